@@ -1,0 +1,70 @@
+"""dpcheck: read vendors' privacy policies and DPAs and check their data-export terms.
+
+    >>> import dpcheck
+    >>> report = dpcheck.scan("vendor-dpa.pdf")
+    >>> doc = report.documents[0]
+    >>> doc.rating, [t.destination for t in doc.transfers], [f.rule_id for f in doc.findings]
+
+Errors (see :mod:`dpcheck.errors`): unreadable documents are reported per document with a
+stable code (``doc.status == "error"``), never raised; an invalid ruleset raises
+:class:`RulesetError`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from dpcheck.errors import DpcheckError, ErrorCode, IngestError, RulesetError
+from dpcheck.models import (
+    DocumentReport,
+    Evidence,
+    Finding,
+    Mention,
+    Recipient,
+    Report,
+    ScanError,
+    Transfer,
+)
+from dpcheck.scanner import TOOL_VERSION, Scanner
+
+__version__ = TOOL_VERSION
+
+__all__ = [
+    "DocumentReport",
+    "DpcheckError",
+    "ErrorCode",
+    "Evidence",
+    "Finding",
+    "IngestError",
+    "Mention",
+    "Recipient",
+    "Report",
+    "RulesetError",
+    "ScanError",
+    "Scanner",
+    "Transfer",
+    "__version__",
+    "scan",
+]
+
+
+def scan(
+    source: str | os.PathLike[str] | bytes | Iterable[str | os.PathLike[str]] | None = None,
+    *,
+    name: str | None = None,
+    text: str | None = None,
+    language: str | None = None,
+) -> Report:
+    """Scan files or folders, raw bytes (with ``name``), or ``text`` (with ``language``).
+
+    Builds a :class:`Scanner` for this one call; reuse a Scanner to scan many times.
+    """
+    scanner = Scanner()
+    if text is not None:
+        return scanner.report([scanner.scan_text(text, name=name or "<text>", language=language)])
+    if isinstance(source, bytes):
+        return scanner.report([scanner.scan_bytes(source, name or "<bytes>", language=language)])
+    if source is None:
+        raise TypeError("scan() needs a path, bytes or text=")
+    return scanner.scan(source)

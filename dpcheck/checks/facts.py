@@ -1,0 +1,61 @@
+"""Legal facts from rules/facts: EEA members, adequacy decisions, invalidated tools, SCC versions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dpcheck.errors import RulesetError
+from dpcheck.resources import load_yaml
+
+
+@dataclass(frozen=True)
+class AdequacyDecision:
+    country: str
+    decision: str
+    adopted: str
+    scope: str
+
+    @property
+    def full(self) -> bool:
+        """Covers every recipient in the country (no sectoral or certification limit)."""
+        return not self.scope
+
+
+@dataclass(frozen=True)
+class LegalFacts:
+    as_of: str
+    eea: frozenset[str]
+    adequacy: dict[str, AdequacyDecision]
+    mechanisms: dict[str, dict[str, Any]]
+    scc_versions: tuple[dict[str, Any], ...]
+
+    @property
+    def invalidated(self) -> dict[str, dict[str, Any]]:
+        return {k: v for k, v in self.mechanisms.items() if v.get("invalidated")}
+
+    def fully_adequate(self, country: str) -> bool:
+        decision = self.adequacy.get(country)
+        return decision is not None and decision.full
+
+    def scc_version(self, text: str) -> dict[str, Any] | None:
+        compact = "".join(text.split())
+        for version in self.scc_versions:
+            if any("".join(p.split()) in compact for p in version.get("patterns", [])):
+                return version
+        return None
+
+    @classmethod
+    def load(cls, folder: Path) -> LegalFacts:
+        try:
+            eea = load_yaml(folder / "eea.yml")
+            adequacy = load_yaml(folder / "adequacy.yml")
+            mechanisms = load_yaml(folder / "mechanisms.yml")
+            scc = load_yaml(folder / "scc.yml")
+            decisions = {d["country"]: AdequacyDecision(d["country"], d["decision"], str(d["adopted"]), d.get("scope", ""))
+                         for d in adequacy["decisions"]}
+            as_of = max(str(f["as_of"]) for f in (eea, adequacy, mechanisms, scc))
+            return cls(as_of, frozenset(eea["members"]), decisions, mechanisms["mechanisms"], tuple(scc["versions"]))
+        except (KeyError, TypeError) as exc:
+            raise RulesetError([f"{folder}: missing or malformed field {exc}"]) from exc

@@ -1,0 +1,74 @@
+"""Document features that rules test: what the text shows, judged against the legal facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dpcheck.checks.facts import LegalFacts
+from dpcheck.extract import Extraction
+from dpcheck.models import Evidence
+from dpcheck.nlp.gazetteer import UNSPECIFIED
+
+
+FEATURE_NAMES = frozenset({
+    "doc_type", "transfers_addressed", "destinations", "destination_unspecified", "transfer_disclosed",
+    "transfer_needs_tool", "mechanisms", "invalid_mechanisms", "scc_repealed_only", "supplementary_measures",
+    "subprocessor_list", "general_authorisation", "specific_authorisation", "subprocessor_notice",
+    "subprocessor_objection",
+})
+
+
+@dataclass(frozen=True)
+class Feature:
+    value: Any
+    evidence: tuple[Evidence, ...] = ()
+
+
+def _first(evidence: list[Evidence], limit: int = 3) -> tuple[Evidence, ...]:
+    seen: list[Evidence] = []
+    for e in evidence:
+        if all(e.start != s.start for s in seen):
+            seen.append(e)
+        if len(seen) == limit:
+            break
+    return tuple(seen)
+
+
+def compute_features(extraction: Extraction, facts: LegalFacts) -> dict[str, Feature]:
+    destinations = extraction.destinations
+    mechanisms = extraction.relied_mechanisms
+    invalid = {m for m in mechanisms if m in facts.invalidated}
+    needs_tool = {d for d in destinations if d == UNSPECIFIED or not facts.fully_adequate(d)}
+    kinds = {kind: extraction.of(kind) for kind in (
+        "supplementary_measures", "subprocessor_list", "general_authorisation", "specific_authorisation",
+        "subprocessor_notice", "subprocessor_objection")}
+    scc_versions = [facts.scc_version(m.detail) for m in mechanisms.get("scc", []) if m.detail]
+    statuses = {v["status"] for v in scc_versions if v}
+    subprocessors_named = [r for r in extraction.recipients if r.role == "subprocessor"]
+
+    def ev(items: list[Any]) -> tuple[Evidence, ...]:
+        flat: list[Evidence] = []
+        for item in items:
+            flat.extend(item.evidence if isinstance(item.evidence, tuple) else (item.evidence,))
+        return _first(flat)
+
+    return {
+        "doc_type": Feature(extraction.doc_type),
+        "transfers_addressed": Feature(bool(extraction.transfers_addressed or destinations or mechanisms),
+                                       _first(extraction.transfers_addressed)),
+        "destinations": Feature(set(destinations), ev([m for ms in destinations.values() for m in ms])),
+        "destination_unspecified": Feature(UNSPECIFIED in destinations, ev(destinations.get(UNSPECIFIED, []))),
+        "transfer_disclosed": Feature(bool(destinations), ev([m for ms in destinations.values() for m in ms])),
+        "transfer_needs_tool": Feature(bool(needs_tool), ev([m for d in needs_tool for m in destinations[d]])),
+        "mechanisms": Feature(set(mechanisms), ev([m for ms in mechanisms.values() for m in ms])),
+        "invalid_mechanisms": Feature(invalid, ev([m for k in invalid for m in mechanisms[k]])),
+        "scc_repealed_only": Feature(statuses == {"repealed"}, ev(mechanisms.get("scc", []))),
+        "supplementary_measures": Feature(bool(kinds["supplementary_measures"]), ev(kinds["supplementary_measures"])),
+        "subprocessor_list": Feature(bool(kinds["subprocessor_list"] or subprocessors_named),
+                                     ev(kinds["subprocessor_list"] + subprocessors_named)),
+        "general_authorisation": Feature(bool(kinds["general_authorisation"]), ev(kinds["general_authorisation"])),
+        "specific_authorisation": Feature(bool(kinds["specific_authorisation"]), ev(kinds["specific_authorisation"])),
+        "subprocessor_notice": Feature(bool(kinds["subprocessor_notice"]), ev(kinds["subprocessor_notice"])),
+        "subprocessor_objection": Feature(bool(kinds["subprocessor_objection"]), ev(kinds["subprocessor_objection"])),
+    }

@@ -1,0 +1,163 @@
+"""Rules as data: one YAML file per rule in rules/flags, validated and evaluated here.
+
+A rule's ``when`` is a condition over document features (see features.py):
+
+    all: [c, ...] | any: [c, ...] | not: c
+    {feature: NAME, is: true|false}     {feature: NAME, in: [..]}
+    {feature: NAME, any_of: [..]}       {feature: NAME, empty: true|false}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dpcheck.checks.features import Feature
+from dpcheck.errors import RulesetError
+from dpcheck.models import Evidence, Finding, Severity
+from dpcheck.resources import load_yaml
+
+SEVERITIES = ("high", "medium", "low", "info")
+REQUIRED = ("id", "title", "article", "severity", "rationale", "question", "message", "when", "examples")
+LEAF_OPS = ("is", "in", "any_of", "empty")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    lang: str
+    doc_type: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    article: str
+    severity: Severity
+    rationale: str
+    question: str
+    message: str
+    when: dict[str, Any]
+    evidence: tuple[str, ...]
+    core: bool
+    references: tuple[str, ...]
+    match: tuple[Example, ...]
+    no_match: tuple[Example, ...]
+    path: Path
+
+    def applies(self, features: dict[str, Feature]) -> bool:
+        return _holds(self.when, features)
+
+    def finding(self, features: dict[str, Feature]) -> Finding:
+        evidence: list[Evidence] = []
+        for name in self.evidence:
+            evidence.extend(features[name].evidence)
+        values = {k: _show(f.value) for k, f in features.items()}
+        return Finding(self.id, self.article, self.severity, self.title, self.message.format(**values).strip(),
+                       self.question.strip(), tuple(evidence), self.core)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, set | frozenset | list | tuple):
+        return ", ".join(sorted(str(v) for v in value)) or "none"
+    return str(value)
+
+
+def _holds(cond: dict[str, Any], features: dict[str, Feature]) -> bool:
+    if "all" in cond:
+        return all(_holds(c, features) for c in cond["all"])
+    if "any" in cond:
+        return any(_holds(c, features) for c in cond["any"])
+    if "not" in cond:
+        return not _holds(cond["not"], features)
+    value = features[cond["feature"]].value
+    if "is" in cond:
+        return bool(value) is bool(cond["is"])
+    if "in" in cond:
+        return value in cond["in"]
+    if "any_of" in cond:
+        return bool(set(value) & set(cond["any_of"]))
+    return (not value) is bool(cond["empty"])
+
+
+def _check_condition(cond: Any, features: set[str], where: str, problems: list[str]) -> None:
+    if not isinstance(cond, dict) or not cond:
+        problems.append(f"{where}: a condition must be a mapping, got {cond!r}")
+        return
+    for key in ("all", "any"):
+        if key in cond:
+            if not isinstance(cond[key], list) or not cond[key]:
+                problems.append(f"{where}: '{key}' needs a non-empty list")
+                return
+            for i, sub in enumerate(cond[key]):
+                _check_condition(sub, features, f"{where}.{key}[{i}]", problems)
+            return
+    if "not" in cond:
+        _check_condition(cond["not"], features, f"{where}.not", problems)
+        return
+    if cond.get("feature") not in features:
+        problems.append(f"{where}: unknown feature {cond.get('feature')!r}; known: {', '.join(sorted(features))}")
+    ops = [op for op in LEAF_OPS if op in cond]
+    if len(ops) != 1:
+        problems.append(f"{where}: give exactly one of {', '.join(LEAF_OPS)}")
+
+
+def _examples(raw: Any, where: str, problems: list[str]) -> tuple[Example, ...]:
+    out = []
+    for i, item in enumerate(raw or []):
+        if not isinstance(item, dict) or not item.get("text") or item.get("lang") not in ("en", "de"):
+            problems.append(f"{where}[{i}]: needs 'text' and 'lang' (en or de)")
+            continue
+        out.append(Example(str(item["text"]), item["lang"], item.get("doc_type", "privacy_policy")))
+    return tuple(out)
+
+
+def validate(data: Any, path: Path, features: set[str]) -> list[str]:
+    """Human-readable problems of one rule file (empty when the rule is sound)."""
+    name = path.name
+    if not isinstance(data, dict):
+        return [f"{name}: a rule file must be a mapping"]
+    problems = [f"{name}: missing field '{f}'" for f in REQUIRED if f not in data]
+    if problems:
+        return problems
+    if data["id"] != path.stem:
+        problems.append(f"{name}: id '{data['id']}' must equal the file name")
+    if data["severity"] not in SEVERITIES:
+        problems.append(f"{name}: severity must be one of {', '.join(SEVERITIES)}")
+    _check_condition(data["when"], features, f"{name}: when", problems)
+    for feature in data.get("evidence", []):
+        if feature not in features:
+            problems.append(f"{name}: evidence names unknown feature {feature!r}")
+    examples = data["examples"] or {}
+    for key in ("match", "no_match"):
+        langs = {e.lang for e in _examples(examples.get(key), f"{name}: examples.{key}", problems)}
+        if langs != {"en", "de"}:
+            problems.append(f"{name}: examples.{key} needs English and German sentences")
+    try:
+        data["message"].format(**{f: "" for f in features})
+    except (KeyError, IndexError, ValueError) as exc:
+        problems.append(f"{name}: message refers to unknown feature {exc}")
+    return problems
+
+
+def load_rules(folder: Path, features: set[str]) -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.yml")):
+        data = load_yaml(path)
+        found = validate(data, path, features)
+        if found:
+            problems.extend(found)
+            continue
+        examples = data["examples"]
+        rules.append(Rule(
+            data["id"], data["title"], data["article"], data["severity"], data["rationale"].strip(),
+            data["question"], data["message"], data["when"], tuple(data.get("evidence", [])), bool(data.get("core")),
+            tuple(data.get("references", [])), _examples(examples["match"], "", []),
+            _examples(examples["no_match"], "", []), path,
+        ))
+    if problems:
+        raise RulesetError(problems)
+    return tuple(rules)

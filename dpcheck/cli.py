@@ -1,0 +1,105 @@
+"""Command line: ``dpcheck scan``, ``dpcheck rules list`` and ``dpcheck rules lint``.
+
+Exit codes (stable, for procurement tools and CI):
+    0  every document was read and none is rated at or above --fail-on
+    1  at least one document is rated at or above --fail-on
+    2  usage error, or the ruleset is invalid
+    3  at least one document could not be read (takes precedence over 1)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from dpcheck.errors import RulesetError
+from dpcheck.graph import to_node_link, write_graphml
+from dpcheck.report.json import document_to_dict, report_to_dict
+from dpcheck.report.text import render_text
+from dpcheck.scanner import Scanner
+
+RATING_ORDER = {"green": 0, "yellow": 1, "red": 2}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dpcheck")
+def main() -> None:
+    """Check vendors' privacy policies and DPAs for clear and lawful data-export terms."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
+              help="text for people, json for one report object, jsonl for one document per line.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@click.option("--fail-on", type=click.Choice(["red", "yellow", "never"]), default="red", show_default=True,
+              help="Exit 1 when a document is rated this or worse.")
+@click.option("--graph-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write each document's data-flow graph as node-link JSON and GraphML here.")
+@click.option("--no-graph", is_flag=True, help="Leave the data-flow graph out of the JSON report.")
+@click.option("--rules", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Use this rules folder instead of the bundled one.")
+def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
+         no_graph: bool, rules: Path | None) -> None:
+    """Scan documents and folders (PDF, HTML, Markdown, text, DOCX)."""
+    try:
+        scanner = Scanner(rules=rules)
+    except RulesetError as exc:
+        raise click.ClickException(str(exc)) from exc
+    report = scanner.scan(paths)
+    if fmt == "json":
+        text = json.dumps(report_to_dict(report, graph=not no_graph), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "jsonl":
+        text = "".join(json.dumps(document_to_dict(d, graph=not no_graph), ensure_ascii=False) + "\n"
+                       for d in report.documents)
+    else:
+        text = render_text(report, colour=output is None and sys.stdout.isatty())
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    if graph_dir is not None:
+        graph_dir.mkdir(parents=True, exist_ok=True)
+        for doc in report.documents:
+            if doc.graph is not None:
+                stem = Path(doc.path).name
+                (graph_dir / f"{stem}.graph.json").write_text(json.dumps(to_node_link(doc.graph), indent=2),
+                                                              encoding="utf-8")
+                write_graphml(doc.graph, graph_dir / f"{stem}.graphml")
+    if any(d.status == "error" for d in report.documents):
+        sys.exit(3)
+    threshold = RATING_ORDER.get(fail_on, 99)
+    if any(d.doc_type != "subprocessor_list" and RATING_ORDER[d.rating] >= threshold for d in report.documents):
+        sys.exit(1)
+
+
+@main.group()
+def rules() -> None:
+    """Inspect the ruleset."""
+
+
+@rules.command("list")
+def rules_list() -> None:
+    """List every rule with its article and severity."""
+    scanner = Scanner()
+    for rule in scanner.ruleset.rules:
+        core = "core" if rule.core else "    "
+        click.echo(f"{rule.id:38s} {rule.severity:7s} {core}  {rule.article}")
+    click.echo(f"ruleset {scanner.ruleset.version}, law as of {scanner.ruleset.facts.as_of}")
+
+
+@rules.command("lint")
+@click.option("--rules", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def rules_lint(folder: Path | None) -> None:
+    """Validate rule files and run each rule's example sentences."""
+    from dpcheck.lint import lint
+
+    problems = lint(folder)
+    for problem in problems:
+        click.echo(f"- {problem}")
+    if problems:
+        raise SystemExit(2)
+    click.echo("ruleset OK: every rule file is valid and every example behaves as stated")

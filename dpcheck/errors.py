@@ -1,0 +1,51 @@
+"""Errors that dpcheck raises, each with a stable code users can search for.
+
+    DpcheckError
+    ├── IngestError      a document could not be read (reported per document, never fatal)
+    └── RulesetError     a rule or fact file in rules/ is invalid (fatal: the ruleset is broken)
+
+Ingest error codes are part of the report format: a batch report carries them per
+document, and tools embedding dpcheck may branch on them, so codes are never renamed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    """Stable per-document error codes (``documents[].error.code`` in the JSON report)."""
+
+    NOT_FOUND = "E100-not-found"
+    UNREADABLE = "E101-unreadable"
+    EMPTY = "E102-empty"
+    TOO_LARGE = "E103-too-large"
+    UNSUPPORTED_FORMAT = "E104-unsupported-format"
+    BINARY_CONTENT = "E105-binary-content"
+    PDF_ENCRYPTED = "E110-pdf-encrypted"
+    PDF_CORRUPT = "E111-pdf-corrupt"
+    PDF_NO_TEXT = "E112-pdf-no-text-layer"
+    DOCX_CORRUPT = "E120-docx-corrupt"
+    NO_TEXT = "E130-no-text"
+    INTERNAL = "E199-internal-error"
+
+
+class DpcheckError(Exception):
+    """Base class of every error dpcheck raises on purpose."""
+
+
+class IngestError(DpcheckError):
+    """A document could not be turned into text."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+        self.message = message
+
+
+class RulesetError(DpcheckError):
+    """A rule or fact file is malformed; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("invalid ruleset:\n" + "\n".join(f"- {p}" for p in problems))
+        self.problems = problems

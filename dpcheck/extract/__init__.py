@@ -1,0 +1,92 @@
+"""Extraction: from a document's sentences to transfer facts, each with its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from dpcheck.extract.destinations import destination_mentions
+from dpcheck.extract.doctype import classify
+from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
+from dpcheck.extract.sentences import Sentence, sentences
+from dpcheck.extract.tables import table_recipients
+from dpcheck.extract.terms import term_mentions
+from dpcheck.ingest.document import Document
+from dpcheck.models import DocType, Evidence, Mention, Recipient
+from dpcheck.nlp.gazetteer import UNSPECIFIED
+
+# Relying on these tools means the data goes to the United States.
+US_TOOLS = {"dpf", "privacy_shield", "safe_harbor"}
+
+
+@dataclass
+class Extraction:
+    """What one document says about transfers, before any rule is applied."""
+
+    doc_type: DocType
+    mentions: list[Mention] = field(default_factory=list)
+    recipients: list[Recipient] = field(default_factory=list)
+    transfers_addressed: list[Evidence] = field(default_factory=list)
+    sentence_count: int = 0
+
+    def of(self, kind: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind]
+
+    @property
+    def relied_mechanisms(self) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = {}
+        for m in self.of("mechanism"):
+            if m.relied_upon:
+                out.setdefault(m.value, []).append(m)
+        return out
+
+    @property
+    def destinations(self) -> dict[str, list[Mention]]:
+        """Destination → its evidence, with the rule for open-ended wording applied.
+
+        Conditional open wording ("where we transfer data outside the EEA, ...") leaves
+        the destinations unspecified only if the document names none; an assertive one
+        ("may be processed worldwide") always does.
+        """
+        out: dict[str, list[Mention]] = {}
+        for m in self.of("destination"):
+            out.setdefault(m.value, []).append(m)
+        for tool in US_TOOLS & set(self.relied_mechanisms):
+            out.setdefault("US", []).extend(self.relied_mechanisms[tool])
+        open_mentions = out.pop(UNSPECIFIED, [])
+        assertive = [m for m in open_mentions if m.detail != "conditional"]
+        if assertive or (open_mentions and not out):
+            out[UNSPECIFIED] = assertive or open_mentions
+        return out
+
+
+def extract(document: Document, nlp: Language, lexicon: MechanismLexicon, eea: set[str],
+            doc_type: DocType | None = None) -> Extraction:
+    """Read ``document`` with ``nlp`` (a pipeline from :func:`dpcheck.nlp.build_pipeline`)."""
+    result = Extraction(doc_type or classify(document))
+    recipients, table_mentions, read_tables = table_recipients(document, nlp, eea)
+    result.recipients.extend(recipients)
+    result.mentions.extend(table_mentions)
+    non_eea = set(nlp.get_pipe("dpcheck_countries_v1").codes) - eea
+    for sentence in sentences(document, nlp):
+        result.sentence_count += 1
+        if sentence.block.kind == "heading":
+            continue
+        transfer = is_transfer_sentence(sentence, non_eea)
+        result.mentions.extend(mechanism_mentions(sentence, lexicon, transfer))
+        if sentence.block.table is None or sentence.block.table not in read_tables:
+            result.mentions.extend(destination_mentions(sentence, transfer, eea))
+        result.mentions.extend(term_mentions(sentence))
+        if _addresses_transfers(sentence, transfer):
+            result.transfers_addressed.append(sentence.evidence("speaks about where data goes"))
+    return result
+
+
+def _addresses_transfers(sentence: Sentence, transfer: bool) -> bool:
+    if sentence.has("THIRD_COUNTRY"):
+        return True
+    if any(c.label.startswith("MECH:") for c in sentence.cues) and transfer:
+        return True
+    return sentence.has("TRANSFER") and bool(sentence.places) and not sentence.has("SEAT")
+

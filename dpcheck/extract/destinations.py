@@ -1,0 +1,90 @@
+"""Where personal data goes: named countries and open-ended destinations.
+
+A country counts when its sentence is about data being sent, stored, processed or
+accessed (or sits in a section on international transfers) and the nearest cue to the
+name is not one of seat, law, court, address or residence. "Transfers *from* the EEA,
+the UK and Switzerland" name sources, not destinations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dpcheck.extract.sentences import Sentence
+from dpcheck.models import Mention
+from dpcheck.nlp.gazetteer import UNSPECIFIED
+
+CONDITIONAL = {"if", "where", "when", "whenever", "insofar", "extent", "event", "case", "should", "soweit", "sofern",
+               "falls", "wenn", "insoweit", "sollten", "sollte", "ggf.", "gegebenenfalls"}
+SOURCE_WORDS = {"from", "aus", "von"}
+ACCESS_WORDS = {"access", "accessed", "accessible", "zugriff", "zugegriffen", "remote"}
+
+
+def _negated_transfer(sentence: Sentence) -> bool:
+    """"Your data is not transferred outside the EEA": transfers addressed, none disclosed."""
+    transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
+    for neg in sentence.of("NEGATION"):
+        if neg.text.lower() in {"without", "ohne", "other than", "lack", "absence", "non-eea", "non-adequate", "inadequate"}:
+            continue
+        lo, hi = sentence.clause_bounds(neg.start)
+        if any(lo <= t.start < hi and abs(t.start - neg.start) <= 6 for t in transfers):
+            if not re.search(r"\b(unless|except|es sei denn|außer)\b", sentence.text, re.I):
+                return True
+    return False
+
+
+def _is_source(sentence: Sentence, start: int) -> bool:
+    tokens = sentence.span
+    window = [tokens[i].lower_ for i in range(max(0, start - 4), start)]
+    if not any(w in SOURCE_WORDS for w in window[-3:]):
+        return False
+    return not any(w in ACCESS_WORDS for w in window)
+
+
+def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
+    seats = sentence.of("SEAT")
+    if not seats:
+        return False
+    transfer_cues = sentence.of("TRANSFER", "THIRD_COUNTRY")
+
+    def dist(cue_start: int, cue_end: int) -> int:
+        return start - cue_end if cue_end <= start else cue_start - start
+
+    seat = min(dist(c.start, c.end) for c in seats)
+    transfer = min((dist(c.start, c.end) for c in transfer_cues), default=10**6)
+    return seat < transfer
+
+
+def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[str]) -> list[Mention]:
+    """Named and open destinations in one sentence (EEA countries are skipped)."""
+    if not (transfer_sentence or sentence.has("TRANSFER")) or sentence.is_definition:
+        return []
+    if _negated_transfer(sentence):
+        return []
+    mech_tokens = {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start, c.end)}
+    found: list[Mention] = []
+    named = False
+    for place in sentence.places:
+        if place.code in eea or place.start in mech_tokens:
+            continue
+        if place.code == UNSPECIFIED:
+            found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open region '{place.text}'")))
+            continue
+        if _is_source(sentence, place.start) or _seat_is_nearest(sentence, place.start):
+            continue
+        named = True
+        found.append(Mention("destination", place.code,
+                             sentence.evidence(f"'{place.text}' in a transfer statement", place.char_start, place.char_end),
+                             detail=sentence.text))
+    for cue in sentence.of("OPEN_DESTINATION"):
+        conditional = any(t.lower_ in CONDITIONAL for t in sentence.span[: cue.start])
+        found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open-ended destination '{cue.text}'"),
+                             detail="conditional" if conditional else "assertive"))
+        break
+    if named and not any(m.value == UNSPECIFIED for m in found):
+        for cue in sentence.of("OPEN_SET"):
+            if any(0 < p.start - cue.end <= 4 for p in sentence.places if p.code not in eea):
+                found.append(Mention("destination", UNSPECIFIED,
+                                     sentence.evidence(f"open enumeration '{cue.text}'"), detail="assertive"))
+                break
+    return found

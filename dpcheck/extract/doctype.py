@@ -1,0 +1,47 @@
+"""What kind of document this is: privacy policy, DPA, sub-processor list or other.
+
+The title and top headings decide when they say it; otherwise the body's vocabulary
+does (a DPA talks about "the Processor shall", a policy about "we collect").
+"""
+
+from __future__ import annotations
+
+import re
+
+from dpcheck.ingest.document import Document
+from dpcheck.models import DocType
+
+TITLE_PATTERNS: list[tuple[DocType, re.Pattern[str]]] = [
+    ("subprocessor_list", re.compile(r"(list of |liste der )?(sub-?processors?|subprocessors?|sub-processing|unterauftragsverarbeiter|"
+                                     r"subunternehmer|sub-?contractors?|third[- ]party (service )?providers)(\s+list)?\b", re.I)),
+    ("dpa", re.compile(r"data processing (agreement|addendum|terms|exhibit)|data protection (agreement|addendum)|"
+                       r"\bDPA\b|processor (agreement|terms)|auftragsverarbeitung|\bAVV\b|\bADV\b|"
+                       r"auftrags(daten)?verarbeitungsvertrag|vereinbarung zur auftragsverarbeitung|processing addendum", re.I)),
+    ("privacy_policy", re.compile(r"privacy (policy|notice|statement|polic)|datenschutz(erklärung|hinweis|richtlinie|information|"
+                                  r"bestimmungen)|data (privacy|protection) (policy|notice|statement)|cookie polic", re.I)),
+]
+DPA_BODY = re.compile(r"\b(the processor shall|processor shall|controller and processor|data processor|sub-?processors?|"
+                      r"auftragsverarbeiter|auftraggeber|auftragnehmer|weisung|customer personal data|data exporter|"
+                      r"data importer)\b", re.I)
+POLICY_BODY = re.compile(r"\b(we collect|your rights|you can|cookies|we use your|ihre rechte|wir erheben|your personal "
+                         r"(data|information)|your information|wir verarbeiten)\b", re.I)
+SHIELD_NOTICE = re.compile(r"privacy shield", re.I)
+
+
+def classify(document: Document) -> DocType:
+    title_candidates = [document.metadata.get("title", "")]
+    title_candidates += [b.text for b in document.blocks[:8] if b.kind == "heading"]
+    title_candidates.append(document.text[:300])
+    for candidate in title_candidates:
+        for doc_type, pattern in TITLE_PATTERNS:
+            if candidate and pattern.search(candidate):
+                if doc_type == "subprocessor_list" and len(document.text) > 40000:
+                    break  # a long document that opens with its sub-processors is a DPA or policy
+                return doc_type
+        if candidate and SHIELD_NOTICE.search(candidate) and len(document.text) < 30000:
+            return "other"
+    dpa = len(DPA_BODY.findall(document.text))
+    policy = len(POLICY_BODY.findall(document.text))
+    if dpa == 0 and policy == 0:
+        return "other"
+    return "dpa" if dpa > policy else "privacy_policy"

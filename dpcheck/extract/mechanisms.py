@@ -1,0 +1,99 @@
+"""Transfer mechanisms named in a document, and whether the text relies on them.
+
+A mention is *not* relied upon when a negation or a historic cue ("no longer",
+"invalidated", "nicht mehr") governs it: the cue binds to the nearest mechanism after it
+in the same clause, or to the mechanism just before it ("the Privacy Shield was
+invalidated"). Phrases that only name a tool in a transfer sentence ("you consent",
+"adequate level of protection") count only in sentences about data leaving the EEA.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dpcheck.extract.sentences import Cue, Sentence
+from dpcheck.models import Mention
+
+# Cues that show an invalidated tool is only being talked about (a court ruling, its
+# successor), which would be noise for a tool that is still valid.
+COURT_CONTEXT = {"ruling", "judgment", "judgement", "court of justice", "cjeu", "ecj", "schrems ii", "schrems i",
+                 "c-311/18", "c-362/14", "successor", "urteil", "eugh", "schrems", "gerichtshof", "transition"}
+INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
+BEFORE_WINDOW = 10
+AFTER_WINDOW = 6
+SCC_VERSION = re.compile(r"(2021\s*/\s*914|2010\s*/\s*87|2004\s*/\s*915|2001\s*/\s*497)")
+SAFE_HARBOR_CONTEXT = re.compile(r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Commerce|framework|principles|"
+                                 r"privacy|personal data|data protection|transfer)", re.I)
+
+
+@dataclass(frozen=True)
+class MechanismLexicon:
+    """Label → (mechanism, needs a transfer sentence), from rules/lexicon/mechanisms.yml."""
+
+    labels: dict[str, tuple[str, bool]]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> MechanismLexicon:
+        return cls({f"MECH:{k}": (v["mechanism"], v.get("context") == "transfer") for k, v in data.items()})
+
+
+def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: str) -> Cue | None:
+    """The negation or historic cue that governs ``mention``, if any."""
+    lo, hi = sentence.clause_bounds(mention.start)
+    for cue in sentence.of("NEGATION", "HISTORIC"):
+        if cue.label == "HISTORIC" and cue.text.lower() in COURT_CONTEXT and tool not in INVALIDATED_TOOLS:
+            continue
+        if cue.end <= mention.start and cue.start >= lo and mention.start - cue.end <= BEFORE_WINDOW:
+            between = [m for m in mentions if cue.end <= m.start < mention.start]
+            if not between:
+                return cue
+        if cue.start >= mention.end and cue.end <= hi and cue.start - mention.end <= AFTER_WINDOW:
+            between = [m for m in mentions if mention.end <= m.start < cue.start]
+            if not between:
+                return cue
+    if tool in INVALIDATED_TOOLS:
+        # "Privacy Shield ... was struck down by the CJEU" across a comma still describes history.
+        for cue in sentence.of("HISTORIC"):
+            if cue.text.lower() not in {"former", "prior to", "transition", "transitions"}:
+                return cue
+    return None
+
+
+def is_transfer_sentence(sentence: Sentence, non_eea: set[str]) -> bool:
+    if sentence.has("THIRD_COUNTRY") or sentence.in_transfer_section:
+        return True
+    return sentence.has("TRANSFER") and any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places)
+
+
+def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_sentence: bool) -> list[Mention]:
+    mentions = [c for c in sentence.cues if c.label in lexicon.labels]
+    if not mentions:
+        return []
+    # Overlapping phrases of one tool ("EU-U.S. DPF" and "DPF") are one mention.
+    mentions.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    unique: list[Cue] = []
+    for cue in mentions:
+        if unique and cue.start < unique[-1].end and lexicon.labels[cue.label][0] == lexicon.labels[unique[-1].label][0]:
+            continue
+        unique.append(cue)
+    found: list[Mention] = []
+    for cue in unique:
+        tool, needs_transfer = lexicon.labels[cue.label]
+        if needs_transfer and not transfer_sentence:
+            continue
+        if tool == "safe_harbor" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
+            continue
+        if tool == "certification" and re.search(r"privacy shield|data privacy framework|\bDPF\b|ISO|SOC", sentence.text, re.I):
+            continue
+        governing = _governing_cue(sentence, cue, unique, tool)
+        detail = ""
+        if tool == "scc":
+            version = SCC_VERSION.search(sentence.text)
+            detail = re.sub(r"\s+", "", version.group(1)) if version else ""
+        reason = f"names {tool}" if governing is None else f"{tool} {governing.label.lower()}: '{governing.text}'"
+        found.append(
+            Mention("mechanism", tool, sentence.evidence(reason), relied_upon=governing is None, detail=detail)
+        )
+    return found

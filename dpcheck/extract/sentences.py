@@ -1,0 +1,119 @@
+"""Split a document into sentences and attach what the spaCy pipeline found in each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from dpcheck.ingest.document import Block, Document
+from dpcheck.models import Evidence
+from dpcheck.nlp.components import SPAN_KEY
+
+# Headings of sections about international transfers: their sentences are read as
+# transfer statements even when they do not repeat "outside the EEA".
+TRANSFER_HEADING = re.compile(
+    r"transfer|übermittlung|übertragung|international|third[- ]countr|drittl|drittstaat|"
+    r"data location|datenstandort|speicherort|where .*(stored|processed|located)|outside the (eea|eu)|"
+    r"außerhalb der eu|ausland|cross-border|sub-?processor|unterauftrag",
+    re.IGNORECASE,
+)
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—", "but", "however", "instead", "whereas", "although",
+                 "aber", "sondern", "jedoch", "stattdessen", "während", "obwohl", "allerdings"}
+DEFINITION = re.compile(r"\b(means|shall mean|refers to|has the meaning|bezeichnet|bedeutet|meint)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    label: str
+    start: int  # token index within the sentence
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    code: str
+    start: int
+    end: int
+    text: str
+    char_start: int
+    char_end: int
+
+
+@dataclass
+class Sentence:
+    """One sentence with its cues, countries and its place in the document."""
+
+    span: Span
+    block: Block
+    start: int
+    end: int
+    page: int | None
+    cues: list[Cue] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    in_transfer_section: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def has(self, *labels: str) -> bool:
+        return any(c.label in labels for c in self.cues)
+
+    def of(self, *labels: str) -> list[Cue]:
+        return [c for c in self.cues if c.label in labels]
+
+    @property
+    def is_definition(self) -> bool:
+        return bool(DEFINITION.search(self.text[:200]))
+
+    def clause_bounds(self, index: int) -> tuple[int, int]:
+        """Token range of the clause holding token ``index`` (split at commas, "but", ...)."""
+        tokens = self.span
+        lo = index
+        while lo > 0 and tokens[lo - 1].lower_ not in CLAUSE_BREAKS:
+            lo -= 1
+        hi = index
+        while hi < len(tokens) and tokens[hi].lower_ not in CLAUSE_BREAKS:
+            hi += 1
+        return lo, hi
+
+    def evidence(self, reason: str, start: int | None = None, end: int | None = None) -> Evidence:
+        """Evidence quoting the whole sentence (or the given char span within the document)."""
+        s = self.start if start is None else start
+        e = self.end if end is None else end
+        return Evidence(self.block_text(s, e), s, e, self.page, self.block.heading_path, reason)
+
+    def block_text(self, start: int, end: int) -> str:
+        offset = start - self.block.start
+        return self.block.text[offset : offset + (end - start)]
+
+
+def sentences(document: Document, nlp: Language, batch_size: int = 64) -> Iterator[Sentence]:
+    """Yield the sentences of ``document`` in order; blocks are processed separately."""
+    transfer_headings: dict[str, bool] = {}
+    blocks = document.blocks
+    for block, doc in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=batch_size)):
+        in_section = False
+        for heading in block.heading_path:
+            if heading not in transfer_headings:
+                transfer_headings[heading] = bool(TRANSFER_HEADING.search(heading))
+            in_section = in_section or transfer_headings[heading]
+        cues = list(doc.spans[SPAN_KEY])
+        for sent in doc.sents:
+            start = block.start + sent.start_char
+            end = block.start + sent.end_char
+            sentence = Sentence(sent, block, start, end, document.page_at(start), in_transfer_section=in_section)
+            for span in cues:
+                if span.start >= sent.start and span.end <= sent.end:
+                    sentence.cues.append(Cue(span.label_, span.start - sent.start, span.end - sent.start, span.text))
+            for ent in sent.ents:
+                sentence.places.append(
+                    Place(ent.kb_id_, ent.start - sent.start, ent.end - sent.start, ent.text,
+                          block.start + ent.start_char, block.start + ent.end_char)
+                )
+            yield sentence

@@ -1,0 +1,47 @@
+"""Contract terms around transfers: supplementary measures and the Art. 28 sub-processor terms."""
+
+from __future__ import annotations
+
+import re
+
+from dpcheck.extract.sentences import Sentence
+from dpcheck.models import Mention
+
+SUBPROCESSOR_URL = re.compile(r"(sub-?processors?|subunternehmer|unterauftrag\w*|sub-?contractors?)[\w/.-]*", re.I)
+DAYS = re.compile(r"\b(\d{1,3}|thirty|fourteen|ten|seven|fifteen|sixty|ninety|dreißig|vierzehn|zehn|sieben)\s*"
+                  r"(\(\d+\)\s*)?(calendar\s+|business\s+|working\s+)?(days?|tage[n]?|werktage[n]?|wochen|weeks?)", re.I)
+
+
+def term_mentions(sentence: Sentence) -> list[Mention]:
+    """Mentions of supplementary measures and sub-processor terms in one sentence."""
+    found: list[Mention] = []
+
+    def add(kind: str, reason: str) -> None:
+        found.append(Mention(kind, kind, sentence.evidence(reason)))
+
+    if sentence.has("SUPPLEMENTARY"):
+        cue = sentence.of("SUPPLEMENTARY")[0]
+        add("supplementary_measures", f"names '{cue.text}'")
+    elif sentence.has("GOV_ACCESS") and sentence.has("GOV_HANDLING"):
+        add("supplementary_measures",
+            f"handles public-authority access ('{sentence.of('GOV_ACCESS')[0].text}' … '{sentence.of('GOV_HANDLING')[0].text}')")
+
+    text = sentence.text
+    subprocessor = sentence.has("SUBPROCESSOR") or bool(SUBPROCESSOR_URL.search(text))
+    if not subprocessor:
+        return found
+    if sentence.has("LIST"):
+        add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
+    elif "http" in text or "www." in text:
+        add("subprocessor_list", "links to a sub-processor page")
+    if sentence.has("SPECIFIC_AUTHORISATION"):
+        add("specific_authorisation", f"'{sentence.of('SPECIFIC_AUTHORISATION')[0].text}'")
+    elif sentence.has("AUTHORISATION"):
+        add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
+    if sentence.has("NOTICE") and (sentence.has("NOTICE") and (DAYS.search(text) or re.search(
+            r"\b(new|change|changes|additional|replace|intended|add|adding|addition|neue[nrs]?|änderung\w*|hinzuzieh\w*|"
+            r"austausch\w*|beabsichtigt\w*|ersetz\w*)\b", text, re.I))):
+        add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
+    if sentence.has("OBJECTION"):
+        add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'")
+    return found

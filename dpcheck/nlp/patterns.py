@@ -1,0 +1,46 @@
+"""Compile lexicon phrases (see rules/lexicon/README.md) into spaCy Matcher patterns."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokenizer import Tokenizer
+
+Pattern = list[dict[str, Any]]
+
+
+def _glob(word: str) -> str:
+    return "^" + ".*".join(re.escape(part) for part in word.split("*")) + "$"
+
+
+def compile_phrase(phrase: str, tokenizer: Tokenizer) -> Pattern:
+    """Turn ``"standard contractual clause*"`` into a token pattern."""
+    pattern: Pattern = []
+    for word in phrase.split():
+        exact = word.startswith("=") and len(word) > 1
+        optional = word.endswith("?") and len(word) > 1
+        word = word.lstrip("=") if exact else word
+        word = word[:-1] if optional else word
+        if "|" in word and "*" not in word:
+            attr = "ORTH" if exact else "LOWER"
+            options = word.split("|") if exact else [w.lower() for w in word.split("|")]
+            token: dict[str, Any] = {attr: {"IN": options}}
+            if optional:
+                token["OP"] = "?"
+            pattern.append(token)
+            continue
+        if "*" in word:
+            parts = [word]
+        else:
+            parts = [t.text for t in tokenizer(word)] or [word]
+        for i, part in enumerate(parts):
+            if "*" in part:
+                regex = _glob(part if exact else part.lower())
+                token = {"ORTH" if exact else "LOWER": {"REGEX": regex}}
+            else:
+                token = {"ORTH": part} if exact else {"LOWER": part.lower()}
+            if optional and i == len(parts) - 1 and len(parts) == 1:
+                token["OP"] = "?"
+            pattern.append(token)
+    return pattern

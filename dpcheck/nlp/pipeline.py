@@ -1,0 +1,56 @@
+"""Build the spaCy pipeline for one language: blank tokenizer + legal abbreviations,
+rule-based sentence splitting, and the lexicon-driven components.
+
+No statistical model is needed or downloaded. ``nlp.pipe`` runs per layout block, so a
+heading, a list item or a table row is never merged into the sentence next to it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from spacy.attrs import ORTH
+from spacy.language import Language
+
+from dpcheck.nlp import components as _components  # noqa: F401  (registers the factories)
+from dpcheck.nlp.gazetteer import country_phrases
+
+SUPPORTED = ("en", "de")
+
+_OPEN_BRACKET_INFIX = r"(?<=[0-9A-Za-z])[\(\)](?=[0-9A-Za-z\(])"
+
+
+def _add_abbreviations(nlp: Language, abbreviations: list[str]) -> None:
+    for abbr in abbreviations:
+        if " " in abbr:
+            continue
+        for form in {abbr, abbr[0].upper() + abbr[1:], abbr.lower()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def _add_infixes(nlp: Language) -> None:
+    # "46(2)(c)" must become 46 ( 2 ) ( c ) so article references match as patterns.
+    infixes = list(nlp.Defaults.infixes or []) + [_OPEN_BRACKET_INFIX]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
+    """A pipeline for ``lang`` ("en" or "de") from the loaded ``rules/lexicon`` files."""
+    nlp = spacy.blank(lang)
+    _add_infixes(nlp)
+    _add_abbreviations(nlp, lexicon["abbreviations"].get(lang, []))
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(
+        "dpcheck_countries_v1",
+        config={"phrases": [[p, c] for p, c in country_phrases(lexicon["countries"])]},
+    )
+    cue_phrases: list[list[str]] = []
+    for label, by_lang in lexicon["cues"].items():
+        for phrases in by_lang.values():
+            cue_phrases.extend([p, label] for p in phrases)
+    for label, entry in lexicon["mechanisms"].items():
+        for key in ("en", "de"):
+            cue_phrases.extend([p, f"MECH:{label}"] for p in entry.get(key, []))
+    nlp.add_pipe("dpcheck_cues_v1", config={"phrases": cue_phrases})
+    return nlp

@@ -1,0 +1,83 @@
+"""The JSON report: the fields of shared/eval/CONTRACT.md and everything behind them.
+
+The shape is versioned by ``report_format`` (semver): fields are only ever added in a
+minor version; renaming or removing one is a major version.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pycountry
+
+from dpcheck.graph import to_node_link
+from dpcheck.models import DocumentReport, Evidence, Report
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {"quote": e.quote, "page": e.page, "start": e.start, "end": e.end, "section": list(e.section),
+            "reason": e.reason}
+
+
+def _country_name(code: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or getattr(country, "name", None)
+
+
+def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {"path": doc.path, "status": doc.status}
+    if doc.error is not None:
+        out["error"] = {"code": doc.error.code, "message": doc.error.message}
+    out.update({
+        "doc_type": doc.doc_type,
+        "language": doc.language,
+        "format": doc.format,
+        "pages": doc.pages,
+        "characters": doc.characters,
+        "rating": doc.rating,
+        "mechanisms": list(doc.mechanisms),
+        "transfers": [
+            {"destination": t.destination, "country": _country_name(t.destination), "mechanisms": list(t.mechanisms),
+             "adequate": t.adequate, "recipients": list(t.recipients), "evidence": [_evidence(e) for e in t.evidence]}
+            for t in doc.transfers
+        ],
+        "recipients": [
+            {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations)}
+            for r in doc.recipients
+        ],
+        "findings": [
+            {"rule_id": f.rule_id, "title": f.title, "article": f.article, "severity": f.severity, "core": f.core,
+             "message": f.message, "question": f.question, "evidence": [_evidence(e) for e in f.evidence]}
+            for f in doc.findings
+        ],
+        "mentions": [
+            {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail if m.kind == "mechanism" else "",
+             "evidence": _evidence(m.evidence)}
+            for m in doc.mentions if m.kind in ("mechanism", "destination")
+        ],
+    })
+    if graph and doc.graph is not None:
+        out["graph"] = to_node_link(doc.graph)
+    return out
+
+
+def report_to_dict(report: Report, *, graph: bool = True) -> dict[str, Any]:
+    return {
+        "tool": "dpcheck",
+        "tool_version": report.tool_version,
+        "report_format": report.report_format,
+        "ruleset_version": report.ruleset_version,
+        "law_as_of": report.law_as_of,
+        "summary": summary(report),
+        "documents": [document_to_dict(d, graph=graph) for d in report.documents],
+    }
+
+
+def summary(report: Report) -> dict[str, int]:
+    counts = {"documents": len(report.documents), "red": 0, "yellow": 0, "green": 0, "errors": 0}
+    for doc in report.documents:
+        if doc.status == "error":
+            counts["errors"] += 1
+        else:
+            counts[doc.rating] += 1
+    return counts

@@ -1,0 +1,70 @@
+"""The readable terminal report: per document its rating, transfers and findings with evidence."""
+
+from __future__ import annotations
+
+import textwrap
+
+import click
+
+from dpcheck.models import DocumentReport, Evidence, Report
+from dpcheck.report.json import summary
+
+COLOURS = {"red": "red", "yellow": "yellow", "green": "green"}
+SEVERITY_MARK = {"high": "✗", "medium": "!", "low": "·", "info": "i"}
+
+
+def _where(e: Evidence) -> str:
+    parts = []
+    if e.page:
+        parts.append(f"p. {e.page}")
+    if e.section:
+        parts.append(" › ".join(s[:40] for s in e.section[-2:]))
+    parts.append(f"chars {e.start}-{e.end}")
+    return ", ".join(parts)
+
+
+def _quote(e: Evidence, width: int = 220) -> str:
+    text = " ".join(e.quote.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2) -> str:
+    style = (lambda s, **kw: click.style(s, **kw)) if colour else (lambda s, **kw: s)
+    lines = []
+    if doc.status == "error":
+        assert doc.error is not None
+        lines.append(f"{style('ERROR', fg='red', bold=True)}  {doc.path}")
+        lines.append(f"    [{doc.error.code}] {doc.error.message}")
+        lines.append("    Not assessed: read this document yourself; it is not rated compliant.")
+        return "\n".join(lines)
+    label = "not rated (annex)" if doc.doc_type == "subprocessor_list" else doc.rating.upper()
+    colour_name = "cyan" if doc.doc_type == "subprocessor_list" else COLOURS[doc.rating]
+    lines.append(f"{style(label, fg=colour_name, bold=True)}  {doc.path}  [{doc.doc_type}, {doc.language}]")
+    if doc.transfers:
+        shown = ", ".join(f"{t.destination}" + (f" ({', '.join(t.mechanisms)})" if t.mechanisms else "")
+                          for t in doc.transfers)
+        lines.append(f"    Transfers: {shown}")
+    else:
+        lines.append("    Transfers: none disclosed outside the EEA")
+    lines.append(f"    Mechanisms relied on: {', '.join(doc.mechanisms) or 'none'}")
+    for f in doc.findings:
+        mark = SEVERITY_MARK[f.severity]
+        lines.append(f"    {style(mark + ' ' + f.severity.upper(), fg='red' if f.severity == 'high' else 'yellow')}"
+                     f"  {f.rule_id}  ({f.article})")
+        lines.extend(textwrap.wrap(f.message, 100, initial_indent="        ", subsequent_indent="        "))
+        for e in f.evidence[:max_evidence]:
+            lines.append(f"        › \"{_quote(e)}\"")
+            lines.append(f"          ({_where(e)})")
+        lines.extend(textwrap.wrap("Ask the vendor: " + f.question, 100, initial_indent="        ",
+                                   subsequent_indent="        "))
+    return "\n".join(lines)
+
+
+def render_text(report: Report, *, colour: bool = False) -> str:
+    parts = [render_document(d, colour=colour) for d in report.documents]
+    s = summary(report)
+    parts.append(
+        f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green, "
+        f"{s['errors']} unreadable — ruleset {report.ruleset_version}, law as of {report.law_as_of}"
+    )
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,159 @@
+"""The pipeline in one place: ingest → nlp → extract → graph → checks → report.
+
+A :class:`Scanner` loads the rules and builds the spaCy pipelines once and can then scan
+any number of documents; it holds no state that one scan leaves for the next.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from spacy.language import Language
+
+from dpcheck import ingest
+from dpcheck.checks import Ruleset
+from dpcheck.errors import ErrorCode, IngestError
+from dpcheck.extract import Extraction, extract
+from dpcheck.extract.mechanisms import MechanismLexicon
+from dpcheck.graph import build_graph
+from dpcheck.ingest.document import Document
+from dpcheck.models import DocType, DocumentReport, Mention, Report, ScanError, Transfer
+from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
+from dpcheck.nlp.gazetteer import UNSPECIFIED
+from dpcheck.resources import load_yaml, rules_dir
+
+REPORT_FORMAT = "1.0.0"
+DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".docx"}
+SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
+
+try:
+    TOOL_VERSION = version("dpcheck")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    TOOL_VERSION = "0+unknown"
+
+
+def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Files to scan: given files as they are, folders walked for document files (sorted)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                rel = child.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if child.suffix.lower() in DOCUMENT_SUFFIXES and not child.name.lower().startswith(SKIPPED_NAMES):
+                    yield child
+        else:
+            yield path
+
+
+class Scanner:
+    """Scans documents with one loaded ruleset.
+
+    >>> scanner = Scanner()
+    >>> report = scanner.scan(["vendor-dpa.pdf", "policies/"])
+    """
+
+    def __init__(self, *, rules: str | os.PathLike[str] | None = None, max_bytes: int = 50 * 2**20,
+                 max_pages: int = 2000) -> None:
+        folder = Path(rules) if rules is not None else rules_dir()
+        self.ruleset = Ruleset.load(folder)
+        self._lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
+        self._mechanisms = MechanismLexicon.from_data(self._lexicon["mechanisms"])
+        self._pipelines: dict[str, Language] = {}
+        self._detector: LanguageDetector | None = None
+        self.max_bytes = max_bytes
+        self.max_pages = max_pages
+
+    def pipeline(self, lang: str) -> Language:
+        lang = lang if lang in SUPPORTED else "en"
+        if lang not in self._pipelines:
+            nlp = build_pipeline(lang, self._lexicon)
+            nlp.max_length = 10**8  # blocks are fed one by one; the limit guards memory per block only
+            self._pipelines[lang] = nlp
+        return self._pipelines[lang]
+
+    def detect_language(self, text: str) -> str:
+        if self._detector is None:
+            self._detector = LanguageDetector()
+        return self._detector.detect(text)
+
+    def report(self, documents: Iterable[DocumentReport]) -> Report:
+        return Report(tuple(documents), TOOL_VERSION, self.ruleset.version, self.ruleset.facts.as_of, REPORT_FORMAT)
+
+    def scan(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Report:
+        """Scan files and folders; unreadable documents are reported, never raised."""
+        if isinstance(paths, str | os.PathLike):
+            paths = [paths]
+        return self.report(self.scan_path(p) for p in iter_documents(paths))
+
+    def scan_path(self, path: str | os.PathLike[str]) -> DocumentReport:
+        name = str(path)
+        try:
+            document = ingest.load(path, max_bytes=self.max_bytes, max_pages=self.max_pages)
+            return self.scan_document(document, path=name)
+        except IngestError as exc:
+            return _error(name, exc.code, exc.message)
+        except Exception as exc:  # noqa: BLE001 - one broken document must not end a batch scan
+            return _error(name, ErrorCode.INTERNAL, f"{type(exc).__name__}: {exc} (please report this)")
+
+    def scan_bytes(self, data: bytes, name: str, *, language: str | None = None) -> DocumentReport:
+        try:
+            document = ingest.load(data, name=name, max_bytes=self.max_bytes, max_pages=self.max_pages)
+        except IngestError as exc:
+            return _error(name, exc.code, exc.message)
+        return self.scan_document(document, path=name, language=language)
+
+    def scan_text(self, text: str, *, name: str = "<text>", language: str | None = None,
+                  format: str = "text", doc_type: DocType | None = None) -> DocumentReport:
+        """Scan text already in hand; ``doc_type`` overrides the classifier when the caller knows it."""
+        document = ingest.load_text(text, name=name, format="markdown" if format == "markdown" else "text")
+        return self.scan_document(document, path=name, language=language, doc_type=doc_type)
+
+    def scan_document(self, document: Document, *, path: str, language: str | None = None,
+                      doc_type: DocType | None = None) -> DocumentReport:
+        if not document.text.strip():
+            return _error(path, ErrorCode.NO_TEXT, "the document contains no text to read")
+        lang = language or self.detect_language(document.text)
+        extraction = extract(document, self.pipeline(lang), self._mechanisms, set(self.ruleset.facts.eea),
+                             doc_type=doc_type)
+        _, findings = self.ruleset.check(extraction)
+        transfers = self._transfers(extraction)
+        recipients = tuple(extraction.recipients)
+        return DocumentReport(
+            path=path, status="ok", doc_type=extraction.doc_type, language=lang, format=document.format,
+            transfers=transfers, mechanisms=tuple(sorted(extraction.relied_mechanisms)), recipients=recipients,
+            mentions=tuple(extraction.mentions), findings=findings, rating=self.ruleset.rating(findings),
+            pages=document.page_count, characters=len(document.text), graph=build_graph(transfers, recipients),
+        )
+
+    def _transfers(self, extraction: Extraction) -> tuple[Transfer, ...]:
+        relied = extraction.relied_mechanisms
+        facts = self.ruleset.facts
+        transfers = []
+        for destination, mentions in sorted(extraction.destinations.items()):
+            same_sentence = _mechanisms_near(mentions, relied)
+            mechanisms = same_sentence or set(relied)
+            adequate = destination != UNSPECIFIED and facts.fully_adequate(destination)
+            recipients = tuple(r.name for r in extraction.recipients if destination in r.locations)
+            transfers.append(Transfer(destination, tuple(sorted(mechanisms)), recipients, adequate,
+                                      tuple(m.evidence for m in mentions[:5])))
+        return tuple(transfers)
+
+
+def _mechanisms_near(mentions: list[Mention], relied: dict[str, list[Mention]]) -> set[str]:
+    starts = {m.evidence.start for m in mentions} | {m.evidence.start - 1 for m in mentions}
+    out = set()
+    for tool, tool_mentions in relied.items():
+        for m in tool_mentions:
+            if any(m.evidence.start <= s <= m.evidence.end for s in starts):
+                out.add(tool)
+    return out
+
+
+def _error(path: str, code: str, message: str) -> DocumentReport:
+    # An unreadable document is never rated green: it is red until a person reads it.
+    return DocumentReport(path=path, status="error", error=ScanError(str(code), message), rating="red")
