@@ -35,9 +35,10 @@ class Extraction:
 
     @property
     def relied_mechanisms(self) -> dict[str, list[Mention]]:
+        disavowed = {m.value for m in self.of("mechanism") if m.detail == "disavowed"}
         out: dict[str, list[Mention]] = {}
         for m in self.of("mechanism"):
-            if m.relied_upon:
+            if m.relied_upon and m.value not in disavowed:
                 out.setdefault(m.value, []).append(m)
         return out
 
@@ -74,7 +75,7 @@ def extract(document: Document, nlp: Language, lexicon: MechanismLexicon, eea: s
         if sentence.block.kind == "heading":
             continue
         transfer = is_transfer_sentence(sentence, non_eea)
-        result.mentions.extend(mechanism_mentions(sentence, lexicon, transfer))
+        result.mentions.extend(mechanism_mentions(sentence, lexicon, transfer, non_eea))
         if sentence.block.table is None or sentence.block.table not in read_tables:
             result.mentions.extend(destination_mentions(sentence, transfer, eea))
         result.mentions.extend(term_mentions(sentence))

@@ -17,6 +17,10 @@ from dpcheck.nlp.gazetteer import UNSPECIFIED
 CONDITIONAL = {"if", "where", "when", "whenever", "insofar", "extent", "event", "case", "should", "soweit", "sofern",
                "falls", "wenn", "insoweit", "sollten", "sollte", "ggf.", "gegebenenfalls"}
 SOURCE_WORDS = {"from", "aus", "von"}
+DESTINATION_WORDS = {"to", "into", "in", "within", "nach", "an", "into", "towards", "located", "based"}
+LAW_WORDS = {"gdpr", "addendum", "extension", "fadp", "dsg", "law", "laws", "act", "data", "idta", "regulation",
+             "dsgvo", "recht", "datenschutzgesetz", "-u.s.", "ico", "information"}
+ORIGIN_WORDS = {"originating", "originate", "originates", "established", "located", "collected", "stammend"}
 ACCESS_WORDS = {"access", "accessed", "accessible", "zugriff", "zugegriffen", "remote"}
 
 
@@ -34,11 +38,22 @@ def _negated_transfer(sentence: Sentence) -> bool:
 
 
 def _is_source(sentence: Sentence, start: int) -> bool:
+    """"from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition."""
     tokens = sentence.span
-    window = [tokens[i].lower_ for i in range(max(0, start - 4), start)]
-    if not any(w in SOURCE_WORDS for w in window[-3:]):
-        return False
-    return not any(w in ACCESS_WORDS for w in window)
+    for i in range(start - 1, max(-1, start - 25), -1):
+        word = tokens[i].lower_
+        if word in DESTINATION_WORDS:
+            return i > 0 and tokens[i - 1].lower_ in ORIGIN_WORDS
+        if word in SOURCE_WORDS:
+            return not (i > 0 and tokens[i - 1].lower_ in ACCESS_WORDS)
+    return False
+
+
+def _names_a_law_or_tool(sentence: Sentence, end: int) -> bool:
+    """"UK GDPR", "Swiss-U.S. DPF", "UK Addendum": the country names a law or tool, not a place."""
+    tokens = sentence.span
+    following = [tokens[i].lower_ for i in range(end, min(len(tokens), end + 2))]
+    return bool(following) and (following[0] in LAW_WORDS or following[:2] in (["-", "u.s."], ["-", "us"]))
 
 
 def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
@@ -70,12 +85,11 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
         if place.code == UNSPECIFIED:
             found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open region '{place.text}'")))
             continue
-        if _is_source(sentence, place.start) or _seat_is_nearest(sentence, place.start):
+        if (_is_source(sentence, place.start) or _seat_is_nearest(sentence, place.start)
+                or _names_a_law_or_tool(sentence, place.end)):
             continue
         named = True
-        found.append(Mention("destination", place.code,
-                             sentence.evidence(f"'{place.text}' in a transfer statement", place.char_start, place.char_end),
-                             detail=sentence.text))
+        found.append(Mention("destination", place.code, sentence.evidence(f"'{place.text}' in a transfer statement")))
     for cue in sentence.of("OPEN_DESTINATION"):
         conditional = any(t.lower_ in CONDITIONAL for t in sentence.span[: cue.start])
         found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open-ended destination '{cue.text}'"),

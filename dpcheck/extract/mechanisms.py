@@ -23,6 +23,8 @@ COURT_CONTEXT = {"ruling", "judgment", "judgement", "court of justice", "cjeu", 
 INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
 BEFORE_WINDOW = 10
 AFTER_WINDOW = 6
+# "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
+DISAVOWAL = re.compile(r"\b(rely|relies|relying|reliance|basis|use|uses|using|stützen|berufen|grundlage|nutzen|verwenden)\b", re.I)
 SCC_VERSION = re.compile(r"(2021\s*/\s*914|2010\s*/\s*87|2004\s*/\s*915|2001\s*/\s*497)")
 SAFE_HARBOR_CONTEXT = re.compile(r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Commerce|framework|principles|"
                                  r"privacy|personal data|data protection|transfer)", re.I)
@@ -32,11 +34,11 @@ SAFE_HARBOR_CONTEXT = re.compile(r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Co
 class MechanismLexicon:
     """Label → (mechanism, needs a transfer sentence), from rules/lexicon/mechanisms.yml."""
 
-    labels: dict[str, tuple[str, bool]]
+    labels: dict[str, tuple[str, str]]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> MechanismLexicon:
-        return cls({f"MECH:{k}": (v["mechanism"], v.get("context") == "transfer") for k, v in data.items()})
+        return cls({f"MECH:{k}": (v["mechanism"], v.get("context", "any")) for k, v in data.items()})
 
 
 def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: str) -> Cue | None:
@@ -61,13 +63,22 @@ def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: 
     return None
 
 
+def _states_transfer(sentence: Sentence, non_eea: set[str]) -> bool:
+    """The sentence itself (not just its section) speaks of data leaving the EEA."""
+    if sentence.has("THIRD_COUNTRY"):
+        return True
+    return sentence.has("TRANSFER") and (
+        sentence.has("OPEN_DESTINATION") or any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places))
+
+
 def is_transfer_sentence(sentence: Sentence, non_eea: set[str]) -> bool:
     if sentence.has("THIRD_COUNTRY") or sentence.in_transfer_section:
         return True
     return sentence.has("TRANSFER") and any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places)
 
 
-def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_sentence: bool) -> list[Mention]:
+def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_sentence: bool,
+                       non_eea: set[str]) -> list[Mention]:
     mentions = [c for c in sentence.cues if c.label in lexicon.labels]
     if not mentions:
         return []
@@ -80,8 +91,10 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
         unique.append(cue)
     found: list[Mention] = []
     for cue in unique:
-        tool, needs_transfer = lexicon.labels[cue.label]
-        if needs_transfer and not transfer_sentence:
+        tool, context = lexicon.labels[cue.label]
+        if context == "transfer" and not transfer_sentence:
+            continue
+        if context == "transfer_statement" and not _states_transfer(sentence, non_eea):
             continue
         if tool == "safe_harbor" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
             continue
@@ -93,6 +106,8 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
             version = SCC_VERSION.search(sentence.text)
             detail = re.sub(r"\s+", "", version.group(1)) if version else ""
         reason = f"names {tool}" if governing is None else f"{tool} {governing.label.lower()}: '{governing.text}'"
+        if governing is not None and DISAVOWAL.search(sentence.text):
+            detail = "disavowed"
         found.append(
             Mention("mechanism", tool, sentence.evidence(reason), relied_upon=governing is None, detail=detail)
         )

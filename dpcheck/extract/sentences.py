@@ -23,7 +23,7 @@ TRANSFER_HEADING = re.compile(
 )
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—", "but", "however", "instead", "whereas", "although",
                  "aber", "sondern", "jedoch", "stattdessen", "während", "obwohl", "allerdings"}
-DEFINITION = re.compile(r"\b(means|shall mean|refers to|has the meaning|bezeichnet|bedeutet|meint)\b", re.I)
+DEFINITION = re.compile(r"\b(means|mean|shall mean|refers to|has the meaning|bezeichnet|bedeutet|meint)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)

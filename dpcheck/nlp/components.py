@@ -6,6 +6,9 @@ Both are registered factories, so a pipeline built from a config gets them too:
   ISO 3166-1 alpha-2 code (or ``UNSPECIFIED`` for regions); longest match wins.
 - ``dpcheck_cues_v1`` puts every cue and mechanism phrase into ``doc.spans["dpcheck"]``
   (overlaps allowed: "outside the EEA" is both a third-country and an open-destination cue).
+
+Literal phrases go to spaCy's PhraseMatcher; phrases with wildcards (German inflection
+and compounds) to :class:`~dpcheck.nlp.patterns.WildcardMatcher`.
 """
 
 from __future__ import annotations
@@ -13,50 +16,59 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dpcheck.nlp.patterns import compile_phrase
+from dpcheck.nlp.patterns import WildcardMatcher, compile_phrase, is_phrase
 
 SPAN_KEY = "dpcheck"
 
 
+class LexiconMatcher:
+    """Finds ``(label, start, end)`` for lexicon phrases in a Doc."""
+
+    def __init__(self, nlp: Language, phrases: Iterable[tuple[str, str]]) -> None:
+        self.vocab = nlp.vocab
+        self.phrase = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab, attr="ORTH")}
+        self.wildcard = WildcardMatcher()
+        self.labels: set[str] = set()
+        for text, label in dict.fromkeys(phrases):
+            pattern = compile_phrase(text, nlp.tokenizer)
+            if not pattern:
+                continue
+            self.labels.add(label)
+            attr = is_phrase(pattern)
+            if attr is None:
+                self.wildcard.add(label, pattern)
+            else:
+                words = [next(iter(t.values())) for t in pattern]
+                self.phrase[attr].add(label, [Doc(nlp.vocab, words=words)])
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        strings = self.vocab.strings
+        found = [(strings[m], s, e) for matcher in self.phrase.values() for m, s, e in matcher(doc)]
+        found += self.wildcard([(t.text, t.lower_) for t in doc])
+        return found
+
+
 class CountryRecognizer:
     def __init__(self, nlp: Language, phrases: Iterable[tuple[str, str]]) -> None:
-        self.matcher = Matcher(nlp.vocab)
-        by_code: dict[str, list[list[dict[str, object]]]] = {}
-        for phrase, code in phrases:
-            pattern = compile_phrase(phrase, nlp.tokenizer)
-            if pattern:
-                by_code.setdefault(code, []).append(pattern)
-        for code, patterns in by_code.items():
-            self.matcher.add(code, patterns)
-        self.codes = frozenset(by_code)
+        self.matcher = LexiconMatcher(nlp, phrases)
+        self.codes = frozenset(self.matcher.labels)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [
-            Span(doc, start, end, label="GPE", kb_id=self.matcher.vocab.strings[match_id])
-            for match_id, start, end in self.matcher(doc)
-        ]
+        spans = [Span(doc, s, e, label="GPE", kb_id=code) for code, s, e in self.matcher(doc)]
         doc.ents = filter_spans(spans)
         return doc
 
 
 class CueMatcher:
     def __init__(self, nlp: Language, phrases: Iterable[tuple[str, str]]) -> None:
-        self.matcher = Matcher(nlp.vocab)
-        by_label: dict[str, list[list[dict[str, object]]]] = {}
-        for phrase, label in phrases:
-            pattern = compile_phrase(phrase, nlp.tokenizer)
-            if pattern:
-                by_label.setdefault(label, []).append(pattern)
-        for label, patterns in by_label.items():
-            self.matcher.add(label, patterns)
+        self.matcher = LexiconMatcher(nlp, phrases)
 
     def __call__(self, doc: Doc) -> Doc:
-        strings = self.matcher.vocab.strings
-        doc.spans[SPAN_KEY] = [Span(doc, s, e, label=strings[m]) for m, s, e in self.matcher(doc)]
+        doc.spans[SPAN_KEY] = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)]
         return doc
 
 

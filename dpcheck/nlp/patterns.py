@@ -44,3 +44,86 @@ def compile_phrase(phrase: str, tokenizer: Tokenizer) -> Pattern:
                 token["OP"] = "?"
             pattern.append(token)
     return pattern
+
+
+def is_phrase(pattern: Pattern) -> str | None:
+    """The PhraseMatcher attribute ("LOWER" or "ORTH") if every token is a plain literal."""
+    attrs = set()
+    for token in pattern:
+        if "OP" in token or len(token) != 1:
+            return None
+        (attr, value), = token.items()
+        if not isinstance(value, str):
+            return None
+        attrs.add(attr)
+    return attrs.pop() if len(attrs) == 1 else None
+
+
+class WildcardMatcher:
+    """Matches token patterns with wildcards (``übermitt*``) fast on long documents.
+
+    spaCy's Matcher evaluates every REGEX predicate on every token; here patterns are
+    indexed by their first token and each distinct word is tested against the
+    wildcards once per matcher (words repeat heavily in legal text).
+    """
+
+    def __init__(self) -> None:
+        self._by_lower: dict[str, list[int]] = {}
+        self._by_orth: dict[str, list[int]] = {}
+        self._by_regex: list[tuple[re.Pattern[str], str, int]] = []
+        self._patterns: list[tuple[str, Pattern]] = []
+        self._first_cache: dict[tuple[str, str], list[int]] = {}
+        self._test_cache: dict[tuple[int, int, str], bool] = {}
+
+    def add(self, label: str, pattern: Pattern) -> None:
+        index = len(self._patterns)
+        self._patterns.append((label, pattern))
+        first = pattern[0]
+        if first.get("OP") == "?" and len(pattern) > 1:
+            self.add(label, pattern[1:])
+        (attr, value), = ((k, v) for k, v in first.items() if k != "OP")
+        if isinstance(value, str):
+            (self._by_orth if attr == "ORTH" else self._by_lower).setdefault(value, []).append(index)
+        elif "REGEX" in value:
+            self._by_regex.append((re.compile(value["REGEX"]), attr, index))
+        else:
+            for option in value["IN"]:
+                (self._by_orth if attr == "ORTH" else self._by_lower).setdefault(option, []).append(index)
+
+    @staticmethod
+    def _test(token: dict[str, Any], text: str, lower: str) -> bool:
+        (attr, value), = ((k, v) for k, v in token.items() if k != "OP")
+        subject = text if attr == "ORTH" else lower
+        if isinstance(value, str):
+            return subject == value
+        if "REGEX" in value:
+            return re.search(value["REGEX"], subject) is not None
+        return subject in value["IN"]
+
+    def _starts(self, text: str, lower: str) -> list[int]:
+        key = (text, lower)
+        cached = self._first_cache.get(key)
+        if cached is None:
+            cached = [i for rx, attr, i in self._by_regex if rx.search(text if attr == "ORTH" else lower)]
+            self._first_cache[key] = cached
+        return self._by_lower.get(lower, []) + self._by_orth.get(text, []) + cached
+
+    def _ends(self, pattern: Pattern, k: int, words: list[tuple[str, str]], i: int) -> list[int]:
+        if k == len(pattern):
+            return [i]
+        token = pattern[k]
+        ends = self._ends(pattern, k + 1, words, i) if token.get("OP") == "?" else []
+        if i < len(words) and self._test(token, *words[i]):
+            ends += self._ends(pattern, k + 1, words, i + 1)
+        return ends
+
+    def __call__(self, words: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
+        """``(label, start, end)`` of the longest match of each pattern at each start."""
+        found = []
+        for i, (text, lower) in enumerate(words):
+            for index in self._starts(text, lower):
+                label, pattern = self._patterns[index]
+                ends = self._ends(pattern, 1, words, i + 1)
+                if ends:
+                    found.append((label, i, max(ends)))
+        return found

@@ -1,0 +1,187 @@
+"""Markdown (CommonMark with pipe tables) and plain text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from dpcheck.ingest import html
+from dpcheck.ingest.document import BlockKind, Document, DocumentBuilder
+from dpcheck.ingest.lines import (
+    Dehyphenator,
+    Item,
+    collapse_letter_spacing,
+    emit,
+    ends_sentence,
+    heading_level,
+    list_item_text,
+    starts_item,
+)
+from dpcheck.ingest.normalize import clean
+
+_MD = MarkdownIt("commonmark").enable("table")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def parse_markdown(text: str, source: str) -> Document:
+    builder = DocumentBuilder(source, "markdown")
+    text, metadata = _front_matter(text)
+    _MarkdownWalker(builder).walk(_MD.parse(text))
+    return builder.build(metadata)
+
+
+def _front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """Drop YAML front matter, keeping its title; a leading "---" rule over prose stays."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text, {}
+    try:
+        data = yaml.safe_load(match[1] or "")
+    except yaml.YAMLError:
+        return text, {}
+    if not isinstance(data, dict):
+        return text, {}
+    title = data.get("title")
+    return text[match.end() :], ({"title": clean(str(title)).strip()} if title else {})
+
+
+class _MarkdownWalker:
+    """Maps markdown-it's token stream to blocks; raw HTML blocks go through the HTML reader."""
+
+    def __init__(self, builder: DocumentBuilder) -> None:
+        self.builder = builder
+        self.heading = 0
+        self.items: list[str] = []  # ordinal prefixes of the open list items ("" for bullets)
+        self.fresh_item = False
+        self.cell: list[str] | None = None
+        self.row: list[str] = []
+        self.header: list[str] = []
+        self.rows: list[list[str]] = []
+        self.html: list[str] = []
+
+    def walk(self, tokens: Sequence[Token]) -> None:
+        for token in tokens:
+            if token.type == "html_block":
+                # CommonMark ends an HTML block at a blank line, so one <table> can arrive in pieces.
+                self.html.append(token.content)
+                continue
+            self._flush_html()
+            getattr(self, "_" + token.type, self._other)(token)
+        self._flush_html()
+
+    def _flush_html(self) -> None:
+        if self.html:
+            html.emit(self.builder, "".join(self.html))
+            self.html.clear()
+
+    def _other(self, token: Token) -> None:
+        if token.type in ("code_block", "fence"):
+            for part in re.split(r"\n\s*\n", token.content):
+                self._add("paragraph", part)
+
+    def _heading_open(self, token: Token) -> None:
+        self.heading = int(token.tag[1])
+
+    def _heading_close(self, token: Token) -> None:
+        self.heading = 0
+
+    def _list_item_open(self, token: Token) -> None:
+        self.items.append(f"{token.info}{token.markup} " if token.info else "")
+        self.fresh_item = True
+
+    def _list_item_close(self, token: Token) -> None:
+        self.items.pop()
+
+    def _th_open(self, token: Token) -> None:
+        self.cell = []
+
+    _td_open = _th_open
+
+    def _th_close(self, token: Token) -> None:
+        self.row.append(" ".join(self.cell or []))
+        self.cell = None
+
+    _td_close = _th_close
+
+    def _tr_close(self, token: Token) -> None:
+        if not self.header and not self.rows:
+            self.header = self.row
+        else:
+            self.rows.append(self.row)
+        self.row = []
+
+    def _table_close(self, token: Token) -> None:
+        self.builder.add_table([clean(c) for c in self.header], [[clean(c) for c in r] for r in self.rows])
+        self.header, self.rows = [], []
+
+    def _inline(self, token: Token) -> None:
+        text = _inline_text(token.children or [])
+        if self.cell is not None:
+            self.cell.append(text)
+        elif self.heading:
+            self._add("heading", text, self.heading)
+        elif self.items:
+            # An ordered item's number is text ("1." is how clauses are cited), shown once per item.
+            self._add("list_item", (self.items[-1] if self.fresh_item else "") + text)
+            self.fresh_item = False
+        else:
+            self._add("paragraph", text)
+
+    def _add(self, kind: BlockKind, text: str, level: int = 0) -> None:
+        self.builder.add(kind, clean(text), level)
+
+
+def _inline_text(children: Sequence[Token]) -> str:
+    """Inline content as plain text: link text kept, images and HTML tags dropped, <br> a space."""
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and _BR.match(child.content)):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def parse_text(text: str, source: str) -> Document:
+    """Plain text: blank lines separate paragraphs; short numbered or capitalised lines are headings."""
+    builder = DocumentBuilder(source, "text")
+    dehyphenator = Dehyphenator(text)
+    items: list[Item] = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        lines = [collapse_letter_spacing(line.strip()) for line in chunk.split("\n") if line.strip()]
+        items.extend(text_items(lines, dehyphenator))
+    emit(builder, items)
+    return builder.build()
+
+
+def text_items(lines: Sequence[str], dehyphenator: Dehyphenator) -> list[Item]:
+    """Blocks from the lines of one paragraph-ish chunk of hard-wrapped text."""
+    items: list[Item] = []
+    current: list[str] = []
+    kind: BlockKind = "paragraph"
+
+    def flush() -> None:
+        if current:
+            items.append(Item(kind, dehyphenator.join_lines(current)))
+            current.clear()
+
+    for i, line in enumerate(lines):
+        standalone = i == 0 or ends_sentence(lines[i - 1]) or not current
+        level = heading_level(line) if standalone else 0
+        if level and (i + 1 == len(lines) or not lines[i + 1][:1].islower()):
+            flush()
+            items.append(Item("heading", line, level))
+            continue
+        if starts_item(line) or not current:
+            flush()
+            item = list_item_text(line)
+            kind = "list_item" if item is not None else "paragraph"
+            line = item if item is not None else line
+        current.append(line)
+    flush()
+    return items

@@ -1,0 +1,349 @@
+"""PDF: text and layout from pypdfium2, tables from pdfplumber on pages with ruling lines.
+
+pdfplumber (pdfminer) is an order of magnitude slower than pdfium and keeps every parsed
+page in memory until ``page.close()``, so it only sees the few pages that draw tables.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from dpcheck.errors import ErrorCode, IngestError
+from dpcheck.ingest.document import Document, DocumentBuilder
+from dpcheck.ingest.lines import Dehyphenator, Item, Layout, Line, collapse_letter_spacing, emit, is_letter_spaced
+from dpcheck.ingest.lines import is_page_number
+from dpcheck.ingest.normalize import clean
+
+_LINE = re.compile(r"[^\r\n]+")
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_BULLETS = frozenset("•●○◦▪▫■□‣⁃∙·-–*")
+_MARGIN = 0.09  # share of the page height at top and bottom where running headers and footers sit
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    ruled: bool
+
+
+@dataclass(slots=True)
+class _Table:
+    top: float
+    bottom: float
+    left: float
+    right: float
+    header: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+    def holds(self, line: Line) -> bool:
+        if line.top is None or line.left is None:
+            return False
+        middle = line.top + (line.size or 0) / 2
+        return self.top - 2 <= middle <= self.bottom + 2 and self.left - 2 <= line.left <= self.right + 2
+
+
+def parse(data: bytes, source: str, *, max_pages: int) -> Document:
+    pages, metadata = _read(data, source, max_pages)
+    chars = sum(len("".join(line.text.split())) for page in pages for line in page.lines)
+    if chars < 20 * len(pages) and chars < 50:
+        raise IngestError(
+            ErrorCode.PDF_NO_TEXT,
+            f"{source}: {len(pages)} page(s) but only {chars} characters of text; it is probably scanned (run OCR first)",
+        )
+    _drop_running_lines(pages)
+    all_lines = [line for page in pages for line in page.lines]
+    dehyphenator = Dehyphenator(" ".join(line.text for line in all_lines))
+    tables = _tables(data, [p.number for p in pages if p.ruled], dehyphenator)
+    margins = {p.number: max((ln.right for ln in p.lines if ln.right is not None), default=p.width) for p in pages}
+    layout = Layout(all_lines, dehyphenator, margins)
+    items: list[Item] = []
+    run: list[Line] = []
+    for page in pages:
+        for part in _split_at_tables(page, tables.get(page.number, [])):
+            if isinstance(part, _Table):
+                items.extend(layout.items(run))
+                items.append(Item("table_row", page=page.number, header=part.header, rows=part.rows))
+                run = []
+            else:
+                run.extend(part)
+    items.extend(layout.items(run))
+    builder = DocumentBuilder(source, "pdf")
+    emit(builder, _merge_continued_tables(items), pages=len(pages))
+    return builder.build(metadata)
+
+
+def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[str, str]]:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise IngestError(ErrorCode.PDF_ENCRYPTED, f"{source}: the PDF is password-protected") from None
+        raise IngestError(ErrorCode.PDF_CORRUPT, f"{source}: not a readable PDF ({exc})") from None
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise IngestError(ErrorCode.PDF_CORRUPT, f"{source}: the PDF has no pages")
+        if count > max_pages:
+            raise IngestError(ErrorCode.TOO_LARGE, f"{source}: {count} pages exceeds the limit of {max_pages}")
+        pages = [_read_page(pdf, number) for number in range(1, count + 1)]
+        title = clean(pdf.get_metadata_dict().get("Title", "")).strip()
+    finally:
+        pdf.close()
+    return pages, {"title": title} if title else {}
+
+
+def _read_page(pdf: pdfium.PdfDocument, number: int) -> _Page:
+    page = pdf[number - 1]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            lines = _lines(textpage, number, height)
+        finally:
+            textpage.close()
+        return _Page(number, width, height, _attach_bullets(lines), _has_rulings(page))
+    finally:
+        page.close()
+
+
+def _lines(textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Line]:
+    text = textpage.get_text_range()
+    lines = []
+    for match in _LINE.finditer(text):
+        raw = match[0]
+        body = raw.strip()
+        if not body:
+            continue
+        start = match.start() + len(raw) - len(raw.lstrip())
+        first = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, start)
+        last = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, start + len(body) - 1)
+        if first < 0 or last < 0:
+            lines.append(Line(clean(collapse_letter_spacing(body)), number))
+            continue
+        left, _, _, top = textpage.get_charbox(first, loose=True)
+        _, _, right, last_top = textpage.get_charbox(last, loose=True)
+        if is_letter_spaced(body):
+            body = _respace(textpage, first, last)
+        lines.append(
+            Line(
+                clean(body),
+                number,
+                top=height - top,
+                last_top=height - last_top,
+                left=left,
+                right=right,
+                size=_size(textpage, first, last),
+                bold=_bold(textpage, first) and _bold(textpage, last),
+            )
+        )
+    return lines
+
+
+def _attach_bullets(lines: list[Line]) -> list[Line]:
+    """Put list bullets drawn apart from their text (HTML-to-PDF renderers emit the markers
+    last) back at the start of the line they sit beside."""
+    bullets = [ln for ln in lines if ln.text in _BULLETS and ln.top is not None and ln.size]
+    if not bullets:
+        return lines
+    kept = [ln for ln in lines if ln not in bullets]
+    for bullet in bullets:
+        beside = [
+            ln
+            for ln in kept
+            if ln.top is not None
+            and ln.left is not None
+            and abs(ln.top - (bullet.top or 0)) < (bullet.size or 0) / 2
+            and ln.left > (bullet.left or 0)
+        ]
+        if beside:
+            target = min(beside, key=lambda ln: ln.left or 0)
+            target.text = f"{bullet.text} {target.text}"
+        else:
+            kept.append(bullet)
+    return kept
+
+
+def _size(textpage: pdfium.PdfTextPage, first: int, last: int) -> float:
+    """Font size (loose glyph box height) of the line's middle glyph, or of its ends.
+
+    Taking the middle of three keeps a bullet or number in a symbol font from deciding it.
+    """
+    heights = []
+    for index in (first, (first + last) // 2, last):
+        _, bottom, _, top = textpage.get_charbox(index, loose=True)
+        heights.append(top - bottom)
+    return round(sorted(heights)[1] * 2) / 2
+
+
+def _bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    if pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600:
+        return True
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, len(name), ctypes.byref(flags))
+    return bool(_BOLD_FONT.search(name.value.decode("latin-1")))
+
+
+def _respace(textpage: pdfium.PdfTextPage, first: int, last: int) -> str:
+    """Rebuild a letter-spaced line ("T r a n s f e r s") from glyph positions.
+
+    The spaces in such a line are evenly spread tracking, so words are where the gap between
+    two glyphs is clearly wider than the typical gap.
+    """
+    glyphs = []
+    for index in range(first, last + 1):
+        char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+        if char.strip():
+            left, _, right, _ = textpage.get_charbox(index)
+            glyphs.append((char, left, right))
+    if len(glyphs) < 2:
+        return "".join(g[0] for g in glyphs)
+    gaps = [b[1] - a[2] for a, b in zip(glyphs, glyphs[1:])]
+    typical = sorted(gaps)[len(gaps) // 2]
+    words = [glyphs[0][0]]
+    for (char, _, _), gap in zip(glyphs[1:], gaps):
+        if gap > 1.5 * typical + 0.5:
+            words.append(" ")
+        words.append(char)
+    return "".join(words)
+
+
+def _has_rulings(page: pdfium.PdfPage) -> bool:
+    """Cheap test for a drawn table grid: edges at three or more distinct x and y positions.
+
+    Underlines, highlights and boxes give at most two of either; a grid drawn as one path
+    shows up as a path with many segments.
+    """
+    xs: set[int] = set()
+    ys: set[int] = set()
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        wide, tall = right - left >= 6, top - bottom >= 6
+        if wide and tall and pdfium_c.FPDFPath_CountSegments(obj.raw) >= 8:
+            return True
+        if wide:
+            ys.update((round(bottom), round(top)) if tall else (round((bottom + top) / 2),))
+        if tall:
+            xs.update((round(left), round(right)) if wide else (round((left + right) / 2),))
+        if len(xs) >= 3 and len(ys) >= 3:
+            return True
+    return False
+
+
+def _drop_running_lines(pages: Sequence[_Page]) -> None:
+    """Remove page numbers and the running header/footer lines repeated in the page margins."""
+
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
+
+    def in_margin(line: Line, page: _Page) -> bool:
+        return line.top is not None and (line.top < page.height * _MARGIN or line.top > page.height * (1 - _MARGIN))
+
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({key(line) for line in page.lines if in_margin(line, page)})
+    threshold = max(2, len(pages) // 2)
+    for page in pages:
+        page.lines = [
+            line
+            for line in page.lines
+            if not (in_margin(line, page) and (is_page_number(line.text) or seen[key(line)] >= threshold))
+        ]
+
+
+def _tables(data: bytes, numbers: list[int], dehyphenator: Dehyphenator) -> dict[int, list[_Table]]:
+    """Tables on the given pages; on any pdfplumber failure the text stays in the paragraphs."""
+    found: dict[int, list[_Table]] = {}
+    if not numbers:
+        return found
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=numbers) as plumber:
+            for page in plumber.pages:
+                try:
+                    tables = [_table(t.bbox, t.extract(), dehyphenator) for t in page.find_tables()]
+                finally:
+                    page.close()
+                kept = [t for t in tables if t is not None]
+                if kept:
+                    found[page.page_number] = kept
+    except Exception:  # pdfminer raises many types on odd files; the text layer is already read
+        return found
+    return found
+
+
+def _table(bbox: tuple[float, float, float, float], cells: list[list[str | None]], dehyphenator: Dehyphenator) -> _Table | None:
+    rows = [[clean(dehyphenator.join_lines((cell or "").split("\n"))) for cell in row] for row in cells]
+    # Word draws shaded cells as separate rectangles, leaving empty columns and rows behind.
+    columns = [i for i in range(max((len(r) for r in rows), default=0)) if any(i < len(r) and r[i] for r in rows)]
+    rows = [[r[i] if i < len(r) else "" for i in columns] for r in rows]
+    rows = _merge_split_rows([r for r in rows if any(r)])
+    if len(rows) < 2 or len(columns) < 2:
+        return None
+    x0, top, x1, bottom = bbox
+    return _Table(top, bottom, x0, x1, rows[0], rows[1:])
+
+
+def _merge_split_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Rejoin pairs of rows that shading rectangles cut out of one row (Word tables in PDF put
+    a vertically centred label and its value in separate rows): a row whose filled cells all
+    sit where the previous row is empty completes that row."""
+    merged: list[list[str]] = []
+    complete = True
+    for row in rows:
+        if not complete and not any(a and b for a, b in zip(merged[-1], row)):
+            merged[-1] = [a or b for a, b in zip(merged[-1], row)]
+            complete = True
+        else:
+            merged.append(row)
+            complete = False
+    return merged
+
+
+def _split_at_tables(page: _Page, tables: list[_Table]) -> list[list[Line] | _Table]:
+    """The page's lines, minus the text inside its tables, with each table where it sits."""
+    parts: list[list[Line] | _Table] = []
+    run: list[Line] = []
+    queue = sorted(tables, key=lambda t: t.top)
+    for line in page.lines:
+        if any(t.holds(line) for t in tables):
+            continue
+        while queue and line.top is not None and line.top > queue[0].top:
+            parts += [run, queue.pop(0)]
+            run = []
+        run.append(line)
+    parts += [run, *queue]
+    return [p for p in parts if p]
+
+
+def _merge_continued_tables(items: list[Item]) -> list[Item]:
+    """Join a table that runs over a page break: same columns, header absent or repeated."""
+    merged: list[Item] = []
+    for item in items:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and item.rows is not None
+            and prev.rows is not None
+            and item.page is not None
+            and prev.page is not None
+            and item.page == prev.page + 1
+            and len(item.header) == len(prev.header)
+        ):
+            if item.header != prev.header:
+                prev.rows.append(item.header)
+            prev.rows.extend(item.rows)
+            continue
+        merged.append(item)
+    return merged

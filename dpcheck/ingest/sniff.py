@@ -1,0 +1,116 @@
+"""Deciding a document's format from its bytes; the file name is only a tie-breaker."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import PurePath
+
+from dpcheck.errors import ErrorCode, IngestError
+from dpcheck.ingest.document import Format
+from dpcheck.ingest.normalize import decode, utf16_without_bom
+
+_SAMPLE = 8192
+
+# Formats people send instead of a policy, named so the error says what to do instead.
+_MAGIC = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Microsoft Office file (.doc/.xls); save it as .docx or PDF"),
+    (b"{\\rtf", "an RTF document; save it as .docx or PDF"),
+    (b"\x89PNG", "a PNG image; run OCR on it first"),
+    (b"\xff\xd8\xff", "a JPEG image; run OCR on it first"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image; run OCR on it first"),
+    (b"MM\x00*", "a TIFF image; run OCR on it first"),
+    (b"\x1f\x8b", "a gzip archive; unpack it first"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive; unpack it first"),
+    (b"Rar!", "a RAR archive; unpack it first"),
+    (b"%!PS", "a PostScript file; convert it to PDF"),
+)
+
+_MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd", ".mkdn"}
+_HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+_TEXT_EXT = {".txt", ".text"}
+
+_HTML_START = re.compile(
+    r"^(?:<!--.*?-->\s*|<\?xml[^>]*>\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
+_HTML_TAG = re.compile(
+    r"^(?:<!--.*?-->\s*)*<(?:div|p|span|h[1-6]|table|section|article|main|meta|title|link|style|script|"
+    r"ul|ol|br|font|center|nav|header|footer|form|iframe)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_MARKDOWN = re.compile(
+    r"^#{1,6}[ \t]+\S"  # ATX heading
+    r"|^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$"  # pipe table delimiter row
+    r"|\[[^\]\n]+\]\([^)\s]+\)"  # inline link
+    r"|\A---[ \t]*\n",  # front matter
+    re.MULTILINE,
+)
+
+
+def sniff(data: bytes, name: str | None = None) -> Format:
+    """The format of ``data``; raises IngestError EMPTY, BINARY_CONTENT or UNSUPPORTED_FORMAT."""
+    ext = PurePath(name).suffix.lower() if name else ""
+    if not data.strip():
+        raise IngestError(ErrorCode.EMPTY, "the document is empty")
+    if data.find(b"%PDF-", 0, 1024) >= 0:
+        return "pdf"
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _sniff_zip(data, ext)
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise IngestError(ErrorCode.UNSUPPORTED_FORMAT, f"this is {what}")
+    text = _sample_text(data)
+    head = text.lstrip()[:2048]
+    if _HTML_START.match(head):
+        return "html"
+    if ext in _MARKDOWN_EXT:
+        return "markdown"
+    if ext in _HTML_EXT or _HTML_TAG.match(head):
+        return "html"
+    if ext in _TEXT_EXT:
+        return "text"
+    return "markdown" if _MARKDOWN.search(text) else "text"
+
+
+def _sniff_zip(data: bytes, ext: str) -> Format:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        # A truncated .docx loses its central directory, but its local headers still name the parts.
+        if ext == ".docx" or b"word/document.xml" in data:
+            return "docx"
+        raise IngestError(ErrorCode.UNSUPPORTED_FORMAT, "this is a damaged ZIP archive, not a document") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "[Content_Types].xml" in names and ext == ".docx":
+        return "docx"
+    if any(n.startswith("xl/") for n in names):
+        what = "an Excel workbook"
+    elif any(n.startswith("ppt/") for n in names):
+        what = "a PowerPoint presentation"
+    elif "mimetype" in names and "content.xml" in names:
+        what = "an OpenDocument file; save it as .docx or PDF"
+    else:
+        what = "a ZIP archive, not a Word document"
+    raise IngestError(ErrorCode.UNSUPPORTED_FORMAT, f"this is {what}")
+
+
+def _sample_text(data: bytes) -> str:
+    """The decoded start of a text file, or BINARY_CONTENT/EMPTY if it is not text."""
+    sample = data[:_SAMPLE]
+    if b"\x00" in sample and not utf16_without_bom(sample) and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError(ErrorCode.BINARY_CONTENT, "the file contains NUL bytes: binary data, not text")
+    text = decode(sample)
+    if not text.strip():
+        if len(data) <= _SAMPLE:
+            raise IngestError(ErrorCode.EMPTY, "the document contains only whitespace")
+        return text
+    junk = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0x7F <= ord(c) < 0xA0 or c == "\ufffd")
+    if junk > 0.05 * len(text):
+        raise IngestError(
+            ErrorCode.BINARY_CONTENT, f"{junk / len(text):.0%} of the characters are control codes: binary data, not text"
+        )
+    return text
