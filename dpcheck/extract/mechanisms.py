@@ -24,7 +24,9 @@ INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
 BEFORE_WINDOW = 10
 AFTER_WINDOW = 6
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
-DISAVOWAL = re.compile(r"\b(rely|relies|relying|reliance|basis|use|uses|using|stützen|berufen|grundlage|nutzen|verwenden)\b", re.I)
+DISAVOWAL = re.compile(r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
+                       r"(rely|relies|relying|use|uses|using|stützen|berufen|nutzen|verwenden)\b", re.I)
+CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|should|soweit|sofern|falls)\b", re.I)
 SCC_VERSION = re.compile(r"(2021\s*/\s*914|2010\s*/\s*87|2004\s*/\s*915|2001\s*/\s*497)")
 SAFE_HARBOR_CONTEXT = re.compile(r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Commerce|framework|principles|"
                                  r"privacy|personal data|data protection|transfer)", re.I)
@@ -68,7 +70,8 @@ def _states_transfer(sentence: Sentence, non_eea: set[str]) -> bool:
     if sentence.has("THIRD_COUNTRY"):
         return True
     return sentence.has("TRANSFER") and (
-        sentence.has("OPEN_DESTINATION") or any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places))
+        sentence.in_transfer_section or sentence.has("OPEN_DESTINATION")
+        or any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places))
 
 
 def is_transfer_sentence(sentence: Sentence, non_eea: set[str]) -> bool:
@@ -101,6 +104,9 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
         if tool == "certification" and re.search(r"privacy shield|data privacy framework|\bDPF\b|ISO|SOC", sentence.text, re.I):
             continue
         governing = _governing_cue(sentence, cue, unique, tool)
+        if tool == "bcr" and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
+            # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
+            governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
         detail = ""
         if tool == "scc":
             version = SCC_VERSION.search(sentence.text)

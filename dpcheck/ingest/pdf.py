@@ -129,21 +129,20 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Lin
         start = match.start() + len(raw) - len(raw.lstrip())
         first = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, start)
         last = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, start + len(body) - 1)
-        if first < 0 or last < 0:
+        first_box, last_box = _box(textpage, first), _box(textpage, last)
+        if first_box is None or last_box is None:
             lines.append(Line(clean(collapse_letter_spacing(body)), number))
             continue
-        left, _, _, top = textpage.get_charbox(first, loose=True)
-        _, _, right, last_top = textpage.get_charbox(last, loose=True)
         if is_letter_spaced(body):
-            body = _respace(textpage, first, last)
+            body = _respace(textpage, first, last) or body
         lines.append(
             Line(
                 clean(body),
                 number,
-                top=height - top,
-                last_top=height - last_top,
-                left=left,
-                right=right,
+                top=height - first_box[3],
+                last_top=height - last_box[3],
+                left=first_box[0],
+                right=last_box[2],
                 size=_size(textpage, first, last),
                 bold=_bold(textpage, first) and _bold(textpage, last),
             )
@@ -151,40 +150,29 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Lin
     return lines
 
 
-def _attach_bullets(lines: list[Line]) -> list[Line]:
-    """Put list bullets drawn apart from their text (HTML-to-PDF renderers emit the markers
-    last) back at the start of the line they sit beside."""
-    bullets = [ln for ln in lines if ln.text in _BULLETS and ln.top is not None and ln.size]
-    if not bullets:
-        return lines
-    kept = [ln for ln in lines if ln not in bullets]
-    for bullet in bullets:
-        beside = [
-            ln
-            for ln in kept
-            if ln.top is not None
-            and ln.left is not None
-            and abs(ln.top - (bullet.top or 0)) < (bullet.size or 0) / 2
-            and ln.left > (bullet.left or 0)
-        ]
-        if beside:
-            target = min(beside, key=lambda ln: ln.left or 0)
-            target.text = f"{bullet.text} {target.text}"
-        else:
-            kept.append(bullet)
-    return kept
+def _box(textpage: pdfium.PdfTextPage, index: int, loose: bool = True) -> tuple[float, float, float, float] | None:
+    """(left, bottom, right, top) of a character; the loose box spans the font's full height."""
+    if index < 0:
+        return None
+    if loose:
+        rect = pdfium_c.FS_RECTF()
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect):
+            return None
+        return rect.left, rect.bottom, rect.right, rect.top
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    if not pdfium_c.FPDFText_GetCharBox(textpage.raw, index, left, right, bottom, top):
+        return None
+    return left.value, bottom.value, right.value, top.value
 
 
-def _size(textpage: pdfium.PdfTextPage, first: int, last: int) -> float:
+def _size(textpage: pdfium.PdfTextPage, first: int, last: int) -> float | None:
     """Font size (loose glyph box height) of the line's middle glyph, or of its ends.
 
     Taking the middle of three keeps a bullet or number in a symbol font from deciding it.
     """
-    heights = []
-    for index in (first, (first + last) // 2, last):
-        _, bottom, _, top = textpage.get_charbox(index, loose=True)
-        heights.append(top - bottom)
-    return round(sorted(heights)[1] * 2) / 2
+    boxes = [_box(textpage, index) for index in (first, (first + last) // 2, last)]
+    heights = sorted(box[3] - box[1] for box in boxes if box is not None)
+    return round(heights[len(heights) // 2] * 2) / 2 if heights else None
 
 
 def _bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
@@ -205,19 +193,44 @@ def _respace(textpage: pdfium.PdfTextPage, first: int, last: int) -> str:
     glyphs = []
     for index in range(first, last + 1):
         char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
-        if char.strip():
-            left, _, right, _ = textpage.get_charbox(index)
-            glyphs.append((char, left, right))
+        box = _box(textpage, index, loose=False)
+        if char.strip() and box is not None:
+            glyphs.append((char, box[0], box[2]))
     if len(glyphs) < 2:
-        return "".join(g[0] for g in glyphs)
+        return ""
     gaps = [b[1] - a[2] for a, b in zip(glyphs, glyphs[1:])]
     typical = sorted(gaps)[len(gaps) // 2]
-    words = [glyphs[0][0]]
+    text = [glyphs[0][0]]
     for (char, _, _), gap in zip(glyphs[1:], gaps):
         if gap > 1.5 * typical + 0.5:
-            words.append(" ")
-        words.append(char)
-    return "".join(words)
+            text.append(" ")
+        text.append(char)
+    return "".join(text)
+
+
+def _attach_bullets(lines: list[Line]) -> list[Line]:
+    """Put list bullets drawn apart from their text (HTML-to-PDF renderers emit the markers
+    last) back at the start of the line they sit beside."""
+    bullets = [ln for ln in lines if ln.text in _BULLETS and ln.top is not None and ln.size]
+    if not bullets:
+        return lines
+    bullet_ids = {id(ln) for ln in bullets}
+    kept = [ln for ln in lines if id(ln) not in bullet_ids]
+    for bullet in bullets:
+        beside = [
+            ln
+            for ln in kept
+            if ln.top is not None
+            and ln.left is not None
+            and abs(ln.top - (bullet.top or 0)) < (bullet.size or 0) / 2
+            and ln.left > (bullet.left or 0)
+        ]
+        if beside:
+            target = min(beside, key=lambda ln: ln.left or 0)
+            target.text = f"{bullet.text} {target.text}"
+        else:
+            kept.append(bullet)
+    return kept
 
 
 def _has_rulings(page: pdfium.PdfPage) -> bool:
