@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dpcheck.extract.sentences import Sentence
+from dpcheck.extract.sentences import INSTRUCTIONS, Sentence
 from dpcheck.models import Mention
 from dpcheck.nlp.gazetteer import UNSPECIFIED
 
@@ -74,6 +74,8 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     """Named and open destinations in one sentence (EEA countries are skipped)."""
     if not (transfer_sentence or sentence.has("TRANSFER")) or sentence.is_definition:
         return []
+    if INSTRUCTIONS.search(sentence.text):
+        return []  # Art. 28(3)(a) boilerplate: "only on instructions, including with regard to transfers"
     if _negated_transfer(sentence):
         return []
     mech_tokens = {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start, c.end)}
@@ -90,8 +92,14 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
             continue
         named = True
         found.append(Mention("destination", place.code, sentence.evidence(f"'{place.text}' in a transfer statement")))
+    generic = {(c.start, c.end) for c in sentence.of("THIRD_COUNTRY")}
     for cue in sentence.of("OPEN_DESTINATION"):
-        conditional = any(t.lower_ in CONDITIONAL for t in sentence.span[: cue.start])
+        # "third countries" / "outside the EEA" is specified by the countries a document names;
+        # "worldwide" or "other countries" leaves the set open whatever else is named.
+        weak = (cue.start, cue.end) in generic
+        if weak and named:
+            continue
+        conditional = weak or any(t.lower_ in CONDITIONAL for t in sentence.span[: cue.start])
         found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open-ended destination '{cue.text}'"),
                              detail="conditional" if conditional else "assertive"))
         break

@@ -21,9 +21,12 @@ TRANSFER_HEADING = re.compile(
     r"außerhalb der eu|ausland|cross-border|sub-?processor|unterauftrag",
     re.IGNORECASE,
 )
+SUBPROCESSOR_HEADING = re.compile(r"sub-?processor|sub-?contract|unterauftrag|subunternehm|weitere auftragsverarbeiter", re.I)
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—", "but", "however", "instead", "whereas", "although",
                  "aber", "sondern", "jedoch", "stattdessen", "während", "obwohl", "allerdings"}
-DEFINITION = re.compile(r"\b(means|mean|shall mean|refers to|has the meaning|bezeichnet|bedeutet|meint)\b", re.I)
+DEFINITION = re.compile(r"\b(means|mean|shall mean|refers to|has the meaning|bezeichnet|bedeutet|meint)\b|"
+                        r"^\W{0,3}[„“\"'][^„“\"']{1,60}[“”\"']\s+(ist|sind|is|are)\b", re.I)
+INSTRUCTIONS = re.compile(r"\binstruction|\bweisung", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class Sentence:
     cues: list[Cue] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     in_transfer_section: bool = False
+    in_subprocessor_section: bool = False
 
     @property
     def text(self) -> str:
@@ -99,6 +103,7 @@ def sentences(document: Document, nlp: Language, batch_size: int = 64) -> Iterat
     blocks = document.blocks
     for block, doc in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=batch_size)):
         in_section = False
+        in_subprocessors = any(SUBPROCESSOR_HEADING.search(h) for h in block.heading_path)
         for heading in block.heading_path:
             if heading not in transfer_headings:
                 transfer_headings[heading] = bool(TRANSFER_HEADING.search(heading))
@@ -107,7 +112,8 @@ def sentences(document: Document, nlp: Language, batch_size: int = 64) -> Iterat
         for sent in doc.sents:
             start = block.start + sent.start_char
             end = block.start + sent.end_char
-            sentence = Sentence(sent, block, start, end, document.page_at(start), in_transfer_section=in_section)
+            sentence = Sentence(sent, block, start, end, document.page_at(start), in_transfer_section=in_section,
+                                in_subprocessor_section=in_subprocessors)
             for span in cues:
                 if span.start >= sent.start and span.end <= sent.end:
                     sentence.cues.append(Cue(span.label_, span.start - sent.start, span.end - sent.start, span.text))

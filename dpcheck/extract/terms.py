@@ -27,8 +27,15 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
             f"handles public-authority access ('{sentence.of('GOV_ACCESS')[0].text}' … '{sentence.of('GOV_HANDLING')[0].text}')")
 
     text = sentence.text
-    subprocessor = sentence.has("SUBPROCESSOR") or bool(SUBPROCESSOR_URL.search(text))
-    if not subprocessor:
+    named = sentence.has("SUBPROCESSOR") or bool(SUBPROCESSOR_URL.search(text))
+    if not (named or sentence.in_subprocessor_section):
+        return found
+    # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
+    if sentence.has("OBJECTION"):
+        add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'")
+    if not named:
+        if sentence.has("NOTICE") and DAYS.search(text):
+            add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
         return found
     if sentence.has("LIST"):
         add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
@@ -38,10 +45,8 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
         add("specific_authorisation", f"'{sentence.of('SPECIFIC_AUTHORISATION')[0].text}'")
     elif sentence.has("AUTHORISATION"):
         add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
-    if sentence.has("NOTICE") and (sentence.has("NOTICE") and (DAYS.search(text) or re.search(
+    if sentence.has("NOTICE") and (DAYS.search(text) or re.search(
             r"\b(new|change|changes|additional|replace|intended|add|adding|addition|neue[nrs]?|änderung\w*|hinzuzieh\w*|"
-            r"austausch\w*|beabsichtigt\w*|ersetz\w*)\b", text, re.I))):
+            r"austausch\w*|beabsichtigt\w*|ersetz\w*)\b", text, re.I)):
         add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
-    if sentence.has("OBJECTION"):
-        add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'")
     return found

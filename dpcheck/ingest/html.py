@@ -253,7 +253,11 @@ def _container_lines(container: Tag, page: int) -> tuple[list[Line], list[Tag]]:
             continue
         style = str(child.get("style", ""))
         top, left = _TOP.search(style), _LEFT.search(style)
-        sizes = [float(m[1]) for el in (child, *child.find_all(style=True)) for m in _FONT_SIZE.finditer(str(el["style"]))]
+        sizes = [
+            float(m[1])
+            for el in (child, *child.find_all(style=True))
+            for m in _FONT_SIZE.finditer(str(el.get("style", "")))
+        ]
         bold_text = sum(
             len(el.get_text())
             for el in child.find_all(True)

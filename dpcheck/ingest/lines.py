@@ -256,7 +256,6 @@ class Layout:
         ]
         ratios = [r for r in ratios if 0.8 < r < 3]
         self.pitch = statistics.median(ratios) if ratios else 0.0
-        self.median_len = statistics.median(len(line.text) for line in lines) if lines else 0
         self.bold_known = any(line.bold for line in lines)
 
     def is_big(self, line: Line) -> bool:
@@ -296,7 +295,8 @@ class Layout:
         if line.page != prev.page:
             return open_end and (line.text[:1].islower() or prev.text.endswith((",", "-")))
         if prev.top is None or line.top is None or prev.last_top is None or not prev.size:
-            return not (not open_end and len(prev.text) < 0.8 * self.median_len)
+            # No geometry: a line that ends a sentence ends the paragraph unless the next goes on in lowercase.
+            return open_end or line.text[:1].islower()
         gap = (line.top - prev.last_top) / prev.size
         if gap <= 0 or (self.pitch and gap > 1.4 * self.pitch):
             return False
