@@ -75,9 +75,12 @@ def _states_transfer(sentence: Sentence, non_eea: set[str]) -> bool:
 
 
 def is_transfer_sentence(sentence: Sentence, non_eea: set[str]) -> bool:
+    """About data leaving the EEA: says so, sits in a transfer section, or ties a third
+    country to a transfer verb or a transfer tool ("the UK has an adequacy decision")."""
     if sentence.has("THIRD_COUNTRY") or sentence.in_transfer_section:
         return True
-    return sentence.has("TRANSFER") and any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places)
+    third_country = any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places)
+    return third_country and (sentence.has("TRANSFER") or any(c.label.startswith("MECH:") for c in sentence.cues))
 
 
 def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_sentence: bool,

@@ -52,7 +52,9 @@ def heading_level(line: str) -> int:
     if match and (not match["title"] or _is_title(match["title"])):
         return 1 if match["top"] else 2
     match = _NUMBERED.match(line) or _ROMAN.match(line)
-    if match and _is_title(match["title"]) and len(match["title"].split()) <= 12:
+    # A bare number without a dot ("27 April 2016 on ...") is more often wrapped text: keep it short.
+    words = 12 if match and re.match(r"\S*[.)]", line) else 6
+    if match and _is_title(match["title"]) and len(match["title"].split()) <= words:
         num = match["num"]
         return 2 if not num[0].isdigit() else 1 + len(num.split("."))
     if is_caps(line) and not _TERMINAL.search(line.rstrip(":")):
@@ -106,7 +108,7 @@ def is_letter_spaced(line: str) -> bool:
     """"T r a n s f e r s": most tokens single characters, as in tracked-out PDF text."""
     tokens = line.split()
     singles = sum(1 for t in tokens if len(t) == 1)
-    return singles >= 4 and singles >= 0.7 * len(tokens)
+    return singles >= 4 and singles >= 0.85 * len(tokens)
 
 
 def collapse_letter_spacing(line: str) -> str:

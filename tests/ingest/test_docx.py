@@ -1,0 +1,116 @@
+"""DOCX ingestion on documents generated with python-docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+
+from dpcheck.errors import ErrorCode, IngestError
+from dpcheck.ingest import load
+
+from .conftest import assert_consistent
+
+
+def _fill(document: WordDocument) -> None:
+    document.core_properties.title = "Acme DPA"
+    document.add_paragraph("Acme Data Processing Agreement", style="Title")
+    document.add_heading("1. Definitions", level=1)
+    document.add_paragraph("Terms have the meaning given in the GDPR.")
+    document.add_heading("1.1 Sub-processors", level=2)
+    document.add_paragraph("Amazon Web Services", style="List Bullet")
+    document.add_paragraph("Stripe", style="List Number")
+    table = document.add_table(rows=3, cols=3)
+    cells = [["Name", "Purpose", "Location"], ["AWS", "Hosting", "US"], ["Stripe", "Payments", "IE"]]
+    for row, values in zip(table.rows, cells):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    merged = table.rows[2].cells[1].merge(table.rows[2].cells[2])
+    merged.text = "Payments in Ireland"
+    document.add_heading("2. Transfers", level=1)
+    document.add_paragraph('<span class="keyterm">Provider</span> relies on SCCs.')
+
+
+def test_docx_blocks_in_body_order(make_docx) -> None:
+    """Headings from styles, list paragraphs and the table appear in document order."""
+    doc = load(make_docx(_fill), name="dpa.docx")
+    blocks = [(b.kind, b.text, b.level) for b in doc.blocks]
+    assert blocks == [
+        ("heading", "Acme Data Processing Agreement", 1),
+        ("heading", "1. Definitions", 1),
+        ("paragraph", "Terms have the meaning given in the GDPR.", 0),
+        ("heading", "1.1 Sub-processors", 2),
+        ("list_item", "Amazon Web Services", 0),
+        ("list_item", "Stripe", 0),
+        ("table_row", "Name | Purpose | Location", 0),
+        ("table_row", "AWS | Hosting | US", 0),
+        ("table_row", "Stripe | Payments in Ireland", 0),
+        ("heading", "2. Transfers", 1),
+        ("paragraph", "Provider relies on SCCs.", 0),
+    ]
+    assert doc.metadata["title"] == "Acme DPA"
+    assert_consistent(doc)
+
+
+def test_docx_table_merged_cells_once_per_row(make_docx) -> None:
+    """A horizontally merged cell is one cell of its row, not repeated."""
+    doc = load(make_docx(_fill), name="dpa.docx")
+    (table,) = doc.tables
+    assert table.header == ("Name", "Purpose", "Location")
+    assert table.rows == (("AWS", "Hosting", "US"), ("Stripe", "Payments in Ireland"))
+    assert table.heading_path == ("1. Definitions", "1.1 Sub-processors")
+
+
+def test_docx_german_heading_style_and_outline_level(make_docx) -> None:
+    """Localised style names ("Überschrift 2") and custom styles with an outline level are headings."""
+
+    def fill(document: WordDocument) -> None:
+        german = document.styles.add_style("Überschrift 2", WD_STYLE_TYPE.PARAGRAPH)
+        custom = document.styles.add_style("Clause Title", WD_STYLE_TYPE.PARAGRAPH)
+        custom.element.get_or_add_pPr()._add_outlineLvl(val=0)
+        document.add_paragraph("Anlage 1", style=custom)
+        document.add_paragraph("§ 3 Unterauftragsverhältnisse", style=german)
+        document.add_paragraph("Der Auftragnehmer darf Unterauftragnehmer einsetzen.")
+
+    doc = load(make_docx(fill), name="adv.docx")
+    assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("heading", 2), ("paragraph", 0)]
+    assert doc.blocks[-1].heading_path == ("Anlage 1", "§ 3 Unterauftragsverhältnisse")
+
+
+def test_docx_truncated_raises_corrupt(make_docx) -> None:
+    """A .docx cut short is DOCX_CORRUPT."""
+    data = make_docx(_fill)
+    with pytest.raises(IngestError) as err:
+        load(data[: len(data) // 2], name="dpa.docx")
+    assert err.value.code == ErrorCode.DOCX_CORRUPT
+
+
+def test_docx_missing_parts_raises_corrupt() -> None:
+    """A zip with word/document.xml but no package structure is DOCX_CORRUPT."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(IngestError) as err:
+        load(out.getvalue(), name="broken.docx")
+    assert err.value.code == ErrorCode.DOCX_CORRUPT
+    assert "could not parse as docx" in err.value.message
+
+
+def test_docx_zip_that_is_not_docx_is_unsupported() -> None:
+    """Any other ZIP archive is UNSUPPORTED_FORMAT, even named .docx."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(IngestError) as err:
+        load(out.getvalue(), name="policy.docx")
+    assert err.value.code == ErrorCode.UNSUPPORTED_FORMAT
+
+
+def test_docx_without_text_raises_no_text(make_docx) -> None:
+    """A document with only empty paragraphs is NO_TEXT."""
+    with pytest.raises(IngestError) as err:
+        load(make_docx(lambda d: d.add_paragraph("   ")), name="blank.docx")
+    assert err.value.code == ErrorCode.NO_TEXT

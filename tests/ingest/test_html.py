@@ -1,0 +1,160 @@
+"""HTML ingestion, including PDF-to-HTML conversions built from positioned lines."""
+
+from __future__ import annotations
+
+from dpcheck.ingest import load
+
+from .conftest import assert_consistent
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Acme Privacy</title><style>p { color: red }</style></head>
+<body>
+<nav><a href="/">Home</a> <a href="/pricing">Pricing</a></nav>
+<header><p>Acme Inc. site header</p></header>
+<div id="cookie-banner"><p>We use cookies. <button>Accept</button></p></div>
+<main>
+<h1>Privacy Policy</h1>
+<p>We process data&nbsp;carefully &amp; lawfully.<br>Second line of the same paragraph.</p>
+<h2>International transfers</h2>
+<p>We rely on <a href="#scc">standard contractual clauses</a> for transfers.</p>
+<ul><li>United States</li><li>India<ul><li>Bangalore</li></ul></li></ul>
+<h3>Sub-processors</h3>
+<table>
+<thead><tr><th>Name</th><th>Purpose</th><th>Location</th></tr></thead>
+<tbody>
+<tr><td>AWS</td><td>Hosting</td><td>US</td></tr>
+<tr><td>Stripe</td><td>Payments</td><td><ul><li>IE</li><li>US</li></ul></td></tr>
+</tbody></table>
+<h2>Contact</h2>
+<div>Write to privacy@acme.example.</div>
+<script>var tracking = "no";</script>
+<section id="cookies"><h2>Cookies</h2><p>Our cookie section stays.</p></section>
+</main>
+<footer><p>© Acme</p></footer>
+</body></html>"""
+
+
+def test_html_headings_paragraphs_and_paths() -> None:
+    """Headings take their level from the tag and nest; paragraphs and list items follow."""
+    doc = load(PAGE.encode(), name="policy.html")
+    kinds = [(b.kind, b.text) for b in doc.blocks if b.kind != "table_row"]
+    assert kinds[:8] == [
+        ("heading", "Privacy Policy"),
+        ("paragraph", "We process data carefully & lawfully. Second line of the same paragraph."),
+        ("heading", "International transfers"),
+        ("paragraph", "We rely on standard contractual clauses for transfers."),
+        ("list_item", "United States"),
+        ("list_item", "India"),
+        ("list_item", "Bangalore"),
+        ("heading", "Sub-processors"),
+    ]
+    contact = next(b for b in doc.blocks if b.text.startswith("Write to"))
+    assert contact.heading_path == ("Privacy Policy", "Contact")
+    assert doc.metadata["title"] == "Acme Privacy"
+    assert_consistent(doc)
+
+
+def test_html_drops_chrome_scripts_and_cookie_banners() -> None:
+    """Navigation, site header/footer, scripts, styles and consent banners are not text."""
+    doc = load(PAGE.encode(), name="policy.html")
+    for gone in ("Home", "site header", "We use cookies", "tracking", "color", "© Acme"):
+        assert gone not in doc.text
+    assert "Our cookie section stays." in doc.text
+
+
+def test_html_table_header_and_rows() -> None:
+    """A data table keeps its header and rows; list cells are joined with semicolons."""
+    doc = load(PAGE.encode(), name="policy.html")
+    (table,) = doc.tables
+    assert table.header == ("Name", "Purpose", "Location")
+    assert table.rows == (("AWS", "Hosting", "US"), ("Stripe", "Payments", "IE; US"))
+    assert table.heading_path == ("Privacy Policy", "International transfers", "Sub-processors")
+    rows = [b.text for b in doc.blocks if b.kind == "table_row"]
+    assert rows == ["Name | Purpose | Location", "AWS | Hosting | US", "Stripe | Payments | IE; US"]
+
+
+def test_html_table_without_th_uses_first_row_as_header() -> None:
+    """Without th or thead the first row is the header."""
+    doc = load(b"<table><tr><td>Vendor</td><td>Country</td></tr><tr><td>OVH</td><td>FR</td></tr></table>", name="t.html")
+    assert doc.tables[0].header == ("Vendor", "Country")
+    assert doc.tables[0].rows == (("OVH", "FR"),)
+
+
+def test_html_layout_table_is_read_as_text() -> None:
+    """A one-column table used for layout gives paragraphs, not a Table."""
+    doc = load(b"<table><tr><td><h2>Transfers</h2></td></tr><tr><td><p>We use SCCs.</p></td></tr></table>", name="t.html")
+    assert doc.tables == ()
+    assert [(b.kind, b.text) for b in doc.blocks] == [("heading", "Transfers"), ("paragraph", "We use SCCs.")]
+
+
+def test_html_ordered_list_items_keep_their_labels() -> None:
+    """Ordered list items carry the visible number or letter they are cited by."""
+    html = b'<ol style="list-style-type:lower-alpha"><li>first</li><li>second<ol type="i"><li>inner</li></ol></li></ol>'
+    doc = load(html, name="l.html")
+    assert [b.text for b in doc.blocks] == ["a. first", "b. second", "i. inner"]
+
+
+def test_html_positioned_lines_become_paragraphs() -> None:
+    """Absolutely positioned line elements (PDF-to-HTML) are joined into paragraphs by gaps and size."""
+    lines = [
+        (40, 24, True, "Data Policy"),
+        (70, 12, False, "This policy describes how we transfer informa-"),
+        (84, 12, False, "tion to other countries and which safeguards"),
+        (98, 12, False, "apply to such transfers."),
+        (130, 12, False, "We use standard contractual clauses approved"),
+        (144, 12, False, "by the European Commission."),
+    ]
+    spans = "".join(
+        f'<p style="position:absolute;top:{top}pt;left:34pt"><span style="font-size:{size}pt">'
+        + (f"<b>{text}</b>" if bold else text)
+        + "</span></p>"
+        for top, size, bold, text in lines
+    )
+    # The converter never closed its page divs; the second page is nested inside the first.
+    second = (
+        '<div style="position:relative"><p style="position:absolute;top:30pt;left:34pt">'
+        '<span style="font-size:12pt">approved by the Commission.</span></p>' + spans.replace("Data Policy", "Part Two")
+    )
+    html = f'<div style="position:relative">{spans}{second}'
+    doc = load(html.encode(), name="converted.html")
+    texts = [(b.kind, b.text) for b in doc.blocks]
+    assert texts[:3] == [
+        ("heading", "Data Policy"),
+        (
+            "paragraph",
+            "This policy describes how we transfer information to other countries and which "
+            "safeguards apply to such transfers.",
+        ),
+        ("paragraph", "We use standard contractual clauses approved by the European Commission."),
+    ]
+    assert ("heading", "Part Two") in texts
+    assert_consistent(doc)
+
+
+def test_html_class_positioned_line_divs_are_merged() -> None:
+    """Unstyled one-line-per-div conversions are joined where lines wrap mid-sentence."""
+    lines = [
+        "Personal data may be transferred to",
+        "countries outside the European Economic",
+        "Area where the processor or its sub-",
+        "processors operate data centres.",
+        "Transfers rely on adequacy decisions or",
+        "on standard contractual clauses, as the",
+        "case may be, and on supplementary",
+        "measures where required.",
+    ]
+    html = '<div class="pc">' + "".join(f'<div class="t m0 x1">{line}</div>' for line in lines) + "</div>"
+    doc = load(html.encode(), name="converted.html")
+    assert [b.text for b in doc.blocks] == [
+        "Personal data may be transferred to countries outside the European Economic Area where the "
+        "processor or its sub-processors operate data centres.",
+        "Transfers rely on adequacy decisions or on standard contractual clauses, as the case may be, "
+        "and on supplementary measures where required.",
+    ]
+
+
+def test_html_fragment_without_html_tag_is_sniffed() -> None:
+    """A file that starts with a <div> and has a .pdf name is still read as HTML."""
+    doc = load(b"<div><h2>Transfers</h2><p>We use SCCs.</p></div>", name="policy.pdf")
+    assert doc.format == "html"
+    assert doc.blocks[0].kind == "heading"

@@ -1,0 +1,73 @@
+"""Heading, list and hyphenation rules for unmarked lines of text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dpcheck.ingest.lines import Dehyphenator, collapse_letter_spacing, heading_level, is_page_number
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("1. Definitions", 2),
+        ("2.1 Roles of the Parties", 3),
+        ("9.3.1 Audit Rights", 4),
+        ("Section 5 – Sub-processors", 2),
+        ("§ 3 Unterauftragsverhältnisse", 2),
+        ("Clause 7", 2),
+        ("ANNEX I", 1),
+        ("SCHEDULE 2 – DETAILS OF THE PROCESSING", 1),
+        ("DATA PROCESSING TERMS", 1),
+        ("IV. How do the Facebook Companies work together?", 0),
+        ("II. Processing of Data", 2),
+        ("1. The processor shall notify the controller.", 0),
+        ("27 April 2016 on the protection of natural persons", 0),
+        ("Section 5 of this DPA applies to all transfers", 0),
+        ("USA", 0),
+        ("", 0),
+    ],
+)
+def test_lines_heading_level(line: str, level: int) -> None:
+    """Numbered, keyword and ALL-CAPS lines are headings; sentences and wrapped lines are not."""
+    assert heading_level(line) == level
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("trans-", "fer of data", "transfer of data"),
+        ("Mozilla-", "Datenschutzerklärung", "Mozilla-Datenschutzerklärung"),
+        ("sub-", "processor agreement", "sub-processor agreement"),
+        ("Kampagnen-", "und Empfehlungsdaten", "Kampagnen- und Empfehlungsdaten"),
+        ("2016-", "679", "2016-679"),
+    ],
+)
+def test_lines_dehyphenate(left: str, right: str, joined: str) -> None:
+    """A hyphen at a line break is dropped for syllable breaks and kept for compounds."""
+    assert Dehyphenator("").join(left, right) == joined
+
+
+def test_lines_dehyphenate_uses_document_vocabulary() -> None:
+    """A spelling found elsewhere in the document decides: "data-base" stays split if used so."""
+    assert Dehyphenator("the data-base is hosted").join("data-", "base") == "data-base"
+    assert Dehyphenator("the objected content").join("objec-", "ted") == "objected"
+
+
+def test_lines_pdfium_hyphen_marker() -> None:
+    """pdfium's U+FFFE (hyphen removed from a line break) is resolved like a hyphen."""
+    assert Dehyphenator("").join_lines(["a trans\ufffefer and E\ufffeMail", "next line"]) == (
+        "a transfer and E-Mail next line"
+    )
+
+
+def test_lines_letter_spacing() -> None:
+    """Letter-spaced lines collapse, double spaces marking words; normal lines stay."""
+    assert collapse_letter_spacing("T r a n s f e r s  o f  d a t a") == "Transfers of data"
+    assert collapse_letter_spacing("A to Z is a b c") == "A to Z is a b c"
+
+
+@pytest.mark.parametrize("line", ["3", "Page 3 of 26", "- 4 -", "Seite 2 von 5", "12/40"])
+def test_lines_page_numbers(line: str) -> None:
+    """Page-number lines in their usual spellings are recognised."""
+    assert is_page_number(line)

@@ -1,0 +1,175 @@
+"""Markdown and plain-text ingestion."""
+
+from __future__ import annotations
+
+import pytest
+
+from dpcheck.errors import ErrorCode, IngestError
+from dpcheck.ingest import load, load_text
+
+from .conftest import assert_consistent
+
+MARKDOWN = """---
+title: Acme Sub-processors
+redirect_from:
+  - /subprocessors
+---
+
+Acme Data Processing Addendum
+=============================
+
+Intro with **bold**, _emphasis_, a [link](https://acme.example/dpa) and <span class="x">inline HTML</span>.
+![logo](logo.png)
+
+1\\. Definitions
+---------------
+
+### 1.1 Personal Data
+
+* first bullet
+* second bullet<br>continued
+  * nested bullet
+
+1. numbered clause
+2. another clause
+
+| Name | Purpose | Location |
+|------|---------|----------|
+| AWS  | Hosting | United States |
+| OVH  | Backups <br> and logs | France |
+
+<table>
+<tr><th>Vendor</th><th>Country</th></tr>
+
+<tr><td>Stripe</td><td>Ireland</td></tr>
+</table>
+
+## Transfers
+
+    indented text that CommonMark reads as code
+"""
+
+
+def test_markdown_structure_and_paths() -> None:
+    """Setext and ATX headings nest; list items and paragraphs sit under them."""
+    doc = load_text(MARKDOWN, format="markdown")
+    blocks = [(b.kind, b.text, b.heading_path) for b in doc.blocks if b.kind != "table_row"]
+    title, defs, personal = "Acme Data Processing Addendum", "1. Definitions", "1.1 Personal Data"
+    assert blocks[:9] == [
+        ("heading", title, ()),
+        ("paragraph", "Intro with bold, emphasis, a link and inline HTML.", (title,)),
+        ("heading", defs, (title,)),
+        ("heading", personal, (title, defs)),
+        ("list_item", "first bullet", (title, defs, personal)),
+        ("list_item", "second bullet continued", (title, defs, personal)),
+        ("list_item", "nested bullet", (title, defs, personal)),
+        ("list_item", "1. numbered clause", (title, defs, personal)),
+        ("list_item", "2. another clause", (title, defs, personal)),
+    ]
+    assert blocks[-2:] == [
+        ("heading", "Transfers", (title,)),
+        ("paragraph", "indented text that CommonMark reads as code", (title, "Transfers")),
+    ]
+    assert_consistent(doc)
+
+
+def test_markdown_front_matter_dropped_title_kept() -> None:
+    """YAML front matter is not text, but its title becomes metadata."""
+    doc = load_text(MARKDOWN, format="markdown")
+    assert doc.metadata["title"] == "Acme Sub-processors"
+    assert "redirect_from" not in doc.text and "subprocessors" not in doc.text
+
+
+def test_markdown_pipe_and_html_tables() -> None:
+    """Pipe tables and raw HTML tables (even split by a blank line) become Tables."""
+    doc = load_text(MARKDOWN, format="markdown")
+    pipe, html = doc.tables
+    assert pipe.header == ("Name", "Purpose", "Location")
+    assert pipe.rows == (("AWS", "Hosting", "United States"), ("OVH", "Backups and logs", "France"))
+    assert html.header == ("Vendor", "Country") and html.rows == (("Stripe", "Ireland"),)
+    assert pipe.heading_path == ("Acme Data Processing Addendum", "1. Definitions", "1.1 Personal Data")
+
+
+def test_markdown_images_dropped() -> None:
+    """Images leave no alt text or file names behind."""
+    doc = load_text(MARKDOWN, format="markdown")
+    assert "logo" not in doc.text
+
+
+def test_markdown_leading_rule_is_not_front_matter() -> None:
+    """A document that opens with a --- rule over prose keeps that prose."""
+    doc = load_text("---\nJust a sentence.\n---\n\nMore text.", format="markdown")
+    assert "Just a sentence." in doc.text
+
+
+def test_markdown_loaded_from_bytes_by_extension() -> None:
+    """A .md name selects Markdown even without Markdown features."""
+    doc = load(b"Plain words only.", name="notes.md")
+    assert doc.format == "markdown"
+
+
+PLAIN = """ACME DATA PROCESSING ADDENDUM
+
+1. Definitions
+
+The processor shall not trans-
+fer personal data to third coun-
+tries without consent.
+
+Section 5 - Sub-processors
+The processor may engage sub-processors listed below:
+- Amazon Web Services
+- Stripe
+(a) with prior notice;
+(b) with a right to object.
+
+§ 3 Unterauftragsverhältnisse
+
+Der Auftragnehmer darf Unterauftragnehmer einsetzen.
+
+T r a n s f e r s  o f  d a t a
+"""
+
+
+def test_text_headings_lists_and_paragraphs() -> None:
+    """Plain text: caps and numbered lines are headings, bullets list items, wrapped lines joined."""
+    doc = load_text(PLAIN)
+    blocks = [(b.kind, b.text, b.level) for b in doc.blocks]
+    assert blocks == [
+        ("heading", "ACME DATA PROCESSING ADDENDUM", 1),
+        ("heading", "1. Definitions", 2),
+        ("paragraph", "The processor shall not transfer personal data to third countries without consent.", 0),
+        ("heading", "Section 5 - Sub-processors", 2),
+        ("paragraph", "The processor may engage sub-processors listed below:", 0),
+        ("list_item", "Amazon Web Services", 0),
+        ("list_item", "Stripe", 0),
+        ("list_item", "(a) with prior notice;", 0),
+        ("list_item", "(b) with a right to object.", 0),
+        ("heading", "§ 3 Unterauftragsverhältnisse", 2),
+        ("paragraph", "Der Auftragnehmer darf Unterauftragnehmer einsetzen.", 0),
+        ("paragraph", "Transfers of data", 0),
+    ]
+    stripe = next(b for b in doc.blocks if b.text == "Stripe")
+    assert stripe.heading_path == ("ACME DATA PROCESSING ADDENDUM", "Section 5 - Sub-processors")
+    assert doc.format == "text" and doc.page_count is None
+    assert_consistent(doc)
+
+
+def test_text_sentence_is_not_a_heading() -> None:
+    """A numbered line that is a whole sentence stays a paragraph."""
+    doc = load_text("1. The processor shall notify the controller without undue delay.")
+    assert doc.blocks[0].kind == "paragraph"
+
+
+def test_text_empty_raises() -> None:
+    """Whitespace-only text is EMPTY."""
+    with pytest.raises(IngestError) as err:
+        load_text(" \n\t\u00a0\u200b\n")
+    assert err.value.code == ErrorCode.EMPTY
+
+
+def test_text_offsets_with_unusual_whitespace() -> None:
+    """Offsets stay exact when the input has tabs, NBSPs, soft hyphens and CRLF line ends."""
+    doc = load_text("Sub\u00adprocessor\u00a0list\r\n\r\nAWS\tIreland\u200b here\r\n")
+    assert [b.text for b in doc.blocks] == ["Subprocessor list", "AWS Ireland here"]
+    assert_consistent(doc)

@@ -1,0 +1,189 @@
+"""PDF ingestion on PDFs generated with fpdf2."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from dpcheck.errors import ErrorCode, IngestError
+from dpcheck.ingest import load
+
+from .conftest import LOREM, assert_consistent, new_pdf, pdf_bytes
+
+
+@pytest.fixture
+def dpa(make_pdf) -> bytes:
+    return make_pdf(
+        [
+            [
+                ("B", 18, "Data Processing Addendum"),
+                ("B", 11, "1. Definitions"),
+                ("", 11, LOREM),
+                ("B", 11, "2. International Transfers"),
+                ("", 11, "Each sub-processor shall protect the data. Any trans-\nfer requires safeguards. " + LOREM),
+            ],
+            [
+                ("B", 11, "3. Sub-processors"),
+                ("", 11, "\u2022 Amazon Web Services, hosting in the United States."),
+                ("", 11, "\u2022 Stripe, payments in Ireland."),
+                ("B", 11, "\u00a7 4 Audits"),
+                ("", 11, LOREM),
+            ],
+        ]
+    )
+
+
+def test_pdf_headings_and_paths(dpa: bytes) -> None:
+    """Bold and larger lines become headings that nest by their numbering."""
+    doc = load(dpa, name="dpa.pdf")
+    headings = [(b.text, b.heading_path) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [
+        ("Data Processing Addendum", ()),
+        ("1. Definitions", ("Data Processing Addendum",)),
+        ("2. International Transfers", ("Data Processing Addendum",)),
+        ("3. Sub-processors", ("Data Processing Addendum",)),
+        ("§ 4 Audits", ("Data Processing Addendum",)),
+    ]
+    assert_consistent(doc)
+
+
+def test_pdf_wrapped_lines_form_one_paragraph(dpa: bytes) -> None:
+    """A paragraph wrapped over several lines is one block, with the line-break hyphen undone."""
+    doc = load(dpa, name="dpa.pdf")
+    paragraphs = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert paragraphs[0].text == LOREM
+    assert paragraphs[0].heading_path == ("Data Processing Addendum", "1. Definitions")
+    assert "Any transfer requires safeguards." in paragraphs[1].text
+    assert "sub-processor" in paragraphs[1].text
+
+
+def test_pdf_bullets_are_list_items(dpa: bytes) -> None:
+    """Bulleted lines become list items without the bullet."""
+    doc = load(dpa, name="dpa.pdf")
+    items = [b.text for b in doc.blocks if b.kind == "list_item"]
+    assert items == ["Amazon Web Services, hosting in the United States.", "Stripe, payments in Ireland."]
+
+
+def test_pdf_page_numbers_and_footer_removed(dpa: bytes) -> None:
+    """Blocks know their page, page_at maps offsets back, and the running footer is gone."""
+    doc = load(dpa, name="dpa.pdf")
+    assert doc.page_count == 2
+    sub = next(b for b in doc.blocks if b.text == "3. Sub-processors")
+    assert sub.page == 2 and doc.page_at(sub.start) == 2
+    assert doc.page_at(doc.blocks[0].start) == 1
+    assert "Page 1 of 2" not in doc.text and "Acme DPA" not in doc.text
+
+
+def test_pdf_paragraph_continues_across_pages(make_pdf) -> None:
+    """A sentence cut by a page break is joined back into one paragraph."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_y(250)
+    pdf.multi_cell(0, 6, text=LOREM + " " + LOREM, new_x="LMARGIN", new_y="NEXT")
+    doc = load(pdf_bytes(pdf), name="x.pdf")
+    assert [b.text for b in doc.blocks] == [LOREM + " " + LOREM]
+    assert doc.page_count == 2 and doc.blocks[0].page == 1
+
+
+def test_pdf_table_across_pages_is_merged() -> None:
+    """A ruled table that runs over a page break, header repeated, is one Table."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(text="Sub-processors", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    with pdf.table(repeat_headings=1) as table:
+        for cells in [("Name", "Purpose", "Location")] + [(f"Vendor {i}", "Hosting", "US") for i in range(60)]:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, text="This list is updated from time to time.")
+    doc = load(pdf_bytes(pdf), name="x.pdf")
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert table.header == ("Name", "Purpose", "Location")
+    assert len(table.rows) == 60 and table.rows[-1] == ("Vendor 59", "Hosting", "US")
+    assert table.heading_path == ("Sub-processors",)
+    rows = [b for b in doc.blocks if b.kind == "table_row"]
+    assert rows[0].text == "Name | Purpose | Location" and len(rows) == 61
+    assert doc.blocks[-1].text == "This list is updated from time to time."
+    assert "Vendor 3" not in "".join(b.text for b in doc.blocks if b.kind != "table_row")
+    assert_consistent(doc)
+
+
+def test_pdf_letter_spaced_line_is_collapsed(make_pdf) -> None:
+    """A tracked-out text layer ("T r a n s f e r s") reads as words again."""
+    data = make_pdf([[("B", 12, "T r a n s f e r s  o f  d a t a"), ("", 11, LOREM)]], footer=False)
+    doc = load(data, name="x.pdf")
+    assert doc.blocks[0].text == "Transfers of data"
+
+
+def test_pdf_encrypted_raises() -> None:
+    """A PDF that needs a password is PDF_ENCRYPTED."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, text=LOREM)
+    pdf.set_encryption(owner_password="owner", user_password="user")
+    with pytest.raises(IngestError) as err:
+        load(pdf_bytes(pdf), name="locked.pdf")
+    assert err.value.code == ErrorCode.PDF_ENCRYPTED
+
+
+def test_pdf_owner_password_only_is_readable() -> None:
+    """Permissions-only encryption (empty user password) does not stop reading."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, text=LOREM)
+    pdf.set_encryption(owner_password="owner")
+    assert load(pdf_bytes(pdf), name="x.pdf").blocks[0].text == LOREM
+
+
+def test_pdf_image_only_raises_no_text() -> None:
+    """A scan without a text layer is PDF_NO_TEXT."""
+    pdf = new_pdf()
+    for _ in range(2):
+        pdf.add_page()
+        pdf.image(Image.new("RGB", (200, 280), "white"), x=10, y=10, w=190)
+    with pytest.raises(IngestError) as err:
+        load(pdf_bytes(pdf), name="scan.pdf")
+    assert err.value.code == ErrorCode.PDF_NO_TEXT
+
+
+@pytest.mark.parametrize("cut", [40, 300])
+def test_pdf_truncated_raises_corrupt(dpa: bytes, cut: int) -> None:
+    """A PDF cut short before its first page is PDF_CORRUPT."""
+    with pytest.raises(IngestError) as err:
+        load(dpa[:cut], name="dpa.pdf")
+    assert err.value.code == ErrorCode.PDF_CORRUPT
+
+
+def test_pdf_garbage_after_magic_raises_corrupt() -> None:
+    """Bytes that only start like a PDF are PDF_CORRUPT, with pdfium's reason in the message."""
+    with pytest.raises(IngestError) as err:
+        load(b"%PDF-1.7\n" + b"garbage " * 100, name="x.pdf")
+    assert err.value.code == ErrorCode.PDF_CORRUPT
+    assert "\n" not in str(err.value)
+
+
+def test_pdf_too_many_pages(make_pdf) -> None:
+    """More pages than max_pages is TOO_LARGE."""
+    data = make_pdf([[("", 11, LOREM)]] * 3)
+    with pytest.raises(IngestError) as err:
+        load(data, name="x.pdf", max_pages=2)
+    assert err.value.code == ErrorCode.TOO_LARGE
+
+
+def test_pdf_metadata_title() -> None:
+    """The PDF's Title entry lands in the document metadata."""
+    pdf = new_pdf()
+    pdf.set_title("Acme DPA")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, text=LOREM)
+    assert load(io.BytesIO(pdf_bytes(pdf)).getvalue(), name="x.pdf").metadata["title"] == "Acme DPA"

@@ -1,0 +1,86 @@
+"""Extraction: mechanisms relied on, destinations, and the hard cases of real documents."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def scan(scanner, text, lang, doc_type="privacy_policy"):
+    return scanner.scan_text(text, language=lang, doc_type=doc_type)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "We no longer rely on the EU-U.S. Privacy Shield for transfers to the United States."),
+    ("en", "The Privacy Shield was invalidated by the CJEU in July 2020."),
+    ("de", "Wir stützen uns nicht mehr auf den EU-US Privacy Shield."),
+    ("de", "Der Privacy Shield wurde vom EuGH für ungültig erklärt."),
+])
+def test_extract_negated_or_historic_mechanism_is_not_relied_upon(scanner, lang, text):
+    """Negated and historic mentions of a tool are not reliance."""
+    assert "privacy_shield" not in scan(scanner, text, lang).mechanisms
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Since the Privacy Shield was invalidated, transfers to the US rely on standard contractual clauses.", {"scc"}),
+    ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln.", {"scc"}),
+    ("en", "Our US parent is certified under the EU-U.S. Data Privacy Framework.", {"dpf"}),
+    ("de", "Für das Vereinigte Königreich besteht ein Angemessenheitsbeschluss, auf den wir uns stützen.", {"adequacy"}),
+    ("en", "Transfers to countries without an adequacy decision are based on standard contractual clauses.", {"scc"}),
+    ("en", "Data may be transferred outside the EEA with your explicit consent.", {"derogation"}),
+])
+def test_extract_mechanisms(scanner, lang, text, expected):
+    """The tools a sentence relies on, and only those ("without an adequacy decision" is no adequacy)."""
+    assert set(scan(scanner, text, lang).mechanisms) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "We may transfer your data to service providers in other countries, including but not limited to the US.",
+     {"US", "UNSPECIFIED"}),
+    ("de", "Daten können in Drittländer wie die USA übermittelt werden.", {"US", "UNSPECIFIED"}),
+    ("en", "Your data may be processed worldwide.", {"UNSPECIFIED"}),
+    ("de", "Ihre Daten werden weltweit verarbeitet.", {"UNSPECIFIED"}),
+    ("en", "Personal data is stored in India and in the United States.", {"IN", "US"}),
+    ("en", "We transfer personal data from the EEA, the UK and Switzerland to the United States.", {"US"}),
+])
+def test_extract_destinations(scanner, lang, text, expected):
+    """Named countries become ISO codes; open sets add UNSPECIFIED; sources are not destinations."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "These terms are governed by the laws of the State of California."),
+    ("de", "Gerichtsstand ist Zürich, Schweiz."),
+    ("en", "Our data is stored in Frankfurt and is not transferred outside the EEA."),
+    ("de", "Eine Übermittlung in Drittländer findet nicht statt."),
+])
+def test_extract_no_destination_for_law_seat_or_denied_transfer(scanner, lang, text):
+    """Governing law, courts and denied transfers name no destination."""
+    assert scan(scanner, text, lang).transfers == ()
+
+
+def test_extract_scc_version_and_repealed_rule(scanner):
+    """Clauses of the repealed Decision 2010/87/EU are flagged; 2021/914 is not."""
+    old = scan(scanner, "Transfers to the US rely on the standard contractual clauses (Decision 2010/87/EU).", "en", "dpa")
+    new = scan(scanner, "Transfers to the US rely on the standard contractual clauses (Decision 2021/914).", "en", "dpa")
+    assert "SCC_REPEALED_VERSION" in {f.rule_id for f in old.findings}
+    assert "SCC_REPEALED_VERSION" not in {f.rule_id for f in new.findings}
+
+
+def test_extract_subprocessor_table(scanner):
+    """A Markdown sub-processor table gives recipients with their countries."""
+    text = ("# Sub-processors\n\n| Name | Purpose | Location |\n|---|---|---|\n"
+            "| Cloudy Inc. | Hosting | United States |\n| Mailo Ltd | Email | United Kingdom |\n| Datahaus GmbH | Backup | Germany |\n")
+    report = scanner.scan_text(text, language="en", format="markdown")
+    assert report.doc_type == "subprocessor_list"
+    assert {t.destination for t in report.transfers} == {"US", "GB"}
+    assert {r.name: r.locations for r in report.recipients}["Cloudy Inc."] == ("US",)
+
+
+def test_extract_evidence_points_into_the_text(scanner):
+    """Evidence offsets address the quoted text in the document."""
+    text = "Intro paragraph.\n\nWe transfer personal data to India under the standard contractual clauses."
+    report = scanner.scan_text(text, language="en")
+    transfer = report.transfers[0]
+    e = transfer.evidence[0]
+    assert text.replace("\n\n", "\n\n")[e.start:e.end] == e.quote
+    assert "India" in e.quote

@@ -1,0 +1,89 @@
+"""Report stage: JSON contract fields, graph export, errors never green, CLI exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+from click.testing import CliRunner
+
+import dpcheck
+from dpcheck.cli import main
+from dpcheck.graph import to_node_link, write_graphml
+from dpcheck.report.json import report_to_dict
+
+POLICY = ("# Privacy Policy\n\nWe transfer personal data to our hosting provider in the United States "
+          "under the standard contractual clauses.\n")
+
+
+def test_report_json_has_contract_fields_and_versions(scanner):
+    """The JSON report carries CONTRACT.md's fields and tool, format and ruleset versions."""
+    report = scanner.report([scanner.scan_text(POLICY, name="acme-privacy.md", format="markdown")])
+    data = report_to_dict(report)
+    assert {"tool_version", "report_format", "ruleset_version", "law_as_of"} <= set(data)
+    doc = data["documents"][0]
+    assert doc["status"] == "ok" and doc["doc_type"] == "privacy_policy" and doc["language"] == "en"
+    assert doc["transfers"][0]["destination"] == "US" and doc["transfers"][0]["mechanisms"] == ["scc"]
+    assert {f["rule_id"] for f in doc["findings"]} == {"SUPPLEMENTARY_MEASURES_UNADDRESSED"}
+    assert doc["rating"] == "yellow"
+    finding = doc["findings"][0]
+    assert finding["evidence"][0]["quote"] and finding["article"] and finding["question"]
+    json.dumps(data)
+
+
+def test_report_graph_links_customer_vendor_country(scanner):
+    """The data-flow graph runs customer → vendor → country with the mechanism on the edge."""
+    doc = scanner.scan_text(POLICY, format="markdown")
+    graph = doc.graph
+    assert nx.has_path(graph, "party:customer", "country:US")
+    assert graph.edges["party:vendor", "country:US"]["mechanisms"] == ["scc"]
+    assert to_node_link(graph)["nodes"]
+
+
+def test_report_graph_exports_graphml(scanner, tmp_path):
+    """GraphML export round-trips through networkx."""
+    doc = scanner.scan_text(POLICY, format="markdown")
+    write_graphml(doc.graph, tmp_path / "g.graphml")
+    assert "country:US" in nx.read_graphml(tmp_path / "g.graphml").nodes
+
+
+def test_report_unreadable_document_is_error_and_never_green(tmp_path):
+    """A corrupt PDF is reported with a stable code and a red rating; the batch goes on."""
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n this is not a pdf")
+    (tmp_path / "ok.md").write_text(POLICY, encoding="utf-8")
+    report = dpcheck.scan(tmp_path)
+    by_name = {d.path.rsplit("/", 1)[-1]: d for d in report.documents}
+    assert by_name["broken.pdf"].status == "error"
+    assert by_name["broken.pdf"].error.code.startswith("E1")
+    assert by_name["broken.pdf"].rating != "green"
+    assert by_name["ok.md"].status == "ok"
+
+
+def test_api_scan_accepts_path_bytes_and_text(tmp_path):
+    """dpcheck.scan takes a path, bytes with a name, or text with a language."""
+    path = tmp_path / "p.md"
+    path.write_text(POLICY, encoding="utf-8")
+    assert dpcheck.scan(path).documents[0].transfers[0].destination == "US"
+    assert dpcheck.scan(POLICY.encode(), name="p.md").documents[0].doc_type == "privacy_policy"
+    assert dpcheck.scan(text="Wir übermitteln Daten in die USA.", language="de").documents[0].language == "de"
+
+
+def test_api_all_is_pinned():
+    """The public API is exactly what __all__ lists (a change is a visible diff)."""
+    assert dpcheck.__all__ == sorted(dpcheck.__all__)
+    assert set(dpcheck.__all__) == {
+        "DocumentReport", "DpcheckError", "ErrorCode", "Evidence", "Finding", "IngestError", "Mention",
+        "Recipient", "Report", "RulesetError", "ScanError", "Scanner", "Transfer", "__version__", "scan"}
+
+
+def test_cli_json_and_exit_codes(tmp_path):
+    """`dpcheck scan --format json` prints the report; exit 1 on red, 3 on unreadable documents."""
+    red = tmp_path / "red.md"
+    red.write_text("# Privacy Policy\n\nYour data may be processed by providers outside the EEA.\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["scan", str(red), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.output)["documents"][0]["rating"] == "red"
+    assert runner.invoke(main, ["scan", str(red), "--fail-on", "never"]).exit_code == 0
+    (tmp_path / "junk.pdf").write_bytes(b"\x00\x01\x02" * 100)
+    assert runner.invoke(main, ["scan", str(tmp_path), "--format", "jsonl"]).exit_code == 3

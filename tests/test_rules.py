@@ -1,0 +1,63 @@
+"""Rules as data: every rule file validates, and every example sentence behaves as stated."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from dpcheck.checks.features import FEATURE_NAMES
+from dpcheck.checks.rules import load_rules, validate
+from dpcheck.lint import example_fires, lint
+from dpcheck.resources import rules_dir
+
+RULES = load_rules(rules_dir() / "flags", set(FEATURE_NAMES))
+CORE = {"TRANSFERS_NOT_ADDRESSED", "TRANSFER_DESTINATION_UNSPECIFIED", "TRANSFER_MECHANISM_UNSPECIFIED",
+        "INVALID_TRANSFER_MECHANISM", "SUPPLEMENTARY_MEASURES_UNADDRESSED", "SUBPROCESSOR_LIST_MISSING",
+        "SUBPROCESSOR_OBJECTION_MISSING"}
+
+
+def _cases(kind: str) -> list[pytest.param]:
+    return [pytest.param(rule, ex, id=f"{rule.id}-{ex.lang}-{i}")
+            for rule in RULES for i, ex in enumerate(getattr(rule, kind))]
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases("match"))
+def test_rule_fires_on_match_example(scanner, rule, example):
+    """A rule fires on each of its match examples, scanned as a small document."""
+    assert example_fires(scanner, rule, example), example.text
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases("no_match"))
+def test_rule_silent_on_no_match_example(scanner, rule, example):
+    """A rule stays silent on each of its no_match examples."""
+    assert not example_fires(scanner, rule, example), example.text
+
+
+def test_rules_ids_snapshot():
+    """Rule ids are stable: a rename or removal shows up here as a diff."""
+    assert sorted(r.id for r in RULES) == sorted(CORE | {"SCC_REPEALED_VERSION", "DEROGATION_AS_SOLE_BASIS"})
+    assert {r.id for r in RULES if r.core} == CORE
+
+
+def test_rules_every_rule_has_buyer_question_and_bilingual_examples():
+    """Each rule carries an article, a question for the vendor and EN+DE examples both ways."""
+    for rule in RULES:
+        assert rule.article and rule.question and rule.rationale
+        assert {e.lang for e in rule.match} == {"en", "de"} == {e.lang for e in rule.no_match}
+
+
+def test_rules_validate_reports_friendly_problems(tmp_path):
+    """A broken rule file yields readable problems, not a traceback."""
+    path = tmp_path / "BROKEN.yml"
+    data = yaml.safe_load((rules_dir() / "flags" / "INVALID_TRANSFER_MECHANISM.yml").read_text(encoding="utf-8"))
+    data["severity"] = "urgent"
+    data["when"] = {"feature": "no_such_feature", "is": True}
+    problems = validate(data, path, set(FEATURE_NAMES))
+    assert any("must equal the file name" in p for p in problems)
+    assert any("severity" in p for p in problems)
+    assert any("unknown feature 'no_such_feature'" in p for p in problems)
+
+
+def test_rules_lint_passes_on_bundled_ruleset():
+    """`dpcheck rules lint` finds no problem in the shipped rules."""
+    assert lint() == []
