@@ -16,11 +16,15 @@ from dpcheck.nlp.gazetteer import UNSPECIFIED
 
 CONDITIONAL = {"if", "where", "when", "whenever", "insofar", "extent", "event", "case", "should", "soweit", "sofern",
                "falls", "wenn", "insoweit", "sollten", "sollte", "ggf.", "gegebenenfalls"}
-SOURCE_WORDS = {"from", "aus", "von"}
+# Territories data comes from, or that a transfer leaves ("outside the EEA, the UK or Switzerland").
+SOURCE_WORDS = {"from", "aus", "von", "outside", "außerhalb", "ex"}
+LIST_WORDS = {",", "and", "or", "und", "oder", "the", "/", "and/or", "-"}
+PEOPLE_WORDS = {"individuals", "users", "residents", "customers", "persons", "people", "citizens", "consumers",
+                "nutzer", "nutzerinnen", "personen", "bürger", "einwohner", "kunden", "entities", "subsidiaries"}
 DESTINATION_WORDS = {"to", "into", "in", "within", "nach", "an", "into", "towards", "located", "based"}
 LAW_WORDS = {"gdpr", "addendum", "extension", "fadp", "dsg", "law", "laws", "act", "data", "idta", "regulation",
              "dsgvo", "recht", "datenschutzgesetz", "-u.s.", "ico", "information"}
-ORIGIN_WORDS = {"originating", "originate", "originates", "established", "located", "collected", "stammend"}
+ORIGIN_WORDS = {"originating", "originate", "originates", "collected", "stammend"}
 ACCESS_WORDS = {"access", "accessed", "accessible", "zugriff", "zugegriffen", "remote"}
 
 
@@ -53,7 +57,13 @@ def _names_a_law_or_tool(sentence: Sentence, end: int) -> bool:
     """"UK GDPR", "Swiss-U.S. DPF", "UK Addendum": the country names a law or tool, not a place."""
     tokens = sentence.span
     following = [tokens[i].lower_ for i in range(end, min(len(tokens), end + 2))]
-    return bool(following) and (following[0] in LAW_WORDS or following[:2] in (["-", "u.s."], ["-", "us"]))
+    if following[:2] in (["-", "u.s."], ["-", "us"]):
+        return True
+    starts = {p.start: p.end for p in sentence.places}
+    i = end
+    while i < len(tokens) and (tokens[i].lower_ in LIST_WORDS or i in starts):
+        i = starts.get(i, i + 1)
+    return i < len(tokens) and tokens[i].lower_ in LAW_WORDS | PEOPLE_WORDS
 
 
 def _seat_is_nearest(sentence: Sentence, start: int) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import statistics
+import warnings
 from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from dpcheck.ingest.document import BlockKind, Document, DocumentBuilder
 from dpcheck.ingest.lines import Dehyphenator, Layout, Line
@@ -45,7 +46,7 @@ _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 
 def parse(text: str, source: str) -> Document:
     builder = DocumentBuilder(source, "html")
-    soup = BeautifulSoup(text, "lxml")
+    soup = _soup(text)
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     _Walker(builder).walk(soup)
     return builder.build({"title": clean(title)} if title else None)
@@ -53,7 +54,15 @@ def parse(text: str, source: str) -> Document:
 
 def emit(builder: DocumentBuilder, fragment: str) -> None:
     """Add the blocks of an HTML fragment (raw HTML inside Markdown) to ``builder``."""
-    _Walker(builder).walk(BeautifulSoup(fragment, "lxml"))
+    _Walker(builder).walk(_soup(fragment))
+
+
+def _soup(text: str) -> BeautifulSoup:
+    with warnings.catch_warnings():
+        # bs4 warns when a short document looks like a file name or is XHTML; both are fine here.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(text, "lxml")
 
 
 def _skip(tag: Tag) -> bool:
