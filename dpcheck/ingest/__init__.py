@@ -95,9 +95,7 @@ def _read(path: str, max_bytes: int) -> bytes:
             raise IngestError(ErrorCode.UNREADABLE, f"{path}: is a directory")
         # Checked before reading so that a huge file is never loaded just to be refused.
         if info.st_size > max_bytes:
-            raise IngestError(
-                ErrorCode.TOO_LARGE, f"{path}: {info.st_size:,} bytes exceeds the limit of {max_bytes:,}"
-            )
+            raise IngestError(ErrorCode.TOO_LARGE, f"{path}: {info.st_size:,} bytes exceeds the limit of {max_bytes:,}")
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:

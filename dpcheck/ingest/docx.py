@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import docx
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
-from docx.styles.style import BaseStyle
+from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 
@@ -63,7 +63,7 @@ def _paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
         builder.add("paragraph", text)
 
 
-def _heading_level(paragraph: Paragraph, style: BaseStyle | None) -> int:
+def _heading_level(paragraph: Paragraph, style: ParagraphStyle | None) -> int:
     name = (style.name or "") if style is not None else ""
     if name.lower() in _TITLE_STYLES:
         return 1
@@ -80,7 +80,7 @@ def _heading_level(paragraph: Paragraph, style: BaseStyle | None) -> int:
     return 0
 
 
-def _is_list(paragraph: Paragraph, style: BaseStyle | None) -> bool:
+def _is_list(paragraph: Paragraph, style: ParagraphStyle | None) -> bool:
     if style is not None and _LIST_STYLE.search(style.name or ""):
         return True
     for element in _style_chain(paragraph, style):
@@ -90,7 +90,7 @@ def _is_list(paragraph: Paragraph, style: BaseStyle | None) -> bool:
     return False
 
 
-def _style_chain(paragraph: Paragraph, style: BaseStyle | None) -> Iterator[_Element]:
+def _style_chain(paragraph: Paragraph, style: ParagraphStyle | None) -> Iterator[_Element]:
     """The paragraph's own properties, then its style's, then the base styles'."""
     yield paragraph._p
     seen = 0

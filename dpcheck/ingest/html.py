@@ -6,8 +6,10 @@ import re
 import statistics
 import warnings
 from collections.abc import Iterator
+from itertools import pairwise
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
+from bs4.element import NavigableString
 
 from dpcheck.ingest.document import BlockKind, Document, DocumentBuilder
 from dpcheck.ingest.lines import Dehyphenator, Layout, Line
@@ -20,6 +22,8 @@ _DROP = frozenset(
 )
 _PAGE_CHROME = frozenset(("header", "footer"))
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Elements a single converted line never contains.
+_STRUCTURE = [*_HEADINGS, "p", "div", "li", "ul", "ol", "table", "section", "article", "blockquote", "pre", "dl"]
 _BLOCKS = frozenset(
     "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption "
     "figure hr html legend li main ol p pre section summary table tbody td tfoot th thead tr ul".split()
@@ -230,20 +234,22 @@ def _flat_text(tag: Tag) -> str:
 
 
 def _line_container(tag: Tag) -> bool:
-    """A converted PDF page: mostly absolutely positioned children, or many short wrapped line divs."""
+    """A converted PDF page: children that are single lines, mostly absolutely positioned or
+    else short divs whose text wraps from one to the next mid-sentence."""
     children = [c for c in tag.children if isinstance(c, Tag)]
     if len(children) < 5:
         return False
-    positioned = sum(1 for c in children if _POSITIONED.search(str(c.get("style", ""))))
-    if positioned >= 0.6 * len(children):
+    lines = [c for c in children if c.find(_STRUCTURE) is None]
+    texts = [" ".join(c.get_text().split()) for c in lines]
+    if len(lines) < 0.6 * len(children) or statistics.median(len(t) for t in texts) > 150:
+        return False
+    positioned = sum(1 for c in lines if _POSITIONED.search(str(c.get("style", ""))))
+    if positioned >= 0.6 * len(lines):
         return True
-    if len(children) < 8 or any(c.name not in ("div", "p") or c.find(_BLOCKS) for c in children):
+    texts = [t for t, c in zip(texts, lines, strict=True) if t and c.name in ("div", "p")]
+    if len(texts) < 8 or len(texts) < 0.8 * len(children) or statistics.median(len(t) for t in texts) > 100:
         return False
-    texts = [" ".join(c.get_text().split()) for c in children]
-    texts = [t for t in texts if t]
-    if len(texts) < 8 or statistics.median(len(t) for t in texts) > 100:
-        return False
-    wrapped = sum(1 for a, b in zip(texts, texts[1:]) if b[:1].islower() or a.endswith(("-", ",")))
+    wrapped = sum(1 for a, b in pairwise(texts) if b[:1].islower() or a.endswith(("-", ",")))
     return wrapped >= 0.3 * (len(texts) - 1)
 
 

@@ -11,6 +11,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from dpcheck.ingest.document import BlockKind, DocumentBuilder
 
@@ -33,6 +34,7 @@ _BULLET = re.compile(r"^[•●○◦▪▫■□‣⁃∙·*\-–—➢➤►�
 _ENUMERATOR = re.compile(r"^(?:\(?[a-zA-Z]\)|\(?[ivxIVX]{1,5}\)|[a-zA-Z]\.|[ivxIVX]{1,5}\.)\s+")
 _CLAUSE_NUMBER = re.compile(r"^(?:\(\d{1,3}\)|\d{1,3}\)|\d{1,3}\.(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?)?)\s+\S")
 _DASH = re.compile(r"^[-–—]\s+[^\W\d_]")
+_LONGEST_HEADING = 160
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:page|seite|p\.|s\.)\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|von|/|aus)\s*\d{1,4})?$",
     re.IGNORECASE,
@@ -49,12 +51,12 @@ def heading_level(line: str) -> int:
     if not line or len(line) > 100 or len(line.split()) > 14:
         return 0
     match = _KEYWORD.match(line)
-    if match and (not match["title"] or _is_title(match["title"])):
+    if match and (not match["title"] or is_title(match["title"])):
         return 1 if match["top"] else 2
     match = _NUMBERED.match(line) or _ROMAN.match(line)
     # A bare number without a dot ("27 April 2016 on ...") is more often wrapped text: keep it short.
     words = 12 if match and re.match(r"\S*[.)]", line) else 6
-    if match and _is_title(match["title"]) and len(match["title"].split()) <= words:
+    if match and is_title(match["title"]) and len(match["title"].split()) <= words:
         num = match["num"]
         return 2 if not num[0].isdigit() else 1 + len(num.split("."))
     if is_caps(line) and not _TERMINAL.search(line.rstrip(":")):
@@ -62,7 +64,8 @@ def heading_level(line: str) -> int:
     return 0
 
 
-def _is_title(text: str) -> bool:
+def is_title(text: str) -> bool:
+    """Starts with a capital (after any quote) and does not end like a sentence or clause."""
     text = text.lstrip(_OPENING_QUOTES)
     return text[:1].isupper() and not _TERMINAL.search(text)
 
@@ -73,7 +76,7 @@ def is_caps(line: str) -> bool:
 
 
 def is_bare_label(heading: str) -> bool:
-    """A heading that is only a label ("ANNEX I", "Section 5", "3."), titled by the next one."""
+    """A heading that is only a label ("ANNEX I", "Section 5"), titled by the heading after it."""
     match = _KEYWORD.match(heading.strip())
     return bool(match and not match["title"])
 
@@ -101,11 +104,8 @@ def is_page_number(line: str) -> bool:
     return bool(_PAGE_NUMBER.match(line.strip()))
 
 
-_LETTER_SPACED_TOKEN = re.compile(r"\S")
-
-
 def is_letter_spaced(line: str) -> bool:
-    """"T r a n s f e r s": most tokens single characters, as in tracked-out PDF text."""
+    """Whether most tokens are single characters ("T r a n s f e r s"), as in tracked-out PDF text."""
     tokens = line.split()
     singles = sum(1 for t in tokens if len(t) == 1)
     return singles >= 4 and singles >= 0.85 * len(tokens)
@@ -131,9 +131,9 @@ _SUSPENDED = frozenset("und oder bzw sowie and or to".split())
 class Dehyphenator:
     """Decides whether "trans-" + "fer" across a line break is "transfer" or "sub-processor".
 
-    The document's own vocabulary decides first: a joined or hyphenated spelling found elsewhere
-    in it wins. Otherwise capitalised continuations ("Mozilla-Konto", "E-Mail") and common
-    prefixes keep the hyphen, and everything else is joined.
+    A capitalised continuation keeps the hyphen ("Mozilla-Konto", "E-Mail"). Otherwise the
+    document's own vocabulary decides: a joined or hyphenated spelling found elsewhere in it
+    wins; failing that, common prefixes keep the hyphen and everything else is joined.
     """
 
     def __init__(self, text: str) -> None:
@@ -253,7 +253,7 @@ class Layout:
         # Line pitch as a multiple of the font size, so one ratio serves every size.
         ratios = [
             (b.top - a.last_top) / a.size
-            for a, b in zip(lines, lines[1:])
+            for a, b in pairwise(lines)
             if a.page == b.page and a.size and a.size == b.size and a.last_top is not None and b.top is not None
         ]
         ratios = [r for r in ratios if 0.8 < r < 3]
@@ -280,7 +280,7 @@ class Layout:
         if _NUMBERED.match(line.text) and len(line.text) <= 80:
             return depth + 1 + len(line.text.split()[0].rstrip(".").split("."))
         words = line.text.split()
-        if len(words) <= 12 and len(line.text) <= 80 and _is_title(line.text) and not line.text.startswith("("):
+        if len(words) <= 12 and len(line.text) <= 80 and is_title(line.text) and not line.text.startswith("("):
             return depth + 4
         return 0
 
@@ -326,7 +326,12 @@ class Layout:
 
         def flush() -> None:
             if current:
-                items.append(Item(kind, self.dehyphenator.join_lines(current), level, page))
+                text = self.dehyphenator.join_lines(current)
+                # Several lines of capitals or bold run on: a disclaimer paragraph, not a heading.
+                if kind == "heading" and len(text) > _LONGEST_HEADING:
+                    items.append(Item("paragraph", text, 0, page))
+                else:
+                    items.append(Item(kind, text, level, page))
                 current.clear()
 
         for i, line in enumerate(lines):
@@ -335,9 +340,11 @@ class Layout:
                     flush()
                     kind, level, page = "heading", self.heading_sizes.index(line.size or 0) + 1, line.page
                 current.append(line.text)
-            elif prev is not None and kind != "heading" and self.continues(prev, line, block_start or line):
-                current.append(line.text)
-            elif prev is not None and kind == "heading" and self._wrapped_heading(prev, line):
+            elif prev is not None and (
+                self._wrapped_heading(prev, line)
+                if kind == "heading"
+                else self.continues(prev, line, block_start or line)
+            ):
                 current.append(line.text)
             else:
                 flush()

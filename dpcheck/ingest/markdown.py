@@ -18,6 +18,8 @@ from dpcheck.ingest.lines import (
     emit,
     ends_sentence,
     heading_level,
+    is_caps,
+    is_title,
     list_item_text,
     starts_item,
 )
@@ -56,6 +58,7 @@ class _MarkdownWalker:
     def __init__(self, builder: DocumentBuilder) -> None:
         self.builder = builder
         self.heading = 0
+        self.section = 0  # level of the last Markdown heading, under which pseudo-headings nest
         self.items: list[str] = []  # ordinal prefixes of the open list items ("" for bullets)
         self.fresh_item = False
         self.cell: list[str] | None = None
@@ -85,7 +88,7 @@ class _MarkdownWalker:
                 self._add("paragraph", part)
 
     def _heading_open(self, token: Token) -> None:
-        self.heading = int(token.tag[1])
+        self.heading = self.section = int(token.tag[1])
 
     def _heading_close(self, token: Token) -> None:
         self.heading = 0
@@ -125,6 +128,8 @@ class _MarkdownWalker:
             self.cell.append(text)
         elif self.heading:
             self._add("heading", text, self.heading)
+        elif not self.items and self._pseudo_heading(token, text):
+            self._add("heading", text, self._pseudo_heading(token, text))
         elif self.items:
             # An ordered item's number is text ("1." is how clauses are cited), shown once per item.
             self._add("list_item", (self.items[-1] if self.fresh_item else "") + text)
@@ -132,8 +137,33 @@ class _MarkdownWalker:
         else:
             self._add("paragraph", text)
 
+    def _pseudo_heading(self, token: Token, text: str) -> int:
+        """Level for a one-line paragraph that is a heading in all but markup: "**1. Definitions**",
+        "1 BACKGROUND" or "ANNEX II" in documents converted from PDF or Word."""
+        if "\n" in token.content.strip():
+            return 0
+        level = heading_level(text)
+        if level:
+            return self.section + level
+        bold = _all_strong(token.children or [])
+        short = len(text) <= 80 and len(text.split()) <= 10 and not any(c.isdigit() or c == ":" for c in text)
+        return self.section + 2 if bold and short and is_title(text) else 0
+
     def _add(self, kind: BlockKind, text: str, level: int = 0) -> None:
         self.builder.add(kind, clean(text), level)
+
+
+def _all_strong(children: Sequence[Token]) -> bool:
+    """Whether every piece of text in the inline content is bold."""
+    depth = 0
+    for child in children:
+        if child.type == "strong_open":
+            depth += 1
+        elif child.type == "strong_close":
+            depth -= 1
+        elif child.type in ("text", "code_inline") and child.content.strip() and not depth:
+            return False
+    return any(child.type == "strong_open" for child in children)
 
 
 def _inline_text(children: Sequence[Token]) -> str:
@@ -171,9 +201,12 @@ def text_items(lines: Sequence[str], dehyphenator: Dehyphenator) -> list[Item]:
             current.clear()
 
     for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
         standalone = i == 0 or ends_sentence(lines[i - 1]) or not current
-        level = heading_level(line) if standalone else 0
-        if level and (i + 1 == len(lines) or not lines[i + 1][:1].islower()):
+        # The first line of a paragraph in capitals (a disclaimer) is not a heading.
+        caps_run = len(line) > 40 and is_caps(line) and is_caps(following)
+        level = heading_level(line) if standalone and not caps_run else 0
+        if level and not following[:1].islower():
             flush()
             items.append(Item("heading", line, level))
             continue

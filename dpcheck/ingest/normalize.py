@@ -15,12 +15,15 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"
+_SPACES = "\u00a0\u1680\u202f\u205f\u3000\t\v\f" + "".join(map(chr, range(0x2000, 0x200B)))
 # Invisible characters that split words for every later regex: soft hyphens, zero-width
 # (non-)joiners and spaces, bidi marks, BOMs left inside the text.
-_INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE = "\u00ad\u180e\ufeff" + "".join(
+    map(chr, (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A)))
+)
 _CONTROLS = "".join(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\n\r\t\v\f")
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+_LIGATURES.update({"\ufb05": "st", "\ufb06": "st"})
 
 _TABLE: dict[int, str | None] = {ord(c): " " for c in _SPACES}
 _TABLE.update({ord(c): None for c in _INVISIBLE + _CONTROLS})
@@ -62,7 +65,7 @@ def decode(data: bytes) -> str:
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le"/"utf-16-be" when every other byte is NUL, as in BOM-less UTF-16 Latin text."""
+    """The UTF-16 codec for BOM-less UTF-16 (every other byte NUL, as in Latin text), else None."""
     sample = data[:4096]
     if len(sample) < 4:
         return None

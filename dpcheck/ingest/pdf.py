@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import ctypes
 import io
+import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -19,9 +21,20 @@ import pypdfium2.raw as pdfium_c
 
 from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.ingest.document import Document, DocumentBuilder
-from dpcheck.ingest.lines import Dehyphenator, Item, Layout, Line, collapse_letter_spacing, emit, is_letter_spaced
-from dpcheck.ingest.lines import is_page_number
+from dpcheck.ingest.lines import (
+    Dehyphenator,
+    Item,
+    Layout,
+    Line,
+    collapse_letter_spacing,
+    emit,
+    is_letter_spaced,
+    is_page_number,
+)
 from dpcheck.ingest.normalize import clean
+
+# pdfminer logs a warning for every odd font it meets; the text comes from pdfium anyway.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 _LINE = re.compile(r"[^\r\n]+")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -58,9 +71,12 @@ def parse(data: bytes, source: str, *, max_pages: int) -> Document:
     pages, metadata = _read(data, source, max_pages)
     chars = sum(len("".join(line.text.split())) for page in pages for line in page.lines)
     if chars < 20 * len(pages) and chars < 50:
+        if "unreadable_pages" in metadata:
+            broken = metadata["unreadable_pages"]
+            raise IngestError(ErrorCode.PDF_CORRUPT, f"{source}: page(s) {broken} unreadable and the rest has no text")
         raise IngestError(
             ErrorCode.PDF_NO_TEXT,
-            f"{source}: {len(pages)} page(s) but only {chars} characters of text; it is probably scanned (run OCR first)",
+            f"{source}: {len(pages)} page(s) but only {chars} characters of text; probably a scan (run OCR first)",
         )
     _drop_running_lines(pages)
     all_lines = [line for page in pages for line in page.lines]
@@ -97,11 +113,23 @@ def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[s
             raise IngestError(ErrorCode.PDF_CORRUPT, f"{source}: the PDF has no pages")
         if count > max_pages:
             raise IngestError(ErrorCode.TOO_LARGE, f"{source}: {count} pages exceeds the limit of {max_pages}")
-        pages = [_read_page(pdf, number) for number in range(1, count + 1)]
+        pages = []
+        broken = []
+        for number in range(1, count + 1):
+            try:
+                pages.append(_read_page(pdf, number))
+            except pdfium.PdfiumError:  # one damaged page should not cost the rest of the document
+                broken.append(str(number))
+                pages.append(_Page(number, 0.0, 0.0, [], False))
+        if len(broken) == count:
+            raise IngestError(ErrorCode.PDF_CORRUPT, f"{source}: none of the {count} pages could be read")
         title = clean(pdf.get_metadata_dict().get("Title", "")).strip()
     finally:
         pdf.close()
-    return pages, {"title": title} if title else {}
+    metadata = {"title": title} if title else {}
+    if broken:
+        metadata["unreadable_pages"] = ",".join(broken)
+    return pages, metadata
 
 
 def _read_page(pdf: pdfium.PdfDocument, number: int) -> _Page:
@@ -198,10 +226,10 @@ def _respace(textpage: pdfium.PdfTextPage, first: int, last: int) -> str:
             glyphs.append((char, box[0], box[2]))
     if len(glyphs) < 2:
         return ""
-    gaps = [b[1] - a[2] for a, b in zip(glyphs, glyphs[1:])]
+    gaps = [b[1] - a[2] for a, b in pairwise(glyphs)]
     typical = sorted(gaps)[len(gaps) // 2]
     text = [glyphs[0][0]]
-    for (char, _, _), gap in zip(glyphs[1:], gaps):
+    for (char, _, _), gap in zip(glyphs[1:], gaps, strict=True):
         if gap > 1.5 * typical + 0.5:
             text.append(" ")
         text.append(char)
@@ -296,7 +324,9 @@ def _tables(data: bytes, numbers: list[int], dehyphenator: Dehyphenator) -> dict
     return found
 
 
-def _table(bbox: tuple[float, float, float, float], cells: list[list[str | None]], dehyphenator: Dehyphenator) -> _Table | None:
+def _table(
+    bbox: tuple[float, float, float, float], cells: list[list[str | None]], dehyphenator: Dehyphenator
+) -> _Table | None:
     rows = [[clean(dehyphenator.join_lines((cell or "").split("\n"))) for cell in row] for row in cells]
     # Word draws shaded cells as separate rectangles, leaving empty columns and rows behind.
     columns = [i for i in range(max((len(r) for r in rows), default=0)) if any(i < len(r) and r[i] for r in rows)]
@@ -315,8 +345,8 @@ def _merge_split_rows(rows: list[list[str]]) -> list[list[str]]:
     merged: list[list[str]] = []
     complete = True
     for row in rows:
-        if not complete and not any(a and b for a, b in zip(merged[-1], row)):
-            merged[-1] = [a or b for a, b in zip(merged[-1], row)]
+        if not complete and not any(a and b for a, b in zip(merged[-1], row, strict=True)):
+            merged[-1] = [a or b for a, b in zip(merged[-1], row, strict=True)]
             complete = True
         else:
             merged.append(row)

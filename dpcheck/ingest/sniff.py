@@ -108,9 +108,8 @@ def _sample_text(data: bytes) -> str:
         if len(data) <= _SAMPLE:
             raise IngestError(ErrorCode.EMPTY, "the document contains only whitespace")
         return text
-    junk = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0x7F <= ord(c) < 0xA0 or c == "\ufffd")
+    junk = sum(1 for c in text if (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c < "\xa0" or c == "\ufffd")
     if junk > 0.05 * len(text):
-        raise IngestError(
-            ErrorCode.BINARY_CONTENT, f"{junk / len(text):.0%} of the characters are control codes: binary data, not text"
-        )
+        share = f"{junk / len(text):.0%}"
+        raise IngestError(ErrorCode.BINARY_CONTENT, f"{share} of the characters are control codes: binary, not text")
     return text

@@ -25,8 +25,8 @@ def _fill(document: WordDocument) -> None:
     document.add_paragraph("Stripe", style="List Number")
     table = document.add_table(rows=3, cols=3)
     cells = [["Name", "Purpose", "Location"], ["AWS", "Hosting", "US"], ["Stripe", "Payments", "IE"]]
-    for row, values in zip(table.rows, cells):
-        for cell, value in zip(row.cells, values):
+    for row, values in zip(table.rows, cells, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
     merged = table.rows[2].cells[1].merge(table.rows[2].cells[2])
     merged.text = "Payments in Ireland"

@@ -75,14 +75,16 @@ def test_html_table_header_and_rows() -> None:
 
 def test_html_table_without_th_uses_first_row_as_header() -> None:
     """Without th or thead the first row is the header."""
-    doc = load(b"<table><tr><td>Vendor</td><td>Country</td></tr><tr><td>OVH</td><td>FR</td></tr></table>", name="t.html")
+    html = b"<table><tr><td>Vendor</td><td>Country</td></tr><tr><td>OVH</td><td>FR</td></tr></table>"
+    doc = load(html, name="t.html")
     assert doc.tables[0].header == ("Vendor", "Country")
     assert doc.tables[0].rows == (("OVH", "FR"),)
 
 
 def test_html_layout_table_is_read_as_text() -> None:
     """A one-column table used for layout gives paragraphs, not a Table."""
-    doc = load(b"<table><tr><td><h2>Transfers</h2></td></tr><tr><td><p>We use SCCs.</p></td></tr></table>", name="t.html")
+    html = b"<table><tr><td><h2>Transfers</h2></td></tr><tr><td><p>We use SCCs.</p></td></tr></table>"
+    doc = load(html, name="t.html")
     assert doc.tables == ()
     assert [(b.kind, b.text) for b in doc.blocks] == [("heading", "Transfers"), ("paragraph", "We use SCCs.")]
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from dpcheck.ingest.lines import Dehyphenator, collapse_letter_spacing, heading_level, is_page_number
+from dpcheck.ingest.lines import (
+    Dehyphenator,
+    collapse_letter_spacing,
+    heading_level,
+    is_page_number,
+)
 
 
 @pytest.mark.parametrize(

@@ -95,9 +95,9 @@ def test_pdf_table_across_pages_is_merged() -> None:
     pdf.set_font("Helvetica", "B", 14)
     pdf.cell(text="Sub-processors", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 10)
-    with pdf.table(repeat_headings=1) as table:
+    with pdf.table(repeat_headings=1) as grid:
         for cells in [("Name", "Purpose", "Location")] + [(f"Vendor {i}", "Hosting", "US") for i in range(60)]:
-            row = table.row()
+            row = grid.row()
             for cell in cells:
                 row.cell(cell)
     pdf.set_font("Helvetica", "", 11)
