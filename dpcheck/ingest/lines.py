@@ -54,9 +54,12 @@ def heading_level(line: str) -> int:
     if match and (not match["title"] or is_title(match["title"])):
         return 1 if match["top"] else 2
     match = _NUMBERED.match(line) or _ROMAN.match(line)
-    # A bare number without a dot ("27 April 2016 on ...") is more often wrapped text: keep it short.
-    words = 12 if match and re.match(r"\S*[.)]", line) else 6
-    if match and is_title(match["title"]) and len(match["title"].split()) <= words:
+    if match:
+        title = match["title"]
+        # A bare number without a dot ("27 April 2016 on ...") is more often wrapped text: keep it short.
+        words = 12 if re.match(r"\S*[.)]", line) or is_caps(title) else 6
+        if not is_title(title) or len(title.split()) > words:
+            return 0
         num = match["num"]
         return 2 if not num[0].isdigit() else 1 + len(num.split("."))
     if is_caps(line) and not _TERMINAL.search(line.rstrip(":")):
@@ -125,7 +128,7 @@ _PREFIXES = frozenset(
     "anti co counter cross de e end ex first full multi non opt part post pre pro quasi re "
     "second self semi sub third".split()
 )
-_SUSPENDED = frozenset("und oder bzw sowie and or to".split())
+_SUSPENDED = frozenset("und oder bzw sowie and or".split())
 
 
 class Dehyphenator:
@@ -133,13 +136,15 @@ class Dehyphenator:
 
     A capitalised continuation keeps the hyphen ("Mozilla-Konto", "E-Mail"). Otherwise the
     document's own vocabulary decides: a joined or hyphenated spelling found elsewhere in it
-    wins; failing that, common prefixes keep the hyphen and everything else is joined.
+    wins; failing that, common prefixes and single letters keep the hyphen and everything else
+    is joined.
     """
 
     def __init__(self, text: str) -> None:
         words = {w.lower() for w in _WORD.findall(text)}
         self._plain = {w for w in words if "-" not in w}
-        self._hyphenated = words - self._plain
+        # Every adjacent pair of a compound counts: "software-as-a-service" gives "a-service".
+        self._hyphenated = {f"{a}-{b}" for w in words - self._plain for a, b in pairwise(w.split("-"))}
 
     def join(self, left: str, right: str) -> str:
         """Join ``left`` (ending in a hyphen that closed a line) with the next line ``right``."""
@@ -155,7 +160,7 @@ class Dehyphenator:
             return left + tail
         if a + b in self._plain and f"{a}-{b}" not in self._hyphenated:
             return head + tail
-        if f"{a}-{b}" in self._hyphenated or a in _PREFIXES:
+        if f"{a}-{b}" in self._hyphenated or a in _PREFIXES or len(a) == 1:
             return left + tail
         return head + tail
 

@@ -44,7 +44,7 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
         return text, {}
     try:
         data = yaml.safe_load(match[1] or "")
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):  # invalid dates raise ValueError, not YAMLError
         return text, {}
     if not isinstance(data, dict):
         return text, {}
@@ -128,14 +128,13 @@ class _MarkdownWalker:
             self.cell.append(text)
         elif self.heading:
             self._add("heading", text, self.heading)
-        elif not self.items and self._pseudo_heading(token, text):
-            self._add("heading", text, self._pseudo_heading(token, text))
         elif self.items:
             # An ordered item's number is text ("1." is how clauses are cited), shown once per item.
             self._add("list_item", (self.items[-1] if self.fresh_item else "") + text)
             self.fresh_item = False
         else:
-            self._add("paragraph", text)
+            level = self._pseudo_heading(token, text)
+            self._add("heading" if level else "paragraph", text, level)
 
     def _pseudo_heading(self, token: Token, text: str) -> int:
         """Level for a one-line paragraph that is a heading in all but markup: "**1. Definitions**",
@@ -184,12 +183,12 @@ def parse_text(text: str, source: str) -> Document:
     items: list[Item] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
         lines = [collapse_letter_spacing(line.strip()) for line in chunk.split("\n") if line.strip()]
-        items.extend(text_items(lines, dehyphenator))
+        items.extend(_text_items(lines, dehyphenator))
     emit(builder, items)
     return builder.build()
 
 
-def text_items(lines: Sequence[str], dehyphenator: Dehyphenator) -> list[Item]:
+def _text_items(lines: Sequence[str], dehyphenator: Dehyphenator) -> list[Item]:
     """Blocks from the lines of one paragraph-ish chunk of hard-wrapped text."""
     items: list[Item] = []
     current: list[str] = []

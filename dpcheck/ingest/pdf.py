@@ -12,7 +12,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 import pdfplumber
@@ -58,7 +58,7 @@ class _Table:
     left: float
     right: float
     header: list[str]
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[list[str]]
 
     def holds(self, line: Line) -> bool:
         if line.top is None or line.left is None:

@@ -46,6 +46,7 @@ def test_lines_heading_level(line: str, level: int) -> None:
         ("sub-", "processor agreement", "sub-processor agreement"),
         ("Kampagnen-", "und Empfehlungsdaten", "Kampagnen- und Empfehlungsdaten"),
         ("2016-", "679", "2016-679"),
+        ("software-as-a-", "service", "software-as-a-service"),
     ],
 )
 def test_lines_dehyphenate(left: str, right: str, joined: str) -> None:

@@ -173,3 +173,18 @@ def test_text_offsets_with_unusual_whitespace() -> None:
     doc = load_text("Sub\u00adprocessor\u00a0list\r\n\r\nAWS\tIreland\u200b here\r\n")
     assert [b.text for b in doc.blocks] == ["Subprocessor list", "AWS Ireland here"]
     assert_consistent(doc)
+
+
+def test_markdown_pseudo_headings_nest_under_real_ones() -> None:
+    """One-line bold or numbered paragraphs from converted documents act as headings below the last real one."""
+    text = "## Data Processing Agreement\n\n**Introduction**\n\nWords.\n\n**1\\. Definitions**\n\nMore words.\n\n"
+    text += "1 BACKGROUND\n\nEven more.\n\n**Last updated: 2025**\n\nThe end."
+    doc = load_text(text, format="markdown")
+    headings = [(b.text, b.level) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [
+        ("Data Processing Agreement", 2),
+        ("Introduction", 4),
+        ("1. Definitions", 4),
+        ("1 BACKGROUND", 4),
+    ]
+    assert doc.blocks[-1].heading_path == ("Data Processing Agreement", "1 BACKGROUND")
