@@ -1,7 +1,7 @@
 """Command line: ``dpcheck scan``, ``dpcheck rules list`` and ``dpcheck rules lint``.
 
 Exit codes (stable, for procurement tools and CI):
-    0  every document was read and none is rated at or above --fail-on
+    0  every document was read and none is rated at or above --fail-on (default: never)
     1  at least one document is rated at or above --fail-on
     2  usage error, or the ruleset is invalid
     3  at least one document could not be read (takes precedence over 1)
@@ -35,7 +35,7 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
               help="text for people, json for one report object, jsonl for one document per line.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
-@click.option("--fail-on", type=click.Choice(["red", "yellow", "never"]), default="red", show_default=True,
+@click.option("--fail-on", type=click.Choice(["red", "yellow", "never"]), default="never", show_default=True,
               help="Exit 1 when a document is rated this or worse.")
 @click.option("--graph-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write each document's data-flow graph as node-link JSON and GraphML here.")

@@ -81,7 +81,7 @@ def test_cli_json_and_exit_codes(tmp_path):
     red = tmp_path / "red.md"
     red.write_text("# Privacy Policy\n\nYour data may be processed by providers outside the EEA.\n", encoding="utf-8")
     runner = CliRunner()
-    result = runner.invoke(main, ["scan", str(red), "--format", "json"])
+    result = runner.invoke(main, ["scan", str(red), "--format", "json", "--fail-on", "red"])
     assert result.exit_code == 1, result.output
     assert json.loads(result.output)["documents"][0]["rating"] == "red"
     assert runner.invoke(main, ["scan", str(red), "--fail-on", "never"]).exit_code == 0
