@@ -17,6 +17,7 @@ import click
 
 from dpcheck.errors import RulesetError
 from dpcheck.graph import to_node_link, write_graphml
+from dpcheck.lint import lint
 from dpcheck.report.json import document_to_dict, report_to_dict
 from dpcheck.report.text import render_text
 from dpcheck.scanner import Scanner
@@ -95,8 +96,6 @@ def rules_list() -> None:
 @click.option("--rules", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def rules_lint(folder: Path | None) -> None:
     """Validate rule files and run each rule's example sentences."""
-    from dpcheck.lint import lint
-
     problems = lint(folder)
     for problem in problems:
         click.echo(f"- {problem}")

@@ -43,7 +43,7 @@ def compute_features(extraction: Extraction, facts: LegalFacts) -> dict[str, Fea
     kinds = {kind: extraction.of(kind) for kind in (
         "supplementary_measures", "subprocessor_list", "general_authorisation", "specific_authorisation",
         "subprocessor_notice", "subprocessor_objection")}
-    scc_versions = [facts.scc_version(m.detail) for m in mechanisms.get("scc", []) if m.detail]
+    scc_versions = [facts.scc_version(m.evidence.quote) for m in mechanisms.get("scc", [])]
     statuses = {v["status"] for v in scc_versions if v}
     subprocessors_named = [r for r in extraction.recipients if r.role == "subprocessor"]
 

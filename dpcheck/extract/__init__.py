@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
 
@@ -22,7 +23,11 @@ US_TOOLS = {"dpf", "privacy_shield", "safe_harbor"}
 
 @dataclass
 class Extraction:
-    """What one document says about transfers, before any rule is applied."""
+    """What one document says about transfers, before any rule is applied.
+
+    The derived views (``relied_mechanisms``, ``destinations``) are computed once, after
+    :func:`extract` has filled in every mention.
+    """
 
     doc_type: DocType
     mentions: list[Mention] = field(default_factory=list)
@@ -33,7 +38,7 @@ class Extraction:
     def of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
 
-    @property
+    @cached_property
     def relied_mechanisms(self) -> dict[str, list[Mention]]:
         disavowed = {m.value for m in self.of("mechanism") if m.detail == "disavowed"}
         out: dict[str, list[Mention]] = {}
@@ -42,7 +47,7 @@ class Extraction:
                 out.setdefault(m.value, []).append(m)
         return out
 
-    @property
+    @cached_property
     def destinations(self) -> dict[str, list[Mention]]:
         """Destination → its evidence, with the rule for open-ended wording applied.
 

@@ -16,10 +16,6 @@ from typing import Any
 from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.models import Mention
 
-# Cues that show an invalidated tool is only being talked about (a court ruling, its
-# successor), which would be noise for a tool that is still valid.
-COURT_CONTEXT = {"ruling", "judgment", "judgement", "court of justice", "cjeu", "ecj", "schrems ii", "schrems i",
-                 "c-311/18", "c-362/14", "successor", "urteil", "eugh", "schrems", "gerichtshof", "transition"}
 INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
 BEFORE_WINDOW = 10
 AFTER_WINDOW = 6
@@ -27,7 +23,6 @@ AFTER_WINDOW = 6
 DISAVOWAL = re.compile(r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
                        r"(rely|relies|relying|use|uses|using|stützen|berufen|nutzen|verwenden)\b", re.I)
 CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|should|soweit|sofern|falls)\b", re.I)
-SCC_VERSION = re.compile(r"(2021\s*/\s*914|2010\s*/\s*87|2004\s*/\s*915|2001\s*/\s*497)")
 SAFE_HARBOR_CONTEXT = re.compile(r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Commerce|framework|principles|"
                                  r"privacy|personal data|data protection|transfer)", re.I)
 
@@ -46,9 +41,8 @@ class MechanismLexicon:
 def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: str) -> Cue | None:
     """The negation or historic cue that governs ``mention``, if any."""
     lo, hi = sentence.clause_bounds(mention.start)
-    for cue in sentence.of("NEGATION", "HISTORIC"):
-        if cue.label == "HISTORIC" and cue.text.lower() in COURT_CONTEXT and tool not in INVALIDATED_TOOLS:
-            continue
+    labels = ("NEGATION", "HISTORIC", "COURT") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
+    for cue in sentence.of(*labels):
         if cue.end <= mention.start and cue.start >= lo and mention.start - cue.end <= BEFORE_WINDOW:
             between = [m for m in mentions if cue.end <= m.start < mention.start]
             if not between:
@@ -59,9 +53,8 @@ def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: 
                 return cue
     if tool in INVALIDATED_TOOLS:
         # "Privacy Shield ... was struck down by the CJEU" across a comma still describes history.
-        for cue in sentence.of("HISTORIC"):
-            if cue.text.lower() not in {"former", "prior to", "transition", "transitions"}:
-                return cue
+        for cue in sentence.of("HISTORIC", "COURT"):
+            return cue
     return None
 
 
@@ -111,9 +104,6 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
         detail = ""
-        if tool == "scc":
-            version = SCC_VERSION.search(sentence.text)
-            detail = re.sub(r"\s+", "", version.group(1)) if version else ""
         reason = f"names {tool}" if governing is None else f"{tool} {governing.label.lower()}: '{governing.text}'"
         if governing is not None and DISAVOWAL.search(sentence.text):
             detail = "disavowed"

@@ -51,7 +51,7 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
             for f in doc.findings
         ],
         "mentions": [
-            {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail if m.kind == "mechanism" else "",
+            {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail,
              "evidence": _evidence(m.evidence)}
             for m in doc.mentions if m.kind in ("mechanism", "destination")
         ],
