@@ -145,13 +145,11 @@ class Scanner:
 
 
 def _mechanisms_near(mentions: list[Mention], relied: dict[str, list[Mention]]) -> set[str]:
-    starts = {m.evidence.start for m in mentions} | {m.evidence.start - 1 for m in mentions}
-    out = set()
-    for tool, tool_mentions in relied.items():
-        for m in tool_mentions:
-            if any(m.evidence.start <= s <= m.evidence.end for s in starts):
-                out.add(tool)
-    return out
+    """Tools relied on in text that overlaps the evidence naming the destination (its
+    sentence, or the table row it sits in)."""
+    spans = [(m.evidence.start, m.evidence.end) for m in mentions]
+    return {tool for tool, found in relied.items()
+            if any(m.evidence.start < end and start < m.evidence.end for m in found for start, end in spans)}
 
 
 def _error(path: str, code: str, message: str) -> DocumentReport:
