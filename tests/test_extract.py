@@ -84,3 +84,36 @@ def test_extract_evidence_points_into_the_text(scanner):
     e = transfer.evidence[0]
     assert text.replace("\n\n", "\n\n")[e.start:e.end] == e.quote
     assert "India" in e.quote
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "All transfers of personal data out of the United Kingdom are governed by the Standard Contractual Clauses (UK)."),
+    ("de", "Für Übermittlungen aus dem Vereinigten Königreich gilt das UK Addendum zu den Standardvertragsklauseln."),
+    ("en", "Complaints about transfers may be referred to the data protection authorities in the UK and Switzerland."),
+    ("de", "Beschwerden über Übermittlungen können bei den Aufsichtsbehörden in der Schweiz eingereicht werden."),
+    ("en", "If the customer is established in Switzerland and transfers personal data to us, these terms apply."),
+    ("de", "Ist der Kunde in der Schweiz ansässig und übermittelt er Daten an uns, gelten diese Bedingungen."),
+    ("en", "We disclose the information required under the California Consumer Privacy Act."),
+    ("de", "Für Nutzer in Kalifornien verarbeiten wir Daten nach den dort geltenden Regeln."),
+])
+def test_extract_origin_authority_and_law_countries_are_not_destinations(scanner, lang, text):
+    """Where data comes from, whose authority or law applies, and tool qualifiers are no destination."""
+    assert not {t.destination for t in scan(scanner, text, lang, "dpa").transfers} - {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The onward transfer is permitted if it is to a country benefitting from an adequacy decision."),
+    ("de", "Eine Weiterübermittlung ist zulässig, wenn für das Drittland ein Angemessenheitsbeschluss besteht."),
+])
+def test_extract_quoted_onward_transfer_conditions_are_not_a_basis(scanner, lang, text):
+    """The SCCs' own conditions for onward transfers, quoted in a DPA, are not the vendor's basis."""
+    assert "adequacy" not in scan(scanner, text, lang, "dpa").mechanisms
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Your personal data may be transferred to recipients in an EU or non-EU country."),
+    ("de", "Ihre Daten können an Empfänger in Ländern außerhalb der EU übermittelt werden."),
+])
+def test_extract_non_eu_recipients_are_unspecified(scanner, lang, text):
+    """"an EU or non-EU country" discloses a transfer without naming where."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == {"UNSPECIFIED"}

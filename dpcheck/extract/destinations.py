@@ -17,14 +17,15 @@ from dpcheck.nlp.gazetteer import UNSPECIFIED
 CONDITIONAL = {"if", "where", "when", "whenever", "insofar", "extent", "event", "case", "should", "soweit", "sofern",
                "falls", "wenn", "insoweit", "sollten", "sollte", "ggf.", "gegebenenfalls"}
 # Territories data comes from, or that a transfer leaves ("outside the EEA, the UK or Switzerland").
-SOURCE_WORDS = {"from", "aus", "von", "outside", "außerhalb", "ex"}
+SOURCE_WORDS = {"from", "aus", "von", "outside", "außerhalb", "ex", "out"}
 LIST_WORDS = {",", "and", "or", "und", "oder", "the", "/", "and/or", "-"}
-PEOPLE_WORDS = {"individuals", "users", "residents", "customers", "persons", "people", "citizens", "consumers",
+PEOPLE_WORDS = {"individuals", "users", "user", "residents", "customers", "customer", "persons", "people", "citizens", "consumers", "consumer",
                 "nutzer", "nutzerinnen", "personen", "bürger", "einwohner", "kunden", "entities", "subsidiaries"}
 DESTINATION_WORDS = {"to", "into", "in", "within", "nach", "an", "into", "towards", "located", "based"}
-LAW_WORDS = {"gdpr", "addendum", "extension", "fadp", "dsg", "law", "laws", "act", "data", "idta", "regulation",
+LAW_WORDS = {"gdpr", "addendum", "extension", "fadp", "dsg", "law", "laws", "act", "data", "idta", "regulation", "version",
+             "federal", "authority", "authorities", "regulator", "regulators", "commissioner", "government",
              "dsgvo", "recht", "datenschutzgesetz", "-u.s.", "ico", "information"}
-ORIGIN_WORDS = {"originating", "originate", "originates", "collected", "stammend"}
+ORIGIN_WORDS = {"originating", "originate", "originates", "collected", "stammend", "established", "ansässig"}
 ACCESS_WORDS = {"access", "accessed", "accessible", "zugriff", "zugegriffen", "remote"}
 
 
@@ -89,18 +90,23 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     if _negated_transfer(sentence):
         return []
     mech_tokens = {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start, c.end)}
+    # A country right beside a tool's name qualifies the tool: "Standard Contractual Clauses (UK)",
+    # "UK Addendum", "Swiss SCCs". It names the law the clauses follow, not where data goes.
+    beside_tool = mech_tokens | {i - 1 for i in mech_tokens} | {i - 2 for i in mech_tokens} \
+        | {i + 1 for i in mech_tokens} | {i + 2 for i in mech_tokens}
+    states_transfer = sentence.has("TRANSFER", "THIRD_COUNTRY") or bool(mech_tokens)
     found: list[Mention] = []
-    named = False
+    named: list[int] = []
     for place in sentence.places:
-        if place.code in eea or place.start in mech_tokens:
+        if place.code in eea or place.start in beside_tool or place.end - 1 in beside_tool:
             continue
         if place.code == UNSPECIFIED:
             found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open region '{place.text}'")))
             continue
-        if (_is_source(sentence, place.start) or _seat_is_nearest(sentence, place.start)
+        if (not states_transfer or _is_source(sentence, place.start) or _seat_is_nearest(sentence, place.start)
                 or _names_a_law_or_tool(sentence, place.end)):
             continue
-        named = True
+        named.append(place.start)
         found.append(Mention("destination", place.code, sentence.evidence(f"'{place.text}' in a transfer statement")))
     generic = {(c.start, c.end) for c in sentence.of("THIRD_COUNTRY")}
     for cue in sentence.of("OPEN_DESTINATION"):
@@ -115,7 +121,7 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
         break
     if named and not any(m.value == UNSPECIFIED for m in found):
         for cue in sentence.of("OPEN_SET"):
-            if any(0 < p.start - cue.end <= 4 for p in sentence.places if p.code not in eea):
+            if any(0 < start - cue.end <= 4 for start in named):
                 found.append(Mention("destination", UNSPECIFIED,
                                      sentence.evidence(f"open enumeration '{cue.text}'"), detail="assertive"))
                 break

@@ -22,6 +22,7 @@ AFTER_WINDOW = 6
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
 DISAVOWAL = re.compile(r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
                        r"(rely|relies|relying|use|uses|using|stützen|berufen|nutzen|verwenden)\b", re.I)
+ONWARD = re.compile(r"\bonward transfers?\b|weiterübermittlung", re.I)
 CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|should|soweit|sofern|falls)\b", re.I)
 SAFE_HARBOR_CONTEXT = re.compile(r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Commerce|framework|principles|"
                                  r"privacy|personal data|data protection|transfer)", re.I)
@@ -97,6 +98,8 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
             continue
         if tool == "safe_harbor" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
             continue
+        if tool != "scc" and ONWARD.search(sentence.text):
+            continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
         if tool == "certification" and re.search(r"privacy shield|data privacy framework|\bDPF\b|ISO|SOC", sentence.text, re.I):
             continue
         governing = _governing_cue(sentence, cue, unique, tool)
