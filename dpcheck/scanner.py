@@ -22,7 +22,7 @@ from dpcheck.graph import build_graph
 from dpcheck.ingest.document import Document
 from dpcheck.models import DocType, DocumentReport, Mention, Report, ScanError, Transfer
 from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
-from dpcheck.nlp.gazetteer import UNSPECIFIED
+from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
 from dpcheck.resources import load_yaml, rules_dir
 
 REPORT_FORMAT = "1.0.0"
@@ -118,7 +118,8 @@ class Scanner:
         if not document.text.strip():
             return _error(path, ErrorCode.NO_TEXT, "the document contains no text to read")
         lang = language or self.detect_language(document.text)
-        extraction = extract(document, self.pipeline(lang), self._mechanisms, set(self.ruleset.facts.eea),
+        eea = set(self.ruleset.facts.eea) | {EEA_REGION}
+        extraction = extract(document, self.pipeline(lang), self._mechanisms, eea,
                              doc_type=doc_type)
         _, findings = self.ruleset.check(extraction)
         transfers = self._transfers(extraction)

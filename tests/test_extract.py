@@ -117,3 +117,28 @@ def test_extract_quoted_onward_transfer_conditions_are_not_a_basis(scanner, lang
 def test_extract_non_eu_recipients_are_unspecified(scanner, lang, text):
     """"an EU or non-EU country" discloses a transfer without naming where."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Whenever data crosses international borders, we use standard contractual clauses.", {"UNSPECIFIED"}),
+    ("de", "Wann immer Daten über internationale Grenzen hinweg übertragen werden, nutzen wir Standardvertragsklauseln.",
+     {"UNSPECIFIED"}),
+    ("en", "If you use the site from abroad, your data is transferred to the USA or to any other country in which we operate.",
+     {"US", "UNSPECIFIED"}),
+    ("de", "Wenn Sie die Website aus dem Ausland nutzen, werden Ihre Daten in die USA oder in jedes andere Land übermittelt, "
+           "in denen wir tätig sind.", {"US", "UNSPECIFIED"}),
+])
+def test_extract_open_wording_under_a_condition_still_leaves_destinations_open(scanner, lang, text, expected):
+    """"any other country" stays open even inside an if-clause; "across borders" names no country."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "All customer data is stored in the EU and hosted in EU-based data centres."),
+    ("de", "Alle Kundendaten werden in der Europäischen Union gespeichert."),
+])
+def test_extract_data_kept_in_the_eu_addresses_transfers(scanner, lang, text):
+    """Saying data stays in the EU answers the location question: no TRANSFERS_NOT_ADDRESSED, no destination."""
+    report = scan(scanner, text, lang, "dpa")
+    assert report.transfers == ()
+    assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}

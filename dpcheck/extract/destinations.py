@@ -14,8 +14,6 @@ from dpcheck.extract.sentences import INSTRUCTIONS, Sentence
 from dpcheck.models import Mention
 from dpcheck.nlp.gazetteer import UNSPECIFIED
 
-CONDITIONAL = {"if", "where", "when", "whenever", "insofar", "extent", "event", "case", "should", "soweit", "sofern",
-               "falls", "wenn", "insoweit", "sollten", "sollte", "ggf.", "gegebenenfalls"}
 # Territories data comes from, or that a transfer leaves ("outside the EEA, the UK or Switzerland").
 SOURCE_WORDS = {"from", "aus", "von", "outside", "außerhalb", "ex", "out"}
 LIST_WORDS = {",", "and", "or", "und", "oder", "the", "/", "and/or", "-"}
@@ -108,17 +106,16 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
             continue
         named.append(place.start)
         found.append(Mention("destination", place.code, sentence.evidence(f"'{place.text}' in a transfer statement")))
+    # "third countries" / "outside the EEA" is specified by the countries a document names
+    # (weak); "worldwide" or "any other country" leaves the set open whatever else is named.
     generic = {(c.start, c.end) for c in sentence.of("THIRD_COUNTRY")}
-    for cue in sentence.of("OPEN_DESTINATION"):
-        # "third countries" / "outside the EEA" is specified by the countries a document names;
-        # "worldwide" or "other countries" leaves the set open whatever else is named.
+    open_cues = sorted(sentence.of("OPEN_DESTINATION"), key=lambda c: (c.start, c.end) in generic)
+    if open_cues:
+        cue = open_cues[0]
         weak = (cue.start, cue.end) in generic
-        if weak and named:
-            continue
-        conditional = weak or any(t.lower_ in CONDITIONAL for t in sentence.span[: cue.start])
-        found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open-ended destination '{cue.text}'"),
-                             detail="conditional" if conditional else "assertive"))
-        break
+        if not (weak and named):
+            found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open-ended destination '{cue.text}'"),
+                                 detail="conditional" if weak else "assertive"))
     if named and not any(m.value == UNSPECIFIED for m in found):
         for cue in sentence.of("OPEN_SET"):
             if any(0 < start - cue.end <= 4 for start in named):

@@ -14,6 +14,7 @@ from typing import Any
 import pycountry
 
 UNSPECIFIED = "UNSPECIFIED"
+EEA_REGION = "EEA"  # the EEA named as a whole; never a third-country destination
 
 
 def _german() -> gettext.NullTranslations:
@@ -39,3 +40,5 @@ def country_phrases(lexicon: dict[str, Any]) -> Iterator[tuple[str, str]]:
             yield alias, code
     for region in lexicon.get("regions", []):
         yield region, UNSPECIFIED
+    for region in lexicon.get("eea_regions", []):
+        yield region, EEA_REGION
