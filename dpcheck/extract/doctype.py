@@ -13,7 +13,7 @@ from dpcheck.models import DocType
 
 TITLE_PATTERNS: list[tuple[DocType, re.Pattern[str]]] = [
     ("subprocessor_list", re.compile(r"(list of |liste der )?(sub-?processors?|subprocessors?|sub-processing|unterauftragsverarbeiter|"
-                                     r"subunternehmer|sub-?contractors?|third[- ]party (service )?providers)(\s+list)?\b", re.I)),
+                                     r"unterauftragsverh[äa]ltniss?e?|unterauftragnehmer|subunternehmer|sub-?contractors?|third[- ]party (service )?providers)(\s+list)?\b", re.I)),
     ("dpa", re.compile(r"data processing (agreement|addendum|terms|exhibit)|data protection (agreement|addendum)|"
                        r"\bDPA\b|processor (agreement|terms)|auftragsverarbeitung|\bAVV\b|\bADV\b|"
                        r"auftrags(daten)?verarbeitungsvertrag|vereinbarung zur auftragsverarbeitung|processing addendum", re.I)),
@@ -32,13 +32,14 @@ def classify(document: Document) -> DocType:
     title_candidates = [document.metadata.get("title", "")]
     title_candidates += [b.text for b in document.blocks[:8] if b.kind == "heading"]
     title_candidates.append(document.text[:300])
-    for candidate in title_candidates:
-        for doc_type, pattern in TITLE_PATTERNS:
-            if candidate and pattern.search(candidate):
-                if doc_type == "subprocessor_list" and len(document.text) > 40000:
-                    break  # a long document that opens with its sub-processors is a DPA or policy
-                return doc_type
-        if candidate and SHIELD_NOTICE.search(candidate) and len(document.text) < 30000:
+    for candidate in filter(None, title_candidates):
+        # The type named first wins: a policy page whose menu also links "Subprocessors" is a policy.
+        hits = sorted((m.start(), doc_type) for doc_type, pattern in TITLE_PATTERNS if (m := pattern.search(candidate)))
+        for _, doc_type in hits:
+            if doc_type == "subprocessor_list" and len(document.text) > 40000:
+                continue  # a long document that opens with its sub-processors is a DPA or policy
+            return doc_type
+        if SHIELD_NOTICE.search(candidate) and len(document.text) < 30000:
             return "other"
     dpa = len(DPA_BODY.findall(document.text))
     policy = len(POLICY_BODY.findall(document.text))
