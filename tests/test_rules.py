@@ -61,3 +61,19 @@ def test_rules_validate_reports_friendly_problems(tmp_path):
 def test_rules_lint_passes_on_bundled_ruleset():
     """`dpcheck rules lint` finds no problem in the shipped rules."""
     assert lint() == []
+
+
+def test_facts_reject_codes_yaml_misreads(tmp_path):
+    """A bare NO in YAML is false, not Norway: the facts loader refuses it."""
+    import shutil
+
+    from dpcheck.checks.facts import LegalFacts
+    from dpcheck.errors import RulesetError
+
+    folder = tmp_path / "facts"
+    shutil.copytree(rules_dir() / "facts", folder)
+    eea = folder / "eea.yml"
+    eea.write_text(eea.read_text(encoding="utf-8").replace('"NO"', "NO"), encoding="utf-8")
+    with pytest.raises(RulesetError, match="alpha-2"):
+        LegalFacts.load(folder)
+    assert "NO" in LegalFacts.load(rules_dir() / "facts").eea

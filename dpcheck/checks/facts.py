@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pycountry
+
 from dpcheck.errors import RulesetError
 from dpcheck.resources import load_yaml
 
@@ -55,6 +57,10 @@ class LegalFacts:
             scc = load_yaml(folder / "scc.yml")
             decisions = {d["country"]: AdequacyDecision(d["country"], d["decision"], str(d["adopted"]), d.get("scope", ""))
                          for d in adequacy["decisions"]}
+            # YAML reads a bare NO (Norway) as false: every code must be a real ISO 3166-1 alpha-2.
+            bad = [c for c in [*eea["members"], *decisions] if not (isinstance(c, str) and pycountry.countries.get(alpha_2=c))]
+            if bad:
+                raise RulesetError([f"{folder}: not ISO 3166-1 alpha-2 codes: {bad!r} (quote \"NO\" in YAML)"])
             as_of = max(str(f["as_of"]) for f in (eea, adequacy, mechanisms, scc))
             return cls(as_of, frozenset(eea["members"]), decisions, mechanisms["mechanisms"], tuple(scc["versions"]))
         except (KeyError, TypeError) as exc:
