@@ -142,3 +142,43 @@ def test_extract_data_kept_in_the_eu_addresses_transfers(scanner, lang, text):
     report = scan(scanner, text, lang, "dpa")
     assert report.transfers == ()
     assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", '"Standard Contractual Clauses" means the clauses adopted by Decision (EU) 2021/914.', set()),
+    ("de", "„Standardvertragsklauseln“ sind die Klauseln des Durchführungsbeschlusses (EU) 2021/914.", set()),
+    ("en", '"SCCs" means the standard contractual clauses of Decision 2021/914.\n\n'
+           "Transfers to the United States are governed by the SCCs in Annex 2.", {"scc"}),
+    ("de", "„Standardvertragsklauseln“ sind die Klauseln des Beschlusses 2021/914.\n\n"
+           "Für Übermittlungen in die USA gelten die Standardvertragsklauseln in Anlage 2.", {"scc"}),
+])
+def test_extract_definitions_resolve_through_use(scanner, lang, text, expected):
+    """A tool that is only defined is not relied on; a defined tool the text then applies is."""
+    assert set(scan(scanner, text, lang, "dpa").mechanisms) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Our analytics provider is certified under the Safe Harbor framework and thus ensures an adequate level of protection."),
+    ("de", "Der Anbieter ist unter dem Safe-Harbor-Abkommen zertifiziert und garantiert so ein angemessenes Datenschutzniveau."),
+])
+def test_extract_adequate_level_granted_by_a_framework_is_not_an_adequacy_decision(scanner, lang, text):
+    """"adequate level of protection" achieved through Safe Harbor/Privacy Shield/DPF is that framework."""
+    assert "adequacy" not in scan(scanner, text, lang).mechanisms
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Remote access from third countries, for example for support, is excluded."),
+    ("de", "Auch Fernzugriffe aus Drittländern, etwa im Rahmen von Wartung, sind ausgeschlossen."),
+])
+def test_extract_ruled_out_transfers_disclose_nothing(scanner, lang, text):
+    """A transfer the text rules out as a whole is no destination."""
+    assert scan(scanner, text, lang, "dpa").transfers == ()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The parties will rely on anAdequacy Decision issued by the European Commission for transfers to Japan."),
+    ("en", "Transfers to Japan rely on the adequacy decision of the European Commission."),
+])
+def test_extract_glued_pdf_words_still_match(scanner, lang, text):
+    """Words glued together by a PDF text layer ("anAdequacy") still name the tool."""
+    assert "adequacy" in scan(scanner, text, lang, "dpa").mechanisms

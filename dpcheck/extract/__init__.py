@@ -41,9 +41,12 @@ class Extraction:
     @cached_property
     def relied_mechanisms(self) -> dict[str, list[Mention]]:
         disavowed = {m.value for m in self.of("mechanism") if m.detail == "disavowed"}
+        # A tool only defined ("'SCCs' means ...") and never used again is not relied upon;
+        # once the text uses it, its definition is evidence too.
+        used = {m.value for m in self.of("mechanism") if m.relied_upon and m.detail != "definition"}
         out: dict[str, list[Mention]] = {}
         for m in self.of("mechanism"):
-            if m.relied_upon and m.value not in disavowed:
+            if m.relied_upon and m.value in used and m.value not in disavowed:
                 out.setdefault(m.value, []).append(m)
         return out
 

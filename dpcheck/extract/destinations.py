@@ -29,6 +29,8 @@ ACCESS_WORDS = {"access", "accessed", "accessible", "zugriff", "zugegriffen", "r
 
 def _negated_transfer(sentence: Sentence) -> bool:
     """"Your data is not transferred outside the EEA": transfers addressed, none disclosed."""
+    if sentence.has("DENIAL"):
+        return True
     transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
     for neg in sentence.of("NEGATION"):
         if neg.text.lower() in {"without", "ohne", "other than", "lack", "absence", "non-eea", "non-adequate", "inadequate"}:
@@ -110,7 +112,7 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     # (weak); "worldwide" or "any other country" leaves the set open whatever else is named.
     generic = {(c.start, c.end) for c in sentence.of("THIRD_COUNTRY")}
     open_cues = sorted(sentence.of("OPEN_DESTINATION"), key=lambda c: (c.start, c.end) in generic)
-    if open_cues:
+    if open_cues and not _seat_is_nearest(sentence, open_cues[0].start):
         cue = open_cues[0]
         weak = (cue.start, cue.end) in generic
         if not (weak and named):

@@ -30,13 +30,16 @@ SAFE_HARBOR_CONTEXT = re.compile(r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Co
 
 @dataclass(frozen=True)
 class MechanismLexicon:
-    """Label → (mechanism, needs a transfer sentence), from rules/lexicon/mechanisms.yml."""
+    """Label → (mechanism, context), and the tools each label yields to in its sentence,
+    from rules/lexicon/mechanisms.yml."""
 
     labels: dict[str, tuple[str, str]]
+    yields_to: dict[str, frozenset[str]]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> MechanismLexicon:
-        return cls({f"MECH:{k}": (v["mechanism"], v.get("context", "any")) for k, v in data.items()})
+        return cls({f"MECH:{k}": (v["mechanism"], v.get("context", "any")) for k, v in data.items()},
+                   {f"MECH:{k}": frozenset(v.get("yields_to", [])) for k, v in data.items()})
 
 
 def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: str) -> Cue | None:
@@ -90,8 +93,11 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
             continue
         unique.append(cue)
     found: list[Mention] = []
+    tools_here = {lexicon.labels[c.label][0] for c in unique}
     for cue in unique:
         tool, context = lexicon.labels[cue.label]
+        if lexicon.yields_to[cue.label] & tools_here:
+            continue
         if context == "transfer" and not transfer_sentence:
             continue
         if context == "transfer_statement" and not _states_transfer(sentence, non_eea):
@@ -106,7 +112,7 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
         if tool == "bcr" and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
-        detail = ""
+        detail = "definition" if sentence.is_definition else ""
         reason = f"names {tool}" if governing is None else f"{tool} {governing.label.lower()}: '{governing.text}'"
         if governing is not None and DISAVOWAL.search(sentence.text):
             detail = "disavowed"
