@@ -182,3 +182,49 @@ def test_extract_ruled_out_transfers_disclose_nothing(scanner, lang, text):
 def test_extract_glued_pdf_words_still_match(scanner, lang, text):
     """Words glued together by a PDF text layer ("anAdequacy") still name the tool."""
     assert "adequacy" in scan(scanner, text, lang, "dpa").mechanisms
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Quillbox Inc., a Delaware corporation with its registered office in San Francisco, USA, is the controller."),
+    ("de", "Verantwortlich ist die Quillbox Inc. mit Sitz in San Francisco, USA."),
+    ("en", "You can write to us at Quillbox Inc., 1 Market Street, San Francisco, CA 94105, United States."),
+    ("de", "Anschrift: Quillbox Inc., 1 Market Street, San Francisco, CA 94105, Vereinigte Staaten."),
+    ("en", "Any dispute shall be settled by the courts of London, England."),
+    ("de", "Gerichtsstand für alle Streitigkeiten ist London, Vereinigtes Königreich."),
+])
+def test_extract_seat_address_and_court_are_not_destinations(scanner, lang, text):
+    """A vendor's seat, postal address or court names no destination."""
+    assert scan(scanner, text, lang).transfers == ()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "For transfers to the United States, the SCCs in Annex 2 apply."),
+    ("de", "Für Übermittlungen in die USA gelten die Standardvertragsklauseln in Anlage 2."),
+])
+def test_extract_cross_reference_to_annexed_clauses_is_reliance(scanner, lang, text):
+    """"the SCCs in Annex 2 apply" relies on the SCCs."""
+    assert "scc" in scan(scanner, text, lang, "dpa").mechanisms
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Processor may engage sub-processors. See our sub-processor list at https://example.com/subprocessors."),
+    ("de", "Der Auftragnehmer setzt Unterauftragsverarbeiter ein; die Liste ist unter https://example.de/unterauftrag abrufbar."),
+])
+def test_extract_pointer_to_subprocessor_list_counts_as_list(scanner, lang, text):
+    """A link to the sub-processor list answers SUBPROCESSOR_LIST_MISSING."""
+    assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in scan(scanner, text, lang, "dpa").findings}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("| Name | Purpose | Location |\n|---|---|---|\n| Cloudy Inc. | Hosting | EU/US |\n", {"US"}),
+    ("| Name | Purpose | Location |\n|---|---|---|\n| Mailo Ltd | Email | Global |\n", {"UNSPECIFIED"}),
+    ("| Name | Purpose | Location |\n|---|---|---|\n| Datahaus GmbH | Backup | EEA |\n", set()),
+    ("| Name | Purpose | Location |\n|---|---|---|\n| Helpy Inc. | Support | United States, India, Philippines |\n",
+     {"US", "IN", "PH"}),
+    ("| Name | Zweck | Standort |\n|---|---|---|\n| Wolke GmbH | Hosting | Deutschland, Schweiz |\n", {"CH"}),
+    ("| Name | Zweck | Standort |\n|---|---|---|\n| Hilfe AG | Support | weltweit |\n", {"UNSPECIFIED"}),
+])
+def test_extract_subprocessor_table_regions_and_several_countries(scanner, text, expected):
+    """Location cells holding regions or several countries give every destination they name."""
+    report = scanner.scan_text("# Sub-processors\n\n" + text, language="en", format="markdown")
+    assert {t.destination for t in report.transfers} == expected

@@ -8,6 +8,8 @@ from spacy.language import Language
 
 from dpcheck.ingest.document import Document, Table
 from dpcheck.models import Evidence, Mention, Recipient
+from dpcheck.nlp.components import SPAN_KEY
+from dpcheck.nlp.gazetteer import UNSPECIFIED
 
 NAME_HEADER = re.compile(r"name|sub-?processor|subprocessor|entity|company|provider|vendor|service provider|processor|"
                          r"anbieter|dienstleister|unternehmen|firma|subunternehmer|unterauftrag|empfänger|recipient|party|third part", re.I)
@@ -62,6 +64,9 @@ def _read_table(index: int, table: Table, document: Document, nlp: Language, eea
         for ent in (doc.ents if doc is not None else ()):
             if ent.kb_id_ not in codes:
                 codes.append(ent.kb_id_)
+        open_cues = {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"} if loc_col is not None else {"OPEN_DESTINATION"}
+        if doc is not None and any(s.label_ in open_cues for s in doc.spans[SPAN_KEY]) and UNSPECIFIED not in codes:
+            codes.append(UNSPECIFIED)
         evidence = Evidence(block.text, block.start, block.end, block.page, block.heading_path,
                             "row of a sub-processor table")
         for code in codes:
