@@ -228,3 +228,23 @@ def test_extract_subprocessor_table_regions_and_several_countries(scanner, text,
     """Location cells holding regions or several countries give every destination they name."""
     report = scanner.scan_text("# Sub-processors\n\n" + text, language="en", format="markdown")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Transfers from the UK are covered by the UK International Data Transfer Addendum to the SCCs."),
+    ("de", "Für Übermittlungen gilt zusätzlich das UK International Data Transfer Addendum zu den Standardvertragsklauseln."),
+    ("en", "For these transfers, references to the EU shall be interpreted to refer to the United Kingdom."),
+    ("de", "Für diese Übermittlungen gelten Verweise auf die EU als Verweise auf das Vereinigte Königreich."),
+])
+def test_extract_clause_adaptations_name_no_destination(scanner, lang, text):
+    """Adapting the SCCs to UK law ("references to the EU mean the UK") names no destination."""
+    assert not {t.destination for t in scan(scanner, text, lang, "dpa").transfers} - {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The processor limits each sub-processor's access to data in third countries to what is necessary to perform its services."),
+    ("de", "Der Zugriff von Unterauftragsverarbeitern in Drittländern ist auf das zur Leistungserbringung Erforderliche beschränkt."),
+])
+def test_extract_necessity_of_a_service_is_not_a_derogation(scanner, lang, text):
+    """"necessary to perform its services" limits access; it is not the Art. 49(1)(b) derogation."""
+    assert "derogation" not in scan(scanner, text, lang, "dpa").mechanisms

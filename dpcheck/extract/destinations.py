@@ -21,7 +21,7 @@ PEOPLE_WORDS = {"individuals", "users", "user", "residents", "customers", "custo
                 "nutzer", "nutzerinnen", "personen", "bürger", "einwohner", "kunden", "entities", "subsidiaries"}
 DESTINATION_WORDS = {"to", "into", "in", "within", "nach", "an", "into", "towards", "located", "based"}
 LAW_WORDS = {"gdpr", "addendum", "extension", "fadp", "dsg", "law", "laws", "act", "data", "idta", "regulation", "version",
-             "federal", "authority", "authorities", "regulator", "regulators", "commissioner", "government",
+             "international", "federal", "authority", "authorities", "regulator", "regulators", "commissioner", "government",
              "dsgvo", "recht", "datenschutzgesetz", "-u.s.", "ico", "information"}
 ORIGIN_WORDS = {"originating", "originate", "originates", "collected", "stammend", "established", "ansässig"}
 ACCESS_WORDS = {"access", "accessed", "accessible", "zugriff", "zugegriffen", "remote"}
