@@ -60,3 +60,14 @@ def test_nlp_language_detection_per_document(scanner):
     """Language is detected from the text itself."""
     assert scanner.detect_language("Wir übermitteln Ihre Daten nur auf Grundlage der Standardvertragsklauseln.") == "de"
     assert scanner.detect_language("We only transfer your data under the standard contractual clauses.") == "en"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "We transfer usage data to companies of the Yahoo! group worldwide."),
+    ("de", "Wir übermitteln Nutzungsdaten an Unternehmen der Yahoo! Konzerngruppe weltweit."),
+])
+def test_nlp_brand_exclamation_mark_does_not_split_sentence(scanner, lang, text):
+    """"Yahoo!" is part of a name: the transfer statement stays one sentence and stays open."""
+    assert len(list(scanner.pipeline(lang)(text).sents)) == 1
+    report = scanner.scan_text(text, language=lang)
+    assert {t.destination for t in report.transfers} == {"UNSPECIFIED"}

@@ -12,11 +12,13 @@ from typing import Any
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 
 from dpcheck.nlp import components as _components  # noqa: F401  (registers the factories)
 from dpcheck.nlp.gazetteer import country_phrases
 
 SUPPORTED = ("en", "de")
+SENTENCE_CONTINUES = {"!", "！", "︕", "﹗"}
 
 _OPEN_BRACKET_INFIX = r"(?<=[0-9A-Za-z])[\(\)](?=[0-9A-Za-z\(])"
 
@@ -40,7 +42,10 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
     nlp = spacy.blank(lang)
     _add_infixes(nlp)
     _add_abbreviations(nlp, lexicon["abbreviations"].get(lang, []))
-    nlp.add_pipe("sentencizer")
+    # "!" ends no sentence here: legal text hardly exclaims, but brand names do ("Yahoo!
+    # Konzerngruppe"), and a split there cuts a transfer statement in two.
+    punct = [p for p in Sentencizer.default_punct_chars if p not in SENTENCE_CONTINUES]
+    nlp.add_pipe("sentencizer", config={"punct_chars": punct})
     nlp.add_pipe(
         "dpcheck_countries_v1",
         config={"phrases": [[p, c] for p, c in country_phrases(lexicon["countries"])]},
