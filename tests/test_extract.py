@@ -248,3 +248,40 @@ def test_extract_clause_adaptations_name_no_destination(scanner, lang, text):
 def test_extract_necessity_of_a_service_is_not_a_derogation(scanner, lang, text):
     """"necessary to perform its services" limits access; it is not the Art. 49(1)(b) derogation."""
     assert "derogation" not in scan(scanner, text, lang, "dpa").mechanisms
+
+
+def _rules(report):
+    return {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "This addendum applies when Quillbox S.L., Calle Ejemplo 45, 28001 Madrid, Spain, processes personal data for you."),
+    ("de", "Dieser Vertrag gilt, wenn die Quillbox GmbH, Musterstraße 4, 10115 Berlin, Deutschland, Daten verarbeitet."),
+])
+def test_extract_company_address_does_not_address_data_location(scanner, lang, text):
+    """A postal address says where the vendor is, not where data is stored."""
+    assert "TRANSFERS_NOT_ADDRESSED" in _rules(scan(scanner, text, lang, "dpa"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Processor may engage sub-processors under obligations equivalent to those set out in this DPA."),
+    ("de", "Der Auftragnehmer darf Unterauftragsverarbeiter unter den in diesem Vertrag geregelten Pflichten einsetzen."),
+])
+def test_extract_reference_to_the_dpa_itself_is_no_subprocessor_list(scanner, lang, text):
+    """"obligations set out in this DPA" is not a list of sub-processors."""
+    assert "SUBPROCESSOR_LIST_MISSING" in _rules(scan(scanner, text, lang, "dpa"))
+
+
+@pytest.mark.parametrize(("lang", "text", "handled"), [
+    ("en", "Transfers to the US rely on the SCCs. We disclose information to public authorities where required by law.", False),
+    ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Wir geben Informationen an Behörden "
+           "weiter, soweit wir gesetzlich dazu verpflichtet sind.", False),
+    ("en", "Transfers to the US rely on the SCCs. We respond to legal requests from authorities only with a good-faith belief "
+           "that the law requires it.", True),
+    ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Für die Offenlegung gegenüber "
+           "staatlichen Stellen verlangen wir ein rechtsgültiges Verfahren.", True),
+])
+def test_extract_handling_of_authority_requests(scanner, lang, text, handled):
+    """A bare "we disclose to authorities" does not address government access; requiring valid process does."""
+    fired = "SUPPLEMENTARY_MEASURES_UNADDRESSED" in _rules(scan(scanner, text, lang, "privacy_policy"))
+    assert fired is not handled

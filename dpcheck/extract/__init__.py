@@ -7,7 +7,7 @@ from functools import cached_property
 
 from spacy.language import Language
 
-from dpcheck.extract.destinations import destination_mentions
+from dpcheck.extract.destinations import destination_mentions, in_postal_address
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
 from dpcheck.extract.sentences import Sentence, sentences
@@ -97,5 +97,6 @@ def _addresses_transfers(sentence: Sentence, transfer: bool) -> bool:
         return True
     if any(c.label.startswith("MECH:") for c in sentence.cues) and transfer:
         return True
-    return sentence.has("TRANSFER") and bool(sentence.places) and not sentence.has("SEAT")
+    return sentence.has("TRANSFER") and not sentence.has("SEAT") and any(
+        not in_postal_address(sentence, p.start) for p in sentence.places)
 

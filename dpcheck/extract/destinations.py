@@ -23,6 +23,8 @@ DESTINATION_WORDS = {"to", "into", "in", "within", "nach", "an", "into", "toward
 LAW_WORDS = {"gdpr", "addendum", "extension", "fadp", "dsg", "law", "laws", "act", "data", "idta", "regulation", "version",
              "international", "federal", "authority", "authorities", "regulator", "regulators", "commissioner", "government",
              "dsgvo", "recht", "datenschutzgesetz", "-u.s.", "ico", "information"}
+POSTAL = re.compile(r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
+                    r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|via|platz|weg)\b", re.I)
 ORIGIN_WORDS = {"originating", "originate", "originates", "collected", "stammend", "established", "ansässig"}
 ACCESS_WORDS = {"access", "accessed", "accessible", "zugriff", "zugegriffen", "remote"}
 
@@ -52,6 +54,13 @@ def _is_source(sentence: Sentence, start: int) -> bool:
         if word in SOURCE_WORDS:
             return not (i > 0 and tokens[i - 1].lower_ in ACCESS_WORDS)
     return False
+
+
+def in_postal_address(sentence: Sentence, start: int) -> bool:
+    """"Calle Ejemplo 45, 28001 Madrid, Spain": a country closing an address says where a company
+    is, not where data is (unless the sentence sends data there, which destinations check)."""
+    before = sentence.span[max(0, start - 8) : start].text
+    return bool(POSTAL.search(before))
 
 
 def _names_a_law_or_tool(sentence: Sentence, end: int) -> bool:
