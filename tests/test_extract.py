@@ -285,3 +285,26 @@ def test_extract_handling_of_authority_requests(scanner, lang, text, handled):
     """A bare "we disclose to authorities" does not address government access; requiring valid process does."""
     fired = "SUPPLEMENTARY_MEASURES_UNADDRESSED" in _rules(scan(scanner, text, lang, "privacy_policy"))
     assert fired is not handled
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "A. LIST OF PARTIES\n\nData importer: Quillbox Inc.\n\nAddress: 1 Market Street, San Francisco, CA 94105, USA"),
+    ("de", "A. LISTE DER PARTEIEN\n\nDatenimporteur: Quillbox Inc.\n\nAnschrift: 1 Market Street, San Francisco, CA 94105, USA"),
+])
+def test_extract_data_importer_address_is_a_destination(scanner, lang, text):
+    """The SCC annex places the data importer, and so the data, at its address."""
+    assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == {"US"}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Our US parent hosts the service. Quillbox may process customer data outside the EEA.", {"US", "UNSPECIFIED"}),
+    ("de", "Unsere US-Muttergesellschaft betreibt den Dienst. Quillbox darf Kundendaten auch außerhalb des EWR verarbeiten.",
+     {"US", "UNSPECIFIED"}),
+    ("en", "Our US parent hosts the service. Data may only be disclosed to a third party outside the EEA under these Clauses.",
+     {"US"}),
+    ("de", "Unsere US-Muttergesellschaft betreibt den Dienst. Für Übermittlungen in Drittländer gelten die Standardvertragsklauseln.",
+     {"US"}),
+])
+def test_extract_leave_to_process_outside_the_eea_stays_open(scanner, lang, text, expected):
+    """"may process outside the EEA" leaves the set open even beside named countries; restrictions do not."""
+    assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected

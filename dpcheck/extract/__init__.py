@@ -7,7 +7,7 @@ from functools import cached_property
 
 from spacy.language import Language
 
-from dpcheck.extract.destinations import destination_mentions, in_postal_address
+from dpcheck.extract.destinations import destination_mentions, importer_addresses, in_postal_address
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
 from dpcheck.extract.sentences import Sentence, sentences
@@ -17,6 +17,8 @@ from dpcheck.ingest.document import Document
 from dpcheck.models import DocType, Evidence, Mention, Recipient
 from dpcheck.nlp.gazetteer import UNSPECIFIED
 
+# Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
+IMPORTER_REACH = 4
 # Relying on these tools means the data goes to the United States.
 US_TOOLS = {"dpf", "privacy_shield", "safe_harbor"}
 
@@ -78,8 +80,13 @@ def extract(document: Document, nlp: Language, lexicon: MechanismLexicon, eea: s
     result.recipients.extend(recipients)
     result.mentions.extend(table_mentions)
     non_eea = set(nlp.get_pipe("dpcheck_countries_v1").codes) - eea
-    for sentence in sentences(document, nlp):
+    importer_block = -IMPORTER_REACH - 1
+    for index, sentence in enumerate(sentences(document, nlp)):
         result.sentence_count += 1
+        if sentence.has("IMPORTER"):
+            importer_block = index
+        elif index - importer_block <= IMPORTER_REACH:
+            result.mentions.extend(importer_addresses(sentence, eea))
         if sentence.block.kind == "heading":
             continue
         transfer = is_transfer_sentence(sentence, non_eea)

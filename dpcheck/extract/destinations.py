@@ -23,6 +23,10 @@ DESTINATION_WORDS = {"to", "into", "in", "within", "nach", "an", "into", "toward
 LAW_WORDS = {"gdpr", "addendum", "extension", "fadp", "dsg", "law", "laws", "act", "data", "idta", "regulation", "version",
              "international", "federal", "authority", "authorities", "regulator", "regulators", "commissioner", "government",
              "dsgvo", "recht", "datenschutzgesetz", "-u.s.", "ico", "information"}
+PERMISSION = {"may", "can", "might", "kann", "können", "darf", "dürfen", "möglicherweise"}
+RESTRICTION = {"only", "not", "never", "nur", "nicht", "keine"}
+CONDITIONAL = {"if", "where", "when", "whenever", "insofar", "extent", "event", "should", "unless", "soweit", "sofern",
+               "falls", "wenn", "insoweit", "sollten", "sollte"}
 POSTAL = re.compile(r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
                     r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|via|platz|weg)\b", re.I)
 ORIGIN_WORDS = {"originating", "originate", "originates", "collected", "stammend", "established", "ansässig"}
@@ -56,11 +60,25 @@ def _is_source(sentence: Sentence, start: int) -> bool:
     return False
 
 
+def _permits(sentence: Sentence, before: int) -> bool:
+    """"Provider may transfer data outside the EEA" grants leave; "may only" and "may not" restrict."""
+    words = [t.lower_ for t in sentence.span[:before]]
+    granted = any(w in PERMISSION and nxt not in RESTRICTION for w, nxt in zip(words, words[1:] + [""]))
+    return granted and not any(w in CONDITIONAL for w in words)
+
+
 def in_postal_address(sentence: Sentence, start: int) -> bool:
     """"Calle Ejemplo 45, 28001 Madrid, Spain": a country closing an address says where a company
     is, not where data is (unless the sentence sends data there, which destinations check)."""
     before = sentence.span[max(0, start - 8) : start].text
     return bool(POSTAL.search(before))
+
+
+def importer_addresses(sentence: Sentence, eea: set[str]) -> list[Mention]:
+    """Countries in the address of a data importer: the SCCs place the transferred data there."""
+    return [Mention("destination", p.code, sentence.evidence(f"'{p.text}' in the address of a data importer"))
+            for p in sentence.places
+            if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, p.start)]
 
 
 def _names_a_law_or_tool(sentence: Sentence, end: int) -> bool:
@@ -123,7 +141,8 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     open_cues = sorted(sentence.of("OPEN_DESTINATION"), key=lambda c: (c.start, c.end) in generic)
     if open_cues and not _seat_is_nearest(sentence, open_cues[0].start):
         cue = open_cues[0]
-        weak = (cue.start, cue.end) in generic
+        # ... unless the text grants the vendor leave to send data there ("may process ... outside the EEA").
+        weak = (cue.start, cue.end) in generic and not _permits(sentence, cue.start)
         if not (weak and named):
             found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open-ended destination '{cue.text}'"),
                                  detail="conditional" if weak else "assertive"))
