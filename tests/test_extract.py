@@ -308,3 +308,37 @@ def test_extract_data_importer_address_is_a_destination(scanner, lang, text):
 def test_extract_leave_to_process_outside_the_eea_stays_open(scanner, lang, text, expected):
     """"may process outside the EEA" leaves the set open even beside named countries; restrictions do not."""
     assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "To exercise your rights, send us a letter at 120 Queen Street, Toronto, ON M5J 0A8, Canada.", set()),
+    ("de", "Zur Ausübung Ihrer Rechte senden Sie uns einen Brief an 120 Queen Street, Toronto, ON M5J 0A8, Kanada.", set()),
+    ("en", "Chat data is transferred to our provider Quill Inc., 1 Market Street, San Francisco, CA 94105, USA.", {"US"}),
+    ("de", "Chatdaten werden an unseren Anbieter Quill Inc., 1 Market Street, San Francisco, CA 94105, USA übermittelt.", {"US"}),
+])
+def test_extract_address_counts_only_where_data_is_sent(scanner, lang, text, expected):
+    """A postal address to write to is no destination; a recipient's address that data is sent to is."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "If you reside in the EEA or Switzerland and we transfer your data, we use safeguards."),
+    ("de", "Wenn Sie in der Schweiz wohnen und wir Ihre Daten übermitteln, nutzen wir Garantien."),
+    ("en", "Transfers of UK Personal Data to a jurisdiction other than the UK are governed by the UK Addendum."),
+    ("de", "Für Übermittlungen in andere Rechtsordnungen als das Vereinigte Königreich gilt das UK Addendum."),
+    ("en", "For data subjects located in the United Kingdom we transfer data under recognised clauses."),
+    ("de", "Für Übermittlungen gelten die vom Schweizer Datenschutzbeauftragten anerkannten Klauseln, wo das Schweizer DSG gilt."),
+])
+def test_extract_residence_exclusion_and_law_names_are_no_destination(scanner, lang, text):
+    """Where people live, "other than the UK", and the UK or Swiss law named as such are no destination."""
+    assert not {t.destination for t in scan(scanner, text, lang, "dpa").transfers} - {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "# Privacy Policy\n\n## Additional information for Korea\n\nOur local provider in Korea processes data for Korean users."),
+    ("de", "# Datenschutzerklärung\n\n## Zusätzliche Hinweise für Brasilien\n\nUnser Dienstleister in Brasilien verarbeitet Daten brasilianischer Nutzer."),
+])
+def test_extract_country_section_for_local_residents_is_no_destination(scanner, lang, text):
+    """A section on one country's local rules names that country for its residents, not as a destination."""
+    report = scanner.scan_text(text, language=lang, format="markdown")
+    assert report.transfers == ()

@@ -17,19 +17,27 @@ from dpcheck.nlp.gazetteer import UNSPECIFIED
 # Territories data comes from, or that a transfer leaves ("outside the EEA, the UK or Switzerland").
 SOURCE_WORDS = {"from", "aus", "von", "outside", "außerhalb", "ex", "out"}
 LIST_WORDS = {",", "and", "or", "und", "oder", "the", "/", "and/or", "-"}
-PEOPLE_WORDS = {"individuals", "users", "user", "residents", "customers", "customer", "persons", "people", "citizens", "consumers", "consumer",
+PEOPLE_WORDS = {"subjects", "individuals", "users", "user", "residents", "customers", "customer", "persons", "people", "citizens", "consumers", "consumer",
                 "nutzer", "nutzerinnen", "personen", "bürger", "einwohner", "kunden", "entities", "subsidiaries"}
 DESTINATION_WORDS = {"to", "into", "in", "within", "nach", "an", "into", "towards", "located", "based"}
 LAW_WORDS = {"gdpr", "addendum", "extension", "fadp", "dsg", "law", "laws", "act", "data", "idta", "regulation", "version",
              "international", "federal", "authority", "authorities", "regulator", "regulators", "commissioner", "government",
-             "dsgvo", "recht", "datenschutzgesetz", "-u.s.", "ico", "information"}
+             "dsgvo", "recht", "datenschutzgesetz", "-u.s.", "ico", "information", "dpa", "personal", "general",
+             "member", "courts", "court", "privacy", "legislation", "rules"}
+# German compounds: "Schweizer Datenschutzbeauftragter", "britische Aufsichtsbehörde".
+LAW_PREFIXES = ("datenschutz", "aufsicht", "gesetz", "recht", "behörde", "gericht")
+RESIDENCE_WORDS = {"wohnen", "wohnt", "leben", "lebt", "ansässig", "residents", "resident"}
+EXCLUSION_WORDS = {"than", "except", "excluding", "außer", "ausgenommen", "ausschließlich"}
+SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
 PERMISSION = {"may", "can", "might", "kann", "können", "darf", "dürfen", "möglicherweise"}
 RESTRICTION = {"only", "not", "never", "nur", "nicht", "keine"}
 CONDITIONAL = {"if", "where", "when", "whenever", "insofar", "extent", "event", "should", "unless", "soweit", "sofern",
                "falls", "wenn", "insoweit", "sollten", "sollte"}
 POSTAL = re.compile(r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
                     r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|via|platz|weg)\b", re.I)
-ORIGIN_WORDS = {"originating", "originate", "originates", "collected", "stammend", "established", "ansässig"}
+ORIGIN_WORDS = {"originating", "originate", "originates", "collected", "stammend", "established", "ansässig", "reside",
+                "resides", "residing", "resident", "live", "lives", "living", "headquartered", "incorporated", "recognized",
+                "recognised", "approved", "issued", "anerkannt", "wohnen", "leben"}
 ACCESS_WORDS = {"access", "accessed", "accessible", "zugriff", "zugegriffen", "remote"}
 
 
@@ -51,10 +59,15 @@ def _negated_transfer(sentence: Sentence) -> bool:
 def _is_source(sentence: Sentence, start: int) -> bool:
     """"from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition."""
     tokens = sentence.span
+    if any(tokens[i].lower_ in EXCLUSION_WORDS for i in range(max(0, start - 4), start)):
+        return True  # "a jurisdiction other than the UK"
     for i in range(start - 1, max(-1, start - 25), -1):
         word = tokens[i].lower_
         if word in DESTINATION_WORDS:
-            return i > 0 and tokens[i - 1].lower_ in ORIGIN_WORDS
+            before = [tokens[j].lower_ for j in range(max(0, i - 2), i)]
+            # "originating in", "resident in", and "individuals located in" name where people or data come from.
+            return bool(before) and (before[-1] in ORIGIN_WORDS or (
+                before[-1] in {"located", "based"} and len(before) == 2 and before[0] in PEOPLE_WORDS))
         if word in SOURCE_WORDS:
             return not (i > 0 and tokens[i - 1].lower_ in ACCESS_WORDS)
     return False
@@ -91,7 +104,10 @@ def _names_a_law_or_tool(sentence: Sentence, end: int) -> bool:
     i = end
     while i < len(tokens) and (tokens[i].lower_ in LIST_WORDS or i in starts):
         i = starts.get(i, i + 1)
-    return i < len(tokens) and tokens[i].lower_ in LAW_WORDS | PEOPLE_WORDS
+    if i >= len(tokens):
+        return False
+    word = tokens[i].lower_
+    return word in LAW_WORDS | PEOPLE_WORDS | RESIDENCE_WORDS or word.startswith(LAW_PREFIXES)
 
 
 def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
@@ -130,8 +146,14 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
         if place.code == UNSPECIFIED:
             found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open region '{place.text}'")))
             continue
-        if (not states_transfer or _is_source(sentence, place.start) or _seat_is_nearest(sentence, place.start)
-                or _names_a_law_or_tool(sentence, place.end)):
+        # A section for one country ("Additional information for Korea") sets out that country's
+        # local rules for its residents; naming the country there is not sending data to it.
+        local_section = place.code in sentence.section_countries and not sentence.in_transfer_section
+        # An address places data only where the sentence sends data to its holder ("transferred to
+        # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
+        address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
+        if (not states_transfer or local_section or address or _is_source(sentence, place.start)
+                or _seat_is_nearest(sentence, place.start) or _names_a_law_or_tool(sentence, place.end)):
             continue
         named.append(place.start)
         found.append(Mention("destination", place.code, sentence.evidence(f"'{place.text}' in a transfer statement")))

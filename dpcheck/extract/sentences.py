@@ -24,7 +24,7 @@ TRANSFER_HEADING = re.compile(
 SUBPROCESSOR_HEADING = re.compile(r"sub-?processor|sub-?contract|unterauftrag|subunternehm|weitere auftragsverarbeiter", re.I)
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—", "but", "however", "instead", "whereas", "although",
                  "aber", "sondern", "jedoch", "stattdessen", "während", "obwohl", "allerdings"}
-DEFINITION = re.compile(r"\b(means|mean|shall mean|refers to|has the meaning|bezeichnet|bedeutet|meint)\b|"
+DEFINITION = re.compile(r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b|"
                         r"^\W{0,3}[„“\"'][^„“\"']{1,60}[“”\"']\s+(ist|sind|is|are)\b", re.I)
 INSTRUCTIONS = re.compile(r"\binstruction|\bweisung", re.I)
 
@@ -60,6 +60,7 @@ class Sentence:
     places: list[Place] = field(default_factory=list)
     in_transfer_section: bool = False
     in_subprocessor_section: bool = False
+    section_countries: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -100,8 +101,12 @@ class Sentence:
 def sentences(document: Document, nlp: Language, batch_size: int = 64) -> Iterator[Sentence]:
     """Yield the sentences of ``document`` in order; blocks are processed separately."""
     transfer_headings: dict[str, bool] = {}
+    heading_countries: dict[str, frozenset[str]] = {}
     blocks = document.blocks
     for block, doc in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=batch_size)):
+        if block.kind == "heading":
+            heading_countries[block.text] = frozenset(e.kb_id_ for e in doc.ents)
+        section_countries = frozenset().union(*(heading_countries.get(h, frozenset()) for h in block.heading_path))
         in_section = False
         in_subprocessors = any(SUBPROCESSOR_HEADING.search(h) for h in block.heading_path)
         for heading in block.heading_path:
@@ -113,7 +118,7 @@ def sentences(document: Document, nlp: Language, batch_size: int = 64) -> Iterat
             start = block.start + sent.start_char
             end = block.start + sent.end_char
             sentence = Sentence(sent, block, start, end, document.page_at(start), in_transfer_section=in_section,
-                                in_subprocessor_section=in_subprocessors)
+                                in_subprocessor_section=in_subprocessors, section_countries=section_countries)
             for span in cues:
                 if span.start >= sent.start and span.end <= sent.end:
                     sentence.cues.append(Cue(span.label_, span.start - sent.start, span.end - sent.start, span.text))
