@@ -342,3 +342,23 @@ def test_extract_country_section_for_local_residents_is_no_destination(scanner, 
     """A section on one country's local rules names that country for its residents, not as a destination."""
     report = scanner.scan_text(text, language=lang, format="markdown")
     assert report.transfers == ()
+
+
+@pytest.mark.parametrize(("lang", "text", "absent"), [
+    ("en", "By continuing to use the Services you agree to be bound by this Data Transfer Addendum for transfers outside the EEA.",
+     "derogation"),
+    ("de", "Durch die weitere Nutzung erklären Sie sich mit diesem Zusatz für Übermittlungen in Drittländer einverstanden.",
+     "derogation"),
+    ("en", "We ensure that recipients outside the EEA offer an adequate level of protection by concluding standard contractual clauses.",
+     "adequacy"),
+    ("de", "Wir stellen durch Standardvertragsklauseln sicher, dass Empfänger in Drittländern ein angemessenes Schutzniveau bieten.",
+     "adequacy"),
+    ("en", "We rely on the EU-U.S. Data Privacy Framework and the Commission's related adequacy decision for transfers to the US.",
+     "adequacy"),
+    ("en", "Data is not transferred to a country not recognised as providing an adequate level of protection (\"Adequacy Decision\").",
+     "adequacy"),
+])
+def test_extract_phrases_that_only_seem_to_name_a_tool(scanner, lang, text, absent):
+    """Accepting terms is not consent to a transfer; protection achieved by SCCs or the DPF is that tool;
+    a defined-term label in parentheses is not a second mention."""
+    assert absent not in scan(scanner, text, lang).mechanisms

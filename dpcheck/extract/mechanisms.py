@@ -62,6 +62,12 @@ def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: 
     return None
 
 
+def _defined_term(sentence: Sentence, cue: Cue) -> bool:
+    """The label a definition gives itself: ... adequate level of protection ("Adequacy Decision")."""
+    before = [t.text for t in sentence.span[max(0, cue.start - 2) : cue.start]]
+    return "(" in before and any(q in "".join(before) for q in "\"“”'‘’„")
+
+
 def _states_transfer(sentence: Sentence, non_eea: set[str]) -> bool:
     """The sentence itself (not just its section) speaks of data leaving the EEA."""
     if sentence.has("THIRD_COUNTRY"):
@@ -96,7 +102,7 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
     tools_here = {lexicon.labels[c.label][0] for c in unique}
     for cue in unique:
         tool, context = lexicon.labels[cue.label]
-        if lexicon.yields_to[cue.label] & tools_here:
+        if lexicon.yields_to[cue.label] & tools_here or _defined_term(sentence, cue):
             continue
         if context == "transfer" and not transfer_sentence:
             continue
