@@ -16,8 +16,7 @@ from spacy.language import Language
 from dpcheck import ingest
 from dpcheck.checks import Ruleset
 from dpcheck.errors import ErrorCode, IngestError
-from dpcheck.extract import Extraction, extract
-from dpcheck.extract.mechanisms import MechanismLexicon
+from dpcheck.extract import Extraction, Lexicon, extract
 from dpcheck.graph import build_graph
 from dpcheck.ingest.document import Document
 from dpcheck.models import DocType, DocumentReport, Mention, Report, ScanError, Transfer
@@ -62,7 +61,7 @@ class Scanner:
         folder = Path(rules) if rules is not None else rules_dir()
         self.ruleset = Ruleset.load(folder)
         self._lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
-        self._mechanisms = MechanismLexicon.from_data(self._lexicon["mechanisms"])
+        self._extraction_lexicon = Lexicon.from_data(self._lexicon)
         self._pipelines: dict[str, Language] = {}
         self._detector: LanguageDetector | None = None
         self.max_bytes = max_bytes
@@ -119,7 +118,7 @@ class Scanner:
             return _error(path, ErrorCode.NO_TEXT, "the document contains no text to read")
         lang = language or self.detect_language(document.text)
         eea = set(self.ruleset.facts.eea) | {EEA_REGION}
-        extraction = extract(document, self.pipeline(lang), self._mechanisms, eea,
+        extraction = extract(document, self.pipeline(lang), self._extraction_lexicon, eea,
                              doc_type=doc_type)
         _, findings = self.ruleset.check(extraction)
         transfers = self._transfers(extraction)

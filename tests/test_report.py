@@ -87,3 +87,19 @@ def test_cli_json_and_exit_codes(tmp_path):
     assert runner.invoke(main, ["scan", str(red), "--fail-on", "never"]).exit_code == 0
     (tmp_path / "junk.pdf").write_bytes(b"\x00\x01\x02" * 100)
     assert runner.invoke(main, ["scan", str(tmp_path), "--format", "jsonl"]).exit_code == 3
+
+
+def test_report_json_is_identical_across_processes(corpora):
+    """The same input gives byte-identical JSON whatever the interpreter's hash seed (stable for diffing)."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-m", "dpcheck", "scan", str(corpora), "--format", "json"],
+                             capture_output=True, text=True, env=env, check=False)
+        assert run.returncode == 0, run.stderr
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from spacy.language import Language
 
-from dpcheck.extract.destinations import destination_mentions, importer_addresses, in_postal_address
+from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
 from dpcheck.extract.sentences import Sentence, sentences
@@ -21,6 +22,18 @@ from dpcheck.nlp.gazetteer import UNSPECIFIED
 IMPORTER_REACH = 4
 # Relying on these tools means the data goes to the United States.
 US_TOOLS = {"dpf", "privacy_shield", "safe_harbor"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The parts of rules/lexicon that extraction reads directly (the rest feeds the pipeline)."""
+
+    mechanisms: MechanismLexicon
+    words: Words
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Lexicon:
+        return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]))
 
 
 @dataclass
@@ -63,7 +76,7 @@ class Extraction:
         out: dict[str, list[Mention]] = {}
         for m in self.of("destination"):
             out.setdefault(m.value, []).append(m)
-        for tool in US_TOOLS & set(self.relied_mechanisms):
+        for tool in sorted(US_TOOLS & set(self.relied_mechanisms)):
             out.setdefault("US", []).extend(self.relied_mechanisms[tool])
         open_mentions = out.pop(UNSPECIFIED, [])
         assertive = [m for m in open_mentions if m.detail != "conditional"]
@@ -72,7 +85,7 @@ class Extraction:
         return out
 
 
-def extract(document: Document, nlp: Language, lexicon: MechanismLexicon, eea: set[str],
+def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: set[str],
             doc_type: DocType | None = None) -> Extraction:
     """Read ``document`` with ``nlp`` (a pipeline from :func:`dpcheck.nlp.build_pipeline`)."""
     result = Extraction(doc_type or classify(document))
@@ -90,9 +103,9 @@ def extract(document: Document, nlp: Language, lexicon: MechanismLexicon, eea: s
         if sentence.block.kind == "heading":
             continue
         transfer = is_transfer_sentence(sentence, non_eea)
-        result.mentions.extend(mechanism_mentions(sentence, lexicon, transfer, non_eea))
+        result.mentions.extend(mechanism_mentions(sentence, lexicon.mechanisms, transfer, non_eea))
         if sentence.block.table is None or sentence.block.table not in read_tables:
-            result.mentions.extend(destination_mentions(sentence, transfer, eea))
+            result.mentions.extend(destination_mentions(sentence, transfer, eea, lexicon.words))
         result.mentions.extend(term_mentions(sentence))
         if _addresses_transfers(sentence, transfer):
             result.transfers_addressed.append(sentence.evidence("speaks about where data goes"))

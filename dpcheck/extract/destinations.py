@@ -9,75 +9,82 @@ the UK and Switzerland" name sources, not destinations.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
 
 from dpcheck.extract.sentences import INSTRUCTIONS, Sentence
 from dpcheck.models import Mention
 from dpcheck.nlp.gazetteer import UNSPECIFIED
 
-# Territories data comes from, or that a transfer leaves ("outside the EEA, the UK or Switzerland").
-SOURCE_WORDS = {"from", "aus", "von", "outside", "außerhalb", "ex", "out"}
-LIST_WORDS = {",", "and", "or", "und", "oder", "the", "/", "and/or", "-"}
-PEOPLE_WORDS = {"subjects", "individuals", "users", "user", "residents", "customers", "customer", "persons", "people", "citizens", "consumers", "consumer",
-                "nutzer", "nutzerinnen", "personen", "bürger", "einwohner", "kunden", "entities", "subsidiaries"}
-DESTINATION_WORDS = {"to", "into", "in", "within", "nach", "an", "into", "towards", "located", "based"}
-LAW_WORDS = {"gdpr", "addendum", "extension", "fadp", "dsg", "law", "laws", "act", "data", "idta", "regulation", "version",
-             "international", "federal", "authority", "authorities", "regulator", "regulators", "commissioner", "government",
-             "dsgvo", "recht", "datenschutzgesetz", "-u.s.", "ico", "information", "dpa", "personal", "general",
-             "member", "courts", "court", "privacy", "legislation", "rules"}
-# German compounds: "Schweizer Datenschutzbeauftragter", "britische Aufsichtsbehörde".
-LAW_PREFIXES = ("datenschutz", "aufsicht", "gesetz", "recht", "behörde", "gericht")
-RESIDENCE_WORDS = {"wohnen", "wohnt", "leben", "lebt", "ansässig", "residents", "resident"}
-EXCLUSION_WORDS = {"than", "except", "excluding", "außer", "ausgenommen", "ausschließlich"}
 SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
-PERMISSION = {"may", "can", "might", "kann", "können", "darf", "dürfen", "möglicherweise"}
-RESTRICTION = {"only", "not", "never", "nur", "nicht", "keine"}
-CONDITIONAL = {"if", "where", "when", "whenever", "insofar", "extent", "event", "should", "unless", "soweit", "sofern",
-               "falls", "wenn", "insoweit", "sollten", "sollte"}
 POSTAL = re.compile(r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
                     r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|via|platz|weg)\b", re.I)
-ORIGIN_WORDS = {"originating", "originate", "originates", "collected", "stammend", "established", "ansässig", "reside",
-                "resides", "residing", "resident", "live", "lives", "living", "headquartered", "incorporated", "recognized",
-                "recognised", "approved", "issued", "anerkannt", "wohnen", "leben"}
-ACCESS_WORDS = {"access", "accessed", "accessible", "zugriff", "zugegriffen", "remote"}
 
 
-def _negated_transfer(sentence: Sentence) -> bool:
+@dataclass(frozen=True)
+class Words:
+    """The word lists of rules/lexicon/words.yml (what each is for is documented there)."""
+
+    source: frozenset[str]
+    destination: frozenset[str]
+    origin: frozenset[str]
+    access: frozenset[str]
+    exclusion: frozenset[str]
+    list: frozenset[str]
+    law: frozenset[str]
+    law_prefixes: tuple[str, ...]
+    people: frozenset[str]
+    residence: frozenset[str]
+    permission: frozenset[str]
+    restriction: frozenset[str]
+    conditional: frozenset[str]
+    non_denying_negation: frozenset[str]
+    exception: re.Pattern[str]
+
+    @classmethod
+    def from_data(cls, data: dict[str, list[str]]) -> Words:
+        sets = {f.name: frozenset(str(w).lower() for w in data[f.name]) for f in fields(cls)
+                if f.name not in ("law_prefixes", "exception")}
+        exception = re.compile(r"\b(" + "|".join(re.escape(w) for w in data["exception"]) + r")\b", re.I)
+        return cls(**sets, law_prefixes=tuple(data["law_prefixes"]), exception=exception)
+
+
+def _negated_transfer(sentence: Sentence, words: Words) -> bool:
     """"Your data is not transferred outside the EEA": transfers addressed, none disclosed."""
     if sentence.has("DENIAL"):
         return True
     transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
     for neg in sentence.of("NEGATION"):
-        if neg.text.lower() in {"without", "ohne", "other than", "lack", "absence", "non-eea", "non-adequate", "inadequate"}:
+        if neg.text.lower() in words.non_denying_negation:
             continue
         lo, hi = sentence.clause_bounds(neg.start)
         if any(lo <= t.start < hi and abs(t.start - neg.start) <= 6 for t in transfers):
-            if not re.search(r"\b(unless|except|es sei denn|außer)\b", sentence.text, re.I):
+            if not words.exception.search(sentence.text):
                 return True
     return False
 
 
-def _is_source(sentence: Sentence, start: int) -> bool:
+def _is_source(sentence: Sentence, start: int, words: Words) -> bool:
     """"from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition."""
     tokens = sentence.span
-    if any(tokens[i].lower_ in EXCLUSION_WORDS for i in range(max(0, start - 4), start)):
+    if any(tokens[i].lower_ in words.exclusion for i in range(max(0, start - 4), start)):
         return True  # "a jurisdiction other than the UK"
     for i in range(start - 1, max(-1, start - 25), -1):
         word = tokens[i].lower_
-        if word in DESTINATION_WORDS:
+        if word in words.destination:
             before = [tokens[j].lower_ for j in range(max(0, i - 2), i)]
             # "originating in", "resident in", and "individuals located in" name where people or data come from.
-            return bool(before) and (before[-1] in ORIGIN_WORDS or (
-                before[-1] in {"located", "based"} and len(before) == 2 and before[0] in PEOPLE_WORDS))
-        if word in SOURCE_WORDS:
-            return not (i > 0 and tokens[i - 1].lower_ in ACCESS_WORDS)
+            return bool(before) and (before[-1] in words.origin or (
+                before[-1] in {"located", "based"} and len(before) == 2 and before[0] in words.people))
+        if word in words.source:
+            return not (i > 0 and tokens[i - 1].lower_ in words.access)
     return False
 
 
-def _permits(sentence: Sentence, before: int) -> bool:
+def _permits(sentence: Sentence, before: int, words: Words) -> bool:
     """"Provider may transfer data outside the EEA" grants leave; "may only" and "may not" restrict."""
-    words = [t.lower_ for t in sentence.span[:before]]
-    granted = any(w in PERMISSION and nxt not in RESTRICTION for w, nxt in zip(words, words[1:] + [""]))
-    return granted and not any(w in CONDITIONAL for w in words)
+    seen = [t.lower_ for t in sentence.span[:before]]
+    granted = any(w in words.permission and nxt not in words.restriction for w, nxt in zip(seen, seen[1:] + [""]))
+    return granted and not any(w in words.conditional for w in seen)
 
 
 def in_postal_address(sentence: Sentence, start: int) -> bool:
@@ -94,7 +101,7 @@ def importer_addresses(sentence: Sentence, eea: set[str]) -> list[Mention]:
             if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, p.start)]
 
 
-def _names_a_law_or_tool(sentence: Sentence, end: int) -> bool:
+def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     """"UK GDPR", "Swiss-U.S. DPF", "UK Addendum": the country names a law or tool, not a place."""
     tokens = sentence.span
     following = [tokens[i].lower_ for i in range(end, min(len(tokens), end + 2))]
@@ -102,12 +109,12 @@ def _names_a_law_or_tool(sentence: Sentence, end: int) -> bool:
         return True
     starts = {p.start: p.end for p in sentence.places}
     i = end
-    while i < len(tokens) and (tokens[i].lower_ in LIST_WORDS or i in starts):
+    while i < len(tokens) and (tokens[i].lower_ in words.list or i in starts):
         i = starts.get(i, i + 1)
     if i >= len(tokens):
         return False
     word = tokens[i].lower_
-    return word in LAW_WORDS | PEOPLE_WORDS | RESIDENCE_WORDS or word.startswith(LAW_PREFIXES)
+    return word in words.law | words.people | words.residence or word.startswith(words.law_prefixes)
 
 
 def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
@@ -124,13 +131,13 @@ def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
     return seat < transfer
 
 
-def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[str]) -> list[Mention]:
+def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[str], words: Words) -> list[Mention]:
     """Named and open destinations in one sentence (EEA countries are skipped)."""
     if not (transfer_sentence or sentence.has("TRANSFER")) or sentence.is_definition:
         return []
     if INSTRUCTIONS.search(sentence.text):
         return []  # Art. 28(3)(a) boilerplate: "only on instructions, including with regard to transfers"
-    if _negated_transfer(sentence):
+    if _negated_transfer(sentence, words):
         return []
     mech_tokens = {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start, c.end)}
     # A country right beside a tool's name qualifies the tool: "Standard Contractual Clauses (UK)",
@@ -152,8 +159,8 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
         # An address places data only where the sentence sends data to its holder ("transferred to
         # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
         address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
-        if (not states_transfer or local_section or address or _is_source(sentence, place.start)
-                or _seat_is_nearest(sentence, place.start) or _names_a_law_or_tool(sentence, place.end)):
+        if (not states_transfer or local_section or address or _is_source(sentence, place.start, words)
+                or _seat_is_nearest(sentence, place.start) or _names_a_law_or_tool(sentence, place.end, words)):
             continue
         named.append(place.start)
         found.append(Mention("destination", place.code, sentence.evidence(f"'{place.text}' in a transfer statement")))
@@ -164,7 +171,7 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     if open_cues and not _seat_is_nearest(sentence, open_cues[0].start):
         cue = open_cues[0]
         # ... unless the text grants the vendor leave to send data there ("may process ... outside the EEA").
-        weak = (cue.start, cue.end) in generic and not _permits(sentence, cue.start)
+        weak = (cue.start, cue.end) in generic and not _permits(sentence, cue.start, words)
         if not (weak and named):
             found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open-ended destination '{cue.text}'"),
                                  detail="conditional" if weak else "assertive"))
