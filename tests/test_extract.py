@@ -362,3 +362,14 @@ def test_extract_phrases_that_only_seem_to_name_a_tool(scanner, lang, text, abse
     """Accepting terms is not consent to a transfer; protection achieved by SCCs or the DPF is that tool;
     a defined-term label in parentheses is not a second mention."""
     assert absent not in scan(scanner, text, lang).mechanisms
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Data collected by Amazon Web Services Costa Rica is processed for the purposes listed above.", set()),
+    ("de", "Die Daten werden von der Quillbox Schweiz GmbH im Auftrag verarbeitet.", set()),
+    ("en", "Personal data is transferred to the United States and stored there.", {"US"}),
+    ("de", "Personenbezogene Daten werden in die USA übermittelt und dort gespeichert.", {"US"}),
+])
+def test_extract_country_in_a_company_name_is_no_destination(scanner, lang, text, expected):
+    """"Amazon Web Services Costa Rica" names a company; "to the United States" names a place."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected

@@ -38,6 +38,7 @@ class Words:
     restriction: frozenset[str]
     conditional: frozenset[str]
     non_denying_negation: frozenset[str]
+    not_names: frozenset[str]
     exception: re.Pattern[str]
 
     @classmethod
@@ -117,6 +118,16 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     return word in words.law | words.people | words.residence or word.startswith(words.law_prefixes)
 
 
+def _in_company_name(sentence: Sentence, start: int, words: Words) -> bool:
+    """"Amazon Web Services Costa Rica", "TikTok UK": a country closing a capitalised name is part of a company's name."""
+    if start == 0:
+        return False
+    previous = sentence.span[start - 1]
+    text = previous.text
+    return (text[:1].isupper() and text.isalpha() and previous.lower_ not in words.not_names
+            and all(p.end != start for p in sentence.places))
+
+
 def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
     seats = sentence.of("SEAT")
     if not seats:
@@ -159,7 +170,8 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
         # An address places data only where the sentence sends data to its holder ("transferred to
         # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
         address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
-        if (not states_transfer or local_section or address or _is_source(sentence, place.start, words)
+        if (not states_transfer or local_section or address or _in_company_name(sentence, place.start, words)
+                or _is_source(sentence, place.start, words)
                 or _seat_is_nearest(sentence, place.start) or _names_a_law_or_tool(sentence, place.end, words)):
             continue
         named.append(place.start)
