@@ -373,3 +373,23 @@ def test_extract_phrases_that_only_seem_to_name_a_tool(scanner, lang, text, abse
 def test_extract_country_in_a_company_name_is_no_destination(scanner, lang, text, expected):
     """"Amazon Web Services Costa Rica" names a company; "to the United States" names a place."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Transfers outside the EEA are covered by Commission-approved standard contractual arrangements."),
+    ("de", "Übermittlungen in Drittländer sichern wir durch von der Kommission genehmigte Standardvertragsbedingungen ab."),
+])
+def test_extract_standard_contractual_arrangements_are_scc(scanner, lang, text):
+    """Other nouns for the SCCs ("arrangements", "Bedingungen") still name them."""
+    assert "scc" in scan(scanner, text, lang).mechanisms
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Transfers to the US rely on the SCCs. We disclose data to comply with any applicable law, legal process or "
+           "governmental request."),
+    ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Wir geben Daten zur Erfüllung "
+           "gesetzlicher Pflichten und behördlicher Anordnungen heraus."),
+])
+def test_extract_complying_with_legal_process_is_not_handling_it(scanner, lang, text):
+    """Disclosing "to comply with legal process" says nothing about how requests are checked or challenged."""
+    assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" in _rules(scan(scanner, text, lang))
