@@ -3,7 +3,7 @@
 A mention is *not* relied upon when a negation or a historic cue ("no longer",
 "invalidated", "nicht mehr") governs it: the cue binds to the nearest mechanism after it
 in the same clause, or to the mechanism just before it ("the Privacy Shield was
-invalidated"). Phrases that only name a tool in a transfer sentence ("you consent",
+invalidated"). Phrases that only name a tool in a transfer sentence ("explicit consent",
 "adequate level of protection") count only in sentences about data leaving the EEA.
 """
 
@@ -30,16 +30,18 @@ SAFE_HARBOR_CONTEXT = re.compile(r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Co
 
 @dataclass(frozen=True)
 class MechanismLexicon:
-    """Label → (mechanism, context), and the tools each label yields to in its sentence,
-    from rules/lexicon/mechanisms.yml."""
+    """Per label of rules/lexicon/mechanisms.yml: its tool and context, the tools it yields to
+    in its sentence, and whether a condition makes it a mere alternative."""
 
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
+    alternatives: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> MechanismLexicon:
         return cls({f"MECH:{k}": (v["mechanism"], v.get("context", "any")) for k, v in data.items()},
-                   {f"MECH:{k}": frozenset(v.get("yields_to", [])) for k, v in data.items()})
+                   {f"MECH:{k}": frozenset(v.get("yields_to", [])) for k, v in data.items()},
+                   frozenset(f"MECH:{k}" for k, v in data.items() if v.get("conditional_means_alternative")))
 
 
 def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: str) -> Cue | None:
@@ -112,10 +114,8 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
             continue
         if tool != "scc" and ONWARD.search(sentence.text):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
-        if tool == "certification" and re.search(r"privacy shield|data privacy framework|\bDPF\b|ISO|SOC", sentence.text, re.I):
-            continue
         governing = _governing_cue(sentence, cue, unique, tool)
-        if tool == "bcr" and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
+        if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
         detail = "definition" if sentence.is_definition else ""
