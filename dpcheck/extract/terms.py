@@ -45,8 +45,6 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
         add("specific_authorisation", f"'{sentence.of('SPECIFIC_AUTHORISATION')[0].text}'")
     elif sentence.has("AUTHORISATION"):
         add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
-    if sentence.has("NOTICE") and (DAYS.search(text) or re.search(
-            r"\b(new|change|changes|additional|replace|intended|add|adding|addition|neue[nrs]?|änderung\w*|hinzuzieh\w*|"
-            r"austausch\w*|beabsichtigt\w*|ersetz\w*)\b", text, re.I)):
+    if sentence.has("NOTICE") and (DAYS.search(text) or sentence.has("CHANGE")):
         add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
     return found
