@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -44,11 +45,13 @@ def main() -> None:
 @click.option("--no-graph", is_flag=True, help="Leave the data-flow graph out of the JSON report.")
 @click.option("--rules", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Use this rules folder instead of the bundled one.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Judge by the law in force on this day (YYYY-MM-DD; default: today).")
 def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
-         no_graph: bool, rules: Path | None) -> None:
+         no_graph: bool, rules: Path | None, as_of: datetime | None) -> None:
     """Scan documents and folders (PDF, HTML, Markdown, text, DOCX)."""
     try:
-        scanner = Scanner(rules=rules)
+        scanner = Scanner(rules=rules, as_of=as_of.date() if as_of else None)
     except RulesetError as exc:
         raise click.ClickException(str(exc)) from exc
     report = scanner.scan(paths)
@@ -130,7 +133,7 @@ def rules_list() -> None:
     for rule in scanner.ruleset.rules:
         core = "core" if rule.core else "    "
         click.echo(f"{rule.id:38s} {rule.severity:7s} {core}  {rule.article}")
-    click.echo(f"ruleset {scanner.ruleset.version}, law as of {scanner.ruleset.facts.as_of}")
+    click.echo(f"ruleset {scanner.ruleset.version}, legal facts recorded up to {scanner.ruleset.facts.as_of}")
 
 
 @rules.command("lint")

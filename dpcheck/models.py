@@ -119,4 +119,5 @@ class Report:
     ruleset_version: str
     law_as_of: str
     report_format: str
+    facts_as_of: str = ""
     extra: dict[str, Any] = field(default_factory=dict)

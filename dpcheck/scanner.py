@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -56,9 +57,11 @@ class Scanner:
     >>> report = scanner.scan(["vendor-dpa.pdf", "policies/"])
     """
 
-    def __init__(self, *, rules: str | os.PathLike[str] | None = None, max_bytes: int = 50 * 2**20,
-                 max_pages: int = 2000) -> None:
+    def __init__(self, *, rules: str | os.PathLike[str] | None = None, as_of: date | None = None,
+                 max_bytes: int = 50 * 2**20, max_pages: int = 2000) -> None:
+        """``as_of``: judge documents by the law in force on that day (default: today)."""
         folder = Path(rules) if rules is not None else rules_dir()
+        self.as_of = as_of or date.today()
         self.ruleset = Ruleset.load(folder)
         self._lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
         self._extraction_lexicon = Lexicon.from_data(self._lexicon)
@@ -81,7 +84,8 @@ class Scanner:
         return self._detector.detect(text)
 
     def report(self, documents: Iterable[DocumentReport]) -> Report:
-        return Report(tuple(documents), TOOL_VERSION, self.ruleset.version, self.ruleset.facts.as_of, REPORT_FORMAT)
+        return Report(tuple(documents), TOOL_VERSION, self.ruleset.version, self.as_of.isoformat(), REPORT_FORMAT,
+                      facts_as_of=self.ruleset.facts.as_of)
 
     def scan(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Report:
         """Scan files and folders; unreadable documents are reported, never raised."""
@@ -120,7 +124,7 @@ class Scanner:
         eea = set(self.ruleset.facts.eea) | {EEA_REGION}
         extraction = extract(document, self.pipeline(lang), self._extraction_lexicon, eea,
                              doc_type=doc_type)
-        _, findings = self.ruleset.check(extraction)
+        _, findings = self.ruleset.check(extraction, self.as_of)
         transfers = self._transfers(extraction)
         recipients = tuple(extraction.recipients)
         return DocumentReport(
@@ -137,7 +141,7 @@ class Scanner:
         for destination, mentions in sorted(extraction.destinations.items()):
             same_sentence = _mechanisms_near(mentions, relied)
             mechanisms = same_sentence or set(relied)
-            adequate = destination != UNSPECIFIED and facts.fully_adequate(destination)
+            adequate = destination != UNSPECIFIED and facts.fully_adequate(destination, self.as_of)
             recipients = tuple(r.name for r in extraction.recipients if destination in r.locations)
             transfers.append(Transfer(destination, tuple(sorted(mechanisms)), recipients, adequate,
                                       tuple(m.evidence for m in mentions[:5])))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from dpcheck.checks.facts import LegalFacts
@@ -35,8 +36,9 @@ class Ruleset:
         version = f"{meta['version']}+{digest.hexdigest()[:8]}"
         return cls(version, rules, LegalFacts.load(folder / "facts"), frozenset(meta["rating"]["red"]))
 
-    def check(self, extraction: Extraction) -> tuple[dict[str, Feature], tuple[Finding, ...]]:
-        features = compute_features(extraction, self.facts)
+    def check(self, extraction: Extraction, day: date) -> tuple[dict[str, Feature], tuple[Finding, ...]]:
+        """Features and findings of one document under the law in force on ``day``."""
+        features = compute_features(extraction, self.facts, day)
         findings = tuple(rule.finding(features) for rule in self.rules if rule.applies(features))
         return features, findings
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +34,19 @@ class LegalFacts:
     mechanisms: dict[str, dict[str, Any]]
     scc_versions: tuple[dict[str, Any], ...]
 
-    @property
-    def invalidated(self) -> dict[str, dict[str, Any]]:
-        return {k: v for k, v in self.mechanisms.items() if v.get("invalidated")}
+    def invalid_on(self, day: date) -> frozenset[str]:
+        """Mechanisms the Court of Justice had invalidated by ``day``."""
+        return frozenset(k for k, v in self.mechanisms.items()
+                         if v.get("invalidated") and _day(v["invalidated"]) <= day)
 
-    def fully_adequate(self, country: str) -> bool:
+    def fully_adequate(self, country: str, day: date) -> bool:
+        """An adequacy decision without scope limits covered ``country`` on ``day``."""
         decision = self.adequacy.get(country)
-        return decision is not None and decision.full
+        return decision is not None and decision.full and _day(decision.adopted) <= day
+
+    def scc_lapsed(self, version: dict[str, Any], day: date) -> bool:
+        """Clauses of a repealed SCC decision stopped protecting transfers after their transition period."""
+        return version.get("status") == "repealed" and _day(version["transition_end"]) < day
 
     def scc_version(self, text: str) -> dict[str, Any] | None:
         compact = "".join(text.split())
@@ -50,6 +57,7 @@ class LegalFacts:
 
     @classmethod
     def load(cls, folder: Path) -> LegalFacts:
+        """Read the fact files of ``folder``; dates are validated so that evaluation never fails later."""
         try:
             eea = load_yaml(folder / "eea.yml")
             adequacy = load_yaml(folder / "adequacy.yml")
@@ -61,7 +69,15 @@ class LegalFacts:
             bad = [c for c in [*eea["members"], *decisions] if not (isinstance(c, str) and pycountry.countries.get(alpha_2=c))]
             if bad:
                 raise RulesetError([f"{folder}: not ISO 3166-1 alpha-2 codes: {bad!r} (quote \"NO\" in YAML)"])
+            for raw in [d.adopted for d in decisions.values()] + [v["invalidated"] for v in mechanisms["mechanisms"].values()
+                                                                   if v.get("invalidated")] + \
+                    [v["transition_end"] for v in scc["versions"] if v.get("status") == "repealed"]:
+                _day(raw)
             as_of = max(str(f["as_of"]) for f in (eea, adequacy, mechanisms, scc))
             return cls(as_of, frozenset(eea["members"]), decisions, mechanisms["mechanisms"], tuple(scc["versions"]))
-        except (KeyError, TypeError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             raise RulesetError([f"{folder}: missing or malformed field {exc}"]) from exc
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from dpcheck.checks.facts import LegalFacts
@@ -35,16 +36,17 @@ def _first(evidence: list[Evidence], limit: int = 3) -> tuple[Evidence, ...]:
     return tuple(seen)
 
 
-def compute_features(extraction: Extraction, facts: LegalFacts) -> dict[str, Feature]:
+def compute_features(extraction: Extraction, facts: LegalFacts, day: date) -> dict[str, Feature]:
+    """Features of one document, judged by the law in force on ``day``."""
     destinations = extraction.destinations
     mechanisms = extraction.relied_mechanisms
-    invalid = {m for m in mechanisms if m in facts.invalidated}
-    needs_tool = {d for d in destinations if d == UNSPECIFIED or not facts.fully_adequate(d)}
+    invalid = set(mechanisms) & facts.invalid_on(day)
+    needs_tool = {d for d in destinations if d == UNSPECIFIED or not facts.fully_adequate(d, day)}
     kinds = {kind: extraction.of(kind) for kind in (
         "supplementary_measures", "subprocessor_list", "general_authorisation", "specific_authorisation",
         "subprocessor_notice", "subprocessor_objection")}
     scc_versions = [facts.scc_version(m.evidence.quote) for m in mechanisms.get("scc", [])]
-    statuses = {v["status"] for v in scc_versions if v}
+    lapsed = [facts.scc_lapsed(v, day) for v in scc_versions if v]
     subprocessors_named = [r for r in extraction.recipients if r.role == "subprocessor"]
 
     def ev(items: list[Any]) -> tuple[Evidence, ...]:
@@ -63,7 +65,7 @@ def compute_features(extraction: Extraction, facts: LegalFacts) -> dict[str, Fea
         "transfer_needs_tool": Feature(bool(needs_tool), ev([m for d in sorted(needs_tool) for m in destinations[d]])),
         "mechanisms": Feature(set(mechanisms), ev([m for ms in mechanisms.values() for m in ms])),
         "invalid_mechanisms": Feature(invalid, ev([m for k in sorted(invalid) for m in mechanisms[k]])),
-        "scc_repealed_only": Feature(statuses == {"repealed"}, ev(mechanisms.get("scc", []))),
+        "scc_repealed_only": Feature(bool(lapsed) and all(lapsed), ev(mechanisms.get("scc", []))),
         "supplementary_measures": Feature(bool(kinds["supplementary_measures"]), ev(kinds["supplementary_measures"])),
         "subprocessor_list": Feature(bool(kinds["subprocessor_list"] or subprocessors_named),
                                      ev(kinds["subprocessor_list"] + subprocessors_named)),

@@ -68,6 +68,7 @@ def report_to_dict(report: Report, *, graph: bool = True) -> dict[str, Any]:
         "report_format": report.report_format,
         "ruleset_version": report.ruleset_version,
         "law_as_of": report.law_as_of,
+        "facts_as_of": report.facts_as_of,
         "summary": summary(report),
         "documents": [document_to_dict(d, graph=graph) for d in report.documents],
     }

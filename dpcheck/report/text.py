@@ -65,6 +65,7 @@ def render_text(report: Report, *, colour: bool = False) -> str:
     s = summary(report)
     parts.append(
         f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green, "
-        f"{s['errors']} unreadable — ruleset {report.ruleset_version}, law as of {report.law_as_of}"
+        f"{s['errors']} unreadable — ruleset {report.ruleset_version}, law as of {report.law_as_of} "
+        f"(legal facts recorded up to {report.facts_as_of})"
     )
     return "\n\n".join(parts) + "\n"
