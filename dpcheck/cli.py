@@ -136,6 +136,26 @@ def rules_list() -> None:
     click.echo(f"ruleset {scanner.ruleset.version}, legal facts recorded up to {scanner.ruleset.facts.as_of}")
 
 
+@rules.command("show")
+@click.argument("rule_id")
+def rules_show(rule_id: str) -> None:
+    """Show one rule: article, severity, rationale, the question for the vendor and its examples."""
+    scanner = Scanner()
+    rule = next((r for r in scanner.ruleset.rules if r.id == rule_id.upper()), None)
+    if rule is None:
+        known = ", ".join(r.id for r in scanner.ruleset.rules)
+        raise click.UsageError(f"no rule {rule_id!r}; known: {known}")
+    click.echo(f"{rule.id} ({'core flag' if rule.core else 'dpcheck rule'}, severity {rule.severity})")
+    click.echo(f"{rule.title}\nArticle: {rule.article}\n")
+    click.echo(f"Why: {rule.rationale}\n")
+    click.echo(f"Ask the vendor: {rule.question.strip()}\n")
+    for label, examples in (("Fires on", rule.match), ("Does not fire on", rule.no_match)):
+        click.echo(f"{label}:")
+        for example in examples:
+            click.echo(f"  [{example.lang}, {example.doc_type}] {example.text}")
+    click.echo(f"\nDefined in {rule.path.name}")
+
+
 @rules.command("lint")
 @click.option("--rules", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def rules_lint(folder: Path | None) -> None:

@@ -103,3 +103,19 @@ def test_report_json_is_identical_across_processes(corpora):
         assert run.returncode == 0, run.stderr
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1]
+
+
+def test_cli_rules_show_prints_rule_and_examples():
+    """`dpcheck rules show ID` prints the article, the vendor question and the examples."""
+    runner = CliRunner()
+    shown = runner.invoke(main, ["rules", "show", "invalid_transfer_mechanism"])
+    assert shown.exit_code == 0
+    assert "C-311/18" in shown.output and "Ask the vendor:" in shown.output and "[de, privacy_policy]" in shown.output
+    assert runner.invoke(main, ["rules", "show", "NO_SUCH_RULE"]).exit_code == 2
+
+
+def test_report_lists_vendor_questions_once(scanner):
+    """Each document lists the questions to send the vendor, one per distinct finding question."""
+    report = scanner.report([scanner.scan_text(POLICY, format="markdown")])
+    doc = report_to_dict(report)["documents"][0]
+    assert doc["questions"] == [f["question"] for f in doc["findings"]]

@@ -45,6 +45,7 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
             {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations)}
             for r in doc.recipients
         ],
+        "questions": list(dict.fromkeys(f.question for f in doc.findings)),
         "findings": [
             {"rule_id": f.rule_id, "title": f.title, "article": f.article, "severity": f.severity, "core": f.core,
              "message": f.message, "question": f.question, "evidence": [_evidence(e) for e in f.evidence]}
