@@ -40,7 +40,8 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            # Special files (pipes, sockets) are listed too, so that the report names them as unreadable.
+            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts):
                     continue

@@ -93,6 +93,9 @@ def _read(path: str, max_bytes: int) -> bytes:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise IngestError(ErrorCode.UNREADABLE, f"{path}: is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            # Opening a FIFO with no writer blocks for ever: a batch scan must never hang on one.
+            raise IngestError(ErrorCode.UNREADABLE, f"{path}: not a regular file (pipe, socket or device)")
         # Checked before reading so that a huge file is never loaded just to be refused.
         if info.st_size > max_bytes:
             raise IngestError(ErrorCode.TOO_LARGE, f"{path}: {info.st_size:,} bytes exceeds the limit of {max_bytes:,}")
