@@ -393,3 +393,16 @@ def test_extract_standard_contractual_arrangements_are_scc(scanner, lang, text):
 def test_extract_complying_with_legal_process_is_not_handling_it(scanner, lang, text):
     """Disclosing "to comply with legal process" says nothing about how requests are checked or challenged."""
     assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" in _rules(scan(scanner, text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Customer authorises the use of sub-processors. We will notify you in advance of any changes to our "
+           "sub-processors, at least 30 days before. If you reasonably object to such changes, you may tell us in writing."),
+    ("de", "Der Auftraggeber genehmigt den Einsatz von Unterauftragsverarbeitern. Über Änderungen informieren wir "
+           "mindestens 30 Tage vorher. Gegen solche Änderungen kann der Auftraggeber schriftlich Einspruch erheben."),
+    ("en", "Customer grants a general authorisation for Sub - Processors listed in Annex 3. The Processor will notify "
+           "any Sub - Processor Change 30 days in advance. The Customer has the right to object to a Sub - Processor Change."),
+])
+def test_extract_objection_in_the_same_paragraph_counts(scanner, lang, text):
+    """An objection right stated a sentence after the sub-processors are named (or spelt "Sub - Processor") counts."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _rules(scan(scanner, text, lang, "dpa"))

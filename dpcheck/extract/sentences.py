@@ -108,7 +108,10 @@ def sentences(document: Document, nlp: Language, batch_size: int = 64) -> Iterat
             heading_countries[block.text] = frozenset(e.kb_id_ for e in doc.ents)
         section_countries = frozenset().union(*(heading_countries.get(h, frozenset()) for h in block.heading_path))
         in_section = False
-        in_subprocessors = any(SUBPROCESSOR_HEADING.search(h) for h in block.heading_path)
+        # A paragraph that names sub-processors once keeps them as its topic ("If you object to
+        # such changes ..."), and so does a section headed by them.
+        in_subprocessors = any(SUBPROCESSOR_HEADING.search(h) for h in block.heading_path) or any(
+            s.label_ == "SUBPROCESSOR" for s in doc.spans[SPAN_KEY])
         for heading in block.heading_path:
             if heading not in transfer_headings:
                 transfer_headings[heading] = bool(TRANSFER_HEADING.search(heading))
