@@ -406,3 +406,18 @@ def test_extract_complying_with_legal_process_is_not_handling_it(scanner, lang, 
 def test_extract_objection_in_the_same_paragraph_counts(scanner, lang, text):
     """An objection right stated a sentence after the sub-processors are named (or spelt "Sub - Processor") counts."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in _rules(scan(scanner, text, lang, "dpa"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Transfers to the US rely on the SCCs. Before disclosing data to an authority we verify the validity of the request."),
+    ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Vor einer Herausgabe an Behörden "
+           "prüfen wir die Rechtmäßigkeit der Anfrage."),
+    ("en", "# Privacy Policy\n\nTransfers to the US rely on the SCCs.\n\n## Requests from authorities\n\n"
+           "We notify the customer in advance unless the law forbids it."),
+    ("de", "# Datenschutzerklärung\n\nÜbermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln.\n\n"
+           "## Anfragen von Behörden\n\nWir informieren den Kunden vorab, soweit dies gesetzlich zulässig ist."),
+])
+def test_extract_handling_in_an_authority_section_or_by_verifying_requests(scanner, lang, text):
+    """Verifying a request, or a handling rule in a section on authority requests, addresses government access."""
+    report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
+    assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" not in _rules(report)

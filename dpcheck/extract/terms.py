@@ -8,6 +8,10 @@ from dpcheck.extract.sentences import Sentence
 from dpcheck.models import Mention
 
 SUBPROCESSOR_URL = re.compile(r"(sub-?processors?|subunternehmer|unterauftrag\w*|sub-?contractors?)[\w/.-]*", re.I)
+# A section on requests from authorities: its handling sentences need not repeat who asks.
+AUTHORITY_HEADING = re.compile(
+    r"(request|demand|anfrage|ersuchen)\w*.{0,30}(authorit|government|law enforcement|behörd)|"
+    r"(authorit|government|law enforcement|behörd)\w*.{0,30}(request|demand|access|anfrage|zugriff|ersuchen)", re.I)
 DAYS = re.compile(r"\b(\d{1,3}|thirty|fourteen|ten|seven|fifteen|sixty|ninety|dreißig|vierzehn|zehn|sieben)\s*"
                   r"(\(\d+\)\s*)?(calendar\s+|business\s+|working\s+)?(days?|tage[n]?|werktage[n]?|wochen|weeks?)", re.I)
 
@@ -19,12 +23,12 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
     def add(kind: str, reason: str) -> None:
         found.append(Mention(kind, kind, sentence.evidence(reason)))
 
+    in_authority_section = any(AUTHORITY_HEADING.search(h) for h in sentence.block.heading_path)
     if sentence.has("SUPPLEMENTARY"):
         cue = sentence.of("SUPPLEMENTARY")[0]
         add("supplementary_measures", f"names '{cue.text}'")
-    elif sentence.has("GOV_ACCESS") and sentence.has("GOV_HANDLING"):
-        add("supplementary_measures",
-            f"handles public-authority access ('{sentence.of('GOV_ACCESS')[0].text}' … '{sentence.of('GOV_HANDLING')[0].text}')")
+    elif sentence.has("GOV_HANDLING") and (sentence.has("GOV_ACCESS") or in_authority_section):
+        add("supplementary_measures", f"handles public-authority access ('{sentence.of('GOV_HANDLING')[0].text}')")
 
     text = sentence.text
     named = sentence.has("SUBPROCESSOR") or bool(SUBPROCESSOR_URL.search(text))
