@@ -11,7 +11,6 @@ from dpcheck.extract import Extraction
 from dpcheck.models import Evidence
 from dpcheck.nlp.gazetteer import UNSPECIFIED
 
-
 FEATURE_NAMES = frozenset({
     "doc_type", "transfers_addressed", "destinations", "destination_unspecified", "transfer_disclosed",
     "transfer_needs_tool", "mechanisms", "invalid_mechanisms", "scc_repealed_only", "supplementary_measures",

@@ -8,9 +8,18 @@ from typing import Any
 
 from spacy.language import Language
 
-from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
+from dpcheck.extract.destinations import (
+    Words,
+    destination_mentions,
+    importer_addresses,
+    in_postal_address,
+)
 from dpcheck.extract.doctype import classify
-from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
+from dpcheck.extract.mechanisms import (
+    MechanismLexicon,
+    is_transfer_sentence,
+    mechanism_mentions,
+)
 from dpcheck.extract.sentences import Sentence, sentences
 from dpcheck.extract.tables import table_recipients
 from dpcheck.extract.terms import term_mentions

@@ -55,7 +55,7 @@ def _read_table(index: int, table: Table, document: Document, nlp: Language, eea
     row_blocks = [b for b in document.blocks if b.table == index]
     body_blocks = row_blocks[1:] if any(header) else row_blocks
     for row, block in zip(table.rows, body_blocks):
-        def cell(i: int | None) -> str:
+        def cell(i: int | None, row: tuple[str, ...] = row) -> str:
             return row[i] if i is not None and i < len(row) else ""
 
         location_text = cell(loc_col) if loc_col is not None else " ".join(row)

@@ -8,7 +8,12 @@ import warnings
 from collections.abc import Iterator
 from itertools import pairwise
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
+from bs4 import (
+    BeautifulSoup,
+    MarkupResemblesLocatorWarning,
+    Tag,
+    XMLParsedAsHTMLWarning,
+)
 from bs4.element import NavigableString
 
 from dpcheck.ingest.document import BlockKind, Document, DocumentBuilder
