@@ -421,3 +421,13 @@ def test_extract_handling_in_an_authority_section_or_by_verifying_requests(scann
     """Verifying a request, or a handling rule in a section on authority requests, addresses government access."""
     report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
     assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" not in _rules(report)
+
+
+@pytest.mark.parametrize(("fmt", "text"), [
+    ("markdown", "# Data Processing Addendum\n\nThe Processor may engage [our sub-processors](https://example.com/legal/processors)."),
+    ("markdown", "# Auftragsverarbeitungsvertrag\n\nDer Auftragnehmer setzt [Unterauftragsverarbeiter](https://example.de/uav) ein."),
+])
+def test_extract_hyperlinked_subprocessor_list_counts(scanner, fmt, text):
+    """A hyperlink to the sub-processor page is a pointer to the list, even when only the link text names it."""
+    report = scanner.scan_text(text, format=fmt, doc_type="dpa")
+    assert "SUBPROCESSOR_LIST_MISSING" not in _rules(report)

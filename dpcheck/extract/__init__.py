@@ -22,7 +22,7 @@ from dpcheck.extract.mechanisms import (
 )
 from dpcheck.extract.sentences import Sentence, sentences
 from dpcheck.extract.tables import table_recipients
-from dpcheck.extract.terms import term_mentions
+from dpcheck.extract.terms import link_mentions, term_mentions
 from dpcheck.ingest.document import Document
 from dpcheck.models import DocType, Evidence, Mention, Recipient
 from dpcheck.nlp.gazetteer import UNSPECIFIED
@@ -101,6 +101,7 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: set[str],
     recipients, table_mentions, read_tables = table_recipients(document, nlp, eea)
     result.recipients.extend(recipients)
     result.mentions.extend(table_mentions)
+    result.mentions.extend(link_mentions(document))
     non_eea = set(nlp.get_pipe("dpcheck_countries_v1").codes) - eea
     importer_block = -IMPORTER_REACH - 1
     for index, sentence in enumerate(sentences(document, nlp)):

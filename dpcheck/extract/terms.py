@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from dpcheck.extract.sentences import Sentence
-from dpcheck.models import Mention
+from dpcheck.ingest.document import Document
+from dpcheck.models import Evidence, Mention
 
 SUBPROCESSOR_URL = re.compile(r"(sub-?processors?|subunternehmer|unterauftrag\w*|sub-?contractors?)[\w/.-]*", re.I)
 # A section on requests from authorities: its handling sentences need not repeat who asks.
@@ -14,6 +15,21 @@ AUTHORITY_HEADING = re.compile(
     r"(authorit|government|law enforcement|behörd)\w*.{0,30}(request|demand|access|anfrage|zugriff|ersuchen)", re.I)
 DAYS = re.compile(r"\b(\d{1,3}|thirty|fourteen|ten|seven|fifteen|sixty|ninety|dreißig|vierzehn|zehn|sieben)\s*"
                   r"(\(\d+\)\s*)?(calendar\s+|business\s+|working\s+)?(days?|tage[n]?|werktage[n]?|wochen|weeks?)", re.I)
+
+
+def link_mentions(document: Document) -> list[Mention]:
+    """A hyperlink to a sub-processor page ("[our sub-processors](https://…)") points to the list."""
+    found = []
+    for text, target in document.links:
+        if SUBPROCESSOR_URL.search(target) or SUBPROCESSOR_URL.search(text):
+            start = max(document.text.find(text), 0) if text else 0
+            end = start + len(text)
+            block = next((b for b in document.blocks if b.start <= start < b.end), None)
+            evidence = Evidence(block.text if block else text, block.start if block else start,
+                                block.end if block else end, document.page_at(start),
+                                block.heading_path if block else (), f"links to {target}")
+            found.append(Mention("subprocessor_list", "subprocessor_list", evidence))
+    return found
 
 
 def term_mentions(sentence: Sentence) -> list[Mention]:

@@ -56,6 +56,7 @@ class Document:
     tables: tuple[Table, ...] = ()
     page_starts: tuple[int, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    links: tuple[tuple[str, str], ...] = ()  # (link text, target) of the document's hyperlinks
 
     @property
     def page_count(self) -> int | None:
@@ -80,6 +81,7 @@ class DocumentBuilder:
         self._tables: list[Table] = []
         self._page_starts: list[int] = []
         self._headings: list[tuple[int, str]] = []
+        self._links: list[tuple[str, str]] = []
         self.page: int | None = None
 
     @property
@@ -112,6 +114,12 @@ class DocumentBuilder:
             self._headings.append((level, text))
         return block
 
+    def add_link(self, text: str, target: str) -> None:
+        """Record a hyperlink: where a document points ("our sub-processor list") is part of what it says."""
+        text, target = " ".join(text.split()), target.strip()
+        if target:
+            self._links.append((text, target))
+
     def add_table(self, header: list[str], rows: list[list[str]]) -> None:
         """Add a table: its rows become ``table_row`` blocks ("cell | cell | cell")."""
         header_t = tuple(" ".join(c.split()) for c in header)
@@ -139,4 +147,5 @@ class DocumentBuilder:
             tuple(self._tables),
             tuple(self._page_starts),
             dict(metadata or {}),
+            tuple(self._links),
         )

@@ -58,12 +58,22 @@ def parse(text: str, source: str) -> Document:
     soup = _soup(text)
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     _Walker(builder).walk(soup)
+    _add_links(builder, soup)
     return builder.build({"title": clean(title)} if title else None)
 
 
 def emit(builder: DocumentBuilder, fragment: str) -> None:
     """Add the blocks of an HTML fragment (raw HTML inside Markdown) to ``builder``."""
-    _Walker(builder).walk(_soup(fragment))
+    soup = _soup(fragment)
+    _Walker(builder).walk(soup)
+    _add_links(builder, soup)
+
+
+def _add_links(builder: DocumentBuilder, soup: BeautifulSoup) -> None:
+    # Links are recorded, never followed: dpcheck reads only what it is given.
+    for anchor in soup.find_all("a", href=True):
+        if isinstance(anchor, Tag) and not any(_skip(parent) for parent in anchor.parents if isinstance(parent, Tag)):
+            builder.add_link(anchor.get_text(" ", strip=True), str(anchor["href"]))
 
 
 def _soup(text: str) -> BeautifulSoup:

@@ -123,7 +123,10 @@ class _MarkdownWalker:
         self.header, self.rows = [], []
 
     def _inline(self, token: Token) -> None:
-        text = _inline_text(token.children or [])
+        children = token.children or []
+        for link_text, target in _links(children):
+            self.builder.add_link(link_text, target)
+        text = _inline_text(children)
         if self.cell is not None:
             self.cell.append(text)
         elif self.heading:
@@ -163,6 +166,22 @@ def _all_strong(children: Sequence[Token]) -> bool:
         elif child.type in ("text", "code_inline") and child.content.strip() and not depth:
             return False
     return any(child.type == "strong_open" for child in children)
+
+
+def _links(children: Sequence[Token]) -> list[tuple[str, str]]:
+    """(text, href) of each inline link."""
+    found: list[tuple[str, str]] = []
+    target: str | None = None
+    parts: list[str] = []
+    for child in children:
+        if child.type == "link_open":
+            target, parts = str(child.attrs.get("href", "")), []
+        elif child.type == "link_close" and target is not None:
+            found.append(("".join(parts), target))
+            target = None
+        elif target is not None and child.type in ("text", "code_inline"):
+            parts.append(child.content)
+    return found
 
 
 def _inline_text(children: Sequence[Token]) -> str:

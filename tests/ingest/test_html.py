@@ -160,3 +160,13 @@ def test_html_fragment_without_html_tag_is_sniffed() -> None:
     doc = load(b"<div><h2>Transfers</h2><p>We use SCCs.</p></div>", name="policy.pdf")
     assert doc.format == "html"
     assert doc.blocks[0].kind == "heading"
+
+
+def test_html_links_are_recorded_not_followed():
+    """Hyperlinks are kept as (text, target) pairs; navigation links that are dropped are not."""
+    from dpcheck.ingest import load
+
+    page = (b"<html><body><nav><a href='/home'>Home</a></nav><p>See our "
+            b"<a href='https://example.com/subprocessors'>sub-processor list</a>.</p></body></html>")
+    doc = load(page, name="dpa.html")
+    assert doc.links == (("sub-processor list", "https://example.com/subprocessors"),)
