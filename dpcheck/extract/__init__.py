@@ -78,9 +78,9 @@ class Extraction:
     def destinations(self) -> dict[str, list[Mention]]:
         """Destination → its evidence, with the rule for open-ended wording applied.
 
-        Conditional open wording ("where we transfer data outside the EEA, ...") leaves
-        the destinations unspecified only if the document names none; an assertive one
-        ("may be processed worldwide") always does.
+        Generic third-country wording ("for transfers outside the EEA, ...") leaves the
+        destinations unspecified only if the document names none; open wording ("may be
+        processed worldwide", "any other country") always does.
         """
         out: dict[str, list[Mention]] = {}
         for m in self.of("destination"):

@@ -1,9 +1,10 @@
 """Where personal data goes: named countries and open-ended destinations.
 
-A country counts when its sentence is about data being sent, stored, processed or
-accessed (or sits in a section on international transfers) and the nearest cue to the
-name is not one of seat, law, court, address or residence. "Transfers *from* the EEA,
-the UK and Switzerland" name sources, not destinations.
+A country counts when its sentence itself speaks of data being sent, stored, processed or
+accessed (or names a transfer tool), and the words around the name do not make it a source
+("from the EEA, the UK and Switzerland"), a seat, court, address or residence, a law or tool
+("UK GDPR", "SCCs (UK)"), part of a company's name, or the subject of a section on one
+country's local rules. The word lists for these readings are in rules/lexicon/words.yml.
 """
 
 from __future__ import annotations
