@@ -148,7 +148,9 @@ def rules_show(rule_id: str) -> None:
     click.echo(f"{rule.id} ({'core flag' if rule.core else 'dpcheck rule'}, severity {rule.severity})")
     click.echo(f"{rule.title}\nArticle: {rule.article}\n")
     click.echo(f"Why: {rule.rationale}\n")
-    click.echo(f"Ask the vendor: {rule.question.strip()}\n")
+    for lang, question in rule.questions.items():
+        click.echo(f"Ask the vendor ({lang}): {question}")
+    click.echo()
     for label, examples in (("Fires on", rule.match), ("Does not fire on", rule.no_match)):
         click.echo(f"{label}:")
         for example in examples:

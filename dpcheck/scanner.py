@@ -125,7 +125,7 @@ class Scanner:
         eea = set(self.ruleset.facts.eea) | {EEA_REGION}
         extraction = extract(document, self.pipeline(lang), self._extraction_lexicon, eea,
                              doc_type=doc_type)
-        _, findings = self.ruleset.check(extraction, self.as_of)
+        _, findings = self.ruleset.check(extraction, self.as_of, lang)
         transfers = self._transfers(extraction)
         recipients = tuple(extraction.recipients)
         return DocumentReport(

@@ -110,7 +110,7 @@ def test_cli_rules_show_prints_rule_and_examples():
     runner = CliRunner()
     shown = runner.invoke(main, ["rules", "show", "invalid_transfer_mechanism"])
     assert shown.exit_code == 0
-    assert "C-311/18" in shown.output and "Ask the vendor:" in shown.output and "[de, privacy_policy]" in shown.output
+    assert "C-311/18" in shown.output and "Ask the vendor (de):" in shown.output and "[de, privacy_policy]" in shown.output
     assert runner.invoke(main, ["rules", "show", "NO_SUCH_RULE"]).exit_code == 2
 
 
@@ -119,3 +119,13 @@ def test_report_lists_vendor_questions_once(scanner):
     report = scanner.report([scanner.scan_text(POLICY, format="markdown")])
     doc = report_to_dict(report)["documents"][0]
     assert doc["questions"] == [f["question"] for f in doc["findings"]]
+
+
+def test_vendor_questions_follow_the_document_language(scanner):
+    """A German document gets the German vendor questions; an English one the English questions."""
+    de = scanner.scan_text("Wir übermitteln personenbezogene Daten an Dienstleister in den USA.", language="de")
+    en = scanner.scan_text("We transfer personal data to service providers in the USA.", language="en")
+    rule = next(r for r in scanner.ruleset.rules if r.id == "TRANSFER_MECHANISM_UNSPECIFIED")
+    assert rule.questions["de"] != rule.questions["en"]
+    assert rule.questions["de"] in [f.question for f in de.findings]
+    assert rule.questions["en"] in [f.question for f in en.findings]

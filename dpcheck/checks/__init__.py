@@ -36,10 +36,12 @@ class Ruleset:
         version = f"{meta['version']}+{digest.hexdigest()[:8]}"
         return cls(version, rules, LegalFacts.load(folder / "facts"), frozenset(meta["rating"]["red"]))
 
-    def check(self, extraction: Extraction, day: date) -> tuple[dict[str, Feature], tuple[Finding, ...]]:
-        """Features and findings of one document under the law in force on ``day``."""
+    def check(self, extraction: Extraction, day: date, lang: str | None = None,
+              ) -> tuple[dict[str, Feature], tuple[Finding, ...]]:
+        """Features and findings of one document under the law in force on ``day``; vendor
+        questions in ``lang`` where the rule has them."""
         features = compute_features(extraction, self.facts, day)
-        findings = tuple(rule.finding(features) for rule in self.rules if rule.applies(features))
+        findings = tuple(rule.finding(features, lang) for rule in self.rules if rule.applies(features))
         return features, findings
 
     def rating(self, findings: tuple[Finding, ...]) -> Rating:

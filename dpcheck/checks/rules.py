@@ -37,7 +37,7 @@ class Rule:
     article: str
     severity: Severity
     rationale: str
-    question: str
+    questions: dict[str, str]
     message: str
     when: dict[str, Any]
     evidence: tuple[str, ...]
@@ -50,13 +50,21 @@ class Rule:
     def applies(self, features: dict[str, Feature]) -> bool:
         return _holds(self.when, features)
 
-    def finding(self, features: dict[str, Feature]) -> Finding:
+    @property
+    def question(self) -> str:
+        return self.questions["en"]
+
+    def question_in(self, lang: str | None) -> str:
+        """The vendor question in ``lang`` when the rule has it, else in English."""
+        return self.questions.get(lang or "en", self.questions["en"])
+
+    def finding(self, features: dict[str, Feature], lang: str | None = None) -> Finding:
         evidence: list[Evidence] = []
         for name in self.evidence:
             evidence.extend(features[name].evidence)
         values = {k: _show(f.value) for k, f in features.items()}
         return Finding(self.id, self.article, self.severity, self.title, self.message.format(**values).strip(),
-                       self.question.strip(), tuple(evidence), self.core)
+                       self.question_in(lang), tuple(evidence), self.core)
 
 
 def _show(value: Any) -> str:
@@ -130,6 +138,13 @@ def validate(data: Any, path: Path, features: set[str]) -> list[str]:
     for feature in data.get("evidence", []):
         if feature not in features:
             problems.append(f"{name}: evidence names unknown feature {feature!r}")
+    question = data["question"]
+    if isinstance(question, dict):
+        if not isinstance(question.get("en"), str) or any(
+                k not in ("en", "de") or not isinstance(v, str) or not v.strip() for k, v in question.items()):
+            problems.append(f"{name}: question must be text, or a mapping of en (required) and de to text")
+    elif not isinstance(question, str) or not question.strip():
+        problems.append(f"{name}: question must be text, or a mapping of en (required) and de to text")
     examples = data["examples"] or {}
     for key in ("match", "no_match"):
         langs = {e.lang for e in _examples(examples.get(key), f"{name}: examples.{key}", problems)}
@@ -140,6 +155,12 @@ def validate(data: Any, path: Path, features: set[str]) -> list[str]:
     except (KeyError, IndexError, ValueError) as exc:
         problems.append(f"{name}: message refers to unknown feature {exc}")
     return problems
+
+
+def _questions(raw: str | dict[str, str]) -> dict[str, str]:
+    if isinstance(raw, str):
+        return {"en": " ".join(raw.split())}
+    return {lang: " ".join(text.split()) for lang, text in raw.items()}
 
 
 def load_rules(folder: Path, features: set[str]) -> tuple[Rule, ...]:
@@ -154,7 +175,7 @@ def load_rules(folder: Path, features: set[str]) -> tuple[Rule, ...]:
         examples = data["examples"]
         rules.append(Rule(
             data["id"], data["title"], data["article"], data["severity"], data["rationale"].strip(),
-            data["question"], data["message"], data["when"], tuple(data.get("evidence", [])), bool(data.get("core")),
+            _questions(data["question"]), data["message"], data["when"], tuple(data.get("evidence", [])), bool(data.get("core")),
             tuple(data.get("references", [])), _examples(examples["match"], "", []),
             _examples(examples["no_match"], "", []), path,
         ))
