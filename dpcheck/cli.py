@@ -16,9 +16,11 @@ from pathlib import Path
 
 import click
 
+from dpcheck.cli_limits import limit_options
 from dpcheck.errors import RulesetError
 from dpcheck.evaluate import Scorer, load_gold, load_report
 from dpcheck.graph import to_node_link, write_graphml
+from dpcheck.limits import Limits
 from dpcheck.lint import lint
 from dpcheck.report.json import document_to_dict, report_to_dict
 from dpcheck.report.text import render_text
@@ -47,11 +49,12 @@ def main() -> None:
               help="Use this rules folder instead of the bundled one.")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Judge by the law in force on this day (YYYY-MM-DD; default: today).")
+@limit_options
 def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
-         no_graph: bool, rules: Path | None, as_of: datetime | None) -> None:
+         no_graph: bool, rules: Path | None, as_of: datetime | None, limits: Limits) -> None:
     """Scan documents and folders (PDF, HTML, Markdown, text, DOCX)."""
     try:
-        scanner = Scanner(rules=rules, as_of=as_of.date() if as_of else None)
+        scanner = Scanner(rules=rules, as_of=as_of.date() if as_of else None, limits=limits)
     except RulesetError as exc:
         raise click.ClickException(str(exc)) from exc
     report = scanner.scan(paths)

@@ -2,6 +2,7 @@
 
     DpcheckError
     ├── IngestError      a document could not be read (reported per document, never fatal)
+    │   └── LimitError   reading it would cost more than its Limits allow (dpcheck.limits)
     └── RulesetError     a rule or fact file in rules/ is invalid (fatal: the ruleset is broken)
 
 Ingest error codes are part of the report format: a batch report carries them per
@@ -22,10 +23,17 @@ class ErrorCode(StrEnum):
     TOO_LARGE = "E103-too-large"
     UNSUPPORTED_FORMAT = "E104-unsupported-format"
     BINARY_CONTENT = "E105-binary-content"
+    TOO_MANY_PAGES = "E106-too-many-pages"
+    TOO_MUCH_TEXT = "E107-too-much-text"
+    TIMEOUT = "E108-timeout"
+    MEMORY = "E109-memory-limit"
     PDF_ENCRYPTED = "E110-pdf-encrypted"
     PDF_CORRUPT = "E111-pdf-corrupt"
     PDF_NO_TEXT = "E112-pdf-no-text-layer"
+    PDF_BOMB = "E113-pdf-decompression-bomb"
     DOCX_CORRUPT = "E120-docx-corrupt"
+    DOCX_BOMB = "E121-docx-decompression-bomb"
+    DOCX_DTD = "E122-docx-dtd"
     NO_TEXT = "E130-no-text"
     INTERNAL = "E199-internal-error"
 
@@ -41,6 +49,10 @@ class IngestError(DpcheckError):
         super().__init__(f"[{code}] {message}")
         self.code = code
         self.message = message
+
+
+class LimitError(IngestError):
+    """A document would take more bytes, pages, characters, time or memory than allowed."""
 
 
 class RulesetError(DpcheckError):

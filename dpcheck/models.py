@@ -87,7 +87,11 @@ class ScanError:
 
 @dataclass(frozen=True)
 class DocumentReport:
-    """Everything dpcheck found in one document."""
+    """Everything dpcheck found in one document.
+
+    ``partial``: part of the document could not be read (``warnings`` say which); such a
+    document is rated at least yellow, since what was lost may hold the terms that matter.
+    """
 
     path: str
     status: Status
@@ -103,6 +107,8 @@ class DocumentReport:
     error: ScanError | None = None
     pages: int | None = None
     characters: int = 0
+    partial: bool = False
+    warnings: tuple[str, ...] = ()
     graph: nx.DiGraph | None = field(default=None, compare=False, repr=False)
 
     @property

@@ -6,11 +6,15 @@ any number of documents; it holds no state that one scan leaves for the next.
 
 from __future__ import annotations
 
+import copy
+import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Literal
 
 from spacy.language import Language
 
@@ -20,10 +24,13 @@ from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.extract import Extraction, Lexicon, extract
 from dpcheck.graph import build_graph
 from dpcheck.ingest.document import Document
-from dpcheck.models import DocType, DocumentReport, Mention, Report, ScanError, Transfer
+from dpcheck.limits import Limits, checkpoint, enforce
+from dpcheck.models import DocType, DocumentReport, Mention, Rating, Report, ScanError, Transfer
 from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
 from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
 from dpcheck.resources import load_yaml, rules_dir
+
+logger = logging.getLogger(__name__)
 
 REPORT_FORMAT = "1.0.0"
 DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".docx"}
@@ -59,8 +66,16 @@ class Scanner:
     """
 
     def __init__(self, *, rules: str | os.PathLike[str] | None = None, as_of: date | None = None,
-                 max_bytes: int = 50 * 2**20, max_pages: int = 2000) -> None:
-        """``as_of``: judge documents by the law in force on that day (default: today)."""
+                 limits: Limits | None = None, max_bytes: int | None = None, max_pages: int | None = None) -> None:
+        """``as_of``: judge documents by the law in force on that day (default: today).
+
+        ``limits`` bound what one document may cost (see :class:`~dpcheck.limits.Limits`);
+        ``max_bytes`` and ``max_pages`` are shorthands that override those two of them.
+        """
+        limits = limits or Limits()
+        if max_bytes is not None or max_pages is not None:
+            limits = replace(limits, max_bytes=max_bytes or limits.max_bytes, max_pages=max_pages or limits.max_pages)
+        self.limits = limits
         folder = Path(rules) if rules is not None else rules_dir()
         self.as_of = as_of or date.today()
         self.ruleset = Ruleset.load(folder)
@@ -68,8 +83,6 @@ class Scanner:
         self._extraction_lexicon = Lexicon.from_data(self._lexicon)
         self._pipelines: dict[str, Language] = {}
         self._detector: LanguageDetector | None = None
-        self.max_bytes = max_bytes
-        self.max_pages = max_pages
 
     def pipeline(self, lang: str) -> Language:
         lang = lang if lang in SUPPORTED else "en"
@@ -84,6 +97,20 @@ class Scanner:
             self._detector = LanguageDetector()
         return self._detector.detect(text)
 
+    def with_limits(self, limits: Limits) -> Scanner:
+        """A scanner with other limits that shares this one's ruleset and pipelines (no rebuild)."""
+        other = copy.copy(self)
+        other.limits = limits
+        return other
+
+    def _prepare(self) -> None:
+        """Build the language detector and every pipeline before a document's time starts:
+        a timeout is for the document, and a build cut short would be retried by every next one."""
+        if self._detector is None:
+            self._detector = LanguageDetector()
+        for lang in SUPPORTED:
+            self.pipeline(lang)
+
     def report(self, documents: Iterable[DocumentReport]) -> Report:
         return Report(tuple(documents), TOOL_VERSION, self.ruleset.version, self.as_of.isoformat(), REPORT_FORMAT,
                       facts_as_of=self.ruleset.facts.as_of)
@@ -95,44 +122,61 @@ class Scanner:
         return self.report(self.scan_path(p) for p in iter_documents(paths))
 
     def scan_path(self, path: str | os.PathLike[str]) -> DocumentReport:
-        name = str(path)
-        try:
-            document = ingest.load(path, max_bytes=self.max_bytes, max_pages=self.max_pages)
-            return self.scan_document(document, path=name)
-        except IngestError as exc:
-            return _error(name, exc.code, exc.message)
-        except Exception as exc:  # noqa: BLE001 - one broken document must not end a batch scan
-            return _error(name, ErrorCode.INTERNAL, f"{type(exc).__name__}: {exc} (please report this)")
+        """Scan one file; the report's path is ``path`` exactly as given."""
+        return self._guarded(str(path), lambda: self.scan_document(ingest.load(path, limits=self.limits),
+                                                                  path=str(path)))
 
     def scan_bytes(self, data: bytes, name: str, *, language: str | None = None) -> DocumentReport:
-        try:
-            document = ingest.load(data, name=name, max_bytes=self.max_bytes, max_pages=self.max_pages)
-        except IngestError as exc:
-            return _error(name, exc.code, exc.message)
-        return self.scan_document(document, path=name, language=language)
+        return self._guarded(name, lambda: self.scan_document(ingest.load(data, name=name, limits=self.limits),
+                                                              path=name, language=language))
 
     def scan_text(self, text: str, *, name: str = "<text>", language: str | None = None,
                   format: str = "text", doc_type: DocType | None = None) -> DocumentReport:
         """Scan text already in hand; ``doc_type`` overrides the classifier when the caller knows it."""
-        document = ingest.load_text(text, name=name, format="markdown" if format == "markdown" else "text")
-        return self.scan_document(document, path=name, language=language, doc_type=doc_type)
+        fmt: Literal["text", "markdown"] = "markdown" if format == "markdown" else "text"
+        return self._guarded(name, lambda: self.scan_document(
+            ingest.load_text(text, name=name, format=fmt, limits=self.limits),
+            path=name, language=language, doc_type=doc_type))
+
+    def _guarded(self, name: str, scan: Callable[[], DocumentReport]) -> DocumentReport:
+        """Run one document's scan within its limits; whatever goes wrong becomes an error report."""
+        self._prepare()
+        try:
+            with enforce(self.limits):
+                return scan()
+        except IngestError as exc:
+            return _error(name, exc.code, exc.message)
+        except RecursionError as exc:
+            return _error(name, ErrorCode.INTERNAL, f"{_describe(exc)}: the document nests too deeply")
+        except MemoryError:
+            return _error(name, ErrorCode.MEMORY, "ran out of memory reading the document")
+        except Exception as exc:  # noqa: BLE001 - one broken document must not end a batch scan
+            logger.exception("internal error scanning %s", name)
+            return _error(name, ErrorCode.INTERNAL, f"{_describe(exc)} (please report this)")
 
     def scan_document(self, document: Document, *, path: str, language: str | None = None,
                       doc_type: DocType | None = None) -> DocumentReport:
         if not document.text.strip():
             return _error(path, ErrorCode.NO_TEXT, "the document contains no text to read")
-        lang = language or self.detect_language(document.text)
-        eea = set(self.ruleset.facts.eea) | {EEA_REGION}
-        extraction = extract(document, self.pipeline(lang), self._extraction_lexicon, eea,
-                             doc_type=doc_type)
-        _, findings = self.ruleset.check(extraction, self.as_of, lang)
-        transfers = self._transfers(extraction)
-        recipients = tuple(extraction.recipients)
+        self._prepare()
+        with enforce(self.limits):
+            lang = language or self.detect_language(document.text)
+            eea = set(self.ruleset.facts.eea) | {EEA_REGION}
+            checkpoint()
+            extraction = extract(document, self.pipeline(lang), self._extraction_lexicon, eea,
+                                 doc_type=doc_type)
+            checkpoint()
+            _, findings = self.ruleset.check(extraction, self.as_of, lang)
+            transfers = self._transfers(extraction)
+            recipients = tuple(extraction.recipients)
+            graph = build_graph(transfers, recipients)
         return DocumentReport(
             path=path, status="ok", doc_type=extraction.doc_type, language=lang, format=document.format,
             transfers=transfers, mechanisms=tuple(sorted(extraction.relied_mechanisms)), recipients=recipients,
-            mentions=tuple(extraction.mentions), findings=findings, rating=self.ruleset.rating(findings),
-            pages=document.page_count, characters=len(document.text), graph=build_graph(transfers, recipients),
+            mentions=tuple(extraction.mentions), findings=findings,
+            rating=_fail_closed(self.ruleset.rating(findings), document),
+            pages=document.page_count, characters=len(document.text), partial=document.partial,
+            warnings=document.warnings, graph=graph,
         )
 
     def _transfers(self, extraction: Extraction) -> tuple[Transfer, ...]:
@@ -155,6 +199,16 @@ def _mechanisms_near(mentions: list[Mention], relied: dict[str, list[Mention]]) 
     spans = [(m.evidence.start, m.evidence.end) for m in mentions]
     return {tool for tool, found in relied.items()
             if any(m.evidence.start < end and start < m.evidence.end for m in found for start, end in spans)}
+
+
+def _fail_closed(rating: Rating, document: Document) -> Rating:
+    """A document read only in part is never green: the lost part may hold the terms that matter."""
+    return "yellow" if rating == "green" and document.partial else rating
+
+
+def _describe(exc: BaseException) -> str:
+    message = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 def _error(path: str, code: str, message: str) -> DocumentReport:

@@ -24,6 +24,7 @@ from dpcheck.extract.sentences import Sentence, sentences
 from dpcheck.extract.tables import table_recipients
 from dpcheck.extract.terms import link_mentions, term_mentions
 from dpcheck.ingest.document import Document
+from dpcheck.limits import checkpoint
 from dpcheck.models import DocType, Evidence, Mention, Recipient
 from dpcheck.nlp.gazetteer import UNSPECIFIED
 
@@ -105,6 +106,7 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: set[str],
     non_eea = set(nlp.get_pipe("dpcheck_countries_v1").codes) - eea
     importer_block = -IMPORTER_REACH - 1
     for index, sentence in enumerate(sentences(document, nlp)):
+        checkpoint()
         result.sentence_count += 1
         if sentence.has("IMPORTER"):
             importer_block = index

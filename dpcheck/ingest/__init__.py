@@ -5,7 +5,9 @@
     doc = load_text("# Sub-processors\n...", format="markdown")
 
 Every bad input raises :class:`~dpcheck.errors.IngestError` with a stable code; nothing else
-escapes, because a batch run reports a broken document and moves on to the next one.
+escapes, because a batch run reports a broken document and moves on to the next one. What
+could only be read in part (damaged pages, undecodable bytes) is read, and says so in
+``Document.warnings``.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ import stat
 from collections.abc import Callable
 from typing import Literal
 
-from dpcheck.errors import ErrorCode, IngestError
-from dpcheck.ingest import docx, html, markdown, pdf
+from dpcheck.errors import ErrorCode, IngestError, LimitError
+from dpcheck.ingest import docx, guards, html, markdown, pdf
 from dpcheck.ingest.document import Block, Document, DocumentBuilder, Format, Table
-from dpcheck.ingest.normalize import clean, decode
+from dpcheck.ingest.normalize import clean, decode_counting
 from dpcheck.ingest.sniff import sniff
+from dpcheck.limits import Limits, check_chars, enforce
 
 __all__ = ["Block", "Document", "DocumentBuilder", "Format", "Table", "load", "load_text", "sniff"]
 
@@ -35,49 +38,73 @@ def load(
     source: str | os.PathLike[str] | bytes,
     *,
     name: str | None = None,
-    max_bytes: int = 50 * 2**20,
-    max_pages: int = 2000,
+    limits: Limits | None = None,
 ) -> Document:
-    """Read a document from a path or from raw bytes (``name`` gives the extension hint)."""
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        label = name or "<bytes>"
-        if len(data) > max_bytes:
-            raise IngestError(ErrorCode.TOO_LARGE, f"{label}: {len(data):,} bytes exceeds the limit of {max_bytes:,}")
-    else:
-        path = os.fspath(source)
-        label = path
-        name = name or path
-        data = _read(path, max_bytes)
-    fmt = _sniff(data, name, label)
-    try:
-        if fmt == "pdf":
-            doc = pdf.parse(data, label, max_pages=max_pages)
-        elif fmt == "docx":
-            doc = docx.parse(data, label)
+    """Read a document from a path or from raw bytes (``name`` gives the extension hint).
+
+    ``limits`` apply unless a caller (the Scanner) already accounts for this document.
+    """
+    limits = limits or Limits()
+    with enforce(limits):
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            data = bytes(source)
+            label = name or "<bytes>"
+            if len(data) > limits.max_bytes:
+                raise LimitError(ErrorCode.TOO_LARGE,
+                                 f"{label}: {len(data):,} bytes exceeds the limit of {limits.max_bytes:,}")
         else:
-            text = clean(decode(data))
-            if not text.strip():
-                raise IngestError(ErrorCode.EMPTY, f"{label}: the document contains only whitespace")
-            doc = _TEXT_PARSERS[fmt](text, label)
-    except IngestError:
-        raise
-    except Exception as exc:  # the parsers' libraries raise anything on malformed input
-        code = _CORRUPT.get(fmt, ErrorCode.INTERNAL)
-        raise IngestError(code, f"{label}: could not parse as {fmt}: {_describe(exc)}") from exc
-    return _require_text(doc)
+            path = os.fspath(source)
+            label = path
+            name = name or path
+            data = _read(path, limits.max_bytes)
+        fmt = _sniff(data, name, label)
+        try:
+            if fmt == "pdf":
+                guards.check_pdf_streams(data, label, limits.max_inflated)
+                doc = pdf.parse(data, label, max_pages=limits.max_pages)
+            elif fmt == "docx":
+                guards.check_docx_archive(data, label, limits.max_inflated)
+                doc = docx.parse(data, label)
+            else:
+                decoded, replaced = decode_counting(data)
+                check_chars(len(decoded))
+                text = clean(decoded)
+                if not text.strip():
+                    raise IngestError(ErrorCode.EMPTY, f"{label}: the document contains only whitespace")
+                doc = _TEXT_PARSERS[fmt](text, label)
+                if replaced:
+                    doc = doc.with_warning(
+                        f"{replaced:,} byte sequence(s) could not be decoded and were replaced: some text is lost")
+        except IngestError as exc:
+            raise _labelled(exc, label) from None
+        except Exception as exc:  # the parsers' libraries raise anything on malformed input
+            code = _CORRUPT.get(fmt, ErrorCode.INTERNAL)
+            raise IngestError(code, f"{label}: could not parse as {fmt}: {_describe(exc)}") from exc
+        return _require_text(doc)
 
 
-def load_text(text: str, *, name: str = "<text>", format: Literal["text", "markdown"] = "text") -> Document:
+def load_text(text: str, *, name: str = "<text>", format: Literal["text", "markdown"] = "text",
+              limits: Limits | None = None) -> Document:
     """Read a document already held as a string."""
-    text = clean(text)
-    if not text.strip():
-        raise IngestError(ErrorCode.EMPTY, f"{name}: the document contains only whitespace")
-    try:
-        doc = _TEXT_PARSERS[format](text, name)
-    except Exception as exc:  # as in load(): never let a parser's own exception escape
-        raise IngestError(ErrorCode.INTERNAL, f"{name}: could not parse as {format}: {_describe(exc)}") from exc
-    return _require_text(doc)
+    with enforce(limits or Limits()):
+        check_chars(len(text))
+        text = clean(text)
+        if not text.strip():
+            raise IngestError(ErrorCode.EMPTY, f"{name}: the document contains only whitespace")
+        try:
+            doc = _TEXT_PARSERS[format](text, name)
+        except IngestError as exc:
+            raise _labelled(exc, name) from None
+        except Exception as exc:  # as in load(): never let a parser's own exception escape
+            raise IngestError(ErrorCode.INTERNAL, f"{name}: could not parse as {format}: {_describe(exc)}") from exc
+        return _require_text(doc)
+
+
+def _labelled(exc: IngestError, label: str) -> IngestError:
+    """``exc`` with the document's label in front of its message, if it is not there yet."""
+    if exc.message.startswith(label):
+        return exc
+    return type(exc)(exc.code, f"{label}: {exc.message}")
 
 
 def _sniff(data: bytes, name: str | None, label: str) -> Format:
@@ -98,15 +125,15 @@ def _read(path: str, max_bytes: int) -> bytes:
             raise IngestError(ErrorCode.UNREADABLE, f"{path}: not a regular file (pipe, socket or device)")
         # Checked before reading so that a huge file is never loaded just to be refused.
         if info.st_size > max_bytes:
-            raise IngestError(ErrorCode.TOO_LARGE, f"{path}: {info.st_size:,} bytes exceeds the limit of {max_bytes:,}")
+            raise LimitError(ErrorCode.TOO_LARGE, f"{path}: {info.st_size:,} bytes exceeds the limit of {max_bytes:,}")
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise IngestError(ErrorCode.NOT_FOUND, f"{path}: no such file") from None
     except OSError as exc:
         raise IngestError(ErrorCode.UNREADABLE, f"{path}: {exc.strerror or _describe(exc)}") from None
-    if len(data) > max_bytes:  # a pipe or special file whose size stat cannot tell
-        raise IngestError(ErrorCode.TOO_LARGE, f"{path}: more than {max_bytes:,} bytes")
+    if len(data) > max_bytes:  # a file that grew after stat
+        raise LimitError(ErrorCode.TOO_LARGE, f"{path}: more than {max_bytes:,} bytes")
     return data
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
+
+from dpcheck.limits import check_chars, checkpoint
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
 Format = Literal["pdf", "html", "markdown", "text", "docx"]
@@ -47,6 +49,7 @@ class Document:
 
     ``text`` is the blocks' texts joined by blank lines; ``page_starts[i]`` is the
     offset in ``text`` where page ``i + 1`` begins (empty for formats without pages).
+    ``warnings`` say what could not be read: a document with warnings is incomplete.
     """
 
     source: str
@@ -57,6 +60,15 @@ class Document:
     page_starts: tuple[int, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     links: tuple[tuple[str, str], ...] = ()  # (link text, target) of the document's hyperlinks
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def partial(self) -> bool:
+        """Whether some of the document could not be read (see ``warnings``)."""
+        return bool(self.warnings)
+
+    def with_warning(self, message: str) -> Document:
+        return replace(self, warnings=(*self.warnings, message))
 
     @property
     def page_count(self) -> int | None:
@@ -82,7 +94,12 @@ class DocumentBuilder:
         self._page_starts: list[int] = []
         self._headings: list[tuple[int, str]] = []
         self._links: list[tuple[str, str]] = []
+        self._warnings: list[str] = []
         self.page: int | None = None
+
+    def warn(self, message: str) -> None:
+        """Record that part of the document could not be read."""
+        self._warnings.append(message)
 
     @property
     def heading_path(self) -> tuple[str, ...]:
@@ -108,6 +125,8 @@ class DocumentBuilder:
         start = self._length
         self._parts.append(text)
         self._length += len(text)
+        check_chars(self._length)
+        checkpoint()
         block = Block(kind, text, start, self._length, self.page, self.heading_path, level, table)
         self._blocks.append(block)
         if kind == "heading":
@@ -148,4 +167,5 @@ class DocumentBuilder:
             tuple(self._page_starts),
             dict(metadata or {}),
             tuple(self._links),
+            tuple(self._warnings),
         )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import docx
 from docx.document import Document as WordDocument
+from docx.oxml.exceptions import InvalidXmlError
 from docx.oxml.ns import qn
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
@@ -15,6 +16,7 @@ from lxml.etree import _Element
 
 from dpcheck.ingest.document import Document, DocumentBuilder
 from dpcheck.ingest.normalize import clean, strip_inline_html
+from dpcheck.limits import checkpoint
 
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre|kop|encabezado|titolo)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = frozenset(("title", "titel", "titre", "subtitle", "untertitel"))
@@ -28,11 +30,20 @@ _VAL = qn("w:val")
 def parse(data: bytes, source: str) -> Document:
     word = docx.Document(io.BytesIO(data))
     builder = DocumentBuilder(source, "docx")
-    for element in _body_elements(word.element.body):
-        if element.tag == _P:
-            _paragraph(builder, Paragraph(element, word))
-        else:
-            _table(builder, element, word)
+    skipped: list[str] = []
+    for number, element in enumerate(_body_elements(word.element.body), start=1):
+        checkpoint()
+        try:
+            if element.tag == _P:
+                _paragraph(builder, Paragraph(element, word))
+            else:
+                _table(builder, element, word)
+        except (InvalidXmlError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+            # python-docx meets a malformed element (a bad style reference, a broken number):
+            # the rest of the body is still worth reading, and the report says what was lost.
+            skipped.append(f"{number} ({type(exc).__name__})")
+    if skipped:
+        builder.warn(f"{len(skipped)} body element(s) could not be read: {', '.join(skipped[:10])}")
     title = word.core_properties.title
     return builder.build({"title": clean(title)} if title else None)
 

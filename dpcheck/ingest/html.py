@@ -20,6 +20,7 @@ from dpcheck.ingest.document import BlockKind, Document, DocumentBuilder
 from dpcheck.ingest.lines import Dehyphenator, Layout, Line
 from dpcheck.ingest.lines import emit as emit_items
 from dpcheck.ingest.normalize import clean
+from dpcheck.limits import checkpoint
 
 _DROP = frozenset(
     "script style noscript template svg nav form button head iframe object embed canvas select "
@@ -111,6 +112,7 @@ class _Walker:
     def walk(self, root: Tag) -> None:
         stack: list[tuple[Tag, Iterator[object], bool]] = [(root, iter(root.children), False)]
         while stack:
+            checkpoint()
             tag, children, pushed = stack[-1]
             child = next(children, None)
             if child is None:

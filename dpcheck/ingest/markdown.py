@@ -24,6 +24,7 @@ from dpcheck.ingest.lines import (
     starts_item,
 )
 from dpcheck.ingest.normalize import clean
+from dpcheck.limits import checkpoint
 
 _MD = MarkdownIt("commonmark").enable("table")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -69,6 +70,7 @@ class _MarkdownWalker:
 
     def walk(self, tokens: Sequence[Token]) -> None:
         for token in tokens:
+            checkpoint()
             if token.type == "html_block":
                 # CommonMark ends an HTML block at a blank line, so one <table> can arrive in pieces.
                 self.html.append(token.content)
@@ -201,6 +203,7 @@ def parse_text(text: str, source: str) -> Document:
     dehyphenator = Dehyphenator(text)
     items: list[Item] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
+        checkpoint()
         lines = [collapse_letter_spacing(line.strip()) for line in chunk.split("\n") if line.strip()]
         items.extend(_text_items(lines, dehyphenator))
     emit(builder, items)

@@ -48,20 +48,38 @@ def decode(data: bytes) -> str:
     cp1252 rather than a statistical guess: the documents are English and German, where
     cp1252 is what non-UTF-8 files almost always are, and guessers are unstable on short text.
     """
+    return decode_counting(data)[0]
+
+
+def decode_counting(data: bytes) -> tuple[str, int]:
+    """:func:`decode`, and how many undecodable sequences were replaced by U+FFFD.
+
+    Only a BOM or the UTF-16 pattern commits to an encoding that can fail; UTF-8 falls back
+    to cp1252 and latin-1, which decode any byte.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
+            return _decode_replacing(data[len(bom) :], encoding)
     utf16 = utf16_without_bom(data)
     if utf16:
-        return data.decode(utf16, errors="replace")
+        return _decode_replacing(data, utf16)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), 0
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252")
+        return data.decode("cp1252"), 0
     except UnicodeDecodeError:
-        return data.decode("latin-1")
+        return data.decode("latin-1"), 0
+
+
+def _decode_replacing(data: bytes, encoding: str) -> tuple[str, int]:
+    try:
+        return data.decode(encoding), 0
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+        # U+FFFD the file itself contained is counted too; in a text that fails to decode, that is noise.
+        return text, text.count("\ufffd")
 
 
 def utf16_without_bom(data: bytes) -> str | None:

@@ -19,7 +19,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from dpcheck.errors import ErrorCode, IngestError
+from dpcheck.errors import ErrorCode, IngestError, LimitError
 from dpcheck.ingest.document import Document, DocumentBuilder
 from dpcheck.ingest.lines import (
     Dehyphenator,
@@ -32,6 +32,7 @@ from dpcheck.ingest.lines import (
     is_page_number,
 )
 from dpcheck.ingest.normalize import clean
+from dpcheck.limits import check_chars, checkpoint
 
 # pdfminer logs a warning for every odd font it meets; the text comes from pdfium anyway.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -68,7 +69,7 @@ class _Table:
 
 
 def parse(data: bytes, source: str, *, max_pages: int) -> Document:
-    pages, metadata = _read(data, source, max_pages)
+    pages, metadata, warnings = _read(data, source, max_pages)
     chars = sum(len("".join(line.text.split())) for page in pages for line in page.lines)
     if chars < 20 * len(pages) and chars < 50:
         if "unreadable_pages" in metadata:
@@ -96,31 +97,43 @@ def parse(data: bytes, source: str, *, max_pages: int) -> Document:
                 run.extend(part)
     items.extend(layout.items(run))
     builder = DocumentBuilder(source, "pdf")
+    for warning in warnings:
+        builder.warn(warning)
     emit(builder, _merge_continued_tables(items), pages=len(pages))
     return builder.build(metadata)
 
 
-def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[str, str]]:
+def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[str, str], list[str]]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise IngestError(ErrorCode.PDF_ENCRYPTED, f"{source}: the PDF is password-protected") from None
         raise IngestError(ErrorCode.PDF_CORRUPT, f"{source}: not a readable PDF ({exc})") from None
+    warnings = []
     try:
         count = len(pdf)
         if count == 0:
             raise IngestError(ErrorCode.PDF_CORRUPT, f"{source}: the PDF has no pages")
         if count > max_pages:
-            raise IngestError(ErrorCode.TOO_LARGE, f"{source}: {count} pages exceeds the limit of {max_pages}")
+            raise LimitError(ErrorCode.TOO_MANY_PAGES, f"{source}: {count:,} pages exceeds the limit of {max_pages:,}")
+        if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):
+            # pdfium rebuilt the object index by scanning the file: objects it missed are lost.
+            warnings.append("the PDF's cross-reference table is damaged (truncated or edited file); "
+                            "pdfium rebuilt it, and pages or text may be missing")
         pages = []
         broken = []
+        chars = 0
         for number in range(1, count + 1):
+            checkpoint()
             try:
-                pages.append(_read_page(pdf, number))
+                page = _read_page(pdf, number)
             except pdfium.PdfiumError:  # one damaged page should not cost the rest of the document
                 broken.append(str(number))
-                pages.append(_Page(number, 0.0, 0.0, [], False))
+                page = _Page(number, 0.0, 0.0, [], False)
+            pages.append(page)
+            chars += sum(len(line.text) for line in page.lines)
+            check_chars(chars)
         if len(broken) == count:
             raise IngestError(ErrorCode.PDF_CORRUPT, f"{source}: none of the {count} pages could be read")
         title = clean(pdf.get_metadata_dict().get("Title", "")).strip()
@@ -129,7 +142,8 @@ def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[s
     metadata = {"title": title} if title else {}
     if broken:
         metadata["unreadable_pages"] = ",".join(broken)
-    return pages, metadata
+        warnings.append(f"page(s) {', '.join(broken)} of {count} could not be read")
+    return pages, metadata, warnings
 
 
 def _read_page(pdf: pdfium.PdfDocument, number: int) -> _Page:

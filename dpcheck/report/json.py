@@ -34,6 +34,8 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
         "format": doc.format,
         "pages": doc.pages,
         "characters": doc.characters,
+        "partial": doc.partial,
+        "warnings": list(doc.warnings),
         "rating": doc.rating,
         "mechanisms": list(doc.mechanisms),
         "transfers": [
@@ -75,11 +77,19 @@ def report_to_dict(report: Report, *, graph: bool = True) -> dict[str, Any]:
     }
 
 
-def summary(report: Report) -> dict[str, int]:
-    counts = {"documents": len(report.documents), "red": 0, "yellow": 0, "green": 0, "errors": 0}
+def summary(report: Report) -> dict[str, Any]:
+    """Counts for the batch: documents read (``ok``) and rated, read only in part, and errors
+    by code — an unreadable document is counted as an error, never among the ratings."""
+    counts: dict[str, Any] = {"documents": len(report.documents), "ok": 0, "red": 0, "yellow": 0, "green": 0,
+                              "partial": 0, "errors": 0, "errors_by_code": {}}
     for doc in report.documents:
         if doc.status == "error":
             counts["errors"] += 1
+            code = doc.error.code if doc.error is not None else "unknown"
+            counts["errors_by_code"][code] = counts["errors_by_code"].get(code, 0) + 1
         else:
+            counts["ok"] += 1
             counts[doc.rating] += 1
+            counts["partial"] += doc.partial
+    counts["errors_by_code"] = dict(sorted(counts["errors_by_code"].items()))
     return counts

@@ -40,6 +40,8 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
     label = "not rated (annex)" if doc.doc_type == "subprocessor_list" else doc.rating.upper()
     colour_name = "cyan" if doc.doc_type == "subprocessor_list" else COLOURS[doc.rating]
     lines.append(f"{style(label, fg=colour_name, bold=True)}  {doc.path}  [{doc.doc_type}, {doc.language}]")
+    for warning in doc.warnings:
+        lines.append(f"    {style('PARTIAL', fg='yellow', bold=True)}  {warning}; never rated green")
     if doc.transfers:
         shown = ", ".join(f"{t.destination}" + (f" ({', '.join(t.mechanisms)})" if t.mechanisms else "")
                           for t in doc.transfers)
@@ -63,9 +65,11 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
 def render_text(report: Report, *, colour: bool = False) -> str:
     parts = [render_document(d, colour=colour) for d in report.documents]
     s = summary(report)
+    partial = f" ({s['partial']} read only in part)" if s["partial"] else ""
+    codes = ", ".join(f"{n} {code}" for code, n in s["errors_by_code"].items())
     parts.append(
-        f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green, "
-        f"{s['errors']} unreadable — ruleset {report.ruleset_version}, law as of {report.law_as_of} "
-        f"(legal facts recorded up to {report.facts_as_of})"
+        f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green{partial}, "
+        f"{s['errors']} unreadable{f' ({codes})' if codes else ''} — ruleset {report.ruleset_version}, "
+        f"law as of {report.law_as_of} (legal facts recorded up to {report.facts_as_of})"
     )
     return "\n\n".join(parts) + "\n"

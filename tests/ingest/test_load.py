@@ -8,6 +8,7 @@ import pytest
 
 from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.ingest import load, load_text
+from dpcheck.limits import Limits
 
 from .conftest import assert_consistent
 
@@ -43,7 +44,7 @@ def test_load_too_large_file_and_bytes(tmp_path: Path) -> None:
     path.write_bytes(b"word " * 1000)
     for source in (path, path.read_bytes()):
         with pytest.raises(IngestError) as err:
-            load(source, name="big.txt", max_bytes=1000)
+            load(source, name="big.txt", limits=Limits(max_bytes=1000))
         assert err.value.code == ErrorCode.TOO_LARGE
 
 

@@ -9,6 +9,7 @@ from PIL import Image
 
 from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.ingest import load
+from dpcheck.limits import Limits
 
 from .conftest import LOREM, assert_consistent, new_pdf, pdf_bytes
 
@@ -172,11 +173,11 @@ def test_pdf_garbage_after_magic_raises_corrupt() -> None:
 
 
 def test_pdf_too_many_pages(make_pdf) -> None:
-    """More pages than max_pages is TOO_LARGE."""
+    """More pages than max_pages is TOO_MANY_PAGES."""
     data = make_pdf([[("", 11, LOREM)]] * 3)
     with pytest.raises(IngestError) as err:
-        load(data, name="x.pdf", max_pages=2)
-    assert err.value.code == ErrorCode.TOO_LARGE
+        load(data, name="x.pdf", limits=Limits(max_pages=2))
+    assert err.value.code == ErrorCode.TOO_MANY_PAGES
 
 
 def test_pdf_metadata_title() -> None:
