@@ -171,7 +171,10 @@ def enforce(limits: Limits) -> Iterator[Budget]:
 
 
 def _can_signal() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    """Whether a timer signal may be used: in the main thread, where signals are delivered,
+    and unless a handler installed from C holds SIGALRM (Python could not put it back)."""
+    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGALRM) is not None)
 
 
 class _Alarm:
@@ -180,12 +183,14 @@ class _Alarm:
     def __init__(self, budget: Budget) -> None:
         self.budget = budget
         self.armed = False
-        self.previous_handler: Callable[[int, FrameType | None], object] | int | None = None
+        self.previous_handler: Callable[[int, FrameType | None], object] | int = signal.SIG_DFL
         self.previous_timer = (0.0, 0.0)
 
     def arm(self) -> None:
         assert self.budget.limits.timeout is not None
-        self.previous_handler = signal.signal(signal.SIGALRM, self._fire)
+        previous = signal.signal(signal.SIGALRM, self._fire)
+        assert previous is not None  # see _can_signal
+        self.previous_handler = previous
         self.armed = True
         self.previous_timer = signal.setitimer(signal.ITIMER_REAL, self.budget.limits.timeout)
 
@@ -193,8 +198,7 @@ class _Alarm:
         if not self.armed:
             return
         signal.setitimer(signal.ITIMER_REAL, 0)
-        # None: a handler installed from C, which Python cannot put back; the default is the safe choice.
-        signal.signal(signal.SIGALRM, signal.SIG_DFL if self.previous_handler is None else self.previous_handler)
+        signal.signal(signal.SIGALRM, self.previous_handler)
         self.armed = False
         delay, interval = self.previous_timer
         if delay > 0:

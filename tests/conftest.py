@@ -1,14 +1,25 @@
-"""Shared fixtures: one Scanner per test session (building pipelines takes a second)."""
+"""Shared fixtures: one Scanner per test session (building pipelines takes a second).
+
+Hypothesis profiles: ``ci`` (the default) runs each property test briefly; ``long`` runs it
+for thousands of examples: ``HYPOTHESIS_PROFILE=long python -m pytest tests/hostile tests/ingest``.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from dpcheck import Scanner
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Parsing a PDF can take longer than hypothesis's default deadline on a busy machine.
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

@@ -267,7 +267,7 @@ def junk(seed: int, size: int = 4096) -> bytes:
 
 OK = "ok"
 PARTIAL = "partial"  # read, marked partial, not green
-PDF_CUT = "E111-or-partial"  # a truncated PDF: refused as corrupt, or read in part and marked so
+PDF_CUT = "corrupt-or-partial"  # a truncated PDF: refused as corrupt, or read in part and marked so
 
 
 @dataclass(frozen=True)

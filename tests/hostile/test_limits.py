@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import signal
+import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,24 @@ def test_limits_cli_options(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     result = runner.invoke(main, ["scan", str(tmp_path / "a.txt"), "--max-size", "lots"])
     assert result.exit_code == 2 and "not a size" in result.output
+
+
+_WORKER: dict[str, Scanner] = {}
+
+
+def _scan_in_worker(path: str, timeout: float) -> tuple[str, str | None]:
+    doc = _WORKER["scanner"].with_limits(Limits(timeout=timeout)).scan_path(path)
+    return doc.status, doc.error.code if doc.error else None
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forks the test process to share its loaded scanner")
+def test_limits_timeout_in_batch_worker_process(scanner: Scanner, tmp_path: Path) -> None:
+    """In a process-pool worker (how batch scans run), Scanner.scan_path enforces the timeout
+    and the worker goes on to the next document."""
+    slow, quick = tmp_path / "slow.txt", tmp_path / "quick.txt"
+    slow.write_text("\n\n".join([LONG_TEXT] * 5), encoding="utf-8")
+    quick.write_text(POLICY_EN, encoding="utf-8")
+    _WORKER["scanner"] = scanner
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = list(pool.map(_scan_in_worker, [str(slow), str(quick)], [0.05, 60]))
+    assert results == [("error", "E108-timeout"), ("ok", None)]

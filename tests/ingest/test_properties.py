@@ -6,7 +6,7 @@ import io
 from typing import Literal
 
 import docx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from dpcheck.errors import IngestError
@@ -15,7 +15,7 @@ from dpcheck.ingest import Document, load, load_text
 from .conftest import LOREM, assert_consistent, new_pdf, pdf_bytes
 
 NAMES = st.sampled_from([None, "a.pdf", "a.docx", "a.html", "a.md", "a.txt", "a.bin"])
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Example counts come from the hypothesis profile (tests/conftest.py): brief in CI, long on demand.
 
 
 def _check(load_call) -> None:
@@ -74,14 +74,12 @@ MARKDOWN_PIECES = st.sampled_from(
 )
 
 
-@SETTINGS
 @given(st.binary(max_size=3000), NAMES)
 def test_properties_arbitrary_bytes(data: bytes, name: str | None) -> None:
     """Arbitrary bytes give a consistent Document or an IngestError."""
     _check(lambda: load(data, name=name))
 
 
-@SETTINGS
 @given(st.text(max_size=2000), st.sampled_from(["text", "markdown"]))
 def test_properties_arbitrary_text(text: str, fmt: Literal["text", "markdown"]) -> None:
     """Arbitrary text, as a string or as UTF-8 bytes, never raises anything but IngestError."""
@@ -89,14 +87,12 @@ def test_properties_arbitrary_text(text: str, fmt: Literal["text", "markdown"]) 
     _check(lambda: load(text.encode("utf-8"), name=f"a.{'md' if fmt == 'markdown' else 'txt'}"))
 
 
-@SETTINGS
 @given(st.lists(HTML_PIECES, max_size=80))
 def test_properties_html_soup(pieces: list[str]) -> None:
     """Tag soup, unclosed and misnested, is read or refused cleanly."""
     _check(lambda: load("".join(pieces).encode("utf-8"), name="a.html"))
 
 
-@SETTINGS
 @given(st.lists(MARKDOWN_PIECES, max_size=80))
 def test_properties_markdown_soup(pieces: list[str]) -> None:
     """Markdown fragments in any order are read or refused cleanly."""
@@ -117,17 +113,12 @@ MUTATIONS = (
 )
 
 
-MUTATION_SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@MUTATION_SETTINGS
 @given(*MUTATIONS)
 def test_properties_mutated_pdf(edits: list[tuple[int, int]], cut: int | None) -> None:
     """A valid PDF with bytes flipped or cut off is read or refused with an IngestError."""
     _check(lambda: load(_mutate(PDF, edits, cut), name="a.pdf"))
 
 
-@MUTATION_SETTINGS
 @given(MUTATIONS[0], st.one_of(st.none(), st.integers(min_value=1, max_value=len(DOCX))))
 def test_properties_mutated_docx(edits: list[tuple[int, int]], cut: int | None) -> None:
     """A valid DOCX with bytes flipped or cut off is read or refused with an IngestError."""
