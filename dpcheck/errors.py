@@ -55,6 +55,14 @@ class LimitError(IngestError):
     """A document would take more bytes, pages, characters, time or memory than allowed."""
 
 
+def describe(exc: BaseException) -> str:
+    """An exception as one short line for a report: its type and the start of its message."""
+    message = " ".join(str(exc).split())
+    if len(message) > 200:
+        message = message[:197] + "..."
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
 class RulesetError(DpcheckError):
     """A rule or fact file is malformed; ``problems`` lists every problem found."""
 

@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from dpcheck import ingest
 from dpcheck.checks import Ruleset
-from dpcheck.errors import ErrorCode, IngestError
+from dpcheck.errors import ErrorCode, IngestError, describe
 from dpcheck.extract import Extraction, Lexicon, extract
 from dpcheck.graph import build_graph
 from dpcheck.ingest.document import Document
@@ -147,12 +147,12 @@ class Scanner:
         except IngestError as exc:
             return _error(name, exc.code, exc.message)
         except RecursionError as exc:
-            return _error(name, ErrorCode.INTERNAL, f"{_describe(exc)}: the document nests too deeply")
+            return _error(name, ErrorCode.INTERNAL, f"{describe(exc)}: the document nests too deeply")
         except MemoryError:
             return _error(name, ErrorCode.MEMORY, "ran out of memory reading the document")
         except Exception as exc:  # noqa: BLE001 - one broken document must not end a batch scan
             logger.exception("internal error scanning %s", name)
-            return _error(name, ErrorCode.INTERNAL, f"{_describe(exc)} (please report this)")
+            return _error(name, ErrorCode.INTERNAL, f"{describe(exc)} (please report this)")
 
     def scan_document(self, document: Document, *, path: str, language: str | None = None,
                       doc_type: DocType | None = None) -> DocumentReport:
@@ -204,11 +204,6 @@ def _mechanisms_near(mentions: list[Mention], relied: dict[str, list[Mention]]) 
 def _fail_closed(rating: Rating, document: Document) -> Rating:
     """A document read only in part is never green: the lost part may hold the terms that matter."""
     return "yellow" if rating == "green" and document.partial else rating
-
-
-def _describe(exc: BaseException) -> str:
-    message = " ".join(str(exc).split())[:200]
-    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 def _error(path: str, code: str, message: str) -> DocumentReport:

@@ -17,7 +17,7 @@ import stat
 from collections.abc import Callable
 from typing import Literal
 
-from dpcheck.errors import ErrorCode, IngestError, LimitError
+from dpcheck.errors import ErrorCode, IngestError, LimitError, describe
 from dpcheck.ingest import docx, guards, html, markdown, pdf
 from dpcheck.ingest.document import Block, Document, DocumentBuilder, Format, Table
 from dpcheck.ingest.normalize import clean, decode_counting
@@ -79,7 +79,7 @@ def load(
             raise _labelled(exc, label) from None
         except Exception as exc:  # the parsers' libraries raise anything on malformed input
             code = _CORRUPT.get(fmt, ErrorCode.INTERNAL)
-            raise IngestError(code, f"{label}: could not parse as {fmt}: {_describe(exc)}") from exc
+            raise IngestError(code, f"{label}: could not parse as {fmt}: {describe(exc)}") from exc
         return _require_text(doc)
 
 
@@ -96,7 +96,7 @@ def load_text(text: str, *, name: str = "<text>", format: Literal["text", "markd
         except IngestError as exc:
             raise _labelled(exc, name) from None
         except Exception as exc:  # as in load(): never let a parser's own exception escape
-            raise IngestError(ErrorCode.INTERNAL, f"{name}: could not parse as {format}: {_describe(exc)}") from exc
+            raise IngestError(ErrorCode.INTERNAL, f"{name}: could not parse as {format}: {describe(exc)}") from exc
         return _require_text(doc)
 
 
@@ -131,7 +131,7 @@ def _read(path: str, max_bytes: int) -> bytes:
     except FileNotFoundError:
         raise IngestError(ErrorCode.NOT_FOUND, f"{path}: no such file") from None
     except OSError as exc:
-        raise IngestError(ErrorCode.UNREADABLE, f"{path}: {exc.strerror or _describe(exc)}") from None
+        raise IngestError(ErrorCode.UNREADABLE, f"{path}: {exc.strerror or describe(exc)}") from None
     if len(data) > max_bytes:  # a file that grew after stat
         raise LimitError(ErrorCode.TOO_LARGE, f"{path}: more than {max_bytes:,} bytes")
     return data
@@ -142,10 +142,3 @@ def _require_text(doc: Document) -> Document:
         code = ErrorCode.PDF_NO_TEXT if doc.format == "pdf" else ErrorCode.NO_TEXT
         raise IngestError(code, f"{doc.source}: no readable text found")
     return doc
-
-
-def _describe(exc: BaseException) -> str:
-    message = " ".join(str(exc).split())
-    if len(message) > 200:
-        message = message[:197] + "..."
-    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
