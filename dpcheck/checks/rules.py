@@ -10,6 +10,7 @@ A rule's ``when`` is a condition over document features (see features.py):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from string import Formatter
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ class Rule:
         evidence: list[Evidence] = []
         for name in self.evidence:
             evidence.extend(features[name].evidence)
-        values = {k: _show(f.value) for k, f in features.items()}
+        values = {name: _show(features[name].value) for _, name, _, _ in Formatter().parse(self.message) if name}
         return Finding(self.id, self.article, self.severity, self.title, self.message.format(**values).strip(),
                        self.question_in(lang), tuple(evidence), self.core)
 
