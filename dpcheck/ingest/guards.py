@@ -19,8 +19,10 @@ from dpcheck.limits import MiB, checkpoint
 _CHUNK = 1 << 20
 # A stream's dictionary is read back to the "obj" keyword, at most this far.
 _HEADER_REACH = 2048
-_STREAM = re.compile(rb"stream\r?\n")
-_IMAGE = re.compile(rb"/Subtype\s*/Image")
+# The spec wants CRLF or LF after "stream"; pdfium also takes CR alone and spaces before.
+_STREAM = re.compile(rb"stream[ \t]*(?:\r\n|\n|\r)")
+_NAME_ESCAPE = re.compile(rb"#([0-9a-fA-F]{2})")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _FLATE = re.compile(rb"/FlateDecode\b")
 # Word never writes a DTD; one in a .docx part is there to declare entities.
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
@@ -28,10 +30,13 @@ _PROLOG = 64 * 1024
 
 
 def check_pdf_streams(data: bytes, source: str, budget: int) -> None:
-    """Raise PDF_BOMB if the Flate streams other than images inflate to more than ``budget`` bytes.
+    """Raise PDF_BOMB if the streams other than images inflate to more than ``budget`` bytes.
 
     Images are left out: text extraction never decodes them, and scans have big ones.
-    Chained filters (``[/FlateDecode /FlateDecode]``) are inflated through every layer.
+    Every other stream is tried as zlib data whatever its dictionary says (a filter can be an
+    indirect object, or a name spelled with #-escapes); chained filters
+    (``[/FlateDecode /FlateDecode]``) are inflated through every layer. Data that is not
+    zlib fails at its first bytes, so the check costs little beyond the real Flate streams.
     """
     total = 0
     last_end = data.rfind(b"endstream")
@@ -42,9 +47,10 @@ def check_pdf_streams(data: bytes, source: str, budget: int) -> None:
             continue  # the "stream" in "endstream"
         header_start = data.rfind(b"obj", max(0, match.start() - _HEADER_REACH), match.start())
         header = data[max(header_start, match.start() - _HEADER_REACH) : match.start()]
-        layers = len(_FLATE.findall(header))
-        if not layers or _IMAGE.search(header):
+        header = _NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), header)
+        if _IMAGE.search(header):
             continue
+        layers = max(1, len(_FLATE.findall(header)))
         # Searching only up to the last "endstream" keeps many unterminated streams linear.
         end = data.find(b"endstream", start) if start < last_end else -1
         total += _inflated_size(memoryview(data)[start : end if end >= 0 else len(data)], layers, budget - total)

@@ -99,6 +99,25 @@ def content_bomb_pdf() -> bytes:
     return raw_pdf(_page_objects(bomb, b"3 0 R", 1, b"/Filter /FlateDecode "))
 
 
+def disguised_bomb_pdf(variant: str, size: int = 64 * 2**20) -> bytes:
+    """A content bomb whose stream a naive check would miss: the filter name spelled with a
+    #-escape, the filter in an indirect object, a CR alone after "stream", or two layers."""
+    bomb, _ = deflate_bomb(size)
+    filter_ = b"/Filter /FlateDecode "
+    if variant == "name-escape":
+        filter_ = b"/Filter /Fl#61teDecode "
+    elif variant == "indirect-filter":
+        filter_ = b"/Filter 6 0 R "
+    elif variant == "double-deflate":
+        bomb = zlib.compress(bomb, 9)
+        filter_ = b"/Filter [/FlateDecode /FlateDecode] "
+    objects = _page_objects(bomb, b"3 0 R", 1, filter_) + [b"/FlateDecode"]
+    data = raw_pdf(objects)
+    if variant == "cr-only":
+        data = data.replace(b"/FlateDecode >>\nstream\n", b"/FlateDecode >>\nstream\r", 1)
+    return data
+
+
 def text_pdf(text: str = LOREM, pages: int = 3) -> bytes:
     pdf = new_pdf("Page {page}")
     for number in range(pages):

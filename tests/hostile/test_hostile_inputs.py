@@ -12,6 +12,7 @@ import pytest
 from dpcheck import Scanner
 from dpcheck.ingest import load
 from dpcheck.ingest.normalize import clean
+from dpcheck.limits import Limits
 from dpcheck.models import DocumentReport
 
 from .conftest import (
@@ -24,6 +25,7 @@ from .conftest import (
     SCRIPT_TEXT,
     Case,
     content_bomb_pdf,
+    disguised_bomb_pdf,
     html_with_references,
     many_pages_pdf,
     nested_html,
@@ -114,6 +116,14 @@ def test_hostile_pdf_bomb_refused_before_inflating_it_all(scanner: Scanner) -> N
     assert doc.error is not None and doc.error.code == "E113-pdf-decompression-bomb"
     assert time.monotonic() - started < 20
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - peak < 200 * 2**20
+
+
+@pytest.mark.parametrize("variant", ["name-escape", "indirect-filter", "cr-only", "double-deflate"])
+def test_hostile_pdf_bomb_in_disguise(variant: str, scanner: Scanner) -> None:
+    """A bomb is caught however its stream is spelled (here 64 MiB against a 16 MiB budget)."""
+    data = disguised_bomb_pdf(variant)
+    doc = scanner.with_limits(Limits(max_inflated=16 * 2**20)).scan_bytes(data, "bomb.pdf")
+    assert doc.error is not None and doc.error.code == "E113-pdf-decompression-bomb", doc.error
 
 
 @pytest.mark.slow
