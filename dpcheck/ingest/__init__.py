@@ -130,6 +130,8 @@ def _read(path: str, max_bytes: int) -> bytes:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise IngestError(ErrorCode.NOT_FOUND, f"{path}: no such file") from None
+    except ValueError:  # a NUL byte in the path: no file can have that name
+        raise IngestError(ErrorCode.NOT_FOUND, f"{path!r}: not a valid file name") from None
     except OSError as exc:
         raise IngestError(ErrorCode.UNREADABLE, f"{path}: {exc.strerror or describe(exc)}") from None
     if len(data) > max_bytes:  # a file that grew after stat

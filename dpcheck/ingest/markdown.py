@@ -50,6 +50,9 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     if not isinstance(data, dict):
         return text, {}
     title = data.get("title")
+    # Only a scalar: a title built from nested YAML aliases would expand exponentially in str().
+    if not isinstance(title, str | int | float) or isinstance(title, bool):
+        title = None
     return text[match.end() :], ({"title": clean(str(title)).strip()} if title else {})
 
 

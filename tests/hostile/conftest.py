@@ -277,6 +277,12 @@ def html_with_references() -> bytes:
 <p>See <a href="http://tracker.invalid/subprocessors">our sub-processors</a>.</p></body></html>""".encode()
 
 
+def yaml_alias_bomb_markdown() -> bytes:
+    """Front matter whose title is nine levels of aliases, ten each: 10^9 strings if expanded."""
+    lines = ['a0: &a0 "lol"'] + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    return ("---\n" + "\n".join(lines) + "\ntitle: *a9\n---\n# Privacy\n\n" + POLICY_EN + "\n").encode()
+
+
 def junk(seed: int, size: int = 4096) -> bytes:
     """Random bytes that are no format (the first bytes are fixed so no magic number matches)."""
     return b"\x00\x01junk" + random.Random(seed).randbytes(size)
@@ -333,5 +339,6 @@ CASES = [
     Case("text-utf8-bom", "utf8bom.md", lambda: POLICY_DE.encode("utf-8-sig"), OK),
     Case("text-utf8-bom-invalid-bytes", "invalid.txt",
          lambda: b"\xef\xbb\xbf" + POLICY_EN.encode() + b" \xff\xfe\xc3 " + POLICY_EN.encode(), PARTIAL),
+    Case("markdown-yaml-alias-bomb", "aliases.md", yaml_alias_bomb_markdown, OK),
     Case("mixed-language", "mixed.md", lambda: f"# Privacy\n\n{POLICY_EN}\n\n{POLICY_DE}\n".encode(), OK),
 ]

@@ -104,3 +104,9 @@ def test_isolation_paths_reported_as_given(scanner: Scanner, tmp_path: Path, mon
         "docs/policy.md", "link.md", os.path.join("docs", "policy.md"), "docs/../docs/policy.md"]
     assert all(d.status == "ok" for d in report.documents)
     assert scanner.scan_path("link.md").path == "link.md"
+
+
+def test_isolation_impossible_path_is_an_error(scanner: Scanner) -> None:
+    """A path no file can have (a NUL byte) is reported NOT_FOUND, not an internal error."""
+    doc = scanner.scan_path("bad\x00name.pdf")
+    assert doc.error is not None and doc.error.code == "E100-not-found"
