@@ -131,6 +131,10 @@ _PREFIXES = frozenset(
 _SUSPENDED = frozenset("und oder bzw sowie and or".split())
 
 
+# A join looks this far back: further than any word a line break splits.
+_WINDOW = 64
+
+
 class Dehyphenator:
     """Decides whether "trans-" + "fer" across a line break is "transfer" or "sub-processor".
 
@@ -165,28 +169,50 @@ class Dehyphenator:
         return head + tail
 
     def join_lines(self, lines: Iterable[str]) -> str:
-        """One paragraph from wrapped lines; pdfium's U+FFFE marks a hyphen it took out of a line break."""
-        text = ""
+        """One paragraph from wrapped lines; pdfium's U+FFFE marks a hyphen it took out of a line break.
+
+        Built as a list of pieces, and each join looks only at the last characters of the text
+        so far: a paragraph of 200,000 hyphen-ended lines stays linear.
+        """
+        out: list[str] = []
+        tail = ""
         for line in lines:
             line = line.strip()
             if not line:
                 continue
             if "\ufffe" in line:
                 line = self._join_marked(line)
-            if not text:
-                text = line
-            elif text.endswith("-") and len(text) > 1 and text[-2].isalpha():
-                text = self.join(text, line)
+            if not out:
+                out.append(line)
+                tail = line[-_WINDOW:]
+            elif tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha():
+                tail = self._extend(out, tail, line)
             else:
-                text = f"{text} {line}"
-        return text
+                out += [" ", line]
+                tail = (tail + " " + line)[-_WINDOW:]
+        return "".join(out)
 
     def _join_marked(self, line: str) -> str:
         parts = line.split("\ufffe")
-        text = parts[0]
+        out = [parts[0]]
+        tail = parts[0][-_WINDOW:]
         for part in parts[1:]:
-            text = self.join(text + "-", part) if part.strip() else text + "-"
-        return text
+            out.append("-")
+            tail = (tail + "-")[-_WINDOW:]
+            if part.strip():
+                tail = self._extend(out, tail, part)
+        return "".join(out)
+
+    def _extend(self, out: list[str], tail: str, right: str) -> str:
+        """Append ``right`` to the text in ``out``, which ends with ``tail`` (a line-closing
+        hyphen last), as :meth:`join` would join them; return the new tail."""
+        joined = self.join(tail, right)
+        if joined.startswith(tail):
+            out.append(joined[len(tail) :])
+        else:  # the hyphen was a line break's, and goes
+            out[-1] = out[-1][:-1]
+            out.append(joined[len(tail) - 1 :])
+        return joined[-_WINDOW:]
 
 
 @dataclass(slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from dpcheck.ingest.lines import (
@@ -77,3 +79,15 @@ def test_lines_letter_spacing() -> None:
 def test_lines_page_numbers(line: str) -> None:
     """Page-number lines in their usual spellings are recognised."""
     assert is_page_number(line)
+
+
+def test_lines_join_is_linear_in_hyphenated_lines() -> None:
+    """200,000 lines that each end in a hyphen join in linear time (each join looks only at
+    the end of the text so far); the old whole-text joins took minutes."""
+    dehyphenator = Dehyphenator("trans-fer transfer")
+    started = time.monotonic()
+    text = dehyphenator.join_lines(["trans-"] * 200_000)
+    assert time.monotonic() - started < 10
+    assert len(text) <= 6 * 200_000 and text.startswith("trans")
+    marked = dehyphenator.join_lines(["a\ufffeb" * 100_000])
+    assert marked.count("-") + marked.count("a") >= 100_000
