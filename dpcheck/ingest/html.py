@@ -71,10 +71,21 @@ def emit(builder: DocumentBuilder, fragment: str) -> None:
 
 
 def _add_links(builder: DocumentBuilder, soup: BeautifulSoup) -> None:
-    # Links are recorded, never followed: dpcheck reads only what it is given.
-    for anchor in soup.find_all("a", href=True):
-        if isinstance(anchor, Tag) and not any(_skip(parent) for parent in anchor.parents if isinstance(parent, Tag)):
-            builder.add_link(anchor.get_text(" ", strip=True), str(anchor["href"]))
+    """Record the hyperlinks outside skipped elements. Links are recorded, never followed:
+    dpcheck reads only what it is given.
+
+    One pass in document order, where a parent comes before its children, so whether an
+    element sits in a skipped one is known from its parent: linear however deep the tree.
+    """
+    hidden: dict[int, bool] = {}
+    for node in soup.descendants:
+        if not isinstance(node, Tag):
+            continue
+        checkpoint()
+        outside = not hidden.get(id(node.parent), False)
+        hidden[id(node)] = not outside or _skip(node)
+        if node.name == "a" and node.has_attr("href") and outside:
+            builder.add_link(node.get_text(" ", strip=True), str(node["href"]))
 
 
 def _soup(text: str) -> BeautifulSoup:

@@ -265,6 +265,12 @@ def nested_html(depth: int) -> bytes:
     ).encode()
 
 
+def nested_links_html(depth: int) -> bytes:
+    """A link at every level of a deep tree (asking each link for all its ancestors is quadratic)."""
+    return ("<html><body><p>" + POLICY_EN + "</p>" + "<div><a href='https://example.invalid/sub-processors'>list</a>"
+            * depth + "</div>" * depth + "</body></html>").encode()
+
+
 def html_with_references() -> bytes:
     return f"""<!doctype html><html><head><title>Privacy</title>
 <link rel="stylesheet" href="http://tracker.invalid/style.css">
@@ -326,6 +332,7 @@ CASES = [
     Case("image-only-pdf", "scan.pdf", image_only_pdf, "E112-pdf-no-text-layer"),
     Case("5000-page-pdf", "pages-5000.pdf", lambda: many_pages_pdf(5000), "E106-too-many-pages"),
     Case("pdf-content-bomb", "bomb.pdf", content_bomb_pdf, "E113-pdf-decompression-bomb"),
+    Case("html-links-nested-5000-deep", "links.html", lambda: nested_links_html(5000), OK),
     Case("html-external-references", "references.html", html_with_references, OK),
     Case("docx-zip-bomb", "bomb.docx", zip_bomb_docx, "E121-docx-decompression-bomb"),
     Case("docx-billion-laughs", "laughs.docx", billion_laughs_docx, "E122-docx-dtd"),
