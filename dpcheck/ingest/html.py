@@ -184,19 +184,22 @@ class _Walker:
             self.buffer.clear()
 
     def _table(self, table: Tag) -> bool:
-        """Add a data table; layout tables (one row or one column) are walked as ordinary blocks."""
+        """Add a data table; layout tables (one row or one column) are walked as ordinary blocks.
+
+        The shape is decided before any cell is flattened, so that tables nested in layout
+        tables, thousands deep, are not flattened once per level.
+        """
+        grid = [tr.find_all(("td", "th"), recursive=False) for tr in _own_rows(table)]
+        if len(grid) < 2 or max(len(cells) for cells in grid) < 2:
+            return False
         rows = []
-        for tr in table.find_all("tr"):
-            if tr.find_parent("table") is not table:
-                continue
+        for cells in grid:
             row = []
-            for cell in tr.find_all(("td", "th"), recursive=False):
+            for cell in cells:
                 row.append(_flat_text(cell))
                 span = str(cell.get("colspan", "1"))
                 row.extend([""] * (min(int(span), 50) - 1 if span.isdigit() and span != "0" else 0))
             rows.append(row)
-        if len(rows) < 2 or max(len(r) for r in rows) < 2:
-            return False
         self.flush()
         self.builder.add_table(rows[0], rows[1:])
         return True
@@ -224,6 +227,20 @@ class _Walker:
         for item in items:
             item.page = None  # converted page numbers are not the source's pages
         emit_items(self.builder, items)
+
+
+def _own_rows(table: Tag) -> list[Tag]:
+    """The table's rows, in row groups or not, leaving out the rows of tables nested in it."""
+    rows = []
+    stack = [c for c in reversed(table.contents) if isinstance(c, Tag)]
+    while stack:
+        tag = stack.pop()
+        checkpoint()
+        if tag.name == "tr":
+            rows.append(tag)
+        elif tag.name != "table":
+            stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
+    return rows
 
 
 def _label(number: int, kind: str) -> str:

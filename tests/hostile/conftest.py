@@ -271,6 +271,12 @@ def nested_links_html(depth: int) -> bytes:
             * depth + "</div>" * depth + "</body></html>").encode()
 
 
+def nested_tables_html(depth: int) -> bytes:
+    """Layout tables (one row) nested in each other, the policy in the innermost cell."""
+    return ("<html><body>" + "<table><tr><td>x</td><td>" * depth + POLICY_EN + "</td></tr></table>" * depth
+            + "</body></html>").encode()
+
+
 def html_with_references() -> bytes:
     return f"""<!doctype html><html><head><title>Privacy</title>
 <link rel="stylesheet" href="http://tracker.invalid/style.css">
@@ -333,6 +339,7 @@ CASES = [
     Case("5000-page-pdf", "pages-5000.pdf", lambda: many_pages_pdf(5000), "E106-too-many-pages"),
     Case("pdf-content-bomb", "bomb.pdf", content_bomb_pdf, "E113-pdf-decompression-bomb"),
     Case("html-links-nested-5000-deep", "links.html", lambda: nested_links_html(5000), OK),
+    Case("html-tables-nested-2000-deep", "tables.html", lambda: nested_tables_html(2000), OK),
     Case("html-external-references", "references.html", html_with_references, OK),
     Case("docx-zip-bomb", "bomb.docx", zip_bomb_docx, "E121-docx-decompression-bomb"),
     Case("docx-billion-laughs", "laughs.docx", billion_laughs_docx, "E122-docx-dtd"),
