@@ -34,7 +34,11 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 def parse_markdown(text: str, source: str) -> Document:
     builder = DocumentBuilder(source, "markdown")
     text, metadata = _front_matter(text)
-    _MarkdownWalker(builder).walk(_MD.parse(text))
+    tokens = _MD.parse(text)
+    if max((token.level for token in tokens), default=0) >= _MD.options.maxNesting - 1:
+        # markdown-it skips, without a word, whatever is nested deeper than maxNesting.
+        builder.warn(f"quotes or lists nested about {_MD.options.maxNesting} levels deep: deeper text is not read")
+    _MarkdownWalker(builder).walk(tokens)
     return builder.build(metadata)
 
 

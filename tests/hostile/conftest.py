@@ -354,5 +354,7 @@ CASES = [
     Case("text-utf8-bom-invalid-bytes", "invalid.txt",
          lambda: b"\xef\xbb\xbf" + POLICY_EN.encode() + b" \xff\xfe\xc3 " + POLICY_EN.encode(), PARTIAL),
     Case("markdown-yaml-alias-bomb", "aliases.md", yaml_alias_bomb_markdown, OK),
+    Case("markdown-quotes-nested-30-deep", "quotes.md",
+         lambda: f"# Privacy\n\n{POLICY_EN}\n\n{'> ' * 30}Hidden clause.\n".encode(), PARTIAL),
     Case("mixed-language", "mixed.md", lambda: f"# Privacy\n\n{POLICY_EN}\n\n{POLICY_DE}\n".encode(), OK),
 ]
