@@ -12,7 +12,7 @@ import pytest
 from dpcheck import Scanner
 from dpcheck.ingest import load
 from dpcheck.ingest.normalize import clean
-from dpcheck.limits import Limits
+from dpcheck.limits import Limits, resident_memory
 from dpcheck.models import DocumentReport
 
 from .conftest import (
@@ -140,3 +140,19 @@ def test_hostile_nested_html_shallow_version(scanner: Scanner) -> None:
     """The same structure 5,000 deep, fast enough for every run."""
     doc = scanner.scan_bytes(nested_html(5_000), "nested.html")
     assert doc.status == "ok" and "US" in {t.destination for t in doc.transfers}
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc (Linux)")
+def test_hostile_no_leaked_files_or_memory(scanner: Scanner, tmp_path: Path) -> None:
+    """Scanning every hostile case again and again leaves no file open and no memory behind."""
+    paths = [c.write(tmp_path) for c in CASES if not any(w in c.id for w in ("bomb", "deep", "5000"))]
+
+    def open_files() -> int:
+        return len(list(Path("/proc/self/fd").iterdir()))
+
+    scanner.scan(paths)  # warm-up: caches and interned strings fill here
+    files, rss = open_files(), resident_memory()
+    for _ in range(2):
+        scanner.scan(paths)
+    assert open_files() == files
+    assert rss is None or (resident_memory() or 0) - rss < 64 * 2**20
