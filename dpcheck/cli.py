@@ -1,4 +1,4 @@
-"""Command line: ``dpcheck scan``, ``dpcheck rules list`` and ``dpcheck rules lint``.
+"""Command line: ``dpcheck scan``, ``dpcheck schema``, ``dpcheck eval`` and ``dpcheck rules list|show|lint``.
 
 Exit codes (stable, for procurement tools and CI):
     0  every document was read and none is rated at or above --fail-on (default: never)
@@ -20,8 +20,10 @@ from dpcheck.errors import RulesetError
 from dpcheck.evaluate import Scorer, load_gold, load_report
 from dpcheck.graph import to_node_link, write_graphml
 from dpcheck.lint import lint
-from dpcheck.report.json import document_to_dict, report_to_dict
-from dpcheck.report.text import render_text
+from dpcheck.report import FORMATS, render
+from dpcheck.report.fides import render_fides_yaml
+from dpcheck.report.json import document_to_dict
+from dpcheck.report.schema import document_schema, schema_text
 from dpcheck.scanner import Scanner
 
 RATING_ORDER = {"green": 0, "yellow": 1, "red": 2}
@@ -35,13 +37,14 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
-              help="text for people, json for one report object, jsonl for one document per line.")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
+              help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--fail-on", type=click.Choice(["red", "yellow", "never"]), default="never", show_default=True,
               help="Exit 1 when a document is rated this or worse.")
 @click.option("--graph-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Also write each document's data-flow graph as node-link JSON and GraphML here.")
+              help="Also write each document's data-flow graph here: node-link JSON, GraphML and a "
+                   "fideslang system manifest (.fides.yml).")
 @click.option("--no-graph", is_flag=True, help="Leave the data-flow graph out of the JSON report.")
 @click.option("--rules", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Use this rules folder instead of the bundled one.")
@@ -55,13 +58,8 @@ def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, g
     except RulesetError as exc:
         raise click.ClickException(str(exc)) from exc
     report = scanner.scan(paths)
-    if fmt == "json":
-        text = json.dumps(report_to_dict(report, graph=not no_graph), ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "jsonl":
-        text = "".join(json.dumps(document_to_dict(d, graph=not no_graph), ensure_ascii=False) + "\n"
-                       for d in report.documents)
-    else:
-        text = render_text(report, colour=output is None and sys.stdout.isatty())
+    text = render(report, fmt, graph=not no_graph, colour=output is None and sys.stdout.isatty(),
+                  ruleset=scanner.ruleset)
     if output is not None:
         output.write_text(text, encoding="utf-8")
     else:
@@ -74,11 +72,22 @@ def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, g
                 (graph_dir / f"{stem}.graph.json").write_text(json.dumps(to_node_link(doc.graph), indent=2),
                                                               encoding="utf-8")
                 write_graphml(doc.graph, graph_dir / f"{stem}.graphml")
+                (graph_dir / f"{stem}.fides.yml").write_text(render_fides_yaml(doc), encoding="utf-8")
     if any(d.status == "error" for d in report.documents):
         sys.exit(3)
     threshold = RATING_ORDER.get(fail_on, 99)
     if any(d.doc_type != "subprocessor_list" and RATING_ORDER[d.rating] >= threshold for d in report.documents):
         sys.exit(1)
+
+
+@main.command()
+@click.option("--document", is_flag=True, help="Print the schema of one document (one --format jsonl line).")
+def schema(document: bool) -> None:
+    """Print the JSON Schema (draft 2020-12) of the JSON report."""
+    if document:
+        click.echo(json.dumps(document_schema(), indent=2))
+    else:
+        click.echo(schema_text(), nl=False)
 
 
 @main.command("eval")

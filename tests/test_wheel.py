@@ -25,6 +25,7 @@ def test_wheel_installs_and_scans_with_bundled_rules(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "dpcheck/_rules/flags/INVALID_TRANSFER_MECHANISM.yml" in names
     assert "dpcheck/_rules/facts/adequacy.yml" in names
+    assert "dpcheck/report/schema/report-1.json" in names
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
