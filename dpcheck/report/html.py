@@ -118,7 +118,8 @@ def _findings(doc: DocumentReport) -> list[str]:
 
 def _legend() -> str:
     items = [("#dfe9f5", "customer / vendor"), ("#eef2f7", "sub-processor or affiliate"),
-             ("#d8f0df", "adequate country"), ("#fde9c8", "third country"), ("#f8d3cf", "destination left open"), ("#ffffff", "in the EEA (no transfer)")]
+             ("#d8f0df", "adequate country"), ("#fde9c8", "third country"), ("#f8d3cf", "destination left open"),
+             ("#ffffff", "in the EEA (no transfer)")]
     return '<p class="legend">' + "".join(f'<span><i style="background:{c}"></i>{escape(t)}</span>'
                                           for c, t in items) + "</p>"
 
@@ -143,8 +144,9 @@ def _document(doc: DocumentReport, index: int) -> str:
         parts.append("<p>Transfers: none disclosed outside the EEA.</p>")
     parts.append(f"<p>Mechanisms relied on: {escape(', '.join(doc.mechanisms) or 'none')}</p>")
     if doc.graph is not None:
+        adequate = {t.destination: t.adequate for t in doc.transfers}
         parts.append("<h3>Data flow</h3>" + _legend()
-                     + render_graph_svg(doc.graph, {t.destination: t.adequate for t in doc.transfers}, title=f"Data flow of {doc.path}", ident=f"g{index + 1}"))
+                     + render_graph_svg(doc.graph, adequate, title=f"Data flow of {doc.path}", ident=f"g{index + 1}"))
     parts.append("<h3>Findings</h3>")
     parts.extend(_findings(doc) or ["<p>No findings.</p>"])
     questions = vendor_questions(doc)

@@ -47,7 +47,7 @@ def _overview(report: Report) -> list[str]:
     for i, doc in enumerate(report.documents):
         countries = ", ".join(t.destination for t in doc.transfers) or "–"
         mechanisms = ", ".join(doc.mechanisms) or "–"
-        lines.append(f"| {i + 1} | {escape(doc.path)} | **{escape(rating_label(doc).upper())}** | "
+        lines.append(f"| {i + 1} | [{escape(doc.path)}](#{_anchor(i)}) | **{escape(rating_label(doc).upper())}** | "
                      f"{escape(doc.doc_type or '–')} | {escape(doc.language or '–')} | {escape(countries)} | "
                      f"{escape(mechanisms)} | {len(doc.findings)} |")
     return lines

@@ -25,6 +25,9 @@ LEVELS = {"high": "error", "medium": "warning", "low": "note", "info": "note"}
 TEXT_FORMATS = {"markdown", "text", "html"}
 # Files larger than this are not re-read to find line numbers.
 MAX_SOURCE_CHARS = 20 * 2**20
+# Between two words of a quote the file may have whitespace or markup that ingest dropped:
+# HTML tags, Markdown emphasis, link targets, table pipes, heading and quote marks.
+_BETWEEN_WORDS = r"(?:\s|&nbsp;|<[^<>\n]{0,300}>|\]\([^()\s]{0,500}\)|[*_`~>#|\[\]])+"
 
 
 def artifact_uri(path: str) -> str:
@@ -63,8 +66,7 @@ class _Source:
         words = quote_text.split()
         if not words:
             return None
-        # Layout differs between file and normalized text only in whitespace for plain prose.
-        match = re.search(r"\s+".join(re.escape(w) for w in words), self.text)
+        match = re.search(_BETWEEN_WORDS.join(re.escape(w) for w in words), self.text)
         return (match.start(), match.end()) if match else None
 
     def position(self, offset: int) -> tuple[int, int]:
