@@ -451,6 +451,19 @@ def test_fides_manifest_of_a_subprocessor_list(scanner, corpora):
     assert any(s["does_international_transfers"] is False for s in subs)  # hosted inside the EEA
 
 
+def test_fides_manifest_follows_onward_transfers(scanner, corpora):
+    """A sub-processor's own sub-processor receives data from it (egress/ingress), and its hop's
+    legal basis is what the graph found for that hop (none here), not the vendor's."""
+    doc = scanner.scan_path(corpora / "relaywise-dpa-en-2025.md")
+    systems = {s["name"]: s for s in fides_manifest(doc)["system"]}
+    parent, onward = systems["Mailpost Inc."], systems["Ticketline Ltd"]
+    assert [e["fides_key"] for e in parent["egress"]] == [onward["fides_key"]]
+    assert [i["fides_key"] for i in onward["ingress"]] == [parent["fides_key"]]
+    assert onward["does_international_transfers"] is True and onward["legal_basis_for_transfers"] == []
+    assert parent["legal_basis_for_transfers"] == ["Adequacy Decision"]
+    assert systems["Cloudhaus GmbH"]["does_international_transfers"] is False
+
+
 def test_fides_keys_are_valid_whatever_the_name():
     """Names with spaces, accents and punctuation give valid fides keys."""
     assert fides_key("Müller & Söhne GmbH, Köln") == "muller_sohne_gmbh_koln"

@@ -54,7 +54,7 @@ def _css(data: dict[str, object], adequate: dict[str, bool]) -> str:
     code = str(data.get("label"))
     if code == "UNSPECIFIED":
         return "country open"
-    if code not in adequate:
+    if data.get("eea") or code not in adequate:
         return "country eea"
     return "country adequate" if adequate[code] else "country third"
 
