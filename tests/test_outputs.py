@@ -21,6 +21,8 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dpcheck.cli import main
 from dpcheck.models import Evidence, Report
@@ -377,6 +379,31 @@ def test_html_highlight_marks_phrases_and_escapes_the_rest():
     """Matched phrases are wrapped in <mark>, everything else is escaped, overlaps are skipped."""
     marked = highlight("Data goes to <b>the United States</b> & more", ["United States", "States"])
     assert marked == "Data goes to &lt;b&gt;the <mark>United States</mark>&lt;/b&gt; &amp; more"
+
+
+@given(st.text(), st.lists(st.text(min_size=1), max_size=3))
+def test_html_highlight_never_lets_markup_through(quote, phrases):
+    """Whatever the quote and phrases, only <mark> tags come out, and the text reads back unchanged."""
+    marked = highlight(quote, phrases)
+    bare = marked.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in bare and ">" not in bare
+    assert html.unescape(bare) == quote
+
+
+@given(st.text())
+def test_markdown_escape_never_lets_markup_through(text):
+    """Escaped text has no raw angle bracket, unescaped pipe, or line break."""
+    out = md_escape(text, line_start=True)
+    assert "<" not in out and ">" not in out and "\n" not in out
+    assert all(out[i - 1] == "\\" for i, ch in enumerate(out) if ch == "|")
+
+
+def test_html_and_markdown_show_transfer_paths(scanner, corpora):
+    """Each judged transfer path is listed, the uncovered onward hop with its reason."""
+    report = scanner.report([scanner.scan_path(corpora / "relaywise-dpa-en-2025.md")])
+    path = next(p for p in report.documents[0].paths if not p.covered)
+    assert f"✗ {html.escape(path.render())} — {html.escape(path.reason)}" in render(report, "html")
+    assert f"- ✗ {md_escape(path.render())} — {md_escape(path.reason)}" in render(report, "markdown")
 
 
 def test_svg_graph_lays_out_left_to_right_with_mechanism_labels(scanner):

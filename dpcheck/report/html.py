@@ -43,6 +43,7 @@ svg.graph .node.country.open rect{fill:#f8d3cf} svg.graph .node.country.eea rect
 svg.graph .edge{fill:none;stroke:#888;stroke-width:1.4} svg.graph .edge.transfer{stroke:#555}
 svg.graph .edge-label{font-size:11px;paint-order:stroke;stroke:#fcfcfd;stroke-width:4px}
 svg.graph .edge-label.none{fill:#c0392b}
+.paths li{margin:.2rem 0;list-style:none} .paths .uncovered{color:#a02c1f} .paths .covered{color:#1f6b43}
 .legend span{display:inline-block;margin-right:1rem;font-size:.85rem}
 .legend i{display:inline-block;width:.9rem;height:.9rem;border:1px solid #555;margin-right:.3rem;vertical-align:-2px}
 """
@@ -143,6 +144,11 @@ def _document(doc: DocumentReport, index: int) -> str:
     else:
         parts.append("<p>Transfers: none disclosed outside the EEA.</p>")
     parts.append(f"<p>Mechanisms relied on: {escape(', '.join(doc.mechanisms) or 'none')}</p>")
+    if doc.paths:
+        items = "".join(
+            f'<li class="{"covered" if p.covered else "uncovered"}">{"✓" if p.covered else "✗"} '
+            f"{escape(p.render())} — {escape(p.basis if p.covered else p.reason)}</li>" for p in doc.paths)
+        parts.append(f'<h3>Transfer paths</h3><ul class="paths">{items}</ul>')
     if doc.graph is not None:
         adequate = {t.destination: t.adequate for t in doc.transfers}
         parts.append("<h3>Data flow</h3>" + _legend()

@@ -67,12 +67,17 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
         lines.append("")
         for t in doc.transfers:
             mechanisms = ", ".join(t.mechanisms) or "no mechanism named"
-            recipients = f" — to {', '.join(t.recipients)}" if t.recipients else ""
+            recipients = f" — to {escape(', '.join(t.recipients))}" if t.recipients else ""
             adequate = " (adequate)" if t.adequate else ""
-            lines.append(f"- {escape(t.destination)}{adequate}: {escape(mechanisms)}{escape(recipients)}")
+            lines.append(f"- {escape(t.destination)}{adequate}: {escape(mechanisms)}{recipients}")
     else:
         lines.append("Transfers: none disclosed outside the EEA")
     lines += ["", f"Mechanisms relied on: {escape(', '.join(doc.mechanisms) or 'none')}", ""]
+    if doc.paths:
+        lines += ["Transfer paths:", ""]
+        lines += [f"- {'✓' if p.covered else '✗'} {escape(p.render())} — {escape(p.basis if p.covered else p.reason)}"
+                  for p in doc.paths]
+        lines.append("")
     if not doc.findings:
         lines += ["No findings.", ""]
         return lines
