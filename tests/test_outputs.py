@@ -74,6 +74,18 @@ def mixed(scanner, tmp_path_factory) -> Report:
 
 
 @pytest.fixture(scope="module")
+def unreadable(scanner) -> Report:
+    """Documents that fail in different ways: empty, binary junk, a corrupt PDF and DOCX, missing."""
+    return scanner.report([
+        scanner.scan_bytes(b"", "empty.md"),
+        scanner.scan_bytes(bytes(range(256)) * 8, "junk.bin"),
+        scanner.scan_bytes(b"%PDF-1.7\n garbage", "broken.pdf"),
+        scanner.scan_bytes(b"PK\x03\x04 not a zip", "broken.docx"),
+        scanner.scan_path("/nonexistent/missing.pdf"),
+    ])
+
+
+@pytest.fixture(scope="module")
 def empty(scanner) -> Report:
     return scanner.report([])
 
@@ -191,6 +203,19 @@ def test_schema_validates_the_golden_corpora_report(corpora_report):
     data = json.loads(render(corpora_report, "json"))
     assert len(data["documents"]) == len(corpora_report.documents) > 20
     assert not _errors(report_schema(), data)
+
+
+def test_outputs_every_kind_of_unreadable_document(unreadable):
+    """Each error kind validates against the schemas, gets a CSV row, a SARIF notification and an HTML box."""
+    assert len({d.error.code for d in unreadable.documents}) >= 4
+    assert not _errors(report_schema(), json.loads(render(unreadable, "json")))
+    log = json.loads(render(unreadable, "sarif"))
+    assert not list(jsonschema.Draft4Validator(_sarif_schema()).iter_errors(log))
+    codes = [d.error.code for d in unreadable.documents]
+    assert [n["descriptor"]["id"] for n in log["runs"][0]["invocations"][0]["toolExecutionNotifications"]] == codes
+    assert [r["error_code"] for r in csv.DictReader(io.StringIO(render(unreadable, "csv")))] == codes
+    assert render(unreadable, "html").count('class="error-box"') == len(codes)
+    assert render(unreadable, "markdown").count("**ERROR** `E1") == len(codes)
 
 
 def test_schema_rejects_what_breaks_the_contract(mixed):

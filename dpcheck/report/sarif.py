@@ -141,7 +141,9 @@ def sarif_log(report: Report, ruleset: Ruleset) -> dict[str, Any]:
     """The report as a SARIF 2.1.0 log object (one run)."""
     rules = list(ruleset.rules)
     rule_index = {rule.id: i for i, rule in enumerate(rules)}
-    artifacts, results, notifications = [], [], []
+    artifacts: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
     for index, doc in enumerate(report.documents):
         artifacts.append({"location": {"uri": artifact_uri(doc.path)},
                           "properties": {"status": doc.status, "doc_type": doc.doc_type, "language": doc.language,

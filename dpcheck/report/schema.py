@@ -28,7 +28,8 @@ def _schema() -> dict[str, Any]:
 
 def report_schema() -> dict[str, Any]:
     """The schema of a whole report (``--format json``); a fresh copy the caller may change."""
-    return json.loads(json.dumps(_schema()))
+    copy: dict[str, Any] = json.loads(json.dumps(_schema()))
+    return copy
 
 
 def document_schema() -> dict[str, Any]:
