@@ -19,10 +19,10 @@ and data only::
     expires = 2027-06-30
     documents = ["*zeitwerk*"]
 
-Rating with a policy: accepted findings (not expired on the scan's day) do not count; a
-finding whose severity the policy set, and every policy finding, counts by severity (high →
-red, medium → yellow, low and info → no effect); any other finding counts as the ruleset
-says (its red rules red, other core rules yellow).
+Rating with a policy: accepted findings (not expired on the scan's day) do not count; the
+findings of a rule whose severity the policy sets, and every policy finding, count by severity
+(high → red, medium → yellow, low and info → no effect); any other finding counts as the
+ruleset says (its red rules red, other core rules yellow).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ from dpcheck.models import (
     Transfer,
 )
 from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
-from dpcheck.resources import load_yaml
+from dpcheck.resources import load_yaml, rules_dir
 
 log = logging.getLogger(__name__)
 
@@ -169,13 +169,16 @@ class Policy:
     @classmethod
     def parse(cls, data: bytes, *, path: str, ruleset: Ruleset,
               country_aliases: Mapping[str, Sequence[str]] | None = None) -> Policy:
-        """Validate TOML ``data``; ``path`` is how reports name the policy."""
+        """Validate TOML ``data``; ``path`` is how reports name the policy. Country names are
+        read with ``country_aliases`` (default: those of the bundled lexicon)."""
         where = PurePath(path).name
+        if country_aliases is None:
+            country_aliases = load_yaml(rules_dir() / "lexicon" / "countries.yml").get("aliases", {})
         try:
             raw = tomllib.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise PolicyError([f"{where}: not a valid TOML file: {exc}"]) from exc
-        return _Validator(where, ruleset, load_policy_rules(), _CountryNames(country_aliases or {})).policy(
+        return _Validator(where, ruleset, load_policy_rules(), _CountryNames(country_aliases)).policy(
             raw, PolicyRef(_name(raw, path), path, hashlib.sha256(data).hexdigest()))
 
     def apply(self, doc: DocumentReport, day: date) -> DocumentReport:
@@ -193,7 +196,7 @@ class Policy:
         for f in findings:
             if f.accepted:
                 continue
-            if f.origin == "policy" or f.original_severity is not None:
+            if f.origin == "policy" or f.rule_id in dict(self.severities):
                 level = max(level, RATING_BY_SEVERITY[f.severity])
             elif f.core:
                 level = max(level, 2 if f.rule_id in self.red_rules else 1)

@@ -47,8 +47,8 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
     else:
         lines.append("    Transfers: none disclosed outside the EEA")
     lines.append(f"    Mechanisms relied on: {', '.join(doc.mechanisms) or 'none'}")
-    if doc.policy is not None and doc.ruleset_rating is not None:
-        lines.append(f"    Rated with the policy; by the GDPR rules alone: {doc.ruleset_rating.upper()}")
+    if doc.doc_type != "subprocessor_list" and doc.ruleset_rating not in (None, doc.rating):
+        lines.append(f"    {doc.rating.upper()} by the policy; {doc.ruleset_rating.upper()} by the GDPR rules alone")
     for f in doc.findings:
         mark = SEVERITY_MARK[f.severity]
         changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""
