@@ -212,6 +212,6 @@ def policy_check(file: Path, folder: Path | None, as_of: datetime | None) -> Non
         click.echo(f"  severity of {rule_id}: {severity}")
     for accept in policy.accepts:
         state = "EXPIRED" if accept.on(scanner.as_of).expired else "active"
-        scope = ", ".join([*accept.documents, *([f"vendor {accept.vendor}"] if accept.vendor else [])]) or "all documents"
-        click.echo(f"  accepts {accept.rule} until {accept.expires.isoformat()} ({state} on {scanner.as_of.isoformat()};"
-                   f" {scope})")
+        scope = ", ".join([*accept.documents, *([f"vendor {accept.vendor}"] if accept.vendor else [])])
+        click.echo(f"  accepts {accept.rule} until {accept.expires.isoformat()} "
+                   f"({state} on {scanner.as_of.isoformat()}; {scope or 'all documents'})")

@@ -36,7 +36,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -75,10 +75,9 @@ MAX_EVIDENCE = 5
 
 @dataclass(frozen=True)
 class PolicyRule:
-    """A rule of the buyer's policy; it fires only when the policy sets ``key``."""
+    """A rule of the buyer's policy; it fires only when the policy sets the key its article names."""
 
     id: str
-    key: str
     title: str
     article: str
     severity: Severity
@@ -102,7 +101,7 @@ class PolicyRule:
 def load_policy_rules(path: Path = POLICY_RULES_FILE) -> tuple[PolicyRule, ...]:
     data = load_yaml(path)
     try:
-        return tuple(PolicyRule(rule_id, d["key"], d["title"], d["article"], d["severity"], d["message"],
+        return tuple(PolicyRule(rule_id, d["title"], d["article"], d["severity"], d["message"],
                                 tuple((lang, " ".join(text.split())) for lang, text in d["question"].items()),
                                 tuple((word, lang, text) for word, texts in d.get("labels", {}).items()
                                       for lang, text in texts.items()))
@@ -342,7 +341,8 @@ class _Validator:
                 codes.append(code)
             else:
                 extra = f", or {' / '.join(tokens)}" if tokens else ""
-                self.problem(f"{key}[{i}]", f"unknown country {name!r}: give an ISO 3166-1 code or a country name{extra}")
+                self.problem(f"{key}[{i}]",
+                             f"unknown country {name!r}: give an ISO 3166-1 code or a country name{extra}")
         return tuple(dict.fromkeys(codes))
 
     def known_rule(self, rule_id: Any, key: str) -> str:
@@ -352,6 +352,8 @@ class _Validator:
         return str(rule_id)
 
     def day(self, raw: Any, key: str) -> date | None:
+        if isinstance(raw, datetime):  # a TOML date-time: the day is what expires
+            return raw.date()
         if isinstance(raw, date):
             return raw
         if isinstance(raw, str):
@@ -369,12 +371,12 @@ class _Validator:
         transfers = self.table(top.get("transfers", {}), "transfers", KEYS["transfers"])
         accepted = None
         if "accepted_mechanisms" in transfers:
-            accepted = frozenset(self.strings(transfers["accepted_mechanisms"], "transfers.accepted_mechanisms"))
+            key = "transfers.accepted_mechanisms"
+            accepted = frozenset(self.strings(transfers["accepted_mechanisms"], key))
             for unknown in sorted(accepted - self.mechanisms):
-                self.problem("transfers.accepted_mechanisms",
-                             f"unknown mechanism {unknown!r}; known: {', '.join(sorted(self.mechanisms))}")
-            if not accepted:
-                self.problem("transfers.accepted_mechanisms", "is empty: leave the key out to accept any mechanism")
+                self.problem(key, f"unknown mechanism {unknown!r}; known: {', '.join(sorted(self.mechanisms))}")
+            if transfers["accepted_mechanisms"] == []:
+                self.problem(key, "is empty: leave the key out to accept any mechanism")
         refused = self.country_list(transfers.get("refused_countries", []), "transfers.refused_countries")
         allowed = None
         if "allowed_destinations" in transfers:
@@ -409,8 +411,9 @@ class _Validator:
             extra = {k: self.text(item.get(k), f"{key}.{k}") for k in ("vendor", "approved_by", "ticket")}
             if rule and justification and expires:
                 accepts.append(AcceptRule(rule, justification, expires, tuple(documents), **extra))
+        version, owner = self.text(meta.get("version"), "policy.version"), self.text(meta.get("owner"), "policy.owner")
+        self.text(meta.get("description"), "policy.description")
         if self.problems:
             raise PolicyError(self.problems)
-        return Policy(ref, self.text(meta.get("version"), "policy.version"), self.text(meta.get("owner"), "policy.owner"),
-                      accepted, refused, allowed, tuple(severities), tuple(accepts), self.rules,
+        return Policy(ref, version, owner, accepted, refused, allowed, tuple(severities), tuple(accepts), self.rules,
                       self.ruleset.facts.eea, self.ruleset.red)

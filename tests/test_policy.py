@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from dpcheck import Scanner
 from dpcheck.cli import main
 from dpcheck.errors import PolicyError
-from dpcheck.policy import Policy
+from dpcheck.policy import Policy, load_policy_rules
 from dpcheck.report.json import document_to_dict, report_to_dict
 from dpcheck.report.text import render_text
 
@@ -299,6 +299,15 @@ colour = "red"
     assert len(caught.value.problems) == 11
 
 
+def test_policy_expiry_accepts_a_date_time_and_refuses_an_empty_mechanism_list(scanner, tmp_path):
+    """A TOML date-time expires on its day; an empty accepted_mechanisms list is a mistake, not "accept none"."""
+    policy = load(scanner, tmp_path, '[[accept]]\nrule = "SCC_REPEALED_VERSION"\njustification = "Renewal signed"\n'
+                                     'expires = 2027-04-30T12:00:00\n')
+    assert policy.accepts[0].expires == date(2027, 4, 30)
+    with pytest.raises(PolicyError, match="accepted_mechanisms: is empty"):
+        load(scanner, tmp_path, "transfers.accepted_mechanisms = []\n")
+
+
 def test_policy_not_toml_or_missing_is_refused(scanner, tmp_path):
     """Broken TOML and a missing file give one friendly problem each."""
     broken = tmp_path / "broken.toml"
@@ -346,3 +355,11 @@ def test_cli_policy_check(tmp_path):
     result = runner.invoke(main, ["policy", "check", str(bad)])
     assert result.exit_code == 2 and "transfers.refused_countries[0]: unknown country 'Atlantis'" in result.output
     assert runner.invoke(main, ["scan", str(EXAMPLE.parent), "--policy", str(bad)]).exit_code == 2
+
+
+def test_policy_rule_ids_are_pinned():
+    """Policy rule ids are stable (a rename is a visible diff) and every rule asks in English and German."""
+    rules = load_policy_rules()
+    assert [r.id for r in rules] == ["POLICY_COUNTRY_REFUSED", "POLICY_DESTINATION_NOT_ALLOWED",
+                                     "POLICY_MECHANISM_NOT_ACCEPTED"]
+    assert all({lang for lang, _ in r.questions} == {"en", "de"} and "Buyer's policy" in r.article for r in rules)

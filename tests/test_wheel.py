@@ -43,6 +43,7 @@ def test_wheel_installs_and_scans_with_bundled_rules(tmp_path):
     where = subprocess.run([str(python), "-c", "import dpcheck.resources as r; print(r.rules_dir())"],
                            check=True, capture_output=True, text=True, cwd=tmp_path, env=env).stdout
     assert "_rules" in where and str(ROOT) not in where
-    checked = subprocess.run([str(venv / "bin" / "dpcheck"), "policy", "check", str(ROOT / "examples" / "buyer-policy.toml")],
+    example = ROOT / "examples" / "buyer-policy.toml"
+    checked = subprocess.run([str(venv / "bin" / "dpcheck"), "policy", "check", str(example)],
                              check=True, capture_output=True, text=True, cwd=tmp_path, env=env).stdout
     assert checked.startswith("policy OK")

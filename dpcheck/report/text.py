@@ -68,7 +68,8 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
 
 
 def _acceptance(a: Acceptance) -> str:
-    who = "; ".join(x for x in (a.approved_by and f"approved by {a.approved_by}", a.ticket and f"ticket {a.ticket}") if x)
+    who = "; ".join(x for x in (a.approved_by and f"approved by {a.approved_by}", a.ticket and f"ticket {a.ticket}")
+                    if x)
     state = (f"Acceptance EXPIRED on {a.expires}, so this counts again" if a.expired
              else f"Accepted by the policy until {a.expires}, so this does not count towards the rating")
     return f"{state}: {a.justification}" + (f" ({who})" if who else "")
