@@ -147,8 +147,7 @@ class Policy:
     severities: tuple[tuple[str, Severity], ...]
     accepts: tuple[AcceptRule, ...]
     rules: tuple[PolicyRule, ...] = field(repr=False)
-    eea: frozenset[str] = field(repr=False)
-    red_rules: frozenset[str] = field(repr=False)
+    ruleset: Ruleset = field(repr=False, compare=False)
 
     @property
     def sha256(self) -> str:
@@ -191,15 +190,11 @@ class Policy:
                        policy=self.ref)
 
     def rating(self, findings: Iterable[Finding]) -> Rating:
-        level = 0
-        for f in findings:
-            if f.accepted:
-                continue
-            if f.origin == "policy" or f.rule_id in dict(self.severities):
-                level = max(level, RATING_BY_SEVERITY[f.severity])
-            elif f.core:
-                level = max(level, 2 if f.rule_id in self.red_rules else 1)
-        return RATINGS[level]
+        """The rating with this policy (see the module docstring)."""
+        counted = [f for f in findings if not f.accepted]
+        by_severity = [f for f in counted if f.origin == "policy" or f.rule_id in dict(self.severities)]
+        level = RATINGS.index(self.ruleset.rating(tuple(f for f in counted if f not in by_severity)))
+        return RATINGS[max([level, *(RATING_BY_SEVERITY[f.severity] for f in by_severity)])]
 
     def _rule(self, rule_id: str) -> PolicyRule:
         return next(r for r in self.rules if r.id == rule_id)
@@ -232,7 +227,7 @@ class Policy:
     def _allowed(self, transfer: Transfer) -> bool:
         allowed = self.allowed_destinations or ()
         dest = transfer.destination
-        return dest != UNSPECIFIED and (dest in allowed or (EEA_REGION in allowed and dest in self.eea)
+        return dest != UNSPECIFIED and (dest in allowed or (EEA_REGION in allowed and dest in self.ruleset.facts.eea)
                                         or (ADEQUATE in allowed and transfer.adequate))
 
     def _adjust(self, finding: Finding, path: str, day: date) -> Finding:
@@ -416,4 +411,4 @@ class _Validator:
         if self.problems:
             raise PolicyError(self.problems)
         return Policy(ref, version, owner, accepted, refused, allowed, tuple(severities), tuple(accepts), self.rules,
-                      self.ruleset.facts.eea, self.ruleset.red)
+                      self.ruleset)

@@ -61,8 +61,15 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
             for t in doc.transfers
         ],
         "recipients": [
-            {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations)}
+            {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations),
+             "engaged_by": r.engaged_by, "mechanisms": list(r.mechanisms)}
             for r in doc.recipients
+        ],
+        "transfer_paths": [
+            {"parties": list(p.parties), "country": p.country, "covered": p.covered, "basis": p.basis,
+             "reason": p.reason, "onward": p.onward, "mechanisms": list(p.mechanisms),
+             "evidence": [_evidence(e) for e in p.evidence]}
+            for p in doc.paths
         ],
         # An accepted finding needs no answer from the vendor.
         "questions": list(dict.fromkeys(f.question for f in doc.findings if not f.accepted)),
