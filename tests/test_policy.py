@@ -183,6 +183,7 @@ def test_policy_acceptance_before_and_after_expiry(scanner, corpora, tmp_path):
     text = render_text(replace(scanner.report([on_expiry, after]), policy=policy.ref))
     assert "Accepted by the policy until 2027-03-31" in text and "Acceptance EXPIRED on 2027-03-31" in text
     assert "GREEN by the policy; YELLOW by the GDPR rules alone" in text and "Policy applied: Test policy" in text
+    assert text.count("MEDIUM ACCEPTED  SUPPLEMENTARY_MEASURES_UNADDRESSED") == 1
 
 
 def test_policy_acceptance_limited_to_documents_and_vendor(scanner, corpora, tmp_path):

@@ -52,6 +52,7 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
     for f in doc.findings:
         mark = SEVERITY_MARK[f.severity]
         changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""
+        changed += " ACCEPTED" if f.accepted else ""
         lines.append(f"    {style(mark + ' ' + f.severity.upper(), fg='red' if f.severity == 'high' else 'yellow')}"
                      f"{changed}  {f.rule_id}  ({f.article})")
         lines.extend(textwrap.wrap(f.message, 100, initial_indent="        ", subsequent_indent="        "))
