@@ -210,7 +210,7 @@ def policy_check(file: Path, folder: Path | None, as_of: datetime | None) -> Non
     assert policy is not None
     click.echo(f"policy OK: {policy.ref.name} (sha256 {policy.sha256})")
     if policy.accepted_mechanisms is not None:
-        click.echo(f"  accepted mechanisms: {', '.join(sorted(policy.accepted_mechanisms))}")
+        click.echo(f"  accepted mechanisms: {', '.join(policy.accepted_mechanisms)}")
     if policy.refused_countries:
         click.echo(f"  refused countries: {', '.join(policy.refused_countries)}")
     if policy.allowed_destinations is not None:

@@ -141,7 +141,7 @@ class Policy:
     ref: PolicyRef
     version: str
     owner: str
-    accepted_mechanisms: frozenset[str] | None
+    accepted_mechanisms: tuple[str, ...] | None  # sorted: the repr is the same in every process
     refused_countries: tuple[str, ...]
     allowed_destinations: tuple[str, ...] | None
     severities: tuple[tuple[str, Severity], ...]
@@ -217,7 +217,7 @@ class Policy:
             # A fully adequate destination is covered by its adequacy decision whatever the text names.
             unaccepted = [(t, tools) for t in transfers
                           if (tools := set(t.mechanisms) | ({"adequacy"} if t.adequate else set()))
-                          and not tools & accepted]
+                          and not tools & set(accepted)]
             if unaccepted:
                 found.append(self._rule("POLICY_MECHANISM_NOT_ACCEPTED").finding(
                     lang, _evidence(t for t, _ in unaccepted), destinations=(t.destination for t, _ in unaccepted),
@@ -367,8 +367,8 @@ class _Validator:
         accepted = None
         if "accepted_mechanisms" in transfers:
             key = "transfers.accepted_mechanisms"
-            accepted = frozenset(self.strings(transfers["accepted_mechanisms"], key))
-            for unknown in sorted(accepted - self.mechanisms):
+            accepted = tuple(sorted(set(self.strings(transfers["accepted_mechanisms"], key))))
+            for unknown in sorted(set(accepted) - self.mechanisms):
                 self.problem(key, f"unknown mechanism {unknown!r}; known: {', '.join(sorted(self.mechanisms))}")
             if transfers["accepted_mechanisms"] == []:
                 self.problem(key, "is empty: leave the key out to accept any mechanism")
