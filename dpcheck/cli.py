@@ -1,9 +1,10 @@
-"""Command line: ``dpcheck scan``, ``dpcheck schema``, ``dpcheck eval`` and ``dpcheck rules list|show|lint``.
+"""Command line: ``dpcheck scan``, ``dpcheck schema``, ``dpcheck eval``, ``dpcheck rules list|show|lint`` and
+``dpcheck policy check``.
 
 Exit codes (stable, for procurement tools and CI):
     0  every document was read and none is rated at or above --fail-on (default: never)
     1  at least one document is rated at or above --fail-on
-    2  usage error, or the ruleset is invalid
+    2  usage error, or the ruleset or the policy file is invalid
     3  at least one document could not be read (takes precedence over 1)
 """
 
@@ -13,10 +14,11 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from dpcheck.errors import RulesetError
+from dpcheck.errors import PolicyError, RulesetError
 from dpcheck.evaluate import Scorer, load_gold, load_report
 from dpcheck.graph import to_node_link, write_graphml
 from dpcheck.lint import lint
@@ -51,13 +53,17 @@ def main() -> None:
               help="Use this rules folder instead of the bundled one.")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Judge by the law in force on this day (YYYY-MM-DD; default: today).")
+@click.option("--policy", "policy", type=click.Path(dir_okay=False, path_type=Path),
+              help="Apply this buyer's policy (TOML) after the GDPR rules; see examples/buyer-policy.toml.")
 def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
-         no_graph: bool, rules: Path | None, as_of: datetime | None) -> None:
+         no_graph: bool, rules: Path | None, as_of: datetime | None, policy: Path | None) -> None:
     """Scan documents and folders (PDF, HTML, Markdown, text, DOCX)."""
     try:
-        scanner = Scanner(rules=rules, as_of=as_of.date() if as_of else None)
+        scanner = Scanner(rules=rules, as_of=as_of.date() if as_of else None, policy=policy)
     except RulesetError as exc:
         raise click.ClickException(str(exc)) from exc
+    except PolicyError as exc:
+        _policy_problems(exc)
     report = scanner.scan(paths)
     text = render(report, fmt, graph=not no_graph, colour=output is None and sys.stdout.isatty(),
                   ruleset=scanner.ruleset)
@@ -184,3 +190,45 @@ def rules_lint(folder: Path | None) -> None:
     if problems:
         raise SystemExit(2)
     click.echo("ruleset OK: every rule file is valid and every example behaves as stated")
+
+
+def _policy_problems(exc: PolicyError) -> NoReturn:
+    click.echo("invalid policy:", err=True)
+    for problem in exc.problems:
+        click.echo(f"- {problem}", err=True)
+    sys.exit(2)
+
+
+@main.group("policy")
+def policy_group() -> None:
+    """Check a buyer's policy file."""
+
+
+@policy_group.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Validate against this rules folder instead of the bundled one.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Judge acceptances' expiry on this day (YYYY-MM-DD; default: today).")
+def policy_check(file: Path, folder: Path | None, as_of: datetime | None) -> None:
+    """Validate a policy file (exit 2 listing every problem) and summarise what it does."""
+    try:
+        scanner = Scanner(rules=folder, as_of=as_of.date() if as_of else None, policy=file)
+    except PolicyError as exc:
+        _policy_problems(exc)
+    policy = scanner.policy
+    assert policy is not None
+    click.echo(f"policy OK: {policy.ref.name} (sha256 {policy.sha256})")
+    if policy.accepted_mechanisms is not None:
+        click.echo(f"  accepted mechanisms: {', '.join(policy.accepted_mechanisms)}")
+    if policy.refused_countries:
+        click.echo(f"  refused countries: {', '.join(policy.refused_countries)}")
+    if policy.allowed_destinations is not None:
+        click.echo(f"  allowed destinations: {', '.join(policy.allowed_destinations)}")
+    for rule_id, severity in policy.severities:
+        click.echo(f"  severity of {rule_id}: {severity}")
+    for accept in policy.accepts:
+        state = "EXPIRED" if accept.on(scanner.as_of).expired else "active"
+        scope = ", ".join([*accept.documents, *([f"vendor {accept.vendor}"] if accept.vendor else [])])
+        click.echo(f"  accepts {accept.rule} until {accept.expires.isoformat()} "
+                   f"({state} on {scanner.as_of.isoformat()}; {scope or 'all documents'})")

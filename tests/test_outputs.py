@@ -527,3 +527,49 @@ def test_fides_manifests_validate_with_fideslang(corpora_report):
     models = pytest.importorskip("fideslang.models", reason="fideslang not installed (pip install dpcheck[fides])")
     for doc in corpora_report.documents:
         models.Taxonomy.model_validate(fides_manifest(doc))
+
+
+# --- buyer's policy ---------------------------------------------------------------------------------------
+
+POLICY = """
+[policy]
+name = "Test buyer <policy>"
+
+[[accept]]
+rule = "TRANSFER_MECHANISM_UNSPECIFIED"
+justification = "Mechanism agreed in our order form, clause 4."
+expires = 2099-12-31
+"""
+
+
+@pytest.fixture(scope="module")
+def with_policy(tmp_path_factory) -> Report:
+    from dpcheck import Scanner
+
+    folder = tmp_path_factory.mktemp("policy")
+    (folder / "policy.toml").write_text(POLICY, encoding="utf-8")
+    (folder / "p.txt").write_text(HOSTILE, encoding="utf-8")
+    return Scanner(policy=folder / "policy.toml").scan(folder / "p.txt")
+
+
+def test_outputs_accepted_findings_are_marked_and_ask_nothing(with_policy):
+    """A finding the buyer's policy accepts is shown as accepted with its justification, is a SARIF
+    suppression, and its question is left out of the questions to the vendor."""
+    doc = with_policy.documents[0]
+    accepted = next(f for f in doc.findings if f.accepted)
+    data = json.loads(render(with_policy, "json"))
+    assert not _errors(report_schema(), data)
+    assert accepted.question not in data["documents"][0]["questions"]
+    result = next(r for r in json.loads(render(with_policy, "sarif"))["runs"][0]["results"]
+                  if r["ruleId"] == accepted.rule_id)
+    assert result["suppressions"][0]["status"] == "accepted"
+    assert "order form, clause 4" in result["suppressions"][0]["justification"]
+    assert not list(jsonschema.Draft4Validator(_sarif_schema()).iter_errors(json.loads(render(with_policy, "sarif"))))
+    row = next(r for r in csv.DictReader(io.StringIO(render(with_policy, "csv"))) if r["rule_id"] == accepted.rule_id)
+    assert row["accepted"] == "yes" and "clause 4" in row["acceptance"]
+    asks = {"html": "Ask the vendor: " + html.escape(accepted.question),
+            "markdown": "**Ask the vendor:** " + md_escape(accepted.question)}
+    for fmt, ask in asks.items():
+        out = render(with_policy, fmt)
+        assert "Test buyer &lt;policy&gt;" in out and "order form, clause 4" in out
+        assert ask not in out

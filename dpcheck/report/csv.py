@@ -10,11 +10,11 @@ import csv
 import io
 
 from dpcheck.models import DocumentReport, Evidence, Finding, Report
-from dpcheck.report.questions import rating_label
+from dpcheck.report.questions import acceptance_note, rating_label
 
 COLUMNS = ("path", "status", "error_code", "error", "doc_type", "language", "rating", "rule_id", "article",
            "severity", "title", "countries", "mechanisms", "quote", "page", "section", "start", "end",
-           "evidence_count", "message", "question")
+           "evidence_count", "message", "question", "origin", "accepted", "acceptance")
 
 # Spreadsheets run a cell that starts with one of these as a formula; a vendor's text must
 # never be able to do that (OWASP "CSV injection"), so such cells get a leading apostrophe.
@@ -43,7 +43,9 @@ def _finding_cells(finding: Finding) -> dict[str, object]:
         "evidence_count": len(finding.evidence),
         "quote": " ".join(first.quote.split()) if first else "", "page": first.page if first else None,
         "section": " › ".join(first.section) if first else "", "start": first.start if first else None,
-        "end": first.end if first else None,
+        "end": first.end if first else None, "origin": finding.origin,
+        "accepted": "yes" if finding.accepted else "",
+        "acceptance": acceptance_note(finding.acceptance) if finding.acceptance else "",
     }
 
 

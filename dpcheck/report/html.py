@@ -11,7 +11,7 @@ from html import escape
 
 from dpcheck.models import DocumentReport, Evidence, Report
 from dpcheck.report.json import summary
-from dpcheck.report.questions import rating_label, vendor_questions
+from dpcheck.report.questions import acceptance_note, rating_label, vendor_questions
 from dpcheck.report.svg import render_graph_svg
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -44,6 +44,7 @@ svg.graph .edge{fill:none;stroke:#888;stroke-width:1.4} svg.graph .edge.transfer
 svg.graph .edge-label{font-size:11px;paint-order:stroke;stroke:#fcfcfd;stroke-width:4px}
 svg.graph .edge-label.none{fill:#c0392b}
 .paths li{margin:.2rem 0;list-style:none} .paths .uncovered{color:#a02c1f} .paths .covered{color:#1f6b43}
+.finding.accepted{opacity:.75;border-style:dashed} .acceptance{font-style:italic;color:#444}
 .legend span{display:inline-block;margin-right:1rem;font-size:.85rem}
 .legend i{display:inline-block;width:.9rem;height:.9rem;border:1px solid #555;margin-right:.3rem;vertical-align:-2px}
 """
@@ -107,13 +108,20 @@ def _overview(report: Report) -> str:
 def _findings(doc: DocumentReport) -> list[str]:
     parts = []
     for f in doc.findings:
-        parts.append(f'<div class="finding {escape(f.severity)}">'
-                     f'<p><span class="sev">{escape(f.severity)}</span> <span class="rule">{escape(f.rule_id)}</span>'
+        changed = f" (policy; was {f.original_severity})" if f.original_severity else ""
+        changed += " · accepted" if f.accepted else ""
+        parts.append(f'<div class="finding {escape(f.severity)}{" accepted" if f.accepted else ""}">'
+                     f'<p><span class="sev">{escape(f.severity + changed)}</span> '
+                     f'<span class="rule">{escape(f.rule_id)}</span>'
                      f" — <strong>{escape(f.title)}</strong> <em>({escape(f.article)})</em></p>"
                      f"<p>{escape(f.message)}</p>")
         for e in f.evidence:
             parts.append(f"<blockquote>{highlight(e.quote, _phrases(e, doc))}<cite>{_where(e)}</cite></blockquote>")
-        parts.append(f'<p class="ask">Ask the vendor: {escape(f.question)}</p></div>')
+        if f.acceptance is not None:
+            parts.append(f'<p class="acceptance">{escape(acceptance_note(f.acceptance))}</p>')
+        if not f.accepted:
+            parts.append(f'<p class="ask">Ask the vendor: {escape(f.question)}</p>')
+        parts.append("</div>")
     return parts
 
 
@@ -144,6 +152,9 @@ def _document(doc: DocumentReport, index: int) -> str:
     else:
         parts.append("<p>Transfers: none disclosed outside the EEA.</p>")
     parts.append(f"<p>Mechanisms relied on: {escape(', '.join(doc.mechanisms) or 'none')}</p>")
+    if doc.doc_type != "subprocessor_list" and doc.ruleset_rating not in (None, doc.rating):
+        parts.append(f"<p>{escape(doc.rating.upper())} by the policy; {escape((doc.ruleset_rating or '').upper())} "
+                     "by the GDPR rules alone</p>")
     if doc.paths:
         items = "".join(
             f'<li class="{"covered" if p.covered else "uncovered"}">{"✓" if p.covered else "✗"} '
@@ -174,6 +185,9 @@ def render_html(report: Report) -> str:
              f"{escape(report.ruleset_version)} · law as of {escape(report.law_as_of)} (legal facts recorded up to "
              f"{escape(report.facts_as_of)}) · dpcheck {escape(report.tool_version)}</p>")
     body = [intro]
+    if report.policy is not None:
+        body.append(f'<p class="meta">Policy applied: {escape(report.policy.name)} ({escape(report.policy.path)}, '
+                    f"sha256 {escape(report.policy.sha256[:12])})</p>")
     if report.documents:
         body.append("<h2>Overview</h2>" + _overview(report))
     else:

@@ -12,7 +12,7 @@ import re
 
 from dpcheck.models import DocumentReport, Evidence, Report
 from dpcheck.report.json import summary
-from dpcheck.report.questions import rating_label, vendor_questions
+from dpcheck.report.questions import acceptance_note, rating_label, vendor_questions
 
 SEVERITY_MARK = {"high": "✗", "medium": "!", "low": "·", "info": "i"}
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -73,6 +73,9 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
     else:
         lines.append("Transfers: none disclosed outside the EEA")
     lines += ["", f"Mechanisms relied on: {escape(', '.join(doc.mechanisms) or 'none')}", ""]
+    if doc.doc_type != "subprocessor_list" and doc.ruleset_rating not in (None, doc.rating):
+        lines += [f"{doc.rating.upper()} by the policy; {(doc.ruleset_rating or '').upper()} by the GDPR rules alone",
+                  ""]
     if doc.paths:
         lines += ["Transfer paths:", ""]
         lines += [f"- {'✓' if p.covered else '✗'} {escape(p.render())} — {escape(p.basis if p.covered else p.reason)}"
@@ -83,14 +86,21 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
         return lines
     lines += ["### Findings", ""]
     for f in doc.findings:
-        lines += [f"#### {SEVERITY_MARK[f.severity]} {f.severity.upper()} `{f.rule_id}` — {escape(f.title)}", "",
-                  f"*{escape(f.article)}*", "", escape(f.message, line_start=True), ""]
+        changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""
+        changed += " ACCEPTED" if f.accepted else ""
+        heading = f"#### {SEVERITY_MARK[f.severity]} {f.severity.upper()}{changed} `{f.rule_id}` — {escape(f.title)}"
+        lines += [heading, "", f"*{escape(f.article)}*", "", escape(f.message, line_start=True), ""]
         for e in f.evidence:
             lines += [f"> {escape(e.quote, line_start=True)}", ">", f"> — {_where(e)}", ""]
-        lines += [f"**Ask the vendor:** {escape(f.question)}", ""]
-    lines += ["### Questions for the vendor", ""]
-    lines += [f"{n}. {escape(q, line_start=True)}" for n, q in enumerate(vendor_questions(doc), 1)]
-    lines.append("")
+        if f.acceptance is not None:
+            lines += [f"*{escape(acceptance_note(f.acceptance))}*", ""]
+        if not f.accepted:
+            lines += [f"**Ask the vendor:** {escape(f.question)}", ""]
+    questions = vendor_questions(doc)
+    if questions:
+        lines += ["### Questions for the vendor", ""]
+        lines += [f"{n}. {escape(q, line_start=True)}" for n, q in enumerate(questions, 1)]
+        lines.append("")
     return lines
 
 
@@ -101,6 +111,9 @@ def render_markdown(report: Report) -> str:
              f"{s['errors']} unreadable. Ruleset {escape(report.ruleset_version)}, law as of "
              f"{escape(report.law_as_of)} (legal facts recorded up to {escape(report.facts_as_of)}), "
              f"dpcheck {escape(report.tool_version)}.", ""]
+    if report.policy is not None:
+        lines += [f"Policy applied: {escape(report.policy.name)} ({escape(report.policy.path)}, sha256 "
+                  f"{report.policy.sha256[:12]})", ""]
     if report.documents:
         lines += ["## Overview", "", *_overview(report), ""]
     for i, doc in enumerate(report.documents):

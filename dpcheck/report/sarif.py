@@ -19,6 +19,7 @@ from urllib.parse import quote
 from dpcheck.checks import Ruleset
 from dpcheck.checks.rules import Rule
 from dpcheck.models import DocumentReport, Evidence, Finding, Report
+from dpcheck.report.questions import acceptance_note, vendor_questions
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"high": "error", "medium": "warning", "low": "note", "info": "note"}
@@ -124,6 +125,14 @@ def _result(doc: DocumentReport, index: int, finding: Finding, rule_index: int |
     }
     if rule_index is not None:
         result["ruleIndex"] = rule_index
+    if finding.origin != "ruleset" or finding.original_severity:
+        result["properties"].update(origin=finding.origin, original_severity=finding.original_severity)
+    if finding.acceptance is not None:
+        # An accepted risk is a suppression with its justification (as checkov writes them);
+        # an expired acceptance is kept on record but no longer suppresses.
+        status = "rejected" if finding.acceptance.expired else "accepted"
+        result["suppressions"] = [{"kind": "external", "status": status,
+                                   "justification": acceptance_note(finding.acceptance)}]
     return result
 
 
@@ -150,7 +159,7 @@ def sarif_log(report: Report, ruleset: Ruleset) -> dict[str, Any]:
                                          "format": doc.format, "rating": doc.rating,
                                          "countries": [t.destination for t in doc.transfers],
                                          "mechanisms": list(doc.mechanisms),
-                                         "questions": list(dict.fromkeys(f.question for f in doc.findings))}})
+                                         "questions": vendor_questions(doc)}})
         if doc.status == "error":
             notifications.append(_notification(doc, index))
             continue
@@ -166,6 +175,8 @@ def sarif_log(report: Report, ruleset: Ruleset) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "properties": {"report_format": report.report_format, "law_as_of": report.law_as_of,
                        "facts_as_of": report.facts_as_of,
+                       "policy": None if report.policy is None else {
+                           "name": report.policy.name, "path": report.policy.path, "sha256": report.policy.sha256},
                        "offsets": "regions with startLine are positions in the file; regions without are "
                                   "character offsets into dpcheck's normalized text of the document"},
     }
