@@ -445,6 +445,26 @@ def test_svg_graph_lays_out_left_to_right_with_mechanism_labels(scanner):
     assert positions["Customer (controller)"] < positions["Vendor"] < positions["US"]
 
 
+def test_svg_graph_escapes_names_and_places_every_node():
+    """Party names from the document are escaped; onward recipients get their own column."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_node("party:customer", kind="party", role="controller", label="Customer (controller)")
+    graph.add_node("party:vendor", kind="party", role="vendor", label="Vendor")
+    graph.add_node("party:evil", kind="party", role="subprocessor", label='<script>"x" & y</script>')
+    graph.add_node("party:onward", kind="party", role="subprocessor", label="Onward Ltd")
+    graph.add_node("country:US", kind="country", label="US")
+    graph.add_edges_from([("party:customer", "party:vendor"), ("party:vendor", "party:evil"),
+                          ("party:evil", "party:onward")], kind="engages", mechanisms=[])
+    graph.add_edge("party:onward", "country:US", kind="transfer", mechanisms=["scc", "<b>"])
+    svg = render_graph_svg(graph, {"US": False})
+    assert "<script" not in svg and "<b>" not in svg and "&lt;script&gt;" in svg and "scc, &lt;b&gt;" in svg
+    assert svg.count('class="node ') == 5
+    columns = {int(part.split('"')[0]) for part in svg.split('<rect x="')[1:]}
+    assert len(columns) == 5  # customer, vendor, sub-processor, onward recipient, country
+
+
 def _non_white_share(png: Path) -> float:
     from PIL import Image  # comes with fpdf2 (test extra)
 
