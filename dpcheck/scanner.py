@@ -25,14 +25,15 @@ from dpcheck.extract import Extraction, Lexicon, extract, mechanisms_near
 from dpcheck.graph import build_graph
 from dpcheck.ingest.document import Document
 from dpcheck.limits import Limits, checkpoint, enforce
-from dpcheck.models import DocType, DocumentReport, Rating, Report, ScanError, Transfer
+from dpcheck.models import DocType, DocumentReport, Report, ScanError, Transfer
 from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
 from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
+from dpcheck.policy import Policy
 from dpcheck.resources import load_yaml, rules_dir
 
 logger = logging.getLogger(__name__)
 
-REPORT_FORMAT = "1.0.0"
+REPORT_FORMAT = "1.1.0"  # 1.1: partial, warnings; summary ok, partial, errors_by_code
 DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".docx"}
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
 
@@ -66,8 +67,10 @@ class Scanner:
     """
 
     def __init__(self, *, rules: str | os.PathLike[str] | None = None, as_of: date | None = None,
-                 limits: Limits | None = None, max_bytes: int | None = None, max_pages: int | None = None) -> None:
-        """``as_of``: judge documents by the law in force on that day (default: today).
+                 limits: Limits | None = None, max_bytes: int | None = None, max_pages: int | None = None,
+                 policy: str | os.PathLike[str] | Policy | None = None) -> None:
+        """``as_of``: judge documents by the law in force on that day (default: today), and
+        acceptances of ``policy`` (a buyer's policy file or a loaded :class:`Policy`) by it too.
 
         ``limits`` bound what one document may cost (see :class:`~dpcheck.limits.Limits`);
         ``max_bytes`` and ``max_pages`` are shorthands that override those two of them.
@@ -80,6 +83,11 @@ class Scanner:
         self.as_of = as_of or date.today()
         self.ruleset = Ruleset.load(folder)
         self._lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
+        if policy is None or isinstance(policy, Policy):
+            self.policy = policy
+        else:
+            self.policy = Policy.load(policy, ruleset=self.ruleset,
+                                      country_aliases=self._lexicon.get("countries", {}).get("aliases", {}))
         self._extraction_lexicon = Lexicon.from_data(self._lexicon)
         self._pipelines: dict[str, Language] = {}
         self._detector: LanguageDetector | None = None
@@ -113,7 +121,7 @@ class Scanner:
 
     def report(self, documents: Iterable[DocumentReport]) -> Report:
         return Report(tuple(documents), TOOL_VERSION, self.ruleset.version, self.as_of.isoformat(), REPORT_FORMAT,
-                      facts_as_of=self.ruleset.facts.as_of)
+                      facts_as_of=self.ruleset.facts.as_of, policy=self.policy.ref if self.policy else None)
 
     def scan(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Report:
         """Scan files and folders; unreadable documents are reported, never raised."""
@@ -171,14 +179,16 @@ class Scanner:
             flowdown = {m.value for m in extraction.flowdown}
             graph = build_graph(transfers, recipients, flowdown=flowdown, eea=eea)
             features, findings = self.ruleset.check(extraction, self.as_of, lang, graph)
-        return DocumentReport(
+        report = DocumentReport(
             path=path, status="ok", doc_type=extraction.doc_type, language=lang, format=document.format,
             transfers=transfers, mechanisms=tuple(sorted(extraction.relied_mechanisms)), recipients=recipients,
             mentions=tuple(extraction.mentions), findings=findings, paths=features["transfer_paths"].value,
-            rating=_fail_closed(self.ruleset.rating(findings), document), pages=document.page_count,
+            rating=self.ruleset.rating(findings), pages=document.page_count,
             characters=len(document.text), partial=document.partial, warnings=document.warnings,
             graph=graph,
         )
+        # The buyer's policy comes after detection, so the GDPR findings are the same with or without it.
+        return _fail_closed(self.policy.apply(report, self.as_of) if self.policy else report)
 
     def _transfers(self, extraction: Extraction) -> tuple[Transfer, ...]:
         relied = extraction.relied_mechanisms
@@ -194,9 +204,10 @@ class Scanner:
         return tuple(transfers)
 
 
-def _fail_closed(rating: Rating, document: Document) -> Rating:
-    """A document read only in part is never green: the lost part may hold the terms that matter."""
-    return "yellow" if rating == "green" and document.partial else rating
+def _fail_closed(report: DocumentReport) -> DocumentReport:
+    """A document read only in part is never green, whatever the rules or the buyer's policy
+    say: the lost part may hold the terms that matter."""
+    return replace(report, rating="yellow") if report.partial and report.rating == "green" else report
 
 
 def _error(path: str, code: str, message: str) -> DocumentReport:
