@@ -284,6 +284,7 @@ def _has_rulings(page: pdfium.PdfPage) -> bool:
     xs: set[int] = set()
     ys: set[int] = set()
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+        checkpoint()
         left, bottom, right, top = obj.get_bounds()
         wide, tall = right - left >= 6, top - bottom >= 6
         if wide and tall and pdfium_c.FPDFPath_CountSegments(obj.raw) >= 8:
@@ -326,6 +327,7 @@ def _tables(data: bytes, numbers: list[int], dehyphenator: Dehyphenator) -> dict
     try:
         with pdfplumber.open(io.BytesIO(data), pages=numbers) as plumber:
             for page in plumber.pages:
+                checkpoint()
                 try:
                     tables = [_table(t.bbox, t.extract(), dehyphenator) for t in page.find_tables()]
                 finally:
