@@ -27,6 +27,7 @@ class ErrorCode(StrEnum):
     PDF_NO_TEXT = "E112-pdf-no-text-layer"
     DOCX_CORRUPT = "E120-docx-corrupt"
     NO_TEXT = "E130-no-text"
+    WORKER_DIED = "E198-worker-died"
     INTERNAL = "E199-internal-error"
 
 

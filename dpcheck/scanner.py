@@ -7,8 +7,9 @@ any number of documents; it holds no state that one scan leaves for the next.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from fnmatch import fnmatch
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -35,8 +36,14 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     TOOL_VERSION = "0+unknown"
 
 
-def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Files to scan: given files as they are, folders walked for document files (sorted)."""
+def iter_documents(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] = (),
+                   exclude: Sequence[str] = ()) -> Iterator[Path]:
+    """Files to scan: given files as they are, folders walked for document files (sorted).
+
+    In folders, ``include`` globs (if any) replace the default choice of document suffixes, and
+    files matching an ``exclude`` glob are left out; a glob is matched against the path below the
+    folder and against the file name (``*.pdf``, ``archive/*``, ``*-2019.*``).
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -45,10 +52,20 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts):
                     continue
-                if child.suffix.lower() in DOCUMENT_SUFFIXES and not child.name.lower().startswith(SKIPPED_NAMES):
+                if include:
+                    chosen = _matches(rel, include)
+                else:
+                    chosen = (child.suffix.lower() in DOCUMENT_SUFFIXES
+                              and not child.name.lower().startswith(SKIPPED_NAMES))
+                if chosen and not _matches(rel, exclude):
                     yield child
         else:
             yield path
+
+
+def _matches(rel: Path, globs: Sequence[str]) -> bool:
+    posix = rel.as_posix()
+    return any(fnmatch(posix, glob) or fnmatch(rel.name, glob) for glob in globs)
 
 
 class Scanner:

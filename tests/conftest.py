@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,12 @@ import pytest
 from dpcheck import Scanner
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """CLI runs in tests (and their subprocesses) cache results in a temporary folder, never the user's."""
+    os.environ["DPCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("dpcheck-cache"))
 
 
 @pytest.fixture(scope="session")

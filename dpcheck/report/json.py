@@ -10,8 +10,14 @@ from typing import Any
 
 import pycountry
 
-from dpcheck.graph import to_node_link
-from dpcheck.models import DocumentReport, Evidence, Report
+from networkx.readwrite import json_graph
+
+from dpcheck.graph import build_graph, to_node_link
+from dpcheck.models import DocumentReport, Evidence, Finding, Mention, Recipient, Report, ScanError, Transfer
+
+# The mention kinds a report shows; the others (sub-processor terms, cues) are working notes that
+# only a complete dict (the cache's) carries.
+REPORTED_MENTIONS = ("mechanism", "destination")
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
@@ -24,7 +30,10 @@ def _country_name(code: str) -> str | None:
     return getattr(country, "common_name", None) or getattr(country, "name", None)
 
 
-def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, Any]:
+def document_to_dict(doc: DocumentReport, *, graph: bool = True, complete: bool = False) -> dict[str, Any]:
+    """One document as JSON data; ``complete`` adds what :func:`document_from_dict` needs to rebuild
+    the DocumentReport exactly (every mention, the recipients' evidence) and is not part of the report
+    format."""
     out: dict[str, Any] = {"path": doc.path, "status": doc.status}
     if doc.error is not None:
         out["error"] = {"code": doc.error.code, "message": doc.error.message}
@@ -43,6 +52,7 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
         ],
         "recipients": [
             {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations)}
+            | ({"evidence": [_evidence(e) for e in r.evidence]} if complete else {})
             for r in doc.recipients
         ],
         "questions": list(dict.fromkeys(f.question for f in doc.findings)),
@@ -54,12 +64,51 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
         "mentions": [
             {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail,
              "evidence": _evidence(m.evidence)}
-            for m in doc.mentions if m.kind in ("mechanism", "destination")
+            for m in doc.mentions if complete or m.kind in REPORTED_MENTIONS
         ],
     })
     if graph and doc.graph is not None:
         out["graph"] = to_node_link(doc.graph)
     return out
+
+
+def document_from_dict(data: dict[str, Any]) -> DocumentReport:
+    """The inverse of :func:`document_to_dict`: exact for a ``complete`` dict; from a report's dict,
+    the mentions a report leaves out are missing and recipients have no evidence. The graph is
+    carried when the dict has it and rebuilt otherwise."""
+    error = data.get("error")
+    transfers = tuple(
+        Transfer(t["destination"], tuple(t["mechanisms"]), tuple(t["recipients"]), t["adequate"],
+                 tuple(_evidence_from(e) for e in t["evidence"]))
+        for t in data["transfers"])
+    recipients = tuple(
+        Recipient(r["name"], r["role"], r["purpose"], tuple(r["locations"]),
+                  tuple(_evidence_from(e) for e in r.get("evidence", ())))
+        for r in data["recipients"])
+    findings = tuple(
+        Finding(f["rule_id"], f["article"], f["severity"], f["title"], f["message"], f["question"],
+                tuple(_evidence_from(e) for e in f["evidence"]), f["core"])
+        for f in data["findings"])
+    mentions = tuple(
+        Mention(m["kind"], m["value"], _evidence_from(m["evidence"]), m["relied_upon"], m["detail"])
+        for m in data["mentions"])
+    if "graph" in data:
+        graph = json_graph.node_link_graph(data["graph"], edges="edges")
+    elif data["status"] == "ok":
+        graph = build_graph(transfers, recipients)
+    else:
+        graph = None
+    return DocumentReport(
+        path=data["path"], status=data["status"], doc_type=data["doc_type"], language=data["language"],
+        format=data["format"], transfers=transfers, mechanisms=tuple(data["mechanisms"]), recipients=recipients,
+        mentions=mentions, findings=findings, rating=data["rating"],
+        error=ScanError(error["code"], error["message"]) if error else None, pages=data["pages"],
+        characters=data["characters"], graph=graph,
+    )
+
+
+def _evidence_from(data: dict[str, Any]) -> Evidence:
+    return Evidence(data["quote"], data["start"], data["end"], data["page"], tuple(data["section"]), data["reason"])
 
 
 def report_to_dict(report: Report, *, graph: bool = True) -> dict[str, Any]:

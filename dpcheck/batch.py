@@ -1,0 +1,230 @@
+"""Many documents at once: in parallel worker processes (or on any Executor), cached, in input order.
+
+Tasks carry a path and the Scanner options as one plain dict, and return the report as plain data,
+so any :class:`concurrent.futures.Executor` can run them, including Dask's
+(``dask.distributed.Client(...).get_executor()``). Each worker process builds one Scanner per set
+of options the first time it needs it and keeps it (pipelines are built once per process, not per
+document). Results come back in input order through a bounded look-ahead window, so the output is
+deterministic and memory stays flat however many documents there are.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dpcheck.cache import ResultCache, cacheable, default_cache_dir, scan_context
+from dpcheck.errors import ErrorCode
+from dpcheck.models import DocumentReport, ScanError
+from dpcheck.nlp import SUPPORTED
+from dpcheck.report.json import document_from_dict, document_to_dict
+from dpcheck.scanner import Scanner, iter_documents
+
+log = logging.getLogger(__name__)
+
+# Scanners of this process, one per set of options (see scan_document_task).
+_SCANNERS: dict[str, Scanner] = {}
+
+
+def scan_document_task(path: str, options: dict[str, Any]) -> dict[str, Any]:
+    """Scan one file in whatever process runs this and return its report as a complete dict."""
+    return document_to_dict(process_scanner(options).scan_path(path), graph=False, complete=True)
+
+
+def process_scanner(options: dict[str, Any]) -> Scanner:
+    """This process's Scanner for ``options``, built on first use."""
+    key = json.dumps(options, sort_keys=True, default=repr)
+    scanner = _SCANNERS.get(key)
+    if scanner is None:
+        scanner = _SCANNERS[key] = Scanner(**options)
+    return scanner
+
+
+def resolve_options(options: dict[str, Any]) -> dict[str, Any]:
+    """The options with the day of the law fixed now, so that every worker (and the cache key) uses
+    the same day even when a batch runs past midnight."""
+    resolved = dict(options)
+    if resolved.get("as_of") is None:
+        resolved["as_of"] = date.today()
+    return resolved
+
+
+def open_cache(cache: bool | str | os.PathLike[str] | ResultCache | None) -> ResultCache | None:
+    if cache is None or cache is False:
+        return None
+    if cache is True:
+        return ResultCache(default_cache_dir())
+    if isinstance(cache, ResultCache):
+        return cache
+    return ResultCache(cache)
+
+
+def scan_many(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    executor: Executor | None = None,
+    workers: int | None = None,
+    cache: bool | str | os.PathLike[str] | ResultCache | None = None,
+    window: int | None = None,
+    **options: Any,
+) -> Iterator[DocumentReport]:
+    """Scan files and folders, yielding one :class:`DocumentReport` per document in input order.
+
+    ``executor``: run scans there (any ``concurrent.futures.Executor``; it is not shut down).
+    Without one, ``workers`` processes are started (default: the CPU count); ``workers=1`` scans in
+    this process. ``cache``: True for the user cache folder, a folder, or None/False for no cache.
+    ``window``: how many documents may be in flight ahead of the one to be yielded next.
+    ``options`` are keyword arguments of :class:`Scanner`. A document whose worker process died is
+    reported with ``E198-worker-died`` and the batch goes on in a fresh pool.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    options = resolve_options(options)
+    store = open_cache(cache)
+    context = scan_context(options) if store is not None else None
+    workers = workers or os.cpu_count() or 1
+    documents = (str(p) for p in iter_documents(paths))
+    if executor is None and workers == 1:
+        yield from _scan_here(documents, options, store, context)
+        return
+    pool = _Pool(executor, workers, options)
+    try:
+        yield from _scan_in_pool(documents, options, store, context, pool, window or 2 * workers + 2)
+    finally:
+        pool.close()
+
+
+def _scan_here(documents: Iterable[str], options: dict[str, Any], store: ResultCache | None,
+               context: str | None) -> Iterator[DocumentReport]:
+    for path in documents:
+        key = _key(store, context, path, options)
+        found = store.get(key, path) if store is not None and key is not None else None
+        if found is not None:
+            yield found
+            continue
+        report = process_scanner(options).scan_path(path)
+        if store is not None and key is not None:
+            data = document_to_dict(report, graph=False, complete=True)
+            if cacheable(data):
+                store.put(key, data)
+        yield report
+
+
+@dataclass
+class _Pending:
+    path: str
+    key: str | None
+    future: Future[dict[str, Any]] | None = None
+    pool: Executor | None = None
+    report: DocumentReport | None = None
+
+
+def _scan_in_pool(documents: Iterable[str], options: dict[str, Any], store: ResultCache | None,
+                  context: str | None, pool: _Pool, window: int) -> Iterator[DocumentReport]:
+    pending: deque[_Pending] = deque()
+    for path in documents:
+        key = _key(store, context, path, options)
+        item = _Pending(path, key)
+        item.report = store.get(key, path) if store is not None and key is not None else None
+        if item.report is None:
+            item.future, item.pool = pool.submit(path, options)
+        pending.append(item)
+        while pending and (len(pending) > window or _ready(pending[0])):
+            yield _finish(pending.popleft(), store, pool)
+    while pending:
+        yield _finish(pending.popleft(), store, pool)
+
+
+def _ready(item: _Pending) -> bool:
+    return item.future is None or item.future.done()
+
+
+def _finish(item: _Pending, store: ResultCache | None, pool: _Pool) -> DocumentReport:
+    if item.future is None:
+        assert item.report is not None
+        return item.report
+    try:
+        data = item.future.result()
+    except BrokenProcessPool as exc:
+        pool.replace_if(item.pool)
+        log.warning("worker process died while scanning %s: %s", item.path, exc)
+        return _error(item.path, ErrorCode.WORKER_DIED,
+                      "the worker process scanning this document died (killed by the system, out of memory?); "
+                      "it may have been another document in flight at the time: scan this one again alone")
+    except Exception as exc:  # noqa: BLE001 - an executor's own failure must not end the batch
+        log.warning("executor failed on %s: %r", item.path, exc)
+        return _error(item.path, ErrorCode.INTERNAL, f"the executor failed: {type(exc).__name__}: {exc}")
+    if store is not None and item.key is not None and cacheable(data):
+        store.put(item.key, data)
+    return document_from_dict(data)
+
+
+def _key(store: ResultCache | None, context: str | None, path: str, options: dict[str, Any]) -> str | None:
+    if store is None or context is None:
+        return None
+    return store.key(path, context, max_bytes=options.get("max_bytes"))
+
+
+def _error(path: str, code: str, message: str) -> DocumentReport:
+    return DocumentReport(path=path, status="error", error=ScanError(str(code), message), rating="red")
+
+
+class _Pool:
+    """The executor in use; a process pool whose worker died is replaced by a fresh one of ours."""
+
+    def __init__(self, executor: Executor | None, workers: int, options: dict[str, Any]) -> None:
+        self.workers = workers
+        self.options = options
+        self.owned = executor is None
+        self.executor = executor if executor is not None else self._new()
+
+    def _new(self) -> Executor:
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods and threading.active_count() == 1:
+            # Workers forked from this process share its Scanner, pipelines built, instead of each
+            # spending seconds building its own. Only while no other thread runs: a thread holding a
+            # lock at the fork would leave that lock held for ever in the child.
+            scanner = process_scanner(self.options)
+            for lang in SUPPORTED:
+                scanner.pipeline(lang)
+            scanner.detect_language("warm up")
+            context = multiprocessing.get_context("fork")
+        elif "forkserver" in methods:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["dpcheck.batch"])
+        else:
+            context = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+
+    def submit(self, path: str, options: dict[str, Any]) -> tuple[Future[dict[str, Any]], Executor]:
+        try:
+            return self.executor.submit(scan_document_task, path, options), self.executor
+        except BrokenProcessPool:
+            self.replace_if(self.executor)
+            return self.executor.submit(scan_document_task, path, options), self.executor
+
+    def replace_if(self, broken: Executor | None) -> None:
+        """Replace the pool if ``broken`` is still the one in use (once per breakage)."""
+        if broken is not self.executor:
+            return
+        log.warning("a worker process died; going on in a fresh process pool")
+        if self.owned:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+        self.owned = True
+
+    def close(self) -> None:
+        if self.owned:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
