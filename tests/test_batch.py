@@ -1,15 +1,27 @@
-"""Folder scans: special files and symlink loops never hang a batch, and nothing is lost silently."""
+"""Batch scans: folders, worker processes, input order, the result cache, streaming and exit codes."""
 
 from __future__ import annotations
 
+import itertools
+import json
+import multiprocessing
 import os
+import shutil
+import signal
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
 
 import dpcheck
+from dpcheck.cache import ResultCache, cacheable, scan_context
 from dpcheck.cli import main
+from dpcheck.graph import to_node_link
+from dpcheck.report.json import document_from_dict, document_to_dict
+from dpcheck.resources import rules_dir
+from dpcheck.scanner import Scanner, iter_documents
 
 POLICY = "# Privacy Policy\n\nWe store all data in Germany and never transfer it outside the EEA.\n"
 
@@ -29,3 +41,180 @@ def test_batch_fifo_symlink_loop_and_broken_link(tmp_path):
     assert by_name["gone.md"].status == "error" and by_name["gone.md"].rating != "green"
     assert sum(1 for d in report.documents if d.path.endswith("policy.md")) == 1
     assert CliRunner().invoke(main, ["scan", str(tmp_path)]).exit_code == 2
+
+
+# --- many documents: order, workers, cache, streaming, exit codes --------------------------------
+
+DOCS = {
+    "a-policy.md": "# Privacy Policy\n\nWe transfer personal data to our hosting provider in the United States "
+                   "under the standard contractual clauses.\n",
+    "b-avv.md": "# Auftragsverarbeitungsvertrag\n\nDer Auftragsverarbeiter übermittelt Daten an Unterauftragnehmer "
+                "in Indien.\n",
+    "c-broken.pdf": "%PDF-1.7\nnot really a pdf",
+    "d-policy.md": "# Privacy Policy\n\nYour data may be processed by providers outside the EEA.\n",
+    "e-policy.md": POLICY,
+}
+
+
+def _folder(root, docs=DOCS):
+    root.mkdir(exist_ok=True)
+    for name, text in docs.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def _dicts(documents):
+    return [json.dumps(document_to_dict(d), sort_keys=True) for d in documents]
+
+
+def _poison_worker():
+    """Worker initializer: the worker process dies (as if killed by the OS) on a 'poison' document."""
+    original = Scanner.scan_path
+
+    def scan_path(self, path):
+        if "poison" in str(path):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(self, path)
+
+    Scanner.scan_path = scan_path
+
+
+def test_batch_document_from_dict_round_trips_every_corpus_document(scanner, corpora):
+    """document_from_dict(document_to_dict(doc, complete=True)) equals doc, evidence and graph included."""
+    for doc in scanner.scan(corpora).documents:
+        back = document_from_dict(json.loads(json.dumps(document_to_dict(doc, graph=False, complete=True))))
+        assert back == doc, doc.path
+        assert (back.graph is None) == (doc.graph is None)
+        if doc.graph is not None:
+            assert to_node_link(back.graph) == to_node_link(doc.graph)
+            carried = document_from_dict(document_to_dict(doc))
+            assert to_node_link(carried.graph) == to_node_link(doc.graph)
+
+
+def test_batch_scan_many_keeps_input_order_and_reports_errors(tmp_path):
+    """Two workers give the serial results in input order; a broken file is an error, the rest go on."""
+    _folder(tmp_path)
+    serial = list(dpcheck.scan_many(tmp_path, workers=1))
+    parallel = list(dpcheck.scan_many(tmp_path, workers=2, window=1))
+    assert [os.path.basename(d.path) for d in serial] == sorted(DOCS)
+    assert _dicts(parallel) == _dicts(serial)
+    broken = serial[sorted(DOCS).index("c-broken.pdf")]
+    assert broken.status == "error" and broken.error.code == "E111-pdf-corrupt"
+    assert sum(d.ok for d in serial) == len(DOCS) - 1
+
+
+def test_batch_scan_many_is_lazy_with_a_bounded_window(tmp_path):
+    """Results stream from an endless input: only a window of documents is ever in flight."""
+    path = tmp_path / "p.md"
+    path.write_text(POLICY, encoding="utf-8")
+    first = list(itertools.islice(dpcheck.scan_many(itertools.repeat(path), workers=2, window=3), 7))
+    assert len(first) == 7 and all(d.ok and d.path == str(path) for d in first)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_batch_worker_death_is_reported_and_the_batch_goes_on(tmp_path):
+    """A worker killed mid-document gives E198-worker-died for what it had; later documents are scanned."""
+    docs = {f"{i:02d}-policy.md": POLICY for i in range(8)} | {"01-poison.md": POLICY}
+    _folder(tmp_path, docs)
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_poison_worker)
+    with pool:
+        results = list(dpcheck.scan_many(tmp_path, executor=pool, workers=1, window=2, cache=tmp_path / "cache"))
+    names = [os.path.basename(d.path) for d in results]
+    assert names == sorted(docs)
+    poisoned = results[names.index("01-poison.md")]
+    assert poisoned.status == "error" and poisoned.error.code == "E198-worker-died"
+    assert all(d.ok for d in results[-4:])
+    cached = list((tmp_path / "cache").rglob("*.json"))
+    assert len(cached) == 1  # every ok document has the same bytes; the worker's death is not cached
+
+
+def test_batch_cache_hits_misses_and_repairs(tmp_path):
+    """A re-scan reads the cache; a corrupt entry is rescanned and rewritten; moved files still hit."""
+    docs = _folder(tmp_path / "docs")
+    cache = tmp_path / "cache"
+    cold = list(dpcheck.scan_many(docs, workers=1, cache=cache))
+    entries = sorted((cache).rglob("*.json"))
+    assert len(entries) == len(DOCS)  # every report here is decided by the content
+    warm = list(dpcheck.scan_many(docs, workers=2, cache=cache))
+    assert _dicts(warm) == _dicts(cold)
+    # Proof that the warm scan read the cache: an edited entry shows through.
+    entry = json.loads(entries[0].read_text(encoding="utf-8"))
+    entry["document"]["characters"] = 123456789
+    entries[0].write_text(json.dumps(entry), encoding="utf-8")
+    assert 123456789 in [d.characters for d in dpcheck.scan_many(docs, workers=1, cache=cache)]
+    entries[0].write_text("{not json", encoding="utf-8")
+    assert _dicts(dpcheck.scan_many(docs, workers=1, cache=cache)) == _dicts(cold)
+    assert json.loads(entries[0].read_text(encoding="utf-8"))["document"]["characters"] != 123456789
+    moved = tmp_path / "moved"
+    docs.rename(moved)
+    again = list(dpcheck.scan_many(moved, workers=1, cache=cache))
+    assert [d.path for d in again] == [str(moved / name) for name in sorted(DOCS)]
+    broken = again[sorted(DOCS).index("c-broken.pdf")]
+    assert str(moved) in broken.error.message and str(docs) not in broken.error.message
+    assert len(list(cache.rglob("*.json"))) == len(entries)
+
+
+def test_batch_cache_key_follows_rules_options_and_content(tmp_path):
+    """A changed rule file, another as_of day or other bytes give another key; the same inputs the same key."""
+    rules = tmp_path / "rules"
+    shutil.copytree(rules_dir(), rules)
+    doc = tmp_path / "p.md"
+    doc.write_text(POLICY, encoding="utf-8")
+    store = ResultCache(tmp_path / "cache")
+    day = date(2025, 1, 1)
+    key = store.key(doc, scan_context({"rules": rules, "as_of": day}))
+    assert key == store.key(doc, scan_context({"rules": rules, "as_of": day}))
+    assert key != store.key(doc, scan_context({"rules": rules, "as_of": date(2019, 1, 1)}))
+    flag = next((rules / "flags").glob("*.yml"))
+    flag.write_text(flag.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    edited = store.key(doc, scan_context({"rules": rules, "as_of": day}))
+    assert edited != key
+    doc.write_text(POLICY + "\nMore text.\n", encoding="utf-8")
+    assert store.key(doc, scan_context({"rules": rules, "as_of": day})) not in (key, edited)
+    assert store.key(tmp_path, scan_context({"as_of": day})) is None
+
+
+def test_batch_cache_stores_only_content_decided_reports(tmp_path):
+    """Reports that were read and content errors are cached; unreadable files and internal errors are not."""
+    assert cacheable({"status": "ok"})
+    assert cacheable({"status": "error", "error": {"code": "E111-pdf-corrupt", "message": ""}})
+    for code in ("E101-unreadable", "E199-internal-error", "E198-worker-died", "E150-timeout"):
+        assert not cacheable({"status": "error", "error": {"code": code, "message": ""}})
+
+
+def test_batch_cli_include_exclude_jsonl_and_fail_on_severity(tmp_path):
+    """--include/--exclude choose files; jsonl has one line per document; --fail-on takes a severity."""
+    _folder(tmp_path)
+    runner = CliRunner()
+    base = ["scan", str(tmp_path), "--no-cache", "-j", "1", "--format", "jsonl"]
+    result = runner.invoke(main, [*base, "--include", "*.md", "--exclude", "b-*"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [os.path.basename(d["path"]) for d in lines] == ["a-policy.md", "d-policy.md", "e-policy.md"]
+    severities = {f["severity"] for d in lines for f in d["findings"]}
+    assert "high" in severities
+    assert runner.invoke(main, [*base, "--include", "*.md", "--fail-on", "high"]).exit_code == 1
+    assert runner.invoke(main, [*base, "--include", "a-*", "--fail-on", "high"]).exit_code == 0
+    assert runner.invoke(main, [*base, "--include", "a-*", "--fail-on", "info"]).exit_code == 1
+    assert runner.invoke(main, [*base, "--fail-on", "high"]).exit_code == 2  # c-broken.pdf: unreadable wins
+    assert runner.invoke(main, [*base, "--workers", "0"]).exit_code == 2
+
+
+@pytest.mark.slow
+def test_batch_json_is_byte_identical_across_workers_and_cache(tmp_path, corpora):
+    """corpora/ gives the same JSON bytes with 1 or 2 workers, with no cache, a cold cache and a warm one."""
+    runner = CliRunner()
+    cache = tmp_path / "cache"
+    runs = {
+        "1 worker, no cache": ["-j", "1", "--no-cache"],
+        "2 workers, cold cache": ["-j", "2", "--cache-dir", str(cache)],
+        "2 workers, warm cache": ["-j", "2", "--cache-dir", str(cache)],
+        "1 worker, warm cache": ["-j", "1", "--cache-dir", str(cache)],
+    }
+    outputs = {}
+    for label, flags in runs.items():
+        result = runner.invoke(main, ["scan", str(corpora), "--format", "json", "--as-of", "2026-01-01", *flags])
+        assert result.exit_code == 0, (label, result.output[-2000:])
+        outputs[label] = result.output
+    assert len(set(outputs.values())) == 1, [label for label in outputs if outputs[label] != outputs["1 worker, no cache"]]
+    assert len(json.loads(outputs["1 worker, no cache"])["documents"]) == len(list(iter_documents([corpora])))
