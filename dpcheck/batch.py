@@ -39,7 +39,7 @@ _SCANNERS: dict[str, Scanner] = {}
 
 def scan_document_task(path: str, options: dict[str, Any]) -> dict[str, Any]:
     """Scan one file in whatever process runs this and return its report as a complete dict."""
-    return document_to_dict(process_scanner(options).scan_path(path), graph=False, complete=True)
+    return document_to_dict(process_scanner(options).scan_path(path), complete=True)
 
 
 def process_scanner(options: dict[str, Any]) -> Scanner:
@@ -115,7 +115,7 @@ def _scan_here(documents: Iterable[str], options: dict[str, Any], store: ResultC
             continue
         report = process_scanner(options).scan_path(path)
         if store is not None and key is not None:
-            data = document_to_dict(report, graph=False, complete=True)
+            data = document_to_dict(report, complete=True)
             if cacheable(data):
                 store.put(key, data)
         yield report

@@ -32,6 +32,7 @@ from dpcheck.lint import lint
 from dpcheck.models import DocumentReport
 from dpcheck.report.json import document_to_dict, report_to_dict
 from dpcheck.report.text import render_text
+from dpcheck.resources import rules_dir
 from dpcheck.scanner import Scanner, iter_documents
 
 RATING_ORDER = {"green": 0, "yellow": 1, "red": 2}
@@ -251,6 +252,12 @@ def rules_show(rule_id: str) -> None:
         for example in examples:
             click.echo(f"  [{example.lang}, {example.doc_type}] {example.text}")
     click.echo(f"\nDefined in {rule.path.name}")
+
+
+@rules.command("schema")
+def rules_schema() -> None:
+    """Print the JSON Schema that every rule file must satisfy (for editors and CI)."""
+    click.echo((rules_dir() / "schema" / "rule.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
 @rules.command("lint")

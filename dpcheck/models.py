@@ -54,13 +54,42 @@ class Transfer:
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
-    """Someone who receives personal data: the vendor, an affiliate or a sub-processor."""
+    """Someone who receives personal data: the vendor, an affiliate or a sub-processor.
+
+    ``engaged_by`` names the recipient that passes the data on (an onward transfer by a
+    sub-processor); empty means the vendor engages it. ``mechanisms`` are the transfer tools
+    stated for this recipient itself (its table row or sentence).
+    """
 
     name: str
     role: Literal["vendor", "affiliate", "subprocessor", "processor"]
     purpose: str = ""
     locations: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    engaged_by: str = ""
+    mechanisms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TransferPath:
+    """One path of personal data from the customer to a country outside the EEA, judged.
+
+    ``parties`` runs from the customer to the last recipient; ``covered`` says whether the
+    last hop into ``country`` rests on a mechanism valid on the day judged, ``basis`` which
+    one, ``reason`` why not. ``onward`` marks a transfer made by a sub-processor.
+    """
+
+    parties: tuple[str, ...]
+    country: str
+    covered: bool
+    basis: str
+    reason: str
+    onward: bool
+    mechanisms: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    def render(self) -> str:
+        return " → ".join((*self.parties, self.country))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +128,7 @@ class DocumentReport:
     recipients: tuple[Recipient, ...] = ()
     mentions: tuple[Mention, ...] = ()
     findings: tuple[Finding, ...] = ()
+    paths: tuple[TransferPath, ...] = ()
     rating: Rating = "red"
     error: ScanError | None = None
     pages: int | None = None

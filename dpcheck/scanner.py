@@ -18,10 +18,10 @@ from spacy.language import Language
 from dpcheck import ingest
 from dpcheck.checks import Ruleset
 from dpcheck.errors import ErrorCode, IngestError
-from dpcheck.extract import Extraction, Lexicon, extract
+from dpcheck.extract import Extraction, Lexicon, extract, mechanisms_near
 from dpcheck.graph import build_graph
 from dpcheck.ingest.document import Document
-from dpcheck.models import DocType, DocumentReport, Mention, Report, ScanError, Transfer
+from dpcheck.models import DocType, DocumentReport, Report, ScanError, Transfer
 from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
 from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
 from dpcheck.resources import load_yaml, rules_dir
@@ -142,14 +142,17 @@ class Scanner:
         eea = set(self.ruleset.facts.eea) | {EEA_REGION}
         extraction = extract(document, self.pipeline(lang), self._extraction_lexicon, eea,
                              doc_type=doc_type)
-        _, findings = self.ruleset.check(extraction, self.as_of, lang)
         transfers = self._transfers(extraction)
         recipients = tuple(extraction.recipients)
+        flowdown = {m.value for m in extraction.flowdown}
+        graph = build_graph(transfers, recipients, flowdown=flowdown, eea=eea)
+        features, findings = self.ruleset.check(extraction, self.as_of, lang, graph)
         return DocumentReport(
             path=path, status="ok", doc_type=extraction.doc_type, language=lang, format=document.format,
             transfers=transfers, mechanisms=tuple(sorted(extraction.relied_mechanisms)), recipients=recipients,
-            mentions=tuple(extraction.mentions), findings=findings, rating=self.ruleset.rating(findings),
-            pages=document.page_count, characters=len(document.text), graph=build_graph(transfers, recipients),
+            mentions=tuple(extraction.mentions), findings=findings, paths=features["transfer_paths"].value,
+            rating=self.ruleset.rating(findings), pages=document.page_count, characters=len(document.text),
+            graph=graph,
         )
 
     def _transfers(self, extraction: Extraction) -> tuple[Transfer, ...]:
@@ -157,21 +160,13 @@ class Scanner:
         facts = self.ruleset.facts
         transfers = []
         for destination, mentions in sorted(extraction.destinations.items()):
-            same_sentence = _mechanisms_near(mentions, relied)
+            same_sentence = mechanisms_near(tuple(m.evidence for m in mentions), relied)
             mechanisms = same_sentence or set(relied)
             adequate = destination != UNSPECIFIED and facts.fully_adequate(destination, self.as_of)
             recipients = tuple(r.name for r in extraction.recipients if destination in r.locations)
             transfers.append(Transfer(destination, tuple(sorted(mechanisms)), recipients, adequate,
                                       tuple(m.evidence for m in mentions[:5])))
         return tuple(transfers)
-
-
-def _mechanisms_near(mentions: list[Mention], relied: dict[str, list[Mention]]) -> set[str]:
-    """Tools relied on in text that overlaps the evidence naming the destination (its
-    sentence, or the table row it sits in)."""
-    spans = [(m.evidence.start, m.evidence.end) for m in mentions]
-    return {tool for tool, found in relied.items()
-            if any(m.evidence.start < end and start < m.evidence.end for m in found for start, end in spans)}
 
 
 def _error(path: str, code: str, message: str) -> DocumentReport:

@@ -82,13 +82,12 @@ def _poison_worker():
 def test_batch_document_from_dict_round_trips_every_corpus_document(scanner, corpora):
     """document_from_dict(document_to_dict(doc, complete=True)) equals doc, evidence and graph included."""
     for doc in scanner.scan(corpora).documents:
-        back = document_from_dict(json.loads(json.dumps(document_to_dict(doc, graph=False, complete=True))))
+        back = document_from_dict(json.loads(json.dumps(document_to_dict(doc, complete=True))))
         assert back == doc, doc.path
         assert (back.graph is None) == (doc.graph is None)
         if doc.graph is not None:
-            assert to_node_link(back.graph) == to_node_link(doc.graph)
-            carried = document_from_dict(document_to_dict(doc))
-            assert to_node_link(carried.graph) == to_node_link(doc.graph)
+            assert json.dumps(to_node_link(back.graph)) == json.dumps(to_node_link(doc.graph))
+        assert document_from_dict(document_to_dict(doc, graph=False)).graph is None
 
 
 def test_batch_scan_many_keeps_input_order_and_reports_errors(tmp_path):

@@ -9,11 +9,20 @@ from __future__ import annotations
 from typing import Any
 
 import pycountry
-
 from networkx.readwrite import json_graph
 
-from dpcheck.graph import build_graph, to_node_link
-from dpcheck.models import DocumentReport, Evidence, Finding, Mention, Recipient, Report, ScanError, Transfer
+from dpcheck.graph import to_node_link
+from dpcheck.models import (
+    DocumentReport,
+    Evidence,
+    Finding,
+    Mention,
+    Recipient,
+    Report,
+    ScanError,
+    Transfer,
+    TransferPath,
+)
 
 # The mention kinds a report shows; the others (sub-processor terms, cues) are working notes that
 # only a complete dict (the cache's) carries.
@@ -51,9 +60,16 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True, complete: bool 
             for t in doc.transfers
         ],
         "recipients": [
-            {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations)}
+            {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations),
+             "engaged_by": r.engaged_by, "mechanisms": list(r.mechanisms)}
             | ({"evidence": [_evidence(e) for e in r.evidence]} if complete else {})
             for r in doc.recipients
+        ],
+        "transfer_paths": [
+            {"parties": list(p.parties), "country": p.country, "covered": p.covered, "basis": p.basis,
+             "reason": p.reason, "onward": p.onward, "mechanisms": list(p.mechanisms),
+             "evidence": [_evidence(e) for e in p.evidence]}
+            for p in doc.paths
         ],
         "questions": list(dict.fromkeys(f.question for f in doc.findings)),
         "findings": [
@@ -73,9 +89,9 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True, complete: bool 
 
 
 def document_from_dict(data: dict[str, Any]) -> DocumentReport:
-    """The inverse of :func:`document_to_dict`: exact for a ``complete`` dict; from a report's dict,
-    the mentions a report leaves out are missing and recipients have no evidence. The graph is
-    carried when the dict has it and rebuilt otherwise."""
+    """The inverse of :func:`document_to_dict`: exact for a ``complete`` dict with its graph; from a
+    report's dict, the mentions a report leaves out are missing and recipients have no evidence.
+    The graph is carried when the dict has it (it cannot be rebuilt from the report alone)."""
     error = data.get("error")
     transfers = tuple(
         Transfer(t["destination"], tuple(t["mechanisms"]), tuple(t["recipients"]), t["adequate"],
@@ -83,8 +99,12 @@ def document_from_dict(data: dict[str, Any]) -> DocumentReport:
         for t in data["transfers"])
     recipients = tuple(
         Recipient(r["name"], r["role"], r["purpose"], tuple(r["locations"]),
-                  tuple(_evidence_from(e) for e in r.get("evidence", ())))
+                  tuple(_evidence_from(e) for e in r.get("evidence", ())), r["engaged_by"], tuple(r["mechanisms"]))
         for r in data["recipients"])
+    paths = tuple(
+        TransferPath(tuple(p["parties"]), p["country"], p["covered"], p["basis"], p["reason"], p["onward"],
+                     tuple(p["mechanisms"]), tuple(_evidence_from(e) for e in p["evidence"]))
+        for p in data["transfer_paths"])
     findings = tuple(
         Finding(f["rule_id"], f["article"], f["severity"], f["title"], f["message"], f["question"],
                 tuple(_evidence_from(e) for e in f["evidence"]), f["core"])
@@ -92,16 +112,11 @@ def document_from_dict(data: dict[str, Any]) -> DocumentReport:
     mentions = tuple(
         Mention(m["kind"], m["value"], _evidence_from(m["evidence"]), m["relied_upon"], m["detail"])
         for m in data["mentions"])
-    if "graph" in data:
-        graph = json_graph.node_link_graph(data["graph"], edges="edges")
-    elif data["status"] == "ok":
-        graph = build_graph(transfers, recipients)
-    else:
-        graph = None
+    graph = json_graph.node_link_graph(data["graph"], edges="edges") if "graph" in data else None
     return DocumentReport(
         path=data["path"], status=data["status"], doc_type=data["doc_type"], language=data["language"],
         format=data["format"], transfers=transfers, mechanisms=tuple(data["mechanisms"]), recipients=recipients,
-        mentions=mentions, findings=findings, rating=data["rating"],
+        mentions=mentions, findings=findings, paths=paths, rating=data["rating"],
         error=ScanError(error["code"], error["message"]) if error else None, pages=data["pages"],
         characters=data["characters"], graph=graph,
     )
