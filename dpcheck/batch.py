@@ -181,13 +181,20 @@ def _error(path: str, code: str, message: str) -> DocumentReport:
 
 
 class _Pool:
-    """The executor in use; a process pool whose worker died is replaced by a fresh one of ours."""
+    """The executor in use, started on first use (a fully cached batch starts no process); a process
+    pool whose worker died is replaced by a fresh one of ours."""
 
     def __init__(self, executor: Executor | None, workers: int, options: dict[str, Any]) -> None:
         self.workers = workers
         self.options = options
         self.owned = executor is None
-        self.executor = executor if executor is not None else self._new()
+        self._executor = executor
+
+    @property
+    def executor(self) -> Executor:
+        if self._executor is None:
+            self._executor = self._new()
+        return self._executor
 
     def _new(self) -> Executor:
         methods = multiprocessing.get_all_start_methods()
@@ -216,15 +223,15 @@ class _Pool:
 
     def replace_if(self, broken: Executor | None) -> None:
         """Replace the pool if ``broken`` is still the one in use (once per breakage)."""
-        if broken is not self.executor:
+        if broken is not self._executor:
             return
         log.warning("a worker process died; going on in a fresh process pool")
         if self.owned:
             self.executor.shutdown(wait=False, cancel_futures=True)
-        self.executor = self._new()
+        self._executor = self._new()
         self.owned = True
 
     def close(self) -> None:
-        if self.owned:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.owned and self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
 

@@ -67,7 +67,8 @@ def scan_context(options: Mapping[str, Any]) -> str:
         "tool_version": TOOL_VERSION,
         "code": _code_digest(),
         "rules": _tree_digest(Path(rules) if rules is not None else rules_dir()),
-        "options": {k: _canonical(v) for k, v in sorted(options.items()) if k != "rules"},
+        # An option given as None is the Scanner's default, the same as leaving it out.
+        "options": {k: _canonical(v) for k, v in sorted(options.items()) if k != "rules" and v is not None},
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

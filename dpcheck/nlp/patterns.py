@@ -64,20 +64,29 @@ class WildcardMatcher:
 
     spaCy's Matcher evaluates every REGEX predicate on every token; here patterns are
     indexed by their first token and each distinct word is tested against the
-    wildcards once per matcher (words repeat heavily in legal text).
+    wildcards once per matcher (words repeat heavily in legal text). A wildcard's literal
+    head (``übermitt`` of ``übermitt*``) indexes it, so a new word is tested only against
+    wildcards whose head it starts with.
     """
+
+    # Distinct words remembered; beyond this the memo starts afresh, so that a worker scanning
+    # many thousands of documents does not grow without bound.
+    MAX_REMEMBERED = 200_000
 
     def __init__(self) -> None:
         self._by_lower: dict[str, list[int]] = {}
         self._by_orth: dict[str, list[int]] = {}
-        self._by_regex: list[tuple[re.Pattern[str], str, int]] = []
+        self._by_head: dict[tuple[str, int], dict[str, list[tuple[re.Pattern[str], str, int]]]] = {}
+        self._unindexed: list[tuple[re.Pattern[str], str, int]] = []
+        self._regex_order: dict[int, int] = {}  # wildcard patterns in the order they were added
         self._patterns: list[tuple[str, Pattern]] = []
+        self._steps: list[list[tuple[bool, bool, str | re.Pattern[str] | frozenset[str]]]] = []
         self._first_cache: dict[tuple[str, str], list[int]] = {}
-        self._test_cache: dict[tuple[int, int, str], bool] = {}
 
     def add(self, label: str, pattern: Pattern) -> None:
         index = len(self._patterns)
         self._patterns.append((label, pattern))
+        self._steps.append([_step(token) for token in pattern])
         first = pattern[0]
         if first.get("OP") == "?" and len(pattern) > 1:
             self.add(label, pattern[1:])
@@ -85,36 +94,42 @@ class WildcardMatcher:
         if isinstance(value, str):
             (self._by_orth if attr == "ORTH" else self._by_lower).setdefault(value, []).append(index)
         elif "REGEX" in value:
-            self._by_regex.append((re.compile(value["REGEX"]), attr, index))
+            entry = (re.compile(value["REGEX"]), attr, index)
+            self._regex_order[index] = len(self._regex_order)
+            head = _literal_head(value["REGEX"])
+            if head:
+                self._by_head.setdefault((attr, len(head)), {}).setdefault(head, []).append(entry)
+            else:
+                self._unindexed.append(entry)
         else:
             for option in value["IN"]:
                 (self._by_orth if attr == "ORTH" else self._by_lower).setdefault(option, []).append(index)
-
-    @staticmethod
-    def _test(token: dict[str, Any], text: str, lower: str) -> bool:
-        (attr, value), = ((k, v) for k, v in token.items() if k != "OP")
-        subject = text if attr == "ORTH" else lower
-        if isinstance(value, str):
-            return subject == value
-        if "REGEX" in value:
-            return re.search(value["REGEX"], subject) is not None
-        return subject in value["IN"]
+        self._first_cache.clear()
 
     def _starts(self, text: str, lower: str) -> list[int]:
         key = (text, lower)
         cached = self._first_cache.get(key)
         if cached is None:
-            cached = [i for rx, attr, i in self._by_regex if rx.search(text if attr == "ORTH" else lower)]
+            candidates = list(self._unindexed)
+            for (attr, size), heads in self._by_head.items():
+                subject = text if attr == "ORTH" else lower
+                candidates += heads.get(subject[:size], ())
+            matched = sorted((i for rx, attr, i in candidates if rx.search(text if attr == "ORTH" else lower)),
+                             key=self._regex_order.__getitem__)
+            cached = self._by_lower.get(lower, []) + self._by_orth.get(text, []) + matched
+            if len(self._first_cache) >= self.MAX_REMEMBERED:
+                self._first_cache.clear()
             self._first_cache[key] = cached
-        return self._by_lower.get(lower, []) + self._by_orth.get(text, []) + cached
+        return cached
 
-    def _ends(self, pattern: Pattern, k: int, words: list[tuple[str, str]], i: int) -> list[int]:
-        if k == len(pattern):
+    def _ends(self, steps: list[tuple[bool, bool, str | re.Pattern[str] | frozenset[str]]], k: int,
+              words: list[tuple[str, str]], i: int) -> list[int]:
+        if k == len(steps):
             return [i]
-        token = pattern[k]
-        ends = self._ends(pattern, k + 1, words, i) if token.get("OP") == "?" else []
-        if i < len(words) and self._test(token, *words[i]):
-            ends += self._ends(pattern, k + 1, words, i + 1)
+        optional, orth, value = steps[k]
+        ends = self._ends(steps, k + 1, words, i) if optional else []
+        if i < len(words) and _test(orth, value, *words[i]):
+            ends += self._ends(steps, k + 1, words, i + 1)
         return ends
 
     def __call__(self, words: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
@@ -122,8 +137,38 @@ class WildcardMatcher:
         found = []
         for i, (text, lower) in enumerate(words):
             for index in self._starts(text, lower):
-                label, pattern = self._patterns[index]
-                ends = self._ends(pattern, 1, words, i + 1)
+                ends = self._ends(self._steps[index], 1, words, i + 1)
                 if ends:
-                    found.append((label, i, max(ends)))
+                    found.append((self._patterns[index][0], i, max(ends)))
         return found
+
+
+def _step(token: dict[str, Any]) -> tuple[bool, bool, str | re.Pattern[str] | frozenset[str]]:
+    """A pattern token as (optional, compares ORTH, literal | compiled regex | set of options)."""
+    (attr, value), = ((k, v) for k, v in token.items() if k != "OP")
+    if isinstance(value, str):
+        test: str | re.Pattern[str] | frozenset[str] = value
+    elif "REGEX" in value:
+        test = re.compile(value["REGEX"])
+    else:
+        test = frozenset(value["IN"])
+    return token.get("OP") == "?", attr == "ORTH", test
+
+
+def _test(orth: bool, value: str | re.Pattern[str] | frozenset[str], text: str, lower: str) -> bool:
+    subject = text if orth else lower
+    if isinstance(value, str):
+        return subject == value
+    if isinstance(value, re.Pattern):
+        return value.search(subject) is not None
+    return subject in value
+
+
+def _literal_head(regex: str) -> str:
+    """The literal text every match starts with, for an anchored glob from :func:`_glob`."""
+    if not regex.startswith("^"):
+        return ""
+    head = regex[1:].split(".*", 1)[0].removesuffix("$")
+    if re.search(r"(?<!\\)[.^$*+?{}\[\]|()]", head):
+        return ""
+    return re.sub(r"\\(.)", r"\1", head)
