@@ -100,7 +100,7 @@ def scan_many(
         return
     pool = _Pool(executor, workers, options)
     try:
-        yield from _scan_in_pool(documents, options, store, context, pool, window or 2 * workers + 2)
+        yield from _scan_in_pool(documents, options, store, context, pool, window or 8 * workers)
     finally:
         pool.close()
 
