@@ -5,9 +5,10 @@
     python benchmarks/batch.py --corpus DIR --out RESULTS.md
 
 Times of work in this process are CPU seconds (steadier when other programs share the machine);
-times of worker pools and commands are wall seconds. The floor of a document is what no scanner can skip: its text extracted (pypdfium2 for PDF, bs4 +
-lxml for HTML, python-docx for DOCX, the file itself for Markdown) and tokenized by spaCy. The large
-inputs are generated from the bundled ``corpora/`` texts only, in a temporary folder.
+times of worker pools and commands are wall seconds. The floor of a document is what no scanner
+can skip: its text extracted (pypdfium2 for PDF, bs4 + lxml for HTML, python-docx for DOCX, the
+file itself for Markdown) and tokenized by spaCy. The large inputs are generated from the bundled
+``corpora/`` texts only, in a temporary folder.
 """
 
 from __future__ import annotations
@@ -88,9 +89,10 @@ def throughput(corpus: Path) -> list[Row]:
         total_scan += elapsed
         total_floor += floor
         unit = f"{sum(r.pages or 0 for r in reports) / elapsed:.0f} pages/s, " if fmt == "PDF" else ""
+        counted = f"{pages} pages, " if fmt == "PDF" else ""
         rows.append(Row(f"{fmt}: {len(group)} documents, {words:,} words, 1 process",
                         f"{elapsed:.2f} s = {unit}{len(group) / elapsed:.1f} docs/s, {words / elapsed:,.0f} words/s",
-                        f"{floor:.2f} s ({'%d pages, ' % pages if fmt == 'PDF' else ''}{words / floor:,.0f} words/s)",
+                        f"{floor:.2f} s ({counted}{words / floor:,.0f} words/s)",
                         "≤ 1.5× floor", verdict(elapsed <= 1.5 * floor, f"{elapsed / floor:.1f}×")))
     rows.append(Row(f"all formats: {len(files)} documents", f"{total_scan:.2f} s", f"{total_floor:.2f} s",
                     "≤ 1.5× floor", verdict(total_scan <= 1.5 * total_floor, f"{total_scan / total_floor:.1f}×")))
@@ -172,7 +174,8 @@ def memory(work: Path, sizes: Iterable[int]) -> list[Row]:
         peaks.append(peak)
         rows.append(Row(f"jsonl stream of {size:,} generated documents, 1 process",
                         f"peak RSS {peak:.0f} MB; {elapsed:.0f} s = {size / elapsed:.0f} docs/s", "",
-                        "≤ 500 MB, flat", verdict(peak <= 500 and peak <= 1.1 * peaks[0], f"{peak / peaks[0]:.2f}× the first")))
+                        "≤ 500 MB, flat",
+                        verdict(peak <= 500 and peak <= 1.1 * peaks[0], f"{peak / peaks[0]:.2f}× the first")))
         shutil.rmtree(folder)
     return rows
 

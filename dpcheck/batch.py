@@ -21,7 +21,6 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from dpcheck.cache import ResultCache, cacheable, default_cache_dir, scan_context
