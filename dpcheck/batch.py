@@ -14,6 +14,7 @@ import json
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -197,10 +198,11 @@ class _Pool:
 
     def _new(self) -> Executor:
         methods = multiprocessing.get_all_start_methods()
-        if "fork" in methods and threading.active_count() == 1:
+        if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
             # Workers forked from this process share its Scanner, pipelines built, instead of each
             # spending seconds building its own. Only while no other thread runs: a thread holding a
-            # lock at the fork would leave that lock held for ever in the child.
+            # lock at the fork would leave that lock held for ever in the child (and not on macOS,
+            # whose system libraries do not survive a fork).
             scanner = process_scanner(self.options)
             for lang in SUPPORTED:
                 scanner.pipeline(lang)

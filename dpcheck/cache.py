@@ -102,7 +102,7 @@ class ResultCache:
                 raise ValueError("entry stored under another key")
             document = dict(entry["document"])
             document["path"] = path
-            if document.get("error"):
+            if document.get("error") and entry["path"]:
                 # Error messages name the file; the same bytes may now be scanned under another name.
                 error = dict(document["error"])
                 error["message"] = error["message"].replace(entry["path"], path)
