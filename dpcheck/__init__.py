@@ -23,7 +23,7 @@ Many documents, in parallel processes and in input order, one :class:`DocumentRe
 
 Errors (see :mod:`dpcheck.errors`): unreadable documents are reported per document with a
 stable code (``doc.status == "error"``), never raised; an invalid ruleset raises
-:class:`RulesetError`.
+:class:`RulesetError`, an invalid buyer's policy (``Scanner(policy=...)``) :class:`PolicyError`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from dpcheck.batch import scan_many
-from dpcheck.errors import DpcheckError, ErrorCode, IngestError, RulesetError
+from dpcheck.errors import DpcheckError, ErrorCode, IngestError, PolicyError, RulesetError
 from dpcheck.models import (
     DocumentReport,
     Evidence,
@@ -44,6 +44,7 @@ from dpcheck.models import (
     ScanError,
     Transfer,
 )
+from dpcheck.policy import Policy
 from dpcheck.scanner import TOOL_VERSION, Scanner
 
 __version__ = TOOL_VERSION
@@ -56,6 +57,8 @@ __all__ = [
     "Finding",
     "IngestError",
     "Mention",
+    "Policy",
+    "PolicyError",
     "Recipient",
     "Report",
     "RulesetError",

@@ -1,11 +1,13 @@
-"""Command line: ``dpcheck scan``, ``dpcheck eval`` and ``dpcheck rules list|show|lint``.
+"""Command line: ``dpcheck scan``, ``dpcheck schema``, ``dpcheck eval``, ``dpcheck rules list|show|lint`` and
+``dpcheck policy check``.
 
 Exit codes (stable, for procurement tools and CI):
     0  every document was read and none has a finding (or rating) at or above --fail-on
        (default: never)
     1  some document has a finding at or above --fail-on (a severity: high, medium, low, info),
        or is rated at or above it (red, yellow)
-    2  usage error, invalid ruleset, or some document could not be read (takes precedence over 1)
+    2  usage error, the ruleset or the policy file is invalid, or some document could not be
+       read (takes precedence over 1)
 """
 
 from __future__ import annotations
@@ -19,19 +21,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, NoReturn
 
 import click
 
 from dpcheck.batch import process_scanner, resolve_options, scan_many
 from dpcheck.cache import default_cache_dir
-from dpcheck.errors import RulesetError
+from dpcheck.errors import PolicyError, RulesetError
 from dpcheck.evaluate import Scorer, load_gold, load_report
 from dpcheck.graph import to_node_link, write_graphml
 from dpcheck.lint import lint
 from dpcheck.models import DocumentReport
-from dpcheck.report.json import document_to_dict, report_to_dict
-from dpcheck.report.text import render_text
+from dpcheck.report import FORMATS, render
+from dpcheck.report.fides import render_fides_yaml
+from dpcheck.report.json import document_to_dict
+from dpcheck.report.schema import document_schema, schema_text
 from dpcheck.resources import rules_dir
 from dpcheck.scanner import Scanner, iter_documents
 
@@ -49,16 +53,16 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
-              help="text for people, json for one report object, jsonl for one document per line "
-                   "(written as each is done).")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
+              help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--fail-on", type=click.Choice([*reversed(SEVERITY_ORDER), "red", "yellow", "never"]),
               default="never", show_default=True,
               help="Exit 1 when a document has a finding of this severity or higher, or (red, yellow) is "
                    "rated this or worse.")
 @click.option("--graph-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Also write each document's data-flow graph as node-link JSON and GraphML here.")
+              help="Also write each document's data-flow graph here: node-link JSON, GraphML and a "
+                   "fideslang system manifest (.fides.yml).")
 @click.option("--no-graph", is_flag=True, help="Leave the data-flow graph out of the JSON report.")
 @click.option("--rules", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Use this rules folder instead of the bundled one.")
@@ -75,20 +79,25 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar and no summary (shown only when stderr is a terminal); only errors are logged.")
 @click.option("-v", "--verbose", count=True, help="Log what happens on stderr (-vv for debugging).")
+@click.option("--policy", "policy", type=click.Path(dir_okay=False, path_type=Path),
+              help="Apply this buyer's policy (TOML) after the GDPR rules; see examples/buyer-policy.toml.")
 def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
          no_graph: bool, rules: Path | None, as_of: datetime | None, include: tuple[str, ...],
          exclude: tuple[str, ...], workers: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool,
-         verbose: int) -> None:
+         verbose: int, policy: Path | None) -> None:
     """Scan documents and folders (PDF, HTML, Markdown, text, DOCX), in parallel and cached."""
     _configure_logging(verbose, quiet)
     started = time.perf_counter()
-    options = resolve_options({"rules": rules, "as_of": as_of.date() if as_of else None})
+    # Every Scanner option goes in this one dict: it reaches the worker processes and the cache key as is.
+    options = resolve_options({"rules": rules, "as_of": as_of.date() if as_of else None, "policy": policy})
     try:
         scanner = process_scanner(options)
     except RulesetError as exc:
         failure = click.ClickException(str(exc))
         failure.exit_code = EXIT_UNREADABLE
         raise failure from exc
+    except PolicyError as exc:
+        _policy_problems(exc)
     files = list(iter_documents(paths, include=include, exclude=exclude))
     # Starting worker processes costs about a second: a handful of documents is quicker scanned here.
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) // 4))
@@ -110,11 +119,9 @@ def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, g
             if graph_dir is not None:
                 _write_graph(doc, graph_dir)
             advance()
-        if fmt == "json":
-            report = scanner.report(collected)
-            out.write(json.dumps(report_to_dict(report, graph=not no_graph), ensure_ascii=False, indent=2) + "\n")
-        elif fmt == "text":
-            out.write(render_text(scanner.report(collected), colour=output is None and sys.stdout.isatty()))
+        if fmt != "jsonl":
+            out.write(render(scanner.report(collected), fmt, graph=not no_graph,
+                             colour=output is None and sys.stdout.isatty(), ruleset=scanner.ruleset))
     if chatty:
         click.echo(f"{len(files)} documents: {counts['red']} red, {counts['yellow']} yellow, {counts['green']} green, "
                    f"{counts['errors']} unreadable; {time.perf_counter() - started:.1f} s", err=True)
@@ -129,7 +136,8 @@ def _fails(doc: DocumentReport, fail_on: str) -> bool:
     if doc.status == "error" or doc.doc_type == "subprocessor_list" or fail_on == "never":
         return False
     if fail_on in SEVERITY_ORDER:
-        return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in doc.findings)
+        # A finding the buyer's policy accepts is shown but, as in the rating, does not count.
+        return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in doc.findings if not f.accepted)
     return RATING_ORDER[doc.rating] >= RATING_ORDER[fail_on]
 
 
@@ -140,6 +148,7 @@ def _write_graph(doc: DocumentReport, graph_dir: Path) -> None:
     stem = Path(doc.path).name
     (graph_dir / f"{stem}.graph.json").write_text(json.dumps(to_node_link(doc.graph), indent=2), encoding="utf-8")
     write_graphml(doc.graph, graph_dir / f"{stem}.graphml")
+    (graph_dir / f"{stem}.fides.yml").write_text(render_fides_yaml(doc), encoding="utf-8")
 
 
 @contextmanager
@@ -175,6 +184,16 @@ def _progress(total: int, *, enabled: bool) -> Iterator[Callable[[], None]]:
 def _configure_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="dpcheck: %(levelname)s: %(name)s: %(message)s", stream=sys.stderr)
+
+
+@main.command()
+@click.option("--document", is_flag=True, help="Print the schema of one document (one --format jsonl line).")
+def schema(document: bool) -> None:
+    """Print the JSON Schema (draft 2020-12) of the JSON report."""
+    if document:
+        click.echo(json.dumps(document_schema(), indent=2))
+    else:
+        click.echo(schema_text(), nl=False)
 
 
 @main.command("eval")
@@ -270,3 +289,45 @@ def rules_lint(folder: Path | None) -> None:
     if problems:
         raise SystemExit(2)
     click.echo("ruleset OK: every rule file is valid and every example behaves as stated")
+
+
+def _policy_problems(exc: PolicyError) -> NoReturn:
+    click.echo("invalid policy:", err=True)
+    for problem in exc.problems:
+        click.echo(f"- {problem}", err=True)
+    sys.exit(2)
+
+
+@main.group("policy")
+def policy_group() -> None:
+    """Check a buyer's policy file."""
+
+
+@policy_group.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Validate against this rules folder instead of the bundled one.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Judge acceptances' expiry on this day (YYYY-MM-DD; default: today).")
+def policy_check(file: Path, folder: Path | None, as_of: datetime | None) -> None:
+    """Validate a policy file (exit 2 listing every problem) and summarise what it does."""
+    try:
+        scanner = Scanner(rules=folder, as_of=as_of.date() if as_of else None, policy=file)
+    except PolicyError as exc:
+        _policy_problems(exc)
+    policy = scanner.policy
+    assert policy is not None
+    click.echo(f"policy OK: {policy.ref.name} (sha256 {policy.sha256})")
+    if policy.accepted_mechanisms is not None:
+        click.echo(f"  accepted mechanisms: {', '.join(policy.accepted_mechanisms)}")
+    if policy.refused_countries:
+        click.echo(f"  refused countries: {', '.join(policy.refused_countries)}")
+    if policy.allowed_destinations is not None:
+        click.echo(f"  allowed destinations: {', '.join(policy.allowed_destinations)}")
+    for rule_id, severity in policy.severities:
+        click.echo(f"  severity of {rule_id}: {severity}")
+    for accept in policy.accepts:
+        state = "EXPIRED" if accept.on(scanner.as_of).expired else "active"
+        scope = ", ".join([*accept.documents, *([f"vendor {accept.vendor}"] if accept.vendor else [])])
+        click.echo(f"  accepts {accept.rule} until {accept.expires.isoformat()} "
+                   f"({state} on {scanner.as_of.isoformat()}; {scope or 'all documents'})")

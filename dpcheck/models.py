@@ -93,8 +93,28 @@ class TransferPath:
 
 
 @dataclass(frozen=True, slots=True)
+class Acceptance:
+    """A buyer's policy accepts a finding until ``expires`` (an ISO date, inclusive).
+
+    ``expired`` is judged on the scan's ``as_of`` day: an expired acceptance no longer takes
+    the finding out of the rating, and the report says so.
+    """
+
+    justification: str
+    expires: str
+    expired: bool = False
+    approved_by: str = ""
+    ticket: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """A rule that fired on a document."""
+    """A rule that fired on a document.
+
+    ``origin`` is ``"policy"`` for findings of the buyer's policy (``POLICY_*`` rules);
+    ``original_severity`` is set when the policy changed the severity; ``acceptance`` when the
+    policy accepts the finding (see :attr:`accepted`).
+    """
 
     rule_id: str
     article: str
@@ -104,6 +124,14 @@ class Finding:
     question: str
     evidence: tuple[Evidence, ...] = ()
     core: bool = False
+    origin: Literal["ruleset", "policy"] = "ruleset"
+    original_severity: Severity | None = None
+    acceptance: Acceptance | None = None
+
+    @property
+    def accepted(self) -> bool:
+        """Accepted by the policy and not expired: shown, but left out of the rating."""
+        return self.acceptance is not None and not self.acceptance.expired
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +142,22 @@ class ScanError:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class PolicyRef:
+    """Which buyer's policy a report applied: its name, the path as given and its file's sha256."""
+
+    name: str
+    path: str
+    sha256: str
+
+
 @dataclass(frozen=True)
 class DocumentReport:
-    """Everything dpcheck found in one document."""
+    """Everything dpcheck found in one document.
+
+    With a buyer's policy applied, ``policy`` names it, ``rating`` is the policy's rating and
+    ``ruleset_rating`` the rating by the GDPR rules alone.
+    """
 
     path: str
     status: Status
@@ -133,6 +174,8 @@ class DocumentReport:
     error: ScanError | None = None
     pages: int | None = None
     characters: int = 0
+    policy: PolicyRef | None = None
+    ruleset_rating: Rating | None = None
     graph: nx.DiGraph | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -150,4 +193,5 @@ class Report:
     law_as_of: str
     report_format: str
     facts_as_of: str = ""
+    policy: PolicyRef | None = None
     extra: dict[str, Any] = field(default_factory=dict)

@@ -88,6 +88,10 @@ def test_batch_document_from_dict_round_trips_every_corpus_document(scanner, cor
         if doc.graph is not None:
             assert json.dumps(to_node_link(back.graph)) == json.dumps(to_node_link(doc.graph))
         assert document_from_dict(document_to_dict(doc, graph=False)).graph is None
+    with_policy = Scanner(policy=corpora.parent / "examples" / "buyer-policy.toml").scan(corpora).documents
+    assert any(f.acceptance is not None or f.origin == "policy" for doc in with_policy for f in doc.findings)
+    for doc in with_policy:
+        assert document_from_dict(json.loads(json.dumps(document_to_dict(doc, complete=True)))) == doc, doc.path
 
 
 def test_batch_scan_many_keeps_input_order_and_reports_errors(tmp_path):

@@ -13,10 +13,12 @@ from networkx.readwrite import json_graph
 
 from dpcheck.graph import to_node_link
 from dpcheck.models import (
+    Acceptance,
     DocumentReport,
     Evidence,
     Finding,
     Mention,
+    PolicyRef,
     Recipient,
     Report,
     ScanError,
@@ -39,10 +41,29 @@ def _country_name(code: str) -> str | None:
     return getattr(country, "common_name", None) or getattr(country, "name", None)
 
 
+def _policy(ref: PolicyRef) -> dict[str, str]:
+    return {"name": ref.name, "path": ref.path, "sha256": ref.sha256}
+
+
+def _finding(f: Finding, *, policy: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"rule_id": f.rule_id, "title": f.title, "article": f.article, "severity": f.severity,
+                           "core": f.core, "message": f.message, "question": f.question,
+                           "evidence": [_evidence(e) for e in f.evidence]}
+    # Without a policy the report keeps the shape it had before policies existed.
+    if policy:
+        out["origin"] = f.origin
+        out["original_severity"] = f.original_severity
+        out["accepted"] = f.accepted
+        out["acceptance"] = None if f.acceptance is None else {
+            "justification": f.acceptance.justification, "expires": f.acceptance.expires,
+            "expired": f.acceptance.expired, "approved_by": f.acceptance.approved_by, "ticket": f.acceptance.ticket}
+    return out
+
+
 def document_to_dict(doc: DocumentReport, *, graph: bool = True, complete: bool = False) -> dict[str, Any]:
     """One document as JSON data; ``complete`` adds what :func:`document_from_dict` needs to rebuild
-    the DocumentReport exactly (every mention, the recipients' evidence) and is not part of the report
-    format."""
+    the DocumentReport exactly (every mention, the recipients' evidence, the findings' policy
+    fields) and is not part of the report format."""
     out: dict[str, Any] = {"path": doc.path, "status": doc.status}
     if doc.error is not None:
         out["error"] = {"code": doc.error.code, "message": doc.error.message}
@@ -71,18 +92,18 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True, complete: bool 
              "evidence": [_evidence(e) for e in p.evidence]}
             for p in doc.paths
         ],
-        "questions": list(dict.fromkeys(f.question for f in doc.findings)),
-        "findings": [
-            {"rule_id": f.rule_id, "title": f.title, "article": f.article, "severity": f.severity, "core": f.core,
-             "message": f.message, "question": f.question, "evidence": [_evidence(e) for e in f.evidence]}
-            for f in doc.findings
-        ],
+        # An accepted finding needs no answer from the vendor.
+        "questions": list(dict.fromkeys(f.question for f in doc.findings if not f.accepted)),
+        "findings": [_finding(f, policy=complete or doc.policy is not None) for f in doc.findings],
         "mentions": [
             {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail,
              "evidence": _evidence(m.evidence)}
             for m in doc.mentions if complete or m.kind in REPORTED_MENTIONS
         ],
     })
+    if doc.policy is not None:
+        out["policy"] = _policy(doc.policy)
+        out["ruleset_rating"] = doc.ruleset_rating
     if graph and doc.graph is not None:
         out["graph"] = to_node_link(doc.graph)
     return out
@@ -107,7 +128,8 @@ def document_from_dict(data: dict[str, Any]) -> DocumentReport:
         for p in data["transfer_paths"])
     findings = tuple(
         Finding(f["rule_id"], f["article"], f["severity"], f["title"], f["message"], f["question"],
-                tuple(_evidence_from(e) for e in f["evidence"]), f["core"])
+                tuple(_evidence_from(e) for e in f["evidence"]), f["core"], f.get("origin", "ruleset"),
+                f.get("original_severity"), _acceptance_from(f.get("acceptance")))
         for f in data["findings"])
     mentions = tuple(
         Mention(m["kind"], m["value"], _evidence_from(m["evidence"]), m["relied_upon"], m["detail"])
@@ -119,7 +141,14 @@ def document_from_dict(data: dict[str, Any]) -> DocumentReport:
         mentions=mentions, findings=findings, paths=paths, rating=data["rating"],
         error=ScanError(error["code"], error["message"]) if error else None, pages=data["pages"],
         characters=data["characters"], graph=graph,
+        policy=PolicyRef(**data["policy"]) if data.get("policy") else None, ruleset_rating=data.get("ruleset_rating"),
     )
+
+
+def _acceptance_from(data: dict[str, Any] | None) -> Acceptance | None:
+    if data is None:
+        return None
+    return Acceptance(data["justification"], data["expires"], data["expired"], data["approved_by"], data["ticket"])
 
 
 def _evidence_from(data: dict[str, Any]) -> Evidence:
@@ -134,6 +163,7 @@ def report_to_dict(report: Report, *, graph: bool = True) -> dict[str, Any]:
         "ruleset_version": report.ruleset_version,
         "law_as_of": report.law_as_of,
         "facts_as_of": report.facts_as_of,
+        **({"policy": _policy(report.policy)} if report.policy is not None else {}),
         "summary": summary(report),
         "documents": [document_to_dict(d, graph=graph) for d in report.documents],
     }
