@@ -11,6 +11,7 @@ import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -23,6 +24,7 @@ from dpcheck.report.json import document_from_dict, document_to_dict
 from dpcheck.resources import rules_dir
 from dpcheck.scanner import Scanner, iter_documents
 
+EXAMPLE_POLICY = Path(__file__).resolve().parent.parent / "examples" / "buyer-policy.toml"
 POLICY = "# Privacy Policy\n\nWe store all data in Germany and never transfer it outside the EEA.\n"
 
 
@@ -88,7 +90,7 @@ def test_batch_document_from_dict_round_trips_every_corpus_document(scanner, cor
         if doc.graph is not None:
             assert json.dumps(to_node_link(back.graph)) == json.dumps(to_node_link(doc.graph))
         assert document_from_dict(document_to_dict(doc, graph=False)).graph is None
-    with_policy = Scanner(policy=corpora.parent / "examples" / "buyer-policy.toml").scan(corpora).documents
+    with_policy = Scanner(policy=EXAMPLE_POLICY).scan(corpora).documents
     assert any(f.acceptance is not None or f.origin == "policy" for doc in with_policy for f in doc.findings)
     for doc in with_policy:
         assert document_from_dict(json.loads(json.dumps(document_to_dict(doc, complete=True)))) == doc, doc.path
@@ -158,7 +160,8 @@ def test_batch_cache_hits_misses_and_repairs(tmp_path):
 
 
 def test_batch_cache_key_follows_rules_options_and_content(tmp_path):
-    """A changed rule file, another as_of day or other bytes give another key; the same inputs the same key."""
+    """A changed rule or policy file, another as_of day or other bytes give another key; the same inputs the
+    same key."""
     rules = tmp_path / "rules"
     shutil.copytree(rules_dir(), rules)
     doc = tmp_path / "p.md"
@@ -175,6 +178,12 @@ def test_batch_cache_key_follows_rules_options_and_content(tmp_path):
     doc.write_text(POLICY + "\nMore text.\n", encoding="utf-8")
     assert store.key(doc, scan_context({"rules": rules, "as_of": day})) not in (key, edited)
     assert store.key(tmp_path, scan_context({"as_of": day})) is None
+    policy = tmp_path / "policy.toml"
+    shutil.copy(EXAMPLE_POLICY, policy)
+    with_policy = store.key(doc, scan_context({"as_of": day, "policy": policy}))
+    policy.write_text(policy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert store.key(doc, scan_context({"as_of": day, "policy": policy})) != with_policy
+    assert scan_context({"as_of": day, "policy": None}) == scan_context({"as_of": day})
 
 
 def test_batch_cache_stores_only_content_decided_reports(tmp_path):
