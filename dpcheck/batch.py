@@ -85,8 +85,9 @@ def scan_many(
     Without one, ``workers`` processes are started (default: the CPU count); ``workers=1`` scans in
     this process. ``cache``: True for the user cache folder, a folder, or None/False for no cache.
     ``window``: how many documents may be in flight ahead of the one to be yielded next.
-    ``options`` are keyword arguments of :class:`Scanner`. A document whose worker process died is
-    reported with ``E198-worker-died`` and the batch goes on in a fresh pool.
+    ``options`` are keyword arguments of :class:`Scanner`. When a worker process dies the batch goes
+    on in a fresh pool; a document that kills its worker again when scanned alone is reported with
+    ``E198-worker-died``.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
@@ -132,22 +133,31 @@ class _Pending:
 
 def _scan_in_pool(documents: Iterable[str], options: dict[str, Any], store: ResultCache | None,
                   context: str | None, pool: _Pool, window: int) -> Iterator[DocumentReport]:
+    """Keep up to ``window`` documents in flight and yield the oldest as it is done.
+
+    When a worker dies, every document in flight in its pool fails with it, though only one
+    caused it. Those documents are then scanned again one at a time in a fresh pool (nothing
+    else in flight): the innocent ones are read, and only one that kills its worker again is
+    reported as ``E198-worker-died``.
+    """
     pending: deque[_Pending] = deque()
-    for path in documents:
-        key = _key(store, context, path, options)
-        item = _Pending(path, key)
-        item.report = store.get(key, path) if store is not None and key is not None else None
-        if item.report is None:
-            item.future, item.pool = pool.submit(path, options)
-        pending.append(item)
-        while pending and (len(pending) > window or _ready(pending[0])):
-            yield _finish(pending.popleft(), store, pool)
-    while pending:
+    queue = iter(documents)
+    more = True
+    while True:
+        while more and len(pending) < window and not pool.recovering(pending):
+            path = next(queue, None)
+            if path is None:
+                more = False
+                break
+            key = _key(store, context, path, options)
+            item = _Pending(path, key)
+            item.report = store.get(key, path) if store is not None and key is not None else None
+            if item.report is None:
+                item.future, item.pool = pool.submit(path, options)
+            pending.append(item)
+        if not pending:
+            return
         yield _finish(pending.popleft(), store, pool)
-
-
-def _ready(item: _Pending) -> bool:
-    return item.future is None or item.future.done()
 
 
 def _finish(item: _Pending, store: ResultCache | None, pool: _Pool) -> DocumentReport:
@@ -156,18 +166,30 @@ def _finish(item: _Pending, store: ResultCache | None, pool: _Pool) -> DocumentR
         return item.report
     try:
         data = item.future.result()
-    except BrokenProcessPool as exc:
+    except BrokenProcessPool:
         pool.replace_if(item.pool)
-        log.warning("worker process died while scanning %s: %s", item.path, exc)
-        return _error(item.path, ErrorCode.WORKER_DIED,
-                      "the worker process scanning this document died (killed by the system, out of memory?); "
-                      "it may have been another document in flight at the time: scan this one again alone")
+        log.warning("a worker process died with %s in flight; scanning it again alone", item.path)
+        future, executor = pool.submit(item.path, pool.options)
+        try:
+            data = future.result()
+        except BrokenProcessPool as exc:
+            pool.replace_if(executor)
+            log.warning("worker process died while scanning %s alone: %s", item.path, exc)
+            return _error(item.path, ErrorCode.WORKER_DIED,
+                          "the worker process scanning this document died, twice (killed by the system, "
+                          "out of memory?)")
+        except Exception as exc:  # noqa: BLE001 - an executor's own failure must not end the batch
+            return _executor_failed(item.path, exc)
     except Exception as exc:  # noqa: BLE001 - an executor's own failure must not end the batch
-        log.warning("executor failed on %s: %r", item.path, exc)
-        return _error(item.path, ErrorCode.INTERNAL, f"the executor failed: {type(exc).__name__}: {exc}")
+        return _executor_failed(item.path, exc)
     if store is not None and item.key is not None and cacheable(data):
         store.put(item.key, data)
     return document_from_dict(data)
+
+
+def _executor_failed(path: str, exc: Exception) -> DocumentReport:
+    log.warning("executor failed on %s: %r", path, exc)
+    return _error(path, ErrorCode.INTERNAL, f"the executor failed: {type(exc).__name__}: {exc}")
 
 
 def _key(store: ResultCache | None, context: str | None, path: str, options: dict[str, Any]) -> str | None:
@@ -222,13 +244,18 @@ class _Pool:
             self.replace_if(self.executor)
             return self.executor.submit(scan_document_task, path, options), self.executor
 
+    def recovering(self, pending: Iterable[_Pending]) -> bool:
+        """Whether documents of a pool that broke are still to be scanned again (one at a time)."""
+        return any(item.future is not None and item.pool is not self._executor for item in pending)
+
     def replace_if(self, broken: Executor | None) -> None:
         """Replace the pool if ``broken`` is still the one in use (once per breakage)."""
         if broken is not self._executor:
             return
         log.warning("a worker process died; going on in a fresh process pool")
         if self.owned:
-            self.executor.shutdown(wait=False, cancel_futures=True)
+            # Waiting lets the broken pool's thread end, so that the fresh pool can again be forked.
+            self.executor.shutdown(wait=True, cancel_futures=True)
         self._executor = self._new()
         self.owned = True
 
