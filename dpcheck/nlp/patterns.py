@@ -135,8 +135,13 @@ class WildcardMatcher:
     def __call__(self, words: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
         """``(label, start, end)`` of the longest match of each pattern at each start."""
         found = []
-        for i, (text, lower) in enumerate(words):
-            for index in self._starts(text, lower):
+        memo = self._first_cache
+        for i, word in enumerate(words):
+            # Most words start no pattern: one dictionary look-up each (this loop runs per token).
+            starts = memo.get(word)
+            if starts is None:
+                starts = self._starts(*word)
+            for index in starts:
                 ends = self._ends(self._steps[index], 1, words, i + 1)
                 if ends:
                     found.append((self._patterns[index][0], i, max(ends)))
