@@ -17,7 +17,7 @@ import os
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -77,6 +77,8 @@ def scan_many(
     workers: int | None = None,
     cache: bool | str | os.PathLike[str] | ResultCache | None = None,
     window: int | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
     **options: Any,
 ) -> Iterator[DocumentReport]:
     """Scan files and folders, yielding one :class:`DocumentReport` per document in input order.
@@ -85,6 +87,7 @@ def scan_many(
     Without one, ``workers`` processes are started (default: the CPU count); ``workers=1`` scans in
     this process. ``cache``: True for the user cache folder, a folder, or None/False for no cache.
     ``window``: how many documents may be in flight ahead of the one to be yielded next.
+    ``include``/``exclude``: globs choosing files in folders (see :func:`iter_documents`).
     ``options`` are keyword arguments of :class:`Scanner`. When a worker process dies the batch goes
     on in a fresh pool; a document that kills its worker again when scanned alone is reported with
     ``E198-worker-died``.
@@ -95,7 +98,7 @@ def scan_many(
     store = open_cache(cache)
     context = scan_context(options) if store is not None else None
     workers = workers or os.cpu_count() or 1
-    documents = (str(p) for p in iter_documents(paths))
+    documents = (str(p) for p in iter_documents(paths, include=include, exclude=exclude))
     if executor is None and workers == 1:
         yield from _scan_here(documents, options, store, context)
         return

@@ -86,6 +86,7 @@ def _poison_worker():
     Scanner.scan_path = _dying_on_poison(Scanner.scan_path)
 
 
+@pytest.mark.slow
 def test_batch_document_from_dict_round_trips_every_corpus_document(scanner, corpora):
     """document_from_dict(document_to_dict(doc, complete=True)) equals doc, evidence and graph included."""
     for doc in scanner.scan(corpora).documents:
@@ -111,6 +112,8 @@ def test_batch_scan_many_keeps_input_order_and_reports_errors(tmp_path):
     broken = serial[sorted(DOCS).index("c-broken.pdf")]
     assert broken.status == "error" and broken.error.code == "E111-pdf-corrupt"
     assert sum(d.ok for d in serial) == len(DOCS) - 1
+    chosen = dpcheck.scan_many(tmp_path, workers=1, include=["*.md"], exclude=["b-*"])
+    assert [os.path.basename(d.path) for d in chosen] == ["a-policy.md", "d-policy.md", "e-policy.md"]
 
 
 def test_batch_scan_many_is_lazy_with_a_bounded_window(tmp_path):
