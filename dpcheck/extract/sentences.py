@@ -64,7 +64,9 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.span.text
+        # A slice of the block's text: spaCy's Span.text builds the string token by token, and
+        # the extraction rules ask for it many times per sentence.
+        return self.block_text(self.start, self.end)
 
     def has(self, *labels: str) -> bool:
         return any(c.label in labels for c in self.cues)
