@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from dpcheck import ingest
 from dpcheck.checks import Ruleset
+from dpcheck.checks.art28 import assess as assess_art28
 from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.extract import Extraction, Lexicon, extract
 from dpcheck.graph import build_graph
@@ -25,7 +26,7 @@ from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
 from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
 from dpcheck.resources import load_yaml, rules_dir
 
-REPORT_FORMAT = "1.0.0"
+REPORT_FORMAT = "1.1.0"  # 1.1: art28_checklist
 DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".docx"}
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
 
@@ -128,11 +129,13 @@ class Scanner:
         _, findings = self.ruleset.check(extraction, self.as_of, lang)
         transfers = self._transfers(extraction)
         recipients = tuple(extraction.recipients)
+        checklist = assess_art28(extraction, self.ruleset.facts).items if extraction.doc_type == "dpa" else ()
         return DocumentReport(
             path=path, status="ok", doc_type=extraction.doc_type, language=lang, format=document.format,
             transfers=transfers, mechanisms=tuple(sorted(extraction.relied_mechanisms)), recipients=recipients,
             mentions=tuple(extraction.mentions), findings=findings, rating=self.ruleset.rating(findings),
-            pages=document.page_count, characters=len(document.text), graph=build_graph(transfers, recipients),
+            pages=document.page_count, characters=len(document.text), checklist=checklist,
+            graph=build_graph(transfers, recipients),
         )
 
     def _transfers(self, extraction: Extraction) -> tuple[Transfer, ...]:

@@ -1,4 +1,5 @@
-"""Legal facts from rules/facts: EEA members, adequacy decisions, invalidated tools, SCC versions."""
+"""Legal facts from rules/facts: EEA members, adequacy decisions, invalidated tools, SCC versions,
+the breach-notification deadline."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class LegalFacts:
     adequacy: dict[str, AdequacyDecision]
     mechanisms: dict[str, dict[str, Any]]
     scc_versions: tuple[dict[str, Any], ...]
+    breach_deadline_hours: int
 
     def invalid_on(self, day: date) -> frozenset[str]:
         """Mechanisms the Court of Justice had invalidated by ``day``."""
@@ -63,6 +65,8 @@ class LegalFacts:
             adequacy = load_yaml(folder / "adequacy.yml")
             mechanisms = load_yaml(folder / "mechanisms.yml")
             scc = load_yaml(folder / "scc.yml")
+            art28 = load_yaml(folder / "art28.yml")
+            breach_hours = int(art28["breach_notification"]["controller_deadline_hours"])
             decisions = {d["country"]: AdequacyDecision(d["country"], d["decision"], str(d["adopted"]), d.get("scope", ""))
                          for d in adequacy["decisions"]}
             # YAML reads a bare NO (Norway) as false: every code must be a real ISO 3166-1 alpha-2.
@@ -73,8 +77,9 @@ class LegalFacts:
                                                                    if v.get("invalidated")] + \
                     [v["transition_end"] for v in scc["versions"] if v.get("status") == "repealed"]:
                 _day(raw)
-            as_of = max(str(f["as_of"]) for f in (eea, adequacy, mechanisms, scc))
-            return cls(as_of, frozenset(eea["members"]), decisions, mechanisms["mechanisms"], tuple(scc["versions"]))
+            as_of = max(str(f["as_of"]) for f in (eea, adequacy, mechanisms, scc, art28))
+            return cls(as_of, frozenset(eea["members"]), decisions, mechanisms["mechanisms"], tuple(scc["versions"]),
+                       breach_hours)
         except (KeyError, TypeError, ValueError) as exc:
             raise RulesetError([f"{folder}: missing or malformed field {exc}"]) from exc
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, assess
 from dpcheck.checks.facts import LegalFacts
 from dpcheck.extract import Extraction
 from dpcheck.models import Evidence
@@ -16,7 +17,7 @@ FEATURE_NAMES = frozenset({
     "transfer_needs_tool", "mechanisms", "invalid_mechanisms", "scc_repealed_only", "supplementary_measures",
     "subprocessor_list", "general_authorisation", "specific_authorisation", "subprocessor_notice",
     "subprocessor_objection",
-})
+}) | {f"art28_{element}" for element, _ in ELEMENTS} | {f"art28_{name}" for name in WEAKENINGS}
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,10 @@ def compute_features(extraction: Extraction, facts: LegalFacts, day: date) -> di
             flat.extend(item.evidence if isinstance(item.evidence, tuple) else (item.evidence,))
         return _first(flat)
 
-    return {
+    art28 = assess(extraction, facts)
+    checklist = {f"art28_{i.element}": Feature(i.status, i.evidence) for i in art28.items}
+    weakenings = {f"art28_{name}": Feature(art28.weakened[name], art28.evidence[name]) for name in WEAKENINGS}
+    return checklist | weakenings | {
         "doc_type": Feature(extraction.doc_type),
         "transfers_addressed": Feature(bool(extraction.transfers_addressed or destinations or mechanisms),
                                        _first(extraction.transfers_addressed)),

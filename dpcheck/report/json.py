@@ -51,6 +51,11 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
              "message": f.message, "question": f.question, "evidence": [_evidence(e) for e in f.evidence]}
             for f in doc.findings
         ],
+        "art28_checklist": [
+            {"element": i.element, "article": i.article, "status": i.status, "note": i.note,
+             "evidence": [_evidence(e) for e in i.evidence]}
+            for i in doc.checklist
+        ],
         "mentions": [
             {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail,
              "evidence": _evidence(m.evidence)}

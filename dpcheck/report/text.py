@@ -10,6 +10,7 @@ from dpcheck.models import DocumentReport, Evidence, Report
 from dpcheck.report.json import summary
 
 COLOURS = {"red": "red", "yellow": "yellow", "green": "green"}
+CHECKLIST_COLOURS = {"present": "green", "weakened": "yellow", "missing": "red"}
 SEVERITY_MARK = {"high": "✗", "medium": "!", "low": "·", "info": "i"}
 
 
@@ -47,6 +48,12 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
     else:
         lines.append("    Transfers: none disclosed outside the EEA")
     lines.append(f"    Mechanisms relied on: {', '.join(doc.mechanisms) or 'none'}")
+    if doc.checklist:
+        lines.append("    Art. 28 checklist:")
+        for item in doc.checklist:
+            mark = style(f"{item.status:8s}", fg=CHECKLIST_COLOURS[item.status])
+            note = f"  ({item.note})" if item.status == "weakened" else ""
+            lines.append(f"      {mark}  {item.element.replace('_', ' '):22s} {item.article}{note}")
     for f in doc.findings:
         mark = SEVERITY_MARK[f.severity]
         lines.append(f"    {style(mark + ' ' + f.severity.upper(), fg='red' if f.severity == 'high' else 'yellow')}"
