@@ -77,9 +77,6 @@ class Assessment:
     weakened: dict[str, bool]
     evidence: dict[str, tuple[Evidence, ...]]
 
-    def item(self, element: str) -> ChecklistItem:
-        return next(i for i in self.items if i.element == element)
-
 
 def _evidence(*groups: Iterable[Mention]) -> tuple[Evidence, ...]:
     seen: list[Evidence] = []

@@ -185,8 +185,11 @@ def _subprocessor_changes(sentence: Sentence) -> Iterable[Hit]:
     pull = sentence.of("A28_PULL")
     if pull and sentence.has("NOTICE", "CHANGE", "LIST", "A28_NOTIFY"):
         yield "subprocessor_pull_notice", f"changes announced where the customer must look ('{pull[0].text}')", ""
-    elif sentence.has("CHANGE", "NOTICE") and (notify := _first(sentence, "A28_NOTIFY", negation=True)) is not None:
-        yield "subprocessor_push_notice", f"'{notify.text}'", ""
+    elif (sentence.has("CHANGE") and sentence.has("A28_PUSH") and not sentence.has("A28_TERMINATE")
+          and (notify := _first(sentence, "A28_NOTIFY", negation=True)) is not None
+          # "Customer may object in writing within 10 days of notice" is the customer's notice, not the processor's.
+          and not any(c.start < notify.start for c in sentence.of("A28_OBJECT"))):
+        yield "subprocessor_push_notice", f"'{notify.text}' by '{sentence.of('A28_PUSH')[0].text}'", ""
     terminate = sentence.of("A28_TERMINATE")
     if terminate and sentence.has("A28_OBJECT"):
         # "may only terminate", "kann lediglich den Vertrag kündigen"; not "terminate ... only those Services".
