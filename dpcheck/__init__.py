@@ -7,7 +7,7 @@
 
 Errors (see :mod:`dpcheck.errors`): unreadable documents are reported per document with a
 stable code (``doc.status == "error"``), never raised; an invalid ruleset raises
-:class:`RulesetError`.
+:class:`RulesetError`, an invalid buyer's policy (``Scanner(policy=...)``) :class:`PolicyError`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from dpcheck.errors import DpcheckError, ErrorCode, IngestError, RulesetError
+from dpcheck.errors import DpcheckError, ErrorCode, IngestError, PolicyError, RulesetError
 from dpcheck.models import (
     DocumentReport,
     Evidence,
@@ -26,6 +26,7 @@ from dpcheck.models import (
     ScanError,
     Transfer,
 )
+from dpcheck.policy import Policy
 from dpcheck.scanner import TOOL_VERSION, Scanner
 
 __version__ = TOOL_VERSION
@@ -38,6 +39,8 @@ __all__ = [
     "Finding",
     "IngestError",
     "Mention",
+    "Policy",
+    "PolicyError",
     "Recipient",
     "Report",
     "RulesetError",

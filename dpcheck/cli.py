@@ -1,9 +1,10 @@
-"""Command line: ``dpcheck scan``, ``dpcheck rules list`` and ``dpcheck rules lint``.
+"""Command line: ``dpcheck scan``, ``dpcheck schema``, ``dpcheck eval``, ``dpcheck rules list|show|lint`` and
+``dpcheck policy check``.
 
 Exit codes (stable, for procurement tools and CI):
     0  every document was read and none is rated at or above --fail-on (default: never)
     1  at least one document is rated at or above --fail-on
-    2  usage error, or the ruleset is invalid
+    2  usage error, or the ruleset or the policy file is invalid
     3  at least one document could not be read (takes precedence over 1)
 """
 
@@ -13,15 +14,19 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from dpcheck.errors import RulesetError
+from dpcheck.errors import PolicyError, RulesetError
 from dpcheck.evaluate import Scorer, load_gold, load_report
 from dpcheck.graph import to_node_link, write_graphml
 from dpcheck.lint import lint
-from dpcheck.report.json import document_to_dict, report_to_dict
-from dpcheck.report.text import render_text
+from dpcheck.report import FORMATS, render
+from dpcheck.report.fides import render_fides_yaml
+from dpcheck.report.json import document_to_dict
+from dpcheck.report.schema import document_schema, schema_text
+from dpcheck.resources import rules_dir
 from dpcheck.scanner import Scanner
 
 RATING_ORDER = {"green": 0, "yellow": 1, "red": 2}
@@ -35,33 +40,33 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
-              help="text for people, json for one report object, jsonl for one document per line.")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
+              help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--fail-on", type=click.Choice(["red", "yellow", "never"]), default="never", show_default=True,
               help="Exit 1 when a document is rated this or worse.")
 @click.option("--graph-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Also write each document's data-flow graph as node-link JSON and GraphML here.")
+              help="Also write each document's data-flow graph here: node-link JSON, GraphML and a "
+                   "fideslang system manifest (.fides.yml).")
 @click.option("--no-graph", is_flag=True, help="Leave the data-flow graph out of the JSON report.")
 @click.option("--rules", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Use this rules folder instead of the bundled one.")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Judge by the law in force on this day (YYYY-MM-DD; default: today).")
+@click.option("--policy", "policy", type=click.Path(dir_okay=False, path_type=Path),
+              help="Apply this buyer's policy (TOML) after the GDPR rules; see examples/buyer-policy.toml.")
 def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
-         no_graph: bool, rules: Path | None, as_of: datetime | None) -> None:
+         no_graph: bool, rules: Path | None, as_of: datetime | None, policy: Path | None) -> None:
     """Scan documents and folders (PDF, HTML, Markdown, text, DOCX)."""
     try:
-        scanner = Scanner(rules=rules, as_of=as_of.date() if as_of else None)
+        scanner = Scanner(rules=rules, as_of=as_of.date() if as_of else None, policy=policy)
     except RulesetError as exc:
         raise click.ClickException(str(exc)) from exc
+    except PolicyError as exc:
+        _policy_problems(exc)
     report = scanner.scan(paths)
-    if fmt == "json":
-        text = json.dumps(report_to_dict(report, graph=not no_graph), ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "jsonl":
-        text = "".join(json.dumps(document_to_dict(d, graph=not no_graph), ensure_ascii=False) + "\n"
-                       for d in report.documents)
-    else:
-        text = render_text(report, colour=output is None and sys.stdout.isatty())
+    text = render(report, fmt, graph=not no_graph, colour=output is None and sys.stdout.isatty(),
+                  ruleset=scanner.ruleset)
     if output is not None:
         output.write_text(text, encoding="utf-8")
     else:
@@ -74,11 +79,22 @@ def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, g
                 (graph_dir / f"{stem}.graph.json").write_text(json.dumps(to_node_link(doc.graph), indent=2),
                                                               encoding="utf-8")
                 write_graphml(doc.graph, graph_dir / f"{stem}.graphml")
+                (graph_dir / f"{stem}.fides.yml").write_text(render_fides_yaml(doc), encoding="utf-8")
     if any(d.status == "error" for d in report.documents):
         sys.exit(3)
     threshold = RATING_ORDER.get(fail_on, 99)
     if any(d.doc_type != "subprocessor_list" and RATING_ORDER[d.rating] >= threshold for d in report.documents):
         sys.exit(1)
+
+
+@main.command()
+@click.option("--document", is_flag=True, help="Print the schema of one document (one --format jsonl line).")
+def schema(document: bool) -> None:
+    """Print the JSON Schema (draft 2020-12) of the JSON report."""
+    if document:
+        click.echo(json.dumps(document_schema(), indent=2))
+    else:
+        click.echo(schema_text(), nl=False)
 
 
 @main.command("eval")
@@ -158,6 +174,12 @@ def rules_show(rule_id: str) -> None:
     click.echo(f"\nDefined in {rule.path.name}")
 
 
+@rules.command("schema")
+def rules_schema() -> None:
+    """Print the JSON Schema that every rule file must satisfy (for editors and CI)."""
+    click.echo((rules_dir() / "schema" / "rule.schema.json").read_text(encoding="utf-8"), nl=False)
+
+
 @rules.command("lint")
 @click.option("--rules", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def rules_lint(folder: Path | None) -> None:
@@ -168,3 +190,45 @@ def rules_lint(folder: Path | None) -> None:
     if problems:
         raise SystemExit(2)
     click.echo("ruleset OK: every rule file is valid and every example behaves as stated")
+
+
+def _policy_problems(exc: PolicyError) -> NoReturn:
+    click.echo("invalid policy:", err=True)
+    for problem in exc.problems:
+        click.echo(f"- {problem}", err=True)
+    sys.exit(2)
+
+
+@main.group("policy")
+def policy_group() -> None:
+    """Check a buyer's policy file."""
+
+
+@policy_group.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Validate against this rules folder instead of the bundled one.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Judge acceptances' expiry on this day (YYYY-MM-DD; default: today).")
+def policy_check(file: Path, folder: Path | None, as_of: datetime | None) -> None:
+    """Validate a policy file (exit 2 listing every problem) and summarise what it does."""
+    try:
+        scanner = Scanner(rules=folder, as_of=as_of.date() if as_of else None, policy=file)
+    except PolicyError as exc:
+        _policy_problems(exc)
+    policy = scanner.policy
+    assert policy is not None
+    click.echo(f"policy OK: {policy.ref.name} (sha256 {policy.sha256})")
+    if policy.accepted_mechanisms is not None:
+        click.echo(f"  accepted mechanisms: {', '.join(policy.accepted_mechanisms)}")
+    if policy.refused_countries:
+        click.echo(f"  refused countries: {', '.join(policy.refused_countries)}")
+    if policy.allowed_destinations is not None:
+        click.echo(f"  allowed destinations: {', '.join(policy.allowed_destinations)}")
+    for rule_id, severity in policy.severities:
+        click.echo(f"  severity of {rule_id}: {severity}")
+    for accept in policy.accepts:
+        state = "EXPIRED" if accept.on(scanner.as_of).expired else "active"
+        scope = ", ".join([*accept.documents, *([f"vendor {accept.vendor}"] if accept.vendor else [])])
+        click.echo(f"  accepts {accept.rule} until {accept.expires.isoformat()} "
+                   f"({state} on {scanner.as_of.isoformat()}; {scope or 'all documents'})")

@@ -2,7 +2,8 @@
 
     DpcheckError
     ├── IngestError      a document could not be read (reported per document, never fatal)
-    └── RulesetError     a rule or fact file in rules/ is invalid (fatal: the ruleset is broken)
+    ├── RulesetError     a rule or fact file in rules/ is invalid (fatal: the ruleset is broken)
+    └── PolicyError      a buyer's policy file is invalid (fatal: the policy cannot be applied)
 
 Ingest error codes are part of the report format: a batch report carries them per
 document, and tools embedding dpcheck may branch on them, so codes are never renamed.
@@ -48,4 +49,12 @@ class RulesetError(DpcheckError):
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("invalid ruleset:\n" + "\n".join(f"- {p}" for p in problems))
+        self.problems = problems
+
+
+class PolicyError(DpcheckError):
+    """A buyer's policy file is invalid; ``problems`` lists every problem with its key path."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("invalid policy:\n" + "\n".join(f"- {p}" for p in problems))
         self.problems = problems

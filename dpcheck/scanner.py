@@ -18,12 +18,13 @@ from dpcheck import ingest
 from dpcheck.checks import Ruleset
 from dpcheck.checks.art28 import assess as assess_art28
 from dpcheck.errors import ErrorCode, IngestError
-from dpcheck.extract import Extraction, Lexicon, extract
+from dpcheck.extract import Extraction, Lexicon, extract, mechanisms_near
 from dpcheck.graph import build_graph
 from dpcheck.ingest.document import Document
-from dpcheck.models import DocType, DocumentReport, Mention, Report, ScanError, Transfer
+from dpcheck.models import DocType, DocumentReport, Report, ScanError, Transfer
 from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
 from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
+from dpcheck.policy import Policy
 from dpcheck.resources import load_yaml, rules_dir
 
 REPORT_FORMAT = "1.1.0"  # 1.1: art28_checklist
@@ -60,12 +61,19 @@ class Scanner:
     """
 
     def __init__(self, *, rules: str | os.PathLike[str] | None = None, as_of: date | None = None,
-                 max_bytes: int = 50 * 2**20, max_pages: int = 2000) -> None:
-        """``as_of``: judge documents by the law in force on that day (default: today)."""
+                 max_bytes: int = 50 * 2**20, max_pages: int = 2000,
+                 policy: str | os.PathLike[str] | Policy | None = None) -> None:
+        """``as_of``: judge documents by the law in force on that day (default: today), and
+        acceptances of ``policy`` (a buyer's policy file or a loaded :class:`Policy`) by it too."""
         folder = Path(rules) if rules is not None else rules_dir()
         self.as_of = as_of or date.today()
         self.ruleset = Ruleset.load(folder)
         self._lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
+        if policy is None or isinstance(policy, Policy):
+            self.policy = policy
+        else:
+            self.policy = Policy.load(policy, ruleset=self.ruleset,
+                                      country_aliases=self._lexicon.get("countries", {}).get("aliases", {}))
         self._extraction_lexicon = Lexicon.from_data(self._lexicon)
         self._pipelines: dict[str, Language] = {}
         self._detector: LanguageDetector | None = None
@@ -87,7 +95,7 @@ class Scanner:
 
     def report(self, documents: Iterable[DocumentReport]) -> Report:
         return Report(tuple(documents), TOOL_VERSION, self.ruleset.version, self.as_of.isoformat(), REPORT_FORMAT,
-                      facts_as_of=self.ruleset.facts.as_of)
+                      facts_as_of=self.ruleset.facts.as_of, policy=self.policy.ref if self.policy else None)
 
     def scan(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Report:
         """Scan files and folders; unreadable documents are reported, never raised."""
@@ -126,38 +134,34 @@ class Scanner:
         eea = set(self.ruleset.facts.eea) | {EEA_REGION}
         extraction = extract(document, self.pipeline(lang), self._extraction_lexicon, eea,
                              doc_type=doc_type)
-        _, findings = self.ruleset.check(extraction, self.as_of, lang)
         transfers = self._transfers(extraction)
         recipients = tuple(extraction.recipients)
+        flowdown = {m.value for m in extraction.flowdown}
+        graph = build_graph(transfers, recipients, flowdown=flowdown, eea=eea)
+        features, findings = self.ruleset.check(extraction, self.as_of, lang, graph)
         checklist = assess_art28(extraction, self.ruleset.facts).items if extraction.doc_type == "dpa" else ()
-        return DocumentReport(
+        report = DocumentReport(
             path=path, status="ok", doc_type=extraction.doc_type, language=lang, format=document.format,
             transfers=transfers, mechanisms=tuple(sorted(extraction.relied_mechanisms)), recipients=recipients,
-            mentions=tuple(extraction.mentions), findings=findings, rating=self.ruleset.rating(findings),
-            pages=document.page_count, characters=len(document.text), checklist=checklist,
-            graph=build_graph(transfers, recipients),
+            mentions=tuple(extraction.mentions), findings=findings, paths=features["transfer_paths"].value,
+            rating=self.ruleset.rating(findings), pages=document.page_count, characters=len(document.text),
+            checklist=checklist, graph=graph,
         )
+        # The buyer's policy comes after detection, so the GDPR findings are the same with or without it.
+        return self.policy.apply(report, self.as_of) if self.policy else report
 
     def _transfers(self, extraction: Extraction) -> tuple[Transfer, ...]:
         relied = extraction.relied_mechanisms
         facts = self.ruleset.facts
         transfers = []
         for destination, mentions in sorted(extraction.destinations.items()):
-            same_sentence = _mechanisms_near(mentions, relied)
+            same_sentence = mechanisms_near(tuple(m.evidence for m in mentions), relied)
             mechanisms = same_sentence or set(relied)
             adequate = destination != UNSPECIFIED and facts.fully_adequate(destination, self.as_of)
             recipients = tuple(r.name for r in extraction.recipients if destination in r.locations)
             transfers.append(Transfer(destination, tuple(sorted(mechanisms)), recipients, adequate,
                                       tuple(m.evidence for m in mentions[:5])))
         return tuple(transfers)
-
-
-def _mechanisms_near(mentions: list[Mention], relied: dict[str, list[Mention]]) -> set[str]:
-    """Tools relied on in text that overlaps the evidence naming the destination (its
-    sentence, or the table row it sits in)."""
-    spans = [(m.evidence.start, m.evidence.end) for m in mentions]
-    return {tool for tool, found in relied.items()
-            if any(m.evidence.start < end and start < m.evidence.end for m in found for start, end in spans)}
 
 
 def _error(path: str, code: str, message: str) -> DocumentReport:

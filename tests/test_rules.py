@@ -42,7 +42,10 @@ def test_rule_silent_on_no_match_example(scanner, rule, example):
 
 def test_rules_ids_snapshot():
     """Rule ids are stable: a rename or removal shows up here as a diff."""
-    assert sorted(r.id for r in RULES) == sorted(CORE | ART28 | {"SCC_REPEALED_VERSION", "DEROGATION_AS_SOLE_BASIS"})
+    assert sorted(r.id for r in RULES) == sorted(CORE | ART28 | {
+        "SCC_REPEALED_VERSION", "DEROGATION_AS_SOLE_BASIS",
+        "ONWARD_TRANSFER_UNCOVERED", "TRANSFER_PATH_UNCOVERED",
+    })
     assert {r.id for r in RULES if r.core} == CORE
 
 
@@ -57,12 +60,46 @@ def test_rules_validate_reports_friendly_problems(tmp_path):
     """A broken rule file yields readable problems, not a traceback."""
     path = tmp_path / "BROKEN.yml"
     data = yaml.safe_load((rules_dir() / "flags" / "INVALID_TRANSFER_MECHANISM.yml").read_text(encoding="utf-8"))
-    data["severity"] = "urgent"
     data["when"] = {"feature": "no_such_feature", "is": True}
     problems = validate(data, path, set(FEATURE_NAMES))
     assert any("must equal the file name" in p for p in problems)
-    assert any("severity" in p for p in problems)
     assert any("unknown feature 'no_such_feature'" in p for p in problems)
+
+
+def test_rules_schema_problems_name_the_place_and_the_fix(tmp_path):
+    """Typos and wrong values are caught by the rule schema and named by their place in the file."""
+    data = yaml.safe_load((rules_dir() / "flags" / "INVALID_TRANSFER_MECHANISM.yml").read_text(encoding="utf-8"))
+    data["severty"] = "high"
+    data["examples"]["match"][0]["lang"] = "fr"
+    data["question"] = {"de": "Warum?"}
+    data["when"] = {"all": [{"feature": "mechanisms", "is": True, "empty": False}]}
+    problems = validate(data, tmp_path / "INVALID_TRANSFER_MECHANISM.yml", set(FEATURE_NAMES))
+    assert problems == [
+        "INVALID_TRANSFER_MECHANISM.yml: top level: Additional properties are not allowed ('severty' was unexpected)",
+        "INVALID_TRANSFER_MECHANISM.yml: examples.match.0.lang: 'fr' is not one of ['en', 'de']",
+        "INVALID_TRANSFER_MECHANISM.yml: question: 'en' is a required property",
+        "INVALID_TRANSFER_MECHANISM.yml: when.all.0: {'feature': 'mechanisms', 'is': True, 'empty': False} has too "
+        "many properties",
+    ]
+
+
+def test_cli_rules_lint_reports_a_broken_rule_folder(tmp_path):
+    """`dpcheck rules lint --rules DIR` lists each problem and exits 2; the schema is printable."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from dpcheck.cli import main
+
+    folder = tmp_path / "rules"
+    shutil.copytree(rules_dir(), folder)
+    rule = folder / "flags" / "INVALID_TRANSFER_MECHANISM.yml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("severity: high", "severity: urgent"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "lint", "--rules", str(folder)])
+    assert result.exit_code == 2
+    assert "- INVALID_TRANSFER_MECHANISM.yml: severity: 'urgent' is not one of" in result.output
+    schema = CliRunner().invoke(main, ["rules", "schema"])
+    assert schema.exit_code == 0 and '"$schema"' in schema.output
 
 
 def test_rules_lint_passes_on_bundled_ruleset():

@@ -25,6 +25,8 @@ def test_wheel_installs_and_scans_with_bundled_rules(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "dpcheck/_rules/flags/INVALID_TRANSFER_MECHANISM.yml" in names
     assert "dpcheck/_rules/facts/adequacy.yml" in names
+    assert "dpcheck/report/schema/report-1.json" in names
+    assert "dpcheck/policy_rules.yml" in names
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
@@ -42,3 +44,7 @@ def test_wheel_installs_and_scans_with_bundled_rules(tmp_path):
     where = subprocess.run([str(python), "-c", "import dpcheck.resources as r; print(r.rules_dir())"],
                            check=True, capture_output=True, text=True, cwd=tmp_path, env=env).stdout
     assert "_rules" in where and str(ROOT) not in where
+    example = ROOT / "examples" / "buyer-policy.toml"
+    checked = subprocess.run([str(venv / "bin" / "dpcheck"), "policy", "check", str(example)],
+                             check=True, capture_output=True, text=True, cwd=tmp_path, env=env).stdout
+    assert checked.startswith("policy OK")

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import networkx as nx
+
 from dpcheck.checks.facts import LegalFacts
 from dpcheck.checks.features import FEATURE_NAMES, Feature, compute_features
 from dpcheck.checks.rules import Rule, load_rules
@@ -36,11 +38,12 @@ class Ruleset:
         version = f"{meta['version']}+{digest.hexdigest()[:8]}"
         return cls(version, rules, LegalFacts.load(folder / "facts"), frozenset(meta["rating"]["red"]))
 
-    def check(self, extraction: Extraction, day: date, lang: str | None = None,
+    def check(self, extraction: Extraction, day: date, lang: str | None = None, graph: nx.DiGraph | None = None,
               ) -> tuple[dict[str, Feature], tuple[Finding, ...]]:
         """Features and findings of one document under the law in force on ``day``; vendor
-        questions in ``lang`` where the rule has them."""
-        features = compute_features(extraction, self.facts, day)
+        questions in ``lang`` where the rule has them. With the document's data-flow ``graph``,
+        its transfer paths are judged too (and its edges marked covered or not)."""
+        features = compute_features(extraction, self.facts, day, graph)
         findings = tuple(rule.finding(features, lang) for rule in self.rules if rule.applies(features))
         return features, findings
 

@@ -14,12 +14,16 @@ from dpcheck.errors import RulesetError
 from dpcheck.resources import load_yaml
 
 
+COVERS = ("", "dpf_certified", "private_sector")
+
+
 @dataclass(frozen=True)
 class AdequacyDecision:
     country: str
     decision: str
     adopted: str
     scope: str
+    covers: str = ""
 
     @property
     def full(self) -> bool:
@@ -46,6 +50,23 @@ class LegalFacts:
         decision = self.adequacy.get(country)
         return decision is not None and decision.full and _day(decision.adopted) <= day
 
+    def decision_on(self, country: str, day: date) -> AdequacyDecision | None:
+        """The adequacy decision in force for ``country`` on ``day``, whatever its scope."""
+        decision = self.adequacy.get(country)
+        return decision if decision is not None and _day(decision.adopted) <= day else None
+
+    def tool_problem(self, tool: str, country: str, day: date) -> str:
+        """Why ``tool`` cannot cover a transfer to ``country`` on ``day`` ("" when it can)."""
+        facts = self.mechanisms.get(tool, {})
+        if facts.get("invalidated") and _day(facts["invalidated"]) <= day:
+            return f"{tool} was invalidated on {facts['invalidated']}"
+        if facts.get("adopted") and day < _day(facts["adopted"]):
+            return f"{tool} was only adopted on {facts['adopted']}"
+        allowed = facts.get("destinations")
+        if allowed and country not in allowed:
+            return f"{tool} covers only transfers to {', '.join(allowed)}"
+        return ""
+
     def scc_lapsed(self, version: dict[str, Any], day: date) -> bool:
         """Clauses of a repealed SCC decision stopped protecting transfers after their transition period."""
         return version.get("status") == "repealed" and _day(version["transition_end"]) < day
@@ -67,14 +88,19 @@ class LegalFacts:
             scc = load_yaml(folder / "scc.yml")
             art28 = load_yaml(folder / "art28.yml")
             breach_hours = int(art28["breach_notification"]["controller_deadline_hours"])
-            decisions = {d["country"]: AdequacyDecision(d["country"], d["decision"], str(d["adopted"]), d.get("scope", ""))
+            decisions = {d["country"]: AdequacyDecision(d["country"], d["decision"], str(d["adopted"]), d.get("scope", ""),
+                                                        d.get("covers", ""))
                          for d in adequacy["decisions"]}
+            unknown = [d.country for d in decisions.values() if d.covers not in COVERS or bool(d.scope) != bool(d.covers)]
+            if unknown:
+                raise RulesetError([f"{folder}: adequacy decisions with a scope need covers: one of "
+                                    f"{', '.join(c for c in COVERS if c)} (and only those): {unknown!r}"])
             # YAML reads a bare NO (Norway) as false: every code must be a real ISO 3166-1 alpha-2.
             bad = [c for c in [*eea["members"], *decisions] if not (isinstance(c, str) and pycountry.countries.get(alpha_2=c))]
             if bad:
                 raise RulesetError([f"{folder}: not ISO 3166-1 alpha-2 codes: {bad!r} (quote \"NO\" in YAML)"])
-            for raw in [d.adopted for d in decisions.values()] + [v["invalidated"] for v in mechanisms["mechanisms"].values()
-                                                                   if v.get("invalidated")] + \
+            for raw in [d.adopted for d in decisions.values()] + [v[k] for v in mechanisms["mechanisms"].values()
+                                                                   for k in ("invalidated", "adopted") if v.get(k)] + \
                     [v["transition_end"] for v in scc["versions"] if v.get("status") == "repealed"]:
                 _day(raw)
             as_of = max(str(f["as_of"]) for f in (eea, adequacy, mechanisms, scc, art28))

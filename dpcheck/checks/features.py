@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import networkx as nx
+
 from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, assess
 from dpcheck.checks.facts import LegalFacts
+from dpcheck.checks.paths import judge_paths
 from dpcheck.extract import Extraction
-from dpcheck.models import Evidence
+from dpcheck.models import Evidence, TransferPath
 from dpcheck.nlp.gazetteer import UNSPECIFIED
 
 FEATURE_NAMES = frozenset({
     "doc_type", "transfers_addressed", "destinations", "destination_unspecified", "transfer_disclosed",
     "transfer_needs_tool", "mechanisms", "invalid_mechanisms", "scc_repealed_only", "supplementary_measures",
     "subprocessor_list", "general_authorisation", "specific_authorisation", "subprocessor_notice",
-    "subprocessor_objection",
+    "subprocessor_objection", "uncovered_paths", "onward_uncovered_paths",
 }) | {f"art28_{element}" for element, _ in ELEMENTS} | {f"art28_{name}" for name in WEAKENINGS}
+# A path's evidence quotes every hop; a finding shows this many quotes at most.
+PATH_EVIDENCE = 12
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,10 @@ def _first(evidence: list[Evidence], limit: int = 3) -> tuple[Evidence, ...]:
     return tuple(seen)
 
 
-def compute_features(extraction: Extraction, facts: LegalFacts, day: date) -> dict[str, Feature]:
-    """Features of one document, judged by the law in force on ``day``."""
+def compute_features(extraction: Extraction, facts: LegalFacts, day: date,
+                     graph: nx.DiGraph | None = None) -> dict[str, Feature]:
+    """Features of one document, judged by the law in force on ``day``; with its data-flow
+    ``graph``, also every transfer path (feature ``transfer_paths``, not for rules)."""
     destinations = extraction.destinations
     mechanisms = extraction.relied_mechanisms
     invalid = set(mechanisms) & facts.invalid_on(day)
@@ -48,6 +56,7 @@ def compute_features(extraction: Extraction, facts: LegalFacts, day: date) -> di
     scc_versions = [facts.scc_version(m.evidence.quote) for m in mechanisms.get("scc", [])]
     lapsed = [facts.scc_lapsed(v, day) for v in scc_versions if v]
     subprocessors_named = [r for r in extraction.recipients if r.role == "subprocessor"]
+    paths = judge_paths(graph, facts, day, scc_lapsed=bool(lapsed) and all(lapsed)) if graph is not None else ()
 
     def ev(items: list[Any]) -> tuple[Evidence, ...]:
         flat: list[Evidence] = []
@@ -76,4 +85,14 @@ def compute_features(extraction: Extraction, facts: LegalFacts, day: date) -> di
         "specific_authorisation": Feature(bool(kinds["specific_authorisation"]), ev(kinds["specific_authorisation"])),
         "subprocessor_notice": Feature(bool(kinds["subprocessor_notice"]), ev(kinds["subprocessor_notice"])),
         "subprocessor_objection": Feature(bool(kinds["subprocessor_objection"]), ev(kinds["subprocessor_objection"])),
+        "uncovered_paths": _paths(p for p in paths if not p.covered and not p.onward),
+        "onward_uncovered_paths": _paths(p for p in paths if not p.covered and p.onward),
+        "transfer_paths": Feature(paths),
     }
+
+
+def _paths(paths: Iterable[TransferPath]) -> Feature:
+    """The paths written out with why each is not covered, and every hop's evidence."""
+    chosen = list(paths)
+    evidence = tuple(dict.fromkeys(e for p in chosen for e in p.evidence))[:PATH_EVIDENCE]
+    return Feature({f"{p.render()} ({p.reason})" for p in chosen}, evidence)

@@ -9,17 +9,22 @@ A rule's ``when`` is a condition over document features (see features.py):
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
+from string import Formatter
 from pathlib import Path
 from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
 
 from dpcheck.checks.features import Feature
 from dpcheck.errors import RulesetError
 from dpcheck.models import Evidence, Finding, Severity
-from dpcheck.resources import load_yaml
+from dpcheck.resources import load_yaml, rules_dir
 
 SEVERITIES = ("high", "medium", "low", "info")
-REQUIRED = ("id", "title", "article", "severity", "rationale", "question", "message", "when", "examples")
 LEAF_OPS = ("is", "in", "any_of", "empty")
 
 
@@ -62,7 +67,7 @@ class Rule:
         evidence: list[Evidence] = []
         for name in self.evidence:
             evidence.extend(features[name].evidence)
-        values = {k: _show(f.value) for k, f in features.items()}
+        values = {name: _show(features[name].value) for _, name, _, _ in Formatter().parse(self.message) if name}
         return Finding(self.id, self.article, self.severity, self.title, self.message.format(**values).strip(),
                        self.question_in(lang), tuple(evidence), self.core)
 
@@ -112,49 +117,63 @@ def _check_condition(cond: Any, features: set[str], where: str, problems: list[s
         problems.append(f"{where}: give exactly one of {', '.join(LEAF_OPS)}")
 
 
-def _examples(raw: Any, where: str, problems: list[str]) -> tuple[Example, ...]:
-    out = []
-    for i, item in enumerate(raw or []):
-        if not isinstance(item, dict) or not item.get("text") or item.get("lang") not in ("en", "de"):
-            problems.append(f"{where}[{i}]: needs 'text' and 'lang' (en or de)")
-            continue
-        out.append(Example(str(item["text"]), item["lang"], item.get("doc_type", "privacy_policy")))
-    return tuple(out)
+def _examples(raw: list[dict[str, str]]) -> tuple[Example, ...]:
+    return tuple(Example(str(e["text"]), e["lang"], e.get("doc_type", "privacy_policy")) for e in raw)
 
 
 def validate(data: Any, path: Path, features: set[str]) -> list[str]:
-    """Human-readable problems of one rule file (empty when the rule is sound)."""
+    """Human-readable problems of one rule file (empty when the rule is sound): its shape against
+    the rule schema (rules/schema/rule.schema.json), then what a schema cannot know (feature
+    names, the file name, the message's fields)."""
     name = path.name
-    if not isinstance(data, dict):
-        return [f"{name}: a rule file must be a mapping"]
-    problems = [f"{name}: missing field '{f}'" for f in REQUIRED if f not in data]
+    problems = [f"{name}: {where}: {message}" for where, message in schema_problems(data)]
     if problems:
         return problems
     if data["id"] != path.stem:
         problems.append(f"{name}: id '{data['id']}' must equal the file name")
-    if data["severity"] not in SEVERITIES:
-        problems.append(f"{name}: severity must be one of {', '.join(SEVERITIES)}")
     _check_condition(data["when"], features, f"{name}: when", problems)
     for feature in data.get("evidence", []):
         if feature not in features:
             problems.append(f"{name}: evidence names unknown feature {feature!r}")
-    question = data["question"]
-    if isinstance(question, dict):
-        if not isinstance(question.get("en"), str) or any(
-                k not in ("en", "de") or not isinstance(v, str) or not v.strip() for k, v in question.items()):
-            problems.append(f"{name}: question must be text, or a mapping of en (required) and de to text")
-    elif not isinstance(question, str) or not question.strip():
-        problems.append(f"{name}: question must be text, or a mapping of en (required) and de to text")
-    examples = data["examples"] or {}
     for key in ("match", "no_match"):
-        langs = {e.lang for e in _examples(examples.get(key), f"{name}: examples.{key}", problems)}
-        if langs != {"en", "de"}:
+        if {e["lang"] for e in data["examples"][key]} != {"en", "de"}:
             problems.append(f"{name}: examples.{key} needs English and German sentences")
     try:
         data["message"].format(**{f: "" for f in features})
     except (KeyError, IndexError, ValueError) as exc:
         problems.append(f"{name}: message refers to unknown feature {exc}")
     return problems
+
+
+@cache
+def _schema_validator() -> Draft202012Validator:
+    schema = json.loads((rules_dir() / "schema" / "rule.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def schema_problems(data: Any) -> list[tuple[str, str]]:
+    """(where, what) for each place ``data`` breaks the rule schema, in file order."""
+    out = []
+    for error in sorted(_schema_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        shown = _closest(error)
+        where = ".".join(str(p) for p in shown.absolute_path) or "top level"
+        out.append((where, shown.message))
+    return out
+
+
+def _closest(error: ValidationError) -> ValidationError:
+    """"Not valid under any of the given schemas" says little: follow the alternative the data
+    meant (the one whose keys and type it has) down to its problem."""
+    while error.context:
+        branches: dict[object, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        meant = ([b for b in branches.values() if not any(e.validator in ("type", "required") for e in b)]
+                 or [b for b in branches.values() if not any(e.validator == "type" for e in b)]
+                 or list(branches.values()))
+        branch = min(meant, key=len)
+        error = max(branch, key=lambda e: len(e.absolute_path))
+    return error
 
 
 def _questions(raw: str | dict[str, str]) -> dict[str, str]:
@@ -176,8 +195,8 @@ def load_rules(folder: Path, features: set[str]) -> tuple[Rule, ...]:
         rules.append(Rule(
             data["id"], data["title"], data["article"], data["severity"], data["rationale"].strip(),
             _questions(data["question"]), data["message"], data["when"], tuple(data.get("evidence", [])), bool(data.get("core")),
-            tuple(data.get("references", [])), _examples(examples["match"], "", []),
-            _examples(examples["no_match"], "", []), path,
+            tuple(data.get("references", [])), _examples(examples["match"]),
+            _examples(examples["no_match"]), path,
         ))
     if problems:
         raise RulesetError(problems)

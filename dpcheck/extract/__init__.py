@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -58,6 +58,9 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
     transfers_addressed: list[Evidence] = field(default_factory=list)
+    # Transfer tools the document binds its sub-processors to ("we require our sub-processors to
+    # sign the SCCs"): they cover transfers that sub-processors make themselves.
+    flowdown: list[Mention] = field(default_factory=list)
     sentence_count: int = 0
 
     def of(self, kind: str) -> list[Mention]:
@@ -99,7 +102,7 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: set[str],
             doc_type: DocType | None = None) -> Extraction:
     """Read ``document`` with ``nlp`` (a pipeline from :func:`dpcheck.nlp.build_pipeline`)."""
     result = Extraction(doc_type or classify(document))
-    recipients, table_mentions, read_tables = table_recipients(document, nlp, eea)
+    recipients, table_mentions, read_tables = table_recipients(document, nlp, eea, lexicon.words)
     result.recipients.extend(recipients)
     result.mentions.extend(table_mentions)
     result.mentions.extend(link_mentions(document))
@@ -116,13 +119,47 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: set[str],
         if sentence.block.kind == "heading":
             continue
         transfer = is_transfer_sentence(sentence, non_eea)
-        result.mentions.extend(mechanism_mentions(sentence, lexicon.mechanisms, transfer, non_eea))
+        tools = mechanism_mentions(sentence, lexicon.mechanisms, transfer, non_eea)
+        result.mentions.extend(tools)
         if sentence.block.table is None or sentence.block.table not in read_tables:
-            result.mentions.extend(destination_mentions(sentence, transfer, eea, lexicon.words))
+            places = destination_mentions(sentence, transfer, eea, lexicon.words)
+            result.mentions.extend(places)
+            result.recipients.extend(onward_recipients(sentence, places, recipients))
+        if sentence.has("SUBPROCESSOR") and sentence.has("FLOWDOWN", "ONWARD"):
+            result.flowdown.extend(m for m in tools if m.relied_upon)
         result.mentions.extend(term_mentions(sentence))
         if _addresses_transfers(sentence, transfer):
             result.transfers_addressed.append(sentence.evidence("speaks about where data goes"))
+    relied = result.relied_mechanisms
+    result.recipients = [replace(r, mechanisms=tuple(sorted(mechanisms_near(r.evidence, relied))))
+                         for r in result.recipients]
     return result
+
+
+def mechanisms_near(evidence: tuple[Evidence, ...], relied: dict[str, list[Mention]]) -> set[str]:
+    """Tools relied on in text that overlaps ``evidence`` (its sentence, or the table row it sits in)."""
+    return {tool for tool, found in relied.items()
+            if any(m.evidence.start < e.end and e.start < m.evidence.end for m in found for e in evidence)}
+
+
+def onward_recipients(sentence: Sentence, places: list[Mention], known: list[Recipient]) -> list[Recipient]:
+    """"Our sub-processor CloudCo may transfer data onward to its affiliates in India": the
+    recipients of a sub-processor's own transfers, engaged by that sub-processor."""
+    onward = sentence.of("ONWARD")
+    codes = tuple(dict.fromkeys(m.value for m in places if m.kind == "destination"))
+    if not onward or not codes:
+        return []
+    cue = onward[0].start
+    # The one who passes the data on is named before the onward cue: a sub-processor from the
+    # tables by name, else the sub-processors in general.
+    before = sentence.span[:cue].text
+    parent = next((r.name for r in known if len(r.name) > 2 and r.name in before), "")
+    if not parent and any(c.start < cue for c in sentence.of("SUBPROCESSOR")):
+        parent = "sub-processors"
+    if not parent:
+        return []
+    evidence = sentence.evidence(f"onward transfer by {parent}")
+    return [Recipient(f"onward recipients of {parent}", "subprocessor", "", codes, (evidence,), engaged_by=parent)]
 
 
 def _addresses_transfers(sentence: Sentence, transfer: bool) -> bool:

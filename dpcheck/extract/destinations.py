@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from typing import Any
 
 from dpcheck.extract.sentences import INSTRUCTIONS, Sentence
 from dpcheck.models import Mention
@@ -41,13 +42,16 @@ class Words:
     non_denying_negation: frozenset[str]
     not_names: frozenset[str]
     exception: re.Pattern[str]
+    table_headers: dict[str, re.Pattern[str]]
 
     @classmethod
-    def from_data(cls, data: dict[str, list[str]]) -> Words:
+    def from_data(cls, data: dict[str, Any]) -> Words:
         sets = {f.name: frozenset(str(w).lower() for w in data[f.name]) for f in fields(cls)
-                if f.name not in ("law_prefixes", "exception")}
+                if f.name not in ("law_prefixes", "exception", "table_headers")}
         exception = re.compile(r"\b(" + "|".join(re.escape(w) for w in data["exception"]) + r")\b", re.I)
-        return cls(**sets, law_prefixes=tuple(data["law_prefixes"]), exception=exception)
+        headers = {kind: re.compile("|".join(re.escape(str(w)) for w in parts), re.I)
+                   for kind, parts in data["table_headers"].items()}
+        return cls(**sets, law_prefixes=tuple(data["law_prefixes"]), exception=exception, table_headers=headers)
 
 
 def _negated_transfer(sentence: Sentence, words: Words) -> bool:

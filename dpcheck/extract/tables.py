@@ -1,4 +1,8 @@
-"""Sub-processor tables: who receives data, for what, and where."""
+"""Sub-processor tables: who receives data, for what, where, and who passes it on.
+
+Which column holds what is read from the header cells with the vocabulary of
+``table_headers`` in rules/lexicon/words.yml.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,28 @@ import re
 
 from spacy.language import Language
 
-from dpcheck.ingest.document import Document, Table
+from dpcheck.extract.destinations import Words
+from dpcheck.ingest.document import Block, Document, Table
 from dpcheck.models import Evidence, Mention, Recipient
 from dpcheck.nlp.components import SPAN_KEY
 from dpcheck.nlp.gazetteer import UNSPECIFIED
 
-NAME_HEADER = re.compile(r"name|sub-?processor|subprocessor|entity|company|provider|vendor|service provider|processor|"
-                         r"anbieter|dienstleister|unternehmen|firma|subunternehmer|unterauftrag|empfänger|recipient|party|third part", re.I)
-LOCATION_HEADER = re.compile(r"location|countr|region|where|jurisdiction|hosting|server|data cent|standort|land|länder|"
-                             r"sitz|ort|address|adresse|headquarter", re.I)
-PURPOSE_HEADER = re.compile(r"purpose|service|function|activit|description|processing|role|zweck|leistung|tätigkeit|"
-                            r"funktion|beschreibung|verarbeitung", re.I)
+# Earlier kinds claim a column first: "Sub-processor of" is an engaged-by column, not a name column.
+COLUMN_ORDER = ("engaged_by", "onward", "name", "location", "purpose")
 
 
-def _column(header: tuple[str, ...], pattern: re.Pattern[str], taken: set[int]) -> int | None:
-    for i, cell in enumerate(header):
-        if i not in taken and pattern.search(cell):
-            return i
-    return None
+def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for kind in COLUMN_ORDER:
+        for i, cell in enumerate(header):
+            if i not in columns.values() and patterns[kind].search(cell):
+                columns[kind] = i
+                break
+    return columns
 
 
 def table_recipients(
-    document: Document, nlp: Language, eea: set[str]
+    document: Document, nlp: Language, eea: set[str], words: Words
 ) -> tuple[list[Recipient], list[Mention], set[int]]:
     """Recipients and destination mentions from tables that list recipients or locations,
     and the indices of the tables that were read that way."""
@@ -35,7 +39,7 @@ def table_recipients(
     mentions: list[Mention] = []
     read: set[int] = set()
     for index, table in enumerate(document.tables):
-        recipients_here, mentions_here = _read_table(index, table, document, nlp, eea)
+        recipients_here, mentions_here = _read_table(index, table, document, nlp, eea, words)
         if recipients_here or mentions_here:
             read.add(index)
         recipients.extend(recipients_here)
@@ -43,36 +47,55 @@ def table_recipients(
     return recipients, mentions, read
 
 
-def _read_table(index: int, table: Table, document: Document, nlp: Language, eea: set[str]) -> tuple[list[Recipient], list[Mention]]:
-    header = table.header
-    name_col = _column(header, NAME_HEADER, set())
-    loc_col = _column(header, LOCATION_HEADER, {name_col} if name_col is not None else set())
+def _places(text: str, nlp: Language, open_cues: set[str]) -> list[str]:
+    """Country codes named in a cell, and UNSPECIFIED for open wording ("worldwide")."""
+    if not text:
+        return []
+    doc = nlp(text)
+    codes: list[str] = []
+    for ent in doc.ents:
+        if ent.kb_id_ not in codes:
+            codes.append(ent.kb_id_)
+    if any(s.label_ in open_cues for s in doc.spans[SPAN_KEY]) and UNSPECIFIED not in codes:
+        codes.append(UNSPECIFIED)
+    return codes
+
+
+def _read_table(index: int, table: Table, document: Document, nlp: Language, eea: set[str],
+                words: Words) -> tuple[list[Recipient], list[Mention]]:
+    columns = _columns(table.header, words.table_headers)
+    name_col, loc_col = columns.get("name"), columns.get("location")
     if loc_col is None and name_col is None:
         return [], []
-    purpose_col = _column(header, PURPOSE_HEADER, {c for c in (name_col, loc_col) if c is not None})
     recipients: list[Recipient] = []
     mentions: list[Mention] = []
     row_blocks = [b for b in document.blocks if b.table == index]
-    body_blocks = row_blocks[1:] if any(header) else row_blocks
+    body_blocks = row_blocks[1:] if any(table.header) else row_blocks
     for row, block in zip(table.rows, body_blocks):
-        def cell(i: int | None, row: tuple[str, ...] = row) -> str:
+        def cell(kind: str, row: tuple[str, ...] = row) -> str:
+            i = columns.get(kind)
             return row[i] if i is not None and i < len(row) else ""
 
-        location_text = cell(loc_col) if loc_col is not None else " ".join(row)
-        doc = nlp(location_text) if location_text else None
-        codes = []
-        for ent in (doc.ents if doc is not None else ()):
-            if ent.kb_id_ not in codes:
-                codes.append(ent.kb_id_)
+        location_text = cell("location") if loc_col is not None else " ".join(row)
         open_cues = {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"} if loc_col is not None else {"OPEN_DESTINATION"}
-        if doc is not None and any(s.label_ in open_cues for s in doc.spans[SPAN_KEY]) and UNSPECIFIED not in codes:
-            codes.append(UNSPECIFIED)
-        evidence = Evidence(block.text, block.start, block.end, block.page, block.heading_path,
-                            "row of a sub-processor table")
-        for code in codes:
+        codes = _places(location_text, nlp, open_cues)
+        onward = [c for c in _places(cell("onward"), nlp, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
+                  if c not in eea]
+        evidence = _row_evidence(block, "row of a sub-processor table")
+        for code in [*codes, *onward]:
             if code not in eea:
                 mentions.append(Mention("destination", code, evidence, detail="table"))
-        name = cell(name_col) or (row[0] if row else "")
-        if name:
-            recipients.append(Recipient(name, "subprocessor", cell(purpose_col), tuple(codes), (evidence,)))
+        name = cell("name") or (row[0] if row else "")
+        if not name:
+            continue
+        recipients.append(Recipient(name, "subprocessor", cell("purpose"), tuple(codes), (evidence,),
+                                    engaged_by=cell("engaged_by").strip()))
+        if onward:
+            recipients.append(Recipient(f"onward recipients of {name}", "subprocessor", "", tuple(onward),
+                                        (_row_evidence(block, "onward transfers in a sub-processor table row"),),
+                                        engaged_by=name))
     return recipients, mentions
+
+
+def _row_evidence(block: Block, reason: str) -> Evidence:
+    return Evidence(block.text, block.start, block.end, block.page, block.heading_path, reason)

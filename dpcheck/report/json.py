@@ -11,7 +11,7 @@ from typing import Any
 import pycountry
 
 from dpcheck.graph import to_node_link
-from dpcheck.models import DocumentReport, Evidence, Report
+from dpcheck.models import DocumentReport, Evidence, Finding, PolicyRef, Report
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
@@ -22,6 +22,25 @@ def _evidence(e: Evidence) -> dict[str, Any]:
 def _country_name(code: str) -> str | None:
     country = pycountry.countries.get(alpha_2=code)
     return getattr(country, "common_name", None) or getattr(country, "name", None)
+
+
+def _policy(ref: PolicyRef) -> dict[str, str]:
+    return {"name": ref.name, "path": ref.path, "sha256": ref.sha256}
+
+
+def _finding(f: Finding, *, policy: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"rule_id": f.rule_id, "title": f.title, "article": f.article, "severity": f.severity,
+                           "core": f.core, "message": f.message, "question": f.question,
+                           "evidence": [_evidence(e) for e in f.evidence]}
+    # Without a policy the report keeps the shape it had before policies existed.
+    if policy:
+        out["origin"] = f.origin
+        out["original_severity"] = f.original_severity
+        out["accepted"] = f.accepted
+        out["acceptance"] = None if f.acceptance is None else {
+            "justification": f.acceptance.justification, "expires": f.acceptance.expires,
+            "expired": f.acceptance.expired, "approved_by": f.acceptance.approved_by, "ticket": f.acceptance.ticket}
+    return out
 
 
 def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, Any]:
@@ -42,15 +61,19 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
             for t in doc.transfers
         ],
         "recipients": [
-            {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations)}
+            {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations),
+             "engaged_by": r.engaged_by, "mechanisms": list(r.mechanisms)}
             for r in doc.recipients
         ],
-        "questions": list(dict.fromkeys(f.question for f in doc.findings)),
-        "findings": [
-            {"rule_id": f.rule_id, "title": f.title, "article": f.article, "severity": f.severity, "core": f.core,
-             "message": f.message, "question": f.question, "evidence": [_evidence(e) for e in f.evidence]}
-            for f in doc.findings
+        "transfer_paths": [
+            {"parties": list(p.parties), "country": p.country, "covered": p.covered, "basis": p.basis,
+             "reason": p.reason, "onward": p.onward, "mechanisms": list(p.mechanisms),
+             "evidence": [_evidence(e) for e in p.evidence]}
+            for p in doc.paths
         ],
+        # An accepted finding needs no answer from the vendor.
+        "questions": list(dict.fromkeys(f.question for f in doc.findings if not f.accepted)),
+        "findings": [_finding(f, policy=doc.policy is not None) for f in doc.findings],
         "art28_checklist": [
             {"element": i.element, "article": i.article, "status": i.status, "note": i.note,
              "evidence": [_evidence(e) for e in i.evidence]}
@@ -62,6 +85,9 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
             for m in doc.mentions if m.kind in ("mechanism", "destination")
         ],
     })
+    if doc.policy is not None:
+        out["policy"] = _policy(doc.policy)
+        out["ruleset_rating"] = doc.ruleset_rating
     if graph and doc.graph is not None:
         out["graph"] = to_node_link(doc.graph)
     return out
@@ -75,6 +101,7 @@ def report_to_dict(report: Report, *, graph: bool = True) -> dict[str, Any]:
         "ruleset_version": report.ruleset_version,
         "law_as_of": report.law_as_of,
         "facts_as_of": report.facts_as_of,
+        **({"policy": _policy(report.policy)} if report.policy is not None else {}),
         "summary": summary(report),
         "documents": [document_to_dict(d, graph=graph) for d in report.documents],
     }

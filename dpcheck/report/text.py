@@ -6,7 +6,7 @@ import textwrap
 
 import click
 
-from dpcheck.models import DocumentReport, Evidence, Report
+from dpcheck.models import Acceptance, DocumentReport, Evidence, Report
 from dpcheck.report.json import summary
 
 COLOURS = {"red": "red", "yellow": "yellow", "green": "green"}
@@ -48,6 +48,8 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
     else:
         lines.append("    Transfers: none disclosed outside the EEA")
     lines.append(f"    Mechanisms relied on: {', '.join(doc.mechanisms) or 'none'}")
+    if doc.doc_type != "subprocessor_list" and doc.ruleset_rating not in (None, doc.rating):
+        lines.append(f"    {doc.rating.upper()} by the policy; {doc.ruleset_rating.upper()} by the GDPR rules alone")
     if doc.checklist:
         lines.append("    Art. 28 checklist:")
         for item in doc.checklist:
@@ -56,15 +58,29 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
             lines.append(f"      {mark}  {item.element.replace('_', ' '):22s} {item.article}{note}")
     for f in doc.findings:
         mark = SEVERITY_MARK[f.severity]
+        changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""
+        changed += " ACCEPTED" if f.accepted else ""
         lines.append(f"    {style(mark + ' ' + f.severity.upper(), fg='red' if f.severity == 'high' else 'yellow')}"
-                     f"  {f.rule_id}  ({f.article})")
+                     f"{changed}  {f.rule_id}  ({f.article})")
         lines.extend(textwrap.wrap(f.message, 100, initial_indent="        ", subsequent_indent="        "))
         for e in f.evidence[:max_evidence]:
             lines.append(f"        › \"{_quote(e)}\"")
             lines.append(f"          ({_where(e)})")
-        lines.extend(textwrap.wrap("Ask the vendor: " + f.question, 100, initial_indent="        ",
-                                   subsequent_indent="        "))
+        if f.acceptance is not None:
+            lines.extend(textwrap.wrap(_acceptance(f.acceptance), 100, initial_indent="        ",
+                                       subsequent_indent="        "))
+        if not f.accepted:
+            lines.extend(textwrap.wrap("Ask the vendor: " + f.question, 100, initial_indent="        ",
+                                       subsequent_indent="        "))
     return "\n".join(lines)
+
+
+def _acceptance(a: Acceptance) -> str:
+    who = "; ".join(x for x in (a.approved_by and f"approved by {a.approved_by}", a.ticket and f"ticket {a.ticket}")
+                    if x)
+    state = (f"Acceptance EXPIRED on {a.expires}, so this counts again" if a.expired
+             else f"Accepted by the policy until {a.expires}, so this does not count towards the rating")
+    return f"{state}: {a.justification}" + (f" ({who})" if who else "")
 
 
 def render_text(report: Report, *, colour: bool = False) -> str:
@@ -75,4 +91,6 @@ def render_text(report: Report, *, colour: bool = False) -> str:
         f"{s['errors']} unreadable — ruleset {report.ruleset_version}, law as of {report.law_as_of} "
         f"(legal facts recorded up to {report.facts_as_of})"
     )
+    if report.policy is not None:
+        parts.append(f"Policy applied: {report.policy.name} ({report.policy.path}, sha256 {report.policy.sha256[:12]})")
     return "\n\n".join(parts) + "\n"

@@ -1,0 +1,121 @@
+"""A readable Markdown report: an overview table, then each document's findings with quoted
+evidence and the questions to send the vendor.
+
+Document text is escaped: Markdown punctuation is backslash-escaped and ``<``, ``>``, ``&``
+become entities, so a quote can neither format the page nor inject HTML into a renderer that
+passes HTML through. Newlines inside quotes collapse to spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dpcheck.models import DocumentReport, Evidence, Report
+from dpcheck.report.json import summary
+from dpcheck.report.questions import acceptance_note, rating_label, vendor_questions
+
+SEVERITY_MARK = {"high": "✗", "medium": "!", "low": "·", "info": "i"}
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# Characters that only mean something at the start of a line (headings, lists, quotes).
+_LINE_START = re.compile(r"^([#+\-=]|\d+(?=[.)]))")
+
+
+def escape(text: str, *, line_start: bool = False) -> str:
+    """``text`` as literal Markdown on one line; ``line_start`` when it begins a line."""
+    flat = " ".join(text.split())
+    flat = _SPECIAL.sub(r"\\\1", flat)
+    if line_start:
+        flat = _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), flat)
+    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _where(e: Evidence) -> str:
+    parts = [f"p. {e.page}"] if e.page else []
+    if e.section:
+        parts.append(" › ".join(e.section))
+    parts.append(f"chars {e.start}–{e.end}")
+    return escape(", ".join(parts))
+
+
+def _anchor(index: int) -> str:
+    return f"doc-{index + 1}"
+
+
+def _overview(report: Report) -> list[str]:
+    lines = ["| # | Document | Rating | Type | Language | Countries | Mechanisms | Findings |",
+             "|---|---|---|---|---|---|---|---|"]
+    for i, doc in enumerate(report.documents):
+        countries = ", ".join(t.destination for t in doc.transfers) or "–"
+        mechanisms = ", ".join(doc.mechanisms) or "–"
+        lines.append(f"| {i + 1} | [{escape(doc.path)}](#{_anchor(i)}) | **{escape(rating_label(doc).upper())}** | "
+                     f"{escape(doc.doc_type or '–')} | {escape(doc.language or '–')} | {escape(countries)} | "
+                     f"{escape(mechanisms)} | {len(doc.findings)} |")
+    return lines
+
+
+def _document(doc: DocumentReport, index: int) -> list[str]:
+    lines = [f'<a id="{_anchor(index)}"></a>', "", f"## {index + 1}. {escape(doc.path)}", ""]
+    if doc.status == "error":
+        assert doc.error is not None
+        lines += [f"**ERROR** `{doc.error.code}`: {escape(doc.error.message)}", "",
+                  "Not assessed: read this document yourself; it is not rated compliant.", ""]
+        return lines
+    lines += [f"**{escape(rating_label(doc).upper())}** · {escape(doc.doc_type or '')} · "
+              f"{escape(doc.language or '')} · {escape(doc.format or '')}", ""]
+    if doc.transfers:
+        lines.append("Transfers:")
+        lines.append("")
+        for t in doc.transfers:
+            mechanisms = ", ".join(t.mechanisms) or "no mechanism named"
+            recipients = f" — to {escape(', '.join(t.recipients))}" if t.recipients else ""
+            adequate = " (adequate)" if t.adequate else ""
+            lines.append(f"- {escape(t.destination)}{adequate}: {escape(mechanisms)}{recipients}")
+    else:
+        lines.append("Transfers: none disclosed outside the EEA")
+    lines += ["", f"Mechanisms relied on: {escape(', '.join(doc.mechanisms) or 'none')}", ""]
+    if doc.doc_type != "subprocessor_list" and doc.ruleset_rating not in (None, doc.rating):
+        lines += [f"{doc.rating.upper()} by the policy; {(doc.ruleset_rating or '').upper()} by the GDPR rules alone",
+                  ""]
+    if doc.paths:
+        lines += ["Transfer paths:", ""]
+        lines += [f"- {'✓' if p.covered else '✗'} {escape(p.render())} — {escape(p.basis if p.covered else p.reason)}"
+                  for p in doc.paths]
+        lines.append("")
+    if not doc.findings:
+        lines += ["No findings.", ""]
+        return lines
+    lines += ["### Findings", ""]
+    for f in doc.findings:
+        changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""
+        changed += " ACCEPTED" if f.accepted else ""
+        heading = f"#### {SEVERITY_MARK[f.severity]} {f.severity.upper()}{changed} `{f.rule_id}` — {escape(f.title)}"
+        lines += [heading, "", f"*{escape(f.article)}*", "", escape(f.message, line_start=True), ""]
+        for e in f.evidence:
+            lines += [f"> {escape(e.quote, line_start=True)}", ">", f"> — {_where(e)}", ""]
+        if f.acceptance is not None:
+            lines += [f"*{escape(acceptance_note(f.acceptance))}*", ""]
+        if not f.accepted:
+            lines += [f"**Ask the vendor:** {escape(f.question)}", ""]
+    questions = vendor_questions(doc)
+    if questions:
+        lines += ["### Questions for the vendor", ""]
+        lines += [f"{n}. {escape(q, line_start=True)}" for n, q in enumerate(questions, 1)]
+        lines.append("")
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    s = summary(report)
+    lines = ["# dpcheck report", "",
+             f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green, "
+             f"{s['errors']} unreadable. Ruleset {escape(report.ruleset_version)}, law as of "
+             f"{escape(report.law_as_of)} (legal facts recorded up to {escape(report.facts_as_of)}), "
+             f"dpcheck {escape(report.tool_version)}.", ""]
+    if report.policy is not None:
+        lines += [f"Policy applied: {escape(report.policy.name)} ({escape(report.policy.path)}, sha256 "
+                  f"{report.policy.sha256[:12]})", ""]
+    if report.documents:
+        lines += ["## Overview", "", *_overview(report), ""]
+    for i, doc in enumerate(report.documents):
+        lines += _document(doc, i)
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,27 @@
+"""The questions to send a vendor, shared by every output format."""
+
+from __future__ import annotations
+
+from dpcheck.models import Acceptance, DocumentReport
+
+
+def vendor_questions(doc: DocumentReport) -> list[str]:
+    """Each distinct question of the document's findings, in finding order and the document's language;
+    a finding the buyer's policy accepts needs no answer."""
+    return list(dict.fromkeys(f.question for f in doc.findings if not f.accepted))
+
+
+def rating_label(doc: DocumentReport) -> str:
+    """What a reader sees as the verdict: sub-processor lists are annexes and are not rated."""
+    if doc.status == "error":
+        return "error"
+    return "not rated (annex)" if doc.doc_type == "subprocessor_list" else doc.rating
+
+
+def acceptance_note(a: Acceptance) -> str:
+    """How the buyer's policy treats a finding, in one sentence."""
+    who = "; ".join(x for x in (a.approved_by and f"approved by {a.approved_by}", a.ticket and f"ticket {a.ticket}")
+                    if x)
+    state = (f"Acceptance expired on {a.expires}, so this counts again" if a.expired
+             else f"Accepted by the policy until {a.expires}, so this does not count towards the rating")
+    return f"{state}: {a.justification}" + (f" ({who})" if who else "")
