@@ -91,6 +91,21 @@ def test_art28_heading_names_the_element_for_its_section(scanner):
     assert checklist["subject_matter"].status == checklist["nature_purpose"].status == "present"
 
 
+@pytest.mark.parametrize(("lang", "text", "element", "found"), [
+    ("en", "For the purposes of this Addendum, capitalised terms have the meaning given in the Terms.", "nature_purpose", False),
+    ("en", "Our software is open source, allowing anyone to audit our code.", "audits", False),
+    ("en", "Upon your request, we make available to you all information necessary to demonstrate our compliance.", "audits", True),
+    ("en", "The personal data concerned are names and e-mail addresses of Customer's employees.", "data_subjects", True),
+    ("de", "Verarbeitet werden folgende Daten der Mitglieder des Auftraggebers: Name und Anschrift.", "data_subjects", True),
+    ("de", "# AVV\n\n## 1. Gegenstand des Auftrags\n\nDer Anbieter stellt eine Software zur Mitgliederverwaltung bereit.\n",
+     "nature_purpose", True),
+])
+def test_art28_element_words_in_other_roles(scanner, lang, text, element, found):
+    """Legalese ("for the purposes of this") and audits without an auditor set out no element; data named with
+    whose data it is, and a service described under the subject-matter heading, do."""
+    assert (_checklist(scanner, text, lang)[element].status != "missing") is found
+
+
 WEAKENING = [
     # (part, lang, text, found)
     ("own_purpose_use", "en", "The Processor may use Customer Data for its own business purposes.", True),

@@ -107,14 +107,22 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
     def text(label: str) -> str:
         return sentence.of(label)[0].text
 
+    legalese = sentence.of("A28_NOT_ELEMENT")
     for part, (cue_label, row_cue) in DETAILS.items():
-        cue = _first(sentence, cue_label)
+        cue = next((c for c in sentence.of(cue_label) if not any(n.start <= c.start < n.end for n in legalese)), None)
         if cue is None:
             cue = next((c for c in sentence.of(row_cue) if _labels_block(sentence, c)), None)
         if cue is not None:
             yield part, f"'{cue.text}'", ""
         elif cue_label in section:
             yield part, "under a heading naming it", ""
+        # Subject matter and nature are often set out together: the text under a subject-matter
+        # heading describes what the processing is.
+        elif part == "nature_purpose" and "A28_SUBJECT" in section:
+            yield part, "described under the subject-matter heading", ""
+        elif part == "data_subjects" and (persons := sentence.of("A28_PERSONS")) and (
+                sentence.has("A28_DATA_TYPES") or "A28_DATA_TYPES" in section):
+            yield part, f"'{persons[0].text}' named with the types of data", ""
 
     instruction = _first(sentence, "A28_INSTRUCTION")
     if instruction is not None and sentence.has("TRANSFER"):
@@ -158,7 +166,8 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
 
     audit = _first(sentence, "A28_AUDIT")
     if audit is not None:
-        yield "audits", f"'{audit.text}'", ""
+        if near("A28_AUDITOR"):
+            yield "audits", f"'{audit.text}'", ""
         yield from _audit_scope(sentence)
 
     # A sub-processor table row says what the sub-processor does, not what the processor may do.
