@@ -192,6 +192,8 @@ def test_art28_stated_hours(text, hours):
     ("en", "After termination, the Processor shall, at the Customer's choice, delete or return all personal data.", "present"),
     ("de", "Nach Vertragsende löscht der Auftragnehmer alle Daten.", "weakened"),
     ("de", "Nach Beendigung des Auftrags gibt der Auftragnehmer die Daten nach Wahl des Auftraggebers zurück oder löscht sie.", "present"),
+    ("de", "Nach Vertragsende löscht der Anbieter alle Daten; zuvor kann der Kunde sie über die Exportfunktion herunterladen.", "present"),
+    ("en", "Upon termination of the Data Exporter's account, the Data Importer will delete all Personal Data.", "weakened"),
 ])
 def test_art28_deletion_at_controller_choice(scanner, lang, text, status):
     """Deletion without the controller's choice between deletion and return weakens (g)."""
