@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from dpcheck import ingest
 from dpcheck.checks import Ruleset
+from dpcheck.checks.art28 import assess as assess_art28
 from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.extract import Extraction, Lexicon, extract, mechanisms_near
 from dpcheck.graph import build_graph
@@ -27,7 +28,7 @@ from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
 from dpcheck.policy import Policy
 from dpcheck.resources import load_yaml, rules_dir
 
-REPORT_FORMAT = "1.0.0"
+REPORT_FORMAT = "1.1.0"  # 1.1: art28_checklist
 DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".docx"}
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
 
@@ -155,12 +156,13 @@ class Scanner:
         flowdown = {m.value for m in extraction.flowdown}
         graph = build_graph(transfers, recipients, flowdown=flowdown, eea=eea)
         features, findings = self.ruleset.check(extraction, self.as_of, lang, graph)
+        checklist = assess_art28(extraction, self.ruleset.facts).items if extraction.doc_type == "dpa" else ()
         report = DocumentReport(
             path=path, status="ok", doc_type=extraction.doc_type, language=lang, format=document.format,
             transfers=transfers, mechanisms=tuple(sorted(extraction.relied_mechanisms)), recipients=recipients,
             mentions=tuple(extraction.mentions), findings=findings, paths=features["transfer_paths"].value,
             rating=self.ruleset.rating(findings), pages=document.page_count, characters=len(document.text),
-            graph=graph,
+            checklist=checklist, graph=graph,
         )
         # The buyer's policy comes after detection, so the GDPR findings are the same with or without it.
         return self.policy.apply(report, self.as_of) if self.policy else report

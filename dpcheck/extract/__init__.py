@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import (
     Words,
     destination_mentions,
@@ -109,8 +110,10 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: set[str],
     result.mentions.extend(link_mentions(document))
     non_eea = set(nlp.get_pipe("dpcheck_countries_v1").codes) - eea
     importer_block = -IMPORTER_REACH - 1
+    art28 = Art28Reader()
     for index, sentence in enumerate(sentences(document, nlp)):
         result.sentence_count += 1
+        result.mentions.extend(art28.read(sentence))
         if sentence.has("IMPORTER"):
             importer_block = index
         elif index - importer_block <= IMPORTER_REACH:

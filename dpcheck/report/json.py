@@ -14,6 +14,7 @@ from networkx.readwrite import json_graph
 from dpcheck.graph import to_node_link
 from dpcheck.models import (
     Acceptance,
+    ChecklistItem,
     DocumentReport,
     Evidence,
     Finding,
@@ -95,6 +96,11 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True, complete: bool 
         # An accepted finding needs no answer from the vendor.
         "questions": list(dict.fromkeys(f.question for f in doc.findings if not f.accepted)),
         "findings": [_finding(f, policy=complete or doc.policy is not None) for f in doc.findings],
+        "art28_checklist": [
+            {"element": i.element, "article": i.article, "status": i.status, "note": i.note,
+             "evidence": [_evidence(e) for e in i.evidence]}
+            for i in doc.checklist
+        ],
         "mentions": [
             {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail,
              "evidence": _evidence(m.evidence)}
@@ -134,11 +140,15 @@ def document_from_dict(data: dict[str, Any]) -> DocumentReport:
     mentions = tuple(
         Mention(m["kind"], m["value"], _evidence_from(m["evidence"]), m["relied_upon"], m["detail"])
         for m in data["mentions"])
+    checklist = tuple(
+        ChecklistItem(i["element"], i["article"], i["status"], tuple(_evidence_from(e) for e in i["evidence"]),
+                      i["note"])
+        for i in data["art28_checklist"])
     graph = json_graph.node_link_graph(data["graph"], edges="edges") if "graph" in data else None
     return DocumentReport(
         path=data["path"], status=data["status"], doc_type=data["doc_type"], language=data["language"],
         format=data["format"], transfers=transfers, mechanisms=tuple(data["mechanisms"]), recipients=recipients,
-        mentions=mentions, findings=findings, paths=paths, rating=data["rating"],
+        mentions=mentions, findings=findings, paths=paths, checklist=checklist, rating=data["rating"],
         error=ScanError(error["code"], error["message"]) if error else None, pages=data["pages"],
         characters=data["characters"], graph=graph,
         policy=PolicyRef(**data["policy"]) if data.get("policy") else None, ruleset_rating=data.get("ruleset_rating"),
