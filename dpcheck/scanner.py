@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from fnmatch import fnmatch
 from importlib.metadata import PackageNotFoundError, version
@@ -22,7 +23,7 @@ from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.extract import Extraction, Lexicon, extract, mechanisms_near
 from dpcheck.graph import build_graph
 from dpcheck.ingest.document import Document
-from dpcheck.models import DocType, DocumentReport, Report, ScanError, Transfer
+from dpcheck.models import DocType, DocumentReport, Report, ScanError, Transfer, TransferPath
 from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
 from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
 from dpcheck.policy import Policy
@@ -156,11 +157,13 @@ class Scanner:
         flowdown = {m.value for m in extraction.flowdown}
         graph = build_graph(transfers, recipients, flowdown=flowdown, eea=eea)
         features, findings = self.ruleset.check(extraction, self.as_of, lang, graph)
+        paths = features["transfer_paths"].value
+        transfers = tuple(_as_reached(t, paths) for t in transfers)
         checklist = assess_art28(extraction, self.ruleset.facts).items if extraction.doc_type == "dpa" else ()
         report = DocumentReport(
             path=path, status="ok", doc_type=extraction.doc_type, language=lang, format=document.format,
             transfers=transfers, mechanisms=tuple(sorted(extraction.relied_mechanisms)), recipients=recipients,
-            mentions=tuple(extraction.mentions), findings=findings, paths=features["transfer_paths"].value,
+            mentions=tuple(extraction.mentions), findings=findings, paths=paths,
             rating=self.ruleset.rating(findings), pages=document.page_count, characters=len(document.text),
             checklist=checklist, graph=graph,
         )
@@ -179,6 +182,15 @@ class Scanner:
             transfers.append(Transfer(destination, tuple(sorted(mechanisms)), recipients, adequate,
                                       tuple(m.evidence for m in mentions[:5])))
         return tuple(transfers)
+
+
+def _as_reached(transfer: Transfer, paths: tuple[TransferPath, ...]) -> Transfer:
+    """A destination's mechanisms are those of the hops that reach it: a sub-processor's onward
+    transfer does not borrow the tools the vendor names for its own."""
+    reaching = [p for p in paths if p.country == transfer.destination]
+    if not reaching:
+        return transfer
+    return replace(transfer, mechanisms=tuple(sorted({m for p in reaching for m in p.mechanisms})))
 
 
 def _error(path: str, code: str, message: str) -> DocumentReport:
