@@ -1,9 +1,25 @@
 """dpcheck: read vendors' privacy policies and DPAs and check their data-export terms.
 
+One call for a file, a folder, bytes or text:
+
     >>> import dpcheck
     >>> report = dpcheck.scan("vendor-dpa.pdf")
     >>> doc = report.documents[0]
     >>> doc.rating, [t.destination for t in doc.transfers], [f.rule_id for f in doc.findings]
+
+A reusable :class:`Scanner` loads the rules and builds its spaCy pipelines once, for any number
+of scans; options are keyword-only and the same everywhere (``rules=``, ``as_of=``, ``max_bytes=``,
+``max_pages=`` ...):
+
+    >>> scanner = dpcheck.Scanner(as_of=date(2019, 6, 1))
+    >>> scanner.scan(["a.pdf", "policies/"]); scanner.scan_text("We transfer data to the USA.")
+
+Many documents, in parallel processes and in input order, one :class:`DocumentReport` at a time
+(memory stays flat), cached by content when ``cache`` is given, on any
+``concurrent.futures.Executor`` (e.g. Dask's ``Client(...).get_executor()``):
+
+    >>> for doc in dpcheck.scan_many(["policies/"], workers=4, cache=True):
+    ...     print(doc.path, doc.rating)
 
 Errors (see :mod:`dpcheck.errors`): unreadable documents are reported per document with a
 stable code (``doc.status == "error"``), never raised; an invalid ruleset raises
@@ -14,7 +30,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import Any
 
+from dpcheck.batch import scan_many
 from dpcheck.errors import DpcheckError, ErrorCode, IngestError, PolicyError, RulesetError
 from dpcheck.models import (
     DocumentReport,
@@ -49,6 +67,7 @@ __all__ = [
     "Transfer",
     "__version__",
     "scan",
+    "scan_many",
 ]
 
 
@@ -58,12 +77,14 @@ def scan(
     name: str | None = None,
     text: str | None = None,
     language: str | None = None,
+    **options: Any,
 ) -> Report:
     """Scan files or folders, raw bytes (with ``name``), or ``text`` (with ``language``).
 
-    Builds a :class:`Scanner` for this one call; reuse a Scanner to scan many times.
+    Builds a :class:`Scanner` (with ``options``) for this one call; reuse a Scanner to scan many
+    times, or use :func:`scan_many` for large batches.
     """
-    scanner = Scanner()
+    scanner = Scanner(**options)
     if text is not None:
         return scanner.report([scanner.scan_text(text, name=name or "<text>", language=language)])
     if isinstance(source, bytes):

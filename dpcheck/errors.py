@@ -36,6 +36,7 @@ class ErrorCode(StrEnum):
     DOCX_BOMB = "E121-docx-decompression-bomb"
     DOCX_DTD = "E122-docx-dtd"
     NO_TEXT = "E130-no-text"
+    WORKER_DIED = "E198-worker-died"
     INTERNAL = "E199-internal-error"
 
 

@@ -16,6 +16,7 @@ DocType = Literal["privacy_policy", "dpa", "subprocessor_list", "other"]
 Rating = Literal["green", "yellow", "red"]
 Severity = Literal["high", "medium", "low", "info"]
 Status = Literal["ok", "error"]
+ChecklistStatus = Literal["present", "missing", "weakened"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,21 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    """One element of the Art. 28 GDPR checklist of a DPA and whether the DPA meets it.
+
+    ``weakened``: the element is there but qualified (``note`` says how); the evidence
+    then quotes the weakening first.
+    """
+
+    element: str
+    article: str
+    status: ChecklistStatus
+    evidence: tuple[Evidence, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ScanError:
     """Why a document could not be read (``code`` is stable, see :mod:`dpcheck.errors`)."""
 
@@ -179,6 +195,7 @@ class DocumentReport:
     characters: int = 0
     policy: PolicyRef | None = None
     ruleset_rating: Rating | None = None
+    checklist: tuple[ChecklistItem, ...] = ()  # Art. 28 checklist; empty unless the document is a DPA
     partial: bool = False
     warnings: tuple[str, ...] = ()
     graph: nx.DiGraph | None = field(default=None, compare=False, repr=False)

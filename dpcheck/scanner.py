@@ -9,9 +9,10 @@ from __future__ import annotations
 import copy
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from fnmatch import fnmatch
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Literal
@@ -20,12 +21,13 @@ from spacy.language import Language
 
 from dpcheck import ingest
 from dpcheck.checks import Ruleset
+from dpcheck.checks.art28 import assess as assess_art28
 from dpcheck.errors import ErrorCode, IngestError, describe
 from dpcheck.extract import Extraction, Lexicon, extract, mechanisms_near
 from dpcheck.graph import build_graph
 from dpcheck.ingest.document import Document
 from dpcheck.limits import Limits, checkpoint, enforce
-from dpcheck.models import DocType, DocumentReport, Report, ScanError, Transfer
+from dpcheck.models import DocType, DocumentReport, Report, ScanError, Transfer, TransferPath
 from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
 from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
 from dpcheck.policy import Policy
@@ -33,7 +35,7 @@ from dpcheck.resources import load_yaml, rules_dir
 
 logger = logging.getLogger(__name__)
 
-REPORT_FORMAT = "1.1.0"  # 1.1: partial, warnings; summary ok, partial, errors_by_code
+REPORT_FORMAT = "1.1.0"  # 1.1: art28_checklist; partial, warnings; summary ok, partial, errors_by_code
 DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".docx"}
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
 
@@ -43,8 +45,14 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     TOOL_VERSION = "0+unknown"
 
 
-def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Files to scan: given files as they are, folders walked for document files (sorted)."""
+def iter_documents(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] = (),
+                   exclude: Sequence[str] = ()) -> Iterator[Path]:
+    """Files to scan: given files as they are, folders walked for document files (sorted).
+
+    In folders, ``include`` globs (if any) replace the default choice of document suffixes, and
+    files matching an ``exclude`` glob are left out; a glob is matched against the path below the
+    folder and against the file name (``*.pdf``, ``archive/*``, ``*-2019.*``).
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -53,10 +61,20 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts):
                     continue
-                if child.suffix.lower() in DOCUMENT_SUFFIXES and not child.name.lower().startswith(SKIPPED_NAMES):
+                if include:
+                    chosen = _matches(rel, include)
+                else:
+                    chosen = (child.suffix.lower() in DOCUMENT_SUFFIXES
+                              and not child.name.lower().startswith(SKIPPED_NAMES))
+                if chosen and not _matches(rel, exclude):
                     yield child
         else:
             yield path
+
+
+def _matches(rel: Path, globs: Sequence[str]) -> bool:
+    posix = rel.as_posix()
+    return any(fnmatch(posix, glob) or fnmatch(rel.name, glob) for glob in globs)
 
 
 class Scanner:
@@ -179,13 +197,15 @@ class Scanner:
             flowdown = {m.value for m in extraction.flowdown}
             graph = build_graph(transfers, recipients, flowdown=flowdown, eea=eea)
             features, findings = self.ruleset.check(extraction, self.as_of, lang, graph)
+            paths = features["transfer_paths"].value
+            transfers = tuple(_as_reached(t, paths) for t in transfers)
+            checklist = assess_art28(extraction, self.ruleset.facts).items if extraction.doc_type == "dpa" else ()
         report = DocumentReport(
             path=path, status="ok", doc_type=extraction.doc_type, language=lang, format=document.format,
             transfers=transfers, mechanisms=tuple(sorted(extraction.relied_mechanisms)), recipients=recipients,
-            mentions=tuple(extraction.mentions), findings=findings, paths=features["transfer_paths"].value,
-            rating=self.ruleset.rating(findings), pages=document.page_count,
-            characters=len(document.text), partial=document.partial, warnings=document.warnings,
-            graph=graph,
+            mentions=tuple(extraction.mentions), findings=findings, paths=paths,
+            rating=self.ruleset.rating(findings), pages=document.page_count, characters=len(document.text),
+            checklist=checklist, partial=document.partial, warnings=document.warnings, graph=graph,
         )
         # The buyer's policy comes after detection, so the GDPR findings are the same with or without it.
         return _fail_closed(self.policy.apply(report, self.as_of) if self.policy else report)
@@ -202,6 +222,15 @@ class Scanner:
             transfers.append(Transfer(destination, tuple(sorted(mechanisms)), recipients, adequate,
                                       tuple(m.evidence for m in mentions[:5])))
         return tuple(transfers)
+
+
+def _as_reached(transfer: Transfer, paths: tuple[TransferPath, ...]) -> Transfer:
+    """A destination's mechanisms are those of the hops that reach it: a sub-processor's onward
+    transfer does not borrow the tools the vendor names for its own."""
+    reaching = [p for p in paths if p.country == transfer.destination]
+    if not reaching:
+        return transfer
+    return replace(transfer, mechanisms=tuple(sorted({m for p in reaching for m in p.mechanisms})))
 
 
 def _fail_closed(report: DocumentReport) -> DocumentReport:

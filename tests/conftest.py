@@ -22,6 +22,12 @@ settings.register_profile("long", max_examples=5000, deadline=None, suppress_hea
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """CLI runs in tests (and their subprocesses) cache results in a temporary folder, never the user's."""
+    os.environ["DPCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("dpcheck-cache"))
+
+
 @pytest.fixture(scope="session")
 def scanner() -> Scanner:
     return Scanner()

@@ -593,3 +593,17 @@ def test_outputs_accepted_findings_are_marked_and_ask_nothing(with_policy):
         out = render(with_policy, fmt)
         assert "Test buyer &lt;policy&gt;" in out and "order form, clause 4" in out
         assert ask not in out
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_markdown_and_html_show_the_art28_checklist_of_a_dpa(corpora_report, fmt):
+    """Each Art. 28 element of a DPA appears with its status and first quote; policies get no checklist."""
+    dpa = _doc(corpora_report, "relaywise-dpa-en-2025.md")
+    out = render(Report((dpa,), "0", "0", "2026-01-01", "1.0.0"), fmt)
+    assert "Art. 28 checklist" in out
+    for item in dpa.checklist:
+        assert item.article in out
+    assert out.count("✓ present") == sum(1 for i in dpa.checklist if i.status == "present")
+    policy = _doc(corpora_report, "lumora-privacy-en-2023.md")
+    assert not policy.checklist
+    assert "Art. 28 checklist" not in render(Report((policy,), "0", "0", "2026-01-01", "1.0.0"), fmt)

@@ -1,4 +1,5 @@
-"""Legal facts from rules/facts: EEA members, adequacy decisions, invalidated tools, SCC versions."""
+"""Legal facts from rules/facts: EEA members, adequacy decisions, invalidated tools, SCC versions,
+the breach-notification deadline."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class LegalFacts:
     adequacy: dict[str, AdequacyDecision]
     mechanisms: dict[str, dict[str, Any]]
     scc_versions: tuple[dict[str, Any], ...]
+    breach_deadline_hours: int
 
     def invalid_on(self, day: date) -> frozenset[str]:
         """Mechanisms the Court of Justice had invalidated by ``day``."""
@@ -84,6 +86,8 @@ class LegalFacts:
             adequacy = load_yaml(folder / "adequacy.yml")
             mechanisms = load_yaml(folder / "mechanisms.yml")
             scc = load_yaml(folder / "scc.yml")
+            art28 = load_yaml(folder / "art28.yml")
+            breach_hours = int(art28["breach_notification"]["controller_deadline_hours"])
             decisions = {d["country"]: AdequacyDecision(d["country"], d["decision"], str(d["adopted"]), d.get("scope", ""),
                                                         d.get("covers", ""))
                          for d in adequacy["decisions"]}
@@ -99,8 +103,9 @@ class LegalFacts:
                                                                    for k in ("invalidated", "adopted") if v.get(k)] + \
                     [v["transition_end"] for v in scc["versions"] if v.get("status") == "repealed"]:
                 _day(raw)
-            as_of = max(str(f["as_of"]) for f in (eea, adequacy, mechanisms, scc))
-            return cls(as_of, frozenset(eea["members"]), decisions, mechanisms["mechanisms"], tuple(scc["versions"]))
+            as_of = max(str(f["as_of"]) for f in (eea, adequacy, mechanisms, scc, art28))
+            return cls(as_of, frozenset(eea["members"]), decisions, mechanisms["mechanisms"], tuple(scc["versions"]),
+                       breach_hours)
         except (KeyError, TypeError, ValueError) as exc:
             raise RulesetError([f"{folder}: missing or malformed field {exc}"]) from exc
 

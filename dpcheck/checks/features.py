@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 
+from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, assess
 from dpcheck.checks.facts import LegalFacts
 from dpcheck.checks.paths import judge_paths
 from dpcheck.extract import Extraction
@@ -20,7 +21,7 @@ FEATURE_NAMES = frozenset({
     "transfer_needs_tool", "mechanisms", "invalid_mechanisms", "scc_repealed_only", "supplementary_measures",
     "subprocessor_list", "general_authorisation", "specific_authorisation", "subprocessor_notice",
     "subprocessor_objection", "uncovered_paths", "onward_uncovered_paths",
-})
+}) | {f"art28_{element}" for element, _ in ELEMENTS} | {f"art28_{name}" for name in WEAKENINGS}
 # A path's evidence quotes every hop; a finding shows this many quotes at most.
 PATH_EVIDENCE = 12
 
@@ -63,7 +64,10 @@ def compute_features(extraction: Extraction, facts: LegalFacts, day: date,
             flat.extend(item.evidence if isinstance(item.evidence, tuple) else (item.evidence,))
         return _first(flat)
 
-    return {
+    art28 = assess(extraction, facts)
+    checklist = {f"art28_{i.element}": Feature(i.status, i.evidence) for i in art28.items}
+    weakenings = {f"art28_{name}": Feature(art28.weakened[name], art28.evidence[name]) for name in WEAKENINGS}
+    return checklist | weakenings | {
         "doc_type": Feature(extraction.doc_type),
         "transfers_addressed": Feature(bool(extraction.transfers_addressed or destinations or mechanisms),
                                        _first(extraction.transfers_addressed)),

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 from spacy.language import Language
 
+from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import (
     Words,
     destination_mentions,
@@ -108,9 +111,11 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: set[str],
     result.mentions.extend(link_mentions(document))
     non_eea = set(nlp.get_pipe("dpcheck_countries_v1").codes) - eea
     importer_block = -IMPORTER_REACH - 1
+    art28 = Art28Reader()
     for index, sentence in enumerate(sentences(document, nlp)):
         checkpoint()
         result.sentence_count += 1
+        result.mentions.extend(art28.read(sentence))
         if sentence.has("IMPORTER"):
             importer_block = index
         elif index - importer_block <= IMPORTER_REACH:
@@ -137,8 +142,20 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: set[str],
 
 def mechanisms_near(evidence: tuple[Evidence, ...], relied: dict[str, list[Mention]]) -> set[str]:
     """Tools relied on in text that overlaps ``evidence`` (its sentence, or the table row it sits in)."""
-    return {tool for tool, found in relied.items()
-            if any(m.evidence.start < e.end and e.start < m.evidence.end for m in found for e in evidence)}
+    near = set()
+    for tool, found in relied.items():
+        # Mentions by start, with the furthest end reached so far: an overlap test per piece of
+        # evidence is then one bisection, not a pass over every mention (long documents have
+        # thousands).
+        spans = sorted((m.evidence.start, m.evidence.end) for m in found)
+        starts = [start for start, _ in spans]
+        reach = list(accumulate((end for _, end in spans), max))
+        for e in evidence:
+            before = bisect_left(starts, e.end)
+            if before and reach[before - 1] > e.start:
+                near.add(tool)
+                break
+    return near
 
 
 def onward_recipients(sentence: Sentence, places: list[Mention], known: list[Recipient]) -> list[Recipient]:

@@ -57,6 +57,8 @@ class Sentence:
     end: int
     page: int | None
     cues: list[Cue] = field(default_factory=list)
+    # The cues' labels, for has(): asked hundreds of times per sentence.
+    labels: frozenset[str] = frozenset()
     places: list[Place] = field(default_factory=list)
     in_transfer_section: bool = False
     in_subprocessor_section: bool = False
@@ -64,12 +66,16 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.span.text
+        # A slice of the block's text: spaCy's Span.text builds the string token by token, and
+        # the extraction rules ask for it many times per sentence.
+        return self.block_text(self.start, self.end)
 
     def has(self, *labels: str) -> bool:
-        return any(c.label in labels for c in self.cues)
+        return not self.labels.isdisjoint(labels)
 
     def of(self, *labels: str) -> list[Cue]:
+        if self.labels.isdisjoint(labels):
+            return []
         return [c for c in self.cues if c.label in labels]
 
     @property
@@ -120,11 +126,11 @@ def sentences(document: Document, nlp: Language, batch_size: int = 64) -> Iterat
         for sent in doc.sents:
             start = block.start + sent.start_char
             end = block.start + sent.end_char
-            sentence = Sentence(sent, block, start, end, document.page_at(start), in_transfer_section=in_section,
+            own = [Cue(span.label_, span.start - sent.start, span.end - sent.start, span.text)
+                   for span in cues if span.start >= sent.start and span.end <= sent.end]
+            sentence = Sentence(sent, block, start, end, document.page_at(start), cues=own,
+                                labels=frozenset(c.label for c in own), in_transfer_section=in_section,
                                 in_subprocessor_section=in_subprocessors, section_countries=section_countries)
-            for span in cues:
-                if span.start >= sent.start and span.end <= sent.end:
-                    sentence.cues.append(Cue(span.label_, span.start - sent.start, span.end - sent.start, span.text))
             for ent in sent.ents:
                 sentence.places.append(
                     Place(ent.kb_id_, ent.start - sent.start, ent.end - sent.start, ent.text,

@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 from dpcheck.nlp.patterns import WildcardMatcher, compile_phrase, is_phrase
 
 SPAN_KEY = "dpcheck"
+WORDS_KEY = "dpcheck_words"  # doc.user_data: the token words both lexicon components read
 
 
 class LexiconMatcher:
@@ -48,8 +49,17 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = self.vocab.strings
         found = [(strings[m], s, e) for matcher in self.phrase.values() for m, s, e in matcher(doc)]
-        found += self.wildcard([(t.text, t.lower_) for t in doc])
+        found += self.wildcard(_words(doc))
         return found
+
+
+def _words(doc: Doc) -> list[tuple[str, str]]:
+    """Each token's text and lower case, listed once per doc for both lexicon components
+    (walking a Doc's tokens from Python is what their time goes into)."""
+    words = doc.user_data.get(WORDS_KEY)
+    if words is None:
+        words = doc.user_data[WORDS_KEY] = [(t.text, t.lower_) for t in doc]
+    return words
 
 
 class CountryRecognizer:

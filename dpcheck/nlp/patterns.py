@@ -59,18 +59,31 @@ def is_phrase(pattern: Pattern) -> str | None:
     return attrs.pop() if len(attrs) == 1 else None
 
 
+def _head(regex: str) -> str | None:
+    """The character a ``_glob`` regex requires first, or None when it starts with a wildcard."""
+    if regex.startswith("^\\"):
+        return regex[2]
+    return None if regex.startswith(("^.*", "^$")) else regex[1]
+
+
 class WildcardMatcher:
     """Matches token patterns with wildcards (``übermitt*``) fast on long documents.
 
     spaCy's Matcher evaluates every REGEX predicate on every token; here patterns are
     indexed by their first token and each distinct word is tested against the
-    wildcards once per matcher (words repeat heavily in legal text).
+    wildcards once per matcher (words repeat heavily in legal text), and only against
+    those that can match its first character.
     """
+
+    # Distinct words remembered; beyond this the memo starts afresh, so that a worker scanning
+    # many thousands of documents does not grow without bound.
+    MAX_REMEMBERED = 200_000
 
     def __init__(self) -> None:
         self._by_lower: dict[str, list[int]] = {}
         self._by_orth: dict[str, list[int]] = {}
-        self._by_regex: list[tuple[re.Pattern[str], str, int]] = []
+        # (attr, first character or None for a leading wildcard) -> first-token regexes
+        self._by_regex: dict[tuple[str, str | None], list[tuple[re.Pattern[str], int]]] = {}
         self._patterns: list[tuple[str, Pattern]] = []
         self._first_cache: dict[tuple[str, str], list[int]] = {}
         self._test_cache: dict[tuple[int, int, str], bool] = {}
@@ -85,7 +98,7 @@ class WildcardMatcher:
         if isinstance(value, str):
             (self._by_orth if attr == "ORTH" else self._by_lower).setdefault(value, []).append(index)
         elif "REGEX" in value:
-            self._by_regex.append((re.compile(value["REGEX"]), attr, index))
+            self._by_regex.setdefault((attr, _head(value["REGEX"])), []).append((re.compile(value["REGEX"]), index))
         else:
             for option in value["IN"]:
                 (self._by_orth if attr == "ORTH" else self._by_lower).setdefault(option, []).append(index)
@@ -104,7 +117,10 @@ class WildcardMatcher:
         key = (text, lower)
         cached = self._first_cache.get(key)
         if cached is None:
-            cached = [i for rx, attr, i in self._by_regex if rx.search(text if attr == "ORTH" else lower)]
+            cached = [i for attr, subject in (("ORTH", text), ("LOWER", lower)) for head in (subject[:1], None)
+                      for rx, i in self._by_regex.get((attr, head), ()) if rx.search(subject)]
+            if len(self._first_cache) >= self.MAX_REMEMBERED:
+                self._first_cache.clear()
             self._first_cache[key] = cached
         return self._by_lower.get(lower, []) + self._by_orth.get(text, []) + cached
 

@@ -51,9 +51,11 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
         config={"phrases": [[p, c] for p, c in country_phrases(lexicon["countries"])]},
     )
     cue_phrases: list[list[str]] = []
-    for label, by_lang in lexicon["cues"].items():
-        for phrases in by_lang.values():
-            cue_phrases.extend([p, label] for p in phrases)
+    # cues.yml holds the transfer vocabulary, art28.yml that of the Art. 28 checklist.
+    for name in ("cues", "art28"):
+        for label, by_lang in lexicon.get(name, {}).items():
+            for phrases in by_lang.values():
+                cue_phrases.extend([p, label] for p in phrases)
     for label, entry in lexicon["mechanisms"].items():
         for key in ("en", "de"):
             cue_phrases.extend([p, f"MECH:{label}"] for p in entry.get(key, []))

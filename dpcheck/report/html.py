@@ -14,6 +14,8 @@ from dpcheck.report.json import summary
 from dpcheck.report.questions import acceptance_note, rating_label, vendor_questions
 from dpcheck.report.svg import render_graph_svg
 
+CHECK_MARK = {"present": "✓", "weakened": "!", "missing": "✗"}
+
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _QUOTED = re.compile(r"'([^']{2,})'")
 
@@ -44,6 +46,8 @@ svg.graph .edge{fill:none;stroke:#888;stroke-width:1.4} svg.graph .edge.transfer
 svg.graph .edge-label{font-size:11px;paint-order:stroke;stroke:#fcfcfd;stroke-width:4px}
 svg.graph .edge-label.none{fill:#c0392b}
 .paths li{margin:.2rem 0;list-style:none} .paths .uncovered{color:#a02c1f} .paths .covered{color:#1f6b43}
+.checklist td{vertical-align:top;font-size:.9rem} .checklist .missing td:nth-child(3){color:#a02c1f}
+.checklist .weakened td:nth-child(3){color:#8a5a00} .checklist .present td:nth-child(3){color:#1f6b43}
 .finding.accepted{opacity:.75;border-style:dashed} .acceptance{font-style:italic;color:#444}
 .legend span{display:inline-block;margin-right:1rem;font-size:.85rem}
 .legend i{display:inline-block;width:.9rem;height:.9rem;border:1px solid #555;margin-right:.3rem;vertical-align:-2px}
@@ -133,6 +137,13 @@ def _legend() -> str:
                                           for c, t in items) + "</p>"
 
 
+def _checklist_quote(evidence: tuple[Evidence, ...]) -> str:
+    if not evidence:
+        return ""
+    quote = evidence[0].quote if len(evidence[0].quote) <= 200 else evidence[0].quote[:199] + "…"
+    return f'<q>{escape(quote)}</q> <span class="where">{_where(evidence[0])}</span>'
+
+
 def _document(doc: DocumentReport, index: int) -> str:
     parts = [f'<section id="doc-{index + 1}"><h2>{index + 1}. {escape(doc.path)}</h2>']
     if doc.status == "error":
@@ -164,6 +175,13 @@ def _document(doc: DocumentReport, index: int) -> str:
         adequate = {t.destination: t.adequate for t in doc.transfers}
         parts.append("<h3>Data flow</h3>" + _legend()
                      + render_graph_svg(doc.graph, adequate, title=f"Data flow of {doc.path}", ident=f"g{index + 1}"))
+    if doc.checklist:
+        rows = "".join(
+            f'<tr class="{item.status}"><td>{escape(item.element)}</td><td>{escape(item.article)}</td>'
+            f"<td>{CHECK_MARK[item.status]} {escape(item.status)}{escape(': ' + item.note) if item.note else ''}</td>"
+            f"<td>{_checklist_quote(item.evidence)}</td></tr>" for item in doc.checklist)
+        parts.append('<h3>Art. 28 checklist</h3><table class="checklist"><thead><tr><th>Element</th><th>Article</th>'
+                     f"<th>Status</th><th>Evidence</th></tr></thead><tbody>{rows}</tbody></table>")
     parts.append("<h3>Findings</h3>")
     parts.extend(_findings(doc) or ["<p>No findings.</p>"])
     questions = vendor_questions(doc)

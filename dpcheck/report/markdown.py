@@ -15,6 +15,7 @@ from dpcheck.report.json import summary
 from dpcheck.report.questions import acceptance_note, rating_label, vendor_questions
 
 SEVERITY_MARK = {"high": "✗", "medium": "!", "low": "·", "info": "i"}
+CHECK_MARK = {"present": "✓", "weakened": "!", "missing": "✗"}
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # Characters that only mean something at the start of a line (headings, lists, quotes).
 _LINE_START = re.compile(r"^([#+\-=]|\d+(?=[.)]))")
@@ -35,6 +36,10 @@ def _where(e: Evidence) -> str:
         parts.append(" › ".join(e.section))
     parts.append(f"chars {e.start}–{e.end}")
     return escape(", ".join(parts))
+
+
+def _short(quote: str, limit: int = 160) -> str:
+    return quote if len(quote) <= limit else quote[: limit - 1] + "…"
 
 
 def _anchor(index: int) -> str:
@@ -80,6 +85,14 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
         lines += ["Transfer paths:", ""]
         lines += [f"- {'✓' if p.covered else '✗'} {escape(p.render())} — {escape(p.basis if p.covered else p.reason)}"
                   for p in doc.paths]
+        lines.append("")
+    if doc.checklist:
+        lines += ["### Art. 28 checklist", "", "| Element | Article | Status | Evidence |", "|---|---|---|---|"]
+        for item in doc.checklist:
+            status = CHECK_MARK[item.status] + " " + escape(item.status + (f": {item.note}" if item.note else ""))
+            first = item.evidence[0] if item.evidence else None
+            where = f"“{escape(_short(first.quote))}” ({_where(first)})" if first else ""
+            lines.append(f"| {escape(item.element)} | {escape(item.article)} | {status} | {where} |")
         lines.append("")
     if not doc.findings:
         lines += ["No findings.", ""]

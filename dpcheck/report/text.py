@@ -10,6 +10,7 @@ from dpcheck.models import Acceptance, DocumentReport, Evidence, Report
 from dpcheck.report.json import summary
 
 COLOURS = {"red": "red", "yellow": "yellow", "green": "green"}
+CHECKLIST_COLOURS = {"present": "green", "weakened": "yellow", "missing": "red"}
 SEVERITY_MARK = {"high": "✗", "medium": "!", "low": "·", "info": "i"}
 
 
@@ -51,6 +52,12 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
     lines.append(f"    Mechanisms relied on: {', '.join(doc.mechanisms) or 'none'}")
     if doc.doc_type != "subprocessor_list" and doc.ruleset_rating not in (None, doc.rating):
         lines.append(f"    {doc.rating.upper()} by the policy; {doc.ruleset_rating.upper()} by the GDPR rules alone")
+    if doc.checklist:
+        lines.append("    Art. 28 checklist:")
+        for item in doc.checklist:
+            mark = style(f"{item.status:8s}", fg=CHECKLIST_COLOURS[item.status])
+            note = f"  ({item.note})" if item.status == "weakened" else ""
+            lines.append(f"      {mark}  {item.element.replace('_', ' '):22s} {item.article}{note}")
     for f in doc.findings:
         mark = SEVERITY_MARK[f.severity]
         changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""

@@ -1,0 +1,238 @@
+"""What a DPA's sentences say about the Art. 28 GDPR checklist, one mention per finding.
+
+Each mention has kind ``art28`` and as value the checklist part it shows (see ``PARTS``);
+the vocabulary is ``rules/lexicon/art28.yml`` (labels ``A28_*``), combined here: an element
+is shown by a cue together with its context in the same sentence ("confidentiality" and
+"personnel"), or by the label that opens an annex row or list item ("Data subjects | ...",
+"Data subjects: ..."). The
+headings above a sentence count as its context ("## Personal data breaches" above "within
+24 hours"). Weakening patterns are read with negation: "we will not use Customer Data for
+our own purposes" is no own-purpose use.
+
+:mod:`dpcheck.checks.art28` turns these mentions into the checklist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from dpcheck.extract.sentences import Cue, Sentence
+from dpcheck.models import Mention
+
+KIND = "art28"
+PARTS = (
+    "subject_matter", "duration", "nature_purpose", "data_types", "data_subjects",
+    "instructions", "transfer_instructions", "confidentiality", "security",
+    "subprocessor_authorisation", "subprocessor_flowdown", "subprocessor_liability",
+    "data_subject_rights", "dpia_assistance", "breach_notice",
+    "deletion", "deletion_choice", "audits", "unlawful_instruction_notice",
+    "own_purpose_use", "instruction_limits", "subprocessor_pull_notice", "subprocessor_push_notice",
+    "objection_sole_remedy", "objection_termination", "objection_alternative", "audit_reports_only", "audit_onsite",
+)
+# Art. 28(3) first sentence: cue in running text, and the same element as an annex row label.
+DETAILS = {
+    "subject_matter": ("A28_SUBJECT", "A28_ROW_SUBJECT"),
+    "duration": ("A28_DURATION", "A28_ROW_DURATION"),
+    "nature_purpose": ("A28_NATURE_PURPOSE", "A28_ROW_NATURE_PURPOSE"),
+    "data_types": ("A28_DATA_TYPES", "A28_ROW_DATA_TYPES"),
+    "data_subjects": ("A28_DATA_SUBJECTS", "A28_ROW_DATA_SUBJECTS"),
+}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "ten": 10, "twelve": 12,
+                "twenty-four": 24, "twenty four": 24, "thirty-six": 36, "forty-eight": 48, "forty eight": 48,
+                "seventy-two": 72, "seventy two": 72, "ein": 1, "einem": 1, "zwei": 2, "drei": 3, "fünf": 5,
+                "sieben": 7, "zehn": 10, "zwölf": 12, "vierundzwanzig": 24, "achtundvierzig": 48,
+                "zweiundsiebzig": 72}
+_NUMBER = r"\b(\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+HOURS = re.compile(_NUMBER + r"\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?(hours?|stunden|std\.|h)\b", re.I)
+DAYS = re.compile(_NUMBER + r"\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?(?:business\s+|calendar\s+|working\s+)?"
+                  r"(days?|(?:werk|arbeits|kalender)?tag(?:e|en)?)\b", re.I)
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
+
+
+def stated_hours(text: str) -> int | None:
+    """The shortest time limit ``text`` states, in hours ("within 48 hours", "binnen 3 Tagen")."""
+    limits = [_number(m.group(1)) for m in HOURS.finditer(text)]
+    limits += [_number(m.group(1)) * 24 for m in DAYS.finditer(text)]
+    return min(limits) if limits else None
+
+
+def negated(sentence: Sentence, cue: Cue) -> bool:
+    """A negation before ``cue`` in its clause, or a denial anywhere in it, rules it out; so does a
+    negated list ("shall not: (i) sell ..., (ii) use ... to improve the Service")."""
+    lo, hi = sentence.clause_bounds(cue.start)
+    tokens = sentence.span
+    return any(lo <= c.start and c.end <= cue.start for c in sentence.of("NEGATION")) or any(
+        lo <= c.start and c.end <= hi for c in sentence.of("DENIAL")) or any(
+        c.end < cue.start and tokens[c.end].text == ":" for c in sentence.of("NEGATION"))
+
+
+def _first(sentence: Sentence, *labels: str, negation: bool = False) -> Cue | None:
+    """The first cue of ``labels``; with ``negation``, the first one not negated."""
+    for cue in sentence.of(*labels):
+        if not (negation and negated(sentence, cue)):
+            return cue
+    return None
+
+
+# Tokens between a word and the one it qualifies ("only" ... "terminate", "not" ... "on-site").
+NEAR = 4
+# (part, reason, detail) of one mention before it gets the sentence's evidence.
+Hit = tuple[str, str, str]
+
+
+class Art28Reader:
+    """Reads a document's sentences in order; remembers the cues of the headings it passed."""
+
+    def __init__(self) -> None:
+        self._heading_labels: dict[str, frozenset[str]] = {}
+
+    def read(self, sentence: Sentence) -> list[Mention]:
+        labels = frozenset(c.label for c in sentence.cues if c.label.startswith("A28_"))
+        if sentence.block.kind == "heading":
+            self._heading_labels[sentence.block.text] = labels | self._heading_labels.get(sentence.block.text, frozenset())
+            return []
+        section = frozenset().union(*(self._heading_labels.get(h, frozenset()) for h in sentence.block.heading_path))
+        return [Mention(KIND, part, sentence.evidence(reason), detail=detail)
+                for part, reason, detail in _hits(sentence, section)]
+
+
+def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
+    def near(label: str) -> bool:
+        return sentence.has(label) or label in section
+
+    def text(label: str) -> str:
+        return sentence.of(label)[0].text
+
+    legalese = sentence.of("A28_NOT_ELEMENT")
+    for part, (cue_label, row_cue) in DETAILS.items():
+        cue = next((c for c in sentence.of(cue_label) if not any(n.start <= c.start < n.end for n in legalese)), None)
+        if cue is None:
+            cue = next((c for c in sentence.of(row_cue) if _labels_block(sentence, c)), None)
+        if cue is not None:
+            yield part, f"'{cue.text}'", ""
+        elif cue_label in section:
+            yield part, "under a heading naming it", ""
+        # Subject matter and nature are often set out together: the text under a subject-matter
+        # heading describes what the processing is.
+        elif part == "nature_purpose" and "A28_SUBJECT" in section:
+            yield part, "described under the subject-matter heading", ""
+        elif part == "data_subjects" and (persons := sentence.of("A28_PERSONS")) and (
+                sentence.has("A28_DATA_TYPES") or "A28_DATA_TYPES" in section):
+            yield part, f"'{persons[0].text}' named with the types of data", ""
+
+    instruction = _first(sentence, "A28_INSTRUCTION")
+    if instruction is not None and sentence.has("TRANSFER"):
+        yield "instructions", f"processing on '{instruction.text}'", ""
+    transfer = sentence.has("THIRD_COUNTRY") or (sentence.has("A28_TRANSFER_WORD") and sentence.in_transfer_section)
+    consent = instruction or _first(sentence, "A28_PERMISSION")
+    if transfer and consent is not None:
+        yield "transfer_instructions", f"transfers only on '{consent.text}'", ""
+    if instruction is not None and sentence.has("A28_UNLAWFUL") and sentence.has("A28_NOTIFY"):
+        yield "unlawful_instruction_notice", f"informs of an instruction that '{text('A28_UNLAWFUL')}'", ""
+
+    if sentence.has("A28_CONFIDENTIAL") and near("A28_PERSONNEL"):
+        yield "confidentiality", f"'{text('A28_CONFIDENTIAL')}' of persons with access", ""
+    if sentence.has("A28_SECURITY"):
+        yield "security", f"'{text('A28_SECURITY')}'", ""
+
+    if sentence.has("SUBPROCESSOR", "A28_SUBPROCESSOR") or sentence.in_subprocessor_section:
+        if sentence.has("SUBPROCESSOR", "A28_SUBPROCESSOR") and sentence.has("A28_AUTHORISE"):
+            yield "subprocessor_authorisation", f"'{text('A28_AUTHORISE')}'", ""
+        if sentence.has("A28_FLOWDOWN"):
+            yield "subprocessor_flowdown", f"'{text('A28_FLOWDOWN')}'", ""
+        if sentence.has("A28_LIABLE"):
+            yield "subprocessor_liability", f"'{text('A28_LIABLE')}'", ""
+        yield from _subprocessor_changes(sentence)
+
+    if sentence.has("A28_DS_RIGHTS") and near("A28_ASSIST"):
+        yield "data_subject_rights", f"'{text('A28_DS_RIGHTS')}'", ""
+    if sentence.has("A28_DPIA"):
+        yield "dpia_assistance", f"'{text('A28_DPIA')}'", ""
+    if near("A28_BREACH") and sentence.has("A28_NOTIFY"):
+        hours = stated_hours(sentence.text)
+        if sentence.has("A28_BREACH") or hours is not None:
+            when = "no time limit stated" if hours is None else f"within {hours} hours"
+            yield "breach_notice", f"breach notification, {when}", "" if hours is None else str(hours)
+
+    # "## Deletion and return" above "return a copy of all Customer Data" needs no repeat of "termination".
+    if sentence.has("A28_DELETE") and (near("A28_END") or "A28_DELETE" in section):
+        yield "deletion", f"'{text('A28_DELETE')}' at the end of processing", ""
+        if sentence.has("A28_CHOICE"):
+            yield "deletion_choice", f"at the controller's '{text('A28_CHOICE')}'", ""
+
+    audit = _first(sentence, "A28_AUDIT")
+    if audit is not None:
+        if near("A28_AUDITOR"):
+            yield "audits", f"'{audit.text}'", ""
+        yield from _audit_scope(sentence)
+
+    # A sub-processor table row says what the sub-processor does, not what the processor may do.
+    if sentence.block.kind != "table_row":
+        yield from _own_purpose(sentence)
+    if instruction is not None:
+        limit = _first(sentence, "A28_INSTRUCTION_LIMIT", negation=True)
+        if limit is None and sentence.has("A28_ADDITIONAL"):
+            limit = _first(sentence, "A28_FEE", negation=True)
+        if limit is not None:
+            yield "instruction_limits", f"instructions limited ('{limit.text}')", ""
+
+
+def _labels_block(sentence: Sentence, cue: Cue) -> bool:
+    """``cue`` opens its block as a label: a table row's first cell or "Data subjects: ..." in a list."""
+    if cue.start != 0 or sentence.start != sentence.block.start:
+        return False
+    after = sentence.span[cue.end].text if cue.end < len(sentence.span) else ""
+    return after == ":" or (sentence.block.kind == "table_row" and after == "|")
+
+
+def _subprocessor_changes(sentence: Sentence) -> Iterable[Hit]:
+    """How changes are announced, and what an objection can achieve."""
+    pull = sentence.of("A28_PULL")
+    if pull and sentence.has("NOTICE", "CHANGE", "LIST", "A28_NOTIFY"):
+        yield "subprocessor_pull_notice", f"changes announced where the customer must look ('{pull[0].text}')", ""
+    elif (sentence.has("CHANGE") and sentence.has("A28_PUSH") and not sentence.has("A28_TERMINATE")
+          and (notify := _first(sentence, "A28_NOTIFY", negation=True)) is not None
+          # "Customer may object in writing within 10 days of notice" is the customer's notice, not the processor's.
+          and not any(c.start < notify.start for c in sentence.of("A28_OBJECT"))):
+        yield "subprocessor_push_notice", f"'{notify.text}' by '{sentence.of('A28_PUSH')[0].text}'", ""
+    terminate = sentence.of("A28_TERMINATE")
+    if terminate and sentence.has("A28_OBJECT"):
+        # "may only terminate", "kann lediglich den Vertrag kündigen"; not "terminate ... only those Services".
+        sole = sentence.of("A28_SOLE_REMEDY") or [
+            o for o in sentence.of("A28_ONLY") for t in terminate if 0 <= t.start - o.end < NEAR]
+        if sole:
+            yield "objection_sole_remedy", f"termination is the only remedy ('{sole[0].text}')", ""
+        else:
+            yield "objection_termination", f"'{terminate[0].text}' on objection", ""
+    if sentence.has("A28_ALTERNATIVE"):
+        yield "objection_alternative", f"'{sentence.of('A28_ALTERNATIVE')[0].text}'", ""
+
+
+def _audit_scope(sentence: Sentence) -> Iterable[Hit]:
+    """Audits replaced by reports or certificates, or on-site audits granted."""
+    instead = sentence.of("A28_INSTEAD") if sentence.has("A28_REPORT") else []
+    onsite = sentence.of("A28_ONSITE")
+    # "no on-site audits", "shall not conduct on-site audits"; not "if we were not given notice of an inspection".
+    denied = [c for c in onsite if negated(sentence, c) and (
+        sentence.has("DENIAL") or any(0 <= c.start - n.end < NEAR for n in sentence.of("NEGATION")))]
+    if instead or denied:
+        yield "audit_reports_only", f"audits replaced by reports or certificates ('{(instead or denied)[0].text}')", ""
+    elif onsite:
+        yield "audit_onsite", f"'{onsite[0].text}'", ""
+
+
+def _own_purpose(sentence: Sentence) -> Iterable[Hit]:
+    """Own-purpose use, named ("for its own purposes") or as derived data put to use ("aggregated ... to improve")."""
+    cue = _first(sentence, "A28_OWN_PURPOSE", negation=True)
+    if cue is not None and any(sentence.clause_bounds(c.start) == sentence.clause_bounds(cue.start) and c.end <= cue.start
+                               for c in sentence.of("A28_CONTROLLER_ACTS")):
+        cue = None
+    if cue is None and (improve := _first(sentence, "A28_IMPROVE", negation=True)) is not None:
+        derived = _first(sentence, "A28_DERIVED", negation=True)
+        cue = improve if derived is not None else None
+    if cue is not None:
+        yield "own_purpose_use", f"the processor uses customer data for itself ('{cue.text}')", ""

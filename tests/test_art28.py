@@ -1,0 +1,267 @@
+"""The Art. 28 checklist of DPAs: elements present, missing or weakened, in English and German."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dpcheck import ingest
+from dpcheck.extract.art28 import PARTS, stated_hours
+from dpcheck.report.json import report_to_dict
+from dpcheck.report.text import render_text
+
+ELEMENTS = ("subject_matter", "duration", "nature_purpose", "data_types", "data_subjects", "instructions",
+            "confidentiality", "security", "subprocessors", "data_subject_rights", "security_assistance",
+            "deletion_return", "audits")
+
+
+def _checklist(scanner, text: str, lang: str) -> dict:
+    report = scanner.scan_text(text, name="dpa.md", language=lang, doc_type="dpa", format="markdown")
+    return {item.element: item for item in report.checklist}
+
+
+def _parts(scanner, text: str, lang: str) -> set[str]:
+    report = scanner.scan_text(text, name="dpa.md", language=lang, doc_type="dpa", format="markdown")
+    return {m.value for m in report.mentions if m.kind == "art28"}
+
+
+PRESENT = [
+    ("subject_matter", "en", "The subject matter of the processing is the hosting of the Customer's online shop."),
+    ("subject_matter", "de", "Gegenstand des Auftrags ist der Betrieb der Buchhaltungssoftware des Auftraggebers."),
+    ("duration", "en", "The processing continues for the term of the Main Agreement."),
+    ("duration", "de", "Die Laufzeit dieser Vereinbarung entspricht der Laufzeit des Hauptvertrags."),
+    ("nature_purpose", "en", "The nature of the processing is storage and its purpose is the provision of backups."),
+    ("nature_purpose", "de", "Zweck der Verarbeitung ist die Bereitstellung von Datensicherungen."),
+    ("data_types", "en", "The categories of personal data are contact details and invoices."),
+    ("data_types", "de", "Die Datenarten sind Kontaktdaten und Rechnungsdaten."),
+    ("data_subjects", "en", "The categories of data subjects are the Customer's employees."),
+    ("data_subjects", "de", "Kategorien betroffener Personen sind die Mitarbeiter des Auftraggebers."),
+    ("instructions", "en", "The Processor processes personal data only on documented instructions from the Customer."),
+    ("instructions", "de", "Der Auftragnehmer verarbeitet die Daten ausschließlich auf dokumentierte Weisung."),
+    ("confidentiality", "en", "All staff with access to Customer Data are bound by confidentiality agreements."),
+    ("confidentiality", "de", "Die eingesetzten Beschäftigten sind auf das Datengeheimnis verpflichtet."),
+    ("security", "en", "The Processor takes the security measures required by Article 32 GDPR."),
+    ("security", "de", "Der Auftragnehmer trifft technische und organisatorische Maßnahmen nach Art. 32 DSGVO."),
+    ("subprocessors", "en", "Sub-processors may only be engaged with the Customer's prior specific written authorisation."),
+    ("subprocessors", "de", "Unterauftragsverarbeiter dürfen nur mit vorheriger schriftlicher Genehmigung eingesetzt werden."),
+    ("data_subject_rights", "en", "The Processor will forward to the Customer any request from a data subject."),
+    ("data_subject_rights", "de", "Der Auftragnehmer unterstützt den Auftraggeber bei Anfragen betroffener Personen."),
+    ("security_assistance", "en", "The Processor will notify the Customer of a security incident within 24 hours."),
+    ("security_assistance", "de", "Der Auftragnehmer meldet Sicherheitsvorfälle binnen 24 Stunden."),
+    ("deletion_return", "en", "Upon expiry of the Agreement the Processor will erase all Customer Data."),
+    ("deletion_return", "de", "Nach Ende des Auftrags vernichtet der Auftragnehmer alle Unterlagen."),
+    ("audits", "en", "The Customer may inspect the Processor's data centre once a year."),
+    ("audits", "de", "Der Auftraggeber hat das Recht, Kontrollen beim Auftragnehmer durchzuführen."),
+]
+
+
+@pytest.mark.parametrize(("element", "lang", "text"), PRESENT, ids=[f"{e}-{lang}" for e, lang, _ in PRESENT])
+def test_art28_element_found(scanner, element, lang, text):
+    """A sentence that sets out an element makes it present (or weakened), never missing."""
+    item = _checklist(scanner, text, lang)[element]
+    assert item.status in ("present", "weakened"), item
+    assert item.evidence and item.evidence[0].quote in text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Processor provides the hosting service to the Customer under the Main Agreement."),
+    ("de", "Der Auftragnehmer erbringt für den Auftraggeber den Hosting-Dienst nach dem Hauptvertrag."),
+])
+def test_art28_every_element_missing_from_bare_text(scanner, lang, text):
+    """A DPA that sets out none of the elements has all thirteen missing, in the order of Art. 28."""
+    checklist = _checklist(scanner, text, lang)
+    assert tuple(checklist) == ELEMENTS
+    assert {item.status for item in checklist.values()} == {"missing"}
+    assert all(not item.evidence for item in checklist.values())
+
+
+def test_art28_annex_table_rows_set_out_the_details(scanner):
+    """The first cell of an annex row names the element ("Data subjects | ...")."""
+    text = ("# Annex 1\n\n| Item | Description |\n|---|---|\n| Data subjects | Customer's employees |\n"
+            "| Personal data | Names, e-mail addresses |\n| Duration | Term of the Agreement |\n")
+    checklist = _checklist(scanner, text, "en")
+    assert {e: checklist[e].status for e in ("data_subjects", "data_types", "duration")} == dict.fromkeys(
+        ("data_subjects", "data_types", "duration"), "present")
+
+
+def test_art28_heading_names_the_element_for_its_section(scanner):
+    """Under "Gegenstand, Art und Zweck der Verarbeitung" the section's text sets out those elements."""
+    text = "# AVV\n\n## 1. Gegenstand, Art und Zweck der Verarbeitung\n\nDer Anbieter betreibt eine Software zur Zeiterfassung.\n"
+    checklist = _checklist(scanner, text, "de")
+    assert checklist["subject_matter"].status == checklist["nature_purpose"].status == "present"
+
+
+@pytest.mark.parametrize(("lang", "text", "element", "found"), [
+    ("en", "For the purposes of this Addendum, capitalised terms have the meaning given in the Terms.", "nature_purpose", False),
+    ("en", "Our software is open source, allowing anyone to audit our code.", "audits", False),
+    ("en", "Upon your request, we make available to you all information necessary to demonstrate our compliance.", "audits", True),
+    ("en", "The personal data concerned are names and e-mail addresses of Customer's employees.", "data_subjects", True),
+    ("de", "Verarbeitet werden folgende Daten der Mitglieder des Auftraggebers: Name und Anschrift.", "data_subjects", True),
+    ("de", "# AVV\n\n## 1. Gegenstand des Auftrags\n\nDer Anbieter stellt eine Software zur Mitgliederverwaltung bereit.\n",
+     "nature_purpose", True),
+])
+def test_art28_element_words_in_other_roles(scanner, lang, text, element, found):
+    """Legalese ("for the purposes of this") and audits without an auditor set out no element; data named with
+    whose data it is, and a service described under the subject-matter heading, do."""
+    assert (_checklist(scanner, text, lang)[element].status != "missing") is found
+
+
+WEAKENING = [
+    # (part, lang, text, found)
+    ("own_purpose_use", "en", "The Processor may use Customer Data for its own business purposes.", True),
+    ("own_purpose_use", "en", "Provider may use anonymised usage data to develop new features.", True),
+    ("own_purpose_use", "de", "Der Anbieter nutzt die Daten auch zu eigenen Zwecken.", True),
+    ("own_purpose_use", "de", "Aggregierte Daten verwendet der Anbieter zur Verbesserung seiner Dienste.", True),
+    ("own_purpose_use", "en", "We will not use Customer Data for our own purposes.", False),
+    ("own_purpose_use", "en", "The Processor shall not process personal data for its own purposes or to improve its products.", False),
+    ("own_purpose_use", "de", "Eine Nutzung der Daten zu eigenen Zwecken des Auftragnehmers ist ausgeschlossen.", False),
+    ("own_purpose_use", "de", "Der Auftragnehmer verwendet die Daten keinesfalls und nicht für eigene Zwecke.", False),
+    ("instruction_limits", "en", "Instructions are limited to the functionality of the Services.", True),
+    ("instruction_limits", "en", "Additional instructions require the mutually agreed written consent of both parties.", True),
+    ("instruction_limits", "de", "Weisungen sind auf den Funktionsumfang der Software beschränkt.", True),
+    ("instruction_limits", "de", "Zusätzliche Weisungen werden nach Aufwand vergütet.", True),
+    ("instruction_limits", "en", "The Customer may give additional instructions at any time.", False),
+    ("instruction_limits", "de", "Der Auftraggeber kann jederzeit zusätzliche Weisungen erteilen.", False),
+    ("instruction_limits", "en", "The Processor will not charge any fee for additional instructions.", False),
+    ("subprocessor_pull_notice", "en", "Customers can subscribe to updates of our sub-processor page to learn of new sub-processors.", True),
+    ("subprocessor_pull_notice", "de", "Änderungen der Unterauftragsverarbeiter werden durch Aktualisierung der Webseite bekannt gegeben.", True),
+    ("subprocessor_pull_notice", "en", "We will notify you by e-mail 30 days before engaging a new sub-processor.", False),
+    ("subprocessor_pull_notice", "de", "Über neue Unterauftragsverarbeiter informieren wir per E-Mail vier Wochen im Voraus.", False),
+    ("objection_sole_remedy", "en", "If Customer objects to a new sub-processor, its only remedy is to terminate the Agreement.", True),
+    ("objection_sole_remedy", "de", "Widerspricht der Kunde einem neuen Unterauftragsverarbeiter, kann er nur den Vertrag kündigen.", True),
+    ("objection_sole_remedy", "en", "Customer may object to a new sub-processor; if no alternative is found, Customer may terminate.", False),
+    ("objection_sole_remedy", "en", "If Customer objects, Customer may terminate only those Services affected by the new sub-processor.", False),
+    ("objection_sole_remedy", "de", "Widerspricht der Kunde, sucht der Anbieter eine Lösung; gelingt das nicht, kann der Kunde kündigen.", False),
+    ("subprocessor_push_notice", "en", "Customer may object in writing within 10 days of notice of a new sub-processor.", False),
+    ("subprocessor_push_notice", "de", "Der Anbieter informiert den Kunden per E-Mail über neue Unterauftragsverarbeiter.", True),
+    ("audit_reports_only", "en", "Audits of the Processor are satisfied by its ISO 27001 certificate.", True),
+    ("audit_reports_only", "en", "The Customer shall not conduct on-site audits of the Processor.", True),
+    ("audit_reports_only", "de", "Kontrollen erfolgen ausschließlich durch Vorlage von Prüfberichten.", True),
+    ("audit_reports_only", "de", "Eine Kontrolle vor Ort findet nicht statt.", True),
+    ("audit_reports_only", "en", "The Customer may audit the Processor, including by inspecting its premises.", False),
+    ("audit_reports_only", "de", "Der Auftraggeber darf Kontrollen vor Ort durchführen.", False),
+    ("transfer_instructions", "en", "Transfers to a third country take place only on the Customer's documented instructions.", True),
+    ("transfer_instructions", "de", "Eine Übermittlung in Drittländer erfolgt nur mit vorheriger Zustimmung des Auftraggebers.", True),
+    ("transfer_instructions", "en", "The Processor processes personal data only on the Customer's documented instructions.", False),
+    ("unlawful_instruction_notice", "en", "The Processor shall inform the Customer immediately if an instruction violates the GDPR.", True),
+    ("unlawful_instruction_notice", "de", "Ist der Auftragnehmer der Ansicht, dass eine Weisung rechtswidrig ist, teilt er dies mit.", True),
+    ("unlawful_instruction_notice", "en", "The Processor follows the Customer's instructions.", False),
+]
+
+
+@pytest.mark.parametrize(("part", "lang", "text", "found"), WEAKENING,
+                         ids=[f"{p}-{lang}-{'yes' if f else 'no'}-{i}" for i, (p, lang, _, f) in enumerate(WEAKENING)])
+def test_art28_weakening_patterns_and_negation(scanner, part, lang, text, found):
+    """Each weakening pattern is found in its sentences, and not where it is negated or absent."""
+    assert (part in _parts(scanner, text, lang)) is found
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), [
+    ("en", "Processor will notify Customer of a personal data breach without undue delay. Processor assists with data protection impact assessments.", "weakened"),
+    ("en", "Processor will notify Customer of a personal data breach within five (5) business days. Processor assists with data protection impact assessments.", "weakened"),
+    ("en", "Processor will notify Customer of a personal data breach without undue delay, at the latest within 48 hours. Processor assists with data protection impact assessments.", "present"),
+    ("de", "Datenpannen meldet der Auftragnehmer unverzüglich. Er unterstützt bei der Datenschutz-Folgenabschätzung.", "weakened"),
+    ("de", "Datenpannen meldet der Auftragnehmer spätestens binnen 24 Stunden. Er unterstützt bei der Datenschutz-Folgenabschätzung.", "present"),
+    ("en", "Processor will notify Customer of a personal data breach within 24 hours.", "weakened"),  # no Art. 35/36 assistance
+])
+def test_art28_breach_notification_needs_a_deadline_within_72_hours(scanner, lang, text, status):
+    """'Without undue delay' alone, or a limit over 72 hours, weakens (f); a stated limit within it does not."""
+    assert _checklist(scanner, text, lang)["security_assistance"].status == status
+
+
+def test_art28_breach_deadline_in_section_under_breach_heading(scanner):
+    """A time limit in the sentence after the breach clause counts when the heading names breaches."""
+    text = ("# DPA\n\n## Personal data breaches\n\nProcessor informs Customer of any personal data breach. "
+            "Processor will inform Customer at the latest within 36 hours.\n")
+    assert any(m.detail == "36" for m in scanner.scan_text(text, language="en", doc_type="dpa", format="markdown").mentions
+               if m.kind == "art28" and m.value == "breach_notice")
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("within 48 hours", 48), ("within forty-eight (48) hours", 48), ("binnen 24 Stunden", 24),
+    ("within 3 business days", 72), ("innerhalb von zwei Werktagen", 48), ("without undue delay", None),
+    ("kein Tag Verzug", None),
+])
+def test_art28_stated_hours(text, hours):
+    """Time limits are read in hours, days counted as 24 hours each."""
+    assert stated_hours(text) == hours
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), [
+    ("en", "After termination, the Processor deletes all personal data.", "weakened"),
+    ("en", "After termination, the Processor shall, at the Customer's choice, delete or return all personal data.", "present"),
+    ("de", "Nach Vertragsende löscht der Auftragnehmer alle Daten.", "weakened"),
+    ("de", "Nach Beendigung des Auftrags gibt der Auftragnehmer die Daten nach Wahl des Auftraggebers zurück oder löscht sie.", "present"),
+    ("de", "Nach Vertragsende löscht der Anbieter alle Daten; zuvor kann der Kunde sie über die Exportfunktion herunterladen.", "present"),
+    ("en", "Upon termination of the Data Exporter's account, the Data Importer will delete all Personal Data.", "weakened"),
+])
+def test_art28_deletion_at_controller_choice(scanner, lang, text, status):
+    """Deletion without the controller's choice between deletion and return weakens (g)."""
+    assert _checklist(scanner, text, lang)["deletion_return"].status == status
+
+
+def test_art28_subprocessor_terms_name_what_is_lacking(scanner):
+    """Authorisation without flowed-down obligations and liability is weakened, and the note says what is lacking."""
+    item = _checklist(scanner, "Customer grants a general authorisation to engage sub-processors listed in Annex 3.", "en")[
+        "subprocessors"]
+    assert item.status == "weakened"
+    assert "obligations flowed down" in item.note and "liable" in item.note
+
+
+def test_art28_no_checklist_for_privacy_policies(scanner):
+    """The checklist is for DPAs: a privacy policy has none, even when it mentions instructions."""
+    report = scanner.scan_text("We process your data on the instructions of our customers.", language="en",
+                               doc_type="privacy_policy")
+    assert report.checklist == ()
+    assert not any(f.rule_id.startswith("ART28_") for f in report.findings)
+
+
+def test_art28_rules_do_not_change_the_rating(scanner):
+    """Art. 28 rules are not core: a DPA missing every element is rated by the core flags alone."""
+    report = scanner.scan_text("The Processor provides the hosting service. All data is stored in Germany only.",
+                               language="en", doc_type="dpa")
+    assert any(f.rule_id == "ART28_INSTRUCTIONS_MISSING" for f in report.findings)
+    assert all(not f.core for f in report.findings if f.rule_id.startswith("ART28_"))
+
+
+def test_art28_checklist_in_json_and_text_reports(scanner):
+    """The JSON report carries art28_checklist per document; the text report one line per element."""
+    report = scanner.report([scanner.scan_text("The Processor processes personal data only on documented instructions.",
+                                               name="dpa.txt", language="en", doc_type="dpa")])
+    data = json.loads(json.dumps(report_to_dict(report)))
+    items = data["documents"][0]["art28_checklist"]
+    assert [i["element"] for i in items] == list(ELEMENTS)
+    instructions = items[ELEMENTS.index("instructions")]
+    assert instructions["status"] == "weakened" and instructions["evidence"][0]["quote"].startswith("The Processor")
+    text = render_text(report)
+    assert "Art. 28 checklist:" in text
+    assert sum(1 for line in text.splitlines() if line.strip().startswith(("present", "missing", "weakened"))) == 13
+
+
+def test_art28_whole_dpa_en(scanner, corpora):
+    """Pixelhain's DPA (EN, DOCX): every element there; sub-processor liability and deletion choice lacking;
+    every quote is the document's text at its offsets."""
+    report = scanner.scan_path(corpora / "pixelhain-dpa-en-2025.docx")
+    statuses = {i.element: i.status for i in report.checklist}
+    assert statuses == {**dict.fromkeys(ELEMENTS, "present"), "subprocessors": "weakened", "deletion_return": "weakened"}
+    notes = {i.element: i.note for i in report.checklist}
+    assert notes["subprocessors"] == "not found: processor liable for sub-processors"
+    assert notes["deletion_return"] == "deletion or return not at the controller's choice"
+    fired = {f.rule_id for f in report.findings if f.rule_id.startswith("ART28_")}
+    assert fired == {"ART28_SUBPROCESSOR_TERMS_INCOMPLETE", "ART28_DELETION_NOT_AT_CHOICE"}
+    assert {m.value for m in report.mentions if m.kind == "art28"} <= set(PARTS)
+    text = ingest.load(corpora / "pixelhain-dpa-en-2025.docx").text
+    assert all(text[e.start:e.end] == e.quote for i in report.checklist for e in i.evidence)
+
+
+def test_art28_whole_dpa_de(scanner, corpora):
+    """Zeitwerk's AVV (DE, DOCX): duration missing; (d), (f), (g), (h) weakened, each for its stated reason."""
+    report = scanner.scan_path(corpora / "zeitwerk-avv-de-2025.docx")
+    checklist = {i.element: i for i in report.checklist}
+    assert {e: i.status for e, i in checklist.items()} == {
+        **dict.fromkeys(ELEMENTS, "present"), "duration": "missing", "subprocessors": "weakened",
+        "security_assistance": "weakened", "deletion_return": "weakened", "audits": "weakened"}
+    assert checklist["security_assistance"].note == "no assistance with impact assessments and prior consultation"
+    assert checklist["audits"].note == "no duty to inform of instructions that infringe the law"
+    assert checklist["instructions"].evidence[0].quote.startswith("2.1 Zeitwerk verarbeitet die Daten ausschließlich")
