@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from dpcheck import Scanner
-from dpcheck.report.json import report_to_dict
+from dpcheck.report.json import document_from_dict, document_to_dict, report_to_dict
 from dpcheck.report.text import render_text
 
 from .conftest import damaged_xref_pdf
@@ -61,3 +61,10 @@ def test_fail_closed_errors_are_red(scanner: Scanner) -> None:
     for data, name in [(b"", "a.txt"), (b"\x00junk" * 50, "a.pdf"), (b"%PDF-1.7\n%%EOF", "a.pdf")]:
         doc = scanner.scan_bytes(data, name)
         assert doc.status == "error" and doc.rating == "red"
+
+
+def test_fail_closed_partial_survives_the_cache_round_trip(scanner: Scanner) -> None:
+    """A cached report (stored as its JSON dict) keeps partial and warnings."""
+    doc = scanner.scan_bytes(b"\xef\xbb\xbf" + CLEAN.encode() + b"\xff", "partial.txt")
+    again = document_from_dict(document_to_dict(doc))
+    assert again.partial and again.warnings == doc.warnings and again.rating == "yellow"
