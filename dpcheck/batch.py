@@ -26,6 +26,7 @@ from typing import Any
 
 from dpcheck.cache import ResultCache, cacheable, default_cache_dir, scan_context
 from dpcheck.errors import ErrorCode
+from dpcheck.limits import Limits
 from dpcheck.models import DocumentReport, ScanError
 from dpcheck.nlp import SUPPORTED
 from dpcheck.report.json import document_from_dict, document_to_dict
@@ -57,6 +58,10 @@ def resolve_options(options: dict[str, Any]) -> dict[str, Any]:
     resolved = dict(options)
     if resolved.get("as_of") is None:
         resolved["as_of"] = date.today()
+    # The default limits spelled out (as the command line does) are the same scan as none given:
+    # one cache key for both.
+    if resolved.get("limits") == Limits():
+        del resolved["limits"]
     return resolved
 
 

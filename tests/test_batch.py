@@ -251,3 +251,14 @@ def test_batch_json_is_byte_identical_across_workers_and_cache(tmp_path, corpora
     baseline = outputs["1 worker, no cache"]
     assert len(set(outputs.values())) == 1, [label for label, output in outputs.items() if output != baseline]
     assert len(json.loads(baseline)["documents"]) == len(list(iter_documents([corpora])))
+
+
+def test_batch_cli_and_library_share_cache_entries_for_the_same_scan(tmp_path):
+    """The command line spells out the default limits; the library leaves them out: one scan, one key."""
+    from dpcheck.batch import resolve_options
+    from dpcheck.limits import Limits
+
+    day = date(2025, 1, 1)
+    cli = scan_context(resolve_options({"rules": None, "as_of": day, "policy": None, "limits": Limits()}))
+    assert cli == scan_context(resolve_options({"as_of": day}))
+    assert cli != scan_context(resolve_options({"as_of": day, "limits": Limits(max_pages=10)}))
