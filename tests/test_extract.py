@@ -176,11 +176,11 @@ def test_extract_ruled_out_transfers_disclose_nothing(scanner, lang, text):
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("en", "The parties will rely on anAdequacy Decision issued by the European Commission for transfers to Japan."),
+    ("en", "For transfers to Japan, Provider relies on theAdequacy Decision of the Commission."),
     ("en", "Transfers to Japan rely on the adequacy decision of the European Commission."),
 ])
 def test_extract_glued_pdf_words_still_match(scanner, lang, text):
-    """Words glued together by a PDF text layer ("anAdequacy") still name the tool."""
+    """Words glued together by a PDF text layer ("theAdequacy") still name the tool."""
     assert "adequacy" in scan(scanner, text, lang, "dpa").mechanisms
 
 
