@@ -154,6 +154,10 @@ def _document(doc: DocumentReport, index: int) -> str:
         return "".join(parts)
     parts.append(f'<p>{_rating(doc)} <span class="meta">{escape(doc.doc_type or "")} · {escape(doc.language or "")}'
                  f" · {escape(doc.format or '')}</span></p>")
+    if doc.partial:
+        parts.append('<div class="error-box partial"><p><strong>PARTIAL</strong>: part of this document could not '
+                     "be read, so it is not rated green.</p><ul>"
+                     + "".join(f"<li>{escape(w)}</li>" for w in doc.warnings) + "</ul></div>")
     if doc.transfers:
         items = "".join(
             f"<li><strong>{escape(t.destination)}</strong>{' (adequate)' if t.adequate else ''}: "

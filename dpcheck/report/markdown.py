@@ -67,6 +67,10 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
         return lines
     lines += [f"**{escape(rating_label(doc).upper())}** · {escape(doc.doc_type or '')} · "
               f"{escape(doc.language or '')} · {escape(doc.format or '')}", ""]
+    if doc.partial:
+        lines += ["**PARTIAL**: part of this document could not be read, so it is not rated green:", ""]
+        lines += [f"- {escape(w)}" for w in doc.warnings]
+        lines.append("")
     if doc.transfers:
         lines.append("Transfers:")
         lines.append("")

@@ -68,3 +68,16 @@ def test_fail_closed_partial_survives_the_cache_round_trip(scanner: Scanner) -> 
     doc = scanner.scan_bytes(b"\xef\xbb\xbf" + CLEAN.encode() + b"\xff", "partial.txt")
     again = document_from_dict(document_to_dict(doc))
     assert again.partial and again.warnings == doc.warnings and again.rating == "yellow"
+
+
+def test_fail_closed_partial_read_is_shown_in_every_human_format(scanner: Scanner) -> None:
+    """Markdown, HTML and text say PARTIAL with the warning, so a reader knows what was not read."""
+    from dpcheck.report import render
+
+    doc = scanner.scan_bytes(b"\xef\xbb\xbf" + CLEAN.encode() + b" \xff\xc3 ", "partial.txt")
+    report = scanner.report([doc])
+    for fmt in ("markdown", "html", "text"):
+        out = render(report, fmt)
+        assert "PARTIAL" in out and "could not be decoded" in out, fmt
+    clean = scanner.report([scanner.scan_bytes(CLEAN.encode(), "clean.txt")])
+    assert not any("PARTIAL" in render(clean, fmt) for fmt in ("markdown", "html", "text"))
