@@ -14,7 +14,7 @@ from dpcheck.report.questions import acceptance_note, rating_label
 
 COLUMNS = ("path", "status", "error_code", "error", "doc_type", "language", "rating", "rule_id", "article",
            "severity", "title", "countries", "mechanisms", "quote", "page", "section", "start", "end",
-           "evidence_count", "message", "question", "origin", "accepted", "acceptance")
+           "evidence_count", "message", "question", "origin", "accepted", "acceptance", "partial", "warnings")
 
 # Spreadsheets run a cell that starts with one of these as a formula; a vendor's text must
 # never be able to do that (OWASP "CSV injection"), so such cells get a leading apostrophe.
@@ -32,6 +32,7 @@ def _document_cells(doc: DocumentReport) -> dict[str, object]:
         "error_code": doc.error.code if doc.error else "", "error": doc.error.message if doc.error else "",
         "doc_type": doc.doc_type, "language": doc.language, "rating": rating_label(doc),
         "countries": "; ".join(t.destination for t in doc.transfers), "mechanisms": "; ".join(doc.mechanisms),
+        "partial": "yes" if doc.partial else "", "warnings": "; ".join(doc.warnings),
     }
 
 

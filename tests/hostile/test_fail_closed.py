@@ -3,9 +3,12 @@ counts errors and partial reads apart from the ratings."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from dpcheck import Scanner
+from dpcheck.report import render
 from dpcheck.report.json import document_from_dict, document_to_dict, report_to_dict
 from dpcheck.report.text import render_text
 
@@ -71,9 +74,8 @@ def test_fail_closed_partial_survives_the_cache_round_trip(scanner: Scanner) -> 
 
 
 def test_fail_closed_partial_read_is_shown_in_every_human_format(scanner: Scanner) -> None:
-    """Markdown, HTML and text say PARTIAL with the warning, so a reader knows what was not read."""
-    from dpcheck.report import render
-
+    """Markdown, HTML and text say PARTIAL with the warning, and CSV rows carry it, so a reader knows
+    what was not read."""
     doc = scanner.scan_bytes(b"\xef\xbb\xbf" + CLEAN.encode() + b" \xff\xc3 ", "partial.txt")
     report = scanner.report([doc])
     for fmt in ("markdown", "html", "text"):
@@ -81,3 +83,6 @@ def test_fail_closed_partial_read_is_shown_in_every_human_format(scanner: Scanne
         assert "PARTIAL" in out and "could not be decoded" in out, fmt
     clean = scanner.report([scanner.scan_bytes(CLEAN.encode(), "clean.txt")])
     assert not any("PARTIAL" in render(clean, fmt) for fmt in ("markdown", "html", "text"))
+    rows = list(csv.DictReader(io.StringIO(render(report, "csv"))))
+    assert rows and all(r["partial"] == "yes" and "could not be decoded" in r["warnings"] for r in rows)
+    assert all(r["partial"] == "" for r in csv.DictReader(io.StringIO(render(clean, "csv"))))
