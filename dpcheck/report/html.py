@@ -11,10 +11,9 @@ from html import escape
 
 from dpcheck.models import DocumentReport, Evidence, Report
 from dpcheck.report.json import summary
-from dpcheck.report.questions import acceptance_note, rating_label, vendor_questions
+from dpcheck.report.questions import CHECK_MARK, acceptance_note, evidence_place, rating_label, vendor_questions
 from dpcheck.report.svg import render_graph_svg
 
-CHECK_MARK = {"present": "✓", "weakened": "!", "missing": "✗"}
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _QUOTED = re.compile(r"'([^']{2,})'")
@@ -89,11 +88,7 @@ def highlight(quote: str, phrases: list[str]) -> str:
 
 
 def _where(e: Evidence) -> str:
-    parts = [f"p. {e.page}"] if e.page else []
-    if e.section:
-        parts.append(" › ".join(e.section))
-    parts.append(f"chars {e.start}–{e.end}")
-    return escape(", ".join(parts))
+    return escape(evidence_place(e))
 
 
 def _overview(report: Report) -> str:

@@ -12,10 +12,9 @@ import re
 
 from dpcheck.models import DocumentReport, Evidence, Report
 from dpcheck.report.json import summary
-from dpcheck.report.questions import acceptance_note, rating_label, vendor_questions
+from dpcheck.report.questions import CHECK_MARK, acceptance_note, evidence_place, rating_label, vendor_questions
 
 SEVERITY_MARK = {"high": "✗", "medium": "!", "low": "·", "info": "i"}
-CHECK_MARK = {"present": "✓", "weakened": "!", "missing": "✗"}
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # Characters that only mean something at the start of a line (headings, lists, quotes).
 _LINE_START = re.compile(r"^([#+\-=]|\d+(?=[.)]))")
@@ -31,11 +30,7 @@ def escape(text: str, *, line_start: bool = False) -> str:
 
 
 def _where(e: Evidence) -> str:
-    parts = [f"p. {e.page}"] if e.page else []
-    if e.section:
-        parts.append(" › ".join(e.section))
-    parts.append(f"chars {e.start}–{e.end}")
-    return escape(", ".join(parts))
+    return escape(evidence_place(e))
 
 
 def _short(quote: str, limit: int = 160) -> str:

@@ -1,8 +1,12 @@
-"""The questions to send a vendor, shared by every output format."""
+"""What every output format says alike: the questions to send a vendor, the verdict shown, how the
+buyer's policy treats a finding, and where a quote is."""
 
 from __future__ import annotations
 
-from dpcheck.models import Acceptance, DocumentReport
+from dpcheck.models import Acceptance, DocumentReport, Evidence
+
+# How an Art. 28 checklist item's status is marked beside its word.
+CHECK_MARK = {"present": "✓", "weakened": "!", "missing": "✗"}
 
 
 def vendor_questions(doc: DocumentReport) -> list[str]:
@@ -18,10 +22,20 @@ def rating_label(doc: DocumentReport) -> str:
     return "not rated (annex)" if doc.doc_type == "subprocessor_list" else doc.rating
 
 
-def acceptance_note(a: Acceptance) -> str:
-    """How the buyer's policy treats a finding, in one sentence."""
+def acceptance_note(a: Acceptance, *, loud: bool = False) -> str:
+    """How the buyer's policy treats a finding, in one sentence (``loud``: EXPIRED in capitals, for
+    a terminal without emphasis)."""
     who = "; ".join(x for x in (a.approved_by and f"approved by {a.approved_by}", a.ticket and f"ticket {a.ticket}")
                     if x)
-    state = (f"Acceptance expired on {a.expires}, so this counts again" if a.expired
+    state = (f"Acceptance {'EXPIRED' if loud else 'expired'} on {a.expires}, so this counts again" if a.expired
              else f"Accepted by the policy until {a.expires}, so this does not count towards the rating")
     return f"{state}: {a.justification}" + (f" ({who})" if who else "")
+
+
+def evidence_place(e: Evidence) -> str:
+    """Where a quote is: page, section path and character span (not escaped)."""
+    parts = [f"p. {e.page}"] if e.page else []
+    if e.section:
+        parts.append(" › ".join(e.section))
+    parts.append(f"chars {e.start}–{e.end}")
+    return ", ".join(parts)

@@ -6,8 +6,9 @@ import textwrap
 
 import click
 
-from dpcheck.models import Acceptance, DocumentReport, Evidence, Report
+from dpcheck.models import DocumentReport, Evidence, Report
 from dpcheck.report.json import summary
+from dpcheck.report.questions import acceptance_note
 
 COLOURS = {"red": "red", "yellow": "yellow", "green": "green"}
 CHECKLIST_COLOURS = {"present": "green", "weakened": "yellow", "missing": "red"}
@@ -69,20 +70,12 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
             lines.append(f"        › \"{_quote(e)}\"")
             lines.append(f"          ({_where(e)})")
         if f.acceptance is not None:
-            lines.extend(textwrap.wrap(_acceptance(f.acceptance), 100, initial_indent="        ",
+            lines.extend(textwrap.wrap(acceptance_note(f.acceptance, loud=True), 100, initial_indent="        ",
                                        subsequent_indent="        "))
         if not f.accepted:
             lines.extend(textwrap.wrap("Ask the vendor: " + f.question, 100, initial_indent="        ",
                                        subsequent_indent="        "))
     return "\n".join(lines)
-
-
-def _acceptance(a: Acceptance) -> str:
-    who = "; ".join(x for x in (a.approved_by and f"approved by {a.approved_by}", a.ticket and f"ticket {a.ticket}")
-                    if x)
-    state = (f"Acceptance EXPIRED on {a.expires}, so this counts again" if a.expired
-             else f"Accepted by the policy until {a.expires}, so this does not count towards the rating")
-    return f"{state}: {a.justification}" + (f" ({who})" if who else "")
 
 
 def render_text(report: Report, *, colour: bool = False) -> str:
