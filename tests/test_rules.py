@@ -111,7 +111,7 @@ def test_facts_reject_codes_yaml_misreads(tmp_path):
     """A bare NO in YAML is false, not Norway: the facts loader refuses it."""
     import shutil
 
-    from dpcheck.checks.facts import LegalFacts
+    from dpcheck.facts import LegalFacts
     from dpcheck.errors import RulesetError
 
     folder = tmp_path / "facts"

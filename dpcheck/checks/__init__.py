@@ -9,7 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from dpcheck.checks.facts import LegalFacts
+from dpcheck.facts import LegalFacts
 from dpcheck.checks.features import FEATURE_NAMES, Feature, compute_features
 from dpcheck.checks.rules import Rule, load_rules
 from dpcheck.extract import Extraction

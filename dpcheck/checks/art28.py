@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dpcheck.checks.facts import LegalFacts
+from dpcheck.facts import LegalFacts
 from dpcheck.extract import Extraction
 from dpcheck.extract.art28 import KIND
 from dpcheck.models import ChecklistItem, Evidence, Mention

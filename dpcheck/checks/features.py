@@ -10,7 +10,7 @@ from typing import Any
 import networkx as nx
 
 from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, assess
-from dpcheck.checks.facts import LegalFacts
+from dpcheck.facts import LegalFacts
 from dpcheck.checks.paths import judge_paths
 from dpcheck.extract import Extraction
 from dpcheck.models import Evidence, TransferPath

@@ -14,7 +14,7 @@ from datetime import date
 
 import networkx as nx
 
-from dpcheck.checks.facts import LegalFacts
+from dpcheck.facts import LegalFacts
 from dpcheck.graph import CUSTOMER
 from dpcheck.models import Evidence, TransferPath
 from dpcheck.nlp.gazetteer import UNSPECIFIED

@@ -1,6 +1,6 @@
 """The ``--max-*`` and ``--timeout`` options of ``dpcheck scan``, gathered into one Limits.
 
-Kept apart from cli.py so that the scan command takes a single ``limits`` argument.
+Kept apart from the scan command so that the scan command takes a single ``limits`` argument.
 """
 
 from __future__ import annotations

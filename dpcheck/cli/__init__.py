@@ -1,0 +1,31 @@
+"""Command line: ``dpcheck scan``, ``dpcheck schema``, ``dpcheck eval``, ``dpcheck rules list|show|lint`` and
+``dpcheck policy check``.
+
+Exit codes (stable, for procurement tools and CI):
+    0  every document was read and none has a finding (or rating) at or above --fail-on
+       (default: never)
+    1  some document has a finding at or above --fail-on (a severity: high, medium, low, info),
+       or is rated at or above it (red, yellow)
+    2  usage error, the ruleset or the policy file is invalid, or some document could not be
+       read (takes precedence over 1)
+"""
+
+from __future__ import annotations
+
+import click
+
+from dpcheck.cli.evaluate import evaluate
+from dpcheck.cli.policy import policy_group
+from dpcheck.cli.rules import rules
+from dpcheck.cli.scan import scan
+from dpcheck.cli.schema import schema
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dpcheck")
+def main() -> None:
+    """Check vendors' privacy policies and DPAs for clear and lawful data-export terms."""
+
+
+for command in (scan, schema, evaluate, rules, policy_group):
+    main.add_command(command)
