@@ -72,7 +72,7 @@ def test_api_all_is_pinned():
     """The public API is exactly what __all__ lists (a change is a visible diff)."""
     assert dpcheck.__all__ == sorted(dpcheck.__all__)
     assert set(dpcheck.__all__) == {
-        "DocumentReport", "DpcheckError", "ErrorCode", "Evidence", "Finding", "IngestError", "Mention", "Policy",
+        "DataFlow", "DocumentReport", "DpcheckError", "ErrorCode", "Evidence", "Finding", "IngestError", "Mention", "Policy",
         "PolicyError", "Recipient", "Report", "RulesetError", "ScanError", "Scanner", "Transfer", "__version__", "scan",
         "scan_many"}
 

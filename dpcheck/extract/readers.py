@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from spacy.language import Language
 
@@ -42,8 +42,8 @@ class Lexicon:
     words: Words
 
     @classmethod
-    def from_data(cls, data: dict[str, object]) -> Lexicon:
-        return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]))  # type: ignore[arg-type]
+    def from_data(cls, data: dict[str, Any]) -> Lexicon:
+        return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]))
 
 
 @dataclass
