@@ -8,7 +8,7 @@ import yaml
 from dpcheck.checks.buyer import BUYER_FEATURE_NAMES
 from dpcheck.checks.features import FEATURE_NAMES
 from dpcheck.checks.rules import load_rules, validate
-from dpcheck.lint import example_fires, lint
+from dpcheck.lint import example_fires, examples_scanner, lint
 from dpcheck.resources import rules_dir
 
 RULES = load_rules(rules_dir() / "flags", set(FEATURE_NAMES))
@@ -24,9 +24,24 @@ ART28 = {f"ART28_{e}_MISSING" for e in (
     "ART28_UNLAWFUL_INSTRUCTION_NOTICE_MISSING"}
 
 
-def _cases(kind: str) -> list[pytest.param]:
+POLICY_RULES = load_rules(rules_dir() / "policy", BUYER_FEATURE_NAMES)
+
+
+def _cases(kind: str, rules: tuple = RULES) -> list[pytest.param]:
     return [pytest.param(rule, ex, id=f"{rule.id}-{ex.lang}-{i}")
-            for rule in RULES for i, ex in enumerate(getattr(rule, kind))]
+            for rule in rules for i, ex in enumerate(getattr(rule, kind))]
+
+
+@pytest.fixture(scope="module")
+def policy_scanner():
+    """A scanner under the policy the policy rules' examples assume (rules/policy/examples-policy.toml)."""
+    return examples_scanner()
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases("match", POLICY_RULES) + _cases("no_match", POLICY_RULES))
+def test_policy_rule_example_behaves_as_stated(policy_scanner, rule, example):
+    """A buyer's-policy rule fires on its match examples and stays silent on its no_match examples."""
+    assert example_fires(policy_scanner, rule, example) is (example in rule.match), example.text
 
 
 @pytest.mark.parametrize(("rule", "example"), _cases("match"))
