@@ -3,14 +3,17 @@ the breach-notification deadline."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pycountry
 
 from dpcheck.errors import RulesetError
+from dpcheck.models import EEA_REGION
 from dpcheck.resources import load_yaml
 
 
@@ -39,6 +42,11 @@ class LegalFacts:
     mechanisms: dict[str, dict[str, Any]]
     scc_versions: tuple[dict[str, Any], ...]
     breach_deadline_hours: int
+
+    @cached_property
+    def eea_places(self) -> frozenset[str]:
+        """What lies inside the EEA: its members and the EEA named as a whole."""
+        return self.eea | {EEA_REGION}
 
     def invalid_on(self, day: date) -> frozenset[str]:
         """Mechanisms the Court of Justice had invalidated by ``day``."""
@@ -70,6 +78,11 @@ class LegalFacts:
     def scc_lapsed(self, version: dict[str, Any], day: date) -> bool:
         """Clauses of a repealed SCC decision stopped protecting transfers after their transition period."""
         return version.get("status") == "repealed" and _day(version["transition_end"]) < day
+
+    def only_lapsed_scc(self, quotes: Iterable[str], day: date) -> bool:
+        """The SCCs these quotes cite name a version, and every version named had lapsed by ``day``."""
+        lapsed = [self.scc_lapsed(v, day) for v in map(self.scc_version, quotes) if v]
+        return bool(lapsed) and all(lapsed)
 
     def scc_version(self, text: str) -> dict[str, Any] | None:
         compact = "".join(text.split())
