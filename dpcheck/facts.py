@@ -66,13 +66,14 @@ class LegalFacts:
     def tool_problem(self, tool: str, country: str, day: date) -> str:
         """Why ``tool`` cannot cover a transfer to ``country`` on ``day`` ("" when it can)."""
         facts = self.mechanisms.get(tool, {})
+        name = facts.get("name", tool)
         if facts.get("invalidated") and _day(facts["invalidated"]) <= day:
-            return f"{tool} was invalidated on {facts['invalidated']}"
+            return f"{name} was invalidated on {facts['invalidated']}"
         if facts.get("adopted") and day < _day(facts["adopted"]):
-            return f"{tool} was only adopted on {facts['adopted']}"
+            return f"{name} was only adopted on {facts['adopted']}"
         allowed = facts.get("destinations")
         if allowed and country not in allowed:
-            return f"{tool} covers only transfers to {', '.join(allowed)}"
+            return f"{name} covers only transfers to {', '.join(allowed)}"
         return ""
 
     def scc_lapsed(self, version: dict[str, Any], day: date) -> bool:

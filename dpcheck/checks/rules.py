@@ -7,8 +7,10 @@ A rule's ``when`` is a condition over features (see features.py and buyer.py):
     {feature: NAME, is: true|false}     {feature: NAME, in: [..]}
     {feature: NAME, any_of: [..]}       {feature: NAME, empty: true|false}
 
-Its message and its questions may name features in braces ("{invalid_mechanisms}"); in a
-question, ``labels`` say how a word of a feature's value reads in each language.
+Its message and its questions may name features in braces ("{invalid_mechanisms}"). A feature's
+value is written out in words (:mod:`dpcheck.vocabulary`: "EU-U.S. Privacy Shield", "United
+States", "countries not named"), the message in English and a question in its language; a rule's
+``labels`` say how a word of its own reads in each language.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from jsonschema.exceptions import ValidationError
 
 from dpcheck.checks.features import Feature
 from dpcheck.errors import RulesetError
-from dpcheck.models import Evidence, Finding, Severity
+from dpcheck.models import Evidence, Finding, Severity, TransferPath
 from dpcheck.resources import load_yaml, rules_dir
+from dpcheck.vocabulary import Vocabulary, bundled
 
 SCHEMA_FILE = Path("schema") / "rule.schema.json"
 LEAF_OPS = ("is", "in", "any_of", "empty")
@@ -59,26 +62,56 @@ class Rule:
     def applies(self, features: dict[str, Feature]) -> bool:
         return _holds(self.when, features)
 
-    def finding(self, features: dict[str, Feature], lang: str | None = None) -> Finding:
+    def finding(self, features: dict[str, Feature], lang: str | None = None,
+                vocabulary: Vocabulary | None = None) -> Finding:
+        """The finding of this rule, its question in ``lang`` where the rule has one (else English)."""
         evidence: list[Evidence] = []
         for name in self.evidence:
             evidence.extend(features[name].evidence)
+        words = vocabulary or bundled()
         lang = lang if lang in self.questions else "en"
-        labels = {word: texts[lang] for word, texts in self.labels.items() if lang in texts}
-        return Finding(self.id, self.article, self.severity, self.title, _fill(self.message, features).strip(),
-                       _fill(self.questions[lang], features, labels), tuple(evidence), self.core)
+        message = _fill(self.message, features, _Words(words, "en", self._labels("en"))).strip()
+        question = _fill(self.questions[lang], features, _Words(words, lang, self._labels(lang)))
+        return Finding(self.id, self.article, self.severity, self.title, message, question, tuple(evidence), self.core)
+
+    def _labels(self, lang: str) -> dict[str, str]:
+        return {word: texts[lang] for word, texts in self.labels.items() if lang in texts}
 
 
-def _fill(template: str, features: dict[str, Feature], labels: dict[str, str] | None = None) -> str:
-    """``template`` with each feature it names in braces written out."""
-    return template.format(**{name: _show(features[name].value, labels or {})
+@dataclass(frozen=True)
+class _Words:
+    """How a feature's value reads in one language: the rule's own labels first, then the vocabulary."""
+
+    vocabulary: Vocabulary
+    lang: str
+    labels: dict[str, str]
+
+    def show(self, value: Any) -> str:
+        if isinstance(value, set | frozenset | list | tuple):
+            items = list(value)
+            if items and all(isinstance(v, TransferPath) for v in items):
+                return "; ".join(sorted(self.path(p) for p in items))
+            keys = [str(v) for v in items]
+            if keys and all(self._is_place(k) for k in keys):
+                labelled = [self.labels[k] for k in sorted(keys) if k in self.labels]
+                rest = [k for k in keys if k not in self.labels]
+                return ", ".join([*labelled, *([self.vocabulary.places(rest, self.lang)] if rest else [])])
+            return ", ".join(self.labels.get(k) or self.vocabulary.value(k, self.lang) for k in sorted(keys)) or (
+                "keine" if self.lang == "de" else "none")
+        return self.labels.get(str(value)) or self.vocabulary.value(str(value), self.lang)
+
+    def path(self, path: TransferPath) -> str:
+        route = " → ".join((*path.parties, self.vocabulary.place(path.country, self.lang)))
+        return f"{route} ({path.reason})" if path.reason else route
+
+    def _is_place(self, key: str) -> bool:
+        return key in self.vocabulary.words["places"] or (len(key) == 2 and key.isupper())
+
+
+def _fill(template: str, features: dict[str, Feature], words: _Words) -> str:
+    """``template`` with each feature it names in braces written out in words."""
+    return template.format(**{name: words.show(features[name].value)
                               for _, name, _, _ in Formatter().parse(template) if name})
-
-
-def _show(value: Any, labels: dict[str, str]) -> str:
-    if isinstance(value, set | frozenset | list | tuple):
-        return ", ".join(labels.get(v, v) for v in sorted(str(v) for v in value)) or "none"
-    return str(value)
 
 
 def _holds(cond: dict[str, Any], features: dict[str, Feature]) -> bool:
