@@ -24,6 +24,16 @@ from spacy.language import Language
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
+from dpcheck.extract.parties import (
+    AMENDS,
+    VENDOR,
+    PartyWords,
+    amendment_mentions,
+    announces_controller,
+    frequent_company,
+    opening_company,
+    vendor_mentions,
+)
 from dpcheck.extract.sentences import Sentence
 from dpcheck.extract.tables import table_recipients
 from dpcheck.extract.terms import link_mentions, term_mentions
@@ -40,10 +50,12 @@ class Lexicon:
 
     mechanisms: MechanismLexicon
     words: Words
+    parties: PartyWords
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
-        return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]))
+        return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]),
+                   PartyWords.from_data(data["parties"]))
 
 
 @dataclass
@@ -216,6 +228,38 @@ class TermReader(Reader):
         reading.mentions.extend(term_mentions(passage.sentence))
 
 
+class PartyReader(Reader):
+    """The vendor the document names (the processor or provider), and the agreement it says it amends."""
+
+    name = "parties"
+    reads_headings = True
+
+    def __init__(self) -> None:
+        self._found: set[str] = set()
+        self._announced = False
+
+    def begin(self, reading: Reading) -> None:
+        # The vendor of last resort; a sentence that names the vendor outright comes first.
+        fallback = frequent_company(reading.document, reading.lexicon.parties)
+        if fallback is not None:
+            reading.mentions.append(fallback)
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        words, sentence = reading.lexicon.parties, passage.sentence
+        if VENDOR not in self._found:
+            found = opening_company(sentence, words) if self._announced else []
+            found = found or ([] if sentence.block.kind == "heading" else vendor_mentions(sentence, words))
+            self._announced = announces_controller(sentence, words)
+            self._add(VENDOR, found, reading)
+        if AMENDS not in self._found and sentence.block.kind != "heading":
+            self._add(AMENDS, amendment_mentions(sentence, words), reading)
+
+    def _add(self, kind: str, found: list[Mention], reading: Reading) -> None:
+        if found:
+            reading.mentions.extend(found)
+            self._found.add(kind)
+
+
 class AddressedReader(Reader):
     """Sentences that speak about where data goes at all."""
 
@@ -227,7 +271,7 @@ class AddressedReader(Reader):
 
 
 DEFAULT_READERS = ReaderRegistry([TableReader, LinkReader, Art28ClauseReader, ImporterReader, MechanismReader,
-                                  DestinationReader, TermReader, AddressedReader])
+                                  DestinationReader, TermReader, PartyReader, AddressedReader])
 
 
 def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence[Recipient]) -> list[Recipient]:

@@ -29,6 +29,9 @@ from dpcheck.limits import checkpoint
 _MD = MarkdownIt("commonmark").enable("table")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# An attribute list closing a heading ("## Transfers {: #transfers }", kramdown and Python-Markdown's
+# attr_list) is markup, not words of the heading.
+_ATTRIBUTE_LIST = re.compile(r"\s*\{:[^{}]*\}\s*$")
 
 
 def parse_markdown(text: str, source: str) -> Document:
@@ -139,7 +142,7 @@ class _MarkdownWalker:
         if self.cell is not None:
             self.cell.append(text)
         elif self.heading:
-            self._add("heading", text, self.heading)
+            self._add("heading", _ATTRIBUTE_LIST.sub("", text), self.heading)
         elif self.items:
             # An ordered item's number is text ("1." is how clauses are cited), shown once per item.
             self._add("list_item", (self.items[-1] if self.fresh_item else "") + text)
