@@ -38,10 +38,11 @@ def _invisible() -> str:
     """Characters that draw nothing but split words for every later regex: every format
     character (soft hyphen, zero-width (non-)joiners and spaces, bidi marks, BOMs, tags)
     except the bidi controls above, the blank fillers of Hangul, the grapheme joiner,
-    variation selectors and the noncharacters U+FFFE/U+FFFF that pdfium uses for unmapped glyphs."""
+    variation selectors and the noncharacter U+FFFF. (U+FFFE stays: pdfium marks with it the
+    hyphen it took out of a line break, which the line joiner reads.)"""
     # Above U+1FFFF only the tag characters are format characters.
     fmt = (c for c in (*range(0x20000), *range(0xE0000, 0xE0080)) if unicodedata.category(chr(c)) == "Cf")
-    extra = (0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0xFFFE, 0xFFFF, *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))
+    extra = (0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0xFFFF, *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))
     return "".join(chr(c) for c in (*fmt, *extra) if chr(c) not in _BIDI_CONTROLS)
 
 
