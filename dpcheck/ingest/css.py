@@ -132,13 +132,13 @@ class StyleSheet:
         computed: dict[int, _Computed] = {}
         for tag in (root, *root.find_all(True)):
             checkpoint()
+            if tag.name == "link" and "stylesheet" in (tag.get("rel") or ()):
+                verdict.external += 1
             parent = tag.parent
             inherited = computed.get(id(parent)) if parent is not None else None
             if parent is not None and id(parent) in verdict.hidden:
                 verdict.hidden.add(id(tag))
                 continue
-            if tag.name == "link" and "stylesheet" in (tag.get("rel") or ()):
-                verdict.external += 1
             style = dict(declared.get(id(tag), {}))
             for name, decl in _inline(str(tag.get("style", ""))).items():
                 _cascade(style, name, decl)

@@ -19,6 +19,7 @@ import docx
 from docx.document import Document as WordDocument
 from docx.oxml.exceptions import InvalidXmlError
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -49,7 +50,6 @@ _TOGGLE_OFF = frozenset(("0", "false", "off"))
 _WHITE = re.compile(r"^(?:F[A-F0-9]){3}$", re.IGNORECASE)  # each channel at least 0xF0
 _NOTE_PARTS = ("/word/footnotes.xml", "/word/endnotes.xml")
 _PAGE_PART = re.compile(r"^/word/(?:header|footer)\d*\.xml$")
-_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 @dataclass(slots=True)
@@ -94,7 +94,7 @@ def _other_parts(word: WordDocument) -> Iterator[_Element]:
     names = [n for n in _NOTE_PARTS if n in parts] + sorted(n for n in parts if _PAGE_PART.match(n))
     for name in names:
         try:
-            root = etree.fromstring(parts[name].blob, _XML)
+            root = parse_xml(parts[name].blob)  # python-docx's element classes, as Paragraph needs
         except etree.XMLSyntaxError:
             continue
         if name in _NOTE_PARTS:

@@ -141,10 +141,14 @@ class _Ink:
             grey = bitmap.to_numpy()
             if grey.ndim == 3:
                 grey = grey[:, :, 0]
-            # Ink is where a pixel differs from its right-hand neighbour: every glyph has
-            # edges across the line, and a covered or white word has none.
+            # Ink is where a pixel differs from its neighbour to the right or below: a covered
+            # or white word has none.
+            edges = np.zeros(grey.shape, dtype=bool)
             left, right = grey[:, :-1], grey[:, 1:]
-            self.edges = (np.maximum(left, right) - np.minimum(left, right)) >= _EDGE
+            edges[:, :-1] = (np.maximum(left, right) - np.minimum(left, right)) >= _EDGE
+            upper, lower = grey[:-1, :], grey[1:, :]
+            edges[:-1, :] |= (np.maximum(upper, lower) - np.minimum(upper, lower)) >= _EDGE
+            self.edges = edges
         finally:
             bitmap.close()
         self.rows, self.cols = grey.shape
