@@ -244,9 +244,10 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, height: float, hidden: set
         raw = match[0]
         if not raw.strip():
             continue
+        # Character index of each text position; pdfium inserts characters, so they differ.
+        indices = [pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, match.start() + i)
+                   for i in range(len(raw))] if hidden else range(match.start(), match.end())
         if hidden:
-            indices = [pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, match.start() + i)
-                       for i in range(len(raw))]
             left_out.append("".join(c if i in hidden else " " for c, i in zip(raw, indices, strict=True)))
             kept = [(c, i) for c, i in zip(raw, indices, strict=True) if i not in hidden]
             raw, indices = "".join(c for c, _ in kept), [i for _, i in kept]
@@ -254,12 +255,10 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, height: float, hidden: set
         if not body:
             continue
         start = len(raw) - len(raw.lstrip())
-        if hidden:
-            first, last = indices[start], indices[start + len(body) - 1]
-        else:
-            start += match.start()
-            first = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, start)
-            last = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, start + len(body) - 1)
+        first, last = indices[start], indices[start + len(body) - 1]
+        if not hidden:
+            first = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, first)
+            last = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, last)
         first_box, last_box = _box(textpage, first), _box(textpage, last)
         if first_box is None or last_box is None:
             lines.append(Line(clean(collapse_letter_spacing(body)), number))
