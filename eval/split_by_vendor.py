@@ -4,9 +4,9 @@
 
 Every vendor lands wholly in one split. Vendors are grouped into strata by the kind of their
 main document (DPA, else sub-processor list, else privacy policy or other) and by whether
-they have a German document; within each stratum the vendors are shuffled with the fixed seed
-and taken into ``unseen`` while that keeps the stratum's unseen documents at or under a third.
-Formats are left to the shuffle. The result is written into the ``split`` column of
+they have a German document. Within each stratum the vendors are shuffled with the fixed seed,
+then dealt round-robin by the format of their main document (so formats alternate), and taken
+into ``unseen`` while that keeps the stratum's unseen documents at or under a third. The result is written into the ``split`` column of
 ``eval/<set>/manifest.tsv``; ``--check`` only reports whether the column already matches.
 """
 
@@ -29,6 +29,17 @@ def stratum(rows: list[dict[str, str]]) -> tuple[str, str]:
     return main, "de" if any(row["language"] == "de" for row in rows) else "en"
 
 
+def main_format(rows: list[dict[str, str]], kind: str) -> str:
+    return min(row["format"] for row in rows if row["doc_type"] == kind)
+
+
+def interleave(groups: list[list[str]]) -> list[str]:
+    order: list[str] = []
+    for position in range(max(len(group) for group in groups)):
+        order.extend(group[position] for group in groups if position < len(group))
+    return order
+
+
 def assign(rows: list[dict[str, str]], seed: int) -> dict[str, str]:
     """Maps each vendor to 'dev' or 'unseen'."""
     by_vendor: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -42,6 +53,12 @@ def assign(rows: list[dict[str, str]], seed: int) -> dict[str, str]:
     for key in sorted(strata):
         vendors = strata[key]
         rng.shuffle(vendors)
+        by_format: dict[str, list[str]] = defaultdict(list)
+        for vendor in vendors:
+            by_format[main_format(by_vendor[vendor], key[0])].append(vendor)
+        formats = sorted(by_format)
+        rng.shuffle(formats)
+        vendors = interleave([by_format[fmt] for fmt in formats])
         target = round(sum(len(by_vendor[v]) for v in vendors) / 3)
         unseen = 0
         for vendor in vendors:
