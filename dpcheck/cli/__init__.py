@@ -19,6 +19,7 @@ from dpcheck.cli.history import history
 from dpcheck.cli.policy import policy_group
 from dpcheck.cli.rules import rules
 from dpcheck.cli.scan import scan
+from dpcheck.cli.serve import serve
 from dpcheck.cli.schema import schema
 
 
@@ -28,5 +29,5 @@ def main() -> None:
     """Check vendors' privacy policies and DPAs for clear and lawful data-export terms."""
 
 
-for command in (scan, schema, evaluate, rules, policy_group, history):
+for command in (scan, schema, evaluate, rules, policy_group, history, serve):
     main.add_command(command)
