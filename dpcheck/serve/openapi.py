@@ -104,7 +104,10 @@ def openapi_document() -> dict[str, Any]:
             "summary": "Check vendors' privacy policies and DPAs for clear and lawful data-export terms.",
             "description": "Every limit of the command line applies per request. A bearer token (DPCHECK_TOKEN) "
                            "is required when the server was started with one; it always is when it listens "
-                           "beyond the loopback interface.",
+                           "beyond the loopback interface. Errors are JSON with a stable code (components/"
+                           f"schemas/Error); any path answers {STATUS[ServiceCode.NOT_FOUND]} "
+                           f"{ServiceCode.NOT_FOUND} when unknown and {STATUS[ServiceCode.METHOD_NOT_ALLOWED]} "
+                           f"{ServiceCode.METHOD_NOT_ALLOWED} to a method it does not take.",
         },
         "servers": [{"url": "http://127.0.0.1:8000"}],
         "components": {
