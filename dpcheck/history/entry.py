@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -67,7 +67,3 @@ class Entry:
         return cls.of(report, vendor=vendor or file.resolve().parent.name, name=file.name,
                       sha256=hashlib.sha256(file.read_bytes()).hexdigest())
 
-
-def single(report: Report, index: int) -> Report:
-    """The report of one of ``report``'s documents, with the scan's versions."""
-    return replace(report, documents=(report.documents[index],))

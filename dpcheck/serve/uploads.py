@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 from dpcheck.errors import ErrorCode
 from dpcheck.serve.errors import ApiError, ServiceCode
@@ -69,6 +69,9 @@ async def receive(request: Request, folder: Path, *, max_bytes: int,
         parser.finalize()
     except MultipartParseError as exc:
         raise ApiError(ServiceCode.BAD_REQUEST, f"the multipart body is malformed: {exc}") from exc
+    except ClientDisconnect as exc:
+        # Nobody reads the answer; this keeps the log free of a traceback for an ordinary event.
+        raise ApiError(ServiceCode.BAD_REQUEST, "the client went away during the upload") from exc
     finally:
         reader.close()
     if not reader.upload.path:
