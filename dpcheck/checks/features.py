@@ -10,6 +10,7 @@ from typing import Any
 import networkx as nx
 
 from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, assess
+from dpcheck.checks.chain import chain_gaps
 from dpcheck.facts import LegalFacts
 from dpcheck.checks.paths import judge_paths
 from dpcheck.extract import Extraction
@@ -21,6 +22,7 @@ FEATURE_NAMES = frozenset({
     "transfer_needs_tool", "mechanisms", "invalid_mechanisms", "scc_repealed_only", "supplementary_measures",
     "subprocessor_list", "general_authorisation", "specific_authorisation", "subprocessor_notice",
     "subprocessor_objection", "uncovered_paths", "onward_uncovered_paths",
+    "adequacy_expiring", "dpf_at_risk", "subprocessor_chain_gaps",
 }) | {f"art28_{element}" for element, _ in ELEMENTS} | {f"art28_{name}" for name in WEAKENINGS}
 # A path's evidence quotes every hop; a finding shows this many quotes at most.
 PATH_EVIDENCE = 12
@@ -88,6 +90,9 @@ def compute_features(extraction: Extraction, facts: LegalFacts, day: date,
         "uncovered_paths": _paths(p for p in paths if not p.covered and not p.onward),
         "onward_uncovered_paths": _paths(p for p in paths if not p.covered and p.onward),
         "transfer_paths": Feature(paths),
+        "adequacy_expiring": _expiring(destinations, facts, day),
+        "dpf_at_risk": _dpf_at_risk(mechanisms, facts, day),
+        "subprocessor_chain_gaps": _chain(extraction),
     }
 
 
@@ -96,3 +101,27 @@ def _paths(paths: Iterable[TransferPath]) -> Feature:
     chosen = list(paths)
     evidence = tuple(dict.fromkeys(e for p in chosen for e in p.evidence))[:PATH_EVIDENCE]
     return Feature({f"{p.render()} ({p.reason})" for p in chosen}, evidence)
+
+
+def _expiring(destinations: dict[str, list[Any]], facts: LegalFacts, day: date) -> Feature:
+    """Destinations whose adequacy decision, as the law stands on ``day``, expires soon."""
+    notes, evidence = set(), []
+    for country, mentions in sorted(destinations.items()):
+        if (decision := facts.expiring(country, day)) and (term := decision.term_on(day)):
+            notes.add(f"{country}: {decision.decision}, in force until {term.expires} ({term.instrument})")
+            evidence.extend(m.evidence for m in mentions)
+    return Feature(notes, _first(evidence))
+
+
+def _dpf_at_risk(mechanisms: dict[str, list[Any]], facts: LegalFacts, day: date) -> Feature:
+    """Court challenges pending on ``day`` against the DPF, when the document relies on it with no
+    fallback tool (``fallbacks`` in rules/facts/mechanisms.yml) and it was in force."""
+    if "dpf" not in mechanisms or facts.fallbacks("dpf") & set(mechanisms) or not facts.tool_in_force("dpf", day):
+        return Feature(set())
+    pending = {f"{c.case} ({c.court}, pending since {c.lodged})" for c in facts.challenges_pending("dpf", day)}
+    return Feature(pending, _first([m.evidence for m in mechanisms["dpf"]]) if pending else ())
+
+
+def _chain(extraction: Extraction) -> Feature:
+    gaps = chain_gaps(extraction)
+    return Feature(set(gaps), _first([e for evidence in gaps.values() for e in evidence]))
