@@ -27,7 +27,7 @@ DPF_ONLY = {
 }
 TITLE_SCC = {
     "en": "Transfers to India are governed by the Model Contract Clauses for the transfer of personal data to "
-          "processors established in third countries.",
+          "processors established in third countries under Directive 95/46/EC.",
     "de": "Für Übermittlungen nach Indien gelten die Standardvertragsklauseln für die Übermittlung personenbezogener "
           "Daten an Auftragsverarbeiter in Drittländern nach der Richtlinie 95/46/EG.",
 }

@@ -115,8 +115,10 @@ def test_facts_el_is_greece_in_facts_and_policy_files(facts, scanner, tmp_path):
 @pytest.mark.parametrize(("text", "version"), [
     ("the standard contractual clauses of Decision 2010/87/EU", "2010/87/EU"),
     ("the SCCs (Commission document C(2010) 593)", "2010/87/EU"),
-    ("the Model Contract Clauses for the transfer of personal data to Processors Established in Third Countries",
-     "2010/87/EU"),
+    ("the Model Contract Clauses for the transfer of personal data to Processors Established in Third Countries "
+     "under Directive 95/46/EC", "Directive 95/46/EC"),
+    ("the standard contractual clauses for the transfer of personal data to processors established in third "
+     "countries under the GDPR", None),
     ("the EU model clauses of Commission Decision 2002/16/EC", "2002/16/EC"),
     ("Commission Decision of 27 December 2001 on standard contractual clauses for the transfer of personal data to "
      "processors established in third countries", "2002/16/EC"),
