@@ -61,7 +61,9 @@ from dpcheck.resources import load_yaml, rules_dir
 log = logging.getLogger(__name__)
 
 POLICY_RULES_FILE = Path(__file__).with_name("policy_rules.yml")
-ADEQUATE = "ADEQUATE"  # allowed_destinations: any country with a full adequacy decision on the scan's day
+# allowed_destinations: any country whose adequacy decision covers a vendor's transfer on the scan's day
+# (no scope limit, or one every commercial service provider meets: rules/facts/adequacy.yml, covers)
+ADEQUATE = "ADEQUATE"
 KEYS: dict[str, tuple[str, ...]] = {
     "": ("policy", "transfers", "severity", "accept"),
     "policy": ("name", "version", "owner", "description"),
