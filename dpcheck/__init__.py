@@ -35,6 +35,7 @@ from typing import Any
 from dpcheck.batch import scan_many
 from dpcheck.errors import DpcheckError, ErrorCode, IngestError, PolicyError, RulesetError
 from dpcheck.models import (
+    DataFlow,
     DocumentReport,
     Evidence,
     Finding,
@@ -45,11 +46,13 @@ from dpcheck.models import (
     Transfer,
 )
 from dpcheck.policy import Policy
-from dpcheck.scanner import TOOL_VERSION, Scanner
+from dpcheck.scanner import Scanner
+from dpcheck.version import TOOL_VERSION
 
 __version__ = TOOL_VERSION
 
 __all__ = [
+    "DataFlow",
     "DocumentReport",
     "DpcheckError",
     "ErrorCode",

@@ -19,9 +19,10 @@ field or a bad date is a :class:`RulesetError` naming its place, never a failure
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from datetime import date, timedelta
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from jsonschema import Draft202012Validator
 
 from dpcheck import validation
 from dpcheck.errors import RulesetError
+from dpcheck.models import EEA_REGION
 from dpcheck.resources import load_yaml, rules_dir
 
 FILES = ("eea", "adequacy", "organisations", "mechanisms", "scc", "uk", "art28")
@@ -138,6 +140,11 @@ class LegalFacts:
         upper = raw.strip().upper()
         return self.code_aliases.get(upper, upper)
 
+    @cached_property
+    def eea_places(self) -> frozenset[str]:
+        """What lies inside the EEA: its members and the EEA named as a whole."""
+        return self.eea | {EEA_REGION}
+
     def invalid_on(self, day: date) -> frozenset[str]:
         """Mechanisms the Court of Justice had invalidated by ``day``."""
         return frozenset(k for k, v in self.mechanisms.items()
@@ -192,6 +199,11 @@ class LegalFacts:
     def scc_lapsed(self, version: dict[str, Any], day: date) -> bool:
         """Clauses of a repealed SCC decision stopped protecting transfers after their transition period."""
         return version.get("status") == "repealed" and _day(version["transition_end"]) < day
+
+    def only_lapsed_scc(self, quotes: Iterable[str], day: date) -> bool:
+        """The SCCs these quotes cite name a version, and every version named had lapsed by ``day``."""
+        lapsed = [self.scc_lapsed(v, day) for v in map(self.scc_version, quotes) if v]
+        return bool(lapsed) and all(lapsed)
 
     def scc_version(self, text: str) -> dict[str, Any] | None:
         """The transfer clauses ``text`` cites, by number, document number or title (case and spaces

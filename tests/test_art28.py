@@ -7,7 +7,8 @@ import json
 import pytest
 
 from dpcheck import ingest
-from dpcheck.extract.art28 import PARTS, stated_hours
+from dpcheck.extract.art28 import PARTS
+from dpcheck.extract.periods import stated_hours
 from dpcheck.report.json import report_to_dict
 from dpcheck.report.text import render_text
 
@@ -266,3 +267,19 @@ def test_art28_whole_dpa_de(scanner, corpora):
     assert checklist["security_assistance"].note == "no assistance with impact assessments and prior consultation"
     assert checklist["audits"].note == "no duty to inform of instructions that infringe the law"
     assert checklist["instructions"].evidence[0].quote.startswith("2.1 Zeitwerk verarbeitet die Daten ausschließlich")
+
+
+@pytest.mark.parametrize(("text", "hours", "period"), [
+    ("We notify the customer within thirty (30) days.", 720, True),
+    ("Der Auftraggeber wird binnen vierzehn Tagen informiert.", 336, True),
+    ("Changes are announced four weeks in advance.", None, True),
+    ("Änderungen werden vier Wochen vorher angekündigt.", None, True),
+    ("We notify the customer within 48 hours.", 48, False),
+    ("Der Auftragnehmer meldet Verletzungen unverzüglich.", None, False),
+])
+def test_periods_one_vocabulary_for_breach_deadlines_and_notice(text, hours, period):
+    """Breach deadlines (in hours) and notice periods (days or weeks) are read with the same numbers and units."""
+    from dpcheck.extract.periods import states_period
+
+    assert stated_hours(text) == hours
+    assert states_period(text) is period

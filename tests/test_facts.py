@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dpcheck.checks.paths import judge_hop
+from dpcheck.flows.paths import judge_hop
 from dpcheck.cli import main
 from dpcheck.errors import RulesetError
 from dpcheck.facts import LegalFacts
@@ -61,7 +61,8 @@ def test_facts_brazil_is_adequate_from_26_january_2026_within_the_lgpd(facts):
     assert facts.fully_adequate("BR", date(2026, 1, 26))
     decision = facts.decision_on("BR", date(2026, 1, 26))
     assert decision is not None and "LGPD" in decision.scope and "public safety" in decision.scope
-    covered, basis, _ = judge_hop("BR", (), facts, date(2026, 1, 26))
+    judged = judge_hop("BR", (), facts, date(2026, 1, 26))
+    covered, basis = judged.covered, judged.basis
     assert covered and "2026/179" in basis and "LGPD" in basis
 
 
@@ -83,8 +84,8 @@ def test_facts_epo_is_an_adequate_recipient_that_is_not_a_country(facts):
     assert decision.organisation and "2025/1382" in decision.decision
     assert facts.decision_on("EPO", date(2025, 7, 14)) is None
     assert facts.fully_adequate("EPO", date(2025, 7, 15))
-    assert judge_hop("EPO", (), facts, date(2025, 7, 15))[0] is True
-    assert judge_hop("EPO", (), facts, date(2025, 7, 14))[0] is False
+    assert judge_hop("EPO", (), facts, date(2025, 7, 15)).covered is True
+    assert judge_hop("EPO", (), facts, date(2025, 7, 14)).covered is False
 
 
 def test_facts_organisation_ids_never_read_as_countries(tmp_path):

@@ -26,7 +26,7 @@ def test_wheel_installs_and_scans_with_bundled_rules(tmp_path):
     assert "dpcheck/_rules/flags/INVALID_TRANSFER_MECHANISM.yml" in names
     assert "dpcheck/_rules/facts/adequacy.yml" in names
     assert "dpcheck/report/schema/report-1.json" in names
-    assert "dpcheck/policy_rules.yml" in names
+    assert "dpcheck/_rules/policy/POLICY_COUNTRY_REFUSED.yml" in names
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"

@@ -19,16 +19,13 @@ from dpcheck.cache import default_cache_dir
 from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE, configure_logging, policy_problems
 from dpcheck.cli.limits import limit_options
 from dpcheck.errors import PolicyError, RulesetError
-from dpcheck.graph import to_node_link, write_graphml
+from dpcheck.flows.graph import to_node_link, write_graphml
 from dpcheck.limits import Limits
-from dpcheck.models import DocumentReport
+from dpcheck.models import RATINGS, SEVERITIES, DocumentReport
 from dpcheck.report import FORMATS, render
 from dpcheck.report.fides import render_fides_yaml
 from dpcheck.report.json import document_to_dict
 from dpcheck.scanner import iter_documents
-
-RATING_ORDER = {"green": 0, "yellow": 1, "red": 2}
-SEVERITY_ORDER = {"info": 0, "low": 1, "medium": 2, "high": 3}
 
 
 @click.command()
@@ -36,7 +33,7 @@ SEVERITY_ORDER = {"info": 0, "low": 1, "medium": 2, "high": 3}
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
-@click.option("--fail-on", type=click.Choice([*reversed(SEVERITY_ORDER), "red", "yellow", "never"]),
+@click.option("--fail-on", type=click.Choice([*SEVERITIES, "red", "yellow", "never"]),
               default="never", show_default=True,
               help="Exit 1 when a document has a finding of this severity or higher, or (red, yellow) is "
                    "rated this or worse.")
@@ -117,19 +114,19 @@ def _fails(doc: DocumentReport, fail_on: str) -> bool:
     """Whether ``doc`` trips --fail-on; sub-processor lists are annexes and are not judged alone."""
     if doc.status == "error" or doc.doc_type == "subprocessor_list" or fail_on == "never":
         return False
-    if fail_on in SEVERITY_ORDER:
+    if fail_on in SEVERITIES:
         # A finding the buyer's policy accepts is shown but, as in the rating, does not count.
-        return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in doc.findings if not f.accepted)
-    return RATING_ORDER[doc.rating] >= RATING_ORDER[fail_on]
+        return any(SEVERITIES.index(f.severity) <= SEVERITIES.index(fail_on) for f in doc.findings if not f.accepted)
+    return RATINGS.index(doc.rating) >= RATINGS.index(fail_on)
 
 
 def _write_graph(doc: DocumentReport, graph_dir: Path) -> None:
-    if doc.graph is None:
+    if doc.flow is None:
         return
     graph_dir.mkdir(parents=True, exist_ok=True)
     stem = Path(doc.path).name
-    (graph_dir / f"{stem}.graph.json").write_text(json.dumps(to_node_link(doc.graph), indent=2), encoding="utf-8")
-    write_graphml(doc.graph, graph_dir / f"{stem}.graphml")
+    (graph_dir / f"{stem}.graph.json").write_text(json.dumps(to_node_link(doc.flow), indent=2), encoding="utf-8")
+    write_graphml(doc.flow, graph_dir / f"{stem}.graphml")
     (graph_dir / f"{stem}.fides.yml").write_text(render_fides_yaml(doc), encoding="utf-8")
 
 

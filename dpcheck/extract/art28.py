@@ -14,9 +14,9 @@ our own purposes" is no own-purpose use.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from dpcheck.extract.periods import stated_hours
 from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.models import Mention
 
@@ -39,26 +39,6 @@ DETAILS = {
     "data_types": ("A28_DATA_TYPES", "A28_ROW_DATA_TYPES"),
     "data_subjects": ("A28_DATA_SUBJECTS", "A28_ROW_DATA_SUBJECTS"),
 }
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "ten": 10, "twelve": 12,
-                "twenty-four": 24, "twenty four": 24, "thirty-six": 36, "forty-eight": 48, "forty eight": 48,
-                "seventy-two": 72, "seventy two": 72, "ein": 1, "einem": 1, "zwei": 2, "drei": 3, "fünf": 5,
-                "sieben": 7, "zehn": 10, "zwölf": 12, "vierundzwanzig": 24, "achtundvierzig": 48,
-                "zweiundsiebzig": 72}
-_NUMBER = r"\b(\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
-HOURS = re.compile(_NUMBER + r"\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?(hours?|stunden|std\.|h)\b", re.I)
-DAYS = re.compile(_NUMBER + r"\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?(?:business\s+|calendar\s+|working\s+)?"
-                  r"(days?|(?:werk|arbeits|kalender)?tag(?:e|en)?)\b", re.I)
-
-
-def _number(text: str) -> int:
-    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
-
-
-def stated_hours(text: str) -> int | None:
-    """The shortest time limit ``text`` states, in hours ("within 48 hours", "binnen 3 Tagen")."""
-    limits = [_number(m.group(1)) for m in HOURS.finditer(text)]
-    limits += [_number(m.group(1)) * 24 for m in DAYS.finditer(text)]
-    return min(limits) if limits else None
 
 
 def negated(sentence: Sentence, cue: Cue) -> bool:
