@@ -15,7 +15,7 @@ PACKAGE = Path(dpcheck.__file__).parent
 # The order a document goes through: each stage may import those before it (and its own modules).
 STAGES = (
     ("dpcheck.errors", "dpcheck.models", "dpcheck.version"),
-    ("dpcheck.resources", "dpcheck.limits"),
+    ("dpcheck.resources", "dpcheck.limits", "dpcheck.validation"),
     ("dpcheck.facts",),
     ("dpcheck.ingest",),
     ("dpcheck.nlp",),
