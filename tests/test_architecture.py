@@ -25,7 +25,8 @@ STAGES = (
     ("dpcheck.assemble", "dpcheck.policy"),
     ("dpcheck.report", "dpcheck.serialize"),
     ("dpcheck.scanner", "dpcheck.cache"),
-    ("dpcheck.lint", "dpcheck.evaluate", "dpcheck.batch"),
+    ("dpcheck.lint", "dpcheck.evaluate", "dpcheck.batch", "dpcheck.history"),
+    ("dpcheck.serve",),
     ("dpcheck.cli", "dpcheck.__main__", "dpcheck"),
 )
 
