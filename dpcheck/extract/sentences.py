@@ -43,8 +43,6 @@ class Place:
     start: int
     end: int
     text: str
-    char_start: int
-    char_end: int
 
 
 @dataclass
@@ -132,8 +130,5 @@ def sentences(document: Document, nlp: Language, batch_size: int = 64) -> Iterat
                                 labels=frozenset(c.label for c in own), in_transfer_section=in_section,
                                 in_subprocessor_section=in_subprocessors, section_countries=section_countries)
             for ent in sent.ents:
-                sentence.places.append(
-                    Place(ent.kb_id_, ent.start - sent.start, ent.end - sent.start, ent.text,
-                          block.start + ent.start_char, block.start + ent.end_char)
-                )
+                sentence.places.append(Place(ent.kb_id_, ent.start - sent.start, ent.end - sent.start, ent.text))
             yield sentence
