@@ -120,14 +120,27 @@ def _scan_here(documents: Iterable[str], options: dict[str, Any], store: ResultC
         key = _key(store, context, path, options)
         found = store.get(key, path) if store is not None and key is not None else None
         if found is not None:
-            yield found
+            yield _logged(found, cached=True)
             continue
         report = process_scanner(options).scan_path(path)
         if store is not None and key is not None:
             data = document_to_data(report)
             if cacheable(data):
                 store.put(key, data)
-        yield report
+        yield _logged(report, cached=False)
+
+
+def _logged(report: DocumentReport, *, cached: bool) -> DocumentReport:
+    """Say on the log what became of a document: read (or taken from the cache), cut short, unreadable."""
+    source = "from the cache" if cached else "read"
+    if report.error is not None:
+        log.warning("%s: unreadable [%s] %s", report.path, report.error.code, report.error.message)
+        return report
+    log.info("%s: %s, %s %s in %s, %d page(s), %d finding(s), %s", report.path, source, report.format,
+             report.doc_type, report.language, report.pages or 0, len(report.findings), report.rating)
+    for warning in report.warnings:
+        log.info("%s: read only in part: %s", report.path, warning)
+    return report
 
 
 @dataclass
@@ -171,7 +184,7 @@ def _scan_in_pool(documents: Iterable[str], options: dict[str, Any], store: Resu
 def _finish(item: _Pending, store: ResultCache | None, pool: _Pool) -> DocumentReport:
     if item.future is None:
         assert item.report is not None
-        return item.report
+        return _logged(item.report, cached=True)
     try:
         data = item.future.result()
     except BrokenProcessPool:
@@ -192,7 +205,7 @@ def _finish(item: _Pending, store: ResultCache | None, pool: _Pool) -> DocumentR
         return _executor_failed(item.path, exc)
     if store is not None and item.key is not None and cacheable(data):
         store.put(item.key, data)
-    return document_from_data(data)
+    return _logged(document_from_data(data), cached=False)
 
 
 def _executor_failed(path: str, exc: Exception) -> DocumentReport:

@@ -124,6 +124,7 @@ class Record:
 class LegalFacts:
     as_of: str
     eea: frozenset[str]
+    gdpr_applies: date
     adequacy: dict[str, AdequacyDecision]
     mechanisms: dict[str, dict[str, Any]]
     scc_versions: tuple[dict[str, Any], ...]
@@ -336,6 +337,7 @@ class LegalFacts:
         return cls(
             as_of=max(str(data["as_of"]) for data in files.values()),
             eea=frozenset(aliases.get(m, m) for m in eea["members"]),
+            gdpr_applies=_day(eea["gdpr_applies"]),
             adequacy=decisions,
             mechanisms=mechanisms["mechanisms"],
             scc_versions=tuple(files["scc"]["versions"]),

@@ -55,13 +55,18 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]], *, include: Sequence
             for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts):
+                    logger.debug("skipped %s: hidden", child)
                     continue
                 if include:
                     chosen = _matches(rel, include)
                 else:
                     chosen = (child.suffix.lower() in DOCUMENT_SUFFIXES
                               and not child.name.lower().startswith(SKIPPED_NAMES))
-                if chosen and not _matches(rel, exclude):
+                if not chosen:
+                    logger.debug("skipped %s: %s", child, "matches no --include" if include else "not a document")
+                elif _matches(rel, exclude):
+                    logger.debug("skipped %s: matches --exclude", child)
+                else:
                     yield child
         else:
             yield path
@@ -81,9 +86,11 @@ class Scanner:
 
     def __init__(self, *, rules: str | os.PathLike[str] | None = None, as_of: date | None = None,
                  limits: Limits | None = None, max_bytes: int | None = None, max_pages: int | None = None,
-                 policy: str | os.PathLike[str] | Policy | None = None) -> None:
+                 policy: str | os.PathLike[str] | Policy | None = None, lang: str | None = None) -> None:
         """``as_of``: judge documents by the law in force on that day (default: today), and
         acceptances of ``policy`` (a buyer's policy file or a loaded :class:`Policy`) by it too.
+        ``lang``: write messages and questions for the vendor in this language ("en", "de";
+        default: each document's own).
 
         ``limits`` bound what one document may cost (see :class:`~dpcheck.limits.Limits`);
         ``max_bytes`` and ``max_pages`` are shorthands that override those two of them.
@@ -92,6 +99,7 @@ class Scanner:
         if max_bytes is not None or max_pages is not None:
             limits = replace(limits, max_bytes=max_bytes or limits.max_bytes, max_pages=max_pages or limits.max_pages)
         self.limits = limits
+        self.lang = lang
         folder = Path(rules) if rules is not None else rules_dir()
         self.as_of = as_of or date.today()
         self.ruleset = Ruleset.load(folder)
@@ -189,7 +197,7 @@ class Scanner:
             extraction = extract(document, self.pipeline(lang), self._lexicon, facts.eea_places, doc_type=doc_type)
             checkpoint()
             flow = build_flow(extraction, facts, self.as_of)
-            checked = self.ruleset.check(extraction, flow, self.as_of, lang)
+            checked = self.ruleset.check(extraction, flow, self.as_of, self.lang or lang)
         report = assemble(document, path=path, language=lang, extraction=extraction, flow=flow, checked=checked,
                           rating=self.ruleset.rating(checked.findings))
         # The buyer's policy comes after detection, so the GDPR findings are the same with or without it.

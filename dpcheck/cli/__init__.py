@@ -12,7 +12,11 @@ Exit codes (stable, for procurement tools and CI):
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
+
+from dpcheck.cli.common import UserError
 
 from dpcheck.cli.evaluate import evaluate
 from dpcheck.cli.history import history
@@ -23,7 +27,19 @@ from dpcheck.cli.schema import schema
 from dpcheck.cli.serve import serve
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """Turns a file the system refuses (missing folder, no permission, a folder given as a file)
+    into a one-line message and exit 2, whichever command meets it."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            where = f" {exc.filename}" if exc.filename else ""
+            raise UserError(f"cannot use{where}: {exc.strerror or exc}") from exc
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dpcheck")
 def main() -> None:
     """Check vendors' privacy policies and DPAs for clear and lawful data-export terms."""
