@@ -165,3 +165,26 @@ def test_sarif_results_carry_stable_fingerprints_and_rules_a_help_uri(policy_doc
     prints = [[r["partialFingerprints"] for r in run_["results"]] for run_ in logs]
     assert prints[0] == prints[1] and len({json.dumps(p) for p in prints[0]}) == len(prints[0])
     assert all(rule["helpUri"].startswith("https://") for rule in logs[0]["tool"]["driver"]["rules"])
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "markdown", "html", "csv", "sarif", "jsonl"])
+def test_cli_render_gives_what_the_scan_gave(tmp_path, corpora, fmt):
+    """`dpcheck render report.json --format X` writes what `dpcheck scan --format X` wrote."""
+    documents = sorted(p for p in corpora.rglob("*") if p.suffix in (".md", ".txt", ".html"))[:4]
+    saved = tmp_path / "report.json"
+    paths = [str(p) for p in documents]
+    assert run("scan", "--no-cache", *paths, "-o", str(saved)).exit_code in (0, 1)
+    direct = run("scan", "--no-cache", *paths, "--format", fmt).output
+    rendered = run("render", str(saved), "--format", fmt)
+    assert rendered.exit_code == 0
+    assert rendered.output == direct
+
+
+@pytest.mark.parametrize(("content", "message"), [("not json", "is not JSON"), ('{"tool": "other"}', "no dpcheck"),
+                                                  ('{"tool": "dpcheck", "report_format": "9.0.0"}', "9.0.0")])
+def test_cli_render_refuses_what_is_no_report(tmp_path, content, message):
+    """A file that is no JSON report of this format's major version is a one-line error, exit 2."""
+    path = tmp_path / "x.json"
+    path.write_text(content, encoding="utf-8")
+    result = run("render", str(path))
+    assert result.exit_code == 2 and message in result.output

@@ -1,4 +1,4 @@
-"""Command line: ``dpcheck scan``, ``dpcheck schema``, ``dpcheck eval``, ``dpcheck rules list|show|lint``,
+"""Command line: ``dpcheck scan``, ``dpcheck render``, ``dpcheck schema``, ``dpcheck eval``, ``dpcheck rules list|show|lint``,
 ``dpcheck policy check``, ``dpcheck history`` and ``dpcheck serve``.
 
 Exit codes (stable, for procurement tools and CI):
@@ -21,6 +21,7 @@ from dpcheck.cli.common import UserError
 from dpcheck.cli.evaluate import evaluate
 from dpcheck.cli.history import history
 from dpcheck.cli.policy import policy_group
+from dpcheck.cli.render import render_command
 from dpcheck.cli.rules import rules
 from dpcheck.cli.scan import scan
 from dpcheck.cli.schema import schema
@@ -45,5 +46,5 @@ def main() -> None:
     """Check vendors' privacy policies and DPAs for clear and lawful data-export terms."""
 
 
-for command in (scan, schema, evaluate, rules, policy_group, history, serve):
+for command in (scan, render_command, schema, evaluate, rules, policy_group, history, serve):
     main.add_command(command)

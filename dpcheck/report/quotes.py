@@ -14,14 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dpcheck.models import SEVERITIES, DocumentReport, Evidence, Finding
+from dpcheck.report.json import REPORTED_MENTIONS
 
 _QUOTED = re.compile(r"'([^']{2,})'")
 
 
 def matched_phrases(e: Evidence, doc: DocumentReport) -> list[str]:
-    """What matched inside a quote, as far as the reasons name it ('…' in a reason), longest first."""
-    reasons = [e.reason] + [m.evidence.reason for m in doc.mentions
-                            if m.evidence.start < e.end and e.start < m.evidence.end]
+    """What matched inside a quote, as far as the reasons name it ('…' in a reason), longest first.
+    Only reasons the JSON report keeps count, so a report rendered again from it looks the same."""
+    around = [m.evidence for m in doc.mentions if m.kind in REPORTED_MENTIONS]
+    around += [x for item in doc.checklist for x in item.evidence]
+    reasons = [e.reason] + [x.reason for x in around if x.start < e.end and e.start < x.end]
     found = {p for reason in reasons for p in _QUOTED.findall(reason)}
     return sorted(found, key=len, reverse=True)
 
