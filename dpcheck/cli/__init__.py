@@ -17,7 +17,6 @@ from typing import Any
 import click
 
 from dpcheck.cli.common import UserError
-
 from dpcheck.cli.evaluate import evaluate
 from dpcheck.cli.history import history
 from dpcheck.cli.policy import policy_group

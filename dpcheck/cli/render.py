@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -24,7 +25,10 @@ def render_command(report: Path, fmt: str, outputs: tuple[Path, ...]) -> None:
     """Render REPORT, a JSON report of `dpcheck scan --format json` (`-` for standard input), in another format.
 
     SARIF describes the bundled rules; a report scanned with --rules names its rules by id only."""
-    text = click.get_text_stream("stdin").read() if str(report) == "-" else report.read_text(encoding="utf-8")
+    if str(report) == "-":
+        text = sys.stdin.read()
+    else:
+        text = report.read_text(encoding="utf-8")
     try:
         loaded = report_from_dict(json.loads(text), major=REPORT_FORMAT.split(".")[0])
     except json.JSONDecodeError as exc:
