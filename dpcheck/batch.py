@@ -134,7 +134,7 @@ def _logged(report: DocumentReport, *, cached: bool) -> DocumentReport:
     """Say on the log what became of a document: read (or taken from the cache), cut short, unreadable."""
     source = "from the cache" if cached else "read"
     if report.error is not None:
-        log.warning("%s: unreadable [%s] %s", report.path, report.error.code, report.error.message)
+        log.info("%s: unreadable [%s] %s", report.path, report.error.code, report.error.message)
         return report
     log.info("%s: %s, %s %s in %s, %d page(s), %d finding(s), %s", report.path, source, report.format,
              report.doc_type, report.language, report.pages or 0, len(report.findings), report.rating)
