@@ -53,7 +53,7 @@ class Words:
         return cls(**sets, law_prefixes=tuple(data["law_prefixes"]), exception=exception, table_headers=headers)
 
 
-def _negated_transfer(sentence: Sentence, words: Words) -> bool:
+def negated_transfer(sentence: Sentence, words: Words) -> bool:
     """"Your data is not transferred outside the EEA": transfers addressed, none disclosed."""
     if sentence.has("DENIAL"):
         return True
@@ -152,7 +152,7 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
         return []
     if INSTRUCTIONS.search(sentence.text):
         return []  # Art. 28(3)(a) boilerplate: "only on instructions, including with regard to transfers"
-    if _negated_transfer(sentence, words):
+    if negated_transfer(sentence, words):
         return []
     mech_tokens = {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start, c.end)}
     # A country right beside a tool's name qualifies the tool: "Standard Contractual Clauses (UK)",

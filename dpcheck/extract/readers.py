@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
+from dpcheck.extract.locations import commitment_mentions
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
 from dpcheck.extract.sentences import Sentence
 from dpcheck.extract.tables import table_recipients
@@ -207,6 +208,15 @@ class DestinationReader(Reader):
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
 
 
+class CommitmentReader(Reader):
+    """Commitments to keep data in the EEA, of the vendor's own processing or of its sub-processors."""
+
+    name = "location_commitments"
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        reading.mentions.extend(commitment_mentions(passage.sentence, set(reading.eea), reading.lexicon.words))
+
+
 class TermReader(Reader):
     """Supplementary measures and the Art. 28 sub-processor terms."""
 
@@ -227,7 +237,7 @@ class AddressedReader(Reader):
 
 
 DEFAULT_READERS = ReaderRegistry([TableReader, LinkReader, Art28ClauseReader, ImporterReader, MechanismReader,
-                                  DestinationReader, TermReader, AddressedReader])
+                                  DestinationReader, CommitmentReader, TermReader, AddressedReader])
 
 
 def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence[Recipient]) -> list[Recipient]:

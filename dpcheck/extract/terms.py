@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dpcheck.extract.periods import states_period
+from dpcheck.extract.periods import stated_days, states_period
 from dpcheck.extract.sentences import Sentence
 from dpcheck.ingest.document import Document
 from dpcheck.models import Evidence, Mention
@@ -35,8 +35,13 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
     """Mentions of supplementary measures and sub-processor terms in one sentence."""
     found: list[Mention] = []
 
-    def add(kind: str, reason: str) -> None:
-        found.append(Mention(kind, kind, sentence.evidence(reason)))
+    def add(kind: str, reason: str, detail: str = "") -> None:
+        found.append(Mention(kind, kind, sentence.evidence(reason), detail=detail))
+
+    def notice(reason: str) -> None:
+        # The notice period in days, when the sentence states one: DPA and list page may differ on it.
+        days = stated_days(text)
+        add("subprocessor_notice", reason, "" if days is None else str(days))
 
     in_authority_section = any(AUTHORITY_HEADING.search(h) for h in sentence.block.heading_path)
     if sentence.has("SUPPLEMENTARY"):
@@ -54,7 +59,7 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
         add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'")
     if not named:
         if sentence.has("NOTICE") and states_period(text):
-            add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
+            notice(f"'{sentence.of('NOTICE')[0].text}'")
         return found
     if sentence.has("LIST"):
         add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
@@ -65,5 +70,5 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
     elif sentence.has("AUTHORISATION"):
         add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
     if sentence.has("NOTICE") and (states_period(text) or sentence.has("CHANGE")):
-        add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
+        notice(f"'{sentence.of('NOTICE')[0].text}'")
     return found

@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from dpcheck.errors import ErrorCode
-from dpcheck.history import ROLES
+from dpcheck.vendor.manifest import ROLES
 from dpcheck.report import FORMATS
 from dpcheck.report.schema import report_schema
 from dpcheck.scanner import TOOL_VERSION
