@@ -30,6 +30,7 @@ from dpcheck.models import DocType, DocumentReport, Report
 from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
 from dpcheck.policy import Policy
 from dpcheck.resources import rules_dir
+from dpcheck.vendor.together import Part, join
 from dpcheck.version import REPORT_FORMAT, TOOL_VERSION
 
 __all__ = ["REPORT_FORMAT", "TOOL_VERSION", "Scanner", "iter_documents"]
@@ -144,10 +145,25 @@ class Scanner:
             paths = [paths]
         return self.report(self.scan_path(p) for p in iter_documents(paths))
 
-    def scan_path(self, path: str | os.PathLike[str]) -> DocumentReport:
-        """Scan one file; the report's path is ``path`` exactly as given."""
+    def scan_path(self, path: str | os.PathLike[str], *, doc_type: DocType | None = None) -> DocumentReport:
+        """Scan one file; the report's path is ``path`` exactly as given; ``doc_type`` overrides the
+        classifier when the caller knows it (a role in vendor.toml)."""
         return self._guarded(str(path), lambda: self.scan_document(ingest.load(path, limits=self.limits),
-                                                                  path=str(path)))
+                                                                  path=str(path), doc_type=doc_type))
+
+    def scan_together(self, paths: Sequence[str | os.PathLike[str]], *, name: str,
+                      doc_type: DocType | None = None) -> tuple[DocumentReport, tuple[Part, ...]]:
+        """Scan files as one document, in order (an agreement with its addenda and annexes: see
+        :mod:`dpcheck.vendor.together`), with where each file sits in it; nothing if it cannot be read."""
+        parts: list[Part] = []
+
+        def scan() -> DocumentReport:
+            joined = join([(str(p), ingest.load(p, limits=self.limits)) for p in paths])
+            parts.extend(joined.parts)
+            return self.scan_document(joined.document, path=name, doc_type=doc_type)
+
+        report = self._guarded(name, scan)
+        return report, tuple(parts) if report.ok else ()
 
     def scan_bytes(self, data: bytes, name: str, *, language: str | None = None) -> DocumentReport:
         return self._guarded(name, lambda: self.scan_document(ingest.load(data, name=name, limits=self.limits),

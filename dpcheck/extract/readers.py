@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from spacy.language import Language
 
+from dpcheck.extract.amendments import amendment_mentions
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
 from dpcheck.extract.locations import commitment_mentions
@@ -217,6 +218,15 @@ class CommitmentReader(Reader):
         reading.mentions.extend(commitment_mentions(passage.sentence, set(reading.eea), reading.lexicon.words))
 
 
+class AmendmentReader(Reader):
+    """Whether the document amends a data processing agreement (an addendum, an annex published apart)."""
+
+    name = "amendments"
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        reading.mentions.extend(amendment_mentions(passage.sentence))
+
+
 class TermReader(Reader):
     """Supplementary measures and the Art. 28 sub-processor terms."""
 
@@ -237,7 +247,7 @@ class AddressedReader(Reader):
 
 
 DEFAULT_READERS = ReaderRegistry([TableReader, LinkReader, Art28ClauseReader, ImporterReader, MechanismReader,
-                                  DestinationReader, CommitmentReader, TermReader, AddressedReader])
+                                  DestinationReader, CommitmentReader, AmendmentReader, TermReader, AddressedReader])
 
 
 def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence[Recipient]) -> list[Recipient]:
