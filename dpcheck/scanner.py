@@ -151,19 +151,21 @@ class Scanner:
         return self._guarded(str(path), lambda: self.scan_document(ingest.load(path, limits=self.limits),
                                                                   path=str(path), doc_type=doc_type))
 
-    def scan_together(self, paths: Sequence[str | os.PathLike[str]], *, name: str,
-                      doc_type: DocType | None = None) -> tuple[DocumentReport, tuple[Part, ...]]:
-        """Scan files as one document, in order (an agreement with its addenda and annexes: see
-        :mod:`dpcheck.vendor.together`), with where each file sits in it; nothing if it cannot be read."""
-        parts: list[Part] = []
+    def scan_together(self, parts: Sequence[tuple[str, Callable[[], Document]]], *, name: str,
+                      doc_type: DocType | None = None,
+                      language: str | None = None) -> tuple[DocumentReport, tuple[Part, ...]]:
+        """Scan documents as one, in order (an agreement with its addenda and annexes: see
+        :mod:`dpcheck.vendor.together`): each part is a name and what loads it. Returns the report
+        (named ``name``) and where each part sits in it (nothing if it cannot be read)."""
+        placed: list[Part] = []
 
         def scan() -> DocumentReport:
-            joined = join([(str(p), ingest.load(p, limits=self.limits)) for p in paths])
-            parts.extend(joined.parts)
-            return self.scan_document(joined.document, path=name, doc_type=doc_type)
+            joined = join([(part, load()) for part, load in parts])
+            placed.extend(joined.parts)
+            return self.scan_document(joined.document, path=name, language=language, doc_type=doc_type)
 
         report = self._guarded(name, scan)
-        return report, tuple(parts) if report.ok else ()
+        return report, tuple(placed) if report.ok else ()
 
     def scan_bytes(self, data: bytes, name: str, *, language: str | None = None) -> DocumentReport:
         return self._guarded(name, lambda: self.scan_document(ingest.load(data, name=name, limits=self.limits),

@@ -42,6 +42,8 @@ class Ruleset:
     facts: LegalFacts
     red: frozenset[str]
     lexicon: dict[str, Any]
+    folder: Path | None = None
+    """Where the rules were loaded from (the vendor rules of rules/vendor/ are read from there too)."""
 
     @classmethod
     def load(cls, folder: Path) -> Ruleset:
@@ -55,7 +57,7 @@ class Ruleset:
         version = f"{meta['version']}+{digest.hexdigest()[:8]}"
         lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
         return cls(version, rules, policy_rules, LegalFacts.load(folder / "facts"), frozenset(meta["rating"]["red"]),
-                   lexicon)
+                   lexicon, folder)
 
     @property
     def country_aliases(self) -> dict[str, list[str]]:

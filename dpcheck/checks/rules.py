@@ -33,6 +33,14 @@ LEAF_OPS = ("is", "in", "any_of", "empty")
 
 
 @dataclass(frozen=True)
+class ExampleDocument:
+    """One document of a vendor rule's example (rules/vendor/): its role in the dossier and text."""
+
+    role: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Example:
     text: str
     lang: str
@@ -40,6 +48,8 @@ class Example:
     # The day whose law the example is judged by (default: the day of the run), for rules that
     # depend on dates (an adequacy decision about to expire, a pending court case).
     as_of: date | None = None
+    # A vendor rule's example is a dossier of several documents, read together (``text`` is empty).
+    documents: tuple[ExampleDocument, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,10 +77,14 @@ class Rule:
         evidence: list[Evidence] = []
         for name in self.evidence:
             evidence.extend(features[name].evidence)
+        message, question = self.texts(features, lang)
+        return Finding(self.id, self.article, self.severity, self.title, message, question, tuple(evidence), self.core)
+
+    def texts(self, features: dict[str, Feature], lang: str | None = None) -> tuple[str, str]:
+        """The message and the vendor question (in ``lang`` where the rule has it), features filled in."""
         lang = lang if lang in self.questions else "en"
         labels = {word: texts[lang] for word, texts in self.labels.items() if lang in texts}
-        return Finding(self.id, self.article, self.severity, self.title, _fill(self.message, features).strip(),
-                       _fill(self.questions[lang], features, labels), tuple(evidence), self.core)
+        return _fill(self.message, features).strip(), _fill(self.questions[lang], features, labels)
 
 
 def _fill(template: str, features: dict[str, Feature], labels: dict[str, str] | None = None) -> str:
@@ -124,9 +138,11 @@ def _check_condition(cond: Any, features: set[str], where: str, problems: list[s
         problems.append(f"{where}: give exactly one of {', '.join(LEAF_OPS)}")
 
 
-def _examples(raw: list[dict[str, str]]) -> tuple[Example, ...]:
-    return tuple(Example(str(e["text"]), e["lang"], e.get("doc_type", "privacy_policy"),
-                         date.fromisoformat(e["as_of"]) if "as_of" in e else None) for e in raw)
+def _examples(raw: list[dict[str, Any]]) -> tuple[Example, ...]:
+    return tuple(Example(str(e.get("text", "")), e["lang"], e.get("doc_type", "privacy_policy"),
+                         date.fromisoformat(e["as_of"]) if "as_of" in e else None,
+                         tuple(ExampleDocument(d["role"], str(d["text"])) for d in e.get("documents", ())))
+                 for e in raw)
 
 
 def validate(data: Any, path: Path, features: set[str] | frozenset[str],
