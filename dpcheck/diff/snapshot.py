@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -81,70 +81,29 @@ class Terms:
 
     @classmethod
     def of_vendor(cls, vendor: Mapping[str, Any], name: str | None = None) -> Terms:
-        """The terms of a vendor report: its current documents together, the agreement's checklist,
-        and its rating."""
-        current = [(d["path"], d["report"]) for d in vendor.get("documents", ()) if d.get("current", True)
-                   and d.get("report", {}).get("status") == "ok"]
-        agreements = [(a["name"], a["report"]) for a in vendor.get("agreements", ())
-                      if a.get("report", {}).get("status") == "ok"]
-        # The checklist is the agreement's as read together (its own quotes name the documents).
-        checked = agreements or [(p, d) for p, d in current if d.get("doc_type") == "dpa"]
-        return _build(name or str(vendor["vendor"]["name"]), vendor.get("rating"), current, checked,
-                      flags=[(f, _quotes_of(f)) for f in vendor.get("findings", ())])
-
-
-def _build(name: str, rating: str | None, documents: Sequence[tuple[str, Mapping[str, Any]]],
-           checked: Sequence[tuple[str, Mapping[str, Any]]],
-           flags: Sequence[tuple[Mapping[str, Any], tuple[Passage, ...]]] | None = None) -> Terms:
-    destinations: dict[str, list[Passage]] = {}
-    mechanisms: dict[str, list[Passage]] = {}
-    recipients: dict[str, Named] = {}
-    every: list[Passage] = []
-    notices: list[tuple[int, Passage]] = []
-    for path, doc in documents:
-        for t in doc.get("transfers", ()):
-            if t["destination"] != EEA_REGION:
-                destinations.setdefault(t["destination"], []).extend(_passages(t.get("evidence", ()), path))
-        for mechanism in doc.get("mechanisms", ()):
-            mechanisms.setdefault(mechanism, [])
-        for m in doc.get("mentions", ()):
-            passage = _passage(m["evidence"], path)
-            every.append(passage)
-            if m["kind"] == "mechanism" and m.get("relied_upon") and m["value"] in mechanisms:
-                mechanisms[m["value"]].append(passage)
-            elif m["kind"] == "subprocessor_notice" and m.get("detail", "").isdigit():
-                notices.append((int(m["detail"]), passage))
-        for r in doc.get("recipients", ()):
-            if r.get("role") == "vendor" or r.get("engaged_by"):
-                continue  # the vendor itself, and the unnamed onward recipients of a sub-processor
-            key = recipient_key(r["name"])
-            if not key:
-                continue
-            passages = _passages(r.get("evidence", ()), path)
-            known = recipients.get(key)
-            recipients[key] = Named(r["name"], frozenset(r.get("locations", ())), passages) if known is None else \
-                Named(known.name, known.locations | frozenset(r.get("locations", ())), known.passages + passages)
-        every.extend(p for t in doc.get("transfers", ()) for p in _passages(t.get("evidence", ()), path))
-        every.extend(p for f in doc.get("findings", ()) for p in _passages(f.get("evidence", ()), path))
-    checklist: dict[str, Item] = {}
-    for path, doc in checked:
-        for i in doc.get("art28_checklist", ()):
-            item = Item(i["status"], i.get("note", ""), _passages(i.get("evidence", ()), path))
-            checklist[i["element"]] = _better(checklist.get(i["element"]), item)
-            every.extend(item.passages)
-    if flags is None:
-        flags = [(f, _passages(f.get("evidence", ()), path)) for path, doc in documents for f in doc.get("findings", ())]
-    # Objection windows ("object within 14 days of the notice") are no notice periods.
-    shortest = min(notices, key=lambda n: n[0], default=None)
-    return Terms(
-        name=name, rating=rating,
-        destinations={k: _distinct(v) for k, v in destinations.items()},
-        mechanisms={k: _distinct(v) for k, v in mechanisms.items()},
-        recipients=recipients, checklist=checklist,
-        notice_days=shortest[0] if shortest else None, notice=(shortest[1],) if shortest else (),
-        flags={f["rule_id"]: _distinct(quotes) for f, quotes in flags if f.get("core")},
-        passages=_distinct(every),
-    )
+        """The terms of a vendor report: its destinations and recipients as merged over its current
+        documents, the tools and flags of its agreements and of the documents read alone, the
+        agreements' checklist, the dossier's own findings, and its rating."""
+        read = [(a["name"], a["report"]) for a in vendor.get("agreements", ())]
+        read += [(d["path"], d["report"]) for d in vendor.get("documents", ())
+                 if d.get("current") and not d.get("joined_to") and d.get("role") != "dpa"]
+        read = [(path, doc) for path, doc in read if doc.get("status") == "ok"]
+        terms = _build(name or str(vendor["vendor"]["name"]), vendor.get("rating"), read,
+                       [(a["name"], a["report"]) for a in vendor.get("agreements", ())
+                        if a.get("report", {}).get("status") == "ok"])
+        destinations = {d["country"]: _passages(d.get("quotes", ()), "") for d in vendor.get("destinations", ())
+                        if d["country"] != EEA_REGION}
+        recipients: dict[str, Named] = {}
+        for r in vendor.get("subprocessors", ()):
+            if key := recipient_key(r["name"]):
+                recipients[key] = Named(r["name"], frozenset(r.get("countries", ())), _passages(r.get("quotes", ()), ""))
+        # The dossier's own findings (contradictions) count as flags of the vendor.
+        flags = dict(terms.flags)
+        for f in vendor.get("findings", ()):
+            flags[f["rule_id"]] = _distinct(p for side in f.get("sides", ()) for p in _passages(side.get("quotes", ()), ""))
+        every = [*terms.passages, *(p for ps in destinations.values() for p in ps),
+                 *(p for r in recipients.values() for p in r.passages)]
+        return replace(terms, destinations=destinations, recipients=recipients, flags=flags, passages=_distinct(every))
 
 
 def _better(known: Item | None, item: Item) -> Item:
@@ -154,13 +113,10 @@ def _better(known: Item | None, item: Item) -> Item:
     return known
 
 
-def _quotes_of(finding: Mapping[str, Any]) -> tuple[Passage, ...]:
-    """A vendor finding's quotes, each in its document."""
-    return tuple(_passage(q["evidence"], q["document"]) for q in finding.get("quotes", ()))
-
-
 def _passage(e: Mapping[str, Any], document: str) -> Passage:
-    return Passage(" ".join(str(e["quote"]).split()), document, e.get("page"), tuple(e.get("section", ())))
+    """A quote of a JSON report; one that names its document (a vendor report's) is placed there."""
+    return Passage(" ".join(str(e["quote"]).split()), str(e.get("document") or document), e.get("page"),
+                   tuple(e.get("section", ())))
 
 
 def _passages(evidence: Iterable[Mapping[str, Any]], document: str) -> tuple[Passage, ...]:

@@ -40,8 +40,13 @@ def states_period(text: str) -> bool:
     return bool(DAYS.search(text) or WEEKS.search(text))
 
 
+def stated_periods(text: str) -> list[tuple[int, int]]:
+    """Each period of days or weeks ``text`` states: (where it starts, how many days), in order."""
+    found = [(m.start(), _number(m.group(1))) for m in DAYS.finditer(text)]
+    found += [(m.start(), _number(m.group(1)) * 7) for m in WEEKS.finditer(text)]
+    return sorted(found)
+
+
 def stated_days(text: str) -> int | None:
     """The shortest period of days or weeks ``text`` states, in days ("30 days' notice", "vier Wochen")."""
-    periods = [_number(m.group(1)) for m in DAYS.finditer(text)]
-    periods += [_number(m.group(1)) * 7 for m in WEEKS.finditer(text)]
-    return min(periods) if periods else None
+    return min((days for _, days in stated_periods(text)), default=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dpcheck.extract.periods import stated_days, states_period
+from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.sentences import Sentence
 from dpcheck.ingest.document import Document
 from dpcheck.models import Evidence, Mention
@@ -40,8 +40,7 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
 
     def notice(reason: str) -> None:
         # The notice period in days, when the sentence states one: DPA and list page may differ on it.
-        days = stated_days(text)
-        add("subprocessor_notice", reason, "" if days is None else str(days))
+        add("subprocessor_notice", reason, _days(notice_periods))
 
     in_authority_section = any(AUTHORITY_HEADING.search(h) for h in sentence.block.heading_path)
     if sentence.has("SUPPLEMENTARY"):
@@ -54,9 +53,15 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
     named = sentence.has("SUBPROCESSOR") or bool(SUBPROCESSOR_URL.search(text))
     if not (named or sentence.in_subprocessor_section):
         return found
+    # "notify 30 days before ..., and Customer may object within 14 days": a period after the
+    # objection is the time to object, one before it the notice.
+    objection = text.lower().find(sentence.of("OBJECTION")[0].text.lower()) if sentence.has("OBJECTION") else len(text)
+    periods = stated_periods(text)
+    notice_periods = [days for at, days in periods if at < objection]
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
     if sentence.has("OBJECTION"):
-        add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'")
+        add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'",
+            _days([days for at, days in periods if at > objection]))
     if not named:
         if sentence.has("NOTICE") and states_period(text):
             notice(f"'{sentence.of('NOTICE')[0].text}'")
@@ -72,3 +77,8 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
     if sentence.has("NOTICE") and (states_period(text) or sentence.has("CHANGE")):
         notice(f"'{sentence.of('NOTICE')[0].text}'")
     return found
+
+
+def _days(periods: list[int]) -> str:
+    """The shortest period, in days, as a mention's detail (empty when none is stated)."""
+    return str(min(periods)) if periods else ""

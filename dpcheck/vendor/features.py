@@ -20,7 +20,6 @@ from typing import Any
 from dpcheck.checks.features import Feature, FeatureRegistry
 from dpcheck.diff.snapshot import recipient_key, same_recipient
 from dpcheck.extract.locations import KIND as COMMITMENT
-from dpcheck.extract.periods import stated_days
 from dpcheck.facts import LegalFacts
 from dpcheck.models import EEA_REGION, UNSPECIFIED, Evidence, Mention, Recipient, Transfer
 from dpcheck.vendor.model import Side, VendorDocument
@@ -228,19 +227,13 @@ def _dpf_entity(dossier: Dossier) -> dict[str, Feature]:
 
 
 def _periods(doc: VendorDocument) -> tuple[dict[int, list[Evidence]], dict[int, list[Evidence]]]:
-    """Notice periods of sub-processor changes and objection windows a document states, by days."""
-    objections = [m for m in doc.report.mentions if m.kind == "subprocessor_objection"]
-    windows: dict[int, list[Evidence]] = {}
-    for m in objections:
-        if (days := stated_days(m.evidence.quote)) is not None:
-            windows.setdefault(days, []).append(m.evidence)
-    spans = {(m.evidence.start, m.evidence.end) for m in objections}
-    notices: dict[int, list[Evidence]] = {}
+    """Notice periods of sub-processor changes and objection windows a document states, by days
+    (the extraction gives each mention's period as its detail)."""
+    found: tuple[dict[int, list[Evidence]], dict[int, list[Evidence]]] = ({}, {})
     for m in doc.report.mentions:
-        # "object within 14 days of the notice" is the objection window, not the notice period.
-        if m.kind == "subprocessor_notice" and m.detail.isdigit() and (m.evidence.start, m.evidence.end) not in spans:
-            notices.setdefault(int(m.detail), []).append(m.evidence)
-    return notices, windows
+        if m.kind in ("subprocessor_notice", "subprocessor_objection") and m.detail.isdigit():
+            found[m.kind == "subprocessor_objection"].setdefault(int(m.detail), []).append(m.evidence)
+    return found
 
 
 @feature("subprocessor_terms_differ")
