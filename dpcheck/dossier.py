@@ -1,8 +1,10 @@
 """Scan a vendor's dossier: each document alone, then each DPA with its annexes as one agreement,
-then the dossier as a whole (:mod:`dpcheck.vendor`), with what changed between dated versions.
+then the dossier as a whole (:mod:`dpcheck.vendor`), with what changed between dated versions; and
+compare any two versions of a vendor's terms (:func:`diff`).
 
     >>> report = dpcheck.scan_vendor("vendors/acme/")          # a folder, with or without vendor.toml
     >>> report.rating, [d.country for d in report.destinations], [q.text for q in report.questions]
+    >>> dpcheck.diff("dpa-2023.pdf", "dpa-2025.pdf").changes
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import json
+
 from dpcheck import ingest
-from dpcheck.diff import Terms, compare
-from dpcheck.errors import VendorCode, VendorError
+from dpcheck.diff import Comparison, Terms, compare, compare_reports
+from dpcheck.errors import IngestError, VendorCode, VendorError
 from dpcheck.ingest.document import Document
 from dpcheck.models import DocType, DocumentReport
-from dpcheck.report.json import document_to_dict
+from dpcheck.report.json import document_to_dict, report_to_dict
+from dpcheck.report.vendor_json import vendor_to_dict
 from dpcheck.scanner import Scanner, iter_documents
 from dpcheck.vendor.combine import combine
 from dpcheck.vendor.join import plan
@@ -118,3 +123,39 @@ def _sha256(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return ""  # reported as unreadable by its scan
+
+
+def diff(old: str | os.PathLike[str], new: str | os.PathLike[str], *, scanner: Scanner | None = None,
+         **options: Any) -> Comparison:
+    """What changed from version ``old`` to version ``new``: each a document (scanned), a saved JSON
+    report (of one document, or a vendor report) or a vendor folder / vendor.toml (scanned as a
+    dossier); both documents or both vendors.
+
+    Raises :class:`~dpcheck.errors.IngestError` for a document that cannot be read,
+    :class:`~dpcheck.errors.VendorError` for a dossier that cannot, ValueError otherwise.
+    """
+    scanner = scanner or Scanner(**options)
+    before, after = read_version(old, scanner), read_version(new, scanner)
+    if ("vendor" in before) != ("vendor" in after):
+        raise ValueError("compare two documents or two vendors, not one of each")
+    return compare_reports(before, after, old_name=str(old), new_name=str(new))
+
+
+def read_version(source: str | os.PathLike[str], scanner: Scanner) -> dict[str, Any]:
+    """One version as a JSON report: a saved report as it is, a vendor folder or a document scanned."""
+    path = Path(source)
+    if path.is_dir() or path.name == MANIFEST:
+        return vendor_to_dict(scan_vendor(path, scanner=scanner))
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"{path}: not a JSON report: {exc}") from exc
+        if not isinstance(data, dict) or not ("vendor" in data or "documents" in data):
+            raise ValueError(f"{path}: not a dpcheck JSON report (of a document or a vendor)")
+        return data
+    report = scanner.report([scanner.scan_path(path)])
+    error = report.documents[0].error
+    if error is not None:
+        raise IngestError(error.code, f"{path}: {error.message}")  # type: ignore[arg-type]
+    return report_to_dict(report, graph=False)

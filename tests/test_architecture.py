@@ -23,9 +23,13 @@ STAGES = (
     ("dpcheck.flows",),
     ("dpcheck.checks",),
     ("dpcheck.assemble", "dpcheck.policy"),
+    # A vendor's dossier: versions compared, then documents joined and judged together.
+    ("dpcheck.diff",),
+    ("dpcheck.vendor",),
     ("dpcheck.report", "dpcheck.serialize"),
     ("dpcheck.scanner", "dpcheck.cache"),
-    ("dpcheck.lint", "dpcheck.evaluate", "dpcheck.batch"),
+    ("dpcheck.dossier", "dpcheck.history", "dpcheck.lint", "dpcheck.evaluate", "dpcheck.batch"),
+    ("dpcheck.serve",),
     ("dpcheck.cli", "dpcheck.__main__", "dpcheck"),
 )
 

@@ -1,5 +1,5 @@
-"""Command line: ``dpcheck scan``, ``dpcheck schema``, ``dpcheck eval``, ``dpcheck rules list|show|lint``,
-``dpcheck policy check``, ``dpcheck history`` and ``dpcheck serve``.
+"""Command line: ``dpcheck scan``, ``dpcheck vendor``, ``dpcheck diff``, ``dpcheck schema``, ``dpcheck eval``,
+``dpcheck rules list|show|lint``, ``dpcheck policy check``, ``dpcheck history`` and ``dpcheck serve``.
 
 Exit codes (stable, for procurement tools and CI):
     0  every document was read and none has a finding (or rating) at or above --fail-on
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import click
 
+from dpcheck.cli.diff import diff
 from dpcheck.cli.evaluate import evaluate
 from dpcheck.cli.history import history
 from dpcheck.cli.policy import policy_group
@@ -21,6 +22,7 @@ from dpcheck.cli.rules import rules
 from dpcheck.cli.scan import scan
 from dpcheck.cli.schema import schema
 from dpcheck.cli.serve import serve
+from dpcheck.cli.vendor import vendor
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,5 +31,5 @@ def main() -> None:
     """Check vendors' privacy policies and DPAs for clear and lawful data-export terms."""
 
 
-for command in (scan, schema, evaluate, rules, policy_group, history, serve):
+for command in (scan, vendor, diff, schema, evaluate, rules, policy_group, history, serve):
     main.add_command(command)

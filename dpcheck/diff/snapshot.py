@@ -106,6 +106,59 @@ class Terms:
         return replace(terms, destinations=destinations, recipients=recipients, flags=flags, passages=_distinct(every))
 
 
+def _build(name: str, rating: str | None, documents: Sequence[tuple[str, Mapping[str, Any]]],
+           checked: Sequence[tuple[str, Mapping[str, Any]]]) -> Terms:
+    """The terms of ``documents`` (path, JSON document) read together, with the Art. 28 checklist of
+    ``checked`` (the DPAs among them)."""
+    destinations: dict[str, list[Passage]] = {}
+    mechanisms: dict[str, list[Passage]] = {}
+    recipients: dict[str, Named] = {}
+    every: list[Passage] = []
+    notices: list[tuple[int, Passage]] = []
+    for path, doc in documents:
+        for t in doc.get("transfers", ()):
+            if t["destination"] != EEA_REGION:
+                destinations.setdefault(t["destination"], []).extend(_passages(t.get("evidence", ()), path))
+        for mechanism in doc.get("mechanisms", ()):
+            mechanisms.setdefault(mechanism, [])
+        for m in doc.get("mentions", ()):
+            passage = _passage(m["evidence"], path)
+            every.append(passage)
+            if m["kind"] == "mechanism" and m.get("relied_upon") and m["value"] in mechanisms:
+                mechanisms[m["value"]].append(passage)
+            elif m["kind"] == "subprocessor_notice" and m.get("detail", "").isdigit():
+                notices.append((int(m["detail"]), passage))
+        for r in doc.get("recipients", ()):
+            if r.get("role") == "vendor" or r.get("engaged_by"):
+                continue  # the vendor itself, and the unnamed onward recipients of a sub-processor
+            key = recipient_key(r["name"])
+            if not key:
+                continue
+            passages = _passages(r.get("evidence", ()), path)
+            known = recipients.get(key)
+            recipients[key] = Named(r["name"], frozenset(r.get("locations", ())), passages) if known is None else \
+                Named(known.name, known.locations | frozenset(r.get("locations", ())), known.passages + passages)
+        every.extend(p for t in doc.get("transfers", ()) for p in _passages(t.get("evidence", ()), path))
+        every.extend(p for f in doc.get("findings", ()) for p in _passages(f.get("evidence", ()), path))
+    checklist: dict[str, Item] = {}
+    for path, doc in checked:
+        for i in doc.get("art28_checklist", ()):
+            item = Item(i["status"], i.get("note", ""), _passages(i.get("evidence", ()), path))
+            checklist[i["element"]] = _better(checklist.get(i["element"]), item)
+            every.extend(item.passages)
+    flags = [(f, _passages(f.get("evidence", ()), path)) for path, doc in documents for f in doc.get("findings", ())]
+    shortest = min(notices, key=lambda n: n[0], default=None)
+    return Terms(
+        name=name, rating=rating,
+        destinations={k: _distinct(v) for k, v in destinations.items()},
+        mechanisms={k: _distinct(v) for k, v in mechanisms.items()},
+        recipients=recipients, checklist=checklist,
+        notice_days=shortest[0] if shortest else None, notice=(shortest[1],) if shortest else (),
+        flags={f["rule_id"]: _distinct(quotes) for f, quotes in flags if f.get("core")},
+        passages=_distinct(every),
+    )
+
+
 def _better(known: Item | None, item: Item) -> Item:
     """Of two readings of one element (a vendor's agreements), the better: what binds the vendor at best."""
     if known is None or STATUS_RANK[item.status] > STATUS_RANK[known.status]:
