@@ -101,10 +101,11 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
 
 
 def _direction(old: Item, new: Item) -> tuple[ChangeKind, str] | None:
-    if STATUS_RANK[new.status] != STATUS_RANK[old.status]:
-        kind: ChangeKind = "art28_weakened" if STATUS_RANK[new.status] < STATUS_RANK[old.status] else "art28_strengthened"
-        return kind, f"{old.status} -> {new.status}" + (f": {new.note or old.note}" if new.status == "weakened" or
-                                                          old.status == "weakened" else "")
+    if STATUS_RANK[new.status] < STATUS_RANK[old.status]:
+        return "art28_weakened", f"{old.status} -> {new.status}" + (f": {new.note}" if new.status == "weakened" else "")
+    if STATUS_RANK[new.status] > STATUS_RANK[old.status]:
+        return "art28_strengthened", f"{old.status} -> {new.status}" + (
+            f" (was: {old.note})" if old.status == "weakened" else f": {new.note}" if new.status == "weakened" else "")
     if old.status != "weakened":
         return None
     before, after = _notes(old.note), _notes(new.note)

@@ -64,7 +64,8 @@ class Dossier:
     def company(self) -> re.Pattern[str]:
         """A company's name in running text: capitalised words closed by a legal form ("Ferncloud Inc.")."""
         forms = sorted((re.escape(str(w)) for w in self.words["legal_forms"]), key=len, reverse=True)
-        return re.compile(r"((?:[A-Z0-9][\w&'’-]*\.?\s+){0,5}?[A-Z0-9][\w&'’-]*),?\s+(?i:" + "|".join(forms) + r")\.?(?!\w)")
+        return re.compile(r"(?<![\w.])([A-Z][\w&'’-]*\.?(?:\s+[A-Z0-9][\w&'’-]*\.?){0,5}?),?\s+(?i:"
+                          + "|".join(forms) + r")\.?(?!\w)")
 
     def companies(self, text: str) -> list[str]:
         """The companies a sentence names, as written, without a leading article ("Die Ferncloud Inc.")."""
@@ -79,8 +80,18 @@ class Dossier:
 
     def certified(self, text: str) -> bool:
         """The sentence says someone is certified (or participates) under a framework."""
-        stems = tuple(str(w) for w in self.words["certification"])
-        return any(word.startswith(stems) for word in re.findall(r"[\w-]+", text.lower()))
+        return _says(text, self.words["certification"])
+
+    def of_group(self, text: str) -> bool:
+        """The sentence presents a company as one of the vendor's group (its parent, an affiliate)."""
+        return _says(text, self.words["group_company"])
+
+
+def _says(text: str, beginnings: Iterable[object]) -> bool:
+    """Some word (or two words) of ``text`` begins with one of ``beginnings``."""
+    stems = tuple(str(w) for w in beginnings)
+    words = re.findall(r"[\w-]+", text.lower())
+    return any(w.startswith(stems) for w in (*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))))
 
 
 VENDOR_FEATURES: FeatureRegistry[Dossier] = FeatureRegistry()
@@ -200,22 +211,29 @@ def _mechanism_mismatch(dossier: Dossier) -> dict[str, Feature]:
 
 @feature("dpf_entity_mismatch")
 def _dpf_entity(dossier: Dossier) -> dict[str, Feature]:
-    """The documents say which company is certified under the DPF, and rely on the DPF for a US
-    recipient that is another company."""
+    """The documents rely on the DPF certification of a company of the vendor's group (its US parent,
+    an affiliate), and on the DPF alone (no fallback tool) for a US recipient that is another company.
+    (A vendor that is itself the certified importer passes data on to its US sub-processors as onward
+    transfers, which its certification governs.)"""
     certified: dict[str, tuple[str, VendorDocument, Mention]] = {}
     for doc in dossier.current:
         for m in doc.report.mentions:
-            if m.kind == "mechanism" and m.value == "dpf" and m.relied_upon and dossier.certified(m.evidence.quote):
-                for name in dossier.companies(m.evidence.quote):
+            quote = m.evidence.quote
+            if (m.kind == "mechanism" and m.value == "dpf" and m.relied_upon and dossier.certified(quote)
+                    and dossier.of_group(quote)):
+                for name in dossier.companies(quote):
                     certified.setdefault(recipient_key(name), (name, doc, m))
     found: set[str] = set()
     sides: list[Side] = []
     if certified:
+        fallbacks = dossier.facts.fallbacks("dpf")
         for doc in dossier.current:
             us_tools = {t.destination: _tools(t) for t in doc.report.transfers}.get("US", frozenset())
             for r in doc.report.recipients:
                 key = recipient_key(r.name)
-                relies = "dpf" in r.mechanisms or (not r.mechanisms and "dpf" in us_tools)
+                # The recipient's own tools, else the document's for the US; a fallback (SCCs, BCRs) covers it anyway.
+                tools = frozenset(r.mechanisms) or us_tools
+                relies = "dpf" in tools and not tools & fallbacks
                 if "US" not in r.locations or not relies or not key or any(same_recipient(key, c) for c in certified):
                     continue
                 _, holder, mention = next(iter(certified.values()))
