@@ -258,10 +258,15 @@ class Sentences(Sequence[Sentence]):
         self._place_rows, self._place_bounds = self._by_sentence(a.places.start, a.places.end)
         self._cue_columns = self._columns(self._cue_rows, a.cues)
         self._place_columns = self._columns(self._place_rows, a.places)
+        # Where each sentence starts (token) and its characters in its block, as Python numbers.
+        last = a.sentence_end - 1
+        self._first = a.sentence_start.tolist()
+        self._chars = list(zip(a.offset[a.sentence_start].tolist(), (a.offset[last] + a.length[last]).tolist()))
         in_transfer, in_subprocessors, countries = self._layout(blocks)
-        self.in_transfer_section = [in_transfer[b] for b in self._block.tolist()]
-        self.in_subprocessor_section = [in_subprocessors[b] for b in self._block.tolist()]
-        self.section_countries = [countries[b] for b in self._block.tolist()]
+        self._block_of = self._block.tolist()
+        self.in_transfer_section = [in_transfer[b] for b in self._block_of]
+        self.in_subprocessor_section = [in_subprocessors[b] for b in self._block_of]
+        self.section_countries = [countries[b] for b in self._block_of]
         self.masks = self._masks(in_transfer, in_subprocessors, blocks)
         self._sentences: list[Sentence | None] = [None] * len(a.sentence_start)
 
@@ -297,44 +302,40 @@ class Sentences(Sequence[Sentence]):
         return (self[i] for i in self.where(*labels).tolist())
 
     def _make(self, i: int) -> Sentence:
-        a = self.analysis
-        first, last = int(a.sentence_start[i]), int(a.sentence_end[i]) - 1
-        block = self.document.blocks[int(self._block[i])]
-        start = block.start + int(a.offset[first])
-        end = block.start + int(a.offset[last] + a.length[last])
+        block = self.document.blocks[self._block_of[i]]
+        lo, hi = self._chars[i]
         mask = int.from_bytes(self.masks[i].tobytes(), "little")
-        return Sentence(self, i, block, start, end, mask)
+        return Sentence(self, i, block, block.start + lo, block.start + hi, mask)
 
     def cues(self, i: int) -> list[Cue]:
-        first = int(self.analysis.sentence_start[i])
-        text = self.document.blocks[int(self._block[i])].text
-        lo, hi = self._cue_bounds[i], self._cue_bounds[i + 1]
+        first = self._first[i]
+        text = self.document.blocks[self._block_of[i]].text
         labels = self.analysis.cue_labels
-        return [Cue(labels[c], s - first, e - first, text[a:b]) for c, s, e, a, b in zip(
-            *(column[lo:hi].tolist() for column in self._cue_columns))]
+        return [Cue(labels[c], s - first, e - first, text[a:b])
+                for c, s, e, a, b in self._cue_columns[self._cue_bounds[i]: self._cue_bounds[i + 1]]]
 
     def places(self, i: int) -> list[Place]:
-        first = int(self.analysis.sentence_start[i])
-        block = self.document.blocks[int(self._block[i])]
-        lo, hi = self._place_bounds[i], self._place_bounds[i + 1]
+        first = self._first[i]
+        block = self.document.blocks[self._block_of[i]]
         codes, at = self.analysis.place_codes, block.start
-        return [Place(codes[c], s - first, e - first, block.text[a:b], at + a, at + b) for c, s, e, a, b in zip(
-            *(column[lo:hi].tolist() for column in self._place_columns))]
+        return [Place(codes[c], s - first, e - first, block.text[a:b], at + a, at + b)
+                for c, s, e, a, b in self._place_columns[self._place_bounds[i]: self._place_bounds[i + 1]]]
 
     def tokens(self, i: int) -> Tokens:
         a = self.analysis
-        first, end = int(a.sentence_start[i]), int(a.sentence_end[i])
-        text = self.document.blocks[int(self._block[i])].text
+        first, end = self._first[i], int(a.sentence_end[i])
+        text = self.document.blocks[self._block_of[i]].text
         starts = a.offset[first:end].tolist()
         ends = (a.offset[first:end] + a.length[first:end]).tolist()
         lowers = map(a.tokens.strings.__getitem__, a.tokens.lower[first:end].tolist())
         return Tokens(list(map(Word, (text[s:e] for s, e in zip(starts, ends)), lowers)), starts, ends, text)
 
-    def _columns(self, rows: np.ndarray, matches: Matches) -> tuple[np.ndarray, ...]:
+    def _columns(self, rows: np.ndarray, matches: Matches) -> list[tuple[int, int, int, int, int]]:
         """Label, token start and end, and character start and end in the block of the matches ``rows``."""
         a = self.analysis
         start, end = matches.start[rows], matches.end[rows]
-        return (matches.label[rows], start, end, a.offset[start], a.offset[end - 1] + a.length[end - 1])
+        columns = (matches.label[rows], start, end, a.offset[start], a.offset[end - 1] + a.length[end - 1])
+        return list(zip(*(column.tolist() for column in columns)))
 
     def _by_sentence(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Matches inside each sentence: their rows grouped by sentence (keeping their order), and
