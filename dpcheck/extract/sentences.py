@@ -23,6 +23,7 @@ from typing import NamedTuple, overload
 
 import numpy as np
 from spacy.language import Language
+from spacy.strings import StringStore
 
 from dpcheck.ingest.document import Block, Document
 from dpcheck.models import Evidence
@@ -74,14 +75,15 @@ class Word(NamedTuple):
 
 class Tokens(Sequence[Word]):
     """A sentence's tokens: the part of spaCy's ``Span`` the readers use (length, indexing, slicing,
-    ``.text``), read from the document's arrays."""
+    ``.text``), read from the document's arrays; a token's words are made when first asked for."""
 
-    __slots__ = ("_words", "_starts", "_ends", "_block_text", "_lo", "_hi")
+    __slots__ = ("_words", "_starts", "_ends", "_lowers", "_strings", "_block_text", "_lo", "_hi")
 
-    def __init__(self, words: list[Word], starts: list[int], ends: list[int], block_text: str,
-                 lo: int = 0, hi: int | None = None) -> None:
-        self._words, self._starts, self._ends, self._block_text = words, starts, ends, block_text
-        self._lo, self._hi = lo, len(words) if hi is None else hi
+    def __init__(self, starts: list[int], ends: list[int], lowers: list[int], strings: StringStore, block_text: str,
+                 lo: int = 0, hi: int | None = None, words: list[Word | None] | None = None) -> None:
+        self._starts, self._ends, self._lowers, self._strings, self._block_text = starts, ends, lowers, strings, block_text
+        self._words: list[Word | None] = [None] * len(starts) if words is None else words
+        self._lo, self._hi = lo, len(starts) if hi is None else hi
 
     def __len__(self) -> int:
         return self._hi - self._lo
@@ -97,15 +99,21 @@ class Tokens(Sequence[Word]):
             if i.step not in (None, 1):
                 raise ValueError("token slices take no step")
             part = range(self._lo, self._hi)[i]
-            return Tokens(self._words, self._starts, self._ends, self._block_text, part.start,
-                          max(part.start, part.stop))
+            return Tokens(self._starts, self._ends, self._lowers, self._strings, self._block_text, part.start,
+                          max(part.start, part.stop), self._words)
         index = i + len(self) if i < 0 else i
         if not 0 <= index < len(self):
             raise IndexError(f"token {i} of a {len(self)}-token span")
-        return self._words[self._lo + index]
+        return self._word(self._lo + index)
+
+    def _word(self, k: int) -> Word:
+        word = self._words[k]
+        if word is None:
+            word = self._words[k] = Word(self._block_text[self._starts[k]: self._ends[k]], self._strings[self._lowers[k]])
+        return word
 
     def __iter__(self) -> Iterator[Word]:
-        return iter(self._words[self._lo: self._hi])
+        return (self._word(k) for k in range(self._lo, self._hi))
 
     @property
     def text(self) -> str:
@@ -324,11 +332,9 @@ class Sentences(Sequence[Sentence]):
     def tokens(self, i: int) -> Tokens:
         a = self.analysis
         first, end = self._first[i], int(a.sentence_end[i])
-        text = self.document.blocks[self._block_of[i]].text
-        starts = a.offset[first:end].tolist()
-        ends = (a.offset[first:end] + a.length[first:end]).tolist()
-        lowers = map(a.tokens.strings.__getitem__, a.tokens.lower[first:end].tolist())
-        return Tokens(list(map(Word, (text[s:e] for s, e in zip(starts, ends)), lowers)), starts, ends, text)
+        starts = a.offset[first:end]
+        return Tokens(starts.tolist(), (starts + a.length[first:end]).tolist(), a.tokens.lower[first:end].tolist(),
+                      a.tokens.strings, self.document.blocks[self._block_of[i]].text)
 
     def _columns(self, rows: np.ndarray, matches: Matches) -> list[tuple[int, int, int, int, int]]:
         """Label, token start and end, and character start and end in the block of the matches ``rows``."""
@@ -359,13 +365,17 @@ class Sentences(Sequence[Sentence]):
             # Any SUBPROCESSOR cue of the block counts, even one running across two sentences.
             naming = set(cue_block[a.cues.label == a.cue_labels.index("SUBPROCESSOR")].tolist())
         transfer_headings: dict[str, bool] = {}
+        subprocessor_headings: dict[str, bool] = {}
         heading_countries: dict[str, frozenset[str]] = {}
         in_transfer, in_subprocessors, countries = [], [], []
         for b, block in enumerate(blocks):
             if block.kind == "heading":
                 heading_countries[block.text] = frozenset(codes[c] for c in a.places.label[place_block == b].tolist())
             countries.append(frozenset().union(*(heading_countries.get(h, frozenset()) for h in block.heading_path)))
-            in_subprocessors.append(any(SUBPROCESSOR_HEADING.search(h) for h in block.heading_path) or b in naming)
+            for heading in block.heading_path:
+                if heading not in subprocessor_headings:
+                    subprocessor_headings[heading] = bool(SUBPROCESSOR_HEADING.search(heading))
+            in_subprocessors.append(any(subprocessor_headings[h] for h in block.heading_path) or b in naming)
             in_section = False
             for heading in block.heading_path:
                 if heading not in transfer_headings:
