@@ -27,10 +27,10 @@ from typing import Any
 from dpcheck.cache import ResultCache, cacheable, default_cache_dir, scan_context
 from dpcheck.errors import ErrorCode
 from dpcheck.limits import Limits
-from dpcheck.models import DocumentReport, ScanError
+from dpcheck.models import DocumentReport
 from dpcheck.nlp import SUPPORTED
-from dpcheck.report.json import document_from_dict, document_to_dict
 from dpcheck.scanner import Scanner, iter_documents
+from dpcheck.serialize import document_from_data, document_to_data
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +39,8 @@ _SCANNERS: dict[str, Scanner] = {}
 
 
 def scan_document_task(path: str, options: dict[str, Any]) -> dict[str, Any]:
-    """Scan one file in whatever process runs this and return its report as a complete dict."""
-    return document_to_dict(process_scanner(options).scan_path(path), complete=True)
+    """Scan one file in whatever process runs this and return its report as data (:mod:`dpcheck.serialize`)."""
+    return document_to_data(process_scanner(options).scan_path(path))
 
 
 def process_scanner(options: dict[str, Any]) -> Scanner:
@@ -124,7 +124,7 @@ def _scan_here(documents: Iterable[str], options: dict[str, Any], store: ResultC
             continue
         report = process_scanner(options).scan_path(path)
         if store is not None and key is not None:
-            data = document_to_dict(report, complete=True)
+            data = document_to_data(report)
             if cacheable(data):
                 store.put(key, data)
         yield report
@@ -183,7 +183,7 @@ def _finish(item: _Pending, store: ResultCache | None, pool: _Pool) -> DocumentR
         except BrokenProcessPool as exc:
             pool.replace_if(executor)
             log.warning("worker process died while scanning %s alone: %s", item.path, exc)
-            return _error(item.path, ErrorCode.WORKER_DIED,
+            return DocumentReport.failed(item.path, ErrorCode.WORKER_DIED,
                           "the worker process scanning this document died, twice (killed by the system, "
                           "out of memory?)")
         except Exception as exc:  # noqa: BLE001 - an executor's own failure must not end the batch
@@ -192,12 +192,12 @@ def _finish(item: _Pending, store: ResultCache | None, pool: _Pool) -> DocumentR
         return _executor_failed(item.path, exc)
     if store is not None and item.key is not None and cacheable(data):
         store.put(item.key, data)
-    return document_from_dict(data)
+    return document_from_data(data)
 
 
 def _executor_failed(path: str, exc: Exception) -> DocumentReport:
     log.warning("executor failed on %s: %r", path, exc)
-    return _error(path, ErrorCode.INTERNAL, f"the executor failed: {type(exc).__name__}: {exc}")
+    return DocumentReport.failed(path, ErrorCode.INTERNAL, f"the executor failed: {type(exc).__name__}: {exc}")
 
 
 def _key(store: ResultCache | None, context: str | None, path: str, options: dict[str, Any]) -> str | None:
@@ -205,10 +205,6 @@ def _key(store: ResultCache | None, context: str | None, path: str, options: dic
         return None
     limits = options.get("limits")
     return store.key(path, context, max_bytes=limits.max_bytes if limits is not None else options.get("max_bytes"))
-
-
-def _error(path: str, code: str, message: str) -> DocumentReport:
-    return DocumentReport(path=path, status="error", error=ScanError(str(code), message), rating="red")
 
 
 class _Pool:

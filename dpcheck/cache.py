@@ -5,7 +5,7 @@ version and the source of its code, every file of the rules folder, and the Scan
 ``as_of`` resolved to a day. Change a rule file and every entry made with the old rules is missed;
 move or rename a document and its entry is still found.
 
-Entries are JSON, never pickle: a cache folder is not trusted code. Each is written to a temporary
+Entries are JSON (:mod:`dpcheck.serialize`), never pickle: a cache folder is not trusted code. Each is written to a temporary
 file and renamed into place, so a scan running beside another never reads half an entry; an entry
 that cannot be read is ignored (and rewritten by the next scan of its document).
 
@@ -30,16 +30,17 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+from cattrs.errors import ClassValidationError
 
 from dpcheck.errors import ErrorCode
 from dpcheck.models import DocumentReport
-from dpcheck.report.json import document_from_dict
 from dpcheck.resources import rules_dir
-from dpcheck.scanner import TOOL_VERSION
+from dpcheck.serialize import document_from_data
+from dpcheck.version import TOOL_VERSION
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: entries in the internal format of dpcheck.serialize
 # Errors the bytes of a document decide (with the limits, which are in the context): scanning the
 # same bytes again gives the same error. Time and memory limits are not: E108 and E109 are never stored.
 CONTENT_ERRORS = frozenset({
@@ -56,7 +57,7 @@ def default_cache_dir() -> Path:
 
 
 def cacheable(document: Mapping[str, Any]) -> bool:
-    """Whether a report (as :func:`~dpcheck.report.json.document_to_dict` gives it) may be stored."""
+    """Whether a report (as :func:`~dpcheck.serialize.document_to_data` gives it) may be stored."""
     error = document.get("error")
     return document.get("status") == "ok" or (error is not None and error.get("code") in CONTENT_ERRORS)
 
@@ -109,15 +110,15 @@ class ResultCache:
                 error = dict(document["error"])
                 error["message"] = error["message"].replace(entry["path"], path)
                 document["error"] = error
-            return document_from_dict(document)
+            return document_from_data(document)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, ClassValidationError) as exc:
             log.warning("ignoring unreadable cache entry %s: %s", file, exc)
             return None
 
     def put(self, key: str, document: Mapping[str, Any]) -> None:
-        """Store a complete document dict (see :func:`cacheable` for which ones to store)."""
+        """Store a document's data (see :func:`cacheable` for which ones to store)."""
         file = self._file(key)
         entry = {"key": key, "path": document["path"], "document": dict(document)}
         try:

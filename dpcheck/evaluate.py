@@ -16,7 +16,6 @@ from typing import Any
 
 from dpcheck.checks import Ruleset
 from dpcheck.models import DocumentReport
-from dpcheck.nlp.gazetteer import EEA_REGION
 from dpcheck.report.json import document_to_dict
 
 SET_FIELDS = ("destinations", "mechanisms", "flags")
@@ -104,7 +103,7 @@ class Scorer:
     def __init__(self, ruleset: Ruleset) -> None:
         self.flags = frozenset(r.id for r in ruleset.rules if r.core)
         self.mechanisms = frozenset(ruleset.facts.mechanisms)
-        self.eea = frozenset(ruleset.facts.eea) | {EEA_REGION}
+        self.eea = ruleset.facts.eea_places
         self.red = ruleset.red
 
     def _predicted(self, doc: dict[str, Any]) -> dict[str, Any]:

@@ -1,30 +1,46 @@
 """``dpcheck rules lint``: a rule folder is sound when every file validates and every
-example sentence fires (or does not fire) its rule when scanned as a small document."""
+example sentence fires (or does not fire) its rule when scanned as a small document.
+
+The examples of the buyer's-policy rules (``policy/``) are judged under the policy file
+beside them, ``policy/examples-policy.toml``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from dpcheck.checks.rules import Example, Rule
-from dpcheck.errors import RulesetError
+from dpcheck.errors import PolicyError, RulesetError
+from dpcheck.resources import rules_dir
 from dpcheck.scanner import Scanner
+
+EXAMPLES_POLICY = Path("policy") / "examples-policy.toml"
 
 
 def example_fires(scanner: Scanner, rule: Rule, example: Example) -> bool:
-    """Scan ``example`` as a document of its type and language; did ``rule`` fire?"""
-    # The example sets the document type: a rule's examples test the rule, not the classifier.
+    """Scan ``example`` as a document of its type and language (on its day); did ``rule`` fire?"""
+    # The example sets the document type (and the day, if it names one): a rule's examples
+    # test the rule, not the classifier.
+    if example.as_of is not None:
+        scanner = scanner.with_as_of(example.as_of)
     report = scanner.scan_text(example.text, name=f"{rule.id}-example", language=example.lang,
                                doc_type=example.doc_type)
     return any(f.rule_id == rule.id for f in report.findings)
 
 
+def examples_scanner(folder: Path | None = None) -> Scanner:
+    """A scanner of the rules ``folder`` under the policy its policy rules' examples assume."""
+    folder = folder or rules_dir()
+    return Scanner(rules=folder, policy=folder / EXAMPLES_POLICY)
+
+
 def lint(folder: Path | None = None) -> list[str]:
     try:
-        scanner = Scanner(rules=folder)
-    except RulesetError as exc:
+        scanner = examples_scanner(folder)
+    except (RulesetError, PolicyError) as exc:
         return exc.problems
     problems = []
-    for rule in scanner.ruleset.rules:
+    for rule in (*scanner.ruleset.rules, *scanner.ruleset.policy_rules):
         for example in rule.match:
             if not example_fires(scanner, rule, example):
                 problems.append(f"{rule.id}: does not fire on its {example.lang} match example: {example.text!r}")

@@ -6,17 +6,27 @@ in the document (character span, page, heading path) and why it was taken.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
-
-if TYPE_CHECKING:
-    import networkx as nx
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, get_args
 
 DocType = Literal["privacy_policy", "dpa", "subprocessor_list", "other"]
 Rating = Literal["green", "yellow", "red"]
 Severity = Literal["high", "medium", "low", "info"]
 Status = Literal["ok", "error"]
 ChecklistStatus = Literal["present", "missing", "weakened"]
+HopKind = Literal["engages", "transfer"]
+
+# The one order of ratings (best first) and of severities (most severe first).
+RATINGS: tuple[Rating, ...] = get_args(Rating)
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+# A destination the document leaves open ("worldwide", "third countries"), in place of a country code.
+UNSPECIFIED = "UNSPECIFIED"
+# The EEA named as a whole ("within the EEA"); never a third-country destination.
+EEA_REGION = "EEA"
+# A recipient engaged by all sub-processors ("sub-processors may transfer data onward"): its engaged_by.
+ALL_SUBPROCESSORS = "sub-processors"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +101,76 @@ class TransferPath:
 
     def render(self) -> str:
         return " → ".join((*self.parties, self.country))
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """Someone in the data flow: the customer, the vendor or a recipient, keyed ``party:<name>``.
+
+    ``purpose`` is None for the customer and the vendor, who are no recipients.
+    """
+
+    key: str
+    label: str
+    role: str
+    purpose: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """Where data goes, keyed ``country:<code>``; ``adequate`` only for a transfer destination."""
+
+    code: str
+    eea: bool
+    adequate: bool
+
+    @property
+    def key(self) -> str:
+        return f"country:{self.code}"
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """Whether a hop into a third country rests on something valid on the day judged."""
+
+    covered: bool
+    basis: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One step of the data flow: a party engages another, or sends data into a country.
+
+    A transfer hop says which mechanisms cover it and where they were read (``mechanisms_from``:
+    ``recipient``, ``sub-processor terms``, ``document`` or empty); a hop into a third country
+    also carries its judgement.
+    """
+
+    source: str
+    target: str
+    kind: HopKind
+    mechanisms: tuple[str, ...] = ()
+    mechanisms_from: str = ""
+    evidence: tuple[Evidence, ...] = ()
+    judgement: Judgement | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DataFlow:
+    """Where one document says personal data goes, built once and then only read.
+
+    ``parties`` and ``countries`` in the order they enter the flow, ``hops`` in the order they
+    were found, ``paths`` every judged path into a third country, ``transfers`` one per
+    destination, ``recipients`` with the mechanisms stated for each.
+    """
+
+    parties: tuple[Party, ...]
+    countries: tuple[Country, ...]
+    hops: tuple[Hop, ...]
+    paths: tuple[TransferPath, ...]
+    transfers: tuple[Transfer, ...]
+    recipients: tuple[Recipient, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +251,9 @@ class PolicyRef:
 class DocumentReport:
     """Everything dpcheck found in one document.
 
+    ``flow`` is where the document says personal data goes (None for an unreadable document);
+    ``transfers``, ``recipients`` and ``paths`` are read from it.
+
     With a buyer's policy applied, ``policy`` names it, ``rating`` is the policy's rating and
     ``ruleset_rating`` the rating by the GDPR rules alone.
 
@@ -183,12 +266,9 @@ class DocumentReport:
     doc_type: DocType | None = None
     language: str | None = None
     format: str | None = None
-    transfers: tuple[Transfer, ...] = ()
     mechanisms: tuple[str, ...] = ()
-    recipients: tuple[Recipient, ...] = ()
     mentions: tuple[Mention, ...] = ()
     findings: tuple[Finding, ...] = ()
-    paths: tuple[TransferPath, ...] = ()
     rating: Rating = "red"
     error: ScanError | None = None
     pages: int | None = None
@@ -198,11 +278,28 @@ class DocumentReport:
     checklist: tuple[ChecklistItem, ...] = ()  # Art. 28 checklist; empty unless the document is a DPA
     partial: bool = False
     warnings: tuple[str, ...] = ()
-    graph: nx.DiGraph | None = field(default=None, compare=False, repr=False)
+    flow: DataFlow | None = None
 
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+    @property
+    def transfers(self) -> tuple[Transfer, ...]:
+        return self.flow.transfers if self.flow is not None else ()
+
+    @property
+    def recipients(self) -> tuple[Recipient, ...]:
+        return self.flow.recipients if self.flow is not None else ()
+
+    @property
+    def paths(self) -> tuple[TransferPath, ...]:
+        return self.flow.paths if self.flow is not None else ()
+
+    @classmethod
+    def failed(cls, path: str, code: str, message: str) -> DocumentReport:
+        """The report of a document that could not be read: red until a person reads it."""
+        return cls(path=path, status="error", error=ScanError(str(code), message), rating="red")
 
 
 @dataclass(frozen=True)
@@ -216,4 +313,13 @@ class Report:
     report_format: str
     facts_as_of: str = ""
     policy: PolicyRef | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def distinct_places(evidence: Iterable[Evidence], limit: int | None = None) -> tuple[Evidence, ...]:
+    """The first evidence for each place (character span) quoted, in order, at most ``limit``."""
+    seen: dict[tuple[int, int], Evidence] = {}
+    for e in evidence:
+        seen.setdefault((e.start, e.end), e)
+        if limit is not None and len(seen) == limit:
+            break
+    return tuple(seen.values())

@@ -1,8 +1,9 @@
 """The buyer's own policy: their stance on transfers, layered over the GDPR findings.
 
 Detection never changes: the ruleset's findings are computed as without a policy, then
-:meth:`Policy.apply` adds the policy's own findings (``POLICY_*`` rules, defined in
-``policy_rules.yml``), changes severities and marks accepted findings. A policy file is TOML
+:meth:`Policy.apply` adds the policy's own findings (``POLICY_*`` rules, one file each in the
+rules folder's ``policy/``, over the features of :mod:`dpcheck.checks.buyer`), changes
+severities and marks accepted findings. A policy file is TOML
 and data only::
 
     [policy]
@@ -43,71 +44,31 @@ from typing import Any
 import pycountry
 
 from dpcheck.checks import Ruleset
-from dpcheck.checks.rules import SEVERITIES
-from dpcheck.errors import PolicyError, RulesetError
+from dpcheck.checks.buyer import ADEQUATE, BUYER_FEATURES, Judged, Stance
+from dpcheck.errors import PolicyError
 from dpcheck.models import (
+    EEA_REGION,
+    RATINGS,
+    SEVERITIES,
     Acceptance,
     DocumentReport,
-    Evidence,
     Finding,
     PolicyRef,
     Rating,
     Severity,
     Transfer,
 )
-from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
-from dpcheck.resources import load_yaml, rules_dir
 
 log = logging.getLogger(__name__)
 
-POLICY_RULES_FILE = Path(__file__).with_name("policy_rules.yml")
-ADEQUATE = "ADEQUATE"  # allowed_destinations: any country with a full adequacy decision on the scan's day
 KEYS: dict[str, tuple[str, ...]] = {
     "": ("policy", "transfers", "severity", "accept"),
     "policy": ("name", "version", "owner", "description"),
     "transfers": ("accepted_mechanisms", "refused_countries", "allowed_destinations"),
     "accept": ("rule", "justification", "expires", "documents", "vendor", "approved_by", "ticket"),
 }
-RATING_BY_SEVERITY: dict[str, int] = {"high": 2, "medium": 1, "low": 0, "info": 0}
-RATINGS: tuple[Rating, ...] = ("green", "yellow", "red")
-MAX_EVIDENCE = 5
-
-
-@dataclass(frozen=True)
-class PolicyRule:
-    """A rule of the buyer's policy; it fires only when the policy sets the key its article names."""
-
-    id: str
-    title: str
-    article: str
-    severity: Severity
-    message: str
-    questions: tuple[tuple[str, str], ...]
-    labels: tuple[tuple[str, str, str], ...] = ()  # (policy word, language, what the vendor reads)
-
-    def finding(self, lang: str | None, evidence: Iterable[Evidence], *, destinations: Iterable[str],
-                policy_list: Iterable[str], mechanisms: Iterable[str] = ()) -> Finding:
-        questions = dict(self.questions)
-        lang = lang if lang in questions else "en"
-        labels = {word: text for word, label_lang, text in self.labels if label_lang == lang}
-        listed = sorted(set(policy_list))
-        values = {"destinations": _list(destinations), "mechanisms": _list(mechanisms)}
-        message = self.message.format(**values, policy_list=", ".join(listed))
-        question = questions[lang].format(**values, policy_list=", ".join(labels.get(w, w) for w in listed))
-        return Finding(self.id, self.article, self.severity, self.title, message, question, _distinct(evidence),
-                       core=False, origin="policy")
-
-
-def load_policy_rules(path: Path = POLICY_RULES_FILE) -> tuple[PolicyRule, ...]:
-    data = load_yaml(path)
-    try:
-        return tuple(PolicyRule(rule_id, d["title"], d["article"], d["severity"], d["message"],
-                                tuple((lang, " ".join(text.split())) for lang, text in d["question"].items()),
-                                tuple((word, lang, text) for word, texts in d.get("labels", {}).items()
-                                      for lang, text in texts.items()))
-                     for rule_id, d in data.items())
-    except (KeyError, AttributeError, TypeError) as exc:
-        raise RulesetError([f"{path}: missing or malformed field {exc}"]) from exc
+# What a finding counts for when it counts by its severity.
+RATING_BY_SEVERITY: dict[Severity, Rating] = {"high": "red", "medium": "yellow", "low": "green", "info": "green"}
 
 
 @dataclass(frozen=True)
@@ -146,37 +107,37 @@ class Policy:
     allowed_destinations: tuple[str, ...] | None
     severities: tuple[tuple[str, Severity], ...]
     accepts: tuple[AcceptRule, ...]
-    rules: tuple[PolicyRule, ...] = field(repr=False)
     ruleset: Ruleset = field(repr=False, compare=False)
 
     @property
     def sha256(self) -> str:
         return self.ref.sha256
 
+    @property
+    def stance(self) -> Stance:
+        return Stance(self.refused_countries, self.allowed_destinations, self.accepted_mechanisms)
+
     @classmethod
-    def load(cls, path: str | os.PathLike[str], *, ruleset: Ruleset,
-             country_aliases: Mapping[str, Sequence[str]] | None = None) -> Policy:
+    def load(cls, path: str | os.PathLike[str], *, ruleset: Ruleset) -> Policy:
         """Read and validate the policy file at ``path`` against ``ruleset``; raises
         :class:`PolicyError` listing every problem."""
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
             raise PolicyError([f"{path}: cannot read the policy file: {exc.strerror or exc}"]) from exc
-        return cls.parse(data, path=str(path), ruleset=ruleset, country_aliases=country_aliases)
+        return cls.parse(data, path=str(path), ruleset=ruleset)
 
     @classmethod
-    def parse(cls, data: bytes, *, path: str, ruleset: Ruleset,
-              country_aliases: Mapping[str, Sequence[str]] | None = None) -> Policy:
-        """Validate TOML ``data``; ``path`` is how reports name the policy. Country names are
-        read with ``country_aliases`` (default: those of the bundled lexicon)."""
+    def parse(cls, data: bytes, *, path: str, ruleset: Ruleset) -> Policy:
+        """Validate TOML ``data`` against ``ruleset`` (its rules, mechanisms and the country names of
+        its lexicon); ``path`` is how reports name the policy."""
         where = PurePath(path).name
-        if country_aliases is None:
-            country_aliases = load_yaml(rules_dir() / "lexicon" / "countries.yml").get("aliases", {})
         try:
             raw = tomllib.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise PolicyError([f"{where}: not a valid TOML file: {exc}"]) from exc
-        return _Validator(where, ruleset, load_policy_rules(), _CountryNames(country_aliases)).policy(
+        countries = _CountryNames(ruleset.country_aliases, ruleset.facts.code_aliases)
+        return _Validator(where, ruleset, countries).policy(
             raw, PolicyRef(_name(raw, path), path, hashlib.sha256(data).hexdigest()))
 
     def apply(self, doc: DocumentReport, day: date) -> DocumentReport:
@@ -193,42 +154,14 @@ class Policy:
         """The rating with this policy (see the module docstring)."""
         counted = [f for f in findings if not f.accepted]
         by_severity = [f for f in counted if f.origin == "policy" or f.rule_id in dict(self.severities)]
-        level = RATINGS.index(self.ruleset.rating(tuple(f for f in counted if f not in by_severity)))
-        return RATINGS[max([level, *(RATING_BY_SEVERITY[f.severity] for f in by_severity)])]
-
-    def _rule(self, rule_id: str) -> PolicyRule:
-        return next(r for r in self.rules if r.id == rule_id)
+        ratings = [self.ruleset.rating(tuple(f for f in counted if f not in by_severity)),
+                   *(RATING_BY_SEVERITY[f.severity] for f in by_severity)]
+        return max(ratings, key=RATINGS.index)
 
     def _findings(self, transfers: tuple[Transfer, ...], lang: str | None) -> list[Finding]:
-        found = []
-        refused = [t for t in transfers if t.destination in self.refused_countries]
-        if refused:
-            found.append(self._rule("POLICY_COUNTRY_REFUSED").finding(
-                lang, _evidence(refused), destinations=(t.destination for t in refused),
-                policy_list=self.refused_countries))
-        if self.allowed_destinations is not None:
-            outside = [t for t in transfers if not self._allowed(t)]
-            if outside:
-                found.append(self._rule("POLICY_DESTINATION_NOT_ALLOWED").finding(
-                    lang, _evidence(outside), destinations=(t.destination for t in outside),
-                    policy_list=self.allowed_destinations))
-        if self.accepted_mechanisms is not None:
-            accepted = self.accepted_mechanisms
-            # A fully adequate destination is covered by its adequacy decision whatever the text names.
-            unaccepted = [(t, tools) for t in transfers
-                          if (tools := set(t.mechanisms) | ({"adequacy"} if t.adequate else set()))
-                          and not tools & set(accepted)]
-            if unaccepted:
-                found.append(self._rule("POLICY_MECHANISM_NOT_ACCEPTED").finding(
-                    lang, _evidence(t for t, _ in unaccepted), destinations=(t.destination for t, _ in unaccepted),
-                    mechanisms=(m for _, tools in unaccepted for m in tools), policy_list=accepted))
-        return found
-
-    def _allowed(self, transfer: Transfer) -> bool:
-        allowed = self.allowed_destinations or ()
-        dest = transfer.destination
-        return dest != UNSPECIFIED and (dest in allowed or (EEA_REGION in allowed and dest in self.ruleset.facts.eea)
-                                        or (ADEQUATE in allowed and transfer.adequate))
+        features = BUYER_FEATURES.compute(Judged(self.stance, transfers, self.ruleset.facts.eea))
+        return [replace(rule.finding(features, lang), origin="policy")
+                for rule in self.ruleset.policy_rules if rule.applies(features)]
 
     def _adjust(self, finding: Finding, path: str, day: date) -> Finding:
         severity = dict(self.severities).get(finding.rule_id)
@@ -255,26 +188,12 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def _list(items: Iterable[str]) -> str:
-    return ", ".join(sorted(set(items)))
-
-
-def _distinct(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    seen: dict[tuple[int, int], Evidence] = {}
-    for e in evidence:
-        seen.setdefault((e.start, e.end), e)
-    return tuple(sorted(seen.values(), key=lambda e: e.start)[:MAX_EVIDENCE])
-
-
-def _evidence(transfers: Iterable[Transfer]) -> list[Evidence]:
-    return [e for t in transfers for e in t.evidence]
-
-
 class _CountryNames:
-    """Country names a buyer may write: ISO codes and names (pycountry), German names, and the
-    ruleset's plain aliases ("UK", "Russia", "Russland")."""
+    """Country names a buyer may write: ISO codes and names (pycountry), German names, the
+    ruleset's plain aliases ("UK", "Russia", "Russland") and the EU's own codes (EL for GR)."""
 
-    def __init__(self, aliases: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, aliases: Mapping[str, Sequence[str]], codes: Mapping[str, str]) -> None:
+        self._codes = dict(codes)
         german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
         self._names = {german.gettext(c.name).casefold(): c.alpha_2 for c in pycountry.countries}
         for code, phrases in aliases.items():
@@ -283,6 +202,8 @@ class _CountryNames:
                     self._names.setdefault(phrase.removeprefix("=").casefold(), code)
 
     def code(self, name: str) -> str | None:
+        if name.strip().upper() in self._codes:
+            return self._codes[name.strip().upper()]
         try:
             return pycountry.countries.lookup(name.strip()).alpha_2
         except LookupError:
@@ -292,12 +213,11 @@ class _CountryNames:
 class _Validator:
     """Collects every problem of a policy file with its key path, then builds the Policy."""
 
-    def __init__(self, where: str, ruleset: Ruleset, rules: tuple[PolicyRule, ...], countries: _CountryNames) -> None:
+    def __init__(self, where: str, ruleset: Ruleset, countries: _CountryNames) -> None:
         self.where = where
         self.ruleset = ruleset
-        self.rules = rules
         self.countries = countries
-        self.rule_ids = {r.id for r in ruleset.rules} | {r.id for r in rules}
+        self.rule_ids = {r.id for r in (*ruleset.rules, *ruleset.policy_rules)}
         self.mechanisms = set(ruleset.facts.mechanisms)
         self.problems: list[str] = []
 
@@ -410,5 +330,4 @@ class _Validator:
         self.text(meta.get("description"), "policy.description")
         if self.problems:
             raise PolicyError(self.problems)
-        return Policy(ref, version, owner, accepted, refused, allowed, tuple(severities), tuple(accepts), self.rules,
-                      self.ruleset)
+        return Policy(ref, version, owner, accepted, refused, allowed, tuple(severities), tuple(accepts), self.ruleset)

@@ -1,4 +1,4 @@
-"""The pipeline in one place: ingest → nlp → extract → graph → checks → report.
+"""The pipeline in one place: ingest → nlp → extract → flows → checks → assemble → policy.
 
 A :class:`Scanner` loads the rules and builds the spaCy pipelines once and can then scan
 any number of documents; it holds no state that one scan leaves for the next.
@@ -14,39 +14,34 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from fnmatch import fnmatch
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Literal
 
 from spacy.language import Language
 
 from dpcheck import ingest
+from dpcheck.assemble import assemble, fail_closed
 from dpcheck.checks import Ruleset
-from dpcheck.checks.art28 import assess as assess_art28
 from dpcheck.errors import ErrorCode, IngestError, describe
-from dpcheck.extract import Extraction, Lexicon, extract, mechanisms_near
-from dpcheck.graph import build_graph
+from dpcheck.extract import Lexicon, extract
+from dpcheck.flows import build_flow
 from dpcheck.ingest.document import Document
 from dpcheck.limits import Limits, checkpoint, enforce
-from dpcheck.models import DocType, DocumentReport, Report, ScanError, Transfer, TransferPath
+from dpcheck.models import DocType, DocumentReport, Report
 from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
-from dpcheck.nlp.gazetteer import EEA_REGION, UNSPECIFIED
 from dpcheck.policy import Policy
-from dpcheck.resources import load_yaml, rules_dir
+from dpcheck.resources import rules_dir
+from dpcheck.version import REPORT_FORMAT, TOOL_VERSION
+
+__all__ = ["REPORT_FORMAT", "TOOL_VERSION", "Scanner", "iter_documents"]
 
 logger = logging.getLogger(__name__)
 
 # The process whose objects were last frozen out of the cyclic collector's reach (see Scanner._prepare).
 _FROZEN_IN: int | None = None
 
-REPORT_FORMAT = "1.1.0"  # 1.1: art28_checklist; partial, warnings; summary ok, partial, errors_by_code
 DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".docx"}
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
-
-try:
-    TOOL_VERSION = version("dpcheck")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    TOOL_VERSION = "0+unknown"
 
 
 def iter_documents(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] = (),
@@ -104,20 +99,16 @@ class Scanner:
         folder = Path(rules) if rules is not None else rules_dir()
         self.as_of = as_of or date.today()
         self.ruleset = Ruleset.load(folder)
-        self._lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
-        if policy is None or isinstance(policy, Policy):
-            self.policy = policy
-        else:
-            self.policy = Policy.load(policy, ruleset=self.ruleset,
-                                      country_aliases=self._lexicon.get("countries", {}).get("aliases", {}))
-        self._extraction_lexicon = Lexicon.from_data(self._lexicon)
+        self.policy = policy if policy is None or isinstance(policy, Policy) else Policy.load(policy,
+                                                                                             ruleset=self.ruleset)
+        self._lexicon = Lexicon.from_data(self.ruleset.lexicon)
         self._pipelines: dict[str, Language] = {}
         self._detector: LanguageDetector | None = None
 
     def pipeline(self, lang: str) -> Language:
         lang = lang if lang in SUPPORTED else "en"
         if lang not in self._pipelines:
-            nlp = build_pipeline(lang, self._lexicon)
+            nlp = build_pipeline(lang, self.ruleset.lexicon)
             nlp.max_length = 10**8  # blocks are fed one by one; the limit guards memory per block only
             self._pipelines[lang] = nlp
         return self._pipelines[lang]
@@ -131,6 +122,12 @@ class Scanner:
         """A scanner with other limits that shares this one's ruleset and pipelines (no rebuild)."""
         other = copy.copy(self)
         other.limits = limits
+        return other
+
+    def with_as_of(self, day: date) -> Scanner:
+        """A scanner judging by the law of ``day`` that shares this one's ruleset and pipelines."""
+        other = copy.copy(self)
+        other.as_of = day
         return other
 
     def _prepare(self) -> None:
@@ -183,74 +180,29 @@ class Scanner:
             with enforce(self.limits):
                 return scan()
         except IngestError as exc:
-            return _error(name, exc.code, exc.message)
+            return DocumentReport.failed(name, exc.code, exc.message)
         except RecursionError as exc:
-            return _error(name, ErrorCode.INTERNAL, f"{describe(exc)}: the document nests too deeply")
+            return DocumentReport.failed(name, ErrorCode.INTERNAL, f"{describe(exc)}: the document nests too deeply")
         except MemoryError:
-            return _error(name, ErrorCode.MEMORY, "ran out of memory reading the document")
+            return DocumentReport.failed(name, ErrorCode.MEMORY, "ran out of memory reading the document")
         except Exception as exc:  # noqa: BLE001 - one broken document must not end a batch scan
             logger.exception("internal error scanning %s", name)
-            return _error(name, ErrorCode.INTERNAL, f"{describe(exc)} (please report this)")
+            return DocumentReport.failed(name, ErrorCode.INTERNAL, f"{describe(exc)} (please report this)")
 
     def scan_document(self, document: Document, *, path: str, language: str | None = None,
                       doc_type: DocType | None = None) -> DocumentReport:
         if not document.text.strip():
-            return _error(path, ErrorCode.NO_TEXT, "the document contains no text to read")
+            return DocumentReport.failed(path, ErrorCode.NO_TEXT, "the document contains no text to read")
         self._prepare()
+        facts = self.ruleset.facts
         with enforce(self.limits):
             lang = language or self.detect_language(document.text)
-            eea = set(self.ruleset.facts.eea) | {EEA_REGION}
             checkpoint()
-            extraction = extract(document, self.pipeline(lang), self._extraction_lexicon, eea,
-                                 doc_type=doc_type)
+            extraction = extract(document, self.pipeline(lang), self._lexicon, facts.eea_places, doc_type=doc_type)
             checkpoint()
-            transfers = self._transfers(extraction)
-            recipients = tuple(extraction.recipients)
-            flowdown = {m.value for m in extraction.flowdown}
-            graph = build_graph(transfers, recipients, flowdown=flowdown, eea=eea)
-            features, findings = self.ruleset.check(extraction, self.as_of, lang, graph)
-            paths = features["transfer_paths"].value
-            transfers = tuple(_as_reached(t, paths) for t in transfers)
-            checklist = assess_art28(extraction, self.ruleset.facts).items if extraction.doc_type == "dpa" else ()
-        report = DocumentReport(
-            path=path, status="ok", doc_type=extraction.doc_type, language=lang, format=document.format,
-            transfers=transfers, mechanisms=tuple(sorted(extraction.relied_mechanisms)), recipients=recipients,
-            mentions=tuple(extraction.mentions), findings=findings, paths=paths,
-            rating=self.ruleset.rating(findings), pages=document.page_count, characters=len(document.text),
-            checklist=checklist, partial=document.partial, warnings=document.warnings, graph=graph,
-        )
+            flow = build_flow(extraction, facts, self.as_of)
+            checked = self.ruleset.check(extraction, flow, self.as_of, lang)
+        report = assemble(document, path=path, language=lang, extraction=extraction, flow=flow, checked=checked,
+                          rating=self.ruleset.rating(checked.findings))
         # The buyer's policy comes after detection, so the GDPR findings are the same with or without it.
-        return _fail_closed(self.policy.apply(report, self.as_of) if self.policy else report)
-
-    def _transfers(self, extraction: Extraction) -> tuple[Transfer, ...]:
-        relied = extraction.relied_mechanisms
-        facts = self.ruleset.facts
-        transfers = []
-        for destination, mentions in sorted(extraction.destinations.items()):
-            same_sentence = mechanisms_near(tuple(m.evidence for m in mentions), relied)
-            mechanisms = same_sentence or set(relied)
-            adequate = destination != UNSPECIFIED and facts.fully_adequate(destination, self.as_of)
-            recipients = tuple(r.name for r in extraction.recipients if destination in r.locations)
-            transfers.append(Transfer(destination, tuple(sorted(mechanisms)), recipients, adequate,
-                                      tuple(m.evidence for m in mentions[:5])))
-        return tuple(transfers)
-
-
-def _as_reached(transfer: Transfer, paths: tuple[TransferPath, ...]) -> Transfer:
-    """A destination's mechanisms are those of the hops that reach it: a sub-processor's onward
-    transfer does not borrow the tools the vendor names for its own."""
-    reaching = [p for p in paths if p.country == transfer.destination]
-    if not reaching:
-        return transfer
-    return replace(transfer, mechanisms=tuple(sorted({m for p in reaching for m in p.mechanisms})))
-
-
-def _fail_closed(report: DocumentReport) -> DocumentReport:
-    """A document read only in part is never green, whatever the rules or the buyer's policy
-    say: the lost part may hold the terms that matter."""
-    return replace(report, rating="yellow") if report.partial and report.rating == "green" else report
-
-
-def _error(path: str, code: str, message: str) -> DocumentReport:
-    # An unreadable document is never rated green: it is red until a person reads it.
-    return DocumentReport(path=path, status="error", error=ScanError(str(code), message), rating="red")
+        return fail_closed(self.policy.apply(report, self.as_of) if self.policy else report)

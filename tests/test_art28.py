@@ -7,7 +7,8 @@ import json
 import pytest
 
 from dpcheck import ingest
-from dpcheck.extract.art28 import PARTS, stated_hours
+from dpcheck.extract.art28 import PARTS
+from dpcheck.extract.periods import stated_hours
 from dpcheck.report.json import report_to_dict
 from dpcheck.report.text import render_text
 
@@ -241,7 +242,7 @@ def test_art28_checklist_in_json_and_text_reports(scanner):
 
 def test_art28_whole_dpa_en(scanner, corpora):
     """Pixelhain's DPA (EN, DOCX): every element there; sub-processor liability and deletion choice lacking;
-    every quote is the document's text at its offsets."""
+    Annex 3 names direct sub-processors by name and city only; every quote is the document's text at its offsets."""
     report = scanner.scan_path(corpora / "pixelhain-dpa-en-2025.docx")
     statuses = {i.element: i.status for i in report.checklist}
     assert statuses == {**dict.fromkeys(ELEMENTS, "present"), "subprocessors": "weakened", "deletion_return": "weakened"}
@@ -249,7 +250,8 @@ def test_art28_whole_dpa_en(scanner, corpora):
     assert notes["subprocessors"] == "not found: processor liable for sub-processors"
     assert notes["deletion_return"] == "deletion or return not at the controller's choice"
     fired = {f.rule_id for f in report.findings if f.rule_id.startswith("ART28_")}
-    assert fired == {"ART28_SUBPROCESSOR_TERMS_INCOMPLETE", "ART28_DELETION_NOT_AT_CHOICE"}
+    assert fired == {"ART28_SUBPROCESSOR_TERMS_INCOMPLETE", "ART28_DELETION_NOT_AT_CHOICE",
+                     "ART28_SUBPROCESSOR_CHAIN_INCOMPLETE"}
     assert {m.value for m in report.mentions if m.kind == "art28"} <= set(PARTS)
     text = ingest.load(corpora / "pixelhain-dpa-en-2025.docx").text
     assert all(text[e.start:e.end] == e.quote for i in report.checklist for e in i.evidence)
@@ -265,3 +267,19 @@ def test_art28_whole_dpa_de(scanner, corpora):
     assert checklist["security_assistance"].note == "no assistance with impact assessments and prior consultation"
     assert checklist["audits"].note == "no duty to inform of instructions that infringe the law"
     assert checklist["instructions"].evidence[0].quote.startswith("2.1 Zeitwerk verarbeitet die Daten ausschließlich")
+
+
+@pytest.mark.parametrize(("text", "hours", "period"), [
+    ("We notify the customer within thirty (30) days.", 720, True),
+    ("Der Auftraggeber wird binnen vierzehn Tagen informiert.", 336, True),
+    ("Changes are announced four weeks in advance.", None, True),
+    ("Änderungen werden vier Wochen vorher angekündigt.", None, True),
+    ("We notify the customer within 48 hours.", 48, False),
+    ("Der Auftragnehmer meldet Verletzungen unverzüglich.", None, False),
+])
+def test_periods_one_vocabulary_for_breach_deadlines_and_notice(text, hours, period):
+    """Breach deadlines (in hours) and notice periods (days or weeks) are read with the same numbers and units."""
+    from dpcheck.extract.periods import states_period
+
+    assert stated_hours(text) == hours
+    assert states_period(text) is period

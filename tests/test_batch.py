@@ -20,10 +20,11 @@ from click.testing import CliRunner
 import dpcheck
 from dpcheck.cache import ResultCache, cacheable, scan_context
 from dpcheck.cli import main
-from dpcheck.graph import to_node_link
-from dpcheck.report.json import document_from_dict, document_to_dict
+from dpcheck.flows.graph import to_node_link
+from dpcheck.report.json import document_to_dict
 from dpcheck.resources import rules_dir
 from dpcheck.scanner import Scanner, iter_documents
+from dpcheck.serialize import document_from_data, document_to_data
 
 EXAMPLE_POLICY = Path(__file__).resolve().parent.parent / "examples" / "buyer-policy.toml"
 POLICY = "# Privacy Policy\n\nWe store all data in Germany and never transfer it outside the EEA.\n"
@@ -87,19 +88,18 @@ def _poison_worker():
 
 
 @pytest.mark.slow
-def test_batch_document_from_dict_round_trips_every_corpus_document(scanner, corpora):
-    """document_from_dict(document_to_dict(doc, complete=True)) equals doc, evidence and graph included."""
+def test_batch_serialize_round_trips_every_corpus_document(scanner, corpora):
+    """document_from_data(document_to_data(doc)) through JSON equals doc, evidence and data flow included."""
     for doc in scanner.scan(corpora).documents:
-        back = document_from_dict(json.loads(json.dumps(document_to_dict(doc, complete=True))))
+        back = document_from_data(json.loads(json.dumps(document_to_data(doc))))
         assert back == doc, doc.path
-        assert (back.graph is None) == (doc.graph is None)
-        if doc.graph is not None:
-            assert json.dumps(to_node_link(back.graph)) == json.dumps(to_node_link(doc.graph))
-        assert document_from_dict(document_to_dict(doc, graph=False)).graph is None
+        assert (back.flow is None) == (doc.flow is None)
+        if doc.flow is not None:
+            assert json.dumps(to_node_link(back.flow)) == json.dumps(to_node_link(doc.flow))
     with_policy = Scanner(policy=EXAMPLE_POLICY).scan(corpora).documents
     assert any(f.acceptance is not None or f.origin == "policy" for doc in with_policy for f in doc.findings)
     for doc in with_policy:
-        assert document_from_dict(json.loads(json.dumps(document_to_dict(doc, complete=True)))) == doc, doc.path
+        assert document_from_data(json.loads(json.dumps(document_to_data(doc)))) == doc, doc.path
 
 
 def test_batch_scan_many_keeps_input_order_and_reports_errors(tmp_path):
@@ -204,6 +204,23 @@ def test_batch_cache_key_follows_rules_options_and_content(tmp_path):
     policy.write_text(policy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert store.key(doc, scan_context({"as_of": day, "policy": policy})) != with_policy
     assert scan_context({"as_of": day, "policy": None}) == scan_context({"as_of": day})
+
+
+def test_batch_cache_key_follows_the_policy_rules(tmp_path):
+    """The buyer's-policy rules are rule files of the rules folder: editing one is another key (and ruleset version)."""
+    from dpcheck.checks import Ruleset
+
+    rules = tmp_path / "rules"
+    shutil.copytree(rules_dir(), rules)
+    doc = tmp_path / "p.md"
+    doc.write_text(POLICY, encoding="utf-8")
+    store = ResultCache(tmp_path / "cache")
+    options = {"rules": rules, "as_of": date(2025, 1, 1), "policy": EXAMPLE_POLICY}
+    key, version = store.key(doc, scan_context(options)), Ruleset.load(rules).version
+    rule = rules / "policy" / "POLICY_COUNTRY_REFUSED.yml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("severity: high", "severity: medium"), encoding="utf-8")
+    assert store.key(doc, scan_context(options)) != key
+    assert Ruleset.load(rules).version != version
 
 
 def test_batch_cache_stores_only_content_decided_reports(tmp_path):

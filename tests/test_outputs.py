@@ -435,7 +435,7 @@ def test_svg_graph_lays_out_left_to_right_with_mechanism_labels(scanner):
     """Customer left of vendor left of countries; the transfer label names the mechanism."""
     doc = scanner.scan_text("# Privacy Policy\n\nWe transfer personal data to our hosting provider in the United "
                             "States under the standard contractual clauses.\n", format="markdown")
-    svg = render_graph_svg(doc.graph, {t.destination: t.adequate for t in doc.transfers})
+    svg = render_graph_svg(doc.flow)
     xs = {label: svg.index(f">{label}</text>") for label in ("Customer (controller)", "Vendor", "US")}
     assert ">scc</text>" in svg and 'class="node country third"' in svg
     positions = {}
@@ -447,18 +447,16 @@ def test_svg_graph_lays_out_left_to_right_with_mechanism_labels(scanner):
 
 def test_svg_graph_escapes_names_and_places_every_node():
     """Party names from the document are escaped; onward recipients get their own column."""
-    import networkx as nx
+    from dpcheck.models import Country, DataFlow, Hop, Party, Transfer
 
-    graph = nx.DiGraph()
-    graph.add_node("party:customer", kind="party", role="controller", label="Customer (controller)")
-    graph.add_node("party:vendor", kind="party", role="vendor", label="Vendor")
-    graph.add_node("party:evil", kind="party", role="subprocessor", label='<script>"x" & y</script>')
-    graph.add_node("party:onward", kind="party", role="subprocessor", label="Onward Ltd")
-    graph.add_node("country:US", kind="country", label="US")
-    graph.add_edges_from([("party:customer", "party:vendor"), ("party:vendor", "party:evil"),
-                          ("party:evil", "party:onward")], kind="engages", mechanisms=[])
-    graph.add_edge("party:onward", "country:US", kind="transfer", mechanisms=["scc", "<b>"])
-    svg = render_graph_svg(graph, {"US": False})
+    parties = (Party("party:customer", "Customer (controller)", "controller"), Party("party:vendor", "Vendor", "vendor"),
+               Party("party:evil", '<script>"x" & y</script>', "subprocessor", ""),
+               Party("party:onward", "Onward Ltd", "subprocessor", ""))
+    hops = (Hop("party:customer", "party:vendor", "engages"), Hop("party:vendor", "party:evil", "engages"),
+            Hop("party:evil", "party:onward", "engages"),
+            Hop("party:onward", "country:US", "transfer", ("scc", "<b>")))
+    flow = DataFlow(parties, (Country("US", False, False),), hops, (), (Transfer("US", ("scc", "<b>")),), ())
+    svg = render_graph_svg(flow)
     assert "<script" not in svg and "<b>" not in svg and "&lt;script&gt;" in svg and "scc, &lt;b&gt;" in svg
     assert svg.count('class="node ') == 5
     columns = {int(part.split('"')[0]) for part in svg.split('<rect x="')[1:]}
@@ -593,6 +591,27 @@ def test_outputs_accepted_findings_are_marked_and_ask_nothing(with_policy):
         out = render(with_policy, fmt)
         assert "Test buyer &lt;policy&gt;" in out and "order form, clause 4" in out
         assert ask not in out
+
+
+def test_sarif_describes_the_policy_rules_of_policy_findings(tmp_path):
+    """A policy finding's SARIF result points (ruleIndex) at a rule entry for it; without a policy
+    no policy rule is described."""
+    from dpcheck import Scanner
+
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[policy]\nname = "No US"\n[transfers]\nrefused_countries = ["US"]\n', encoding="utf-8")
+    source = tmp_path / "p.txt"
+    source.write_text(HOSTILE, encoding="utf-8")
+    scanner = Scanner(policy=policy)
+    log = json.loads(render(scanner.scan(source), "sarif", ruleset=scanner.ruleset))
+    assert not list(jsonschema.Draft4Validator(_sarif_schema()).iter_errors(log))
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    refused = next(r for r in run["results"] if r["ruleId"] == "POLICY_COUNTRY_REFUSED")
+    assert rules[refused["ruleIndex"]]["id"] == "POLICY_COUNTRY_REFUSED"
+    assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in run["results"])
+    plain = json.loads(render(Scanner().scan(source), "sarif"))["runs"][0]["tool"]["driver"]["rules"]
+    assert not any(r["id"].startswith("POLICY_") for r in plain)
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from dpcheck import Scanner
-from dpcheck.checks.paths import judge_hop
+from dpcheck.flows.graph import to_networkx
+from dpcheck.flows.paths import judge_hop
 
 
 def paths(scanner, text, lang, doc_type="dpa"):
@@ -164,19 +165,19 @@ def test_a_mechanism_is_judged_by_the_law_of_the_day(lang, texts, country, valid
 
 def test_judge_hop_reads_every_limit_from_the_facts(scanner):
     facts = scanner.ruleset.facts
-    assert judge_hop("US", ("dpf",), facts, date(2023, 7, 9))[0] is False  # before the DPF decision
-    assert judge_hop("US", ("dpf",), facts, date(2023, 7, 10))[0] is True
-    assert judge_hop("KR", (), facts, date(2021, 12, 16))[0] is False  # before Korea's decision
-    assert judge_hop("KR", (), facts, date(2021, 12, 17))[0] is True
-    covered, _, reason = judge_hop("BR", (), facts, date(2026, 1, 1))
-    assert not covered and reason == "no transfer mechanism is stated for this hop"
-    covered, basis, _ = judge_hop("BR", ("derogation",), facts, date(2026, 1, 1))
-    assert covered and "exceptional" in basis
+    assert judge_hop("US", ("dpf",), facts, date(2023, 7, 9)).covered is False  # before the DPF decision
+    assert judge_hop("US", ("dpf",), facts, date(2023, 7, 10)).covered is True
+    assert judge_hop("KR", (), facts, date(2021, 12, 16)).covered is False  # before Korea's decision
+    assert judge_hop("KR", (), facts, date(2021, 12, 17)).covered is True
+    none = judge_hop("BR", (), facts, date(2026, 1, 1))
+    assert not none.covered and none.reason == "no transfer mechanism is stated for this hop"
+    derogation = judge_hop("BR", ("derogation",), facts, date(2026, 1, 1))
+    assert derogation.covered and "exceptional" in derogation.basis
 
 
 def test_graph_edges_carry_the_judgement(scanner):
     doc = scanner.scan_text(ONWARD[0][1], language="en", doc_type="dpa")
-    edges = {(u, v): d for u, v, d in doc.graph.edges(data=True) if d["kind"] == "transfer"}
+    edges = {(u, v): d for u, v, d in to_networkx(doc.flow).edges(data=True) if d["kind"] == "transfer"}
     assert edges[("party:onward recipients of sub-processors", "country:IN")]["covered"] is False
     assert edges[("party:vendor", "country:US")]["covered"] is True
 

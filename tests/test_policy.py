@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from dpcheck import Scanner
 from dpcheck.cli import main
 from dpcheck.errors import PolicyError
-from dpcheck.policy import Policy, load_policy_rules
+from dpcheck.policy import Policy
 from dpcheck.report.json import document_to_dict, report_to_dict
 from dpcheck.report.text import render_text
 
@@ -59,8 +59,7 @@ def write_policy(tmp_path: Path, body: str, name: str = "policy.toml") -> Path:
 
 
 def load(scanner: Scanner, tmp_path: Path, body: str) -> Policy:
-    return Policy.load(write_policy(tmp_path, body), ruleset=scanner.ruleset,
-                       country_aliases=scanner._lexicon["countries"]["aliases"])
+    return Policy.load(write_policy(tmp_path, body), ruleset=scanner.ruleset)
 
 
 def scan(scanner: Scanner, texts: dict[str, str], lang: str, doc_type: str = "privacy_policy"):
@@ -359,9 +358,47 @@ def test_cli_policy_check(tmp_path):
     assert runner.invoke(main, ["scan", str(EXAMPLE.parent), "--policy", str(bad)]).exit_code == 2
 
 
-def test_policy_rule_ids_are_pinned():
+def test_policy_rule_ids_are_pinned(scanner):
     """Policy rule ids are stable (a rename is a visible diff) and every rule asks in English and German."""
-    rules = load_policy_rules()
+    rules = scanner.ruleset.policy_rules
     assert [r.id for r in rules] == ["POLICY_COUNTRY_REFUSED", "POLICY_DESTINATION_NOT_ALLOWED",
                                      "POLICY_MECHANISM_NOT_ACCEPTED"]
-    assert all({lang for lang, _ in r.questions} == {"en", "de"} and "Buyer's policy" in r.article for r in rules)
+    assert all(set(r.questions) == {"en", "de"} and "Buyer's policy" in r.article for r in rules)
+
+
+
+@pytest.fixture
+def own_rules(tmp_path: Path) -> Path:
+    """A copy of the bundled rules folder, to edit."""
+    import shutil
+
+    from dpcheck.resources import rules_dir
+
+    return Path(shutil.copytree(rules_dir(), tmp_path / "rules"))
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_policy_reads_country_names_from_the_rules_folder(own_rules, tmp_path):
+    """With --rules DIR, a policy's country names are read with DIR's lexicon, not the bundled one."""
+    from dpcheck.checks import Ruleset
+    from dpcheck.resources import rules_dir
+
+    _edit(own_rules / "lexicon" / "countries.yml", '  CN: ["china",', '  CN: ["reich der mitte", "china",')
+    path = write_policy(tmp_path, 'transfers.refused_countries = ["Reich der Mitte"]\n')
+    assert Policy.load(path, ruleset=Ruleset.load(own_rules)).refused_countries == ("CN",)
+    assert Scanner(rules=own_rules, policy=path).policy.refused_countries == ("CN",)
+    with pytest.raises(PolicyError, match="unknown country 'Reich der Mitte'"):
+        Policy.load(path, ruleset=Ruleset.load(rules_dir()))
+
+
+def test_policy_rules_come_from_the_rules_folder(own_rules, tmp_path):
+    """The policy's rules are rule files of the rules folder: an edited message shows in the finding."""
+    _edit(own_rules / "policy" / "POLICY_COUNTRY_REFUSED.yml", "which our policy refuses", "which we never allow")
+    path = write_policy(tmp_path, 'transfers.refused_countries = ["CN"]\n')
+    doc = Scanner(rules=own_rules, policy=path).scan_text(SCC_CHINA["en"], language="en", doc_type="privacy_policy")
+    assert "which we never allow" in finding(doc, "POLICY_COUNTRY_REFUSED").message

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import dpcheck
 from dpcheck.cli import main
-from dpcheck.graph import to_node_link, write_graphml
+from dpcheck.flows.graph import to_networkx, to_node_link, write_graphml
 from dpcheck.report.json import report_to_dict
 
 POLICY = ("# Privacy Policy\n\nWe transfer personal data to our hosting provider in the United States "
@@ -34,16 +34,16 @@ def test_report_json_has_contract_fields_and_versions(scanner):
 def test_report_graph_links_customer_vendor_country(scanner):
     """The data-flow graph runs customer → vendor → country with the mechanism on the edge."""
     doc = scanner.scan_text(POLICY, format="markdown")
-    graph = doc.graph
+    graph = to_networkx(doc.flow)
     assert nx.has_path(graph, "party:customer", "country:US")
     assert graph.edges["party:vendor", "country:US"]["mechanisms"] == ["scc"]
-    assert to_node_link(graph)["nodes"]
+    assert to_node_link(doc.flow)["nodes"]
 
 
 def test_report_graph_exports_graphml(scanner, tmp_path):
     """GraphML export round-trips through networkx."""
     doc = scanner.scan_text(POLICY, format="markdown")
-    write_graphml(doc.graph, tmp_path / "g.graphml")
+    write_graphml(doc.flow, tmp_path / "g.graphml")
     assert "country:US" in nx.read_graphml(tmp_path / "g.graphml").nodes
 
 
@@ -72,9 +72,9 @@ def test_api_all_is_pinned():
     """The public API is exactly what __all__ lists (a change is a visible diff)."""
     assert dpcheck.__all__ == sorted(dpcheck.__all__)
     assert set(dpcheck.__all__) == {
-        "DocumentReport", "DpcheckError", "ErrorCode", "Evidence", "Finding", "IngestError", "Mention", "Policy",
-        "PolicyError", "Recipient", "Report", "RulesetError", "ScanError", "Scanner", "Transfer", "__version__", "scan",
-        "scan_many"}
+        "DataFlow", "DocumentReport", "DpcheckError", "ErrorCode", "Evidence", "Finding", "History", "IngestError",
+        "Mention", "Policy", "PolicyError", "Recipient", "Report", "RulesetError", "ScanError", "Scanner", "Transfer",
+        "__version__", "scan", "scan_many"}
 
 
 def test_cli_json_and_exit_codes(tmp_path):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from dpcheck.checks.buyer import BUYER_FEATURE_NAMES
 from dpcheck.checks.features import FEATURE_NAMES
 from dpcheck.checks.rules import load_rules, validate
-from dpcheck.lint import example_fires, lint
+from dpcheck.lint import example_fires, examples_scanner, lint
 from dpcheck.resources import rules_dir
 
 RULES = load_rules(rules_dir() / "flags", set(FEATURE_NAMES))
@@ -23,9 +24,24 @@ ART28 = {f"ART28_{e}_MISSING" for e in (
     "ART28_UNLAWFUL_INSTRUCTION_NOTICE_MISSING"}
 
 
-def _cases(kind: str) -> list[pytest.param]:
+POLICY_RULES = load_rules(rules_dir() / "policy", BUYER_FEATURE_NAMES)
+
+
+def _cases(kind: str, rules: tuple = RULES) -> list[pytest.param]:
     return [pytest.param(rule, ex, id=f"{rule.id}-{ex.lang}-{i}")
-            for rule in RULES for i, ex in enumerate(getattr(rule, kind))]
+            for rule in rules for i, ex in enumerate(getattr(rule, kind))]
+
+
+@pytest.fixture(scope="module")
+def policy_scanner():
+    """A scanner under the policy the policy rules' examples assume (rules/policy/examples-policy.toml)."""
+    return examples_scanner()
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases("match", POLICY_RULES) + _cases("no_match", POLICY_RULES))
+def test_policy_rule_example_behaves_as_stated(policy_scanner, rule, example):
+    """A buyer's-policy rule fires on its match examples and stays silent on its no_match examples."""
+    assert example_fires(policy_scanner, rule, example) is (example in rule.match), example.text
 
 
 @pytest.mark.parametrize(("rule", "example"), _cases("match"))
@@ -45,15 +61,69 @@ def test_rules_ids_snapshot():
     assert sorted(r.id for r in RULES) == sorted(CORE | ART28 | {
         "SCC_REPEALED_VERSION", "DEROGATION_AS_SOLE_BASIS",
         "ONWARD_TRANSFER_UNCOVERED", "TRANSFER_PATH_UNCOVERED",
+        "ADEQUACY_EXPIRING", "DPF_RELIED_ON_ALONE", "ART28_SUBPROCESSOR_CHAIN_INCOMPLETE",
     })
     assert {r.id for r in RULES if r.core} == CORE
 
 
-def test_rules_every_rule_has_buyer_question_and_bilingual_examples():
-    """Each rule carries an article, a question for the vendor and EN+DE examples both ways."""
-    for rule in RULES:
-        assert rule.article and rule.question and rule.rationale
-        assert {e.lang for e in rule.match} == {"en", "de"} == {e.lang for e in rule.no_match}
+def _rule_files():
+    return sorted([*(rules_dir() / "flags").glob("*.yml"), *(rules_dir() / "policy").glob("*.yml")])
+
+
+@pytest.mark.parametrize("path", _rule_files(), ids=lambda p: p.stem)
+def test_rules_without_question_or_bilingual_examples_are_refused(path):
+    """Every rule file (GDPR and policy) validates as shipped, and stops validating without its vendor
+    question, its article, or its German examples either way."""
+    features = FEATURE_NAMES if path.parent.name == "flags" else BUYER_FEATURE_NAMES
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert validate(data, path, features) == []
+    for key in ("question", "article", "rationale"):
+        assert validate({k: v for k, v in data.items() if k != key}, path, features), key
+    for kind in ("match", "no_match"):
+        english_only = {**data, "examples": {**data["examples"],
+                                             kind: [e for e in data["examples"][kind] if e["lang"] == "en"] * 2}}
+        assert any(f"examples.{kind} needs English and German" in p for p in validate(english_only, path, features))
+
+
+def test_rules_feature_names_are_the_registry_and_a_name_is_taken_once():
+    """The features a rule may name are exactly those registered; registering a name twice is refused."""
+    from dpcheck.checks.features import FEATURES, Feature, FeatureRegistry
+
+    assert FEATURE_NAMES == FEATURES.names and {"uncovered_paths", "art28_audits"} <= FEATURE_NAMES
+    assert "transfer_paths" not in FEATURE_NAMES
+    registry: FeatureRegistry[int] = FeatureRegistry()
+    registry.feature("double", "half")(lambda n: {"double": Feature(n * 2), "half": Feature(n / 2)})
+    assert registry.compute(4) == {"double": Feature(8), "half": Feature(2.0)}
+    with pytest.raises(ValueError, match="double"):
+        registry.feature("double")
+    registry.feature("square")(lambda n: {"cube": Feature(n**3)})
+    with pytest.raises(ValueError, match="registered as"):
+        registry.compute(2)
+
+
+def test_rules_folder_is_checked_against_its_own_schema(tmp_path):
+    """--rules DIR: rule files are validated with DIR's schema, not the bundled one."""
+    import json
+    import shutil
+
+    from dpcheck.checks import Ruleset
+    from dpcheck.errors import RulesetError
+
+    folder = tmp_path / "rules"
+    shutil.copytree(rules_dir(), folder)
+    schema_file = folder / "schema" / "rule.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema["properties"]["owner"] = {"type": "string"}
+    schema_file.write_text(json.dumps(schema), encoding="utf-8")
+    rule = folder / "flags" / "INVALID_TRANSFER_MECHANISM.yml"
+    rule.write_text(rule.read_text(encoding="utf-8") + "owner: legal team\n", encoding="utf-8")
+    assert Ruleset.load(folder).rules
+    assert any("'owner' was unexpected" in p for p in validate(yaml.safe_load(rule.read_text(encoding="utf-8")), rule,
+                                                                  FEATURE_NAMES))
+    schema["required"].append("references")
+    schema_file.write_text(json.dumps(schema), encoding="utf-8")
+    with pytest.raises(RulesetError, match="'references' is a required property"):
+        Ruleset.load(folder)
 
 
 def test_rules_validate_reports_friendly_problems(tmp_path):

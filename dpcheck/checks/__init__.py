@@ -1,4 +1,5 @@
-"""Checks: the GDPR rules and legal facts of rules/, applied to what extraction found."""
+"""Checks: the rules and legal facts of a rules folder, applied to what extraction found and to the
+document's data flow."""
 
 from __future__ import annotations
 
@@ -6,46 +7,70 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-import networkx as nx
-
-from dpcheck.facts import LegalFacts
-from dpcheck.checks.features import FEATURE_NAMES, Feature, compute_features
-from dpcheck.checks.rules import Rule, load_rules
+from dpcheck.checks.buyer import BUYER_FEATURE_NAMES
+from dpcheck.checks.features import FEATURE_NAMES, FEATURES, Feature, Inputs
+from dpcheck.checks.rules import Rule, load_rules, schema_validator
 from dpcheck.extract import Extraction
-from dpcheck.models import Finding, Rating
+from dpcheck.facts import LegalFacts
+from dpcheck.models import ChecklistItem, DataFlow, Finding, Rating
 from dpcheck.resources import load_yaml
 
-__all__ = ["Ruleset", "LegalFacts", "Rule", "Feature", "FEATURE_NAMES"]
+__all__ = ["FEATURE_NAMES", "Checked", "Feature", "LegalFacts", "Rule", "Ruleset"]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the rules make of one document: its features, the findings, and its Art. 28 checklist
+    (empty unless the document is a DPA)."""
+
+    features: dict[str, Feature]
+    findings: tuple[Finding, ...]
+    checklist: tuple[ChecklistItem, ...]
 
 
 @dataclass(frozen=True)
 class Ruleset:
-    """The rules, the legal facts and the rating policy, loaded once and reused."""
+    """Everything a rules folder holds, loaded once and reused: the GDPR rules (``flags/``), the
+    rules of a buyer's policy (``policy/``), the legal facts, the lexicon and the rating policy.
+    Rule files are checked against the folder's own schema."""
 
     version: str
     rules: tuple[Rule, ...]
+    policy_rules: tuple[Rule, ...]
     facts: LegalFacts
     red: frozenset[str]
+    lexicon: dict[str, Any]
 
     @classmethod
     def load(cls, folder: Path) -> Ruleset:
         meta = load_yaml(folder / "ruleset.yml")
-        rules = load_rules(folder / "flags", set(FEATURE_NAMES))
+        schema = schema_validator(folder)
+        rules = load_rules(folder / "flags", FEATURE_NAMES, schema)
+        policy_rules = load_rules(folder / "policy", BUYER_FEATURE_NAMES, schema)
         digest = hashlib.sha256()
         for path in sorted(folder.rglob("*.yml")):
             digest.update(path.read_bytes())
         version = f"{meta['version']}+{digest.hexdigest()[:8]}"
-        return cls(version, rules, LegalFacts.load(folder / "facts"), frozenset(meta["rating"]["red"]))
+        lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
+        return cls(version, rules, policy_rules, LegalFacts.load(folder / "facts"), frozenset(meta["rating"]["red"]),
+                   lexicon)
 
-    def check(self, extraction: Extraction, day: date, lang: str | None = None, graph: nx.DiGraph | None = None,
-              ) -> tuple[dict[str, Feature], tuple[Finding, ...]]:
-        """Features and findings of one document under the law in force on ``day``; vendor
-        questions in ``lang`` where the rule has them. With the document's data-flow ``graph``,
-        its transfer paths are judged too (and its edges marked covered or not)."""
-        features = compute_features(extraction, self.facts, day, graph)
+    @property
+    def country_aliases(self) -> dict[str, list[str]]:
+        """Short and plain country names of the lexicon ("UK", "Russia"), by ISO code."""
+        aliases: dict[str, list[str]] = self.lexicon.get("countries", {}).get("aliases", {})
+        return aliases
+
+    def check(self, extraction: Extraction, flow: DataFlow, day: date, lang: str | None = None) -> Checked:
+        """Features, findings and checklist of one document under the law in force on ``day``;
+        vendor questions in ``lang`` where the rule has them."""
+        inputs = Inputs(extraction, flow, self.facts, day)
+        features = FEATURES.compute(inputs)
         findings = tuple(rule.finding(features, lang) for rule in self.rules if rule.applies(features))
-        return features, findings
+        checklist = inputs.art28.items if extraction.doc_type == "dpa" else ()
+        return Checked(features, findings, checklist)
 
     def rating(self, findings: tuple[Finding, ...]) -> Rating:
         """Traffic light of GUIDELINES.md: red for the rules named in ruleset.yml, yellow for any other core flag."""

@@ -24,10 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dpcheck.facts import LegalFacts
 from dpcheck.extract import Extraction
+from dpcheck.facts import LegalFacts
 from dpcheck.extract.art28 import KIND
-from dpcheck.models import ChecklistItem, Evidence, Mention
+from dpcheck.models import ChecklistItem, Evidence, Mention, distinct_places
 
 ELEMENTS: tuple[tuple[str, str], ...] = (
     ("subject_matter", "Art. 28(3) GDPR"),
@@ -78,15 +78,8 @@ class Assessment:
     evidence: dict[str, tuple[Evidence, ...]]
 
 
-def _evidence(*groups: Iterable[Mention]) -> tuple[Evidence, ...]:
-    seen: list[Evidence] = []
-    for group in groups:
-        for m in group:
-            if all(m.evidence.start != e.start for e in seen):
-                seen.append(m.evidence)
-            if len(seen) == MAX_EVIDENCE:
-                return tuple(seen)
-    return tuple(seen)
+def _quoted(*groups: Iterable[Mention]) -> tuple[Evidence, ...]:
+    return distinct_places((m.evidence for group in groups for m in group), MAX_EVIDENCE)
 
 
 def assess(extraction: Extraction, facts: LegalFacts) -> Assessment:
@@ -143,13 +136,13 @@ def assess(extraction: Extraction, facts: LegalFacts) -> Assessment:
         if not any(parts):
             items.append(ChecklistItem(element, article, "missing", (), "not found in the text"))
         elif active:
-            evidence = _evidence(*(shown[name] for name in active), *parts)
+            evidence = _quoted(*(shown[name] for name in active), *parts)
             notes = [NOTES[n] for n in active]
             if "subprocessor_terms_incomplete" in active:
                 lacking = [name for name, part in zip(SUBPROCESSOR_PARTS, subprocessor_parts) if not part]
                 notes[active.index("subprocessor_terms_incomplete")] = "not found: " + ", ".join(lacking)
             items.append(ChecklistItem(element, article, "weakened", evidence, "; ".join(notes)))
         else:
-            items.append(ChecklistItem(element, article, "present", _evidence(*parts)))
+            items.append(ChecklistItem(element, article, "present", _quoted(*parts)))
     public = {name: weakened[name] for name in WEAKENINGS}
-    return Assessment(tuple(items), public, {name: _evidence(shown[name]) for name in WEAKENINGS})
+    return Assessment(tuple(items), public, {name: _quoted(shown[name]) for name in WEAKENINGS})

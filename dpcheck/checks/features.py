@@ -1,29 +1,36 @@
-"""Document features that rules test: what the text shows, judged against the legal facts."""
+"""Document features that rules test: what the text shows and where its data flows, judged against
+the legal facts.
+
+Features are computed by functions registered with ``@feature(name, ...)`` (one function may
+compute several alike); :data:`FEATURE_NAMES` are the names a rule's ``when``, ``evidence`` and
+message may use. To add one: write ``@feature("my_feature") def _mine(doc: Inputs) ->
+dict[str, Feature]`` below (returning ``{"my_feature": Feature(value, evidence)}``), then use it
+in a rule file.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from functools import cached_property
+from typing import Any, Generic, TypeVar
 
-import networkx as nx
-
-from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, assess
-from dpcheck.facts import LegalFacts
-from dpcheck.checks.paths import judge_paths
+from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, Assessment, assess
+from dpcheck.checks.chain import chain_gaps
 from dpcheck.extract import Extraction
-from dpcheck.models import Evidence, TransferPath
-from dpcheck.nlp.gazetteer import UNSPECIFIED
+from dpcheck.facts import LegalFacts
+from dpcheck.models import UNSPECIFIED, DataFlow, Evidence, Mention, Recipient, distinct_places
 
-FEATURE_NAMES = frozenset({
-    "doc_type", "transfers_addressed", "destinations", "destination_unspecified", "transfer_disclosed",
-    "transfer_needs_tool", "mechanisms", "invalid_mechanisms", "scc_repealed_only", "supplementary_measures",
-    "subprocessor_list", "general_authorisation", "specific_authorisation", "subprocessor_notice",
-    "subprocessor_objection", "uncovered_paths", "onward_uncovered_paths",
-}) | {f"art28_{element}" for element, _ in ELEMENTS} | {f"art28_{name}" for name in WEAKENINGS}
 # A path's evidence quotes every hop; a finding shows this many quotes at most.
 PATH_EVIDENCE = 12
+# Other features quote this many places at most.
+EVIDENCE = 3
+# Mention kinds that are features of their own: present or not, with their evidence.
+TERMS = ("supplementary_measures", "general_authorisation", "specific_authorisation", "subprocessor_notice",
+         "subprocessor_objection")
+
+In = TypeVar("In")
 
 
 @dataclass(frozen=True)
@@ -32,67 +39,157 @@ class Feature:
     evidence: tuple[Evidence, ...] = ()
 
 
-def _first(evidence: list[Evidence], limit: int = 3) -> tuple[Evidence, ...]:
-    seen: list[Evidence] = []
-    for e in evidence:
-        if all(e.start != s.start for s in seen):
-            seen.append(e)
-        if len(seen) == limit:
-            break
-    return tuple(seen)
+class FeatureRegistry(Generic[In]):
+    """Features by name; one function computes one or several of them from the same inputs."""
+
+    def __init__(self) -> None:
+        self._compute: dict[tuple[str, ...], Callable[[In], dict[str, Feature]]] = {}
+
+    def feature(self, *names: str) -> Callable[[Callable[[In], dict[str, Feature]]], Callable[[In], dict[str, Feature]]]:
+        """Register the decorated function as computing the features ``names`` (a dict by name)."""
+        taken = set(names) & self.names
+        if taken or len(set(names)) != len(names):
+            raise ValueError(f"feature registered twice: {', '.join(sorted(taken) or names)}")
+
+        def register(compute: Callable[[In], dict[str, Feature]]) -> Callable[[In], dict[str, Feature]]:
+            self._compute[names] = compute
+            return compute
+        return register
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(name for names in self._compute for name in names)
+
+    def compute(self, inputs: In) -> dict[str, Feature]:
+        out: dict[str, Feature] = {}
+        for names, compute in self._compute.items():
+            found = compute(inputs)
+            if set(found) != set(names):
+                raise ValueError(f"{compute.__name__} computed {sorted(found)}, registered as {sorted(names)}")
+            out.update(found)
+        return out
 
 
-def compute_features(extraction: Extraction, facts: LegalFacts, day: date,
-                     graph: nx.DiGraph | None = None) -> dict[str, Feature]:
-    """Features of one document, judged by the law in force on ``day``; with its data-flow
-    ``graph``, also every transfer path (feature ``transfer_paths``, not for rules)."""
-    destinations = extraction.destinations
-    mechanisms = extraction.relied_mechanisms
-    invalid = set(mechanisms) & facts.invalid_on(day)
-    needs_tool = {d for d in destinations if d == UNSPECIFIED or not facts.fully_adequate(d, day)}
-    kinds = {kind: extraction.of(kind) for kind in (
-        "supplementary_measures", "subprocessor_list", "general_authorisation", "specific_authorisation",
-        "subprocessor_notice", "subprocessor_objection")}
-    scc_versions = [facts.scc_version(m.evidence.quote) for m in mechanisms.get("scc", [])]
-    lapsed = [facts.scc_lapsed(v, day) for v in scc_versions if v]
-    subprocessors_named = [r for r in extraction.recipients if r.role == "subprocessor"]
-    paths = judge_paths(graph, facts, day, scc_lapsed=bool(lapsed) and all(lapsed)) if graph is not None else ()
+@dataclass(frozen=True)
+class Inputs:
+    """What the features of one document read, judged by the law in force on ``day``."""
 
-    def ev(items: list[Any]) -> tuple[Evidence, ...]:
-        flat: list[Evidence] = []
-        for item in items:
-            flat.extend(item.evidence if isinstance(item.evidence, tuple) else (item.evidence,))
-        return _first(flat)
+    extraction: Extraction
+    flow: DataFlow
+    facts: LegalFacts
+    day: date
 
-    art28 = assess(extraction, facts)
-    checklist = {f"art28_{i.element}": Feature(i.status, i.evidence) for i in art28.items}
-    weakenings = {f"art28_{name}": Feature(art28.weakened[name], art28.evidence[name]) for name in WEAKENINGS}
-    return checklist | weakenings | {
-        "doc_type": Feature(extraction.doc_type),
-        "transfers_addressed": Feature(bool(extraction.transfers_addressed or destinations or mechanisms),
-                                       _first(extraction.transfers_addressed)),
-        "destinations": Feature(set(destinations), ev([m for ms in destinations.values() for m in ms])),
-        "destination_unspecified": Feature(UNSPECIFIED in destinations, ev(destinations.get(UNSPECIFIED, []))),
-        "transfer_disclosed": Feature(bool(destinations), ev([m for ms in destinations.values() for m in ms])),
-        "transfer_needs_tool": Feature(bool(needs_tool), ev([m for d in sorted(needs_tool) for m in destinations[d]])),
-        "mechanisms": Feature(set(mechanisms), ev([m for ms in mechanisms.values() for m in ms])),
-        "invalid_mechanisms": Feature(invalid, ev([m for k in sorted(invalid) for m in mechanisms[k]])),
-        "scc_repealed_only": Feature(bool(lapsed) and all(lapsed), ev(mechanisms.get("scc", []))),
-        "supplementary_measures": Feature(bool(kinds["supplementary_measures"]), ev(kinds["supplementary_measures"])),
-        "subprocessor_list": Feature(bool(kinds["subprocessor_list"] or subprocessors_named),
-                                     ev(kinds["subprocessor_list"] + subprocessors_named)),
-        "general_authorisation": Feature(bool(kinds["general_authorisation"]), ev(kinds["general_authorisation"])),
-        "specific_authorisation": Feature(bool(kinds["specific_authorisation"]), ev(kinds["specific_authorisation"])),
-        "subprocessor_notice": Feature(bool(kinds["subprocessor_notice"]), ev(kinds["subprocessor_notice"])),
-        "subprocessor_objection": Feature(bool(kinds["subprocessor_objection"]), ev(kinds["subprocessor_objection"])),
-        "uncovered_paths": _paths(p for p in paths if not p.covered and not p.onward),
-        "onward_uncovered_paths": _paths(p for p in paths if not p.covered and p.onward),
-        "transfer_paths": Feature(paths),
+    @cached_property
+    def art28(self) -> Assessment:
+        """The Art. 28 checklist (meaningful for DPAs; the rules check the document type)."""
+        return assess(self.extraction, self.facts)
+
+    @cached_property
+    def needs_tool(self) -> list[str]:
+        """Destinations that need a transfer tool: not fully adequate, or left open."""
+        return sorted(t.destination for t in self.flow.transfers if not t.adequate)
+
+
+FEATURES: FeatureRegistry[Inputs] = FeatureRegistry()
+feature = FEATURES.feature
+
+
+def ev(items: Iterable[Mention | Recipient]) -> tuple[Evidence, ...]:
+    """The first places the mentions or recipients quote."""
+    flat: list[Evidence] = []
+    for item in items:
+        flat.extend(item.evidence if isinstance(item.evidence, tuple) else (item.evidence,))
+    return distinct_places(flat, EVIDENCE)
+
+
+@feature("doc_type", "transfers_addressed")
+def _document(doc: Inputs) -> dict[str, Feature]:
+    x = doc.extraction
+    addressed = bool(x.transfers_addressed or x.destinations or x.relied_mechanisms)
+    return {"doc_type": Feature(x.doc_type),
+            "transfers_addressed": Feature(addressed, distinct_places(x.transfers_addressed, EVIDENCE))}
+
+
+@feature("destinations", "destination_unspecified", "transfer_disclosed", "transfer_needs_tool")
+def _destinations(doc: Inputs) -> dict[str, Feature]:
+    found = doc.extraction.destinations
+    named = ev(m for ms in found.values() for m in ms)
+    return {
+        "destinations": Feature(set(found), named),
+        "destination_unspecified": Feature(UNSPECIFIED in found, ev(found.get(UNSPECIFIED, []))),
+        "transfer_disclosed": Feature(bool(found), named),
+        "transfer_needs_tool": Feature(bool(doc.needs_tool), ev(m for d in doc.needs_tool for m in found[d])),
     }
 
 
-def _paths(paths: Iterable[TransferPath]) -> Feature:
-    """The paths written out with why each is not covered, and every hop's evidence."""
-    chosen = list(paths)
-    evidence = tuple(dict.fromkeys(e for p in chosen for e in p.evidence))[:PATH_EVIDENCE]
-    return Feature({f"{p.render()} ({p.reason})" for p in chosen}, evidence)
+@feature("mechanisms", "invalid_mechanisms", "scc_repealed_only")
+def _mechanisms(doc: Inputs) -> dict[str, Feature]:
+    relied = doc.extraction.relied_mechanisms
+    invalid = set(relied) & doc.facts.invalid_on(doc.day)
+    scc = relied.get("scc", [])
+    return {
+        "mechanisms": Feature(set(relied), ev(m for ms in relied.values() for m in ms)),
+        "invalid_mechanisms": Feature(invalid, ev(m for k in sorted(invalid) for m in relied[k])),
+        "scc_repealed_only": Feature(doc.facts.only_lapsed_scc((m.evidence.quote for m in scc), doc.day), ev(scc)),
+    }
+
+
+@feature("subprocessor_list", *TERMS)
+def _terms(doc: Inputs) -> dict[str, Feature]:
+    """Contract terms found or not; a list of sub-processors is also shown by naming them."""
+    listed = doc.extraction.of("subprocessor_list") + [r for r in doc.flow.recipients if r.role == "subprocessor"]
+    terms = {kind: doc.extraction.of(kind) for kind in TERMS}
+    return {"subprocessor_list": Feature(bool(listed), ev(listed))} | {
+        kind: Feature(bool(found), ev(found)) for kind, found in terms.items()}
+
+
+@feature("uncovered_paths", "onward_uncovered_paths")
+def _uncovered_paths(doc: Inputs) -> dict[str, Feature]:
+    """The paths not covered, written out with why, and every hop's evidence; the vendor's own and onward ones apart."""
+    out = {}
+    for name, onward in (("uncovered_paths", False), ("onward_uncovered_paths", True)):
+        chosen = [p for p in doc.flow.paths if not p.covered and p.onward is onward]
+        out[name] = Feature({f"{p.render()} ({p.reason})" for p in chosen},
+                            distinct_places((e for p in chosen for e in p.evidence), PATH_EVIDENCE))
+    return out
+
+
+@feature(*(f"art28_{element}" for element, _ in ELEMENTS), *(f"art28_{name}" for name in WEAKENINGS))
+def _art28(doc: Inputs) -> dict[str, Feature]:
+    """Each element of the Art. 28 checklist (its status) and each weakening (found or not)."""
+    checklist = {f"art28_{i.element}": Feature(i.status, i.evidence) for i in doc.art28.items}
+    return checklist | {f"art28_{name}": Feature(doc.art28.weakened[name], doc.art28.evidence[name])
+                        for name in WEAKENINGS}
+
+
+@feature("adequacy_expiring")
+def _adequacy_expiring(doc: Inputs) -> dict[str, Feature]:
+    """Destinations whose adequacy decision, as the law stands on the day judged, expires soon."""
+    notes, evidence = set(), []
+    for country, mentions in sorted(doc.extraction.destinations.items()):
+        if (decision := doc.facts.expiring(country, doc.day)) and (term := decision.term_on(doc.day)):
+            notes.add(f"{country}: {decision.decision}, in force until {term.expires} ({term.instrument})")
+            evidence.extend(m.evidence for m in mentions)
+    return {"adequacy_expiring": Feature(notes, distinct_places(evidence, EVIDENCE))}
+
+
+@feature("dpf_at_risk")
+def _dpf_at_risk(doc: Inputs) -> dict[str, Feature]:
+    """Court challenges pending against the DPF, when the document relies on it with no fallback tool
+    (``fallbacks`` in rules/facts/mechanisms.yml) and it was in force."""
+    relied, facts = doc.extraction.relied_mechanisms, doc.facts
+    if "dpf" not in relied or facts.fallbacks("dpf") & set(relied) or not facts.tool_in_force("dpf", doc.day):
+        return {"dpf_at_risk": Feature(set())}
+    pending = {f"{c.case} ({c.court}, pending since {c.lodged})" for c in facts.challenges_pending("dpf", doc.day)}
+    return {"dpf_at_risk": Feature(pending, ev(relied["dpf"]) if pending else ())}
+
+
+@feature("subprocessor_chain_gaps")
+def _chain(doc: Inputs) -> dict[str, Feature]:
+    """What the document leaves out of the identity of the sub-processor chain (EDPB Opinion 22/2024)."""
+    gaps = chain_gaps(doc.extraction)
+    return {"subprocessor_chain_gaps": Feature(set(gaps), distinct_places(
+        [e for evidence in gaps.values() for e in evidence], EVIDENCE))}
+
+
+FEATURE_NAMES = FEATURES.names

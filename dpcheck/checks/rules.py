@@ -1,30 +1,34 @@
-"""Rules as data: one YAML file per rule in rules/flags, validated and evaluated here.
+"""Rules as data: one YAML file per rule (rules/flags, and rules/policy for the buyer's policy),
+validated against the rule schema of their rules folder and evaluated here.
 
-A rule's ``when`` is a condition over document features (see features.py):
+A rule's ``when`` is a condition over features (see features.py and buyer.py):
 
     all: [c, ...] | any: [c, ...] | not: c
     {feature: NAME, is: true|false}     {feature: NAME, in: [..]}
     {feature: NAME, any_of: [..]}       {feature: NAME, empty: true|false}
+
+Its message and its questions may name features in braces ("{invalid_mechanisms}"); in a
+question, ``labels`` say how a word of a feature's value reads in each language.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from functools import cache
-from string import Formatter
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
+from dpcheck import validation
 from dpcheck.checks.features import Feature
 from dpcheck.errors import RulesetError
 from dpcheck.models import Evidence, Finding, Severity
 from dpcheck.resources import load_yaml, rules_dir
 
-SEVERITIES = ("high", "medium", "low", "info")
+SCHEMA_FILE = Path("schema") / "rule.schema.json"
 LEAF_OPS = ("is", "in", "any_of", "empty")
 
 
@@ -33,6 +37,9 @@ class Example:
     text: str
     lang: str
     doc_type: str
+    # The day whose law the example is judged by (default: the day of the run), for rules that
+    # depend on dates (an adequacy decision about to expire, a pending court case).
+    as_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -51,30 +58,30 @@ class Rule:
     match: tuple[Example, ...]
     no_match: tuple[Example, ...]
     path: Path
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # word → language → what the vendor reads
 
     def applies(self, features: dict[str, Feature]) -> bool:
         return _holds(self.when, features)
-
-    @property
-    def question(self) -> str:
-        return self.questions["en"]
-
-    def question_in(self, lang: str | None) -> str:
-        """The vendor question in ``lang`` when the rule has it, else in English."""
-        return self.questions.get(lang or "en", self.questions["en"])
 
     def finding(self, features: dict[str, Feature], lang: str | None = None) -> Finding:
         evidence: list[Evidence] = []
         for name in self.evidence:
             evidence.extend(features[name].evidence)
-        values = {name: _show(features[name].value) for _, name, _, _ in Formatter().parse(self.message) if name}
-        return Finding(self.id, self.article, self.severity, self.title, self.message.format(**values).strip(),
-                       self.question_in(lang), tuple(evidence), self.core)
+        lang = lang if lang in self.questions else "en"
+        labels = {word: texts[lang] for word, texts in self.labels.items() if lang in texts}
+        return Finding(self.id, self.article, self.severity, self.title, _fill(self.message, features).strip(),
+                       _fill(self.questions[lang], features, labels), tuple(evidence), self.core)
 
 
-def _show(value: Any) -> str:
+def _fill(template: str, features: dict[str, Feature], labels: dict[str, str] | None = None) -> str:
+    """``template`` with each feature it names in braces written out."""
+    return template.format(**{name: _show(features[name].value, labels or {})
+                              for _, name, _, _ in Formatter().parse(template) if name})
+
+
+def _show(value: Any, labels: dict[str, str]) -> str:
     if isinstance(value, set | frozenset | list | tuple):
-        return ", ".join(sorted(str(v) for v in value)) or "none"
+        return ", ".join(labels.get(v, v) for v in sorted(str(v) for v in value)) or "none"
     return str(value)
 
 
@@ -118,15 +125,17 @@ def _check_condition(cond: Any, features: set[str], where: str, problems: list[s
 
 
 def _examples(raw: list[dict[str, str]]) -> tuple[Example, ...]:
-    return tuple(Example(str(e["text"]), e["lang"], e.get("doc_type", "privacy_policy")) for e in raw)
+    return tuple(Example(str(e["text"]), e["lang"], e.get("doc_type", "privacy_policy"),
+                         date.fromisoformat(e["as_of"]) if "as_of" in e else None) for e in raw)
 
 
-def validate(data: Any, path: Path, features: set[str]) -> list[str]:
+def validate(data: Any, path: Path, features: set[str] | frozenset[str],
+             schema: Draft202012Validator | None = None) -> list[str]:
     """Human-readable problems of one rule file (empty when the rule is sound): its shape against
-    the rule schema (rules/schema/rule.schema.json), then what a schema cannot know (feature
-    names, the file name, the message's fields)."""
+    the rule schema (``schema``, default: the bundled rules/schema/rule.schema.json), then what a
+    schema cannot know (feature names, the file name, the fields its message and questions name)."""
     name = path.name
-    problems = [f"{name}: {where}: {message}" for where, message in schema_problems(data)]
+    problems = [f"{name}: {where}: {message}" for where, message in schema_problems(data, schema)]
     if problems:
         return problems
     if data["id"] != path.stem:
@@ -138,42 +147,23 @@ def validate(data: Any, path: Path, features: set[str]) -> list[str]:
     for key in ("match", "no_match"):
         if {e["lang"] for e in data["examples"][key]} != {"en", "de"}:
             problems.append(f"{name}: examples.{key} needs English and German sentences")
-    try:
-        data["message"].format(**{f: "" for f in features})
-    except (KeyError, IndexError, ValueError) as exc:
-        problems.append(f"{name}: message refers to unknown feature {exc}")
+    questions = data["question"] if isinstance(data["question"], dict) else {"en": data["question"]}
+    for field_name, template in [("message", data["message"]), *((f"question.{k}", q) for k, q in questions.items())]:
+        try:
+            template.format(**{f: "" for f in features})
+        except (KeyError, IndexError, ValueError) as exc:
+            problems.append(f"{name}: {field_name} refers to unknown feature {exc}")
     return problems
 
 
-@cache
-def _schema_validator() -> Draft202012Validator:
-    schema = json.loads((rules_dir() / "schema" / "rule.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+def schema_validator(folder: Path) -> Draft202012Validator:
+    """The rule schema of the rules folder ``folder``."""
+    return Draft202012Validator(json.loads((folder / SCHEMA_FILE).read_text(encoding="utf-8")))
 
 
-def schema_problems(data: Any) -> list[tuple[str, str]]:
-    """(where, what) for each place ``data`` breaks the rule schema, in file order."""
-    out = []
-    for error in sorted(_schema_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
-        shown = _closest(error)
-        where = ".".join(str(p) for p in shown.absolute_path) or "top level"
-        out.append((where, shown.message))
-    return out
-
-
-def _closest(error: ValidationError) -> ValidationError:
-    """"Not valid under any of the given schemas" says little: follow the alternative the data
-    meant (the one whose keys and type it has) down to its problem."""
-    while error.context:
-        branches: dict[object, list[ValidationError]] = {}
-        for sub in error.context:
-            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
-        meant = ([b for b in branches.values() if not any(e.validator in ("type", "required") for e in b)]
-                 or [b for b in branches.values() if not any(e.validator == "type" for e in b)]
-                 or list(branches.values()))
-        branch = min(meant, key=len)
-        error = max(branch, key=lambda e: len(e.absolute_path))
-    return error
+def schema_problems(data: Any, schema: Draft202012Validator | None = None) -> list[tuple[str, str]]:
+    """(where, what) for each place ``data`` breaks the rule ``schema`` (default: the bundled one), in file order."""
+    return validation.problems(schema or schema_validator(rules_dir()), data)
 
 
 def _questions(raw: str | dict[str, str]) -> dict[str, str]:
@@ -182,12 +172,14 @@ def _questions(raw: str | dict[str, str]) -> dict[str, str]:
     return {lang: " ".join(text.split()) for lang, text in raw.items()}
 
 
-def load_rules(folder: Path, features: set[str]) -> tuple[Rule, ...]:
+def load_rules(folder: Path, features: set[str] | frozenset[str],
+               schema: Draft202012Validator | None = None) -> tuple[Rule, ...]:
+    """The rule files of ``folder``, in file-name order; raises :class:`RulesetError` listing every problem."""
     rules: list[Rule] = []
     problems: list[str] = []
     for path in sorted(folder.glob("*.yml")):
         data = load_yaml(path)
-        found = validate(data, path, features)
+        found = validate(data, path, features, schema)
         if found:
             problems.extend(found)
             continue
@@ -196,7 +188,7 @@ def load_rules(folder: Path, features: set[str]) -> tuple[Rule, ...]:
             data["id"], data["title"], data["article"], data["severity"], data["rationale"].strip(),
             _questions(data["question"]), data["message"], data["when"], tuple(data.get("evidence", [])), bool(data.get("core")),
             tuple(data.get("references", [])), _examples(examples["match"]),
-            _examples(examples["no_match"]), path,
+            _examples(examples["no_match"]), path, data.get("labels", {}),
         ))
     if problems:
         raise RulesetError(problems)

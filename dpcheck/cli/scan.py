@@ -10,25 +10,26 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from dpcheck.batch import process_scanner, resolve_options, scan_many
 from dpcheck.cache import default_cache_dir
 from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE, configure_logging, policy_problems
+from dpcheck.cli.history import db_option, open_history
 from dpcheck.cli.limits import limit_options
 from dpcheck.errors import PolicyError, RulesetError
-from dpcheck.graph import to_node_link, write_graphml
+from dpcheck.flows.graph import to_node_link, write_graphml
 from dpcheck.limits import Limits
-from dpcheck.models import DocumentReport
+from dpcheck.models import RATINGS, SEVERITIES, DocumentReport, Report
 from dpcheck.report import FORMATS, render
 from dpcheck.report.fides import render_fides_yaml
 from dpcheck.report.json import document_to_dict
 from dpcheck.scanner import iter_documents
 
-RATING_ORDER = {"green": 0, "yellow": 1, "red": 2}
-SEVERITY_ORDER = {"info": 0, "low": 1, "medium": 2, "high": 3}
+if TYPE_CHECKING:
+    from dpcheck.history import History
 
 
 @click.command()
@@ -36,7 +37,7 @@ SEVERITY_ORDER = {"info": 0, "low": 1, "medium": 2, "high": 3}
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
-@click.option("--fail-on", type=click.Choice([*reversed(SEVERITY_ORDER), "red", "yellow", "never"]),
+@click.option("--fail-on", type=click.Choice([*SEVERITIES, "red", "yellow", "never"]),
               default="never", show_default=True,
               help="Exit 1 when a document has a finding of this severity or higher, or (red, yellow) is "
                    "rated this or worse.")
@@ -61,11 +62,13 @@ SEVERITY_ORDER = {"info": 0, "low": 1, "medium": 2, "high": 3}
 @click.option("-v", "--verbose", count=True, help="Log what happens on stderr (-vv for debugging).")
 @click.option("--policy", "policy", type=click.Path(dir_okay=False, path_type=Path),
               help="Apply this buyer's policy (TOML) after the GDPR rules; see examples/buyer-policy.toml.")
+@db_option
+@click.option("--vendor", help="With --db: record the documents as this vendor's [default: each document's folder name].")
 @limit_options
 def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
          no_graph: bool, rules: Path | None, as_of: datetime | None, include: tuple[str, ...],
          exclude: tuple[str, ...], workers: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool,
-         verbose: int, policy: Path | None, limits: Limits) -> None:
+         verbose: int, policy: Path | None, db: str | None, vendor: str | None, limits: Limits) -> None:
     """Scan documents and folders (PDF, HTML, Markdown, text, DOCX), in parallel and cached."""
     configure_logging(verbose, quiet)
     started = time.perf_counter()
@@ -80,6 +83,7 @@ def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, g
         raise failure from exc
     except PolicyError as exc:
         policy_problems(exc)
+    history = open_history(db) if db else None
     files = list(iter_documents(paths, include=include, exclude=exclude))
     # Starting worker processes costs about a second: a handful of documents is quicker scanned here.
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) // 4))
@@ -100,10 +104,14 @@ def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, g
                 collected.append(doc)
             if graph_dir is not None:
                 _write_graph(doc, graph_dir)
+            if history is not None:
+                _record(history, scanner.report([doc]), vendor)
             advance()
         if fmt != "jsonl":
             out.write(render(scanner.report(collected), fmt, graph=not no_graph,
                              colour=output is None and sys.stdout.isatty(), ruleset=scanner.ruleset))
+    if history is not None:
+        history.close()
     if chatty:
         click.echo(f"{len(files)} documents: {counts['red']} red, {counts['yellow']} yellow, {counts['green']} green, "
                    f"{counts['errors']} unreadable; {time.perf_counter() - started:.1f} s", err=True)
@@ -117,19 +125,29 @@ def _fails(doc: DocumentReport, fail_on: str) -> bool:
     """Whether ``doc`` trips --fail-on; sub-processor lists are annexes and are not judged alone."""
     if doc.status == "error" or doc.doc_type == "subprocessor_list" or fail_on == "never":
         return False
-    if fail_on in SEVERITY_ORDER:
+    if fail_on in SEVERITIES:
         # A finding the buyer's policy accepts is shown but, as in the rating, does not count.
-        return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in doc.findings if not f.accepted)
-    return RATING_ORDER[doc.rating] >= RATING_ORDER[fail_on]
+        return any(SEVERITIES.index(f.severity) <= SEVERITIES.index(fail_on) for f in doc.findings if not f.accepted)
+    return RATINGS.index(doc.rating) >= RATINGS.index(fail_on)
+
+
+def _record(history: History, report: Report, vendor: str | None) -> None:
+    """One transaction per document: a long scan never holds the database's write lock, and what was
+    recorded before an interruption stays recorded."""
+    from dpcheck.history import Entry
+
+    path = Path(report.documents[0].path)
+    if path.is_file():  # a document that is not there has no content to remember
+        history.record(Entry.of_file(report, path, vendor=vendor))
 
 
 def _write_graph(doc: DocumentReport, graph_dir: Path) -> None:
-    if doc.graph is None:
+    if doc.flow is None:
         return
     graph_dir.mkdir(parents=True, exist_ok=True)
     stem = Path(doc.path).name
-    (graph_dir / f"{stem}.graph.json").write_text(json.dumps(to_node_link(doc.graph), indent=2), encoding="utf-8")
-    write_graphml(doc.graph, graph_dir / f"{stem}.graphml")
+    (graph_dir / f"{stem}.graph.json").write_text(json.dumps(to_node_link(doc.flow), indent=2), encoding="utf-8")
+    write_graphml(doc.flow, graph_dir / f"{stem}.graphml")
     (graph_dir / f"{stem}.fides.yml").write_text(render_fides_yaml(doc), encoding="utf-8")
 
 

@@ -14,9 +14,9 @@ our own purposes" is no own-purpose use.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from dpcheck.extract.periods import stated_hours
 from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.models import Mention
 
@@ -29,6 +29,7 @@ PARTS = (
     "deletion", "deletion_choice", "audits", "unlawful_instruction_notice",
     "own_purpose_use", "instruction_limits", "subprocessor_pull_notice", "subprocessor_push_notice",
     "objection_sole_remedy", "objection_termination", "objection_alternative", "audit_reports_only", "audit_onsite",
+    "subprocessor_tiers", "subprocessor_identity", "subprocessor_own_lists",
 )
 # Art. 28(3) first sentence: cue in running text, and the same element as an annex row label.
 DETAILS = {
@@ -38,26 +39,6 @@ DETAILS = {
     "data_types": ("A28_DATA_TYPES", "A28_ROW_DATA_TYPES"),
     "data_subjects": ("A28_DATA_SUBJECTS", "A28_ROW_DATA_SUBJECTS"),
 }
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "ten": 10, "twelve": 12,
-                "twenty-four": 24, "twenty four": 24, "thirty-six": 36, "forty-eight": 48, "forty eight": 48,
-                "seventy-two": 72, "seventy two": 72, "ein": 1, "einem": 1, "zwei": 2, "drei": 3, "fünf": 5,
-                "sieben": 7, "zehn": 10, "zwölf": 12, "vierundzwanzig": 24, "achtundvierzig": 48,
-                "zweiundsiebzig": 72}
-_NUMBER = r"\b(\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
-HOURS = re.compile(_NUMBER + r"\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?(hours?|stunden|std\.|h)\b", re.I)
-DAYS = re.compile(_NUMBER + r"\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?(?:business\s+|calendar\s+|working\s+)?"
-                  r"(days?|(?:werk|arbeits|kalender)?tag(?:e|en)?)\b", re.I)
-
-
-def _number(text: str) -> int:
-    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
-
-
-def stated_hours(text: str) -> int | None:
-    """The shortest time limit ``text`` states, in hours ("within 48 hours", "binnen 3 Tagen")."""
-    limits = [_number(m.group(1)) for m in HOURS.finditer(text)]
-    limits += [_number(m.group(1)) * 24 for m in DAYS.finditer(text)]
-    return min(limits) if limits else None
 
 
 def negated(sentence: Sentence, cue: Cue) -> bool:
@@ -147,6 +128,7 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
         if sentence.has("A28_LIABLE"):
             yield "subprocessor_liability", f"'{text('A28_LIABLE')}'", ""
         yield from _subprocessor_changes(sentence)
+        yield from _subprocessor_identification(sentence)
 
     if sentence.has("A28_DS_RIGHTS") and near("A28_ASSIST"):
         yield "data_subject_rights", f"'{text('A28_DS_RIGHTS')}'", ""
@@ -179,6 +161,17 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
             limit = _first(sentence, "A28_FEE", negation=True)
         if limit is not None:
             yield "instruction_limits", f"instructions limited ('{limit.text}')", ""
+
+
+def _subprocessor_identification(sentence: Sentence) -> Iterable[Hit]:
+    """Whether the controller can identify the whole chain: every tier, each by address or contact;
+    "we do not list the sub-processors of our sub-processors" identifies neither."""
+    if (tiers := _first(sentence, "A28_SUB_TIERS", negation=True)) is not None:
+        yield "subprocessor_tiers", f"covers every tier ('{tiers.text}')", ""
+    if (identity := _first(sentence, "A28_SUB_IDENTITY", negation=True)) is not None:
+        yield "subprocessor_identity", f"identifies sub-processors by '{identity.text}'", ""
+    if own := sentence.of("A28_OWN_LISTS"):
+        yield "subprocessor_own_lists", f"leaves onward sub-processors to '{own[0].text}'", ""
 
 
 def _labels_block(sentence: Sentence, cue: Cue) -> bool:

@@ -14,8 +14,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from dpcheck.extract.sentences import INSTRUCTIONS, Sentence
-from dpcheck.models import Mention
-from dpcheck.nlp.gazetteer import UNSPECIFIED
+from dpcheck.models import UNSPECIFIED, Mention
 
 SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
 POSTAL = re.compile(r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"

@@ -64,8 +64,6 @@ class Place:
     start: int
     end: int
     text: str
-    char_start: int
-    char_end: int
 
 
 class Word(NamedTuple):
@@ -325,8 +323,8 @@ class Sentences(Sequence[Sentence]):
     def places(self, i: int) -> list[Place]:
         first = self._first[i]
         block = self.document.blocks[self._block_of[i]]
-        codes, at = self.analysis.place_codes, block.start
-        return [Place(codes[c], s - first, e - first, block.text[a:b], at + a, at + b)
+        codes = self.analysis.place_codes
+        return [Place(codes[c], s - first, e - first, block.text[a:b])
                 for c, s, e, a, b in self._place_columns[self._place_bounds[i]: self._place_bounds[i + 1]]]
 
     def tokens(self, i: int) -> Tokens:

@@ -12,9 +12,8 @@ from spacy.language import Language
 
 from dpcheck.extract.destinations import Words
 from dpcheck.ingest.document import Block, Document, Table
-from dpcheck.models import Evidence, Mention, Recipient
+from dpcheck.models import UNSPECIFIED, Evidence, Mention, Recipient
 from dpcheck.nlp.components import SPAN_KEY
-from dpcheck.nlp.gazetteer import UNSPECIFIED
 
 # Earlier kinds claim a column first: "Sub-processor of" is an engaged-by column, not a name column.
 COLUMN_ORDER = ("engaged_by", "onward", "name", "location", "purpose")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from dpcheck.extract.periods import states_period
 from dpcheck.extract.sentences import Sentence
 from dpcheck.ingest.document import Document
 from dpcheck.models import Evidence, Mention
@@ -13,8 +14,6 @@ SUBPROCESSOR_URL = re.compile(r"(sub-?processors?|subunternehmer|unterauftrag\w*
 AUTHORITY_HEADING = re.compile(
     r"(request|demand|anfrage|ersuchen)\w*.{0,30}(authorit|government|law enforcement|behörd)|"
     r"(authorit|government|law enforcement|behörd)\w*.{0,30}(request|demand|access|anfrage|zugriff|ersuchen)", re.I)
-DAYS = re.compile(r"\b(\d{1,3}|thirty|fourteen|ten|seven|fifteen|sixty|ninety|dreißig|vierzehn|zehn|sieben)\s*"
-                  r"(\(\d+\)\s*)?(calendar\s+|business\s+|working\s+)?(days?|tage[n]?|werktage[n]?|wochen|weeks?)", re.I)
 
 
 def link_mentions(document: Document) -> list[Mention]:
@@ -54,7 +53,7 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
     if sentence.has("OBJECTION"):
         add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'")
     if not named:
-        if sentence.has("NOTICE") and DAYS.search(text):
+        if sentence.has("NOTICE") and states_period(text):
             add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
         return found
     if sentence.has("LIST"):
@@ -65,6 +64,6 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
         add("specific_authorisation", f"'{sentence.of('SPECIFIC_AUTHORISATION')[0].text}'")
     elif sentence.has("AUTHORISATION"):
         add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
-    if sentence.has("NOTICE") and (DAYS.search(text) or sentence.has("CHANGE")):
+    if sentence.has("NOTICE") and (states_period(text) or sentence.has("CHANGE")):
         add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
     return found

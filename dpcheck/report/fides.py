@@ -1,8 +1,9 @@
 """fideslang system manifests: the vendor and its sub-processors as Fides systems.
 
-One manifest per document (``{"system": [...]}``, the shape ``fides`` reads from YAML):
-the vendor's ``egress`` goes to each recipient, ``responsibility`` follows the document
-type and the recipient's role, ``does_international_transfers`` and
+One manifest per document (``{"system": [...]}``, the shape ``fides`` reads from YAML), read
+from the document's data flow: each recipient's ``ingress`` is who engages it there (the
+vendor, another recipient, or all sub-processors as one system), ``responsibility`` follows
+the document type and the recipient's role, ``does_international_transfers`` and
 ``legal_basis_for_transfers`` follow the transfers found, and the countries, raw
 mechanism names and source document sit in ``meta``. Privacy declarations are left empty:
 dpcheck does not read data categories or uses, and a manifest must not claim what the
@@ -18,7 +19,8 @@ from typing import Any
 
 import yaml
 
-from dpcheck.models import DocumentReport, Recipient, Transfer
+from dpcheck.flows.hops import ALL_SUBPROCESSORS_KEY, VENDOR, engagers, party_key
+from dpcheck.models import DataFlow, DocumentReport, Recipient
 
 # fideslang's vocabulary for legal_basis_for_transfers (its LegalBasisForTransfersEnum).
 # Invalidated frameworks (Safe Harbor, Privacy Shield) are no legal basis and are left out.
@@ -44,41 +46,38 @@ def _recipient_responsibility(doc: DocumentReport, recipient: Recipient) -> list
     return ["Processor"] if recipient.role == "processor" else []
 
 
-def _recipient_hops(doc: DocumentReport, recipient: Recipient) -> tuple[bool, list[str]]:
-    """Whether the recipient sends data outside the EEA, and the mechanisms covering those hops:
-    from its edges in the data-flow graph (which judge onward transfers on their own), else
-    from the document's transfers to its locations."""
-    node = f"party:{recipient.name}"
-    if doc.graph is not None and node in doc.graph:
-        outside = [data for _, target, data in doc.graph.out_edges(node, data=True)
-                   if data.get("kind") == "transfer" and not doc.graph.nodes[target].get("eea")]
-        return bool(outside), sorted({str(m) for data in outside for m in data.get("mechanisms") or []})
-    transfers: list[Transfer] = [t for t in doc.transfers if t.destination in recipient.locations]
-    return bool(transfers), sorted({m for t in transfers for m in t.mechanisms})
+def _recipient_hops(flow: DataFlow, recipient: Recipient) -> tuple[bool, list[str]]:
+    """Whether the recipient sends data outside the EEA, and the mechanisms covering those hops
+    in the data flow (which judges onward transfers on their own)."""
+    inside = {c.key for c in flow.countries if c.eea}
+    outside = [h for h in flow.hops
+               if h.source == party_key(recipient.name) and h.kind == "transfer" and h.target not in inside]
+    return bool(outside), sorted({m for h in outside for m in h.mechanisms})
 
 
 def fides_manifest(doc: DocumentReport) -> dict[str, Any]:
     """The document's vendor and recipients as a fideslang taxonomy with ``system`` only."""
     stem = fides_key(Path(doc.path).stem)
-    vendor_key = f"{stem}.vendor"
+    vendor_key, all_key = f"{stem}.vendor", f"{stem}.all_subprocessors"
     keys: list[str] = []
     for recipient in doc.recipients:
         key, n = f"{stem}.{fides_key(recipient.name)}", 2
-        while key in keys or key == vendor_key:
+        while key in keys or key in (vendor_key, all_key):
             key, n = f"{stem}.{fides_key(recipient.name)}_{n}", n + 1
         keys.append(key)
-    # A sub-processor's own sub-processors (onward transfers) receive data from it, not from the vendor.
-    by_name = {r.name.casefold(): key for key, r in zip(keys, doc.recipients, strict=True) if not r.engaged_by}
-    parents = [by_name.get(r.engaged_by.casefold(), vendor_key) if r.engaged_by else vendor_key
-               for r in doc.recipients]
-    parents = [vendor_key if parent == key else parent for parent, key in zip(parents, keys, strict=True)]
+    # Who engages each recipient is the flow's answer; a party named twice is the system of its first row.
+    systems_of = {VENDOR: vendor_key, ALL_SUBPROCESSORS_KEY: all_key}
+    for key, recipient in zip(keys, doc.recipients, strict=True):
+        systems_of.setdefault(party_key(recipient.name), key)
+    parents = [systems_of[parent] for parent in engagers(doc.recipients)]
     vendor = {
         "fides_key": vendor_key,
         "name": f"Vendor of {Path(doc.path).name}",
         "description": f"The vendor whose {doc.doc_type or 'document'} {doc.path} was read by dpcheck.",
         "system_type": "Service",
         "privacy_declarations": [],
-        "egress": _flows(keys, parents, vendor_key),
+        "egress": ([{"fides_key": all_key, "type": "system"}] if all_key in parents else [])
+        + _flows(keys, parents, vendor_key),
         "responsibility": VENDOR_RESPONSIBILITY.get(doc.doc_type or "", []),
         "does_international_transfers": bool(doc.transfers),
         "legal_basis_for_transfers": _bases(list(doc.mechanisms)),
@@ -88,8 +87,11 @@ def fides_manifest(doc: DocumentReport) -> dict[str, Any]:
                  "dpcheck_findings": [f.rule_id for f in doc.findings]},
     }
     systems = [vendor]
+    if all_key in parents:
+        systems.append(_all_subprocessors(doc, all_key, vendor_key, keys, parents))
     for key, parent, recipient in zip(keys, parents, doc.recipients, strict=True):
-        international, mechanisms = _recipient_hops(doc, recipient)
+        assert doc.flow is not None  # a document with recipients was read
+        international, mechanisms = _recipient_hops(doc.flow, recipient)
         system: dict[str, Any] = {
             "fides_key": key,
             "name": recipient.name,
@@ -108,6 +110,24 @@ def fides_manifest(doc: DocumentReport) -> dict[str, Any]:
             system["egress"] = egress
         systems.append(system)
     return {"system": systems}
+
+
+def _all_subprocessors(doc: DocumentReport, key: str, vendor_key: str, keys: list[str],
+                       parents: list[str]) -> dict[str, Any]:
+    """The sub-processors as one system: what the document says all of them pass on."""
+    return {
+        "fides_key": key,
+        "name": "Sub-processors (all)",
+        "description": f"Every sub-processor named in {doc.path}, as the document speaks of them together.",
+        "system_type": "Service",
+        "privacy_declarations": [],
+        "ingress": [{"fides_key": vendor_key, "type": "system"}],
+        "egress": _flows(keys, parents, key),
+        "responsibility": ["Sub-Processor"],
+        "does_international_transfers": False,
+        "legal_basis_for_transfers": [],
+        "meta": {"dpcheck_source": doc.path, "dpcheck_role": "subprocessor"},
+    }
 
 
 def _flows(keys: list[str], parents: list[str], source: str) -> list[dict[str, str]]:

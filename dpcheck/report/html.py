@@ -170,10 +170,9 @@ def _document(doc: DocumentReport, index: int) -> str:
             f'<li class="{"covered" if p.covered else "uncovered"}">{"✓" if p.covered else "✗"} '
             f"{escape(p.render())} — {escape(p.basis if p.covered else p.reason)}</li>" for p in doc.paths)
         parts.append(f'<h3>Transfer paths</h3><ul class="paths">{items}</ul>')
-    if doc.graph is not None:
-        adequate = {t.destination: t.adequate for t in doc.transfers}
+    if doc.flow is not None:
         parts.append("<h3>Data flow</h3>" + _legend()
-                     + render_graph_svg(doc.graph, adequate, title=f"Data flow of {doc.path}", ident=f"g{index + 1}"))
+                     + render_graph_svg(doc.flow, title=f"Data flow of {doc.path}", ident=f"g{index + 1}"))
     if doc.checklist:
         rows = "".join(
             f'<tr class="{item.status}"><td>{escape(item.element)}</td><td>{escape(item.article)}</td>'

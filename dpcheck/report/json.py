@@ -9,26 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import pycountry
-from networkx.readwrite import json_graph
 
-from dpcheck.graph import to_node_link
-from dpcheck.models import (
-    Acceptance,
-    ChecklistItem,
-    DocumentReport,
-    Evidence,
-    Finding,
-    Mention,
-    PolicyRef,
-    Recipient,
-    Report,
-    ScanError,
-    Transfer,
-    TransferPath,
-)
+from dpcheck.flows.graph import to_node_link
+from dpcheck.models import DocumentReport, Evidence, Finding, PolicyRef, Report
+from dpcheck.report.questions import vendor_questions
 
 # The mention kinds a report shows; the others (sub-processor terms, cues) are working notes that
-# only a complete dict (the cache's) carries.
+# only the internal format (dpcheck.serialize) carries.
 REPORTED_MENTIONS = ("mechanism", "destination")
 
 
@@ -61,10 +48,8 @@ def _finding(f: Finding, *, policy: bool) -> dict[str, Any]:
     return out
 
 
-def document_to_dict(doc: DocumentReport, *, graph: bool = True, complete: bool = False) -> dict[str, Any]:
-    """One document as JSON data; ``complete`` adds what :func:`document_from_dict` needs to rebuild
-    the DocumentReport exactly (every mention, the recipients' evidence, the findings' policy
-    fields) and is not part of the report format."""
+def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, Any]:
+    """One document as JSON data; ``graph``: with its data-flow graph (node-link)."""
     out: dict[str, Any] = {"path": doc.path, "status": doc.status}
     if doc.error is not None:
         out["error"] = {"code": doc.error.code, "message": doc.error.message}
@@ -86,7 +71,6 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True, complete: bool 
         "recipients": [
             {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations),
              "engaged_by": r.engaged_by, "mechanisms": list(r.mechanisms)}
-            | ({"evidence": [_evidence(e) for e in r.evidence]} if complete else {})
             for r in doc.recipients
         ],
         "transfer_paths": [
@@ -95,9 +79,8 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True, complete: bool 
              "evidence": [_evidence(e) for e in p.evidence]}
             for p in doc.paths
         ],
-        # An accepted finding needs no answer from the vendor.
-        "questions": list(dict.fromkeys(f.question for f in doc.findings if not f.accepted)),
-        "findings": [_finding(f, policy=complete or doc.policy is not None) for f in doc.findings],
+        "questions": vendor_questions(doc),
+        "findings": [_finding(f, policy=doc.policy is not None) for f in doc.findings],
         "art28_checklist": [
             {"element": i.element, "article": i.article, "status": i.status, "note": i.note,
              "evidence": [_evidence(e) for e in i.evidence]}
@@ -106,66 +89,15 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True, complete: bool 
         "mentions": [
             {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail,
              "evidence": _evidence(m.evidence)}
-            for m in doc.mentions if complete or m.kind in REPORTED_MENTIONS
+            for m in doc.mentions if m.kind in REPORTED_MENTIONS
         ],
     })
     if doc.policy is not None:
         out["policy"] = _policy(doc.policy)
         out["ruleset_rating"] = doc.ruleset_rating
-    if graph and doc.graph is not None:
-        out["graph"] = to_node_link(doc.graph)
+    if graph and doc.flow is not None:
+        out["graph"] = to_node_link(doc.flow)
     return out
-
-
-def document_from_dict(data: dict[str, Any]) -> DocumentReport:
-    """The inverse of :func:`document_to_dict`: exact for a ``complete`` dict with its graph; from a
-    report's dict, the mentions a report leaves out are missing and recipients have no evidence.
-    The graph is carried when the dict has it (it cannot be rebuilt from the report alone)."""
-    error = data.get("error")
-    transfers = tuple(
-        Transfer(t["destination"], tuple(t["mechanisms"]), tuple(t["recipients"]), t["adequate"],
-                 tuple(_evidence_from(e) for e in t["evidence"]))
-        for t in data["transfers"])
-    recipients = tuple(
-        Recipient(r["name"], r["role"], r["purpose"], tuple(r["locations"]),
-                  tuple(_evidence_from(e) for e in r.get("evidence", ())), r["engaged_by"], tuple(r["mechanisms"]))
-        for r in data["recipients"])
-    paths = tuple(
-        TransferPath(tuple(p["parties"]), p["country"], p["covered"], p["basis"], p["reason"], p["onward"],
-                     tuple(p["mechanisms"]), tuple(_evidence_from(e) for e in p["evidence"]))
-        for p in data["transfer_paths"])
-    findings = tuple(
-        Finding(f["rule_id"], f["article"], f["severity"], f["title"], f["message"], f["question"],
-                tuple(_evidence_from(e) for e in f["evidence"]), f["core"], f.get("origin", "ruleset"),
-                f.get("original_severity"), _acceptance_from(f.get("acceptance")))
-        for f in data["findings"])
-    mentions = tuple(
-        Mention(m["kind"], m["value"], _evidence_from(m["evidence"]), m["relied_upon"], m["detail"])
-        for m in data["mentions"])
-    checklist = tuple(
-        ChecklistItem(i["element"], i["article"], i["status"], tuple(_evidence_from(e) for e in i["evidence"]),
-                      i["note"])
-        for i in data["art28_checklist"])
-    graph = json_graph.node_link_graph(data["graph"], edges="edges") if "graph" in data else None
-    return DocumentReport(
-        path=data["path"], status=data["status"], doc_type=data["doc_type"], language=data["language"],
-        format=data["format"], transfers=transfers, mechanisms=tuple(data["mechanisms"]), recipients=recipients,
-        mentions=mentions, findings=findings, paths=paths, checklist=checklist, rating=data["rating"],
-        error=ScanError(error["code"], error["message"]) if error else None, pages=data["pages"],
-        characters=data["characters"], partial=data.get("partial", False), warnings=tuple(data.get("warnings", ())),
-        graph=graph,
-        policy=PolicyRef(**data["policy"]) if data.get("policy") else None, ruleset_rating=data.get("ruleset_rating"),
-    )
-
-
-def _acceptance_from(data: dict[str, Any] | None) -> Acceptance | None:
-    if data is None:
-        return None
-    return Acceptance(data["justification"], data["expires"], data["expired"], data["approved_by"], data["ticket"])
-
-
-def _evidence_from(data: dict[str, Any]) -> Evidence:
-    return Evidence(data["quote"], data["start"], data["end"], data["page"], tuple(data["section"]), data["reason"])
 
 
 def report_to_dict(report: Report, *, graph: bool = True) -> dict[str, Any]:

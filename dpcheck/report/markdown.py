@@ -12,9 +12,15 @@ import re
 
 from dpcheck.models import DocumentReport, Evidence, Report
 from dpcheck.report.json import summary
-from dpcheck.report.questions import CHECK_MARK, acceptance_note, evidence_place, rating_label, vendor_questions
+from dpcheck.report.questions import (
+    CHECK_MARK,
+    SEVERITY_MARK,
+    acceptance_note,
+    evidence_place,
+    rating_label,
+    vendor_questions,
+)
 
-SEVERITY_MARK = {"high": "✗", "medium": "!", "low": "·", "info": "i"}
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # Characters that only mean something at the start of a line (headings, lists, quotes).
 _LINE_START = re.compile(r"^([#+\-=]|\d+(?=[.)]))")

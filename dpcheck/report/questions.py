@@ -7,6 +7,8 @@ from dpcheck.models import Acceptance, DocumentReport, Evidence
 
 # How an Art. 28 checklist item's status is marked beside its word.
 CHECK_MARK = {"present": "✓", "weakened": "!", "missing": "✗"}
+# How a finding's severity is marked before its word.
+SEVERITY_MARK = {"high": "✗", "medium": "!", "low": "·", "info": "i"}
 
 
 def vendor_questions(doc: DocumentReport) -> list[str]:

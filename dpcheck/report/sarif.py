@@ -147,8 +147,9 @@ def _notification(doc: DocumentReport, index: int) -> dict[str, Any]:
 
 
 def sarif_log(report: Report, ruleset: Ruleset) -> dict[str, Any]:
-    """The report as a SARIF 2.1.0 log object (one run)."""
-    rules = list(ruleset.rules)
+    """The report as a SARIF 2.1.0 log object (one run): the rules that ran (with a buyer's policy, its
+    rules too), and a result for each finding, pointing at its rule."""
+    rules = [*ruleset.rules, *(ruleset.policy_rules if report.policy is not None else ())]
     rule_index = {rule.id: i for i, rule in enumerate(rules)}
     artifacts: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []

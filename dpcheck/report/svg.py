@@ -1,4 +1,4 @@
-"""The data-flow graph drawn as inline SVG: layered left to right, customer → vendor →
+"""The data flow drawn as inline SVG: layered left to right, customer → vendor →
 sub-processors → countries, edges labelled with the mechanisms that cover them.
 
 Drawn by our own code so the HTML report needs no script and no network; every label is
@@ -12,7 +12,9 @@ from html import escape
 
 import networkx as nx
 
-from dpcheck.graph import CUSTOMER
+from dpcheck.flows.graph import to_networkx
+from dpcheck.flows.hops import CUSTOMER
+from dpcheck.models import UNSPECIFIED, DataFlow
 
 NODE_WIDTH = 200
 NODE_HEIGHT = 34
@@ -52,7 +54,7 @@ def _css(data: dict[str, object], adequate: dict[str, bool]) -> str:
     if data.get("kind") != "country":
         return "party " + str(data.get("role", ""))
     code = str(data.get("label"))
-    if code == "UNSPECIFIED":
+    if code == UNSPECIFIED:
         return "country open"
     if data.get("eea") or code not in adequate:
         return "country eea"
@@ -63,14 +65,14 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
-def render_graph_svg(graph: nx.DiGraph, adequate: dict[str, bool], *, title: str = "Data-flow graph",
-                     ident: str = "graph") -> str:
+def render_graph_svg(flow: DataFlow, *, title: str = "Data-flow graph", ident: str = "graph") -> str:
     """An ``<svg>`` element (no XML declaration) for embedding in HTML.
 
-    ``adequate`` maps each transfer destination to whether it is adequate; a country the
-    graph names that is no transfer destination lies inside the EEA. ``ident`` keeps element
-    ids unique among several graphs on one page.
+    A country of the flow that is no transfer destination lies inside the EEA. ``ident`` keeps
+    element ids unique among several graphs on one page.
     """
+    graph = to_networkx(flow)
+    adequate = {t.destination: t.adequate for t in flow.transfers}
     layers = _layers(graph)
     rows = max((len(layer) for layer in layers), default=1)
     has_countries = any(graph.nodes[n].get("kind") == "country" for n in layers[-1]) if layers else False
@@ -86,7 +88,7 @@ def render_graph_svg(graph: nx.DiGraph, adequate: dict[str, bool], *, title: str
         for row, node in enumerate(layer):
             data = graph.nodes[node]
             label = str(data.get("label", node))
-            shown = "open-ended (unspecified)" if label == "UNSPECIFIED" else label
+            shown = "open-ended (unspecified)" if label == UNSPECIFIED else label
             boxes[node] = _Box(lefts[column], MARGIN + offset + row * (NODE_HEIGHT + ROW_GAP), _short(shown), shown,
                                _css(data, adequate))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" width="{width}" height="{height}" '

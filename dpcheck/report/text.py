@@ -8,11 +8,10 @@ import click
 
 from dpcheck.models import DocumentReport, Evidence, Report
 from dpcheck.report.json import summary
-from dpcheck.report.questions import acceptance_note
+from dpcheck.report.questions import SEVERITY_MARK, acceptance_note
 
 COLOURS = {"red": "red", "yellow": "yellow", "green": "green"}
 CHECKLIST_COLOURS = {"present": "green", "weakened": "yellow", "missing": "red"}
-SEVERITY_MARK = {"high": "✗", "medium": "!", "low": "·", "info": "i"}
 
 
 def _where(e: Evidence) -> str:

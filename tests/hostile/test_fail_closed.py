@@ -9,8 +9,9 @@ import json
 
 from dpcheck import Scanner
 from dpcheck.report import render
-from dpcheck.report.json import document_from_dict, document_to_dict, report_to_dict
+from dpcheck.report.json import report_to_dict
 from dpcheck.report.text import render_text
+from dpcheck.serialize import document_from_data, document_to_data
 
 from .conftest import damaged_xref_pdf
 
@@ -67,9 +68,9 @@ def test_fail_closed_errors_are_red(scanner: Scanner) -> None:
 
 
 def test_fail_closed_partial_survives_the_cache_round_trip(scanner: Scanner) -> None:
-    """A cached report (stored as its JSON dict) keeps partial and warnings."""
+    """A cached report (stored in the internal format) keeps partial and warnings."""
     doc = scanner.scan_bytes(b"\xef\xbb\xbf" + CLEAN.encode() + b"\xff", "partial.txt")
-    again = document_from_dict(document_to_dict(doc))
+    again = document_from_data(document_to_data(doc))
     assert again.partial and again.warnings == doc.warnings and again.rating == "yellow"
 
 

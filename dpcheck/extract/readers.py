@@ -1,0 +1,259 @@
+"""Readers: each finds one kind of thing in a document, and extraction runs them all.
+
+As Presidio's analyzer runs the recognizers of its registry, :func:`~dpcheck.extract.extract`
+runs the readers of a :class:`ReaderRegistry` in order: first each reader's
+:meth:`Reader.begin` on the document as a whole (tables, links), then its :meth:`Reader.read`
+on every sentence (headings only for readers that ask for them). A reader adds what it finds
+to the document's :class:`Reading`; readers later in the registry may use what earlier ones
+found (destinations skip the tables that tables already read). A fresh reader is made for
+every document, so a reader may remember what it has passed.
+
+To add a reader: subclass :class:`Reader`, give it a ``name``, and add it to
+:data:`DEFAULT_READERS` where its order is right (or pass your own registry to ``extract``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, ClassVar
+
+from spacy.language import Language
+
+from dpcheck.extract.art28 import Art28Reader
+from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
+from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
+from dpcheck.extract.sentences import Sentence
+from dpcheck.extract.tables import table_recipients
+from dpcheck.extract.terms import link_mentions, term_mentions
+from dpcheck.ingest.document import Document
+from dpcheck.models import ALL_SUBPROCESSORS, Evidence, Mention, Recipient
+
+# Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
+IMPORTER_REACH = 4
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The parts of rules/lexicon that readers use directly (the rest feeds the spaCy pipeline)."""
+
+    mechanisms: MechanismLexicon
+    words: Words
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Lexicon:
+        return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]))
+
+
+@dataclass
+class Reading:
+    """One document being read: what readers need, and what they have found so far."""
+
+    document: Document
+    nlp: Language
+    lexicon: Lexicon
+    eea: frozenset[str]
+    mentions: list[Mention] = field(default_factory=list)
+    recipients: list[Recipient] = field(default_factory=list)
+    transfers_addressed: list[Evidence] = field(default_factory=list)
+    # Transfer tools the document binds its sub-processors to ("we require our sub-processors to
+    # sign the SCCs"): they cover transfers that sub-processors make themselves.
+    flowdown: list[Mention] = field(default_factory=list)
+    # Tables read as lists of recipients or locations: their rows are not read again as sentences.
+    tables_read: set[int] = field(default_factory=set)
+
+    @cached_property
+    def non_eea(self) -> frozenset[str]:
+        return frozenset(self.nlp.get_pipe("dpcheck_countries_v1").codes) - self.eea
+
+
+class Passage:
+    """One sentence where it stands in the document, with what several readers ask of it."""
+
+    def __init__(self, sentence: Sentence, index: int, reading: Reading) -> None:
+        self.sentence = sentence
+        self.index = index
+        self._reading = reading
+
+    @cached_property
+    def transfer(self) -> bool:
+        """The sentence is about data leaving the EEA (see :func:`~dpcheck.extract.mechanisms.is_transfer_sentence`)."""
+        return is_transfer_sentence(self.sentence, self._reading.non_eea)
+
+    @cached_property
+    def tools(self) -> list[Mention]:
+        """The transfer tools the sentence names."""
+        reading = self._reading
+        return mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea)
+
+
+class Reader:
+    """Finds one kind of thing; see the module docstring."""
+
+    name: ClassVar[str]
+    reads_headings: ClassVar[bool] = False
+
+    def begin(self, reading: Reading) -> None:
+        """Read the document as a whole, before its first sentence."""
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        """Read one sentence."""
+
+
+class ReaderRegistry:
+    """The readers extraction runs, in the order they run."""
+
+    def __init__(self, readers: Iterable[type[Reader]] = ()) -> None:
+        self._readers: list[type[Reader]] = []
+        for reader in readers:
+            self.add(reader)
+
+    def add(self, reader: type[Reader]) -> None:
+        if reader.name in self.names:
+            raise ValueError(f"a reader named {reader.name!r} is registered already")
+        self._readers.append(reader)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(r.name for r in self._readers)
+
+    def start(self) -> list[Reader]:
+        """Fresh readers for one document."""
+        return [reader() for reader in self._readers]
+
+    def __iter__(self) -> Iterator[type[Reader]]:
+        return iter(self._readers)
+
+
+class TableReader(Reader):
+    """Sub-processor tables: recipients, their locations, and who engages them."""
+
+    name = "tables"
+
+    def begin(self, reading: Reading) -> None:
+        recipients, mentions, read = table_recipients(reading.document, reading.nlp, set(reading.eea),
+                                                      reading.lexicon.words)
+        reading.recipients.extend(recipients)
+        reading.mentions.extend(mentions)
+        reading.tables_read |= read
+
+
+class LinkReader(Reader):
+    """Hyperlinks to a sub-processor page."""
+
+    name = "links"
+
+    def begin(self, reading: Reading) -> None:
+        reading.mentions.extend(link_mentions(reading.document))
+
+
+class Art28ClauseReader(Reader):
+    """The Art. 28 GDPR checklist parts a DPA's sentences show (headings give their sections' context)."""
+
+    name = "art28"
+    reads_headings = True
+
+    def __init__(self) -> None:
+        self._reader = Art28Reader()
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        reading.mentions.extend(self._reader.read(passage.sentence))
+
+
+class ImporterReader(Reader):
+    """Countries in a data importer's address, a few lines below its name (Annex I.A of the SCCs)."""
+
+    name = "importer_addresses"
+    reads_headings = True
+
+    def __init__(self) -> None:
+        self._importer_at = -IMPORTER_REACH - 1
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        if passage.sentence.has("IMPORTER"):
+            self._importer_at = passage.index
+        elif passage.index - self._importer_at <= IMPORTER_REACH:
+            reading.mentions.extend(importer_addresses(passage.sentence, set(reading.eea)))
+
+
+class MechanismReader(Reader):
+    """Transfer tools, relied upon or not, and those the document binds its sub-processors to."""
+
+    name = "mechanisms"
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        sentence = passage.sentence
+        reading.mentions.extend(passage.tools)
+        if sentence.has("SUBPROCESSOR") and sentence.has("FLOWDOWN", "ONWARD"):
+            reading.flowdown.extend(m for m in passage.tools if m.relied_upon)
+
+
+class DestinationReader(Reader):
+    """Where data goes, and the recipients of a sub-processor's onward transfers."""
+
+    name = "destinations"
+
+    def begin(self, reading: Reading) -> None:
+        # The recipients the tables name are those an onward transfer can be made by.
+        self._named: Sequence[Recipient] = tuple(reading.recipients)
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        sentence = passage.sentence
+        if sentence.block.table is not None and sentence.block.table in reading.tables_read:
+            return
+        places = destination_mentions(sentence, passage.transfer, set(reading.eea), reading.lexicon.words)
+        reading.mentions.extend(places)
+        reading.recipients.extend(onward_recipients(sentence, places, self._named))
+
+
+class TermReader(Reader):
+    """Supplementary measures and the Art. 28 sub-processor terms."""
+
+    name = "terms"
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        reading.mentions.extend(term_mentions(passage.sentence))
+
+
+class AddressedReader(Reader):
+    """Sentences that speak about where data goes at all."""
+
+    name = "transfers_addressed"
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        if addresses_transfers(passage.sentence, passage.transfer):
+            reading.transfers_addressed.append(passage.sentence.evidence("speaks about where data goes"))
+
+
+DEFAULT_READERS = ReaderRegistry([TableReader, LinkReader, Art28ClauseReader, ImporterReader, MechanismReader,
+                                  DestinationReader, TermReader, AddressedReader])
+
+
+def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence[Recipient]) -> list[Recipient]:
+    """"Our sub-processor CloudCo may transfer data onward to its affiliates in India": the
+    recipients of a sub-processor's own transfers, engaged by that sub-processor."""
+    onward = sentence.of("ONWARD")
+    codes = tuple(dict.fromkeys(m.value for m in places if m.kind == "destination"))
+    if not onward or not codes:
+        return []
+    cue = onward[0].start
+    # The one who passes the data on is named before the onward cue: a sub-processor from the
+    # tables by name, else the sub-processors in general.
+    before = sentence.span[:cue].text
+    parent = next((r.name for r in known if len(r.name) > 2 and r.name in before), "")
+    if not parent and any(c.start < cue for c in sentence.of("SUBPROCESSOR")):
+        parent = ALL_SUBPROCESSORS
+    if not parent:
+        return []
+    evidence = sentence.evidence(f"onward transfer by {parent}")
+    return [Recipient(f"onward recipients of {parent}", "subprocessor", "", codes, (evidence,), engaged_by=parent)]
+
+
+def addresses_transfers(sentence: Sentence, transfer: bool) -> bool:
+    if sentence.has("THIRD_COUNTRY"):
+        return True
+    if any(c.label.startswith("MECH:") for c in sentence.cues) and transfer:
+        return True
+    return sentence.has("TRANSFER") and not sentence.has("SEAT") and any(
+        not in_postal_address(sentence, p.start) for p in sentence.places)
