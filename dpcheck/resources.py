@@ -27,6 +27,7 @@ def rules_dir() -> Path:
 def load_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            # libyaml where PyYAML has it: the generated places.yml is large.
+            return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise RulesetError([f"{path}: {exc}"]) from exc

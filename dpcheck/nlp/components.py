@@ -3,7 +3,9 @@
 Both are registered factories, so a pipeline built from a config gets them too:
 
 - ``dpcheck_countries_v1`` sets ``doc.ents`` to GPE entities whose ``kb_id_`` is the
-  ISO 3166-1 alpha-2 code (or ``UNSPECIFIED`` for regions); longest match wins.
+  ISO 3166-1 alpha-2 code (or ``UNSPECIFIED`` for regions); longest match wins. Cities and
+  ambiguous names count only where :func:`~dpcheck.nlp.gazetteer.resolve` lets them; the others
+  go to ``doc.spans[LEFT_OUT_KEY]``.
 - ``dpcheck_cues_v1`` puts every cue and mechanism phrase into ``doc.spans["dpcheck"]``
   (overlaps allowed: "outside the EEA" is both a third-country and an open-destination cue).
 
@@ -20,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from dpcheck.nlp.gazetteer import GATED, LEFT_OUT_KEY, LOCATION, resolve
 from dpcheck.nlp.patterns import WildcardMatcher, compile_phrase, is_phrase
 
 SPAN_KEY = "dpcheck"
@@ -65,11 +68,14 @@ def _words(doc: Doc) -> list[tuple[str, str]]:
 class CountryRecognizer:
     def __init__(self, nlp: Language, phrases: Iterable[tuple[str, str]]) -> None:
         self.matcher = LexiconMatcher(nlp, phrases)
-        self.codes = frozenset(self.matcher.labels)
+        self.codes = frozenset(label.removeprefix(GATED) for label in self.matcher.labels if label != LOCATION)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label="GPE", kb_id=code) for code, s, e in self.matcher(doc)]
-        doc.ents = filter_spans(spans)
+        places, left_out = resolve(self.matcher(doc), [lower for _, lower in _words(doc)])
+        doc.ents = filter_spans([Span(doc, s, e, label="GPE", kb_id=code) for code, s, e in places])
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.spans[LEFT_OUT_KEY] = [Span(doc, s, e, label="GPE", kb_id=code) for code, s, e in left_out
+                                   if taken.isdisjoint(range(s, e))]
         return doc
 
 

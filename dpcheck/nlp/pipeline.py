@@ -46,9 +46,12 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
     # Konzerngruppe"), and a split there cuts a transfer statement in two.
     punct = [p for p in Sentencizer.default_punct_chars if p not in SENTENCE_CONTINUES]
     nlp.add_pipe("sentencizer", config={"punct_chars": punct})
+    # The phrases come from our own rules; checking thousands of them against the factory's type
+    # hints would take longer than compiling them.
     nlp.add_pipe(
         "dpcheck_countries_v1",
-        config={"phrases": [[p, c] for p, c in country_phrases(lexicon["countries"])]},
+        config={"phrases": [[p, c] for p, c in country_phrases(lexicon["countries"], lexicon["places"])]},
+        validate=False,
     )
     cue_phrases: list[list[str]] = []
     # cues.yml holds the transfer vocabulary, art28.yml that of the Art. 28 checklist.
