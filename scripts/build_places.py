@@ -51,8 +51,9 @@ HEADER = """\
 """
 
 
-def _variants(name: str, lang: str) -> list[str]:
-    """A CLDR name and the forms it is written in running text ("Myanmar (Burma)" -> "Myanmar")."""
+def _variants(name: str, lang: str, verbatim: bool) -> list[str]:
+    """A name and the forms it is written in running text ("Myanmar (Burma)" -> "Myanmar"); the
+    name itself only if ``verbatim`` (CLDR's are) or it reads as running text."""
     forms = [name]
     plain = re.sub(r"\s*\([^)]*\)", "", name).strip()
     forms.append(plain)
@@ -61,7 +62,8 @@ def _variants(name: str, lang: str) -> list[str]:
     for form in list(forms):
         forms.append(form.replace("&", "and" if lang == "en" else "und"))
         forms.append(re.sub(r"\bSt\.\s", "Saint " if lang == "en" else "Sankt ", form))
-    return [f for f in dict.fromkeys(f.replace("’", "'") for f in forms) if _runs_in_text(f)]
+    forms += [f.replace("’", "'") for f in forms]
+    return [f for f in dict.fromkeys(forms) if (verbatim and f == name) or _runs_in_text(f)]
 
 
 def _runs_in_text(name: str) -> bool:
@@ -76,12 +78,14 @@ def countries() -> dict[str, dict[str, list[str]]]:
     out: dict[str, dict[str, list[str]]] = {}
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         code = country.alpha_2
-        english = [en[code], country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")]
-        deutsch = [de[code], catalogue.gettext(country.name), catalogue.gettext(getattr(country, "official_name", ""))
-                   if getattr(country, "official_name", "") else ""]
+        official = getattr(country, "official_name", "")
+        english = [country.name, getattr(country, "common_name", ""), official]
+        deutsch = [catalogue.gettext(country.name), catalogue.gettext(official) if official else ""]
         out[code] = {
-            "en": list(dict.fromkeys(v for name in english if name for v in _variants(name, "en"))),
-            "de": list(dict.fromkeys(v for name in deutsch if name for v in _variants(name, "de"))),
+            "en": list(dict.fromkeys([*_variants(en[code], "en", True),
+                                      *(v for name in english if name for v in _variants(name, "en", False))])),
+            "de": list(dict.fromkeys([*_variants(de[code], "de", True),
+                                      *(v for name in deutsch if name for v in _variants(name, "de", False))])),
         }
     return out
 

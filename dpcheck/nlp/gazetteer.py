@@ -11,18 +11,20 @@ A phrase is one of three kinds:
 - a *name* (country, territory, alias, region) is a place wherever it stands;
 - a *gated* name (every city, and country names that are ordinary words or first names:
   "Jersey", "Chad") is a place only as written and right after a location phrase ("seated in",
-  "Sitz in") or a postcode; :func:`resolve` decides, and a table's location column takes them
-  all (see ``LEFT_OUT_KEY``);
+  "Sitz in"); :func:`resolve` decides, and a table's location column takes them all (see
+  ``LEFT_OUT_KEY``). Not after a postcode: "CA 92007 Cardiff By The Sea" is in California.
 - a *location phrase* (label :data:`LOCATION`) only opens the gate for the name after it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dpcheck.models import EEA_REGION, UNSPECIFIED
 
+_ENDING = re.compile(r"(e|en|er|es|em)$")
 GATED = "~"  # label prefix of a gated name: "~AE" is a city of the United Arab Emirates
 LOCATION = "@LOCATION"
 # doc.spans key of the gated names that stood in no location phrase (a location column takes them).
@@ -42,8 +44,8 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
                     yield _as_written(name), GATED + code
                     continue
                 yield name, code
-                if lang == "de" and not name.endswith(("s", "x", "z", "ß")):
-                    yield name + "s", code  # German genitive: "Indiens", "Japans"
+                if lang == "de":
+                    yield from ((form, code) for form in _german_forms(name))
     for code, aliases in countries.get("aliases", {}).items():
         for alias in aliases:
             yield alias, code
@@ -63,13 +65,29 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
         yield phrase, LOCATION
 
 
+def _german_forms(name: str) -> list[str]:
+    """Inflected forms: the genitive of one word ("Indiens"), every case of several words ("in den
+    Vereinigten Arabischen Emiraten", "auf den Britischen Jungferninseln")."""
+    words = name.split()
+    if len(words) == 1:
+        return [] if name.endswith(("s", "x", "z", "ß")) else [name + "s"]
+    if not any(word[:1].isupper() and word.isalpha() for word in words[1:]):
+        return []
+    return [" ".join(_stem(word) + "*" if word[:1].isupper() and word.isalpha() else word for word in words)]
+
+
+def _stem(word: str) -> str:
+    stem = _ENDING.sub("", word)
+    return stem if len(stem) >= 4 else word
+
+
 def _as_written(name: str) -> str:
     return " ".join("=" + word for word in name.split())
 
 
-def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match], list[Match]]:
+def resolve(matches: Iterable[Match]) -> tuple[list[Match], list[Match]]:
     """The places among a block's matches ``(label, start, end)``, labels as ISO codes; and the
-    gated names that stood in no location phrase. ``lowers`` are the block's words in lower case."""
+    gated names that stood in no location phrase."""
     matches = list(matches)
     opened = {end for label, _, end in matches if label == LOCATION}
     places: list[Match] = []
@@ -79,13 +97,8 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
             continue
         if not label.startswith(GATED):
             places.append((label, start, end))
-        elif start in opened or (start > 0 and _is_postcode(lowers[start - 1])):
+        elif start in opened:
             places.append((label[len(GATED):], start, end))
         else:
             left_out.append((label[len(GATED):], start, end))
     return places, left_out
-
-
-def _is_postcode(word: str) -> bool:
-    """"10115 Berlin", "8001 Zürich": a postcode before a name makes it an address."""
-    return 4 <= len(word) <= 6 and word.isdigit()
