@@ -123,3 +123,13 @@ def test_gazetteer_places_file_is_what_the_packages_give():
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_places.py"), "--check"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_gazetteer_names_serve_a_buyers_policy_too(scanner, tmp_path):
+    """A policy may name countries by their CLDR names in English or German and by short forms."""
+    from dpcheck.policy import Policy
+
+    path = tmp_path / "policy.toml"
+    path.write_text('transfers.refused_countries = ["Vereinigte Arabische Emirate", "British Virgin Islands", '
+                    '"Kaimaninseln", "Russland"]\n[policy]\nname = "No offshore"\n', encoding="utf-8")
+    assert Policy.load(path, ruleset=scanner.ruleset).refused_countries == ("AE", "VG", "KY", "RU")
