@@ -71,7 +71,7 @@ class CountryRecognizer:
         self.codes = frozenset(label.removeprefix(GATED) for label in self.matcher.labels if label != LOCATION)
 
     def __call__(self, doc: Doc) -> Doc:
-        places, left_out = resolve(self.matcher(doc))
+        places, left_out = resolve(self.matcher(doc), [lower for _, lower in _words(doc)])
         doc.ents = filter_spans([Span(doc, s, e, label="GPE", kb_id=code) for code, s, e in places])
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         doc.spans[LEFT_OUT_KEY] = [Span(doc, s, e, label="GPE", kb_id=code) for code, s, e in left_out

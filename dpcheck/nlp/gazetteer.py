@@ -19,7 +19,7 @@ A phrase is one of three kinds:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from dpcheck.models import EEA_REGION, UNSPECIFIED
@@ -29,6 +29,7 @@ GATED = "~"  # label prefix of a gated name: "~AE" is a city of the United Arab 
 LOCATION = "@LOCATION"
 # doc.spans key of the gated names that stood in no location phrase (a location column takes them).
 LEFT_OUT_KEY = "dpcheck_places_left_out"
+LIST_WORDS = frozenset({",", "and", "or", "&", "und", "oder", "sowie"})
 
 Match = tuple[str, int, int]
 
@@ -85,20 +86,33 @@ def _as_written(name: str) -> str:
     return " ".join("=" + word for word in name.split())
 
 
-def resolve(matches: Iterable[Match]) -> tuple[list[Match], list[Match]]:
+def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match], list[Match]]:
     """The places among a block's matches ``(label, start, end)``, labels as ISO codes; and the
-    gated names that stood in no location phrase."""
-    matches = list(matches)
+    gated names that stood in no location phrase. ``lowers`` are the block's words in lower case:
+    a list after a location phrase opens the gate for each of its names ("data centres in
+    Frankfurt, Dublin or London")."""
+    matches = sorted(matches, key=lambda m: (m[1], -m[2]))
     opened = {end for label, _, end in matches if label == LOCATION}
     places: list[Match] = []
     left_out: list[Match] = []
     for label, start, end in matches:
         if label == LOCATION:
             continue
-        if not label.startswith(GATED):
-            places.append((label, start, end))
-        elif start in opened:
-            places.append((label[len(GATED):], start, end))
-        else:
+        gated = label.startswith(GATED)
+        if gated and start not in opened:
             left_out.append((label[len(GATED):], start, end))
+            continue
+        places.append((label[len(GATED):] if gated else label, start, end))
+        if start in opened:
+            opened |= _list_continues(lowers, end)
     return places, left_out
+
+
+def _list_continues(lowers: Sequence[str], end: int) -> set[int]:
+    """Where the next item of a list may start after a name ending at ``end``: ", ", "and", ", or"."""
+    starts = set()
+    i = end
+    while i < len(lowers) and lowers[i] in LIST_WORDS and i - end < 2:
+        i += 1
+        starts.add(i)
+    return starts
