@@ -108,8 +108,8 @@ def cities(country_names: set[str], alias_codes: dict[str, str], include: set[st
             continue
         if name.lower() in country_names or not _runs_in_text(name) or any(ch.isdigit() for ch in name):
             continue
-        if alias_codes.get(name.lower(), code) != code:
-            continue
+        if alias_codes.get(name.lower(), code) != code or pycountry.countries.get(alpha_2=code) is None:
+            continue  # nor a city of a code outside ISO 3166-1 (GeoNames' XK for Kosovo)
         chosen[name] = code
     # CLDR's exemplar cities of time zones give English and German exonyms ("Moskau", "Tokio").
     zones = {lang: Locale(lang).time_zones for lang in ("en", "de")}
