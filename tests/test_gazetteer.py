@@ -54,7 +54,7 @@ def test_gazetteer_country_and_territory_names_in_english_and_german(scanner, la
     ("en", "Our developers are located in Bengaluru and Pune.", "IN"),
     ("en", "Customers may choose data centres in Frankfurt, Dublin or London.", "GB"),
     ("de", "Kunden wählen Rechenzentren in Frankfurt, Dublin oder London.", "GB"),
-    ("en", "Our engineers work in three locations: Berlin, Boston and Pune.", "IN"),
+    ("en", "Our engineers work in three locations: Berlin, Boston (United States) and Pune.", "IN"),
     ("de", "Standorte: Berlin, Lagos und Pune.", "NG"),
     ("de", "Die Entwickler sind niedergelassen in Peking.", "CN"),
     ("en", "The holding company is incorporated in Road Town.", "VG"),

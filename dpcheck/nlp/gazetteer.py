@@ -109,10 +109,15 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
 
 
 def _list_continues(lowers: Sequence[str], end: int) -> set[int]:
-    """Where the next item of a list may start after a name ending at ``end``: ", ", "and", ", or"."""
-    starts = set()
+    """Where the next item of a list may start after a name ending at ``end``: ", ", "and", ", or",
+    also past a bracket that names its country ("Boston (United States) and Pune")."""
     i = end
-    while i < len(lowers) and lowers[i] in LIST_WORDS and i - end < 2:
+    if i < len(lowers) and lowers[i] == "(":
+        close = next((j for j in range(i + 1, min(len(lowers), i + 6)) if lowers[j] == ")"), None)
+        i = end if close is None else close + 1
+    starts = set()
+    first = i
+    while i < len(lowers) and lowers[i] in LIST_WORDS and i - first < 2:
         i += 1
         starts.add(i)
     return starts
