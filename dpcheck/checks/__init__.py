@@ -59,8 +59,13 @@ class Ruleset:
 
     @property
     def country_aliases(self) -> dict[str, list[str]]:
-        """Short and plain country names of the lexicon ("UK", "Russia"), by ISO code."""
-        aliases: dict[str, list[str]] = self.lexicon.get("countries", {}).get("aliases", {})
+        """Country names of the lexicon by ISO code: CLDR's in English and German ("Vereinigte
+        Arabische Emirate", from places.yml) and the short forms ("UK", "USA")."""
+        aliases: dict[str, list[str]] = {}
+        for code, by_lang in self.lexicon.get("places", {}).get("countries", {}).items():
+            aliases.setdefault(code, []).extend(name for names in by_lang.values() for name in names)
+        for code, names in self.lexicon.get("countries", {}).get("aliases", {}).items():
+            aliases.setdefault(code, []).extend(names)
         return aliases
 
     def check(self, extraction: Extraction, flow: DataFlow, day: date, lang: str | None = None) -> Checked:

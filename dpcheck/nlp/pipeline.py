@@ -48,8 +48,8 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
     nlp.add_pipe("sentencizer", config={"punct_chars": punct})
     # The phrases come from our own rules; checking thousands of them against the factory's type
     # hints is a fifth of start-up.
-    nlp.add_pipe(COUNTRIES, config={"phrases": [[p, c] for p, c in country_phrases(lexicon["countries"])]},
-                 validate=False)
+    places = [[p, c] for p, c in country_phrases(lexicon["countries"], lexicon["places"])]
+    nlp.add_pipe(COUNTRIES, config={"phrases": places}, validate=False)
     cue_phrases: list[list[str]] = []
     # cues.yml holds the transfer vocabulary, art28.yml that of the Art. 28 checklist.
     for name in ("cues", "art28"):
