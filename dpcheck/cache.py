@@ -47,7 +47,7 @@ CONTENT_ERRORS = frozenset({
     ErrorCode.EMPTY, ErrorCode.TOO_LARGE, ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.BINARY_CONTENT,
     ErrorCode.PDF_ENCRYPTED, ErrorCode.PDF_CORRUPT, ErrorCode.PDF_NO_TEXT, ErrorCode.DOCX_CORRUPT,
     ErrorCode.NO_TEXT, ErrorCode.TOO_MANY_PAGES, ErrorCode.TOO_MUCH_TEXT, ErrorCode.PDF_BOMB, ErrorCode.DOCX_BOMB,
-    ErrorCode.DOCX_DTD,
+    ErrorCode.DOCX_DTD, ErrorCode.NOT_PRIVACY, ErrorCode.LANGUAGE_NOT_READ,
 })
 
 

@@ -16,6 +16,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Literal
 
+import pycountry
 from spacy.language import Language
 
 from dpcheck import ingest
@@ -23,11 +24,13 @@ from dpcheck.assemble import assemble, fail_closed
 from dpcheck.checks import Ruleset
 from dpcheck.errors import ErrorCode, IngestError, describe
 from dpcheck.extract import Lexicon, extract
+from dpcheck.extract.subject import not_about_privacy
 from dpcheck.flows import build_flow
 from dpcheck.ingest.document import Document
 from dpcheck.limits import Limits, checkpoint, enforce
 from dpcheck.models import DocType, DocumentReport, Report
 from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
+from dpcheck.nlp.language import NO_LANGUAGE
 from dpcheck.policy import Policy
 from dpcheck.resources import rules_dir
 from dpcheck.version import REPORT_FORMAT, TOOL_VERSION
@@ -65,6 +68,11 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]], *, include: Sequence
                     yield child
         else:
             yield path
+
+
+def _language_name(code: str) -> str:
+    language = pycountry.languages.get(alpha_2=code)
+    return f"{language.name} ({code})" if language is not None else code
 
 
 def _matches(rel: Path, globs: Sequence[str]) -> bool:
@@ -113,6 +121,20 @@ class Scanner:
         if self._detector is None:
             self._detector = LanguageDetector()
         return self._detector.detect(text)
+
+    def _unread_language(self, text: str) -> tuple[ErrorCode, str] | None:
+        """The error of a text in a language dpcheck does not read, or in no language at all."""
+        assert self._detector is not None
+        code = self._detector.unread(text)
+        if code is None:
+            return None
+        if code == NO_LANGUAGE:
+            return (ErrorCode.NOT_PRIVACY, "not a privacy or data-protection document: its text is in no language "
+                                           "(encoded or random characters, such as base64 or a PGP block); not assessed")
+        read = " and ".join(_language_name(c) for c in SUPPORTED)
+        named = _language_name(code) if code != "und" else "a language dpcheck cannot name"
+        return (ErrorCode.LANGUAGE_NOT_READ, f"the document is in {named}; dpcheck reads only {read}: "
+                                             "not assessed, have it read by a person who reads it")
 
     def with_limits(self, limits: Limits) -> Scanner:
         """A scanner with other limits that shares this one's ruleset and pipelines (no rebuild)."""
@@ -178,9 +200,17 @@ class Scanner:
         self._prepare()
         facts = self.ruleset.facts
         with enforce(self.limits):
+            if language is None and (refused := self._unread_language(document.text)) is not None:
+                return DocumentReport.failed(path, *refused)
             lang = language or self.detect_language(document.text)
             checkpoint()
             extraction = extract(document, self.pipeline(lang), self._lexicon, facts.eea_places, doc_type=doc_type)
+            # A caller who names the document type knows it is a privacy document.
+            reason = None if doc_type is not None else not_about_privacy(
+                extraction.subject, extraction.mentions, extraction.recipients, extraction.transfers_addressed)
+            if reason is not None:
+                return DocumentReport.failed(path, ErrorCode.NOT_PRIVACY, f"not a privacy or data-protection "
+                                             f"document: {reason}; not assessed, read it yourself")
             checkpoint()
             flow = build_flow(extraction, facts, self.as_of)
             checked = self.ruleset.check(extraction, flow, self.as_of, lang)
