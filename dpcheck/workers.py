@@ -249,6 +249,8 @@ def _serve(conn: Connection, options: dict[str, Any], memory: int | None, parent
            others: list[Connection]) -> None:
     """A worker's life: scan each path the parent sends, one at a time, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker would inherit the parent's own SIGTERM handler: being ended is all it means here.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for other in others:
         other.close()
     _die_with(parent)
