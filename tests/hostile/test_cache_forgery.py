@@ -3,15 +3,19 @@ no one else can write, and any entry that is not sound is a miss, never a traceb
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
 import os
+import tempfile
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import dpcheck
 from dpcheck.batch import scan_document_task
@@ -123,3 +127,45 @@ def test_cache_unsound_entry_is_a_miss(tmp_path: Path, forge: Any, caplog: pytes
     with caplog.at_level(logging.WARNING):
         assert _rating(doc, cache, workers=1) == "red"
     assert "ignoring unusable cache entry" in caplog.text
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                 max_size=4), max_leaves=20)
+_FIELDS = st.sampled_from(["status", "rating", "error", "findings", "doc_type", "partial", "flow", "mentions",
+                           "sha256", "path", "checklist", "warnings", "policy", "characters"])
+_ENTRY = ["key", "path", "document"]
+
+
+@functools.cache
+def _red_data() -> dict[str, Any]:
+    """The report data of the red policy, scanned once for all examples."""
+    with tempfile.TemporaryDirectory() as folder:
+        doc = Path(folder) / "policy.md"
+        doc.write_text(RED, encoding="utf-8")
+        return scan_document_task(str(doc), {})
+
+
+@given(st.dictionaries(_FIELDS, _JSON, max_size=5), st.dictionaries(st.sampled_from(_ENTRY), _JSON, max_size=2),
+       st.sampled_from([*_ENTRY, None]))
+def test_cache_any_entry_is_a_report_or_a_miss(tmp_path_factory: pytest.TempPathFactory, fields: dict[str, Any],
+                                               replaced: dict[str, Any], drop: str | None) -> None:
+    """Whatever an entry holds, reading it gives a sound report of the bytes in hand or a miss, never a traceback."""
+    folder = tmp_path_factory.mktemp("cache")
+    doc = folder / "policy.md"
+    doc.write_text(RED, encoding="utf-8")
+    store = ResultCache(folder / "cache")
+    assert store.usable()
+    data = {**_red_data(), "path": str(doc)}
+    key = "ab" + "0" * 62
+    entry = {"key": key, "path": str(doc), "document": {**data, **fields}, **replaced}
+    if drop is not None:
+        entry.pop(drop, None)
+    store.put(key, data)
+    (file,) = (folder / "cache").rglob("*.json")
+    file.write_text(json.dumps(entry), encoding="utf-8")
+    report = store.get(key, str(doc), data["sha256"])
+    if report is not None:
+        assert report.sha256 == data["sha256"] and report.path == str(doc)
+        assert report.status != "error" or report.rating == "red"
+        assert not (report.partial and report.rating == "green")
