@@ -21,6 +21,12 @@ Many documents, in parallel processes and in input order, one :class:`DocumentRe
     >>> for doc in dpcheck.scan_many(["policies/"], workers=4, cache=True):
     ...     print(doc.path, doc.rating)
 
+A history of scans in a database (SQLite by default, PostgreSQL by URL), with each vendor's
+timeline and what changed (see :mod:`dpcheck.history`):
+
+    >>> history = dpcheck.History()          # or dpcheck.History("postgresql://user@host/db")
+    >>> history.timeline("acme")
+
 Errors (see :mod:`dpcheck.errors`): unreadable documents are reported per document with a
 stable code (``doc.status == "error"``), never raised; an invalid ruleset raises
 :class:`RulesetError`, an invalid buyer's policy (``Scanner(policy=...)``) :class:`PolicyError`.
@@ -30,7 +36,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dpcheck.batch import scan_many
 from dpcheck.errors import DpcheckError, ErrorCode, IngestError, PolicyError, RulesetError
@@ -49,6 +55,9 @@ from dpcheck.policy import Policy
 from dpcheck.scanner import Scanner
 from dpcheck.version import TOOL_VERSION
 
+if TYPE_CHECKING:
+    from dpcheck.history import History
+
 __version__ = TOOL_VERSION
 
 __all__ = [
@@ -58,6 +67,7 @@ __all__ = [
     "ErrorCode",
     "Evidence",
     "Finding",
+    "History",
     "IngestError",
     "Mention",
     "Policy",
@@ -95,3 +105,12 @@ def scan(
     if source is None:
         raise TypeError("scan() needs a path, bytes or text=")
     return scanner.scan(source)
+
+
+def __getattr__(name: str) -> Any:
+    # History is imported on first use: SQLAlchemy and Alembic add a second to every start-up otherwise.
+    if name == "History":
+        from dpcheck.history import History
+
+        return History
+    raise AttributeError(f"module 'dpcheck' has no attribute {name!r}")

@@ -1,37 +1,123 @@
-"""Legal facts from rules/facts: EEA members, adequacy decisions, invalidated tools, SCC versions,
-the breach-notification deadline."""
+"""Legal facts from rules/facts, each with its source and dates, asked about the day judged.
+
+- ``eea.yml``: EEA members, and the codes the EU writes for them (EL for Greece);
+- ``adequacy.yml``: adequacy decisions for countries and for international organisations
+  (``organisations.yml``), with their scope (``covers``: how dpcheck tells whether a vendor's
+  recipient falls within it) and, for decisions with a sunset clause, their terms;
+- ``mechanisms.yml``: transfer tools with their adoption, invalidation, the countries they can
+  reach, the tools that back up the DPF, and court challenges against it;
+- ``scc.yml``: SCC versions with repeal and transition dates, recognised by number or title;
+- ``uk.yml``: the UK's own export tools; ``art28.yml``: the breach deadline and who must be
+  identified in a chain of sub-processors;
+- ``pending`` lists (in any file): proposals and outcomes not confirmed by a primary source.
+  They are recorded and listed (``dpcheck rules facts``), never used by a check.
+
+Every file is checked against ``rules/schema/facts.schema.json`` when loaded, so a misspelt
+field or a bad date is a :class:`RulesetError` naming its place, never a failure during a scan.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
-from functools import cached_property
+from datetime import date, timedelta
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 import pycountry
+from jsonschema import Draft202012Validator
 
+from dpcheck import validation
 from dpcheck.errors import RulesetError
 from dpcheck.models import EEA_REGION
-from dpcheck.resources import load_yaml
+from dpcheck.resources import load_yaml, rules_dir
+
+FILES = ("eea", "adequacy", "organisations", "mechanisms", "scc", "uk", "art28")
 
 
-COVERS = ("", "dpf_certified", "private_sector")
+@dataclass(frozen=True)
+class Term:
+    """An instrument that set, or moved, the day an adequacy decision expires."""
+
+    instrument: str
+    adopted: date
+    expires: date
+    source: str
 
 
 @dataclass(frozen=True)
 class AdequacyDecision:
-    country: str
+    recipient: str
     decision: str
-    adopted: str
-    scope: str
+    adopted: date
+    scope: str = ""
     covers: str = ""
+    covers_vendors: bool = True
+    terms: tuple[Term, ...] = ()
+    organisation: bool = False
 
-    @property
-    def full(self) -> bool:
-        """Covers every recipient in the country (no sectoral or certification limit)."""
-        return not self.scope
+    def term_on(self, day: date) -> Term | None:
+        """The term in force on ``day``: the latest one adopted by then."""
+        known = [t for t in self.terms if t.adopted <= day]
+        return max(known, key=lambda t: t.adopted) if known else None
+
+    def expiry_on(self, day: date) -> date | None:
+        """The expiry the law set as it stood on ``day``."""
+        term = self.term_on(day)
+        return term.expires if term else None
+
+    def in_force(self, day: date) -> bool:
+        expiry = self.expiry_on(day)
+        return self.adopted <= day and (expiry is None or day <= expiry)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An international organisation (Art. 4(26) GDPR) that can be the recipient of an adequacy decision."""
+
+    id: str
+    name: str
+    names: dict[str, tuple[str, ...]]
+    seat: str
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """Court proceedings against a transfer tool: pending from ``lodged`` until ``decided``."""
+
+    case: str
+    court: str
+    lodged: date
+    decided: date | None
+    outcome: str
+    source: str
+
+    def pending_on(self, day: date) -> bool:
+        return self.lodged <= day and (self.decided is None or day < self.decided)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A proposal, or an outcome without a primary source: recorded, not applied."""
+
+    id: str
+    title: str
+    status: str
+    since: date
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One fact as ``dpcheck rules facts`` lists it: what it is, its state on the day asked, its source."""
+
+    topic: str
+    title: str
+    state: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -42,6 +128,17 @@ class LegalFacts:
     mechanisms: dict[str, dict[str, Any]]
     scc_versions: tuple[dict[str, Any], ...]
     breach_deadline_hours: int
+    code_aliases: dict[str, str]
+    organisations: dict[str, Organisation]
+    expiry_notice_days: int
+    challenges: dict[str, tuple[Challenge, ...]]
+    pending: tuple[Pending, ...]
+    files: dict[str, dict[str, Any]]
+
+    def code(self, raw: str) -> str:
+        """The ISO 3166-1 code for ``raw``, accepting the EU's own codes (EL for GR)."""
+        upper = raw.strip().upper()
+        return self.code_aliases.get(upper, upper)
 
     @cached_property
     def eea_places(self) -> frozenset[str]:
@@ -53,15 +150,39 @@ class LegalFacts:
         return frozenset(k for k, v in self.mechanisms.items()
                          if v.get("invalidated") and _day(v["invalidated"]) <= day)
 
-    def fully_adequate(self, country: str, day: date) -> bool:
-        """An adequacy decision without scope limits covered ``country`` on ``day``."""
-        decision = self.adequacy.get(country)
-        return decision is not None and decision.full and _day(decision.adopted) <= day
+    def fully_adequate(self, recipient: str, day: date) -> bool:
+        """An adequacy decision in force on ``day`` covers a vendor's transfer to ``recipient``: it has no
+        scope limit, or one that every commercial service provider meets (the scope stays in the report)."""
+        decision = self.decision_on(recipient, day)
+        return decision is not None and decision.covers_vendors
 
-    def decision_on(self, country: str, day: date) -> AdequacyDecision | None:
-        """The adequacy decision in force for ``country`` on ``day``, whatever its scope."""
-        decision = self.adequacy.get(country)
-        return decision if decision is not None and _day(decision.adopted) <= day else None
+    def decision_on(self, recipient: str, day: date) -> AdequacyDecision | None:
+        """The adequacy decision in force for ``recipient`` on ``day``, whatever its scope."""
+        decision = self.adequacy.get(recipient)
+        return decision if decision is not None and decision.in_force(day) else None
+
+    def expiring(self, recipient: str, day: date) -> AdequacyDecision | None:
+        """The decision for ``recipient`` when it is in force on ``day`` and, as the law then stood, expires
+        within the notice period (``expiry_notice_days``)."""
+        decision = self.decision_on(recipient, day)
+        expiry = decision.expiry_on(day) if decision else None
+        if expiry is not None and expiry - day <= timedelta(days=self.expiry_notice_days):
+            return decision
+        return None
+
+    def challenges_pending(self, tool: str, day: date) -> tuple[Challenge, ...]:
+        """Court proceedings against ``tool`` pending on ``day``."""
+        return tuple(c for c in self.challenges.get(tool, ()) if c.pending_on(day))
+
+    def fallbacks(self, tool: str) -> frozenset[str]:
+        """The tools that keep transfers lawful if ``tool`` falls."""
+        return frozenset(self.mechanisms.get(tool, {}).get("fallbacks", ()))
+
+    def tool_in_force(self, tool: str, day: date) -> bool:
+        """``tool`` had been adopted and not invalidated by ``day``."""
+        facts = self.mechanisms.get(tool, {})
+        adopted, invalidated = facts.get("adopted"), facts.get("invalidated")
+        return not (adopted and day < _day(adopted)) and not (invalidated and _day(invalidated) <= day)
 
     def tool_problem(self, tool: str, country: str, day: date) -> str:
         """Why ``tool`` cannot cover a transfer to ``country`` on ``day`` ("" when it can)."""
@@ -85,42 +206,176 @@ class LegalFacts:
         return bool(lapsed) and all(lapsed)
 
     def scc_version(self, text: str) -> dict[str, Any] | None:
-        compact = "".join(text.split())
+        """The transfer clauses ``text`` cites, by number, document number or title (case and spaces
+        ignored); clauses that are no transfer tool (Art. 28(7) clauses) say nothing about them."""
+        compact = _compact(text)
         for version in self.scc_versions:
-            if any("".join(p.split()) in compact for p in version.get("patterns", [])):
-                return version
+            if any(_compact(p) in compact for p in version["patterns"]):
+                if version.get("transfer_tool", True):
+                    return version
         return None
+
+    def records(self, day: date) -> tuple[Record, ...]:
+        """Every recorded fact with its state on ``day``, for people to read."""
+        out: list[Record] = []
+        for decision in sorted(self.adequacy.values(), key=lambda d: (d.organisation, d.recipient)):
+            expiry = decision.expiry_on(day)
+            if day < decision.adopted:
+                state = f"not yet adopted (adopted {decision.adopted})"
+            elif not decision.in_force(day):
+                state = f"expired: in force until {expiry}"
+            else:
+                state = f"in force since {decision.adopted}" + (f", until {expiry}" if expiry else "")
+            scope = f" ({decision.scope})" if decision.scope else ""
+            terms = "; ".join(f"{t.instrument} ({t.adopted}, to {t.expires})" for t in decision.terms)
+            out.append(Record("adequacy", f"{decision.recipient}: {decision.decision}{scope}", state,
+                              terms or self._source("adequacy", decision)))
+        for tool, facts in self.mechanisms.items():
+            if facts.get("invalidated"):
+                invalid = _day(facts["invalidated"]) <= day
+                state = ("invalid since " if invalid else "valid until ") + facts["invalidated"]
+                out.append(Record("mechanism", facts["name"], state, facts.get("source", facts["article"])))
+            for related in facts.get("related", []):
+                since = _day(related["in_force"])
+                state = f"in force since {since}" if since <= day else f"not yet in force (from {since})"
+                out.append(Record("mechanism", f"{related['name']} ({related['exporter']} exports): "
+                                  f"{related['instrument']}", state, related["source"]))
+            for challenge in self.challenges.get(tool, ()):
+                if day < challenge.lodged:
+                    state = f"not yet lodged ({challenge.lodged})"
+                elif challenge.pending_on(day):
+                    state = f"pending since {challenge.lodged}"
+                else:
+                    state = f"decided on {challenge.decided}: {challenge.outcome}"
+                out.append(Record("challenge", f"{facts['name']}: {challenge.court}, {challenge.case}", state,
+                                  challenge.source))
+        for version in self.scc_versions:
+            if version["status"] == "repealed":
+                lapsed = "lapsed" if self.scc_lapsed(version, day) else "transition runs"
+                state = f"repealed {version['repealed']}; {lapsed} after {version['transition_end']}"
+            else:
+                state = "current" if version.get("transfer_tool", True) else "current, not a transfer tool"
+            out.append(Record("scc", f"{version['id']}: {version['name']}", state, version["source"]))
+        uk = self.files["uk"]
+        for tool in uk["tools"]:
+            since = _day(tool["in_force"])
+            state = f"in force since {since}" if since <= day else f"not yet in force (from {since})"
+            out.append(Record("uk", tool["name"], state, tool["source"]))
+        legacy = uk["legacy_eu_scc"]
+        until = _day(legacy["valid_until"])
+        state = (f"usable until {until} (contracts concluded by {legacy['concluded_by']})" if day <= until
+                 else f"no longer usable since {until + timedelta(days=1)}")
+        out.append(Record("uk", f"old EU SCCs ({', '.join(legacy['versions'])}) for UK exports", state,
+                          legacy["source"]))
+        art28 = self.files["art28"]
+        out.append(Record("art28", f"breach notification to the authority within {self.breach_deadline_hours} hours",
+                          "in force", art28["breach_notification"]["source"]))
+        chain = art28["subprocessor_chain"]
+        out.append(Record("art28", f"identify every (sub-)processor, {chain['depth']}: {', '.join(chain['identity'])}",
+                          f"EDPB opinion adopted {chain['adopted']}", chain["source"]))
+        for item in self.pending:
+            note = f"; {item.note}" if item.note else ""
+            out.append(Record("pending", item.title, f"{item.status} since {item.since}{note}", item.source))
+        return tuple(out)
+
+    def _source(self, file: str, decision: AdequacyDecision) -> str:
+        raw = next(d for d in self.files[file]["decisions"]
+                   if decision.recipient in (d.get("organisation"), self.code(d.get("country", ""))))
+        return str(raw.get("source") or "; ".join([decision.decision, *self.files[file].get("sources", [])]))
 
     @classmethod
     def load(cls, folder: Path) -> LegalFacts:
-        """Read the fact files of ``folder``; dates are validated so that evaluation never fails later."""
+        """Read and check the fact files of ``folder``; every problem found is reported at once."""
+        files = {name: load_yaml(folder / f"{name}.yml") for name in FILES}
+        problems = _schema_problems(files) + _code_problems(files)
+        if problems:
+            raise RulesetError([f"{folder}/{p}" for p in problems])
         try:
-            eea = load_yaml(folder / "eea.yml")
-            adequacy = load_yaml(folder / "adequacy.yml")
-            mechanisms = load_yaml(folder / "mechanisms.yml")
-            scc = load_yaml(folder / "scc.yml")
-            art28 = load_yaml(folder / "art28.yml")
-            breach_hours = int(art28["breach_notification"]["controller_deadline_hours"])
-            decisions = {d["country"]: AdequacyDecision(d["country"], d["decision"], str(d["adopted"]), d.get("scope", ""),
-                                                        d.get("covers", ""))
-                         for d in adequacy["decisions"]}
-            unknown = [d.country for d in decisions.values() if d.covers not in COVERS or bool(d.scope) != bool(d.covers)]
-            if unknown:
-                raise RulesetError([f"{folder}: adequacy decisions with a scope need covers: one of "
-                                    f"{', '.join(c for c in COVERS if c)} (and only those): {unknown!r}"])
-            # YAML reads a bare NO (Norway) as false: every code must be a real ISO 3166-1 alpha-2.
-            bad = [c for c in [*eea["members"], *decisions] if not (isinstance(c, str) and pycountry.countries.get(alpha_2=c))]
-            if bad:
-                raise RulesetError([f"{folder}: not ISO 3166-1 alpha-2 codes: {bad!r} (quote \"NO\" in YAML)"])
-            for raw in [d.adopted for d in decisions.values()] + [v[k] for v in mechanisms["mechanisms"].values()
-                                                                   for k in ("invalidated", "adopted") if v.get(k)] + \
-                    [v["transition_end"] for v in scc["versions"] if v.get("status") == "repealed"]:
-                _day(raw)
-            as_of = max(str(f["as_of"]) for f in (eea, adequacy, mechanisms, scc, art28))
-            return cls(as_of, frozenset(eea["members"]), decisions, mechanisms["mechanisms"], tuple(scc["versions"]),
-                       breach_hours)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise RulesetError([f"{folder}: missing or malformed field {exc}"]) from exc
+            return cls._build(files)
+        except ValueError as exc:
+            raise RulesetError([f"{folder}: {exc}"]) from exc
+
+    @classmethod
+    def _build(cls, files: dict[str, dict[str, Any]]) -> LegalFacts:
+        eea, adequacy, mechanisms = files["eea"], files["adequacy"], files["mechanisms"]
+        aliases = dict(eea["code_aliases"])
+        kinds = adequacy["covers"]
+        organisations = {o["id"]: Organisation(o["id"], o["name"], {k: tuple(v) for k, v in o["names"].items()},
+                                               o["seat"]) for o in files["organisations"]["organisations"]}
+        decisions: dict[str, AdequacyDecision] = {}
+        for raw in adequacy["decisions"]:
+            recipient = aliases.get(raw["country"], raw["country"]) if "country" in raw else raw["organisation"]
+            covers = raw.get("covers", "")
+            if covers not in kinds and covers:
+                raise ValueError(f"adequacy.yml: {recipient}: covers {covers!r} is none of {', '.join(kinds)}")
+            if bool(raw["scope"]) != bool(covers):
+                raise ValueError(f"adequacy.yml: {recipient}: a decision with a scope needs covers (and only those)")
+            if "organisation" in raw and recipient not in organisations:
+                raise ValueError(f"adequacy.yml: {recipient} is not in organisations.yml")
+            terms = tuple(Term(t["instrument"], _day(t["adopted"]), _day(t["expires"]), t["source"])
+                          for t in raw.get("terms", []))
+            decisions[recipient] = AdequacyDecision(
+                recipient, raw["decision"], _day(raw["adopted"]), raw["scope"], covers,
+                not covers or bool(kinds[covers]["vendor_within"]), terms, "organisation" in raw)
+        for tool in mechanisms["mechanisms"].values():
+            for key in ("adopted", "invalidated"):
+                if tool.get(key):
+                    _day(tool[key])
+        challenges = {name: tuple(Challenge(c["case"], c["court"], _day(c["lodged"]),
+                                            _day(c["decided"]) if c.get("decided") else None, c.get("outcome", ""),
+                                            c["source"]) for c in tool.get("challenges", []))
+                      for name, tool in mechanisms["mechanisms"].items()}
+        for version in files["scc"]["versions"]:
+            for key in ("adopted", "repealed", "transition_end"):
+                if version.get(key):
+                    _day(version[key])
+        pending = tuple(Pending(p["id"], p["title"], p["status"], _day(p["since"]), p["source"], p.get("note", ""))
+                        for data in files.values() for p in data.get("pending", []))
+        art28 = files["art28"]
+        return cls(
+            as_of=max(str(data["as_of"]) for data in files.values()),
+            eea=frozenset(aliases.get(m, m) for m in eea["members"]),
+            adequacy=decisions,
+            mechanisms=mechanisms["mechanisms"],
+            scc_versions=tuple(files["scc"]["versions"]),
+            breach_deadline_hours=int(art28["breach_notification"]["controller_deadline_hours"]),
+            code_aliases=aliases,
+            organisations=organisations,
+            expiry_notice_days=int(adequacy["expiry_notice_days"]),
+            challenges=challenges,
+            pending=pending,
+            files=files,
+        )
+
+
+def _schema_problems(files: dict[str, Any]) -> list[str]:
+    defs = _facts_schema()["$defs"]
+    out = []
+    for name, data in files.items():
+        validator = Draft202012Validator({"$ref": f"#/$defs/{name}", "$defs": defs})
+        out.extend(f"{name}.yml: {where}: {what}" for where, what in validation.problems(validator, data))
+    return out
+
+
+@cache
+def _facts_schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((rules_dir() / "schema" / "facts.schema.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+def _code_problems(files: dict[str, Any]) -> list[str]:
+    """Country codes that are neither ISO 3166-1 alpha-2 nor an alias of one; YAML reads a bare NO
+    (Norway) as false."""
+    eea, adequacy = files["eea"] or {}, files["adequacy"] or {}
+    aliases = eea.get("code_aliases") or {}
+    codes = [*eea.get("members", []), *(d.get("country") for d in adequacy.get("decisions", []) if "country" in d)]
+    bad = [c for c in codes
+           if not (isinstance(c, str) and pycountry.countries.get(alpha_2=aliases.get(c, c)))]
+    return [f"eea.yml/adequacy.yml: not ISO 3166-1 alpha-2 codes: {bad!r} (quote \"NO\" in YAML)"] if bad else []
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split()).casefold()
 
 
 def _day(value: Any) -> date:

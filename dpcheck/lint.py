@@ -18,8 +18,11 @@ EXAMPLES_POLICY = Path("policy") / "examples-policy.toml"
 
 
 def example_fires(scanner: Scanner, rule: Rule, example: Example) -> bool:
-    """Scan ``example`` as a document of its type and language; did ``rule`` fire?"""
-    # The example sets the document type: a rule's examples test the rule, not the classifier.
+    """Scan ``example`` as a document of its type and language (on its day); did ``rule`` fire?"""
+    # The example sets the document type (and the day, if it names one): a rule's examples
+    # test the rule, not the classifier.
+    if example.as_of is not None:
+        scanner = scanner.with_as_of(example.as_of)
     report = scanner.scan_text(example.text, name=f"{rule.id}-example", language=example.lang,
                                doc_type=example.doc_type)
     return any(f.rule_id == rule.id for f in report.findings)

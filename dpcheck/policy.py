@@ -139,7 +139,8 @@ class Policy:
         except RecursionError:
             # tomllib parses nested arrays and inline tables by recursion; a policy never nests deep.
             raise PolicyError([f"{where}: arrays or tables nested too deeply to be a policy file"]) from None
-        return _Validator(where, ruleset, _CountryNames(ruleset.country_aliases)).policy(
+        countries = _CountryNames(ruleset.country_aliases, ruleset.facts.code_aliases)
+        return _Validator(where, ruleset, countries).policy(
             raw, PolicyRef(_name(raw, path), path, hashlib.sha256(data).hexdigest()))
 
     def apply(self, doc: DocumentReport, day: date) -> DocumentReport:
@@ -191,10 +192,11 @@ def _squash(text: str) -> str:
 
 
 class _CountryNames:
-    """Country names a buyer may write: ISO codes and names (pycountry), German names, and the
-    ruleset's plain aliases ("UK", "Russia", "Russland")."""
+    """Country names a buyer may write: ISO codes and names (pycountry), German names, the
+    ruleset's plain aliases ("UK", "Russia", "Russland") and the EU's own codes (EL for GR)."""
 
-    def __init__(self, aliases: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, aliases: Mapping[str, Sequence[str]], codes: Mapping[str, str]) -> None:
+        self._codes = dict(codes)
         german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
         self._names = {german.gettext(c.name).casefold(): c.alpha_2 for c in pycountry.countries}
         for code, phrases in aliases.items():
@@ -203,6 +205,8 @@ class _CountryNames:
                     self._names.setdefault(phrase.removeprefix("=").casefold(), code)
 
     def code(self, name: str) -> str | None:
+        if name.strip().upper() in self._codes:
+            return self._codes[name.strip().upper()]
         try:
             return pycountry.countries.lookup(name.strip()).alpha_2
         except LookupError:

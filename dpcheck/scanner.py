@@ -110,6 +110,12 @@ class Scanner:
         other.limits = limits
         return other
 
+    def with_as_of(self, day: date) -> Scanner:
+        """A scanner judging by the law of ``day`` that shares this one's ruleset and pipelines."""
+        other = copy.copy(self)
+        other.as_of = day
+        return other
+
     def _prepare(self) -> None:
         """Build the language detector and every pipeline before a document's time starts:
         a timeout is for the document, and a build cut short would be retried by every next one."""

@@ -15,7 +15,7 @@ PACKAGE = Path(dpcheck.__file__).parent
 # The order a document goes through: each stage may import those before it (and its own modules).
 STAGES = (
     ("dpcheck.errors", "dpcheck.models", "dpcheck.version"),
-    ("dpcheck.resources", "dpcheck.limits", "dpcheck.walk"),
+    ("dpcheck.resources", "dpcheck.limits", "dpcheck.validation", "dpcheck.walk"),
     ("dpcheck.facts",),
     ("dpcheck.ingest",),
     ("dpcheck.nlp",),
@@ -26,7 +26,8 @@ STAGES = (
     ("dpcheck.report", "dpcheck.serialize"),
     ("dpcheck.scanner", "dpcheck.cache"),
     ("dpcheck.workers",),
-    ("dpcheck.lint", "dpcheck.evaluate", "dpcheck.batch"),
+    ("dpcheck.lint", "dpcheck.evaluate", "dpcheck.batch", "dpcheck.history"),
+    ("dpcheck.serve",),
     ("dpcheck.cli", "dpcheck.__main__", "dpcheck"),
 )
 

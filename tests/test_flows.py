@@ -13,10 +13,10 @@ from dpcheck.report.fides import fides_manifest
 
 ONWARD = {
     "en": "Processor keeps Customer Personal Data at its sub-processor in Canada under the standard contractual "
-          "clauses. Sub-processors may transfer personal data onward to their own sub-processors in Brazil.",
+          "clauses. Sub-processors may transfer personal data onward to their own sub-processors in India.",
     "de": "Der Auftragnehmer speichert die Daten bei seinem Unterauftragsverarbeiter in Kanada auf Grundlage der "
           "Standardvertragsklauseln. Unterauftragsverarbeiter dürfen die Daten an ihre eigenen "
-          "Unterauftragsverarbeiter in Brasilien weiterübermitteln.",
+          "Unterauftragsverarbeiter in Indien weiterübermitteln.",
 }
 HEADED = {
     "en": "# Data Processing Agreement\n\n## 7. International transfers\n\n" + ONWARD["en"] + "\n",

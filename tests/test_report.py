@@ -72,9 +72,9 @@ def test_api_all_is_pinned():
     """The public API is exactly what __all__ lists (a change is a visible diff)."""
     assert dpcheck.__all__ == sorted(dpcheck.__all__)
     assert set(dpcheck.__all__) == {
-        "DataFlow", "DocumentReport", "DpcheckError", "ErrorCode", "Evidence", "Finding", "IngestError", "Mention", "Policy",
-        "PolicyError", "Recipient", "Report", "RulesetError", "ScanError", "Scanner", "Transfer", "__version__", "scan",
-        "scan_many"}
+        "DataFlow", "DocumentReport", "DpcheckError", "ErrorCode", "Evidence", "Finding", "History", "IngestError",
+        "Mention", "Policy", "PolicyError", "Recipient", "Report", "RulesetError", "ScanError", "Scanner", "Transfer",
+        "__version__", "scan", "scan_many"}
 
 
 def test_cli_json_and_exit_codes(tmp_path):

@@ -61,6 +61,7 @@ def test_rules_ids_snapshot():
     assert sorted(r.id for r in RULES) == sorted(CORE | ART28 | {
         "SCC_REPEALED_VERSION", "DEROGATION_AS_SOLE_BASIS",
         "ONWARD_TRANSFER_UNCOVERED", "TRANSFER_PATH_UNCOVERED",
+        "ADEQUACY_EXPIRING", "DPF_RELIED_ON_ALONE", "ART28_SUBPROCESSOR_CHAIN_INCOMPLETE",
     })
     assert {r.id for r in RULES if r.core} == CORE
 

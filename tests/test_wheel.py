@@ -27,6 +27,8 @@ def test_wheel_installs_and_scans_with_bundled_rules(tmp_path):
     assert "dpcheck/_rules/facts/adequacy.yml" in names
     assert "dpcheck/report/schema/report-1.json" in names
     assert "dpcheck/_rules/policy/POLICY_COUNTRY_REFUSED.yml" in names
+    assert "dpcheck/history/migrations/env.py" in names
+    assert "dpcheck/history/migrations/versions/0001_scan_history.py" in names
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
@@ -48,3 +50,10 @@ def test_wheel_installs_and_scans_with_bundled_rules(tmp_path):
     checked = subprocess.run([str(venv / "bin" / "dpcheck"), "policy", "check", str(example)],
                              check=True, capture_output=True, text=True, cwd=tmp_path, env=env).stdout
     assert checked.startswith("policy OK")
+    # The history's migrations run from the installed package.
+    db = tmp_path / "history.sqlite3"
+    subprocess.run([str(venv / "bin" / "dpcheck"), "scan", str(ROOT / "corpora" / "lumora-dpa-en-2023.pdf"), "--db",
+                    str(db), "--vendor", "Lumora", "-q"], check=True, capture_output=True, cwd=tmp_path, env=env)
+    timeline = subprocess.run([str(venv / "bin" / "dpcheck"), "history", "Lumora", "--db", str(db)],
+                              check=True, capture_output=True, text=True, cwd=tmp_path, env=env).stdout
+    assert "lumora-dpa-en-2023.pdf" in timeline

@@ -14,7 +14,9 @@ from functools import cached_property
 from dpcheck.checks.features import Feature, FeatureRegistry
 from dpcheck.models import EEA_REGION, UNSPECIFIED, Evidence, Transfer, distinct_places
 
-ADEQUATE = "ADEQUATE"  # allowed_destinations: any country with a full adequacy decision on the scan's day
+# allowed_destinations: any country whose adequacy decision covers a vendor's transfer on the scan's day
+# (no scope limit, or one every commercial service provider meets: rules/facts/adequacy.yml, covers)
+ADEQUATE = "ADEQUATE"
 # A policy finding quotes this many places at most.
 MAX_EVIDENCE = 5
 

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, Assessment, assess
+from dpcheck.checks.chain import chain_gaps
 from dpcheck.extract import Extraction
 from dpcheck.facts import LegalFacts
 from dpcheck.models import UNSPECIFIED, DataFlow, Evidence, Mention, Recipient, distinct_places
@@ -159,6 +160,36 @@ def _art28(doc: Inputs) -> dict[str, Feature]:
     checklist = {f"art28_{i.element}": Feature(i.status, i.evidence) for i in doc.art28.items}
     return checklist | {f"art28_{name}": Feature(doc.art28.weakened[name], doc.art28.evidence[name])
                         for name in WEAKENINGS}
+
+
+@feature("adequacy_expiring")
+def _adequacy_expiring(doc: Inputs) -> dict[str, Feature]:
+    """Destinations whose adequacy decision, as the law stands on the day judged, expires soon."""
+    notes, evidence = set(), []
+    for country, mentions in sorted(doc.extraction.destinations.items()):
+        if (decision := doc.facts.expiring(country, doc.day)) and (term := decision.term_on(doc.day)):
+            notes.add(f"{country}: {decision.decision}, in force until {term.expires} ({term.instrument})")
+            evidence.extend(m.evidence for m in mentions)
+    return {"adequacy_expiring": Feature(notes, distinct_places(evidence, EVIDENCE))}
+
+
+@feature("dpf_at_risk")
+def _dpf_at_risk(doc: Inputs) -> dict[str, Feature]:
+    """Court challenges pending against the DPF, when the document relies on it with no fallback tool
+    (``fallbacks`` in rules/facts/mechanisms.yml) and it was in force."""
+    relied, facts = doc.extraction.relied_mechanisms, doc.facts
+    if "dpf" not in relied or facts.fallbacks("dpf") & set(relied) or not facts.tool_in_force("dpf", doc.day):
+        return {"dpf_at_risk": Feature(set())}
+    pending = {f"{c.case} ({c.court}, pending since {c.lodged})" for c in facts.challenges_pending("dpf", doc.day)}
+    return {"dpf_at_risk": Feature(pending, ev(relied["dpf"]) if pending else ())}
+
+
+@feature("subprocessor_chain_gaps")
+def _chain(doc: Inputs) -> dict[str, Feature]:
+    """What the document leaves out of the identity of the sub-processor chain (EDPB Opinion 22/2024)."""
+    gaps = chain_gaps(doc.extraction)
+    return {"subprocessor_chain_gaps": Feature(set(gaps), distinct_places(
+        [e for evidence in gaps.values() for e in evidence], EVIDENCE))}
 
 
 FEATURE_NAMES = FEATURES.names

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from string import Formatter
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
+from dpcheck import validation
 from dpcheck.checks.features import Feature
 from dpcheck.errors import RulesetError
 from dpcheck.models import Evidence, Finding, Severity
@@ -36,6 +37,9 @@ class Example:
     text: str
     lang: str
     doc_type: str
+    # The day whose law the example is judged by (default: the day of the run), for rules that
+    # depend on dates (an adequacy decision about to expire, a pending court case).
+    as_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,8 @@ def _check_condition(cond: Any, features: set[str], where: str, problems: list[s
 
 
 def _examples(raw: list[dict[str, str]]) -> tuple[Example, ...]:
-    return tuple(Example(str(e["text"]), e["lang"], e.get("doc_type", "privacy_policy")) for e in raw)
+    return tuple(Example(str(e["text"]), e["lang"], e.get("doc_type", "privacy_policy"),
+                         date.fromisoformat(e["as_of"]) if "as_of" in e else None) for e in raw)
 
 
 def validate(data: Any, path: Path, features: set[str] | frozenset[str],
@@ -158,28 +163,7 @@ def schema_validator(folder: Path) -> Draft202012Validator:
 
 def schema_problems(data: Any, schema: Draft202012Validator | None = None) -> list[tuple[str, str]]:
     """(where, what) for each place ``data`` breaks the rule ``schema`` (default: the bundled one), in file order."""
-    schema = schema or schema_validator(rules_dir())
-    out = []
-    for error in sorted(schema.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
-        shown = _closest(error)
-        where = ".".join(str(p) for p in shown.absolute_path) or "top level"
-        out.append((where, shown.message))
-    return out
-
-
-def _closest(error: ValidationError) -> ValidationError:
-    """"Not valid under any of the given schemas" says little: follow the alternative the data
-    meant (the one whose keys and type it has) down to its problem."""
-    while error.context:
-        branches: dict[object, list[ValidationError]] = {}
-        for sub in error.context:
-            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
-        meant = ([b for b in branches.values() if not any(e.validator in ("type", "required") for e in b)]
-                 or [b for b in branches.values() if not any(e.validator == "type" for e in b)]
-                 or list(branches.values()))
-        branch = min(meant, key=len)
-        error = max(branch, key=lambda e: len(e.absolute_path))
-    return error
+    return validation.problems(schema or schema_validator(rules_dir()), data)
 
 
 def _questions(raw: str | dict[str, str]) -> dict[str, str]:

@@ -1,5 +1,5 @@
-"""Command line: ``dpcheck scan``, ``dpcheck schema``, ``dpcheck eval``, ``dpcheck rules list|show|lint`` and
-``dpcheck policy check``.
+"""Command line: ``dpcheck scan``, ``dpcheck schema``, ``dpcheck eval``, ``dpcheck rules list|show|lint``,
+``dpcheck policy check``, ``dpcheck history`` and ``dpcheck serve``.
 
 Exit codes (stable, for procurement tools and CI):
     0  every document was read and none has a finding (or rating) at or above --fail-on
@@ -18,10 +18,12 @@ from __future__ import annotations
 import click
 
 from dpcheck.cli.evaluate import evaluate
+from dpcheck.cli.history import history
 from dpcheck.cli.policy import policy_group
 from dpcheck.cli.rules import rules
 from dpcheck.cli.scan import scan
 from dpcheck.cli.schema import schema
+from dpcheck.cli.serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,5 +32,5 @@ def main() -> None:
     """Check vendors' privacy policies and DPAs for clear and lawful data-export terms."""
 
 
-for command in (scan, schema, evaluate, rules, policy_group):
+for command in (scan, schema, evaluate, rules, policy_group, history, serve):
     main.add_command(command)

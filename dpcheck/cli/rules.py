@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -44,8 +45,22 @@ def rules_show(rule_id: str) -> None:
     for label, examples in (("Fires on", rule.match), ("Does not fire on", rule.no_match)):
         click.echo(f"{label}:")
         for example in examples:
-            click.echo(f"  [{example.lang}, {example.doc_type}] {example.text}")
+            day = f", as of {example.as_of}" if example.as_of else ""
+            click.echo(f"  [{example.lang}, {example.doc_type}{day}] {example.text}")
     click.echo(f"\nDefined in {rule.path.name}")
+
+
+@rules.command("facts")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Give each fact's state on this day (default: today).")
+def rules_facts(as_of: datetime | None) -> None:
+    """List the legal facts of rules/facts: what each is, its state on a day, its source.
+    Proposals and unconfirmed outcomes come last: they are recorded, not applied."""
+    facts = Scanner().ruleset.facts
+    day = as_of.date() if as_of else date.today()
+    for record in facts.records(day):
+        click.echo(f"[{record.topic}] {record.title}\n    {record.state}\n    source: {record.source}")
+    click.echo(f"legal facts recorded up to {facts.as_of}; states as of {day.isoformat()}")
 
 
 @rules.command("schema")

@@ -10,28 +10,32 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from types import FrameType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from dpcheck.batch import process_scanner, resolve_options, scan_many
 from dpcheck.cache import default_cache_dir
 from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE, configure_logging, policy_problems
+from dpcheck.cli.history import db_option, open_history
 from dpcheck.cli.limits import limit_options
 from dpcheck.errors import PolicyError, RulesetError
 from dpcheck.flows.graph import to_node_link, write_graphml
 from dpcheck.limits import Limits
-from dpcheck.models import RATINGS, SEVERITIES, DocumentReport
+from dpcheck.models import RATINGS, SEVERITIES, DocumentReport, Report
 from dpcheck.report import FORMATS, render
 from dpcheck.report.fides import render_fides_yaml
 from dpcheck.report.json import document_to_dict
 from dpcheck.report.questions import skipped_note
 from dpcheck.report.safe import visible
 from dpcheck.walk import Walk
+
+if TYPE_CHECKING:
+    from dpcheck.history import History
 
 # Exit codes of a scan ended by a signal, as a shell reports them (128 + the signal's number).
 EXIT_SIGINT = 128 + signal.SIGINT
@@ -78,18 +82,21 @@ class Terminated(BaseException):  # noqa: N818 - like KeyboardInterrupt, a reque
 @click.option("-v", "--verbose", count=True, help="Log what happens on stderr (-vv for debugging).")
 @click.option("--policy", "policy", type=click.Path(dir_okay=False, path_type=Path),
               help="Apply this buyer's policy (TOML) after the GDPR rules; see examples/buyer-policy.toml.")
+@db_option
+@click.option("--vendor", help="With --db: record the documents as this vendor's [default: each document's folder name].")
 @limit_options
 def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
          no_graph: bool, rules: Path | None, as_of: datetime | None, include: tuple[str, ...],
          exclude: tuple[str, ...], follow_symlinks: bool, workers: int | None, cache_dir: Path | None,
-         no_cache: bool, quiet: bool, verbose: int, policy: Path | None, limits: Limits) -> None:
+         no_cache: bool, quiet: bool, verbose: int, policy: Path | None, db: str | None, vendor: str | None,
+         limits: Limits) -> None:
     """Scan documents and folders (PDF, HTML, Markdown, text, DOCX), in parallel and cached."""
     configure_logging(verbose, quiet)
     progress = {"done": 0, "files": 0}
     try:
         with _terminated_on_sigterm():
             _scan(paths, fmt, output, fail_on, graph_dir, no_graph, rules, as_of, include, exclude, follow_symlinks,
-                  workers, cache_dir, no_cache, quiet, policy, limits, progress)
+                  workers, cache_dir, no_cache, quiet, policy, db, vendor, limits, progress)
     except (KeyboardInterrupt, Terminated) as exc:
         name, code = ("SIGINT", EXIT_SIGINT) if isinstance(exc, KeyboardInterrupt) else ("SIGTERM", EXIT_SIGTERM)
         written = "" if output is None else f"; {visible(str(output))} was not written"
@@ -101,7 +108,8 @@ def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, g
 def _scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
           no_graph: bool, rules: Path | None, as_of: datetime | None, include: tuple[str, ...],
           exclude: tuple[str, ...], follow_symlinks: bool, workers: int | None, cache_dir: Path | None,
-          no_cache: bool, quiet: bool, policy: Path | None, limits: Limits, progress: dict[str, int]) -> None:
+          no_cache: bool, quiet: bool, policy: Path | None, db: str | None, vendor: str | None, limits: Limits,
+          progress: dict[str, int]) -> None:
     started = time.perf_counter()
     # Every Scanner option goes in this one dict: it reaches the worker processes and the cache key as is.
     options = resolve_options({"rules": rules, "as_of": as_of.date() if as_of else None, "policy": policy,
@@ -114,6 +122,7 @@ def _scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, 
         raise failure from exc
     except PolicyError as exc:
         policy_problems(exc)
+    history = open_history(db) if db else None
     walk = Walk(paths, include=include, exclude=exclude, follow_symlinks=follow_symlinks)
     files = list(walk)
     progress["files"] = len(files)
@@ -127,7 +136,8 @@ def _scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, 
     # Progress and summary are for a person at a terminal: a pipeline's stderr stays clean.
     chatty = not quiet and sys.stderr.isatty()
     with _open_output(output) as out, _progress(len(files), enabled=chatty) as advance, \
-            closing(scan_many(files, workers=workers, cache=cache, isolate=True, **options)) as documents:
+            closing(scan_many(files, workers=workers, cache=cache, isolate=True, **options)) as documents, \
+            (nullcontext() if history is None else closing(history)):
         for doc in documents:
             counts["errors" if doc.status == "error" else doc.rating] += 1
             counts["failing"] += _fails(doc, fail_on)
@@ -138,6 +148,8 @@ def _scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, 
                 collected.append(doc)
             if graph_dir is not None:
                 _write_graph(doc, graph_dir, graph_names)
+            if history is not None:
+                _record(history, scanner.report([doc]), vendor)
             progress["done"] += 1
             advance()
         if fmt != "jsonl":
@@ -166,6 +178,16 @@ def _fails(doc: DocumentReport, fail_on: str) -> bool:
         # A finding the buyer's policy accepts is shown but, as in the rating, does not count.
         return any(SEVERITIES.index(f.severity) <= SEVERITIES.index(fail_on) for f in doc.findings if not f.accepted)
     return RATINGS.index(doc.rating) >= RATINGS.index(fail_on)
+
+
+def _record(history: History, report: Report, vendor: str | None) -> None:
+    """One transaction per document: a long scan never holds the database's write lock, and what was
+    recorded before an interruption stays recorded."""
+    from dpcheck.history import Entry
+
+    path = Path(report.documents[0].path)
+    if path.is_file():  # a document that is not there has no content to remember
+        history.record(Entry.of_file(report, path, vendor=vendor))
 
 
 def _write_graph(doc: DocumentReport, graph_dir: Path, names: dict[str, str]) -> None:

@@ -29,6 +29,7 @@ PARTS = (
     "deletion", "deletion_choice", "audits", "unlawful_instruction_notice",
     "own_purpose_use", "instruction_limits", "subprocessor_pull_notice", "subprocessor_push_notice",
     "objection_sole_remedy", "objection_termination", "objection_alternative", "audit_reports_only", "audit_onsite",
+    "subprocessor_tiers", "subprocessor_identity", "subprocessor_own_lists",
 )
 # Art. 28(3) first sentence: cue in running text, and the same element as an annex row label.
 DETAILS = {
@@ -127,6 +128,7 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
         if sentence.has("A28_LIABLE"):
             yield "subprocessor_liability", f"'{text('A28_LIABLE')}'", ""
         yield from _subprocessor_changes(sentence)
+        yield from _subprocessor_identification(sentence)
 
     if sentence.has("A28_DS_RIGHTS") and near("A28_ASSIST"):
         yield "data_subject_rights", f"'{text('A28_DS_RIGHTS')}'", ""
@@ -159,6 +161,17 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
             limit = _first(sentence, "A28_FEE", negation=True)
         if limit is not None:
             yield "instruction_limits", f"instructions limited ('{limit.text}')", ""
+
+
+def _subprocessor_identification(sentence: Sentence) -> Iterable[Hit]:
+    """Whether the controller can identify the whole chain: every tier, each by address or contact;
+    "we do not list the sub-processors of our sub-processors" identifies neither."""
+    if (tiers := _first(sentence, "A28_SUB_TIERS", negation=True)) is not None:
+        yield "subprocessor_tiers", f"covers every tier ('{tiers.text}')", ""
+    if (identity := _first(sentence, "A28_SUB_IDENTITY", negation=True)) is not None:
+        yield "subprocessor_identity", f"identifies sub-processors by '{identity.text}'", ""
+    if own := sentence.of("A28_OWN_LISTS"):
+        yield "subprocessor_own_lists", f"leaves onward sub-processors to '{own[0].text}'", ""
 
 
 def _labels_block(sentence: Sentence, cue: Cue) -> bool:

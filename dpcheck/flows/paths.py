@@ -58,7 +58,7 @@ def judge_hop(country: str, mechanisms: tuple[str, ...], facts: LegalFacts, day:
     if decision is not None:
         if not decision.covers:
             return Judgement(True, f"adequacy decision: {decision.decision}", "")
-        if decision.covers == "private_sector":
+        if decision.covers_vendors:
             return Judgement(True, f"adequacy decision for {decision.scope}: {decision.decision}", "")
         if "dpf" in mechanisms and not facts.tool_problem("dpf", country, day):
             return Judgement(True, f"adequacy decision for {decision.scope}: {decision.decision}", "")

@@ -6,8 +6,9 @@
 
 Every bad input raises :class:`~dpcheck.errors.IngestError` with a stable code; nothing else
 escapes, because a batch run reports a broken document and moves on to the next one. What
-could only be read in part (damaged pages, undecodable bytes) is read, and says so in
-``Document.warnings``.
+could only be read in part (damaged pages, undecodable bytes, scanned pages) is read, and says
+so in ``Document.warnings``; ``Document.notices`` also record what was read with care (hidden
+text left out, disguised letters repaired), with codes and places.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from typing import Literal
 
 from dpcheck.errors import ErrorCode, IngestError, LimitError, describe
 from dpcheck.ingest import docx, guards, html, markdown, pdf
-from dpcheck.ingest.document import Block, Document, DocumentBuilder, Format, Table
+from dpcheck.ingest.document import Block, Document, DocumentBuilder, Format, Notice, Table
 from dpcheck.ingest.normalize import clean, decode_counting
 from dpcheck.ingest.sniff import sniff
 from dpcheck.limits import Limits, check_chars, enforce
 
-__all__ = ["Block", "Document", "DocumentBuilder", "Format", "Table", "load", "load_text", "sniff"]
+__all__ = ["Block", "Document", "DocumentBuilder", "Format", "Notice", "Table", "load", "load_text", "sniff"]
 
 _CORRUPT = {"pdf": ErrorCode.PDF_CORRUPT, "docx": ErrorCode.DOCX_CORRUPT}
 _TEXT_PARSERS: dict[str, Callable[[str, str], Document]] = {
@@ -73,8 +74,10 @@ def load(
                     raise IngestError(ErrorCode.EMPTY, f"{label}: the document contains only whitespace")
                 doc = _TEXT_PARSERS[fmt](text, label)
                 if replaced:
-                    doc = doc.with_warning(
-                        f"{replaced:,} byte sequence(s) could not be decoded and were replaced: some text is lost")
+                    doc = doc.with_notice(Notice(
+                        "undecodable-bytes",
+                        f"{replaced:,} byte sequence(s) could not be decoded and were replaced: some text is lost",
+                        True))
         except IngestError as exc:
             raise _labelled(exc, label) from None
         except Exception as exc:  # the parsers' libraries raise anything on malformed input

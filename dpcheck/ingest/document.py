@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from dpcheck.ingest.normalize import Folded, display_order, fold_confusables
 from dpcheck.limits import check_chars, checkpoint
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
@@ -44,12 +46,31 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """Something about how the document was read that a reader of the report should know.
+
+    ``code`` is stable (``hidden-text``, ``image-only-pages``, ``mixed-script`` ...; see
+    ``docs/reliability.md``); ``pages`` are 1-based page numbers, ``positions`` offsets into
+    ``Document.text`` where the thing was found (empty where it left nothing in the text,
+    as dropped hidden text does). A notice with ``partial`` means some of the document was
+    not read, or not read for sure: its message is one of ``Document.warnings``.
+    """
+
+    code: str
+    message: str
+    partial: bool = False
+    pages: tuple[int, ...] = ()
+    positions: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A document's text with the map back to its layout.
 
     ``text`` is the blocks' texts joined by blank lines; ``page_starts[i]`` is the
     offset in ``text`` where page ``i + 1`` begins (empty for formats without pages).
-    ``warnings`` say what could not be read: a document with warnings is incomplete.
+    ``notices`` say how it was read; those marked ``partial`` are its ``warnings``, what
+    could not be read (or not for sure): a document with warnings is incomplete.
     """
 
     source: str
@@ -60,15 +81,24 @@ class Document:
     page_starts: tuple[int, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     links: tuple[tuple[str, str], ...] = ()  # (link text, target) of the document's hyperlinks
-    warnings: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What could not be read, or not for sure, one sentence each."""
+        return tuple(notice.message for notice in self.notices if notice.partial)
 
     @property
     def partial(self) -> bool:
         """Whether some of the document could not be read (see ``warnings``)."""
-        return bool(self.warnings)
+        return any(notice.partial for notice in self.notices)
 
-    def with_warning(self, message: str) -> Document:
-        return replace(self, warnings=(*self.warnings, message))
+    def with_notice(self, notice: Notice) -> Document:
+        return replace(self, notices=(*self.notices, notice))
+
+    def notice(self, code: str) -> Notice | None:
+        """The first notice with ``code``, if any."""
+        return next((n for n in self.notices if n.code == code), None)
 
     @property
     def page_count(self) -> int | None:
@@ -94,12 +124,18 @@ class DocumentBuilder:
         self._page_starts: list[int] = []
         self._headings: list[tuple[int, str]] = []
         self._links: list[tuple[str, str]] = []
-        self._warnings: list[str] = []
+        self._notices: list[Notice] = []
+        self._folded: list[tuple[int, Folded]] = []  # (offset in the text, word)
+        self._reversed: list[int] = []  # offsets of blocks holding right-to-left overrides
         self.page: int | None = None
 
-    def warn(self, message: str) -> None:
+    def warn(self, message: str, code: str = "unread", pages: tuple[int, ...] = ()) -> None:
         """Record that part of the document could not be read."""
-        self._warnings.append(message)
+        self._notices.append(Notice(code, message, True, pages))
+
+    def note(self, notice: Notice) -> None:
+        """Record how something was read (partial or not)."""
+        self._notices.append(notice)
 
     @property
     def heading_path(self) -> tuple[str, ...]:
@@ -112,7 +148,13 @@ class DocumentBuilder:
         self.page = number
 
     def add(self, kind: BlockKind, text: str, level: int = 0, table: int | None = None) -> Block | None:
-        text = " ".join(text.split())
+        text, folded, reversed_runs = _repair(text)
+        block = self._add(kind, text, level, table)
+        if block is not None:
+            self._record(block.start, folded, reversed_runs)
+        return block
+
+    def _add(self, kind: BlockKind, text: str, level: int, table: int | None) -> Block | None:
         if not text:
             return None
         if kind == "heading":
@@ -133,24 +175,37 @@ class DocumentBuilder:
             self._headings.append((level, text))
         return block
 
+    def _record(self, start: int, folded: list[Folded], reversed_runs: int) -> None:
+        """Remember text-layer tricks repaired in text that starts at offset ``start``."""
+        self._folded += [(start + word.start, word) for word in folded]
+        if reversed_runs:
+            self._reversed.append(start)
+
     def add_link(self, text: str, target: str) -> None:
         """Record a hyperlink: where a document points ("our sub-processor list") is part of what it says."""
-        text, target = " ".join(text.split()), target.strip()
+        text, target = _repair(text)[0], target.strip()
         if target:
             self._links.append((text, target))
 
     def add_table(self, header: list[str], rows: list[list[str]]) -> None:
         """Add a table: its rows become ``table_row`` blocks ("cell | cell | cell")."""
-        header_t = tuple(" ".join(c.split()) for c in header)
-        rows_t = tuple(tuple(" ".join((c or "").split()) for c in row) for row in rows)
-        rows_t = tuple(r for r in rows_t if any(r))
+        repaired = [[_repair(c or "") for c in row] for row in (header, *rows)]
+        header_t = tuple(c[0] for c in repaired[0])
+        body = [r for r in repaired[1:] if any(c[0] for c in r)]
+        rows_t = tuple(tuple(c[0] for c in r) for r in body)
         if not rows_t and not any(header_t):
             return
         index = len(self._tables)
         first: Block | None = None
         last: Block | None = None
-        for row in ((header_t,) if any(header_t) else ()) + rows_t:
-            block = self.add("table_row", " | ".join(c for c in row if c), table=index)
+        for row in ([repaired[0]] if any(header_t) else []) + body:
+            cells = [c for c in row if c[0]]
+            block = self._add("table_row", " | ".join(c[0] for c in cells), 0, index)
+            if block is not None:
+                offset = block.start
+                for text, folded, reversed_runs in cells:
+                    self._record(offset, folded, reversed_runs)
+                    offset += len(text) + 3
             first = first or block
             last = block or last
         start = first.start if first else self._length
@@ -165,7 +220,38 @@ class DocumentBuilder:
             tuple(self._blocks),
             tuple(self._tables),
             tuple(self._page_starts),
-            dict(metadata or {}),
+            {key: _repair(value)[0] for key, value in (metadata or {}).items()},
             tuple(self._links),
-            tuple(self._warnings),
+            (*self._notices, *self._trick_notices()),
         )
+
+    def _trick_notices(self) -> list[Notice]:
+        """Warnings for the text-layer tricks that were repaired: the text was read as shown,
+        but a document that disguises its words is not read for sure."""
+        notices = []
+        if self._folded:
+            examples = ", ".join(f"'{w.original}' as '{w.folded}'" for _, w in self._folded[:3])
+            notices.append(Notice(
+                "mixed-script",
+                f"{len(self._folded)} word(s) written with look-alike letters of another script were read as "
+                f"Latin ({examples})",
+                True, self._pages(at for at, _ in self._folded), tuple(at for at, _ in self._folded)))
+        if self._reversed:
+            notices.append(Notice(
+                "bidi-override",
+                f"{len(self._reversed)} passage(s) use right-to-left overrides that show letters in reverse; "
+                "they were read in the order shown",
+                True, self._pages(self._reversed), tuple(self._reversed)))
+        return notices
+
+    def _pages(self, offsets: Iterable[int]) -> tuple[int, ...]:
+        if not self._page_starts:
+            return ()
+        return tuple(sorted({max(1, bisect.bisect_right(self._page_starts, at)) for at in offsets}))
+
+
+def _repair(text: str) -> tuple[str, list[Folded], int]:
+    """Text as displayed (bidi), on single spaces, with disguised Latin words made Latin."""
+    text, reversed_runs = display_order(text)
+    text, folded = fold_confusables(" ".join(text.split()))
+    return text, folded, reversed_runs

@@ -1,21 +1,33 @@
-"""Word .docx documents: body paragraphs and tables in their order."""
+"""Word .docx documents: what Word shows, read from the XML itself.
+
+python-docx's ``Paragraph.text`` leaves out tracked insertions, moved text, content
+controls, simple fields, custom XML, text boxes, footnotes, headers and footers, all of
+which Word shows. So the runs are read here: inserted and moved-to text is in, deleted and
+moved-from text is out (as Word shows the document with changes accepted), and hidden runs
+(``w:vanish``, white on an unshaded white page, smaller than 2 pt) are left out and named in
+a notice. python-docx still supplies the styles that make a paragraph a heading or a list item.
+"""
 
 from __future__ import annotations
 
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import docx
 from docx.document import Document as WordDocument
 from docx.oxml.exceptions import InvalidXmlError
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
+from lxml import etree
 from lxml.etree import _Element
 
-from dpcheck.ingest.document import Document, DocumentBuilder
+from dpcheck.ingest.document import Document, DocumentBuilder, Notice
 from dpcheck.ingest.normalize import clean, strip_inline_html
+from dpcheck.ingest.pdf_visibility import TINY_POINTS
 from dpcheck.limits import checkpoint
 
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre|kop|encabezado|titolo)\s*([1-9])$", re.IGNORECASE)
@@ -25,53 +37,252 @@ _LIST_STYLE = re.compile(r"list|liste|aufzählung|bullet", re.IGNORECASE)
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _PPR, _NUMPR, _OUTLINE = qn("w:tr"), qn("w:tc"), qn("w:pPr"), qn("w:numPr"), qn("w:outlineLvl")
 _VAL = qn("w:val")
+_R, _RPR, _T, _TXBX = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:txbxContent")
+_ALT_CHUNK, _SECT_PR = qn("w:altChunk"), qn("w:sectPr")
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Content Word does not show as text of the page: deletions, field instructions, properties,
+# and the VML copy of a drawing that the DrawingML choice already holds.
+_UNSHOWN = frozenset((qn("w:del"), qn("w:moveFrom"), qn("w:instrText"), qn("w:delText"), qn("w:delInstrText"),
+                      _PPR, _RPR, qn("w:tcPr"), qn("w:trPr"), qn("w:tblPr"), _MC_FALLBACK,
+                      qn("w:commentReference"), qn("w:footnoteReference"), qn("w:endnoteReference")))
+_BREAKS = frozenset((qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")))
+_TOGGLE_OFF = frozenset(("0", "false", "off"))
+_WHITE = re.compile(r"^(?:F[A-F0-9]){3}$", re.IGNORECASE)  # each channel at least 0xF0
+_NOTE_PARTS = ("/word/footnotes.xml", "/word/endnotes.xml")
+_PAGE_PART = re.compile(r"^/word/(?:header|footer)\d*\.xml$")
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What one reading of the document collects besides its blocks."""
+
+    word: WordDocument
+    styles: dict[str, _Element]
+    page_background: bool  # the page has a coloured background: white text may show
+    hidden: list[str] = field(default_factory=list)
+    alt_chunks: int = 0
+    skipped: list[str] = field(default_factory=list)
 
 
 def parse(data: bytes, source: str) -> Document:
     word = docx.Document(io.BytesIO(data))
     builder = DocumentBuilder(source, "docx")
-    skipped: list[str] = []
-    for number, element in enumerate(_body_elements(word.element.body), start=1):
-        checkpoint()
-        try:
-            if element.tag == _P:
-                _paragraph(builder, Paragraph(element, word))
-            else:
-                _table(builder, element, word)
-        except (InvalidXmlError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-            # python-docx meets a malformed element (a bad style reference, a broken number):
-            # the rest of the body is still worth reading, and the report says what was lost.
-            skipped.append(f"{number} ({type(exc).__name__})")
-    if skipped:
-        builder.warn(f"{len(skipped)} body element(s) could not be read: {', '.join(skipped[:10])}")
+    background = word.element.find(qn("w:background"))
+    reading = _Reading(word, _style_elements(word), background is not None and not _WHITE.match(
+        str(background.get(qn("w:color"), "FFFFFF")).replace("auto", "FFFFFF")))
+    _blocks(builder, word.element.body, reading)
+    for root in _other_parts(word):
+        _blocks(builder, root, reading)
+    if reading.skipped:
+        builder.warn(f"{len(reading.skipped)} body element(s) could not be read: {', '.join(reading.skipped[:10])}")
+    if reading.alt_chunks:
+        builder.warn(f"{reading.alt_chunks} embedded document(s) (altChunk) are shown by Word but were not read",
+                     code="unread-embedded")
+    if reading.hidden:
+        sample = " ".join(" ".join(reading.hidden).split())[:80]
+        builder.note(Notice(
+            "hidden-text",
+            f"{sum(len(t) for t in reading.hidden):,} character(s) of hidden text (hidden, white on white, or "
+            f"smaller than {TINY_POINTS:g} pt) were left out: \"{sample}\""))
     title = word.core_properties.title
     return builder.build({"title": clean(title)} if title else None)
 
 
-def _body_elements(parent: _Element) -> Iterator[_Element]:
-    """Paragraphs and tables in document order, including those inside content controls."""
+def _other_parts(word: WordDocument) -> Iterator[_Element]:
+    """Footnotes, endnotes, then headers and footers: text Word shows outside the body."""
+    parts = {str(part.partname): part for part in word.part.package.iter_parts()}
+    names = [n for n in _NOTE_PARTS if n in parts] + sorted(n for n in parts if _PAGE_PART.match(n))
+    for name in names:
+        try:
+            root = parse_xml(parts[name].blob)  # python-docx's element classes, as Paragraph needs
+        except etree.XMLSyntaxError:
+            continue
+        if name in _NOTE_PARTS:
+            for note in root:
+                if note.get(qn("w:type"), "normal") == "normal":
+                    yield note
+        else:
+            yield root
+
+
+def _blocks(builder: DocumentBuilder, container: _Element, reading: _Reading) -> None:
+    """Paragraphs and tables of ``container`` in document order, through content controls,
+    custom XML and the text boxes anchored in paragraphs."""
+    for number, element in enumerate(_block_elements(container), start=1):
+        checkpoint()
+        if element.tag == _ALT_CHUNK:
+            reading.alt_chunks += 1
+            continue
+        try:
+            if element.tag == _P:
+                boxes = _paragraph(builder, element, reading)
+                for box in boxes:
+                    _blocks(builder, box, reading)
+            else:
+                _table(builder, element, reading)
+        except (InvalidXmlError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+            # python-docx meets a malformed element (a bad style reference, a broken number):
+            # the rest of the body is still worth reading, and the report says what was lost.
+            reading.skipped.append(f"{number} ({type(exc).__name__})")
+
+
+def _block_elements(parent: _Element) -> Iterator[_Element]:
     for child in parent.iterchildren():
-        if child.tag in (_P, _TBL):
+        if child.tag in (_P, _TBL, _ALT_CHUNK):
             yield child
-        elif child.tag == _SDT:
-            content = child.find(_SDT_CONTENT)
-            if content is not None:
-                yield from _body_elements(content)
+        elif child.tag in (_SECT_PR, *_UNSHOWN) or not isinstance(child.tag, str):
+            continue
+        else:  # content controls, custom XML, smart tags, insertions around blocks
+            yield from _block_elements(child)
 
 
-def _paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
-    text, span_level = strip_inline_html(paragraph.text)
+def _paragraph(builder: DocumentBuilder, element: _Element, reading: _Reading) -> list[_Element]:
+    """Add the paragraph; return the text boxes anchored in it, read after it."""
+    text, boxes = _visible_text(element, reading)
+    text, span_level = strip_inline_html(text)
     text = clean(text)
-    if not text.strip():
-        return
-    style = paragraph.style
-    level = span_level or _heading_level(paragraph, style)
-    if level:
-        builder.add("heading", text, level)
-    elif _is_list(paragraph, style):
-        builder.add("list_item", text)
-    else:
-        builder.add("paragraph", text)
+    if text.strip():
+        paragraph = Paragraph(element, reading.word)
+        style = paragraph.style
+        level = span_level or _heading_level(paragraph, style)
+        if level:
+            builder.add("heading", text, level)
+        elif _is_list(paragraph, style):
+            builder.add("list_item", text)
+        else:
+            builder.add("paragraph", text)
+    return boxes
+
+
+def _visible_text(paragraph: _Element, reading: _Reading) -> tuple[str, list[_Element]]:
+    """The text Word shows for a paragraph (or a cell), and the text boxes in it.
+
+    Walked without recursion: a crafted file may nest elements deeply.
+    """
+    parts: list[str] = []
+    boxes: list[_Element] = []
+    stack = [iter(paragraph.iterchildren())]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _UNSHOWN:
+            continue
+        if tag == _TXBX:
+            boxes.append(child)
+        elif tag == _R:
+            text = _run_text(child)
+            if text and _hidden(child, paragraph, reading):
+                reading.hidden.append(text)
+            else:
+                parts.append(text)
+            stack.append(child.iterchildren(_TXBX, "{*}AlternateContent", qn("w:drawing"), qn("w:pict")))
+        elif tag in (_P, _TBL):  # paragraphs of a cell, or of a nested table: one text
+            parts.append(" ")
+            stack.append(child.iterchildren())
+        else:
+            stack.append(child.iterchildren())
+    return "".join(parts), boxes
+
+
+def _run_text(run: _Element) -> str:
+    parts = []
+    for child in run.iterchildren():
+        if child.tag == _T:
+            parts.append(child.text or "")
+        elif child.tag in _BREAKS:
+            parts.append(" ")
+        elif child.tag == qn("w:noBreakHyphen"):
+            parts.append("-")
+    return "".join(parts)
+
+
+def _hidden(run: _Element, paragraph: _Element, reading: _Reading) -> bool:
+    """Whether Word hides the run, or draws it where no one can read it."""
+    chain = list(_run_properties(run, paragraph, reading))
+    vanish = _first(chain, "w:vanish")
+    if vanish is not None and vanish.get(_VAL, "true").lower() not in _TOGGLE_OFF:
+        return True
+    size = _first(chain, "w:sz")
+    if size is not None and str(size.get(_VAL, "")).isdigit() and int(size.get(_VAL)) / 2 < TINY_POINTS:
+        return True
+    color = _first(chain, "w:color")
+    if color is None or reading.page_background:
+        return False
+    value = str(color.get(_VAL, "auto"))
+    white = _WHITE.match(value) or str(color.get(qn("w:themeColor"), "")).lower() in ("background1", "light1")
+    return bool(white) and not _shaded(run, chain)
+
+
+def _shaded(run: _Element, chain: list[_Element]) -> bool:
+    """Whether a highlight or a shading of the run, its paragraph or its cell gives white text a ground."""
+    highlight = _first(chain, "w:highlight")
+    if highlight is not None and highlight.get(_VAL, "none") != "none":
+        return True
+    element: _Element | None = run
+    while element is not None:
+        for props in (element.find(_RPR), element.find(_PPR), element.find(qn("w:tcPr"))):
+            shading = props.find(qn("w:shd")) if props is not None else None
+            fill = str(shading.get(qn("w:fill"), "auto")) if shading is not None else "auto"
+            if fill != "auto" and not _WHITE.match(fill):
+                return True
+        element = element.getparent()
+    return False
+
+
+def _run_properties(run: _Element, paragraph: _Element, reading: _Reading) -> Iterator[_Element]:
+    """Run properties that apply, nearest first: the run's, its character style's, its
+    paragraph style's, then the document defaults."""
+    own = run.find(_RPR)
+    if own is not None:
+        yield own
+        style = own.find(qn("w:rStyle"))
+        if style is not None:
+            yield from _style_properties(str(style.get(_VAL, "")), reading)
+    ppr = paragraph.find(_PPR)
+    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    yield from _style_properties(str(style.get(_VAL, "")) if style is not None else "", reading, default=True)
+
+
+def _style_properties(style_id: str, reading: _Reading, default: bool = False) -> Iterator[_Element]:
+    seen = 0
+    style = reading.styles.get(style_id) if style_id else reading.styles.get("" if not default else "\0default")
+    while style is not None and seen < 10:  # bounded: a corrupt file may loop its base styles
+        props = style.find(_RPR)
+        if props is not None:
+            yield props
+        based = style.find(qn("w:basedOn"))
+        style = reading.styles.get(str(based.get(_VAL, ""))) if based is not None else None
+        seen += 1
+    if default and "\0defaults" in reading.styles:
+        yield reading.styles["\0defaults"]
+
+
+def _first(chain: list[_Element], tag: str) -> _Element | None:
+    name = qn(tag)
+    for props in chain:
+        found = props.find(name)
+        if found is not None:
+            return found
+    return None
+
+
+def _style_elements(word: WordDocument) -> dict[str, _Element]:
+    """Styles by id; the default paragraph style under "\\0default", the document's default
+    run properties under "\\0defaults"."""
+    styles: dict[str, _Element] = {}
+    root = word.styles.element
+    for style in root.iterchildren(qn("w:style")):
+        style_id = str(style.get(qn("w:styleId"), ""))
+        styles.setdefault(style_id, style)
+        if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in ("1", "true", "on"):
+            styles.setdefault("\0default", style)
+    defaults = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{_RPR}")
+    if defaults is not None:
+        styles["\0defaults"] = defaults
+    return styles
 
 
 def _heading_level(paragraph: Paragraph, style: ParagraphStyle | None) -> int:
@@ -111,18 +322,20 @@ def _style_chain(paragraph: Paragraph, style: ParagraphStyle | None) -> Iterator
         seen += 1
 
 
-def _table(builder: DocumentBuilder, table: _Element, word: WordDocument) -> None:
+def _table(builder: DocumentBuilder, table: _Element, reading: _Reading) -> None:
     """A table, one cell per <w:tc> so that horizontally merged cells appear once per row."""
     rows = []
     for tr in table.iter(_TR):
-        if _ancestor_table(tr) is not table:
+        if _ancestor_table(tr) is not table or tr.find(f"{qn('w:trPr')}/{qn('w:del')}") is not None:
             continue
         row = []
         for tc in tr.iter(_TC):
             if _ancestor_table(tc) is not table:
                 continue
-            texts = (strip_inline_html(Paragraph(p, word).text)[0] for p in tc.iter(_P))
-            row.append(clean(" ".join(texts)))
+            text, boxes = _visible_text(tc, reading)
+            row.append(clean(strip_inline_html(text)[0]))
+            for box in boxes:
+                row[-1] += " " + clean(_visible_text(box, reading)[0])
         rows.append(row)
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:

@@ -1,4 +1,12 @@
-"""HTML, including PDF-to-HTML conversions that place every line in its own positioned element."""
+"""HTML, including PDF-to-HTML conversions that place every line in its own positioned element.
+
+What a browser shows is read, wherever it sits: navigation, headers and footers, forms,
+buttons, text areas, the shown option of a list, SVG text, ``iframe srcdoc`` documents and
+text marked ``aria-hidden`` (hidden from screen readers, not from the eye). What the page's
+own CSS hides (see :mod:`dpcheck.ingest.css`) is left out and named in a notice; fallback
+text of an ``<object>``, shown only if what it embeds fails to load, is left out with a
+warning.
+"""
 
 from __future__ import annotations
 
@@ -16,37 +24,30 @@ from bs4 import (
 )
 from bs4.element import NavigableString
 
-from dpcheck.ingest.document import BlockKind, Document, DocumentBuilder
+from dpcheck.ingest.css import NEVER_SHOWN, StyleSheet, Visibility, style_texts
+from dpcheck.ingest.document import BlockKind, Document, DocumentBuilder, Notice
 from dpcheck.ingest.lines import Dehyphenator, Layout, Line
 from dpcheck.ingest.lines import emit as emit_items
 from dpcheck.ingest.normalize import clean
 from dpcheck.limits import checkpoint
 
-_DROP = frozenset(
-    "script style noscript template svg nav form button head iframe object embed canvas select "
-    "textarea input math audio video map".split()
-)
-_PAGE_CHROME = frozenset(("header", "footer"))
+_DROP = NEVER_SHOWN
+_CONTROLS = frozenset(("button", "textarea", "label"))  # inline, but drawn as boxes apart from the text beside them
+_TEXT_INPUTS = frozenset(("", "text", "search", "email", "url", "tel", "submit", "button", "reset"))
+_SRCDOC_DEPTH = 3
+_SAMPLE = 80
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements a single converted line never contains.
 _STRUCTURE = [*_HEADINGS, "p", "div", "li", "ul", "ol", "table", "section", "article", "blockquote", "pre", "dl"]
 _BLOCKS = frozenset(
     "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption "
-    "figure hr html legend li main ol p pre section summary table tbody td tfoot th thead tr ul".split()
+    "figure footer form header hr html legend li main nav ol p pre section summary table tbody td tfoot th "
+    "thead tr ul".split()
 ) | frozenset(_HEADINGS)
-# Consent-manager widgets; a bare "cookies" id is left alone, since it usually marks the
-# cookie section of the very policy being read.
-_COOKIE_BANNER = re.compile(
-    r"(?:cookie|consent|gdpr)[-_]?(?:banner|bar|notice|popup|modal|dialog|overlay|wall|prompt|box|"
-    r"container|layer|manager|settings|preferences|consent)|cookieconsent|onetrust|cookiebot|usercentrics|"
-    r"didomi|trustarc|truste-|cookieyes|\bcmp[-_]",
-    re.IGNORECASE,
-)
 _ITEM_BREAK = "\ue000"  # private-use marker, replaced before the text leaves this module
 _ITEM_BREAKS = re.compile(r"\s*(?:\ue000\s*)+")
 _LIST_STYLE = re.compile(r"list-style-type\s*:\s*([a-z-]+)", re.IGNORECASE)
 _LIST_TYPES = {"a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman", "1": "decimal"}
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _POSITIONED = re.compile(r"position\s*:\s*absolute", re.IGNORECASE)
 _TOP = re.compile(r"(?:^|;)\s*top\s*:\s*(-?[\d.]+)", re.IGNORECASE)
 _LEFT = re.compile(r"(?:^|;)\s*left\s*:\s*(-?[\d.]+)", re.IGNORECASE)
@@ -58,33 +59,117 @@ def parse(text: str, source: str) -> Document:
     builder = DocumentBuilder(source, "html")
     soup = _soup(text)
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    _Walker(builder).walk(soup)
-    _add_links(builder, soup)
+    page = _Page(soup, StyleSheet(style_texts(soup)))
+    _Walker(builder, page).walk(soup)
+    _add_links(builder, soup, page)
+    page.report(builder)
     return builder.build({"title": clean(title)} if title else None)
 
 
-def emit(builder: DocumentBuilder, fragment: str) -> None:
-    """Add the blocks of an HTML fragment (raw HTML inside Markdown) to ``builder``."""
+def emit(builder: DocumentBuilder, fragment: str, sheet: StyleSheet | None = None) -> None:
+    """Add the blocks of an HTML fragment (raw HTML inside Markdown) to ``builder``;
+    ``sheet`` holds the styles of the whole document the fragment is part of."""
     soup = _soup(fragment)
-    _Walker(builder).walk(soup)
-    _add_links(builder, soup)
+    page = _Page(soup, sheet or StyleSheet(style_texts(soup)))
+    _Walker(builder, page).walk(soup)
+    _add_links(builder, soup, page)
+    page.report(builder)
 
 
-def _add_links(builder: DocumentBuilder, soup: BeautifulSoup) -> None:
+_SENTINEL = "\ue001"
+
+
+def plain_text(markup: str) -> str:
+    """All the text of an HTML fragment, but for what is never shown (scripts, styles)."""
+    soup = _soup(markup)
+    for tag in soup.find_all(list(_DROP)):
+        tag.decompose()
+    return soup.get_text(" ", strip=True)
+
+
+def hides_inside(sheet: StyleSheet, open_tags: str) -> bool:
+    """Whether text inside the (unclosed) elements ``open_tags`` would be hidden by their
+    styles: raw HTML in Markdown can open a hidden ``<div>`` around Markdown paragraphs."""
+    soup = _soup(open_tags + _SENTINEL)
+    verdict = sheet.judge(soup)
+    node = soup.find(string=lambda text: _SENTINEL in text)
+    if node is None or node.parent is None:
+        return True  # swallowed by an element that is never shown (a <script>, a <template>)
+    return id(node.parent) in verdict.hidden or id(node.parent) in verdict.faint
+
+
+class _Page:
+    """A parsed page with the verdict of its CSS, and what reading it left out."""
+
+    def __init__(self, soup: BeautifulSoup, sheet: StyleSheet, depth: int = 0) -> None:
+        self.verdict: Visibility = sheet.judge(soup)
+        self.depth = depth
+        self.hidden: list[tuple[str, str]] = []  # (reason, text)
+        self.suspect: list[str] = []  # text under conventional hiding classes the page does not define
+        self.objects: list[str] = []  # fallback text of <object> elements
+
+    def skip(self, tag: Tag) -> bool:
+        """Whether to leave ``tag`` out, recording what hidden text that leaves out."""
+        if tag.name in _DROP:
+            return True
+        if id(tag) in self.verdict.hidden:
+            reason = self.verdict.reasons.get(id(tag), "")
+            if reason and reason != "never shown":
+                text = tag.get_text(" ", strip=True)
+                if text:
+                    self.hidden.append((reason, text))
+            return True
+        return False
+
+    def text_of(self, node: NavigableString) -> str:
+        """A text node's text, or "" if its element's style makes it unreadable."""
+        parent = node.parent
+        if parent is not None and id(parent) in self.verdict.faint:
+            if node.strip():
+                self.hidden.append((self.verdict.reasons.get(id(parent), ""), str(node).strip()))
+            return ""
+        if parent is not None and id(parent) in self.verdict.conventional and node.strip():
+            self.suspect.append(str(node).strip())
+        return str(node)
+
+    def report(self, builder: DocumentBuilder) -> None:
+        if self.hidden:
+            reasons = sorted({reason for reason, _ in self.hidden if reason})
+            sample = " ".join(" ".join(text for _, text in self.hidden).split())[:_SAMPLE]
+            builder.note(Notice(
+                "hidden-text",
+                f"{len(self.hidden)} passage(s) of text the page's own styles hide ({', '.join(reasons)}) "
+                f"were left out: \"{sample}\""))
+        if self.suspect:
+            sample = " ".join(" ".join(self.suspect).split())[:_SAMPLE]
+            builder.note(Notice(
+                "hidden-text-suspected",
+                f"{len(self.suspect)} passage(s) carry class names that usually hide text (such as 'sr-only' or "
+                f"'d-none') from a stylesheet that was not read; they were read, but may be hidden: \"{sample}\"",
+                True))
+        if self.objects:
+            sample = " ".join(" ".join(self.objects).split())[:_SAMPLE]
+            builder.note(Notice(
+                "unread-object-fallback",
+                f"{len(self.objects)} <object> element(s) hold text shown only if what they embed fails to load; "
+                f"it was not read: \"{sample}\"", True))
+        unread = self.verdict.external
+        if self.verdict.generated:
+            builder.note(Notice(
+                "unread-css-content",
+                f"{self.verdict.generated} style rule(s) add text with 'content:', which was not read", True))
+        if unread and self.depth == 0:
+            builder.note(Notice(
+                "external-styles",
+                f"the page links {unread} stylesheet(s), which were not read: text they hide cannot be told"))
+
+
+def _add_links(builder: DocumentBuilder, soup: BeautifulSoup, page: _Page) -> None:
     """Record the hyperlinks outside skipped elements. Links are recorded, never followed:
-    dpcheck reads only what it is given.
-
-    One pass in document order, where a parent comes before its children, so whether an
-    element sits in a skipped one is known from its parent: linear however deep the tree.
-    """
-    hidden: dict[int, bool] = {}
-    for node in soup.descendants:
-        if not isinstance(node, Tag):
-            continue
+    dpcheck reads only what it is given."""
+    for node in soup.find_all("a", href=True):
         checkpoint()
-        outside = not hidden.get(id(node.parent), False)
-        hidden[id(node)] = not outside or _skip(node)
-        if node.name == "a" and node.has_attr("href") and outside:
+        if id(node) not in page.verdict.hidden:
             builder.add_link(node.get_text(" ", strip=True), str(node["href"]))
 
 
@@ -96,25 +181,12 @@ def _soup(text: str) -> BeautifulSoup:
         return BeautifulSoup(text, "lxml")
 
 
-def _skip(tag: Tag) -> bool:
-    name = tag.name
-    if name in _DROP:
-        return True
-    if name in _PAGE_CHROME:
-        # Site headers and footers sit outside the content; an article's own header holds its title.
-        return tag.find_parent(("main", "article")) is None
-    attrs = tag.attrs
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(str(attrs.get("style", ""))):
-        return True
-    marks = " ".join((str(attrs.get("id", "")), " ".join(attrs.get("class") or ())))
-    return bool(marks.strip()) and bool(_COOKIE_BANNER.search(marks))
-
-
 class _Walker:
     """Walks the tree without recursion (converted documents nest thousands deep)."""
 
-    def __init__(self, builder: DocumentBuilder) -> None:
+    def __init__(self, builder: DocumentBuilder, page: _Page) -> None:
         self.builder = builder
+        self.page = page
         self.buffer: list[str] = []
         self.context: list[tuple[BlockKind, int]] = [("paragraph", 0)]
         self.consumed: set[int] = set()
@@ -132,12 +204,18 @@ class _Walker:
                 continue
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:
-                    self.buffer.append(child)
+                    self.buffer.append(self.page.text_of(child))
                 continue
-            if not isinstance(child, Tag) or id(child) in self.consumed or _skip(child):
+            if not isinstance(child, Tag) or id(child) in self.consumed:
+                continue
+            if child.name == "iframe" and child.has_attr("srcdoc"):
+                self._srcdoc(str(child["srcdoc"]))
+            if self.page.skip(child):
                 continue
             if child.name == "br":
                 self.buffer.append(" ")
+            elif child.name in ("select", "input", "svg", "object"):
+                self._replaced(child)
             elif child.name == "table" and self._table(child):
                 continue
             elif _line_container(child):
@@ -147,10 +225,47 @@ class _Walker:
                 stack.append((child, iter(child.children), self._enter(child)))
         self.flush()
 
+    def _replaced(self, tag: Tag) -> None:
+        """Elements whose shown text is not simply their text content."""
+        name = tag.name
+        if name == "select":
+            options = [o for o in tag.find_all("option") if id(o) not in self.page.verdict.hidden]
+            shown = next((o for o in options if o.has_attr("selected")), options[0] if options else None)
+            if shown is not None:
+                self.buffer.append(f" {shown.get_text(' ', strip=True)} ")
+        elif name == "input":
+            if str(tag.get("type", "")).lower() in _TEXT_INPUTS:
+                self.buffer.append(f" {tag.get('value') or tag.get('placeholder') or ''} ")
+        elif name == "svg":
+            texts = [t.get_text(" ", strip=True) for t in tag.find_all("text") if id(t) not in self.page.verdict.hidden
+                     and t.find_parent(("defs", "title", "desc", "symbol")) is None]
+            self.flush()
+            for text in texts:
+                self.buffer.append(text)
+                self.flush()
+        else:  # object: its content is a fallback, shown only if the embedded resource cannot be
+            text = _flat_text(tag, self.page)
+            if text.strip():
+                self.page.objects.append(text)
+
+    def _srcdoc(self, srcdoc: str) -> None:
+        """Read the document an ``iframe srcdoc`` shows, in its place."""
+        if self.page.depth >= _SRCDOC_DEPTH:
+            return
+        self.flush()
+        soup = _soup(srcdoc)
+        inner = _Page(soup, StyleSheet(style_texts(soup)), self.page.depth + 1)
+        _Walker(self.builder, inner).walk(soup)
+        self.page.hidden += inner.hidden
+        self.page.suspect += inner.suspect
+        self.page.objects += inner.objects
+
     def _enter(self, tag: Tag) -> bool:
         name = tag.name
         if name in _BLOCKS:
             self.flush()
+        elif name in _CONTROLS:
+            self.buffer.append(" ")
         if name in _HEADINGS:
             self.context.append(("heading", _HEADINGS[name]))
             return True
@@ -174,6 +289,8 @@ class _Walker:
     def _leave(self, tag: Tag, pushed: bool) -> None:
         if tag.name in _BLOCKS:
             self.flush()
+        elif tag.name in _CONTROLS:
+            self.buffer.append(" ")
         if pushed:
             self.context.pop()
 
@@ -196,7 +313,7 @@ class _Walker:
         for cells in grid:
             row = []
             for cell in cells:
-                row.append(_flat_text(cell))
+                row.append(_flat_text(cell, self.page))
                 span = str(cell.get("colspan", "1"))
                 row.extend([""] * (min(int(span), 50) - 1 if span.isdigit() and span != "0" else 0))
             rows.append(row)
@@ -215,7 +332,7 @@ class _Walker:
         while queue:
             container = queue.pop(0)
             self.consumed.add(id(container))
-            page_lines, nested = _container_lines(container, page)
+            page_lines, nested = _container_lines(container, page, self.page)
             lines.extend(page_lines)
             page += 1
             queue[:0] = nested
@@ -263,7 +380,7 @@ def _next_tag(tag: Tag) -> Tag | None:
     return None
 
 
-def _flat_text(tag: Tag) -> str:
+def _flat_text(tag: Tag, page: _Page) -> str:
     """The text of a table cell or a line: block boundaries become spaces, list items "; "."""
     parts: list[str] = []
     for node in tag.descendants:
@@ -272,8 +389,8 @@ def _flat_text(tag: Tag) -> str:
                 parts.append(_ITEM_BREAK)
             elif node.name in _BLOCKS or node.name == "br":
                 parts.append(" ")
-        elif type(node) is NavigableString and not (node.parent and node.parent.name in _DROP):
-            parts.append(node)
+        elif type(node) is NavigableString and node.parent is not None and id(node.parent) not in page.verdict.hidden:
+            parts.append(page.text_of(node))
     text = _ITEM_BREAKS.sub("; ", "".join(parts).strip(_ITEM_BREAK + " \t\n\r"))
     return clean(text)
 
@@ -298,17 +415,17 @@ def _line_container(tag: Tag) -> bool:
     return wrapped >= 0.3 * (len(texts) - 1)
 
 
-def _container_lines(container: Tag, page: int) -> tuple[list[Line], list[Tag]]:
+def _container_lines(container: Tag, page: int, reading: _Page) -> tuple[list[Line], list[Tag]]:
     """The container's lines in visual order, and the line containers nested in it."""
     lines = []
     nested = []
     for child in container.children:
-        if not isinstance(child, Tag) or _skip(child):
+        if not isinstance(child, Tag) or reading.skip(child):
             continue
         if _line_container(child) and not _POSITIONED.search(str(child.get("style", ""))):
             nested.append(child)
             continue
-        text = _flat_text(child)
+        text = _flat_text(child, reading)
         if not text.strip():
             continue
         style = str(child.get("style", ""))

@@ -10,7 +10,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from dpcheck.ingest import html
-from dpcheck.ingest.document import BlockKind, Document, DocumentBuilder
+from dpcheck.ingest.css import StyleSheet
+from dpcheck.ingest.document import BlockKind, Document, DocumentBuilder, Notice
 from dpcheck.ingest.lines import (
     Dehyphenator,
     Item,
@@ -29,6 +30,10 @@ from dpcheck.limits import checkpoint
 _MD = MarkdownIt("commonmark").enable("table")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+_MAX_OPEN = 200  # raw HTML elements kept open across Markdown; deeper ones are not tracked
 
 
 def parse_markdown(text: str, source: str) -> Document:
@@ -38,8 +43,52 @@ def parse_markdown(text: str, source: str) -> Document:
     if max((token.level for token in tokens), default=0) >= _MD.options.maxNesting - 1:
         # markdown-it skips, without a word, whatever is nested deeper than maxNesting.
         builder.warn(f"quotes or lists nested about {_MD.options.maxNesting} levels deep: deeper text is not read")
-    _MarkdownWalker(builder).walk(tokens)
+    sheet = StyleSheet(m[1] for t in tokens if t.type == "html_block" for m in _STYLE.finditer(t.content))
+    walker = _MarkdownWalker(builder, sheet)
+    walker.walk(tokens)
+    if walker.hidden:
+        sample = " ".join(" ".join(walker.hidden).split())[:80]
+        builder.note(Notice(
+            "hidden-text",
+            f"{len(walker.hidden)} passage(s) inside raw HTML whose styles hide them were left out: \"{sample}\""))
     return builder.build(metadata)
+
+
+class _OpenElements:
+    """The raw HTML elements open at a point of a Markdown document, and whether they hide
+    what is inside them (a ``<span style="display:none">`` around words, a hidden ``<div>``
+    around whole paragraphs)."""
+
+    def __init__(self, sheet: StyleSheet) -> None:
+        self.sheet = sheet
+        self.stack: list[tuple[str, str, bool]] = []  # (name, start tag, hides its content)
+
+    @property
+    def hiding(self) -> bool:
+        return any(hides for _, _, hides in self.stack)
+
+    def feed(self, markup: str) -> None:
+        for match in _TAG.finditer(markup):
+            closing, name, rest = match[1], match[2].lower(), match[3]
+            if closing:
+                depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == name), None)
+                if depth is not None:
+                    del self.stack[depth:]
+            elif name not in _VOID and not rest.rstrip().endswith("/") and len(self.stack) < _MAX_OPEN:
+                opened = "".join(tag for _, tag, _ in self.stack) + match[0]
+                self.stack.append((name, match[0], _hides(self.sheet, opened)))
+
+
+_HIDES_CACHE: dict[tuple[int, str], bool] = {}
+
+
+def _hides(sheet: StyleSheet, opened: str) -> bool:
+    key = (id(sheet), opened)
+    if key not in _HIDES_CACHE:
+        if len(_HIDES_CACHE) > 1024:
+            _HIDES_CACHE.clear()
+        _HIDES_CACHE[key] = html.hides_inside(sheet, opened)
+    return _HIDES_CACHE[key]
 
 
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
@@ -63,8 +112,11 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
 class _MarkdownWalker:
     """Maps markdown-it's token stream to blocks; raw HTML blocks go through the HTML reader."""
 
-    def __init__(self, builder: DocumentBuilder) -> None:
+    def __init__(self, builder: DocumentBuilder, sheet: StyleSheet) -> None:
         self.builder = builder
+        self.sheet = sheet
+        self.open = _OpenElements(sheet)
+        self.hidden: list[str] = []
         self.heading = 0
         self.section = 0  # level of the last Markdown heading, under which pseudo-headings nest
         self.items: list[str] = []  # ordinal prefixes of the open list items ("" for bullets)
@@ -88,7 +140,12 @@ class _MarkdownWalker:
 
     def _flush_html(self) -> None:
         if self.html:
-            html.emit(self.builder, "".join(self.html))
+            markup = "".join(self.html)
+            if self.open.hiding:
+                self.hidden.append(html.plain_text(markup))
+            else:
+                html.emit(self.builder, markup, self.sheet)
+            self.open.feed(markup)
             self.html.clear()
 
     def _other(self, token: Token) -> None:
@@ -135,7 +192,7 @@ class _MarkdownWalker:
         children = token.children or []
         for link_text, target in _links(children):
             self.builder.add_link(link_text, target)
-        text = _inline_text(children)
+        text = self._inline_text(children)
         if self.cell is not None:
             self.cell.append(text)
         elif self.heading:
@@ -161,7 +218,26 @@ class _MarkdownWalker:
         return self.section + 2 if bold and short and is_title(text) else 0
 
     def _add(self, kind: BlockKind, text: str, level: int = 0) -> None:
-        self.builder.add(kind, clean(text), level)
+        if self.open.hiding:
+            self.hidden.append(text)
+        else:
+            self.builder.add(kind, clean(text), level)
+
+    def _inline_text(self, children: Sequence[Token]) -> str:
+        """Inline content as plain text: link text kept, images and HTML tags dropped, <br> a
+        space, and words inside inline HTML that hides them (closed at the paragraph's end) left out."""
+        parts = []
+        outer = list(self.open.stack)
+        hidden_around = self.open.hiding  # then _add() leaves the whole paragraph out
+        for child in children:
+            if child.type in ("text", "code_inline"):
+                (self.hidden if self.open.hiding and not hidden_around else parts).append(child.content)
+            elif child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and _BR.match(child.content)):
+                parts.append(" ")
+            elif child.type == "html_inline":
+                self.open.feed(child.content)
+        self.open.stack = outer
+        return "".join(parts)
 
 
 def _all_strong(children: Sequence[Token]) -> bool:
@@ -191,17 +267,6 @@ def _links(children: Sequence[Token]) -> list[tuple[str, str]]:
         elif target is not None and child.type in ("text", "code_inline"):
             parts.append(child.content)
     return found
-
-
-def _inline_text(children: Sequence[Token]) -> str:
-    """Inline content as plain text: link text kept, images and HTML tags dropped, <br> a space."""
-    parts = []
-    for child in children:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and _BR.match(child.content)):
-            parts.append(" ")
-    return "".join(parts)
 
 
 def parse_text(text: str, source: str) -> Document:

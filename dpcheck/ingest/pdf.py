@@ -11,7 +11,7 @@ import io
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from dpcheck.errors import ErrorCode, IngestError, LimitError
-from dpcheck.ingest.document import Document, DocumentBuilder
+from dpcheck.ingest.document import Document, DocumentBuilder, Notice
 from dpcheck.ingest.lines import (
     Dehyphenator,
     Item,
@@ -32,6 +32,7 @@ from dpcheck.ingest.lines import (
     is_page_number,
 )
 from dpcheck.ingest.normalize import clean
+from dpcheck.ingest.pdf_visibility import PageVisibility, examine
 from dpcheck.limits import check_chars, checkpoint
 
 # pdfminer logs a warning for every odd font it meets; the text comes from pdfium anyway.
@@ -41,6 +42,10 @@ _LINE = re.compile(r"[^\r\n]+")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _BULLETS = frozenset("•●○◦▪▫■□‣⁃∙·-–*")
 _MARGIN = 0.09  # share of the page height at top and bottom where running headers and footers sit
+# A page with fewer visible characters than this whose images cover this share of it is a scan.
+_SCAN_CHARS = 20
+_SCAN_COVER = 0.3
+_SAMPLE = 80  # characters of hidden text quoted in a notice
 
 
 @dataclass(slots=True)
@@ -50,6 +55,13 @@ class _Page:
     height: float
     lines: list[Line]
     ruled: bool
+    seen: PageVisibility | None = None
+    hidden_text: str = ""  # the text left out as hidden, for the notice
+    fields: int = 0  # form-field values and free-text annotations read into ``lines``
+
+    @property
+    def chars(self) -> int:
+        return sum(len("".join(line.text.split())) for line in self.lines)
 
 
 @dataclass(slots=True)
@@ -70,7 +82,7 @@ class _Table:
 
 def parse(data: bytes, source: str, *, max_pages: int) -> Document:
     pages, metadata, warnings = _read(data, source, max_pages)
-    chars = sum(len("".join(line.text.split())) for page in pages for line in page.lines)
+    chars = sum(page.chars for page in pages)
     if chars < 20 * len(pages) and chars < 50:
         if "unreadable_pages" in metadata:
             broken = metadata["unreadable_pages"]
@@ -99,8 +111,65 @@ def parse(data: bytes, source: str, *, max_pages: int) -> Document:
     builder = DocumentBuilder(source, "pdf")
     for warning in warnings:
         builder.warn(warning)
+    for notice in _page_notices(pages):
+        builder.note(notice)
     emit(builder, _merge_continued_tables(items), pages=len(pages))
     return builder.build(metadata)
+
+
+def _page_notices(pages: Sequence[_Page]) -> list[Notice]:
+    """Scanned pages, hidden text, blanked glyphs and form fields, each named by its pages."""
+    notices = []
+
+    def numbers(test: Callable[[_Page], bool]) -> tuple[int, ...]:
+        return tuple(p.number for p in pages if test(p))
+
+    scans = numbers(lambda p: p.chars < _SCAN_CHARS and p.seen is not None and p.seen.image_share >= _SCAN_COVER)
+    if scans:
+        notices.append(Notice(
+            "image-only-pages",
+            f"page(s) {_listed(scans)} of {len(pages)} are images without a text layer (scans): their text is "
+            "not read; run OCR on them", True, scans))
+    hidden = numbers(lambda p: bool(p.hidden_text))
+    if hidden:
+        modes = sum(p.seen.invisible_mode for p in pages if p.seen)
+        tiny = sum(p.seen.tiny for p in pages if p.seen)
+        count = sum(len(p.hidden_text) for p in pages)
+        how = ", ".join(part for part in (
+            f"{modes:,} in the invisible text mode" if modes else "",
+            f"{tiny:,} smaller than 2 pt" if tiny else "") if part)
+        sample = " ".join(" ".join(p.hidden_text for p in pages).split())[:_SAMPLE]
+        notices.append(Notice(
+            "hidden-text",
+            f"{count:,} character(s) of text on page(s) {_listed(hidden)} cannot be seen on the page as drawn "
+            f"(white, covered, clipped, off the page, in a hidden layer{' or too small' if tiny else ''}"
+            f"{'; ' + how if how else ''}) and were left out: \"{sample}\"", False, hidden))
+    undrawn = numbers(lambda p: p.seen is not None and not p.seen.drawn and bool(p.lines))
+    if undrawn:
+        notices.append(Notice(
+            "hidden-text-unchecked",
+            f"page(s) {_listed(undrawn)} are too large to draw, so hidden text on them could not be told from "
+            "visible text and all of it was read", True, undrawn))
+    blanked = numbers(lambda p: p.seen is not None and p.seen.blanked > 0)
+    if blanked:
+        count = sum(p.seen.blanked for p in pages if p.seen)
+        notices.append(Notice(
+            "blanked-glyphs",
+            f"{count:,} glyph(s) on page(s) {_listed(blanked)} are drawn but the text layer maps them to a space "
+            "or to nothing (a tampered or broken ToUnicode map): words there are read with letters missing",
+            True, blanked))
+    fields = numbers(lambda p: p.fields > 0)
+    if fields:
+        notices.append(Notice(
+            "form-fields-read",
+            f"{sum(p.fields for p in pages)} form-field value(s) or free-text note(s) on page(s) {_listed(fields)} "
+            "were read as text of the page", False, fields))
+    return notices
+
+
+def _listed(numbers: Sequence[int]) -> str:
+    shown = ", ".join(map(str, numbers[:20]))
+    return shown + (f" and {len(numbers) - 20} more" if len(numbers) > 20 else "")
 
 
 def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[str, str], list[str]]:
@@ -124,6 +193,7 @@ def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[s
         pages = []
         broken = []
         chars = 0
+        pdf.init_forms()
         for number in range(1, count + 1):
             checkpoint()
             try:
@@ -152,31 +222,49 @@ def _read_page(pdf: pdfium.PdfDocument, number: int) -> _Page:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            lines = _lines(textpage, number, height)
+            seen = examine(page, textpage)
+            lines, hidden_text = _lines(textpage, number, height, seen.hidden)
         finally:
             textpage.close()
-        return _Page(number, width, height, _attach_bullets(lines), _has_rulings(page))
+        fields = _annotation_lines(pdf, page, number, height)
+        result = _Page(number, width, height, _attach_bullets(lines), _has_rulings(page), seen, hidden_text,
+                       len(fields))
+        _insert_by_position(result.lines, fields)
+        return result
     finally:
         page.close()
 
 
-def _lines(textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Line]:
+def _lines(textpage: pdfium.PdfTextPage, number: int, height: float, hidden: set[int]) -> tuple[list[Line], str]:
+    """The page's lines without its hidden characters, and the hidden text left out."""
     text = textpage.get_text_range()
     lines = []
+    left_out = []
     for match in _LINE.finditer(text):
         raw = match[0]
+        if not raw.strip():
+            continue
+        # Character index of each text position; pdfium inserts characters, so they differ.
+        indices = [pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, match.start() + i)
+                   for i in range(len(raw))] if hidden else range(match.start(), match.end())
+        if hidden:
+            left_out.append("".join(c if i in hidden else " " for c, i in zip(raw, indices, strict=True)))
+            kept = [(c, i) for c, i in zip(raw, indices, strict=True) if i not in hidden]
+            raw, indices = "".join(c for c, _ in kept), [i for _, i in kept]
         body = raw.strip()
         if not body:
             continue
-        start = match.start() + len(raw) - len(raw.lstrip())
-        first = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, start)
-        last = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, start + len(body) - 1)
+        start = len(raw) - len(raw.lstrip())
+        first, last = indices[start], indices[start + len(body) - 1]
+        if not hidden:
+            first = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, first)
+            last = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, last)
         first_box, last_box = _box(textpage, first), _box(textpage, last)
         if first_box is None or last_box is None:
             lines.append(Line(clean(collapse_letter_spacing(body)), number))
             continue
         if is_letter_spaced(body):
-            body = _respace(textpage, first, last) or body
+            body = _respace(textpage, first, last, hidden) or body
         lines.append(
             Line(
                 clean(body),
@@ -189,7 +277,63 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Lin
                 bold=_bold(textpage, first) and _bold(textpage, last),
             )
         )
+    return lines, " ".join(" ".join(left_out).split())
+
+
+def _annotation_lines(pdf: pdfium.PdfDocument, page: pdfium.PdfPage, number: int, height: float) -> list[Line]:
+    """Text shown on the page that is not in its text layer: filled-in form fields and
+    free-text annotations (hidden ones left out)."""
+    lines = []
+    form = pdf.formenv.raw if pdf.formenv else None
+    for index in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        checkpoint()
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, index)
+        if not annot:
+            continue
+        try:
+            text = _annotation_text(annot, form)
+            rect = pdfium_c.FS_RECTF()
+            if text and pdfium_c.FPDFAnnot_GetRect(annot, rect):
+                lines.append(Line(text, number, top=height - max(rect.top, rect.bottom),
+                                  last_top=height - max(rect.top, rect.bottom), left=min(rect.left, rect.right),
+                                  right=max(rect.left, rect.right)))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
     return lines
+
+
+_FIELD_TYPES = (pdfium_c.FPDF_FORMFIELD_TEXTFIELD, pdfium_c.FPDF_FORMFIELD_COMBOBOX, pdfium_c.FPDF_FORMFIELD_LISTBOX)
+_HIDDEN_ANNOT = pdfium_c.FPDF_ANNOT_FLAG_HIDDEN | pdfium_c.FPDF_ANNOT_FLAG_NOVIEW | pdfium_c.FPDF_ANNOT_FLAG_INVISIBLE
+
+
+def _annotation_text(annot: pdfium_c.FPDF_ANNOTATION, form: pdfium_c.FPDF_FORMHANDLE | None) -> str:
+    if pdfium_c.FPDFAnnot_GetFlags(annot) & _HIDDEN_ANNOT:
+        return ""
+    subtype = pdfium_c.FPDFAnnot_GetSubtype(annot)
+    if subtype == pdfium_c.FPDF_ANNOT_FREETEXT:
+        return clean(_utf16(lambda buf, size: pdfium_c.FPDFAnnot_GetStringValue(annot, b"Contents", buf, size)))
+    if subtype == pdfium_c.FPDF_ANNOT_WIDGET and form is not None:
+        if pdfium_c.FPDFAnnot_GetFormFieldType(form, annot) in _FIELD_TYPES:
+            return clean(_utf16(lambda buf, size: pdfium_c.FPDFAnnot_GetFormFieldValue(form, annot, buf, size)))
+    return ""
+
+
+def _utf16(call: Callable[[ctypes.Array[ctypes.c_ushort] | None, int], int]) -> str:
+    """A string from a pdfium call that fills a UTF-16LE buffer and returns the bytes it needs."""
+    size = call(None, 0)
+    if size <= 2:
+        return ""
+    buffer = (ctypes.c_ushort * ((size + 1) // 2))()
+    call(buffer, size)
+    return bytes(buffer)[: size - 2].decode("utf-16-le", errors="replace")
+
+
+def _insert_by_position(lines: list[Line], extra: list[Line]) -> None:
+    """Put each extra line before the first line that sits below it (in reading order)."""
+    for line in extra:
+        top = line.top or 0.0
+        at = next((i for i, other in enumerate(lines) if other.top is not None and other.top > top), len(lines))
+        lines.insert(at, line)
 
 
 def _box(textpage: pdfium.PdfTextPage, index: int, loose: bool = True) -> tuple[float, float, float, float] | None:
@@ -226,7 +370,7 @@ def _bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
     return bool(_BOLD_FONT.search(name.value.decode("latin-1")))
 
 
-def _respace(textpage: pdfium.PdfTextPage, first: int, last: int) -> str:
+def _respace(textpage: pdfium.PdfTextPage, first: int, last: int, hidden: set[int]) -> str:
     """Rebuild a letter-spaced line ("T r a n s f e r s") from glyph positions.
 
     The spaces in such a line are evenly spread tracking, so words are where the gap between
@@ -234,6 +378,8 @@ def _respace(textpage: pdfium.PdfTextPage, first: int, last: int) -> str:
     """
     glyphs = []
     for index in range(first, last + 1):
+        if index in hidden:
+            continue
         char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
         box = _box(textpage, index, loose=False)
         if char.strip() and box is not None:

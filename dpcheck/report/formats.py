@@ -29,7 +29,10 @@ class RenderOptions:
 
 @dataclass(frozen=True, slots=True)
 class OutputFormat:
+    """``media_type``: what the HTTP service answers it as."""
+
     name: str
+    media_type: str
     description: str
     render: Callable[[Report, RenderOptions], str]
 
@@ -48,15 +51,15 @@ def _sarif(report: Report, options: RenderOptions) -> str:
 
 
 FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
-    OutputFormat("text", "readable terminal report",
+    OutputFormat("text", "text/plain", "readable terminal report",
                  lambda r, o: render_text(r, colour=o.colour)),
-    OutputFormat("json", "one report object (schema: dpcheck schema)", _json),
-    OutputFormat("jsonl", "one document per line ($defs/document)", _jsonl),
-    OutputFormat("csv", "one row per finding, for spreadsheets", lambda r, o: render_csv(r)),
-    OutputFormat("sarif", "SARIF 2.1.0 for code-scanning tools", _sarif),
-    OutputFormat("markdown", "readable report for tickets and wikis",
+    OutputFormat("json", "application/json", "one report object (schema: dpcheck schema)", _json),
+    OutputFormat("jsonl", "application/jsonl", "one document per line ($defs/document)", _jsonl),
+    OutputFormat("csv", "text/csv", "one row per finding, for spreadsheets", lambda r, o: render_csv(r)),
+    OutputFormat("sarif", "application/sarif+json", "SARIF 2.1.0 for code-scanning tools", _sarif),
+    OutputFormat("markdown", "text/markdown", "readable report for tickets and wikis",
                  lambda r, o: render_markdown(r)),
-    OutputFormat("html", "one self-contained page with data-flow graphs",
+    OutputFormat("html", "text/html", "one self-contained page with data-flow graphs",
                  lambda r, o: render_html(r)),
 )}
 

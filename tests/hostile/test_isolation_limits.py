@@ -143,7 +143,8 @@ def test_policy_validation_never_raises_anything_else(scanner, raw: dict) -> Non
     from dpcheck.models import PolicyRef
     from dpcheck.policy import _CountryNames, _Validator
 
-    validator = _Validator("p.toml", scanner.ruleset, _CountryNames(scanner.ruleset.country_aliases))
+    countries = _CountryNames(scanner.ruleset.country_aliases, scanner.ruleset.facts.code_aliases)
+    validator = _Validator("p.toml", scanner.ruleset, countries)
     try:
         assert isinstance(validator.policy(raw, PolicyRef("p", "p.toml", "0" * 64)), Policy)
     except PolicyError:

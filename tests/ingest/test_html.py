@@ -38,6 +38,7 @@ def test_html_headings_paragraphs_and_paths() -> None:
     """Headings take their level from the tag and nest; paragraphs and list items follow."""
     doc = load(PAGE.encode(), name="policy.html")
     kinds = [(b.kind, b.text) for b in doc.blocks if b.kind != "table_row"]
+    kinds = kinds[kinds.index(("heading", "Privacy Policy")):]
     assert kinds[:8] == [
         ("heading", "Privacy Policy"),
         ("paragraph", "We process data carefully & lawfully. Second line of the same paragraph."),
@@ -54,12 +55,13 @@ def test_html_headings_paragraphs_and_paths() -> None:
     assert_consistent(doc)
 
 
-def test_html_drops_chrome_scripts_and_cookie_banners() -> None:
-    """Navigation, site header/footer, scripts, styles and consent banners are not text."""
+def test_html_reads_chrome_but_not_scripts() -> None:
+    """Navigation, site header/footer and consent banners are shown, so read; scripts and styles are not text."""
     doc = load(PAGE.encode(), name="policy.html")
-    for gone in ("Home", "site header", "We use cookies", "tracking", "color", "© Acme"):
+    for shown in ("Home", "site header", "We use cookies. Accept", "© Acme", "Our cookie section stays."):
+        assert shown in doc.text
+    for gone in ("tracking", "color"):
         assert gone not in doc.text
-    assert "Our cookie section stays." in doc.text
 
 
 def test_html_table_header_and_rows() -> None:
@@ -163,10 +165,10 @@ def test_html_fragment_without_html_tag_is_sniffed() -> None:
 
 
 def test_html_links_are_recorded_not_followed():
-    """Hyperlinks are kept as (text, target) pairs; navigation links that are dropped are not."""
+    """Hyperlinks are kept as (text, target) pairs, navigation links too; hidden links are not."""
     from dpcheck.ingest import load
 
-    page = (b"<html><body><nav><a href='/home'>Home</a></nav><p>See our "
+    page = (b"<html><body><nav><a href='/home'>Home</a><a hidden href='/x'>X</a></nav><p>See our "
             b"<a href='https://example.com/subprocessors'>sub-processor list</a>.</p></body></html>")
     doc = load(page, name="dpa.html")
-    assert doc.links == (("sub-processor list", "https://example.com/subprocessors"),)
+    assert doc.links == (("Home", "/home"), ("sub-processor list", "https://example.com/subprocessors"))

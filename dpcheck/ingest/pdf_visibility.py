@@ -1,0 +1,227 @@
+"""Which characters of a PDF page a reader can see, judged on the page as drawn.
+
+A text layer holds text nobody sees: glyphs in the invisible render mode, white on white,
+covered by a filled box or an image drawn later, clipped away, off the page, in an optional
+content layer switched off, or too small to read. Rather than follow each of these through
+the content stream, the page is drawn (as a viewer would, layers and annotations included)
+and each glyph's box is looked at: a glyph that leaves no mark there is not seen. Scanned
+pages with an OCR layer stay readable, since the invisible OCR text lies over the scan's ink.
+
+The same drawing tells glyphs that show ink but whose text layer says "space" or nothing: a
+ToUnicode map that blanks letters ("We do n t transfer").
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from dpcheck.limits import checkpoint
+
+TINY_POINTS = 2.0  # text smaller than this (glyph box height, in points) cannot be read on paper
+_SCALE = 2.0  # 144 dpi: a full stop at 8 pt still leaves a mark
+_MIN_SCALE = 1.0
+_MAX_PIXELS = 16_000_000  # a bigger page is not drawn; its text is kept and a notice says so
+# A scan's images are decoded to draw the page; a page whose images declare more pixels than
+# this is not drawn (the images' declared size bounds what pdfium allocates).
+_MAX_IMAGE_PIXELS = 120_000_000
+_GLYPH_POINTS = 1.0  # a character box at least this wide and tall holds a drawn outline
+_EDGE = 40  # grey-level step between neighbouring pixels that counts as ink
+_INVISIBLE_MODE = 3  # PDF text render mode "neither fill nor stroke"
+
+
+@dataclass(slots=True)
+class PageVisibility:
+    """What drawing one page told: hidden and blanked characters, images, and whether it could be drawn."""
+
+    hidden: set[int] = field(default_factory=set)  # char indices of the text page
+    invisible_mode: int = 0  # of the unseen characters, those in render mode 3
+    tiny: int = 0  # characters smaller than TINY_POINTS
+    blanked: int = 0  # glyphs that show ink but map to a space or to nothing
+    image_share: float = 0.0  # share of the page area that images cover
+    drawn: bool = True
+
+
+def examine(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> PageVisibility:
+    """Hidden and blanked characters of ``page``, and the share of it covered by images."""
+    result = PageVisibility()
+    width, height = page.get_size()
+    image_pixels, result.image_share = _images(page, width * height)
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    if count <= 0:
+        return result
+    scale = min(_SCALE, (_MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
+    ink = None
+    if scale >= _MIN_SCALE and image_pixels <= _MAX_IMAGE_PIXELS:
+        ink = _Ink(page, scale)
+    result.drawn = ink is not None
+    chars = _chars(textpage, count)
+    boxes = _boxes(textpage, chars)
+    words = _words(chars)
+    if not words:
+        return result
+    starts = np.array([start for start, _ in words])
+    word_boxes = np.stack([
+        np.fmin.reduceat(boxes[:, 0], starts), np.fmin.reduceat(boxes[:, 1], starts),
+        np.fmax.reduceat(boxes[:, 2], starts), np.fmax.reduceat(boxes[:, 3], starts)], axis=1)
+    sized = ~np.isnan(word_boxes).any(axis=1)  # a word with no glyph box (a font without metrics) is kept
+    marked = ink.marked(np.nan_to_num(word_boxes)) if ink is not None else np.ones(len(words), dtype=bool)
+    for number in np.flatnonzero(sized):
+        if number % 256 == 0:
+            checkpoint()
+        start, end = words[number]
+        first = next((i for i in range(start, end) if chars[i].isalnum()), start)
+        if word_boxes[number, 3] - word_boxes[number, 1] < TINY_POINTS and _loose_height(textpage, first) < TINY_POINTS:
+            result.tiny += end - start
+        elif not marked[number]:
+            result.invisible_mode += (end - start) * (_render_mode(textpage, first) == _INVISIBLE_MODE)
+        else:
+            continue
+        result.hidden.update(range(start, end))
+    if ink is not None:
+        result.blanked = _blanked(textpage, chars, boxes, ink)
+    return result
+
+
+def _chars(textpage: pdfium.PdfTextPage, count: int) -> list[str]:
+    """The page's characters by index; a glyph without a Unicode value is a space.
+
+    pdfium shows both a glyph without a value and a hyphen it took out of a line break as
+    U+FFFE; the hyphen's own code is 2."""
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP take two UTF-16 units
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    chars = list(text)
+    for index, char in enumerate(chars):
+        if char in "\x00\ufffe\uffff":
+            chars[index] = "-" if pdfium_c.FPDFText_GetUnicode(textpage.raw, index) == 2 else " "
+    return chars
+
+
+def _words(chars: list[str]) -> list[tuple[int, int]]:
+    """(start, end) character indices of each run of non-space characters.
+
+    Visibility is judged per word: a glyph as small as a full stop leaves too faint a mark to
+    judge alone, and a hidden passage is hidden word by word."""
+    words = []
+    start = None
+    for index, char in enumerate(chars):
+        if char.isspace():
+            if start is not None:
+                words.append((start, index))
+                start = None
+        elif start is None:
+            start = index
+    if start is not None:
+        words.append((start, len(chars)))
+    return words
+
+
+def _blanked(textpage: pdfium.PdfTextPage, chars: list[str], boxes: np.ndarray, ink: _Ink) -> int:
+    """Spaces (or unmapped glyphs) that show ink: letters the text layer blanks. A real
+    space's box is a line on the baseline; a blanked letter keeps its outline's box."""
+    size = np.fmin(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1])
+    candidates = [int(i) for i in np.flatnonzero(size >= _GLYPH_POINTS) if chars[i].isspace()
+                  and pdfium_c.FPDFText_IsGenerated(textpage.raw, int(i)) != 1]
+    if not candidates:
+        return 0
+    return int(ink.marked(boxes[candidates]).sum())
+
+
+class _Ink:
+    """The page drawn in grey, and where neighbouring pixels differ (ink)."""
+
+    def __init__(self, page: pdfium.PdfPage, scale: float) -> None:
+        bitmap = page.render(scale=scale, grayscale=True, draw_annots=True, may_draw_forms=False)
+        try:
+            grey = bitmap.to_numpy()
+            if grey.ndim == 3:
+                grey = grey[:, :, 0]
+            # Ink is where a pixel differs from its neighbour to the right or below: a covered
+            # or white word has none.
+            edges = np.zeros(grey.shape, dtype=bool)
+            left, right = grey[:, :-1], grey[:, 1:]
+            edges[:, :-1] = (np.maximum(left, right) - np.minimum(left, right)) >= _EDGE
+            upper, lower = grey[:-1, :], grey[1:, :]
+            edges[:-1, :] |= (np.maximum(upper, lower) - np.minimum(upper, lower)) >= _EDGE
+            self.edges = edges
+        finally:
+            bitmap.close()
+        self.rows, self.cols = grey.shape
+        self.transform = _device_transform(page, self.cols, self.rows)
+
+    def marked(self, boxes: np.ndarray) -> np.ndarray:
+        """Whether ink shows within each glyph box (rows of left, bottom, right, top in page space)."""
+        (ax, bx, cx), (ay, by, cy) = self.transform
+        corners_x = [ax * boxes[:, i] + bx * boxes[:, j] + cx for i in (0, 2) for j in (1, 3)]
+        corners_y = [ay * boxes[:, i] + by * boxes[:, j] + cy for i in (0, 2) for j in (1, 3)]
+        x0 = np.clip(np.floor(np.min(corners_x, axis=0)), 0, self.cols).astype(np.int64)
+        x1 = np.clip(np.ceil(np.max(corners_x, axis=0)) + 1, 0, self.cols).astype(np.int64)
+        y0 = np.clip(np.floor(np.min(corners_y, axis=0)), 0, self.rows).astype(np.int64)
+        y1 = np.clip(np.ceil(np.max(corners_y, axis=0)) + 1, 0, self.rows).astype(np.int64)
+        edges = self.edges
+        marks = np.zeros(len(boxes), dtype=bool)  # an empty window is off the page: no ink
+        for index in np.flatnonzero((x0 < x1) & (y0 < y1)):
+            marks[index] = edges[y0[index] : y1[index], x0[index] : x1[index]].any()
+        return marks
+
+
+def _device_transform(page: pdfium.PdfPage, cols: int, rows: int) -> tuple[tuple[float, float, float], ...]:
+    """The affine map from page space to bitmap pixels (crop box and page rotation included)."""
+    x, y = ctypes.c_int(), ctypes.c_int()
+
+    def device(px: float, py: float) -> tuple[float, float]:
+        pdfium_c.FPDF_PageToDevice(page.raw, 0, 0, cols, rows, 0, px, py, x, y)
+        return float(x.value), float(y.value)
+
+    span = 10_000.0  # far apart, so that rounding to whole pixels does not matter
+    ox, oy = device(0.0, 0.0)
+    xx, xy = device(span, 0.0)
+    yx, yy = device(0.0, span)
+    return ((xx - ox) / span, (yx - ox) / span, ox), ((xy - oy) / span, (yy - oy) / span, oy)
+
+
+def _images(page: pdfium.PdfPage, area: float) -> tuple[int, float]:
+    """Declared pixels of the page's images, and the share of the page their bounds cover."""
+    pixels = 0
+    covered = 0.0
+    width, height = ctypes.c_uint(), ctypes.c_uint()
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+        checkpoint()
+        if pdfium_c.FPDFImageObj_GetImagePixelSize(obj.raw, width, height):
+            pixels += width.value * height.value
+        left, bottom, right, top = obj.get_bounds()
+        covered += max(0.0, right - left) * max(0.0, top - bottom)
+    return pixels, min(1.0, covered / area) if area > 0 else 0.0
+
+
+def _boxes(textpage: pdfium.PdfTextPage, chars: list[str]) -> np.ndarray:
+    """(left, bottom, right, top) of every character, NaN where pdfium has none."""
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    raw = textpage.raw
+    nan = (np.nan,) * 4
+    rows = []
+    for index in range(len(chars)):
+        if index % 1024 == 0:
+            checkpoint()
+        if pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top):
+            rows.append((left.value, bottom.value, right.value, top.value))
+        else:
+            rows.append(nan)
+    return np.array(rows, dtype=np.float64).reshape(len(chars), 4)
+
+
+def _loose_height(textpage: pdfium.PdfTextPage, index: int) -> float:
+    rect = pdfium_c.FS_RECTF()
+    if not pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect):
+        return TINY_POINTS  # unknown: not judged tiny
+    return abs(rect.top - rect.bottom)
+
+
+def _render_mode(textpage: pdfium.PdfTextPage, index: int) -> int:
+    obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)
+    return int(pdfium_c.FPDFTextObj_GetTextRenderMode(obj)) if obj else 0
