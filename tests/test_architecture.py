@@ -15,7 +15,7 @@ PACKAGE = Path(dpcheck.__file__).parent
 # The order a document goes through: each stage may import those before it (and its own modules).
 STAGES = (
     ("dpcheck.errors", "dpcheck.models", "dpcheck.version"),
-    ("dpcheck.resources", "dpcheck.limits", "dpcheck.validation"),
+    ("dpcheck.resources", "dpcheck.limits", "dpcheck.validation", "dpcheck.walk"),
     ("dpcheck.facts",),
     ("dpcheck.ingest",),
     ("dpcheck.nlp",),
@@ -25,6 +25,7 @@ STAGES = (
     ("dpcheck.assemble", "dpcheck.policy"),
     ("dpcheck.report", "dpcheck.serialize"),
     ("dpcheck.scanner", "dpcheck.cache"),
+    ("dpcheck.workers",),
     ("dpcheck.lint", "dpcheck.evaluate", "dpcheck.batch", "dpcheck.history"),
     ("dpcheck.serve",),
     ("dpcheck.cli", "dpcheck.__main__", "dpcheck"),

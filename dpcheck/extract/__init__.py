@@ -14,6 +14,7 @@ from spacy.language import Language
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
 from dpcheck.extract.sentences import sentences
+from dpcheck.extract.subject import Subject
 from dpcheck.ingest.document import Document
 from dpcheck.limits import checkpoint
 from dpcheck.models import UNSPECIFIED, DocType, Evidence, Mention, Recipient
@@ -37,6 +38,7 @@ class Extraction:
     recipients: tuple[Recipient, ...] = ()
     transfers_addressed: tuple[Evidence, ...] = ()
     flowdown: tuple[Mention, ...] = ()
+    subject: Subject = Subject()
 
     def of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
@@ -89,4 +91,4 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: frozenset[
             if reader.reads_headings or not heading:
                 reader.read(passage, reading)
     return Extraction(doc_type or classify(document), tuple(reading.mentions), tuple(reading.recipients),
-                      tuple(reading.transfers_addressed), tuple(reading.flowdown))
+                      tuple(reading.transfers_addressed), tuple(reading.flowdown), reading.subject)

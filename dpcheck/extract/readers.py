@@ -25,6 +25,7 @@ from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
 from dpcheck.extract.sentences import Sentence
+from dpcheck.extract.subject import Subject
 from dpcheck.extract.tables import table_recipients
 from dpcheck.extract.terms import link_mentions, term_mentions
 from dpcheck.ingest.document import Document
@@ -62,6 +63,8 @@ class Reading:
     flowdown: list[Mention] = field(default_factory=list)
     # Tables read as lists of recipients or locations: their rows are not read again as sentences.
     tables_read: set[int] = field(default_factory=set)
+    # What the document is about (see dpcheck.extract.subject).
+    subject: Subject = Subject()
 
     @cached_property
     def non_eea(self) -> frozenset[str]:
@@ -226,8 +229,26 @@ class AddressedReader(Reader):
             reading.transfers_addressed.append(passage.sentence.evidence("speaks about where data goes"))
 
 
+class SubjectReader(Reader):
+    """How much the document speaks of privacy at all, and whether it reads like a web page's furniture."""
+
+    name = "subject"
+    reads_headings = True
+    # The first few furniture sentences are enough to quote.
+    QUOTED = 3
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        sentence = passage.sentence
+        terms = len(sentence.of("SUBJECT"))
+        chrome = reading.subject.chrome
+        if sentence.has("CHROME") and len(chrome) < self.QUOTED:
+            chrome = (*chrome, sentence.evidence("reads like a web page's furniture"))
+        if terms or chrome is not reading.subject.chrome:
+            reading.subject = Subject(reading.subject.terms + terms, chrome)
+
+
 DEFAULT_READERS = ReaderRegistry([TableReader, LinkReader, Art28ClauseReader, ImporterReader, MechanismReader,
-                                  DestinationReader, TermReader, AddressedReader])
+                                  DestinationReader, TermReader, AddressedReader, SubjectReader])
 
 
 def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence[Recipient]) -> list[Recipient]:

@@ -51,8 +51,9 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
     places = [[p, c] for p, c in country_phrases(lexicon["countries"], lexicon["places"])]
     nlp.add_pipe(COUNTRIES, config={"phrases": places}, validate=False)
     cue_phrases: list[list[str]] = []
-    # cues.yml holds the transfer vocabulary, art28.yml that of the Art. 28 checklist.
-    for name in ("cues", "art28"):
+    # cues.yml holds the transfer vocabulary, art28.yml that of the Art. 28 checklist, subject.yml
+    # the words that say a document is about privacy at all.
+    for name in ("cues", "art28", "subject"):
         for label, by_lang in lexicon.get(name, {}).items():
             for phrases in by_lang.values():
                 cue_phrases.extend([p, label] for p in phrases)
