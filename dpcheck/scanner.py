@@ -204,8 +204,10 @@ class Scanner:
             lang = language or self.detect_language(document.text)
             checkpoint()
             extraction = extract(document, self.pipeline(lang), self._lexicon, facts.eea_places, doc_type=doc_type)
-            # A caller who names the document type knows it is a privacy document.
-            reason = None if doc_type is not None else not_about_privacy(
+            # A caller who names the document type knows it is a privacy document; and what was not
+            # read (scanned pages) may be one, so a partial read is assessed and never green instead.
+            partial = any(notice.partial for notice in document.notices)
+            reason = None if doc_type is not None or partial else not_about_privacy(
                 extraction.subject, extraction.mentions, extraction.recipients, extraction.transfers_addressed)
             if reason is not None:
                 return DocumentReport.failed(path, ErrorCode.NOT_PRIVACY, f"not a privacy or data-protection "
