@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-REPORT_FORMAT = "1.1.0"  # 1.1: art28_checklist; partial, warnings; summary ok, partial, errors_by_code
+REPORT_FORMAT = "1.2.0"  # 1.1: art28_checklist; partial, warnings; summary ok, partial, errors_by_code; 1.2: mentions[].role
 
 try:
     TOOL_VERSION = version("dpcheck")
