@@ -50,6 +50,8 @@ class Mention:
     evidence: Evidence
     relied_upon: bool = True
     detail: str = ""
+    # For a destination: the argument role of its place in the sentence (rules/lexicon/roles.yml).
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)

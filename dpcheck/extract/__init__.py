@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
+from dpcheck.extract.roles import UNCLAIMED
 from dpcheck.extract.sentences import sentences
 from dpcheck.extract.subject import Subject
 from dpcheck.ingest.document import Document
@@ -64,7 +65,9 @@ class Extraction:
         processed worldwide", "any other country") always does.
         """
         out: dict[str, list[Mention]] = {}
-        for m in self.of("destination"):
+        # The sentence whose role cue decided a destination is its evidence before those that name
+        # it only in a transfer context (role "unclaimed"); document order otherwise.
+        for m in sorted(self.of("destination"), key=lambda m: m.role == UNCLAIMED):
             out.setdefault(m.value, []).append(m)
         for tool in sorted(US_TOOLS & set(self.relied_mechanisms)):
             out.setdefault("US", []).extend(self.relied_mechanisms[tool])

@@ -24,6 +24,7 @@ from spacy.language import Language
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
+from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import Sentence
 from dpcheck.extract.subject import Subject
 from dpcheck.extract.tables import table_recipients
@@ -41,10 +42,12 @@ class Lexicon:
 
     mechanisms: MechanismLexicon
     words: Words
+    roles: RoleSet
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
-        return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]))
+        return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]),
+                   RoleSet.from_data(data["roles"]))
 
 
 @dataclass
@@ -205,7 +208,8 @@ class DestinationReader(Reader):
         sentence = passage.sentence
         if sentence.block.table is not None and sentence.block.table in reading.tables_read:
             return
-        places = destination_mentions(sentence, passage.transfer, set(reading.eea), reading.lexicon.words)
+        places = destination_mentions(sentence, passage.transfer, set(reading.eea), reading.lexicon.words,
+                                      reading.lexicon.roles)
         reading.mentions.extend(places)
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
 

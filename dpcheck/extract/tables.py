@@ -86,7 +86,7 @@ def _read_table(index: int, table: Table, document: Document, nlp: Language, eea
         evidence = _row_evidence(block, "row of a sub-processor table")
         for code in [*codes, *onward]:
             if code not in eea:
-                mentions.append(Mention("destination", code, evidence, detail="table"))
+                mentions.append(Mention("destination", code, evidence, detail="table", role="destination"))
         name = cell("name") or (row[0] if row else "")
         if not name:
             continue

@@ -18,6 +18,7 @@ from dpcheck.nlp.components import COUNTRIES, CUES  # importing it registers the
 from dpcheck.nlp.gazetteer import country_phrases
 
 SUPPORTED = ("en", "de")
+ROLE_PREFIX = "ROLE:"  # cue labels of the clause roles of rules/lexicon/roles.yml
 SENTENCE_CONTINUES = {"!", "！", "︕", "﹗"}
 
 _OPEN_BRACKET_INFIX = r"(?<=[0-9A-Za-z])[\(\)](?=[0-9A-Za-z\(])"
@@ -57,6 +58,10 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
         for label, by_lang in lexicon.get(name, {}).items():
             for phrases in by_lang.values():
                 cue_phrases.extend([p, label] for p in phrases)
+    # roles.yml: the cues of the clause roles (dpcheck/extract/roles.py), labelled ROLE:<role>.
+    for role, entry in lexicon.get("roles", {}).get("roles", {}).items():
+        for phrases in entry.get("cues", {}).values():
+            cue_phrases.extend([p, f"{ROLE_PREFIX}{role}"] for p in phrases)
     for label, entry in lexicon["mechanisms"].items():
         for key in ("en", "de"):
             cue_phrases.extend([p, f"MECH:{label}"] for p in entry.get(key, []))

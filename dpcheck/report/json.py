@@ -87,7 +87,7 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
             for i in doc.checklist
         ],
         "mentions": [
-            {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail,
+            {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail, "role": m.role,
              "evidence": _evidence(m.evidence)}
             for m in doc.mentions if m.kind in REPORTED_MENTIONS
         ],
