@@ -87,7 +87,8 @@ class Passage:
     def tools(self) -> list[Mention]:
         """The transfer tools the sentence names."""
         reading = self._reading
-        return mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea)
+        return mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea,
+                                  reading.lexicon.words.destination)
 
 
 class Reader:
