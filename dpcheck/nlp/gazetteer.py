@@ -26,7 +26,8 @@ def country_phrases(lexicon: dict[str, Any]) -> Iterator[tuple[str, str]]:
     exclude = {name.lower() for name in lexicon.get("exclude", [])}
     german = _german()
     for country in pycountry.countries:
-        names = {country.name, getattr(country, "common_name", country.name), german.gettext(country.name)}
+        # In a fixed order, so that the compiled lexicon is the same from one run to the next.
+        names = dict.fromkeys([country.name, getattr(country, "common_name", country.name), german.gettext(country.name)])
         for name in names:
             # "Korea, Republic of" and "Bolivia (Plurinational State of)" are catalogue
             # forms nobody writes in running text.
