@@ -78,8 +78,12 @@ class Ruleset:
         return Checked(features, findings, checklist)
 
     def rating(self, findings: tuple[Finding, ...]) -> Rating:
-        """Traffic light of GUIDELINES.md: red for the rules named in ruleset.yml, yellow for any other core flag."""
-        ids = {f.rule_id for f in findings if f.core}
-        if ids & self.red:
+        """Traffic light of the core findings (see :meth:`rating_of`)."""
+        return self.rating_of({f.rule_id for f in findings if f.core})
+
+    def rating_of(self, core_ids: set[str]) -> Rating:
+        """Traffic light of GUIDELINES.md from core rule ids: red for the rules named in ruleset.yml,
+        yellow for any other core flag."""
+        if core_ids & self.red:
             return "red"
-        return "yellow" if ids else "green"
+        return "yellow" if core_ids else "green"

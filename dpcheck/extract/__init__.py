@@ -47,12 +47,15 @@ class Extraction:
     @cached_property
     def relied_mechanisms(self) -> dict[str, list[Mention]]:
         disavowed = {m.value for m in self.of("mechanism") if m.detail == "disavowed"}
+        # In a DPA "you agree to these transfers" is the customer instructing its processor
+        # (Art. 28(3)(a)), not the consent of the person concerned (Art. 49(1)(a)).
+        instructions = "consent" if self.doc_type == "dpa" else None
         # A tool only defined ("'SCCs' means ...") and never used again is not relied upon;
         # once the text uses it, its definition is evidence too.
-        used = {m.value for m in self.of("mechanism") if m.relied_upon and m.detail != "definition"}
+        used = {m.value for m in self.of("mechanism") if m.relied_upon and m.detail not in ("definition", instructions)}
         out: dict[str, list[Mention]] = {}
         for m in self.of("mechanism"):
-            if m.relied_upon and m.value in used and m.value not in disavowed:
+            if m.relied_upon and m.value in used and m.value not in disavowed and m.detail != instructions:
                 out.setdefault(m.value, []).append(m)
         return out
 

@@ -28,10 +28,12 @@ from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import Sentence
 from dpcheck.extract.subject import Subject
 from dpcheck.extract.tables import table_recipients
-from dpcheck.extract.terms import link_mentions, term_mentions
+from dpcheck.extract.terms import LIST_ITEM, AuthorityContext, government_access, link_mentions, term_mentions
 from dpcheck.ingest.document import Document
 from dpcheck.models import ALL_SUBPROCESSORS, Evidence, Mention, Recipient
 
+# Sentences after one about requests from authorities that still speak of them without repeating who asks.
+TOPIC_REACH = 2
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
 
@@ -91,7 +93,8 @@ class Passage:
     def tools(self) -> list[Mention]:
         """The transfer tools the sentence names."""
         reading = self._reading
-        return mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea)
+        return mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea,
+                                  reading.lexicon.words.destination)
 
 
 class Reader:
@@ -219,8 +222,26 @@ class TermReader(Reader):
 
     name = "terms"
 
+    def __init__(self) -> None:
+        self._block: object = None
+        self._since_authorities = TOPIC_REACH + 1
+        self._lead_in: Sentence | None = None
+
     def read(self, passage: Passage, reading: Reading) -> None:
-        reading.mentions.extend(term_mentions(passage.sentence))
+        """Sentences just after one about requests from authorities keep them as their topic
+        ("We will notify affected users first"); a lead-in ending in a colon carries over to the
+        list items after it ("We will notify Customer of: (i) any request by a public authority")."""
+        sentence = passage.sentence
+        item = bool(LIST_ITEM.match(sentence.text))
+        if sentence.block is not self._block:
+            self._since_authorities = TOPIC_REACH + 1
+        self._block = sentence.block
+        lead_in = self._lead_in if item else None
+        context = AuthorityContext(self._since_authorities <= TOPIC_REACH, lead_in)
+        reading.mentions.extend(term_mentions(sentence, context))
+        asks = government_access(sentence) and sentence.has("GOV_REQUEST")
+        self._since_authorities = 1 if asks else self._since_authorities + 1
+        self._lead_in = sentence if sentence.text.rstrip().endswith(":") else lead_in
 
 
 class AddressedReader(Reader):
