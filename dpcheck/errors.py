@@ -37,6 +37,8 @@ class ErrorCode(StrEnum):
     DOCX_BOMB = "E121-docx-decompression-bomb"
     DOCX_DTD = "E122-docx-dtd"
     NO_TEXT = "E130-no-text"
+    NOT_PRIVACY = "E140-not-a-privacy-document"
+    LANGUAGE_NOT_READ = "E141-language-not-read"
     WORKER_DIED = "E198-worker-died"
     INTERNAL = "E199-internal-error"
 

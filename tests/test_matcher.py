@@ -18,7 +18,7 @@ from dpcheck.nlp.components import COUNTRIES, CUES
 from dpcheck.nlp.lexicon import compile_lexicon, load_lexicon
 from dpcheck.nlp.matcher import LexiconMatcher, TokenArrays
 from dpcheck.nlp.patterns import compile_phrase
-from dpcheck.scanner import iter_documents
+from dpcheck.walk import iter_documents
 
 SENTENCES = {
     "en": ["Personal data may be transferred outside the EEA to the U.S. under the EU-U.S. Data Privacy Framework.",

@@ -18,7 +18,7 @@ import pytest
 
 from dpcheck import Scanner
 from dpcheck.report import render
-from dpcheck.scanner import iter_documents
+from dpcheck.walk import iter_documents
 
 PIN = Path(__file__).parent / "pins" / "corpora-report.json"
 

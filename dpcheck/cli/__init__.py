@@ -6,8 +6,11 @@ Exit codes (stable, for procurement tools and CI):
        (default: never)
     1  some document has a finding at or above --fail-on (a severity: high, medium, low, info),
        or is rated at or above it (red, yellow)
-    2  usage error, the ruleset or the policy file is invalid, or some document could not be
-       read (takes precedence over 1)
+    2  usage error, the ruleset or the policy file is invalid, some document could not be
+       read or assessed (not a privacy document, a language dpcheck does not read), or no
+       document was scanned at all (takes precedence over 1)
+  130  stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM: the worker processes are ended and
+       no -o report is written (an existing one is left as it was)
 """
 
 from __future__ import annotations

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
+from types import FrameType
 from typing import IO, TYPE_CHECKING
 
 import click
@@ -26,10 +30,23 @@ from dpcheck.models import RATINGS, SEVERITIES, DocumentReport, Report
 from dpcheck.report import FORMATS, render
 from dpcheck.report.fides import render_fides_yaml
 from dpcheck.report.json import document_to_dict
-from dpcheck.scanner import iter_documents
+from dpcheck.report.questions import skipped_note
+from dpcheck.report.safe import visible
+from dpcheck.walk import Walk
 
 if TYPE_CHECKING:
     from dpcheck.history import History
+
+# Exit codes of a scan ended by a signal, as a shell reports them (128 + the signal's number).
+EXIT_SIGINT = 128 + signal.SIGINT
+EXIT_SIGTERM = 128 + signal.SIGTERM
+# File names in --graph-dir: a document's name cut to this many UTF-8 bytes leaves room for a
+# suffix telling same-named documents apart and the format's own (255 bytes in all, on most systems).
+GRAPH_NAME_BYTES = 180
+
+
+class Terminated(BaseException):  # noqa: N818 - like KeyboardInterrupt, a request to stop, not an error
+    """SIGTERM arrived: the scan stops as for Ctrl-C, cleaning up on its way out."""
 
 
 @click.command()
@@ -52,6 +69,9 @@ if TYPE_CHECKING:
 @click.option("--include", multiple=True, metavar="GLOB",
               help="In folders, scan only files matching GLOB (path below the folder or file name; repeatable).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="In folders, skip files matching GLOB (repeatable).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="In folders, follow symbolic links that lead out of the folder (they are skipped, and said, "
+                   "without this).")
 @click.option("-j", "--workers", type=click.IntRange(min=1), envvar="DPCHECK_WORKERS",
               help="Worker processes [default: the CPU count, at most one per 4 documents; 1 scans in this process].")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="DPCHECK_CACHE_DIR",
@@ -67,10 +87,29 @@ if TYPE_CHECKING:
 @limit_options
 def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
          no_graph: bool, rules: Path | None, as_of: datetime | None, include: tuple[str, ...],
-         exclude: tuple[str, ...], workers: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool,
-         verbose: int, policy: Path | None, db: str | None, vendor: str | None, limits: Limits) -> None:
+         exclude: tuple[str, ...], follow_symlinks: bool, workers: int | None, cache_dir: Path | None,
+         no_cache: bool, quiet: bool, verbose: int, policy: Path | None, db: str | None, vendor: str | None,
+         limits: Limits) -> None:
     """Scan documents and folders (PDF, HTML, Markdown, text, DOCX), in parallel and cached."""
     configure_logging(verbose, quiet)
+    progress = {"done": 0, "files": 0}
+    try:
+        with _terminated_on_sigterm():
+            _scan(paths, fmt, output, fail_on, graph_dir, no_graph, rules, as_of, include, exclude, follow_symlinks,
+                  workers, cache_dir, no_cache, quiet, policy, db, vendor, limits, progress)
+    except (KeyboardInterrupt, Terminated) as exc:
+        name, code = ("SIGINT", EXIT_SIGINT) if isinstance(exc, KeyboardInterrupt) else ("SIGTERM", EXIT_SIGTERM)
+        written = "" if output is None else f"; {visible(str(output))} was not written"
+        click.echo(f"dpcheck: stopped by {name} after {progress['done']} of {progress['files']} document(s)"
+                   f"{written}", err=True)
+        sys.exit(code)
+
+
+def _scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
+          no_graph: bool, rules: Path | None, as_of: datetime | None, include: tuple[str, ...],
+          exclude: tuple[str, ...], follow_symlinks: bool, workers: int | None, cache_dir: Path | None,
+          no_cache: bool, quiet: bool, policy: Path | None, db: str | None, vendor: str | None, limits: Limits,
+          progress: dict[str, int]) -> None:
     started = time.perf_counter()
     # Every Scanner option goes in this one dict: it reaches the worker processes and the cache key as is.
     options = resolve_options({"rules": rules, "as_of": as_of.date() if as_of else None, "policy": policy,
@@ -84,16 +123,21 @@ def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, g
     except PolicyError as exc:
         policy_problems(exc)
     history = open_history(db) if db else None
-    files = list(iter_documents(paths, include=include, exclude=exclude))
-    # Starting worker processes costs about a second: a handful of documents is quicker scanned here.
+    walk = Walk(paths, include=include, exclude=exclude, follow_symlinks=follow_symlinks)
+    files = list(walk)
+    progress["files"] = len(files)
+    # Starting worker processes costs about a second: a handful of documents needs only one. Every
+    # document is read in a worker process all the same, where a hard memory limit holds.
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) // 4))
     cache = None if no_cache else (cache_dir or default_cache_dir())
-    documents = scan_many(files, workers=workers, cache=cache, **options)
     counts = {"red": 0, "yellow": 0, "green": 0, "errors": 0, "failing": 0}
     collected: list[DocumentReport] = []
+    graph_names: dict[str, str] = {}
     # Progress and summary are for a person at a terminal: a pipeline's stderr stays clean.
     chatty = not quiet and sys.stderr.isatty()
-    with _open_output(output) as out, _progress(len(files), enabled=chatty) as advance:
+    with _open_output(output) as out, _progress(len(files), enabled=chatty) as advance, \
+            closing(scan_many(files, workers=workers, cache=cache, isolate=True, **options)) as documents, \
+            (nullcontext() if history is None else closing(history)):
         for doc in documents:
             counts["errors" if doc.status == "error" else doc.rating] += 1
             counts["failing"] += _fails(doc, fail_on)
@@ -103,18 +147,23 @@ def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, g
             else:
                 collected.append(doc)
             if graph_dir is not None:
-                _write_graph(doc, graph_dir)
+                _write_graph(doc, graph_dir, graph_names)
             if history is not None:
                 _record(history, scanner.report([doc]), vendor)
+            progress["done"] += 1
             advance()
         if fmt != "jsonl":
-            out.write(render(scanner.report(collected), fmt, graph=not no_graph,
+            out.write(render(scanner.report(collected, walk.skipped), fmt, graph=not no_graph,
                              colour=output is None and sys.stdout.isatty(), ruleset=scanner.ruleset))
-    if history is not None:
-        history.close()
     if chatty:
+        skipped = f"; {skipped_note(scanner.report((), walk.skipped))}" if walk.skipped else ""
         click.echo(f"{len(files)} documents: {counts['red']} red, {counts['yellow']} yellow, {counts['green']} green, "
-                   f"{counts['errors']} unreadable; {time.perf_counter() - started:.1f} s", err=True)
+                   f"{counts['errors']} unreadable{skipped}; {time.perf_counter() - started:.1f} s", err=True)
+    if not files:
+        # Nothing was assessed: never a silent success, least of all when the folder held files.
+        what = skipped_note(scanner.report((), walk.skipped)) if walk.skipped else "no file at all"
+        click.echo(f"dpcheck: no document scanned: {what}", err=True)
+        sys.exit(EXIT_UNREADABLE)
     if counts["errors"]:
         sys.exit(EXIT_UNREADABLE)
     if counts["failing"]:
@@ -141,23 +190,78 @@ def _record(history: History, report: Report, vendor: str | None) -> None:
         history.record(Entry.of_file(report, path, vendor=vendor))
 
 
-def _write_graph(doc: DocumentReport, graph_dir: Path) -> None:
+def _write_graph(doc: DocumentReport, graph_dir: Path, names: dict[str, str]) -> None:
     if doc.flow is None:
         return
     graph_dir.mkdir(parents=True, exist_ok=True)
-    stem = Path(doc.path).name
+    stem = graph_name(doc.path, names)
     (graph_dir / f"{stem}.graph.json").write_text(json.dumps(to_node_link(doc.flow), indent=2), encoding="utf-8")
     write_graphml(doc.flow, graph_dir / f"{stem}.graphml")
     (graph_dir / f"{stem}.fides.yml").write_text(render_fides_yaml(doc), encoding="utf-8")
 
 
+def graph_name(path: str, taken: dict[str, str]) -> str:
+    """The file name stem of a document's graphs: its file name, cut to :data:`GRAPH_NAME_BYTES`,
+    and, for a second document of the same name (a/dpa.md, b/dpa.md), a digest of its path.
+    ``taken`` maps the stems used so far to their paths."""
+    name = Path(path).name.encode("utf-8")[:GRAPH_NAME_BYTES].decode("utf-8", "ignore") or "document"
+    stem = name
+    if taken.get(stem, path) != path:
+        stem = f"{name}.{hashlib.sha256(path.encode('utf-8', 'surrogateescape')).hexdigest()[:12]}"
+    taken[stem] = path
+    return stem
+
+
 @contextmanager
 def _open_output(output: Path | None) -> Iterator[IO[str]]:
+    """Standard output, or a temporary file beside ``output`` renamed to it once the report is whole:
+    an interrupted or failed scan leaves ``output`` as it was, never cut short."""
     if output is None:
         yield sys.stdout
         return
-    with output.open("w", encoding="utf-8") as handle:
-        yield handle
+    try:
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=output.parent or ".",  # noqa: SIM115
+                                             prefix=f".{output.name}.", suffix=".tmp", delete=False)
+    except OSError as exc:
+        click.echo(f"dpcheck: cannot write {visible(str(output))}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    try:
+        with handle:
+            yield handle
+        os.chmod(handle.name, _mode_for(output))
+        os.replace(handle.name, output)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(output: Path) -> int:
+    """The mode the report file gets: that of the file it replaces, else what a new file gets."""
+    try:
+        return output.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextmanager
+def _terminated_on_sigterm() -> Iterator[None]:
+    """While the block runs, SIGTERM raises :class:`Terminated` (as SIGINT raises KeyboardInterrupt),
+    so that the workers are killed and no report is left half written."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager

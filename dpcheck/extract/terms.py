@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.sentences import Sentence
@@ -14,6 +15,10 @@ SUBPROCESSOR_URL = re.compile(r"(sub-?processors?|subunternehmer|unterauftrag\w*
 AUTHORITY_HEADING = re.compile(
     r"(request|demand|anfrage|ersuchen)\w*.{0,30}(authorit|government|law enforcement|behörd)|"
     r"(authorit|government|law enforcement|behörd)\w*.{0,30}(request|demand|access|anfrage|zugriff|ersuchen)", re.I)
+# An item of an enumeration: "(i) ...", "b) ...", "- ...".
+LIST_ITEM = re.compile(r"\s*(\(?[a-z0-9]{1,4}[.)]|[-•*–])\s", re.I)
+# Tokens between "notify"/"informieren" and the party told ("notify the data exporter").
+NOTICE_REACH = 4
 
 
 def link_mentions(document: Document) -> list[Mention]:
@@ -31,7 +36,53 @@ def link_mentions(document: Document) -> list[Mention]:
     return found
 
 
-def term_mentions(sentence: Sentence) -> list[Mention]:
+@dataclass(frozen=True)
+class AuthorityContext:
+    """What the sentences before this one say about government access: the ones just before speak
+    of requests from authorities, or a lead-in ("We will notify Customer of:") opens a list."""
+
+    topic: bool = False
+    lead_in: Sentence | None = None
+
+
+def government_access(sentence: Sentence) -> bool:
+    """The sentence (or its section) is about public authorities asking for data; a supervisory
+    authority being notified or complained to is not that."""
+    if any(AUTHORITY_HEADING.search(h) for h in sentence.block.heading_path):
+        return True
+    supervisory = sentence.of("SUPERVISORY")
+    return any(not any(s.start <= c.start < s.end or c.start <= s.start < c.end for s in supervisory)
+               for c in sentence.of("GOV_ACCESS"))
+
+
+def _tells_customer(sentence: Sentence) -> str:
+    for notice in sentence.of("GOV_NOTICE"):
+        # The one told stands next to the verb: "notify Customer", "den Auftraggeber informieren".
+        party = next((p for p in sentence.of("CUSTOMER_SIDE")
+                      if 0 <= p.start - notice.end < NOTICE_REACH or 0 <= notice.start - p.end < NOTICE_REACH), None)
+        if party is not None:
+            return f"tells {party.text} of public-authority requests ('{notice.text}')"
+    return ""
+
+
+def supplementary_measure(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> str:
+    """Why the sentence addresses Schrems II, or "" if it does not: it names an assessment or a
+    measure, or commits to a concrete step on government requests (challenge, redirect,
+    minimise, require binding legal process, tell the customer). Saying that data is disclosed
+    to authorities "as required by law" or "in response to valid legal process" commits to
+    nothing, so it does not count."""
+    if sentence.has("SUPPLEMENTARY"):
+        return f"names '{sentence.of('SUPPLEMENTARY')[0].text}'"
+    if not (context.topic or government_access(sentence)):
+        return ""
+    if sentence.has("GOV_HANDLING"):
+        return f"handles public-authority access ('{sentence.of('GOV_HANDLING')[0].text}')"
+    if sentence.has("GOV_REQUIRE") and sentence.has("LEGAL_PROCESS"):
+        return f"requires binding legal process ('{sentence.of('LEGAL_PROCESS')[0].text}')"
+    return _tells_customer(sentence) or (_tells_customer(context.lead_in) if context.lead_in else "")
+
+
+def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
     """Mentions of supplementary measures and sub-processor terms in one sentence."""
     found: list[Mention] = []
 
@@ -42,12 +93,9 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
         # The notice period in days, when the sentence states one: DPA and list page may differ on it.
         add("subprocessor_notice", reason, _days(notice_periods))
 
-    in_authority_section = any(AUTHORITY_HEADING.search(h) for h in sentence.block.heading_path)
-    if sentence.has("SUPPLEMENTARY"):
-        cue = sentence.of("SUPPLEMENTARY")[0]
-        add("supplementary_measures", f"names '{cue.text}'")
-    elif sentence.has("GOV_HANDLING") and (sentence.has("GOV_ACCESS") or in_authority_section):
-        add("supplementary_measures", f"handles public-authority access ('{sentence.of('GOV_HANDLING')[0].text}')")
+    measure = supplementary_measure(sentence, context)
+    if measure:
+        add("supplementary_measures", measure)
 
     text = sentence.text
     named = sentence.has("SUBPROCESSOR") or bool(SUBPROCESSOR_URL.search(text))

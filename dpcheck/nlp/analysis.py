@@ -38,7 +38,7 @@ class Analysis:
 def analyse(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> Analysis:
     """Tokens, sentences, cues and places of the blocks ``texts`` of one document, read with ``nlp``
     (a pipeline from :func:`dpcheck.nlp.build_pipeline`)."""
-    countries, cues = nlp.get_pipe(COUNTRIES).matcher, nlp.get_pipe(CUES).matcher
+    recognizer, cues = nlp.get_pipe(COUNTRIES), nlp.get_pipe(CUES).matcher
     # The tokenizer and the other components (the sentencizer) straight, without Language.pipe:
     # its batching and error handling cost as much as the sentencizer itself on thousands of blocks.
     docs = nlp.tokenizer.pipe(texts, batch_size=batch_size)
@@ -57,6 +57,6 @@ def analyse(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> Analys
     return Analysis(
         tokens=tokens, offset=table[:, 2].astype(np.int64), length=table[:, 3].astype(np.int64), block=block,
         sentence_start=starts, sentence_end=np.append(starts[1:], len(table)).astype(np.int64),
-        cues=cues(tokens), places=longest_per_block(countries(tokens), block),
-        cue_labels=cues.labels, place_codes=countries.labels,
+        cues=cues(tokens), places=longest_per_block(recognizer.places(recognizer.matcher(tokens), tokens)[0], block),
+        cue_labels=cues.labels, place_codes=recognizer.place_codes,
     )

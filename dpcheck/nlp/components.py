@@ -3,7 +3,9 @@
 Both are registered factories, so a pipeline built from a config gets them too:
 
 - ``dpcheck_countries_v1`` sets ``doc.ents`` to GPE entities whose ``kb_id_`` is the
-  ISO 3166-1 alpha-2 code (or ``UNSPECIFIED`` for regions); longest match wins.
+  ISO 3166-1 alpha-2 code (or ``UNSPECIFIED`` for regions); longest match wins. Cities and
+  ambiguous names count only where :func:`~dpcheck.nlp.gazetteer.resolve` lets them; the others
+  go to ``doc.spans[LEFT_OUT_KEY]``.
 - ``dpcheck_cues_v1`` puts every cue and mechanism phrase into ``doc.spans["dpcheck"]``
   (overlaps allowed: "outside the EEA" is both a third-country and an open-destination cue).
 
@@ -13,14 +15,15 @@ block: :func:`dpcheck.nlp.analysis.analyse` runs their matchers once over the wh
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dpcheck.nlp.gazetteer import GATED, LEFT_OUT_KEY, LOCATION, Match, resolve
 from dpcheck.nlp.lexicon import load_lexicon
-from dpcheck.nlp.matcher import LexiconMatcher, TokenArrays, longest_per_block
+from dpcheck.nlp.matcher import LexiconMatcher, Matches, TokenArrays, longest_per_block
 
 SPAN_KEY = "dpcheck"
 COUNTRIES = "dpcheck_countries_v1"
@@ -30,14 +33,49 @@ CUES = "dpcheck_cues_v1"
 class CountryRecognizer:
     def __init__(self, nlp: Language, phrases: Iterable[tuple[str, str]]) -> None:
         self.matcher = LexiconMatcher(load_lexicon(phrases, nlp.tokenizer))
-        self.codes = frozenset(self.matcher.labels)
+        # The labels of places: ISO codes (and UNSPECIFIED, EEA), without the gated and location labels.
+        self.place_codes = tuple(dict.fromkeys(label.removeprefix(GATED) for label in self.matcher.labels
+                                               if label != LOCATION))
+        self.codes = frozenset(self.place_codes)
+        self._index = {code: i for i, code in enumerate(self.place_codes)}
+
+    def places(self, found: Matches, tokens: TokenArrays) -> tuple[Matches, Matches]:
+        """The places among the matcher's ``found`` and the gated names in no location phrase,
+        labels as indices into ``place_codes``."""
+        labels = self.matcher.labels
+        places, left_out = resolve(zip((labels[c] for c in found.label.tolist()), found.start.tolist(),
+                                       found.end.tolist()), _Lowers(tokens))
+        return self._matches(places), self._matches(left_out)
+
+    def _matches(self, found: list[Match]) -> Matches:
+        return Matches(np.array([self._index[code] for code, _, _ in found], dtype=np.intp),
+                       np.array([s for _, s, _ in found], dtype=np.int64), np.array([e for _, _, e in found], dtype=np.int64))
 
     def __call__(self, doc: Doc) -> Doc:
-        found = longest_per_block(self.matcher(TokenArrays.of_doc(doc)), np.zeros(len(doc), dtype=np.intp))
-        codes = self.matcher.labels
+        tokens = TokenArrays.of_doc(doc)
+        places, left_out = self.places(self.matcher(tokens), tokens)
+        found = longest_per_block(places, np.zeros(len(doc), dtype=np.intp))
+        codes = self.place_codes
         doc.ents = [Span(doc, s, e, label="GPE", kb_id=codes[c])
                     for c, s, e in zip(found.label.tolist(), found.start.tolist(), found.end.tolist())]
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.spans[LEFT_OUT_KEY] = [Span(doc, s, e, label="GPE", kb_id=codes[c])
+                                   for c, s, e in zip(left_out.label.tolist(), left_out.start.tolist(), left_out.end.tolist())
+                                   if taken.isdisjoint(range(s, e))]
         return doc
+
+
+class _Lowers(Sequence[str]):
+    """Tokens' lower-case words, looked up when asked for (resolve reads a few)."""
+
+    def __init__(self, tokens: TokenArrays) -> None:
+        self.tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self.tokens.lower)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self.tokens.strings[int(self.tokens.lower[i])]
 
 
 class CueMatcher:

@@ -336,6 +336,26 @@ def test_cli_scan_db_records_and_history_shows_the_change(db_url, tmp_path):
     assert {v["name"]: v["scans"] for v in json.loads(listing.output)} == {"acme": 2, "Acme GmbH": 1}
 
 
+def test_cli_scan_db_records_what_it_cannot_assess_as_red(tmp_path):
+    """A sign-in page scanned with --db is recorded red (E140), and a folder name with ESC and a
+    newline shows as escapes in the history, never as a line of its own."""
+    url = f"sqlite:///{tmp_path / 'h.sqlite3'}"
+    folder = tmp_path / "acme\x1b[2J\nGREEN"
+    folder.mkdir()
+    (folder / "login.md").write_text("# Sign in\n\nEmail address. Password. Forgot your password? Sign in.\n",
+                                     encoding="utf-8")
+    runner = CliRunner()
+    scan = runner.invoke(main, ["scan", str(folder), "--db", url, "--no-cache", "-q", "--format", "json"])
+    assert scan.exit_code == 2, scan.output
+    assert json.loads(scan.output)["documents"][0]["error"]["code"] == "E140-not-a-privacy-document"
+    listing = runner.invoke(main, ["history", "--db", url])
+    assert listing.exit_code == 0 and "acme\\x1b[2J\\nGREEN" in listing.output and "\x1b" not in listing.output
+    timeline = runner.invoke(main, ["history", folder.name, "--db", url])
+    assert timeline.exit_code == 0, timeline.output
+    assert "  red  " in timeline.output and "green" not in timeline.output.replace("GREEN", "")
+    assert "\x1b" not in timeline.output
+
+
 def test_cli_history_usage_errors(tmp_path):
     """An unknown vendor and --fail-on-change without --changed-since exit 2 with a message."""
     url = f"sqlite:///{tmp_path / 'h.sqlite3'}"

@@ -168,6 +168,18 @@ def test_serve_refuses_what_is_not_a_document(server):
            ErrorCode.UNSUPPORTED_FORMAT)
 
 
+def test_serve_not_a_privacy_document_or_unread_language_is_never_a_report(server):
+    """A sign-in page is 422 E140 and a French policy 422 E141, as on the command line: never a green report."""
+    login = ("<html><head><title>Sign in</title></head><body><main><h1>Sign in</h1><p>Email address</p>"
+             "<p>Password</p><p>Forgot your password?</p></main></body></html>")
+    _error(httpx.post(f"{server.url}/v1/scan", files={"file": ("login.html", login.encode())}, timeout=60),
+           ErrorCode.NOT_PRIVACY)
+    french = ("# Politique de confidentialité\n\nNous envoyons les données de nos clients en Inde, sans aucune "
+              "garantie. Vous pouvez écrire à notre délégué pour exercer vos droits.\n")
+    _error(httpx.post(f"{server.url}/v1/scan", files={"file": ("politique.md", french.encode())}, timeout=60),
+           ErrorCode.LANGUAGE_NOT_READ)
+
+
 def test_serve_refuses_malformed_requests(server):
     """Not multipart, an unknown field, no file, a wrong path or method: 400, 404, 405 with E2xx codes."""
     _error(httpx.post(f"{server.url}/v1/scan", content=US_SCC.encode()), ServiceCode.BAD_REQUEST)
