@@ -64,7 +64,7 @@ from dpcheck.scanner import Scanner
 from dpcheck.version import TOOL_VERSION
 
 if TYPE_CHECKING:
-    from dpcheck.diff import Comparison
+    from dpcheck.changes import Comparison
     from dpcheck.history import History
     from dpcheck.vendor.model import VendorReport
 

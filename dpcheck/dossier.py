@@ -19,7 +19,7 @@ from typing import Any
 import json
 
 from dpcheck import ingest
-from dpcheck.diff import Comparison, Terms, compare, compare_reports
+from dpcheck.changes import Comparison, Terms, compare, compare_reports
 from dpcheck.errors import IngestError, VendorCode, VendorError
 from dpcheck.ingest.document import Document
 from dpcheck.models import DocType, DocumentReport

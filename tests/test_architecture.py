@@ -24,7 +24,7 @@ STAGES = (
     ("dpcheck.checks",),
     ("dpcheck.assemble", "dpcheck.policy"),
     # A vendor's dossier: versions compared, then documents joined and judged together.
-    ("dpcheck.diff",),
+    ("dpcheck.changes",),
     ("dpcheck.vendor",),
     ("dpcheck.report", "dpcheck.serialize"),
     ("dpcheck.scanner", "dpcheck.cache"),

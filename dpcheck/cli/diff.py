@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from dpcheck.changes import Comparison
 from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE
 from dpcheck.cli.vendor import fail
-from dpcheck.diff import Comparison
 from dpcheck.errors import IngestError, RulesetError, VendorError
 from dpcheck.report.diff_formats import DIFF_FORMATS, render_diff
 from dpcheck.vendor.manifest import MANIFEST

@@ -6,7 +6,7 @@
     ...     for scan in history.timeline("acme"):
     ...         print(scan.scanned_at, scan.document, scan.rating, scan.changed)
 
-What changed between two scans of a document is the semantic diff of :mod:`dpcheck.diff`, read off
+What changed between two scans of a document is the semantic diff of :mod:`dpcheck.changes`, read off
 the two stored JSON reports (``TimelineEntry.change``).
 
 PostgreSQL by URL (``History("postgresql://user@host/db")``, the psycopg 3 driver of the

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, Row, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from dpcheck.diff import Comparison, compare_reports
+from dpcheck.changes import Comparison, compare_reports
 from dpcheck.history.database import open_engine, resolve_url
 from dpcheck.history.entry import Entry
 from dpcheck.history.schema import documents, scans, vendors

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pycountry
 
-from dpcheck.diff import Change, ChangeKind, Comparison, Passage
+from dpcheck.changes import Change, ChangeKind, Comparison, Passage
 
 KIND_TITLES: dict[ChangeKind, str] = {
     "destination_added": "Destination added",

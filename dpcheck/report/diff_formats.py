@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dpcheck.diff import Comparison
+from dpcheck.changes import Comparison
 from dpcheck.report.diff_html import render_diff_html
 from dpcheck.report.diff_json import diff_to_dict
 from dpcheck.report.diff_markdown import render_diff_markdown

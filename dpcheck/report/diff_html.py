@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from dpcheck.diff import Comparison
+from dpcheck.changes import Comparison
 from dpcheck.report.changes import KIND_TITLES, NO_CHANGE, change_value, headline, passage_place, side_label
 from dpcheck.report.html import CSP, STYLE
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dpcheck.diff import Change, Comparison, Passage
+from dpcheck.changes import Change, Comparison, Passage
 from dpcheck.version import DIFF_FORMAT, TOOL_VERSION
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dpcheck.diff import Comparison
+from dpcheck.changes import Comparison
 from dpcheck.report.changes import KIND_TITLES, NO_CHANGE, change_value, headline, passage_place, side_label
 from dpcheck.report.markdown import escape
 

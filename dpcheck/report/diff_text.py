@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from dpcheck.diff import Comparison
+from dpcheck.changes import Comparison
 from dpcheck.report.changes import KIND_MARKS, NO_CHANGE, change_line, headline, passage_place, side_label
 
 QUOTE_WIDTH = 220

@@ -17,8 +17,8 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any
 
+from dpcheck.changes.snapshot import recipient_key, same_recipient
 from dpcheck.checks.features import Feature, FeatureRegistry
-from dpcheck.diff.snapshot import recipient_key, same_recipient
 from dpcheck.extract.locations import KIND as COMMITMENT
 from dpcheck.facts import LegalFacts
 from dpcheck.models import EEA_REGION, UNSPECIFIED, Evidence, Mention, Recipient, Transfer

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import PurePosixPath
 from typing import TypeVar
 
-from dpcheck.diff.snapshot import recipient_key
+from dpcheck.changes.snapshot import recipient_key
 from dpcheck.models import EEA_REGION, DocumentReport, Evidence
 from dpcheck.vendor.manifest import ROLES, ManifestDocument
 from dpcheck.vendor.model import Agreement, Destination, OnwardHop, Quote, Subprocessor, VendorDocument

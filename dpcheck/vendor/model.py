@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dpcheck.diff.model import Comparison
+from dpcheck.changes.model import Comparison
 from dpcheck.models import DocumentReport, Evidence, Rating, Severity
 from dpcheck.vendor.together import Part, locate
 

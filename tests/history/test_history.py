@@ -18,8 +18,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
 
+from dpcheck.changes import compare_reports
 from dpcheck.cli import main
-from dpcheck.diff import compare_reports
 from dpcheck.history import Entry, History, HistoryError
 from dpcheck.history.database import head_revision, migrate, resolve_url
 from dpcheck.history.schema import metadata

@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from dpcheck.changes import KINDS, compare_reports
 from dpcheck.cli import main
-from dpcheck.diff import KINDS, compare_reports
 from dpcheck.dossier import diff as compare_versions
 from dpcheck.report import report_to_dict
 from dpcheck.report.diff_formats import DIFF_FORMATS, render_diff
@@ -217,3 +217,15 @@ def test_cli_diff_exit_codes_and_dossier_versions(corpora, tmp_path):
     broken.write_bytes(b"%PDF-1.4 nothing")
     assert runner.invoke(main, ["diff", str(broken), str(new)]).exit_code == 2
     assert runner.invoke(main, ["diff", str(new), str(corpora / "nordlicht")]).exit_code == 2
+
+
+def test_diff_function_called_twice_after_the_changes_package_is_imported(corpora, scanner):
+    """dpcheck.diff stays the function however often it runs (its package is dpcheck.changes, whose
+    import cannot replace it)."""
+    import dpcheck
+    import dpcheck.changes  # noqa: F401 - the import that must not shadow the function
+
+    old, new = corpora / "nordlicht" / "nordlicht-avv-de-2022.md", corpora / "nordlicht" / "nordlicht-avv-de-2024.md"
+    first = dpcheck.diff(old, new, scanner=scanner)
+    second = dpcheck.diff(old, new, scanner=scanner)
+    assert first.changes and second.changes == first.changes

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from dpcheck.diff.model import Passage
+from dpcheck.changes.model import Passage
 from dpcheck.models import EEA_REGION
 from dpcheck.resources import load_yaml, rules_dir
 

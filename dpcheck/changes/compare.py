@@ -1,4 +1,4 @@
-"""Compare two versions' :class:`~dpcheck.diff.snapshot.Terms`: the list of what changed.
+"""Compare two versions' :class:`~dpcheck.changes.snapshot.Terms`: the list of what changed.
 
 - destinations and transfer tools: added or removed (dropped), as sets;
 - recipients: added, removed, or moved (the same company, named alike, in other countries);
@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
-from dpcheck.diff.model import KINDS, Change, ChangeKind, Comparison, Passage
-from dpcheck.diff.snapshot import STATUS_RANK, Item, Named, Terms, same_recipient
+from dpcheck.changes.model import KINDS, Change, ChangeKind, Comparison, Passage
+from dpcheck.changes.snapshot import STATUS_RANK, Item, Named, Terms, same_recipient
 
 # Quotes shown per version and change.
 MAX_QUOTES = 2
