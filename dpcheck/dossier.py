@@ -46,10 +46,13 @@ class Source:
     sha256: str
 
 
-def scan_vendor(source: str | os.PathLike[str], *, scanner: Scanner | None = None, **options: Any) -> VendorReport:
+def scan_vendor(source: str | os.PathLike[str], *, scanner: Scanner | None = None, shown_as: str | None = None,
+                **options: Any) -> VendorReport:
     """The vendor report of a dossier: a folder of a vendor's documents (described by the
     ``vendor.toml`` in it, if any), or the path of a ``vendor.toml``. ``options`` build the
     :class:`Scanner` (``as_of=``, ``policy=``, ``rules=``, limits), unless ``scanner`` is given.
+    ``shown_as`` names the folder in the report instead of its path, and each document by its path
+    inside the folder (the service's answer for an uploaded bundle names no folder of the server).
 
     Raises :class:`~dpcheck.errors.VendorError` when the folder, its vendor.toml or any document
     in it cannot be found; a document that cannot be read is reported (and fails the rating closed).
@@ -65,9 +68,10 @@ def scan_vendor(source: str | os.PathLike[str], *, scanner: Scanner | None = Non
         manifest = folder_manifest(folder, iter_documents([folder]))
     if not manifest.documents:
         raise VendorError(VendorCode.NO_DOCUMENTS, f"{folder}: no document to read (PDF, HTML, Markdown, text, DOCX)")
-    sources = [Source(item, str(folder / item.path), _loader(folder / item.path, scanner), _sha256(folder / item.path))
+    sources = [Source(item, item.path if shown_as is not None else str(folder / item.path),
+                      _loader(folder / item.path, scanner), _sha256(folder / item.path))
                for item in manifest.documents]
-    return read_dossier(scanner, manifest, str(folder), sources)
+    return read_dossier(scanner, manifest, str(folder) if shown_as is None else shown_as, sources)
 
 
 def scan_vendor_texts(documents: Sequence[tuple[str, str | None, str]], *, name: str = "vendor",

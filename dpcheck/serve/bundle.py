@@ -15,11 +15,9 @@ import stat
 import zipfile
 from pathlib import Path
 
-from dpcheck.errors import VendorError
 from dpcheck.limits import Limits
 from dpcheck.serve.errors import ApiError, ServiceCode
-from dpcheck.vendor.manifest import MANIFEST, Manifest, path_problem
-from dpcheck.vendor.manifest import read_manifest as read_vendor_manifest
+from dpcheck.vendor.manifest import MANIFEST, path_problem
 
 MAX_FILES = 200
 MAX_RATIO = 100
@@ -109,10 +107,3 @@ def _manifest_folder(root: Path) -> Path:
         return tops[0]
     raise ApiError(ServiceCode.BUNDLE_MANIFEST, f"the bundle has no {MANIFEST} at its top or in its one top folder")
 
-
-def read_manifest(folder: Path) -> Manifest:
-    """``vendor.toml`` in ``folder``, checked: every problem is listed in one E215 error."""
-    try:
-        return read_vendor_manifest(folder)
-    except VendorError as exc:
-        raise ApiError(ServiceCode.BUNDLE_MANIFEST, exc.message) from exc
