@@ -133,6 +133,14 @@ def test_serve_bundle_of_a_corpora_dossier_is_its_vendor_report(server, corpora,
     assert str(server.tmp) not in response.text and "/tmp" not in response.text
 
 
+def test_serve_page_answers_a_bundle_with_the_vendor_page(server):
+    """A bundle posted to the page's form comes back as the vendor report's HTML page."""
+    data = _zip({"vendor.toml": MANIFEST, "dpa.md": US_SCC, "de/avv.md": DE_AVV})
+    response = httpx.post(f"{server.url}/", files={"bundle": ("acme.zip", data)}, timeout=120)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert "Acme Cloud" in response.text and "de/avv.md" in response.text and str(server.tmp) not in response.text
+
+
 def test_serve_upload_name_never_reaches_a_server_path(server):
     """A file name that is a server path is only a name: the report shows its last part and the
     uploaded content, never the server's file."""
