@@ -5,9 +5,14 @@ version and the source of its code, every file of the rules folder, and the Scan
 ``as_of`` resolved to a day. Change a rule file and every entry made with the old rules is missed;
 move or rename a document and its entry is still found.
 
-Entries are JSON (:mod:`dpcheck.serialize`), never pickle: a cache folder is not trusted code. Each is written to a temporary
-file and renamed into place, so a scan running beside another never reads half an entry; an entry
-that cannot be read is ignored (and rewritten by the next scan of its document).
+Entries are JSON (:mod:`dpcheck.serialize`), never pickle: a cache folder is not trusted code. Each is written
+to a temporary file and renamed into place, so a scan running beside another never reads half an entry.
+An entry is keyed by the bytes that were scanned, not by those hashed beforehand (a file swapped
+in between is stored under its own bytes), and read back only when it is sound: the folder is
+private (owned by this user, written by nobody else, as ssh requires of its files; otherwise the
+cache is not used, with a warning), the entry too, its key and the sha256 of its document match
+the bytes in hand, and it is a well-formed report (no unknown rating or severity, no nesting
+past a sane depth, not oversized). Anything else is a miss, rescanned and rewritten.
 
 Only reports that the document's content decides are stored: those that were read, and errors such
 as a corrupt PDF. Errors that depend on the machine or the moment (an unreadable file, a worker that
@@ -32,7 +37,7 @@ from typing import Any
 import platformdirs
 from cattrs.errors import ClassValidationError
 
-from dpcheck.errors import ErrorCode
+from dpcheck.errors import ErrorCode, describe
 from dpcheck.models import DocumentReport
 from dpcheck.resources import rules_dir
 from dpcheck.serialize import document_from_data
@@ -40,14 +45,16 @@ from dpcheck.version import TOOL_VERSION
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = "2"  # 2: entries in the internal format of dpcheck.serialize
+CACHE_FORMAT = "3"  # 2: entries in the internal format of dpcheck.serialize; 3: with the sha256 of the bytes scanned
+# An entry larger than this is no report of ours (the largest corpus report is about 2 MB).
+MAX_ENTRY = 64 * 2**20
 # Errors the bytes of a document decide (with the limits, which are in the context): scanning the
 # same bytes again gives the same error. Time and memory limits are not: E108 and E109 are never stored.
 CONTENT_ERRORS = frozenset({
     ErrorCode.EMPTY, ErrorCode.TOO_LARGE, ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.BINARY_CONTENT,
     ErrorCode.PDF_ENCRYPTED, ErrorCode.PDF_CORRUPT, ErrorCode.PDF_NO_TEXT, ErrorCode.DOCX_CORRUPT,
     ErrorCode.NO_TEXT, ErrorCode.TOO_MANY_PAGES, ErrorCode.TOO_MUCH_TEXT, ErrorCode.PDF_BOMB, ErrorCode.DOCX_BOMB,
-    ErrorCode.DOCX_DTD,
+    ErrorCode.DOCX_DTD, ErrorCode.NOT_PRIVACY, ErrorCode.LANGUAGE_NOT_READ,
 })
 
 
@@ -83,38 +90,58 @@ class ResultCache:
         self.directory = Path(directory) / f"v{CACHE_FORMAT}"
 
     def key(self, path: str | os.PathLike[str], context: str, *, max_bytes: int | None = None) -> str | None:
-        """The key of a document, or None when it cannot be cached (not a regular file, too large to
-        hash, unreadable): the scan then reports on it as usual."""
-        try:
-            info = os.stat(path)
-            if not stat.S_ISREG(info.st_mode) or (max_bytes is not None and info.st_size > max_bytes):
-                return None
-            with open(path, "rb") as fh:
-                content = hashlib.file_digest(fh, "sha256").hexdigest()
-        except OSError:
-            return None
-        suffix = Path(path).suffix.lower()
-        return hashlib.sha256(f"{context}\0{suffix}\0{content}".encode()).hexdigest()
+        """The key of a document's bytes as they are now, or None when it cannot be cached (not a
+        regular file, too large to hash, unreadable): the scan then reports on it as usual."""
+        digest = file_digest(path, max_bytes)
+        return None if digest is None else entry_key(context, path, digest)
 
-    def get(self, key: str, path: str) -> DocumentReport | None:
-        """The stored report for ``key``, named ``path``; None when absent or unreadable."""
+    def usable(self) -> bool:
+        """Whether the folder can hold entries no one else can forge: made private if it is new;
+        a folder that others may write is not used (with a warning), as ssh refuses such files."""
+        try:
+            for folder in (self.directory.parent, self.directory):
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            log.warning("not using the cache folder %s: %s", self.directory, exc.strerror or exc)
+            return False
+        problem = unsafe(self.directory)
+        if problem is not None:
+            log.warning("not using the cache folder %s: %s; scanning without a cache", self.directory, problem)
+            return False
+        return True
+
+    def get(self, key: str, path: str, sha256: str) -> DocumentReport | None:
+        """The stored report for ``key``, named ``path``, if it is sound and of the bytes with
+        digest ``sha256``; None otherwise."""
         file = self._file(key)
         try:
-            entry = json.loads(file.read_text(encoding="utf-8"))
+            with open(file, "rb") as fh:
+                problem = unsafe_file(os.fstat(fh.fileno()))
+                if problem is not None:
+                    raise ValueError(problem)
+                raw = fh.read(MAX_ENTRY + 1)
+            if len(raw) > MAX_ENTRY:
+                raise ValueError(f"larger than {MAX_ENTRY:,} bytes")
+            entry = json.loads(raw.decode("utf-8"))
             if entry["key"] != key:
                 raise ValueError("entry stored under another key")
             document = dict(entry["document"])
+            if document.get("sha256") != sha256:
+                raise ValueError("entry made from other bytes")
             document["path"] = path
             if document.get("error") and entry["path"]:
                 # Error messages name the file; the same bytes may now be scanned under another name.
                 error = dict(document["error"])
                 error["message"] = error["message"].replace(entry["path"], path)
                 document["error"] = error
-            return document_from_data(document)
+            report = document_from_data(document)
+            sound(report)
+            return report
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, ClassValidationError) as exc:
-            log.warning("ignoring unreadable cache entry %s: %s", file, exc)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
+                ClassValidationError) as exc:
+            log.warning("ignoring unusable cache entry %s: %s", file, describe(exc))
             return None
 
     def put(self, key: str, document: Mapping[str, Any]) -> None:
@@ -122,7 +149,7 @@ class ResultCache:
         file = self._file(key)
         entry = {"key": key, "path": document["path"], "document": dict(document)}
         try:
-            file.parent.mkdir(parents=True, exist_ok=True)
+            file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=file.parent, prefix=".tmp-",
                                              suffix=".json", delete=False) as tmp:
                 json.dump(entry, tmp, ensure_ascii=False)
@@ -133,6 +160,69 @@ class ResultCache:
 
     def _file(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
+
+
+def file_digest(path: str | os.PathLike[str], max_bytes: int | None = None) -> str | None:
+    """The sha256 of a regular file's bytes now, or None (not a regular file, too large, unreadable)."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or (max_bytes is not None and info.st_size > max_bytes):
+            return None
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except (OSError, ValueError):
+        return None
+
+
+def entry_key(context: str, path: str | os.PathLike[str], sha256: str) -> str:
+    """The key of the bytes with digest ``sha256`` under ``path``'s suffix (the sniffer's tie-breaker)."""
+    suffix = Path(path).suffix.lower()
+    return hashlib.sha256(f"{context}\0{suffix}\0{sha256}".encode()).hexdigest()
+
+
+def unsafe(directory: Path) -> str | None:
+    """Why others could plant entries in ``directory``, or None: it must be owned by this user and
+    written by no one else, and every folder above it owned by this user or root and written by
+    no one else, unless sticky (as /tmp is: others cannot move what is ours there)."""
+    if not hasattr(os, "getuid"):
+        return None  # Windows: folder rights are ACLs, not modes; the user's profile is private
+    uid = os.getuid()
+    try:
+        info = os.stat(directory)
+        if info.st_uid != uid:
+            return f"it belongs to another user (uid {info.st_uid})"
+        if info.st_mode & 0o022:
+            return f"others may write to it (mode {stat.S_IMODE(info.st_mode):o})"
+        for parent in Path(os.path.realpath(directory)).parents:
+            info = os.stat(parent)
+            if info.st_uid not in (uid, 0):
+                return f"{parent} above it belongs to another user (uid {info.st_uid})"
+            if info.st_mode & 0o022 and not info.st_mode & stat.S_ISVTX:
+                return f"others may write to {parent} above it (mode {stat.S_IMODE(info.st_mode):o})"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
+def unsafe_file(info: os.stat_result) -> str | None:
+    """Why an entry file could have been written by someone else, or None."""
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return f"it belongs to another user (uid {info.st_uid})"
+    if hasattr(os, "getuid") and info.st_mode & 0o022:
+        return f"others may write to it (mode {stat.S_IMODE(info.st_mode):o})"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    return None
+
+
+def sound(report: DocumentReport) -> None:
+    """Raise ValueError if a report read back breaks what every scan guarantees."""
+    if report.status == "error" and (report.error is None or report.rating != "red"):
+        raise ValueError("an error report must carry its error and be red")
+    if report.status == "ok" and report.error is not None:
+        raise ValueError("a report that was read carries an error")
+    if report.partial and report.rating == "green":
+        raise ValueError("a document read in part is rated green")
 
 
 def _canonical(value: Any) -> Any:

@@ -1,14 +1,23 @@
 """``dpcheck eval``: score reports against gold labels (GUIDELINES.md format).
 
-The figures are those of the evaluation kit's scorer: precision, recall and F1 for
-destinations, mechanisms and the core flags (and per flag), accuracy of the rating, the
-document type and the language, and the share of documents read without error. The
-vocabularies (core flags, mechanisms, EEA) come from the ruleset, not from code.
+The figures are those of the evaluation kit's scorer (``shared/eval/score.py``), defined as it
+defines them: precision, recall and F1 for destinations, mechanisms and the core flags (and per
+flag), accuracy of the rating, the document type and the language, the share of documents read
+without error, and two figures of trust:
+
+- ``never_milder``: the share of rated documents whose rating is not milder than the gold one.
+- ``evidence_at1`` / ``evidence_any``: for each label found correctly whose gold evidence is a
+  quote, whether the first (any) quote shown for it is that gold passage (3-word-shingle
+  containment of at least 0.6 of a gold fragment); nan when the gold has no quotes.
+
+The vocabularies (core flags, mechanisms, EEA) and the rating come from the ruleset, not from code.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -19,6 +28,15 @@ from dpcheck.models import DocumentReport
 from dpcheck.report.json import document_to_dict
 
 SET_FIELDS = ("destinations", "mechanisms", "flags")
+# Gold evidence keys whose passages also support a finding of this rule (as the kit's scorer has them).
+RELATED = {
+    "TRANSFER_DESTINATION_UNSPECIFIED": ("UNSPECIFIED",),
+    "INVALID_TRANSFER_MECHANISM": ("privacy_shield", "safe_harbor"),
+    "SUPPLEMENTARY_MEASURES_UNADDRESSED": ("scc", "bcr"),
+}
+RANK = {"green": 0, "yellow": 1, "red": 2}
+# A gold quote counts as shown when this share of its 3-word shingles is in the quote shown.
+SHINGLE_CONTAINMENT = 0.6
 
 
 @dataclass(frozen=True)
@@ -56,6 +74,11 @@ class Evaluation:
     rating_hits: int = 0
     type_hits: int = 0
     language_hits: int = 0
+    rated: int = 0
+    not_milder: int = 0
+    evidence_total: int = 0
+    evidence_first: int = 0
+    evidence_any: int = 0
     differences: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -64,7 +87,11 @@ class Evaluation:
         out = {"docs_ok": self.ok / n}
         out.update({f"{k}_f1": c.f1 for k, c in self.counts.items()})
         out.update({"rating_acc": self.rating_hits / n, "doc_type_acc": self.type_hits / n,
-                    "language_acc": self.language_hits / n})
+                    "language_acc": self.language_hits / n, "never_milder": self.not_milder / (self.rated or 1)})
+        # nan where the gold has no evidence quotes: nothing to compare, and no --min can fail on it
+        total = self.evidence_total
+        out["evidence_at1"] = self.evidence_first / total if total else math.nan
+        out["evidence_any"] = self.evidence_any / total if total else math.nan
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,6 +101,9 @@ class Evaluation:
                        for k, c in self.counts.items()},
             "flags": {k: {"precision": c.precision, "recall": c.recall, "f1": c.f1} for k, c in self.per_flag.items()},
             "documents": {"in_gold": self.documents, "in_report": self.found, "scanned_ok": self.ok},
+            "trust": {"rated": self.rated, "milder_than_gold": self.rated - self.not_milder,
+                      "evidence_labels": self.evidence_total, "evidence_first": self.evidence_first,
+                      "evidence_any": self.evidence_any},
             "differences": self.differences,
         }
 
@@ -87,9 +117,54 @@ class Evaluation:
             lines.append(f"{key:13s} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f}  (tp={c.tp} fp={c.fp} fn={c.fn})")
         for flag, c in self.per_flag.items():
             lines.append(f"  {flag:36s} P={c.precision:.2f} R={c.recall:.2f} F1={c.f1:.2f} (tp={c.tp} fp={c.fp} fn={c.fn})")
+        lines.append(f"trust: {self.rated - self.not_milder} of {self.rated} rated documents milder than gold; evidence "
+                     f"first quote {self.evidence_first}/{self.evidence_total}, any quote {self.evidence_any}/{self.evidence_total}")
         lines.append(f"documents: {self.documents} in gold, {self.found} in report, {self.ok} scanned ok")
         lines.append("score: " + " ".join(f"{k}={v:.3f}" for k, v in self.figures.items()))
         return "\n".join(lines) + "\n"
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^0-9a-zäöüß]+", " ", text.lower()).split())
+
+
+def fragments(gold_quote: str) -> list[str]:
+    """The verbatim parts of a gold evidence note: quoted spans if it has any, else the pieces
+    between ellipses (three words at least)."""
+    quoted = re.findall(r"['\u2018\u201c\"]([^'\u2019\u201d\"]{12,})['\u2019\u201d\"]", gold_quote)
+    parts = quoted or re.split(r"\.\.\.|\u2026", gold_quote)
+    return [f for f in (_norm(p) for p in parts) if len(f.split()) >= 3]
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 1))}
+
+
+def evidence_hit(quote: str, gold_quote: str) -> bool:
+    """The quote shown is the gold passage: it holds a gold fragment, or most of its shingles."""
+    q = _norm(quote)
+    qs = _shingles(q.split())
+    for frag in fragments(gold_quote):
+        if frag in q:
+            return True
+        fs = _shingles(frag.split())
+        if fs and len(fs & qs) / len(fs) >= SHINGLE_CONTAINMENT:
+            return True
+    return False
+
+
+def shown_quotes(doc: dict[str, Any]) -> dict[str, list[str]]:
+    """Label -> the quotes a report document shows for it, in its own order."""
+    out: dict[str, list[str]] = {}
+    for t in doc.get("transfers") or []:
+        out.setdefault(str(t.get("destination", "")).upper(), []).extend(
+            e.get("quote", "") for e in t.get("evidence") or [])
+    for m in doc.get("mentions") or []:
+        if m.get("kind") == "mechanism" and m.get("evidence"):
+            out.setdefault(str(m.get("value")), []).append(m["evidence"].get("quote", ""))
+    for f in doc.get("findings") or []:
+        out.setdefault(str(f.get("rule_id")), []).extend(e.get("quote", "") for e in f.get("evidence") or [])
+    return out
 
 
 def doc_id(path: str) -> str:
@@ -104,7 +179,7 @@ class Scorer:
         self.flags = frozenset(r.id for r in ruleset.rules if r.core)
         self.mechanisms = frozenset(ruleset.facts.mechanisms)
         self.eea = ruleset.facts.eea_places
-        self.red = ruleset.red
+        self.ruleset = ruleset
 
     def _predicted(self, doc: dict[str, Any]) -> dict[str, Any]:
         transfers = doc.get("transfers") or []
@@ -116,11 +191,6 @@ class Scorer:
             "rating": doc.get("rating"), "doc_type": doc.get("doc_type"), "language": doc.get("language"),
             "status": doc.get("status"),
         }
-
-    def rating_of(self, flags: set[str]) -> str:
-        if flags & self.red:
-            return "red"
-        return "yellow" if flags else "green"
 
     def score(self, gold: list[dict[str, Any]], documents: Iterable[dict[str, Any]]) -> Evaluation:
         """Score report documents (dicts in the JSON report format) against gold records."""
@@ -143,10 +213,14 @@ class Scorer:
                 result.counts[key] = result.counts[key].add(want, pred[key])
                 if want != pred[key]:
                     diffs.append(f"{key}: missed {sorted(want - pred[key])} extra {sorted(pred[key] - want)}")
-            want_rating = record.get("rating") or self.rating_of(set(record.get("flags") or []) & self.flags)
+            want_rating = record.get("rating") or self.ruleset.rating_of(set(record.get("flags") or []) & self.flags)
             if record.get("doc_type") == "subprocessor_list":  # annexes are not rated
                 want_rating = pred["rating"]
             result.rating_hits += pred["rating"] == want_rating
+            if want_rating in RANK:
+                result.rated += 1
+                result.not_milder += RANK.get(pred["rating"], -1) >= RANK[want_rating]
+            diffs.extend(self._evidence(record, pred, shown_quotes(doc) if doc is not None else {}, result))
             result.type_hits += pred["doc_type"] == record.get("doc_type")
             result.language_hits += pred["language"] == record.get("language")
             if pred["rating"] != want_rating:
@@ -156,6 +230,30 @@ class Scorer:
             if diffs:
                 result.differences[f"{record['id']} [{pred['status']}]"] = diffs
         return result
+
+    @staticmethod
+    def _evidence(record: dict[str, Any], pred: dict[str, Any], shown: dict[str, list[str]],
+                  result: Evaluation) -> list[str]:
+        """Count, for each label found correctly that has a gold quote, whether the first (any)
+        quote shown is that passage; the differences name the misses."""
+        gold_evidence = record.get("evidence") or {}
+        diffs = []
+        for key in SET_FIELDS:
+            for label in sorted(set(record.get(key) or []) & pred[key]):
+                golds = [gold_evidence.get(k) for k in (label, *RELATED.get(label, ()))]
+                golds = [q for q in golds if isinstance(q, str) and fragments(q) and not q.upper().startswith("ABSENCE")]
+                if not golds:
+                    continue
+                quotes = shown.get(label) or []
+                first = bool(quotes) and any(evidence_hit(quotes[0], q) for q in golds)
+                anywhere = any(evidence_hit(x, q) for x in quotes for q in golds)
+                result.evidence_total += 1
+                result.evidence_first += first
+                result.evidence_any += anywhere
+                if not first:
+                    diffs.append(f"evidence: {label} first quote is not the gold passage"
+                                 + ("" if anywhere else " (nor is any other)"))
+        return diffs
 
     def score_reports(self, gold: list[dict[str, Any]], reports: Iterable[DocumentReport]) -> Evaluation:
         return self.score(gold, (document_to_dict(d, graph=False) for d in reports))

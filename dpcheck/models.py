@@ -50,6 +50,8 @@ class Mention:
     evidence: Evidence
     relied_upon: bool = True
     detail: str = ""
+    # For a destination: the argument role of its place in the sentence (rules/lexicon/roles.yml).
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +282,7 @@ class DocumentReport:
     partial: bool = False
     warnings: tuple[str, ...] = ()
     flow: DataFlow | None = None
+    sha256: str | None = None  # of the bytes read, when read from a file: what the cache is keyed by
 
     @property
     def ok(self) -> bool:
@@ -303,9 +306,22 @@ class DocumentReport:
         return cls(path=path, status="error", error=ScanError(str(code), message), rating="red")
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file (or folder) in a scanned folder that was not scanned, and why.
+
+    ``reason`` is stable (see :class:`dpcheck.walk.SkipReason`); ``detail`` says it for a reader.
+    """
+
+    path: str
+    reason: str
+    detail: str
+
+
 @dataclass(frozen=True)
 class Report:
-    """The result of a scan: one :class:`DocumentReport` per input document."""
+    """The result of a scan: one :class:`DocumentReport` per input document, and every file of the
+    folders scanned that was left out (``skipped``)."""
 
     documents: tuple[DocumentReport, ...]
     tool_version: str
@@ -314,6 +330,7 @@ class Report:
     report_format: str
     facts_as_of: str = ""
     policy: PolicyRef | None = None
+    skipped: tuple[Skipped, ...] = ()
 
 
 def distinct_places(evidence: Iterable[Evidence], limit: int | None = None) -> tuple[Evidence, ...]:

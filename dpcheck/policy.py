@@ -136,6 +136,9 @@ class Policy:
             raw = tomllib.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise PolicyError([f"{where}: not a valid TOML file: {exc}"]) from exc
+        except RecursionError:
+            # tomllib parses nested arrays and inline tables by recursion; a policy never nests deep.
+            raise PolicyError([f"{where}: arrays or tables nested too deeply to be a policy file"]) from None
         countries = _CountryNames(ruleset.country_aliases, ruleset.facts.code_aliases)
         return _Validator(where, ruleset, countries).policy(
             raw, PolicyRef(_name(raw, path), path, hashlib.sha256(data).hexdigest()))
@@ -261,6 +264,9 @@ class _Validator:
         return tuple(dict.fromkeys(codes))
 
     def known_rule(self, rule_id: Any, key: str) -> str:
+        if not isinstance(rule_id, str):
+            self.problem(key, "must be a rule id (text)" if rule_id is not None else "missing")
+            return ""
         if rule_id not in self.rule_ids:
             self.problem(key, f"unknown rule id {rule_id!r}; known: {', '.join(sorted(self.rule_ids))}")
             return ""
@@ -307,7 +313,7 @@ class _Validator:
         for rule_id, severity in raw_severities.items():
             if not self.known_rule(rule_id, f"severity.{rule_id}"):
                 continue
-            if severity not in SEVERITIES:
+            if not isinstance(severity, str) or severity not in SEVERITIES:
                 self.problem(f"severity.{rule_id}", f"unknown severity {severity!r}; known: {', '.join(SEVERITIES)}")
             else:
                 severities.append((rule_id, severity))

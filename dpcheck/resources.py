@@ -14,6 +14,8 @@ import yaml
 from dpcheck.errors import RulesetError
 
 _PACKAGE = Path(__file__).resolve().parent
+# yaml.safe_load with libyaml's loader where PyYAML has it: the generated places.yml is large.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def rules_dir() -> Path:
@@ -27,6 +29,10 @@ def rules_dir() -> Path:
 def load_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            loader = _SAFE_LOADER(handle)
+            try:
+                return loader.get_single_data()
+            finally:
+                loader.dispose()
     except (OSError, yaml.YAMLError) as exc:
         raise RulesetError([f"{path}: {exc}"]) from exc

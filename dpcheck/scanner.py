@@ -7,15 +7,17 @@ any number of documents; it holds no state that one scan leaves for the next.
 from __future__ import annotations
 
 import copy
+import gc
+import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import Literal
 
+import pycountry
 from spacy.language import Language
 
 from dpcheck import ingest
@@ -23,58 +25,32 @@ from dpcheck.assemble import assemble, fail_closed
 from dpcheck.checks import Ruleset
 from dpcheck.errors import ErrorCode, IngestError, describe
 from dpcheck.extract import Lexicon, extract
+from dpcheck.extract.subject import not_about_privacy
 from dpcheck.flows import build_flow
+# The one reading of a file from disk (stat first, never a FIFO, the size limit before reading).
+from dpcheck.ingest import _read as read_file
 from dpcheck.ingest.document import Document
 from dpcheck.limits import Limits, checkpoint, enforce
-from dpcheck.models import DocType, DocumentReport, Report
+from dpcheck.models import DocType, DocumentReport, Report, Skipped
 from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
+from dpcheck.nlp.language import NO_LANGUAGE
 from dpcheck.policy import Policy
 from dpcheck.resources import rules_dir
+from dpcheck.vendor.together import Part, join
 from dpcheck.version import REPORT_FORMAT, TOOL_VERSION
+from dpcheck.walk import Walk, iter_documents
 
 __all__ = ["REPORT_FORMAT", "TOOL_VERSION", "Scanner", "iter_documents"]
 
 logger = logging.getLogger(__name__)
 
-DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".docx"}
-SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
+# The process whose objects were last frozen out of the cyclic collector's reach (see Scanner._prepare).
+_FROZEN_IN: int | None = None
 
 
-def iter_documents(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] = (),
-                   exclude: Sequence[str] = ()) -> Iterator[Path]:
-    """Files to scan: given files as they are, folders walked for document files (sorted).
-
-    In folders, ``include`` globs (if any) replace the default choice of document suffixes, and
-    files matching an ``exclude`` glob are left out; a glob is matched against the path below the
-    folder and against the file name (``*.pdf``, ``archive/*``, ``*-2019.*``).
-    """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            # Special files (pipes, sockets) are listed too, so that the report names them as unreadable.
-            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts):
-                    logger.debug("skipped %s: hidden", child)
-                    continue
-                if include:
-                    chosen = _matches(rel, include)
-                else:
-                    chosen = (child.suffix.lower() in DOCUMENT_SUFFIXES
-                              and not child.name.lower().startswith(SKIPPED_NAMES))
-                if not chosen:
-                    logger.debug("skipped %s: %s", child, "matches no --include" if include else "not a document")
-                elif _matches(rel, exclude):
-                    logger.debug("skipped %s: matches --exclude", child)
-                else:
-                    yield child
-        else:
-            yield path
-
-
-def _matches(rel: Path, globs: Sequence[str]) -> bool:
-    posix = rel.as_posix()
-    return any(fnmatch(posix, glob) or fnmatch(rel.name, glob) for glob in globs)
+def _language_name(code: str) -> str:
+    language = pycountry.languages.get(alpha_2=code)
+    return f"{language.name} ({code})" if language is not None else code
 
 
 class Scanner:
@@ -122,6 +98,20 @@ class Scanner:
             self._detector = LanguageDetector()
         return self._detector.detect(text)
 
+    def _unread_language(self, text: str) -> tuple[ErrorCode, str] | None:
+        """The error of a text in a language dpcheck does not read, or in no language at all."""
+        assert self._detector is not None
+        code = self._detector.unread(text)
+        if code is None:
+            return None
+        if code == NO_LANGUAGE:
+            return (ErrorCode.NOT_PRIVACY, "not a privacy or data-protection document: its text is in no language "
+                                           "(encoded or random characters, such as base64 or a PGP block); not assessed")
+        read = " and ".join(_language_name(c) for c in SUPPORTED)
+        named = _language_name(code) if code != "und" else "a language dpcheck cannot name"
+        return (ErrorCode.LANGUAGE_NOT_READ, f"the document is in {named}; dpcheck reads only {read}: "
+                                             "not assessed, have it read by a person who reads it")
+
     def with_limits(self, limits: Limits) -> Scanner:
         """A scanner with other limits that shares this one's ruleset and pipelines (no rebuild)."""
         other = copy.copy(self)
@@ -137,25 +127,64 @@ class Scanner:
     def _prepare(self) -> None:
         """Build the language detector and every pipeline before a document's time starts:
         a timeout is for the document, and a build cut short would be retried by every next one."""
+        built = self._detector is None or any(lang not in self._pipelines for lang in SUPPORTED)
         if self._detector is None:
             self._detector = LanguageDetector()
         for lang in SUPPORTED:
             self.pipeline(lang)
+        global _FROZEN_IN
+        if built or _FROZEN_IN != os.getpid():
+            # Pipelines, lexicons and the language model are a few hundred thousand objects that live
+            # as long as the scanner: left to the cyclic collector, its full collections walk them all
+            # (a twentieth of a scan's time). Frozen when built, and once in a forked worker.
+            gc.freeze()
+            _FROZEN_IN = os.getpid()
 
-    def report(self, documents: Iterable[DocumentReport]) -> Report:
+    def report(self, documents: Iterable[DocumentReport], skipped: Iterable[Skipped] = ()) -> Report:
         return Report(tuple(documents), TOOL_VERSION, self.ruleset.version, self.as_of.isoformat(), REPORT_FORMAT,
-                      facts_as_of=self.ruleset.facts.as_of, policy=self.policy.ref if self.policy else None)
+                      facts_as_of=self.ruleset.facts.as_of, policy=self.policy.ref if self.policy else None,
+                      skipped=tuple(skipped))
 
-    def scan(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Report:
-        """Scan files and folders; unreadable documents are reported, never raised."""
+    def scan(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+             follow_symlinks: bool = False) -> Report:
+        """Scan files and folders; unreadable documents are reported, never raised, and files of
+        the folders left out are listed in the report's ``skipped``."""
         if isinstance(paths, str | os.PathLike):
             paths = [paths]
-        return self.report(self.scan_path(p) for p in iter_documents(paths))
+        walk = Walk(paths, follow_symlinks=follow_symlinks)
+        documents = [self.scan_path(p) for p in walk]
+        return self.report(documents, walk.skipped)
 
-    def scan_path(self, path: str | os.PathLike[str]) -> DocumentReport:
-        """Scan one file; the report's path is ``path`` exactly as given."""
-        return self._guarded(str(path), lambda: self.scan_document(ingest.load(path, limits=self.limits),
-                                                                  path=str(path)))
+    def scan_path(self, path: str | os.PathLike[str], *, doc_type: DocType | None = None) -> DocumentReport:
+        """Scan one file; the report's path is ``path`` exactly as given, and its ``sha256`` that of
+        the bytes read (read once: what was hashed is what was scanned); ``doc_type`` overrides the
+        classifier when the caller knows it (a role in vendor.toml)."""
+        name = str(path)
+        digest: list[str] = []
+
+        def scan() -> DocumentReport:
+            data = read_file(name, self.limits.max_bytes)
+            digest.append(hashlib.sha256(data).hexdigest())
+            return self.scan_document(ingest.load(data, name=name, limits=self.limits), path=name, doc_type=doc_type)
+
+        report = self._guarded(name, scan)
+        return replace(report, sha256=digest[0]) if digest else report
+
+    def scan_together(self, parts: Sequence[tuple[str, Callable[[], Document]]], *, name: str,
+                      doc_type: DocType | None = None,
+                      language: str | None = None) -> tuple[DocumentReport, tuple[Part, ...]]:
+        """Scan documents as one, in order (an agreement with its addenda and annexes: see
+        :mod:`dpcheck.vendor.together`): each part is a name and what loads it. Returns the report
+        (named ``name``) and where each part sits in it (nothing if it cannot be read)."""
+        placed: list[Part] = []
+
+        def scan() -> DocumentReport:
+            joined = join([(part, load()) for part, load in parts])
+            placed.extend(joined.parts)
+            return self.scan_document(joined.document, path=name, language=language, doc_type=doc_type)
+
+        report = self._guarded(name, scan)
+        return report, tuple(placed) if report.ok else ()
 
     def scan_bytes(self, data: bytes, name: str, *, language: str | None = None) -> DocumentReport:
         return self._guarded(name, lambda: self.scan_document(ingest.load(data, name=name, limits=self.limits),
@@ -192,9 +221,19 @@ class Scanner:
         self._prepare()
         facts = self.ruleset.facts
         with enforce(self.limits):
+            if language is None and (refused := self._unread_language(document.text)) is not None:
+                return DocumentReport.failed(path, *refused)
             lang = language or self.detect_language(document.text)
             checkpoint()
             extraction = extract(document, self.pipeline(lang), self._lexicon, facts.eea_places, doc_type=doc_type)
+            # A caller who names the document type knows it is a privacy document; and what was not
+            # read (scanned pages) may be one, so a partial read is assessed and never green instead.
+            partial = any(notice.partial for notice in document.notices)
+            reason = None if doc_type is not None or partial else not_about_privacy(
+                extraction.subject, extraction.mentions, extraction.recipients, extraction.transfers_addressed)
+            if reason is not None:
+                return DocumentReport.failed(path, ErrorCode.NOT_PRIVACY, f"not a privacy or data-protection "
+                                             f"document: {reason}; not assessed, read it yourself")
             checkpoint()
             flow = build_flow(extraction, facts, self.as_of)
             checked = self.ruleset.check(extraction, flow, self.as_of, self.lang or lang)

@@ -15,7 +15,7 @@ PACKAGE = Path(dpcheck.__file__).parent
 # The order a document goes through: each stage may import those before it (and its own modules).
 STAGES = (
     ("dpcheck.errors", "dpcheck.models", "dpcheck.version"),
-    ("dpcheck.resources", "dpcheck.limits", "dpcheck.validation", "dpcheck.vocabulary"),
+    ("dpcheck.resources", "dpcheck.limits", "dpcheck.validation", "dpcheck.vocabulary", "dpcheck.walk"),
     ("dpcheck.facts",),
     ("dpcheck.ingest",),
     ("dpcheck.nlp",),
@@ -23,9 +23,13 @@ STAGES = (
     ("dpcheck.flows",),
     ("dpcheck.checks",),
     ("dpcheck.assemble", "dpcheck.policy"),
+    # A vendor's dossier: versions compared, then documents joined and judged together.
+    ("dpcheck.changes",),
+    ("dpcheck.vendor",),
     ("dpcheck.report", "dpcheck.serialize"),
     ("dpcheck.scanner", "dpcheck.cache"),
-    ("dpcheck.lint", "dpcheck.evaluate", "dpcheck.batch", "dpcheck.history"),
+    ("dpcheck.workers",),
+    ("dpcheck.dossier", "dpcheck.history", "dpcheck.lint", "dpcheck.evaluate", "dpcheck.batch"),
     ("dpcheck.serve",),
     ("dpcheck.cli", "dpcheck.__main__", "dpcheck"),
 )
@@ -101,9 +105,12 @@ def test_architecture_check_would_catch_an_upward_import(tmp_path):
     assert _stage("dpcheck.scanner") > _stage("dpcheck.extract.readers")
 
 
-def test_architecture_shared_words_agree_with_the_gazetteer():
-    """UNSPECIFIED and EEA_REGION are defined in models; the gazetteer (nlp) writes the same words."""
-    from dpcheck import models
-    from dpcheck.nlp import gazetteer
-
-    assert (gazetteer.UNSPECIFIED, gazetteer.EEA_REGION) == (models.UNSPECIFIED, models.EEA_REGION)
+def test_architecture_shared_words_are_defined_once_in_models():
+    """UNSPECIFIED and EEA_REGION are assigned in dpcheck/models.py and nowhere else (the gazetteer imports them)."""
+    shared = {"UNSPECIFIED", "EEA_REGION"}
+    assigned = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            assigned |= {(_module(path), t.id) for t in targets if isinstance(t, ast.Name) and t.id in shared}
+    assert assigned == {("dpcheck.models", name) for name in shared}

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from dpcheck.cli import main
@@ -43,3 +48,59 @@ def test_cli_eval_scans_and_enforces_minimums(tmp_path):
     assert short.exit_code == 1
     as_json = runner.invoke(main, ["eval", "--gold", str(gold), str(tmp_path / "a.md"), "--format", "json"])
     assert json.loads(as_json.output)["figures"]["destinations_f1"] == 1.0
+
+
+def _kit_scorer():
+    """The evaluation kit's score.py, found beside the checkout (``../shared/eval``) or at $DPCHECK_SCORE_PY."""
+    root = Path(__file__).resolve().parent.parent
+    candidates = [Path(os.environ["DPCHECK_SCORE_PY"])] if os.environ.get("DPCHECK_SCORE_PY") else []
+    candidates += [p / "shared" / "eval" / "score.py" for p in root.parents]
+    return next((p for p in candidates if p.is_file()), None)
+
+
+TRUST_GOLD = [
+    {"id": "a", "doc_type": "privacy_policy", "language": "en", "destinations": ["US"], "mechanisms": ["scc"],
+     "flags": ["SUPPLEMENTARY_MEASURES_UNADDRESSED"],
+     "evidence": {"US": "Our hosting partner keeps the data on servers in the United States.",
+                  "scc": "'transfers rest on the standard contractual clauses of the Commission'"}},
+    {"id": "b", "doc_type": "dpa", "language": "de", "destinations": ["CH"], "mechanisms": ["adequacy"],
+     "flags": ["TRANSFER_MECHANISM_UNSPECIFIED"], "evidence": {"CH": "Die Daten liegen in einem Rechenzentrum in Zürich."}},
+    {"id": "c", "doc_type": "privacy_policy", "language": "en", "destinations": [], "mechanisms": [], "flags": []},
+]
+TRUST_REPORT = [
+    {"path": "docs/a.md", "status": "ok", "doc_type": "privacy_policy", "language": "en", "rating": "green",
+     "transfers": [{"destination": "US", "mechanisms": ["scc"],
+                    "evidence": [{"quote": "We publish a newsletter."},
+                                 {"quote": "Our hosting partner keeps the data on servers in the United States."}]}],
+     "mentions": [{"kind": "mechanism", "value": "scc",
+                   "evidence": {"quote": "All transfers rest on the standard contractual clauses of the Commission."}}],
+     "findings": []},
+    {"path": "docs/b.pdf", "status": "ok", "doc_type": "dpa", "language": "de", "rating": "yellow",
+     "transfers": [{"destination": "CH", "mechanisms": ["adequacy"],
+                    "evidence": [{"quote": "Die Daten liegen in einem Rechenzentrum in Zürich."}]}],
+     "findings": [{"rule_id": "TRANSFER_MECHANISM_UNSPECIFIED", "evidence": []}]},
+    {"path": "docs/c.html", "status": "ok", "doc_type": "privacy_policy", "language": "en", "rating": "red",
+     "transfers": [], "findings": [{"rule_id": "INVALID_TRANSFER_MECHANISM", "evidence": []}]},
+]
+
+
+def test_evaluate_trust_figures_count_milder_ratings_and_evidence(scanner):
+    """never_milder counts ratings milder than gold; evidence_at1/any compare the first/any quote with the gold passage."""
+    figures = Scorer(scanner.ruleset).score(TRUST_GOLD, TRUST_REPORT).figures
+    assert figures["never_milder"] == 1 / 3  # a: green for yellow, b: yellow for red; c: red for green is not milder
+    assert (figures["evidence_at1"], figures["evidence_any"]) == (2 / 3, 1.0)  # US shown second; scc, CH first
+
+
+def test_cli_eval_prints_the_figures_of_the_kit_scorer(tmp_path):
+    """`dpcheck eval --report` prints the same trust line and score line as the evaluation kit's score.py."""
+    kit = _kit_scorer()
+    if kit is None:
+        pytest.skip("the evaluation kit's score.py is not beside this checkout")
+    gold, report = tmp_path / "gold.json", tmp_path / "report.json"
+    gold.write_text(json.dumps(TRUST_GOLD), encoding="utf-8")
+    report.write_text(json.dumps({"documents": TRUST_REPORT}), encoding="utf-8")
+    ours = CliRunner().invoke(main, ["eval", "--gold", str(gold), "--report", str(report), "--details"])
+    theirs = subprocess.run([sys.executable, str(kit), "--gold", str(gold), "--report", str(report), "--details"],
+                            capture_output=True, text=True, check=False)
+    assert theirs.returncode == 0, theirs.stderr
+    assert ours.output.splitlines() == theirs.stdout.splitlines()

@@ -277,7 +277,8 @@ def test_extract_reference_to_the_dpa_itself_is_no_subprocessor_list(scanner, la
     ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Wir geben Informationen an Behörden "
            "weiter, soweit wir gesetzlich dazu verpflichtet sind.", False),
     ("en", "Transfers to the US rely on the SCCs. We respond to legal requests from authorities only with a good-faith belief "
-           "that the law requires it.", True),
+           "that the law requires it.", False),
+    ("en", "Transfers to the US rely on the SCCs. We hand data to authorities only upon a legally binding order.", True),
     ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Für die Offenlegung gegenüber "
            "staatlichen Stellen verlangen wir ein rechtsgültiges Verfahren.", True),
 ])

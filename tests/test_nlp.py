@@ -71,3 +71,49 @@ def test_nlp_brand_exclamation_mark_does_not_split_sentence(scanner, lang, text)
     assert len(list(scanner.pipeline(lang)(text).sents)) == 1
     report = scanner.scan_text(text, language=lang)
     assert {t.destination for t in report.transfers} == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize("text", [
+    "Wir übermitteln Ihre Daten nur auf Grundlage der Standardvertragsklauseln.",
+    "We only transfer your data under the standard contractual clauses.",
+    "Nous transférons vos données vers des pays tiers sur la base des clauses contractuelles types.",
+    "DATA PROCESSING AGREEMENT",
+])
+def test_nlp_language_cut_model_scores_as_the_full_model(text, tmp_path, monkeypatch):
+    """The model cut to the candidate languages ranks them with the full model's scores, and the
+    whole model kept in the cache folder ranks all languages as the bundled one does."""
+    import py3langid.langid as langid
+
+    from dpcheck.nlp.language import CANDIDATES, LanguageDetector
+
+    monkeypatch.setenv("DPCHECK_CACHE_DIR", str(tmp_path))
+    full = langid.LanguageIdentifier.from_model_file(str(langid.MODEL_DIR / langid.MODEL_FILE), norm_probs=True)
+    every = full.rank(text)
+    full.set_languages(CANDIDATES)
+    for _ in range(2):  # cut from the bundled model, then read back from the cache folder
+        detector = LanguageDetector()
+        assert detector._identifier.rank(text) == full.rank(text)
+        assert detector._any.rank(text) == every
+    assert len(list((tmp_path / "compiled").glob("langid-*.npz"))) == 2
+
+
+def test_nlp_language_damaged_model_file_is_made_again(tmp_path, monkeypatch):
+    """A damaged or tampered model file in the cache folder is ignored and written anew."""
+    import numpy as np
+
+    from dpcheck.nlp.language import LanguageDetector
+
+    monkeypatch.setenv("DPCHECK_CACHE_DIR", str(tmp_path))
+    LanguageDetector()
+    files = sorted((tmp_path / "compiled").glob("langid-*.npz"))
+    for stored in files:
+        arrays = dict(np.load(stored))
+        arrays["nextmove"] = arrays["nextmove"] + np.uint32(10**7)  # would index out of bounds
+        np.savez(stored, **arrays)
+    assert LanguageDetector().detect("Wir übermitteln Ihre Daten nur auf Grundlage der Klauseln.") == "de"
+    for stored in files:
+        assert int(np.load(stored)["nextmove"].max()) < len(np.load(stored)["output"])
+        stored.write_bytes(b"not a zip file")
+    detector = LanguageDetector()
+    assert detector.detect("We only transfer your data under the standard contractual clauses.") == "en"
+    assert detector.unread("We only transfer your data under the standard contractual clauses.") is None

@@ -388,7 +388,7 @@ def test_policy_reads_country_names_from_the_rules_folder(own_rules, tmp_path):
     from dpcheck.checks import Ruleset
     from dpcheck.resources import rules_dir
 
-    _edit(own_rules / "lexicon" / "countries.yml", '  CN: ["china",', '  CN: ["reich der mitte", "china",')
+    _edit(own_rules / "lexicon" / "countries.yml", '  CN: ["chinese",', '  CN: ["reich der mitte", "chinese",')
     path = write_policy(tmp_path, 'transfers.refused_countries = ["Reich der Mitte"]\n')
     assert Policy.load(path, ruleset=Ruleset.load(own_rules)).refused_countries == ("CN",)
     assert Scanner(rules=own_rules, policy=path).policy.refused_countries == ("CN",)

@@ -44,6 +44,8 @@ class Ruleset:
     red: frozenset[str]
     lexicon: dict[str, Any]
     vocabulary: Vocabulary
+    folder: Path | None = None
+    """Where the rules were loaded from (the vendor rules of rules/vendor/ are read from there too)."""
 
     @classmethod
     def load(cls, folder: Path) -> Ruleset:
@@ -57,12 +59,17 @@ class Ruleset:
         version = f"{meta['version']}+{digest.hexdigest()[:8]}"
         lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
         return cls(version, rules, policy_rules, LegalFacts.load(folder / "facts"), frozenset(meta["rating"]["red"]),
-                   lexicon, Vocabulary.load(folder))
+                   lexicon, Vocabulary.load(folder), folder)
 
     @property
     def country_aliases(self) -> dict[str, list[str]]:
-        """Short and plain country names of the lexicon ("UK", "Russia"), by ISO code."""
-        aliases: dict[str, list[str]] = self.lexicon.get("countries", {}).get("aliases", {})
+        """Country names of the lexicon by ISO code: CLDR's in English and German ("Vereinigte
+        Arabische Emirate", from places.yml) and the short forms ("UK", "USA")."""
+        aliases: dict[str, list[str]] = {}
+        for code, by_lang in self.lexicon.get("places", {}).get("countries", {}).items():
+            aliases.setdefault(code, []).extend(name for names in by_lang.values() for name in names)
+        for code, names in self.lexicon.get("countries", {}).get("aliases", {}).items():
+            aliases.setdefault(code, []).extend(names)
         return aliases
 
     def check(self, extraction: Extraction, flow: DataFlow, day: date, lang: str | None = None) -> Checked:
@@ -75,8 +82,12 @@ class Ruleset:
         return Checked(features, findings, checklist)
 
     def rating(self, findings: tuple[Finding, ...]) -> Rating:
-        """Traffic light of GUIDELINES.md: red for the rules named in ruleset.yml, yellow for any other core flag."""
-        ids = {f.rule_id for f in findings if f.core}
-        if ids & self.red:
+        """Traffic light of the core findings (see :meth:`rating_of`)."""
+        return self.rating_of({f.rule_id for f in findings if f.core})
+
+    def rating_of(self, core_ids: set[str]) -> Rating:
+        """Traffic light of GUIDELINES.md from core rule ids: red for the rules named in ruleset.yml,
+        yellow for any other core flag."""
+        if core_ids & self.red:
             return "red"
-        return "yellow" if ids else "green"
+        return "yellow" if core_ids else "green"

@@ -36,6 +36,14 @@ LEAF_OPS = ("is", "in", "any_of", "empty")
 
 
 @dataclass(frozen=True)
+class ExampleDocument:
+    """One document of a vendor rule's example (rules/vendor/): its role in the dossier and text."""
+
+    role: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Example:
     text: str
     lang: str
@@ -43,6 +51,8 @@ class Example:
     # The day whose law the example is judged by (default: the day of the run), for rules that
     # depend on dates (an adequacy decision about to expire, a pending court case).
     as_of: date | None = None
+    # A vendor rule's example is a dossier of several documents, read together (``text`` is empty).
+    documents: tuple[ExampleDocument, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,11 +82,17 @@ class Rule:
         evidence: list[Evidence] = []
         for name in self.evidence:
             evidence.extend(features[name].evidence)
+        message, question = self.texts(features, lang, vocabulary)
+        return Finding(self.id, self.article, self.severity, self.title, message, question, tuple(evidence), self.core)
+
+    def texts(self, features: dict[str, Feature], lang: str | None = None,
+              vocabulary: Vocabulary | None = None) -> tuple[str, str]:
+        """The message (English) and the vendor question (in ``lang`` where the rule has it), each
+        feature written out in the vocabulary's words."""
         words = vocabulary or bundled()
         lang = lang if lang in self.questions else "en"
         message = _fill(self.message, features, _Words(words, "en", self._labels("en"))).strip()
-        question = _fill(self.questions[lang], features, _Words(words, lang, self._labels(lang)))
-        return Finding(self.id, self.article, self.severity, self.title, message, question, tuple(evidence), self.core)
+        return message, _fill(self.questions[lang], features, _Words(words, lang, self._labels(lang)))
 
     def _labels(self, lang: str) -> dict[str, str]:
         return {word: texts[lang] for word, texts in self.labels.items() if lang in texts}
@@ -157,9 +173,11 @@ def _check_condition(cond: Any, features: set[str], where: str, problems: list[s
         problems.append(f"{where}: give exactly one of {', '.join(LEAF_OPS)}")
 
 
-def _examples(raw: list[dict[str, str]]) -> tuple[Example, ...]:
-    return tuple(Example(str(e["text"]), e["lang"], e.get("doc_type", "privacy_policy"),
-                         date.fromisoformat(e["as_of"]) if "as_of" in e else None) for e in raw)
+def _examples(raw: list[dict[str, Any]]) -> tuple[Example, ...]:
+    return tuple(Example(str(e.get("text", "")), e["lang"], e.get("doc_type", "privacy_policy"),
+                         date.fromisoformat(e["as_of"]) if "as_of" in e else None,
+                         tuple(ExampleDocument(d["role"], str(d["text"])) for d in e.get("documents", ())))
+                 for e in raw)
 
 
 def validate(data: Any, path: Path, features: set[str] | frozenset[str],

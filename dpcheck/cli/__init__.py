@@ -1,13 +1,16 @@
-"""Command line: ``dpcheck scan``, ``dpcheck render``, ``dpcheck schema``, ``dpcheck eval``, ``dpcheck rules list|show|lint``,
-``dpcheck policy check``, ``dpcheck history`` and ``dpcheck serve``.
+"""Command line: ``dpcheck scan``, ``dpcheck vendor``, ``dpcheck diff``, ``dpcheck render``, ``dpcheck schema``,
+``dpcheck eval``, ``dpcheck rules list|show|lint``, ``dpcheck policy check``, ``dpcheck history`` and ``dpcheck serve``.
 
 Exit codes (stable, for procurement tools and CI):
     0  every document was read and none has a finding (or rating) at or above --fail-on
        (default: never)
     1  some document has a finding at or above --fail-on (a severity: high, medium, low, info),
        or is rated at or above it (red, yellow)
-    2  usage error, the ruleset or the policy file is invalid, or some document could not be
-       read (takes precedence over 1)
+    2  usage error, the ruleset or the policy file is invalid, some document could not be
+       read or assessed (not a privacy document, a language dpcheck does not read), or no
+       document was scanned at all (takes precedence over 1)
+  130  stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM: the worker processes are ended and
+       no -o report is written (an existing one is left as it was)
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 import click
 
 from dpcheck.cli.common import UserError
+from dpcheck.cli.diff import diff
 from dpcheck.cli.evaluate import evaluate
 from dpcheck.cli.history import history
 from dpcheck.cli.policy import policy_group
@@ -25,6 +29,7 @@ from dpcheck.cli.rules import rules
 from dpcheck.cli.scan import scan
 from dpcheck.cli.schema import schema
 from dpcheck.cli.serve import serve
+from dpcheck.cli.vendor import vendor
 
 
 class _Main(click.Group):
@@ -45,5 +50,5 @@ def main() -> None:
     """Check vendors' privacy policies and DPAs for clear and lawful data-export terms."""
 
 
-for command in (scan, render_command, schema, evaluate, rules, policy_group, history, serve):
+for command in (scan, vendor, diff, render_command, schema, evaluate, rules, policy_group, history, serve):
     main.add_command(command)

@@ -9,6 +9,7 @@ from typing import NoReturn
 import click
 
 from dpcheck.errors import PolicyError
+from dpcheck.report.safe import visible
 
 EXIT_FAIL = 1
 EXIT_UNREADABLE = 2
@@ -25,6 +26,15 @@ class _CommandHandler(logging.StreamHandler):  # type: ignore[type-arg]
     """The handler a command puts on the ``dpcheck`` logger (one at a time)."""
 
 
+class VisibleFormatter(logging.Formatter):
+    """Log lines whose message shows control characters as escapes: a file name with a newline or
+    an ESC sequence in it cannot forge a line of its own on stderr."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        record.message = visible(record.message)
+        return super().formatMessage(record)
+
+
 def configure_logging(verbose: int, quiet: bool) -> None:
     """Log dpcheck's own messages on stderr: warnings, with ``-v`` what is read, cached, skipped or cut
     short, with ``-vv`` more; ``quiet`` only errors. The ``dpcheck`` logger is set, not the root one,
@@ -34,7 +44,7 @@ def configure_logging(verbose: int, quiet: bool) -> None:
     for old in [h for h in logger.handlers if isinstance(h, _CommandHandler)]:
         logger.removeHandler(old)
     handler = _CommandHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("dpcheck: %(levelname)s: %(message)s"))
+    handler.setFormatter(VisibleFormatter("dpcheck: %(levelname)s: %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(level)
 
@@ -42,5 +52,5 @@ def configure_logging(verbose: int, quiet: bool) -> None:
 def policy_problems(exc: PolicyError) -> NoReturn:
     click.echo("invalid policy:", err=True)
     for problem in exc.problems:
-        click.echo(f"- {problem}", err=True)
+        click.echo(f"- {visible(problem)}", err=True)
     sys.exit(2)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE
+from dpcheck.report.safe import visible
 
 if TYPE_CHECKING:
     from dpcheck.history import History, TimelineEntry, VendorChanges
@@ -68,8 +69,8 @@ def history(vendor: str | None, db: str | None, since: datetime | None, fail_on_
         if vendor is not None:
             entries = store.timeline(vendor, since=since)
             if not entries and not store.timeline(vendor):
-                known = ", ".join(v.name for v in store.vendors()) or "none"
-                raise click.UsageError(f"no scans recorded for vendor {vendor!r} (recorded vendors: {known})")
+                known = ", ".join(visible(v.name) for v in store.vendors()) or "none"
+                raise click.UsageError(f"no scans recorded for vendor '{visible(vendor)}' (recorded vendors: {known})")
             _emit(fmt, [_entry_data(e) for e in entries], lambda: _print_timeline(vendor, entries))
             changed = any(e.changed for e in entries)
         elif since is not None:
@@ -81,7 +82,7 @@ def history(vendor: str | None, db: str | None, since: datetime | None, fail_on_
             if not summaries and fmt == "text":
                 click.echo(f"no scans recorded in {store!r}")
             _emit(fmt, [asdict(v) for v in summaries], lambda: [
-                click.echo(f"{v.name}: {v.documents} documents, {v.scans} scans, last {v.last_scanned_at:%Y-%m-%d %H:%M}")
+                click.echo(f"{visible(v.name)}: {v.documents} documents, {v.scans} scans, last {v.last_scanned_at:%Y-%m-%d %H:%M}")
                 for v in summaries])
             changed = False
     if fail_on_change and changed:
@@ -96,9 +97,9 @@ def _emit(fmt: str, data: Any, text: Callable[[], object]) -> None:
 
 
 def _print_timeline(vendor: str, entries: list[TimelineEntry]) -> None:
-    click.echo(f"{vendor}: {len(entries)} scans")
+    click.echo(f"{visible(vendor)}: {len(entries)} scans")
     for e in entries:
-        click.echo(f"{e.scanned_at:%Y-%m-%d %H:%M}  {e.document}  {e.rating}  ({e.role or 'unknown role'}, "
+        click.echo(f"{e.scanned_at:%Y-%m-%d %H:%M}  {visible(e.document)}  {e.rating}  ({e.role or 'unknown role'}, "
                    f"sha256 {e.sha256[:12]}, dpcheck {e.tool_version}, ruleset {e.ruleset_version}, "
                    f"law as of {e.law_as_of})")
         for line in _describe(e):
@@ -109,31 +110,30 @@ def _print_changed(vendors: list[VendorChanges], since: datetime) -> None:
     if not vendors:
         click.echo(f"no vendor's terms changed since {since:%Y-%m-%d %H:%M}")
     for v in vendors:
-        click.echo(f"{v.vendor}:")
+        click.echo(f"{visible(v.vendor)}:")
         for e in v.added:
-            click.echo(f"  {e.scanned_at:%Y-%m-%d %H:%M}  {e.document}  new document, {e.rating}")
+            click.echo(f"  {e.scanned_at:%Y-%m-%d %H:%M}  {visible(e.document)}  new document, {e.rating}")
         for e in v.changes:
-            click.echo(f"  {e.scanned_at:%Y-%m-%d %H:%M}  {e.document}  {e.rating}")
+            click.echo(f"  {e.scanned_at:%Y-%m-%d %H:%M}  {visible(e.document)}  {e.rating}")
             for line in _describe(e):
                 click.echo(f"      {line}")
 
 
 def _describe(e: TimelineEntry) -> list[str]:
     """What changed since the document's scan before, one line each (none when nothing did)."""
+    from dpcheck.report.changes import change_line
+
     if e.change is None:
         return ["first scan of this document"]
     lines = ["text changed"] if e.content_changed else []
-    if e.change.rating:
-        lines.append(f"rating {e.change.rating[0]} -> {e.change.rating[1]}")
-    for label, delta in (("destinations", e.change.destinations), ("mechanisms", e.change.mechanisms),
-                         ("findings", e.change.findings)):
-        if delta:
-            lines.append(f"{label}: " + " ".join([f"+{v}" for v in delta.added] + [f"-{v}" for v in delta.removed]))
-    return lines
+    return lines + [change_line(c) for c in e.change.changes]
 
 
 def _entry_data(e: TimelineEntry) -> dict[str, Any]:
+    from dpcheck.report.diff_json import comparison_to_dict
+
     data = asdict(e)
+    data["change"] = None if e.change is None else comparison_to_dict(e.change)
     data["changed"] = e.changed
     return data
 

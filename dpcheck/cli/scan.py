@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 import click
@@ -31,13 +34,27 @@ from dpcheck.report import FORMATS, render
 from dpcheck.report.fides import render_fides_yaml
 from dpcheck.report.fingerprint import fingerprints_of_json
 from dpcheck.report.json import document_to_dict
+from dpcheck.report.questions import skipped_note
+from dpcheck.report.safe import visible
 from dpcheck.report.selection import FindingFilter, parse_terms
-from dpcheck.scanner import Scanner, iter_documents
+from dpcheck.scanner import Scanner
+from dpcheck.walk import Walk
 
 if TYPE_CHECKING:
     from dpcheck.history import History
 
 log = logging.getLogger(__name__)
+
+# Exit codes of a scan ended by a signal, as a shell reports them (128 + the signal's number).
+EXIT_SIGINT = 128 + signal.SIGINT
+EXIT_SIGTERM = 128 + signal.SIGTERM
+# File names in --graph-dir: a document's name cut to this many UTF-8 bytes leaves room for a
+# suffix telling same-named documents apart and the format's own (255 bytes in all, on most systems).
+GRAPH_NAME_BYTES = 180
+
+
+class Terminated(BaseException):  # noqa: N818 - like KeyboardInterrupt, a request to stop, not an error
+    """SIGTERM arrived: the scan stops as for Ctrl-C, cleaning up on its way out."""
 
 
 @click.command()
@@ -75,6 +92,9 @@ log = logging.getLogger(__name__)
 @click.option("--include", multiple=True, metavar="GLOB",
               help="In folders, scan only files matching GLOB (path below the folder or file name; repeatable).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="In folders, skip files matching GLOB (repeatable).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="In folders, follow symbolic links that lead out of the folder (they are skipped, and said, "
+                   "without this).")
 @click.option("-j", "--workers", type=click.IntRange(min=1), envvar="DPCHECK_WORKERS",
               help="Worker processes [default: the CPU count, at most one per 4 documents; 1 scans in this process].")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="DPCHECK_CACHE_DIR",
@@ -92,11 +112,30 @@ log = logging.getLogger(__name__)
 def scan(paths: tuple[Path, ...], stdin_name: str | None, fmt: str, outputs: tuple[Path, ...], fail_on: str,
          select: tuple[str, ...], ignore: tuple[str, ...], baseline: Path | None, lang: str | None,
          graph_dir: Path | None, no_graph: bool, rules: Path | None, as_of: datetime | None, include: tuple[str, ...],
-         exclude: tuple[str, ...], workers: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool,
-         verbose: int, policy: Path | None, db: str | None, vendor: str | None, limits: Limits) -> None:
+         exclude: tuple[str, ...], follow_symlinks: bool, workers: int | None, cache_dir: Path | None, no_cache: bool,
+         quiet: bool, verbose: int, policy: Path | None, db: str | None, vendor: str | None, limits: Limits) -> None:
     """Scan documents and folders (PDF, HTML, Markdown, text, DOCX), in parallel and cached;
     `-` reads one document from standard input."""
     configure_logging(verbose, quiet)
+    progress = {"done": 0, "files": 0}
+    try:
+        with _terminated_on_sigterm():
+            _scan(progress, **click.get_current_context().params)
+    except (KeyboardInterrupt, Terminated) as exc:
+        name, code = ("SIGINT", EXIT_SIGINT) if isinstance(exc, KeyboardInterrupt) else ("SIGTERM", EXIT_SIGTERM)
+        files = ", ".join(visible(str(o)) for o in outputs)
+        written = "" if not outputs else f"; {files} {'was' if len(outputs) == 1 else 'were'} not written"
+        click.echo(f"dpcheck: stopped by {name} after {progress['done']} of {progress['files']} document(s)"
+                   f"{written}", err=True)
+        sys.exit(code)
+
+
+def _scan(progress: dict[str, int], paths: tuple[Path, ...], stdin_name: str | None, fmt: str,
+          outputs: tuple[Path, ...], fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
+          baseline: Path | None, lang: str | None, graph_dir: Path | None, no_graph: bool, rules: Path | None,
+          as_of: datetime | None, include: tuple[str, ...], exclude: tuple[str, ...], follow_symlinks: bool,
+          workers: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool, verbose: int,
+          policy: Path | None, db: str | None, vendor: str | None, limits: Limits) -> None:
     started = time.perf_counter()
     stdin = Path("-") in paths
     if stdin and len(paths) > 1:
@@ -114,51 +153,59 @@ def scan(paths: tuple[Path, ...], stdin_name: str | None, fmt: str, outputs: tup
         log.warning("%s", warning)
     chosen = _finding_filter(scanner, select, ignore, baseline)
     history = open_history(db) if db else None
+    walk = Walk([] if stdin else paths, include=include, exclude=exclude, follow_symlinks=follow_symlinks)
+    files = list(walk)
+    progress["files"] = 1 if stdin else len(files)
+    # Starting worker processes costs about a second: a handful of documents needs only one. Every
+    # document is read in a worker process all the same, where a hard memory limit holds.
+    workers = workers or max(1, min(os.cpu_count() or 1, len(files) // 4))
+    cache = None if no_cache else (cache_dir or default_cache_dir())
     counts = {"red": 0, "yellow": 0, "green": 0, "errors": 0, "failing": 0}
     collected: list[DocumentReport] = []
-    with open_outputs(outputs, fmt) as targets:
-        if stdin:
-            files: list[Path] = []
-            documents: Iterable[DocumentReport] = [_scan_stdin(scanner, stdin_name)]
-        else:
-            files = list(iter_documents(paths, include=include, exclude=exclude))
-            # Starting worker processes costs about a second: a handful of documents is quicker scanned here.
-            workers = workers or max(1, min(os.cpu_count() or 1, len(files) // 4))
-            cache = None if no_cache else (cache_dir or default_cache_dir())
-            log.debug("scanning %d file(s) with %d worker(s); cache: %s", len(files), workers, cache or "none")
-            documents = scan_many(files, workers=workers, cache=cache, **options)
-        # Progress and summary are for a person at a terminal: a pipeline's stderr stays clean.
-        chatty = not quiet and sys.stderr.isatty()
+    graph_names: dict[str, str] = {}
+    # Progress and summary are for a person at a terminal: a pipeline's stderr stays clean.
+    chatty = not quiet and sys.stderr.isatty()
+    if stdin:
+        documents: Iterable[DocumentReport] = iter([_scan_stdin(scanner, stdin_name)])
+    else:
+        log.debug("scanning %d file(s) with %d worker(s); cache: %s", len(files), workers, cache or "none")
+        documents = scan_many(files, workers=workers, cache=cache, isolate=True, **options)
+    with open_outputs(outputs, fmt) as targets, _progress(len(files), enabled=chatty) as advance, \
+            closing(documents) if not stdin else nullcontext(), \
+            (nullcontext() if history is None else closing(history)):
         streamed = [t for t in targets if t.fmt == "jsonl"]
-        with _progress(len(files), enabled=chatty) as advance:
-            for doc in documents:
-                shown = chosen.apply(doc, scanner.policy.rating if scanner.policy else scanner.ruleset.rating,
-                                     scanner.ruleset.rating)
-                counts["errors" if shown.status == "error" else shown.rating] += 1
-                counts["failing"] += _fails(shown, fail_on)
-                for target in streamed:
-                    target.handle.write(json.dumps(document_to_dict(shown, graph=not no_graph), ensure_ascii=False)
-                                        + "\n")
-                    target.handle.flush()
-                collected.append(shown)
-                if graph_dir is not None:
-                    _write_graph(shown, graph_dir)
-                if history is not None:
-                    _record(history, scanner.report([doc]), vendor)
-                advance()
-        report = scanner.report(collected)
+        rating = scanner.policy.rating if scanner.policy else scanner.ruleset.rating
+        for doc in documents:
+            shown = chosen.apply(doc, rating, scanner.ruleset.rating)
+            counts["errors" if shown.status == "error" else shown.rating] += 1
+            counts["failing"] += _fails(shown, fail_on)
+            for target in streamed:
+                target.handle.write(json.dumps(document_to_dict(shown, graph=not no_graph), ensure_ascii=False) + "\n")
+                target.handle.flush()
+            collected.append(shown)
+            if graph_dir is not None:
+                _write_graph(shown, graph_dir, graph_names)
+            if history is not None:
+                _record(history, scanner.report([doc]), vendor)
+            progress["done"] += 1
+            advance()
+        report = scanner.report(collected, walk.skipped)
         for target in targets:
             if target.fmt != "jsonl":
                 target.handle.write(render(report, target.fmt, graph=not no_graph, colour=target.colour,
                                            ruleset=scanner.ruleset))
             if target.path is not None:
                 log.info("wrote the %s report to %s", target.fmt, target.path)
-    if history is not None:
-        history.close()
     if chatty:
+        skipped = f"; {skipped_note(scanner.report((), walk.skipped))}" if walk.skipped else ""
         click.echo(f"{len(collected)} documents: {counts['red']} red, {counts['yellow']} yellow, "
-                   f"{counts['green']} green, {counts['errors']} unreadable; {time.perf_counter() - started:.1f} s",
-                   err=True)
+                   f"{counts['green']} green, {counts['errors']} unreadable{skipped}; "
+                   f"{time.perf_counter() - started:.1f} s", err=True)
+    if not collected:
+        # Nothing was assessed: never a silent success, least of all when the folder held files.
+        what = skipped_note(scanner.report((), walk.skipped)) if walk.skipped else "no file at all"
+        click.echo(f"dpcheck: no document scanned: {what}", err=True)
+        sys.exit(EXIT_UNREADABLE)
     if counts["errors"]:
         sys.exit(EXIT_UNREADABLE)
     if counts["failing"]:
@@ -221,14 +268,46 @@ def _record(history: History, report: Report, vendor: str | None) -> None:
         history.record(Entry.of_file(report, path, vendor=vendor))
 
 
-def _write_graph(doc: DocumentReport, graph_dir: Path) -> None:
+def _write_graph(doc: DocumentReport, graph_dir: Path, names: dict[str, str]) -> None:
     if doc.flow is None:
         return
     graph_dir.mkdir(parents=True, exist_ok=True)
-    stem = Path(doc.path).name
+    stem = graph_name(doc.path, names)
     (graph_dir / f"{stem}.graph.json").write_text(json.dumps(to_node_link(doc.flow), indent=2), encoding="utf-8")
     write_graphml(doc.flow, graph_dir / f"{stem}.graphml")
     (graph_dir / f"{stem}.fides.yml").write_text(render_fides_yaml(doc), encoding="utf-8")
+
+
+def graph_name(path: str, taken: dict[str, str]) -> str:
+    """The file name stem of a document's graphs: its file name, cut to :data:`GRAPH_NAME_BYTES`,
+    and, for a second document of the same name (a/dpa.md, b/dpa.md), a digest of its path.
+    ``taken`` maps the stems used so far to their paths."""
+    name = Path(path).name.encode("utf-8")[:GRAPH_NAME_BYTES].decode("utf-8", "ignore") or "document"
+    stem = name
+    if taken.get(stem, path) != path:
+        stem = f"{name}.{hashlib.sha256(path.encode('utf-8', 'surrogateescape')).hexdigest()[:12]}"
+    taken[stem] = path
+    return stem
+
+
+@contextmanager
+@contextmanager
+def _terminated_on_sigterm() -> Iterator[None]:
+    """While the block runs, SIGTERM raises :class:`Terminated` (as SIGINT raises KeyboardInterrupt),
+    so that the workers are killed and no report is left half written."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager

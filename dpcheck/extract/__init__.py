@@ -14,7 +14,9 @@ from spacy.language import Language
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
+from dpcheck.extract.roles import UNCLAIMED
 from dpcheck.extract.sentences import sentences
+from dpcheck.extract.subject import Subject
 from dpcheck.ingest.document import Document
 from dpcheck.limits import checkpoint
 from dpcheck.models import UNSPECIFIED, DocType, Evidence, Mention, Recipient
@@ -38,6 +40,7 @@ class Extraction:
     recipients: tuple[Recipient, ...] = ()
     transfers_addressed: tuple[Evidence, ...] = ()
     flowdown: tuple[Mention, ...] = ()
+    subject: Subject = Subject()
 
     def of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
@@ -45,12 +48,15 @@ class Extraction:
     @cached_property
     def relied_mechanisms(self) -> dict[str, list[Mention]]:
         disavowed = {m.value for m in self.of("mechanism") if m.detail == "disavowed"}
+        # In a DPA "you agree to these transfers" is the customer instructing its processor
+        # (Art. 28(3)(a)), not the consent of the person concerned (Art. 49(1)(a)).
+        instructions = "consent" if self.doc_type == "dpa" else None
         # A tool only defined ("'SCCs' means ...") and never used again is not relied upon;
         # once the text uses it, its definition is evidence too.
-        used = {m.value for m in self.of("mechanism") if m.relied_upon and m.detail != "definition"}
+        used = {m.value for m in self.of("mechanism") if m.relied_upon and m.detail not in ("definition", instructions)}
         out: dict[str, list[Mention]] = {}
         for m in self.of("mechanism"):
-            if m.relied_upon and m.value in used and m.value not in disavowed:
+            if m.relied_upon and m.value in used and m.value not in disavowed and m.detail != instructions:
                 out.setdefault(m.value, []).append(m)
         return out
 
@@ -80,7 +86,9 @@ class Extraction:
         processed worldwide", "any other country") always does.
         """
         out: dict[str, list[Mention]] = {}
-        for m in self.of("destination"):
+        # The sentence whose role cue decided a destination is its evidence before those that name
+        # it only in a transfer context (role "unclaimed"); document order otherwise.
+        for m in sorted(self.of("destination"), key=lambda m: m.role == UNCLAIMED):
             out.setdefault(m.value, []).append(m)
         for tool in sorted(US_TOOLS & set(self.relied_mechanisms)):
             out.setdefault("US", []).extend(self.relied_mechanisms[tool])
@@ -107,4 +115,4 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: frozenset[
             if reader.reads_headings or not heading:
                 reader.read(passage, reading)
     return Extraction(doc_type or classify(document), tuple(reading.mentions), tuple(reading.recipients),
-                      tuple(reading.transfers_addressed), tuple(reading.flowdown))
+                      tuple(reading.transfers_addressed), tuple(reading.flowdown), reading.subject)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
 from dpcheck.extract.sentences import INSTRUCTIONS, Sentence
 from dpcheck.models import UNSPECIFIED, Mention
 
@@ -53,7 +54,7 @@ class Words:
         return cls(**sets, law_prefixes=tuple(data["law_prefixes"]), exception=exception, table_headers=headers)
 
 
-def _negated_transfer(sentence: Sentence, words: Words) -> bool:
+def negated_transfer(sentence: Sentence, words: Words) -> bool:
     """"Your data is not transferred outside the EEA": transfers addressed, none disclosed."""
     if sentence.has("DENIAL"):
         return True
@@ -101,7 +102,8 @@ def in_postal_address(sentence: Sentence, start: int) -> bool:
 
 def importer_addresses(sentence: Sentence, eea: set[str]) -> list[Mention]:
     """Countries in the address of a data importer: the SCCs place the transferred data there."""
-    return [Mention("destination", p.code, sentence.evidence(f"'{p.text}' in the address of a data importer"))
+    return [Mention("destination", p.code, sentence.evidence(f"'{p.text}' in the address of a data importer"),
+                    role=RECIPIENT_SEAT)
             for p in sentence.places
             if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, p.start)]
 
@@ -146,55 +148,79 @@ def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
     return seat < transfer
 
 
-def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[str], words: Words) -> list[Mention]:
-    """Named and open destinations in one sentence (EEA countries are skipped)."""
-    if not (transfer_sentence or sentence.has("TRANSFER")) or sentence.is_definition:
+def _reason(argument: Argument, what: str) -> str:
+    """Why a place is a destination: its argument role and the role cue that gave it."""
+    if argument.cue is None:
+        return f"{what}: no role cue reaches it; a destination by its transfer context"
+    return f"{what}: {argument.role.replace('_', ' ')} of a {argument.by.replace('_', ' ')} statement ('{argument.cue.text}')"
+
+
+def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[str], words: Words,
+                         roleset: RoleSet) -> list[Mention]:
+    """Named and open destinations in one sentence (EEA countries are skipped): the places whose
+    argument role (see :mod:`dpcheck.extract.roles`) makes a transfer."""
+    if sentence.is_definition:
+        return []
+    negated = negated_transfer(sentence, words)
+    roles = assign(sentence, roleset, negated)
+    if not (transfer_sentence or roles.states_transfer):
         return []
     if INSTRUCTIONS.search(sentence.text):
         return []  # Art. 28(3)(a) boilerplate: "only on instructions, including with regard to transfers"
-    if _negated_transfer(sentence, words):
+    if negated:
         return []
     mech_tokens = {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start, c.end)}
     # A country right beside a tool's name qualifies the tool: "Standard Contractual Clauses (UK)",
     # "UK Addendum", "Swiss SCCs". It names the law the clauses follow, not where data goes.
     beside_tool = mech_tokens | {i - 1 for i in mech_tokens} | {i - 2 for i in mech_tokens} \
         | {i + 1 for i in mech_tokens} | {i + 2 for i in mech_tokens}
-    states_transfer = sentence.has("TRANSFER", "THIRD_COUNTRY") or bool(mech_tokens)
+    states_transfer = roles.states_transfer or sentence.has("THIRD_COUNTRY") or bool(mech_tokens)
     found: list[Mention] = []
     named: list[int] = []
     for place in sentence.places:
         if place.code in eea or place.start in beside_tool or place.end - 1 in beside_tool:
             continue
+        argument = roles.argument(place.start, place.end)
+        if not roles.makes_transfer(argument):
+            continue
         if place.code == UNSPECIFIED:
-            found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open region '{place.text}'")))
+            found.append(Mention("destination", UNSPECIFIED, sentence.evidence(_reason(argument, f"open region '{place.text}'")),
+                                 role=argument.role))
             continue
-        # A section for one country ("Additional information for Korea") sets out that country's
-        # local rules for its residents; naming the country there is not sending data to it.
-        local_section = place.code in sentence.section_countries and not sentence.in_transfer_section
-        # An address places data only where the sentence sends data to its holder ("transferred to
-        # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
-        address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
-        if (not states_transfer or local_section or address or _in_company_name(sentence, place.start, words)
-                or _is_source(sentence, place.start, words)
-                or _seat_is_nearest(sentence, place.start) or _names_a_law_or_tool(sentence, place.end, words)):
-            continue
+        if argument.role != RECIPIENT_SEAT:
+            # A section for one country ("Additional information for Korea") sets out that country's
+            # local rules for its residents; naming the country there is not sending data to it.
+            local_section = place.code in sentence.section_countries and not sentence.in_transfer_section
+            # An address places data only where the sentence sends data to its holder ("transferred to
+            # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
+            address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
+            if (not states_transfer or local_section or address or _in_company_name(sentence, place.start, words)
+                    or _is_source(sentence, place.start, words)
+                    or (not argument.claimed and _seat_is_nearest(sentence, place.start))
+                    or _names_a_law_or_tool(sentence, place.end, words)):
+                continue
         named.append(place.start)
-        found.append(Mention("destination", place.code, sentence.evidence(f"'{place.text}' in a transfer statement")))
+        found.append(Mention("destination", place.code, sentence.evidence(_reason(argument, f"'{place.text}'")),
+                             role=argument.role))
     # "third countries" / "outside the EEA" is specified by the countries a document names
     # (weak); "worldwide" or "any other country" leaves the set open whatever else is named.
     generic = {(c.start, c.end) for c in sentence.of("THIRD_COUNTRY")}
     open_cues = sorted(sentence.of("OPEN_DESTINATION"), key=lambda c: (c.start, c.end) in generic)
-    if open_cues and not _seat_is_nearest(sentence, open_cues[0].start):
+    open_cues = [c for c in open_cues if roles.makes_transfer(roles.argument(c.start, c.end))]
+    argument = roles.argument(open_cues[0].start, open_cues[0].end) if open_cues else Argument("unclaimed")
+    if open_cues and (argument.claimed or not _seat_is_nearest(sentence, open_cues[0].start)):
         cue = open_cues[0]
         # ... unless the text grants the vendor leave to send data there ("may process ... outside the EEA").
         weak = (cue.start, cue.end) in generic and not _permits(sentence, cue.start, words)
         if not (weak and named):
-            found.append(Mention("destination", UNSPECIFIED, sentence.evidence(f"open-ended destination '{cue.text}'"),
-                                 detail="conditional" if weak else "assertive"))
+            found.append(Mention("destination", UNSPECIFIED,
+                                 sentence.evidence(_reason(argument, f"open-ended destination '{cue.text}'")),
+                                 detail="conditional" if weak else "assertive", role=argument.role))
     if named and not any(m.value == UNSPECIFIED for m in found):
         for cue in sentence.of("OPEN_SET"):
             if any(0 < start - cue.end <= 4 for start in named):
                 found.append(Mention("destination", UNSPECIFIED,
-                                     sentence.evidence(f"open enumeration '{cue.text}'"), detail="assertive"))
+                                     sentence.evidence(f"open enumeration '{cue.text}'"), detail="assertive",
+                                     role="destination"))
                 break
     return found

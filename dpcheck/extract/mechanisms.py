@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Span
+
 from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.models import Mention
 
@@ -24,6 +26,11 @@ DISAVOWAL = re.compile(r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+
                        r"(rely|relies|relying|use|uses|using|stützen|berufen|nutzen|verwenden)\b", re.I)
 ONWARD = re.compile(r"\bonward transfers?\b|weiterübermittlung", re.I)
 CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|should|soweit|sofern|falls)\b", re.I)
+# Tokens around a consent word where the one consenting ("you agree", "wenn Sie ... einwilligen")
+# and the data moving ("to this transfer", "being hosted in the US") are looked for.
+PARTY_BEFORE, PARTY_AFTER = 5, 2
+MOVE_BEFORE, MOVE_AFTER = 10, 20
+ARTICLES = {"the", "die", "den", "das", "der"}
 SAFE_HARBOR_CONTEXT = re.compile(r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Commerce|framework|principles|"
                                  r"privacy|personal data|data protection|transfer)", re.I)
 
@@ -88,11 +95,54 @@ def is_transfer_sentence(sentence: Sentence, non_eea: set[str]) -> bool:
     return third_country and (sentence.has("TRANSFER") or any(c.label.startswith("MECH:") for c in sentence.cues))
 
 
+def _consenting_party(sentence: Sentence, cue: Cue) -> str:
+    """"user" or "controller": who gives the consent, by the party named nearest to the word."""
+    # On a tie the person concerned wins: "für den Kunden willigen Sie ein" is consent by "Sie".
+    near = [(min(abs(p.end - cue.start), abs(cue.end - p.start)), rank, side)
+            for rank, (side, label) in enumerate((("user", "USER_SIDE"), ("controller", "CONTROLLER_SIDE")))
+            for p in sentence.of(label)
+            if 0 <= cue.start - p.end <= PARTY_BEFORE or 0 <= p.start - cue.end <= PARTY_AFTER]
+    return min(near)[2] if near else ""
+
+
+def _placed(tokens: Span, start: int, into: frozenset[str]) -> bool:
+    """The country at ``start`` is where something goes ("in the United States", "nach Indien")."""
+    before = start - 1
+    if before > 0 and tokens[before].lower_ in ARTICLES:
+        before -= 1
+    return before >= 0 and tokens[before].lower_ in into
+
+
+def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozenset[str]) -> list[Mention]:
+    """Consent, agreement or authorisation that the person concerned gives to data leaving the
+    EEA ("by using the service you agree to these transfers", "nur, wenn Sie einwilligen"): an
+    Art. 49(1)(a) derogation, however weak in law (GUIDELINES.md). The customer authorising
+    transfers in a DPA instructs its processor, and consent named as the Art. 6 basis of
+    processing concerns processing, not the transfer; neither is a derogation. ``into``: the
+    words that make a country a place data goes to ("in", "to", "nach"), not a name ("AWS Costa Rica")."""
+    if not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR")) or sentence.has("LAWFUL_BASIS"):
+        return []
+    tokens = sentence.span
+    moves = [*sentence.of("CROSS_BORDER", "THIRD_COUNTRY", "OPEN_DESTINATION", "TRANSFER_ANAPHOR"),
+             *(p for p in sentence.places if _placed(tokens, p.start, into))]
+    terms = sentence.of("TERMS_OBJECT")
+    for cue in sentence.of("CONSENT"):
+        if _consenting_party(sentence, cue) != "user" or _governing_cue(sentence, cue, [cue], "derogation"):
+            continue
+        near = [(abs(m.start - cue.start), "move") for m in moves if -MOVE_BEFORE <= m.start - cue.start <= MOVE_AFTER]
+        near += [(abs(t.start - cue.start), "terms") for t in terms if -MOVE_BEFORE <= t.start - cue.start <= MOVE_AFTER]
+        # What is agreed to stands nearest the word: a transfer, or terms ("agree to be bound by this addendum").
+        if near and min(near)[1] == "move":
+            return [Mention("mechanism", "derogation", sentence.evidence(f"consent to the transfer: '{cue.text}'"),
+                            detail="consent")]
+    return []
+
+
 def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_sentence: bool,
-                       non_eea: set[str]) -> list[Mention]:
+                       non_eea: set[str], into: frozenset[str] = frozenset()) -> list[Mention]:
     mentions = [c for c in sentence.cues if c.label in lexicon.labels]
     if not mentions:
-        return []
+        return consent_mentions(sentence, transfer_sentence, into)
     # Overlapping phrases of one tool ("EU-U.S. DPF" and "DPF") are one mention.
     mentions.sort(key=lambda c: (c.start, -(c.end - c.start)))
     unique: list[Cue] = []
@@ -102,6 +152,8 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
         unique.append(cue)
     found: list[Mention] = []
     tools_here = {lexicon.labels[c.label][0] for c in unique}
+    # Tools named by their article or their own name ("Art. 49", "derogation"), not described.
+    named_articles = {lexicon.labels[c.label][0] for c in unique if c.label == f"MECH:{lexicon.labels[c.label][0]}"}
     for cue in unique:
         tool, context = lexicon.labels[cue.label]
         if lexicon.yields_to[cue.label] & tools_here or _defined_term(sentence, cue):
@@ -112,6 +164,8 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
             continue
         if tool == "safe_harbor" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
             continue
+        if tool == "derogation" and "derogation" not in named_articles and sentence.has("LAWFUL_BASIS"):
+            continue  # "Art. 6(1)(b) GDPR (performance of a contract)" is the basis of processing
         if tool != "scc" and ONWARD.search(sentence.text):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
         governing = _governing_cue(sentence, cue, unique, tool)
@@ -125,4 +179,6 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
         found.append(
             Mention("mechanism", tool, sentence.evidence(reason), relied_upon=governing is None, detail=detail)
         )
+    if "derogation" not in tools_here:
+        found.extend(consent_mentions(sentence, transfer_sentence, into))
     return found

@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
+from dpcheck.extract.locations import commitment_mentions
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
 from dpcheck.extract.parties import (
     AMENDS,
@@ -34,12 +35,16 @@ from dpcheck.extract.parties import (
     opening_company,
     vendor_mentions,
 )
+from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import Sentence
+from dpcheck.extract.subject import Subject
 from dpcheck.extract.tables import table_recipients
-from dpcheck.extract.terms import link_mentions, term_mentions
+from dpcheck.extract.terms import LIST_ITEM, AuthorityContext, government_access, link_mentions, term_mentions
 from dpcheck.ingest.document import Document
 from dpcheck.models import ALL_SUBPROCESSORS, Evidence, Mention, Recipient
 
+# Sentences after one about requests from authorities that still speak of them without repeating who asks.
+TOPIC_REACH = 2
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
 
@@ -51,11 +56,12 @@ class Lexicon:
     mechanisms: MechanismLexicon
     words: Words
     parties: PartyWords
+    roles: RoleSet
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]),
-                   PartyWords.from_data(data["parties"]))
+                   PartyWords.from_data(data["parties"]), RoleSet.from_data(data["roles"]))
 
 
 @dataclass
@@ -74,6 +80,8 @@ class Reading:
     flowdown: list[Mention] = field(default_factory=list)
     # Tables read as lists of recipients or locations: their rows are not read again as sentences.
     tables_read: set[int] = field(default_factory=set)
+    # What the document is about (see dpcheck.extract.subject).
+    subject: Subject = Subject()
 
     @cached_property
     def non_eea(self) -> frozenset[str]:
@@ -97,7 +105,8 @@ class Passage:
     def tools(self) -> list[Mention]:
         """The transfer tools the sentence names."""
         reading = self._reading
-        return mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea)
+        return mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea,
+                                  reading.lexicon.words.destination)
 
 
 class Reader:
@@ -214,9 +223,19 @@ class DestinationReader(Reader):
         sentence = passage.sentence
         if sentence.block.table is not None and sentence.block.table in reading.tables_read:
             return
-        places = destination_mentions(sentence, passage.transfer, set(reading.eea), reading.lexicon.words)
+        places = destination_mentions(sentence, passage.transfer, set(reading.eea), reading.lexicon.words,
+                                      reading.lexicon.roles)
         reading.mentions.extend(places)
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
+
+
+class CommitmentReader(Reader):
+    """Commitments to keep data in the EEA, of the vendor's own processing or of its sub-processors."""
+
+    name = "location_commitments"
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        reading.mentions.extend(commitment_mentions(passage.sentence, set(reading.eea), reading.lexicon.words))
 
 
 class TermReader(Reader):
@@ -224,8 +243,26 @@ class TermReader(Reader):
 
     name = "terms"
 
+    def __init__(self) -> None:
+        self._block: object = None
+        self._since_authorities = TOPIC_REACH + 1
+        self._lead_in: Sentence | None = None
+
     def read(self, passage: Passage, reading: Reading) -> None:
-        reading.mentions.extend(term_mentions(passage.sentence))
+        """Sentences just after one about requests from authorities keep them as their topic
+        ("We will notify affected users first"); a lead-in ending in a colon carries over to the
+        list items after it ("We will notify Customer of: (i) any request by a public authority")."""
+        sentence = passage.sentence
+        item = bool(LIST_ITEM.match(sentence.text))
+        if sentence.block is not self._block:
+            self._since_authorities = TOPIC_REACH + 1
+        self._block = sentence.block
+        lead_in = self._lead_in if item else None
+        context = AuthorityContext(self._since_authorities <= TOPIC_REACH, lead_in)
+        reading.mentions.extend(term_mentions(sentence, context))
+        asks = government_access(sentence) and sentence.has("GOV_REQUEST")
+        self._since_authorities = 1 if asks else self._since_authorities + 1
+        self._lead_in = sentence if sentence.text.rstrip().endswith(":") else lead_in
 
 
 class PartyReader(Reader):
@@ -270,8 +307,27 @@ class AddressedReader(Reader):
             reading.transfers_addressed.append(passage.sentence.evidence("speaks about where data goes"))
 
 
+class SubjectReader(Reader):
+    """How much the document speaks of privacy at all, and whether it reads like a web page's furniture."""
+
+    name = "subject"
+    reads_headings = True
+    # The first few furniture sentences are enough to quote.
+    QUOTED = 3
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        sentence = passage.sentence
+        terms = len(sentence.of("SUBJECT"))
+        chrome = reading.subject.chrome
+        if sentence.has("CHROME") and len(chrome) < self.QUOTED:
+            chrome = (*chrome, sentence.evidence("reads like a web page's furniture"))
+        if terms or chrome is not reading.subject.chrome:
+            reading.subject = Subject(reading.subject.terms + terms, chrome)
+
+
 DEFAULT_READERS = ReaderRegistry([TableReader, LinkReader, Art28ClauseReader, ImporterReader, MechanismReader,
-                                  DestinationReader, TermReader, PartyReader, AddressedReader])
+                                  DestinationReader, CommitmentReader, TermReader, PartyReader, AddressedReader,
+                                  SubjectReader])
 
 
 def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence[Recipient]) -> list[Recipient]:

@@ -1,17 +1,34 @@
-"""Split a document into sentences and attach what the spaCy pipeline found in each."""
+"""Split a document into sentences and attach what the lexicon found in each.
+
+:func:`read_sentences` gives a document's :class:`Sentences`: the sentences in order, each built
+only when asked for, and a label mask per sentence so that a reader can be run only on the
+sentences that carry its anchors::
+
+    sentences = read_sentences(document, nlp)
+    for sentence in sentences.anchored("SUBPROCESSOR", "A28_FLOWDOWN"):
+        ...
+
+A sentence's labels are those of its cues, ``PLACE`` and ``PLACE:<code>`` for the countries and
+regions it names, and the layout labels ``HEADING``, ``TRANSFER_SECTION`` and
+``SUBPROCESSOR_SECTION`` (see :data:`LAYOUT_LABELS`).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple, overload
 
+import numpy as np
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.strings import StringStore
 
 from dpcheck.ingest.document import Block, Document
 from dpcheck.models import Evidence
-from dpcheck.nlp.components import SPAN_KEY
+from dpcheck.nlp.analysis import Analysis, analyse
+from dpcheck.nlp.matcher import Matches
 
 # Headings of sections about international transfers: their sentences are read as
 # transfer statements even when they do not repeat "outside the EEA".
@@ -27,6 +44,10 @@ CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—", "but", "however", "inste
 DEFINITION = re.compile(r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b|"
                         r"^\W{0,3}[„“\"'][^„“\"']{1,60}[“”\"']\s+(ist|sind|is|are)\b", re.I)
 INSTRUCTIONS = re.compile(r"\binstruction|\bweisung", re.I)
+# Labels a sentence gets from where it stands: a heading, a section on transfers, a section on
+# (or a paragraph naming) sub-processors.
+LAYOUT_LABELS = ("HEADING", "TRANSFER_SECTION", "SUBPROCESSOR_SECTION")
+PLACE = "PLACE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,34 +66,159 @@ class Place:
     text: str
 
 
-@dataclass
-class Sentence:
-    """One sentence with its cues, countries and its place in the document."""
+class Word(NamedTuple):
+    text: str
+    lower_: str
 
-    span: Span
-    block: Block
-    start: int
-    end: int
-    page: int | None
-    cues: list[Cue] = field(default_factory=list)
-    # The cues' labels, for has(): asked hundreds of times per sentence.
-    labels: frozenset[str] = frozenset()
-    places: list[Place] = field(default_factory=list)
-    in_transfer_section: bool = False
-    in_subprocessor_section: bool = False
-    section_countries: frozenset[str] = frozenset()
+
+class Tokens(Sequence[Word]):
+    """A sentence's tokens: the part of spaCy's ``Span`` the readers use (length, indexing, slicing,
+    ``.text``), read from the document's arrays; a token's words are made when first asked for."""
+
+    __slots__ = ("_words", "_starts", "_ends", "_lowers", "_strings", "_block_text", "_lo", "_hi")
+
+    def __init__(self, starts: list[int], ends: list[int], lowers: list[int], strings: StringStore, block_text: str,
+                 lo: int = 0, hi: int | None = None, words: list[Word | None] | None = None) -> None:
+        self._starts, self._ends, self._lowers, self._strings, self._block_text = starts, ends, lowers, strings, block_text
+        self._words: list[Word | None] = [None] * len(starts) if words is None else words
+        self._lo, self._hi = lo, len(starts) if hi is None else hi
+
+    def __len__(self) -> int:
+        return self._hi - self._lo
+
+    @overload
+    def __getitem__(self, i: int) -> Word: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Tokens: ...
+
+    def __getitem__(self, i: int | slice) -> Word | Tokens:
+        if isinstance(i, slice):
+            if i.step not in (None, 1):
+                raise ValueError("token slices take no step")
+            part = range(self._lo, self._hi)[i]
+            return Tokens(self._starts, self._ends, self._lowers, self._strings, self._block_text, part.start,
+                          max(part.start, part.stop), self._words)
+        index = i + len(self) if i < 0 else i
+        if not 0 <= index < len(self):
+            raise IndexError(f"token {i} of a {len(self)}-token span")
+        return self._word(self._lo + index)
+
+    def _word(self, k: int) -> Word:
+        word = self._words[k]
+        if word is None:
+            word = self._words[k] = Word(self._block_text[self._starts[k]: self._ends[k]], self._strings[self._lowers[k]])
+        return word
+
+    def __iter__(self) -> Iterator[Word]:
+        return (self._word(k) for k in range(self._lo, self._hi))
 
     @property
     def text(self) -> str:
-        # A slice of the block's text: spaCy's Span.text builds the string token by token, and
-        # the extraction rules ask for it many times per sentence.
+        if self._lo >= self._hi:
+            return ""
+        return self._block_text[self._starts[self._lo]: self._ends[self._hi - 1]]
+
+
+class LabelIndex:
+    """Labels as bits of a mask: cue labels, the places and the layout labels of one pipeline."""
+
+    def __init__(self, cue_labels: Sequence[str], place_codes: Sequence[str]) -> None:
+        names = [*LAYOUT_LABELS, PLACE, *(f"{PLACE}:{code}" for code in place_codes)]
+        clash = set(names) & set(cue_labels)
+        if clash:
+            raise ValueError(f"lexicon labels {sorted(clash)} are reserved")
+        self.names = (*cue_labels, *names)
+        self.bit = {name: i for i, name in enumerate(self.names)}
+        self.words = (len(self.names) + 63) // 64
+        self.masks: dict[tuple[str, ...], int] = {}  # labels asked for -> their bits
+
+    def mask(self, labels: tuple[str, ...]) -> int:
+        """The bits of ``labels`` (labels unknown to the lexicon have none)."""
+        known = self.masks.get(labels)
+        if known is None:
+            known = self.masks[labels] = sum({1 << self.bit[x] for x in labels if x in self.bit})
+        return known
+
+    def labels(self, mask: int) -> frozenset[str]:
+        return frozenset(name for i, name in enumerate(self.names) if mask >> i & 1)
+
+
+@lru_cache(maxsize=8)
+def _label_index(cue_labels: tuple[str, ...], place_codes: tuple[str, ...]) -> LabelIndex:
+    return LabelIndex(cue_labels, place_codes)
+
+
+class Sentence:
+    """One sentence with its cues, countries and its place in the document (made by :class:`Sentences`).
+
+    Its cues, places and tokens are read from the document's arrays when first asked for."""
+
+    __slots__ = ("_sentences", "_masks", "index", "block", "start", "end", "mask", "in_transfer_section",
+                 "in_subprocessor_section", "section_countries", "_page", "_cues", "_places", "_span")
+
+    def __init__(self, sentences: Sentences, index: int, block: Block, start: int, end: int, mask: int) -> None:
+        self._sentences = sentences
+        self._masks = sentences.index.masks
+        self.index = index
+        self.block = block
+        self.start = start
+        self.end = end
+        self.mask = mask
+        self.in_transfer_section: bool = sentences.in_transfer_section[index]
+        self.in_subprocessor_section: bool = sentences.in_subprocessor_section[index]
+        self.section_countries: frozenset[str] = sentences.section_countries[index]
+        self._page: int | None | bool = False
+        self._cues: list[Cue] | None = None
+        self._places: list[Place] | None = None
+        self._span: Tokens | None = None
+
+    @property
+    def page(self) -> int | None:
+        if self._page is False:
+            self._page = self._sentences.document.page_at(self.start)
+        return self._page  # type: ignore[return-value]
+
+    @property
+    def cues(self) -> list[Cue]:
+        if self._cues is None:
+            self._cues = self._sentences.cues(self.index)
+        return self._cues
+
+    @property
+    def places(self) -> list[Place]:
+        if self._places is None:
+            self._places = self._sentences.places(self.index)
+        return self._places
+
+    @property
+    def span(self) -> Tokens:
+        """The sentence's tokens."""
+        if self._span is None:
+            self._span = self._sentences.tokens(self.index)
+        return self._span
+
+    @property
+    def labels(self) -> frozenset[str]:
+        return self._sentences.index.labels(self.mask)
+
+    @property
+    def text(self) -> str:
+        # A slice of the block's text: the extraction rules ask for it many times per sentence.
         return self.block_text(self.start, self.end)
 
     def has(self, *labels: str) -> bool:
-        return not self.labels.isdisjoint(labels)
+        # Asked hundreds of times per sentence: one dict look-up when the labels were asked before.
+        bits = self._masks.get(labels)
+        if bits is None:
+            bits = self._sentences.index.mask(labels)
+        return bits & self.mask != 0
 
     def of(self, *labels: str) -> list[Cue]:
-        if self.labels.isdisjoint(labels):
+        bits = self._masks.get(labels)
+        if bits is None:
+            bits = self._sentences.index.mask(labels)
+        if not bits & self.mask:
             return []
         return [c for c in self.cues if c.label in labels]
 
@@ -102,33 +248,167 @@ class Sentence:
         return self.block.text[offset : offset + (end - start)]
 
 
+class Sentences(Sequence[Sentence]):
+    """The sentences of one document in order, each built when first asked for, and the label
+    mask of each (``masks[i]``: one row of 64-bit words per sentence, bits as in ``index``)."""
+
+    def __init__(self, document: Document, analysis: Analysis) -> None:
+        self.document = document
+        self.analysis = analysis
+        self.index = _label_index(analysis.cue_labels, analysis.place_codes)
+        a = analysis
+        blocks = document.blocks
+        self._block = a.block[a.sentence_start]
+        # Cues and places of each sentence: those inside it, in the matchers' order.
+        self._cue_rows, self._cue_bounds = self._by_sentence(a.cues.start, a.cues.end)
+        self._place_rows, self._place_bounds = self._by_sentence(a.places.start, a.places.end)
+        self._cue_columns = self._columns(self._cue_rows, a.cues)
+        self._place_columns = self._columns(self._place_rows, a.places)
+        # Where each sentence starts (token) and its characters in its block, as Python numbers.
+        last = a.sentence_end - 1
+        self._first = a.sentence_start.tolist()
+        self._chars = list(zip(a.offset[a.sentence_start].tolist(), (a.offset[last] + a.length[last]).tolist()))
+        in_transfer, in_subprocessors, countries = self._layout(blocks)
+        self._block_of = self._block.tolist()
+        self.in_transfer_section = [in_transfer[b] for b in self._block_of]
+        self.in_subprocessor_section = [in_subprocessors[b] for b in self._block_of]
+        self.section_countries = [countries[b] for b in self._block_of]
+        self.masks = self._masks(in_transfer, in_subprocessors, blocks)
+        self._sentences: list[Sentence | None] = [None] * len(a.sentence_start)
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+    @overload
+    def __getitem__(self, i: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Sentence]: ...
+
+    def __getitem__(self, i: int | slice) -> Sentence | list[Sentence]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(len(self))[i]]
+        i = range(len(self))[i]
+        sentence = self._sentences[i]
+        if sentence is None:
+            sentence = self._sentences[i] = self._make(i)
+        return sentence
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return (self[i] for i in range(len(self)))
+
+    def where(self, *labels: str) -> np.ndarray:
+        """Indices of the sentences that carry any of ``labels``, in order."""
+        wanted = self.index.mask(labels)
+        rows = np.array([wanted >> (64 * w) & (2**64 - 1) for w in range(self.index.words)], dtype=np.uint64)
+        return np.flatnonzero((self.masks & rows).any(axis=1))
+
+    def anchored(self, *labels: str) -> Iterator[Sentence]:
+        """The sentences that carry any of ``labels``, in order; the others are never built."""
+        return (self[i] for i in self.where(*labels).tolist())
+
+    def _make(self, i: int) -> Sentence:
+        block = self.document.blocks[self._block_of[i]]
+        lo, hi = self._chars[i]
+        mask = int.from_bytes(self.masks[i].tobytes(), "little")
+        return Sentence(self, i, block, block.start + lo, block.start + hi, mask)
+
+    def cues(self, i: int) -> list[Cue]:
+        first = self._first[i]
+        text = self.document.blocks[self._block_of[i]].text
+        labels = self.analysis.cue_labels
+        return [Cue(labels[c], s - first, e - first, text[a:b])
+                for c, s, e, a, b in self._cue_columns[self._cue_bounds[i]: self._cue_bounds[i + 1]]]
+
+    def places(self, i: int) -> list[Place]:
+        first = self._first[i]
+        block = self.document.blocks[self._block_of[i]]
+        codes = self.analysis.place_codes
+        return [Place(codes[c], s - first, e - first, block.text[a:b])
+                for c, s, e, a, b in self._place_columns[self._place_bounds[i]: self._place_bounds[i + 1]]]
+
+    def tokens(self, i: int) -> Tokens:
+        a = self.analysis
+        first, end = self._first[i], int(a.sentence_end[i])
+        starts = a.offset[first:end]
+        return Tokens(starts.tolist(), (starts + a.length[first:end]).tolist(), a.tokens.lower[first:end].tolist(),
+                      a.tokens.strings, self.document.blocks[self._block_of[i]].text)
+
+    def _columns(self, rows: np.ndarray, matches: Matches) -> list[tuple[int, int, int, int, int]]:
+        """Label, token start and end, and character start and end in the block of the matches ``rows``."""
+        a = self.analysis
+        start, end = matches.start[rows], matches.end[rows]
+        columns = (matches.label[rows], start, end, a.offset[start], a.offset[end - 1] + a.length[end - 1])
+        return list(zip(*(column.tolist() for column in columns)))
+
+    def _by_sentence(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Matches inside each sentence: their rows grouped by sentence (keeping their order), and
+        where each sentence's group begins."""
+        a = self.analysis
+        sentence = np.searchsorted(a.sentence_start, starts, side="right") - 1
+        inside = np.flatnonzero(ends <= a.sentence_end[sentence]) if len(starts) else np.zeros(0, dtype=np.intp)
+        rows = inside[np.argsort(sentence[inside], kind="stable")]
+        bounds = np.searchsorted(sentence[rows], np.arange(len(a.sentence_start) + 1)).tolist()
+        return rows, bounds
+
+    def _layout(self, blocks: Sequence[Block]) -> tuple[list[bool], list[bool], list[frozenset[str]]]:
+        """Per block: in a section on transfers; in a section on (or a paragraph naming)
+        sub-processors; the countries its headings name."""
+        a = self.analysis
+        codes = a.place_codes
+        place_block = a.block[a.places.start]
+        cue_block = a.block[a.cues.start]
+        naming = set()
+        if "SUBPROCESSOR" in a.cue_labels:
+            # Any SUBPROCESSOR cue of the block counts, even one running across two sentences.
+            naming = set(cue_block[a.cues.label == a.cue_labels.index("SUBPROCESSOR")].tolist())
+        transfer_headings: dict[str, bool] = {}
+        subprocessor_headings: dict[str, bool] = {}
+        heading_countries: dict[str, frozenset[str]] = {}
+        in_transfer, in_subprocessors, countries = [], [], []
+        for b, block in enumerate(blocks):
+            if block.kind == "heading":
+                heading_countries[block.text] = frozenset(codes[c] for c in a.places.label[place_block == b].tolist())
+            countries.append(frozenset().union(*(heading_countries.get(h, frozenset()) for h in block.heading_path)))
+            for heading in block.heading_path:
+                if heading not in subprocessor_headings:
+                    subprocessor_headings[heading] = bool(SUBPROCESSOR_HEADING.search(heading))
+            in_subprocessors.append(any(subprocessor_headings[h] for h in block.heading_path) or b in naming)
+            in_section = False
+            for heading in block.heading_path:
+                if heading not in transfer_headings:
+                    transfer_headings[heading] = bool(TRANSFER_HEADING.search(heading))
+                in_section = in_section or transfer_headings[heading]
+            in_transfer.append(in_section)
+        return in_transfer, in_subprocessors, countries
+
+    def _masks(self, in_transfer: list[bool], in_subprocessors: list[bool], blocks: Sequence[Block]) -> np.ndarray:
+        a, index = self.analysis, self.index
+        masks = np.zeros((len(a.sentence_start), index.words), dtype=np.uint64)
+        sentence_of = np.repeat(np.arange(len(a.sentence_start)), np.diff(self._cue_bounds))
+        cue_bits = a.cues.label[self._cue_rows]  # cue labels come first in the index
+        place_sentences = np.repeat(np.arange(len(a.sentence_start)), np.diff(self._place_bounds))
+        place_bits = np.array([index.bit[f"{PLACE}:{code}"] for code in a.place_codes], dtype=np.intp)
+        place_bits = place_bits[a.places.label[self._place_rows]] if len(place_bits) else place_bits
+        layout = {"HEADING": [b.kind == "heading" for b in blocks], "TRANSFER_SECTION": in_transfer,
+                  "SUBPROCESSOR_SECTION": in_subprocessors}
+        layout_sentences, layout_bits = [], []
+        for name, per_block in layout.items():
+            chosen = np.flatnonzero(np.array(per_block, dtype=bool)[self._block]) if len(self._block) else []
+            layout_sentences.append(chosen)
+            layout_bits.append(np.full(len(chosen), index.bit[name], dtype=np.intp))
+        sentences = np.concatenate([sentence_of, place_sentences, place_sentences, *layout_sentences]).astype(np.intp)
+        bits = np.concatenate([cue_bits, np.full(len(place_sentences), index.bit[PLACE], dtype=np.intp), place_bits,
+                               *layout_bits]).astype(np.intp)
+        np.bitwise_or.at(masks, (sentences, bits // 64), np.left_shift(np.uint64(1), (bits % 64).astype(np.uint64)))
+        return masks
+
+
+def read_sentences(document: Document, nlp: Language, batch_size: int = 64) -> Sentences:
+    """The sentences of ``document``; blocks are processed separately."""
+    return Sentences(document, analyse(nlp, [b.text for b in document.blocks], batch_size=batch_size))
+
+
 def sentences(document: Document, nlp: Language, batch_size: int = 64) -> Iterator[Sentence]:
     """Yield the sentences of ``document`` in order; blocks are processed separately."""
-    transfer_headings: dict[str, bool] = {}
-    heading_countries: dict[str, frozenset[str]] = {}
-    blocks = document.blocks
-    for block, doc in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=batch_size)):
-        if block.kind == "heading":
-            heading_countries[block.text] = frozenset(e.kb_id_ for e in doc.ents)
-        section_countries = frozenset().union(*(heading_countries.get(h, frozenset()) for h in block.heading_path))
-        in_section = False
-        # A paragraph that names sub-processors once keeps them as its topic ("If you object to
-        # such changes ..."), and so does a section headed by them.
-        in_subprocessors = any(SUBPROCESSOR_HEADING.search(h) for h in block.heading_path) or any(
-            s.label_ == "SUBPROCESSOR" for s in doc.spans[SPAN_KEY])
-        for heading in block.heading_path:
-            if heading not in transfer_headings:
-                transfer_headings[heading] = bool(TRANSFER_HEADING.search(heading))
-            in_section = in_section or transfer_headings[heading]
-        cues = list(doc.spans[SPAN_KEY])
-        for sent in doc.sents:
-            start = block.start + sent.start_char
-            end = block.start + sent.end_char
-            own = [Cue(span.label_, span.start - sent.start, span.end - sent.start, span.text)
-                   for span in cues if span.start >= sent.start and span.end <= sent.end]
-            sentence = Sentence(sent, block, start, end, document.page_at(start), cues=own,
-                                labels=frozenset(c.label for c in own), in_transfer_section=in_section,
-                                in_subprocessor_section=in_subprocessors, section_countries=section_countries)
-            for ent in sent.ents:
-                sentence.places.append(Place(ent.kb_id_, ent.start - sent.start, ent.end - sent.start, ent.text))
-            yield sentence
+    return iter(read_sentences(document, nlp, batch_size=batch_size))

@@ -14,6 +14,7 @@ from dpcheck.extract.destinations import Words
 from dpcheck.ingest.document import Block, Document, Table
 from dpcheck.models import UNSPECIFIED, Evidence, Mention, Recipient
 from dpcheck.nlp.components import SPAN_KEY
+from dpcheck.nlp.gazetteer import LEFT_OUT_KEY
 
 # Earlier kinds claim a column first: "Sub-processor of" is an engaged-by column, not a name column.
 COLUMN_ORDER = ("engaged_by", "onward", "name", "location", "purpose")
@@ -46,13 +47,15 @@ def table_recipients(
     return recipients, mentions, read
 
 
-def _places(text: str, nlp: Language, open_cues: set[str]) -> list[str]:
-    """Country codes named in a cell, and UNSPECIFIED for open wording ("worldwide")."""
+def _places(text: str, nlp: Language, open_cues: set[str], location_column: bool = False) -> list[str]:
+    """Country codes named in a cell, and UNSPECIFIED for open wording ("worldwide"). A location
+    column's cell says where by itself: its city names count without "seated in" before them."""
     if not text:
         return []
     doc = nlp(text)
     codes: list[str] = []
-    for ent in doc.ents:
+    places = sorted([*doc.ents, *doc.spans[LEFT_OUT_KEY]], key=lambda s: s.start) if location_column else doc.ents
+    for ent in places:
         if ent.kb_id_ not in codes:
             codes.append(ent.kb_id_)
     if any(s.label_ in open_cues for s in doc.spans[SPAN_KEY]) and UNSPECIFIED not in codes:
@@ -77,13 +80,13 @@ def _read_table(index: int, table: Table, document: Document, nlp: Language, eea
 
         location_text = cell("location") if loc_col is not None else " ".join(row)
         open_cues = {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"} if loc_col is not None else {"OPEN_DESTINATION"}
-        codes = _places(location_text, nlp, open_cues)
+        codes = _places(location_text, nlp, open_cues, location_column=loc_col is not None)
         onward = [c for c in _places(cell("onward"), nlp, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
                   if c not in eea]
         evidence = _row_evidence(block, "row of a sub-processor table")
         for code in [*codes, *onward]:
             if code not in eea:
-                mentions.append(Mention("destination", code, evidence, detail="table"))
+                mentions.append(Mention("destination", code, evidence, detail="table", role="destination"))
         name = cell("name") or (row[0] if row else "")
         if not name:
             continue

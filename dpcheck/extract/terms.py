@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from dpcheck.extract.periods import states_period
+from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.sentences import Sentence
 from dpcheck.ingest.document import Document
 from dpcheck.models import Evidence, Mention
@@ -14,6 +15,10 @@ SUBPROCESSOR_URL = re.compile(r"(sub-?processors?|subunternehmer|unterauftrag\w*
 AUTHORITY_HEADING = re.compile(
     r"(request|demand|anfrage|ersuchen)\w*.{0,30}(authorit|government|law enforcement|behörd)|"
     r"(authorit|government|law enforcement|behörd)\w*.{0,30}(request|demand|access|anfrage|zugriff|ersuchen)", re.I)
+# An item of an enumeration: "(i) ...", "b) ...", "- ...".
+LIST_ITEM = re.compile(r"\s*(\(?[a-z0-9]{1,4}[.)]|[-•*–])\s", re.I)
+# Tokens between "notify"/"informieren" and the party told ("notify the data exporter").
+NOTICE_REACH = 4
 
 
 def link_mentions(document: Document) -> list[Mention]:
@@ -31,30 +36,83 @@ def link_mentions(document: Document) -> list[Mention]:
     return found
 
 
-def term_mentions(sentence: Sentence) -> list[Mention]:
+@dataclass(frozen=True)
+class AuthorityContext:
+    """What the sentences before this one say about government access: the ones just before speak
+    of requests from authorities, or a lead-in ("We will notify Customer of:") opens a list."""
+
+    topic: bool = False
+    lead_in: Sentence | None = None
+
+
+def government_access(sentence: Sentence) -> bool:
+    """The sentence (or its section) is about public authorities asking for data; a supervisory
+    authority being notified or complained to is not that."""
+    if any(AUTHORITY_HEADING.search(h) for h in sentence.block.heading_path):
+        return True
+    supervisory = sentence.of("SUPERVISORY")
+    return any(not any(s.start <= c.start < s.end or c.start <= s.start < c.end for s in supervisory)
+               for c in sentence.of("GOV_ACCESS"))
+
+
+def _tells_customer(sentence: Sentence) -> str:
+    for notice in sentence.of("GOV_NOTICE"):
+        # The one told stands next to the verb: "notify Customer", "den Auftraggeber informieren".
+        party = next((p for p in sentence.of("CUSTOMER_SIDE")
+                      if 0 <= p.start - notice.end < NOTICE_REACH or 0 <= notice.start - p.end < NOTICE_REACH), None)
+        if party is not None:
+            return f"tells {party.text} of public-authority requests ('{notice.text}')"
+    return ""
+
+
+def supplementary_measure(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> str:
+    """Why the sentence addresses Schrems II, or "" if it does not: it names an assessment or a
+    measure, or commits to a concrete step on government requests (challenge, redirect,
+    minimise, require binding legal process, tell the customer). Saying that data is disclosed
+    to authorities "as required by law" or "in response to valid legal process" commits to
+    nothing, so it does not count."""
+    if sentence.has("SUPPLEMENTARY"):
+        return f"names '{sentence.of('SUPPLEMENTARY')[0].text}'"
+    if not (context.topic or government_access(sentence)):
+        return ""
+    if sentence.has("GOV_HANDLING"):
+        return f"handles public-authority access ('{sentence.of('GOV_HANDLING')[0].text}')"
+    if sentence.has("GOV_REQUIRE") and sentence.has("LEGAL_PROCESS"):
+        return f"requires binding legal process ('{sentence.of('LEGAL_PROCESS')[0].text}')"
+    return _tells_customer(sentence) or (_tells_customer(context.lead_in) if context.lead_in else "")
+
+
+def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
     """Mentions of supplementary measures and sub-processor terms in one sentence."""
     found: list[Mention] = []
 
-    def add(kind: str, reason: str) -> None:
-        found.append(Mention(kind, kind, sentence.evidence(reason)))
+    def add(kind: str, reason: str, detail: str = "") -> None:
+        found.append(Mention(kind, kind, sentence.evidence(reason), detail=detail))
 
-    in_authority_section = any(AUTHORITY_HEADING.search(h) for h in sentence.block.heading_path)
-    if sentence.has("SUPPLEMENTARY"):
-        cue = sentence.of("SUPPLEMENTARY")[0]
-        add("supplementary_measures", f"names '{cue.text}'")
-    elif sentence.has("GOV_HANDLING") and (sentence.has("GOV_ACCESS") or in_authority_section):
-        add("supplementary_measures", f"handles public-authority access ('{sentence.of('GOV_HANDLING')[0].text}')")
+    def notice(reason: str) -> None:
+        # The notice period in days, when the sentence states one: DPA and list page may differ on it.
+        add("subprocessor_notice", reason, _days(notice_periods))
+
+    measure = supplementary_measure(sentence, context)
+    if measure:
+        add("supplementary_measures", measure)
 
     text = sentence.text
     named = sentence.has("SUBPROCESSOR") or bool(SUBPROCESSOR_URL.search(text))
     if not (named or sentence.in_subprocessor_section):
         return found
+    # "notify 30 days before ..., and Customer may object within 14 days": a period after the
+    # objection is the time to object, one before it the notice.
+    objection = text.lower().find(sentence.of("OBJECTION")[0].text.lower()) if sentence.has("OBJECTION") else len(text)
+    periods = stated_periods(text)
+    notice_periods = [days for at, days in periods if at < objection]
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
     if sentence.has("OBJECTION"):
-        add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'")
+        add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'",
+            _days([days for at, days in periods if at > objection]))
     if not named:
         if sentence.has("NOTICE") and states_period(text):
-            add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
+            notice(f"'{sentence.of('NOTICE')[0].text}'")
         return found
     if sentence.has("LIST"):
         add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
@@ -65,5 +123,10 @@ def term_mentions(sentence: Sentence) -> list[Mention]:
     elif sentence.has("AUTHORISATION"):
         add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
     if sentence.has("NOTICE") and (states_period(text) or sentence.has("CHANGE")):
-        add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
+        notice(f"'{sentence.of('NOTICE')[0].text}'")
     return found
+
+
+def _days(periods: list[int]) -> str:
+    """The shortest period, in days, as a mention's detail (empty when none is stated)."""
+    return str(min(periods)) if periods else ""

@@ -3,90 +3,98 @@
 Both are registered factories, so a pipeline built from a config gets them too:
 
 - ``dpcheck_countries_v1`` sets ``doc.ents`` to GPE entities whose ``kb_id_`` is the
-  ISO 3166-1 alpha-2 code (or ``UNSPECIFIED`` for regions); longest match wins.
+  ISO 3166-1 alpha-2 code (or ``UNSPECIFIED`` for regions); longest match wins. Cities and
+  ambiguous names count only where :func:`~dpcheck.nlp.gazetteer.resolve` lets them; the others
+  go to ``doc.spans[LEFT_OUT_KEY]``.
 - ``dpcheck_cues_v1`` puts every cue and mechanism phrase into ``doc.spans["dpcheck"]``
   (overlaps allowed: "outside the EEA" is both a third-country and an open-destination cue).
 
-Literal phrases go to spaCy's PhraseMatcher; phrases with wildcards (German inflection
-and compounds) to :class:`~dpcheck.nlp.patterns.WildcardMatcher`.
+Both match with a :class:`~dpcheck.nlp.matcher.LexiconMatcher`. A scan does not run them per
+block: :func:`dpcheck.nlp.analysis.analyse` runs their matchers once over the whole document.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+import numpy as np
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from dpcheck.nlp.patterns import WildcardMatcher, compile_phrase, is_phrase
+from dpcheck.nlp.gazetteer import GATED, LEFT_OUT_KEY, LOCATION, Match, resolve
+from dpcheck.nlp.lexicon import load_lexicon
+from dpcheck.nlp.matcher import LexiconMatcher, Matches, TokenArrays, longest_per_block
 
 SPAN_KEY = "dpcheck"
-WORDS_KEY = "dpcheck_words"  # doc.user_data: the token words both lexicon components read
-
-
-class LexiconMatcher:
-    """Finds ``(label, start, end)`` for lexicon phrases in a Doc."""
-
-    def __init__(self, nlp: Language, phrases: Iterable[tuple[str, str]]) -> None:
-        self.vocab = nlp.vocab
-        self.phrase = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab, attr="ORTH")}
-        self.wildcard = WildcardMatcher()
-        self.labels: set[str] = set()
-        for text, label in dict.fromkeys(phrases):
-            pattern = compile_phrase(text, nlp.tokenizer)
-            if not pattern:
-                continue
-            self.labels.add(label)
-            attr = is_phrase(pattern)
-            if attr is None:
-                self.wildcard.add(label, pattern)
-            else:
-                words = [next(iter(t.values())) for t in pattern]
-                self.phrase[attr].add(label, [Doc(nlp.vocab, words=words)])
-
-    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        strings = self.vocab.strings
-        found = [(strings[m], s, e) for matcher in self.phrase.values() for m, s, e in matcher(doc)]
-        found += self.wildcard(_words(doc))
-        return found
-
-
-def _words(doc: Doc) -> list[tuple[str, str]]:
-    """Each token's text and lower case, listed once per doc for both lexicon components
-    (walking a Doc's tokens from Python is what their time goes into)."""
-    words = doc.user_data.get(WORDS_KEY)
-    if words is None:
-        words = doc.user_data[WORDS_KEY] = [(t.text, t.lower_) for t in doc]
-    return words
+COUNTRIES = "dpcheck_countries_v1"
+CUES = "dpcheck_cues_v1"
 
 
 class CountryRecognizer:
     def __init__(self, nlp: Language, phrases: Iterable[tuple[str, str]]) -> None:
-        self.matcher = LexiconMatcher(nlp, phrases)
-        self.codes = frozenset(self.matcher.labels)
+        self.matcher = LexiconMatcher(load_lexicon(phrases, nlp.tokenizer))
+        # The labels of places: ISO codes (and UNSPECIFIED, EEA), without the gated and location labels.
+        self.place_codes = tuple(dict.fromkeys(label.removeprefix(GATED) for label in self.matcher.labels
+                                               if label != LOCATION))
+        self.codes = frozenset(self.place_codes)
+        self._index = {code: i for i, code in enumerate(self.place_codes)}
+
+    def places(self, found: Matches, tokens: TokenArrays) -> tuple[Matches, Matches]:
+        """The places among the matcher's ``found`` and the gated names in no location phrase,
+        labels as indices into ``place_codes``."""
+        labels = self.matcher.labels
+        places, left_out = resolve(zip((labels[c] for c in found.label.tolist()), found.start.tolist(),
+                                       found.end.tolist()), _Lowers(tokens))
+        return self._matches(places), self._matches(left_out)
+
+    def _matches(self, found: list[Match]) -> Matches:
+        return Matches(np.array([self._index[code] for code, _, _ in found], dtype=np.intp),
+                       np.array([s for _, s, _ in found], dtype=np.int64), np.array([e for _, _, e in found], dtype=np.int64))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label="GPE", kb_id=code) for code, s, e in self.matcher(doc)]
-        doc.ents = filter_spans(spans)
+        tokens = TokenArrays.of_doc(doc)
+        places, left_out = self.places(self.matcher(tokens), tokens)
+        found = longest_per_block(places, np.zeros(len(doc), dtype=np.intp))
+        codes = self.place_codes
+        doc.ents = [Span(doc, s, e, label="GPE", kb_id=codes[c])
+                    for c, s, e in zip(found.label.tolist(), found.start.tolist(), found.end.tolist())]
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.spans[LEFT_OUT_KEY] = [Span(doc, s, e, label="GPE", kb_id=codes[c])
+                                   for c, s, e in zip(left_out.label.tolist(), left_out.start.tolist(), left_out.end.tolist())
+                                   if taken.isdisjoint(range(s, e))]
         return doc
+
+
+class _Lowers(Sequence[str]):
+    """Tokens' lower-case words, looked up when asked for (resolve reads a few)."""
+
+    def __init__(self, tokens: TokenArrays) -> None:
+        self.tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self.tokens.lower)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self.tokens.strings[int(self.tokens.lower[i])]
 
 
 class CueMatcher:
     def __init__(self, nlp: Language, phrases: Iterable[tuple[str, str]]) -> None:
-        self.matcher = LexiconMatcher(nlp, phrases)
+        self.matcher = LexiconMatcher(load_lexicon(phrases, nlp.tokenizer))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[SPAN_KEY] = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)]
+        found = self.matcher(TokenArrays.of_doc(doc))
+        labels = self.matcher.labels
+        doc.spans[SPAN_KEY] = [Span(doc, s, e, label=labels[c])
+                               for c, s, e in zip(found.label.tolist(), found.start.tolist(), found.end.tolist())]
         return doc
 
 
-@Language.factory("dpcheck_countries_v1", default_config={"phrases": []})
+@Language.factory(COUNTRIES, default_config={"phrases": []})
 def make_country_recognizer(nlp: Language, name: str, phrases: list[list[str]]) -> CountryRecognizer:
     return CountryRecognizer(nlp, [(p, c) for p, c in phrases])
 
 
-@Language.factory("dpcheck_cues_v1", default_config={"phrases": []})
+@Language.factory(CUES, default_config={"phrases": []})
 def make_cue_matcher(nlp: Language, name: str, phrases: list[list[str]]) -> CueMatcher:
     return CueMatcher(nlp, [(p, label) for p, label in phrases])

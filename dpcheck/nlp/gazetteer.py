@@ -1,44 +1,123 @@
-"""Country names in English and German, mapped to ISO 3166-1 alpha-2 codes.
+"""Country, territory and city names in English and German, mapped to ISO 3166-1 alpha-2 codes.
 
-English names come from pycountry, German ones from the iso3166-1 translation
-catalogue that pycountry ships (no download); ``rules/lexicon/countries.yml`` adds
-short forms, inflections, adjectives, cloud regions and data-centre cities.
+``rules/lexicon/places.yml`` names every ISO 3166-1 country and territory in English and German
+(CLDR and pycountry) and the larger cities (GeoNames); scripts/build_places.py generates it, so
+that start-up needs none of those packages. ``rules/lexicon/countries.yml`` keeps what they lack:
+short forms ("UK", "U.S."), inflected German forms, adjectives, cloud regions, open regions,
+the EEA as a whole, and names that are ordinary words too.
+
+A phrase is one of three kinds:
+
+- a *name* (country, territory, alias, region) is a place wherever it stands;
+- a *gated* name (every city, and country names that are ordinary words or first names:
+  "Jersey", "Chad") is a place only as written and right after a location phrase ("seated in",
+  "Sitz in"); :func:`resolve` decides, and a table's location column takes them all (see
+  ``LEFT_OUT_KEY``). Not after a postcode: "CA 92007 Cardiff By The Sea" is in California.
+- a *location phrase* (label :data:`LOCATION`) only opens the gate for the name after it.
 """
 
 from __future__ import annotations
 
-import gettext
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-import pycountry
+from dpcheck.models import EEA_REGION, UNSPECIFIED
 
-UNSPECIFIED = "UNSPECIFIED"
-EEA_REGION = "EEA"  # the EEA named as a whole; never a third-country destination
+_ENDING = re.compile(r"(e|en|er|es|em)$")
+GATED = "~"  # label prefix of a gated name: "~AE" is a city of the United Arab Emirates
+LOCATION = "@LOCATION"
+# doc.spans key of the gated names that stood in no location phrase (a location column takes them).
+LEFT_OUT_KEY = "dpcheck_places_left_out"
+LIST_WORDS = frozenset({",", "and", "or", "&", "und", "oder", "sowie"})
+
+Match = tuple[str, int, int]
 
 
-def _german() -> gettext.NullTranslations:
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
-
-
-def country_phrases(lexicon: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """Yield ``(phrase, code)`` pairs in the lexicon mini-language."""
-    exclude = {name.lower() for name in lexicon.get("exclude", [])}
-    german = _german()
-    for country in pycountry.countries:
-        names = {country.name, getattr(country, "common_name", country.name), german.gettext(country.name)}
-        for name in names:
-            # "Korea, Republic of" and "Bolivia (Plurinational State of)" are catalogue
-            # forms nobody writes in running text.
-            if "," in name or "(" in name or name.lower() in exclude:
-                continue
-            yield name, country.alpha_2
-            if not name.endswith("s"):
-                yield name + "s", country.alpha_2  # German genitive: "Indiens", "Japans"
-    for code, aliases in lexicon.get("aliases", {}).items():
+def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Yield ``(phrase, label)`` pairs in the lexicon mini-language (rules/lexicon/README.md):
+    ``countries`` is rules/lexicon/countries.yml, ``places`` the generated places.yml."""
+    ambiguous = {name.lower() for name in countries.get("ambiguous", [])}
+    for code, by_lang in places["countries"].items():
+        for lang, names in by_lang.items():
+            for name in names:
+                if name.lower() in ambiguous:
+                    yield _as_written(name), GATED + code
+                    continue
+                yield name, code
+                if lang == "de":
+                    yield from ((form, code) for form in _german_forms(name))
+    for code, aliases in countries.get("aliases", {}).items():
         for alias in aliases:
             yield alias, code
-    for region in lexicon.get("regions", []):
+    for region in countries.get("regions", []):
         yield region, UNSPECIFIED
-    for region in lexicon.get("eea_regions", []):
+    for region in countries.get("eea_regions", []):
         yield region, EEA_REGION
+    city_rules = countries.get("cities", {})
+    left_out = set(city_rules.get("exclude", []))
+    for name, code in places["cities"].items():
+        if name not in left_out:
+            yield _as_written(name), GATED + code
+    for code, names in city_rules.get("names", {}).items():
+        for name in names:
+            yield _as_written(name), GATED + code
+    for phrase in city_rules.get("location_phrases", []):
+        yield phrase, LOCATION
+
+
+def _german_forms(name: str) -> list[str]:
+    """Inflected forms: the genitive of one word ("Indiens"), every case of several words ("in den
+    Vereinigten Arabischen Emiraten", "auf den Britischen Jungferninseln")."""
+    words = name.split()
+    if len(words) == 1:
+        return [] if name.endswith(("s", "x", "z", "ß")) else [name + "s"]
+    if not any(word[:1].isupper() and word.isalpha() for word in words[1:]):
+        return []
+    return [" ".join(_stem(word) + "*" if word[:1].isupper() and word.isalpha() else word for word in words)]
+
+
+def _stem(word: str) -> str:
+    stem = _ENDING.sub("", word)
+    return stem if len(stem) >= 4 else word
+
+
+def _as_written(name: str) -> str:
+    return " ".join("=" + word for word in name.split())
+
+
+def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match], list[Match]]:
+    """The places among a block's matches ``(label, start, end)``, labels as ISO codes; and the
+    gated names that stood in no location phrase. ``lowers`` are the block's words in lower case:
+    a list after a location phrase opens the gate for each of its names ("data centres in
+    Frankfurt, Dublin or London")."""
+    matches = sorted(matches, key=lambda m: (m[1], -m[2]))
+    opened = {end for label, _, end in matches if label == LOCATION}
+    places: list[Match] = []
+    left_out: list[Match] = []
+    for label, start, end in matches:
+        if label == LOCATION:
+            continue
+        gated = label.startswith(GATED)
+        if gated and start not in opened:
+            left_out.append((label[len(GATED):], start, end))
+            continue
+        places.append((label[len(GATED):] if gated else label, start, end))
+        if start in opened:
+            opened |= _list_continues(lowers, end)
+    return places, left_out
+
+
+def _list_continues(lowers: Sequence[str], end: int) -> set[int]:
+    """Where the next item of a list may start after a name ending at ``end``: ", ", "and", ", or",
+    also past a bracket that names its country ("Boston (United States) and Pune")."""
+    i = end
+    if i < len(lowers) and lowers[i] == "(":
+        close = next((j for j in range(i + 1, min(len(lowers), i + 6)) if lowers[j] == ")"), None)
+        i = end if close is None else close + 1
+    starts = set()
+    first = i
+    while i < len(lowers) and lowers[i] in LIST_WORDS and i - first < 2:
+        i += 1
+        starts.add(i)
+    return starts

@@ -14,10 +14,11 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
-from dpcheck.nlp import components as _components  # noqa: F401  (registers the factories)
+from dpcheck.nlp.components import COUNTRIES, CUES  # importing it registers the factories
 from dpcheck.nlp.gazetteer import country_phrases
 
 SUPPORTED = ("en", "de")
+ROLE_PREFIX = "ROLE:"  # cue labels of the clause roles of rules/lexicon/roles.yml
 SENTENCE_CONTINUES = {"!", "！", "︕", "﹗"}
 
 _OPEN_BRACKET_INFIX = r"(?<=[0-9A-Za-z])[\(\)](?=[0-9A-Za-z\(])"
@@ -46,18 +47,23 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
     # Konzerngruppe"), and a split there cuts a transfer statement in two.
     punct = [p for p in Sentencizer.default_punct_chars if p not in SENTENCE_CONTINUES]
     nlp.add_pipe("sentencizer", config={"punct_chars": punct})
-    nlp.add_pipe(
-        "dpcheck_countries_v1",
-        config={"phrases": [[p, c] for p, c in country_phrases(lexicon["countries"])]},
-    )
+    # The phrases come from our own rules; checking thousands of them against the factory's type
+    # hints is a fifth of start-up.
+    places = [[p, c] for p, c in country_phrases(lexicon["countries"], lexicon["places"])]
+    nlp.add_pipe(COUNTRIES, config={"phrases": places}, validate=False)
     cue_phrases: list[list[str]] = []
-    # cues.yml holds the transfer vocabulary, art28.yml that of the Art. 28 checklist.
-    for name in ("cues", "art28"):
+    # cues.yml holds the transfer vocabulary, art28.yml that of the Art. 28 checklist, subject.yml
+    # the words that say a document is about privacy at all.
+    for name in ("cues", "art28", "subject"):
         for label, by_lang in lexicon.get(name, {}).items():
             for phrases in by_lang.values():
                 cue_phrases.extend([p, label] for p in phrases)
+    # roles.yml: the cues of the clause roles (dpcheck/extract/roles.py), labelled ROLE:<role>.
+    for role, entry in lexicon.get("roles", {}).get("roles", {}).items():
+        for phrases in entry.get("cues", {}).values():
+            cue_phrases.extend([p, f"{ROLE_PREFIX}{role}"] for p in phrases)
     for label, entry in lexicon["mechanisms"].items():
         for key in ("en", "de"):
             cue_phrases.extend([p, f"MECH:{label}"] for p in entry.get(key, []))
-    nlp.add_pipe("dpcheck_cues_v1", config={"phrases": cue_phrases})
+    nlp.add_pipe(CUES, config={"phrases": cue_phrases}, validate=False)
     return nlp

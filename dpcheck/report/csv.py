@@ -2,7 +2,8 @@
 
 Findings come in the order of the other formats: those that make the rating, most severe first.
 A document with no findings, or one that could not be read, still gets a row (with its
-status and error code) so that filtering a spreadsheet never hides a document.
+status and error code) so that filtering a spreadsheet never hides a document. Control
+characters in cells are made visible (a newline in a file name cannot start a row of its own).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 from dpcheck.models import DocumentReport, Evidence, Finding, Report
 from dpcheck.report.questions import acceptance_note, rating_label
 from dpcheck.report.quotes import ordered
+from dpcheck.report.safe import visible
 
 COLUMNS = ("path", "status", "error_code", "error", "doc_type", "language", "rating", "rule_id", "article",
            "severity", "core", "title", "countries", "mechanisms", "quote", "page", "section", "start", "end",
@@ -24,7 +26,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
+    text = "" if value is None else visible(str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

@@ -1,17 +1,27 @@
 """One self-contained HTML report: inline CSS and SVG, no script, no external asset.
 
-Every piece of document text is escaped, and a Content-Security-Policy forbids scripts and
-network loads, so a hostile document cannot run code or call home from the report.
+Every piece of document text is escaped (control characters made visible, markup escaped: see
+:mod:`dpcheck.report.safe`), and a Content-Security-Policy forbids scripts and network loads, so
+a hostile document cannot run code or call home from the report.
 """
 
 from __future__ import annotations
 
-from html import escape
+import re
 
 from dpcheck.models import DocumentReport, Evidence, Finding, Report
 from dpcheck.report.json import summary
-from dpcheck.report.questions import CHECK_MARK, acceptance_note, evidence_place, rating_label, vendor_questions
+from dpcheck.report.questions import (
+    CHECK_MARK,
+    acceptance_note,
+    evidence_place,
+    rating_label,
+    skipped_listed,
+    skipped_note,
+    vendor_questions,
+)
 from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered
+from dpcheck.report.safe import html_text as escape
 from dpcheck.report.svg import render_graph_svg
 
 
@@ -190,7 +200,8 @@ def render_html(report: Report) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>dpcheck report</title><style>{STYLE}</style></head><body>")
     intro = (f"<h1>dpcheck report</h1><p class=\"meta\">{s['documents']} document(s): {s['red']} red, "
-             f"{s['yellow']} yellow, {s['green']} green, {s['errors']} unreadable · ruleset "
+             f"{s['yellow']} yellow, {s['green']} green, {s['errors']} unreadable"
+             f"{escape('; ' + skipped_note(report)) if report.skipped else ''} · ruleset "
              f"{escape(report.ruleset_version)} · law as of {escape(report.law_as_of)} (legal facts recorded up to "
              f"{escape(report.facts_as_of)}) · dpcheck {escape(report.tool_version)}</p>")
     body = [intro]
@@ -202,4 +213,9 @@ def render_html(report: Report) -> str:
     else:
         body.append("<p>No documents were scanned.</p>")
     body.extend(_document(doc, i) for i, doc in enumerate(report.documents))
+    listed, more = skipped_listed(report)
+    if listed:
+        body.append("<h2>Skipped (not scanned)</h2><ul class=\"skipped\">"
+                    + "".join(f"<li>{escape(k.path)}: {escape(k.detail)}</li>" for k in listed)
+                    + (f"<li>… and {more} more (the JSON report lists them all)</li>" if more else "") + "</ul>")
     return head + "\n".join(body) + "\n</body></html>\n"

@@ -14,9 +14,10 @@ from dpcheck.flows.graph import to_node_link
 from dpcheck.models import DocumentReport, Evidence, Finding, PolicyRef, Report
 from dpcheck.report.questions import vendor_questions
 
-# The mention kinds a report shows; the others (sub-processor terms, cues) are working notes that
-# only the internal format (dpcheck.serialize) carries.
-REPORTED_MENTIONS = ("mechanism", "destination")
+# The mention kinds a report shows (sub-processor notice, with its period in days as detail, and
+# objection since 1.2: a vendor's documents and two versions are compared on them); the others are
+# working notes that only the internal format (dpcheck.serialize) carries.
+REPORTED_MENTIONS = ("mechanism", "destination", "subprocessor_notice", "subprocessor_objection")
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
@@ -70,7 +71,8 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
         ],
         "recipients": [
             {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations),
-             "engaged_by": r.engaged_by, "mechanisms": list(r.mechanisms)}
+             "engaged_by": r.engaged_by, "mechanisms": list(r.mechanisms),
+             "evidence": [_evidence(e) for e in r.evidence]}
             for r in doc.recipients
         ],
         "transfer_paths": [
@@ -87,7 +89,7 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
             for i in doc.checklist
         ],
         "mentions": [
-            {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail,
+            {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail, "role": m.role,
              "evidence": _evidence(m.evidence)}
             for m in doc.mentions if m.kind in REPORTED_MENTIONS
         ],
@@ -111,14 +113,20 @@ def report_to_dict(report: Report, *, graph: bool = True) -> dict[str, Any]:
         **({"policy": _policy(report.policy)} if report.policy is not None else {}),
         "summary": summary(report),
         "documents": [document_to_dict(d, graph=graph) for d in report.documents],
+        "skipped": [{"path": s.path, "reason": s.reason, "detail": s.detail} for s in report.skipped],
     }
 
 
 def summary(report: Report) -> dict[str, Any]:
-    """Counts for the batch: documents read (``ok``) and rated, read only in part, and errors
-    by code — an unreadable document is counted as an error, never among the ratings."""
+    """Counts for the batch: documents read (``ok``) and rated, read only in part, errors by code
+    — an unreadable document is counted as an error, never among the ratings — and files of the
+    folders left out, by reason."""
     counts: dict[str, Any] = {"documents": len(report.documents), "ok": 0, "red": 0, "yellow": 0, "green": 0,
-                              "partial": 0, "errors": 0, "errors_by_code": {}}
+                              "partial": 0, "errors": 0, "errors_by_code": {}, "skipped": len(report.skipped),
+                              "skipped_by_reason": {}}
+    for skipped in report.skipped:
+        counts["skipped_by_reason"][skipped.reason] = counts["skipped_by_reason"].get(skipped.reason, 0) + 1
+    counts["skipped_by_reason"] = dict(sorted(counts["skipped_by_reason"].items()))
     for doc in report.documents:
         if doc.status == "error":
             counts["errors"] += 1

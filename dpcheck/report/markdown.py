@@ -1,8 +1,8 @@
 """A readable Markdown report: an overview table, then each document's findings with quoted
 evidence and the questions to send the vendor.
 
-Document text is escaped: Markdown punctuation is backslash-escaped and ``<``, ``>``, ``&``
-become entities, so a quote can neither format the page nor inject HTML into a renderer that
+Document text is escaped: control characters are made visible (:func:`dpcheck.report.safe.visible`),
+Markdown punctuation is backslash-escaped and ``<``, ``>``, ``&`` become entities, so a quote can neither format the page nor inject HTML into a renderer that
 passes HTML through. Newlines inside quotes collapse to spaces.
 """
 
@@ -18,9 +18,12 @@ from dpcheck.report.questions import (
     acceptance_note,
     evidence_place,
     rating_label,
+    skipped_listed,
+    skipped_note,
     vendor_questions,
 )
 from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered
+from dpcheck.report.safe import visible
 
 # Quotes shown per finding; the JSON report has them all.
 MAX_QUOTES = 3
@@ -31,7 +34,7 @@ _LINE_START = re.compile(r"^([#+\-=]|\d+(?=[.)]))")
 
 def escape(text: str, *, line_start: bool = False) -> str:
     """``text`` as literal Markdown on one line; ``line_start`` when it begins a line."""
-    flat = " ".join(text.split())
+    flat = visible(" ".join(text.split()))
     flat = _SPECIAL.sub(r"\\\1", flat)
     if line_start:
         flat = _defuse_line_start(flat)
@@ -157,7 +160,7 @@ def render_markdown(report: Report) -> str:
     s = summary(report)
     lines = ["# dpcheck report", "",
              f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green, "
-             f"{s['errors']} unreadable. Ruleset {escape(report.ruleset_version)}, law as of "
+             f"{s['errors']} unreadable{escape('; ' + skipped_note(report)) if report.skipped else ''}. Ruleset {escape(report.ruleset_version)}, law as of "
              f"{escape(report.law_as_of)} (legal facts recorded up to {escape(report.facts_as_of)}), "
              f"dpcheck {escape(report.tool_version)}.", ""]
     if report.policy is not None:
@@ -167,4 +170,10 @@ def render_markdown(report: Report) -> str:
         lines += ["## Overview", "", *_overview(report), ""]
     for i, doc in enumerate(report.documents):
         lines += _document(doc, i)
+    listed, more = skipped_listed(report)
+    if listed:
+        lines += ["## Skipped (not scanned)", ""]
+        lines += [f"- {escape(k.path)}: {escape(k.detail)}" for k in listed]
+        lines += [f"- … and {more} more (the JSON report lists them all)"] if more else []
+        lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -3,7 +3,10 @@ buyer's policy treats a finding, and where a quote is."""
 
 from __future__ import annotations
 
-from dpcheck.models import Acceptance, DocumentReport, Evidence
+from dpcheck.models import Acceptance, DocumentReport, Evidence, Report, Skipped
+
+# How many skipped files human formats list one by one (the JSON report lists them all).
+SKIPPED_LISTED = 50
 
 # How an Art. 28 checklist item's status is marked beside its word.
 CHECK_MARK = {"present": "✓", "weakened": "!", "missing": "✗"}
@@ -41,3 +44,18 @@ def evidence_place(e: Evidence) -> str:
     if e.section:
         parts.append(" › ".join(e.section))
     return ", ".join(parts) or f"characters {e.start}–{e.end} of the text read"
+
+
+def skipped_note(report: Report) -> str:
+    """The files of the folders left out, counted by reason ("" when none was)."""
+    if not report.skipped:
+        return ""
+    reasons: dict[str, int] = {}
+    for skipped in report.skipped:
+        reasons[skipped.reason] = reasons.get(skipped.reason, 0) + 1
+    return f"{len(report.skipped)} file(s) skipped ({', '.join(f'{n} {r}' for r, n in sorted(reasons.items()))})"
+
+
+def skipped_listed(report: Report) -> tuple[list[Skipped], int]:
+    """The skipped files a human format lists, and how many more there are."""
+    return list(report.skipped[:SKIPPED_LISTED]), max(len(report.skipped) - SKIPPED_LISTED, 0)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from dpcheck.models import SEVERITIES, DocumentReport, Evidence, Finding
 from dpcheck.report.json import REPORTED_MENTIONS
+from dpcheck.report.safe import visible
 
 _QUOTED = re.compile(r"'([^']{2,})'")
 
@@ -65,8 +66,8 @@ class Excerpt:
 
 def excerpt(quote: str, phrases: list[str], width: int = 220) -> Excerpt:
     """``quote`` (whitespace collapsed) cut to about ``width`` characters around its first match,
-    at word boundaries; the matches it keeps are marked."""
-    text = " ".join(quote.split())
+    at word boundaries; the matches it keeps are marked. Control characters are made visible."""
+    text = visible(" ".join(quote.split()))
     spans = match_spans(text, phrases)
     start, end = 0, len(text)
     if len(text) > width:

@@ -8,13 +8,13 @@ escaped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 import networkx as nx
 
 from dpcheck.flows.graph import to_networkx
 from dpcheck.flows.hops import CUSTOMER
 from dpcheck.models import UNSPECIFIED, DataFlow
+from dpcheck.report.safe import html_text as escape
 
 NODE_WIDTH = 200
 NODE_HEIGHT = 34

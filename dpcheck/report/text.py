@@ -9,8 +9,9 @@ import click
 
 from dpcheck.models import DocumentReport, Finding, Report
 from dpcheck.report.json import summary
-from dpcheck.report.questions import SEVERITY_MARK, acceptance_note, evidence_place
+from dpcheck.report.questions import SEVERITY_MARK, acceptance_note, evidence_place, skipped_listed, skipped_note
 from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered
+from dpcheck.report.safe import visible
 
 COLOURS = {"red": "red", "yellow": "yellow", "green": "green"}
 CHECKLIST_COLOURS = {"present": "green", "weakened": "yellow", "missing": "red"}
@@ -21,19 +22,19 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
     lines = []
     if doc.status == "error":
         assert doc.error is not None
-        lines.append(f"{style('ERROR', fg='red', bold=True)}  {doc.path}")
-        lines.append(f"    [{doc.error.code}] {doc.error.message}")
+        lines.append(f"{style('ERROR', fg='red', bold=True)}  {visible(doc.path)}")
+        lines.append(f"    [{doc.error.code}] {visible(doc.error.message)}")
         lines.append("    Not assessed: read this document yourself; it is not rated compliant.")
         return "\n".join(lines)
     label = "not rated (annex)" if doc.doc_type == "subprocessor_list" else doc.rating.upper()
     colour_name = "cyan" if doc.doc_type == "subprocessor_list" else COLOURS[doc.rating]
-    lines.append(f"{style(label, fg=colour_name, bold=True)}  {doc.path}  [{doc.doc_type}, {doc.language}]")
+    lines.append(f"{style(label, fg=colour_name, bold=True)}  {visible(doc.path)}  [{doc.doc_type}, {doc.language}]")
     for warning in doc.warnings:
-        lines.append(f"    {style('PARTIAL', fg='yellow', bold=True)}  {warning}; never rated green")
+        lines.append(f"    {style('PARTIAL', fg='yellow', bold=True)}  {visible(warning)}; never rated green")
     if doc.transfers:
         shown = ", ".join(f"{t.destination}" + (f" ({', '.join(t.mechanisms)})" if t.mechanisms else "")
                           for t in doc.transfers)
-        lines.append(f"    Transfers: {shown}")
+        lines.append(f"    Transfers: {visible(shown)}")
     else:
         lines.append("    Transfers: none disclosed outside the EEA")
     lines.append(f"    Mechanisms relied on: {', '.join(doc.mechanisms) or 'none'}")
@@ -43,7 +44,7 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
         lines.append("    Art. 28 checklist:")
         for item in doc.checklist:
             mark = style(f"{item.status:8s}", fg=CHECKLIST_COLOURS[item.status])
-            note = f"  ({item.note})" if item.status == "weakened" else ""
+            note = f"  ({visible(item.note)})" if item.status == "weakened" else ""
             lines.append(f"      {mark}  {item.element.replace('_', ' '):22s} {item.article}{note}")
     core, advice = ordered(doc.findings)
     for heading, findings in (("Findings that make the rating:", core),
@@ -63,18 +64,18 @@ def _finding(f: Finding, doc: DocumentReport, style: Callable[..., str], max_evi
     changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""
     changed += " ACCEPTED" if f.accepted else ""
     lines = [f"    {style(mark + ' ' + f.severity.upper(), fg='red' if f.severity == 'high' else 'yellow')}"
-             f"{changed}  {f.rule_id}  ({f.article})", *wrap(f.message)]
+             f"{changed}  {f.rule_id}  ({f.article})", *wrap(visible(f.message))]
     for e in f.evidence[:max_evidence]:
         quote = excerpt(e.quote, matched_phrases(e, doc)).render(mark=style("{}", bold=True, underline=True))
         lines.append(f"        › \"{quote}\"")
-        lines.append(f"          ({evidence_place(e)}{'; ' + e.reason if e.reason else ''})")
+        lines.append(f"          ({visible(evidence_place(e))}{'; ' + visible(e.reason) if e.reason else ''})")
     more = more_quotes(min(max_evidence, len(f.evidence)), len(f.evidence))
     if more:
         lines.append(f"          {more}")
     if f.acceptance is not None:
-        lines.extend(wrap(acceptance_note(f.acceptance, loud=True)))
+        lines.extend(wrap(visible(acceptance_note(f.acceptance, loud=True))))
     if not f.accepted:
-        lines.extend(wrap("Ask the vendor: " + f.question))
+        lines.extend(wrap("Ask the vendor: " + visible(f.question)))
     return lines
 
 
@@ -83,11 +84,17 @@ def render_text(report: Report, *, colour: bool = False) -> str:
     s = summary(report)
     partial = f" ({s['partial']} read only in part)" if s["partial"] else ""
     codes = ", ".join(f"{n} {code}" for code, n in s["errors_by_code"].items())
+    listed, more = skipped_listed(report)
+    if listed:
+        parts.append("\n".join(["Skipped (not scanned):"] + [f"    {visible(k.path)}: {visible(k.detail)}" for k in listed]
+                               + ([f"    ... and {more} more (--format json lists them all)"] if more else [])))
+    skipped = f"; {skipped_note(report)}" if report.skipped else ""
     parts.append(
         f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green{partial}, "
-        f"{s['errors']} unreadable{f' ({codes})' if codes else ''} — ruleset {report.ruleset_version}, "
+        f"{s['errors']} unreadable{f' ({codes})' if codes else ''}{skipped} — ruleset {report.ruleset_version}, "
         f"law as of {report.law_as_of} (legal facts recorded up to {report.facts_as_of})"
     )
     if report.policy is not None:
-        parts.append(f"Policy applied: {report.policy.name} ({report.policy.path}, sha256 {report.policy.sha256[:12]})")
+        parts.append(f"Policy applied: {visible(report.policy.name)} ({visible(report.policy.path)}, "
+                     f"sha256 {report.policy.sha256[:12]})")
     return "\n\n".join(parts) + "\n"

@@ -31,7 +31,7 @@ class ServiceCode(StrEnum):
 
 # HTTP status of each code: 413 for what is too big (bytes, pages, text, inflation), 415 for what
 # is not a document dpcheck reads, 422 for a document it cannot read or not within its time and
-# memory, 500 for dpcheck's own failures.
+# memory, or cannot assess (not a privacy document, a language it does not read), 500 for dpcheck's own failures.
 STATUS: dict[str, int] = {
     ErrorCode.NOT_FOUND: 400,
     ErrorCode.UNREADABLE: 422,
@@ -51,6 +51,8 @@ STATUS: dict[str, int] = {
     ErrorCode.DOCX_BOMB: 413,
     ErrorCode.DOCX_DTD: 422,
     ErrorCode.NO_TEXT: 422,
+    ErrorCode.NOT_PRIVACY: 422,
+    ErrorCode.LANGUAGE_NOT_READ: 422,
     ErrorCode.WORKER_DIED: 500,
     ErrorCode.INTERNAL: 500,
     ServiceCode.BAD_REQUEST: 400,

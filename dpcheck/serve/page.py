@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from dpcheck.limits import Limits
-from dpcheck.scanner import DOCUMENT_SUFFIXES
+from dpcheck.walk import DOCUMENT_SUFFIXES
 from dpcheck.serve.errors import ApiError
 
 _STYLE = """

@@ -1,0 +1,143 @@
+"""Clause roles: what a sentence does, and what each place it names is to that sentence.
+
+The closed set of roles and argument roles, their cues, reach and examples are data in
+rules/lexicon/roles.yml (which documents how they combine); this module assigns them, the same
+way for every language. A sentence gets every role whose cue it contains, and the negation role
+when it denies a transfer. Each place it names (a country, or an open phrase such as "outside the
+EEA") gets the argument role of the nearest role cue that reaches it, or ``unclaimed``. Only
+arguments marked ``transfers`` in the data make transfers: a country named in a forum clause, a
+complaint route or as where users live is never a destination.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dpcheck.errors import RulesetError
+from dpcheck.extract.sentences import Cue, Sentence
+from dpcheck.nlp.pipeline import ROLE_PREFIX
+
+UNCLAIMED = "unclaimed"
+NEGATION = "negation"
+RECIPIENT_SEAT = "recipient_seat"
+COMPANY = "company"
+
+
+@dataclass(frozen=True)
+class Role:
+    """One sentence role of roles.yml: the argument it gives the places its cues reach."""
+
+    name: str
+    argument: str
+    reach: int
+    before: bool  # its cues reach places after them (the cue stands before the place)
+    after: bool
+    labels: frozenset[str]
+    description: str
+
+
+@dataclass(frozen=True)
+class RoleSet:
+    """The roles, argument roles and barriers of rules/lexicon/roles.yml."""
+
+    roles: dict[str, Role]
+    transferring: frozenset[str]  # the argument roles that make transfers
+    barriers: frozenset[str]
+    recipient_markers: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> RoleSet:
+        roles = {}
+        for name, entry in data["roles"].items():
+            side = entry["side"]
+            roles[name] = Role(name, entry["argument"], int(entry["reach"]), side in ("before", "both"),
+                               side in ("after", "both"), frozenset(entry.get("labels", ())), entry["description"])
+        unknown = sorted({r.argument for r in roles.values()} - set(data["arguments"]))
+        if unknown:
+            raise RulesetError([f"roles.yml: roles give undeclared argument roles {', '.join(unknown)}"])
+        transferring = frozenset(a for a, entry in data["arguments"].items() if entry["transfers"])
+        return cls(roles, transferring, frozenset(str(b).lower() for b in data["barriers"]),
+                   frozenset(str(m).lower() for m in data["recipient_markers"]))
+
+    def role_of(self, cue: Cue) -> Role | None:
+        if cue.label.startswith(ROLE_PREFIX):
+            return self.roles.get(cue.label[len(ROLE_PREFIX):])
+        return next((r for r in self.roles.values() if cue.label in r.labels), None)
+
+
+@dataclass(frozen=True)
+class Argument:
+    """The argument role of one place (token range) and the cue that gave it (None: unclaimed)."""
+
+    role: str
+    cue: Cue | None = None
+    by: str = ""  # the sentence role whose cue gave it
+
+    @property
+    def claimed(self) -> bool:
+        return self.cue is not None
+
+
+@dataclass(frozen=True)
+class SentenceRoles:
+    """The roles of one sentence and the role cues they rest on (nested cues dropped)."""
+
+    sentence: Sentence
+    roles: frozenset[str]
+    cues: tuple[tuple[Cue, Role], ...]
+    roleset: RoleSet
+
+    def argument(self, start: int, end: int) -> Argument:
+        """The argument role of the place at tokens ``start:end``."""
+        tokens = self.sentence.span
+        places = {i for p in self.sentence.places if not (p.start == start and p.end == end)
+                  for i in range(p.start, p.end)}
+        best: tuple[tuple[int, int, int], Cue, Role] | None = None
+        for cue, role in self.cues:
+            if cue.start < end and start < cue.end:
+                continue
+            cue_before = cue.end <= start
+            if not (role.before if cue_before else role.after):
+                continue
+            gap = range(cue.end, start) if cue_before else range(end, cue.start)
+            if role.argument not in self.roleset.transferring and any(
+                    tokens[i].lower_ in self.roleset.barriers for i in gap):
+                continue
+            distance = sum(1 for i in gap if i not in places)
+            if distance > role.reach:
+                continue
+            key = (distance, 0 if cue_before else 1, 1 if role.argument in self.roleset.transferring else 0)
+            if best is None or key < best[0]:
+                best = (key, cue, role)
+        if best is None:
+            return Argument(UNCLAIMED)
+        _, cue, role = best
+        argument = role.argument
+        # A seat counts as where data goes only for a recipient the sentence sends data to
+        # ("transferred to X Inc., seated in ..."), not for a sender or a controller.
+        if argument == RECIPIENT_SEAT and not (self.states_transfer_besides(role) and any(
+                tokens[i].lower_ in self.roleset.recipient_markers for i in range(cue.start))):
+            argument = COMPANY
+        return Argument(argument, cue, role.name)
+
+    @property
+    def states_transfer(self) -> bool:
+        """A role cue of the sentence gives places a transferring argument ("stored", "an order from a court of")."""
+        return any(r.argument in self.roleset.transferring for _, r in self.cues)
+
+    def states_transfer_besides(self, role: Role) -> bool:
+        return any(r.argument in self.roleset.transferring and r is not role for _, r in self.cues)
+
+    def makes_transfer(self, argument: Argument) -> bool:
+        return argument.role in self.roleset.transferring
+
+
+def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> SentenceRoles:
+    """The roles of ``sentence``; ``negated``: it denies a transfer (see destinations)."""
+    found = [(c, r) for c in sentence.cues if (r := roleset.role_of(c)) is not None]
+    # A cue inside a longer role cue is part of it: "located" in "courts located in".
+    kept = tuple((c, r) for c, r in found if not any(
+        (o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)) for o, _ in found))
+    roles = frozenset(r.name for _, r in kept) | ({NEGATION} if negated else frozenset())
+    return SentenceRoles(sentence, roles, kept, roleset)

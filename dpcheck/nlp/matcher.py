@@ -1,0 +1,267 @@
+"""Lexicon phrases found in a document's tokens in one pass, without walking the tokens in Python.
+
+1. Each distinct word of the document is tested once against every token test of the lexicon
+   (see :mod:`dpcheck.nlp.lexicon`): one Aho-Corasick pass over the words not seen before finds
+   the candidate tests (a whole word, a glob's first or last part, or another of its parts), and
+   each candidate is confirmed exactly, by string comparison or by the glob's regex. The set of
+   tests a word passes is its *class*; words are remembered by spaCy's hash of their text.
+2. Phrases are matched on the tokens' classes with numpy: each token is paired with every variant
+   whose first test its class passes, and the further tokens of all pairs are checked at once,
+   position by position, in a class × test table.
+
+The result for a token sequence is the same as spaCy's PhraseMatcher (literal phrases) and
+Matcher (the rest) would give, with the longest match per phrase and start, in the order
+:mod:`dpcheck.nlp.lexicon` describes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+import numpy as np
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
+from dpcheck.nlp.lexicon import CompiledLexicon
+from dpcheck.nlp.patterns import glob_parts
+
+SEP = "\x00"  # between words in the text the automaton reads; no phrase word holds it
+
+
+@dataclass(frozen=True)
+class TokenArrays:
+    """The tokens of one document as spaCy hashes; ``limit[i]`` is where the block holding token ``i``
+    ends (a phrase never runs from one block into the next)."""
+
+    orth: np.ndarray
+    lower: np.ndarray
+    limit: np.ndarray
+    strings: StringStore
+
+    @classmethod
+    def of_doc(cls, doc: Doc) -> TokenArrays:
+        array = doc.to_array([ORTH, LOWER]).reshape(-1, 2)
+        return cls(array[:, 0], array[:, 1], np.full(len(doc), len(doc), dtype=np.int64), doc.vocab.strings)
+
+
+@dataclass(frozen=True)
+class Matches:
+    """``(label, start, end)`` of each match, as arrays, in the lexicon's order."""
+
+    label: np.ndarray  # index into LexiconMatcher.labels
+    start: np.ndarray
+    end: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.label)
+
+    def take(self, index: np.ndarray) -> Matches:
+        return Matches(self.label[index], self.start[index], self.end[index])
+
+
+_NONE = Matches(np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+
+
+class LexiconMatcher:
+    """Finds the phrases of one compiled lexicon; reusable across documents."""
+
+    # Distinct words remembered; beyond this the memory starts afresh, so that a worker scanning
+    # many thousands of documents does not grow without bound.
+    MAX_REMEMBERED = 200_000
+
+    def __init__(self, lexicon: CompiledLexicon) -> None:
+        self.labels = lexicon.labels
+        variants = lexicon.variants
+        self._width = max((len(v.tests) for v in variants), default=1)
+        self._label = np.array([v.label for v in variants], dtype=np.intp)
+        self._length = np.array([len(v.tests) for v in variants], dtype=np.int64)
+        self._tests = np.full((len(variants), self._width), -1, dtype=np.intp)
+        for i, v in enumerate(variants):
+            self._tests[i, : len(v.tests)] = v.tests
+        self._origin = np.array([v.origin for v in variants], dtype=np.int64)
+        self._group = np.array([v.group for v in variants], dtype=np.int64)
+        self._rank = np.array([v.rank for v in variants], dtype=np.int64)
+        shared = np.bincount(self._origin, minlength=1) if variants else np.zeros(1, dtype=np.int64)
+        self._shared = shared[self._origin] > 1 if variants else np.zeros(0, dtype=bool)
+        self._starting: list[list[int]] = [[] for _ in lexicon.tests]
+        for i, v in enumerate(variants):
+            self._starting[v.tests[0]].append(i)
+        self._checks: list[Callable[[str], bool]] = [_check(kind, value) for _, kind, value in lexicon.tests]
+        self._automata: dict[str, ahocorasick.Automaton] = {}
+        self._always: dict[str, list[int]] = {"LOWER": [], "ORTH": []}
+        self._build_automata(lexicon)
+        self._n_tests = len(lexicon.tests)
+        self._forget()
+
+    def _build_automata(self, lexicon: CompiledLexicon) -> None:
+        needles: dict[str, dict[str, list[int]]] = {"LOWER": {}, "ORTH": {}}
+        for test, (attr, kind, value) in enumerate(lexicon.tests):
+            for needle in _needles(kind, value):
+                needles[attr].setdefault(needle, []).append(test)
+            if not _needles(kind, value):
+                self._always[attr].append(test)
+        for attr, by_needle in needles.items():
+            if by_needle:
+                automaton = ahocorasick.Automaton()
+                for needle, tests in by_needle.items():
+                    # Where the word starts, relative to the end of the needle found.
+                    inside = len(needle) - 1 - (1 if needle.startswith(SEP) else 0)
+                    automaton.add_word(needle, (inside, tuple(tests)))
+                automaton.make_automaton()
+                self._automata[attr] = automaton
+
+    def _forget(self) -> None:
+        self._class_of: dict[int, int] = {}
+        self._classes: dict[frozenset[int], int] = {frozenset(): 0}
+        self._member = np.zeros((64, self._n_tests), dtype=bool)
+        self._class_starts: list[np.ndarray] = [np.zeros(0, dtype=np.intp)]
+        self._index_starts()
+
+    def _index_starts(self) -> None:
+        counts = np.array([len(s) for s in self._class_starts], dtype=np.int64)
+        self._start_count = counts
+        self._start_offset = np.cumsum(counts) - counts
+        self._start_flat = np.concatenate(self._class_starts)
+
+    def __call__(self, tokens: TokenArrays) -> Matches:
+        n = len(tokens.orth)
+        if n == 0 or not len(self._label):
+            return _NONE
+        cls = self._token_classes(tokens)
+        count = self._start_count[cls]
+        total = int(count.sum())
+        if not total:
+            return _NONE
+        tok = np.repeat(np.arange(n, dtype=np.int64), count)
+        before = np.cumsum(count) - count
+        var = self._start_flat[np.repeat(self._start_offset[cls] - before, count) + np.arange(total)]
+        length = self._length[var]
+        fits = tok + length <= tokens.limit[tok]
+        tok, var, length = tok[fits], var[fits], length[fits]
+        for j in range(1, self._width):
+            longer = np.flatnonzero(length > j)
+            if not len(longer):
+                break
+            passed = self._member[cls[tok[longer] + j], self._tests[var[longer], j]]
+            keep = np.ones(len(tok), dtype=bool)
+            keep[longer[~passed]] = False
+            tok, var, length = tok[keep], var[keep], length[keep]
+        end = tok + length
+        shared = np.flatnonzero(self._shared[var])
+        if len(shared):
+            # Variants of one phrase (optional words): the longest match at each start counts.
+            order = shared[np.lexsort((-end[shared], tok[shared], self._origin[var[shared]]))]
+            origin, start = self._origin[var[order]], tok[order]
+            repeat = np.zeros(len(order), dtype=bool)
+            repeat[1:] = (origin[1:] == origin[:-1]) & (start[1:] == start[:-1])
+            keep = np.ones(len(tok), dtype=bool)
+            keep[order[repeat]] = False
+            tok, var, end = tok[keep], var[keep], end[keep]
+        group, rank = self._group[var], self._rank[var]
+        literal = group < 2
+        order = np.lexsort((np.where(literal, rank, 0), np.where(literal, end, rank), tok, group))
+        return Matches(self._label[var[order]], tok[order], end[order])
+
+    def _token_classes(self, tokens: TokenArrays) -> np.ndarray:
+        unique, first, inverse = np.unique(tokens.orth, return_index=True, return_inverse=True)
+        words = unique.tolist()
+        get = self._class_of.get
+        classes = [get(word, -1) for word in words]
+        new = [i for i, c in enumerate(classes) if c < 0]
+        if new:
+            if len(self._class_of) + len(new) > self.MAX_REMEMBERED:
+                self._forget()
+                new = list(range(len(words)))
+            lowers = tokens.lower[first[new]].tolist()
+            found = self._classify([tokens.strings[words[i]] for i in new], [tokens.strings[h] for h in lowers])
+            for i, c in zip(new, found):
+                classes[i] = self._class_of[words[i]] = c
+        return np.array(classes, dtype=np.intp)[inverse.reshape(-1)]
+
+    def _classify(self, orths: list[str], lowers: list[str]) -> list[int]:
+        """The class of each word (given as written and in lower case)."""
+        passed: list[set[int]] = [set() for _ in orths]
+        for attr, words in (("LOWER", lowers), ("ORTH", orths)):
+            automaton = self._automata.get(attr)
+            if automaton is not None:
+                starts = []
+                at = 1
+                for word in words:
+                    starts.append(at)
+                    at += len(word) + 1
+                for end, (inside, tests) in automaton.iter(SEP + SEP.join(words) + SEP):
+                    k = bisect_right(starts, end - inside) - 1
+                    for test in tests:
+                        if test not in passed[k] and self._checks[test](words[k]):
+                            passed[k].add(test)
+            for test in self._always[attr]:
+                for k, word in enumerate(words):
+                    if self._checks[test](word):
+                        passed[k].add(test)
+        known = len(self._classes)
+        found = [self._class_id(frozenset(p)) for p in passed]
+        if len(self._classes) > known:
+            self._index_starts()
+        return found
+
+    def _class_id(self, tests: frozenset[int]) -> int:
+        known = self._classes.get(tests)
+        if known is not None:
+            return known
+        index = self._classes[tests] = len(self._classes)
+        if index >= len(self._member):
+            self._member = np.vstack([self._member, np.zeros_like(self._member)])
+        self._member[index, list(tests)] = True
+        self._class_starts.append(np.array(sorted(v for t in tests for v in self._starting[t]), dtype=np.intp))
+        return index
+
+
+def _needles(kind: str, value: str | Sequence[str]) -> list[str]:
+    """Strings the automaton looks for to find words that may pass a test (none: try every word)."""
+    if kind == "eq":
+        return [SEP + str(value) + SEP]
+    if kind == "in":
+        return [SEP + option + SEP for option in value]
+    parts = glob_parts(str(value))
+    if parts[0]:
+        return [SEP + parts[0]]
+    if len(parts) > 1 and parts[-1]:
+        return [parts[-1] + SEP]
+    middle = max(parts, key=len)
+    return [middle] if middle else []
+
+
+def _check(kind: str, value: str | Sequence[str]) -> Callable[[str], bool]:
+    if kind == "eq":
+        return value.__eq__  # type: ignore[return-value]
+    if kind == "in":
+        return frozenset(value).__contains__
+    regex = re.compile(str(value))
+    return lambda word: regex.search(word) is not None
+
+
+def longest_per_block(matches: Matches, block: np.ndarray) -> Matches:
+    """Of overlapping matches in one block, the first longest (as spaCy's ``filter_spans`` keeps
+    them for ``doc.ents``), by start; ``block[i]`` is the block holding token ``i``."""
+    if not len(matches):
+        return matches
+    by_block = np.argsort(block[matches.start], kind="stable")
+    blocks = block[matches.start[by_block]]
+    cuts = np.flatnonzero(blocks[1:] != blocks[:-1]) + 1
+    kept: list[int] = []
+    for part in np.split(by_block, cuts):
+        starts, ends = matches.start[part].tolist(), matches.end[part].tolist()
+        order = sorted(range(len(part)), key=lambda i: (ends[i] - starts[i], -starts[i]), reverse=True)
+        seen: set[int] = set()
+        chosen = []
+        for i in order:
+            if starts[i] not in seen and ends[i] - 1 not in seen:
+                chosen.append(i)
+                seen.update(range(starts[i], ends[i]))
+        kept.extend(int(part[i]) for i in sorted(chosen, key=lambda i: starts[i]))
+    return matches.take(np.array(kept, dtype=np.intp))

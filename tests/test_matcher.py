@@ -1,0 +1,182 @@
+"""Lexicon matching in one pass per document (dpcheck/nlp/matcher.py, lexicon.py): the same
+matches spaCy's own Matcher finds, in the documented order, never across blocks, with the
+compiled lexicon kept on disk as plain JSON."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import spacy
+from spacy.matcher import Matcher
+
+from dpcheck import ingest
+from dpcheck.nlp import artefacts
+from dpcheck.nlp.analysis import analyse
+from dpcheck.nlp.components import COUNTRIES, CUES
+from dpcheck.nlp.lexicon import compile_lexicon, load_lexicon
+from dpcheck.nlp.matcher import LexiconMatcher, TokenArrays
+from dpcheck.nlp.patterns import compile_phrase
+from dpcheck.walk import iter_documents
+
+SENTENCES = {
+    "en": ["Personal data may be transferred outside the EEA to the U.S. under the EU-U.S. Data Privacy Framework.",
+           "Our sub-processors in India and the United Kingdom rely on standard contractual clauses (Art. 46(2)(c)).",
+           "We do not transfer data to third countries; the Privacy Shield is no longer relied upon."],
+    "de": ["Wir übermitteln personenbezogene Daten an Unterauftragsverarbeiter in den Vereinigten Staaten.",
+           "Grundlage sind die EU-Standardvertragsklauseln; ein Angemessenheitsbeschluss liegt für Japan vor.",
+           "Eine Übermittlung in Drittländer außerhalb der EU findet nicht statt."],
+}
+
+
+def _found(matcher: LexiconMatcher, doc) -> set[tuple[str, int, int]]:
+    m = matcher(TokenArrays.of_doc(doc))
+    return {(matcher.labels[c], s, e) for c, s, e in zip(m.label.tolist(), m.start.tolist(), m.end.tolist())}
+
+
+def _spacy_found(nlp, phrases, doc) -> set[tuple[str, int, int]]:
+    """spaCy's Matcher on the same patterns, keeping the longest match of a phrase at each start."""
+    matcher = Matcher(nlp.vocab)
+    labels = {}
+    for i, (text, label) in enumerate(dict.fromkeys(map(tuple, phrases))):
+        pattern = compile_phrase(text, nlp.tokenizer)
+        if pattern:
+            matcher.add(str(i), [pattern])
+            labels[str(i)] = label
+    longest: dict[tuple[str, int], int] = {}
+    for key, s, e in matcher(doc):
+        name = nlp.vocab.strings[key]
+        longest[name, s] = max(e, longest.get((name, s), e))
+    return {(labels[name], s, e) for (name, s), e in longest.items()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("component", [COUNTRIES, CUES])
+def test_matcher_finds_what_spacy_matcher_finds(scanner, lang, component):
+    """Every lexicon phrase (literal, glob, option, optional word) is found where spaCy's Matcher finds it."""
+    nlp = scanner.pipeline(lang)
+    phrases = nlp.get_pipe_config(component)["phrases"]
+    matcher = nlp.get_pipe(component).matcher
+    for text in SENTENCES[lang]:
+        doc = nlp.make_doc(text)
+        assert _found(matcher, doc) == _spacy_found(nlp, phrases, doc), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_matcher_finds_what_spacy_matcher_finds_on_corpora(scanner, corpora, lang):
+    """The same holds for every block of every corpora/ document, for the cue lexicon."""
+    nlp = scanner.pipeline(lang)
+    phrases = nlp.get_pipe_config(CUES)["phrases"]
+    matcher = nlp.get_pipe(CUES).matcher
+    for path in list(iter_documents([corpora]))[::3]:
+        document = ingest.load(path)
+        doc = nlp.make_doc(" ".join(b.text for b in document.blocks[:60]))
+        assert _found(matcher, doc) == _spacy_found(nlp, phrases, doc), path.name
+
+
+def test_matcher_orders_literal_then_exact_then_wildcard():
+    """Within a sentence: lower-case literals, exact literals, then wildcard phrases; ties in lexicon order."""
+    nlp = spacy.blank("en")
+    lexicon = compile_lexicon([("b c", "L2"), ("a*", "W"), ("=B =c", "E"), ("b c", "L1"), ("a b*", "W2"),
+                               ("=B c*", "M")], nlp.tokenizer)
+    matcher = LexiconMatcher(lexicon)
+    m = matcher(TokenArrays.of_doc(nlp.make_doc("a B c")))
+    # Wildcard phrases by start, then as the former matcher tried them: first word in lower case,
+    # as written, then by regex.
+    assert [(matcher.labels[c], s, e) for c, s, e in zip(m.label.tolist(), m.start.tolist(), m.end.tolist())] == [
+        ("L2", 1, 3), ("L1", 1, 3), ("E", 1, 3), ("W2", 0, 2), ("W", 0, 1), ("M", 1, 3)]
+
+
+def test_matcher_optional_word_gives_the_longest_match():
+    """"standard? contractual clauses" matches with the optional word when it is there, once."""
+    nlp = spacy.blank("en")
+    matcher = LexiconMatcher(compile_lexicon([("eu standard? contractual clause*", "SCC")], nlp.tokenizer))
+    for text, span in [("the eu standard contractual clauses apply", (1, 5)), ("the eu contractual clauses apply", (1, 4))]:
+        m = matcher(TokenArrays.of_doc(nlp.make_doc(text)))
+        assert list(zip(m.start.tolist(), m.end.tolist())) == [span]
+
+
+def test_matcher_globs_options_and_exact_case():
+    """Leading, trailing and inner wildcards, ``a|b`` options and ``=Exact`` words."""
+    nlp = spacy.blank("de")
+    matcher = LexiconMatcher(compile_lexicon(
+        [("*klauseln", "K"), ("über*ung", "U"), ("daten|informationen werden", "D"), ("=US", "US")], nlp.tokenizer))
+    doc = nlp.make_doc("Standardvertragsklauseln regeln die Übermittlung , Informationen werden us und US")
+    assert _found(matcher, doc) == {("K", 0, 1), ("U", 3, 4), ("D", 5, 7), ("US", 9, 10)}
+
+
+def test_matcher_never_runs_across_blocks(scanner):
+    """A phrase split over two blocks (a heading and the paragraph below) is not found."""
+    nlp = scanner.pipeline("en")
+    analysis = analyse(nlp, ["Transfers outside the", "EEA are possible."])
+    whole = analyse(nlp, ["Transfers outside the EEA are possible."])
+    labels = lambda a: {a.cue_labels[c] for c in a.cues.label.tolist()}  # noqa: E731
+    assert "THIRD_COUNTRY" in labels(whole) and "THIRD_COUNTRY" not in labels(analysis)
+
+
+def test_matcher_words_with_the_separator_character_are_tested_exactly():
+    """A word holding the character the automaton separates words with matches only what it equals."""
+    nlp = spacy.blank("en")
+    matcher = LexiconMatcher(compile_lexicon([("eea", "X"), ("out*", "Y")], nlp.tokenizer))
+    doc = nlp.make_doc("a\x00eea b\x00out eea")
+    assert _found(matcher, doc) == {("X", 2, 3)}
+
+
+def test_matcher_remembers_words_within_its_bound(monkeypatch):
+    """Past its bound the word memory starts afresh, with the same answers."""
+    nlp = spacy.blank("en")
+    matcher = LexiconMatcher(compile_lexicon([("transfer*", "T"), ("outside the eea", "O")], nlp.tokenizer))
+    monkeypatch.setattr(LexiconMatcher, "MAX_REMEMBERED", 5)
+    for text in ["we transfer data outside the EEA", "transfers of many other different words here", "transferred"]:
+        doc = nlp.make_doc(text)
+        assert _found(matcher, doc) == {("T", i, i + 1) for i, t in enumerate(doc) if t.lower_.startswith("transfer")} | (
+            {("O", 3, 6)} if "EEA" in text else set())
+        assert len(matcher._class_of) <= 2 * len(doc)
+
+
+def test_lexicon_is_kept_as_json_and_reloaded(tmp_path, monkeypatch):
+    """The compiled lexicon is stored as JSON in the cache folder and read back the same."""
+    monkeypatch.setenv("DPCHECK_CACHE_DIR", str(tmp_path))
+    nlp = spacy.blank("en")
+    phrases = [("standard contractual clause*", "SCC"), ("=US", "US"), ("outside the eea", "OUT")]
+    first = load_lexicon(phrases, nlp.tokenizer)
+    stored = list((tmp_path / "compiled").glob("lexicon-*.json"))
+    assert len(stored) == 1 and json.loads(stored[0].read_text(encoding="utf-8"))["labels"] == ["SCC", "US", "OUT"]
+    assert load_lexicon(phrases, nlp.tokenizer) == first == compile_lexicon(phrases, nlp.tokenizer)
+    load_lexicon(phrases[:2], nlp.tokenizer)
+    assert len(list((tmp_path / "compiled").glob("lexicon-*.json"))) == 2
+
+
+@pytest.mark.parametrize("damage", ['{"format": 1, "labels": ["A"], "tests": [], "variants": [[0, [5], 0, 0, 0]]}',
+                                    "not json", '{"format": 99}', "[]"])
+def test_lexicon_damaged_file_is_compiled_again(tmp_path, monkeypatch, damage):
+    """A cache file that is not a valid compiled lexicon is ignored and rewritten."""
+    monkeypatch.setenv("DPCHECK_CACHE_DIR", str(tmp_path))
+    nlp = spacy.blank("en")
+    phrases = [("outside the eea", "OUT")]
+    good = load_lexicon(phrases, nlp.tokenizer)
+    (stored,) = (tmp_path / "compiled").glob("lexicon-*.json")
+    stored.write_text(damage, encoding="utf-8")
+    assert load_lexicon(phrases, nlp.tokenizer) == good
+    assert json.loads(stored.read_text(encoding="utf-8")) == good.to_json()
+
+
+def test_lexicon_unwritable_cache_folder_still_compiles(tmp_path, monkeypatch):
+    """Where the cache folder cannot be written, the lexicon is compiled every time."""
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("DPCHECK_CACHE_DIR", str(blocked))
+    nlp = spacy.blank("en")
+    assert load_lexicon([("outside the eea", "OUT")], nlp.tokenizer).labels == ("OUT",)
+    assert artefacts.read_json("anything.json") is None
+
+
+def test_matcher_component_api_still_sets_ents_and_spans(scanner):
+    """Library users still get doc.ents (ISO codes, longest match) and doc.spans["dpcheck"]."""
+    doc = scanner.pipeline("en")("Data is stored in the United States of America and outside the EEA.")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("United States of America", "US"), ("EEA", "EEA")]
+    assert {s.label_ for s in doc.spans["dpcheck"]} >= {"THIRD_COUNTRY", "OPEN_DESTINATION"}
+    assert np.all(np.diff([s.start for s in doc.ents]) > 0)

@@ -1,0 +1,190 @@
+"""Clause roles: the role set as data, its examples, and the transfers roles make (issue 17, classes 1, 2, 3, 7)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from dpcheck import ingest
+from dpcheck.errors import RulesetError
+from dpcheck.extract.roles import UNCLAIMED, RoleSet, assign
+from dpcheck.extract.sentences import sentences
+from dpcheck.report.json import document_to_dict
+from dpcheck.resources import rules_dir
+
+ROLES_FILE = rules_dir() / "lexicon" / "roles.yml"
+ROLES = yaml.safe_load(ROLES_FILE.read_text(encoding="utf-8"))
+
+
+def scan(scanner, text, lang, doc_type="privacy_policy"):
+    return scanner.scan_text(text, language=lang, doc_type=doc_type)
+
+
+def destinations(scanner, text, lang, doc_type="privacy_policy"):
+    return {t.destination for t in scan(scanner, text, lang, doc_type).transfers}
+
+
+def roles_of(scanner, text, lang):
+    """The roles of the one sentence ``text``, and its places' argument roles by code."""
+    nlp = scanner.pipeline(lang)
+    (sentence,) = list(sentences(ingest.load_text(text), nlp))
+    roles = assign(sentence, RoleSet.from_data(ROLES))
+    arguments = {p.code: roles.argument(p.start, p.end).role for p in sentence.places}
+    for cue in sentence.of("OPEN_DESTINATION"):
+        arguments.setdefault("UNSPECIFIED", roles.argument(cue.start, cue.end).role)
+    return roles.roles, arguments
+
+
+def test_roles_data_matches_its_schema():
+    """rules/lexicon/roles.yml is valid against rules/schema/roles.schema.json."""
+    schema = json.loads((rules_dir() / "schema" / "roles.schema.json").read_text(encoding="utf-8"))
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(ROLES)]
+    assert errors == []
+
+
+def test_roles_every_role_gives_a_declared_argument():
+    """Each role's argument is one of the declared argument roles, so the set stays closed."""
+    assert {entry["argument"] for entry in ROLES["roles"].values()} <= set(ROLES["arguments"])
+    assert UNCLAIMED in ROLES["arguments"]
+
+
+def test_roles_undeclared_argument_is_refused():
+    """A role naming an argument the data does not declare is a ruleset error."""
+    broken = {**ROLES, "roles": {**ROLES["roles"], "odd": {**ROLES["roles"]["liability"], "argument": "elsewhere"}}}
+    with pytest.raises(RulesetError, match="elsewhere"):
+        RoleSet.from_data(broken)
+
+
+@pytest.mark.parametrize("example", ROLES["examples"], ids=lambda e: f"{e['lang']}:{e['text'][:40]}")
+def test_roles_examples(scanner, example):
+    """Each example of roles.yml gets (at least) its roles, and each of its places the argument role given."""
+    roles, arguments = roles_of(scanner, example["text"], example["lang"])
+    assert set(example["roles"]) <= roles
+    assert {code: arguments.get(code) for code in example["arguments"]} == example["arguments"]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Customer data is hosted in Canada.", "destination"),
+    ("de", "Kundendaten werden in Kanada gehostet.", "destination"),
+    ("en", "Users in Canada may contact us at any time.", "origin"),
+    ("de", "Nutzer in Kanada können uns jederzeit kontaktieren.", "origin"),
+    ("en", "Disputes are settled by the courts of Canada.", "law_forum"),
+    ("de", "Gerichtsstand ist Kanada.", "law_forum"),
+])
+def test_roles_nearest_cue_gives_the_argument(scanner, lang, text, expected):
+    """A place takes the argument role of the nearest role cue that reaches it."""
+    assert roles_of(scanner, text, lang)[1]["CA"] == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Data collected from users in Canada is stored in Japan."),
+    ("de", "Daten von Nutzern aus Kanada werden nach Japan übermittelt."),
+])
+def test_roles_barrier_stops_a_cue(scanner, lang, text):
+    """An origin cue does not reach past "to"/"nach": the second country is where data goes."""
+    _, arguments = roles_of(scanner, text, lang)
+    assert arguments == {"CA": "origin", "JP": "destination"}
+
+
+def test_roles_place_without_cue_is_unclaimed(scanner):
+    """A country no role cue reaches is left to the sentence's context."""
+    assert roles_of(scanner, "Kanada.", "de")[1] == {"CA": UNCLAIMED}
+
+
+# Class 1: open, onward and conditional destinations are UNSPECIFIED, in DPAs and policies alike.
+@pytest.mark.parametrize(("lang", "doc_type", "text"), [
+    ("en", "privacy_policy", "Where we transfer your information outside the EEA, we protect it with suitable safeguards."),
+    ("en", "dpa", "Where the Processor transfers Customer Data outside the EEA, it shall ensure an adequate level of protection."),
+    ("en", "dpa", "Our sub-processors may make onward transfers to a third party located outside the EEA."),
+    ("en", "privacy_policy", "Records may be kept wherever we or our vendors run facilities."),
+    ("en", "privacy_policy", "Your details may be processed in countries different from your own."),
+    ("en", "privacy_policy", "Account data may be sent to a destination outside the EEA."),
+    ("de", "privacy_policy", "Sofern wir Daten außerhalb des EWR übermitteln, schützen wir sie mit geeigneten Garantien."),
+    ("de", "dpa", "Soweit der Auftragnehmer Kundendaten außerhalb des EWR verarbeitet, stellt er ein angemessenes Schutzniveau sicher."),
+    ("de", "dpa", "Unsere Unterauftragsverarbeiter dürfen Daten an Dritte mit Sitz außerhalb des EWR weiterübermitteln."),
+    ("de", "privacy_policy", "Die Daten können überall dort gespeichert werden, wo wir oder unsere Partner Rechenzentren betreiben."),
+    ("de", "privacy_policy", "Ihre Daten können in andere Länder als Ihr Wohnsitzland übermittelt werden."),
+    ("de", "privacy_policy", "Kontodaten können an ein Ziel außerhalb des EWR gesendet und dort gespeichert werden."),
+])
+def test_roles_open_destinations_are_unspecified(scanner, lang, doc_type, text):
+    """Open, onward and conditional destinations leave the destination UNSPECIFIED."""
+    assert destinations(scanner, text, lang, doc_type) == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "We do not transfer personal data outside the EEA."),
+    ("de", "Wir übermitteln keine personenbezogenen Daten in Länder außerhalb des EWR."),
+])
+def test_roles_denied_transfer_makes_none(scanner, lang, text):
+    """A sentence with the negation role makes no transfer."""
+    assert destinations(scanner, text, lang) == set()
+
+
+# Class 2: countries that are not destinations.
+@pytest.mark.parametrize(("lang", "doc_type", "text"), [
+    ("en", "dpa", "This addendum is governed by the laws of Switzerland and the courts of Zurich have jurisdiction."),
+    ("en", "dpa", "Each party's liability is capped as allowed by the laws of a state of the United States."),
+    ("en", "privacy_policy", "You may lodge a complaint about our processing with the ICO in the United Kingdom."),
+    ("en", "privacy_policy", "This part covers personal data we process subject to the UK GDPR."),
+    ("en", "privacy_policy", "We process the data of individuals in the EEA, Switzerland and the UK as set out below."),
+    ("en", "privacy_policy", "Users in Canada can opt out of advertising cookies through the link below."),
+    ("en", "privacy_policy", "Reviews you publish on the site can be read from anywhere, including Japan."),
+    ("de", "dpa", "Dieser Vertrag unterliegt dem Recht der Schweiz; Gerichtsstand ist Zürich."),
+    ("de", "dpa", "Die Haftung der Parteien richtet sich nach den Gesetzen der Vereinigten Staaten."),
+    ("de", "privacy_policy", "Sie können sich über unsere Verarbeitung bei der Aufsichtsbehörde im Vereinigten Königreich beschweren."),
+    ("de", "privacy_policy", "Wir verarbeiten die Daten von Personen in der Schweiz und im Vereinigten Königreich wie unten beschrieben."),
+    ("de", "privacy_policy", "Nutzer in Kanada können Werbe-Cookies über den folgenden Link ablehnen."),
+    ("de", "privacy_policy", "Bewertungen, die Sie veröffentlichen, sind überall abrufbar, auch in Japan."),
+])
+def test_roles_countries_that_are_not_destinations(scanner, lang, doc_type, text):
+    """Forum, liability, complaint, scope, origin, cookie and publication clauses name no destination."""
+    assert destinations(scanner, text, lang, doc_type) == set()
+
+
+# Class 3 (seats): the seat of a recipient that receives data is a destination; a sender's is not.
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "We send support tickets to Helpdesk Ltd., seated in Singapore, which answers them.", {"SG"}),
+    ("en", "Backups are transferred to Vault Corp., based in Canada.", {"CA"}),
+    ("de", "Wir übermitteln Support-Anfragen an die Helpdesk Ltd., Sitz in Singapur.", {"SG"}),
+    ("de", "Sicherungen werden an die Vault Corp. mit Sitz in Kanada übertragen.", {"CA"}),
+])
+def test_roles_seat_of_a_receiving_recipient_is_a_destination(scanner, lang, text, expected):
+    """"transferred to X, seated in Y" makes Y a destination."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Example Ltd., based in Canada, is the controller of your data."),
+    ("de", "Die Beispiel GmbH mit Sitz in Kanada ist die Verantwortliche für Ihre Daten."),
+])
+def test_roles_seat_without_a_transfer_is_no_destination(scanner, lang, text):
+    """A company's seat with no data sent to it is not a destination."""
+    assert destinations(scanner, text, lang) == set()
+
+
+# Class 7: the evidence shown first is the role-bearing sentence, with its role as the reason.
+@pytest.mark.parametrize(("lang", "text", "decisive"), [
+    ("en", "International transfers\n\nThis section covers our providers in Japan.\n\n"
+           "Customer data is stored on servers in Japan.", "Customer data is stored on servers in Japan."),
+    ("de", "Internationale Übermittlungen\n\nDieser Abschnitt betrifft unsere Dienstleister in Japan.\n\n"
+           "Kundendaten werden auf Servern in Japan gespeichert.", "Kundendaten werden auf Servern in Japan gespeichert."),
+])
+def test_roles_first_evidence_is_the_deciding_sentence(scanner, lang, text, decisive):
+    """The first quote of a destination is the sentence whose role cue decided it, and says so."""
+    (transfer,) = scan(scanner, text, lang).transfers
+    first = transfer.evidence[0]
+    assert first.quote == decisive
+    assert "destination of a transfer statement" in first.reason
+
+
+@pytest.mark.parametrize(("lang", "text", "role"), [
+    ("en", "Customer data is stored in Japan.", "destination"),
+    ("de", "Wir übermitteln Daten an die Vault Corp. mit Sitz in Japan.", "recipient_seat"),
+])
+def test_roles_mentions_carry_their_role_in_json(scanner, lang, text, role):
+    """Each destination mention in the JSON report carries its argument role."""
+    out = document_to_dict(scan(scanner, text, lang), graph=False)
+    assert [(m["value"], m["role"]) for m in out["mentions"] if m["kind"] == "destination"] == [("JP", role)]

@@ -1,0 +1,80 @@
+"""Sentences read from the document's arrays (dpcheck/extract/sentences.py): tokens as spaCy would
+give them, a label mask per sentence, and sentences built only when a reader asks for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from dpcheck import ingest
+from dpcheck.extract.sentences import LAYOUT_LABELS, Sentences, read_sentences
+from dpcheck.scanner import iter_documents
+
+POLICY = {
+    "en": ("# Privacy Policy\n\nWe process account data to run the service. Support staff answer questions.\n\n"
+           "## International transfers\n\nOur sub-processor in India may access support tickets under the "
+           "standard contractual clauses. Other data stays in Germany.\n\n## Contact\n\nWrite to us."),
+    "de": ("# Datenschutzerklärung\n\nWir verarbeiten Kontodaten für den Dienst. Der Support beantwortet Fragen.\n\n"
+           "## Übermittlung in Drittländer\n\nUnser Unterauftragsverarbeiter in Indien kann auf Tickets zugreifen, "
+           "gestützt auf die Standardvertragsklauseln. Andere Daten bleiben in Deutschland.\n\n## Kontakt\n\nSchreiben Sie uns."),
+}
+
+
+def _sentences(scanner, lang: str) -> Sentences:
+    document = ingest.load_text(POLICY[lang], name="policy.md", format="markdown")
+    return read_sentences(document, scanner.pipeline(lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_sentences_tokens_read_like_spacy_spans(scanner, lang):
+    """A sentence's tokens give the same texts, lower cases, slices and indices as spaCy's Span."""
+    nlp = scanner.pipeline(lang)
+    for sentence in _sentences(scanner, lang):
+        span = next(s for s in nlp(sentence.block.text).sents
+                    if sentence.block.start + s.start_char == sentence.start)
+        tokens = sentence.span
+        assert len(tokens) == len(span)
+        assert [(t.text, t.lower_) for t in tokens] == [(t.text, t.lower_) for t in span]
+        assert tokens[-1].text == span[-1].text
+        for a in range(-2, len(span) + 2):
+            for b in (a - 1, a + 2, len(span) + 3, None):
+                assert tokens[a:b].text == span[a:b].text
+        with pytest.raises(IndexError):
+            tokens[len(span)]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_sentences_labels_hold_cues_places_and_layout(scanner, lang):
+    """A sentence carries its cue labels, PLACE and PLACE:<code> for the countries it names, and its layout."""
+    sentences = _sentences(scanner, lang)
+    india = next(s for s in sentences if s.has("PLACE:IN"))
+    assert india.has("SUBPROCESSOR") and india.has("MECH:scc") and india.has("PLACE")
+    assert india.has("TRANSFER_SECTION") and india.has("SUBPROCESSOR_SECTION") and not india.has("HEADING")
+    assert {c.label for c in india.cues} == india.labels - {"PLACE", "PLACE:IN", *LAYOUT_LABELS}
+    assert [p.code for p in india.places] == ["IN"]
+    assert sentences[0].has("HEADING") and not sentences[0].has("TRANSFER_SECTION")
+    assert not india.has("NO_SUCH_LABEL") and india.of("NO_SUCH_LABEL") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_sentences_anchored_builds_only_the_sentences_it_yields(scanner, lang, monkeypatch):
+    """A reader anchored on labels sees exactly the sentences with one of them; no other is built."""
+    sentences = _sentences(scanner, lang)
+    built = []
+    make = Sentences._make
+    monkeypatch.setattr(Sentences, "_make", lambda self, i: built.append(i) or make(self, i))
+    anchored = list(sentences.anchored("SUBPROCESSOR", "PLACE:DE"))
+    assert [s.index for s in anchored] == built == sentences.where("SUBPROCESSOR", "PLACE:DE").tolist()
+    assert [s.text for s in anchored] == [s.text for s in sentences if s.has("SUBPROCESSOR", "PLACE:DE")]
+    assert len(anchored) == 2 and sentences.where("NO_SUCH_LABEL").size == 0
+
+
+def test_sentences_masks_agree_with_cues_on_corpora(scanner, corpora):
+    """On every corpora/ document, has() is true exactly for the labels of a sentence's cues and places."""
+    for path in iter_documents([corpora]):
+        document = ingest.load(path)
+        sentences = read_sentences(document, scanner.pipeline(scanner.detect_language(document.text)))
+        cue_labels = set(sentences.analysis.cue_labels)
+        for sentence in sentences:
+            assert sentence.labels & cue_labels == {c.label for c in sentence.cues}, path.name
+            assert {label[6:] for label in sentence.labels if label.startswith("PLACE:")} == {
+                p.code for p in sentence.places}
