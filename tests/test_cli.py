@@ -65,8 +65,8 @@ def test_cli_verbose_logs_skipped_files(tmp_path):
     """-vv names the files of a folder that are not scanned, and why."""
     (tmp_path / "notes.xyz").write_text("not a document", encoding="utf-8")
     (tmp_path / "dpa.md").write_text(SHIELD_EN, encoding="utf-8")
-    result = CliRunner().invoke(main, ["scan", "-vv", "--no-cache", str(tmp_path)])
-    assert "notes.xyz: not a document" in result.stderr
+    result = CliRunner().invoke(main, ["scan", "-v", "--no-cache", str(tmp_path)])
+    assert "notes.xyz: its suffix is none that dpcheck reads" in result.stderr
 
 
 @pytest.mark.parametrize(("text", "name"), [(SHIELD_EN, "policy.md"), (SHIELD_DE, "richtlinie.txt")])
@@ -178,6 +178,19 @@ def test_cli_render_gives_what_the_scan_gave(tmp_path, corpora, fmt):
     rendered = run("render", str(saved), "--format", fmt)
     assert rendered.exit_code == 0
     assert rendered.output == direct
+
+
+def test_cli_render_reads_back_every_field_of_the_corpora_report(tmp_path, corpora):
+    """The JSON report of every document of corpora/ (a skipped file among them), read back and written
+    again, is the same JSON: render loses no field the scan wrote."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.xyz").write_text("not a document", encoding="utf-8")
+    saved = tmp_path / "report.json"
+    assert run("scan", "--no-cache", str(corpora), str(tmp_path / "docs"), "-o", str(saved)).exit_code in (0, 1, 2)
+    rendered = run("render", str(saved), "--format", "json")
+    assert rendered.exit_code == 0
+    assert json.loads(rendered.output) == json.loads(saved.read_text(encoding="utf-8"))
+    assert json.loads(rendered.output)["skipped"]
 
 
 @pytest.mark.parametrize(("content", "message"), [("not json", "is not JSON"), ('{"tool": "other"}', "no dpcheck"),

@@ -120,7 +120,11 @@ def scan(paths: tuple[Path, ...], stdin_name: str | None, fmt: str, outputs: tup
     progress = {"done": 0, "files": 0}
     try:
         with _terminated_on_sigterm():
-            _scan(progress, **click.get_current_context().params)
+            _scan(progress, paths=paths, stdin_name=stdin_name, fmt=fmt, outputs=outputs, fail_on=fail_on,
+                  select=select, ignore=ignore, baseline=baseline, lang=lang, graph_dir=graph_dir, no_graph=no_graph,
+                  rules=rules, as_of=as_of, include=include, exclude=exclude, follow_symlinks=follow_symlinks,
+                  workers=workers, cache_dir=cache_dir, no_cache=no_cache, quiet=quiet, policy=policy, db=db,
+                  vendor=vendor, limits=limits)
     except (KeyboardInterrupt, Terminated) as exc:
         name, code = ("SIGINT", EXIT_SIGINT) if isinstance(exc, KeyboardInterrupt) else ("SIGTERM", EXIT_SIGTERM)
         files = ", ".join(visible(str(o)) for o in outputs)
@@ -134,8 +138,8 @@ def _scan(progress: dict[str, int], paths: tuple[Path, ...], stdin_name: str | N
           outputs: tuple[Path, ...], fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
           baseline: Path | None, lang: str | None, graph_dir: Path | None, no_graph: bool, rules: Path | None,
           as_of: datetime | None, include: tuple[str, ...], exclude: tuple[str, ...], follow_symlinks: bool,
-          workers: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool, verbose: int,
-          policy: Path | None, db: str | None, vendor: str | None, limits: Limits) -> None:
+          workers: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool, policy: Path | None,
+          db: str | None, vendor: str | None, limits: Limits) -> None:
     started = time.perf_counter()
     stdin = Path("-") in paths
     if stdin and len(paths) > 1:
@@ -290,7 +294,6 @@ def graph_name(path: str, taken: dict[str, str]) -> str:
     return stem
 
 
-@contextmanager
 @contextmanager
 def _terminated_on_sigterm() -> Iterator[None]:
     """While the block runs, SIGTERM raises :class:`Terminated` (as SIGINT raises KeyboardInterrupt),

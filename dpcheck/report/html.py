@@ -7,8 +7,6 @@ a hostile document cannot run code or call home from the report.
 
 from __future__ import annotations
 
-import re
-
 from dpcheck.models import DocumentReport, Evidence, Finding, Report
 from dpcheck.report.json import summary
 from dpcheck.report.questions import (

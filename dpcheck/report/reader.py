@@ -27,6 +27,7 @@ from dpcheck.models import (
     Recipient,
     Report,
     ScanError,
+    Skipped,
     Transfer,
     TransferPath,
 )
@@ -74,7 +75,8 @@ def _flow(doc: Mapping[str, Any]) -> DataFlow:
         for edge in _in_flow_order([n["id"] for n in graph["nodes"]], graph["edges"]))
     transfers = tuple(Transfer(t["destination"], tuple(t["mechanisms"]), tuple(t.get("recipients", ())),
                                t.get("adequate", False), _all(t.get("evidence"))) for t in doc.get("transfers", ()))
-    recipients = tuple(Recipient(r["name"], r["role"], r.get("purpose") or "", tuple(r.get("locations", ())), (),
+    recipients = tuple(Recipient(r["name"], r["role"], r.get("purpose") or "", tuple(r.get("locations", ())),
+                                 _all(r.get("evidence")),
                                  r.get("engaged_by") or "", tuple(r.get("mechanisms", ())))
                        for r in doc.get("recipients", ()))
     paths = tuple(TransferPath(tuple(p["parties"]), p["country"], p["covered"], p.get("basis", ""), p.get("reason", ""),
@@ -116,7 +118,7 @@ def document_from_dict(doc: Mapping[str, Any]) -> DocumentReport:
         path=doc["path"], status=doc["status"], doc_type=doc.get("doc_type"), language=doc.get("language"),
         format=doc.get("format"), mechanisms=tuple(doc.get("mechanisms", ())),
         mentions=tuple(Mention(m["kind"], m["value"], _evidence(m["evidence"]), m.get("relied_upon", True),
-                               m.get("detail", "")) for m in doc.get("mentions", ())),
+                               m.get("detail", ""), m.get("role", "")) for m in doc.get("mentions", ())),
         findings=tuple(_finding(f) for f in doc.get("findings", ())), rating=doc["rating"],
         error=None if error is None else ScanError(error["code"], error["message"]), pages=doc.get("pages"),
         characters=doc.get("characters", 0), policy=_policy(doc.get("policy")),
@@ -139,5 +141,6 @@ def report_from_dict(data: Mapping[str, Any], *, major: str) -> Report:
         documents = tuple(document_from_dict(d) for d in data["documents"])
     except (KeyError, TypeError, AssertionError) as exc:
         raise ReportFormatError(f"a document of the report lacks {exc}") from exc
+    skipped = tuple(Skipped(s["path"], s["reason"], s.get("detail", "")) for s in data.get("skipped", ()))
     return Report(documents, data["tool_version"], data["ruleset_version"], data["law_as_of"], version,
-                  data.get("facts_as_of", ""), _policy(data.get("policy")))
+                  data.get("facts_as_of", ""), _policy(data.get("policy")), skipped)
