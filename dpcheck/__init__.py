@@ -21,6 +21,14 @@ Many documents, in parallel processes and in input order, one :class:`DocumentRe
     >>> for doc in dpcheck.scan_many(["policies/"], workers=4, cache=True):
     ...     print(doc.path, doc.rating)
 
+A vendor's documents read together (its DPA with the addenda and sub-processor lists joined to it,
+its privacy policy): one rating, the contradictions between them, one list of questions, and what
+changed between dated versions; and what changed between any two versions (a semantic diff):
+
+    >>> vendor = dpcheck.scan_vendor("vendors/acme/")     # a folder, with or without vendor.toml
+    >>> vendor.rating, [f.rule_id for f in vendor.findings], [q.text for q in vendor.questions]
+    >>> [(c.kind, c.value) for c in dpcheck.diff("dpa-2023.pdf", "dpa-2025.pdf").changes]
+
 A history of scans in a database (SQLite by default, PostgreSQL by URL), with each vendor's
 timeline and what changed (see :mod:`dpcheck.history`):
 
@@ -39,7 +47,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from dpcheck.batch import scan_many
-from dpcheck.errors import DpcheckError, ErrorCode, IngestError, PolicyError, RulesetError
+from dpcheck.errors import DpcheckError, ErrorCode, IngestError, PolicyError, RulesetError, VendorError
 from dpcheck.models import (
     DataFlow,
     DocumentReport,
@@ -56,7 +64,9 @@ from dpcheck.scanner import Scanner
 from dpcheck.version import TOOL_VERSION
 
 if TYPE_CHECKING:
+    from dpcheck.changes import Comparison
     from dpcheck.history import History
+    from dpcheck.vendor.model import VendorReport
 
 __version__ = TOOL_VERSION
 
@@ -78,9 +88,12 @@ __all__ = [
     "ScanError",
     "Scanner",
     "Transfer",
+    "VendorError",
     "__version__",
+    "diff",
     "scan",
     "scan_many",
+    "scan_vendor",
 ]
 
 
@@ -105,6 +118,23 @@ def scan(
     if source is None:
         raise TypeError("scan() needs a path, bytes or text=")
     return scanner.scan(source)
+
+
+def scan_vendor(source: str | os.PathLike[str], **options: Any) -> VendorReport:
+    """One vendor report for a folder of the vendor's documents (with or without ``vendor.toml``) or
+    the path of a ``vendor.toml``; ``options`` as for :class:`Scanner`, or ``scanner=`` to reuse one.
+    See :func:`dpcheck.dossier.scan_vendor`."""
+    from dpcheck.dossier import scan_vendor as scan_dossier
+
+    return scan_dossier(source, **options)
+
+
+def diff(old: str | os.PathLike[str], new: str | os.PathLike[str], **options: Any) -> Comparison:
+    """What changed between two versions: documents, saved JSON reports or vendor folders.
+    See :func:`dpcheck.dossier.diff`."""
+    from dpcheck.dossier import diff as compare_versions
+
+    return compare_versions(old, new, **options)
 
 
 def __getattr__(name: str) -> Any:

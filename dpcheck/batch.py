@@ -130,11 +130,24 @@ def _scan_here(documents: Iterable[str], options: dict[str, Any], cached: _Cache
     for path in documents:
         found = cached.get(path)
         if found is not None:
-            yield found
+            yield _logged(found, cached=True)
             continue
         report = process_scanner(options).scan_path(path)
         cached.put(document_to_data(report))
-        yield report
+        yield _logged(report, cached=False)
+
+
+def _logged(report: DocumentReport, *, cached: bool) -> DocumentReport:
+    """Say on the log what became of a document: read (or taken from the cache), cut short, unreadable."""
+    source = "from the cache" if cached else "read"
+    if report.error is not None:
+        log.info("%s: unreadable [%s] %s", report.path, report.error.code, report.error.message)
+        return report
+    log.info("%s: %s, %s %s in %s, %d page(s), %d finding(s), %s", report.path, source, report.format,
+             report.doc_type, report.language, report.pages or 0, len(report.findings), report.rating)
+    for warning in report.warnings:
+        log.info("%s: read only in part: %s", report.path, warning)
+    return report
 
 
 @dataclass
@@ -163,11 +176,12 @@ def _scan_in_pool(documents: Iterable[str], cached: _Cached, runner: _Runner,
         if not pending:
             return
         item = pending.popleft()
-        if item.report is None:
-            data = runner.result(item)
-            cached.put(data)
-            item.report = document_from_data(data)
-        yield item.report
+        if item.report is not None:
+            yield _logged(item.report, cached=True)
+            continue
+        data = runner.result(item)
+        cached.put(data)
+        yield _logged(document_from_data(data), cached=False)
 
 
 class _Runner:

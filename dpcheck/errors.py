@@ -4,7 +4,8 @@
     ├── IngestError      a document could not be read (reported per document, never fatal)
     │   └── LimitError   reading it would cost more than its Limits allow (dpcheck.limits)
     ├── RulesetError     a rule or fact file in rules/ is invalid (fatal: the ruleset is broken)
-    └── PolicyError      a buyer's policy file is invalid (fatal: the policy cannot be applied)
+    ├── PolicyError      a buyer's policy file is invalid (fatal: the policy cannot be applied)
+    └── VendorError      a vendor's folder or vendor.toml cannot be read (fatal for that vendor)
 
 Ingest error codes are part of the report format: a batch report carries them per
 document, and tools embedding dpcheck may branch on them, so codes are never renamed.
@@ -40,6 +41,15 @@ class ErrorCode(StrEnum):
     LANGUAGE_NOT_READ = "E141-language-not-read"
     WORKER_DIED = "E198-worker-died"
     INTERNAL = "E199-internal-error"
+
+
+class VendorCode(StrEnum):
+    """Stable codes of a vendor dossier that cannot be read as a whole (``dpcheck vendor``,
+    :func:`dpcheck.scan_vendor`); a dossier's unreadable document keeps its own code."""
+
+    NOT_FOUND = "E300-vendor-not-found"
+    MANIFEST = "E301-vendor-manifest"
+    NO_DOCUMENTS = "E302-vendor-no-documents"
 
 
 class DpcheckError(Exception):
@@ -81,3 +91,14 @@ class PolicyError(DpcheckError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("invalid policy:\n" + "\n".join(f"- {p}" for p in problems))
         self.problems = problems
+
+
+class VendorError(DpcheckError):
+    """A vendor's dossier cannot be read: no such folder, an invalid ``vendor.toml`` (``problems``
+    lists every problem with its key) or no document to read."""
+
+    def __init__(self, code: VendorCode, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+        self.message = message
+        self.problems = problems or []

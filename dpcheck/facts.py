@@ -124,6 +124,7 @@ class Record:
 class LegalFacts:
     as_of: str
     eea: frozenset[str]
+    gdpr_applies: date
     adequacy: dict[str, AdequacyDecision]
     mechanisms: dict[str, dict[str, Any]]
     scc_versions: tuple[dict[str, Any], ...]
@@ -187,13 +188,14 @@ class LegalFacts:
     def tool_problem(self, tool: str, country: str, day: date) -> str:
         """Why ``tool`` cannot cover a transfer to ``country`` on ``day`` ("" when it can)."""
         facts = self.mechanisms.get(tool, {})
+        name = facts.get("name", tool)
         if facts.get("invalidated") and _day(facts["invalidated"]) <= day:
-            return f"{tool} was invalidated on {facts['invalidated']}"
+            return f"{name} was invalidated on {facts['invalidated']}"
         if facts.get("adopted") and day < _day(facts["adopted"]):
-            return f"{tool} was only adopted on {facts['adopted']}"
+            return f"{name} was only adopted on {facts['adopted']}"
         allowed = facts.get("destinations")
         if allowed and country not in allowed:
-            return f"{tool} covers only transfers to {', '.join(allowed)}"
+            return f"{name} covers only transfers to {', '.join(allowed)}"
         return ""
 
     def scc_lapsed(self, version: dict[str, Any], day: date) -> bool:
@@ -335,6 +337,7 @@ class LegalFacts:
         return cls(
             as_of=max(str(data["as_of"]) for data in files.values()),
             eea=frozenset(aliases.get(m, m) for m in eea["members"]),
+            gdpr_applies=_day(eea["gdpr_applies"]),
             adequacy=decisions,
             mechanisms=mechanisms["mechanisms"],
             scc_versions=tuple(files["scc"]["versions"]),

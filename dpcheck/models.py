@@ -89,7 +89,8 @@ class TransferPath:
 
     ``parties`` runs from the customer to the last recipient; ``covered`` says whether the
     last hop into ``country`` rests on a mechanism valid on the day judged, ``basis`` which
-    one, ``reason`` why not. ``onward`` marks a transfer made by a sub-processor.
+    one, ``reason`` why not (for a covered path: the invalidated tools the hop names beside its
+    basis, if any). ``onward`` marks a transfer made by a sub-processor.
     """
 
     parties: tuple[str, ...]

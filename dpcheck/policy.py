@@ -163,7 +163,7 @@ class Policy:
 
     def _findings(self, transfers: tuple[Transfer, ...], lang: str | None) -> list[Finding]:
         features = BUYER_FEATURES.compute(Judged(self.stance, transfers, self.ruleset.facts.eea))
-        return [replace(rule.finding(features, lang), origin="policy")
+        return [replace(rule.finding(features, lang, self.ruleset.vocabulary), origin="policy")
                 for rule in self.ruleset.policy_rules if rule.applies(features)]
 
     def _adjust(self, finding: Finding, path: str, day: date) -> Finding:

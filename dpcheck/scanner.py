@@ -11,7 +11,7 @@ import gc
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -36,6 +36,7 @@ from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
 from dpcheck.nlp.language import NO_LANGUAGE
 from dpcheck.policy import Policy
 from dpcheck.resources import rules_dir
+from dpcheck.vendor.together import Part, join
 from dpcheck.version import REPORT_FORMAT, TOOL_VERSION
 from dpcheck.walk import Walk, iter_documents
 
@@ -45,6 +46,7 @@ logger = logging.getLogger(__name__)
 
 # The process whose objects were last frozen out of the cyclic collector's reach (see Scanner._prepare).
 _FROZEN_IN: int | None = None
+
 
 def _language_name(code: str) -> str:
     language = pycountry.languages.get(alpha_2=code)
@@ -60,9 +62,11 @@ class Scanner:
 
     def __init__(self, *, rules: str | os.PathLike[str] | None = None, as_of: date | None = None,
                  limits: Limits | None = None, max_bytes: int | None = None, max_pages: int | None = None,
-                 policy: str | os.PathLike[str] | Policy | None = None) -> None:
+                 policy: str | os.PathLike[str] | Policy | None = None, lang: str | None = None) -> None:
         """``as_of``: judge documents by the law in force on that day (default: today), and
         acceptances of ``policy`` (a buyer's policy file or a loaded :class:`Policy`) by it too.
+        ``lang``: write messages and questions for the vendor in this language ("en", "de";
+        default: each document's own).
 
         ``limits`` bound what one document may cost (see :class:`~dpcheck.limits.Limits`);
         ``max_bytes`` and ``max_pages`` are shorthands that override those two of them.
@@ -71,6 +75,7 @@ class Scanner:
         if max_bytes is not None or max_pages is not None:
             limits = replace(limits, max_bytes=max_bytes or limits.max_bytes, max_pages=max_pages or limits.max_pages)
         self.limits = limits
+        self.lang = lang
         folder = Path(rules) if rules is not None else rules_dir()
         self.as_of = as_of or date.today()
         self.ruleset = Ruleset.load(folder)
@@ -150,19 +155,36 @@ class Scanner:
         documents = [self.scan_path(p) for p in walk]
         return self.report(documents, walk.skipped)
 
-    def scan_path(self, path: str | os.PathLike[str]) -> DocumentReport:
+    def scan_path(self, path: str | os.PathLike[str], *, doc_type: DocType | None = None) -> DocumentReport:
         """Scan one file; the report's path is ``path`` exactly as given, and its ``sha256`` that of
-        the bytes read (read once: what was hashed is what was scanned)."""
+        the bytes read (read once: what was hashed is what was scanned); ``doc_type`` overrides the
+        classifier when the caller knows it (a role in vendor.toml)."""
         name = str(path)
         digest: list[str] = []
 
         def scan() -> DocumentReport:
             data = read_file(name, self.limits.max_bytes)
             digest.append(hashlib.sha256(data).hexdigest())
-            return self.scan_document(ingest.load(data, name=name, limits=self.limits), path=name)
+            return self.scan_document(ingest.load(data, name=name, limits=self.limits), path=name, doc_type=doc_type)
 
         report = self._guarded(name, scan)
         return replace(report, sha256=digest[0]) if digest else report
+
+    def scan_together(self, parts: Sequence[tuple[str, Callable[[], Document]]], *, name: str,
+                      doc_type: DocType | None = None,
+                      language: str | None = None) -> tuple[DocumentReport, tuple[Part, ...]]:
+        """Scan documents as one, in order (an agreement with its addenda and annexes: see
+        :mod:`dpcheck.vendor.together`): each part is a name and what loads it. Returns the report
+        (named ``name``) and where each part sits in it (nothing if it cannot be read)."""
+        placed: list[Part] = []
+
+        def scan() -> DocumentReport:
+            joined = join([(part, load()) for part, load in parts])
+            placed.extend(joined.parts)
+            return self.scan_document(joined.document, path=name, language=language, doc_type=doc_type)
+
+        report = self._guarded(name, scan)
+        return report, tuple(placed) if report.ok else ()
 
     def scan_bytes(self, data: bytes, name: str, *, language: str | None = None) -> DocumentReport:
         return self._guarded(name, lambda: self.scan_document(ingest.load(data, name=name, limits=self.limits),
@@ -214,7 +236,7 @@ class Scanner:
                                              f"document: {reason}; not assessed, read it yourself")
             checkpoint()
             flow = build_flow(extraction, facts, self.as_of)
-            checked = self.ruleset.check(extraction, flow, self.as_of, lang)
+            checked = self.ruleset.check(extraction, flow, self.as_of, self.lang or lang)
         report = assemble(document, path=path, language=lang, extraction=extraction, flow=flow, checked=checked,
                           rating=self.ruleset.rating(checked.findings))
         # The buyer's policy comes after detection, so the GDPR findings are the same with or without it.

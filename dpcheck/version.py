@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-REPORT_FORMAT = "1.3.0"  # 1.1: art28_checklist; partial, warnings; summary ok, partial, errors_by_code
+REPORT_FORMAT = "1.4.0"  # 1.1: art28_checklist; partial, warnings; summary ok, partial, errors_by_code
 # 1.2: skipped files (skipped; summary skipped, skipped_by_reason); 1.3: mentions[].role
+# 1.4: recipients' evidence; sub-processor notice and objection mentions
+
+# The JSON of a vendor report (dpcheck vendor --format json) and of a comparison (dpcheck diff --format
+# json) are versioned apart from the document report, each with its own schema (dpcheck schema --of).
+VENDOR_FORMAT = "1.0.0"
+DIFF_FORMAT = "1.0.0"
 
 try:
     TOOL_VERSION = version("dpcheck")

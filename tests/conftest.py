@@ -6,6 +6,7 @@ for thousands of examples: ``HYPOTHESIS_PROFILE=long python -m pytest tests/host
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -26,6 +27,17 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     """CLI runs in tests (and their subprocesses) cache results in a temporary folder, never the user's."""
     os.environ["DPCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("dpcheck-cache"))
+
+
+@pytest.fixture(autouse=True)
+def _dpcheck_logger_as_it_was():
+    """A command run in-process (CliRunner) sets the ``dpcheck`` logger's level and handler, as a
+    command line process should; the next test starts from the logger as it was."""
+    logger = logging.getLogger("dpcheck")
+    level, handlers = logger.level, list(logger.handlers)
+    yield
+    logger.setLevel(level)
+    logger.handlers[:] = handlers
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ PACKAGE = Path(dpcheck.__file__).parent
 # The order a document goes through: each stage may import those before it (and its own modules).
 STAGES = (
     ("dpcheck.errors", "dpcheck.models", "dpcheck.version"),
-    ("dpcheck.resources", "dpcheck.limits", "dpcheck.validation", "dpcheck.walk"),
+    ("dpcheck.resources", "dpcheck.limits", "dpcheck.validation", "dpcheck.vocabulary", "dpcheck.walk"),
     ("dpcheck.facts",),
     ("dpcheck.ingest",),
     ("dpcheck.nlp",),
@@ -23,10 +23,13 @@ STAGES = (
     ("dpcheck.flows",),
     ("dpcheck.checks",),
     ("dpcheck.assemble", "dpcheck.policy"),
+    # A vendor's dossier: versions compared, then documents joined and judged together.
+    ("dpcheck.changes",),
+    ("dpcheck.vendor",),
     ("dpcheck.report", "dpcheck.serialize"),
     ("dpcheck.scanner", "dpcheck.cache"),
     ("dpcheck.workers",),
-    ("dpcheck.lint", "dpcheck.evaluate", "dpcheck.batch", "dpcheck.history"),
+    ("dpcheck.dossier", "dpcheck.history", "dpcheck.lint", "dpcheck.evaluate", "dpcheck.batch"),
     ("dpcheck.serve",),
     ("dpcheck.cli", "dpcheck.__main__", "dpcheck"),
 )

@@ -31,6 +31,7 @@ from dpcheck.report.csv import COLUMNS
 from dpcheck.report.fides import fides_key, fides_manifest
 from dpcheck.report.html import highlight
 from dpcheck.report.markdown import escape as md_escape
+from dpcheck.report.quotes import excerpt, ordered
 from dpcheck.report.schema import document_schema, report_schema
 from dpcheck.report.svg import render_graph_svg
 from dpcheck.report.safe import visible
@@ -409,12 +410,48 @@ def test_html_highlight_marks_phrases_and_escapes_the_rest():
 
 @given(st.text(), st.lists(st.text(min_size=1), max_size=3))
 def test_html_highlight_never_lets_markup_through(quote, phrases):
-    """Whatever the quote and phrases, only <mark> tags come out, and the text reads back unchanged
-    (control characters shown as escapes)."""
+    """Whatever the quote and phrases, only <mark> tags come out, and the text reads back as a piece of
+    the quote (whitespace collapsed, control characters shown as escapes) between the ellipses of a cut."""
     marked = highlight(quote, phrases)
     bare = marked.replace("<mark>", "").replace("</mark>", "")
     assert "<" not in bare and ">" not in bare
-    assert html.unescape(bare) == visible(quote)
+    shown = excerpt(quote, phrases, width=600)
+    assert html.unescape(bare) == shown.render()
+    assert shown.text in visible(" ".join(quote.split()))
+
+
+@pytest.mark.parametrize(("lang", "quote", "phrase"), [
+    ("en", "Where we transfer data abroad we rely on safeguards described in the addendum and its annexes. " * 4
+     + "Transfers to the United States rely on the EU-U.S. Privacy Shield and our own assessment.", "Privacy Shield"),
+    ("de", "Soweit wir Daten übermitteln, stützen wir uns auf die im Anhang beschriebenen Garantien. " * 4
+     + "Übermittlungen in die USA erfolgen auf Grundlage des EU-US Privacy Shield.", "Privacy Shield"),
+])
+def test_quotes_cut_around_the_matched_words(lang, quote, phrase):
+    """A long quote is cut around its match, at word boundaries, with … where text was left out."""
+    shown = excerpt(quote, [phrase], width=160)
+    assert phrase in shown.render(mark="[{}]").replace("[", "").replace("]", "")
+    assert f"[{phrase}]" in shown.render(mark="[{}]")
+    assert shown.before and len(shown.text) <= 160
+    assert shown.render().startswith("…") and shown.text.split()[0] in quote.split()
+
+
+def test_text_markdown_html_order_core_findings_first_and_show_reasons(scanner):
+    """Findings that make the rating come first under their own heading, most severe first, with the
+    reason for each quote; the matched words are bold in Markdown and marked in HTML."""
+    text = ("# Privacy\n\nWe transfer your data to the United States under the EU-U.S. Privacy Shield.\n\n"
+            "We also transfer personal data to India on the basis of your explicit consent only.\n")
+    report = scanner.report([scanner.scan_text(text, name="v.md", format="markdown", language="en")])
+    core, advice = ordered(report.documents[0].findings)
+    assert core and all(f.core for f in core) and not any(f.core for f in advice)
+    for fmt in ("text", "markdown", "html"):
+        out = render(report, fmt)
+        assert out.index("make the rating") < out.index("INVALID_TRANSFER_MECHANISM") < out.index("Further advice")
+        assert "names privacy" in out
+        assert "chars " not in out
+    assert "**EU-U.S. Privacy Shield**" in render(report, "markdown")
+    assert "<mark>EU-U.S. Privacy Shield</mark>" in render(report, "html")
+    rows = list(csv.DictReader(io.StringIO(render(report, "csv"))))
+    assert rows[0]["core"] == "yes" and rows[-1]["core"] == ""
 
 
 @given(st.text())

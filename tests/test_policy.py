@@ -83,9 +83,9 @@ def test_policy_refused_country_adds_finding_with_transfer_evidence(scanner, tmp
     assert doc.rating == "yellow" and "POLICY_COUNTRY_REFUSED" not in ids(doc)
     judged = policy.apply(doc, TODAY)
     refused = finding(judged, "POLICY_COUNTRY_REFUSED")
-    assert refused.origin == "policy" and refused.severity == "high" and "CN" in refused.message
+    assert refused.origin == "policy" and refused.severity == "high" and "China" in refused.message
     assert refused.evidence and "China" in refused.evidence[0].quote
-    assert "CN" in refused.question and (("Richtlinie" in refused.question) == (lang == "de"))
+    assert "China" in refused.question and (("Richtlinie" in refused.question) == (lang == "de"))
     assert judged.rating == "red" and judged.ruleset_rating == "yellow"
     assert "POLICY_COUNTRY_REFUSED" not in ids(policy.apply(scan(scanner, SCC_US, lang), TODAY))
 
@@ -96,7 +96,7 @@ def test_policy_mechanism_not_accepted(scanner, tmp_path, lang):
     policy = load(scanner, tmp_path, 'transfers.accepted_mechanisms = ["scc", "dpf", "adequacy"]\n')
     consent = policy.apply(scan(scanner, CONSENT_US, lang), TODAY)
     flagged = finding(consent, "POLICY_MECHANISM_NOT_ACCEPTED")
-    assert "derogation" in flagged.message and "US" in flagged.message
+    assert "Art. 49 derogation" in flagged.message and "United States" in flagged.message
     assert consent.rating in ("yellow", "red") and flagged.severity == "medium"
     assert "POLICY_MECHANISM_NOT_ACCEPTED" not in ids(policy.apply(scan(scanner, SCC_US, lang), TODAY))
 
@@ -116,7 +116,7 @@ def test_policy_adequate_destination_counts_as_adequacy(scanner, tmp_path, lang)
 def test_policy_allowed_destinations(scanner, tmp_path, lang):
     """EU-only hosting: a US or an open-ended destination is not allowed; ADEQUATE and listed countries are."""
     eu_only = load(scanner, tmp_path, 'transfers.allowed_destinations = ["EEA"]\n')
-    for texts, destination in ((SCC_US, "US"), (OPEN_ENDED, "UNSPECIFIED"), (SWISS, "CH")):
+    for texts, destination in ((SCC_US, "United States"), (OPEN_ENDED, "countries not named"), (SWISS, "Switzerland")):
         judged = eu_only.apply(scan(scanner, texts, lang), TODAY)
         outside = finding(judged, "POLICY_DESTINATION_NOT_ALLOWED")
         assert destination in outside.message and outside.evidence and judged.rating == "red"
@@ -132,7 +132,7 @@ def test_policy_question_names_allowed_places_in_the_vendor_language(scanner, tm
     en = finding(policy.apply(scan(scanner, SCC_US, "en"), TODAY), "POLICY_DESTINATION_NOT_ALLOWED")
     de = finding(policy.apply(scan(scanner, SCC_US, "de"), TODAY), "POLICY_DESTINATION_NOT_ALLOWED")
     assert "adequacy decision" in en.question and "ADEQUATE" not in en.question
-    assert "Angemessenheitsbeschluss" in de.question and "ADEQUATE" in de.message
+    assert "Angemessenheitsbeschluss" in de.question and "adequacy decision" in de.message
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -74,7 +74,7 @@ def test_api_all_is_pinned():
     assert set(dpcheck.__all__) == {
         "DataFlow", "DocumentReport", "DpcheckError", "ErrorCode", "Evidence", "Finding", "History", "IngestError",
         "Mention", "Policy", "PolicyError", "Recipient", "Report", "RulesetError", "ScanError", "Scanner", "Transfer",
-        "__version__", "scan", "scan_many"}
+        "VendorError", "__version__", "diff", "scan", "scan_many", "scan_vendor"}
 
 
 def test_cli_json_and_exit_codes(tmp_path):

@@ -16,6 +16,7 @@ from dpcheck.extract import Extraction
 from dpcheck.facts import LegalFacts
 from dpcheck.models import ChecklistItem, DataFlow, Finding, Rating
 from dpcheck.resources import load_yaml
+from dpcheck.vocabulary import Vocabulary
 
 __all__ = ["FEATURE_NAMES", "Checked", "Feature", "LegalFacts", "Rule", "Ruleset"]
 
@@ -33,8 +34,8 @@ class Checked:
 @dataclass(frozen=True)
 class Ruleset:
     """Everything a rules folder holds, loaded once and reused: the GDPR rules (``flags/``), the
-    rules of a buyer's policy (``policy/``), the legal facts, the lexicon and the rating policy.
-    Rule files are checked against the folder's own schema."""
+    rules of a buyer's policy (``policy/``), the legal facts, the lexicon, the rating policy and the
+    words reports use (``vocabulary.yml``). Rule files are checked against the folder's own schema."""
 
     version: str
     rules: tuple[Rule, ...]
@@ -42,6 +43,9 @@ class Ruleset:
     facts: LegalFacts
     red: frozenset[str]
     lexicon: dict[str, Any]
+    vocabulary: Vocabulary
+    folder: Path | None = None
+    """Where the rules were loaded from (the vendor rules of rules/vendor/ are read from there too)."""
 
     @classmethod
     def load(cls, folder: Path) -> Ruleset:
@@ -55,7 +59,7 @@ class Ruleset:
         version = f"{meta['version']}+{digest.hexdigest()[:8]}"
         lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
         return cls(version, rules, policy_rules, LegalFacts.load(folder / "facts"), frozenset(meta["rating"]["red"]),
-                   lexicon)
+                   lexicon, Vocabulary.load(folder), folder)
 
     @property
     def country_aliases(self) -> dict[str, list[str]]:
@@ -73,7 +77,7 @@ class Ruleset:
         vendor questions in ``lang`` where the rule has them."""
         inputs = Inputs(extraction, flow, self.facts, day)
         features = FEATURES.compute(inputs)
-        findings = tuple(rule.finding(features, lang) for rule in self.rules if rule.applies(features))
+        findings = tuple(rule.finding(features, lang, self.vocabulary) for rule in self.rules if rule.applies(features))
         checklist = inputs.art28.items if extraction.doc_type == "dpa" else ()
         return Checked(features, findings, checklist)
 

@@ -143,14 +143,16 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
         kind: Feature(bool(found), ev(found)) for kind, found in terms.items()}
 
 
-@feature("uncovered_paths", "onward_uncovered_paths")
+@feature("uncovered_paths", "onward_uncovered_paths", "uncovered_countries", "onward_uncovered_countries")
 def _uncovered_paths(doc: Inputs) -> dict[str, Feature]:
-    """The paths not covered, written out with why, and every hop's evidence; the vendor's own and onward ones apart."""
+    """The paths not covered (each says why) with every hop's evidence, and the countries they reach;
+    the vendor's own and onward ones apart."""
     out = {}
-    for name, onward in (("uncovered_paths", False), ("onward_uncovered_paths", True)):
+    for name, onward in (("uncovered", False), ("onward_uncovered", True)):
         chosen = [p for p in doc.flow.paths if not p.covered and p.onward is onward]
-        out[name] = Feature({f"{p.render()} ({p.reason})" for p in chosen},
-                            distinct_places((e for p in chosen for e in p.evidence), PATH_EVIDENCE))
+        evidence = distinct_places((e for p in chosen for e in p.evidence), PATH_EVIDENCE)
+        out[f"{name}_paths"] = Feature(frozenset(chosen), evidence)
+        out[f"{name}_countries"] = Feature({p.country for p in chosen}, evidence)
     return out
 
 

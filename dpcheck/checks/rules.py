@@ -7,8 +7,10 @@ A rule's ``when`` is a condition over features (see features.py and buyer.py):
     {feature: NAME, is: true|false}     {feature: NAME, in: [..]}
     {feature: NAME, any_of: [..]}       {feature: NAME, empty: true|false}
 
-Its message and its questions may name features in braces ("{invalid_mechanisms}"); in a
-question, ``labels`` say how a word of a feature's value reads in each language.
+Its message and its questions may name features in braces ("{invalid_mechanisms}"). A feature's
+value is written out in words (:mod:`dpcheck.vocabulary`: "EU-U.S. Privacy Shield", "United
+States", "countries not named"), the message in English and a question in its language; a rule's
+``labels`` say how a word of its own reads in each language.
 """
 
 from __future__ import annotations
@@ -25,11 +27,20 @@ from jsonschema import Draft202012Validator
 from dpcheck import validation
 from dpcheck.checks.features import Feature
 from dpcheck.errors import RulesetError
-from dpcheck.models import Evidence, Finding, Severity
+from dpcheck.models import Evidence, Finding, Severity, TransferPath
 from dpcheck.resources import load_yaml, rules_dir
+from dpcheck.vocabulary import Vocabulary, bundled
 
 SCHEMA_FILE = Path("schema") / "rule.schema.json"
 LEAF_OPS = ("is", "in", "any_of", "empty")
+
+
+@dataclass(frozen=True)
+class ExampleDocument:
+    """One document of a vendor rule's example (rules/vendor/): its role in the dossier and text."""
+
+    role: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,8 @@ class Example:
     # The day whose law the example is judged by (default: the day of the run), for rules that
     # depend on dates (an adequacy decision about to expire, a pending court case).
     as_of: date | None = None
+    # A vendor rule's example is a dossier of several documents, read together (``text`` is empty).
+    documents: tuple[ExampleDocument, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,26 +76,62 @@ class Rule:
     def applies(self, features: dict[str, Feature]) -> bool:
         return _holds(self.when, features)
 
-    def finding(self, features: dict[str, Feature], lang: str | None = None) -> Finding:
+    def finding(self, features: dict[str, Feature], lang: str | None = None,
+                vocabulary: Vocabulary | None = None) -> Finding:
+        """The finding of this rule, its question in ``lang`` where the rule has one (else English)."""
         evidence: list[Evidence] = []
         for name in self.evidence:
             evidence.extend(features[name].evidence)
+        message, question = self.texts(features, lang, vocabulary)
+        return Finding(self.id, self.article, self.severity, self.title, message, question, tuple(evidence), self.core)
+
+    def texts(self, features: dict[str, Feature], lang: str | None = None,
+              vocabulary: Vocabulary | None = None) -> tuple[str, str]:
+        """The message (English) and the vendor question (in ``lang`` where the rule has it), each
+        feature written out in the vocabulary's words."""
+        words = vocabulary or bundled()
         lang = lang if lang in self.questions else "en"
-        labels = {word: texts[lang] for word, texts in self.labels.items() if lang in texts}
-        return Finding(self.id, self.article, self.severity, self.title, _fill(self.message, features).strip(),
-                       _fill(self.questions[lang], features, labels), tuple(evidence), self.core)
+        message = _fill(self.message, features, _Words(words, "en", self._labels("en"))).strip()
+        return message, _fill(self.questions[lang], features, _Words(words, lang, self._labels(lang)))
+
+    def _labels(self, lang: str) -> dict[str, str]:
+        return {word: texts[lang] for word, texts in self.labels.items() if lang in texts}
 
 
-def _fill(template: str, features: dict[str, Feature], labels: dict[str, str] | None = None) -> str:
-    """``template`` with each feature it names in braces written out."""
-    return template.format(**{name: _show(features[name].value, labels or {})
+@dataclass(frozen=True)
+class _Words:
+    """How a feature's value reads in one language: the rule's own labels first, then the vocabulary."""
+
+    vocabulary: Vocabulary
+    lang: str
+    labels: dict[str, str]
+
+    def show(self, value: Any) -> str:
+        if isinstance(value, set | frozenset | list | tuple):
+            items = list(value)
+            if items and all(isinstance(v, TransferPath) for v in items):
+                return "; ".join(sorted(self.path(p) for p in items))
+            keys = [str(v) for v in items]
+            if keys and all(self._is_place(k) for k in keys):
+                labelled = [self.labels[k] for k in sorted(keys) if k in self.labels]
+                rest = [k for k in keys if k not in self.labels]
+                return ", ".join([*labelled, *([self.vocabulary.places(rest, self.lang)] if rest else [])])
+            return ", ".join(self.labels.get(k) or self.vocabulary.value(k, self.lang) for k in sorted(keys)) or (
+                "keine" if self.lang == "de" else "none")
+        return self.labels.get(str(value)) or self.vocabulary.value(str(value), self.lang)
+
+    def path(self, path: TransferPath) -> str:
+        route = " → ".join((*path.parties, self.vocabulary.place(path.country, self.lang)))
+        return f"{route} ({path.reason})" if path.reason else route
+
+    def _is_place(self, key: str) -> bool:
+        return key in self.vocabulary.words["places"] or (len(key) == 2 and key.isupper())
+
+
+def _fill(template: str, features: dict[str, Feature], words: _Words) -> str:
+    """``template`` with each feature it names in braces written out in words."""
+    return template.format(**{name: words.show(features[name].value)
                               for _, name, _, _ in Formatter().parse(template) if name})
-
-
-def _show(value: Any, labels: dict[str, str]) -> str:
-    if isinstance(value, set | frozenset | list | tuple):
-        return ", ".join(labels.get(v, v) for v in sorted(str(v) for v in value)) or "none"
-    return str(value)
 
 
 def _holds(cond: dict[str, Any], features: dict[str, Feature]) -> bool:
@@ -124,9 +173,11 @@ def _check_condition(cond: Any, features: set[str], where: str, problems: list[s
         problems.append(f"{where}: give exactly one of {', '.join(LEAF_OPS)}")
 
 
-def _examples(raw: list[dict[str, str]]) -> tuple[Example, ...]:
-    return tuple(Example(str(e["text"]), e["lang"], e.get("doc_type", "privacy_policy"),
-                         date.fromisoformat(e["as_of"]) if "as_of" in e else None) for e in raw)
+def _examples(raw: list[dict[str, Any]]) -> tuple[Example, ...]:
+    return tuple(Example(str(e.get("text", "")), e["lang"], e.get("doc_type", "privacy_policy"),
+                         date.fromisoformat(e["as_of"]) if "as_of" in e else None,
+                         tuple(ExampleDocument(d["role"], str(d["text"])) for d in e.get("documents", ())))
+                 for e in raw)
 
 
 def validate(data: Any, path: Path, features: set[str] | frozenset[str],

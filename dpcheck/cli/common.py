@@ -15,6 +15,17 @@ EXIT_FAIL = 1
 EXIT_UNREADABLE = 2
 
 
+class UserError(click.ClickException):
+    """A mistake of the user's (a path that cannot be written, a file of the wrong shape): a clear
+    message and exit 2, never a traceback. Click's own ClickException exits 1, the --fail-on code."""
+
+    exit_code = EXIT_UNREADABLE
+
+
+class _CommandHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """The handler a command puts on the ``dpcheck`` logger (one at a time)."""
+
+
 class VisibleFormatter(logging.Formatter):
     """Log lines whose message shows control characters as escapes: a file name with a newline or
     an ESC sequence in it cannot forge a line of its own on stderr."""
@@ -25,10 +36,17 @@ class VisibleFormatter(logging.Formatter):
 
 
 def configure_logging(verbose: int, quiet: bool) -> None:
+    """Log dpcheck's own messages on stderr: warnings, with ``-v`` what is read, cached, skipped or cut
+    short, with ``-vv`` more; ``quiet`` only errors. The ``dpcheck`` logger is set, not the root one,
+    so that the libraries' debugging stays out and a host program's logging set-up stays as it was."""
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(VisibleFormatter("dpcheck: %(levelname)s: %(name)s: %(message)s"))
-    logging.basicConfig(level=level, handlers=[handler])
+    logger = logging.getLogger("dpcheck")
+    for old in [h for h in logger.handlers if isinstance(h, _CommandHandler)]:
+        logger.removeHandler(old)
+    handler = _CommandHandler(sys.stderr)
+    handler.setFormatter(VisibleFormatter("dpcheck: %(levelname)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 def policy_problems(exc: PolicyError) -> NoReturn:

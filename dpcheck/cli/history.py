@@ -121,20 +121,19 @@ def _print_changed(vendors: list[VendorChanges], since: datetime) -> None:
 
 def _describe(e: TimelineEntry) -> list[str]:
     """What changed since the document's scan before, one line each (none when nothing did)."""
+    from dpcheck.report.changes import change_line
+
     if e.change is None:
         return ["first scan of this document"]
     lines = ["text changed"] if e.content_changed else []
-    if e.change.rating:
-        lines.append(f"rating {e.change.rating[0]} -> {e.change.rating[1]}")
-    for label, delta in (("destinations", e.change.destinations), ("mechanisms", e.change.mechanisms),
-                         ("findings", e.change.findings)):
-        if delta:
-            lines.append(f"{label}: " + " ".join([f"+{v}" for v in delta.added] + [f"-{v}" for v in delta.removed]))
-    return lines
+    return lines + [change_line(c) for c in e.change.changes]
 
 
 def _entry_data(e: TimelineEntry) -> dict[str, Any]:
+    from dpcheck.report.diff_json import comparison_to_dict
+
     data = asdict(e)
+    data["change"] = None if e.change is None else comparison_to_dict(e.change)
     data["changed"] = e.changed
     return data
 

@@ -4,38 +4,46 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import signal
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager, nullcontext
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from types import FrameType
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 import click
 
 from dpcheck.batch import process_scanner, resolve_options, scan_many
 from dpcheck.cache import default_cache_dir
-from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE, configure_logging, policy_problems
+from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE, UserError, configure_logging, policy_problems
 from dpcheck.cli.history import db_option, open_history
 from dpcheck.cli.limits import limit_options
+from dpcheck.cli.outputs import open_outputs
 from dpcheck.errors import PolicyError, RulesetError
+from dpcheck.facts import LegalFacts
 from dpcheck.flows.graph import to_node_link, write_graphml
 from dpcheck.limits import Limits
 from dpcheck.models import RATINGS, SEVERITIES, DocumentReport, Report
 from dpcheck.report import FORMATS, render
 from dpcheck.report.fides import render_fides_yaml
+from dpcheck.report.fingerprint import fingerprints_of_json
 from dpcheck.report.json import document_to_dict
 from dpcheck.report.questions import skipped_note
 from dpcheck.report.safe import visible
+from dpcheck.report.selection import FindingFilter, parse_terms
+from dpcheck.scanner import Scanner
 from dpcheck.walk import Walk
 
 if TYPE_CHECKING:
     from dpcheck.history import History
+
+log = logging.getLogger(__name__)
 
 # Exit codes of a scan ended by a signal, as a shell reports them (128 + the signal's number).
 EXIT_SIGINT = 128 + signal.SIGINT
@@ -50,14 +58,29 @@ class Terminated(BaseException):  # noqa: N818 - like KeyboardInterrupt, a reque
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, allow_dash=True, path_type=Path))
+@click.option("--name", "stdin_name", metavar="NAME",
+              help="With `-` (read standard input): the document's file name, whose suffix names its format "
+                   "[default: the format is recognised from the content].")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report here, in the format the suffix names (.txt .json .jsonl .csv .sarif .md "
+                   ".html; else --format); repeatable for several formats from one scan.")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "red", "yellow", "never"]),
               default="never", show_default=True,
               help="Exit 1 when a document has a finding of this severity or higher, or (red, yellow) is "
                    "rated this or worse.")
+@click.option("--select", multiple=True, metavar="IDS",
+              help="Run only these rules: rule ids or severities, comma-separated or repeated.")
+@click.option("--ignore", multiple=True, metavar="IDS",
+              help="Never run these rules: rule ids or severities, comma-separated or repeated.")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Report only findings that this earlier JSON report (--format json) did not have; "
+                   "ratings still describe the whole document.")
+@click.option("--lang", type=click.Choice(["en", "de"]),
+              help="Write messages and questions for the vendor in this language [default: each document's].")
 @click.option("--graph-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write each document's data-flow graph here: node-link JSON, GraphML and a "
                    "fideslang system manifest (.fides.yml).")
@@ -79,53 +102,64 @@ class Terminated(BaseException):  # noqa: N818 - like KeyboardInterrupt, a reque
 @click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar and no summary (shown only when stderr is a terminal); only errors are logged.")
-@click.option("-v", "--verbose", count=True, help="Log what happens on stderr (-vv for debugging).")
-@click.option("--policy", "policy", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-v", "--verbose", count=True,
+              help="Log on stderr each document read, taken from the cache, skipped or cut short (-vv: more).")
+@click.option("--policy", "policy", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Apply this buyer's policy (TOML) after the GDPR rules; see examples/buyer-policy.toml.")
 @db_option
 @click.option("--vendor", help="With --db: record the documents as this vendor's [default: each document's folder name].")
 @limit_options
-def scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
-         no_graph: bool, rules: Path | None, as_of: datetime | None, include: tuple[str, ...],
-         exclude: tuple[str, ...], follow_symlinks: bool, workers: int | None, cache_dir: Path | None,
-         no_cache: bool, quiet: bool, verbose: int, policy: Path | None, db: str | None, vendor: str | None,
-         limits: Limits) -> None:
-    """Scan documents and folders (PDF, HTML, Markdown, text, DOCX), in parallel and cached."""
+def scan(paths: tuple[Path, ...], stdin_name: str | None, fmt: str, outputs: tuple[Path, ...], fail_on: str,
+         select: tuple[str, ...], ignore: tuple[str, ...], baseline: Path | None, lang: str | None,
+         graph_dir: Path | None, no_graph: bool, rules: Path | None, as_of: datetime | None, include: tuple[str, ...],
+         exclude: tuple[str, ...], follow_symlinks: bool, workers: int | None, cache_dir: Path | None, no_cache: bool,
+         quiet: bool, verbose: int, policy: Path | None, db: str | None, vendor: str | None, limits: Limits) -> None:
+    """Scan documents and folders (PDF, HTML, Markdown, text, DOCX), in parallel and cached;
+    `-` reads one document from standard input."""
     configure_logging(verbose, quiet)
     progress = {"done": 0, "files": 0}
     try:
         with _terminated_on_sigterm():
-            _scan(paths, fmt, output, fail_on, graph_dir, no_graph, rules, as_of, include, exclude, follow_symlinks,
-                  workers, cache_dir, no_cache, quiet, policy, db, vendor, limits, progress)
+            _scan(progress, paths=paths, stdin_name=stdin_name, fmt=fmt, outputs=outputs, fail_on=fail_on,
+                  select=select, ignore=ignore, baseline=baseline, lang=lang, graph_dir=graph_dir, no_graph=no_graph,
+                  rules=rules, as_of=as_of, include=include, exclude=exclude, follow_symlinks=follow_symlinks,
+                  workers=workers, cache_dir=cache_dir, no_cache=no_cache, quiet=quiet, policy=policy, db=db,
+                  vendor=vendor, limits=limits)
     except (KeyboardInterrupt, Terminated) as exc:
         name, code = ("SIGINT", EXIT_SIGINT) if isinstance(exc, KeyboardInterrupt) else ("SIGTERM", EXIT_SIGTERM)
-        written = "" if output is None else f"; {visible(str(output))} was not written"
+        files = ", ".join(visible(str(o)) for o in outputs)
+        written = "" if not outputs else f"; {files} {'was' if len(outputs) == 1 else 'were'} not written"
         click.echo(f"dpcheck: stopped by {name} after {progress['done']} of {progress['files']} document(s)"
                    f"{written}", err=True)
         sys.exit(code)
 
 
-def _scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph_dir: Path | None,
-          no_graph: bool, rules: Path | None, as_of: datetime | None, include: tuple[str, ...],
-          exclude: tuple[str, ...], follow_symlinks: bool, workers: int | None, cache_dir: Path | None,
-          no_cache: bool, quiet: bool, policy: Path | None, db: str | None, vendor: str | None, limits: Limits,
-          progress: dict[str, int]) -> None:
+def _scan(progress: dict[str, int], paths: tuple[Path, ...], stdin_name: str | None, fmt: str,
+          outputs: tuple[Path, ...], fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
+          baseline: Path | None, lang: str | None, graph_dir: Path | None, no_graph: bool, rules: Path | None,
+          as_of: datetime | None, include: tuple[str, ...], exclude: tuple[str, ...], follow_symlinks: bool,
+          workers: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool, policy: Path | None,
+          db: str | None, vendor: str | None, limits: Limits) -> None:
     started = time.perf_counter()
+    stdin = Path("-") in paths
+    if stdin and len(paths) > 1:
+        raise click.UsageError("`-` (standard input) cannot be scanned together with other paths")
     # Every Scanner option goes in this one dict: it reaches the worker processes and the cache key as is.
     options = resolve_options({"rules": rules, "as_of": as_of.date() if as_of else None, "policy": policy,
-                               "limits": limits})
+                               "limits": limits, "lang": lang})
     try:
         scanner = process_scanner(options)
     except RulesetError as exc:
-        failure = click.ClickException(str(exc))
-        failure.exit_code = EXIT_UNREADABLE
-        raise failure from exc
+        raise UserError(str(exc)) from exc
     except PolicyError as exc:
         policy_problems(exc)
+    for warning in as_of_warnings(options["as_of"], scanner.ruleset.facts):
+        log.warning("%s", warning)
+    chosen = _finding_filter(scanner, select, ignore, baseline)
     history = open_history(db) if db else None
-    walk = Walk(paths, include=include, exclude=exclude, follow_symlinks=follow_symlinks)
+    walk = Walk([] if stdin else paths, include=include, exclude=exclude, follow_symlinks=follow_symlinks)
     files = list(walk)
-    progress["files"] = len(files)
+    progress["files"] = 1 if stdin else len(files)
     # Starting worker processes costs about a second: a handful of documents needs only one. Every
     # document is read in a worker process all the same, where a hard memory limit holds.
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) // 4))
@@ -135,31 +169,43 @@ def _scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, 
     graph_names: dict[str, str] = {}
     # Progress and summary are for a person at a terminal: a pipeline's stderr stays clean.
     chatty = not quiet and sys.stderr.isatty()
-    with _open_output(output) as out, _progress(len(files), enabled=chatty) as advance, \
-            closing(scan_many(files, workers=workers, cache=cache, isolate=True, **options)) as documents, \
+    if stdin:
+        documents: Iterable[DocumentReport] = iter([_scan_stdin(scanner, stdin_name)])
+    else:
+        log.debug("scanning %d file(s) with %d worker(s); cache: %s", len(files), workers, cache or "none")
+        documents = scan_many(files, workers=workers, cache=cache, isolate=True, **options)
+    with open_outputs(outputs, fmt) as targets, _progress(len(files), enabled=chatty) as advance, \
+            closing(documents) if not stdin else nullcontext(), \
             (nullcontext() if history is None else closing(history)):
+        streamed = [t for t in targets if t.fmt == "jsonl"]
+        rating = scanner.policy.rating if scanner.policy else scanner.ruleset.rating
         for doc in documents:
-            counts["errors" if doc.status == "error" else doc.rating] += 1
-            counts["failing"] += _fails(doc, fail_on)
-            if fmt == "jsonl":
-                out.write(json.dumps(document_to_dict(doc, graph=not no_graph), ensure_ascii=False) + "\n")
-                out.flush()
-            else:
-                collected.append(doc)
+            shown = chosen.apply(doc, rating, scanner.ruleset.rating)
+            counts["errors" if shown.status == "error" else shown.rating] += 1
+            counts["failing"] += _fails(shown, fail_on)
+            for target in streamed:
+                target.handle.write(json.dumps(document_to_dict(shown, graph=not no_graph), ensure_ascii=False) + "\n")
+                target.handle.flush()
+            collected.append(shown)
             if graph_dir is not None:
-                _write_graph(doc, graph_dir, graph_names)
+                _write_graph(shown, graph_dir, graph_names)
             if history is not None:
                 _record(history, scanner.report([doc]), vendor)
             progress["done"] += 1
             advance()
-        if fmt != "jsonl":
-            out.write(render(scanner.report(collected, walk.skipped), fmt, graph=not no_graph,
-                             colour=output is None and sys.stdout.isatty(), ruleset=scanner.ruleset))
+        report = scanner.report(collected, walk.skipped)
+        for target in targets:
+            if target.fmt != "jsonl":
+                target.handle.write(render(report, target.fmt, graph=not no_graph, colour=target.colour,
+                                           ruleset=scanner.ruleset))
+            if target.path is not None:
+                log.info("wrote the %s report to %s", target.fmt, target.path)
     if chatty:
         skipped = f"; {skipped_note(scanner.report((), walk.skipped))}" if walk.skipped else ""
-        click.echo(f"{len(files)} documents: {counts['red']} red, {counts['yellow']} yellow, {counts['green']} green, "
-                   f"{counts['errors']} unreadable{skipped}; {time.perf_counter() - started:.1f} s", err=True)
-    if not files:
+        click.echo(f"{len(collected)} documents: {counts['red']} red, {counts['yellow']} yellow, "
+                   f"{counts['green']} green, {counts['errors']} unreadable{skipped}; "
+                   f"{time.perf_counter() - started:.1f} s", err=True)
+    if not collected:
         # Nothing was assessed: never a silent success, least of all when the folder held files.
         what = skipped_note(scanner.report((), walk.skipped)) if walk.skipped else "no file at all"
         click.echo(f"dpcheck: no document scanned: {what}", err=True)
@@ -168,6 +214,42 @@ def _scan(paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, 
         sys.exit(EXIT_UNREADABLE)
     if counts["failing"]:
         sys.exit(EXIT_FAIL)
+
+
+def as_of_warnings(day: date, facts: LegalFacts) -> list[str]:
+    """What a reader of a report judged by the law of ``day`` should know: before the GDPR applied, or
+    after the last change of law recorded (later changes are not known to this ruleset)."""
+    warnings = []
+    if day < facts.gdpr_applies:
+        warnings.append(f"--as-of {day.isoformat()} is before the GDPR applied ({facts.gdpr_applies.isoformat()}): "
+                        "the report judges by a law that was not yet in force")
+    if day.isoformat() > facts.as_of:
+        warnings.append(f"--as-of {day.isoformat()} is after the legal facts recorded ({facts.as_of}): changes of "
+                        "law since then are not known to this ruleset")
+    return warnings
+
+
+def _finding_filter(scanner: Scanner, select: tuple[str, ...], ignore: tuple[str, ...],
+                    baseline: Path | None) -> FindingFilter:
+    rule_ids = [r.id for r in (*scanner.ruleset.rules, *scanner.ruleset.policy_rules)]
+    try:
+        chosen = FindingFilter(parse_terms(select, rule_ids), parse_terms(ignore, rule_ids))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--select/--ignore") from exc
+    if baseline is None:
+        return chosen
+    try:
+        known = fingerprints_of_json(json.loads(baseline.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise UserError(f"--baseline {baseline} is no JSON report of dpcheck scan --format json ({exc})") from exc
+    log.info("baseline %s: %d finding(s) known", baseline, len(known))
+    return replace(chosen, baseline=known)
+
+
+def _scan_stdin(scanner: Scanner, name: str | None) -> DocumentReport:
+    data = sys.stdin.buffer.read()
+    log.info("read %d bytes from standard input", len(data))
+    return scanner.scan_bytes(data, name or "<stdin>")
 
 
 def _fails(doc: DocumentReport, fail_on: str) -> bool:
@@ -210,39 +292,6 @@ def graph_name(path: str, taken: dict[str, str]) -> str:
         stem = f"{name}.{hashlib.sha256(path.encode('utf-8', 'surrogateescape')).hexdigest()[:12]}"
     taken[stem] = path
     return stem
-
-
-@contextmanager
-def _open_output(output: Path | None) -> Iterator[IO[str]]:
-    """Standard output, or a temporary file beside ``output`` renamed to it once the report is whole:
-    an interrupted or failed scan leaves ``output`` as it was, never cut short."""
-    if output is None:
-        yield sys.stdout
-        return
-    try:
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=output.parent or ".",  # noqa: SIM115
-                                             prefix=f".{output.name}.", suffix=".tmp", delete=False)
-    except OSError as exc:
-        click.echo(f"dpcheck: cannot write {visible(str(output))}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    try:
-        with handle:
-            yield handle
-        os.chmod(handle.name, _mode_for(output))
-        os.replace(handle.name, output)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(output: Path) -> int:
-    """The mode the report file gets: that of the file it replaces, else what a new file gets."""
-    try:
-        return output.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from functools import cached_property
 from spacy.language import Language
 
 from dpcheck.extract.doctype import classify
+from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
 from dpcheck.extract.roles import UNCLAIMED
 from dpcheck.extract.sentences import sentences
@@ -58,6 +59,23 @@ class Extraction:
             if m.relied_upon and m.value in used and m.value not in disavowed and m.detail != instructions:
                 out.setdefault(m.value, []).append(m)
         return out
+
+    @cached_property
+    def vendor(self) -> Mention | None:
+        """The vendor the document names (the processor or provider), with the sentence naming it; the
+        company it names most often only when no sentence names the vendor outright."""
+        named = sorted(self.of(VENDOR), key=lambda m: m.detail == FREQUENT)
+        return named[0] if named else None
+
+    @cached_property
+    def amends(self) -> Mention | None:
+        """The agreement the document says it amends (``detail`` "dpa": a data processing agreement)."""
+        return next(iter(self.of(AMENDS)), None)
+
+    @cached_property
+    def supplements_dpa(self) -> bool:
+        """The document supplements another DPA: Art. 28 terms it lacks are left to that agreement."""
+        return self.amends is not None and self.amends.detail == "dpa"
 
     @cached_property
     def destinations(self) -> dict[str, list[Mention]]:

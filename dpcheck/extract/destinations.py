@@ -54,7 +54,7 @@ class Words:
         return cls(**sets, law_prefixes=tuple(data["law_prefixes"]), exception=exception, table_headers=headers)
 
 
-def _negated_transfer(sentence: Sentence, words: Words) -> bool:
+def negated_transfer(sentence: Sentence, words: Words) -> bool:
     """"Your data is not transferred outside the EEA": transfers addressed, none disclosed."""
     if sentence.has("DENIAL"):
         return True
@@ -161,7 +161,7 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     argument role (see :mod:`dpcheck.extract.roles`) makes a transfer."""
     if sentence.is_definition:
         return []
-    negated = _negated_transfer(sentence, words)
+    negated = negated_transfer(sentence, words)
     roles = assign(sentence, roleset, negated)
     if not (transfer_sentence or roles.states_transfer):
         return []

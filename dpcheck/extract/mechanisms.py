@@ -173,7 +173,7 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
         detail = "definition" if sentence.is_definition else ""
-        reason = f"names {tool}" if governing is None else f"{tool} {governing.label.lower()}: '{governing.text}'"
+        reason = f"names {tool}: '{cue.text}'" if governing is None else f"{tool} {governing.label.lower()}: '{governing.text}'"
         if governing is not None and DISAVOWAL.search(sentence.text):
             detail = "disavowed"
         found.append(

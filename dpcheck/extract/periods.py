@@ -1,7 +1,8 @@
 """Time limits in a sentence: "within 48 hours", "binnen drei Tagen", "30 (thirty) days", "vier Wochen".
 
 One vocabulary for every reader that asks how long something may take: breach notification
-(in hours, :func:`stated_hours`) and notice of sub-processor changes (any period, :func:`states_period`).
+(in hours, :func:`stated_hours`) and notice of sub-processor changes (any period,
+:func:`states_period`; how long, :func:`stated_days`).
 """
 
 from __future__ import annotations
@@ -37,3 +38,15 @@ def stated_hours(text: str) -> int | None:
 def states_period(text: str) -> bool:
     """``text`` names a period of days or weeks ("at least 30 days before", "vier Wochen vorher")."""
     return bool(DAYS.search(text) or WEEKS.search(text))
+
+
+def stated_periods(text: str) -> list[tuple[int, int]]:
+    """Each period of days or weeks ``text`` states: (where it starts, how many days), in order."""
+    found = [(m.start(), _number(m.group(1))) for m in DAYS.finditer(text)]
+    found += [(m.start(), _number(m.group(1)) * 7) for m in WEEKS.finditer(text)]
+    return sorted(found)
+
+
+def stated_days(text: str) -> int | None:
+    """The shortest period of days or weeks ``text`` states, in days ("30 days' notice", "vier Wochen")."""
+    return min((days for _, days in stated_periods(text)), default=None)

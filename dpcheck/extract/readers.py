@@ -23,7 +23,18 @@ from spacy.language import Language
 
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
+from dpcheck.extract.locations import commitment_mentions
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
+from dpcheck.extract.parties import (
+    AMENDS,
+    VENDOR,
+    PartyWords,
+    amendment_mentions,
+    announces_controller,
+    frequent_company,
+    opening_company,
+    vendor_mentions,
+)
 from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import Sentence
 from dpcheck.extract.subject import Subject
@@ -44,12 +55,13 @@ class Lexicon:
 
     mechanisms: MechanismLexicon
     words: Words
+    parties: PartyWords
     roles: RoleSet
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]),
-                   RoleSet.from_data(data["roles"]))
+                   PartyWords.from_data(data["parties"]), RoleSet.from_data(data["roles"]))
 
 
 @dataclass
@@ -217,6 +229,15 @@ class DestinationReader(Reader):
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
 
 
+class CommitmentReader(Reader):
+    """Commitments to keep data in the EEA, of the vendor's own processing or of its sub-processors."""
+
+    name = "location_commitments"
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        reading.mentions.extend(commitment_mentions(passage.sentence, set(reading.eea), reading.lexicon.words))
+
+
 class TermReader(Reader):
     """Supplementary measures and the Art. 28 sub-processor terms."""
 
@@ -242,6 +263,38 @@ class TermReader(Reader):
         asks = government_access(sentence) and sentence.has("GOV_REQUEST")
         self._since_authorities = 1 if asks else self._since_authorities + 1
         self._lead_in = sentence if sentence.text.rstrip().endswith(":") else lead_in
+
+
+class PartyReader(Reader):
+    """The vendor the document names (the processor or provider), and the agreement it says it amends."""
+
+    name = "parties"
+    reads_headings = True
+
+    def __init__(self) -> None:
+        self._found: set[str] = set()
+        self._announced = False
+
+    def begin(self, reading: Reading) -> None:
+        # The vendor of last resort; a sentence that names the vendor outright comes first.
+        fallback = frequent_company(reading.document, reading.lexicon.parties)
+        if fallback is not None:
+            reading.mentions.append(fallback)
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        words, sentence = reading.lexicon.parties, passage.sentence
+        if VENDOR not in self._found:
+            found = opening_company(sentence, words) if self._announced else []
+            found = found or ([] if sentence.block.kind == "heading" else vendor_mentions(sentence, words))
+            self._announced = announces_controller(sentence, words)
+            self._add(VENDOR, found, reading)
+        if AMENDS not in self._found and sentence.block.kind != "heading":
+            self._add(AMENDS, amendment_mentions(sentence, words), reading)
+
+    def _add(self, kind: str, found: list[Mention], reading: Reading) -> None:
+        if found:
+            reading.mentions.extend(found)
+            self._found.add(kind)
 
 
 class AddressedReader(Reader):
@@ -273,7 +326,8 @@ class SubjectReader(Reader):
 
 
 DEFAULT_READERS = ReaderRegistry([TableReader, LinkReader, Art28ClauseReader, ImporterReader, MechanismReader,
-                                  DestinationReader, TermReader, AddressedReader, SubjectReader])
+                                  DestinationReader, CommitmentReader, TermReader, PartyReader, AddressedReader,
+                                  SubjectReader])
 
 
 def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence[Recipient]) -> list[Recipient]:

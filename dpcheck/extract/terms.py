@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dpcheck.extract.periods import states_period
+from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.sentences import Sentence
 from dpcheck.ingest.document import Document
 from dpcheck.models import Evidence, Mention
@@ -86,8 +86,12 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     """Mentions of supplementary measures and sub-processor terms in one sentence."""
     found: list[Mention] = []
 
-    def add(kind: str, reason: str) -> None:
-        found.append(Mention(kind, kind, sentence.evidence(reason)))
+    def add(kind: str, reason: str, detail: str = "") -> None:
+        found.append(Mention(kind, kind, sentence.evidence(reason), detail=detail))
+
+    def notice(reason: str) -> None:
+        # The notice period in days, when the sentence states one: DPA and list page may differ on it.
+        add("subprocessor_notice", reason, _days(notice_periods))
 
     measure = supplementary_measure(sentence, context)
     if measure:
@@ -97,12 +101,18 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     named = sentence.has("SUBPROCESSOR") or bool(SUBPROCESSOR_URL.search(text))
     if not (named or sentence.in_subprocessor_section):
         return found
+    # "notify 30 days before ..., and Customer may object within 14 days": a period after the
+    # objection is the time to object, one before it the notice.
+    objection = text.lower().find(sentence.of("OBJECTION")[0].text.lower()) if sentence.has("OBJECTION") else len(text)
+    periods = stated_periods(text)
+    notice_periods = [days for at, days in periods if at < objection]
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
     if sentence.has("OBJECTION"):
-        add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'")
+        add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'",
+            _days([days for at, days in periods if at > objection]))
     if not named:
         if sentence.has("NOTICE") and states_period(text):
-            add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
+            notice(f"'{sentence.of('NOTICE')[0].text}'")
         return found
     if sentence.has("LIST"):
         add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
@@ -113,5 +123,10 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     elif sentence.has("AUTHORISATION"):
         add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
     if sentence.has("NOTICE") and (states_period(text) or sentence.has("CHANGE")):
-        add("subprocessor_notice", f"'{sentence.of('NOTICE')[0].text}'")
+        notice(f"'{sentence.of('NOTICE')[0].text}'")
     return found
+
+
+def _days(periods: list[int]) -> str:
+    """The shortest period, in days, as a mention's detail (empty when none is stated)."""
+    return str(min(periods)) if periods else ""

@@ -1,7 +1,7 @@
 """Every path of personal data from the customer to a third country, judged hop by hop.
 
 A path is covered when its last hop, into the country, rests on something valid on the
-day judged: an adequacy decision within its scope (the United States only for recipients
+day judged (if the hop also names an invalidated tool, the covered path's ``reason`` says so): an adequacy decision within its scope (the United States only for recipients
 certified under the Data Privacy Framework), or a transfer tool that had been adopted, had
 not been invalidated, reaches that country and, for SCCs, is not a repealed version past
 its transition. Onward transfers by sub-processors are judged the same way, with only the
@@ -61,7 +61,8 @@ def judge_hop(country: str, mechanisms: tuple[str, ...], facts: LegalFacts, day:
         if decision.covers_vendors:
             return Judgement(True, f"adequacy decision for {decision.scope}: {decision.decision}", "")
         if "dpf" in mechanisms and not facts.tool_problem("dpf", country, day):
-            return Judgement(True, f"adequacy decision for {decision.scope}: {decision.decision}", "")
+            return Judgement(True, f"adequacy decision for {decision.scope}: {decision.decision}",
+                             _invalid_beside("dpf", mechanisms, facts, day))
         problems.append(f"the adequacy decision covers only {decision.scope}, and no certification is stated")
     for tool in sorted(mechanisms):
         if tool == "adequacy":
@@ -78,7 +79,19 @@ def judge_hop(country: str, mechanisms: tuple[str, ...], facts: LegalFacts, day:
             problems.append(problem)
             continue
         name = facts.mechanisms.get(tool, {}).get("name", tool)
-        return Judgement(True, name + (" (exceptional transfers only)" if tool == "derogation" else ""), "")
+        return Judgement(True, name + (" (exceptional transfers only)" if tool == "derogation" else ""),
+                         _invalid_beside(tool, mechanisms, facts, day))
     if not mechanisms:
         problems.append("no transfer mechanism is stated for this hop")
     return Judgement(False, "", "; ".join(dict.fromkeys(problems)))
+
+
+def _invalid_beside(basis: str, mechanisms: tuple[str, ...], facts: LegalFacts, day: date) -> str:
+    """A covered hop that also names an invalidated tool ("BCRs or the Privacy Shield") is covered
+    only if the valid one is what is used: the caveat a covered judgement carries as its reason."""
+    invalid = sorted(facts.invalid_on(day) & (set(mechanisms) - {basis}))
+    if not invalid:
+        return ""
+    names = " and ".join(facts.mechanisms[tool].get("name", tool) for tool in invalid)
+    used = facts.mechanisms.get(basis, {}).get("name", basis)
+    return f"also relies on {names}, which is invalidated: covered only if {used} is what is actually used"

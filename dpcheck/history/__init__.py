@@ -6,15 +6,17 @@
     ...     for scan in history.timeline("acme"):
     ...         print(scan.scanned_at, scan.document, scan.rating, scan.changed)
 
+What changed between two scans of a document is the semantic diff of :mod:`dpcheck.changes`, read off
+the two stored JSON reports (``TimelineEntry.change``).
+
 PostgreSQL by URL (``History("postgresql://user@host/db")``, the psycopg 3 driver of the
 ``dpcheck[postgresql]`` extra). The schema is created and migrated by Alembic migrations that
 ship in this package (``migrations/``); opening a database upgrades it, never dropping data.
 """
 
-from dpcheck.history.changes import Change, Delta, compare
 from dpcheck.history.database import HistoryError, default_path
 from dpcheck.history.entry import ROLES, Entry
 from dpcheck.history.store import History, TimelineEntry, VendorChanges, VendorSummary
 
-__all__ = ["ROLES", "Change", "Delta", "Entry", "History", "HistoryError", "TimelineEntry", "VendorChanges",
-           "VendorSummary", "compare", "default_path"]
+__all__ = ["ROLES", "Entry", "History", "HistoryError", "TimelineEntry", "VendorChanges", "VendorSummary",
+           "default_path"]

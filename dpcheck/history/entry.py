@@ -12,9 +12,7 @@ from typing import Any
 
 from dpcheck.models import Report
 from dpcheck.report import report_to_dict
-
-# The parts of a vendor's dossier (vendor.toml's ``role``); a scan without one takes its doc_type.
-ROLES = ("dpa", "privacy_policy", "subprocessor_list", "addendum", "other")
+from dpcheck.vendor.manifest import ROLES  # vendor.toml's roles; a scan without one takes its doc_type
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, Row, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from dpcheck.history.changes import Change, compare
+from dpcheck.changes import Comparison, compare_reports
 from dpcheck.history.database import open_engine, resolve_url
 from dpcheck.history.entry import Entry
 from dpcheck.history.schema import documents, scans, vendors
@@ -40,8 +40,8 @@ class TimelineEntry:
     rating: str
     content_changed: bool | None
     """Whether the text differs from the document's scan before (None: its first scan)."""
-    change: Change | None
-    """How the assessment differs from the document's scan before (None: its first scan)."""
+    change: Comparison | None
+    """What changed in the terms since the document's scan before (the semantic diff; None: its first scan)."""
 
     @property
     def changed(self) -> bool:
@@ -170,7 +170,9 @@ class History:
             ordered = list(group)
             yield _entry(ordered[0], None, None)
             for before, after in pairwise(ordered):
-                yield _entry(after, before.sha256 != after.sha256, compare(reports[before.id], reports[after.id]))
+                yield _entry(after, before.sha256 != after.sha256,
+                             compare_reports(reports[before.id], reports[after.id], old_name=before.document,
+                                             new_name=after.document))
 
     @property
     def _dialect(self) -> str:
@@ -200,7 +202,7 @@ def _reports(connection: Connection, ids: list[int]) -> dict[int, Mapping[str, A
     return found
 
 
-def _entry(row: Row[Any], content_changed: bool | None, change: Change | None) -> TimelineEntry:
+def _entry(row: Row[Any], content_changed: bool | None, change: Comparison | None) -> TimelineEntry:
     return TimelineEntry(
         scan_id=row.id, vendor=row.vendor, document=row.document, scanned_at=_utc(row.scanned_at), sha256=row.sha256,
         role=row.role, document_date=row.document_date, source_url=row.source_url, tool_version=row.tool_version,

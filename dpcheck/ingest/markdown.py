@@ -30,6 +30,9 @@ from dpcheck.limits import checkpoint
 _MD = MarkdownIt("commonmark").enable("table")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# An attribute list closing a heading ("## Transfers {: #transfers }", kramdown and Python-Markdown's
+# attr_list) is markup, not words of the heading.
+_ATTRIBUTE_LIST = re.compile(r"\s*\{:[^{}]*\}\s*$")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
@@ -196,7 +199,7 @@ class _MarkdownWalker:
         if self.cell is not None:
             self.cell.append(text)
         elif self.heading:
-            self._add("heading", text, self.heading)
+            self._add("heading", _ATTRIBUTE_LIST.sub("", text), self.heading)
         elif self.items:
             # An ordered item's number is text ("1." is how clauses are cited), shown once per item.
             self._add("list_item", (self.items[-1] if self.fresh_item else "") + text)

@@ -1,5 +1,6 @@
 """CSV for spreadsheets: one row per finding, and one row for each document without findings.
 
+Findings come in the order of the other formats: those that make the rating, most severe first.
 A document with no findings, or one that could not be read, still gets a row (with its
 status and error code) so that filtering a spreadsheet never hides a document. Control
 characters in cells are made visible (a newline in a file name cannot start a row of its own).
@@ -12,10 +13,11 @@ import io
 
 from dpcheck.models import DocumentReport, Evidence, Finding, Report
 from dpcheck.report.questions import acceptance_note, rating_label
+from dpcheck.report.quotes import ordered
 from dpcheck.report.safe import visible
 
 COLUMNS = ("path", "status", "error_code", "error", "doc_type", "language", "rating", "rule_id", "article",
-           "severity", "title", "countries", "mechanisms", "quote", "page", "section", "start", "end",
+           "severity", "core", "title", "countries", "mechanisms", "quote", "page", "section", "start", "end",
            "evidence_count", "message", "question", "origin", "accepted", "acceptance", "partial", "warnings")
 
 # Spreadsheets run a cell that starts with one of these as a formula; a vendor's text must
@@ -42,7 +44,7 @@ def _finding_cells(finding: Finding) -> dict[str, object]:
     first: Evidence | None = finding.evidence[0] if finding.evidence else None
     return {
         "rule_id": finding.rule_id, "article": finding.article, "severity": finding.severity,
-        "title": finding.title, "message": finding.message, "question": finding.question,
+        "core": "yes" if finding.core else "", "title": finding.title, "message": finding.message, "question": finding.question,
         "evidence_count": len(finding.evidence),
         "quote": " ".join(first.quote.split()) if first else "", "page": first.page if first else None,
         "section": " › ".join(first.section) if first else "", "start": first.start if first else None,
@@ -59,7 +61,8 @@ def render_csv(report: Report) -> str:
     writer.writeheader()
     for doc in report.documents:
         base = _document_cells(doc)
-        rows = [{**base, **_finding_cells(f)} for f in doc.findings] or [base]
+        core, advice = ordered(doc.findings)
+        rows = [{**base, **_finding_cells(f)} for f in (*core, *advice)] or [base]
         for row in rows:
             writer.writerow({column: _cell(row.get(column)) for column in COLUMNS})
     return out.getvalue()

@@ -7,9 +7,7 @@ a hostile document cannot run code or call home from the report.
 
 from __future__ import annotations
 
-import re
-
-from dpcheck.models import DocumentReport, Evidence, Report
+from dpcheck.models import DocumentReport, Evidence, Finding, Report
 from dpcheck.report.json import summary
 from dpcheck.report.questions import (
     CHECK_MARK,
@@ -20,12 +18,14 @@ from dpcheck.report.questions import (
     skipped_note,
     vendor_questions,
 )
+from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered
 from dpcheck.report.safe import html_text as escape
 from dpcheck.report.svg import render_graph_svg
 
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-_QUOTED = re.compile(r"'([^']{2,})'")
+# Quotes shown per finding; the JSON report has them all.
+MAX_QUOTES = 3
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;
@@ -68,32 +68,10 @@ def _rating(doc: DocumentReport) -> str:
     return f'<span class="rating {escape(css)}">{escape(label)}</span>'
 
 
-def _phrases(e: Evidence, doc: DocumentReport) -> list[str]:
-    """What matched inside a quote, as far as the reasons name it ('…' in a reason)."""
-    reasons = [e.reason] + [m.evidence.reason for m in doc.mentions
-                            if m.evidence.start < e.end and e.start < m.evidence.end]
-    found = {p for reason in reasons for p in _QUOTED.findall(reason)}
-    return sorted(found, key=len, reverse=True)
-
-
-def highlight(quote: str, phrases: list[str]) -> str:
-    """``quote`` escaped, with each occurrence of a phrase (case-insensitive) in ``<mark>``."""
-    spans: list[tuple[int, int]] = []
-    lowered = quote.lower()
-    for phrase in phrases:
-        start = lowered.find(phrase.lower())
-        while start != -1:
-            end = start + len(phrase)
-            if all(end <= s or start >= e for s, e in spans):
-                spans.append((start, end))
-            start = lowered.find(phrase.lower(), end)
-    out, last = [], 0
-    for start, end in sorted(spans):
-        out.append(escape(quote[last:start]))
-        out.append(f"<mark>{escape(quote[start:end])}</mark>")
-        last = end
-    out.append(escape(quote[last:]))
-    return "".join(out)
+def highlight(quote: str, phrases: list[str], width: int = 600) -> str:
+    """``quote`` escaped and cut around its first match, with each phrase kept (case-insensitive) in
+    ``<mark>``."""
+    return excerpt(quote, phrases, width=width).render(escape, mark="<mark>{}</mark>")
 
 
 def _where(e: Evidence) -> str:
@@ -115,21 +93,35 @@ def _overview(report: Report) -> str:
 
 def _findings(doc: DocumentReport) -> list[str]:
     parts = []
-    for f in doc.findings:
-        changed = f" (policy; was {f.original_severity})" if f.original_severity else ""
-        changed += " · accepted" if f.accepted else ""
-        parts.append(f'<div class="finding {escape(f.severity)}{" accepted" if f.accepted else ""}">'
-                     f'<p><span class="sev">{escape(f.severity + changed)}</span> '
-                     f'<span class="rule">{escape(f.rule_id)}</span>'
-                     f" — <strong>{escape(f.title)}</strong> <em>({escape(f.article)})</em></p>"
-                     f"<p>{escape(f.message)}</p>")
-        for e in f.evidence:
-            parts.append(f"<blockquote>{highlight(e.quote, _phrases(e, doc))}<cite>{_where(e)}</cite></blockquote>")
-        if f.acceptance is not None:
-            parts.append(f'<p class="acceptance">{escape(acceptance_note(f.acceptance))}</p>')
-        if not f.accepted:
-            parts.append(f'<p class="ask">Ask the vendor: {escape(f.question)}</p>')
-        parts.append("</div>")
+    core, advice = ordered(doc.findings)
+    for heading, findings in (("Findings that make the rating", core),
+                              ("Further advice (Art. 28 terms, transfer paths; not part of the rating)", advice)):
+        if findings:
+            parts.append(f"<h3>{escape(heading)}</h3>")
+        parts.extend(p for f in findings for p in _finding(f, doc))
+    return parts
+
+
+def _finding(f: Finding, doc: DocumentReport) -> list[str]:
+    changed = f" (policy; was {f.original_severity})" if f.original_severity else ""
+    changed += " · accepted" if f.accepted else ""
+    parts = [f'<div class="finding {escape(f.severity)}{" accepted" if f.accepted else ""}">'
+             f'<p><span class="sev">{escape(f.severity + changed)}</span> '
+             f'<span class="rule">{escape(f.rule_id)}</span>'
+             f" — <strong>{escape(f.title)}</strong> <em>({escape(f.article)})</em></p>"
+             f"<p>{escape(f.message)}</p>"]
+    for e in f.evidence[:MAX_QUOTES]:
+        why = f"; {escape(e.reason)}" if e.reason else ""
+        parts.append(f"<blockquote>{highlight(e.quote, matched_phrases(e, doc))}<cite>{_where(e)}{why}</cite>"
+                     "</blockquote>")
+    more = more_quotes(min(MAX_QUOTES, len(f.evidence)), len(f.evidence))
+    if more:
+        parts.append(f'<p class="more">{escape(more)}</p>')
+    if f.acceptance is not None:
+        parts.append(f'<p class="acceptance">{escape(acceptance_note(f.acceptance))}</p>')
+    if not f.accepted:
+        parts.append(f'<p class="ask">Ask the vendor: {escape(f.question)}</p>')
+    parts.append("</div>")
     return parts
 
 

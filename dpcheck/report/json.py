@@ -14,9 +14,10 @@ from dpcheck.flows.graph import to_node_link
 from dpcheck.models import DocumentReport, Evidence, Finding, PolicyRef, Report
 from dpcheck.report.questions import vendor_questions
 
-# The mention kinds a report shows; the others (sub-processor terms, cues) are working notes that
-# only the internal format (dpcheck.serialize) carries.
-REPORTED_MENTIONS = ("mechanism", "destination")
+# The mention kinds a report shows (sub-processor notice, with its period in days as detail, and
+# objection since 1.2: a vendor's documents and two versions are compared on them); the others are
+# working notes that only the internal format (dpcheck.serialize) carries.
+REPORTED_MENTIONS = ("mechanism", "destination", "subprocessor_notice", "subprocessor_objection")
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
@@ -70,7 +71,8 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
         ],
         "recipients": [
             {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations),
-             "engaged_by": r.engaged_by, "mechanisms": list(r.mechanisms)}
+             "engaged_by": r.engaged_by, "mechanisms": list(r.mechanisms),
+             "evidence": [_evidence(e) for e in r.evidence]}
             for r in doc.recipients
         ],
         "transfer_paths": [

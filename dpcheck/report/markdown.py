@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dpcheck.models import DocumentReport, Evidence, Report
+from dpcheck.models import DocumentReport, Evidence, Finding, Report
 from dpcheck.report.json import summary
 from dpcheck.report.questions import (
     CHECK_MARK,
@@ -22,8 +22,11 @@ from dpcheck.report.questions import (
     skipped_note,
     vendor_questions,
 )
+from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered
 from dpcheck.report.safe import visible
 
+# Quotes shown per finding; the JSON report has them all.
+MAX_QUOTES = 3
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # Characters that only mean something at the start of a line (headings, lists, quotes).
 _LINE_START = re.compile(r"^([#+\-=]|\d+(?=[.)]))")
@@ -34,8 +37,23 @@ def escape(text: str, *, line_start: bool = False) -> str:
     flat = visible(" ".join(text.split()))
     flat = _SPECIAL.sub(r"\\\1", flat)
     if line_start:
-        flat = _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), flat)
+        flat = _defuse_line_start(flat)
     return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _defuse_line_start(text: str) -> str:
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text)
+
+
+def _escape_part(text: str) -> str:
+    """A piece of a quote escaped, keeping the spaces at its ends (they join it to the next piece)."""
+    return (" " if text.startswith(" ") else "") + escape(text) + (" " if text.endswith(" ") and text.strip() else "")
+
+
+def _quote(e: Evidence, doc: DocumentReport) -> str:
+    """A quote cut around its matched words, which are in bold."""
+    return _defuse_line_start(excerpt(e.quote, matched_phrases(e, doc), width=400).render(_escape_part,
+                                                                                          mark="**{}**"))
 
 
 def _where(e: Evidence) -> str:
@@ -105,23 +123,36 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
     if not doc.findings:
         lines += ["No findings.", ""]
         return lines
-    lines += ["### Findings", ""]
-    for f in doc.findings:
-        changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""
-        changed += " ACCEPTED" if f.accepted else ""
-        heading = f"#### {SEVERITY_MARK[f.severity]} {f.severity.upper()}{changed} `{f.rule_id}` — {escape(f.title)}"
-        lines += [heading, "", f"*{escape(f.article)}*", "", escape(f.message, line_start=True), ""]
-        for e in f.evidence:
-            lines += [f"> {escape(e.quote, line_start=True)}", ">", f"> — {_where(e)}", ""]
-        if f.acceptance is not None:
-            lines += [f"*{escape(acceptance_note(f.acceptance))}*", ""]
-        if not f.accepted:
-            lines += [f"**Ask the vendor:** {escape(f.question)}", ""]
+    core, advice = ordered(doc.findings)
+    for heading, findings in (("### Findings that make the rating", core),
+                              ("### Further advice (Art. 28 terms, transfer paths; not part of the rating)", advice)):
+        if findings:
+            lines += [heading, ""]
+        for f in findings:
+            lines += _finding(f, doc)
     questions = vendor_questions(doc)
     if questions:
         lines += ["### Questions for the vendor", ""]
         lines += [f"{n}. {escape(q, line_start=True)}" for n, q in enumerate(questions, 1)]
         lines.append("")
+    return lines
+
+
+def _finding(f: Finding, doc: DocumentReport) -> list[str]:
+    changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""
+    changed += " ACCEPTED" if f.accepted else ""
+    heading = f"#### {SEVERITY_MARK[f.severity]} {f.severity.upper()}{changed} `{f.rule_id}` — {escape(f.title)}"
+    lines = [heading, "", f"*{escape(f.article)}*", "", escape(f.message, line_start=True), ""]
+    for e in f.evidence[:MAX_QUOTES]:
+        why = f"; {escape(e.reason)}" if e.reason else ""
+        lines += [f"> {_quote(e, doc)}", ">", f"> — {_where(e)}{why}", ""]
+    more = more_quotes(min(MAX_QUOTES, len(f.evidence)), len(f.evidence))
+    if more:
+        lines += [f"*{more}*", ""]
+    if f.acceptance is not None:
+        lines += [f"*{escape(acceptance_note(f.acceptance))}*", ""]
+    if not f.accepted:
+        lines += [f"**Ask the vendor:** {escape(f.question)}", ""]
     return lines
 
 

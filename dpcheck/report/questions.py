@@ -38,12 +38,12 @@ def acceptance_note(a: Acceptance, *, loud: bool = False) -> str:
 
 
 def evidence_place(e: Evidence) -> str:
-    """Where a quote is: page, section path and character span (not escaped)."""
+    """Where a quote is, as a reader finds it: page and section path (not escaped). Character offsets
+    (in the JSON report) are named only when the document has neither pages nor headings."""
     parts = [f"p. {e.page}"] if e.page else []
     if e.section:
         parts.append(" › ".join(e.section))
-    parts.append(f"chars {e.start}–{e.end}")
-    return ", ".join(parts)
+    return ", ".join(parts) or f"characters {e.start}–{e.end} of the text read"
 
 
 def skipped_note(report: Report) -> str:

@@ -19,10 +19,13 @@ from urllib.parse import quote
 from dpcheck.checks import Ruleset
 from dpcheck.checks.rules import Rule
 from dpcheck.models import DocumentReport, Evidence, Finding, Report
+from dpcheck.report.fingerprint import SARIF_KEY, fingerprint
 from dpcheck.report.questions import acceptance_note, vendor_questions
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"high": "error", "medium": "warning", "low": "note", "info": "note"}
+# A rule's help page: its first reference that is a web address, else the GDPR in the Official Journal.
+GDPR_URI = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
 TEXT_FORMATS = {"markdown", "text", "html"}
 # Files larger than this are not re-read to find line numbers.
 MAX_SOURCE_CHARS = 20 * 2**20
@@ -50,6 +53,7 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": " ".join(rule.rationale.split())},
         "help": {"text": "Ask the vendor: " + rule.questions["en"]},
+        "helpUri": next((r for r in rule.references if r.startswith("https://")), GDPR_URI),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"article": rule.article, "severity": rule.severity, "core": rule.core,
                        "questions": dict(rule.questions), "references": list(rule.references),
@@ -119,6 +123,7 @@ def _result(doc: DocumentReport, index: int, finding: Finding, rule_index: int |
         "level": LEVELS[finding.severity],
         "message": {"text": f"{finding.message} Ask the vendor: {finding.question}"},
         "locations": [_location(doc, index, e, source) for e in evidence],
+        "partialFingerprints": {SARIF_KEY: fingerprint(doc.path, finding)},
         "properties": {"article": finding.article, "severity": finding.severity, "core": finding.core,
                        "question": finding.question, "doc_type": doc.doc_type, "language": doc.language,
                        "rating": doc.rating},

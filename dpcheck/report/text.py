@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 import click
 
-from dpcheck.models import DocumentReport, Evidence, Report
+from dpcheck.models import DocumentReport, Finding, Report
 from dpcheck.report.json import summary
-from dpcheck.report.questions import SEVERITY_MARK, acceptance_note, skipped_listed, skipped_note
+from dpcheck.report.questions import SEVERITY_MARK, acceptance_note, evidence_place, skipped_listed, skipped_note
+from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered
 from dpcheck.report.safe import visible
 
 COLOURS = {"red": "red", "yellow": "yellow", "green": "green"}
 CHECKLIST_COLOURS = {"present": "green", "weakened": "yellow", "missing": "red"}
-
-
-def _where(e: Evidence) -> str:
-    parts = []
-    if e.page:
-        parts.append(f"p. {e.page}")
-    if e.section:
-        parts.append(" › ".join(visible(s[:40]) for s in e.section[-2:]))
-    parts.append(f"chars {e.start}-{e.end}")
-    return ", ".join(parts)
-
-
-def _quote(e: Evidence, width: int = 220) -> str:
-    text = visible(" ".join(e.quote.split()))
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2) -> str:
@@ -59,23 +46,37 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
             mark = style(f"{item.status:8s}", fg=CHECKLIST_COLOURS[item.status])
             note = f"  ({visible(item.note)})" if item.status == "weakened" else ""
             lines.append(f"      {mark}  {item.element.replace('_', ' '):22s} {item.article}{note}")
-    for f in doc.findings:
-        mark = SEVERITY_MARK[f.severity]
-        changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""
-        changed += " ACCEPTED" if f.accepted else ""
-        lines.append(f"    {style(mark + ' ' + f.severity.upper(), fg='red' if f.severity == 'high' else 'yellow')}"
-                     f"{changed}  {f.rule_id}  ({f.article})")
-        lines.extend(textwrap.wrap(visible(f.message), 100, initial_indent="        ", subsequent_indent="        "))
-        for e in f.evidence[:max_evidence]:
-            lines.append(f"        › \"{_quote(e)}\"")
-            lines.append(f"          ({_where(e)})")
-        if f.acceptance is not None:
-            lines.extend(textwrap.wrap(visible(acceptance_note(f.acceptance, loud=True)), 100, initial_indent="        ",
-                                       subsequent_indent="        "))
-        if not f.accepted:
-            lines.extend(textwrap.wrap("Ask the vendor: " + visible(f.question), 100, initial_indent="        ",
-                                       subsequent_indent="        "))
+    core, advice = ordered(doc.findings)
+    for heading, findings in (("Findings that make the rating:", core),
+                              ("Further advice (Art. 28 terms, transfer paths; not part of the rating):", advice)):
+        if findings:
+            lines.append(f"    {style(heading, bold=True)}")
+        for f in findings:
+            lines.extend(_finding(f, doc, style, max_evidence))
     return "\n".join(lines)
+
+
+def _finding(f: Finding, doc: DocumentReport, style: Callable[..., str], max_evidence: int) -> list[str]:
+    def wrap(text: str) -> list[str]:
+        return textwrap.wrap(text, 100, initial_indent="        ", subsequent_indent="        ")
+
+    mark = SEVERITY_MARK[f.severity]
+    changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""
+    changed += " ACCEPTED" if f.accepted else ""
+    lines = [f"    {style(mark + ' ' + f.severity.upper(), fg='red' if f.severity == 'high' else 'yellow')}"
+             f"{changed}  {f.rule_id}  ({f.article})", *wrap(visible(f.message))]
+    for e in f.evidence[:max_evidence]:
+        quote = excerpt(e.quote, matched_phrases(e, doc)).render(mark=style("{}", bold=True, underline=True))
+        lines.append(f"        › \"{quote}\"")
+        lines.append(f"          ({visible(evidence_place(e))}{'; ' + visible(e.reason) if e.reason else ''})")
+    more = more_quotes(min(max_evidence, len(f.evidence)), len(f.evidence))
+    if more:
+        lines.append(f"          {more}")
+    if f.acceptance is not None:
+        lines.extend(wrap(visible(acceptance_note(f.acceptance, loud=True))))
+    if not f.accepted:
+        lines.extend(wrap("Ask the vendor: " + visible(f.question)))
+    return lines
 
 
 def render_text(report: Report, *, colour: bool = False) -> str:

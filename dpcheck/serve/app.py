@@ -9,7 +9,6 @@ to use more cores. Time and memory limits are checked cooperatively in a worker 
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import logging
@@ -31,16 +30,20 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from dpcheck.errors import ErrorCode
+from dpcheck.dossier import scan_vendor
+from dpcheck.errors import ErrorCode, VendorError
 from dpcheck.limits import Limits
 from dpcheck.models import Report
-from dpcheck.report import FORMATS, render, report_to_dict
+from dpcheck.report import FORMATS, render
 from dpcheck.report.schema import report_schema
+from dpcheck.report.vendor_formats import render_vendors
+from dpcheck.report.vendor_json import vendor_to_dict
 from dpcheck.scanner import TOOL_VERSION, Scanner
 from dpcheck.serve import bundle, page
 from dpcheck.serve.errors import ApiError, ServiceCode
 from dpcheck.serve.openapi import openapi_document
 from dpcheck.serve.uploads import Upload, receive
+from dpcheck.vendor.model import VendorReport
 
 logger = logging.getLogger(__name__)
 
@@ -117,9 +120,9 @@ class _Service:
 
     # -------------------------------------------------------------- scanning
 
-    async def scan_upload(self, request: Request, *, from_page: bool) -> tuple[Report, dict[str, Any] | None]:
+    async def scan_upload(self, request: Request, *, from_page: bool) -> Report | VendorReport:
         """Receive, check and scan one upload in a private folder that is removed afterwards:
-        the report, and for a bundle its manifest as the answer shows it."""
+        a document's report, or a bundle's vendor report."""
         folder = Path(tempfile.mkdtemp(prefix="dpcheck-serve-"))
         try:
             def before_file(fields: dict[str, str]) -> None:
@@ -128,10 +131,10 @@ class _Service:
 
             upload = await receive(request, folder, max_bytes=self.config.limits.max_bytes, before_file=before_file)
             if upload.kind == "bundle":
-                result: tuple[Report, dict[str, Any] | None] = await self.run(lambda: self._scan_bundle(upload, folder))
-                return result
-            report = await self.run(lambda: self._scan_document(upload))
-            return report, None
+                vendor: VendorReport = await self.run(lambda: self._scan_bundle(upload, folder))
+                return vendor
+            report: Report = await self.run(lambda: self._scan_document(upload))
+            return report
         finally:
             await anyio.to_thread.run_sync(lambda: shutil.rmtree(folder, ignore_errors=True))
 
@@ -142,23 +145,16 @@ class _Service:
             raise ApiError(document.error.code, document.error.message)
         return self.scanner.report([document])
 
-    def _scan_bundle(self, upload: Upload, folder: Path) -> tuple[Report, dict[str, Any]]:
-        """Every document the manifest names, in its order. (Issue 15's ``dpcheck.scan_vendor``
-        will take the extracted folder whole once it exists.)"""
+    def _scan_bundle(self, upload: Upload, folder: Path) -> VendorReport:
+        """The vendor report of the extracted bundle, its documents named by their paths in it."""
         assert upload.path is not None
         extracted = folder / "bundle"
         extracted.mkdir()
         root = bundle.extract(upload.path, extracted, self.config.limits)
-        manifest = bundle.read_manifest(root)
-        documents = []
-        listed = []
-        for item in manifest.documents:
-            data = (root / item.path).read_bytes()
-            documents.append(self.scanner.scan_bytes(data, item.path))
-            listed.append({"path": item.path, "role": item.role, "date": item.date.isoformat() if item.date else None,
-                           "url": item.url, "sha256": hashlib.sha256(data).hexdigest()})
-        vendor = {"name": manifest.name, "source": manifest.source, "documents": listed}
-        return self.scanner.report(documents), vendor
+        try:
+            return scan_vendor(root, scanner=self.scanner, shown_as=upload.filename)
+        except VendorError as exc:
+            raise ApiError(ServiceCode.BUNDLE_MANIFEST, exc.message) from exc
 
 
 def create_app(config: ServeConfig | None = None) -> Starlette:
@@ -170,9 +166,11 @@ def create_app(config: ServeConfig | None = None) -> Starlette:
 
     async def index_scan(request: Request) -> Response:
         try:
-            report, _ = await service.scan_upload(request, from_page=True)
+            report = await service.scan_upload(request, from_page=True)
         except ApiError as exc:
             return HTMLResponse(page.error(exc), status_code=exc.status)
+        if isinstance(report, VendorReport):
+            return HTMLResponse(render_vendors([report], "html"))
         return HTMLResponse(render(report, "html"))
 
     async def scan(request: Request) -> Response:
@@ -180,11 +178,11 @@ def create_app(config: ServeConfig | None = None) -> Starlette:
         fmt = request.query_params.get("format", "json")
         if fmt not in FORMATS:
             raise ApiError(ServiceCode.BAD_REQUEST, f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
-        report, vendor = await service.scan_upload(request, from_page=False)
-        if vendor is not None:
+        report = await service.scan_upload(request, from_page=False)
+        if isinstance(report, VendorReport):
             if fmt != "json":
                 raise ApiError(ServiceCode.BAD_REQUEST, "a bundle's answer is JSON only")
-            return JSONResponse({"vendor": vendor, "report": report_to_dict(report)})
+            return JSONResponse(vendor_to_dict(report))
         return Response(render(report, fmt, ruleset=service.scanner.ruleset), media_type=FORMATS[fmt].media_type)
 
     async def rules(request: Request) -> Response:

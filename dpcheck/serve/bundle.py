@@ -1,12 +1,5 @@
-"""A vendor bundle: a zip of a vendor's documents with a ``vendor.toml`` manifest.
-
-    name = "Acme Cloud"
-    source = "https://acme.example/legal"          # optional
-    [[documents]]
-    path = "dpa.pdf"
-    role = "dpa"                                   # dpa|privacy_policy|subprocessor_list|addendum|other
-    date = 2025-01-01                              # optional
-    url = "https://acme.example/legal/dpa"         # optional
+"""A vendor bundle: a zip of a vendor's documents with a ``vendor.toml`` manifest (the format and
+its parser: :mod:`dpcheck.vendor.manifest`).
 
 ``vendor.toml`` sits at the top of the zip or in its one top-level folder; ``path`` is relative
 to it. The zip is checked whole before anything is extracted (:func:`check`): no absolute
@@ -18,41 +11,19 @@ bytes it writes, so a member whose header understates its size is caught as well
 
 from __future__ import annotations
 
-import re
 import stat
-import tomllib
 import zipfile
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import Path
 
-from dpcheck.history import ROLES
 from dpcheck.limits import Limits
 from dpcheck.serve.errors import ApiError, ServiceCode
+from dpcheck.vendor.manifest import MANIFEST, path_problem
 
-MANIFEST = "vendor.toml"
 MAX_FILES = 200
 MAX_RATIO = 100
 # Small members are not judged by ratio: a page of repeated boilerplate compresses very well.
 RATIO_FLOOR = 2**20
 _CHUNK = 2**16
-_DRIVE = re.compile(r"^[A-Za-z]:")
-
-
-@dataclass(frozen=True, slots=True)
-class BundleDocument:
-    path: str
-    role: str
-    date: date | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Manifest:
-    name: str
-    documents: tuple[BundleDocument, ...]
-    source: str | None = None
 
 
 def check(archive: Path, limits: Limits) -> list[zipfile.ZipInfo]:
@@ -93,11 +64,8 @@ def check(archive: Path, limits: Limits) -> list[zipfile.ZipInfo]:
 
 
 def _check_name(name: str) -> None:
-    parts = PurePosixPath(name).parts
-    if (name.startswith("/") or "\\" in name or _DRIVE.match(name) or ".." in parts
-            or any(ord(c) < 32 for c in name) or not parts):
-        raise ApiError(ServiceCode.BUNDLE_UNSAFE_PATH,
-                       f"{name!r} is not a plain relative path inside the bundle (absolute, '..' or odd characters)")
+    if (problem := path_problem(name)) is not None:
+        raise ApiError(ServiceCode.BUNDLE_UNSAFE_PATH, problem)
 
 
 def extract(archive: Path, folder: Path, limits: Limits) -> Path:
@@ -139,66 +107,3 @@ def _manifest_folder(root: Path) -> Path:
         return tops[0]
     raise ApiError(ServiceCode.BUNDLE_MANIFEST, f"the bundle has no {MANIFEST} at its top or in its one top folder")
 
-
-def read_manifest(folder: Path) -> Manifest:
-    """``vendor.toml`` in ``folder``, checked: every problem is listed in one E215 error."""
-    try:
-        data = tomllib.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ApiError(ServiceCode.BUNDLE_MANIFEST, f"{MANIFEST} is not valid TOML: {exc}") from exc
-    problems: list[str] = []
-    _unknown(data, {"name", "source", "documents"}, "", problems)
-    name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
-        problems.append("name: a vendor name (text) is required")
-    source = data.get("source")
-    if source is not None and not isinstance(source, str):
-        problems.append("source: must be text")
-    tables = data.get("documents")
-    if not isinstance(tables, list) or not tables:
-        problems.append("documents: at least one [[documents]] table is required")
-        tables = []
-    documents = [_document(table, f"documents[{i}]", folder, problems) for i, table in enumerate(tables)]
-    if problems:
-        raise ApiError(ServiceCode.BUNDLE_MANIFEST, f"{MANIFEST}: " + "; ".join(problems))
-    return Manifest(str(name), tuple(d for d in documents if d is not None), source)
-
-
-def _document(table: Any, where: str, folder: Path, problems: list[str]) -> BundleDocument | None:
-    if not isinstance(table, dict):
-        problems.append(f"{where}: must be a table")
-        return None
-    before = len(problems)
-    _unknown(table, {"path", "role", "date", "url"}, f"{where}.", problems)
-    path = table.get("path")
-    if not isinstance(path, str) or not path:
-        problems.append(f"{where}.path: a path inside the bundle is required")
-    else:
-        try:
-            _check_name(path)
-        except ApiError as exc:
-            problems.append(f"{where}.path: {exc.message}")
-        else:
-            if not (folder / path).is_file() or path == MANIFEST:
-                problems.append(f"{where}.path: {path!r} is not a document in the bundle")
-    role = table.get("role")
-    if role not in ROLES:
-        problems.append(f"{where}.role: one of {', '.join(ROLES)} is required")
-    day = table.get("date")
-    if isinstance(day, str):
-        try:
-            day = date.fromisoformat(day)
-        except ValueError:
-            problems.append(f"{where}.date: {day!r} is not a date (YYYY-MM-DD)")
-    elif day is not None and not isinstance(day, date):
-        problems.append(f"{where}.date: must be a date (YYYY-MM-DD)")
-    url = table.get("url")
-    if url is not None and not isinstance(url, str):
-        problems.append(f"{where}.url: must be text")
-    if len(problems) > before:
-        return None
-    return BundleDocument(str(path), str(role), day, url)
-
-
-def _unknown(table: dict[str, Any], known: set[str], where: str, problems: list[str]) -> None:
-    problems.extend(f"{where}{key}: unknown key (known: {', '.join(sorted(known))})" for key in table if key not in known)

@@ -12,9 +12,8 @@ from collections import defaultdict
 from typing import Any
 
 from dpcheck.errors import ErrorCode
-from dpcheck.history import ROLES
 from dpcheck.report import FORMATS
-from dpcheck.report.schema import report_schema
+from dpcheck.report.schema import report_schema, vendor_schema
 from dpcheck.scanner import TOOL_VERSION
 from dpcheck.serve.errors import STATUS, ServiceCode
 
@@ -36,11 +35,13 @@ def _errors(codes: list[str]) -> dict[str, Any]:
 
 
 def _components() -> dict[str, Any]:
-    """The report schema's definitions as components, its references rewritten to point there."""
+    """The report's and the vendor report's schema definitions as components (the vendor schema holds
+    the report's), their references rewritten to point there."""
     schema = report_schema()
-    definitions = schema.pop("$defs")
+    schema.pop("$defs")
     for key in ("$schema", "$id"):
         schema.pop(key)
+    definitions = vendor_schema()["$defs"]
     text = json.dumps({"Report": schema, **definitions}).replace('"#/$defs/', '"#/components/schemas/')
     components: dict[str, Any] = json.loads(text)
     components["Error"] = {
@@ -49,17 +50,6 @@ def _components() -> dict[str, Any]:
             "type": "object", "required": ["code", "status", "message"], "additionalProperties": False,
             "properties": {"code": {"type": "string", "enum": sorted(str(c) for c in STATUS)},
                            "status": {"type": "integer"}, "message": {"type": "string"}}}}}
-    components["BundleResult"] = {
-        "type": "object", "required": ["vendor", "report"],
-        "properties": {
-            "vendor": {"type": "object", "required": ["name", "source", "documents"], "properties": {
-                "name": {"type": "string"}, "source": {"type": ["string", "null"]},
-                "documents": {"type": "array", "items": {
-                    "type": "object", "required": ["path", "role", "date", "url", "sha256"], "properties": {
-                        "path": {"type": "string"}, "role": {"enum": list(ROLES)},
-                        "date": {"type": ["string", "null"], "format": "date"}, "url": {"type": ["string", "null"]},
-                        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}}}}},
-            "report": _ref("Report")}}
     components["Rules"] = {
         "type": "object", "required": ["ruleset_version", "facts_as_of", "rules"],
         "properties": {"ruleset_version": {"type": "string"}, "facts_as_of": {"type": "string"},
@@ -124,8 +114,9 @@ def openapi_document() -> dict[str, Any]:
                                 "description": "Report format for a single document; a bundle answers JSON."}],
                 "requestBody": _upload_form(),
                 "responses": {
-                    "200": {"description": "The report (a bundle: its manifest and the report of its documents).",
-                            "content": {_JSON: {"schema": {"oneOf": [_ref("Report"), _ref("BundleResult")]}},
+                    "200": {"description": "The report; for a bundle, the vendor report of its documents "
+                                           "(as dpcheck vendor --format json).",
+                            "content": {_JSON: {"schema": {"oneOf": [_ref("Report"), _ref("vendor")]}},
                                         **rendered}},
                     **_errors([*document_codes, *bundle_codes, *_REQUEST_CODES]),
                 },

@@ -18,8 +18,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
 
+from dpcheck.changes import compare_reports
 from dpcheck.cli import main
-from dpcheck.history import Entry, History, HistoryError, compare
+from dpcheck.history import Entry, History, HistoryError
 from dpcheck.history.database import head_revision, migrate, resolve_url
 from dpcheck.history.schema import metadata
 
@@ -50,8 +51,9 @@ def test_history_timeline_shows_each_scan_and_what_changed(db_url, make_entry):
     assert same.content_changed is False and not same.change and not same.changed
     assert india.changed and india.content_changed
     assert india.change.rating == ("yellow", "red")
-    assert india.change.destinations.added == ("IN",) and india.change.destinations.removed == ("US",)
-    assert india.change.mechanisms.removed == ("scc",)
+    assert india.change.values("destination_added") == ("IN",)
+    assert india.change.values("destination_removed") == ("US",)
+    assert india.change.values("mechanism_dropped") == ("scc",)
     assert india.rating == "red" and india.law_as_of == date.today()
     assert history_report_document(db_url, india.scan_id)["transfers"][0]["destination"] == "IN"
 
@@ -83,18 +85,18 @@ def test_history_changed_since_lists_changed_vendors_only(db_url, make_entry):
     assert [e.document for e in changed["Growing"].added] == ["avv.md"] and not changed["Growing"].changes
 
 
-def test_history_compare_reads_rating_destinations_mechanisms_and_rule_ids(scanner):
-    """The stand-in for the semantic diff compares the four things a buyer acts on."""
+def test_history_compares_scans_with_the_semantic_diff(scanner):
+    """Two stored reports are compared on what a buyer acts on (dpcheck.diff): the same terms in another
+    language are no change; other destinations, tools and flags are; a stored report holds one document."""
     before = scanner.report([scanner.scan_text(US_SCC)])
     after = scanner.report([scanner.scan_text(DE_US_SCC, language="de")])
     from dpcheck.report import report_to_dict
 
-    same = compare(report_to_dict(before), report_to_dict(after))
-    assert not same.destinations and not same.mechanisms
-    worse = compare(report_to_dict(before), report_to_dict(scanner.report([scanner.scan_text(INDIA)])))
-    assert worse.findings and worse.rating == ("yellow", "red")
+    assert not compare_reports(report_to_dict(before), report_to_dict(after))
+    worse = compare_reports(report_to_dict(before), report_to_dict(scanner.report([scanner.scan_text(INDIA)])))
+    assert worse.values("flag_added") == ("TRANSFER_MECHANISM_UNSPECIFIED",) and worse.rating == ("yellow", "red")
     with pytest.raises(ValueError):
-        compare(report_to_dict(scanner.report([])), report_to_dict(after))
+        compare_reports(report_to_dict(scanner.report([])), report_to_dict(after))
 
 
 def test_history_entry_refuses_a_bad_role_and_naive_times(make_entry):
@@ -322,8 +324,8 @@ def test_cli_scan_db_records_and_history_shows_the_change(db_url, tmp_path):
     assert runner.invoke(main, ["scan", str(folder), "--db", db_url, "--no-cache", "-q"]).exit_code == 0
     timeline = runner.invoke(main, ["history", "acme", "--db", db_url])
     assert timeline.exit_code == 0, timeline.output
-    assert "first scan of this document" in timeline.output and "rating yellow -> red" in timeline.output
-    assert "destinations: +IN -US" in timeline.output
+    assert "first scan of this document" in timeline.output and "yellow -> red" in timeline.output
+    assert "Destination added: IN" in timeline.output and "Destination removed: US" in timeline.output
     changed = runner.invoke(main, ["history", "--db", db_url, "--changed-since", since, "--fail-on-change",
                                    "--format", "json"])
     assert changed.exit_code == 1

@@ -188,3 +188,9 @@ def test_markdown_pseudo_headings_nest_under_real_ones() -> None:
         ("1 BACKGROUND", 4),
     ]
     assert doc.blocks[-1].heading_path == ("Data Processing Agreement", "1 BACKGROUND")
+
+
+def test_markdown_heading_attribute_list_is_no_words():
+    """An attribute list closing a heading ("{: #transfers }") is markup, not part of the heading."""
+    document = load_text("## International transfers {: #transfers }\n\nWe use SCCs.\n", format="markdown")
+    assert document.blocks[0].text == "International transfers"

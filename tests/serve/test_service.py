@@ -4,6 +4,7 @@ path, every error class with its code and status, bundles, 50 requests at once, 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import io
 import json
 import subprocess
@@ -11,12 +12,15 @@ import sys
 import zipfile
 
 import httpx
+import jsonschema
 import pytest
 
 from dpcheck.cli.serve import is_loopback
+from dpcheck.dossier import scan_vendor
 from dpcheck.errors import ErrorCode
 from dpcheck.report import render
-from dpcheck.report.schema import report_schema
+from dpcheck.report.schema import report_schema, vendor_schema
+from dpcheck.report.vendor_json import vendor_to_dict
 from dpcheck.serve.errors import STATUS, ServiceCode
 
 US_SCC = "# Data Processing Agreement\n\nWe transfer personal data to the United States under the Standard " \
@@ -98,19 +102,43 @@ def test_serve_rules_schema_health_and_no_cors(server, scanner):
     assert "default-src 'none'" in httpx.get(server.url).headers["content-security-policy"]
 
 
-def test_serve_bundle_scans_each_document_of_the_manifest(server):
-    """A zip with vendor.toml: the manifest (with each document's hash) and one report of its documents."""
+def test_serve_bundle_answers_the_vendor_report_of_the_manifest(server):
+    """A zip with vendor.toml: the vendor report, each listed document named by its path in the bundle
+    with its role, date and hash, an addendum joined to its DPA, unlisted files left out."""
     data = _zip({"acme/vendor.toml": MANIFEST, "acme/dpa.md": US_SCC, "acme/de/avv.md": DE_AVV,
                  "acme/notes.txt": "not listed"})
     response = httpx.post(f"{server.url}/v1/scan", files={"bundle": ("acme.zip", data)}, timeout=120)
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["vendor"]["name"] == "Acme Cloud" and body["vendor"]["source"] == "https://acme.example/legal"
-    assert [(d["path"], d["role"], d["date"]) for d in body["vendor"]["documents"]] == [
-        ("dpa.md", "dpa", "2025-01-01"), ("de/avv.md", "addendum", None)]
-    assert [d["path"] for d in body["report"]["documents"]] == ["dpa.md", "de/avv.md"]
-    assert body["report"]["documents"][1]["language"] == "de"
-    assert body["report"]["documents"][1]["transfers"][0]["destination"] == "IN"
+    assert not list(jsonschema.Draft202012Validator(vendor_schema()).iter_errors(body))
+    assert body["vendor"] == {"name": "Acme Cloud", "source": "https://acme.example/legal", "folder": "acme.zip"}
+    assert [(d["path"], d["role"], d["date"], d["sha256"]) for d in body["documents"]] == [
+        ("dpa.md", "dpa", "2025-01-01", hashlib.sha256(US_SCC.encode()).hexdigest()),
+        ("de/avv.md", "addendum", None, hashlib.sha256(DE_AVV.encode()).hexdigest())]
+    assert body["documents"][1]["report"]["language"] == "de" and body["documents"][1]["joined_to"] == "dpa.md"
+    assert [(a["dpa"], a["annexes"]) for a in body["agreements"]] == [("dpa.md", ["de/avv.md"])]
+    assert {d["country"] for d in body["destinations"]} >= {"US", "IN"}
+
+
+def test_serve_bundle_of_a_corpora_dossier_is_its_vendor_report(server, corpora, scanner):
+    """A corpora/ vendor folder zipped whole answers what dpcheck.scan_vendor says of the folder, named
+    by the upload and never by a server path."""
+    folder = corpora / "ferncloud"
+    data = _zip({f"ferncloud/{p.name}": p.read_bytes() for p in sorted(folder.iterdir())})
+    response = httpx.post(f"{server.url}/v1/scan", files={"bundle": ("ferncloud.zip", data)}, timeout=300)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body == vendor_to_dict(scan_vendor(folder, scanner=scanner, shown_as="ferncloud.zip"))
+    assert body["findings"] and body["subprocessors"] and body["rating"]
+    assert str(server.tmp) not in response.text and "/tmp" not in response.text
+
+
+def test_serve_page_answers_a_bundle_with_the_vendor_page(server):
+    """A bundle posted to the page's form comes back as the vendor report's HTML page."""
+    data = _zip({"vendor.toml": MANIFEST, "dpa.md": US_SCC, "de/avv.md": DE_AVV})
+    response = httpx.post(f"{server.url}/", files={"bundle": ("acme.zip", data)}, timeout=120)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert "Acme Cloud" in response.text and "de/avv.md" in response.text and str(server.tmp) not in response.text
 
 
 def test_serve_upload_name_never_reaches_a_server_path(server):

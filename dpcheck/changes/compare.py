@@ -1,0 +1,153 @@
+"""Compare two versions' :class:`~dpcheck.changes.snapshot.Terms`: the list of what changed.
+
+- destinations and transfer tools: added or removed (dropped), as sets;
+- recipients: added, removed, or moved (the same company, named alike, in other countries);
+- Art. 28 elements of a DPA: weakened or strengthened when their status moves (missing < weakened
+  < present), when a weakening is added or lifted, or when the notice of sub-processor changes
+  gets shorter or longer;
+- core flags: added or removed; the rating: changed.
+
+Each change quotes both versions: where one version says nothing of the thing, its passage most
+like the other's quote stands in (``closest``), so a reader sees what it said instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal
+
+from dpcheck.changes.model import KINDS, Change, ChangeKind, Comparison, Passage
+from dpcheck.changes.snapshot import STATUS_RANK, Item, Named, Terms, same_recipient
+
+# Quotes shown per version and change.
+MAX_QUOTES = 2
+# How alike (shared words over all words) a passage must be to stand in for a missing one.
+CLOSEST = 0.3
+_WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+def compare_reports(old: Mapping[str, Any], new: Mapping[str, Any], *, old_name: str | None = None,
+                    new_name: str | None = None) -> Comparison:
+    """The changes between two JSON reports (each a document report of one document, or a vendor report)."""
+    subject: Literal["document", "vendor"] = "vendor" if "vendor" in new else "document"
+    return compare(Terms.of_report(old, old_name), Terms.of_report(new, new_name), subject=subject)
+
+
+def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = "document") -> Comparison:
+    """What changed from ``old`` to ``new``; of a version that could not be read, only its rating."""
+    changes = [] if not (old.readable and new.readable) else [
+        *_sets(old.destinations, new.destinations, old, new, "destination_added", "destination_removed"),
+        *_sets(old.mechanisms, new.mechanisms, old, new, "mechanism_added", "mechanism_dropped"),
+        *_recipients(old, new),
+        *_checklist(old, new),
+        *_sets(old.flags, new.flags, old, new, "flag_added", "flag_removed"),
+    ]
+    if old.rating is not None and new.rating is not None and old.rating != new.rating:
+        changes.append(Change("rating_changed", new.rating, f"{old.rating} -> {new.rating}"))
+    order = {kind: i for i, kind in enumerate(KINDS)}
+    changes.sort(key=lambda c: (order[c.kind], c.value))
+    return Comparison(old.name, new.name, subject, tuple(changes), old.rating, new.rating)
+
+
+def _sets(old: Mapping[str, tuple[Passage, ...]], new: Mapping[str, tuple[Passage, ...]], old_terms: Terms,
+          new_terms: Terms, added: ChangeKind, removed: ChangeKind) -> list[Change]:
+    out = [Change(added, value, "", _closest(new[value], old_terms), new[value][:MAX_QUOTES])
+           for value in sorted(set(new) - set(old))]
+    out += [Change(removed, value, "", old[value][:MAX_QUOTES], _closest(old[value], new_terms))
+            for value in sorted(set(old) - set(new))]
+    return out
+
+
+def _recipients(old: Terms, new: Terms) -> list[Change]:
+    """Recipients paired by key, then by a name one version shortens ("Stripe" for "Stripe Payments Europe")."""
+    pairs: list[tuple[Named, Named]] = []
+    left = dict(old.recipients)
+    right = dict(new.recipients)
+    for key in sorted(set(left) & set(right)):
+        pairs.append((left.pop(key), right.pop(key)))
+    for key in sorted(left):
+        match = next((k for k in sorted(right) if same_recipient(key, k)), None)
+        if match is not None:
+            pairs.append((left.pop(key), right.pop(match)))
+    out = [Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
+           for r in right.values()]
+    out += [Change("subprocessor_removed", r.name, _places(r.locations), r.passages[:MAX_QUOTES],
+                   _closest(r.passages, new)) for r in left.values()]
+    out += [Change("subprocessor_moved", b.name, f"{_places(a.locations)} -> {_places(b.locations)}",
+                   a.passages[:MAX_QUOTES], b.passages[:MAX_QUOTES])
+            for a, b in pairs if a.locations and b.locations and a.locations != b.locations]
+    return out
+
+
+def _checklist(old: Terms, new: Terms) -> list[Change]:
+    """Art. 28 elements of two DPAs; nothing when one version has no checklist (it is no DPA)."""
+    if not old.checklist or not new.checklist:
+        return []
+    out = []
+    for element in old.checklist.keys() & new.checklist.keys():
+        direction = _direction(old.checklist[element], new.checklist[element])
+        if direction is not None:
+            kind, detail = direction
+            out.append(Change(kind, element, detail, old.checklist[element].passages[:MAX_QUOTES],
+                              new.checklist[element].passages[:MAX_QUOTES]))
+    reported = {c.value for c in out}
+    if "subprocessors" not in reported and old.notice_days is not None and new.notice_days is not None \
+            and old.notice_days != new.notice_days:
+        kind = "art28_weakened" if new.notice_days < old.notice_days else "art28_strengthened"
+        out.append(Change(kind, "subprocessors", f"notice of changes {old.notice_days} -> {new.notice_days} days",
+                          old.notice, new.notice))
+    return out
+
+
+def _direction(old: Item, new: Item) -> tuple[ChangeKind, str] | None:
+    if STATUS_RANK[new.status] < STATUS_RANK[old.status]:
+        return "art28_weakened", f"{old.status} -> {new.status}" + (f": {new.note}" if new.status == "weakened" else "")
+    if STATUS_RANK[new.status] > STATUS_RANK[old.status]:
+        return "art28_strengthened", f"{old.status} -> {new.status}" + (
+            f" (was: {old.note})" if old.status == "weakened" else f": {new.note}" if new.status == "weakened" else "")
+    if old.status != "weakened":
+        return None
+    before, after = _notes(old.note), _notes(new.note)
+    if after - before:
+        return "art28_weakened", "now also: " + "; ".join(sorted(after - before))
+    if before - after:
+        return "art28_strengthened", "no longer: " + "; ".join(sorted(before - after))
+    return None
+
+
+def _notes(note: str) -> set[str]:
+    # "not found: a, b" lists the missing parts of one weakening: each part counts alone.
+    notes = set()
+    for part in note.split("; "):
+        if part.startswith("not found: "):
+            notes.update(f"not found: {p}" for p in part.removeprefix("not found: ").split(", "))
+        elif part:
+            notes.add(part)
+    return notes
+
+
+def _places(codes: frozenset[str]) -> str:
+    return ", ".join(sorted(codes)) or "no country named"
+
+
+def _closest(quotes: Sequence[Passage], other: Terms) -> tuple[Passage, ...]:
+    """The other version's passage most like ``quotes``' first, marked as standing in; none if nothing is alike."""
+    if not quotes:
+        return ()
+    words = _bag(quotes[0].quote)
+    best = max(other.passages, key=_likeness(words), default=None)
+    if best is None or _likeness(words)(best) < CLOSEST:
+        return ()
+    return (Passage(best.quote, best.document, best.page, best.section, closest=True),)
+
+
+def _likeness(words: frozenset[str]) -> Callable[[Passage], float]:
+    def score(passage: Passage) -> float:
+        other = _bag(passage.quote)
+        return len(words & other) / len(words | other) if words or other else 0.0
+    return score
+
+
+def _bag(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORDS.findall(text))

@@ -1,0 +1,47 @@
+"""Where a document commits personal data to stay: "Customer Data is processed exclusively in the
+EEA", "a transfer to a third country does not take place", "Processor engages only sub-processors
+located in the EU, the EEA or Switzerland".
+
+A commitment is a mention of kind ``location_commitment``. Its value says whose processing it
+binds: ``subprocessors`` when the sentence speaks of them, else ``processing`` (the vendor's own);
+its detail lists the places it allows, space-separated: ``EEA`` and any country outside the EEA
+the sentence allows beside it (``EEA CH``). A commitment with an exception ("unless", "except"),
+under a condition ("if", "where") or inside the Art. 28(3)(a) instructions formula is none.
+"""
+
+from __future__ import annotations
+
+from dpcheck.extract.destinations import Words, negated_transfer
+from dpcheck.extract.sentences import INSTRUCTIONS, Sentence
+from dpcheck.models import EEA_REGION, UNSPECIFIED, Mention
+
+KIND = "location_commitment"
+
+
+def commitment_mentions(sentence: Sentence, eea: set[str], words: Words) -> list[Mention]:
+    """The commitment one sentence makes to keep data in the EEA (and the places it allows beside it)."""
+    if sentence.is_definition or INSTRUCTIONS.search(sentence.text) or words.exception.search(sentence.text):
+        return []
+    if any(t.lower_ in words.conditional for t in sentence.span):
+        return []
+    inside = [p for p in sentence.places if p.code == EEA_REGION or p.code in eea]
+    others = sorted({p.code for p in sentence.places if p.code not in eea and p.code not in (EEA_REGION, UNSPECIFIED)})
+    if sentence.has("THIRD_COUNTRY"):
+        # "not transferred outside the EEA (or Switzerland)": the places named beside the region stay allowed.
+        if not (negated_transfer(sentence, words) or _refuses_subprocessors(sentence)):
+            return []
+        reason = "denies transfers out of the EEA"
+    elif (inside and sentence.has("LOCATION_ONLY") and sentence.has("TRANSFER", "SUBPROCESSOR")
+          and not sentence.has("NEGATION")):
+        reason = f"keeps data to '{inside[0].text}' ('{sentence.of('LOCATION_ONLY')[0].text}')"
+    else:
+        return []
+    scope = "subprocessors" if sentence.has("SUBPROCESSOR") else "processing"
+    return [Mention(KIND, scope, sentence.evidence(reason), detail=" ".join([EEA_REGION, *others]))]
+
+
+def _refuses_subprocessors(sentence: Sentence) -> bool:
+    """"shall not engage any sub-processor that processes data outside the EEA": a negation before
+    the sub-processors in their clause."""
+    return any(n.end <= c.start and sentence.clause_bounds(n.start) == sentence.clause_bounds(c.start)
+               for n in sentence.of("NEGATION") for c in sentence.of("SUBPROCESSOR"))
