@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from dpcheck.extract.periods import states_period
-from dpcheck.extract.sentences import Sentence
+from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.ingest.document import Document
 from dpcheck.models import Evidence, Mention
 
@@ -82,6 +82,21 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
     return _tells_customer(sentence) or (_tells_customer(context.lead_in) if context.lead_in else "")
 
 
+def _consent_condition(sentence: Sentence) -> Cue | None:
+    """The condition that makes engaging a sub-processor depend on the controller's consent ("only with
+    the Customer's consent", "nur mit Zustimmung", "shall not appoint ... unless authorised"), or None;
+    a sentence that names a general authorisation grants one whatever its conditions."""
+    if sentence.has("A28_GENERAL"):
+        return None
+    negations = sentence.of("NEGATION")
+    for consent in sentence.of("AUTHORISATION"):
+        for condition in sentence.of("A28_ONLY_WITH", "A28_UNLESS"):
+            negated = condition.label == "A28_ONLY_WITH" or any(n.end <= condition.start for n in negations)
+            if condition.end <= consent.start and negated:
+                return condition
+    return None
+
+
 def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
     """Mentions of supplementary measures and sub-processor terms in one sentence."""
     found: list[Mention] = []
@@ -110,6 +125,8 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         add("subprocessor_list", "links to a sub-processor page")
     if sentence.has("SPECIFIC_AUTHORISATION"):
         add("specific_authorisation", f"'{sentence.of('SPECIFIC_AUTHORISATION')[0].text}'")
+    elif (condition := _consent_condition(sentence)) is not None:
+        add("specific_authorisation", f"engaged only with the controller's consent ('{condition.text}')")
     elif sentence.has("AUTHORISATION"):
         add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
     if sentence.has("NOTICE") and (states_period(text) or sentence.has("CHANGE")):
