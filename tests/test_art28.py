@@ -406,3 +406,16 @@ def test_art28_undue_delay_is_a_low_point_a_late_limit_medium(scanner, lang, tex
     report = scanner.scan_text(text, name="dpa.md", language=lang, doc_type="dpa", format="markdown")
     breach = {f.rule_id: f.severity for f in report.findings if f.rule_id.startswith("ART28_BREACH")}
     assert breach == {rule: severity}
+
+
+@pytest.mark.parametrize(("lang", "text", "listed"), [
+    ("en", "We use Northwind and Contoso to host the data; they process it on our behalf.", True),
+    ("en", "We use sub-processors that process the data on our behalf.", False),
+    ("en", "We use Customer Data only on behalf of the Customer.", False),
+    ("de", "Wir setzen Nordwind und Kontoso ein, die die Daten in unserem Auftrag speichern.", True),
+    ("de", "Wir setzen Unterauftragsverarbeiter ein, die Daten in unserem Auftrag verarbeiten.", False),
+])
+def test_terms_processors_named_in_running_text_list_them(scanner, lang, text, listed):
+    """A DPA naming the processors it uses on its behalf lists them; the word 'sub-processors' names none."""
+    report = scanner.scan_text(text, name="dpa.md", language=lang, doc_type="dpa", format="markdown")
+    assert any(f.rule_id == "SUBPROCESSOR_LIST_MISSING" for f in report.findings) is not listed

@@ -97,6 +97,19 @@ def _consent_condition(sentence: Sentence) -> Cue | None:
     return None
 
 
+def _processors_named(sentence: Sentence) -> str:
+    """The names a sentence gives the processors the vendor uses ("We use Acme and Globex to store the data;
+    they process it on our behalf"), or ""; a name is a capitalised word right after the verb that no cue
+    claims ("We use Sub-processors ..." names none)."""
+    if not sentence.has("A28_ON_OUR_BEHALF"):
+        return ""
+    tokens, claimed = sentence.span, {i for c in sentence.cues for i in range(c.start, c.end)}
+    for use in sentence.of("A28_USE"):
+        if use.end < len(tokens) and use.end not in claimed and tokens[use.end].text[:1].isupper():
+            return tokens[use.end].text
+    return ""
+
+
 def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
     """Mentions of supplementary measures and sub-processor terms in one sentence."""
     found: list[Mention] = []
@@ -109,6 +122,8 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         add("supplementary_measures", measure)
 
     text = sentence.text
+    if processor := _processors_named(sentence):
+        add("subprocessor_list", f"names a processor used on the vendor's behalf ('{processor}')")
     named = sentence.has("SUBPROCESSOR") or bool(SUBPROCESSOR_URL.search(text))
     if not (named or sentence.in_subprocessor_section):
         return found
