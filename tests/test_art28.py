@@ -419,3 +419,17 @@ def test_terms_processors_named_in_running_text_list_them(scanner, lang, text, l
     """A DPA naming the processors it uses on its behalf lists them; the word 'sub-processors' names none."""
     report = scanner.scan_text(text, name="dpa.md", language=lang, doc_type="dpa", format="markdown")
     assert any(f.rule_id == "SUBPROCESSOR_LIST_MISSING" for f in report.findings) is not listed
+
+
+@pytest.mark.parametrize(("lang", "text", "covered"), [
+    ("en", "You instruct the Processor to transfer Customer Data to its parent company in the United States for storage.", True),
+    ("en", "The Processor processes personal data on the Customer's instructions and may suspend the transfer of data to it.",
+     False),
+    ("de", "Der Auftraggeber weist den Auftragnehmer an, die Daten zur Speicherung an die Muttergesellschaft in den USA zu "
+           "übermitteln.", True),
+    ("de", "Der Auftragnehmer verarbeitet die Daten nur auf Weisung und darf die Übertragung der Daten an ihn aussetzen.", False),
+])
+def test_art28_instruction_to_transfer_to_a_named_or_open_destination_covers_transfers(scanner, lang, text, covered):
+    """An instruction to transfer data to a place ('to the United States', 'to any country') extends the
+    instructions to transfers; a transfer word that names no destination does not."""
+    assert ("transfer_instructions" in _parts(scanner, text, lang)) is covered

@@ -108,7 +108,9 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
     instruction = _first(sentence, "A28_INSTRUCTION")
     if instruction is not None and sentence.has("TRANSFER"):
         yield "instructions", f"processing on '{instruction.text}'", ""
-    transfer = sentence.has("THIRD_COUNTRY") or (sentence.has("A28_TRANSFER_WORD") and sentence.in_transfer_section)
+    # "you instruct us to transfer the data to the US", "... to any country" extend instructions to transfers too.
+    transfer = sentence.has("THIRD_COUNTRY") or (sentence.has("A28_TRANSFER_WORD") and (
+        sentence.in_transfer_section or sentence.has("OPEN_DESTINATION") or bool(sentence.places)))
     consent = instruction or _first(sentence, "A28_PERMISSION")
     if transfer and consent is not None:
         yield "transfer_instructions", f"transfers only on '{consent.text}'", ""
