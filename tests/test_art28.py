@@ -7,6 +7,7 @@ import json
 import pytest
 
 from dpcheck import ingest
+from dpcheck.checks.art28 import NOTES, SATISFIED_BY, TERM_PARTS, satisfies
 from dpcheck.extract.art28 import PARTS
 from dpcheck.extract.periods import stated_hours
 from dpcheck.report.json import report_to_dict
@@ -283,3 +284,152 @@ def test_periods_one_vocabulary_for_breach_deadlines_and_notice(text, hours, per
 
     assert stated_hours(text) == hours
     assert states_period(text) is period
+
+
+def _shown_alone(scanner, evidence, lang: str) -> frozenset[str]:
+    """The parts a quote shows when read on its own, under the heading of its section."""
+    heading = f"## {evidence.section[-1]}\n\n" if evidence.section else ""
+    report = scanner.scan_text(heading + evidence.quote, name="dpa.md", language=lang, doc_type="dpa", format="markdown")
+    shown = {m.value for m in report.mentions if m.kind in ("art28", *TERM_PARTS)}
+    hours = [int(m.detail) for m in report.mentions if m.kind == "art28" and m.value == "breach_notice" and m.detail]
+    shown |= {"breach_deadline" for h in hours if h <= 72} | {"breach_limit" for h in hours if h > 72}
+    return frozenset(shown)
+
+
+def _contradictions(scanner, report, lang: str) -> list[str]:
+    """Each quote of an Art. 28 finding or weakened checklist item that, read on its own, satisfies
+    what the finding says is lacking."""
+    claims: list[tuple[tuple[str, ...], tuple]] = []
+    for finding in report.findings:
+        name = "objection_unclear" if finding.rule_id == "SUBPROCESSOR_OBJECTION_MISSING" else finding.rule_id.removeprefix(
+            "ART28_").lower()
+        if name in SATISFIED_BY:
+            claims.append(((name,), finding.evidence))
+    for item in report.checklist:
+        if item.status == "weakened":
+            names = tuple(n for n, note in NOTES.items() if note in item.note)
+            names += ("subprocessor_terms_incomplete",) if item.note.startswith("not found: ") else ()
+            claims.append((names, item.evidence))
+    return [f"{name}: {e.quote!r}" for names, quotes in claims for e in quotes
+            for name in names if satisfies(name, _shown_alone(scanner, e, lang))]
+
+
+SATISFYING_BESIDE_WEAKENING = [
+    ("en", "## Sub-processors\n\nCustomer authorises Processor to engage sub-processors. Processor will announce a new "
+           "sub-processor by posting it on its website and by e-mail to the account owner 30 days in advance. If Customer "
+           "objects, the parties will look for a solution in good faith; failing that, Customer may terminate the Service "
+           "as its sole remedy. Processor remains liable for its sub-processors and binds them by written contract to the "
+           "same data protection obligations.\n"),
+    ("de", "## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt die allgemeine Genehmigung zum Einsatz von "
+           "Unterauftragsverarbeitern. Neue Unterauftragsverarbeiter kündigt der Auftragnehmer durch Aktualisierung der "
+           "Liste und per E-Mail an den Auftraggeber vier Wochen vorher an. Widerspricht der Auftraggeber, bemühen sich "
+           "die Parteien um eine einvernehmliche Lösung; gelingt sie nicht, bleibt dem Auftraggeber als einziges Recht die "
+           "Kündigung. Der Auftragnehmer erlegt den Unterauftragsverarbeitern dieselben Datenschutzpflichten vertraglich "
+           "auf und haftet für sie.\n"),
+    ("en", "## Breaches and deletion\n\nProcessor will notify Customer of a personal data breach without undue delay and "
+           "in any case within 36 hours. On termination, Processor deletes Customer Data after a 30-day export period in "
+           "which Customer may export its data.\n"),
+    ("de", "## Datenpannen und Löschung\n\nDer Auftragnehmer meldet Datenpannen unverzüglich, spätestens binnen 24 "
+           "Stunden. Nach Beendigung des Vertrags stellt der Auftragnehmer dem Auftraggeber einen vollständigen Datenexport "
+           "zur Verfügung und löscht die Daten danach.\n"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SATISFYING_BESIDE_WEAKENING,
+                         ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(SATISFYING_BESIDE_WEAKENING)])
+def test_art28_weakening_never_shown_by_text_that_satisfies_it(scanner, lang, text):
+    """E-mail notice beside a posted list, a search for a solution beside 'sole remedy', a deadline in hours and an
+    export before deletion satisfy their elements: no weakening of them, and no finding quotes them."""
+    report = scanner.scan_text(text, name="dpa.md", language=lang, doc_type="dpa", format="markdown")
+    fired = {f.rule_id for f in report.findings}
+    assert not fired & {"ART28_SUBPROCESSOR_PULL_NOTICE", "ART28_OBJECTION_TERMINATION_ONLY",
+                        "ART28_BREACH_NOTICE_NO_DEADLINE", "ART28_BREACH_NOTICE_TOO_LATE", "ART28_DELETION_NOT_AT_CHOICE"}
+    assert _contradictions(scanner, report, lang) == []
+
+
+@pytest.mark.slow
+def test_art28_no_finding_in_corpora_quotes_text_that_satisfies_it(scanner, corpora):
+    """Across every document of corpora/, no Art. 28 or sub-processor finding quotes a sentence that, read on
+    its own, satisfies what the finding says is lacking."""
+    found = []
+    for path in sorted(p for p in corpora.iterdir() if p.suffix in (".md", ".pdf", ".docx", ".html")):
+        report = scanner.scan_path(path)
+        found += [f"{path.name}: {c}" for c in _contradictions(scanner, report, report.language or "en")]
+    assert found == []
+
+
+@pytest.mark.parametrize(("lang", "text", "specific"), [
+    ("en", "Processor shall not appoint any sub-processor unless authorised by the Customer.", True),
+    ("en", "Sub-processors may be engaged only with the consent of the Customer.", True),
+    ("en", "Processor may engage sub-processors without the Customer's consent.", False),
+    ("en", "Processor shall not engage sub-processors without authorisation; Customer hereby grants a general "
+           "authorisation for the sub-processors listed in Annex 3.", False),
+    ("de", "Der Auftragnehmer darf Unterauftragnehmer nur mit Zustimmung des Auftraggebers beauftragen.", True),
+    ("de", "Unterauftragsverarbeiter setzt der Auftragnehmer nicht ohne Zustimmung des Auftraggebers ein.", True),
+    ("de", "Der Auftragnehmer darf Unterauftragsverarbeiter einsetzen.", False),
+])
+def test_terms_consent_as_condition_is_a_specific_authorisation(scanner, lang, text, specific):
+    """Engaging sub-processors only with (or not without) the controller's consent asks it each time: no
+    general authorisation, so no objection flag; 'may engage without consent' and a general grant are general."""
+    report = scanner.scan_text(text, name="dpa.md", language=lang, doc_type="dpa", format="markdown")
+    kinds = {m.kind for m in report.mentions}
+    assert ("specific_authorisation" in kinds) is specific
+    assert ("general_authorisation" in kinds) is not specific
+    assert any(f.rule_id == "SUBPROCESSOR_OBJECTION_MISSING" for f in report.findings) is not specific
+
+
+@pytest.mark.parametrize(("lang", "text", "pull"), [
+    ("en", "We announce new sub-processors by updating the list on our website and by e-mail to the account owner.", False),
+    ("en", "We announce new sub-processors by updating the list on our website and/or by e-mail.", True),
+    ("en", "We notify new sub-processors by e-mail to those who subscribe to updates on our website.", True),
+    ("de", "Neue Unterauftragsverarbeiter kündigen wir durch Aktualisierung der Liste und per E-Mail an den Auftraggeber an.",
+     False),
+    ("de", "Neue Unterauftragsverarbeiter kündigen wir durch Aktualisierung der Liste oder per E-Mail an.", True),
+])
+def test_art28_direct_notice_beside_a_posted_list_is_no_pull_notice(scanner, lang, text, pull):
+    """A change posted on the list and also sent directly reaches the customer; offered as alternatives, or sent
+    only to subscribers, the notice remains pull."""
+    assert ("subprocessor_pull_notice" in _parts(scanner, text, lang)) is pull
+
+
+@pytest.mark.parametrize(("lang", "text", "rule", "severity"), [
+    ("en", "Processor will notify Customer of a personal data breach without undue delay.",
+     "ART28_BREACH_NOTICE_NO_DEADLINE", "low"),
+    ("de", "Der Auftragnehmer meldet dem Auftraggeber Datenpannen unverzüglich.", "ART28_BREACH_NOTICE_NO_DEADLINE", "low"),
+    ("en", "Processor will notify Customer of a personal data breach within five business days.",
+     "ART28_BREACH_NOTICE_TOO_LATE", "medium"),
+    ("de", "Der Auftragnehmer meldet dem Auftraggeber Datenpannen binnen sieben Tagen.", "ART28_BREACH_NOTICE_TOO_LATE",
+     "medium"),
+])
+def test_art28_undue_delay_is_a_low_point_a_late_limit_medium(scanner, lang, text, rule, severity):
+    """'Without undue delay' is Art. 33(2)'s own wording: a low point to negotiate; a limit beyond 72 hours is medium."""
+    report = scanner.scan_text(text, name="dpa.md", language=lang, doc_type="dpa", format="markdown")
+    breach = {f.rule_id: f.severity for f in report.findings if f.rule_id.startswith("ART28_BREACH")}
+    assert breach == {rule: severity}
+
+
+@pytest.mark.parametrize(("lang", "text", "listed"), [
+    ("en", "We use Northwind and Contoso to host the data; they process it on our behalf.", True),
+    ("en", "We use sub-processors that process the data on our behalf.", False),
+    ("en", "We use Customer Data only on behalf of the Customer.", False),
+    ("de", "Wir setzen Nordwind und Kontoso ein, die die Daten in unserem Auftrag speichern.", True),
+    ("de", "Wir setzen Unterauftragsverarbeiter ein, die Daten in unserem Auftrag verarbeiten.", False),
+])
+def test_terms_processors_named_in_running_text_list_them(scanner, lang, text, listed):
+    """A DPA naming the processors it uses on its behalf lists them; the word 'sub-processors' names none."""
+    report = scanner.scan_text(text, name="dpa.md", language=lang, doc_type="dpa", format="markdown")
+    assert any(f.rule_id == "SUBPROCESSOR_LIST_MISSING" for f in report.findings) is not listed
+
+
+@pytest.mark.parametrize(("lang", "text", "covered"), [
+    ("en", "You instruct the Processor to transfer Customer Data to its parent company in the United States for storage.", True),
+    ("en", "The Processor processes personal data on the Customer's instructions and may suspend the transfer of data to it.",
+     False),
+    ("de", "Der Auftraggeber weist den Auftragnehmer an, die Daten zur Speicherung an die Muttergesellschaft in den USA zu "
+           "übermitteln.", True),
+    ("de", "Der Auftragnehmer verarbeitet die Daten nur auf Weisung und darf die Übertragung der Daten an ihn aussetzen.", False),
+])
+def test_art28_instruction_to_transfer_to_a_named_or_open_destination_covers_transfers(scanner, lang, text, covered):
+    """An instruction to transfer data to a place ('to the United States', 'to any country') extends the
+    instructions to transfers; a transfer word that names no destination does not."""
+    assert ("transfer_instructions" in _parts(scanner, text, lang)) is covered

@@ -108,7 +108,9 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
     instruction = _first(sentence, "A28_INSTRUCTION")
     if instruction is not None and sentence.has("TRANSFER"):
         yield "instructions", f"processing on '{instruction.text}'", ""
-    transfer = sentence.has("THIRD_COUNTRY") or (sentence.has("A28_TRANSFER_WORD") and sentence.in_transfer_section)
+    # "you instruct us to transfer the data to the US", "... to any country" extend instructions to transfers too.
+    transfer = sentence.has("THIRD_COUNTRY") or (sentence.has("A28_TRANSFER_WORD") and (
+        sentence.in_transfer_section or sentence.has("OPEN_DESTINATION") or bool(sentence.places)))
     consent = instruction or _first(sentence, "A28_PERMISSION")
     if transfer and consent is not None:
         yield "transfer_instructions", f"transfers only on '{consent.text}'", ""
@@ -184,14 +186,18 @@ def _labels_block(sentence: Sentence, cue: Cue) -> bool:
 
 def _subprocessor_changes(sentence: Sentence) -> Iterable[Hit]:
     """How changes are announced, and what an objection can achieve."""
-    pull = sentence.of("A28_PULL")
-    if pull and sentence.has("NOTICE", "CHANGE", "LIST", "A28_NOTIFY"):
+    pull, push = sentence.of("A28_PULL"), sentence.of("A28_PUSH")
+    # "by posting an update and notifying account holders by e-mail" reaches the customer; "by updating the
+    # list and/or by e-mail", or e-mail to those who subscribed, may not.
+    pushed_too = bool(pull and push) and not sentence.has("A28_OPT_IN") and not any(
+        min(pull[0].start, push[0].start) < e.start < max(pull[0].end, push[0].end) for e in sentence.of("A28_EITHER"))
+    if pull and not pushed_too and sentence.has("NOTICE", "CHANGE", "LIST", "A28_NOTIFY"):
         yield "subprocessor_pull_notice", f"changes announced where the customer must look ('{pull[0].text}')", ""
     elif (sentence.has("CHANGE") and sentence.has("A28_PUSH") and not sentence.has("A28_TERMINATE")
           and (notify := _first(sentence, "A28_NOTIFY", negation=True)) is not None
           # "Customer may object in writing within 10 days of notice" is the customer's notice, not the processor's.
           and not any(c.start < notify.start for c in sentence.of("A28_OBJECT"))):
-        yield "subprocessor_push_notice", f"'{notify.text}' by '{sentence.of('A28_PUSH')[0].text}'", ""
+        yield "subprocessor_push_notice", f"'{notify.text}' by '{push[0].text}'", ""
     terminate = sentence.of("A28_TERMINATE")
     if terminate and sentence.has("A28_OBJECT"):
         # "may only terminate", "kann lediglich den Vertrag kündigen"; not "terminate ... only those Services".

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from dpcheck.extract.periods import stated_periods, states_period
-from dpcheck.extract.sentences import Sentence
+from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.ingest.document import Document
 from dpcheck.models import Evidence, Mention
 
@@ -82,6 +82,34 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
     return _tells_customer(sentence) or (_tells_customer(context.lead_in) if context.lead_in else "")
 
 
+def _consent_condition(sentence: Sentence) -> Cue | None:
+    """The condition that makes engaging a sub-processor depend on the controller's consent ("only with
+    the Customer's consent", "nur mit Zustimmung", "shall not appoint ... unless authorised"), or None;
+    a sentence that names a general authorisation grants one whatever its conditions."""
+    if sentence.has("A28_GENERAL"):
+        return None
+    negations = sentence.of("NEGATION")
+    for consent in sentence.of("AUTHORISATION"):
+        for condition in sentence.of("A28_ONLY_WITH", "A28_UNLESS"):
+            negated = condition.label == "A28_ONLY_WITH" or any(n.end <= condition.start for n in negations)
+            if condition.end <= consent.start and negated:
+                return condition
+    return None
+
+
+def _processors_named(sentence: Sentence) -> str:
+    """The names a sentence gives the processors the vendor uses ("We use Acme and Globex to store the data;
+    they process it on our behalf"), or ""; a name is a capitalised word right after the verb that no cue
+    claims ("We use Sub-processors ..." names none)."""
+    if not sentence.has("A28_ON_OUR_BEHALF"):
+        return ""
+    tokens, claimed = sentence.span, {i for c in sentence.cues for i in range(c.start, c.end)}
+    for use in sentence.of("A28_USE"):
+        if use.end < len(tokens) and use.end not in claimed and tokens[use.end].text[:1].isupper():
+            return tokens[use.end].text
+    return ""
+
+
 def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
     """Mentions of supplementary measures and sub-processor terms in one sentence."""
     found: list[Mention] = []
@@ -98,6 +126,8 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         add("supplementary_measures", measure)
 
     text = sentence.text
+    if processor := _processors_named(sentence):
+        add("subprocessor_list", f"names a processor used on the vendor's behalf ('{processor}')")
     named = sentence.has("SUBPROCESSOR") or bool(SUBPROCESSOR_URL.search(text))
     if not (named or sentence.in_subprocessor_section):
         return found
@@ -120,6 +150,8 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         add("subprocessor_list", "links to a sub-processor page")
     if sentence.has("SPECIFIC_AUTHORISATION"):
         add("specific_authorisation", f"'{sentence.of('SPECIFIC_AUTHORISATION')[0].text}'")
+    elif (condition := _consent_condition(sentence)) is not None:
+        add("specific_authorisation", f"engaged only with the controller's consent ('{condition.text}')")
     elif sentence.has("AUTHORISATION"):
         add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
     if sentence.has("NOTICE") and (states_period(text) or sentence.has("CHANGE")):
