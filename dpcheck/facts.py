@@ -19,6 +19,7 @@ field or a bad date is a :class:`RulesetError` naming its place, never a failure
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -206,14 +207,24 @@ class LegalFacts:
         return bool(lapsed) and all(lapsed)
 
     def scc_version(self, text: str) -> dict[str, Any] | None:
-        """The transfer clauses ``text`` cites, by number, document number or title (case and spaces
-        ignored); clauses that are no transfer tool (Art. 28(7) clauses) say nothing about them."""
+        """The transfer clauses ``text`` cites, by number, document number, date, year or title (case and
+        spaces ignored); clauses that are no transfer tool (Art. 28(7) clauses) say nothing about them,
+        and a text saying a set was replaced cites only the current sets it names."""
         compact = _compact(text)
+        history = bool(self._scc_history.search(text))
         for version in self.scc_versions:
+            if history and version["status"] != "current":
+                continue
             if any(_compact(p) in compact for p in version["patterns"]):
                 if version.get("transfer_tool", True):
                     return version
         return None
+
+    @cached_property
+    def _scc_history(self) -> re.Pattern[str]:
+        words = self.files["scc"].get("history_words", [])
+        # With no words listed the pattern matches nothing.
+        return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)", re.I)
 
     def records(self, day: date) -> tuple[Record, ...]:
         """Every recorded fact with its state on ``day``, for people to read."""
