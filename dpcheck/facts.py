@@ -32,7 +32,7 @@ from jsonschema import Draft202012Validator
 
 from dpcheck import validation
 from dpcheck.errors import RulesetError
-from dpcheck.models import EEA_REGION
+from dpcheck.models import EEA_REGION, UNSPECIFIED
 from dpcheck.resources import load_yaml, rules_dir
 
 FILES = ("eea", "adequacy", "organisations", "mechanisms", "scc", "uk", "art28")
@@ -196,6 +196,26 @@ class LegalFacts:
         if allowed and country not in allowed:
             return f"{tool} covers only transfers to {', '.join(allowed)}"
         return ""
+
+    def covers(self, tool: str, destination: str, day: date) -> bool:
+        """``tool`` can be the basis of a transfer to ``destination`` (a country, or UNSPECIFIED) on ``day``,
+        whether or not it is valid then: a tool made for some countries (``destinations`` in mechanisms.yml)
+        reaches only those (the EU-U.S. DPF never Switzerland, whatever the Swiss-U.S. DPF does), and
+        adequacy only a country whose decision in force covers a vendor's recipients (the US's covers
+        DPF-certified recipients only: that is the DPF). Adequacy for unnamed destinations is the
+        document's own promise ("only to countries with an adequacy decision")."""
+        allowed = self.mechanisms.get(tool, {}).get("destinations")
+        if allowed:
+            return destination in allowed
+        if tool == "adequacy" and destination != UNSPECIFIED:
+            return self.fully_adequate(destination, day)
+        return True
+
+    @cached_property
+    def sole_destinations(self) -> dict[str, str]:
+        """Tools made for one country only: relying on one of them sends data there."""
+        return {tool: facts["destinations"][0] for tool, facts in self.mechanisms.items()
+                if len(facts.get("destinations", ())) == 1}
 
     def scc_lapsed(self, version: dict[str, Any], day: date) -> bool:
         """Clauses of a repealed SCC decision stopped protecting transfers after their transition period."""
