@@ -19,6 +19,7 @@ field or a bad date is a :class:`RulesetError` naming its place, never a failure
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,7 +32,7 @@ from jsonschema import Draft202012Validator
 
 from dpcheck import validation
 from dpcheck.errors import RulesetError
-from dpcheck.models import EEA_REGION
+from dpcheck.models import EEA_REGION, UNSPECIFIED
 from dpcheck.resources import load_yaml, rules_dir
 
 FILES = ("eea", "adequacy", "organisations", "mechanisms", "scc", "uk", "art28")
@@ -198,6 +199,26 @@ class LegalFacts:
             return f"{name} covers only transfers to {', '.join(allowed)}"
         return ""
 
+    def covers(self, tool: str, destination: str, day: date) -> bool:
+        """``tool`` can be the basis of a transfer to ``destination`` (a country, or UNSPECIFIED) on ``day``,
+        whether or not it is valid then: a tool made for some countries (``destinations`` in mechanisms.yml)
+        reaches only those (the EU-U.S. DPF never Switzerland, whatever the Swiss-U.S. DPF does), and
+        adequacy only a country whose decision in force covers a vendor's recipients (the US's covers
+        DPF-certified recipients only: that is the DPF). Adequacy for unnamed destinations is the
+        document's own promise ("only to countries with an adequacy decision")."""
+        allowed = self.mechanisms.get(tool, {}).get("destinations")
+        if allowed:
+            return destination in allowed
+        if tool == "adequacy" and destination != UNSPECIFIED:
+            return self.fully_adequate(destination, day)
+        return True
+
+    @cached_property
+    def sole_destinations(self) -> dict[str, str]:
+        """Tools made for one country only: relying on one of them sends data there."""
+        return {tool: facts["destinations"][0] for tool, facts in self.mechanisms.items()
+                if len(facts.get("destinations", ())) == 1}
+
     def scc_lapsed(self, version: dict[str, Any], day: date) -> bool:
         """Clauses of a repealed SCC decision stopped protecting transfers after their transition period."""
         return version.get("status") == "repealed" and _day(version["transition_end"]) < day
@@ -208,14 +229,24 @@ class LegalFacts:
         return bool(lapsed) and all(lapsed)
 
     def scc_version(self, text: str) -> dict[str, Any] | None:
-        """The transfer clauses ``text`` cites, by number, document number or title (case and spaces
-        ignored); clauses that are no transfer tool (Art. 28(7) clauses) say nothing about them."""
+        """The transfer clauses ``text`` cites, by number, document number, date, year or title (case and
+        spaces ignored); clauses that are no transfer tool (Art. 28(7) clauses) say nothing about them,
+        and a text saying a set was replaced cites only the current sets it names."""
         compact = _compact(text)
+        history = bool(self._scc_history.search(text))
         for version in self.scc_versions:
+            if history and version["status"] != "current":
+                continue
             if any(_compact(p) in compact for p in version["patterns"]):
                 if version.get("transfer_tool", True):
                     return version
         return None
+
+    @cached_property
+    def _scc_history(self) -> re.Pattern[str]:
+        words = self.files["scc"].get("history_words", [])
+        # With no words listed the pattern matches nothing.
+        return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)", re.I)
 
     def records(self, day: date) -> tuple[Record, ...]:
         """Every recorded fact with its state on ``day``, for people to read."""

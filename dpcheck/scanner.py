@@ -225,7 +225,8 @@ class Scanner:
                 return DocumentReport.failed(path, *refused)
             lang = language or self.detect_language(document.text)
             checkpoint()
-            extraction = extract(document, self.pipeline(lang), self._lexicon, facts.eea_places, doc_type=doc_type)
+            extraction = extract(document, self.pipeline(lang), self._lexicon, facts.eea_places, doc_type=doc_type,
+                                 implied=facts.sole_destinations)
             # A caller who names the document type knows it is a privacy document; and what was not
             # read (scanned pages) may be one, so a partial read is assessed and never green instead.
             partial = any(notice.partial for notice in document.notices)

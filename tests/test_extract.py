@@ -66,6 +66,28 @@ def test_extract_scc_version_and_repealed_rule(scanner):
     assert "SCC_REPEALED_VERSION" not in {f.rule_id for f in new.findings}
 
 
+@pytest.mark.parametrize(("lang", "text", "repealed"), [
+    ("en", "Our hosting partner in the United States signed the Model Contract Clauses for the transfer of personal "
+           "data to processors established in third countries.", True),
+    ("de", "Unser Hosting-Partner in den USA hat die Standardvertragsklauseln für die Übermittlung personenbezogener "
+           "Daten an Auftragsverarbeiter in Drittländern unterzeichnet.", True),
+    ("en", "Transfers to our support team in India rely on the Standard Contractual Clauses (2010).", True),
+    ("de", "Übermittlungen an unser Support-Team in Indien stützen sich auf die Standardvertragsklauseln von 2010.", True),
+    ("en", "Transfers to our support team in India rely on the standard contractual clauses adopted on 4 June 2021 "
+           "under Decision 2021/914. These clauses replace the 2010 standard contractual clauses.", False),
+    ("de", "Übermittlungen an unser Support-Team in Indien stützen sich auf die Standardvertragsklauseln gemäß "
+           "Durchführungsbeschluss (EU) 2021/914. Sie ersetzen die Standardvertragsklauseln von 2010.", False),
+    ("en", "Transfers to our support team in India rely on the new standard contractual clauses, which replace the "
+           "2010 standard contractual clauses.", False),
+])
+def test_extract_repealed_scc_by_title_and_year(scanner, lang, text, repealed):
+    """The old processor clauses are caught by their title or year; clauses named only as replaced are history."""
+    report = scan(scanner, text, lang, "dpa")
+    assert "scc" in report.mechanisms
+    assert ("SCC_REPEALED_VERSION" in {f.rule_id for f in report.findings}) is repealed
+    assert report.paths and all(p.covered is not repealed for p in report.paths)
+
+
 def test_extract_subprocessor_table(scanner):
     """A Markdown sub-processor table gives recipients with their countries."""
     text = ("# Sub-processors\n\n| Name | Purpose | Location |\n|---|---|---|\n"

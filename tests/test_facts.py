@@ -130,9 +130,24 @@ def test_facts_el_is_greece_in_facts_and_policy_files(facts, scanner, tmp_path):
     ("the Art. 28(7) clauses of Implementing Decision (EU) 2021/915 and the SCCs of Decision 2010/87/EU", "2010/87/EU"),
     ("the Art. 28(7) clauses of Implementing Decision (EU) 2021/915", None),
     ("the standard contractual clauses", None),
+    ("the Model Contract Clauses for the transfer of personal data to processors established in third countries",
+     "Directive 95/46/EC"),
+    ("die Standardvertragsklauseln für die Übermittlung personenbezogener Daten an Auftragsverarbeiter in Drittländern",
+     "Directive 95/46/EC"),
+    ("our suppliers signed the 2010 clauses", "2010/87/EU"),
+    ("the EU Standard Contractual Clauses (2010)", "2010/87/EU"),
+    ("die Standardvertragsklauseln aus dem Jahr 2010", "2010/87/EU"),
+    ("the standard contractual clauses of February 5, 2010", "2010/87/EU"),
+    ("the EU Model Clauses", None),
+    ("the standard contractual clauses of 4 June 2021", "2021/914"),
+    ("die Standardvertragsklauseln vom 4. Juni 2021", "2021/914"),
+    ("the 2021 SCCs, which replace the 2010 clauses", "2021/914"),
+    ("the new clauses replace the 2010 clauses", None),
+    ("die neuen Klauseln ersetzen die Standardvertragsklauseln von 2010", None),
 ])
 def test_facts_scc_versions_are_recognised_by_number_document_and_title(facts, text, version):
-    """SCC sets are recognised by number, C(...) document number or title; Art. 28(7) clauses are no transfer tool."""
+    """SCC sets are recognised by number, C(...) document number, date, year or title; Art. 28(7) clauses are no
+    transfer tool, and a set said to be replaced is history."""
     found = facts.scc_version(text)
     assert (found["id"] if found else None) == version
 

@@ -36,3 +36,83 @@ def test_mechanisms_user_consent_to_a_transfer_is_derogation(scanner, lang, text
 def test_mechanisms_notice_instruction_and_lawful_basis_are_no_derogation(scanner, lang, text, doc_type):
     """Notice that data may move, a customer's authorisation in a DPA and an Art. 6 basis name no transfer tool."""
     assert "derogation" not in mechanisms(scanner, text, lang, doc_type)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "For transfers outside the EEA we rely on adequacy decisions, standard contractual clauses or other "
+           "recognised tools (for example the EU-U.S. Data Privacy Framework).", {"adequacy", "scc", "dpf"}),
+    ("de", "Übermittlungen in Drittländer erfolgen auf Grundlage eines Angemessenheitsbeschlusses (insbesondere des "
+           "EU-US Data Privacy Framework) oder auf Grundlage von Standardvertragsklauseln.", {"adequacy", "scc", "dpf"}),
+    ("en", "Our US provider is certified under the EU-U.S. Data Privacy Framework, which the Commission found to "
+           "offer an adequate level of protection.", {"dpf"}),
+    ("de", "Unser US-Dienstleister ist nach dem EU-US Data Privacy Framework zertifiziert "
+           "(Angemessenheitsbeschluss der Kommission).", {"dpf"}),
+])
+def test_mechanisms_a_tool_given_as_an_example_leaves_the_general_one_relied_on(scanner, lang, text, expected):
+    """Adequacy stays when the DPF is named as one instance of it, and yields when it only describes the DPF."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "When we move personal data outside the EEA, we use specific contracts approved by the European Commission."),
+    ("de", "Wenn wir Daten in Drittländer übermitteln, nutzen wir von der Europäischen Kommission genehmigte Verträge."),
+])
+def test_mechanisms_commission_approved_contracts_are_scc(scanner, lang, text):
+    """Contracts approved by the Commission are the standard contractual clauses, described without their name."""
+    assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Our processor in the United States is certified under the EU-U.S. Data Privacy Framework. We will not rely "
+           "on the Swiss-U.S. Data Privacy Framework or the UK Extension until each enters into force."),
+    ("de", "Unser Auftragsverarbeiter in den USA ist nach dem EU-US Data Privacy Framework zertifiziert. Auf das "
+           "Swiss-U.S. Data Privacy Framework stützen wir uns nicht, bevor es in Kraft tritt."),
+])
+def test_mechanisms_disavowing_a_related_instrument_keeps_the_dpf(scanner, lang, text):
+    """Not relying on the Swiss-U.S. DPF or the UK Extension yet does not disavow the EU-U.S. DPF."""
+    assert mechanisms(scanner, text, lang) == {"dpf"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Privacy Shield may no longer be used or relied upon for transfers to the United States. More "
+           "information is on our Privacy Shield page."),
+    ("en", "On 16 July 2020 the Court of Justice declared the Privacy Shield invalid; we now rely on other transfer "
+           "mechanisms. Under certain conditions of the Privacy Shield Principles you may invoke binding arbitration."),
+    ("de", "Der Europäische Gerichtshof hat den Privacy Shield für ungültig erklärt. Beschwerden zum Privacy Shield "
+           "richten Sie an unsere Datenschutzstelle in den USA."),
+])
+def test_mechanisms_a_framework_the_document_says_was_struck_down_is_not_relied_on(scanner, lang, text):
+    """A document that says the Privacy Shield is gone, or tells of the judgment, does not present it as current."""
+    assert "privacy_shield" not in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "When we transfer data outside the EEA, we make sure that the country of the recipient guarantees an adequate "
+           "level of protection, or we sign standard contractual clauses with the recipient.", {"adequacy", "scc"}),
+    ("de", "Wir übermitteln Daten nur in Drittländer, die ein angemessenes Datenschutzniveau bieten, oder auf "
+           "Grundlage von Standardvertragsklauseln.", {"adequacy", "scc"}),
+    ("en", "Where information is transferred outside the EEA or the UK, we require an adequate level of data "
+           "protection.", set()),
+    ("de", "Bei Übermittlungen außerhalb des EWR verlangen wir ein angemessenes Datenschutzniveau.", set()),
+    ("en", "When we send personal data outside the EEA to countries which have not been recognised by the European "
+           "Commission to have laws that provide an adequate level of data protection, we use standard contractual "
+           "clauses.", {"scc"}),
+    ("de", "Bei Übermittlungen in Drittländer, für die die EU-Kommission kein angemessenes Datenschutzniveau "
+           "festgestellt hat, nutzen wir Standardvertragsklauseln.", {"scc"}),
+])
+def test_mechanisms_adequate_protection_is_adequacy_only_as_a_countrys_level(scanner, lang, text, expected):
+    """'An adequate level of protection' relies on adequacy when it is a country's level, not as a bare promise
+    nor in the negative condition for other tools."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Our US parent is certified under the EU-U.S. Privacy Shield and transfers to it rely on that "
+           "certification. We will tell you if we can no longer meet the Privacy Shield principles."),
+    ("de", "Unsere US-Muttergesellschaft ist unter dem EU-US Privacy Shield zertifiziert, und Übermittlungen an sie "
+           "stützen sich darauf. Wir informieren Sie, wenn wir die Grundsätze des Privacy Shield nicht mehr einhalten "
+           "können."),
+])
+def test_mechanisms_a_commitment_under_a_framework_is_no_history(scanner, lang, text):
+    """'If we can no longer meet the Privacy Shield principles' is a commitment under it, not its end: still relied on."""
+    assert "privacy_shield" in mechanisms(scanner, text, lang)

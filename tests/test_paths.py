@@ -191,3 +191,62 @@ def test_corpus_multi_hop_example_flags_the_onward_transfer_with_the_whole_path(
     assert any(q.startswith("Mailpost Inc.") for q in quotes) and any(q.startswith("Ticketline Ltd") for q in quotes)
     assert doc.rating == "green"  # the core flags of the guidelines: none fire on this DPA
     assert [p.covered for p in doc.paths if p.country == "US"] == [True]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "We host your data with our provider in the United States and in Switzerland. Our provider is certified "
+           "under the EU-U.S. Data Privacy Framework and the Swiss-U.S. Data Privacy Framework."),
+    ("de", "Wir speichern Ihre Daten bei unserem Anbieter in den USA und in der Schweiz. Unser Anbieter ist nach dem "
+           "EU-US Data Privacy Framework und dem Swiss-U.S. Data Privacy Framework zertifiziert."),
+])
+def test_paths_dpf_belongs_to_the_us_never_to_switzerland(scanner, lang, text):
+    """The DPF is shown on the US only; Switzerland is covered by its own adequacy decision, not by a DPF."""
+    doc, found = paths(scanner, text, lang, "privacy_policy")
+    shown = {t.destination: t.mechanisms for t in doc.transfers}
+    assert shown["US"] == ("dpf",) and "dpf" not in shown["CH"]
+    assert found[("Vendor", "US")].covered and found[("Vendor", "US")].mechanisms == ("dpf",)
+    assert found[("Vendor", "CH")].covered and "2000/518/EC" in found[("Vendor", "CH")].basis
+    assert "dpf" not in found[("Vendor", "CH")].mechanisms
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "We transfer personal data to the United States and to Japan on the basis of adequacy decisions."),
+    ("de", "Wir übermitteln personenbezogene Daten in die USA und nach Japan auf Grundlage von "
+           "Angemessenheitsbeschlüssen."),
+])
+def test_paths_adequacy_is_never_shown_on_the_us_without_the_dpf(scanner, lang, text):
+    """Japan's adequacy covers it; the US decision is the DPF, so plain adequacy is not shown on the US nor covers it."""
+    doc, found = paths(scanner, text, lang, "privacy_policy")
+    shown = {t.destination: t.mechanisms for t in doc.transfers}
+    assert shown["JP"] == ("adequacy",) and shown["US"] == ()
+    us = found[("Vendor", "US")]
+    assert not us.covered and "certified under the EU-U.S. Data Privacy Framework" in us.reason
+    assert "no adequacy decision" not in us.reason
+    assert found[("Vendor", "JP")].covered
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Our provider is certified under the EU-U.S. Data Privacy Framework. Customer support staff in India "
+           "access your data."),
+    ("de", "Unser Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert. Mitarbeiter des Kundensupports in "
+           "Indien greifen auf Ihre Daten zu."),
+])
+def test_paths_a_us_only_framework_is_not_shown_on_other_countries(scanner, lang, text):
+    """India gets no mechanism from the DPF; its path says why the stated framework does not reach it."""
+    doc, found = paths(scanner, text, lang, "privacy_policy")
+    shown = {t.destination: t.mechanisms for t in doc.transfers}
+    assert shown["US"] == ("dpf",) and shown["IN"] == ()
+    assert found[("Vendor", "IN")].mechanisms == () and "covers only transfers to US" in found[("Vendor", "IN")].reason
+
+
+def test_paths_coverage_is_read_from_the_facts(scanner):
+    """Which destinations a tool can cover comes from mechanisms.yml and adequacy.yml, on the day judged."""
+    facts = scanner.ruleset.facts
+    day = date(2026, 12, 4)
+    assert facts.covers("dpf", "US", day) and not facts.covers("dpf", "CH", day)
+    assert not facts.covers("dpf", "UNSPECIFIED", day)
+    assert facts.covers("adequacy", "CH", day) and facts.covers("adequacy", "JP", day)
+    assert not facts.covers("adequacy", "US", day) and not facts.covers("adequacy", "IN", day)
+    assert not facts.covers("adequacy", "BR", date(2026, 1, 25)) and facts.covers("adequacy", "BR", date(2026, 1, 26))
+    assert facts.covers("adequacy", "UNSPECIFIED", day) and facts.covers("scc", "IN", day)
+    assert facts.sole_destinations == {tool: "US" for tool in ("dpf", "privacy_shield", "safe_harbor")}

@@ -23,16 +23,13 @@ from dpcheck.models import UNSPECIFIED, DocType, Evidence, Mention, Recipient
 
 __all__ = ["DEFAULT_READERS", "Extraction", "Lexicon", "Reader", "ReaderRegistry", "extract"]
 
-# Relying on these tools means the data goes to the United States.
-US_TOOLS = {"dpf", "privacy_shield", "safe_harbor"}
-
-
 @dataclass(frozen=True)
 class Extraction:
     """What one document says about transfers, before any rule is applied.
 
     The derived views (``relied_mechanisms``, ``destinations``) are computed once, on first use.
-    ``flowdown``: the transfer tools the document binds its sub-processors to.
+    ``flowdown``: the transfer tools the document binds its sub-processors to; ``implied``: the tools
+    made for one country only, with that country (relying on the DPF sends data to the US).
     """
 
     doc_type: DocType
@@ -41,6 +38,7 @@ class Extraction:
     transfers_addressed: tuple[Evidence, ...] = ()
     flowdown: tuple[Mention, ...] = ()
     subject: Subject = Subject()
+    implied: tuple[tuple[str, str], ...] = ()
 
     def of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
@@ -90,8 +88,9 @@ class Extraction:
         # it only in a transfer context (role "unclaimed"); document order otherwise.
         for m in sorted(self.of("destination"), key=lambda m: m.role == UNCLAIMED):
             out.setdefault(m.value, []).append(m)
-        for tool in sorted(US_TOOLS & set(self.relied_mechanisms)):
-            out.setdefault("US", []).extend(self.relied_mechanisms[tool])
+        for tool, country in self.implied:
+            if tool in self.relied_mechanisms:
+                out.setdefault(country, []).extend(self.relied_mechanisms[tool])
         open_mentions = out.pop(UNSPECIFIED, [])
         assertive = [m for m in open_mentions if m.detail != "conditional"]
         if assertive or (open_mentions and not out):
@@ -100,9 +99,11 @@ class Extraction:
 
 
 def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: frozenset[str],
-            doc_type: DocType | None = None, readers: ReaderRegistry = DEFAULT_READERS) -> Extraction:
+            doc_type: DocType | None = None, readers: ReaderRegistry = DEFAULT_READERS,
+            implied: dict[str, str] | None = None) -> Extraction:
     """Read ``document`` with ``nlp`` (a pipeline from :func:`dpcheck.nlp.build_pipeline`) and ``readers``;
-    ``eea``: the codes of places inside the EEA."""
+    ``eea``: the codes of places inside the EEA; ``implied``: tools made for one country only, with it
+    (:attr:`~dpcheck.facts.LegalFacts.sole_destinations`)."""
     reading = Reading(document, nlp, lexicon, eea)
     started = readers.start()
     for reader in started:
@@ -115,4 +116,5 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: frozenset[
             if reader.reads_headings or not heading:
                 reader.read(passage, reading)
     return Extraction(doc_type or classify(document), tuple(reading.mentions), tuple(reading.recipients),
-                      tuple(reading.transfers_addressed), tuple(reading.flowdown), reading.subject)
+                      tuple(reading.transfers_addressed), tuple(reading.flowdown), reading.subject,
+                      tuple(sorted((implied or {}).items())))

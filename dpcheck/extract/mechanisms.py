@@ -10,7 +10,7 @@ invalidated"). Phrases that only name a tool in a transfer sentence ("explicit c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Span
@@ -20,10 +20,12 @@ from dpcheck.models import Mention
 
 INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
 BEFORE_WINDOW = 10
+# Tokens between "such as" / "insbesondere" and the tool it introduces ("e.g., the EU-U.S. DPF").
+EXAMPLE_GAP = 3
 AFTER_WINDOW = 6
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
 DISAVOWAL = re.compile(r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
-                       r"(rely|relies|relying|use|uses|using|stützen|berufen|nutzen|verwenden)\b", re.I)
+                       r"(rely|relies|relying|relied|use|uses|using|used|stützen|berufen|nutzen|verwenden)\b", re.I)
 ONWARD = re.compile(r"\bonward transfers?\b|weiterübermittlung", re.I)
 CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|should|soweit|sofern|falls)\b", re.I)
 # Tokens around a consent word where the one consenting ("you agree", "wenn Sie ... einwilligen")
@@ -43,12 +45,44 @@ class MechanismLexicon:
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
     alternatives: frozenset[str]
+    related: frozenset[str] = frozenset()
+    of_country: dict[str, tuple[int, int, frozenset[str]]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> MechanismLexicon:
         return cls({f"MECH:{k}": (v["mechanism"], v.get("context", "any")) for k, v in data.items()},
                    {f"MECH:{k}": frozenset(v.get("yields_to", [])) for k, v in data.items()},
-                   frozenset(f"MECH:{k}" for k, v in data.items() if v.get("conditional_means_alternative")))
+                   frozenset(f"MECH:{k}" for k, v in data.items() if v.get("conditional_means_alternative")),
+                   frozenset(f"MECH:{k}" for k, v in data.items() if v.get("related")),
+                   {f"MECH:{k}": (int(v["of_country"]["before"]), int(v["of_country"]["after"]),
+                                  frozenset(v["of_country"].get("yields_to", [])))
+                    for k, v in data.items() if v.get("of_country")})
+
+    def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
+        """``cue`` names no tool of its own in ``sentence``: it describes what one of the ``described`` tools
+        achieves, or it is a tool only as a country's level and no word for a country stands near it. A
+        country's level yields to a tool named before it ("SCCs ensure that recipients in third countries
+        offer an adequate level"), and after it only to the frameworks that make the level adequate."""
+        tools_before = {self.labels[m.label][0] for m in described if m.end <= cue.start}
+        tools_after = {self.labels[m.label][0] for m in described if m.end > cue.start}
+        yields_to = self.yields_to[cue.label]
+        if cue.label not in self.of_country:
+            return bool(yields_to & (tools_before | tools_after))
+        before, after, country_yields = self.of_country[cue.label]
+        near = any(-before <= c.start - cue.start and c.start - cue.end <= after for c in sentence.of("COUNTRY_WORD"))
+        return not near or bool(yields_to & tools_before or country_yields & tools_after)
+
+    def country_negation(self, sentence: Sentence, cue: Cue) -> Cue | None:
+        """A negation between ``cue``, a country's level, and the word for the country before it: "countries
+        which have not been found by the Commission to ensure an adequate level" is the negative condition."""
+        if cue.label not in self.of_country:
+            return None
+        before = self.of_country[cue.label][0]
+        countries = [c for c in sentence.of("COUNTRY_WORD") if 0 <= cue.start - c.end <= before]
+        if not countries:
+            return None
+        start = max(c.end for c in countries)
+        return next((n for n in sentence.of("NEGATION") if start <= n.start and n.end <= cue.start), None)
 
 
 def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: str) -> Cue | None:
@@ -69,6 +103,16 @@ def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: 
         for cue in sentence.of("HISTORIC", "COURT"):
             return cue
     return None
+
+
+def _described(sentence: Sentence, cue: Cue, mentions: list[Cue]) -> list[Cue]:
+    """The tool mentions of the sentence that ``cue`` may describe: all but those it gives as an instance
+    of itself ("an adequacy decision (in particular the EU-U.S. DPF)", "adequacy decisions, ... or other
+    tools (e.g. the DPF)"), which leave the general tool relied on too."""
+    examples = sentence.of("OPEN_SET")
+    return [m for m in mentions
+            if m is not cue and not (m.start >= cue.end and any(0 <= m.start - e.end <= EXAMPLE_GAP and e.start >= cue.end
+                                                                for e in examples))]
 
 
 def _defined_term(sentence: Sentence, cue: Cue) -> bool:
@@ -156,7 +200,7 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
     named_articles = {lexicon.labels[c.label][0] for c in unique if c.label == f"MECH:{lexicon.labels[c.label][0]}"}
     for cue in unique:
         tool, context = lexicon.labels[cue.label]
-        if lexicon.yields_to[cue.label] & tools_here or _defined_term(sentence, cue):
+        if lexicon.names_no_tool(sentence, cue, _described(sentence, cue, unique)) or _defined_term(sentence, cue):
             continue
         if context == "transfer" and not transfer_sentence:
             continue
@@ -168,13 +212,16 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
             continue  # "Art. 6(1)(b) GDPR (performance of a contract)" is the basis of processing
         if tool != "scc" and ONWARD.search(sentence.text):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
-        governing = _governing_cue(sentence, cue, unique, tool)
+        governing = _governing_cue(sentence, cue, unique, tool) or lexicon.country_negation(sentence, cue)
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
         detail = "definition" if sentence.is_definition else ""
         reason = f"names {tool}: '{cue.text}'" if governing is None else f"{tool} {governing.label.lower()}: '{governing.text}'"
-        if governing is not None and DISAVOWAL.search(sentence.text):
+        if governing is not None and cue.label not in lexicon.related and (
+                DISAVOWAL.search(sentence.text) or (tool in INVALIDATED_TOOLS and sentence.has("COURT"))):
+            # A document that tells of the judgment striking a framework down does not present it as current
+            # ("if we can no longer meet the Privacy Shield principles" alone is a commitment under it).
             detail = "disavowed"
         found.append(
             Mention("mechanism", tool, sentence.evidence(reason), relied_upon=governing is None, detail=detail)

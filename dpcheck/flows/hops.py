@@ -195,11 +195,14 @@ def trace(extraction: Extraction, facts: LegalFacts, day: date) -> Traced:
             build.hop(VENDOR, node, "transfer", destination.mechanisms,
                       "document" if destination.mechanisms else "", destination.evidence)
     hops = tuple(build.hops.values())
-    transfers = tuple(
-        Transfer(d.code, reaching(hops, f"country:{d.code}"), d.recipients, d.adequate, d.evidence) for d in stated)
+    transfers = tuple(Transfer(d.code, reaching(hops, d.code, facts, day), d.recipients, d.adequate, d.evidence)
+                      for d in stated)
     return Traced(tuple(build.parties.values()), tuple(build.countries.values()), hops, recipients, transfers)
 
 
-def reaching(hops: Iterable[Hop], target: str) -> tuple[str, ...]:
-    """A destination's mechanisms: those of the hops that reach it."""
-    return tuple(sorted({m for h in hops if h.target == target for m in h.mechanisms}))
+def reaching(hops: Iterable[Hop], code: str, facts: LegalFacts, day: date) -> tuple[str, ...]:
+    """A destination's mechanisms: those of the hops that reach it which can cover it at all
+    (:meth:`~dpcheck.facts.LegalFacts.covers`: no DPF on Switzerland, no adequacy on the US). The
+    hops keep every tool stated, so that a path's judgement says why one does not reach."""
+    target = f"country:{code}"
+    return tuple(sorted({m for h in hops if h.target == target for m in h.mechanisms if facts.covers(m, code, day)}))

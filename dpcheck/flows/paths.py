@@ -44,7 +44,8 @@ def judge_paths(parties: tuple[Party, ...], countries: tuple[Country, ...], hops
             parties_on = tuple(labels[key] for key in route[:-1])
             evidence = distinct_places(e for u, v in zip(route, route[1:]) for e in by_pair[u, v].evidence)
             paths.append(TransferPath(parties_on, country.code, judgement.covered, judgement.basis, judgement.reason,
-                                      onward=len(parties_on) > 3, mechanisms=last.mechanisms, evidence=evidence))
+                                      onward=len(parties_on) > 3, evidence=evidence,
+                                      mechanisms=tuple(m for m in last.mechanisms if facts.covers(m, country.code, day))))
     hops = tuple(replace(h, judgement=judged[h.source, h.target]) if (h.source, h.target) in judged else h
                  for h in hops)
     return hops, tuple(paths)
@@ -67,10 +68,12 @@ def judge_hop(country: str, mechanisms: tuple[str, ...], facts: LegalFacts, day:
     for tool in sorted(mechanisms):
         if tool == "adequacy":
             # "Only to countries with an adequacy decision": unnamed destinations, each adequate by the
-            # document's own terms (that they are unnamed is a finding of its own).
-            if country == UNSPECIFIED:
+            # document's own terms (that they are unnamed is a finding of its own). A country whose
+            # decision has a scope the vendor is not shown to be within already has its problem said.
+            if facts.covers(tool, country, day):
                 return Judgement(True, "adequacy decisions (for destinations the document does not name)", "")
-            problems.append(f"relies on adequacy, but {country} has no adequacy decision")
+            if decision is None:
+                problems.append(f"relies on adequacy, but {country} has no adequacy decision in force")
             continue
         problem = facts.tool_problem(tool, country, day)
         if not problem and tool == "scc" and scc_lapsed:
