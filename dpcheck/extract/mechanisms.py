@@ -3,7 +3,8 @@
 A mention is *not* relied upon when a negation or a historic cue ("no longer",
 "invalidated", "nicht mehr") governs it: the cue binds to the nearest mechanism after it
 in the same clause, or to the mechanism just before it ("the Privacy Shield was
-invalidated"). Phrases that only name a tool in a transfer sentence ("explicit consent",
+invalidated"). A document that says so of Privacy Shield or Safe Harbor, or that it no longer
+relies on a tool, relies on that tool nowhere. Phrases that only name a tool in a transfer sentence ("explicit consent",
 "adequate level of protection") count only in sentences about data leaving the EEA.
 """
 
@@ -21,6 +22,8 @@ from dpcheck.models import Mention
 INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
 BEFORE_WINDOW = 10
 AFTER_WINDOW = 6
+# Tokens between an invalidated tool and a historic cue that calls it gone ("Privacy Shield Program is no longer").
+GONE_REACH = 3
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
 DISAVOWAL = re.compile(r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
                        r"(rely|relies|relying|use|uses|using|stützen|berufen|nutzen|verwenden)\b", re.I)
@@ -69,6 +72,13 @@ def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: 
         for cue in sentence.of("HISTORIC", "COURT"):
             return cue
     return None
+
+
+def _called_gone(sentence: Sentence, mention: Cue) -> bool:
+    """A historic cue stands right by the tool: "Privacy Shield is no longer valid", "was invalidated"
+    (not "... can no longer meet its obligations under the Privacy Shield principles")."""
+    return any(0 <= c.start - mention.end <= GONE_REACH or 0 <= mention.start - c.end <= GONE_REACH
+               for c in sentence.of("HISTORIC"))
 
 
 def _defined_term(sentence: Sentence, cue: Cue) -> bool:
@@ -174,7 +184,11 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
         detail = "definition" if sentence.is_definition else ""
         reason = f"names {tool}" if governing is None else f"{tool} {governing.label.lower()}: '{governing.text}'"
-        if governing is not None and DISAVOWAL.search(sentence.text):
+        # "We no longer rely on X", and "Privacy Shield is no longer a valid transfer mechanism": a
+        # document that calls an invalidated tool gone does not present it as a current basis, though
+        # it may go on to "comply with its principles" (GUIDELINES.md).
+        if governing is not None and (DISAVOWAL.search(sentence.text) or (
+                tool in INVALIDATED_TOOLS and _called_gone(sentence, cue))):
             detail = "disavowed"
         found.append(
             Mention("mechanism", tool, sentence.evidence(reason), relied_upon=governing is None, detail=detail)
