@@ -26,6 +26,14 @@ from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
 from dpcheck.extract.locations import commitment_mentions
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
+from dpcheck.extract.recipients import (
+    RecipientWords,
+    item_name,
+    opens_fields,
+    plain_name,
+    prose_recipient,
+    sentence_recipients,
+)
 from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import Sentence
 from dpcheck.extract.subject import Subject
@@ -36,6 +44,8 @@ from dpcheck.models import ALL_SUBPROCESSORS, Evidence, Mention, Recipient
 
 # Sentences after one about requests from authorities that still speak of them without repeating who asks.
 TOPIC_REACH = 2
+# A lead-in names the processors its list items are: "we use the following service providers who handle your data:".
+LEAD_IN_REACH = 10
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
 
@@ -47,11 +57,12 @@ class Lexicon:
     mechanisms: MechanismLexicon
     words: Words
     roles: RoleSet
+    recipients: RecipientWords
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]),
-                   RoleSet.from_data(data["roles"]))
+                   RoleSet.from_data(data["roles"]), RecipientWords.from_data(data["recipients"], data["words"]))
 
 
 @dataclass
@@ -219,6 +230,57 @@ class DestinationReader(Reader):
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
 
 
+class ProseRecipientReader(Reader):
+    """Recipients named in running text (see :mod:`dpcheck.extract.recipients`): in a sentence, as the
+    items of a list after a lead-in that names processors, or as the heading of a recipient's entry."""
+
+    name = "prose_recipients"
+    reads_headings = True
+
+    def __init__(self) -> None:
+        self._named: set[str] = set()
+        self._lead_in: Sentence | None = None
+        self._item: object = None
+        self._heading: Sentence | None = None
+
+    def begin(self, reading: Reading) -> None:
+        self._named = {r.name.casefold() for r in reading.recipients}
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        sentence = passage.sentence
+        if sentence.block.table is not None and sentence.block.table in reading.tables_read:
+            return
+        words = reading.lexicon.recipients
+        heading, self._heading = self._heading, None
+        if sentence.block.kind == "heading":
+            self._heading, self._lead_in = sentence, None
+            return
+        found = [prose_recipient(n, role, sentence, f"names {n} as a recipient")
+                 for n, role in sentence_recipients(sentence, words)]
+        if heading is not None and opens_fields(sentence.text, words) and \
+                words.recipient_section(heading.block.heading_path) and (name := plain_name(heading.text, words)):
+            found.append(prose_recipient(name, "processor", heading, "heads a recipient's entry"))
+        # The list items (or short paragraphs) right after a lead-in, each naming a recipient first;
+        # the first that names none ends the list.
+        lead_in = self._lead_in
+        if lead_in is not None and sentence.block.kind in ("list_item", "paragraph") and sentence.block is not lead_in.block:
+            if sentence.block is not self._item:
+                self._item = sentence.block
+                if name := item_name(sentence.text, words):
+                    found.append(prose_recipient(name, "processor", sentence, "listed after a lead-in naming processors"))
+                else:
+                    self._lead_in = None
+        elif sentence.text.rstrip().endswith(":") and any(
+                len(sentence.span) - c.end <= LEAD_IN_REACH for c in sentence.of("RCPT_PROCESSOR", "SUBPROCESSOR")):
+            self._lead_in = sentence
+        elif lead_in is None or sentence.block is not lead_in.block:
+            self._lead_in = None
+        for recipient in found:
+            if recipient.name.casefold() not in self._named:
+                self._named.add(recipient.name.casefold())
+                reading.recipients.append(recipient)
+
+
 class CommitmentReader(Reader):
     """Commitments to keep data in the EEA, of the vendor's own processing or of its sub-processors."""
 
@@ -293,7 +355,7 @@ class SubjectReader(Reader):
 
 
 DEFAULT_READERS = ReaderRegistry([TableReader, LinkReader, Art28ClauseReader, ImporterReader, MechanismReader,
-                                  DestinationReader, CommitmentReader, AmendmentReader, TermReader, AddressedReader,
+                                  DestinationReader, ProseRecipientReader, CommitmentReader, AmendmentReader, TermReader, AddressedReader,
                                   SubjectReader])
 
 
