@@ -113,3 +113,23 @@ def test_tables_of_sub_processors_still_name_recipients(scanner, lang):
     row = {"en": "| Alderbrook Inc. | Hosting | United States |\n", "de": "| Alderbrook Inc. | Hosting | USA |\n"}[lang]
     result = scan(scanner, head + row, lang, "dpa")
     assert [(r.name, r.role, r.locations) for r in result.recipients] == [("Alderbrook Inc.", "subprocessor", ("US",))]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "# Relaywise Privacy Policy\n\nThe service is provided by Relaywise Labs Ltd. We use Quillon Verify Ltd., "
+           "Dublin, to check your identity.\n"),
+    ("de", "# Relaywise Datenschutzerklärung\n\nDer Dienst wird betrieben von Relaywise Labs GmbH. Wir nutzen die "
+           "Quillon Verify Ltd., Dublin, um Ihre Identität zu prüfen.\n"),
+])
+def test_recipients_the_vendor_named_in_the_title_and_a_seat_after_a_comma_are_none(scanner, lang, text):
+    """The company the title names is the vendor itself, and a city after "Acme Ltd.," is its seat, not a second name."""
+    assert named(scanner, text, lang) == {"Quillon Verify Ltd.": "processor"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "We use Your Personal Data and Account Details to run the Services."),
+    ("de", "Wir nutzen Ihre Angaben und Ihren Namen, um den Dienst zu erbringen."),
+])
+def test_recipients_capitalised_nouns_and_defined_terms_are_no_names(scanner, lang, text):
+    """German nouns and defined terms are capitalised too: they name no recipient."""
+    assert named(scanner, text, lang) == {}

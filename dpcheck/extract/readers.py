@@ -30,9 +30,11 @@ from dpcheck.extract.recipients import (
     RecipientWords,
     item_name,
     opens_fields,
+    own_name,
     plain_name,
     prose_recipient,
     sentence_recipients,
+    title_words,
 )
 from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import Sentence
@@ -239,12 +241,15 @@ class ProseRecipientReader(Reader):
 
     def __init__(self) -> None:
         self._named: set[str] = set()
+        self._own: frozenset[str] = frozenset()
         self._lead_in: Sentence | None = None
         self._item: object = None
         self._heading: Sentence | None = None
 
     def begin(self, reading: Reading) -> None:
         self._named = {r.name.casefold() for r in reading.recipients}
+        title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
+        self._own = title_words(title, reading.lexicon.recipients)
 
     def read(self, passage: Passage, reading: Reading) -> None:
         sentence = passage.sentence
@@ -256,7 +261,7 @@ class ProseRecipientReader(Reader):
             self._heading, self._lead_in = sentence, None
             return
         found = [prose_recipient(n, role, sentence, f"names {n} as a recipient")
-                 for n, role in sentence_recipients(sentence, words)]
+                 for n, role in sentence_recipients(sentence, words, self._own)]
         if heading is not None and opens_fields(sentence.text, words) and \
                 words.recipient_section(heading.block.heading_path) and (name := plain_name(heading.text, words)):
             found.append(prose_recipient(name, "processor", heading, "heads a recipient's entry"))
@@ -276,7 +281,7 @@ class ProseRecipientReader(Reader):
         elif lead_in is None or sentence.block is not lead_in.block:
             self._lead_in = None
         for recipient in found:
-            if recipient.name.casefold() not in self._named:
+            if recipient.name.casefold() not in self._named and not own_name(recipient.name, self._own):
                 self._named.add(recipient.name.casefold())
                 reading.recipients.append(recipient)
 

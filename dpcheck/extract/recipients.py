@@ -63,8 +63,7 @@ class RecipientWords:
         """A company's name, not a defined term, an article or a document word."""
         words = [w.lower().strip(".,'’") for w in _WORD.findall(name)]
         core = [w for w in words if not self.legal_form(w)] or words
-        return bool(words) and len(name) > 1 and not all(w in self.generic for w in core) \
-            and core[-1] not in self.closing
+        return bool(words) and len(name) > 1 and core[0] not in self.generic and core[-1] not in self.closing
 
     def recipient_section(self, headings: tuple[str, ...]) -> bool:
         """A section about processors or other recipients ("Our service providers")."""
@@ -112,8 +111,9 @@ def _blocked(sentence: Sentence, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _names_from(sentence: Sentence, start: int, words: RecipientWords, listed: bool) -> Iterator[tuple[str, int, int]]:
-    """The name at ``start`` and, when ``listed``, the names joined to it ("A, B and C"): (name, start, end)."""
+def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: bool) -> Iterator[tuple[str, int, int]]:
+    """The name at ``start`` and the names joined to it by "and"/"or" ("A or B") or, when ``commas``, by
+    commas too ("such as A, B and C"; after "we use Acme Inc., Portland" the comma ends the name): (name, start, end)."""
     tokens = sentence.span
     i = start
     while i < len(tokens):
@@ -140,8 +140,6 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, listed: b
                 name = ""
         if name:
             yield name, i, end
-        if not listed:
-            return
         j = end
         # Skip a short description in brackets after a name: "Acme (payments), Beta".
         if j < len(tokens) and tokens[j].text == "(":
@@ -150,7 +148,7 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, listed: b
         if j < len(tokens) and tokens[j].text == ")":
             j += 1
         separated = False
-        while j < len(tokens) and tokens[j].lower_ in SEPARATORS:
+        while j < len(tokens) and tokens[j].lower_ in SEPARATORS and (commas or tokens[j].text not in ",;"):
             separated = True
             j += 1
         if not separated:
@@ -158,14 +156,16 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, listed: b
         i = j
 
 
-def sentence_recipients(sentence: Sentence, words: RecipientWords) -> list[tuple[str, Role]]:
-    """The recipients ``sentence`` names, each with its role, in the order named."""
+def sentence_recipients(sentence: Sentence, words: RecipientWords, own: frozenset[str] = frozenset()
+                        ) -> list[tuple[str, Role]]:
+    """The recipients ``sentence`` names, each with its role, in the order named; a name whose first
+    word is one of ``own`` (the vendor's, from the document's title) is the vendor itself."""
     found: list[tuple[str, Role, int, int]] = []
     categories = [(c, CATEGORIES[c.label]) for c in sentence.cues if c.label in CATEGORIES]
     for cue in sentence.of("RCPT_LIST"):
         near = [role for c, role in categories if 0 <= cue.start - c.end <= CATEGORY_REACH]
         if near:
-            found += [(n, near[-1], s, e) for n, s, e in _names_from(sentence, cue.end, words, listed=True)]
+            found += [(n, near[-1], s, e) for n, s, e in _names_from(sentence, cue.end, words, commas=True)]
     tokens = sentence.span
     for cue in sentence.of("RCPT_USE"):
         start = cue.end
@@ -174,19 +174,30 @@ def sentence_recipients(sentence: Sentence, words: RecipientWords) -> list[tuple
                           if tokens[k].lower_ in words.descriptor), None)
         if described is not None and all(_lower_word(tokens[k].text) for k in range(start, described)):
             start = described
-        found += [(n, "processor", s, e) for n, s, e in _names_from(sentence, start, words, listed=True)]
+        found += [(n, "processor", s, e) for n, s, e in _names_from(sentence, start, words, commas=False)]
     if sentence.has("RCPT_SHARE"):
         first_share = min(c.start for c in sentence.of("RCPT_SHARE"))
         for i in range(first_share, len(tokens) - 1):
             if tokens[i].lower_ in words.to:
-                for n, s, e in _names_from(sentence, i + 1, words, listed=True):
+                for n, s, e in _names_from(sentence, i + 1, words, commas=False):
                     if words.legal_form(sentence.span[e - 1].text):
                         found.append((n, "third_party", s, e))
     out: dict[str, tuple[str, Role]] = {}
     for name, role, start, end in found:
-        if words.is_name(name) and not _blocked(sentence, start, end):
+        if words.is_name(name) and not _blocked(sentence, start, end) and not own_name(name, own):
             out.setdefault(name.casefold(), (name, role))
     return list(out.values())
+
+
+def title_words(title: str, words: RecipientWords) -> frozenset[str]:
+    """The words of a document's title that may name its vendor ("Relaywise Data Processing Agreement" → relaywise)."""
+    return frozenset(w.lower() for w in _WORD.findall(title) if _capitalised(w) and w.lower() not in words.generic)
+
+
+def own_name(name: str, own: frozenset[str]) -> bool:
+    """The vendor itself or its group: the name's first word is a word of the document's title."""
+    first = _WORD.findall(name)
+    return bool(first) and first[0].lower() in own
 
 
 def plain_name(text: str, words: RecipientWords) -> str:
