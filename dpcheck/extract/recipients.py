@@ -191,13 +191,18 @@ def sentence_recipients(sentence: Sentence, words: RecipientWords, own: frozense
 
 def title_words(title: str, words: RecipientWords) -> frozenset[str]:
     """The words of a document's title that may name its vendor ("Relaywise Data Processing Agreement" → relaywise)."""
-    return frozenset(w.lower() for w in _WORD.findall(title) if _capitalised(w) and w.lower() not in words.generic)
+    return frozenset(_stem(w) for w in _WORD.findall(title) if _capitalised(w) and w.lower() not in words.generic)
+
+
+def _stem(word: str) -> str:
+    """A name's word without its web domain: "Acme.com" → acme."""
+    return word.lower().split(".")[0]
 
 
 def own_name(name: str, own: frozenset[str]) -> bool:
     """The vendor itself or its group: the name's first word is a word of the document's title."""
     first = _WORD.findall(name)
-    return bool(first) and first[0].lower() in own
+    return bool(first) and _stem(first[0]) in own
 
 
 def plain_name(text: str, words: RecipientWords) -> str:
