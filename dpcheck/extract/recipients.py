@@ -160,8 +160,10 @@ def sentence_recipients(sentence: Sentence, words: RecipientWords, own: frozense
                         ) -> list[tuple[str, Role]]:
     """The recipients ``sentence`` names, each with its role, in the order named; a name whose first
     word is one of ``own`` (the vendor's, from the document's title) is the vendor itself."""
+    if not sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE"):
+        return []
     found: list[tuple[str, Role, int, int]] = []
-    categories = [(c, CATEGORIES[c.label]) for c in sentence.cues if c.label in CATEGORIES]
+    categories = [(c, CATEGORIES[c.label]) for c in sentence.of(*CATEGORIES)] if sentence.has("RCPT_LIST") else []
     for cue in sentence.of("RCPT_LIST"):
         near = [role for c, role in categories if 0 <= cue.start - c.end <= CATEGORY_REACH]
         if near:
