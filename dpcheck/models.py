@@ -67,7 +67,8 @@ class Transfer:
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
-    """Someone who receives personal data: the vendor, an affiliate or a sub-processor.
+    """Someone who receives personal data: the vendor, an affiliate, a sub-processor, a processor or
+    a third party named as receiving it (an advertiser, a partner).
 
     ``engaged_by`` names the recipient that passes the data on (an onward transfer by a
     sub-processor); empty means the vendor engages it. ``mechanisms`` are the transfer tools
@@ -75,7 +76,7 @@ class Recipient:
     """
 
     name: str
-    role: Literal["vendor", "affiliate", "subprocessor", "processor"]
+    role: Literal["vendor", "affiliate", "subprocessor", "processor", "third_party"]
     purpose: str = ""
     locations: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()

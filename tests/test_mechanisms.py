@@ -116,3 +116,35 @@ def test_mechanisms_adequate_protection_is_adequacy_only_as_a_countrys_level(sca
 def test_mechanisms_a_commitment_under_a_framework_is_no_history(scanner, lang, text):
     """'If we can no longer meet the Privacy Shield principles' is a commitment under it, not its end: still relied on."""
     assert "privacy_shield" in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Ferncloud Inc. has certified its compliance with the EU-U.S. Privacy Shield Framework. Although the "
+           "Privacy Shield is no longer a valid transfer mechanism, we keep following its principles. We transfer "
+           "data to the United States under the standard contractual clauses."),
+    ("en", "Please note: the Privacy Shield has been invalidated by the Court of Justice. We remain self-certified "
+           "under the Privacy Shield Framework and send data to the United States under standard contractual clauses."),
+    ("de", "Die Ferncloud Inc. ist unter dem EU-US Privacy Shield zertifiziert. Obwohl der Privacy Shield nicht mehr "
+           "gültig ist, halten wir seine Grundsätze weiter ein. Daten in die USA übermitteln wir auf Grundlage der "
+           "Standardvertragsklauseln."),
+])
+def test_mechanisms_invalidated_tool_called_gone_is_relied_on_nowhere(scanner, lang, text):
+    """A document that says Privacy Shield is no longer valid does not rely on it, even where it still follows it."""
+    assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+def test_mechanisms_invalidated_tool_still_presented_as_basis_is_relied_on(scanner):
+    """Privacy Shield named as the basis, with no word that it is gone, is still relied on."""
+    text = "We transfer your data to the United States under the EU-U.S. Privacy Shield Framework."
+    assert "privacy_shield" in mechanisms(scanner, text, "en")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "We transfer data to the United States under the EU-U.S. Privacy Shield Framework. We will tell you if we "
+           "can no longer meet the level of protection the Privacy Shield principles require."),
+    ("de", "Wir übermitteln Daten in die USA auf Grundlage des EU-US Privacy Shield. Wir informieren Sie, wenn wir das "
+           "Schutzniveau nicht mehr einhalten können, das die Grundsätze des Privacy Shield verlangen."),
+])
+def test_mechanisms_no_longer_about_something_else_leaves_the_tool_relied_on(scanner, lang, text):
+    """"No longer" said of the vendor's obligations, far from the tool, does not call Privacy Shield gone."""
+    assert "privacy_shield" in mechanisms(scanner, text, lang)

@@ -60,14 +60,15 @@ def _sets(old: Mapping[str, tuple[Passage, ...]], new: Mapping[str, tuple[Passag
 
 
 def _recipients(old: Terms, new: Terms) -> list[Change]:
-    """Recipients paired by key, then by a name one version shortens ("Stripe" for "Stripe Payments Europe")."""
+    """Recipients paired by key, then by a name one version shortens ("Stripe" for "Stripe Payments Europe",
+    "AWS" for "Amazon Web Services")."""
     pairs: list[tuple[Named, Named]] = []
     left = dict(old.recipients)
     right = dict(new.recipients)
     for key in sorted(set(left) & set(right)):
         pairs.append((left.pop(key), right.pop(key)))
     for key in sorted(left):
-        match = next((k for k in sorted(right) if same_recipient(key, k)), None)
+        match = next((k for k in sorted(right) if same_recipient(key, k) or _abbreviates(key, k)), None)
         if match is not None:
             pairs.append((left.pop(key), right.pop(match)))
     out = [Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
@@ -78,6 +79,13 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
                    a.passages[:MAX_QUOTES], b.passages[:MAX_QUOTES])
             for a, b in pairs if a.locations and b.locations and a.locations != b.locations]
     return out
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    """One key is the other's initials: "aws" and "amazon web services" name one company."""
+    (short, long_) = (a, b) if len(a) <= len(b) else (b, a)
+    words = long_.split()
+    return len(words) > 1 and " " not in short and short == "".join(w[0] for w in words)
 
 
 def _checklist(old: Terms, new: Terms) -> list[Change]:

@@ -43,15 +43,18 @@ class Words:
     not_names: frozenset[str]
     exception: re.Pattern[str]
     table_headers: dict[str, re.Pattern[str]]
+    responsible_row: re.Pattern[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Words:
         sets = {f.name: frozenset(str(w).lower() for w in data[f.name]) for f in fields(cls)
-                if f.name not in ("law_prefixes", "exception", "table_headers")}
+                if f.name not in ("law_prefixes", "exception", "table_headers", "responsible_row")}
         exception = re.compile(r"\b(" + "|".join(re.escape(w) for w in data["exception"]) + r")\b", re.I)
         headers = {kind: re.compile("|".join(re.escape(str(w)) for w in parts), re.I)
                    for kind, parts in data["table_headers"].items()}
-        return cls(**sets, law_prefixes=tuple(data["law_prefixes"]), exception=exception, table_headers=headers)
+        responsible = re.compile("|".join(re.escape(str(w)) for w in data["responsible_row"]), re.I)
+        return cls(**sets, law_prefixes=tuple(data["law_prefixes"]), exception=exception, table_headers=headers,
+                   responsible_row=responsible)
 
 
 def negated_transfer(sentence: Sentence, words: Words) -> bool:

@@ -3,7 +3,8 @@
 A mention is *not* relied upon when a negation or a historic cue ("no longer",
 "invalidated", "nicht mehr") governs it: the cue binds to the nearest mechanism after it
 in the same clause, or to the mechanism just before it ("the Privacy Shield was
-invalidated"). Phrases that only name a tool in a transfer sentence ("explicit consent",
+invalidated"). A document that says so of Privacy Shield or Safe Harbor, or that it no longer
+relies on a tool, relies on that tool nowhere. Phrases that only name a tool in a transfer sentence ("explicit consent",
 "adequate level of protection") count only in sentences about data leaving the EEA.
 """
 
@@ -23,6 +24,8 @@ BEFORE_WINDOW = 10
 # Tokens between "such as" / "insbesondere" and the tool it introduces ("e.g., the EU-U.S. DPF").
 EXAMPLE_GAP = 3
 AFTER_WINDOW = 6
+# Tokens between an invalidated tool and a historic cue that calls it gone ("Privacy Shield Program is no longer").
+GONE_REACH = 3
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
 DISAVOWAL = re.compile(r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
                        r"(rely|relies|relying|relied|use|uses|using|used|stützen|berufen|nutzen|verwenden)\b", re.I)
@@ -113,6 +116,13 @@ def _described(sentence: Sentence, cue: Cue, mentions: list[Cue]) -> list[Cue]:
     return [m for m in mentions
             if m is not cue and not (m.start >= cue.end and any(0 <= m.start - e.end <= EXAMPLE_GAP and e.start >= cue.end
                                                                 for e in examples))]
+
+
+def _called_gone(sentence: Sentence, mention: Cue) -> bool:
+    """A historic cue stands right by the tool: "Privacy Shield is no longer valid", "was invalidated"
+    (not "... can no longer meet its obligations under the Privacy Shield principles")."""
+    return any(0 <= c.start - mention.end <= GONE_REACH or 0 <= mention.start - c.end <= GONE_REACH
+               for c in sentence.of("HISTORIC"))
 
 
 def _defined_term(sentence: Sentence, cue: Cue) -> bool:
@@ -218,10 +228,13 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
         detail = "definition" if sentence.is_definition else ""
         reason = f"names {tool}: '{cue.text}'" if governing is None else f"{tool} {governing.label.lower()}: '{governing.text}'"
+        # "We no longer rely on X", "Privacy Shield is no longer a valid transfer mechanism", and a sentence
+        # telling of the judgment that struck it down: a document that calls an invalidated tool gone does
+        # not present it as a current basis, though it may go on to "comply with its principles"
+        # (GUIDELINES.md); "if we can no longer meet the Privacy Shield principles" alone is a commitment.
         if governing is not None and cue.label not in lexicon.related and (
-                DISAVOWAL.search(sentence.text) or (tool in INVALIDATED_TOOLS and sentence.has("COURT"))):
-            # A document that tells of the judgment striking a framework down does not present it as current
-            # ("if we can no longer meet the Privacy Shield principles" alone is a commitment under it).
+                DISAVOWAL.search(sentence.text) or (tool in INVALIDATED_TOOLS and (
+                    sentence.has("COURT") or _called_gone(sentence, cue)))):
             detail = "disavowed"
         found.append(
             Mention("mechanism", tool, sentence.evidence(reason), relied_upon=governing is None, detail=detail)

@@ -35,6 +35,16 @@ from dpcheck.extract.parties import (
     opening_company,
     vendor_mentions,
 )
+from dpcheck.extract.recipients import (
+    RecipientWords,
+    item_name,
+    opens_fields,
+    own_name,
+    plain_name,
+    prose_recipient,
+    sentence_recipients,
+    title_words,
+)
 from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import Sentence
 from dpcheck.extract.subject import Subject
@@ -45,6 +55,8 @@ from dpcheck.models import ALL_SUBPROCESSORS, Evidence, Mention, Recipient
 
 # Sentences after one about requests from authorities that still speak of them without repeating who asks.
 TOPIC_REACH = 2
+# A lead-in names the processors its list items are: "we use the following service providers who handle your data:".
+LEAD_IN_REACH = 10
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
 
@@ -57,11 +69,13 @@ class Lexicon:
     words: Words
     parties: PartyWords
     roles: RoleSet
+    recipients: RecipientWords
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]),
-                   PartyWords.from_data(data["parties"]), RoleSet.from_data(data["roles"]))
+                   PartyWords.from_data(data["parties"]), RoleSet.from_data(data["roles"]),
+                   RecipientWords.from_data(data["recipients"], data["words"]))
 
 
 @dataclass
@@ -229,6 +243,60 @@ class DestinationReader(Reader):
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
 
 
+class ProseRecipientReader(Reader):
+    """Recipients named in running text (see :mod:`dpcheck.extract.recipients`): in a sentence, as the
+    items of a list after a lead-in that names processors, or as the heading of a recipient's entry."""
+
+    name = "prose_recipients"
+    reads_headings = True
+
+    def __init__(self) -> None:
+        self._named: set[str] = set()
+        self._own: frozenset[str] = frozenset()
+        self._lead_in: Sentence | None = None
+        self._item: object = None
+        self._heading: Sentence | None = None
+
+    def begin(self, reading: Reading) -> None:
+        self._named = {r.name.casefold() for r in reading.recipients}
+        title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
+        self._own = title_words(title, reading.lexicon.recipients)
+
+    def read(self, passage: Passage, reading: Reading) -> None:
+        sentence = passage.sentence
+        if sentence.block.table is not None and sentence.block.table in reading.tables_read:
+            return
+        words = reading.lexicon.recipients
+        heading, self._heading = self._heading, None
+        if sentence.block.kind == "heading":
+            self._heading, self._lead_in = sentence, None
+            return
+        found = [prose_recipient(n, role, sentence, f"names {n} as a recipient")
+                 for n, role in sentence_recipients(sentence, words, self._own)]
+        if heading is not None and opens_fields(sentence.text, words) and \
+                words.recipient_section(heading.block.heading_path) and (name := plain_name(heading.text, words)):
+            found.append(prose_recipient(name, "processor", heading, "heads a recipient's entry"))
+        # The list items (or short paragraphs) right after a lead-in, each naming a recipient first;
+        # the first that names none ends the list.
+        lead_in = self._lead_in
+        if lead_in is not None and sentence.block.kind in ("list_item", "paragraph") and sentence.block is not lead_in.block:
+            if sentence.block is not self._item:
+                self._item = sentence.block
+                if name := item_name(sentence.text, words):
+                    found.append(prose_recipient(name, "processor", sentence, "listed after a lead-in naming processors"))
+                else:
+                    self._lead_in = None
+        elif sentence.text.rstrip().endswith(":") and any(
+                len(sentence.span) - c.end <= LEAD_IN_REACH for c in sentence.of("RCPT_PROCESSOR", "SUBPROCESSOR")):
+            self._lead_in = sentence
+        elif lead_in is None or sentence.block is not lead_in.block:
+            self._lead_in = None
+        for recipient in found:
+            if recipient.name.casefold() not in self._named and not own_name(recipient.name, self._own):
+                self._named.add(recipient.name.casefold())
+                reading.recipients.append(recipient)
+
+
 class CommitmentReader(Reader):
     """Commitments to keep data in the EEA, of the vendor's own processing or of its sub-processors."""
 
@@ -326,7 +394,8 @@ class SubjectReader(Reader):
 
 
 DEFAULT_READERS = ReaderRegistry([TableReader, LinkReader, Art28ClauseReader, ImporterReader, MechanismReader,
-                                  DestinationReader, CommitmentReader, TermReader, PartyReader, AddressedReader,
+                                  DestinationReader, ProseRecipientReader, CommitmentReader, TermReader, PartyReader,
+                                  AddressedReader,
                                   SubjectReader])
 
 

@@ -39,8 +39,8 @@ def table_recipients(
     mentions: list[Mention] = []
     read: set[int] = set()
     for index, table in enumerate(document.tables):
-        recipients_here, mentions_here = _read_table(index, table, document, nlp, eea, words)
-        if recipients_here or mentions_here:
+        recipients_here, mentions_here, claimed = _read_table(index, table, document, nlp, eea, words)
+        if recipients_here or mentions_here or claimed:
             read.add(index)
         recipients.extend(recipients_here)
         mentions.extend(mentions_here)
@@ -64,13 +64,18 @@ def _places(text: str, nlp: Language, open_cues: set[str], location_column: bool
 
 
 def _read_table(index: int, table: Table, document: Document, nlp: Language, eea: set[str],
-                words: Words) -> tuple[list[Recipient], list[Mention]]:
+                words: Words) -> tuple[list[Recipient], list[Mention], bool]:
+    """The recipients and destination mentions of one table, and whether it was a table of parties at
+    all (one of those who answer for the data gives neither, and its rows are not read again)."""
     columns = _columns(table.header, words.table_headers)
     name_col, loc_col = columns.get("name"), columns.get("location")
+    if any(words.table_headers["responsible"].search(h) for h in table.header):
+        return [], [], True
     if loc_col is None and name_col is None:
-        return [], []
+        return [], [], False
     recipients: list[Recipient] = []
     mentions: list[Mention] = []
+    skipped = False
     row_blocks = [b for b in document.blocks if b.table == index]
     body_blocks = row_blocks[1:] if any(table.header) else row_blocks
     for row, block in zip(table.rows, body_blocks):
@@ -78,6 +83,9 @@ def _read_table(index: int, table: Table, document: Document, nlp: Language, eea
             i = columns.get(kind)
             return row[i] if i is not None and i < len(row) else ""
 
+        if words.responsible_row.search(" ".join(row)):
+            skipped = True  # the vendor's own controller or its representative: it answers for the data, receives none
+            continue
         location_text = cell("location") if loc_col is not None else " ".join(row)
         open_cues = {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"} if loc_col is not None else {"OPEN_DESTINATION"}
         codes = _places(location_text, nlp, open_cues, location_column=loc_col is not None)
@@ -96,7 +104,7 @@ def _read_table(index: int, table: Table, document: Document, nlp: Language, eea
             recipients.append(Recipient(f"onward recipients of {name}", "subprocessor", "", tuple(onward),
                                         (_row_evidence(block, "onward transfers in a sub-processor table row"),),
                                         engaged_by=name))
-    return recipients, mentions
+    return recipients, mentions, skipped
 
 
 def _row_evidence(block: Block, reason: str) -> Evidence:

@@ -141,7 +141,7 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'",
             _days([days for at, days in periods if at > objection]))
     if not named:
-        if sentence.has("NOTICE") and states_period(text):
+        if sentence.has("NOTICE") and states_period(text) and not sentence.has("OTHER_CHANGE"):
             notice(f"'{sentence.of('NOTICE')[0].text}'")
         return found
     if sentence.has("LIST"):

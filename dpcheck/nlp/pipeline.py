@@ -58,6 +58,10 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
         for label, by_lang in lexicon.get(name, {}).items():
             for phrases in by_lang.values():
                 cue_phrases.extend([p, label] for p in phrases)
+    # recipients.yml: the cues of recipients named in running text (dpcheck/extract/recipients.py).
+    for label, by_lang in lexicon.get("recipients", {}).get("cues", {}).items():
+        for phrases in by_lang.values():
+            cue_phrases.extend([p, label] for p in phrases)
     # roles.yml: the cues of the clause roles (dpcheck/extract/roles.py), labelled ROLE:<role>.
     for role, entry in lexicon.get("roles", {}).get("roles", {}).items():
         for phrases in entry.get("cues", {}).values():

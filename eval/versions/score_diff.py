@@ -9,6 +9,10 @@ once its legal form, case and punctuation are dropped, or one name the other's f
     python eval/versions/score_diff.py                       # figures overall and per kind
     python eval/versions/score_diff.py --misses              # and every missed or extra change
     python eval/versions/score_diff.py --save predicted.json # the predicted changes, to read later
+    python eval/versions/score_diff.py --split tune          # only the pairs of the tuning half
+
+``pairs.tsv``'s ``split`` column puts every vendor's pairs in one half: ``tune`` (read its misses to
+improve dpcheck) or ``frozen`` (measured only, never read); README.md says how it was drawn.
 """
 
 from __future__ import annotations
@@ -83,13 +87,18 @@ def main() -> int:
     parser.add_argument("--load", type=Path, help="score predictions saved with --save instead of scanning")
     parser.add_argument("--save", type=Path, help="write the predicted changes here (JSON)")
     parser.add_argument("--misses", action="store_true", help="list every missed and every extra change")
+    parser.add_argument("--split", choices=("tune", "frozen", "all"), default="all",
+                        help="score the tuning half, the frozen half or every pair (default)")
     args = parser.parse_args()
 
     with open(HERE / "pairs.tsv", encoding="utf-8", newline="") as f:
-        pairs = list(csv.DictReader(f, delimiter="\t"))
+        pairs = [p for p in csv.DictReader(f, delimiter="\t") if args.split in ("all", p["split"])]
     gold_pairs = {p["pair_id"]: p for p in json.loads((HERE / "changes.json").read_text(encoding="utf-8"))}
     if args.load:
         predicted = json.loads(args.load.read_text(encoding="utf-8"))
+        missing = [p["pair_id"] for p in pairs if p["pair_id"] not in predicted]
+        if missing:
+            sys.exit(f"{args.load} has no predictions for {missing[:3]}")
     else:
         missing = [i for p in pairs for i in (p["old_id"], p["new_id"]) if not (args.docs / f"{i}.md").exists()]
         if missing:

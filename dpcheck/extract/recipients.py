@@ -1,0 +1,233 @@
+"""Recipients named in running text: "we use Acme to verify your identity", "advertisers such as Beta".
+
+Tables give sub-processors row by row (:mod:`dpcheck.extract.tables`); privacy policies mostly name
+the companies that receive data in sentences. The cues, the words a name may hold and the words that
+make no name are data in rules/lexicon/recipients.yml, which says how they combine. A name is a run
+of capitalised words, closed by its legal form; a country, a transfer tool or a defined term
+("Personal Data", "the Services") is none. These recipients name no country: where they are is read
+as destinations are, so a name alone adds no transfer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from dpcheck.extract.sentences import Sentence, Tokens
+from dpcheck.models import Recipient
+
+Role = Literal["affiliate", "processor", "third_party"]
+# The category before a list cue gives the role of the names listed after it.
+CATEGORIES: dict[str, Role] = {"RCPT_PROCESSOR": "processor", "RCPT_THIRD_PARTY": "third_party",
+                               "RCPT_AFFILIATE": "affiliate"}
+# Tokens between a category and its list cue ("providers (such as", "partners, for example").
+CATEGORY_REACH = 2
+# Words between a use cue and the noun that introduces the name ("uses the web analytics service").
+USE_REACH = 5
+# Separators between the names of a list.
+SEPARATORS = {",", "and", "or", "und", "oder", "/", "and/or", "sowie", ";"}
+ARTICLES = {"the", "die", "der", "den", "dem", "des", "das"}
+# A list item that names a recipient and says what it does: "Acme - hosting", "Acme: e-mail", "Acme (support)".
+ITEM = re.compile(r"^\s*(?P<name>[^\s:–—(-][^:–—(]{0,60}?)\s*(?:\s[-–—]\s|:\s|\()")
+_WORD = re.compile(r"[\w&.'’+-]+")
+
+
+@dataclass(frozen=True)
+class RecipientWords:
+    """The word lists of rules/lexicon/recipients.yml besides its cues."""
+
+    to: frozenset[str]
+    descriptor: frozenset[str]
+    fields: frozenset[str]
+    inner: frozenset[str]
+    after: frozenset[str]
+    closing: frozenset[str]
+    sections: tuple[str, ...]
+    generic: frozenset[str]
+    legal_forms: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
+        def lower(values: Any) -> frozenset[str]:
+            return frozenset(str(v).lower() for v in values)
+        return cls(lower(data["to"]), lower(data["descriptor"]), lower(data["fields"]), lower(data["inner"]), lower(data["after"]),
+                   lower(data["closing"]), tuple(sorted(lower(data["sections"]))), lower(data["generic"]),
+                   frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"]))
+
+    def legal_form(self, word: str) -> bool:
+        return word.lower().rstrip(".") in self.legal_forms
+
+    def is_name(self, name: str) -> bool:
+        """A company's name, not a defined term, an article or a document word."""
+        words = [w.lower().strip(".,'’") for w in _WORD.findall(name)]
+        core = [w for w in words if not self.legal_form(w)] or words
+        return bool(words) and len(name) > 1 and core[0] not in self.generic and core[-1] not in self.closing
+
+    def recipient_section(self, headings: tuple[str, ...]) -> bool:
+        """A section about processors or other recipients ("Our service providers")."""
+        return any(part in h.lower() for h in headings for part in self.sections)
+
+
+def _capitalised(word: str) -> bool:
+    """A word of a name: "Acme", "3Shape", "eBay" (not "minorsYour", text run together)."""
+    return bool(word) and (word[0].isupper() or (word[0].isdigit() and any(c.isalpha() for c in word))
+                           or (len(word) > 1 and word[0].islower() and word[1].isupper()))
+
+
+def _lower_word(word: str) -> bool:
+    return word[:1].islower() and word.isalpha()
+
+
+def name_at(tokens: Tokens, start: int, words: RecipientWords) -> tuple[str, int]:
+    """The name starting at token ``start`` (an article before it skipped) and the token after it;
+    ("", start) when none starts there."""
+    i = start
+    if i < len(tokens) and tokens[i].lower_ in ARTICLES:
+        i += 1
+    first, end = i, i
+    while i < len(tokens):
+        word = tokens[i].text
+        if _capitalised(word) or (end > first and words.legal_form(word)):
+            i += 1
+            end = i
+        elif end > first and (word.lower() in words.inner or word == ".") and i + 1 < len(tokens) \
+                and (_capitalised(tokens[i + 1].text) or words.legal_form(tokens[i + 1].text)):
+            i += 1
+        elif end > first and word == "," and i + 1 < len(tokens) and words.legal_form(tokens[i + 1].text):
+            i += 1  # "Stripe Payments Europe, Ltd."
+        else:
+            break
+    if end == first:
+        return "", start
+    return tokens[first:end].text, end
+
+
+def _blocked(sentence: Sentence, start: int, end: int) -> bool:
+    """A country or a transfer tool is no recipient's name."""
+    spans = [(p.start, p.end) for p in sentence.places]
+    spans += [(c.start, c.end) for c in sentence.cues if c.label.startswith("MECH:")]
+    return any(s < end and start < e for s, e in spans)
+
+
+def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: bool) -> Iterator[tuple[str, int, int]]:
+    """The name at ``start`` and the names joined to it by "and"/"or" ("A or B") or, when ``commas``, by
+    commas too ("such as A, B and C"; after "we use Acme Inc., Portland" the comma ends the name): (name, start, end)."""
+    tokens = sentence.span
+    i = start
+    while i < len(tokens):
+        if tokens[i].text == "(":
+            i += 1
+        name, end = name_at(tokens, i, words)
+        if not name:
+            return
+        # A lower-case word closing the clause is its verb: "... an die Acme GmbH weiter."
+        verb = end + 1 >= len(tokens) or not tokens[end + 1].text[:1].isalnum()
+        if end < len(tokens) and _lower_word(tokens[end].text) and tokens[end].lower_ not in words.after and not verb:
+            # "the Acme franchisor Acme Systems B.V.": the name with a legal form after the modifier, else none.
+            later = next((k for k in range(end + 1, min(end + 3, len(tokens))) if _capitalised(tokens[k].text)), None)
+            name, end = name_at(tokens, later, words) if later is not None else ("", end)
+            if not name or not words.legal_form(tokens[end - 1].text):
+                return
+            i = later
+        # "the LinkedIn Insight Tag (LinkedIn Ireland Unlimited Company)": the company, not its product.
+        if end + 1 < len(tokens) and tokens[end].text == "(":
+            inner, inner_end = name_at(tokens, end + 1, words)
+            if inner and inner_end < len(tokens) and tokens[inner_end].text == ")" and \
+                    words.legal_form(tokens[inner_end - 1].text):
+                yield inner, end + 1, inner_end
+                name = ""
+        if name:
+            yield name, i, end
+        j = end
+        # Skip a short description in brackets after a name: "Acme (payments), Beta".
+        if j < len(tokens) and tokens[j].text == "(":
+            close = next((k for k in range(j, min(j + 8, len(tokens))) if tokens[k].text == ")"), None)
+            j = close + 1 if close is not None else j
+        if j < len(tokens) and tokens[j].text == ")":
+            j += 1
+        separated = False
+        while j < len(tokens) and tokens[j].lower_ in SEPARATORS and (commas or tokens[j].text not in ",;"):
+            separated = True
+            j += 1
+        if not separated:
+            return
+        i = j
+
+
+def sentence_recipients(sentence: Sentence, words: RecipientWords, own: frozenset[str] = frozenset()
+                        ) -> list[tuple[str, Role]]:
+    """The recipients ``sentence`` names, each with its role, in the order named; a name whose first
+    word is one of ``own`` (the vendor's, from the document's title) is the vendor itself."""
+    if not sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE"):
+        return []
+    found: list[tuple[str, Role, int, int]] = []
+    categories = [(c, CATEGORIES[c.label]) for c in sentence.of(*CATEGORIES)] if sentence.has("RCPT_LIST") else []
+    for cue in sentence.of("RCPT_LIST"):
+        near = [role for c, role in categories if 0 <= cue.start - c.end <= CATEGORY_REACH]
+        if near:
+            found += [(n, near[-1], s, e) for n, s, e in _names_from(sentence, cue.end, words, commas=True)]
+    tokens = sentence.span
+    for cue in sentence.of("RCPT_USE"):
+        start = cue.end
+        # "uses the web analytics service Acme": the name after the noun that introduces it.
+        described = next((k + 1 for k in range(start, min(start + USE_REACH, len(tokens)))
+                          if tokens[k].lower_ in words.descriptor), None)
+        if described is not None and all(_lower_word(tokens[k].text) for k in range(start, described)):
+            start = described
+        found += [(n, "processor", s, e) for n, s, e in _names_from(sentence, start, words, commas=False)]
+    if sentence.has("RCPT_SHARE"):
+        first_share = min(c.start for c in sentence.of("RCPT_SHARE"))
+        for i in range(first_share, len(tokens) - 1):
+            if tokens[i].lower_ in words.to:
+                for n, s, e in _names_from(sentence, i + 1, words, commas=False):
+                    if words.legal_form(sentence.span[e - 1].text):
+                        found.append((n, "third_party", s, e))
+    out: dict[str, tuple[str, Role]] = {}
+    for name, role, start, end in found:
+        if words.is_name(name) and not _blocked(sentence, start, end) and not own_name(name, own):
+            out.setdefault(name.casefold(), (name, role))
+    return list(out.values())
+
+
+def title_words(title: str, words: RecipientWords) -> frozenset[str]:
+    """The words of a document's title that may name its vendor ("Relaywise Data Processing Agreement" → relaywise)."""
+    return frozenset(_stem(w) for w in _WORD.findall(title) if _capitalised(w) and w.lower() not in words.generic)
+
+
+def _stem(word: str) -> str:
+    """A name's word without its web domain: "Acme.com" → acme."""
+    return word.lower().split(".")[0]
+
+
+def own_name(name: str, own: frozenset[str]) -> bool:
+    """The vendor itself or its group: the name's first word is a word of the document's title."""
+    first = _WORD.findall(name)
+    return bool(first) and _stem(first[0]) in own
+
+
+def plain_name(text: str, words: RecipientWords) -> str:
+    """``text`` when it is a company's name and nothing else (a heading "Acme Cloud"); "" if not."""
+    name = text.strip().strip("*_#").strip()
+    tokens = name.split()
+    if not tokens or len(tokens) > 8 or not all(
+            _capitalised(t) or t.lower() in words.inner or words.legal_form(t) or t == "," for t in tokens):
+        return ""
+    return name if words.is_name(name) else ""
+
+
+def item_name(text: str, words: RecipientWords) -> str:
+    """The recipient a list item names before what it does ("Acme - hosting" → Acme); "" if none."""
+    match = ITEM.match(text)
+    return plain_name(match.group("name"), words) if match else ""
+
+
+def opens_fields(text: str, words: RecipientWords) -> bool:
+    """A paragraph that opens a recipient's entry: "Purpose: hosting", "Zweck: Hosting"."""
+    head, colon, _ = text.partition(":")
+    return bool(colon) and head.strip().lower() in words.fields
+
+
+def prose_recipient(name: str, role: Role, sentence: Sentence, reason: str) -> Recipient:
+    return Recipient(name, role, "", (), (sentence.evidence(reason),))

@@ -1,0 +1,89 @@
+"""dpcheck diff on the readings behind it: recipients named in prose, a notice of other changes in a
+sub-processor section, and Privacy Shield called invalid; English and German, our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dpcheck.changes import compare_reports
+from dpcheck.report import report_to_dict
+
+
+def _report(scanner, text: str, lang: str, doc_type: str = "privacy_policy") -> dict:
+    return report_to_dict(scanner.report([scanner.scan_text(text, name=f"{doc_type}.md", language=lang,
+                                                            format="markdown", doc_type=doc_type)]))
+
+
+def _changes(scanner, old: str, new: str, lang: str, doc_type: str = "privacy_policy") -> set[tuple[str, str]]:
+    comparison = compare_reports(_report(scanner, old, lang, doc_type), _report(scanner, new, lang, doc_type))
+    return {(c.kind, c.value) for c in comparison.changes if c.kind != "rating_changed"}
+
+
+SHARING = {
+    "en": ("# Privacy Policy\n\nWe share payment details with payment service providers such as {names}, to "
+           "process your payments.\n"),
+    "de": ("# Datenschutzerklärung\n\nZahlungsdaten geben wir an Zahlungsdienstleister wie {names} weiter, um Ihre "
+           "Zahlungen abzuwickeln.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_recipients_named_in_prose_added_and_removed(scanner, lang):
+    """A company named as receiving data in one version only is added or removed; one named in both is no change."""
+    join = {"en": " and ", "de": " und "}[lang]
+    old = SHARING[lang].format(names=join.join(["Tallimo", "Brisk Pay"]))
+    new = SHARING[lang].format(names=join.join(["Tallimo", "Quorra Payments"]))
+    assert _changes(scanner, old, new, lang) == {("subprocessor_added", "Quorra Payments"),
+                                                  ("subprocessor_removed", "Brisk Pay")}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_and_its_initials_are_one_company(scanner, lang):
+    """"Amazon Web Services" in one version and "AWS" in the other is the same recipient."""
+    old = SHARING[lang].format(names="Alder Web Services")
+    new = SHARING[lang].format(names="AWS")
+    assert _changes(scanner, old, new, lang) == set()
+
+
+NOTICE = {
+    "en": ("# Data Processing Agreement\n\n## Sub-processors\n\nCustomer grants a general authorisation for the "
+           "sub-processors listed at https://example.com/subprocessors. Processor will notify Customer at least 30 "
+           "days before engaging a new sub-processor, and Customer may object to the change.{extra}"),
+    "de": ("# Auftragsverarbeitungsvertrag\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine "
+           "allgemeine Genehmigung für die unter https://example.de/unterauftragsverarbeiter aufgeführten "
+           "Unterauftragsverarbeiter. Der Auftragnehmer informiert den Auftraggeber mindestens 30 Tage vor dem "
+           "Einsatz eines neuen Unterauftragsverarbeiters; der Auftraggeber kann der Änderung widersprechen.{extra}"),
+}
+OTHER_NOTICE = {
+    "en": " We will inform Customer 15 days before we change the description of processing in Annex I.",
+    "de": " Wir informieren den Auftraggeber 15 Tage vor einer Änderung der Beschreibung der Verarbeitung in Anhang I.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_notice_of_changes_to_the_processing_description_is_no_sub_processor_notice(scanner, lang):
+    """A 15-day notice of changes to Annex I added to the sub-processor section leaves the 30-day notice as it is."""
+    old = NOTICE[lang].format(extra="")
+    new = NOTICE[lang].format(extra=OTHER_NOTICE[lang])
+    assert not {change for change in _changes(scanner, old, new, lang, "dpa") if change[1] == "subprocessors"}
+
+
+SHIELD = {
+    "en": ("# Privacy Policy\n\nWe store your data with our provider in the United States. {shield} Transfers to the "
+           "United States rely on the standard contractual clauses.\n"),
+    "de": ("# Datenschutzerklärung\n\nWir speichern Ihre Daten bei unserem Dienstleister in den USA. {shield} "
+           "Übermittlungen in die USA stützen sich auf die Standardvertragsklauseln.\n"),
+}
+GONE = {
+    "en": "Our provider is certified under the EU-U.S. Privacy Shield, which is no longer a valid transfer mechanism.",
+    "de": "Unser Dienstleister ist nach dem EU-US Privacy Shield zertifiziert, der nicht mehr gültig ist.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_privacy_shield_called_invalid_is_not_a_dropped_mechanism(scanner, lang):
+    """A version that names Privacy Shield only as no longer valid relied on it no more than one that drops the
+    sentence: no mechanism dropped, no flag removed."""
+    old = SHIELD[lang].format(shield=GONE[lang])
+    new = SHIELD[lang].format(shield="")
+    assert _changes(scanner, old, new, lang) == set()
