@@ -116,7 +116,8 @@ class _ShoutReader(Reader):
 def test_extract_runs_the_readers_of_its_registry_in_order(scanner):
     """extract() runs exactly the registry's readers; one more reader adds what it finds, and a name is taken once."""
     assert DEFAULT_READERS.names == ("tables", "links", "art28", "importer_addresses", "mechanisms", "destinations",
-                                     "location_commitments", "terms", "parties", "transfers_addressed", "subject")
+                                     "prose_recipients", "location_commitments", "terms", "parties",
+                                     "transfers_addressed", "subject")
     document = load_text("WE SELL NOTHING. We store data in Germany.", name="x.txt")
     nlp, lexicon, eea = scanner.pipeline("en"), Lexicon.from_data(scanner.ruleset.lexicon), scanner.ruleset.facts.eea_places
     alone = extract(document, nlp, lexicon, eea, readers=ReaderRegistry([_ShoutReader]))

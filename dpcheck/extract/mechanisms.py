@@ -26,6 +26,8 @@ EXAMPLE_GAP = 3
 AFTER_WINDOW = 6
 # Tokens between an invalidated tool and a historic cue that calls it gone ("Privacy Shield Program is no longer").
 GONE_REACH = 3
+# Words between a historic attribute and the tool it qualifies ("the formerly valid Privacy Shield").
+ATTRIBUTE_REACH = 1
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
 DISAVOWAL = re.compile(r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
                        r"(rely|relies|relying|relied|use|uses|using|used|stützen|berufen|nutzen|verwenden)\b", re.I)
@@ -119,9 +121,13 @@ def _described(sentence: Sentence, cue: Cue, mentions: list[Cue]) -> list[Cue]:
 
 
 def _called_gone(sentence: Sentence, mention: Cue) -> bool:
-    """A historic cue stands right by the tool: "Privacy Shield is no longer valid", "was invalidated"
-    (not "... can no longer meet its obligations under the Privacy Shield principles")."""
-    return any(0 <= c.start - mention.end <= GONE_REACH or 0 <= mention.start - c.end <= GONE_REACH
+    """A historic cue says of the tool that it is gone: just after it ("Privacy Shield is no longer valid",
+    "was invalidated") or as its attribute ("the invalidated Privacy Shield"); not a cue that speaks of
+    the vendor ("we can no longer meet the Privacy Shield principles"), nor one under the vendor's own
+    condition ("wenn wir die Grundsätze des Privacy Shield nicht mehr einhalten können")."""
+    conditions = sentence.of("IF_CLAUSE")
+    return any((0 <= c.start - mention.end <= GONE_REACH or 0 <= mention.start - c.end <= ATTRIBUTE_REACH)
+               and not any(i.end <= c.start for i in conditions)
                for c in sentence.of("HISTORIC"))
 
 
