@@ -33,11 +33,16 @@ _DASH = re.compile(r"\s+[–—-]\s+")
 
 
 def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
-    """A short cell whose every longer word is a header word ("Server location", "Description of
-    activities"); a company's name has a word of its own ("Brightwave Hosting")."""
-    words = re.findall(r"[^\W\d_][\w\-]*", cell)
-    return (len(cell) <= HEADER_CELL_CHARS and bool(words)
-            and all(any(p.search(w) for p in patterns.values()) for w in words if len(w) > 3))
+    """A short cell whose every longer word starts a header word ("Server location", "Description of
+    activities"); a company's name has a word of its own ("Brightwave Hosting", "Northgate")."""
+    if len(cell) > HEADER_CELL_CHARS:
+        return False
+    covered: set[int] = set()
+    for pattern in patterns.values():
+        for match in re.finditer(rf"(?<![^\W_])(?:{pattern.pattern})", cell, re.IGNORECASE):
+            covered.update(range(match.start(), match.end()))
+    words = list(re.finditer(r"[^\W\d_][\w\-]*", cell))
+    return bool(words) and all(w.start() in covered for w in words if len(w.group()) > 3)
 
 
 def _is_header(row: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> bool:
