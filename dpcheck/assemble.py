@@ -17,6 +17,7 @@ def assemble(document: Document, *, path: str, language: str, extraction: Extrac
         mechanisms=tuple(sorted(extraction.relied_mechanisms)), mentions=extraction.mentions,
         findings=checked.findings, rating=rating, pages=document.page_count, characters=len(document.text),
         checklist=checked.checklist, partial=document.partial, warnings=document.warnings, flow=flow,
+        vendor=extraction.vendor, amends=extraction.amends,
     )
 
 

@@ -27,6 +27,10 @@ UNSPECIFIED = "UNSPECIFIED"
 EEA_REGION = "EEA"
 # A recipient engaged by all sub-processors ("sub-processors may transfer data onward"): its engaged_by.
 ALL_SUBPROCESSORS = "sub-processors"
+# Mention kinds of the vendor the document names and of the agreement it says it amends
+# (dpcheck.extract.parties reads them; a report carries them as its vendor and amends).
+VENDOR = "vendor"
+AMENDS = "amends"
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +267,9 @@ class DocumentReport:
 
     ``partial``: part of the document could not be read (``warnings`` say which); such a
     document is rated at least yellow, since what was lost may hold the terms that matter.
+
+    ``vendor``: the party the document names as processor or provider, with the sentence naming it;
+    ``amends``: the agreement the document says it belongs to (``detail`` "dpa" when that is a DPA).
     """
 
     path: str
@@ -284,6 +291,8 @@ class DocumentReport:
     warnings: tuple[str, ...] = ()
     flow: DataFlow | None = None
     sha256: str | None = None  # of the bytes read, when read from a file: what the cache is keyed by
+    vendor: Mention | None = None
+    amends: Mention | None = None
 
     @property
     def ok(self) -> bool:

@@ -110,6 +110,16 @@ def _document(doc: Inputs) -> dict[str, Feature]:
             "transfers_addressed": Feature(addressed, distinct_places(x.transfers_addressed, EVIDENCE))}
 
 
+@feature("supplements_dpa", "amends")
+def _amendment(doc: Inputs) -> dict[str, Feature]:
+    """The agreement the document says it belongs to, and whether that is a DPA: its Art. 28 terms are
+    then left to that agreement, which must be read with the document."""
+    amends = doc.extraction.amends
+    evidence = (amends.evidence,) if amends is not None else ()
+    return {"supplements_dpa": Feature(doc.extraction.supplements_dpa, evidence),
+            "amends": Feature(amends.value if amends is not None else "", evidence)}
+
+
 @feature("destinations", "destination_unspecified", "transfer_disclosed", "transfer_needs_tool")
 def _destinations(doc: Inputs) -> dict[str, Feature]:
     found = doc.extraction.destinations

@@ -41,6 +41,7 @@ class Words:
     conditional: frozenset[str]
     non_denying_negation: frozenset[str]
     not_names: frozenset[str]
+    legal_forms: frozenset[str]
     exception: re.Pattern[str]
     table_headers: dict[str, re.Pattern[str]]
     responsible_row: re.Pattern[str]

@@ -36,10 +36,8 @@ from typing import Any
 from dpcheck.extract.doctype import TITLE_PATTERNS
 from dpcheck.extract.sentences import Sentence
 from dpcheck.ingest.document import Document
-from dpcheck.models import Evidence, Mention
+from dpcheck.models import AMENDS, VENDOR, Evidence, Mention
 
-VENDOR = "vendor"
-AMENDS = "amends"
 # ``detail`` of a vendor named only by how often the document names it (trusted least).
 FREQUENT = "frequent"
 # Only the opening of a document says what the document itself is.

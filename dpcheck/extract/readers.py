@@ -356,7 +356,9 @@ class PartyReader(Reader):
             found = found or ([] if sentence.block.kind == "heading" else vendor_mentions(sentence, words))
             self._announced = announces_controller(sentence, words)
             self._add(VENDOR, found, reading)
-        if AMENDS not in self._found and sentence.block.kind != "heading":
+        first_end = reading.document.first_end
+        if AMENDS not in self._found and sentence.block.kind != "heading" and (first_end is None
+                                                                              or sentence.start < first_end):
             self._add(AMENDS, amendment_mentions(sentence, words), reading)
 
     def _add(self, kind: str, found: list[Mention], reading: Reading) -> None:

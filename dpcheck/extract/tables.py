@@ -1,7 +1,11 @@
 """Sub-processor tables: who receives data, for what, where, and who passes it on.
 
 Which column holds what is read from the header cells with the vocabulary of
-``table_headers`` in rules/lexicon/words.yml.
+``table_headers`` in rules/lexicon/words.yml. A row whose every cell is such a word heads the
+rows below it (a table whose first row is only its title, "Support sub-processors", is headed
+by its second); a row of one cell alone that is such a word titles a group of rows. Neither
+names a recipient, nor does a cell that names only a country. A recipient's name is its cell up
+to where an address starts ("Acme GmbH, Musterweg 5, 12345 Berlin", "Acme Corp 12 Harbour Road").
 """
 
 from __future__ import annotations
@@ -18,6 +22,64 @@ from dpcheck.nlp.gazetteer import LEFT_OUT_KEY
 
 # Earlier kinds claim a column first: "Sub-processor of" is an engaged-by column, not a name column.
 COLUMN_ORDER = ("engaged_by", "onward", "name", "location", "purpose")
+# Header cells are short; a longer cell is a row's content.
+HEADER_CELL_CHARS = 60
+# Where an address starts in a name cell: a part after a comma with a digit or "c/o", or a dash;
+# then, before what was cut, a house number ("Acme 12 Harbour Road, 4000 Town", "Acme 4, rue ...").
+_ADDRESS_PART = re.compile(r"\d|^c/o\b", re.IGNORECASE)
+_HOUSE_NUMBER = re.compile(r"\s+\d+[a-zA-Z]?\b(?=[\s,]+\S)")
+_LAST_NUMBER = re.compile(r"\s+\d+[a-zA-Z]?$")
+_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
+    """A short cell whose every longer word starts a header word ("Server location", "Description of
+    activities"); a company's name has a word of its own ("Brightwave Hosting", "Northgate")."""
+    if len(cell) > HEADER_CELL_CHARS:
+        return False
+    covered: set[int] = set()
+    for pattern in patterns.values():
+        for match in re.finditer(rf"(?<![^\W_])(?:{pattern.pattern})", cell, re.IGNORECASE):
+            covered.update(range(match.start(), match.end()))
+    words = list(re.finditer(r"[^\W\d_][\w\-]*", cell))
+    return bool(words) and all(w.start() in covered for w in words if len(w.group()) > 3)
+
+
+def _is_header(row: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> bool:
+    """A row of header cells that heads the rows below it: its first cell names a name or location
+    column, and most of its cells are header cells ("Company | Location | Safeguards for transfers")."""
+    cells = [c for c in row if c.strip()]
+    headers = [c for c in cells if _header_cell(c, patterns)]
+    return (len(headers) >= 2 and 2 * len(headers) >= len(cells) and cells[0] in headers
+            and bool(patterns["name"].search(cells[0]) or patterns["location"].search(cells[0])))
+
+
+def _is_title(row: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> bool:
+    """A row of one cell alone in a wider table that is a header word ("Support sub-processors", "Company")."""
+    cells = [c for c in row if c.strip()]
+    return (len(row) > 1 and len(cells) == 1 and len(cells[0]) <= HEADER_CELL_CHARS
+            and bool(patterns["name"].search(cells[0])))
+
+
+def _company_name(cell: str, words: Words) -> str:
+    """The recipient's name in a name cell, without the address that may follow it."""
+    parts = cell.split(", ")
+    kept = next((i for i, part in enumerate(parts) if i and _ADDRESS_PART.search(part.strip())), len(parts))
+    name = _DASH.split(", ".join(parts[:kept]))[0]
+    cut = name != cell  # an address followed what is left
+    tokens = name.split()
+    form = next((i for i, t in enumerate(tokens)
+                 if i and t[:1].isupper() and t.lower().rstrip(".,") in words.legal_forms), None)
+    if form is not None:
+        # "Acme AB Storgatan 74": a name with a legal form ends with it ("Studio 71 GmbH" keeps its number).
+        rest = " ".join(tokens[form + 1:])
+        return " ".join(tokens[:form + 1]).rstrip(",") if any(ch.isdigit() for ch in rest) else name
+    number = (_HOUSE_NUMBER.search(name) or _LAST_NUMBER.search(name)) if cut else None
+    if number is not None and number.start():
+        return name[:number.start()].strip(" ,")
+    # "Acme (Acme Cloud) One Harbour Place, ...": the street follows the name's alias.
+    alias = name.find(") ")
+    return name[:alias + 1] if cut and alias > 0 else name
 
 
 def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> dict[str, int]:
@@ -63,15 +125,24 @@ def _places(text: str, nlp: Language, open_cues: set[str], location_column: bool
     return codes
 
 
+def _only_places(text: str, nlp: Language) -> bool:
+    """The cell names places and nothing else ("Germany", "Deutschland (EU)"): no recipient."""
+    doc = nlp(text)
+    if not doc.ents:
+        return False
+    rest = "".join(t.text_with_ws for t in doc if not t.ent_type_)
+    return not re.search(r"[^\W\d_]{3,}", rest)
+
+
 def _read_table(index: int, table: Table, document: Document, nlp: Language, eea: set[str],
                 words: Words) -> tuple[list[Recipient], list[Mention], bool]:
     """The recipients and destination mentions of one table, and whether it was a table of parties at
     all (one of those who answer for the data gives neither, and its rows are not read again)."""
-    columns = _columns(table.header, words.table_headers)
-    name_col, loc_col = columns.get("name"), columns.get("location")
-    if any(words.table_headers["responsible"].search(h) for h in table.header):
+    patterns = words.table_headers
+    columns = _columns(table.header, patterns)
+    if any(patterns["responsible"].search(h) for h in table.header):
         return [], [], True
-    if loc_col is None and name_col is None:
+    if not columns.keys() & {"name", "location"} and not any(_is_header(row, patterns) for row in table.rows):
         return [], [], False
     recipients: list[Recipient] = []
     mentions: list[Mention] = []
@@ -79,7 +150,14 @@ def _read_table(index: int, table: Table, document: Document, nlp: Language, eea
     row_blocks = [b for b in document.blocks if b.table == index]
     body_blocks = row_blocks[1:] if any(table.header) else row_blocks
     for row, block in zip(table.rows, body_blocks):
-        def cell(kind: str, row: tuple[str, ...] = row) -> str:
+        if _is_header(row, patterns):
+            columns = _columns(row, patterns)
+            continue
+        name_col, loc_col = columns.get("name"), columns.get("location")
+        if (name_col is None and loc_col is None) or _is_title(row, patterns):
+            continue
+
+        def cell(kind: str, row: tuple[str, ...] = row, columns: dict[str, int] = columns) -> str:
             i = columns.get(kind)
             return row[i] if i is not None and i < len(row) else ""
 
@@ -95,8 +173,8 @@ def _read_table(index: int, table: Table, document: Document, nlp: Language, eea
         for code in [*codes, *onward]:
             if code not in eea:
                 mentions.append(Mention("destination", code, evidence, detail="table", role="destination"))
-        name = cell("name") or (row[0] if row else "")
-        if not name:
+        name = _company_name(cell("name") or (row[0] if row else ""), words)
+        if not name or _only_places(name, nlp):
             continue
         recipients.append(Recipient(name, "subprocessor", cell("purpose"), tuple(codes), (evidence,),
                                     engaged_by=cell("engaged_by").strip()))

@@ -82,6 +82,9 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     links: tuple[tuple[str, str], ...] = ()  # (link text, target) of the document's hyperlinks
     notices: tuple[Notice, ...] = ()
+    # Of documents read as one (dpcheck.vendor.together): where the first ends. Only its opening
+    # says what the whole is; an addendum joined after it does not make the whole an addendum.
+    first_end: int | None = None
 
     @property
     def warnings(self) -> tuple[str, ...]:

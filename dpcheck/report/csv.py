@@ -1,4 +1,5 @@
-"""CSV for spreadsheets: one row per finding, and one row for each document without findings.
+"""CSV for spreadsheets: one row per finding, and one row for each document without findings;
+each row names the document's vendor (and the agreement it amends) beside its path.
 
 Findings come in the order of the other formats: those that make the rating, most severe first.
 A document with no findings, or one that could not be read, still gets a row (with its
@@ -16,8 +17,8 @@ from dpcheck.report.questions import acceptance_note, rating_label
 from dpcheck.report.quotes import ordered
 from dpcheck.report.safe import visible
 
-COLUMNS = ("path", "status", "error_code", "error", "doc_type", "language", "rating", "rule_id", "article",
-           "severity", "core", "title", "countries", "mechanisms", "quote", "page", "section", "start", "end",
+COLUMNS = ("path", "vendor", "status", "error_code", "error", "doc_type", "amends", "language", "rating", "rule_id",
+           "article", "severity", "core", "title", "countries", "mechanisms", "quote", "page", "section", "start", "end",
            "evidence_count", "message", "question", "origin", "accepted", "acceptance", "partial", "warnings")
 
 # Spreadsheets run a cell that starts with one of these as a formula; a vendor's text must
@@ -32,7 +33,8 @@ def _cell(value: object) -> str:
 
 def _document_cells(doc: DocumentReport) -> dict[str, object]:
     return {
-        "path": doc.path, "status": doc.status,
+        "path": doc.path, "vendor": doc.vendor.value if doc.vendor else "", "status": doc.status,
+        "amends": doc.amends.value if doc.amends else "",
         "error_code": doc.error.code if doc.error else "", "error": doc.error.message if doc.error else "",
         "doc_type": doc.doc_type, "language": doc.language, "rating": rating_label(doc),
         "countries": "; ".join(t.destination for t in doc.transfers), "mechanisms": "; ".join(doc.mechanisms),

@@ -1,7 +1,7 @@
 """fideslang system manifests: the vendor and its sub-processors as Fides systems.
 
 One manifest per document (``{"system": [...]}``, the shape ``fides`` reads from YAML), read
-from the document's data flow: each recipient's ``ingress`` is who engages it there (the
+from the document's data flow; the vendor's system bears the name the document gives the vendor: each recipient's ``ingress`` is who engages it there (the
 vendor, another recipient, or all sub-processors as one system), ``responsibility`` follows
 the document type and the recipient's role, ``does_international_transfers`` and
 ``legal_basis_for_transfers`` follow the transfers found, and the countries, raw
@@ -72,7 +72,7 @@ def fides_manifest(doc: DocumentReport) -> dict[str, Any]:
     parents = [systems_of[parent] for parent in engagers(doc.recipients)]
     vendor = {
         "fides_key": vendor_key,
-        "name": f"Vendor of {Path(doc.path).name}",
+        "name": doc.vendor.value if doc.vendor is not None else f"Vendor of {Path(doc.path).name}",
         "description": f"The vendor whose {doc.doc_type or 'document'} {doc.path} was read by dpcheck.",
         "system_type": "Service",
         "privacy_declarations": [],

@@ -11,7 +11,10 @@ from dpcheck.models import DocumentReport, Evidence, Finding, Report
 from dpcheck.report.json import summary
 from dpcheck.report.questions import (
     CHECK_MARK,
+    NO_VENDOR,
     acceptance_note,
+    amends_note,
+    document_title,
     evidence_place,
     rating_label,
     skipped_listed,
@@ -82,11 +85,12 @@ def _overview(report: Report) -> str:
     rows = []
     for i, doc in enumerate(report.documents):
         countries = ", ".join(t.destination for t in doc.transfers) or "–"
-        rows.append(f'<tr><td>{i + 1}</td><td><a href="#doc-{i + 1}">{escape(doc.path)}</a></td>'
+        vendor = escape(doc.vendor.value) if doc.vendor is not None else "–"
+        rows.append(f'<tr><td>{i + 1}</td><td><a href="#doc-{i + 1}">{escape(doc.path)}</a></td><td>{vendor}</td>'
                     f"<td>{_rating(doc)}</td><td>{escape(doc.doc_type or '–')}</td>"
                     f"<td>{escape(doc.language or '–')}</td><td>{escape(countries)}</td>"
                     f"<td>{escape(', '.join(doc.mechanisms) or '–')}</td><td>{len(doc.findings)}</td></tr>")
-    return ("<table class=\"overview\"><thead><tr><th>#</th><th>Document</th><th>Rating</th><th>Type</th>"
+    return ("<table class=\"overview\"><thead><tr><th>#</th><th>Document</th><th>Vendor</th><th>Rating</th><th>Type</th>"
             "<th>Language</th><th>Countries</th><th>Mechanisms</th><th>Findings</th></tr></thead><tbody>"
             + "".join(rows) + "</tbody></table>")
 
@@ -141,7 +145,7 @@ def _checklist_quote(evidence: tuple[Evidence, ...]) -> str:
 
 
 def _document(doc: DocumentReport, index: int) -> str:
-    parts = [f'<section id="doc-{index + 1}"><h2>{index + 1}. {escape(doc.path)}</h2>']
+    parts = [f'<section id="doc-{index + 1}"><h2>{index + 1}. {escape(document_title(doc))}</h2>']
     if doc.status == "error":
         assert doc.error is not None
         parts.append(f'<p>{_rating(doc)}</p><div class="error-box"><p><strong>{escape(doc.error.code)}</strong>: '
@@ -150,6 +154,10 @@ def _document(doc: DocumentReport, index: int) -> str:
         return "".join(parts)
     parts.append(f'<p>{_rating(doc)} <span class="meta">{escape(doc.doc_type or "")} · {escape(doc.language or "")}'
                  f" · {escape(doc.format or '')}</span></p>")
+    if doc.vendor is None:
+        parts.append(f"<p>{escape(NO_VENDOR)}</p>")
+    if doc.amends is not None:
+        parts.append(f'<p class="amends">{escape(amends_note(doc))}</p>')
     if doc.partial:
         parts.append('<div class="error-box partial"><p><strong>PARTIAL</strong>: part of this document could not '
                      "be read, so it is not rated green.</p><ul>"

@@ -55,6 +55,9 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
     if doc.error is not None:
         out["error"] = {"code": doc.error.code, "message": doc.error.message}
     out.update({
+        "vendor": None if doc.vendor is None else {"name": doc.vendor.value, "evidence": _evidence(doc.vendor.evidence)},
+        "amends": None if doc.amends is None else {"name": doc.amends.value, "dpa": doc.amends.detail == "dpa",
+                                                   "evidence": _evidence(doc.amends.evidence)},
         "doc_type": doc.doc_type,
         "language": doc.language,
         "format": doc.format,

@@ -14,8 +14,11 @@ from dpcheck.models import DocumentReport, Evidence, Finding, Report
 from dpcheck.report.json import summary
 from dpcheck.report.questions import (
     CHECK_MARK,
+    NO_VENDOR,
     SEVERITY_MARK,
     acceptance_note,
+    amends_note,
+    document_title,
     evidence_place,
     rating_label,
     skipped_listed,
@@ -69,19 +72,21 @@ def _anchor(index: int) -> str:
 
 
 def _overview(report: Report) -> list[str]:
-    lines = ["| # | Document | Rating | Type | Language | Countries | Mechanisms | Findings |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| # | Document | Vendor | Rating | Type | Language | Countries | Mechanisms | Findings |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for i, doc in enumerate(report.documents):
         countries = ", ".join(t.destination for t in doc.transfers) or "–"
         mechanisms = ", ".join(doc.mechanisms) or "–"
-        lines.append(f"| {i + 1} | [{escape(doc.path)}](#{_anchor(i)}) | **{escape(rating_label(doc).upper())}** | "
+        vendor = escape(doc.vendor.value) if doc.vendor is not None else "–"
+        lines.append(f"| {i + 1} | [{escape(doc.path)}](#{_anchor(i)}) | {vendor} | "
+                     f"**{escape(rating_label(doc).upper())}** | "
                      f"{escape(doc.doc_type or '–')} | {escape(doc.language or '–')} | {escape(countries)} | "
                      f"{escape(mechanisms)} | {len(doc.findings)} |")
     return lines
 
 
 def _document(doc: DocumentReport, index: int) -> list[str]:
-    lines = [f'<a id="{_anchor(index)}"></a>', "", f"## {index + 1}. {escape(doc.path)}", ""]
+    lines = [f'<a id="{_anchor(index)}"></a>', "", f"## {index + 1}. {escape(document_title(doc))}", ""]
     if doc.status == "error":
         assert doc.error is not None
         lines += [f"**ERROR** `{doc.error.code}`: {escape(doc.error.message)}", "",
@@ -89,6 +94,10 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
         return lines
     lines += [f"**{escape(rating_label(doc).upper())}** · {escape(doc.doc_type or '')} · "
               f"{escape(doc.language or '')} · {escape(doc.format or '')}", ""]
+    if doc.vendor is None:
+        lines += [NO_VENDOR, ""]
+    if doc.amends is not None:
+        lines += [escape(amends_note(doc), line_start=True), ""]
     if doc.partial:
         lines += ["**PARTIAL**: part of this document could not be read, so it is not rated green:", ""]
         lines += [f"- {escape(w)}" for w in doc.warnings]

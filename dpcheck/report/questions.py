@@ -12,6 +12,8 @@ SKIPPED_LISTED = 50
 CHECK_MARK = {"present": "✓", "weakened": "!", "missing": "✗"}
 # How a finding's severity is marked before its word.
 SEVERITY_MARK = {"high": "✗", "medium": "!", "low": "·", "info": "i"}
+# Said under a document's heading when the document names no vendor (its heading is then its path).
+NO_VENDOR = "Vendor: not named in the document"
 
 
 def vendor_questions(doc: DocumentReport) -> list[str]:
@@ -25,6 +27,22 @@ def rating_label(doc: DocumentReport) -> str:
     if doc.status == "error":
         return "error"
     return "not rated (annex)" if doc.doc_type == "subprocessor_list" else doc.rating
+
+
+def document_title(doc: DocumentReport) -> str:
+    """How a document is headed (not escaped): the vendor it names, then its path; the path alone
+    when it names none."""
+    return f"{doc.vendor.value} — {doc.path}" if doc.vendor is not None else doc.path
+
+
+def amends_note(doc: DocumentReport) -> str:
+    """What the document says it belongs to, for a reader (not escaped; "" when it says nothing)."""
+    if doc.amends is None:
+        return ""
+    if doc.amends.detail == "dpa":
+        return (f"Amends “{doc.amends.value}”: the Art. 28 terms it lacks are left to that agreement, "
+                "which must be read with this document.")
+    return f"Part of “{doc.amends.value}”, which must be read with this document."
 
 
 def acceptance_note(a: Acceptance, *, loud: bool = False) -> str:

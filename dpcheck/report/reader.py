@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from dpcheck.models import (
+    AMENDS,
+    VENDOR,
     Acceptance,
     ChecklistItem,
     Country,
@@ -109,6 +111,13 @@ def _in_flow_order(nodes: list[str], edges: list[dict[str, Any]]) -> list[dict[s
     return ordered
 
 
+def _named(kind: str, data: Mapping[str, Any] | None) -> Mention | None:
+    """The vendor or the amended agreement of a report (null, or absent before report_format 1.5: none)."""
+    if data is None:
+        return None
+    return Mention(kind, data["name"], _evidence(data["evidence"]), detail="dpa" if data.get("dpa") else "")
+
+
 def document_from_dict(doc: Mapping[str, Any]) -> DocumentReport:
     error = doc.get("error")
     if doc["status"] == "error":
@@ -125,7 +134,8 @@ def document_from_dict(doc: Mapping[str, Any]) -> DocumentReport:
         ruleset_rating=doc.get("ruleset_rating"),
         checklist=tuple(ChecklistItem(i["element"], i["article"], i["status"], _all(i.get("evidence")),
                                       i.get("note", "")) for i in doc.get("art28_checklist", ())),
-        partial=doc.get("partial", False), warnings=tuple(doc.get("warnings", ())), flow=_flow(doc))
+        partial=doc.get("partial", False), warnings=tuple(doc.get("warnings", ())), flow=_flow(doc),
+        vendor=_named(VENDOR, doc.get("vendor")), amends=_named(AMENDS, doc.get("amends")))
 
 
 def report_from_dict(data: Mapping[str, Any], *, major: str) -> Report:

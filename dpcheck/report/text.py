@@ -9,7 +9,16 @@ import click
 
 from dpcheck.models import DocumentReport, Finding, Report
 from dpcheck.report.json import summary
-from dpcheck.report.questions import SEVERITY_MARK, acceptance_note, evidence_place, skipped_listed, skipped_note
+from dpcheck.report.questions import (
+    NO_VENDOR,
+    SEVERITY_MARK,
+    acceptance_note,
+    amends_note,
+    document_title,
+    evidence_place,
+    skipped_listed,
+    skipped_note,
+)
 from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered
 from dpcheck.report.safe import visible
 
@@ -28,7 +37,12 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
         return "\n".join(lines)
     label = "not rated (annex)" if doc.doc_type == "subprocessor_list" else doc.rating.upper()
     colour_name = "cyan" if doc.doc_type == "subprocessor_list" else COLOURS[doc.rating]
-    lines.append(f"{style(label, fg=colour_name, bold=True)}  {visible(doc.path)}  [{doc.doc_type}, {doc.language}]")
+    lines.append(f"{style(label, fg=colour_name, bold=True)}  {visible(document_title(doc))}  "
+                 f"[{doc.doc_type}, {doc.language}]")
+    if doc.vendor is None:
+        lines.append(f"    {NO_VENDOR}")
+    if doc.amends is not None:
+        lines.append(f"    {visible(amends_note(doc))}")
     for warning in doc.warnings:
         lines.append(f"    {style('PARTIAL', fg='yellow', bold=True)}  {visible(warning)}; never rated green")
     if doc.transfers:

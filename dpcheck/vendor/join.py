@@ -51,7 +51,7 @@ def role_of(given: str | None, report: DocumentReport) -> str:
     """The role vendor.toml gives, else the document's type (``addendum`` for a DPA that amends a DPA)."""
     if given is not None:
         return given
-    if report.doc_type == "dpa" and any(m.kind == "amends" and m.detail == "dpa" for m in report.mentions):
+    if report.doc_type == "dpa" and report.amends is not None and report.amends.detail == "dpa":
         return "addendum"
     return report.doc_type if report.doc_type in ROLES else "other"
 

@@ -77,5 +77,6 @@ def join(documents: Sequence[tuple[str, Document]]) -> Joined:
         pages += len(doc.page_starts)
     first = documents[0][1]
     joined = Document(" + ".join(name for name, _ in documents), first.format, "".join(texts), tuple(blocks),
-                      tuple(tables), tuple(page_starts), dict(first.metadata), tuple(links), tuple(warnings))
+                      tuple(tables), tuple(page_starts), dict(first.metadata), tuple(links), tuple(warnings),
+                      first_end=len(first.text))
     return Joined(joined, tuple(parts))

@@ -1,0 +1,52 @@
+"""Sub-processor tables read as recipients: header and title rows are no recipients, a name cell
+loses the address after the name, and a cell naming only a country names no recipient
+(dpcheck/extract/tables.py). Tables written in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from dpcheck.report.fides import fides_manifest
+
+TABLES = {
+    "en": ("# Sub-processors\n\n"
+           "We engage the following sub-processors.\n\n"
+           "| Hosting sub-processors | | |\n"
+           "|---|---|---|\n"
+           "| Company | Server location | Purpose |\n"
+           "| Brightwave Hosting 14 Harbour Road, Leeds LS1 4AB | United Kingdom | Hosting |\n"
+           "| Tellmark Inc., 200 Pine Street, Denver, CO 80202 | United States | Customer support |\n"
+           "| Support sub-processors | | |\n"
+           "| Company | Location | Purpose |\n"
+           "| Orrin Data AB Kungsvägen 12 Malmö | Sweden | Ticket triage |\n"
+           "| Canada | Canada | Backups |\n"),
+    "de": ("# Unterauftragsverarbeiter\n\n"
+           "Wir setzen die folgenden Unterauftragsverarbeiter ein.\n\n"
+           "| Unternehmen | Standort | Leistung |\n"
+           "|---|---|---|\n"
+           "| Wolkenhafen GmbH, Musterweg 5, 12345 Berlin | Deutschland (EU) | Hosting |\n"
+           "| Unternehmen | | |\n"
+           "| Lindqvist Support AG, c/o Bürohaus Nord, Seestrasse 9 | Schweiz | Kundendienst |\n"
+           "| Schweiz | Schweiz | Datensicherung |\n"),
+}
+NAMES = {"en": ["Brightwave Hosting", "Tellmark Inc.", "Orrin Data AB"],
+         "de": ["Wolkenhafen GmbH", "Lindqvist Support AG"]}
+PLACES = {"en": {"GB", "US", "CA"}, "de": {"CH"}}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_recipients_are_the_companies_named(scanner, lang):
+    """Each company row is one recipient named without its address; header, title and country rows are none."""
+    doc = scanner.scan_text(TABLES[lang], name="list.md", language=lang, format="markdown")
+    assert [r.name for r in doc.recipients] == NAMES[lang]
+    assert {t.destination for t in doc.transfers} >= PLACES[lang]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_fides_systems_are_real_recipients(scanner, lang):
+    """The fideslang systems are the vendor, then one per company: no header word, address or country."""
+    doc = scanner.scan_text(TABLES[lang], name="list.md", language=lang, format="markdown")
+    names = [s["name"] for s in fides_manifest(doc)["system"][1:]]
+    assert names == NAMES[lang]
+    keys = [s["fides_key"] for s in fides_manifest(doc)["system"]]
+    assert not [k for k in keys if any(ch.isdigit() for ch in k) or k.endswith((".company", ".unternehmen"))]
