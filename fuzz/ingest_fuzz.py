@@ -1,7 +1,7 @@
 """Coverage-guided fuzzing of ingest with atheris: any bytes, under any file name, give a
 consistent Document or an IngestError — never another exception, a hang or a crash.
 
-    pip install -e '.[fuzz]'
+    pip install -e . --group fuzz
     python fuzz/make_seeds.py fuzz/seeds
     python fuzz/ingest_fuzz.py fuzz/seeds -atheris_runs=100000
 
