@@ -14,7 +14,6 @@ from __future__ import annotations
 import sys
 
 import atheris
-
 from make_seeds import NAMES
 
 # Coverage feedback from the code that reads documents, not from spaCy and the rest of dpcheck.

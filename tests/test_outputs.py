@@ -32,9 +32,9 @@ from dpcheck.report.fides import fides_key, fides_manifest
 from dpcheck.report.html import highlight
 from dpcheck.report.markdown import escape as md_escape
 from dpcheck.report.quotes import excerpt, ordered
+from dpcheck.report.safe import visible
 from dpcheck.report.schema import document_schema, report_schema
 from dpcheck.report.svg import render_graph_svg
-from dpcheck.report.safe import visible
 from dpcheck.scanner import REPORT_FORMAT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -168,7 +168,7 @@ class Sentence:
         self.in_transfer_section: bool = sentences.in_transfer_section[index]
         self.in_subprocessor_section: bool = sentences.in_subprocessor_section[index]
         self.section_countries: frozenset[str] = sentences.section_countries[index]
-        self._page: int | None | bool = False
+        self._page: int | bool | None = False
         self._cues: list[Cue] | None = None
         self._places: list[Place] | None = None
         self._span: Tokens | None = None
@@ -394,7 +394,8 @@ class Sentences(Sequence[Sentence]):
                   "SUBPROCESSOR_SECTION": in_subprocessors}
         layout_sentences, layout_bits = [], []
         for name, per_block in layout.items():
-            chosen = np.flatnonzero(np.array(per_block, dtype=bool)[self._block]) if len(self._block) else []
+            chosen = (np.flatnonzero(np.array(per_block, dtype=bool)[self._block]) if len(self._block)
+                      else np.zeros(0, np.intp))
             layout_sentences.append(chosen)
             layout_bits.append(np.full(len(chosen), index.bit[name], dtype=np.intp))
         sentences = np.concatenate([sentence_of, place_sentences, place_sentences, *layout_sentences]).astype(np.intp)

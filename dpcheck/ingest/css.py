@@ -120,7 +120,8 @@ class StyleSheet:
             for part in _split_selectors(selector):
                 try:
                     matches = soupsieve.select(part, root)
-                except Exception:  # soupsieve cannot match states (:hover) or odd syntax: not shown by default
+                # soupsieve cannot match states (:hover) or odd syntax: not shown by default
+                except Exception:  # noqa: BLE001
                     continue
                 specificity = _specificity(part)
                 for tag in matches:

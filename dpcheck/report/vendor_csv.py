@@ -41,11 +41,11 @@ def _rows(report: VendorReport) -> Iterable[dict[str, object]]:
                    "article": finding.article, "message": finding.message, "question": finding.question,
                    **(_quote(first.document, first.evidence) if first else {})}
     for d in read_alone(report.documents):
-        for f in d.report.findings:
-            yield {**base, "scope": "document", "document": d.path, "role": d.role, "rule_id": f.rule_id,
-                   "severity": f.severity, "core": "yes" if f.core else "", "title": f.title, "article": f.article,
-                   "message": f.message, "question": f.question,
-                   **_quote(d.path, f.evidence[0] if f.evidence else None)}
+        for finding in d.report.findings:
+            yield {**base, "scope": "document", "document": d.path, "role": d.role, "rule_id": finding.rule_id,
+                   "severity": finding.severity, "core": "yes" if finding.core else "", "title": finding.title,
+                   "article": finding.article, "message": finding.message, "question": finding.question,
+                   **_quote(d.path, finding.evidence[0] if finding.evidence else None)}
 
 
 def render_vendors_csv(reports: Iterable[VendorReport]) -> str:
