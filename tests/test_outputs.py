@@ -503,7 +503,7 @@ def test_svg_graph_escapes_names_and_places_every_node():
 
 
 def _non_white_share(png: Path) -> float:
-    from PIL import Image  # comes with fpdf2 (test extra)
+    from PIL import Image  # comes with fpdf2 (the test group)
 
     with Image.open(png) as image:
         histogram = image.convert("L").histogram()
