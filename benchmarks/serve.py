@@ -57,7 +57,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="also write the Markdown table here")
     args = parser.parse_args()
     data = args.document.read_bytes()
-    with _server(args.workers) as url, httpx.Client(base_url=url, timeout=300) as client:
+    with _Server(args.workers) as url, httpx.Client(base_url=url, timeout=300) as client:
         for _ in range(2 * args.workers):
             _post(client, args.document.name, data)
         runs = []
@@ -101,7 +101,7 @@ def _run(url: str, name: str, data: bytes, clients: int, requests: int) -> Run:
     return Run(len(latencies), time.perf_counter() - started, latencies)
 
 
-class _server:
+class _Server:
     def __init__(self, workers: int) -> None:
         self.workers = workers
 

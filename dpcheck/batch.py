@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -71,7 +71,7 @@ def scan_many(
     follow_symlinks: bool = False,
     isolate: bool = False,
     **options: Any,
-) -> Iterator[DocumentReport]:
+) -> Generator[DocumentReport, None, None]:
     """Scan files and folders, yielding one :class:`DocumentReport` per document in input order.
 
     ``executor``: run scans there (any ``concurrent.futures.Executor``; it is not shut down; should

@@ -10,13 +10,12 @@ compare any two versions of a vendor's terms (:func:`diff`).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import json
 
 from dpcheck import ingest
 from dpcheck.changes import Comparison, Terms, compare, compare_reports

@@ -196,7 +196,7 @@ class Scorer:
         """Score report documents (dicts in the JSON report format) against gold records."""
         by_id = {doc_id(str(d.get("path", ""))): d for d in documents}
         result = Evaluation(documents=len(gold), per_flag={f: Counts() for f in sorted(self.flags)})
-        missing = {"destinations": set(), "mechanisms": set(), "flags": set(), "rating": None, "doc_type": None,
+        missing: dict[str, Any] = {"destinations": set(), "mechanisms": set(), "flags": set(), "rating": None, "doc_type": None,
                    "language": None, "status": "missing"}
         for record in gold:
             doc = by_id.get(record["id"])
@@ -240,8 +240,9 @@ class Scorer:
         diffs = []
         for key in SET_FIELDS:
             for label in sorted(set(record.get(key) or []) & pred[key]):
-                golds = [gold_evidence.get(k) for k in (label, *RELATED.get(label, ()))]
-                golds = [q for q in golds if isinstance(q, str) and fragments(q) and not q.upper().startswith("ABSENCE")]
+                candidates = [gold_evidence.get(k) for k in (label, *RELATED.get(label, ()))]
+                golds = [q for q in candidates
+                         if isinstance(q, str) and fragments(q) and not q.upper().startswith("ABSENCE")]
                 if not golds:
                     continue
                 quotes = shown.get(label) or []

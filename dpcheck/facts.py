@@ -384,7 +384,7 @@ class LegalFacts:
 
 def _schema_problems(files: dict[str, Any]) -> list[str]:
     defs = _facts_schema()["$defs"]
-    out = []
+    out: list[str] = []
     for name, data in files.items():
         validator = Draft202012Validator({"$ref": f"#/$defs/{name}", "$defs": defs})
         out.extend(f"{name}.yml: {where}: {what}" for where, what in validation.problems(validator, data))

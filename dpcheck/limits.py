@@ -74,7 +74,7 @@ class Limits:
 _DEFAULT = Limits()
 
 
-class Exhausted(BaseException):  # noqa: N818 - it is raised, not an error of the document
+class Exhausted(BaseException):  # not *Error: it is raised, not an error of the document
     """A deadline or memory limit was hit in the middle of reading.
 
     A BaseException, like KeyboardInterrupt, so that no ``except Exception`` in a parser

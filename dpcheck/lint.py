@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from dpcheck.checks.rules import Example, Rule
-from dpcheck.errors import PolicyError, RulesetError
 from dpcheck.dossier import scan_vendor_texts
+from dpcheck.errors import PolicyError, RulesetError
 from dpcheck.resources import rules_dir
 from dpcheck.scanner import Scanner
 from dpcheck.vendor.rules import load_vendor_rules

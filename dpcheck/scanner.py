@@ -27,6 +27,7 @@ from dpcheck.errors import ErrorCode, IngestError, describe
 from dpcheck.extract import Lexicon, extract
 from dpcheck.extract.subject import not_about_privacy
 from dpcheck.flows import build_flow
+
 # The one reading of a file from disk (stat first, never a FIFO, the size limit before reading).
 from dpcheck.ingest import _read as read_file
 from dpcheck.ingest.document import Document
@@ -210,7 +211,7 @@ class Scanner:
             return DocumentReport.failed(name, ErrorCode.INTERNAL, f"{describe(exc)}: the document nests too deeply")
         except MemoryError:
             return DocumentReport.failed(name, ErrorCode.MEMORY, "ran out of memory reading the document")
-        except Exception as exc:  # noqa: BLE001 - one broken document must not end a batch scan
+        except Exception as exc:  # one broken document must not end a batch scan
             logger.exception("internal error scanning %s", name)
             return DocumentReport.failed(name, ErrorCode.INTERNAL, f"{describe(exc)} (please report this)")
 

@@ -37,7 +37,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from dpcheck.errors import ErrorCode
-from dpcheck.limits import MiB, Limits
+from dpcheck.limits import Limits, MiB
 from dpcheck.models import DocumentReport
 from dpcheck.nlp import SUPPORTED
 from dpcheck.scanner import Scanner

@@ -1,7 +1,7 @@
 """Coverage-guided fuzzing of ingest with atheris: any bytes, under any file name, give a
 consistent Document or an IngestError — never another exception, a hang or a crash.
 
-    pip install -e '.[fuzz]'
+    pip install -e . --group fuzz
     python fuzz/make_seeds.py fuzz/seeds
     python fuzz/ingest_fuzz.py fuzz/seeds -atheris_runs=100000
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 import sys
 
 import atheris
-
 from make_seeds import NAMES
 
 # Coverage feedback from the code that reads documents, not from spaCy and the rest of dpcheck.

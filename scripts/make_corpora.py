@@ -78,7 +78,7 @@ class Source:
     @property
     def date(self) -> dt.datetime:
         y, m, d = (int(x) for x in self.meta["date"].split("-"))
-        return dt.datetime(y, m, d, 9, 0, 0, tzinfo=dt.timezone.utc)
+        return dt.datetime(y, m, d, 9, 0, 0, tzinfo=dt.UTC)
 
 
 _BULLET = re.compile(r"^- (.*)$")

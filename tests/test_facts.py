@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dpcheck.flows.paths import judge_hop
 from dpcheck.cli import main
 from dpcheck.errors import RulesetError
 from dpcheck.facts import LegalFacts
+from dpcheck.flows.paths import judge_hop
 from dpcheck.lint import lint
 from dpcheck.policy import Policy
 from dpcheck.resources import rules_dir
@@ -95,7 +95,7 @@ def test_facts_organisation_ids_never_read_as_countries(tmp_path):
     path = folder / "adequacy.yml"
     text = path.read_text(encoding="utf-8").replace("organisation: EPO", "organisation: WIPO")
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(RulesetError, match="WIPO is not in organisations.yml"):
+    with pytest.raises(RulesetError, match=r"WIPO is not in organisations\.yml"):
         LegalFacts.load(folder)
 
 

@@ -32,9 +32,9 @@ from dpcheck.report.fides import fides_key, fides_manifest
 from dpcheck.report.html import highlight
 from dpcheck.report.markdown import escape as md_escape
 from dpcheck.report.quotes import excerpt, ordered
+from dpcheck.report.safe import visible
 from dpcheck.report.schema import document_schema, report_schema
 from dpcheck.report.svg import render_graph_svg
-from dpcheck.report.safe import visible
 from dpcheck.scanner import REPORT_FORMAT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -503,7 +503,7 @@ def test_svg_graph_escapes_names_and_places_every_node():
 
 
 def _non_white_share(png: Path) -> float:
-    from PIL import Image  # comes with fpdf2 (test extra)
+    from PIL import Image  # comes with fpdf2 (the test group)
 
     with Image.open(png) as image:
         histogram = image.convert("L").histogram()

@@ -33,7 +33,7 @@ ONWARD = [
 @pytest.mark.parametrize(("lang", "text"), ONWARD)
 def test_onward_transfer_without_mechanism_is_flagged_with_its_whole_path(scanner, lang, text):
     """The vendor's SCCs cover its own US transfer, not what sub-processors pass on to India."""
-    doc, found = paths(scanner, text, lang)
+    doc, _ = paths(scanner, text, lang)
     onward = [p for p in doc.paths if p.onward]
     assert [(p.country, p.covered) for p in onward] == [("IN", False)]
     assert onward[0].parties[:3] == ("Customer (controller)", "Vendor", "Sub-processors (all)")

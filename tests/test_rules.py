@@ -181,8 +181,8 @@ def test_facts_reject_codes_yaml_misreads(tmp_path):
     """A bare NO in YAML is false, not Norway: the facts loader refuses it."""
     import shutil
 
-    from dpcheck.facts import LegalFacts
     from dpcheck.errors import RulesetError
+    from dpcheck.facts import LegalFacts
 
     folder = tmp_path / "facts"
     shutil.copytree(rules_dir() / "facts", folder)

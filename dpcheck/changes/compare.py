@@ -126,7 +126,7 @@ def _direction(old: Item, new: Item) -> tuple[ChangeKind, str] | None:
 
 def _notes(note: str) -> set[str]:
     # "not found: a, b" lists the missing parts of one weakening: each part counts alone.
-    notes = set()
+    notes: set[str] = set()
     for part in note.split("; "):
         if part.startswith("not found: "):
             notes.update(f"not found: {p}" for p in part.removeprefix("not found: ").split(", "))

@@ -26,8 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dpcheck.extract import Extraction
-from dpcheck.facts import LegalFacts
 from dpcheck.extract.art28 import KIND
+from dpcheck.facts import LegalFacts
 from dpcheck.models import ChecklistItem, Evidence, Mention, distinct_places
 
 ELEMENTS: tuple[tuple[str, str], ...] = (

@@ -177,7 +177,8 @@ def _art28(doc: Inputs) -> dict[str, Feature]:
 @feature("adequacy_expiring")
 def _adequacy_expiring(doc: Inputs) -> dict[str, Feature]:
     """Destinations whose adequacy decision, as the law stands on the day judged, expires soon."""
-    notes, evidence = set(), []
+    notes: set[str] = set()
+    evidence: list[Evidence] = []
     for country, mentions in sorted(doc.extraction.destinations.items()):
         if (decision := doc.facts.expiring(country, doc.day)) and (term := decision.term_on(doc.day)):
             notes.add(f"{country}: {decision.decision}, in force until {term.expires} ({term.instrument})")

@@ -16,6 +16,7 @@ States", "countries not named"), the message in English and a question in its la
 from __future__ import annotations
 
 import json
+from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,7 +28,7 @@ from jsonschema import Draft202012Validator
 from dpcheck import validation
 from dpcheck.checks.features import Feature
 from dpcheck.errors import RulesetError
-from dpcheck.models import Evidence, Finding, Severity, TransferPath
+from dpcheck.models import DocType, Evidence, Finding, Severity, TransferPath
 from dpcheck.resources import load_yaml, rules_dir
 from dpcheck.vocabulary import Vocabulary, bundled
 
@@ -47,7 +48,7 @@ class ExampleDocument:
 class Example:
     text: str
     lang: str
-    doc_type: str
+    doc_type: DocType
     # The day whose law the example is judged by (default: the day of the run), for rules that
     # depend on dates (an adequacy decision about to expire, a pending court case).
     as_of: date | None = None
@@ -151,7 +152,7 @@ def _holds(cond: dict[str, Any], features: dict[str, Feature]) -> bool:
     return (not value) is bool(cond["empty"])
 
 
-def _check_condition(cond: Any, features: set[str], where: str, problems: list[str]) -> None:
+def _check_condition(cond: Any, features: Set[str], where: str, problems: list[str]) -> None:
     if not isinstance(cond, dict) or not cond:
         problems.append(f"{where}: a condition must be a mapping, got {cond!r}")
         return
@@ -201,7 +202,7 @@ def validate(data: Any, path: Path, features: set[str] | frozenset[str],
     questions = data["question"] if isinstance(data["question"], dict) else {"en": data["question"]}
     for field_name, template in [("message", data["message"]), *((f"question.{k}", q) for k, q in questions.items())]:
         try:
-            template.format(**{f: "" for f in features})
+            template.format(**dict.fromkeys(features, ""))
         except (KeyError, IndexError, ValueError) as exc:
             problems.append(f"{name}: {field_name} refers to unknown feature {exc}")
     return problems

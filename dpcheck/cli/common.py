@@ -22,7 +22,7 @@ class UserError(click.ClickException):
     exit_code = EXIT_UNREADABLE
 
 
-class _CommandHandler(logging.StreamHandler):  # type: ignore[type-arg]
+class _CommandHandler(logging.StreamHandler):
     """The handler a command puts on the ``dpcheck`` logger (one at a time)."""
 
 

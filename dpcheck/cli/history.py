@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE
+from dpcheck.cli.common import EXIT_FAIL, UserError
 from dpcheck.report.safe import visible
 
 if TYPE_CHECKING:
-    from dpcheck.history import History, TimelineEntry, VendorChanges
+    from dpcheck.history import History, TimelineEntry, VendorChanges, VendorSummary
 
 T = TypeVar("T")
 
@@ -42,9 +42,7 @@ def open_history(db: str | None) -> History:
     try:
         return History(db)
     except (HistoryError, SQLAlchemyError, OSError) as exc:
-        failure = click.ClickException(f"cannot open the history database: {exc}")
-        failure.exit_code = EXIT_UNREADABLE
-        raise failure from exc
+        raise UserError(f"cannot open the history database: {exc}") from exc
 
 
 @click.command()
@@ -81,9 +79,7 @@ def history(vendor: str | None, db: str | None, since: datetime | None, fail_on_
             summaries = store.vendors()
             if not summaries and fmt == "text":
                 click.echo(f"no scans recorded in {store!r}")
-            _emit(fmt, [asdict(v) for v in summaries], lambda: [
-                click.echo(f"{visible(v.name)}: {v.documents} documents, {v.scans} scans, last {v.last_scanned_at:%Y-%m-%d %H:%M}")
-                for v in summaries])
+            _emit(fmt, [asdict(v) for v in summaries], lambda: _print_vendors(summaries))
             changed = False
     if fail_on_change and changed:
         sys.exit(EXIT_FAIL)
@@ -94,6 +90,11 @@ def _emit(fmt: str, data: Any, text: Callable[[], object]) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
     else:
         text()
+
+
+def _print_vendors(summaries: list[VendorSummary]) -> None:
+    for v in summaries:
+        click.echo(f"{visible(v.name)}: {v.documents} documents, {v.scans} scans, last {v.last_scanned_at:%Y-%m-%d %H:%M}")
 
 
 def _print_timeline(vendor: str, entries: list[TimelineEntry]) -> None:

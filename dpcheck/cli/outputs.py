@@ -73,7 +73,7 @@ def _temporary_beside(path: Path) -> IO[str]:
     if not path.parent.is_dir():
         raise UserError(f"cannot write the report to {path}: no folder {path.parent}")
     try:
-        return tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,  # noqa: SIM115 - renamed later
+        return tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,  # closed and renamed later
                                            prefix=f".{path.name}.", suffix=".tmp", delete=False)
     except OSError as exc:
         raise UserError(f"cannot write the report to {path}: {exc.strerror or exc}") from exc

@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager, nullcontext
 from dataclasses import replace
 from datetime import date, datetime
@@ -53,7 +53,7 @@ EXIT_SIGTERM = 128 + signal.SIGTERM
 GRAPH_NAME_BYTES = 180
 
 
-class Terminated(BaseException):  # noqa: N818 - like KeyboardInterrupt, a request to stop, not an error
+class Terminated(BaseException):  # not *Error: like KeyboardInterrupt, a request to stop
     """SIGTERM arrived: the scan stops as for Ctrl-C, cleaning up on its way out."""
 
 
@@ -170,12 +170,12 @@ def _scan(progress: dict[str, int], paths: tuple[Path, ...], stdin_name: str | N
     # Progress and summary are for a person at a terminal: a pipeline's stderr stays clean.
     chatty = not quiet and sys.stderr.isatty()
     if stdin:
-        documents: Iterable[DocumentReport] = iter([_scan_stdin(scanner, stdin_name)])
+        documents: Iterator[DocumentReport] = iter([_scan_stdin(scanner, stdin_name)])
     else:
         log.debug("scanning %d file(s) with %d worker(s); cache: %s", len(files), workers, cache or "none")
         documents = scan_many(files, workers=workers, cache=cache, isolate=True, **options)
     with open_outputs(outputs, fmt) as targets, _progress(len(files), enabled=chatty) as advance, \
-            closing(documents) if not stdin else nullcontext(), \
+            closing(documents) if isinstance(documents, Generator) else nullcontext(), \
             (nullcontext() if history is None else closing(history)):
         streamed = [t for t in targets if t.fmt == "jsonl"]
         rating = scanner.policy.rating if scanner.policy else scanner.ruleset.rating

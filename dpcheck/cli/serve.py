@@ -7,7 +7,7 @@ import os
 
 import click
 
-from dpcheck.cli.common import EXIT_UNREADABLE
+from dpcheck.cli.common import UserError
 from dpcheck.cli.limits import limit_options
 from dpcheck.limits import Limits
 
@@ -44,14 +44,10 @@ def serve(host: str, port: int, workers: int, log_level: str, limits: Limits) ->
 
         from dpcheck.serve.app import TOKEN_ENV, ServeConfig
     except ImportError as exc:
-        failure = click.ClickException(f"dpcheck serve needs its extra: pip install 'dpcheck[serve]' ({exc})")
-        failure.exit_code = EXIT_UNREADABLE
-        raise failure from exc
+        raise UserError(f"dpcheck serve needs its extra: pip install 'dpcheck[serve]' ({exc})") from exc
     if not os.environ.get(TOKEN_ENV) and not is_loopback(host):
-        failure = click.ClickException(f"refusing to listen on {host} without a token: set {TOKEN_ENV} (clients then "
-                                       f"send 'Authorization: Bearer <token>'), or listen on 127.0.0.1")
-        failure.exit_code = EXIT_UNREADABLE
-        raise failure
+        raise UserError(f"refusing to listen on {host} without a token: set {TOKEN_ENV} (clients then "
+                        f"send 'Authorization: Bearer <token>'), or listen on 127.0.0.1")
     os.environ.update(ServeConfig(limits=limits).to_environment())
     uvicorn.run("dpcheck.serve.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level=log_level, server_header=False, proxy_headers=False, date_header=True)

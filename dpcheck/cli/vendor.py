@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE, policy_problems
+from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE, UserError, policy_problems
 from dpcheck.cli.history import db_option, open_history
 from dpcheck.cli.limits import limit_options
 from dpcheck.errors import PolicyError, RulesetError, VendorError
@@ -23,9 +23,7 @@ from dpcheck.vendor.model import VendorReport
 
 
 def fail(message: str) -> click.ClickException:
-    failure = click.ClickException(message)
-    failure.exit_code = EXIT_UNREADABLE
-    return failure
+    return UserError(message)
 
 
 @click.command()

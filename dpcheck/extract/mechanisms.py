@@ -11,12 +11,11 @@ relies on a tool, relies on that tool nowhere. Phrases that only name a tool in 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Span
-
-from dpcheck.extract.sentences import Cue, Sentence
+from dpcheck.extract.sentences import Cue, Place, Sentence, Tokens
 from dpcheck.models import Mention
 
 INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
@@ -137,7 +136,7 @@ def _defined_term(sentence: Sentence, cue: Cue) -> bool:
     return "(" in before and any(q in "".join(before) for q in "\"“”'‘’„")
 
 
-def _states_transfer(sentence: Sentence, non_eea: set[str]) -> bool:
+def _states_transfer(sentence: Sentence, non_eea: Set[str]) -> bool:
     """The sentence itself (not just its section) speaks of data leaving the EEA."""
     if sentence.has("THIRD_COUNTRY"):
         return True
@@ -146,7 +145,7 @@ def _states_transfer(sentence: Sentence, non_eea: set[str]) -> bool:
         or any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places))
 
 
-def is_transfer_sentence(sentence: Sentence, non_eea: set[str]) -> bool:
+def is_transfer_sentence(sentence: Sentence, non_eea: Set[str]) -> bool:
     """About data leaving the EEA: says so, sits in a transfer section, or ties a third
     country to a transfer verb or a transfer tool ("the UK has an adequacy decision")."""
     if sentence.has("THIRD_COUNTRY") or sentence.in_transfer_section:
@@ -165,7 +164,7 @@ def _consenting_party(sentence: Sentence, cue: Cue) -> str:
     return min(near)[2] if near else ""
 
 
-def _placed(tokens: Span, start: int, into: frozenset[str]) -> bool:
+def _placed(tokens: Tokens, start: int, into: frozenset[str]) -> bool:
     """The country at ``start`` is where something goes ("in the United States", "nach Indien")."""
     before = start - 1
     if before > 0 and tokens[before].lower_ in ARTICLES:
@@ -183,8 +182,8 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
     if not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR")) or sentence.has("LAWFUL_BASIS"):
         return []
     tokens = sentence.span
-    moves = [*sentence.of("CROSS_BORDER", "THIRD_COUNTRY", "OPEN_DESTINATION", "TRANSFER_ANAPHOR"),
-             *(p for p in sentence.places if _placed(tokens, p.start, into))]
+    moves: list[Cue | Place] = [*sentence.of("CROSS_BORDER", "THIRD_COUNTRY", "OPEN_DESTINATION", "TRANSFER_ANAPHOR"),
+                                 *(p for p in sentence.places if _placed(tokens, p.start, into))]
     terms = sentence.of("TERMS_OBJECT")
     for cue in sentence.of("CONSENT"):
         if _consenting_party(sentence, cue) != "user" or _governing_cue(sentence, cue, [cue], "derogation"):
@@ -199,7 +198,7 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
 
 
 def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_sentence: bool,
-                       non_eea: set[str], into: frozenset[str] = frozenset()) -> list[Mention]:
+                       non_eea: Set[str], into: frozenset[str] = frozenset()) -> list[Mention]:
     mentions = [c for c in sentence.cues if c.label in lexicon.labels]
     if not mentions:
         return consent_mentions(sentence, transfer_sentence, into)

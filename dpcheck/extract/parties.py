@@ -138,7 +138,7 @@ class PartyWords:
     def plausible(self, name: str) -> bool:
         """A company's name, not a role, a document part or a heading's capitalised words."""
         tokens = name.split()
-        if not tokens or len(name) < 2 or name.lower() in self.customer | self.vendor or name.isupper() and len(name) > 12:
+        if not tokens or len(name) < 2 or name.lower() in self.customer | self.vendor or (name.isupper() and len(name) > 12):
             return False
         if any(t.lower().strip(",.") in self.not_names for t in tokens):
             return False

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from spacy.language import Language
 
@@ -52,6 +52,7 @@ from dpcheck.extract.tables import table_recipients
 from dpcheck.extract.terms import LIST_ITEM, AuthorityContext, government_access, link_mentions, term_mentions
 from dpcheck.ingest.document import Document
 from dpcheck.models import ALL_SUBPROCESSORS, Evidence, Mention, Recipient
+from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
 
 # Sentences after one about requests from authorities that still speak of them without repeating who asks.
 TOPIC_REACH = 2
@@ -99,7 +100,7 @@ class Reading:
 
     @cached_property
     def non_eea(self) -> frozenset[str]:
-        return frozenset(self.nlp.get_pipe("dpcheck_countries_v1").codes) - self.eea
+        return cast(CountryRecognizer, self.nlp.get_pipe(COUNTRIES)).codes - self.eea
 
 
 class Passage:

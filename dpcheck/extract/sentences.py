@@ -159,7 +159,7 @@ class Sentence:
 
     def __init__(self, sentences: Sentences, index: int, block: Block, start: int, end: int, mask: int) -> None:
         self._sentences = sentences
-        self._masks = sentences.index.masks
+        self._masks = sentences.label_index.masks
         self.index = index
         self.block = block
         self.start = start
@@ -168,7 +168,7 @@ class Sentence:
         self.in_transfer_section: bool = sentences.in_transfer_section[index]
         self.in_subprocessor_section: bool = sentences.in_subprocessor_section[index]
         self.section_countries: frozenset[str] = sentences.section_countries[index]
-        self._page: int | None | bool = False
+        self._page: int | bool | None = False
         self._cues: list[Cue] | None = None
         self._places: list[Place] | None = None
         self._span: Tokens | None = None
@@ -177,7 +177,7 @@ class Sentence:
     def page(self) -> int | None:
         if self._page is False:
             self._page = self._sentences.document.page_at(self.start)
-        return self._page  # type: ignore[return-value]
+        return self._page
 
     @property
     def cues(self) -> list[Cue]:
@@ -200,7 +200,7 @@ class Sentence:
 
     @property
     def labels(self) -> frozenset[str]:
-        return self._sentences.index.labels(self.mask)
+        return self._sentences.label_index.labels(self.mask)
 
     @property
     def text(self) -> str:
@@ -211,13 +211,13 @@ class Sentence:
         # Asked hundreds of times per sentence: one dict look-up when the labels were asked before.
         bits = self._masks.get(labels)
         if bits is None:
-            bits = self._sentences.index.mask(labels)
+            bits = self._sentences.label_index.mask(labels)
         return bits & self.mask != 0
 
     def of(self, *labels: str) -> list[Cue]:
         bits = self._masks.get(labels)
         if bits is None:
-            bits = self._sentences.index.mask(labels)
+            bits = self._sentences.label_index.mask(labels)
         if not bits & self.mask:
             return []
         return [c for c in self.cues if c.label in labels]
@@ -250,12 +250,12 @@ class Sentence:
 
 class Sentences(Sequence[Sentence]):
     """The sentences of one document in order, each built when first asked for, and the label
-    mask of each (``masks[i]``: one row of 64-bit words per sentence, bits as in ``index``)."""
+    mask of each (``masks[i]``: one row of 64-bit words per sentence, bits as in ``label_index``)."""
 
     def __init__(self, document: Document, analysis: Analysis) -> None:
         self.document = document
         self.analysis = analysis
-        self.index = _label_index(analysis.cue_labels, analysis.place_codes)
+        self.label_index = _label_index(analysis.cue_labels, analysis.place_codes)
         a = analysis
         blocks = document.blocks
         self._block = a.block[a.sentence_start]
@@ -299,8 +299,8 @@ class Sentences(Sequence[Sentence]):
 
     def where(self, *labels: str) -> np.ndarray:
         """Indices of the sentences that carry any of ``labels``, in order."""
-        wanted = self.index.mask(labels)
-        rows = np.array([wanted >> (64 * w) & (2**64 - 1) for w in range(self.index.words)], dtype=np.uint64)
+        wanted = self.label_index.mask(labels)
+        rows = np.array([wanted >> (64 * w) & (2**64 - 1) for w in range(self.label_index.words)], dtype=np.uint64)
         return np.flatnonzero((self.masks & rows).any(axis=1))
 
     def anchored(self, *labels: str) -> Iterator[Sentence]:
@@ -383,7 +383,7 @@ class Sentences(Sequence[Sentence]):
         return in_transfer, in_subprocessors, countries
 
     def _masks(self, in_transfer: list[bool], in_subprocessors: list[bool], blocks: Sequence[Block]) -> np.ndarray:
-        a, index = self.analysis, self.index
+        a, index = self.analysis, self.label_index
         masks = np.zeros((len(a.sentence_start), index.words), dtype=np.uint64)
         sentence_of = np.repeat(np.arange(len(a.sentence_start)), np.diff(self._cue_bounds))
         cue_bits = a.cues.label[self._cue_rows]  # cue labels come first in the index
@@ -394,7 +394,8 @@ class Sentences(Sequence[Sentence]):
                   "SUBPROCESSOR_SECTION": in_subprocessors}
         layout_sentences, layout_bits = [], []
         for name, per_block in layout.items():
-            chosen = np.flatnonzero(np.array(per_block, dtype=bool)[self._block]) if len(self._block) else []
+            chosen = (np.flatnonzero(np.array(per_block, dtype=bool)[self._block]) if len(self._block)
+                      else np.zeros(0, np.intp))
             layout_sentences.append(chosen)
             layout_bits.append(np.full(len(chosen), index.bit[name], dtype=np.intp))
         sentences = np.concatenate([sentence_of, place_sentences, place_sentences, *layout_sentences]).astype(np.intp)

@@ -22,7 +22,7 @@ def to_networkx(flow: DataFlow) -> nx.DiGraph:
     """The flow as a directed graph: nodes as they enter the flow, edges in the order they were found."""
     nodes: dict[str, dict[str, Any]] = {p.key: _party(p) for p in flow.parties}
     nodes.update((c.key, _country(c)) for c in flow.countries)
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_node(CUSTOMER, **nodes[CUSTOMER])
     for hop in flow.hops:
         if hop.target not in graph:
@@ -63,7 +63,7 @@ def to_node_link(flow: DataFlow) -> dict[str, object]:
 
 def write_graphml(flow: DataFlow, path: Path) -> None:
     """GraphML has no list attributes, so lists are stored as JSON strings."""
-    flat = nx.DiGraph()
+    flat: nx.DiGraph[str] = nx.DiGraph()
     graph = to_networkx(flow)
     for node, data in graph.nodes(data=True):
         flat.add_node(node, **{k: _flat(v) for k, v in data.items()})

@@ -14,6 +14,9 @@ from dpcheck.models import Report
 from dpcheck.report import report_to_dict
 from dpcheck.vendor.manifest import ROLES  # vendor.toml's roles; a scan without one takes its doc_type
 
+# Inside Entry the field ``date`` hides the type.
+Day = date
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -49,7 +52,7 @@ class Entry:
 
     @classmethod
     def of(cls, report: Report, *, vendor: str, name: str, sha256: str, role: str | None = None,
-           date: date | None = None, url: str | None = None, scanned_at: datetime | None = None) -> Entry:
+           date: Day | None = None, url: str | None = None, scanned_at: datetime | None = None) -> Entry:
         """The entry of a scan's one document; ``role`` defaults to the document's doc_type."""
         if len(report.documents) != 1:
             raise ValueError(f"Entry.of takes a report of one document, not {len(report.documents)}")

@@ -197,7 +197,8 @@ def _reports(connection: Connection, ids: list[int]) -> dict[int, Mapping[str, A
     # In slices: a database takes a bounded number of parameters per statement.
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        found.update({scan_id: report for scan_id, report in connection.execute(
+        # Not dict(result): a Result has keys(), so dict() would read it as a mapping and fail.
+        found.update({scan_id: report for scan_id, report in connection.execute(  # noqa: C416
             select(scans.c.id, scans.c.report).where(scans.c.id.in_(chunk)))})
     return found
 

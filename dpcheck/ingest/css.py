@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import soupsieve
 import tinycss2
@@ -119,7 +120,8 @@ class StyleSheet:
             for part in _split_selectors(selector):
                 try:
                     matches = soupsieve.select(part, root)
-                except Exception:  # soupsieve cannot match states (:hover) or odd syntax: not shown by default
+                # soupsieve cannot match states (:hover) or odd syntax: not shown by default
+                except Exception:  # noqa: BLE001
                     continue
                 specificity = _specificity(part)
                 for tag in matches:
@@ -159,7 +161,7 @@ class StyleSheet:
         return verdict
 
 
-def _applicable(rules: list[object]) -> Iterable[object]:
+def _applicable(rules: list[Any]) -> Iterable[Any]:
     """Top-level rules, and those of ``@media`` blocks that hold on a desktop screen."""
     for rule in rules:
         if getattr(rule, "type", "") == "qualified-rule":
@@ -329,7 +331,7 @@ def _color(decl: _Declaration | None, attribute: str) -> tuple[float, float, flo
         except (TypeError, AttributeError):
             continue
         if parsed is not None and parsed != "currentColor":
-            return tuple(parsed)  # type: ignore[return-value]
+            return tuple(parsed)
     return None
 
 
@@ -384,7 +386,7 @@ def _clipped(clip: str, clip_path: str) -> bool:
     if re.match(r"(?:circle|ellipse)\(\s*0(?:px|%)?(?:\s+0(?:px|%)?)?\s*(?:at|\))", clip_path):
         return True
     points = re.match(r"polygon\((.*)\)", clip_path)
-    return bool(points) and len({p.strip() for p in points[1].split(",")}) <= 1
+    return points is not None and len({p.strip() for p in points[1].split(",")}) <= 1
 
 
 def hiding_classes(tag: Tag) -> bool:

@@ -14,12 +14,14 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 import docx
 from docx.document import Document as WordDocument
 from docx.oxml.exceptions import InvalidXmlError
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
+from docx.oxml.text.paragraph import CT_P
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -142,7 +144,7 @@ def _paragraph(builder: DocumentBuilder, element: _Element, reading: _Reading) -
     text, span_level = strip_inline_html(text)
     text = clean(text)
     if text.strip():
-        paragraph = Paragraph(element, reading.word)
+        paragraph = Paragraph(cast(CT_P, element), reading.word)  # a w:p element
         style = paragraph.style
         level = span_level or _heading_level(paragraph, style)
         if level:
@@ -206,7 +208,7 @@ def _hidden(run: _Element, paragraph: _Element, reading: _Reading) -> bool:
     if vanish is not None and vanish.get(_VAL, "true").lower() not in _TOGGLE_OFF:
         return True
     size = _first(chain, "w:sz")
-    if size is not None and str(size.get(_VAL, "")).isdigit() and int(size.get(_VAL)) / 2 < TINY_POINTS:
+    if size is not None and str(size.get(_VAL, "")).isdigit() and int(size.get(_VAL, "")) / 2 < TINY_POINTS:
         return True
     color = _first(chain, "w:color")
     if color is None or reading.page_background:

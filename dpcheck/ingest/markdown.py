@@ -229,7 +229,7 @@ class _MarkdownWalker:
     def _inline_text(self, children: Sequence[Token]) -> str:
         """Inline content as plain text: link text kept, images and HTML tags dropped, <br> a
         space, and words inside inline HTML that hides them (closed at the paragraph's end) left out."""
-        parts = []
+        parts: list[str] = []
         outer = list(self.open.stack)
         hidden_around = self.open.hiding  # then _add() leaves the whole paragraph out
         for child in children:

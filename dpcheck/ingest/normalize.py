@@ -290,4 +290,4 @@ def _latin_lookalike(char: str) -> str:
 def _confusables() -> dict[str, list[dict[str, str]]]:
     from confusable_homoglyphs import confusables
 
-    return confusables.confusables_data  # type: ignore[no-any-return]
+    return confusables.confusables_data

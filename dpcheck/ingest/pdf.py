@@ -481,7 +481,7 @@ def _tables(data: bytes, numbers: list[int], dehyphenator: Dehyphenator) -> dict
                 kept = [t for t in tables if t is not None]
                 if kept:
                     found[page.page_number] = kept
-    except Exception:  # pdfminer raises many types on odd files; the text layer is already read
+    except Exception:  # noqa: BLE001  pdfminer raises many types on odd files; the text layer is already read
         return found
     return found
 

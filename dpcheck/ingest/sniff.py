@@ -78,7 +78,7 @@ def _sniff_zip(data: bytes, ext: str) -> Format:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except Exception:  # zipfile raises a grab-bag (BadZipFile, NotImplementedError, EOFError...)
+    except Exception:  # noqa: BLE001  zipfile raises a grab-bag (BadZipFile, NotImplementedError, EOFError...)
         # A truncated .docx loses its central directory, but its local headers still name the parts.
         if ext == ".docx" or b"word/document.xml" in data:
             return "docx"

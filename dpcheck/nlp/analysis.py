@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SENT_START
 from spacy.language import Language
 
-from dpcheck.nlp.components import COUNTRIES, CUES
+from dpcheck.nlp.components import COUNTRIES, CUES, CountryRecognizer, CueMatcher
 from dpcheck.nlp.matcher import Matches, TokenArrays, longest_per_block
 
 _ATTRS = [ORTH, LOWER, IDX, LENGTH, SENT_START]
@@ -38,10 +39,12 @@ class Analysis:
 def analyse(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> Analysis:
     """Tokens, sentences, cues and places of the blocks ``texts`` of one document, read with ``nlp``
     (a pipeline from :func:`dpcheck.nlp.build_pipeline`)."""
-    recognizer, cues = nlp.get_pipe(COUNTRIES), nlp.get_pipe(CUES).matcher
+    # get_pipe is typed as returning any callable; these names are registered to these classes.
+    recognizer = cast(CountryRecognizer, nlp.get_pipe(COUNTRIES))
+    cues = cast(CueMatcher, nlp.get_pipe(CUES)).matcher
     # The tokenizer and the other components (the sentencizer) straight, without Language.pipe:
     # its batching and error handling cost as much as the sentencizer itself on thousands of blocks.
-    docs = nlp.tokenizer.pipe(texts, batch_size=batch_size)
+    docs = nlp.tokenizer.pipe(texts, batch_size=batch_size)  # type: ignore[union-attr]  # spaCy types Language.tokenizer as a plain callable
     for name, component in nlp.pipeline:
         if name not in (COUNTRIES, CUES):
             docs = component.pipe(docs, batch_size=batch_size) if hasattr(component, "pipe") else map(component, docs)

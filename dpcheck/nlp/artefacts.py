@@ -59,7 +59,8 @@ def read_arrays(name: str) -> dict[str, np.ndarray] | None:
 
 
 def write_arrays(name: str, arrays: dict[str, np.ndarray]) -> None:
-    _write(name, lambda handle: np.savez(handle, **arrays))
+    # numpy's stub matches **arrays against savez's allow_pickle: bool.
+    _write(name, lambda handle: np.savez(handle, **arrays))  # type: ignore[arg-type]
 
 
 def _write(name: str, dump: Callable[[IO[bytes]], object]) -> None:

@@ -74,7 +74,7 @@ class _Lowers(Sequence[str]):
     def __len__(self) -> int:
         return len(self.tokens.lower)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         return self.tokens.strings[int(self.tokens.lower[i])]
 
 

@@ -111,7 +111,7 @@ def _dtype(values: array) -> np.dtype:
 def _array(values: np.ndarray) -> array:
     """The stdlib array py3langid walks its automaton with (faster to index from Python than numpy)."""
     out = array({1: "B", 2: "H", 4: "I", 8: "Q"}[values.dtype.itemsize])
-    out.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))
+    out.frombytes(np.ascontiguousarray(values).data.cast("B"))
     return out
 
 

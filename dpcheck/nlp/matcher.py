@@ -238,7 +238,7 @@ def _needles(kind: str, value: str | Sequence[str]) -> list[str]:
 
 def _check(kind: str, value: str | Sequence[str]) -> Callable[[str], bool]:
     if kind == "eq":
-        return value.__eq__  # type: ignore[return-value]
+        return value.__eq__
     if kind == "in":
         return frozenset(value).__contains__
     regex = re.compile(str(value))

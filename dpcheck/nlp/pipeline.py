@@ -29,13 +29,13 @@ def _add_abbreviations(nlp: Language, abbreviations: list[str]) -> None:
         if " " in abbr:
             continue
         for form in {abbr, abbr[0].upper() + abbr[1:], abbr.lower()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]  # spaCy types Language.tokenizer as a plain callable
 
 
 def _add_infixes(nlp: Language) -> None:
     # "46(2)(c)" must become 46 ( 2 ) ( c ) so article references match as patterns.
     infixes = list(nlp.Defaults.infixes or []) + [_OPEN_BRACKET_INFIX]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[union-attr]  # spaCy types Language.tokenizer as a plain callable
 
 
 def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:

@@ -25,7 +25,6 @@ from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered
 from dpcheck.report.safe import html_text as escape
 from dpcheck.report.svg import render_graph_svg
 
-
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 # Quotes shown per finding; the JSON report has them all.
 MAX_QUOTES = 3

@@ -34,18 +34,18 @@ def _rows(report: VendorReport) -> Iterable[dict[str, object]]:
                **(_quote(side.document, side.quotes[0]) if side else {})}
     for agreement in report.agreements:
         for placed in agreement_findings(agreement):
-            f = placed.finding
+            finding = placed.finding
             first = placed.quotes[0] if placed.quotes else None
-            yield {**base, "scope": "agreement", "document": agreement.name, "role": "dpa", "rule_id": f.rule_id,
-                   "severity": f.severity, "core": "yes" if f.core else "", "title": f.title, "article": f.article,
-                   "message": f.message, "question": f.question,
+            yield {**base, "scope": "agreement", "document": agreement.name, "role": "dpa", "rule_id": finding.rule_id,
+                   "severity": finding.severity, "core": "yes" if finding.core else "", "title": finding.title,
+                   "article": finding.article, "message": finding.message, "question": finding.question,
                    **(_quote(first.document, first.evidence) if first else {})}
     for d in read_alone(report.documents):
-        for f in d.report.findings:
-            yield {**base, "scope": "document", "document": d.path, "role": d.role, "rule_id": f.rule_id,
-                   "severity": f.severity, "core": "yes" if f.core else "", "title": f.title, "article": f.article,
-                   "message": f.message, "question": f.question,
-                   **_quote(d.path, f.evidence[0] if f.evidence else None)}
+        for finding in d.report.findings:
+            yield {**base, "scope": "document", "document": d.path, "role": d.role, "rule_id": finding.rule_id,
+                   "severity": finding.severity, "core": "yes" if finding.core else "", "title": finding.title,
+                   "article": finding.article, "message": finding.message, "question": finding.question,
+                   **_quote(d.path, finding.evidence[0] if finding.evidence else None)}
 
 
 def render_vendors_csv(reports: Iterable[VendorReport]) -> str:

@@ -77,10 +77,11 @@ def vendor_section(report: VendorReport, index: int) -> str:
                                    f"{escape(': ' + item.note) if item.status == 'weakened' else ''}</td></tr>"
                                    for item in agreement.report.checklist) + "</tbody></table>")
         for placed in agreement_findings(agreement):
-            f = placed.finding
-            parts.append(f'<div class="finding {escape(f.severity)}"><p><span class="sev">{escape(f.severity)}'
-                         f"{' · core' if f.core else ''}</span> <span class=\"rule\">{escape(f.rule_id)}</span> — "
-                         f"{escape(f.message)}</p>"
+            finding = placed.finding
+            parts.append(f'<div class="finding {escape(finding.severity)}"><p>'
+                         f'<span class="sev">{escape(finding.severity)}{" · core" if finding.core else ""}</span> '
+                         f'<span class="rule">{escape(finding.rule_id)}</span> — '
+                         f"{escape(finding.message)}</p>"
                          + "".join(f"<blockquote>{escape(q.evidence.quote)}<cite>{escape(quote_place(q))}</cite>"
                                    "</blockquote>" for q in placed.quotes[:SHOWN]) + "</div>")
     if report.changes:

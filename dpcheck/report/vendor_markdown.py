@@ -72,8 +72,9 @@ def vendor_markdown(report: VendorReport) -> list[str]:
                       f"{escape(': ' + i.note) if i.status == 'weakened' else ''} |" for i in agreement.report.checklist]
             lines.append("")
         for placed in agreement_findings(agreement):
-            f = placed.finding
-            lines += [f"- **{f.severity.upper()}{' (core)' if f.core else ''}** {escape(f.rule_id)}: {escape(f.message)}"]
+            finding = placed.finding
+            core = " (core)" if finding.core else ""
+            lines += [f"- **{finding.severity.upper()}{core}** {escape(finding.rule_id)}: {escape(finding.message)}"]
             lines += [f"  > {escape(q.evidence.quote)} — *{escape(quote_place(q))}*" for q in placed.quotes[:SHOWN]]
     if report.changes:
         lines += ["", "## What changed between the dated versions", ""]

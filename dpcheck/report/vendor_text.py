@@ -79,11 +79,12 @@ def render_vendor(report: VendorReport, *, colour: bool = False) -> str:
             marks = "  ".join(f"{CHECK_MARK[i.status]} {i.element.replace('_', ' ')}" for i in agreement.report.checklist)
             lines.extend(_wrap("Art. 28: " + marks, "      "))
         for placed in agreement_findings(agreement):
-            f = placed.finding
-            accepted = " ACCEPTED" if f.accepted else ""
-            lines.append(f"      {SEVERITY_MARK[f.severity]} {f.severity.upper()}{' core' if f.core else ''}{accepted}"
-                         f"  {f.rule_id}  ({f.article})")
-            lines.extend(_wrap(f.message, "          "))
+            finding = placed.finding
+            accepted = " ACCEPTED" if finding.accepted else ""
+            core = " core" if finding.core else ""
+            lines.append(f"      {SEVERITY_MARK[finding.severity]} {finding.severity.upper()}{core}{accepted}"
+                         f"  {finding.rule_id}  ({finding.article})")
+            lines.extend(_wrap(finding.message, "          "))
             for q in placed.quotes[:SHOWN]:
                 lines.append(f"            › \"{_quote(q.evidence.quote)}\"")
                 lines.append(f"              ({quote_place(q)})")
@@ -93,8 +94,8 @@ def render_vendor(report: VendorReport, *, colour: bool = False) -> str:
             lines.extend(render_comparison_lines(comparison, indent="      "))
     lines.append(f"    Questions to send the vendor ({len(report.questions)}):" if report.questions else
                  "    Questions to send the vendor: none")
-    for q in report.questions:
-        lines.extend(_wrap(f"{q.number}. {q.text}", "      "))
+    for question in report.questions:
+        lines.extend(_wrap(f"{question.number}. {question.text}", "      "))
     lines.append("")
     lines.append(summary_line(report))
     return "\n".join(lines)

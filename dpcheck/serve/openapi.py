@@ -84,7 +84,7 @@ def _upload_form() -> dict[str, Any]:
 def openapi_document() -> dict[str, Any]:
     document_codes = [c for c in ErrorCode if c != ErrorCode.NOT_FOUND]
     bundle_codes = [c for c in ServiceCode if c.name.startswith("BUNDLE_")]
-    secured = [{"bearer": []}]
+    secured: list[dict[str, list[str]]] = [{"bearer": []}]
     rendered = {f.media_type: {"schema": {"type": "string"}} for f in FORMATS.values() if f.name != "json"}
     return {
         "openapi": "3.1.0",

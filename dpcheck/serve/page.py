@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from dpcheck.limits import Limits
-from dpcheck.walk import DOCUMENT_SUFFIXES
 from dpcheck.serve.errors import ApiError
+from dpcheck.walk import DOCUMENT_SUFFIXES
 
 _STYLE = """
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 42rem; margin: 3rem auto; padding: 0 1rem; color: #1d2733; }

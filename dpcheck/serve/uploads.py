@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
@@ -21,6 +21,9 @@ from starlette.requests import ClientDisconnect, Request
 
 from dpcheck.errors import ErrorCode
 from dpcheck.serve.errors import ApiError, ServiceCode
+
+if TYPE_CHECKING:
+    from python_multipart.multipart import MultipartCallbacks
 
 FILE_FIELDS = ("file", "bundle")
 TEXT_FIELDS = ("format", "vendor", "token")
@@ -95,7 +98,7 @@ class _FormReader:
         self._value = bytearray()
         self._out: BinaryIO | None = None
 
-    def callbacks(self) -> dict[str, Callable[..., None]]:
+    def callbacks(self) -> MultipartCallbacks:
         return {
             "on_part_begin": self._part_begin, "on_header_field": self._header_field_data,
             "on_header_value": self._header_value_data, "on_header_end": self._header_end,

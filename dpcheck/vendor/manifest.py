@@ -121,13 +121,16 @@ def _document(table: Any, where: str, folder: Path, problems: list[str]) -> Mani
     role = table.get("role")
     if role not in ROLES:
         problems.append(f"{where}.role: one of {', '.join(ROLES)} is required")
-    day = table.get("date")
-    if isinstance(day, str):
+    given = table.get("date")
+    day: date | None = None
+    if isinstance(given, str):
         try:
-            day = date.fromisoformat(day)
+            day = date.fromisoformat(given)
         except ValueError:
-            problems.append(f"{where}.date: {day!r} is not a date (YYYY-MM-DD)")
-    elif day is not None and not isinstance(day, date):
+            problems.append(f"{where}.date: {given!r} is not a date (YYYY-MM-DD)")
+    elif isinstance(given, date):
+        day = given
+    elif given is not None:
         problems.append(f"{where}.date: must be a date (YYYY-MM-DD)")
     url = table.get("url")
     if url is not None and not isinstance(url, str):

@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dpcheck.ingest.document import Document
+from dpcheck.ingest.document import Block, Document, Notice, Table
 from dpcheck.models import Evidence
 
 # The documents' texts are joined as blocks are: by a blank line.
@@ -56,7 +56,12 @@ def join(documents: Sequence[tuple[str, Document]]) -> Joined:
     if not documents:
         raise ValueError("join() needs at least one document")
     texts: list[str] = []
-    blocks, tables, page_starts, links, warnings, parts = [], [], [], [], [], []
+    blocks: list[Block] = []
+    tables: list[Table] = []
+    page_starts: list[int] = []
+    links: list[tuple[str, str]] = []
+    notices: list[Notice] = []
+    parts: list[Part] = []
     offset = pages = 0
     for name, doc in documents:
         if texts:
@@ -71,12 +76,13 @@ def join(documents: Sequence[tuple[str, Document]]) -> Joined:
                               page=t.page + pages if t.page is not None else None) for t in doc.tables)
         page_starts.extend(s + offset for s in doc.page_starts)
         links.extend(doc.links)
-        warnings.extend(f"{name}: {w}" for w in doc.warnings)
+        notices.extend(replace(n, message=f"{name}: {n.message}", pages=tuple(p + pages for p in n.pages),
+                               positions=tuple(p + offset for p in n.positions)) for n in doc.notices)
         parts.append(Part(name, offset, offset + len(doc.text), pages, bool(doc.page_starts)))
         offset += len(doc.text)
         pages += len(doc.page_starts)
     first = documents[0][1]
     joined = Document(" + ".join(name for name, _ in documents), first.format, "".join(texts), tuple(blocks),
-                      tuple(tables), tuple(page_starts), dict(first.metadata), tuple(links), tuple(warnings),
+                      tuple(tables), tuple(page_starts), dict(first.metadata), tuple(links), tuple(notices),
                       first_end=len(first.text))
     return Joined(joined, tuple(parts))

@@ -18,9 +18,8 @@ from pathlib import Path
 
 import docx
 from fpdf import FPDF
-from PIL import Image
-
 from ingest.conftest import LOREM, new_pdf, pdf_bytes
+from PIL import Image
 
 POLICY_EN = (
     "We transfer personal data to the United States on the basis of the EU Standard Contractual Clauses. "

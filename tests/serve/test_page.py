@@ -93,7 +93,7 @@ class Browser:
 
 
 def _non_white_share(png: bytes) -> float:
-    from PIL import Image  # comes with fpdf2 (test extra)
+    from PIL import Image  # comes with fpdf2 (the test group)
 
     with Image.open(io.BytesIO(png)) as image:
         histogram = image.convert("L").histogram()

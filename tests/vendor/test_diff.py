@@ -223,7 +223,7 @@ def test_diff_function_called_twice_after_the_changes_package_is_imported(corpor
     """dpcheck.diff stays the function however often it runs (its package is dpcheck.changes, whose
     import cannot replace it)."""
     import dpcheck
-    import dpcheck.changes  # noqa: F401 - the import that must not shadow the function
+    import dpcheck.changes  # the import that must not shadow the function
 
     old, new = corpora / "nordlicht" / "nordlicht-avv-de-2022.md", corpora / "nordlicht" / "nordlicht-avv-de-2024.md"
     first = dpcheck.diff(old, new, scanner=scanner)
