@@ -249,4 +249,4 @@ def test_paths_coverage_is_read_from_the_facts(scanner):
     assert not facts.covers("adequacy", "US", day) and not facts.covers("adequacy", "IN", day)
     assert not facts.covers("adequacy", "BR", date(2026, 1, 25)) and facts.covers("adequacy", "BR", date(2026, 1, 26))
     assert facts.covers("adequacy", "UNSPECIFIED", day) and facts.covers("scc", "IN", day)
-    assert facts.sole_destinations == {tool: "US" for tool in ("dpf", "privacy_shield", "safe_harbor")}
+    assert facts.sole_destinations == dict.fromkeys(("dpf", "privacy_shield", "safe_harbor"), "US")

@@ -127,7 +127,9 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: b
         if end < len(tokens) and _lower_word(tokens[end].text) and tokens[end].lower_ not in words.after and not verb:
             # "the Acme franchisor Acme Systems B.V.": the name with a legal form after the modifier, else none.
             later = next((k for k in range(end + 1, min(end + 3, len(tokens))) if _capitalised(tokens[k].text)), None)
-            name, end = name_at(tokens, later, words) if later is not None else ("", end)
+            if later is None:
+                return
+            name, end = name_at(tokens, later, words)
             if not name or not words.legal_form(tokens[end - 1].text):
                 return
             i = later
