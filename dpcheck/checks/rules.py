@@ -25,7 +25,7 @@ from jsonschema import Draft202012Validator
 from dpcheck import validation
 from dpcheck.checks.features import Feature
 from dpcheck.errors import RulesetError
-from dpcheck.models import Evidence, Finding, Severity
+from dpcheck.models import Evidence, Finding, Severity, distinct_places
 from dpcheck.resources import load_yaml, rules_dir
 
 SCHEMA_FILE = Path("schema") / "rule.schema.json"
@@ -64,9 +64,13 @@ class Rule:
         return _holds(self.when, features)
 
     def finding(self, features: dict[str, Feature], lang: str | None = None) -> Finding:
+        """The finding of this rule; its evidence quotes what the rule tested for first (the members
+        its condition asks for, "any_of: [scc, bcr]", where the feature quotes each member apart)."""
         evidence: list[Evidence] = []
         for name in self.evidence:
-            evidence.extend(features[name].evidence)
+            feature = features[name]
+            tested = [e for value in _tested(self.when, name) for e in feature.by_value.get(value, ())]
+            evidence.extend(distinct_places(tested) if tested else feature.evidence)
         lang = lang if lang in self.questions else "en"
         labels = {word: texts[lang] for word, texts in self.labels.items() if lang in texts}
         return Finding(self.id, self.article, self.severity, self.title, _fill(self.message, features).strip(),
@@ -83,6 +87,15 @@ def _show(value: Any, labels: dict[str, str]) -> str:
     if isinstance(value, set | frozenset | list | tuple):
         return ", ".join(labels.get(v, v) for v in sorted(str(v) for v in value)) or "none"
     return str(value)
+
+
+def _tested(cond: dict[str, Any], name: str) -> list[str]:
+    """The members of feature ``name`` that ``cond`` asks to be present (its ``any_of`` lists, not under a ``not``)."""
+    if "all" in cond or "any" in cond:
+        return [v for sub in cond.get("all", cond.get("any", [])) for v in _tested(sub, name)]
+    if cond.get("feature") == name and "any_of" in cond:
+        return [str(v) for v in cond["any_of"]]
+    return []
 
 
 def _holds(cond: dict[str, Any], features: dict[str, Feature]) -> bool:

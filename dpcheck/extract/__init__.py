@@ -6,6 +6,7 @@ the document and gathers what they found into one frozen :class:`Extraction`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,7 +14,6 @@ from spacy.language import Language
 
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
-from dpcheck.extract.roles import UNCLAIMED
 from dpcheck.extract.sentences import sentences
 from dpcheck.extract.subject import Subject
 from dpcheck.ingest.document import Document
@@ -44,6 +44,14 @@ class Extraction:
     def of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
 
+    def in_order(self, mentions: Iterable[Mention]) -> list[Mention]:
+        """``mentions`` (of this extraction) in the order of :attr:`mentions`, decisive first."""
+        return sorted(mentions, key=self._place.__getitem__)
+
+    @cached_property
+    def _place(self) -> dict[Mention, int]:
+        return {m: i for i, m in reversed(list(enumerate(self.mentions)))}
+
     @cached_property
     def relied_mechanisms(self) -> dict[str, list[Mention]]:
         disavowed = {m.value for m in self.of("mechanism") if m.detail == "disavowed"}
@@ -68,9 +76,7 @@ class Extraction:
         processed worldwide", "any other country") always does.
         """
         out: dict[str, list[Mention]] = {}
-        # The sentence whose role cue decided a destination is its evidence before those that name
-        # it only in a transfer context (role "unclaimed"); document order otherwise.
-        for m in sorted(self.of("destination"), key=lambda m: m.role == UNCLAIMED):
+        for m in self.of("destination"):
             out.setdefault(m.value, []).append(m)
         for tool in sorted(US_TOOLS & set(self.relied_mechanisms)):
             out.setdefault("US", []).extend(self.relied_mechanisms[tool])
@@ -96,5 +102,6 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: frozenset[
         for reader in started:
             if reader.reads_headings or not heading:
                 reader.read(passage, reading)
-    return Extraction(doc_type or classify(document), tuple(reading.mentions), tuple(reading.recipients),
+    # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.
+    return Extraction(doc_type or classify(document), lexicon.evidence.ranked(reading.mentions), tuple(reading.recipients),
                       tuple(reading.transfers_addressed), tuple(reading.flowdown), reading.subject)

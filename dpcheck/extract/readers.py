@@ -15,7 +15,7 @@ To add a reader: subclass :class:`Reader`, give it a ``name``, and add it to
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -24,7 +24,8 @@ from spacy.language import Language
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
-from dpcheck.extract.roles import RoleSet
+from dpcheck.extract.evidence import EvidenceOrder, tool_role
+from dpcheck.extract.roles import RoleSet, assign
 from dpcheck.extract.sentences import Sentence
 from dpcheck.extract.subject import Subject
 from dpcheck.extract.tables import table_recipients
@@ -45,11 +46,12 @@ class Lexicon:
     mechanisms: MechanismLexicon
     words: Words
     roles: RoleSet
+    evidence: EvidenceOrder
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]),
-                   RoleSet.from_data(data["roles"]))
+                   RoleSet.from_data(data["roles"]), EvidenceOrder.from_data(data["roles"]))
 
 
 @dataclass
@@ -91,10 +93,15 @@ class Passage:
 
     @cached_property
     def tools(self) -> list[Mention]:
-        """The transfer tools the sentence names."""
+        """The transfer tools the sentence names, each with the role of the sentence (see
+        :func:`~dpcheck.extract.evidence.tool_role`)."""
         reading = self._reading
-        return mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea,
-                                  reading.lexicon.words.destination)
+        tools = mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea,
+                                   reading.lexicon.words.destination)
+        if not tools:
+            return tools
+        roles = assign(self.sentence, reading.lexicon.roles)
+        return [replace(m, role=tool_role(self.sentence, roles, m)) for m in tools]
 
 
 class Reader:
