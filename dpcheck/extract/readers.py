@@ -24,8 +24,8 @@ from spacy.language import Language
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
-from dpcheck.extract.evidence import EvidenceOrder, tool_role
-from dpcheck.extract.roles import RoleSet, assign
+from dpcheck.extract.evidence import EvidenceOrder
+from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import Sentence
 from dpcheck.extract.subject import Subject
 from dpcheck.extract.tables import table_recipients
@@ -94,14 +94,11 @@ class Passage:
     @cached_property
     def tools(self) -> list[Mention]:
         """The transfer tools the sentence names, each with the role of the sentence (see
-        :func:`~dpcheck.extract.evidence.tool_role`)."""
+        :meth:`~dpcheck.extract.evidence.EvidenceOrder.tool_role`)."""
         reading = self._reading
         tools = mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea,
                                    reading.lexicon.words.destination)
-        if not tools:
-            return tools
-        roles = assign(self.sentence, reading.lexicon.roles)
-        return [replace(m, role=tool_role(self.sentence, roles, m)) for m in tools]
+        return [replace(m, role=reading.lexicon.evidence.tool_role(self.sentence, m)) for m in tools]
 
 
 class Reader:
