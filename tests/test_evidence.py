@@ -84,10 +84,10 @@ def test_evidence_invalid_mechanism_quotes_the_relying_sentence_first(scanner, l
 
 
 @pytest.mark.parametrize(("lang", "other", "decisive"), [
-    ("en", "Transfers to adequate countries rely on the Commission's adequacy decisions.",
-     "Transfers to the United States rest on the standard contractual clauses."),
-    ("de", "Übermittlungen in sichere Drittländer stützen sich auf Angemessenheitsbeschlüsse der Kommission.",
-     "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln."),
+    ("en", "Transfers to our provider in the United States rely on its certification under the EU-U.S. Data "
+           "Privacy Framework.", "Transfers to India rest on the standard contractual clauses."),
+    ("de", "Übermittlungen an unseren Dienstleister in den USA stützen sich auf seine Zertifizierung nach dem "
+           "EU-U.S. Data Privacy Framework.", "Übermittlungen nach Indien erfolgen auf Grundlage der Standardvertragsklauseln."),
 ])
 def test_evidence_supplementary_finding_quotes_the_tools_it_tested(scanner, lang, other, decisive):
     """The finding about SCCs without supplementary measures quotes the SCC sentence, not another tool's."""
@@ -105,3 +105,15 @@ def test_evidence_named_derogation_before_consent_read_from_the_text(scanner, la
     """A derogation named as such is quoted before an earlier consent sentence it was read from."""
     found = tool_quotes(scan(scanner, f"{consent} {named}", lang), "derogation")
     assert found[0] == named and found[-1] == consent
+
+
+@pytest.mark.parametrize(("lang", "statement", "version"), [
+    ("en", "All transfers of customer data to the United States are governed by the Model Clauses.",
+     "Model Clauses means the standard contractual clauses set out in Commission Decision 2010/87/EU."),
+    ("de", "Alle Übermittlungen von Kundendaten in die USA erfolgen auf Grundlage der Standardvertragsklauseln.",
+     "Standardvertragsklauseln bezeichnet die Klauseln im Anhang des Beschlusses 2010/87/EU der Kommission."),
+])
+def test_evidence_repealed_scc_finding_quotes_the_version_cited_first(scanner, lang, statement, version):
+    """The finding that only repealed SCCs are relied on quotes first the sentence citing the version."""
+    report = scan(scanner, f"{statement} {version}", lang, doc_type="dpa")
+    assert finding_quotes(report, "SCC_REPEALED_VERSION") == [version, statement]

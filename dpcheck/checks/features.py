@@ -132,11 +132,14 @@ def _mechanisms(doc: Inputs) -> dict[str, Feature]:
     relied = doc.extraction.relied_mechanisms
     invalid = set(relied) & doc.facts.invalid_on(doc.day)
     scc = relied.get("scc", [])
+    # Whether only repealed SCCs are relied on is decided by the sentences that cite a version.
+    cited = [m for m in scc if doc.facts.scc_version(m.evidence.quote)]
     return {
         "mechanisms": Feature(set(relied), ev(doc.extraction.in_order(m for ms in relied.values() for m in ms)),
                               {tool: ev(found) for tool, found in relied.items()}),
         "invalid_mechanisms": Feature(invalid, ev(doc.extraction.in_order(m for k in invalid for m in relied[k]))),
-        "scc_repealed_only": Feature(doc.facts.only_lapsed_scc((m.evidence.quote for m in scc), doc.day), ev(scc)),
+        "scc_repealed_only": Feature(doc.facts.only_lapsed_scc((m.evidence.quote for m in scc), doc.day),
+                                     ev(cited + [m for m in scc if m not in cited])),
     }
 
 

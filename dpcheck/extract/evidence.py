@@ -38,6 +38,8 @@ DEFINITION = "definition"
 TABLE = "table"  # also the detail of a destination read from a sub-processor table
 # The detail of a tool read from consent to the transfer.
 CONSENT = "consent"
+# The kinds of mention ranked here: where data goes and on what basis.
+RANKED = ("destination", "mechanism")
 # Tiers, decisive first; a mention whose role is not named here sits between named and definitions.
 ORDER = ("destination", RECIPIENT_SEAT, TRANSFER, TABLE, UNCLAIMED, "", DEFINITION)
 _TIER = {role: tier for tier, role in enumerate(ORDER)}
@@ -83,5 +85,8 @@ class EvidenceOrder:
                 not table and not self.moves.search(quote), mention.evidence.start)
 
     def ranked(self, mentions: Iterable[Mention]) -> tuple[Mention, ...]:
-        """``mentions`` decisive first."""
-        return tuple(sorted(mentions, key=self.rank))
+        """The destinations and tools of ``mentions`` decisive first, then the other mentions (contract
+        terms, which their own checks order) as they were read."""
+        mentions = tuple(mentions)
+        return (*sorted((m for m in mentions if m.kind in RANKED), key=self.rank),
+                *(m for m in mentions if m.kind not in RANKED))
