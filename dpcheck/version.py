@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-REPORT_FORMAT = "1.3.0"  # 1.1: art28_checklist; partial, warnings; summary ok, partial, errors_by_code
+REPORT_FORMAT = "1.4.0"  # 1.1: art28_checklist; partial, warnings; summary ok, partial, errors_by_code
 # 1.2: skipped files (skipped; summary skipped, skipped_by_reason); 1.3: mentions[].role
+# 1.4: mentions[].role for mechanisms, mentions decisive first
 
 try:
     TOOL_VERSION = version("dpcheck")
