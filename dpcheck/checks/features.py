@@ -11,7 +11,7 @@ in a rule file.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any, Generic, TypeVar
@@ -35,8 +35,12 @@ In = TypeVar("In")
 
 @dataclass(frozen=True)
 class Feature:
+    """A feature's value and its evidence; ``by_value``: the evidence of each member of a set value
+    (a rule testing for some members quotes theirs, see :meth:`~dpcheck.checks.rules.Rule.finding`)."""
+
     value: Any
     evidence: tuple[Evidence, ...] = ()
+    by_value: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)
 
 
 class FeatureRegistry(Generic[In]):
@@ -123,12 +127,13 @@ def _amendment(doc: Inputs) -> dict[str, Feature]:
 @feature("destinations", "destination_unspecified", "transfer_disclosed", "transfer_needs_tool")
 def _destinations(doc: Inputs) -> dict[str, Feature]:
     found = doc.extraction.destinations
-    named = ev(m for ms in found.values() for m in ms)
+    named = ev(doc.extraction.in_order(m for ms in found.values() for m in ms))
     return {
         "destinations": Feature(set(found), named),
         "destination_unspecified": Feature(UNSPECIFIED in found, ev(found.get(UNSPECIFIED, []))),
         "transfer_disclosed": Feature(bool(found), named),
-        "transfer_needs_tool": Feature(bool(doc.needs_tool), ev(m for d in doc.needs_tool for m in found[d])),
+        "transfer_needs_tool": Feature(bool(doc.needs_tool),
+                                       ev(doc.extraction.in_order(m for d in doc.needs_tool for m in found[d]))),
     }
 
 
@@ -137,10 +142,14 @@ def _mechanisms(doc: Inputs) -> dict[str, Feature]:
     relied = doc.extraction.relied_mechanisms
     invalid = set(relied) & doc.facts.invalid_on(doc.day)
     scc = relied.get("scc", [])
+    # Whether only repealed SCCs are relied on is decided by the sentences that cite a version.
+    cited = [m for m in scc if doc.facts.scc_version(m.evidence.quote)]
     return {
-        "mechanisms": Feature(set(relied), ev(m for ms in relied.values() for m in ms)),
-        "invalid_mechanisms": Feature(invalid, ev(m for k in sorted(invalid) for m in relied[k])),
-        "scc_repealed_only": Feature(doc.facts.only_lapsed_scc((m.evidence.quote for m in scc), doc.day), ev(scc)),
+        "mechanisms": Feature(set(relied), ev(doc.extraction.in_order(m for ms in relied.values() for m in ms)),
+                              {tool: ev(found) for tool, found in relied.items()}),
+        "invalid_mechanisms": Feature(invalid, ev(doc.extraction.in_order(m for k in invalid for m in relied[k]))),
+        "scc_repealed_only": Feature(doc.facts.only_lapsed_scc((m.evidence.quote for m in scc), doc.day),
+                                     ev(cited + [m for m in scc if m not in cited])),
     }
 
 

@@ -28,7 +28,7 @@ from jsonschema import Draft202012Validator
 from dpcheck import validation
 from dpcheck.checks.features import Feature
 from dpcheck.errors import RulesetError
-from dpcheck.models import DocType, Evidence, Finding, Severity, TransferPath
+from dpcheck.models import DocType, Evidence, Finding, Severity, TransferPath, distinct_places
 from dpcheck.resources import load_yaml, rules_dir
 from dpcheck.vocabulary import Vocabulary, bundled
 
@@ -79,10 +79,14 @@ class Rule:
 
     def finding(self, features: dict[str, Feature], lang: str | None = None,
                 vocabulary: Vocabulary | None = None) -> Finding:
-        """The finding of this rule, its question in ``lang`` where the rule has one (else English)."""
+        """The finding of this rule, its question in ``lang`` where the rule has one (else English); its
+        evidence quotes what the rule tested for first (the members its condition asks for, "any_of: [scc,
+        bcr]", where the feature quotes each member apart)."""
         evidence: list[Evidence] = []
         for name in self.evidence:
-            evidence.extend(features[name].evidence)
+            feature = features[name]
+            tested = [e for value in _tested(self.when, name) for e in feature.by_value.get(value, ())]
+            evidence.extend(distinct_places(tested) if tested else feature.evidence)
         message, question = self.texts(features, lang, vocabulary)
         return Finding(self.id, self.article, self.severity, self.title, message, question, tuple(evidence), self.core)
 
@@ -133,6 +137,15 @@ def _fill(template: str, features: dict[str, Feature], words: _Words) -> str:
     """``template`` with each feature it names in braces written out in words."""
     return template.format(**{name: words.show(features[name].value)
                               for _, name, _, _ in Formatter().parse(template) if name})
+
+
+def _tested(cond: dict[str, Any], name: str) -> list[str]:
+    """The members of feature ``name`` that ``cond`` asks to be present (its ``any_of`` lists, not under a ``not``)."""
+    if "all" in cond or "any" in cond:
+        return [v for sub in cond.get("all", cond.get("any", [])) for v in _tested(sub, name)]
+    if cond.get("feature") == name and "any_of" in cond:
+        return [str(v) for v in cond["any_of"]]
+    return []
 
 
 def _holds(cond: dict[str, Any], features: dict[str, Feature]) -> bool:

@@ -6,6 +6,7 @@ the document and gathers what they found into one frozen :class:`Extraction`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -14,7 +15,6 @@ from spacy.language import Language
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
-from dpcheck.extract.roles import UNCLAIMED
 from dpcheck.extract.sentences import sentences
 from dpcheck.extract.subject import Subject
 from dpcheck.ingest.document import Document
@@ -42,6 +42,14 @@ class Extraction:
 
     def of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
+
+    def in_order(self, mentions: Iterable[Mention]) -> list[Mention]:
+        """``mentions`` (of this extraction) in the order of :attr:`mentions`, decisive first."""
+        return sorted(mentions, key=self._place.__getitem__)
+
+    @cached_property
+    def _place(self) -> dict[Mention, int]:
+        return {m: i for i, m in reversed(list(enumerate(self.mentions)))}
 
     @cached_property
     def relied_mechanisms(self) -> dict[str, list[Mention]]:
@@ -84,9 +92,7 @@ class Extraction:
         processed worldwide", "any other country") always does.
         """
         out: dict[str, list[Mention]] = {}
-        # The sentence whose role cue decided a destination is its evidence before those that name
-        # it only in a transfer context (role "unclaimed"); document order otherwise.
-        for m in sorted(self.of("destination"), key=lambda m: m.role == UNCLAIMED):
+        for m in self.of("destination"):
             out.setdefault(m.value, []).append(m)
         for tool, country in self.implied:
             if tool in self.relied_mechanisms:
@@ -115,6 +121,7 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: frozenset[
         for reader in started:
             if reader.reads_headings or not heading:
                 reader.read(passage, reading)
-    return Extraction(doc_type or classify(document), tuple(reading.mentions), tuple(reading.recipients),
+    # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.
+    return Extraction(doc_type or classify(document), lexicon.evidence.ranked(reading.mentions), tuple(reading.recipients),
                       tuple(reading.transfers_addressed), tuple(reading.flowdown), reading.subject,
                       tuple(sorted((implied or {}).items())))

@@ -15,7 +15,7 @@ To add a reader: subclass :class:`Reader`, give it a ``name``, and add it to
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, ClassVar, cast
 
@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
+from dpcheck.extract.evidence import EvidenceOrder
 from dpcheck.extract.locations import commitment_mentions
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
 from dpcheck.extract.parties import (
@@ -71,12 +72,13 @@ class Lexicon:
     parties: PartyWords
     roles: RoleSet
     recipients: RecipientWords
+    evidence: EvidenceOrder
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]),
                    PartyWords.from_data(data["parties"]), RoleSet.from_data(data["roles"]),
-                   RecipientWords.from_data(data["recipients"], data["words"]))
+                   RecipientWords.from_data(data["recipients"], data["words"]), EvidenceOrder.from_data(data["roles"]))
 
 
 @dataclass
@@ -118,10 +120,12 @@ class Passage:
 
     @cached_property
     def tools(self) -> list[Mention]:
-        """The transfer tools the sentence names."""
+        """The transfer tools the sentence names, each with the role of the sentence (see
+        :meth:`~dpcheck.extract.evidence.EvidenceOrder.tool_role`)."""
         reading = self._reading
-        return mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea,
-                                  reading.lexicon.words.destination)
+        tools = mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea,
+                                   reading.lexicon.words.destination)
+        return [replace(m, role=reading.lexicon.evidence.tool_role(self.sentence, m)) for m in tools]
 
 
 class Reader:

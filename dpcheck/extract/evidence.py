@@ -1,0 +1,92 @@
+"""Which evidence decides a label: the one order in which a document's mentions are quoted.
+
+A label (a destination, a transfer tool, a finding built on them) is shown with its mentions
+decisive first, ranked by the clause role of the sentence each was read in (see
+:mod:`dpcheck.extract.roles`), then by document order:
+
+1. mentions the text relies on before those it names as lapsed, or in a sentence disavowing
+   reliance ("although we do not rely on it");
+2. a transfer, storage or access statement naming the destination, or the seat of a recipient
+   that receives the data; a tool named in a sentence about the transfer ("transfers to the US
+   rest on the SCCs"); then a row of a table; then a place named only in a transfer context (its
+   argument ``unclaimed``); then a tool named elsewhere (a conflict clause, an email address for
+   questions); a definition ("'SCCs' means ...") last;
+3. within a role, a tool named by its name before one read from consent to the transfer, and a
+   sentence saying that data moves or rests somewhere ("transferred", "stored", "gespeichert")
+   before one saying only where something is ("located", "operates", "befindet sich").
+
+The words are data: ``evidence`` in rules/lexicon/roles.yml. :meth:`EvidenceOrder.tool_role`
+gives a tool's mention the role of its sentence; :meth:`EvidenceOrder.ranked` orders the mentions
+once, when extraction ends, and every later view keeps that order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from dpcheck.extract.mechanisms import DISAVOWAL
+from dpcheck.extract.roles import RECIPIENT_SEAT, UNCLAIMED
+from dpcheck.extract.sentences import Sentence
+from dpcheck.models import Mention
+
+# Roles a tool's mention takes from its sentence (for a destination the role is its argument role).
+TRANSFER = "transfer"
+DEFINITION = "definition"
+TABLE = "table"  # also the detail of a destination read from a sub-processor table
+# The detail of a tool read from consent to the transfer.
+CONSENT = "consent"
+# The kinds of mention ranked here: where data goes and on what basis.
+RANKED = ("destination", "mechanism")
+# Tiers, decisive first; a mention whose role is not named here sits between named and definitions.
+ORDER = ("destination", RECIPIENT_SEAT, TRANSFER, TABLE, UNCLAIMED, "", DEFINITION)
+_TIER = {role: tier for tier, role in enumerate(ORDER)}
+
+
+def _words(data: dict[str, list[str]]) -> re.Pattern[str]:
+    words = sorted({str(w).lower() for phrases in data.values() for w in phrases})
+    parts = (re.escape(w).replace(r"\*", r"\w*") for w in words)
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class EvidenceOrder:
+    """The order of evidence, with the words of rules/lexicon/roles.yml (``evidence``) it reads."""
+
+    transfers: re.Pattern[str]  # words naming a transfer
+    moves: re.Pattern[str]  # words saying data moves or rests somewhere (transfers among them)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:
+        words = data["evidence"]
+        transfer, rests = words["transfer"], words["rests"]
+        return cls(_words(transfer), _words({lang: [*transfer.get(lang, []), *rests.get(lang, [])]
+                                             for lang in {*transfer, *rests}}))
+
+    def tool_role(self, sentence: Sentence, mention: Mention) -> str:
+        """The role of the sentence a transfer tool is named in: a definition, a table row, a
+        statement about the transfer (it names a transfer or third countries), or none ("")."""
+        if mention.detail == DEFINITION or sentence.is_definition:
+            return DEFINITION
+        if sentence.block.table is not None:
+            return TABLE
+        if sentence.has("THIRD_COUNTRY") or self.transfers.search(sentence.text):
+            return TRANSFER
+        return ""
+
+    def rank(self, mention: Mention) -> tuple[bool, int, bool, bool, int]:
+        """How decisive ``mention`` is as evidence (lower first; see the module docstring), then where it stands."""
+        quote = mention.evidence.quote
+        table = mention.detail == TABLE or mention.role == TABLE
+        lapsed = not mention.relied_upon or (mention.kind == "mechanism" and bool(DISAVOWAL.search(quote)))
+        return (lapsed, _TIER[TABLE] if table else _TIER.get(mention.role, _TIER[""]), mention.detail == CONSENT,
+                not table and not self.moves.search(quote), mention.evidence.start)
+
+    def ranked(self, mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+        """The destinations and tools of ``mentions`` decisive first, then the other mentions (contract
+        terms, which their own checks order) as they were read."""
+        mentions = tuple(mentions)
+        return (*sorted((m for m in mentions if m.kind in RANKED), key=self.rank),
+                *(m for m in mentions if m.kind not in RANKED))
