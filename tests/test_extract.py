@@ -144,6 +144,28 @@ def test_extract_data_kept_in_the_eu_addresses_transfers(scanner, lang, text):
     assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Records may be stored for longer if the European legislator provides for it in EU regulations to which we are "
+           "subject."),
+    ("en", "In France, the competent regulator is the CNIL, whose website can be accessed at any time."),
+    ("de", "Die Daten werden gelöscht, sofern sie nicht aus Gründen eines wichtigen öffentlichen Interesses der "
+           "Europäischen Union weiter verarbeitet werden müssen."),
+    ("de", "In Frankreich ist die CNIL zuständig, deren Website jederzeit aufgerufen werden kann."),
+])
+def test_extract_eu_places_named_for_laws_or_authorities_do_not_address_transfers(scanner, lang, text):
+    """An EU place named as a legislator, a public interest or an authority's seat says nothing about where data goes."""
+    assert "TRANSFERS_NOT_ADDRESSED" in {f.rule_id for f in scan(scanner, text, lang).findings}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Records may be stored for longer if EU regulations require it. Our servers are located in Ireland."),
+    ("de", "Daten dürfen länger gespeichert werden, wenn EU-Verordnungen dies vorsehen. Unsere Server stehen in Deutschland."),
+])
+def test_extract_servers_in_an_eu_country_address_transfers(scanner, lang, text):
+    """Saying where the servers are answers the location question, even next to a sentence on EU law."""
+    assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in scan(scanner, text, lang).findings}
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     ("en", '"Standard Contractual Clauses" means the clauses adopted by Decision (EU) 2021/914.', set()),
     ("de", "„Standardvertragsklauseln“ sind die Klauseln des Durchführungsbeschlusses (EU) 2021/914.", set()),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
-from dpcheck.extract.sentences import INSTRUCTIONS, Sentence
+from dpcheck.extract.sentences import INSTRUCTIONS, Place, Sentence
 from dpcheck.models import UNSPECIFIED, Mention
 
 SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
@@ -155,6 +155,35 @@ def _reason(argument: Argument, what: str) -> str:
     return f"{what}: {argument.role.replace('_', ' ')} of a {argument.by.replace('_', ' ')} statement ('{argument.cue.text}')"
 
 
+def _places_data(sentence: Sentence, place: Place, argument: Argument, states_transfer: bool, words: Words) -> bool:
+    """The place, given its argument role, is where the sentence's data is (see the module docstring)."""
+    if argument.role == RECIPIENT_SEAT:
+        return True
+    # A section for one country ("Additional information for Korea") sets out that country's
+    # local rules for its residents; naming the country there is not sending data to it.
+    local_section = place.code in sentence.section_countries and not sentence.in_transfer_section
+    # An address places data only where the sentence sends data to its holder ("transferred to
+    # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
+    address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
+    return not (not states_transfer or local_section or address or _in_company_name(sentence, place.start, words)
+                or _is_source(sentence, place.start, words)
+                or (not argument.claimed and _seat_is_nearest(sentence, place.start))
+                or _names_a_law_or_tool(sentence, place.end, words))
+
+
+def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
+    """"Our servers are located in Ireland": the sentence says where data is, inside the EEA or not.
+    Only a place that a transfer, storage or access cue claims counts, read as destinations are:
+    "the EU legislator", "EU regulations" or "in France, the authority is the CNIL" say nothing
+    about where data goes."""
+    roles = assign(sentence, roleset)
+    for place in sentence.places:
+        argument = roles.argument(place.start, place.end)
+        if argument.claimed and roles.makes_transfer(argument) and _places_data(sentence, place, argument, True, words):
+            return True
+    return False
+
+
 def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[str], words: Words,
                          roleset: RoleSet) -> list[Mention]:
     """Named and open destinations in one sentence (EEA countries are skipped): the places whose
@@ -187,18 +216,8 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
             found.append(Mention("destination", UNSPECIFIED, sentence.evidence(_reason(argument, f"open region '{place.text}'")),
                                  role=argument.role))
             continue
-        if argument.role != RECIPIENT_SEAT:
-            # A section for one country ("Additional information for Korea") sets out that country's
-            # local rules for its residents; naming the country there is not sending data to it.
-            local_section = place.code in sentence.section_countries and not sentence.in_transfer_section
-            # An address places data only where the sentence sends data to its holder ("transferred to
-            # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
-            address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
-            if (not states_transfer or local_section or address or _in_company_name(sentence, place.start, words)
-                    or _is_source(sentence, place.start, words)
-                    or (not argument.claimed and _seat_is_nearest(sentence, place.start))
-                    or _names_a_law_or_tool(sentence, place.end, words)):
-                continue
+        if not _places_data(sentence, place, argument, states_transfer, words):
+            continue
         named.append(place.start)
         found.append(Mention("destination", place.code, sentence.evidence(_reason(argument, f"'{place.text}'")),
                              role=argument.role))
