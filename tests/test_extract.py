@@ -144,6 +144,19 @@ def test_extract_data_kept_in_the_eu_addresses_transfers(scanner, lang, text):
     assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "We may have to hand over your data upon receiving an order from a court of the United States.", {"US"}),
+    ("de", "Auf Anordnung von Behörden der Vereinigten Staaten können wir verpflichtet sein, Ihre Daten herauszugeben.",
+     {"US"}),
+    ("en", "Data sent from the United Kingdom to our support team in India is covered by the SCCs.", {"IN"}),
+    ("de", "Daten, die aus der Schweiz an unser Support-Team in Indien übermittelt werden, sind durch die "
+           "Standardvertragsklauseln geschützt.", {"IN"}),
+])
+def test_extract_government_access_country_is_not_a_source(scanner, lang, text, expected):
+    """"an order from a court of the US" places the recipient there; "from" inside the role cue is no source."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Records may be stored for longer if the European legislator provides for it in EU regulations to which we are "
            "subject."),

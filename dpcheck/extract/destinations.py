@@ -69,12 +69,13 @@ def _negated_transfer(sentence: Sentence, words: Words) -> bool:
     return False
 
 
-def _is_source(sentence: Sentence, start: int, words: Words) -> bool:
-    """"from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition."""
+def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> bool:
+    """"from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition, but not
+    past ``stop``, the end of the role cue that claims the place ("an order from a court of the US")."""
     tokens = sentence.span
     if any(tokens[i].lower_ in words.exclusion for i in range(max(0, start - 4), start)):
         return True  # "a jurisdiction other than the UK"
-    for i in range(start - 1, max(-1, start - 25), -1):
+    for i in range(start - 1, max(stop - 1, start - 25), -1):
         word = tokens[i].lower_
         if word in words.destination:
             before = [tokens[j].lower_ for j in range(max(0, i - 2), i)]
@@ -165,8 +166,9 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
     # An address places data only where the sentence sends data to its holder ("transferred to
     # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
     address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
+    claimed_from = argument.cue.end if argument.cue is not None and argument.cue.end <= place.start else 0
     return not (not states_transfer or local_section or address or _in_company_name(sentence, place.start, words)
-                or _is_source(sentence, place.start, words)
+                or _is_source(sentence, place.start, words, claimed_from)
                 or (not argument.claimed and _seat_is_nearest(sentence, place.start))
                 or _names_a_law_or_tool(sentence, place.end, words))
 
