@@ -157,6 +157,36 @@ def test_extract_government_access_country_is_not_a_source(scanner, lang, text, 
     assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "We process your data on servers located outside the EEA, including processing it in our own data centres in "
+           "the US.", {"US", "UNSPECIFIED"}),
+    ("de", "Soweit Daten an Dienstleister außerhalb der EU übermittelt werden (insbesondere USA), stützen wir uns auf "
+           "Standardvertragsklauseln.", {"US", "UNSPECIFIED"}),
+    ("en", "Data that originates from outside the United States (e.g. the UK) is stored on servers in the United States.",
+     {"US"}),
+    ("de", "Daten, die von außerhalb der USA stammen (z. B. aus der Schweiz), werden auf Servern in den USA gespeichert.",
+     {"US"}),
+])
+def test_extract_countries_given_as_examples_of_an_open_region(scanner, lang, text, expected):
+    """Countries named as examples of a region outside the EEA leave it open; examples of where data comes from stay sources."""
+    assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The processor may not transfer data to countries outside the European Union without the customer's prior "
+           "written consent. If personal data is transferred to a country outside the European Union, the parties shall "
+           "rely on standard contractual clauses.", set()),
+    ("de", "Der Auftragnehmer darf Daten ohne vorherige schriftliche Zustimmung des Auftraggebers nicht in ein Drittland "
+           "übermitteln. Werden Daten in ein Drittland übermittelt, vereinbaren die Parteien Standardvertragsklauseln.", set()),
+    ("en", "If personal data is transferred to a country outside the European Union, the parties shall rely on standard "
+           "contractual clauses.", {"UNSPECIFIED"}),
+    ("de", "Werden Daten in ein Drittland übermittelt, vereinbaren die Parteien Standardvertragsklauseln.", {"UNSPECIFIED"}),
+])
+def test_extract_conditional_transfers_after_a_denial_disclose_nothing(scanner, lang, text, expected):
+    """A condition on transfers outside the EEA leaves them open, unless the document rules them out elsewhere."""
+    assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Records may be stored for longer if the European legislator provides for it in EU regulations to which we are "
            "subject."),

@@ -17,6 +17,9 @@ from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
 from dpcheck.extract.sentences import INSTRUCTIONS, Place, Sentence
 from dpcheck.models import UNSPECIFIED, Mention
 
+# The kind of mention a sentence denying transfers outside the EEA gives.
+DENIED = "transfer_denied"
+
 SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
 POSTAL = re.compile(r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
                     r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|via|platz|weg)\b", re.I)
@@ -75,7 +78,13 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
     tokens = sentence.span
     if any(tokens[i].lower_ in words.exclusion for i in range(max(0, start - 4), start)):
         return True  # "a jurisdiction other than the UK"
+    examples = {i for c in sentence.of("OPEN_SET") for i in range(c.start, c.end)}
+    regions = {i for c in sentence.of("OPEN_DESTINATION") for i in range(c.start, c.end)}
+    example = False
     for i in range(start - 1, max(stop - 1, start - 25), -1):
+        example = example or i in examples
+        if example and i in regions:
+            return False  # "outside the EEA (in particular the USA)": an example of where data goes
         word = tokens[i].lower_
         if word in words.destination:
             before = [tokens[j].lower_ for j in range(max(0, i - 2), i)]
@@ -199,6 +208,10 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     if INSTRUCTIONS.search(sentence.text):
         return []  # Art. 28(3)(a) boilerplate: "only on instructions, including with regard to transfers"
     if negated:
+        # "We do not transfer data outside the EEA": what the document says elsewhere of transfers
+        # outside the EEA only under a condition is about a transfer it has ruled out.
+        if sentence.has("THIRD_COUNTRY", "OPEN_DESTINATION"):
+            return [Mention(DENIED, UNSPECIFIED, sentence.evidence("transfers outside the EEA denied"))]
         return []
     mech_tokens = {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start, c.end)}
     # A country right beside a tool's name qualifies the tool: "Standard Contractual Clauses (UK)",
@@ -231,15 +244,17 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     argument = roles.argument(open_cues[0].start, open_cues[0].end) if open_cues else Argument("unclaimed")
     if open_cues and (argument.claimed or not _seat_is_nearest(sentence, open_cues[0].start)):
         cue = open_cues[0]
-        # ... unless the text grants the vendor leave to send data there ("may process ... outside the EEA").
-        weak = (cue.start, cue.end) in generic and not _permits(sentence, cue.start, words)
+        # ... unless the text grants the vendor leave to send data there ("may process ... outside the EEA"),
+        # or gives the countries it names as examples of the open set ("outside the EEA, including the US").
+        examples = any(cue.end <= c.start and any(c.end <= start for start in named) for c in sentence.of("OPEN_SET"))
+        weak = (cue.start, cue.end) in generic and not _permits(sentence, cue.start, words) and not examples
         if not (weak and named):
             found.append(Mention("destination", UNSPECIFIED,
                                  sentence.evidence(_reason(argument, f"open-ended destination '{cue.text}'")),
                                  detail="conditional" if weak else "assertive", role=argument.role))
     if named and not any(m.value == UNSPECIFIED for m in found):
         for cue in sentence.of("OPEN_SET"):
-            if any(0 < start - cue.end <= 4 for start in named):
+            if any(0 <= start - cue.end <= 4 for start in named):
                 found.append(Mention("destination", UNSPECIFIED,
                                      sentence.evidence(f"open enumeration '{cue.text}'"), detail="assertive",
                                      role="destination"))
