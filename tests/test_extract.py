@@ -167,6 +167,71 @@ def test_extract_data_kept_in_the_eu_addresses_transfers(scanner, lang, text):
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "We may have to hand over your data upon receiving an order from a court of the United States.", {"US"}),
+    ("de", "Auf Anordnung von Behörden der Vereinigten Staaten können wir verpflichtet sein, Ihre Daten herauszugeben.",
+     {"US"}),
+    ("en", "Data sent from the United Kingdom to our support team in India is covered by the SCCs.", {"IN"}),
+    ("de", "Daten, die aus der Schweiz an unser Support-Team in Indien übermittelt werden, sind durch die "
+           "Standardvertragsklauseln geschützt.", {"IN"}),
+])
+def test_extract_government_access_country_is_not_a_source(scanner, lang, text, expected):
+    """"an order from a court of the US" places the recipient there; "from" inside the role cue is no source."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "We process your data on servers located outside the EEA, including processing it in our own data centres in "
+           "the US.", {"US", "UNSPECIFIED"}),
+    ("de", "Soweit Daten an Dienstleister außerhalb der EU übermittelt werden (insbesondere USA), stützen wir uns auf "
+           "Standardvertragsklauseln.", {"US", "UNSPECIFIED"}),
+    ("en", "Data that originates from outside the United States (e.g. the UK) is stored on servers in the United States.",
+     {"US"}),
+    ("de", "Daten, die von außerhalb der USA stammen (z. B. aus der Schweiz), werden auf Servern in den USA gespeichert.",
+     {"US"}),
+])
+def test_extract_countries_given_as_examples_of_an_open_region(scanner, lang, text, expected):
+    """Countries named as examples of a region outside the EEA leave it open; examples of where data comes from stay sources."""
+    assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The processor may not transfer data to countries outside the European Union without the customer's prior "
+           "written consent. If personal data is transferred to a country outside the European Union, the parties shall "
+           "rely on standard contractual clauses.", set()),
+    ("de", "Der Auftragnehmer darf Daten ohne vorherige schriftliche Zustimmung des Auftraggebers nicht in ein Drittland "
+           "übermitteln. Werden Daten in ein Drittland übermittelt, vereinbaren die Parteien Standardvertragsklauseln.", set()),
+    ("en", "If personal data is transferred to a country outside the European Union, the parties shall rely on standard "
+           "contractual clauses.", {"UNSPECIFIED"}),
+    ("de", "Werden Daten in ein Drittland übermittelt, vereinbaren die Parteien Standardvertragsklauseln.", {"UNSPECIFIED"}),
+])
+def test_extract_conditional_transfers_after_a_denial_disclose_nothing(scanner, lang, text, expected):
+    """A condition on transfers outside the EEA leaves them open, unless the document rules them out elsewhere."""
+    assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Records may be stored for longer if the European legislator provides for it in EU regulations to which we are "
+           "subject."),
+    ("en", "In France, the competent regulator is the CNIL, whose website can be accessed at any time."),
+    ("de", "Die Daten werden gelöscht, sofern sie nicht aus Gründen eines wichtigen öffentlichen Interesses der "
+           "Europäischen Union weiter verarbeitet werden müssen."),
+    ("de", "In Frankreich ist die CNIL zuständig, deren Website jederzeit aufgerufen werden kann."),
+])
+def test_extract_eu_places_named_for_laws_or_authorities_do_not_address_transfers(scanner, lang, text):
+    """An EU place named as a legislator, a public interest or an authority's seat says nothing about where data goes."""
+    assert "TRANSFERS_NOT_ADDRESSED" in {f.rule_id for f in scan(scanner, text, lang).findings}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Records may be stored for longer if EU regulations require it. Our servers are located in Ireland."),
+    ("de", "Daten dürfen länger gespeichert werden, wenn EU-Verordnungen dies vorsehen. Unsere Server stehen in Deutschland."),
+])
+def test_extract_servers_in_an_eu_country_address_transfers(scanner, lang, text):
+    """Saying where the servers are answers the location question, even next to a sentence on EU law."""
+    assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in scan(scanner, text, lang).findings}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
     ("en", '"Standard Contractual Clauses" means the clauses adopted by Decision (EU) 2021/914.', set()),
     ("de", "„Standardvertragsklauseln“ sind die Klauseln des Durchführungsbeschlusses (EU) 2021/914.", set()),
     ("en", '"SCCs" means the standard contractual clauses of Decision 2021/914.\n\n'

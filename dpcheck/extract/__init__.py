@@ -12,6 +12,7 @@ from functools import cached_property
 
 from spacy.language import Language
 
+from dpcheck.extract.destinations import DENIED
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
@@ -88,7 +89,8 @@ class Extraction:
         """Destination → its evidence, with the rule for open-ended wording applied.
 
         Generic third-country wording ("for transfers outside the EEA, ...") leaves the
-        destinations unspecified only if the document names none; open wording ("may be
+        destinations unspecified only if the document names none and does not deny such
+        transfers elsewhere ("we do not transfer data outside the EEA"); open wording ("may be
         processed worldwide", "any other country") always does.
         """
         out: dict[str, list[Mention]] = {}
@@ -99,7 +101,7 @@ class Extraction:
                 out.setdefault(country, []).extend(self.relied_mechanisms[tool])
         open_mentions = out.pop(UNSPECIFIED, [])
         assertive = [m for m in open_mentions if m.detail != "conditional"]
-        if assertive or (open_mentions and not out):
+        if assertive or (open_mentions and not out and not self.of(DENIED)):
             out[UNSPECIFIED] = assertive or open_mentions
         return out
 

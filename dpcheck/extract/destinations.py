@@ -14,8 +14,11 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
-from dpcheck.extract.sentences import INSTRUCTIONS, Sentence
+from dpcheck.extract.sentences import INSTRUCTIONS, Place, Sentence
 from dpcheck.models import UNSPECIFIED, Mention
+
+# The kind of mention a sentence denying transfers outside the EEA gives.
+DENIED = "transfer_denied"
 
 SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
 POSTAL = re.compile(r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
@@ -73,12 +76,19 @@ def negated_transfer(sentence: Sentence, words: Words) -> bool:
     return False
 
 
-def _is_source(sentence: Sentence, start: int, words: Words) -> bool:
-    """"from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition."""
+def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> bool:
+    """"from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition, but not
+    past ``stop``, the end of the role cue that claims the place ("an order from a court of the US")."""
     tokens = sentence.span
     if any(tokens[i].lower_ in words.exclusion for i in range(max(0, start - 4), start)):
         return True  # "a jurisdiction other than the UK"
-    for i in range(start - 1, max(-1, start - 25), -1):
+    examples = {i for c in sentence.of("OPEN_SET") for i in range(c.start, c.end)}
+    regions = {i for c in sentence.of("OPEN_DESTINATION") for i in range(c.start, c.end)}
+    example = False
+    for i in range(start - 1, max(stop - 1, start - 25), -1):
+        example = example or i in examples
+        if example and i in regions:
+            return False  # "outside the EEA (in particular the USA)": an example of where data goes
         word = tokens[i].lower_
         if word in words.destination:
             before = [tokens[j].lower_ for j in range(max(0, i - 2), i)]
@@ -159,6 +169,36 @@ def _reason(argument: Argument, what: str) -> str:
     return f"{what}: {argument.role.replace('_', ' ')} of a {argument.by.replace('_', ' ')} statement ('{argument.cue.text}')"
 
 
+def _places_data(sentence: Sentence, place: Place, argument: Argument, states_transfer: bool, words: Words) -> bool:
+    """The place, given its argument role, is where the sentence's data is (see the module docstring)."""
+    if argument.role == RECIPIENT_SEAT:
+        return True
+    # A section for one country ("Additional information for Korea") sets out that country's
+    # local rules for its residents; naming the country there is not sending data to it.
+    local_section = place.code in sentence.section_countries and not sentence.in_transfer_section
+    # An address places data only where the sentence sends data to its holder ("transferred to
+    # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
+    address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
+    claimed_from = argument.cue.end if argument.cue is not None and argument.cue.end <= place.start else 0
+    return not (not states_transfer or local_section or address or _in_company_name(sentence, place.start, words)
+                or _is_source(sentence, place.start, words, claimed_from)
+                or (not argument.claimed and _seat_is_nearest(sentence, place.start))
+                or _names_a_law_or_tool(sentence, place.end, words))
+
+
+def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
+    """"Our servers are located in Ireland": the sentence says where data is, inside the EEA or not.
+    Only a place that a transfer, storage or access cue claims counts, read as destinations are:
+    "the EU legislator", "EU regulations" or "in France, the authority is the CNIL" say nothing
+    about where data goes."""
+    roles = assign(sentence, roleset)
+    for place in sentence.places:
+        argument = roles.argument(place.start, place.end)
+        if argument.claimed and roles.makes_transfer(argument) and _places_data(sentence, place, argument, True, words):
+            return True
+    return False
+
+
 def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[str], words: Words,
                          roleset: RoleSet) -> list[Mention]:
     """Named and open destinations in one sentence (EEA countries are skipped): the places whose
@@ -172,6 +212,10 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     if INSTRUCTIONS.search(sentence.text):
         return []  # Art. 28(3)(a) boilerplate: "only on instructions, including with regard to transfers"
     if negated:
+        # "We do not transfer data outside the EEA": what the document says elsewhere of transfers
+        # outside the EEA only under a condition is about a transfer it has ruled out.
+        if sentence.has("THIRD_COUNTRY", "OPEN_DESTINATION"):
+            return [Mention(DENIED, UNSPECIFIED, sentence.evidence("transfers outside the EEA denied"))]
         return []
     mech_tokens = {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start, c.end)}
     # A country right beside a tool's name qualifies the tool: "Standard Contractual Clauses (UK)",
@@ -191,18 +235,8 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
             found.append(Mention("destination", UNSPECIFIED, sentence.evidence(_reason(argument, f"open region '{place.text}'")),
                                  role=argument.role))
             continue
-        if argument.role != RECIPIENT_SEAT:
-            # A section for one country ("Additional information for Korea") sets out that country's
-            # local rules for its residents; naming the country there is not sending data to it.
-            local_section = place.code in sentence.section_countries and not sentence.in_transfer_section
-            # An address places data only where the sentence sends data to its holder ("transferred to
-            # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
-            address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
-            if (not states_transfer or local_section or address or _in_company_name(sentence, place.start, words)
-                    or _is_source(sentence, place.start, words)
-                    or (not argument.claimed and _seat_is_nearest(sentence, place.start))
-                    or _names_a_law_or_tool(sentence, place.end, words)):
-                continue
+        if not _places_data(sentence, place, argument, states_transfer, words):
+            continue
         named.append(place.start)
         found.append(Mention("destination", place.code, sentence.evidence(_reason(argument, f"'{place.text}'")),
                              role=argument.role))
@@ -214,15 +248,17 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     argument = roles.argument(open_cues[0].start, open_cues[0].end) if open_cues else Argument("unclaimed")
     if open_cues and (argument.claimed or not _seat_is_nearest(sentence, open_cues[0].start)):
         cue = open_cues[0]
-        # ... unless the text grants the vendor leave to send data there ("may process ... outside the EEA").
-        weak = (cue.start, cue.end) in generic and not _permits(sentence, cue.start, words)
+        # ... unless the text grants the vendor leave to send data there ("may process ... outside the EEA"),
+        # or gives the countries it names as examples of the open set ("outside the EEA, including the US").
+        examples = any(cue.end <= c.start and any(c.end <= start for start in named) for c in sentence.of("OPEN_SET"))
+        weak = (cue.start, cue.end) in generic and not _permits(sentence, cue.start, words) and not examples
         if not (weak and named):
             found.append(Mention("destination", UNSPECIFIED,
                                  sentence.evidence(_reason(argument, f"open-ended destination '{cue.text}'")),
                                  detail="conditional" if weak else "assertive", role=argument.role))
     if named and not any(m.value == UNSPECIFIED for m in found):
         for cue in sentence.of("OPEN_SET"):
-            if any(0 < start - cue.end <= 4 for start in named):
+            if any(0 <= start - cue.end <= 4 for start in named):
                 found.append(Mention("destination", UNSPECIFIED,
                                      sentence.evidence(f"open enumeration '{cue.text}'"), detail="assertive",
                                      role="destination"))

@@ -22,7 +22,12 @@ from typing import Any, ClassVar, cast
 from spacy.language import Language
 
 from dpcheck.extract.art28 import Art28Reader
-from dpcheck.extract.destinations import Words, destination_mentions, importer_addresses, in_postal_address
+from dpcheck.extract.destinations import (
+    Words,
+    destination_mentions,
+    importer_addresses,
+    locates_data,
+)
 from dpcheck.extract.evidence import EvidenceOrder
 from dpcheck.extract.locations import commitment_mentions
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
@@ -378,7 +383,7 @@ class AddressedReader(Reader):
     name = "transfers_addressed"
 
     def read(self, passage: Passage, reading: Reading) -> None:
-        if addresses_transfers(passage.sentence, passage.transfer):
+        if addresses_transfers(passage.sentence, passage.transfer, reading.lexicon):
             reading.transfers_addressed.append(passage.sentence.evidence("speaks about where data goes"))
 
 
@@ -426,10 +431,9 @@ def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence
     return [Recipient(f"onward recipients of {parent}", "subprocessor", "", codes, (evidence,), engaged_by=parent)]
 
 
-def addresses_transfers(sentence: Sentence, transfer: bool) -> bool:
+def addresses_transfers(sentence: Sentence, transfer: bool, lexicon: Lexicon) -> bool:
     if sentence.has("THIRD_COUNTRY"):
         return True
     if any(c.label.startswith("MECH:") for c in sentence.cues) and transfer:
         return True
-    return sentence.has("TRANSFER") and not sentence.has("SEAT") and any(
-        not in_postal_address(sentence, p.start) for p in sentence.places)
+    return sentence.has("TRANSFER") and not sentence.has("SEAT") and locates_data(sentence, lexicon.words, lexicon.roles)
