@@ -176,7 +176,7 @@ class Scorer:
     """Scores with the vocabularies of one ruleset."""
 
     def __init__(self, ruleset: Ruleset) -> None:
-        self.flags = frozenset(r.id for r in ruleset.rules if r.core)
+        self.flags = ruleset.labelled_flags or frozenset(r.id for r in ruleset.rules if r.core)
         self.mechanisms = frozenset(ruleset.facts.mechanisms)
         self.eea = ruleset.facts.eea_places
         self.ruleset = ruleset

@@ -104,3 +104,12 @@ def test_cli_eval_prints_the_figures_of_the_kit_scorer(tmp_path):
                             capture_output=True, text=True, check=False)
     assert theirs.returncode == 0, theirs.stderr
     assert ours.output.splitlines() == theirs.stdout.splitlines()
+
+
+def test_evaluate_scores_the_seven_labelled_core_flags(scanner):
+    """`dpcheck eval` scores the guidelines' seven core flags, each a core rule of the ruleset; a core
+    rule gold labels do not carry (an addendum left to its main agreement) is not scored."""
+    ruleset = scanner.ruleset
+    core = {r.id for r in ruleset.rules if r.core}
+    assert len(ruleset.labelled_flags) == 7 and ruleset.labelled_flags <= core
+    assert "ADDENDUM_MAIN_AGREEMENT_UNREAD" in core - Scorer(ruleset).flags

@@ -46,6 +46,8 @@ class Ruleset:
     vocabulary: Vocabulary
     folder: Path | None = None
     """Where the rules were loaded from (the vendor rules of rules/vendor/ are read from there too)."""
+    labelled_flags: frozenset[str] = frozenset()
+    """The core flags gold labels carry (``labelled_flags`` of ruleset.yml): what evaluation scores."""
 
     @classmethod
     def load(cls, folder: Path) -> Ruleset:
@@ -59,7 +61,7 @@ class Ruleset:
         version = f"{meta['version']}+{digest.hexdigest()[:8]}"
         lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
         return cls(version, rules, policy_rules, LegalFacts.load(folder / "facts"), frozenset(meta["rating"]["red"]),
-                   lexicon, Vocabulary.load(folder), folder)
+                   lexicon, Vocabulary.load(folder), folder, frozenset(meta.get("labelled_flags", ())))
 
     @property
     def country_aliases(self) -> dict[str, list[str]]:
