@@ -519,3 +519,15 @@ def test_extract_hyperlinked_subprocessor_list_counts(scanner, fmt, text):
     """A hyperlink to the sub-processor page is a pointer to the list, even when only the link text names it."""
     report = scanner.scan_text(text, format=fmt, doc_type="dpa")
     assert "SUBPROCESSOR_LIST_MISSING" not in _rules(report)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "# Datenschutzerklärung\n\nWir speichern Ihre Kontodaten ausschließlich in Deutschland."),
+    ("en", "# Privacy notice\n\nWe store your account data exclusively in Germany."),
+])
+def test_extract_only_in_an_eea_country_answers_where_data_is(scanner, lang, text):
+    """'Ausschließlich in Deutschland' is 'only in Germany', not 'excluding Germany': the document says
+    where data is, and no finding says it does not."""
+    doc = scanner.scan_text(text, name="policy.md", format="markdown", language=lang)
+    assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in doc.findings}
+    assert doc.rating == "green"

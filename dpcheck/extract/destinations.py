@@ -80,8 +80,10 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
     """"from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition, but not
     past ``stop``, the end of the role cue that claims the place ("an order from a court of the US")."""
     tokens = sentence.span
-    if any(tokens[i].lower_ in words.exclusion for i in range(max(0, start - 4), start)):
-        return True  # "a jurisdiction other than the UK"
+    # "a jurisdiction other than the UK"; but "ausschließlich in Deutschland" is "only in" Germany.
+    if any(tokens[i].lower_ in words.exclusion and tokens[i + 1].lower_ not in words.destination
+           for i in range(max(0, start - 4), start)):
+        return True
     examples = {i for c in sentence.of("OPEN_SET") for i in range(c.start, c.end)}
     regions = {i for c in sentence.of("OPEN_DESTINATION") for i in range(c.start, c.end)}
     example = False
