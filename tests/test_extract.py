@@ -531,3 +531,63 @@ def test_extract_only_in_an_eea_country_answers_where_data_is(scanner, lang, tex
     doc = scanner.scan_text(text, name="policy.md", format="markdown", language=lang)
     assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in doc.findings}
     assert doc.rating == "green"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "We may move your details to machines that sit outside your state or province, where privacy rules can be "
+           "weaker than at home."),
+    ("de", "Wir können Ihre Daten auf Rechner außerhalb Ihres Landes übertragen, deren Datenschutzgesetze anders sind."),
+    ("en", "We handle your data at our offices and in any other places where our service partners are located."),
+    ("de", "Wir verarbeiten Ihre Daten in unseren Büros und an allen anderen Orten, an denen unsere Partner tätig sind."),
+])
+def test_extract_places_beyond_the_readers_own_country_are_open(scanner, lang, text):
+    """"outside your state or province" and "any other places where partners are" name no country: UNSPECIFIED."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The provider will not transfer customer data outside the customer's selected region, except where needed to "
+           "run the service.", {"UNSPECIFIED"}),
+    ("de", "Der Anbieter übermittelt Kundendaten nicht außerhalb der vom Kunden gewählten Region, außer soweit dies für "
+           "den Betrieb nötig ist.", {"UNSPECIFIED"}),
+    ("en", "We do not transfer personal data outside the EEA.", set()),
+    ("de", "Wir übermitteln keine personenbezogenen Daten außerhalb des EWR.", set()),
+])
+def test_extract_exceptions_to_a_selected_region_leave_destinations_open(scanner, lang, text, expected):
+    """Transfers outside the customer's chosen region "except where needed" go to unnamed places; a plain denial stays none."""
+    assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "# International transfers\n\nOur partners may store and process your data. If you are a resident in the EEA, "
+           "those countries may not have privacy laws as comprehensive as those in your country.\n", {"UNSPECIFIED"}),
+    ("de", "# Übermittlung ins Ausland\n\nUnsere Partner können Ihre Daten speichern. Wenn Sie im EWR wohnen, haben jene "
+           "Länder möglicherweise Datenschutzgesetze, die weniger umfassend sind als die in Ihrem Land.\n", {"UNSPECIFIED"}),
+    ("en", "We transfer data to Japan, whose laws may differ from those in your country.\n", {"JP"}),
+    ("de", "Wir übermitteln Daten nach Japan, das möglicherweise ein niedrigeres Datenschutzniveau als Ihr Land hat.\n",
+     {"JP"}),
+])
+def test_extract_countries_known_only_by_their_laws_are_unnamed(scanner, lang, text, expected):
+    """"those countries' laws may be less comprehensive than yours" leaves them unnamed, unless the document names them."""
+    report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
+    assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "# Datenübermittlung in Drittländer\n\nWir übermitteln Daten nur dann in Drittländer, wenn Sie eingewilligt "
+           "haben. Dies betrifft insbesondere unseren Hosting-Anbieter Beispiel Inc. mit Sitz in den USA.\n",
+     {"US", "UNSPECIFIED"}),
+    ("en", "# International transfers\n\nWe only transfer data to third countries if you have consented. This includes, "
+           "for example, our hosting provider Example Inc., headquartered in Canada.\n", {"CA", "UNSPECIFIED"}),
+    ("en", "# International transfers\n\nWe only transfer data to third countries if you have consented. This concerns in "
+           "particular our hosting provider, which stores data in the United States.\n", {"US", "UNSPECIFIED"}),
+    ("en", "# International transfers\n\nWe only transfer data to third countries if you have consented. Our mail "
+           "provider hosts data in the United States.\n", {"US"}),
+    ("de", "# Datenübermittlung in Drittländer\n\nWir übermitteln Daten nur dann in Drittländer, wenn Sie eingewilligt "
+           "haben. Unser Mailanbieter speichert Daten in den USA.\n", {"US"}),
+])
+def test_extract_countries_given_as_examples_in_the_next_sentence(scanner, lang, text, expected):
+    """Recipients the next sentence gives "in particular" are destinations by their seats and leave a conditional
+    third-country set open; countries named plainly specify it."""
+    report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
+    assert {t.destination for t in report.transfers} == expected

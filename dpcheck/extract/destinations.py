@@ -10,7 +10,7 @@ country's local rules. The word lists for these readings are in rules/lexicon/wo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
@@ -19,6 +19,8 @@ from dpcheck.models import UNSPECIFIED, Mention
 
 # The kind of mention a sentence denying transfers outside the EEA gives.
 DENIED = "transfer_denied"
+# The cue label of countries described only by laws that differ from the reader's (rules/lexicon/cues.yml).
+LAWS_DIFFER = "LAWS_DIFFER"
 
 SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
 POSTAL = re.compile(r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
@@ -244,16 +246,25 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
                              role=argument.role))
     # "third countries" / "outside the EEA" is specified by the countries a document names
     # (weak); "worldwide" or "any other country" leaves the set open whatever else is named.
-    generic = {(c.start, c.end) for c in sentence.of("THIRD_COUNTRY")}
-    open_cues = sorted(sentence.of("OPEN_DESTINATION"), key=lambda c: (c.start, c.end) in generic)
-    open_cues = [c for c in open_cues if roles.makes_transfer(roles.argument(c.start, c.end))]
+    # Countries described only by their laws ("laws as comprehensive as those in your country") are third
+    # countries left unnamed, generic wording too; the phrase itself says that data goes there, so no
+    # law, origin or seat cue nearby makes it anything else.
+    differ = {(c.start, c.end) for c in sentence.of(LAWS_DIFFER)}
+    generic = {(c.start, c.end) for c in sentence.of("THIRD_COUNTRY")} | differ
+    open_cues = sorted(sentence.of("OPEN_DESTINATION", LAWS_DIFFER), key=lambda c: (c.start, c.end) in generic)
+    open_cues = [c for c in open_cues
+                 if (c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end))]
     argument = roles.argument(open_cues[0].start, open_cues[0].end) if open_cues else Argument("unclaimed")
-    if open_cues and (argument.claimed or not _seat_is_nearest(sentence, open_cues[0].start)):
+    if not roles.makes_transfer(argument):
+        argument = Argument("unclaimed")
+    if open_cues and (argument.claimed or (open_cues[0].start, open_cues[0].end) in differ
+                      or not _seat_is_nearest(sentence, open_cues[0].start)):
         cue = open_cues[0]
         # ... unless the text grants the vendor leave to send data there ("may process ... outside the EEA"),
         # or gives the countries it names as examples of the open set ("outside the EEA, including the US").
         examples = any(cue.end <= c.start and any(c.end <= start for start in named) for c in sentence.of("OPEN_SET"))
-        weak = (cue.start, cue.end) in generic and not _permits(sentence, cue.start, words) and not examples
+        weak = (cue.start, cue.end) in generic and not examples and (
+            (cue.start, cue.end) in differ or not _permits(sentence, cue.start, words))
         if not (weak and named):
             found.append(Mention("destination", UNSPECIFIED,
                                  sentence.evidence(_reason(argument, f"open-ended destination '{cue.text}'")),
@@ -266,3 +277,34 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
                                      role="destination"))
                 break
     return found
+
+
+# Tokens at the start of a sentence an open-set cue may stand in to give the sentence as examples
+# ("This concerns in particular ...", "Dies betrifft insbesondere ...", "For example, ...").
+EXAMPLES_LEAD = 4
+
+
+def examples_of_previous(previous: list[Mention], sentence: Sentence, found: list[Mention], eea: set[str],
+                         roleset: RoleSet) -> list[Mention]:
+    """"We transfer data to third countries only if ... . This concerns in particular X Inc., seated in
+    the US": a sentence that opens by giving examples of the transfer before it names its recipients,
+    so their seats are destinations, and the countries it names leave that sentence's region open.
+    ``previous``: the destinations of the sentence before; ``found``: this sentence's own."""
+    if not any(m.kind == "destination" for m in previous) or not any(
+            c.start < EXAMPLES_LEAD for c in sentence.of("OPEN_SET")):
+        return []
+    roles = assign(sentence, roleset)
+    known = {m.value for m in found}
+    seats = []
+    for place in sentence.places:
+        argument = roles.argument(place.start, place.end)
+        if place.code in eea or place.code == UNSPECIFIED or place.code in known or argument.by != "recipient":
+            continue
+        known.add(place.code)
+        seats.append(Mention("destination", place.code, sentence.evidence(
+            f"'{place.text}': seat of a recipient given as an example of the transfer before"), role=RECIPIENT_SEAT))
+    region = next((m for m in previous if m.value == UNSPECIFIED and m.detail == "conditional"), None)
+    if region is None or not (seats or any(m.value != UNSPECIFIED for m in found)):
+        return seats
+    reason = f"{region.evidence.reason}; the next sentence names its countries as examples only"
+    return [*seats, replace(region, detail="assertive", evidence=replace(region.evidence, reason=reason))]

@@ -25,6 +25,7 @@ from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import (
     Words,
     destination_mentions,
+    examples_of_previous,
     importer_addresses,
     locates_data,
 )
@@ -242,6 +243,7 @@ class DestinationReader(Reader):
     def begin(self, reading: Reading) -> None:
         # The recipients the tables name are those an onward transfer can be made by.
         self._named: Sequence[Recipient] = tuple(reading.recipients)
+        self._previous: list[Mention] = []  # the destinations of the sentence read last
 
     def read(self, passage: Passage, reading: Reading) -> None:
         sentence = passage.sentence
@@ -249,7 +251,9 @@ class DestinationReader(Reader):
             return
         places = destination_mentions(sentence, passage.transfer, set(reading.eea), reading.lexicon.words,
                                       reading.lexicon.roles)
-        reading.mentions.extend(places)
+        reading.mentions.extend([*places, *examples_of_previous(self._previous, sentence, places, set(reading.eea),
+                                                                reading.lexicon.roles)])
+        self._previous = places
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
 
 
