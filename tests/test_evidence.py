@@ -117,3 +117,15 @@ def test_evidence_repealed_scc_finding_quotes_the_version_cited_first(scanner, l
     """The finding that only repealed SCCs are relied on quotes first the sentence citing the version."""
     report = scan(scanner, f"{statement} {version}", lang, doc_type="dpa")
     assert finding_quotes(report, "SCC_REPEALED_VERSION") == [version, statement]
+
+
+@pytest.mark.parametrize(("lang", "example", "decisive"), [
+    ("en", "For transfers outside the EEA we use appropriate safeguards, such as standard contractual clauses.",
+     "Transfers to the United States rest on the standard contractual clauses."),
+    ("de", "Für Übermittlungen in Drittländer nutzen wir geeignete Garantien, wie z. B. Standardvertragsklauseln.",
+     "Die Übermittlung in die USA stützen wir auf die Standardvertragsklauseln."),
+])
+def test_evidence_tool_a_transfer_rests_on_before_a_tool_given_as_example(scanner, lang, example, decisive):
+    """A tool named only as an example of safeguards ("such as the SCCs") is quoted after the sentence resting a transfer on it."""
+    found = tool_quotes(scan(scanner, f"{example} {decisive}", lang), "scc")
+    assert found == [decisive, example]

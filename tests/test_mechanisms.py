@@ -148,3 +148,17 @@ def test_mechanisms_invalidated_tool_still_presented_as_basis_is_relied_on(scann
 def test_mechanisms_no_longer_about_something_else_leaves_the_tool_relied_on(scanner, lang, text):
     """"No longer" said of the vendor's obligations, far from the tool, does not call Privacy Shield gone."""
     assert "privacy_shield" in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "For transfers abroad we use appropriate safeguards, for example standard contractual clauses.", {"example"}),
+    ("de", "Für Übermittlungen ins Ausland nutzen wir geeignete Garantien, z. B. Standardvertragsklauseln.", {"example"}),
+    ("en", "Our provider is certified under the EU-U.S. Data Privacy Framework, including its UK Extension.", {""}),
+    ("de", "Übermittlungen in Drittländer stützen wir auf geeignete Garantien, insbesondere Standardvertragsklauseln.", {""}),
+])
+def test_mechanisms_a_tool_named_as_an_example_of_safeguards_is_marked(scanner, lang, text, expected):
+    """"safeguards, for example the SCCs" marks the tool an example (still relied on); "including" and "insbesondere" list what is used."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    tools = [m for m in report.mentions if m.kind == "mechanism"]
+    assert tools and all(m.relied_upon for m in tools)
+    assert {m.detail for m in tools} == expected

@@ -6,12 +6,14 @@ decisive first, ranked by the clause role of the sentence each was read in (see
 
 1. mentions the text relies on before those it names as lapsed, or in a sentence disavowing
    reliance ("although we do not rely on it");
-2. a transfer, storage or access statement naming the destination, or the seat of a recipient
+2. a tool named only as an example of safeguards ("appropriate safeguards, such as the SCCs")
+   after every other mention of it but its definition;
+3. a transfer, storage or access statement naming the destination, or the seat of a recipient
    that receives the data; a tool named in a sentence about the transfer ("transfers to the US
    rest on the SCCs"); then a row of a table; then a place named only in a transfer context (its
    argument ``unclaimed``); then a tool named elsewhere (a conflict clause, an email address for
    questions); a definition ("'SCCs' means ...") last;
-3. within a role, a tool named by its name before one read from consent to the transfer, and a
+4. within a role, a tool named by its name before one read from consent to the transfer, and a
    sentence saying that data moves or rests somewhere ("transferred", "stored", "gespeichert")
    before one saying only where something is ("located", "operates", "befindet sich").
 
@@ -27,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dpcheck.extract.mechanisms import DISAVOWAL
+from dpcheck.extract.mechanisms import DISAVOWAL, EXAMPLE
 from dpcheck.extract.roles import RECIPIENT_SEAT, UNCLAIMED
 from dpcheck.extract.sentences import Sentence
 from dpcheck.models import Mention
@@ -76,12 +78,13 @@ class EvidenceOrder:
             return TRANSFER
         return ""
 
-    def rank(self, mention: Mention) -> tuple[bool, int, bool, bool, int]:
+    def rank(self, mention: Mention) -> tuple[bool, bool, bool, int, bool, bool, int]:
         """How decisive ``mention`` is as evidence (lower first; see the module docstring), then where it stands."""
         quote = mention.evidence.quote
         table = mention.detail == TABLE or mention.role == TABLE
         lapsed = not mention.relied_upon or (mention.kind == "mechanism" and bool(DISAVOWAL.search(quote)))
-        return (lapsed, _TIER[TABLE] if table else _TIER.get(mention.role, _TIER[""]), mention.detail == CONSENT,
+        tier = _TIER[TABLE] if table else _TIER.get(mention.role, _TIER[""])
+        return (lapsed, tier == _TIER[DEFINITION], mention.detail == EXAMPLE, tier, mention.detail == CONSENT,
                 not table and not self.moves.search(quote), mention.evidence.start)
 
     def ranked(self, mentions: Iterable[Mention]) -> tuple[Mention, ...]:

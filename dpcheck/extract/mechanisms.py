@@ -23,6 +23,11 @@ BEFORE_WINDOW = 10
 # Tokens between "such as" / "insbesondere" and the tool it introduces ("e.g., the EU-U.S. DPF").
 EXAMPLE_GAP = 3
 AFTER_WINDOW = 6
+# The detail of a tool named as an example of safeguards ("such as the SCCs"), and the tokens that
+# may stand between the example cue and the tool in one clause ("wie z. B. vertragliche Verpflichtung
+# durch Standardvertragsklauseln").
+EXAMPLE = "example"
+EXAMPLE_REACH = 6
 # Tokens between an invalidated tool and a historic cue that calls it gone ("Privacy Shield Program is no longer").
 GONE_REACH = 3
 # Words between a historic attribute and the tool it qualifies ("the formerly valid Privacy Shield").
@@ -197,6 +202,13 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
     return []
 
 
+def _given_as_example(sentence: Sentence, cue: Cue) -> bool:
+    """"appropriate safeguards, such as the SCCs": the tool is one the text could use, not the one a
+    transfer rests on ("transfers to the US rest on the SCCs")."""
+    lo, _ = sentence.clause_bounds(cue.start)
+    return any(lo <= c.start and 0 <= cue.start - c.end <= EXAMPLE_REACH for c in sentence.of("EXAMPLE_OF"))
+
+
 def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_sentence: bool,
                        non_eea: Set[str], into: frozenset[str] = frozenset()) -> list[Mention]:
     mentions = [c for c in sentence.cues if c.label in lexicon.labels]
@@ -231,7 +243,7 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
-        detail = "definition" if sentence.is_definition else ""
+        detail = "definition" if sentence.is_definition else EXAMPLE if _given_as_example(sentence, cue) else ""
         reason = f"names {tool}: '{cue.text}'" if governing is None else f"{tool} {governing.label.lower()}: '{governing.text}'"
         # "We no longer rely on X", "Privacy Shield is no longer a valid transfer mechanism", and a sentence
         # telling of the judgment that struck it down: a document that calls an invalidated tool gone does
