@@ -188,3 +188,19 @@ def test_roles_mentions_carry_their_role_in_json(scanner, lang, text, role):
     """Each destination mention in the JSON report carries its argument role."""
     out = document_to_dict(scan(scanner, text, lang), graph=False)
     assert [(m["value"], m["role"]) for m in out["mentions"] if m["kind"] == "destination"] == [("JP", role)]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "If you are located in Norway, Switzerland, or the United Kingdom, we send newsletters only with consent.",
+     {"CH": "origin", "GB": "origin"}),
+    ("de", "Für Nutzer aus Norwegen, der Schweiz und dem Vereinigten Königreich verarbeiten wir Anfragen auf Deutsch.",
+     {"CH": "origin", "GB": "origin"}),
+    ("en", "We send your booking to the hotel in the destination country, for example Thailand, South Africa or Peru.",
+     {"TH": "destination", "ZA": "destination", "PE": "destination"}),
+    ("de", "Wir übermitteln Ihre Buchung in das Reiseland, z. B. nach Thailand, Südafrika oder Peru.",
+     {"TH": "destination", "ZA": "destination", "PE": "destination"}),
+])
+def test_roles_places_of_one_list_share_its_argument(scanner, lang, text, expected):
+    """Places joined into one list ("Norway, Switzerland or the UK") take the argument of the cue that claims the list."""
+    _, arguments = roles_of(scanner, text, lang)
+    assert {code: arguments[code] for code in expected} == expected

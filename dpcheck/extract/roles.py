@@ -45,6 +45,7 @@ class RoleSet:
     transferring: frozenset[str]  # the argument roles that make transfers
     barriers: frozenset[str]
     recipient_markers: frozenset[str]
+    coordination: frozenset[str]  # words joining places into one list
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> RoleSet:
@@ -58,7 +59,8 @@ class RoleSet:
             raise RulesetError([f"roles.yml: roles give undeclared argument roles {', '.join(unknown)}"])
         transferring = frozenset(a for a, entry in data["arguments"].items() if entry["transfers"])
         return cls(roles, transferring, frozenset(str(b).lower() for b in data["barriers"]),
-                   frozenset(str(m).lower() for m in data["recipient_markers"]))
+                   frozenset(str(m).lower() for m in data["recipient_markers"]),
+                   frozenset(str(w).lower() for w in data["coordination"]))
 
     def role_of(self, cue: Cue) -> Role | None:
         if cue.label.startswith(ROLE_PREFIX):
@@ -88,11 +90,36 @@ class SentenceRoles:
     cues: tuple[tuple[Cue, Role], ...]
     roleset: RoleSet
 
-    def argument(self, start: int, end: int) -> Argument:
-        """The argument role of the place at tokens ``start:end``."""
+    def _list_of(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens of the list of places the place at ``start:end`` stands in ("the EEA, Switzerland or the UK")."""
         tokens = self.sentence.span
-        places = {i for p in self.sentence.places if not (p.start == start and p.end == end)
-                  for i in range(p.start, p.end)}
+        starts = {p.start: p.end for p in self.sentence.places}
+        ends = {p.end: p.start for p in self.sentence.places}
+        lo, hi = start, end
+        i = lo
+        while i > 0:
+            j = i
+            while j > 0 and tokens[j - 1].lower_ in self.roleset.coordination:
+                j -= 1
+            if j == i or j not in ends:
+                break
+            lo = i = ends[j]
+        i = hi
+        while i < len(tokens):
+            j = i
+            while j < len(tokens) and tokens[j].lower_ in self.roleset.coordination:
+                j += 1
+            if j == i or j not in starts:
+                break
+            hi = i = starts[j]
+        return lo, hi
+
+    def argument(self, start: int, end: int) -> Argument:
+        """The argument role of the place at tokens ``start:end``: that of the list of places it stands in."""
+        tokens = self.sentence.span
+        place = (start, end)
+        start, end = self._list_of(start, end)
+        places = {i for p in self.sentence.places if (p.start, p.end) != place for i in range(p.start, p.end)}
         best: tuple[tuple[int, int, int], Cue, Role] | None = None
         for cue, role in self.cues:
             if cue.start < end and start < cue.end:
