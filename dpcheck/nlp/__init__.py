@@ -1,14 +1,14 @@
 """Language processing: spaCy pipelines for English and German and language detection.
 
 The pipelines and the detector are imported on first use (spaCy and the language model take most
-of a short run's start-up); :data:`SUPPORTED` is here so that naming the languages costs nothing.
+of a short run's start-up); :data:`SUPPORTED` names the languages at no cost.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-SUPPORTED = ("en", "de")
+from dpcheck.nlp.languages import SUPPORTED
 
 if TYPE_CHECKING:
     from dpcheck.nlp.language import LanguageDetector
