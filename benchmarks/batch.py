@@ -1,7 +1,7 @@
 """Benchmark of batch scanning against issue 11's targets, each figure beside its floor, as Markdown.
 
-    python benchmarks/batch.py --quick --repeat 2   # a check that it runs: a few minutes
-    python benchmarks/batch.py --out RESULTS.md     # full: 5 runs of each figure, about 15 minutes
+    python benchmarks/batch.py --quick --repeat 2   # a check that it runs: about 7 minutes
+    python benchmarks/batch.py --out RESULTS.md     # full: 5 runs of each figure, about 40 minutes
 
 Every timed figure is measured ``--repeat`` times and shown as median (min–max); a ratio is taken
 run by run over pairs measured one right after the other, and its spread is that of the pairs.
