@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from dpcheck.checks import Checked
-from dpcheck.extract import Extraction
-from dpcheck.ingest.document import Document
 from dpcheck.models import DataFlow, DocumentReport, Rating
+
+if TYPE_CHECKING:
+    from dpcheck.checks import Checked
+    from dpcheck.extract import Extraction
+    from dpcheck.ingest.document import Document
 
 
 def assemble(document: Document, *, path: str, language: str, extraction: Extraction, flow: DataFlow,

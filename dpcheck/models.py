@@ -31,6 +31,10 @@ ALL_SUBPROCESSORS = "sub-processors"
 # (dpcheck.extract.parties reads them; a report carries them as its vendor and amends).
 VENDOR = "vendor"
 AMENDS = "amends"
+# Mention kinds of the Art. 28(3) elements (dpcheck.extract.art28) and of commitments to keep data in
+# a region (dpcheck.extract.locations), which the checks read.
+ART28 = "art28"
+LOCATION_COMMITMENT = "location_commitment"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,32 +14,32 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pycountry
-from spacy.language import Language
 
-from dpcheck import ingest
-from dpcheck.assemble import assemble, fail_closed
 from dpcheck.checks import Ruleset
 from dpcheck.errors import ErrorCode, IngestError, describe
-from dpcheck.extract import Lexicon, extract
-from dpcheck.extract.subject import not_about_privacy
-from dpcheck.flows import build_flow
-
-# The one reading of a file from disk (stat first, never a FIFO, the size limit before reading).
-from dpcheck.ingest import _read as read_file
-from dpcheck.ingest.document import Document
 from dpcheck.limits import Limits, checkpoint, enforce
 from dpcheck.models import DocType, DocumentReport, Report, Skipped
-from dpcheck.nlp import SUPPORTED, LanguageDetector, build_pipeline
-from dpcheck.nlp.language import NO_LANGUAGE
+from dpcheck.nlp import SUPPORTED
 from dpcheck.policy import Policy
 from dpcheck.resources import rules_dir
-from dpcheck.vendor.together import Part, join
 from dpcheck.version import REPORT_FORMAT, TOOL_VERSION
 from dpcheck.walk import Walk, iter_documents
+
+# The stages that read a document (ingest's parsers; spaCy in nlp and extract) are imported where a
+# document is first read, not here: a scan answered from the cache, `dpcheck rules`, `render` or
+# `--version` never needs them, and importing them is most of a short run's time.
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from dpcheck.extract import Lexicon
+    from dpcheck.ingest.document import Document
+    from dpcheck.nlp.language import LanguageDetector
+    from dpcheck.vendor.together import Part
 
 __all__ = ["REPORT_FORMAT", "TOOL_VERSION", "Scanner", "iter_documents"]
 
@@ -82,11 +82,18 @@ class Scanner:
         self.ruleset = Ruleset.load(folder)
         self.policy = policy if policy is None or isinstance(policy, Policy) else Policy.load(policy,
                                                                                              ruleset=self.ruleset)
-        self._lexicon = Lexicon.from_data(self.ruleset.lexicon)
         self._pipelines: dict[str, Language] = {}
         self._detector: LanguageDetector | None = None
 
+    @cached_property
+    def _lexicon(self) -> Lexicon:
+        from dpcheck.extract import Lexicon
+
+        return Lexicon.from_data(self.ruleset.lexicon)
+
     def pipeline(self, lang: str) -> Language:
+        from dpcheck.nlp.pipeline import build_pipeline
+
         lang = lang if lang in SUPPORTED else "en"
         if lang not in self._pipelines:
             nlp = build_pipeline(lang, self.ruleset.lexicon)
@@ -95,14 +102,20 @@ class Scanner:
         return self._pipelines[lang]
 
     def detect_language(self, text: str) -> str:
+        return self._language_detector().detect(text)
+
+    def _language_detector(self) -> LanguageDetector:
         if self._detector is None:
+            from dpcheck.nlp.language import LanguageDetector
+
             self._detector = LanguageDetector()
-        return self._detector.detect(text)
+        return self._detector
 
     def _unread_language(self, text: str) -> tuple[ErrorCode, str] | None:
         """The error of a text in a language dpcheck does not read, or in no language at all."""
-        assert self._detector is not None
-        code = self._detector.unread(text)
+        from dpcheck.nlp.language import NO_LANGUAGE
+
+        code = self._language_detector().unread(text)
         if code is None:
             return None
         if code == NO_LANGUAGE:
@@ -125,14 +138,22 @@ class Scanner:
         other.as_of = day
         return other
 
-    def _prepare(self) -> None:
-        """Build the language detector and every pipeline before a document's time starts:
-        a timeout is for the document, and a build cut short would be retried by every next one."""
-        built = self._detector is None or any(lang not in self._pipelines for lang in SUPPORTED)
-        if self._detector is None:
-            self._detector = LanguageDetector()
+    def build(self) -> None:
+        """Import the readers of every format and build the language detector, the lexicon and every
+        pipeline now (later calls cost nothing): before workers fork from this process, they share them."""
+        from dpcheck import ingest
+
+        ingest.import_parsers()
+        self._language_detector()
+        self._lexicon  # noqa: B018 - a cached property, built here
         for lang in SUPPORTED:
             self.pipeline(lang)
+
+    def _prepare(self) -> None:
+        """Build everything before a document's time starts: a timeout is for the document, and a
+        build cut short would be retried by every next one."""
+        built = self._detector is None or any(lang not in self._pipelines for lang in SUPPORTED)
+        self.build()
         global _FROZEN_IN
         if built or _FROZEN_IN != os.getpid():
             # Pipelines, lexicons and the language model are a few hundred thousand objects that live
@@ -160,11 +181,13 @@ class Scanner:
         """Scan one file; the report's path is ``path`` exactly as given, and its ``sha256`` that of
         the bytes read (read once: what was hashed is what was scanned); ``doc_type`` overrides the
         classifier when the caller knows it (a role in vendor.toml)."""
+        from dpcheck import ingest
+
         name = str(path)
         digest: list[str] = []
 
         def scan() -> DocumentReport:
-            data = read_file(name, self.limits.max_bytes)
+            data = ingest.read_file(name, self.limits.max_bytes)
             digest.append(hashlib.sha256(data).hexdigest())
             return self.scan_document(ingest.load(data, name=name, limits=self.limits), path=name, doc_type=doc_type)
 
@@ -177,6 +200,8 @@ class Scanner:
         """Scan documents as one, in order (an agreement with its addenda and annexes: see
         :mod:`dpcheck.vendor.together`): each part is a name and what loads it. Returns the report
         (named ``name``) and where each part sits in it (nothing if it cannot be read)."""
+        from dpcheck.vendor.together import join
+
         placed: list[Part] = []
 
         def scan() -> DocumentReport:
@@ -188,12 +213,16 @@ class Scanner:
         return report, tuple(placed) if report.ok else ()
 
     def scan_bytes(self, data: bytes, name: str, *, language: str | None = None) -> DocumentReport:
+        from dpcheck import ingest
+
         return self._guarded(name, lambda: self.scan_document(ingest.load(data, name=name, limits=self.limits),
                                                               path=name, language=language))
 
     def scan_text(self, text: str, *, name: str = "<text>", language: str | None = None,
                   format: str = "text", doc_type: DocType | None = None) -> DocumentReport:
         """Scan text already in hand; ``doc_type`` overrides the classifier when the caller knows it."""
+        from dpcheck import ingest
+
         fmt: Literal["text", "markdown"] = "markdown" if format == "markdown" else "text"
         return self._guarded(name, lambda: self.scan_document(
             ingest.load_text(text, name=name, format=fmt, limits=self.limits),
@@ -217,6 +246,11 @@ class Scanner:
 
     def scan_document(self, document: Document, *, path: str, language: str | None = None,
                       doc_type: DocType | None = None) -> DocumentReport:
+        from dpcheck.assemble import assemble, fail_closed
+        from dpcheck.extract import extract
+        from dpcheck.extract.subject import not_about_privacy
+        from dpcheck.flows import build_flow
+
         if not document.text.strip():
             return DocumentReport.failed(path, ErrorCode.NO_TEXT, "the document contains no text to read")
         self._prepare()

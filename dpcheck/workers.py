@@ -39,7 +39,6 @@ from typing import Any
 from dpcheck.errors import ErrorCode
 from dpcheck.limits import Limits, MiB
 from dpcheck.models import DocumentReport
-from dpcheck.nlp import SUPPORTED
 from dpcheck.scanner import Scanner
 from dpcheck.serialize import document_to_data
 
@@ -233,10 +232,7 @@ def _context(options: dict[str, Any]) -> Any:
         # spending seconds building its own. Only while no other thread runs: a thread holding a
         # lock at the fork would leave that lock held for ever in the child (and not on macOS,
         # whose system libraries do not survive a fork).
-        scanner = process_scanner(options)
-        for lang in SUPPORTED:
-            scanner.pipeline(lang)
-        scanner.detect_language("warm up")
+        process_scanner(options).build()
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")

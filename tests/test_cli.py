@@ -4,6 +4,8 @@ baselines and --as-of warnings."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from click.testing import CliRunner
 
 from dpcheck.cli import main
 from dpcheck.cli.outputs import format_for
+from dpcheck.resources import rules_dir
 
 SHIELD_EN = "# Privacy\n\nWe transfer your data to the United States under the EU-U.S. Privacy Shield.\n"
 SHIELD_DE = "# Datenschutz\n\nWir übermitteln Ihre Daten auf Grundlage des EU-US Privacy Shield in die USA.\n"
@@ -143,6 +146,19 @@ def test_cli_as_of_outside_the_recorded_law_warns(policy_doc, day, warned):
         assert warned in result.stderr
     else:
         assert "WARNING" not in result.stderr
+
+
+def test_cli_without_as_of_never_warns_about_the_facts_date(policy_doc, tmp_path):
+    """A scan by today's law (no --as-of) does not warn that today is after the facts' review date."""
+    rules = tmp_path / "rules"
+    shutil.copytree(rules_dir(), rules)
+    for facts in (rules / "facts").glob("*.yml"):
+        text = facts.read_text(encoding="utf-8")
+        facts.write_text(re.sub(r'(?m)^as_of: .*$', 'as_of: "2024-06-01"', text), encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan", "--no-cache", str(policy_doc), "--rules", str(rules)])
+    assert result.exit_code in (0, 1) and "WARNING" not in result.stderr
+    dated = CliRunner().invoke(main, ["scan", "--no-cache", str(policy_doc), "--rules", str(rules), "--as-of", "2025-01-01"])
+    assert "after the legal facts recorded (2024-06-01)" in dated.stderr
 
 
 def test_cli_lang_writes_questions_in_the_buyers_language(tmp_path):

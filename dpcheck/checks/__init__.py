@@ -7,16 +7,19 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dpcheck.checks.buyer import BUYER_FEATURE_NAMES
 from dpcheck.checks.features import FEATURE_NAMES, FEATURES, Feature, Inputs
 from dpcheck.checks.rules import Rule, load_rules, schema_validator
-from dpcheck.extract import Extraction
 from dpcheck.facts import LegalFacts
 from dpcheck.models import ChecklistItem, DataFlow, Finding, Rating
 from dpcheck.resources import load_yaml
 from dpcheck.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    # The extract stage imports spaCy; the checks only read its results.
+    from dpcheck.extract import Extraction
 
 __all__ = ["FEATURE_NAMES", "Checked", "Feature", "LegalFacts", "Rule", "Ruleset"]
 

@@ -24,11 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from dpcheck.extract import Extraction
-from dpcheck.extract.art28 import KIND
 from dpcheck.facts import LegalFacts
-from dpcheck.models import ChecklistItem, Evidence, Mention, distinct_places
+from dpcheck.models import ART28, ChecklistItem, Evidence, Mention, distinct_places
+
+if TYPE_CHECKING:
+    from dpcheck.extract import Extraction
 
 ELEMENTS: tuple[tuple[str, str], ...] = (
     ("subject_matter", "Art. 28(3) GDPR"),
@@ -121,7 +123,7 @@ def satisfies(name: str, shown: frozenset[str]) -> bool:
 def assess(extraction: Extraction, facts: LegalFacts) -> Assessment:
     """The Art. 28 checklist of ``extraction`` (meaningful for DPAs; the caller decides)."""
     found: dict[str, list[Mention]] = {}
-    for m in extraction.of(KIND):
+    for m in extraction.of(ART28):
         found.setdefault(m.value, []).append(m)
 
     def of(part: str) -> list[Mention]:
@@ -153,7 +155,7 @@ def assess(extraction: Extraction, facts: LegalFacts) -> Assessment:
     }
     # The parts each quoted sentence shows, by its place in the document.
     parts_at: dict[Place, set[str]] = {}
-    for m in extraction.of(KIND) + [m for kind in TERM_PARTS for m in extraction.of(kind)]:
+    for m in extraction.of(ART28) + [m for kind in TERM_PARTS for m in extraction.of(kind)]:
         parts_at.setdefault(_place(m), set()).add(m.value)
     for m in deadlines:
         parts_at[_place(m)].add("breach_deadline")

@@ -16,9 +16,12 @@ A document that identifies no sub-processor at all is ``SUBPROCESSOR_LIST_MISSIN
 
 from __future__ import annotations
 
-from dpcheck.extract import Extraction
-from dpcheck.extract.art28 import KIND
-from dpcheck.models import Evidence
+from typing import TYPE_CHECKING
+
+from dpcheck.models import ART28, Evidence
+
+if TYPE_CHECKING:
+    from dpcheck.extract import Extraction
 
 DOC_TYPES = ("dpa", "subprocessor_list")
 OWN_LISTS = "onward sub-processors are left to their own lists"
@@ -31,7 +34,7 @@ def chain_gaps(extraction: Extraction) -> dict[str, tuple[Evidence, ...]]:
     if extraction.doc_type not in DOC_TYPES:
         return {}
     shown: dict[str, list[Evidence]] = {}
-    for mention in extraction.of(KIND):
+    for mention in extraction.of(ART28):
         shown.setdefault(mention.value, []).append(mention.evidence)
     listed = [r for r in extraction.recipients if r.role == "subprocessor"]
     terms = [m.evidence for kind in ("subprocessor_list", "general_authorisation", "specific_authorisation")

@@ -14,13 +14,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, Assessment, assess
 from dpcheck.checks.chain import chain_gaps
-from dpcheck.extract import Extraction
 from dpcheck.facts import LegalFacts
 from dpcheck.models import UNSPECIFIED, DataFlow, Evidence, Mention, Recipient, distinct_places
+
+if TYPE_CHECKING:
+    from dpcheck.extract import Extraction
 
 # A path's evidence quotes every hop; a finding shows this many quotes at most.
 PATH_EVIDENCE = 12

@@ -153,7 +153,8 @@ def _scan(progress: dict[str, int], paths: tuple[Path, ...], stdin_name: str | N
         raise UserError(str(exc)) from exc
     except PolicyError as exc:
         policy_problems(exc)
-    for warning in as_of_warnings(options["as_of"], scanner.ruleset.facts):
+    # Only a day the user chose: today is always after the day the facts were last reviewed.
+    for warning in as_of_warnings(as_of.date(), scanner.ruleset.facts) if as_of else ():
         log.warning("%s", warning)
     chosen = _finding_filter(scanner, select, ignore, baseline)
     history = open_history(db) if db else None

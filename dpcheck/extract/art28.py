@@ -18,9 +18,8 @@ from collections.abc import Iterable
 
 from dpcheck.extract.periods import stated_hours
 from dpcheck.extract.sentences import Cue, Sentence
-from dpcheck.models import Mention
+from dpcheck.models import ART28, Mention
 
-KIND = "art28"
 PARTS = (
     "subject_matter", "duration", "nature_purpose", "data_types", "data_subjects",
     "instructions", "transfer_instructions", "confidentiality", "security",
@@ -77,7 +76,7 @@ class Art28Reader:
             self._heading_labels[sentence.block.text] = labels | self._heading_labels.get(sentence.block.text, frozenset())
             return []
         section = frozenset().union(*(self._heading_labels.get(h, frozenset()) for h in sentence.block.heading_path))
-        return [Mention(KIND, part, sentence.evidence(reason), detail=detail)
+        return [Mention(ART28, part, sentence.evidence(reason), detail=detail)
                 for part, reason, detail in _hits(sentence, section)]
 
 

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from dpcheck.extract.destinations import Words, negated_transfer
 from dpcheck.extract.sentences import INSTRUCTIONS, Sentence
-from dpcheck.models import EEA_REGION, UNSPECIFIED, Mention
-
-KIND = "location_commitment"
+from dpcheck.models import EEA_REGION, LOCATION_COMMITMENT, UNSPECIFIED, Mention
 
 
 def commitment_mentions(sentence: Sentence, eea: set[str], words: Words) -> list[Mention]:
@@ -37,7 +35,7 @@ def commitment_mentions(sentence: Sentence, eea: set[str], words: Words) -> list
     else:
         return []
     scope = "subprocessors" if sentence.has("SUBPROCESSOR") else "processing"
-    return [Mention(KIND, scope, sentence.evidence(reason), detail=" ".join([EEA_REGION, *others]))]
+    return [Mention(LOCATION_COMMITMENT, scope, sentence.evidence(reason), detail=" ".join([EEA_REGION, *others]))]
 
 
 def _refuses_subprocessors(sentence: Sentence) -> bool:

@@ -9,12 +9,16 @@ over them (:mod:`dpcheck.flows.paths`) and the transfers. Checks and outputs rea
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from dpcheck.extract import Extraction
 from dpcheck.facts import LegalFacts
 from dpcheck.flows.hops import trace
 from dpcheck.flows.paths import judge_paths
 from dpcheck.models import DataFlow
+
+if TYPE_CHECKING:
+    # The extract stage imports spaCy; the flows only read its results.
+    from dpcheck.extract import Extraction
 
 __all__ = ["build_flow"]
 

@@ -21,8 +21,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
-from dpcheck.extract import Extraction
 from dpcheck.facts import LegalFacts
 from dpcheck.models import (
     ALL_SUBPROCESSORS,
@@ -36,6 +36,9 @@ from dpcheck.models import (
     Recipient,
     Transfer,
 )
+
+if TYPE_CHECKING:
+    from dpcheck.extract import Extraction
 
 CUSTOMER = "party:customer"
 VENDOR = "party:vendor"

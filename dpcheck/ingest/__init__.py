@@ -15,24 +15,37 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
 from typing import Literal
 
 from dpcheck.errors import ErrorCode, IngestError, LimitError, describe
-from dpcheck.ingest import docx, guards, html, markdown, pdf
+from dpcheck.ingest import guards
 from dpcheck.ingest.document import Block, Document, DocumentBuilder, Format, Notice, Table
 from dpcheck.ingest.normalize import clean, decode_counting
 from dpcheck.ingest.sniff import sniff
 from dpcheck.limits import Limits, check_chars, enforce
 
-__all__ = ["Block", "Document", "DocumentBuilder", "Format", "Notice", "Table", "load", "load_text", "sniff"]
+__all__ = ["Block", "Document", "DocumentBuilder", "Format", "Notice", "Table", "import_parsers", "load",
+           "load_text", "read_file", "sniff"]
 
 _CORRUPT = {"pdf": ErrorCode.PDF_CORRUPT, "docx": ErrorCode.DOCX_CORRUPT}
-_TEXT_PARSERS: dict[str, Callable[[str, str], Document]] = {
-    "html": html.parse,
-    "markdown": markdown.parse_markdown,
-    "text": markdown.parse_text,
-}
+
+
+# Each format's parser (and its library: pdfplumber, python-docx, BeautifulSoup, markdown-it) is imported
+# when a document of that format is first read: the document model here is read by reports and caches
+# that never parse a file.
+def import_parsers() -> None:
+    """Import every format's parser now: before worker processes fork, so that they share them."""
+    from dpcheck.ingest import docx, html, markdown, pdf  # noqa: F401
+
+
+def _parse_text(fmt: str, text: str, label: str) -> Document:
+    if fmt == "html":
+        from dpcheck.ingest import html
+
+        return html.parse(text, label)
+    from dpcheck.ingest import markdown
+
+    return markdown.parse_markdown(text, label) if fmt == "markdown" else markdown.parse_text(text, label)
 
 
 def load(
@@ -57,13 +70,17 @@ def load(
             path = os.fspath(source)
             label = path
             name = name or path
-            data = _read(path, limits.max_bytes)
+            data = read_file(path, limits.max_bytes)
         fmt = _sniff(data, name, label)
         try:
             if fmt == "pdf":
+                from dpcheck.ingest import pdf
+
                 guards.check_pdf_streams(data, label, limits.max_inflated)
                 doc = pdf.parse(data, label, max_pages=limits.max_pages)
             elif fmt == "docx":
+                from dpcheck.ingest import docx
+
                 guards.check_docx_archive(data, label, limits.max_inflated)
                 doc = docx.parse(data, label)
             else:
@@ -72,7 +89,7 @@ def load(
                 text = clean(decoded)
                 if not text.strip():
                     raise IngestError(ErrorCode.EMPTY, f"{label}: the document contains only whitespace")
-                doc = _TEXT_PARSERS[fmt](text, label)
+                doc = _parse_text(fmt, text, label)
                 if replaced:
                     doc = doc.with_notice(Notice(
                         "undecodable-bytes",
@@ -95,7 +112,7 @@ def load_text(text: str, *, name: str = "<text>", format: Literal["text", "markd
         if not text.strip():
             raise IngestError(ErrorCode.EMPTY, f"{name}: the document contains only whitespace")
         try:
-            doc = _TEXT_PARSERS[format](text, name)
+            doc = _parse_text(format, text, name)
         except IngestError as exc:
             raise _labelled(exc, name) from None
         except Exception as exc:  # as in load(): never let a parser's own exception escape
@@ -118,7 +135,8 @@ def _sniff(data: bytes, name: str | None, label: str) -> Format:
         raise IngestError(exc.code, f"{label}: {exc.message}") from None
 
 
-def _read(path: str, max_bytes: int) -> bytes:
+def read_file(path: str, max_bytes: int) -> bytes:
+    """The one reading of a file from disk: stat first, never a FIFO, the size limit before reading."""
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):

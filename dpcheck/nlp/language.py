@@ -19,7 +19,7 @@ import py3langid.langid as langid
 from py3langid.modelio import load_model
 
 from dpcheck.nlp import artefacts
-from dpcheck.nlp.pipeline import SUPPORTED
+from dpcheck.nlp.languages import SUPPORTED
 
 # Restricting the candidates keeps short legal English from being read as, say, Latin.
 CANDIDATES = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da"]

@@ -17,7 +17,6 @@ from spacy.pipeline import Sentencizer
 from dpcheck.nlp.components import COUNTRIES, CUES  # importing it registers the factories
 from dpcheck.nlp.gazetteer import country_phrases
 
-SUPPORTED = ("en", "de")
 ROLE_PREFIX = "ROLE:"  # cue labels of the clause roles of rules/lexicon/roles.yml
 SENTENCE_CONTINUES = {"!", "！", "︕", "﹗"}
 

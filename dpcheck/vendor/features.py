@@ -19,9 +19,8 @@ from typing import Any
 
 from dpcheck.changes.snapshot import recipient_key, same_recipient
 from dpcheck.checks.features import Feature, FeatureRegistry
-from dpcheck.extract.locations import KIND as COMMITMENT
 from dpcheck.facts import LegalFacts
-from dpcheck.models import EEA_REGION, UNSPECIFIED, Evidence, Mention, Recipient, Transfer
+from dpcheck.models import EEA_REGION, LOCATION_COMMITMENT, UNSPECIFIED, Evidence, Mention, Recipient, Transfer
 from dpcheck.vendor.model import Side, VendorDocument
 
 # Roles on the agreement's side of a dossier: what binds the vendor as processor.
@@ -115,7 +114,7 @@ def _allowed(commitment: Mention, eea: frozenset[str]) -> frozenset[str]:
 def _commitments(dossier: Dossier, scope: str) -> Iterator[tuple[VendorDocument, Mention]]:
     """The first commitment of each agreement document to keep data (of ``scope``) in the EEA."""
     for doc in dossier.agreement_side:
-        found = [m for m in doc.report.mentions if m.kind == COMMITMENT and m.value == scope]
+        found = [m for m in doc.report.mentions if m.kind == LOCATION_COMMITMENT and m.value == scope]
         if found:
             yield doc, found[0]
 

@@ -1,0 +1,56 @@
+"""Short runs do not pay for the stages that read documents: `--version`, `rules`, `schema`,
+`render` and a scan answered wholly from the cache never import spaCy or a format's parser library
+(each run in a fresh interpreter, which reports the heavy modules it holds when it exits)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+HEAVY = ("spacy", "thinc", "pdfplumber", "pdfminer", "bs4", "docx", "markdown_it", "py3langid")
+# Runs the command line as `dpcheck` would and, at exit, names the heavy modules it imported.
+PROBE = f"""
+import atexit, sys
+atexit.register(lambda: print("HEAVY=" + ",".join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr))
+sys.argv = ["dpcheck", *sys.argv[1:]]
+from dpcheck.cli import main
+main()
+"""
+
+
+def _heavy_modules(*args: str | Path) -> list[str]:
+    run = subprocess.run([sys.executable, "-c", PROBE, *map(str, args)], capture_output=True, text=True, timeout=300)
+    line = [x for x in run.stderr.splitlines() if x.startswith("HEAVY=")]
+    assert line, f"exit {run.returncode}: {run.stderr[-2000:]}"
+    return [m for m in line[-1].removeprefix("HEAVY=").split(",") if m]
+
+
+def test_startup_import_dpcheck_loads_no_reading_stage() -> None:
+    """`import dpcheck` gives the whole API without importing spaCy or a parser library."""
+    code = f"import dpcheck, sys; dpcheck.Scanner; print([m for m in {HEAVY!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("args", [("--version",), ("rules", "list"), ("schema",)])
+def test_startup_commands_that_read_no_document_load_no_reading_stage(args: tuple[str, ...]) -> None:
+    """Commands that read no document import none of the reading stages."""
+    assert _heavy_modules(*args) == []
+
+
+def test_startup_cached_scan_and_render_load_no_reading_stage(tmp_path: Path) -> None:
+    """A re-scan answered from the cache, and rendering its saved report, import no reading stage;
+    the first scan does (the probe sees them), and both write the same report."""
+    documents = sorted(CORPORA.glob("*.md"))[:3]
+    cache = tmp_path / "cache"
+    first, again = tmp_path / "first.json", tmp_path / "again.json"
+    common = ("scan", *documents, "--cache-dir", cache, "--workers", "1", "--format", "json", "-q")
+    assert "spacy" in _heavy_modules(*common, "-o", first)
+    assert _heavy_modules(*common, "-o", again) == []
+    assert _heavy_modules("render", again, "--format", "html", "-o", tmp_path / "again.html") == []
+    assert again.read_text() == first.read_text()
+    assert "<html" in (tmp_path / "again.html").read_text()
