@@ -204,3 +204,17 @@ def test_roles_places_of_one_list_share_its_argument(scanner, lang, text, expect
     """Places joined into one list ("Norway, Switzerland or the UK") take the argument of the cue that claims the list."""
     _, arguments = roles_of(scanner, text, lang)
     assert {code: arguments[code] for code in expected} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "You may complain through our privacy representative, Example Rep, located in Switzerland.",
+     {"CH": "representative"}),
+    ("de", "Ihr Ansprechpartner für Datenschutzfragen ist unser Vertreter, der sich in der Schweiz befindet.",
+     {"CH": "representative"}),
+    ("en", "Our support team, located in India, can access your data.", {"IN": "destination"}),
+    ("de", "Unser Support-Team, das sich in Indien befindet, kann auf Ihre Daten zugreifen.", {"IN": "destination"}),
+])
+def test_roles_located_says_where_a_party_is(scanner, lang, text, expected):
+    """"our representative, located in Switzerland" places the representative; with no party's cue, "located" still places data."""
+    _, arguments = roles_of(scanner, text, lang)
+    assert {code: arguments[code] for code in expected} == expected

@@ -46,6 +46,13 @@ class RoleSet:
     barriers: frozenset[str]
     recipient_markers: frozenset[str]
     coordination: frozenset[str]  # words joining places into one list
+    locating: tuple[str, ...]  # transfer cues saying only where something is (prefixes end in "*")
+    yields_to: frozenset[str]  # the argument roles of parties that win over a locating cue
+
+    def locates_only(self, cue: Cue) -> bool:
+        """The cue is a single word saying only where something is ("located", "befindet")."""
+        word = cue.text.lower()
+        return any(word.startswith(w[:-1]) if w.endswith("*") else word == w for w in self.locating)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> RoleSet:
@@ -54,13 +61,15 @@ class RoleSet:
             side = entry["side"]
             roles[name] = Role(name, entry["argument"], int(entry["reach"]), side in ("before", "both"),
                                side in ("after", "both"), frozenset(entry.get("labels", ())), entry["description"])
-        unknown = sorted({r.argument for r in roles.values()} - set(data["arguments"]))
+        unknown = sorted(({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"]))
         if unknown:
             raise RulesetError([f"roles.yml: roles give undeclared argument roles {', '.join(unknown)}"])
         transferring = frozenset(a for a, entry in data["arguments"].items() if entry["transfers"])
         return cls(roles, transferring, frozenset(str(b).lower() for b in data["barriers"]),
                    frozenset(str(m).lower() for m in data["recipient_markers"]),
-                   frozenset(str(w).lower() for w in data["coordination"]))
+                   frozenset(str(w).lower() for w in data["coordination"]),
+                   tuple(str(w).lower() for w in data["locating"]["cues"]),
+                   frozenset(str(a) for a in data["locating"]["yields_to"]))
 
     def role_of(self, cue: Cue) -> Role | None:
         if cue.label.startswith(ROLE_PREFIX):
@@ -120,7 +129,7 @@ class SentenceRoles:
         place = (start, end)
         start, end = self._list_of(start, end)
         places = {i for p in self.sentence.places if (p.start, p.end) != place for i in range(p.start, p.end)}
-        best: tuple[tuple[int, int, int], Cue, Role] | None = None
+        reached: list[tuple[tuple[int, int, int], Cue, Role]] = []
         for cue, role in self.cues:
             if cue.start < end and start < cue.end:
                 continue
@@ -134,12 +143,15 @@ class SentenceRoles:
             distance = sum(1 for i in gap if i not in places)
             if distance > role.reach:
                 continue
-            key = (distance, 0 if cue_before else 1, 1 if role.argument in self.roleset.transferring else 0)
-            if best is None or key < best[0]:
-                best = (key, cue, role)
-        if best is None:
+            reached.append(((distance, 0 if cue_before else 1, 1 if role.argument in self.roleset.transferring else 0),
+                            cue, role))
+        if not reached:
             return Argument(UNCLAIMED)
-        _, cue, role = best
+        _, cue, role = min(reached, key=lambda r: r[0])
+        # "our representative, X, located in Switzerland": "located" says where the party is.
+        party = [r for r in reached if r[2].argument in self.roleset.yields_to]
+        if party and role.argument in self.roleset.transferring and self.roleset.locates_only(cue):
+            _, cue, role = min(party, key=lambda r: r[0])
         argument = role.argument
         # A seat counts as where data goes only for a recipient the sentence sends data to
         # ("transferred to X Inc., seated in ..."), not for a sender or a controller.
