@@ -218,3 +218,16 @@ def test_roles_located_says_where_a_party_is(scanner, lang, text, expected):
     """"our representative, located in Switzerland" places the representative; with no party's cue, "located" still places data."""
     _, arguments = roles_of(scanner, text, lang)
     assert {code: arguments[code] for code in expected} == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "When we transfer data outside the country in which it was made available to us (e.g. Switzerland or the UK), "
+           "we use standard contractual clauses."),
+    ("de", "Wenn wir Daten außerhalb des Landes übermitteln, in dem sie uns bereitgestellt wurden (z. B. der Schweiz "
+           "oder dem Vereinigten Königreich), nutzen wir Standardvertragsklauseln."),
+])
+def test_roles_where_data_was_provided_is_its_origin(scanner, lang, text):
+    """Countries given for where data was made available to us are its origin, not where it goes."""
+    _, arguments = roles_of(scanner, text, lang)
+    assert {arguments["CH"], arguments["GB"]} == {"origin"}
+    assert not {"CH", "GB"} & destinations(scanner, text, lang)
