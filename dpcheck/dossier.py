@@ -20,6 +20,7 @@ from typing import Any
 from dpcheck import ingest
 from dpcheck.changes import Comparison, Terms, compare, compare_reports
 from dpcheck.errors import IngestError, VendorCode, VendorError
+from dpcheck.ingest import _read as read_file
 from dpcheck.ingest.document import Document
 from dpcheck.models import DocType, DocumentReport
 from dpcheck.report.json import document_to_dict, report_to_dict
@@ -141,7 +142,17 @@ def diff(old: str | os.PathLike[str], new: str | os.PathLike[str], *, scanner: S
     before, after = read_version(old, scanner), read_version(new, scanner)
     if ("vendor" in before) != ("vendor" in after):
         raise ValueError("compare two documents or two vendors, not one of each")
-    return compare_reports(before, after, old_name=str(old), new_name=str(new))
+    return compare_reports(before, after, old_name=str(old), new_name=str(new),
+                           old_text=_text(old, scanner), new_text=_text(new, scanner))
+
+
+def _text(source: str | os.PathLike[str], scanner: Scanner) -> str:
+    """A scanned document's whole text (empty for a saved report or a vendor folder), so the diff can
+    tell a recipient the other version does not name from one it names in another layout."""
+    path = Path(source)
+    if path.is_dir() or path.name == MANIFEST or path.suffix.lower() == ".json":
+        return ""
+    return ingest.load(read_file(str(path), scanner.limits.max_bytes), name=str(path), limits=scanner.limits).text
 
 
 def read_version(source: str | os.PathLike[str], scanner: Scanner) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Compare two versions' :class:`~dpcheck.changes.snapshot.Terms`: the list of what changed.
 
 - destinations and transfer tools: added or removed (dropped), as sets;
-- recipients: added, removed, or moved (the same company, named alike, in other countries);
+- recipients: added, removed, or moved (the same company, named alike, in other countries); a
+  recipient read in one version only is no change when the other version names it all the same;
 - Art. 28 elements of a DPA: weakened or strengthened when their status moves (missing < weakened
   < present), when a weakening is added or lifted, or when the notice of sub-processor changes
   gets shorter or longer;
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any, Literal
 
 from dpcheck.changes.model import KINDS, Change, ChangeKind, Comparison, Passage
@@ -28,10 +30,12 @@ _WORDS = re.compile(r"\w+", re.UNICODE)
 
 
 def compare_reports(old: Mapping[str, Any], new: Mapping[str, Any], *, old_name: str | None = None,
-                    new_name: str | None = None) -> Comparison:
-    """The changes between two JSON reports (each a document report of one document, or a vendor report)."""
+                    new_name: str | None = None, old_text: str = "", new_text: str = "") -> Comparison:
+    """The changes between two JSON reports (each a document report of one document, or a vendor report);
+    ``old_text``/``new_text``: each version's whole text, when the caller read the documents."""
     subject: Literal["document", "vendor"] = "vendor" if "vendor" in new else "document"
-    return compare(Terms.of_report(old, old_name), Terms.of_report(new, new_name), subject=subject)
+    return compare(replace(Terms.of_report(old, old_name), text=old_text),
+                   replace(Terms.of_report(new, new_name), text=new_text), subject=subject)
 
 
 def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = "document") -> Comparison:
@@ -72,13 +76,20 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         if match is not None:
             pairs.append((left.pop(key), right.pop(match)))
     out = [Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
-           for r in right.values()]
+           for r in right.values() if not _names(old, r.name)]
     out += [Change("subprocessor_removed", r.name, _places(r.locations), r.passages[:MAX_QUOTES],
-                   _closest(r.passages, new)) for r in left.values()]
+                   _closest(r.passages, new)) for r in left.values() if not _names(new, r.name)]
     out += [Change("subprocessor_moved", b.name, f"{_places(a.locations)} -> {_places(b.locations)}",
                    a.passages[:MAX_QUOTES], b.passages[:MAX_QUOTES])
             for a, b in pairs if a.locations and b.locations and a.locations != b.locations]
     return out
+
+
+def _names(terms: Terms, name: str) -> bool:
+    """The version names the company, in its text or a passage it quotes, though it was not read as a
+    recipient there: another layout or wording of the same terms, not a recipient added or removed."""
+    pattern = re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)")
+    return bool(pattern.search(" ".join(terms.text.split()))) or any(pattern.search(p.quote) for p in terms.passages)
 
 
 def _abbreviates(a: str, b: str) -> bool:

@@ -45,7 +45,8 @@ class Terms:
     """What a version says: each value with the passages that say it. ``checklist`` is empty unless
     the version is (or holds) a DPA; ``notice_days`` is the shortest notice of sub-processor changes
     it states (None: none stated); ``passages`` are all its quotes, to find what it says instead of
-    something the other version says."""
+    something the other version says; ``text`` is the version's whole text when the diff read the
+    document itself (empty for a saved report), to see whether it names a company at all."""
 
     name: str
     rating: str | None
@@ -58,6 +59,7 @@ class Terms:
     notice: tuple[Passage, ...] = ()
     flags: dict[str, tuple[Passage, ...]] = field(default_factory=dict)
     passages: tuple[Passage, ...] = ()
+    text: str = ""
 
     @classmethod
     def of_report(cls, report: Mapping[str, Any], name: str | None = None) -> Terms:
@@ -135,6 +137,7 @@ def _build(name: str, rating: str | None, documents: Sequence[tuple[str, Mapping
             if not key:
                 continue
             passages = _passages(r.get("evidence", ()), path)
+            every.extend(passages)
             known = recipients.get(key)
             recipients[key] = Named(r["name"], frozenset(r.get("locations", ())), passages) if known is None else \
                 Named(known.name, known.locations | frozenset(r.get("locations", ())), known.passages + passages)

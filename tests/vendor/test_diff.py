@@ -135,6 +135,24 @@ def test_diff_rewording_renumbering_and_reflowing_are_no_change(scanner, lang):
     assert not comparison, [(c.kind, c.value) for c in comparison.changes]
 
 
+NAMED_IN_PROSE = {"en": "| Alderbrook Inc. | Hosting | United States |\n\nNewsletters leave our systems through Beacon "
+                         "Mail Ltd., which runs our mailing in Ireland.\n",
+                  "de": "| Alderbrook Inc. | Hosting | USA |\n\nNewsletter verlassen unsere Systeme über Beacon Mail "
+                        "Ltd., die unseren Versand in Irland betreibt.\n"}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_recipient_the_other_version_still_names_is_no_change(scanner, tmp_path, lang):
+    """A recipient moved from the table into a sentence not read as a recipient is still named: no change;
+    dropped from the text altogether, it is removed."""
+    old, moved, dropped = tmp_path / "old.md", tmp_path / "moved.md", tmp_path / "dropped.md"
+    old.write_text(TITLE[lang] + TABLE_HEAD[lang] + ROWS_OLD[lang], encoding="utf-8")
+    moved.write_text(TITLE[lang] + TABLE_HEAD[lang] + NAMED_IN_PROSE[lang], encoding="utf-8")
+    dropped.write_text(TITLE[lang] + TABLE_HEAD[lang] + ROWS_OLD[lang].splitlines()[0] + "\n", encoding="utf-8")
+    assert not compare_versions(old, moved, scanner=scanner)
+    assert compare_versions(old, dropped, scanner=scanner).values("subprocessor_removed") == ("Beacon Mail Ltd.",)
+
+
 def _make_corpora():
     spec = importlib.util.spec_from_file_location("make_corpora", ROOT / "scripts" / "make_corpora.py")
     assert spec is not None and spec.loader is not None
