@@ -20,7 +20,6 @@ from typing import Any
 from dpcheck import ingest
 from dpcheck.changes import Comparison, Terms, compare, compare_reports
 from dpcheck.errors import IngestError, VendorCode, VendorError
-from dpcheck.ingest import _read as read_file
 from dpcheck.ingest.document import Document
 from dpcheck.models import DocType, DocumentReport
 from dpcheck.report.json import document_to_dict, report_to_dict
@@ -152,7 +151,7 @@ def _text(source: str | os.PathLike[str], scanner: Scanner) -> str:
     path = Path(source)
     if path.is_dir() or path.name == MANIFEST or path.suffix.lower() == ".json":
         return ""
-    return ingest.load(read_file(str(path), scanner.limits.max_bytes), name=str(path), limits=scanner.limits).text
+    return ingest.load(ingest.read_file(str(path), scanner.limits.max_bytes), name=str(path), limits=scanner.limits).text
 
 
 def read_version(source: str | os.PathLike[str], scanner: Scanner) -> dict[str, Any]:
