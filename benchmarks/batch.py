@@ -39,8 +39,15 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CORPORA = ROOT / "corpora"
 SHARED = ROOT.parent / "shared" / "corpus" / "docs"
-FORMATS = {".md": "Markdown", ".markdown": "Markdown", ".txt": "Markdown", ".html": "HTML", ".htm": "HTML",
-           ".pdf": "PDF", ".docx": "DOCX"}
+FORMATS = {
+    ".md": "Markdown",
+    ".markdown": "Markdown",
+    ".txt": "Markdown",
+    ".html": "HTML",
+    ".htm": "HTML",
+    ".pdf": "PDF",
+    ".docx": "DOCX",
+}
 PEAK_MB = 300
 
 
@@ -98,8 +105,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="smaller inputs (up to 1,000 documents, 200 pages)")
     parser.add_argument("--repeat", type=int, help="runs of each figure (default: 5, with --quick 3)")
-    parser.add_argument("--corpus", type=Path, default=SHARED if SHARED.is_dir() else CORPORA,
-                        help="real documents to measure on (default: ../shared/corpus/docs, else corpora/)")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=SHARED if SHARED.is_dir() else CORPORA,
+        help="real documents to measure on (default: ../shared/corpus/docs, else corpora/)",
+    )
     parser.add_argument("--out", type=Path, help="also write the header and table here")
     args = parser.parse_args()
     rounds = args.repeat or (3 if args.quick else 5)
@@ -111,11 +122,22 @@ def main() -> None:
         fill_cache(setup)
         pages = 200 if args.quick else 1000
         sizes = (100, 1000) if args.quick else (100, 1000, 10_000)
-        for measure in (in_process, whole_process, start_up, workers, lambda s: memory(s, sizes),
-                        lambda s: real_pdf(s, pages), lambda s: generated_pdf(s, pages), pinned_output):
+        for measure in (
+            in_process,
+            whole_process,
+            start_up,
+            workers,
+            lambda s: memory(s, sizes),
+            lambda s: real_pdf(s, pages),
+            lambda s: generated_pdf(s, pages),
+            pinned_output,
+        ):
             for row in measure(setup):
-                print(f"| {row.measure} | {row.value} | {row.floor} | {row.target} | {row.verdict} |",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"| {row.measure} | {row.value} | {row.floor} | {row.target} | {row.verdict} |",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 rows.append(row)
     text = header(args, rounds, len(files), start_load) + table(rows)
     print(text)
@@ -125,13 +147,15 @@ def main() -> None:
 
 # --------------------------------------------------------------------------- measures
 
+
 def in_process(setup: Setup) -> list[Row]:
     """Cold scans of each format beside the floor in this process, and a cached re-scan of them all.
 
     Pipelines are built beforehand (``fill_cache``), as in a long-lived worker."""
     floor = Floor()
-    groups = {fmt: [p for p in setup.files if FORMATS[p.suffix.lower()] == fmt]
-              for fmt in ("Markdown", "HTML", "PDF", "DOCX")}
+    groups = {
+        fmt: [p for p in setup.files if FORMATS[p.suffix.lower()] == fmt] for fmt in ("Markdown", "HTML", "PDF", "DOCX")
+    }
     groups = {fmt: group for fmt, group in groups.items() if group}
     counts = {fmt: floor.run(group) for fmt, group in groups.items()}
     floors: dict[str, list[float]] = {fmt: [] for fmt in groups}
@@ -142,16 +166,31 @@ def in_process(setup: Setup) -> list[Row]:
             floors[fmt].append(cpu(lambda group=group: floor.run(group)))
             scans[fmt].append(cpu(lambda group=group: drain(scan_many(group, workers=1))))
         warm.append(cpu(lambda: drain(scan_many(setup.files, workers=1, cache=setup.cache))))
-    rows = [format_row(fmt, len(groups[fmt]), *counts[fmt], Spread(tuple(scans[fmt])), Spread(tuple(floors[fmt])))
-            for fmt in groups]
+    rows = [
+        format_row(fmt, len(groups[fmt]), *counts[fmt], Spread(tuple(scans[fmt])), Spread(tuple(floors[fmt])))
+        for fmt in groups
+    ]
     cold = total(scans)
     base = total(floors)
-    rows.append(Row(f"cold scan, {len(setup.files)} documents, 1 worker, in process", cold.show(), base.show(),
-                    "≤ 1.5× floor", verdict(cold / base, at_most=1.5)))
+    rows.append(
+        Row(
+            f"cold scan, {len(setup.files)} documents, 1 worker, in process",
+            cold.show(),
+            base.show(),
+            "≤ 1.5× floor",
+            verdict(cold / base, at_most=1.5),
+        )
+    )
     cached = Spread(tuple(warm))
-    rows.append(Row(f"cached re-scan, {len(setup.files)} documents (library, `scan_many`)",
-                    cached.show(" ms", scale=1000, digits=0), "", "≥ 100× faster than cold",
-                    verdict(cold / cached, at_least=100)))
+    rows.append(
+        Row(
+            f"cached re-scan, {len(setup.files)} documents (library, `scan_many`)",
+            cached.show(" ms", scale=1000, digits=0),
+            "",
+            "≥ 100× faster than cold",
+            verdict(cold / cached, at_least=100),
+        )
+    )
     return rows
 
 
@@ -159,41 +198,91 @@ def whole_process(setup: Setup) -> list[Row]:
     """`dpcheck scan` as a user runs it, cold and with a warm cache, beside the floor as a process."""
     names = [str(p) for p in setup.files]
     scan = [*dpcheck(), "scan", *names, "-j", "1", "-q", "--format", "jsonl", "-o", os.devnull]
-    floors, colds, warms = repeat(setup.repeat,
-                                  lambda: command([sys.executable, str(HERE / "floor.py"), *names]).seconds,
-                                  lambda: command([*scan, "--no-cache"]).seconds,
-                                  lambda: command([*scan, "--cache-dir", str(setup.cache)]).seconds)
+    floors, colds, warms = repeat(
+        setup.repeat,
+        lambda: command([sys.executable, str(HERE / "floor.py"), *names]).seconds,
+        lambda: command([*scan, "--no-cache"]).seconds,
+        lambda: command([*scan, "--cache-dir", str(setup.cache)]).seconds,
+    )
     n = len(names)
     return [
-        Row(f"cold `dpcheck scan --no-cache -j 1`, {n} documents, whole process", colds.show(),
-            f"{floors.show()} (`floor.py` process)", "≤ 1.3× floor process", verdict(colds / floors, at_most=1.3)),
-        Row(f"cached re-scan, `dpcheck scan` with a warm cache, {n} documents, whole process", warms.show(), "",
-            "≥ 10× faster than cold process", verdict(colds / warms, at_least=10)),
+        Row(
+            f"cold `dpcheck scan --no-cache -j 1`, {n} documents, whole process",
+            colds.show(),
+            f"{floors.show()} (`floor.py` process)",
+            "≤ 1.3× floor process",
+            verdict(colds / floors, at_most=1.3),
+        ),
+        Row(
+            f"cached re-scan, `dpcheck scan` with a warm cache, {n} documents, whole process",
+            warms.show(),
+            "",
+            "≥ 10× faster than cold process",
+            verdict(colds / warms, at_least=10),
+        ),
     ]
 
 
 def start_up(setup: Setup) -> list[Row]:
     """Commands that need no scan; none of them should import spaCy."""
     report = setup.work / "report.json"
-    subprocess.run([*dpcheck(), "scan", *map(str, setup.files), "-j", "1", "-q", "--cache-dir", str(setup.cache),
-                    "--format", "json", "-o", str(report)], check=True)
-    commands = {"dpcheck --version": ["--version"], "dpcheck rules list": ["rules", "list"],
-                "dpcheck render (a saved report)": ["render", str(report)]}
-    bare, *figures = repeat(setup.repeat, lambda: command([sys.executable, "-c", "pass"]).seconds,
-                            *(lambda a=a: command([*dpcheck(), *a]).seconds for a in commands.values()))
-    return [Row(f"`{name}`, whole process", spread.show(), f"{bare.show()} (`python -c pass`)",
-                "no spaCy import", "MISSED (imports spaCy)" if imports_spacy(args) else "met (no spaCy import)")
-            for (name, args), spread in zip(commands.items(), figures)]
+    subprocess.run(
+        [
+            *dpcheck(),
+            "scan",
+            *map(str, setup.files),
+            "-j",
+            "1",
+            "-q",
+            "--cache-dir",
+            str(setup.cache),
+            "--format",
+            "json",
+            "-o",
+            str(report),
+        ],
+        check=True,
+    )
+    commands = {
+        "dpcheck --version": ["--version"],
+        "dpcheck rules list": ["rules", "list"],
+        "dpcheck render (a saved report)": ["render", str(report)],
+    }
+    bare, *figures = repeat(
+        setup.repeat,
+        lambda: command([sys.executable, "-c", "pass"]).seconds,
+        *(lambda a=a: command([*dpcheck(), *a]).seconds for a in commands.values()),
+    )
+    return [
+        Row(
+            f"`{name}`, whole process",
+            spread.show(),
+            f"{bare.show()} (`python -c pass`)",
+            "no spaCy import",
+            "MISSED (imports spaCy)" if imports_spacy(args) else "met (no spaCy import)",
+        )
+        for (name, args), spread in zip(commands.items(), figures)
+    ]
 
 
 def workers(setup: Setup) -> list[Row]:
     """The same cold batch on 1 and 2 worker processes (library, pool start-up included)."""
-    one, two = repeat(setup.repeat, lambda: wall(lambda: drain(scan_many(setup.files, workers=1))),
-                      lambda: wall(lambda: drain(scan_many(setup.files, workers=2))))
+    one, two = repeat(
+        setup.repeat,
+        lambda: wall(lambda: drain(scan_many(setup.files, workers=1))),
+        lambda: wall(lambda: drain(scan_many(setup.files, workers=2))),
+    )
     n = len(setup.files)
-    return [Row(f"cold scan, {n} documents, 1 worker (library, wall)", one.show()),
-            Row(f"cold scan, {n} documents, 2 worker processes (library, wall)", two.show(), "",
-                "≥ 1.8× the speed of 1", verdict(one / two, at_least=1.8, digits=2))]
+    return [
+        Row(f"cold scan, {n} documents, 1 worker (library, wall)", one.show()),
+        Row(
+            f"cold scan, {n} documents, 2 worker processes (library, wall)",
+            two.show(),
+            "",
+            "≥ 1.8× the speed of 1",
+            verdict(one / two, at_least=1.8, digits=2),
+        ),
+    ]
 
 
 def memory(setup: Setup, sizes: Iterable[int]) -> list[Row]:
@@ -205,15 +294,26 @@ def memory(setup: Setup, sizes: Iterable[int]) -> list[Row]:
         folder = setup.work / f"gen-{size}"
         generate_documents(folder, size, sections)
         # Exit code 2: some random mixes of sections are refused as not a privacy document (E140).
-        runs = [command([*dpcheck(), "scan", str(folder), "--format", "jsonl", "--no-cache", "-j", "1", "-q",
-                         "-o", os.devnull], allowed=(0, 2)) for _ in range(setup.repeat)]
+        runs = [
+            command(
+                [*dpcheck(), "scan", str(folder), "--format", "jsonl", "--no-cache", "-j", "1", "-q", "-o", os.devnull],
+                allowed=(0, 2),
+            )
+            for _ in range(setup.repeat)
+        ]
         peak = Spread(tuple(r.peak_mb for r in runs))
         seconds = Spread(tuple(r.seconds for r in runs))
         first = first or peak.median
         flat = peak.median <= PEAK_MB and peak.median <= 1.1 * first
-        rows.append(Row(f"jsonl stream of {size:,} generated documents, whole process",
-                        f"peak RSS {peak.show(' MB', digits=0)}; {seconds.show()}", "", f"≤ {PEAK_MB} MB, flat",
-                        f"{'met' if flat else 'MISSED'}: {peak.median / first:.2f}× the first"))
+        rows.append(
+            Row(
+                f"jsonl stream of {size:,} generated documents, whole process",
+                f"peak RSS {peak.show(' MB', digits=0)}; {seconds.show()}",
+                "",
+                f"≤ {PEAK_MB} MB, flat",
+                f"{'met' if flat else 'MISSED'}: {peak.median / first:.2f}× the first",
+            )
+        )
         shutil.rmtree(folder)
     return rows
 
@@ -222,8 +322,15 @@ def real_pdf(setup: Setup, pages: int) -> list[Row]:
     """The corpus PDFs concatenated up to ``pages`` pages, scanned beside its floor in this process."""
     path = setup.work / f"real-{pages}.pdf"
     concatenate_pdfs([p for p in setup.files if p.suffix.lower() == ".pdf"], path, pages)
-    return [pdf_row(setup, path, f"{pages:,}-page real-world PDF (corpus PDFs concatenated)", "≤ 3× floor",
-                    lambda seconds, floor: verdict(seconds / floor, at_most=3))]
+    return [
+        pdf_row(
+            setup,
+            path,
+            f"{pages:,}-page real-world PDF (corpus PDFs concatenated)",
+            "≤ 3× floor",
+            lambda seconds, floor: verdict(seconds / floor, at_most=3),
+        )
+    ]
 
 
 def generated_pdf(setup: Setup, pages: int) -> list[Row]:
@@ -231,17 +338,32 @@ def generated_pdf(setup: Setup, pages: int) -> list[Row]:
     path = setup.work / f"generated-{pages}.pdf"
     generate_pdf(path, pages, corpus_sections())
     limit = 5 * pages / 1000
-    return [pdf_row(setup, path, f"{pages:,}-page generated PDF", f"≤ {limit:g} s",
-                    lambda seconds, floor: verdict(seconds, at_most=limit, unit=" s"))]
+    return [
+        pdf_row(
+            setup,
+            path,
+            f"{pages:,}-page generated PDF",
+            f"≤ {limit:g} s",
+            lambda seconds, floor: verdict(seconds, at_most=limit, unit=" s"),
+        )
+    ]
 
 
 def pinned_output(setup: Setup) -> list[Row]:
     """Byte identity of the output is a test, not a figure: name it rather than repeat it."""
-    return [Row("output byte-identical before and after (JSON report of corpora/)",
-                "not measured here: `pytest tests/test_pinned.py`", "", "byte-identical", "see the test")]
+    return [
+        Row(
+            "output byte-identical before and after (JSON report of corpora/)",
+            "not measured here: `pytest tests/test_pinned.py`",
+            "",
+            "byte-identical",
+            "see the test",
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- parts of measures
+
 
 def fill_cache(setup: Setup) -> None:
     """Scan the corpus once untimed: builds this process's pipelines and fills the cache the cached
@@ -251,9 +373,13 @@ def fill_cache(setup: Setup) -> None:
 
 def format_row(fmt: str, count: int, words: int, pages: int, scan: Spread, floor: Spread) -> Row:
     paged = f"{pages} pages, " if fmt == "PDF" else ""
-    return Row(f"{fmt}: {count} documents, {paged}{words:,} words, in process",
-               f"{scan.show()} = {words / scan.median:,.0f} words/s", floor.show(), "",
-               (scan / floor).show("×", digits=1))
+    return Row(
+        f"{fmt}: {count} documents, {paged}{words:,} words, in process",
+        f"{scan.show()} = {words / scan.median:,.0f} words/s",
+        floor.show(),
+        "",
+        (scan / floor).show("×", digits=1),
+    )
 
 
 def pdf_row(setup: Setup, path: Path, name: str, target: str, judge: Callable[[Spread, Spread], str]) -> Row:
@@ -261,10 +387,16 @@ def pdf_row(setup: Setup, path: Path, name: str, target: str, judge: Callable[[S
     scanner = process_scanner(resolve_options({}))
     floor = Floor()
     report = scanner.scan_path(path)
-    bases, scans = repeat(setup.repeat, lambda: cpu(lambda: floor.run([path])),
-                          lambda: cpu(lambda: scanner.scan_path(path)))
-    return Row(f"{name}, in process", f"{scans.show()} = {(report.pages or 0) / scans.median:.0f} pages/s, "
-               f"status {report.status}", bases.show(), target, judge(scans, bases))
+    bases, scans = repeat(
+        setup.repeat, lambda: cpu(lambda: floor.run([path])), lambda: cpu(lambda: scanner.scan_path(path))
+    )
+    return Row(
+        f"{name}, in process",
+        f"{scans.show()} = {(report.pages or 0) / scans.median:.0f} pages/s, status {report.status}",
+        bases.show(),
+        target,
+        judge(scans, bases),
+    )
 
 
 def total(figures: dict[str, list[float]]) -> Spread:
@@ -273,6 +405,7 @@ def total(figures: dict[str, list[float]]) -> Spread:
 
 
 # --------------------------------------------------------------------------- generated inputs
+
 
 def corpus_sections() -> list[str]:
     """Sections (a heading and what follows) of our own Markdown corpus documents."""
@@ -338,6 +471,7 @@ def repeat_pages(sources: Sequence[object], path: Path, pages: int) -> None:
 
 # --------------------------------------------------------------------------- timing
 
+
 def repeat(rounds: int, *runs: Callable[[], float]) -> list[Spread]:
     """Each of ``runs`` once per round, in order, so that neighbours in a round make a pair."""
     figures: list[list[float]] = [[] for _ in runs]
@@ -380,8 +514,9 @@ def dpcheck() -> list[str]:
 
 def imports_spacy(args: list[str]) -> bool:
     """Whether `dpcheck ARGS` imports spaCy (read from ``python -X importtime``)."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "dpcheck", *args], capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "dpcheck", *args], capture_output=True, text=True, check=True
+    )
     return re.search(r"\|\s+spacy$", result.stderr, re.MULTILINE) is not None
 
 
@@ -392,8 +527,10 @@ def drain(documents: Iterable[object]) -> None:
 
 # --------------------------------------------------------------------------- output
 
-def verdict(figure: Spread, *, at_most: float | None = None, at_least: float | None = None,
-            unit: str = "×", digits: int = 1) -> str:
+
+def verdict(
+    figure: Spread, *, at_most: float | None = None, at_least: float | None = None, unit: str = "×", digits: int = 1
+) -> str:
     """Met or missed by the median, with the spread of the figure."""
     met = (at_most is None or figure.median <= at_most) and (at_least is None or figure.median >= at_least)
     return f"{'met' if met else 'MISSED'}: {figure.show(unit, digits=digits)}"
@@ -412,22 +549,27 @@ def machine() -> str:
 
 
 def commit() -> str:
-    result = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    )
     return result.stdout.strip() or "?"
 
 
 def header(args: argparse.Namespace, rounds: int, documents: int, start_load: str) -> str:
-    return "\n".join([
-        f"# dpcheck batch benchmark ({'quick' if args.quick else 'full'}, {rounds} runs of each figure)",
-        "",
-        f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; dpcheck {__version__} at commit {commit()}",
-        f"- machine: {machine()}; Python {platform.python_version()}",
-        f"- load average (1/5/15 min): {start_load} at the start, {load()} at the end",
-        f"- corpus: {args.corpus} ({documents} documents)",
-        "- figures: median (min–max) of the runs; a ratio's spread is over pairs run one after the other; "
-        "in process: CPU seconds, whole processes and worker pools: wall seconds",
-        "", ""])
+    return "\n".join(
+        [
+            f"# dpcheck batch benchmark ({'quick' if args.quick else 'full'}, {rounds} runs of each figure)",
+            "",
+            f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; dpcheck {__version__} at commit {commit()}",
+            f"- machine: {machine()}; Python {platform.python_version()}",
+            f"- load average (1/5/15 min): {start_load} at the start, {load()} at the end",
+            f"- corpus: {args.corpus} ({documents} documents)",
+            "- figures: median (min–max) of the runs; a ratio's spread is over pairs run one after the other; "
+            "in process: CPU seconds, whole processes and worker pools: wall seconds",
+            "",
+            "",
+        ]
+    )
 
 
 def table(rows: list[Row]) -> str:

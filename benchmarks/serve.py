@@ -63,8 +63,10 @@ def main() -> None:
         runs = []
         for number in range(args.runs):
             runs.append(_run(url, args.document.name, data, args.clients, args.requests))
-            print(f"run {number + 1}: {runs[-1].rate:.2f} req/s, p95 {runs[-1].percentile(0.95) * 1000:.0f} ms",
-                  file=sys.stderr)
+            print(
+                f"run {number + 1}: {runs[-1].rate:.2f} req/s, p95 {runs[-1].percentile(0.95) * 1000:.0f} ms",
+                file=sys.stderr,
+            )
     table = _table(runs, args, len(data))
     print(table)
     if args.out:
@@ -112,8 +114,20 @@ class _Server:
         self.tmp = tempfile.TemporaryDirectory(prefix="dpcheck-bench-serve-")
         env = {k: v for k, v in os.environ.items() if k != "DPCHECK_TOKEN"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "dpcheck", "serve", "--port", str(port), "--workers", str(self.workers),
-             "--log-level", "warning"], env={**env, "TMPDIR": self.tmp.name})
+            [
+                sys.executable,
+                "-m",
+                "dpcheck",
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                str(self.workers),
+                "--log-level",
+                "warning",
+            ],
+            env={**env, "TMPDIR": self.tmp.name},
+        )
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 300
         while True:
@@ -149,9 +163,11 @@ def _table(runs: list[Run], args: argparse.Namespace, size: int) -> str:
         "|---|---|---|---|",
     ]
     lines += [f"| {i + 1} | {r:.2f} | {a:.0f} ms | {b:.0f} ms |" for i, (r, a, b) in enumerate(zip(rates, p50, p95))]
-    lines.append(f"| **median (min–max)** | **{statistics.median(rates):.2f}** ({min(rates):.2f}–{max(rates):.2f}) | "
-                 f"{statistics.median(p50):.0f} ms ({min(p50):.0f}–{max(p50):.0f}) | "
-                 f"**{statistics.median(p95):.0f} ms** ({min(p95):.0f}–{max(p95):.0f}) |")
+    lines.append(
+        f"| **median (min–max)** | **{statistics.median(rates):.2f}** ({min(rates):.2f}–{max(rates):.2f}) | "
+        f"{statistics.median(p50):.0f} ms ({min(p50):.0f}–{max(p50):.0f}) | "
+        f"**{statistics.median(p95):.0f} ms** ({min(p95):.0f}–{max(p95):.0f}) |"
+    )
     return "\n".join(lines) + "\n"
 
 

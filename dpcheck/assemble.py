@@ -13,14 +13,34 @@ if TYPE_CHECKING:
     from dpcheck.ingest.document import Document
 
 
-def assemble(document: Document, *, path: str, language: str, extraction: Extraction, flow: DataFlow,
-             checked: Checked, rating: Rating) -> DocumentReport:
+def assemble(
+    document: Document,
+    *,
+    path: str,
+    language: str,
+    extraction: Extraction,
+    flow: DataFlow,
+    checked: Checked,
+    rating: Rating,
+) -> DocumentReport:
     return DocumentReport(
-        path=path, status="ok", doc_type=extraction.doc_type, language=language, format=document.format,
-        mechanisms=tuple(sorted(extraction.relied_mechanisms)), mentions=extraction.mentions,
-        findings=checked.findings, rating=rating, pages=document.page_count, characters=len(document.text),
-        checklist=checked.checklist, partial=document.partial, warnings=document.warnings, flow=flow,
-        vendor=extraction.vendor, amends=extraction.amends,
+        path=path,
+        status="ok",
+        doc_type=extraction.doc_type,
+        language=language,
+        format=document.format,
+        mechanisms=tuple(sorted(extraction.relied_mechanisms)),
+        mentions=extraction.mentions,
+        findings=checked.findings,
+        rating=rating,
+        pages=document.page_count,
+        characters=len(document.text),
+        checklist=checked.checklist,
+        partial=document.partial,
+        warnings=document.warnings,
+        flow=flow,
+        vendor=extraction.vendor,
+        amends=extraction.amends,
     )
 
 

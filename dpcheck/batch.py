@@ -143,8 +143,17 @@ def _logged(report: DocumentReport, *, cached: bool) -> DocumentReport:
     if report.error is not None:
         log.info("%s: unreadable [%s] %s", report.path, report.error.code, report.error.message)
         return report
-    log.info("%s: %s, %s %s in %s, %d page(s), %d finding(s), %s", report.path, source, report.format,
-             report.doc_type, report.language, report.pages or 0, len(report.findings), report.rating)
+    log.info(
+        "%s: %s, %s %s in %s, %d page(s), %d finding(s), %s",
+        report.path,
+        source,
+        report.format,
+        report.doc_type,
+        report.language,
+        report.pages or 0,
+        len(report.findings),
+        report.rating,
+    )
     for warning in report.warnings:
         log.info("%s: read only in part: %s", report.path, warning)
     return report
@@ -157,8 +166,7 @@ class _Pending:
     report: DocumentReport | None = None
 
 
-def _scan_in_pool(documents: Iterable[str], cached: _Cached, runner: _Runner,
-                  window: int) -> Iterator[DocumentReport]:
+def _scan_in_pool(documents: Iterable[str], cached: _Cached, runner: _Runner, window: int) -> Iterator[DocumentReport]:
     """Keep up to ``window`` documents in flight and yield the oldest as it is done."""
     pending: deque[_Pending] = deque()
     queue = iter(documents)
@@ -222,8 +230,11 @@ class _Runner:
             return self.own.result(item.handle)
         except Exception as exc:  # noqa: BLE001 - an executor's own failure must not end the batch
             log.warning("executor failed on %s: %r", item.path, exc)
-            return document_to_data(DocumentReport.failed(
-                item.path, ErrorCode.INTERNAL, f"the executor failed: {type(exc).__name__}: {exc}"))
+            return document_to_data(
+                DocumentReport.failed(
+                    item.path, ErrorCode.INTERNAL, f"the executor failed: {type(exc).__name__}: {exc}"
+                )
+            )
 
     def _broken(self) -> None:
         if self.executor is not None:

@@ -50,12 +50,26 @@ CACHE_FORMAT = "3"  # 2: entries in the internal format of dpcheck.serialize; 3:
 MAX_ENTRY = 64 * 2**20
 # Errors the bytes of a document decide (with the limits, which are in the context): scanning the
 # same bytes again gives the same error. Time and memory limits are not: E108 and E109 are never stored.
-CONTENT_ERRORS = frozenset({
-    ErrorCode.EMPTY, ErrorCode.TOO_LARGE, ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.BINARY_CONTENT,
-    ErrorCode.PDF_ENCRYPTED, ErrorCode.PDF_CORRUPT, ErrorCode.PDF_NO_TEXT, ErrorCode.DOCX_CORRUPT,
-    ErrorCode.NO_TEXT, ErrorCode.TOO_MANY_PAGES, ErrorCode.TOO_MUCH_TEXT, ErrorCode.PDF_BOMB, ErrorCode.DOCX_BOMB,
-    ErrorCode.DOCX_DTD, ErrorCode.NOT_PRIVACY, ErrorCode.LANGUAGE_NOT_READ,
-})
+CONTENT_ERRORS = frozenset(
+    {
+        ErrorCode.EMPTY,
+        ErrorCode.TOO_LARGE,
+        ErrorCode.UNSUPPORTED_FORMAT,
+        ErrorCode.BINARY_CONTENT,
+        ErrorCode.PDF_ENCRYPTED,
+        ErrorCode.PDF_CORRUPT,
+        ErrorCode.PDF_NO_TEXT,
+        ErrorCode.DOCX_CORRUPT,
+        ErrorCode.NO_TEXT,
+        ErrorCode.TOO_MANY_PAGES,
+        ErrorCode.TOO_MUCH_TEXT,
+        ErrorCode.PDF_BOMB,
+        ErrorCode.DOCX_BOMB,
+        ErrorCode.DOCX_DTD,
+        ErrorCode.NOT_PRIVACY,
+        ErrorCode.LANGUAGE_NOT_READ,
+    }
+)
 
 
 def default_cache_dir() -> Path:
@@ -139,8 +153,7 @@ class ResultCache:
             return report
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
-                ClassValidationError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError, ClassValidationError) as exc:
             log.warning("ignoring unusable cache entry %s: %s", file, describe(exc))
             return None
 
@@ -150,8 +163,9 @@ class ResultCache:
         entry = {"key": key, "path": document["path"], "document": dict(document)}
         try:
             file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=file.parent, prefix=".tmp-",
-                                             suffix=".json", delete=False) as tmp:
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=file.parent, prefix=".tmp-", suffix=".json", delete=False
+            ) as tmp:
                 json.dump(entry, tmp, ensure_ascii=False)
             os.replace(tmp.name, file)
         except OSError as exc:

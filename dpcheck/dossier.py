@@ -31,8 +31,13 @@ from dpcheck.vendor.manifest import MANIFEST, Manifest, ManifestDocument, folder
 from dpcheck.vendor.model import Agreement, VendorReport
 
 # The document type a role is scanned as: an addendum amends a DPA and is read as one.
-ROLE_TYPES: dict[str, DocType] = {"dpa": "dpa", "addendum": "dpa", "privacy_policy": "privacy_policy",
-                                  "subprocessor_list": "subprocessor_list", "other": "other"}
+ROLE_TYPES: dict[str, DocType] = {
+    "dpa": "dpa",
+    "addendum": "dpa",
+    "privacy_policy": "privacy_policy",
+    "subprocessor_list": "subprocessor_list",
+    "other": "other",
+}
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,9 @@ class Source:
     sha256: str
 
 
-def scan_vendor(source: str | os.PathLike[str], *, scanner: Scanner | None = None, shown_as: str | None = None,
-                **options: Any) -> VendorReport:
+def scan_vendor(
+    source: str | os.PathLike[str], *, scanner: Scanner | None = None, shown_as: str | None = None, **options: Any
+) -> VendorReport:
     """The vendor report of a dossier: a folder of a vendor's documents (described by the
     ``vendor.toml`` in it, if any), or the path of a ``vendor.toml``. ``options`` build the
     :class:`Scanner` (``as_of=``, ``policy=``, ``rules=``, limits), unless ``scanner`` is given.
@@ -67,30 +73,53 @@ def scan_vendor(source: str | os.PathLike[str], *, scanner: Scanner | None = Non
         manifest = folder_manifest(folder, iter_documents([folder]))
     if not manifest.documents:
         raise VendorError(VendorCode.NO_DOCUMENTS, f"{folder}: no document to read (PDF, HTML, Markdown, text, DOCX)")
-    sources = [Source(item, item.path if shown_as is not None else str(folder / item.path),
-                      _loader(folder / item.path, scanner), _sha256(folder / item.path))
-               for item in manifest.documents]
+    sources = [
+        Source(
+            item,
+            item.path if shown_as is not None else str(folder / item.path),
+            _loader(folder / item.path, scanner),
+            _sha256(folder / item.path),
+        )
+        for item in manifest.documents
+    ]
     return read_dossier(scanner, manifest, str(folder) if shown_as is None else shown_as, sources)
 
 
-def scan_vendor_texts(documents: Sequence[tuple[str, str | None, str]], *, name: str = "vendor",
-                      language: str | None = None, scanner: Scanner | None = None, **options: Any) -> VendorReport:
+def scan_vendor_texts(
+    documents: Sequence[tuple[str, str | None, str]],
+    *,
+    name: str = "vendor",
+    language: str | None = None,
+    scanner: Scanner | None = None,
+    **options: Any,
+) -> VendorReport:
     """The vendor report of a dossier given as texts: (name, role or None, Markdown text) each, all in
     ``language`` (default: detected per document). For examples and tests."""
     scanner = scanner or Scanner(**options)
-    sources = [Source(ManifestDocument(doc_name, role), doc_name,
-                      _text_loader(text, doc_name, scanner), hashlib.sha256(text.encode()).hexdigest())
-               for doc_name, role, text in documents]
+    sources = [
+        Source(
+            ManifestDocument(doc_name, role),
+            doc_name,
+            _text_loader(text, doc_name, scanner),
+            hashlib.sha256(text.encode()).hexdigest(),
+        )
+        for doc_name, role, text in documents
+    ]
     return read_dossier(scanner, Manifest(name, tuple(s.item for s in sources)), name, sources, language=language)
 
 
-def read_dossier(scanner: Scanner, manifest: Manifest, folder: str, sources: Sequence[Source], *,
-                 language: str | None = None) -> VendorReport:
+def read_dossier(
+    scanner: Scanner, manifest: Manifest, folder: str, sources: Sequence[Source], *, language: str | None = None
+) -> VendorReport:
     """Scan each document alone, plan the dossier, read each agreement together, and combine."""
     by_name = {s.name: s for s in sources}
     alone = [(s.item, _scan(scanner, [s], s.item.role, language)[0], s.sha256) for s in sources]
-    planned = plan([(ManifestDocument(s.name, item.role, item.date, item.url), report, sha)
-                    for s, (item, report, sha) in zip(sources, alone, strict=True)])
+    planned = plan(
+        [
+            (ManifestDocument(s.name, item.role, item.date, item.url), report, sha)
+            for s, (item, report, sha) in zip(sources, alone, strict=True)
+        ]
+    )
     agreements = []
     for dpa, annexes in planned.agreements:
         readable = tuple(a for a in annexes if next(d for d in planned.documents if d.path == a).report.ok)
@@ -98,15 +127,28 @@ def read_dossier(scanner: Scanner, manifest: Manifest, folder: str, sources: Seq
         agreements.append(Agreement(dpa, readable, report, parts))
     reports = {d.path: d.report for d in planned.documents}
     changes = tuple(compare(_terms(reports[old]), _terms(reports[new])) for old, new in planned.versions)
-    return combine(name=manifest.name, folder=folder, documents=planned.documents, agreements=tuple(agreements),
-                   ruleset=scanner.ruleset, day=scanner.as_of, source=manifest.source, changes=changes)
+    return combine(
+        name=manifest.name,
+        folder=folder,
+        documents=planned.documents,
+        agreements=tuple(agreements),
+        ruleset=scanner.ruleset,
+        day=scanner.as_of,
+        source=manifest.source,
+        changes=changes,
+    )
 
 
-def _scan(scanner: Scanner, sources: Sequence[Source], role: str | None,
-          language: str | None) -> tuple[DocumentReport, tuple[Any, ...]]:
+def _scan(
+    scanner: Scanner, sources: Sequence[Source], role: str | None, language: str | None
+) -> tuple[DocumentReport, tuple[Any, ...]]:
     doc_type = ROLE_TYPES[role] if role is not None else None
-    return scanner.scan_together([(s.name, s.load) for s in sources], name=" + ".join(s.name for s in sources),
-                                 doc_type=doc_type, language=language)
+    return scanner.scan_together(
+        [(s.name, s.load) for s in sources],
+        name=" + ".join(s.name for s in sources),
+        doc_type=doc_type,
+        language=language,
+    )
 
 
 def _terms(report: DocumentReport) -> Terms:
@@ -128,8 +170,9 @@ def _sha256(path: Path) -> str:
         return ""  # reported as unreadable by its scan
 
 
-def diff(old: str | os.PathLike[str], new: str | os.PathLike[str], *, scanner: Scanner | None = None,
-         **options: Any) -> Comparison:
+def diff(
+    old: str | os.PathLike[str], new: str | os.PathLike[str], *, scanner: Scanner | None = None, **options: Any
+) -> Comparison:
     """What changed from version ``old`` to version ``new``: each a document (scanned), a saved JSON
     report (of one document, or a vendor report) or a vendor folder / vendor.toml (scanned as a
     dossier); both documents or both vendors.
@@ -141,8 +184,9 @@ def diff(old: str | os.PathLike[str], new: str | os.PathLike[str], *, scanner: S
     before, after = read_version(old, scanner), read_version(new, scanner)
     if ("vendor" in before) != ("vendor" in after):
         raise ValueError("compare two documents or two vendors, not one of each")
-    return compare_reports(before, after, old_name=str(old), new_name=str(new),
-                           old_text=_text(old, scanner), new_text=_text(new, scanner))
+    return compare_reports(
+        before, after, old_name=str(old), new_name=str(new), old_text=_text(old, scanner), new_text=_text(new, scanner)
+    )
 
 
 def _text(source: str | os.PathLike[str], scanner: Scanner) -> str:
@@ -151,7 +195,9 @@ def _text(source: str | os.PathLike[str], scanner: Scanner) -> str:
     path = Path(source)
     if path.is_dir() or path.name == MANIFEST or path.suffix.lower() == ".json":
         return ""
-    return ingest.load(ingest.read_file(str(path), scanner.limits.max_bytes), name=str(path), limits=scanner.limits).text
+    return ingest.load(
+        ingest.read_file(str(path), scanner.limits.max_bytes), name=str(path), limits=scanner.limits
+    ).text
 
 
 def read_version(source: str | os.PathLike[str], scanner: Scanner) -> dict[str, Any]:

@@ -86,8 +86,14 @@ class Evaluation:
         n = self.documents or 1
         out = {"docs_ok": self.ok / n}
         out.update({f"{k}_f1": c.f1 for k, c in self.counts.items()})
-        out.update({"rating_acc": self.rating_hits / n, "doc_type_acc": self.type_hits / n,
-                    "language_acc": self.language_hits / n, "never_milder": self.not_milder / (self.rated or 1)})
+        out.update(
+            {
+                "rating_acc": self.rating_hits / n,
+                "doc_type_acc": self.type_hits / n,
+                "language_acc": self.language_hits / n,
+                "never_milder": self.not_milder / (self.rated or 1),
+            }
+        )
         # nan where the gold has no evidence quotes: nothing to compare, and no --min can fail on it
         total = self.evidence_total
         out["evidence_at1"] = self.evidence_first / total if total else math.nan
@@ -97,13 +103,19 @@ class Evaluation:
     def to_dict(self) -> dict[str, Any]:
         return {
             "figures": self.figures,
-            "fields": {k: {"precision": c.precision, "recall": c.recall, "f1": c.f1, "tp": c.tp, "fp": c.fp, "fn": c.fn}
-                       for k, c in self.counts.items()},
+            "fields": {
+                k: {"precision": c.precision, "recall": c.recall, "f1": c.f1, "tp": c.tp, "fp": c.fp, "fn": c.fn}
+                for k, c in self.counts.items()
+            },
             "flags": {k: {"precision": c.precision, "recall": c.recall, "f1": c.f1} for k, c in self.per_flag.items()},
             "documents": {"in_gold": self.documents, "in_report": self.found, "scanned_ok": self.ok},
-            "trust": {"rated": self.rated, "milder_than_gold": self.rated - self.not_milder,
-                      "evidence_labels": self.evidence_total, "evidence_first": self.evidence_first,
-                      "evidence_any": self.evidence_any},
+            "trust": {
+                "rated": self.rated,
+                "milder_than_gold": self.rated - self.not_milder,
+                "evidence_labels": self.evidence_total,
+                "evidence_first": self.evidence_first,
+                "evidence_any": self.evidence_any,
+            },
             "differences": self.differences,
         }
 
@@ -114,11 +126,17 @@ class Evaluation:
                 lines.append(f"- {doc_id}")
                 lines.extend(f"    {d}" for d in diffs)
         for key, c in self.counts.items():
-            lines.append(f"{key:13s} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f}  (tp={c.tp} fp={c.fp} fn={c.fn})")
+            lines.append(
+                f"{key:13s} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f}  (tp={c.tp} fp={c.fp} fn={c.fn})"
+            )
         for flag, c in self.per_flag.items():
-            lines.append(f"  {flag:36s} P={c.precision:.2f} R={c.recall:.2f} F1={c.f1:.2f} (tp={c.tp} fp={c.fp} fn={c.fn})")
-        lines.append(f"trust: {self.rated - self.not_milder} of {self.rated} rated documents milder than gold; evidence "
-                     f"first quote {self.evidence_first}/{self.evidence_total}, any quote {self.evidence_any}/{self.evidence_total}")
+            lines.append(
+                f"  {flag:36s} P={c.precision:.2f} R={c.recall:.2f} F1={c.f1:.2f} (tp={c.tp} fp={c.fp} fn={c.fn})"
+            )
+        lines.append(
+            f"trust: {self.rated - self.not_milder} of {self.rated} rated documents milder than gold; evidence "
+            f"first quote {self.evidence_first}/{self.evidence_total}, any quote {self.evidence_any}/{self.evidence_total}"
+        )
         lines.append(f"documents: {self.documents} in gold, {self.found} in report, {self.ok} scanned ok")
         lines.append("score: " + " ".join(f"{k}={v:.3f}" for k, v in self.figures.items()))
         return "\n".join(lines) + "\n"
@@ -137,7 +155,7 @@ def fragments(gold_quote: str) -> list[str]:
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 1))}
+    return {tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 1))}
 
 
 def evidence_hit(quote: str, gold_quote: str) -> bool:
@@ -158,7 +176,8 @@ def shown_quotes(doc: dict[str, Any]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for t in doc.get("transfers") or []:
         out.setdefault(str(t.get("destination", "")).upper(), []).extend(
-            e.get("quote", "") for e in t.get("evidence") or [])
+            e.get("quote", "") for e in t.get("evidence") or []
+        )
     for m in doc.get("mentions") or []:
         if m.get("kind") == "mechanism" and m.get("evidence"):
             out.setdefault(str(m.get("value")), []).append(m["evidence"].get("quote", ""))
@@ -185,10 +204,13 @@ class Scorer:
         transfers = doc.get("transfers") or []
         mechanisms = {m for t in transfers for m in t.get("mechanisms") or []} | set(doc.get("mechanisms") or [])
         return {
-            "destinations": {str(t.get("destination", "")).upper() for t in transfers if t.get("destination")} - self.eea,
+            "destinations": {str(t.get("destination", "")).upper() for t in transfers if t.get("destination")}
+            - self.eea,
             "mechanisms": mechanisms & self.mechanisms,
             "flags": {f.get("rule_id") for f in doc.get("findings") or []} & self.flags,
-            "rating": doc.get("rating"), "doc_type": doc.get("doc_type"), "language": doc.get("language"),
+            "rating": doc.get("rating"),
+            "doc_type": doc.get("doc_type"),
+            "language": doc.get("language"),
             "status": doc.get("status"),
         }
 
@@ -196,8 +218,15 @@ class Scorer:
         """Score report documents (dicts in the JSON report format) against gold records."""
         by_id = {doc_id(str(d.get("path", ""))): d for d in documents}
         result = Evaluation(documents=len(gold), per_flag={f: Counts() for f in sorted(self.flags)})
-        missing: dict[str, Any] = {"destinations": set(), "mechanisms": set(), "flags": set(), "rating": None, "doc_type": None,
-                   "language": None, "status": "missing"}
+        missing: dict[str, Any] = {
+            "destinations": set(),
+            "mechanisms": set(),
+            "flags": set(),
+            "rating": None,
+            "doc_type": None,
+            "language": None,
+            "status": "missing",
+        }
         for record in gold:
             doc = by_id.get(record["id"])
             pred = self._predicted(doc) if doc is not None else missing
@@ -232,8 +261,9 @@ class Scorer:
         return result
 
     @staticmethod
-    def _evidence(record: dict[str, Any], pred: dict[str, Any], shown: dict[str, list[str]],
-                  result: Evaluation) -> list[str]:
+    def _evidence(
+        record: dict[str, Any], pred: dict[str, Any], shown: dict[str, list[str]], result: Evaluation
+    ) -> list[str]:
         """Count, for each label found correctly that has a gold quote, whether the first (any)
         quote shown is that passage; the differences name the misses."""
         gold_evidence = record.get("evidence") or {}
@@ -241,8 +271,9 @@ class Scorer:
         for key in SET_FIELDS:
             for label in sorted(set(record.get(key) or []) & pred[key]):
                 candidates = [gold_evidence.get(k) for k in (label, *RELATED.get(label, ()))]
-                golds = [q for q in candidates
-                         if isinstance(q, str) and fragments(q) and not q.upper().startswith("ABSENCE")]
+                golds = [
+                    q for q in candidates if isinstance(q, str) and fragments(q) and not q.upper().startswith("ABSENCE")
+                ]
                 if not golds:
                     continue
                 quotes = shown.get(label) or []
@@ -252,8 +283,10 @@ class Scorer:
                 result.evidence_first += first
                 result.evidence_any += anywhere
                 if not first:
-                    diffs.append(f"evidence: {label} first quote is not the gold passage"
-                                 + ("" if anywhere else " (nor is any other)"))
+                    diffs.append(
+                        f"evidence: {label} first quote is not the gold passage"
+                        + ("" if anywhere else " (nor is any other)")
+                    )
         return diffs
 
     def score_reports(self, gold: list[dict[str, Any]], reports: Iterable[DocumentReport]) -> Evaluation:

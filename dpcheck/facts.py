@@ -149,8 +149,9 @@ class LegalFacts:
 
     def invalid_on(self, day: date) -> frozenset[str]:
         """Mechanisms the Court of Justice had invalidated by ``day``."""
-        return frozenset(k for k, v in self.mechanisms.items()
-                         if v.get("invalidated") and _day(v["invalidated"]) <= day)
+        return frozenset(
+            k for k, v in self.mechanisms.items() if v.get("invalidated") and _day(v["invalidated"]) <= day
+        )
 
     def fully_adequate(self, recipient: str, day: date) -> bool:
         """An adequacy decision in force on ``day`` covers a vendor's transfer to ``recipient``: it has no
@@ -216,8 +217,11 @@ class LegalFacts:
     @cached_property
     def sole_destinations(self) -> dict[str, str]:
         """Tools made for one country only: relying on one of them sends data there."""
-        return {tool: facts["destinations"][0] for tool, facts in self.mechanisms.items()
-                if len(facts.get("destinations", ())) == 1}
+        return {
+            tool: facts["destinations"][0]
+            for tool, facts in self.mechanisms.items()
+            if len(facts.get("destinations", ())) == 1
+        }
 
     def scc_lapsed(self, version: dict[str, Any], day: date) -> bool:
         """Clauses of a repealed SCC decision stopped protecting transfers after their transition period."""
@@ -261,8 +265,14 @@ class LegalFacts:
                 state = f"in force since {decision.adopted}" + (f", until {expiry}" if expiry else "")
             scope = f" ({decision.scope})" if decision.scope else ""
             terms = "; ".join(f"{t.instrument} ({t.adopted}, to {t.expires})" for t in decision.terms)
-            out.append(Record("adequacy", f"{decision.recipient}: {decision.decision}{scope}", state,
-                              terms or self._source("adequacy", decision)))
+            out.append(
+                Record(
+                    "adequacy",
+                    f"{decision.recipient}: {decision.decision}{scope}",
+                    state,
+                    terms or self._source("adequacy", decision),
+                )
+            )
         for tool, facts in self.mechanisms.items():
             if facts.get("invalidated"):
                 invalid = _day(facts["invalidated"]) <= day
@@ -271,8 +281,14 @@ class LegalFacts:
             for related in facts.get("related", []):
                 since = _day(related["in_force"])
                 state = f"in force since {since}" if since <= day else f"not yet in force (from {since})"
-                out.append(Record("mechanism", f"{related['name']} ({related['exporter']} exports): "
-                                  f"{related['instrument']}", state, related["source"]))
+                out.append(
+                    Record(
+                        "mechanism",
+                        f"{related['name']} ({related['exporter']} exports): {related['instrument']}",
+                        state,
+                        related["source"],
+                    )
+                )
             for challenge in self.challenges.get(tool, ()):
                 if day < challenge.lodged:
                     state = f"not yet lodged ({challenge.lodged})"
@@ -280,8 +296,11 @@ class LegalFacts:
                     state = f"pending since {challenge.lodged}"
                 else:
                     state = f"decided on {challenge.decided}: {challenge.outcome}"
-                out.append(Record("challenge", f"{facts['name']}: {challenge.court}, {challenge.case}", state,
-                                  challenge.source))
+                out.append(
+                    Record(
+                        "challenge", f"{facts['name']}: {challenge.court}, {challenge.case}", state, challenge.source
+                    )
+                )
         for version in self.scc_versions:
             if version["status"] == "repealed":
                 lapsed = "lapsed" if self.scc_lapsed(version, day) else "transition runs"
@@ -296,24 +315,43 @@ class LegalFacts:
             out.append(Record("uk", tool["name"], state, tool["source"]))
         legacy = uk["legacy_eu_scc"]
         until = _day(legacy["valid_until"])
-        state = (f"usable until {until} (contracts concluded by {legacy['concluded_by']})" if day <= until
-                 else f"no longer usable since {until + timedelta(days=1)}")
-        out.append(Record("uk", f"old EU SCCs ({', '.join(legacy['versions'])}) for UK exports", state,
-                          legacy["source"]))
+        state = (
+            f"usable until {until} (contracts concluded by {legacy['concluded_by']})"
+            if day <= until
+            else f"no longer usable since {until + timedelta(days=1)}"
+        )
+        out.append(
+            Record("uk", f"old EU SCCs ({', '.join(legacy['versions'])}) for UK exports", state, legacy["source"])
+        )
         art28 = self.files["art28"]
-        out.append(Record("art28", f"breach notification to the authority within {self.breach_deadline_hours} hours",
-                          "in force", art28["breach_notification"]["source"]))
+        out.append(
+            Record(
+                "art28",
+                f"breach notification to the authority within {self.breach_deadline_hours} hours",
+                "in force",
+                art28["breach_notification"]["source"],
+            )
+        )
         chain = art28["subprocessor_chain"]
-        out.append(Record("art28", f"identify every (sub-)processor, {chain['depth']}: {', '.join(chain['identity'])}",
-                          f"EDPB opinion adopted {chain['adopted']}", chain["source"]))
+        out.append(
+            Record(
+                "art28",
+                f"identify every (sub-)processor, {chain['depth']}: {', '.join(chain['identity'])}",
+                f"EDPB opinion adopted {chain['adopted']}",
+                chain["source"],
+            )
+        )
         for item in self.pending:
             note = f"; {item.note}" if item.note else ""
             out.append(Record("pending", item.title, f"{item.status} since {item.since}{note}", item.source))
         return tuple(out)
 
     def _source(self, file: str, decision: AdequacyDecision) -> str:
-        raw = next(d for d in self.files[file]["decisions"]
-                   if decision.recipient in (d.get("organisation"), self.code(d.get("country", ""))))
+        raw = next(
+            d
+            for d in self.files[file]["decisions"]
+            if decision.recipient in (d.get("organisation"), self.code(d.get("country", "")))
+        )
         return str(raw.get("source") or "; ".join([decision.decision, *self.files[file].get("sources", [])]))
 
     @classmethod
@@ -333,8 +371,10 @@ class LegalFacts:
         eea, adequacy, mechanisms = files["eea"], files["adequacy"], files["mechanisms"]
         aliases = dict(eea["code_aliases"])
         kinds = adequacy["covers"]
-        organisations = {o["id"]: Organisation(o["id"], o["name"], {k: tuple(v) for k, v in o["names"].items()},
-                                               o["seat"]) for o in files["organisations"]["organisations"]}
+        organisations = {
+            o["id"]: Organisation(o["id"], o["name"], {k: tuple(v) for k, v in o["names"].items()}, o["seat"])
+            for o in files["organisations"]["organisations"]
+        }
         decisions: dict[str, AdequacyDecision] = {}
         for raw in adequacy["decisions"]:
             recipient = aliases.get(raw["country"], raw["country"]) if "country" in raw else raw["organisation"]
@@ -345,25 +385,46 @@ class LegalFacts:
                 raise ValueError(f"adequacy.yml: {recipient}: a decision with a scope needs covers (and only those)")
             if "organisation" in raw and recipient not in organisations:
                 raise ValueError(f"adequacy.yml: {recipient} is not in organisations.yml")
-            terms = tuple(Term(t["instrument"], _day(t["adopted"]), _day(t["expires"]), t["source"])
-                          for t in raw.get("terms", []))
+            terms = tuple(
+                Term(t["instrument"], _day(t["adopted"]), _day(t["expires"]), t["source"]) for t in raw.get("terms", [])
+            )
             decisions[recipient] = AdequacyDecision(
-                recipient, raw["decision"], _day(raw["adopted"]), raw["scope"], covers,
-                not covers or bool(kinds[covers]["vendor_within"]), terms, "organisation" in raw)
+                recipient,
+                raw["decision"],
+                _day(raw["adopted"]),
+                raw["scope"],
+                covers,
+                not covers or bool(kinds[covers]["vendor_within"]),
+                terms,
+                "organisation" in raw,
+            )
         for tool in mechanisms["mechanisms"].values():
             for key in ("adopted", "invalidated"):
                 if tool.get(key):
                     _day(tool[key])
-        challenges = {name: tuple(Challenge(c["case"], c["court"], _day(c["lodged"]),
-                                            _day(c["decided"]) if c.get("decided") else None, c.get("outcome", ""),
-                                            c["source"]) for c in tool.get("challenges", []))
-                      for name, tool in mechanisms["mechanisms"].items()}
+        challenges = {
+            name: tuple(
+                Challenge(
+                    c["case"],
+                    c["court"],
+                    _day(c["lodged"]),
+                    _day(c["decided"]) if c.get("decided") else None,
+                    c.get("outcome", ""),
+                    c["source"],
+                )
+                for c in tool.get("challenges", [])
+            )
+            for name, tool in mechanisms["mechanisms"].items()
+        }
         for version in files["scc"]["versions"]:
             for key in ("adopted", "repealed", "transition_end"):
                 if version.get(key):
                     _day(version[key])
-        pending = tuple(Pending(p["id"], p["title"], p["status"], _day(p["since"]), p["source"], p.get("note", ""))
-                        for data in files.values() for p in data.get("pending", []))
+        pending = tuple(
+            Pending(p["id"], p["title"], p["status"], _day(p["since"]), p["source"], p.get("note", ""))
+            for data in files.values()
+            for p in data.get("pending", [])
+        )
         art28 = files["art28"]
         return cls(
             as_of=max(str(data["as_of"]) for data in files.values()),
@@ -403,9 +464,8 @@ def _code_problems(files: dict[str, Any]) -> list[str]:
     eea, adequacy = files["eea"] or {}, files["adequacy"] or {}
     aliases = eea.get("code_aliases") or {}
     codes = [*eea.get("members", []), *(d.get("country") for d in adequacy.get("decisions", []) if "country" in d)]
-    bad = [c for c in codes
-           if not (isinstance(c, str) and pycountry.countries.get(alpha_2=aliases.get(c, c)))]
-    return [f"eea.yml/adequacy.yml: not ISO 3166-1 alpha-2 codes: {bad!r} (quote \"NO\" in YAML)"] if bad else []
+    bad = [c for c in codes if not (isinstance(c, str) and pycountry.countries.get(alpha_2=aliases.get(c, c)))]
+    return [f'eea.yml/adequacy.yml: not ISO 3166-1 alpha-2 codes: {bad!r} (quote "NO" in YAML)'] if bad else []
 
 
 def _compact(text: str) -> str:

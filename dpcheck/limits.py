@@ -103,7 +103,11 @@ class Budget:
         now = time.monotonic()
         if self.deadline is not None and now > self.deadline:
             raise Exhausted(ErrorCode.TIMEOUT, f"reading took longer than the limit of {self.limits.timeout:g} s")
-        if self.rss_start is not None and self.limits.max_memory is not None and now - self._rss_checked >= _RSS_INTERVAL:
+        if (
+            self.rss_start is not None
+            and self.limits.max_memory is not None
+            and now - self._rss_checked >= _RSS_INTERVAL
+        ):
             self._rss_checked = now
             rss = resident_memory()
             if rss is not None and rss - self.rss_start > self.limits.max_memory:
@@ -173,8 +177,11 @@ def enforce(limits: Limits) -> Iterator[Budget]:
 def _can_signal() -> bool:
     """Whether a timer signal may be used: in the main thread, where signals are delivered,
     and unless a handler installed from C holds SIGALRM (Python could not put it back)."""
-    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-            and signal.getsignal(signal.SIGALRM) is not None)
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) is not None
+    )
 
 
 class _Alarm:
@@ -208,8 +215,9 @@ class _Alarm:
 
     def _fire(self, signum: int, frame: FrameType | None) -> None:
         if not self.budget.closed:
-            raise Exhausted(ErrorCode.TIMEOUT,
-                            f"reading took longer than the limit of {self.budget.limits.timeout:g} s")
+            raise Exhausted(
+                ErrorCode.TIMEOUT, f"reading took longer than the limit of {self.budget.limits.timeout:g} s"
+            )
 
 
 def resident_memory() -> int | None:

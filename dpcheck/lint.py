@@ -26,8 +26,9 @@ def example_fires(scanner: Scanner, rule: Rule, example: Example) -> bool:
     # test the rule, not the classifier.
     if example.as_of is not None:
         scanner = scanner.with_as_of(example.as_of)
-    report = scanner.scan_text(example.text, name=f"{rule.id}-example", language=example.lang,
-                               doc_type=example.doc_type)
+    report = scanner.scan_text(
+        example.text, name=f"{rule.id}-example", language=example.lang, doc_type=example.doc_type
+    )
     return any(f.rule_id == rule.id for f in report.findings)
 
 

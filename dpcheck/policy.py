@@ -85,14 +85,16 @@ class AcceptRule:
 
     def covers(self, path: str) -> bool:
         """Does this acceptance cover the document at ``path`` (its globs and vendor, when given)?"""
-        if self.documents and not any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(PurePath(path).name, g)
-                                      for g in self.documents):
+        if self.documents and not any(
+            fnmatch.fnmatch(path, g) or fnmatch.fnmatch(PurePath(path).name, g) for g in self.documents
+        ):
             return False
         return not self.vendor or _squash(self.vendor) in _squash(PurePath(path).name)
 
     def on(self, day: date) -> Acceptance:
-        return Acceptance(self.justification, self.expires.isoformat(), day > self.expires, self.approved_by,
-                          self.ticket)
+        return Acceptance(
+            self.justification, self.expires.isoformat(), day > self.expires, self.approved_by, self.ticket
+        )
 
 
 @dataclass(frozen=True)
@@ -141,30 +143,36 @@ class Policy:
             raise PolicyError([f"{where}: arrays or tables nested too deeply to be a policy file"]) from None
         countries = _CountryNames(ruleset.country_aliases, ruleset.facts.code_aliases)
         return _Validator(where, ruleset, countries).policy(
-            raw, PolicyRef(_name(raw, path), path, hashlib.sha256(data).hexdigest()))
+            raw, PolicyRef(_name(raw, path), path, hashlib.sha256(data).hexdigest())
+        )
 
     def apply(self, doc: DocumentReport, day: date) -> DocumentReport:
         """``doc`` with this policy's findings added, severities changed and acceptances marked
         as of ``day``; an unreadable document only records the policy."""
         if doc.status != "ok":
             return replace(doc, policy=self.ref, ruleset_rating=doc.rating)
-        findings = tuple(self._adjust(f, doc.path, day)
-                         for f in (*doc.findings, *self._findings(doc.transfers, doc.language)))
-        return replace(doc, findings=findings, rating=self.rating(findings), ruleset_rating=doc.rating,
-                       policy=self.ref)
+        findings = tuple(
+            self._adjust(f, doc.path, day) for f in (*doc.findings, *self._findings(doc.transfers, doc.language))
+        )
+        return replace(doc, findings=findings, rating=self.rating(findings), ruleset_rating=doc.rating, policy=self.ref)
 
     def rating(self, findings: Iterable[Finding]) -> Rating:
         """The rating with this policy (see the module docstring)."""
         counted = [f for f in findings if not f.accepted]
         by_severity = [f for f in counted if f.origin == "policy" or f.rule_id in dict(self.severities)]
-        ratings = [self.ruleset.rating(tuple(f for f in counted if f not in by_severity)),
-                   *(RATING_BY_SEVERITY[f.severity] for f in by_severity)]
+        ratings = [
+            self.ruleset.rating(tuple(f for f in counted if f not in by_severity)),
+            *(RATING_BY_SEVERITY[f.severity] for f in by_severity),
+        ]
         return max(ratings, key=RATINGS.index)
 
     def _findings(self, transfers: tuple[Transfer, ...], lang: str | None) -> list[Finding]:
         features = BUYER_FEATURES.compute(Judged(self.stance, transfers, self.ruleset.facts.eea))
-        return [replace(rule.finding(features, lang, self.ruleset.vocabulary), origin="policy")
-                for rule in self.ruleset.policy_rules if rule.applies(features)]
+        return [
+            replace(rule.finding(features, lang, self.ruleset.vocabulary), origin="policy")
+            for rule in self.ruleset.policy_rules
+            if rule.applies(features)
+        ]
 
     def _adjust(self, finding: Finding, path: str, day: date) -> Finding:
         severity = dict(self.severities).get(finding.rule_id)
@@ -259,8 +267,9 @@ class _Validator:
                 codes.append(code)
             else:
                 extra = f", or {' / '.join(tokens)}" if tokens else ""
-                self.problem(f"{key}[{i}]",
-                             f"unknown country {name!r}: give an ISO 3166-1 code or a country name{extra}")
+                self.problem(
+                    f"{key}[{i}]", f"unknown country {name!r}: give an ISO 3166-1 code or a country name{extra}"
+                )
         return tuple(dict.fromkeys(codes))
 
     def known_rule(self, rule_id: Any, key: str) -> str:
@@ -301,8 +310,9 @@ class _Validator:
         refused = self.country_list(transfers.get("refused_countries", []), "transfers.refused_countries")
         allowed = None
         if "allowed_destinations" in transfers:
-            allowed = self.country_list(transfers["allowed_destinations"], "transfers.allowed_destinations",
-                                        (EEA_REGION, ADEQUATE))
+            allowed = self.country_list(
+                transfers["allowed_destinations"], "transfers.allowed_destinations", (EEA_REGION, ADEQUATE)
+            )
             for code in sorted(set(refused) & set(allowed)):
                 self.problem("transfers", f"{code} is both refused and allowed")
         severities = []

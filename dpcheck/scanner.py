@@ -61,9 +61,17 @@ class Scanner:
     >>> report = scanner.scan(["vendor-dpa.pdf", "policies/"])
     """
 
-    def __init__(self, *, rules: str | os.PathLike[str] | None = None, as_of: date | None = None,
-                 limits: Limits | None = None, max_bytes: int | None = None, max_pages: int | None = None,
-                 policy: str | os.PathLike[str] | Policy | None = None, lang: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        rules: str | os.PathLike[str] | None = None,
+        as_of: date | None = None,
+        limits: Limits | None = None,
+        max_bytes: int | None = None,
+        max_pages: int | None = None,
+        policy: str | os.PathLike[str] | Policy | None = None,
+        lang: str | None = None,
+    ) -> None:
         """``as_of``: judge documents by the law in force on that day (default: today), and
         acceptances of ``policy`` (a buyer's policy file or a loaded :class:`Policy`) by it too.
         ``lang``: write messages and questions for the vendor in this language ("en", "de";
@@ -80,8 +88,9 @@ class Scanner:
         folder = Path(rules) if rules is not None else rules_dir()
         self.as_of = as_of or date.today()
         self.ruleset = Ruleset.load(folder)
-        self.policy = policy if policy is None or isinstance(policy, Policy) else Policy.load(policy,
-                                                                                             ruleset=self.ruleset)
+        self.policy = (
+            policy if policy is None or isinstance(policy, Policy) else Policy.load(policy, ruleset=self.ruleset)
+        )
         self._pipelines: dict[str, Language] = {}
         self._detector: LanguageDetector | None = None
 
@@ -119,12 +128,18 @@ class Scanner:
         if code is None:
             return None
         if code == NO_LANGUAGE:
-            return (ErrorCode.NOT_PRIVACY, "not a privacy or data-protection document: its text is in no language "
-                                           "(encoded or random characters, such as base64 or a PGP block); not assessed")
+            return (
+                ErrorCode.NOT_PRIVACY,
+                "not a privacy or data-protection document: its text is in no language "
+                "(encoded or random characters, such as base64 or a PGP block); not assessed",
+            )
         read = " and ".join(_language_name(c) for c in SUPPORTED)
         named = _language_name(code) if code != "und" else "a language dpcheck cannot name"
-        return (ErrorCode.LANGUAGE_NOT_READ, f"the document is in {named}; dpcheck reads only {read}: "
-                                             "not assessed, have it read by a person who reads it")
+        return (
+            ErrorCode.LANGUAGE_NOT_READ,
+            f"the document is in {named}; dpcheck reads only {read}: "
+            "not assessed, have it read by a person who reads it",
+        )
 
     def with_limits(self, limits: Limits) -> Scanner:
         """A scanner with other limits that shares this one's ruleset and pipelines (no rebuild)."""
@@ -163,12 +178,20 @@ class Scanner:
             _FROZEN_IN = os.getpid()
 
     def report(self, documents: Iterable[DocumentReport], skipped: Iterable[Skipped] = ()) -> Report:
-        return Report(tuple(documents), TOOL_VERSION, self.ruleset.version, self.as_of.isoformat(), REPORT_FORMAT,
-                      facts_as_of=self.ruleset.facts.as_of, policy=self.policy.ref if self.policy else None,
-                      skipped=tuple(skipped))
+        return Report(
+            tuple(documents),
+            TOOL_VERSION,
+            self.ruleset.version,
+            self.as_of.isoformat(),
+            REPORT_FORMAT,
+            facts_as_of=self.ruleset.facts.as_of,
+            policy=self.policy.ref if self.policy else None,
+            skipped=tuple(skipped),
+        )
 
-    def scan(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
-             follow_symlinks: bool = False) -> Report:
+    def scan(
+        self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, follow_symlinks: bool = False
+    ) -> Report:
         """Scan files and folders; unreadable documents are reported, never raised, and files of
         the folders left out are listed in the report's ``skipped``."""
         if isinstance(paths, str | os.PathLike):
@@ -194,9 +217,14 @@ class Scanner:
         report = self._guarded(name, scan)
         return replace(report, sha256=digest[0]) if digest else report
 
-    def scan_together(self, parts: Sequence[tuple[str, Callable[[], Document]]], *, name: str,
-                      doc_type: DocType | None = None,
-                      language: str | None = None) -> tuple[DocumentReport, tuple[Part, ...]]:
+    def scan_together(
+        self,
+        parts: Sequence[tuple[str, Callable[[], Document]]],
+        *,
+        name: str,
+        doc_type: DocType | None = None,
+        language: str | None = None,
+    ) -> tuple[DocumentReport, tuple[Part, ...]]:
         """Scan documents as one, in order (an agreement with its addenda and annexes: see
         :mod:`dpcheck.vendor.together`): each part is a name and what loads it. Returns the report
         (named ``name``) and where each part sits in it (nothing if it cannot be read)."""
@@ -215,18 +243,33 @@ class Scanner:
     def scan_bytes(self, data: bytes, name: str, *, language: str | None = None) -> DocumentReport:
         from dpcheck import ingest
 
-        return self._guarded(name, lambda: self.scan_document(ingest.load(data, name=name, limits=self.limits),
-                                                              path=name, language=language))
+        return self._guarded(
+            name,
+            lambda: self.scan_document(ingest.load(data, name=name, limits=self.limits), path=name, language=language),
+        )
 
-    def scan_text(self, text: str, *, name: str = "<text>", language: str | None = None,
-                  format: str = "text", doc_type: DocType | None = None) -> DocumentReport:
+    def scan_text(
+        self,
+        text: str,
+        *,
+        name: str = "<text>",
+        language: str | None = None,
+        format: str = "text",
+        doc_type: DocType | None = None,
+    ) -> DocumentReport:
         """Scan text already in hand; ``doc_type`` overrides the classifier when the caller knows it."""
         from dpcheck import ingest
 
         fmt: Literal["text", "markdown"] = "markdown" if format == "markdown" else "text"
-        return self._guarded(name, lambda: self.scan_document(
-            ingest.load_text(text, name=name, format=fmt, limits=self.limits),
-            path=name, language=language, doc_type=doc_type))
+        return self._guarded(
+            name,
+            lambda: self.scan_document(
+                ingest.load_text(text, name=name, format=fmt, limits=self.limits),
+                path=name,
+                language=language,
+                doc_type=doc_type,
+            ),
+        )
 
     def _guarded(self, name: str, scan: Callable[[], DocumentReport]) -> DocumentReport:
         """Run one document's scan within its limits; whatever goes wrong becomes an error report."""
@@ -244,8 +287,9 @@ class Scanner:
             logger.exception("internal error scanning %s", name)
             return DocumentReport.failed(name, ErrorCode.INTERNAL, f"{describe(exc)} (please report this)")
 
-    def scan_document(self, document: Document, *, path: str, language: str | None = None,
-                      doc_type: DocType | None = None) -> DocumentReport:
+    def scan_document(
+        self, document: Document, *, path: str, language: str | None = None, doc_type: DocType | None = None
+    ) -> DocumentReport:
         from dpcheck.assemble import assemble, fail_closed
         from dpcheck.extract import extract
         from dpcheck.extract.subject import not_about_privacy
@@ -260,20 +304,41 @@ class Scanner:
                 return DocumentReport.failed(path, *refused)
             lang = language or self.detect_language(document.text)
             checkpoint()
-            extraction = extract(document, self.pipeline(lang), self._lexicon, facts.eea_places, doc_type=doc_type,
-                                 implied=facts.sole_destinations)
+            extraction = extract(
+                document,
+                self.pipeline(lang),
+                self._lexicon,
+                facts.eea_places,
+                doc_type=doc_type,
+                implied=facts.sole_destinations,
+            )
             # A caller who names the document type knows it is a privacy document; and what was not
             # read (scanned pages) may be one, so a partial read is assessed and never green instead.
             partial = any(notice.partial for notice in document.notices)
-            reason = None if doc_type is not None or partial else not_about_privacy(
-                extraction.subject, extraction.mentions, extraction.recipients, extraction.transfers_addressed)
+            reason = (
+                None
+                if doc_type is not None or partial
+                else not_about_privacy(
+                    extraction.subject, extraction.mentions, extraction.recipients, extraction.transfers_addressed
+                )
+            )
             if reason is not None:
-                return DocumentReport.failed(path, ErrorCode.NOT_PRIVACY, f"not a privacy or data-protection "
-                                             f"document: {reason}; not assessed, read it yourself")
+                return DocumentReport.failed(
+                    path,
+                    ErrorCode.NOT_PRIVACY,
+                    f"not a privacy or data-protection document: {reason}; not assessed, read it yourself",
+                )
             checkpoint()
             flow = build_flow(extraction, facts, self.as_of)
             checked = self.ruleset.check(extraction, flow, self.as_of, self.lang or lang)
-        report = assemble(document, path=path, language=lang, extraction=extraction, flow=flow, checked=checked,
-                          rating=self.ruleset.rating(checked.findings))
+        report = assemble(
+            document,
+            path=path,
+            language=lang,
+            extraction=extraction,
+            flow=flow,
+            checked=checked,
+            rating=self.ruleset.rating(checked.findings),
+        )
         # The buyer's policy comes after detection, so the GDPR findings are the same with or without it.
         return fail_closed(self.policy.apply(report, self.as_of) if self.policy else report)

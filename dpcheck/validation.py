@@ -19,15 +19,17 @@ def problems(validator: Draft202012Validator, data: Any) -> list[tuple[str, str]
 
 
 def _closest(error: ValidationError) -> ValidationError:
-    """"Not valid under any of the given schemas" says little: follow the alternative the data
+    """ "Not valid under any of the given schemas" says little: follow the alternative the data
     meant (the one whose keys and type it has) down to its problem."""
     while error.context:
         branches: dict[object, list[ValidationError]] = {}
         for sub in error.context:
             branches.setdefault(sub.relative_schema_path[0], []).append(sub)
-        meant = ([b for b in branches.values() if not any(e.validator in ("type", "required") for e in b)]
-                 or [b for b in branches.values() if not any(e.validator == "type" for e in b)]
-                 or list(branches.values()))
+        meant = (
+            [b for b in branches.values() if not any(e.validator in ("type", "required") for e in b)]
+            or [b for b in branches.values() if not any(e.validator == "type" for e in b)]
+            or list(branches.values())
+        )
         branch = min(meant, key=len)
         error = max(branch, key=lambda e: len(e.absolute_path))
     return error

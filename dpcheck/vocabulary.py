@@ -55,10 +55,14 @@ class Vocabulary:
             entries = data.get(section) or {}
             words[section] = {}
             for key, texts in entries.items():
-                if not isinstance(texts, dict) or set(texts) != set(LANGUAGES) or not all(
-                        isinstance(t, str) and t for t in texts.values()):
-                    problems.append(f"{where}: {section}.{key} needs a non-empty text for each of "
-                                    f"{', '.join(LANGUAGES)}")
+                if (
+                    not isinstance(texts, dict)
+                    or set(texts) != set(LANGUAGES)
+                    or not all(isinstance(t, str) and t for t in texts.values())
+                ):
+                    problems.append(
+                        f"{where}: {section}.{key} needs a non-empty text for each of {', '.join(LANGUAGES)}"
+                    )
                     continue
                 words[section][str(key)] = dict(texts)
         unknown = sorted(set(data) - set(SECTIONS))

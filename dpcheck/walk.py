@@ -48,8 +48,14 @@ class Walk:
     folder and against the file name (``*.pdf``, ``archive/*``, ``*-2019.*``).
     """
 
-    def __init__(self, paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] = (),
-                 exclude: Sequence[str] = (), follow_symlinks: bool = False) -> None:
+    def __init__(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        include: Sequence[str] = (),
+        exclude: Sequence[str] = (),
+        follow_symlinks: bool = False,
+    ) -> None:
         self.paths = paths
         self.include = tuple(include)
         self.exclude = tuple(exclude)
@@ -96,23 +102,34 @@ class Walk:
                     self._file(root, path, files)
         return sorted(files)
 
-    def _link(self, root: Path, real_root: str, path: Path, seen: set[str], files: list[Path],
-              pending: list[Path]) -> None:
+    def _link(
+        self, root: Path, real_root: str, path: Path, seen: set[str], files: list[Path], pending: list[Path]
+    ) -> None:
         target = os.path.realpath(path)
         inside = target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
         if os.path.isdir(path):
             if inside or target in seen:
-                self._skip(path, SkipReason.SYMLINK_FOLDER,
-                           f"a link to the folder {target}, which is scanned at its own place: not followed")
+                self._skip(
+                    path,
+                    SkipReason.SYMLINK_FOLDER,
+                    f"a link to the folder {target}, which is scanned at its own place: not followed",
+                )
             elif not self.follow_symlinks:
-                self._skip(path, SkipReason.SYMLINK_OUTSIDE, f"a link to the folder {target}, outside the folder "
-                                                             "scanned: not followed (--follow-symlinks follows it)")
+                self._skip(
+                    path,
+                    SkipReason.SYMLINK_OUTSIDE,
+                    f"a link to the folder {target}, outside the folder "
+                    "scanned: not followed (--follow-symlinks follows it)",
+                )
             else:
                 seen.add(target)
                 pending.append(path)
         elif os.path.exists(path) and not inside and not self.follow_symlinks:
-            self._skip(path, SkipReason.SYMLINK_OUTSIDE, f"a link to {target}, outside the folder scanned: not "
-                                                         "followed (--follow-symlinks follows it)")
+            self._skip(
+                path,
+                SkipReason.SYMLINK_OUTSIDE,
+                f"a link to {target}, outside the folder scanned: not followed (--follow-symlinks follows it)",
+            )
         else:
             # Inside the folder, or broken or looping (the scan then reports it unreadable).
             self._file(root, path, files)
@@ -122,16 +139,24 @@ class Walk:
         if self.include and not _matches(rel, self.include):
             self._skip(path, SkipReason.NOT_INCLUDED, "matches no --include glob")
         elif not self.include and path.suffix.lower() not in DOCUMENT_SUFFIXES:
-            self._skip(path, SkipReason.NOT_A_DOCUMENT,
-                       f"its suffix is none that dpcheck reads ({', '.join(sorted(DOCUMENT_SUFFIXES))})")
+            self._skip(
+                path,
+                SkipReason.NOT_A_DOCUMENT,
+                f"its suffix is none that dpcheck reads ({', '.join(sorted(DOCUMENT_SUFFIXES))})",
+            )
         elif _matches(rel, self.exclude):
             self._skip(path, SkipReason.EXCLUDED, "matches an --exclude glob")
         else:
             files.append(path)
 
 
-def iter_documents(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] = (),
-                   exclude: Sequence[str] = (), follow_symlinks: bool = False) -> Iterator[Path]:
+def iter_documents(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    follow_symlinks: bool = False,
+) -> Iterator[Path]:
     """The files to scan (see :class:`Walk`), without the record of what was skipped."""
     return iter(Walk(paths, include=include, exclude=exclude, follow_symlinks=follow_symlinks))
 

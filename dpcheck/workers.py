@@ -176,13 +176,21 @@ class WorkerPool:
                     worker.process.join()
                     job.data = self._death(job.path, worker.process.exitcode)
             elif self.deadline is not None and time.monotonic() - job.started > self.deadline:
-                log.warning("killing the worker scanning %s: still busy %.0f s after its start", job.path,
-                            time.monotonic() - job.started)
+                log.warning(
+                    "killing the worker scanning %s: still busy %.0f s after its start",
+                    job.path,
+                    time.monotonic() - job.started,
+                )
                 worker.process.kill()
                 worker.process.join()
-                job.data = document_to_data(DocumentReport.failed(
-                    job.path, ErrorCode.TIMEOUT, "reading took far longer than the time limit and could not be "
-                    "stopped from inside (one long call into a parser): the process reading it was killed"))
+                job.data = document_to_data(
+                    DocumentReport.failed(
+                        job.path,
+                        ErrorCode.TIMEOUT,
+                        "reading took far longer than the time limit and could not be "
+                        "stopped from inside (one long call into a parser): the process reading it was killed",
+                    )
+                )
             else:
                 continue
             self._retire(worker)
@@ -193,11 +201,17 @@ class WorkerPool:
         how = f"killed by {signal.Signals(signum).name}" if signum else f"exit status {exitcode}"
         log.warning("the worker process scanning %s died (%s)", path, how)
         if signum in _MEMORY_DEATHS and self.memory is not None:
-            report = DocumentReport.failed(path, ErrorCode.MEMORY, f"the process reading it died ({how}) at the "
-                                           f"memory limit of {self.memory / MiB:,.0f} MiB")
+            report = DocumentReport.failed(
+                path,
+                ErrorCode.MEMORY,
+                f"the process reading it died ({how}) at the memory limit of {self.memory / MiB:,.0f} MiB",
+            )
         else:
-            report = DocumentReport.failed(path, ErrorCode.WORKER_DIED, f"the worker process scanning this document "
-                                           f"died ({how}; killed by the system, out of memory?)")
+            report = DocumentReport.failed(
+                path,
+                ErrorCode.WORKER_DIED,
+                f"the worker process scanning this document died ({how}; killed by the system, out of memory?)",
+            )
         return document_to_data(report)
 
     def _retire(self, worker: _Worker) -> None:
@@ -216,8 +230,12 @@ class WorkerPool:
         forked = context.get_start_method() == "fork"
         others = [w.conn for w in self._workers] if forked else []
         parent_pid = os.getpid() if forked else None
-        process = context.Process(target=_serve, args=(child, self.options, self.memory, parent_pid, others),
-                                  daemon=True, name="dpcheck-worker")
+        process = context.Process(
+            target=_serve,
+            args=(child, self.options, self.memory, parent_pid, others),
+            daemon=True,
+            name="dpcheck-worker",
+        )
         process.start()
         child.close()
         worker = _Worker(process, parent)
@@ -241,8 +259,9 @@ def _context(options: dict[str, Any]) -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _serve(conn: Connection, options: dict[str, Any], memory: int | None, parent: int | None,
-           others: list[Connection]) -> None:
+def _serve(
+    conn: Connection, options: dict[str, Any], memory: int | None, parent: int | None, others: list[Connection]
+) -> None:
     """A worker's life: scan each path the parent sends, one at a time, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A forked worker would inherit the parent's own SIGTERM handler: being ended is all it means here.

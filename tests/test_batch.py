@@ -51,9 +51,9 @@ def test_batch_fifo_symlink_loop_and_broken_link(tmp_path):
 
 DOCS = {
     "a-policy.md": "# Privacy Policy\n\nWe transfer personal data to our hosting provider in the United States "
-                   "under the standard contractual clauses.\n",
+    "under the standard contractual clauses.\n",
     "b-avv.md": "# Auftragsverarbeitungsvertrag\n\nDer Auftragsverarbeiter übermittelt Daten an Unterauftragnehmer "
-                "in Indien.\n",
+    "in Indien.\n",
     "c-broken.pdf": "%PDF-1.7\nnot really a pdf",
     "d-policy.md": "# Privacy Policy\n\nYour data may be processed by providers outside the EEA.\n",
     "e-policy.md": POLICY,

@@ -38,11 +38,14 @@ def test_cli_unwritable_output_is_a_clear_error_with_exit_2(policy_doc, tmp_path
         assert "Traceback" not in result.output and str(target) in result.output
 
 
-@pytest.mark.parametrize("args", [
-    ("--select", "NO_SUCH_RULE"),
-    ("--ignore", "critical"),
-    ("--policy", "/no/such/policy.toml"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--select", "NO_SUCH_RULE"),
+        ("--ignore", "critical"),
+        ("--policy", "/no/such/policy.toml"),
+    ],
+)
 def test_cli_user_errors_exit_2(policy_doc, args):
     """Unknown rule ids, severities and missing files are usage errors (exit 2), never exit 1."""
     result = run("scan", "--no-cache", str(policy_doc), *args)
@@ -130,15 +133,18 @@ def test_cli_baseline_reports_only_new_findings(tmp_path):
     assert run("scan", "--no-cache", str(doc), "-o", str(old)).exit_code == 0
     again = run("scan", "--no-cache", str(doc), "--format", "json", "--baseline", str(old), "--fail-on", "high")
     assert again.exit_code == 0 and _rule_ids(again.output) == set()
-    doc.write_text(SHIELD_EN + "\nWe also transfer personal data to India on the basis of your explicit consent only.\n",
-                   encoding="utf-8")
+    doc.write_text(
+        SHIELD_EN + "\nWe also transfer personal data to India on the basis of your explicit consent only.\n",
+        encoding="utf-8",
+    )
     changed = _rule_ids(run("scan", "--no-cache", str(doc), "--format", "json", "--baseline", str(old)).output)
     assert "DEROGATION_AS_SOLE_BASIS" in changed and "INVALID_TRANSFER_MECHANISM" not in changed
 
 
-@pytest.mark.parametrize(("day", "warned"), [("2017-06-01", "before the GDPR applied"),
-                                             ("2099-01-01", "after the legal facts recorded"),
-                                             ("2024-01-01", None)])
+@pytest.mark.parametrize(
+    ("day", "warned"),
+    [("2017-06-01", "before the GDPR applied"), ("2099-01-01", "after the legal facts recorded"), ("2024-01-01", None)],
+)
 def test_cli_as_of_outside_the_recorded_law_warns(policy_doc, day, warned):
     """--as-of before 25 May 2018 or after the last recorded fact warns on stderr; a day between does not."""
     result = CliRunner().invoke(main, ["scan", "--no-cache", str(policy_doc), "--as-of", day])
@@ -154,10 +160,12 @@ def test_cli_without_as_of_never_warns_about_the_facts_date(policy_doc, tmp_path
     shutil.copytree(rules_dir(), rules)
     for facts in (rules / "facts").glob("*.yml"):
         text = facts.read_text(encoding="utf-8")
-        facts.write_text(re.sub(r'(?m)^as_of: .*$', 'as_of: "2024-06-01"', text), encoding="utf-8")
+        facts.write_text(re.sub(r"(?m)^as_of: .*$", 'as_of: "2024-06-01"', text), encoding="utf-8")
     result = CliRunner().invoke(main, ["scan", "--no-cache", str(policy_doc), "--rules", str(rules)])
     assert result.exit_code in (0, 1) and "WARNING" not in result.stderr
-    dated = CliRunner().invoke(main, ["scan", "--no-cache", str(policy_doc), "--rules", str(rules), "--as-of", "2025-01-01"])
+    dated = CliRunner().invoke(
+        main, ["scan", "--no-cache", str(policy_doc), "--rules", str(rules), "--as-of", "2025-01-01"]
+    )
     assert "after the legal facts recorded (2024-06-01)" in dated.stderr
 
 
@@ -209,8 +217,14 @@ def test_cli_render_reads_back_every_field_of_the_corpora_report(tmp_path, corpo
     assert json.loads(rendered.output)["skipped"]
 
 
-@pytest.mark.parametrize(("content", "message"), [("not json", "is not JSON"), ('{"tool": "other"}', "no dpcheck"),
-                                                  ('{"tool": "dpcheck", "report_format": "9.0.0"}', "9.0.0")])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json", "is not JSON"),
+        ('{"tool": "other"}', "no dpcheck"),
+        ('{"tool": "dpcheck", "report_format": "9.0.0"}', "9.0.0"),
+    ],
+)
 def test_cli_render_refuses_what_is_no_report(tmp_path, content, message):
     """A file that is no JSON report of this format's major version is a one-line error, exit 2."""
     path = tmp_path / "x.json"

@@ -9,8 +9,16 @@ import pytest
 from dpcheck.evaluate import Scorer
 
 # Measured on 2026-11-26 (docs/evaluation.md); a drop below these is a regression.
-MINIMUM = {"docs_ok": 1.0, "destinations_f1": 0.97, "mechanisms_f1": 0.97, "flags_f1": 0.95, "rating_acc": 0.95,
-           "doc_type_acc": 0.95, "language_acc": 1.0, "never_milder": 1.0}
+MINIMUM = {
+    "docs_ok": 1.0,
+    "destinations_f1": 0.97,
+    "mechanisms_f1": 0.97,
+    "flags_f1": 0.95,
+    "rating_acc": 0.95,
+    "doc_type_acc": 0.95,
+    "language_acc": 1.0,
+    "never_milder": 1.0,
+}
 
 
 @pytest.fixture(scope="module")

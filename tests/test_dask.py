@@ -20,7 +20,9 @@ def test_dask_local_cluster_matches_serial_scan(corpora):
     serial = [json.dumps(document_to_dict(d)) for d in dpcheck.scan_many(corpora, workers=1, **options)]
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
         with distributed.Client(cluster) as client:
-            remote = [json.dumps(document_to_dict(d))
-                      for d in dpcheck.scan_many(corpora, executor=client.get_executor(), **options)]
+            remote = [
+                json.dumps(document_to_dict(d))
+                for d in dpcheck.scan_many(corpora, executor=client.get_executor(), **options)
+            ]
             assert len(client.scheduler_info()["workers"]) == 2
     assert remote == serial

@@ -15,18 +15,35 @@ from dpcheck.cli import main
 from dpcheck.evaluate import Scorer
 
 GOLD = [
-    {"id": "a", "doc_type": "privacy_policy", "language": "en", "destinations": ["US"], "mechanisms": ["scc"],
-     "flags": ["SUPPLEMENTARY_MEASURES_UNADDRESSED"]},
+    {
+        "id": "a",
+        "doc_type": "privacy_policy",
+        "language": "en",
+        "destinations": ["US"],
+        "mechanisms": ["scc"],
+        "flags": ["SUPPLEMENTARY_MEASURES_UNADDRESSED"],
+    },
     {"id": "b", "doc_type": "dpa", "language": "de", "destinations": [], "mechanisms": [], "flags": []},
 ]
 
 
 def test_evaluate_scores_sets_ratings_and_missing_documents(scanner):
     """Set fields get P/R/F1, ratings derive from flags, a missing document counts as not read."""
-    docs = [{"path": "x/a.md", "status": "ok", "doc_type": "privacy_policy", "language": "en", "rating": "yellow",
-             "transfers": [{"destination": "US", "mechanisms": ["scc"]}, {"destination": "DE", "mechanisms": []},
-                           {"destination": "IN", "mechanisms": []}],
-             "findings": [{"rule_id": "SUPPLEMENTARY_MEASURES_UNADDRESSED"}, {"rule_id": "SCC_REPEALED_VERSION"}]}]
+    docs = [
+        {
+            "path": "x/a.md",
+            "status": "ok",
+            "doc_type": "privacy_policy",
+            "language": "en",
+            "rating": "yellow",
+            "transfers": [
+                {"destination": "US", "mechanisms": ["scc"]},
+                {"destination": "DE", "mechanisms": []},
+                {"destination": "IN", "mechanisms": []},
+            ],
+            "findings": [{"rule_id": "SUPPLEMENTARY_MEASURES_UNADDRESSED"}, {"rule_id": "SCC_REPEALED_VERSION"}],
+        }
+    ]
     result = Scorer(scanner.ruleset).score(GOLD, docs)
     assert (result.counts["destinations"].tp, result.counts["destinations"].fp) == (1, 1)  # DE is EEA: ignored
     assert result.counts["flags"].fp == 0  # rules of our own are not scored
@@ -36,8 +53,10 @@ def test_evaluate_scores_sets_ratings_and_missing_documents(scanner):
 
 def test_cli_eval_scans_and_enforces_minimums(tmp_path):
     """`dpcheck eval --gold G PATH` scans, prints the score line and fails a --min it misses."""
-    (tmp_path / "a.md").write_text("# Privacy Policy\n\nWe transfer personal data to the United States under the "
-                                   "standard contractual clauses.\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        "# Privacy Policy\n\nWe transfer personal data to the United States under the standard contractual clauses.\n",
+        encoding="utf-8",
+    )
     gold = tmp_path / "gold.json"
     gold.write_text(json.dumps(GOLD[:1]), encoding="utf-8")
     runner = CliRunner()
@@ -59,28 +78,79 @@ def _kit_scorer():
 
 
 TRUST_GOLD = [
-    {"id": "a", "doc_type": "privacy_policy", "language": "en", "destinations": ["US"], "mechanisms": ["scc"],
-     "flags": ["SUPPLEMENTARY_MEASURES_UNADDRESSED"],
-     "evidence": {"US": "Our hosting partner keeps the data on servers in the United States.",
-                  "scc": "'transfers rest on the standard contractual clauses of the Commission'"}},
-    {"id": "b", "doc_type": "dpa", "language": "de", "destinations": ["CH"], "mechanisms": ["adequacy"],
-     "flags": ["TRANSFER_MECHANISM_UNSPECIFIED"], "evidence": {"CH": "Die Daten liegen in einem Rechenzentrum in Zürich."}},
+    {
+        "id": "a",
+        "doc_type": "privacy_policy",
+        "language": "en",
+        "destinations": ["US"],
+        "mechanisms": ["scc"],
+        "flags": ["SUPPLEMENTARY_MEASURES_UNADDRESSED"],
+        "evidence": {
+            "US": "Our hosting partner keeps the data on servers in the United States.",
+            "scc": "'transfers rest on the standard contractual clauses of the Commission'",
+        },
+    },
+    {
+        "id": "b",
+        "doc_type": "dpa",
+        "language": "de",
+        "destinations": ["CH"],
+        "mechanisms": ["adequacy"],
+        "flags": ["TRANSFER_MECHANISM_UNSPECIFIED"],
+        "evidence": {"CH": "Die Daten liegen in einem Rechenzentrum in Zürich."},
+    },
     {"id": "c", "doc_type": "privacy_policy", "language": "en", "destinations": [], "mechanisms": [], "flags": []},
 ]
 TRUST_REPORT = [
-    {"path": "docs/a.md", "status": "ok", "doc_type": "privacy_policy", "language": "en", "rating": "green",
-     "transfers": [{"destination": "US", "mechanisms": ["scc"],
-                    "evidence": [{"quote": "We publish a newsletter."},
-                                 {"quote": "Our hosting partner keeps the data on servers in the United States."}]}],
-     "mentions": [{"kind": "mechanism", "value": "scc",
-                   "evidence": {"quote": "All transfers rest on the standard contractual clauses of the Commission."}}],
-     "findings": []},
-    {"path": "docs/b.pdf", "status": "ok", "doc_type": "dpa", "language": "de", "rating": "yellow",
-     "transfers": [{"destination": "CH", "mechanisms": ["adequacy"],
-                    "evidence": [{"quote": "Die Daten liegen in einem Rechenzentrum in Zürich."}]}],
-     "findings": [{"rule_id": "TRANSFER_MECHANISM_UNSPECIFIED", "evidence": []}]},
-    {"path": "docs/c.html", "status": "ok", "doc_type": "privacy_policy", "language": "en", "rating": "red",
-     "transfers": [], "findings": [{"rule_id": "INVALID_TRANSFER_MECHANISM", "evidence": []}]},
+    {
+        "path": "docs/a.md",
+        "status": "ok",
+        "doc_type": "privacy_policy",
+        "language": "en",
+        "rating": "green",
+        "transfers": [
+            {
+                "destination": "US",
+                "mechanisms": ["scc"],
+                "evidence": [
+                    {"quote": "We publish a newsletter."},
+                    {"quote": "Our hosting partner keeps the data on servers in the United States."},
+                ],
+            }
+        ],
+        "mentions": [
+            {
+                "kind": "mechanism",
+                "value": "scc",
+                "evidence": {"quote": "All transfers rest on the standard contractual clauses of the Commission."},
+            }
+        ],
+        "findings": [],
+    },
+    {
+        "path": "docs/b.pdf",
+        "status": "ok",
+        "doc_type": "dpa",
+        "language": "de",
+        "rating": "yellow",
+        "transfers": [
+            {
+                "destination": "CH",
+                "mechanisms": ["adequacy"],
+                "evidence": [{"quote": "Die Daten liegen in einem Rechenzentrum in Zürich."}],
+            }
+        ],
+        "findings": [{"rule_id": "TRANSFER_MECHANISM_UNSPECIFIED", "evidence": []}],
+    },
+    {
+        "path": "docs/c.html",
+        "status": "ok",
+        "doc_type": "privacy_policy",
+        "language": "en",
+        "rating": "red",
+        "transfers": [],
+        "findings": [{"rule_id": "INVALID_TRANSFER_MECHANISM", "evidence": []}],
+    },
 ]
 
 
@@ -100,8 +170,12 @@ def test_cli_eval_prints_the_figures_of_the_kit_scorer(tmp_path):
     gold.write_text(json.dumps(TRUST_GOLD), encoding="utf-8")
     report.write_text(json.dumps({"documents": TRUST_REPORT}), encoding="utf-8")
     ours = CliRunner().invoke(main, ["eval", "--gold", str(gold), "--report", str(report), "--details"])
-    theirs = subprocess.run([sys.executable, str(kit), "--gold", str(gold), "--report", str(report), "--details"],
-                            capture_output=True, text=True, check=False)
+    theirs = subprocess.run(
+        [sys.executable, str(kit), "--gold", str(gold), "--report", str(report), "--details"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert theirs.returncode == 0, theirs.stderr
     assert ours.output.splitlines() == theirs.stdout.splitlines()
 

@@ -27,22 +27,34 @@ def tool_quotes(report, tool):
     return [m["evidence"]["quote"] for m in data["mentions"] if m["kind"] == "mechanism" and m["value"] == tool]
 
 
-@pytest.mark.parametrize(("lang", "mention", "decisive"), [
-    ("en", "Our support team is located in Japan.", "We store customer data on servers in Japan."),
-    ("de", "Unser Support-Team befindet sich in Japan.", "Wir speichern Kundendaten auf Servern in Japan."),
-])
+@pytest.mark.parametrize(
+    ("lang", "mention", "decisive"),
+    [
+        ("en", "Our support team is located in Japan.", "We store customer data on servers in Japan."),
+        ("de", "Unser Support-Team befindet sich in Japan.", "Wir speichern Kundendaten auf Servern in Japan."),
+    ],
+)
 def test_evidence_storage_statement_before_a_location(scanner, lang, mention, decisive):
     """A sentence saying data is stored in a country is quoted before an earlier one saying only that something is there."""
     found = quotes(scanner, f"{mention} {decisive}", lang, "JP")
     assert found == [decisive, mention]
 
 
-@pytest.mark.parametrize(("lang", "table", "decisive"), [
-    ("en", "| Name | Purpose | Location |\n|---|---|---|\n| Hostco KK | Hosting | Japan |\n",
-     "We transfer customer data to Japan."),
-    ("de", "| Name | Zweck | Standort |\n|---|---|---|\n| Hostco KK | Hosting | Japan |\n",
-     "Wir übermitteln Kundendaten nach Japan."),
-])
+@pytest.mark.parametrize(
+    ("lang", "table", "decisive"),
+    [
+        (
+            "en",
+            "| Name | Purpose | Location |\n|---|---|---|\n| Hostco KK | Hosting | Japan |\n",
+            "We transfer customer data to Japan.",
+        ),
+        (
+            "de",
+            "| Name | Zweck | Standort |\n|---|---|---|\n| Hostco KK | Hosting | Japan |\n",
+            "Wir übermitteln Kundendaten nach Japan.",
+        ),
+    ],
+)
 def test_evidence_transfer_statement_before_a_table_row(scanner, lang, table, decisive):
     """A sentence stating the transfer is quoted before a sub-processor table row placed above it."""
     found = quotes(scanner, f"# Sub-processors\n\n{table}\n{decisive}\n", lang, "JP", fmt="markdown")
@@ -51,12 +63,16 @@ def test_evidence_transfer_statement_before_a_table_row(scanner, lang, table, de
 
 
 DPA_SCC = {
-    "en": ('"SCCs" means the standard contractual clauses adopted by the European Commission.',
-           "If the SCCs conflict with this DPA, the SCCs prevail.",
-           "Transfers of personal data to the United States are governed by the SCCs."),
-    "de": ('"SCC" bezeichnet die von der Europäischen Kommission erlassenen Standardvertragsklauseln.',
-           "Bei Widersprüchen zwischen den SCC und diesem Vertrag gehen die SCC vor.",
-           "Übermittlungen personenbezogener Daten in die USA erfolgen auf Grundlage der SCC."),
+    "en": (
+        '"SCCs" means the standard contractual clauses adopted by the European Commission.',
+        "If the SCCs conflict with this DPA, the SCCs prevail.",
+        "Transfers of personal data to the United States are governed by the SCCs.",
+    ),
+    "de": (
+        '"SCC" bezeichnet die von der Europäischen Kommission erlassenen Standardvertragsklauseln.',
+        "Bei Widersprüchen zwischen den SCC und diesem Vertrag gehen die SCC vor.",
+        "Übermittlungen personenbezogener Daten in die USA erfolgen auf Grundlage der SCC.",
+    ),
 }
 
 
@@ -71,60 +87,107 @@ def test_evidence_tool_in_a_transfer_statement_before_definition_and_conflict_cl
     assert finding_quotes(report, "SUPPLEMENTARY_MEASURES_UNADDRESSED")[0] == decisive
 
 
-@pytest.mark.parametrize(("lang", "aside", "decisive"), [
-    ("en", "For questions about the Privacy Shield, write to privacy@example.com.",
-     "Transfers of personal data to the United States rely on the Privacy Shield."),
-    ("de", "Fragen zum Privacy Shield richten Sie an privacy@example.com.",
-     "Übermittlungen personenbezogener Daten in die USA stützen sich auf den Privacy Shield."),
-])
+@pytest.mark.parametrize(
+    ("lang", "aside", "decisive"),
+    [
+        (
+            "en",
+            "For questions about the Privacy Shield, write to privacy@example.com.",
+            "Transfers of personal data to the United States rely on the Privacy Shield.",
+        ),
+        (
+            "de",
+            "Fragen zum Privacy Shield richten Sie an privacy@example.com.",
+            "Übermittlungen personenbezogener Daten in die USA stützen sich auf den Privacy Shield.",
+        ),
+    ],
+)
 def test_evidence_invalid_mechanism_quotes_the_relying_sentence_first(scanner, lang, aside, decisive):
     """The finding on an invalid tool quotes first the sentence relying on it for transfers, not an earlier aside."""
     report = scan(scanner, f"{aside} {decisive}", lang)
     assert finding_quotes(report, "INVALID_TRANSFER_MECHANISM")[0] == decisive
 
 
-@pytest.mark.parametrize(("lang", "other", "decisive"), [
-    ("en", "Transfers to our provider in the United States rely on its certification under the EU-U.S. Data "
-           "Privacy Framework.", "Transfers to India rest on the standard contractual clauses."),
-    ("de", "Übermittlungen an unseren Dienstleister in den USA stützen sich auf seine Zertifizierung nach dem "
-           "EU-U.S. Data Privacy Framework.", "Übermittlungen nach Indien erfolgen auf Grundlage der Standardvertragsklauseln."),
-])
+@pytest.mark.parametrize(
+    ("lang", "other", "decisive"),
+    [
+        (
+            "en",
+            "Transfers to our provider in the United States rely on its certification under the EU-U.S. Data "
+            "Privacy Framework.",
+            "Transfers to India rest on the standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Übermittlungen an unseren Dienstleister in den USA stützen sich auf seine Zertifizierung nach dem "
+            "EU-U.S. Data Privacy Framework.",
+            "Übermittlungen nach Indien erfolgen auf Grundlage der Standardvertragsklauseln.",
+        ),
+    ],
+)
 def test_evidence_supplementary_finding_quotes_the_tools_it_tested(scanner, lang, other, decisive):
     """The finding about SCCs without supplementary measures quotes the SCC sentence, not another tool's."""
     report = scan(scanner, f"{other} {decisive}", lang)
     assert finding_quotes(report, "SUPPLEMENTARY_MEASURES_UNADDRESSED") == [decisive]
 
 
-@pytest.mark.parametrize(("lang", "consent", "named"), [
-    ("en", "By using the service you consent to the transfer of your data to the United States.",
-     "Such transfers rely on the derogation of Art. 49(1)(b) GDPR."),
-    ("de", "Mit der Nutzung des Dienstes willigen Sie in die Übermittlung Ihrer Daten in die USA ein.",
-     "Diese Übermittlungen stützen sich auf die Ausnahme nach Art. 49 Abs. 1 lit. b DSGVO."),
-])
+@pytest.mark.parametrize(
+    ("lang", "consent", "named"),
+    [
+        (
+            "en",
+            "By using the service you consent to the transfer of your data to the United States.",
+            "Such transfers rely on the derogation of Art. 49(1)(b) GDPR.",
+        ),
+        (
+            "de",
+            "Mit der Nutzung des Dienstes willigen Sie in die Übermittlung Ihrer Daten in die USA ein.",
+            "Diese Übermittlungen stützen sich auf die Ausnahme nach Art. 49 Abs. 1 lit. b DSGVO.",
+        ),
+    ],
+)
 def test_evidence_named_derogation_before_consent_read_from_the_text(scanner, lang, consent, named):
     """A derogation named as such is quoted before an earlier consent sentence it was read from."""
     found = tool_quotes(scan(scanner, f"{consent} {named}", lang), "derogation")
     assert found[0] == named and found[-1] == consent
 
 
-@pytest.mark.parametrize(("lang", "statement", "version"), [
-    ("en", "All transfers of customer data to the United States are governed by the Model Clauses.",
-     "Model Clauses means the standard contractual clauses set out in Commission Decision 2010/87/EU."),
-    ("de", "Alle Übermittlungen von Kundendaten in die USA erfolgen auf Grundlage der Standardvertragsklauseln.",
-     "Standardvertragsklauseln bezeichnet die Klauseln im Anhang des Beschlusses 2010/87/EU der Kommission."),
-])
+@pytest.mark.parametrize(
+    ("lang", "statement", "version"),
+    [
+        (
+            "en",
+            "All transfers of customer data to the United States are governed by the Model Clauses.",
+            "Model Clauses means the standard contractual clauses set out in Commission Decision 2010/87/EU.",
+        ),
+        (
+            "de",
+            "Alle Übermittlungen von Kundendaten in die USA erfolgen auf Grundlage der Standardvertragsklauseln.",
+            "Standardvertragsklauseln bezeichnet die Klauseln im Anhang des Beschlusses 2010/87/EU der Kommission.",
+        ),
+    ],
+)
 def test_evidence_repealed_scc_finding_quotes_the_version_cited_first(scanner, lang, statement, version):
     """The finding that only repealed SCCs are relied on quotes first the sentence citing the version."""
     report = scan(scanner, f"{statement} {version}", lang, doc_type="dpa")
     assert finding_quotes(report, "SCC_REPEALED_VERSION") == [version, statement]
 
 
-@pytest.mark.parametrize(("lang", "example", "decisive"), [
-    ("en", "For transfers outside the EEA we use appropriate safeguards, such as standard contractual clauses.",
-     "Transfers to the United States rest on the standard contractual clauses."),
-    ("de", "Für Übermittlungen in Drittländer nutzen wir geeignete Garantien, wie z. B. Standardvertragsklauseln.",
-     "Die Übermittlung in die USA stützen wir auf die Standardvertragsklauseln."),
-])
+@pytest.mark.parametrize(
+    ("lang", "example", "decisive"),
+    [
+        (
+            "en",
+            "For transfers outside the EEA we use appropriate safeguards, such as standard contractual clauses.",
+            "Transfers to the United States rest on the standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Für Übermittlungen in Drittländer nutzen wir geeignete Garantien, wie z. B. Standardvertragsklauseln.",
+            "Die Übermittlung in die USA stützen wir auf die Standardvertragsklauseln.",
+        ),
+    ],
+)
 def test_evidence_tool_a_transfer_rests_on_before_a_tool_given_as_example(scanner, lang, example, decisive):
     """A tool named only as an example of safeguards ("such as the SCCs") is quoted after the sentence resting a transfer on it."""
     found = tool_quotes(scan(scanner, f"{example} {decisive}", lang), "scc")

@@ -9,50 +9,77 @@ def scan(scanner, text, lang, doc_type="privacy_policy"):
     return scanner.scan_text(text, language=lang, doc_type=doc_type)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We no longer rely on the EU-U.S. Privacy Shield for transfers to the United States."),
-    ("en", "The Privacy Shield was invalidated by the CJEU in July 2020."),
-    ("de", "Wir stützen uns nicht mehr auf den EU-US Privacy Shield."),
-    ("de", "Der Privacy Shield wurde vom EuGH für ungültig erklärt."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We no longer rely on the EU-U.S. Privacy Shield for transfers to the United States."),
+        ("en", "The Privacy Shield was invalidated by the CJEU in July 2020."),
+        ("de", "Wir stützen uns nicht mehr auf den EU-US Privacy Shield."),
+        ("de", "Der Privacy Shield wurde vom EuGH für ungültig erklärt."),
+    ],
+)
 def test_extract_negated_or_historic_mechanism_is_not_relied_upon(scanner, lang, text):
     """Negated and historic mentions of a tool are not reliance."""
     assert "privacy_shield" not in scan(scanner, text, lang).mechanisms
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "Since the Privacy Shield was invalidated, transfers to the US rely on standard contractual clauses.", {"scc"}),
-    ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln.", {"scc"}),
-    ("en", "Our US parent is certified under the EU-U.S. Data Privacy Framework.", {"dpf"}),
-    ("de", "Für das Vereinigte Königreich besteht ein Angemessenheitsbeschluss, auf den wir uns stützen.", {"adequacy"}),
-    ("en", "Transfers to countries without an adequacy decision are based on standard contractual clauses.", {"scc"}),
-    ("en", "Data may be transferred outside the EEA with your explicit consent.", {"derogation"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Since the Privacy Shield was invalidated, transfers to the US rely on standard contractual clauses.",
+            {"scc"},
+        ),
+        ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln.", {"scc"}),
+        ("en", "Our US parent is certified under the EU-U.S. Data Privacy Framework.", {"dpf"}),
+        (
+            "de",
+            "Für das Vereinigte Königreich besteht ein Angemessenheitsbeschluss, auf den wir uns stützen.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Transfers to countries without an adequacy decision are based on standard contractual clauses.",
+            {"scc"},
+        ),
+        ("en", "Data may be transferred outside the EEA with your explicit consent.", {"derogation"}),
+    ],
+)
 def test_extract_mechanisms(scanner, lang, text, expected):
     """The tools a sentence relies on, and only those ("without an adequacy decision" is no adequacy)."""
     assert set(scan(scanner, text, lang).mechanisms) == expected
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "We may transfer your data to service providers in other countries, including but not limited to the US.",
-     {"US", "UNSPECIFIED"}),
-    ("de", "Daten können in Drittländer wie die USA übermittelt werden.", {"US", "UNSPECIFIED"}),
-    ("en", "Your data may be processed worldwide.", {"UNSPECIFIED"}),
-    ("de", "Ihre Daten werden weltweit verarbeitet.", {"UNSPECIFIED"}),
-    ("en", "Personal data is stored in India and in the United States.", {"IN", "US"}),
-    ("en", "We transfer personal data from the EEA, the UK and Switzerland to the United States.", {"US"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We may transfer your data to service providers in other countries, including but not limited to the US.",
+            {"US", "UNSPECIFIED"},
+        ),
+        ("de", "Daten können in Drittländer wie die USA übermittelt werden.", {"US", "UNSPECIFIED"}),
+        ("en", "Your data may be processed worldwide.", {"UNSPECIFIED"}),
+        ("de", "Ihre Daten werden weltweit verarbeitet.", {"UNSPECIFIED"}),
+        ("en", "Personal data is stored in India and in the United States.", {"IN", "US"}),
+        ("en", "We transfer personal data from the EEA, the UK and Switzerland to the United States.", {"US"}),
+    ],
+)
 def test_extract_destinations(scanner, lang, text, expected):
     """Named countries become ISO codes; open sets add UNSPECIFIED; sources are not destinations."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "These terms are governed by the laws of the State of California."),
-    ("de", "Gerichtsstand ist Zürich, Schweiz."),
-    ("en", "Our data is stored in Frankfurt and is not transferred outside the EEA."),
-    ("de", "Eine Übermittlung in Drittländer findet nicht statt."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "These terms are governed by the laws of the State of California."),
+        ("de", "Gerichtsstand ist Zürich, Schweiz."),
+        ("en", "Our data is stored in Frankfurt and is not transferred outside the EEA."),
+        ("de", "Eine Übermittlung in Drittländer findet nicht statt."),
+    ],
+)
 def test_extract_no_destination_for_law_seat_or_denied_transfer(scanner, lang, text):
     """Governing law, courts and denied transfers name no destination."""
     assert scan(scanner, text, lang).transfers == ()
@@ -60,26 +87,57 @@ def test_extract_no_destination_for_law_seat_or_denied_transfer(scanner, lang, t
 
 def test_extract_scc_version_and_repealed_rule(scanner):
     """Clauses of the repealed Decision 2010/87/EU are flagged; 2021/914 is not."""
-    old = scan(scanner, "Transfers to the US rely on the standard contractual clauses (Decision 2010/87/EU).", "en", "dpa")
-    new = scan(scanner, "Transfers to the US rely on the standard contractual clauses (Decision 2021/914).", "en", "dpa")
+    old = scan(
+        scanner, "Transfers to the US rely on the standard contractual clauses (Decision 2010/87/EU).", "en", "dpa"
+    )
+    new = scan(
+        scanner, "Transfers to the US rely on the standard contractual clauses (Decision 2021/914).", "en", "dpa"
+    )
     assert "SCC_REPEALED_VERSION" in {f.rule_id for f in old.findings}
     assert "SCC_REPEALED_VERSION" not in {f.rule_id for f in new.findings}
 
 
-@pytest.mark.parametrize(("lang", "text", "repealed"), [
-    ("en", "Our hosting partner in the United States signed the Model Contract Clauses for the transfer of personal "
-           "data to processors established in third countries.", True),
-    ("de", "Unser Hosting-Partner in den USA hat die Standardvertragsklauseln für die Übermittlung personenbezogener "
-           "Daten an Auftragsverarbeiter in Drittländern unterzeichnet.", True),
-    ("en", "Transfers to our support team in India rely on the Standard Contractual Clauses (2010).", True),
-    ("de", "Übermittlungen an unser Support-Team in Indien stützen sich auf die Standardvertragsklauseln von 2010.", True),
-    ("en", "Transfers to our support team in India rely on the standard contractual clauses adopted on 4 June 2021 "
-           "under Decision 2021/914. These clauses replace the 2010 standard contractual clauses.", False),
-    ("de", "Übermittlungen an unser Support-Team in Indien stützen sich auf die Standardvertragsklauseln gemäß "
-           "Durchführungsbeschluss (EU) 2021/914. Sie ersetzen die Standardvertragsklauseln von 2010.", False),
-    ("en", "Transfers to our support team in India rely on the new standard contractual clauses, which replace the "
-           "2010 standard contractual clauses.", False),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "repealed"),
+    [
+        (
+            "en",
+            "Our hosting partner in the United States signed the Model Contract Clauses for the transfer of personal "
+            "data to processors established in third countries.",
+            True,
+        ),
+        (
+            "de",
+            "Unser Hosting-Partner in den USA hat die Standardvertragsklauseln für die Übermittlung personenbezogener "
+            "Daten an Auftragsverarbeiter in Drittländern unterzeichnet.",
+            True,
+        ),
+        ("en", "Transfers to our support team in India rely on the Standard Contractual Clauses (2010).", True),
+        (
+            "de",
+            "Übermittlungen an unser Support-Team in Indien stützen sich auf die Standardvertragsklauseln von 2010.",
+            True,
+        ),
+        (
+            "en",
+            "Transfers to our support team in India rely on the standard contractual clauses adopted on 4 June 2021 "
+            "under Decision 2021/914. These clauses replace the 2010 standard contractual clauses.",
+            False,
+        ),
+        (
+            "de",
+            "Übermittlungen an unser Support-Team in Indien stützen sich auf die Standardvertragsklauseln gemäß "
+            "Durchführungsbeschluss (EU) 2021/914. Sie ersetzen die Standardvertragsklauseln von 2010.",
+            False,
+        ),
+        (
+            "en",
+            "Transfers to our support team in India rely on the new standard contractual clauses, which replace the "
+            "2010 standard contractual clauses.",
+            False,
+        ),
+    ],
+)
 def test_extract_repealed_scc_by_title_and_year(scanner, lang, text, repealed):
     """The old processor clauses are caught by their title or year; clauses named only as replaced are history."""
     report = scan(scanner, text, lang, "dpa")
@@ -90,8 +148,10 @@ def test_extract_repealed_scc_by_title_and_year(scanner, lang, text, repealed):
 
 def test_extract_subprocessor_table(scanner):
     """A Markdown sub-processor table gives recipients with their countries."""
-    text = ("# Sub-processors\n\n| Name | Purpose | Location |\n|---|---|---|\n"
-            "| Cloudy Inc. | Hosting | United States |\n| Mailo Ltd | Email | United Kingdom |\n| Datahaus GmbH | Backup | Germany |\n")
+    text = (
+        "# Sub-processors\n\n| Name | Purpose | Location |\n|---|---|---|\n"
+        "| Cloudy Inc. | Hosting | United States |\n| Mailo Ltd | Email | United Kingdom |\n| Datahaus GmbH | Backup | Germany |\n"
+    )
     report = scanner.scan_text(text, language="en", format="markdown")
     assert report.doc_type == "subprocessor_list"
     assert {t.destination for t in report.transfers} == {"US", "GB"}
@@ -104,61 +164,95 @@ def test_extract_evidence_points_into_the_text(scanner):
     report = scanner.scan_text(text, language="en")
     transfer = report.transfers[0]
     e = transfer.evidence[0]
-    assert text.replace("\n\n", "\n\n")[e.start:e.end] == e.quote
+    assert text.replace("\n\n", "\n\n")[e.start : e.end] == e.quote
     assert "India" in e.quote
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "All transfers of personal data out of the United Kingdom are governed by the Standard Contractual Clauses (UK)."),
-    ("de", "Für Übermittlungen aus dem Vereinigten Königreich gilt das UK Addendum zu den Standardvertragsklauseln."),
-    ("en", "Complaints about transfers may be referred to the data protection authorities in the UK and Switzerland."),
-    ("de", "Beschwerden über Übermittlungen können bei den Aufsichtsbehörden in der Schweiz eingereicht werden."),
-    ("en", "If the customer is established in Switzerland and transfers personal data to us, these terms apply."),
-    ("de", "Ist der Kunde in der Schweiz ansässig und übermittelt er Daten an uns, gelten diese Bedingungen."),
-    ("en", "We disclose the information required under the California Consumer Privacy Act."),
-    ("de", "Für Nutzer in Kalifornien verarbeiten wir Daten nach den dort geltenden Regeln."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "All transfers of personal data out of the United Kingdom are governed by the Standard Contractual Clauses (UK).",
+        ),
+        (
+            "de",
+            "Für Übermittlungen aus dem Vereinigten Königreich gilt das UK Addendum zu den Standardvertragsklauseln.",
+        ),
+        (
+            "en",
+            "Complaints about transfers may be referred to the data protection authorities in the UK and Switzerland.",
+        ),
+        ("de", "Beschwerden über Übermittlungen können bei den Aufsichtsbehörden in der Schweiz eingereicht werden."),
+        ("en", "If the customer is established in Switzerland and transfers personal data to us, these terms apply."),
+        ("de", "Ist der Kunde in der Schweiz ansässig und übermittelt er Daten an uns, gelten diese Bedingungen."),
+        ("en", "We disclose the information required under the California Consumer Privacy Act."),
+        ("de", "Für Nutzer in Kalifornien verarbeiten wir Daten nach den dort geltenden Regeln."),
+    ],
+)
 def test_extract_origin_authority_and_law_countries_are_not_destinations(scanner, lang, text):
     """Where data comes from, whose authority or law applies, and tool qualifiers are no destination."""
     assert not {t.destination for t in scan(scanner, text, lang, "dpa").transfers} - {"UNSPECIFIED"}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "The onward transfer is permitted if it is to a country benefitting from an adequacy decision."),
-    ("de", "Eine Weiterübermittlung ist zulässig, wenn für das Drittland ein Angemessenheitsbeschluss besteht."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The onward transfer is permitted if it is to a country benefitting from an adequacy decision."),
+        ("de", "Eine Weiterübermittlung ist zulässig, wenn für das Drittland ein Angemessenheitsbeschluss besteht."),
+    ],
+)
 def test_extract_quoted_onward_transfer_conditions_are_not_a_basis(scanner, lang, text):
     """The SCCs' own conditions for onward transfers, quoted in a DPA, are not the vendor's basis."""
     assert "adequacy" not in scan(scanner, text, lang, "dpa").mechanisms
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Your personal data may be transferred to recipients in an EU or non-EU country."),
-    ("de", "Ihre Daten können an Empfänger in Ländern außerhalb der EU übermittelt werden."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Your personal data may be transferred to recipients in an EU or non-EU country."),
+        ("de", "Ihre Daten können an Empfänger in Ländern außerhalb der EU übermittelt werden."),
+    ],
+)
 def test_extract_non_eu_recipients_are_unspecified(scanner, lang, text):
-    """"an EU or non-EU country" discloses a transfer without naming where."""
+    """ "an EU or non-EU country" discloses a transfer without naming where."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == {"UNSPECIFIED"}
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "Whenever data crosses international borders, we use standard contractual clauses.", {"UNSPECIFIED"}),
-    ("de", "Wann immer Daten über internationale Grenzen hinweg übertragen werden, nutzen wir Standardvertragsklauseln.",
-     {"UNSPECIFIED"}),
-    ("en", "If you use the site from abroad, your data is transferred to the USA or to any other country in which we operate.",
-     {"US", "UNSPECIFIED"}),
-    ("de", "Wenn Sie die Website aus dem Ausland nutzen, werden Ihre Daten in die USA oder in jedes andere Land übermittelt, "
-           "in denen wir tätig sind.", {"US", "UNSPECIFIED"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Whenever data crosses international borders, we use standard contractual clauses.", {"UNSPECIFIED"}),
+        (
+            "de",
+            "Wann immer Daten über internationale Grenzen hinweg übertragen werden, nutzen wir Standardvertragsklauseln.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "If you use the site from abroad, your data is transferred to the USA or to any other country in which we operate.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Wenn Sie die Website aus dem Ausland nutzen, werden Ihre Daten in die USA oder in jedes andere Land übermittelt, "
+            "in denen wir tätig sind.",
+            {"US", "UNSPECIFIED"},
+        ),
+    ],
+)
 def test_extract_open_wording_under_a_condition_still_leaves_destinations_open(scanner, lang, text, expected):
-    """"any other country" stays open even inside an if-clause; "across borders" names no country."""
+    """ "any other country" stays open even inside an if-clause; "across borders" names no country."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "All customer data is stored in the EU and hosted in EU-based data centres."),
-    ("de", "Alle Kundendaten werden in der Europäischen Union gespeichert."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "All customer data is stored in the EU and hosted in EU-based data centres."),
+        ("de", "Alle Kundendaten werden in der Europäischen Union gespeichert."),
+    ],
+)
 def test_extract_data_kept_in_the_eu_addresses_transfers(scanner, lang, text):
     """Saying data stays in the EU answers the location question: no TRANSFERS_NOT_ADDRESSED, no destination."""
     report = scan(scanner, text, lang, "dpa")
@@ -166,174 +260,296 @@ def test_extract_data_kept_in_the_eu_addresses_transfers(scanner, lang, text):
     assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "We may have to hand over your data upon receiving an order from a court of the United States.", {"US"}),
-    ("de", "Auf Anordnung von Behörden der Vereinigten Staaten können wir verpflichtet sein, Ihre Daten herauszugeben.",
-     {"US"}),
-    ("en", "Data sent from the United Kingdom to our support team in India is covered by the SCCs.", {"IN"}),
-    ("de", "Daten, die aus der Schweiz an unser Support-Team in Indien übermittelt werden, sind durch die "
-           "Standardvertragsklauseln geschützt.", {"IN"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We may have to hand over your data upon receiving an order from a court of the United States.", {"US"}),
+        (
+            "de",
+            "Auf Anordnung von Behörden der Vereinigten Staaten können wir verpflichtet sein, Ihre Daten herauszugeben.",
+            {"US"},
+        ),
+        ("en", "Data sent from the United Kingdom to our support team in India is covered by the SCCs.", {"IN"}),
+        (
+            "de",
+            "Daten, die aus der Schweiz an unser Support-Team in Indien übermittelt werden, sind durch die "
+            "Standardvertragsklauseln geschützt.",
+            {"IN"},
+        ),
+    ],
+)
 def test_extract_government_access_country_is_not_a_source(scanner, lang, text, expected):
-    """"an order from a court of the US" places the recipient there; "from" inside the role cue is no source."""
+    """ "an order from a court of the US" places the recipient there; "from" inside the role cue is no source."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "We process your data on servers located outside the EEA, including processing it in our own data centres in "
-           "the US.", {"US", "UNSPECIFIED"}),
-    ("de", "Soweit Daten an Dienstleister außerhalb der EU übermittelt werden (insbesondere USA), stützen wir uns auf "
-           "Standardvertragsklauseln.", {"US", "UNSPECIFIED"}),
-    ("en", "Data that originates from outside the United States (e.g. the UK) is stored on servers in the United States.",
-     {"US"}),
-    ("de", "Daten, die von außerhalb der USA stammen (z. B. aus der Schweiz), werden auf Servern in den USA gespeichert.",
-     {"US"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We process your data on servers located outside the EEA, including processing it in our own data centres in "
+            "the US.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Soweit Daten an Dienstleister außerhalb der EU übermittelt werden (insbesondere USA), stützen wir uns auf "
+            "Standardvertragsklauseln.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "Data that originates from outside the United States (e.g. the UK) is stored on servers in the United States.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Daten, die von außerhalb der USA stammen (z. B. aus der Schweiz), werden auf Servern in den USA gespeichert.",
+            {"US"},
+        ),
+    ],
+)
 def test_extract_countries_given_as_examples_of_an_open_region(scanner, lang, text, expected):
     """Countries named as examples of a region outside the EEA leave it open; examples of where data comes from stay sources."""
     assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "The processor may not transfer data to countries outside the European Union without the customer's prior "
-           "written consent. If personal data is transferred to a country outside the European Union, the parties shall "
-           "rely on standard contractual clauses.", set()),
-    ("de", "Der Auftragnehmer darf Daten ohne vorherige schriftliche Zustimmung des Auftraggebers nicht in ein Drittland "
-           "übermitteln. Werden Daten in ein Drittland übermittelt, vereinbaren die Parteien Standardvertragsklauseln.", set()),
-    ("en", "If personal data is transferred to a country outside the European Union, the parties shall rely on standard "
-           "contractual clauses.", {"UNSPECIFIED"}),
-    ("de", "Werden Daten in ein Drittland übermittelt, vereinbaren die Parteien Standardvertragsklauseln.", {"UNSPECIFIED"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The processor may not transfer data to countries outside the European Union without the customer's prior "
+            "written consent. If personal data is transferred to a country outside the European Union, the parties shall "
+            "rely on standard contractual clauses.",
+            set(),
+        ),
+        (
+            "de",
+            "Der Auftragnehmer darf Daten ohne vorherige schriftliche Zustimmung des Auftraggebers nicht in ein Drittland "
+            "übermitteln. Werden Daten in ein Drittland übermittelt, vereinbaren die Parteien Standardvertragsklauseln.",
+            set(),
+        ),
+        (
+            "en",
+            "If personal data is transferred to a country outside the European Union, the parties shall rely on standard "
+            "contractual clauses.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Werden Daten in ein Drittland übermittelt, vereinbaren die Parteien Standardvertragsklauseln.",
+            {"UNSPECIFIED"},
+        ),
+    ],
+)
 def test_extract_conditional_transfers_after_a_denial_disclose_nothing(scanner, lang, text, expected):
     """A condition on transfers outside the EEA leaves them open, unless the document rules them out elsewhere."""
     assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Records may be stored for longer if the European legislator provides for it in EU regulations to which we are "
-           "subject."),
-    ("en", "In France, the competent regulator is the CNIL, whose website can be accessed at any time."),
-    ("de", "Die Daten werden gelöscht, sofern sie nicht aus Gründen eines wichtigen öffentlichen Interesses der "
-           "Europäischen Union weiter verarbeitet werden müssen."),
-    ("de", "In Frankreich ist die CNIL zuständig, deren Website jederzeit aufgerufen werden kann."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Records may be stored for longer if the European legislator provides for it in EU regulations to which we are "
+            "subject.",
+        ),
+        ("en", "In France, the competent regulator is the CNIL, whose website can be accessed at any time."),
+        (
+            "de",
+            "Die Daten werden gelöscht, sofern sie nicht aus Gründen eines wichtigen öffentlichen Interesses der "
+            "Europäischen Union weiter verarbeitet werden müssen.",
+        ),
+        ("de", "In Frankreich ist die CNIL zuständig, deren Website jederzeit aufgerufen werden kann."),
+    ],
+)
 def test_extract_eu_places_named_for_laws_or_authorities_do_not_address_transfers(scanner, lang, text):
     """An EU place named as a legislator, a public interest or an authority's seat says nothing about where data goes."""
     assert "TRANSFERS_NOT_ADDRESSED" in {f.rule_id for f in scan(scanner, text, lang).findings}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Records may be stored for longer if EU regulations require it. Our servers are located in Ireland."),
-    ("de", "Daten dürfen länger gespeichert werden, wenn EU-Verordnungen dies vorsehen. Unsere Server stehen in Deutschland."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Records may be stored for longer if EU regulations require it. Our servers are located in Ireland."),
+        (
+            "de",
+            "Daten dürfen länger gespeichert werden, wenn EU-Verordnungen dies vorsehen. Unsere Server stehen in Deutschland.",
+        ),
+    ],
+)
 def test_extract_servers_in_an_eu_country_address_transfers(scanner, lang, text):
     """Saying where the servers are answers the location question, even next to a sentence on EU law."""
     assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in scan(scanner, text, lang).findings}
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", '"Standard Contractual Clauses" means the clauses adopted by Decision (EU) 2021/914.', set()),
-    ("de", "„Standardvertragsklauseln“ sind die Klauseln des Durchführungsbeschlusses (EU) 2021/914.", set()),
-    ("en", '"SCCs" means the standard contractual clauses of Decision 2021/914.\n\n'
-           "Transfers to the United States are governed by the SCCs in Annex 2.", {"scc"}),
-    ("de", "„Standardvertragsklauseln“ sind die Klauseln des Beschlusses 2021/914.\n\n"
-           "Für Übermittlungen in die USA gelten die Standardvertragsklauseln in Anlage 2.", {"scc"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", '"Standard Contractual Clauses" means the clauses adopted by Decision (EU) 2021/914.', set()),
+        ("de", "„Standardvertragsklauseln“ sind die Klauseln des Durchführungsbeschlusses (EU) 2021/914.", set()),
+        (
+            "en",
+            '"SCCs" means the standard contractual clauses of Decision 2021/914.\n\n'
+            "Transfers to the United States are governed by the SCCs in Annex 2.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "„Standardvertragsklauseln“ sind die Klauseln des Beschlusses 2021/914.\n\n"
+            "Für Übermittlungen in die USA gelten die Standardvertragsklauseln in Anlage 2.",
+            {"scc"},
+        ),
+    ],
+)
 def test_extract_definitions_resolve_through_use(scanner, lang, text, expected):
     """A tool that is only defined is not relied on; a defined tool the text then applies is."""
     assert set(scan(scanner, text, lang, "dpa").mechanisms) == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Our analytics provider is certified under the Safe Harbor framework and thus ensures an adequate level of protection."),
-    ("de", "Der Anbieter ist unter dem Safe-Harbor-Abkommen zertifiziert und garantiert so ein angemessenes Datenschutzniveau."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our analytics provider is certified under the Safe Harbor framework and thus ensures an adequate level of protection.",
+        ),
+        (
+            "de",
+            "Der Anbieter ist unter dem Safe-Harbor-Abkommen zertifiziert und garantiert so ein angemessenes Datenschutzniveau.",
+        ),
+    ],
+)
 def test_extract_adequate_level_granted_by_a_framework_is_not_an_adequacy_decision(scanner, lang, text):
-    """"adequate level of protection" achieved through Safe Harbor/Privacy Shield/DPF is that framework."""
+    """ "adequate level of protection" achieved through Safe Harbor/Privacy Shield/DPF is that framework."""
     assert "adequacy" not in scan(scanner, text, lang).mechanisms
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Remote access from third countries, for example for support, is excluded."),
-    ("de", "Auch Fernzugriffe aus Drittländern, etwa im Rahmen von Wartung, sind ausgeschlossen."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Remote access from third countries, for example for support, is excluded."),
+        ("de", "Auch Fernzugriffe aus Drittländern, etwa im Rahmen von Wartung, sind ausgeschlossen."),
+    ],
+)
 def test_extract_ruled_out_transfers_disclose_nothing(scanner, lang, text):
     """A transfer the text rules out as a whole is no destination."""
     assert scan(scanner, text, lang, "dpa").transfers == ()
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "For transfers to Japan, Provider relies on theAdequacy Decision of the Commission."),
-    ("en", "Transfers to Japan rely on the adequacy decision of the European Commission."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "For transfers to Japan, Provider relies on theAdequacy Decision of the Commission."),
+        ("en", "Transfers to Japan rely on the adequacy decision of the European Commission."),
+    ],
+)
 def test_extract_glued_pdf_words_still_match(scanner, lang, text):
     """Words glued together by a PDF text layer ("theAdequacy") still name the tool."""
     assert "adequacy" in scan(scanner, text, lang, "dpa").mechanisms
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Quillbox Inc., a Delaware corporation with its registered office in San Francisco, USA, is the controller."),
-    ("de", "Verantwortlich ist die Quillbox Inc. mit Sitz in San Francisco, USA."),
-    ("en", "You can write to us at Quillbox Inc., 1 Market Street, San Francisco, CA 94105, United States."),
-    ("de", "Anschrift: Quillbox Inc., 1 Market Street, San Francisco, CA 94105, Vereinigte Staaten."),
-    ("en", "Any dispute shall be settled by the courts of London, England."),
-    ("de", "Gerichtsstand für alle Streitigkeiten ist London, Vereinigtes Königreich."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Quillbox Inc., a Delaware corporation with its registered office in San Francisco, USA, is the controller.",
+        ),
+        ("de", "Verantwortlich ist die Quillbox Inc. mit Sitz in San Francisco, USA."),
+        ("en", "You can write to us at Quillbox Inc., 1 Market Street, San Francisco, CA 94105, United States."),
+        ("de", "Anschrift: Quillbox Inc., 1 Market Street, San Francisco, CA 94105, Vereinigte Staaten."),
+        ("en", "Any dispute shall be settled by the courts of London, England."),
+        ("de", "Gerichtsstand für alle Streitigkeiten ist London, Vereinigtes Königreich."),
+    ],
+)
 def test_extract_seat_address_and_court_are_not_destinations(scanner, lang, text):
     """A vendor's seat, postal address or court names no destination."""
     assert scan(scanner, text, lang).transfers == ()
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "For transfers to the United States, the SCCs in Annex 2 apply."),
-    ("de", "Für Übermittlungen in die USA gelten die Standardvertragsklauseln in Anlage 2."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "For transfers to the United States, the SCCs in Annex 2 apply."),
+        ("de", "Für Übermittlungen in die USA gelten die Standardvertragsklauseln in Anlage 2."),
+    ],
+)
 def test_extract_cross_reference_to_annexed_clauses_is_reliance(scanner, lang, text):
-    """"the SCCs in Annex 2 apply" relies on the SCCs."""
+    """ "the SCCs in Annex 2 apply" relies on the SCCs."""
     assert "scc" in scan(scanner, text, lang, "dpa").mechanisms
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Processor may engage sub-processors. See our sub-processor list at https://example.com/subprocessors."),
-    ("de", "Der Auftragnehmer setzt Unterauftragsverarbeiter ein; die Liste ist unter https://example.de/unterauftrag abrufbar."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Processor may engage sub-processors. See our sub-processor list at https://example.com/subprocessors."),
+        (
+            "de",
+            "Der Auftragnehmer setzt Unterauftragsverarbeiter ein; die Liste ist unter https://example.de/unterauftrag abrufbar.",
+        ),
+    ],
+)
 def test_extract_pointer_to_subprocessor_list_counts_as_list(scanner, lang, text):
     """A link to the sub-processor list answers SUBPROCESSOR_LIST_MISSING."""
     assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in scan(scanner, text, lang, "dpa").findings}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("| Name | Purpose | Location |\n|---|---|---|\n| Cloudy Inc. | Hosting | EU/US |\n", {"US"}),
-    ("| Name | Purpose | Location |\n|---|---|---|\n| Mailo Ltd | Email | Global |\n", {"UNSPECIFIED"}),
-    ("| Name | Purpose | Location |\n|---|---|---|\n| Datahaus GmbH | Backup | EEA |\n", set()),
-    ("| Name | Purpose | Location |\n|---|---|---|\n| Helpy Inc. | Support | United States, India, Philippines |\n",
-     {"US", "IN", "PH"}),
-    ("| Name | Zweck | Standort |\n|---|---|---|\n| Wolke GmbH | Hosting | Deutschland, Schweiz |\n", {"CH"}),
-    ("| Name | Zweck | Standort |\n|---|---|---|\n| Hilfe AG | Support | weltweit |\n", {"UNSPECIFIED"}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("| Name | Purpose | Location |\n|---|---|---|\n| Cloudy Inc. | Hosting | EU/US |\n", {"US"}),
+        ("| Name | Purpose | Location |\n|---|---|---|\n| Mailo Ltd | Email | Global |\n", {"UNSPECIFIED"}),
+        ("| Name | Purpose | Location |\n|---|---|---|\n| Datahaus GmbH | Backup | EEA |\n", set()),
+        (
+            "| Name | Purpose | Location |\n|---|---|---|\n| Helpy Inc. | Support | United States, India, Philippines |\n",
+            {"US", "IN", "PH"},
+        ),
+        ("| Name | Zweck | Standort |\n|---|---|---|\n| Wolke GmbH | Hosting | Deutschland, Schweiz |\n", {"CH"}),
+        ("| Name | Zweck | Standort |\n|---|---|---|\n| Hilfe AG | Support | weltweit |\n", {"UNSPECIFIED"}),
+    ],
+)
 def test_extract_subprocessor_table_regions_and_several_countries(scanner, text, expected):
     """Location cells holding regions or several countries give every destination they name."""
     report = scanner.scan_text("# Sub-processors\n\n" + text, language="en", format="markdown")
     assert {t.destination for t in report.transfers} == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Transfers from the UK are covered by the UK International Data Transfer Addendum to the SCCs."),
-    ("de", "Für Übermittlungen gilt zusätzlich das UK International Data Transfer Addendum zu den Standardvertragsklauseln."),
-    ("en", "For these transfers, references to the EU shall be interpreted to refer to the United Kingdom."),
-    ("de", "Für diese Übermittlungen gelten Verweise auf die EU als Verweise auf das Vereinigte Königreich."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Transfers from the UK are covered by the UK International Data Transfer Addendum to the SCCs."),
+        (
+            "de",
+            "Für Übermittlungen gilt zusätzlich das UK International Data Transfer Addendum zu den Standardvertragsklauseln.",
+        ),
+        ("en", "For these transfers, references to the EU shall be interpreted to refer to the United Kingdom."),
+        ("de", "Für diese Übermittlungen gelten Verweise auf die EU als Verweise auf das Vereinigte Königreich."),
+    ],
+)
 def test_extract_clause_adaptations_name_no_destination(scanner, lang, text):
     """Adapting the SCCs to UK law ("references to the EU mean the UK") names no destination."""
     assert not {t.destination for t in scan(scanner, text, lang, "dpa").transfers} - {"UNSPECIFIED"}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "The processor limits each sub-processor's access to data in third countries to what is necessary to perform its services."),
-    ("de", "Der Zugriff von Unterauftragsverarbeitern in Drittländern ist auf das zur Leistungserbringung Erforderliche beschränkt."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The processor limits each sub-processor's access to data in third countries to what is necessary to perform its services.",
+        ),
+        (
+            "de",
+            "Der Zugriff von Unterauftragsverarbeitern in Drittländern ist auf das zur Leistungserbringung Erforderliche beschränkt.",
+        ),
+    ],
+)
 def test_extract_necessity_of_a_service_is_not_a_derogation(scanner, lang, text):
-    """"necessary to perform its services" limits access; it is not the Art. 49(1)(b) derogation."""
+    """ "necessary to perform its services" limits access; it is not the Art. 49(1)(b) derogation."""
     assert "derogation" not in scan(scanner, text, lang, "dpa").mechanisms
 
 
@@ -341,190 +557,361 @@ def _rules(report):
     return {f.rule_id for f in report.findings}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "This addendum applies when Quillbox S.L., Calle Ejemplo 45, 28001 Madrid, Spain, processes personal data for you."),
-    ("de", "Dieser Vertrag gilt, wenn die Quillbox GmbH, Musterstraße 4, 10115 Berlin, Deutschland, Daten verarbeitet."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "This addendum applies when Quillbox S.L., Calle Ejemplo 45, 28001 Madrid, Spain, processes personal data for you.",
+        ),
+        (
+            "de",
+            "Dieser Vertrag gilt, wenn die Quillbox GmbH, Musterstraße 4, 10115 Berlin, Deutschland, Daten verarbeitet.",
+        ),
+    ],
+)
 def test_extract_company_address_does_not_address_data_location(scanner, lang, text):
     """A postal address says where the vendor is, not where data is stored."""
     assert "TRANSFERS_NOT_ADDRESSED" in _rules(scan(scanner, text, lang, "dpa"))
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Processor may engage sub-processors under obligations equivalent to those set out in this DPA."),
-    ("de", "Der Auftragnehmer darf Unterauftragsverarbeiter unter den in diesem Vertrag geregelten Pflichten einsetzen."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Processor may engage sub-processors under obligations equivalent to those set out in this DPA."),
+        (
+            "de",
+            "Der Auftragnehmer darf Unterauftragsverarbeiter unter den in diesem Vertrag geregelten Pflichten einsetzen.",
+        ),
+    ],
+)
 def test_extract_reference_to_the_dpa_itself_is_no_subprocessor_list(scanner, lang, text):
-    """"obligations set out in this DPA" is not a list of sub-processors."""
+    """ "obligations set out in this DPA" is not a list of sub-processors."""
     assert "SUBPROCESSOR_LIST_MISSING" in _rules(scan(scanner, text, lang, "dpa"))
 
 
-@pytest.mark.parametrize(("lang", "text", "handled"), [
-    ("en", "Transfers to the US rely on the SCCs. We disclose information to public authorities where required by law.", False),
-    ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Wir geben Informationen an Behörden "
-           "weiter, soweit wir gesetzlich dazu verpflichtet sind.", False),
-    ("en", "Transfers to the US rely on the SCCs. We respond to legal requests from authorities only with a good-faith belief "
-           "that the law requires it.", False),
-    ("en", "Transfers to the US rely on the SCCs. We hand data to authorities only upon a legally binding order.", True),
-    ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Für die Offenlegung gegenüber "
-           "staatlichen Stellen verlangen wir ein rechtsgültiges Verfahren.", True),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "handled"),
+    [
+        (
+            "en",
+            "Transfers to the US rely on the SCCs. We disclose information to public authorities where required by law.",
+            False,
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Wir geben Informationen an Behörden "
+            "weiter, soweit wir gesetzlich dazu verpflichtet sind.",
+            False,
+        ),
+        (
+            "en",
+            "Transfers to the US rely on the SCCs. We respond to legal requests from authorities only with a good-faith belief "
+            "that the law requires it.",
+            False,
+        ),
+        (
+            "en",
+            "Transfers to the US rely on the SCCs. We hand data to authorities only upon a legally binding order.",
+            True,
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Für die Offenlegung gegenüber "
+            "staatlichen Stellen verlangen wir ein rechtsgültiges Verfahren.",
+            True,
+        ),
+    ],
+)
 def test_extract_handling_of_authority_requests(scanner, lang, text, handled):
     """A bare "we disclose to authorities" does not address government access; requiring valid process does."""
     fired = "SUPPLEMENTARY_MEASURES_UNADDRESSED" in _rules(scan(scanner, text, lang, "privacy_policy"))
     assert fired is not handled
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "A. LIST OF PARTIES\n\nData importer: Quillbox Inc.\n\nAddress: 1 Market Street, San Francisco, CA 94105, USA"),
-    ("de", "A. LISTE DER PARTEIEN\n\nDatenimporteur: Quillbox Inc.\n\nAnschrift: 1 Market Street, San Francisco, CA 94105, USA"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "A. LIST OF PARTIES\n\nData importer: Quillbox Inc.\n\nAddress: 1 Market Street, San Francisco, CA 94105, USA",
+        ),
+        (
+            "de",
+            "A. LISTE DER PARTEIEN\n\nDatenimporteur: Quillbox Inc.\n\nAnschrift: 1 Market Street, San Francisco, CA 94105, USA",
+        ),
+    ],
+)
 def test_extract_data_importer_address_is_a_destination(scanner, lang, text):
     """The SCC annex places the data importer, and so the data, at its address."""
     assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == {"US"}
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "Our US parent hosts the service. Quillbox may process customer data outside the EEA.", {"US", "UNSPECIFIED"}),
-    ("de", "Unsere US-Muttergesellschaft betreibt den Dienst. Quillbox darf Kundendaten auch außerhalb des EWR verarbeiten.",
-     {"US", "UNSPECIFIED"}),
-    ("en", "Our US parent hosts the service. Data may only be disclosed to a third party outside the EEA under these Clauses.",
-     {"US"}),
-    ("de", "Unsere US-Muttergesellschaft betreibt den Dienst. Für Übermittlungen in Drittländer gelten die Standardvertragsklauseln.",
-     {"US"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our US parent hosts the service. Quillbox may process customer data outside the EEA.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Unsere US-Muttergesellschaft betreibt den Dienst. Quillbox darf Kundendaten auch außerhalb des EWR verarbeiten.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "Our US parent hosts the service. Data may only be disclosed to a third party outside the EEA under these Clauses.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Unsere US-Muttergesellschaft betreibt den Dienst. Für Übermittlungen in Drittländer gelten die Standardvertragsklauseln.",
+            {"US"},
+        ),
+    ],
+)
 def test_extract_leave_to_process_outside_the_eea_stays_open(scanner, lang, text, expected):
-    """"may process outside the EEA" leaves the set open even beside named countries; restrictions do not."""
+    """ "may process outside the EEA" leaves the set open even beside named countries; restrictions do not."""
     assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "To exercise your rights, send us a letter at 120 Queen Street, Toronto, ON M5J 0A8, Canada.", set()),
-    ("de", "Zur Ausübung Ihrer Rechte senden Sie uns einen Brief an 120 Queen Street, Toronto, ON M5J 0A8, Kanada.", set()),
-    ("en", "Chat data is transferred to our provider Quill Inc., 1 Market Street, San Francisco, CA 94105, USA.", {"US"}),
-    ("de", "Chatdaten werden an unseren Anbieter Quill Inc., 1 Market Street, San Francisco, CA 94105, USA übermittelt.", {"US"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "To exercise your rights, send us a letter at 120 Queen Street, Toronto, ON M5J 0A8, Canada.", set()),
+        (
+            "de",
+            "Zur Ausübung Ihrer Rechte senden Sie uns einen Brief an 120 Queen Street, Toronto, ON M5J 0A8, Kanada.",
+            set(),
+        ),
+        (
+            "en",
+            "Chat data is transferred to our provider Quill Inc., 1 Market Street, San Francisco, CA 94105, USA.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Chatdaten werden an unseren Anbieter Quill Inc., 1 Market Street, San Francisco, CA 94105, USA übermittelt.",
+            {"US"},
+        ),
+    ],
+)
 def test_extract_address_counts_only_where_data_is_sent(scanner, lang, text, expected):
     """A postal address to write to is no destination; a recipient's address that data is sent to is."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "If you reside in the EEA or Switzerland and we transfer your data, we use safeguards."),
-    ("de", "Wenn Sie in der Schweiz wohnen und wir Ihre Daten übermitteln, nutzen wir Garantien."),
-    ("en", "Transfers of UK Personal Data to a jurisdiction other than the UK are governed by the UK Addendum."),
-    ("de", "Für Übermittlungen in andere Rechtsordnungen als das Vereinigte Königreich gilt das UK Addendum."),
-    ("en", "For data subjects located in the United Kingdom we transfer data under recognised clauses."),
-    ("de", "Für Übermittlungen gelten die vom Schweizer Datenschutzbeauftragten anerkannten Klauseln, wo das Schweizer DSG gilt."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "If you reside in the EEA or Switzerland and we transfer your data, we use safeguards."),
+        ("de", "Wenn Sie in der Schweiz wohnen und wir Ihre Daten übermitteln, nutzen wir Garantien."),
+        ("en", "Transfers of UK Personal Data to a jurisdiction other than the UK are governed by the UK Addendum."),
+        ("de", "Für Übermittlungen in andere Rechtsordnungen als das Vereinigte Königreich gilt das UK Addendum."),
+        ("en", "For data subjects located in the United Kingdom we transfer data under recognised clauses."),
+        (
+            "de",
+            "Für Übermittlungen gelten die vom Schweizer Datenschutzbeauftragten anerkannten Klauseln, wo das Schweizer DSG gilt.",
+        ),
+    ],
+)
 def test_extract_residence_exclusion_and_law_names_are_no_destination(scanner, lang, text):
     """Where people live, "other than the UK", and the UK or Swiss law named as such are no destination."""
     assert not {t.destination for t in scan(scanner, text, lang, "dpa").transfers} - {"UNSPECIFIED"}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "# Privacy Policy\n\n## Additional information for Korea\n\nOur local provider in Korea processes data for Korean users."),
-    ("de", "# Datenschutzerklärung\n\n## Zusätzliche Hinweise für Brasilien\n\nUnser Dienstleister in Brasilien verarbeitet Daten brasilianischer Nutzer."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\n## Additional information for Korea\n\nOur local provider in Korea processes data for Korean users.",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Zusätzliche Hinweise für Brasilien\n\nUnser Dienstleister in Brasilien verarbeitet Daten brasilianischer Nutzer.",
+        ),
+    ],
+)
 def test_extract_country_section_for_local_residents_is_no_destination(scanner, lang, text):
     """A section on one country's local rules names that country for its residents, not as a destination."""
     report = scanner.scan_text(text, language=lang, format="markdown")
     assert report.transfers == ()
 
 
-@pytest.mark.parametrize(("lang", "text", "absent"), [
-    ("en", "By continuing to use the Services you agree to be bound by this Data Transfer Addendum for transfers outside the EEA.",
-     "derogation"),
-    ("de", "Durch die weitere Nutzung erklären Sie sich mit diesem Zusatz für Übermittlungen in Drittländer einverstanden.",
-     "derogation"),
-    ("en", "We ensure that recipients outside the EEA offer an adequate level of protection by concluding standard contractual clauses.",
-     "adequacy"),
-    ("de", "Wir stellen durch Standardvertragsklauseln sicher, dass Empfänger in Drittländern ein angemessenes Schutzniveau bieten.",
-     "adequacy"),
-    ("en", "We rely on the EU-U.S. Data Privacy Framework and the Commission's related adequacy decision for transfers to the US.",
-     "adequacy"),
-    ("en", "Data is not transferred to a country not recognised as providing an adequate level of protection (\"Adequacy Decision\").",
-     "adequacy"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        (
+            "en",
+            "By continuing to use the Services you agree to be bound by this Data Transfer Addendum for transfers outside the EEA.",
+            "derogation",
+        ),
+        (
+            "de",
+            "Durch die weitere Nutzung erklären Sie sich mit diesem Zusatz für Übermittlungen in Drittländer einverstanden.",
+            "derogation",
+        ),
+        (
+            "en",
+            "We ensure that recipients outside the EEA offer an adequate level of protection by concluding standard contractual clauses.",
+            "adequacy",
+        ),
+        (
+            "de",
+            "Wir stellen durch Standardvertragsklauseln sicher, dass Empfänger in Drittländern ein angemessenes Schutzniveau bieten.",
+            "adequacy",
+        ),
+        (
+            "en",
+            "We rely on the EU-U.S. Data Privacy Framework and the Commission's related adequacy decision for transfers to the US.",
+            "adequacy",
+        ),
+        (
+            "en",
+            'Data is not transferred to a country not recognised as providing an adequate level of protection ("Adequacy Decision").',
+            "adequacy",
+        ),
+    ],
+)
 def test_extract_phrases_that_only_seem_to_name_a_tool(scanner, lang, text, absent):
     """Accepting terms is not consent to a transfer; protection achieved by SCCs or the DPF is that tool;
     a defined-term label in parentheses is not a second mention."""
     assert absent not in scan(scanner, text, lang).mechanisms
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "Data collected by Amazon Web Services Costa Rica is processed for the purposes listed above.", set()),
-    ("de", "Die Daten werden von der Quillbox Schweiz GmbH im Auftrag verarbeitet.", set()),
-    ("en", "Personal data is transferred to the United States and stored there.", {"US"}),
-    ("de", "Personenbezogene Daten werden in die USA übermittelt und dort gespeichert.", {"US"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Data collected by Amazon Web Services Costa Rica is processed for the purposes listed above.", set()),
+        ("de", "Die Daten werden von der Quillbox Schweiz GmbH im Auftrag verarbeitet.", set()),
+        ("en", "Personal data is transferred to the United States and stored there.", {"US"}),
+        ("de", "Personenbezogene Daten werden in die USA übermittelt und dort gespeichert.", {"US"}),
+    ],
+)
 def test_extract_country_in_a_company_name_is_no_destination(scanner, lang, text, expected):
-    """"Amazon Web Services Costa Rica" names a company; "to the United States" names a place."""
+    """ "Amazon Web Services Costa Rica" names a company; "to the United States" names a place."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Transfers outside the EEA are covered by Commission-approved standard contractual arrangements."),
-    ("de", "Übermittlungen in Drittländer sichern wir durch von der Kommission genehmigte Standardvertragsbedingungen ab."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Transfers outside the EEA are covered by Commission-approved standard contractual arrangements."),
+        (
+            "de",
+            "Übermittlungen in Drittländer sichern wir durch von der Kommission genehmigte Standardvertragsbedingungen ab.",
+        ),
+    ],
+)
 def test_extract_standard_contractual_arrangements_are_scc(scanner, lang, text):
     """Other nouns for the SCCs ("arrangements", "Bedingungen") still name them."""
     assert "scc" in scan(scanner, text, lang).mechanisms
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Transfers to the US rely on the SCCs. We disclose data to comply with any applicable law, legal process or "
-           "governmental request."),
-    ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Wir geben Daten zur Erfüllung "
-           "gesetzlicher Pflichten und behördlicher Anordnungen heraus."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Transfers to the US rely on the SCCs. We disclose data to comply with any applicable law, legal process or "
+            "governmental request.",
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Wir geben Daten zur Erfüllung "
+            "gesetzlicher Pflichten und behördlicher Anordnungen heraus.",
+        ),
+    ],
+)
 def test_extract_complying_with_legal_process_is_not_handling_it(scanner, lang, text):
     """Disclosing "to comply with legal process" says nothing about how requests are checked or challenged."""
     assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" in _rules(scan(scanner, text, lang))
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Customer authorises the use of sub-processors. We will notify you in advance of any changes to our "
-           "sub-processors, at least 30 days before. If you reasonably object to such changes, you may tell us in writing."),
-    ("de", "Der Auftraggeber genehmigt den Einsatz von Unterauftragsverarbeitern. Über Änderungen informieren wir "
-           "mindestens 30 Tage vorher. Gegen solche Änderungen kann der Auftraggeber schriftlich Einspruch erheben."),
-    ("en", "Customer grants a general authorisation for Sub - Processors listed in Annex 3. The Processor will notify "
-           "any Sub - Processor Change 30 days in advance. The Customer has the right to object to a Sub - Processor Change."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Customer authorises the use of sub-processors. We will notify you in advance of any changes to our "
+            "sub-processors, at least 30 days before. If you reasonably object to such changes, you may tell us in writing.",
+        ),
+        (
+            "de",
+            "Der Auftraggeber genehmigt den Einsatz von Unterauftragsverarbeitern. Über Änderungen informieren wir "
+            "mindestens 30 Tage vorher. Gegen solche Änderungen kann der Auftraggeber schriftlich Einspruch erheben.",
+        ),
+        (
+            "en",
+            "Customer grants a general authorisation for Sub - Processors listed in Annex 3. The Processor will notify "
+            "any Sub - Processor Change 30 days in advance. The Customer has the right to object to a Sub - Processor Change.",
+        ),
+    ],
+)
 def test_extract_objection_in_the_same_paragraph_counts(scanner, lang, text):
     """An objection right stated a sentence after the sub-processors are named (or spelt "Sub - Processor") counts."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in _rules(scan(scanner, text, lang, "dpa"))
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Transfers to the US rely on the SCCs. Before disclosing data to an authority we verify the validity of the request."),
-    ("de", "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Vor einer Herausgabe an Behörden "
-           "prüfen wir die Rechtmäßigkeit der Anfrage."),
-    ("en", "# Privacy Policy\n\nTransfers to the US rely on the SCCs.\n\n## Requests from authorities\n\n"
-           "We notify the customer in advance unless the law forbids it."),
-    ("de", "# Datenschutzerklärung\n\nÜbermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln.\n\n"
-           "## Anfragen von Behörden\n\nWir informieren den Kunden vorab, soweit dies gesetzlich zulässig ist."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Transfers to the US rely on the SCCs. Before disclosing data to an authority we verify the validity of the request.",
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Vor einer Herausgabe an Behörden "
+            "prüfen wir die Rechtmäßigkeit der Anfrage.",
+        ),
+        (
+            "en",
+            "# Privacy Policy\n\nTransfers to the US rely on the SCCs.\n\n## Requests from authorities\n\n"
+            "We notify the customer in advance unless the law forbids it.",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\nÜbermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln.\n\n"
+            "## Anfragen von Behörden\n\nWir informieren den Kunden vorab, soweit dies gesetzlich zulässig ist.",
+        ),
+    ],
+)
 def test_extract_handling_in_an_authority_section_or_by_verifying_requests(scanner, lang, text):
     """Verifying a request, or a handling rule in a section on authority requests, addresses government access."""
     report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
     assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" not in _rules(report)
 
 
-@pytest.mark.parametrize(("fmt", "text"), [
-    ("markdown", "# Data Processing Addendum\n\nThe Processor may engage [our sub-processors](https://example.com/legal/processors)."),
-    ("markdown", "# Auftragsverarbeitungsvertrag\n\nDer Auftragnehmer setzt [Unterauftragsverarbeiter](https://example.de/uav) ein."),
-])
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        (
+            "markdown",
+            "# Data Processing Addendum\n\nThe Processor may engage [our sub-processors](https://example.com/legal/processors).",
+        ),
+        (
+            "markdown",
+            "# Auftragsverarbeitungsvertrag\n\nDer Auftragnehmer setzt [Unterauftragsverarbeiter](https://example.de/uav) ein.",
+        ),
+    ],
+)
 def test_extract_hyperlinked_subprocessor_list_counts(scanner, fmt, text):
     """A hyperlink to the sub-processor page is a pointer to the list, even when only the link text names it."""
     report = scanner.scan_text(text, format=fmt, doc_type="dpa")
     assert "SUBPROCESSOR_LIST_MISSING" not in _rules(report)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "# Datenschutzerklärung\n\nWir speichern Ihre Kontodaten ausschließlich in Deutschland."),
-    ("en", "# Privacy notice\n\nWe store your account data exclusively in Germany."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "# Datenschutzerklärung\n\nWir speichern Ihre Kontodaten ausschließlich in Deutschland."),
+        ("en", "# Privacy notice\n\nWe store your account data exclusively in Germany."),
+    ],
+)
 def test_extract_only_in_an_eea_country_answers_where_data_is(scanner, lang, text):
     """'Ausschließlich in Deutschland' is 'only in Germany', not 'excluding Germany': the document says
     where data is, and no finding says it does not."""
@@ -533,59 +920,118 @@ def test_extract_only_in_an_eea_country_answers_where_data_is(scanner, lang, tex
     assert doc.rating == "green"
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We may move your details to machines that sit outside your state or province, where privacy rules can be "
-           "weaker than at home."),
-    ("de", "Wir können Ihre Daten auf Rechner außerhalb Ihres Landes übertragen, deren Datenschutzgesetze anders sind."),
-    ("en", "We handle your data at our offices and in any other places where our service partners are located."),
-    ("de", "Wir verarbeiten Ihre Daten in unseren Büros und an allen anderen Orten, an denen unsere Partner tätig sind."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We may move your details to machines that sit outside your state or province, where privacy rules can be "
+            "weaker than at home.",
+        ),
+        (
+            "de",
+            "Wir können Ihre Daten auf Rechner außerhalb Ihres Landes übertragen, deren Datenschutzgesetze anders sind.",
+        ),
+        ("en", "We handle your data at our offices and in any other places where our service partners are located."),
+        (
+            "de",
+            "Wir verarbeiten Ihre Daten in unseren Büros und an allen anderen Orten, an denen unsere Partner tätig sind.",
+        ),
+    ],
+)
 def test_extract_places_beyond_the_readers_own_country_are_open(scanner, lang, text):
-    """"outside your state or province" and "any other places where partners are" name no country: UNSPECIFIED."""
+    """ "outside your state or province" and "any other places where partners are" name no country: UNSPECIFIED."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == {"UNSPECIFIED"}
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "The provider will not transfer customer data outside the customer's selected region, except where needed to "
-           "run the service.", {"UNSPECIFIED"}),
-    ("de", "Der Anbieter übermittelt Kundendaten nicht außerhalb der vom Kunden gewählten Region, außer soweit dies für "
-           "den Betrieb nötig ist.", {"UNSPECIFIED"}),
-    ("en", "We do not transfer personal data outside the EEA.", set()),
-    ("de", "Wir übermitteln keine personenbezogenen Daten außerhalb des EWR.", set()),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The provider will not transfer customer data outside the customer's selected region, except where needed to "
+            "run the service.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Der Anbieter übermittelt Kundendaten nicht außerhalb der vom Kunden gewählten Region, außer soweit dies für "
+            "den Betrieb nötig ist.",
+            {"UNSPECIFIED"},
+        ),
+        ("en", "We do not transfer personal data outside the EEA.", set()),
+        ("de", "Wir übermitteln keine personenbezogenen Daten außerhalb des EWR.", set()),
+    ],
+)
 def test_extract_exceptions_to_a_selected_region_leave_destinations_open(scanner, lang, text, expected):
     """Transfers outside the customer's chosen region "except where needed" go to unnamed places; a plain denial stays none."""
     assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "# International transfers\n\nOur partners may store and process your data. If you are a resident in the EEA, "
-           "those countries may not have privacy laws as comprehensive as those in your country.\n", {"UNSPECIFIED"}),
-    ("de", "# Übermittlung ins Ausland\n\nUnsere Partner können Ihre Daten speichern. Wenn Sie im EWR wohnen, haben jene "
-           "Länder möglicherweise Datenschutzgesetze, die weniger umfassend sind als die in Ihrem Land.\n", {"UNSPECIFIED"}),
-    ("en", "We transfer data to Japan, whose laws may differ from those in your country.\n", {"JP"}),
-    ("de", "Wir übermitteln Daten nach Japan, das möglicherweise ein niedrigeres Datenschutzniveau als Ihr Land hat.\n",
-     {"JP"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# International transfers\n\nOur partners may store and process your data. If you are a resident in the EEA, "
+            "those countries may not have privacy laws as comprehensive as those in your country.\n",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "# Übermittlung ins Ausland\n\nUnsere Partner können Ihre Daten speichern. Wenn Sie im EWR wohnen, haben jene "
+            "Länder möglicherweise Datenschutzgesetze, die weniger umfassend sind als die in Ihrem Land.\n",
+            {"UNSPECIFIED"},
+        ),
+        ("en", "We transfer data to Japan, whose laws may differ from those in your country.\n", {"JP"}),
+        (
+            "de",
+            "Wir übermitteln Daten nach Japan, das möglicherweise ein niedrigeres Datenschutzniveau als Ihr Land hat.\n",
+            {"JP"},
+        ),
+    ],
+)
 def test_extract_countries_known_only_by_their_laws_are_unnamed(scanner, lang, text, expected):
-    """"those countries' laws may be less comprehensive than yours" leaves them unnamed, unless the document names them."""
+    """ "those countries' laws may be less comprehensive than yours" leaves them unnamed, unless the document names them."""
     report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
     assert {t.destination for t in report.transfers} == expected
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("de", "# Datenübermittlung in Drittländer\n\nWir übermitteln Daten nur dann in Drittländer, wenn Sie eingewilligt "
-           "haben. Dies betrifft insbesondere unseren Hosting-Anbieter Beispiel Inc. mit Sitz in den USA.\n",
-     {"US", "UNSPECIFIED"}),
-    ("en", "# International transfers\n\nWe only transfer data to third countries if you have consented. This includes, "
-           "for example, our hosting provider Example Inc., headquartered in Canada.\n", {"CA", "UNSPECIFIED"}),
-    ("en", "# International transfers\n\nWe only transfer data to third countries if you have consented. This concerns in "
-           "particular our hosting provider, which stores data in the United States.\n", {"US", "UNSPECIFIED"}),
-    ("en", "# International transfers\n\nWe only transfer data to third countries if you have consented. Our mail "
-           "provider hosts data in the United States.\n", {"US"}),
-    ("de", "# Datenübermittlung in Drittländer\n\nWir übermitteln Daten nur dann in Drittländer, wenn Sie eingewilligt "
-           "haben. Unser Mailanbieter speichert Daten in den USA.\n", {"US"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "# Datenübermittlung in Drittländer\n\nWir übermitteln Daten nur dann in Drittländer, wenn Sie eingewilligt "
+            "haben. Dies betrifft insbesondere unseren Hosting-Anbieter Beispiel Inc. mit Sitz in den USA.\n",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "# International transfers\n\nWe only transfer data to third countries if you have consented. This includes, "
+            "for example, our hosting provider Example Inc., headquartered in Canada.\n",
+            {"CA", "UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "# International transfers\n\nWe only transfer data to third countries if you have consented. This concerns in "
+            "particular our hosting provider, which stores data in the United States.\n",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "# International transfers\n\nWe only transfer data to third countries if you have consented. Our mail "
+            "provider hosts data in the United States.\n",
+            {"US"},
+        ),
+        (
+            "de",
+            "# Datenübermittlung in Drittländer\n\nWir übermitteln Daten nur dann in Drittländer, wenn Sie eingewilligt "
+            "haben. Unser Mailanbieter speichert Daten in den USA.\n",
+            {"US"},
+        ),
+    ],
+)
 def test_extract_countries_given_as_examples_in_the_next_sentence(scanner, lang, text, expected):
     """Recipients the next sentence gives "in particular" are destinations by their seats and leave a conditional
     third-country set open; countries named plainly specify it."""

@@ -26,16 +26,19 @@ def facts() -> LegalFacts:
     return LegalFacts.load(rules_dir() / "facts")
 
 
-@pytest.mark.parametrize(("day", "expiry", "in_force"), [
-    (date(2021, 6, 27), None, False),             # before the decision
-    (date(2021, 6, 28), date(2025, 6, 27), True),  # four-year sunset clause
-    (date(2025, 6, 23), date(2025, 6, 27), True),
-    (date(2025, 6, 24), date(2025, 12, 27), True),  # six-month extension adopted
-    (date(2025, 12, 18), date(2025, 12, 27), True),
-    (date(2025, 12, 19), date(2031, 12, 27), True),  # renewal (EU) 2025/2574
-    (date(2031, 12, 27), date(2031, 12, 27), True),  # last day in force
-    (date(2031, 12, 28), date(2031, 12, 27), False),
-])
+@pytest.mark.parametrize(
+    ("day", "expiry", "in_force"),
+    [
+        (date(2021, 6, 27), None, False),  # before the decision
+        (date(2021, 6, 28), date(2025, 6, 27), True),  # four-year sunset clause
+        (date(2025, 6, 23), date(2025, 6, 27), True),
+        (date(2025, 6, 24), date(2025, 12, 27), True),  # six-month extension adopted
+        (date(2025, 12, 18), date(2025, 12, 27), True),
+        (date(2025, 12, 19), date(2031, 12, 27), True),  # renewal (EU) 2025/2574
+        (date(2031, 12, 27), date(2031, 12, 27), True),  # last day in force
+        (date(2031, 12, 28), date(2031, 12, 27), False),
+    ],
+)
 def test_facts_uk_adequacy_expiry_is_the_one_in_force_on_the_day(facts, day, expiry, in_force):
     """The UK decision's end date is the one set by the latest instrument adopted by the day judged."""
     decision = facts.adequacy["GB"]
@@ -51,8 +54,8 @@ def test_facts_uk_adequacy_expiring_window(facts):
     assert facts.expiring("GB", date(2031, 12, 27)) is not None
     assert facts.expiring("GB", date(2031, 12, 28)) is None
     assert facts.expiring("GB", date(2025, 12, 18)) is not None  # then it expired on 27 December 2025
-    assert facts.expiring("GB", date(2025, 12, 19)) is None      # renewed that day until 2031
-    assert facts.expiring("CH", date(2030, 12, 27)) is None      # no sunset clause
+    assert facts.expiring("GB", date(2025, 12, 19)) is None  # renewed that day until 2031
+    assert facts.expiring("CH", date(2030, 12, 27)) is None  # no sunset clause
 
 
 def test_facts_brazil_is_adequate_from_26_january_2026_within_the_lgpd(facts):
@@ -108,43 +111,66 @@ def test_facts_el_is_greece_in_facts_and_policy_files(facts, scanner, tmp_path):
     eea.write_text(eea.read_text(encoding="utf-8").replace("DE, GR,", "DE, EL,"), encoding="utf-8")
     assert "GR" in LegalFacts.load(folder).eea
     policy = tmp_path / "policy.toml"
-    policy.write_text('transfers.allowed_destinations = ["EEA", "EL"]\n\n[policy]\nname = "Greek hosting"\n',
-                      encoding="utf-8")
+    policy.write_text(
+        'transfers.allowed_destinations = ["EEA", "EL"]\n\n[policy]\nname = "Greek hosting"\n', encoding="utf-8"
+    )
     assert Policy.load(policy, ruleset=scanner.ruleset).allowed_destinations == ("EEA", "GR")
 
 
-@pytest.mark.parametrize(("text", "version"), [
-    ("the standard contractual clauses of Decision 2010/87/EU", "2010/87/EU"),
-    ("the SCCs (Commission document C(2010) 593)", "2010/87/EU"),
-    ("the Model Contract Clauses for the transfer of personal data to Processors Established in Third Countries "
-     "under Directive 95/46/EC", "Directive 95/46/EC"),
-    ("the standard contractual clauses for the transfer of personal data to processors established in third "
-     "countries under the GDPR", None),
-    ("the EU model clauses of Commission Decision 2002/16/EC", "2002/16/EC"),
-    ("Commission Decision of 27 December 2001 on standard contractual clauses for the transfer of personal data to "
-     "processors established in third countries", "2002/16/EC"),
-    ("the standard contractual clauses notified under document C(2021) 3972", "2021/914"),
-    ("Standardvertragsklauseln für die Übermittlung personenbezogener Daten an Auftragsverarbeiter in Drittländern "
-     "nach der Richtlinie 95/46/EG", "Directive 95/46/EC"),
-    ("Standardvertragsklauseln gemäß Beschluss der Kommission vom 5. Februar 2010", "2010/87/EU"),
-    ("the Art. 28(7) clauses of Implementing Decision (EU) 2021/915 and the SCCs of Decision 2010/87/EU", "2010/87/EU"),
-    ("the Art. 28(7) clauses of Implementing Decision (EU) 2021/915", None),
-    ("the standard contractual clauses", None),
-    ("the Model Contract Clauses for the transfer of personal data to processors established in third countries",
-     "Directive 95/46/EC"),
-    ("die Standardvertragsklauseln für die Übermittlung personenbezogener Daten an Auftragsverarbeiter in Drittländern",
-     "Directive 95/46/EC"),
-    ("our suppliers signed the 2010 clauses", "2010/87/EU"),
-    ("the EU Standard Contractual Clauses (2010)", "2010/87/EU"),
-    ("die Standardvertragsklauseln aus dem Jahr 2010", "2010/87/EU"),
-    ("the standard contractual clauses of February 5, 2010", "2010/87/EU"),
-    ("the EU Model Clauses", None),
-    ("the standard contractual clauses of 4 June 2021", "2021/914"),
-    ("die Standardvertragsklauseln vom 4. Juni 2021", "2021/914"),
-    ("the 2021 SCCs, which replace the 2010 clauses", "2021/914"),
-    ("the new clauses replace the 2010 clauses", None),
-    ("die neuen Klauseln ersetzen die Standardvertragsklauseln von 2010", None),
-])
+@pytest.mark.parametrize(
+    ("text", "version"),
+    [
+        ("the standard contractual clauses of Decision 2010/87/EU", "2010/87/EU"),
+        ("the SCCs (Commission document C(2010) 593)", "2010/87/EU"),
+        (
+            "the Model Contract Clauses for the transfer of personal data to Processors Established in Third Countries "
+            "under Directive 95/46/EC",
+            "Directive 95/46/EC",
+        ),
+        (
+            "the standard contractual clauses for the transfer of personal data to processors established in third "
+            "countries under the GDPR",
+            None,
+        ),
+        ("the EU model clauses of Commission Decision 2002/16/EC", "2002/16/EC"),
+        (
+            "Commission Decision of 27 December 2001 on standard contractual clauses for the transfer of personal data to "
+            "processors established in third countries",
+            "2002/16/EC",
+        ),
+        ("the standard contractual clauses notified under document C(2021) 3972", "2021/914"),
+        (
+            "Standardvertragsklauseln für die Übermittlung personenbezogener Daten an Auftragsverarbeiter in Drittländern "
+            "nach der Richtlinie 95/46/EG",
+            "Directive 95/46/EC",
+        ),
+        ("Standardvertragsklauseln gemäß Beschluss der Kommission vom 5. Februar 2010", "2010/87/EU"),
+        (
+            "the Art. 28(7) clauses of Implementing Decision (EU) 2021/915 and the SCCs of Decision 2010/87/EU",
+            "2010/87/EU",
+        ),
+        ("the Art. 28(7) clauses of Implementing Decision (EU) 2021/915", None),
+        ("the standard contractual clauses", None),
+        (
+            "the Model Contract Clauses for the transfer of personal data to processors established in third countries",
+            "Directive 95/46/EC",
+        ),
+        (
+            "die Standardvertragsklauseln für die Übermittlung personenbezogener Daten an Auftragsverarbeiter in Drittländern",
+            "Directive 95/46/EC",
+        ),
+        ("our suppliers signed the 2010 clauses", "2010/87/EU"),
+        ("the EU Standard Contractual Clauses (2010)", "2010/87/EU"),
+        ("die Standardvertragsklauseln aus dem Jahr 2010", "2010/87/EU"),
+        ("the standard contractual clauses of February 5, 2010", "2010/87/EU"),
+        ("the EU Model Clauses", None),
+        ("the standard contractual clauses of 4 June 2021", "2021/914"),
+        ("die Standardvertragsklauseln vom 4. Juni 2021", "2021/914"),
+        ("the 2021 SCCs, which replace the 2010 clauses", "2021/914"),
+        ("the new clauses replace the 2010 clauses", None),
+        ("die neuen Klauseln ersetzen die Standardvertragsklauseln von 2010", None),
+    ],
+)
 def test_facts_scc_versions_are_recognised_by_number_document_and_title(facts, text, version):
     """SCC sets are recognised by number, C(...) document number, date, year or title; Art. 28(7) clauses are no
     transfer tool, and a set said to be replaced is history."""
@@ -154,6 +180,7 @@ def test_facts_scc_versions_are_recognised_by_number_document_and_title(facts, t
 
 def test_facts_dpf_challenges_are_pending_between_lodging_and_decision(facts):
     """T-553/23 was pending until its judgment of 3 September 2025; the appeal C-703/25 P from 31 October 2025."""
+
     def cases(day: date) -> list[str]:
         return [c.case.split()[0] for c in facts.challenges_pending("dpf", day)]
 
@@ -187,7 +214,7 @@ def test_facts_pending_items_are_recorded_not_applied(facts):
 def test_facts_readme_names_every_pending_fact():
     """README's legal section says what is pending: each pending fact appears there by its id."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### Legal facts"):]
+    section = readme[readme.index("### Legal facts") :]
     for item in LegalFacts.load(rules_dir() / "facts").pending:
         assert f"`{item.id}`" in section, item.id
 
@@ -201,8 +228,9 @@ def test_facts_schema_problems_name_the_file_and_the_place(tmp_path):
     text = text.replace('expires: "2031-12-27"', "expires: 2031-12-27").replace("expiry_notice_days", "expiry_notice")
     adequacy.write_text(text, encoding="utf-8")
     problems = lint(folder)
-    assert any(re.search(r"adequacy\.yml: decisions\.\d+\.terms\.2\.expires: .* is not of type 'string'", p)
-               for p in problems), problems
+    assert any(
+        re.search(r"adequacy\.yml: decisions\.\d+\.terms\.2\.expires: .* is not of type 'string'", p) for p in problems
+    ), problems
     assert any("adequacy.yml: top level: 'expiry_notice_days' is a required property" in p for p in problems)
 
 

@@ -13,21 +13,28 @@ from dpcheck.report.fides import fides_manifest
 
 ONWARD = {
     "en": "Processor keeps Customer Personal Data at its sub-processor in Canada under the standard contractual "
-          "clauses. Sub-processors may transfer personal data onward to their own sub-processors in India.",
+    "clauses. Sub-processors may transfer personal data onward to their own sub-processors in India.",
     "de": "Der Auftragnehmer speichert die Daten bei seinem Unterauftragsverarbeiter in Kanada auf Grundlage der "
-          "Standardvertragsklauseln. Unterauftragsverarbeiter dürfen die Daten an ihre eigenen "
-          "Unterauftragsverarbeiter in Indien weiterübermitteln.",
+    "Standardvertragsklauseln. Unterauftragsverarbeiter dürfen die Daten an ihre eigenen "
+    "Unterauftragsverarbeiter in Indien weiterübermitteln.",
 }
 HEADED = {
     "en": "# Data Processing Agreement\n\n## 7. International transfers\n\n" + ONWARD["en"] + "\n",
     "de": "# Auftragsverarbeitungsvertrag\n\n## 7. Übermittlungen in Drittländer\n\n" + ONWARD["de"] + "\n",
 }
 # A second-tier sub-processor in a table, its column of engagers last.
-TABLE = "\n".join(["# Annex 3: Sub-processors", "",
-                   "| Provider | Location | Safeguard | Sub-processor of |", "|---|---|---|---|",
-                   "| Rackhaus GmbH | Austria | | |",
-                   "| Postwerk Inc. | United States | Data Privacy Framework | |",
-                   "| Helpline Ltd | India | {mechanism} | Postwerk Inc. |", ""])
+TABLE = "\n".join(
+    [
+        "# Annex 3: Sub-processors",
+        "",
+        "| Provider | Location | Safeguard | Sub-processor of |",
+        "|---|---|---|---|",
+        "| Rackhaus GmbH | Austria | | |",
+        "| Postwerk Inc. | United States | Data Privacy Framework | |",
+        "| Helpline Ltd | India | {mechanism} | Postwerk Inc. |",
+        "",
+    ]
+)
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -71,7 +78,7 @@ def test_flows_fides_and_graph_agree_on_who_engages_each_recipient(scanner, case
 
 
 def test_flows_fides_manifest_of_onward_transfers_by_all_subprocessors_validates(scanner):
-    """"Sub-processors may transfer onward": one system for all of them, between the vendor and their recipients."""
+    """ "Sub-processors may transfer onward": one system for all of them, between the vendor and their recipients."""
     models = pytest.importorskip("fideslang.models", reason="fideslang not installed (pip install dpcheck[fides])")
     doc = scanner.scan_text(ONWARD["en"], language="en", doc_type="dpa")
     manifest = fides_manifest(doc)
@@ -79,17 +86,22 @@ def test_flows_fides_manifest_of_onward_transfers_by_all_subprocessors_validates
     everyone = next(s for s in manifest["system"] if s["name"] == "Sub-processors (all)")
     assert everyone["ingress"] == [{"fides_key": manifest["system"][0]["fides_key"], "type": "system"}]
     assert {e["fides_key"] for e in everyone["egress"]} == {
-        s["fides_key"] for s in manifest["system"] if s["name"] == "onward recipients of sub-processors"}
+        s["fides_key"] for s in manifest["system"] if s["name"] == "onward recipients of sub-processors"
+    }
 
 
 def test_flows_destination_mechanisms_are_those_of_the_hops_reaching_it(scanner):
     """A transfer's mechanisms, the graph's edges into its country and its paths say the same."""
-    doc = scanner.scan_text(TABLE.format(mechanism="Standard contractual clauses"), language="en",
-                            format="markdown", doc_type="dpa")
+    doc = scanner.scan_text(
+        TABLE.format(mechanism="Standard contractual clauses"), language="en", format="markdown", doc_type="dpa"
+    )
     graph = to_networkx(doc.flow)
     for transfer in doc.transfers:
-        into = {m for u, _ in graph.in_edges(f"country:{transfer.destination}") for m in
-                graph.edges[u, f"country:{transfer.destination}"]["mechanisms"]}
+        into = {
+            m
+            for u, _ in graph.in_edges(f"country:{transfer.destination}")
+            for m in graph.edges[u, f"country:{transfer.destination}"]["mechanisms"]
+        }
         assert set(transfer.mechanisms) == into
         assert into == {m for p in doc.paths if p.country == transfer.destination for m in p.mechanisms}
     assert nx.is_directed_acyclic_graph(graph)
@@ -115,11 +127,26 @@ class _ShoutReader(Reader):
 
 def test_extract_runs_the_readers_of_its_registry_in_order(scanner):
     """extract() runs exactly the registry's readers; one more reader adds what it finds, and a name is taken once."""
-    assert DEFAULT_READERS.names == ("tables", "links", "art28", "importer_addresses", "mechanisms", "destinations",
-                                     "prose_recipients", "location_commitments", "terms", "parties",
-                                     "transfers_addressed", "subject")
+    assert DEFAULT_READERS.names == (
+        "tables",
+        "links",
+        "art28",
+        "importer_addresses",
+        "mechanisms",
+        "destinations",
+        "prose_recipients",
+        "location_commitments",
+        "terms",
+        "parties",
+        "transfers_addressed",
+        "subject",
+    )
     document = load_text("WE SELL NOTHING. We store data in Germany.", name="x.txt")
-    nlp, lexicon, eea = scanner.pipeline("en"), Lexicon.from_data(scanner.ruleset.lexicon), scanner.ruleset.facts.eea_places
+    nlp, lexicon, eea = (
+        scanner.pipeline("en"),
+        Lexicon.from_data(scanner.ruleset.lexicon),
+        scanner.ruleset.facts.eea_places,
+    )
     alone = extract(document, nlp, lexicon, eea, readers=ReaderRegistry([_ShoutReader]))
     assert [e.reason for e in alone.transfers_addressed] == ["written in capitals"] and not alone.mentions
     both = ReaderRegistry(DEFAULT_READERS)

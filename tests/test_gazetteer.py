@@ -20,63 +20,72 @@ def _codes(scanner, lang: str, text: str) -> list[str]:
     return [e.kb_id_ for e in scanner.pipeline(lang)(text).ents]
 
 
-@pytest.mark.parametrize(("lang", "text", "code"), [
-    ("en", "Data is stored in the US.", "US"),
-    ("en", "Data is stored in the U.S. and nowhere else.", "US"),
-    ("en", "Data is stored in the USA.", "US"),
-    ("en", "Data is stored in the United States of America.", "US"),
-    ("de", "Die Daten liegen in den Vereinigten Staaten.", "US"),
-    ("de", "Wir beauftragen einen amerikanischen Dienstleister.", "US"),
-    ("en", "Our reseller operates from the British Virgin Islands.", "VG"),
-    ("de", "Der Vertriebspartner arbeitet von den Britischen Jungferninseln aus.", "VG"),
-    ("en", "Support is provided from the UAE.", "AE"),
-    ("de", "Der Support sitzt in den Vereinigten Arabischen Emiraten.", "AE"),
-    ("en", "A backup copy is kept in the Cayman Islands.", "KY"),
-    ("de", "Eine Sicherungskopie liegt auf den Kaimaninseln.", "KY"),
-    ("en", "Our payment partner works from the Isle of Man.", "IM"),
-    ("en", "Call centres in Côte d'Ivoire answer calls.", "CI"),
-    ("de", "Ein Rechenzentrum steht in Hongkong.", "HK"),
-    ("en", "Our office in Puerto Rico handles billing.", "PR"),
-    ("de", "Die Abrechnung erfolgt über Mauritius.", "MU"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("en", "Data is stored in the US.", "US"),
+        ("en", "Data is stored in the U.S. and nowhere else.", "US"),
+        ("en", "Data is stored in the USA.", "US"),
+        ("en", "Data is stored in the United States of America.", "US"),
+        ("de", "Die Daten liegen in den Vereinigten Staaten.", "US"),
+        ("de", "Wir beauftragen einen amerikanischen Dienstleister.", "US"),
+        ("en", "Our reseller operates from the British Virgin Islands.", "VG"),
+        ("de", "Der Vertriebspartner arbeitet von den Britischen Jungferninseln aus.", "VG"),
+        ("en", "Support is provided from the UAE.", "AE"),
+        ("de", "Der Support sitzt in den Vereinigten Arabischen Emiraten.", "AE"),
+        ("en", "A backup copy is kept in the Cayman Islands.", "KY"),
+        ("de", "Eine Sicherungskopie liegt auf den Kaimaninseln.", "KY"),
+        ("en", "Our payment partner works from the Isle of Man.", "IM"),
+        ("en", "Call centres in Côte d'Ivoire answer calls.", "CI"),
+        ("de", "Ein Rechenzentrum steht in Hongkong.", "HK"),
+        ("en", "Our office in Puerto Rico handles billing.", "PR"),
+        ("de", "Die Abrechnung erfolgt über Mauritius.", "MU"),
+    ],
+)
 def test_gazetteer_country_and_territory_names_in_english_and_german(scanner, lang, text, code):
     """Names, short forms and adjectives of countries and territories become their ISO codes."""
     assert code in _codes(scanner, lang, text)
 
 
-@pytest.mark.parametrize(("lang", "text", "code"), [
-    ("en", "Falcon FZ-LLC, seated in Dubai, hosts the service.", "AE"),
-    ("de", "Die Falcon FZ-LLC mit Sitz in Dubai betreibt den Dienst.", "AE"),
-    ("en", "Our support partner is based in Lagos.", "NG"),
-    ("de", "Unser Supportpartner ist ansässig in Lagos.", "NG"),
-    ("en", "The analytics provider is headquartered in San Francisco.", "US"),
-    ("de", "Der Analysedienst hat seinen Sitz in Tokio.", "JP"),
-    ("en", "Our developers are located in Bengaluru and Pune.", "IN"),
-    ("en", "Customers may choose data centres in Frankfurt, Dublin or London.", "GB"),
-    ("de", "Kunden wählen Rechenzentren in Frankfurt, Dublin oder London.", "GB"),
-    ("en", "Our engineers work in three locations: Berlin, Boston (United States) and Pune.", "IN"),
-    ("de", "Standorte: Berlin, Lagos und Pune.", "NG"),
-    ("de", "Die Entwickler sind niedergelassen in Peking.", "CN"),
-    ("en", "The holding company is incorporated in Road Town.", "VG"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("en", "Falcon FZ-LLC, seated in Dubai, hosts the service.", "AE"),
+        ("de", "Die Falcon FZ-LLC mit Sitz in Dubai betreibt den Dienst.", "AE"),
+        ("en", "Our support partner is based in Lagos.", "NG"),
+        ("de", "Unser Supportpartner ist ansässig in Lagos.", "NG"),
+        ("en", "The analytics provider is headquartered in San Francisco.", "US"),
+        ("de", "Der Analysedienst hat seinen Sitz in Tokio.", "JP"),
+        ("en", "Our developers are located in Bengaluru and Pune.", "IN"),
+        ("en", "Customers may choose data centres in Frankfurt, Dublin or London.", "GB"),
+        ("de", "Kunden wählen Rechenzentren in Frankfurt, Dublin oder London.", "GB"),
+        ("en", "Our engineers work in three locations: Berlin, Boston (United States) and Pune.", "IN"),
+        ("de", "Standorte: Berlin, Lagos und Pune.", "NG"),
+        ("de", "Die Entwickler sind niedergelassen in Peking.", "CN"),
+        ("en", "The holding company is incorporated in Road Town.", "VG"),
+    ],
+)
 def test_gazetteer_cities_in_a_seat_or_location_phrase(scanner, lang, text, code):
     """A city after "seated in", "Sitz in" or "based in" names its country."""
     assert code in _codes(scanner, lang, text)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "It was nice to meet the team in Nice last spring."),
-    ("en", "Our Mobile app and the Reading list are free."),
-    ("en", "Chad from our sales team will contact you."),
-    ("en", "Jordan signed the order form."),
-    ("en", "The Lagos meeting was moved to Monday."),
-    ("en", "Georgia peaches are not personal data."),
-    ("en", "Write to Dance Hall LLC, PO Box 10, Cardiff By The Sea, CA 92007."),
-    ("en", "Write to Dance Hall LLC, PO Box 10, CA 92007 Cardiff By The Sea."),
-    ("de", "Herr Jordan aus dem Vertrieb meldet sich bei Ihnen."),
-    ("de", "Das Jersey unserer Mannschaft ist blau."),
-    ("de", "Das Treffen in Lagos wurde verschoben."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "It was nice to meet the team in Nice last spring."),
+        ("en", "Our Mobile app and the Reading list are free."),
+        ("en", "Chad from our sales team will contact you."),
+        ("en", "Jordan signed the order form."),
+        ("en", "The Lagos meeting was moved to Monday."),
+        ("en", "Georgia peaches are not personal data."),
+        ("en", "Write to Dance Hall LLC, PO Box 10, Cardiff By The Sea, CA 92007."),
+        ("en", "Write to Dance Hall LLC, PO Box 10, CA 92007 Cardiff By The Sea."),
+        ("de", "Herr Jordan aus dem Vertrieb meldet sich bei Ihnen."),
+        ("de", "Das Jersey unserer Mannschaft ist blau."),
+        ("de", "Das Treffen in Lagos wurde verschoben."),
+    ],
+)
 def test_gazetteer_ambiguous_words_and_cities_outside_a_location_phrase_are_no_places(scanner, lang, text):
     """Cities and country names that are ordinary words or first names count only in a location phrase."""
     assert _codes(scanner, lang, text) == []
@@ -88,7 +97,9 @@ def test_gazetteer_new_jersey_is_a_us_state_not_jersey(scanner):
     assert _codes(scanner, "en", "The fund administrator is seated in Jersey.") == ["JE"]
 
 
-@pytest.mark.parametrize(("lang", "header"), [("en", "| Name | Purpose | Location |"), ("de", "| Name | Zweck | Standort |")])
+@pytest.mark.parametrize(
+    ("lang", "header"), [("en", "| Name | Purpose | Location |"), ("de", "| Name | Zweck | Standort |")]
+)
 def test_gazetteer_cities_in_a_table_location_column(scanner, lang, header):
     """A sub-processor table's location cell names a place by a city alone."""
     text = f"# Sub-processors\n\n{header}\n|---|---|---|\n| Helpy Ltd | Support | Lagos |\n"
@@ -100,8 +111,14 @@ def test_gazetteer_cities_in_a_table_location_column(scanner, lang, header):
 def test_gazetteer_resolve_opens_the_gate_only_right_after_a_location_phrase():
     """A gated name right after a location phrase is a place; elsewhere it is left out."""
     words = ["based", "in", "lagos", ",", "accra", "or", "nairobi", ";", "lagos", "10115", "berlin"]
-    matches = [(LOCATION, 0, 2), (GATED + "NG", 2, 3), (GATED + "GH", 4, 5), (GATED + "KE", 6, 7),
-               (GATED + "NG", 8, 9), (GATED + "DE", 10, 11)]
+    matches = [
+        (LOCATION, 0, 2),
+        (GATED + "NG", 2, 3),
+        (GATED + "GH", 4, 5),
+        (GATED + "KE", 6, 7),
+        (GATED + "NG", 8, 9),
+        (GATED + "DE", 10, 11),
+    ]
     places, left_out = resolve(matches, words)
     assert places == [("NG", 2, 3), ("GH", 4, 5), ("KE", 6, 7)]
     assert left_out == [("NG", 8, 9), ("DE", 10, 11)]
@@ -125,8 +142,12 @@ def test_gazetteer_every_iso_code_is_found_by_its_cldr_name(scanner, lang):
 @pytest.mark.slow
 def test_gazetteer_places_file_is_what_the_packages_give():
     """rules/lexicon/places.yml is exactly what scripts/build_places.py makes of CLDR, pycountry and GeoNames."""
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_places.py"), "--check"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_places.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -135,6 +156,9 @@ def test_gazetteer_names_serve_a_buyers_policy_too(scanner, tmp_path):
     from dpcheck.policy import Policy
 
     path = tmp_path / "policy.toml"
-    path.write_text('transfers.refused_countries = ["Vereinigte Arabische Emirate", "British Virgin Islands", '
-                    '"Kaimaninseln", "Russland"]\n[policy]\nname = "No offshore"\n', encoding="utf-8")
+    path.write_text(
+        'transfers.refused_countries = ["Vereinigte Arabische Emirate", "British Virgin Islands", '
+        '"Kaimaninseln", "Russland"]\n[policy]\nname = "No offshore"\n',
+        encoding="utf-8",
+    )
     assert Policy.load(path, ruleset=scanner.ruleset).refused_countries == ("AE", "VG", "KY", "RU")

@@ -21,12 +21,16 @@ from dpcheck.nlp.patterns import compile_phrase
 from dpcheck.walk import iter_documents
 
 SENTENCES = {
-    "en": ["Personal data may be transferred outside the EEA to the U.S. under the EU-U.S. Data Privacy Framework.",
-           "Our sub-processors in India and the United Kingdom rely on standard contractual clauses (Art. 46(2)(c)).",
-           "We do not transfer data to third countries; the Privacy Shield is no longer relied upon."],
-    "de": ["Wir übermitteln personenbezogene Daten an Unterauftragsverarbeiter in den Vereinigten Staaten.",
-           "Grundlage sind die EU-Standardvertragsklauseln; ein Angemessenheitsbeschluss liegt für Japan vor.",
-           "Eine Übermittlung in Drittländer außerhalb der EU findet nicht statt."],
+    "en": [
+        "Personal data may be transferred outside the EEA to the U.S. under the EU-U.S. Data Privacy Framework.",
+        "Our sub-processors in India and the United Kingdom rely on standard contractual clauses (Art. 46(2)(c)).",
+        "We do not transfer data to third countries; the Privacy Shield is no longer relied upon.",
+    ],
+    "de": [
+        "Wir übermitteln personenbezogene Daten an Unterauftragsverarbeiter in den Vereinigten Staaten.",
+        "Grundlage sind die EU-Standardvertragsklauseln; ein Angemessenheitsbeschluss liegt für Japan vor.",
+        "Eine Übermittlung in Drittländer außerhalb der EU findet nicht statt.",
+    ],
 }
 
 
@@ -80,21 +84,31 @@ def test_matcher_finds_what_spacy_matcher_finds_on_corpora(scanner, corpora, lan
 def test_matcher_orders_literal_then_exact_then_wildcard():
     """Within a sentence: lower-case literals, exact literals, then wildcard phrases; ties in lexicon order."""
     nlp = spacy.blank("en")
-    lexicon = compile_lexicon([("b c", "L2"), ("a*", "W"), ("=B =c", "E"), ("b c", "L1"), ("a b*", "W2"),
-                               ("=B c*", "M")], nlp.tokenizer)
+    lexicon = compile_lexicon(
+        [("b c", "L2"), ("a*", "W"), ("=B =c", "E"), ("b c", "L1"), ("a b*", "W2"), ("=B c*", "M")], nlp.tokenizer
+    )
     matcher = LexiconMatcher(lexicon)
     m = matcher(TokenArrays.of_doc(nlp.make_doc("a B c")))
     # Wildcard phrases by start, then as the former matcher tried them: first word in lower case,
     # as written, then by regex.
     assert [(matcher.labels[c], s, e) for c, s, e in zip(m.label.tolist(), m.start.tolist(), m.end.tolist())] == [
-        ("L2", 1, 3), ("L1", 1, 3), ("E", 1, 3), ("W2", 0, 2), ("W", 0, 1), ("M", 1, 3)]
+        ("L2", 1, 3),
+        ("L1", 1, 3),
+        ("E", 1, 3),
+        ("W2", 0, 2),
+        ("W", 0, 1),
+        ("M", 1, 3),
+    ]
 
 
 def test_matcher_optional_word_gives_the_longest_match():
-    """"standard? contractual clauses" matches with the optional word when it is there, once."""
+    """ "standard? contractual clauses" matches with the optional word when it is there, once."""
     nlp = spacy.blank("en")
     matcher = LexiconMatcher(compile_lexicon([("eu standard? contractual clause*", "SCC")], nlp.tokenizer))
-    for text, span in [("the eu standard contractual clauses apply", (1, 5)), ("the eu contractual clauses apply", (1, 4))]:
+    for text, span in [
+        ("the eu standard contractual clauses apply", (1, 5)),
+        ("the eu contractual clauses apply", (1, 4)),
+    ]:
         m = matcher(TokenArrays.of_doc(nlp.make_doc(text)))
         assert list(zip(m.start.tolist(), m.end.tolist())) == [span]
 
@@ -102,8 +116,11 @@ def test_matcher_optional_word_gives_the_longest_match():
 def test_matcher_globs_options_and_exact_case():
     """Leading, trailing and inner wildcards, ``a|b`` options and ``=Exact`` words."""
     nlp = spacy.blank("de")
-    matcher = LexiconMatcher(compile_lexicon(
-        [("*klauseln", "K"), ("über*ung", "U"), ("daten|informationen werden", "D"), ("=US", "US")], nlp.tokenizer))
+    matcher = LexiconMatcher(
+        compile_lexicon(
+            [("*klauseln", "K"), ("über*ung", "U"), ("daten|informationen werden", "D"), ("=US", "US")], nlp.tokenizer
+        )
+    )
     doc = nlp.make_doc("Standardvertragsklauseln regeln die Übermittlung , Informationen werden us und US")
     assert _found(matcher, doc) == {("K", 0, 1), ("U", 3, 4), ("D", 5, 7), ("US", 9, 10)}
 
@@ -132,8 +149,9 @@ def test_matcher_remembers_words_within_its_bound(monkeypatch):
     monkeypatch.setattr(LexiconMatcher, "MAX_REMEMBERED", 5)
     for text in ["we transfer data outside the EEA", "transfers of many other different words here", "transferred"]:
         doc = nlp.make_doc(text)
-        assert _found(matcher, doc) == {("T", i, i + 1) for i, t in enumerate(doc) if t.lower_.startswith("transfer")} | (
-            {("O", 3, 6)} if "EEA" in text else set())
+        assert _found(matcher, doc) == {
+            ("T", i, i + 1) for i, t in enumerate(doc) if t.lower_.startswith("transfer")
+        } | ({("O", 3, 6)} if "EEA" in text else set())
         assert len(matcher._class_of) <= 2 * len(doc)
 
 
@@ -150,8 +168,15 @@ def test_lexicon_is_kept_as_json_and_reloaded(tmp_path, monkeypatch):
     assert len(list((tmp_path / "compiled").glob("lexicon-*.json"))) == 2
 
 
-@pytest.mark.parametrize("damage", ['{"format": 1, "labels": ["A"], "tests": [], "variants": [[0, [5], 0, 0, 0]]}',
-                                    "not json", '{"format": 99}', "[]"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        '{"format": 1, "labels": ["A"], "tests": [], "variants": [[0, [5], 0, 0, 0]]}',
+        "not json",
+        '{"format": 99}',
+        "[]",
+    ],
+)
 def test_lexicon_damaged_file_is_compiled_again(tmp_path, monkeypatch, damage):
     """A cache file that is not a valid compiled lexicon is ignored and rewritten."""
     monkeypatch.setenv("DPCHECK_CACHE_DIR", str(tmp_path))

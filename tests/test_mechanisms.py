@@ -9,125 +9,239 @@ def mechanisms(scanner, text, lang, doc_type="privacy_policy"):
     return set(scanner.scan_text(text, language=lang, doc_type=doc_type).mechanisms)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "By using the app you consent to the transfer of your information to the United States."),
-    ("en", "Our servers are in the United States. By signing up you agree to this transfer."),
-    ("en", "By using the service you authorise us to transfer, store and process your data in the United States."),
-    ("en", "If you send us content, you are agreeing to it being hosted and read in the United States."),
-    ("de", "Wir übermitteln Daten nur dann in Drittländer, wenn Sie in diese Übermittlung einwilligen."),
-    ("de", "Mit der Nutzung der App erklären Sie sich mit der Übermittlung Ihrer Daten in die USA einverstanden."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "By using the app you consent to the transfer of your information to the United States."),
+        ("en", "Our servers are in the United States. By signing up you agree to this transfer."),
+        ("en", "By using the service you authorise us to transfer, store and process your data in the United States."),
+        ("en", "If you send us content, you are agreeing to it being hosted and read in the United States."),
+        ("de", "Wir übermitteln Daten nur dann in Drittländer, wenn Sie in diese Übermittlung einwilligen."),
+        ("de", "Mit der Nutzung der App erklären Sie sich mit der Übermittlung Ihrer Daten in die USA einverstanden."),
+    ],
+)
 def test_mechanisms_user_consent_to_a_transfer_is_derogation(scanner, lang, text):
     """The person concerned consenting, agreeing or authorising a transfer is relied on as Art. 49(1)(a)."""
     assert mechanisms(scanner, text, lang) == {"derogation"}
 
 
-@pytest.mark.parametrize(("lang", "text", "doc_type"), [
-    ("en", "You acknowledge that your data may be transferred to the United States.", "privacy_policy"),
-    ("en", "You understand that your information may be stored in countries other than your own.", "privacy_policy"),
-    ("de", "Sie nehmen zur Kenntnis, dass Ihre Daten in die USA übermittelt werden können.", "privacy_policy"),
-    ("en", "Customer authorises the Processor to transfer Customer Personal Data to the United States.", "dpa"),
-    ("en", "You agree that the Processor may transfer Customer Data to the United States to provide the Services.", "dpa"),
-    ("de", "Der Auftraggeber genehmigt die Übermittlung der Daten in die USA.", "dpa"),
-    ("en", "When you consent to Example Costa Rica processing your data, you may withdraw that consent at any time.",
-     "privacy_policy"),
-    ("de", "Rechtsgrundlage der Übermittlung in die USA ist Art. 6 Abs. 1 lit. b DSGVO (Vertragserfüllung).", "privacy_policy"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "doc_type"),
+    [
+        ("en", "You acknowledge that your data may be transferred to the United States.", "privacy_policy"),
+        (
+            "en",
+            "You understand that your information may be stored in countries other than your own.",
+            "privacy_policy",
+        ),
+        ("de", "Sie nehmen zur Kenntnis, dass Ihre Daten in die USA übermittelt werden können.", "privacy_policy"),
+        ("en", "Customer authorises the Processor to transfer Customer Personal Data to the United States.", "dpa"),
+        (
+            "en",
+            "You agree that the Processor may transfer Customer Data to the United States to provide the Services.",
+            "dpa",
+        ),
+        ("de", "Der Auftraggeber genehmigt die Übermittlung der Daten in die USA.", "dpa"),
+        (
+            "en",
+            "When you consent to Example Costa Rica processing your data, you may withdraw that consent at any time.",
+            "privacy_policy",
+        ),
+        (
+            "de",
+            "Rechtsgrundlage der Übermittlung in die USA ist Art. 6 Abs. 1 lit. b DSGVO (Vertragserfüllung).",
+            "privacy_policy",
+        ),
+    ],
+)
 def test_mechanisms_notice_instruction_and_lawful_basis_are_no_derogation(scanner, lang, text, doc_type):
     """Notice that data may move, a customer's authorisation in a DPA and an Art. 6 basis name no transfer tool."""
     assert "derogation" not in mechanisms(scanner, text, lang, doc_type)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "For transfers outside the EEA we rely on adequacy decisions, standard contractual clauses or other "
-           "recognised tools (for example the EU-U.S. Data Privacy Framework).", {"adequacy", "scc", "dpf"}),
-    ("de", "Übermittlungen in Drittländer erfolgen auf Grundlage eines Angemessenheitsbeschlusses (insbesondere des "
-           "EU-US Data Privacy Framework) oder auf Grundlage von Standardvertragsklauseln.", {"adequacy", "scc", "dpf"}),
-    ("en", "Our US provider is certified under the EU-U.S. Data Privacy Framework, which the Commission found to "
-           "offer an adequate level of protection.", {"dpf"}),
-    ("de", "Unser US-Dienstleister ist nach dem EU-US Data Privacy Framework zertifiziert "
-           "(Angemessenheitsbeschluss der Kommission).", {"dpf"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "For transfers outside the EEA we rely on adequacy decisions, standard contractual clauses or other "
+            "recognised tools (for example the EU-U.S. Data Privacy Framework).",
+            {"adequacy", "scc", "dpf"},
+        ),
+        (
+            "de",
+            "Übermittlungen in Drittländer erfolgen auf Grundlage eines Angemessenheitsbeschlusses (insbesondere des "
+            "EU-US Data Privacy Framework) oder auf Grundlage von Standardvertragsklauseln.",
+            {"adequacy", "scc", "dpf"},
+        ),
+        (
+            "en",
+            "Our US provider is certified under the EU-U.S. Data Privacy Framework, which the Commission found to "
+            "offer an adequate level of protection.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Unser US-Dienstleister ist nach dem EU-US Data Privacy Framework zertifiziert "
+            "(Angemessenheitsbeschluss der Kommission).",
+            {"dpf"},
+        ),
+    ],
+)
 def test_mechanisms_a_tool_given_as_an_example_leaves_the_general_one_relied_on(scanner, lang, text, expected):
     """Adequacy stays when the DPF is named as one instance of it, and yields when it only describes the DPF."""
     assert mechanisms(scanner, text, lang) == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "When we move personal data outside the EEA, we use specific contracts approved by the European Commission."),
-    ("de", "Wenn wir Daten in Drittländer übermitteln, nutzen wir von der Europäischen Kommission genehmigte Verträge."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "When we move personal data outside the EEA, we use specific contracts approved by the European Commission.",
+        ),
+        (
+            "de",
+            "Wenn wir Daten in Drittländer übermitteln, nutzen wir von der Europäischen Kommission genehmigte Verträge.",
+        ),
+    ],
+)
 def test_mechanisms_commission_approved_contracts_are_scc(scanner, lang, text):
     """Contracts approved by the Commission are the standard contractual clauses, described without their name."""
     assert mechanisms(scanner, text, lang) == {"scc"}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Our processor in the United States is certified under the EU-U.S. Data Privacy Framework. We will not rely "
-           "on the Swiss-U.S. Data Privacy Framework or the UK Extension until each enters into force."),
-    ("de", "Unser Auftragsverarbeiter in den USA ist nach dem EU-US Data Privacy Framework zertifiziert. Auf das "
-           "Swiss-U.S. Data Privacy Framework stützen wir uns nicht, bevor es in Kraft tritt."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our processor in the United States is certified under the EU-U.S. Data Privacy Framework. We will not rely "
+            "on the Swiss-U.S. Data Privacy Framework or the UK Extension until each enters into force.",
+        ),
+        (
+            "de",
+            "Unser Auftragsverarbeiter in den USA ist nach dem EU-US Data Privacy Framework zertifiziert. Auf das "
+            "Swiss-U.S. Data Privacy Framework stützen wir uns nicht, bevor es in Kraft tritt.",
+        ),
+    ],
+)
 def test_mechanisms_disavowing_a_related_instrument_keeps_the_dpf(scanner, lang, text):
     """Not relying on the Swiss-U.S. DPF or the UK Extension yet does not disavow the EU-U.S. DPF."""
     assert mechanisms(scanner, text, lang) == {"dpf"}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "The Privacy Shield may no longer be used or relied upon for transfers to the United States. More "
-           "information is on our Privacy Shield page."),
-    ("en", "On 16 July 2020 the Court of Justice declared the Privacy Shield invalid; we now rely on other transfer "
-           "mechanisms. Under certain conditions of the Privacy Shield Principles you may invoke binding arbitration."),
-    ("de", "Der Europäische Gerichtshof hat den Privacy Shield für ungültig erklärt. Beschwerden zum Privacy Shield "
-           "richten Sie an unsere Datenschutzstelle in den USA."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Privacy Shield may no longer be used or relied upon for transfers to the United States. More "
+            "information is on our Privacy Shield page.",
+        ),
+        (
+            "en",
+            "On 16 July 2020 the Court of Justice declared the Privacy Shield invalid; we now rely on other transfer "
+            "mechanisms. Under certain conditions of the Privacy Shield Principles you may invoke binding arbitration.",
+        ),
+        (
+            "de",
+            "Der Europäische Gerichtshof hat den Privacy Shield für ungültig erklärt. Beschwerden zum Privacy Shield "
+            "richten Sie an unsere Datenschutzstelle in den USA.",
+        ),
+    ],
+)
 def test_mechanisms_a_framework_the_document_says_was_struck_down_is_not_relied_on(scanner, lang, text):
     """A document that says the Privacy Shield is gone, or tells of the judgment, does not present it as current."""
     assert "privacy_shield" not in mechanisms(scanner, text, lang)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "When we transfer data outside the EEA, we make sure that the country of the recipient guarantees an adequate "
-           "level of protection, or we sign standard contractual clauses with the recipient.", {"adequacy", "scc"}),
-    ("de", "Wir übermitteln Daten nur in Drittländer, die ein angemessenes Datenschutzniveau bieten, oder auf "
-           "Grundlage von Standardvertragsklauseln.", {"adequacy", "scc"}),
-    ("en", "Where information is transferred outside the EEA or the UK, we require an adequate level of data "
-           "protection.", set()),
-    ("de", "Bei Übermittlungen außerhalb des EWR verlangen wir ein angemessenes Datenschutzniveau.", set()),
-    ("en", "When we send personal data outside the EEA to countries which have not been recognised by the European "
-           "Commission to have laws that provide an adequate level of data protection, we use standard contractual "
-           "clauses.", {"scc"}),
-    ("de", "Bei Übermittlungen in Drittländer, für die die EU-Kommission kein angemessenes Datenschutzniveau "
-           "festgestellt hat, nutzen wir Standardvertragsklauseln.", {"scc"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "When we transfer data outside the EEA, we make sure that the country of the recipient guarantees an adequate "
+            "level of protection, or we sign standard contractual clauses with the recipient.",
+            {"adequacy", "scc"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten nur in Drittländer, die ein angemessenes Datenschutzniveau bieten, oder auf "
+            "Grundlage von Standardvertragsklauseln.",
+            {"adequacy", "scc"},
+        ),
+        (
+            "en",
+            "Where information is transferred outside the EEA or the UK, we require an adequate level of data "
+            "protection.",
+            set(),
+        ),
+        ("de", "Bei Übermittlungen außerhalb des EWR verlangen wir ein angemessenes Datenschutzniveau.", set()),
+        (
+            "en",
+            "When we send personal data outside the EEA to countries which have not been recognised by the European "
+            "Commission to have laws that provide an adequate level of data protection, we use standard contractual "
+            "clauses.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Bei Übermittlungen in Drittländer, für die die EU-Kommission kein angemessenes Datenschutzniveau "
+            "festgestellt hat, nutzen wir Standardvertragsklauseln.",
+            {"scc"},
+        ),
+    ],
+)
 def test_mechanisms_adequate_protection_is_adequacy_only_as_a_countrys_level(scanner, lang, text, expected):
     """'An adequate level of protection' relies on adequacy when it is a country's level, not as a bare promise
     nor in the negative condition for other tools."""
     assert mechanisms(scanner, text, lang) == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Our US parent is certified under the EU-U.S. Privacy Shield and transfers to it rely on that "
-           "certification. We will tell you if we can no longer meet the Privacy Shield principles."),
-    ("de", "Unsere US-Muttergesellschaft ist unter dem EU-US Privacy Shield zertifiziert, und Übermittlungen an sie "
-           "stützen sich darauf. Wir informieren Sie, wenn wir die Grundsätze des Privacy Shield nicht mehr einhalten "
-           "können."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our US parent is certified under the EU-U.S. Privacy Shield and transfers to it rely on that "
+            "certification. We will tell you if we can no longer meet the Privacy Shield principles.",
+        ),
+        (
+            "de",
+            "Unsere US-Muttergesellschaft ist unter dem EU-US Privacy Shield zertifiziert, und Übermittlungen an sie "
+            "stützen sich darauf. Wir informieren Sie, wenn wir die Grundsätze des Privacy Shield nicht mehr einhalten "
+            "können.",
+        ),
+    ],
+)
 def test_mechanisms_a_commitment_under_a_framework_is_no_history(scanner, lang, text):
     """'If we can no longer meet the Privacy Shield principles' is a commitment under it, not its end: still relied on."""
     assert "privacy_shield" in mechanisms(scanner, text, lang)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Ferncloud Inc. has certified its compliance with the EU-U.S. Privacy Shield Framework. Although the "
-           "Privacy Shield is no longer a valid transfer mechanism, we keep following its principles. We transfer "
-           "data to the United States under the standard contractual clauses."),
-    ("en", "Please note: the Privacy Shield has been invalidated by the Court of Justice. We remain self-certified "
-           "under the Privacy Shield Framework and send data to the United States under standard contractual clauses."),
-    ("de", "Die Ferncloud Inc. ist unter dem EU-US Privacy Shield zertifiziert. Obwohl der Privacy Shield nicht mehr "
-           "gültig ist, halten wir seine Grundsätze weiter ein. Daten in die USA übermitteln wir auf Grundlage der "
-           "Standardvertragsklauseln."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Ferncloud Inc. has certified its compliance with the EU-U.S. Privacy Shield Framework. Although the "
+            "Privacy Shield is no longer a valid transfer mechanism, we keep following its principles. We transfer "
+            "data to the United States under the standard contractual clauses.",
+        ),
+        (
+            "en",
+            "Please note: the Privacy Shield has been invalidated by the Court of Justice. We remain self-certified "
+            "under the Privacy Shield Framework and send data to the United States under standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Die Ferncloud Inc. ist unter dem EU-US Privacy Shield zertifiziert. Obwohl der Privacy Shield nicht mehr "
+            "gültig ist, halten wir seine Grundsätze weiter ein. Daten in die USA übermitteln wir auf Grundlage der "
+            "Standardvertragsklauseln.",
+        ),
+    ],
+)
 def test_mechanisms_invalidated_tool_called_gone_is_relied_on_nowhere(scanner, lang, text):
     """A document that says Privacy Shield is no longer valid does not rely on it, even where it still follows it."""
     assert mechanisms(scanner, text, lang) == {"scc"}
@@ -139,25 +253,49 @@ def test_mechanisms_invalidated_tool_still_presented_as_basis_is_relied_on(scann
     assert "privacy_shield" in mechanisms(scanner, text, "en")
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We transfer data to the United States under the EU-U.S. Privacy Shield Framework. We will tell you if we "
-           "can no longer meet the level of protection the Privacy Shield principles require."),
-    ("de", "Wir übermitteln Daten in die USA auf Grundlage des EU-US Privacy Shield. Wir informieren Sie, wenn wir das "
-           "Schutzniveau nicht mehr einhalten können, das die Grundsätze des Privacy Shield verlangen."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We transfer data to the United States under the EU-U.S. Privacy Shield Framework. We will tell you if we "
+            "can no longer meet the level of protection the Privacy Shield principles require.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten in die USA auf Grundlage des EU-US Privacy Shield. Wir informieren Sie, wenn wir das "
+            "Schutzniveau nicht mehr einhalten können, das die Grundsätze des Privacy Shield verlangen.",
+        ),
+    ],
+)
 def test_mechanisms_no_longer_about_something_else_leaves_the_tool_relied_on(scanner, lang, text):
-    """"No longer" said of the vendor's obligations, far from the tool, does not call Privacy Shield gone."""
+    """ "No longer" said of the vendor's obligations, far from the tool, does not call Privacy Shield gone."""
     assert "privacy_shield" in mechanisms(scanner, text, lang)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "For transfers abroad we use appropriate safeguards, for example standard contractual clauses.", {"example"}),
-    ("de", "Für Übermittlungen ins Ausland nutzen wir geeignete Garantien, z. B. Standardvertragsklauseln.", {"example"}),
-    ("en", "Our provider is certified under the EU-U.S. Data Privacy Framework, including its UK Extension.", {""}),
-    ("de", "Übermittlungen in Drittländer stützen wir auf geeignete Garantien, insbesondere Standardvertragsklauseln.", {""}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "For transfers abroad we use appropriate safeguards, for example standard contractual clauses.",
+            {"example"},
+        ),
+        (
+            "de",
+            "Für Übermittlungen ins Ausland nutzen wir geeignete Garantien, z. B. Standardvertragsklauseln.",
+            {"example"},
+        ),
+        ("en", "Our provider is certified under the EU-U.S. Data Privacy Framework, including its UK Extension.", {""}),
+        (
+            "de",
+            "Übermittlungen in Drittländer stützen wir auf geeignete Garantien, insbesondere Standardvertragsklauseln.",
+            {""},
+        ),
+    ],
+)
 def test_mechanisms_a_tool_named_as_an_example_of_safeguards_is_marked(scanner, lang, text, expected):
-    """"safeguards, for example the SCCs" marks the tool an example (still relied on); "including" and "insbesondere" list what is used."""
+    """ "safeguards, for example the SCCs" marks the tool an example (still relied on); "including" and "insbesondere" list what is used."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
     tools = [m for m in report.mentions if m.kind == "mechanism"]
     assert tools and all(m.relied_upon for m in tools)

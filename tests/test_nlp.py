@@ -18,16 +18,19 @@ def test_nlp_legal_abbreviations_do_not_split_sentences(scanner):
     assert "Art." in [t.text for t in en]
 
 
-@pytest.mark.parametrize(("text", "label"), [
-    ("Übermittlungen in Drittländer sind möglich.", "THIRD_COUNTRY"),
-    ("Wir setzen Unterauftragsverarbeitern Fristen.", "SUBPROCESSOR"),
-    ("Es gelten die Standardvertragsklauseln.", "MECH:scc"),
-    ("Es gelten die EU-Standarddatenschutzklauseln.", "MECH:scc"),
-    ("Es besteht ein Angemessenheitsbeschluss.", "MECH:adequacy"),
-    ("Transfers rely on the standard contractual clauses.", "MECH:scc"),
-    ("The EU-U.S. Data Privacy Framework applies.", "MECH:dpf"),
-    ("Binding Corporate Rules apply.", "MECH:bcr"),
-])
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Übermittlungen in Drittländer sind möglich.", "THIRD_COUNTRY"),
+        ("Wir setzen Unterauftragsverarbeitern Fristen.", "SUBPROCESSOR"),
+        ("Es gelten die Standardvertragsklauseln.", "MECH:scc"),
+        ("Es gelten die EU-Standarddatenschutzklauseln.", "MECH:scc"),
+        ("Es besteht ein Angemessenheitsbeschluss.", "MECH:adequacy"),
+        ("Transfers rely on the standard contractual clauses.", "MECH:scc"),
+        ("The EU-U.S. Data Privacy Framework applies.", "MECH:dpf"),
+        ("Binding Corporate Rules apply.", "MECH:bcr"),
+    ],
+)
 def test_nlp_cues_match_inflected_and_compound_forms(scanner, text, label):
     """German compounds and inflections match like their English counterparts."""
     lang = "de" if any(ch in text for ch in "äöüÜ") or text.startswith(("Es", "Wir")) else "en"
@@ -35,15 +38,18 @@ def test_nlp_cues_match_inflected_and_compound_forms(scanner, text, label):
     assert label in {s.label_ for s in doc.spans["dpcheck"]}
 
 
-@pytest.mark.parametrize(("lang", "text", "code"), [
-    ("de", "Daten werden in den Vereinigten Staaten gespeichert.", "US"),
-    ("de", "Wir nutzen US-amerikanische Anbieter.", "US"),
-    ("de", "Server stehen in Großbritannien und in der Schweiz.", "GB"),
-    ("de", "Ein Dienstleister sitzt in Indien.", "IN"),
-    ("en", "Data is hosted in the USA.", "US"),
-    ("en", "Our provider in the U.K. processes data.", "GB"),
-    ("en", "Support staff in India may access it.", "IN"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("de", "Daten werden in den Vereinigten Staaten gespeichert.", "US"),
+        ("de", "Wir nutzen US-amerikanische Anbieter.", "US"),
+        ("de", "Server stehen in Großbritannien und in der Schweiz.", "GB"),
+        ("de", "Ein Dienstleister sitzt in Indien.", "IN"),
+        ("en", "Data is hosted in the USA.", "US"),
+        ("en", "Our provider in the U.K. processes data.", "GB"),
+        ("en", "Support staff in India may access it.", "IN"),
+    ],
+)
 def test_nlp_countries_resolve_to_iso_codes(scanner, lang, text, code):
     """Country names, aliases and inflected forms become ISO 3166-1 alpha-2 codes."""
     doc = scanner.pipeline(lang)(text)
@@ -51,7 +57,7 @@ def test_nlp_countries_resolve_to_iso_codes(scanner, lang, text, code):
 
 
 def test_nlp_pronoun_us_is_not_a_country(scanner):
-    """"contact us" is not the United States."""
+    """ "contact us" is not the United States."""
     doc = scanner.pipeline("en")("Please contact us if you have questions.")
     assert not doc.ents
 
@@ -62,23 +68,29 @@ def test_nlp_language_detection_per_document(scanner):
     assert scanner.detect_language("We only transfer your data under the standard contractual clauses.") == "en"
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We transfer usage data to companies of the Yahoo! group worldwide."),
-    ("de", "Wir übermitteln Nutzungsdaten an Unternehmen der Yahoo! Konzerngruppe weltweit."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We transfer usage data to companies of the Yahoo! group worldwide."),
+        ("de", "Wir übermitteln Nutzungsdaten an Unternehmen der Yahoo! Konzerngruppe weltweit."),
+    ],
+)
 def test_nlp_brand_exclamation_mark_does_not_split_sentence(scanner, lang, text):
-    """"Yahoo!" is part of a name: the transfer statement stays one sentence and stays open."""
+    """ "Yahoo!" is part of a name: the transfer statement stays one sentence and stays open."""
     assert len(list(scanner.pipeline(lang)(text).sents)) == 1
     report = scanner.scan_text(text, language=lang)
     assert {t.destination for t in report.transfers} == {"UNSPECIFIED"}
 
 
-@pytest.mark.parametrize("text", [
-    "Wir übermitteln Ihre Daten nur auf Grundlage der Standardvertragsklauseln.",
-    "We only transfer your data under the standard contractual clauses.",
-    "Nous transférons vos données vers des pays tiers sur la base des clauses contractuelles types.",
-    "DATA PROCESSING AGREEMENT",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir übermitteln Ihre Daten nur auf Grundlage der Standardvertragsklauseln.",
+        "We only transfer your data under the standard contractual clauses.",
+        "Nous transférons vos données vers des pays tiers sur la base des clauses contractuelles types.",
+        "DATA PROCESSING AGREEMENT",
+    ],
+)
 def test_nlp_language_cut_model_scores_as_the_full_model(text, tmp_path, monkeypatch):
     """The model cut to the candidate languages ranks them with the full model's scores, and the
     whole model kept in the cache folder ranks all languages as the bundled one does."""

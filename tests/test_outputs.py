@@ -45,23 +45,31 @@ HOSTILE = (
     "## Transfers\n\n"
     'We transfer personal data to "trusted" partners, affiliates, and <script>alert(1)</script> '
     "service providers in the United States\nand India.\n\n"
-    "=HYPERLINK(\"http://example.invalid\",\"click\") is a heading-less line.\n"
+    '=HYPERLINK("http://example.invalid","click") is a heading-less line.\n'
 )
-CLEAN = ("# Privacy Policy\n\nWe store personal data only in the European Union and do not transfer it to any "
-         "third country.\n")
+CLEAN = (
+    "# Privacy Policy\n\nWe store personal data only in the European Union and do not transfer it to any "
+    "third country.\n"
+)
 
 
 # Ingest collapses line breaks inside a block, but renderers must not rely on that: this evidence
 # keeps one, and starts like a spreadsheet formula.
-RAW_EVIDENCE = Evidence(quote='=SUM(1,2) "quoted", then\na <b>new</b> line', start=0, end=10, page=3,
-                        section=("Annex | 1", "<i>Transfers</i>"), reason="'new' in a crafted quote")
+RAW_EVIDENCE = Evidence(
+    quote='=SUM(1,2) "quoted", then\na <b>new</b> line',
+    start=0,
+    end=10,
+    page=3,
+    section=("Annex | 1", "<i>Transfers</i>"),
+    reason="'new' in a crafted quote",
+)
 
 
 @pytest.fixture(scope="module")
 def mixed(scanner, tmp_path_factory) -> Report:
     """A hostile document with findings, a document without findings and an unreadable one."""
     folder = tmp_path_factory.mktemp("mixed")
-    (folder / "hostile, \"odd\" <name>.txt").write_text(HOSTILE, encoding="utf-8")
+    (folder / 'hostile, "odd" <name>.txt').write_text(HOSTILE, encoding="utf-8")
     (folder / "clean-policy.md").write_text(CLEAN, encoding="utf-8")
     (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n this is not a pdf")
     report = scanner.scan(folder)
@@ -78,13 +86,15 @@ def mixed(scanner, tmp_path_factory) -> Report:
 @pytest.fixture(scope="module")
 def unreadable(scanner) -> Report:
     """Documents that fail in different ways: empty, binary junk, a corrupt PDF and DOCX, missing."""
-    return scanner.report([
-        scanner.scan_bytes(b"", "empty.md"),
-        scanner.scan_bytes(bytes(range(256)) * 8, "junk.bin"),
-        scanner.scan_bytes(b"%PDF-1.7\n garbage", "broken.pdf"),
-        scanner.scan_bytes(b"PK\x03\x04 not a zip", "broken.docx"),
-        scanner.scan_path("/nonexistent/missing.pdf"),
-    ])
+    return scanner.report(
+        [
+            scanner.scan_bytes(b"", "empty.md"),
+            scanner.scan_bytes(bytes(range(256)) * 8, "junk.bin"),
+            scanner.scan_bytes(b"%PDF-1.7\n garbage", "broken.pdf"),
+            scanner.scan_bytes(b"PK\x03\x04 not a zip", "broken.docx"),
+            scanner.scan_path("/nonexistent/missing.pdf"),
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -148,8 +158,12 @@ def test_outputs_every_format_carries_the_vendor_questions(mixed, fmt):
     if fmt == "text":  # wrapped to the terminal's width
         out = " ".join(out.split())
     for question in questions:
-        shown = {"html": html.escape(question), "markdown": md_escape(question, line_start=True),
-                 "csv": question, "text": question}.get(fmt, json.dumps(question, ensure_ascii=False)[1:-1])
+        shown = {
+            "html": html.escape(question),
+            "markdown": md_escape(question, line_start=True),
+            "csv": question,
+            "text": question,
+        }.get(fmt, json.dumps(question, ensure_ascii=False)[1:-1])
         assert shown in out, f"{fmt} lacks: {question}"
 
 
@@ -159,8 +173,9 @@ def test_outputs_cli_format_output_and_graph_dir(tmp_path):
     source = tmp_path / "p.txt"
     source.write_text(HOSTILE, encoding="utf-8")
     target, graphs = tmp_path / "out.sarif", tmp_path / "graphs"
-    result = CliRunner().invoke(main, ["scan", str(source), "--format", "sarif", "-o", str(target),
-                                       "--graph-dir", str(graphs)])
+    result = CliRunner().invoke(
+        main, ["scan", str(source), "--format", "sarif", "-o", str(target), "--graph-dir", str(graphs)]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(target.read_text(encoding="utf-8"))["runs"][0]["results"]
     assert {p.name for p in graphs.iterdir()} == {"p.txt.graph.json", "p.txt.graphml", "p.txt.fides.yml"}
@@ -280,8 +295,9 @@ def test_sarif_validates_against_the_oasis_schema(mixed, empty):
     """SARIF output of a mixed and an empty report is valid SARIF 2.1.0."""
     validator = jsonschema.Draft4Validator(_sarif_schema())
     for report in (mixed, empty):
-        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(json.loads(
-            render(report, "sarif")))]
+        errors = [
+            f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(json.loads(render(report, "sarif")))
+        ]
         assert not errors, errors[:5]
 
 
@@ -310,7 +326,7 @@ def test_sarif_rules_results_levels_and_locations(mixed, scanner):
     text = Path(_doc(mixed, "hostile").path).read_text(encoding="utf-8")
     lines = text.splitlines()
     assert region["startLine"] == 5 and "We transfer personal data" in lines[region["startLine"] - 1]
-    assert region["endLine"] == 6 and text[region["charOffset"]:][:20] == "We transfer personal"
+    assert region["endLine"] == 6 and text[region["charOffset"] :][:20] == "We transfer personal"
     uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert " " not in uri and "<" not in uri and "%3C" in uri
 
@@ -318,18 +334,28 @@ def test_sarif_rules_results_levels_and_locations(mixed, scanner):
 def test_sarif_finds_quote_lines_through_markdown_and_html_markup(scanner, tmp_path):
     """Emphasis, links and tags that ingest drops do not stop a quote being placed on its line."""
     sources = {  # name: (text, lines of the transfer sentence)
-        "p.md": ( "# Privacy Policy\n\nIntro.\n\nWe transfer personal data to **our hosting provider** in the\n"
-                "[United States](https://example.invalid/us) without further safeguards.\n", (5, 6)),
-        "p.html": ("<html><body><h1>Privacy Policy</h1>\n<p>Intro.</p>\n<p>We transfer personal data to <b>our "
-                  "hosting provider</b> in the\n<a href='#us'>United States</a> without further safeguards.</p>"
-                  "</body></html>\n", (3, 4)),
+        "p.md": (
+            "# Privacy Policy\n\nIntro.\n\nWe transfer personal data to **our hosting provider** in the\n"
+            "[United States](https://example.invalid/us) without further safeguards.\n",
+            (5, 6),
+        ),
+        "p.html": (
+            "<html><body><h1>Privacy Policy</h1>\n<p>Intro.</p>\n<p>We transfer personal data to <b>our "
+            "hosting provider</b> in the\n<a href='#us'>United States</a> without further safeguards.</p>"
+            "</body></html>\n",
+            (3, 4),
+        ),
     }
     for name, (text, lines) in sources.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
         report = scanner.report([scanner.scan_path(tmp_path / name)])
         results = json.loads(render(report, "sarif"))["runs"][0]["results"]
-        regions = [loc["physicalLocation"]["region"] for r in results for loc in r["locations"]
-                   if "region" in loc["physicalLocation"]]
+        regions = [
+            loc["physicalLocation"]["region"]
+            for r in results
+            for loc in r["locations"]
+            if "region" in loc["physicalLocation"]
+        ]
         assert regions, name
         assert all((r["startLine"], r["endLine"]) == lines for r in regions), (name, regions)
 
@@ -364,7 +390,7 @@ def test_markdown_overview_findings_questions_and_errors(mixed):
     table = [line for line in out.splitlines() if line.startswith("| ") and not line.startswith("| #")]
     assert len(table) == 3
     assert "### Questions for the vendor" in out and "**ERROR** `E1" in out
-    assert "> We transfer personal data to \"trusted\" partners, affiliates, and &lt;script&gt;" in out
+    assert '> We transfer personal data to "trusted" partners, affiliates, and &lt;script&gt;' in out
     assert "No findings." in out
 
 
@@ -386,7 +412,7 @@ def test_html_is_self_contained_and_escaped(mixed):
     assert "<script" not in out.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
     assert "Content-Security-Policy" in out and "default-src 'none'" in out
-    for attribute in ("src=", "href=\"http", "url(http", "@import"):
+    for attribute in ("src=", 'href="http', "url(http", "@import"):
         assert attribute not in out
     assert out.count("<svg") == 2  # the two readable documents have a graph
     assert "hostile, &quot;odd&quot; &lt;name&gt;.txt" in out
@@ -420,12 +446,23 @@ def test_html_highlight_never_lets_markup_through(quote, phrases):
     assert shown.text in visible(" ".join(quote.split()))
 
 
-@pytest.mark.parametrize(("lang", "quote", "phrase"), [
-    ("en", "Where we transfer data abroad we rely on safeguards described in the addendum and its annexes. " * 4
-     + "Transfers to the United States rely on the EU-U.S. Privacy Shield and our own assessment.", "Privacy Shield"),
-    ("de", "Soweit wir Daten übermitteln, stützen wir uns auf die im Anhang beschriebenen Garantien. " * 4
-     + "Übermittlungen in die USA erfolgen auf Grundlage des EU-US Privacy Shield.", "Privacy Shield"),
-])
+@pytest.mark.parametrize(
+    ("lang", "quote", "phrase"),
+    [
+        (
+            "en",
+            "Where we transfer data abroad we rely on safeguards described in the addendum and its annexes. " * 4
+            + "Transfers to the United States rely on the EU-U.S. Privacy Shield and our own assessment.",
+            "Privacy Shield",
+        ),
+        (
+            "de",
+            "Soweit wir Daten übermitteln, stützen wir uns auf die im Anhang beschriebenen Garantien. " * 4
+            + "Übermittlungen in die USA erfolgen auf Grundlage des EU-US Privacy Shield.",
+            "Privacy Shield",
+        ),
+    ],
+)
 def test_quotes_cut_around_the_matched_words(lang, quote, phrase):
     """A long quote is cut around its match, at word boundaries, with … where text was left out."""
     shown = excerpt(quote, [phrase], width=160)
@@ -438,8 +475,10 @@ def test_quotes_cut_around_the_matched_words(lang, quote, phrase):
 def test_text_markdown_html_order_core_findings_first_and_show_reasons(scanner):
     """Findings that make the rating come first under their own heading, most severe first, with the
     reason for each quote; the matched words are bold in Markdown and marked in HTML."""
-    text = ("# Privacy\n\nWe transfer your data to the United States under the EU-U.S. Privacy Shield.\n\n"
-            "We also transfer personal data to India on the basis of your explicit consent only.\n")
+    text = (
+        "# Privacy\n\nWe transfer your data to the United States under the EU-U.S. Privacy Shield.\n\n"
+        "We also transfer personal data to India on the basis of your explicit consent only.\n"
+    )
     report = scanner.report([scanner.scan_text(text, name="v.md", format="markdown", language="en")])
     core, advice = ordered(report.documents[0].findings)
     assert core and all(f.core for f in core) and not any(f.core for f in advice)
@@ -472,15 +511,18 @@ def test_html_and_markdown_show_transfer_paths(scanner, corpora):
 
 def test_svg_graph_lays_out_left_to_right_with_mechanism_labels(scanner):
     """Customer left of vendor left of countries; the transfer label names the mechanism."""
-    doc = scanner.scan_text("# Privacy Policy\n\nWe transfer personal data to our hosting provider in the United "
-                            "States under the standard contractual clauses.\n", format="markdown")
+    doc = scanner.scan_text(
+        "# Privacy Policy\n\nWe transfer personal data to our hosting provider in the United "
+        "States under the standard contractual clauses.\n",
+        format="markdown",
+    )
     svg = render_graph_svg(doc.flow)
     xs = {label: svg.index(f">{label}</text>") for label in ("Customer (controller)", "Vendor", "US")}
     assert ">scc</text>" in svg and 'class="node country third"' in svg
     positions = {}
     for label in xs:
-        head = svg[:xs[label]]
-        positions[label] = int(head[head.rindex('<text x="') + 9:].split('"')[0])
+        head = svg[: xs[label]]
+        positions[label] = int(head[head.rindex('<text x="') + 9 :].split('"')[0])
     assert positions["Customer (controller)"] < positions["Vendor"] < positions["US"]
 
 
@@ -488,12 +530,18 @@ def test_svg_graph_escapes_names_and_places_every_node():
     """Party names from the document are escaped; onward recipients get their own column."""
     from dpcheck.models import Country, DataFlow, Hop, Party, Transfer
 
-    parties = (Party("party:customer", "Customer (controller)", "controller"), Party("party:vendor", "Vendor", "vendor"),
-               Party("party:evil", '<script>"x" & y</script>', "subprocessor", ""),
-               Party("party:onward", "Onward Ltd", "subprocessor", ""))
-    hops = (Hop("party:customer", "party:vendor", "engages"), Hop("party:vendor", "party:evil", "engages"),
-            Hop("party:evil", "party:onward", "engages"),
-            Hop("party:onward", "country:US", "transfer", ("scc", "<b>")))
+    parties = (
+        Party("party:customer", "Customer (controller)", "controller"),
+        Party("party:vendor", "Vendor", "vendor"),
+        Party("party:evil", '<script>"x" & y</script>', "subprocessor", ""),
+        Party("party:onward", "Onward Ltd", "subprocessor", ""),
+    )
+    hops = (
+        Hop("party:customer", "party:vendor", "engages"),
+        Hop("party:vendor", "party:evil", "engages"),
+        Hop("party:evil", "party:onward", "engages"),
+        Hop("party:onward", "country:US", "transfer", ("scc", "<b>")),
+    )
     flow = DataFlow(parties, (Country("US", False, False),), hops, (), (Transfer("US", ("scc", "<b>")),), ())
     svg = render_graph_svg(flow)
     assert "<script" not in svg and "<b>" not in svg and "&lt;script&gt;" in svg and "scc, &lt;b&gt;" in svg
@@ -518,10 +566,27 @@ def test_html_renders_in_headless_chromium_without_console_errors(mixed, tmp_pat
     page.write_text(render(mixed, "html"), encoding="utf-8")
     shot = tmp_path / "shot.png"
     run = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-         "--enable-logging=stderr", "--v=0", "--window-size=1200,1600", f"--screenshot={shot}", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False)
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1200,1600",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert shot.exists(), run.stderr[-2000:]
     console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
     assert not console, console
@@ -532,14 +597,32 @@ def test_html_renders_in_headless_chromium_without_console_errors(mixed, tmp_pat
 def test_html_console_check_would_catch_a_script(tmp_path):
     """The console check of the Chromium test sees what a blocked script logs (so it can fail)."""
     page = tmp_path / "bad.html"
-    page.write_text("<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" "
-                    "content=\"default-src 'none'\"></head><body><p>x</p><script>1</script></body></html>",
-                    encoding="utf-8")
+    page.write_text(
+        '<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'\"></head><body><p>x</p><script>1</script></body></html>",
+        encoding="utf-8",
+    )
     run = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-         "--enable-logging=stderr", "--v=0", f"--screenshot={tmp_path / 'shot.png'}", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False)
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            f"--screenshot={tmp_path / 'shot.png'}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert any(":CONSOLE" in line for line in run.stderr.splitlines()), run.stderr[-2000:]
 
 
@@ -617,15 +700,18 @@ def test_outputs_accepted_findings_are_marked_and_ask_nothing(with_policy):
     data = json.loads(render(with_policy, "json"))
     assert not _errors(report_schema(), data)
     assert accepted.question not in data["documents"][0]["questions"]
-    result = next(r for r in json.loads(render(with_policy, "sarif"))["runs"][0]["results"]
-                  if r["ruleId"] == accepted.rule_id)
+    result = next(
+        r for r in json.loads(render(with_policy, "sarif"))["runs"][0]["results"] if r["ruleId"] == accepted.rule_id
+    )
     assert result["suppressions"][0]["status"] == "accepted"
     assert "order form, clause 4" in result["suppressions"][0]["justification"]
     assert not list(jsonschema.Draft4Validator(_sarif_schema()).iter_errors(json.loads(render(with_policy, "sarif"))))
     row = next(r for r in csv.DictReader(io.StringIO(render(with_policy, "csv"))) if r["rule_id"] == accepted.rule_id)
     assert row["accepted"] == "yes" and "clause 4" in row["acceptance"]
-    asks = {"html": "Ask the vendor: " + html.escape(accepted.question),
-            "markdown": "**Ask the vendor:** " + md_escape(accepted.question)}
+    asks = {
+        "html": "Ask the vendor: " + html.escape(accepted.question),
+        "markdown": "**Ask the vendor:** " + md_escape(accepted.question),
+    }
     for fmt, ask in asks.items():
         out = render(with_policy, fmt)
         assert "Test buyer &lt;policy&gt;" in out and "order form, clause 4" in out

@@ -19,17 +19,30 @@ def read(scanner):
     return read
 
 
-@pytest.mark.parametrize(("lang", "text", "vendor"), [
-    ("en", 'This agreement is made between the customer ("Customer") and Quillfeather Ltd ("Processor").',
-     "Quillfeather Ltd"),
-    ("de", "Dieser Vertrag wird geschlossen zwischen dem Kunden (nachfolgend „Auftraggeber“) und der "
-           "Wolkenbank GmbH (nachfolgend „Auftragnehmer“).", "Wolkenbank GmbH"),
-    ("en", 'Lanternfish Inc. ("Lanternfish", "we", "us") provides the service described here.', "Lanternfish Inc."),
-    ("en", "Quillfeather Ltd is acting as your Processor for the data you upload.", "Quillfeather Ltd"),
-    ("en", "In this notice, we and us refers to Harbourlight Pty Ltd.", "Harbourlight Pty Ltd"),
-    ("de", "Verantwortlicher im Sinne der DSGVO ist die Backstube Krume GmbH, Bäckerweg 4, 12345 Teigstadt.",
-     "Backstube Krume GmbH"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "vendor"),
+    [
+        (
+            "en",
+            'This agreement is made between the customer ("Customer") and Quillfeather Ltd ("Processor").',
+            "Quillfeather Ltd",
+        ),
+        (
+            "de",
+            "Dieser Vertrag wird geschlossen zwischen dem Kunden (nachfolgend „Auftraggeber“) und der "
+            "Wolkenbank GmbH (nachfolgend „Auftragnehmer“).",
+            "Wolkenbank GmbH",
+        ),
+        ("en", 'Lanternfish Inc. ("Lanternfish", "we", "us") provides the service described here.', "Lanternfish Inc."),
+        ("en", "Quillfeather Ltd is acting as your Processor for the data you upload.", "Quillfeather Ltd"),
+        ("en", "In this notice, we and us refers to Harbourlight Pty Ltd.", "Harbourlight Pty Ltd"),
+        (
+            "de",
+            "Verantwortlicher im Sinne der DSGVO ist die Backstube Krume GmbH, Bäckerweg 4, 12345 Teigstadt.",
+            "Backstube Krume GmbH",
+        ),
+    ],
+)
 def test_parties_vendor_named_in_a_sentence(read, lang, text, vendor):
     """The vendor is the party a sentence introduces as processor, provider, "we" or controller."""
     found = read(text, lang).vendor
@@ -43,11 +56,14 @@ def test_parties_vendor_under_a_controller_heading(read):
     assert found is not None and found.value == "Backstube Krume GmbH"
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", 'Quillfeather Ltd ("Customer") engages a processor for its payroll.'),
-    ("en", "We value your privacy and process your data with care."),
-    ("de", "Wir verarbeiten Ihre Daten nur, soweit es für den Dienst nötig ist."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", 'Quillfeather Ltd ("Customer") engages a processor for its payroll.'),
+        ("en", "We value your privacy and process your data with care."),
+        ("de", "Wir verarbeiten Ihre Daten nur, soweit es für den Dienst nötig ist."),
+    ],
+)
 def test_parties_no_vendor_from_a_customer_or_no_company(read, lang, text):
     """A name introduced as the customer is never the vendor, and nothing is guessed without a company."""
     assert read(text, lang).vendor is None
@@ -55,19 +71,33 @@ def test_parties_no_vendor_from_a_customer_or_no_company(read, lang, text):
 
 def test_parties_most_named_company_is_the_vendor_of_last_resort(read):
     """With no sentence naming the vendor, the company named most often in the opening is taken, marked as such."""
-    text = ("Harbourlight Pty Ltd publishes this notice. Harbourlight Pty Ltd keeps your account data. "
-            "Payments pass through Coinpurse Inc.")
+    text = (
+        "Harbourlight Pty Ltd publishes this notice. Harbourlight Pty Ltd keeps your account data. "
+        "Payments pass through Coinpurse Inc."
+    )
     found = read(text, "en").vendor
     assert found is not None and found.value == "Harbourlight Pty Ltd" and found.detail == "frequent"
 
 
-@pytest.mark.parametrize(("lang", "text", "target", "supplements"), [
-    ("en", "This Data Transfer Addendum is incorporated by reference into the Data Processing Agreement between "
-           "the parties.", "Data Processing Agreement", True),
-    ("de", "Diese Anlage ist Bestandteil des Auftragsverarbeitungsvertrags zwischen den Parteien.",
-     "Auftragsverarbeitungsvertrags", True),
-    ("en", "This Supplement forms part of the Master Services Agreement.", "Master Services Agreement", False),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "target", "supplements"),
+    [
+        (
+            "en",
+            "This Data Transfer Addendum is incorporated by reference into the Data Processing Agreement between "
+            "the parties.",
+            "Data Processing Agreement",
+            True,
+        ),
+        (
+            "de",
+            "Diese Anlage ist Bestandteil des Auftragsverarbeitungsvertrags zwischen den Parteien.",
+            "Auftragsverarbeitungsvertrags",
+            True,
+        ),
+        ("en", "This Supplement forms part of the Master Services Agreement.", "Master Services Agreement", False),
+    ],
+)
 def test_parties_amended_agreement(read, lang, text, target, supplements):
     """An addendum that says it belongs to another agreement names it; a DPA amended is supplemented."""
     extraction = read(text, lang)

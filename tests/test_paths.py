@@ -22,11 +22,17 @@ def fired(doc):
 
 
 ONWARD = [
-    ("en", "Processor hosts Customer Personal Data with its sub-processor in the United States under the standard "
-           "contractual clauses. Sub-processors may transfer personal data onward to their own sub-processors in India."),
-    ("de", "Der Auftragnehmer speichert die Daten bei seinem Unterauftragsverarbeiter in den USA auf Grundlage der "
-           "Standardvertragsklauseln. Unterauftragsverarbeiter dürfen die Daten an ihre eigenen "
-           "Unterauftragsverarbeiter in Indien weiterübermitteln."),
+    (
+        "en",
+        "Processor hosts Customer Personal Data with its sub-processor in the United States under the standard "
+        "contractual clauses. Sub-processors may transfer personal data onward to their own sub-processors in India.",
+    ),
+    (
+        "de",
+        "Der Auftragnehmer speichert die Daten bei seinem Unterauftragsverarbeiter in den USA auf Grundlage der "
+        "Standardvertragsklauseln. Unterauftragsverarbeiter dürfen die Daten an ihre eigenen "
+        "Unterauftragsverarbeiter in Indien weiterübermitteln.",
+    ),
 ]
 
 
@@ -44,13 +50,22 @@ def test_onward_transfer_without_mechanism_is_flagged_with_its_whole_path(scanne
     assert us.covered and not us.onward and "contractual clauses" in us.basis
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We require our sub-processors to make any onward transfer to third countries only under the standard "
-           "contractual clauses. Sub-processors may transfer personal data onward to their own sub-processors in India."),
-    ("de", "Wir verpflichten unsere Unterauftragsverarbeiter, Weiterübermittlungen in Drittländer nur auf Grundlage "
-           "der Standardvertragsklauseln vorzunehmen. Unterauftragsverarbeiter dürfen die Daten an ihre eigenen "
-           "Unterauftragsverarbeiter in Indien weiterübermitteln."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We require our sub-processors to make any onward transfer to third countries only under the standard "
+            "contractual clauses. Sub-processors may transfer personal data onward to their own sub-processors in India.",
+        ),
+        (
+            "de",
+            "Wir verpflichten unsere Unterauftragsverarbeiter, Weiterübermittlungen in Drittländer nur auf Grundlage "
+            "der Standardvertragsklauseln vorzunehmen. Unterauftragsverarbeiter dürfen die Daten an ihre eigenen "
+            "Unterauftragsverarbeiter in Indien weiterübermitteln.",
+        ),
+    ],
+)
 def test_tools_binding_all_subprocessors_cover_their_onward_transfers(scanner, lang, text):
     doc, _ = paths(scanner, text, lang)
     onward = [p for p in doc.paths if p.onward]
@@ -80,11 +95,20 @@ def test_second_tier_subprocessor_in_a_table_hangs_below_the_one_engaging_it(sca
     assert not any(p.country == "DE" for p in doc.paths)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We transfer personal data to the United States on the basis of the European Commission's adequacy decision."),
-    ("de", "Wir übermitteln personenbezogene Daten in die USA auf Grundlage des Angemessenheitsbeschlusses der "
-           "Europäischen Kommission."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We transfer personal data to the United States on the basis of the European Commission's adequacy decision.",
+        ),
+        (
+            "de",
+            "Wir übermitteln personenbezogene Daten in die USA auf Grundlage des Angemessenheitsbeschlusses der "
+            "Europäischen Kommission.",
+        ),
+    ],
+)
 def test_us_adequacy_covers_only_dpf_certified_recipients(scanner, lang, text):
     doc, found = paths(scanner, text, lang, "privacy_policy")
     us = found[("Vendor", "US")]
@@ -92,22 +116,40 @@ def test_us_adequacy_covers_only_dpf_certified_recipients(scanner, lang, text):
     assert "TRANSFER_PATH_UNCOVERED" in fired(doc)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Our provider is certified under the EU-U.S. Data Privacy Framework and hosts your data in the United States."),
-    ("de", "Unser Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert und speichert Ihre Daten in den USA."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our provider is certified under the EU-U.S. Data Privacy Framework and hosts your data in the United States.",
+        ),
+        (
+            "de",
+            "Unser Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert und speichert Ihre Daten in den USA.",
+        ),
+    ],
+)
 def test_dpf_certification_brings_a_us_transfer_within_the_adequacy_decision(scanner, lang, text):
     doc, found = paths(scanner, text, lang, "privacy_policy")
     assert found[("Vendor", "US")].covered
     assert "TRANSFER_PATH_UNCOVERED" not in fired(doc)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We transfer personal data to Canada, Japan and South Korea on the basis of the European Commission's "
-           "adequacy decisions."),
-    ("de", "Wir übermitteln personenbezogene Daten nach Kanada, Japan und Südkorea auf Grundlage der "
-           "Angemessenheitsbeschlüsse der Europäischen Kommission."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We transfer personal data to Canada, Japan and South Korea on the basis of the European Commission's "
+            "adequacy decisions.",
+        ),
+        (
+            "de",
+            "Wir übermitteln personenbezogene Daten nach Kanada, Japan und Südkorea auf Grundlage der "
+            "Angemessenheitsbeschlüsse der Europäischen Kommission.",
+        ),
+    ],
+)
 def test_sectoral_adequacy_covers_commercial_recipients_and_says_its_scope(scanner, lang, text):
     _, found = paths(scanner, text, lang, "privacy_policy")
     for code, scope in (("CA", "PIPEDA"), ("JP", "APPI"), ("KR", "Personal Information Protection Act")):
@@ -115,10 +157,13 @@ def test_sectoral_adequacy_covers_commercial_recipients_and_says_its_scope(scann
         assert scope in found[("Vendor", code)].basis
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Your data is stored in the United Kingdom and in Switzerland."),
-    ("de", "Ihre Daten werden im Vereinigten Königreich und in der Schweiz gespeichert."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Your data is stored in the United Kingdom and in Switzerland."),
+        ("de", "Ihre Daten werden im Vereinigten Königreich und in der Schweiz gespeichert."),
+    ],
+)
 def test_uk_and_switzerland_are_adequate_third_countries(scanner, lang, text):
     doc, found = paths(scanner, text, lang, "privacy_policy")
     assert {t.destination for t in doc.transfers} == {"GB", "CH"}
@@ -126,34 +171,52 @@ def test_uk_and_switzerland_are_adequate_third_countries(scanner, lang, text):
     assert "adequacy decision" in found[("Vendor", "CH")].basis
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Our provider is certified under the EU-U.S. Data Privacy Framework. Customer support staff in India "
-           "access your data."),
-    ("de", "Unser Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert. Mitarbeiter des Kundensupports in "
-           "Indien greifen auf Ihre Daten zu."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our provider is certified under the EU-U.S. Data Privacy Framework. Customer support staff in India "
+            "access your data.",
+        ),
+        (
+            "de",
+            "Unser Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert. Mitarbeiter des Kundensupports in "
+            "Indien greifen auf Ihre Daten zu.",
+        ),
+    ],
+)
 def test_a_us_only_framework_leaves_other_destinations_uncovered(scanner, lang, text):
     doc, found = paths(scanner, text, lang, "privacy_policy")
     assert "covers only transfers to US" in found[("Vendor", "IN")].reason
     assert "TRANSFER_PATH_UNCOVERED" in fired(doc)
 
 
-SHIELD = {"en": "We transfer personal data to the United States under the EU-U.S. Privacy Shield.",
-          "de": "Wir übermitteln personenbezogene Daten in die USA auf Grundlage des EU-US Privacy Shield."}
-HARBOR = {"en": "Personal data is transferred to the United States under the Safe Harbor framework.",
-          "de": "Personenbezogene Daten werden auf Grundlage des Safe-Harbor-Abkommens in die USA übermittelt."}
-OLD_SCC = {"en": "Personal data is transferred to India under the standard contractual clauses of Commission "
-                 "Decision 2010/87/EU.",
-           "de": "Personenbezogene Daten werden auf Grundlage der Standardvertragsklauseln des Beschlusses 2010/87/EU "
-                 "nach Indien übermittelt."}
+SHIELD = {
+    "en": "We transfer personal data to the United States under the EU-U.S. Privacy Shield.",
+    "de": "Wir übermitteln personenbezogene Daten in die USA auf Grundlage des EU-US Privacy Shield.",
+}
+HARBOR = {
+    "en": "Personal data is transferred to the United States under the Safe Harbor framework.",
+    "de": "Personenbezogene Daten werden auf Grundlage des Safe-Harbor-Abkommens in die USA übermittelt.",
+}
+OLD_SCC = {
+    "en": "Personal data is transferred to India under the standard contractual clauses of Commission "
+    "Decision 2010/87/EU.",
+    "de": "Personenbezogene Daten werden auf Grundlage der Standardvertragsklauseln des Beschlusses 2010/87/EU "
+    "nach Indien übermittelt.",
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-@pytest.mark.parametrize(("texts", "country", "valid_on", "invalid_on"), [
-    (SHIELD, "US", date(2019, 6, 1), date(2020, 7, 16)),
-    (HARBOR, "US", date(2015, 10, 5), date(2015, 10, 6)),
-    (OLD_SCC, "IN", date(2022, 12, 27), date(2022, 12, 28)),
-])
+@pytest.mark.parametrize(
+    ("texts", "country", "valid_on", "invalid_on"),
+    [
+        (SHIELD, "US", date(2019, 6, 1), date(2020, 7, 16)),
+        (HARBOR, "US", date(2015, 10, 5), date(2015, 10, 6)),
+        (OLD_SCC, "IN", date(2022, 12, 27), date(2022, 12, 28)),
+    ],
+)
 def test_a_mechanism_is_judged_by_the_law_of_the_day(lang, texts, country, valid_on, invalid_on):
     """Privacy Shield until 2020-07-16, Safe Harbor until 2015-10-06, the old SCCs until 2022-12-27."""
     before = Scanner(as_of=valid_on).scan_text(texts[lang], language=lang, doc_type="privacy_policy")
@@ -193,12 +256,21 @@ def test_corpus_multi_hop_example_flags_the_onward_transfer_with_the_whole_path(
     assert [p.covered for p in doc.paths if p.country == "US"] == [True]
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We host your data with our provider in the United States and in Switzerland. Our provider is certified "
-           "under the EU-U.S. Data Privacy Framework and the Swiss-U.S. Data Privacy Framework."),
-    ("de", "Wir speichern Ihre Daten bei unserem Anbieter in den USA und in der Schweiz. Unser Anbieter ist nach dem "
-           "EU-US Data Privacy Framework und dem Swiss-U.S. Data Privacy Framework zertifiziert."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We host your data with our provider in the United States and in Switzerland. Our provider is certified "
+            "under the EU-U.S. Data Privacy Framework and the Swiss-U.S. Data Privacy Framework.",
+        ),
+        (
+            "de",
+            "Wir speichern Ihre Daten bei unserem Anbieter in den USA und in der Schweiz. Unser Anbieter ist nach dem "
+            "EU-US Data Privacy Framework und dem Swiss-U.S. Data Privacy Framework zertifiziert.",
+        ),
+    ],
+)
 def test_paths_dpf_belongs_to_the_us_never_to_switzerland(scanner, lang, text):
     """The DPF is shown on the US only; Switzerland is covered by its own adequacy decision, not by a DPF."""
     doc, found = paths(scanner, text, lang, "privacy_policy")
@@ -209,11 +281,17 @@ def test_paths_dpf_belongs_to_the_us_never_to_switzerland(scanner, lang, text):
     assert "dpf" not in found[("Vendor", "CH")].mechanisms
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We transfer personal data to the United States and to Japan on the basis of adequacy decisions."),
-    ("de", "Wir übermitteln personenbezogene Daten in die USA und nach Japan auf Grundlage von "
-           "Angemessenheitsbeschlüssen."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We transfer personal data to the United States and to Japan on the basis of adequacy decisions."),
+        (
+            "de",
+            "Wir übermitteln personenbezogene Daten in die USA und nach Japan auf Grundlage von "
+            "Angemessenheitsbeschlüssen.",
+        ),
+    ],
+)
 def test_paths_adequacy_is_never_shown_on_the_us_without_the_dpf(scanner, lang, text):
     """Japan's adequacy covers it; the US decision is the DPF, so plain adequacy is not shown on the US nor covers it."""
     doc, found = paths(scanner, text, lang, "privacy_policy")
@@ -225,12 +303,21 @@ def test_paths_adequacy_is_never_shown_on_the_us_without_the_dpf(scanner, lang, 
     assert found[("Vendor", "JP")].covered
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Our provider is certified under the EU-U.S. Data Privacy Framework. Customer support staff in India "
-           "access your data."),
-    ("de", "Unser Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert. Mitarbeiter des Kundensupports in "
-           "Indien greifen auf Ihre Daten zu."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our provider is certified under the EU-U.S. Data Privacy Framework. Customer support staff in India "
+            "access your data.",
+        ),
+        (
+            "de",
+            "Unser Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert. Mitarbeiter des Kundensupports in "
+            "Indien greifen auf Ihre Daten zu.",
+        ),
+    ],
+)
 def test_paths_a_us_only_framework_is_not_shown_on_other_countries(scanner, lang, text):
     """India gets no mechanism from the DPF; its path says why the stated framework does not reach it."""
     doc, found = paths(scanner, text, lang, "privacy_policy")

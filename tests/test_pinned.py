@@ -30,13 +30,19 @@ def test_pinned_corpora_json_report_is_unchanged(corpora, monkeypatch):
     monkeypatch.chdir(corpora.parent)
     scanner = Scanner(as_of=date.fromisoformat(pin["as_of"]))
     text = render(scanner.report(scanner.scan_path(p) for p in iter_documents(["corpora"])), "json")
-    documents = {d["path"]: hashlib.sha256(json.dumps(d, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-                 for d in json.loads(text)["documents"]}
-    found = {"as_of": pin["as_of"], "report_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-             "documents": documents}
+    documents = {
+        d["path"]: hashlib.sha256(json.dumps(d, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        for d in json.loads(text)["documents"]
+    }
+    found = {
+        "as_of": pin["as_of"],
+        "report_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "documents": documents,
+    }
     if os.environ.get("DPCHECK_REGEN_PINS"):
         PIN.write_text(json.dumps(found, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    changed = sorted(p for p in documents.keys() | pin["documents"].keys()
-                     if documents.get(p) != pin["documents"].get(p))
+    changed = sorted(
+        p for p in documents.keys() | pin["documents"].keys() if documents.get(p) != pin["documents"].get(p)
+    )
     assert not changed, f"reports changed for {changed} (regenerate the pin if that is intended)"
     assert found["report_sha256"] == pin["report_sha256"]

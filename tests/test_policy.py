@@ -27,13 +27,13 @@ TODAY = date(2026, 11, 26)
 SCC_CHINA = {
     "en": "We transfer personal data to our hosting provider in China under the standard contractual clauses.",
     "de": "Wir übermitteln personenbezogene Daten an unseren Hosting-Dienstleister in China auf Grundlage der "
-          "Standardvertragsklauseln.",
+    "Standardvertragsklauseln.",
 }
 SCC_US = {
     "en": "We transfer personal data to our hosting provider in the United States under the standard contractual "
-          "clauses.",
+    "clauses.",
     "de": "Wir übermitteln personenbezogene Daten an unseren Hosting-Dienstleister in den USA auf Grundlage der "
-          "Standardvertragsklauseln.",
+    "Standardvertragsklauseln.",
 }
 CONSENT_US = {
     "en": "For customer support you consent to the transfer of your personal data to the United States.",
@@ -41,9 +41,9 @@ CONSENT_US = {
 }
 OPEN_ENDED = {
     "en": "Your data may be processed by service providers in countries around the world under the standard "
-          "contractual clauses.",
+    "contractual clauses.",
     "de": "Ihre Daten können von Dienstleistern in Ländern weltweit auf Grundlage der Standardvertragsklauseln "
-          "verarbeitet werden.",
+    "verarbeitet werden.",
 }
 SWISS = {
     "en": "Some of our service providers process personal data in Switzerland.",
@@ -155,7 +155,7 @@ def test_policy_severity_of_a_non_core_rule_counts(scanner, tmp_path):
     assert policy.apply(doc, TODAY).rating == "yellow"
 
 
-ACCEPT_SUPPLEMENTARY = '''
+ACCEPT_SUPPLEMENTARY = """
 [[accept]]
 rule = "SUPPLEMENTARY_MEASURES_UNADDRESSED"
 justification = "Our own transfer impact assessment covers this vendor."
@@ -163,7 +163,7 @@ expires = 2027-03-31
 documents = ["*harbourline*"]
 approved_by = "DPO"
 ticket = "PRIV-7"
-'''
+"""
 
 
 def test_policy_acceptance_before_and_after_expiry(scanner, corpora, tmp_path):
@@ -191,22 +191,27 @@ def test_policy_acceptance_limited_to_documents_and_vendor(scanner, corpora, tmp
     assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" in ids(doc)
     by_glob = load(scanner, tmp_path, ACCEPT_SUPPLEMENTARY)
     assert not finding(by_glob.apply(doc, TODAY), "SUPPLEMENTARY_MEASURES_UNADDRESSED").accepted
-    by_vendor = load(scanner, tmp_path, ACCEPT_SUPPLEMENTARY.replace('documents = ["*harbourline*"]',
-                                                                     'vendor = "Kraft Paket"'))
+    by_vendor = load(
+        scanner, tmp_path, ACCEPT_SUPPLEMENTARY.replace('documents = ["*harbourline*"]', 'vendor = "Kraft Paket"')
+    )
     judged = by_vendor.apply(doc, TODAY)
     assert finding(judged, "SUPPLEMENTARY_MEASURES_UNADDRESSED").accepted and judged.rating == "green"
 
 
 def test_policy_finding_can_be_accepted(scanner, tmp_path):
     """A policy finding is accepted like any rule's, so a refused country can be let through for a while."""
-    policy = load(scanner, tmp_path, '''transfers.refused_countries = ["CN"]
+    policy = load(
+        scanner,
+        tmp_path,
+        """transfers.refused_countries = ["CN"]
 [severity]
 SUPPLEMENTARY_MEASURES_UNADDRESSED = "low"
 [[accept]]
 rule = "POLICY_COUNTRY_REFUSED"
 justification = "Exit plan agreed; migration to Frankfurt by spring."
 expires = "2027-04-30"
-''')
+""",
+    )
     judged = policy.apply(scan(scanner, SCC_CHINA, "en"), TODAY)
     assert finding(judged, "POLICY_COUNTRY_REFUSED").accepted and judged.rating == "green"
     assert policy.apply(scan(scanner, SCC_CHINA, "en"), date(2027, 5, 1)).rating == "red"
@@ -214,13 +219,16 @@ expires = "2027-04-30"
 
 def test_policy_with_as_of_judges_law_and_expiry_on_the_same_day(corpora, tmp_path):
     """--as-of moves both the law (Privacy Shield lawful in 2019) and the acceptance's expiry."""
-    path = write_policy(tmp_path, '''transfers.accepted_mechanisms = ["scc", "dpf"]
+    path = write_policy(
+        tmp_path,
+        """transfers.accepted_mechanisms = ["scc", "dpf"]
 [[accept]]
 rule = "POLICY_MECHANISM_NOT_ACCEPTED"
 justification = "Privacy Shield accepted until our SCC migration."
 expires = 2020-07-16
 vendor = "ParcelPilot"
-''')
+""",
+    )
     doc = corpora / "parcelpilot-privacy-shield-notice-en-2019.md"
     in_2019 = Scanner(as_of=date(2019, 6, 1), policy=path).scan_path(doc)
     assert "INVALID_TRANSFER_MECHANISM" not in ids(in_2019)
@@ -236,8 +244,11 @@ def test_policy_leaves_detection_alone(scanner, corpora, tmp_path):
     for path in sorted(corpora.glob("*.md")):
         plain = scanner.scan_path(path)
         judged = policy.apply(plain, TODAY)
-        ruleset_findings = [replace(f, severity=f.original_severity or f.severity, original_severity=None,
-                                    acceptance=None) for f in judged.findings if f.origin == "ruleset"]
+        ruleset_findings = [
+            replace(f, severity=f.original_severity or f.severity, original_severity=None, acceptance=None)
+            for f in judged.findings
+            if f.origin == "ruleset"
+        ]
         assert ruleset_findings == list(plain.findings)
         assert judged.transfers == plain.transfers and judged.ruleset_rating == plain.rating
 
@@ -247,8 +258,16 @@ def test_policy_without_policy_keeps_report_shape(scanner):
     doc = scan(scanner, SCC_US, "en")
     plain = report_to_dict(scanner.report([doc]))
     assert "policy" not in plain and "policy" not in plain["documents"][0]
-    assert set(plain["documents"][0]["findings"][0]) == {"rule_id", "title", "article", "severity", "core",
-                                                          "message", "question", "evidence"}
+    assert set(plain["documents"][0]["findings"][0]) == {
+        "rule_id",
+        "title",
+        "article",
+        "severity",
+        "core",
+        "message",
+        "question",
+        "evidence",
+    }
 
 
 def test_policy_json_report_fields(corpora, tmp_path):
@@ -257,8 +276,11 @@ def test_policy_json_report_fields(corpora, tmp_path):
     scanner = Scanner(as_of=TODAY, policy=path)
     report = scanner.report([scanner.scan_path(corpora / "harbourline-dpa-en-2019.pdf")])
     data = report_to_dict(report, graph=False)
-    assert data["policy"] == {"name": "Test policy", "path": str(path),
-                              "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    assert data["policy"] == {
+        "name": "Test policy",
+        "path": str(path),
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+    }
     doc = data["documents"][0]
     assert doc["policy"] == data["policy"] and doc["ruleset_rating"] == "yellow" and doc["rating"] == "green"
     accepted = next(f for f in doc["findings"] if f["rule_id"] == "SUPPLEMENTARY_MEASURES_UNADDRESSED")
@@ -271,7 +293,8 @@ def test_policy_json_report_fields(corpora, tmp_path):
 def test_policy_validation_lists_every_problem_with_its_key(scanner, tmp_path):
     """A bad policy is refused with one message per problem, each naming its key path."""
     path = tmp_path / "bad.toml"
-    path.write_text('''[policy]
+    path.write_text(
+        """[policy]
 title = "no name"
 [transfers]
 accepted_mechanisms = ["scc", "standard clauses"]
@@ -284,25 +307,36 @@ NO_SUCH_RULE = "high"
 rule = "TRANSFER_MECHANISM_UNSPECIFED"
 expires = "next year"
 colour = "red"
-''', encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     with pytest.raises(PolicyError) as caught:
         Policy.load(path, ruleset=scanner.ruleset)
     problems = "\n".join(caught.value.problems)
-    for expected in ("bad.toml: policy.title: unknown key", "policy.name: missing",
-                     "transfers.accepted_mechanisms: unknown mechanism 'standard clauses'",
-                     "transfers.refused_countries[0]: unknown country 'Narnia'", "CN is both refused and allowed",
-                     "severity.SUPPLEMENTARY_MEASURES_UNADDRESSED: unknown severity 'critical'",
-                     "severity.NO_SUCH_RULE: unknown rule id", "accept[0].rule: unknown rule id",
-                     "accept[0].justification: missing", "accept[0].expires: 'next year' is not a date",
-                     "accept[0].colour: unknown key"):
+    for expected in (
+        "bad.toml: policy.title: unknown key",
+        "policy.name: missing",
+        "transfers.accepted_mechanisms: unknown mechanism 'standard clauses'",
+        "transfers.refused_countries[0]: unknown country 'Narnia'",
+        "CN is both refused and allowed",
+        "severity.SUPPLEMENTARY_MEASURES_UNADDRESSED: unknown severity 'critical'",
+        "severity.NO_SUCH_RULE: unknown rule id",
+        "accept[0].rule: unknown rule id",
+        "accept[0].justification: missing",
+        "accept[0].expires: 'next year' is not a date",
+        "accept[0].colour: unknown key",
+    ):
         assert expected in problems, expected
     assert len(caught.value.problems) == 11
 
 
 def test_policy_expiry_accepts_a_date_time_and_refuses_an_empty_mechanism_list(scanner, tmp_path):
     """A TOML date-time expires on its day; an empty accepted_mechanisms list is a mistake, not "accept none"."""
-    policy = load(scanner, tmp_path, '[[accept]]\nrule = "SCC_REPEALED_VERSION"\njustification = "Renewal signed"\n'
-                                     'expires = 2027-04-30T12:00:00\n')
+    policy = load(
+        scanner,
+        tmp_path,
+        '[[accept]]\nrule = "SCC_REPEALED_VERSION"\njustification = "Renewal signed"\nexpires = 2027-04-30T12:00:00\n',
+    )
     assert policy.accepts[0].expires == date(2027, 4, 30)
     with pytest.raises(PolicyError, match="accepted_mechanisms: is empty"):
         load(scanner, tmp_path, "transfers.accepted_mechanisms = []\n")
@@ -361,10 +395,12 @@ def test_cli_policy_check(tmp_path):
 def test_policy_rule_ids_are_pinned(scanner):
     """Policy rule ids are stable (a rename is a visible diff) and every rule asks in English and German."""
     rules = scanner.ruleset.policy_rules
-    assert [r.id for r in rules] == ["POLICY_COUNTRY_REFUSED", "POLICY_DESTINATION_NOT_ALLOWED",
-                                     "POLICY_MECHANISM_NOT_ACCEPTED"]
+    assert [r.id for r in rules] == [
+        "POLICY_COUNTRY_REFUSED",
+        "POLICY_DESTINATION_NOT_ALLOWED",
+        "POLICY_MECHANISM_NOT_ACCEPTED",
+    ]
     assert all(set(r.questions) == {"en", "de"} and "Buyer's policy" in r.article for r in rules)
-
 
 
 @pytest.fixture

@@ -27,32 +27,47 @@ def test_recipients_lexicon_examples(scanner, example):
 def test_recipients_examples_cover_both_languages_and_every_role():
     """The examples hold English and German sentences, sentences that name none, and every role."""
     assert {e["lang"] for e in EXAMPLES} == {"en", "de"}
-    assert {role for e in EXAMPLES for role in (e["recipients"] or {}).values()} == {"processor", "third_party", "affiliate"}
+    assert {role for e in EXAMPLES for role in (e["recipients"] or {}).values()} == {
+        "processor",
+        "third_party",
+        "affiliate",
+    }
     assert {e["lang"] for e in EXAMPLES if not e["recipients"]} == {"en", "de"}
 
 
 LISTS = {
-    "en": ("# Privacy Policy\n\n## Sharing\n\nWe currently use the following service providers, who handle your "
-           "personal data:\n\n* Alderbrook - cloud hosting\n* Beacon Mail: sending e-mails\n* Cobalt Desk (support "
-           "tickets)\n* You can ask us for more details.\n* Delta Cloud - backups\n"),
-    "de": ("# Datenschutzerklärung\n\n## Weitergabe\n\nWir setzen derzeit die folgenden Dienstleister ein, die Ihre "
-           "Daten verarbeiten:\n\n* Alderbrook - Hosting\n* Beacon Mail: Versand von E-Mails\n* Cobalt Desk "
-           "(Support-Tickets)\n* Weitere Angaben erhalten Sie auf Anfrage.\n* Delta Cloud - Sicherungen\n"),
+    "en": (
+        "# Privacy Policy\n\n## Sharing\n\nWe currently use the following service providers, who handle your "
+        "personal data:\n\n* Alderbrook - cloud hosting\n* Beacon Mail: sending e-mails\n* Cobalt Desk (support "
+        "tickets)\n* You can ask us for more details.\n* Delta Cloud - backups\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Weitergabe\n\nWir setzen derzeit die folgenden Dienstleister ein, die Ihre "
+        "Daten verarbeiten:\n\n* Alderbrook - Hosting\n* Beacon Mail: Versand von E-Mails\n* Cobalt Desk "
+        "(Support-Tickets)\n* Weitere Angaben erhalten Sie auf Anfrage.\n* Delta Cloud - Sicherungen\n"
+    ),
 }
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_recipients_list_items_after_a_lead_in_naming_processors(scanner, lang):
     """The items after "the following service providers:" name processors, up to the first item that names none."""
-    assert named(scanner, LISTS[lang], lang) == {"Alderbrook": "processor", "Beacon Mail": "processor",
-                                                  "Cobalt Desk": "processor"}
+    assert named(scanner, LISTS[lang], lang) == {
+        "Alderbrook": "processor",
+        "Beacon Mail": "processor",
+        "Cobalt Desk": "processor",
+    }
 
 
 ENTRIES = {
-    "en": ("# Privacy Policy\n\n## Third-party service providers\n\n### Alderbrook\n\nPurpose: cloud hosting\n\n"
-           "Location: USA\n\n## Your rights\n\n### Access\n\nPurpose: you may see your data.\n"),
-    "de": ("# Datenschutzerklärung\n\n## Eingesetzte Dienstleister\n\n### Alderbrook\n\nZweck: Hosting\n\n"
-           "Standort: USA\n\n## Ihre Rechte\n\n### Auskunft\n\nZweck: Sie können Ihre Daten einsehen.\n"),
+    "en": (
+        "# Privacy Policy\n\n## Third-party service providers\n\n### Alderbrook\n\nPurpose: cloud hosting\n\n"
+        "Location: USA\n\n## Your rights\n\n### Access\n\nPurpose: you may see your data.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Eingesetzte Dienstleister\n\n### Alderbrook\n\nZweck: Hosting\n\n"
+        "Standort: USA\n\n## Ihre Rechte\n\n### Auskunft\n\nZweck: Sie können Ihre Daten einsehen.\n"
+    ),
 }
 
 
@@ -62,10 +77,16 @@ def test_recipients_headings_of_entries_in_a_recipient_section(scanner, lang):
     assert named(scanner, ENTRIES[lang], lang) == {"Alderbrook": "processor"}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We use Quillon Verify Ltd. to check your identity. We store data on servers in Ireland."),
-    ("de", "Wir nutzen die Quillon Verify Ltd., um Ihre Identität zu prüfen. Wir speichern Daten auf Servern in Irland."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We use Quillon Verify Ltd. to check your identity. We store data on servers in Ireland."),
+        (
+            "de",
+            "Wir nutzen die Quillon Verify Ltd., um Ihre Identität zu prüfen. Wir speichern Daten auf Servern in Irland.",
+        ),
+    ],
+)
 def test_recipients_named_in_prose_make_no_transfer(scanner, lang, text):
     """A recipient named in a sentence has no country of its own: it adds no destination and no path."""
     result = scan(scanner, text, lang)
@@ -74,24 +95,32 @@ def test_recipients_named_in_prose_make_no_transfer(scanner, lang, text):
 
 
 REPRESENTATIVES = {
-    "en": ("# Privacy Policy\n\nWe store your data on servers in Ireland.\n\n"
-           "| Country | Local representative | Postal address |\n|---|---|---|\n"
-           "| Serbia | Petrovic Law, attorneys | 1 Example Street, Belgrade |\n"
-           "| Turkey | Ekin Legal | 2 Example Street, Istanbul |\n"),
-    "de": ("# Datenschutzerklärung\n\nWir speichern Ihre Daten auf Servern in Irland.\n\n"
-           "| Land | Vertreter | Anschrift |\n|---|---|---|\n"
-           "| Serbien | Petrovic Law | Beispielstraße 1, Belgrad |\n"
-           "| Türkei | Ekin Legal | Beispielstraße 2, Istanbul |\n"),
+    "en": (
+        "# Privacy Policy\n\nWe store your data on servers in Ireland.\n\n"
+        "| Country | Local representative | Postal address |\n|---|---|---|\n"
+        "| Serbia | Petrovic Law, attorneys | 1 Example Street, Belgrade |\n"
+        "| Turkey | Ekin Legal | 2 Example Street, Istanbul |\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir speichern Ihre Daten auf Servern in Irland.\n\n"
+        "| Land | Vertreter | Anschrift |\n|---|---|---|\n"
+        "| Serbien | Petrovic Law | Beispielstraße 1, Belgrad |\n"
+        "| Türkei | Ekin Legal | Beispielstraße 2, Istanbul |\n"
+    ),
 }
 ENTITIES = {
-    "en": ("# Privacy Policy\n\nWe store your data on servers in Ireland.\n\n"
-           "| Entity name | Postal address | Comments |\n|---|---|---|\n"
-           "| Fernhop B.V. | 1 Example Street, Amsterdam, The Netherlands | Runs the platform and is the controller. |\n"
-           "| Fernhop Rides Ltd. | 2 Example Street, Leeds, United Kingdom | It is the controller for rides. |\n"),
-    "de": ("# Datenschutzerklärung\n\nWir speichern Ihre Daten auf Servern in Irland.\n\n"
-           "| Unternehmen | Adresse | Hinweis |\n|---|---|---|\n"
-           "| Fernhop B.V. | Beispielstraße 1, Amsterdam, Niederlande | Betreibt die Plattform und ist verantwortlich. |\n"
-           "| Fernhop Rides Ltd. | Beispielstraße 2, Leeds, Vereinigtes Königreich | Gemeinsam verantwortlich für Fahrten. |\n"),
+    "en": (
+        "# Privacy Policy\n\nWe store your data on servers in Ireland.\n\n"
+        "| Entity name | Postal address | Comments |\n|---|---|---|\n"
+        "| Fernhop B.V. | 1 Example Street, Amsterdam, The Netherlands | Runs the platform and is the controller. |\n"
+        "| Fernhop Rides Ltd. | 2 Example Street, Leeds, United Kingdom | It is the controller for rides. |\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir speichern Ihre Daten auf Servern in Irland.\n\n"
+        "| Unternehmen | Adresse | Hinweis |\n|---|---|---|\n"
+        "| Fernhop B.V. | Beispielstraße 1, Amsterdam, Niederlande | Betreibt die Plattform und ist verantwortlich. |\n"
+        "| Fernhop Rides Ltd. | Beispielstraße 2, Leeds, Vereinigtes Königreich | Gemeinsam verantwortlich für Fahrten. |\n"
+    ),
 }
 
 
@@ -108,28 +137,42 @@ def test_tables_of_representatives_and_controllers_name_no_recipient_and_no_dest
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_tables_of_sub_processors_still_name_recipients(scanner, lang):
     """A sub-processor table next to those rules is read as before."""
-    head = {"en": "| Sub-processor | Purpose | Location |\n|---|---|---|\n",
-            "de": "| Unterauftragsverarbeiter | Leistung | Standort |\n|---|---|---|\n"}[lang]
+    head = {
+        "en": "| Sub-processor | Purpose | Location |\n|---|---|---|\n",
+        "de": "| Unterauftragsverarbeiter | Leistung | Standort |\n|---|---|---|\n",
+    }[lang]
     row = {"en": "| Alderbrook Inc. | Hosting | United States |\n", "de": "| Alderbrook Inc. | Hosting | USA |\n"}[lang]
     result = scan(scanner, head + row, lang, "dpa")
     assert [(r.name, r.role, r.locations) for r in result.recipients] == [("Alderbrook Inc.", "subprocessor", ("US",))]
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "# Relaywise Privacy Policy\n\nThe service is provided by Relaywise Labs Ltd. We use Quillon Verify Ltd., "
-           "Dublin, to check your identity.\n"),
-    ("de", "# Relaywise Datenschutzerklärung\n\nDer Dienst wird betrieben von Relaywise Labs GmbH. Wir nutzen die "
-           "Quillon Verify Ltd., Dublin, um Ihre Identität zu prüfen.\n"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Relaywise Privacy Policy\n\nThe service is provided by Relaywise Labs Ltd. We use Quillon Verify Ltd., "
+            "Dublin, to check your identity.\n",
+        ),
+        (
+            "de",
+            "# Relaywise Datenschutzerklärung\n\nDer Dienst wird betrieben von Relaywise Labs GmbH. Wir nutzen die "
+            "Quillon Verify Ltd., Dublin, um Ihre Identität zu prüfen.\n",
+        ),
+    ],
+)
 def test_recipients_the_vendor_named_in_the_title_and_a_seat_after_a_comma_are_none(scanner, lang, text):
     """The company the title names is the vendor itself, and a city after "Acme Ltd.," is its seat, not a second name."""
     assert named(scanner, text, lang) == {"Quillon Verify Ltd.": "processor"}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We use Your Personal Data and Account Details to run the Services."),
-    ("de", "Wir nutzen Ihre Angaben und Ihren Namen, um den Dienst zu erbringen."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We use Your Personal Data and Account Details to run the Services."),
+        ("de", "Wir nutzen Ihre Angaben und Ihren Namen, um den Dienst zu erbringen."),
+    ],
+)
 def test_recipients_capitalised_nouns_and_defined_terms_are_no_names(scanner, lang, text):
     """German nouns and defined terms are capitalised too: they name no recipient."""
     assert named(scanner, text, lang) == {}

@@ -12,8 +12,10 @@ from dpcheck.cli import main
 from dpcheck.flows.graph import to_networkx, to_node_link, write_graphml
 from dpcheck.report.json import report_to_dict
 
-POLICY = ("# Privacy Policy\n\nWe transfer personal data to our hosting provider in the United States "
-          "under the standard contractual clauses.\n")
+POLICY = (
+    "# Privacy Policy\n\nWe transfer personal data to our hosting provider in the United States "
+    "under the standard contractual clauses.\n"
+)
 
 
 def test_report_json_has_contract_fields_and_versions(scanner):
@@ -72,9 +74,30 @@ def test_api_all_is_pinned():
     """The public API is exactly what __all__ lists (a change is a visible diff)."""
     assert dpcheck.__all__ == sorted(dpcheck.__all__)
     assert set(dpcheck.__all__) == {
-        "DataFlow", "DocumentReport", "DpcheckError", "ErrorCode", "Evidence", "Finding", "History", "IngestError",
-        "Mention", "Policy", "PolicyError", "Recipient", "Report", "RulesetError", "ScanError", "Scanner", "Transfer",
-        "VendorError", "__version__", "diff", "scan", "scan_many", "scan_vendor"}
+        "DataFlow",
+        "DocumentReport",
+        "DpcheckError",
+        "ErrorCode",
+        "Evidence",
+        "Finding",
+        "History",
+        "IngestError",
+        "Mention",
+        "Policy",
+        "PolicyError",
+        "Recipient",
+        "Report",
+        "RulesetError",
+        "ScanError",
+        "Scanner",
+        "Transfer",
+        "VendorError",
+        "__version__",
+        "diff",
+        "scan",
+        "scan_many",
+        "scan_vendor",
+    }
 
 
 def test_cli_json_and_exit_codes(tmp_path):
@@ -99,8 +122,13 @@ def test_report_json_is_identical_across_processes(corpora):
     outputs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        run = subprocess.run([sys.executable, "-m", "dpcheck", "scan", str(corpora), "--format", "json", "--no-cache"],
-                             capture_output=True, text=True, env=env, check=False)
+        run = subprocess.run(
+            [sys.executable, "-m", "dpcheck", "scan", str(corpora), "--format", "json", "--no-cache"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
         assert run.returncode == 0, run.stderr
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1]
@@ -111,7 +139,9 @@ def test_cli_rules_show_prints_rule_and_examples():
     runner = CliRunner()
     shown = runner.invoke(main, ["rules", "show", "invalid_transfer_mechanism"])
     assert shown.exit_code == 0
-    assert "C-311/18" in shown.output and "Ask the vendor (de):" in shown.output and "[de, privacy_policy]" in shown.output
+    assert (
+        "C-311/18" in shown.output and "Ask the vendor (de):" in shown.output and "[de, privacy_policy]" in shown.output
+    )
     assert runner.invoke(main, ["rules", "show", "NO_SUCH_RULE"]).exit_code == 2
 
 

@@ -66,23 +66,29 @@ def test_roles_examples(scanner, example):
     assert {code: arguments.get(code) for code in example["arguments"]} == example["arguments"]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "Customer data is hosted in Canada.", "destination"),
-    ("de", "Kundendaten werden in Kanada gehostet.", "destination"),
-    ("en", "Users in Canada may contact us at any time.", "origin"),
-    ("de", "Nutzer in Kanada können uns jederzeit kontaktieren.", "origin"),
-    ("en", "Disputes are settled by the courts of Canada.", "law_forum"),
-    ("de", "Gerichtsstand ist Kanada.", "law_forum"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Customer data is hosted in Canada.", "destination"),
+        ("de", "Kundendaten werden in Kanada gehostet.", "destination"),
+        ("en", "Users in Canada may contact us at any time.", "origin"),
+        ("de", "Nutzer in Kanada können uns jederzeit kontaktieren.", "origin"),
+        ("en", "Disputes are settled by the courts of Canada.", "law_forum"),
+        ("de", "Gerichtsstand ist Kanada.", "law_forum"),
+    ],
+)
 def test_roles_nearest_cue_gives_the_argument(scanner, lang, text, expected):
     """A place takes the argument role of the nearest role cue that reaches it."""
     assert roles_of(scanner, text, lang)[1]["CA"] == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Data collected from users in Canada is stored in Japan."),
-    ("de", "Daten von Nutzern aus Kanada werden nach Japan übermittelt."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Data collected from users in Canada is stored in Japan."),
+        ("de", "Daten von Nutzern aus Kanada werden nach Japan übermittelt."),
+    ],
+)
 def test_roles_barrier_stops_a_cue(scanner, lang, text):
     """An origin cue does not reach past "to"/"nach": the second country is where data goes."""
     _, arguments = roles_of(scanner, text, lang)
@@ -95,83 +101,153 @@ def test_roles_place_without_cue_is_unclaimed(scanner):
 
 
 # Class 1: open, onward and conditional destinations are UNSPECIFIED, in DPAs and policies alike.
-@pytest.mark.parametrize(("lang", "doc_type", "text"), [
-    ("en", "privacy_policy", "Where we transfer your information outside the EEA, we protect it with suitable safeguards."),
-    ("en", "dpa", "Where the Processor transfers Customer Data outside the EEA, it shall ensure an adequate level of protection."),
-    ("en", "dpa", "Our sub-processors may make onward transfers to a third party located outside the EEA."),
-    ("en", "privacy_policy", "Records may be kept wherever we or our vendors run facilities."),
-    ("en", "privacy_policy", "Your details may be processed in countries different from your own."),
-    ("en", "privacy_policy", "Account data may be sent to a destination outside the EEA."),
-    ("de", "privacy_policy", "Sofern wir Daten außerhalb des EWR übermitteln, schützen wir sie mit geeigneten Garantien."),
-    ("de", "dpa", "Soweit der Auftragnehmer Kundendaten außerhalb des EWR verarbeitet, stellt er ein angemessenes Schutzniveau sicher."),
-    ("de", "dpa", "Unsere Unterauftragsverarbeiter dürfen Daten an Dritte mit Sitz außerhalb des EWR weiterübermitteln."),
-    ("de", "privacy_policy", "Die Daten können überall dort gespeichert werden, wo wir oder unsere Partner Rechenzentren betreiben."),
-    ("de", "privacy_policy", "Ihre Daten können in andere Länder als Ihr Wohnsitzland übermittelt werden."),
-    ("de", "privacy_policy", "Kontodaten können an ein Ziel außerhalb des EWR gesendet und dort gespeichert werden."),
-])
+@pytest.mark.parametrize(
+    ("lang", "doc_type", "text"),
+    [
+        (
+            "en",
+            "privacy_policy",
+            "Where we transfer your information outside the EEA, we protect it with suitable safeguards.",
+        ),
+        (
+            "en",
+            "dpa",
+            "Where the Processor transfers Customer Data outside the EEA, it shall ensure an adequate level of protection.",
+        ),
+        ("en", "dpa", "Our sub-processors may make onward transfers to a third party located outside the EEA."),
+        ("en", "privacy_policy", "Records may be kept wherever we or our vendors run facilities."),
+        ("en", "privacy_policy", "Your details may be processed in countries different from your own."),
+        ("en", "privacy_policy", "Account data may be sent to a destination outside the EEA."),
+        (
+            "de",
+            "privacy_policy",
+            "Sofern wir Daten außerhalb des EWR übermitteln, schützen wir sie mit geeigneten Garantien.",
+        ),
+        (
+            "de",
+            "dpa",
+            "Soweit der Auftragnehmer Kundendaten außerhalb des EWR verarbeitet, stellt er ein angemessenes Schutzniveau sicher.",
+        ),
+        (
+            "de",
+            "dpa",
+            "Unsere Unterauftragsverarbeiter dürfen Daten an Dritte mit Sitz außerhalb des EWR weiterübermitteln.",
+        ),
+        (
+            "de",
+            "privacy_policy",
+            "Die Daten können überall dort gespeichert werden, wo wir oder unsere Partner Rechenzentren betreiben.",
+        ),
+        ("de", "privacy_policy", "Ihre Daten können in andere Länder als Ihr Wohnsitzland übermittelt werden."),
+        (
+            "de",
+            "privacy_policy",
+            "Kontodaten können an ein Ziel außerhalb des EWR gesendet und dort gespeichert werden.",
+        ),
+    ],
+)
 def test_roles_open_destinations_are_unspecified(scanner, lang, doc_type, text):
     """Open, onward and conditional destinations leave the destination UNSPECIFIED."""
     assert destinations(scanner, text, lang, doc_type) == {"UNSPECIFIED"}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "We do not transfer personal data outside the EEA."),
-    ("de", "Wir übermitteln keine personenbezogenen Daten in Länder außerhalb des EWR."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We do not transfer personal data outside the EEA."),
+        ("de", "Wir übermitteln keine personenbezogenen Daten in Länder außerhalb des EWR."),
+    ],
+)
 def test_roles_denied_transfer_makes_none(scanner, lang, text):
     """A sentence with the negation role makes no transfer."""
     assert destinations(scanner, text, lang) == set()
 
 
 # Class 2: countries that are not destinations.
-@pytest.mark.parametrize(("lang", "doc_type", "text"), [
-    ("en", "dpa", "This addendum is governed by the laws of Switzerland and the courts of Zurich have jurisdiction."),
-    ("en", "dpa", "Each party's liability is capped as allowed by the laws of a state of the United States."),
-    ("en", "privacy_policy", "You may lodge a complaint about our processing with the ICO in the United Kingdom."),
-    ("en", "privacy_policy", "This part covers personal data we process subject to the UK GDPR."),
-    ("en", "privacy_policy", "We process the data of individuals in the EEA, Switzerland and the UK as set out below."),
-    ("en", "privacy_policy", "Users in Canada can opt out of advertising cookies through the link below."),
-    ("en", "privacy_policy", "Reviews you publish on the site can be read from anywhere, including Japan."),
-    ("de", "dpa", "Dieser Vertrag unterliegt dem Recht der Schweiz; Gerichtsstand ist Zürich."),
-    ("de", "dpa", "Die Haftung der Parteien richtet sich nach den Gesetzen der Vereinigten Staaten."),
-    ("de", "privacy_policy", "Sie können sich über unsere Verarbeitung bei der Aufsichtsbehörde im Vereinigten Königreich beschweren."),
-    ("de", "privacy_policy", "Wir verarbeiten die Daten von Personen in der Schweiz und im Vereinigten Königreich wie unten beschrieben."),
-    ("de", "privacy_policy", "Nutzer in Kanada können Werbe-Cookies über den folgenden Link ablehnen."),
-    ("de", "privacy_policy", "Bewertungen, die Sie veröffentlichen, sind überall abrufbar, auch in Japan."),
-])
+@pytest.mark.parametrize(
+    ("lang", "doc_type", "text"),
+    [
+        (
+            "en",
+            "dpa",
+            "This addendum is governed by the laws of Switzerland and the courts of Zurich have jurisdiction.",
+        ),
+        ("en", "dpa", "Each party's liability is capped as allowed by the laws of a state of the United States."),
+        ("en", "privacy_policy", "You may lodge a complaint about our processing with the ICO in the United Kingdom."),
+        ("en", "privacy_policy", "This part covers personal data we process subject to the UK GDPR."),
+        (
+            "en",
+            "privacy_policy",
+            "We process the data of individuals in the EEA, Switzerland and the UK as set out below.",
+        ),
+        ("en", "privacy_policy", "Users in Canada can opt out of advertising cookies through the link below."),
+        ("en", "privacy_policy", "Reviews you publish on the site can be read from anywhere, including Japan."),
+        ("de", "dpa", "Dieser Vertrag unterliegt dem Recht der Schweiz; Gerichtsstand ist Zürich."),
+        ("de", "dpa", "Die Haftung der Parteien richtet sich nach den Gesetzen der Vereinigten Staaten."),
+        (
+            "de",
+            "privacy_policy",
+            "Sie können sich über unsere Verarbeitung bei der Aufsichtsbehörde im Vereinigten Königreich beschweren.",
+        ),
+        (
+            "de",
+            "privacy_policy",
+            "Wir verarbeiten die Daten von Personen in der Schweiz und im Vereinigten Königreich wie unten beschrieben.",
+        ),
+        ("de", "privacy_policy", "Nutzer in Kanada können Werbe-Cookies über den folgenden Link ablehnen."),
+        ("de", "privacy_policy", "Bewertungen, die Sie veröffentlichen, sind überall abrufbar, auch in Japan."),
+    ],
+)
 def test_roles_countries_that_are_not_destinations(scanner, lang, doc_type, text):
     """Forum, liability, complaint, scope, origin, cookie and publication clauses name no destination."""
     assert destinations(scanner, text, lang, doc_type) == set()
 
 
 # Class 3 (seats): the seat of a recipient that receives data is a destination; a sender's is not.
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "We send support tickets to Helpdesk Ltd., seated in Singapore, which answers them.", {"SG"}),
-    ("en", "Backups are transferred to Vault Corp., based in Canada.", {"CA"}),
-    ("de", "Wir übermitteln Support-Anfragen an die Helpdesk Ltd., Sitz in Singapur.", {"SG"}),
-    ("de", "Sicherungen werden an die Vault Corp. mit Sitz in Kanada übertragen.", {"CA"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We send support tickets to Helpdesk Ltd., seated in Singapore, which answers them.", {"SG"}),
+        ("en", "Backups are transferred to Vault Corp., based in Canada.", {"CA"}),
+        ("de", "Wir übermitteln Support-Anfragen an die Helpdesk Ltd., Sitz in Singapur.", {"SG"}),
+        ("de", "Sicherungen werden an die Vault Corp. mit Sitz in Kanada übertragen.", {"CA"}),
+    ],
+)
 def test_roles_seat_of_a_receiving_recipient_is_a_destination(scanner, lang, text, expected):
-    """"transferred to X, seated in Y" makes Y a destination."""
+    """ "transferred to X, seated in Y" makes Y a destination."""
     assert destinations(scanner, text, lang) == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Example Ltd., based in Canada, is the controller of your data."),
-    ("de", "Die Beispiel GmbH mit Sitz in Kanada ist die Verantwortliche für Ihre Daten."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Example Ltd., based in Canada, is the controller of your data."),
+        ("de", "Die Beispiel GmbH mit Sitz in Kanada ist die Verantwortliche für Ihre Daten."),
+    ],
+)
 def test_roles_seat_without_a_transfer_is_no_destination(scanner, lang, text):
     """A company's seat with no data sent to it is not a destination."""
     assert destinations(scanner, text, lang) == set()
 
 
 # Class 7: the evidence shown first is the role-bearing sentence, with its role as the reason.
-@pytest.mark.parametrize(("lang", "text", "decisive"), [
-    ("en", "International transfers\n\nThis section covers our providers in Japan.\n\n"
-           "Customer data is stored on servers in Japan.", "Customer data is stored on servers in Japan."),
-    ("de", "Internationale Übermittlungen\n\nDieser Abschnitt betrifft unsere Dienstleister in Japan.\n\n"
-           "Kundendaten werden auf Servern in Japan gespeichert.", "Kundendaten werden auf Servern in Japan gespeichert."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "decisive"),
+    [
+        (
+            "en",
+            "International transfers\n\nThis section covers our providers in Japan.\n\n"
+            "Customer data is stored on servers in Japan.",
+            "Customer data is stored on servers in Japan.",
+        ),
+        (
+            "de",
+            "Internationale Übermittlungen\n\nDieser Abschnitt betrifft unsere Dienstleister in Japan.\n\n"
+            "Kundendaten werden auf Servern in Japan gespeichert.",
+            "Kundendaten werden auf Servern in Japan gespeichert.",
+        ),
+    ],
+)
 def test_roles_first_evidence_is_the_deciding_sentence(scanner, lang, text, decisive):
     """The first quote of a destination is the sentence whose role cue decided it, and says so."""
     (transfer,) = scan(scanner, text, lang).transfers
@@ -180,52 +256,92 @@ def test_roles_first_evidence_is_the_deciding_sentence(scanner, lang, text, deci
     assert "destination of a transfer statement" in first.reason
 
 
-@pytest.mark.parametrize(("lang", "text", "role"), [
-    ("en", "Customer data is stored in Japan.", "destination"),
-    ("de", "Wir übermitteln Daten an die Vault Corp. mit Sitz in Japan.", "recipient_seat"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "role"),
+    [
+        ("en", "Customer data is stored in Japan.", "destination"),
+        ("de", "Wir übermitteln Daten an die Vault Corp. mit Sitz in Japan.", "recipient_seat"),
+    ],
+)
 def test_roles_mentions_carry_their_role_in_json(scanner, lang, text, role):
     """Each destination mention in the JSON report carries its argument role."""
     out = document_to_dict(scan(scanner, text, lang), graph=False)
     assert [(m["value"], m["role"]) for m in out["mentions"] if m["kind"] == "destination"] == [("JP", role)]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "If you are located in Norway, Switzerland, or the United Kingdom, we send newsletters only with consent.",
-     {"CH": "origin", "GB": "origin"}),
-    ("de", "Für Nutzer aus Norwegen, der Schweiz und dem Vereinigten Königreich verarbeiten wir Anfragen auf Deutsch.",
-     {"CH": "origin", "GB": "origin"}),
-    ("en", "We send your booking to the hotel in the destination country, for example Thailand, South Africa or Peru.",
-     {"TH": "destination", "ZA": "destination", "PE": "destination"}),
-    ("de", "Wir übermitteln Ihre Buchung in das Reiseland, z. B. nach Thailand, Südafrika oder Peru.",
-     {"TH": "destination", "ZA": "destination", "PE": "destination"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "If you are located in Norway, Switzerland, or the United Kingdom, we send newsletters only with consent.",
+            {"CH": "origin", "GB": "origin"},
+        ),
+        (
+            "de",
+            "Für Nutzer aus Norwegen, der Schweiz und dem Vereinigten Königreich verarbeiten wir Anfragen auf Deutsch.",
+            {"CH": "origin", "GB": "origin"},
+        ),
+        (
+            "en",
+            "We send your booking to the hotel in the destination country, for example Thailand, South Africa or Peru.",
+            {"TH": "destination", "ZA": "destination", "PE": "destination"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Buchung in das Reiseland, z. B. nach Thailand, Südafrika oder Peru.",
+            {"TH": "destination", "ZA": "destination", "PE": "destination"},
+        ),
+    ],
+)
 def test_roles_places_of_one_list_share_its_argument(scanner, lang, text, expected):
     """Places joined into one list ("Norway, Switzerland or the UK") take the argument of the cue that claims the list."""
     _, arguments = roles_of(scanner, text, lang)
     assert {code: arguments[code] for code in expected} == expected
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "You may complain through our privacy representative, Example Rep, located in Switzerland.",
-     {"CH": "representative"}),
-    ("de", "Ihr Ansprechpartner für Datenschutzfragen ist unser Vertreter, der sich in der Schweiz befindet.",
-     {"CH": "representative"}),
-    ("en", "Our support team, located in India, can access your data.", {"IN": "destination"}),
-    ("de", "Unser Support-Team, das sich in Indien befindet, kann auf Ihre Daten zugreifen.", {"IN": "destination"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "You may complain through our privacy representative, Example Rep, located in Switzerland.",
+            {"CH": "representative"},
+        ),
+        (
+            "de",
+            "Ihr Ansprechpartner für Datenschutzfragen ist unser Vertreter, der sich in der Schweiz befindet.",
+            {"CH": "representative"},
+        ),
+        ("en", "Our support team, located in India, can access your data.", {"IN": "destination"}),
+        (
+            "de",
+            "Unser Support-Team, das sich in Indien befindet, kann auf Ihre Daten zugreifen.",
+            {"IN": "destination"},
+        ),
+    ],
+)
 def test_roles_located_says_where_a_party_is(scanner, lang, text, expected):
-    """"our representative, located in Switzerland" places the representative; with no party's cue, "located" still places data."""
+    """ "our representative, located in Switzerland" places the representative; with no party's cue, "located" still places data."""
     _, arguments = roles_of(scanner, text, lang)
     assert {code: arguments[code] for code in expected} == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "When we transfer data outside the country in which it was made available to us (e.g. Switzerland or the UK), "
-           "we use standard contractual clauses."),
-    ("de", "Wenn wir Daten außerhalb des Landes übermitteln, in dem sie uns bereitgestellt wurden (z. B. der Schweiz "
-           "oder dem Vereinigten Königreich), nutzen wir Standardvertragsklauseln."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "When we transfer data outside the country in which it was made available to us (e.g. Switzerland or the UK), "
+            "we use standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Wenn wir Daten außerhalb des Landes übermitteln, in dem sie uns bereitgestellt wurden (z. B. der Schweiz "
+            "oder dem Vereinigten Königreich), nutzen wir Standardvertragsklauseln.",
+        ),
+    ],
+)
 def test_roles_where_data_was_provided_is_its_origin(scanner, lang, text):
     """Countries given for where data was made available to us are its origin, not where it goes."""
     _, arguments = roles_of(scanner, text, lang)

@@ -12,24 +12,57 @@ from dpcheck.lint import example_fires, examples_scanner, lint
 from dpcheck.resources import rules_dir
 
 RULES = load_rules(rules_dir() / "flags", set(FEATURE_NAMES))
-CORE = {"ADDENDUM_MAIN_AGREEMENT_UNREAD", "TRANSFERS_NOT_ADDRESSED", "TRANSFER_DESTINATION_UNSPECIFIED", "TRANSFER_MECHANISM_UNSPECIFIED",
-        "INVALID_TRANSFER_MECHANISM", "SUPPLEMENTARY_MEASURES_UNADDRESSED", "SUBPROCESSOR_LIST_MISSING",
-        "SUBPROCESSOR_OBJECTION_MISSING"}
-ART28 = {f"ART28_{e}_MISSING" for e in (
-    "SUBJECT_MATTER", "DURATION", "NATURE_PURPOSE", "DATA_TYPES", "DATA_SUBJECTS", "INSTRUCTIONS", "CONFIDENTIALITY",
-    "SECURITY", "SUBPROCESSORS", "DATA_SUBJECT_RIGHTS", "SECURITY_ASSISTANCE", "DELETION_RETURN", "AUDITS")} | {
-    "ART28_OWN_PURPOSE_USE", "ART28_INSTRUCTION_LIMITS", "ART28_TRANSFER_INSTRUCTIONS_MISSING",
-    "ART28_SUBPROCESSOR_TERMS_INCOMPLETE", "ART28_SUBPROCESSOR_PULL_NOTICE", "ART28_OBJECTION_TERMINATION_ONLY",
-    "ART28_BREACH_NOTICE_NO_DEADLINE", "ART28_DELETION_NOT_AT_CHOICE", "ART28_AUDIT_REPORTS_ONLY",
-    "ART28_UNLAWFUL_INSTRUCTION_NOTICE_MISSING", "ART28_BREACH_NOTICE_TOO_LATE"}
+CORE = {
+    "ADDENDUM_MAIN_AGREEMENT_UNREAD",
+    "TRANSFERS_NOT_ADDRESSED",
+    "TRANSFER_DESTINATION_UNSPECIFIED",
+    "TRANSFER_MECHANISM_UNSPECIFIED",
+    "INVALID_TRANSFER_MECHANISM",
+    "SUPPLEMENTARY_MEASURES_UNADDRESSED",
+    "SUBPROCESSOR_LIST_MISSING",
+    "SUBPROCESSOR_OBJECTION_MISSING",
+}
+ART28 = {
+    f"ART28_{e}_MISSING"
+    for e in (
+        "SUBJECT_MATTER",
+        "DURATION",
+        "NATURE_PURPOSE",
+        "DATA_TYPES",
+        "DATA_SUBJECTS",
+        "INSTRUCTIONS",
+        "CONFIDENTIALITY",
+        "SECURITY",
+        "SUBPROCESSORS",
+        "DATA_SUBJECT_RIGHTS",
+        "SECURITY_ASSISTANCE",
+        "DELETION_RETURN",
+        "AUDITS",
+    )
+} | {
+    "ART28_OWN_PURPOSE_USE",
+    "ART28_INSTRUCTION_LIMITS",
+    "ART28_TRANSFER_INSTRUCTIONS_MISSING",
+    "ART28_SUBPROCESSOR_TERMS_INCOMPLETE",
+    "ART28_SUBPROCESSOR_PULL_NOTICE",
+    "ART28_OBJECTION_TERMINATION_ONLY",
+    "ART28_BREACH_NOTICE_NO_DEADLINE",
+    "ART28_DELETION_NOT_AT_CHOICE",
+    "ART28_AUDIT_REPORTS_ONLY",
+    "ART28_UNLAWFUL_INSTRUCTION_NOTICE_MISSING",
+    "ART28_BREACH_NOTICE_TOO_LATE",
+}
 
 
 POLICY_RULES = load_rules(rules_dir() / "policy", BUYER_FEATURE_NAMES)
 
 
 def _cases(kind: str, rules: tuple = RULES) -> list[pytest.param]:
-    return [pytest.param(rule, ex, id=f"{rule.id}-{ex.lang}-{i}")
-            for rule in rules for i, ex in enumerate(getattr(rule, kind))]
+    return [
+        pytest.param(rule, ex, id=f"{rule.id}-{ex.lang}-{i}")
+        for rule in rules
+        for i, ex in enumerate(getattr(rule, kind))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +91,19 @@ def test_rule_silent_on_no_match_example(scanner, rule, example):
 
 def test_rules_ids_snapshot():
     """Rule ids are stable: a rename or removal shows up here as a diff."""
-    assert sorted(r.id for r in RULES) == sorted(CORE | ART28 | {
-        "SCC_REPEALED_VERSION", "DEROGATION_AS_SOLE_BASIS",
-        "ONWARD_TRANSFER_UNCOVERED", "TRANSFER_PATH_UNCOVERED",
-        "ADEQUACY_EXPIRING", "DPF_RELIED_ON_ALONE", "ART28_SUBPROCESSOR_CHAIN_INCOMPLETE",
-    })
+    assert sorted(r.id for r in RULES) == sorted(
+        CORE
+        | ART28
+        | {
+            "SCC_REPEALED_VERSION",
+            "DEROGATION_AS_SOLE_BASIS",
+            "ONWARD_TRANSFER_UNCOVERED",
+            "TRANSFER_PATH_UNCOVERED",
+            "ADEQUACY_EXPIRING",
+            "DPF_RELIED_ON_ALONE",
+            "ART28_SUBPROCESSOR_CHAIN_INCOMPLETE",
+        }
+    )
     assert {r.id for r in RULES if r.core} == CORE
 
 
@@ -80,8 +121,10 @@ def test_rules_without_question_or_bilingual_examples_are_refused(path):
     for key in ("question", "article", "rationale"):
         assert validate({k: v for k, v in data.items() if k != key}, path, features), key
     for kind in ("match", "no_match"):
-        english_only = {**data, "examples": {**data["examples"],
-                                             kind: [e for e in data["examples"][kind] if e["lang"] == "en"] * 2}}
+        english_only = {
+            **data,
+            "examples": {**data["examples"], kind: [e for e in data["examples"][kind] if e["lang"] == "en"] * 2},
+        }
         assert any(f"examples.{kind} needs English and German" in p for p in validate(english_only, path, features))
 
 
@@ -118,8 +161,10 @@ def test_rules_folder_is_checked_against_its_own_schema(tmp_path):
     rule = folder / "flags" / "INVALID_TRANSFER_MECHANISM.yml"
     rule.write_text(rule.read_text(encoding="utf-8") + "owner: legal team\n", encoding="utf-8")
     assert Ruleset.load(folder).rules
-    assert any("'owner' was unexpected" in p for p in validate(yaml.safe_load(rule.read_text(encoding="utf-8")), rule,
-                                                                  FEATURE_NAMES))
+    assert any(
+        "'owner' was unexpected" in p
+        for p in validate(yaml.safe_load(rule.read_text(encoding="utf-8")), rule, FEATURE_NAMES)
+    )
     schema["required"].append("references")
     schema_file.write_text(json.dumps(schema), encoding="utf-8")
     with pytest.raises(RulesetError, match="'references' is a required property"):

@@ -10,12 +10,16 @@ from dpcheck.extract.sentences import LAYOUT_LABELS, Sentences, read_sentences
 from dpcheck.scanner import iter_documents
 
 POLICY = {
-    "en": ("# Privacy Policy\n\nWe process account data to run the service. Support staff answer questions.\n\n"
-           "## International transfers\n\nOur sub-processor in India may access support tickets under the "
-           "standard contractual clauses. Other data stays in Germany.\n\n## Contact\n\nWrite to us."),
-    "de": ("# Datenschutzerklärung\n\nWir verarbeiten Kontodaten für den Dienst. Der Support beantwortet Fragen.\n\n"
-           "## Übermittlung in Drittländer\n\nUnser Unterauftragsverarbeiter in Indien kann auf Tickets zugreifen, "
-           "gestützt auf die Standardvertragsklauseln. Andere Daten bleiben in Deutschland.\n\n## Kontakt\n\nSchreiben Sie uns."),
+    "en": (
+        "# Privacy Policy\n\nWe process account data to run the service. Support staff answer questions.\n\n"
+        "## International transfers\n\nOur sub-processor in India may access support tickets under the "
+        "standard contractual clauses. Other data stays in Germany.\n\n## Contact\n\nWrite to us."
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir verarbeiten Kontodaten für den Dienst. Der Support beantwortet Fragen.\n\n"
+        "## Übermittlung in Drittländer\n\nUnser Unterauftragsverarbeiter in Indien kann auf Tickets zugreifen, "
+        "gestützt auf die Standardvertragsklauseln. Andere Daten bleiben in Deutschland.\n\n## Kontakt\n\nSchreiben Sie uns."
+    ),
 }
 
 
@@ -29,8 +33,7 @@ def test_sentences_tokens_read_like_spacy_spans(scanner, lang):
     """A sentence's tokens give the same texts, lower cases, slices and indices as spaCy's Span."""
     nlp = scanner.pipeline(lang)
     for sentence in _sentences(scanner, lang):
-        span = next(s for s in nlp(sentence.block.text).sents
-                    if sentence.block.start + s.start_char == sentence.start)
+        span = next(s for s in nlp(sentence.block.text).sents if sentence.block.start + s.start_char == sentence.start)
         tokens = sentence.span
         assert len(tokens) == len(span)
         assert [(t.text, t.lower_) for t in tokens] == [(t.text, t.lower_) for t in span]
@@ -77,4 +80,5 @@ def test_sentences_masks_agree_with_cues_on_corpora(scanner, corpora):
         for sentence in sentences:
             assert sentence.labels & cue_labels == {c.label for c in sentence.cues}, path.name
             assert {label[6:] for label in sentence.labels if label.startswith("PLACE:")} == {
-                p.code for p in sentence.places}
+                p.code for p in sentence.places
+            }

@@ -9,28 +9,34 @@ import pytest
 from dpcheck.report.fides import fides_manifest
 
 TABLES = {
-    "en": ("# Sub-processors\n\n"
-           "We engage the following sub-processors.\n\n"
-           "| Hosting sub-processors | | |\n"
-           "|---|---|---|\n"
-           "| Company | Server location | Purpose |\n"
-           "| Brightwave Hosting 14 Harbour Road, Leeds LS1 4AB | United Kingdom | Hosting |\n"
-           "| Tellmark Inc., 200 Pine Street, Denver, CO 80202 | United States | Customer support |\n"
-           "| Support sub-processors | | |\n"
-           "| Company | Location | Purpose |\n"
-           "| Orrin Data AB Kungsvägen 12 Malmö | Sweden | Ticket triage |\n"
-           "| Canada | Canada | Backups |\n"),
-    "de": ("# Unterauftragsverarbeiter\n\n"
-           "Wir setzen die folgenden Unterauftragsverarbeiter ein.\n\n"
-           "| Unternehmen | Standort | Leistung |\n"
-           "|---|---|---|\n"
-           "| Wolkenhafen GmbH, Musterweg 5, 12345 Berlin | Deutschland (EU) | Hosting |\n"
-           "| Unternehmen | | |\n"
-           "| Lindqvist Support AG, c/o Bürohaus Nord, Seestrasse 9 | Schweiz | Kundendienst |\n"
-           "| Schweiz | Schweiz | Datensicherung |\n"),
+    "en": (
+        "# Sub-processors\n\n"
+        "We engage the following sub-processors.\n\n"
+        "| Hosting sub-processors | | |\n"
+        "|---|---|---|\n"
+        "| Company | Server location | Purpose |\n"
+        "| Brightwave Hosting 14 Harbour Road, Leeds LS1 4AB | United Kingdom | Hosting |\n"
+        "| Tellmark Inc., 200 Pine Street, Denver, CO 80202 | United States | Customer support |\n"
+        "| Support sub-processors | | |\n"
+        "| Company | Location | Purpose |\n"
+        "| Orrin Data AB Kungsvägen 12 Malmö | Sweden | Ticket triage |\n"
+        "| Canada | Canada | Backups |\n"
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\n"
+        "Wir setzen die folgenden Unterauftragsverarbeiter ein.\n\n"
+        "| Unternehmen | Standort | Leistung |\n"
+        "|---|---|---|\n"
+        "| Wolkenhafen GmbH, Musterweg 5, 12345 Berlin | Deutschland (EU) | Hosting |\n"
+        "| Unternehmen | | |\n"
+        "| Lindqvist Support AG, c/o Bürohaus Nord, Seestrasse 9 | Schweiz | Kundendienst |\n"
+        "| Schweiz | Schweiz | Datensicherung |\n"
+    ),
 }
-NAMES = {"en": ["Brightwave Hosting", "Tellmark Inc.", "Orrin Data AB"],
-         "de": ["Wolkenhafen GmbH", "Lindqvist Support AG"]}
+NAMES = {
+    "en": ["Brightwave Hosting", "Tellmark Inc.", "Orrin Data AB"],
+    "de": ["Wolkenhafen GmbH", "Lindqvist Support AG"],
+}
 PLACES = {"en": {"GB", "US", "CA"}, "de": {"CH"}}
 
 

@@ -13,46 +13,90 @@ def flags(scanner, text, lang, doc_type="dpa"):
     return {f.rule_id for f in scanner.scan_text(text, language=lang, doc_type=doc_type).findings}
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", SCC_EN + "We respond to valid legal process, including requests from law enforcement."),
-    ("en", SCC_EN + "We disclose data to authorities when required by law."),
-    ("en", SCC_EN + "We may share information with government agencies if we believe in good faith that the law requires it."),
-    ("en", SCC_EN + "We will notify the competent supervisory authority of a personal data breach."),
-    ("de", SCC_DE + "Wir geben Daten an Behörden heraus, soweit wir gesetzlich dazu verpflichtet sind."),
-    ("de", SCC_DE + "Sie können sich bei der zuständigen Aufsichtsbehörde beschweren; wir informieren Sie über Ihre Rechte."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", SCC_EN + "We respond to valid legal process, including requests from law enforcement."),
+        ("en", SCC_EN + "We disclose data to authorities when required by law."),
+        (
+            "en",
+            SCC_EN
+            + "We may share information with government agencies if we believe in good faith that the law requires it.",
+        ),
+        ("en", SCC_EN + "We will notify the competent supervisory authority of a personal data breach."),
+        ("de", SCC_DE + "Wir geben Daten an Behörden heraus, soweit wir gesetzlich dazu verpflichtet sind."),
+        (
+            "de",
+            SCC_DE
+            + "Sie können sich bei der zuständigen Aufsichtsbehörde beschweren; wir informieren Sie über Ihre Rechte.",
+        ),
+    ],
+)
 def test_terms_boilerplate_on_authorities_leaves_supplementary_measures_unaddressed(scanner, lang, text):
     """Answering legal process or disclosing "as required by law" commits to nothing: the flag stays."""
     assert SMU in flags(scanner, text, lang)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", SCC_EN + "We will challenge any request from a public authority that we consider unlawful."),
-    ("en", SCC_EN + "If a government agency asks for Customer Data, we will notify the Customer unless the law forbids it."),
-    ("en", SCC_EN + "We disclose only the minimum necessary when a court order compels us to hand over data."),
-    ("en", SCC_EN + "We publish a transparency report twice a year."),
-    ("en", SCC_EN + "We have completed a transfer impact assessment for each destination."),
-    ("en", SCC_EN + "Data is encrypted with customer-managed keys that we cannot read."),
-    ("de", SCC_DE + "Anfragen von Behörden prüfen wir auf ihre Rechtmäßigkeit und fechten unrechtmäßige Anfragen an."),
-    ("de", SCC_DE + "Erhalten wir eine Anfrage einer Behörde, werden wir den Auftraggeber unverzüglich informieren."),
-    ("de", SCC_DE + "Wir haben für jedes Zielland eine Transfer-Folgenabschätzung durchgeführt."),
-    ("de", SCC_DE + "Die Daten sind Ende-zu-Ende-verschlüsselt; die Schlüssel verbleiben beim Kunden."),
-    ("en", SCC_EN + "We hand over data to law enforcement only upon a valid court order."),
-    ("de", SCC_DE + "Für eine Herausgabe an Strafverfolgungsbehörden verlangen wir eine rechtsverbindliche Anordnung."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", SCC_EN + "We will challenge any request from a public authority that we consider unlawful."),
+        (
+            "en",
+            SCC_EN
+            + "If a government agency asks for Customer Data, we will notify the Customer unless the law forbids it.",
+        ),
+        ("en", SCC_EN + "We disclose only the minimum necessary when a court order compels us to hand over data."),
+        ("en", SCC_EN + "We publish a transparency report twice a year."),
+        ("en", SCC_EN + "We have completed a transfer impact assessment for each destination."),
+        ("en", SCC_EN + "Data is encrypted with customer-managed keys that we cannot read."),
+        (
+            "de",
+            SCC_DE + "Anfragen von Behörden prüfen wir auf ihre Rechtmäßigkeit und fechten unrechtmäßige Anfragen an.",
+        ),
+        (
+            "de",
+            SCC_DE + "Erhalten wir eine Anfrage einer Behörde, werden wir den Auftraggeber unverzüglich informieren.",
+        ),
+        ("de", SCC_DE + "Wir haben für jedes Zielland eine Transfer-Folgenabschätzung durchgeführt."),
+        ("de", SCC_DE + "Die Daten sind Ende-zu-Ende-verschlüsselt; die Schlüssel verbleiben beim Kunden."),
+        ("en", SCC_EN + "We hand over data to law enforcement only upon a valid court order."),
+        (
+            "de",
+            SCC_DE + "Für eine Herausgabe an Strafverfolgungsbehörden verlangen wir eine rechtsverbindliche Anordnung.",
+        ),
+    ],
+)
 def test_terms_concrete_commitment_addresses_supplementary_measures(scanner, lang, text):
     """A concrete step (challenge, notify the customer, minimise, report, assess, encrypt) addresses Schrems II."""
     assert SMU not in flags(scanner, text, lang)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", SCC_EN + "\n\nThe processor will promptly tell the data exporter about:\n\n"
-     "(a) any binding request for disclosure of the data by a law enforcement agency;\n\n(b) any security incident."),
-    ("de", SCC_DE + "\n\nDer Auftragnehmer wird den Auftraggeber unverzüglich informieren über:\n\n"
-     "a) jedes Ersuchen einer Strafverfolgungsbehörde um Herausgabe der Daten;\n\nb) jede Sicherheitsverletzung."),
-    ("en", SCC_EN + "\n\nGovernments sometimes ask us for user data. Before we disclose anything, we notify the affected users."),
-    ("de", SCC_DE + "\n\nBehörden fragen uns manchmal nach Nutzerdaten. Vor jeder Herausgabe benachrichtigen wir die betroffenen Nutzer."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            SCC_EN + "\n\nThe processor will promptly tell the data exporter about:\n\n"
+            "(a) any binding request for disclosure of the data by a law enforcement agency;\n\n(b) any security incident.",
+        ),
+        (
+            "de",
+            SCC_DE + "\n\nDer Auftragnehmer wird den Auftraggeber unverzüglich informieren über:\n\n"
+            "a) jedes Ersuchen einer Strafverfolgungsbehörde um Herausgabe der Daten;\n\nb) jede Sicherheitsverletzung.",
+        ),
+        (
+            "en",
+            SCC_EN
+            + "\n\nGovernments sometimes ask us for user data. Before we disclose anything, we notify the affected users.",
+        ),
+        (
+            "de",
+            SCC_DE
+            + "\n\nBehörden fragen uns manchmal nach Nutzerdaten. Vor jeder Herausgabe benachrichtigen wir die betroffenen Nutzer.",
+        ),
+    ],
+)
 def test_terms_notice_commitment_reads_its_list_lead_in_and_paragraph(scanner, lang, text):
-    """"Notify the customer of: (a) any request by authorities" and a paragraph about requests both commit to notice."""
+    """ "Notify the customer of: (a) any request by authorities" and a paragraph about requests both commit to notice."""
     assert SMU not in flags(scanner, text, lang)

@@ -19,27 +19,35 @@ from dpcheck.report.reader import report_from_dict
 
 # A DPA naming its processor, in each language.
 DPA = {
-    "en": ("# Data Processing Agreement\n\n"
-           "Quillbrook Analytics Ltd (\"Processor\") processes personal data on behalf of the Customer.\n\n"
-           "Personal data is stored only in data centres in Germany and is not transferred outside the EEA.\n"),
-    "de": ("# Auftragsverarbeitungsvertrag\n\n"
-           "Die Tannhof Datendienste GmbH (nachfolgend „Auftragnehmer“) verarbeitet personenbezogene Daten im "
-           "Auftrag des Auftraggebers.\n\n"
-           "Die Daten werden ausschließlich in Rechenzentren in Deutschland gespeichert und nicht in Drittländer "
-           "übermittelt.\n"),
+    "en": (
+        "# Data Processing Agreement\n\n"
+        'Quillbrook Analytics Ltd ("Processor") processes personal data on behalf of the Customer.\n\n'
+        "Personal data is stored only in data centres in Germany and is not transferred outside the EEA.\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n"
+        "Die Tannhof Datendienste GmbH (nachfolgend „Auftragnehmer“) verarbeitet personenbezogene Daten im "
+        "Auftrag des Auftraggebers.\n\n"
+        "Die Daten werden ausschließlich in Rechenzentren in Deutschland gespeichert und nicht in Drittländer "
+        "übermittelt.\n"
+    ),
 }
 VENDOR = {"en": "Quillbrook Analytics Ltd", "de": "Tannhof Datendienste GmbH"}
 # An addendum that belongs to a DPA, with transfer terms that would otherwise leave it green.
 ADDENDUM = {
-    "en": ("# Transfer Addendum\n\n"
-           "This Transfer Addendum is incorporated by reference into the Data Processing Agreement between "
-           "the Customer and the Provider.\n\n"
-           "Personal data is stored only in data centres in Germany and is not transferred outside the EEA.\n"),
-    "de": ("# Zusatzvereinbarung\n\n"
-           "Diese Zusatzvereinbarung ist Bestandteil des Auftragsverarbeitungsvertrags zwischen dem Kunden und "
-           "dem Anbieter.\n\n"
-           "Die Daten werden ausschließlich in Rechenzentren in Deutschland gespeichert und nicht in Drittländer "
-           "übermittelt.\n"),
+    "en": (
+        "# Transfer Addendum\n\n"
+        "This Transfer Addendum is incorporated by reference into the Data Processing Agreement between "
+        "the Customer and the Provider.\n\n"
+        "Personal data is stored only in data centres in Germany and is not transferred outside the EEA.\n"
+    ),
+    "de": (
+        "# Zusatzvereinbarung\n\n"
+        "Diese Zusatzvereinbarung ist Bestandteil des Auftragsverarbeitungsvertrags zwischen dem Kunden und "
+        "dem Anbieter.\n\n"
+        "Die Daten werden ausschließlich in Rechenzentren in Deutschland gespeichert und nicht in Drittländer "
+        "übermittelt.\n"
+    ),
 }
 AMENDED = {"en": "Data Processing Agreement", "de": "Auftragsverarbeitungsvertrags"}
 # Art. 28 findings a DPA it amends would hold: an addendum leaves them to that agreement.
@@ -47,8 +55,9 @@ LEFT_TO_THE_DPA = "_MISSING"
 
 
 def _report(scanner: Scanner, text: str, lang: str, name: str, *, dpa: bool = False) -> Report:
-    return scanner.report([scanner.scan_text(text, name=name, language=lang, format="markdown",
-                                             doc_type="dpa" if dpa else None)])
+    return scanner.report(
+        [scanner.scan_text(text, name=name, language=lang, format="markdown", doc_type="dpa" if dpa else None)]
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -89,8 +98,10 @@ def test_vendor_name_and_amendment_survive_render(scanner, lang):
         report = _report(scanner, text, lang, "doc.md")
         data = json.loads(render(report, "json"))
         again = report_from_dict(data, major="1")
-        assert (again.documents[0].vendor, again.documents[0].amends) == (report.documents[0].vendor,
-                                                                          report.documents[0].amends)
+        assert (again.documents[0].vendor, again.documents[0].amends) == (
+            report.documents[0].vendor,
+            report.documents[0].amends,
+        )
         assert json.loads(render(again, "json")) == data
 
 

@@ -17,5 +17,15 @@ from dpcheck.changes.compare import compare, compare_reports
 from dpcheck.changes.model import KINDS, Change, ChangeKind, Comparison, Passage
 from dpcheck.changes.snapshot import Terms, recipient_key, same_recipient
 
-__all__ = ["KINDS", "Change", "ChangeKind", "Comparison", "Passage", "Terms", "compare", "compare_reports",
-           "recipient_key", "same_recipient"]
+__all__ = [
+    "KINDS",
+    "Change",
+    "ChangeKind",
+    "Comparison",
+    "Passage",
+    "Terms",
+    "compare",
+    "compare_reports",
+    "recipient_key",
+    "same_recipient",
+]

@@ -29,24 +29,38 @@ CLOSEST = 0.3
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
 
-def compare_reports(old: Mapping[str, Any], new: Mapping[str, Any], *, old_name: str | None = None,
-                    new_name: str | None = None, old_text: str = "", new_text: str = "") -> Comparison:
+def compare_reports(
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    *,
+    old_name: str | None = None,
+    new_name: str | None = None,
+    old_text: str = "",
+    new_text: str = "",
+) -> Comparison:
     """The changes between two JSON reports (each a document report of one document, or a vendor report);
     ``old_text``/``new_text``: each version's whole text, when the caller read the documents."""
     subject: Literal["document", "vendor"] = "vendor" if "vendor" in new else "document"
-    return compare(replace(Terms.of_report(old, old_name), text=old_text),
-                   replace(Terms.of_report(new, new_name), text=new_text), subject=subject)
+    return compare(
+        replace(Terms.of_report(old, old_name), text=old_text),
+        replace(Terms.of_report(new, new_name), text=new_text),
+        subject=subject,
+    )
 
 
 def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = "document") -> Comparison:
     """What changed from ``old`` to ``new``; of a version that could not be read, only its rating."""
-    changes = [] if not (old.readable and new.readable) else [
-        *_sets(old.destinations, new.destinations, old, new, "destination_added", "destination_removed"),
-        *_sets(old.mechanisms, new.mechanisms, old, new, "mechanism_added", "mechanism_dropped"),
-        *_recipients(old, new),
-        *_checklist(old, new),
-        *_sets(old.flags, new.flags, old, new, "flag_added", "flag_removed"),
-    ]
+    changes = (
+        []
+        if not (old.readable and new.readable)
+        else [
+            *_sets(old.destinations, new.destinations, old, new, "destination_added", "destination_removed"),
+            *_sets(old.mechanisms, new.mechanisms, old, new, "mechanism_added", "mechanism_dropped"),
+            *_recipients(old, new),
+            *_checklist(old, new),
+            *_sets(old.flags, new.flags, old, new, "flag_added", "flag_removed"),
+        ]
+    )
     if old.rating is not None and new.rating is not None and old.rating != new.rating:
         changes.append(Change("rating_changed", new.rating, f"{old.rating} -> {new.rating}"))
     order = {kind: i for i, kind in enumerate(KINDS)}
@@ -54,12 +68,22 @@ def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = 
     return Comparison(old.name, new.name, subject, tuple(changes), old.rating, new.rating)
 
 
-def _sets(old: Mapping[str, tuple[Passage, ...]], new: Mapping[str, tuple[Passage, ...]], old_terms: Terms,
-          new_terms: Terms, added: ChangeKind, removed: ChangeKind) -> list[Change]:
-    out = [Change(added, value, "", _closest(new[value], old_terms), new[value][:MAX_QUOTES])
-           for value in sorted(set(new) - set(old))]
-    out += [Change(removed, value, "", old[value][:MAX_QUOTES], _closest(old[value], new_terms))
-            for value in sorted(set(old) - set(new))]
+def _sets(
+    old: Mapping[str, tuple[Passage, ...]],
+    new: Mapping[str, tuple[Passage, ...]],
+    old_terms: Terms,
+    new_terms: Terms,
+    added: ChangeKind,
+    removed: ChangeKind,
+) -> list[Change]:
+    out = [
+        Change(added, value, "", _closest(new[value], old_terms), new[value][:MAX_QUOTES])
+        for value in sorted(set(new) - set(old))
+    ]
+    out += [
+        Change(removed, value, "", old[value][:MAX_QUOTES], _closest(old[value], new_terms))
+        for value in sorted(set(old) - set(new))
+    ]
     return out
 
 
@@ -75,13 +99,27 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         match = next((k for k in sorted(right) if same_recipient(key, k) or _abbreviates(key, k)), None)
         if match is not None:
             pairs.append((left.pop(key), right.pop(match)))
-    out = [Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
-           for r in right.values() if not _names(old, r.name)]
-    out += [Change("subprocessor_removed", r.name, _places(r.locations), r.passages[:MAX_QUOTES],
-                   _closest(r.passages, new)) for r in left.values() if not _names(new, r.name)]
-    out += [Change("subprocessor_moved", b.name, f"{_places(a.locations)} -> {_places(b.locations)}",
-                   a.passages[:MAX_QUOTES], b.passages[:MAX_QUOTES])
-            for a, b in pairs if a.locations and b.locations and a.locations != b.locations]
+    out = [
+        Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
+        for r in right.values()
+        if not _names(old, r.name)
+    ]
+    out += [
+        Change("subprocessor_removed", r.name, _places(r.locations), r.passages[:MAX_QUOTES], _closest(r.passages, new))
+        for r in left.values()
+        if not _names(new, r.name)
+    ]
+    out += [
+        Change(
+            "subprocessor_moved",
+            b.name,
+            f"{_places(a.locations)} -> {_places(b.locations)}",
+            a.passages[:MAX_QUOTES],
+            b.passages[:MAX_QUOTES],
+        )
+        for a, b in pairs
+        if a.locations and b.locations and a.locations != b.locations
+    ]
     return out
 
 
@@ -108,14 +146,32 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
         direction = _direction(old.checklist[element], new.checklist[element])
         if direction is not None:
             kind, detail = direction
-            out.append(Change(kind, element, detail, old.checklist[element].passages[:MAX_QUOTES],
-                              new.checklist[element].passages[:MAX_QUOTES]))
+            out.append(
+                Change(
+                    kind,
+                    element,
+                    detail,
+                    old.checklist[element].passages[:MAX_QUOTES],
+                    new.checklist[element].passages[:MAX_QUOTES],
+                )
+            )
     reported = {c.value for c in out}
-    if "subprocessors" not in reported and old.notice_days is not None and new.notice_days is not None \
-            and old.notice_days != new.notice_days:
+    if (
+        "subprocessors" not in reported
+        and old.notice_days is not None
+        and new.notice_days is not None
+        and old.notice_days != new.notice_days
+    ):
         kind = "art28_weakened" if new.notice_days < old.notice_days else "art28_strengthened"
-        out.append(Change(kind, "subprocessors", f"notice of changes {old.notice_days} -> {new.notice_days} days",
-                          old.notice, new.notice))
+        out.append(
+            Change(
+                kind,
+                "subprocessors",
+                f"notice of changes {old.notice_days} -> {new.notice_days} days",
+                old.notice,
+                new.notice,
+            )
+        )
     return out
 
 
@@ -124,7 +180,8 @@ def _direction(old: Item, new: Item) -> tuple[ChangeKind, str] | None:
         return "art28_weakened", f"{old.status} -> {new.status}" + (f": {new.note}" if new.status == "weakened" else "")
     if STATUS_RANK[new.status] > STATUS_RANK[old.status]:
         return "art28_strengthened", f"{old.status} -> {new.status}" + (
-            f" (was: {old.note})" if old.status == "weakened" else f": {new.note}" if new.status == "weakened" else "")
+            f" (was: {old.note})" if old.status == "weakened" else f": {new.note}" if new.status == "weakened" else ""
+        )
     if old.status != "weakened":
         return None
     before, after = _notes(old.note), _notes(new.note)
@@ -165,6 +222,7 @@ def _likeness(words: frozenset[str]) -> Callable[[Passage], float]:
     def score(passage: Passage) -> float:
         other = _bag(passage.quote)
         return len(words & other) / len(words | other) if words or other else 0.0
+
     return score
 
 

@@ -12,11 +12,17 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 ChangeKind = Literal[
-    "destination_added", "destination_removed",
-    "mechanism_added", "mechanism_dropped",
-    "subprocessor_added", "subprocessor_removed", "subprocessor_moved",
-    "art28_weakened", "art28_strengthened",
-    "flag_added", "flag_removed",
+    "destination_added",
+    "destination_removed",
+    "mechanism_added",
+    "mechanism_dropped",
+    "subprocessor_added",
+    "subprocessor_removed",
+    "subprocessor_moved",
+    "art28_weakened",
+    "art28_strengthened",
+    "flag_added",
+    "flag_removed",
     "rating_changed",
 ]
 # The order changes are listed in.

@@ -87,29 +87,53 @@ class Terms:
         documents, the tools and flags of its agreements and of the documents read alone, the
         agreements' checklist, the dossier's own findings, and its rating."""
         read = [(a["name"], a["report"]) for a in vendor.get("agreements", ())]
-        read += [(d["path"], d["report"]) for d in vendor.get("documents", ())
-                 if d.get("current") and not d.get("joined_to") and d.get("role") != "dpa"]
+        read += [
+            (d["path"], d["report"])
+            for d in vendor.get("documents", ())
+            if d.get("current") and not d.get("joined_to") and d.get("role") != "dpa"
+        ]
         read = [(path, doc) for path, doc in read if doc.get("status") == "ok"]
-        terms = _build(name or str(vendor["vendor"]["name"]), vendor.get("rating"), read,
-                       [(a["name"], a["report"]) for a in vendor.get("agreements", ())
-                        if a.get("report", {}).get("status") == "ok"])
-        destinations = {d["country"]: _passages(d.get("quotes", ()), "") for d in vendor.get("destinations", ())
-                        if d["country"] != EEA_REGION}
+        terms = _build(
+            name or str(vendor["vendor"]["name"]),
+            vendor.get("rating"),
+            read,
+            [
+                (a["name"], a["report"])
+                for a in vendor.get("agreements", ())
+                if a.get("report", {}).get("status") == "ok"
+            ],
+        )
+        destinations = {
+            d["country"]: _passages(d.get("quotes", ()), "")
+            for d in vendor.get("destinations", ())
+            if d["country"] != EEA_REGION
+        }
         recipients: dict[str, Named] = {}
         for r in vendor.get("subprocessors", ()):
             if key := recipient_key(r["name"]):
-                recipients[key] = Named(r["name"], frozenset(r.get("countries", ())), _passages(r.get("quotes", ()), ""))
+                recipients[key] = Named(
+                    r["name"], frozenset(r.get("countries", ())), _passages(r.get("quotes", ()), "")
+                )
         # The dossier's own findings (contradictions) count as flags of the vendor.
         flags = dict(terms.flags)
         for f in vendor.get("findings", ()):
-            flags[f["rule_id"]] = _distinct(p for side in f.get("sides", ()) for p in _passages(side.get("quotes", ()), ""))
-        every = [*terms.passages, *(p for ps in destinations.values() for p in ps),
-                 *(p for r in recipients.values() for p in r.passages)]
+            flags[f["rule_id"]] = _distinct(
+                p for side in f.get("sides", ()) for p in _passages(side.get("quotes", ()), "")
+            )
+        every = [
+            *terms.passages,
+            *(p for ps in destinations.values() for p in ps),
+            *(p for r in recipients.values() for p in r.passages),
+        ]
         return replace(terms, destinations=destinations, recipients=recipients, flags=flags, passages=_distinct(every))
 
 
-def _build(name: str, rating: str | None, documents: Sequence[tuple[str, Mapping[str, Any]]],
-           checked: Sequence[tuple[str, Mapping[str, Any]]]) -> Terms:
+def _build(
+    name: str,
+    rating: str | None,
+    documents: Sequence[tuple[str, Mapping[str, Any]]],
+    checked: Sequence[tuple[str, Mapping[str, Any]]],
+) -> Terms:
     """The terms of ``documents`` (path, JSON document) read together, with the Art. 28 checklist of
     ``checked`` (the DPAs among them)."""
     destinations: dict[str, list[Passage]] = {}
@@ -139,8 +163,11 @@ def _build(name: str, rating: str | None, documents: Sequence[tuple[str, Mapping
             passages = _passages(r.get("evidence", ()), path)
             every.extend(passages)
             known = recipients.get(key)
-            recipients[key] = Named(r["name"], frozenset(r.get("locations", ())), passages) if known is None else \
-                Named(known.name, known.locations | frozenset(r.get("locations", ())), known.passages + passages)
+            recipients[key] = (
+                Named(r["name"], frozenset(r.get("locations", ())), passages)
+                if known is None
+                else Named(known.name, known.locations | frozenset(r.get("locations", ())), known.passages + passages)
+            )
         every.extend(p for t in doc.get("transfers", ()) for p in _passages(t.get("evidence", ()), path))
         every.extend(p for f in doc.get("findings", ()) for p in _passages(f.get("evidence", ()), path))
     checklist: dict[str, Item] = {}
@@ -152,11 +179,14 @@ def _build(name: str, rating: str | None, documents: Sequence[tuple[str, Mapping
     flags = [(f, _passages(f.get("evidence", ()), path)) for path, doc in documents for f in doc.get("findings", ())]
     shortest = min(notices, key=lambda n: n[0], default=None)
     return Terms(
-        name=name, rating=rating,
+        name=name,
+        rating=rating,
         destinations={k: _distinct(v) for k, v in destinations.items()},
         mechanisms={k: _distinct(v) for k, v in mechanisms.items()},
-        recipients=recipients, checklist=checklist,
-        notice_days=shortest[0] if shortest else None, notice=(shortest[1],) if shortest else (),
+        recipients=recipients,
+        checklist=checklist,
+        notice_days=shortest[0] if shortest else None,
+        notice=(shortest[1],) if shortest else (),
         flags={f["rule_id"]: _distinct(quotes) for f, quotes in flags if f.get("core")},
         passages=_distinct(every),
     )
@@ -171,8 +201,12 @@ def _better(known: Item | None, item: Item) -> Item:
 
 def _passage(e: Mapping[str, Any], document: str) -> Passage:
     """A quote of a JSON report; one that names its document (a vendor report's) is placed there."""
-    return Passage(" ".join(str(e["quote"]).split()), str(e.get("document") or document), e.get("page"),
-                   tuple(e.get("section", ())))
+    return Passage(
+        " ".join(str(e["quote"]).split()),
+        str(e.get("document") or document),
+        e.get("page"),
+        tuple(e.get("section", ())),
+    )
 
 
 def _passages(evidence: Iterable[Mapping[str, Any]], document: str) -> tuple[Passage, ...]:
@@ -208,4 +242,4 @@ def same_recipient(a: str, b: str) -> bool:
     "stripe payments europe" are the group and its branch the text means)."""
     wa, wb = a.split(), b.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return bool(short) and long_[:len(short)] == short
+    return bool(short) and long_[: len(short)] == short

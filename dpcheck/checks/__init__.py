@@ -63,8 +63,17 @@ class Ruleset:
             digest.update(path.read_bytes())
         version = f"{meta['version']}+{digest.hexdigest()[:8]}"
         lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
-        return cls(version, rules, policy_rules, LegalFacts.load(folder / "facts"), frozenset(meta["rating"]["red"]),
-                   lexicon, Vocabulary.load(folder), folder, frozenset(meta.get("labelled_flags", ())))
+        return cls(
+            version,
+            rules,
+            policy_rules,
+            LegalFacts.load(folder / "facts"),
+            frozenset(meta["rating"]["red"]),
+            lexicon,
+            Vocabulary.load(folder),
+            folder,
+            frozenset(meta.get("labelled_flags", ())),
+        )
 
     @property
     def country_aliases(self) -> dict[str, list[str]]:

@@ -48,9 +48,17 @@ ELEMENTS: tuple[tuple[str, str], ...] = (
     ("audits", "Art. 28(3)(h) GDPR"),
 )
 WEAKENINGS = (
-    "own_purpose_use", "instruction_limits", "transfer_instructions_missing", "subprocessor_terms_incomplete",
-    "subprocessor_pull_notice", "objection_termination_only", "breach_notice_no_deadline", "deletion_not_at_choice",
-    "audit_reports_only", "unlawful_instruction_notice_missing", "breach_notice_too_late",
+    "own_purpose_use",
+    "instruction_limits",
+    "transfer_instructions_missing",
+    "subprocessor_terms_incomplete",
+    "subprocessor_pull_notice",
+    "objection_termination_only",
+    "breach_notice_no_deadline",
+    "deletion_not_at_choice",
+    "audit_reports_only",
+    "unlawful_instruction_notice_missing",
+    "breach_notice_too_late",
 )
 # What a weakened item's note says; those in WEAKENINGS are also rules (rules/flags/ART28_*.yml).
 NOTES = {
@@ -77,7 +85,9 @@ SATISFIED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "own_purpose_use": (),
     "instruction_limits": (),
     "transfer_instructions_missing": (frozenset({"transfer_instructions"}),),
-    "subprocessor_terms_incomplete": (frozenset({"subprocessor_authorisation", "subprocessor_flowdown", "subprocessor_liability"}),),
+    "subprocessor_terms_incomplete": (
+        frozenset({"subprocessor_authorisation", "subprocessor_flowdown", "subprocessor_liability"}),
+    ),
     "subprocessor_pull_notice": (frozenset({"subprocessor_push_notice"}),),
     "objection_termination_only": (frozenset({"objection_alternative"}),),
     "breach_notice_no_deadline": (frozenset({"breach_deadline"}), frozenset({"breach_limit"})),
@@ -85,7 +95,10 @@ SATISFIED_BY: dict[str, tuple[frozenset[str], ...]] = {
     "deletion_not_at_choice": (frozenset({"deletion_choice"}),),
     "audit_reports_only": (frozenset({"audit_onsite"}),),
     "unlawful_instruction_notice_missing": (frozenset({"unlawful_instruction_notice"}),),
-    "objection_unclear": (frozenset({"specific_authorisation"}), frozenset({"subprocessor_notice", "subprocessor_objection"})),
+    "objection_unclear": (
+        frozenset({"specific_authorisation"}),
+        frozenset({"subprocessor_notice", "subprocessor_objection"}),
+    ),
     "no_breach_notice": (frozenset({"breach_notice"}),),
     "no_dpia_assistance": (frozenset({"dpia_assistance"}),),
 }
@@ -130,8 +143,11 @@ def assess(extraction: Extraction, facts: LegalFacts) -> Assessment:
         return found.get(part, [])
 
     general, specific = extraction.of("general_authorisation"), extraction.of("specific_authorisation")
-    subprocessor_parts = [specific + general + of("subprocessor_authorisation"), of("subprocessor_flowdown"),
-                          of("subprocessor_liability")]
+    subprocessor_parts = [
+        specific + general + of("subprocessor_authorisation"),
+        of("subprocessor_flowdown"),
+        of("subprocessor_liability"),
+    ]
     deadlines = [m for m in of("breach_notice") if m.detail and int(m.detail) <= facts.breach_deadline_hours]
     late = [m for m in of("breach_notice") if m.detail and int(m.detail) > facts.breach_deadline_hours]
 
@@ -142,8 +158,8 @@ def assess(extraction: Extraction, facts: LegalFacts) -> Assessment:
         "transfer_instructions_missing": [] if of("transfer_instructions") else of("instructions"),
         "subprocessor_terms_incomplete": [] if all(subprocessor_parts) else [m for p in subprocessor_parts for m in p],
         "subprocessor_pull_notice": [] if of("subprocessor_push_notice") else of("subprocessor_pull_notice"),
-        "objection_termination_only": of("objection_sole_remedy") or (
-            [] if of("objection_alternative") else of("objection_termination")),
+        "objection_termination_only": of("objection_sole_remedy")
+        or ([] if of("objection_alternative") else of("objection_termination")),
         "breach_notice_no_deadline": [] if deadlines or late else of("breach_notice"),
         "breach_notice_too_late": [] if deadlines else late,
         "deletion_not_at_choice": [] if of("deletion_choice") else of("deletion"),
@@ -170,18 +186,32 @@ def assess(extraction: Extraction, facts: LegalFacts) -> Assessment:
     shown = {name: consistent((name,), ms) for name, ms in shown.items()}
     weakened = {name: bool(ms) for name, ms in shown.items()}
     weakened["unlawful_instruction_notice_missing"] = not of("unlawful_instruction_notice")
-    weakened["objection_unclear"] = bool(general) and not specific and not (
-        extraction.of("subprocessor_notice") and extraction.of("subprocessor_objection"))
+    weakened["objection_unclear"] = (
+        bool(general)
+        and not specific
+        and not (extraction.of("subprocessor_notice") and extraction.of("subprocessor_objection"))
+    )
     weakened["no_breach_notice"] = not of("breach_notice")
     weakened["no_dpia_assistance"] = not of("dpia_assistance")
 
     plan: dict[str, tuple[list[list[Mention]], tuple[str, ...]]] = {
-        "instructions": ([of("instructions")], ("own_purpose_use", "instruction_limits", "transfer_instructions_missing")),
-        "subprocessors": (subprocessor_parts, ("subprocessor_terms_incomplete", "subprocessor_pull_notice",
-                                               "objection_termination_only", "objection_unclear")),
-        "security_assistance": ([of("breach_notice"), of("dpia_assistance")],
-                                ("breach_notice_no_deadline", "breach_notice_too_late", "no_breach_notice",
-                                 "no_dpia_assistance")),
+        "instructions": (
+            [of("instructions")],
+            ("own_purpose_use", "instruction_limits", "transfer_instructions_missing"),
+        ),
+        "subprocessors": (
+            subprocessor_parts,
+            (
+                "subprocessor_terms_incomplete",
+                "subprocessor_pull_notice",
+                "objection_termination_only",
+                "objection_unclear",
+            ),
+        ),
+        "security_assistance": (
+            [of("breach_notice"), of("dpia_assistance")],
+            ("breach_notice_no_deadline", "breach_notice_too_late", "no_breach_notice", "no_dpia_assistance"),
+        ),
         "deletion_return": ([of("deletion")], ("deletion_not_at_choice",)),
         "audits": ([of("audits")], ("audit_reports_only", "unlawful_instruction_notice_missing")),
     }

@@ -54,13 +54,19 @@ class Judged:
         accepted = self.stance.accepted_mechanisms
         if accepted is None:
             return []
-        return [(t, tools) for t in self.transfers
-                if (tools := set(t.mechanisms) | ({"adequacy"} if t.adequate else set())) and not tools & set(accepted)]
+        return [
+            (t, tools)
+            for t in self.transfers
+            if (tools := set(t.mechanisms) | ({"adequacy"} if t.adequate else set())) and not tools & set(accepted)
+        ]
 
     def _allowed(self, transfer: Transfer, allowed: tuple[str, ...]) -> bool:
         dest = transfer.destination
-        return dest != UNSPECIFIED and (dest in allowed or (EEA_REGION in allowed and dest in self.eea)
-                                        or (ADEQUATE in allowed and transfer.adequate))
+        return dest != UNSPECIFIED and (
+            dest in allowed
+            or (EEA_REGION in allowed and dest in self.eea)
+            or (ADEQUATE in allowed and transfer.adequate)
+        )
 
 
 BUYER_FEATURES: FeatureRegistry[Judged] = FeatureRegistry()
@@ -74,15 +80,19 @@ def _quoted(transfers: Iterable[Transfer]) -> tuple[Evidence, ...]:
 
 @feature("refused_destinations", "refused_countries")
 def _refused(doc: Judged) -> dict[str, Feature]:
-    return {"refused_destinations": Feature({t.destination for t in doc.refused}, _quoted(doc.refused)),
-            "refused_countries": Feature(set(doc.stance.refused_countries))}
+    return {
+        "refused_destinations": Feature({t.destination for t in doc.refused}, _quoted(doc.refused)),
+        "refused_countries": Feature(set(doc.stance.refused_countries)),
+    }
 
 
 @feature("disallowed_destinations", "allowed_destinations")
 def _outside(doc: Judged) -> dict[str, Feature]:
     allowed = doc.stance.allowed_destinations
-    return {"allowed_destinations": Feature(set(allowed or ())),
-            "disallowed_destinations": Feature({t.destination for t in doc.outside}, _quoted(doc.outside))}
+    return {
+        "allowed_destinations": Feature(set(allowed or ())),
+        "disallowed_destinations": Feature({t.destination for t in doc.outside}, _quoted(doc.outside)),
+    }
 
 
 @feature("unaccepted_destinations", "unaccepted_mechanisms", "accepted_mechanisms")

@@ -37,8 +37,11 @@ def chain_gaps(extraction: Extraction) -> dict[str, tuple[Evidence, ...]]:
     for mention in extraction.of(ART28):
         shown.setdefault(mention.value, []).append(mention.evidence)
     listed = [r for r in extraction.recipients if r.role == "subprocessor"]
-    terms = [m.evidence for kind in ("subprocessor_list", "general_authorisation", "specific_authorisation")
-             for m in extraction.of(kind)]
+    terms = [
+        m.evidence
+        for kind in ("subprocessor_list", "general_authorisation", "specific_authorisation")
+        for m in extraction.of(kind)
+    ]
     rows = [e for r in listed for e in r.evidence]
     if not (listed or terms):
         return {}

@@ -29,8 +29,13 @@ PATH_EVIDENCE = 12
 # Other features quote this many places at most.
 EVIDENCE = 3
 # Mention kinds that are features of their own: present or not, with their evidence.
-TERMS = ("supplementary_measures", "general_authorisation", "specific_authorisation", "subprocessor_notice",
-         "subprocessor_objection")
+TERMS = (
+    "supplementary_measures",
+    "general_authorisation",
+    "specific_authorisation",
+    "subprocessor_notice",
+    "subprocessor_objection",
+)
 
 In = TypeVar("In")
 
@@ -51,7 +56,9 @@ class FeatureRegistry(Generic[In]):
     def __init__(self) -> None:
         self._compute: dict[tuple[str, ...], Callable[[In], dict[str, Feature]]] = {}
 
-    def feature(self, *names: str) -> Callable[[Callable[[In], dict[str, Feature]]], Callable[[In], dict[str, Feature]]]:
+    def feature(
+        self, *names: str
+    ) -> Callable[[Callable[[In], dict[str, Feature]]], Callable[[In], dict[str, Feature]]]:
         """Register the decorated function as computing the features ``names`` (a dict by name)."""
         taken = set(names) & self.names
         if taken or len(set(names)) != len(names):
@@ -60,6 +67,7 @@ class FeatureRegistry(Generic[In]):
         def register(compute: Callable[[In], dict[str, Feature]]) -> Callable[[In], dict[str, Feature]]:
             self._compute[names] = compute
             return compute
+
         return register
 
     @property
@@ -112,8 +120,10 @@ def ev(items: Iterable[Mention | Recipient]) -> tuple[Evidence, ...]:
 def _document(doc: Inputs) -> dict[str, Feature]:
     x = doc.extraction
     addressed = bool(x.transfers_addressed or x.destinations or x.relied_mechanisms)
-    return {"doc_type": Feature(x.doc_type),
-            "transfers_addressed": Feature(addressed, distinct_places(x.transfers_addressed, EVIDENCE))}
+    return {
+        "doc_type": Feature(x.doc_type),
+        "transfers_addressed": Feature(addressed, distinct_places(x.transfers_addressed, EVIDENCE)),
+    }
 
 
 @feature("supplements_dpa", "amends")
@@ -122,8 +132,10 @@ def _amendment(doc: Inputs) -> dict[str, Feature]:
     then left to that agreement, which must be read with the document."""
     amends = doc.extraction.amends
     evidence = (amends.evidence,) if amends is not None else ()
-    return {"supplements_dpa": Feature(doc.extraction.supplements_dpa, evidence),
-            "amends": Feature(amends.value if amends is not None else "", evidence)}
+    return {
+        "supplements_dpa": Feature(doc.extraction.supplements_dpa, evidence),
+        "amends": Feature(amends.value if amends is not None else "", evidence),
+    }
 
 
 @feature("destinations", "destination_unspecified", "transfer_disclosed", "transfer_needs_tool")
@@ -134,8 +146,9 @@ def _destinations(doc: Inputs) -> dict[str, Feature]:
         "destinations": Feature(set(found), named),
         "destination_unspecified": Feature(UNSPECIFIED in found, ev(found.get(UNSPECIFIED, []))),
         "transfer_disclosed": Feature(bool(found), named),
-        "transfer_needs_tool": Feature(bool(doc.needs_tool),
-                                       ev(doc.extraction.in_order(m for d in doc.needs_tool for m in found[d]))),
+        "transfer_needs_tool": Feature(
+            bool(doc.needs_tool), ev(doc.extraction.in_order(m for d in doc.needs_tool for m in found[d]))
+        ),
     }
 
 
@@ -147,11 +160,16 @@ def _mechanisms(doc: Inputs) -> dict[str, Feature]:
     # Whether only repealed SCCs are relied on is decided by the sentences that cite a version.
     cited = [m for m in scc if doc.facts.scc_version(m.evidence.quote)]
     return {
-        "mechanisms": Feature(set(relied), ev(doc.extraction.in_order(m for ms in relied.values() for m in ms)),
-                              {tool: ev(found) for tool, found in relied.items()}),
+        "mechanisms": Feature(
+            set(relied),
+            ev(doc.extraction.in_order(m for ms in relied.values() for m in ms)),
+            {tool: ev(found) for tool, found in relied.items()},
+        ),
         "invalid_mechanisms": Feature(invalid, ev(doc.extraction.in_order(m for k in invalid for m in relied[k]))),
-        "scc_repealed_only": Feature(doc.facts.only_lapsed_scc((m.evidence.quote for m in scc), doc.day),
-                                     ev(cited + [m for m in scc if m not in cited])),
+        "scc_repealed_only": Feature(
+            doc.facts.only_lapsed_scc((m.evidence.quote for m in scc), doc.day),
+            ev(cited + [m for m in scc if m not in cited]),
+        ),
     }
 
 
@@ -161,7 +179,8 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     listed = doc.extraction.of("subprocessor_list") + [r for r in doc.flow.recipients if r.role == "subprocessor"]
     terms = {kind: doc.extraction.of(kind) for kind in TERMS}
     return {"subprocessor_list": Feature(bool(listed), ev(listed))} | {
-        kind: Feature(bool(found), ev(found)) for kind, found in terms.items()}
+        kind: Feature(bool(found), ev(found)) for kind, found in terms.items()
+    }
 
 
 @feature("uncovered_paths", "onward_uncovered_paths", "uncovered_countries", "onward_uncovered_countries")
@@ -181,8 +200,9 @@ def _uncovered_paths(doc: Inputs) -> dict[str, Feature]:
 def _art28(doc: Inputs) -> dict[str, Feature]:
     """Each element of the Art. 28 checklist (its status) and each weakening (found or not)."""
     checklist = {f"art28_{i.element}": Feature(i.status, i.evidence) for i in doc.art28.items}
-    return checklist | {f"art28_{name}": Feature(doc.art28.weakened[name], doc.art28.evidence[name])
-                        for name in WEAKENINGS}
+    return checklist | {
+        f"art28_{name}": Feature(doc.art28.weakened[name], doc.art28.evidence[name]) for name in WEAKENINGS
+    }
 
 
 @feature("adequacy_expiring")
@@ -212,8 +232,11 @@ def _dpf_at_risk(doc: Inputs) -> dict[str, Feature]:
 def _chain(doc: Inputs) -> dict[str, Feature]:
     """What the document leaves out of the identity of the sub-processor chain (EDPB Opinion 22/2024)."""
     gaps = chain_gaps(doc.extraction)
-    return {"subprocessor_chain_gaps": Feature(set(gaps), distinct_places(
-        [e for evidence in gaps.values() for e in evidence], EVIDENCE))}
+    return {
+        "subprocessor_chain_gaps": Feature(
+            set(gaps), distinct_places([e for evidence in gaps.values() for e in evidence], EVIDENCE)
+        )
+    }
 
 
 FEATURE_NAMES = FEATURES.names

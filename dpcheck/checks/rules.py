@@ -77,8 +77,9 @@ class Rule:
     def applies(self, features: dict[str, Feature]) -> bool:
         return _holds(self.when, features)
 
-    def finding(self, features: dict[str, Feature], lang: str | None = None,
-                vocabulary: Vocabulary | None = None) -> Finding:
+    def finding(
+        self, features: dict[str, Feature], lang: str | None = None, vocabulary: Vocabulary | None = None
+    ) -> Finding:
         """The finding of this rule, its question in ``lang`` where the rule has one (else English); its
         evidence quotes what the rule tested for first (the members its condition asks for, "any_of: [scc,
         bcr]", where the feature quotes each member apart)."""
@@ -90,8 +91,9 @@ class Rule:
         message, question = self.texts(features, lang, vocabulary)
         return Finding(self.id, self.article, self.severity, self.title, message, question, tuple(evidence), self.core)
 
-    def texts(self, features: dict[str, Feature], lang: str | None = None,
-              vocabulary: Vocabulary | None = None) -> tuple[str, str]:
+    def texts(
+        self, features: dict[str, Feature], lang: str | None = None, vocabulary: Vocabulary | None = None
+    ) -> tuple[str, str]:
         """The message (English) and the vendor question (in ``lang`` where the rule has it), each
         feature written out in the vocabulary's words."""
         words = vocabulary or bundled()
@@ -122,7 +124,8 @@ class _Words:
                 rest = [k for k in keys if k not in self.labels]
                 return ", ".join([*labelled, *([self.vocabulary.places(rest, self.lang)] if rest else [])])
             return ", ".join(self.labels.get(k) or self.vocabulary.value(k, self.lang) for k in sorted(keys)) or (
-                "keine" if self.lang == "de" else "none")
+                "keine" if self.lang == "de" else "none"
+            )
         return self.labels.get(str(value)) or self.vocabulary.value(str(value), self.lang)
 
     def path(self, path: TransferPath) -> str:
@@ -135,8 +138,9 @@ class _Words:
 
 def _fill(template: str, features: dict[str, Feature], words: _Words) -> str:
     """``template`` with each feature it names in braces written out in words."""
-    return template.format(**{name: words.show(features[name].value)
-                              for _, name, _, _ in Formatter().parse(template) if name})
+    return template.format(
+        **{name: words.show(features[name].value) for _, name, _, _ in Formatter().parse(template) if name}
+    )
 
 
 def _tested(cond: dict[str, Any], name: str) -> list[str]:
@@ -188,14 +192,21 @@ def _check_condition(cond: Any, features: Set[str], where: str, problems: list[s
 
 
 def _examples(raw: list[dict[str, Any]]) -> tuple[Example, ...]:
-    return tuple(Example(str(e.get("text", "")), e["lang"], e.get("doc_type", "privacy_policy"),
-                         date.fromisoformat(e["as_of"]) if "as_of" in e else None,
-                         tuple(ExampleDocument(d["role"], str(d["text"])) for d in e.get("documents", ())))
-                 for e in raw)
+    return tuple(
+        Example(
+            str(e.get("text", "")),
+            e["lang"],
+            e.get("doc_type", "privacy_policy"),
+            date.fromisoformat(e["as_of"]) if "as_of" in e else None,
+            tuple(ExampleDocument(d["role"], str(d["text"])) for d in e.get("documents", ())),
+        )
+        for e in raw
+    )
 
 
-def validate(data: Any, path: Path, features: set[str] | frozenset[str],
-             schema: Draft202012Validator | None = None) -> list[str]:
+def validate(
+    data: Any, path: Path, features: set[str] | frozenset[str], schema: Draft202012Validator | None = None
+) -> list[str]:
     """Human-readable problems of one rule file (empty when the rule is sound): its shape against
     the rule schema (``schema``, default: the bundled rules/schema/rule.schema.json), then what a
     schema cannot know (feature names, the file name, the fields its message and questions name)."""
@@ -237,8 +248,9 @@ def _questions(raw: str | dict[str, str]) -> dict[str, str]:
     return {lang: " ".join(text.split()) for lang, text in raw.items()}
 
 
-def load_rules(folder: Path, features: set[str] | frozenset[str],
-               schema: Draft202012Validator | None = None) -> tuple[Rule, ...]:
+def load_rules(
+    folder: Path, features: set[str] | frozenset[str], schema: Draft202012Validator | None = None
+) -> tuple[Rule, ...]:
     """The rule files of ``folder``, in file-name order; raises :class:`RulesetError` listing every problem."""
     rules: list[Rule] = []
     problems: list[str] = []
@@ -249,12 +261,25 @@ def load_rules(folder: Path, features: set[str] | frozenset[str],
             problems.extend(found)
             continue
         examples = data["examples"]
-        rules.append(Rule(
-            data["id"], data["title"], data["article"], data["severity"], data["rationale"].strip(),
-            _questions(data["question"]), data["message"], data["when"], tuple(data.get("evidence", [])), bool(data.get("core")),
-            tuple(data.get("references", [])), _examples(examples["match"]),
-            _examples(examples["no_match"]), path, data.get("labels", {}),
-        ))
+        rules.append(
+            Rule(
+                data["id"],
+                data["title"],
+                data["article"],
+                data["severity"],
+                data["rationale"].strip(),
+                _questions(data["question"]),
+                data["message"],
+                data["when"],
+                tuple(data.get("evidence", [])),
+                bool(data.get("core")),
+                tuple(data.get("references", [])),
+                _examples(examples["match"]),
+                _examples(examples["no_match"]),
+                path,
+                data.get("labels", {}),
+            )
+        )
     if problems:
         raise RulesetError(problems)
     return tuple(rules)

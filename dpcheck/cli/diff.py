@@ -32,16 +32,36 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("old", type=click.Path(exists=True, path_type=Path))
 @click.argument("new", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(list(DIFF_FORMATS)), default="text", show_default=True,
-              help="; ".join(f"{f.name}: {f.description}" for f in DIFF_FORMATS.values()))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(DIFF_FORMATS)),
+    default="text",
+    show_default=True,
+    help="; ".join(f"{f.name}: {f.description}" for f in DIFF_FORMATS.values()),
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the changes here.")
 @click.option("--fail-on-change", is_flag=True, help="Exit 1 when the terms changed.")
-@click.option("--rules", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Use this rules folder instead of the bundled one.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Judge both versions by the law in force on this day (default: today).")
-def diff(old: Path, new: Path | None, fmt: str, output: Path | None, fail_on_change: bool, rules: Path | None,
-         as_of: datetime | None) -> None:
+@click.option(
+    "--rules",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Use this rules folder instead of the bundled one.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Judge both versions by the law in force on this day (default: today).",
+)
+def diff(
+    old: Path,
+    new: Path | None,
+    fmt: str,
+    output: Path | None,
+    fail_on_change: bool,
+    rules: Path | None,
+    as_of: datetime | None,
+) -> None:
     """Show what changed between OLD and NEW: destinations and recipients added, removed or moved,
     transfer tools added or dropped, Art. 28 elements weakened or strengthened, flags and rating,
     each with the quotes of both versions. Rewording, reflowing, renumbering or another file format
@@ -61,8 +81,11 @@ def diff(old: Path, new: Path | None, fmt: str, output: Path | None, fail_on_cha
             comparisons = [compare_versions(old, new, scanner=scanner)]
         except (IngestError, VendorError, ValueError) as exc:
             raise fail(str(exc)) from exc
-    text = "".join(render_diff(c, fmt) for c in comparisons) if fmt != "json" or len(comparisons) == 1 else \
-        json.dumps([json.loads(render_diff(c, "json")) for c in comparisons], ensure_ascii=False, indent=2) + "\n"
+    text = (
+        "".join(render_diff(c, fmt) for c in comparisons)
+        if fmt != "json" or len(comparisons) == 1
+        else json.dumps([json.loads(render_diff(c, "json")) for c in comparisons], ensure_ascii=False, indent=2) + "\n"
+    )
     if output is None:
         click.echo(text, nl=False)
     else:

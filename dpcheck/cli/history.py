@@ -27,9 +27,13 @@ T = TypeVar("T")
 def db_option(command: Callable[..., T]) -> Callable[..., T]:
     """``--db``: where the history is (also for ``dpcheck scan``)."""
     return click.option(
-        "--db", "db", envvar="DPCHECK_DB", metavar="URL",
+        "--db",
+        "db",
+        envvar="DPCHECK_DB",
+        metavar="URL",
         help="History database: a SQLAlchemy URL (sqlite:///FILE, postgresql://USER@HOST/DB), a file path, or "
-             "'default' (history.sqlite3 in the user data folder) [env: DPCHECK_DB].")(command)
+        "'default' (history.sqlite3 in the user data folder) [env: DPCHECK_DB].",
+    )(command)
 
 
 def open_history(db: str | None) -> History:
@@ -48,9 +52,13 @@ def open_history(db: str | None) -> History:
 @click.command()
 @click.argument("vendor", required=False)
 @db_option
-@click.option("--changed-since", "since", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
-              help="Only scans since this day (UTC midnight) or time; without VENDOR: list the vendors whose "
-                   "documents changed since then.")
+@click.option(
+    "--changed-since",
+    "since",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    help="Only scans since this day (UTC midnight) or time; without VENDOR: list the vendors whose "
+    "documents changed since then.",
+)
 @click.option("--fail-on-change", is_flag=True, help="Exit 1 when a change since --changed-since is shown.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def history(vendor: str | None, db: str | None, since: datetime | None, fail_on_change: bool, fmt: str) -> None:
@@ -94,15 +102,19 @@ def _emit(fmt: str, data: Any, text: Callable[[], object]) -> None:
 
 def _print_vendors(summaries: list[VendorSummary]) -> None:
     for v in summaries:
-        click.echo(f"{visible(v.name)}: {v.documents} documents, {v.scans} scans, last {v.last_scanned_at:%Y-%m-%d %H:%M}")
+        click.echo(
+            f"{visible(v.name)}: {v.documents} documents, {v.scans} scans, last {v.last_scanned_at:%Y-%m-%d %H:%M}"
+        )
 
 
 def _print_timeline(vendor: str, entries: list[TimelineEntry]) -> None:
     click.echo(f"{visible(vendor)}: {len(entries)} scans")
     for e in entries:
-        click.echo(f"{e.scanned_at:%Y-%m-%d %H:%M}  {visible(e.document)}  {e.rating}  ({e.role or 'unknown role'}, "
-                   f"sha256 {e.sha256[:12]}, dpcheck {e.tool_version}, ruleset {e.ruleset_version}, "
-                   f"law as of {e.law_as_of})")
+        click.echo(
+            f"{e.scanned_at:%Y-%m-%d %H:%M}  {visible(e.document)}  {e.rating}  ({e.role or 'unknown role'}, "
+            f"sha256 {e.sha256[:12]}, dpcheck {e.tool_version}, ruleset {e.ruleset_version}, "
+            f"law as of {e.law_as_of})"
+        )
         for line in _describe(e):
             click.echo(f"    {line}")
 
@@ -140,5 +152,8 @@ def _entry_data(e: TimelineEntry) -> dict[str, Any]:
 
 
 def _vendor_data(v: VendorChanges) -> dict[str, Any]:
-    return {"vendor": v.vendor, "changes": [_entry_data(e) for e in v.changes],
-            "added": [_entry_data(e) for e in v.added]}
+    return {
+        "vendor": v.vendor,
+        "changes": [_entry_data(e) for e in v.changes],
+        "added": [_entry_data(e) for e in v.added],
+    }

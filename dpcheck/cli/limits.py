@@ -41,26 +41,57 @@ def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the limit options to a click command, which then receives ``limits: Limits``."""
 
     @functools.wraps(command)
-    def wrapper(*args: Any, max_size: int, max_pages: int, max_chars: int, timeout: float, max_memory: int,
-                **kwargs: Any) -> Any:
+    def wrapper(
+        *args: Any, max_size: int, max_pages: int, max_chars: int, timeout: float, max_memory: int, **kwargs: Any
+    ) -> Any:
         try:
-            limits = Limits(max_bytes=max_size, max_pages=max_pages, max_chars=max_chars,
-                            timeout=timeout or None, max_memory=max_memory or None)
+            limits = Limits(
+                max_bytes=max_size,
+                max_pages=max_pages,
+                max_chars=max_chars,
+                timeout=timeout or None,
+                max_memory=max_memory or None,
+            )
         except ValueError as exc:
             raise click.BadParameter(str(exc)) from exc
         return command(*args, limits=limits, **kwargs)
 
     options = [
-        click.option("--max-size", type=ByteSize(), default=_mib(_DEFAULT.max_bytes), show_default=True,
-                     help="Refuse files larger than this (E103)."),
-        click.option("--max-pages", type=click.IntRange(min=1), default=_DEFAULT.max_pages, show_default=True,
-                     help="Refuse PDFs with more pages (E106)."),
-        click.option("--max-chars", type=click.IntRange(min=1), default=_DEFAULT.max_chars, show_default=True,
-                     help="Refuse documents with more characters of text (E107)."),
-        click.option("--timeout", type=click.FloatRange(min=0), default=_DEFAULT.timeout, show_default=True,
-                     help="Seconds allowed per document, 0 for no limit (E108)."),
-        click.option("--max-memory", type=ByteSize(), default=_mib(_DEFAULT.max_memory), show_default=True,
-                     help="Memory one document may add to the process, 0 for no limit (E109)."),
+        click.option(
+            "--max-size",
+            type=ByteSize(),
+            default=_mib(_DEFAULT.max_bytes),
+            show_default=True,
+            help="Refuse files larger than this (E103).",
+        ),
+        click.option(
+            "--max-pages",
+            type=click.IntRange(min=1),
+            default=_DEFAULT.max_pages,
+            show_default=True,
+            help="Refuse PDFs with more pages (E106).",
+        ),
+        click.option(
+            "--max-chars",
+            type=click.IntRange(min=1),
+            default=_DEFAULT.max_chars,
+            show_default=True,
+            help="Refuse documents with more characters of text (E107).",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0),
+            default=_DEFAULT.timeout,
+            show_default=True,
+            help="Seconds allowed per document, 0 for no limit (E108).",
+        ),
+        click.option(
+            "--max-memory",
+            type=ByteSize(),
+            default=_mib(_DEFAULT.max_memory),
+            show_default=True,
+            help="Memory one document may add to the process, 0 for no limit (E109).",
+        ),
     ]
     for option in reversed(options):
         wrapper = option(wrapper)

@@ -17,8 +17,19 @@ from typing import IO
 
 from dpcheck.cli.common import UserError
 
-SUFFIXES = {".txt": "text", ".text": "text", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
-            ".sarif": "sarif", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".sarif": "sarif",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def format_for(path: Path, default: str) -> str:
@@ -73,8 +84,14 @@ def _temporary_beside(path: Path) -> IO[str]:
     if not path.parent.is_dir():
         raise UserError(f"cannot write the report to {path}: no folder {path.parent}")
     try:
-        return tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,  # closed and renamed later
-                                           prefix=f".{path.name}.", suffix=".tmp", delete=False)
+        return tempfile.NamedTemporaryFile(
+            "w",
+            encoding="utf-8",
+            dir=path.parent,  # closed and renamed later
+            prefix=f".{path.name}.",
+            suffix=".tmp",
+            delete=False,
+        )
     except OSError as exc:
         raise UserError(f"cannot write the report to {path}: {exc.strerror or exc}") from exc
 

@@ -19,10 +19,18 @@ def policy_group() -> None:
 
 @policy_group.command("check")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--rules", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Validate against this rules folder instead of the bundled one.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Judge acceptances' expiry on this day (YYYY-MM-DD; default: today).")
+@click.option(
+    "--rules",
+    "folder",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Validate against this rules folder instead of the bundled one.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Judge acceptances' expiry on this day (YYYY-MM-DD; default: today).",
+)
 def policy_check(file: Path, folder: Path | None, as_of: datetime | None) -> None:
     """Validate a policy file (exit 2 listing every problem) and summarise what it does."""
     try:
@@ -43,5 +51,7 @@ def policy_check(file: Path, folder: Path | None, as_of: datetime | None) -> Non
     for accept in policy.accepts:
         state = "EXPIRED" if accept.on(scanner.as_of).expired else "active"
         scope = ", ".join([*accept.documents, *([f"vendor {accept.vendor}"] if accept.vendor else [])])
-        click.echo(f"  accepts {accept.rule} until {accept.expires.isoformat()} "
-                   f"({state} on {scanner.as_of.isoformat()}; {scope or 'all documents'})")
+        click.echo(
+            f"  accepts {accept.rule} until {accept.expires.isoformat()} "
+            f"({state} on {scanner.as_of.isoformat()}; {scope or 'all documents'})"
+        )

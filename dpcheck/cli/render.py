@@ -17,10 +17,22 @@ from dpcheck.version import REPORT_FORMAT
 
 @click.command("render")
 @click.argument("report", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
-              help="The format to write (for standard output, and for -o files whose suffix names none).")
-@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here, in the format the suffix names; repeatable.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="The format to write (for standard output, and for -o files whose suffix names none).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here, in the format the suffix names; repeatable.",
+)
 def render_command(report: Path, fmt: str, outputs: tuple[Path, ...]) -> None:
     """Render REPORT, a JSON report of `dpcheck scan --format json` (`-` for standard input), in another format.
 

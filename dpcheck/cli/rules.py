@@ -51,8 +51,12 @@ def rules_show(rule_id: str) -> None:
 
 
 @rules.command("facts")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Give each fact's state on this day (default: today).")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Give each fact's state on this day (default: today).",
+)
 def rules_facts(as_of: datetime | None) -> None:
     """List the legal facts of rules/facts: what each is, its state on a day, its source.
     Proposals and unconfirmed outcomes come last: they are recorded, not applied."""

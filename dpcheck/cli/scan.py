@@ -58,95 +58,233 @@ class Terminated(BaseException):  # not *Error: like KeyboardInterrupt, a reques
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True,
-                type=click.Path(exists=True, allow_dash=True, path_type=Path))
-@click.option("--name", "stdin_name", metavar="NAME",
-              help="With `-` (read standard input): the document's file name, whose suffix names its format "
-                   "[default: the format is recognised from the content].")
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
-              help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
-@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report here, in the format the suffix names (.txt .json .jsonl .csv .sarif .md "
-                   ".html; else --format); repeatable for several formats from one scan.")
-@click.option("--fail-on", type=click.Choice([*SEVERITIES, "red", "yellow", "never"]),
-              default="never", show_default=True,
-              help="Exit 1 when a document has a finding of this severity or higher, or (red, yellow) is "
-                   "rated this or worse.")
-@click.option("--select", multiple=True, metavar="IDS",
-              help="Run only these rules: rule ids or severities, comma-separated or repeated.")
-@click.option("--ignore", multiple=True, metavar="IDS",
-              help="Never run these rules: rule ids or severities, comma-separated or repeated.")
-@click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Report only findings that this earlier JSON report (--format json) did not have; "
-                   "ratings still describe the whole document.")
-@click.option("--lang", type=click.Choice(["en", "de"]),
-              help="Write messages and questions for the vendor in this language [default: each document's].")
-@click.option("--graph-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Also write each document's data-flow graph here: node-link JSON, GraphML and a "
-                   "fideslang system manifest (.fides.yml).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, path_type=Path))
+@click.option(
+    "--name",
+    "stdin_name",
+    metavar="NAME",
+    help="With `-` (read standard input): the document's file name, whose suffix names its format "
+    "[default: the format is recognised from the content].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
+)
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report here, in the format the suffix names (.txt .json .jsonl .csv .sarif .md "
+    ".html; else --format); repeatable for several formats from one scan.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([*SEVERITIES, "red", "yellow", "never"]),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a document has a finding of this severity or higher, or (red, yellow) is rated this or worse.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="IDS",
+    help="Run only these rules: rule ids or severities, comma-separated or repeated.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="IDS",
+    help="Never run these rules: rule ids or severities, comma-separated or repeated.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Report only findings that this earlier JSON report (--format json) did not have; "
+    "ratings still describe the whole document.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "de"]),
+    help="Write messages and questions for the vendor in this language [default: each document's].",
+)
+@click.option(
+    "--graph-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write each document's data-flow graph here: node-link JSON, GraphML and a "
+    "fideslang system manifest (.fides.yml).",
+)
 @click.option("--no-graph", is_flag=True, help="Leave the data-flow graph out of the JSON report.")
-@click.option("--rules", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Use this rules folder instead of the bundled one.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Judge by the law in force on this day (YYYY-MM-DD; default: today).")
-@click.option("--include", multiple=True, metavar="GLOB",
-              help="In folders, scan only files matching GLOB (path below the folder or file name; repeatable).")
+@click.option(
+    "--rules",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Use this rules folder instead of the bundled one.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Judge by the law in force on this day (YYYY-MM-DD; default: today).",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="In folders, scan only files matching GLOB (path below the folder or file name; repeatable).",
+)
 @click.option("--exclude", multiple=True, metavar="GLOB", help="In folders, skip files matching GLOB (repeatable).")
-@click.option("--follow-symlinks", is_flag=True,
-              help="In folders, follow symbolic links that lead out of the folder (they are skipped, and said, "
-                   "without this).")
-@click.option("-j", "--workers", type=click.IntRange(min=1), envvar="DPCHECK_WORKERS",
-              help="Worker processes [default: the CPU count, at most one per 4 documents; 1 scans in this process].")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="DPCHECK_CACHE_DIR",
-              help=f"Keep results of unchanged documents here [default: {default_cache_dir()}].")
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="In folders, follow symbolic links that lead out of the folder (they are skipped, and said, without this).",
+)
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=1),
+    envvar="DPCHECK_WORKERS",
+    help="Worker processes [default: the CPU count, at most one per 4 documents; 1 scans in this process].",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="DPCHECK_CACHE_DIR",
+    help=f"Keep results of unchanged documents here [default: {default_cache_dir()}].",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
-@click.option("-q", "--quiet", is_flag=True,
-              help="No progress bar and no summary (shown only when stderr is a terminal); only errors are logged.")
-@click.option("-v", "--verbose", count=True,
-              help="Log on stderr each document read, taken from the cache, skipped or cut short (-vv: more).")
-@click.option("--policy", "policy", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Apply this buyer's policy (TOML) after the GDPR rules; see examples/buyer-policy.toml.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress bar and no summary (shown only when stderr is a terminal); only errors are logged.",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    help="Log on stderr each document read, taken from the cache, skipped or cut short (-vv: more).",
+)
+@click.option(
+    "--policy",
+    "policy",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Apply this buyer's policy (TOML) after the GDPR rules; see examples/buyer-policy.toml.",
+)
 @db_option
-@click.option("--vendor", help="With --db: record the documents as this vendor's [default: each document's folder name].")
+@click.option(
+    "--vendor", help="With --db: record the documents as this vendor's [default: each document's folder name]."
+)
 @limit_options
-def scan(paths: tuple[Path, ...], stdin_name: str | None, fmt: str, outputs: tuple[Path, ...], fail_on: str,
-         select: tuple[str, ...], ignore: tuple[str, ...], baseline: Path | None, lang: str | None,
-         graph_dir: Path | None, no_graph: bool, rules: Path | None, as_of: datetime | None, include: tuple[str, ...],
-         exclude: tuple[str, ...], follow_symlinks: bool, workers: int | None, cache_dir: Path | None, no_cache: bool,
-         quiet: bool, verbose: int, policy: Path | None, db: str | None, vendor: str | None, limits: Limits) -> None:
+def scan(
+    paths: tuple[Path, ...],
+    stdin_name: str | None,
+    fmt: str,
+    outputs: tuple[Path, ...],
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    baseline: Path | None,
+    lang: str | None,
+    graph_dir: Path | None,
+    no_graph: bool,
+    rules: Path | None,
+    as_of: datetime | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    follow_symlinks: bool,
+    workers: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    quiet: bool,
+    verbose: int,
+    policy: Path | None,
+    db: str | None,
+    vendor: str | None,
+    limits: Limits,
+) -> None:
     """Scan documents and folders (PDF, HTML, Markdown, text, DOCX), in parallel and cached;
     `-` reads one document from standard input."""
     configure_logging(verbose, quiet)
     progress = {"done": 0, "files": 0}
     try:
         with _terminated_on_sigterm():
-            _scan(progress, paths=paths, stdin_name=stdin_name, fmt=fmt, outputs=outputs, fail_on=fail_on,
-                  select=select, ignore=ignore, baseline=baseline, lang=lang, graph_dir=graph_dir, no_graph=no_graph,
-                  rules=rules, as_of=as_of, include=include, exclude=exclude, follow_symlinks=follow_symlinks,
-                  workers=workers, cache_dir=cache_dir, no_cache=no_cache, quiet=quiet, policy=policy, db=db,
-                  vendor=vendor, limits=limits)
+            _scan(
+                progress,
+                paths=paths,
+                stdin_name=stdin_name,
+                fmt=fmt,
+                outputs=outputs,
+                fail_on=fail_on,
+                select=select,
+                ignore=ignore,
+                baseline=baseline,
+                lang=lang,
+                graph_dir=graph_dir,
+                no_graph=no_graph,
+                rules=rules,
+                as_of=as_of,
+                include=include,
+                exclude=exclude,
+                follow_symlinks=follow_symlinks,
+                workers=workers,
+                cache_dir=cache_dir,
+                no_cache=no_cache,
+                quiet=quiet,
+                policy=policy,
+                db=db,
+                vendor=vendor,
+                limits=limits,
+            )
     except (KeyboardInterrupt, Terminated) as exc:
         name, code = ("SIGINT", EXIT_SIGINT) if isinstance(exc, KeyboardInterrupt) else ("SIGTERM", EXIT_SIGTERM)
         files = ", ".join(visible(str(o)) for o in outputs)
         written = "" if not outputs else f"; {files} {'was' if len(outputs) == 1 else 'were'} not written"
-        click.echo(f"dpcheck: stopped by {name} after {progress['done']} of {progress['files']} document(s)"
-                   f"{written}", err=True)
+        click.echo(
+            f"dpcheck: stopped by {name} after {progress['done']} of {progress['files']} document(s){written}", err=True
+        )
         sys.exit(code)
 
 
-def _scan(progress: dict[str, int], paths: tuple[Path, ...], stdin_name: str | None, fmt: str,
-          outputs: tuple[Path, ...], fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          baseline: Path | None, lang: str | None, graph_dir: Path | None, no_graph: bool, rules: Path | None,
-          as_of: datetime | None, include: tuple[str, ...], exclude: tuple[str, ...], follow_symlinks: bool,
-          workers: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool, policy: Path | None,
-          db: str | None, vendor: str | None, limits: Limits) -> None:
+def _scan(
+    progress: dict[str, int],
+    paths: tuple[Path, ...],
+    stdin_name: str | None,
+    fmt: str,
+    outputs: tuple[Path, ...],
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    baseline: Path | None,
+    lang: str | None,
+    graph_dir: Path | None,
+    no_graph: bool,
+    rules: Path | None,
+    as_of: datetime | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    follow_symlinks: bool,
+    workers: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    quiet: bool,
+    policy: Path | None,
+    db: str | None,
+    vendor: str | None,
+    limits: Limits,
+) -> None:
     started = time.perf_counter()
     stdin = Path("-") in paths
     if stdin and len(paths) > 1:
         raise click.UsageError("`-` (standard input) cannot be scanned together with other paths")
     # Every Scanner option goes in this one dict: it reaches the worker processes and the cache key as is.
-    options = resolve_options({"rules": rules, "as_of": as_of.date() if as_of else None, "policy": policy,
-                               "limits": limits, "lang": lang})
+    options = resolve_options(
+        {"rules": rules, "as_of": as_of.date() if as_of else None, "policy": policy, "limits": limits, "lang": lang}
+    )
     try:
         scanner = process_scanner(options)
     except RulesetError as exc:
@@ -175,9 +313,12 @@ def _scan(progress: dict[str, int], paths: tuple[Path, ...], stdin_name: str | N
     else:
         log.debug("scanning %d file(s) with %d worker(s); cache: %s", len(files), workers, cache or "none")
         documents = scan_many(files, workers=workers, cache=cache, isolate=True, **options)
-    with open_outputs(outputs, fmt) as targets, _progress(len(files), enabled=chatty) as advance, \
-            closing(documents) if isinstance(documents, Generator) else nullcontext(), \
-            (nullcontext() if history is None else closing(history)):
+    with (
+        open_outputs(outputs, fmt) as targets,
+        _progress(len(files), enabled=chatty) as advance,
+        closing(documents) if isinstance(documents, Generator) else nullcontext(),
+        nullcontext() if history is None else closing(history),
+    ):
         streamed = [t for t in targets if t.fmt == "jsonl"]
         rating = scanner.policy.rating if scanner.policy else scanner.ruleset.rating
         for doc in documents:
@@ -197,15 +338,19 @@ def _scan(progress: dict[str, int], paths: tuple[Path, ...], stdin_name: str | N
         report = scanner.report(collected, walk.skipped)
         for target in targets:
             if target.fmt != "jsonl":
-                target.handle.write(render(report, target.fmt, graph=not no_graph, colour=target.colour,
-                                           ruleset=scanner.ruleset))
+                target.handle.write(
+                    render(report, target.fmt, graph=not no_graph, colour=target.colour, ruleset=scanner.ruleset)
+                )
             if target.path is not None:
                 log.info("wrote the %s report to %s", target.fmt, target.path)
     if chatty:
         skipped = f"; {skipped_note(scanner.report((), walk.skipped))}" if walk.skipped else ""
-        click.echo(f"{len(collected)} documents: {counts['red']} red, {counts['yellow']} yellow, "
-                   f"{counts['green']} green, {counts['errors']} unreadable{skipped}; "
-                   f"{time.perf_counter() - started:.1f} s", err=True)
+        click.echo(
+            f"{len(collected)} documents: {counts['red']} red, {counts['yellow']} yellow, "
+            f"{counts['green']} green, {counts['errors']} unreadable{skipped}; "
+            f"{time.perf_counter() - started:.1f} s",
+            err=True,
+        )
     if not collected:
         # Nothing was assessed: never a silent success, least of all when the folder held files.
         what = skipped_note(scanner.report((), walk.skipped)) if walk.skipped else "no file at all"
@@ -222,16 +367,21 @@ def as_of_warnings(day: date, facts: LegalFacts) -> list[str]:
     after the last change of law recorded (later changes are not known to this ruleset)."""
     warnings = []
     if day < facts.gdpr_applies:
-        warnings.append(f"--as-of {day.isoformat()} is before the GDPR applied ({facts.gdpr_applies.isoformat()}): "
-                        "the report judges by a law that was not yet in force")
+        warnings.append(
+            f"--as-of {day.isoformat()} is before the GDPR applied ({facts.gdpr_applies.isoformat()}): "
+            "the report judges by a law that was not yet in force"
+        )
     if day.isoformat() > facts.as_of:
-        warnings.append(f"--as-of {day.isoformat()} is after the legal facts recorded ({facts.as_of}): changes of "
-                        "law since then are not known to this ruleset")
+        warnings.append(
+            f"--as-of {day.isoformat()} is after the legal facts recorded ({facts.as_of}): changes of "
+            "law since then are not known to this ruleset"
+        )
     return warnings
 
 
-def _finding_filter(scanner: Scanner, select: tuple[str, ...], ignore: tuple[str, ...],
-                    baseline: Path | None) -> FindingFilter:
+def _finding_filter(
+    scanner: Scanner, select: tuple[str, ...], ignore: tuple[str, ...], baseline: Path | None
+) -> FindingFilter:
     rule_ids = [r.id for r in (*scanner.ruleset.rules, *scanner.ruleset.policy_rules)]
     try:
         chosen = FindingFilter(parse_terms(select, rule_ids), parse_terms(ignore, rule_ids))
@@ -324,8 +474,15 @@ def _progress(total: int, *, enabled: bool) -> Iterator[Callable[[], None]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     # Refreshed by hand, not by rich's thread: worker processes are forked from this one (see batch.py).
-    with Progress(TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True, auto_refresh=False) as progress:
+    with Progress(
+        TextColumn("scanning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        auto_refresh=False,
+    ) as progress:
         task = progress.add_task("scan", total=total)
 
         def advance() -> None:
@@ -333,4 +490,3 @@ def _progress(total: int, *, enabled: bool) -> Iterator[Callable[[], None]]:
             progress.refresh()
 
         yield advance
-

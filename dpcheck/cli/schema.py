@@ -11,9 +11,15 @@ from dpcheck.report.schema import diff_schema, document_schema, schema_text, ven
 
 @click.command()
 @click.option("--document", is_flag=True, help="Print the schema of one document (one --format jsonl line).")
-@click.option("--of", "of", type=click.Choice(["report", "document", "vendor", "diff"]), default="report",
-              show_default=True, help="Whose schema: dpcheck scan's report, one document of it, dpcheck vendor's "
-                                      "report, or dpcheck diff's comparison.")
+@click.option(
+    "--of",
+    "of",
+    type=click.Choice(["report", "document", "vendor", "diff"]),
+    default="report",
+    show_default=True,
+    help="Whose schema: dpcheck scan's report, one document of it, dpcheck vendor's "
+    "report, or dpcheck diff's comparison.",
+)
 def schema(document: bool, of: str) -> None:
     """Print the JSON Schema (draft 2020-12) of the JSON report."""
     if document or of == "document":

@@ -28,22 +28,54 @@ def fail(message: str) -> click.ClickException:
 
 @click.command()
 @click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(list(VENDOR_FORMATS)), default="text", show_default=True,
-              help="; ".join(f"{f.name}: {f.description}" for f in VENDOR_FORMATS.values()))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(VENDOR_FORMATS)),
+    default="text",
+    show_default=True,
+    help="; ".join(f"{f.name}: {f.description}" for f in VENDOR_FORMATS.values()),
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
-@click.option("--fail-on", type=click.Choice(["red", "yellow", "never"]), default="never", show_default=True,
-              help="Exit 1 when a vendor is rated this or worse.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["red", "yellow", "never"]),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a vendor is rated this or worse.",
+)
 @click.option("--graph", is_flag=True, help="Put each document's data-flow graph into the JSON report.")
-@click.option("--rules", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Use this rules folder instead of the bundled one.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Judge by the law in force on this day (YYYY-MM-DD; default: today).")
-@click.option("--policy", "policy", type=click.Path(dir_okay=False, path_type=Path),
-              help="Apply this buyer's policy (TOML) to every document after the GDPR rules.")
+@click.option(
+    "--rules",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Use this rules folder instead of the bundled one.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Judge by the law in force on this day (YYYY-MM-DD; default: today).",
+)
+@click.option(
+    "--policy",
+    "policy",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Apply this buyer's policy (TOML) to every document after the GDPR rules.",
+)
 @db_option
 @limit_options
-def vendor(folders: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, graph: bool, rules: Path | None,
-           as_of: datetime | None, policy: Path | None, db: str | None, limits: Limits) -> None:
+def vendor(
+    folders: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    graph: bool,
+    rules: Path | None,
+    as_of: datetime | None,
+    policy: Path | None,
+    db: str | None,
+    limits: Limits,
+) -> None:
     """Read each vendor's DPA, privacy policy and sub-processor list together: FOLDERS are vendor
     folders (with or without a vendor.toml) or vendor.toml files. One report per vendor: destinations
     and the tools that cover them, sub-processors with their countries, contradictions between the
@@ -64,8 +96,9 @@ def vendor(folders: tuple[Path, ...], fmt: str, output: Path | None, fail_on: st
             reports.append(scan_vendor(folder, scanner=scanner))
         except VendorError as exc:
             raise fail(str(exc)) from exc
-    text = render_vendors(reports, fmt, graph=graph, colour=output is None and sys.stdout.isatty(),
-                          ruleset=scanner.ruleset)
+    text = render_vendors(
+        reports, fmt, graph=graph, colour=output is None and sys.stdout.isatty(), ruleset=scanner.ruleset
+    )
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -88,7 +121,16 @@ def _record(history: object, report: VendorReport) -> None:
 
     assert isinstance(history, History)
     for d in report.documents:
-        single = Report((d.report,), report.tool_version, report.ruleset_version, report.law_as_of, REPORT_FORMAT,
-                        report.facts_as_of)
-        history.record(Entry.of(single, vendor=report.name, name=Path(d.path).name, sha256=d.sha256,
-                                role=d.role, date=d.date, url=d.url))
+        single = Report(
+            (d.report,),
+            report.tool_version,
+            report.ruleset_version,
+            report.law_as_of,
+            REPORT_FORMAT,
+            report.facts_as_of,
+        )
+        history.record(
+            Entry.of(
+                single, vendor=report.name, name=Path(d.path).name, sha256=d.sha256, role=d.role, date=d.date, url=d.url
+            )
+        )

@@ -24,6 +24,7 @@ from dpcheck.models import UNSPECIFIED, DocType, Evidence, Mention, Recipient
 
 __all__ = ["DEFAULT_READERS", "Extraction", "Lexicon", "Reader", "ReaderRegistry", "extract"]
 
+
 @dataclass(frozen=True)
 class Extraction:
     """What one document says about transfers, before any rule is applied.
@@ -106,9 +107,15 @@ class Extraction:
         return out
 
 
-def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: frozenset[str],
-            doc_type: DocType | None = None, readers: ReaderRegistry = DEFAULT_READERS,
-            implied: dict[str, str] | None = None) -> Extraction:
+def extract(
+    document: Document,
+    nlp: Language,
+    lexicon: Lexicon,
+    eea: frozenset[str],
+    doc_type: DocType | None = None,
+    readers: ReaderRegistry = DEFAULT_READERS,
+    implied: dict[str, str] | None = None,
+) -> Extraction:
     """Read ``document`` with ``nlp`` (a pipeline from :func:`dpcheck.nlp.build_pipeline`) and ``readers``;
     ``eea``: the codes of places inside the EEA; ``implied``: tools made for one country only, with it
     (:attr:`~dpcheck.facts.LegalFacts.sole_destinations`)."""
@@ -124,6 +131,12 @@ def extract(document: Document, nlp: Language, lexicon: Lexicon, eea: frozenset[
             if reader.reads_headings or not heading:
                 reader.read(passage, reading)
     # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.
-    return Extraction(doc_type or classify(document), lexicon.evidence.ranked(reading.mentions), tuple(reading.recipients),
-                      tuple(reading.transfers_addressed), tuple(reading.flowdown), reading.subject,
-                      tuple(sorted((implied or {}).items())))
+    return Extraction(
+        doc_type or classify(document),
+        lexicon.evidence.ranked(reading.mentions),
+        tuple(reading.recipients),
+        tuple(reading.transfers_addressed),
+        tuple(reading.flowdown),
+        reading.subject,
+        tuple(sorted((implied or {}).items())),
+    )

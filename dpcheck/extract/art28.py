@@ -21,14 +21,37 @@ from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.models import ART28, Mention
 
 PARTS = (
-    "subject_matter", "duration", "nature_purpose", "data_types", "data_subjects",
-    "instructions", "transfer_instructions", "confidentiality", "security",
-    "subprocessor_authorisation", "subprocessor_flowdown", "subprocessor_liability",
-    "data_subject_rights", "dpia_assistance", "breach_notice",
-    "deletion", "deletion_choice", "audits", "unlawful_instruction_notice",
-    "own_purpose_use", "instruction_limits", "subprocessor_pull_notice", "subprocessor_push_notice",
-    "objection_sole_remedy", "objection_termination", "objection_alternative", "audit_reports_only", "audit_onsite",
-    "subprocessor_tiers", "subprocessor_identity", "subprocessor_own_lists",
+    "subject_matter",
+    "duration",
+    "nature_purpose",
+    "data_types",
+    "data_subjects",
+    "instructions",
+    "transfer_instructions",
+    "confidentiality",
+    "security",
+    "subprocessor_authorisation",
+    "subprocessor_flowdown",
+    "subprocessor_liability",
+    "data_subject_rights",
+    "dpia_assistance",
+    "breach_notice",
+    "deletion",
+    "deletion_choice",
+    "audits",
+    "unlawful_instruction_notice",
+    "own_purpose_use",
+    "instruction_limits",
+    "subprocessor_pull_notice",
+    "subprocessor_push_notice",
+    "objection_sole_remedy",
+    "objection_termination",
+    "objection_alternative",
+    "audit_reports_only",
+    "audit_onsite",
+    "subprocessor_tiers",
+    "subprocessor_identity",
+    "subprocessor_own_lists",
 )
 # Art. 28(3) first sentence: cue in running text, and the same element as an annex row label.
 DETAILS = {
@@ -45,9 +68,11 @@ def negated(sentence: Sentence, cue: Cue) -> bool:
     negated list ("shall not: (i) sell ..., (ii) use ... to improve the Service")."""
     lo, hi = sentence.clause_bounds(cue.start)
     tokens = sentence.span
-    return any(lo <= c.start and c.end <= cue.start for c in sentence.of("NEGATION")) or any(
-        lo <= c.start and c.end <= hi for c in sentence.of("DENIAL")) or any(
-        c.end < cue.start and tokens[c.end].text == ":" for c in sentence.of("NEGATION"))
+    return (
+        any(lo <= c.start and c.end <= cue.start for c in sentence.of("NEGATION"))
+        or any(lo <= c.start and c.end <= hi for c in sentence.of("DENIAL"))
+        or any(c.end < cue.start and tokens[c.end].text == ":" for c in sentence.of("NEGATION"))
+    )
 
 
 def _first(sentence: Sentence, *labels: str, negation: bool = False) -> Cue | None:
@@ -73,11 +98,15 @@ class Art28Reader:
     def read(self, sentence: Sentence) -> list[Mention]:
         labels = frozenset(c.label for c in sentence.cues if c.label.startswith("A28_"))
         if sentence.block.kind == "heading":
-            self._heading_labels[sentence.block.text] = labels | self._heading_labels.get(sentence.block.text, frozenset())
+            self._heading_labels[sentence.block.text] = labels | self._heading_labels.get(
+                sentence.block.text, frozenset()
+            )
             return []
         section = frozenset().union(*(self._heading_labels.get(h, frozenset()) for h in sentence.block.heading_path))
-        return [Mention(ART28, part, sentence.evidence(reason), detail=detail)
-                for part, reason, detail in _hits(sentence, section)]
+        return [
+            Mention(ART28, part, sentence.evidence(reason), detail=detail)
+            for part, reason, detail in _hits(sentence, section)
+        ]
 
 
 def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
@@ -100,16 +129,21 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
         # heading describes what the processing is.
         elif part == "nature_purpose" and "A28_SUBJECT" in section:
             yield part, "described under the subject-matter heading", ""
-        elif part == "data_subjects" and (persons := sentence.of("A28_PERSONS")) and (
-                sentence.has("A28_DATA_TYPES") or "A28_DATA_TYPES" in section):
+        elif (
+            part == "data_subjects"
+            and (persons := sentence.of("A28_PERSONS"))
+            and (sentence.has("A28_DATA_TYPES") or "A28_DATA_TYPES" in section)
+        ):
             yield part, f"'{persons[0].text}' named with the types of data", ""
 
     instruction = _first(sentence, "A28_INSTRUCTION")
     if instruction is not None and sentence.has("TRANSFER"):
         yield "instructions", f"processing on '{instruction.text}'", ""
     # "you instruct us to transfer the data to the US", "... to any country" extend instructions to transfers too.
-    transfer = sentence.has("THIRD_COUNTRY") or (sentence.has("A28_TRANSFER_WORD") and (
-        sentence.in_transfer_section or sentence.has("OPEN_DESTINATION") or bool(sentence.places)))
+    transfer = sentence.has("THIRD_COUNTRY") or (
+        sentence.has("A28_TRANSFER_WORD")
+        and (sentence.in_transfer_section or sentence.has("OPEN_DESTINATION") or bool(sentence.places))
+    )
     consent = instruction or _first(sentence, "A28_PERMISSION")
     if transfer and consent is not None:
         yield "transfer_instructions", f"transfers only on '{consent.text}'", ""
@@ -188,20 +222,31 @@ def _subprocessor_changes(sentence: Sentence) -> Iterable[Hit]:
     pull, push = sentence.of("A28_PULL"), sentence.of("A28_PUSH")
     # "by posting an update and notifying account holders by e-mail" reaches the customer; "by updating the
     # list and/or by e-mail", or e-mail to those who subscribed, may not.
-    pushed_too = bool(pull and push) and not sentence.has("A28_OPT_IN") and not any(
-        min(pull[0].start, push[0].start) < e.start < max(pull[0].end, push[0].end) for e in sentence.of("A28_EITHER"))
+    pushed_too = (
+        bool(pull and push)
+        and not sentence.has("A28_OPT_IN")
+        and not any(
+            min(pull[0].start, push[0].start) < e.start < max(pull[0].end, push[0].end)
+            for e in sentence.of("A28_EITHER")
+        )
+    )
     if pull and not pushed_too and sentence.has("NOTICE", "CHANGE", "LIST", "A28_NOTIFY"):
         yield "subprocessor_pull_notice", f"changes announced where the customer must look ('{pull[0].text}')", ""
-    elif (sentence.has("CHANGE") and sentence.has("A28_PUSH") and not sentence.has("A28_TERMINATE")
-          and (notify := _first(sentence, "A28_NOTIFY", negation=True)) is not None
-          # "Customer may object in writing within 10 days of notice" is the customer's notice, not the processor's.
-          and not any(c.start < notify.start for c in sentence.of("A28_OBJECT"))):
+    elif (
+        sentence.has("CHANGE")
+        and sentence.has("A28_PUSH")
+        and not sentence.has("A28_TERMINATE")
+        and (notify := _first(sentence, "A28_NOTIFY", negation=True)) is not None
+        # "Customer may object in writing within 10 days of notice" is the customer's notice, not the processor's.
+        and not any(c.start < notify.start for c in sentence.of("A28_OBJECT"))
+    ):
         yield "subprocessor_push_notice", f"'{notify.text}' by '{push[0].text}'", ""
     terminate = sentence.of("A28_TERMINATE")
     if terminate and sentence.has("A28_OBJECT"):
         # "may only terminate", "kann lediglich den Vertrag kündigen"; not "terminate ... only those Services".
         sole = sentence.of("A28_SOLE_REMEDY") or [
-            o for o in sentence.of("A28_ONLY") for t in terminate if 0 <= t.start - o.end < NEAR]
+            o for o in sentence.of("A28_ONLY") for t in terminate if 0 <= t.start - o.end < NEAR
+        ]
         if sole:
             yield "objection_sole_remedy", f"termination is the only remedy ('{sole[0].text}')", ""
         else:
@@ -215,8 +260,12 @@ def _audit_scope(sentence: Sentence) -> Iterable[Hit]:
     instead = sentence.of("A28_INSTEAD") if sentence.has("A28_REPORT") else []
     onsite = sentence.of("A28_ONSITE")
     # "no on-site audits", "shall not conduct on-site audits"; not "if we were not given notice of an inspection".
-    denied = [c for c in onsite if negated(sentence, c) and (
-        sentence.has("DENIAL") or any(0 <= c.start - n.end < NEAR for n in sentence.of("NEGATION")))]
+    denied = [
+        c
+        for c in onsite
+        if negated(sentence, c)
+        and (sentence.has("DENIAL") or any(0 <= c.start - n.end < NEAR for n in sentence.of("NEGATION")))
+    ]
     if instead or denied:
         yield "audit_reports_only", f"audits replaced by reports or certificates ('{(instead or denied)[0].text}')", ""
     elif onsite:
@@ -226,8 +275,10 @@ def _audit_scope(sentence: Sentence) -> Iterable[Hit]:
 def _own_purpose(sentence: Sentence) -> Iterable[Hit]:
     """Own-purpose use, named ("for its own purposes") or as derived data put to use ("aggregated ... to improve")."""
     cue = _first(sentence, "A28_OWN_PURPOSE", negation=True)
-    if cue is not None and any(sentence.clause_bounds(c.start) == sentence.clause_bounds(cue.start) and c.end <= cue.start
-                               for c in sentence.of("A28_CONTROLLER_ACTS")):
+    if cue is not None and any(
+        sentence.clause_bounds(c.start) == sentence.clause_bounds(cue.start) and c.end <= cue.start
+        for c in sentence.of("A28_CONTROLLER_ACTS")
+    ):
         cue = None
     if cue is None and (improve := _first(sentence, "A28_IMPROVE", negation=True)) is not None:
         derived = _first(sentence, "A28_DERIVED", negation=True)

@@ -23,8 +23,11 @@ DENIED = "transfer_denied"
 LAWS_DIFFER = "LAWS_DIFFER"
 
 SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
-POSTAL = re.compile(r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
-                    r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|via|platz|weg)\b", re.I)
+POSTAL = re.compile(
+    r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
+    r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|via|platz|weg)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -53,18 +56,28 @@ class Words:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Words:
-        sets = {f.name: frozenset(str(w).lower() for w in data[f.name]) for f in fields(cls)
-                if f.name not in ("law_prefixes", "exception", "table_headers", "responsible_row")}
+        sets = {
+            f.name: frozenset(str(w).lower() for w in data[f.name])
+            for f in fields(cls)
+            if f.name not in ("law_prefixes", "exception", "table_headers", "responsible_row")
+        }
         exception = re.compile(r"\b(" + "|".join(re.escape(w) for w in data["exception"]) + r")\b", re.I)
-        headers = {kind: re.compile("|".join(re.escape(str(w)) for w in parts), re.I)
-                   for kind, parts in data["table_headers"].items()}
+        headers = {
+            kind: re.compile("|".join(re.escape(str(w)) for w in parts), re.I)
+            for kind, parts in data["table_headers"].items()
+        }
         responsible = re.compile("|".join(re.escape(str(w)) for w in data["responsible_row"]), re.I)
-        return cls(**sets, law_prefixes=tuple(data["law_prefixes"]), exception=exception, table_headers=headers,
-                   responsible_row=responsible)
+        return cls(
+            **sets,
+            law_prefixes=tuple(data["law_prefixes"]),
+            exception=exception,
+            table_headers=headers,
+            responsible_row=responsible,
+        )
 
 
 def negated_transfer(sentence: Sentence, words: Words) -> bool:
-    """"Your data is not transferred outside the EEA": transfers addressed, none disclosed."""
+    """ "Your data is not transferred outside the EEA": transfers addressed, none disclosed."""
     if sentence.has("DENIAL"):
         return True
     transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
@@ -79,12 +92,14 @@ def negated_transfer(sentence: Sentence, words: Words) -> bool:
 
 
 def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> bool:
-    """"from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition, but not
+    """ "from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition, but not
     past ``stop``, the end of the role cue that claims the place ("an order from a court of the US")."""
     tokens = sentence.span
     # "a jurisdiction other than the UK"; but "ausschließlich in Deutschland" is "only in" Germany.
-    if any(tokens[i].lower_ in words.exclusion and tokens[i + 1].lower_ not in words.destination
-           for i in range(max(0, start - 4), start)):
+    if any(
+        tokens[i].lower_ in words.exclusion and tokens[i + 1].lower_ not in words.destination
+        for i in range(max(0, start - 4), start)
+    ):
         return True
     examples = {i for c in sentence.of("OPEN_SET") for i in range(c.start, c.end)}
     regions = {i for c in sentence.of("OPEN_DESTINATION") for i in range(c.start, c.end)}
@@ -97,22 +112,24 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
         if word in words.destination:
             before = [tokens[j].lower_ for j in range(max(0, i - 2), i)]
             # "originating in", "resident in", and "individuals located in" name where people or data come from.
-            return bool(before) and (before[-1] in words.origin or (
-                before[-1] in {"located", "based"} and len(before) == 2 and before[0] in words.people))
+            return bool(before) and (
+                before[-1] in words.origin
+                or (before[-1] in {"located", "based"} and len(before) == 2 and before[0] in words.people)
+            )
         if word in words.source:
             return not (i > 0 and tokens[i - 1].lower_ in words.access)
     return False
 
 
 def _permits(sentence: Sentence, before: int, words: Words) -> bool:
-    """"Provider may transfer data outside the EEA" grants leave; "may only" and "may not" restrict."""
+    """ "Provider may transfer data outside the EEA" grants leave; "may only" and "may not" restrict."""
     seen = [t.lower_ for t in sentence.span[:before]]
     granted = any(w in words.permission and nxt not in words.restriction for w, nxt in zip(seen, seen[1:] + [""]))
     return granted and not any(w in words.conditional for w in seen)
 
 
 def in_postal_address(sentence: Sentence, start: int) -> bool:
-    """"Calle Ejemplo 45, 28001 Madrid, Spain": a country closing an address says where a company
+    """ "Calle Ejemplo 45, 28001 Madrid, Spain": a country closing an address says where a company
     is, not where data is (unless the sentence sends data there, which destinations check)."""
     before = sentence.span[max(0, start - 8) : start].text
     return bool(POSTAL.search(before))
@@ -120,14 +137,20 @@ def in_postal_address(sentence: Sentence, start: int) -> bool:
 
 def importer_addresses(sentence: Sentence, eea: set[str]) -> list[Mention]:
     """Countries in the address of a data importer: the SCCs place the transferred data there."""
-    return [Mention("destination", p.code, sentence.evidence(f"'{p.text}' in the address of a data importer"),
-                    role=RECIPIENT_SEAT)
-            for p in sentence.places
-            if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, p.start)]
+    return [
+        Mention(
+            "destination",
+            p.code,
+            sentence.evidence(f"'{p.text}' in the address of a data importer"),
+            role=RECIPIENT_SEAT,
+        )
+        for p in sentence.places
+        if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, p.start)
+    ]
 
 
 def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
-    """"UK GDPR", "Swiss-U.S. DPF", "UK Addendum": the country names a law or tool, not a place."""
+    """ "UK GDPR", "Swiss-U.S. DPF", "UK Addendum": the country names a law or tool, not a place."""
     tokens = sentence.span
     following = [tokens[i].lower_ for i in range(end, min(len(tokens), end + 2))]
     if following[:2] in (["-", "u.s."], ["-", "us"]):
@@ -143,13 +166,17 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
 
 
 def _in_company_name(sentence: Sentence, start: int, words: Words) -> bool:
-    """"Amazon Web Services Costa Rica", "TikTok UK": a country closing a capitalised name is part of a company's name."""
+    """ "Amazon Web Services Costa Rica", "TikTok UK": a country closing a capitalised name is part of a company's name."""
     if start == 0:
         return False
     previous = sentence.span[start - 1]
     text = previous.text
-    return (text[:1].isupper() and text.isalpha() and previous.lower_ not in words.not_names
-            and all(p.end != start for p in sentence.places))
+    return (
+        text[:1].isupper()
+        and text.isalpha()
+        and previous.lower_ not in words.not_names
+        and all(p.end != start for p in sentence.places)
+    )
 
 
 def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
@@ -184,14 +211,19 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
     # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
     address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
     claimed_from = argument.cue.end if argument.cue is not None and argument.cue.end <= place.start else 0
-    return not (not states_transfer or local_section or address or _in_company_name(sentence, place.start, words)
-                or _is_source(sentence, place.start, words, claimed_from)
-                or (not argument.claimed and _seat_is_nearest(sentence, place.start))
-                or _names_a_law_or_tool(sentence, place.end, words))
+    return not (
+        not states_transfer
+        or local_section
+        or address
+        or _in_company_name(sentence, place.start, words)
+        or _is_source(sentence, place.start, words, claimed_from)
+        or (not argument.claimed and _seat_is_nearest(sentence, place.start))
+        or _names_a_law_or_tool(sentence, place.end, words)
+    )
 
 
 def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
-    """"Our servers are located in Ireland": the sentence says where data is, inside the EEA or not.
+    """ "Our servers are located in Ireland": the sentence says where data is, inside the EEA or not.
     Only a place that a transfer, storage or access cue claims counts, read as destinations are:
     "the EU legislator", "EU regulations" or "in France, the authority is the CNIL" say nothing
     about where data goes."""
@@ -203,8 +235,9 @@ def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
     return False
 
 
-def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[str], words: Words,
-                         roleset: RoleSet) -> list[Mention]:
+def destination_mentions(
+    sentence: Sentence, transfer_sentence: bool, eea: set[str], words: Words, roleset: RoleSet
+) -> list[Mention]:
     """Named and open destinations in one sentence (EEA countries are skipped): the places whose
     argument role (see :mod:`dpcheck.extract.roles`) makes a transfer."""
     if sentence.is_definition:
@@ -224,8 +257,13 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     mech_tokens = {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start, c.end)}
     # A country right beside a tool's name qualifies the tool: "Standard Contractual Clauses (UK)",
     # "UK Addendum", "Swiss SCCs". It names the law the clauses follow, not where data goes.
-    beside_tool = mech_tokens | {i - 1 for i in mech_tokens} | {i - 2 for i in mech_tokens} \
-        | {i + 1 for i in mech_tokens} | {i + 2 for i in mech_tokens}
+    beside_tool = (
+        mech_tokens
+        | {i - 1 for i in mech_tokens}
+        | {i - 2 for i in mech_tokens}
+        | {i + 1 for i in mech_tokens}
+        | {i + 2 for i in mech_tokens}
+    )
     states_transfer = roles.states_transfer or sentence.has("THIRD_COUNTRY") or bool(mech_tokens)
     found: list[Mention] = []
     named: list[int] = []
@@ -236,14 +274,23 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
         if not roles.makes_transfer(argument):
             continue
         if place.code == UNSPECIFIED:
-            found.append(Mention("destination", UNSPECIFIED, sentence.evidence(_reason(argument, f"open region '{place.text}'")),
-                                 role=argument.role))
+            found.append(
+                Mention(
+                    "destination",
+                    UNSPECIFIED,
+                    sentence.evidence(_reason(argument, f"open region '{place.text}'")),
+                    role=argument.role,
+                )
+            )
             continue
         if not _places_data(sentence, place, argument, states_transfer, words):
             continue
         named.append(place.start)
-        found.append(Mention("destination", place.code, sentence.evidence(_reason(argument, f"'{place.text}'")),
-                             role=argument.role))
+        found.append(
+            Mention(
+                "destination", place.code, sentence.evidence(_reason(argument, f"'{place.text}'")), role=argument.role
+            )
+        )
     # "third countries" / "outside the EEA" is specified by the countries a document names
     # (weak); "worldwide" or "any other country" leaves the set open whatever else is named.
     # Countries described only by their laws ("laws as comprehensive as those in your country") are third
@@ -252,29 +299,48 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
     differ = {(c.start, c.end) for c in sentence.of(LAWS_DIFFER)}
     generic = {(c.start, c.end) for c in sentence.of("THIRD_COUNTRY")} | differ
     open_cues = sorted(sentence.of("OPEN_DESTINATION", LAWS_DIFFER), key=lambda c: (c.start, c.end) in generic)
-    open_cues = [c for c in open_cues
-                 if (c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end))]
+    open_cues = [
+        c for c in open_cues if (c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end))
+    ]
     argument = roles.argument(open_cues[0].start, open_cues[0].end) if open_cues else Argument("unclaimed")
     if not roles.makes_transfer(argument):
         argument = Argument("unclaimed")
-    if open_cues and (argument.claimed or (open_cues[0].start, open_cues[0].end) in differ
-                      or not _seat_is_nearest(sentence, open_cues[0].start)):
+    if open_cues and (
+        argument.claimed
+        or (open_cues[0].start, open_cues[0].end) in differ
+        or not _seat_is_nearest(sentence, open_cues[0].start)
+    ):
         cue = open_cues[0]
         # ... unless the text grants the vendor leave to send data there ("may process ... outside the EEA"),
         # or gives the countries it names as examples of the open set ("outside the EEA, including the US").
         examples = any(cue.end <= c.start and any(c.end <= start for start in named) for c in sentence.of("OPEN_SET"))
-        weak = (cue.start, cue.end) in generic and not examples and (
-            (cue.start, cue.end) in differ or not _permits(sentence, cue.start, words))
+        weak = (
+            (cue.start, cue.end) in generic
+            and not examples
+            and ((cue.start, cue.end) in differ or not _permits(sentence, cue.start, words))
+        )
         if not (weak and named):
-            found.append(Mention("destination", UNSPECIFIED,
-                                 sentence.evidence(_reason(argument, f"open-ended destination '{cue.text}'")),
-                                 detail="conditional" if weak else "assertive", role=argument.role))
+            found.append(
+                Mention(
+                    "destination",
+                    UNSPECIFIED,
+                    sentence.evidence(_reason(argument, f"open-ended destination '{cue.text}'")),
+                    detail="conditional" if weak else "assertive",
+                    role=argument.role,
+                )
+            )
     if named and not any(m.value == UNSPECIFIED for m in found):
         for cue in sentence.of("OPEN_SET"):
             if any(0 <= start - cue.end <= 4 for start in named):
-                found.append(Mention("destination", UNSPECIFIED,
-                                     sentence.evidence(f"open enumeration '{cue.text}'"), detail="assertive",
-                                     role="destination"))
+                found.append(
+                    Mention(
+                        "destination",
+                        UNSPECIFIED,
+                        sentence.evidence(f"open enumeration '{cue.text}'"),
+                        detail="assertive",
+                        role="destination",
+                    )
+                )
                 break
     return found
 
@@ -284,14 +350,16 @@ def destination_mentions(sentence: Sentence, transfer_sentence: bool, eea: set[s
 EXAMPLES_LEAD = 4
 
 
-def examples_of_previous(previous: list[Mention], sentence: Sentence, found: list[Mention], eea: set[str],
-                         roleset: RoleSet) -> list[Mention]:
-    """"We transfer data to third countries only if ... . This concerns in particular X Inc., seated in
+def examples_of_previous(
+    previous: list[Mention], sentence: Sentence, found: list[Mention], eea: set[str], roleset: RoleSet
+) -> list[Mention]:
+    """ "We transfer data to third countries only if ... . This concerns in particular X Inc., seated in
     the US": a sentence that opens by giving examples of the transfer before it names its recipients,
     so their seats are destinations, and the countries it names leave that sentence's region open.
     ``previous``: the destinations of the sentence before; ``found``: this sentence's own."""
     if not any(m.kind == "destination" for m in previous) or not any(
-            c.start < EXAMPLES_LEAD for c in sentence.of("OPEN_SET")):
+        c.start < EXAMPLES_LEAD for c in sentence.of("OPEN_SET")
+    ):
         return []
     roles = assign(sentence, roleset)
     known = {m.value for m in found}
@@ -301,8 +369,14 @@ def examples_of_previous(previous: list[Mention], sentence: Sentence, found: lis
         if place.code in eea or place.code == UNSPECIFIED or place.code in known or argument.by != "recipient":
             continue
         known.add(place.code)
-        seats.append(Mention("destination", place.code, sentence.evidence(
-            f"'{place.text}': seat of a recipient given as an example of the transfer before"), role=RECIPIENT_SEAT))
+        seats.append(
+            Mention(
+                "destination",
+                place.code,
+                sentence.evidence(f"'{place.text}': seat of a recipient given as an example of the transfer before"),
+                role=RECIPIENT_SEAT,
+            )
+        )
     region = next((m for m in previous if m.value == UNSPECIFIED and m.detail == "conditional"), None)
     if region is None or not (seats or any(m.value != UNSPECIFIED for m in found)):
         return seats

@@ -12,19 +12,43 @@ from dpcheck.ingest.document import Document
 from dpcheck.models import DocType
 
 TITLE_PATTERNS: list[tuple[DocType, re.Pattern[str]]] = [
-    ("subprocessor_list", re.compile(r"(list of |liste der )?(sub-?processors?|subprocessors?|sub-processing|unterauftragsverarbeiter|"
-                                     r"unterauftragsverh[äa]ltniss?e?|unterauftragnehmer|subunternehmer|sub-?contractors?|third[- ]party (service )?providers)(\s+list)?\b", re.I)),
-    ("dpa", re.compile(r"data processing (agreement|addendum|terms|exhibit)|data protection (agreement|addendum)|"
-                       r"\bDPA\b|processor (agreement|terms)|auftragsverarbeitung|\bAVV\b|\bADV\b|"
-                       r"auftrags(daten)?verarbeitungsvertrag|vereinbarung zur auftragsverarbeitung|processing addendum", re.I)),
-    ("privacy_policy", re.compile(r"privacy (policy|notice|statement|polic)|datenschutz(erklärung|hinweis|richtlinie|information|"
-                                  r"bestimmungen)|data (privacy|protection) (policy|notice|statement)|cookie polic", re.I)),
+    (
+        "subprocessor_list",
+        re.compile(
+            r"(list of |liste der )?(sub-?processors?|subprocessors?|sub-processing|unterauftragsverarbeiter|"
+            r"unterauftragsverh[äa]ltniss?e?|unterauftragnehmer|subunternehmer|sub-?contractors?|third[- ]party (service )?providers)(\s+list)?\b",
+            re.I,
+        ),
+    ),
+    (
+        "dpa",
+        re.compile(
+            r"data processing (agreement|addendum|terms|exhibit)|data protection (agreement|addendum)|"
+            r"\bDPA\b|processor (agreement|terms)|auftragsverarbeitung|\bAVV\b|\bADV\b|"
+            r"auftrags(daten)?verarbeitungsvertrag|vereinbarung zur auftragsverarbeitung|processing addendum",
+            re.I,
+        ),
+    ),
+    (
+        "privacy_policy",
+        re.compile(
+            r"privacy (policy|notice|statement|polic)|datenschutz(erklärung|hinweis|richtlinie|information|"
+            r"bestimmungen)|data (privacy|protection) (policy|notice|statement)|cookie polic",
+            re.I,
+        ),
+    ),
 ]
-DPA_BODY = re.compile(r"\b(the processor shall|processor shall|controller and processor|data processor|sub-?processors?|"
-                      r"auftragsverarbeiter|auftraggeber|auftragnehmer|weisung|customer personal data|data exporter|"
-                      r"data importer)\b", re.I)
-POLICY_BODY = re.compile(r"\b(we collect|your rights|you can|cookies|we use your|ihre rechte|wir erheben|your personal "
-                         r"(data|information)|your information|wir verarbeiten)\b", re.I)
+DPA_BODY = re.compile(
+    r"\b(the processor shall|processor shall|controller and processor|data processor|sub-?processors?|"
+    r"auftragsverarbeiter|auftraggeber|auftragnehmer|weisung|customer personal data|data exporter|"
+    r"data importer)\b",
+    re.I,
+)
+POLICY_BODY = re.compile(
+    r"\b(we collect|your rights|you can|cookies|we use your|ihre rechte|wir erheben|your personal "
+    r"(data|information)|your information|wir verarbeiten)\b",
+    re.I,
+)
 SHIELD_NOTICE = re.compile(r"privacy shield", re.I)
 
 

@@ -64,8 +64,10 @@ class EvidenceOrder:
     def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:
         words = data["evidence"]
         transfer, rests = words["transfer"], words["rests"]
-        return cls(_words(transfer), _words({lang: [*transfer.get(lang, []), *rests.get(lang, [])]
-                                             for lang in {*transfer, *rests}}))
+        return cls(
+            _words(transfer),
+            _words({lang: [*transfer.get(lang, []), *rests.get(lang, [])] for lang in {*transfer, *rests}}),
+        )
 
     def tool_role(self, sentence: Sentence, mention: Mention) -> str:
         """The role of the sentence a transfer tool is named in: a definition, a table row, a
@@ -84,12 +86,21 @@ class EvidenceOrder:
         table = mention.detail == TABLE or mention.role == TABLE
         lapsed = not mention.relied_upon or (mention.kind == "mechanism" and bool(DISAVOWAL.search(quote)))
         tier = _TIER[TABLE] if table else _TIER.get(mention.role, _TIER[""])
-        return (lapsed, tier == _TIER[DEFINITION], mention.detail == EXAMPLE, tier, mention.detail == CONSENT,
-                not table and not self.moves.search(quote), mention.evidence.start)
+        return (
+            lapsed,
+            tier == _TIER[DEFINITION],
+            mention.detail == EXAMPLE,
+            tier,
+            mention.detail == CONSENT,
+            not table and not self.moves.search(quote),
+            mention.evidence.start,
+        )
 
     def ranked(self, mentions: Iterable[Mention]) -> tuple[Mention, ...]:
         """The destinations and tools of ``mentions`` decisive first, then the other mentions (contract
         terms, which their own checks order) as they were read."""
         mentions = tuple(mentions)
-        return (*sorted((m for m in mentions if m.kind in RANKED), key=self.rank),
-                *(m for m in mentions if m.kind not in RANKED))
+        return (
+            *sorted((m for m in mentions if m.kind in RANKED), key=self.rank),
+            *(m for m in mentions if m.kind not in RANKED),
+        )

@@ -29,8 +29,12 @@ def commitment_mentions(sentence: Sentence, eea: set[str], words: Words) -> list
         if not (negated_transfer(sentence, words) or _refuses_subprocessors(sentence)):
             return []
         reason = "denies transfers out of the EEA"
-    elif (inside and sentence.has("LOCATION_ONLY") and sentence.has("TRANSFER", "SUBPROCESSOR")
-          and not sentence.has("NEGATION")):
+    elif (
+        inside
+        and sentence.has("LOCATION_ONLY")
+        and sentence.has("TRANSFER", "SUBPROCESSOR")
+        and not sentence.has("NEGATION")
+    ):
         reason = f"keeps data to '{inside[0].text}' ('{sentence.of('LOCATION_ONLY')[0].text}')"
     else:
         return []
@@ -39,7 +43,10 @@ def commitment_mentions(sentence: Sentence, eea: set[str], words: Words) -> list
 
 
 def _refuses_subprocessors(sentence: Sentence) -> bool:
-    """"shall not engage any sub-processor that processes data outside the EEA": a negation before
+    """ "shall not engage any sub-processor that processes data outside the EEA": a negation before
     the sub-processors in their clause."""
-    return any(n.end <= c.start and sentence.clause_bounds(n.start) == sentence.clause_bounds(c.start)
-               for n in sentence.of("NEGATION") for c in sentence.of("SUBPROCESSOR"))
+    return any(
+        n.end <= c.start and sentence.clause_bounds(n.start) == sentence.clause_bounds(c.start)
+        for n in sentence.of("NEGATION")
+        for c in sentence.of("SUBPROCESSOR")
+    )

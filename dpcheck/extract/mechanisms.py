@@ -33,8 +33,11 @@ GONE_REACH = 3
 # Words between a historic attribute and the tool it qualifies ("the formerly valid Privacy Shield").
 ATTRIBUTE_REACH = 1
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
-DISAVOWAL = re.compile(r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
-                       r"(rely|relies|relying|relied|use|uses|using|used|stützen|berufen|nutzen|verwenden)\b", re.I)
+DISAVOWAL = re.compile(
+    r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
+    r"(rely|relies|relying|relied|use|uses|using|used|stützen|berufen|nutzen|verwenden)\b",
+    re.I,
+)
 ONWARD = re.compile(r"\bonward transfers?\b|weiterübermittlung", re.I)
 CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|should|soweit|sofern|falls)\b", re.I)
 # Tokens around a consent word where the one consenting ("you agree", "wenn Sie ... einwilligen")
@@ -42,8 +45,11 @@ CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|s
 PARTY_BEFORE, PARTY_AFTER = 5, 2
 MOVE_BEFORE, MOVE_AFTER = 10, 20
 ARTICLES = {"the", "die", "den", "das", "der"}
-SAFE_HARBOR_CONTEXT = re.compile(r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Commerce|framework|principles|"
-                                 r"privacy|personal data|data protection|transfer)", re.I)
+SAFE_HARBOR_CONTEXT = re.compile(
+    r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Commerce|framework|principles|"
+    r"privacy|personal data|data protection|transfer)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -59,13 +65,21 @@ class MechanismLexicon:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> MechanismLexicon:
-        return cls({f"MECH:{k}": (v["mechanism"], v.get("context", "any")) for k, v in data.items()},
-                   {f"MECH:{k}": frozenset(v.get("yields_to", [])) for k, v in data.items()},
-                   frozenset(f"MECH:{k}" for k, v in data.items() if v.get("conditional_means_alternative")),
-                   frozenset(f"MECH:{k}" for k, v in data.items() if v.get("related")),
-                   {f"MECH:{k}": (int(v["of_country"]["before"]), int(v["of_country"]["after"]),
-                                  frozenset(v["of_country"].get("yields_to", [])))
-                    for k, v in data.items() if v.get("of_country")})
+        return cls(
+            {f"MECH:{k}": (v["mechanism"], v.get("context", "any")) for k, v in data.items()},
+            {f"MECH:{k}": frozenset(v.get("yields_to", [])) for k, v in data.items()},
+            frozenset(f"MECH:{k}" for k, v in data.items() if v.get("conditional_means_alternative")),
+            frozenset(f"MECH:{k}" for k, v in data.items() if v.get("related")),
+            {
+                f"MECH:{k}": (
+                    int(v["of_country"]["before"]),
+                    int(v["of_country"]["after"]),
+                    frozenset(v["of_country"].get("yields_to", [])),
+                )
+                for k, v in data.items()
+                if v.get("of_country")
+            },
+        )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
         """``cue`` names no tool of its own in ``sentence``: it describes what one of the ``described`` tools
@@ -119,9 +133,14 @@ def _described(sentence: Sentence, cue: Cue, mentions: list[Cue]) -> list[Cue]:
     of itself ("an adequacy decision (in particular the EU-U.S. DPF)", "adequacy decisions, ... or other
     tools (e.g. the DPF)"), which leave the general tool relied on too."""
     examples = sentence.of("OPEN_SET")
-    return [m for m in mentions
-            if m is not cue and not (m.start >= cue.end and any(0 <= m.start - e.end <= EXAMPLE_GAP and e.start >= cue.end
-                                                                for e in examples))]
+    return [
+        m
+        for m in mentions
+        if m is not cue
+        and not (
+            m.start >= cue.end and any(0 <= m.start - e.end <= EXAMPLE_GAP and e.start >= cue.end for e in examples)
+        )
+    ]
 
 
 def _called_gone(sentence: Sentence, mention: Cue) -> bool:
@@ -130,9 +149,11 @@ def _called_gone(sentence: Sentence, mention: Cue) -> bool:
     the vendor ("we can no longer meet the Privacy Shield principles"), nor one under the vendor's own
     condition ("wenn wir die Grundsätze des Privacy Shield nicht mehr einhalten können")."""
     conditions = sentence.of("IF_CLAUSE")
-    return any((0 <= c.start - mention.end <= GONE_REACH or 0 <= mention.start - c.end <= ATTRIBUTE_REACH)
-               and not any(i.end <= c.start for i in conditions)
-               for c in sentence.of("HISTORIC"))
+    return any(
+        (0 <= c.start - mention.end <= GONE_REACH or 0 <= mention.start - c.end <= ATTRIBUTE_REACH)
+        and not any(i.end <= c.start for i in conditions)
+        for c in sentence.of("HISTORIC")
+    )
 
 
 def _defined_term(sentence: Sentence, cue: Cue) -> bool:
@@ -146,8 +167,10 @@ def _states_transfer(sentence: Sentence, non_eea: Set[str]) -> bool:
     if sentence.has("THIRD_COUNTRY"):
         return True
     return sentence.has("TRANSFER") and (
-        sentence.in_transfer_section or sentence.has("OPEN_DESTINATION")
-        or any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places))
+        sentence.in_transfer_section
+        or sentence.has("OPEN_DESTINATION")
+        or any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places)
+    )
 
 
 def is_transfer_sentence(sentence: Sentence, non_eea: Set[str]) -> bool:
@@ -160,12 +183,14 @@ def is_transfer_sentence(sentence: Sentence, non_eea: Set[str]) -> bool:
 
 
 def _consenting_party(sentence: Sentence, cue: Cue) -> str:
-    """"user" or "controller": who gives the consent, by the party named nearest to the word."""
+    """ "user" or "controller": who gives the consent, by the party named nearest to the word."""
     # On a tie the person concerned wins: "für den Kunden willigen Sie ein" is consent by "Sie".
-    near = [(min(abs(p.end - cue.start), abs(cue.end - p.start)), rank, side)
-            for rank, (side, label) in enumerate((("user", "USER_SIDE"), ("controller", "CONTROLLER_SIDE")))
-            for p in sentence.of(label)
-            if 0 <= cue.start - p.end <= PARTY_BEFORE or 0 <= p.start - cue.end <= PARTY_AFTER]
+    near = [
+        (min(abs(p.end - cue.start), abs(cue.end - p.start)), rank, side)
+        for rank, (side, label) in enumerate((("user", "USER_SIDE"), ("controller", "CONTROLLER_SIDE")))
+        for p in sentence.of(label)
+        if 0 <= cue.start - p.end <= PARTY_BEFORE or 0 <= p.start - cue.end <= PARTY_AFTER
+    ]
     return min(near)[2] if near else ""
 
 
@@ -187,30 +212,45 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
     if not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR")) or sentence.has("LAWFUL_BASIS"):
         return []
     tokens = sentence.span
-    moves: list[Cue | Place] = [*sentence.of("CROSS_BORDER", "THIRD_COUNTRY", "OPEN_DESTINATION", "TRANSFER_ANAPHOR"),
-                                 *(p for p in sentence.places if _placed(tokens, p.start, into))]
+    moves: list[Cue | Place] = [
+        *sentence.of("CROSS_BORDER", "THIRD_COUNTRY", "OPEN_DESTINATION", "TRANSFER_ANAPHOR"),
+        *(p for p in sentence.places if _placed(tokens, p.start, into)),
+    ]
     terms = sentence.of("TERMS_OBJECT")
     for cue in sentence.of("CONSENT"):
         if _consenting_party(sentence, cue) != "user" or _governing_cue(sentence, cue, [cue], "derogation"):
             continue
         near = [(abs(m.start - cue.start), "move") for m in moves if -MOVE_BEFORE <= m.start - cue.start <= MOVE_AFTER]
-        near += [(abs(t.start - cue.start), "terms") for t in terms if -MOVE_BEFORE <= t.start - cue.start <= MOVE_AFTER]
+        near += [
+            (abs(t.start - cue.start), "terms") for t in terms if -MOVE_BEFORE <= t.start - cue.start <= MOVE_AFTER
+        ]
         # What is agreed to stands nearest the word: a transfer, or terms ("agree to be bound by this addendum").
         if near and min(near)[1] == "move":
-            return [Mention("mechanism", "derogation", sentence.evidence(f"consent to the transfer: '{cue.text}'"),
-                            detail="consent")]
+            return [
+                Mention(
+                    "mechanism",
+                    "derogation",
+                    sentence.evidence(f"consent to the transfer: '{cue.text}'"),
+                    detail="consent",
+                )
+            ]
     return []
 
 
 def _given_as_example(sentence: Sentence, cue: Cue) -> bool:
-    """"appropriate safeguards, such as the SCCs": the tool is one the text could use, not the one a
+    """ "appropriate safeguards, such as the SCCs": the tool is one the text could use, not the one a
     transfer rests on ("transfers to the US rest on the SCCs")."""
     lo, _ = sentence.clause_bounds(cue.start)
     return any(lo <= c.start and 0 <= cue.start - c.end <= EXAMPLE_REACH for c in sentence.of("EXAMPLE_OF"))
 
 
-def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_sentence: bool,
-                       non_eea: Set[str], into: frozenset[str] = frozenset()) -> list[Mention]:
+def mechanism_mentions(
+    sentence: Sentence,
+    lexicon: MechanismLexicon,
+    transfer_sentence: bool,
+    non_eea: Set[str],
+    into: frozenset[str] = frozenset(),
+) -> list[Mention]:
     mentions = [c for c in sentence.cues if c.label in lexicon.labels]
     if not mentions:
         return consent_mentions(sentence, transfer_sentence, into)
@@ -218,7 +258,11 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
     mentions.sort(key=lambda c: (c.start, -(c.end - c.start)))
     unique: list[Cue] = []
     for cue in mentions:
-        if unique and cue.start < unique[-1].end and lexicon.labels[cue.label][0] == lexicon.labels[unique[-1].label][0]:
+        if (
+            unique
+            and cue.start < unique[-1].end
+            and lexicon.labels[cue.label][0] == lexicon.labels[unique[-1].label][0]
+        ):
             continue
         unique.append(cue)
     found: list[Mention] = []
@@ -244,14 +288,23 @@ def mechanism_mentions(sentence: Sentence, lexicon: MechanismLexicon, transfer_s
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
         detail = "definition" if sentence.is_definition else EXAMPLE if _given_as_example(sentence, cue) else ""
-        reason = f"names {tool}: '{cue.text}'" if governing is None else f"{tool} {governing.label.lower()}: '{governing.text}'"
+        reason = (
+            f"names {tool}: '{cue.text}'"
+            if governing is None
+            else f"{tool} {governing.label.lower()}: '{governing.text}'"
+        )
         # "We no longer rely on X", "Privacy Shield is no longer a valid transfer mechanism", and a sentence
         # telling of the judgment that struck it down: a document that calls an invalidated tool gone does
         # not present it as a current basis, though it may go on to "comply with its principles"
         # (GUIDELINES.md); "if we can no longer meet the Privacy Shield principles" alone is a commitment.
-        if governing is not None and cue.label not in lexicon.related and (
-                DISAVOWAL.search(sentence.text) or (tool in INVALIDATED_TOOLS and (
-                    sentence.has("COURT") or _called_gone(sentence, cue)))):
+        if (
+            governing is not None
+            and cue.label not in lexicon.related
+            and (
+                DISAVOWAL.search(sentence.text)
+                or (tool in INVALIDATED_TOOLS and (sentence.has("COURT") or _called_gone(sentence, cue)))
+            )
+        ):
             detail = "disavowed"
         found.append(
             Mention("mechanism", tool, sentence.evidence(reason), relied_upon=governing is None, detail=detail)

@@ -53,9 +53,11 @@ _QUOTE_CLOSE = "\"”“»'’"
 _DPA_TITLE = next(pattern for doc_type, pattern in TITLE_PATTERNS if doc_type == "dpa")
 _ARTICLES = r"(?:the|your|each|any|such|our|den|die|das|des|der|dem|ihre[sn]?)\s+"
 # Words after "into the" that end the agreement's name.
-_NAME_STOPS = re.compile(r"\s+(?:and\s+[a-z]|between|which|that|entered|concluded|under|with|by|for|where|as|if|to|in|on|at|or|"
-                         r"accessible|available|located|and (?:the|any|all|is|are|shall|will|its)|zwischen|die|der|"
-                         r"das|welche[rsmn]?|mit|zu|oder)\b.*$|\s*\(.*$|\s+and$")
+_NAME_STOPS = re.compile(
+    r"\s+(?:and\s+[a-z]|between|which|that|entered|concluded|under|with|by|for|where|as|if|to|in|on|at|or|"
+    r"accessible|available|located|and (?:the|any|all|is|are|shall|will|its)|zwischen|die|der|"
+    r"das|welche[rsmn]?|mit|zu|oder)\b.*$|\s*\(.*$|\s+and$"
+)
 
 
 def _alternatives(entries: list[str]) -> str:
@@ -92,22 +94,37 @@ class PartyWords:
         # NAME ( [hereinafter/nachfolgend ...] "Role" [, "Role" ...] )
         introduced = re.compile(
             rf"(?P<name>{_NAME})\s*,?\s*\((?P<roles>[^()]{{0,200}}?[{_QUOTE_OPEN}]\s*(?i:the\s+|die\s+|der\s+)?"
-            rf"(?i:{roles})\s*,?\s*[{_QUOTE_CLOSE}][^()]{{0,200}}?)\)")
+            rf"(?i:{roles})\s*,?\s*[{_QUOTE_CLOSE}][^()]{{0,200}}?)\)"
+        )
         acting = re.compile(rf"(?P<name>{_NAME})\s*,?\s+(?i:{'|'.join(_all(data['acting_as']))})\b")
         refers = re.compile(rf"\b(?i:{'|'.join(_all(data['refers_to']))})\s+(?i:the\s+|die\s+)?(?P<name>{_NAME})")
-        controller = re.compile(rf"(?i:{'|'.join(_all(data['controller_cues']))})\s*:?\s*(?i:the\s+|die\s+|der\s+)?"
-                                rf"(?P<name>{_NAME})")
+        controller = re.compile(
+            rf"(?i:{'|'.join(_all(data['controller_cues']))})\s*:?\s*(?i:the\s+|die\s+|der\s+)?"
+            rf"(?P<name>{_NAME})"
+        )
         controller_heading = re.compile(rf"\b(?:{_alternatives(_all(data['controller_headings']))})\b", re.IGNORECASE)
         company = re.compile(rf"(?<![\w&.])(?P<name>(?:[A-Z][\w&'’\-!]*[ ,]+){{1,4}}(?i:{form}))(?![\w&])")
         amendment = data["amendment"]
         selves = _alternatives(_all(amendment["self"]))
         amends = re.compile(
             rf"\b(?:this|these|diese[rsmn]?)\s+(?:[^\s.;]+\s+){{0,6}}?(?:{selves})\b[^.;]{{0,200}}?"
-            rf"\b(?P<verb>{'|'.join(_all(amendment['amends']))})\s+(?P<target>[^.;:]{{1,160}})", re.IGNORECASE)
-        return cls(introduced, acting, refers, controller, controller_heading, company, frozenset(f.lower() for f in forms),
-                   frozenset(w.lower() for w in customer), frozenset(w.lower() for w in vendor),
-                   frozenset(w.lower() for w in data["not_names"]),
-                   frozenset(w.lower() for w in data["sentence_words"]), amends)
+            rf"\b(?P<verb>{'|'.join(_all(amendment['amends']))})\s+(?P<target>[^.;:]{{1,160}})",
+            re.IGNORECASE,
+        )
+        return cls(
+            introduced,
+            acting,
+            refers,
+            controller,
+            controller_heading,
+            company,
+            frozenset(f.lower() for f in forms),
+            frozenset(w.lower() for w in customer),
+            frozenset(w.lower() for w in vendor),
+            frozenset(w.lower() for w in data["not_names"]),
+            frozenset(w.lower() for w in data["sentence_words"]),
+            amends,
+        )
 
     def clean(self, raw: str) -> str:
         """A company name as the document writes it, without the sentence's words before it."""
@@ -118,8 +135,11 @@ class PartyWords:
             if token[:1].islower() and token not in _CONNECTORS:
                 start = i + 1
         tokens = tokens[start:]
-        while tokens and (tokens[0].lower() in ("the", "this", "these", "die", "der", "das")
-                          or tokens[0].lower() in self.sentence_words or tokens[0] in _CONNECTORS):
+        while tokens and (
+            tokens[0].lower() in ("the", "this", "these", "die", "der", "das")
+            or tokens[0].lower() in self.sentence_words
+            or tokens[0] in _CONNECTORS
+        ):
             tokens = tokens[1:]
         while tokens and tokens[-1] in _CONNECTORS:
             tokens = tokens[:-1]
@@ -132,13 +152,20 @@ class PartyWords:
         return ", ".join(parts[:kept]).strip(" ,")
 
     def has_legal_form(self, name: str) -> bool:
-        return any(t.lower().strip(",") in self.legal_forms or t.lower().strip(",.") in self.legal_forms
-                   for t in name.split()[1:])
+        return any(
+            t.lower().strip(",") in self.legal_forms or t.lower().strip(",.") in self.legal_forms
+            for t in name.split()[1:]
+        )
 
     def plausible(self, name: str) -> bool:
         """A company's name, not a role, a document part or a heading's capitalised words."""
         tokens = name.split()
-        if not tokens or len(name) < 2 or name.lower() in self.customer | self.vendor or (name.isupper() and len(name) > 12):
+        if (
+            not tokens
+            or len(name) < 2
+            or name.lower() in self.customer | self.vendor
+            or (name.isupper() and len(name) > 12)
+        ):
             return False
         if any(t.lower().strip(",.") in self.not_names for t in tokens):
             return False
@@ -147,8 +174,10 @@ class PartyWords:
 
 def _roles(text: str) -> list[str]:
     """The quoted roles of an introduction: ("Meta Ireland", "we") → Meta Ireland, we."""
-    return [r.strip(" ,") for r in re.findall(rf"[{_QUOTE_OPEN}]\s*([^{_QUOTE_OPEN}{_QUOTE_CLOSE}]+?)\s*[{_QUOTE_CLOSE}]",
-                                              text)]
+    return [
+        r.strip(" ,")
+        for r in re.findall(rf"[{_QUOTE_OPEN}]\s*([^{_QUOTE_OPEN}{_QUOTE_CLOSE}]+?)\s*[{_QUOTE_CLOSE}]", text)
+    ]
 
 
 def _introduced(sentence: Sentence, words: PartyWords) -> Mention | None:
@@ -174,8 +203,11 @@ def vendor_mentions(sentence: Sentence, words: PartyWords) -> list[Mention]:
     if found is not None:
         return [found]
     text = sentence.text
-    for pattern, why in ((words.acting, "acting as processor or controller"), (words.refers, "the one 'we' refers to"),
-                         (words.controller, "named as controller or operator")):
+    for pattern, why in (
+        (words.acting, "acting as processor or controller"),
+        (words.refers, "the one 'we' refers to"),
+        (words.controller, "named as controller or operator"),
+    ):
         match = pattern.search(text)
         if match is None:
             continue
@@ -222,16 +254,23 @@ def frequent_company(document: Document, words: PartyWords) -> Mention | None:
                 first.setdefault(name, (index, match.start()))
     # A privacy policy names the plug-ins it embeds (Facebook, Google) many times; the vendor is
     # named in its opening.
-    opening = {name: n for name, n in counts.items()
-               if document.blocks[first[name][0]].start + first[name][1] < OPENING_CHARS}
+    opening = {
+        name: n for name, n in counts.items() if document.blocks[first[name][0]].start + first[name][1] < OPENING_CHARS
+    }
     if not opening:
         return None
     name, count = max(opening.items(), key=lambda item: (item[1], -first[item[0]][0]))
     if count < 2:
         return None
     block = document.blocks[first[name][0]]
-    evidence = Evidence(block.text, block.start, block.end, block.page, block.heading_path,
-                        f"'{name}', the company the document names most often ({count} times)")
+    evidence = Evidence(
+        block.text,
+        block.start,
+        block.end,
+        block.page,
+        block.heading_path,
+        f"'{name}', the company the document names most often ({count} times)",
+    )
     return Mention(VENDOR, name, evidence, detail=FREQUENT)
 
 

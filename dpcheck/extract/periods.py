@@ -9,18 +9,52 @@ from __future__ import annotations
 
 import re
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "ten": 10, "twelve": 12,
-                "fourteen": 14, "fifteen": 15, "thirty": 30, "sixty": 60, "ninety": 90,
-                "twenty-four": 24, "twenty four": 24, "thirty-six": 36, "forty-eight": 48, "forty eight": 48,
-                "seventy-two": 72, "seventy two": 72, "ein": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4,
-                "fünf": 5, "sieben": 7, "zehn": 10, "zwölf": 12, "vierzehn": 14, "dreißig": 30,
-                "vierundzwanzig": 24, "achtundvierzig": 48, "zweiundsiebzig": 72}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "seven": 7,
+    "ten": 10,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
+    "twenty-four": 24,
+    "twenty four": 24,
+    "thirty-six": 36,
+    "forty-eight": 48,
+    "forty eight": 48,
+    "seventy-two": 72,
+    "seventy two": 72,
+    "ein": 1,
+    "einem": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sieben": 7,
+    "zehn": 10,
+    "zwölf": 12,
+    "vierzehn": 14,
+    "dreißig": 30,
+    "vierundzwanzig": 24,
+    "achtundvierzig": 48,
+    "zweiundsiebzig": 72,
+}
 # A number, as digits or a word, and the digits some contracts repeat in brackets: "thirty (30)".
-_NUMBER = (r"\b(\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-           + r")\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?")
+_NUMBER = (
+    r"\b(\d{1,3}|"
+    + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+    + r")\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?"
+)
 HOURS = re.compile(_NUMBER + r"(hours?|stunden|std\.|h)\b", re.I)
-DAYS = re.compile(_NUMBER + r"(?:business\s+|calendar\s+|working\s+)?(days?|(?:werk|arbeits|kalender)?tag(?:e|en)?)\b",
-                  re.I)
+DAYS = re.compile(
+    _NUMBER + r"(?:business\s+|calendar\s+|working\s+)?(days?|(?:werk|arbeits|kalender)?tag(?:e|en)?)\b", re.I
+)
 WEEKS = re.compile(_NUMBER + r"(weeks?|wochen)\b", re.I)
 
 

@@ -82,9 +82,14 @@ class Lexicon:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
-        return cls(MechanismLexicon.from_data(data["mechanisms"]), Words.from_data(data["words"]),
-                   PartyWords.from_data(data["parties"]), RoleSet.from_data(data["roles"]),
-                   RecipientWords.from_data(data["recipients"], data["words"]), EvidenceOrder.from_data(data["roles"]))
+        return cls(
+            MechanismLexicon.from_data(data["mechanisms"]),
+            Words.from_data(data["words"]),
+            PartyWords.from_data(data["parties"]),
+            RoleSet.from_data(data["roles"]),
+            RecipientWords.from_data(data["recipients"], data["words"]),
+            EvidenceOrder.from_data(data["roles"]),
+        )
 
 
 @dataclass
@@ -129,8 +134,9 @@ class Passage:
         """The transfer tools the sentence names, each with the role of the sentence (see
         :meth:`~dpcheck.extract.evidence.EvidenceOrder.tool_role`)."""
         reading = self._reading
-        tools = mechanism_mentions(self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea,
-                                   reading.lexicon.words.destination)
+        tools = mechanism_mentions(
+            self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea, reading.lexicon.words.destination
+        )
         return [replace(m, role=reading.lexicon.evidence.tool_role(self.sentence, m)) for m in tools]
 
 
@@ -178,8 +184,9 @@ class TableReader(Reader):
     name = "tables"
 
     def begin(self, reading: Reading) -> None:
-        recipients, mentions, read = table_recipients(reading.document, reading.nlp, set(reading.eea),
-                                                      reading.lexicon.words)
+        recipients, mentions, read = table_recipients(
+            reading.document, reading.nlp, set(reading.eea), reading.lexicon.words
+        )
         reading.recipients.extend(recipients)
         reading.mentions.extend(mentions)
         reading.tables_read |= read
@@ -249,10 +256,12 @@ class DestinationReader(Reader):
         sentence = passage.sentence
         if sentence.block.table is not None and sentence.block.table in reading.tables_read:
             return
-        places = destination_mentions(sentence, passage.transfer, set(reading.eea), reading.lexicon.words,
-                                      reading.lexicon.roles)
-        reading.mentions.extend([*places, *examples_of_previous(self._previous, sentence, places, set(reading.eea),
-                                                                reading.lexicon.roles)])
+        places = destination_mentions(
+            sentence, passage.transfer, set(reading.eea), reading.lexicon.words, reading.lexicon.roles
+        )
+        reading.mentions.extend(
+            [*places, *examples_of_previous(self._previous, sentence, places, set(reading.eea), reading.lexicon.roles)]
+        )
         self._previous = places
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
 
@@ -285,23 +294,36 @@ class ProseRecipientReader(Reader):
         if sentence.block.kind == "heading":
             self._heading, self._lead_in = sentence, None
             return
-        found = [prose_recipient(n, role, sentence, f"names {n} as a recipient")
-                 for n, role in sentence_recipients(sentence, words, self._own)]
-        if heading is not None and opens_fields(sentence.text, words) and \
-                words.recipient_section(heading.block.heading_path) and (name := plain_name(heading.text, words)):
+        found = [
+            prose_recipient(n, role, sentence, f"names {n} as a recipient")
+            for n, role in sentence_recipients(sentence, words, self._own)
+        ]
+        if (
+            heading is not None
+            and opens_fields(sentence.text, words)
+            and words.recipient_section(heading.block.heading_path)
+            and (name := plain_name(heading.text, words))
+        ):
             found.append(prose_recipient(name, "processor", heading, "heads a recipient's entry"))
         # The list items (or short paragraphs) right after a lead-in, each naming a recipient first;
         # the first that names none ends the list.
         lead_in = self._lead_in
-        if lead_in is not None and sentence.block.kind in ("list_item", "paragraph") and sentence.block is not lead_in.block:
+        if (
+            lead_in is not None
+            and sentence.block.kind in ("list_item", "paragraph")
+            and sentence.block is not lead_in.block
+        ):
             if sentence.block is not self._item:
                 self._item = sentence.block
                 if name := item_name(sentence.text, words):
-                    found.append(prose_recipient(name, "processor", sentence, "listed after a lead-in naming processors"))
+                    found.append(
+                        prose_recipient(name, "processor", sentence, "listed after a lead-in naming processors")
+                    )
                 else:
                     self._lead_in = None
         elif sentence.text.rstrip().endswith(":") and any(
-                len(sentence.span) - c.end <= LEAD_IN_REACH for c in sentence.of("RCPT_PROCESSOR", "SUBPROCESSOR")):
+            len(sentence.span) - c.end <= LEAD_IN_REACH for c in sentence.of("RCPT_PROCESSOR", "SUBPROCESSOR")
+        ):
             self._lead_in = sentence
         elif lead_in is None or sentence.block is not lead_in.block:
             self._lead_in = None
@@ -371,8 +393,11 @@ class PartyReader(Reader):
             self._announced = announces_controller(sentence, words)
             self._add(VENDOR, found, reading)
         first_end = reading.document.first_end
-        if AMENDS not in self._found and sentence.block.kind != "heading" and (first_end is None
-                                                                              or sentence.start < first_end):
+        if (
+            AMENDS not in self._found
+            and sentence.block.kind != "heading"
+            and (first_end is None or sentence.start < first_end)
+        ):
             self._add(AMENDS, amendment_mentions(sentence, words), reading)
 
     def _add(self, kind: str, found: list[Mention], reading: Reading) -> None:
@@ -409,14 +434,26 @@ class SubjectReader(Reader):
             reading.subject = Subject(reading.subject.terms + terms, chrome)
 
 
-DEFAULT_READERS = ReaderRegistry([TableReader, LinkReader, Art28ClauseReader, ImporterReader, MechanismReader,
-                                  DestinationReader, ProseRecipientReader, CommitmentReader, TermReader, PartyReader,
-                                  AddressedReader,
-                                  SubjectReader])
+DEFAULT_READERS = ReaderRegistry(
+    [
+        TableReader,
+        LinkReader,
+        Art28ClauseReader,
+        ImporterReader,
+        MechanismReader,
+        DestinationReader,
+        ProseRecipientReader,
+        CommitmentReader,
+        TermReader,
+        PartyReader,
+        AddressedReader,
+        SubjectReader,
+    ]
+)
 
 
 def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence[Recipient]) -> list[Recipient]:
-    """"Our sub-processor CloudCo may transfer data onward to its affiliates in India": the
+    """ "Our sub-processor CloudCo may transfer data onward to its affiliates in India": the
     recipients of a sub-processor's own transfers, engaged by that sub-processor."""
     onward = sentence.of("ONWARD")
     codes = tuple(dict.fromkeys(m.value for m in places if m.kind == "destination"))
@@ -440,4 +477,6 @@ def addresses_transfers(sentence: Sentence, transfer: bool, lexicon: Lexicon) ->
         return True
     if any(c.label.startswith("MECH:") for c in sentence.cues) and transfer:
         return True
-    return sentence.has("TRANSFER") and not sentence.has("SEAT") and locates_data(sentence, lexicon.words, lexicon.roles)
+    return (
+        sentence.has("TRANSFER") and not sentence.has("SEAT") and locates_data(sentence, lexicon.words, lexicon.roles)
+    )

@@ -20,8 +20,11 @@ from dpcheck.models import Recipient
 
 Role = Literal["affiliate", "processor", "third_party"]
 # The category before a list cue gives the role of the names listed after it.
-CATEGORIES: dict[str, Role] = {"RCPT_PROCESSOR": "processor", "RCPT_THIRD_PARTY": "third_party",
-                               "RCPT_AFFILIATE": "affiliate"}
+CATEGORIES: dict[str, Role] = {
+    "RCPT_PROCESSOR": "processor",
+    "RCPT_THIRD_PARTY": "third_party",
+    "RCPT_AFFILIATE": "affiliate",
+}
 # Tokens between a category and its list cue ("providers (such as", "partners, for example").
 CATEGORY_REACH = 2
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
@@ -52,9 +55,18 @@ class RecipientWords:
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
         def lower(values: Any) -> frozenset[str]:
             return frozenset(str(v).lower() for v in values)
-        return cls(lower(data["to"]), lower(data["descriptor"]), lower(data["fields"]), lower(data["inner"]), lower(data["after"]),
-                   lower(data["closing"]), tuple(sorted(lower(data["sections"]))), lower(data["generic"]),
-                   frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"]))
+
+        return cls(
+            lower(data["to"]),
+            lower(data["descriptor"]),
+            lower(data["fields"]),
+            lower(data["inner"]),
+            lower(data["after"]),
+            lower(data["closing"]),
+            tuple(sorted(lower(data["sections"]))),
+            lower(data["generic"]),
+            frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"]),
+        )
 
     def legal_form(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.legal_forms
@@ -72,8 +84,11 @@ class RecipientWords:
 
 def _capitalised(word: str) -> bool:
     """A word of a name: "Acme", "3Shape", "eBay" (not "minorsYour", text run together)."""
-    return bool(word) and (word[0].isupper() or (word[0].isdigit() and any(c.isalpha() for c in word))
-                           or (len(word) > 1 and word[0].islower() and word[1].isupper()))
+    return bool(word) and (
+        word[0].isupper()
+        or (word[0].isdigit() and any(c.isalpha() for c in word))
+        or (len(word) > 1 and word[0].islower() and word[1].isupper())
+    )
 
 
 def _lower_word(word: str) -> bool:
@@ -92,8 +107,12 @@ def name_at(tokens: Tokens, start: int, words: RecipientWords) -> tuple[str, int
         if _capitalised(word) or (end > first and words.legal_form(word)):
             i += 1
             end = i
-        elif end > first and (word.lower() in words.inner or word == ".") and i + 1 < len(tokens) \
-                and (_capitalised(tokens[i + 1].text) or words.legal_form(tokens[i + 1].text)):
+        elif (
+            end > first
+            and (word.lower() in words.inner or word == ".")
+            and i + 1 < len(tokens)
+            and (_capitalised(tokens[i + 1].text) or words.legal_form(tokens[i + 1].text))
+        ):
             i += 1
         elif end > first and word == "," and i + 1 < len(tokens) and words.legal_form(tokens[i + 1].text):
             i += 1  # "Stripe Payments Europe, Ltd."
@@ -136,8 +155,12 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: b
         # "the LinkedIn Insight Tag (LinkedIn Ireland Unlimited Company)": the company, not its product.
         if end + 1 < len(tokens) and tokens[end].text == "(":
             inner, inner_end = name_at(tokens, end + 1, words)
-            if inner and inner_end < len(tokens) and tokens[inner_end].text == ")" and \
-                    words.legal_form(tokens[inner_end - 1].text):
+            if (
+                inner
+                and inner_end < len(tokens)
+                and tokens[inner_end].text == ")"
+                and words.legal_form(tokens[inner_end - 1].text)
+            ):
                 yield inner, end + 1, inner_end
                 name = ""
         if name:
@@ -158,8 +181,9 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: b
         i = j
 
 
-def sentence_recipients(sentence: Sentence, words: RecipientWords, own: frozenset[str] = frozenset()
-                        ) -> list[tuple[str, Role]]:
+def sentence_recipients(
+    sentence: Sentence, words: RecipientWords, own: frozenset[str] = frozenset()
+) -> list[tuple[str, Role]]:
     """The recipients ``sentence`` names, each with its role, in the order named; a name whose first
     word is one of ``own`` (the vendor's, from the document's title) is the vendor itself."""
     if not sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE"):
@@ -174,8 +198,10 @@ def sentence_recipients(sentence: Sentence, words: RecipientWords, own: frozense
     for cue in sentence.of("RCPT_USE"):
         start = cue.end
         # "uses the web analytics service Acme": the name after the noun that introduces it.
-        described = next((k + 1 for k in range(start, min(start + USE_REACH, len(tokens)))
-                          if tokens[k].lower_ in words.descriptor), None)
+        described = next(
+            (k + 1 for k in range(start, min(start + USE_REACH, len(tokens))) if tokens[k].lower_ in words.descriptor),
+            None,
+        )
         if described is not None and all(_lower_word(tokens[k].text) for k in range(start, described)):
             start = described
         found += [(n, "processor", s, e) for n, s, e in _names_from(sentence, start, words, commas=False)]
@@ -213,8 +239,11 @@ def plain_name(text: str, words: RecipientWords) -> str:
     """``text`` when it is a company's name and nothing else (a heading "Acme Cloud"); "" if not."""
     name = text.strip().strip("*_#").strip()
     tokens = name.split()
-    if not tokens or len(tokens) > 8 or not all(
-            _capitalised(t) or t.lower() in words.inner or words.legal_form(t) or t == "," for t in tokens):
+    if (
+        not tokens
+        or len(tokens) > 8
+        or not all(_capitalised(t) or t.lower() in words.inner or words.legal_form(t) or t == "," for t in tokens)
+    ):
         return ""
     return name if words.is_name(name) else ""
 

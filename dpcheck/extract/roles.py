@@ -59,21 +59,34 @@ class RoleSet:
         roles = {}
         for name, entry in data["roles"].items():
             side = entry["side"]
-            roles[name] = Role(name, entry["argument"], int(entry["reach"]), side in ("before", "both"),
-                               side in ("after", "both"), frozenset(entry.get("labels", ())), entry["description"])
-        unknown = sorted(({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"]))
+            roles[name] = Role(
+                name,
+                entry["argument"],
+                int(entry["reach"]),
+                side in ("before", "both"),
+                side in ("after", "both"),
+                frozenset(entry.get("labels", ())),
+                entry["description"],
+            )
+        unknown = sorted(
+            ({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"])
+        )
         if unknown:
             raise RulesetError([f"roles.yml: roles give undeclared argument roles {', '.join(unknown)}"])
         transferring = frozenset(a for a, entry in data["arguments"].items() if entry["transfers"])
-        return cls(roles, transferring, frozenset(str(b).lower() for b in data["barriers"]),
-                   frozenset(str(m).lower() for m in data["recipient_markers"]),
-                   frozenset(str(w).lower() for w in data["coordination"]),
-                   tuple(str(w).lower() for w in data["locating"]["cues"]),
-                   frozenset(str(a) for a in data["locating"]["yields_to"]))
+        return cls(
+            roles,
+            transferring,
+            frozenset(str(b).lower() for b in data["barriers"]),
+            frozenset(str(m).lower() for m in data["recipient_markers"]),
+            frozenset(str(w).lower() for w in data["coordination"]),
+            tuple(str(w).lower() for w in data["locating"]["cues"]),
+            frozenset(str(a) for a in data["locating"]["yields_to"]),
+        )
 
     def role_of(self, cue: Cue) -> Role | None:
         if cue.label.startswith(ROLE_PREFIX):
-            return self.roles.get(cue.label[len(ROLE_PREFIX):])
+            return self.roles.get(cue.label[len(ROLE_PREFIX) :])
         return next((r for r in self.roles.values() if cue.label in r.labels), None)
 
 
@@ -138,13 +151,15 @@ class SentenceRoles:
                 continue
             gap = range(cue.end, start) if cue_before else range(end, cue.start)
             if role.argument not in self.roleset.transferring and any(
-                    tokens[i].lower_ in self.roleset.barriers for i in gap):
+                tokens[i].lower_ in self.roleset.barriers for i in gap
+            ):
                 continue
             distance = sum(1 for i in gap if i not in places)
             if distance > role.reach:
                 continue
-            reached.append(((distance, 0 if cue_before else 1, 1 if role.argument in self.roleset.transferring else 0),
-                            cue, role))
+            reached.append(
+                ((distance, 0 if cue_before else 1, 1 if role.argument in self.roleset.transferring else 0), cue, role)
+            )
         if not reached:
             return Argument(UNCLAIMED)
         _, cue, role = min(reached, key=lambda r: r[0])
@@ -155,8 +170,10 @@ class SentenceRoles:
         argument = role.argument
         # A seat counts as where data goes only for a recipient the sentence sends data to
         # ("transferred to X Inc., seated in ..."), not for a sender or a controller.
-        if argument == RECIPIENT_SEAT and not (self.states_transfer_besides(role) and any(
-                tokens[i].lower_ in self.roleset.recipient_markers for i in range(cue.start))):
+        if argument == RECIPIENT_SEAT and not (
+            self.states_transfer_besides(role)
+            and any(tokens[i].lower_ in self.roleset.recipient_markers for i in range(cue.start))
+        ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
 
@@ -176,7 +193,10 @@ def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> Sente
     """The roles of ``sentence``; ``negated``: it denies a transfer (see destinations)."""
     found = [(c, r) for c in sentence.cues if (r := roleset.role_of(c)) is not None]
     # A cue inside a longer role cue is part of it: "located" in "courts located in".
-    kept = tuple((c, r) for c, r in found if not any(
-        (o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)) for o, _ in found))
+    kept = tuple(
+        (c, r)
+        for c, r in found
+        if not any((o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)) for o, _ in found)
+    )
     roles = frozenset(r.name for _, r in kept) | ({NEGATION} if negated else frozenset())
     return SentenceRoles(sentence, roles, kept, roleset)

@@ -38,11 +38,35 @@ TRANSFER_HEADING = re.compile(
     r"außerhalb der eu|ausland|cross-border|sub-?processor|unterauftrag",
     re.IGNORECASE,
 )
-SUBPROCESSOR_HEADING = re.compile(r"sub-?processor|sub-?contract|unterauftrag|subunternehm|weitere auftragsverarbeiter", re.I)
-CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—", "but", "however", "instead", "whereas", "although",
-                 "aber", "sondern", "jedoch", "stattdessen", "während", "obwohl", "allerdings"}
-DEFINITION = re.compile(r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b|"
-                        r"^\W{0,3}[„“\"'][^„“\"']{1,60}[“”\"']\s+(ist|sind|is|are)\b", re.I)
+SUBPROCESSOR_HEADING = re.compile(
+    r"sub-?processor|sub-?contract|unterauftrag|subunternehm|weitere auftragsverarbeiter", re.I
+)
+CLAUSE_BREAKS = {
+    ",",
+    ";",
+    ":",
+    "(",
+    ")",
+    "–",
+    "—",
+    "but",
+    "however",
+    "instead",
+    "whereas",
+    "although",
+    "aber",
+    "sondern",
+    "jedoch",
+    "stattdessen",
+    "während",
+    "obwohl",
+    "allerdings",
+}
+DEFINITION = re.compile(
+    r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b|"
+    r"^\W{0,3}[„“\"'][^„“\"']{1,60}[“”\"']\s+(ist|sind|is|are)\b",
+    re.I,
+)
 INSTRUCTIONS = re.compile(r"\binstruction|\bweisung", re.I)
 # Labels a sentence gets from where it stands: a heading, a section on transfers, a section on
 # (or a paragraph naming) sub-processors.
@@ -77,9 +101,24 @@ class Tokens(Sequence[Word]):
 
     __slots__ = ("_words", "_starts", "_ends", "_lowers", "_strings", "_block_text", "_lo", "_hi")
 
-    def __init__(self, starts: list[int], ends: list[int], lowers: list[int], strings: StringStore, block_text: str,
-                 lo: int = 0, hi: int | None = None, words: list[Word | None] | None = None) -> None:
-        self._starts, self._ends, self._lowers, self._strings, self._block_text = starts, ends, lowers, strings, block_text
+    def __init__(
+        self,
+        starts: list[int],
+        ends: list[int],
+        lowers: list[int],
+        strings: StringStore,
+        block_text: str,
+        lo: int = 0,
+        hi: int | None = None,
+        words: list[Word | None] | None = None,
+    ) -> None:
+        self._starts, self._ends, self._lowers, self._strings, self._block_text = (
+            starts,
+            ends,
+            lowers,
+            strings,
+            block_text,
+        )
         self._words: list[Word | None] = [None] * len(starts) if words is None else words
         self._lo, self._hi = lo, len(starts) if hi is None else hi
 
@@ -97,8 +136,16 @@ class Tokens(Sequence[Word]):
             if i.step not in (None, 1):
                 raise ValueError("token slices take no step")
             part = range(self._lo, self._hi)[i]
-            return Tokens(self._starts, self._ends, self._lowers, self._strings, self._block_text, part.start,
-                          max(part.start, part.stop), self._words)
+            return Tokens(
+                self._starts,
+                self._ends,
+                self._lowers,
+                self._strings,
+                self._block_text,
+                part.start,
+                max(part.start, part.stop),
+                self._words,
+            )
         index = i + len(self) if i < 0 else i
         if not 0 <= index < len(self):
             raise IndexError(f"token {i} of a {len(self)}-token span")
@@ -107,7 +154,9 @@ class Tokens(Sequence[Word]):
     def _word(self, k: int) -> Word:
         word = self._words[k]
         if word is None:
-            word = self._words[k] = Word(self._block_text[self._starts[k]: self._ends[k]], self._strings[self._lowers[k]])
+            word = self._words[k] = Word(
+                self._block_text[self._starts[k] : self._ends[k]], self._strings[self._lowers[k]]
+            )
         return word
 
     def __iter__(self) -> Iterator[Word]:
@@ -117,7 +166,7 @@ class Tokens(Sequence[Word]):
     def text(self) -> str:
         if self._lo >= self._hi:
             return ""
-        return self._block_text[self._starts[self._lo]: self._ends[self._hi - 1]]
+        return self._block_text[self._starts[self._lo] : self._ends[self._hi - 1]]
 
 
 class LabelIndex:
@@ -154,8 +203,22 @@ class Sentence:
 
     Its cues, places and tokens are read from the document's arrays when first asked for."""
 
-    __slots__ = ("_sentences", "_masks", "index", "block", "start", "end", "mask", "in_transfer_section",
-                 "in_subprocessor_section", "section_countries", "_page", "_cues", "_places", "_span")
+    __slots__ = (
+        "_sentences",
+        "_masks",
+        "index",
+        "block",
+        "start",
+        "end",
+        "mask",
+        "in_transfer_section",
+        "in_subprocessor_section",
+        "section_countries",
+        "_page",
+        "_cues",
+        "_places",
+        "_span",
+    )
 
     def __init__(self, sentences: Sentences, index: int, block: Block, start: int, end: int, mask: int) -> None:
         self._sentences = sentences
@@ -317,22 +380,31 @@ class Sentences(Sequence[Sentence]):
         first = self._first[i]
         text = self.document.blocks[self._block_of[i]].text
         labels = self.analysis.cue_labels
-        return [Cue(labels[c], s - first, e - first, text[a:b])
-                for c, s, e, a, b in self._cue_columns[self._cue_bounds[i]: self._cue_bounds[i + 1]]]
+        return [
+            Cue(labels[c], s - first, e - first, text[a:b])
+            for c, s, e, a, b in self._cue_columns[self._cue_bounds[i] : self._cue_bounds[i + 1]]
+        ]
 
     def places(self, i: int) -> list[Place]:
         first = self._first[i]
         block = self.document.blocks[self._block_of[i]]
         codes = self.analysis.place_codes
-        return [Place(codes[c], s - first, e - first, block.text[a:b])
-                for c, s, e, a, b in self._place_columns[self._place_bounds[i]: self._place_bounds[i + 1]]]
+        return [
+            Place(codes[c], s - first, e - first, block.text[a:b])
+            for c, s, e, a, b in self._place_columns[self._place_bounds[i] : self._place_bounds[i + 1]]
+        ]
 
     def tokens(self, i: int) -> Tokens:
         a = self.analysis
         first, end = self._first[i], int(a.sentence_end[i])
         starts = a.offset[first:end]
-        return Tokens(starts.tolist(), (starts + a.length[first:end]).tolist(), a.tokens.lower[first:end].tolist(),
-                      a.tokens.strings, self.document.blocks[self._block_of[i]].text)
+        return Tokens(
+            starts.tolist(),
+            (starts + a.length[first:end]).tolist(),
+            a.tokens.lower[first:end].tolist(),
+            a.tokens.strings,
+            self.document.blocks[self._block_of[i]].text,
+        )
 
     def _columns(self, rows: np.ndarray, matches: Matches) -> list[tuple[int, int, int, int, int]]:
         """Label, token start and end, and character start and end in the block of the matches ``rows``."""
@@ -390,17 +462,24 @@ class Sentences(Sequence[Sentence]):
         place_sentences = np.repeat(np.arange(len(a.sentence_start)), np.diff(self._place_bounds))
         place_bits = np.array([index.bit[f"{PLACE}:{code}"] for code in a.place_codes], dtype=np.intp)
         place_bits = place_bits[a.places.label[self._place_rows]] if len(place_bits) else place_bits
-        layout = {"HEADING": [b.kind == "heading" for b in blocks], "TRANSFER_SECTION": in_transfer,
-                  "SUBPROCESSOR_SECTION": in_subprocessors}
+        layout = {
+            "HEADING": [b.kind == "heading" for b in blocks],
+            "TRANSFER_SECTION": in_transfer,
+            "SUBPROCESSOR_SECTION": in_subprocessors,
+        }
         layout_sentences, layout_bits = [], []
         for name, per_block in layout.items():
-            chosen = (np.flatnonzero(np.array(per_block, dtype=bool)[self._block]) if len(self._block)
-                      else np.zeros(0, np.intp))
+            chosen = (
+                np.flatnonzero(np.array(per_block, dtype=bool)[self._block])
+                if len(self._block)
+                else np.zeros(0, np.intp)
+            )
             layout_sentences.append(chosen)
             layout_bits.append(np.full(len(chosen), index.bit[name], dtype=np.intp))
         sentences = np.concatenate([sentence_of, place_sentences, place_sentences, *layout_sentences]).astype(np.intp)
-        bits = np.concatenate([cue_bits, np.full(len(place_sentences), index.bit[PLACE], dtype=np.intp), place_bits,
-                               *layout_bits]).astype(np.intp)
+        bits = np.concatenate(
+            [cue_bits, np.full(len(place_sentences), index.bit[PLACE], dtype=np.intp), place_bits, *layout_bits]
+        ).astype(np.intp)
         np.bitwise_or.at(masks, (sentences, bits // 64), np.left_shift(np.uint64(1), (bits % 64).astype(np.uint64)))
         return masks
 

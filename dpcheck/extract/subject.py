@@ -31,8 +31,12 @@ class Subject:
     chrome: tuple[Evidence, ...] = ()
 
 
-def not_about_privacy(subject: Subject, mentions: tuple[Mention, ...], recipients: tuple[Recipient, ...],
-                      transfers_addressed: tuple[Evidence, ...]) -> str | None:
+def not_about_privacy(
+    subject: Subject,
+    mentions: tuple[Mention, ...],
+    recipients: tuple[Recipient, ...],
+    transfers_addressed: tuple[Evidence, ...],
+) -> str | None:
     """Why the document is no privacy or data-protection document, or None when it may be one."""
     if mentions or recipients or transfers_addressed:
         return None
@@ -40,6 +44,8 @@ def not_about_privacy(subject: Subject, mentions: tuple[Mention, ...], recipient
         return "it never speaks of personal data, privacy, processing or data protection"
     if subject.chrome and subject.terms <= CHROME_TERMS:
         quote = " ".join(subject.chrome[0].quote.split())[:80]
-        return (f"it reads like a web page's furniture (\u201c{quote}\u201d) and names the subject only "
-                f"{subject.terms} time(s)")
+        return (
+            f"it reads like a web page's furniture (\u201c{quote}\u201d) and names the subject only "
+            f"{subject.terms} time(s)"
+        )
     return None

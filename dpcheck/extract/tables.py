@@ -50,15 +50,23 @@ def _is_header(row: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> bo
     column, and most of its cells are header cells ("Company | Location | Safeguards for transfers")."""
     cells = [c for c in row if c.strip()]
     headers = [c for c in cells if _header_cell(c, patterns)]
-    return (len(headers) >= 2 and 2 * len(headers) >= len(cells) and cells[0] in headers
-            and bool(patterns["name"].search(cells[0]) or patterns["location"].search(cells[0])))
+    return (
+        len(headers) >= 2
+        and 2 * len(headers) >= len(cells)
+        and cells[0] in headers
+        and bool(patterns["name"].search(cells[0]) or patterns["location"].search(cells[0]))
+    )
 
 
 def _is_title(row: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> bool:
     """A row of one cell alone in a wider table that is a header word ("Support sub-processors", "Company")."""
     cells = [c for c in row if c.strip()]
-    return (len(row) > 1 and len(cells) == 1 and len(cells[0]) <= HEADER_CELL_CHARS
-            and bool(patterns["name"].search(cells[0])))
+    return (
+        len(row) > 1
+        and len(cells) == 1
+        and len(cells[0]) <= HEADER_CELL_CHARS
+        and bool(patterns["name"].search(cells[0]))
+    )
 
 
 def _company_name(cell: str, words: Words) -> str:
@@ -68,18 +76,19 @@ def _company_name(cell: str, words: Words) -> str:
     name = _DASH.split(", ".join(parts[:kept]))[0]
     cut = name != cell  # an address followed what is left
     tokens = name.split()
-    form = next((i for i, t in enumerate(tokens)
-                 if i and t[:1].isupper() and t.lower().rstrip(".,") in words.legal_forms), None)
+    form = next(
+        (i for i, t in enumerate(tokens) if i and t[:1].isupper() and t.lower().rstrip(".,") in words.legal_forms), None
+    )
     if form is not None:
         # "Acme AB Storgatan 74": a name with a legal form ends with it ("Studio 71 GmbH" keeps its number).
-        rest = " ".join(tokens[form + 1:])
-        return " ".join(tokens[:form + 1]).rstrip(",") if any(ch.isdigit() for ch in rest) else name
+        rest = " ".join(tokens[form + 1 :])
+        return " ".join(tokens[: form + 1]).rstrip(",") if any(ch.isdigit() for ch in rest) else name
     number = (_HOUSE_NUMBER.search(name) or _LAST_NUMBER.search(name)) if cut else None
     if number is not None and number.start():
-        return name[:number.start()].strip(" ,")
+        return name[: number.start()].strip(" ,")
     # "Acme (Acme Cloud) One Harbour Place, ...": the street follows the name's alias.
     alias = name.find(") ")
-    return name[:alias + 1] if cut and alias > 0 else name
+    return name[: alias + 1] if cut and alias > 0 else name
 
 
 def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> dict[str, int]:
@@ -134,8 +143,9 @@ def _only_places(text: str, nlp: Language) -> bool:
     return not re.search(r"[^\W\d_]{3,}", rest)
 
 
-def _read_table(index: int, table: Table, document: Document, nlp: Language, eea: set[str],
-                words: Words) -> tuple[list[Recipient], list[Mention], bool]:
+def _read_table(
+    index: int, table: Table, document: Document, nlp: Language, eea: set[str], words: Words
+) -> tuple[list[Recipient], list[Mention], bool]:
     """The recipients and destination mentions of one table, and whether it was a table of parties at
     all (one of those who answer for the data gives neither, and its rows are not read again)."""
     patterns = words.table_headers
@@ -165,10 +175,15 @@ def _read_table(index: int, table: Table, document: Document, nlp: Language, eea
             skipped = True  # the vendor's own controller or its representative: it answers for the data, receives none
             continue
         location_text = cell("location") if loc_col is not None else " ".join(row)
-        open_cues = {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"} if loc_col is not None else {"OPEN_DESTINATION"}
+        open_cues = (
+            {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"} if loc_col is not None else {"OPEN_DESTINATION"}
+        )
         codes = _places(location_text, nlp, open_cues, location_column=loc_col is not None)
-        onward = [c for c in _places(cell("onward"), nlp, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
-                  if c not in eea]
+        onward = [
+            c
+            for c in _places(cell("onward"), nlp, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
+            if c not in eea
+        ]
         evidence = _row_evidence(block, "row of a sub-processor table")
         for code in [*codes, *onward]:
             if code not in eea:
@@ -176,12 +191,22 @@ def _read_table(index: int, table: Table, document: Document, nlp: Language, eea
         name = _company_name(cell("name") or (row[0] if row else ""), words)
         if not name or _only_places(name, nlp):
             continue
-        recipients.append(Recipient(name, "subprocessor", cell("purpose"), tuple(codes), (evidence,),
-                                    engaged_by=cell("engaged_by").strip()))
+        recipients.append(
+            Recipient(
+                name, "subprocessor", cell("purpose"), tuple(codes), (evidence,), engaged_by=cell("engaged_by").strip()
+            )
+        )
         if onward:
-            recipients.append(Recipient(f"onward recipients of {name}", "subprocessor", "", tuple(onward),
-                                        (_row_evidence(block, "onward transfers in a sub-processor table row"),),
-                                        engaged_by=name))
+            recipients.append(
+                Recipient(
+                    f"onward recipients of {name}",
+                    "subprocessor",
+                    "",
+                    tuple(onward),
+                    (_row_evidence(block, "onward transfers in a sub-processor table row"),),
+                    engaged_by=name,
+                )
+            )
     return recipients, mentions, skipped
 
 

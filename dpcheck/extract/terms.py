@@ -14,7 +14,9 @@ SUBPROCESSOR_URL = re.compile(r"(sub-?processors?|subunternehmer|unterauftrag\w*
 # A section on requests from authorities: its handling sentences need not repeat who asks.
 AUTHORITY_HEADING = re.compile(
     r"(request|demand|anfrage|ersuchen)\w*.{0,30}(authorit|government|law enforcement|behörd)|"
-    r"(authorit|government|law enforcement|behörd)\w*.{0,30}(request|demand|access|anfrage|zugriff|ersuchen)", re.I)
+    r"(authorit|government|law enforcement|behörd)\w*.{0,30}(request|demand|access|anfrage|zugriff|ersuchen)",
+    re.I,
+)
 # An item of an enumeration: "(i) ...", "b) ...", "- ...".
 LIST_ITEM = re.compile(r"\s*(\(?[a-z0-9]{1,4}[.)]|[-•*–])\s", re.I)
 # Tokens between "notify"/"informieren" and the party told ("notify the data exporter").
@@ -29,9 +31,14 @@ def link_mentions(document: Document) -> list[Mention]:
             start = max(document.text.find(text), 0) if text else 0
             end = start + len(text)
             block = next((b for b in document.blocks if b.start <= start < b.end), None)
-            evidence = Evidence(block.text if block else text, block.start if block else start,
-                                block.end if block else end, document.page_at(start),
-                                block.heading_path if block else (), f"links to {target}")
+            evidence = Evidence(
+                block.text if block else text,
+                block.start if block else start,
+                block.end if block else end,
+                document.page_at(start),
+                block.heading_path if block else (),
+                f"links to {target}",
+            )
             found.append(Mention("subprocessor_list", "subprocessor_list", evidence))
     return found
 
@@ -51,15 +58,23 @@ def government_access(sentence: Sentence) -> bool:
     if any(AUTHORITY_HEADING.search(h) for h in sentence.block.heading_path):
         return True
     supervisory = sentence.of("SUPERVISORY")
-    return any(not any(s.start <= c.start < s.end or c.start <= s.start < c.end for s in supervisory)
-               for c in sentence.of("GOV_ACCESS"))
+    return any(
+        not any(s.start <= c.start < s.end or c.start <= s.start < c.end for s in supervisory)
+        for c in sentence.of("GOV_ACCESS")
+    )
 
 
 def _tells_customer(sentence: Sentence) -> str:
     for notice in sentence.of("GOV_NOTICE"):
         # The one told stands next to the verb: "notify Customer", "den Auftraggeber informieren".
-        party = next((p for p in sentence.of("CUSTOMER_SIDE")
-                      if 0 <= p.start - notice.end < NOTICE_REACH or 0 <= notice.start - p.end < NOTICE_REACH), None)
+        party = next(
+            (
+                p
+                for p in sentence.of("CUSTOMER_SIDE")
+                if 0 <= p.start - notice.end < NOTICE_REACH or 0 <= notice.start - p.end < NOTICE_REACH
+            ),
+            None,
+        )
         if party is not None:
             return f"tells {party.text} of public-authority requests ('{notice.text}')"
     return ""
@@ -138,8 +153,11 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     notice_periods = [days for at, days in periods if at < objection]
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
     if sentence.has("OBJECTION"):
-        add("subprocessor_objection", f"'{sentence.of('OBJECTION')[0].text}'",
-            _days([days for at, days in periods if at > objection]))
+        add(
+            "subprocessor_objection",
+            f"'{sentence.of('OBJECTION')[0].text}'",
+            _days([days for at, days in periods if at > objection]),
+        )
     if not named:
         if sentence.has("NOTICE") and states_period(text) and not sentence.has("OTHER_CHANGE"):
             notice(f"'{sentence.of('NOTICE')[0].text}'")

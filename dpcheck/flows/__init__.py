@@ -27,6 +27,7 @@ def build_flow(extraction: Extraction, facts: LegalFacts, day: date) -> DataFlow
     """The data flow of ``extraction``, its paths judged by the law in force on ``day``."""
     traced = trace(extraction, facts, day)
     scc_quotes = (m.evidence.quote for m in extraction.relied_mechanisms.get("scc", []))
-    hops, paths = judge_paths(traced.parties, traced.countries, traced.hops, facts, day,
-                              scc_lapsed=facts.only_lapsed_scc(scc_quotes, day))
+    hops, paths = judge_paths(
+        traced.parties, traced.countries, traced.hops, facts, day, scc_lapsed=facts.only_lapsed_scc(scc_quotes, day)
+    )
     return DataFlow(traced.parties, traced.countries, hops, paths, traced.transfers, traced.recipients)

@@ -92,8 +92,9 @@ def engagers(recipients: tuple[Recipient, ...]) -> tuple[str, ...]:
     return tuple(engaged_by(r, named) for r in recipients)
 
 
-def hop_mechanisms(own: Collection[str], flowdown: Collection[str], document: Collection[str] | None,
-                   onward: bool) -> tuple[tuple[str, ...], str]:
+def hop_mechanisms(
+    own: Collection[str], flowdown: Collection[str], document: Collection[str] | None, onward: bool
+) -> tuple[tuple[str, ...], str]:
     """A recipient's hop into a country: its mechanisms and where they were read (see the module
     docstring); ``document`` is None where the country is no transfer destination."""
     if own:
@@ -122,11 +123,15 @@ def destinations(extraction: Extraction, facts: LegalFacts, day: date) -> tuple[
     found = []
     for code, mentions in sorted(extraction.destinations.items()):
         same_sentence = stated_mechanisms((m.evidence for m in mentions), relied)
-        found.append(Destination(
-            code, tuple(sorted(same_sentence or set(relied))),
-            tuple(r.name for r in extraction.recipients if code in r.locations),
-            code != UNSPECIFIED and facts.fully_adequate(code, day),
-            tuple(m.evidence for m in mentions[:TRANSFER_EVIDENCE])))
+        found.append(
+            Destination(
+                code,
+                tuple(sorted(same_sentence or set(relied))),
+                tuple(r.name for r in extraction.recipients if code in r.locations),
+                code != UNSPECIFIED and facts.fully_adequate(code, day),
+                tuple(m.evidence for m in mentions[:TRANSFER_EVIDENCE]),
+            )
+        )
     return tuple(found)
 
 
@@ -161,8 +166,15 @@ class _Builder:
             self.countries[code] = Country(code, code in self.eea, bool(destination and destination.adequate))
         return self.countries[code].key
 
-    def hop(self, source: str, target: str, kind: HopKind, mechanisms: tuple[str, ...] = (),
-            mechanisms_from: str = "", evidence: tuple[Evidence, ...] = ()) -> None:
+    def hop(
+        self,
+        source: str,
+        target: str,
+        kind: HopKind,
+        mechanisms: tuple[str, ...] = (),
+        mechanisms_from: str = "",
+        evidence: tuple[Evidence, ...] = (),
+    ) -> None:
         self.hops[(source, target)] = Hop(source, target, kind, mechanisms, mechanisms_from, evidence)
 
     def reached(self, key: str) -> bool:
@@ -172,8 +184,9 @@ class _Builder:
 def trace(extraction: Extraction, facts: LegalFacts, day: date) -> Traced:
     """The data flow of ``extraction``: customer → vendor → recipients (→ their recipients) → countries."""
     relied = extraction.relied_mechanisms
-    recipients = tuple(replace(r, mechanisms=tuple(sorted(stated_mechanisms(r.evidence, relied))))
-                       for r in extraction.recipients)
+    recipients = tuple(
+        replace(r, mechanisms=tuple(sorted(stated_mechanisms(r.evidence, relied)))) for r in extraction.recipients
+    )
     flowdown = {m.value for m in extraction.flowdown}
     stated = destinations(extraction, facts, day)
     build = _Builder(stated, facts.eea_places)
@@ -189,17 +202,25 @@ def trace(extraction: Extraction, facts: LegalFacts, day: date) -> Traced:
         build.hop(parent, key, "engages", evidence=recipient.evidence)
         for code in recipient.locations:
             destination = build.destinations.get(code)
-            mechanisms, source = hop_mechanisms(recipient.mechanisms, flowdown,
-                                                destination.mechanisms if destination else None, parent != VENDOR)
+            mechanisms, source = hop_mechanisms(
+                recipient.mechanisms, flowdown, destination.mechanisms if destination else None, parent != VENDOR
+            )
             build.hop(key, build.country(code), "transfer", mechanisms, source, recipient.evidence)
     for destination in stated:
         node = build.country(destination.code)
         if not build.reached(node):
-            build.hop(VENDOR, node, "transfer", destination.mechanisms,
-                      "document" if destination.mechanisms else "", destination.evidence)
+            build.hop(
+                VENDOR,
+                node,
+                "transfer",
+                destination.mechanisms,
+                "document" if destination.mechanisms else "",
+                destination.evidence,
+            )
     hops = tuple(build.hops.values())
-    transfers = tuple(Transfer(d.code, reaching(hops, d.code, facts, day), d.recipients, d.adequate, d.evidence)
-                      for d in stated)
+    transfers = tuple(
+        Transfer(d.code, reaching(hops, d.code, facts, day), d.recipients, d.adequate, d.evidence) for d in stated
+    )
     return Traced(tuple(build.parties.values()), tuple(build.countries.values()), hops, recipients, transfers)
 
 

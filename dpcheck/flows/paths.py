@@ -26,9 +26,15 @@ from dpcheck.models import UNSPECIFIED, Country, Hop, Judgement, Party, Transfer
 MAX_PARTIES = 6
 
 
-def judge_paths(parties: tuple[Party, ...], countries: tuple[Country, ...], hops: tuple[Hop, ...],
-                facts: LegalFacts, day: date, *, scc_lapsed: bool = False,
-                ) -> tuple[tuple[Hop, ...], tuple[TransferPath, ...]]:
+def judge_paths(
+    parties: tuple[Party, ...],
+    countries: tuple[Country, ...],
+    hops: tuple[Hop, ...],
+    facts: LegalFacts,
+    day: date,
+    *,
+    scc_lapsed: bool = False,
+) -> tuple[tuple[Hop, ...], tuple[TransferPath, ...]]:
     """``hops`` with the judgement of each last hop into a third country, and every path from the
     customer to a country outside the EEA, covered or not, in a stable order."""
     labels = {p.key: p.label for p in parties}
@@ -39,20 +45,32 @@ def judge_paths(parties: tuple[Party, ...], countries: tuple[Country, ...], hops
     for country in sorted((c for c in countries if not c.eea), key=lambda c: c.key):
         for route in sorted(nx.all_simple_paths(routes, CUSTOMER, country.key, cutoff=MAX_PARTIES)):
             last = by_pair[route[-2], route[-1]]
-            judgement = judged.setdefault((last.source, last.target),
-                                          judge_hop(country.code, last.mechanisms, facts, day, scc_lapsed=scc_lapsed))
+            judgement = judged.setdefault(
+                (last.source, last.target), judge_hop(country.code, last.mechanisms, facts, day, scc_lapsed=scc_lapsed)
+            )
             parties_on = tuple(labels[key] for key in route[:-1])
             evidence = distinct_places(e for u, v in zip(route, route[1:]) for e in by_pair[u, v].evidence)
-            paths.append(TransferPath(parties_on, country.code, judgement.covered, judgement.basis, judgement.reason,
-                                      onward=len(parties_on) > 3, evidence=evidence,
-                                      mechanisms=tuple(m for m in last.mechanisms if facts.covers(m, country.code, day))))
-    hops = tuple(replace(h, judgement=judged[h.source, h.target]) if (h.source, h.target) in judged else h
-                 for h in hops)
+            paths.append(
+                TransferPath(
+                    parties_on,
+                    country.code,
+                    judgement.covered,
+                    judgement.basis,
+                    judgement.reason,
+                    onward=len(parties_on) > 3,
+                    evidence=evidence,
+                    mechanisms=tuple(m for m in last.mechanisms if facts.covers(m, country.code, day)),
+                )
+            )
+    hops = tuple(
+        replace(h, judgement=judged[h.source, h.target]) if (h.source, h.target) in judged else h for h in hops
+    )
     return hops, tuple(paths)
 
 
-def judge_hop(country: str, mechanisms: tuple[str, ...], facts: LegalFacts, day: date, *,
-              scc_lapsed: bool = False) -> Judgement:
+def judge_hop(
+    country: str, mechanisms: tuple[str, ...], facts: LegalFacts, day: date, *, scc_lapsed: bool = False
+) -> Judgement:
     """Whether personal data entering ``country`` under ``mechanisms`` on ``day`` is covered, on what basis or why not."""
     problems: list[str] = []
     decision = facts.decision_on(country, day) if country != UNSPECIFIED else None
@@ -62,8 +80,11 @@ def judge_hop(country: str, mechanisms: tuple[str, ...], facts: LegalFacts, day:
         if decision.covers_vendors:
             return Judgement(True, f"adequacy decision for {decision.scope}: {decision.decision}", "")
         if "dpf" in mechanisms and not facts.tool_problem("dpf", country, day):
-            return Judgement(True, f"adequacy decision for {decision.scope}: {decision.decision}",
-                             _invalid_beside("dpf", mechanisms, facts, day))
+            return Judgement(
+                True,
+                f"adequacy decision for {decision.scope}: {decision.decision}",
+                _invalid_beside("dpf", mechanisms, facts, day),
+            )
         problems.append(f"the adequacy decision covers only {decision.scope}, and no certification is stated")
     for tool in sorted(mechanisms):
         if tool == "adequacy":
@@ -82,8 +103,11 @@ def judge_hop(country: str, mechanisms: tuple[str, ...], facts: LegalFacts, day:
             problems.append(problem)
             continue
         name = facts.mechanisms.get(tool, {}).get("name", tool)
-        return Judgement(True, name + (" (exceptional transfers only)" if tool == "derogation" else ""),
-                         _invalid_beside(tool, mechanisms, facts, day))
+        return Judgement(
+            True,
+            name + (" (exceptional transfers only)" if tool == "derogation" else ""),
+            _invalid_beside(tool, mechanisms, facts, day),
+        )
     if not mechanisms:
         problems.append("no transfer mechanism is stated for this hop")
     return Judgement(False, "", "; ".join(dict.fromkeys(problems)))

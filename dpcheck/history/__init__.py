@@ -18,5 +18,13 @@ from dpcheck.history.database import HistoryError, default_path
 from dpcheck.history.entry import ROLES, Entry
 from dpcheck.history.store import History, TimelineEntry, VendorChanges, VendorSummary
 
-__all__ = ["ROLES", "Entry", "History", "HistoryError", "TimelineEntry", "VendorChanges", "VendorSummary",
-           "default_path"]
+__all__ = [
+    "ROLES",
+    "Entry",
+    "History",
+    "HistoryError",
+    "TimelineEntry",
+    "VendorChanges",
+    "VendorSummary",
+    "default_path",
+]

@@ -120,8 +120,10 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     if current == target:
         return
     if current is not None and current not in {s.revision for s in script.walk_revisions()}:
-        raise HistoryError(f"the history database is at schema revision {current}, which this dpcheck does not "
-                           f"know (newest known: {script.get_current_head()}): upgrade dpcheck")
+        raise HistoryError(
+            f"the history database is at schema revision {current}, which this dpcheck does not "
+            f"know (newest known: {script.get_current_head()}): upgrade dpcheck"
+        )
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})

@@ -51,20 +51,41 @@ class Entry:
         return document
 
     @classmethod
-    def of(cls, report: Report, *, vendor: str, name: str, sha256: str, role: str | None = None,
-           date: Day | None = None, url: str | None = None, scanned_at: datetime | None = None) -> Entry:
+    def of(
+        cls,
+        report: Report,
+        *,
+        vendor: str,
+        name: str,
+        sha256: str,
+        role: str | None = None,
+        date: Day | None = None,
+        url: str | None = None,
+        scanned_at: datetime | None = None,
+    ) -> Entry:
         """The entry of a scan's one document; ``role`` defaults to the document's doc_type."""
         if len(report.documents) != 1:
             raise ValueError(f"Entry.of takes a report of one document, not {len(report.documents)}")
         role = role or report.documents[0].doc_type
-        return cls(vendor=vendor, name=name, sha256=sha256, report=report_to_dict(report), role=role, date=date,
-                   url=url, scanned_at=scanned_at or datetime.now(UTC))
+        return cls(
+            vendor=vendor,
+            name=name,
+            sha256=sha256,
+            report=report_to_dict(report),
+            role=role,
+            date=date,
+            url=url,
+            scanned_at=scanned_at or datetime.now(UTC),
+        )
 
     @classmethod
     def of_file(cls, report: Report, path: str | os.PathLike[str], *, vendor: str | None = None) -> Entry:
         """The entry of a scanned file: keyed by its file name, from ``vendor`` or else the
         vendor its folder is named after."""
         file = Path(path)
-        return cls.of(report, vendor=vendor or file.resolve().parent.name, name=file.name,
-                      sha256=hashlib.sha256(file.read_bytes()).hexdigest())
-
+        return cls.of(
+            report,
+            vendor=vendor or file.resolve().parent.name,
+            name=file.name,
+            sha256=hashlib.sha256(file.read_bytes()).hexdigest(),
+        )

@@ -32,25 +32,29 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 
 # Named constraints, so that a later migration can refer to them on SQLite and PostgreSQL alike.
-metadata = MetaData(naming_convention={
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-})
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
 
 # JSONB on PostgreSQL (indexable, compact), JSON text elsewhere.
 REPORT_JSON = JSON().with_variant(JSONB(), "postgresql")
 
 vendors = Table(
-    "vendors", metadata,
+    "vendors",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False),
     UniqueConstraint("name"),
 )
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("vendor_id", Integer, ForeignKey("vendors.id"), nullable=False),
     Column("name", String(500), nullable=False),
@@ -58,7 +62,8 @@ documents = Table(
 )
 
 scans = Table(
-    "scans", metadata,
+    "scans",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
     Column("scanned_at", DateTime(timezone=True), nullable=False),

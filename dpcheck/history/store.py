@@ -83,8 +83,9 @@ class History:
     def __enter__(self) -> History:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -103,26 +104,42 @@ class History:
         with self._engine.begin() as connection:
             for entry in entries:
                 document_id = self._document_id(connection, entry.vendor, entry.name)
-                ids.append(connection.execute(scans.insert().returning(scans.c.id), _scan_row(entry, document_id,
-                                                                                          self._dialect)).scalar_one())
+                ids.append(
+                    connection.execute(
+                        scans.insert().returning(scans.c.id), _scan_row(entry, document_id, self._dialect)
+                    ).scalar_one()
+                )
         return ids
 
     def _document_id(self, connection: Connection, vendor: str, name: str) -> int:
         vendor_id = _upsert(connection, vendors, {"name": vendor}, vendors.c.name == vendor)
-        return _upsert(connection, documents, {"vendor_id": vendor_id, "name": name},
-                       (documents.c.vendor_id == vendor_id) & (documents.c.name == name))
+        return _upsert(
+            connection,
+            documents,
+            {"vendor_id": vendor_id, "name": name},
+            (documents.c.vendor_id == vendor_id) & (documents.c.name == name),
+        )
 
     # ------------------------------------------------------------------ reading
 
     def vendors(self) -> list[VendorSummary]:
-        query = (select(vendors.c.name, func.count(func.distinct(documents.c.id)), func.count(scans.c.id),
-                        func.max(scans.c.scanned_at))
-                 .join(documents, documents.c.vendor_id == vendors.c.id)
-                 .join(scans, scans.c.document_id == documents.c.id)
-                 .group_by(vendors.c.name).order_by(vendors.c.name))
+        query = (
+            select(
+                vendors.c.name,
+                func.count(func.distinct(documents.c.id)),
+                func.count(scans.c.id),
+                func.max(scans.c.scanned_at),
+            )
+            .join(documents, documents.c.vendor_id == vendors.c.id)
+            .join(scans, scans.c.document_id == documents.c.id)
+            .group_by(vendors.c.name)
+            .order_by(vendors.c.name)
+        )
         with self._engine.connect() as connection:
-            return [VendorSummary(name, docs, count, _utc(last))
-                    for name, docs, count, last in connection.execute(query).all()]
+            return [
+                VendorSummary(name, docs, count, _utc(last))
+                for name, docs, count, last in connection.execute(query).all()
+            ]
 
     def timeline(self, vendor: str, *, since: date | datetime | None = None) -> list[TimelineEntry]:
         """Every scan of ``vendor``'s documents in time order (since ``since`` if given), each
@@ -140,16 +157,20 @@ class History:
         with a document first scanned since then while the vendor was known before."""
         start = self._stored(_start(since))
         recent = select(scans.c.document_id).where(scans.c.scanned_at >= start)
-        first_seen = (select(vendors.c.name, func.min(scans.c.scanned_at))
-                      .join(documents, documents.c.vendor_id == vendors.c.id)
-                      .join(scans, scans.c.document_id == documents.c.id).group_by(vendors.c.name))
+        first_seen = (
+            select(vendors.c.name, func.min(scans.c.scanned_at))
+            .join(documents, documents.c.vendor_id == vendors.c.id)
+            .join(scans, scans.c.document_id == documents.c.id)
+            .group_by(vendors.c.name)
+        )
         with self._engine.connect() as connection:
             known_since = {name: _utc(first) for name, first in connection.execute(first_seen).all()}
             rows = connection.execute(_listing().where(scans.c.document_id.in_(recent))).all()
             entries = [e for e in self._compared(connection, rows) if e.scanned_at >= _start(since)]
         result = []
-        for vendor, group in groupby(sorted(entries, key=lambda e: (e.vendor, e.scanned_at, e.scan_id)),
-                                     key=lambda e: e.vendor):
+        for vendor, group in groupby(
+            sorted(entries, key=lambda e: (e.vendor, e.scanned_at, e.scan_id)), key=lambda e: e.vendor
+        ):
             scanned = list(group)
             changes = tuple(e for e in scanned if e.changed)
             added = tuple(e for e in scanned if e.content_changed is None and known_since[vendor] < _start(since))
@@ -160,7 +181,9 @@ class History:
     def report(self, scan_id: int) -> dict[str, Any]:
         """The JSON report stored with a scan."""
         with self._engine.connect() as connection:
-            report: dict[str, Any] = connection.execute(select(scans.c.report).where(scans.c.id == scan_id)).scalar_one()
+            report: dict[str, Any] = connection.execute(
+                select(scans.c.report).where(scans.c.id == scan_id)
+            ).scalar_one()
         return report
 
     def _compared(self, connection: Connection, rows: Sequence[Row[Any]]) -> Iterator[TimelineEntry]:
@@ -170,9 +193,13 @@ class History:
             ordered = list(group)
             yield _entry(ordered[0], None, None)
             for before, after in pairwise(ordered):
-                yield _entry(after, before.sha256 != after.sha256,
-                             compare_reports(reports[before.id], reports[after.id], old_name=before.document,
-                                             new_name=after.document))
+                yield _entry(
+                    after,
+                    before.sha256 != after.sha256,
+                    compare_reports(
+                        reports[before.id], reports[after.id], old_name=before.document, new_name=after.document
+                    ),
+                )
 
     @property
     def _dialect(self) -> str:
@@ -183,32 +210,66 @@ class History:
 
 
 def _listing() -> Any:
-    return (select(scans.c.id, scans.c.document_id, scans.c.scanned_at, scans.c.sha256, scans.c.role,
-                   scans.c.document_date, scans.c.source_url, scans.c.tool_version, scans.c.ruleset_version,
-                   scans.c.report_format, scans.c.law_as_of, scans.c.status, scans.c.rating,
-                   documents.c.name.label("document"), vendors.c.name.label("vendor"))
-            .join(documents, documents.c.id == scans.c.document_id)
-            .join(vendors, vendors.c.id == documents.c.vendor_id)
-            .order_by(scans.c.document_id, scans.c.scanned_at, scans.c.id))
+    return (
+        select(
+            scans.c.id,
+            scans.c.document_id,
+            scans.c.scanned_at,
+            scans.c.sha256,
+            scans.c.role,
+            scans.c.document_date,
+            scans.c.source_url,
+            scans.c.tool_version,
+            scans.c.ruleset_version,
+            scans.c.report_format,
+            scans.c.law_as_of,
+            scans.c.status,
+            scans.c.rating,
+            documents.c.name.label("document"),
+            vendors.c.name.label("vendor"),
+        )
+        .join(documents, documents.c.id == scans.c.document_id)
+        .join(vendors, vendors.c.id == documents.c.vendor_id)
+        .order_by(scans.c.document_id, scans.c.scanned_at, scans.c.id)
+    )
 
 
 def _reports(connection: Connection, ids: list[int]) -> dict[int, Mapping[str, Any]]:
     found: dict[int, Mapping[str, Any]] = {}
     # In slices: a database takes a bounded number of parameters per statement.
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         # Not dict(result): a Result has keys(), so dict() would read it as a mapping and fail.
-        found.update({scan_id: report for scan_id, report in connection.execute(  # noqa: C416
-            select(scans.c.id, scans.c.report).where(scans.c.id.in_(chunk)))})
+        found.update(
+            {  # noqa: C416
+                scan_id: report
+                for scan_id, report in connection.execute(
+                    select(scans.c.id, scans.c.report).where(scans.c.id.in_(chunk))
+                )
+            }
+        )
     return found
 
 
 def _entry(row: Row[Any], content_changed: bool | None, change: Comparison | None) -> TimelineEntry:
     return TimelineEntry(
-        scan_id=row.id, vendor=row.vendor, document=row.document, scanned_at=_utc(row.scanned_at), sha256=row.sha256,
-        role=row.role, document_date=row.document_date, source_url=row.source_url, tool_version=row.tool_version,
-        ruleset_version=row.ruleset_version, report_format=row.report_format, law_as_of=row.law_as_of,
-        status=row.status, rating=row.rating, content_changed=content_changed, change=change)
+        scan_id=row.id,
+        vendor=row.vendor,
+        document=row.document,
+        scanned_at=_utc(row.scanned_at),
+        sha256=row.sha256,
+        role=row.role,
+        document_date=row.document_date,
+        source_url=row.source_url,
+        tool_version=row.tool_version,
+        ruleset_version=row.ruleset_version,
+        report_format=row.report_format,
+        law_as_of=row.law_as_of,
+        status=row.status,
+        rating=row.rating,
+        content_changed=content_changed,
+        change=change,
+    )
 
 
 def _scan_row(entry: Entry, document_id: int, dialect: str) -> dict[str, Any]:

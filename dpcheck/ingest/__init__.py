@@ -24,8 +24,19 @@ from dpcheck.ingest.normalize import clean, decode_counting
 from dpcheck.ingest.sniff import sniff
 from dpcheck.limits import Limits, check_chars, enforce
 
-__all__ = ["Block", "Document", "DocumentBuilder", "Format", "Notice", "Table", "import_parsers", "load",
-           "load_text", "read_file", "sniff"]
+__all__ = [
+    "Block",
+    "Document",
+    "DocumentBuilder",
+    "Format",
+    "Notice",
+    "Table",
+    "import_parsers",
+    "load",
+    "load_text",
+    "read_file",
+    "sniff",
+]
 
 _CORRUPT = {"pdf": ErrorCode.PDF_CORRUPT, "docx": ErrorCode.DOCX_CORRUPT}
 
@@ -64,8 +75,9 @@ def load(
             data = bytes(source)
             label = name or "<bytes>"
             if len(data) > limits.max_bytes:
-                raise LimitError(ErrorCode.TOO_LARGE,
-                                 f"{label}: {len(data):,} bytes exceeds the limit of {limits.max_bytes:,}")
+                raise LimitError(
+                    ErrorCode.TOO_LARGE, f"{label}: {len(data):,} bytes exceeds the limit of {limits.max_bytes:,}"
+                )
         else:
             path = os.fspath(source)
             label = path
@@ -91,10 +103,13 @@ def load(
                     raise IngestError(ErrorCode.EMPTY, f"{label}: the document contains only whitespace")
                 doc = _parse_text(fmt, text, label)
                 if replaced:
-                    doc = doc.with_notice(Notice(
-                        "undecodable-bytes",
-                        f"{replaced:,} byte sequence(s) could not be decoded and were replaced: some text is lost",
-                        True))
+                    doc = doc.with_notice(
+                        Notice(
+                            "undecodable-bytes",
+                            f"{replaced:,} byte sequence(s) could not be decoded and were replaced: some text is lost",
+                            True,
+                        )
+                    )
         except IngestError as exc:
             raise _labelled(exc, label) from None
         except Exception as exc:  # the parsers' libraries raise anything on malformed input
@@ -103,8 +118,9 @@ def load(
         return _require_text(doc)
 
 
-def load_text(text: str, *, name: str = "<text>", format: Literal["text", "markdown"] = "text",
-              limits: Limits | None = None) -> Document:
+def load_text(
+    text: str, *, name: str = "<text>", format: Literal["text", "markdown"] = "text", limits: Limits | None = None
+) -> Document:
     """Read a document already held as a string."""
     with enforce(limits or Limits()):
         check_chars(len(text))

@@ -34,24 +34,81 @@ _ROOT_FONT = 16.0
 _TINY_PX = TINY_POINTS * 4 / 3
 _OFF_SCREEN = -500.0  # px: an element placed this far left or up is off any screen
 _FAINT_CONTRAST = 1.2  # WCAG contrast ratio below which text is not read against its ground
-_PROPERTIES = frozenset((
-    "display", "visibility", "opacity", "font-size", "color", "background-color", "background",
-    "background-image", "position", "left", "top", "right", "text-indent", "margin-left", "margin-top",
-    "clip", "clip-path", "transform", "width", "height", "max-width", "max-height", "overflow",
-    "overflow-x", "overflow-y", "content",
-))
+_PROPERTIES = frozenset(
+    (
+        "display",
+        "visibility",
+        "opacity",
+        "font-size",
+        "color",
+        "background-color",
+        "background",
+        "background-image",
+        "position",
+        "left",
+        "top",
+        "right",
+        "text-indent",
+        "margin-left",
+        "margin-top",
+        "clip",
+        "clip-path",
+        "transform",
+        "width",
+        "height",
+        "max-width",
+        "max-height",
+        "overflow",
+        "overflow-x",
+        "overflow-y",
+        "content",
+    )
+)
 # Conventional utility classes that hide text when the (unread) stylesheet defines them so.
-HIDING_CLASSES = frozenset((
-    "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "d-none",
-    "hidden", "hide", "is-hidden", "invisible", "u-hidden", "display-none", "offscreen", "off-screen",
-))
+HIDING_CLASSES = frozenset(
+    (
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "screen-reader-only",
+        "d-none",
+        "hidden",
+        "hide",
+        "is-hidden",
+        "invisible",
+        "u-hidden",
+        "display-none",
+        "offscreen",
+        "off-screen",
+    )
+)
 # Never shown, or shown only where a plugin or script fails: iframe content, canvas, audio and
 # video fallbacks (an ``iframe srcdoc`` is a document of its own, read by the HTML reader).
-NEVER_SHOWN = frozenset((
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "datalist", "iframe", "embed",
-    "canvas", "audio", "video", "map",
-))
-_SPECIFICITY = (re.compile(r"#[\w-]+"), re.compile(r"\.[\w-]+|\[[^\]]*\]|:(?!:)[\w-]+"), re.compile(r"(?:^|[\s>+~(])[a-zA-Z][\w-]*"))
+NEVER_SHOWN = frozenset(
+    (
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "datalist",
+        "iframe",
+        "embed",
+        "canvas",
+        "audio",
+        "video",
+        "map",
+    )
+)
+_SPECIFICITY = (
+    re.compile(r"#[\w-]+"),
+    re.compile(r"\.[\w-]+|\[[^\]]*\]|:(?!:)[\w-]+"),
+    re.compile(r"(?:^|[\s>+~(])[a-zA-Z][\w-]*"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +162,10 @@ class StyleSheet:
                     if d.type == "declaration" and d.lower_name in _PROPERTIES
                 ]
                 if "::before" in selector or "::after" in selector:
-                    self.generated += any(n == "content" and any(t.type == "string" and t.value.strip()
-                                                                 for t in v) for n, v, _ in declarations)
+                    self.generated += any(
+                        n == "content" and any(t.type == "string" and t.value.strip() for t in v)
+                        for n, v, _ in declarations
+                    )
                     continue
                 if declarations:
                     self.rules.append((selector, declarations, order))
@@ -127,9 +186,16 @@ class StyleSheet:
                 for tag in matches:
                     slot = declared.setdefault(id(tag), {})
                     for name, tokens, important in declarations:
-                        _cascade(slot, name, _Declaration(
-                            tinycss2.serialize(tokens).strip().lower(), tokens,
-                            (int(important), 0, *specificity), order))
+                        _cascade(
+                            slot,
+                            name,
+                            _Declaration(
+                                tinycss2.serialize(tokens).strip().lower(),
+                                tokens,
+                                (int(important), 0, *specificity),
+                                order,
+                            ),
+                        )
         verdict = Visibility(external=self.imports, generated=self.generated)
         computed: dict[int, _Computed] = {}
         for tag in (root, *root.find_all(True)):
@@ -172,8 +238,9 @@ def _applicable(rules: list[Any]) -> Iterable[Any]:
                 yield rule
             elif keyword in ("media", "supports", "layer") and rule.content is not None:
                 if keyword != "media" or _media_applies(tinycss2.serialize(rule.prelude)):
-                    yield from _applicable(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                                    skip_whitespace=True))
+                    yield from _applicable(
+                        tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+                    )
 
 
 _FEATURE = re.compile(r"\(\s*([a-z-]+)\s*(?::\s*([^)]*))?\)")
@@ -200,10 +267,21 @@ def _feature_holds(name: str, value: str) -> bool:
         if length is None:
             return False
         actual = width if "width" in name else height
-        return actual >= length if name.startswith("min") else actual <= length if name.startswith("max") else (
-            actual == length)
-    return (name, value) in (("orientation", "landscape"), ("prefers-color-scheme", "light"), ("color", ""),
-                             ("hover", "hover"), ("pointer", "fine"), ("prefers-reduced-motion", "no-preference"))
+        return (
+            actual >= length
+            if name.startswith("min")
+            else actual <= length
+            if name.startswith("max")
+            else (actual == length)
+        )
+    return (name, value) in (
+        ("orientation", "landscape"),
+        ("prefers-color-scheme", "light"),
+        ("color", ""),
+        ("hover", "hover"),
+        ("pointer", "fine"),
+        ("prefers-reduced-motion", "no-preference"),
+    )
 
 
 def _split_selectors(selector: str) -> list[str]:
@@ -235,8 +313,11 @@ def _inline(style: str) -> dict[str, _Declaration]:
     for d in tinycss2.parse_declaration_list(style, skip_comments=True, skip_whitespace=True):
         if d.type == "declaration" and d.lower_name in _PROPERTIES:
             tokens = tuple(t for t in d.value if t.type not in ("whitespace", "comment"))
-            _cascade(result, d.lower_name, _Declaration(tinycss2.serialize(tokens).strip().lower(), tokens,
-                                                        (int(d.important), 1, 0, 0, 0), 0))
+            _cascade(
+                result,
+                d.lower_name,
+                _Declaration(tinycss2.serialize(tokens).strip().lower(), tokens, (int(d.important), 1, 0, 0, 0), 0),
+            )
     if len(_INLINE_CACHE) < 4096:
         _INLINE_CACHE[style] = result
     return result
@@ -278,8 +359,7 @@ def _hides(tag: Tag, style: dict[str, _Declaration], state: _Computed) -> str:
             if length is not None and length <= 1:
                 return "zero size with overflow hidden"
     transform = _value(style, "transform")
-    if re.search(r"scale[xy]?\(\s*0(?:\.0+)?\s*[,)]", transform) or re.search(
-            r"translate[xy]?\(\s*-\d{4,}", transform):
+    if re.search(r"scale[xy]?\(\s*0(?:\.0+)?\s*[,)]", transform) or re.search(r"translate[xy]?\(\s*-\d{4,}", transform):
         return "transformed away"
     return ""
 

@@ -234,17 +234,27 @@ class DocumentBuilder:
         notices = []
         if self._folded:
             examples = ", ".join(f"'{w.original}' as '{w.folded}'" for _, w in self._folded[:3])
-            notices.append(Notice(
-                "mixed-script",
-                f"{len(self._folded)} word(s) written with look-alike letters of another script were read as "
-                f"Latin ({examples})",
-                True, self._pages(at for at, _ in self._folded), tuple(at for at, _ in self._folded)))
+            notices.append(
+                Notice(
+                    "mixed-script",
+                    f"{len(self._folded)} word(s) written with look-alike letters of another script were read as "
+                    f"Latin ({examples})",
+                    True,
+                    self._pages(at for at, _ in self._folded),
+                    tuple(at for at, _ in self._folded),
+                )
+            )
         if self._reversed:
-            notices.append(Notice(
-                "bidi-override",
-                f"{len(self._reversed)} passage(s) use right-to-left overrides that show letters in reverse; "
-                "they were read in the order shown",
-                True, self._pages(self._reversed), tuple(self._reversed)))
+            notices.append(
+                Notice(
+                    "bidi-override",
+                    f"{len(self._reversed)} passage(s) use right-to-left overrides that show letters in reverse; "
+                    "they were read in the order shown",
+                    True,
+                    self._pages(self._reversed),
+                    tuple(self._reversed),
+                )
+            )
         return notices
 
     def _pages(self, offsets: Iterable[int]) -> tuple[int, ...]:

@@ -44,9 +44,24 @@ _ALT_CHUNK, _SECT_PR = qn("w:altChunk"), qn("w:sectPr")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Content Word does not show as text of the page: deletions, field instructions, properties,
 # and the VML copy of a drawing that the DrawingML choice already holds.
-_UNSHOWN = frozenset((qn("w:del"), qn("w:moveFrom"), qn("w:instrText"), qn("w:delText"), qn("w:delInstrText"),
-                      _PPR, _RPR, qn("w:tcPr"), qn("w:trPr"), qn("w:tblPr"), _MC_FALLBACK,
-                      qn("w:commentReference"), qn("w:footnoteReference"), qn("w:endnoteReference")))
+_UNSHOWN = frozenset(
+    (
+        qn("w:del"),
+        qn("w:moveFrom"),
+        qn("w:instrText"),
+        qn("w:delText"),
+        qn("w:delInstrText"),
+        _PPR,
+        _RPR,
+        qn("w:tcPr"),
+        qn("w:trPr"),
+        qn("w:tblPr"),
+        _MC_FALLBACK,
+        qn("w:commentReference"),
+        qn("w:footnoteReference"),
+        qn("w:endnoteReference"),
+    )
+)
 _BREAKS = frozenset((qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")))
 _TOGGLE_OFF = frozenset(("0", "false", "off"))
 _WHITE = re.compile(r"^(?:F[A-F0-9]){3}$", re.IGNORECASE)  # each channel at least 0xF0
@@ -70,22 +85,31 @@ def parse(data: bytes, source: str) -> Document:
     word = docx.Document(io.BytesIO(data))
     builder = DocumentBuilder(source, "docx")
     background = word.element.find(qn("w:background"))
-    reading = _Reading(word, _style_elements(word), background is not None and not _WHITE.match(
-        str(background.get(qn("w:color"), "FFFFFF")).replace("auto", "FFFFFF")))
+    reading = _Reading(
+        word,
+        _style_elements(word),
+        background is not None
+        and not _WHITE.match(str(background.get(qn("w:color"), "FFFFFF")).replace("auto", "FFFFFF")),
+    )
     _blocks(builder, word.element.body, reading)
     for root in _other_parts(word):
         _blocks(builder, root, reading)
     if reading.skipped:
         builder.warn(f"{len(reading.skipped)} body element(s) could not be read: {', '.join(reading.skipped[:10])}")
     if reading.alt_chunks:
-        builder.warn(f"{reading.alt_chunks} embedded document(s) (altChunk) are shown by Word but were not read",
-                     code="unread-embedded")
+        builder.warn(
+            f"{reading.alt_chunks} embedded document(s) (altChunk) are shown by Word but were not read",
+            code="unread-embedded",
+        )
     if reading.hidden:
         sample = " ".join(" ".join(reading.hidden).split())[:80]
-        builder.note(Notice(
-            "hidden-text",
-            f"{sum(len(t) for t in reading.hidden):,} character(s) of hidden text (hidden, white on white, or "
-            f"smaller than {TINY_POINTS:g} pt) were left out: \"{sample}\""))
+        builder.note(
+            Notice(
+                "hidden-text",
+                f"{sum(len(t) for t in reading.hidden):,} character(s) of hidden text (hidden, white on white, or "
+                f'smaller than {TINY_POINTS:g} pt) were left out: "{sample}"',
+            )
+        )
     title = word.core_properties.title
     return builder.build({"title": clean(title)} if title else None)
 

@@ -136,32 +136,49 @@ class _Page:
         if self.hidden:
             reasons = sorted({reason for reason, _ in self.hidden if reason})
             sample = " ".join(" ".join(text for _, text in self.hidden).split())[:_SAMPLE]
-            builder.note(Notice(
-                "hidden-text",
-                f"{len(self.hidden)} passage(s) of text the page's own styles hide ({', '.join(reasons)}) "
-                f"were left out: \"{sample}\""))
+            builder.note(
+                Notice(
+                    "hidden-text",
+                    f"{len(self.hidden)} passage(s) of text the page's own styles hide ({', '.join(reasons)}) "
+                    f'were left out: "{sample}"',
+                )
+            )
         if self.suspect:
             sample = " ".join(" ".join(self.suspect).split())[:_SAMPLE]
-            builder.note(Notice(
-                "hidden-text-suspected",
-                f"{len(self.suspect)} passage(s) carry class names that usually hide text (such as 'sr-only' or "
-                f"'d-none') from a stylesheet that was not read; they were read, but may be hidden: \"{sample}\"",
-                True))
+            builder.note(
+                Notice(
+                    "hidden-text-suspected",
+                    f"{len(self.suspect)} passage(s) carry class names that usually hide text (such as 'sr-only' or "
+                    f"'d-none') from a stylesheet that was not read; they were read, but may be hidden: \"{sample}\"",
+                    True,
+                )
+            )
         if self.objects:
             sample = " ".join(" ".join(self.objects).split())[:_SAMPLE]
-            builder.note(Notice(
-                "unread-object-fallback",
-                f"{len(self.objects)} <object> element(s) hold text shown only if what they embed fails to load; "
-                f"it was not read: \"{sample}\"", True))
+            builder.note(
+                Notice(
+                    "unread-object-fallback",
+                    f"{len(self.objects)} <object> element(s) hold text shown only if what they embed fails to load; "
+                    f'it was not read: "{sample}"',
+                    True,
+                )
+            )
         unread = self.verdict.external
         if self.verdict.generated:
-            builder.note(Notice(
-                "unread-css-content",
-                f"{self.verdict.generated} style rule(s) add text with 'content:', which was not read", True))
+            builder.note(
+                Notice(
+                    "unread-css-content",
+                    f"{self.verdict.generated} style rule(s) add text with 'content:', which was not read",
+                    True,
+                )
+            )
         if unread and self.depth == 0:
-            builder.note(Notice(
-                "external-styles",
-                f"the page links {unread} stylesheet(s), which were not read: text they hide cannot be told"))
+            builder.note(
+                Notice(
+                    "external-styles",
+                    f"the page links {unread} stylesheet(s), which were not read: text they hide cannot be told",
+                )
+            )
 
 
 def _add_links(builder: DocumentBuilder, soup: BeautifulSoup, page: _Page) -> None:
@@ -237,8 +254,11 @@ class _Walker:
             if str(tag.get("type", "")).lower() in _TEXT_INPUTS:
                 self.buffer.append(f" {tag.get('value') or tag.get('placeholder') or ''} ")
         elif name == "svg":
-            texts = [t.get_text(" ", strip=True) for t in tag.find_all("text") if id(t) not in self.page.verdict.hidden
-                     and t.find_parent(("defs", "title", "desc", "symbol")) is None]
+            texts = [
+                t.get_text(" ", strip=True)
+                for t in tag.find_all("text")
+                if id(t) not in self.page.verdict.hidden and t.find_parent(("defs", "title", "desc", "symbol")) is None
+            ]
             self.flush()
             for text in texts:
                 self.buffer.append(text)

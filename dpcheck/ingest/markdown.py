@@ -51,9 +51,12 @@ def parse_markdown(text: str, source: str) -> Document:
     walker.walk(tokens)
     if walker.hidden:
         sample = " ".join(" ".join(walker.hidden).split())[:80]
-        builder.note(Notice(
-            "hidden-text",
-            f"{len(walker.hidden)} passage(s) inside raw HTML whose styles hide them were left out: \"{sample}\""))
+        builder.note(
+            Notice(
+                "hidden-text",
+                f'{len(walker.hidden)} passage(s) inside raw HTML whose styles hide them were left out: "{sample}"',
+            )
+        )
     return builder.build(metadata)
 
 

@@ -126,44 +126,73 @@ def _page_notices(pages: Sequence[_Page]) -> list[Notice]:
 
     scans = numbers(lambda p: p.chars < _SCAN_CHARS and p.seen is not None and p.seen.image_share >= _SCAN_COVER)
     if scans:
-        notices.append(Notice(
-            "image-only-pages",
-            f"page(s) {_listed(scans)} of {len(pages)} are images without a text layer (scans): their text is "
-            "not read; run OCR on them", True, scans))
+        notices.append(
+            Notice(
+                "image-only-pages",
+                f"page(s) {_listed(scans)} of {len(pages)} are images without a text layer (scans): their text is "
+                "not read; run OCR on them",
+                True,
+                scans,
+            )
+        )
     hidden = numbers(lambda p: bool(p.hidden_text))
     if hidden:
         modes = sum(p.seen.invisible_mode for p in pages if p.seen)
         tiny = sum(p.seen.tiny for p in pages if p.seen)
         count = sum(len(p.hidden_text) for p in pages)
-        how = ", ".join(part for part in (
-            f"{modes:,} in the invisible text mode" if modes else "",
-            f"{tiny:,} smaller than 2 pt" if tiny else "") if part)
+        how = ", ".join(
+            part
+            for part in (
+                f"{modes:,} in the invisible text mode" if modes else "",
+                f"{tiny:,} smaller than 2 pt" if tiny else "",
+            )
+            if part
+        )
         sample = " ".join(" ".join(p.hidden_text for p in pages).split())[:_SAMPLE]
-        notices.append(Notice(
-            "hidden-text",
-            f"{count:,} character(s) of text on page(s) {_listed(hidden)} cannot be seen on the page as drawn "
-            f"(white, covered, clipped, off the page, in a hidden layer{' or too small' if tiny else ''}"
-            f"{'; ' + how if how else ''}) and were left out: \"{sample}\"", False, hidden))
+        notices.append(
+            Notice(
+                "hidden-text",
+                f"{count:,} character(s) of text on page(s) {_listed(hidden)} cannot be seen on the page as drawn "
+                f"(white, covered, clipped, off the page, in a hidden layer{' or too small' if tiny else ''}"
+                f'{"; " + how if how else ""}) and were left out: "{sample}"',
+                False,
+                hidden,
+            )
+        )
     undrawn = numbers(lambda p: p.seen is not None and not p.seen.drawn and bool(p.lines))
     if undrawn:
-        notices.append(Notice(
-            "hidden-text-unchecked",
-            f"page(s) {_listed(undrawn)} are too large to draw, so hidden text on them could not be told from "
-            "visible text and all of it was read", True, undrawn))
+        notices.append(
+            Notice(
+                "hidden-text-unchecked",
+                f"page(s) {_listed(undrawn)} are too large to draw, so hidden text on them could not be told from "
+                "visible text and all of it was read",
+                True,
+                undrawn,
+            )
+        )
     blanked = numbers(lambda p: p.seen is not None and p.seen.blanked > 0)
     if blanked:
         count = sum(p.seen.blanked for p in pages if p.seen)
-        notices.append(Notice(
-            "blanked-glyphs",
-            f"{count:,} glyph(s) on page(s) {_listed(blanked)} are drawn but the text layer maps them to a space "
-            "or to nothing (a tampered or broken ToUnicode map): words there are read with letters missing",
-            True, blanked))
+        notices.append(
+            Notice(
+                "blanked-glyphs",
+                f"{count:,} glyph(s) on page(s) {_listed(blanked)} are drawn but the text layer maps them to a space "
+                "or to nothing (a tampered or broken ToUnicode map): words there are read with letters missing",
+                True,
+                blanked,
+            )
+        )
     fields = numbers(lambda p: p.fields > 0)
     if fields:
-        notices.append(Notice(
-            "form-fields-read",
-            f"{sum(p.fields for p in pages)} form-field value(s) or free-text note(s) on page(s) {_listed(fields)} "
-            "were read as text of the page", False, fields))
+        notices.append(
+            Notice(
+                "form-fields-read",
+                f"{sum(p.fields for p in pages)} form-field value(s) or free-text note(s) on page(s) {_listed(fields)} "
+                "were read as text of the page",
+                False,
+                fields,
+            )
+        )
     return notices
 
 
@@ -188,8 +217,10 @@ def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[s
             raise LimitError(ErrorCode.TOO_MANY_PAGES, f"{source}: {count:,} pages exceeds the limit of {max_pages:,}")
         if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):
             # pdfium rebuilt the object index by scanning the file: objects it missed are lost.
-            warnings.append("the PDF's cross-reference table is damaged (truncated or edited file); "
-                            "pdfium rebuilt it, and pages or text may be missing")
+            warnings.append(
+                "the PDF's cross-reference table is damaged (truncated or edited file); "
+                "pdfium rebuilt it, and pages or text may be missing"
+            )
         pages = []
         broken = []
         chars = 0
@@ -227,8 +258,9 @@ def _read_page(pdf: pdfium.PdfDocument, number: int) -> _Page:
         finally:
             textpage.close()
         fields = _annotation_lines(pdf, page, number, height)
-        result = _Page(number, width, height, _attach_bullets(lines), _has_rulings(page), seen, hidden_text,
-                       len(fields))
+        result = _Page(
+            number, width, height, _attach_bullets(lines), _has_rulings(page), seen, hidden_text, len(fields)
+        )
         _insert_by_position(result.lines, fields)
         return result
     finally:
@@ -245,8 +277,11 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, height: float, hidden: set
         if not raw.strip():
             continue
         # Character index of each text position; pdfium inserts characters, so they differ.
-        indices = [pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, match.start() + i)
-                   for i in range(len(raw))] if hidden else range(match.start(), match.end())
+        indices = (
+            [pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, match.start() + i) for i in range(len(raw))]
+            if hidden
+            else range(match.start(), match.end())
+        )
         if hidden:
             left_out.append("".join(c if i in hidden else " " for c, i in zip(raw, indices, strict=True)))
             kept = [(c, i) for c, i in zip(raw, indices, strict=True) if i not in hidden]
@@ -294,9 +329,16 @@ def _annotation_lines(pdf: pdfium.PdfDocument, page: pdfium.PdfPage, number: int
             text = _annotation_text(annot, form)
             rect = pdfium_c.FS_RECTF()
             if text and pdfium_c.FPDFAnnot_GetRect(annot, rect):
-                lines.append(Line(text, number, top=height - max(rect.top, rect.bottom),
-                                  last_top=height - max(rect.top, rect.bottom), left=min(rect.left, rect.right),
-                                  right=max(rect.left, rect.right)))
+                lines.append(
+                    Line(
+                        text,
+                        number,
+                        top=height - max(rect.top, rect.bottom),
+                        last_top=height - max(rect.top, rect.bottom),
+                        left=min(rect.left, rect.right),
+                        right=max(rect.left, rect.right),
+                    )
+                )
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return lines

@@ -65,9 +65,15 @@ def examine(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> PageVisibilit
     if not words:
         return result
     starts = np.array([start for start, _ in words])
-    word_boxes = np.stack([
-        np.fmin.reduceat(boxes[:, 0], starts), np.fmin.reduceat(boxes[:, 1], starts),
-        np.fmax.reduceat(boxes[:, 2], starts), np.fmax.reduceat(boxes[:, 3], starts)], axis=1)
+    word_boxes = np.stack(
+        [
+            np.fmin.reduceat(boxes[:, 0], starts),
+            np.fmin.reduceat(boxes[:, 1], starts),
+            np.fmax.reduceat(boxes[:, 2], starts),
+            np.fmax.reduceat(boxes[:, 3], starts),
+        ],
+        axis=1,
+    )
     sized = ~np.isnan(word_boxes).any(axis=1)  # a word with no glyph box (a font without metrics) is kept
     marked = ink.marked(np.nan_to_num(word_boxes)) if ink is not None else np.ones(len(words), dtype=bool)
     for number in np.flatnonzero(sized):
@@ -125,8 +131,11 @@ def _blanked(textpage: pdfium.PdfTextPage, chars: list[str], boxes: np.ndarray, 
     """Spaces (or unmapped glyphs) that show ink: letters the text layer blanks. A real
     space's box is a line on the baseline; a blanked letter keeps its outline's box."""
     size = np.fmin(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1])
-    candidates = [int(i) for i in np.flatnonzero(size >= _GLYPH_POINTS) if chars[i].isspace()
-                  and pdfium_c.FPDFText_IsGenerated(textpage.raw, int(i)) != 1]
+    candidates = [
+        int(i)
+        for i in np.flatnonzero(size >= _GLYPH_POINTS)
+        if chars[i].isspace() and pdfium_c.FPDFText_IsGenerated(textpage.raw, int(i)) != 1
+    ]
     if not candidates:
         return 0
     return int(ink.marked(boxes[candidates]).sum())

@@ -58,8 +58,14 @@ def analyse(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> Analys
     starts = np.flatnonzero(opens)
     tokens = TokenArrays(table[:, 0], table[:, 1], (first + sizes)[block], nlp.vocab.strings)
     return Analysis(
-        tokens=tokens, offset=table[:, 2].astype(np.int64), length=table[:, 3].astype(np.int64), block=block,
-        sentence_start=starts, sentence_end=np.append(starts[1:], len(table)).astype(np.int64),
-        cues=cues(tokens), places=longest_per_block(recognizer.places(recognizer.matcher(tokens), tokens)[0], block),
-        cue_labels=cues.labels, place_codes=recognizer.place_codes,
+        tokens=tokens,
+        offset=table[:, 2].astype(np.int64),
+        length=table[:, 3].astype(np.int64),
+        block=block,
+        sentence_start=starts,
+        sentence_end=np.append(starts[1:], len(table)).astype(np.int64),
+        cues=cues(tokens),
+        places=longest_per_block(recognizer.places(recognizer.matcher(tokens), tokens)[0], block),
+        cue_labels=cues.labels,
+        place_codes=recognizer.place_codes,
     )

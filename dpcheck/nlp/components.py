@@ -34,8 +34,9 @@ class CountryRecognizer:
     def __init__(self, nlp: Language, phrases: Iterable[tuple[str, str]]) -> None:
         self.matcher = LexiconMatcher(load_lexicon(phrases, nlp.tokenizer))
         # The labels of places: ISO codes (and UNSPECIFIED, EEA), without the gated and location labels.
-        self.place_codes = tuple(dict.fromkeys(label.removeprefix(GATED) for label in self.matcher.labels
-                                               if label != LOCATION))
+        self.place_codes = tuple(
+            dict.fromkeys(label.removeprefix(GATED) for label in self.matcher.labels if label != LOCATION)
+        )
         self.codes = frozenset(self.place_codes)
         self._index = {code: i for i, code in enumerate(self.place_codes)}
 
@@ -43,25 +44,33 @@ class CountryRecognizer:
         """The places among the matcher's ``found`` and the gated names in no location phrase,
         labels as indices into ``place_codes``."""
         labels = self.matcher.labels
-        places, left_out = resolve(zip((labels[c] for c in found.label.tolist()), found.start.tolist(),
-                                       found.end.tolist()), _Lowers(tokens))
+        places, left_out = resolve(
+            zip((labels[c] for c in found.label.tolist()), found.start.tolist(), found.end.tolist()), _Lowers(tokens)
+        )
         return self._matches(places), self._matches(left_out)
 
     def _matches(self, found: list[Match]) -> Matches:
-        return Matches(np.array([self._index[code] for code, _, _ in found], dtype=np.intp),
-                       np.array([s for _, s, _ in found], dtype=np.int64), np.array([e for _, _, e in found], dtype=np.int64))
+        return Matches(
+            np.array([self._index[code] for code, _, _ in found], dtype=np.intp),
+            np.array([s for _, s, _ in found], dtype=np.int64),
+            np.array([e for _, _, e in found], dtype=np.int64),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenArrays.of_doc(doc)
         places, left_out = self.places(self.matcher(tokens), tokens)
         found = longest_per_block(places, np.zeros(len(doc), dtype=np.intp))
         codes = self.place_codes
-        doc.ents = [Span(doc, s, e, label="GPE", kb_id=codes[c])
-                    for c, s, e in zip(found.label.tolist(), found.start.tolist(), found.end.tolist())]
+        doc.ents = [
+            Span(doc, s, e, label="GPE", kb_id=codes[c])
+            for c, s, e in zip(found.label.tolist(), found.start.tolist(), found.end.tolist())
+        ]
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        doc.spans[LEFT_OUT_KEY] = [Span(doc, s, e, label="GPE", kb_id=codes[c])
-                                   for c, s, e in zip(left_out.label.tolist(), left_out.start.tolist(), left_out.end.tolist())
-                                   if taken.isdisjoint(range(s, e))]
+        doc.spans[LEFT_OUT_KEY] = [
+            Span(doc, s, e, label="GPE", kb_id=codes[c])
+            for c, s, e in zip(left_out.label.tolist(), left_out.start.tolist(), left_out.end.tolist())
+            if taken.isdisjoint(range(s, e))
+        ]
         return doc
 
 
@@ -85,8 +94,10 @@ class CueMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found = self.matcher(TokenArrays.of_doc(doc))
         labels = self.matcher.labels
-        doc.spans[SPAN_KEY] = [Span(doc, s, e, label=labels[c])
-                               for c, s, e in zip(found.label.tolist(), found.start.tolist(), found.end.tolist())]
+        doc.spans[SPAN_KEY] = [
+            Span(doc, s, e, label=labels[c])
+            for c, s, e in zip(found.label.tolist(), found.start.tolist(), found.end.tolist())
+        ]
         return doc
 
 

@@ -100,9 +100,9 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
             continue
         gated = label.startswith(GATED)
         if gated and start not in opened:
-            left_out.append((label[len(GATED):], start, end))
+            left_out.append((label[len(GATED) :], start, end))
             continue
-        places.append((label[len(GATED):] if gated else label, start, end))
+        places.append((label[len(GATED) :] if gated else label, start, end))
         if start in opened:
             opened |= _list_continues(lowers, end)
     return places, left_out

@@ -96,12 +96,23 @@ def _model(languages: list[str] | None) -> tuple[np.ndarray, np.ndarray, list[st
     else:
         ptc, pc, classes, nextmove, row, output = load_model(path)
         keep = [i for i, c in enumerate(classes) if languages is None or c in languages]
-        arrays = {"ptc": np.ascontiguousarray(ptc[:, keep]), "pc": pc[keep], "classes": np.array([classes[i] for i in keep]),
-                  "nextmove": np.frombuffer(nextmove, dtype=_dtype(nextmove)), "row": np.frombuffer(row, dtype=_dtype(row)),
-                  "output": np.array(output, dtype=np.int32)}
+        arrays = {
+            "ptc": np.ascontiguousarray(ptc[:, keep]),
+            "pc": pc[keep],
+            "classes": np.array([classes[i] for i in keep]),
+            "nextmove": np.frombuffer(nextmove, dtype=_dtype(nextmove)),
+            "row": np.frombuffer(row, dtype=_dtype(row)),
+            "output": np.array(output, dtype=np.int32),
+        }
         artefacts.write_arrays(name, arrays)
-    return (arrays["ptc"], arrays["pc"], arrays["classes"].tolist(), _array(arrays["nextmove"]), _array(arrays["row"]),
-            arrays["output"].tolist())
+    return (
+        arrays["ptc"],
+        arrays["pc"],
+        arrays["classes"].tolist(),
+        _array(arrays["nextmove"]),
+        _array(arrays["row"]),
+        arrays["output"].tolist(),
+    )
 
 
 def _dtype(values: array) -> np.dtype:
@@ -120,10 +131,20 @@ def _valid(a: dict[str, np.ndarray]) -> bool:
     try:
         features, languages = a["ptc"].shape
         states = len(a["output"])
-        return (a["ptc"].dtype.kind == "f" and a["pc"].shape == (languages,) and a["classes"].shape == (languages,)
-                and a["classes"].dtype.kind == "U" and a["nextmove"].dtype.kind == "u" and a["row"].dtype.kind == "u"
-                and a["output"].dtype == np.int32 and len(a["row"]) == states and len(a["nextmove"]) % 256 == 0
-                and int(a["row"].max()) < len(a["nextmove"]) // 256 and int(a["nextmove"].max()) < states
-                and -1 <= int(a["output"].min()) and int(a["output"].max()) < features)
+        return (
+            a["ptc"].dtype.kind == "f"
+            and a["pc"].shape == (languages,)
+            and a["classes"].shape == (languages,)
+            and a["classes"].dtype.kind == "U"
+            and a["nextmove"].dtype.kind == "u"
+            and a["row"].dtype.kind == "u"
+            and a["output"].dtype == np.int32
+            and len(a["row"]) == states
+            and len(a["nextmove"]) % 256 == 0
+            and int(a["row"].max()) < len(a["nextmove"]) // 256
+            and int(a["nextmove"].max()) < states
+            and -1 <= int(a["output"].min())
+            and int(a["output"].max()) < features
+        )
     except (KeyError, ValueError, TypeError):
         return False

@@ -42,7 +42,14 @@ Test = tuple[str, str, Any]
 # Where the former wildcard matcher tried a phrase at a token: by the first word's lower case, by
 # its exact form, then by regex (exact form with a known first character, exact form starting with
 # a wildcard, lower case likewise); each list in the order the phrases were added.
-_TRIED_IN = {(LOWER, "eq"): 0, (ORTH, "eq"): 1, (ORTH, "head"): 2, (ORTH, "any"): 3, (LOWER, "head"): 4, (LOWER, "any"): 5}
+_TRIED_IN = {
+    (LOWER, "eq"): 0,
+    (ORTH, "eq"): 1,
+    (ORTH, "head"): 2,
+    (ORTH, "any"): 3,
+    (LOWER, "head"): 4,
+    (LOWER, "any"): 5,
+}
 _TRIES = 1 << 20
 
 
@@ -62,9 +69,12 @@ class CompiledLexicon:
     variants: tuple[Variant, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "labels": list(self.labels),
-                "tests": [[attr, kind, list(value) if kind == "in" else value] for attr, kind, value in self.tests],
-                "variants": [[v.label, list(v.tests), v.origin, v.group, v.rank] for v in self.variants]}
+        return {
+            "format": FORMAT,
+            "labels": list(self.labels),
+            "tests": [[attr, kind, list(value) if kind == "in" else value] for attr, kind, value in self.tests],
+            "variants": [[v.label, list(v.tests), v.origin, v.group, v.rank] for v in self.variants],
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CompiledLexicon:
@@ -74,12 +84,16 @@ class CompiledLexicon:
                 raise ValueError(f"compiled lexicon format {data['format']!r}, expected {FORMAT}")
             labels = tuple(str(label) for label in data["labels"])
             tests = tuple(_test(attr, kind, value) for attr, kind, value in data["tests"])
-            variants = tuple(Variant(int(label), tuple(int(t) for t in ids), int(origin), int(group), int(rank))
-                             for label, ids, origin, group, rank in data["variants"])
+            variants = tuple(
+                Variant(int(label), tuple(int(t) for t in ids), int(origin), int(group), int(rank))
+                for label, ids, origin, group, rank in data["variants"]
+            )
         except (KeyError, TypeError) as exc:
             raise ValueError(f"malformed compiled lexicon: {exc}") from exc
-        if any(not 0 <= v.label < len(labels) or not v.tests or not all(0 <= t < len(tests) for t in v.tests)
-               for v in variants):
+        if any(
+            not 0 <= v.label < len(labels) or not v.tests or not all(0 <= t < len(tests) for t in v.tests)
+            for v in variants
+        ):
             raise ValueError("compiled lexicon refers to labels or tests it does not have")
         return cls(labels, tests, variants)
 
@@ -95,9 +109,18 @@ def _test(attr: str, kind: str, value: Any) -> Test:
 def load_lexicon(phrases: Iterable[tuple[str, str]], tokenizer: Tokenizer) -> CompiledLexicon:
     """The compiled form of ``(phrase, label)`` pairs: from the cache folder when it was compiled before."""
     phrases = list(phrases)
-    digest = hashlib.sha256(json.dumps(
-        [FORMAT, spacy.__version__, _code_digest(), hashlib.sha256(tokenizer.to_bytes(exclude=["vocab"])).hexdigest(),
-         phrases], ensure_ascii=False).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(
+        json.dumps(
+            [
+                FORMAT,
+                spacy.__version__,
+                _code_digest(),
+                hashlib.sha256(tokenizer.to_bytes(exclude=["vocab"])).hexdigest(),
+                phrases,
+            ],
+            ensure_ascii=False,
+        ).encode("utf-8")
+    ).hexdigest()
     name = f"lexicon-{digest[:32]}.json"
     stored = artefacts.read_json(name)
     if stored is not None:
@@ -162,7 +185,9 @@ class _Compiler:
             self._tried(label, pattern, (attr, "eq", value), self._test_id(attr, "eq", value))
         elif "REGEX" in value:
             head = patterns.glob_parts(value["REGEX"])[0][:1]
-            self._tried(label, pattern, (attr, "head" if head else "any", head), self._test_id(attr, "glob", value["REGEX"]))
+            self._tried(
+                label, pattern, (attr, "head" if head else "any", head), self._test_id(attr, "glob", value["REGEX"])
+            )
         else:
             for option in value["IN"]:
                 self._tried(label, pattern, (attr, "eq", option), self._test_id(attr, "eq", option))
@@ -198,17 +223,17 @@ class _Compiler:
 
 
 def _condition(token: dict[str, Any]) -> tuple[str, Any]:
-    (attr, value), = ((k, v) for k, v in token.items() if k != "OP")
+    ((attr, value),) = ((k, v) for k, v in token.items() if k != "OP")
     return attr, value
 
 
 def _literal_attr(pattern: Pattern) -> str | None:
-    """"LOWER" or "ORTH" if every token is a plain word compared the same way, else None."""
+    """ "LOWER" or "ORTH" if every token is a plain word compared the same way, else None."""
     attrs = set()
     for token in pattern:
         if "OP" in token or len(token) != 1:
             return None
-        (attr, value), = token.items()
+        ((attr, value),) = token.items()
         if not isinstance(value, str):
             return None
         attrs.add(attr)

@@ -8,5 +8,4 @@ from dpcheck.report.formats import FORMATS, OutputFormat, RenderOptions, render
 from dpcheck.report.json import document_to_dict, report_to_dict
 from dpcheck.report.text import render_text
 
-__all__ = ["FORMATS", "OutputFormat", "RenderOptions", "document_to_dict", "render", "render_text",
-           "report_to_dict"]
+__all__ = ["FORMATS", "OutputFormat", "RenderOptions", "document_to_dict", "render", "render_text", "report_to_dict"]

@@ -22,12 +22,23 @@ KIND_TITLES: dict[ChangeKind, str] = {
 }
 # How a change is marked in plain text: gained, lost, or altered.
 KIND_MARKS: dict[ChangeKind, str] = {
-    "destination_added": "+", "destination_removed": "-", "mechanism_added": "+", "mechanism_dropped": "-",
-    "subprocessor_added": "+", "subprocessor_removed": "-", "subprocessor_moved": "~", "art28_weakened": "↓",
-    "art28_strengthened": "↑", "flag_added": "+", "flag_removed": "-", "rating_changed": "~",
+    "destination_added": "+",
+    "destination_removed": "-",
+    "mechanism_added": "+",
+    "mechanism_dropped": "-",
+    "subprocessor_added": "+",
+    "subprocessor_removed": "-",
+    "subprocessor_moved": "~",
+    "art28_weakened": "↓",
+    "art28_strengthened": "↑",
+    "flag_added": "+",
+    "flag_removed": "-",
+    "rating_changed": "~",
 }
-NO_CHANGE = ("No change in the terms: the same destinations, transfer tools, recipients and countries, "
-             "Art. 28 checklist, flags and rating.")
+NO_CHANGE = (
+    "No change in the terms: the same destinations, transfer tools, recipients and countries, "
+    "Art. 28 checklist, flags and rating."
+)
 
 
 def change_value(change: Change) -> str:
@@ -35,8 +46,11 @@ def change_value(change: Change) -> str:
     if change.kind.startswith("destination_"):
         country = pycountry.countries.get(alpha_2=change.value)
         name = getattr(country, "common_name", None) or getattr(country, "name", None)
-        return f"{change.value} ({name})" if name else ("countries not named" if change.value == "UNSPECIFIED"
-                                                          else change.value)
+        return (
+            f"{change.value} ({name})"
+            if name
+            else ("countries not named" if change.value == "UNSPECIFIED" else change.value)
+        )
     if change.kind.startswith("art28_"):
         return change.value.replace("_", " ")
     return change.value
@@ -61,11 +75,12 @@ def passage_place(p: Passage) -> str:
 
 
 def side_label(p: Passage, version: str) -> str:
-    """"old" / "new", or "old, closest passage" when the version does not say the thing itself."""
+    """ "old" / "new", or "old, closest passage" when the version does not say the thing itself."""
     return f"{version}, closest passage" if p.closest else version
 
 
 def headline(comparison: Comparison) -> str:
     count = len(comparison.changes)
-    return (f"{comparison.old} → {comparison.new}: " +
-            (f"{count} change{'s' if count != 1 else ''}" if count else "no change"))
+    return f"{comparison.old} → {comparison.new}: " + (
+        f"{count} change{'s' if count != 1 else ''}" if count else "no change"
+    )

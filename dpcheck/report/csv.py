@@ -17,9 +17,37 @@ from dpcheck.report.questions import acceptance_note, rating_label
 from dpcheck.report.quotes import ordered
 from dpcheck.report.safe import visible
 
-COLUMNS = ("path", "vendor", "status", "error_code", "error", "doc_type", "amends", "language", "rating", "rule_id",
-           "article", "severity", "core", "title", "countries", "mechanisms", "quote", "page", "section", "start", "end",
-           "evidence_count", "message", "question", "origin", "accepted", "acceptance", "partial", "warnings")
+COLUMNS = (
+    "path",
+    "vendor",
+    "status",
+    "error_code",
+    "error",
+    "doc_type",
+    "amends",
+    "language",
+    "rating",
+    "rule_id",
+    "article",
+    "severity",
+    "core",
+    "title",
+    "countries",
+    "mechanisms",
+    "quote",
+    "page",
+    "section",
+    "start",
+    "end",
+    "evidence_count",
+    "message",
+    "question",
+    "origin",
+    "accepted",
+    "acceptance",
+    "partial",
+    "warnings",
+)
 
 # Spreadsheets run a cell that starts with one of these as a formula; a vendor's text must
 # never be able to do that (OWASP "CSV injection"), so such cells get a leading apostrophe.
@@ -33,24 +61,39 @@ def _cell(value: object) -> str:
 
 def _document_cells(doc: DocumentReport) -> dict[str, object]:
     return {
-        "path": doc.path, "vendor": doc.vendor.value if doc.vendor else "", "status": doc.status,
+        "path": doc.path,
+        "vendor": doc.vendor.value if doc.vendor else "",
+        "status": doc.status,
         "amends": doc.amends.value if doc.amends else "",
-        "error_code": doc.error.code if doc.error else "", "error": doc.error.message if doc.error else "",
-        "doc_type": doc.doc_type, "language": doc.language, "rating": rating_label(doc),
-        "countries": "; ".join(t.destination for t in doc.transfers), "mechanisms": "; ".join(doc.mechanisms),
-        "partial": "yes" if doc.partial else "", "warnings": "; ".join(doc.warnings),
+        "error_code": doc.error.code if doc.error else "",
+        "error": doc.error.message if doc.error else "",
+        "doc_type": doc.doc_type,
+        "language": doc.language,
+        "rating": rating_label(doc),
+        "countries": "; ".join(t.destination for t in doc.transfers),
+        "mechanisms": "; ".join(doc.mechanisms),
+        "partial": "yes" if doc.partial else "",
+        "warnings": "; ".join(doc.warnings),
     }
 
 
 def _finding_cells(finding: Finding) -> dict[str, object]:
     first: Evidence | None = finding.evidence[0] if finding.evidence else None
     return {
-        "rule_id": finding.rule_id, "article": finding.article, "severity": finding.severity,
-        "core": "yes" if finding.core else "", "title": finding.title, "message": finding.message, "question": finding.question,
+        "rule_id": finding.rule_id,
+        "article": finding.article,
+        "severity": finding.severity,
+        "core": "yes" if finding.core else "",
+        "title": finding.title,
+        "message": finding.message,
+        "question": finding.question,
         "evidence_count": len(finding.evidence),
-        "quote": " ".join(first.quote.split()) if first else "", "page": first.page if first else None,
-        "section": " › ".join(first.section) if first else "", "start": first.start if first else None,
-        "end": first.end if first else None, "origin": finding.origin,
+        "quote": " ".join(first.quote.split()) if first else "",
+        "page": first.page if first else None,
+        "section": " › ".join(first.section) if first else "",
+        "start": first.start if first else None,
+        "end": first.end if first else None,
+        "origin": finding.origin,
         "accepted": "yes" if finding.accepted else "",
         "acceptance": acceptance_note(finding.acceptance) if finding.acceptance else "",
     }

@@ -21,13 +21,22 @@ class DiffFormat:
     render: Callable[[Comparison], str]
 
 
-DIFF_FORMATS: dict[str, DiffFormat] = {f.name: f for f in (
-    DiffFormat("text", "text/plain", "one line per change with the quotes of both versions", render_diff_text),
-    DiffFormat("json", "application/json", "the changes as data (schema: dpcheck schema --of diff)",
-               lambda c: json.dumps(diff_to_dict(c), ensure_ascii=False, indent=2) + "\n"),
-    DiffFormat("markdown", "text/markdown", "a table of the changes, then each with its quotes", render_diff_markdown),
-    DiffFormat("html", "text/html", "one self-contained page, old and new side by side", render_diff_html),
-)}
+DIFF_FORMATS: dict[str, DiffFormat] = {
+    f.name: f
+    for f in (
+        DiffFormat("text", "text/plain", "one line per change with the quotes of both versions", render_diff_text),
+        DiffFormat(
+            "json",
+            "application/json",
+            "the changes as data (schema: dpcheck schema --of diff)",
+            lambda c: json.dumps(diff_to_dict(c), ensure_ascii=False, indent=2) + "\n",
+        ),
+        DiffFormat(
+            "markdown", "text/markdown", "a table of the changes, then each with its quotes", render_diff_markdown
+        ),
+        DiffFormat("html", "text/html", "one self-contained page, old and new side by side", render_diff_html),
+    )
+}
 
 
 def render_diff(comparison: Comparison, fmt: str = "text") -> str:

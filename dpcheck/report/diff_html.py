@@ -15,10 +15,20 @@ DIFF_STYLE = """
 .none{color:#888;font-style:italic}
 """
 # Whether a change is read as something gained, lost or altered (its colour).
-TONE = {"destination_added": "alter", "destination_removed": "alter", "mechanism_added": "gain",
-        "mechanism_dropped": "loss", "subprocessor_added": "alter", "subprocessor_removed": "alter",
-        "subprocessor_moved": "alter", "art28_weakened": "loss", "art28_strengthened": "gain", "flag_added": "loss",
-        "flag_removed": "gain", "rating_changed": "alter"}
+TONE = {
+    "destination_added": "alter",
+    "destination_removed": "alter",
+    "mechanism_added": "gain",
+    "mechanism_dropped": "loss",
+    "subprocessor_added": "alter",
+    "subprocessor_removed": "alter",
+    "subprocessor_moved": "alter",
+    "art28_weakened": "loss",
+    "art28_strengthened": "gain",
+    "flag_added": "loss",
+    "flag_removed": "gain",
+    "rating_changed": "alter",
+}
 
 
 def comparison_html(comparison: Comparison, level: int = 2) -> list[str]:
@@ -26,16 +36,20 @@ def comparison_html(comparison: Comparison, level: int = 2) -> list[str]:
     if not comparison:
         return [*parts, f"<p>{escape(NO_CHANGE)}</p>"]
     for change in comparison.changes:
-        detail = f" <span class=\"meta\">({escape(change.detail)})</span>" if change.detail else ""
-        parts.append(f'<div class="change {TONE[change.kind]}"><p><strong>{escape(KIND_TITLES[change.kind])}:</strong> '
-                     f"{escape(change_value(change))}{detail}</p><div class=\"sides\">")
+        detail = f' <span class="meta">({escape(change.detail)})</span>' if change.detail else ""
+        parts.append(
+            f'<div class="change {TONE[change.kind]}"><p><strong>{escape(KIND_TITLES[change.kind])}:</strong> '
+            f'{escape(change_value(change))}{detail}</p><div class="sides">'
+        )
         for version, passages in (("old", change.old), ("new", change.new)):
             parts.append(f"<div><h4>{escape(version)}</h4>")
             if not passages:
                 parts.append('<p class="none">not said</p>')
             for p in passages:
-                parts.append(f"<blockquote>{escape(p.quote)}<cite>{escape(side_label(p, version))} — "
-                             f"{escape(passage_place(p))}</cite></blockquote>")
+                parts.append(
+                    f"<blockquote>{escape(p.quote)}<cite>{escape(side_label(p, version))} — "
+                    f"{escape(passage_place(p))}</cite></blockquote>"
+                )
             parts.append("</div>")
         parts.append("</div></div>")
     return parts
@@ -44,6 +58,8 @@ def comparison_html(comparison: Comparison, level: int = 2) -> list[str]:
 def render_diff_html(comparison: Comparison) -> str:
     title = f"dpcheck diff: {comparison.old} → {comparison.new}"
     body = "\n".join(comparison_html(comparison, level=1))
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-            f"<title>{escape(title)}</title><style>{STYLE}{DIFF_STYLE}</style></head>\n<body>\n{body}\n</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        f"<title>{escape(title)}</title><style>{STYLE}{DIFF_STYLE}</style></head>\n<body>\n{body}\n</body></html>\n"
+    )

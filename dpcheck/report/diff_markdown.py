@@ -12,8 +12,10 @@ def comparison_markdown(comparison: Comparison, level: int = 1) -> list[str]:
     if not comparison:
         return [*lines, NO_CHANGE, ""]
     lines += ["| # | Change | What | Detail |", "|---|---|---|---|"]
-    lines += [f"| {i} | {KIND_TITLES[c.kind]} | {escape(change_value(c))} | {escape(c.detail) or '–'} |"
-              for i, c in enumerate(comparison.changes, 1)]
+    lines += [
+        f"| {i} | {KIND_TITLES[c.kind]} | {escape(change_value(c))} | {escape(c.detail) or '–'} |"
+        for i, c in enumerate(comparison.changes, 1)
+    ]
     lines.append("")
     for i, change in enumerate(comparison.changes, 1):
         lines.append(f"{'#' * (level + 1)} {i}. {KIND_TITLES[change.kind]}: {escape(change_value(change))}")
@@ -24,8 +26,12 @@ def comparison_markdown(comparison: Comparison, level: int = 1) -> list[str]:
             if not passages:
                 lines += [f"*{version}: not said*", ""]
             for p in passages:
-                lines += [f"> **{side_label(p, version)}:** {escape(p.quote)}", ">",
-                          f"> — {escape(passage_place(p))}", ""]
+                lines += [
+                    f"> **{side_label(p, version)}:** {escape(p.quote)}",
+                    ">",
+                    f"> — {escape(passage_place(p))}",
+                    "",
+                ]
     return lines
 
 

@@ -22,8 +22,14 @@ def render_comparison_lines(comparison: Comparison, indent: str = "") -> list[st
         lines.append(f"{indent}  {KIND_MARKS[change.kind]} {change_line(change)}")
         for version, passages in (("old", change.old), ("new", change.new)):
             for p in passages:
-                lines.extend(textwrap.wrap(f'{side_label(p, version)}: "{_quote(p.quote)}"', 110,
-                                           initial_indent=f"{indent}      ", subsequent_indent=f"{indent}        "))
+                lines.extend(
+                    textwrap.wrap(
+                        f'{side_label(p, version)}: "{_quote(p.quote)}"',
+                        110,
+                        initial_indent=f"{indent}      ",
+                        subsequent_indent=f"{indent}        ",
+                    )
+                )
                 lines.append(f"{indent}        ({passage_place(p)})")
     return lines
 

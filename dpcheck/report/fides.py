@@ -24,8 +24,15 @@ from dpcheck.models import DataFlow, DocumentReport, Recipient
 
 # fideslang's vocabulary for legal_basis_for_transfers (its LegalBasisForTransfersEnum).
 # Invalidated frameworks (Safe Harbor, Privacy Shield) are no legal basis and are left out.
-TRANSFER_BASIS = {"adequacy": "Adequacy Decision", "dpf": "Adequacy Decision", "scc": "SCCs", "bcr": "BCRs",
-                  "code_of_conduct": "Other", "certification": "Other", "derogation": "Other"}
+TRANSFER_BASIS = {
+    "adequacy": "Adequacy Decision",
+    "dpf": "Adequacy Decision",
+    "scc": "SCCs",
+    "bcr": "BCRs",
+    "code_of_conduct": "Other",
+    "certification": "Other",
+    "derogation": "Other",
+}
 VENDOR_RESPONSIBILITY = {"dpa": ["Processor"], "subprocessor_list": ["Processor"], "privacy_policy": ["Controller"]}
 _KEY_UNSAFE = re.compile(r"[^a-zA-Z0-9_.-]+")
 
@@ -50,8 +57,11 @@ def _recipient_hops(flow: DataFlow, recipient: Recipient) -> tuple[bool, list[st
     """Whether the recipient sends data outside the EEA, and the mechanisms covering those hops
     in the data flow (which judges onward transfers on their own)."""
     inside = {c.key for c in flow.countries if c.eea}
-    outside = [h for h in flow.hops
-               if h.source == party_key(recipient.name) and h.kind == "transfer" and h.target not in inside]
+    outside = [
+        h
+        for h in flow.hops
+        if h.source == party_key(recipient.name) and h.kind == "transfer" and h.target not in inside
+    ]
     return bool(outside), sorted({m for h in outside for m in h.mechanisms})
 
 
@@ -81,10 +91,13 @@ def fides_manifest(doc: DocumentReport) -> dict[str, Any]:
         "responsibility": VENDOR_RESPONSIBILITY.get(doc.doc_type or "", []),
         "does_international_transfers": bool(doc.transfers),
         "legal_basis_for_transfers": _bases(list(doc.mechanisms)),
-        "meta": {"dpcheck_source": doc.path, "dpcheck_rating": doc.rating,
-                 "dpcheck_countries": [t.destination for t in doc.transfers],
-                 "dpcheck_mechanisms": list(doc.mechanisms),
-                 "dpcheck_findings": [f.rule_id for f in doc.findings]},
+        "meta": {
+            "dpcheck_source": doc.path,
+            "dpcheck_rating": doc.rating,
+            "dpcheck_countries": [t.destination for t in doc.transfers],
+            "dpcheck_mechanisms": list(doc.mechanisms),
+            "dpcheck_findings": [f.rule_id for f in doc.findings],
+        },
     }
     systems = [vendor]
     if all_key in parents:
@@ -102,9 +115,13 @@ def fides_manifest(doc: DocumentReport) -> dict[str, Any]:
             "responsibility": _recipient_responsibility(doc, recipient),
             "does_international_transfers": international,
             "legal_basis_for_transfers": _bases(mechanisms),
-            "meta": {"dpcheck_source": doc.path, "dpcheck_role": recipient.role,
-                     "dpcheck_countries": list(recipient.locations), "dpcheck_mechanisms": mechanisms,
-                     "dpcheck_engaged_by": recipient.engaged_by},
+            "meta": {
+                "dpcheck_source": doc.path,
+                "dpcheck_role": recipient.role,
+                "dpcheck_countries": list(recipient.locations),
+                "dpcheck_mechanisms": mechanisms,
+                "dpcheck_engaged_by": recipient.engaged_by,
+            },
         }
         if egress := _flows(keys, parents, key):
             system["egress"] = egress
@@ -112,8 +129,9 @@ def fides_manifest(doc: DocumentReport) -> dict[str, Any]:
     return {"system": systems}
 
 
-def _all_subprocessors(doc: DocumentReport, key: str, vendor_key: str, keys: list[str],
-                       parents: list[str]) -> dict[str, Any]:
+def _all_subprocessors(
+    doc: DocumentReport, key: str, vendor_key: str, keys: list[str], parents: list[str]
+) -> dict[str, Any]:
     """The sub-processors as one system: what the document says all of them pass on."""
     return {
         "fides_key": key,

@@ -42,30 +42,34 @@ def _json(report: Report, options: RenderOptions) -> str:
 
 
 def _jsonl(report: Report, options: RenderOptions) -> str:
-    return "".join(json.dumps(document_to_dict(d, graph=options.graph), ensure_ascii=False) + "\n"
-                   for d in report.documents)
+    return "".join(
+        json.dumps(document_to_dict(d, graph=options.graph), ensure_ascii=False) + "\n" for d in report.documents
+    )
 
 
 def _sarif(report: Report, options: RenderOptions) -> str:
     return render_sarif(report, options.ruleset or Ruleset.load(rules_dir()))
 
 
-FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
-    OutputFormat("text", "text/plain", "readable terminal report",
-                 lambda r, o: render_text(r, colour=o.colour)),
-    OutputFormat("json", "application/json", "one report object (schema: dpcheck schema)", _json),
-    OutputFormat("jsonl", "application/jsonl", "one document per line ($defs/document)", _jsonl),
-    OutputFormat("csv", "text/csv", "one row per finding, for spreadsheets", lambda r, o: render_csv(r)),
-    OutputFormat("sarif", "application/sarif+json", "SARIF 2.1.0 for code-scanning tools", _sarif),
-    OutputFormat("markdown", "text/markdown", "readable report for tickets and wikis",
-                 lambda r, o: render_markdown(r)),
-    OutputFormat("html", "text/html", "one self-contained page with data-flow graphs",
-                 lambda r, o: render_html(r)),
-)}
+FORMATS: dict[str, OutputFormat] = {
+    f.name: f
+    for f in (
+        OutputFormat("text", "text/plain", "readable terminal report", lambda r, o: render_text(r, colour=o.colour)),
+        OutputFormat("json", "application/json", "one report object (schema: dpcheck schema)", _json),
+        OutputFormat("jsonl", "application/jsonl", "one document per line ($defs/document)", _jsonl),
+        OutputFormat("csv", "text/csv", "one row per finding, for spreadsheets", lambda r, o: render_csv(r)),
+        OutputFormat("sarif", "application/sarif+json", "SARIF 2.1.0 for code-scanning tools", _sarif),
+        OutputFormat(
+            "markdown", "text/markdown", "readable report for tickets and wikis", lambda r, o: render_markdown(r)
+        ),
+        OutputFormat("html", "text/html", "one self-contained page with data-flow graphs", lambda r, o: render_html(r)),
+    )
+}
 
 
-def render(report: Report, fmt: str = "text", *, graph: bool = True, colour: bool = False,
-           ruleset: Ruleset | None = None) -> str:
+def render(
+    report: Report, fmt: str = "text", *, graph: bool = True, colour: bool = False, ruleset: Ruleset | None = None
+) -> str:
     """``report`` in the output format named ``fmt`` (one of :data:`FORMATS`)."""
     try:
         output = FORMATS[fmt]

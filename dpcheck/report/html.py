@@ -85,20 +85,27 @@ def _overview(report: Report) -> str:
     for i, doc in enumerate(report.documents):
         countries = ", ".join(t.destination for t in doc.transfers) or "–"
         vendor = escape(doc.vendor.value) if doc.vendor is not None else "–"
-        rows.append(f'<tr><td>{i + 1}</td><td><a href="#doc-{i + 1}">{escape(doc.path)}</a></td><td>{vendor}</td>'
-                    f"<td>{_rating(doc)}</td><td>{escape(doc.doc_type or '–')}</td>"
-                    f"<td>{escape(doc.language or '–')}</td><td>{escape(countries)}</td>"
-                    f"<td>{escape(', '.join(doc.mechanisms) or '–')}</td><td>{len(doc.findings)}</td></tr>")
-    return ("<table class=\"overview\"><thead><tr><th>#</th><th>Document</th><th>Vendor</th><th>Rating</th><th>Type</th>"
-            "<th>Language</th><th>Countries</th><th>Mechanisms</th><th>Findings</th></tr></thead><tbody>"
-            + "".join(rows) + "</tbody></table>")
+        rows.append(
+            f'<tr><td>{i + 1}</td><td><a href="#doc-{i + 1}">{escape(doc.path)}</a></td><td>{vendor}</td>'
+            f"<td>{_rating(doc)}</td><td>{escape(doc.doc_type or '–')}</td>"
+            f"<td>{escape(doc.language or '–')}</td><td>{escape(countries)}</td>"
+            f"<td>{escape(', '.join(doc.mechanisms) or '–')}</td><td>{len(doc.findings)}</td></tr>"
+        )
+    return (
+        '<table class="overview"><thead><tr><th>#</th><th>Document</th><th>Vendor</th><th>Rating</th><th>Type</th>'
+        "<th>Language</th><th>Countries</th><th>Mechanisms</th><th>Findings</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
 
 
 def _findings(doc: DocumentReport) -> list[str]:
     parts = []
     core, advice = ordered(doc.findings)
-    for heading, findings in (("Findings that make the rating", core),
-                              ("Further advice (Art. 28 terms, transfer paths; not part of the rating)", advice)):
+    for heading, findings in (
+        ("Findings that make the rating", core),
+        ("Further advice (Art. 28 terms, transfer paths; not part of the rating)", advice),
+    ):
         if findings:
             parts.append(f"<h3>{escape(heading)}</h3>")
         parts.extend(p for f in findings for p in _finding(f, doc))
@@ -108,15 +115,18 @@ def _findings(doc: DocumentReport) -> list[str]:
 def _finding(f: Finding, doc: DocumentReport) -> list[str]:
     changed = f" (policy; was {f.original_severity})" if f.original_severity else ""
     changed += " · accepted" if f.accepted else ""
-    parts = [f'<div class="finding {escape(f.severity)}{" accepted" if f.accepted else ""}">'
-             f'<p><span class="sev">{escape(f.severity + changed)}</span> '
-             f'<span class="rule">{escape(f.rule_id)}</span>'
-             f" — <strong>{escape(f.title)}</strong> <em>({escape(f.article)})</em></p>"
-             f"<p>{escape(f.message)}</p>"]
+    parts = [
+        f'<div class="finding {escape(f.severity)}{" accepted" if f.accepted else ""}">'
+        f'<p><span class="sev">{escape(f.severity + changed)}</span> '
+        f'<span class="rule">{escape(f.rule_id)}</span>'
+        f" — <strong>{escape(f.title)}</strong> <em>({escape(f.article)})</em></p>"
+        f"<p>{escape(f.message)}</p>"
+    ]
     for e in f.evidence[:MAX_QUOTES]:
         why = f"; {escape(e.reason)}" if e.reason else ""
-        parts.append(f"<blockquote>{highlight(e.quote, matched_phrases(e, doc))}<cite>{_where(e)}{why}</cite>"
-                     "</blockquote>")
+        parts.append(
+            f"<blockquote>{highlight(e.quote, matched_phrases(e, doc))}<cite>{_where(e)}{why}</cite></blockquote>"
+        )
     more = more_quotes(min(MAX_QUOTES, len(f.evidence)), len(f.evidence))
     if more:
         parts.append(f'<p class="more">{escape(more)}</p>')
@@ -129,11 +139,19 @@ def _finding(f: Finding, doc: DocumentReport) -> list[str]:
 
 
 def _legend() -> str:
-    items = [("#dfe9f5", "customer / vendor"), ("#eef2f7", "sub-processor or affiliate"),
-             ("#d8f0df", "adequate country"), ("#fde9c8", "third country"), ("#f8d3cf", "destination left open"),
-             ("#ffffff", "in the EEA (no transfer)")]
-    return '<p class="legend">' + "".join(f'<span><i style="background:{c}"></i>{escape(t)}</span>'
-                                          for c, t in items) + "</p>"
+    items = [
+        ("#dfe9f5", "customer / vendor"),
+        ("#eef2f7", "sub-processor or affiliate"),
+        ("#d8f0df", "adequate country"),
+        ("#fde9c8", "third country"),
+        ("#f8d3cf", "destination left open"),
+        ("#ffffff", "in the EEA (no transfer)"),
+    ]
+    return (
+        '<p class="legend">'
+        + "".join(f'<span><i style="background:{c}"></i>{escape(t)}</span>' for c, t in items)
+        + "</p>"
+    )
 
 
 def _checklist_quote(evidence: tuple[Evidence, ...]) -> str:
@@ -147,72 +165,101 @@ def _document(doc: DocumentReport, index: int) -> str:
     parts = [f'<section id="doc-{index + 1}"><h2>{index + 1}. {escape(document_title(doc))}</h2>']
     if doc.status == "error":
         assert doc.error is not None
-        parts.append(f'<p>{_rating(doc)}</p><div class="error-box"><p><strong>{escape(doc.error.code)}</strong>: '
-                     f"{escape(doc.error.message)}</p><p>Not assessed: read this document yourself; "
-                     "it is not rated compliant.</p></div></section>")
+        parts.append(
+            f'<p>{_rating(doc)}</p><div class="error-box"><p><strong>{escape(doc.error.code)}</strong>: '
+            f"{escape(doc.error.message)}</p><p>Not assessed: read this document yourself; "
+            "it is not rated compliant.</p></div></section>"
+        )
         return "".join(parts)
-    parts.append(f'<p>{_rating(doc)} <span class="meta">{escape(doc.doc_type or "")} · {escape(doc.language or "")}'
-                 f" · {escape(doc.format or '')}</span></p>")
+    parts.append(
+        f'<p>{_rating(doc)} <span class="meta">{escape(doc.doc_type or "")} · {escape(doc.language or "")}'
+        f" · {escape(doc.format or '')}</span></p>"
+    )
     if doc.vendor is None:
         parts.append(f"<p>{escape(NO_VENDOR)}</p>")
     if doc.amends is not None:
         parts.append(f'<p class="amends">{escape(amends_note(doc))}</p>')
     if doc.partial:
-        parts.append('<div class="error-box partial"><p><strong>PARTIAL</strong>: part of this document could not '
-                     "be read, so it is not rated green.</p><ul>"
-                     + "".join(f"<li>{escape(w)}</li>" for w in doc.warnings) + "</ul></div>")
+        parts.append(
+            '<div class="error-box partial"><p><strong>PARTIAL</strong>: part of this document could not '
+            "be read, so it is not rated green.</p><ul>"
+            + "".join(f"<li>{escape(w)}</li>" for w in doc.warnings)
+            + "</ul></div>"
+        )
     if doc.transfers:
         items = "".join(
             f"<li><strong>{escape(t.destination)}</strong>{' (adequate)' if t.adequate else ''}: "
             f"{escape(', '.join(t.mechanisms) or 'no mechanism named')}"
-            f"{escape(' — to ' + ', '.join(t.recipients)) if t.recipients else ''}</li>" for t in doc.transfers)
+            f"{escape(' — to ' + ', '.join(t.recipients)) if t.recipients else ''}</li>"
+            for t in doc.transfers
+        )
         parts.append(f"<h3>Transfers</h3><ul>{items}</ul>")
     else:
         parts.append("<p>Transfers: none disclosed outside the EEA.</p>")
     parts.append(f"<p>Mechanisms relied on: {escape(', '.join(doc.mechanisms) or 'none')}</p>")
     if doc.doc_type != "subprocessor_list" and doc.ruleset_rating not in (None, doc.rating):
-        parts.append(f"<p>{escape(doc.rating.upper())} by the policy; {escape((doc.ruleset_rating or '').upper())} "
-                     "by the GDPR rules alone</p>")
+        parts.append(
+            f"<p>{escape(doc.rating.upper())} by the policy; {escape((doc.ruleset_rating or '').upper())} "
+            "by the GDPR rules alone</p>"
+        )
     if doc.paths:
         items = "".join(
             f'<li class="{"covered" if p.covered else "uncovered"}">{"✓" if p.covered else "✗"} '
-            f"{escape(p.render())} — {escape(p.basis if p.covered else p.reason)}</li>" for p in doc.paths)
+            f"{escape(p.render())} — {escape(p.basis if p.covered else p.reason)}</li>"
+            for p in doc.paths
+        )
         parts.append(f'<h3>Transfer paths</h3><ul class="paths">{items}</ul>')
     if doc.flow is not None:
-        parts.append("<h3>Data flow</h3>" + _legend()
-                     + render_graph_svg(doc.flow, title=f"Data flow of {doc.path}", ident=f"g{index + 1}"))
+        parts.append(
+            "<h3>Data flow</h3>"
+            + _legend()
+            + render_graph_svg(doc.flow, title=f"Data flow of {doc.path}", ident=f"g{index + 1}")
+        )
     if doc.checklist:
         rows = "".join(
             f'<tr class="{item.status}"><td>{escape(item.element)}</td><td>{escape(item.article)}</td>'
             f"<td>{CHECK_MARK[item.status]} {escape(item.status)}{escape(': ' + item.note) if item.note else ''}</td>"
-            f"<td>{_checklist_quote(item.evidence)}</td></tr>" for item in doc.checklist)
-        parts.append('<h3>Art. 28 checklist</h3><table class="checklist"><thead><tr><th>Element</th><th>Article</th>'
-                     f"<th>Status</th><th>Evidence</th></tr></thead><tbody>{rows}</tbody></table>")
+            f"<td>{_checklist_quote(item.evidence)}</td></tr>"
+            for item in doc.checklist
+        )
+        parts.append(
+            '<h3>Art. 28 checklist</h3><table class="checklist"><thead><tr><th>Element</th><th>Article</th>'
+            f"<th>Status</th><th>Evidence</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
     parts.append("<h3>Findings</h3>")
     parts.extend(_findings(doc) or ["<p>No findings.</p>"])
     questions = vendor_questions(doc)
     if questions:
-        parts.append('<h3>Questions for the vendor</h3><ol class="questions">'
-                     + "".join(f"<li>{escape(q)}</li>" for q in questions) + "</ol>")
+        parts.append(
+            '<h3>Questions for the vendor</h3><ol class="questions">'
+            + "".join(f"<li>{escape(q)}</li>" for q in questions)
+            + "</ol>"
+        )
     parts.append("</section>")
     return "".join(parts)
 
 
 def render_html(report: Report) -> str:
     s = summary(report)
-    head = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>dpcheck report</title><style>{STYLE}</style></head><body>")
-    intro = (f"<h1>dpcheck report</h1><p class=\"meta\">{s['documents']} document(s): {s['red']} red, "
-             f"{s['yellow']} yellow, {s['green']} green, {s['errors']} unreadable"
-             f"{escape('; ' + skipped_note(report)) if report.skipped else ''} · ruleset "
-             f"{escape(report.ruleset_version)} · law as of {escape(report.law_as_of)} (legal facts recorded up to "
-             f"{escape(report.facts_as_of)}) · dpcheck {escape(report.tool_version)}</p>")
+    head = (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>dpcheck report</title><style>{STYLE}</style></head><body>"
+    )
+    intro = (
+        f'<h1>dpcheck report</h1><p class="meta">{s["documents"]} document(s): {s["red"]} red, '
+        f"{s['yellow']} yellow, {s['green']} green, {s['errors']} unreadable"
+        f"{escape('; ' + skipped_note(report)) if report.skipped else ''} · ruleset "
+        f"{escape(report.ruleset_version)} · law as of {escape(report.law_as_of)} (legal facts recorded up to "
+        f"{escape(report.facts_as_of)}) · dpcheck {escape(report.tool_version)}</p>"
+    )
     body = [intro]
     if report.policy is not None:
-        body.append(f'<p class="meta">Policy applied: {escape(report.policy.name)} ({escape(report.policy.path)}, '
-                    f"sha256 {escape(report.policy.sha256[:12])})</p>")
+        body.append(
+            f'<p class="meta">Policy applied: {escape(report.policy.name)} ({escape(report.policy.path)}, '
+            f"sha256 {escape(report.policy.sha256[:12])})</p>"
+        )
     if report.documents:
         body.append("<h2>Overview</h2>" + _overview(report))
     else:
@@ -220,7 +267,10 @@ def render_html(report: Report) -> str:
     body.extend(_document(doc, i) for i, doc in enumerate(report.documents))
     listed, more = skipped_listed(report)
     if listed:
-        body.append("<h2>Skipped (not scanned)</h2><ul class=\"skipped\">"
-                    + "".join(f"<li>{escape(k.path)}: {escape(k.detail)}</li>" for k in listed)
-                    + (f"<li>… and {more} more (the JSON report lists them all)</li>" if more else "") + "</ul>")
+        body.append(
+            '<h2>Skipped (not scanned)</h2><ul class="skipped">'
+            + "".join(f"<li>{escape(k.path)}: {escape(k.detail)}</li>" for k in listed)
+            + (f"<li>… and {more} more (the JSON report lists them all)</li>" if more else "")
+            + "</ul>"
+        )
     return head + "\n".join(body) + "\n</body></html>\n"

@@ -21,8 +21,14 @@ REPORTED_MENTIONS = ("mechanism", "destination", "subprocessor_notice", "subproc
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
-    return {"quote": e.quote, "page": e.page, "start": e.start, "end": e.end, "section": list(e.section),
-            "reason": e.reason}
+    return {
+        "quote": e.quote,
+        "page": e.page,
+        "start": e.start,
+        "end": e.end,
+        "section": list(e.section),
+        "reason": e.reason,
+    }
 
 
 def _country_name(code: str) -> str | None:
@@ -35,17 +41,32 @@ def _policy(ref: PolicyRef) -> dict[str, str]:
 
 
 def _finding(f: Finding, *, policy: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {"rule_id": f.rule_id, "title": f.title, "article": f.article, "severity": f.severity,
-                           "core": f.core, "message": f.message, "question": f.question,
-                           "evidence": [_evidence(e) for e in f.evidence]}
+    out: dict[str, Any] = {
+        "rule_id": f.rule_id,
+        "title": f.title,
+        "article": f.article,
+        "severity": f.severity,
+        "core": f.core,
+        "message": f.message,
+        "question": f.question,
+        "evidence": [_evidence(e) for e in f.evidence],
+    }
     # Without a policy the report keeps the shape it had before policies existed.
     if policy:
         out["origin"] = f.origin
         out["original_severity"] = f.original_severity
         out["accepted"] = f.accepted
-        out["acceptance"] = None if f.acceptance is None else {
-            "justification": f.acceptance.justification, "expires": f.acceptance.expires,
-            "expired": f.acceptance.expired, "approved_by": f.acceptance.approved_by, "ticket": f.acceptance.ticket}
+        out["acceptance"] = (
+            None
+            if f.acceptance is None
+            else {
+                "justification": f.acceptance.justification,
+                "expires": f.acceptance.expires,
+                "expired": f.acceptance.expired,
+                "approved_by": f.acceptance.approved_by,
+                "ticket": f.acceptance.ticket,
+            }
+        )
     return out
 
 
@@ -54,49 +75,89 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
     out: dict[str, Any] = {"path": doc.path, "status": doc.status}
     if doc.error is not None:
         out["error"] = {"code": doc.error.code, "message": doc.error.message}
-    out.update({
-        "vendor": None if doc.vendor is None else {"name": doc.vendor.value, "evidence": _evidence(doc.vendor.evidence)},
-        "amends": None if doc.amends is None else {"name": doc.amends.value, "dpa": doc.amends.detail == "dpa",
-                                                   "evidence": _evidence(doc.amends.evidence)},
-        "doc_type": doc.doc_type,
-        "language": doc.language,
-        "format": doc.format,
-        "pages": doc.pages,
-        "characters": doc.characters,
-        "partial": doc.partial,
-        "warnings": list(doc.warnings),
-        "rating": doc.rating,
-        "mechanisms": list(doc.mechanisms),
-        "transfers": [
-            {"destination": t.destination, "country": _country_name(t.destination), "mechanisms": list(t.mechanisms),
-             "adequate": t.adequate, "recipients": list(t.recipients), "evidence": [_evidence(e) for e in t.evidence]}
-            for t in doc.transfers
-        ],
-        "recipients": [
-            {"name": r.name, "role": r.role, "purpose": r.purpose, "locations": list(r.locations),
-             "engaged_by": r.engaged_by, "mechanisms": list(r.mechanisms),
-             "evidence": [_evidence(e) for e in r.evidence]}
-            for r in doc.recipients
-        ],
-        "transfer_paths": [
-            {"parties": list(p.parties), "country": p.country, "covered": p.covered, "basis": p.basis,
-             "reason": p.reason, "onward": p.onward, "mechanisms": list(p.mechanisms),
-             "evidence": [_evidence(e) for e in p.evidence]}
-            for p in doc.paths
-        ],
-        "questions": vendor_questions(doc),
-        "findings": [_finding(f, policy=doc.policy is not None) for f in doc.findings],
-        "art28_checklist": [
-            {"element": i.element, "article": i.article, "status": i.status, "note": i.note,
-             "evidence": [_evidence(e) for e in i.evidence]}
-            for i in doc.checklist
-        ],
-        "mentions": [
-            {"kind": m.kind, "value": m.value, "relied_upon": m.relied_upon, "detail": m.detail, "role": m.role,
-             "evidence": _evidence(m.evidence)}
-            for m in doc.mentions if m.kind in REPORTED_MENTIONS
-        ],
-    })
+    out.update(
+        {
+            "vendor": None
+            if doc.vendor is None
+            else {"name": doc.vendor.value, "evidence": _evidence(doc.vendor.evidence)},
+            "amends": None
+            if doc.amends is None
+            else {
+                "name": doc.amends.value,
+                "dpa": doc.amends.detail == "dpa",
+                "evidence": _evidence(doc.amends.evidence),
+            },
+            "doc_type": doc.doc_type,
+            "language": doc.language,
+            "format": doc.format,
+            "pages": doc.pages,
+            "characters": doc.characters,
+            "partial": doc.partial,
+            "warnings": list(doc.warnings),
+            "rating": doc.rating,
+            "mechanisms": list(doc.mechanisms),
+            "transfers": [
+                {
+                    "destination": t.destination,
+                    "country": _country_name(t.destination),
+                    "mechanisms": list(t.mechanisms),
+                    "adequate": t.adequate,
+                    "recipients": list(t.recipients),
+                    "evidence": [_evidence(e) for e in t.evidence],
+                }
+                for t in doc.transfers
+            ],
+            "recipients": [
+                {
+                    "name": r.name,
+                    "role": r.role,
+                    "purpose": r.purpose,
+                    "locations": list(r.locations),
+                    "engaged_by": r.engaged_by,
+                    "mechanisms": list(r.mechanisms),
+                    "evidence": [_evidence(e) for e in r.evidence],
+                }
+                for r in doc.recipients
+            ],
+            "transfer_paths": [
+                {
+                    "parties": list(p.parties),
+                    "country": p.country,
+                    "covered": p.covered,
+                    "basis": p.basis,
+                    "reason": p.reason,
+                    "onward": p.onward,
+                    "mechanisms": list(p.mechanisms),
+                    "evidence": [_evidence(e) for e in p.evidence],
+                }
+                for p in doc.paths
+            ],
+            "questions": vendor_questions(doc),
+            "findings": [_finding(f, policy=doc.policy is not None) for f in doc.findings],
+            "art28_checklist": [
+                {
+                    "element": i.element,
+                    "article": i.article,
+                    "status": i.status,
+                    "note": i.note,
+                    "evidence": [_evidence(e) for e in i.evidence],
+                }
+                for i in doc.checklist
+            ],
+            "mentions": [
+                {
+                    "kind": m.kind,
+                    "value": m.value,
+                    "relied_upon": m.relied_upon,
+                    "detail": m.detail,
+                    "role": m.role,
+                    "evidence": _evidence(m.evidence),
+                }
+                for m in doc.mentions
+                if m.kind in REPORTED_MENTIONS
+            ],
+        }
+    )
     if doc.policy is not None:
         out["policy"] = _policy(doc.policy)
         out["ruleset_rating"] = doc.ruleset_rating
@@ -124,9 +185,18 @@ def summary(report: Report) -> dict[str, Any]:
     """Counts for the batch: documents read (``ok``) and rated, read only in part, errors by code
     — an unreadable document is counted as an error, never among the ratings — and files of the
     folders left out, by reason."""
-    counts: dict[str, Any] = {"documents": len(report.documents), "ok": 0, "red": 0, "yellow": 0, "green": 0,
-                              "partial": 0, "errors": 0, "errors_by_code": {}, "skipped": len(report.skipped),
-                              "skipped_by_reason": {}}
+    counts: dict[str, Any] = {
+        "documents": len(report.documents),
+        "ok": 0,
+        "red": 0,
+        "yellow": 0,
+        "green": 0,
+        "partial": 0,
+        "errors": 0,
+        "errors_by_code": {},
+        "skipped": len(report.skipped),
+        "skipped_by_reason": {},
+    }
     for skipped in report.skipped:
         counts["skipped_by_reason"][skipped.reason] = counts["skipped_by_reason"].get(skipped.reason, 0) + 1
     counts["skipped_by_reason"] = dict(sorted(counts["skipped_by_reason"].items()))

@@ -55,8 +55,7 @@ def _escape_part(text: str) -> str:
 
 def _quote(e: Evidence, doc: DocumentReport) -> str:
     """A quote cut around its matched words, which are in bold."""
-    return _defuse_line_start(excerpt(e.quote, matched_phrases(e, doc), width=400).render(_escape_part,
-                                                                                          mark="**{}**"))
+    return _defuse_line_start(excerpt(e.quote, matched_phrases(e, doc), width=400).render(_escape_part, mark="**{}**"))
 
 
 def _where(e: Evidence) -> str:
@@ -72,16 +71,20 @@ def _anchor(index: int) -> str:
 
 
 def _overview(report: Report) -> list[str]:
-    lines = ["| # | Document | Vendor | Rating | Type | Language | Countries | Mechanisms | Findings |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| # | Document | Vendor | Rating | Type | Language | Countries | Mechanisms | Findings |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for i, doc in enumerate(report.documents):
         countries = ", ".join(t.destination for t in doc.transfers) or "–"
         mechanisms = ", ".join(doc.mechanisms) or "–"
         vendor = escape(doc.vendor.value) if doc.vendor is not None else "–"
-        lines.append(f"| {i + 1} | [{escape(doc.path)}](#{_anchor(i)}) | {vendor} | "
-                     f"**{escape(rating_label(doc).upper())}** | "
-                     f"{escape(doc.doc_type or '–')} | {escape(doc.language or '–')} | {escape(countries)} | "
-                     f"{escape(mechanisms)} | {len(doc.findings)} |")
+        lines.append(
+            f"| {i + 1} | [{escape(doc.path)}](#{_anchor(i)}) | {vendor} | "
+            f"**{escape(rating_label(doc).upper())}** | "
+            f"{escape(doc.doc_type or '–')} | {escape(doc.language or '–')} | {escape(countries)} | "
+            f"{escape(mechanisms)} | {len(doc.findings)} |"
+        )
     return lines
 
 
@@ -89,11 +92,18 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
     lines = [f'<a id="{_anchor(index)}"></a>', "", f"## {index + 1}. {escape(document_title(doc))}", ""]
     if doc.status == "error":
         assert doc.error is not None
-        lines += [f"**ERROR** `{doc.error.code}`: {escape(doc.error.message)}", "",
-                  "Not assessed: read this document yourself; it is not rated compliant.", ""]
+        lines += [
+            f"**ERROR** `{doc.error.code}`: {escape(doc.error.message)}",
+            "",
+            "Not assessed: read this document yourself; it is not rated compliant.",
+            "",
+        ]
         return lines
-    lines += [f"**{escape(rating_label(doc).upper())}** · {escape(doc.doc_type or '')} · "
-              f"{escape(doc.language or '')} · {escape(doc.format or '')}", ""]
+    lines += [
+        f"**{escape(rating_label(doc).upper())}** · {escape(doc.doc_type or '')} · "
+        f"{escape(doc.language or '')} · {escape(doc.format or '')}",
+        "",
+    ]
     if doc.vendor is None:
         lines += [NO_VENDOR, ""]
     if doc.amends is not None:
@@ -114,12 +124,16 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
         lines.append("Transfers: none disclosed outside the EEA")
     lines += ["", f"Mechanisms relied on: {escape(', '.join(doc.mechanisms) or 'none')}", ""]
     if doc.doc_type != "subprocessor_list" and doc.ruleset_rating not in (None, doc.rating):
-        lines += [f"{doc.rating.upper()} by the policy; {(doc.ruleset_rating or '').upper()} by the GDPR rules alone",
-                  ""]
+        lines += [
+            f"{doc.rating.upper()} by the policy; {(doc.ruleset_rating or '').upper()} by the GDPR rules alone",
+            "",
+        ]
     if doc.paths:
         lines += ["Transfer paths:", ""]
-        lines += [f"- {'✓' if p.covered else '✗'} {escape(p.render())} — {escape(p.basis if p.covered else p.reason)}"
-                  for p in doc.paths]
+        lines += [
+            f"- {'✓' if p.covered else '✗'} {escape(p.render())} — {escape(p.basis if p.covered else p.reason)}"
+            for p in doc.paths
+        ]
         lines.append("")
     if doc.checklist:
         lines += ["### Art. 28 checklist", "", "| Element | Article | Status | Evidence |", "|---|---|---|---|"]
@@ -133,8 +147,10 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
         lines += ["No findings.", ""]
         return lines
     core, advice = ordered(doc.findings)
-    for heading, findings in (("### Findings that make the rating", core),
-                              ("### Further advice (Art. 28 terms, transfer paths; not part of the rating)", advice)):
+    for heading, findings in (
+        ("### Findings that make the rating", core),
+        ("### Further advice (Art. 28 terms, transfer paths; not part of the rating)", advice),
+    ):
         if findings:
             lines += [heading, ""]
         for f in findings:
@@ -167,14 +183,21 @@ def _finding(f: Finding, doc: DocumentReport) -> list[str]:
 
 def render_markdown(report: Report) -> str:
     s = summary(report)
-    lines = ["# dpcheck report", "",
-             f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green, "
-             f"{s['errors']} unreadable{escape('; ' + skipped_note(report)) if report.skipped else ''}. Ruleset {escape(report.ruleset_version)}, law as of "
-             f"{escape(report.law_as_of)} (legal facts recorded up to {escape(report.facts_as_of)}), "
-             f"dpcheck {escape(report.tool_version)}.", ""]
+    lines = [
+        "# dpcheck report",
+        "",
+        f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green, "
+        f"{s['errors']} unreadable{escape('; ' + skipped_note(report)) if report.skipped else ''}. Ruleset {escape(report.ruleset_version)}, law as of "
+        f"{escape(report.law_as_of)} (legal facts recorded up to {escape(report.facts_as_of)}), "
+        f"dpcheck {escape(report.tool_version)}.",
+        "",
+    ]
     if report.policy is not None:
-        lines += [f"Policy applied: {escape(report.policy.name)} ({escape(report.policy.path)}, sha256 "
-                  f"{report.policy.sha256[:12]})", ""]
+        lines += [
+            f"Policy applied: {escape(report.policy.name)} ({escape(report.policy.path)}, sha256 "
+            f"{report.policy.sha256[:12]})",
+            "",
+        ]
     if report.documents:
         lines += ["## Overview", "", *_overview(report), ""]
     for i, doc in enumerate(report.documents):

@@ -40,18 +40,24 @@ def amends_note(doc: DocumentReport) -> str:
     if doc.amends is None:
         return ""
     if doc.amends.detail == "dpa":
-        return (f"Amends “{doc.amends.value}”: the Art. 28 terms it lacks are left to that agreement, "
-                "which must be read with this document.")
+        return (
+            f"Amends “{doc.amends.value}”: the Art. 28 terms it lacks are left to that agreement, "
+            "which must be read with this document."
+        )
     return f"Part of “{doc.amends.value}”, which must be read with this document."
 
 
 def acceptance_note(a: Acceptance, *, loud: bool = False) -> str:
     """How the buyer's policy treats a finding, in one sentence (``loud``: EXPIRED in capitals, for
     a terminal without emphasis)."""
-    who = "; ".join(x for x in (a.approved_by and f"approved by {a.approved_by}", a.ticket and f"ticket {a.ticket}")
-                    if x)
-    state = (f"Acceptance {'EXPIRED' if loud else 'expired'} on {a.expires}, so this counts again" if a.expired
-             else f"Accepted by the policy until {a.expires}, so this does not count towards the rating")
+    who = "; ".join(
+        x for x in (a.approved_by and f"approved by {a.approved_by}", a.ticket and f"ticket {a.ticket}") if x
+    )
+    state = (
+        f"Acceptance {'EXPIRED' if loud else 'expired'} on {a.expires}, so this counts again"
+        if a.expired
+        else f"Accepted by the policy until {a.expires}, so this does not count towards the rating"
+    )
     return f"{state}: {a.justification}" + (f" ({who})" if who else "")
 
 

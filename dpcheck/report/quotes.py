@@ -100,6 +100,7 @@ def excerpt(quote: str, phrases: list[str], width: int = 220) -> Excerpt:
 def ordered(findings: tuple[Finding, ...]) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
     """The findings that make the rating (core flags), most severe first, then the others (Art. 28
     and transfer-path advice), most severe first; each in rule order within a severity."""
+
     def key(f: Finding) -> tuple[int, str]:
         return SEVERITIES.index(f.severity), f.rule_id
 
@@ -108,5 +109,5 @@ def ordered(findings: tuple[Finding, ...]) -> tuple[tuple[Finding, ...], tuple[F
 
 
 def more_quotes(shown: int, total: int) -> str:
-    """"+N more" when quotes were left out, else nothing."""
+    """ "+N more" when quotes were left out, else nothing."""
     return f"+{total - shown} more quote{'s' if total - shown > 1 else ''} in the JSON report" if total > shown else ""

@@ -53,11 +53,26 @@ def _policy(data: Mapping[str, Any] | None) -> PolicyRef | None:
 
 def _finding(f: Mapping[str, Any]) -> Finding:
     a = f.get("acceptance")
-    acceptance = None if a is None else Acceptance(a["justification"], a["expires"], a.get("expired", False),
-                                                   a.get("approved_by") or "", a.get("ticket") or "")
-    return Finding(f["rule_id"], f["article"], f["severity"], f["title"], f["message"], f["question"],
-                   _all(f.get("evidence")), f.get("core", False), f.get("origin", "ruleset"),
-                   f.get("original_severity"), acceptance)
+    acceptance = (
+        None
+        if a is None
+        else Acceptance(
+            a["justification"], a["expires"], a.get("expired", False), a.get("approved_by") or "", a.get("ticket") or ""
+        )
+    )
+    return Finding(
+        f["rule_id"],
+        f["article"],
+        f["severity"],
+        f["title"],
+        f["message"],
+        f["question"],
+        _all(f.get("evidence")),
+        f.get("core", False),
+        f.get("origin", "ruleset"),
+        f.get("original_severity"),
+        acceptance,
+    )
 
 
 def _flow(doc: Mapping[str, Any]) -> DataFlow:
@@ -71,19 +86,52 @@ def _flow(doc: Mapping[str, Any]) -> DataFlow:
         else:
             parties.append(Party(node["id"], node["label"], node["role"], node.get("purpose")))
     hops = tuple(
-        Hop(edge["source"], edge["target"], edge["kind"], tuple(edge.get("mechanisms", ())),
-            edge.get("mechanisms_from", ""), _all([{**q, "section": (), "reason": ""} for q in edge.get("evidence", ())]),
-            Judgement(edge["covered"], edge.get("basis", ""), "") if "covered" in edge else None)
-        for edge in _in_flow_order([n["id"] for n in graph["nodes"]], graph["edges"]))
-    transfers = tuple(Transfer(t["destination"], tuple(t["mechanisms"]), tuple(t.get("recipients", ())),
-                               t.get("adequate", False), _all(t.get("evidence"))) for t in doc.get("transfers", ()))
-    recipients = tuple(Recipient(r["name"], r["role"], r.get("purpose") or "", tuple(r.get("locations", ())),
-                                 _all(r.get("evidence")),
-                                 r.get("engaged_by") or "", tuple(r.get("mechanisms", ())))
-                       for r in doc.get("recipients", ()))
-    paths = tuple(TransferPath(tuple(p["parties"]), p["country"], p["covered"], p.get("basis", ""), p.get("reason", ""),
-                               p.get("onward", False), tuple(p.get("mechanisms", ())), _all(p.get("evidence")))
-                  for p in doc.get("transfer_paths", ()))
+        Hop(
+            edge["source"],
+            edge["target"],
+            edge["kind"],
+            tuple(edge.get("mechanisms", ())),
+            edge.get("mechanisms_from", ""),
+            _all([{**q, "section": (), "reason": ""} for q in edge.get("evidence", ())]),
+            Judgement(edge["covered"], edge.get("basis", ""), "") if "covered" in edge else None,
+        )
+        for edge in _in_flow_order([n["id"] for n in graph["nodes"]], graph["edges"])
+    )
+    transfers = tuple(
+        Transfer(
+            t["destination"],
+            tuple(t["mechanisms"]),
+            tuple(t.get("recipients", ())),
+            t.get("adequate", False),
+            _all(t.get("evidence")),
+        )
+        for t in doc.get("transfers", ())
+    )
+    recipients = tuple(
+        Recipient(
+            r["name"],
+            r["role"],
+            r.get("purpose") or "",
+            tuple(r.get("locations", ())),
+            _all(r.get("evidence")),
+            r.get("engaged_by") or "",
+            tuple(r.get("mechanisms", ())),
+        )
+        for r in doc.get("recipients", ())
+    )
+    paths = tuple(
+        TransferPath(
+            tuple(p["parties"]),
+            p["country"],
+            p["covered"],
+            p.get("basis", ""),
+            p.get("reason", ""),
+            p.get("onward", False),
+            tuple(p.get("mechanisms", ())),
+            _all(p.get("evidence")),
+        )
+        for p in doc.get("transfer_paths", ())
+    )
     return DataFlow(tuple(parties), tuple(countries), hops, paths, transfers, recipients)
 
 
@@ -124,18 +172,40 @@ def document_from_dict(doc: Mapping[str, Any]) -> DocumentReport:
         assert error is not None
         return DocumentReport.failed(doc["path"], error["code"], error["message"])
     return DocumentReport(
-        path=doc["path"], status=doc["status"], doc_type=doc.get("doc_type"), language=doc.get("language"),
-        format=doc.get("format"), mechanisms=tuple(doc.get("mechanisms", ())),
-        mentions=tuple(Mention(m["kind"], m["value"], _evidence(m["evidence"]), m.get("relied_upon", True),
-                               m.get("detail", ""), m.get("role", "")) for m in doc.get("mentions", ())),
-        findings=tuple(_finding(f) for f in doc.get("findings", ())), rating=doc["rating"],
-        error=None if error is None else ScanError(error["code"], error["message"]), pages=doc.get("pages"),
-        characters=doc.get("characters", 0), policy=_policy(doc.get("policy")),
+        path=doc["path"],
+        status=doc["status"],
+        doc_type=doc.get("doc_type"),
+        language=doc.get("language"),
+        format=doc.get("format"),
+        mechanisms=tuple(doc.get("mechanisms", ())),
+        mentions=tuple(
+            Mention(
+                m["kind"],
+                m["value"],
+                _evidence(m["evidence"]),
+                m.get("relied_upon", True),
+                m.get("detail", ""),
+                m.get("role", ""),
+            )
+            for m in doc.get("mentions", ())
+        ),
+        findings=tuple(_finding(f) for f in doc.get("findings", ())),
+        rating=doc["rating"],
+        error=None if error is None else ScanError(error["code"], error["message"]),
+        pages=doc.get("pages"),
+        characters=doc.get("characters", 0),
+        policy=_policy(doc.get("policy")),
         ruleset_rating=doc.get("ruleset_rating"),
-        checklist=tuple(ChecklistItem(i["element"], i["article"], i["status"], _all(i.get("evidence")),
-                                      i.get("note", "")) for i in doc.get("art28_checklist", ())),
-        partial=doc.get("partial", False), warnings=tuple(doc.get("warnings", ())), flow=_flow(doc),
-        vendor=_named(VENDOR, doc.get("vendor")), amends=_named(AMENDS, doc.get("amends")))
+        checklist=tuple(
+            ChecklistItem(i["element"], i["article"], i["status"], _all(i.get("evidence")), i.get("note", ""))
+            for i in doc.get("art28_checklist", ())
+        ),
+        partial=doc.get("partial", False),
+        warnings=tuple(doc.get("warnings", ())),
+        flow=_flow(doc),
+        vendor=_named(VENDOR, doc.get("vendor")),
+        amends=_named(AMENDS, doc.get("amends")),
+    )
 
 
 def report_from_dict(data: Mapping[str, Any], *, major: str) -> Report:
@@ -145,12 +215,19 @@ def report_from_dict(data: Mapping[str, Any], *, major: str) -> Report:
         raise ReportFormatError("this is no dpcheck JSON report (dpcheck scan --format json)")
     version = str(data.get("report_format", ""))
     if version.split(".")[0] != major:
-        raise ReportFormatError(f"report_format {version or '?'} cannot be read by this version "
-                                f"(it reads {major}.x)")
+        raise ReportFormatError(f"report_format {version or '?'} cannot be read by this version (it reads {major}.x)")
     try:
         documents = tuple(document_from_dict(d) for d in data["documents"])
     except (KeyError, TypeError, AssertionError) as exc:
         raise ReportFormatError(f"a document of the report lacks {exc}") from exc
     skipped = tuple(Skipped(s["path"], s["reason"], s.get("detail", "")) for s in data.get("skipped", ()))
-    return Report(documents, data["tool_version"], data["ruleset_version"], data["law_as_of"], version,
-                  data.get("facts_as_of", ""), _policy(data.get("policy")), skipped)
+    return Report(
+        documents,
+        data["tool_version"],
+        data["ruleset_version"],
+        data["law_as_of"],
+        version,
+        data.get("facts_as_of", ""),
+        _policy(data.get("policy")),
+        skipped,
+    )

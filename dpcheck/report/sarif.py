@@ -55,9 +55,14 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
         "help": {"text": "Ask the vendor: " + rule.questions["en"]},
         "helpUri": next((r for r in rule.references if r.startswith("https://")), GDPR_URI),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"article": rule.article, "severity": rule.severity, "core": rule.core,
-                       "questions": dict(rule.questions), "references": list(rule.references),
-                       "tags": ["gdpr", "data-transfer"]},
+        "properties": {
+            "article": rule.article,
+            "severity": rule.severity,
+            "core": rule.core,
+            "questions": dict(rule.questions),
+            "references": list(rule.references),
+            "tags": ["gdpr", "data-transfer"],
+        },
     }
 
 
@@ -97,8 +102,15 @@ def _region(e: Evidence, source: _Source | None) -> dict[str, Any]:
         start, end = found
         start_line, start_column = source.position(start)
         end_line, end_column = source.position(end)
-        return {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column,
-                "charOffset": start, "charLength": end - start, "snippet": {"text": e.quote}}
+        return {
+            "startLine": start_line,
+            "startColumn": start_column,
+            "endLine": end_line,
+            "endColumn": end_column,
+            "charOffset": start,
+            "charLength": end - start,
+            "snippet": {"text": e.quote},
+        }
     return {"charOffset": e.start, "charLength": max(0, e.end - e.start), "snippet": {"text": e.quote}}
 
 
@@ -107,16 +119,23 @@ def _location(doc: DocumentReport, index: int, e: Evidence | None, source: _Sour
     location: dict[str, Any] = {"physicalLocation": physical}
     if e is not None:
         physical["region"] = _region(e, source)
-        location["properties"] = {"page": e.page, "section": list(e.section), "start": e.start, "end": e.end,
-                                  "reason": e.reason}
+        location["properties"] = {
+            "page": e.page,
+            "section": list(e.section),
+            "start": e.start,
+            "end": e.end,
+            "reason": e.reason,
+        }
         if e.section:
-            location["logicalLocations"] = [{"name": e.section[-1], "fullyQualifiedName": " › ".join(e.section),
-                                             "kind": "section"}]
+            location["logicalLocations"] = [
+                {"name": e.section[-1], "fullyQualifiedName": " › ".join(e.section), "kind": "section"}
+            ]
     return location
 
 
-def _result(doc: DocumentReport, index: int, finding: Finding, rule_index: int | None,
-            source: _Source | None) -> dict[str, Any]:
+def _result(
+    doc: DocumentReport, index: int, finding: Finding, rule_index: int | None, source: _Source | None
+) -> dict[str, Any]:
     evidence: list[Evidence | None] = list(finding.evidence) or [None]
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,
@@ -124,9 +143,15 @@ def _result(doc: DocumentReport, index: int, finding: Finding, rule_index: int |
         "message": {"text": f"{finding.message} Ask the vendor: {finding.question}"},
         "locations": [_location(doc, index, e, source) for e in evidence],
         "partialFingerprints": {SARIF_KEY: fingerprint(doc.path, finding)},
-        "properties": {"article": finding.article, "severity": finding.severity, "core": finding.core,
-                       "question": finding.question, "doc_type": doc.doc_type, "language": doc.language,
-                       "rating": doc.rating},
+        "properties": {
+            "article": finding.article,
+            "severity": finding.severity,
+            "core": finding.core,
+            "question": finding.question,
+            "doc_type": doc.doc_type,
+            "language": doc.language,
+            "rating": doc.rating,
+        },
     }
     if rule_index is not None:
         result["ruleIndex"] = rule_index
@@ -136,8 +161,9 @@ def _result(doc: DocumentReport, index: int, finding: Finding, rule_index: int |
         # An accepted risk is a suppression with its justification (as checkov writes them);
         # an expired acceptance is kept on record but no longer suppresses.
         status = "rejected" if finding.acceptance.expired else "accepted"
-        result["suppressions"] = [{"kind": "external", "status": status,
-                                   "justification": acceptance_note(finding.acceptance)}]
+        result["suppressions"] = [
+            {"kind": "external", "status": status, "justification": acceptance_note(finding.acceptance)}
+        ]
     return result
 
 
@@ -160,31 +186,49 @@ def sarif_log(report: Report, ruleset: Ruleset) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
     for index, doc in enumerate(report.documents):
-        artifacts.append({"location": {"uri": artifact_uri(doc.path)},
-                          "properties": {"status": doc.status, "doc_type": doc.doc_type, "language": doc.language,
-                                         "format": doc.format, "rating": doc.rating,
-                                         "countries": [t.destination for t in doc.transfers],
-                                         "mechanisms": list(doc.mechanisms),
-                                         "questions": vendor_questions(doc)}})
+        artifacts.append(
+            {
+                "location": {"uri": artifact_uri(doc.path)},
+                "properties": {
+                    "status": doc.status,
+                    "doc_type": doc.doc_type,
+                    "language": doc.language,
+                    "format": doc.format,
+                    "rating": doc.rating,
+                    "countries": [t.destination for t in doc.transfers],
+                    "mechanisms": list(doc.mechanisms),
+                    "questions": vendor_questions(doc),
+                },
+            }
+        )
         if doc.status == "error":
             notifications.append(_notification(doc, index))
             continue
         source = _load_source(doc) if doc.findings else None
         results.extend(_result(doc, index, f, rule_index.get(f.rule_id), source) for f in doc.findings)
     run = {
-        "tool": {"driver": {"name": "dpcheck", "version": report.tool_version,
-                            "rules": [_rule_descriptor(rule) for rule in rules],
-                            "properties": {"ruleset_version": report.ruleset_version}}},
+        "tool": {
+            "driver": {
+                "name": "dpcheck",
+                "version": report.tool_version,
+                "rules": [_rule_descriptor(rule) for rule in rules],
+                "properties": {"ruleset_version": report.ruleset_version},
+            }
+        },
         "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
         "artifacts": artifacts,
         "results": results,
         "columnKind": "unicodeCodePoints",
-        "properties": {"report_format": report.report_format, "law_as_of": report.law_as_of,
-                       "facts_as_of": report.facts_as_of,
-                       "policy": None if report.policy is None else {
-                           "name": report.policy.name, "path": report.policy.path, "sha256": report.policy.sha256},
-                       "offsets": "regions with startLine are positions in the file; regions without are "
-                                  "character offsets into dpcheck's normalized text of the document"},
+        "properties": {
+            "report_format": report.report_format,
+            "law_as_of": report.law_as_of,
+            "facts_as_of": report.facts_as_of,
+            "policy": None
+            if report.policy is None
+            else {"name": report.policy.name, "path": report.policy.path, "sha256": report.policy.sha256},
+            "offsets": "regions with startLine are positions in the file; regions without are "
+            "character offsets into dpcheck's normalized text of the document",
+        },
     }
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 

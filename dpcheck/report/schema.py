@@ -43,8 +43,12 @@ def report_schema() -> dict[str, Any]:
 def document_schema() -> dict[str, Any]:
     """The schema of one document (one ``--format jsonl`` line), self-contained."""
     schema = report_schema()
-    return {"$schema": schema["$schema"], "$id": schema["$id"].replace(":report:", ":document:"),
-            "$ref": "#/$defs/document", "$defs": schema["$defs"]}
+    return {
+        "$schema": schema["$schema"],
+        "$id": schema["$id"].replace(":report:", ":document:"),
+        "$ref": "#/$defs/document",
+        "$defs": schema["$defs"],
+    }
 
 
 def vendor_schema() -> dict[str, Any]:

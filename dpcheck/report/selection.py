@@ -28,8 +28,9 @@ def parse_terms(values: Iterable[str], rule_ids: Iterable[str]) -> frozenset[str
         elif term.upper() in known:
             out.add(term.upper())
         else:
-            raise ValueError(f"{term!r} is neither a rule id nor a severity ({', '.join(SEVERITIES)}); "
-                             "see `dpcheck rules list`")
+            raise ValueError(
+                f"{term!r} is neither a rule id nor a severity ({', '.join(SEVERITIES)}); see `dpcheck rules list`"
+            )
     return frozenset(out)
 
 
@@ -50,8 +51,12 @@ class FindingFilter:
         terms = {finding.rule_id, finding.severity}
         return (not self.select or bool(terms & self.select)) and not terms & self.ignore
 
-    def apply(self, doc: DocumentReport, rate: Callable[[tuple[Finding, ...]], Rating],
-              rate_ruleset: Callable[[tuple[Finding, ...]], Rating]) -> DocumentReport:
+    def apply(
+        self,
+        doc: DocumentReport,
+        rate: Callable[[tuple[Finding, ...]], Rating],
+        rate_ruleset: Callable[[tuple[Finding, ...]], Rating],
+    ) -> DocumentReport:
         """``doc`` with the findings shown; ``rate``: the rating of a set of findings (the policy's when
         one applies), ``rate_ruleset``: by the GDPR rules alone."""
         if doc.status == "error" or not self:

@@ -89,13 +89,20 @@ def render_graph_svg(flow: DataFlow, *, title: str = "Data-flow graph", ident: s
             data = graph.nodes[node]
             label = str(data.get("label", node))
             shown = "open-ended (unspecified)" if label == UNSPECIFIED else label
-            boxes[node] = _Box(lefts[column], MARGIN + offset + row * (NODE_HEIGHT + ROW_GAP), _short(shown), shown,
-                               _css(data, adequate))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
-             f"<title>{escape(title)}</title>",
-             f'<defs><marker id="{ident}-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-             'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>']
+            boxes[node] = _Box(
+                lefts[column],
+                MARGIN + offset + row * (NODE_HEIGHT + ROW_GAP),
+                _short(shown),
+                shown,
+                _css(data, adequate),
+            )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+        f'<defs><marker id="{ident}-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>',
+    ]
     # Every transfer edge into a country carries that destination's mechanisms, so one label
     # beside the country reads better than one per edge (those cross where edges converge).
     labels: dict[str, set[str]] = {}
@@ -105,8 +112,10 @@ def render_graph_svg(flow: DataFlow, *, title: str = "Data-flow graph", ident: s
         x2, y2 = b.x, b.y + NODE_HEIGHT // 2
         bend = (x2 - x1) // 2 if x2 > x1 else COLUMN_GAP // 2
         css = "edge transfer" if data.get("kind") == "transfer" else "edge"
-        parts.append(f'<path class="{css}" d="M{x1},{y1} C{x1 + bend},{y1} {x2 - bend},{y2} {x2},{y2}" '
-                     f'marker-end="url(#{ident}-arrow)"/>')
+        parts.append(
+            f'<path class="{css}" d="M{x1},{y1} C{x1 + bend},{y1} {x2 - bend},{y2} {x2},{y2}" '
+            f'marker-end="url(#{ident}-arrow)"/>'
+        )
         if data.get("kind") == "transfer" and str(graph.nodes[target].get("label")) in adequate:
             labels.setdefault(target, set()).add(", ".join(str(m) for m in data.get("mechanisms") or []))
     for target, texts in sorted(labels.items()):
@@ -115,9 +124,11 @@ def render_graph_svg(flow: DataFlow, *, title: str = "Data-flow graph", ident: s
         css = "edge-label none" if "" in texts else "edge-label"
         parts.append(f'<text class="{css}" x="{box.x - 8}" y="{box.y - 3}" text-anchor="end">{escape(text)}</text>')
     for box in boxes.values():
-        parts.append(f'<g class="node {box.css}"><title>{escape(box.title)}</title>'
-                     f'<rect x="{box.x}" y="{box.y}" width="{NODE_WIDTH}" height="{NODE_HEIGHT}" rx="6"/>'
-                     f'<text x="{box.x + NODE_WIDTH // 2}" y="{box.y + NODE_HEIGHT // 2 + 5}" '
-                     f'text-anchor="middle">{escape(box.label)}</text></g>')
+        parts.append(
+            f'<g class="node {box.css}"><title>{escape(box.title)}</title>'
+            f'<rect x="{box.x}" y="{box.y}" width="{NODE_WIDTH}" height="{NODE_HEIGHT}" rx="6"/>'
+            f'<text x="{box.x + NODE_WIDTH // 2}" y="{box.y + NODE_HEIGHT // 2 + 5}" '
+            f'text-anchor="middle">{escape(box.label)}</text></g>'
+        )
     parts.append("</svg>")
     return "\n".join(parts)

@@ -37,8 +37,9 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
         return "\n".join(lines)
     label = "not rated (annex)" if doc.doc_type == "subprocessor_list" else doc.rating.upper()
     colour_name = "cyan" if doc.doc_type == "subprocessor_list" else COLOURS[doc.rating]
-    lines.append(f"{style(label, fg=colour_name, bold=True)}  {visible(document_title(doc))}  "
-                 f"[{doc.doc_type}, {doc.language}]")
+    lines.append(
+        f"{style(label, fg=colour_name, bold=True)}  {visible(document_title(doc))}  [{doc.doc_type}, {doc.language}]"
+    )
     if doc.vendor is None:
         lines.append(f"    {NO_VENDOR}")
     if doc.amends is not None:
@@ -46,8 +47,9 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
     for warning in doc.warnings:
         lines.append(f"    {style('PARTIAL', fg='yellow', bold=True)}  {visible(warning)}; never rated green")
     if doc.transfers:
-        shown = ", ".join(f"{t.destination}" + (f" ({', '.join(t.mechanisms)})" if t.mechanisms else "")
-                          for t in doc.transfers)
+        shown = ", ".join(
+            f"{t.destination}" + (f" ({', '.join(t.mechanisms)})" if t.mechanisms else "") for t in doc.transfers
+        )
         lines.append(f"    Transfers: {visible(shown)}")
     else:
         lines.append("    Transfers: none disclosed outside the EEA")
@@ -61,8 +63,10 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
             note = f"  ({visible(item.note)})" if item.status == "weakened" else ""
             lines.append(f"      {mark}  {item.element.replace('_', ' '):22s} {item.article}{note}")
     core, advice = ordered(doc.findings)
-    for heading, findings in (("Findings that make the rating:", core),
-                              ("Further advice (Art. 28 terms, transfer paths; not part of the rating):", advice)):
+    for heading, findings in (
+        ("Findings that make the rating:", core),
+        ("Further advice (Art. 28 terms, transfer paths; not part of the rating):", advice),
+    ):
         if findings:
             lines.append(f"    {style(heading, bold=True)}")
         for f in findings:
@@ -77,11 +81,14 @@ def _finding(f: Finding, doc: DocumentReport, style: Callable[..., str], max_evi
     mark = SEVERITY_MARK[f.severity]
     changed = f" (policy; was {f.original_severity.upper()})" if f.original_severity else ""
     changed += " ACCEPTED" if f.accepted else ""
-    lines = [f"    {style(mark + ' ' + f.severity.upper(), fg='red' if f.severity == 'high' else 'yellow')}"
-             f"{changed}  {f.rule_id}  ({f.article})", *wrap(visible(f.message))]
+    lines = [
+        f"    {style(mark + ' ' + f.severity.upper(), fg='red' if f.severity == 'high' else 'yellow')}"
+        f"{changed}  {f.rule_id}  ({f.article})",
+        *wrap(visible(f.message)),
+    ]
     for e in f.evidence[:max_evidence]:
         quote = excerpt(e.quote, matched_phrases(e, doc)).render(mark=style("{}", bold=True, underline=True))
-        lines.append(f"        › \"{quote}\"")
+        lines.append(f'        › "{quote}"')
         lines.append(f"          ({visible(evidence_place(e))}{'; ' + visible(e.reason) if e.reason else ''})")
     more = more_quotes(min(max_evidence, len(f.evidence)), len(f.evidence))
     if more:
@@ -100,8 +107,13 @@ def render_text(report: Report, *, colour: bool = False) -> str:
     codes = ", ".join(f"{n} {code}" for code, n in s["errors_by_code"].items())
     listed, more = skipped_listed(report)
     if listed:
-        parts.append("\n".join(["Skipped (not scanned):"] + [f"    {visible(k.path)}: {visible(k.detail)}" for k in listed]
-                               + ([f"    ... and {more} more (--format json lists them all)"] if more else [])))
+        parts.append(
+            "\n".join(
+                ["Skipped (not scanned):"]
+                + [f"    {visible(k.path)}: {visible(k.detail)}" for k in listed]
+                + ([f"    ... and {more} more (--format json lists them all)"] if more else [])
+            )
+        )
     skipped = f"; {skipped_note(report)}" if report.skipped else ""
     parts.append(
         f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green{partial}, "
@@ -109,6 +121,8 @@ def render_text(report: Report, *, colour: bool = False) -> str:
         f"law as of {report.law_as_of} (legal facts recorded up to {report.facts_as_of})"
     )
     if report.policy is not None:
-        parts.append(f"Policy applied: {visible(report.policy.name)} ({visible(report.policy.path)}, "
-                     f"sha256 {report.policy.sha256[:12]})")
+        parts.append(
+            f"Policy applied: {visible(report.policy.name)} ({visible(report.policy.path)}, "
+            f"sha256 {report.policy.sha256[:12]})"
+        )
     return "\n\n".join(parts) + "\n"

@@ -33,25 +33,57 @@ class VendorFormat:
     render: Callable[[Sequence[VendorReport], VendorRenderOptions], str]
 
 
-VENDOR_FORMATS: dict[str, VendorFormat] = {f.name: f for f in (
-    VendorFormat("text", "text/plain", "readable terminal report", lambda r, o: render_vendors_text(r, colour=o.colour)),
-    VendorFormat("json", "application/json", "one vendor report object (schema: dpcheck schema --of vendor)",
-                 lambda r, o: render_vendor_json(r, graph=o.graph)),
-    VendorFormat("jsonl", "application/jsonl", "one vendor report a line",
-                 lambda r, o: "".join(json.dumps(vendor_to_dict(x, graph=o.graph), ensure_ascii=False) + "\n"
-                                      for x in r)),
-    VendorFormat("csv", "text/csv", "one row per finding, with its vendor and scope", lambda r, o: render_vendors_csv(r)),
-    VendorFormat("sarif", "application/sarif+json", "SARIF 2.1.0, one run per vendor",
-                 lambda r, o: render_vendors_sarif(r, o.ruleset or Ruleset.load(rules_dir()))),
-    VendorFormat("markdown", "text/markdown", "readable report for tickets and wikis",
-                 lambda r, o: render_vendors_markdown(r)),
-    VendorFormat("html", "text/html", "one self-contained page with the agreements' data flows",
-                 lambda r, o: render_vendors_html(r)),
-)}
+VENDOR_FORMATS: dict[str, VendorFormat] = {
+    f.name: f
+    for f in (
+        VendorFormat(
+            "text", "text/plain", "readable terminal report", lambda r, o: render_vendors_text(r, colour=o.colour)
+        ),
+        VendorFormat(
+            "json",
+            "application/json",
+            "one vendor report object (schema: dpcheck schema --of vendor)",
+            lambda r, o: render_vendor_json(r, graph=o.graph),
+        ),
+        VendorFormat(
+            "jsonl",
+            "application/jsonl",
+            "one vendor report a line",
+            lambda r, o: "".join(json.dumps(vendor_to_dict(x, graph=o.graph), ensure_ascii=False) + "\n" for x in r),
+        ),
+        VendorFormat(
+            "csv", "text/csv", "one row per finding, with its vendor and scope", lambda r, o: render_vendors_csv(r)
+        ),
+        VendorFormat(
+            "sarif",
+            "application/sarif+json",
+            "SARIF 2.1.0, one run per vendor",
+            lambda r, o: render_vendors_sarif(r, o.ruleset or Ruleset.load(rules_dir())),
+        ),
+        VendorFormat(
+            "markdown",
+            "text/markdown",
+            "readable report for tickets and wikis",
+            lambda r, o: render_vendors_markdown(r),
+        ),
+        VendorFormat(
+            "html",
+            "text/html",
+            "one self-contained page with the agreements' data flows",
+            lambda r, o: render_vendors_html(r),
+        ),
+    )
+}
 
 
-def render_vendors(reports: Sequence[VendorReport], fmt: str = "text", *, graph: bool = False, colour: bool = False,
-                   ruleset: Ruleset | None = None) -> str:
+def render_vendors(
+    reports: Sequence[VendorReport],
+    fmt: str = "text",
+    *,
+    graph: bool = False,
+    colour: bool = False,
+    ruleset: Ruleset | None = None,
+) -> str:
     try:
         output = VENDOR_FORMATS[fmt]
     except KeyError:

@@ -23,8 +23,14 @@ _EVIDENCE_KEYS = {"quote", "start", "end", "page", "section", "reason"}
 
 
 def evidence_to_dict(e: Evidence) -> dict[str, Any]:
-    return {"quote": e.quote, "page": e.page, "start": e.start, "end": e.end, "section": list(e.section),
-            "reason": e.reason}
+    return {
+        "quote": e.quote,
+        "page": e.page,
+        "start": e.start,
+        "end": e.end,
+        "section": list(e.section),
+        "reason": e.reason,
+    }
 
 
 def quote_to_dict(q: Quote) -> dict[str, Any]:
@@ -36,21 +42,39 @@ def _quotes(quotes: Iterable[Quote]) -> list[dict[str, Any]]:
 
 
 def _side(s: Side) -> dict[str, Any]:
-    return {"document": s.document, "role": s.role, "says": s.says,
-            "quotes": [{"document": s.document, **evidence_to_dict(e)} for e in s.quotes]}
+    return {
+        "document": s.document,
+        "role": s.role,
+        "says": s.says,
+        "quotes": [{"document": s.document, **evidence_to_dict(e)} for e in s.quotes],
+    }
 
 
 def _document(d: VendorDocument, *, graph: bool) -> dict[str, Any]:
-    return {"path": d.path, "role": d.role, "date": d.date.isoformat() if d.date else None, "url": d.url,
-            "sha256": d.sha256, "current": d.current, "joined_to": d.joined_to, "reason": d.reason,
-            "rating": rating_label(d.report), "report": document_to_dict(d.report, graph=graph)}
+    return {
+        "path": d.path,
+        "role": d.role,
+        "date": d.date.isoformat() if d.date else None,
+        "url": d.url,
+        "sha256": d.sha256,
+        "current": d.current,
+        "joined_to": d.joined_to,
+        "reason": d.reason,
+        "rating": rating_label(d.report),
+        "report": document_to_dict(d.report, graph=graph),
+    }
 
 
 def _agreement(a: Agreement, *, graph: bool) -> dict[str, Any]:
     report = document_to_dict(a.report, graph=graph)
     _place(report, a)
-    return {"name": a.name, "dpa": a.dpa, "annexes": list(a.annexes), "rating": rating_label(a.report),
-            "report": report}
+    return {
+        "name": a.name,
+        "dpa": a.dpa,
+        "annexes": list(a.annexes),
+        "rating": rating_label(a.report),
+        "report": report,
+    }
 
 
 def _place(data: Any, agreement: Agreement) -> None:
@@ -60,8 +84,11 @@ def _place(data: Any, agreement: Agreement) -> None:
             _place(item, agreement)
     elif isinstance(data, dict):
         if _EVIDENCE_KEYS <= data.keys():
-            quote = agreement.quote(Evidence(data["quote"], data["start"], data["end"], data["page"],
-                                             tuple(data["section"]), data["reason"]))
+            quote = agreement.quote(
+                Evidence(
+                    data["quote"], data["start"], data["end"], data["page"], tuple(data["section"]), data["reason"]
+                )
+            )
             data.update(quote_to_dict(quote))
             return
         for value in data.values():
@@ -82,22 +109,55 @@ def vendor_to_dict(report: VendorReport, *, graph: bool = False) -> dict[str, An
         "rating": report.rating,
         "rating_reasons": list(report.rating_reasons),
         "destinations": [
-            {"country": d.country, "adequate": d.adequate, "mechanisms": list(d.mechanisms),
-             "recipients": list(d.recipients), "documents": list(d.documents), "quotes": _quotes(d.quotes)}
-            for d in report.destinations],
+            {
+                "country": d.country,
+                "adequate": d.adequate,
+                "mechanisms": list(d.mechanisms),
+                "recipients": list(d.recipients),
+                "documents": list(d.documents),
+                "quotes": _quotes(d.quotes),
+            }
+            for d in report.destinations
+        ],
         "subprocessors": [
-            {"name": s.name, "roles": list(s.roles), "countries": list(s.countries), "purposes": list(s.purposes),
-             "mechanisms": list(s.mechanisms), "documents": list(s.documents), "quotes": _quotes(s.quotes)}
-            for s in report.subprocessors],
+            {
+                "name": s.name,
+                "roles": list(s.roles),
+                "countries": list(s.countries),
+                "purposes": list(s.purposes),
+                "mechanisms": list(s.mechanisms),
+                "documents": list(s.documents),
+                "quotes": _quotes(s.quotes),
+            }
+            for s in report.subprocessors
+        ],
         "onward": [
-            {"parties": list(h.parties), "country": h.country, "covered": h.covered, "basis": h.basis,
-             "document": h.document, "quotes": _quotes(h.quotes)} for h in report.onward],
+            {
+                "parties": list(h.parties),
+                "country": h.country,
+                "covered": h.covered,
+                "basis": h.basis,
+                "document": h.document,
+                "quotes": _quotes(h.quotes),
+            }
+            for h in report.onward
+        ],
         "findings": [
-            {"rule_id": f.rule_id, "title": f.title, "article": f.article, "severity": f.severity,
-             "message": f.message, "question": f.question, "sides": [_side(s) for s in f.sides]}
-            for f in report.findings],
-        "questions": [{"number": q.number, "text": q.text, "rules": list(q.rules), "documents": list(q.documents)}
-                      for q in report.questions],
+            {
+                "rule_id": f.rule_id,
+                "title": f.title,
+                "article": f.article,
+                "severity": f.severity,
+                "message": f.message,
+                "question": f.question,
+                "sides": [_side(s) for s in f.sides],
+            }
+            for f in report.findings
+        ],
+        "questions": [
+            {"number": q.number, "text": q.text, "rules": list(q.rules), "documents": list(q.documents)}
+            for q in report.questions
+        ],
         "changes": [comparison_to_dict(c) for c in report.changes],
         "agreements": [_agreement(a, graph=graph) for a in report.agreements],
         "documents": [_document(d, graph=graph) for d in report.documents],

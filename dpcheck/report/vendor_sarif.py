@@ -25,17 +25,25 @@ def _documents(report: VendorReport) -> Report:
     for agreement in report.agreements:
         for placed in agreement_findings(agreement):
             where = placed.quotes[0].document if placed.quotes else agreement.dpa
-            held[where].append(replace(placed.finding, evidence=tuple(q.evidence for q in placed.quotes
-                                                                      if q.document == where)))
+            held[where].append(
+                replace(placed.finding, evidence=tuple(q.evidence for q in placed.quotes if q.document == where))
+            )
     for d in read_alone(report.documents):
         held[d.path].extend(d.report.findings)
     for f in report.findings:
         for side in f.sides:
-            held[side.document].append(Finding(f.rule_id, f.article, f.severity, f.title, f.message, f.question,
-                                               side.quotes))
+            held[side.document].append(
+                Finding(f.rule_id, f.article, f.severity, f.title, f.message, f.question, side.quotes)
+            )
     documents = tuple(replace(d.report, path=d.path, findings=tuple(held[d.path])) for d in report.current)
-    return Report(documents, report.tool_version, report.ruleset_version, report.law_as_of, report.vendor_format,
-                  report.facts_as_of)
+    return Report(
+        documents,
+        report.tool_version,
+        report.ruleset_version,
+        report.law_as_of,
+        report.vendor_format,
+        report.facts_as_of,
+    )
 
 
 def vendor_sarif_log(reports: Iterable[VendorReport], ruleset: Ruleset) -> dict[str, Any]:
@@ -49,9 +57,12 @@ def vendor_sarif_log(reports: Iterable[VendorReport], ruleset: Ruleset) -> dict[
         index = {rule["id"]: i for i, rule in enumerate(driver["rules"])}
         for result in run["results"]:
             result["ruleIndex"] = index[result["ruleId"]]
-        run["properties"].update(vendor=report.name, vendor_rating=report.rating,
-                                 rating_reasons=list(report.rating_reasons),
-                                 questions=[q.text for q in report.questions])
+        run["properties"].update(
+            vendor=report.name,
+            vendor_rating=report.rating,
+            rating_reasons=list(report.rating_reasons),
+            questions=[q.text for q in report.questions],
+        )
         runs.append(run)
     return {"$schema": sarif_log(Report((), "", "", "", ""), ruleset)["$schema"], "version": "2.1.0", "runs": runs}
 

@@ -11,8 +11,13 @@ from dpcheck.models import Finding
 from dpcheck.report.questions import evidence_place
 from dpcheck.vendor.model import Agreement, Quote, VendorDocument, VendorReport
 
-ROLE_LABELS = {"dpa": "DPA", "privacy_policy": "privacy policy", "subprocessor_list": "sub-processor list",
-               "addendum": "addendum", "other": "other document"}
+ROLE_LABELS = {
+    "dpa": "DPA",
+    "privacy_policy": "privacy policy",
+    "subprocessor_list": "sub-processor list",
+    "addendum": "addendum",
+    "other": "other document",
+}
 # Quotes shown per item in human formats.
 SHOWN = 2
 
@@ -60,8 +65,10 @@ def agreement_findings(agreement: Agreement) -> tuple[PlacedFinding, ...]:
 
 def summary_line(report: VendorReport) -> str:
     current = len(report.current)
-    return (f"{report.name}: {report.rating.upper()} — {current} current document{'s' if current != 1 else ''}"
-            f"{f', {len(report.documents) - current} earlier' if len(report.documents) > current else ''}, "
-            f"{len(report.findings)} dossier finding{'s' if len(report.findings) != 1 else ''}, "
-            f"{len(report.questions)} question{'s' if len(report.questions) != 1 else ''} — ruleset "
-            f"{report.ruleset_version}, law as of {report.law_as_of}")
+    return (
+        f"{report.name}: {report.rating.upper()} — {current} current document{'s' if current != 1 else ''}"
+        f"{f', {len(report.documents) - current} earlier' if len(report.documents) > current else ''}, "
+        f"{len(report.findings)} dossier finding{'s' if len(report.findings) != 1 else ''}, "
+        f"{len(report.questions)} question{'s' if len(report.questions) != 1 else ''} — ruleset "
+        f"{report.ruleset_version}, law as of {report.law_as_of}"
+    )

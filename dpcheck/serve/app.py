@@ -51,8 +51,10 @@ CONFIG_ENV = "DPCHECK_SERVE_LIMITS"
 TOKEN_ENV = "DPCHECK_TOKEN"
 # The page and every answer: no script, no framing, nothing loaded from elsewhere, forms post here.
 SECURITY_HEADERS = [
-    (b"content-security-policy",
-     b"default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'"),
+    (
+        b"content-security-policy",
+        b"default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'",
+    ),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"cache-control", b"no-store"),
@@ -125,6 +127,7 @@ class _Service:
         a document's report, or a bundle's vendor report."""
         folder = Path(tempfile.mkdtemp(prefix="dpcheck-serve-"))
         try:
+
             def before_file(fields: dict[str, str]) -> None:
                 if not self.authorized(request, fields.get("token") if from_page else None):
                     raise ApiError(ServiceCode.UNAUTHORIZED, "this service needs its access token")
@@ -188,11 +191,25 @@ def create_app(config: ServeConfig | None = None) -> Starlette:
     async def rules(request: Request) -> Response:
         service.require_token(request)
         ruleset = service.scanner.ruleset
-        return JSONResponse({
-            "ruleset_version": ruleset.version, "facts_as_of": ruleset.facts.as_of,
-            "rules": [{"id": r.id, "title": r.title, "article": r.article, "severity": r.severity, "core": r.core,
-                       "rationale": r.rationale, "questions": r.questions, "references": list(r.references)}
-                      for r in ruleset.rules]})
+        return JSONResponse(
+            {
+                "ruleset_version": ruleset.version,
+                "facts_as_of": ruleset.facts.as_of,
+                "rules": [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "article": r.article,
+                        "severity": r.severity,
+                        "core": r.core,
+                        "rationale": r.rationale,
+                        "questions": r.questions,
+                        "references": list(r.references),
+                    }
+                    for r in ruleset.rules
+                ],
+            }
+        )
 
     async def schema(request: Request) -> Response:
         service.require_token(request)
@@ -202,8 +219,9 @@ def create_app(config: ServeConfig | None = None) -> Starlette:
         return JSONResponse(openapi_document())
 
     async def healthz(request: Request) -> Response:
-        return JSONResponse({"status": "ok", "tool_version": TOOL_VERSION,
-                             "ruleset_version": service.scanner.ruleset.version})
+        return JSONResponse(
+            {"status": "ok", "tool_version": TOOL_VERSION, "ruleset_version": service.scanner.ruleset.version}
+        )
 
     async def internal_error(request: Request, exc: Exception) -> Response:
         logger.exception("internal error in %s %s", request.method, request.url.path, exc_info=exc)
@@ -226,9 +244,12 @@ def create_app(config: ServeConfig | None = None) -> Starlette:
 
     app = Starlette(
         routes=[
-            Route("/", index, methods=["GET"]), Route("/", index_scan, methods=["POST"]),
-            Route("/v1/scan", scan, methods=["POST"]), Route("/v1/rules", rules, methods=["GET"]),
-            Route("/v1/schema", schema, methods=["GET"]), Route("/openapi.json", openapi, methods=["GET"]),
+            Route("/", index, methods=["GET"]),
+            Route("/", index_scan, methods=["POST"]),
+            Route("/v1/scan", scan, methods=["POST"]),
+            Route("/v1/rules", rules, methods=["GET"]),
+            Route("/v1/schema", schema, methods=["GET"]),
+            Route("/openapi.json", openapi, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],
         exception_handlers={ApiError: api_error, HTTPException: http_error, Exception: internal_error},

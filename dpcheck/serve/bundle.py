@@ -34,8 +34,10 @@ def check(archive: Path, limits: Limits) -> list[zipfile.ZipInfo]:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ApiError(ServiceCode.BUNDLE_CORRUPT, f"the bundle is not a readable zip file: {exc}") from exc
     if len(members) > MAX_FILES:
-        raise ApiError(ServiceCode.BUNDLE_TOO_MANY_FILES,
-                       f"the bundle has {len(members)} entries, more than the limit of {MAX_FILES}")
+        raise ApiError(
+            ServiceCode.BUNDLE_TOO_MANY_FILES,
+            f"the bundle has {len(members)} entries, more than the limit of {MAX_FILES}",
+        )
     seen: set[str] = set()
     total = 0
     for member in members:
@@ -51,15 +53,23 @@ def check(archive: Path, limits: Limits) -> list[zipfile.ZipInfo]:
         if member.flag_bits & 0x1:
             raise ApiError(ServiceCode.BUNDLE_CORRUPT, f"{member.filename!r} is encrypted")
         if member.file_size > limits.max_bytes:
-            raise ApiError(ServiceCode.BUNDLE_BOMB, f"{member.filename!r} inflates to {member.file_size:,} bytes, "
-                                                    f"over the document limit of {limits.max_bytes:,}")
+            raise ApiError(
+                ServiceCode.BUNDLE_BOMB,
+                f"{member.filename!r} inflates to {member.file_size:,} bytes, "
+                f"over the document limit of {limits.max_bytes:,}",
+            )
         if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            raise ApiError(ServiceCode.BUNDLE_BOMB, f"{member.filename!r} inflates {member.file_size:,} bytes from "
-                                                    f"{member.compress_size:,}, more than {MAX_RATIO} times")
+            raise ApiError(
+                ServiceCode.BUNDLE_BOMB,
+                f"{member.filename!r} inflates {member.file_size:,} bytes from "
+                f"{member.compress_size:,}, more than {MAX_RATIO} times",
+            )
         total += member.file_size
     if total > limits.max_inflated:
-        raise ApiError(ServiceCode.BUNDLE_BOMB,
-                       f"the bundle inflates to {total:,} bytes, over the limit of {limits.max_inflated:,}")
+        raise ApiError(
+            ServiceCode.BUNDLE_BOMB,
+            f"the bundle inflates to {total:,} bytes, over the limit of {limits.max_inflated:,}",
+        )
     return members
 
 
@@ -92,8 +102,9 @@ def _copy(bundle: zipfile.ZipFile, member: zipfile.ZipInfo, target: Path) -> Non
             while chunk := source.read(_CHUNK):
                 written += len(chunk)
                 if written > member.file_size:
-                    raise ApiError(ServiceCode.BUNDLE_BOMB, f"{member.filename!r} inflates past the size its "
-                                                            "header declares")
+                    raise ApiError(
+                        ServiceCode.BUNDLE_BOMB, f"{member.filename!r} inflates past the size its header declares"
+                    )
                 out.write(chunk)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
         raise ApiError(ServiceCode.BUNDLE_CORRUPT, f"{member.filename!r} cannot be extracted: {exc}") from exc
@@ -106,4 +117,3 @@ def _manifest_folder(root: Path) -> Path:
     if len(tops) == 1 and tops[0].is_dir() and (tops[0] / MANIFEST).is_file():
         return tops[0]
     raise ApiError(ServiceCode.BUNDLE_MANIFEST, f"the bundle has no {MANIFEST} at its top or in its one top folder")
-

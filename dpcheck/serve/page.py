@@ -18,17 +18,27 @@ padding: .2rem 1rem; background: #fdf1f0; } code { background: #f1f3f5; padding:
 
 
 def _page(title: str, body: str) -> str:
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>{body}</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>{body}</body></html>\n"
+    )
 
 
 def index(*, token: bool, limits: Limits) -> str:
     """The upload form; the token field comes first so that it is checked before the document is received."""
     accept = ",".join(sorted(DOCUMENT_SUFFIXES))
-    token_field = ('<label for="token">Access token</label>'
-                   '<input id="token" name="token" type="password" autocomplete="off" required>') if token else ""
-    return _page("dpcheck", f"""
+    token_field = (
+        (
+            '<label for="token">Access token</label>'
+            '<input id="token" name="token" type="password" autocomplete="off" required>'
+        )
+        if token
+        else ""
+    )
+    return _page(
+        "dpcheck",
+        f"""
 <h1>dpcheck</h1>
 <p>Upload a vendor's privacy policy or data processing agreement (PDF, HTML, Markdown, text or DOCX)
 to see whether its terms on exporting personal data out of the EEA are clear and lawful.</p>
@@ -41,12 +51,16 @@ as soon as it is read.</p>
 <button type="submit">Check</button>
 </form>
 <p class="note">For programs: <code>POST /v1/scan</code> (see <a href="/openapi.json">the OpenAPI document</a>).</p>
-""")
+""",
+    )
 
 
 def error(exc: ApiError) -> str:
-    return _page("dpcheck: cannot check this document", f"""
+    return _page(
+        "dpcheck: cannot check this document",
+        f"""
 <h1>Cannot check this document</h1>
 <div class="error"><p>{escape(exc.message)}</p><p class="note">Error <code>{escape(str(exc.code))}</code></p></div>
 <p><a href="/">Upload another document</a></p>
-""")
+""",
+    )

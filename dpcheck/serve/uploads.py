@@ -51,16 +51,20 @@ def safe_name(raw: str) -> str:
     return name[-200:] if name not in ("", ".", "..") else "upload"
 
 
-async def receive(request: Request, folder: Path, *, max_bytes: int,
-                  before_file: Callable[[dict[str, str]], None]) -> Upload:
+async def receive(
+    request: Request, folder: Path, *, max_bytes: int, before_file: Callable[[dict[str, str]], None]
+) -> Upload:
     """Stream the form of ``request`` into ``folder``; ``before_file`` sees the text fields sent
     before the document part (the web form's token) and may refuse the request before any of the
     document is written."""
     content_type, options = parse_options_header(request.headers.get("content-type"))
     boundary = options.get(b"boundary")
     if content_type != b"multipart/form-data" or not boundary:
-        raise ApiError(ServiceCode.BAD_REQUEST, "send the document as multipart/form-data, in a part named 'file' "
-                                                "(a document) or 'bundle' (a zip with vendor.toml)")
+        raise ApiError(
+            ServiceCode.BAD_REQUEST,
+            "send the document as multipart/form-data, in a part named 'file' "
+            "(a document) or 'bundle' (a zip with vendor.toml)",
+        )
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > max_bytes + FORM_OVERHEAD:
         raise ApiError(ErrorCode.TOO_LARGE, f"the upload is {int(declared):,} bytes, over the limit of {max_bytes:,}")
@@ -100,10 +104,14 @@ class _FormReader:
 
     def callbacks(self) -> MultipartCallbacks:
         return {
-            "on_part_begin": self._part_begin, "on_header_field": self._header_field_data,
-            "on_header_value": self._header_value_data, "on_header_end": self._header_end,
-            "on_headers_finished": self._headers_finished, "on_part_data": self._part_data,
-            "on_part_end": self._part_end, "on_end": self._end,
+            "on_part_begin": self._part_begin,
+            "on_header_field": self._header_field_data,
+            "on_header_value": self._header_value_data,
+            "on_header_end": self._header_end,
+            "on_headers_finished": self._headers_finished,
+            "on_part_data": self._part_data,
+            "on_part_end": self._part_end,
+            "on_end": self._end,
         }
 
     def close(self) -> None:
@@ -131,8 +139,9 @@ class _FormReader:
         disposition, options = parse_options_header(self._headers.get(b"content-disposition"))
         name = options.get(b"name", b"").decode("utf-8", "replace")
         if disposition != b"form-data" or name not in FILE_FIELDS + TEXT_FIELDS:
-            raise ApiError(ServiceCode.BAD_REQUEST, f"unknown form field {name!r}; known: "
-                                                    f"{', '.join(FILE_FIELDS + TEXT_FIELDS)}")
+            raise ApiError(
+                ServiceCode.BAD_REQUEST, f"unknown form field {name!r}; known: {', '.join(FILE_FIELDS + TEXT_FIELDS)}"
+            )
         self._part = name
         if name in FILE_FIELDS:
             if self.upload.path is not None:

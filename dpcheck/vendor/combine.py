@@ -25,8 +25,17 @@ from dpcheck.version import TOOL_VERSION, VENDOR_FORMAT
 SEVERITY_RATING: dict[str, Rating] = {"high": "red", "medium": "yellow", "low": "green", "info": "green"}
 
 
-def combine(*, name: str, folder: str, documents: tuple[VendorDocument, ...], agreements: tuple[Agreement, ...],
-            ruleset: Ruleset, day: date, source: str | None = None, changes: tuple[Comparison, ...] = ()) -> VendorReport:
+def combine(
+    *,
+    name: str,
+    folder: str,
+    documents: tuple[VendorDocument, ...],
+    agreements: tuple[Agreement, ...],
+    ruleset: Ruleset,
+    day: date,
+    source: str | None = None,
+    changes: tuple[Comparison, ...] = (),
+) -> VendorReport:
     """The vendor report of a dossier whose documents and agreements have been scanned (by
     :func:`dpcheck.dossier.scan_vendor`); ``changes``: what changed between its dated versions."""
     alone = read_alone(documents)
@@ -36,11 +45,24 @@ def combine(*, name: str, folder: str, documents: tuple[VendorDocument, ...], ag
     findings = vendor_findings(rules, features, _language(agreements, documents))
     rating, reasons = _rating(agreements, alone, findings)
     return VendorReport(
-        name=name, folder=folder, documents=documents, agreements=agreements, destinations=merged.destinations,
-        subprocessors=merged.subprocessors, onward=merged.onward, findings=findings, rating=rating,
-        rating_reasons=reasons, questions=_questions(agreements, alone, findings), tool_version=TOOL_VERSION,
-        ruleset_version=ruleset.version, law_as_of=day.isoformat(), vendor_format=VENDOR_FORMAT,
-        facts_as_of=ruleset.facts.as_of, source=source, changes=changes,
+        name=name,
+        folder=folder,
+        documents=documents,
+        agreements=agreements,
+        destinations=merged.destinations,
+        subprocessors=merged.subprocessors,
+        onward=merged.onward,
+        findings=findings,
+        rating=rating,
+        rating_reasons=reasons,
+        questions=_questions(agreements, alone, findings),
+        tool_version=TOOL_VERSION,
+        ruleset_version=ruleset.version,
+        law_as_of=day.isoformat(),
+        vendor_format=VENDOR_FORMAT,
+        facts_as_of=ruleset.facts.as_of,
+        source=source,
+        changes=changes,
     )
 
 
@@ -61,8 +83,9 @@ def _core(report: DocumentReport) -> str:
     return f" ({', '.join(ids)})" if ids else ""
 
 
-def _rating(agreements: tuple[Agreement, ...], alone: list[VendorDocument],
-            findings: tuple[VendorFinding, ...]) -> tuple[Rating, tuple[str, ...]]:
+def _rating(
+    agreements: tuple[Agreement, ...], alone: list[VendorDocument], findings: tuple[VendorFinding, ...]
+) -> tuple[Rating, tuple[str, ...]]:
     """The vendor's rating and, one line each, what set it."""
     rated: list[tuple[Rating, str]] = []
     for a in agreements:
@@ -81,8 +104,9 @@ def _rating(agreements: tuple[Agreement, ...], alone: list[VendorDocument],
     return rating, tuple(line for _, line in rated)
 
 
-def _questions(agreements: tuple[Agreement, ...], alone: list[VendorDocument],
-               findings: tuple[VendorFinding, ...]) -> tuple[Question, ...]:
+def _questions(
+    agreements: tuple[Agreement, ...], alone: list[VendorDocument], findings: tuple[VendorFinding, ...]
+) -> tuple[Question, ...]:
     """Every question to send, once, numbered: the agreements' first (DPA first), then the dossier's,
     then those of the documents read alone. A finding the buyer's policy accepts needs no answer."""
     asked: dict[str, tuple[list[str], list[str]]] = {}
@@ -105,5 +129,7 @@ def _questions(agreements: tuple[Agreement, ...], alone: list[VendorDocument],
         ask(v.question, v.rule_id, [s.document for s in v.sides])
     for d in alone:
         ask_findings(d.report.findings, [d.path])
-    return tuple(Question(i, text, tuple(dict.fromkeys(rules)), tuple(dict.fromkeys(docs)))
-                 for i, (text, (rules, docs)) in enumerate(asked.items(), 1))
+    return tuple(
+        Question(i, text, tuple(dict.fromkeys(rules)), tuple(dict.fromkeys(docs)))
+        for i, (text, (rules, docs)) in enumerate(asked.items(), 1)
+    )

@@ -63,8 +63,9 @@ class Dossier:
     def company(self) -> re.Pattern[str]:
         """A company's name in running text: capitalised words closed by a legal form ("Ferncloud Inc.")."""
         forms = sorted((re.escape(str(w)) for w in self.words["legal_forms"]), key=len, reverse=True)
-        return re.compile(r"(?<![\w.])([A-Z][\w&'’-]*\.?(?:\s+[A-Z0-9][\w&'’-]*\.?){0,5}?),?\s+(?i:"
-                          + "|".join(forms) + r")\.?(?!\w)")
+        return re.compile(
+            r"(?<![\w.])([A-Z][\w&'’-]*\.?(?:\s+[A-Z0-9][\w&'’-]*\.?){0,5}?),?\s+(?i:" + "|".join(forms) + r")\.?(?!\w)"
+        )
 
     def companies(self, text: str) -> list[str]:
         """The companies a sentence names, as written, without a leading article ("Die Ferncloud Inc.")."""
@@ -74,7 +75,7 @@ class Dossier:
             words = found.group(1).split()
             while len(words) > 1 and words[0].lower() in skip:
                 words.pop(0)
-            names.append(" ".join([*words, text[found.end(1):found.end()].strip(" ,")]))
+            names.append(" ".join([*words, text[found.end(1) : found.end()].strip(" ,")]))
         return names
 
     def certified(self, text: str) -> bool:
@@ -141,8 +142,10 @@ def _eea_only(dossier: Dossier) -> dict[str, Feature]:
                 continue
             codes = _places(t.destination for t in outside)
             found.add(f"{other.path} ({other.role}) sends data to {codes}")
-            sides += [_side(dpa, f"keeps personal data in {_kept_in(allowed, dossier.eea)}", [commitment.evidence]),
-                      _side(other, f"sends personal data to {codes}", (t.evidence[0] for t in outside if t.evidence))]
+            sides += [
+                _side(dpa, f"keeps personal data in {_kept_in(allowed, dossier.eea)}", [commitment.evidence]),
+                _side(other, f"sends personal data to {codes}", (t.evidence[0] for t in outside if t.evidence)),
+            ]
     return {"eea_only_contradicted": VendorFeature(found, sides=tuple(dict.fromkeys(sides)))}
 
 
@@ -163,16 +166,21 @@ def _location_ban(dossier: Dossier) -> dict[str, Feature]:
             named = _outside(other.report.recipients, allowed)
             placed = {c for r in named for c in r.locations}
             # A country the document sends data to without naming who holds it there: someone does.
-            unnamed = [t for t in _third_countries(other, dossier.eea)
-                       if t.destination not in allowed and t.destination not in placed]
+            unnamed = [
+                t
+                for t in _third_countries(other, dossier.eea)
+                if t.destination not in allowed and t.destination not in placed
+            ]
             if not named and not unnamed:
                 continue
             described = [f"{r.name} ({_places(set(r.locations) - allowed)})" for r in named]
             described += [f"recipients in {t.destination}" for t in unnamed]
             found.add(f"{other.path} ({other.role}): {'; '.join(described)}")
             evidence = [e for r in named for e in r.evidence[:1]] + [t.evidence[0] for t in unnamed if t.evidence]
-            sides += [_side(dpa, f"allows sub-processors only in {_kept_in(allowed, dossier.eea)}", [ban.evidence]),
-                      _side(other, "places recipients of the data elsewhere: " + "; ".join(described), evidence)]
+            sides += [
+                _side(dpa, f"allows sub-processors only in {_kept_in(allowed, dossier.eea)}", [ban.evidence]),
+                _side(other, "places recipients of the data elsewhere: " + "; ".join(described), evidence),
+            ]
     return {"subprocessor_location_contradicted": VendorFeature(found, sides=tuple(dict.fromkeys(sides)))}
 
 
@@ -192,19 +200,30 @@ def _mechanism_mismatch(dossier: Dossier) -> dict[str, Feature]:
             other = theirs.get(mine.destination)
             if other is None or mine.adequate or not _tools(mine) or not _tools(other) or _tools(mine) & _tools(other):
                 continue
-            found.add(f"{mine.destination}: {a.path} names {_places(mine.mechanisms)}, "
-                      f"{b.path} names {_places(other.mechanisms)}")
-            sides += [_side(a, f"transfers to {mine.destination} rest on {_places(mine.mechanisms)}", mine.evidence),
-                      _side(b, f"transfers to {mine.destination} rest on {_places(other.mechanisms)}", other.evidence)]
+            found.add(
+                f"{mine.destination}: {a.path} names {_places(mine.mechanisms)}, "
+                f"{b.path} names {_places(other.mechanisms)}"
+            )
+            sides += [
+                _side(a, f"transfers to {mine.destination} rest on {_places(mine.mechanisms)}", mine.evidence),
+                _side(b, f"transfers to {mine.destination} rest on {_places(other.mechanisms)}", other.evidence),
+            ]
         for relying, disavowing in ((a, b), (b, a)):
             for tool in relying.report.mechanisms:
-                dropped = [m for m in disavowing.report.mentions
-                           if m.kind == "mechanism" and m.value == tool and m.detail == "disavowed"]
-                relied = [m for m in relying.report.mentions if m.kind == "mechanism" and m.value == tool and m.relied_upon]
+                dropped = [
+                    m
+                    for m in disavowing.report.mentions
+                    if m.kind == "mechanism" and m.value == tool and m.detail == "disavowed"
+                ]
+                relied = [
+                    m for m in relying.report.mentions if m.kind == "mechanism" and m.value == tool and m.relied_upon
+                ]
                 if dropped and relied:
                     found.add(f"{relying.path} relies on {tool}, which {disavowing.path} says is no longer used")
-                    sides += [_side(relying, f"relies on {tool}", (m.evidence for m in relied)),
-                              _side(disavowing, f"says {tool} is no longer relied on", (m.evidence for m in dropped))]
+                    sides += [
+                        _side(relying, f"relies on {tool}", (m.evidence for m in relied)),
+                        _side(disavowing, f"says {tool} is no longer relied on", (m.evidence for m in dropped)),
+                    ]
     return {"mechanism_mismatch": VendorFeature(found, sides=tuple(dict.fromkeys(sides)))}
 
 
@@ -218,8 +237,13 @@ def _dpf_entity(dossier: Dossier) -> dict[str, Feature]:
     for doc in dossier.current:
         for m in doc.report.mentions:
             quote = m.evidence.quote
-            if (m.kind == "mechanism" and m.value == "dpf" and m.relied_upon and dossier.certified(quote)
-                    and dossier.of_group(quote)):
+            if (
+                m.kind == "mechanism"
+                and m.value == "dpf"
+                and m.relied_upon
+                and dossier.certified(quote)
+                and dossier.of_group(quote)
+            ):
                 for name in dossier.companies(quote):
                     certified.setdefault(recipient_key(name), (name, doc, m))
     found: set[str] = set()
@@ -238,8 +262,10 @@ def _dpf_entity(dossier: Dossier) -> dict[str, Feature]:
                 _, holder, mention = next(iter(certified.values()))
                 names = ", ".join(sorted(name for name, _, _ in certified.values()))
                 found.add(f"{r.name} ({doc.path}) is not the certified {names}")
-                sides += [_side(holder, f"names the DPF-certified company: {names}", [mention.evidence]),
-                          _side(doc, f"relies on the DPF for {r.name} in the United States", r.evidence)]
+                sides += [
+                    _side(holder, f"names the DPF-certified company: {names}", [mention.evidence]),
+                    _side(doc, f"relies on the DPF for {r.name} in the United States", r.evidence),
+                ]
     return {"dpf_entity_mismatch": VendorFeature(found, sides=tuple(dict.fromkeys(sides)))}
 
 
@@ -261,12 +287,15 @@ def _terms_differ(dossier: Dossier) -> dict[str, Feature]:
     lists = [d for d in dossier.current if d.role == "subprocessor_list"]
     for dpa in dossier.agreement_side:
         for page in lists:
-            for what, mine, theirs in zip(("notice of changes", "time to object"), _periods(dpa), _periods(page),
-                                          strict=True):
+            for what, mine, theirs in zip(
+                ("notice of changes", "time to object"), _periods(dpa), _periods(page), strict=True
+            ):
                 if mine and theirs and min(mine) != min(theirs):
                     found.add(f"{what}: {min(mine)} days in {dpa.path}, {min(theirs)} days in {page.path}")
-                    sides += [_side(dpa, f"{what}: {min(mine)} days", mine[min(mine)]),
-                              _side(page, f"{what}: {min(theirs)} days", theirs[min(theirs)])]
+                    sides += [
+                        _side(dpa, f"{what}: {min(mine)} days", mine[min(mine)]),
+                        _side(page, f"{what}: {min(theirs)} days", theirs[min(theirs)]),
+                    ]
     return {"subprocessor_terms_differ": VendorFeature(found, sides=tuple(dict.fromkeys(sides)))}
 
 

@@ -58,8 +58,10 @@ def role_of(given: str | None, report: DocumentReport) -> str:
 
 def plan(entries: Sequence[tuple[ManifestDocument, DocumentReport, str]]) -> Plan:
     """``entries``: each document of the dossier as listed, its own report and its sha256."""
-    documents = [VendorDocument(item.path, role_of(item.role, report), report, sha256, item.date, item.url)
-                 for item, report, sha256 in entries]
+    documents = [
+        VendorDocument(item.path, role_of(item.role, report), report, sha256, item.date, item.url)
+        for item, report, sha256 in entries
+    ]
     versions: list[tuple[str, str]] = []
     superseded: dict[str, str] = {}
     for series in _series(documents):
@@ -71,10 +73,10 @@ def plan(entries: Sequence[tuple[ManifestDocument, DocumentReport, str]]) -> Pla
         for d in dated:
             if d.date != newest:
                 superseded[d.path] = f"earlier version (newest: {newest})"
-    documents = [replace(d, current=False, reason=superseded[d.path]) if d.path in superseded else d
-                 for d in documents]
-    dpas = sorted((d for d in documents if d.current and d.role == "dpa"),
-                  key=lambda d: (d.date or date.min), reverse=True)
+    documents = [replace(d, current=False, reason=superseded[d.path]) if d.path in superseded else d for d in documents]
+    dpas = sorted(
+        (d for d in documents if d.current and d.role == "dpa"), key=lambda d: d.date or date.min, reverse=True
+    )
     agreements: list[tuple[str, tuple[str, ...]]] = []
     if dpas:
         main = dpas[0]
@@ -121,8 +123,15 @@ class _Gathered:
     recipients: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
 
-    def add(self, quotes: Iterable[Quote], mechanisms: Iterable[str] = (), roles: Iterable[str] = (),
-            places: Iterable[str] = (), purposes: Iterable[str] = (), recipients: Iterable[str] = ()) -> None:
+    def add(
+        self,
+        quotes: Iterable[Quote],
+        mechanisms: Iterable[str] = (),
+        roles: Iterable[str] = (),
+        places: Iterable[str] = (),
+        purposes: Iterable[str] = (),
+        recipients: Iterable[str] = (),
+    ) -> None:
         self.mechanisms.update(mechanisms)
         self.roles.extend(roles)
         self.places.extend(places)
@@ -138,7 +147,8 @@ class _Gathered:
 def merge(agreements: Sequence[Agreement], alone: Sequence[VendorDocument]) -> Merged:
     """What the agreements and the documents read alone say together, each item with its quotes."""
     sources: list[tuple[DocumentReport, Callable[[Evidence], Quote]]] = [
-        (a.report, a.quote) for a in agreements if a.report.ok]
+        (a.report, a.quote) for a in agreements if a.report.ok
+    ]
     sources += [(d.report, partial(Quote, d.path)) for d in alone if d.report.ok]
     destinations: dict[str, _Gathered] = {}
     recipients: dict[str, _Gathered] = {}
@@ -152,18 +162,40 @@ def merge(agreements: Sequence[Agreement], alone: Sequence[VendorDocument]) -> M
             key = recipient_key(r.name)
             if key and r.role != "vendor" and not r.engaged_by:
                 recipients.setdefault(key, _Gathered(r.name)).add(
-                    [quote(e) for e in r.evidence], r.mechanisms, [r.role], r.locations, [r.purpose])
+                    [quote(e) for e in r.evidence], r.mechanisms, [r.role], r.locations, [r.purpose]
+                )
         for path in report.paths:
             if path.onward:
                 quotes = tuple(quote(e) for e in path.evidence[:3])
-                onward.append(OnwardHop(path.parties, path.country, path.covered, path.basis or path.reason,
-                                        quotes[0].document if quotes else "", quotes))
+                onward.append(
+                    OnwardHop(
+                        path.parties,
+                        path.country,
+                        path.covered,
+                        path.basis or path.reason,
+                        quotes[0].document if quotes else "",
+                        quotes,
+                    )
+                )
     return Merged(
-        tuple(Destination(code, e.adequate, tuple(sorted(e.mechanisms)), _once(e.recipients), e.documents,
-                          _once(e.quotes))
-              for code, e in sorted(destinations.items())),
-        tuple(Subprocessor(e.name, _once(e.roles), _once(e.places), _once(e.purposes), tuple(sorted(e.mechanisms)),
-                           e.documents, _once(e.quotes)) for e in recipients.values()),
+        tuple(
+            Destination(
+                code, e.adequate, tuple(sorted(e.mechanisms)), _once(e.recipients), e.documents, _once(e.quotes)
+            )
+            for code, e in sorted(destinations.items())
+        ),
+        tuple(
+            Subprocessor(
+                e.name,
+                _once(e.roles),
+                _once(e.places),
+                _once(e.purposes),
+                tuple(sorted(e.mechanisms)),
+                e.documents,
+                _once(e.quotes),
+            )
+            for e in recipients.values()
+        ),
         _once(onward),
     )
 

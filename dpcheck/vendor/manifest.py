@@ -54,8 +54,14 @@ class Manifest:
 def path_problem(name: str) -> str | None:
     """Why ``name`` is not a plain relative path that stays inside its folder (None when it is)."""
     parts = PurePosixPath(name).parts
-    if (name.startswith("/") or "\\" in name or _DRIVE.match(name) or ".." in parts
-            or any(ord(c) < 32 for c in name) or not parts):
+    if (
+        name.startswith("/")
+        or "\\" in name
+        or _DRIVE.match(name)
+        or ".." in parts
+        or any(ord(c) < 32 for c in name)
+        or not parts
+    ):
         return f"{name!r} is not a plain relative path inside the folder (absolute, '..' or odd characters)"
     return None
 
@@ -91,8 +97,9 @@ def read_manifest(folder: Path) -> Manifest:
 def folder_manifest(folder: Path, files: Iterable[Path]) -> Manifest:
     """The manifest of a folder without ``vendor.toml``: ``files`` (below ``folder``) with their
     roles left to the documents and their dates read from their names."""
-    documents = tuple(ManifestDocument(file.relative_to(folder).as_posix(), None, name_date(file.stem))
-                      for file in files)
+    documents = tuple(
+        ManifestDocument(file.relative_to(folder).as_posix(), None, name_date(file.stem)) for file in files
+    )
     return Manifest(folder.resolve().name, documents)
 
 
@@ -141,4 +148,6 @@ def _document(table: Any, where: str, folder: Path, problems: list[str]) -> Mani
 
 
 def _unknown(table: dict[str, Any], known: set[str], where: str, problems: list[str]) -> None:
-    problems.extend(f"{where}{key}: unknown key (known: {', '.join(sorted(known))})" for key in table if key not in known)
+    problems.extend(
+        f"{where}{key}: unknown key (known: {', '.join(sorted(known))})" for key in table if key not in known
+    )

@@ -34,7 +34,9 @@ def load_vendor_rules(folder: Path) -> tuple[Rule, ...]:
     return load_rules(folder / FOLDER, VENDOR_FEATURE_NAMES, vendor_schema_validator(folder))
 
 
-def vendor_findings(rules: tuple[Rule, ...], features: dict[str, Feature], lang: str | None) -> tuple[VendorFinding, ...]:
+def vendor_findings(
+    rules: tuple[Rule, ...], features: dict[str, Feature], lang: str | None
+) -> tuple[VendorFinding, ...]:
     """The findings of the rules that fire on a dossier's ``features``, questions in ``lang``."""
     found = []
     for rule in rules:

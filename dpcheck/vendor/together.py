@@ -47,8 +47,12 @@ def locate(parts: Sequence[Part], evidence: Evidence) -> tuple[str, Evidence]:
     index = max(0, bisect.bisect_right([p.start for p in parts], evidence.start) - 1)
     part = parts[index]
     page = evidence.page - part.pages_before if evidence.page is not None and part.paged else None
-    return part.name, replace(evidence, start=evidence.start - part.start, end=evidence.end - part.start,
-                              page=page if page and page > 0 else None)
+    return part.name, replace(
+        evidence,
+        start=evidence.start - part.start,
+        end=evidence.end - part.start,
+        page=page if page and page > 0 else None,
+    )
 
 
 def join(documents: Sequence[tuple[str, Document]]) -> Joined:
@@ -69,20 +73,45 @@ def join(documents: Sequence[tuple[str, Document]]) -> Joined:
             offset += len(SEPARATOR)
         tables_before = len(tables)
         texts.append(doc.text)
-        blocks.extend(replace(b, start=b.start + offset, end=b.end + offset,
-                              page=b.page + pages if b.page is not None else None,
-                              table=b.table + tables_before if b.table is not None else None) for b in doc.blocks)
-        tables.extend(replace(t, start=t.start + offset, end=t.end + offset,
-                              page=t.page + pages if t.page is not None else None) for t in doc.tables)
+        blocks.extend(
+            replace(
+                b,
+                start=b.start + offset,
+                end=b.end + offset,
+                page=b.page + pages if b.page is not None else None,
+                table=b.table + tables_before if b.table is not None else None,
+            )
+            for b in doc.blocks
+        )
+        tables.extend(
+            replace(t, start=t.start + offset, end=t.end + offset, page=t.page + pages if t.page is not None else None)
+            for t in doc.tables
+        )
         page_starts.extend(s + offset for s in doc.page_starts)
         links.extend(doc.links)
-        notices.extend(replace(n, message=f"{name}: {n.message}", pages=tuple(p + pages for p in n.pages),
-                               positions=tuple(p + offset for p in n.positions)) for n in doc.notices)
+        notices.extend(
+            replace(
+                n,
+                message=f"{name}: {n.message}",
+                pages=tuple(p + pages for p in n.pages),
+                positions=tuple(p + offset for p in n.positions),
+            )
+            for n in doc.notices
+        )
         parts.append(Part(name, offset, offset + len(doc.text), pages, bool(doc.page_starts)))
         offset += len(doc.text)
         pages += len(doc.page_starts)
     first = documents[0][1]
-    joined = Document(" + ".join(name for name, _ in documents), first.format, "".join(texts), tuple(blocks),
-                      tuple(tables), tuple(page_starts), dict(first.metadata), tuple(links), tuple(notices),
-                      first_end=len(first.text))
+    joined = Document(
+        " + ".join(name for name, _ in documents),
+        first.format,
+        "".join(texts),
+        tuple(blocks),
+        tuple(tables),
+        tuple(page_starts),
+        dict(first.metadata),
+        tuple(links),
+        tuple(notices),
+        first_end=len(first.text),
+    )
     return Joined(joined, tuple(parts))

@@ -12,6 +12,7 @@ from the flags the way /work/shared/eval/score.py derives it (sub-processor list
 a document counts as rated unless either side calls it a `subprocessor_list`); and how many
 documents are identical on all fields. F1 is symmetric; precision reads RIGHT as the reference.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -73,8 +74,15 @@ def compare(left: dict[str, dict], right: dict[str, dict], ids: list[str]) -> di
             only_right += len(b - a)
             same_docs += a == b
         p, r, f = prf(both, only_left, only_right)
-        out[field] = {"both": both, "left_only": only_left, "right_only": only_right,
-                      "precision": p, "recall": r, "f1": f, "docs_equal": same_docs}
+        out[field] = {
+            "both": both,
+            "left_only": only_left,
+            "right_only": only_right,
+            "precision": p,
+            "recall": r,
+            "f1": f,
+            "docs_equal": same_docs,
+        }
     per_flag: dict[str, list[int]] = {}
     for i in ids:
         a, b = set(left[i].get("flags") or []), set(right[i].get("flags") or [])
@@ -83,10 +91,17 @@ def compare(left: dict[str, dict], right: dict[str, dict], ids: list[str]) -> di
             row[0 if flag in a & b else 1 if flag in a else 2] += 1
     out["per_flag"] = dict(sorted(per_flag.items()))
     for field in SCALAR_FIELDS:
-        rated = [i for i in ids if field != "rating" or "subprocessor_list" not in
-                 (left[i].get("doc_type"), right[i].get("doc_type"))]
-        pairs = [(rating_of(left[i]), rating_of(right[i])) if field == "rating"
-                 else (left[i].get(field), right[i].get(field)) for i in rated]
+        rated = [
+            i
+            for i in ids
+            if field != "rating" or "subprocessor_list" not in (left[i].get("doc_type"), right[i].get("doc_type"))
+        ]
+        pairs = [
+            (rating_of(left[i]), rating_of(right[i]))
+            if field == "rating"
+            else (left[i].get(field), right[i].get(field))
+            for i in rated
+        ]
         out[field] = {"equal": sum(a == b for a, b in pairs), "of": len(pairs), "kappa": kappa(pairs)}
     for i in ids:
         diffs = []
@@ -108,9 +123,11 @@ def print_summary(title: str, res: dict) -> None:
     print(f"## {title}: {res['documents']} documents, {res['identical']} identical on all fields")
     for field in SET_FIELDS:
         s = res[field]
-        print(f"  {field:12s} both={s['both']:3d} left_only={s['left_only']:3d} "
-              f"right_only={s['right_only']:3d}  P={s['precision']:.3f} R={s['recall']:.3f} "
-              f"F1={s['f1']:.3f}  docs equal {s['docs_equal']}/{res['documents']}")
+        print(
+            f"  {field:12s} both={s['both']:3d} left_only={s['left_only']:3d} "
+            f"right_only={s['right_only']:3d}  P={s['precision']:.3f} R={s['recall']:.3f} "
+            f"F1={s['f1']:.3f}  docs equal {s['docs_equal']}/{res['documents']}"
+        )
     for field in SCALAR_FIELDS:
         s = res[field]
         print(f"  {field:12s} equal {s['equal']}/{s['of']}  kappa={s['kappa']:.3f}")

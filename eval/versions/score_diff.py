@@ -51,8 +51,9 @@ def match(predicted: Iterable[Change], gold: Iterable[Change]) -> tuple[list[Cha
     hits: list[Change] = []
     extra: list[Change] = []
     for p in sorted(predicted):
-        found = next((g for g in left if g == p), None) or \
-            next((g for g in left if g[:2] == p[:2] and same(p[1], p[2], g[2])), None)
+        found = next((g for g in left if g == p), None) or next(
+            (g for g in left if g[:2] == p[:2] and same(p[1], p[2], g[2])), None
+        )
         if found is None:
             extra.append(p)
         else:
@@ -75,20 +76,27 @@ def predict(pairs: list[dict[str, str]], docs: Path) -> dict[str, list[dict[str,
     for pair in pairs:
         old, new = docs / f"{pair['old_id']}.md", docs / f"{pair['new_id']}.md"
         comparison = dpcheck.diff(old, new, scanner=scanner)
-        out[pair["pair_id"]] = [{"kind": c.kind, "value": c.value, "detail": c.detail}
-                                for c in comparison.changes if c.kind in SCORED]
+        out[pair["pair_id"]] = [
+            {"kind": c.kind, "value": c.value, "detail": c.detail} for c in comparison.changes if c.kind in SCORED
+        ]
         print(f"{pair['pair_id']}: {len(out[pair['pair_id']])} changes", file=sys.stderr)
     return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=Path, default=HERE / "docs", help="the documents (eval/fetch_real.py --set versions)")
+    parser.add_argument(
+        "--docs", type=Path, default=HERE / "docs", help="the documents (eval/fetch_real.py --set versions)"
+    )
     parser.add_argument("--load", type=Path, help="score predictions saved with --save instead of scanning")
     parser.add_argument("--save", type=Path, help="write the predicted changes here (JSON)")
     parser.add_argument("--misses", action="store_true", help="list every missed and every extra change")
-    parser.add_argument("--split", choices=("tune", "frozen", "all"), default="all",
-                        help="score the tuning half, the frozen half or every pair (default)")
+    parser.add_argument(
+        "--split",
+        choices=("tune", "frozen", "all"),
+        default="all",
+        help="score the tuning half, the frozen half or every pair (default)",
+    )
     args = parser.parse_args()
 
     with open(HERE / "pairs.tsv", encoding="utf-8", newline="") as f:
@@ -123,8 +131,10 @@ def main() -> int:
                     print(f"{pid}\t{tag}\t{kind}\t{value}")
 
     total = sum(counts.values(), Counter())
-    print(f"{len(pairs)} pairs, {total['tp'] + total['fn']} gold changes, {total['tp'] + total['fp']} predicted; "
-          f"pairs exactly right: {identical}/{len(pairs)}")
+    print(
+        f"{len(pairs)} pairs, {total['tp'] + total['fn']} gold changes, {total['tp'] + total['fp']} predicted; "
+        f"pairs exactly right: {identical}/{len(pairs)}"
+    )
     print(f"{'kind':22} {'gold':>5} {'pred':>5} {'tp':>4} {'precision':>9} {'recall':>7} {'F1':>6}")
     for kind, c in [*counts.items(), ("all", total)]:
         if kind != "all" and not (c["tp"] or c["fp"] or c["fn"]):

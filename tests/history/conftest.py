@@ -65,18 +65,38 @@ def postgres() -> Iterator[Postgres]:
     if as_root:
         shutil.chown(folder, "postgres", "postgres")
     data = folder / "data"
-    subprocess.run([binaries / "initdb", "-D", data, "--auth=trust", "-U", "dpcheck", "-E", "UTF8", "--no-sync",
-                    "--no-instructions"], check=True, capture_output=True, **run_as)
+    subprocess.run(
+        [
+            binaries / "initdb",
+            "-D",
+            data,
+            "--auth=trust",
+            "-U",
+            "dpcheck",
+            "-E",
+            "UTF8",
+            "--no-sync",
+            "--no-instructions",
+        ],
+        check=True,
+        capture_output=True,
+        **run_as,
+    )
     # No TCP port: the socket file in the private folder is the only way in. fsync is off because
     # the tests kill clients, not the machine.
     options = f"-c listen_addresses='' -k {folder} -c fsync=off -c max_connections=60"
-    subprocess.run([binaries / "pg_ctl", "-D", data, "-l", folder / "server.log", "-w", "-o", options, "start"],
-                   check=True, capture_output=True, **run_as)
+    subprocess.run(
+        [binaries / "pg_ctl", "-D", data, "-l", folder / "server.log", "-w", "-o", options, "start"],
+        check=True,
+        capture_output=True,
+        **run_as,
+    )
     try:
         yield Postgres(f"postgresql://dpcheck@/postgres?host={folder}")
     finally:
-        subprocess.run([binaries / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True,
-                       check=False, **run_as)
+        subprocess.run(
+            [binaries / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True, check=False, **run_as
+        )
         shutil.rmtree(folder, ignore_errors=True)
 
 

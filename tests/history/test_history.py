@@ -34,16 +34,21 @@ DAY = datetime(2025, 3, 1, tzinfo=UTC)
 def test_history_timeline_shows_each_scan_and_what_changed(db_url, make_entry):
     """A vendor's timeline is in time order; each scan is compared with the document's scan before."""
     with History(db_url) as history:
-        history.record([
-            make_entry(US_SCC, scanned_at=DAY, url="https://acme.example/dpa", date=date(2025, 1, 1)),
-            make_entry(EU_ONLY, name="privacy.md", role="privacy_policy", scanned_at=DAY + timedelta(hours=1)),
-            make_entry(US_SCC, scanned_at=DAY + timedelta(days=1)),
-            make_entry(INDIA, scanned_at=DAY + timedelta(days=2)),
-        ])
+        history.record(
+            [
+                make_entry(US_SCC, scanned_at=DAY, url="https://acme.example/dpa", date=date(2025, 1, 1)),
+                make_entry(EU_ONLY, name="privacy.md", role="privacy_policy", scanned_at=DAY + timedelta(hours=1)),
+                make_entry(US_SCC, scanned_at=DAY + timedelta(days=1)),
+                make_entry(INDIA, scanned_at=DAY + timedelta(days=2)),
+            ]
+        )
         timeline = history.timeline("Acme")
     assert [(e.document, e.scanned_at) for e in timeline] == [
-        ("dpa.md", DAY), ("privacy.md", DAY + timedelta(hours=1)), ("dpa.md", DAY + timedelta(days=1)),
-        ("dpa.md", DAY + timedelta(days=2))]
+        ("dpa.md", DAY),
+        ("privacy.md", DAY + timedelta(hours=1)),
+        ("dpa.md", DAY + timedelta(days=1)),
+        ("dpa.md", DAY + timedelta(days=2)),
+    ]
     first, policy, same, india = timeline
     assert first.change is None and first.content_changed is None and not first.changed
     assert first.source_url == "https://acme.example/dpa" and first.document_date == date(2025, 1, 1)
@@ -68,16 +73,18 @@ def history_report_document(url: str, scan_id: int) -> dict:
 def test_history_changed_since_lists_changed_vendors_only(db_url, make_entry):
     """--changed-since: vendors with a changed scan since the day, or a new document; not the rest."""
     with History(db_url) as history:
-        history.record([
-            make_entry(US_SCC, vendor="Acme", scanned_at=DAY),
-            make_entry(INDIA, vendor="Acme", scanned_at=DAY + timedelta(days=10)),
-            make_entry(US_SCC, vendor="Steady", scanned_at=DAY),
-            make_entry(US_SCC, vendor="Steady", scanned_at=DAY + timedelta(days=10)),
-            make_entry(US_SCC, vendor="Growing", scanned_at=DAY),
-            make_entry(DE_US_SCC, vendor="Growing", name="avv.md", scanned_at=DAY + timedelta(days=10)),
-            make_entry(INDIA, vendor="Newcomer", scanned_at=DAY + timedelta(days=10)),
-            make_entry(INDIA, vendor="Old", scanned_at=DAY),
-        ])
+        history.record(
+            [
+                make_entry(US_SCC, vendor="Acme", scanned_at=DAY),
+                make_entry(INDIA, vendor="Acme", scanned_at=DAY + timedelta(days=10)),
+                make_entry(US_SCC, vendor="Steady", scanned_at=DAY),
+                make_entry(US_SCC, vendor="Steady", scanned_at=DAY + timedelta(days=10)),
+                make_entry(US_SCC, vendor="Growing", scanned_at=DAY),
+                make_entry(DE_US_SCC, vendor="Growing", name="avv.md", scanned_at=DAY + timedelta(days=10)),
+                make_entry(INDIA, vendor="Newcomer", scanned_at=DAY + timedelta(days=10)),
+                make_entry(INDIA, vendor="Old", scanned_at=DAY),
+            ]
+        )
         changed = {v.vendor: v for v in history.changed_since(DAY + timedelta(days=5))}
         assert history.changed_since(DAY + timedelta(days=11)) == []
     assert set(changed) == {"Acme", "Growing"}
@@ -138,8 +145,14 @@ def test_history_two_concurrent_writers_lose_nothing(db_url, report_file, tmp_pa
     documents: all 200 are there, the vendor and each document once."""
     ready = tmp_path / "ready"
     ready.mkdir()
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, db_url, str(report_file), tag, "100", str(ready)],
-                                stderr=subprocess.PIPE, text=True) for tag in ("a", "b")]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, db_url, str(report_file), tag, "100", str(ready)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for tag in ("a", "b")
+    ]
     for writer in writers:
         _, err = writer.communicate(timeout=300)
         assert writer.returncode == 0, err
@@ -176,8 +189,12 @@ history.record(entries())
 def test_history_killed_mid_transaction_leaves_the_database_consistent(db_url, report_file):
     """A writer killed (SIGKILL) with three scans of a new vendor written but not committed: the
     database holds what was committed before, nothing of the open transaction, and takes new writes."""
-    crasher = subprocess.Popen([sys.executable, "-c", CRASHER, db_url, str(report_file)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    crasher = subprocess.Popen(
+        [sys.executable, "-c", CRASHER, db_url, str(report_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert crasher.stdout.readline().strip() == "in the transaction", crasher.stderr.read()
     os.kill(crasher.pid, signal.SIGKILL)
     crasher.wait(timeout=30)
@@ -185,8 +202,14 @@ def test_history_killed_mid_transaction_leaves_the_database_consistent(db_url, r
     with History(db_url) as history:
         assert [v.name for v in history.vendors()] == ["Kept"]
         assert len(history.timeline("Kept")) == 5
-        history.record(Entry(vendor="Lost", name="doc-0.md", sha256="after".ljust(64, "0"),
-                             report=json.loads(report_file.read_text())))
+        history.record(
+            Entry(
+                vendor="Lost",
+                name="doc-0.md",
+                sha256="after".ljust(64, "0"),
+                report=json.loads(report_file.read_text()),
+            )
+        )
         assert [v.name for v in history.vendors()] == ["Kept", "Lost"]
 
 
@@ -207,8 +230,12 @@ for i in range(100000):
 def test_history_killed_while_writing_keeps_every_commit_whole(db_url, report_file):
     """A writer killed at an arbitrary moment of a stream of two-scan transactions: every committed
     transaction is there whole (both scans), and at most the one in flight is missing."""
-    looper = subprocess.Popen([sys.executable, "-c", LOOPER, db_url, str(report_file)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
+    looper = subprocess.Popen(
+        [sys.executable, "-c", LOOPER, db_url, str(report_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     acknowledged = -1
     deadline = time.monotonic() + 120
     while acknowledged < 20 and time.monotonic() < deadline:
@@ -221,9 +248,12 @@ def test_history_killed_while_writing_keeps_every_commit_whole(db_url, report_fi
     _assert_consistent(db_url)
     engine = sa.create_engine(resolve_url(db_url))
     with engine.connect() as connection:
-        per_vendor = connection.execute(sa.text(
-            "SELECT v.name, count(*) FROM scans s JOIN documents d ON d.id = s.document_id "
-            "JOIN vendors v ON v.id = d.vendor_id GROUP BY v.name")).all()
+        per_vendor = connection.execute(
+            sa.text(
+                "SELECT v.name, count(*) FROM scans s JOIN documents d ON d.id = s.document_id "
+                "JOIN vendors v ON v.id = d.vendor_id GROUP BY v.name"
+            )
+        ).all()
     engine.dispose()
     assert all(n == 2 for _, n in per_vendor)
     assert acknowledged + 1 <= len(per_vendor) <= acknowledged + 2
@@ -237,12 +267,22 @@ def _assert_consistent(url: str) -> None:
         if connection.dialect.name == "sqlite":
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
             assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
-        assert connection.execute(sa.text(
-            "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM scans s WHERE s.document_id = d.id)"
-        )).scalar_one() == 0
-        assert connection.execute(sa.text(
-            "SELECT count(*) FROM vendors v WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.vendor_id = v.id)"
-        )).scalar_one() == 0
+        assert (
+            connection.execute(
+                sa.text(
+                    "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM scans s WHERE s.document_id = d.id)"
+                )
+            ).scalar_one()
+            == 0
+        )
+        assert (
+            connection.execute(
+                sa.text(
+                    "SELECT count(*) FROM vendors v WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.vendor_id = v.id)"
+                )
+            ).scalar_one()
+            == 0
+        )
     engine.dispose()
 
 
@@ -270,11 +310,18 @@ def test_history_migration_from_the_first_revision_keeps_data(db_url, make_entry
         connection.execute(sa.text("INSERT INTO vendors (id, name) VALUES (1, 'Acme')"))
         connection.execute(sa.text("INSERT INTO documents (id, vendor_id, name) VALUES (1, 1, 'dpa.md')"))
         connection.execute(
-            sa.text("INSERT INTO scans (document_id, scanned_at, sha256, role, tool_version, ruleset_version, "
-                    "report_format, law_as_of, report) VALUES (1, :at, :sha, 'dpa', '0.1.0', 'r1', '1.1.0', "
-                    ":law, :report)").bindparams(sa.bindparam("report", type_=metadata.tables["scans"].c.report.type)),
-            {"at": DAY if connection.dialect.name == "postgresql" else DAY.replace(tzinfo=None), "sha": old.sha256,
-             "law": date(2025, 3, 1), "report": dict(old.report)})
+            sa.text(
+                "INSERT INTO scans (document_id, scanned_at, sha256, role, tool_version, ruleset_version, "
+                "report_format, law_as_of, report) VALUES (1, :at, :sha, 'dpa', '0.1.0', 'r1', '1.1.0', "
+                ":law, :report)"
+            ).bindparams(sa.bindparam("report", type_=metadata.tables["scans"].c.report.type)),
+            {
+                "at": DAY if connection.dialect.name == "postgresql" else DAY.replace(tzinfo=None),
+                "sha": old.sha256,
+                "law": date(2025, 3, 1),
+                "report": dict(old.report),
+            },
+        )
     engine.dispose()
     with History(db_url) as history:
         history.record(make_entry(US_SCC, scanned_at=DAY + timedelta(days=1)))
@@ -326,8 +373,9 @@ def test_cli_scan_db_records_and_history_shows_the_change(db_url, tmp_path):
     assert timeline.exit_code == 0, timeline.output
     assert "first scan of this document" in timeline.output and "yellow -> red" in timeline.output
     assert "Destination added: IN" in timeline.output and "Destination removed: US" in timeline.output
-    changed = runner.invoke(main, ["history", "--db", db_url, "--changed-since", since, "--fail-on-change",
-                                   "--format", "json"])
+    changed = runner.invoke(
+        main, ["history", "--db", db_url, "--changed-since", since, "--fail-on-change", "--format", "json"]
+    )
     assert changed.exit_code == 1
     assert [v["vendor"] for v in json.loads(changed.output)] == ["acme"]
     other = runner.invoke(main, ["scan", str(folder), "--db", db_url, "--vendor", "Acme GmbH", "--no-cache", "-q"])
@@ -342,8 +390,9 @@ def test_cli_scan_db_records_what_it_cannot_assess_as_red(tmp_path):
     url = f"sqlite:///{tmp_path / 'h.sqlite3'}"
     folder = tmp_path / "acme\x1b[2J\nGREEN"
     folder.mkdir()
-    (folder / "login.md").write_text("# Sign in\n\nEmail address. Password. Forgot your password? Sign in.\n",
-                                     encoding="utf-8")
+    (folder / "login.md").write_text(
+        "# Sign in\n\nEmail address. Password. Forgot your password? Sign in.\n", encoding="utf-8"
+    )
     runner = CliRunner()
     scan = runner.invoke(main, ["scan", str(folder), "--db", url, "--no-cache", "-q", "--format", "json"])
     assert scan.exit_code == 2, scan.output

@@ -34,6 +34,7 @@ SCRIPT_TEXT = "SCRIPTMARKER transfer to Russia under Privacy Shield"
 
 # --- PDF ---------------------------------------------------------------------------------------
 
+
 def raw_pdf(objects: list[bytes], *, root: int = 1, trailer: bytes = b"") -> bytes:
     """A PDF from numbered object bodies (object i+1 is objects[i]) with a correct xref table."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
@@ -156,10 +157,10 @@ def damaged_xref_pdf() -> bytes:
     """Every xref offset points to the wrong place; pdfium rebuilds the index by scanning."""
     data = text_pdf()
     start = data.rindex(b"\nxref") + 1
-    table = data[start:data.index(b"trailer", start)]
+    table = data[start : data.index(b"trailer", start)]
     lines = table.split(b"\n")
     damaged = [lines[0], lines[1]] + [b"0000000001 00000 n " if ln.endswith(b"n ") else ln for ln in lines[2:]]
-    return data[:start] + b"\n".join(damaged) + data[start + len(table):]
+    return data[:start] + b"\n".join(damaged) + data[start + len(table) :]
 
 
 def truncated_pdf(fraction: float) -> bytes:
@@ -168,6 +169,7 @@ def truncated_pdf(fraction: float) -> bytes:
 
 
 # --- DOCX --------------------------------------------------------------------------------------
+
 
 def docx_bytes(*paragraphs: str) -> bytes:
     document = docx.Document()
@@ -211,8 +213,11 @@ def broken_paragraph_docx() -> bytes:
     document.add_paragraph(POLICY_DE)
     out = io.BytesIO()
     document.save(out)
-    return rewrite_docx(out.getvalue(), "word/document.xml",
-                        lambda xml: xml.replace(b'<w:pStyle w:val="ListBullet"/>', b"<w:pStyle/>", 1))
+    return rewrite_docx(
+        out.getvalue(),
+        "word/document.xml",
+        lambda xml: xml.replace(b'<w:pStyle w:val="ListBullet"/>', b"<w:pStyle/>", 1),
+    )
 
 
 @cache
@@ -244,8 +249,29 @@ def _zip_member(out: io.BytesIO, name: bytes, packed: bytes, crc: int, size: int
     offset = out.tell()
     out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(packed), size, len(name), 0))
     out.write(name + packed)
-    return struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(packed), size,
-                       len(name), 0, 0, 0, 0, 0, offset) + name
+    return (
+        struct.pack(
+            "<IHHHHHHIIIHHHHHII",
+            0x02014B50,
+            20,
+            20,
+            0,
+            8,
+            0,
+            0,
+            crc,
+            len(packed),
+            size,
+            len(name),
+            0,
+            0,
+            0,
+            0,
+            0,
+            offset,
+        )
+        + name
+    )
 
 
 def renamed_zip() -> bytes:
@@ -257,23 +283,38 @@ def renamed_zip() -> bytes:
 
 # --- HTML and text -----------------------------------------------------------------------------
 
+
 def nested_html(depth: int) -> bytes:
     return (
-        "<html><body><p>Start of the policy.</p>" + "<div>" * depth + POLICY_EN + "</div>" * depth
+        "<html><body><p>Start of the policy.</p>"
+        + "<div>" * depth
+        + POLICY_EN
+        + "</div>" * depth
         + "<p>End of the policy.</p></body></html>"
     ).encode()
 
 
 def nested_links_html(depth: int) -> bytes:
     """A link at every level of a deep tree (asking each link for all its ancestors is quadratic)."""
-    return ("<html><body><p>" + POLICY_EN + "</p>" + "<div><a href='https://example.invalid/sub-processors'>list</a>"
-            * depth + "</div>" * depth + "</body></html>").encode()
+    return (
+        "<html><body><p>"
+        + POLICY_EN
+        + "</p>"
+        + "<div><a href='https://example.invalid/sub-processors'>list</a>" * depth
+        + "</div>" * depth
+        + "</body></html>"
+    ).encode()
 
 
 def nested_tables_html(depth: int) -> bytes:
     """Layout tables (one row) nested in each other, the policy in the innermost cell."""
-    return ("<html><body>" + "<table><tr><td>x</td><td>" * depth + POLICY_EN + "</td></tr></table>" * depth
-            + "</body></html>").encode()
+    return (
+        "<html><body>"
+        + "<table><tr><td>x</td><td>" * depth
+        + POLICY_EN
+        + "</td></tr></table>" * depth
+        + "</body></html>"
+    ).encode()
 
 
 def html_with_references() -> bytes:
@@ -327,12 +368,18 @@ CASES = [
     Case("junk-html", "junk.html", lambda: junk(2), "E105-binary-content"),
     Case("junk-docx", "junk.docx", lambda: junk(3), "E105-binary-content"),
     Case("html-named-pdf", "policy-html.pdf", lambda: f"<html><body><p>{POLICY_EN}</p></body></html>".encode(), OK),
-    *(Case(f"truncated-pdf-{int(f * 100)}", f"truncated-{int(f * 100)}.pdf", lambda f=f: truncated_pdf(f), PDF_CUT)
-      for f in (0.1, 0.5, 0.9, 0.98)),
+    *(
+        Case(f"truncated-pdf-{int(f * 100)}", f"truncated-{int(f * 100)}.pdf", lambda f=f: truncated_pdf(f), PDF_CUT)
+        for f in (0.1, 0.5, 0.9, 0.98)
+    ),
     Case("truncated-pdf-header", "truncated-header.pdf", lambda: text_pdf()[:12], "E111-pdf-corrupt"),
     Case("damaged-xref-pdf", "damaged-xref.pdf", damaged_xref_pdf, PARTIAL),
-    Case("encrypted-pdf-user-password", "encrypted.pdf", lambda: encrypted_pdf(user_password="secret"),
-         "E110-pdf-encrypted"),
+    Case(
+        "encrypted-pdf-user-password",
+        "encrypted.pdf",
+        lambda: encrypted_pdf(user_password="secret"),
+        "E110-pdf-encrypted",
+    ),
     Case("encrypted-pdf-owner-only", "restricted.pdf", lambda: encrypted_pdf(user_password=""), OK),
     Case("image-only-pdf", "scan.pdf", image_only_pdf, "E112-pdf-no-text-layer"),
     Case("5000-page-pdf", "pages-5000.pdf", lambda: many_pages_pdf(5000), "E106-too-many-pages"),
@@ -351,10 +398,18 @@ CASES = [
     Case("text-latin-1", "latin1.txt", lambda: POLICY_DE.replace("–", "-").encode("latin-1"), OK),
     Case("text-cp1252", "cp1252.txt", lambda: POLICY_DE.encode("cp1252"), OK),
     Case("text-utf8-bom", "utf8bom.md", lambda: POLICY_DE.encode("utf-8-sig"), OK),
-    Case("text-utf8-bom-invalid-bytes", "invalid.txt",
-         lambda: b"\xef\xbb\xbf" + POLICY_EN.encode() + b" \xff\xfe\xc3 " + POLICY_EN.encode(), PARTIAL),
+    Case(
+        "text-utf8-bom-invalid-bytes",
+        "invalid.txt",
+        lambda: b"\xef\xbb\xbf" + POLICY_EN.encode() + b" \xff\xfe\xc3 " + POLICY_EN.encode(),
+        PARTIAL,
+    ),
     Case("markdown-yaml-alias-bomb", "aliases.md", yaml_alias_bomb_markdown, OK),
-    Case("markdown-quotes-nested-30-deep", "quotes.md",
-         lambda: f"# Privacy\n\n{POLICY_EN}\n\n{'> ' * 30}Hidden clause.\n".encode(), PARTIAL),
+    Case(
+        "markdown-quotes-nested-30-deep",
+        "quotes.md",
+        lambda: f"# Privacy\n\n{POLICY_EN}\n\n{'> ' * 30}Hidden clause.\n".encode(),
+        PARTIAL,
+    ),
     Case("mixed-language", "mixed.md", lambda: f"# Privacy\n\n{POLICY_EN}\n\n{POLICY_DE}\n".encode(), OK),
 ]

@@ -67,8 +67,7 @@ def test_cache_report_carries_the_digest_of_the_bytes_read(tmp_path: Path) -> No
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
 @pytest.mark.parametrize("mode", [0o777, 0o775, 0o757])
-def test_cache_folder_others_may_write_is_not_used(tmp_path: Path, caplog: pytest.LogCaptureFixture,
-                                                  mode: int) -> None:
+def test_cache_folder_others_may_write_is_not_used(tmp_path: Path, caplog: pytest.LogCaptureFixture, mode: int) -> None:
     """A cache folder that group or others may write is not used (a warning), and the scan goes on."""
     doc, cache = tmp_path / "policy.md", tmp_path / "cache"
     doc.write_text(RED, encoding="utf-8")
@@ -102,11 +101,16 @@ def _forge(entry: Path, **document: Any) -> None:
 
 FORGERIES = {
     "bad-rating": lambda e: _forge(e, rating="emerald"),
-    "unknown-severity": lambda e: _forge(e, findings=[{"rule_id": "X", "article": "", "severity": "catastrophic",
-                                                       "title": "", "message": "", "question": ""}]),
+    "unknown-severity": lambda e: _forge(
+        e,
+        findings=[
+            {"rule_id": "X", "article": "", "severity": "catastrophic", "title": "", "message": "", "question": ""}
+        ],
+    ),
     "other-bytes": lambda e: _forge(e, sha256="0" * 64, rating="green", findings=[]),
-    "error-rated-green": lambda e: _forge(e, status="error", error={"code": "E111-pdf-corrupt", "message": "x"},
-                                          rating="green"),
+    "error-rated-green": lambda e: _forge(
+        e, status="error", error={"code": "E111-pdf-corrupt", "message": "x"}, rating="green"
+    ),
     "deep-json": lambda e: e.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8"),
     "deep-document": lambda e: _forge(e, findings=json.loads("[" * 900 + "]" * 900)),
     "not-an-object": lambda e: e.write_text("[1, 2]", encoding="utf-8"),
@@ -129,11 +133,29 @@ def test_cache_unsound_entry_is_a_miss(tmp_path: Path, forge: Any, caplog: pytes
     assert "ignoring unusable cache entry" in caplog.text
 
 
-_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                                 max_size=4), max_leaves=20)
-_FIELDS = st.sampled_from(["status", "rating", "error", "findings", "doc_type", "partial", "flow", "mentions",
-                           "sha256", "path", "checklist", "warnings", "policy", "characters"])
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+_FIELDS = st.sampled_from(
+    [
+        "status",
+        "rating",
+        "error",
+        "findings",
+        "doc_type",
+        "partial",
+        "flow",
+        "mentions",
+        "sha256",
+        "path",
+        "checklist",
+        "warnings",
+        "policy",
+        "characters",
+    ]
+)
 _ENTRY = ["key", "path", "document"]
 
 
@@ -146,10 +168,14 @@ def _red_data() -> dict[str, Any]:
         return scan_document_task(str(doc), {})
 
 
-@given(st.dictionaries(_FIELDS, _JSON, max_size=5), st.dictionaries(st.sampled_from(_ENTRY), _JSON, max_size=2),
-       st.sampled_from([*_ENTRY, None]))
-def test_cache_any_entry_is_a_report_or_a_miss(tmp_path_factory: pytest.TempPathFactory, fields: dict[str, Any],
-                                               replaced: dict[str, Any], drop: str | None) -> None:
+@given(
+    st.dictionaries(_FIELDS, _JSON, max_size=5),
+    st.dictionaries(st.sampled_from(_ENTRY), _JSON, max_size=2),
+    st.sampled_from([*_ENTRY, None]),
+)
+def test_cache_any_entry_is_a_report_or_a_miss(
+    tmp_path_factory: pytest.TempPathFactory, fields: dict[str, Any], replaced: dict[str, Any], drop: str | None
+) -> None:
     """Whatever an entry holds, reading it gives a sound report of the bytes in hand or a miss, never a traceback."""
     folder = tmp_path_factory.mktemp("cache")
     doc = folder / "policy.md"

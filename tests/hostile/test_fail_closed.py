@@ -41,13 +41,15 @@ def test_fail_closed_pdf_with_damaged_index_is_partial(scanner: Scanner) -> None
 
 def test_fail_closed_summary_counts_errors_and_partial(scanner: Scanner) -> None:
     """The JSON summary and the text footer count ok, partial and errors by code."""
-    report = scanner.report([
-        scanner.scan_bytes(CLEAN.encode(), "clean.txt"),
-        scanner.scan_bytes(b"\xef\xbb\xbf" + CLEAN.encode() + b"\xff", "partial.txt"),
-        scanner.scan_bytes(b"", "empty.txt"),
-        scanner.scan_bytes(b"\x00\x01" * 100, "junk.pdf"),
-        scanner.scan_bytes(b"   ", "blank.md"),
-    ])
+    report = scanner.report(
+        [
+            scanner.scan_bytes(CLEAN.encode(), "clean.txt"),
+            scanner.scan_bytes(b"\xef\xbb\xbf" + CLEAN.encode() + b"\xff", "partial.txt"),
+            scanner.scan_bytes(b"", "empty.txt"),
+            scanner.scan_bytes(b"\x00\x01" * 100, "junk.pdf"),
+            scanner.scan_bytes(b"   ", "blank.md"),
+        ]
+    )
     data = json.loads(json.dumps(report_to_dict(report)))
     summary = data["summary"]
     assert summary["documents"] == 5 and summary["ok"] == 2 and summary["partial"] == 1

@@ -37,8 +37,11 @@ def test_folders_loops_and_special_files(scanner: Scanner, tmp_path: Path) -> No
         assert by_name[name].error is not None and by_name[name].error.code == "E101-unreadable"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode (CI runs as root); "
-                    "E101 for unreadable files is covered by the FIFO and the self-referencing link")
+@pytest.mark.skipif(
+    os.geteuid() == 0,
+    reason="root reads files whatever their mode (CI runs as root); "
+    "E101 for unreadable files is covered by the FIFO and the self-referencing link",
+)
 def test_folders_chmod_000_file_unreadable(scanner: Scanner, tmp_path: Path) -> None:
     """A file the process may not read is UNREADABLE, and the rest of the folder is scanned."""
     locked = tmp_path / "locked.md"
@@ -85,7 +88,10 @@ def test_folders_cli_scan_of_every_hostile_input(tmp_path: Path) -> None:
         (folder / "sub" / f"empty-{i}.txt").touch()
     result = subprocess.run(
         [sys.executable, "-m", "dpcheck", "scan", str(folder), "--format", "json", "--no-graph"],
-        capture_output=True, text=True, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     assert result.returncode == 2, result.stderr[-3000:]  # some documents are unreadable

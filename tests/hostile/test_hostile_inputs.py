@@ -58,8 +58,7 @@ def test_hostile_case_outcome(case: Case, scanner: Scanner, tmp_path: Path) -> N
     assert_outcome(doc, case.expect)
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.id.startswith("text-") and c.expect == OK],
-                         ids=lambda c: c.id)
+@pytest.mark.parametrize("case", [c for c in CASES if c.id.startswith("text-") and c.expect == OK], ids=lambda c: c.id)
 def test_hostile_encodings_decoded_right(case: Case, scanner: Scanner) -> None:
     """UTF-16 (with and without BOM), Latin-1, cp1252 and UTF-8 with BOM decode to the text written."""
     expected = clean(POLICY_DE.replace("–", "-") if "latin" in case.id else POLICY_DE)

@@ -25,8 +25,11 @@ FORBIDDEN = [
     re.compile(r"\byaml\.(load|load_all|unsafe_load|unsafe_load_all|full_load)\("),
     re.compile(r"\byaml\.(Unsafe|Full)?Loader\b"),
     # urllib.parse only handles strings (SARIF URIs); the rest of urllib fetches.
-    re.compile(r"^\s*(import|from)\s+(subprocess|pickle|marshal|shelve|socket|urllib(?!\.parse\b)|urllib3|requests|"
-               r"httpx|http|ftplib)\b", re.MULTILINE),
+    re.compile(
+        r"^\s*(import|from)\s+(subprocess|pickle|marshal|shelve|socket|urllib(?!\.parse\b)|urllib3|requests|"
+        r"httpx|http|ftplib)\b",
+        re.MULTILINE,
+    ),
 ]
 
 
@@ -39,6 +42,7 @@ def no_network(monkeypatch):
         def blocked(*args, **kwargs):
             attempts.append(f"{what}{args[:2]}")
             raise OSError(f"network access attempted: {what}")
+
         return blocked
 
     for name in ("connect", "connect_ex", "sendto"):
@@ -52,8 +56,12 @@ def test_isolation_no_network_in_any_format(no_network, scanner: Scanner, tmp_pa
     """Every format and every hostile case scans with the network blocked, and none tries it;
     HTML's external stylesheets, scripts, images and frames are never fetched."""
     inputs = [(c.filename, c.make()) for c in CASES if c.expect != PDF_CUT and "bomb" not in c.id]
-    inputs += [("policy.pdf", text_pdf()), ("policy.docx", docx_bytes()), ("refs.html", html_with_references()),
-               ("policy.md", b"# Privacy\n\n![logo](http://tracker.invalid/logo.png) [list](http://x.invalid)\n")]
+    inputs += [
+        ("policy.pdf", text_pdf()),
+        ("policy.docx", docx_bytes()),
+        ("refs.html", html_with_references()),
+        ("policy.md", b"# Privacy\n\n![logo](http://tracker.invalid/logo.png) [list](http://x.invalid)\n"),
+    ]
     for filename, data in inputs:
         (tmp_path / filename).write_bytes(data)
     report = scanner.scan(tmp_path)
@@ -92,7 +100,9 @@ def test_isolation_no_eval_no_unsafe_loading() -> None:
             found += [f"{path.relative_to(PACKAGE)}: {m.group(0).strip()}" for m in pattern.finditer(text)]
     assert found == []
     assert FORBIDDEN[0].search("x = eval(data)") and FORBIDDEN[4].search("import pickle")
-    assert FORBIDDEN[4].search("from urllib.request import urlopen") and not FORBIDDEN[4].search("from urllib.parse import quote")
+    assert FORBIDDEN[4].search("from urllib.request import urlopen") and not FORBIDDEN[4].search(
+        "from urllib.parse import quote"
+    )
 
 
 def test_isolation_paths_reported_as_given(scanner: Scanner, tmp_path: Path, monkeypatch) -> None:
@@ -103,7 +113,11 @@ def test_isolation_paths_reported_as_given(scanner: Scanner, tmp_path: Path, mon
     os.symlink("docs/policy.md", tmp_path / "link.md")
     report = scanner.scan(["docs/policy.md", "link.md", "docs", "docs/../docs/policy.md"])
     assert [d.path for d in report.documents] == [
-        "docs/policy.md", "link.md", os.path.join("docs", "policy.md"), "docs/../docs/policy.md"]
+        "docs/policy.md",
+        "link.md",
+        os.path.join("docs", "policy.md"),
+        "docs/../docs/policy.md",
+    ]
     assert all(d.status == "ok" for d in report.documents)
     assert scanner.scan_path("link.md").path == "link.md"
 

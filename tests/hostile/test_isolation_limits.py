@@ -28,11 +28,13 @@ LINUX = sys.platform.startswith("linux")
 
 
 def _cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dpcheck", *args], capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "dpcheck", *args], capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 # --- 11. --graph-dir ---------------------------------------------------------------------------
+
 
 def test_graph_dir_same_names_in_two_folders_and_a_long_name(tmp_path: Path) -> None:
     """a/dpa.md and b/dpa.md get graphs of their own, and a 253-character name is written (cut)."""
@@ -42,19 +44,37 @@ def test_graph_dir_same_names_in_two_folders_and_a_long_name(tmp_path: Path) -> 
     long = tmp_path / ("x" * 250 + ".md")
     long.write_text(f"# Privacy\n\n{POLICY_EN}\n", encoding="utf-8")
     graphs = tmp_path / "graphs"
-    result = CliRunner().invoke(main, ["scan", str(tmp_path / "a"), str(tmp_path / "b"), str(long), "--no-cache",
-                                       "--graph-dir", str(graphs), "-j", "1"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "scan",
+            str(tmp_path / "a"),
+            str(tmp_path / "b"),
+            str(long),
+            "--no-cache",
+            "--graph-dir",
+            str(graphs),
+            "-j",
+            "1",
+        ],
+    )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in graphs.iterdir())
     assert len(names) == 9 and all(len(n.encode()) <= 255 for n in names)
     assert "dpa.md.graph.json" in names
-    manifests = [json.loads((graphs / n).read_text(encoding="utf-8")) for n in names if n.startswith("dpa.md")
-                 and n.endswith(".graph.json")]
+    manifests = [
+        json.loads((graphs / n).read_text(encoding="utf-8"))
+        for n in names
+        if n.startswith("dpa.md") and n.endswith(".graph.json")
+    ]
     assert len(manifests) == 2
 
 
-@given(st.lists(st.text(min_size=1, max_size=300).filter(lambda s: "/" not in s and "\x00" not in s),
-                min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.text(min_size=1, max_size=300).filter(lambda s: "/" not in s and "\x00" not in s), min_size=1, max_size=8
+    )
+)
 def test_graph_dir_names_are_unique_and_bounded(names: list[str]) -> None:
     """Whatever the file names, every path gets its own stem, short enough for the file system."""
     taken: dict[str, str] = {}
@@ -66,20 +86,25 @@ def test_graph_dir_names_are_unique_and_bounded(names: list[str]) -> None:
 
 # --- 12. memory inside one C call --------------------------------------------------------------
 
+
 def flate_in_flate_pdf(side: int = 40_000) -> bytes:
     """A 3 KB PDF: a Flate content stream holding an inline image that is Flate too and inflates to
     side² bytes (1.6 GB), which pdfium allocates in one call while it parses the page."""
     image = zlib.compress(b"\x00" * side * side, 9)
-    content = (b"BT /F1 11 Tf 72 720 Td (" + POLICY_EN.encode() + b") Tj ET\n"
-               b"q 100 0 0 100 72 500 cm BI /W %d /H %d /CS /G /BPC 8 /F /Fl ID " % (side, side) + image + b" EI Q")
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        _stream(zlib.compress(content, 9), b"/Filter /FlateDecode "),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    content = (
+        b"BT /F1 11 Tf 72 720 Td (" + POLICY_EN.encode() + b") Tj ET\n"
+        b"q 100 0 0 100 72 500 cm BI /W %d /H %d /CS /G /BPC 8 /F /Fl ID " % (side, side) + image + b" EI Q"
+    )
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            _stream(zlib.compress(content, 9), b"/Filter /FlateDecode "),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 @pytest.mark.slow
@@ -109,7 +134,7 @@ BAD_POLICIES = {
     "table-for-rule": '[policy]\nname = "p"\n[[accept]]\nrule = {id = "X"}\njustification = "j"\nexpires = 2027-01-01\n',
     "list-for-severity": '[policy]\nname = "p"\n[severity]\nSUPPLEMENTARY_MEASURES_UNADDRESSED = ["high"]\n',
     "table-for-list": '[policy]\nname = "p"\n[transfers]\nrefused_countries = {cn = true}\n',
-    "deep-array": "[policy]\nname = \"p\"\n[transfers]\nrefused_countries = " + "[" * 5000 + "]" * 5000 + "\n",
+    "deep-array": '[policy]\nname = "p"\n[transfers]\nrefused_countries = ' + "[" * 5000 + "]" * 5000 + "\n",
     "deep-table": "x = " + "{a = " * 5000 + "1" + "}" * 5000 + "\n",
 }
 
@@ -127,17 +152,36 @@ def test_policy_of_the_wrong_shape_is_a_clear_error(tmp_path: Path, text: str) -
         assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
 
 
-_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.dates(),
-                       lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
-                                                                                   max_size=3), max_leaves=8)
-_KEYS = ["name", "version", "owner", "accepted_mechanisms", "refused_countries", "allowed_destinations", "rule",
-         "justification", "expires", "documents", "vendor", "SUPPLEMENTARY_MEASURES_UNADDRESSED"]
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.dates(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+_KEYS = [
+    "name",
+    "version",
+    "owner",
+    "accepted_mechanisms",
+    "refused_countries",
+    "allowed_destinations",
+    "rule",
+    "justification",
+    "expires",
+    "documents",
+    "vendor",
+    "SUPPLEMENTARY_MEASURES_UNADDRESSED",
+]
 
 
-@given(st.dictionaries(st.sampled_from(["policy", "transfers", "severity", "accept"]),
-                       _VALUES | st.dictionaries(st.sampled_from(_KEYS), _VALUES, max_size=4)
-                       | st.lists(st.dictionaries(st.sampled_from(_KEYS), _VALUES, max_size=4), max_size=2),
-                       max_size=4))
+@given(
+    st.dictionaries(
+        st.sampled_from(["policy", "transfers", "severity", "accept"]),
+        _VALUES
+        | st.dictionaries(st.sampled_from(_KEYS), _VALUES, max_size=4)
+        | st.lists(st.dictionaries(st.sampled_from(_KEYS), _VALUES, max_size=4), max_size=2),
+        max_size=4,
+    )
+)
 def test_policy_validation_never_raises_anything_else(scanner, raw: dict) -> None:
     """Whatever shape the parsed TOML has, validation returns a Policy or raises PolicyError."""
     from dpcheck.models import PolicyRef
@@ -152,6 +196,7 @@ def test_policy_validation_never_raises_anything_else(scanner, raw: dict) -> Non
 
 
 # --- 14. signals ---------------------------------------------------------------------------------
+
 
 def _children(pid: int) -> set[int]:
     found = set()
@@ -190,8 +235,24 @@ def test_signal_mid_batch_kills_workers_and_leaves_no_report(tmp_path: Path, sig
         (docs / f"{i:02d}-policy.md").write_text(long, encoding="utf-8")
     report = tmp_path / "report.json"
     report.write_text('{"previous": true}', encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "dpcheck", "scan", str(docs), "-o", str(report), "-j", "2",
-                                "--no-cache", "--format", "json"], stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "dpcheck",
+            "scan",
+            str(docs),
+            "-o",
+            str(report),
+            "-j",
+            "2",
+            "--no-cache",
+            "--format",
+            "json",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     workers: set[int] = set()
     while time.monotonic() < deadline and len(workers) < 2:
@@ -213,9 +274,11 @@ def test_signal_mid_batch_kills_workers_and_leaves_no_report(tmp_path: Path, sig
 @pytest.mark.skipif(not LINUX, reason="process tree read from /proc")
 def test_signal_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     """Even a parent killed outright (SIGKILL) leaves no worker behind."""
-    script = ("import os, sys, time, dpcheck\n"
-              "docs = dpcheck.scan_many(sys.argv[1], workers=2, isolate=True)\n"
-              "next(docs)\nprint(os.getpid(), flush=True)\ntime.sleep(600)\n")
+    script = (
+        "import os, sys, time, dpcheck\n"
+        "docs = dpcheck.scan_many(sys.argv[1], workers=2, isolate=True)\n"
+        "next(docs)\nprint(os.getpid(), flush=True)\ntime.sleep(600)\n"
+    )
     (tmp_path / "a.md").write_text(f"# Privacy\n\n{POLICY_EN}\n", encoding="utf-8")
     (tmp_path / "b.md").write_text(f"# Privacy\n\n{POLICY_EN}\n", encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True)

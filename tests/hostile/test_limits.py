@@ -46,13 +46,16 @@ def test_limits_scanner_shorthands_override(scanner: Scanner) -> None:
     assert other.pipeline("en") is scanner.pipeline("en")
 
 
-@pytest.mark.parametrize(("make", "name"), [
-    (lambda: LONG_TEXT.encode(), "long.txt"),
-    (lambda: ("# Policy\n\n" + LONG_TEXT).encode(), "long.md"),
-    (lambda: f"<html><body><p>{LONG_TEXT}</p></body></html>".encode(), "long.html"),
-    (lambda: text_pdf(pages=8), "long.pdf"),
-    (lambda: docx_bytes(*LONG_TEXT.split("\n\n")), "long.docx"),
-])
+@pytest.mark.parametrize(
+    ("make", "name"),
+    [
+        (lambda: LONG_TEXT.encode(), "long.txt"),
+        (lambda: ("# Policy\n\n" + LONG_TEXT).encode(), "long.md"),
+        (lambda: f"<html><body><p>{LONG_TEXT}</p></body></html>".encode(), "long.html"),
+        (lambda: text_pdf(pages=8), "long.pdf"),
+        (lambda: docx_bytes(*LONG_TEXT.split("\n\n")), "long.docx"),
+    ],
+)
 def test_limits_max_chars_every_format(make, name: str) -> None:
     """More extracted characters than max_chars is TOO_MUCH_TEXT in every format."""
     with pytest.raises(LimitError) as err:
@@ -146,8 +149,9 @@ def test_limits_cli_options(tmp_path) -> None:
     (tmp_path / "pages.pdf").write_bytes(text_pdf(pages=3))
     (tmp_path / "long.txt").write_text(POLICY_EN * 5, encoding="utf-8")
     runner = CliRunner()
-    result = runner.invoke(main, ["scan", str(tmp_path), "--format", "json", "--max-size", "20k", "--max-pages", "2",
-                                  "--max-chars", "500"])
+    result = runner.invoke(
+        main, ["scan", str(tmp_path), "--format", "json", "--max-size", "20k", "--max-pages", "2", "--max-chars", "500"]
+    )
     codes = {Path(d["path"]).name: d["error"]["code"] for d in json.loads(result.output)["documents"]}
     assert codes == {"big.txt": "E103-too-large", "pages.pdf": "E106-too-many-pages", "long.txt": "E107-too-much-text"}
     result = runner.invoke(main, ["scan", str(tmp_path / "long.txt"), "--timeout", "0", "--max-memory", "0"])

@@ -19,14 +19,50 @@ from dpcheck.models import DocumentReport, Evidence
 from .conftest import docx_bytes, html_with_references, text_pdf
 
 CODE = re.compile(r"^E1\d\d-[a-z0-9-]+$")
-FRAGMENTS = st.sampled_from([
-    "We transfer personal data to ", "the United States", "India", "Russia", " and ", "China. ",
-    "on the basis of the Standard Contractual Clauses", "Privacy Shield", "adequacy decision",
-    "Binding Corporate Rules", "Art. 46 GDPR", "Art. 49(1)(a)", "sub-processors", "Sub-processor | Location\n",
-    "|---|---|\n", "| AWS | USA |\n", "Wir übermitteln Daten ", "in die USA", "Standardvertragsklauseln",
-    "Drittland", "Unterauftragsverarbeiter", "not ", "nicht ", "worldwide", "\n\n", "\n", "# ", "## 5. ",
-    "* ", "1. ", ". ", "; ", "(", ")", "“", "\u00ad", "ﬁ", "\u200b", "é", "ß",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "We transfer personal data to ",
+        "the United States",
+        "India",
+        "Russia",
+        " and ",
+        "China. ",
+        "on the basis of the Standard Contractual Clauses",
+        "Privacy Shield",
+        "adequacy decision",
+        "Binding Corporate Rules",
+        "Art. 46 GDPR",
+        "Art. 49(1)(a)",
+        "sub-processors",
+        "Sub-processor | Location\n",
+        "|---|---|\n",
+        "| AWS | USA |\n",
+        "Wir übermitteln Daten ",
+        "in die USA",
+        "Standardvertragsklauseln",
+        "Drittland",
+        "Unterauftragsverarbeiter",
+        "not ",
+        "nicht ",
+        "worldwide",
+        "\n\n",
+        "\n",
+        "# ",
+        "## 5. ",
+        "* ",
+        "1. ",
+        ". ",
+        "; ",
+        "(",
+        ")",
+        "“",
+        "\u00ad",
+        "ﬁ",
+        "\u200b",
+        "é",
+        "ß",
+    ]
+)
 TEXTS = st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=60).map("".join)
 SEEDS = {
     "a.pdf": text_pdf(pages=2),
@@ -77,11 +113,14 @@ def test_properties_scan_text(scanner: Scanner, text: str, fmt: str) -> None:
     assert_sound(scanner.scan_document(document, path="<text>"), document)
 
 
-@given(st.sampled_from(sorted(SEEDS)),
-       st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), max_size=10),
-       st.one_of(st.none(), st.floats(min_value=0.0, max_value=1.0)))
-def test_properties_scan_mutated_files(scanner: Scanner, name: str, edits: list[tuple[int, int]],
-                                       cut: float | None) -> None:
+@given(
+    st.sampled_from(sorted(SEEDS)),
+    st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), max_size=10),
+    st.one_of(st.none(), st.floats(min_value=0.0, max_value=1.0)),
+)
+def test_properties_scan_mutated_files(
+    scanner: Scanner, name: str, edits: list[tuple[int, int]], cut: float | None
+) -> None:
     """Valid PDF, DOCX, HTML, Markdown and text files with bytes flipped or cut off scan soundly."""
     data = bytearray(SEEDS[name])
     for position, value in edits:
@@ -97,8 +136,11 @@ def test_properties_scan_arbitrary_bytes(scanner: Scanner, data: bytes, name: st
     _scan_bytes(scanner, data, name or "<bytes>")
 
 
-@given(TEXTS, st.sampled_from(["utf-8", "utf-16", "utf-16-le", "cp1252", "utf-8-sig", "latin-1"]),
-       st.sampled_from(["a.txt", "a.md", "a.html"]))
+@given(
+    TEXTS,
+    st.sampled_from(["utf-8", "utf-16", "utf-16-le", "cp1252", "utf-8-sig", "latin-1"]),
+    st.sampled_from(["a.txt", "a.md", "a.html"]),
+)
 def test_properties_scan_encoded_text(scanner: Scanner, text: str, encoding: str, name: str) -> None:
     """Policy-like text in any of the supported encodings scans soundly."""
     data = text.encode(encoding, errors="replace")

@@ -26,9 +26,13 @@ from dpcheck.ingest import Document, load, load_text
 
 from .conftest import _stream, docx_bytes, raw_pdf, rewrite_docx
 
-BAD = "Privacy policy. We transfer customer personal data to Russia and to India. No safeguards apply to these transfers."
-BAD_DE = ("Datenschutzerklärung. Wir übermitteln personenbezogene Kundendaten nach Russland und nach Indien. "
-          "Für diese Übermittlungen gelten keine Garantien.")
+BAD = (
+    "Privacy policy. We transfer customer personal data to Russia and to India. No safeguards apply to these transfers."
+)
+BAD_DE = (
+    "Datenschutzerklärung. Wir übermitteln personenbezogene Kundendaten nach Russland und nach Indien. "
+    "Für diese Übermittlungen gelten keine Garantien."
+)
 REASSURANCE = "These transfers rely on the EU Standard Contractual Clauses with supplementary measures."
 REASSURANCE_DE = "Grundlage sind die EU-Standardvertragsklauseln mit ergänzenden Maßnahmen."
 MARK = "Shownclause"  # a word that only the part under test holds
@@ -46,23 +50,34 @@ def _scan(scanner: Scanner, data: bytes, name: str):
 
 # --- builders ----------------------------------------------------------------------------------
 
-def _pdf(content: bytes, *, resources: bytes = b"", catalog: bytes = b"", annots: bytes = b"",
-         extra: tuple[bytes, ...] = (), font: bytes = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>") -> bytes:
+
+def _pdf(
+    content: bytes,
+    *,
+    resources: bytes = b"",
+    catalog: bytes = b"",
+    annots: bytes = b"",
+    extra: tuple[bytes, ...] = (),
+    font: bytes = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+) -> bytes:
     """One page holding ``content``; font F1 is object 5, ``extra`` objects follow from 6."""
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R " + catalog + b">>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> " + resources + b">> " + annots + b">>",
-        _stream(content),
-        font,
-        *extra,
-    ])
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R " + catalog + b">>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> " + resources + b">> " + annots + b">>",
+            _stream(content),
+            font,
+            *extra,
+        ]
+    )
 
 
 def _lines(*texts: str, top: int = 720) -> bytes:
-    return b"".join(b"BT /F1 11 Tf 72 %d Td (%s) Tj ET\n" % (top - 16 * i, t.encode("latin-1"))
-                    for i, t in enumerate(texts))
+    return b"".join(
+        b"BT /F1 11 Tf 72 %d Td (%s) Tj ET\n" % (top - 16 * i, t.encode("latin-1")) for i, t in enumerate(texts)
+    )
 
 
 def _bad_pdf_with(hidden: bytes, **kwargs: bytes) -> bytes:
@@ -83,9 +98,11 @@ HIDDEN_PDF: dict[str, Callable[[], bytes]] = {
     "clipped-away": lambda: _bad_pdf_with(b"q 0 0 1 1 re W n BT /F1 11 Tf " + _at() + b" ET Q"),
     "off-the-page": lambda: _bad_pdf_with(b"BT /F1 11 Tf " + _at(-400) + b" ET"),
     "layer-switched-off": lambda: _bad_pdf_with(
-        b"/OC /oc1 BDC BT /F1 11 Tf " + _at() + b" ET EMC", resources=b"/Properties << /oc1 6 0 R >> ",
+        b"/OC /oc1 BDC BT /F1 11 Tf " + _at() + b" ET EMC",
+        resources=b"/Properties << /oc1 6 0 R >> ",
         catalog=b"/OCProperties << /OCGs [6 0 R] /D << /OFF [6 0 R] >> >> ",
-        extra=(b"<< /Type /OCG /Name (Notes) >>",)),
+        extra=(b"<< /Type /OCG /Name (Notes) >>",),
+    ),
 }
 
 
@@ -96,8 +113,14 @@ def _scanned_pdf(text_pages: int, image_pages: int) -> bytes:
     for number in range(text_pages):
         pdf.add_page()
         pdf.set_y(60)
-        pdf.multi_cell(0, 6, text=("Signature certificate. Signed electronically by both parties.",
-                                   "Cover page of the data processing agreement.")[number % 2])
+        pdf.multi_cell(
+            0,
+            6,
+            text=(
+                "Signature certificate. Signed electronically by both parties.",
+                "Cover page of the data processing agreement.",
+            )[number % 2],
+        )
     picture = Image.new("L", (600, 800), 255)
     for x in range(40, 560, 2):
         picture.putpixel((x, 120), 0)
@@ -111,10 +134,15 @@ def _scanned_pdf(text_pages: int, image_pages: int) -> bytes:
 
 def _tounicode_font(target: bytes) -> bytes:
     """Helvetica whose ToUnicode map sends the code of "o" to ``target`` (UTF-16BE hex)."""
-    return (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>", _stream(
-        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Odd def "
-        b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <6F> " + target +
-        b" endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"))
+    return (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        _stream(
+            b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Odd def "
+            b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <6F> "
+            + target
+            + b" endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+        ),
+    )
 
 
 def _tounicode_pdf(target: bytes, text: str) -> bytes:
@@ -128,8 +156,11 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 def _docx_with(body_xml: str, *, before: str = BAD) -> bytes:
     """A DOCX holding ``before`` as a paragraph, then the raw ``body_xml`` (w: prefix bound)."""
     data = docx_bytes(before, "PLACEHOLDER")
-    return rewrite_docx(data, "word/document.xml", lambda xml: xml.replace(
-        b"<w:p><w:r><w:t>PLACEHOLDER</w:t></w:r></w:p>", body_xml.encode()))
+    return rewrite_docx(
+        data,
+        "word/document.xml",
+        lambda xml: xml.replace(b"<w:p><w:r><w:t>PLACEHOLDER</w:t></w:r></w:p>", body_xml.encode()),
+    )
 
 
 def _run(text: str, props: str = "") -> str:
@@ -141,6 +172,7 @@ def _html(body: str, head: str = "") -> bytes:
 
 
 # --- 2. scanned pages beside text pages ----------------------------------------------------------
+
 
 def test_shown_pdf_scanned_pages_beside_a_text_page_are_named(scanner: Scanner) -> None:
     """One text page no longer hides three scanned ones: the read is partial and names pages 2-4."""
@@ -190,8 +222,13 @@ def test_shown_html_visible_text_is_read(case: str) -> None:
 
 def test_shown_html_unselected_options_and_iframe_content_are_not_shown() -> None:
     """A list shows one option, an iframe with a source never shows its children: neither is text."""
-    doc = load(_html(f"<p>{BAD}</p><select><option>Shown</option><option>Notshown one</option></select>"
-                     "<iframe src='https://example.invalid/'>Notshown two</iframe>"), name="p.html")
+    doc = load(
+        _html(
+            f"<p>{BAD}</p><select><option>Shown</option><option>Notshown one</option></select>"
+            "<iframe src='https://example.invalid/'>Notshown two</iframe>"
+        ),
+        name="p.html",
+    )
     assert "Shown" in doc.text and "Notshown" not in doc.text
 
 
@@ -214,8 +251,8 @@ SHOWN_DOCX = {
     "custom-xml": f'<w:customXml w:element="clause"><w:p>{_run(MARK + " in custom XML.")}</w:p></w:customXml>',
     "hyperlink": f'<w:p><w:hyperlink w:anchor="x">{_run(MARK + " linked.")}</w:hyperlink></w:p>',
     "vml-text-box": f'<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
-                    f"<w:txbxContent><w:p>{_run(MARK + ' in a text box.')}</w:p></w:txbxContent>"
-                    "</v:textbox></v:shape></w:pict></w:r></w:p>",
+    f"<w:txbxContent><w:p>{_run(MARK + ' in a text box.')}</w:p></w:txbxContent>"
+    "</v:textbox></v:shape></w:pict></w:r></w:p>",
 }
 
 
@@ -229,9 +266,11 @@ def test_shown_docx_text_word_shows_is_read(case: str) -> None:
 
 def test_shown_docx_deletions_stay_out() -> None:
     """Tracked deletions and moved-away text are not shown with changes accepted: not read."""
-    body = (f'<w:p>{_run("Data stays in ")}<w:del w:id="1" w:author="a"><w:r><w:delText>Notshown Russia and '
-            f'</w:delText></w:r></w:del>{_run("Germany.")}<w:moveFrom w:id="2" w:author="a">'
-            f'{_run("Notshown moved away.")}</w:moveFrom></w:p>')
+    body = (
+        f'<w:p>{_run("Data stays in ")}<w:del w:id="1" w:author="a"><w:r><w:delText>Notshown Russia and '
+        f'</w:delText></w:r></w:del>{_run("Germany.")}<w:moveFrom w:id="2" w:author="a">'
+        f"{_run('Notshown moved away.')}</w:moveFrom></w:p>"
+    )
     doc = load(_docx_with(body), name="dpa.docx")
     assert "Data stays in Germany." in doc.text and "Notshown" not in doc.text
 
@@ -239,9 +278,11 @@ def test_shown_docx_deletions_stay_out() -> None:
 def test_shown_docx_text_box_with_fallback_is_read_once() -> None:
     """A DrawingML text box with its VML fallback is one text box."""
     box = f"<w:txbxContent><w:p>{_run(MARK + ' boxed.')}</w:p></w:txbxContent>"
-    body = ('<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
-            f"<mc:Choice Requires=\"wps\"><w:drawing><wps:txbx xmlns:wps=\"x-wps\">{box}</wps:txbx></w:drawing>"
-            f"</mc:Choice><mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>")
+    body = (
+        '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="x-wps">{box}</wps:txbx></w:drawing>'
+        f"</mc:Choice><mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
     assert load(_docx_with(body), name="dpa.docx").text.count(MARK) == 1
 
 
@@ -254,13 +295,19 @@ def test_shown_docx_headers_footers_and_footnotes_are_read() -> None:
     section.footer.add_paragraph("Footer: transfers to India are covered.")
     out = io.BytesIO()
     document.save(out)
-    footnotes = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W}">'
-                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-                 f'<w:footnote w:id="1"><w:p>{_run("Footnote: Notshown-not, this one is read.")}</w:p></w:footnote>'
-                 "</w:footnotes>")
-    data = _add_part(out.getvalue(), "word/footnotes.xml", footnotes,
-                     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes")
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="1"><w:p>{_run("Footnote: Notshown-not, this one is read.")}</w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    data = _add_part(
+        out.getvalue(),
+        "word/footnotes.xml",
+        footnotes,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
+    )
     doc = load(data, name="dpa.docx")
     for shown in (MARK, "Footer: transfers to India", "Footnote: Notshown-not"):
         assert shown in doc.text
@@ -273,11 +320,15 @@ def _add_part(data: bytes, name: str, xml: str, content_type: str, rel_type: str
         for info in source.infolist():
             content = source.read(info)
             if info.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", f'<Override PartName="/{name}" '
-                                                       f'ContentType="{content_type}"/></Types>'.encode())
+                content = content.replace(
+                    b"</Types>", f'<Override PartName="/{name}" ContentType="{content_type}"/></Types>'.encode()
+                )
             elif info.filename == "word/_rels/document.xml.rels":
-                content = content.replace(b"</Relationships>", f'<Relationship Id="rIdX" Type="{rel_type}" '
-                                          f'Target="{name.split("/", 1)[1]}"/></Relationships>'.encode())
+                content = content.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdX" Type="{rel_type}" '
+                    f'Target="{name.split("/", 1)[1]}"/></Relationships>'.encode(),
+                )
             target.writestr(info, content)
         target.writestr(name, xml)
     return out.getvalue()
@@ -285,23 +336,38 @@ def _add_part(data: bytes, name: str, xml: str, content_type: str, rel_type: str
 
 def test_shown_pdf_form_fields_and_free_text_notes_are_read(scanner: Scanner) -> None:
     """A filled-in form field and a free-text note are shown on the page: read, in place."""
-    data = _pdf(_lines("Transfers of customer data:"), annots=b"/Annots [6 0 R 7 0 R]",
-                catalog=b"/AcroForm << /Fields [6 0 R] >> ", extra=(
-                    b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (where) /V (We send customer data to Russia.) "
-                    b"/Rect [72 680 500 700] /P 3 0 R /DA (/Helv 10 Tf 0 g) >>",
-                    b"<< /Type /Annot /Subtype /FreeText /Contents (No safeguards apply to these transfers.) "
-                    b"/Rect [72 640 500 660] /P 3 0 R /DA (/Helv 10 Tf 0 g) >>"))
+    data = _pdf(
+        _lines("Transfers of customer data:"),
+        annots=b"/Annots [6 0 R 7 0 R]",
+        catalog=b"/AcroForm << /Fields [6 0 R] >> ",
+        extra=(
+            b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (where) /V (We send customer data to Russia.) "
+            b"/Rect [72 680 500 700] /P 3 0 R /DA (/Helv 10 Tf 0 g) >>",
+            b"<< /Type /Annot /Subtype /FreeText /Contents (No safeguards apply to these transfers.) "
+            b"/Rect [72 640 500 660] /P 3 0 R /DA (/Helv 10 Tf 0 g) >>",
+        ),
+    )
     doc = load(data, name="form.pdf")
-    assert doc.text.index("Transfers of") < doc.text.index("We send customer data to Russia.") < doc.text.index(
-        "No safeguards apply")
+    assert (
+        doc.text.index("Transfers of")
+        < doc.text.index("We send customer data to Russia.")
+        < doc.text.index("No safeguards apply")
+    )
     assert doc.notice("form-fields-read") is not None
     assert _scan(scanner, data, "form.pdf").rating == "red"
 
 
 def test_shown_pdf_hidden_annotations_are_not_read() -> None:
     """A free-text note flagged hidden is not shown: not read."""
-    data = _pdf(_lines(BAD), annots=b"/Annots [6 0 R]", extra=(
-        b"<< /Type /Annot /Subtype /FreeText /F 2 /Contents (" + REASSURANCE.encode() + b") /Rect [72 640 500 660] >>",))
+    data = _pdf(
+        _lines(BAD),
+        annots=b"/Annots [6 0 R]",
+        extra=(
+            b"<< /Type /Annot /Subtype /FreeText /F 2 /Contents ("
+            + REASSURANCE.encode()
+            + b") /Rect [72 640 500 660] >>",
+        ),
+    )
     assert REASSURANCE not in load(data, name="a.pdf").text
 
 
@@ -320,10 +386,14 @@ HIDDEN_HTML = {
     "clip-rect": ("<style>.sr { position: absolute; clip: rect(0 0 0 0) }</style>", '<span class="sr">{}</span>'),
     "zero-size": ("", '<div style="height: 0; overflow: hidden"><p>{}</p></div>'),
     "hidden-attribute": ("", "<p hidden>{}</p>"),
-    "media-query-for-every-screen": ("<style>@media screen and (min-width: 1px) { .m { display: none } }</style>",
-                                     '<p class="m">{}</p>'),
-    "important-wins": ("<style>.a { display: none !important } #b { display: block }</style>",
-                       '<p class="a" id="b">{}</p>'),
+    "media-query-for-every-screen": (
+        "<style>@media screen and (min-width: 1px) { .m { display: none } }</style>",
+        '<p class="m">{}</p>',
+    ),
+    "important-wins": (
+        "<style>.a { display: none !important } #b { display: block }</style>",
+        '<p class="a" id="b">{}</p>',
+    ),
     "closed-dialog": ("", "<dialog><p>{}</p></dialog>"),
 }
 
@@ -343,16 +413,17 @@ def test_shown_html_hidden_reassurance_is_not_evidence(case: str, scanner: Scann
 def test_shown_html_child_shown_inside_hidden_parent_is_read() -> None:
     """visibility is inherited but can be undone by a child; display: none cannot. A bad clause
     made visible again inside a hidden box is read."""
-    data = _html(f'<div style="visibility:hidden">Gone <p style="visibility:visible">{BAD}</p></div>'
-                 f'<div style="display:none"><p style="display:block">Gone too</p></div>')
+    data = _html(
+        f'<div style="visibility:hidden">Gone <p style="visibility:visible">{BAD}</p></div>'
+        f'<div style="display:none"><p style="display:block">Gone too</p></div>'
+    )
     doc = load(data, name="p.html")
     assert BAD in doc.text and "Gone" not in doc.text
 
 
 def test_shown_html_print_and_narrow_screen_rules_do_not_hide() -> None:
     """Rules for print or for narrow screens do not hide text on a desktop screen."""
-    head = ("<style>@media print { .p { display: none } } @media (max-width: 600px) { .n { display: none } }"
-            "</style>")
+    head = "<style>@media print { .p { display: none } } @media (max-width: 600px) { .n { display: none } }</style>"
     doc = load(_html(f'<p class="p">{BAD}</p><p class="n">{REASSURANCE}</p>', head), name="p.html")
     assert BAD in doc.text and REASSURANCE in doc.text and "hidden-text" not in _codes(doc)
 
@@ -360,8 +431,10 @@ def test_shown_html_print_and_narrow_screen_rules_do_not_hide() -> None:
 def test_shown_html_hiding_class_from_unread_stylesheet_is_a_warning(scanner: Scanner) -> None:
     """Where the hiding cannot be told (a conventional class from a linked stylesheet), the text
     is read and the document is partial: never green for it."""
-    data = _html(f'<p>{BAD}</p><p class="sr-only">{REASSURANCE}</p>',
-                 '<link rel="stylesheet" href="https://example.invalid/site.css">')
+    data = _html(
+        f'<p>{BAD}</p><p class="sr-only">{REASSURANCE}</p>',
+        '<link rel="stylesheet" href="https://example.invalid/site.css">',
+    )
     doc = load(data, name="p.html")
     notice = doc.notice("hidden-text-suspected")
     assert notice is not None and notice.partial and REASSURANCE in doc.text
@@ -370,10 +443,10 @@ def test_shown_html_hiding_class_from_unread_stylesheet_is_a_warning(scanner: Sc
 
 
 HIDDEN_MARKDOWN = {
-    "inline-span": "{bad} <span style=\"display:none\">{hidden}</span>\n",
-    "span-class": "<style>.x {{ font-size: 0 }}</style>\n\n{bad} <span class=\"x\">{hidden}</span>\n",
-    "hidden-div-around-paragraphs": "{bad}\n\n<div style=\"display:none\">\n\n{hidden}\n\n</div>\n\nEnd.\n",
-    "white-div": "{bad}\n\n<div style=\"color:#fff\">{hidden}</div>\n",
+    "inline-span": '{bad} <span style="display:none">{hidden}</span>\n',
+    "span-class": '<style>.x {{ font-size: 0 }}</style>\n\n{bad} <span class="x">{hidden}</span>\n',
+    "hidden-div-around-paragraphs": '{bad}\n\n<div style="display:none">\n\n{hidden}\n\n</div>\n\nEnd.\n',
+    "white-div": '{bad}\n\n<div style="color:#fff">{hidden}</div>\n',
 }
 
 
@@ -426,7 +499,7 @@ def test_shown_pdf_ocr_layer_over_a_scan_is_read() -> None:
 
 
 HIDDEN_DOCX = {
-    "vanish": '<w:vanish/>',
+    "vanish": "<w:vanish/>",
     "white": '<w:color w:val="FFFFFF"/>',
     "white-theme": '<w:color w:val="FFFFFF" w:themeColor="background1"/>',
     "one-point": '<w:sz w:val="2"/>',
@@ -531,8 +604,15 @@ def _load_as(fmt: str, sentence: str) -> Document:
 
 # --- 6. one stray byte ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "wrap"), [("policy.md", "# Datenschutz\n\n{}\n"), ("policy.txt", "{}\n"),
-                                            ("policy.html", "<html><body><p>{}</p></body></html>")])
+
+@pytest.mark.parametrize(
+    ("name", "wrap"),
+    [
+        ("policy.md", "# Datenschutz\n\n{}\n"),
+        ("policy.txt", "{}\n"),
+        ("policy.html", "<html><body><p>{}</p></body></html>"),
+    ],
+)
 def test_shown_one_stray_byte_costs_one_character(name: str, wrap: str, scanner: Scanner) -> None:
     """UTF-8 German with one bad byte: the umlauts survive, the US transfer is found, and the read
     is partial with a warning counting the one replacement."""

@@ -24,8 +24,13 @@ HR_NOTE = "Salary review 2026: Jane Example earns 91,000 EUR. We transfer person
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dpcheck", "scan", *args, "--no-cache"], capture_output=True,
-                          text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "dpcheck", "scan", *args, "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_skipped_no_file_is_skipped_by_its_name(scanner: Scanner, tmp_path: Path) -> None:
@@ -33,8 +38,10 @@ def test_skipped_no_file_is_skipped_by_its_name(scanner: Scanner, tmp_path: Path
     (tmp_path / "Licence_and_Data_Processing_Agreement.pdf").write_bytes(text_pdf(pages=1))
     (tmp_path / "README.md").write_text(f"# Privacy\n\n{POLICY_EN}\n", encoding="utf-8")
     report = scanner.scan(tmp_path)
-    assert sorted(Path(d.path).name for d in report.documents) == ["Licence_and_Data_Processing_Agreement.pdf",
-                                                                   "README.md"]
+    assert sorted(Path(d.path).name for d in report.documents) == [
+        "Licence_and_Data_Processing_Agreement.pdf",
+        "README.md",
+    ]
     assert all(d.status == "ok" for d in report.documents) and report.skipped == ()
 
 
@@ -92,8 +99,10 @@ def test_links_out_of_the_folder_are_not_followed(scanner: Scanner, tmp_path: Pa
     folder, _ = _outside_link(tmp_path)
     report = scanner.scan(folder)
     assert sorted(Path(d.path).name for d in report.documents) == ["inside.md", "policy.md"]
-    assert {(Path(s.path).name, s.reason) for s in report.skipped} == {("dpa.md", "symlink-outside"),
-                                                                       ("archive", "symlink-outside")}
+    assert {(Path(s.path).name, s.reason) for s in report.skipped} == {
+        ("dpa.md", "symlink-outside"),
+        ("archive", "symlink-outside"),
+    }
     for fmt in ("text", "markdown", "html", "json", "csv"):
         out = render(report, fmt)
         assert "Jane Example" not in out and "91,000" not in out, fmt

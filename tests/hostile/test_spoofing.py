@@ -32,10 +32,12 @@ def _hidden(text: str, allowed: str = "\n") -> list[str]:
 def forged(tmp_path: Path, scanner: Scanner):
     folder = tmp_path / "vendor"
     folder.mkdir()
-    (folder / FORGED).write_text(f"# Privacy\n\nWe transfer data to \x1b[32mIndia\x1b[0m.\n\n{POLICY_EN}\n",
-                                 encoding="utf-8")
-    (folder / "red.md").write_text("# Privacy\n\nWe rely on the Privacy Shield for transfers to the US.\n",
-                                   encoding="utf-8")
+    (folder / FORGED).write_text(
+        f"# Privacy\n\nWe transfer data to \x1b[32mIndia\x1b[0m.\n\n{POLICY_EN}\n", encoding="utf-8"
+    )
+    (folder / "red.md").write_text(
+        "# Privacy\n\nWe rely on the Privacy Shield for transfers to the US.\n", encoding="utf-8"
+    )
     return folder, scanner.scan(folder)
 
 
@@ -58,9 +60,25 @@ def test_spoofing_every_human_format_shows_control_characters(forged) -> None:
 def test_spoofing_the_log_shows_control_characters(forged) -> None:
     """The command line's log lines (stderr, -v) escape a file name's control characters."""
     folder, _ = forged
-    result = subprocess.run([sys.executable, "-m", "dpcheck", "scan", str(folder), "-v", "--no-cache", "-o",
-                             str(folder.parent / "out.txt"), "--exclude", "x.md*"],
-                            capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dpcheck",
+            "scan",
+            str(folder),
+            "-v",
+            "--no-cache",
+            "-o",
+            str(folder.parent / "out.txt"),
+            "--exclude",
+            "x.md*",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert "skipped" in result.stderr and "\\x1b[32mGREEN" in result.stderr, result.stderr[-2000:]
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
     assert not any(line.startswith("GREEN") for line in result.stderr.splitlines())

@@ -38,7 +38,7 @@ def test_html_headings_paragraphs_and_paths() -> None:
     """Headings take their level from the tag and nest; paragraphs and list items follow."""
     doc = load(PAGE.encode(), name="policy.html")
     kinds = [(b.kind, b.text) for b in doc.blocks if b.kind != "table_row"]
-    kinds = kinds[kinds.index(("heading", "Privacy Policy")):]
+    kinds = kinds[kinds.index(("heading", "Privacy Policy")) :]
     assert kinds[:8] == [
         ("heading", "Privacy Policy"),
         ("paragraph", "We process data carefully & lawfully. Second line of the same paragraph."),
@@ -168,7 +168,9 @@ def test_html_links_are_recorded_not_followed():
     """Hyperlinks are kept as (text, target) pairs, navigation links too; hidden links are not."""
     from dpcheck.ingest import load
 
-    page = (b"<html><body><nav><a href='/home'>Home</a><a hidden href='/x'>X</a></nav><p>See our "
-            b"<a href='https://example.com/subprocessors'>sub-processor list</a>.</p></body></html>")
+    page = (
+        b"<html><body><nav><a href='/home'>Home</a><a hidden href='/x'>X</a></nav><p>See our "
+        b"<a href='https://example.com/subprocessors'>sub-processor list</a>.</p></body></html>"
+    )
     doc = load(page, name="dpa.html")
     assert doc.links == (("Home", "/home"), ("sub-processor list", "https://example.com/subprocessors"))

@@ -60,8 +60,10 @@ def test_load_empty_file(tmp_path: Path) -> None:
 def test_load_html_without_text_is_no_text() -> None:
     """HTML whose only content is scripts, styles and templates is NO_TEXT."""
     with pytest.raises(IngestError) as err:
-        load(b"<html><head><style>p {}</style></head><body><script>x()</script><template>T</template></body></html>",
-             name="a.html")
+        load(
+            b"<html><head><style>p {}</style></head><body><script>x()</script><template>T</template></body></html>",
+            name="a.html",
+        )
     assert err.value.code == ErrorCode.NO_TEXT
 
 

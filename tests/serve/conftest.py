@@ -46,8 +46,12 @@ def start_server(folder: Path, *args: str, env: dict[str, str] | None = None) ->
     environment = {k: v for k, v in os.environ.items() if k != "DPCHECK_TOKEN"}
     environment.update({"TMPDIR": str(tmp), **(env or {})})
     with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "dpcheck", "serve", "--port", str(port), "--log-level",
-                                    "warning", *args], env=environment, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "dpcheck", "serve", "--port", str(port), "--log-level", "warning", *args],
+            env=environment,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180
     try:
@@ -79,5 +83,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A token, 2 MiB uploads and half a second per document."""
-    yield from start_server(tmp_path_factory.mktemp("guarded"), "--max-size", "2M", "--timeout", "0.5",
-                            env={"DPCHECK_TOKEN": TOKEN})
+    yield from start_server(
+        tmp_path_factory.mktemp("guarded"), "--max-size", "2M", "--timeout", "0.5", env={"DPCHECK_TOKEN": TOKEN}
+    )

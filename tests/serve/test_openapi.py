@@ -26,8 +26,9 @@ def test_openapi_checked_in_is_current_and_valid():
     built = openapi_document()
     if os.environ.get("DPCHECK_REGEN"):
         CHECKED_IN.write_text(json.dumps(built, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert json.loads(CHECKED_IN.read_text(encoding="utf-8")) == built, \
+    assert json.loads(CHECKED_IN.read_text(encoding="utf-8")) == built, (
         "docs/openapi.json is stale: DPCHECK_REGEN=1 python -m pytest tests/serve/test_openapi.py"
+    )
     validate(built)
 
 

@@ -22,10 +22,13 @@ import httpx
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None,
-                                reason="no chromium on this machine (.ci/run installs Debian's chromium)")
-US_SCC = "# Data Processing Agreement\n\nWe transfer personal data to the United States under the Standard " \
-         "Contractual Clauses.\n"
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no chromium on this machine (.ci/run installs Debian's chromium)"
+)
+US_SCC = (
+    "# Data Processing Agreement\n\nWe transfer personal data to the United States under the Standard "
+    "Contractual Clauses.\n"
+)
 
 
 class Browser:
@@ -36,10 +39,24 @@ class Browser:
 
         assert CHROMIUM is not None
         self.process = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
-             "--disable-background-networking", "--disable-component-update", "--remote-debugging-port=0",
-             "--remote-allow-origins=*", f"--user-data-dir={profile}", "--window-size=1200,1600", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--remote-debugging-port=0",
+                "--remote-allow-origins=*",
+                f"--user-data-dir={profile}",
+                "--window-size=1200,1600",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         port_file = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 60
         while not (port_file.exists() and port_file.read_text().strip()):
@@ -49,8 +66,7 @@ class Browser:
         targets = httpx.get(f"http://127.0.0.1:{port}/json/list", timeout=10).json()
         page = next(t for t in targets if t["type"] == "page")
         self._closing = ExitStack()
-        self.socket = self._closing.enter_context(connect(page["webSocketDebuggerUrl"], max_size=None,
-                                                          open_timeout=30))
+        self.socket = self._closing.enter_context(connect(page["webSocketDebuggerUrl"], max_size=None, open_timeout=30))
         self.events: list[dict[str, Any]] = []
         self._ids = itertools.count(1)
         for domain in ("Page", "Runtime", "Log", "DOM"):
@@ -124,6 +140,9 @@ def test_page_upload_in_chromium_shows_the_html_report(server, tmp_path):
     assert url == f"{server.url}/"
     assert "acme-dpa.md" in text and "United States" in text
     assert _non_white_share(shot) > 0.02
-    console = [e["params"] for e in browser.events
-               if e.get("method") in ("Runtime.consoleAPICalled", "Runtime.exceptionThrown", "Log.entryAdded")]
+    console = [
+        e["params"]
+        for e in browser.events
+        if e.get("method") in ("Runtime.consoleAPICalled", "Runtime.exceptionThrown", "Log.entryAdded")
+    ]
     assert console == []

@@ -23,8 +23,10 @@ from dpcheck.report.schema import report_schema, vendor_schema
 from dpcheck.report.vendor_json import vendor_to_dict
 from dpcheck.serve.errors import STATUS, ServiceCode
 
-US_SCC = "# Data Processing Agreement\n\nWe transfer personal data to the United States under the Standard " \
-         "Contractual Clauses.\n"
+US_SCC = (
+    "# Data Processing Agreement\n\nWe transfer personal data to the United States under the Standard "
+    "Contractual Clauses.\n"
+)
 DE_AVV = "# Auftragsverarbeitungsvertrag\n\nWir übermitteln personenbezogene Daten nach Indien.\n"
 
 
@@ -96,8 +98,10 @@ def test_serve_rules_schema_health_and_no_cors(server, scanner):
     assert httpx.get(f"{server.url}/v1/schema").json() == report_schema()
     assert httpx.get(f"{server.url}/healthz").json()["status"] == "ok"
     origin = {"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"}
-    for response in (httpx.options(f"{server.url}/v1/scan", headers=origin),
-                     httpx.get(f"{server.url}/v1/rules", headers=origin)):
+    for response in (
+        httpx.options(f"{server.url}/v1/scan", headers=origin),
+        httpx.get(f"{server.url}/v1/rules", headers=origin),
+    ):
         assert not any(h.lower().startswith("access-control-") for h in response.headers)
     assert "default-src 'none'" in httpx.get(server.url).headers["content-security-policy"]
 
@@ -105,8 +109,9 @@ def test_serve_rules_schema_health_and_no_cors(server, scanner):
 def test_serve_bundle_answers_the_vendor_report_of_the_manifest(server):
     """A zip with vendor.toml: the vendor report, each listed document named by its path in the bundle
     with its role, date and hash, an addendum joined to its DPA, unlisted files left out."""
-    data = _zip({"acme/vendor.toml": MANIFEST, "acme/dpa.md": US_SCC, "acme/de/avv.md": DE_AVV,
-                 "acme/notes.txt": "not listed"})
+    data = _zip(
+        {"acme/vendor.toml": MANIFEST, "acme/dpa.md": US_SCC, "acme/de/avv.md": DE_AVV, "acme/notes.txt": "not listed"}
+    )
     response = httpx.post(f"{server.url}/v1/scan", files={"bundle": ("acme.zip", data)}, timeout=120)
     assert response.status_code == 200, response.text
     body = response.json()
@@ -114,7 +119,8 @@ def test_serve_bundle_answers_the_vendor_report_of_the_manifest(server):
     assert body["vendor"] == {"name": "Acme Cloud", "source": "https://acme.example/legal", "folder": "acme.zip"}
     assert [(d["path"], d["role"], d["date"], d["sha256"]) for d in body["documents"]] == [
         ("dpa.md", "dpa", "2025-01-01", hashlib.sha256(US_SCC.encode()).hexdigest()),
-        ("de/avv.md", "addendum", None, hashlib.sha256(DE_AVV.encode()).hexdigest())]
+        ("de/avv.md", "addendum", None, hashlib.sha256(DE_AVV.encode()).hexdigest()),
+    ]
     assert body["documents"][1]["report"]["language"] == "de" and body["documents"][1]["joined_to"] == "dpa.md"
     assert [(a["dpa"], a["annexes"]) for a in body["agreements"]] == [("dpa.md", ["de/avv.md"])]
     assert {d["country"] for d in body["destinations"]} >= {"US", "IN"}
@@ -144,8 +150,9 @@ def test_serve_page_answers_a_bundle_with_the_vendor_page(server):
 def test_serve_upload_name_never_reaches_a_server_path(server):
     """A file name that is a server path is only a name: the report shows its last part and the
     uploaded content, never the server's file."""
-    response = httpx.post(f"{server.url}/v1/scan", files={"file": ("../../../etc/hostname.md", US_SCC.encode())},
-                          timeout=60)
+    response = httpx.post(
+        f"{server.url}/v1/scan", files={"file": ("../../../etc/hostname.md", US_SCC.encode())}, timeout=60
+    )
     document = response.json()["documents"][0]
     assert document["path"] == "hostname.md"
     assert document["transfers"][0]["destination"] == "US"
@@ -161,8 +168,18 @@ def test_serve_removes_every_upload(server):
 
 def test_serve_fifty_concurrent_requests_lose_nothing(server):
     """50 requests at once, each a different document: 50 answers, each the report of its own document."""
-    countries = [("India", "IN"), ("Brazil", "BR"), ("Mexico", "MX"), ("Singapore", "SG"), ("Australia", "AU"),
-                 ("Canada", "CA"), ("Japan", "JP"), ("Turkey", "TR"), ("Egypt", "EG"), ("Kenya", "KE")]
+    countries = [
+        ("India", "IN"),
+        ("Brazil", "BR"),
+        ("Mexico", "MX"),
+        ("Singapore", "SG"),
+        ("Australia", "AU"),
+        ("Canada", "CA"),
+        ("Japan", "JP"),
+        ("Turkey", "TR"),
+        ("Egypt", "EG"),
+        ("Kenya", "KE"),
+    ]
 
     async def one(client: httpx.AsyncClient, i: int) -> tuple[int, str, list[str]]:
         country = countries[i % len(countries)][0]
@@ -189,31 +206,43 @@ def test_serve_fifty_concurrent_requests_lose_nothing(server):
 
 def test_serve_refuses_what_is_not_a_document(server):
     """Bad type: binary content (E105) and a format dpcheck does not read (E104), both 415."""
-    _error(httpx.post(f"{server.url}/v1/scan", files={"file": ("tool.exe", b"MZ\x90\x00" + bytes(2000))}, timeout=60),
-           ErrorCode.BINARY_CONTENT)
+    _error(
+        httpx.post(f"{server.url}/v1/scan", files={"file": ("tool.exe", b"MZ\x90\x00" + bytes(2000))}, timeout=60),
+        ErrorCode.BINARY_CONTENT,
+    )
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
-    _error(httpx.post(f"{server.url}/v1/scan", files={"file": ("logo.png", png)}, timeout=60),
-           ErrorCode.UNSUPPORTED_FORMAT)
+    _error(
+        httpx.post(f"{server.url}/v1/scan", files={"file": ("logo.png", png)}, timeout=60), ErrorCode.UNSUPPORTED_FORMAT
+    )
 
 
 def test_serve_not_a_privacy_document_or_unread_language_is_never_a_report(server):
     """A sign-in page is 422 E140 and a French policy 422 E141, as on the command line: never a green report."""
-    login = ("<html><head><title>Sign in</title></head><body><main><h1>Sign in</h1><p>Email address</p>"
-             "<p>Password</p><p>Forgot your password?</p></main></body></html>")
-    _error(httpx.post(f"{server.url}/v1/scan", files={"file": ("login.html", login.encode())}, timeout=60),
-           ErrorCode.NOT_PRIVACY)
-    french = ("# Politique de confidentialité\n\nNous envoyons les données de nos clients en Inde, sans aucune "
-              "garantie. Vous pouvez écrire à notre délégué pour exercer vos droits.\n")
-    _error(httpx.post(f"{server.url}/v1/scan", files={"file": ("politique.md", french.encode())}, timeout=60),
-           ErrorCode.LANGUAGE_NOT_READ)
+    login = (
+        "<html><head><title>Sign in</title></head><body><main><h1>Sign in</h1><p>Email address</p>"
+        "<p>Password</p><p>Forgot your password?</p></main></body></html>"
+    )
+    _error(
+        httpx.post(f"{server.url}/v1/scan", files={"file": ("login.html", login.encode())}, timeout=60),
+        ErrorCode.NOT_PRIVACY,
+    )
+    french = (
+        "# Politique de confidentialité\n\nNous envoyons les données de nos clients en Inde, sans aucune "
+        "garantie. Vous pouvez écrire à notre délégué pour exercer vos droits.\n"
+    )
+    _error(
+        httpx.post(f"{server.url}/v1/scan", files={"file": ("politique.md", french.encode())}, timeout=60),
+        ErrorCode.LANGUAGE_NOT_READ,
+    )
 
 
 def test_serve_refuses_malformed_requests(server):
     """Not multipart, an unknown field, no file, a wrong path or method: 400, 404, 405 with E2xx codes."""
     _error(httpx.post(f"{server.url}/v1/scan", content=US_SCC.encode()), ServiceCode.BAD_REQUEST)
     _error(httpx.post(f"{server.url}/v1/scan", files={"path": ("p", b"/etc/passwd")}), ServiceCode.BAD_REQUEST)
-    _error(httpx.post(f"{server.url}/v1/scan", data={"format": "json"}, files={"file": ("", b"")}),
-           ServiceCode.BAD_REQUEST)
+    _error(
+        httpx.post(f"{server.url}/v1/scan", data={"format": "json"}, files={"file": ("", b"")}), ServiceCode.BAD_REQUEST
+    )
     _error(httpx.get(f"{server.url}/v1/nothing"), ServiceCode.NOT_FOUND)
     _error(httpx.delete(f"{server.url}/v1/scan"), ServiceCode.METHOD_NOT_ALLOWED)
 
@@ -222,55 +251,82 @@ def test_serve_too_large_is_refused_while_streaming(guarded):
     """Over --max-size: 413 E103 from the Content-Length, and, sent in chunks without one, as soon
     as the stream passes the limit; nothing of it is left on disk."""
     big = b"We transfer personal data to India.\n" * 80_000  # about 3 MB
-    _error(httpx.post(f"{guarded.url}/v1/scan", files={"file": ("big.md", big)}, headers=guarded.auth, timeout=60),
-           ErrorCode.TOO_LARGE)
+    _error(
+        httpx.post(f"{guarded.url}/v1/scan", files={"file": ("big.md", big)}, headers=guarded.auth, timeout=60),
+        ErrorCode.TOO_LARGE,
+    )
     boundary = "dpcheck-test-boundary"
 
     def chunks():
-        yield (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.md\"\r\n\r\n").encode()
+        yield (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.md"\r\n\r\n').encode()
         for start in range(0, len(big), 2**16):
-            yield big[start:start + 2**16]
+            yield big[start : start + 2**16]
         yield f"\r\n--{boundary}--\r\n".encode()
 
-    response = httpx.post(f"{guarded.url}/v1/scan", content=chunks(), timeout=60,
-                          headers={**guarded.auth, "Content-Type": f"multipart/form-data; boundary={boundary}"})
+    response = httpx.post(
+        f"{guarded.url}/v1/scan",
+        content=chunks(),
+        timeout=60,
+        headers={**guarded.auth, "Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
     _error(response, ErrorCode.TOO_LARGE)
     assert list(guarded.tmp.iterdir()) == []
 
 
 def test_serve_timeout_is_an_error_answer(guarded):
     """A document that takes longer than --timeout: 422 E108, and the service goes on answering."""
-    text = "".join(f"## Section {i}\n\nWe transfer personal data to India and to Brazil for support.\n\n"
-                   for i in range(20_000))[:1_900_000]
-    _error(httpx.post(f"{guarded.url}/v1/scan", files={"file": ("long.md", text.encode())}, headers=guarded.auth,
-                      timeout=120), ErrorCode.TIMEOUT)
-    quick = httpx.post(f"{guarded.url}/v1/scan", files={"file": ("dpa.md", US_SCC.encode())}, headers=guarded.auth, timeout=60)
+    text = "".join(
+        f"## Section {i}\n\nWe transfer personal data to India and to Brazil for support.\n\n" for i in range(20_000)
+    )[:1_900_000]
+    _error(
+        httpx.post(
+            f"{guarded.url}/v1/scan", files={"file": ("long.md", text.encode())}, headers=guarded.auth, timeout=120
+        ),
+        ErrorCode.TIMEOUT,
+    )
+    quick = httpx.post(
+        f"{guarded.url}/v1/scan", files={"file": ("dpa.md", US_SCC.encode())}, headers=guarded.auth, timeout=60
+    )
     assert quick.status_code == 200
 
 
 def test_serve_refuses_zip_bombs(guarded):
     """A member inflating over 100 times its size (or past the document limit): 413 E213, before extraction."""
     bomb = _zip({"vendor.toml": MANIFEST, "dpa.md": b"\0" * (3 * 2**20)})
-    _error(httpx.post(f"{guarded.url}/v1/scan", files={"bundle": ("bomb.zip", bomb)}, headers=guarded.auth, timeout=60),
-           ServiceCode.BUNDLE_BOMB)
+    _error(
+        httpx.post(f"{guarded.url}/v1/scan", files={"bundle": ("bomb.zip", bomb)}, headers=guarded.auth, timeout=60),
+        ServiceCode.BUNDLE_BOMB,
+    )
     many = _zip({f"f{i}.md": "x" for i in range(250)})
-    _error(httpx.post(f"{guarded.url}/v1/scan", files={"bundle": ("many.zip", many)}, headers=guarded.auth, timeout=60),
-           ServiceCode.BUNDLE_TOO_MANY_FILES)
+    _error(
+        httpx.post(f"{guarded.url}/v1/scan", files={"bundle": ("many.zip", many)}, headers=guarded.auth, timeout=60),
+        ServiceCode.BUNDLE_TOO_MANY_FILES,
+    )
     assert list(guarded.tmp.iterdir()) == []
 
 
-@pytest.mark.parametrize(("members", "links", "code"), [
-    ({"vendor.toml": MANIFEST, "../dpa.md": US_SCC}, None, ServiceCode.BUNDLE_UNSAFE_PATH),
-    ({"vendor.toml": MANIFEST, "/etc/dpa.md": US_SCC}, None, ServiceCode.BUNDLE_UNSAFE_PATH),
-    ({"vendor.toml": MANIFEST, "C:\\dpa.md": US_SCC}, None, ServiceCode.BUNDLE_UNSAFE_PATH),
-    ({"vendor.toml": MANIFEST}, {"dpa.md": "/etc/passwd"}, ServiceCode.BUNDLE_LINK),
-    ({"dpa.md": US_SCC}, None, ServiceCode.BUNDLE_MANIFEST),
-    ({"vendor.toml": 'name = "Acme"\n[[documents]]\npath = "../../etc/passwd"\nrole = "dpa"\n'}, None,
-     ServiceCode.BUNDLE_MANIFEST),
-    ({"vendor.toml": 'name = "Acme"\n[[documents]]\npath = "dpa.md"\nrole = "contract"\n', "dpa.md": US_SCC}, None,
-     ServiceCode.BUNDLE_MANIFEST),
-    ({"vendor.toml": "name = ", "dpa.md": US_SCC}, None, ServiceCode.BUNDLE_MANIFEST),
-], ids=["dotdot", "absolute", "drive", "symlink", "no-manifest", "manifest-escapes", "bad-role", "bad-toml"])
+@pytest.mark.parametrize(
+    ("members", "links", "code"),
+    [
+        ({"vendor.toml": MANIFEST, "../dpa.md": US_SCC}, None, ServiceCode.BUNDLE_UNSAFE_PATH),
+        ({"vendor.toml": MANIFEST, "/etc/dpa.md": US_SCC}, None, ServiceCode.BUNDLE_UNSAFE_PATH),
+        ({"vendor.toml": MANIFEST, "C:\\dpa.md": US_SCC}, None, ServiceCode.BUNDLE_UNSAFE_PATH),
+        ({"vendor.toml": MANIFEST}, {"dpa.md": "/etc/passwd"}, ServiceCode.BUNDLE_LINK),
+        ({"dpa.md": US_SCC}, None, ServiceCode.BUNDLE_MANIFEST),
+        (
+            {"vendor.toml": 'name = "Acme"\n[[documents]]\npath = "../../etc/passwd"\nrole = "dpa"\n'},
+            None,
+            ServiceCode.BUNDLE_MANIFEST,
+        ),
+        (
+            {"vendor.toml": 'name = "Acme"\n[[documents]]\npath = "dpa.md"\nrole = "contract"\n', "dpa.md": US_SCC},
+            None,
+            ServiceCode.BUNDLE_MANIFEST,
+        ),
+        ({"vendor.toml": "name = ", "dpa.md": US_SCC}, None, ServiceCode.BUNDLE_MANIFEST),
+    ],
+    ids=["dotdot", "absolute", "drive", "symlink", "no-manifest", "manifest-escapes", "bad-role", "bad-toml"],
+)
 def test_serve_refuses_unsafe_bundles(server, members, links, code):
     """Traversal, absolute paths, links and bad manifests are refused with their own code."""
     data = _zip(members, links=links)
@@ -279,8 +335,10 @@ def test_serve_refuses_unsafe_bundles(server, members, links, code):
 
 def test_serve_refuses_a_corrupt_zip(server):
     """A bundle that is no zip: 422 E210."""
-    _error(httpx.post(f"{server.url}/v1/scan", files={"bundle": ("b.zip", b"PK\x03\x04 not really")}, timeout=60),
-           ServiceCode.BUNDLE_CORRUPT)
+    _error(
+        httpx.post(f"{server.url}/v1/scan", files={"bundle": ("b.zip", b"PK\x03\x04 not really")}, timeout=60),
+        ServiceCode.BUNDLE_CORRUPT,
+    )
 
 
 # ------------------------------------------------------------------ token
@@ -291,8 +349,10 @@ def test_serve_token_is_required_when_set(guarded):
     right one works; /healthz stays open; the page's form passes the token as a field."""
     files = {"file": ("dpa.md", US_SCC.encode())}
     _error(httpx.post(f"{guarded.url}/v1/scan", files=files, timeout=60), ServiceCode.UNAUTHORIZED)
-    _error(httpx.post(f"{guarded.url}/v1/scan", files=files, headers={"Authorization": "Bearer nope"}, timeout=60),
-           ServiceCode.UNAUTHORIZED)
+    _error(
+        httpx.post(f"{guarded.url}/v1/scan", files=files, headers={"Authorization": "Bearer nope"}, timeout=60),
+        ServiceCode.UNAUTHORIZED,
+    )
     _error(httpx.get(f"{guarded.url}/v1/rules"), ServiceCode.UNAUTHORIZED)
     assert httpx.post(f"{guarded.url}/v1/scan", files=files, headers=guarded.auth, timeout=60).status_code == 200
     assert httpx.get(f"{guarded.url}/healthz").status_code == 200
@@ -306,8 +366,14 @@ def test_serve_token_is_required_when_set(guarded):
 def test_serve_refuses_to_listen_beyond_loopback_without_a_token(tmp_path):
     """`dpcheck serve --host 0.0.0.0` without DPCHECK_TOKEN exits 2 before listening."""
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    run = subprocess.run([sys.executable, "-m", "dpcheck", "serve", "--host", "0.0.0.0", "--port", "1"],
-                         capture_output=True, text=True, env=env, timeout=120, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "dpcheck", "serve", "--host", "0.0.0.0", "--port", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert run.returncode == 2 and "refusing to listen on 0.0.0.0 without a token" in run.stderr
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.1") and not is_loopback("example.org")

@@ -22,33 +22,53 @@ from dpcheck.report.schema import diff_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 
-US_SCC = {"en": "We store customer data with our provider in the United States under the standard contractual clauses.",
-          "de": "Wir speichern Kundendaten bei unserem Dienstleister in den USA auf Grundlage der Standardvertragsklauseln."}
-US_IN_SCC = {"en": "We store customer data with our providers in the United States and India under the standard "
-                   "contractual clauses.",
-             "de": "Wir speichern Kundendaten bei unseren Dienstleistern in den USA und in Indien auf Grundlage der "
-                   "Standardvertragsklauseln."}
-SHIELD = {"en": "Our provider stores customer data in the United States; the transfer relies on its certification "
-                "under the EU-U.S. Privacy Shield.",
-          "de": "Unser Dienstleister speichert Kundendaten in den USA; die Übermittlung stützt sich auf seine "
-                "Zertifizierung nach dem EU-US Privacy Shield."}
-DPF = {"en": "Our provider stores customer data in the United States; the transfer relies on its certification "
-             "under the EU-U.S. Data Privacy Framework.",
-       "de": "Unser Dienstleister speichert Kundendaten in den USA; die Übermittlung stützt sich auf seine "
-             "Zertifizierung nach dem EU-US Data Privacy Framework."}
-TABLE_HEAD = {"en": "| Sub-processor | Purpose | Location |\n|---|---|---|\n",
-              "de": "| Unterauftragsverarbeiter | Leistung | Standort |\n|---|---|---|\n"}
-ROWS_OLD = {"en": "| Alderbrook Inc. | Hosting | United States |\n| Beacon Mail Ltd. | E-mail | Ireland |\n",
-            "de": "| Alderbrook Inc. | Hosting | USA |\n| Beacon Mail Ltd. | E-Mail | Irland |\n"}
-ROWS_NEW = {"en": "| Alderbrook Inc. | Hosting | India |\n| Cobalt Support GmbH | Support | Germany |\n",
-            "de": "| Alderbrook Inc. | Hosting | Indien |\n| Cobalt Support GmbH | Support | Deutschland |\n"}
-NOTICE = {"en": ("# Data Processing Agreement\n\n## Sub-processors\n\nCustomer grants a general authorisation for the "
-                 "sub-processors listed at https://example.com/subprocessors. Processor will notify Customer at least "
-                 "{days} days before engaging a new sub-processor, and Customer may object to the change."),
-          "de": ("# Auftragsverarbeitungsvertrag\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine "
-                 "allgemeine Genehmigung für die unter https://example.de/unterauftragsverarbeiter aufgeführten "
-                 "Unterauftragsverarbeiter. Der Auftragnehmer informiert den Auftraggeber mindestens {days} Tage vor "
-                 "dem Einsatz eines neuen Unterauftragsverarbeiters; der Auftraggeber kann der Änderung widersprechen.")}
+US_SCC = {
+    "en": "We store customer data with our provider in the United States under the standard contractual clauses.",
+    "de": "Wir speichern Kundendaten bei unserem Dienstleister in den USA auf Grundlage der Standardvertragsklauseln.",
+}
+US_IN_SCC = {
+    "en": "We store customer data with our providers in the United States and India under the standard "
+    "contractual clauses.",
+    "de": "Wir speichern Kundendaten bei unseren Dienstleistern in den USA und in Indien auf Grundlage der "
+    "Standardvertragsklauseln.",
+}
+SHIELD = {
+    "en": "Our provider stores customer data in the United States; the transfer relies on its certification "
+    "under the EU-U.S. Privacy Shield.",
+    "de": "Unser Dienstleister speichert Kundendaten in den USA; die Übermittlung stützt sich auf seine "
+    "Zertifizierung nach dem EU-US Privacy Shield.",
+}
+DPF = {
+    "en": "Our provider stores customer data in the United States; the transfer relies on its certification "
+    "under the EU-U.S. Data Privacy Framework.",
+    "de": "Unser Dienstleister speichert Kundendaten in den USA; die Übermittlung stützt sich auf seine "
+    "Zertifizierung nach dem EU-US Data Privacy Framework.",
+}
+TABLE_HEAD = {
+    "en": "| Sub-processor | Purpose | Location |\n|---|---|---|\n",
+    "de": "| Unterauftragsverarbeiter | Leistung | Standort |\n|---|---|---|\n",
+}
+ROWS_OLD = {
+    "en": "| Alderbrook Inc. | Hosting | United States |\n| Beacon Mail Ltd. | E-mail | Ireland |\n",
+    "de": "| Alderbrook Inc. | Hosting | USA |\n| Beacon Mail Ltd. | E-Mail | Irland |\n",
+}
+ROWS_NEW = {
+    "en": "| Alderbrook Inc. | Hosting | India |\n| Cobalt Support GmbH | Support | Germany |\n",
+    "de": "| Alderbrook Inc. | Hosting | Indien |\n| Cobalt Support GmbH | Support | Deutschland |\n",
+}
+NOTICE = {
+    "en": (
+        "# Data Processing Agreement\n\n## Sub-processors\n\nCustomer grants a general authorisation for the "
+        "sub-processors listed at https://example.com/subprocessors. Processor will notify Customer at least "
+        "{days} days before engaging a new sub-processor, and Customer may object to the change."
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine "
+        "allgemeine Genehmigung für die unter https://example.de/unterauftragsverarbeiter aufgeführten "
+        "Unterauftragsverarbeiter. Der Auftragnehmer informiert den Auftraggeber mindestens {days} Tage vor "
+        "dem Einsatz eines neuen Unterauftragsverarbeiters; der Auftraggeber kann der Änderung widersprechen."
+    ),
+}
 TITLE = {"en": "# Privacy Policy\n\n", "de": "# Datenschutzerklärung\n\n"}
 
 
@@ -65,31 +85,47 @@ def _cases() -> list[pytest.param]:
             "destination_removed": (US_IN_SCC[lang], US_SCC[lang], "IN"),
             "mechanism_added": (SHIELD[lang], DPF[lang], "dpf"),
             "mechanism_dropped": (SHIELD[lang], DPF[lang], "privacy_shield"),
-            "subprocessor_added": (TABLE_HEAD[lang] + ROWS_OLD[lang], TABLE_HEAD[lang] + ROWS_NEW[lang], "Cobalt Support GmbH"),
-            "subprocessor_removed": (TABLE_HEAD[lang] + ROWS_OLD[lang], TABLE_HEAD[lang] + ROWS_NEW[lang], "Beacon Mail Ltd."),
-            "subprocessor_moved": (TABLE_HEAD[lang] + ROWS_OLD[lang], TABLE_HEAD[lang] + ROWS_NEW[lang], "Alderbrook Inc."),
+            "subprocessor_added": (
+                TABLE_HEAD[lang] + ROWS_OLD[lang],
+                TABLE_HEAD[lang] + ROWS_NEW[lang],
+                "Cobalt Support GmbH",
+            ),
+            "subprocessor_removed": (
+                TABLE_HEAD[lang] + ROWS_OLD[lang],
+                TABLE_HEAD[lang] + ROWS_NEW[lang],
+                "Beacon Mail Ltd.",
+            ),
+            "subprocessor_moved": (
+                TABLE_HEAD[lang] + ROWS_OLD[lang],
+                TABLE_HEAD[lang] + ROWS_NEW[lang],
+                "Alderbrook Inc.",
+            ),
             "flag_added": (DPF[lang], SHIELD[lang], "INVALID_TRANSFER_MECHANISM"),
             "flag_removed": (SHIELD[lang], DPF[lang], "INVALID_TRANSFER_MECHANISM"),
             "rating_changed": (SHIELD[lang], DPF[lang], "green"),
         }
         for kind, (old, new, value) in pairs.items():
             cases.append(pytest.param(_policy(lang, old), _policy(lang, new), kind, value, id=f"{kind}-{lang}"))
-        for kind, days, value in (("art28_weakened", ("30", "14"), "subprocessors"),
-                                  ("art28_strengthened", ("14", "30"), "subprocessors")):
+        for kind, days, value in (
+            ("art28_weakened", ("30", "14"), "subprocessors"),
+            ("art28_strengthened", ("14", "30"), "subprocessors"),
+        ):
             old, new = (NOTICE[lang].format(days=d) for d in days)
             cases.append(pytest.param((old, "dpa", lang), (new, "dpa", lang), kind, value, id=f"{kind}-{lang}"))
     return cases
 
 
 def _report(scanner, text: str, doc_type: str, lang: str, name: str) -> dict:
-    return report_to_dict(scanner.report([scanner.scan_text(text, name=name, language=lang, format="markdown",
-                                                            doc_type=doc_type)]))
+    return report_to_dict(
+        scanner.report([scanner.scan_text(text, name=name, language=lang, format="markdown", doc_type=doc_type)])
+    )
 
 
 def test_diff_cases_cover_every_kind_in_english_and_german():
     """Each change kind is tested below in both languages."""
     assert {(c.id.rsplit("-", 1)[0], c.id.rsplit("-", 1)[1]) for c in _cases()} == {
-        (k, lang) for k in KINDS for lang in ("en", "de")}
+        (k, lang) for k in KINDS for lang in ("en", "de")
+    }
 
 
 @pytest.mark.parametrize(("old", "new", "kind", "value"), _cases())
@@ -111,18 +147,22 @@ def test_diff_lists_the_change_with_quotes_of_both_versions(scanner, old, new, k
 
 
 REWORDED = {
-    "en": ("# Privacy Policy\n\n## 4. International transfers\n\n4.1 We store customer data with our provider in the "
-           "United States under the standard contractual clauses, and we have carried out a transfer impact "
-           "assessment.\n\n## 5. Your rights\n\nYou may request access to your data.",
-           "# Privacy Policy\n\n## 7 Transfers abroad\n\nOur provider in the United States stores customer data;\n"
-           "the standard contractual clauses apply to the transfer, and a transfer impact assessment has been "
-           "carried out.\n\n## 8 Rights\n\nYou have the right to request access to your data."),
-    "de": ("# Datenschutzerklärung\n\n## 4. Übermittlungen in Drittländer\n\n4.1 Wir speichern Kundendaten bei unserem "
-           "Dienstleister in den USA auf Grundlage der Standardvertragsklauseln; eine Transfer-Folgenabschätzung "
-           "wurde durchgeführt.\n\n## 5. Ihre Rechte\n\nSie haben ein Recht auf Auskunft.",
-           "# Datenschutzerklärung\n\n## VII Datenübermittlung ins Ausland\n\nUnser Dienstleister in den USA "
-           "speichert Kundendaten;\ngrundlage sind die Standardvertragsklauseln, und eine Transfer-Folgenabschätzung "
-           "liegt vor.\n\n## VIII Rechte\n\nSie können Auskunft verlangen."),
+    "en": (
+        "# Privacy Policy\n\n## 4. International transfers\n\n4.1 We store customer data with our provider in the "
+        "United States under the standard contractual clauses, and we have carried out a transfer impact "
+        "assessment.\n\n## 5. Your rights\n\nYou may request access to your data.",
+        "# Privacy Policy\n\n## 7 Transfers abroad\n\nOur provider in the United States stores customer data;\n"
+        "the standard contractual clauses apply to the transfer, and a transfer impact assessment has been "
+        "carried out.\n\n## 8 Rights\n\nYou have the right to request access to your data.",
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## 4. Übermittlungen in Drittländer\n\n4.1 Wir speichern Kundendaten bei unserem "
+        "Dienstleister in den USA auf Grundlage der Standardvertragsklauseln; eine Transfer-Folgenabschätzung "
+        "wurde durchgeführt.\n\n## 5. Ihre Rechte\n\nSie haben ein Recht auf Auskunft.",
+        "# Datenschutzerklärung\n\n## VII Datenübermittlung ins Ausland\n\nUnser Dienstleister in den USA "
+        "speichert Kundendaten;\ngrundlage sind die Standardvertragsklauseln, und eine Transfer-Folgenabschätzung "
+        "liegt vor.\n\n## VIII Rechte\n\nSie können Auskunft verlangen.",
+    ),
 }
 
 
@@ -130,15 +170,18 @@ REWORDED = {
 def test_diff_rewording_renumbering_and_reflowing_are_no_change(scanner, lang):
     """The same terms, reworded, with other section numbers and line breaks: no change."""
     old, new = REWORDED[lang]
-    comparison = compare_reports(_report(scanner, old, "privacy_policy", lang, "a.md"),
-                                 _report(scanner, new, "privacy_policy", lang, "b.md"))
+    comparison = compare_reports(
+        _report(scanner, old, "privacy_policy", lang, "a.md"), _report(scanner, new, "privacy_policy", lang, "b.md")
+    )
     assert not comparison, [(c.kind, c.value) for c in comparison.changes]
 
 
-NAMED_IN_PROSE = {"en": "| Alderbrook Inc. | Hosting | United States |\n\nNewsletters leave our systems through Beacon "
-                         "Mail Ltd., which runs our mailing in Ireland.\n",
-                  "de": "| Alderbrook Inc. | Hosting | USA |\n\nNewsletter verlassen unsere Systeme über Beacon Mail "
-                        "Ltd., die unseren Versand in Irland betreibt.\n"}
+NAMED_IN_PROSE = {
+    "en": "| Alderbrook Inc. | Hosting | United States |\n\nNewsletters leave our systems through Beacon "
+    "Mail Ltd., which runs our mailing in Ireland.\n",
+    "de": "| Alderbrook Inc. | Hosting | USA |\n\nNewsletter verlassen unsere Systeme über Beacon Mail "
+    "Ltd., die unseren Versand in Irland betreibt.\n",
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -163,17 +206,22 @@ def _make_corpora():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("document", "lang"), [("lumenfield/lumenfield-dpa-en-2025.md", "en"),
-                                                ("nordlicht/nordlicht-avv-de-2024.md", "de")], ids=["en", "de"])
+@pytest.mark.parametrize(
+    ("document", "lang"),
+    [("lumenfield/lumenfield-dpa-en-2025.md", "en"), ("nordlicht/nordlicht-avv-de-2024.md", "de")],
+    ids=["en", "de"],
+)
 def test_diff_same_document_as_markdown_pdf_and_docx_is_no_change(scanner, corpora, tmp_path, document, lang):
     """A DPA rendered to PDF and DOCX (scripts/make_corpora.py, with page heads and footers) has the same
     terms as its Markdown: no change between any two."""
     make = _make_corpora()
     markdown = corpora / document
     source = tmp_path / f"{markdown.stem}.txt"
-    source.write_text(f"id: {markdown.stem}\nformat: pdf\nlang: {lang}\ntitle: {markdown.stem}\nauthor: dpcheck\n"
-                      f"date: 2025-01-01\nrunning_head: {markdown.stem}\n---\n" + markdown.read_text(encoding="utf-8"),
-                      encoding="utf-8")
+    source.write_text(
+        f"id: {markdown.stem}\nformat: pdf\nlang: {lang}\ntitle: {markdown.stem}\nauthor: dpcheck\n"
+        f"date: 2025-01-01\nrunning_head: {markdown.stem}\n---\n" + markdown.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     parsed = make.parse(source)
     make.build_pdf(parsed, tmp_path / f"{markdown.stem}.pdf")
     make.build_docx(parsed, tmp_path / f"{markdown.stem}.docx")
@@ -192,15 +240,21 @@ def test_diff_of_two_vendor_reports(tmp_path, corpora, scanner):
         folder.mkdir()
         shutil.copy(corpora / "lumenfield" / f"lumenfield-dpa-en-{year}.md", folder / "dpa.md")
         shutil.copy(corpora / "lumenfield" / "lumenfield-privacy-en-2025.md", folder / "privacy.md")
-        (folder / "vendor.toml").write_text('name = "Lumenfield"\n[[documents]]\npath = "dpa.md"\nrole = "dpa"\n'
-                                            '[[documents]]\npath = "privacy.md"\nrole = "privacy_policy"\n',
-                                            encoding="utf-8")
+        (folder / "vendor.toml").write_text(
+            'name = "Lumenfield"\n[[documents]]\npath = "dpa.md"\nrole = "dpa"\n'
+            '[[documents]]\npath = "privacy.md"\nrole = "privacy_policy"\n',
+            encoding="utf-8",
+        )
     comparison = compare_versions(tmp_path / "2023", tmp_path / "2025", scanner=scanner)
     assert comparison.subject == "vendor"
     changes = {(c.kind, c.value) for c in comparison.changes}
-    assert {("mechanism_dropped", "privacy_shield"), ("destination_added", "IN"),
-            ("subprocessor_moved", "Vaultline Inc."), ("art28_weakened", "subprocessors"),
-            ("flag_removed", "INVALID_TRANSFER_MECHANISM")} <= changes
+    assert {
+        ("mechanism_dropped", "privacy_shield"),
+        ("destination_added", "IN"),
+        ("subprocessor_moved", "Vaultline Inc."),
+        ("art28_weakened", "subprocessors"),
+        ("flag_removed", "INVALID_TRANSFER_MECHANISM"),
+    } <= changes
     moved = next(c for c in comparison.changes if c.kind == "subprocessor_moved")
     assert moved.detail == "US -> CA" and moved.old[0].document.endswith("dpa.md")
 

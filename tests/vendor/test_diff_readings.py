@@ -10,8 +10,11 @@ from dpcheck.report import report_to_dict
 
 
 def _report(scanner, text: str, lang: str, doc_type: str = "privacy_policy") -> dict:
-    return report_to_dict(scanner.report([scanner.scan_text(text, name=f"{doc_type}.md", language=lang,
-                                                            format="markdown", doc_type=doc_type)]))
+    return report_to_dict(
+        scanner.report(
+            [scanner.scan_text(text, name=f"{doc_type}.md", language=lang, format="markdown", doc_type=doc_type)]
+        )
+    )
 
 
 def _changes(scanner, old: str, new: str, lang: str, doc_type: str = "privacy_policy") -> set[tuple[str, str]]:
@@ -20,10 +23,14 @@ def _changes(scanner, old: str, new: str, lang: str, doc_type: str = "privacy_po
 
 
 SHARING = {
-    "en": ("# Privacy Policy\n\nWe share payment details with payment service providers such as {names}, to "
-           "process your payments.\n"),
-    "de": ("# Datenschutzerklärung\n\nZahlungsdaten geben wir an Zahlungsdienstleister wie {names} weiter, um Ihre "
-           "Zahlungen abzuwickeln.\n"),
+    "en": (
+        "# Privacy Policy\n\nWe share payment details with payment service providers such as {names}, to "
+        "process your payments.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nZahlungsdaten geben wir an Zahlungsdienstleister wie {names} weiter, um Ihre "
+        "Zahlungen abzuwickeln.\n"
+    ),
 }
 
 
@@ -33,26 +40,32 @@ def test_diff_recipients_named_in_prose_added_and_removed(scanner, lang):
     join = {"en": " and ", "de": " und "}[lang]
     old = SHARING[lang].format(names=join.join(["Tallimo", "Brisk Pay"]))
     new = SHARING[lang].format(names=join.join(["Tallimo", "Quorra Payments"]))
-    assert _changes(scanner, old, new, lang) == {("subprocessor_added", "Quorra Payments"),
-                                                  ("subprocessor_removed", "Brisk Pay")}
+    assert _changes(scanner, old, new, lang) == {
+        ("subprocessor_added", "Quorra Payments"),
+        ("subprocessor_removed", "Brisk Pay"),
+    }
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_diff_a_recipient_and_its_initials_are_one_company(scanner, lang):
-    """"Amazon Web Services" in one version and "AWS" in the other is the same recipient."""
+    """ "Amazon Web Services" in one version and "AWS" in the other is the same recipient."""
     old = SHARING[lang].format(names="Alder Web Services")
     new = SHARING[lang].format(names="AWS")
     assert _changes(scanner, old, new, lang) == set()
 
 
 NOTICE = {
-    "en": ("# Data Processing Agreement\n\n## Sub-processors\n\nCustomer grants a general authorisation for the "
-           "sub-processors listed at https://example.com/subprocessors. Processor will notify Customer at least 30 "
-           "days before engaging a new sub-processor, and Customer may object to the change.{extra}"),
-    "de": ("# Auftragsverarbeitungsvertrag\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine "
-           "allgemeine Genehmigung für die unter https://example.de/unterauftragsverarbeiter aufgeführten "
-           "Unterauftragsverarbeiter. Der Auftragnehmer informiert den Auftraggeber mindestens 30 Tage vor dem "
-           "Einsatz eines neuen Unterauftragsverarbeiters; der Auftraggeber kann der Änderung widersprechen.{extra}"),
+    "en": (
+        "# Data Processing Agreement\n\n## Sub-processors\n\nCustomer grants a general authorisation for the "
+        "sub-processors listed at https://example.com/subprocessors. Processor will notify Customer at least 30 "
+        "days before engaging a new sub-processor, and Customer may object to the change.{extra}"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine "
+        "allgemeine Genehmigung für die unter https://example.de/unterauftragsverarbeiter aufgeführten "
+        "Unterauftragsverarbeiter. Der Auftragnehmer informiert den Auftraggeber mindestens 30 Tage vor dem "
+        "Einsatz eines neuen Unterauftragsverarbeiters; der Auftraggeber kann der Änderung widersprechen.{extra}"
+    ),
 }
 OTHER_NOTICE = {
     "en": " We will inform Customer 15 days before we change the description of processing in Annex I.",
@@ -69,10 +82,14 @@ def test_diff_notice_of_changes_to_the_processing_description_is_no_sub_processo
 
 
 SHIELD = {
-    "en": ("# Privacy Policy\n\nWe store your data with our provider in the United States. {shield} Transfers to the "
-           "United States rely on the standard contractual clauses.\n"),
-    "de": ("# Datenschutzerklärung\n\nWir speichern Ihre Daten bei unserem Dienstleister in den USA. {shield} "
-           "Übermittlungen in die USA stützen sich auf die Standardvertragsklauseln.\n"),
+    "en": (
+        "# Privacy Policy\n\nWe store your data with our provider in the United States. {shield} Transfers to the "
+        "United States rely on the standard contractual clauses.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir speichern Ihre Daten bei unserem Dienstleister in den USA. {shield} "
+        "Übermittlungen in die USA stützen sich auf die Standardvertragsklauseln.\n"
+    ),
 }
 GONE = {
     "en": "Our provider is certified under the EU-U.S. Privacy Shield, which is no longer a valid transfer mechanism.",

@@ -38,7 +38,8 @@ def test_manifest_reads_name_roles_dates_and_urls(tmp_path):
     assert manifest.name == "Acme Cloud" and manifest.source == "https://acme.example/legal"
     assert [(d.path, d.role, d.date, d.url) for d in manifest.documents] == [
         ("dpa.md", "dpa", date(2025, 1, 1), "https://acme.example/legal/dpa"),
-        ("lists/subprocessors.md", "subprocessor_list", date(2025, 2, 3), None)]
+        ("lists/subprocessors.md", "subprocessor_list", date(2025, 2, 3), None),
+    ]
 
 
 def test_manifest_lists_every_problem_at_once(tmp_path):
@@ -61,8 +62,14 @@ role = "dpa"
         read_manifest(_folder(tmp_path, bad))
     assert caught.value.code == VendorCode.MANIFEST
     problems = "\n".join(caught.value.problems)
-    for expected in ("name:", "colour: unknown key", "documents[0].path: 'missing.md'", "documents[0].role",
-                     "documents[0].date", "'dpa.md' is listed twice"):
+    for expected in (
+        "name:",
+        "colour: unknown key",
+        "documents[0].path: 'missing.md'",
+        "documents[0].role",
+        "documents[0].date",
+        "'dpa.md' is listed twice",
+    ):
         assert expected in problems
 
 
@@ -84,9 +91,18 @@ def test_manifest_invalid_toml_and_missing_file(tmp_path):
     assert missing.value.code == VendorCode.NOT_FOUND
 
 
-@pytest.mark.parametrize(("stem", "day"), [
-    ("dpa-2024-05-01", date(2024, 5, 1)), ("avv_2023", date(2023, 1, 1)), ("policy-2022-11", date(2022, 11, 1)),
-    ("acme-dpa-en-2025", date(2025, 1, 1)), ("dpa", None), ("dpa-v2", None), ("report-1999x", None)])
+@pytest.mark.parametrize(
+    ("stem", "day"),
+    [
+        ("dpa-2024-05-01", date(2024, 5, 1)),
+        ("avv_2023", date(2023, 1, 1)),
+        ("policy-2022-11", date(2022, 11, 1)),
+        ("acme-dpa-en-2025", date(2025, 1, 1)),
+        ("dpa", None),
+        ("dpa-v2", None),
+        ("report-1999x", None),
+    ],
+)
 def test_manifest_folder_dates_from_file_names(stem, day):
     """Without vendor.toml a document's date is the day, month or year its file name ends in."""
     assert name_date(stem) == day
@@ -99,5 +115,7 @@ def test_manifest_of_a_folder_leaves_roles_to_the_documents(tmp_path):
         f.write_text("# x\n", encoding="utf-8")
     manifest = folder_manifest(tmp_path, files)
     assert manifest.name == tmp_path.name
-    assert [(d.path, d.role, d.date) for d in manifest.documents] == [("dpa-2024.md", None, date(2024, 1, 1)),
-                                                                     ("privacy.md", None, None)]
+    assert [(d.path, d.role, d.date) for d in manifest.documents] == [
+        ("dpa-2024.md", None, date(2024, 1, 1)),
+        ("privacy.md", None, None),
+    ]

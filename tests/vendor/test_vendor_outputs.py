@@ -72,7 +72,7 @@ def test_vendor_csv_rows_name_vendor_and_scope(dossiers):
 def test_vendor_html_is_self_contained(dossiers):
     """The page has no script and nothing loaded from elsewhere; document text is escaped."""
     page = render_vendors([dossiers["nordlicht"]], "html")
-    assert "<script" not in page and "http-equiv=\"Content-Security-Policy\"" in page
+    assert "<script" not in page and 'http-equiv="Content-Security-Policy"' in page
     assert "<svg" in page and "What changed between the dated versions" in page
 
 
@@ -80,8 +80,9 @@ def test_cli_vendor_exit_codes_and_schema(corpora, tmp_path):
     """dpcheck vendor: several folders, --fail-on red exits 1, an unknown folder or a bad vendor.toml
     exits 2; dpcheck schema --of vendor prints the schema."""
     runner = CliRunner()
-    result = runner.invoke(main, ["vendor", str(corpora / "kestrel"), str(corpora / "ferncloud"), "--format", "jsonl",
-                                  "--fail-on", "red"])
+    result = runner.invoke(
+        main, ["vendor", str(corpora / "kestrel"), str(corpora / "ferncloud"), "--format", "jsonl", "--fail-on", "red"]
+    )
     assert result.exit_code == 1, result.output
     assert [json.loads(line)["rating"] for line in result.output.splitlines()] == ["green", "red"]
     assert runner.invoke(main, ["vendor", str(corpora / "kestrel"), "--fail-on", "red"]).exit_code == 0

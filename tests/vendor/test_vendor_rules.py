@@ -14,14 +14,21 @@ from dpcheck.vendor.features import VENDOR_FEATURE_NAMES
 from dpcheck.vendor.rules import load_vendor_rules, vendor_schema_validator
 
 RULES = load_vendor_rules(rules_dir())
-CONTRADICTIONS = {"VENDOR_EEA_ONLY_CONTRADICTED", "VENDOR_MECHANISM_MISMATCH",
-                  "VENDOR_SUBPROCESSOR_LOCATION_CONTRADICTED", "VENDOR_DPF_ENTITY_NOT_CERTIFIED",
-                  "VENDOR_SUBPROCESSOR_TERMS_DIFFER"}
+CONTRADICTIONS = {
+    "VENDOR_EEA_ONLY_CONTRADICTED",
+    "VENDOR_MECHANISM_MISMATCH",
+    "VENDOR_SUBPROCESSOR_LOCATION_CONTRADICTED",
+    "VENDOR_DPF_ENTITY_NOT_CERTIFIED",
+    "VENDOR_SUBPROCESSOR_TERMS_DIFFER",
+}
 
 
 def _cases(kind: str) -> list[pytest.param]:
-    return [pytest.param(rule, ex, id=f"{rule.id}-{ex.lang}-{i}")
-            for rule in RULES for i, ex in enumerate(getattr(rule, kind))]
+    return [
+        pytest.param(rule, ex, id=f"{rule.id}-{ex.lang}-{i}")
+        for rule in RULES
+        for i, ex in enumerate(getattr(rule, kind))
+    ]
 
 
 def test_vendor_rules_ids_snapshot():
@@ -65,6 +72,8 @@ def test_vendor_rule_files_need_a_question_and_german_examples(path):
     english_only = {k: [e for e in v if e["lang"] == "en"] * 2 for k, v in data["examples"].items()}
     assert validate(dict(data, examples=english_only), path, VENDOR_FEATURE_NAMES, schema)
     assert validate({k: v for k, v in data.items() if k != "question"}, path, VENDOR_FEATURE_NAMES, schema)
-    sentences = {"match": [{"lang": "en", "text": "x"}, {"lang": "de", "text": "x"}],
-                 "no_match": data["examples"]["no_match"]}
+    sentences = {
+        "match": [{"lang": "en", "text": "x"}, {"lang": "de", "text": "x"}],
+        "no_match": data["examples"]["no_match"],
+    }
     assert validate(dict(data, examples=sentences), path, VENDOR_FEATURE_NAMES, schema), "an example is documents"

@@ -37,8 +37,9 @@ def upgrade() -> None:
     connection = op.get_bind()
     for scan_id, report in connection.execute(sa.select(_scans.c.id, _scans.c.report)).all():
         document = report["documents"][0]
-        connection.execute(sa.update(_scans).where(_scans.c.id == scan_id)
-                           .values(status=document["status"], rating=document["rating"]))
+        connection.execute(
+            sa.update(_scans).where(_scans.c.id == scan_id).values(status=document["status"], rating=document["rating"])
+        )
     with op.batch_alter_table("scans") as batch:
         batch.alter_column("status", existing_type=sa.String(10), nullable=False)
         batch.alter_column("rating", existing_type=sa.String(10), nullable=False)
