@@ -192,3 +192,24 @@ def test_evidence_tool_a_transfer_rests_on_before_a_tool_given_as_example(scanne
     """A tool named only as an example of safeguards ("such as the SCCs") is quoted after the sentence resting a transfer on it."""
     found = tool_quotes(scan(scanner, f"{example} {decisive}", lang), "scc")
     assert found == [decisive, example]
+
+
+@pytest.mark.parametrize(
+    ("lang", "repeated", "other"),
+    [
+        (
+            "en",
+            "We host your data in Japan, our Japan office processes it, and backups stay in Japan.",
+            "Support staff in Japan may access the data.",
+        ),
+        (
+            "de",
+            "Wir hosten Ihre Daten in Japan, unser Büro in Japan verarbeitet sie, und Sicherungen bleiben in Japan.",
+            "Mitarbeiter des Supports in Japan können auf die Daten zugreifen.",
+        ),
+    ],
+)
+def test_evidence_each_sentence_quoted_once_per_destination(scanner, lang, repeated, other):
+    """A sentence naming a country three times is one piece of evidence, so the next sentence still shows."""
+    found = quotes(scanner, f"{repeated} {other}", lang, "JP")
+    assert found == [repeated, other]

@@ -163,6 +163,26 @@ def test_roles_denied_transfer_makes_none(scanner, lang, text):
     assert destinations(scanner, text, lang) == set()
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The platform is hosted in Brazil, and if you do not want your data processed in Brazil, "
+            "please choose another region.",
+        ),
+        (
+            "de",
+            "Die Plattform wird in Brasilien gehostet, und wenn Ihre Daten nicht in Brasilien verarbeitet werden "
+            "sollen, wählen Sie bitte eine andere Region.",
+        ),
+    ],
+)
+def test_roles_negation_inside_a_condition_denies_nothing(scanner, lang, text):
+    """A negation in an if-clause states a condition, not that data stays at home."""
+    assert destinations(scanner, text, lang) == {"BR"}
+
+
 # Class 2: countries that are not destinations.
 @pytest.mark.parametrize(
     ("lang", "doc_type", "text"),

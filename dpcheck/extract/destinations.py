@@ -85,6 +85,9 @@ def negated_transfer(sentence: Sentence, words: Words) -> bool:
         if neg.text.lower() in words.non_denying_negation:
             continue
         lo, hi = sentence.clause_bounds(neg.start)
+        # "if you do not reside in the US, ...": a condition, not a statement about where data goes.
+        if any(t.lower_ in words.conditional for t in sentence.span[lo : neg.start]):
+            continue
         if any(lo <= t.start < hi and abs(t.start - neg.start) <= 6 for t in transfers):
             if not words.exception.search(sentence.text):
                 return True

@@ -35,6 +35,7 @@ from dpcheck.models import (
     Party,
     Recipient,
     Transfer,
+    distinct_places,
 )
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 CUSTOMER = "party:customer"
 VENDOR = "party:vendor"
 ALL_SUBPROCESSORS_KEY = f"party:{ALL_SUBPROCESSORS}"
-# A transfer's evidence quotes this many of its destination's mentions.
+# A transfer's evidence quotes this many places (sentences or table rows) naming its destination, each once.
 TRANSFER_EVIDENCE = 5
 
 
@@ -129,7 +130,7 @@ def destinations(extraction: Extraction, facts: LegalFacts, day: date) -> tuple[
                 tuple(sorted(same_sentence or set(relied))),
                 tuple(r.name for r in extraction.recipients if code in r.locations),
                 code != UNSPECIFIED and facts.fully_adequate(code, day),
-                tuple(m.evidence for m in mentions[:TRANSFER_EVIDENCE]),
+                distinct_places((m.evidence for m in mentions), TRANSFER_EVIDENCE),
             )
         )
     return tuple(found)
