@@ -367,3 +367,39 @@ def test_roles_where_data_was_provided_is_its_origin(scanner, lang, text):
     _, arguments = roles_of(scanner, text, lang)
     assert {arguments["CH"], arguments["GB"]} == {"origin"}
     assert not {"CH", "GB"} & destinations(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "For UK to non-UK transfers we sign the UK Addendum; customer data is stored in Japan."),
+        (
+            "en",
+            "Transfers from Switzerland to Japan rest on the standard contractual clauses; the Swiss to Japan route is rare.",
+        ),
+        ("de", "Für Übermittlungen in Nicht-UK-Länder gilt das UK-Addendum; Kundendaten werden in Japan gespeichert."),
+        ("de", "Übermittlungen Schweiz nach Japan stützen sich auf die Standardvertragsklauseln."),
+    ],
+)
+def test_roles_place_data_leaves_is_no_destination(scanner, lang, text):
+    """A place followed by "to" and another place, a "non-" place and a country naming a tool are where data
+    starts or the law it follows, not where it goes."""
+    assert destinations(scanner, text, lang, "dpa") == {"JP"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Will my data be stored worldwide when I use the app? Our providers store it in Japan.",
+        ),
+        (
+            "de",
+            "Werden meine Daten weltweit verarbeitet, wenn ich die App nutze? Unsere Dienstleister speichern sie in Japan.",
+        ),
+    ],
+)
+def test_roles_question_discloses_no_open_destination(scanner, lang, text):
+    """A question whether data goes anywhere in the world asks; the answer names where it goes."""
+    assert destinations(scanner, text, lang) == {"JP"}

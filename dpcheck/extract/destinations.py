@@ -36,6 +36,8 @@ class Words:
 
     source: frozenset[str]
     destination: frozenset[str]
+    leads_to: frozenset[str]
+    non: frozenset[str]
     origin: frozenset[str]
     access: frozenset[str]
     exclusion: frozenset[str]
@@ -158,6 +160,10 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     following = [tokens[i].lower_ for i in range(end, min(len(tokens), end + 2))]
     if following[:2] in (["-", "u.s."], ["-", "us"]):
         return True
+    # One German compound: "UK-Addendum", "US-Recht".
+    tail = tokens[end - 1].lower_.rpartition("-")[2] if "-" in tokens[end - 1].lower_ else ""
+    if tail and (tail in words.law or tail.startswith(words.law_prefixes)):
+        return True
     starts = {p.start: p.end for p in sentence.places}
     i = end
     while i < len(tokens) and (tokens[i].lower_ in words.list or i in starts):
@@ -220,9 +226,28 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
         or address
         or _in_company_name(sentence, place.start, words)
         or _is_source(sentence, place.start, words, claimed_from)
+        or _leads_elsewhere(sentence, place, words)
+        or _excluded(sentence, place, words)
         or (not argument.claimed and _seat_is_nearest(sentence, place.start))
         or _names_a_law_or_tool(sentence, place.end, words)
     )
+
+
+def _excluded(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "non-UK", "Nicht-EU": the place is the one the data leaves, not where it goes."""
+    tokens = sentence.span
+    return place.start >= 2 and tokens[place.start - 1].text == "-" and tokens[place.start - 2].lower_ in words.non
+
+
+def _leads_elsewhere(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "UK to non-UK transfers", "von der Schweiz nach Japan": a place followed by "to" and another
+    place is where the data starts."""
+    tokens = sentence.span
+    if place.end >= len(tokens) or tokens[place.end].lower_ not in words.leads_to:
+        return False
+    ahead = range(place.end + 1, min(place.end + 4, len(tokens)))
+    starts = {p.start for p in sentence.places} | {c.start for c in sentence.of("OPEN_DESTINATION", "THIRD_COUNTRY")}
+    return any(i in starts or tokens[i].lower_ in words.non for i in ahead)
 
 
 def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
@@ -317,7 +342,9 @@ def destination_mentions(
         # ... unless the text grants the vendor leave to send data there ("may process ... outside the EEA"),
         # or gives the countries it names as examples of the open set ("outside the EEA, including the US").
         examples = any(cue.end <= c.start and any(c.end <= start for start in named) for c in sentence.of("OPEN_SET"))
-        weak = (
+        # A question ("Are my data processed outside the EU?") asks; like a condition it discloses
+        # nothing beside the countries the document names.
+        weak = sentence.text.rstrip().endswith("?") or (
             (cue.start, cue.end) in generic
             and not examples
             and ((cue.start, cue.end) in differ or not _permits(sentence, cue.start, words))
