@@ -403,3 +403,15 @@ def test_roles_place_data_leaves_is_no_destination(scanner, lang, text):
 def test_roles_question_discloses_no_open_destination(scanner, lang, text):
     """A question whether data goes anywhere in the world asks; the answer names where it goes."""
     assert destinations(scanner, text, lang) == {"JP"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The service is meant for visitors located within Canada, and we store their data in Japan."),
+        ("de", "Das Angebot richtet sich an Besucher in Kanada, und wir speichern ihre Daten in Japan."),
+    ],
+)
+def test_roles_where_visitors_are_is_their_origin(scanner, lang, text):
+    """Where the visitors a service is meant for are is where data comes from, not where it goes."""
+    assert destinations(scanner, text, lang) == {"JP"}
