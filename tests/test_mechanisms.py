@@ -300,3 +300,25 @@ def test_mechanisms_a_tool_named_as_an_example_of_safeguards_is_marked(scanner, 
     tools = [m for m in report.mentions if m.kind == "mechanism"]
     assert tools and all(m.relied_upon for m in tools)
     assert {m.detail for m in tools} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We store data in Japan. For questions about this agreement, the Privacy Shield or other privacy matters, "
+            "send an email to privacy@example.com.",
+        ),
+        (
+            "de",
+            "Wir speichern Daten in Japan. Bei Fragen zu diesem Vertrag, zum Privacy Shield oder zu anderen "
+            "Datenschutzthemen schreiben Sie an privacy@example.com.",
+        ),
+    ],
+)
+def test_mechanisms_a_topic_to_ask_about_is_not_relied_on(scanner, lang, text):
+    """A tool named among the topics to write in about is no basis: no invalid mechanism, no red rating."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    assert "privacy_shield" not in report.mechanisms
+    assert "INVALID_TRANSFER_MECHANISM" not in {f.rule_id for f in report.findings}

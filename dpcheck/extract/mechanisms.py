@@ -237,6 +237,13 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
     return []
 
 
+def _question_topic(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "For questions about this DPA, Privacy Shield or other privacy issues, email us": a topic to write about."""
+    if sentence.places or sentence.has("THIRD_COUNTRY"):
+        return None  # "for questions about our transfers to the US under the DPF" still says where data goes
+    return next((q for q in sentence.of("QUESTION_TOPIC") if q.end <= cue.start), None)
+
+
 def _given_as_example(sentence: Sentence, cue: Cue) -> bool:
     """ "appropriate safeguards, such as the SCCs": the tool is one the text could use, not the one a
     transfer rests on ("transfers to the US rest on the SCCs")."""
@@ -283,7 +290,11 @@ def mechanism_mentions(
             continue  # "Art. 6(1)(b) GDPR (performance of a contract)" is the basis of processing
         if tool != "scc" and ONWARD.search(sentence.text):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
-        governing = _governing_cue(sentence, cue, unique, tool) or lexicon.country_negation(sentence, cue)
+        governing = (
+            _governing_cue(sentence, cue, unique, tool)
+            or lexicon.country_negation(sentence, cue)
+            or _question_topic(sentence, cue)
+        )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
