@@ -144,6 +144,18 @@ def test_roles_place_without_cue_is_unclaimed(scanner):
             "privacy_policy",
             "Kontodaten können an ein Ziel außerhalb des EWR gesendet und dort gespeichert werden.",
         ),
+        ("en", "privacy_policy", "Support notes may be sent on to other jurisdictions when we work with partners."),
+        (
+            "de",
+            "privacy_policy",
+            "Supportnotizen können in andere Gerichtsbarkeiten übertragen werden, wenn wir mit Partnern arbeiten.",
+        ),
+        ("en", "privacy_policy", "Account details may be read from locations where our engineers work."),
+        (
+            "de",
+            "privacy_policy",
+            "Kontodaten können an Standorten, an denen unsere Techniker arbeiten, abgerufen werden.",
+        ),
     ],
 )
 def test_roles_open_destinations_are_unspecified(scanner, lang, doc_type, text):
