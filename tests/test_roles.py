@@ -427,3 +427,38 @@ def test_roles_question_discloses_no_open_destination(scanner, lang, text):
 def test_roles_where_visitors_are_is_their_origin(scanner, lang, text):
     """Where the visitors a service is meant for are is where data comes from, not where it goes."""
     assert destinations(scanner, text, lang) == {"JP"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our servers are in the United States. Your details may be moved to computers located outside of your "
+            "state, province or country, where the laws may differ from those of your country.",
+        ),
+        (
+            "de",
+            "Unsere Server stehen in den USA. Ihre Daten können auf Rechner außerhalb Ihres Landes übertragen werden, "
+            "deren Gesetze weniger umfassend als die in Ihrem Land sein können.",
+        ),
+    ],
+)
+def test_roles_open_region_is_read_before_laws_that_differ(scanner, lang, text):
+    """Data "moved outside your country" is left open, whatever the same sentence says of the laws there."""
+    assert destinations(scanner, text, lang) == {"US", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We are a global company. This means that your details may be kept on computers located in Brazil."),
+        (
+            "de",
+            "Wir sind ein globales Unternehmen. Das bedeutet, dass Ihre Daten auf Rechnern in Brasilien gespeichert werden.",
+        ),
+    ],
+)
+def test_roles_an_explanation_is_not_a_definition(scanner, lang, text):
+    """ "This means that ..." explains what the text said; unlike a definition it can state a transfer."""
+    assert destinations(scanner, text, lang) == {"BR"}

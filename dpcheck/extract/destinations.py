@@ -326,7 +326,12 @@ def destination_mentions(
     # law, origin or seat cue nearby makes it anything else.
     differ = {(c.start, c.end) for c in sentence.of(LAWS_DIFFER)}
     generic = {(c.start, c.end) for c in sentence.of("THIRD_COUNTRY")} | differ
-    open_cues = sorted(sentence.of("OPEN_DESTINATION", LAWS_DIFFER), key=lambda c: (c.start, c.end) in generic)
+    # The plainest wording first: an open region before generic third-country wording, and laws that differ last
+    # ("moved to computers outside your country, where the laws may differ from those of your country").
+    open_cues = sorted(
+        sentence.of("OPEN_DESTINATION", LAWS_DIFFER),
+        key=lambda c: ((c.start, c.end) in generic, (c.start, c.end) in differ),
+    )
     open_cues = [
         c for c in open_cues if (c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end))
     ]

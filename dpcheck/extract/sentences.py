@@ -67,6 +67,9 @@ DEFINITION = re.compile(
     r"^\W{0,3}[„“\"'][^„“\"']{1,60}[“”\"']\s+(ist|sind|is|are)\b",
     re.I,
 )
+# "This means that data may be transferred ...", "Das bedeutet, dass ...": an explanation, not a definition.
+EXPLAINING = {"means", "mean", "bedeutet", "meint"}
+EXPLAINED_BY = re.compile(r"\b(this|that|which|it|das|dies|was)\s*$", re.I)
 INSTRUCTIONS = re.compile(r"\binstruction|\bweisung", re.I)
 # Labels a sentence gets from where it stands: a heading, a section on transfers, a section on
 # (or a paragraph naming) sub-processors.
@@ -287,7 +290,11 @@ class Sentence:
 
     @property
     def is_definition(self) -> bool:
-        return bool(DEFINITION.search(self.text[:200]))
+        head = self.text[:200]
+        return any(
+            not (m.group(1) and m.group(1).lower() in EXPLAINING and EXPLAINED_BY.search(head[: m.start()]))
+            for m in DEFINITION.finditer(head)
+        )
 
     def clause_bounds(self, index: int) -> tuple[int, int]:
         """Token range of the clause holding token ``index`` (split at commas, "but", ...)."""
