@@ -462,3 +462,23 @@ def test_roles_open_region_is_read_before_laws_that_differ(scanner, lang, text):
 def test_roles_an_explanation_is_not_a_definition(scanner, lang, text):
     """ "This means that ..." explains what the text said; unlike a definition it can state a transfer."""
     assert destinations(scanner, text, lang) == {"BR"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We store your data in Japan. By posting content you grant us a worldwide, non-exclusive, royalty-free "
+            "licence to host, store and display it.",
+        ),
+        (
+            "de",
+            "Wir speichern Ihre Daten in Japan. Mit dem Hochladen räumen Sie uns ein weltweites, unentgeltliches "
+            "Nutzungsrecht ein, die Inhalte zu speichern und anzuzeigen.",
+        ),
+    ],
+)
+def test_roles_territory_of_a_licence_is_no_destination(scanner, lang, text):
+    """A worldwide licence to users' content says where the licence runs, not where personal data goes."""
+    assert destinations(scanner, text, lang) == {"JP"}
