@@ -243,6 +243,20 @@ def test_roles_countries_that_are_not_destinations(scanner, lang, doc_type, text
         ("en", "Backups are transferred to Vault Corp., based in Canada.", {"CA"}),
         ("de", "Wir übermitteln Support-Anfragen an die Helpdesk Ltd., Sitz in Singapur.", {"SG"}),
         ("de", "Sicherungen werden an die Vault Corp. mit Sitz in Kanada übertragen.", {"CA"}),
+        # A service the text uses, with its provider's address or seat: the provider receives the data.
+        ("en", "We use the ticket system of Example Inc., 12 Main Street, Springfield, IL 62701, USA.", {"US"}),
+        ("en", "We use a web analytics tool offered by Example LLC, 1 Sample Road, Austin, TX 78701, USA.", {"US"}),
+        (
+            "de",
+            "Wir nutzen für Anfragen das Ticketsystem der Beispiel Inc., 12 Main Street, Springfield, IL 62701, USA.",
+            {"US"},
+        ),
+        ("de", "Für die Telefonie nutzen wir die Beispiel Inc. (Sitz: USA).", {"US"}),
+        (
+            "de",
+            "Wir setzen ein Analysewerkzeug ein. Anbieter ist die Beispiel LLC, 1 Sample Road, Austin, TX 78701, USA.",
+            {"US"},
+        ),
     ],
 )
 def test_roles_seat_of_a_receiving_recipient_is_a_destination(scanner, lang, text, expected):

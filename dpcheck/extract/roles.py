@@ -35,6 +35,7 @@ class Role:
     after: bool
     labels: frozenset[str]
     description: str
+    receives: bool = False  # the cue names a party that receives the data (a service the text uses)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class RoleSet:
                 side in ("after", "both"),
                 frozenset(entry.get("labels", ())),
                 entry["description"],
+                bool(entry.get("receives", False)),
             )
         unknown = sorted(
             ({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"])
@@ -171,8 +173,11 @@ class SentenceRoles:
         # A seat counts as where data goes only for a recipient the sentence sends data to
         # ("transferred to X Inc., seated in ..."), not for a sender or a controller.
         if argument == RECIPIENT_SEAT and not (
-            self.states_transfer_besides(role)
-            and any(tokens[i].lower_ in self.roleset.recipient_markers for i in range(cue.start))
+            any(r.receives for _, _, r in reached)
+            or (
+                self.states_transfer_besides(role)
+                and any(tokens[i].lower_ in self.roleset.recipient_markers for i in range(cue.start))
+            )
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
