@@ -252,6 +252,9 @@ def test_roles_countries_that_are_not_destinations(scanner, lang, doc_type, text
             {"US"},
         ),
         ("de", "Für die Telefonie nutzen wir die Beispiel Inc. (Sitz: USA).", {"US"}),
+        # A sub-processor receives data by definition: its seat is where data goes.
+        ("en", "These sub-processors are all headquartered in the United States.", {"US"}),
+        ("de", "Diese Unterauftragsverarbeiter haben ihren Sitz in den USA.", {"US"}),
         (
             "de",
             "Wir setzen ein Analysewerkzeug ein. Anbieter ist die Beispiel LLC, 1 Sample Road, Austin, TX 78701, USA.",

@@ -22,6 +22,8 @@ UNCLAIMED = "unclaimed"
 NEGATION = "negation"
 RECIPIENT_SEAT = "recipient_seat"
 COMPANY = "company"
+# The cue label of cues.yml naming sub-processors.
+SUBPROCESSOR = "SUBPROCESSOR"
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,8 @@ class SentenceRoles:
         # ("transferred to X Inc., seated in ..."), not for a sender or a controller.
         if argument == RECIPIENT_SEAT and not (
             any(r.receives for _, _, r in reached)
+            # "Our sub-processors are headquartered in the US": a sub-processor receives data by definition.
+            or any(c.end <= cue.start for c in self.sentence.of(SUBPROCESSOR))
             or (
                 self.states_transfer_besides(role)
                 and any(tokens[i].lower_ in self.roleset.recipient_markers for i in range(cue.start))
