@@ -51,6 +51,7 @@ class RoleSet:
     coordination: frozenset[str]  # words joining places into one list
     locating: tuple[str, ...]  # transfer cues saying only where something is (prefixes end in "*")
     yields_to: frozenset[str]  # the argument roles of parties that win over a locating cue
+    by_label: dict[str, Role]  # a cue label of cues.yml → the first role that borrows it (``labels``)
 
     def locates_only(self, cue: Cue) -> bool:
         """The cue is a single word saying only where something is ("located", "befindet")."""
@@ -86,12 +87,13 @@ class RoleSet:
             frozenset(str(w).lower() for w in data["coordination"]),
             tuple(str(w).lower() for w in data["locating"]["cues"]),
             frozenset(str(a) for a in data["locating"]["yields_to"]),
+            {label: role for role in reversed(roles.values()) for label in role.labels},
         )
 
     def role_of(self, cue: Cue) -> Role | None:
         if cue.label.startswith(ROLE_PREFIX):
             return self.roles.get(cue.label[len(ROLE_PREFIX) :])
-        return next((r for r in self.roles.values() if cue.label in r.labels), None)
+        return self.by_label.get(cue.label)
 
 
 @dataclass(frozen=True)
