@@ -499,3 +499,23 @@ def test_roles_an_explanation_is_not_a_definition(scanner, lang, text):
 def test_roles_territory_of_a_licence_is_no_destination(scanner, lang, text):
     """A worldwide licence to users' content says where the licence runs, not where personal data goes."""
     assert destinations(scanner, text, lang) == {"JP"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our main data centre is in Japan. Customer authorises the Processor and its sub-processors to make "
+            "international transfers of Customer Data in line with this DPA.",
+        ),
+        (
+            "de",
+            "Unser Rechenzentrum steht in Japan. Der Auftraggeber ermächtigt den Auftragnehmer, Daten in Drittländer zu "
+            "übermitteln, soweit dieser Vertrag eingehalten wird.",
+        ),
+    ],
+)
+def test_roles_leave_to_transfer_internationally_is_open(scanner, lang, text):
+    """A DPA authorising international transfers without naming where leaves the destinations open."""
+    assert destinations(scanner, text, lang, "dpa") == {"JP", "UNSPECIFIED"}
