@@ -150,6 +150,10 @@ def test_roles_place_without_cue_is_unclaimed(scanner):
             "privacy_policy",
             "Supportnotizen können in andere Gerichtsbarkeiten übertragen werden, wenn wir mit Partnern arbeiten.",
         ),
+        ("en", "privacy_policy", "Backups may be kept on servers throughout the world."),
+        ("de", "privacy_policy", "Sicherungen können auf Servern auf der ganzen Welt aufbewahrt werden."),
+        ("en", "privacy_policy", "Your profile may also be maintained in other regions."),
+        ("de", "privacy_policy", "Ihr Profil kann auch in anderen Regionen gespeichert werden."),
         ("en", "privacy_policy", "Account details may be read from locations where our engineers work."),
         (
             "de",
