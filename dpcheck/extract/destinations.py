@@ -240,7 +240,7 @@ def _excluded(sentence: Sentence, place: Place, words: Words) -> bool:
 
 
 def _leads_elsewhere(sentence: Sentence, place: Place, words: Words) -> bool:
-    """ "UK to non-UK transfers", "von der Schweiz nach Japan": a place followed by "to" and another
+    """ "UK to non-UK transfers", "the Switzerland to Japan route": a place followed by "to" and another
     place is where the data starts."""
     tokens = sentence.span
     if place.end >= len(tokens) or tokens[place.end].lower_ not in words.leads_to:
