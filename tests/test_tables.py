@@ -56,3 +56,26 @@ def test_tables_fides_systems_are_real_recipients(scanner, lang):
     assert names == NAMES[lang]
     keys = [s["fides_key"] for s in fides_manifest(doc)["system"]]
     assert not [k for k in keys if any(ch.isdigit() for ch in k) or k.endswith((".company", ".unternehmen"))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "table"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Name | Purpose | Provider location | Processing location |\n|---|---|---|---|\n"
+            "| Quillmark Ltd. | CRM | United Kingdom | United States |\n"
+            "| Captchafy GmbH | Abuse prevention | Germany | Worldwide |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Name | Zweck | Sitz des Anbieters | Ort der Verarbeitung |\n|---|---|---|---|\n"
+            "| Quillmark Ltd. | CRM | Vereinigtes Königreich | USA |\n"
+            "| Captchafy GmbH | Missbrauchsschutz | Deutschland | weltweit |\n",
+        ),
+    ],
+)
+def test_tables_processing_location_wins_over_the_providers_seat(scanner, lang, table):
+    """Of a provider's seat and the place of processing, the place of processing is where the data goes."""
+    report = scanner.scan_text(table, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert {t.destination for t in report.transfers} == {"US", "UNSPECIFIED"}

@@ -94,10 +94,12 @@ def _company_name(cell: str, words: Words) -> str:
 def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for kind in COLUMN_ORDER:
-        for i, cell in enumerate(header):
-            if i not in columns.values() and patterns[kind].search(cell):
-                columns[kind] = i
-                break
+        found = [i for i, cell in enumerate(header) if i not in columns.values() and patterns[kind].search(cell)]
+        if kind == "location":
+            # "Provider location | Processing location": the data's location wins over the provider's seat.
+            found = [i for i in found if patterns["data_location"].search(header[i])] or found
+        if found:
+            columns[kind] = found[0]
     return columns
 
 
