@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -180,68 +180,17 @@ class Terminated(BaseException):  # not *Error: like KeyboardInterrupt, a reques
     "--vendor", help="With --db: record the documents as this vendor's [default: each document's folder name]."
 )
 @limit_options
-def scan(
-    paths: tuple[Path, ...],
-    stdin_name: str | None,
-    fmt: str,
-    outputs: tuple[Path, ...],
-    fail_on: str,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    baseline: Path | None,
-    lang: str | None,
-    graph_dir: Path | None,
-    no_graph: bool,
-    rules: Path | None,
-    as_of: datetime | None,
-    include: tuple[str, ...],
-    exclude: tuple[str, ...],
-    follow_symlinks: bool,
-    workers: int | None,
-    cache_dir: Path | None,
-    no_cache: bool,
-    quiet: bool,
-    verbose: int,
-    policy: Path | None,
-    db: str | None,
-    vendor: str | None,
-    limits: Limits,
-) -> None:
+def scan(verbose: int, **params: Any) -> None:
     """Scan documents and folders (PDF, HTML, Markdown, text, DOCX), in parallel and cached;
     `-` reads one document from standard input."""
-    configure_logging(verbose, quiet)
+    configure_logging(verbose, params["quiet"])
     progress = {"done": 0, "files": 0}
     try:
         with _terminated_on_sigterm():
-            _scan(
-                progress,
-                paths=paths,
-                stdin_name=stdin_name,
-                fmt=fmt,
-                outputs=outputs,
-                fail_on=fail_on,
-                select=select,
-                ignore=ignore,
-                baseline=baseline,
-                lang=lang,
-                graph_dir=graph_dir,
-                no_graph=no_graph,
-                rules=rules,
-                as_of=as_of,
-                include=include,
-                exclude=exclude,
-                follow_symlinks=follow_symlinks,
-                workers=workers,
-                cache_dir=cache_dir,
-                no_cache=no_cache,
-                quiet=quiet,
-                policy=policy,
-                db=db,
-                vendor=vendor,
-                limits=limits,
-            )
+            _scan(progress, **params)
     except (KeyboardInterrupt, Terminated) as exc:
         name, code = ("SIGINT", EXIT_SIGINT) if isinstance(exc, KeyboardInterrupt) else ("SIGTERM", EXIT_SIGTERM)
+        outputs = params["outputs"]
         files = ", ".join(visible(str(o)) for o in outputs)
         written = "" if not outputs else f"; {files} {'was' if len(outputs) == 1 else 'were'} not written"
         click.echo(
