@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import NoReturn
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
@@ -13,6 +15,21 @@ from dpcheck.report.safe import visible
 
 EXIT_FAIL = 1
 EXIT_UNREADABLE = 2
+DAY_FORMAT = "%Y-%m-%d"
+
+
+def rules_option(
+    name: str = "rules", help: str = "Use this rules folder instead of the bundled one."
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--rules FOLDER``, given to the command as ``name``."""
+    return click.option("--rules", name, type=click.Path(exists=True, file_okay=False, path_type=Path), help=help)
+
+
+def as_of_option(
+    help: str = "Judge by the law in force on this day (YYYY-MM-DD; default: today).",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--as-of YYYY-MM-DD``, given to the command as ``as_of`` (a datetime, or None)."""
+    return click.option("--as-of", "as_of", type=click.DateTime(formats=[DAY_FORMAT]), help=help)
 
 
 class UserError(click.ClickException):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import click
 
 from dpcheck.changes import Comparison
-from dpcheck.cli.common import EXIT_FAIL
+from dpcheck.cli.common import EXIT_FAIL, as_of_option, rules_option
 from dpcheck.cli.vendor import fail
 from dpcheck.errors import IngestError, RulesetError, VendorError
 from dpcheck.report.diff_formats import DIFF_FORMATS, render_diff
@@ -42,17 +42,8 @@ if TYPE_CHECKING:
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the changes here.")
 @click.option("--fail-on-change", is_flag=True, help="Exit 1 when the terms changed.")
-@click.option(
-    "--rules",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Use this rules folder instead of the bundled one.",
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Judge both versions by the law in force on this day (default: today).",
-)
+@rules_option()
+@as_of_option("Judge both versions by the law in force on this day (default: today).")
 def diff(
     old: Path,
     new: Path | None,

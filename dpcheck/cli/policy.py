@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dpcheck.cli.common import policy_problems
+from dpcheck.cli.common import as_of_option, policy_problems, rules_option
 from dpcheck.errors import PolicyError
 from dpcheck.scanner import Scanner
 
@@ -19,18 +19,8 @@ def policy_group() -> None:
 
 @policy_group.command("check")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--rules",
-    "folder",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Validate against this rules folder instead of the bundled one.",
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Judge acceptances' expiry on this day (YYYY-MM-DD; default: today).",
-)
+@rules_option("folder", "Validate against this rules folder instead of the bundled one.")
+@as_of_option("Judge acceptances' expiry on this day (YYYY-MM-DD; default: today).")
 def policy_check(file: Path, folder: Path | None, as_of: datetime | None) -> None:
     """Validate a policy file (exit 2 listing every problem) and summarise what it does."""
     try:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from dpcheck.cli.common import as_of_option
 from dpcheck.lint import lint
 from dpcheck.resources import rules_dir
 from dpcheck.scanner import Scanner
@@ -51,12 +52,7 @@ def rules_show(rule_id: str) -> None:
 
 
 @rules.command("facts")
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Give each fact's state on this day (default: today).",
-)
+@as_of_option("Give each fact's state on this day (default: today).")
 def rules_facts(as_of: datetime | None) -> None:
     """List the legal facts of rules/facts: what each is, its state on a day, its source.
     Proposals and unconfirmed outcomes come last: they are recorded, not applied."""

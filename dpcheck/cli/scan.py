@@ -21,7 +21,15 @@ import click
 
 from dpcheck.batch import process_scanner, resolve_options, scan_many
 from dpcheck.cache import default_cache_dir
-from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE, UserError, configure_logging, policy_problems
+from dpcheck.cli.common import (
+    EXIT_FAIL,
+    EXIT_UNREADABLE,
+    UserError,
+    as_of_option,
+    configure_logging,
+    policy_problems,
+    rules_option,
+)
 from dpcheck.cli.history import db_option, open_history
 from dpcheck.cli.limits import limit_options
 from dpcheck.cli.outputs import open_outputs
@@ -120,17 +128,8 @@ class Terminated(BaseException):  # not *Error: like KeyboardInterrupt, a reques
     "fideslang system manifest (.fides.yml).",
 )
 @click.option("--no-graph", is_flag=True, help="Leave the data-flow graph out of the JSON report.")
-@click.option(
-    "--rules",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Use this rules folder instead of the bundled one.",
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Judge by the law in force on this day (YYYY-MM-DD; default: today).",
-)
+@rules_option()
+@as_of_option()
 @click.option(
     "--include",
     multiple=True,

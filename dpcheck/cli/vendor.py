@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE, UserError, policy_problems
+from dpcheck.cli.common import EXIT_FAIL, EXIT_UNREADABLE, UserError, as_of_option, policy_problems, rules_option
 from dpcheck.cli.history import db_option, open_history
 from dpcheck.cli.limits import limit_options
 from dpcheck.errors import PolicyError, RulesetError, VendorError
@@ -45,17 +45,8 @@ def fail(message: str) -> click.ClickException:
     help="Exit 1 when a vendor is rated this or worse.",
 )
 @click.option("--graph", is_flag=True, help="Put each document's data-flow graph into the JSON report.")
-@click.option(
-    "--rules",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Use this rules folder instead of the bundled one.",
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Judge by the law in force on this day (YYYY-MM-DD; default: today).",
-)
+@rules_option()
+@as_of_option()
 @click.option(
     "--policy",
     "policy",
