@@ -149,6 +149,13 @@ def test_mechanisms_disavowing_a_related_instrument_keeps_the_dpf(scanner, lang,
             "Der Europäische Gerichtshof hat den Privacy Shield für ungültig erklärt. Beschwerden zum Privacy Shield "
             "richten Sie an unsere Datenschutzstelle in den USA.",
         ),
+        ("en", "We store data in Japan. Our former Privacy Shield certification is described in the archive."),
+        ("de", "Wir speichern Daten in Japan. Der Privacy Shield wurde 2020 gekippt."),
+        (
+            "de",
+            "Wir speichern Daten in Japan. Unsere vormals bestehende Privacy-Shield-Zertifizierung ist im Archiv "
+            "beschrieben.",
+        ),
     ],
 )
 def test_mechanisms_a_framework_the_document_says_was_struck_down_is_not_relied_on(scanner, lang, text):
@@ -314,6 +321,20 @@ def test_mechanisms_a_tool_named_as_an_example_of_safeguards_is_marked(scanner, 
             "de",
             "Wir speichern Daten in Japan. Bei Fragen zu diesem Vertrag, zum Privacy Shield oder zu anderen "
             "Datenschutzthemen schreiben Sie an privacy@example.com.",
+        ),
+        (
+            "en",
+            "We store data in Japan. If you have questions or concerns about the Privacy Shield, write to "
+            "privacy@example.com.",
+        ),
+        (
+            "de",
+            "Wir speichern Daten in Japan. Bei Fragen oder Anliegen zum Privacy Shield schreiben Sie an privacy@example.com.",
+        ),
+        (
+            "de",
+            "Wir speichern Daten in Japan. Für Fragen im Zusammenhang mit dem Privacy Shield schreiben Sie an "
+            "privacy@example.com.",
         ),
     ],
 )
