@@ -64,6 +64,8 @@ def test_extract_mechanisms(scanner, lang, text, expected):
         ("de", "Ihre Daten werden weltweit verarbeitet.", {"UNSPECIFIED"}),
         ("en", "Personal data is stored in India and in the United States.", {"IN", "US"}),
         ("en", "We transfer personal data from the EEA, the UK and Switzerland to the United States.", {"US"}),
+        ("en", "Account data is sent to our service provider in Japan.", {"JP"}),
+        ("de", "Kontodaten werden an unseren Dienstleister in Japan gesendet.", {"JP"}),
     ],
 )
 def test_extract_destinations(scanner, lang, text, expected):
@@ -621,6 +623,40 @@ def test_extract_reference_to_the_dpa_itself_is_no_subprocessor_list(scanner, la
             "staatlichen Stellen verlangen wir ein rechtsgültiges Verfahren.",
             True,
         ),
+        (
+            "en",
+            "Transfers to the US rely on the SCCs. If a government asks for customer data, we limit the disclosure to "
+            "the minimum required.",
+            True,
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Fordert eine Regierung "
+            "Kundendaten an, beschränken wir die Offenlegung auf ein Mindestmaß.",
+            True,
+        ),
+        (
+            "en",
+            "Transfers to the US rely on the SCCs together with supplementary technical safeguards such as encryption.",
+            True,
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln und ergänzender technischer "
+            "Vorkehrungen wie Verschlüsselung.",
+            True,
+        ),
+        (
+            "en",
+            "Transfers to the US rely on the SCCs. We give data to authorities only under a valid court order.",
+            True,
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Daten geben wir an Behörden "
+            "nur auf eine rechtlich verbindliche Anordnung heraus.",
+            True,
+        ),
     ],
 )
 def test_extract_handling_of_authority_requests(scanner, lang, text, handled):
@@ -1037,3 +1073,37 @@ def test_extract_countries_given_as_examples_in_the_next_sentence(scanner, lang,
     third-country set open; countries named plainly specify it."""
     report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "answered"),
+    [
+        (
+            "en",
+            "Processor may engage sub-processors. Customer authorises them generally. Processor informs Customer of new "
+            "sub-processors 30 days in advance. Customer may refuse a new sub-processor.",
+            "SUBPROCESSOR_OBJECTION_MISSING",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer darf Unterauftragsverarbeiter einsetzen. Der Auftraggeber genehmigt dies allgemein. Über "
+            "neue Unterauftragsverarbeiter informiert der Auftragnehmer 30 Tage vorher. Der Auftraggeber kann einen neuen "
+            "Unterauftragsverarbeiter verweigern.",
+            "SUBPROCESSOR_OBJECTION_MISSING",
+        ),
+        (
+            "en",
+            "Processor may engage sub-processors, which are named in the sub-processor list.",
+            "SUBPROCESSOR_LIST_MISSING",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer darf Unterauftragsverarbeiter einsetzen, die im Verzeichnis der Unterauftragsverarbeiter "
+            "genannt sind.",
+            "SUBPROCESSOR_LIST_MISSING",
+        ),
+    ],
+)
+def test_extract_subprocessor_duties_in_both_languages(scanner, lang, text, answered):
+    """Refusing a new sub-processor is an objection right, and a register of sub-processors is a list, in English and German."""
+    assert answered not in _rules(scan(scanner, text, lang, "dpa"))

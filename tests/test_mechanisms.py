@@ -149,6 +149,13 @@ def test_mechanisms_disavowing_a_related_instrument_keeps_the_dpf(scanner, lang,
             "Der Europäische Gerichtshof hat den Privacy Shield für ungültig erklärt. Beschwerden zum Privacy Shield "
             "richten Sie an unsere Datenschutzstelle in den USA.",
         ),
+        ("en", "We store data in Japan. Our former Privacy Shield certification is described in the archive."),
+        ("de", "Wir speichern Daten in Japan. Der Privacy Shield wurde 2020 gekippt."),
+        (
+            "de",
+            "Wir speichern Daten in Japan. Unsere vormals bestehende Privacy-Shield-Zertifizierung ist im Archiv "
+            "beschrieben.",
+        ),
     ],
 )
 def test_mechanisms_a_framework_the_document_says_was_struck_down_is_not_relied_on(scanner, lang, text):
@@ -315,6 +322,20 @@ def test_mechanisms_a_tool_named_as_an_example_of_safeguards_is_marked(scanner, 
             "Wir speichern Daten in Japan. Bei Fragen zu diesem Vertrag, zum Privacy Shield oder zu anderen "
             "Datenschutzthemen schreiben Sie an privacy@example.com.",
         ),
+        (
+            "en",
+            "We store data in Japan. If you have questions or concerns about the Privacy Shield, write to "
+            "privacy@example.com.",
+        ),
+        (
+            "de",
+            "Wir speichern Daten in Japan. Bei Fragen oder Anliegen zum Privacy Shield schreiben Sie an privacy@example.com.",
+        ),
+        (
+            "de",
+            "Wir speichern Daten in Japan. Für Fragen im Zusammenhang mit dem Privacy Shield schreiben Sie an "
+            "privacy@example.com.",
+        ),
     ],
 )
 def test_mechanisms_a_topic_to_ask_about_is_not_relied_on(scanner, lang, text):
@@ -322,3 +343,67 @@ def test_mechanisms_a_topic_to_ask_about_is_not_relied_on(scanner, lang, text):
     report = scanner.scan_text(text, language=lang, doc_type="dpa")
     assert "privacy_shield" not in report.mechanisms
     assert "INVALID_TRANSFER_MECHANISM" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers to the United States rest on the EU model clauses.", {"scc"}),
+        ("de", "Übermittlungen in die USA stützen wir auf die EU-Musterklauseln.", {"scc"}),
+        ("en", "Transfers to Canada rest on an adequacy finding of the European Commission.", {"adequacy"}),
+        (
+            "de",
+            "Übermittlungen nach Kanada stützen sich auf eine Angemessenheitsfeststellung der Europäischen Kommission.",
+            {"adequacy"},
+        ),
+        ("en", "We transfer data to Japan, a country the Commission has considered adequate.", {"adequacy"}),
+        (
+            "de",
+            "Wir übermitteln Daten nach Japan, ein Land, das die Kommission als angemessen eingestuft hat.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "We transfer data to Canada, a country that offers adequate protection for personal data.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten nach Kanada, ein Land, das angemessenen Schutz für personenbezogene Daten bietet.",
+            {"adequacy"},
+        ),
+        ("en", "Within our group we transfer data to the United States under binding corporate rules.", {"bcr"}),
+        (
+            "de",
+            "Innerhalb unseres Konzerns übermitteln wir Daten in die USA auf Grundlage verbindlicher Unternehmensregeln.",
+            {"bcr"},
+        ),
+        ("en", "Transfers to the United States rely on approved codes of conduct.", {"code_of_conduct"}),
+        ("de", "Übermittlungen in die USA stützen sich auf genehmigte Verhaltenskodizes.", {"code_of_conduct"}),
+        (
+            "en",
+            "For the transfer of your booking to the United States we ask for your express consent.",
+            {"derogation"},
+        ),
+        (
+            "de",
+            "Für die Übermittlung Ihrer Buchung in die USA holen wir Ihre ausdrückliche Zustimmung ein.",
+            {"derogation"},
+        ),
+        (
+            "en",
+            "We transfer your booking to the hotel in Japan because this is necessary for the performance of a contract "
+            "with you.",
+            {"derogation"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Buchung an das Hotel in Japan, da dies für den Abschluss oder die Erfüllung des "
+            "Vertrags mit Ihnen erforderlich ist.",
+            {"derogation"},
+        ),
+    ],
+)
+def test_mechanisms_each_tool_in_its_usual_wording_in_both_languages(scanner, lang, text, expected):
+    """A tool named the way English and German texts commonly name it is found in either language."""
+    assert mechanisms(scanner, text, lang) == expected

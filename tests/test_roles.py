@@ -160,6 +160,33 @@ def test_roles_place_without_cue_is_unclaimed(scanner):
             "privacy_policy",
             "Kontodaten können an Standorten, an denen unsere Techniker arbeiten, abgerufen werden.",
         ),
+        # Parity of the English and German word lists: each open wording in both languages.
+        ("en", "privacy_policy", "Usage logs may be sent abroad to our analytics partners."),
+        ("de", "privacy_policy", "Nutzungsprotokolle können in unterschiedliche Länder übermittelt werden."),
+        ("en", "privacy_policy", "Contact details may be stored all over the world."),
+        ("de", "privacy_policy", "Kontaktdaten können auf der ganzen Welt gespeichert werden."),
+        ("en", "privacy_policy", "Billing data is also transferred to non-EU countries."),
+        ("de", "privacy_policy", "Rechnungsdaten werden auch in Nicht-EU-Länder übermittelt."),
+        ("en", "privacy_policy", "Logs may be transferred to countries in which partners of ours have offices."),
+        (
+            "de",
+            "privacy_policy",
+            "Protokolle können in Staaten, in denen Partner von uns Büros haben, übermittelt werden.",
+        ),
+        (
+            "en",
+            "privacy_policy",
+            "Profiles may be transferred to places with a lower level of data protection than your home country.",
+        ),
+        (
+            "de",
+            "privacy_policy",
+            "Profile können an Orte mit einem niedrigeren Schutzniveau als Ihr Heimatland übermittelt werden.",
+        ),
+        ("en", "privacy_policy", "Backups may be kept in other regions as well."),
+        ("de", "privacy_policy", "Sicherungen können auch in anderen Regionen gespeichert werden."),
+        ("en", "privacy_policy", "Support staff may access tickets from outside Europe."),
+        ("de", "privacy_policy", "Supportmitarbeitende können von außerhalb Europas auf Tickets zugreifen."),
     ],
 )
 def test_roles_open_destinations_are_unspecified(scanner, lang, doc_type, text):
@@ -172,6 +199,8 @@ def test_roles_open_destinations_are_unspecified(scanner, lang, doc_type, text):
     [
         ("en", "We do not transfer personal data outside the EEA."),
         ("de", "Wir übermitteln keine personenbezogenen Daten in Länder außerhalb des EWR."),
+        ("en", "Any transfer of customer data to the United States is prohibited."),
+        ("de", "Eine Übermittlung von Kundendaten in die USA ist verboten."),
     ],
 )
 def test_roles_denied_transfer_makes_none(scanner, lang, text):
@@ -232,6 +261,22 @@ def test_roles_negation_inside_a_condition_denies_nothing(scanner, lang, text):
         ),
         ("de", "privacy_policy", "Nutzer in Kanada können Werbe-Cookies über den folgenden Link ablehnen."),
         ("de", "privacy_policy", "Bewertungen, die Sie veröffentlichen, sind überall abrufbar, auch in Japan."),
+        ("en", "privacy_policy", "Orders from consumers in Canada are stored for six months."),
+        ("de", "privacy_policy", "Bestellungen von Verbraucherinnen in Kanada werden sechs Monate gespeichert."),
+        ("en", "privacy_policy", "You may complain about our processing to the regulator in the United Kingdom."),
+        (
+            "de",
+            "privacy_policy",
+            "Sie können sich über unsere Verarbeitung bei der Regulierungsbehörde im Vereinigten Königreich beschweren.",
+        ),
+        ("en", "privacy_policy", "Our processing follows the data protection laws of Switzerland."),
+        ("de", "privacy_policy", "Für unsere Verarbeitung gilt das Datenschutzrecht der Schweiz."),
+        ("en", "privacy_policy", "Example Ltd., headquartered in Canada, processes requests in its own name."),
+        (
+            "de",
+            "privacy_policy",
+            "Die Beispiel Ltd. hat ihren Hauptsitz in Kanada und verarbeitet Anfragen in eigenem Namen.",
+        ),
     ],
 )
 def test_roles_countries_that_are_not_destinations(scanner, lang, doc_type, text):
@@ -314,6 +359,8 @@ def test_roles_first_evidence_is_the_deciding_sentence(scanner, lang, text, deci
     [
         ("en", "Customer data is stored in Japan.", "destination"),
         ("de", "Wir übermitteln Daten an die Vault Corp. mit Sitz in Japan.", "recipient_seat"),
+        ("en", "We transfer data to Vault Corp., headquartered in Japan.", "recipient_seat"),
+        ("de", "Wir übermitteln Daten an die Vault Corp. mit Firmensitz in Japan.", "recipient_seat"),
     ],
 )
 def test_roles_mentions_carry_their_role_in_json(scanner, lang, text, role):
