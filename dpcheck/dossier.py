@@ -181,23 +181,23 @@ def diff(
     :class:`~dpcheck.errors.VendorError` for a dossier that cannot, ValueError otherwise.
     """
     scanner = scanner or Scanner(**options)
-    before, after = read_version(old, scanner), read_version(new, scanner)
+    (before, old_text), (after, new_text) = _version(old, scanner), _version(new, scanner)
     if ("vendor" in before) != ("vendor" in after):
         raise ValueError("compare two documents or two vendors, not one of each")
-    return compare_reports(
-        before, after, old_name=str(old), new_name=str(new), old_text=_text(old, scanner), new_text=_text(new, scanner)
-    )
+    return compare_reports(before, after, old_name=str(old), new_name=str(new), old_text=old_text, new_text=new_text)
 
 
-def _text(source: str | os.PathLike[str], scanner: Scanner) -> str:
-    """A scanned document's whole text (empty for a saved report or a vendor folder), so the diff can
-    tell a recipient the other version does not name from one it names in another layout."""
+def _version(source: str | os.PathLike[str], scanner: Scanner) -> tuple[dict[str, Any], str]:
+    """One version as a JSON report, and a scanned document's whole text (read once), so the diff
+    can tell a recipient the other version does not name from one it names in another layout; a
+    saved report or a vendor folder has no text of its own here."""
     path = Path(source)
     if path.is_dir() or path.name == MANIFEST or path.suffix.lower() == ".json":
-        return ""
-    return ingest.load(
-        ingest.read_file(str(path), scanner.limits.max_bytes), name=str(path), limits=scanner.limits
-    ).text
+        return read_version(source, scanner), ""
+    data = ingest.read_file(str(path), scanner.limits.max_bytes)
+    document = ingest.load(data, name=str(path), limits=scanner.limits)
+    scanned = scanner.scan_loaded(document, path=str(path), sha256=hashlib.sha256(data).hexdigest())
+    return _document_report(scanner, scanned, path), document.text
 
 
 def read_version(source: str | os.PathLike[str], scanner: Scanner) -> dict[str, Any]:
@@ -213,7 +213,11 @@ def read_version(source: str | os.PathLike[str], scanner: Scanner) -> dict[str, 
         if not isinstance(data, dict) or not ("vendor" in data or "documents" in data):
             raise ValueError(f"{path}: not a dpcheck JSON report (of a document or a vendor)")
         return data
-    report = scanner.report([scanner.scan_path(path)])
+    return _document_report(scanner, scanner.scan_path(path), path)
+
+
+def _document_report(scanner: Scanner, scanned: DocumentReport, path: Path) -> dict[str, Any]:
+    report = scanner.report([scanned])
     error = report.documents[0].error
     if error is not None:
         raise IngestError(error.code, f"{path}: {error.message}")  # type: ignore[arg-type]

@@ -217,6 +217,13 @@ class Scanner:
         report = self._guarded(name, scan)
         return replace(report, sha256=digest[0]) if digest else report
 
+    def scan_loaded(
+        self, document: Document, *, path: str, sha256: str | None = None, doc_type: DocType | None = None
+    ) -> DocumentReport:
+        """Scan a document already read (``ingest.load``), within the limits; ``sha256``: of the bytes it was read from."""
+        report = self._guarded(path, lambda: self.scan_document(document, path=path, doc_type=doc_type))
+        return replace(report, sha256=sha256) if sha256 is not None else report
+
     def scan_together(
         self,
         parts: Sequence[tuple[str, Callable[[], Document]]],

@@ -196,6 +196,25 @@ def test_diff_recipient_the_other_version_still_names_is_no_change(scanner, tmp_
     assert compare_versions(old, dropped, scanner=scanner).values("subprocessor_removed") == ("Beacon Mail Ltd.",)
 
 
+def test_diff_reads_each_document_version_once(scanner, tmp_path, monkeypatch):
+    """Each version's bytes are read once: what is scanned is what the recipient check reads."""
+    from dpcheck import ingest
+
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(US_SCC["en"], encoding="utf-8")
+    new.write_text(US_IN_SCC["en"], encoding="utf-8")
+    reads: list[str] = []
+    read_file = ingest.read_file
+
+    def counted(path: str, max_bytes: int) -> bytes:
+        reads.append(Path(path).name)
+        return read_file(path, max_bytes)
+
+    monkeypatch.setattr(ingest, "read_file", counted)
+    assert compare_versions(old, new, scanner=scanner).values("destination_added") == ("IN",)
+    assert sorted(reads) == ["new.md", "old.md"]
+
+
 def _make_corpora():
     spec = importlib.util.spec_from_file_location("make_corpora", ROOT / "scripts" / "make_corpora.py")
     assert spec is not None and spec.loader is not None
