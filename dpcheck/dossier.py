@@ -194,10 +194,9 @@ def _version(source: str | os.PathLike[str], scanner: Scanner) -> tuple[dict[str
     path = Path(source)
     if path.is_dir() or path.name == MANIFEST or path.suffix.lower() == ".json":
         return read_version(source, scanner), ""
-    data = ingest.read_file(str(path), scanner.limits.max_bytes)
-    document = ingest.load(data, name=str(path), limits=scanner.limits)
-    scanned = scanner.scan_loaded(document, path=str(path), sha256=hashlib.sha256(data).hexdigest())
-    return _document_report(scanner, scanned, path), document.text
+    texts: list[str] = []
+    scanned = scanner.scan_path(path, on_read=lambda document: texts.append(document.text))
+    return _document_report(scanner, scanned, path), "".join(texts)
 
 
 def read_version(source: str | os.PathLike[str], scanner: Scanner) -> dict[str, Any]:

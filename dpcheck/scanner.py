@@ -200,10 +200,17 @@ class Scanner:
         documents = [self.scan_path(p) for p in walk]
         return self.report(documents, walk.skipped)
 
-    def scan_path(self, path: str | os.PathLike[str], *, doc_type: DocType | None = None) -> DocumentReport:
+    def scan_path(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        doc_type: DocType | None = None,
+        on_read: Callable[[Document], None] | None = None,
+    ) -> DocumentReport:
         """Scan one file; the report's path is ``path`` exactly as given, and its ``sha256`` that of
         the bytes read (read once: what was hashed is what was scanned); ``doc_type`` overrides the
-        classifier when the caller knows it (a role in vendor.toml)."""
+        classifier when the caller knows it (a role in vendor.toml); ``on_read`` is given the document as
+        read, within the limits (the diff's recipient check reads its text without reading the file again)."""
         from dpcheck import ingest
 
         name = str(path)
@@ -212,17 +219,13 @@ class Scanner:
         def scan() -> DocumentReport:
             data = ingest.read_file(name, self.limits.max_bytes)
             digest.append(hashlib.sha256(data).hexdigest())
-            return self.scan_document(ingest.load(data, name=name, limits=self.limits), path=name, doc_type=doc_type)
+            document = ingest.load(data, name=name, limits=self.limits)
+            if on_read is not None:
+                on_read(document)
+            return self.scan_document(document, path=name, doc_type=doc_type)
 
         report = self._guarded(name, scan)
         return replace(report, sha256=digest[0]) if digest else report
-
-    def scan_loaded(
-        self, document: Document, *, path: str, sha256: str | None = None, doc_type: DocType | None = None
-    ) -> DocumentReport:
-        """Scan a document already read (``ingest.load``), within the limits; ``sha256``: of the bytes it was read from."""
-        report = self._guarded(path, lambda: self.scan_document(document, path=path, doc_type=doc_type))
-        return replace(report, sha256=sha256) if sha256 is not None else report
 
     def scan_together(
         self,
