@@ -550,6 +550,34 @@ def test_svg_graph_escapes_names_and_places_every_node():
     assert len(columns) == 5  # customer, vendor, sub-processor, onward recipient, country
 
 
+def _screenshot(page: Path, shot: Path, profile: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Headless Chromium draws ``page`` into ``shot``, its console logged to stderr; without the
+    background-networking flags it keeps trying the closed network."""
+    assert CHROMIUM is not None
+    return subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--enable-logging=stderr",
+            "--v=0",
+            *extra,
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def _non_white_share(png: Path) -> float:
     from PIL import Image  # comes with fpdf2 (the test group)
 
@@ -565,28 +593,7 @@ def test_html_renders_in_headless_chromium_without_console_errors(mixed, tmp_pat
     page = tmp_path / "report.html"
     page.write_text(render(mixed, "html"), encoding="utf-8")
     shot = tmp_path / "shot.png"
-    run = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--window-size=1200,1600",
-            f"--screenshot={shot}",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    run = _screenshot(page, shot, tmp_path / "profile", "--window-size=1200,1600")
     assert shot.exists(), run.stderr[-2000:]
     console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
     assert not console, console
@@ -602,27 +609,7 @@ def test_html_console_check_would_catch_a_script(tmp_path):
         "content=\"default-src 'none'\"></head><body><p>x</p><script>1</script></body></html>",
         encoding="utf-8",
     )
-    run = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--enable-logging=stderr",
-            "--v=0",
-            f"--screenshot={tmp_path / 'shot.png'}",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    run = _screenshot(page, tmp_path / "shot.png", tmp_path / "profile")
     assert any(":CONSOLE" in line for line in run.stderr.splitlines()), run.stderr[-2000:]
 
 
