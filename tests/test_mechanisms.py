@@ -407,3 +407,79 @@ def test_mechanisms_a_topic_to_ask_about_is_not_relied_on(scanner, lang, text):
 def test_mechanisms_each_tool_in_its_usual_wording_in_both_languages(scanner, lang, text, expected):
     """A tool named the way English and German texts commonly name it is found in either language."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our sub-processors are in Germany. The purpose of these standard contractual clauses is to ensure "
+            "compliance with Article 28(3) and (4) of Regulation (EU) 2016/679.",
+        ),
+        (
+            "en",
+            "The parties have signed the standard contractual clauses pursuant to Article 28(7) GDPR as their "
+            "processing agreement.",
+        ),
+        (
+            "de",
+            "Mit diesen Standardvertragsklauseln (im Folgenden „Klauseln“) soll die Einhaltung von Artikel 28 "
+            "Absätze 3 und 4 der Verordnung (EU) 2016/679 sichergestellt werden.",
+        ),
+        (
+            "de",
+            "Die Parteien schließen die Standardvertragsklauseln nach Art. 28 Abs. 7 DSGVO als Auftragsverarbeitungsvertrag.",
+        ),
+    ],
+)
+def test_mechanisms_controller_processor_clauses_are_no_transfer_tool(scanner, lang, text):
+    """Standard clauses under Art. 28(7) GDPR are the processing contract, not the SCCs of Art. 46(2)(c)."""
+    assert "scc" not in mechanisms(scanner, text, lang, "dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Where a sub-processor's work involves a transfer under Chapter V, the processor and the sub-processor "
+            "can ensure compliance with Chapter V by using standard contractual clauses, provided the conditions "
+            "for the use of those standard contractual clauses are met.",
+        ),
+        (
+            "de",
+            "Umfasst die Tätigkeit eines Unterauftragsverarbeiters eine Übermittlung nach Kapitel V, können die "
+            "Parteien Standardvertragsklauseln verwenden, sofern die Voraussetzungen für die Anwendung dieser "
+            "Standardvertragsklauseln erfüllt sind.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_offered_on_the_conditions_of_its_own_use_is_not_relied_on(scanner, lang, text):
+    """A tool the parties may use once its own conditions are met names an option, not a basis."""
+    assert "scc" not in mechanisms(scanner, text, lang, "dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Transfers to our US sub-processors rest on the standard contractual clauses. This DPA meets "
+            "Article 28(3) GDPR.",
+        ),
+        (
+            "en",
+            "Transfers to the United States rest on the standard contractual clauses (Decision 2021/914), and this "
+            "agreement sets out the terms that Article 28 of the GDPR requires.",
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln; dieser Vertrag erfüllt "
+            "Art. 28 Abs. 3 DSGVO.",
+        ),
+    ],
+)
+def test_mechanisms_transfer_clauses_beside_an_art28_contract_are_relied_on(scanner, lang, text):
+    """Transfer SCCs named beside the DPA's own Art. 28 terms stay the transfer tool."""
+    assert "scc" in mechanisms(scanner, text, lang, "dpa")

@@ -32,6 +32,12 @@ EXAMPLE_REACH = 6
 GONE_REACH = 3
 # Words between a historic attribute and the tool it qualifies ("the formerly valid Privacy Shield").
 ATTRIBUTE_REACH = 1
+# Tokens between the SCCs and the Art. 28 provision that makes them processor clauses, the provision
+# standing after them ("Standardvertragsklauseln (im Folgenden „Klauseln“) soll die Einhaltung von Artikel 28
+# Absätze 3 und 4") or just before them ("Article 28(7) standard contractual clauses").
+ART28_AFTER, ART28_BEFORE = 15, 6
+# Tokens between "the conditions for the use of" and the tool they are the conditions of ("those", "dieser").
+CONDITION_OBJECT = 2
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
 DISAVOWAL = re.compile(
     r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
@@ -244,6 +250,32 @@ def _question_topic(sentence: Sentence, cue: Cue) -> Cue | None:
     return next((q for q in sentence.of("QUESTION_TOPIC") if q.end <= cue.start), None)
 
 
+def _processor_clauses(sentence: Sentence, cue: Cue, tool: str) -> Cue | None:
+    """ "Standard contractual clauses pursuant to Article 28(7)", "Mit diesen Standardvertragsklauseln soll
+    die Einhaltung von Artikel 28 Absätze 3 und 4 ... sichergestellt werden": the contract between a
+    controller and its processor (Decision 2021/915), no transfer tool."""
+    if tool != "scc":
+        return None
+    return next(
+        (
+            c
+            for c in sentence.of("ART28_CLAUSES")
+            if 0 <= c.start - cue.end <= ART28_AFTER or 0 <= cue.start - c.end <= ART28_BEFORE
+        ),
+        None,
+    )
+
+
+def _conditioned_use(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "... by using standard contractual clauses, provided the conditions for their use are met": a tool
+    the parties may use (the controller-processor clauses' own rule for sub-processors), not reliance. The
+    tool is named before the condition, or as its object ("the conditions for the use of those clauses")."""
+    return next(
+        (c for c in sentence.of("TOOL_CONDITIONS") if c.start >= cue.end or 0 <= cue.start - c.end <= CONDITION_OBJECT),
+        None,
+    )
+
+
 def _given_as_example(sentence: Sentence, cue: Cue) -> bool:
     """ "appropriate safeguards, such as the SCCs": the tool is one the text could use, not the one a
     transfer rests on ("transfers to the US rest on the SCCs")."""
@@ -294,6 +326,8 @@ def mechanism_mentions(
             _governing_cue(sentence, cue, unique, tool)
             or lexicon.country_negation(sentence, cue)
             or _question_topic(sentence, cue)
+            or _processor_clauses(sentence, cue, tool)
+            or _conditioned_use(sentence, cue)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.

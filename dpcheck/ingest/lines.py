@@ -326,7 +326,8 @@ class Layout:
         if starts_item(line.text) and not (open_end and _DASH.match(line.text) and line.text[2:3].islower()):
             return False
         if line.page != prev.page:
-            return open_end and (line.text[:1].islower() or prev.text.endswith((",", "-")))
+            # A page break inside a sentence: the last line ran to the margin, or the next goes on in lowercase.
+            return open_end and bool(full or line.text[:1].islower() or prev.text.endswith((",", "-")))
         if prev.top is None or line.top is None or prev.last_top is None or not prev.size:
             # No geometry: a line that ends a sentence ends the paragraph unless the next goes on in lowercase.
             return open_end or line.text[:1].islower()

@@ -89,6 +89,37 @@ def test_pdf_paragraph_continues_across_pages(make_pdf) -> None:
     assert doc.page_count == 2 and doc.blocks[0].page == 1
 
 
+def test_pdf_sentence_ran_to_the_margin_continues_on_the_next_page() -> None:
+    """A line that ran to the margin mid-sentence goes on after the page break, even where the next
+    page starts with a number or a capital ("Regulation (EU)" / "2016/679 ...")."""
+    sentence = "Transfers rest on the clauses of Regulation " + " ".join(["2016/679"] * 60) + " only."
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_y(262)
+    pdf.multi_cell(0, 6, text=sentence, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, text="Audits. The customer may audit once a year.", new_x="LMARGIN", new_y="NEXT")
+    doc = load(pdf_bytes(pdf), name="x.pdf")
+    assert doc.page_count == 2
+    assert [b.text for b in doc.blocks] == [sentence, "Audits. The customer may audit once a year."]
+
+
+def test_pdf_sentence_ended_at_the_page_foot_ends_its_paragraph() -> None:
+    """A paragraph that ends with its sentence at the foot of a page does not run into the next page's."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_y(268)
+    pdf.multi_cell(0, 6, text="Die Daten bleiben in der EU.", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.multi_cell(0, 6, text="Unterauftragsverarbeiter werden vorab benannt.", new_x="LMARGIN", new_y="NEXT")
+    doc = load(pdf_bytes(pdf), name="x.pdf")
+    assert [b.text for b in doc.blocks] == [
+        "Die Daten bleiben in der EU.",
+        "Unterauftragsverarbeiter werden vorab benannt.",
+    ]
+
+
 def test_pdf_table_across_pages_is_merged() -> None:
     """A ruled table that runs over a page break, header repeated, is one Table."""
     pdf = new_pdf()
