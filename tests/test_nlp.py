@@ -129,3 +129,16 @@ def test_nlp_language_damaged_model_file_is_made_again(tmp_path, monkeypatch):
     detector = LanguageDetector()
     assert detector.detect("We only transfer your data under the standard contractual clauses.") == "en"
     assert detector.unread("We only transfer your data under the standard contractual clauses.") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our processor is Example LLC, 12 Harbor Ave. North, Suite 3, Springfield, USA. Second sentence."),
+        ("en", "Write to Example Inc., 5 Lake Blvd. West, Ste. 200, Austin, Texas. Second sentence."),
+        ("de", "Anbieter ist die Beispiel GmbH, Hauptstr. 5, 10115 Berlin. Zweiter Satz."),
+    ],
+)
+def test_nlp_street_abbreviations_do_not_split_an_address(scanner, lang, text):
+    """Street and suite abbreviations in a postal address stay inside the sentence naming it."""
+    assert len(list(scanner.pipeline(lang)(text).sents)) == 2

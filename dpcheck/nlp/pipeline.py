@@ -7,6 +7,7 @@ heading, a list item or a table row is never merged into the sentence next to it
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import spacy
@@ -20,6 +21,7 @@ from dpcheck.nlp.gazetteer import country_phrases
 ROLE_PREFIX = "ROLE:"  # cue labels of the clause roles of rules/lexicon/roles.yml
 SENTENCE_CONTINUES = {"!", "！", "︕", "﹗"}
 
+STREET_ABBREVIATION = re.compile(r"^[^\W\d_]{2,}(?:str|pl)\.$", re.IGNORECASE)
 _OPEN_BRACKET_INFIX = r"(?<=[0-9A-Za-z])[\(\)](?=[0-9A-Za-z\(])"
 
 
@@ -29,6 +31,12 @@ def _add_abbreviations(nlp: Language, abbreviations: list[str]) -> None:
             continue
         for form in {abbr, abbr[0].upper() + abbr[1:], abbr.lower()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]  # spaCy types Language.tokenizer as a plain callable
+
+
+def _keep_street_abbreviations(nlp: Language) -> None:
+    # "Hauptstr. 5", "Bahnhofstr. 12": a street name shortened by its ending is no sentence end. The
+    # abbreviations list covers whole words only, and these are compounds.
+    nlp.tokenizer.token_match = STREET_ABBREVIATION.match  # type: ignore[union-attr]  # spaCy types Language.tokenizer as a plain callable
 
 
 def _add_infixes(nlp: Language) -> None:
@@ -42,6 +50,7 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
     nlp = spacy.blank(lang)
     _add_infixes(nlp)
     _add_abbreviations(nlp, lexicon["abbreviations"].get(lang, []))
+    _keep_street_abbreviations(nlp)
     # "!" ends no sentence here: legal text hardly exclaims, but brand names do ("Yahoo!
     # Konzerngruppe"), and a split there cuts a transfer statement in two.
     punct = [p for p in Sentencizer.default_punct_chars if p not in SENTENCE_CONTINUES]
