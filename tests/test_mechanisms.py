@@ -483,3 +483,39 @@ def test_mechanisms_a_tool_offered_on_the_conditions_of_its_own_use_is_not_relie
 def test_mechanisms_transfer_clauses_beside_an_art28_contract_are_relied_on(scanner, lang, text):
     """Transfer SCCs named beside the DPA's own Art. 28 terms stay the transfer tool."""
     assert "scc" in mechanisms(scanner, text, lang, "dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our host is in Germany. Please note that, according to the CJEU, transfers to the US are adequate only "
+            "if the recipient takes part in the EU-U.S. Data Privacy Framework.",
+        ),
+        (
+            "de",
+            "Unser Hoster sitzt in Deutschland. Wir weisen darauf hin, dass nach Auffassung des EuGH ein angemessenes "
+            "Schutzniveau für Übermittlungen in die USA nur besteht, wenn der Empfänger am EU-US Data Privacy "
+            "Framework teilnimmt.",
+        ),
+    ],
+)
+def test_mechanisms_the_courts_view_of_the_law_is_no_reliance(scanner, lang, text):
+    """A tool named in the court's view of the law, reported as such, is not the vendor's basis."""
+    assert "dpf" not in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "After the CJEU's ruling we transfer data to the US under the EU-U.S. Data Privacy Framework."),
+        (
+            "de",
+            "Nach dem Urteil des EuGH übermitteln wir Daten in die USA auf Grundlage des EU-US Data Privacy Framework.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_relied_on_after_a_ruling_stays_relied_on(scanner, lang, text):
+    """Naming a ruling is not reporting the court's view: the tool the vendor uses is still relied on."""
+    assert "dpf" in mechanisms(scanner, text, lang)

@@ -328,6 +328,7 @@ def mechanism_mentions(
             or _question_topic(sentence, cue)
             or _processor_clauses(sentence, cue, tool)
             or _conditioned_use(sentence, cue)
+            or next(iter(sentence.of("COURT_VIEW")), None)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
