@@ -213,3 +213,43 @@ def test_evidence_each_sentence_quoted_once_per_destination(scanner, lang, repea
     """A sentence naming a country three times is one piece of evidence, so the next sentence still shows."""
     found = quotes(scanner, f"{repeated} {other}", lang, "JP")
     assert found == [repeated, other]
+
+
+@pytest.mark.parametrize(
+    ("lang", "doc_type", "transfer", "basis"),
+    [
+        (
+            "en",
+            "privacy_policy",
+            "Our hosting provider stores your data in the United States.",
+            "These transfers rest on appropriate safeguards as the law requires.",
+        ),
+        (
+            "en",
+            "dpa",
+            "The Processor uses data centres in the United States.",
+            "Any transfer to a third country takes place only under the conditions of Chapter V of the GDPR.",
+        ),
+        (
+            "de",
+            "privacy_policy",
+            "Unser Hoster speichert Ihre Daten in den USA.",
+            "Für diese Übermittlungen sorgen wir für geeignete Garantien.",
+        ),
+        (
+            "de",
+            "dpa",
+            "Der Auftragnehmer nutzt Rechenzentren in den USA.",
+            "Jede Verlagerung in ein Drittland erfolgt nur unter den Bedingungen des Kapitels V der DSGVO.",
+        ),
+    ],
+)
+def test_evidence_no_tool_named_quotes_the_basis_named_without_one_first(scanner, lang, doc_type, transfer, basis):
+    """Where no tool is named, the sentence that speaks of the basis without naming one is quoted first,
+    then where the data goes; a sentence denying guarantees for data in transit is not taken for it."""
+    security = {
+        "en": "We make no guarantees that data is secure once transmitted over the internet.",
+        "de": "Wir geben keine Garantie, dass Daten bei der Übertragung im Internet sicher sind.",
+    }[lang]
+    report = scan(scanner, f"{security} {transfer} {basis}", lang, doc_type)
+    assert finding_quotes(report, "TRANSFER_MECHANISM_UNSPECIFIED")[:2] == [basis, transfer]

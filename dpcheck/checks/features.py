@@ -116,13 +116,15 @@ def ev(items: Iterable[Mention | Recipient]) -> tuple[Evidence, ...]:
     return distinct_places(flat, EVIDENCE)
 
 
-@feature("doc_type", "transfers_addressed")
+@feature("doc_type", "transfers_addressed", "unnamed_basis")
 def _document(doc: Inputs) -> dict[str, Feature]:
     x = doc.extraction
     addressed = bool(x.transfers_addressed or x.destinations or x.relied_mechanisms)
     return {
         "doc_type": Feature(x.doc_type),
         "transfers_addressed": Feature(addressed, distinct_places(x.transfers_addressed, EVIDENCE)),
+        # One sentence is enough to show that the basis goes unnamed; the quotes after it show where data goes.
+        "unnamed_basis": Feature(bool(x.unnamed_basis), distinct_places(x.unnamed_basis, 1)),
     }
 
 

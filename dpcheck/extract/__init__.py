@@ -31,7 +31,8 @@ class Extraction:
 
     The derived views (``relied_mechanisms``, ``destinations``) are computed once, on first use.
     ``flowdown``: the transfer tools the document binds its sub-processors to; ``implied``: the tools
-    made for one country only, with that country (relying on the DPF sends data to the US).
+    made for one country only, with that country (relying on the DPF sends data to the US);
+    ``unnamed_basis``: sentences about the transfers' legal basis that name no tool.
     """
 
     doc_type: DocType
@@ -41,6 +42,7 @@ class Extraction:
     flowdown: tuple[Mention, ...] = ()
     subject: Subject = Subject()
     implied: tuple[tuple[str, str], ...] = ()
+    unnamed_basis: tuple[Evidence, ...] = ()
 
     def of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
@@ -139,4 +141,5 @@ def extract(
         tuple(reading.flowdown),
         reading.subject,
         tuple(sorted((implied or {}).items())),
+        tuple(reading.unnamed_basis),
     )

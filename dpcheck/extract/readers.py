@@ -103,6 +103,8 @@ class Reading:
     mentions: list[Mention] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
     transfers_addressed: list[Evidence] = field(default_factory=list)
+    # Sentences about a transfer's legal basis that name no tool ("based on appropriate safeguards").
+    unnamed_basis: list[Evidence] = field(default_factory=list)
     # Transfer tools the document binds its sub-processors to ("we require our sub-processors to
     # sign the SCCs"): they cover transfers that sub-processors make themselves.
     flowdown: list[Mention] = field(default_factory=list)
@@ -407,13 +409,25 @@ class PartyReader(Reader):
 
 
 class AddressedReader(Reader):
-    """Sentences that speak about where data goes at all."""
+    """Sentences that speak about where data goes at all, and those that speak of the transfers' legal
+    basis without naming a tool ("the transfer is based on appropriate safeguards")."""
 
     name = "transfers_addressed"
 
     def read(self, passage: Passage, reading: Reading) -> None:
-        if addresses_transfers(passage.sentence, passage.transfer, reading.lexicon):
-            reading.transfers_addressed.append(passage.sentence.evidence("speaks about where data goes"))
+        sentence = passage.sentence
+        if addresses_transfers(sentence, passage.transfer, reading.lexicon):
+            reading.transfers_addressed.append(sentence.evidence("speaks about where data goes"))
+        # "We make no guarantees that data is secure once transmitted" denies, it names no basis.
+        if (
+            sentence.has("UNNAMED_BASIS")
+            and (passage.transfer or sentence.has("CROSS_BORDER", "TRANSFER_ANAPHOR"))
+            and not sentence.has("NEGATION")
+            and not any(m.relied_upon for m in passage.tools)
+        ):
+            reading.unnamed_basis.append(
+                sentence.evidence("speaks of the transfers' legal basis without naming a tool")
+            )
 
 
 class SubjectReader(Reader):
