@@ -253,3 +253,24 @@ def test_evidence_no_tool_named_quotes_the_basis_named_without_one_first(scanner
     }[lang]
     report = scan(scanner, f"{security} {transfer} {basis}", lang, doc_type)
     assert finding_quotes(report, "TRANSFER_MECHANISM_UNSPECIFIED")[:2] == [basis, transfer]
+
+
+@pytest.mark.parametrize(
+    ("lang", "authorisation", "notice"),
+    [
+        (
+            "en",
+            "The Customer grants a general authorisation to engage sub-processors.",
+            "The Processor will inform the Customer of new sub-processors 30 days in advance.",
+        ),
+        (
+            "de",
+            "Der Auftraggeber erteilt eine allgemeine Genehmigung zum Einsatz von Unterauftragsverarbeitern.",
+            "Neue Unterauftragsverarbeiter teilt der Auftragnehmer dem Auftraggeber 30 Tage vorab mit.",
+        ),
+    ],
+)
+def test_evidence_objection_missing_quotes_the_notice_clause_first(scanner, lang, authorisation, notice):
+    """The notice clause is where the missing objection right belongs, so it is quoted before the authorisation."""
+    report = scan(scanner, f"{authorisation} {notice}", lang, "dpa")
+    assert finding_quotes(report, "SUBPROCESSOR_OBJECTION_MISSING") == [notice, authorisation]
