@@ -149,7 +149,8 @@ def test_evidence_supplementary_finding_quotes_the_tools_it_tested(scanner, lang
 def test_evidence_named_derogation_before_consent_read_from_the_text(scanner, lang, consent, named):
     """A derogation named as such is quoted before an earlier consent sentence it was read from."""
     found = tool_quotes(scan(scanner, f"{consent} {named}", lang), "derogation")
-    assert found[0] == named and found[-1] == consent
+    # The named derogation refers back to the consent sentence ("Such transfers ..."), so it quotes both.
+    assert found[0].endswith(named) and found[-1] == consent
 
 
 @pytest.mark.parametrize(
@@ -222,7 +223,7 @@ def test_evidence_each_sentence_quoted_once_per_destination(scanner, lang, repea
             "en",
             "privacy_policy",
             "Our hosting provider stores your data in the United States.",
-            "These transfers rest on appropriate safeguards as the law requires.",
+            "Transfers outside the EEA rest on appropriate safeguards as the law requires.",
         ),
         (
             "en",
@@ -234,7 +235,7 @@ def test_evidence_each_sentence_quoted_once_per_destination(scanner, lang, repea
             "de",
             "privacy_policy",
             "Unser Hoster speichert Ihre Daten in den USA.",
-            "Für diese Übermittlungen sorgen wir für geeignete Garantien.",
+            "Für Übermittlungen in Drittländer sorgen wir für geeignete Garantien.",
         ),
         (
             "de",
@@ -274,3 +275,36 @@ def test_evidence_objection_missing_quotes_the_notice_clause_first(scanner, lang
     """The notice clause is where the missing objection right belongs, so it is quoted before the authorisation."""
     report = scan(scanner, f"{authorisation} {notice}", lang, "dpa")
     assert finding_quotes(report, "SUBPROCESSOR_OBJECTION_MISSING") == [notice, authorisation]
+
+
+@pytest.mark.parametrize(
+    ("lang", "before", "after", "destination"),
+    [
+        (
+            "en",
+            "We may share your data with partners.",
+            "This may involve transferring your data to the United States.",
+            "US",
+        ),
+        ("de", "Für die Telefonie nutzen wir einen Dienstleister.", "Dabei werden Daten in die USA übermittelt.", "US"),
+    ],
+)
+def test_evidence_sentence_going_on_from_the_one_before_is_quoted_with_it(scanner, lang, before, after, destination):
+    """A sentence that opens by referring back ("This ...", "Dabei ...") is quoted with the sentence it refers to
+    (in a later paragraph too, where the offsets of the two are not the block's)."""
+    assert quotes(scanner, f"{before} {after}", lang, destination) == [f"{before} {after}"]
+    assert quotes(scanner, f"Privacy notice.\n\nWe are a software company. {before} {after}", lang, destination) == [
+        f"{before} {after}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "destination"),
+    [
+        ("de", "Wir arbeiten mit Partnern. Sie können der Übermittlung in die USA widersprechen.", "US"),
+        ("en", "We work with partners.\n\nThis section explains that data is stored in the United States.", "US"),
+    ],
+)
+def test_evidence_a_you_sentence_or_a_new_paragraph_is_quoted_alone(scanner, lang, text, destination):
+    """German "Sie" is "you", not "they"; a sentence is never joined to one in another paragraph."""
+    assert quotes(scanner, text, lang, destination) == [text.split(". ", 1)[-1].split("\n\n")[-1]]

@@ -308,10 +308,20 @@ class Sentence:
         return lo, hi
 
     def evidence(self, reason: str, start: int | None = None, end: int | None = None) -> Evidence:
-        """Evidence quoting the whole sentence (or the given char span within the document)."""
+        """Evidence quoting the whole sentence (or the given char span within the document). A sentence
+        that goes on from the one before it ("This may involve transfers outside the EEA", "Dabei ...")
+        is quoted with that one, when both stand in one block: alone it does not say what it speaks of."""
         s = self.start if start is None else start
+        if start is None and self._goes_on():
+            previous = self._sentences.previous_start(self.index)
+            s = s if previous is None else previous
         e = self.end if end is None else end
         return Evidence(self.block_text(s, e), s, e, self.page, self.block.heading_path, reason)
+
+    def _goes_on(self) -> bool:
+        """The sentence opens with a word that refers back (CONTINUES), list markers aside."""
+        opening = next((i for i, token in enumerate(self.span) if token.text[:1].isalpha()), None)
+        return opening is not None and any(c.start == opening for c in self.of("CONTINUES"))
 
     def block_text(self, start: int, end: int) -> str:
         offset = start - self.block.start
@@ -366,6 +376,12 @@ class Sentences(Sequence[Sentence]):
 
     def __iter__(self) -> Iterator[Sentence]:
         return (self[i] for i in range(len(self)))
+
+    def previous_start(self, i: int) -> int | None:
+        """Where the sentence before sentence ``i`` starts, if it stands in the same block."""
+        if i == 0 or self._block_of[i - 1] != self._block_of[i]:
+            return None
+        return self.document.blocks[self._block_of[i]].start + self._chars[i - 1][0]
 
     def where(self, *labels: str) -> np.ndarray:
         """Indices of the sentences that carry any of ``labels``, in order."""
