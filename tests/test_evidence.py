@@ -308,3 +308,24 @@ def test_evidence_sentence_going_on_from_the_one_before_is_quoted_with_it(scanne
 def test_evidence_a_you_sentence_or_a_new_paragraph_is_quoted_alone(scanner, lang, text, destination):
     """German "Sie" is "you", not "they"; a sentence is never joined to one in another paragraph."""
     assert quotes(scanner, text, lang, destination) == [text.split(". ", 1)[-1].split("\n\n")[-1]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "table", "row"),
+    [
+        (
+            "en",
+            "| Setting | Value |\n|---|---|\n| Data location | Japan (default). An EU region is available on request. |\n",
+            "Data location | Japan (default). An EU region is available on request.",
+        ),
+        (
+            "de",
+            "| Merkmal | Wert |\n|---|---|\n| Speicherort | Japan (Standard). Eine EU-Region ist auf Anfrage verfügbar. |\n",
+            "Speicherort | Japan (Standard). Eine EU-Region ist auf Anfrage verfügbar.",
+        ),
+    ],
+)
+def test_evidence_table_row_is_quoted_whole(scanner, lang, table, row):
+    """A short table row is one record: its quote is the whole row, not the sentence of a cell."""
+    found = quotes(scanner, f"# Locations\n\n{table}", lang, "JP", doc_type="subprocessor_list", fmt="markdown")
+    assert found and found[0] == row

@@ -201,6 +201,11 @@ def _label_index(cue_labels: tuple[str, ...], place_codes: tuple[str, ...]) -> L
     return LabelIndex(cue_labels, place_codes)
 
 
+# A table row up to this many characters is quoted whole; a longer one is a page laid out as a table, and
+# its sentences are quoted one by one.
+ROW_QUOTE = 500
+
+
 class Sentence:
     """One sentence with its cues, countries and its place in the document (made by :class:`Sentences`).
 
@@ -312,10 +317,13 @@ class Sentence:
         that goes on from the one before it ("This may involve transfers outside the EEA", "Dabei ...")
         is quoted with that one, when both stand in one block: alone it does not say what it speaks of."""
         s = self.start if start is None else start
-        if start is None and self._goes_on():
+        e = self.end if end is None else end
+        if start is None and end is None and self.block.table is not None and len(self.block.text) <= ROW_QUOTE:
+            # A table row is one record ("Data location | United States. EU region on request."): quoted whole.
+            s, e = self.block.start, self.block.end
+        elif start is None and self._goes_on():
             previous = self._sentences.previous_start(self.index)
             s = s if previous is None else previous
-        e = self.end if end is None else end
         return Evidence(self.block_text(s, e), s, e, self.page, self.block.heading_path, reason)
 
     def _goes_on(self) -> bool:
