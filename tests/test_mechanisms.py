@@ -478,6 +478,16 @@ def test_mechanisms_a_tool_offered_on_the_conditions_of_its_own_use_is_not_relie
             "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln; dieser Vertrag erfüllt "
             "Art. 28 Abs. 3 DSGVO.",
         ),
+        (
+            "en",
+            "Transfers to the United States rest on the standard contractual clauses and the processing terms of "
+            "Article 28(3) and (4) GDPR.",
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln und der Vereinbarung nach "
+            "Art. 28 Abs. 3 und 4 DSGVO.",
+        ),
     ],
 )
 def test_mechanisms_transfer_clauses_beside_an_art28_contract_are_relied_on(scanner, lang, text):
@@ -519,3 +529,23 @@ def test_mechanisms_the_courts_view_of_the_law_is_no_reliance(scanner, lang, tex
 def test_mechanisms_a_tool_relied_on_after_a_ruling_stays_relied_on(scanner, lang, text):
     """Naming a ruling is not reporting the court's view: the tool the vendor uses is still relied on."""
     assert "dpf" in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "According to the CJEU, the Privacy Shield is invalid; we therefore transfer data to the United States "
+            "under the standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Nach Auffassung des EuGH ist das Privacy Shield ungültig, daher übermitteln wir Daten in die USA auf "
+            "Grundlage der Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_the_vendor_names_after_the_courts_view_is_relied_on(scanner, lang, text):
+    """Once the vendor speaks for itself after reporting the court's view, the tool it names is its basis."""
+    assert "scc" in mechanisms(scanner, text, lang)

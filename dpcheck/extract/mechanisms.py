@@ -36,6 +36,13 @@ ATTRIBUTE_REACH = 1
 # standing after them ("Standardvertragsklauseln (im Folgenden „Klauseln“) soll die Einhaltung von Artikel 28
 # Absätze 3 und 4") or just before them ("Article 28(7) standard contractual clauses").
 ART28_AFTER, ART28_BEFORE = 15, 6
+# Words that join a second thing to the SCCs: an Art. 28 provision after them is that thing's.
+JOINS = frozenset({"and", "or", ";", "while", "whereas", "but", "und", "oder", "sowie", "während", "aber", "jedoch"})
+# Words after a report of the court's view where the vendor speaks for itself again ("us" is left out: it
+# is also the country).
+VENDOR_SPEAKS = frozenset(
+    "we our ; therefore so thus hence consequently wir uns unsere daher deshalb darum somit folglich".split()
+)
 # Tokens between "the conditions for the use of" and the tool they are the conditions of ("those", "dieser").
 CONDITION_OBJECT = 2
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
@@ -256,14 +263,18 @@ def _processor_clauses(sentence: Sentence, cue: Cue, tool: str) -> Cue | None:
     controller and its processor (Decision 2021/915), no transfer tool."""
     if tool != "scc":
         return None
-    return next(
-        (
-            c
-            for c in sentence.of("ART28_CLAUSES")
-            if 0 <= c.start - cue.end <= ART28_AFTER or 0 <= cue.start - c.end <= ART28_BEFORE
-        ),
-        None,
-    )
+    tokens = sentence.span
+    for c in sentence.of("ART28_CLAUSES"):
+        if 0 <= c.start - cue.end <= ART28_AFTER:
+            between = tokens[cue.end : c.start]
+        elif 0 <= cue.start - c.end <= ART28_BEFORE:
+            between = tokens[c.end : cue.start]
+        else:
+            continue
+        # "the SCCs and the terms of Art. 28(3) and (4)": the provision is another contract's.
+        if not any(t.lower_ in JOINS for t in between):
+            return c
+    return None
 
 
 def _conditioned_use(sentence: Sentence, cue: Cue) -> Cue | None:
@@ -274,6 +285,17 @@ def _conditioned_use(sentence: Sentence, cue: Cue) -> Cue | None:
         (c for c in sentence.of("TOOL_CONDITIONS") if c.start >= cue.end or 0 <= cue.start - c.end <= CONDITION_OBJECT),
         None,
     )
+
+
+def _courts_view(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "According to the CJEU, transfers to the US are adequate only if the recipient takes part in the
+    DPF": the court's view of the law, not the vendor's basis. Once the vendor speaks for itself ("...;
+    we therefore rely on the SCCs") the tools it names are its own."""
+    tokens = sentence.span
+    for view in sentence.of("COURT_VIEW"):
+        if view.end <= cue.start and not any(t.lower_ in VENDOR_SPEAKS for t in tokens[view.end : cue.start]):
+            return view
+    return None
 
 
 def _given_as_example(sentence: Sentence, cue: Cue) -> bool:
@@ -328,7 +350,7 @@ def mechanism_mentions(
             or _question_topic(sentence, cue)
             or _processor_clauses(sentence, cue, tool)
             or _conditioned_use(sentence, cue)
-            or next(iter(sentence.of("COURT_VIEW")), None)
+            or _courts_view(sentence, cue)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
