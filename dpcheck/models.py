@@ -20,6 +20,7 @@ HopKind = Literal["engages", "transfer"]
 # The one order of ratings (best first) and of severities (most severe first).
 RATINGS: tuple[Rating, ...] = get_args(Rating)
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+DOC_TYPES: tuple[DocType, ...] = get_args(DocType)
 
 # A destination the document leaves open ("worldwide", "third countries"), in place of a country code.
 UNSPECIFIED = "UNSPECIFIED"

@@ -23,7 +23,7 @@ import pycountry
 from dpcheck.checks import Ruleset
 from dpcheck.errors import ErrorCode, IngestError, describe
 from dpcheck.limits import Limits, checkpoint, enforce
-from dpcheck.models import DocType, DocumentReport, Report, Skipped
+from dpcheck.models import DOC_TYPES, DocType, DocumentReport, Report, Skipped
 from dpcheck.nlp import SUPPORTED
 from dpcheck.policy import Policy
 from dpcheck.resources import rules_dir
@@ -213,6 +213,7 @@ class Scanner:
         read, within the limits (the diff's recipient check reads its text without reading the file again)."""
         from dpcheck import ingest
 
+        _check_arguments(doc_type=doc_type)
         name = str(path)
         digest: list[str] = []
 
@@ -240,6 +241,7 @@ class Scanner:
         (named ``name``) and where each part sits in it (nothing if it cannot be read)."""
         from dpcheck.vendor.together import join
 
+        _check_arguments(language, doc_type)
         placed: list[Part] = []
 
         def scan() -> DocumentReport:
@@ -253,6 +255,7 @@ class Scanner:
     def scan_bytes(self, data: bytes, name: str, *, language: str | None = None) -> DocumentReport:
         from dpcheck import ingest
 
+        _check_arguments(language)
         return self._guarded(
             name,
             lambda: self.scan_document(ingest.load(data, name=name, limits=self.limits), path=name, language=language),
@@ -270,6 +273,9 @@ class Scanner:
         """Scan text already in hand; ``doc_type`` overrides the classifier when the caller knows it."""
         from dpcheck import ingest
 
+        _check_arguments(language, doc_type)
+        if format not in ("text", "markdown"):
+            raise ValueError(f"format {format!r} is not 'text' or 'markdown'")
         fmt: Literal["text", "markdown"] = "markdown" if format == "markdown" else "text"
         return self._guarded(
             name,
@@ -305,6 +311,7 @@ class Scanner:
         from dpcheck.extract.subject import not_about_privacy
         from dpcheck.flows import build_flow
 
+        _check_arguments(language, doc_type)
         if not document.text.strip():
             return DocumentReport.failed(path, ErrorCode.NO_TEXT, "the document contains no text to read")
         self._prepare()
@@ -352,3 +359,13 @@ class Scanner:
         )
         # The buyer's policy comes after detection, so the GDPR findings are the same with or without it.
         return fail_closed(self.policy.apply(report, self.as_of) if self.policy else report)
+
+
+def _check_arguments(language: str | None = None, doc_type: str | None = None) -> None:
+    """A language or document type the caller names that dpcheck does not know is the caller's mistake,
+    reported at once: read with the English pipeline, or as a type no rule applies to, a document would be
+    judged by the wrong rules and could come out green."""
+    if language is not None and language not in SUPPORTED:
+        raise ValueError(f"language {language!r} is not one dpcheck reads ({', '.join(SUPPORTED)})")
+    if doc_type is not None and doc_type not in DOC_TYPES:
+        raise ValueError(f"doc_type {doc_type!r} is not one of {', '.join(DOC_TYPES)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 
 import dpcheck
@@ -68,6 +69,24 @@ def test_api_scan_accepts_path_bytes_and_text(tmp_path):
     assert dpcheck.scan(path).documents[0].transfers[0].destination == "US"
     assert dpcheck.scan(POLICY.encode(), name="p.md").documents[0].doc_type == "privacy_policy"
     assert dpcheck.scan(text="Wir übermitteln Daten in die USA.", language="de").documents[0].language == "de"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda s: s.scan_text("Wir speichern Daten in den USA.", doc_type="avv"), "doc_type 'avv'"),
+        (lambda s: s.scan_text("Nous stockons les données aux États-Unis.", language="fr"), "language 'fr'"),
+        (lambda s: s.scan_text("We store data in the US.", format="html"), "format 'html'"),
+        (lambda s: s.scan_bytes(b"We store data in the US.", "p.txt", language="english"), "language 'english'"),
+        (lambda s: s.scan_path("p.md", doc_type="DPA"), "doc_type 'DPA'"),
+        (lambda s: dpcheck.scan(text="Wir speichern Daten in den USA.", language="deu"), "language 'deu'"),
+    ],
+)
+def test_api_unknown_language_or_document_type_is_refused(scanner, call, message):
+    """A language or document type dpcheck does not know is the caller's mistake: a ValueError, never a
+    document read with the wrong pipeline or judged by no rule (a US transfer read as "avv" came out green)."""
+    with pytest.raises(ValueError, match=message):
+        call(scanner)
 
 
 def test_api_all_is_pinned():
