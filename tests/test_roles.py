@@ -570,3 +570,21 @@ def test_roles_territory_of_a_licence_is_no_destination(scanner, lang, text):
 def test_roles_leave_to_transfer_internationally_is_open(scanner, lang, text):
     """A DPA authorising international transfers without naming where leaves the destinations open."""
     assert destinations(scanner, text, lang, "dpa") == {"JP", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our engineers based in Bangalore can access customer data to fix faults.", {"IN"}),
+        ("en", "Example Ltd, seated in the British Virgin Islands, processes Customer Data on our behalf.", {"VG"}),
+        ("de", "Die Beispiel FZ-LLC mit Sitz in Dubai verarbeitet die Kundendaten in unserem Auftrag.", {"AE"}),
+        ("de", "Unsere Entwickler mit Sitz in Bangalore können auf die Kundendaten zugreifen.", {"IN"}),
+        ("en", "Acme Inc., headquartered in the United States, stores Customer Data only in Frankfurt.", set()),
+        ("en", "Our parent company, based in the United States, owns all shares of Acme GmbH.", set()),
+        ("de", "Die Acme Inc. mit Sitz in den USA hält alle Anteile und speichert keine Kundendaten.", set()),
+    ],
+)
+def test_roles_seat_of_a_party_that_handles_the_data_is_a_destination(scanner, lang, text, expected):
+    """A seated party that itself stores, processes or accesses the data sends it to its seat; a seat whose
+    verb has a place of its own, is a noun, or handles no data does not."""
+    assert destinations(scanner, text, lang, "dpa") == expected

@@ -41,6 +41,16 @@ class Role:
 
 
 @dataclass(frozen=True)
+class SeatedParty:
+    """When a seat counts because the seated party handles the data (``seated_party`` in roles.yml)."""
+
+    reach: int
+    determiners: frozenset[str]
+    place_prepositions: frozenset[str]
+    data_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RoleSet:
     """The roles, argument roles and barriers of rules/lexicon/roles.yml."""
 
@@ -48,6 +58,7 @@ class RoleSet:
     transferring: frozenset[str]  # the argument roles that make transfers
     barriers: frozenset[str]
     recipient_markers: frozenset[str]
+    seated_party: SeatedParty
     coordination: frozenset[str]  # words joining places into one list
     locating: tuple[str, ...]  # transfer cues saying only where something is (prefixes end in "*")
     yields_to: frozenset[str]  # the argument roles of parties that win over a locating cue
@@ -84,6 +95,12 @@ class RoleSet:
             transferring,
             frozenset(str(b).lower() for b in data["barriers"]),
             frozenset(str(m).lower() for m in data["recipient_markers"]),
+            SeatedParty(
+                int(data["seated_party"]["reach"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["determiners"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["place_prepositions"]),
+                tuple(str(w).lower() for w in data["seated_party"]["data_words"]),
+            ),
             frozenset(str(w).lower() for w in data["coordination"]),
             tuple(str(w).lower() for w in data["locating"]["cues"]),
             frozenset(str(a) for a in data["locating"]["yields_to"]),
@@ -184,9 +201,35 @@ class SentenceRoles:
                 self.states_transfer_besides(role)
                 and any(tokens[i].lower_ in self.roleset.recipient_markers for i in range(cue.start))
             )
+            or self._seated_party_handles_data(end)
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
+
+    def _seated_party_handles_data(self, end: int) -> bool:
+        """ "Our engineers based in Bangalore can access the data", "X Inc., seated in the BVI, processes it":
+        a transfer, storage or access verb standing right after the seat is what the seated party does
+        with the data (``seated_party`` in roles.yml). Not where the verb has a place of its own ("X Inc.,
+        based in the US, stores data only in Frankfurt"), is a noun ("owns all shares of ...") or handles
+        no data ("processes requests in its own name")."""
+        if any(p.start >= end for p in self.sentence.places):
+            return False
+        tokens = self.sentence.span
+        seated = self.roleset.seated_party
+        if not any(t.lower_.endswith(seated.data_words) for t in tokens[end:]):
+            return False
+        for cue, role in self.cues:
+            if role.argument not in self.roleset.transferring or cue.start < end:
+                continue
+            words_between = sum(1 for t in tokens[end : cue.start] if t.text[:1].isalpha())
+            noun = cue.start > 0 and tokens[cue.start - 1].lower_ in seated.determiners
+            after = tokens[cue.end :]
+            own_place = any(
+                t.lower_ in seated.place_prepositions and n.text[:1].isupper() for t, n in zip(after, after[1:])
+            )
+            if words_between <= seated.reach and not noun and not own_place:
+                return True
+        return False
 
     @property
     def states_transfer(self) -> bool:
