@@ -162,3 +162,20 @@ def test_gazetteer_names_serve_a_buyers_policy_too(scanner, tmp_path):
         encoding="utf-8",
     )
     assert Policy.load(path, ruleset=scanner.ruleset).refused_countries == ("AE", "VG", "KY", "RU")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("en", "Customer data is stored in us-east-1.", "US"),
+        ("en", "Backups go to the ap-southeast-2 region.", "AU"),
+        ("en", "We host in Azure centralindia for that plan.", "IN"),
+        ("en", "The workload runs in europe-west3.", "DE"),
+        ("de", "Die Kundendaten liegen in us-east-1.", "US"),
+        ("de", "Sicherungskopien liegen in der Region eu-west-2 in London.", "GB"),
+    ],
+)
+def test_gazetteer_cloud_region_identifiers_name_their_country(scanner, lang, text, code):
+    """A cloud provider's region identifier stands for the country it is in, in either language and at a
+    sentence's end (German keeps the full stop on a word ending in a digit)."""
+    assert code in _codes(scanner, lang, text)

@@ -588,3 +588,21 @@ def test_roles_seat_of_a_party_that_handles_the_data_is_a_destination(scanner, l
     """A seated party that itself stores, processes or accesses the data sends it to its seat; a seat whose
     verb has a place of its own, is a noun, or handles no data does not."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Customer data is replicated worldwide for resilience.", {"UNSPECIFIED"}),
+        ("de", "Kundendaten werden zur Ausfallsicherheit weltweit gespiegelt.", {"UNSPECIFIED"}),
+        ("en", "The processor may engage sub-processors worldwide.", {"UNSPECIFIED"}),
+        ("de", "Der Auftragnehmer darf Unterauftragsverarbeiter weltweit einsetzen.", {"UNSPECIFIED"}),
+        ("en", "Our sub-processors in India provide second-line support.", {"IN"}),
+        ("de", "Wir können Ihre Daten mit Konzerngesellschaften rund um den Globus teilen.", {"UNSPECIFIED"}),
+        ("en", "Customers in Japan may object to a new sub-processor.", set()),
+    ],
+)
+def test_roles_replication_and_where_sub_processors_are(scanner, lang, text, expected):
+    """Data replicated, mirrored or backed up somewhere goes there; where sub-processors are is where data
+    goes; the customers' location beside a sub-processor clause is not."""
+    assert destinations(scanner, text, lang, "dpa") == expected

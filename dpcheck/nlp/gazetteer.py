@@ -47,6 +47,11 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
                 yield name, code
                 if lang == "de":
                     yield from ((form, code) for form in _german_forms(name))
+    for code, regions in countries.get("cloud_regions", {}).items():
+        for region in regions:
+            # German tokenizing keeps a sentence's last full stop on a word ending in a digit ("in us-east-1.").
+            yield region, code
+            yield f"{region}.", code
     for code, aliases in countries.get("aliases", {}).items():
         for alias in aliases:
             yield alias, code
