@@ -606,3 +606,16 @@ def test_roles_replication_and_where_sub_processors_are(scanner, lang, text, exp
     """Data replicated, mirrored or backed up somewhere goes there; where sub-processors are is where data
     goes; the customers' location beside a sub-processor clause is not."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Data stays in the EU. Only our support team in the United States can view support tickets.", {"US"}),
+        ("de", "Daten bleiben in der EU. Nur unser Support-Team in den USA kann Support-Tickets einsehen.", {"US"}),
+        ("en", "In our view, the United States offers good service.", set()),
+    ],
+)
+def test_roles_viewing_data_from_abroad_is_access(scanner, lang, text, expected):
+    """A team abroad that can view (einsehen) the data accesses it from there; "in our view" is an opinion."""
+    assert destinations(scanner, text, lang) == expected
