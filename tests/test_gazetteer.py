@@ -179,3 +179,16 @@ def test_gazetteer_cloud_region_identifiers_name_their_country(scanner, lang, te
     """A cloud provider's region identifier stands for the country it is in, in either language and at a
     sentence's end (German keeps the full stop on a word ending in a digit)."""
     assert code in _codes(scanner, lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("de", "Dabei werden Daten an die Example Web Services, Inc. in Seattle übermittelt.", "US"),
+        ("de", "Für den Newsletter nutzen wir einen Dienst der Example Group LLC, Atlanta.", "US"),
+        ("en", "Payments are handled by Example Payments Ltd, Singapore.", "SG"),
+    ],
+)
+def test_gazetteer_city_after_a_company_legal_form_is_its_seat(scanner, lang, text, code):
+    """A city right after a company's legal form ("Inc. in Seattle", "LLC, Atlanta") is the company's seat."""
+    assert code in _codes(scanner, lang, text)

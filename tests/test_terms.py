@@ -100,3 +100,27 @@ def test_terms_concrete_commitment_addresses_supplementary_measures(scanner, lan
 def test_terms_notice_commitment_reads_its_list_lead_in_and_paragraph(scanner, lang, text):
     """ "Notify the customer of: (a) any request by authorities" and a paragraph about requests both commit to notice."""
     assert SMU not in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# DPA\n\n## Sub-processors\n\nThe Customer agrees to the use of sub-processors. The current list is "
+            "available at https://example.com/list. Changes are published on that page.\n",
+        ),
+        (
+            "de",
+            "# AVV\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber stimmt dem Einsatz von Unterauftragsverarbeitern "
+            "zu. Die aktuelle Liste ist unter https://example.com/liste abrufbar. Änderungen werden auf dieser Seite "
+            "veröffentlicht.\n",
+        ),
+    ],
+)
+def test_terms_list_pointed_to_in_its_section_and_consent_by_a_separable_verb(scanner, lang, text):
+    """A sub-processor section's list need not name the sub-processors again; "stimmt ... zu" authorises them in
+    general; with no right to object, the objection flag is due."""
+    found = {f.rule_id for f in scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown").findings}
+    assert "SUBPROCESSOR_LIST_MISSING" not in found
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in found

@@ -10,6 +10,11 @@ from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.ingest.document import Document
 from dpcheck.models import Evidence, Mention
 
+# In a sub-processor section a sentence need not name them again to point to their list: "The current list
+# is available at https://...", "Die aktuelle Liste ist in Anlage 3 aufgeführt".
+LIST_POINTER = re.compile(
+    r"https?://|www\.|\b(lists?|listed|listen?|verzeichnis\w*|annex\w*|anlage\w*|appendix)\b", re.I
+)
 SUBPROCESSOR_URL = re.compile(r"(sub-?processors?|subunternehmer|unterauftrag\w*|sub-?contractors?)[\w/.-]*", re.I)
 # A section on requests from authorities: its handling sentences need not repeat who asks.
 AUTHORITY_HEADING = re.compile(
@@ -161,6 +166,11 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     if not named:
         if sentence.has("NOTICE") and states_period(text) and not sentence.has("OTHER_CHANGE"):
             notice(f"'{sentence.of('NOTICE')[0].text}'")
+        if sentence.has("LIST") and LIST_POINTER.search(text):
+            add(
+                "subprocessor_list",
+                f"points to the list of this sub-processor section ('{sentence.of('LIST')[0].text}')",
+            )
         return found
     if sentence.has("LIST"):
         add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
