@@ -549,3 +549,49 @@ def test_mechanisms_a_tool_relied_on_after_a_ruling_stays_relied_on(scanner, lan
 def test_mechanisms_a_tool_the_vendor_names_after_the_courts_view_is_relied_on(scanner, lang, text):
     """Once the vendor speaks for itself after reporting the court's view, the tool it names is its basis."""
     assert "scc" in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "tool"),
+    [
+        ("en", "We transfer data to the United States on the basis of Article 46(2)(c) GDPR.", "scc"),
+        ("de", "Die Übermittlung in die USA erfolgt auf Grundlage von Art. 46 Abs. 2 lit. c DSGVO.", "scc"),
+        ("en", "Transfers to our group companies in India rely on Article 47 GDPR.", "bcr"),
+        ("de", "Übermittlungen an Konzerngesellschaften in Indien stützen sich auf Art. 47 DSGVO.", "bcr"),
+        ("en", "We transfer data to the United States under the International Data Transfer Agreement.", "scc"),
+        (
+            "en",
+            "We transfer data to Canada, which the European Commission has found to provide adequate protection.",
+            "adequacy",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten nach Kanada, für das die EU-Kommission ein angemessenes Schutzniveau festgestellt hat.",
+            "adequacy",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_named_by_its_article_or_a_countrys_adequacy_finding(scanner, lang, text, tool):
+    """Art. 46(2)(c) is the standard clauses, Art. 47 the BCRs, and a country the Commission found adequate rests
+    on adequacy."""
+    assert tool in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Where information is transferred outside the EEA or the UK, we require an adequate level of protection.",
+        ),
+        (
+            "de",
+            "Werden Daten außerhalb des EWR oder der Schweiz verarbeitet, verlangen wir ein angemessenes Schutzniveau.",
+        ),
+        ("en", "Article 47 of our terms of service limits our liability."),
+    ],
+)
+def test_mechanisms_a_level_required_or_an_article_out_of_context_names_no_tool(scanner, lang, text):
+    """Requiring an adequate level for data leaving named places is a promise, not adequacy; an "Article 47"
+    outside a transfer sentence is no BCR."""
+    assert mechanisms(scanner, text, lang) == set()

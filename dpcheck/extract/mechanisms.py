@@ -43,6 +43,9 @@ JOINS = frozenset({"and", "or", ";", "while", "whereas", "but", "und", "oder", "
 VENDOR_SPEAKS = frozenset(
     "we our ; therefore so thus hence consequently wir uns unsere daher deshalb darum somit folglich".split()
 )
+# Words opening a relative clause about a country just named ("Canada, which ...", "Kanada, für das ...").
+RELATIVE = frozenset("which that whose für das dem der deren dessen welches welchem".split())
+RELATIVE_REACH = 3
 # Tokens between "the conditions for the use of" and the tool they are the conditions of ("those", "dieser").
 CONDITION_OBJECT = 2
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
@@ -106,6 +109,15 @@ class MechanismLexicon:
             return bool(yields_to & (tools_before | tools_after))
         before, after, country_yields = self.of_country[cue.label]
         near = any(-before <= c.start - cue.start and c.start - cue.end <= after for c in sentence.of("COUNTRY_WORD"))
+        # A country named before a relative clause about its level ("Canada, which the Commission has found to
+        # provide adequate protection"), not one the data leaves ("outside the EEA or the UK, we require ...").
+        tokens = sentence.span
+        near = near or any(
+            0 <= cue.start - p.end <= before
+            and any(t.lower_ in RELATIVE for t in tokens[p.end : p.end + RELATIVE_REACH])
+            for p in sentence.places
+            if len(p.code) == 2
+        )
         return not near or bool(yields_to & tools_before or country_yields & tools_after)
 
     def country_negation(self, sentence: Sentence, cue: Cue) -> Cue | None:
