@@ -619,3 +619,32 @@ def test_roles_replication_and_where_sub_processors_are(scanner, lang, text, exp
 def test_roles_viewing_data_from_abroad_is_access(scanner, lang, text, expected):
     """A team abroad that can view (einsehen) the data accesses it from there; "in our view" is an opinion."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Any relocation to a third country requires the Customer's prior written consent.", set()),
+        ("de", "Jede Verlagerung in ein Drittland bedarf der vorherigen Zustimmung des Auftraggebers.", set()),
+        (
+            "en",
+            "The Processor stores Customer Data in the United States; any other relocation to a third country requires "
+            "the Customer's prior consent.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Der Auftragnehmer speichert Daten in den USA; jede weitere Verlagerung in ein Drittland bedarf der "
+            "vorherigen Zustimmung des Auftraggebers.",
+            {"US"},
+        ),
+        ("en", "We may transfer your data to third countries only with your prior consent.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_transfers_made_to_depend_on_the_customers_consent(scanner, lang, text, expected):
+    """A DPA making transfers to third countries depend on the customer's consent restricts them and discloses no
+    open destination (a country it names still counts); a user's consent to transfers still leaves them open."""
+    assert (
+        destinations(scanner, text, lang, "dpa" if "Customer" in text or "Auftrag" in text else "privacy_policy")
+        == expected
+    )

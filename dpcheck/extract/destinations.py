@@ -276,6 +276,9 @@ def destination_mentions(
         return []
     if INSTRUCTIONS.search(sentence.text):
         return []  # Art. 28(3)(a) boilerplate: "only on instructions, including with regard to transfers"
+    # "Any relocation to a third country requires the Customer's prior consent" restricts transfers; the
+    # countries it names (if any) still count, its open "third country" does not.
+    restricted = sentence.has("CONSENT_REQUIRED") and sentence.has("CONTROLLER_SIDE")
     if negated:
         # "We do not transfer data outside the EEA": what the document says elsewhere of transfers
         # outside the EEA only under a condition is about a transfer it has ruled out.
@@ -302,6 +305,8 @@ def destination_mentions(
         if not roles.makes_transfer(argument):
             continue
         if place.code == UNSPECIFIED:
+            if restricted:
+                continue
             found.append(
                 Mention(
                     "destination",
@@ -338,10 +343,14 @@ def destination_mentions(
     argument = roles.argument(open_cues[0].start, open_cues[0].end) if open_cues else Argument("unclaimed")
     if not roles.makes_transfer(argument):
         argument = Argument("unclaimed")
-    if open_cues and (
-        argument.claimed
-        or (open_cues[0].start, open_cues[0].end) in differ
-        or not _seat_is_nearest(sentence, open_cues[0].start)
+    if (
+        open_cues
+        and not restricted
+        and (
+            argument.claimed
+            or (open_cues[0].start, open_cues[0].end) in differ
+            or not _seat_is_nearest(sentence, open_cues[0].start)
+        )
     ):
         cue = open_cues[0]
         # ... unless the text grants the vendor leave to send data there ("may process ... outside the EEA"),
