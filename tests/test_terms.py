@@ -124,3 +124,34 @@ def test_terms_list_pointed_to_in_its_section_and_consent_by_a_separable_verb(sc
     found = {f.rule_id for f in scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown").findings}
     assert "SUBPROCESSOR_LIST_MISSING" not in found
     assert "SUBPROCESSOR_OBJECTION_MISSING" in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        (
+            "en",
+            "The Processor may engage sub-processors only with prior consent. Currently no sub-processors are engaged.",
+            False,
+        ),
+        (
+            "de",
+            "Unterauftragnehmer nur mit vorheriger Zustimmung. Derzeit sind keine Unterauftragnehmer eingesetzt.",
+            False,
+        ),
+        (
+            "en",
+            "The Processor may engage sub-processors only with prior consent. No sub-processor may be engaged otherwise.",
+            True,
+        ),
+        (
+            "de",
+            "Unterauftragnehmer nur mit vorheriger Zustimmung. Kein Unterauftragnehmer darf ohne Zustimmung tätig werden.",
+            True,
+        ),
+    ],
+)
+def test_terms_no_sub_processor_engaged_now_is_an_empty_list(scanner, lang, text, missing):
+    """A DPA saying no sub-processors are engaged now has an (empty) list; a rule forbidding them without consent
+    does not say which are engaged."""
+    assert ("SUBPROCESSOR_LIST_MISSING" in flags(scanner, text, lang)) is missing

@@ -176,6 +176,8 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
     elif "http" in text or "www." in text:
         add("subprocessor_list", "links to a sub-processor page")
+    elif none_engaged := _none_engaged(sentence):
+        add("subprocessor_list", f"says that no sub-processors are engaged now ('{none_engaged}')")
     if sentence.has("SPECIFIC_AUTHORISATION"):
         add("specific_authorisation", f"'{sentence.of('SPECIFIC_AUTHORISATION')[0].text}'")
     elif (condition := _consent_condition(sentence)) is not None:
@@ -185,6 +187,20 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     if sentence.has("NOTICE") and (states_period(text) or sentence.has("CHANGE")):
         notice(f"'{sentence.of('NOTICE')[0].text}'")
     return found
+
+
+def _none_engaged(sentence: Sentence) -> str:
+    """ "Currently no sub-processors are engaged": a negation right before the sub-processors, and a word for
+    now; "no sub-processor may be engaged without consent" restricts instead (it has no such word). Returns
+    the negated words, or ""."""
+    if not sentence.has("CURRENTLY"):
+        return ""
+    negations = sentence.of("NEGATION")
+    for named in sentence.of("SUBPROCESSOR"):
+        negation = next((n for n in negations if 0 <= named.start - n.end <= 1), None)
+        if negation is not None:
+            return f"{negation.text} {named.text}"
+    return ""
 
 
 def _days(periods: list[int]) -> str:
