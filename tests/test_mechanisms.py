@@ -595,3 +595,18 @@ def test_mechanisms_a_level_required_or_an_article_out_of_context_names_no_tool(
     """Requiring an adequate level for data leaving named places is a promise, not adequacy; an "Article 47"
     outside a transfer sentence is no BCR."""
     assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Your data will not be transferred to third countries without safeguards such as the SCCs."),
+        (
+            "de",
+            "Ihre Daten werden nicht ohne geeignete Garantien wie die Standardvertragsklauseln in Drittländer übermittelt.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_after_not_without_is_relied_on(scanner, lang, text):
+    """ "Not ... without the SCCs" cancels out: the transfers rest on the SCCs."""
+    assert "scc" in mechanisms(scanner, text, lang)

@@ -648,3 +648,28 @@ def test_roles_transfers_made_to_depend_on_the_customers_consent(scanner, lang, 
         destinations(scanner, text, lang, "dpa" if "Customer" in text or "Auftrag" in text else "privacy_policy")
         == expected
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Data is not stored outside the EU, but it may be accessed by our support staff in India.", {"IN"}),
+        (
+            "de",
+            "Daten werden nicht außerhalb der EU gespeichert, können aber von unserem Team in Indien eingesehen werden.",
+            {"IN"},
+        ),
+        (
+            "en",
+            "Your data will not be transferred to third countries without safeguards such as the SCCs.",
+            {"UNSPECIFIED"},
+        ),
+        ("de", "Ihre Daten werden nicht ohne geeignete Garantien in Drittländer übermittelt.", {"UNSPECIFIED"}),
+        ("en", "Data is not stored outside the EU, but we keep it encrypted.", set()),
+        ("de", "Daten werden nicht außerhalb der EU gespeichert, aber verschlüsselt aufbewahrt.", set()),
+    ],
+)
+def test_roles_a_denial_with_a_contrast_or_denied_itself(scanner, lang, text, expected):
+    """A denial followed by "but" and a third country names where data does go; "not ... without safeguards"
+    says transfers happen, with them; a contrast that names no third country leaves the denial standing."""
+    assert destinations(scanner, text, lang) == expected

@@ -10,13 +10,18 @@ country's local rules. The word lists for these readings are in rules/lexicon/wo
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
-from dpcheck.extract.sentences import INSTRUCTIONS, Place, Sentence
+from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence
 from dpcheck.models import UNSPECIFIED, Mention
 
+# Tokens between a negation and the "without" that cancels it ("not transferred to third countries without").
+DOUBLE_NEGATION_REACH = 8
+# Tokens between that "without" and the consent that makes it a restriction ("without the customer's prior consent").
+CONSENT_REACH = 6
 # The kind of mention a sentence denying transfers outside the EEA gives.
 DENIED = "transfer_denied"
 # The cue label of countries described only by laws that differ from the reader's (rules/lexicon/cues.yml).
@@ -50,6 +55,8 @@ class Words:
     restriction: frozenset[str]
     conditional: frozenset[str]
     non_denying_negation: frozenset[str]
+    double_negation: frozenset[str]
+    contrast: frozenset[str]
     not_names: frozenset[str]
     legal_forms: frozenset[str]
     exception: re.Pattern[str]
@@ -78,22 +85,40 @@ class Words:
         )
 
 
-def negated_transfer(sentence: Sentence, words: Words) -> bool:
-    """ "Your data is not transferred outside the EEA": transfers addressed, none disclosed."""
+def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool:
+    """ "Your data is not transferred outside the EEA": transfers addressed, none disclosed. Not where the
+    denial is itself denied ("not transferred without safeguards such as the SCCs": transfers happen, with
+    them), nor where a contrast names a third country data does reach ("not stored outside the EU, but
+    accessed by our staff in India")."""
+    tokens = sentence.span
+    for contrast in (i for i, t in enumerate(tokens) if t.lower_ in words.contrast):
+        if any(p.start > contrast and len(p.code) == 2 and p.code not in eea for p in sentence.places):
+            return False
     if sentence.has("DENIAL"):
         return True
     transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
-    for neg in sentence.of("NEGATION"):
+    negations = sentence.of("NEGATION")
+    for neg in negations:
         if neg.text.lower() in words.non_denying_negation:
             continue
         lo, hi = sentence.clause_bounds(neg.start)
         # "if you do not reside in the US, ...": a condition, not a statement about where data goes.
         if any(t.lower_ in words.conditional for t in sentence.span[lo : neg.start]):
             continue
+        if any(cancels(sentence, neg, n, words.double_negation) for n in negations):
+            continue
         if any(lo <= t.start < hi and abs(t.start - neg.start) <= 6 for t in transfers):
             if not words.exception.search(sentence.text):
                 return True
     return False
+
+
+def cancels(sentence: Sentence, negation: Cue, other: Cue, words: frozenset[str]) -> bool:
+    """ "not transferred ... without safeguards": ``other`` ("without") cancels ``negation``. Not where it names
+    whose consent is needed ("may not transfer data without the customer's prior consent" restricts)."""
+    if other.text.lower() not in words or not 0 <= other.start - negation.end <= DOUBLE_NEGATION_REACH:
+        return False
+    return not any(0 <= c.start - other.end <= CONSENT_REACH for c in sentence.of("CONSENT", "AUTHORISATION"))
 
 
 def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> bool:
@@ -270,7 +295,7 @@ def destination_mentions(
     argument role (see :mod:`dpcheck.extract.roles`) makes a transfer."""
     if sentence.is_definition:
         return []
-    negated = negated_transfer(sentence, words)
+    negated = negated_transfer(sentence, words, eea)
     roles = assign(sentence, roleset, negated)
     if not (transfer_sentence or roles.states_transfer):
         return []

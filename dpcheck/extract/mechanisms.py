@@ -15,6 +15,7 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import Any
 
+from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.sentences import Cue, Place, Sentence, Tokens
 from dpcheck.models import Mention
 
@@ -133,11 +134,26 @@ class MechanismLexicon:
         return next((n for n in sentence.of("NEGATION") if start <= n.start and n.end <= cue.start), None)
 
 
-def _governing_cue(sentence: Sentence, mention: Cue, mentions: list[Cue], tool: str) -> Cue | None:
+def _cancelled(sentence: Sentence, words: frozenset[str]) -> set[Cue]:
+    """Negations that cancel out ("not transferred ... without the SCCs", "nicht ohne ... Standardvertragsklauseln"):
+    a negation and the "without" that follows it within a few tokens govern nothing."""
+    negations = sentence.of("NEGATION")
+    pairs = [
+        (first, second) for first in negations for second in negations if cancels_out(sentence, first, second, words)
+    ]
+    return {cue for pair in pairs for cue in pair}
+
+
+def _governing_cue(
+    sentence: Sentence, mention: Cue, mentions: list[Cue], tool: str, cancels: frozenset[str] = frozenset()
+) -> Cue | None:
     """The negation or historic cue that governs ``mention``, if any."""
     lo, hi = sentence.clause_bounds(mention.start)
     labels = ("NEGATION", "HISTORIC", "COURT") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
+    cancelled = _cancelled(sentence, cancels) if cancels else set()
     for cue in sentence.of(*labels):
+        if cue in cancelled:
+            continue
         if cue.end <= mention.start and cue.start >= lo and mention.start - cue.end <= BEFORE_WINDOW:
             between = [m for m in mentions if cue.end <= m.start < mention.start]
             if not between:
@@ -323,7 +339,10 @@ def mechanism_mentions(
     transfer_sentence: bool,
     non_eea: Set[str],
     into: frozenset[str] = frozenset(),
+    cancels: frozenset[str] = frozenset(),
 ) -> list[Mention]:
+    """The transfer tools ``sentence`` names, each relied on or not; ``into``: the words that make a country a
+    place data goes to; ``cancels``: the words that cancel a negation before them ("not ... without")."""
     mentions = [c for c in sentence.cues if c.label in lexicon.labels]
     if not mentions:
         return consent_mentions(sentence, transfer_sentence, into)
@@ -357,7 +376,7 @@ def mechanism_mentions(
         if tool != "scc" and ONWARD.search(sentence.text):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
         governing = (
-            _governing_cue(sentence, cue, unique, tool)
+            _governing_cue(sentence, cue, unique, tool, cancels)
             or lexicon.country_negation(sentence, cue)
             or _question_topic(sentence, cue)
             or _processor_clauses(sentence, cue, tool)

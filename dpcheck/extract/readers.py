@@ -136,8 +136,14 @@ class Passage:
         """The transfer tools the sentence names, each with the role of the sentence (see
         :meth:`~dpcheck.extract.evidence.EvidenceOrder.tool_role`)."""
         reading = self._reading
+        words = reading.lexicon.words
         tools = mechanism_mentions(
-            self.sentence, reading.lexicon.mechanisms, self.transfer, reading.non_eea, reading.lexicon.words.destination
+            self.sentence,
+            reading.lexicon.mechanisms,
+            self.transfer,
+            reading.non_eea,
+            words.destination,
+            words.double_negation,
         )
         return [replace(m, role=reading.lexicon.evidence.tool_role(self.sentence, m)) for m in tools]
 
