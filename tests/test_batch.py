@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cattrs.errors import ClassValidationError
 from click.testing import CliRunner
 
 import dpcheck
@@ -279,3 +280,17 @@ def test_batch_cli_and_library_share_cache_entries_for_the_same_scan(tmp_path):
     cli = scan_context(resolve_options({"rules": None, "as_of": day, "policy": None, "limits": Limits()}))
     assert cli == scan_context(resolve_options({"as_of": day}))
     assert cli != scan_context(resolve_options({"as_of": day, "limits": Limits(max_pages=10)}))
+
+
+@pytest.mark.parametrize(
+    ("field", "bad"),
+    [("quote", 7), ("start", "12"), ("page", 1.5), ("section", "Transfers"), ("relied_upon", "yes"), ("role", None)],
+)
+def test_batch_serialize_refuses_mentions_and_evidence_of_another_shape(scanner, field, bad):
+    """The fast path for quotes still refuses data of another shape (with the errors the cache treats as a miss)."""
+    doc = scanner.scan_text("We store customer data in the United States under the SCCs.", language="en")
+    data = json.loads(json.dumps(document_to_data(doc)))
+    mention = data["mentions"][0]
+    (mention if field in ("relied_upon", "role") else mention["evidence"])[field] = bad
+    with pytest.raises((TypeError, ClassValidationError)):
+        document_from_data(data)
