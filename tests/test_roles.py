@@ -673,3 +673,23 @@ def test_roles_a_denial_with_a_contrast_or_denied_itself(scanner, lang, text, ex
     """A denial followed by "but" and a third country names where data does go; "not ... without safeguards"
     says transfers happen, with them; a contrast that names no third country leaves the denial standing."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Personal data may be made available to our parent company in Japan.", {"JP"}),
+        ("en", "Customer support is outsourced to a partner in the Philippines.", {"PH"}),
+        ("de", "Die Lohnabrechnung haben wir an einen Dienstleister in Indien ausgelagert.", {"IN"}),
+        ("en", "Your data is handled by our team in Serbia.", {"RS"}),
+        ("de", "Ihre Daten werden von unserem Team in Serbien bearbeitet.", {"RS"}),
+        ("en", "We work with Example, Inc. (San Francisco, California) to manage customer relationships.", {"US"}),
+        ("en", "Requests from residents of California are handled by our privacy team in Germany.", set()),
+        ("de", "Anfragen von Nutzern aus der Schweiz bearbeitet unser Datenschutzteam in Deutschland.", set()),
+        ("en", "Complaints are handled by the supervisory authority in Ireland or the UK.", set()),
+    ],
+)
+def test_roles_data_made_available_outsourced_or_handled_abroad(scanner, lang, text, expected):
+    """Data made available to, outsourced to or handled by a team abroad goes there; where requesters live and
+    a complaint route do not."""
+    assert destinations(scanner, text, lang) == expected
