@@ -192,3 +192,16 @@ def test_gazetteer_cloud_region_identifiers_name_their_country(scanner, lang, te
 def test_gazetteer_city_after_a_company_legal_form_is_its_seat(scanner, lang, text, code):
     """A city right after a company's legal form ("Inc. in Seattle", "LLC, Atlanta") is the company's seat."""
     assert code in _codes(scanner, lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("en", "Our analytics partner processes usage data in Tel Aviv.", "IL"),
+        ("de", "Unser Partner verarbeitet Nutzungsdaten in Bangalore.", "IN"),
+        ("en", "Support tickets are processed in Manila.", "PH"),
+    ],
+)
+def test_gazetteer_city_where_data_is_processed(scanner, lang, text, code):
+    """A city after "processed in" or "data in" is where data is."""
+    assert code in _codes(scanner, lang, text)

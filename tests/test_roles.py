@@ -693,3 +693,16 @@ def test_roles_data_made_available_outsourced_or_handled_abroad(scanner, lang, t
     """Data made available to, outsourced to or handled by a team abroad goes there; where requesters live and
     a complaint route do not."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Fehlerberichte gehen an einen Dienst in den USA.", {"US"}),
+        ("en", "Error reports are sent to a service in the United States.", {"US"}),
+        ("de", "Beschwerden gehen an die Aufsichtsbehörde in Irland.", set()),
+    ],
+)
+def test_roles_reports_that_go_to_a_service_abroad(scanner, lang, text, expected):
+    """Data that goes ("gehen an") to a service abroad goes there; a complaint route does not."""
+    assert destinations(scanner, text, lang) == expected
