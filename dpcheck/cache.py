@@ -165,7 +165,8 @@ class ResultCache:
             return report
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, RecursionError) as exc:
+        # msgspec's DecodeError (and its ValidationError) is a ValueError only since msgspec 0.21.
+        except (OSError, ValueError, RecursionError, msgspec.DecodeError) as exc:
             log.warning("ignoring unusable cache entry %s: %s", file, describe(exc))
             return None
 

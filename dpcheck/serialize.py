@@ -21,5 +21,5 @@ def document_to_data(doc: DocumentReport) -> dict[str, Any]:
 
 
 def document_from_data(data: dict[str, Any]) -> DocumentReport:
-    """The inverse of :func:`document_to_data`; raises ValueError on data of another shape."""
+    """The inverse of :func:`document_to_data`; raises msgspec.ValidationError on data of another shape."""
     return msgspec.convert(data, DocumentReport)
