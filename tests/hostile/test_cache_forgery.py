@@ -111,6 +111,11 @@ FORGERIES = {
     "error-rated-green": lambda e: _forge(
         e, status="error", error={"code": "E111-pdf-corrupt", "message": "x"}, rating="green"
     ),
+    # A field of another type is no report of ours, not something to coerce ("12" is no character count).
+    "text-for-a-number": lambda e: _forge(e, characters="12"),
+    "number-for-a-quote": lambda e: _forge(
+        e, vendor={"kind": "vendor", "value": "X", "evidence": {"quote": 5, "start": 0, "end": 1}}
+    ),
     "deep-json": lambda e: e.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8"),
     "deep-document": lambda e: _forge(e, findings=json.loads("[" * 900 + "]" * 900)),
     "not-an-object": lambda e: e.write_text("[1, 2]", encoding="utf-8"),
