@@ -23,3 +23,61 @@ from dpcheck.ingest import load_text
 def test_doctype_from_title_and_body(text, expected):
     """Titles in English and German decide the type; the one named first wins."""
     assert classify(load_text(text, format="markdown")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "# Acme Data Protection Agreement\n\n## Data Protection Statement\n\nWe collect your email address. "
+            "Your rights: you can ask us for a copy of your personal data.",
+            "privacy_policy",
+        ),
+        (
+            "# Vereinbarung zur Auftragsverarbeitung\n\n## Datenschutzerklärung\n\nWir erheben Ihre E-Mail-Adresse. "
+            "Ihre Rechte: Sie können Auskunft verlangen.",
+            "privacy_policy",
+        ),
+        (
+            "# Data Processing Agreement\n\n## Privacy Policy of the Customer\n\nThe Processor shall process "
+            "Customer Personal Data only on documented instructions. The Processor shall engage sub-processors "
+            "only with authorisation.",
+            "dpa",
+        ),
+        (
+            "# Datenschutzerklärung und Auftragsverarbeitung\n\nDer Auftragnehmer verarbeitet die Daten nur auf "
+            "Weisung des Auftraggebers. Der Auftragnehmer setzt Subunternehmer nur mit Zustimmung ein.",
+            "dpa",
+        ),
+    ],
+)
+def test_doctype_title_naming_agreement_and_policy_is_decided_by_the_body(text, expected):
+    """A vendor page titled both ways ("Data Protection Agreement" over a "Data Protection Statement")
+    is what its text says it is, in either order."""
+    assert classify(load_text(text, format="markdown")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "# Acme Developer Data Sharing Agreement\n\n1.1 These Controller to Controller Data Terms apply to data "
+            "you receive. The data exporter and the data importer each act as a controller.",
+            "other",
+        ),
+        (
+            "# Vereinbarung über die gemeinsame Verantwortlichkeit nach Art. 26 DSGVO\n\nDie Parteien legen die "
+            "Zwecke gemeinsam fest. Der Auftraggeber und der Auftragnehmer informieren die Betroffenen.",
+            "other",
+        ),
+        (
+            "# Data Processing Agreement\n\nThis agreement is not a data sharing agreement: the Processor shall "
+            "process Customer Personal Data only on instructions.",
+            "dpa",
+        ),
+    ],
+)
+def test_doctype_terms_between_controllers_are_no_dpa(text, expected):
+    """A data sharing or joint-controller agreement sets no Art. 28 terms: it is not judged as a DPA, whatever
+    its body's vocabulary."""
+    assert classify(load_text(text, format="markdown")) == expected

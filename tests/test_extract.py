@@ -666,21 +666,35 @@ def test_extract_handling_of_authority_requests(scanner, lang, text, handled):
 
 
 @pytest.mark.parametrize(
-    ("lang", "text"),
+    ("lang", "text", "expected"),
     [
         (
             "en",
             "A. LIST OF PARTIES\n\nData importer: Quillbox Inc.\n\nAddress: 1 Market Street, San Francisco, CA 94105, USA",
+            "US",
         ),
         (
             "de",
             "A. LISTE DER PARTEIEN\n\nDatenimporteur: Quillbox Inc.\n\nAnschrift: 1 Market Street, San Francisco, CA 94105, USA",
+            "US",
+        ),
+        (
+            "en",
+            "A. LIST OF PARTIES\n\nData importer: Quillbox Pte. Ltd.\n\nAddress: 8 Harbour Quay, #12-01, North Tower, "
+            "Singapore 049321",
+            "SG",
+        ),
+        (
+            "de",
+            "A. LISTE DER PARTEIEN\n\nDatenimporteur: Quillbox Pte. Ltd.\n\nAnschrift: 8 Harbour Quay, Singapur 049321",
+            "SG",
         ),
     ],
 )
-def test_extract_data_importer_address_is_a_destination(scanner, lang, text):
-    """The SCC annex places the data importer, and so the data, at its address."""
-    assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == {"US"}
+def test_extract_data_importer_address_is_a_destination(scanner, lang, text, expected):
+    """The SCC annex places the data importer, and so the data, at its address, whether the postcode comes
+    before the country or after it ("Singapore 049321")."""
+    assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == {expected}
 
 
 @pytest.mark.parametrize(

@@ -610,3 +610,151 @@ def test_mechanisms_a_level_required_or_an_article_out_of_context_names_no_tool(
 def test_mechanisms_a_tool_after_not_without_is_relied_on(scanner, lang, text):
     """ "Not ... without the SCCs" cancels out: the transfers rest on the SCCs."""
     assert "scc" in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Where your data is transferred outside the EEA to a country which is not subject to an adequacy decision "
+            "or considered adequate under applicable law, we protect it by the Standard Contractual Clauses.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Werden Ihre Daten aus dem EWR in ein Land übermittelt, das keinem Angemessenheitsbeschluss unterliegt "
+            "oder als angemessen anerkannt ist, schließen wir Standardvertragsklauseln ab.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "We transfer data to countries that are not subject to an adequacy decision under the SCCs, and to Japan "
+            "under its adequacy decision.",
+            {"scc", "adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_a_negation_carries_over_the_same_tool_named_again_after_or(scanner, lang, text, expected):
+    """ "not subject to an adequacy decision or considered adequate" relies on neither; a tool named again after
+    "and" for a country of its own is relied on."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "If your receipt of personal data is a transfer to the United States, then you and Acme hereby agree that "
+            "the Standard Contractual Clauses are incorporated into these Terms.",
+        ),
+        (
+            "de",
+            "Für Übermittlungen in die USA stimmen Sie und die Beispiel GmbH der Geltung der Standardvertragsklauseln zu.",
+        ),
+    ],
+)
+def test_mechanisms_the_parties_agreeing_with_each_other_is_no_consent(scanner, lang, text):
+    """ "You and Acme agree" is a term between the contract's parties, not consent of the person concerned."""
+    assert mechanisms(scanner, text, lang, doc_type="other") == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We transfer personal data to the United States under the EU SCCs. Clause 13(a) and Part C of Annex II "
+            "of the EU SCCs are not used.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten in die USA auf Grundlage der Standardvertragsklauseln. Klausel 7 der "
+            "Standardvertragsklauseln wird nicht verwendet.",
+        ),
+    ],
+)
+def test_mechanisms_a_part_of_a_tool_left_out_does_not_disavow_it(scanner, lang, text):
+    """ "Clause 13(a) of the EU SCCs is not used" leaves the SCCs relied on; only the tool itself can be disavowed."""
+    assert mechanisms(scanner, text, lang, doc_type="dpa") == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A level of data protection comparable to the EU is achieved for the US through EU standard contracts."),
+        ("en", "Transfers to the United States take place under the EU Model Contracts."),
+        ("de", "Für Übermittlungen in die USA schließen wir EU-Standardverträge ab."),
+    ],
+)
+def test_mechanisms_standard_and_model_contracts_are_scc(scanner, lang, text):
+    """ "EU standard contracts" and "Model Contracts" are older names of the standard contractual clauses."""
+    assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Privacy notice\n\nOur affiliates outside the EEA may receive personal information. In all such cases, "
+            "the transfer will be:\n\n* on the basis of a European Commission adequacy decision;\n* subject to "
+            "appropriate safeguards, for example the EU Model Contracts.\n",
+            {"adequacy", "scc"},
+        ),
+        (
+            "de",
+            "# Datenschutzhinweis\n\nUnsere Konzerngesellschaften außerhalb des EWR können Daten erhalten. Die "
+            "Übermittlung erfolgt in jedem Fall:\n\n* auf Grundlage eines Angemessenheitsbeschlusses der "
+            "Europäischen Kommission;\n* vorbehaltlich geeigneter Garantien wie der Standardvertragsklauseln.\n",
+            {"adequacy", "scc"},
+        ),
+        (
+            "en",
+            "# Privacy notice\n\nWe may process your data based on the following legal grounds:\n\n* processing is "
+            "required by law;\n* your explicit consent.\n",
+            set(),
+        ),
+        (
+            "de",
+            "# Datenschutzhinweis\n\nWir verarbeiten Ihre Daten auf folgenden Rechtsgrundlagen:\n\n* gesetzliche "
+            "Pflichten;\n* Ihre ausdrückliche Einwilligung.\n",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_a_list_led_in_by_a_transfer_sentence_is_about_transfers(scanner, lang, text, expected):
+    """The items of a list whose lead-in speaks of the transfer ("the transfer will be:") name its tools; a
+    list of legal grounds for processing names none."""
+    doc = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert set(doc.mechanisms) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "If the country is not considered to have laws that are equivalent to EU data protection standards or "
+            "deemed adequate by the European Commission, we use the Standard Contractual Clauses for transfers to India.",
+        ),
+        (
+            "de",
+            "Wenn das Land nicht als Land mit einem der EU gleichwertigen Datenschutzniveau gilt oder von der Kommission "
+            "als angemessen anerkannt ist, setzen wir für Übermittlungen nach Indien Standardvertragsklauseln ein.",
+        ),
+        (
+            "en",
+            "For transfers to India we use the Standard Contractual Clauses (see the list of adequacy decisions).",
+        ),
+        (
+            "de",
+            "Für Übermittlungen nach Indien nutzen wir Standardvertragsklauseln (siehe die Liste der "
+            "Angemessenheitsbeschlüsse der Kommission).",
+        ),
+    ],
+)
+def test_mechanisms_negated_or_listed_adequacy_is_not_relied_on(scanner, lang, text):
+    """ "not ... or deemed adequate" is the negative condition; a pointer to the list of decisions relies on none."""
+    assert mechanisms(scanner, text, lang) == {"scc"}

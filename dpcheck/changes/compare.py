@@ -79,12 +79,30 @@ def _sets(
     out = [
         Change(added, value, "", _closest(new[value], old_terms), new[value][:MAX_QUOTES])
         for value in sorted(set(new) - set(old))
+        if not _unchanged(new[value], old_terms)
     ]
     out += [
         Change(removed, value, "", old[value][:MAX_QUOTES], _closest(old[value], new_terms))
         for value in sorted(set(old) - set(new))
+        if not _unchanged(old[value], new_terms)
     ]
     return out
+
+
+def _unchanged(passages: Sequence[Passage], other: Terms) -> bool:
+    """Every passage that says a thing is also in the other version, word for word: the text did not
+    change there, only how the rest of the document let it be read. A diff reports changed terms; a
+    reading that moved under unchanged words is no change to them. Without the other's text (a saved
+    report), only its own quotes can show a passage was there."""
+    if not passages:
+        return False
+    text = _flat(other.text)
+    quotes = {_flat(p.quote) for p in other.passages}
+    return all((q := _flat(p.quote)) in quotes or (text and q in text) for p in passages)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _recipients(old: Terms, new: Terms) -> list[Change]:
@@ -101,13 +119,13 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
             pairs.append((left.pop(key), right.pop(match)))
     out = [
         Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
-        for r in right.values()
-        if not _names(old, r.name)
+        for key, r in right.items()
+        if not (_names(old, r.name) or _part_of(key, old))
     ]
     out += [
         Change("subprocessor_removed", r.name, _places(r.locations), r.passages[:MAX_QUOTES], _closest(r.passages, new))
-        for r in left.values()
-        if not _names(new, r.name)
+        for key, r in left.items()
+        if not (_names(new, r.name) or _part_of(key, new))
     ]
     out += [
         Change(
@@ -128,6 +146,12 @@ def _names(terms: Terms, name: str) -> bool:
     recipient there: another layout or wording of the same terms, not a recipient added or removed."""
     pattern = re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)")
     return bool(pattern.search(" ".join(terms.text.split()))) or any(pattern.search(p.quote) for p in terms.passages)
+
+
+def _part_of(key: str, other: Terms) -> bool:
+    """A recipient whose name starts with one the other version reads as a recipient ("Google Ad Manager"
+    beside "Google"): a service or branch of a company both versions name, no recipient added or removed."""
+    return any(k != key and same_recipient(k, key) and len(k) < len(key) for k in other.recipients)
 
 
 def _abbreviates(a: str, b: str) -> bool:

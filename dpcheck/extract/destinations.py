@@ -30,9 +30,12 @@ LAWS_DIFFER = "LAWS_DIFFER"
 SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
 POSTAL = re.compile(
     r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
-    r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|via|platz|weg)\b",
+    r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|via|platz|weg|quay|tower|floor|parkway|boulevard|blvd\.?|"
+    r"drive|lane)\b",
     re.I,
 )
+# A postcode after the country closes an address too ("Singapore 048583").
+POSTCODE_AFTER = re.compile(r"^\W{0,2}\d{4,6}\b")
 
 
 @dataclass(frozen=True)
@@ -158,11 +161,13 @@ def _permits(sentence: Sentence, before: int, words: Words) -> bool:
     return granted and not any(w in words.conditional for w in seen)
 
 
-def in_postal_address(sentence: Sentence, start: int) -> bool:
-    """ "Calle Ejemplo 45, 28001 Madrid, Spain": a country closing an address says where a company
-    is, not where data is (unless the sentence sends data there, which destinations check)."""
+def in_postal_address(sentence: Sentence, start: int, end: int | None = None) -> bool:
+    """ "Calle Ejemplo 45, 28001 Madrid, Spain", "1 Example Quay, Singapore 048583": a country closing an
+    address says where a company is, not where data is (unless the sentence sends data there, which
+    destinations check)."""
     before = sentence.span[max(0, start - 8) : start].text
-    return bool(POSTAL.search(before))
+    after = sentence.span[end : end + 2].text if end is not None else ""
+    return bool(POSTAL.search(before) or POSTCODE_AFTER.search(after))
 
 
 def importer_addresses(sentence: Sentence, eea: set[str]) -> list[Mention]:
@@ -175,7 +180,7 @@ def importer_addresses(sentence: Sentence, eea: set[str]) -> list[Mention]:
             role=RECIPIENT_SEAT,
         )
         for p in sentence.places
-        if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, p.start)
+        if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, p.start, p.end)
     ]
 
 
@@ -243,7 +248,7 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
     local_section = place.code in sentence.section_countries and not sentence.in_transfer_section
     # An address places data only where the sentence sends data to its holder ("transferred to
     # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
-    address = in_postal_address(sentence, place.start) and not SENDS_DATA.search(sentence.text)
+    address = in_postal_address(sentence, place.start, place.end) and not SENDS_DATA.search(sentence.text)
     claimed_from = argument.cue.end if argument.cue is not None and argument.cue.end <= place.start else 0
     return not (
         not states_transfer

@@ -1,4 +1,5 @@
-"""What kind of document this is: privacy policy, DPA, sub-processor list or other.
+"""What kind of document this is: privacy policy, DPA, sub-processor list or other (terms between
+controllers among them).
 
 The title and top headings decide when they say it; otherwise the body's vocabulary
 does (a DPA talks about "the Processor shall", a policy about "we collect").
@@ -30,6 +31,16 @@ TITLE_PATTERNS: list[tuple[DocType, re.Pattern[str]]] = [
         ),
     ),
     (
+        # Terms between controllers (a data sharing agreement, Art. 26 joint control) are no Art. 28 agreement.
+        "other",
+        re.compile(
+            r"controller[- ]to[- ]controller|data sharing (agreement|terms|addendum)|joint[- ]controller(ship)? "
+            r"(agreement|addendum|arrangement|terms)|gemeinsamen? verantwortlich|datenaustauschvereinbarung|"
+            r"vereinbarung (über|zur) (die )?gemeinsame",
+            re.I,
+        ),
+    ),
+    (
         "privacy_policy",
         re.compile(
             r"privacy (policy|notice|statement|polic)|datenschutz(erklärung|hinweis|richtlinie|information|"
@@ -49,6 +60,8 @@ POLICY_BODY = re.compile(
     r"(data|information)|your information|wir verarbeiten)\b",
     re.I,
 )
+TITLE = dict(TITLE_PATTERNS)
+_RIVAL: dict[DocType, DocType] = {"dpa": "privacy_policy", "privacy_policy": "dpa"}
 SHIELD_NOTICE = re.compile(r"privacy shield", re.I)
 
 
@@ -56,17 +69,27 @@ def classify(document: Document) -> DocType:
     title_candidates = [document.metadata.get("title", "")]
     title_candidates += [b.text for b in document.blocks[:8] if b.kind == "heading"]
     title_candidates.append(document.text[:300])
-    for candidate in filter(None, title_candidates):
+    titled = [c for c in title_candidates if c]
+    for i, candidate in enumerate(titled):
         # The type named first wins: a policy page whose menu also links "Subprocessors" is a policy.
         hits = sorted((m.start(), doc_type) for doc_type, pattern in TITLE_PATTERNS if (m := pattern.search(candidate)))
         for _, doc_type in hits:
             if doc_type == "subprocessor_list" and len(document.text) > 40000:
                 continue  # a long document that opens with its sub-processors is a DPA or policy
+            if doc_type in _RIVAL and any(TITLE[_RIVAL[doc_type]].search(later) for later in titled[i:]):
+                # A title that names both an agreement and a policy ("Data Protection Agreement" over
+                # "Data Protection Statement") is decided by what the text itself says.
+                return _body(document.text) or doc_type
             return doc_type
         if SHIELD_NOTICE.search(candidate) and len(document.text) < 30000:
             return "other"
-    dpa = len(DPA_BODY.findall(document.text))
-    policy = len(POLICY_BODY.findall(document.text))
+    return _body(document.text) or "other"
+
+
+def _body(text: str) -> DocType | None:
+    """The type the body's vocabulary says: an agreement's or a policy's (None: neither's)."""
+    dpa = len(DPA_BODY.findall(text))
+    policy = len(POLICY_BODY.findall(text))
     if dpa == 0 and policy == 0:
-        return "other"
+        return None
     return "dpa" if dpa > policy else "privacy_policy"

@@ -47,9 +47,26 @@ VENDOR_SPEAKS = frozenset(
 # Words opening a relative clause about a country just named ("Canada, which ...", "Kanada, für das ...").
 RELATIVE = frozenset("which that whose für das dem der deren dessen welches welchem".split())
 RELATIVE_REACH = 3
+# "the list of adequacy decisions": a pointer to the Commission's list.
+LISTS = frozenset("list liste overview übersicht".split())
+LIST_OF = frozenset("of der".split())
+LIST_REACH = 3
+# A part of a tool, and the words joining it to the tool it is part of ("clause 13(a) of the SCCs").
+PARTS = frozenset(
+    "clause annex part section module table paragraph option klausel anhang anlage teil abschnitt modul".split()
+)
+PART_OF = frozenset("of der des".split())
+PART_REACH = 10
+# Words that join a tool named again to the one a negation denies ("not ... an adequacy decision or considered adequate").
+DISJUNCTION = frozenset({"or", "nor", "oder", "noch"})
 # Tokens between "the conditions for the use of" and the tool they are the conditions of ("those", "dieser").
 CONDITION_OBJECT = 2
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
+# The parties of a contract named together as the ones agreeing.
+PARTIES = re.compile(
+    r"\b(you|customer|the customer)\s+and\s+(\w+\s+){0,3}\w+|\b(the|both) parties\b|\bsie und\b|\b(die|beide) parteien\b",
+    re.I,
+)
 DISAVOWAL = re.compile(
     r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
     r"(rely|relies|relying|relied|use|uses|using|used|stützen|berufen|nutzen|verwenden)\b",
@@ -145,18 +162,26 @@ def _cancelled(sentence: Sentence, words: frozenset[str]) -> set[Cue]:
 
 
 def _governing_cue(
-    sentence: Sentence, mention: Cue, mentions: list[Cue], tool: str, cancels: frozenset[str] = frozenset()
+    sentence: Sentence,
+    mention: Cue,
+    mentions: list[Cue],
+    tool: str,
+    cancels: frozenset[str] = frozenset(),
+    alike: Set[Cue] = frozenset(),
 ) -> Cue | None:
-    """The negation or historic cue that governs ``mention``, if any."""
+    """The negation or historic cue that governs ``mention``, if any; ``alike``: the mentions that name the
+    same tool."""
     lo, hi = sentence.clause_bounds(mention.start)
     labels = ("NEGATION", "HISTORIC", "COURT") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
     cancelled = _cancelled(sentence, cancels) if cancels else set()
     for cue in sentence.of(*labels):
         if cue in cancelled:
             continue
-        if cue.end <= mention.start and cue.start >= lo and mention.start - cue.end <= BEFORE_WINDOW:
+        if cue.end <= mention.start and cue.start >= lo:
             between = [m for m in mentions if cue.end <= m.start < mention.start]
-            if not between:
+            if not between and mention.start - cue.end <= BEFORE_WINDOW:
+                return cue
+            if set(between) <= alike and _negation_carries(sentence, cue, between, mention):
                 return cue
         if cue.start >= mention.end and cue.end <= hi and cue.start - mention.end <= AFTER_WINDOW:
             between = [m for m in mentions if mention.end <= m.start < cue.start]
@@ -167,6 +192,30 @@ def _governing_cue(
         for cue in sentence.of("HISTORIC", "COURT"):
             return cue
     return None
+
+
+def _negation_carries(sentence: Sentence, negation: Cue, between: list[Cue], mention: Cue) -> bool:
+    """A negation governs what "or" joins to the words it negates: "a country not subject to an adequacy
+    decision or considered adequate", "not considered to have equivalent laws or deemed adequate" name no
+    tool as the basis."""
+    if between:
+        last = between[-1]
+        if last.start - negation.end > BEFORE_WINDOW or mention.start - last.end > BEFORE_WINDOW:
+            return False
+        return any(t.lower_ in DISJUNCTION for t in sentence.span[last.end : mention.start])
+    if mention.start - negation.end > 2 * BEFORE_WINDOW:
+        return False
+    words = [t.lower_ for t in sentence.span[negation.end : mention.start]]
+    joined = max((i for i, w in enumerate(words) if w in DISJUNCTION), default=None)
+    return joined is not None and not any(w in (",", ";", ":") for w in words[joined:])
+
+
+def _names_a_part(sentence: Sentence, cue: Cue) -> bool:
+    """The tool is named as what holds a part of it ("clause 13(a) and Part C of Annex II of the EU SCCs are
+    not used", "Klausel 7 der Standardvertragsklauseln findet keine Anwendung"): a part left out says
+    nothing against the tool."""
+    before = [t.lower_ for t in sentence.span[max(0, cue.start - PART_REACH) : cue.start]]
+    return any(w in PART_OF for w in before[-3:]) and any(w.rstrip("s") in PARTS for w in before)
 
 
 def _described(sentence: Sentence, cue: Cue, mentions: list[Cue]) -> list[Cue]:
@@ -235,6 +284,14 @@ def _consenting_party(sentence: Sentence, cue: Cue) -> str:
     return min(near)[2] if near else ""
 
 
+def _parties_agree(sentence: Sentence, cue: Cue) -> bool:
+    """The parties of a contract agree with each other ("you and Acme hereby agree that the SCCs are
+    incorporated", "die Parteien vereinbaren"): a term of the contract, not the consent of the person concerned."""
+    # German names the subject after the verb too: "stimmen Sie und die X GmbH ... zu".
+    around = sentence.span[max(0, cue.start - PARTY_BEFORE) : cue.end + PARTY_BEFORE].text
+    return bool(PARTIES.search(around))
+
+
 def _placed(tokens: Tokens, start: int, into: frozenset[str]) -> bool:
     """The country at ``start`` is where something goes ("in the United States", "nach Indien")."""
     before = start - 1
@@ -259,7 +316,11 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
     ]
     terms = sentence.of("TERMS_OBJECT")
     for cue in sentence.of("CONSENT"):
-        if _consenting_party(sentence, cue) != "user" or _governing_cue(sentence, cue, [cue], "derogation"):
+        if (
+            _consenting_party(sentence, cue) != "user"
+            or _governing_cue(sentence, cue, [cue], "derogation")
+            or _parties_agree(sentence, cue)
+        ):
             continue
         near = [(abs(m.start - cue.start), "move") for m in moves if -MOVE_BEFORE <= m.start - cue.start <= MOVE_AFTER]
         near += [
@@ -276,6 +337,16 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
                 )
             ]
     return []
+
+
+def _listed(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "(see the list of adequacy decisions)", "Liste der Angemessenheitsbeschlüsse": a pointer to the
+    Commission's list relies on no decision (GUIDELINES.md)."""
+    start = max(0, cue.start - LIST_REACH)
+    words = [t.lower_ for t in sentence.span[start : cue.start]]
+    if any(w in LISTS for w in words) and words and words[-1] in LIST_OF | ARTICLES:
+        return Cue("LIST", start, cue.end, " ".join(words))
+    return None
 
 
 def _question_topic(sentence: Sentence, cue: Cue) -> Cue | None:
@@ -376,7 +447,10 @@ def mechanism_mentions(
         if tool != "scc" and ONWARD.search(sentence.text):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
         governing = (
-            _governing_cue(sentence, cue, unique, tool, cancels)
+            (_listed(sentence, cue) if tool == "adequacy" else None)
+            or _governing_cue(
+                sentence, cue, unique, tool, cancels, frozenset(c for c in unique if lexicon.labels[c.label][0] == tool)
+            )
             or lexicon.country_negation(sentence, cue)
             or _question_topic(sentence, cue)
             or _processor_clauses(sentence, cue, tool)
@@ -399,6 +473,7 @@ def mechanism_mentions(
         if (
             governing is not None
             and cue.label not in lexicon.related
+            and not _names_a_part(sentence, cue)
             and (
                 DISAVOWAL.search(sentence.text)
                 or (tool in INVALIDATED_TOOLS and (sentence.has("COURT") or _called_gone(sentence, cue)))

@@ -29,6 +29,9 @@ CATEGORIES: dict[str, Role] = {
 CATEGORY_REACH = 2
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
 USE_REACH = 5
+# An apposition in brackets after a name: "(our inference provider)", "(unser Zahlungsdienstleister)".
+APPOSITION_REACH = 4
+POSSESSIVES = frozenset("our unser unsere unseren unserem unserer".split())
 # Separators between the names of a list.
 SEPARATORS = {",", "and", "or", "und", "oder", "/", "and/or", "sowie", ";"}
 ARTICLES = {"the", "die", "der", "den", "dem", "des", "das"}
@@ -186,9 +189,9 @@ def sentence_recipients(
 ) -> list[tuple[str, Role]]:
     """The recipients ``sentence`` names, each with its role, in the order named; a name whose first
     word is one of ``own`` (the vendor's, from the document's title) is the vendor itself."""
-    if not sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE"):
+    found: list[tuple[str, Role, int, int]] = _appositions(sentence, words)
+    if not (found or sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE")):
         return []
-    found: list[tuple[str, Role, int, int]] = []
     categories = [(c, CATEGORIES[c.label]) for c in sentence.of(*CATEGORIES)] if sentence.has("RCPT_LIST") else []
     for cue in sentence.of("RCPT_LIST"):
         near = [role for c, role in categories if 0 <= cue.start - c.end <= CATEGORY_REACH]
@@ -217,6 +220,28 @@ def sentence_recipients(
         if words.is_name(name) and not _blocked(sentence, start, end) and not own_name(name, own):
             out.setdefault(name.casefold(), (name, role))
     return list(out.values())
+
+
+def _appositions(sentence: Sentence, words: RecipientWords) -> list[tuple[str, Role, int, int]]:
+    """A name followed by what it is to the vendor, in brackets: "Fireworks (our inference provider)",
+    "Parvel (unser Zahlungsdienstleister)"."""
+    tokens = sentence.span
+    found = []
+    for cue in sentence.of(*CATEGORIES):
+        opening = next(
+            (k for k in range(cue.start - 1, max(-1, cue.start - APPOSITION_REACH), -1) if tokens[k].text == "("), None
+        )
+        if opening is None or opening + 1 >= len(tokens) or tokens[opening + 1].lower_ not in POSSESSIVES:
+            continue
+        if not any(tokens[k].text == ")" for k in range(cue.end, min(cue.end + APPOSITION_REACH, len(tokens)))):
+            continue
+        start = opening
+        while start > 0 and opening - start < APPOSITION_REACH and _capitalised(tokens[start - 1].text):
+            start -= 1
+        name = next(((n, s, e) for n, s, e in _names_from(sentence, start, words, commas=False) if e == opening), None)
+        if start < opening and name is not None:
+            found.append((name[0], CATEGORIES[cue.label], name[1], name[2]))
+    return found
 
 
 def title_words(title: str, words: RecipientWords) -> frozenset[str]:

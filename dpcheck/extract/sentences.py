@@ -455,7 +455,7 @@ class Sentences(Sequence[Sentence]):
         return rows, bounds
 
     def _layout(self, blocks: Sequence[Block]) -> tuple[list[bool], list[bool], list[frozenset[str]]]:
-        """Per block: in a section on transfers; in a section on (or a paragraph naming)
+        """Per block: in a section on transfers (or a list led in by a sentence on them); in a section on (or a paragraph naming)
         sub-processors; the countries its headings name."""
         a = self.analysis
         codes = a.place_codes
@@ -465,6 +465,8 @@ class Sentences(Sequence[Sentence]):
         if "SUBPROCESSOR" in a.cue_labels:
             # Any SUBPROCESSOR cue of the block counts, even one running across two sentences.
             naming = set(cue_block[a.cues.label == a.cue_labels.index("SUBPROCESSOR")].tolist())
+        # A list under a lead-in about transfers ("In all such cases, the transfer will be:") is about them too.
+        lead_in = False
         transfer_headings: dict[str, bool] = {}
         subprocessor_headings: dict[str, bool] = {}
         heading_countries: dict[str, frozenset[str]] = {}
@@ -477,7 +479,13 @@ class Sentences(Sequence[Sentence]):
                 if heading not in subprocessor_headings:
                     subprocessor_headings[heading] = bool(SUBPROCESSOR_HEADING.search(heading))
             in_subprocessors.append(any(subprocessor_headings[h] for h in block.heading_path) or b in naming)
-            in_section = False
+            in_section = block.kind == "list_item" and lead_in
+            if block.kind != "list_item":
+                lead_in = (
+                    block.kind == "paragraph"
+                    and block.text.rstrip().endswith(":")
+                    and bool(TRANSFER_HEADING.search(block.text))
+                )
             for heading in block.heading_path:
                 if heading not in transfer_headings:
                     transfer_headings[heading] = bool(TRANSFER_HEADING.search(heading))

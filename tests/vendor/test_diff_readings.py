@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 from dpcheck.changes import compare_reports
+from dpcheck.changes.compare import compare
+from dpcheck.changes.model import Passage
+from dpcheck.changes.snapshot import Terms
 from dpcheck.report import report_to_dict
 
 
@@ -103,4 +106,31 @@ def test_diff_privacy_shield_called_invalid_is_not_a_dropped_mechanism(scanner, 
     sentence: no mechanism dropped, no flag removed."""
     old = SHIELD[lang].format(shield=GONE[lang])
     new = SHIELD[lang].format(shield="")
+    assert _changes(scanner, old, new, lang) == set()
+
+
+SAID = {
+    "en": "Our support team in the Philippines may view account data.",
+    "de": "Unser Support-Team auf den Philippinen kann Kontodaten einsehen.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_reading_that_moved_under_unchanged_words_is_no_change(lang):
+    """A destination read in one version from a sentence the other version has word for word is no change to
+    the terms (only the reading moved); from a sentence the other version lacks, it is added."""
+    said = Passage(SAID[lang], "new.md")
+    new = Terms("new.md", "yellow", destinations={"PH": (said,)}, passages=(said,), text=f"Intro.\n{SAID[lang]}")
+    unchanged = Terms("old.md", "yellow", text=f"Intro.\n{' '.join(SAID[lang].split())}")
+    rewritten = Terms("old.md", "yellow", text="Intro. Our support team works from Dublin.")
+    assert [c.kind for c in compare(unchanged, new).changes if c.kind != "rating_changed"] == []
+    assert [(c.kind, c.value) for c in compare(rewritten, new).changes] == [("destination_added", "PH")]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_service_of_a_company_both_versions_name_is_no_recipient_change(scanner, lang):
+    """ "Tallimo Checkout" dropped while "Tallimo" stays a recipient: the company still receives the data."""
+    join = {"en": " and ", "de": " und "}[lang]
+    old = SHARING[lang].format(names=join.join(["Tallimo", "Tallimo Checkout"]))
+    new = SHARING[lang].format(names="Tallimo")
     assert _changes(scanner, old, new, lang) == set()
