@@ -29,6 +29,8 @@ CATEGORIES: dict[str, Role] = {
 CATEGORY_REACH = 2
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
 USE_REACH = 5
+# The words before the company a product belongs to ("das Pixel der Acme Ltd.").
+GENITIVE = frozenset({"der", "des"})
 # An apposition in brackets after a name: "(our inference provider)", "(unser Zahlungsdienstleister)".
 APPOSITION_REACH = 4
 POSSESSIVES = frozenset("our unser unsere unseren unserem unserer".split())
@@ -126,10 +128,14 @@ def name_at(tokens: Tokens, start: int, words: RecipientWords) -> tuple[str, int
     return tokens[first:end].text, end
 
 
-def _blocked(sentence: Sentence, start: int, end: int) -> bool:
-    """A country or a transfer tool is no recipient's name."""
-    spans = [(p.start, p.end) for p in sentence.places]
-    spans += [(c.start, c.end) for c in sentence.cues if c.label.startswith("MECH:")]
+def _blocked(sentence: Sentence, start: int, end: int, words: RecipientWords) -> bool:
+    """A country or a transfer tool is no recipient's name; a company's name with a country inside it and
+    a legal form at its end is ("Acme Ireland Unlimited Company", "Acme Deutschland GmbH")."""
+    spans = [(c.start, c.end) for c in sentence.cues if c.label.startswith("MECH:")]
+    places = [(p.start, p.end) for p in sentence.places if p.start < end and start < p.end]
+    company = start < end and words.legal_form(sentence.span[end - 1].text) and all(start < s for s, _ in places)
+    if not company:
+        spans += places
     return any(s < end and start < e for s, e in spans)
 
 
@@ -166,6 +172,16 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: b
             ):
                 yield inner, end + 1, inner_end
                 name = ""
+        if name and end - i > 3 and tokens[i + 1].lower_ == "of" and words.legal_form(tokens[end - 1].text):
+            # "the Pixel of Meta Platforms Ireland Ltd.": the company whose product it is ("Bank of America
+            # Corp." keeps its name: a place follows "of" there).
+            if not any(p.start == i + 2 for p in sentence.places):
+                name, i = name_at(tokens, i + 2, words)[0], i + 2
+        if name and end + 1 < len(tokens) and tokens[end].lower_ in GENITIVE:
+            # "das Pixel der Acme Platforms Ireland Ltd.": the company whose product it is.
+            owner, owner_end = name_at(tokens, end + 1, words)
+            if owner and words.legal_form(tokens[owner_end - 1].text):
+                name, i, end = owner, end + 1, owner_end
         if name:
             yield name, i, end
         j = end
@@ -207,6 +223,8 @@ def sentence_recipients(
         )
         if described is not None and all(_lower_word(tokens[k].text) for k in range(start, described)):
             start = described
+        elif start < len(tokens) and tokens[start].lower_ in ARTICLES:
+            start += 1  # "we use the Acme Insight Tag (Acme Ireland Ltd.)"
         found += [(n, "processor", s, e) for n, s, e in _names_from(sentence, start, words, commas=False)]
     if sentence.has("RCPT_SHARE"):
         first_share = min(c.start for c in sentence.of("RCPT_SHARE"))
@@ -217,7 +235,7 @@ def sentence_recipients(
                         found.append((n, "third_party", s, e))
     out: dict[str, tuple[str, Role]] = {}
     for name, role, start, end in found:
-        if words.is_name(name) and not _blocked(sentence, start, end) and not own_name(name, own):
+        if words.is_name(name) and not _blocked(sentence, start, end, words) and not own_name(name, own):
             out.setdefault(name.casefold(), (name, role))
     return list(out.values())
 
