@@ -62,6 +62,18 @@ def test_extract_mechanisms(scanner, lang, text, expected):
         ("de", "Daten können in Drittländer wie die USA übermittelt werden.", {"US", "UNSPECIFIED"}),
         ("en", "Your data may be processed worldwide.", {"UNSPECIFIED"}),
         ("de", "Ihre Daten werden weltweit verarbeitet.", {"UNSPECIFIED"}),
+        (
+            "en",
+            "We may transfer your information to our facilities in the United States or elsewhere.",
+            {"US", "UNSPECIFIED"},
+        ),
+        ("de", "Wir können Ihre Daten in die USA oder anderswo übermitteln.", {"US", "UNSPECIFIED"}),
+        ("en", "To correct information you gave us on our websites or elsewhere, send your request to us.", set()),
+        (
+            "de",
+            "Um Angaben zu berichtigen, die Sie uns auf der Website oder anderswo gegeben haben, senden Sie uns eine E-Mail.",
+            set(),
+        ),
         ("en", "Personal data is stored in India and in the United States.", {"IN", "US"}),
         ("en", "We transfer personal data from the EEA, the UK and Switzerland to the United States.", {"US"}),
         ("en", "Account data is sent to our service provider in Japan.", {"JP"}),
@@ -615,6 +627,18 @@ def test_extract_reference_to_the_dpa_itself_is_no_subprocessor_list(scanner, la
         (
             "en",
             "Transfers to the US rely on the SCCs. We hand data to authorities only upon a legally binding order.",
+            True,
+        ),
+        (
+            "en",
+            "Transfers to the US rely on the SCCs, put in place after examining the countries to which the data may be "
+            "transferred.",
+            True,
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln; zuvor prüfen wir die "
+            "Rechtslage im Drittland.",
             True,
         ),
         (

@@ -63,6 +63,8 @@ def test_gazetteer_country_and_territory_names_in_english_and_german(scanner, la
         ("de", "Standorte: Berlin, Lagos und Pune.", "NG"),
         ("de", "Die Entwickler sind niedergelassen in Peking.", "CN"),
         ("en", "The holding company is incorporated in Road Town.", "VG"),
+        ("en", "Files are stored on our provider's servers in the US, Canada, Singapore, or Abu Dhabi.", "AE"),
+        ("de", "Die Dateien liegen auf Servern in den USA, Kanada, Singapur oder Abu Dhabi.", "AE"),
     ],
 )
 def test_gazetteer_cities_in_a_seat_or_location_phrase(scanner, lang, text, code):

@@ -700,15 +700,17 @@ def test_mechanisms_standard_and_model_contracts_are_scc(scanner, lang, text):
             "en",
             "# Privacy notice\n\nOur affiliates outside the EEA may receive personal information. In all such cases, "
             "the transfer will be:\n\n* on the basis of a European Commission adequacy decision;\n* subject to "
-            "appropriate safeguards, for example the EU Model Contracts.\n",
-            {"adequacy", "scc"},
+            "appropriate safeguards, for example the EU Model Contracts; or\n* necessary to discharge obligations "
+            "under a contract between you and us.\n",
+            {"adequacy", "scc", "derogation"},
         ),
         (
             "de",
             "# Datenschutzhinweis\n\nUnsere Konzerngesellschaften außerhalb des EWR können Daten erhalten. Die "
             "Übermittlung erfolgt in jedem Fall:\n\n* auf Grundlage eines Angemessenheitsbeschlusses der "
-            "Europäischen Kommission;\n* vorbehaltlich geeigneter Garantien wie der Standardvertragsklauseln.\n",
-            {"adequacy", "scc"},
+            "Europäischen Kommission;\n* vorbehaltlich geeigneter Garantien wie der Standardvertragsklauseln; oder\n"
+            "* zur Erfüllung des Vertrags mit Ihnen erforderlich.\n",
+            {"adequacy", "scc", "derogation"},
         ),
         (
             "en",
@@ -758,3 +760,39 @@ def test_mechanisms_a_list_led_in_by_a_transfer_sentence_is_about_transfers(scan
 def test_mechanisms_negated_or_listed_adequacy_is_not_relied_on(scanner, lang, text):
     """ "not ... or deemed adequate" is the negative condition; a pointer to the list of decisions relies on none."""
     assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Please contact us with any questions or comments about this notice, the transfer of your data from the "
+            "EEA to the U.S., or your consent choices by email.",
+        ),
+        ("de", "Bei Fragen zur Übermittlung Ihrer Daten in die USA oder zu Ihrer Einwilligung schreiben Sie uns."),
+    ],
+)
+def test_mechanisms_consent_as_a_topic_to_write_about_is_no_derogation(scanner, lang, text):
+    """ "Questions about ... your consent choices" names what to ask about, not consent to the transfer."""
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "In certain cases, we transfer your data outside the EEA because it is necessary to conclude or perform the "
+            "contract we have with you.",
+        ),
+        (
+            "de",
+            "In bestimmten Fällen übermitteln wir Ihre Daten außerhalb des EWR, weil dies zur Erfüllung des Vertrags mit "
+            "Ihnen erforderlich ist.",
+        ),
+    ],
+)
+def test_mechanisms_a_transfer_necessary_for_the_contract_is_a_derogation(scanner, lang, text):
+    """Art. 49(1)(b): a transfer said to be necessary to conclude or perform the contract with the person."""
+    assert mechanisms(scanner, text, lang) == {"derogation"}

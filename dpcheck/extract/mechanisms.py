@@ -253,8 +253,9 @@ def _defined_term(sentence: Sentence, cue: Cue) -> bool:
 
 
 def _states_transfer(sentence: Sentence, non_eea: Set[str]) -> bool:
-    """The sentence itself (not just its section) speaks of data leaving the EEA."""
-    if sentence.has("THIRD_COUNTRY"):
+    """The sentence itself (not just its section) speaks of data leaving the EEA, or completes a lead-in that
+    does ("In all such cases, the transfer will be: ... necessary to perform a contract with you")."""
+    if sentence.has("THIRD_COUNTRY", "TRANSFER_LEAD_IN"):
         return True
     return sentence.has("TRANSFER") and (
         sentence.in_transfer_section
@@ -320,6 +321,7 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
             _consenting_party(sentence, cue) != "user"
             or _governing_cue(sentence, cue, [cue], "derogation")
             or _parties_agree(sentence, cue)
+            or any(q.end <= cue.start for q in sentence.of("QUESTION_TOPIC"))  # "questions about ... your consent"
         ):
             continue
         near = [(abs(m.start - cue.start), "move") for m in moves if -MOVE_BEFORE <= m.start - cue.start <= MOVE_AFTER]

@@ -9,8 +9,8 @@ sentences that carry its anchors::
         ...
 
 A sentence's labels are those of its cues, ``PLACE`` and ``PLACE:<code>`` for the countries and
-regions it names, and the layout labels ``HEADING``, ``TRANSFER_SECTION`` and
-``SUBPROCESSOR_SECTION`` (see :data:`LAYOUT_LABELS`).
+regions it names, and the layout labels ``HEADING``, ``TRANSFER_SECTION``, ``SUBPROCESSOR_SECTION``
+and ``TRANSFER_LEAD_IN`` (an item of a list whose lead-in states a transfer; see :data:`LAYOUT_LABELS`).
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ EXPLAINED_BY = re.compile(r"\b(this|that|which|it|das|dies|was)\s*$", re.I)
 INSTRUCTIONS = re.compile(r"\binstruction|\bweisung", re.I)
 # Labels a sentence gets from where it stands: a heading, a section on transfers, a section on
 # (or a paragraph naming) sub-processors.
-LAYOUT_LABELS = ("HEADING", "TRANSFER_SECTION", "SUBPROCESSOR_SECTION")
+LAYOUT_LABELS = ("HEADING", "TRANSFER_SECTION", "SUBPROCESSOR_SECTION", "TRANSFER_LEAD_IN")
 PLACE = "PLACE"
 
 
@@ -356,12 +356,12 @@ class Sentences(Sequence[Sentence]):
         last = a.sentence_end - 1
         self._first = a.sentence_start.tolist()
         self._chars = list(zip(a.offset[a.sentence_start].tolist(), (a.offset[last] + a.length[last]).tolist()))
-        in_transfer, in_subprocessors, countries = self._layout(blocks)
+        in_transfer, in_subprocessors, countries, led_in = self._layout(blocks)
         self._block_of = self._block.tolist()
         self.in_transfer_section = [in_transfer[b] for b in self._block_of]
         self.in_subprocessor_section = [in_subprocessors[b] for b in self._block_of]
         self.section_countries = [countries[b] for b in self._block_of]
-        self.masks = self._masks(in_transfer, in_subprocessors, blocks)
+        self.masks = self._masks(in_transfer, in_subprocessors, led_in, blocks)
         self._sentences: list[Sentence | None] = [None] * len(a.sentence_start)
 
     def __len__(self) -> int:
@@ -454,7 +454,7 @@ class Sentences(Sequence[Sentence]):
         bounds = np.searchsorted(sentence[rows], np.arange(len(a.sentence_start) + 1)).tolist()
         return rows, bounds
 
-    def _layout(self, blocks: Sequence[Block]) -> tuple[list[bool], list[bool], list[frozenset[str]]]:
+    def _layout(self, blocks: Sequence[Block]) -> tuple[list[bool], list[bool], list[frozenset[str]], list[bool]]:
         """Per block: in a section on transfers (or a list led in by a sentence on them); in a section on (or a paragraph naming)
         sub-processors; the countries its headings name."""
         a = self.analysis
@@ -470,7 +470,7 @@ class Sentences(Sequence[Sentence]):
         transfer_headings: dict[str, bool] = {}
         subprocessor_headings: dict[str, bool] = {}
         heading_countries: dict[str, frozenset[str]] = {}
-        in_transfer, in_subprocessors, countries = [], [], []
+        in_transfer, in_subprocessors, countries, led_in = [], [], [], []
         for b, block in enumerate(blocks):
             if block.kind == "heading":
                 heading_countries[block.text] = frozenset(codes[c] for c in a.places.label[place_block == b].tolist())
@@ -480,6 +480,7 @@ class Sentences(Sequence[Sentence]):
                     subprocessor_headings[heading] = bool(SUBPROCESSOR_HEADING.search(heading))
             in_subprocessors.append(any(subprocessor_headings[h] for h in block.heading_path) or b in naming)
             in_section = block.kind == "list_item" and lead_in
+            led_in.append(in_section)
             if block.kind != "list_item":
                 lead_in = (
                     block.kind == "paragraph"
@@ -491,9 +492,11 @@ class Sentences(Sequence[Sentence]):
                     transfer_headings[heading] = bool(TRANSFER_HEADING.search(heading))
                 in_section = in_section or transfer_headings[heading]
             in_transfer.append(in_section)
-        return in_transfer, in_subprocessors, countries
+        return in_transfer, in_subprocessors, countries, led_in
 
-    def _masks(self, in_transfer: list[bool], in_subprocessors: list[bool], blocks: Sequence[Block]) -> np.ndarray:
+    def _masks(
+        self, in_transfer: list[bool], in_subprocessors: list[bool], led_in: list[bool], blocks: Sequence[Block]
+    ) -> np.ndarray:
         a, index = self.analysis, self.label_index
         masks = np.zeros((len(a.sentence_start), index.words), dtype=np.uint64)
         sentence_of = np.repeat(np.arange(len(a.sentence_start)), np.diff(self._cue_bounds))
@@ -505,6 +508,7 @@ class Sentences(Sequence[Sentence]):
             "HEADING": [b.kind == "heading" for b in blocks],
             "TRANSFER_SECTION": in_transfer,
             "SUBPROCESSOR_SECTION": in_subprocessors,
+            "TRANSFER_LEAD_IN": led_in,
         }
         layout_sentences, layout_bits = [], []
         for name, per_block in layout.items():

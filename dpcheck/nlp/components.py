@@ -21,7 +21,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dpcheck.nlp.gazetteer import GATED, LEFT_OUT_KEY, LOCATION, Match, resolve
+from dpcheck.nlp.gazetteer import AFTER_PLACE, GATED, LEFT_OUT_KEY, LOCATION, Match, resolve
 from dpcheck.nlp.lexicon import load_lexicon
 from dpcheck.nlp.matcher import LexiconMatcher, Matches, TokenArrays, longest_per_block
 
@@ -35,7 +35,11 @@ class CountryRecognizer:
         self.matcher = LexiconMatcher(load_lexicon(phrases, nlp.tokenizer))
         # The labels of places: ISO codes (and UNSPECIFIED, EEA), without the gated and location labels.
         self.place_codes = tuple(
-            dict.fromkeys(label.removeprefix(GATED) for label in self.matcher.labels if label != LOCATION)
+            dict.fromkeys(
+                label.removeprefix(GATED).removeprefix(AFTER_PLACE)
+                for label in self.matcher.labels
+                if label != LOCATION
+            )
         )
         self.codes = frozenset(self.place_codes)
         self._index = {code: i for i, code in enumerate(self.place_codes)}

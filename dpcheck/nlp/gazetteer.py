@@ -13,7 +13,9 @@ A phrase is one of three kinds:
   "Jersey", "Chad") is a place only as written and right after a location phrase ("seated in",
   "Sitz in"); :func:`resolve` decides, and a table's location column takes them all (see
   ``LEFT_OUT_KEY``). Not after a postcode: "CA 92007 Cardiff By The Sea" is in California.
-- a *location phrase* (label :data:`LOCATION`) only opens the gate for the name after it.
+- a *location phrase* (label :data:`LOCATION`) only opens the gate for the name after it;
+- an *open place after a place* ("or elsewhere", label prefix :data:`AFTER_PLACE`) is UNSPECIFIED only
+  right after a named place ("the US or elsewhere"; not "on our websites or elsewhere").
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ from dpcheck.models import EEA_REGION, UNSPECIFIED
 
 _ENDING = re.compile(r"(e|en|er|es|em)$")
 GATED = "~"  # label prefix of a gated name: "~AE" is a city of the United Arab Emirates
+AFTER_PLACE = "^"  # label prefix of an open place only right after a named one ("the US or elsewhere")
 LOCATION = "@LOCATION"
 # doc.spans key of the gated names that stood in no location phrase (a location column takes them).
 LEFT_OUT_KEY = "dpcheck_places_left_out"
 LIST_WORDS = frozenset({",", "and", "or", "&", "und", "oder", "sowie"})
+ARTICLES = frozenset({"the", "der", "den", "dem", "die", "das"})
 
 Match = tuple[str, int, int]
 
@@ -59,6 +63,8 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
         yield region, UNSPECIFIED
     for region in countries.get("eea_regions", []):
         yield region, EEA_REGION
+    for phrase in countries.get("open_after_place", []):
+        yield phrase, AFTER_PLACE + UNSPECIFIED
     city_rules = countries.get("cities", {})
     left_out = set(city_rules.get("exclude", []))
     for name, code in places["cities"].items():
@@ -98,10 +104,16 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
     Frankfurt, Dublin or London")."""
     matches = sorted(matches, key=lambda m: (m[1], -m[2]))
     opened = {end for label, _, end in matches if label == LOCATION}
+    # "servers in the US, Canada or Abu Dhabi": an article may stand between the phrase and the list.
+    opened |= {end + 1 for end in opened if end < len(lowers) and lowers[end] in ARTICLES}
     places: list[Match] = []
     left_out: list[Match] = []
     for label, start, end in matches:
         if label == LOCATION:
+            continue
+        if label.startswith(AFTER_PLACE):
+            if any(start in (e, e + 1) and (start == e or lowers[e] == ",") for _, _, e in places):
+                places.append((label[len(AFTER_PLACE) :], start, end))
             continue
         gated = label.startswith(GATED)
         if gated and start not in opened:
