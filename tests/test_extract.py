@@ -1145,3 +1145,26 @@ def test_extract_countries_given_as_examples_in_the_next_sentence(scanner, lang,
 def test_extract_subprocessor_duties_in_both_languages(scanner, lang, text, answered):
     """Refusing a new sub-processor is an objection right, and a register of sub-processors is a list, in English and German."""
     assert answered not in _rules(scan(scanner, text, lang, "dpa"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Data Processing Addendum\n\n## Schedule 4 - Subprocessors\n\n| |\n| --- |\n"
+            "| Tallimo<br><br>Billing<br><br>United States<br><br>Products: all |\n"
+            "| Nutrix<br><br>User support<br><br>South Africa<br><br>Products: all |\n",
+        ),
+        (
+            "de",
+            "# Auftragsverarbeitungsvertrag\n\n## Anlage 4 – Unterauftragsverarbeiter\n\n| |\n| --- |\n"
+            "| Tallimo<br><br>Abrechnung<br><br>USA<br><br>Produkte: alle |\n"
+            "| Nutrix<br><br>Kundensupport<br><br>Südafrika<br><br>Produkte: alle |\n",
+        ),
+    ],
+)
+def test_extract_a_sub_processor_row_names_where_it_is_whatever_the_layout(scanner, lang, text):
+    """A row of a sub-processor list without a location column still places its sub-processor (GUIDELINES.md)."""
+    doc = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert {t.destination for t in doc.transfers} == {"US", "ZA"}

@@ -325,7 +325,9 @@ def destination_mentions(
         | {i + 1 for i in mech_tokens}
         | {i + 2 for i in mech_tokens}
     )
-    states_transfer = roles.states_transfer or sentence.has("THIRD_COUNTRY") or bool(mech_tokens)
+    # A row of a sub-processor list says where that sub-processor is, whatever the table's layout (GUIDELINES.md).
+    listed = sentence.block.kind == "table_row" and sentence.in_subprocessor_section
+    states_transfer = roles.states_transfer or sentence.has("THIRD_COUNTRY") or bool(mech_tokens) or listed
     found: list[Mention] = []
     named: list[int] = []
     for place in sentence.places:

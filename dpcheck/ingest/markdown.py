@@ -198,7 +198,8 @@ class _MarkdownWalker:
         children = token.children or []
         for link_text, target in _links(children):
             self.builder.add_link(link_text, target)
-        text = self._inline_text(children)
+        # Lines inside a table cell are fields of their own ("Acme<br>Billing<br>United States"), not one phrase.
+        text = self._inline_text(children, ", " if self.cell is not None else " ")
         if self.cell is not None:
             self.cell.append(text)
         elif self.heading:
@@ -229,9 +230,10 @@ class _MarkdownWalker:
         else:
             self.builder.add(kind, clean(text), level)
 
-    def _inline_text(self, children: Sequence[Token]) -> str:
-        """Inline content as plain text: link text kept, images and HTML tags dropped, <br> a
-        space, and words inside inline HTML that hides them (closed at the paragraph's end) left out."""
+    def _inline_text(self, children: Sequence[Token], line_break: str = " ") -> str:
+        """Inline content as plain text: link text kept, images and HTML tags dropped, <br> a space (two in a
+        row ``line_break``), and words inside inline HTML that hides them (closed at the paragraph's end) left
+        out."""
         parts: list[str] = []
         outer = list(self.open.stack)
         hidden_around = self.open.hiding  # then _add() leaves the whole paragraph out
@@ -239,7 +241,11 @@ class _MarkdownWalker:
             if child.type in ("text", "code_inline"):
                 (self.hidden if self.open.hiding and not hidden_around else parts).append(child.content)
             elif child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and _BR.match(child.content)):
-                parts.append(" ")
+                # One break wraps a line ("Backups<br>and logs"); an empty line between two is a new field.
+                if parts and parts[-1] == " ":
+                    parts[-1] = line_break
+                else:
+                    parts.append(" ")
             elif child.type == "html_inline":
                 self.open.feed(child.content)
         self.open.stack = outer

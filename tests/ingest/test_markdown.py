@@ -194,3 +194,11 @@ def test_markdown_heading_attribute_list_is_no_words():
     """An attribute list closing a heading ("{: #transfers }") is markup, not part of the heading."""
     document = load_text("## International transfers {: #transfers }\n\nWe use SCCs.\n", format="markdown")
     assert document.blocks[0].text == "International transfers"
+
+
+def test_markdown_an_empty_line_inside_a_table_cell_separates_fields() -> None:
+    """A card-like cell ("Name<br><br>Purpose<br><br>Country") keeps its fields apart; one <br> wraps a line."""
+    doc = load_text(
+        "| |\n| --- |\n| Tallimo<br><br>Billing<br><br>United States |\n| Backups <br> and logs |\n", format="markdown"
+    )
+    assert [r[0] for r in doc.tables[0].rows] == ["Tallimo, Billing, United States", "Backups and logs"]
