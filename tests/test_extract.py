@@ -636,6 +636,31 @@ def test_extract_reference_to_the_dpa_itself_is_no_subprocessor_list(scanner, la
             True,
         ),
         (
+            "en",
+            "Transfers to the US rely on the SCCs. Personal data may be disclosed to government bodies when we are "
+            "legally required to comply with a valid subpoena or court order.",
+            True,
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Daten geben wir an Behörden "
+            "nur heraus, wenn wir aufgrund einer gültigen gerichtlichen Anordnung dazu verpflichtet sind.",
+            True,
+        ),
+        (
+            "en",
+            "Transfers to the US rely on the SCCs. We may disclose data to law enforcement if required in response to a "
+            "valid subpoena, or when we believe in good faith that disclosure is necessary.",
+            False,
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln. Daten geben wir an Behörden "
+            "heraus, wenn wir aufgrund einer gültigen Anordnung dazu verpflichtet sind oder dies nach Treu und Glauben "
+            "für nötig halten.",
+            False,
+        ),
+        (
             "de",
             "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln; zuvor prüfen wir die "
             "Rechtslage im Drittland.",

@@ -97,7 +97,7 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
         return ""
     if sentence.has("GOV_HANDLING"):
         return f"handles public-authority access ('{sentence.of('GOV_HANDLING')[0].text}')"
-    if sentence.has("GOV_REQUIRE") and sentence.has("LEGAL_PROCESS"):
+    if sentence.has("GOV_REQUIRE") and sentence.has("LEGAL_PROCESS") and not sentence.has("GOOD_FAITH"):
         return f"requires binding legal process ('{sentence.of('LEGAL_PROCESS')[0].text}')"
     return _tells_customer(sentence) or (_tells_customer(context.lead_in) if context.lead_in else "")
 
