@@ -649,6 +649,18 @@ def test_extract_reference_to_the_dpa_itself_is_no_subprocessor_list(scanner, la
         ),
         (
             "en",
+            "Our providers may be located outside the European Union, in which case the transfer is secured by "
+            "additional safeguards, such as an agreement incorporating standard data protection clauses.",
+            False,
+        ),
+        (
+            "de",
+            "Unsere Dienstleister können außerhalb der EU sitzen; die Übermittlung ist dann durch zusätzliche Garantien "
+            "wie z. B. Standardvertragsklauseln abgesichert.",
+            False,
+        ),
+        (
+            "en",
             "Transfers to the US rely on the SCCs. We may disclose data to law enforcement if required in response to a "
             "valid subpoena, or when we believe in good faith that disclosure is necessary.",
             False,

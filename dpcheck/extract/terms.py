@@ -26,6 +26,8 @@ AUTHORITY_HEADING = re.compile(
 LIST_ITEM = re.compile(r"\s*(\(?[a-z0-9]{1,4}[.)]|[-•*–])\s", re.I)
 # Tokens between "notify"/"informieren" and the party told ("notify the data exporter").
 NOTICE_REACH = 4
+# Tokens from "additional safeguards" to "such as", and from there to the tool it names.
+EXAMPLE_REACH = 4
 
 
 def link_mentions(document: Document) -> list[Mention]:
@@ -69,6 +71,14 @@ def government_access(sentence: Sentence) -> bool:
     )
 
 
+def _exemplified_by_a_tool(sentence: Sentence, cue: Cue) -> bool:
+    """ "secured by additional safeguards, such as the standard data protection clauses": the safeguards meant
+    are the transfer tool itself (Art. 46), not measures beside it."""
+    examples = [e for e in sentence.of("OPEN_SET") if 0 <= e.start - cue.end <= EXAMPLE_REACH]
+    tools = [c for c in sentence.cues if c.label.startswith("MECH:")]
+    return any(0 <= t.start - e.end <= EXAMPLE_REACH for e in examples for t in tools)
+
+
 def _tells_customer(sentence: Sentence) -> str:
     for notice in sentence.of("GOV_NOTICE"):
         # The one told stands next to the verb: "notify Customer", "den Auftraggeber informieren".
@@ -91,8 +101,9 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
     minimise, require binding legal process, tell the customer). Saying that data is disclosed
     to authorities "as required by law" or "in response to valid legal process" commits to
     nothing, so it does not count."""
-    if sentence.has("SUPPLEMENTARY"):
-        return f"names '{sentence.of('SUPPLEMENTARY')[0].text}'"
+    named = [c for c in sentence.of("SUPPLEMENTARY") if not _exemplified_by_a_tool(sentence, c)]
+    if named:
+        return f"names '{named[0].text}'"
     if not (context.topic or government_access(sentence)):
         return ""
     if sentence.has("GOV_HANDLING"):
