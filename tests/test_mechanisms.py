@@ -796,3 +796,32 @@ def test_mechanisms_consent_as_a_topic_to_write_about_is_no_derogation(scanner, 
 def test_mechanisms_a_transfer_necessary_for_the_contract_is_a_derogation(scanner, lang, text):
     """Art. 49(1)(b): a transfer said to be necessary to conclude or perform the contract with the person."""
     assert mechanisms(scanner, text, lang) == {"derogation"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers to non-EEA countries without an adequacy decision rely on the SCCs.", {"scc"}),
+        (
+            "de",
+            "Übermittlungen in Nicht-EU-Staaten ohne Angemessenheitsbeschluss erfolgen auf Grundlage der "
+            "Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "We transfer data to non-EEA countries that the Commission has recognised as adequate on the basis of its "
+            "adequacy decisions.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Übermittlungen in Nicht-EU-Staaten, die von der Kommission als angemessen anerkannt sind, stützen wir auf "
+            "den Angemessenheitsbeschluss.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_non_eea_names_the_countries_and_negates_nothing(scanner, lang, text, expected):
+    """ "non-EEA countries" neither negates a tool nor cancels the "without" of the negative condition."""
+    assert mechanisms(scanner, text, lang) == expected

@@ -34,6 +34,7 @@ POSTAL = re.compile(
     r"drive|lane)\b",
     re.I,
 )
+REGION_NEGATION = re.compile(r"(non|nicht)\W?(eea|eu|ewr|uk|european|europäisch)", re.I)
 # A postcode after the country closes an address too ("Singapore 048583").
 POSTCODE_AFTER = re.compile(r"^\W{0,2}\d{4,6}\b")
 
@@ -116,10 +117,19 @@ def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()
     return False
 
 
+def names_a_region(negation: Cue) -> bool:
+    """ "non-EEA countries", "Nicht-EU-Staaten": the word names the countries, it negates nothing said of them."""
+    return bool(REGION_NEGATION.match(negation.text))
+
+
 def cancels(sentence: Sentence, negation: Cue, other: Cue, words: frozenset[str]) -> bool:
     """ "not transferred ... without safeguards": ``other`` ("without") cancels ``negation``. Not where it names
     whose consent is needed ("may not transfer data without the customer's prior consent" restricts)."""
-    if other.text.lower() not in words or not 0 <= other.start - negation.end <= DOUBLE_NEGATION_REACH:
+    if (
+        other.text.lower() not in words
+        or not 0 <= other.start - negation.end <= DOUBLE_NEGATION_REACH
+        or names_a_region(negation)
+    ):
         return False
     return not any(0 <= c.start - other.end <= CONSENT_REACH for c in sentence.of("CONSENT", "AUTHORISATION"))
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dpcheck.extract.destinations import cancels as cancels_out
+from dpcheck.extract.destinations import names_a_region
 from dpcheck.extract.sentences import Cue, Place, Sentence, Tokens
 from dpcheck.models import Mention
 
@@ -175,7 +176,7 @@ def _governing_cue(
     labels = ("NEGATION", "HISTORIC", "COURT") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
     cancelled = _cancelled(sentence, cancels) if cancels else set()
     for cue in sentence.of(*labels):
-        if cue in cancelled:
+        if cue in cancelled or names_a_region(cue):
             continue
         if cue.end <= mention.start and cue.start >= lo:
             between = [m for m in mentions if cue.end <= m.start < mention.start]
