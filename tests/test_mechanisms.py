@@ -825,3 +825,46 @@ def test_mechanisms_a_transfer_necessary_for_the_contract_is_a_derogation(scanne
 def test_mechanisms_non_eea_names_the_countries_and_negates_nothing(scanner, lang, text, expected):
     """ "non-EEA countries" neither negates a tool nor cancels the "without" of the negative condition."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We transfer data to the US under the SCCs. We cannot oppose a foreign authority's request if it complies "
+            "with an international agreement (art. 48 of the GDPR) or with one of the exemptions of art. 49 of the GDPR.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten auf Grundlage der Standardvertragsklauseln in die USA. Einem Ersuchen einer "
+            "ausländischen Behörde geben wir nur statt, wenn es Art. 48 DSGVO oder einer Ausnahme nach Art. 49 DSGVO "
+            "entspricht.",
+        ),
+    ],
+)
+def test_mechanisms_art49_as_the_test_of_a_foreign_request_is_no_derogation(scanner, lang, text):
+    """Art. 49 named beside Art. 48 (a foreign authority's request) is the test that request must pass."""
+    assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We only transfer personal information to a non-EEA recipient where: (i) the recipient is located in a "
+            "country that the European Commission has decided is adequate; or (ii) the recipient has signed the "
+            "Standard Contractual Clauses.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten nur an Empfänger außerhalb des EWR, wenn: (i) der Empfänger in einem Land ansässig "
+            "ist, für das die Kommission entschieden hat, dass es angemessen ist; oder (ii) der Empfänger die "
+            "Standardvertragsklauseln unterzeichnet hat.",
+        ),
+    ],
+)
+def test_mechanisms_a_country_the_commission_has_decided_is_adequate(scanner, lang, text):
+    """ "a country that the Commission has decided is adequate" relies on an adequacy decision."""
+    assert mechanisms(scanner, text, lang) == {"adequacy", "scc"}
