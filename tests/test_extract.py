@@ -1205,3 +1205,25 @@ def test_extract_a_sub_processor_row_names_where_it_is_whatever_the_layout(scann
     """A row of a sub-processor list without a location column still places its sub-processor (GUIDELINES.md)."""
     doc = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert {t.destination for t in doc.transfers} == {"US", "ZA"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy policy\n\n## Processors\n\n**Acme Support DOOEL**\n\n* Data processing location: Macedonia\n\n"
+            "**Acme Taiwan Co., Ltd**\n\n* Purpose: customer support\n* Data processing location: Taiwan (R.O.C)\n",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Auftragsverarbeiter\n\n**Beispiel DOOEL**\n\n* Ort der Verarbeitung: "
+            "Mazedonien\n\n**Beispiel Taiwan Co., Ltd**\n\n* Zweck: Kundensupport\n* Ort der Verarbeitung: Taiwan\n",
+        ),
+    ],
+)
+def test_extract_a_company_heading_is_no_country_section(scanner, lang, text):
+    """A processor introduced by its name ("Acme Taiwan Co., Ltd") is no section of local rules for Taiwan: its
+    processing location there counts; "Macedonia" is North Macedonia."""
+    doc = scanner.scan_text(text, language=lang, format="markdown")
+    assert {t.destination for t in doc.transfers} == {"MK", "TW"}

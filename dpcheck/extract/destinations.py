@@ -255,7 +255,9 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
         return True
     # A section for one country ("Additional information for Korea") sets out that country's
     # local rules for its residents; naming the country there is not sending data to it.
-    local_section = place.code in sentence.section_countries and not sentence.in_transfer_section
+    # A company's name as the heading ("Acme Taiwan Co., Ltd") introduces that company, not a country's section.
+    company = bool(sentence.block.heading_path) and _names_a_company(sentence.block.heading_path[-1], words)
+    local_section = place.code in sentence.section_countries and not sentence.in_transfer_section and not company
     # An address places data only where the sentence sends data to its holder ("transferred to
     # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
     address = in_postal_address(sentence, place.start, place.end) and not SENDS_DATA.search(sentence.text)
@@ -271,6 +273,12 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
         or (not argument.claimed and _seat_is_nearest(sentence, place.start))
         or _names_a_law_or_tool(sentence, place.end, words)
     )
+
+
+def _names_a_company(heading: str, words: Words) -> bool:
+    """The heading is a company's name: it ends with a legal form ("Acme Taiwan Co., Ltd", "Beispiel GmbH")."""
+    last = heading.replace(",", " ").split()[-1:] or [""]
+    return last[0].lower().rstrip(".") in words.legal_forms
 
 
 def _excluded(sentence: Sentence, place: Place, words: Words) -> bool:
