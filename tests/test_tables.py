@@ -79,3 +79,45 @@ def test_tables_processing_location_wins_over_the_providers_seat(scanner, lang, 
     """Of a provider's seat and the place of processing, the place of processing is where the data goes."""
     report = scanner.scan_text(table, language=lang, doc_type="subprocessor_list", format="markdown")
     assert {t.destination for t in report.transfers} == {"US", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Subprocessors\n\n| Name | Purpose | Region |\n|---|---|---|\n| Tallimo | Hosting | United States |\n| Quorra | Caching | Varies |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Name | Zweck | Region |\n|---|---|---|\n| Tallimo | Hosting | USA |\n| Quorra | Caching | Variiert |\n",
+        ),
+    ],
+)
+def test_tables_a_location_that_varies_is_open(scanner, lang, text):
+    """A location cell that says the place varies names no country: the set is open."""
+    doc = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
+    assert {t.destination for t in doc.transfers} == {"US", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Subprocessors\n\n| Name | Region |\n|---|---|\n| Tallimo | United States |\n| Pseudonymisation | "
+            "A random string makes the number vary from website to website, so that visits cannot be matched across "
+            "sites; sessions are kept for 24 hours at most. |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Name | Region |\n|---|---|\n| Tallimo | USA |\n| Pseudonymisierung | "
+            "Eine zufällige Zeichenkette sorgt dafür, dass die Nummer von Website zu Website variiert, so dass sie nicht "
+            "abgeglichen werden kann. |\n",
+        ),
+    ],
+)
+def test_tables_a_word_like_varies_inside_prose_is_no_location(scanner, lang, text):
+    """ "varies" inside a long cell of prose is not the answer to where the data is."""
+    doc = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
+    assert {t.destination for t in doc.transfers} == {"US"}

@@ -24,6 +24,8 @@ from dpcheck.nlp.gazetteer import LEFT_OUT_KEY
 COLUMN_ORDER = ("engaged_by", "onward", "name", "location", "purpose")
 # Header cells are short; a longer cell is a row's content.
 HEADER_CELL_CHARS = 60
+# The longest location cell read as an answer of its own ("Global", "Varies", "Multiple regions").
+LOCATION_CELL = 80
 # Where an address starts in a name cell: a part after a comma with a digit or "c/o", or a dash;
 # then, before what was cut, a house number ("Acme 12 Harbour Road, 4000 Town", "Acme 4, rue ...").
 _ADDRESS_PART = re.compile(r"\d|^c/o\b", re.IGNORECASE)
@@ -177,8 +179,11 @@ def _read_table(
             skipped = True  # the vendor's own controller or its representative: it answers for the data, receives none
             continue
         location_text = cell("location") if loc_col is not None else " ".join(row)
+        # A word like "global" or "varies" is a location only as the whole of a short cell's answer, not inside prose.
         open_cues = (
-            {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"} if loc_col is not None else {"OPEN_DESTINATION"}
+            {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"}
+            if loc_col is not None and len(location_text) <= LOCATION_CELL
+            else {"OPEN_DESTINATION"}
         )
         codes = _places(location_text, nlp, open_cues, location_column=loc_col is not None)
         onward = [
