@@ -36,7 +36,7 @@ POSTAL = re.compile(
 )
 REGION_NEGATION = re.compile(r"(non|nicht)\W?(eea|eu|ewr|uk|european|europäisch)", re.I)
 # A postcode after the country closes an address too ("Singapore 048583").
-POSTCODE_AFTER = re.compile(r"^\W{0,2}\d{4,6}\b")
+POSTCODE_AFTER = re.compile(r"^\d{4,6}\b")
 
 
 @dataclass(frozen=True)
