@@ -183,8 +183,14 @@ class _Ink:
         y1 = np.clip(np.ceil(np.max(corners_y, axis=0)) + 1, 0, self.rows).astype(np.int64)
         edges = self.edges
         marks = np.zeros(len(boxes), dtype=bool)  # an empty window is off the page: no ink
-        for index in np.flatnonzero((x0 < x1) & (y0 < y1)):
-            marks[index] = edges[y0[index] : y1[index], x0[index] : x1[index]].any()
+        inside = np.flatnonzero((x0 < x1) & (y0 < y1))
+        # Python ints and count_nonzero: a numpy scalar per bound and ndarray.any() cost twice as much.
+        marks[inside] = [
+            np.count_nonzero(edges[top:bottom, left:right]) > 0
+            for top, bottom, left, right in zip(
+                y0[inside].tolist(), y1[inside].tolist(), x0[inside].tolist(), x1[inside].tolist()
+            )
+        ]
         return marks
 
 
