@@ -16,6 +16,7 @@ regions it names, and the layout labels ``HEADING``, ``TRANSFER_SECTION`` and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,27 +42,29 @@ TRANSFER_HEADING = re.compile(
 SUBPROCESSOR_HEADING = re.compile(
     r"sub-?processor|sub-?contract|unterauftrag|subunternehm|weitere auftragsverarbeiter", re.I
 )
-CLAUSE_BREAKS = {
-    ",",
-    ";",
-    ":",
-    "(",
-    ")",
-    "–",
-    "—",
-    "but",
-    "however",
-    "instead",
-    "whereas",
-    "although",
-    "aber",
-    "sondern",
-    "jedoch",
-    "stattdessen",
-    "während",
-    "obwohl",
-    "allerdings",
-}
+CLAUSE_BREAKS = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "(",
+        ")",
+        "–",
+        "—",
+        "but",
+        "however",
+        "instead",
+        "whereas",
+        "although",
+        "aber",
+        "sondern",
+        "jedoch",
+        "stattdessen",
+        "während",
+        "obwohl",
+        "allerdings",
+    }
+)
 DEFINITION = re.compile(
     r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b|"
     r"^\W{0,3}[„“\"'][^„“\"']{1,60}[“”\"']\s+(ist|sind|is|are)\b",
@@ -311,14 +314,9 @@ class Sentence:
 
     def clause_bounds(self, index: int) -> tuple[int, int]:
         """Token range of the clause holding token ``index`` (split at commas, "but", ...)."""
-        tokens = self.span
-        lo = index
-        while lo > 0 and tokens[lo - 1].lower_ not in CLAUSE_BREAKS:
-            lo -= 1
-        hi = index
-        while hi < len(tokens) and tokens[hi].lower_ not in CLAUSE_BREAKS:
-            hi += 1
-        return lo, hi
+        breaks = self.where_word(CLAUSE_BREAKS)
+        k = bisect_left(breaks, index)
+        return (breaks[k - 1] + 1 if k else 0), (breaks[k] if k < len(breaks) else len(self.span))
 
     def evidence(self, reason: str, start: int | None = None, end: int | None = None) -> Evidence:
         """Evidence quoting the whole sentence (or the given char span within the document). A sentence
