@@ -94,8 +94,7 @@ def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()
     denial is itself denied ("not transferred without safeguards such as the SCCs": transfers happen, with
     them), nor where a contrast names a third country data does reach ("not stored outside the EU, but
     accessed by our staff in India")."""
-    tokens = sentence.span
-    for contrast in (i for i, t in enumerate(tokens) if t.lower_ in words.contrast):
+    for contrast in sentence.where_word(words.contrast):
         if any(p.start > contrast and len(p.code) == 2 and p.code not in eea for p in sentence.places):
             return False
     if sentence.has("DENIAL"):

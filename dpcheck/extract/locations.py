@@ -20,7 +20,7 @@ def commitment_mentions(sentence: Sentence, eea: set[str], words: Words) -> list
     """The commitment one sentence makes to keep data in the EEA (and the places it allows beside it)."""
     if sentence.is_definition or INSTRUCTIONS.search(sentence.text) or words.exception.search(sentence.text):
         return []
-    if any(t.lower_ in words.conditional for t in sentence.span):
+    if sentence.where_word(words.conditional):
         return []
     inside = [p for p in sentence.places if p.code == EEA_REGION or p.code in eea]
     others = sorted({p.code for p in sentence.places if p.code not in eea and p.code not in (EEA_REGION, UNSPECIFIED)})

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,11 +70,26 @@ def _all(by_lang: dict[str, list[str]]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Guarded:
+    """A pattern opening with a name, tried only where ``guard``, a part of every match, is found:
+    the name alone is tried at every capital letter of every sentence."""
+
+    pattern: re.Pattern[str]
+    guard: re.Pattern[str]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.guard.search(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.guard.search(text) else iter(())
+
+
+@dataclass(frozen=True)
 class PartyWords:
     """The compiled phrases of ``rules/lexicon/parties.yml``."""
 
-    introduced: re.Pattern[str]
-    acting: re.Pattern[str]
+    introduced: Guarded
+    acting: Guarded
     refers: re.Pattern[str]
     controller: re.Pattern[str]
     controller_heading: re.Pattern[str]
@@ -92,11 +108,17 @@ class PartyWords:
         forms = sorted((str(f) for f in data["legal_forms"]), key=len, reverse=True)
         form = "|".join(re.escape(f) for f in forms)
         # NAME ( [hereinafter/nachfolgend ...] "Role" [, "Role" ...] )
-        introduced = re.compile(
-            rf"(?P<name>{_NAME})\s*,?\s*\((?P<roles>[^()]{{0,200}}?[{_QUOTE_OPEN}]\s*(?i:the\s+|die\s+|der\s+)?"
-            rf"(?i:{roles})\s*,?\s*[{_QUOTE_CLOSE}][^()]{{0,200}}?)\)"
+        introduced = Guarded(
+            re.compile(
+                rf"(?P<name>{_NAME})\s*,?\s*\((?P<roles>[^()]{{0,200}}?[{_QUOTE_OPEN}]\s*(?i:the\s+|die\s+|der\s+)?"
+                rf"(?i:{roles})\s*,?\s*[{_QUOTE_CLOSE}][^()]{{0,200}}?)\)"
+            ),
+            re.compile(rf"\([^()]{{0,200}}?[{_QUOTE_OPEN}]"),
         )
-        acting = re.compile(rf"(?P<name>{_NAME})\s*,?\s+(?i:{'|'.join(_all(data['acting_as']))})\b")
+        acting_as = "|".join(_all(data["acting_as"]))
+        acting = Guarded(
+            re.compile(rf"(?P<name>{_NAME})\s*,?\s+(?i:{acting_as})\b"), re.compile(rf"(?i:{acting_as})\b")
+        )
         refers = re.compile(rf"\b(?i:{'|'.join(_all(data['refers_to']))})\s+(?i:the\s+|die\s+)?(?P<name>{_NAME})")
         controller = re.compile(
             rf"(?i:{'|'.join(_all(data['controller_cues']))})\s*:?\s*(?i:the\s+|die\s+|der\s+)?"
@@ -203,11 +225,12 @@ def vendor_mentions(sentence: Sentence, words: PartyWords) -> list[Mention]:
     if found is not None:
         return [found]
     text = sentence.text
-    for pattern, why in (
+    searches: tuple[tuple[Guarded | re.Pattern[str], str], ...] = (
         (words.acting, "acting as processor or controller"),
         (words.refers, "the one 'we' refers to"),
         (words.controller, "named as controller or operator"),
-    ):
+    )
+    for pattern, why in searches:
         match = pattern.search(text)
         if match is None:
             continue

@@ -16,6 +16,7 @@ and ``TRANSFER_LEAD_IN`` (an item of a list whose lead-in states a transfer; see
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +24,7 @@ from typing import NamedTuple, overload
 
 import numpy as np
 from spacy.language import Language
-from spacy.strings import StringStore
+from spacy.strings import StringStore, get_string_id
 
 from dpcheck.ingest.document import Block, Document
 from dpcheck.models import Evidence
@@ -41,27 +42,29 @@ TRANSFER_HEADING = re.compile(
 SUBPROCESSOR_HEADING = re.compile(
     r"sub-?processor|sub-?contract|unterauftrag|subunternehm|weitere auftragsverarbeiter", re.I
 )
-CLAUSE_BREAKS = {
-    ",",
-    ";",
-    ":",
-    "(",
-    ")",
-    "–",
-    "—",
-    "but",
-    "however",
-    "instead",
-    "whereas",
-    "although",
-    "aber",
-    "sondern",
-    "jedoch",
-    "stattdessen",
-    "während",
-    "obwohl",
-    "allerdings",
-}
+CLAUSE_BREAKS = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "(",
+        ")",
+        "–",
+        "—",
+        "but",
+        "however",
+        "instead",
+        "whereas",
+        "although",
+        "aber",
+        "sondern",
+        "jedoch",
+        "stattdessen",
+        "während",
+        "obwohl",
+        "allerdings",
+    }
+)
 DEFINITION = re.compile(
     r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b|"
     r"^\W{0,3}[„“\"'][^„“\"']{1,60}[“”\"']\s+(ist|sind|is|are)\b",
@@ -226,6 +229,7 @@ class Sentence:
         "_cues",
         "_places",
         "_span",
+        "_definition",
     )
 
     def __init__(self, sentences: Sentences, index: int, block: Block, start: int, end: int, mask: int) -> None:
@@ -243,6 +247,7 @@ class Sentence:
         self._cues: list[Cue] | None = None
         self._places: list[Place] | None = None
         self._span: Tokens | None = None
+        self._definition: bool | None = None
 
     @property
     def page(self) -> int | None:
@@ -295,22 +300,23 @@ class Sentence:
 
     @property
     def is_definition(self) -> bool:
-        head = self.text[:200]
-        return any(
-            not (m.group(1) and m.group(1).lower() in EXPLAINING and EXPLAINED_BY.search(head[: m.start()]))
-            for m in DEFINITION.finditer(head)
-        )
+        if self._definition is None:
+            head = self.text[:200]
+            self._definition = any(
+                not (m.group(1) and m.group(1).lower() in EXPLAINING and EXPLAINED_BY.search(head[: m.start()]))
+                for m in DEFINITION.finditer(head)
+            )
+        return self._definition
+
+    def where_word(self, words: frozenset[str]) -> list[int]:
+        """Indices of the tokens whose lower-case form is one of ``words`` (lower-case), in order."""
+        return self._sentences.where_word(self.index, words)
 
     def clause_bounds(self, index: int) -> tuple[int, int]:
         """Token range of the clause holding token ``index`` (split at commas, "but", ...)."""
-        tokens = self.span
-        lo = index
-        while lo > 0 and tokens[lo - 1].lower_ not in CLAUSE_BREAKS:
-            lo -= 1
-        hi = index
-        while hi < len(tokens) and tokens[hi].lower_ not in CLAUSE_BREAKS:
-            hi += 1
-        return lo, hi
+        breaks = self.where_word(CLAUSE_BREAKS)
+        k = bisect_left(breaks, index)
+        return (breaks[k - 1] + 1 if k else 0), (breaks[k] if k < len(breaks) else len(self.span))
 
     def evidence(self, reason: str, start: int | None = None, end: int | None = None) -> Evidence:
         """Evidence quoting the whole sentence (or the given char span within the document). A sentence
@@ -363,6 +369,8 @@ class Sentences(Sequence[Sentence]):
         self.section_countries = [countries[b] for b in self._block_of]
         self.masks = self._masks(in_transfer, in_subprocessors, led_in, blocks)
         self._sentences: list[Sentence | None] = [None] * len(a.sentence_start)
+        self._ends = a.sentence_end.tolist()
+        self._word_hits: dict[frozenset[str], np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self._sentences)
@@ -424,6 +432,18 @@ class Sentences(Sequence[Sentence]):
             Place(codes[c], s - first, e - first, block.text[a:b])
             for c, s, e, a, b in self._place_columns[self._place_bounds[i] : self._place_bounds[i + 1]]
         ]
+
+    def where_word(self, i: int, words: frozenset[str]) -> list[int]:
+        """Indices within sentence ``i`` of the tokens whose lower-case form is one of ``words``.
+        Each word list is looked up once per document, by spaCy's hash of the words: a sentence's
+        words are not made for it."""
+        hits = self._word_hits.get(words)
+        if hits is None:
+            hashes = np.array([get_string_id(w) for w in words], dtype=np.uint64)
+            hits = self._word_hits[words] = np.flatnonzero(np.isin(self.analysis.tokens.lower, hashes))
+        first = self._first[i]
+        lo, hi = np.searchsorted(hits, (first, self._ends[i])).tolist()
+        return (hits[lo:hi] - first).tolist()
 
     def tokens(self, i: int) -> Tokens:
         a = self.analysis

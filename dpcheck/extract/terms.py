@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.sentences import Cue, Sentence
@@ -62,13 +63,19 @@ class AuthorityContext:
 def government_access(sentence: Sentence) -> bool:
     """The sentence (or its section) is about public authorities asking for data; a supervisory
     authority being notified or complained to is not that."""
-    if any(AUTHORITY_HEADING.search(h) for h in sentence.block.heading_path):
+    if _authority_section(sentence.block.heading_path):
         return True
     supervisory = sentence.of("SUPERVISORY")
     return any(
         not any(s.start <= c.start < s.end or c.start <= s.start < c.end for s in supervisory)
         for c in sentence.of("GOV_ACCESS")
     )
+
+
+# Every sentence of a section asks (twice), and a document has few sections.
+@lru_cache(maxsize=1024)
+def _authority_section(heading_path: tuple[str, ...]) -> bool:
+    return any(AUTHORITY_HEADING.search(h) for h in heading_path)
 
 
 def _exemplified_by_a_tool(sentence: Sentence, cue: Cue) -> bool:

@@ -3,7 +3,8 @@ whole document found in one pass of each matcher, as arrays (no Span or Token ob
 
 Blocks are tokenized one by one, so a sentence never runs from one block into the next; a phrase
 never does either. Cue and country matches cover the same ground as the pipeline's components
-(``doc.spans["dpcheck"]`` and ``doc.ents`` of each block), without running them.
+(``doc.spans["dpcheck"]`` and ``doc.ents`` of each block), without running them; so do the
+sentence starts for the pipeline's sentencizer.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ from dataclasses import dataclass
 from typing import cast
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, LOWER, ORTH, SENT_START
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 
 from dpcheck.nlp.components import COUNTRIES, CUES, CountryRecognizer, CueMatcher
 from dpcheck.nlp.matcher import Matches, TokenArrays, longest_per_block
 
-_ATTRS = [ORTH, LOWER, IDX, LENGTH, SENT_START]
+_ATTRS = [ORTH, LOWER, IDX, LENGTH, SENT_START, IS_PUNCT]
+SENTENCIZER = "sentencizer"
 
 
 @dataclass(frozen=True)
@@ -42,18 +46,19 @@ def analyse(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> Analys
     # get_pipe is typed as returning any callable; these names are registered to these classes.
     recognizer = cast(CountryRecognizer, nlp.get_pipe(COUNTRIES))
     cues = cast(CueMatcher, nlp.get_pipe(CUES)).matcher
-    # The tokenizer and the other components (the sentencizer) straight, without Language.pipe:
-    # its batching and error handling cost as much as the sentencizer itself on thousands of blocks.
+    sentencizer = cast(Sentencizer, nlp.get_pipe(SENTENCIZER))
+    # The tokenizer and the other components straight, without Language.pipe: its batching and
+    # error handling cost as much as a component on thousands of blocks.
     docs = nlp.tokenizer.pipe(texts, batch_size=batch_size)  # type: ignore[union-attr]  # spaCy types Language.tokenizer as a plain callable
     for name, component in nlp.pipeline:
-        if name not in (COUNTRIES, CUES):
+        if name not in (COUNTRIES, CUES, SENTENCIZER):
             docs = component.pipe(docs, batch_size=batch_size) if hasattr(component, "pipe") else map(component, docs)
     parts = [doc.to_array(_ATTRS).reshape(-1, len(_ATTRS)) for doc in docs]
     sizes = np.array([len(p) for p in parts], dtype=np.int64)
     table = np.concatenate(parts) if parts else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
     first = np.cumsum(sizes) - sizes
     block = np.repeat(np.arange(len(sizes)), sizes)
-    opens = table[:, 4] == 1
+    opens = _sentence_starts(sentencizer, table, block)
     opens[first[sizes > 0]] = True
     starts = np.flatnonzero(opens)
     tokens = TokenArrays(table[:, 0], table[:, 1], (first + sizes)[block], nlp.vocab.strings)
@@ -69,3 +74,22 @@ def analyse(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> Analys
         cue_labels=cues.labels,
         place_codes=recognizer.place_codes,
     )
+
+
+def _sentence_starts(sentencizer: Sentencizer, table: np.ndarray, block: np.ndarray) -> np.ndarray:
+    """Where spaCy's ``sentencizer`` would start sentences, from the token table: the first token
+    after a sentence-final character that is neither that nor other punctuation, in the same block.
+    A start or non-start set before it (by the tokenizer or another component) stands, as there
+    (``overwrite`` aside). Built with arrays: the component itself makes a Token object per token."""
+    sent_start = table[:, 4].astype(np.int64)
+    final = np.isin(table[:, 0], np.array([get_string_id(c) for c in sentencizer.punct_chars], dtype=np.uint64))
+    words = np.flatnonzero(~final & (table[:, 5] == 0))
+    finals = np.flatnonzero(final)
+    after = np.searchsorted(words, finals, side="right")
+    followed = after < len(words)
+    opening, closing = words[after[followed]], finals[followed]
+    guess = np.zeros(len(table), dtype=bool)
+    guess[opening[block[opening] == block[closing]]] = True
+    if sentencizer.overwrite:
+        return guess
+    return (sent_start == 1) | ((sent_start == 0) & guess)

@@ -54,9 +54,12 @@ class LanguageDetector:
         the text may be in one of them. Its start, middle and end are judged, and all three must
         agree that the text is not in a language dpcheck reads (a policy with a long list in the
         middle is still read)."""
-        verdicts = [self._unread(part) for part in _thirds(text, sample)]
-        if any(verdict is None for verdict in verdicts):
-            return None
+        verdicts = []
+        for part in _thirds(text, sample):
+            verdict = self._unread(part)
+            if verdict is None:  # the parts after it cannot change that
+                return None
+            verdicts.append(verdict)
         return verdicts[len(verdicts) // 2]
 
     def _unread(self, text: str) -> str | None:
