@@ -868,3 +868,23 @@ def test_mechanisms_art49_as_the_test_of_a_foreign_request_is_no_derogation(scan
 def test_mechanisms_a_country_the_commission_has_decided_is_adequate(scanner, lang, text):
     """ "a country that the Commission has decided is adequate" relies on an adequacy decision."""
     assert mechanisms(scanner, text, lang) == {"adequacy", "scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Acme Inc. is certified under the EU-US Privacy Shield. We no longer rely on the Privacy Shield; transfers "
+            "to the United States rely on the Standard Contractual Clauses.",
+        ),
+        (
+            "de",
+            "Die Acme Inc. ist unter dem EU-US Privacy Shield zertifiziert. Seit dem Urteil stützen wir uns nicht mehr "
+            "auf den Privacy Shield; Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_a_disavowal_with_the_verb_first_disowns_the_tool(scanner, lang, text):
+    """ "stützen wir uns nicht mehr auf den Privacy Shield" disowns it like "we no longer rely on" does."""
+    assert mechanisms(scanner, text, lang) == {"scc"}

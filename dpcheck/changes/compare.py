@@ -58,7 +58,9 @@ def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = 
             *_sets(old.mechanisms, new.mechanisms, old, new, "mechanism_added", "mechanism_dropped"),
             *_recipients(old, new),
             *_checklist(old, new),
-            *_sets(old.flags, new.flags, old, new, "flag_added", "flag_removed"),
+            # A flag follows from the values above (an invalid tool, an open destination): it is no reading of
+            # words of its own, so it changes whenever the findings do.
+            *_sets(old.flags, new.flags, old, new, "flag_added", "flag_removed", read=False),
         ]
     )
     if old.rating is not None and new.rating is not None and old.rating != new.rating:
@@ -75,30 +77,41 @@ def _sets(
     new_terms: Terms,
     added: ChangeKind,
     removed: ChangeKind,
+    *,
+    read: bool = True,
 ) -> list[Change]:
+    """What was added and removed; ``read``: the values are readings of passages, so a value whose words did
+    not change is no change (see :func:`_unchanged`)."""
     out = [
         Change(added, value, "", _closest(new[value], old_terms), new[value][:MAX_QUOTES])
         for value in sorted(set(new) - set(old))
-        if not _unchanged(new[value], old_terms)
+        if not (read and _unchanged(value, new[value], new_terms, old_terms))
     ]
     out += [
         Change(removed, value, "", old[value][:MAX_QUOTES], _closest(old[value], new_terms))
         for value in sorted(set(old) - set(new))
-        if not _unchanged(old[value], new_terms)
+        if not (read and _unchanged(value, old[value], old_terms, new_terms))
     ]
     return out
 
 
-def _unchanged(passages: Sequence[Passage], other: Terms) -> bool:
-    """Every passage that says a thing is also in the other version, word for word: the text did not
-    change there, only how the rest of the document let it be read. A diff reports changed terms; a
-    reading that moved under unchanged words is no change to them. Without the other's text (a saved
-    report), only its own quotes can show a passage was there."""
-    if not passages:
-        return False
-    text = _flat(other.text)
-    quotes = {_flat(p.quote) for p in other.passages}
-    return all((q := _flat(p.quote)) in quotes or (text and q in text) for p in passages)
+def _unchanged(value: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
+    """The words about ``value`` are the same in both versions: every passage of ``this`` version that says
+    it is in ``other`` word for word, and ``other`` names it in no passage ``this`` lacks ("we no longer rely
+    on the Privacy Shield", added beside an unchanged certification, is a change). Then only how the rest of
+    the document let the words be read has moved, and a diff reports changed terms. Without a version's
+    text (a saved report), only its quotes can show a passage was there."""
+    return (
+        bool(passages)
+        and all(_in(p, other) for p in passages)
+        and all(_in(p, this) for p in other.named.get(value, ()))
+    )
+
+
+def _in(passage: Passage, terms: Terms) -> bool:
+    quote = _flat(passage.quote)
+    text = _flat(terms.text)
+    return quote in {_flat(p.quote) for p in terms.passages} or bool(text and quote in text)
 
 
 def _flat(text: str) -> str:

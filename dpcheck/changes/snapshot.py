@@ -46,7 +46,8 @@ class Terms:
     the version is (or holds) a DPA; ``notice_days`` is the shortest notice of sub-processor changes
     it states (None: none stated); ``passages`` are all its quotes, to find what it says instead of
     something the other version says; ``text`` is the version's whole text when the diff read the
-    document itself (empty for a saved report), to see whether it names a company at all."""
+    document itself (empty for a saved report), to see whether it names a company at all; ``named``: every
+    passage that names a destination or tool, relied on or not ("we no longer rely on X" names X)."""
 
     name: str
     rating: str | None
@@ -60,6 +61,7 @@ class Terms:
     flags: dict[str, tuple[Passage, ...]] = field(default_factory=dict)
     passages: tuple[Passage, ...] = ()
     text: str = ""
+    named: dict[str, tuple[Passage, ...]] = field(default_factory=dict)
 
     @classmethod
     def of_report(cls, report: Mapping[str, Any], name: str | None = None) -> Terms:
@@ -140,6 +142,7 @@ def _build(
     mechanisms: dict[str, list[Passage]] = {}
     recipients: dict[str, Named] = {}
     every: list[Passage] = []
+    named: dict[str, list[Passage]] = {}
     notices: list[tuple[int, Passage]] = []
     for path, doc in documents:
         for t in doc.get("transfers", ()):
@@ -150,6 +153,8 @@ def _build(
         for m in doc.get("mentions", ()):
             passage = _passage(m["evidence"], path)
             every.append(passage)
+            if m["kind"] in ("destination", "mechanism"):
+                named.setdefault(m["value"], []).append(passage)
             if m["kind"] == "mechanism" and m.get("relied_upon") and m["value"] in mechanisms:
                 mechanisms[m["value"]].append(passage)
             elif m["kind"] == "subprocessor_notice" and m.get("detail", "").isdigit():
@@ -189,6 +194,7 @@ def _build(
         notice=(shortest[1],) if shortest else (),
         flags={f["rule_id"]: _distinct(quotes) for f, quotes in flags if f.get("core")},
         passages=_distinct(every),
+        named={k: _distinct(v) for k, v in named.items()},
     )
 
 

@@ -70,7 +70,9 @@ PARTIES = re.compile(
 )
 DISAVOWAL = re.compile(
     r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
-    r"(rely|relies|relying|relied|use|uses|using|used|stützen|berufen|nutzen|verwenden)\b",
+    r"(rely|relies|relying|relied|use|uses|using|used|stützen|berufen|nutzen|verwenden)\b"
+    # German puts the verb first: "stützen wir uns nicht mehr auf ...".
+    r"|\b(stützen|stützt|berufen|beruft|nutzen|nutzt|verwenden|verwendet)\s+(\w+\s+){0,3}(nicht mehr|nicht|nie)\b",
     re.I,
 )
 ONWARD = re.compile(r"\bonward transfers?\b|weiterübermittlung", re.I)

@@ -134,3 +134,30 @@ def test_diff_a_service_of_a_company_both_versions_name_is_no_recipient_change(s
     old = SHARING[lang].format(names=join.join(["Tallimo", "Tallimo Checkout"]))
     new = SHARING[lang].format(names="Tallimo")
     assert _changes(scanner, old, new, lang) == set()
+
+
+DISCLAIMED = {
+    "en": (
+        "# Privacy Policy\n\nWe transfer personal data to the United States. Acme Inc. is certified under the EU-US "
+        "Privacy Shield Framework.\n",
+        "\nSince the Schrems II judgment we no longer rely on the Privacy Shield; transfers rely on the Standard "
+        "Contractual Clauses.\n",
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir übermitteln personenbezogene Daten in die USA. Die Acme Inc. ist unter dem "
+        "EU-US Privacy Shield zertifiziert.\n",
+        "\nSeit dem Schrems-II-Urteil stützen wir uns nicht mehr auf den Privacy Shield; Übermittlungen erfolgen auf "
+        "Grundlage der Standardvertragsklauseln.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_disclaimer_added_beside_unchanged_words_is_a_change(scanner, lang):
+    """The certification sentence is unchanged, but the new version disowns the Privacy Shield elsewhere: the
+    tool is dropped (and the invalid-tool flag with it), in new words the diff must report."""
+    old, added = DISCLAIMED[lang]
+    new = old + added
+    comparison = compare_reports(_report(scanner, old, lang), _report(scanner, new, lang), old_text=old, new_text=new)
+    changes = {(c.kind, c.value) for c in comparison.changes}
+    assert {("mechanism_dropped", "privacy_shield"), ("flag_removed", "INVALID_TRANSFER_MECHANISM")} <= changes
