@@ -34,7 +34,7 @@ def roles_of(scanner, text, lang):
     roles = assign(sentence, RoleSet.from_data(ROLES))
     arguments = {p.code: roles.argument(p.start, p.end).role for p in sentence.places}
     for cue in sentence.of("OPEN_DESTINATION"):
-        arguments.setdefault("UNSPECIFIED", roles.argument(cue.start, cue.end).role)
+        arguments.setdefault("UNSPECIFIED", roles.argument(cue.start, cue.end, open_region=True).role)
     return roles.roles, arguments
 
 
@@ -271,6 +271,35 @@ def test_roles_negation_inside_a_condition_denies_nothing(scanner, lang, text):
         ),
         ("en", "privacy_policy", "Our processing follows the data protection laws of Switzerland."),
         ("de", "privacy_policy", "Für unsere Verarbeitung gilt das Datenschutzrecht der Schweiz."),
+        # Where users are, an open region right after them: "users around the world", "Nutzern weltweit".
+        (
+            "en",
+            "privacy_policy",
+            "We give the same protection to all our users around the world, whatever their location.",
+        ),
+        (
+            "de",
+            "privacy_policy",
+            "Wir gewähren allen Nutzern weltweit denselben Schutz, unabhängig von ihrem Standort.",
+        ),
+        # "in denen wir" after cases, not countries, names no place.
+        (
+            "en",
+            "privacy_policy",
+            "This applies only in cases in which we base data processing on a legitimate interest.",
+        ),
+        (
+            "de",
+            "privacy_policy",
+            "Dies gilt nur in Fällen, in denen wir eine Datenverarbeitung auf ein berechtigtes Interesse stützen.",
+        ),
+        # Content on the public internet is readable anywhere: "worldwide" says where its readers are.
+        ("en", "privacy_policy", "Note that photos published on the internet may be stored and accessible worldwide."),
+        (
+            "de",
+            "privacy_policy",
+            "Bitte beachten Sie, dass im Internet veröffentlichte Fotos weltweit gespeichert und abgerufen werden können.",
+        ),
         ("en", "privacy_policy", "Example Ltd., headquartered in Canada, processes requests in its own name."),
         (
             "de",
@@ -705,4 +734,67 @@ def test_roles_data_made_available_outsourced_or_handled_abroad(scanner, lang, t
 )
 def test_roles_reports_that_go_to_a_service_abroad(scanner, lang, text, expected):
     """Data that goes ("gehen an") to a service abroad goes there; a complaint route does not."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Posts you publish on the internet are stored on our servers in the United States.", {"US"}),
+        ("de", "Beiträge, die Sie im Internet veröffentlichen, speichern wir auf Servern in den USA.", {"US"}),
+        ("en", "We store your data in all countries in which we operate.", {"UNSPECIFIED"}),
+        ("de", "Wir speichern Ihre Daten in allen Ländern in denen wir tätig sind.", {"UNSPECIFIED"}),
+        ("en", "Data of our customers worldwide is hosted in Canada.", {"CA"}),
+        ("de", "Die Daten unserer Kunden weltweit werden in Kanada gehostet.", {"CA"}),
+    ],
+)
+def test_roles_public_content_and_users_keep_named_destinations(scanner, lang, text, expected):
+    """Public content and where users are claim only the open region beside them: a country the data is
+    stored in stays a destination, and countries "in which we operate" stay open."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our servers are in Japan. Because of the federated network, it is possible that some posts are "
+            "transferred to servers outside the EU.",
+        ),
+        (
+            "de",
+            "Unsere Server stehen in Japan. Wegen des föderierten Netzes ist es möglich, dass einige Beiträge an "
+            "Server außerhalb der EU übertragen werden.",
+        ),
+    ],
+)
+def test_roles_a_possible_transfer_outside_the_eea_is_open(scanner, lang, text):
+    """ "It is possible that data is transferred outside the EU" grants leave like "may": the region stays
+    open beside the countries the document names."""
+    assert destinations(scanner, text, lang) == {"JP", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our servers are in Japan. We transfer personal data only to third countries for which the Commission "
+            "has found an adequate level of protection.",
+            {"JP", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Unsere Server stehen in Japan. Wir übermitteln personenbezogene Daten nur in Drittländer, für die die "
+            "EU-Kommission ein angemessenes Schutzniveau festgestellt hat.",
+            {"JP", "UNSPECIFIED"},
+        ),
+        ("en", "Our servers are in Japan. If we transfer personal data to third countries, we use the SCCs.", {"JP"}),
+        ("de", "Unsere Server stehen in Japan. Wenn wir Daten in Drittländer übermitteln, nutzen wir die SCC.", {"JP"}),
+    ],
+)
+def test_roles_vendor_stating_transfers_to_third_countries_leaves_them_open(scanner, lang, text, expected):
+    """ "We transfer data only to third countries that ..." states transfers to countries it does not name;
+    under a condition ("if we transfer ...") the third countries are those the document names."""
     assert destinations(scanner, text, lang) == expected

@@ -58,6 +58,7 @@ class Words:
     permission: frozenset[str]
     restriction: frozenset[str]
     conditional: frozenset[str]
+    speaker: frozenset[str]
     non_denying_negation: frozenset[str]
     double_negation: frozenset[str]
     contrast: frozenset[str]
@@ -163,11 +164,29 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
     return False
 
 
-def _permits(sentence: Sentence, before: int, words: Words) -> bool:
-    """ "Provider may transfer data outside the EEA" grants leave; "may only" and "may not" restrict."""
-    seen = [t.lower_ for t in sentence.span[:before]]
-    granted = any(w in words.permission and nxt not in words.restriction for w, nxt in zip(seen, seen[1:] + [""]))
-    return granted and not any(w in words.conditional for w in seen)
+# Tokens after an open region a condition may stand in to make the vendor's statement of a transfer there
+# conditional ("Wir übermitteln Daten nur dann in Drittländer, wenn ...", "to third countries only if ...").
+SPEAKER_CONDITION = 3
+
+
+def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "Provider may transfer data outside the EEA" grants leave; "may only" and "may not" restrict. The
+    vendor saying it transfers ("we transfer data only to third countries that ...", "Daten übermitteln wir in
+    Drittländer") states transfers to a set it leaves open, unless a condition follows the region ("only to
+    third countries if you consent")."""
+    tokens = sentence.span
+    seen = [t.lower_ for t in tokens[: cue.start]]
+    if any(w in words.conditional for w in seen):
+        return False
+    if any(w in words.permission and nxt not in words.restriction for w, nxt in zip(seen, seen[1:] + [""])):
+        return True
+    states = any(
+        {tokens[c.start - 1].lower_ if c.start else "", tokens[c.end].lower_ if c.end < len(tokens) else ""}
+        & words.speaker
+        for c in sentence.of("TRANSFER")
+        if c.end <= cue.start
+    )
+    return states and not any(t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION])
 
 
 def in_postal_address(sentence: Sentence, start: int, end: int | None = None) -> bool:
@@ -350,7 +369,7 @@ def destination_mentions(
     for place in sentence.places:
         if place.code in eea or place.start in beside_tool or place.end - 1 in beside_tool:
             continue
-        argument = roles.argument(place.start, place.end)
+        argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
         if not roles.makes_transfer(argument):
             continue
         if place.code == UNSPECIFIED:
@@ -387,9 +406,9 @@ def destination_mentions(
         key=lambda c: ((c.start, c.end) in generic, (c.start, c.end) in differ),
     )
     open_cues = [
-        c for c in open_cues if (c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end))
+        c for c in open_cues if (c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True))
     ]
-    argument = roles.argument(open_cues[0].start, open_cues[0].end) if open_cues else Argument("unclaimed")
+    argument = roles.argument(open_cues[0].start, open_cues[0].end, True) if open_cues else Argument("unclaimed")
     if not roles.makes_transfer(argument):
         argument = Argument("unclaimed")
     if (
@@ -410,7 +429,7 @@ def destination_mentions(
         weak = sentence.text.rstrip().endswith("?") or (
             (cue.start, cue.end) in generic
             and not examples
-            and ((cue.start, cue.end) in differ or not _permits(sentence, cue.start, words))
+            and ((cue.start, cue.end) in differ or not _permits(sentence, cue, words))
         )
         if not (weak and named):
             found.append(

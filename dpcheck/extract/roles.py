@@ -38,6 +38,7 @@ class Role:
     labels: frozenset[str]
     description: str
     receives: bool = False  # the cue names a party that receives the data (a service the text uses)
+    open_regions: bool = False  # a cue anywhere in the sentence gives its open regions this argument
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class RoleSet:
                 frozenset(entry.get("labels", ())),
                 entry["description"],
                 bool(entry.get("receives", False)),
+                bool(entry.get("open_regions", False)),
             )
         unknown = sorted(
             ({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"])
@@ -159,8 +161,14 @@ class SentenceRoles:
             hi = i = starts[j]
         return lo, hi
 
-    def argument(self, start: int, end: int) -> Argument:
-        """The argument role of the place at tokens ``start:end``: that of the list of places it stands in."""
+    def argument(self, start: int, end: int, open_region: bool = False) -> Argument:
+        """The argument role of the place at tokens ``start:end``: that of the list of places it stands in.
+        ``open_region``: the place is an open one ("worldwide"), which a role with ``open_regions`` claims
+        from anywhere in the sentence."""
+        if open_region:
+            claim = next(((c, r) for c, r in self.cues if r.open_regions), None)
+            if claim is not None:
+                return Argument(claim[1].argument, claim[0], claim[1].name)
         tokens = self.sentence.span
         place = (start, end)
         start, end = self._list_of(start, end)
