@@ -282,6 +282,25 @@ def test_roles_negation_inside_a_condition_denies_nothing(scanner, lang, text):
             "privacy_policy",
             "Wir gewähren allen Nutzern weltweit denselben Schutz, unabhängig von ihrem Standort.",
         ),
+        # Whose data the clauses protect: the Swiss regulator's wording for legal entities.
+        (
+            "en",
+            "dpa",
+            "The Standard Contractual Clauses shall also protect the data of Switzerland legal entities until the "
+            "revised FADP enters into force.",
+        ),
+        (
+            "en",
+            "dpa",
+            "The Standard Contractual Clauses shall also protect the data of legal entities in Switzerland until the "
+            "revised FADP enters into force.",
+        ),
+        (
+            "de",
+            "dpa",
+            "Die Standardvertragsklauseln schützen auch übermittelte Daten juristischer Personen in der Schweiz, bis "
+            "das revidierte DSG in Kraft tritt.",
+        ),
         # "in denen wir" after cases, not countries, names no place.
         (
             "en",
