@@ -888,3 +888,44 @@ def test_mechanisms_a_country_the_commission_has_decided_is_adequate(scanner, la
 def test_mechanisms_a_disavowal_with_the_verb_first_disowns_the_tool(scanner, lang, text):
     """ "stützen wir uns nicht mehr auf den Privacy Shield" disowns it like "we no longer rely on" does."""
     assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "If we transfer your data outside the EEA to a country without an adequacy decision, we use the Standard "
+            "Contractual Clauses or obtain your consent.",
+        ),
+        (
+            "de",
+            "Übermitteln wir Ihre Daten außerhalb des EWR in ein Land ohne Angemessenheitsbeschluss, nutzen wir die "
+            "Standardvertragsklauseln oder Ihre Einwilligung.",
+        ),
+    ],
+)
+def test_mechanisms_consent_offered_beside_a_tool_is_derogation(scanner, lang, text):
+    """Consent joined to a named tool by "or" is another basis for the same transfer, however far the
+    sentence's transfer words stand from it."""
+    assert mechanisms(scanner, text, lang) == {"scc", "derogation"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Transfers to the US rest on the Standard Contractual Clauses or on the Data Privacy Framework; questions "
+            "about your consent go to our data protection officer.",
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA stützen sich auf die Standardvertragsklauseln oder den Data Privacy Framework; "
+            "Fragen zu Ihrer Einwilligung beantwortet unser Datenschutzbeauftragter.",
+        ),
+    ],
+)
+def test_mechanisms_consent_after_a_second_tool_is_not_joined_to_it(scanner, lang, text):
+    """Only consent right after "or" and a tool joins it: consent named later in the sentence is another topic."""
+    assert mechanisms(scanner, text, lang) == {"scc", "dpf"}

@@ -81,6 +81,8 @@ CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|s
 # and the data moving ("to this transfer", "being hosted in the US") are looked for.
 PARTY_BEFORE, PARTY_AFTER = 5, 2
 MOVE_BEFORE, MOVE_AFTER = 10, 20
+# Words between a transfer tool and consent joined to it by "or" ("the SCCs or obtaining your consent").
+TOOL_CONSENT_GAP = 3
 ARTICLES = {"the", "die", "den", "das", "der"}
 SAFE_HARBOR_CONTEXT = re.compile(
     r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Commerce|framework|principles|"
@@ -327,6 +329,15 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
             or any(q.end <= cue.start for q in sentence.of("QUESTION_TOPIC"))  # "questions about ... your consent"
         ):
             continue
+        if _beside_a_tool(sentence, cue):
+            return [
+                Mention(
+                    "mechanism",
+                    "derogation",
+                    sentence.evidence(f"consent named beside a transfer tool: '{cue.text}'"),
+                    detail="consent",
+                )
+            ]
         near = [(abs(m.start - cue.start), "move") for m in moves if -MOVE_BEFORE <= m.start - cue.start <= MOVE_AFTER]
         near += [
             (abs(t.start - cue.start), "terms") for t in terms if -MOVE_BEFORE <= t.start - cue.start <= MOVE_AFTER
@@ -342,6 +353,18 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
                 )
             ]
     return []
+
+
+def _beside_a_tool(sentence: Sentence, cue: Cue) -> bool:
+    """ "using the Standard Contractual Clauses or obtaining your consent", "Standardvertragsklauseln oder Ihre
+    Einwilligung": consent joined to a named transfer tool by "or"/"and" is another basis for the same transfer."""
+    tokens = sentence.span
+    for tool in sentence.cues:
+        if not tool.label.startswith("MECH:") or not 0 < cue.start - tool.end <= TOOL_CONSENT_GAP:
+            continue
+        if tokens[tool.end].lower_ in DISJUNCTION:
+            return True
+    return False
 
 
 def _listed(sentence: Sentence, cue: Cue) -> Cue | None:
