@@ -185,6 +185,19 @@ def test_mechanisms_a_framework_the_document_says_was_struck_down_is_not_relied_
             set(),
         ),
         ("de", "Bei Übermittlungen außerhalb des EWR verlangen wir ein angemessenes Datenschutzniveau.", set()),
+        # The countries named further back, with the Commission's view between them and their level.
+        (
+            "en",
+            "We will only transfer personal data to countries outside the EU/EEA that, according to the EU "
+            "Commission, have an adequate level of protection.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Wir übermitteln personenbezogene Daten nur in Länder außerhalb der EU/des EWR, die nach Auffassung der "
+            "EU-Kommission ein angemessenes Schutzniveau haben.",
+            {"adequacy"},
+        ),
         (
             "en",
             "When we send personal data outside the EEA to countries which have not been recognised by the European "
