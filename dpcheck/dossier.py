@@ -188,14 +188,19 @@ def diff(
 
 
 def _version(source: str | os.PathLike[str], scanner: Scanner) -> tuple[dict[str, Any], str]:
-    """One version as a JSON report, and a scanned document's whole text (read once), so the diff
-    can tell a recipient the other version does not name from one it names in another layout; a
-    saved report or a vendor folder has no text of its own here."""
+    """One version as a JSON report, and a scanned document's text (read once), so the diff can tell a
+    recipient the other version does not name from one it names in another layout; a saved report or a
+    vendor folder has no text of its own here. The text leaves out cookie, opt-out and plug-in choices:
+    a company named only there is no recipient (:func:`~dpcheck.extract.recipients.named_text`)."""
+    from dpcheck.extract.recipients import RecipientWords, named_text
+
     path = Path(source)
     if path.is_dir() or path.name == MANIFEST or path.suffix.lower() == ".json":
         return read_version(source, scanner), ""
+    lexicon = scanner.ruleset.lexicon
+    words = RecipientWords.from_data(lexicon["recipients"], lexicon["words"])
     texts: list[str] = []
-    scanned = scanner.scan_path(path, on_read=lambda document: texts.append(document.text))
+    scanned = scanner.scan_path(path, on_read=lambda document: texts.append(named_text(document, words)))
     return _document_report(scanner, scanned, path), "".join(texts)
 
 

@@ -176,3 +176,45 @@ def test_recipients_the_vendor_named_in_the_title_and_a_seat_after_a_comma_are_n
 def test_recipients_capitalised_nouns_and_defined_terms_are_no_names(scanner, lang, text):
     """German nouns and defined terms are capitalised too: they name no recipient."""
     assert named(scanner, text, lang) == {}
+
+
+CHOICES = {
+    "en": (
+        "# Privacy and Cookie Policy\n\n## Sharing\n\nWe share payment details with payment service providers such "
+        "as Tallimo, to process your payments.\n\n## Secondary sites\n\nThese sites set functional cookies that let you "
+        "sign in with third-party log-in tools (e.g. Quorra Connect).\n\n## Cookies and consent\n\nWe use Pellmark "
+        "Consent to record your consent settings.\n\n## Your choices\n\nOnline tracking opt-out. You can limit the "
+        "data our website collects, as summarised below:\n\n* Glintly Analytics. We use Glintly Analytics to see how "
+        "visitors use the website.\n"
+    ),
+    "de": (
+        "# Datenschutz- und Cookie-Hinweise\n\n## Weitergabe\n\nZahlungsdaten geben wir an Zahlungsdienstleister "
+        "wie Tallimo weiter, um Ihre Zahlungen abzuwickeln.\n\n## Nebenseiten\n\nDiese Seiten setzen funktionale "
+        "Cookies, mit denen Sie sich über Social-Login-Dienste (z. B. Quorra Connect) anmelden können.\n\n"
+        "## Cookies und Einwilligung\n\nWir nutzen Pellmark Consent, um Ihre Einwilligungen zu speichern.\n\n"
+        "## Ihre Wahlmöglichkeiten\n\nWiderspruch gegen Tracking (Opt-out). Sie können einschränken, welche Daten "
+        "unsere Website erhebt:\n\n* Glintly Analytics. Wir nutzen Glintly Analytics, um die Nutzung der Website "
+        "auszuwerten.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_among_cookie_opt_out_and_plug_in_choices_are_none(scanner, lang):
+    """A provider named in a sentence about cookies or log-in plug-ins, under a cookie heading, or in a list led
+    in by an opt-out paragraph is a choice the reader has, not a recipient; a title that names the whole notice
+    ("Privacy and Cookie Policy") leaves the sharing section's recipients as they are."""
+    assert named(scanner, CHOICES[lang], lang) == {"Tallimo": "processor"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Fernhop Holdings is also the parent company of other group brands such as Lakeview Stays and Orrin."),
+        ("de", "Die Fernhop Holding ist zudem Muttergesellschaft weiterer Konzerngesellschaften wie Lakeview Stays."),
+    ],
+)
+def test_recipients_group_companies_named_without_data_are_none(scanner, lang, text):
+    """Companies of the vendor's group receive data where the text says data goes to them (the recipients.yml
+    examples), not where they are only named as members of the group."""
+    assert named(scanner, text, lang) == {}

@@ -15,7 +15,7 @@ like the other's quote stands in (``closest``), so a reader sees what it said in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
 from typing import Any, Literal
 
@@ -130,15 +130,16 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         match = next((k for k in sorted(right) if same_recipient(key, k) or _abbreviates(key, k)), None)
         if match is not None:
             pairs.append((left.pop(key), right.pop(match)))
+    companies = set(old.recipients) | set(new.recipients)
     out = [
         Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
         for key, r in right.items()
-        if not (_names(old, r.name) or _part_of(key, old))
+        if not (_names(old, r.name) or _part_of(key, old, companies))
     ]
     out += [
         Change("subprocessor_removed", r.name, _places(r.locations), r.passages[:MAX_QUOTES], _closest(r.passages, new))
         for key, r in left.items()
-        if not (_names(new, r.name) or _part_of(key, new))
+        if not (_names(new, r.name) or _part_of(key, new, companies))
     ]
     out += [
         Change(
@@ -161,10 +162,13 @@ def _names(terms: Terms, name: str) -> bool:
     return bool(pattern.search(" ".join(terms.text.split()))) or any(pattern.search(p.quote) for p in terms.passages)
 
 
-def _part_of(key: str, other: Terms) -> bool:
-    """A recipient whose name starts with one the other version reads as a recipient ("Google Ad Manager"
-    beside "Google"): a service or branch of a company both versions name, no recipient added or removed."""
-    return any(k != key and same_recipient(k, key) and len(k) < len(key) for k in other.recipients)
+def _part_of(key: str, other: Terms, companies: Set[str]) -> bool:
+    """A recipient whose name starts with a company's, which the other version reads as a recipient itself
+    ("Google Ad Manager" beside "Google") or by another of its services ("Google Ads" beside "Google Ad
+    Manager", where either version reads "Google" on its own, among ``companies``): a service or branch of a
+    company both versions name, no recipient added or removed."""
+    owners = [k for k in companies if k != key and same_recipient(k, key) and len(k) < len(key)]
+    return any(k == owner or same_recipient(owner, k) for owner in owners for k in other.recipients)
 
 
 def _abbreviates(a: str, b: str) -> bool:

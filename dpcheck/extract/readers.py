@@ -57,7 +57,7 @@ from dpcheck.extract.sentences import Sentence
 from dpcheck.extract.subject import Subject
 from dpcheck.extract.tables import table_recipients
 from dpcheck.extract.terms import LIST_ITEM, AuthorityContext, government_access, link_mentions, term_mentions
-from dpcheck.ingest.document import Document
+from dpcheck.ingest.document import Block, Document
 from dpcheck.models import ALL_SUBPROCESSORS, Evidence, Mention, Recipient
 from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
 
@@ -287,6 +287,7 @@ class ProseRecipientReader(Reader):
         self._lead_in: Sentence | None = None
         self._item: object = None
         self._heading: Sentence | None = None
+        self._paragraph: Block | None = None  # the last paragraph of the section: the lead-in of a list below it
 
     def begin(self, reading: Reading) -> None:
         self._named = {r.name.casefold() for r in reading.recipients}
@@ -300,8 +301,11 @@ class ProseRecipientReader(Reader):
         words = reading.lexicon.recipients
         heading, self._heading = self._heading, None
         if sentence.block.kind == "heading":
-            self._heading, self._lead_in = sentence, None
+            self._heading, self._lead_in, self._paragraph = sentence, None, None
             return
+        lead, block = self._paragraph, sentence.block
+        if block.kind == "paragraph":
+            self._paragraph = block
         found = [
             prose_recipient(n, role, sentence, f"names {n} as a recipient")
             for n, role in sentence_recipients(sentence, words, self._own)
@@ -335,6 +339,8 @@ class ProseRecipientReader(Reader):
             self._lead_in = sentence
         elif lead_in is None or sentence.block is not lead_in.block:
             self._lead_in = None
+        if found and words.among_choices(sentence.text, block, lead):
+            return  # cookie, opt-out and plug-in choices name providers, not recipients
         for recipient in found:
             if recipient.name.casefold() not in self._named and not own_name(recipient.name, self._own):
                 self._named.add(recipient.name.casefold())

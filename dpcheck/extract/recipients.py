@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from dpcheck.extract.sentences import Sentence, Tokens
+from dpcheck.ingest.document import Block, Document
 from dpcheck.models import Recipient
 
 Role = Literal["affiliate", "processor", "third_party"]
@@ -55,6 +56,8 @@ class RecipientWords:
     sections: tuple[str, ...]
     generic: frozenset[str]
     legal_forms: frozenset[str]
+    choices: re.Pattern[str]
+    notice_heading: re.Pattern[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -71,6 +74,8 @@ class RecipientWords:
             tuple(sorted(lower(data["sections"]))),
             lower(data["generic"]),
             frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"]),
+            _phrases(data["choices"]),
+            _phrases(data["notice_heading"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -85,6 +90,28 @@ class RecipientWords:
     def recipient_section(self, headings: tuple[str, ...]) -> bool:
         """A section about processors or other recipients ("Our service providers")."""
         return any(part in h.lower() for h in headings for part in self.sections)
+
+    def among_choices(self, text: str, block: Block, lead: Block | None) -> bool:
+        """``text`` of ``block`` stands among cookie, opt-out or plug-in choices: it speaks of them, a heading
+        above it does (one that names the whole notice says nothing of a section), or ``lead``, the paragraph
+        before the list ``block`` is an item of, does."""
+        return (
+            bool(self.choices.search(text.lower()))
+            or any(
+                self.choices.search(h.lower()) and not self.notice_heading.search(h.lower()) for h in block.heading_path
+            )
+            or (block.kind == "list_item" and lead is not None and bool(self.choices.search(lead.text.lower())))
+        )
+
+
+def _phrases(values: Any) -> re.Pattern[str]:
+    """Lower-case phrases as one pattern of whole words: ``*`` is the rest of a word, a space spaces or a hyphen."""
+    parts = []
+    for value in values:
+        phrase = str(value).lower()
+        body = r"[\s-]+".join(re.escape(w).replace(r"\*", r"\w*") for w in phrase.split())
+        parts.append(rf"(?<!\w){body}(?!\w)")
+    return re.compile("|".join(parts))
 
 
 def _capitalised(word: str) -> bool:
@@ -209,6 +236,10 @@ def sentence_recipients(
     if not (found or sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE")):
         return []
     categories = [(c, CATEGORIES[c.label]) for c in sentence.of(*CATEGORIES)] if sentence.has("RCPT_LIST") else []
+    if not sentence.has("RCPT_SHARE", "RCPT_USE", "TRANSFER"):
+        # "the parent company of other brands such as Acme": a group company receives data where the text says
+        # data goes to it, not where it is only named as one of the group.
+        categories = [(c, role) for c, role in categories if role != "affiliate"]
     for cue in sentence.of("RCPT_LIST"):
         near = [role for c, role in categories if 0 <= cue.start - c.end <= CATEGORY_REACH]
         if near:
@@ -301,6 +332,21 @@ def opens_fields(text: str, words: RecipientWords) -> bool:
     """A paragraph that opens a recipient's entry: "Purpose: hosting", "Zweck: Hosting"."""
     head, colon, _ = text.partition(":")
     return bool(colon) and head.strip().lower() in words.fields
+
+
+def named_text(document: Document, words: RecipientWords) -> str:
+    """The text of ``document`` without its blocks among cookie, opt-out or plug-in choices (see
+    :meth:`RecipientWords.among_choices`): the text where a company it names is named as a party."""
+    kept: list[str] = []
+    lead: Block | None = None
+    for block in document.blocks:
+        if block.kind == "heading":
+            lead = None
+        if not words.among_choices(block.text, block, lead):
+            kept.append(block.text)
+        if block.kind == "paragraph":
+            lead = block
+    return "\n\n".join(kept)
 
 
 def prose_recipient(name: str, role: Role, sentence: Sentence, reason: str) -> Recipient:

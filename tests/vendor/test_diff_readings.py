@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import dpcheck
 from dpcheck.changes import compare_reports
 from dpcheck.changes.compare import compare
 from dpcheck.changes.model import Passage
@@ -161,3 +162,84 @@ def test_diff_a_disclaimer_added_beside_unchanged_words_is_a_change(scanner, lan
     comparison = compare_reports(_report(scanner, old, lang), _report(scanner, new, lang), old_text=old, new_text=new)
     changes = {(c.kind, c.value) for c in comparison.changes}
     assert {("mechanism_dropped", "privacy_shield"), ("flag_removed", "INVALID_TRANSFER_MECHANISM")} <= changes
+
+
+PLUG_INS = {
+    "en": (
+        "# Privacy Policy\n\n## Sharing\n\nWe share payment details with payment service providers such as Tallimo, "
+        "to process your payments.{extra}\n\n## Security\n\nYou may share content through social plug-ins (including "
+        "those offered by Glintly and Quorra Connect); the social networks run them under their own terms.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Weitergabe\n\nZahlungsdaten geben wir an Zahlungsdienstleister wie Tallimo "
+        "weiter, um Ihre Zahlungen abzuwickeln.{extra}\n\n## Sicherheit\n\nSie können Inhalte über Social Plugins "
+        "teilen (etwa von Glintly und Quorra Connect); die Netzwerke betreiben sie nach eigenen Bedingungen.\n"
+    ),
+}
+ADVERTISERS = {
+    "en": " We share a hashed e-mail address with platforms we advertise with, such as Glintly, to show you our ads.",
+    "de": " Wir teilen gehashte E-Mail-Adressen mit Werbepartnern wie Glintly, um Ihnen unsere Werbung zu zeigen.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_company_named_among_plug_ins_that_now_receives_data_is_added(scanner, lang, tmp_path):
+    """The old version names Glintly only as a social plug-in the reader may use; the new one shares data with it:
+    a recipient added, with the new sentence quoted. The plug-in sentence, unchanged, is no change itself."""
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(PLUG_INS[lang].format(extra=""), encoding="utf-8")
+    new.write_text(PLUG_INS[lang].format(extra=ADVERTISERS[lang]), encoding="utf-8")
+    comparison = dpcheck.diff(old, new, scanner=scanner)
+    assert [(c.kind, c.value) for c in comparison.changes if c.kind != "rating_changed"] == [
+        ("subprocessor_added", "Glintly")
+    ]
+    assert "Glintly" in comparison.changes[0].new[0].quote
+
+
+LOG_INS = {
+    "en": (
+        "# Privacy Policy\n\n## Secondary sites\n\nThese sites set functional cookies that let you sign in with "
+        "third-party log-in tools (e.g. {name}).\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Nebenseiten\n\nDiese Seiten setzen funktionale Cookies für die Anmeldung über "
+        "externe Anbieter wie {name}.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_log_in_tool_swapped_in_a_cookie_sentence_is_no_change(scanner, lang):
+    """The example of a log-in tool in a sentence about cookies changes: no recipient is added or removed."""
+    old = LOG_INS[lang].format(name="Quorra Connect")
+    new = LOG_INS[lang].format(name="Brisk Connect")
+    assert _changes(scanner, old, new, lang) == set()
+
+
+SERVICES = {
+    "en": (
+        "# Privacy Policy\n\nWe use Tallimo to serve web fonts. We use {service} to measure the reach of our ads.{other}\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir nutzen Tallimo, um Schriftarten auszuliefern. Wir nutzen {service}, um die "
+        "Reichweite unserer Werbung zu messen.{other}\n"
+    ),
+}
+OTHER_COMPANY = {
+    "en": " We use Quorra Ads to show our ads.",
+    "de": " Wir nutzen Quorra Ads, um unsere Werbung auszuspielen.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_another_service_of_a_company_read_on_its_own_is_no_recipient_change(scanner, lang):
+    """Old: "Tallimo" and its service "Tallimo Signals"; new: only "Tallimo Ads", another service of Tallimo, which
+    still receives the data. A service of another company is still added."""
+    old = SERVICES[lang].format(service="Tallimo Signals", other="")
+    new = (
+        "# Privacy Policy\n\nWe use Tallimo Ads to measure the reach of our ads.{other}\n"
+        if lang == "en"
+        else "# Datenschutzerklärung\n\nWir nutzen Tallimo Ads, um die Reichweite unserer Werbung zu messen.{other}\n"
+    )
+    assert _changes(scanner, old, new.format(other=""), lang) == set()
+    assert _changes(scanner, old, new.format(other=OTHER_COMPANY[lang]), lang) == {("subprocessor_added", "Quorra Ads")}
