@@ -942,3 +942,23 @@ def test_mechanisms_consent_offered_beside_a_tool_is_derogation(scanner, lang, t
 def test_mechanisms_consent_after_a_second_tool_is_not_joined_to_it(scanner, lang, text):
     """Only consent right after "or" and a tool joins it: consent named later in the sentence is another topic."""
     assert mechanisms(scanner, text, lang) == {"scc", "dpf"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We may share data with our processors. Such transfer will be based on an adequacy decision by the "
+            "European Commission or on standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Wir können Daten an unsere Auftragsverarbeiter weitergeben. Diese Übermittlung beruht auf einem "
+            "Angemessenheitsbeschluss der EU-Kommission oder auf Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_for_such_transfer_is_read(scanner, lang, text):
+    """A sentence about "such transfer" speaks of the transfer before it: adequacy named there is relied on."""
+    assert mechanisms(scanner, text, lang) == {"adequacy", "scc"}

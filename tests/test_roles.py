@@ -817,3 +817,53 @@ def test_roles_vendor_stating_transfers_to_third_countries_leaves_them_open(scan
     """ "We transfer data only to third countries that ..." states transfers to countries it does not name;
     under a condition ("if we transfer ...") the third countries are those the document names."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Your information may be transferred to a service provider located overseas."),
+        ("de", "Ihre Daten können an einen Dienstleister in Übersee übermittelt werden."),
+        ("en", "Your information may be stored outside of the jurisdiction in which you are located."),
+        ("de", "Ihre Daten können außerhalb des Landes, in dem Sie sich befinden, gespeichert werden."),
+        ("en", "We may engage third parties (in or outside of Japan) to store your data."),
+        ("de", "Wir können Dritte (innerhalb oder außerhalb Japans) mit der Speicherung Ihrer Daten beauftragen."),
+    ],
+)
+def test_roles_overseas_and_outside_your_own_country_are_open(scanner, lang, text):
+    """ "Overseas", "outside the jurisdiction in which you are located" and "in or outside of X" leave the
+    destinations open (class 1): a policy that says only this is not silent on transfers."""
+    assert "UNSPECIFIED" in destinations(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We collect your name, your email address and the country in which you are located."),
+        ("de", "Wir erheben Ihren Namen, Ihre E-Mail-Adresse und das Land, in dem Sie sich befinden."),
+        (
+            "en",
+            "The website is maintained with the help of Example Cloud (Singapore) Private Limited and stored in "
+            "Germany.",
+        ),
+        (
+            "de",
+            "Die Website wird mit Hilfe der Example Cloud (Singapore) Pte. Ltd. gepflegt und in Deutschland "
+            "gespeichert.",
+        ),
+        (
+            "en",
+            "Transfers to our providers rely on the Standard Contractual Clauses; for certifications, see the list of "
+            "the U.S. Department of Commerce.",
+        ),
+        (
+            "de",
+            "Übermittlungen an unsere Dienstleister stützen sich auf Standardvertragsklauseln; Zertifizierungen listet "
+            "das Handelsministerium der USA.",
+        ),
+    ],
+)
+def test_roles_own_country_bracketed_names_and_authorities_are_no_destinations(scanner, lang, text):
+    """The user's own country among the data collected, a country in brackets inside a company's name before
+    its legal form, and a country's ministry name no destination (class 2)."""
+    assert destinations(scanner, text, lang) == set()

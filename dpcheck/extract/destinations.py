@@ -232,18 +232,21 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     return word in words.law | words.people | words.residence or word.startswith(words.law_prefixes)
 
 
-def _in_company_name(sentence: Sentence, start: int, words: Words) -> bool:
-    """ "Amazon Web Services Costa Rica", "TikTok UK": a country closing a capitalised name is part of a company's name."""
+def _in_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "Amazon Web Services Costa Rica", "TikTok UK": a country closing a capitalised name is part of a company's
+    name; so is one in brackets between a name and its legal form ("Example Cloud (Singapore) Private Limited")."""
+    tokens, start = sentence.span, place.start
     if start == 0:
         return False
-    previous = sentence.span[start - 1]
-    text = previous.text
-    return (
-        text[:1].isupper()
-        and text.isalpha()
-        and previous.lower_ not in words.not_names
-        and all(p.end != start for p in sentence.places)
-    )
+
+    def name_word(i: int) -> bool:
+        text = tokens[i].text
+        return text[:1].isupper() and text.isalpha() and tokens[i].lower_ not in words.not_names
+
+    if tokens[start - 1].text == "(" and start >= 2 and name_word(start - 2):
+        after = tokens[place.end : place.end + 2]
+        return len(after) == 2 and after[0].text == ")" and after[1].lower_.rstrip(".") in words.legal_forms
+    return name_word(start - 1) and all(p.end != start for p in sentence.places)
 
 
 def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
@@ -284,7 +287,7 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
         not states_transfer
         or local_section
         or address
-        or _in_company_name(sentence, place.start, words)
+        or _in_company_name(sentence, place, words)
         or _is_source(sentence, place.start, words, claimed_from)
         or _leads_elsewhere(sentence, place, words)
         or _excluded(sentence, place, words)

@@ -464,7 +464,8 @@ def mechanism_mentions(
         tool, context = lexicon.labels[cue.label]
         if lexicon.names_no_tool(sentence, cue, _described(sentence, cue, unique)) or _defined_term(sentence, cue):
             continue
-        if context == "transfer" and not transfer_sentence:
+        # "Such transfer will be based on an adequacy decision": the sentence speaks of the transfer before it.
+        if context == "transfer" and not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR")):
             continue
         if context == "transfer_statement" and not _states_transfer(sentence, non_eea):
             continue
