@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,55 @@ def test_cli_several_outputs_in_one_run(policy_doc, tmp_path):
     assert outputs["r.md"].read_text().startswith("#")
     assert outputs["r.csv"].read_text().startswith("path,")
     assert json.loads(outputs["r.jsonl"].read_text().splitlines()[0])["path"] == str(policy_doc)
+
+
+def _folder_of_policies(folder: Path, count: int) -> Path:
+    """``count`` policies of 20 sections each, every sentence a transfer (each gives a large report)."""
+    sentences = (
+        "We transfer your contact data to our hosting provider in the United States under standard contractual clauses. "
+        "Unser Support-Team in Indien kann auf Kundendaten zugreifen. "
+        "Backups are stored in Ireland and copied to Canada."
+    )
+    folder.mkdir()
+    for i in range(count):
+        sections = "\n\n".join(f"## Part {k}\n\n{sentences}" for k in range(20))
+        (folder / f"policy-{i:02d}.md").write_text(f"# Privacy Policy {i}\n\n{sections}\n", encoding="utf-8")
+    return folder
+
+
+def test_cli_jsonl_stream_keeps_no_document_after_writing_it(tmp_path):
+    """A --format jsonl stream holds one document at a time: the scanning process's peak memory does not
+    grow with the number of documents (10,000 documents must fit as well as 100)."""
+    # Pipelines built beforehand: only what the scan holds is then traced.
+    run("scan", "--no-cache", "-q", "-o", str(tmp_path / "warm.jsonl"), str(_folder_of_policies(tmp_path / "warm", 1)))
+
+    def peak(count: int) -> tuple[int, int]:
+        folder = _folder_of_policies(tmp_path / f"docs-{count}", count)
+        out = tmp_path / f"out-{count}.jsonl"
+        tracemalloc.start()
+        try:
+            result = run("scan", "--no-cache", "-j", "1", "-q", "--format", "jsonl", "-o", str(out), str(folder))
+            _, top = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        lines = out.read_text(encoding="utf-8").splitlines()
+        assert result.exit_code in (0, 1) and len(lines) == count
+        return top, max(len(line) for line in lines)
+
+    few, line = peak(3)
+    many, _ = peak(18)
+    # Fifteen documents more, each kept, would add fifteen times at least the size of its JSON line.
+    assert many - few < 3 * line
+
+
+def test_cli_whole_report_beside_a_stream_holds_every_document(tmp_path):
+    """-o x.jsonl -o x.json: the stream and the whole report both carry all the documents."""
+    folder = _folder_of_policies(tmp_path / "docs", 3)
+    stream, whole = tmp_path / "r.jsonl", tmp_path / "r.json"
+    assert run("scan", "--no-cache", "-q", "-o", str(stream), "-o", str(whole), str(folder)).exit_code in (0, 1)
+    paths = sorted(str(p) for p in folder.iterdir())
+    assert sorted(json.loads(line)["path"] for line in stream.read_text().splitlines()) == paths
+    assert sorted(d["path"] for d in json.loads(whole.read_text())["documents"]) == paths
 
 
 def test_cli_output_format_from_suffix():

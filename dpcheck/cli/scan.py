@@ -252,6 +252,7 @@ def _scan(
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) // 4))
     cache = None if no_cache else (cache_dir or default_cache_dir())
     counts = {"red": 0, "yellow": 0, "green": 0, "errors": 0, "failing": 0}
+    scanned = 0
     collected: list[DocumentReport] = []
     graph_names: dict[str, str] = {}
     # Progress and summary are for a person at a terminal: a pipeline's stderr stays clean.
@@ -268,6 +269,9 @@ def _scan(
         nullcontext() if history is None else closing(history),
     ):
         streamed = [t for t in targets if t.fmt == "jsonl"]
+        # Only a whole report needs every document kept: a stream alone holds one at a time, so
+        # its memory stays flat however many documents it writes.
+        whole = [t for t in targets if t.fmt != "jsonl"]
         rating = scanner.policy.rating if scanner.policy else scanner.ruleset.rating
         for doc in documents:
             shown = chosen.apply(doc, rating, scanner.ruleset.rating)
@@ -276,16 +280,18 @@ def _scan(
             for target in streamed:
                 target.handle.write(json.dumps(document_to_dict(shown, graph=not no_graph), ensure_ascii=False) + "\n")
                 target.handle.flush()
-            collected.append(shown)
+            scanned += 1
+            if whole:
+                collected.append(shown)
             if graph_dir is not None:
                 _write_graph(shown, graph_dir, graph_names)
             if history is not None:
                 _record(history, scanner.report([doc]), vendor)
             progress["done"] += 1
             advance()
-        report = scanner.report(collected, walk.skipped)
+        report = scanner.report(collected, walk.skipped) if whole else None
         for target in targets:
-            if target.fmt != "jsonl":
+            if report is not None and target.fmt != "jsonl":
                 target.handle.write(
                     render(report, target.fmt, graph=not no_graph, colour=target.colour, ruleset=scanner.ruleset)
                 )
@@ -294,12 +300,12 @@ def _scan(
     if chatty:
         skipped = f"; {skipped_note(scanner.report((), walk.skipped))}" if walk.skipped else ""
         click.echo(
-            f"{len(collected)} documents: {counts['red']} red, {counts['yellow']} yellow, "
+            f"{scanned} documents: {counts['red']} red, {counts['yellow']} yellow, "
             f"{counts['green']} green, {counts['errors']} unreadable{skipped}; "
             f"{time.perf_counter() - started:.1f} s",
             err=True,
         )
-    if not collected:
+    if not scanned:
         # Nothing was assessed: never a silent success, least of all when the folder held files.
         what = skipped_note(scanner.report((), walk.skipped)) if walk.skipped else "no file at all"
         click.echo(f"dpcheck: no document scanned: {what}", err=True)
