@@ -252,7 +252,6 @@ def _scan(
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) // 4))
     cache = None if no_cache else (cache_dir or default_cache_dir())
     counts = {"red": 0, "yellow": 0, "green": 0, "errors": 0, "failing": 0}
-    scanned = 0
     collected: list[DocumentReport] = []
     graph_names: dict[str, str] = {}
     # Progress and summary are for a person at a terminal: a pipeline's stderr stays clean.
@@ -280,7 +279,6 @@ def _scan(
             for target in streamed:
                 target.handle.write(json.dumps(document_to_dict(shown, graph=not no_graph), ensure_ascii=False) + "\n")
                 target.handle.flush()
-            scanned += 1
             if whole:
                 collected.append(shown)
             if graph_dir is not None:
@@ -300,12 +298,12 @@ def _scan(
     if chatty:
         skipped = f"; {skipped_note(scanner.report((), walk.skipped))}" if walk.skipped else ""
         click.echo(
-            f"{scanned} documents: {counts['red']} red, {counts['yellow']} yellow, "
+            f"{progress['done']} documents: {counts['red']} red, {counts['yellow']} yellow, "
             f"{counts['green']} green, {counts['errors']} unreadable{skipped}; "
             f"{time.perf_counter() - started:.1f} s",
             err=True,
         )
-    if not scanned:
+    if not progress["done"]:
         # Nothing was assessed: never a silent success, least of all when the folder held files.
         what = skipped_note(scanner.report((), walk.skipped)) if walk.skipped else "no file at all"
         click.echo(f"dpcheck: no document scanned: {what}", err=True)
