@@ -837,6 +837,25 @@ def test_roles_overseas_and_outside_your_own_country_are_open(scanner, lang, tex
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Your data may be stored on servers in or outside of Japan.", True),
+        ("de", "Ihre Daten können auf Servern innerhalb oder außerhalb Japans gespeichert werden.", True),
+        ("en", "Our servers are in Germany. Customers located in or outside of Japan can reach our support.", False),
+        (
+            "de",
+            "Unsere Server stehen in Deutschland. Kunden mit Sitz in oder außerhalb Japans erreichen unseren Support.",
+            False,
+        ),
+    ],
+)
+def test_roles_in_or_outside_of_a_country_names_it(scanner, lang, text, expected):
+    """ "Stored in or outside of Japan" says data may be in Japan as well as elsewhere; the destination word
+    before "or outside" decides, so "customers located in or outside of Japan" still names where people are."""
+    assert ("JP" in destinations(scanner, text, lang)) is expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "We collect your name, your email address and the country in which you are located."),

@@ -50,6 +50,7 @@ class Words:
     origin: frozenset[str]
     access: frozenset[str]
     exclusion: frozenset[str]
+    disjunction: frozenset[str]
     list: frozenset[str]
     law: frozenset[str]
     law_prefixes: tuple[str, ...]
@@ -159,7 +160,9 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
                 before[-1] in words.origin
                 or (before[-1] in {"located", "based"} and len(before) == 2 and before[0] in words.people)
             )
-        if word in words.source:
+        # "in or outside of India": the destination word before decides, as if "outside" were not there.
+        both = i > 1 and tokens[i - 1].lower_ in words.disjunction and tokens[i - 2].lower_ in words.destination
+        if word in words.source and not both:
             return not (i > 0 and tokens[i - 1].lower_ in words.access)
     return False
 
