@@ -962,3 +962,58 @@ def test_mechanisms_consent_after_a_second_tool_is_not_joined_to_it(scanner, lan
 def test_mechanisms_a_tool_for_such_transfer_is_read(scanner, lang, text):
     """A sentence about "such transfer" speaks of the transfer before it: adequacy named there is relied on."""
     assert mechanisms(scanner, text, lang) == {"adequacy", "scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We store your data in Canada, a country declared adequate by the European Commission."),
+        ("de", "Wir speichern Ihre Daten in Kanada, das die Europäische Kommission für angemessen erklärt hat."),
+    ],
+)
+def test_mechanisms_a_country_declared_adequate_is_adequacy(scanner, lang, text):
+    """ "Declared adequate by the Commission" relies on an adequacy decision as "recognised as adequate" does."""
+    assert mechanisms(scanner, text, lang) == {"adequacy"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We transfer your data to servers in Japan, as this is necessary for the performance of our contract."),
+        (
+            "en",
+            "Your data will be transferred to partners in Japan, because this is necessary to provide the service to you.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten an Server in Japan, da dies erforderlich ist, um Ihnen den Dienst bereitzustellen.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten nach Japan, soweit dies zur Erfüllung des Vertrags mit Ihnen erforderlich ist.",
+        ),
+    ],
+)
+def test_mechanisms_a_transfer_necessary_for_the_contract_is_derogation(scanner, lang, text):
+    """A transfer said to be necessary to perform the contract or provide the service rests on Art. 49(1)(b)."""
+    assert mechanisms(scanner, text, lang) == {"derogation"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Your data is stored in Japan under standard contractual clauses. Your rights may be subject to certain "
+            "exemptions or derogations under applicable law.",
+        ),
+        (
+            "de",
+            "Ihre Daten werden in Japan auf Grundlage von Standardvertragsklauseln gespeichert. Für Ihre Rechte "
+            "können gesetzliche Ausnahmetatbestände gelten.",
+        ),
+    ],
+)
+def test_mechanisms_derogations_from_rights_are_no_transfer_basis(scanner, lang, text):
+    """ "Derogations" limiting data subjects' rights name no Art. 49 derogation: only the SCCs are relied on."""
+    assert mechanisms(scanner, text, lang) == {"scc"}

@@ -837,6 +837,100 @@ def test_roles_overseas_and_outside_your_own_country_are_open(scanner, lang, tex
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Your data is hosted in Japan under standard contractual clauses."),
+        ("de", "Ihre Daten werden in Japan gemäß Standardvertragsklauseln gespeichert."),
+    ],
+)
+def test_roles_a_country_before_under_a_tool_is_a_destination(scanner, lang, text):
+    """ "Hosted in Japan under the SCCs": a word between country and tool makes the country a place again,
+    unlike "Japan SCCs" or "SCCs (Japan)", where it names the clauses' law."""
+    assert destinations(scanner, text, lang) == {"JP"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Customer data is hosted in Germany. Swiss data subjects may exercise third-party beneficiary rights in "
+            "Switzerland under the SCCs as adapted.",
+        ),
+        (
+            "de",
+            "Kundendaten werden in Deutschland gespeichert. Betroffene Personen können Drittbegünstigtenrechte in der "
+            "Schweiz nach den angepassten Standardvertragsklauseln geltend machen.",
+        ),
+    ],
+)
+def test_roles_where_rights_are_exercised_is_no_destination(scanner, lang, text):
+    """Where data subjects exercise rights is where they sue, not where data goes (class 2)."""
+    assert destinations(scanner, text, lang, doc_type="dpa") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Personal data may be transferred from the EU Member States, the EEA countries (Norway and Iceland), "
+            "the United Kingdom to countries that offer an adequate level of protection. Data is hosted in Germany.",
+        ),
+        (
+            "de",
+            "Personenbezogene Daten dürfen aus den EU-Mitgliedstaaten, dem Vereinigten Königreich nach Ländern mit "
+            "angemessenem Schutzniveau übermittelt werden. Die Daten liegen in Deutschland.",
+        ),
+    ],
+)
+def test_roles_a_place_before_to_countries_is_an_origin(scanner, lang, text):
+    """ "From the EEA, the UK to countries that ...": a place followed by "to" and countries is where data starts."""
+    assert "GB" not in destinations(scanner, text, lang, doc_type="dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "When personal data is transferred to countries outside the EU/EEA, we rely on standard contractual "
+            "clauses and on the EU-U.S. Data Privacy Framework.",
+        ),
+        (
+            "de",
+            "Wenn personenbezogene Daten in Länder außerhalb der EU/des EWR übermittelt werden, stützen wir uns auf "
+            "Standardvertragsklauseln und das EU-U.S. Data Privacy Framework.",
+        ),
+    ],
+)
+def test_roles_a_country_a_tool_implies_leaves_the_region_open(scanner, lang, text):
+    """The DPF implies the US, but the text names no country: the countries outside the EEA stay open."""
+    assert destinations(scanner, text, lang) == {"US", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Data in the US region is hosted in the United States. Where our staff must access EU-region data from "
+            "outside the EEA, for example for support, they do so under standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Daten der US-Region werden in den USA gespeichert. Support-Teams außerhalb der Europäischen Union müssen "
+            "möglicherweise auf die Daten zugreifen; dies geschieht auf Grundlage von Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_roles_access_from_outside_the_eea_leaves_it_open(scanner, lang, text):
+    """People outside the EEA reaching the data, under whatever condition, say data is accessed from places the
+    text does not name; the US named for one region does not name them."""
+    assert destinations(scanner, text, lang, doc_type="dpa") == {"US", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         ("en", "Your data may be stored on servers in or outside of Japan.", True),

@@ -94,17 +94,19 @@ class Extraction:
         Generic third-country wording ("for transfers outside the EEA, ...") leaves the
         destinations unspecified only if the document names none and does not deny such
         transfers elsewhere ("we do not transfer data outside the EEA"); open wording ("may be
-        processed worldwide", "any other country") always does.
+        processed worldwide", "any other country") always does. A country only a tool implies
+        ("we rely on the DPF" for the US) is added; it names none, so it leaves the wording open.
         """
         out: dict[str, list[Mention]] = {}
         for m in self.of("destination"):
             out.setdefault(m.value, []).append(m)
+        named = bool(set(out) - {UNSPECIFIED})
         for tool, country in self.implied:
             if tool in self.relied_mechanisms:
                 out.setdefault(country, []).extend(self.relied_mechanisms[tool])
         open_mentions = out.pop(UNSPECIFIED, [])
         assertive = [m for m in open_mentions if m.detail != "conditional"]
-        if assertive or (open_mentions and not out and not self.of(DENIED)):
+        if assertive or (open_mentions and not named and not self.of(DENIED)):
             out[UNSPECIFIED] = assertive or open_mentions
         return out
 

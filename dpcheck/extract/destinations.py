@@ -46,6 +46,7 @@ class Words:
     source: frozenset[str]
     destination: frozenset[str]
     leads_to: frozenset[str]
+    leads_to_countries: frozenset[str]
     non: frozenset[str]
     origin: frozenset[str]
     access: frozenset[str]
@@ -170,6 +171,8 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
 # Tokens after an open region a condition may stand in to make the vendor's statement of a transfer there
 # conditional ("Wir übermitteln Daten nur dann in Drittländer, wenn ...", "to third countries only if ...").
 SPEAKER_CONDITION = 3
+# Words between an open region and the access it frames ("access or process such data from outside the EEA").
+ACCESS_REACH = 8
 
 
 def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
@@ -190,6 +193,20 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
         if c.end <= cue.start
     )
     return states and not any(t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION])
+
+
+def _accessed_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "Where staff must access the data from outside the EEA", "Support-Teams außerhalb der EU müssen
+    möglicherweise auf die Daten zugreifen": people outside the region reach the data, whatever condition
+    frames it; no country named elsewhere says from where. Not across a contrast ("not stored outside the EU,
+    but accessed by staff in India")."""
+    tokens = sentence.span
+
+    def reaches(i: int) -> bool:
+        between = range(min(i, cue.start), max(i, cue.end))
+        return tokens[i].lower_ in words.access and not any(tokens[j].lower_ in words.contrast for j in between)
+
+    return any(reaches(i) for i in range(max(0, cue.start - ACCESS_REACH), min(len(tokens), cue.end + ACCESS_REACH)))
 
 
 def in_postal_address(sentence: Sentence, start: int, end: int | None = None) -> bool:
@@ -312,14 +329,14 @@ def _excluded(sentence: Sentence, place: Place, words: Words) -> bool:
 
 
 def _leads_elsewhere(sentence: Sentence, place: Place, words: Words) -> bool:
-    """ "UK to non-UK transfers", "the Switzerland to Japan route": a place followed by "to" and another
-    place is where the data starts."""
+    """ "UK to non-UK transfers", "the Switzerland to Japan route", "the UK to countries that ...": a place
+    followed by "to" and another place is where the data starts."""
     tokens = sentence.span
     if place.end >= len(tokens) or tokens[place.end].lower_ not in words.leads_to:
         return False
     ahead = range(place.end + 1, min(place.end + 4, len(tokens)))
     starts = {p.start for p in sentence.places} | {c.start for c in sentence.of("OPEN_DESTINATION", "THIRD_COUNTRY")}
-    return any(i in starts or tokens[i].lower_ in words.non for i in ahead)
+    return any(i in starts or tokens[i].lower_ in words.non | words.leads_to_countries for i in ahead)
 
 
 def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
@@ -359,14 +376,18 @@ def destination_mentions(
         return []
     mech_tokens = {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start, c.end)}
     # A country right beside a tool's name qualifies the tool: "Standard Contractual Clauses (UK)",
-    # "UK Addendum", "Swiss SCCs". It names the law the clauses follow, not where data goes.
-    beside_tool = (
-        mech_tokens
-        | {i - 1 for i in mech_tokens}
-        | {i - 2 for i in mech_tokens}
-        | {i + 1 for i in mech_tokens}
-        | {i + 2 for i in mech_tokens}
-    )
+    # "UK Addendum", "Swiss SCCs". It names the law the clauses follow, not where data goes; a word
+    # between them ("hosted in the US under the SCCs") makes the country a place again.
+    tokens = sentence.span
+    beside_tool = set(mech_tokens)
+    for i in mech_tokens:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(tokens) and abs(j - i) <= 2 and j not in mech_tokens:
+                beside_tool.add(j)
+                if any(ch.isalnum() for ch in tokens[j].text):
+                    break
+                j += step
     # A row of a sub-processor list says where that sub-processor is, whatever the table's layout (GUIDELINES.md).
     listed = sentence.block.kind == "table_row" and sentence.in_subprocessor_section
     states_transfer = roles.states_transfer or sentence.has("THIRD_COUNTRY") or bool(mech_tokens) or listed
@@ -435,6 +456,7 @@ def destination_mentions(
         weak = sentence.text.rstrip().endswith("?") or (
             (cue.start, cue.end) in generic
             and not examples
+            and not _accessed_from(sentence, cue, words)
             and ((cue.start, cue.end) in differ or not _permits(sentence, cue, words))
         )
         if not (weak and named):

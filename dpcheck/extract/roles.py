@@ -176,6 +176,10 @@ class SentenceRoles:
         reached: list[tuple[tuple[int, int, int], Cue, Role]] = []
         for cue, role in self.cues:
             if cue.start < end and start < cue.end:
+                # One word holds both ("US-Handelsministeriums", "UK-Übermittlungen"): the cue's role is the
+                # word's, before any cue around it.
+                if cue.start <= place[0] and place[1] <= cue.end:
+                    reached.append(((-1, 0, 0), cue, role))
                 continue
             cue_before = cue.end <= start
             if not (role.before if cue_before else role.after):

@@ -58,6 +58,9 @@ _TABLE: dict[int, str | None] = {ord(c): " " for c in _SPACES}
 _TABLE.update({ord(c): None for c in _INVISIBLE + _CONTROLS})
 _TABLE.update({ord(k): v for k, v in _LIGATURES.items()})
 _TABLE.update({0x2028: "\n", 0x2029: "\n"})
+# Hyphens that look like "-" but are other characters ("sub\u2011processor" with a non-breaking hyphen): no
+# keyword pattern spelled with "-" would match them. Dashes between words (en, em) keep their meaning.
+_TABLE.update({0x2010: "-", 0x2011: "-", 0x2212: "-", 0xFE63: "-", 0xFF0D: "-"})
 _STYLED_RE = re.compile("[\u2460-\u24ff\uff10-\uff5a\U0001d400-\U0001d7ff\U0001f100-\U0001f1ff]")
 
 _NEWLINES = re.compile(r"\r\n?")

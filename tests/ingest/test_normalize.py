@@ -28,3 +28,9 @@ def test_normalize_strip_inline_html() -> None:
     assert strip_inline_html('<span class="term">Provider</span> may <b>not</b>') == ("Provider may not", 0)
     assert strip_inline_html('<span class="header_2">Restricted Transfers</span>') == ("Restricted Transfers", 2)
     assert strip_inline_html("a < b and c > d") == ("a < b and c > d", 0)
+
+
+def test_normalize_hyphen_lookalikes_become_hyphens() -> None:
+    """A non-breaking or Unicode hyphen is "-" to every keyword pattern; en and em dashes keep their meaning."""
+    assert clean("sub\u2011processor, Unter\u2010auftrag, \u22123 days") == "sub-processor, Unter-auftrag, -3 days"
+    assert clean("EU \u2013 US \u2014 note") == "EU \u2013 US \u2014 note"
