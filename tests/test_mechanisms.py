@@ -1017,3 +1017,85 @@ def test_mechanisms_a_transfer_necessary_for_the_contract_is_derogation(scanner,
 def test_mechanisms_derogations_from_rights_are_no_transfer_basis(scanner, lang, text):
     """ "Derogations" limiting data subjects' rights name no Art. 49 derogation: only the SCCs are relied on."""
     assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+def flags(scanner, text, lang, doc_type="privacy_policy"):
+    return {f.rule_id for f in scanner.scan_text(text, language=lang, doc_type=doc_type).findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Although the CJEU declared the Privacy Shield invalid in 2020, we continue to transfer data to the "
+            "United States in reliance on the Privacy Shield and have also concluded standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Die Übermittlung in die USA stützen wir weiterhin auf den Privacy Shield, auch wenn der EuGH diesen 2020 "
+            "für ungültig erklärt hat; ergänzend haben wir Standardvertragsklauseln abgeschlossen.",
+        ),
+        (
+            "en",
+            "Transfers to the United States rely on the Privacy Shield, which replaced the former Safe Harbor "
+            "arrangement, and on standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA stützen wir auf den Privacy Shield, der die frühere Safe-Harbor-Regelung "
+            "abgelöst hat, und auf Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_reliance_on_the_privacy_shield_despite_its_history(scanner, lang, text):
+    """A concession ("although it was invalidated, we continue to rely on it") grants the history and relies on the
+    tool; history said of another tool ("which replaced the former Safe Harbor") is that tool's."""
+    assert "privacy_shield" in mechanisms(scanner, text, lang)
+    assert "INVALID_TRANSFER_MECHANISM" in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "tool"),
+    [
+        (
+            "en",
+            "Transfers to the United States are covered by the Commission's adequacy decision for the United States "
+            "(Implementing Decision (EU) 2016/1250).",
+            "privacy_shield",
+        ),
+        (
+            "de",
+            "Die Übermittlung in die USA erfolgt nach den Grundsätzen des „sicheren Hafens“ gemäß der Entscheidung "
+            "2000/520/EG.",
+            "safe_harbor",
+        ),
+    ],
+)
+def test_mechanisms_an_invalidated_framework_by_its_decision(scanner, lang, text, tool):
+    """An invalidated framework cited by its decision's number or its German name is that framework, not a
+    valid adequacy decision."""
+    assert mechanisms(scanner, text, lang) == {tool}
+    assert "INVALID_TRANSFER_MECHANISM" in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We transfer data to Serbia. Serbia is considered adequate by us after a careful review of its law."),
+        (
+            "en",
+            "We transfer data only to countries that our data protection team has found to provide an adequate level "
+            "of protection, such as Serbia.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten nach Serbien. Serbien wird von uns nach eingehender Prüfung der Rechtslage als "
+            "sicherer Drittstaat eingestuft.",
+        ),
+    ],
+)
+def test_mechanisms_adequacy_judged_by_the_vendor_is_no_tool(scanner, lang, text):
+    """Adequacy is the Commission's act: the vendor's own judgement names no tool, so no mechanism is named."""
+    assert mechanisms(scanner, text, lang) == set()
+    assert "TRANSFER_MECHANISM_UNSPECIFIED" in flags(scanner, text, lang)

@@ -839,6 +839,58 @@ def test_roles_overseas_and_outside_your_own_country_are_open(scanner, lang, tex
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("en", "We do not generally transfer your personal data outside the European Economic Area."),
+        ("de", "Wir übermitteln personenbezogene Daten grundsätzlich nicht in Drittländer."),
+        ("en", "Customer data is not transferred outside the EEA, save where our support partners require access."),
+        ("de", "Die Daten des Kunden verlassen den EWR nur in Ausnahmefällen."),
+        ("en", "It cannot be excluded that sub-processors process customer data outside the EEA."),
+        ("de", "Eine Verarbeitung der Daten außerhalb des EWR ist nicht ausgeschlossen."),
+    ],
+)
+def test_roles_a_weakened_denial_discloses_open_destinations(scanner, lang, text):
+    """A denial that admits exceptions (hedged, excepted, or itself denied) says data does leave, sometimes, to
+    places it does not name (class 1)."""
+    assert destinations(scanner, text, lang) == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We do not transfer personal data outside the EEA."),
+        ("de", "Die Daten verlassen den EWR nicht."),
+    ],
+)
+def test_roles_a_plain_denial_stays_a_denial(scanner, lang, text):
+    """Without hedge or exception, "we do not transfer ... outside the EEA" discloses nothing."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Acme may engage its affiliates and partners, wherever located, to store and process customer data."),
+        (
+            "de",
+            "Acme darf verbundene Unternehmen, gleich wo diese ansässig sind, mit der Speicherung der Kundendaten "
+            "beauftragen.",
+        ),
+    ],
+)
+def test_roles_wherever_located_is_open(scanner, lang, text):
+    """ "Wherever located", "gleich wo": the places of the parties handling data are left open."""
+    assert destinations(scanner, text, lang, doc_type="dpa") == {"UNSPECIFIED"}
+
+
+def test_roles_a_cue_in_the_same_word_as_a_place_claims_it(scanner):
+    """ "US-Handelsministeriums" is one word: the authority's role is the country's, before the access verb next
+    to it (the ministry's website is where one reads a certification, not where data goes)."""
+    text = "Die Zertifizierung können Sie auf der Website des US-Handelsministeriums einsehen."
+    assert destinations(scanner, text, "de") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("en", "Your data is hosted in Japan under standard contractual clauses."),
         ("de", "Ihre Daten werden in Japan gemäß Standardvertragsklauseln gespeichert."),
     ],

@@ -100,6 +100,8 @@ def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()
     for contrast in sentence.where_word(words.contrast):
         if any(p.start > contrast and len(p.code) == 2 and p.code not in eea for p in sentence.places):
             return False
+    if _weakened(sentence):
+        return False
     if sentence.has("DENIAL"):
         return True
     transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
@@ -117,6 +119,15 @@ def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()
             if not words.exception.search(sentence.text):
                 return True
     return False
+
+
+def _weakened(sentence: Sentence) -> bool:
+    """A denial that admits exceptions: hedged ("we do not generally transfer ..."), excepted ("save where ...",
+    "nur in Ausnahmefällen"), or itself denied ("it cannot be excluded that ...", "nicht ausgeschlossen")."""
+    if sentence.has("HEDGE") and sentence.has("NEGATION", "DENIAL", "LOCATION_ONLY"):
+        return True
+    negations = sentence.of("NEGATION")
+    return any(0 <= d.start - n.end <= DENIAL_NEGATED for d in sentence.of("DENIAL") for n in negations)
 
 
 def names_a_region(negation: Cue) -> bool:
@@ -171,6 +182,8 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
 # Tokens after an open region a condition may stand in to make the vendor's statement of a transfer there
 # conditional ("Wir übermitteln Daten nur dann in Drittländer, wenn ...", "to third countries only if ...").
 SPEAKER_CONDITION = 3
+# Words between a negation and the denial it denies ("cannot be excluded", "nicht ausgeschlossen").
+DENIAL_NEGATED = 2
 # Words between an open region and the access it frames ("access or process such data from outside the EEA").
 ACCESS_REACH = 8
 
@@ -457,6 +470,7 @@ def destination_mentions(
             (cue.start, cue.end) in generic
             and not examples
             and not _accessed_from(sentence, cue, words)
+            and not _weakened(sentence)
             and ((cue.start, cue.end) in differ or not _permits(sentence, cue, words))
         )
         if not (weak and named):

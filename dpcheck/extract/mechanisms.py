@@ -21,6 +21,14 @@ from dpcheck.extract.sentences import Cue, Place, Sentence, Tokens
 from dpcheck.models import Mention
 
 INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
+# Tokens between adequacy wording and the vendor named as the one who judged ("Serbia is considered adequate by
+# us", "von uns nach eingehender Prüfung der dortigen Rechtslage als sicherer Drittstaat eingestuft").
+SELF_ASSESSED_REACH = 10
+# Verbs of replacement, the words between one and the tool it replaced ("replaced the former Safe Harbor"), and the
+# words that make it passive ("replaced by the DPF").
+REPLACES = frozenset("replaced replaces superseded supersedes ersetzt ersetzte ablöst löste".split())
+REPLACED_REACH = 3
+PASSIVE_AGENT = frozenset("by durch von".split())
 BEFORE_WINDOW = 10
 # Tokens between "such as" / "insbesondere" and the tool it introduces ("e.g., the EU-U.S. DPF").
 EXAMPLE_GAP = 3
@@ -179,8 +187,9 @@ def _governing_cue(
     lo, hi = sentence.clause_bounds(mention.start)
     labels = ("NEGATION", "HISTORIC", "COURT") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
     cancelled = _cancelled(sentence, cancels) if cancels else set()
+    conceded = _conceded(sentence)
     for cue in sentence.of(*labels):
-        if cue in cancelled or names_a_region(cue):
+        if cue in cancelled or names_a_region(cue) or cue in conceded:
             continue
         if cue.end <= mention.start and cue.start >= lo:
             between = [m for m in mentions if cue.end <= m.start < mention.start]
@@ -190,13 +199,63 @@ def _governing_cue(
                 return cue
         if cue.start >= mention.end and cue.end <= hi and cue.start - mention.end <= AFTER_WINDOW:
             between = [m for m in mentions if mention.end <= m.start < cue.start]
-            if not between:
+            if not between and not _about_another(sentence, cue, mentions, alike | {mention}):
                 return cue
     if tool in INVALIDATED_TOOLS:
-        # "Privacy Shield ... was struck down by the CJEU" across a comma still describes history.
+        # "Privacy Shield ... was struck down by the CJEU" across a comma still describes history; not a cue
+        # nearer another tool ("the Privacy Shield, which replaced the former Safe Harbor").
         for cue in sentence.of("HISTORIC", "COURT"):
-            return cue
+            if (
+                cue not in conceded
+                and not _about_another(sentence, cue, mentions, alike | {mention})
+                and _nearest(cue, mentions) in alike | {mention}
+            ):
+                return cue
     return None
+
+
+def _self_assessed(sentence: Sentence, cue: Cue) -> Cue | None:
+    """The vendor's own judgement of a country ("considered adequate by us", "countries our data protection team
+    has found to provide an adequate level", "wird von uns ... als sicherer Drittstaat eingestuft"), not the
+    Commission's: the phrase names no adequacy decision."""
+    return next((c for c in sentence.of("SELF_ASSESSED") if abs(c.start - cue.start) <= SELF_ASSESSED_REACH), None)
+
+
+def _about_another(sentence: Sentence, cue: Cue, mentions: list[Cue], alike: Set[Cue]) -> bool:
+    """ "The Privacy Shield, which replaced the former Safe Harbor": the historic word says of the tool after it
+    that it is gone, as the object of a replacement verb ("replaced by the DPF" is passive) or as its attribute
+    ("former"), not of the tool before it."""
+    tokens = sentence.span
+    following = next((m for m in mentions if 0 <= m.start - cue.end <= REPLACED_REACH), None)
+    if (
+        following is None
+        or following in alike
+        or not all(t.text[:1].isalnum() for t in tokens[cue.end : following.start])
+    ):
+        return False
+    if cue.text.lower() in REPLACES:
+        return tokens[cue.end].lower_ not in PASSIVE_AGENT
+    return following.start - cue.end <= ATTRIBUTE_REACH
+
+
+def _conceded(sentence: Sentence) -> set[Cue]:
+    """Historic and court cues inside a concession ("although the CJEU declared it invalid, ...", "auch wenn der
+    EuGH ihn für ungültig erklärt hat"): the writer grants the history and relies on the tool all the same."""
+    out: set[Cue] = set()
+    for concession in sentence.of("CONCESSIVE"):
+        _, hi = sentence.clause_bounds(concession.end)
+        out.update(c for c in sentence.of("HISTORIC", "COURT") if concession.end <= c.start and c.end <= hi)
+    return out
+
+
+def _nearest(cue: Cue, mentions: list[Cue]) -> Cue | None:
+    """The tool mention nearest to ``cue``; on a tie the one before it (a historic word follows what it says
+    is gone: "Safe Harbor, which was invalidated")."""
+
+    def gap(m: Cue) -> tuple[int, int]:
+        return (cue.start - m.end, 0) if m.end <= cue.start else (m.start - cue.end, 1)
+
+    return min(mentions, key=gap, default=None)
 
 
 def _negation_carries(sentence: Sentence, negation: Cue, between: list[Cue], mention: Cue) -> bool:
@@ -487,6 +546,7 @@ def mechanism_mentions(
             or _processor_clauses(sentence, cue, tool)
             or _conditioned_use(sentence, cue)
             or _courts_view(sentence, cue)
+            or (_self_assessed(sentence, cue) if tool == "adequacy" else None)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
