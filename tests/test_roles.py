@@ -197,6 +197,52 @@ def test_roles_open_destinations_are_unspecified(scanner, lang, doc_type, text):
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        (
+            "en",
+            "We do not generally transfer your data to third countries. Exceptions are our payment provider and our "
+            "newsletter service, which also process your data in Japan.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten grundsätzlich nicht in Drittländer. Ausnahmen sind unser Zahlungsdienstleister "
+            "und unser Newsletter-Dienst, die Ihre Daten auch in Japan verarbeiten.",
+        ),
+    ],
+)
+def test_roles_a_weakened_denial_with_named_exceptions_names_them(scanner, lang, text):
+    """The exceptions a hedged denial names are its answer: the open set closes on them."""
+    assert destinations(scanner, text, lang) == {"JP"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The data subjects are Customer's employees and the respondents to Customer's surveys, who may be located "
+            "in Japan, Canada or Brazil.",
+        ),
+        (
+            "de",
+            "Betroffene Personen sind Beschäftigte des Auftraggebers, die sich auch in Japan, in Kanada oder in "
+            "Brasilien befinden können.",
+        ),
+    ],
+)
+def test_roles_where_the_data_subjects_are_is_no_destination(scanner, lang, text):
+    """A DPA's categories of data subjects say where people are; "located" there places people, not data (class 2)."""
+    assert destinations(scanner, text, lang, doc_type="dpa") == set()
+
+
+def test_roles_the_data_subjects_sentence_leaves_storage_a_destination(scanner):
+    """A storage statement after the data subjects still places data."""
+    text = "The data subjects are customers of the Customer. Customer data is stored in Japan."
+    assert destinations(scanner, text, "en", doc_type="dpa") == {"JP"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("en", "We do not transfer personal data outside the EEA."),
         ("de", "Wir übermitteln keine personenbezogenen Daten in Länder außerhalb des EWR."),
         ("en", "Any transfer of customer data to the United States is prohibited."),

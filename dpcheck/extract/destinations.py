@@ -192,7 +192,10 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "Provider may transfer data outside the EEA" grants leave; "may only" and "may not" restrict. The
     vendor saying it transfers ("we transfer data only to third countries that ...", "Daten übermitteln wir in
     Drittländer") states transfers to a set it leaves open, unless a condition follows the region ("only to
-    third countries if you consent")."""
+    third countries if you consent"). A weakened denial ("we do not generally transfer ...") grants nothing: it
+    says some transfers happen, which the countries a document names may be."""
+    if _weakened(sentence):
+        return False
     tokens = sentence.span
     seen = [t.lower_ for t in tokens[: cue.start]]
     if any(w in words.conditional for w in seen):
@@ -470,7 +473,6 @@ def destination_mentions(
             (cue.start, cue.end) in generic
             and not examples
             and not _accessed_from(sentence, cue, words)
-            and not _weakened(sentence)
             and ((cue.start, cue.end) in differ or not _permits(sentence, cue, words))
         )
         if not (weak and named):

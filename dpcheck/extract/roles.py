@@ -39,6 +39,7 @@ class Role:
     description: str
     receives: bool = False  # the cue names a party that receives the data (a service the text uses)
     open_regions: bool = False  # a cue anywhere in the sentence gives its open regions this argument
+    crosses_barriers: bool = False  # its cues reach past "to" and ";" (a list of people that goes on)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class RoleSet:
                 entry["description"],
                 bool(entry.get("receives", False)),
                 bool(entry.get("open_regions", False)),
+                bool(entry.get("crosses_barriers", False)),
             )
         unknown = sorted(
             ({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"])
@@ -185,8 +187,10 @@ class SentenceRoles:
             if not (role.before if cue_before else role.after):
                 continue
             gap = range(cue.end, start) if cue_before else range(end, cue.start)
-            if role.argument not in self.roleset.transferring and any(
-                tokens[i].lower_ in self.roleset.barriers for i in gap
+            if (
+                role.argument not in self.roleset.transferring
+                and not role.crosses_barriers
+                and any(tokens[i].lower_ in self.roleset.barriers for i in gap)
             ):
                 continue
             distance = sum(1 for i in gap if i not in places)
