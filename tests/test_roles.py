@@ -927,6 +927,21 @@ def test_roles_wherever_located_is_open(scanner, lang, text):
     assert destinations(scanner, text, lang, doc_type="dpa") == {"UNSPECIFIED"}
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our support team in Manila handles chat conversations with you.", {"PH"}),
+        ("en", "Our partner in Colombo can access your data to review support tickets.", {"LK"}),
+        ("de", "Unser Dienstleister in Kapstadt verarbeitet Ihre Daten.", {"ZA"}),
+        ("de", "Unser Support-Team in Lemberg bearbeitet Ihre Anfragen.", {"UA"}),
+    ],
+)
+def test_roles_a_team_or_provider_in_a_city_places_data(scanner, lang, text, expected):
+    """A team or provider "in" a city that handles the data puts it in that city's country (class 3), with the
+    German exonyms and the cities GeoNames gives to a namesake elsewhere."""
+    assert destinations(scanner, text, lang) == expected
+
+
 def test_roles_a_cue_in_the_same_word_as_a_place_claims_it(scanner):
     """ "US-Handelsministeriums" is one word: the authority's role is the country's, before the access verb next
     to it (the ministry's website is where one reads a certification, not where data goes)."""
