@@ -1099,3 +1099,32 @@ def test_mechanisms_adequacy_judged_by_the_vendor_is_no_tool(scanner, lang, text
     """Adequacy is the Commission's act: the vendor's own judgement names no tool, so no mechanism is named."""
     assert mechanisms(scanner, text, lang) == set()
     assert "TRANSFER_MECHANISM_UNSPECIFIED" in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We process data in Japan. By using our games you accept this Privacy Policy and consent to the "
+            "processing and transfer of your information as described in it.",
+            {"derogation"},
+        ),
+        (
+            "de",
+            "Wir verarbeiten Daten in Japan. Mit der Nutzung unserer Spiele stimmen Sie der Verarbeitung und "
+            "Übermittlung Ihrer Daten wie in dieser Datenschutzerklärung beschrieben zu.",
+            {"derogation"},
+        ),
+        (
+            "en",
+            "We process data in Japan. By using our games you consent to the processing of your information as "
+            "described in this policy.",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_consent_to_the_transfers_a_policy_describes(scanner, lang, text, expected):
+    """Consent to "the transfer of your information as described in this policy" is consent to its transfers, even
+    after accepting the policy itself; consent to processing alone is not."""
+    assert mechanisms(scanner, text, lang) == expected

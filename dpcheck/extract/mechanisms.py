@@ -397,12 +397,19 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
                     detail="consent",
                 )
             ]
-        near = [(abs(m.start - cue.start), "move") for m in moves if -MOVE_BEFORE <= m.start - cue.start <= MOVE_AFTER]
-        near += [
-            (abs(t.start - cue.start), "terms") for t in terms if -MOVE_BEFORE <= t.start - cue.start <= MOVE_AFTER
+        near = [
+            (m.start < cue.start, abs(m.start - cue.start), "move")
+            for m in moves
+            if -MOVE_BEFORE <= m.start - cue.start <= MOVE_AFTER
         ]
-        # What is agreed to stands nearest the word: a transfer, or terms ("agree to be bound by this addendum").
-        if near and min(near)[1] == "move":
+        near += [
+            (t.start < cue.start, abs(t.start - cue.start), "terms")
+            for t in terms
+            if -MOVE_BEFORE <= t.start - cue.start <= MOVE_AFTER
+        ]
+        # What is agreed to stands nearest after the word, else nearest before it: a transfer, or terms ("agree to
+        # be bound by this addendum"; "accept this policy and consent to the transfer of your data").
+        if near and min(near)[2] == "move":
             return [
                 Mention(
                     "mechanism",
