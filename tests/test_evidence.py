@@ -329,3 +329,26 @@ def test_evidence_table_row_is_quoted_whole(scanner, lang, table, row):
     """A short table row is one record: its quote is the whole row, not the sentence of a cell."""
     found = quotes(scanner, f"# Locations\n\n{table}", lang, "JP", doc_type="subprocessor_list", fmt="markdown")
     assert found and found[0] == row
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "decisive"),
+    [
+        (
+            "en",
+            "# Privacy policy\n\n## Our services\n\nOur servers are hosted in Japan.\n\n## International transfers\n\n"
+            "Your data is stored in Japan by our hosting provider.\n",
+            "Your data is stored in Japan by our hosting provider.",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Unsere Dienste\n\nUnsere Server werden in Japan gehostet.\n\n"
+            "## Übermittlung in Drittländer\n\nIhre Daten werden von unserem Hosting-Anbieter in Japan gespeichert.\n",
+            "Ihre Daten werden von unserem Hosting-Anbieter in Japan gespeichert.",
+        ),
+    ],
+)
+def test_evidence_a_statement_under_a_transfer_heading_first(scanner, lang, text, decisive):
+    """Of two equally plain statements, the one under a heading about transfers is quoted first: it is where a
+    reader, and the vendor, put the answer."""
+    assert quotes(scanner, text, lang, "JP", fmt="markdown")[0] == decisive

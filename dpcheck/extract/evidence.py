@@ -12,7 +12,9 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    that receives the data; a tool named in a sentence about the transfer ("transfers to the US
    rest on the SCCs"); then a row of a table; then a place named only in a transfer context (its
    argument ``unclaimed``); then a tool named elsewhere (a conflict clause, an email address for
-   questions); a definition ("'SCCs' means ...") last;
+   questions); a definition ("'SCCs' means ...") last; ahead of the role, a mention under a
+   heading naming a transfer ("International transfers", "Übermittlung in Drittländer"), where
+   a reader looks for the answer, before one elsewhere;
 4. within a role, a tool named by its name before one read from consent to the transfer, and a
    sentence saying that data moves or rests somewhere ("transferred", "stored", "gespeichert")
    before one saying only where something is ("located", "operates", "befindet sich").
@@ -80,7 +82,7 @@ class EvidenceOrder:
             return TRANSFER
         return ""
 
-    def rank(self, mention: Mention) -> tuple[bool, bool, bool, int, bool, bool, int]:
+    def rank(self, mention: Mention) -> tuple[bool, bool, bool, bool, int, bool, bool, int]:
         """How decisive ``mention`` is as evidence (lower first; see the module docstring), then where it stands."""
         quote = mention.evidence.quote
         table = mention.detail == TABLE or mention.role == TABLE
@@ -90,6 +92,7 @@ class EvidenceOrder:
             lapsed,
             tier == _TIER[DEFINITION],
             mention.detail == EXAMPLE,
+            not any(self.transfers.search(heading) for heading in mention.evidence.section or ()),
             tier,
             mention.detail == CONSENT,
             not table and not self.moves.search(quote),
