@@ -218,3 +218,34 @@ def test_recipients_group_companies_named_without_data_are_none(scanner, lang, t
     """Companies of the vendor's group receive data where the text says data goes to them (the recipients.yml
     examples), not where they are only named as members of the group."""
     assert named(scanner, text, lang) == {}
+
+
+COMPANY_LISTS = {
+    "en": (
+        "# Privacy Policy\n\n## Recipients\n\nThe following processors handle personal data for us:\n\n"
+        "* Brindle Analytics AB (reporting)\n* Harrowgate Savings Bank AB and its branches or Penwick Oy (bike leasing)\n"
+        "* Quayside Data Technologies Oy (data platform)\n\no Tarnlow Inc. (add-on for the data platform)\n\n"
+        "* Velmora Ltd (e-mail delivery)\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Empfänger\n\nFolgende Dienstleister verarbeiten Daten in unserem Auftrag:\n\n"
+        "* Brindle Analytics AB (Auswertungen)\n* Harrowgate Sparbank AB und ihre Filialen oder Penwick Oy (Leasing)\n"
+        "* Quayside Data Technologies Oy (Datenplattform)\n\no Tarnlow Inc. (Erweiterung der Datenplattform)\n\n"
+        "* Velmora Ltd (E-Mail-Versand)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_list_items_named_with_a_legal_form_several_names_or_a_typed_bullet(scanner, lang):
+    """An item whose name ends in a word like "Technologies" is a company when a legal form closes it; an item
+    naming several companies gives the one it opens with; a sub-item typed with an "o" bullet is an item too,
+    so none of them ends the list before the items after it."""
+    bank = {"en": "Harrowgate Savings Bank AB", "de": "Harrowgate Sparbank AB"}[lang]
+    assert named(scanner, COMPANY_LISTS[lang], lang) == {
+        "Brindle Analytics AB": "processor",
+        bank: "processor",
+        "Quayside Data Technologies Oy": "processor",
+        "Tarnlow Inc.": "processor",
+        "Velmora Ltd": "processor",
+    }

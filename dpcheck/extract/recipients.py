@@ -40,6 +40,8 @@ SEPARATORS = {",", "and", "or", "und", "oder", "/", "and/or", "sowie", ";"}
 ARTICLES = {"the", "die", "der", "den", "dem", "des", "das"}
 # A list item that names a recipient and says what it does: "Acme - hosting", "Acme: e-mail", "Acme (support)".
 ITEM = re.compile(r"^\s*(?P<name>[^\s:–—(-][^:–—(]{0,60}?)\s*(?:\s[-–—]\s|:\s|\()")
+# A bullet typed as text before a sub-item, as documents converted from Word show one ("o Acme Inc.", "• Acme").
+TEXT_BULLET = re.compile(r"^\s*[o•◦▪·]\s+(?=\S)")
 _WORD = re.compile(r"[\w&.'’+-]+")
 
 
@@ -82,10 +84,14 @@ class RecipientWords:
         return word.lower().rstrip(".") in self.legal_forms
 
     def is_name(self, name: str) -> bool:
-        """A company's name, not a defined term, an article or a document word."""
+        """A company's name, not a defined term, an article or a document word. A legal form closes a
+        company's name whatever its last word ("Lime Technologies AB", "Acme Data GmbH")."""
         words = [w.lower().strip(".,'’") for w in _WORD.findall(name)]
         core = [w for w in words if not self.legal_form(w)] or words
-        return bool(words) and len(name) > 1 and core[0] not in self.generic and core[-1] not in self.closing
+        closed = len(core) < len(words) and self.legal_form(words[-1])
+        return (
+            bool(words) and len(name) > 1 and core[0] not in self.generic and (closed or core[-1] not in self.closing)
+        )
 
     def recipient_section(self, headings: tuple[str, ...]) -> bool:
         """A section about processors or other recipients ("Our service providers")."""
@@ -323,9 +329,24 @@ def plain_name(text: str, words: RecipientWords) -> str:
 
 
 def item_name(text: str, words: RecipientWords) -> str:
-    """The recipient a list item names before what it does ("Acme - hosting" → Acme); "" if none."""
+    """The recipient a list item names before what it does ("Acme - hosting" → Acme), or the company its
+    text opens with, closed by a legal form, where the item names several ("Acme Bank AB and its branches
+    or Beta Oy (financing)" → Acme Bank AB); "" if none."""
+    text = TEXT_BULLET.sub("", text)
     match = ITEM.match(text)
-    return plain_name(match.group("name"), words) if match else ""
+    name = plain_name(match.group("name"), words) if match else ""
+    return name or _leading_company(text, words)
+
+
+def _leading_company(text: str, words: RecipientWords) -> str:
+    """The capitalised words ``text`` opens with, up to the last legal form among them; "" if they hold none."""
+    run: list[str] = []
+    for token in text.split():
+        if not (_capitalised(token) or words.legal_form(token) or (run and token.lower() in words.inner)):
+            break
+        run.append(token)
+    last = max((i for i, t in enumerate(run) if i and words.legal_form(t.rstrip(","))), default=None)
+    return plain_name(" ".join(run[: last + 1]).rstrip(","), words) if last is not None else ""
 
 
 def opens_fields(text: str, words: RecipientWords) -> bool:
