@@ -121,3 +121,32 @@ def test_tables_a_word_like_varies_inside_prose_is_no_location(scanner, lang, te
     """ "varies" inside a long cell of prose is not the answer to where the data is."""
     doc = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
     assert {t.destination for t in doc.transfers} == {"US"}
+
+
+PURPOSE_TABLES = {
+    "en": (
+        "# Privacy Policy\n\nWe store your data on servers in Ireland.\n\n"
+        "| Why we use your data | Data used | Legal basis (where applicable) |\n|---|---|---|\n"
+        "| To run your account | Account details | Contract |\n"
+        "| To answer support requests | Messages you send | Legitimate interest |\n\n"
+        "| Kind of data | Categories of recipients |\n|---|---|\n"
+        "| Contact details | Hosting providers; Marketing partners |\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir speichern Ihre Daten auf Servern in Irland.\n\n"
+        "| Zweck | Daten | Rechtsgrundlage (wo zutreffend) |\n|---|---|---|\n"
+        "| Ihr Konto führen | Kontodaten | Vertrag |\n"
+        "| Anfragen beantworten | Ihre Nachrichten | Berechtigtes Interesse |\n\n"
+        "| Datenart | Kategorien von Empfängern |\n|---|---|\n"
+        "| Kontaktdaten | Hosting-Anbieter; Werbepartner |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_of_purposes_and_of_recipient_categories_name_no_recipient(scanner, lang):
+    """An aside in brackets ("(where applicable)") does not make a location column, and a column of
+    categories of recipients names kinds of recipients, no company: neither table lists recipients."""
+    result = scanner.scan_text(PURPOSE_TABLES[lang], language=lang, format="markdown", doc_type="privacy_policy")
+    assert not result.recipients
+    assert {t.destination for t in result.transfers} <= {"IE", "EEA"}

@@ -32,6 +32,7 @@ _ADDRESS_PART = re.compile(r"\d|^c/o\b", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"\s+\d+[a-zA-Z]?\b(?=[\s,]+\S)")
 _LAST_NUMBER = re.compile(r"\s+\d+[a-zA-Z]?$")
 _DASH = re.compile(r"\s+[–—-]\s+")
+_ASIDE = re.compile(r"\([^)]*\)")
 
 
 def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
@@ -94,12 +95,21 @@ def _company_name(cell: str, words: Words) -> str:
 
 
 def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> dict[str, int]:
+    """Which column holds what. An aside in brackets qualifies a header, it does not name its column
+    ("Legal basis (where applicable)" is no location column); a column of kinds of recipients is no name column."""
+    cells = [_ASIDE.sub("", cell) for cell in header]
     columns: dict[str, int] = {}
     for kind in COLUMN_ORDER:
-        found = [i for i, cell in enumerate(header) if i not in columns.values() and patterns[kind].search(cell)]
+        found = [
+            i
+            for i, cell in enumerate(cells)
+            if i not in columns.values()
+            and patterns[kind].search(cell)
+            and not (kind == "name" and patterns["category"].search(cell))
+        ]
         if kind == "location":
             # "Provider location | Processing location": the data's location wins over the provider's seat.
-            found = [i for i in found if patterns["data_location"].search(header[i])] or found
+            found = [i for i in found if patterns["data_location"].search(cells[i])] or found
         if found:
             columns[kind] = found[0]
     return columns
