@@ -1227,3 +1227,35 @@ def test_extract_a_company_heading_is_no_country_section(scanner, lang, text):
     processing location there counts; "Macedonia" is North Macedonia."""
     doc = scanner.scan_text(text, language=lang, format="markdown")
     assert {t.destination for t in doc.transfers} == {"MK", "TW"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "When we send your details to a country whose laws do not give protection equivalent to the UK or the "
+            "EEA, we keep them safe by contract. We store data in Canada.",
+            {"CA"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten in Länder, die kein dem Vereinigten Königreich vergleichbares Schutzniveau bieten, "
+            "nur mit Standardvertragsklauseln. Wir speichern Daten in Kanada.",
+            {"CA"},
+        ),
+        (
+            "en",
+            "If you are located in the European Economic Area (“EEA”), Switzerland, or the United Kingdom (“UK”), we "
+            "process your personal data only where a lawful basis applies. We store data in Singapore.",
+            {"SG"},
+        ),
+        ("en", "We send data to Japan and similar countries.", {"JP"}),
+        ("de", "Wir übermitteln Daten nach Japan, entsprechend den Standardvertragsklauseln.", {"JP"}),
+    ],
+)
+def test_extract_a_benchmark_of_protection_and_where_the_reader_is_are_no_destination(scanner, lang, text, expected):
+    """A country a level of protection is compared with ("equivalent to the UK", "dem Vereinigten Königreich
+    gleichwertig") and where the reader is ("if you are located in") are not where data goes; a country after
+    "similar" or before "entsprechend" still is."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} - {"EEA"} == expected
