@@ -249,3 +249,53 @@ def test_recipients_list_items_named_with_a_legal_form_several_names_or_a_typed_
         "Tarnlow Inc.": "processor",
         "Velmora Ltd": "processor",
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We share your data with our service providers (e.g., Quillon for fraud checks and Parvel for support).",
+            {"Quillon": "processor", "Parvel": "processor"},
+        ),
+        (
+            "en",
+            "We share data with partners who help us advertise (e.g., Glintly).",
+            {"Glintly": "third_party"},
+        ),
+        (
+            "de",
+            "Wir geben Ihre Daten an unsere Dienstleister (Quillon, Parvel und Tallimo) weiter.",
+            {"Quillon": "processor", "Parvel": "processor", "Tallimo": "processor"},
+        ),
+        (
+            "en",
+            "We connect third-party APIs (such as Quillon Search) and share your query with them.",
+            {"Quillon Search": "processor"},
+        ),
+        (
+            "de",
+            "Wir binden Drittanbieter-Schnittstellen (z. B. Quillon Search) ein und übermitteln Ihre Anfrage dorthin.",
+            {"Quillon Search": "processor"},
+        ),
+        (
+            "en",
+            "# Privacy Policy\n\n## Recipients\n\nYour data may go to:\n\n- our agents, partners and service providers "
+            "(Quillon, Parvel, Tallimo).\n",
+            {"Quillon": "processor", "Parvel": "processor", "Tallimo": "processor"},
+        ),
+        ("en", "We share data within the Fernhop Holdings group (FHG) only.", {}),
+        ("de", "Wir geben Daten nur innerhalb der Fernhop-Gruppe (FHG) weiter.", {}),
+        (
+            "en",
+            "In the context of analytics tools (e.g., Glintly Analytics, Quorra Pixel), profiles may be created.",
+            {},
+        ),
+    ],
+)
+def test_recipients_listed_in_brackets_after_a_category(scanner, lang, text, expected):
+    """Companies in brackets after a category name recipients: after "e.g.," even with what each is for between
+    them, after a clause about partners, or alone in brackets in a sharing sentence or a section on recipients;
+    one short form in brackets is the category's own name, and a sentence that sends no data names none."""
+    assert named(scanner, text, lang) == expected

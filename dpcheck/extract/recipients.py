@@ -28,6 +28,8 @@ CATEGORIES: dict[str, Role] = {
 }
 # Tokens between a category and its list cue ("providers (such as", "partners, for example").
 CATEGORY_REACH = 2
+# The same, when the list cue opens a bracket ("partners that help with ads (e.g., Acme)").
+BRACKET_REACH = 6
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
 USE_REACH = 5
 # The words before the company a product belongs to ("das Pixel der Acme Ltd.").
@@ -38,6 +40,9 @@ POSSESSIVES = frozenset("our unser unsere unseren unserem unserer".split())
 # Separators between the names of a list.
 SEPARATORS = {",", "and", "or", "und", "oder", "/", "and/or", "sowie", ";"}
 ARTICLES = {"the", "die", "der", "den", "dem", "des", "das"}
+# What a listed company does for the vendor, between two names: "Acme for fraud checks and Beta ...".
+PURPOSE = frozenset({"for", "für", "zur", "zum"})
+PURPOSE_REACH = 5
 # A list item that names a recipient and says what it does: "Acme - hosting", "Acme: e-mail", "Acme (support)".
 ITEM = re.compile(r"^\s*(?P<name>[^\s:–—(-][^:–—(]{0,60}?)\s*(?:\s[-–—]\s|:\s|\()")
 # A bullet typed as text before a sub-item, as documents converted from Word show one ("o Acme Inc.", "• Acme").
@@ -218,6 +223,18 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: b
         if name:
             yield name, i, end
         j = end
+        # Skip what a listed company is for, when another name follows: "Acme for fraud checks and Beta for support".
+        if j < len(tokens) and tokens[j].lower_ in PURPOSE:
+            k = j + 1
+            while (
+                k < len(tokens)
+                and k - j <= PURPOSE_REACH
+                and _lower_word(tokens[k].text)
+                and tokens[k].lower_ not in SEPARATORS
+            ):
+                k += 1
+            if k > j + 1 and k < len(tokens) and tokens[k].lower_ in SEPARATORS:
+                j = k
         # Skip a short description in brackets after a name: "Acme (payments), Beta".
         if j < len(tokens) and tokens[j].text == "(":
             close = next((k for k in range(j, min(j + 8, len(tokens))) if tokens[k].text == ")"), None)
@@ -239,18 +256,39 @@ def sentence_recipients(
     """The recipients ``sentence`` names, each with its role, in the order named; a name whose first
     word is one of ``own`` (the vendor's, from the document's title) is the vendor itself."""
     found: list[tuple[str, Role, int, int]] = _appositions(sentence, words)
-    if not (found or sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE")):
+    if not (
+        found
+        or sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE")
+        or (words.recipient_section(sentence.block.heading_path) and "(" in sentence.text)
+    ):
         return []
     categories = [(c, CATEGORIES[c.label]) for c in sentence.of(*CATEGORIES)] if sentence.has("RCPT_LIST") else []
     if not sentence.has("RCPT_SHARE", "RCPT_USE", "TRANSFER"):
         # "the parent company of other brands such as Acme": a group company receives data where the text says
         # data goes to it, not where it is only named as one of the group.
         categories = [(c, role) for c, role in categories if role != "affiliate"]
-    for cue in sentence.of("RCPT_LIST"):
-        near = [role for c, role in categories if 0 <= cue.start - c.end <= CATEGORY_REACH]
-        if near:
-            found += [(n, near[-1], s, e) for n, s, e in _names_from(sentence, cue.end, words, commas=True)]
     tokens = sentence.span
+    # The sentence says data goes to the companies it lists: "we share data with partners (e.g., Acme)".
+    sends = sentence.has("RCPT_SHARE", "RCPT_USE", "TRANSFER")
+    for cue in sentence.of("RCPT_LIST"):
+        bracket = bool(cue.start) and tokens[cue.start - 1].text == "("
+        # Examples in brackets belong to the clause before them: "partners help with ads (e.g., Acme)".
+        reach = BRACKET_REACH if bracket and sends else CATEGORY_REACH
+        near = [role for c, role in categories if 0 <= cue.start - c.end <= reach]
+        # "providers (e.g., Acme and Beta)": the punctuation after the cue opens the list.
+        start = cue.end + 1 if sends and cue.end < len(tokens) and tokens[cue.end].text in (",", ":") else cue.end
+        if near:
+            found += [(n, near[-1], s, e) for n, s, e in _names_from(sentence, start, words, commas=True)]
+    if sends or words.recipient_section(sentence.block.heading_path):
+        # "shared with our service providers (Acme, Beta and Gamma)", or a section on recipients that lists them so:
+        # the names in brackets right after the category; one name alone there is the category's short form
+        # ("the Acme Holdings group (AHG)").
+        cued = {cue.start for cue in sentence.of("RCPT_LIST")}
+        for c in sentence.of(*CATEGORIES):
+            if c.end + 1 < len(tokens) and tokens[c.end].text == "(" and c.end + 1 not in cued:
+                listed = list(_names_from(sentence, c.end + 1, words, commas=True))
+                if len(listed) > 1:
+                    found += [(n, CATEGORIES[c.label], s, e) for n, s, e in listed]
     for cue in sentence.of("RCPT_USE"):
         start = cue.end
         # "uses the web analytics service Acme": the name after the noun that introduces it.
