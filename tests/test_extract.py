@@ -1259,3 +1259,23 @@ def test_extract_a_benchmark_of_protection_and_where_the_reader_is_are_no_destin
     gleichwertig") and where the reader is ("if you are located in") are not where data goes; a country after
     "similar" or before "entsprechend" still is."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} - {"EEA"} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Quillon stores customer data in the European Union. This is the case for data Quillon transfers to third "
+            "party service providers operating outside of the European Union, especially in the United States.",
+        ),
+        (
+            "de",
+            "Wir speichern Ihre Daten in der EU. Bei Nutzung der App können Ihre Daten in ein anderes Land übermittelt "
+            "werden. Das betrifft Daten an Dienstleister außerhalb der EU, vor allem in den USA.",
+        ),
+    ],
+)
+def test_extract_a_country_named_especially_leaves_the_set_open(scanner, lang, text):
+    """ "outside the EU, especially in the US" (", vor allem in den USA") names one country of an open set."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} - {"EEA"} == {"US", "UNSPECIFIED"}
