@@ -150,3 +150,33 @@ def test_tables_of_purposes_and_of_recipient_categories_name_no_recipient(scanne
     result = scanner.scan_text(PURPOSE_TABLES[lang], language=lang, format="markdown", doc_type="privacy_policy")
     assert not result.recipients
     assert {t.destination for t in result.transfers} <= {"IE", "EEA"}
+
+
+CARDS = {
+    "en": (
+        "# Data Processing Addendum\n\n## Annex 3 - Subprocessors\n\n|     |\n| --- |\n"
+        "| ![Logo](/logo.png)<br><br>Brightwave Hosting<br><br>•<br><br>Cloud hosting<br><br>United States<br><br>"
+        "Products: all |\n"
+        "| Tellmark<br><br>•<br><br>Customer support<br><br>Worldwide<br><br>Products: all |\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Anlage 3 - Unterauftragsverarbeiter\n\n|     |\n| --- |\n"
+        "| ![Logo](/logo.png)<br><br>Wolkenhafen GmbH<br><br>•<br><br>Hosting<br><br>Schweiz<br><br>Produkte: alle |\n"
+        "| Lindqvist Support<br><br>•<br><br>Kundendienst<br><br>Kanada<br><br>Produkte: alle |\n"
+    ),
+}
+CARD_NAMES = {
+    "en": [("Brightwave Hosting", ("US",)), ("Tellmark", ("UNSPECIFIED",))],
+    "de": [("Wolkenhafen GmbH", ("CH",)), ("Lindqvist Support", ("CA",))],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_sub_processor_cards_one_to_a_row_name_recipients_and_places(scanner, lang):
+    """A sub-processor list laid out as cards (one cell a row, its lines the company, what it does, where it is)
+    names each company with its place; a one-column table under another heading names none."""
+    result = scanner.scan_text(CARDS[lang], language=lang, format="markdown", doc_type="dpa")
+    assert [(r.name, r.locations) for r in result.recipients if r.role == "subprocessor"] == CARD_NAMES[lang]
+    other = CARDS[lang].replace("Subprocessors", "Security measures").replace("Unterauftragsverarbeiter", "Maßnahmen")
+    result = scanner.scan_text(other, language=lang, format="markdown", doc_type="dpa")
+    assert not [r for r in result.recipients if r.role == "subprocessor"]

@@ -33,6 +33,10 @@ _HOUSE_NUMBER = re.compile(r"\s+\d+[a-zA-Z]?\b(?=[\s,]+\S)")
 _LAST_NUMBER = re.compile(r"\s+\d+[a-zA-Z]?$")
 _DASH = re.compile(r"\s+[–—-]\s+")
 _ASIDE = re.compile(r"\([^)]*\)")
+# The cues that make a location cell's words a place of their own ("Global", "Worldwide", "Third countries").
+OPEN_CUES = frozenset({"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
+# The longest line of a card read as where its company is ("United States", "Worldwide (Local to Customer)").
+CARD_PLACE_WORDS = 4
 
 
 def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
@@ -166,12 +170,14 @@ def _read_table(
     columns = _columns(table.header, patterns)
     if any(patterns["responsible"].search(h) for h in table.header):
         return [], [], True
+    row_blocks = [b for b in document.blocks if b.table == index]
+    if _card_table(table, row_blocks, patterns):
+        return _read_cards(table, row_blocks, nlp, eea, words)
     if not columns.keys() & {"name", "location"} and not any(_is_header(row, patterns) for row in table.rows):
         return [], [], False
     recipients: list[Recipient] = []
     mentions: list[Mention] = []
     skipped = False
-    row_blocks = [b for b in document.blocks if b.table == index]
     body_blocks = row_blocks[1:] if any(table.header) else row_blocks
     for row, block in zip(table.rows, body_blocks):
         if _is_header(row, patterns):
@@ -225,6 +231,48 @@ def _read_table(
                 )
             )
     return recipients, mentions, skipped
+
+
+def _card_table(table: Table, row_blocks: list[Block], patterns: dict[str, re.Pattern[str]]) -> bool:
+    """A list of sub-processors laid out as cards, one to a row: a table of one filled cell per row and no header,
+    under a heading that names them ("Schedule 4 - Subprocessors"), each cell the lines of one card ("Acme,
+    Cloud hosting, United States": see :func:`_read_cards`)."""
+    heading = row_blocks[0].heading_path[-1] if row_blocks and row_blocks[0].heading_path else ""
+    return (
+        not any(c.strip() for c in table.header)
+        and bool(table.rows)
+        and all(sum(1 for c in row if c.strip()) <= 1 for row in table.rows)
+        and bool(patterns["name"].search(heading))
+    )
+
+
+def _read_cards(
+    table: Table, row_blocks: list[Block], nlp: Language, eea: set[str], words: Words
+) -> tuple[list[Recipient], list[Mention], bool]:
+    """The recipient of each card: its first line that names no place is the company, its short lines that
+    name places say where it is (an image's empty line and a bullet are no line). A table whose cards name no
+    place at all is no list of recipients."""
+    cards = []
+    for row, block in zip(table.rows, row_blocks[-len(table.rows) :]):
+        lines = [line.strip() for line in " ".join(row).split(", ") if line.strip(" •·-")]
+        name = next((line for line in lines if not _only_places(line, nlp)), "")
+        codes: list[str] = []
+        for line in lines:
+            if line is not name and len(line.split()) <= CARD_PLACE_WORDS:
+                codes += [c for c in _places(line, nlp, set(OPEN_CUES), location_column=True) if c not in codes]
+        cards.append((name, codes, block))
+    if not any(codes for _, codes, _ in cards):
+        return [], [], False
+    recipients: list[Recipient] = []
+    mentions: list[Mention] = []
+    for name, codes, block in cards:
+        evidence = _row_evidence(block, "card of a sub-processor list")
+        mentions += [
+            Mention("destination", c, evidence, detail="table", role="destination") for c in codes if c not in eea
+        ]
+        if name:
+            recipients.append(Recipient(_company_name(name, words), "subprocessor", "", tuple(codes), (evidence,)))
+    return recipients, mentions, False
 
 
 def _row_evidence(block: Block, reason: str) -> Evidence:
