@@ -1279,3 +1279,42 @@ def test_extract_a_benchmark_of_protection_and_where_the_reader_is_are_no_destin
 def test_extract_a_country_named_especially_leaves_the_set_open(scanner, lang, text):
     """ "outside the EU, especially in the US" (", vor allem in den USA") names one country of an open set."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} - {"EEA"} == {"US", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "People in the EEA may also complain to a supervisory authority in the EEA country where they reside or "
+            "work, or where the alleged breach took place.",
+        ),
+        (
+            "de",
+            "Betroffene im EWR können sich bei einer Aufsichtsbehörde in dem EWR-Land beschweren, in dem sie wohnen.",
+        ),
+    ],
+)
+def test_extract_the_country_where_they_reside_is_no_open_destination(scanner, lang, text):
+    """ "the country where they reside" says where people live, not that data goes to unnamed countries."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} - {"EEA"} == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "By using the app, you are sending information to us in the United States and to our service providers "
+            "(in the United States and other third countries).",
+        ),
+        (
+            "de",
+            "Mit der Nutzung der App übermitteln Sie Daten an uns in den USA und an Dienstleister in den USA und "
+            "anderen Drittländern.",
+        ),
+    ],
+)
+def test_extract_other_third_countries_beside_a_named_one_are_open(scanner, lang, text):
+    """ "the US and other third countries" ("und anderen Drittländern") names the US and leaves the rest open."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} - {"EEA"} == {"US", "UNSPECIFIED"}
