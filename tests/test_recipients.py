@@ -299,3 +299,28 @@ def test_recipients_listed_in_brackets_after_a_category(scanner, lang, text, exp
     them, after a clause about partners, or alone in brackets in a sharing sentence or a section on recipients;
     one short form in brackets is the category's own name, and a sentence that sends no data names none."""
     assert named(scanner, text, lang) == expected
+
+
+BY_LISTS = {
+    "en": (
+        "These third parties help us and include:\n\n* Payment processing provided by Tallimo Inc.;\n"
+        "* Chat services by Quillon SARL;\n* Affiliate programme solution by Parvel LLC; and\n* government agencies."
+    ),
+    "de": (
+        "Diese Dritten unterstützen uns, darunter:\n\n* Zahlungsabwicklung bereitgestellt von Tallimo GmbH;\n"
+        "* Chat-Dienst von Quillon SARL;\n* Partnerprogramm-Lösung von Parvel LLC; und\n* Behörden."
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_service_by_a_company(scanner, lang):
+    """ "Chat services by Acme SARL" ("Chat-Dienst von Acme SARL") names the company that provides the service;
+    the customer who uses "the services of" the vendor names none."""
+    tallimo = {"en": "Tallimo Inc.", "de": "Tallimo GmbH"}[lang]
+    assert set(named(scanner, BY_LISTS[lang], lang)) == {tallimo, "Quillon SARL", "Parvel LLC"}
+    customer = {
+        "en": "This agreement binds the customer who uses the services of Relay Notes.",
+        "de": "Dieser Vertrag gilt für den Kunden, der die Dienste von Relay Notes nutzt.",
+    }[lang]
+    assert named(scanner, customer, lang) == {}
