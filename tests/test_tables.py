@@ -180,3 +180,35 @@ def test_tables_sub_processor_cards_one_to_a_row_name_recipients_and_places(scan
     other = CARDS[lang].replace("Subprocessors", "Security measures").replace("Unterauftragsverarbeiter", "Maßnahmen")
     result = scanner.scan_text(other, language=lang, format="markdown", doc_type="dpa")
     assert not [r for r in result.recipients if r.role == "subprocessor"]
+
+
+SHARED_WITH = {
+    "en": (
+        "# Privacy notice\n\nWe store your data in Sweden.\n\n|   |   |   |\n|---|---|---|\n"
+        "| Purpose | Legal basis | Who do we share personal data with? |\n"
+        "| Run your subscription | Contract | Quillon Payments Ltd. and Parvel i Sverige AB, which handle payments as "
+        "independent controllers |\n"
+        "| Answer your questions | Legitimate interest | Tallimo Support Inc. which provides our help desk |\n"
+        "| Report to authorities | Legal obligation | The tax authority as controller |\n"
+    ),
+    "de": (
+        "# Datenschutzhinweise\n\nWir speichern Ihre Daten in Schweden.\n\n|   |   |   |\n|---|---|---|\n"
+        "| Zweck | Rechtsgrundlage | Empfänger |\n"
+        "| Abonnement führen | Vertrag | Quillon Payments Ltd. und Parvel i Sverige AB, die Zahlungen abwickeln |\n"
+        "| Fragen beantworten | Berechtigtes Interesse | Tallimo Support Inc., die unseren Helpdesk betreibt |\n"
+        "| Meldungen an Behörden | Rechtliche Pflicht | Das Finanzamt als Verantwortlicher |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_a_column_of_whom_data_is_shared_with_names_its_companies(scanner, lang):
+    """In a table of purposes, the column saying whom data is shared with names each company closed by a legal form
+    in its cells (an authority named without one is none), and the table's places stay read as prose."""
+    result = scanner.scan_text(SHARED_WITH[lang], language=lang, format="markdown", doc_type="privacy_policy")
+    assert [r.name for r in result.recipients] == [
+        "Quillon Payments Ltd.",
+        "Parvel i Sverige AB",
+        "Tallimo Support Inc.",
+    ]
+    assert {t.destination for t in result.transfers} <= {"SE", "EEA"}

@@ -35,6 +35,8 @@ _DASH = re.compile(r"\s+[–—-]\s+")
 _ASIDE = re.compile(r"\([^)]*\)")
 # The cues that make a location cell's words a place of their own ("Global", "Worldwide", "Third countries").
 OPEN_CUES = frozenset({"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
+# Small words inside a company's name in a table cell ("Bank of Ireland plc", "Acme i Sverige AB").
+NAME_INNER = frozenset({"&", "of", "de", "i"})
 # The longest line of a card read as where its company is ("United States", "Worldwide (Local to Customer)").
 CARD_PLACE_WORDS = 4
 
@@ -131,9 +133,59 @@ def table_recipients(
         recipients_here, mentions_here, claimed = _read_table(index, table, document, nlp, eea, words)
         if recipients_here or mentions_here or claimed:
             read.add(index)
+        else:
+            # A table of purposes with a column of whom the data goes to: its companies are recipients, and its
+            # rows are read as prose besides (their places and tools are sentences of the text).
+            recipients_here = _shared_with(index, table, document, words)
         recipients.extend(recipients_here)
         mentions.extend(mentions_here)
     return recipients, mentions, read
+
+
+def _shared_with(index: int, table: Table, document: Document, words: Words) -> list[Recipient]:
+    """The companies named in a column of whom data is shared with ("Who do we share personal data with?",
+    "Empfänger"): each name closed by a legal form in its cells ("Acme Cloud Ltd. which hosts the data")."""
+    pattern = words.table_headers["shared_with"]
+    row_blocks = [b for b in document.blocks if b.table == index]
+    rows = list(zip(table.rows, row_blocks[-len(table.rows) :] if table.rows else ()))
+    # The header is the table's own or, where that is empty, its first row of short cells.
+    heads = [
+        (table.header, -1),
+        *((row, i) for i, (row, _) in enumerate(rows) if all(len(c) <= HEADER_CELL_CHARS for c in row)),
+    ]
+    column, first = next(
+        ((i, at + 1) for head, at in heads[:2] for i, h in enumerate(head) if pattern.search(_ASIDE.sub("", h))),
+        (None, 0),
+    )
+    if column is None:
+        return []
+    recipients: dict[str, Recipient] = {}
+    for row, block in rows[first:]:
+        if column >= len(row):
+            continue
+        evidence = _row_evidence(block, "named in a table column of whom data is shared with")
+        for name in _companies(row[column], words):
+            recipients.setdefault(name, Recipient(name, "processor", "", (), (evidence,)))
+    return list(recipients.values())
+
+
+def _companies(cell: str, words: Words) -> list[str]:
+    """The companies a cell names: runs of capitalised words closed by a legal form ("Acme Cloud EMEA Limited")."""
+    found: list[str] = []
+    run: list[str] = []
+    for token in [*cell.replace(",", " , ").split(), ","]:
+        bare = token.rstrip(".;:")
+        if bare and (bare[0].isupper() or bare[0].isdigit()) and bare.lower() not in words.not_names:
+            run.append(token)
+            continue
+        if run and token.lower() in NAME_INNER:
+            run.append(token)
+            continue
+        last = max((i for i, t in enumerate(run) if i and t.lower().rstrip(".,;:") in words.legal_forms), default=None)
+        if last is not None:
+            found.append(" ".join(run[: last + 1]).rstrip(",;:"))
+        run = []
+    return list(dict.fromkeys(found))
 
 
 def _places(text: str, nlp: Language, open_cues: set[str], location_column: bool = False) -> list[str]:
