@@ -286,6 +286,18 @@ def test_recipients_list_items_named_with_a_legal_form_several_names_or_a_typed_
             {"Quillon": "processor", "Parvel": "processor", "Tallimo": "processor"},
         ),
         ("en", "We share data within the Fernhop Holdings group (FHG) only.", {}),
+        (
+            "en",
+            "Quillon, Inc. and its U.S. subsidiaries (Parvel Labs, Inc., Tallimo LLC) adhere to the Data Privacy "
+            "Framework Principles for personal data transferred from the EU.",
+            {},
+        ),
+        (
+            "de",
+            "Die Quillon Inc. und ihre Tochtergesellschaften (Parvel Labs, Inc., Tallimo LLC) sind nach dem Data "
+            "Privacy Framework zertifiziert; ihnen übermittelte Daten sind geschützt.",
+            {},
+        ),
         ("de", "Wir geben Daten nur innerhalb der Fernhop-Gruppe (FHG) weiter.", {}),
         (
             "en",
@@ -297,7 +309,8 @@ def test_recipients_list_items_named_with_a_legal_form_several_names_or_a_typed_
 def test_recipients_listed_in_brackets_after_a_category(scanner, lang, text, expected):
     """Companies in brackets after a category name recipients: after "e.g.," even with what each is for between
     them, after a clause about partners, or alone in brackets in a sharing sentence or a section on recipients;
-    one short form in brackets is the category's own name, and a sentence that sends no data names none."""
+    one short form in brackets is the category's own name, a sentence that sends no data names none, and
+    companies in brackets in a sentence on a transfer tool are those the tool covers, not recipients."""
     assert named(scanner, text, lang) == expected
 
 
@@ -324,3 +337,10 @@ def test_recipients_a_service_by_a_company(scanner, lang):
         "de": "Dieser Vertrag gilt für den Kunden, der die Dienste von Relay Notes nutzt.",
     }[lang]
     assert named(scanner, customer, lang) == {}
+
+
+def test_recipients_a_legal_form_closes_a_name_ending_in_a_common_word_only_in_a_list(scanner):
+    """In a sentence, "... US Data as is required" ends a phrase with "as", not a company "AS": only a list item
+    lets a legal form close a name whose last word closes no name otherwise (German has no such phrase)."""
+    text = "We provide the same protection to Quillon Developer Services US Data as is required of us by law."
+    assert named(scanner, text, "en") == {}

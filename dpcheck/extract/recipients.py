@@ -88,12 +88,13 @@ class RecipientWords:
     def legal_form(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.legal_forms
 
-    def is_name(self, name: str) -> bool:
-        """A company's name, not a defined term, an article or a document word. A legal form closes a
-        company's name whatever its last word ("Lime Technologies AB", "Acme Data GmbH")."""
+    def is_name(self, name: str, *, listed: bool = False) -> bool:
+        """A company's name, not a defined term, an article or a document word. ``listed``: the name stands
+        alone as a list item's, where a legal form closes it whatever its last word ("Lime Technologies AB");
+        in a sentence "... US Data as is required" such a word ends a phrase, not a name."""
         words = [w.lower().strip(".,'’") for w in _WORD.findall(name)]
         core = [w for w in words if not self.legal_form(w)] or words
-        closed = len(core) < len(words) and self.legal_form(words[-1])
+        closed = listed and len(core) < len(words) and self.legal_form(words[-1])
         return (
             bool(words) and len(name) > 1 and core[0] not in self.generic and (closed or core[-1] not in self.closing)
         )
@@ -279,10 +280,12 @@ def sentence_recipients(
         start = cue.end + 1 if sends and cue.end < len(tokens) and tokens[cue.end].text in (",", ":") else cue.end
         if near:
             found += [(n, near[-1], s, e) for n, s, e in _names_from(sentence, start, words, commas=True)]
-    if sends or words.recipient_section(sentence.block.heading_path):
+    tool = any(c.label.startswith("MECH:") for c in sentence.cues)
+    if (sends or words.recipient_section(sentence.block.heading_path)) and not tool:
         # "shared with our service providers (Acme, Beta and Gamma)", or a section on recipients that lists them so:
         # the names in brackets right after the category; one name alone there is the category's short form
-        # ("the Acme Holdings group (AHG)").
+        # ("the Acme Holdings group (AHG)"). In a sentence naming a transfer tool they are the companies it covers
+        # ("our subsidiaries (Acme Inc., Beta LLC) adhere to the DPF"), not recipients (AGREEMENT.md category 1).
         cued = {cue.start for cue in sentence.of("RCPT_LIST")}
         for c in sentence.of(*CATEGORIES):
             if c.end + 1 < len(tokens) and tokens[c.end].text == "(" and c.end + 1 not in cued:
@@ -353,8 +356,9 @@ def own_name(name: str, own: frozenset[str]) -> bool:
     return bool(first) and _stem(first[0]) in own
 
 
-def plain_name(text: str, words: RecipientWords) -> str:
-    """``text`` when it is a company's name and nothing else (a heading "Acme Cloud"); "" if not."""
+def plain_name(text: str, words: RecipientWords, *, listed: bool = False) -> str:
+    """``text`` when it is a company's name and nothing else (a heading "Acme Cloud"); "" if not (``listed``:
+    see :meth:`RecipientWords.is_name`)."""
     name = text.strip().strip("*_#").strip()
     tokens = name.split()
     if (
@@ -363,7 +367,7 @@ def plain_name(text: str, words: RecipientWords) -> str:
         or not all(_capitalised(t) or t.lower() in words.inner or words.legal_form(t) or t == "," for t in tokens)
     ):
         return ""
-    return name if words.is_name(name) else ""
+    return name if words.is_name(name, listed=listed) else ""
 
 
 def item_name(text: str, words: RecipientWords) -> str:
@@ -372,7 +376,7 @@ def item_name(text: str, words: RecipientWords) -> str:
     or Beta Oy (financing)" → Acme Bank AB); "" if none."""
     text = TEXT_BULLET.sub("", text)
     match = ITEM.match(text)
-    name = plain_name(match.group("name"), words) if match else ""
+    name = plain_name(match.group("name"), words, listed=True) if match else ""
     return name or _leading_company(text, words)
 
 
@@ -384,7 +388,7 @@ def _leading_company(text: str, words: RecipientWords) -> str:
             break
         run.append(token)
     last = max((i for i, t in enumerate(run) if i and words.legal_form(t.rstrip(","))), default=None)
-    return plain_name(" ".join(run[: last + 1]).rstrip(","), words) if last is not None else ""
+    return plain_name(" ".join(run[: last + 1]).rstrip(","), words, listed=True) if last is not None else ""
 
 
 def opens_fields(text: str, words: RecipientWords) -> bool:
