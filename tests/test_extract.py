@@ -1227,3 +1227,94 @@ def test_extract_a_company_heading_is_no_country_section(scanner, lang, text):
     processing location there counts; "Macedonia" is North Macedonia."""
     doc = scanner.scan_text(text, language=lang, format="markdown")
     assert {t.destination for t in doc.transfers} == {"MK", "TW"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "When we send your details to a country whose laws do not give protection equivalent to the UK or the "
+            "EEA, we keep them safe by contract. We store data in Canada.",
+            {"CA"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten in Länder, die kein dem Vereinigten Königreich vergleichbares Schutzniveau bieten, "
+            "nur mit Standardvertragsklauseln. Wir speichern Daten in Kanada.",
+            {"CA"},
+        ),
+        (
+            "en",
+            "If you are located in the European Economic Area (“EEA”), Switzerland, or the United Kingdom (“UK”), we "
+            "process your personal data only where a lawful basis applies. We store data in Singapore.",
+            {"SG"},
+        ),
+        ("en", "We send data to Japan and similar countries.", {"JP"}),
+        ("de", "Wir übermitteln Daten nach Japan, entsprechend den Standardvertragsklauseln.", {"JP"}),
+    ],
+)
+def test_extract_a_benchmark_of_protection_and_where_the_reader_is_are_no_destination(scanner, lang, text, expected):
+    """A country a level of protection is compared with ("equivalent to the UK", "dem Vereinigten Königreich
+    gleichwertig") and where the reader is ("if you are located in") are not where data goes; a country after
+    "similar" or before "entsprechend" still is."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} - {"EEA"} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Quillon stores customer data in the European Union. This is the case for data Quillon transfers to third "
+            "party service providers operating outside of the European Union, especially in the United States.",
+        ),
+        (
+            "de",
+            "Wir speichern Ihre Daten in der EU. Bei Nutzung der App können Ihre Daten in ein anderes Land übermittelt "
+            "werden. Das betrifft Daten an Dienstleister außerhalb der EU, vor allem in den USA.",
+        ),
+    ],
+)
+def test_extract_a_country_named_especially_leaves_the_set_open(scanner, lang, text):
+    """ "outside the EU, especially in the US" (", vor allem in den USA") names one country of an open set."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} - {"EEA"} == {"US", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "People in the EEA may also complain to a supervisory authority in the EEA country where they reside or "
+            "work, or where the alleged breach took place.",
+        ),
+        (
+            "de",
+            "Betroffene im EWR können sich bei einer Aufsichtsbehörde in dem EWR-Land beschweren, in dem sie wohnen.",
+        ),
+    ],
+)
+def test_extract_the_country_where_they_reside_is_no_open_destination(scanner, lang, text):
+    """ "the country where they reside" says where people live, not that data goes to unnamed countries."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} - {"EEA"} == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "By using the app, you are sending information to us in the United States and to our service providers "
+            "(in the United States and other third countries).",
+        ),
+        (
+            "de",
+            "Mit der Nutzung der App übermitteln Sie Daten an uns in den USA und an Dienstleister in den USA und "
+            "anderen Drittländern.",
+        ),
+    ],
+)
+def test_extract_other_third_countries_beside_a_named_one_are_open(scanner, lang, text):
+    """ "the US and other third countries" ("und anderen Drittländern") names the US and leaves the rest open."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} - {"EEA"} == {"US", "UNSPECIFIED"}

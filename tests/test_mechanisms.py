@@ -1128,3 +1128,38 @@ def test_mechanisms_consent_to_the_transfers_a_policy_describes(scanner, lang, t
     """Consent to "the transfer of your information as described in this policy" is consent to its transfers, even
     after accepting the policy itself; consent to processing alone is not."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We send data outside the EU. Such transfers go to a country that is deemed to provide a sufficient level "
+            "of protection by the European Commission.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten in die Schweiz, deren Schutzniveau die Europäische Kommission als ausreichend "
+            "eingestuft hat.",
+        ),
+    ],
+)
+def test_mechanisms_a_level_the_commission_deems_sufficient_is_adequacy(scanner, lang, text):
+    """A country the Commission deems to provide a "sufficient" level ("als ausreichend eingestuft") is adequacy."""
+    assert mechanisms(scanner, text, lang) == {"adequacy"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We send data outside the EU and require our providers to ensure a sufficient level of protection."),
+        (
+            "de",
+            "Wir übermitteln Daten außerhalb der EU und verlangen von Dienstleistern ein ausreichendes Schutzniveau.",
+        ),
+    ],
+)
+def test_mechanisms_a_sufficient_level_the_vendor_requires_is_no_tool(scanner, lang, text):
+    """A level of protection the vendor asks of its providers names no tool."""
+    assert mechanisms(scanner, text, lang) == set()

@@ -218,3 +218,129 @@ def test_recipients_group_companies_named_without_data_are_none(scanner, lang, t
     """Companies of the vendor's group receive data where the text says data goes to them (the recipients.yml
     examples), not where they are only named as members of the group."""
     assert named(scanner, text, lang) == {}
+
+
+COMPANY_LISTS = {
+    "en": (
+        "# Privacy Policy\n\n## Recipients\n\nThe following processors handle personal data for us:\n\n"
+        "* Brindle Analytics AB (reporting)\n* Harrowgate Savings Bank AB and its branches or Penwick Oy (bike leasing)\n"
+        "* Quayside Data Technologies Oy (data platform)\n\no Tarnlow Inc. (add-on for the data platform)\n\n"
+        "* Velmora Ltd (e-mail delivery)\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Empfänger\n\nFolgende Dienstleister verarbeiten Daten in unserem Auftrag:\n\n"
+        "* Brindle Analytics AB (Auswertungen)\n* Harrowgate Sparbank AB und ihre Filialen oder Penwick Oy (Leasing)\n"
+        "* Quayside Data Technologies Oy (Datenplattform)\n\no Tarnlow Inc. (Erweiterung der Datenplattform)\n\n"
+        "* Velmora Ltd (E-Mail-Versand)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_list_items_named_with_a_legal_form_several_names_or_a_typed_bullet(scanner, lang):
+    """An item whose name ends in a word like "Technologies" is a company when a legal form closes it; an item
+    naming several companies gives the one it opens with; a sub-item typed with an "o" bullet is an item too,
+    so none of them ends the list before the items after it."""
+    bank = {"en": "Harrowgate Savings Bank AB", "de": "Harrowgate Sparbank AB"}[lang]
+    assert named(scanner, COMPANY_LISTS[lang], lang) == {
+        "Brindle Analytics AB": "processor",
+        bank: "processor",
+        "Quayside Data Technologies Oy": "processor",
+        "Tarnlow Inc.": "processor",
+        "Velmora Ltd": "processor",
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We share your data with our service providers (e.g., Quillon for fraud checks and Parvel for support).",
+            {"Quillon": "processor", "Parvel": "processor"},
+        ),
+        (
+            "en",
+            "We share data with partners who help us advertise (e.g., Glintly).",
+            {"Glintly": "third_party"},
+        ),
+        (
+            "de",
+            "Wir geben Ihre Daten an unsere Dienstleister (Quillon, Parvel und Tallimo) weiter.",
+            {"Quillon": "processor", "Parvel": "processor", "Tallimo": "processor"},
+        ),
+        (
+            "en",
+            "We connect third-party APIs (such as Quillon Search) and share your query with them.",
+            {"Quillon Search": "processor"},
+        ),
+        (
+            "de",
+            "Wir binden Drittanbieter-Schnittstellen (z. B. Quillon Search) ein und übermitteln Ihre Anfrage dorthin.",
+            {"Quillon Search": "processor"},
+        ),
+        (
+            "en",
+            "# Privacy Policy\n\n## Recipients\n\nYour data may go to:\n\n- our agents, partners and service providers "
+            "(Quillon, Parvel, Tallimo).\n",
+            {"Quillon": "processor", "Parvel": "processor", "Tallimo": "processor"},
+        ),
+        ("en", "We share data within the Fernhop Holdings group (FHG) only.", {}),
+        (
+            "en",
+            "Quillon, Inc. and its U.S. subsidiaries (Parvel Labs, Inc., Tallimo LLC) adhere to the Data Privacy "
+            "Framework Principles for personal data transferred from the EU.",
+            {},
+        ),
+        (
+            "de",
+            "Die Quillon Inc. und ihre Tochtergesellschaften (Parvel Labs, Inc., Tallimo LLC) sind nach dem Data "
+            "Privacy Framework zertifiziert; ihnen übermittelte Daten sind geschützt.",
+            {},
+        ),
+        ("de", "Wir geben Daten nur innerhalb der Fernhop-Gruppe (FHG) weiter.", {}),
+        (
+            "en",
+            "In the context of analytics tools (e.g., Glintly Analytics, Quorra Pixel), profiles may be created.",
+            {},
+        ),
+    ],
+)
+def test_recipients_listed_in_brackets_after_a_category(scanner, lang, text, expected):
+    """Companies in brackets after a category name recipients: after "e.g.," even with what each is for between
+    them, after a clause about partners, or alone in brackets in a sharing sentence or a section on recipients;
+    one short form in brackets is the category's own name, a sentence that sends no data names none, and
+    companies in brackets in a sentence on a transfer tool are those the tool covers, not recipients."""
+    assert named(scanner, text, lang) == expected
+
+
+BY_LISTS = {
+    "en": (
+        "These third parties help us and include:\n\n* Payment processing provided by Tallimo Inc.;\n"
+        "* Chat services by Quillon SARL;\n* Affiliate programme solution by Parvel LLC; and\n* government agencies."
+    ),
+    "de": (
+        "Diese Dritten unterstützen uns, darunter:\n\n* Zahlungsabwicklung bereitgestellt von Tallimo GmbH;\n"
+        "* Chat-Dienst von Quillon SARL;\n* Partnerprogramm-Lösung von Parvel LLC; und\n* Behörden."
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_service_by_a_company(scanner, lang):
+    """ "Chat services by Acme SARL" ("Chat-Dienst von Acme SARL") names the company that provides the service;
+    the customer who uses "the services of" the vendor names none."""
+    tallimo = {"en": "Tallimo Inc.", "de": "Tallimo GmbH"}[lang]
+    assert set(named(scanner, BY_LISTS[lang], lang)) == {tallimo, "Quillon SARL", "Parvel LLC"}
+    customer = {
+        "en": "This agreement binds the customer who uses the services of Relay Notes.",
+        "de": "Dieser Vertrag gilt für den Kunden, der die Dienste von Relay Notes nutzt.",
+    }[lang]
+    assert named(scanner, customer, lang) == {}
+
+
+def test_recipients_a_legal_form_closes_a_name_ending_in_a_common_word_only_in_a_list(scanner):
+    """In a sentence, "... US Data as is required" ends a phrase with "as", not a company "AS": only a list item
+    lets a legal form close a name whose last word closes no name otherwise (German has no such phrase)."""
+    text = "We provide the same protection to Quillon Developer Services US Data as is required of us by law."
+    assert named(scanner, text, "en") == {}

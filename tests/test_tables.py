@@ -121,3 +121,94 @@ def test_tables_a_word_like_varies_inside_prose_is_no_location(scanner, lang, te
     """ "varies" inside a long cell of prose is not the answer to where the data is."""
     doc = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
     assert {t.destination for t in doc.transfers} == {"US"}
+
+
+PURPOSE_TABLES = {
+    "en": (
+        "# Privacy Policy\n\nWe store your data on servers in Ireland.\n\n"
+        "| Why we use your data | Data used | Legal basis (where applicable) |\n|---|---|---|\n"
+        "| To run your account | Account details | Contract |\n"
+        "| To answer support requests | Messages you send | Legitimate interest |\n\n"
+        "| Kind of data | Categories of recipients |\n|---|---|\n"
+        "| Contact details | Hosting providers; Marketing partners |\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir speichern Ihre Daten auf Servern in Irland.\n\n"
+        "| Zweck | Daten | Rechtsgrundlage (wo zutreffend) |\n|---|---|---|\n"
+        "| Ihr Konto führen | Kontodaten | Vertrag |\n"
+        "| Anfragen beantworten | Ihre Nachrichten | Berechtigtes Interesse |\n\n"
+        "| Datenart | Kategorien von Empfängern |\n|---|---|\n"
+        "| Kontaktdaten | Hosting-Anbieter; Werbepartner |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_of_purposes_and_of_recipient_categories_name_no_recipient(scanner, lang):
+    """An aside in brackets ("(where applicable)") does not make a location column, and a column of
+    categories of recipients names kinds of recipients, no company: neither table lists recipients."""
+    result = scanner.scan_text(PURPOSE_TABLES[lang], language=lang, format="markdown", doc_type="privacy_policy")
+    assert not result.recipients
+    assert {t.destination for t in result.transfers} <= {"IE", "EEA"}
+
+
+CARDS = {
+    "en": (
+        "# Data Processing Addendum\n\n## Annex 3 - Subprocessors\n\n|     |\n| --- |\n"
+        "| ![Logo](/logo.png)<br><br>Brightwave Hosting<br><br>•<br><br>Cloud hosting<br><br>United States<br><br>"
+        "Products: all |\n"
+        "| Tellmark<br><br>•<br><br>Customer support<br><br>Worldwide<br><br>Products: all |\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Anlage 3 - Unterauftragsverarbeiter\n\n|     |\n| --- |\n"
+        "| ![Logo](/logo.png)<br><br>Wolkenhafen GmbH<br><br>•<br><br>Hosting<br><br>Schweiz<br><br>Produkte: alle |\n"
+        "| Lindqvist Support<br><br>•<br><br>Kundendienst<br><br>Kanada<br><br>Produkte: alle |\n"
+    ),
+}
+CARD_NAMES = {
+    "en": [("Brightwave Hosting", ("US",)), ("Tellmark", ("UNSPECIFIED",))],
+    "de": [("Wolkenhafen GmbH", ("CH",)), ("Lindqvist Support", ("CA",))],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_sub_processor_cards_one_to_a_row_name_recipients_and_places(scanner, lang):
+    """A sub-processor list laid out as cards (one cell a row, its lines the company, what it does, where it is)
+    names each company with its place; a one-column table under another heading names none."""
+    result = scanner.scan_text(CARDS[lang], language=lang, format="markdown", doc_type="dpa")
+    assert [(r.name, r.locations) for r in result.recipients if r.role == "subprocessor"] == CARD_NAMES[lang]
+    other = CARDS[lang].replace("Subprocessors", "Security measures").replace("Unterauftragsverarbeiter", "Maßnahmen")
+    result = scanner.scan_text(other, language=lang, format="markdown", doc_type="dpa")
+    assert not [r for r in result.recipients if r.role == "subprocessor"]
+
+
+SHARED_WITH = {
+    "en": (
+        "# Privacy notice\n\nWe store your data in Sweden.\n\n|   |   |   |\n|---|---|---|\n"
+        "| Purpose | Legal basis | Who do we share personal data with? |\n"
+        "| Run your subscription | Contract | Quillon Payments Ltd. and Parvel i Sverige AB, which handle payments as "
+        "independent controllers |\n"
+        "| Answer your questions | Legitimate interest | Tallimo Support Inc. which provides our help desk |\n"
+        "| Report to authorities | Legal obligation | The tax authority as controller |\n"
+    ),
+    "de": (
+        "# Datenschutzhinweise\n\nWir speichern Ihre Daten in Schweden.\n\n|   |   |   |\n|---|---|---|\n"
+        "| Zweck | Rechtsgrundlage | Empfänger |\n"
+        "| Abonnement führen | Vertrag | Quillon Payments Ltd. und Parvel i Sverige AB, die Zahlungen abwickeln |\n"
+        "| Fragen beantworten | Berechtigtes Interesse | Tallimo Support Inc., die unseren Helpdesk betreibt |\n"
+        "| Meldungen an Behörden | Rechtliche Pflicht | Das Finanzamt als Verantwortlicher |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_a_column_of_whom_data_is_shared_with_names_its_companies(scanner, lang):
+    """In a table of purposes, the column saying whom data is shared with names each company closed by a legal form
+    in its cells (an authority named without one is none), and the table's places stay read as prose."""
+    result = scanner.scan_text(SHARED_WITH[lang], language=lang, format="markdown", doc_type="privacy_policy")
+    assert [r.name for r in result.recipients] == [
+        "Quillon Payments Ltd.",
+        "Parvel i Sverige AB",
+        "Tallimo Support Inc.",
+    ]
+    assert {t.destination for t in result.transfers} <= {"SE", "EEA"}

@@ -61,6 +61,8 @@ def test_terms_boilerplate_on_authorities_leaves_supplementary_measures_unaddres
         ("de", SCC_DE + "Wir haben für jedes Zielland eine Transfer-Folgenabschätzung durchgeführt."),
         ("de", SCC_DE + "Die Daten sind Ende-zu-Ende-verschlüsselt; die Schlüssel verbleiben beim Kunden."),
         ("en", SCC_EN + "We hand over data to law enforcement only upon a valid court order."),
+        ("en", SCC_EN + "Where necessary, we add additional protective measures to those clauses."),
+        ("de", SCC_DE + "Wo nötig, ergreifen wir zusätzliche Schutzmaßnahmen zu diesen Klauseln."),
         (
             "de",
             SCC_DE + "Für eine Herausgabe an Strafverfolgungsbehörden verlangen wir eine rechtsverbindliche Anordnung.",

@@ -57,6 +57,9 @@ class Words:
     law_prefixes: tuple[str, ...]
     people: frozenset[str]
     residence: frozenset[str]
+    addressee: frozenset[str]
+    comparison: frozenset[str]
+    comparison_after: frozenset[str]
     permission: frozenset[str]
     restriction: frozenset[str]
     conditional: frozenset[str]
@@ -147,6 +150,12 @@ def cancels(sentence: Sentence, negation: Cue, other: Cue, words: frozenset[str]
     return not any(0 <= c.start - other.end <= CONSENT_REACH for c in sentence.of("CONSENT", "AUTHORISATION"))
 
 
+# Tokens before "located"/"based" the people they place may stand in ("users located in", "you are located in").
+PEOPLE_REACH = 2
+# Tokens before "to" a comparison may stand in ("a standard of data protection equivalent to").
+COMPARISON_REACH = 6
+
+
 def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> bool:
     """ "from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition, but not
     past ``stop``, the end of the role cue that claims the place ("an order from a court of the US")."""
@@ -167,10 +176,13 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
         word = tokens[i].lower_
         if word in words.destination:
             before = [tokens[j].lower_ for j in range(max(0, i - 2), i)]
-            # "originating in", "resident in", and "individuals located in" name where people or data come from.
+            people = {tokens[j].lower_ for j in range(max(0, i - PEOPLE_REACH - 1), i - 1)}
+            # "originating in", "resident in", "individuals located in" and "if you are located in" name where
+            # people or data come from; "protection equivalent to the UK" names a benchmark.
             return bool(before) and (
                 before[-1] in words.origin
-                or (before[-1] in {"located", "based"} and len(before) == 2 and before[0] in words.people)
+                or (before[-1] in {"located", "based"} and bool(people & (words.people | words.addressee)))
+                or any(tokens[j].lower_ in words.comparison for j in range(max(0, i - COMPARISON_REACH), i))
             )
         # "in or outside of India": the destination word before decides, as if "outside" were not there.
         both = i > 1 and tokens[i - 1].lower_ in words.disjunction and tokens[i - 2].lower_ in words.destination
@@ -325,11 +337,20 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
         or address
         or _in_company_name(sentence, place, words)
         or _is_source(sentence, place.start, words, claimed_from)
+        or _benchmark(sentence, place, words)
         or _leads_elsewhere(sentence, place, words)
         or _excluded(sentence, place, words)
         or (not argument.claimed and _seat_is_nearest(sentence, place.start))
         or _names_a_law_or_tool(sentence, place.end, words)
     )
+
+
+def _benchmark(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "ein dem Vereinigten Königreich gleichwertiges Schutzniveau": a comparison right after the place makes it
+    the benchmark a level of protection is measured by, not where data goes (the English order, "equivalent to
+    the UK", is read by :func:`_is_source`)."""
+    tokens = sentence.span
+    return any(tokens[i].lower_ in words.comparison_after for i in range(place.end, min(len(tokens), place.end + 2)))
 
 
 def _names_a_company(heading: str, words: Words) -> bool:

@@ -28,6 +28,8 @@ CATEGORIES: dict[str, Role] = {
 }
 # Tokens between a category and its list cue ("providers (such as", "partners, for example").
 CATEGORY_REACH = 2
+# The same, when the list cue opens a bracket ("partners that help with ads (e.g., Acme)").
+BRACKET_REACH = 6
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
 USE_REACH = 5
 # The words before the company a product belongs to ("das Pixel der Acme Ltd.").
@@ -38,8 +40,13 @@ POSSESSIVES = frozenset("our unser unsere unseren unserem unserer".split())
 # Separators between the names of a list.
 SEPARATORS = {",", "and", "or", "und", "oder", "/", "and/or", "sowie", ";"}
 ARTICLES = {"the", "die", "der", "den", "dem", "des", "das"}
+# What a listed company does for the vendor, between two names: "Acme for fraud checks and Beta ...".
+PURPOSE = frozenset({"for", "für", "zur", "zum"})
+PURPOSE_REACH = 5
 # A list item that names a recipient and says what it does: "Acme - hosting", "Acme: e-mail", "Acme (support)".
 ITEM = re.compile(r"^\s*(?P<name>[^\s:–—(-][^:–—(]{0,60}?)\s*(?:\s[-–—]\s|:\s|\()")
+# A bullet typed as text before a sub-item, as documents converted from Word show one ("o Acme Inc.", "• Acme").
+TEXT_BULLET = re.compile(r"^\s*[o•◦▪·]\s+(?=\S)")
 _WORD = re.compile(r"[\w&.'’+-]+")
 
 
@@ -81,11 +88,16 @@ class RecipientWords:
     def legal_form(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.legal_forms
 
-    def is_name(self, name: str) -> bool:
-        """A company's name, not a defined term, an article or a document word."""
+    def is_name(self, name: str, *, listed: bool = False) -> bool:
+        """A company's name, not a defined term, an article or a document word. ``listed``: the name stands
+        alone as a list item's, where a legal form closes it whatever its last word ("Lime Technologies AB");
+        in a sentence "... US Data as is required" such a word ends a phrase, not a name."""
         words = [w.lower().strip(".,'’") for w in _WORD.findall(name)]
         core = [w for w in words if not self.legal_form(w)] or words
-        return bool(words) and len(name) > 1 and core[0] not in self.generic and core[-1] not in self.closing
+        closed = listed and len(core) < len(words) and self.legal_form(words[-1])
+        return (
+            bool(words) and len(name) > 1 and core[0] not in self.generic and (closed or core[-1] not in self.closing)
+        )
 
     def recipient_section(self, headings: tuple[str, ...]) -> bool:
         """A section about processors or other recipients ("Our service providers")."""
@@ -212,6 +224,18 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: b
         if name:
             yield name, i, end
         j = end
+        # Skip what a listed company is for, when another name follows: "Acme for fraud checks and Beta for support".
+        if j < len(tokens) and tokens[j].lower_ in PURPOSE:
+            k = j + 1
+            while (
+                k < len(tokens)
+                and k - j <= PURPOSE_REACH
+                and _lower_word(tokens[k].text)
+                and tokens[k].lower_ not in SEPARATORS
+            ):
+                k += 1
+            if k > j + 1 and k < len(tokens) and tokens[k].lower_ in SEPARATORS:
+                j = k
         # Skip a short description in brackets after a name: "Acme (payments), Beta".
         if j < len(tokens) and tokens[j].text == "(":
             close = next((k for k in range(j, min(j + 8, len(tokens))) if tokens[k].text == ")"), None)
@@ -233,18 +257,41 @@ def sentence_recipients(
     """The recipients ``sentence`` names, each with its role, in the order named; a name whose first
     word is one of ``own`` (the vendor's, from the document's title) is the vendor itself."""
     found: list[tuple[str, Role, int, int]] = _appositions(sentence, words)
-    if not (found or sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE")):
+    if not (
+        found
+        or sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE")
+        or (words.recipient_section(sentence.block.heading_path) and "(" in sentence.text)
+    ):
         return []
     categories = [(c, CATEGORIES[c.label]) for c in sentence.of(*CATEGORIES)] if sentence.has("RCPT_LIST") else []
     if not sentence.has("RCPT_SHARE", "RCPT_USE", "TRANSFER"):
         # "the parent company of other brands such as Acme": a group company receives data where the text says
         # data goes to it, not where it is only named as one of the group.
         categories = [(c, role) for c, role in categories if role != "affiliate"]
-    for cue in sentence.of("RCPT_LIST"):
-        near = [role for c, role in categories if 0 <= cue.start - c.end <= CATEGORY_REACH]
-        if near:
-            found += [(n, near[-1], s, e) for n, s, e in _names_from(sentence, cue.end, words, commas=True)]
     tokens = sentence.span
+    # The sentence says data goes to the companies it lists: "we share data with partners (e.g., Acme)".
+    sends = sentence.has("RCPT_SHARE", "RCPT_USE", "TRANSFER")
+    for cue in sentence.of("RCPT_LIST"):
+        bracket = bool(cue.start) and tokens[cue.start - 1].text == "("
+        # Examples in brackets belong to the clause before them: "partners help with ads (e.g., Acme)".
+        reach = BRACKET_REACH if bracket and sends else CATEGORY_REACH
+        near = [role for c, role in categories if 0 <= cue.start - c.end <= reach]
+        # "providers (e.g., Acme and Beta)": the punctuation after the cue opens the list.
+        start = cue.end + 1 if sends and cue.end < len(tokens) and tokens[cue.end].text in (",", ":") else cue.end
+        if near:
+            found += [(n, near[-1], s, e) for n, s, e in _names_from(sentence, start, words, commas=True)]
+    tool = any(c.label.startswith("MECH:") for c in sentence.cues)
+    if (sends or words.recipient_section(sentence.block.heading_path)) and not tool:
+        # "shared with our service providers (Acme, Beta and Gamma)", or a section on recipients that lists them so:
+        # the names in brackets right after the category; one name alone there is the category's short form
+        # ("the Acme Holdings group (AHG)"). In a sentence naming a transfer tool they are the companies it covers
+        # ("our subsidiaries (Acme Inc., Beta LLC) adhere to the DPF"), not recipients (AGREEMENT.md category 1).
+        cued = {cue.start for cue in sentence.of("RCPT_LIST")}
+        for c in sentence.of(*CATEGORIES):
+            if c.end + 1 < len(tokens) and tokens[c.end].text == "(" and c.end + 1 not in cued:
+                listed = list(_names_from(sentence, c.end + 1, words, commas=True))
+                if len(listed) > 1:
+                    found += [(n, CATEGORIES[c.label], s, e) for n, s, e in listed]
     for cue in sentence.of("RCPT_USE"):
         start = cue.end
         # "uses the web analytics service Acme": the name after the noun that introduces it.
@@ -309,8 +356,9 @@ def own_name(name: str, own: frozenset[str]) -> bool:
     return bool(first) and _stem(first[0]) in own
 
 
-def plain_name(text: str, words: RecipientWords) -> str:
-    """``text`` when it is a company's name and nothing else (a heading "Acme Cloud"); "" if not."""
+def plain_name(text: str, words: RecipientWords, *, listed: bool = False) -> str:
+    """``text`` when it is a company's name and nothing else (a heading "Acme Cloud"); "" if not (``listed``:
+    see :meth:`RecipientWords.is_name`)."""
     name = text.strip().strip("*_#").strip()
     tokens = name.split()
     if (
@@ -319,13 +367,28 @@ def plain_name(text: str, words: RecipientWords) -> str:
         or not all(_capitalised(t) or t.lower() in words.inner or words.legal_form(t) or t == "," for t in tokens)
     ):
         return ""
-    return name if words.is_name(name) else ""
+    return name if words.is_name(name, listed=listed) else ""
 
 
 def item_name(text: str, words: RecipientWords) -> str:
-    """The recipient a list item names before what it does ("Acme - hosting" → Acme); "" if none."""
+    """The recipient a list item names before what it does ("Acme - hosting" → Acme), or the company its
+    text opens with, closed by a legal form, where the item names several ("Acme Bank AB and its branches
+    or Beta Oy (financing)" → Acme Bank AB); "" if none."""
+    text = TEXT_BULLET.sub("", text)
     match = ITEM.match(text)
-    return plain_name(match.group("name"), words) if match else ""
+    name = plain_name(match.group("name"), words, listed=True) if match else ""
+    return name or _leading_company(text, words)
+
+
+def _leading_company(text: str, words: RecipientWords) -> str:
+    """The capitalised words ``text`` opens with, up to the last legal form among them; "" if they hold none."""
+    run: list[str] = []
+    for token in text.split():
+        if not (_capitalised(token) or words.legal_form(token) or (run and token.lower() in words.inner)):
+            break
+        run.append(token)
+    last = max((i for i, t in enumerate(run) if i and words.legal_form(t.rstrip(","))), default=None)
+    return plain_name(" ".join(run[: last + 1]).rstrip(","), words, listed=True) if last is not None else ""
 
 
 def opens_fields(text: str, words: RecipientWords) -> bool:

@@ -32,6 +32,13 @@ _ADDRESS_PART = re.compile(r"\d|^c/o\b", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"\s+\d+[a-zA-Z]?\b(?=[\s,]+\S)")
 _LAST_NUMBER = re.compile(r"\s+\d+[a-zA-Z]?$")
 _DASH = re.compile(r"\s+[–—-]\s+")
+_ASIDE = re.compile(r"\([^)]*\)")
+# The cues that make a location cell's words a place of their own ("Global", "Worldwide", "Third countries").
+OPEN_CUES = frozenset({"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
+# Small words inside a company's name in a table cell ("Bank of Ireland plc", "Acme i Sverige AB").
+NAME_INNER = frozenset({"&", "of", "de", "i"})
+# The longest line of a card read as where its company is ("United States", "Worldwide (Local to Customer)").
+CARD_PLACE_WORDS = 4
 
 
 def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
@@ -94,12 +101,21 @@ def _company_name(cell: str, words: Words) -> str:
 
 
 def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> dict[str, int]:
+    """Which column holds what. An aside in brackets qualifies a header, it does not name its column
+    ("Legal basis (where applicable)" is no location column); a column of kinds of recipients is no name column."""
+    cells = [_ASIDE.sub("", cell) for cell in header]
     columns: dict[str, int] = {}
     for kind in COLUMN_ORDER:
-        found = [i for i, cell in enumerate(header) if i not in columns.values() and patterns[kind].search(cell)]
+        found = [
+            i
+            for i, cell in enumerate(cells)
+            if i not in columns.values()
+            and patterns[kind].search(cell)
+            and not (kind == "name" and patterns["category"].search(cell))
+        ]
         if kind == "location":
             # "Provider location | Processing location": the data's location wins over the provider's seat.
-            found = [i for i in found if patterns["data_location"].search(header[i])] or found
+            found = [i for i in found if patterns["data_location"].search(cells[i])] or found
         if found:
             columns[kind] = found[0]
     return columns
@@ -117,9 +133,59 @@ def table_recipients(
         recipients_here, mentions_here, claimed = _read_table(index, table, document, nlp, eea, words)
         if recipients_here or mentions_here or claimed:
             read.add(index)
+        else:
+            # A table of purposes with a column of whom the data goes to: its companies are recipients, and its
+            # rows are read as prose besides (their places and tools are sentences of the text).
+            recipients_here = _shared_with(index, table, document, words)
         recipients.extend(recipients_here)
         mentions.extend(mentions_here)
     return recipients, mentions, read
+
+
+def _shared_with(index: int, table: Table, document: Document, words: Words) -> list[Recipient]:
+    """The companies named in a column of whom data is shared with ("Who do we share personal data with?",
+    "Empfänger"): each name closed by a legal form in its cells ("Acme Cloud Ltd. which hosts the data")."""
+    pattern = words.table_headers["shared_with"]
+    row_blocks = [b for b in document.blocks if b.table == index]
+    rows = list(zip(table.rows, row_blocks[-len(table.rows) :] if table.rows else ()))
+    # The header is the table's own or, where that is empty, its first row of short cells.
+    heads = [
+        (table.header, -1),
+        *((row, i) for i, (row, _) in enumerate(rows) if all(len(c) <= HEADER_CELL_CHARS for c in row)),
+    ]
+    column, first = next(
+        ((i, at + 1) for head, at in heads[:2] for i, h in enumerate(head) if pattern.search(_ASIDE.sub("", h))),
+        (None, 0),
+    )
+    if column is None:
+        return []
+    recipients: dict[str, Recipient] = {}
+    for row, block in rows[first:]:
+        if column >= len(row):
+            continue
+        evidence = _row_evidence(block, "named in a table column of whom data is shared with")
+        for name in _companies(row[column], words):
+            recipients.setdefault(name, Recipient(name, "processor", "", (), (evidence,)))
+    return list(recipients.values())
+
+
+def _companies(cell: str, words: Words) -> list[str]:
+    """The companies a cell names: runs of capitalised words closed by a legal form ("Acme Cloud EMEA Limited")."""
+    found: list[str] = []
+    run: list[str] = []
+    for token in [*cell.replace(",", " , ").split(), ","]:
+        bare = token.rstrip(".;:")
+        if bare and (bare[0].isupper() or bare[0].isdigit()) and bare.lower() not in words.not_names:
+            run.append(token)
+            continue
+        if run and token.lower() in NAME_INNER:
+            run.append(token)
+            continue
+        last = max((i for i, t in enumerate(run) if i and t.lower().rstrip(".,;:") in words.legal_forms), default=None)
+        if last is not None:
+            found.append(" ".join(run[: last + 1]).rstrip(",;:"))
+        run = []
+    return list(dict.fromkeys(found))
 
 
 def _places(text: str, nlp: Language, open_cues: set[str], location_column: bool = False) -> list[str]:
@@ -156,12 +222,14 @@ def _read_table(
     columns = _columns(table.header, patterns)
     if any(patterns["responsible"].search(h) for h in table.header):
         return [], [], True
+    row_blocks = [b for b in document.blocks if b.table == index]
+    if _card_table(table, row_blocks, patterns):
+        return _read_cards(table, row_blocks, nlp, eea, words)
     if not columns.keys() & {"name", "location"} and not any(_is_header(row, patterns) for row in table.rows):
         return [], [], False
     recipients: list[Recipient] = []
     mentions: list[Mention] = []
     skipped = False
-    row_blocks = [b for b in document.blocks if b.table == index]
     body_blocks = row_blocks[1:] if any(table.header) else row_blocks
     for row, block in zip(table.rows, body_blocks):
         if _is_header(row, patterns):
@@ -215,6 +283,48 @@ def _read_table(
                 )
             )
     return recipients, mentions, skipped
+
+
+def _card_table(table: Table, row_blocks: list[Block], patterns: dict[str, re.Pattern[str]]) -> bool:
+    """A list of sub-processors laid out as cards, one to a row: a table of one filled cell per row and no header,
+    under a heading that names them ("Schedule 4 - Subprocessors"), each cell the lines of one card ("Acme,
+    Cloud hosting, United States": see :func:`_read_cards`)."""
+    heading = row_blocks[0].heading_path[-1] if row_blocks and row_blocks[0].heading_path else ""
+    return (
+        not any(c.strip() for c in table.header)
+        and bool(table.rows)
+        and all(sum(1 for c in row if c.strip()) <= 1 for row in table.rows)
+        and bool(patterns["name"].search(heading))
+    )
+
+
+def _read_cards(
+    table: Table, row_blocks: list[Block], nlp: Language, eea: set[str], words: Words
+) -> tuple[list[Recipient], list[Mention], bool]:
+    """The recipient of each card: its first line that names no place is the company, its short lines that
+    name places say where it is (an image's empty line and a bullet are no line). A table whose cards name no
+    place at all is no list of recipients."""
+    cards = []
+    for row, block in zip(table.rows, row_blocks[-len(table.rows) :]):
+        lines = [line.strip() for line in " ".join(row).split(", ") if line.strip(" •·-")]
+        name = next((line for line in lines if not _only_places(line, nlp)), "")
+        codes: list[str] = []
+        for line in lines:
+            if line is not name and len(line.split()) <= CARD_PLACE_WORDS:
+                codes += [c for c in _places(line, nlp, set(OPEN_CUES), location_column=True) if c not in codes]
+        cards.append((name, codes, block))
+    if not any(codes for _, codes, _ in cards):
+        return [], [], False
+    recipients: list[Recipient] = []
+    mentions: list[Mention] = []
+    for name, codes, block in cards:
+        evidence = _row_evidence(block, "card of a sub-processor list")
+        mentions += [
+            Mention("destination", c, evidence, detail="table", role="destination") for c in codes if c not in eea
+        ]
+        if name:
+            recipients.append(Recipient(_company_name(name, words), "subprocessor", "", tuple(codes), (evidence,)))
+    return recipients, mentions, False
 
 
 def _row_evidence(block: Block, reason: str) -> Evidence:

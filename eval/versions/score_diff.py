@@ -10,6 +10,8 @@ once its legal form, case and punctuation are dropped, or one name the other's f
     python eval/versions/score_diff.py --misses              # and every missed or extra change
     python eval/versions/score_diff.py --save predicted.json # the predicted changes, to read later
     python eval/versions/score_diff.py --split tune          # only the pairs of the tuning half
+    python eval/versions/score_diff.py --pairs DIR/pairs.tsv --changes DIR/changes.json --docs DIR/docs
+                                                             # another set of pairs, in the same formats
 
 ``pairs.tsv``'s ``split`` column puts every vendor's pairs in one half: ``tune`` (read its misses to
 improve dpcheck) or ``frozen`` (measured only, never read); README.md says how it was drawn.
@@ -88,6 +90,12 @@ def main() -> int:
     parser.add_argument(
         "--docs", type=Path, default=HERE / "docs", help="the documents (eval/fetch_real.py --set versions)"
     )
+    parser.add_argument(
+        "--pairs", type=Path, default=HERE / "pairs.tsv", help="the pairs (pair_id, old_id, new_id, split columns)"
+    )
+    parser.add_argument(
+        "--changes", type=Path, default=HERE / "changes.json", help="the labelled changes of those pairs (JSON)"
+    )
     parser.add_argument("--load", type=Path, help="score predictions saved with --save instead of scanning")
     parser.add_argument("--save", type=Path, help="write the predicted changes here (JSON)")
     parser.add_argument("--misses", action="store_true", help="list every missed and every extra change")
@@ -99,9 +107,12 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    with open(HERE / "pairs.tsv", encoding="utf-8", newline="") as f:
+    with open(args.pairs, encoding="utf-8", newline="") as f:
         pairs = [p for p in csv.DictReader(f, delimiter="\t") if args.split in ("all", p["split"])]
-    gold_pairs = {p["pair_id"]: p for p in json.loads((HERE / "changes.json").read_text(encoding="utf-8"))}
+    gold_pairs = {p["pair_id"]: p for p in json.loads(args.changes.read_text(encoding="utf-8"))}
+    unlabelled = [p["pair_id"] for p in pairs if p["pair_id"] not in gold_pairs]
+    if unlabelled:
+        sys.exit(f"{args.changes} has no changes for {unlabelled[:3]}")
     if args.load:
         predicted = json.loads(args.load.read_text(encoding="utf-8"))
         missing = [p["pair_id"] for p in pairs if p["pair_id"] not in predicted]
