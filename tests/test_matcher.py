@@ -12,6 +12,7 @@ import spacy
 from spacy.matcher import Matcher
 
 from dpcheck import ingest
+from dpcheck.errors import RulesetError
 from dpcheck.nlp import artefacts
 from dpcheck.nlp.analysis import analyse
 from dpcheck.nlp.components import COUNTRIES, CUES
@@ -205,3 +206,11 @@ def test_matcher_component_api_still_sets_ents_and_spans(scanner):
     assert [(e.text, e.kb_id_) for e in doc.ents] == [("United States of America", "US"), ("EEA", "EEA")]
     assert {s.label_ for s in doc.spans["dpcheck"]} >= {"THIRD_COUNTRY", "OPEN_DESTINATION"}
     assert np.all(np.diff([s.start for s in doc.ents]) > 0)
+
+
+def test_matcher_a_word_mixing_alternatives_and_a_wildcard_is_refused():
+    """ "found|recogni*ed" would compile to a regex that reads "|" as a character and never matches: the
+    ruleset is refused with the phrase named, instead of the phrase being silently dead."""
+    nlp = spacy.blank("en")
+    with pytest.raises(RulesetError, match="found\\|recogni"):
+        compile_phrase("found|recogni*ed to provide adequate", nlp.tokenizer)

@@ -1163,3 +1163,22 @@ def test_mechanisms_a_level_the_commission_deems_sufficient_is_adequacy(scanner,
 def test_mechanisms_a_sufficient_level_the_vendor_requires_is_no_tool(scanner, lang, text):
     """A level of protection the vendor asks of its providers names no tool."""
     assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Sub-processors process data only in Japan, a country the European Union has declared to have an "
+            '"adequate" level of protection.',
+        ),
+        (
+            "de",
+            "Unterauftragsverarbeiter verarbeiten Daten nur in Japan, das die EU-Kommission für angemessen erklärt hat.",
+        ),
+    ],
+)
+def test_mechanisms_a_country_declared_to_have_an_adequate_level(scanner, lang, text):
+    """ "Declared to have an 'adequate' level" relies on the Commission's adequacy decision."""
+    assert mechanisms(scanner, text, lang, doc_type="dpa") == {"adequacy"}

@@ -942,6 +942,27 @@ def test_roles_a_team_or_provider_in_a_city_places_data(scanner, lang, text, exp
     assert destinations(scanner, text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "In the event of a restricted transfer of personal data from the EEA to a country not recognised as "
+            "providing an adequate level of protection, the parties will enter into the SCCs.",
+        ),
+        (
+            "de",
+            "Werden personenbezogene Daten in Länder ohne angemessenes Datenschutzniveau übermittelt, schließen die "
+            "Parteien die Standardvertragsklauseln ab.",
+        ),
+    ],
+)
+def test_roles_countries_without_adequate_protection_are_open(scanner, lang, text):
+    """ "A country not recognised as providing an adequate level of protection", "Länder ohne angemessenes
+    Datenschutzniveau": third countries the DPA does not name (class 1)."""
+    assert destinations(scanner, text, lang, doc_type="dpa") == {"UNSPECIFIED"}
+
+
 def test_roles_a_cue_in_the_same_word_as_a_place_claims_it(scanner):
     """ "US-Handelsministeriums" is one word: the authority's role is the country's, before the access verb next
     to it (the ministry's website is where one reads a certification, not where data goes)."""

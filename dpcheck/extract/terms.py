@@ -62,10 +62,11 @@ class AuthorityContext:
 
 def government_access(sentence: Sentence) -> bool:
     """The sentence (or its section) is about public authorities asking for data; a supervisory
-    authority being notified or complained to is not that."""
+    authority being notified or complained to is not that, nor data the state issues ("government
+    identification numbers")."""
     if _authority_section(sentence.block.heading_path):
         return True
-    supervisory = sentence.of("SUPERVISORY")
+    supervisory = sentence.of("SUPERVISORY", "GOV_DATA")
     return any(
         not any(s.start <= c.start < s.end or c.start <= s.start < c.end for s in supervisory)
         for c in sentence.of("GOV_ACCESS")

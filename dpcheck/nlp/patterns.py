@@ -7,6 +7,8 @@ from typing import Any
 
 from spacy.tokenizer import Tokenizer
 
+from dpcheck.errors import RulesetError
+
 Pattern = list[dict[str, Any]]
 
 
@@ -41,7 +43,12 @@ def compile_phrase(phrase: str, tokenizer: Tokenizer) -> Pattern:
         optional = word.endswith("?") and len(word) > 1
         word = word.lstrip("=") if exact else word
         word = word[:-1] if optional else word
-        if "|" in word and "*" not in word:
+        if "|" in word and "*" in word:
+            # A wildcard's regex would read "|" as a character: the phrase could never match.
+            raise RulesetError(
+                [f"phrase {phrase!r}: '{word}' mixes alternatives and a wildcard; write one phrase each"]
+            )
+        if "|" in word:
             attr = "ORTH" if exact else "LOWER"
             options = word.split("|") if exact else [w.lower() for w in word.split("|")]
             token: dict[str, Any] = {attr: {"IN": options}}
