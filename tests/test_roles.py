@@ -955,6 +955,16 @@ def test_roles_a_team_or_provider_in_a_city_places_data(scanner, lang, text, exp
             "Werden personenbezogene Daten in Länder ohne angemessenes Datenschutzniveau übermittelt, schließen die "
             "Parteien die Standardvertragsklauseln ab.",
         ),
+        (
+            "en",
+            "If personal data is transferred to another territory not recognized by the competent regulatory authority "
+            "as providing an adequate level of protection, the parties will agree to the SCCs.",
+        ),
+        (
+            "de",
+            "Werden Daten in ein Land ohne Angemessenheitsbeschluss übermittelt, vereinbaren die Parteien die "
+            "Standardvertragsklauseln.",
+        ),
     ],
 )
 def test_roles_countries_without_adequate_protection_are_open(scanner, lang, text):

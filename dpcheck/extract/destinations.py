@@ -109,8 +109,10 @@ def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()
         return True
     transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
     negations = sentence.of("NEGATION")
+    # "a country not recognised as providing an adequate level": the negation names the countries.
+    regions = [(c.start, c.end) for c in sentence.of("THIRD_COUNTRY", "OPEN_DESTINATION")]
     for neg in negations:
-        if neg.text.lower() in words.non_denying_negation:
+        if neg.text.lower() in words.non_denying_negation or any(s <= neg.start < e for s, e in regions):
             continue
         lo, hi = sentence.clause_bounds(neg.start)
         # "if you do not reside in the US, ...": a condition, not a statement about where data goes.
