@@ -96,8 +96,8 @@ class Art28Reader:
         self._heading_labels: dict[str, frozenset[str]] = {}
 
     def read(self, sentence: Sentence) -> list[Mention]:
-        labels = frozenset(c.label for c in sentence.cues if c.label.startswith("A28_"))
         if sentence.block.kind == "heading":
+            labels = frozenset(c.label for c in sentence.cues if c.label.startswith("A28_"))
             self._heading_labels[sentence.block.text] = labels | self._heading_labels.get(
                 sentence.block.text, frozenset()
             )

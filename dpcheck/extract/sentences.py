@@ -401,9 +401,50 @@ class Sentences(Sequence[Sentence]):
 
     def where(self, *labels: str) -> np.ndarray:
         """Indices of the sentences that carry any of ``labels``, in order."""
+        return np.flatnonzero(self.carrying(*labels))
+
+    def carrying(self, *labels: str) -> np.ndarray:
+        """Per sentence, in order: it carries any of ``labels`` (booleans)."""
         wanted = self.label_index.mask(labels)
         rows = np.array([wanted >> (64 * w) & (2**64 - 1) for w in range(self.label_index.words)], dtype=np.uint64)
-        return np.flatnonzero((self.masks & rows).any(axis=1))
+        return np.any(self.masks & rows, axis=1)
+
+    def under_headings(self, *labels: str) -> np.ndarray:
+        """Per sentence: a heading of its block's heading path carries any of ``labels`` (a heading is
+        known by its text, as in ``Block.heading_path``)."""
+        blocks = self.document.blocks
+        headings = {blocks[b].text for b in self._block[self.carrying(*labels)].tolist() if blocks[b].kind == "heading"}
+        if not headings:
+            return np.zeros(len(self), dtype=bool)
+        under = np.array([any(h in headings for h in b.heading_path) for b in blocks], dtype=bool)
+        return under[self._block]
+
+    def matching(self, pattern: re.Pattern[str]) -> np.ndarray:
+        """Per sentence: ``pattern`` is found in its text. Only the sentences of blocks where it is found
+        are searched one by one, so ``pattern`` must not look beyond what it matches (no word boundary,
+        anchor or look-around): then a match in a sentence is one in its block too."""
+        found = np.zeros(len(self), dtype=bool)
+        blocks = self.document.blocks
+        hits = {b for b, block in enumerate(blocks) if pattern.search(block.text)}
+        for i, b in enumerate(self._block_of):
+            if b in hits:
+                lo, hi = self._chars[i]
+                found[i] = pattern.search(blocks[b].text[lo:hi]) is not None
+        return found
+
+    def starting_before(self, offset: int) -> np.ndarray:
+        """Per sentence: it starts before character ``offset`` of the document."""
+        blocks = self.document.blocks
+        return np.array([blocks[b].start + lo < offset for b, (lo, _) in zip(self._block_of, self._chars)], dtype=bool)
+
+    def block(self, i: int) -> Block:
+        """The block holding sentence ``i`` (without building the sentence)."""
+        return self.document.blocks[self._block_of[i]]
+
+    def text(self, i: int) -> str:
+        """The text of sentence ``i`` (without building the sentence)."""
+        lo, hi = self._chars[i]
+        return self.document.blocks[self._block_of[i]].text[lo:hi]
 
     def anchored(self, *labels: str) -> Iterator[Sentence]:
         """The sentences that carry any of ``labels``, in order; the others are never built."""

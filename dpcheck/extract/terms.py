@@ -148,6 +148,19 @@ def _processors_named(sentence: Sentence) -> str:
     return ""
 
 
+# The labels without which a sentence gives term_mentions nothing, unless its text names sub-processors in a
+# web address (SUBPROCESSOR_URL) or its lead-in tells the customer of requests (AuthorityContext.lead_in).
+ANCHORS = (
+    "SUPPLEMENTARY",
+    "GOV_HANDLING",
+    "GOV_REQUIRE",
+    "GOV_NOTICE",
+    "A28_ON_OUR_BEHALF",
+    "SUBPROCESSOR",
+    "SUBPROCESSOR_SECTION",
+)
+
+
 def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
     """Mentions of supplementary measures and sub-processor terms in one sentence."""
     found: list[Mention] = []
