@@ -29,7 +29,8 @@ from typing import Any, ClassVar, cast
 import numpy as np
 from spacy.language import Language
 
-from dpcheck.extract.art28 import DETAILS, Art28Reader
+from dpcheck.extract import art28
+from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import (
     LAWS_DIFFER,
     Words,
@@ -96,6 +97,7 @@ CONSENT, GOV_NOTICE, GOV_REQUEST, IMPORTER, LOCATION_ONLY, THIRD_COUNTRY, TRANSF
     "UNNAMED_BASIS",
 )
 SUBJECT, CHROME = "SUBJECT", "CHROME"
+HEADING = "HEADING"  # a layout label (dpcheck.extract.sentences)
 # Wording about destinations without a place: open ("worldwide", "third countries"), laws that differ.
 OPEN_WORDING = ("THIRD_COUNTRY", "OPEN_DESTINATION", LAWS_DIFFER)
 
@@ -267,11 +269,14 @@ class Art28ClauseReader(Reader):
         self._reader = Art28Reader()
 
     def plan(self, reading: Reading) -> np.ndarray:
-        # Every finding needs a checklist cue in the sentence, but for the elements of Art. 28(3) that a
-        # heading above it may name instead (dpcheck.extract.art28).
+        # As art28.anchored, for every sentence at once; headings with a checklist label give their sections' context.
         sentences = reading.sentences
-        return sentences.carrying(*reading.lexicon.art28) | sentences.under_headings(
-            *(cue for cue, _ in DETAILS.values())
+        headings = sentences.carrying(HEADING) & sentences.carrying(*reading.lexicon.art28)
+        return (
+            headings
+            | sentences.carrying(*art28.SHOWS)
+            | (sentences.opened_by(*art28.ROW_LABELS) & sentences.opening())
+            | sentences.under_headings(*art28.SECTION_SHOWS)
         )
 
     def read(self, passage: Passage, reading: Reading) -> None:

@@ -432,10 +432,20 @@ class Sentences(Sequence[Sentence]):
                 found[i] = pattern.search(blocks[b].text[lo:hi]) is not None
         return found
 
-    def starting_before(self, offset: int) -> np.ndarray:
-        """Per sentence: it starts before character ``offset`` of the document."""
-        blocks = self.document.blocks
-        return np.array([blocks[b].start + lo < offset for b, (lo, _) in zip(self._block_of, self._chars)], dtype=bool)
+    def opening(self) -> np.ndarray:
+        """Per sentence: it starts where its block starts."""
+        return np.array([lo == 0 for lo, _ in self._chars], dtype=bool)
+
+    def opened_by(self, *labels: str) -> np.ndarray:
+        """Per sentence: one of its cues of ``labels`` starts at its first token."""
+        a = self.analysis
+        found = np.zeros(len(self), dtype=bool)
+        wanted = [a.cue_labels.index(label) for label in labels if label in a.cue_labels]
+        sentence = np.repeat(np.arange(len(self)), np.diff(self._cue_bounds))
+        rows = self._cue_rows
+        opens = np.isin(a.cues.label[rows], wanted) & (a.cues.start[rows] == a.sentence_start[sentence])
+        found[sentence[opens]] = True
+        return found
 
     def block(self, i: int) -> Block:
         """The block holding sentence ``i`` (without building the sentence)."""
