@@ -51,6 +51,10 @@ UNANCHORED = {
         "en": "The garden looked lovely in May. The roses grew tall.",
         "de": "Der Garten sah im Mai schön aus. Die Rosen wuchsen hoch.",
     },
+    "prose_recipients": {
+        "en": "Acme Garden makes rakes. The roses grew tall.",
+        "de": "Acme Gartengeräte verkauft Rechen. Die Rosen wuchsen hoch.",
+    },
 }
 # Per reader, a sentence carrying its anchors, and finding something: the plan names it.
 ANCHORED = {
@@ -85,6 +89,14 @@ ANCHORED = {
     "subject": {
         "en": "This privacy policy explains how we process your personal data.",
         "de": "Diese Datenschutzerklärung erklärt, wie wir Ihre personenbezogenen Daten verarbeiten.",
+    },
+    "prose_recipients": {
+        "en": "We measure visits with Acme Insight (our analytics provider).",
+        "de": "Besuche messen wir mit Acme Insight (unser Analysedienstleister).",
+    },
+    "parties": {
+        "en": 'This agreement is made with Example Cloud GmbH ("Processor").',
+        "de": "Dieser Vertrag wird mit der Beispiel Cloud GmbH (nachfolgend „Auftragnehmer“) geschlossen.",
     },
 }
 READERS = {reader.name: reader for reader in DEFAULT_READERS}
@@ -160,7 +172,10 @@ CONTEXT = {
         "We transfer data to third countries only with safeguards. For example, Example Cloud Inc., seated in the "
         "United States, hosts our backups. The roses grew tall. For example, Beispiel AG in Japan receives none.\n\n"
         "| Name | Location |\n|---|---|\n| Example Cloud | United States |\n\n"
-        "In particular, Acme Ltd in Canada receives support tickets."
+        "In particular, Acme Ltd in Canada receives support tickets.\n\n"
+        "## Service providers\n\nWe use the following service providers who process data on our behalf:\n\n"
+        "- Acme Mail - newsletters\n- Beispiel Hosting: servers\n- You may ask us for more.\n- Cobalt Desk - tickets\n\n"
+        "### Acme Insight\n\nPurpose: measuring visits. Location: Ireland."
     ),
     "de": (
         "# Anfragen von Behörden\n\n"
@@ -174,7 +189,10 @@ CONTEXT = {
         "Wir übermitteln Daten nur mit Garantien in Drittländer. Dies betrifft insbesondere die Beispiel Cloud Inc. "
         "mit Sitz in den USA. Die Rosen wuchsen hoch. Dies betrifft insbesondere die Beispiel AG in Japan.\n\n"
         "| Name | Standort |\n|---|---|\n| Beispiel Cloud | USA |\n\n"
-        "Insbesondere die Acme Ltd in Kanada erhält Tickets."
+        "Insbesondere die Acme Ltd in Kanada erhält Tickets.\n\n"
+        "## Dienstleister\n\nWir setzen die folgenden Dienstleister ein, die Daten in unserem Auftrag verarbeiten:\n\n"
+        "- Acme Mail - Newsletter\n- Beispiel Hosting: Server\n- Mehr erfahren Sie auf Anfrage.\n- Cobalt Desk - Tickets\n\n"
+        "### Acme Insight\n\nZweck: Messung von Besuchen. Standort: Irland."
     ),
 }
 
@@ -182,7 +200,7 @@ CONTEXT = {
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_anchors_planned_reading_finds_what_reading_every_sentence_finds(scanner, lang):
     """Readers that remember earlier sentences (a topic, a lead-in, the sentence before, a heading, an
-    importer's name) find the same on their plans as on every sentence."""
+    importer's name, a list's lead-in) find the same on their plans as on every sentence."""
     planned = _extract(scanner, CONTEXT[lang], lang, DEFAULT_READERS, format="markdown")
     every = _extract(
         scanner, CONTEXT[lang], lang, ReaderRegistry(map(_every_sentence, DEFAULT_READERS)), format="markdown"
@@ -193,6 +211,8 @@ def test_anchors_planned_reading_finds_what_reading_every_sentence_finds(scanner
     assert any(quote == "(b)" for quote, _ in reasons)
     assert any(reason.endswith("in the address of a data importer") for _, reason in reasons)
     assert any("given as an example of the transfer before" in reason for _, reason in reasons)
+    # Items after a lead-in naming processors, up to the first naming none; a heading heading an entry.
+    assert [r.name for r in planned.recipients][1:] == ["Acme Mail", "Beispiel Hosting", "Acme Insight"]
 
 
 def test_anchors_planned_reading_matches_every_sentence_on_corpora(scanner, corpora):
@@ -205,6 +225,27 @@ def test_anchors_planned_reading_matches_every_sentence_on_corpora(scanner, corp
         eea = scanner.ruleset.facts.eea_places
         planned = extract(document, nlp, lexicon, eea)
         assert _found(planned) == _found(extract(document, nlp, lexicon, eea, readers=every_sentence)), path.name
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_anchors_parties_are_read_until_the_vendor_is_named(scanner, lang, monkeypatch):
+    """The vendor is sought sentence by sentence until one names it; past the opening nothing more is read."""
+    filler = {"en": " The roses grew tall in the garden.", "de": " Die Rosen wuchsen hoch im Garten."}[lang] * 150
+    text = ANCHORED["parties"][lang] + filler
+    plan = _plan(scanner, "parties", text, lang)
+    assert plan[0] and not plan[-1]
+    built: list[int] = []
+    make = Sentences._make
+    monkeypatch.setattr(Sentences, "_make", lambda self, i: built.append(i) or make(self, i))
+    alone = _extract(scanner, text, lang, ReaderRegistry([READERS["parties"]]))
+    assert [m.value for m in alone.mentions] == ["Example Cloud GmbH" if lang == "en" else "Beispiel Cloud GmbH"]
+    assert built == [i for i, planned in enumerate(plan) if planned]
+    late = {"en": " Today we are acting as your processor.", "de": " Wir handeln als Ihr Auftragsverarbeiter."}[lang]
+    unnamed = filler + late + filler
+    every = ReaderRegistry([_every_sentence(READERS["parties"])])
+    assert _found(_extract(scanner, unnamed, lang, ReaderRegistry([READERS["parties"]]))) == _found(
+        _extract(scanner, unnamed, lang, every)
+    )
 
 
 def test_anchors_sentences_left_out_are_never_built(scanner, monkeypatch):

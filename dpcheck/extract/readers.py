@@ -44,6 +44,7 @@ from dpcheck.extract.locations import commitment_mentions
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
 from dpcheck.extract.parties import (
     AMENDS,
+    OPENING_CHARS,
     VENDOR,
     PartyWords,
     amendment_mentions,
@@ -98,6 +99,7 @@ CONSENT, GOV_NOTICE, GOV_REQUEST, IMPORTER, LOCATION_ONLY, THIRD_COUNTRY, TRANSF
 )
 SUBJECT, CHROME = "SUBJECT", "CHROME"
 HEADING = "HEADING"  # a layout label (dpcheck.extract.sentences)
+SUBPROCESSOR = "SUBPROCESSOR"
 # Wording about destinations without a place: open ("worldwide", "third countries"), laws that differ.
 OPEN_WORDING = ("THIRD_COUNTRY", "OPEN_DESTINATION", LAWS_DIFFER)
 
@@ -112,8 +114,9 @@ class Lexicon:
     roles: RoleSet
     recipients: RecipientWords
     evidence: EvidenceOrder
-    # The labels of rules/lexicon/art28.yml: the Art. 28 checklist's cues.
+    # The labels of rules/lexicon/art28.yml (the Art. 28 checklist's cues) and of the cues of recipients.yml.
     art28: tuple[str, ...] = ()
+    recipient_cues: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
@@ -125,6 +128,7 @@ class Lexicon:
             RecipientWords.from_data(data["recipients"], data["words"]),
             EvidenceOrder.from_data(data["roles"]),
             tuple(data["art28"]),
+            tuple(data["recipients"]["cues"]),
         )
 
 
@@ -379,26 +383,39 @@ class ProseRecipientReader(Reader):
         self._own: frozenset[str] = frozenset()
         self._lead_in: Sentence | None = None
         self._item: object = None
-        self._heading: Sentence | None = None
-        self._paragraph: Block | None = None  # the last paragraph of the section: the lead-in of a list below it
+        self._heading: tuple[int, Sentence] | None = None  # the heading read last, and its index
+        # The last paragraph of the section before sentence ``_walked``: the lead-in of a list below it.
+        self._walked, self._paragraph = 0, cast(Block | None, None)
 
     def begin(self, reading: Reading) -> None:
         self._named = {r.name.casefold() for r in reading.recipients}
         title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
         self._own = title_words(title, reading.lexicon.recipients)
 
-    def read(self, passage: Passage, reading: Reading) -> None:
+    def plan(self, reading: Reading) -> np.ndarray:
+        # Recipients a sentence names (sentence_recipients) and lead-ins need its cues; a heading may head
+        # a recipient's entry, read with the sentence after it; the items after a lead-in are asked for
+        # as they come (read returns True).
+        sentences = reading.sentences
+        after_heading = np.zeros(len(sentences), dtype=bool)
+        heading = False
+        for i in range(len(sentences)):
+            block = sentences.block(i)
+            if not _in_read_table(block, reading):
+                after_heading[i], heading = heading, block.kind == "heading"
+        return after_heading | sentences.carrying(HEADING, SUBPROCESSOR, *reading.lexicon.recipient_cues)
+
+    def read(self, passage: Passage, reading: Reading) -> bool:
         sentence = passage.sentence
-        if sentence.block.table is not None and sentence.block.table in reading.tables_read:
-            return
+        if _in_read_table(sentence.block, reading):
+            return self._lead_in is not None
         words = reading.lexicon.recipients
-        heading, self._heading = self._heading, None
+        heading = self._heading_before(passage.index, reading)
+        self._heading = None
         if sentence.block.kind == "heading":
-            self._heading, self._lead_in, self._paragraph = sentence, None, None
-            return
-        lead, block = self._paragraph, sentence.block
-        if block.kind == "paragraph":
-            self._paragraph = block
+            self._heading, self._lead_in = (passage.index, sentence), None
+            return False
+        block = sentence.block
         found = [
             prose_recipient(n, role, sentence, f"names {n} as a recipient")
             for n, role in sentence_recipients(sentence, words, self._own)
@@ -432,12 +449,35 @@ class ProseRecipientReader(Reader):
             self._lead_in = sentence
         elif lead_in is None or sentence.block is not lead_in.block:
             self._lead_in = None
-        if found and words.among_choices(sentence.text, block, lead):
-            return  # cookie, opt-out and plug-in choices name providers, not recipients
+        if found and words.among_choices(sentence.text, block, self._paragraph_before(passage.index, reading)):
+            return self._lead_in is not None  # cookie, opt-out and plug-in choices name providers, not recipients
         for recipient in found:
             if recipient.name.casefold() not in self._named and not own_name(recipient.name, self._own):
                 self._named.add(recipient.name.casefold())
                 reading.recipients.append(recipient)
+        return self._lead_in is not None
+
+    def _heading_before(self, index: int, reading: Reading) -> Sentence | None:
+        """The heading just before sentence ``index``, rows of tables read as tables aside."""
+        if self._heading is None:
+            return None
+        at, heading = self._heading
+        sentences = reading.sentences
+        return heading if all(_in_read_table(sentences.block(k), reading) for k in range(at + 1, index)) else None
+
+    def _paragraph_before(self, index: int, reading: Reading) -> Block | None:
+        """The last paragraph before sentence ``index`` in its section, rows of tables read as tables aside."""
+        sentences = reading.sentences
+        for k in range(self._walked, index):
+            block = sentences.block(k)
+            if _in_read_table(block, reading):
+                continue
+            if block.kind == "heading":
+                self._paragraph = None
+            elif block.kind == "paragraph":
+                self._paragraph = block
+        self._walked = max(self._walked, index)
+        return self._paragraph
 
 
 class CommitmentReader(Reader):
@@ -505,9 +545,15 @@ class PartyReader(Reader):
         if fallback is not None:
             reading.mentions.append(fallback)
 
-    # No plan: the vendor's patterns are sought in the text, sentence by sentence only until one is found
-    # (found in the whole text at once, they cost more than all the sentences read here).
-    def read(self, passage: Passage, reading: Reading) -> None:
+    def plan(self, reading: Reading) -> np.ndarray:
+        # The vendor's patterns are text, not labels: every sentence is read from the first until one names
+        # the vendor (read returns True), and the opening for the agreement amended. Sought in the whole
+        # text at once, the patterns would cost more than the sentences read here.
+        plan = reading.sentences.starting_before(OPENING_CHARS + 1)
+        plan[:1] = True
+        return plan
+
+    def read(self, passage: Passage, reading: Reading) -> bool:
         words, sentence = reading.lexicon.parties, passage.sentence
         if VENDOR not in self._found:
             found = opening_company(sentence, words) if self._announced else []
@@ -521,6 +567,7 @@ class PartyReader(Reader):
             and (first_end is None or sentence.start < first_end)
         ):
             self._add(AMENDS, amendment_mentions(sentence, words), reading)
+        return VENDOR not in self._found
 
     def _add(self, kind: str, found: list[Mention], reading: Reading) -> None:
         if found:

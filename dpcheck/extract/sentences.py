@@ -432,6 +432,11 @@ class Sentences(Sequence[Sentence]):
                 found[i] = pattern.search(blocks[b].text[lo:hi]) is not None
         return found
 
+    def starting_before(self, offset: int) -> np.ndarray:
+        """Per sentence: it starts before character ``offset`` of the document."""
+        blocks = self.document.blocks
+        return np.array([blocks[b].start + lo < offset for b, (lo, _) in zip(self._block_of, self._chars)], dtype=bool)
+
     def opening(self) -> np.ndarray:
         """Per sentence: it starts where its block starts."""
         return np.array([lo == 0 for lo, _ in self._chars], dtype=bool)
