@@ -13,6 +13,7 @@ from dpcheck import ingest
 from dpcheck.extract import DEFAULT_READERS, Extraction, Lexicon, Reader, ReaderRegistry, extract
 from dpcheck.extract.readers import Reading
 from dpcheck.extract.sentences import Sentences, read_sentences
+from dpcheck.extract.terms import SUBPROCESSOR_URL, SUBPROCESSOR_URL_PARTS
 from dpcheck.scanner import iter_documents
 
 # Per reader, sentences near its subject that lack its anchors (cue labels, places, layout; for
@@ -260,11 +261,27 @@ def test_anchors_sentences_left_out_are_never_built(scanner, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "pattern", [re.compile(r"sub-?processors?", re.I), re.compile(r"\([^()]{0,20}?\"")], ids=["words", "bracket"]
+    ("pattern", "parts"),
+    [
+        (re.compile(r"sub-?processors?", re.I), ()),
+        (re.compile(r"\([^()]{0,20}?\""), ()),
+        (SUBPROCESSOR_URL, SUBPROCESSOR_URL_PARTS),
+    ],
+    ids=["words", "bracket", "url"],
 )
-def test_anchors_matching_finds_what_each_sentence_search_finds(scanner, pattern):
+def test_anchors_matching_finds_what_each_sentence_search_finds(scanner, pattern, parts):
     """Sentences.matching agrees with searching each sentence's text for patterns that look at nothing beyond."""
-    text = 'Acme Ltd ("Processor") uses sub-processors. Nothing here. (see "Annex 3") Our Subprocessor list.'
+    text = (
+        'Acme Ltd ("Processor") uses sub-processors. Nothing here. (see "Annex 3") Our SUBPROCESSOR list. '
+        "See example.com/legal/ſubprocessors for details. Unterauftragnehmer sind gelistet."
+    )
     sentences = _reading(scanner, text, "en").sentences
-    assert sentences.matching(pattern).tolist() == [bool(pattern.search(s.text)) for s in sentences]
-    assert any(sentences.matching(pattern)) and not all(sentences.matching(pattern))
+    assert sentences.matching(pattern, parts).tolist() == [bool(pattern.search(s.text)) for s in sentences]
+    assert any(sentences.matching(pattern, parts)) and not all(sentences.matching(pattern, parts))
+
+
+def test_anchors_every_subprocessor_address_opens_with_its_parts():
+    """Each way SUBPROCESSOR_URL can match opens with one of SUBPROCESSOR_URL_PARTS, so texts without them are skipped."""
+    group = re.match(r"\((.*?)\)", SUBPROCESSOR_URL.pattern)
+    assert group is not None
+    assert all(branch.casefold().startswith(SUBPROCESSOR_URL_PARTS) for branch in group.group(1).split("|"))

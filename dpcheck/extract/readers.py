@@ -71,6 +71,7 @@ from dpcheck.extract.terms import ANCHORS as TERM_ANCHORS
 from dpcheck.extract.terms import (
     LIST_ITEM,
     SUBPROCESSOR_URL,
+    SUBPROCESSOR_URL_PARTS,
     AuthorityContext,
     government_access,
     link_mentions,
@@ -508,7 +509,9 @@ class TermReader(Reader):
         # A sentence that asks about requests sets the topic of the ones after it; the list items after a
         # lead-in are asked for as they come (read returns True).
         sentences = reading.sentences
-        return sentences.carrying(*TERM_ANCHORS, GOV_REQUEST) | sentences.matching(SUBPROCESSOR_URL)
+        return sentences.carrying(*TERM_ANCHORS, GOV_REQUEST) | sentences.matching(
+            SUBPROCESSOR_URL, SUBPROCESSOR_URL_PARTS
+        )
 
     def read(self, passage: Passage, reading: Reading) -> bool:
         """Sentences just after one about requests from authorities, in its block, keep them as their

@@ -419,13 +419,19 @@ class Sentences(Sequence[Sentence]):
         under = np.array([any(h in headings for h in b.heading_path) for b in blocks], dtype=bool)
         return under[self._block]
 
-    def matching(self, pattern: re.Pattern[str]) -> np.ndarray:
+    def matching(self, pattern: re.Pattern[str], parts: tuple[str, ...] = ()) -> np.ndarray:
         """Per sentence: ``pattern`` is found in its text. Only the sentences of blocks where it is found
         are searched one by one, so ``pattern`` must not look beyond what it matches (no word boundary,
-        anchor or look-around): then a match in a sentence is one in its block too."""
+        anchor or look-around): then a match in a sentence is one in its block too. ``parts``: words in
+        lower case one of which every match holds, case-folded; blocks without any are not searched."""
         found = np.zeros(len(self), dtype=bool)
         blocks = self.document.blocks
-        hits = {b for b, block in enumerate(blocks) if pattern.search(block.text)}
+
+        def may_match(text: str) -> bool:
+            folded = text.casefold()
+            return not parts or any(part in folded for part in parts)
+
+        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and pattern.search(block.text)}
         for i, b in enumerate(self._block_of):
             if b in hits:
                 lo, hi = self._chars[i]

@@ -17,6 +17,8 @@ LIST_POINTER = re.compile(
     r"https?://|www\.|\b(lists?|listed|listen?|verzeichnis\w*|annex\w*|anlage\w*|appendix)\b", re.I
 )
 SUBPROCESSOR_URL = re.compile(r"(sub-?processors?|subunternehmer|unterauftrag\w*|sub-?contractors?)[\w/.-]*", re.I)
+# Every match of SUBPROCESSOR_URL opens with one of these, case-folded (a text without them is not searched).
+SUBPROCESSOR_URL_PARTS = ("sub", "unterauftrag")
 # A section on requests from authorities: its handling sentences need not repeat who asks.
 AUTHORITY_HEADING = re.compile(
     r"(request|demand|anfrage|ersuchen)\w*.{0,30}(authorit|government|law enforcement|behörd)|"
