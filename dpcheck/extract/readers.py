@@ -116,8 +116,8 @@ class Lexicon:
     recipients: RecipientWords
     evidence: EvidenceOrder
     # The labels of rules/lexicon/art28.yml (the Art. 28 checklist's cues) and of the cues of recipients.yml.
-    art28: tuple[str, ...] = ()
-    recipient_cues: tuple[str, ...] = ()
+    art28: tuple[str, ...]
+    recipient_cues: tuple[str, ...]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:

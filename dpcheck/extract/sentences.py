@@ -462,11 +462,6 @@ class Sentences(Sequence[Sentence]):
         """The block holding sentence ``i`` (without building the sentence)."""
         return self.document.blocks[self._block_of[i]]
 
-    def text(self, i: int) -> str:
-        """The text of sentence ``i`` (without building the sentence)."""
-        lo, hi = self._chars[i]
-        return self.document.blocks[self._block_of[i]].text[lo:hi]
-
     def anchored(self, *labels: str) -> Iterator[Sentence]:
         """The sentences that carry any of ``labels``, in order; the others are never built."""
         return (self[i] for i in self.where(*labels).tolist())
