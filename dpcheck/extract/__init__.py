@@ -10,13 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
 from spacy.language import Language
 
 from dpcheck.extract.destinations import DENIED
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
-from dpcheck.extract.sentences import sentences
+from dpcheck.extract.sentences import read_sentences
 from dpcheck.extract.subject import Subject
 from dpcheck.ingest.document import Document
 from dpcheck.limits import checkpoint
@@ -111,6 +112,34 @@ class Extraction:
         return out
 
 
+def _read(reading: Reading, readers: list[Reader]) -> None:
+    """Each reader on the sentences of its plan, and on those it asks for as it goes; sentences in
+    order, and on each the readers in order, as if every reader read every sentence."""
+    sentences = reading.sentences
+    count = len(sentences)
+    plans = [reader.plan(reading) for reader in readers]
+    rows = [None if plan is None else plan.tolist() for plan in plans]
+    wanted = np.zeros(count, dtype=bool)
+    for plan in plans:
+        wanted |= True if plan is None else plan
+    queue = np.flatnonzero(wanted).tolist()
+    # Readers that asked for the next sentence they read.
+    asked = [False] * len(readers)
+    position, index = 0, queue[0] if queue else count
+    while index < count:
+        checkpoint()
+        sentence = sentences[index]
+        passage = Passage(sentence, index, reading)
+        heading = sentence.block.kind == "heading"
+        for r, reader in enumerate(readers):
+            row = rows[r]
+            if (row is None or row[index] or asked[r]) and (reader.reads_headings or not heading):
+                asked[r] = bool(reader.read(passage, reading))
+        while position < len(queue) and queue[position] <= index:
+            position += 1
+        index = index + 1 if any(asked) else queue[position] if position < len(queue) else count
+
+
 def extract(
     document: Document,
     nlp: Language,
@@ -123,17 +152,11 @@ def extract(
     """Read ``document`` with ``nlp`` (a pipeline from :func:`dpcheck.nlp.build_pipeline`) and ``readers``;
     ``eea``: the codes of places inside the EEA; ``implied``: tools made for one country only, with it
     (:attr:`~dpcheck.facts.LegalFacts.sole_destinations`)."""
-    reading = Reading(document, nlp, lexicon, eea)
+    reading = Reading(document, nlp, lexicon, eea, read_sentences(document, nlp))
     started = readers.start()
     for reader in started:
         reader.begin(reading)
-    for index, sentence in enumerate(sentences(document, nlp)):
-        checkpoint()
-        passage = Passage(sentence, index, reading)
-        heading = sentence.block.kind == "heading"
-        for reader in started:
-            if reader.reads_headings or not heading:
-                reader.read(passage, reading)
+    _read(reading, started)
     # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.
     return Extraction(
         doc_type or classify(document),

@@ -61,6 +61,35 @@ DETAILS = {
     "data_types": ("A28_DATA_TYPES", "A28_ROW_DATA_TYPES"),
     "data_subjects": ("A28_DATA_SUBJECTS", "A28_ROW_DATA_SUBJECTS"),
 }
+# The labels without which _hits finds nothing (it asks first): one that shows an element in the sentence
+# (the others only qualify one: "personnel" makes "confidential" the confidentiality of persons with
+# access), an element's row label opening its block, or a heading above naming an element or a breach.
+SHOWS = (
+    *(cue for cue, _ in DETAILS.values()),
+    "A28_INSTRUCTION",
+    "A28_PERMISSION",
+    "A28_CONFIDENTIAL",
+    "A28_SECURITY",
+    "A28_AUTHORISE",
+    "A28_FLOWDOWN",
+    "A28_LIABLE",
+    "A28_PULL",
+    "A28_PUSH",
+    "A28_TERMINATE",
+    "A28_ALTERNATIVE",
+    "A28_SUB_TIERS",
+    "A28_SUB_IDENTITY",
+    "A28_OWN_LISTS",
+    "A28_DS_RIGHTS",
+    "A28_DPIA",
+    "A28_BREACH",
+    "A28_DELETE",
+    "A28_AUDIT",
+    "A28_OWN_PURPOSE",
+    "A28_IMPROVE",
+)
+ROW_LABELS = tuple(row for _, row in DETAILS.values())
+SECTION_SHOWS = (*(cue for cue, _ in DETAILS.values()), "A28_BREACH")
 
 
 def negated(sentence: Sentence, cue: Cue) -> bool:
@@ -96,8 +125,8 @@ class Art28Reader:
         self._heading_labels: dict[str, frozenset[str]] = {}
 
     def read(self, sentence: Sentence) -> list[Mention]:
-        labels = frozenset(c.label for c in sentence.cues if c.label.startswith("A28_"))
         if sentence.block.kind == "heading":
+            labels = frozenset(c.label for c in sentence.cues if c.label.startswith("A28_"))
             self._heading_labels[sentence.block.text] = labels | self._heading_labels.get(
                 sentence.block.text, frozenset()
             )
@@ -109,7 +138,19 @@ class Art28Reader:
         ]
 
 
+def anchored(sentence: Sentence, section: frozenset[str]) -> bool:
+    """The sentence (under headings with the checklist labels ``section``) may show an element (see SHOWS)."""
+    return (
+        sentence.has(*SHOWS)
+        or (any(c.start == 0 for c in sentence.of(*ROW_LABELS)) and sentence.start == sentence.block.start)
+        or not section.isdisjoint(SECTION_SHOWS)
+    )
+
+
 def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
+    if not anchored(sentence, section):
+        return
+
     def near(label: str) -> bool:
         return sentence.has(label) or label in section
 

@@ -3,10 +3,17 @@
 As Presidio's analyzer runs the recognizers of its registry, :func:`~dpcheck.extract.extract`
 runs the readers of a :class:`ReaderRegistry` in order: first each reader's
 :meth:`Reader.begin` on the document as a whole (tables, links), then its :meth:`Reader.read`
-on every sentence (headings only for readers that ask for them). A reader adds what it finds
-to the document's :class:`Reading`; readers later in the registry may use what earlier ones
-found (destinations skip the tables that tables already read). A fresh reader is made for
-every document, so a reader may remember what it has passed.
+on the sentences its :meth:`Reader.plan` names (headings only for readers that ask for them). A
+reader adds what it finds to the document's :class:`Reading`; readers later in the registry may
+use what earlier ones found (destinations skip the tables that tables already read). A fresh
+reader is made for every document, so a reader may remember what it has passed.
+
+Most sentences hold nothing for most readers, so a reader names the sentences it may find
+anything in: those carrying its *anchors*, the labels (cues, places, layout; see
+:mod:`dpcheck.extract.sentences`) without which its rules cannot fire; a sentence no reader
+names is never built. A plan may name more sentences than needed, never fewer; a reader that
+remembers what it passed keeps that by sentence index, so that the sentences left out between
+two it reads change nothing.
 
 To add a reader: subclass :class:`Reader`, give it a ``name``, and add it to
 :data:`DEFAULT_READERS` where its order is right (or pass your own registry to ``extract``).
@@ -19,10 +26,13 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, ClassVar, cast
 
+import numpy as np
 from spacy.language import Language
 
+from dpcheck.extract import art28
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import (
+    LAWS_DIFFER,
     Words,
     destination_mentions,
     examples_of_previous,
@@ -34,6 +44,7 @@ from dpcheck.extract.locations import commitment_mentions
 from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
 from dpcheck.extract.parties import (
     AMENDS,
+    OPENING_CHARS,
     VENDOR,
     PartyWords,
     amendment_mentions,
@@ -53,10 +64,19 @@ from dpcheck.extract.recipients import (
     title_words,
 )
 from dpcheck.extract.roles import RoleSet
-from dpcheck.extract.sentences import Sentence
+from dpcheck.extract.sentences import PLACE, Sentence, Sentences
 from dpcheck.extract.subject import Subject
 from dpcheck.extract.tables import table_recipients
-from dpcheck.extract.terms import LIST_ITEM, AuthorityContext, government_access, link_mentions, term_mentions
+from dpcheck.extract.terms import ANCHORS as TERM_ANCHORS
+from dpcheck.extract.terms import (
+    LIST_ITEM,
+    SUBPROCESSOR_URL,
+    SUBPROCESSOR_URL_PARTS,
+    AuthorityContext,
+    government_access,
+    link_mentions,
+    term_mentions,
+)
 from dpcheck.ingest.document import Block, Document
 from dpcheck.models import ALL_SUBPROCESSORS, Evidence, Mention, Recipient
 from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
@@ -67,6 +87,22 @@ TOPIC_REACH = 2
 LEAD_IN_REACH = 10
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
+# Cue labels (rules/lexicon/cues.yml, subject.yml) that readers are anchored on.
+CONSENT, GOV_NOTICE, GOV_REQUEST, IMPORTER, LOCATION_ONLY, THIRD_COUNTRY, TRANSFER, UNNAMED_BASIS = (
+    "CONSENT",
+    "GOV_NOTICE",
+    "GOV_REQUEST",
+    "IMPORTER",
+    "LOCATION_ONLY",
+    "THIRD_COUNTRY",
+    "TRANSFER",
+    "UNNAMED_BASIS",
+)
+SUBJECT, CHROME = "SUBJECT", "CHROME"
+HEADING = "HEADING"  # a layout label (dpcheck.extract.sentences)
+SUBPROCESSOR = "SUBPROCESSOR"
+# Wording about destinations without a place: open ("worldwide", "third countries"), laws that differ.
+OPEN_WORDING = ("THIRD_COUNTRY", "OPEN_DESTINATION", LAWS_DIFFER)
 
 
 @dataclass(frozen=True)
@@ -79,6 +115,9 @@ class Lexicon:
     roles: RoleSet
     recipients: RecipientWords
     evidence: EvidenceOrder
+    # The labels of rules/lexicon/art28.yml (the Art. 28 checklist's cues) and of the cues of recipients.yml.
+    art28: tuple[str, ...]
+    recipient_cues: tuple[str, ...]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
@@ -89,6 +128,8 @@ class Lexicon:
             RoleSet.from_data(data["roles"]),
             RecipientWords.from_data(data["recipients"], data["words"]),
             EvidenceOrder.from_data(data["roles"]),
+            tuple(data["art28"]),
+            tuple(data["recipients"]["cues"]),
         )
 
 
@@ -100,6 +141,7 @@ class Reading:
     nlp: Language
     lexicon: Lexicon
     eea: frozenset[str]
+    sentences: Sentences
     mentions: list[Mention] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
     transfers_addressed: list[Evidence] = field(default_factory=list)
@@ -157,8 +199,15 @@ class Reader:
     def begin(self, reading: Reading) -> None:
         """Read the document as a whole, before its first sentence."""
 
-    def read(self, passage: Passage, reading: Reading) -> None:
-        """Read one sentence."""
+    def plan(self, reading: Reading) -> np.ndarray | None:
+        """Per sentence of ``reading.sentences`` (booleans): the ones :meth:`read` may find anything in;
+        None (the default): every sentence. Asked after :meth:`begin`."""
+        return None
+
+    def read(self, passage: Passage, reading: Reading) -> bool | None:
+        """Read one sentence. True: read the one after it too, planned or not (the next one that is no
+        heading, for a reader that reads none)."""
+        return None
 
 
 class ReaderRegistry:
@@ -199,6 +248,9 @@ class TableReader(Reader):
         reading.mentions.extend(mentions)
         reading.tables_read |= read
 
+    def plan(self, reading: Reading) -> np.ndarray:
+        return reading.sentences.carrying()  # none: tables are read whole
+
 
 class LinkReader(Reader):
     """Hyperlinks to a sub-processor page."""
@@ -207,6 +259,9 @@ class LinkReader(Reader):
 
     def begin(self, reading: Reading) -> None:
         reading.mentions.extend(link_mentions(reading.document))
+
+    def plan(self, reading: Reading) -> np.ndarray:
+        return reading.sentences.carrying()  # none: links are read from the document
 
 
 class Art28ClauseReader(Reader):
@@ -217,6 +272,17 @@ class Art28ClauseReader(Reader):
 
     def __init__(self) -> None:
         self._reader = Art28Reader()
+
+    def plan(self, reading: Reading) -> np.ndarray:
+        # As art28.anchored, for every sentence at once; headings with a checklist label give their sections' context.
+        sentences = reading.sentences
+        headings = sentences.carrying(HEADING) & sentences.carrying(*reading.lexicon.art28)
+        return (
+            headings
+            | sentences.carrying(*art28.SHOWS)
+            | (sentences.opened_by(*art28.ROW_LABELS) & sentences.opening())
+            | sentences.under_headings(*art28.SECTION_SHOWS)
+        )
 
     def read(self, passage: Passage, reading: Reading) -> None:
         reading.mentions.extend(self._reader.read(passage.sentence))
@@ -231,8 +297,17 @@ class ImporterReader(Reader):
     def __init__(self) -> None:
         self._importer_at = -IMPORTER_REACH - 1
 
+    def plan(self, reading: Reading) -> np.ndarray:
+        # The importer's sentences, and the sentences naming a place a few lines below one.
+        sentences = reading.sentences
+        importer = sentences.carrying(IMPORTER)
+        below = np.zeros(len(sentences) + IMPORTER_REACH, dtype=bool)
+        for after in range(1, IMPORTER_REACH + 1):
+            below[after : after + len(sentences)] |= importer
+        return importer | (below[: len(sentences)] & sentences.carrying(PLACE))
+
     def read(self, passage: Passage, reading: Reading) -> None:
-        if passage.sentence.has("IMPORTER"):
+        if passage.sentence.has(IMPORTER):
             self._importer_at = passage.index
         elif passage.index - self._importer_at <= IMPORTER_REACH:
             reading.mentions.extend(importer_addresses(passage.sentence, set(reading.eea)))
@@ -242,6 +317,10 @@ class MechanismReader(Reader):
     """Transfer tools, relied upon or not, and those the document binds its sub-processors to."""
 
     name = "mechanisms"
+
+    def plan(self, reading: Reading) -> np.ndarray:
+        # A tool's name, or consent (see mechanism_mentions).
+        return reading.sentences.carrying(*reading.lexicon.mechanisms.labels, CONSENT)
 
     def read(self, passage: Passage, reading: Reading) -> None:
         sentence = passage.sentence
@@ -259,19 +338,38 @@ class DestinationReader(Reader):
         # The recipients the tables name are those an onward transfer can be made by.
         self._named: Sequence[Recipient] = tuple(reading.recipients)
         self._previous: list[Mention] = []  # the destinations of the sentence read last
+        self._previous_at = -1
+
+    def plan(self, reading: Reading) -> np.ndarray:
+        # A place, or wording that leaves the destinations open or denies transfers (destination_mentions).
+        return reading.sentences.carrying(PLACE, *OPEN_WORDING)
 
     def read(self, passage: Passage, reading: Reading) -> None:
         sentence = passage.sentence
-        if sentence.block.table is not None and sentence.block.table in reading.tables_read:
+        if _in_read_table(sentence.block, reading):
             return
+        previous = self._previous if self._previous and self._follows(passage.index, reading) else []
         places = destination_mentions(
             sentence, passage.transfer, set(reading.eea), reading.lexicon.words, reading.lexicon.roles
         )
         reading.mentions.extend(
-            [*places, *examples_of_previous(self._previous, sentence, places, set(reading.eea), reading.lexicon.roles)]
+            [*places, *examples_of_previous(previous, sentence, places, set(reading.eea), reading.lexicon.roles)]
         )
-        self._previous = places
+        self._previous, self._previous_at = places, passage.index
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
+
+    def _follows(self, index: int, reading: Reading) -> bool:
+        """No sentence this reader would read stands between the one read last and sentence ``index``:
+        those left out of the plan found no destination, and a table's rows are read as a table."""
+        sentences = reading.sentences
+        return all(
+            sentences.block(k).kind == "heading" or _in_read_table(sentences.block(k), reading)
+            for k in range(self._previous_at + 1, index)
+        )
+
+
+def _in_read_table(block: Block, reading: Reading) -> bool:
+    return block.table is not None and block.table in reading.tables_read
 
 
 class ProseRecipientReader(Reader):
@@ -286,26 +384,39 @@ class ProseRecipientReader(Reader):
         self._own: frozenset[str] = frozenset()
         self._lead_in: Sentence | None = None
         self._item: object = None
-        self._heading: Sentence | None = None
-        self._paragraph: Block | None = None  # the last paragraph of the section: the lead-in of a list below it
+        self._heading: tuple[int, Sentence] | None = None  # the heading read last, and its index
+        # The last paragraph of the section before sentence ``_walked``: the lead-in of a list below it.
+        self._walked, self._paragraph = 0, cast(Block | None, None)
 
     def begin(self, reading: Reading) -> None:
         self._named = {r.name.casefold() for r in reading.recipients}
         title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
         self._own = title_words(title, reading.lexicon.recipients)
 
-    def read(self, passage: Passage, reading: Reading) -> None:
+    def plan(self, reading: Reading) -> np.ndarray:
+        # Recipients a sentence names (sentence_recipients) and lead-ins need its cues; a heading may head
+        # a recipient's entry, read with the sentence after it; the items after a lead-in are asked for
+        # as they come (read returns True).
+        sentences = reading.sentences
+        after_heading = np.zeros(len(sentences), dtype=bool)
+        heading = False
+        for i in range(len(sentences)):
+            block = sentences.block(i)
+            if not _in_read_table(block, reading):
+                after_heading[i], heading = heading, block.kind == "heading"
+        return after_heading | sentences.carrying(HEADING, SUBPROCESSOR, *reading.lexicon.recipient_cues)
+
+    def read(self, passage: Passage, reading: Reading) -> bool:
         sentence = passage.sentence
-        if sentence.block.table is not None and sentence.block.table in reading.tables_read:
-            return
+        if _in_read_table(sentence.block, reading):
+            return self._lead_in is not None
         words = reading.lexicon.recipients
-        heading, self._heading = self._heading, None
+        heading = self._heading_before(passage.index, reading)
+        self._heading = None
         if sentence.block.kind == "heading":
-            self._heading, self._lead_in, self._paragraph = sentence, None, None
-            return
-        lead, block = self._paragraph, sentence.block
-        if block.kind == "paragraph":
-            self._paragraph = block
+            self._heading, self._lead_in = (passage.index, sentence), None
+            return False
+        block = sentence.block
         found = [
             prose_recipient(n, role, sentence, f"names {n} as a recipient")
             for n, role in sentence_recipients(sentence, words, self._own)
@@ -339,18 +450,45 @@ class ProseRecipientReader(Reader):
             self._lead_in = sentence
         elif lead_in is None or sentence.block is not lead_in.block:
             self._lead_in = None
-        if found and words.among_choices(sentence.text, block, lead):
-            return  # cookie, opt-out and plug-in choices name providers, not recipients
+        if found and words.among_choices(sentence.text, block, self._paragraph_before(passage.index, reading)):
+            return self._lead_in is not None  # cookie, opt-out and plug-in choices name providers, not recipients
         for recipient in found:
             if recipient.name.casefold() not in self._named and not own_name(recipient.name, self._own):
                 self._named.add(recipient.name.casefold())
                 reading.recipients.append(recipient)
+        return self._lead_in is not None
+
+    def _heading_before(self, index: int, reading: Reading) -> Sentence | None:
+        """The heading just before sentence ``index``, rows of tables read as tables aside."""
+        if self._heading is None:
+            return None
+        at, heading = self._heading
+        sentences = reading.sentences
+        return heading if all(_in_read_table(sentences.block(k), reading) for k in range(at + 1, index)) else None
+
+    def _paragraph_before(self, index: int, reading: Reading) -> Block | None:
+        """The last paragraph before sentence ``index`` in its section, rows of tables read as tables aside."""
+        sentences = reading.sentences
+        for k in range(self._walked, index):
+            block = sentences.block(k)
+            if _in_read_table(block, reading):
+                continue
+            if block.kind == "heading":
+                self._paragraph = None
+            elif block.kind == "paragraph":
+                self._paragraph = block
+        self._walked = max(self._walked, index)
+        return self._paragraph
 
 
 class CommitmentReader(Reader):
     """Commitments to keep data in the EEA, of the vendor's own processing or of its sub-processors."""
 
     name = "location_commitments"
+
+    def plan(self, reading: Reading) -> np.ndarray:
+        # Transfers outside the EEA denied, or data kept to places named (commitment_mentions).
+        return reading.sentences.carrying(THIRD_COUNTRY, LOCATION_ONLY)
 
     def read(self, passage: Passage, reading: Reading) -> None:
         reading.mentions.extend(commitment_mentions(passage.sentence, set(reading.eea), reading.lexicon.words))
@@ -362,25 +500,36 @@ class TermReader(Reader):
     name = "terms"
 
     def __init__(self) -> None:
-        self._block: object = None
-        self._since_authorities = TOPIC_REACH + 1
+        # The last sentence asking about requests from authorities, and its block.
+        self._asked: tuple[int, Block | None] = (-TOPIC_REACH - 1, None)
+        # A lead-in telling the customer of such requests, while the list after it goes on.
         self._lead_in: Sentence | None = None
 
-    def read(self, passage: Passage, reading: Reading) -> None:
-        """Sentences just after one about requests from authorities keep them as their topic
-        ("We will notify affected users first"); a lead-in ending in a colon carries over to the
+    def plan(self, reading: Reading) -> np.ndarray:
+        # A sentence that asks about requests sets the topic of the ones after it; the list items after a
+        # lead-in are asked for as they come (read returns True).
+        sentences = reading.sentences
+        return sentences.carrying(*TERM_ANCHORS, GOV_REQUEST) | sentences.matching(
+            SUBPROCESSOR_URL, SUBPROCESSOR_URL_PARTS
+        )
+
+    def read(self, passage: Passage, reading: Reading) -> bool:
+        """Sentences just after one about requests from authorities, in its block, keep them as their
+        topic ("We will notify affected users first"); a lead-in ending in a colon carries over to the
         list items after it ("We will notify Customer of: (i) any request by a public authority")."""
         sentence = passage.sentence
         item = bool(LIST_ITEM.match(sentence.text))
-        if sentence.block is not self._block:
-            self._since_authorities = TOPIC_REACH + 1
-        self._block = sentence.block
+        asked_at, asked_in = self._asked
+        topic = sentence.block is asked_in and passage.index - asked_at <= TOPIC_REACH
         lead_in = self._lead_in if item else None
-        context = AuthorityContext(self._since_authorities <= TOPIC_REACH, lead_in)
-        reading.mentions.extend(term_mentions(sentence, context))
-        asks = government_access(sentence) and sentence.has("GOV_REQUEST")
-        self._since_authorities = 1 if asks else self._since_authorities + 1
-        self._lead_in = sentence if sentence.text.rstrip().endswith(":") else lead_in
+        reading.mentions.extend(term_mentions(sentence, AuthorityContext(topic, lead_in)))
+        if government_access(sentence) and sentence.has(GOV_REQUEST):
+            self._asked = (passage.index, sentence.block)
+        if sentence.text.rstrip().endswith(":"):
+            # Only a lead-in that tells the customer of something can add to its items (supplementary_measure).
+            lead_in = sentence if sentence.has(GOV_NOTICE) else None
+        self._lead_in = lead_in
+        return lead_in is not None
 
 
 class PartyReader(Reader):
@@ -399,7 +548,15 @@ class PartyReader(Reader):
         if fallback is not None:
             reading.mentions.append(fallback)
 
-    def read(self, passage: Passage, reading: Reading) -> None:
+    def plan(self, reading: Reading) -> np.ndarray:
+        # The vendor's patterns are text, not labels: every sentence is read from the first until one names
+        # the vendor (read returns True), and the opening for the agreement amended. Sought in the whole
+        # text at once, the patterns would cost more than the sentences read here.
+        plan = reading.sentences.starting_before(OPENING_CHARS + 1)
+        plan[:1] = True
+        return plan
+
+    def read(self, passage: Passage, reading: Reading) -> bool:
         words, sentence = reading.lexicon.parties, passage.sentence
         if VENDOR not in self._found:
             found = opening_company(sentence, words) if self._announced else []
@@ -413,6 +570,7 @@ class PartyReader(Reader):
             and (first_end is None or sentence.start < first_end)
         ):
             self._add(AMENDS, amendment_mentions(sentence, words), reading)
+        return VENDOR not in self._found
 
     def _add(self, kind: str, found: list[Mention], reading: Reading) -> None:
         if found:
@@ -426,13 +584,17 @@ class AddressedReader(Reader):
 
     name = "transfers_addressed"
 
+    def plan(self, reading: Reading) -> np.ndarray:
+        # addresses_transfers and the unnamed basis.
+        return reading.sentences.carrying(THIRD_COUNTRY, TRANSFER, UNNAMED_BASIS, *reading.lexicon.mechanisms.labels)
+
     def read(self, passage: Passage, reading: Reading) -> None:
         sentence = passage.sentence
         if addresses_transfers(sentence, passage.transfer, reading.lexicon):
             reading.transfers_addressed.append(sentence.evidence("speaks about where data goes"))
         # "We make no guarantees that data is secure once transmitted" denies, it names no basis.
         if (
-            sentence.has("UNNAMED_BASIS")
+            sentence.has(UNNAMED_BASIS)
             and (passage.transfer or sentence.has("CROSS_BORDER", "TRANSFER_ANAPHOR"))
             and not sentence.has("NEGATION")
             and not any(m.relied_upon for m in passage.tools)
@@ -450,11 +612,14 @@ class SubjectReader(Reader):
     # The first few furniture sentences are enough to quote.
     QUOTED = 3
 
+    def plan(self, reading: Reading) -> np.ndarray:
+        return reading.sentences.carrying(SUBJECT, CHROME)
+
     def read(self, passage: Passage, reading: Reading) -> None:
         sentence = passage.sentence
-        terms = len(sentence.of("SUBJECT"))
+        terms = len(sentence.of(SUBJECT))
         chrome = reading.subject.chrome
-        if sentence.has("CHROME") and len(chrome) < self.QUOTED:
+        if sentence.has(CHROME) and len(chrome) < self.QUOTED:
             chrome = (*chrome, sentence.evidence("reads like a web page's furniture"))
         if terms or chrome is not reading.subject.chrome:
             reading.subject = Subject(reading.subject.terms + terms, chrome)
@@ -499,10 +664,8 @@ def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence
 
 
 def addresses_transfers(sentence: Sentence, transfer: bool, lexicon: Lexicon) -> bool:
-    if sentence.has("THIRD_COUNTRY"):
+    if sentence.has(THIRD_COUNTRY):
         return True
     if any(c.label.startswith("MECH:") for c in sentence.cues) and transfer:
         return True
-    return (
-        sentence.has("TRANSFER") and not sentence.has("SEAT") and locates_data(sentence, lexicon.words, lexicon.roles)
-    )
+    return sentence.has(TRANSFER) and not sentence.has("SEAT") and locates_data(sentence, lexicon.words, lexicon.roles)

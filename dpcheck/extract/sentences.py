@@ -401,9 +401,66 @@ class Sentences(Sequence[Sentence]):
 
     def where(self, *labels: str) -> np.ndarray:
         """Indices of the sentences that carry any of ``labels``, in order."""
+        return np.flatnonzero(self.carrying(*labels))
+
+    def carrying(self, *labels: str) -> np.ndarray:
+        """Per sentence, in order: it carries any of ``labels`` (booleans)."""
         wanted = self.label_index.mask(labels)
         rows = np.array([wanted >> (64 * w) & (2**64 - 1) for w in range(self.label_index.words)], dtype=np.uint64)
-        return np.flatnonzero((self.masks & rows).any(axis=1))
+        return np.any(self.masks & rows, axis=1)
+
+    def under_headings(self, *labels: str) -> np.ndarray:
+        """Per sentence: a heading of its block's heading path carries any of ``labels`` (a heading is
+        known by its text, as in ``Block.heading_path``)."""
+        blocks = self.document.blocks
+        headings = {blocks[b].text for b in self._block[self.carrying(*labels)].tolist() if blocks[b].kind == "heading"}
+        if not headings:
+            return np.zeros(len(self), dtype=bool)
+        under = np.array([any(h in headings for h in b.heading_path) for b in blocks], dtype=bool)
+        return under[self._block]
+
+    def matching(self, pattern: re.Pattern[str], parts: tuple[str, ...] = ()) -> np.ndarray:
+        """Per sentence: ``pattern`` is found in its text. Only the sentences of blocks where it is found
+        are searched one by one, so ``pattern`` must not look beyond what it matches (no word boundary,
+        anchor or look-around): then a match in a sentence is one in its block too. ``parts``: words in
+        lower case one of which every match holds, case-folded; blocks without any are not searched."""
+        found = np.zeros(len(self), dtype=bool)
+        blocks = self.document.blocks
+
+        def may_match(text: str) -> bool:
+            folded = text.casefold()
+            return not parts or any(part in folded for part in parts)
+
+        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and pattern.search(block.text)}
+        for i, b in enumerate(self._block_of):
+            if b in hits:
+                lo, hi = self._chars[i]
+                found[i] = pattern.search(blocks[b].text[lo:hi]) is not None
+        return found
+
+    def starting_before(self, offset: int) -> np.ndarray:
+        """Per sentence: it starts before character ``offset`` of the document."""
+        blocks = self.document.blocks
+        return np.array([blocks[b].start + lo < offset for b, (lo, _) in zip(self._block_of, self._chars)], dtype=bool)
+
+    def opening(self) -> np.ndarray:
+        """Per sentence: it starts where its block starts."""
+        return np.array([lo == 0 for lo, _ in self._chars], dtype=bool)
+
+    def opened_by(self, *labels: str) -> np.ndarray:
+        """Per sentence: one of its cues of ``labels`` starts at its first token."""
+        a = self.analysis
+        found = np.zeros(len(self), dtype=bool)
+        wanted = [a.cue_labels.index(label) for label in labels if label in a.cue_labels]
+        sentence = np.repeat(np.arange(len(self)), np.diff(self._cue_bounds))
+        rows = self._cue_rows
+        opens = np.isin(a.cues.label[rows], wanted) & (a.cues.start[rows] == a.sentence_start[sentence])
+        found[sentence[opens]] = True
+        return found
+
+    def block(self, i: int) -> Block:
+        """The block holding sentence ``i`` (without building the sentence)."""
+        return self.document.blocks[self._block_of[i]]
 
     def anchored(self, *labels: str) -> Iterator[Sentence]:
         """The sentences that carry any of ``labels``, in order; the others are never built."""

@@ -17,6 +17,8 @@ LIST_POINTER = re.compile(
     r"https?://|www\.|\b(lists?|listed|listen?|verzeichnis\w*|annex\w*|anlage\w*|appendix)\b", re.I
 )
 SUBPROCESSOR_URL = re.compile(r"(sub-?processors?|subunternehmer|unterauftrag\w*|sub-?contractors?)[\w/.-]*", re.I)
+# Every match of SUBPROCESSOR_URL opens with one of these, case-folded (a text without them is not searched).
+SUBPROCESSOR_URL_PARTS = ("sub", "unterauftrag")
 # A section on requests from authorities: its handling sentences need not repeat who asks.
 AUTHORITY_HEADING = re.compile(
     r"(request|demand|anfrage|ersuchen)\w*.{0,30}(authorit|government|law enforcement|behörd)|"
@@ -147,6 +149,19 @@ def _processors_named(sentence: Sentence) -> str:
         if use.end < len(tokens) and use.end not in claimed and tokens[use.end].text[:1].isupper():
             return tokens[use.end].text
     return ""
+
+
+# The labels without which a sentence gives term_mentions nothing, unless its text names sub-processors in a
+# web address (SUBPROCESSOR_URL) or its lead-in tells the customer of requests (AuthorityContext.lead_in).
+ANCHORS = (
+    "SUPPLEMENTARY",
+    "GOV_HANDLING",
+    "GOV_REQUIRE",
+    "GOV_NOTICE",
+    "A28_ON_OUR_BEHALF",
+    "SUBPROCESSOR",
+    "SUBPROCESSOR_SECTION",
+)
 
 
 def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
