@@ -1182,3 +1182,55 @@ def test_mechanisms_a_sufficient_level_the_vendor_requires_is_no_tool(scanner, l
 def test_mechanisms_a_country_declared_to_have_an_adequate_level(scanner, lang, text):
     """ "Declared to have an 'adequate' level" relies on the Commission's adequacy decision."""
     assert mechanisms(scanner, text, lang, doc_type="dpa") == {"adequacy"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Data is stored in India in accordance with Article 45 et seq. GDPR."),
+        ("de", "Die Daten werden nach Maßgabe der Art. 45 ff. DSGVO in Indien gespeichert."),
+        ("en", "Data is stored in India under our own standard contract for service providers."),
+        ("de", "Die Daten werden in Indien auf Grundlage unseres konzernweiten Datenschutzrahmens gespeichert."),
+    ],
+)
+def test_mechanisms_chapter_citations_and_own_terms_name_no_tool(scanner, lang, text):
+    """ "Art. 45 et seq." cites all of Chapter V, and the vendor's own standard contract or group framework are
+    its own terms: none is an adequacy decision, the SCCs or the DPF."""
+    assert mechanisms(scanner, text, lang) == set()
+    assert "TRANSFER_MECHANISM_UNSPECIFIED" in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "addressed"),
+    [
+        (
+            "en",
+            "Transfers to Japan rely on the SCCs. Acme shall notify Customer of a personal data breach so that Customer "
+            "can meet its obligations towards the competent authorities.",
+            False,
+        ),
+        (
+            "de",
+            "Übermittlungen nach Japan erfolgen auf Grundlage der Standardvertragsklauseln. Acme informiert den Kunden "
+            "über Datenpannen, damit er seine Pflichten gegenüber der zuständigen Behörde erfüllen kann.",
+            False,
+        ),
+        (
+            "en",
+            "Transfers to Japan rely on the SCCs. If a governmental authority requires Acme to disclose Customer Data, "
+            "Acme will give Customer prior notice so that Customer can oppose the disclosure.",
+            True,
+        ),
+        (
+            "de",
+            "Übermittlungen nach Japan erfolgen auf Grundlage der Standardvertragsklauseln. Verlangt eine Behörde die "
+            "Herausgabe von Kundendaten, informiert Acme den Kunden vorab, damit er sich widersetzen kann.",
+            True,
+        ),
+    ],
+)
+def test_mechanisms_breach_notices_do_not_handle_government_requests(scanner, lang, text, addressed):
+    """A breach notice "towards the competent authorities" speaks of the supervisory authority and handles no
+    government request; notice that lets the customer oppose a demand does."""
+    found = "SUPPLEMENTARY_MEASURES_UNADDRESSED" in flags(scanner, text, lang, doc_type="dpa")
+    assert found is not addressed

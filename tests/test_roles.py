@@ -973,6 +973,23 @@ def test_roles_countries_without_adequate_protection_are_open(scanner, lang, tex
     assert destinations(scanner, text, lang, doc_type="dpa") == {"UNSPECIFIED"}
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Acting only on Customer's documented instructions, our support partner in Japan accesses Customer Data "
+            "remotely to resolve errors.",
+        ),
+        ("de", "Unser Dienstleister in Japan bearbeitet Ihre Anfragen ausschließlich nach unseren Weisungen."),
+    ],
+)
+def test_roles_a_country_in_a_sentence_on_instructions_still_counts(scanner, lang, text):
+    """The Art. 28(3)(a) wording ("only on instructions, including with regard to transfers") discloses no open
+    region, but a country it names is still where data goes."""
+    assert destinations(scanner, text, lang, doc_type="dpa") == {"JP"}
+
+
 def test_roles_a_cue_in_the_same_word_as_a_place_claims_it(scanner):
     """ "US-Handelsministeriums" is one word: the authority's role is the country's, before the access verb next
     to it (the ministry's website is where one reads a certification, not where data goes)."""

@@ -402,11 +402,13 @@ def destination_mentions(
     roles = assign(sentence, roleset, negated)
     if not (transfer_sentence or roles.states_transfer):
         return []
-    if INSTRUCTIONS.search(sentence.text):
-        return []  # Art. 28(3)(a) boilerplate: "only on instructions, including with regard to transfers"
-    # "Any relocation to a third country requires the Customer's prior consent" restricts transfers; the
-    # countries it names (if any) still count, its open "third country" does not.
-    restricted = sentence.has("CONSENT_REQUIRED") and sentence.has("CONTROLLER_SIDE")
+    # "Any relocation to a third country requires the Customer's prior consent" restricts transfers, as the
+    # Art. 28(3)(a) boilerplate does ("only on instructions, including with regard to transfers to a third
+    # country"); the countries such a sentence names still count ("acting on instructions, our partner in
+    # Serbia accesses the data"), its open "third country" does not.
+    restricted = bool(INSTRUCTIONS.search(sentence.text)) or (
+        sentence.has("CONSENT_REQUIRED") and sentence.has("CONTROLLER_SIDE")
+    )
     if negated:
         # "We do not transfer data outside the EEA": what the document says elsewhere of transfers
         # outside the EEA only under a condition is about a transfer it has ruled out.

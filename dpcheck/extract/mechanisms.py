@@ -24,6 +24,8 @@ INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
 # Tokens between adequacy wording and the vendor named as the one who judged ("Serbia is considered adequate by
 # us", "von uns nach eingehender Prüfung der dortigen Rechtslage als sicherer Drittstaat eingestuft").
 SELF_ASSESSED_REACH = 10
+# Words after an article that cite it with those that follow ("Art. 45 et seq.", "Art. 45 ff.").
+CHAPTER_CITATION = frozenset("et seq ff folgende sequentes".split())
 # Verbs of replacement, the words between one and the tool it replaced ("replaced the former Safe Harbor"), and the
 # words that make it passive ("replaced by the DPF").
 REPLACES = frozenset("replaced replaces superseded supersedes ersetzt ersetzte ablöst löste".split())
@@ -526,9 +528,18 @@ def mechanism_mentions(
     tools_here = {lexicon.labels[c.label][0] for c in unique}
     # Tools named by their article or their own name ("Art. 49", "derogation"), not described.
     named_articles = {lexicon.labels[c.label][0] for c in unique if c.label == f"MECH:{lexicon.labels[c.label][0]}"}
+    own = sentence.of("OWN_TERMS")
     for cue in unique:
         tool, context = lexicon.labels[cue.label]
         if lexicon.names_no_tool(sentence, cue, _described(sentence, cue, unique)) or _defined_term(sentence, cue):
+            continue
+        # "unser konzernweiter Datenschutzrahmen", "our own standard contract": the vendor's own terms, no tool.
+        if any(o.start <= cue.start and cue.end <= o.end for o in own):
+            continue
+        # "Art. 45 et seq. GDPR", "Art. 45 ff. DSGVO": the whole of Chapter V, not an adequacy decision.
+        if tool == "adequacy" and any(
+            t.lower_.rstrip(".") in CHAPTER_CITATION for t in sentence.span[cue.end : cue.end + 2]
+        ):
             continue
         # "Such transfer will be based on an adequacy decision": the sentence speaks of the transfer before it.
         if context == "transfer" and not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR")):

@@ -69,10 +69,19 @@ def government_access(sentence: Sentence) -> bool:
     if _authority_section(sentence.block.heading_path):
         return True
     supervisory = sentence.of("SUPERVISORY", "GOV_DATA")
+    # A breach notice or a complaint route speaks of the supervisory authority, however it calls it ("its
+    # obligations towards the competent authorities", "gegenüber der zuständigen Behörde").
+    regulator = sentence.has("A28_BREACH", "ROLE:complaint")
     return any(
         not any(s.start <= c.start < s.end or c.start <= s.start < c.end for s in supervisory)
+        and not (regulator and c.text.lower().startswith(GENERIC_AUTHORITY))
         for c in sentence.of("GOV_ACCESS")
     )
+
+
+# Words for public authorities that name none in particular: in a breach notice or a complaint route they are
+# the supervisory authority.
+GENERIC_AUTHORITY = ("competent authorit", "authorities", "authority", "public authorit", "behörde", "zuständig")
 
 
 # Every sentence of a section asks (twice), and a document has few sections.
