@@ -1234,3 +1234,36 @@ def test_mechanisms_breach_notices_do_not_handle_government_requests(scanner, la
     government request; notice that lets the customer oppose a demand does."""
     found = "SUPPLEMENTARY_MEASURES_UNADDRESSED" in flags(scanner, text, lang, doc_type="dpa")
     assert found is not addressed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Transfers to our provider in India rely on the standard contractual clauses. We do not use the standard "
+            "contractual clauses for transfers to the United Kingdom, which benefits from an adequacy decision.",
+        ),
+        (
+            "de",
+            "Die alten Standardvertragsklauseln von 2010 verwenden wir nicht mehr; die Übermittlung nach Indien "
+            "stützen wir auf die neuen Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_a_disavowal_for_one_country_or_version_keeps_the_tool(scanner, lang, text):
+    """Not using the SCCs for one country, or their 2010 version, leaves them the basis where the text relies on
+    them."""
+    assert "scc" in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our partners in India access your data; they are bound by our code of conduct."),
+        ("de", "Unsere Partner in Indien greifen auf Ihre Daten zu; sie sind an unseren Verhaltenskodex gebunden."),
+    ],
+)
+def test_mechanisms_the_vendors_own_code_of_conduct_is_no_tool(scanner, lang, text):
+    """The vendor's own code of conduct is not an approved code under Art. 40 and 46(2)(e)."""
+    assert mechanisms(scanner, text, lang) == set()

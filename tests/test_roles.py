@@ -990,6 +990,22 @@ def test_roles_a_country_in_a_sentence_on_instructions_still_counts(scanner, lan
     assert destinations(scanner, text, lang, doc_type="dpa") == {"JP"}
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "If you travel outside the EEA, the app still uploads your recordings only to our servers in Germany."),
+        (
+            "de",
+            "Wenn Sie sich außerhalb des EWR aufhalten, lädt die App Ihre Aufnahmen weiterhin nur auf unsere Server in "
+            "Deutschland.",
+        ),
+    ],
+)
+def test_roles_where_the_user_travels_is_no_destination(scanner, lang, text):
+    """The user's own stay outside the EEA says where the user is, not where the data goes (class 2)."""
+    assert destinations(scanner, text, lang) == set()
+
+
 def test_roles_a_cue_in_the_same_word_as_a_place_claims_it(scanner):
     """ "US-Handelsministeriums" is one word: the authority's role is the country's, before the access verb next
     to it (the ministry's website is where one reads a certification, not where data goes)."""

@@ -24,6 +24,7 @@ INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
 # Tokens between adequacy wording and the vendor named as the one who judged ("Serbia is considered adequate by
 # us", "von uns nach eingehender Prüfung der dortigen Rechtslage als sicherer Drittstaat eingestuft").
 SELF_ASSESSED_REACH = 10
+YEAR = re.compile(r"\b(19|20)\d\d\b")
 # Words after an article that cite it with those that follow ("Art. 45 et seq.", "Art. 45 ff.").
 CHAPTER_CITATION = frozenset("et seq ff folgende sequentes".split())
 # Verbs of replacement, the words between one and the tool it replaced ("replaced the former Safe Harbor"), and the
@@ -238,6 +239,13 @@ def _about_another(sentence: Sentence, cue: Cue, mentions: list[Cue], alike: Set
     if cue.text.lower() in REPLACES:
         return tokens[cue.end].lower_ not in PASSIVE_AGENT
     return following.start - cue.end <= ATTRIBUTE_REACH
+
+
+def _scoped(sentence: Sentence) -> bool:
+    """A disavowal of a valid tool for one country or one version ("we do not use the SCCs for transfers to the
+    UK, which has an adequacy decision", "die alten Standardvertragsklauseln von 2010 verwenden wir nicht mehr")
+    leaves the tool relied on wherever else the document relies on it."""
+    return any(len(p.code) == 2 for p in sentence.places) or bool(YEAR.search(sentence.text))
 
 
 def _conceded(sentence: Sentence) -> set[Cue]:
@@ -583,6 +591,7 @@ def mechanism_mentions(
             governing is not None
             and cue.label not in lexicon.related
             and not _names_a_part(sentence, cue)
+            and not (tool not in INVALIDATED_TOOLS and _scoped(sentence))
             and (
                 DISAVOWAL.search(sentence.text)
                 or (tool in INVALIDATED_TOOLS and (sentence.has("COURT") or _called_gone(sentence, cue)))

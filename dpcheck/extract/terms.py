@@ -84,6 +84,9 @@ def government_access(sentence: Sentence) -> bool:
 GENERIC_AUTHORITY = ("competent authorit", "authorities", "authority", "public authorit", "behörde", "zuständig")
 
 
+UNREASONABLE = re.compile(r"\bunreasonabl|\bunbillig|\bohne (wichtigen|sachlichen) grund", re.I)
+
+
 # Every sentence of a section asks (twice), and a document has few sections.
 @lru_cache(maxsize=1024)
 def _authority_section(heading_path: tuple[str, ...]) -> bool:
@@ -200,7 +203,7 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     periods = stated_periods(text)
     notice_periods = [days for at, days in periods if at < objection]
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
-    if sentence.has("OBJECTION"):
+    if sentence.has("OBJECTION") and not _objection_denied(sentence):
         add(
             "subprocessor_objection",
             f"'{sentence.of('OBJECTION')[0].text}'",
@@ -230,6 +233,12 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     if sentence.has("NOTICE") and (states_period(text) or sentence.has("CHANGE")):
         notice(f"'{sentence.of('NOTICE')[0].text}'")
     return found
+
+
+def _objection_denied(sentence: Sentence) -> bool:
+    """The sentence takes the objection right away ("waives any right to object", "steht dem Auftraggeber nicht
+    zu"), not where it only bars unreasonable objections ("may not object unreasonably")."""
+    return sentence.has("OBJECTION_DENIED") and not UNREASONABLE.search(sentence.text)
 
 
 def _none_engaged(sentence: Sentence) -> str:
