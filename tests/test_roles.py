@@ -1006,6 +1006,19 @@ def test_roles_where_the_user_travels_is_no_destination(scanner, lang, text):
     assert destinations(scanner, text, lang) == set()
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Their engineers can access your account data from India to fix errors."),
+        ("de", "Deren Techniker können zur Fehlerbehebung von Indien aus auf Ihre Kontodaten zugreifen."),
+    ],
+)
+def test_roles_access_from_a_country_is_a_destination(scanner, lang, text):
+    """Data reached from a country ("access your data from India", "von Indien aus zugreifen") is accessed there,
+    with the object standing between the verb and "from" (class 1)."""
+    assert destinations(scanner, text, lang) == {"IN"}
+
+
 def test_roles_a_cue_in_the_same_word_as_a_place_claims_it(scanner):
     """ "US-Handelsministeriums" is one word: the authority's role is the country's, before the access verb next
     to it (the ministry's website is where one reads a certification, not where data goes)."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
-from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence
+from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Tokens
 from dpcheck.models import UNSPECIFIED, Mention
 
 # Tokens between a negation and the "without" that cancels it ("not transferred to third countries without").
@@ -50,6 +50,7 @@ class Words:
     non: frozenset[str]
     origin: frozenset[str]
     access: frozenset[str]
+    access_from: frozenset[str]
     exclusion: frozenset[str]
     disjunction: frozenset[str]
     list: frozenset[str]
@@ -189,8 +190,19 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
         # "in or outside of India": the destination word before decides, as if "outside" were not there.
         both = i > 1 and tokens[i - 1].lower_ in words.disjunction and tokens[i - 2].lower_ in words.destination
         if word in words.source and not both:
-            return not (i > 0 and tokens[i - 1].lower_ in words.access)
+            return not _accessed_from_place(tokens, i, start, words)
     return False
+
+
+def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> bool:
+    """ "accessed from India", "access your data from India", "von den USA aus zugreifen": the source word at
+    ``at`` says where data is reached from, which is a destination."""
+    if any(tokens[j].lower_ in words.access for j in range(max(0, at - ACCESS_REACH), at)):
+        return True
+    end = next((j for j in range(start, min(len(tokens), start + 4)) if tokens[j].lower_ in words.access_from), None)
+    return end is not None and any(
+        tokens[j].lower_ in words.access for j in range(end, min(len(tokens), end + ACCESS_REACH))
+    )
 
 
 # Tokens after an open region a condition may stand in to make the vendor's statement of a transfer there
