@@ -1019,6 +1019,26 @@ def test_roles_access_from_a_country_is_a_destination(scanner, lang, text):
     assert destinations(scanner, text, lang) == {"IN"}
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The UK Controller to Processor SCCs apply where Acme processes Customer Data. Customer Data is hosted "
+            "in Japan.",
+        ),
+        (
+            "de",
+            "Die britischen Standardvertragsklauseln für Verantwortliche an Auftragsverarbeiter gelten, wo Acme "
+            "Kundendaten verarbeitet. Die Kundendaten werden in Japan gehostet.",
+        ),
+    ],
+)
+def test_roles_a_country_naming_a_module_of_the_sccs_is_no_destination(scanner, lang, text):
+    """ "UK Controller to Processor SCCs" names the UK's version of a module, not a place data goes."""
+    assert destinations(scanner, text, lang, doc_type="dpa") == {"JP"}
+
+
 def test_roles_a_cue_in_the_same_word_as_a_place_claims_it(scanner):
     """ "US-Handelsministeriums" is one word: the authority's role is the country's, before the access verb next
     to it (the ministry's website is where one reads a certification, not where data goes)."""
