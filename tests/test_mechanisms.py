@@ -1267,3 +1267,18 @@ def test_mechanisms_a_disavowal_for_one_country_or_version_keeps_the_tool(scanne
 def test_mechanisms_the_vendors_own_code_of_conduct_is_no_tool(scanner, lang, text):
     """The vendor's own code of conduct is not an approved code under Art. 40 and 46(2)(e)."""
     assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Transfers from the UK to our provider in India rely on the UK Addendum."),
+        ("de", "Übermittlungen aus dem Vereinigten Königreich nach Indien stützen wir auf das UK-Addendum."),
+    ],
+)
+def test_mechanisms_the_uk_addendum_is_the_sccs(scanner, lang, text):
+    """The UK Addendum amends the Commission's SCCs for UK transfers: relying on it relies on the SCCs, and the UK
+    in its name is no destination."""
+    report = scanner.scan_text(text, language=lang)
+    assert set(report.mechanisms) == {"scc"}
+    assert {t.destination for t in report.transfers} == {"IN"}
