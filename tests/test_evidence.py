@@ -352,3 +352,26 @@ def test_evidence_a_statement_under_a_transfer_heading_first(scanner, lang, text
     """Of two equally plain statements, the one under a heading about transfers is quoted first: it is where a
     reader, and the vendor, put the answer."""
     assert quotes(scanner, text, lang, "JP", fmt="markdown")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "decisive"),
+    [
+        (
+            "en",
+            "Where we transfer data outside the EEA, we ensure appropriate safeguards, such as the EU SCCs (Module 2) "
+            "and the UK Addendum. Transfers to our host in India rely on the standard contractual clauses.",
+            "Transfers to our host in India rely on the standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Bei Übermittlungen in Drittländer sorgen wir für geeignete Garantien, etwa die EU-Standardvertragsklauseln "
+            "(Modul 2) und das UK-Addendum. Übermittlungen an unseren Hoster in Indien stützen wir auf die "
+            "Standardvertragsklauseln.",
+            "Übermittlungen an unseren Hoster in Indien stützen wir auf die Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_evidence_a_tool_joined_to_an_example_is_an_example(scanner, lang, text, decisive):
+    """ "Such as the SCCs and the UK Addendum": both are examples, so the sentence relying on the tool comes first."""
+    assert tool_quotes(scan(scanner, text, lang), "scc")[0] == decisive

@@ -212,3 +212,26 @@ def test_tables_a_column_of_whom_data_is_shared_with_names_its_companies(scanner
         "Tallimo Support Inc.",
     ]
     assert {t.destination for t in result.transfers} <= {"SE", "EEA"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "table"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Name | Purpose | Hosting region | Support access from |\n|---|---|---|---|\n"
+            "| Deskline Inc. | Helpdesk | EU (Dublin) | India |\n"
+            "| Mailwing GmbH | E-mail | EU (Berlin) | Germany |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Name | Leistung | Hosting-Region | Supportzugriff aus |\n|---|---|---|---|\n"
+            "| Deskline Inc. | Helpdesk | EU (Dublin) | Indien |\n"
+            "| Mailwing GmbH | E-Mail | EU (Berlin) | Deutschland |\n",
+        ),
+    ],
+)
+def test_tables_where_support_accesses_from_is_a_destination(scanner, lang, table):
+    """A column of where staff reach the data from, beside the hosting region, names destinations too."""
+    report = scanner.scan_text(table, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert {t.destination for t in report.transfers} == {"IN"}

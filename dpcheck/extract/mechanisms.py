@@ -11,7 +11,7 @@ relies on a tool, relies on that tool nowhere. Phrases that only name a tool in 
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +71,7 @@ PART_OF = frozenset("of der des".split())
 PART_REACH = 10
 # Words that join a tool named again to the one a negation denies ("not ... an adequacy decision or considered adequate").
 DISJUNCTION = frozenset({"or", "nor", "oder", "noch"})
+CONJUNCTION = frozenset({"and", "und", "sowie"})
 # Tokens between "the conditions for the use of" and the tool they are the conditions of ("those", "dieser").
 CONDITION_OBJECT = 2
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
@@ -501,11 +502,18 @@ def _courts_view(sentence: Sentence, cue: Cue) -> Cue | None:
     return None
 
 
-def _given_as_example(sentence: Sentence, cue: Cue) -> bool:
+def _given_as_example(sentence: Sentence, cue: Cue, mentions: Sequence[Cue] = ()) -> bool:
     """ "appropriate safeguards, such as the SCCs": the tool is one the text could use, not the one a
-    transfer rests on ("transfers to the US rest on the SCCs")."""
+    transfer rests on ("transfers to the US rest on the SCCs"); so is a tool joined to an example by "and" or
+    "or" ("such as the EU SCCs (Module 2) and the UK Addendum")."""
     lo, _ = sentence.clause_bounds(cue.start)
-    return any(lo <= c.start and 0 <= cue.start - c.end <= EXAMPLE_REACH for c in sentence.of("EXAMPLE_OF"))
+    if any(lo <= c.start and 0 <= cue.start - c.end <= EXAMPLE_REACH for c in sentence.of("EXAMPLE_OF")):
+        return True
+    before = [m for m in mentions if m.end <= cue.start and cue.start - m.end <= EXAMPLE_REACH]
+    return bool(before) and (
+        any(t.lower_ in DISJUNCTION | CONJUNCTION for t in sentence.span[before[-1].end : cue.start])
+        and _given_as_example(sentence, before[-1], mentions)
+    )
 
 
 def mechanism_mentions(
@@ -577,7 +585,7 @@ def mechanism_mentions(
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
-        detail = "definition" if sentence.is_definition else EXAMPLE if _given_as_example(sentence, cue) else ""
+        detail = "definition" if sentence.is_definition else EXAMPLE if _given_as_example(sentence, cue, unique) else ""
         reason = (
             f"names {tool}: '{cue.text}'"
             if governing is None

@@ -21,7 +21,7 @@ from dpcheck.nlp.components import SPAN_KEY
 from dpcheck.nlp.gazetteer import LEFT_OUT_KEY
 
 # Earlier kinds claim a column first: "Sub-processor of" is an engaged-by column, not a name column.
-COLUMN_ORDER = ("engaged_by", "onward", "name", "location", "purpose")
+COLUMN_ORDER = ("engaged_by", "onward", "access", "name", "location", "purpose")
 # Header cells are short; a longer cell is a row's content.
 HEADER_CELL_CHARS = 60
 # The longest location cell read as an answer of its own ("Global", "Varies", "Multiple regions").
@@ -258,6 +258,12 @@ def _read_table(
             c
             for c in _places(cell("onward"), nlp, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
             if c not in eea
+        ]
+        # "Hosting region | Support access from": where the data is reached from is where it goes too.
+        codes += [
+            c
+            for c in _places(cell("access"), nlp, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
+            if c not in codes
         ]
         evidence = _row_evidence(block, "row of a sub-processor table")
         for code in [*codes, *onward]:
