@@ -1282,3 +1282,19 @@ def test_mechanisms_the_uk_addendum_is_the_sccs(scanner, lang, text):
     report = scanner.scan_text(text, language=lang)
     assert set(report.mechanisms) == {"scc"}
     assert {t.destination for t in report.transfers} == {"IN"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We transfer data to Canada; in our view this rests on the Commission's adequacy decision for Canada."),
+        (
+            "de",
+            "Wir übermitteln Daten nach Kanada; nach unserer Auffassung stützt sich dies auf den Angemessenheitsbeschluss.",
+        ),
+    ],
+)
+def test_mechanisms_the_vendor_citing_the_commissions_adequacy_decision_relies_on_it(scanner, lang, text):
+    """The vendor speaking of the Commission's decision ("in our view ... the adequacy decision") still relies on
+    it: only a country the vendor itself judges adequate names no tool."""
+    assert mechanisms(scanner, text, lang) == {"adequacy"}

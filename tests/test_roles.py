@@ -904,10 +904,13 @@ def test_roles_a_weakened_denial_discloses_open_destinations(scanner, lang, text
     [
         ("en", "We do not transfer personal data outside the EEA."),
         ("de", "Die Daten verlassen den EWR nicht."),
+        ("en", "We mainly store data in Germany and do not transfer it outside the EEA."),
+        ("de", "Wir speichern Daten überwiegend in Deutschland und übermitteln sie nicht in Drittländer."),
     ],
 )
 def test_roles_a_plain_denial_stays_a_denial(scanner, lang, text):
-    """Without hedge or exception, "we do not transfer ... outside the EEA" discloses nothing."""
+    """Without hedge or exception, "we do not transfer ... outside the EEA" discloses nothing; a hedge in another
+    clause ("we mainly store data in Germany") weakens nothing."""
     assert destinations(scanner, text, lang) == set()
 
 

@@ -130,7 +130,12 @@ def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()
 def _weakened(sentence: Sentence) -> bool:
     """A denial that admits exceptions: hedged ("we do not generally transfer ..."), excepted ("save where ...",
     "nur in Ausnahmefällen"), or itself denied ("it cannot be excluded that ...", "nicht ausgeschlossen")."""
-    if sentence.has("HEDGE") and sentence.has("NEGATION", "DENIAL", "LOCATION_ONLY"):
+    denials = sentence.of("NEGATION", "DENIAL", "LOCATION_ONLY")
+    if denials and sentence.has("EXCEPTED"):
+        return True
+    # A hedge weakens the denial it stands by ("we do not generally transfer"), not one in another clause ("we
+    # mainly store data in Germany and do not transfer it outside the EEA").
+    if any(abs(h.start - d.start) <= HEDGE_REACH for h in sentence.of("HEDGE") for d in denials):
         return True
     negations = sentence.of("NEGATION")
     return any(0 <= d.start - n.end <= DENIAL_NEGATED for d in sentence.of("DENIAL") for n in negations)
@@ -208,6 +213,8 @@ def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> b
 # Tokens after an open region a condition may stand in to make the vendor's statement of a transfer there
 # conditional ("Wir übermitteln Daten nur dann in Drittländer, wenn ...", "to third countries only if ...").
 SPEAKER_CONDITION = 3
+# Words between a hedge and the denial it weakens ("do not generally", "grundsätzlich nicht").
+HEDGE_REACH = 3
 # Words between a negation and the denial it denies ("cannot be excluded", "nicht ausgeschlossen").
 DENIAL_NEGATED = 2
 # Words between an open region and the access it frames ("access or process such data from outside the EEA").
