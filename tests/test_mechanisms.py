@@ -1298,3 +1298,26 @@ def test_mechanisms_the_vendor_citing_the_commissions_adequacy_decision_relies_o
     """The vendor speaking of the Commission's decision ("in our view ... the adequacy decision") still relies on
     it: only a country the vendor itself judges adequate names no tool."""
     assert mechanisms(scanner, text, lang) == {"adequacy"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We store data in Canada and the United States. We use a transfer mechanism, for example transferring data "
+            "to a country declared adequate by the European Commission, executing the standard contractual clauses with "
+            "the recipient, or relying on the EU-U.S. Data Privacy Framework.",
+        ),
+        (
+            "de",
+            "Wir speichern Daten in Kanada und den USA. Für Übermittlungen in Drittländer nutzen wir ein "
+            "Übermittlungsinstrument, etwa die Übermittlung in ein Land, das die EU-Kommission für angemessen erklärt hat, den Abschluss von Standardvertragsklauseln "
+            "mit dem Empfänger oder das EU-U.S. Data Privacy Framework.",
+        ),
+    ],
+)
+def test_mechanisms_adequacy_listed_apart_from_the_dpf_is_its_own_tool(scanner, lang, text):
+    """Adequacy named as one alternative in a list of tools is relied on beside the DPF; it yields to the DPF only
+    when it describes it ("the DPF and the related adequacy decision")."""
+    assert mechanisms(scanner, text, lang) == {"adequacy", "scc", "dpf"}

@@ -24,6 +24,9 @@ INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
 # Tokens between adequacy wording and the vendor named as the one who judged ("Serbia is considered adequate by
 # us", "von uns nach eingehender Prüfung der dortigen Rechtslage als sicherer Drittstaat eingestuft").
 SELF_ASSESSED_REACH = 10
+# Words between a description of what a tool achieves and the tool it yields to ("the DPF and the related
+# adequacy decision", "adequacy decision (Implementing Decision (EU) 2016/1250)").
+YIELD_REACH = 12
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 # Words after an article that cite it with those that follow ("Art. 45 et seq.", "Art. 45 ff.").
 CHAPTER_CITATION = frozenset("et seq ff folgende sequentes".split())
@@ -141,7 +144,15 @@ class MechanismLexicon:
         tools_after = {self.labels[m.label][0] for m in described if m.end > cue.start}
         yields_to = self.yields_to[cue.label]
         if cue.label not in self.of_country:
-            return bool(yields_to & (tools_before | tools_after))
+            # "the DPF and the related adequacy decision": near each other; tools listed apart ("a country declared
+            # adequate by the Commission, executing the SCCs ..., or the DPF") are alternatives.
+            beside = {
+                self.labels[m.label][0]
+                for m in described
+                if max(m.start - cue.end, cue.start - m.end) <= YIELD_REACH
+                and not any(min(m.end, cue.end) <= o.start < max(m.start, cue.start) for o in described if o is not m)
+            }
+            return bool(yields_to & beside)
         before, after, country_yields = self.of_country[cue.label]
         near = any(-before <= c.start - cue.start and c.start - cue.end <= after for c in sentence.of("COUNTRY_WORD"))
         # A country named before a relative clause about its level ("Canada, which the Commission has found to
