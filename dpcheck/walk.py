@@ -25,7 +25,11 @@ from dpcheck.models import Skipped
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".docx"})
+# Documentation sites keep their policies as reStructuredText or AsciiDoc: plain text to the reader, so a
+# folder scan must not pass them by.
+DOCUMENT_SUFFIXES = frozenset(
+    {".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".docx", ".rst", ".adoc", ".asciidoc"}
+)
 
 
 class SkipReason(StrEnum):

@@ -76,6 +76,16 @@ def test_cli_verbose_logs_skipped_files(tmp_path):
     assert "notes.xyz: its suffix is none that dpcheck reads" in result.stderr
 
 
+@pytest.mark.parametrize(("text", "name"), [(SHIELD_EN, "privacy.rst"), (SHIELD_DE, "datenschutz.adoc")])
+def test_cli_folder_scan_reads_restructuredtext_and_asciidoc(tmp_path, text, name):
+    """A policy kept as reStructuredText or AsciiDoc in a folder is read and rated, not skipped."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run("scan", "--no-cache", "--format", "json", str(tmp_path))
+    data = json.loads(result.output)
+    assert [Path(d["path"]).name for d in data["documents"]] == [name]
+    assert "privacy_shield" in data["documents"][0]["mechanisms"]
+
+
 @pytest.mark.parametrize(("text", "name"), [(SHIELD_EN, "policy.md"), (SHIELD_DE, "richtlinie.txt")])
 def test_cli_scan_reads_standard_input(text, name):
     """`dpcheck scan -` reads one document from stdin, named by --name."""
