@@ -81,3 +81,18 @@ def test_doctype_terms_between_controllers_are_no_dpa(text, expected):
     """A data sharing or joint-controller agreement sets no Art. 28 terms: it is not judged as a DPA, whatever
     its body's vocabulary."""
     assert classify(load_text(text, format="markdown")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Datenschutz\n\n## Verarbeitete Daten\n\nDer Verein speichert Name und Anschrift der Mitglieder.\n\n"
+        "## Auskunft\n\nMitglieder können Auskunft über die gespeicherten Daten verlangen.\n",
+        "# Privacy\n\n## Data processed\n\nThe club stores the names and addresses of its members.\n\n"
+        "## Access\n\nMembers may ask which data is stored about them.\n",
+    ],
+)
+def test_doctype_a_document_titled_privacy_is_a_policy(text):
+    """A document titled with the one word "Datenschutz" or "Privacy" is a privacy notice, even when it speaks of
+    the data subjects in the third person (no "your rights" for the body to find)."""
+    assert classify(load_text(text, format="markdown")) == "privacy_policy"

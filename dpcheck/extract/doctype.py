@@ -60,6 +60,8 @@ POLICY_BODY = re.compile(
     r"(data|information)|your information|wir verarbeiten)\b",
     re.I,
 )
+# A document titled with the one word ("Datenschutz", "Privacy"), however it speaks of the data subjects.
+BARE_POLICY_TITLE = re.compile(r"\s*(datenschutz|privacy|data protection)\s*", re.I)
 TITLE = dict(TITLE_PATTERNS)
 _RIVAL: dict[DocType, DocType] = {"dpa": "privacy_policy", "privacy_policy": "dpa"}
 SHIELD_NOTICE = re.compile(r"privacy shield", re.I)
@@ -70,6 +72,8 @@ def classify(document: Document) -> DocType:
     title_candidates += [b.text for b in document.blocks[:8] if b.kind == "heading"]
     title_candidates.append(document.text[:300])
     titled = [c for c in title_candidates if c]
+    if titled and BARE_POLICY_TITLE.fullmatch(titled[0]):
+        return "privacy_policy"
     for i, candidate in enumerate(titled):
         # The type named first wins: a policy page whose menu also links "Subprocessors" is a policy.
         hits = sorted((m.start(), doc_type) for doc_type, pattern in TITLE_PATTERNS if (m := pattern.search(candidate)))
