@@ -513,7 +513,7 @@ def _courts_view(sentence: Sentence, cue: Cue) -> Cue | None:
     return None
 
 
-def _given_as_example(sentence: Sentence, cue: Cue, mentions: Sequence[Cue] = ()) -> bool:
+def _given_as_example(sentence: Sentence, cue: Cue, mentions: Sequence[Cue]) -> bool:
     """ "appropriate safeguards, such as the SCCs": the tool is one the text could use, not the one a
     transfer rests on ("transfers to the US rest on the SCCs"); so is a tool joined to an example by "and" or
     "or" ("such as the EU SCCs (Module 2) and the UK Addendum")."""

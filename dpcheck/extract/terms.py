@@ -123,14 +123,9 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
     minimise, require binding legal process, tell the customer). Saying that data is disclosed
     to authorities "as required by law" or "in response to valid legal process" commits to
     nothing, so it does not count."""
-    # "Clause 14" is the SCCs' clause on local laws only where the sentence names the SCCs: a DPA numbers its own
-    # clauses too.
-    scc = any(c.label == "MECH:scc" for c in sentence.cues)
-    named = [
-        c
-        for c in sentence.of("SUPPLEMENTARY")
-        if not _exemplified_by_a_tool(sentence, c) and (scc or not c.text.lower().startswith(("clause", "klausel")))
-    ]
+    named = [c for c in sentence.of("SUPPLEMENTARY") if not _exemplified_by_a_tool(sentence, c)]
+    if any(c.label == "MECH:scc" for c in sentence.cues):
+        named = sorted([*named, *sentence.of("SCC_LOCAL_LAWS")], key=lambda c: c.start)
     if named:
         return f"names '{named[0].text}'"
     if not (context.topic or government_access(sentence)):
@@ -174,6 +169,7 @@ def _processors_named(sentence: Sentence) -> str:
 # web address (SUBPROCESSOR_URL) or its lead-in tells the customer of requests (AuthorityContext.lead_in).
 ANCHORS = (
     "SUPPLEMENTARY",
+    "SCC_LOCAL_LAWS",
     "GOV_HANDLING",
     "GOV_REQUIRE",
     "GOV_NOTICE",
