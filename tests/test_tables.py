@@ -40,6 +40,32 @@ NAMES = {
 PLACES = {"en": {"GB", "US", "CA"}, "de": {"CH"}}
 
 
+FIELD_CARDS = {
+    "en": (
+        "<h1>Data Processing Agreement</h1><p>The Processor processes Customer Personal Data only on the "
+        "Customer's documented instructions.</p><h2>Annex 3 - Sub-processors</h2>"
+        "<div><h3>Nightdesk Ltd</h3><dl><dt>Service</dt><dd>Evening support desk</dd>"
+        "<dt>Country</dt><dd>Philippines</dd><dt>Safeguard</dt><dd>confidentiality agreement</dd></dl></div>"
+    ),
+    "de": (
+        "<h1>Auftragsverarbeitungsvertrag</h1><p>Der Auftragnehmer verarbeitet personenbezogene Daten nur "
+        "auf dokumentierte Weisung des Auftraggebers.</p><h2>Anlage 3 – Unterauftragsverarbeiter</h2>"
+        "<div><h3>Textwerk Ltd</h3><dl><dt>Leistung</dt><dd>Versand von Erinnerungen per SMS</dd>"
+        "<dt>Land</dt><dd>Serbien</dd><dt>Garantie</dt><dd>Vertraulichkeitsvereinbarung</dd></dl></div>"
+    ),
+}
+
+
+@pytest.mark.parametrize(("lang", "place"), [("en", "PH"), ("de", "RS")])
+def test_tables_a_card_of_fields_names_its_country(scanner, lang, place):
+    """A sub-processor written as a card of fields (an HTML definition list) is read like a table row:
+    its country is a destination, and with no tool named the transfer has no mechanism."""
+    doc = scanner.scan_bytes(FIELD_CARDS[lang].encode(), name="annex.html", language=lang)
+    assert doc.doc_type == "dpa"
+    assert place in {t.destination for t in doc.transfers}
+    assert "TRANSFER_MECHANISM_UNSPECIFIED" in {f.rule_id for f in doc.findings}
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_tables_recipients_are_the_companies_named(scanner, lang):
     """Each company row is one recipient named without its address; header, title and country rows are none."""

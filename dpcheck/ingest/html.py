@@ -36,6 +36,10 @@ _CONTROLS = frozenset(("button", "textarea", "label"))  # inline, but drawn as b
 _TEXT_INPUTS = frozenset(("", "text", "search", "email", "url", "tel", "submit", "button", "reset"))
 _SRCDOC_DEPTH = 3
 _SAMPLE = 80
+# A definition list reads as a record (a sub-processor's card: "Land" Serbia, "Leistung" SMS) when its
+# terms are short labels and its values short entries, not sentences; a glossary's definitions stay prose.
+_FIELD_WORDS = 4
+_VALUE_WORDS = 12
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements a single converted line never contains.
 _STRUCTURE = [*_HEADINGS, "p", "div", "li", "ul", "ol", "table", "section", "article", "blockquote", "pre", "dl"]
@@ -235,6 +239,8 @@ class _Walker:
                 self._replaced(child)
             elif child.name == "table" and self._table(child):
                 continue
+            elif child.name == "dl" and self._record(child):
+                continue
             elif _line_container(child):
                 self.flush()
                 self._lines(child)
@@ -339,6 +345,22 @@ class _Walker:
             rows.append(row)
         self.flush()
         self.builder.add_table(rows[0], rows[1:])
+        return True
+
+    def _record(self, dl: Tag) -> bool:
+        """Add a definition list of short fields and values as a table of one row, headed by its
+        terms, so that a value is read under its field as a table cell is under its column."""
+        items = [c for c in dl.children if isinstance(c, Tag) and not self.page.skip(c)]
+        if len(items) < 4 or len(items) % 2 or any(c.name != ("dt", "dd")[i % 2] for i, c in enumerate(items)):
+            return False
+        texts = [_flat_text(c, self.page).strip() for c in items]
+        fields, values = texts[::2], texts[1::2]
+        if any(not f or len(f.split()) > _FIELD_WORDS for f in fields) or any(
+            len(v.split()) > _VALUE_WORDS or v.endswith((".", "!", "?")) for v in values
+        ):
+            return False
+        self.flush()
+        self.builder.add_table(fields, [values])
         return True
 
     def _lines(self, first: Tag) -> None:

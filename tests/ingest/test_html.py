@@ -91,6 +91,33 @@ def test_html_layout_table_is_read_as_text() -> None:
     assert [(b.kind, b.text) for b in doc.blocks] == [("heading", "Transfers"), ("paragraph", "We use SCCs.")]
 
 
+def test_html_definition_list_of_fields_is_a_record() -> None:
+    """A card of short fields ("Land" Serbien) is a table of one row headed by its terms."""
+    html = (
+        b"<h3>Textwerk Ltd</h3><dl><dt>Leistung</dt><dd>SMS-Versand</dd><dt>Land</dt><dd>Serbien</dd></dl>"
+        b"<h3>Nightdesk Inc.</h3><dl><dt>Service</dt><dd>Support</dd><dt>Country</dt><dd>India</dd></dl>"
+    )
+    doc = load(html, name="cards.html")
+    assert [(t.header, t.rows) for t in doc.tables] == [
+        (("Leistung", "Land"), (("SMS-Versand", "Serbien"),)),
+        (("Service", "Country"), (("Support", "India"),)),
+    ]
+    assert [b.text for b in doc.blocks if b.kind == "table_row"][1] == "SMS-Versand | Serbien"
+
+
+def test_html_glossary_definition_list_stays_prose() -> None:
+    """A glossary's definitions (sentences), or a term with two values, are not a record."""
+    glossary = (
+        "<dl><dt>Personal Data</dt><dd>any information relating to a natural person.</dd>"
+        "<dt>Processor</dt><dd>a party that processes data for the Customer.</dd></dl>"
+    )
+    two = "<dl><dt>Land</dt><dd>Serbien</dd><dd>Indien</dd><dt>Leistung</dt><dd>Support</dd></dl>"
+    for html in (glossary, two):
+        doc = load(html.encode(), name="g.html")
+        assert doc.tables == ()
+        assert "Serbien" in doc.text or "Personal Data" in doc.text
+
+
 def test_html_ordered_list_items_keep_their_labels() -> None:
     """Ordered list items carry the visible number or letter they are cited by."""
     html = b'<ol style="list-style-type:lower-alpha"><li>first</li><li>second<ol type="i"><li>inner</li></ol></li></ol>'
