@@ -772,6 +772,43 @@ def test_roles_a_denial_with_a_contrast_or_denied_itself(scanner, lang, text, ex
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
+        (
+            "en",
+            "We store no customer data outside the EU and our maintenance partner in Serbia repairs faults remotely.",
+            {"RS"},
+        ),
+        (
+            "de",
+            "Der Anbieter speichert keine Daten außerhalb der EU und sein Wartungsdienstleister in Serbien greift "
+            "per Fernzugriff auf das System zu.",
+            {"RS"},
+        ),
+        ("en", "We store no data outside the EU and our partner in Serbia has no access to it.", set()),
+        ("en", "We do not store customer data in the United States, but our partner in India can access it.", {"IN"}),
+        (
+            "de",
+            "Kundendaten werden nie in den USA gespeichert; jedoch kann unser Partner in Indien darauf zugreifen.",
+            {"IN"},
+        ),
+        (
+            "de",
+            "Wir speichern keine Daten außerhalb der EU und unser Partner in Serbien hat keinen Zugriff darauf.",
+            set(),
+        ),
+        ("en", "We do not transfer personal data to the United States and the United Kingdom.", set()),
+        ("de", "Wir übermitteln keine personenbezogenen Daten in die USA und die Schweiz.", set()),
+    ],
+)
+def test_roles_a_denial_joined_to_a_clause_of_its_own(scanner, lang, text, expected):
+    """ "... and our partner in Serbia accesses ...": a second clause with a subject of its own, placed in a third
+    country, says where data does go, unless it is denied too; "and the US" only extends the denial. What stands
+    before such a turn (or a "but") stays denied: "not stored in the US, but accessed from India" is India only."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
         ("en", "Personal data may be made available to our parent company in Japan.", {"JP"}),
         ("en", "Customer support is outsourced to a partner in the Philippines.", {"PH"}),
         ("de", "Die Lohnabrechnung haben wir an einen Dienstleister in Indien ausgelagert.", {"IN"}),

@@ -20,6 +20,8 @@ from dpcheck.models import UNSPECIFIED, Mention
 
 # Tokens between a negation and the "without" that cancels it ("not transferred to third countries without").
 DOUBLE_NEGATION_REACH = 8
+# Tokens after "and" within which a second clause's subject is placed ("and its provider in Serbia").
+SUBJECT_REACH = 6
 # Tokens between that "without" and the consent that makes it a restriction ("without the customer's prior consent").
 CONSENT_REACH = 6
 # The kind of mention a sentence denying transfers outside the EEA gives.
@@ -68,6 +70,8 @@ class Words:
     non_denying_negation: frozenset[str]
     double_negation: frozenset[str]
     contrast: frozenset[str]
+    clause_join: frozenset[str]
+    clause_subject: frozenset[str]
     not_names: frozenset[str]
     legal_forms: frozenset[str]
     exception: re.Pattern[str]
@@ -101,9 +105,8 @@ def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()
     denial is itself denied ("not transferred without safeguards such as the SCCs": transfers happen, with
     them), nor where a contrast names a third country data does reach ("not stored outside the EU, but
     accessed by our staff in India")."""
-    for contrast in sentence.where_word(words.contrast):
-        if any(p.start > contrast and len(p.code) == 2 and p.code not in eea for p in sentence.places):
-            return False
+    if turn(sentence, words, eea) is not None:
+        return False
     if _weakened(sentence):
         return False
     if sentence.has("DENIAL"):
@@ -125,6 +128,35 @@ def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()
             if not words.exception.search(sentence.text):
                 return True
     return False
+
+
+def turn(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> int | None:
+    """The token where the sentence turns from what it denies to a third country data does reach: a contrast
+    ("not stored outside the EU, but accessed by our staff in India") or a clause of its own ("and our
+    provider in Serbia accesses it"); None if it does not."""
+    for contrast in sentence.where_word(words.contrast):
+        if any(p.start > contrast and len(p.code) == 2 and p.code not in eea for p in sentence.places):
+            return contrast
+    return next(
+        (j for j in sentence.where_word(words.clause_join) if _second_clause_places(sentence, j, words, eea)), None
+    )
+
+
+def _second_clause_places(sentence: Sentence, join: int, words: Words, eea: Collection[str]) -> bool:
+    """ "... and our provider in Serbia accesses ...": after ``join`` a clause of its own, opened by a subject
+    placed in a third country within a few words, and not negated itself."""
+    tokens = sentence.span
+    if not _turns(tokens, join, words):
+        return False
+    if any(n.start > join for n in sentence.of("NEGATION", "DENIAL")):
+        return False
+    return any(
+        join + 2 < p.start <= join + SUBJECT_REACH
+        and len(p.code) == 2
+        and p.code not in eea
+        and tokens[p.start - 1].lower_ in words.source | words.destination
+        for p in sentence.places
+    )
 
 
 def _weakened(sentence: Sentence) -> bool:
@@ -253,9 +285,18 @@ def _accessed_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
 
     def reaches(i: int) -> bool:
         between = range(min(i, cue.start), max(i, cue.end))
-        return tokens[i].lower_ in words.access and not any(tokens[j].lower_ in words.contrast for j in between)
+        return tokens[i].lower_ in words.access and not any(_turns(tokens, j, words) for j in between)
 
     return any(reaches(i) for i in range(max(0, cue.start - ACCESS_REACH), min(len(tokens), cue.end + ACCESS_REACH)))
+
+
+def _turns(tokens: Tokens, j: int, words: Words) -> bool:
+    """Whether token ``j`` opens a clause that says something else: a contrast ("but"), or "and" with a
+    subject of its own ("and its provider ...")."""
+    word = tokens[j].lower_
+    return word in words.contrast or (
+        word in words.clause_join and j + 1 < len(tokens) and tokens[j + 1].lower_ in words.clause_subject
+    )
 
 
 def in_postal_address(sentence: Sentence, start: int, end: int | None = None) -> bool:
@@ -419,6 +460,17 @@ def destination_mentions(
         return []
     negated = negated_transfer(sentence, words, eea)
     roles = assign(sentence, roleset, negated)
+    # "We do not store data in the US, but our partner in India accesses it": what stands before the turn is
+    # denied, only what follows it places data.
+    at = turn(sentence, words, eea)
+    denied_to = (
+        at
+        if at is not None
+        and any(
+            n.end <= at and n.text.lower() not in words.non_denying_negation for n in sentence.of("NEGATION", "DENIAL")
+        )
+        else 0
+    )
     if not (transfer_sentence or roles.states_transfer):
         return []
     # "Any relocation to a third country requires the Customer's prior consent" restricts transfers, as the
@@ -454,7 +506,7 @@ def destination_mentions(
     found: list[Mention] = []
     named: list[int] = []
     for place in sentence.places:
-        if place.code in eea or place.start in beside_tool or place.end - 1 in beside_tool:
+        if place.code in eea or place.start in beside_tool or place.end - 1 in beside_tool or place.start < denied_to:
             continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
         if not roles.makes_transfer(argument):
@@ -493,7 +545,10 @@ def destination_mentions(
         key=lambda c: ((c.start, c.end) in generic, (c.start, c.end) in differ),
     )
     open_cues = [
-        c for c in open_cues if (c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True))
+        c
+        for c in open_cues
+        if c.start >= denied_to
+        and ((c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True)))
     ]
     argument = roles.argument(open_cues[0].start, open_cues[0].end, True) if open_cues else Argument("unclaimed")
     if not roles.makes_transfer(argument):
