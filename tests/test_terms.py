@@ -157,3 +157,48 @@ def test_terms_no_sub_processor_engaged_now_is_an_empty_list(scanner, lang, text
     """A DPA saying no sub-processors are engaged now has an (empty) list; a rule forbidding them without consent
     does not say which are engaged."""
     assert ("SUBPROCESSOR_LIST_MISSING" in flags(scanner, text, lang)) is missing
+
+
+NOTICE_EN = (
+    "# DPA\n\n## Sub-processors\n\nCustomer authorises the use of sub-processors. The current list is at "
+    "https://example.com/subprocessors. Example will inform Customer of each new sub-processor by email {when}. "
+    "Customer may object to a new sub-processor within 14 days of receiving that email.\n"
+)
+NOTICE_DE = (
+    "# AVV\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine allgemeine Genehmigung für "
+    "Unterauftragsverarbeiter. Die Liste steht unter https://example.com/uav. Der Auftragnehmer informiert den "
+    "Auftraggeber {when} per E-Mail. Der Auftraggeber kann innerhalb von 14 Tagen widersprechen.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "when", "missing"),
+    [
+        ("en", "no later than 30 days after that sub-processor has started to process Customer data", True),
+        ("en", "after its engagement", True),
+        ("en", "at least 30 days before that sub-processor starts to process Customer data", False),
+        ("de", "spätestens 30 Tage nach dem Einsatz eines neuen Unterauftragsverarbeiters", True),
+        ("de", "nachträglich über jeden neuen Unterauftragsverarbeiter", True),
+        ("de", "mindestens 30 Tage vor dem Einsatz eines neuen Unterauftragsverarbeiters", False),
+    ],
+)
+def test_terms_notice_after_the_sub_processor_starts_is_no_prior_notice(scanner, lang, when, missing):
+    """Notice once a new sub-processor is at work leaves nothing to object to in advance (Art. 28(2)); the time
+    to object ("within 14 days of receiving that email") is no notice of its own."""
+    text = (NOTICE_EN if lang == "en" else NOTICE_DE).format(when=when)
+    assert ("SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, text, lang)) is missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "# DPA\n\n## Sub-processors\n\nCustomer may object to a new sub-processor within 14 days.\n"),
+        ("de", "# AVV\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber kann innerhalb von 14 Tagen widersprechen.\n"),
+    ],
+)
+def test_terms_time_to_object_in_either_word_order(scanner, lang, text):
+    """The period of an objection sentence is the time to object, before or after the verb."""
+    doc = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    objections = [m for m in doc.mentions if m.kind == "subprocessor_objection"]
+    assert [m.detail for m in objections] == ["14"]
+    assert not [m for m in doc.mentions if m.kind == "subprocessor_notice"]

@@ -271,7 +271,7 @@ def _subprocessor_changes(sentence: Sentence) -> Iterable[Hit]:
             for e in sentence.of("A28_EITHER")
         )
     )
-    if pull and not pushed_too and sentence.has("NOTICE", "CHANGE", "LIST", "A28_NOTIFY"):
+    if pull and not pushed_too and sentence.has("NOTICE", "NOTICE_DETAIL", "CHANGE", "LIST", "A28_NOTIFY"):
         yield "subprocessor_pull_notice", f"changes announced where the customer must look ('{pull[0].text}')", ""
     elif (
         sentence.has("CHANGE")

@@ -187,6 +187,9 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         found.append(Mention(kind, kind, sentence.evidence(reason), detail=detail))
 
     def notice(reason: str) -> None:
+        # Notice once the sub-processor is at work leaves nothing to object to in advance.
+        if any(c.start < objection_token for c in sentence.of("NOTICE_AFTER")):
+            return
         # The notice period in days, when the sentence states one: DPA and list page may differ on it.
         add("subprocessor_notice", reason, _days(notice_periods))
 
@@ -203,6 +206,8 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     # "notify 30 days before ..., and Customer may object within 14 days": a period after the
     # objection is the time to object, one before it the notice.
     objection = text.lower().find(sentence.of("OBJECTION")[0].text.lower()) if sentence.has("OBJECTION") else len(text)
+    objection_token = sentence.of("OBJECTION")[0].start if sentence.has("OBJECTION") else len(sentence.span)
+    gives_notice = sentence.has("NOTICE") or (sentence.has("NOTICE_DETAIL") and not sentence.has("OBJECTION"))
     periods = stated_periods(text)
     notice_periods = [days for at, days in periods if at < objection]
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
@@ -210,11 +215,13 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         add(
             "subprocessor_objection",
             f"'{sentence.of('OBJECTION')[0].text}'",
-            _days([days for at, days in periods if at > objection]),
+            # German puts the period before the verb ("kann innerhalb von 14 Tagen widersprechen"): in a sentence
+            # that gives no notice every period is the time to object.
+            _days([days for at, days in periods if at > objection or not sentence.has("NOTICE")]),
         )
     if not named:
-        if sentence.has("NOTICE") and states_period(text) and not sentence.has("OTHER_CHANGE"):
-            notice(f"'{sentence.of('NOTICE')[0].text}'")
+        if gives_notice and states_period(text) and not sentence.has("OTHER_CHANGE"):
+            notice(f"'{sentence.of('NOTICE', 'NOTICE_DETAIL')[0].text}'")
         if sentence.has("LIST") and LIST_POINTER.search(text):
             add(
                 "subprocessor_list",
@@ -233,8 +240,8 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         add("specific_authorisation", f"engaged only with the controller's consent ('{condition.text}')")
     elif sentence.has("AUTHORISATION"):
         add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
-    if sentence.has("NOTICE") and (states_period(text) or sentence.has("CHANGE")):
-        notice(f"'{sentence.of('NOTICE')[0].text}'")
+    if gives_notice and (states_period(text) or sentence.has("CHANGE")):
+        notice(f"'{sentence.of('NOTICE', 'NOTICE_DETAIL')[0].text}'")
     return found
 
 
