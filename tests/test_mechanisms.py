@@ -1321,3 +1321,43 @@ def test_mechanisms_adequacy_listed_apart_from_the_dpf_is_its_own_tool(scanner, 
     """Adequacy named as one alternative in a list of tools is relied on beside the DPF; it yields to the DPF only
     when it describes it ("the DPF and the related adequacy decision")."""
     assert mechanisms(scanner, text, lang) == {"adequacy", "scc", "dpf"}
+
+
+FUTURE_EN = "## International transfers\n\nTransfers to Example LLC in the United States rest on the Standard Contractual Clauses. "
+FUTURE_DE = "## Übermittlungen in Drittländer\n\nÜbermittlungen an Beispiel LLC in den USA stützen sich auf die Standardvertragsklauseln. "
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            FUTURE_EN
+            + "Either party may end these Clauses where the European Commission adopts a decision pursuant to "
+            "Article 45(3) of Regulation (EU) 2016/679 that covers the transfer.",
+            {"scc"},
+        ),
+        (
+            "en",
+            FUTURE_EN + "Should the Commission adopt an adequacy decision for the United States, the Clauses end.",
+            {"scc"},
+        ),
+        (
+            "de",
+            FUTURE_DE
+            + "Erlässt die Europäische Kommission künftig einen Angemessenheitsbeschluss für die USA, kann jede "
+            "Partei die Klauseln beenden.",
+            {"scc"},
+        ),
+        (
+            "en",
+            FUTURE_EN + "Transfers to the United Kingdom rely on the Commission's adequacy decision.",
+            {"scc", "adequacy"},
+        ),
+        ("de", FUTURE_DE + "Für die Schweiz besteht ein Angemessenheitsbeschluss der Kommission.", {"scc", "adequacy"}),
+    ],
+)
+def test_mechanisms_a_decision_the_commission_may_adopt_is_no_basis(scanner, lang, text, expected):
+    """A decision the Commission may adopt one day (SCC Clause 16(e)) is a prospect, not today's basis; one in
+    force is relied on."""
+    assert mechanisms(scanner, text, lang, "dpa") == expected

@@ -502,6 +502,21 @@ def _conditioned_use(sentence: Sentence, cue: Cue) -> Cue | None:
     )
 
 
+def _future_decision(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "... where the Commission adopts a decision pursuant to Article 45(3)": a decision that may come, in the
+    tool's own clause, a few words before or after it."""
+    lo, hi = sentence.clause_bounds(cue.start)
+    return next(
+        (
+            c
+            for c in sentence.of("FUTURE_DECISION")
+            if lo <= c.start < hi
+            and (0 <= cue.start - c.end <= BEFORE_WINDOW or 0 <= c.start - cue.end <= AFTER_WINDOW)
+        ),
+        None,
+    )
+
+
 def _courts_view(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "According to the CJEU, transfers to the US are adequate only if the recipient takes part in the
     DPF": the court's view of the law, not the vendor's basis. Once the vendor speaks for itself ("...;
@@ -590,6 +605,7 @@ def mechanism_mentions(
             or _question_topic(sentence, cue)
             or _processor_clauses(sentence, cue, tool)
             or _conditioned_use(sentence, cue)
+            or _future_decision(sentence, cue)
             or _courts_view(sentence, cue)
             or (_self_assessed(sentence, cue) if tool == "adequacy" else None)
         )
