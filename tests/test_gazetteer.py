@@ -110,6 +110,29 @@ def test_gazetteer_cities_in_a_table_location_column(scanner, lang, header):
     assert {r.name: r.locations for r in report.recipients}["Helpy Ltd"] == ("NG",)
 
 
+@pytest.mark.parametrize(
+    ("lang", "header", "cell"),
+    [
+        ("en", "| Name | Purpose | Location |", "200 Example Street, San Francisco, CA 94107, United States"),
+        ("de", "| Name | Zweck | Standort |", "Market Street 1, San Francisco, Kalifornien, USA"),
+    ],
+)
+def test_gazetteer_a_name_inside_a_longer_one_is_no_place(scanner, lang, header, cell):
+    """ "San" is a town in Mali, but not inside "San Francisco": the longest name wins."""
+    text = f"# Sub-processors\n\n{header}\n|---|---|---|\n| Edgey Inc. | CDN | {cell} |\n"
+    report = scanner.scan_text(text, language=lang, format="markdown")
+    assert {t.destination for t in report.transfers} == {"US"}
+
+
+def test_gazetteer_resolve_keeps_the_longest_of_overlapping_names():
+    """Of names that overlap, the longest is the place; one inside it is not even left out."""
+    words = ["located", "in", "san", "francisco", ";", "san", "jose"]
+    matches = [(LOCATION, 0, 2), (GATED + "ML", 2, 3), (GATED + "US", 2, 4), (GATED + "ML", 5, 6), (GATED + "US", 5, 7)]
+    places, left_out = resolve(matches, words)
+    assert places == [("US", 2, 4)]
+    assert left_out == [("US", 5, 7)]
+
+
 def test_gazetteer_resolve_opens_the_gate_only_right_after_a_location_phrase():
     """A gated name right after a location phrase is a place; elsewhere it is left out."""
     words = ["based", "in", "lagos", ",", "accra", "or", "nairobi", ";", "lagos", "10115", "berlin"]

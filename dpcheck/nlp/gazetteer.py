@@ -108,9 +108,15 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
     opened |= {end + 1 for end in opened if end < len(lowers) and lowers[end] in ARTICLES}
     places: list[Match] = []
     left_out: list[Match] = []
+    # A name inside a longer one is no place of its own: "San" (Mali) in "San Francisco", "York" in "New York".
+    covered = 0
     for label, start, end in matches:
         if label == LOCATION:
             continue
+        if end <= covered:
+            continue
+        if not label.startswith(AFTER_PLACE):
+            covered = end
         if label.startswith(AFTER_PLACE):
             if any(start in (e, e + 1) and (start == e or lowers[e] == ",") for _, _, e in places):
                 places.append((label[len(AFTER_PLACE) :], start, end))
