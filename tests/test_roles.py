@@ -1230,3 +1230,21 @@ def test_roles_own_country_bracketed_names_and_authorities_are_no_destinations(s
     """The user's own country among the data collected, a country in brackets inside a company's name before
     its legal form, and a country's ministry name no destination (class 2)."""
     assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Where Customer Personal Data is transferred outside the UK / EEA, the parties rely on the SCCs."),
+        ("en", "Where personal data is transferred outside the United Kingdom or the EEA, we use the SCCs."),
+        ("en", "Data sent outside of Switzerland and the European Economic Area is covered by the SCCs."),
+        (
+            "de",
+            "Werden Kundendaten außerhalb des Vereinigten Königreichs, des EWR oder Marokkos übermittelt, gelten die SCC.",
+        ),
+        ("de", "Werden Daten außerhalb der Schweiz oder des EWR verarbeitet, gelten die Standardvertragsklauseln."),
+    ],
+)
+def test_roles_the_eea_named_after_the_uk_or_switzerland_is_still_left(scanner, lang, text):
+    """ "Outside the UK / EEA": the EEA named second in the set is still the region data leaves."""
+    assert "UNSPECIFIED" in destinations(scanner, text, lang, "dpa")
