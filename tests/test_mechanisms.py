@@ -1361,3 +1361,30 @@ def test_mechanisms_a_decision_the_commission_may_adopt_is_no_basis(scanner, lan
     """A decision the Commission may adopt one day (SCC Clause 16(e)) is a prospect, not today's basis; one in
     force is relied on."""
     assert mechanisms(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Transfers to our sub-processor in the United States are governed by Module Three of the clauses annexed to "
+            "Commission Implementing Decision (EU) 2021/914.",
+        ),
+        ("en", "Transfers from the UK to our sub-processor in the United States are covered by the IDTA."),
+        ("de", "Für den Unterauftragsverarbeiter in den USA gilt Modul 3 (Beschluss 2021/914)."),
+        (
+            "de",
+            "Übermittlungen an den Dienstleister in den USA erfolgen auf Grundlage des Beschlusses (EU) 2021/914, Modul 2.",
+        ),
+    ],
+)
+def test_mechanisms_scc_named_by_their_decision_or_the_idta(scanner, lang, text):
+    """The SCCs named only by their decision's number (rules/facts/scc.yml) or the UK's IDTA are the SCCs."""
+    assert mechanisms(scanner, text, lang, "dpa") == {"scc"}
+
+
+def test_mechanisms_scc_of_the_art_28_7_decision_are_no_transfer_tool(scanner):
+    """Decision 2021/915 adopted the controller-processor clauses of Art. 28(7): its number names no transfer tool."""
+    text = "The parties agree to the clauses of Commission Implementing Decision (EU) 2021/915 for data sent to the United States."
+    assert "scc" not in mechanisms(scanner, text, "en", "dpa")

@@ -1248,3 +1248,18 @@ def test_roles_own_country_bracketed_names_and_authorities_are_no_destinations(s
 def test_roles_the_eea_named_after_the_uk_or_switzerland_is_still_left(scanner, lang, text):
     """ "Outside the UK / EEA": the EEA named second in the set is still the region data leaves."""
     assert "UNSPECIFIED" in destinations(scanner, text, lang, "dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Transfers from the UK rely on the IDTA. UK country's law that governs the IDTA: England and Wales."),
+        (
+            "de",
+            "Übermittlungen aus dem Vereinigten Königreich stützen sich auf das IDTA, das dem Recht von England unterliegt.",
+        ),
+    ],
+)
+def test_roles_the_country_whose_law_governs_a_tool_is_no_destination(scanner, lang, text):
+    """The country whose law governs the IDTA is a law, not a place data goes."""
+    assert destinations(scanner, text, lang, "dpa") == set()

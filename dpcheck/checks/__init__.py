@@ -4,6 +4,7 @@ document's data flow."""
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,24 @@ if TYPE_CHECKING:
     from dpcheck.extract import Extraction
 
 __all__ = ["FEATURE_NAMES", "Checked", "Feature", "LegalFacts", "Rule", "Ruleset"]
+
+# A decision's number as rules/facts/scc.yml writes it ("2021/914", "2010/87"): the clauses named by it alone
+# ("Module Three of the clauses annexed to Decision (EU) 2021/914") are the SCCs.
+_DECISION_NUMBER = re.compile(r"^\d{4}/\d+$")
+
+
+def _scc_by_number(facts: LegalFacts) -> dict[str, Any]:
+    """A lexicon entry naming the SCCs by the numbers of their decisions, those of Art. 28(7) clauses left out:
+    they are no transfer tool. Each language's tokenizer splits a number as it splits the text ("2021 / 914" in
+    German), and a suffix ("/EU") stands apart."""
+    numbers = sorted(
+        p
+        for v in facts.scc_versions
+        if v.get("transfer_tool", True)
+        for p in v["patterns"]
+        if _DECISION_NUMBER.match(p)
+    )
+    return {"scc_number": {"mechanism": "scc", "context": "any", "en": numbers, "de": numbers}}
 
 
 @dataclass(frozen=True)
@@ -63,11 +82,13 @@ class Ruleset:
             digest.update(path.read_bytes())
         version = f"{meta['version']}+{digest.hexdigest()[:8]}"
         lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
+        facts = LegalFacts.load(folder / "facts")
+        lexicon["mechanisms"] = {**lexicon["mechanisms"], **_scc_by_number(facts)}
         return cls(
             version,
             rules,
             policy_rules,
-            LegalFacts.load(folder / "facts"),
+            facts,
             frozenset(meta["rating"]["red"]),
             lexicon,
             Vocabulary.load(folder),
