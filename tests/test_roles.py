@@ -1263,3 +1263,31 @@ def test_roles_the_eea_named_after_the_uk_or_switzerland_is_still_left(scanner, 
 def test_roles_the_country_whose_law_governs_a_tool_is_no_destination(scanner, lang, text):
     """The country whose law governs the IDTA is a law, not a place data goes."""
     assert destinations(scanner, text, lang, "dpa") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "3. „Drittland“ ist jedes Land außerhalb des Europäischen Wirtschaftsraums (EWR).", set()),
+        ("de", "Drittland im Sinne dieses Vertrags ist jeder Staat außerhalb des EWR.", set()),
+        ("en", "Third Country: any country outside the European Economic Area.", set()),
+        ("en", '2. A "Third Country" is any country outside the EEA.', set()),
+        (
+            "de",
+            "(2) „Zulässige Verarbeitungsorte“ sind die Mitgliedstaaten der EU, das Vereinigte Königreich und Kanada.",
+            {"GB", "CA"},
+        ),
+        (
+            "en",
+            '"Permitted Locations" means the countries in which Customer Personal Data may be processed: the EEA, the '
+            "United Kingdom and Canada.",
+            {"GB", "CA"},
+        ),
+        ("en", "Note: any transfer outside the EEA needs the Customer's approval.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_definitions_of_third_country_and_of_permitted_places(scanner, lang, text, expected):
+    """A definition of "third country" in any of its forms (numbered, quoted with "is", "im Sinne ... ist", a
+    glossary's "Term: any ...") discloses no transfer; a definition of the places data may be processed names
+    them; a note is no glossary term."""
+    assert destinations(scanner, text, lang, "dpa") == expected

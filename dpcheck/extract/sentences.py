@@ -67,9 +67,18 @@ CLAUSE_BREAKS = frozenset(
 )
 DEFINITION = re.compile(
     r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b|"
-    r"^\W{0,3}[„“\"'][^„“\"']{1,60}[“”\"']\s+(ist|sind|is|are)\b",
+    # '„Drittland“ ist ...', '3. A "Third Country" is ...': a quoted term, perhaps numbered, and "is".
+    r"^\W{0,3}(?:\d{1,2}[.)]\s*|\(?[a-z]\)\s*)?(?:(?:a|an|the|ein|eine)\s+)?[„“\"'][^„“\"']{1,60}[“”\"']\s+(?:ist|sind|is|are)\b|"
+    # "Drittland im Sinne dieses Vertrags ist jeder Staat ...".
+    r"^\W{0,3}(?:\d{1,2}[.)]\s*)?\w+(?:\s\w+)?\s+im\s+sinne\s+(?:dieses|dieser|des|der)\b[^.;]{0,60}?\b(?:ist|sind)\b|"
+    # "Third Country: any country outside the EEA": a glossary's term of capitalised words and its meaning (one
+    # word alone would take "Note: any transfer ..." for a definition).
+    r"^\W{0,3}(?:\d{1,2}[.)]\s*)?(?-i:[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*){1,3})\s*:\s+(?:any|every|each|jede[rsn]?)\b",
     re.I,
 )
+# A term for the places data may be processed ("Permitted Locations", „Zulässige Verarbeitungsorte“) is defined by
+# naming them: its definition says where data goes, as a statement would.
+PERMITTED_PLACES = re.compile(r"\w*(?:locations?|orte|standorte?|regions?)\b", re.I)
 # "This means that data may be transferred ...", "Das bedeutet, dass ...": an explanation, not a definition.
 EXPLAINING = {"means", "mean", "bedeutet", "meint"}
 EXPLAINED_BY = re.compile(r"\b(this|that|which|it|das|dies|was)\s*$", re.I)
@@ -304,6 +313,7 @@ class Sentence:
             head = self.text[:200]
             self._definition = any(
                 not (m.group(1) and m.group(1).lower() in EXPLAINING and EXPLAINED_BY.search(head[: m.start()]))
+                and not PERMITTED_PLACES.search(head[: m.end()])
                 for m in DEFINITION.finditer(head)
             )
         return self._definition
