@@ -1291,3 +1291,21 @@ def test_roles_definitions_of_third_country_and_of_permitted_places(scanner, lan
     glossary's "Term: any ...") discloses no transfer; a definition of the places data may be processed names
     them; a note is no glossary term."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We share your data with Lingomatch d.o.o. in Serbia and Rupeeway Payments Pvt. Ltd. in India.",
+            {"RS", "IN"},
+        ),
+        ("en", "Payroll is outsourced to Kinabalu Payroll Sdn. Bhd. in Malaysia.", {"MY"}),
+        ("de", "Wir übermitteln Ihre Daten an die Lingomatch d.o.o. in Serbien.", {"RS"}),
+        ("de", "Die Lohnabrechnung haben wir an die Rupeeway Payments Pvt. Ltd. in Indien ausgelagert.", {"IN"}),
+    ],
+)
+def test_roles_a_legal_form_with_dots_ends_no_sentence(scanner, lang, text, expected):
+    """ "d.o.o.", "Pvt. Ltd.", "Sdn. Bhd.": a company's legal form keeps the place after it in its sentence."""
+    assert destinations(scanner, text, lang) == expected
