@@ -1309,3 +1309,34 @@ def test_roles_definitions_of_third_country_and_of_permitted_places(scanner, lan
 def test_roles_a_legal_form_with_dots_ends_no_sentence(scanner, lang, text, expected):
     """ "d.o.o.", "Pvt. Ltd.", "Sdn. Bhd.": a company's legal form keeps the place after it in its sentence."""
     assert destinations(scanner, text, lang) == expected
+
+
+LEAD_IN = {
+    "en": (
+        "## Recipients\n\nWe share your personal data with the following recipients:\n\n"
+        "- Rupeeway Payments Pvt Ltd (India), for payments by UPI;\n- Lingomatch d.o.o. (Serbia), our tutoring partner.\n"
+    ),
+    "de": (
+        "## Empfänger\n\nWir geben Ihre Daten an folgende Empfänger weiter:\n\n"
+        "- Rupeeway Payments Pvt Ltd (Indien) für Zahlungen per UPI,\n- Lirapay Ödeme A.Ş. (Türkei) für Zahlungen in Lira.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", {"IN", "RS"}), ("de", {"IN", "TR"})])
+def test_roles_list_items_under_a_recipients_lead_in_are_placed(scanner, lang, expected):
+    """An item of a list led in by sharing data with "the following recipients" names one that receives it: its
+    country in brackets is where the data goes."""
+    assert destinations(scanner, LEAD_IN[lang], lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "## Our offices\n\nOur service is offered in the following countries:\n\n- India\n- Serbia\n"),
+        ("de", "## Standorte\n\nUnsere Leistungen bieten wir in folgenden Ländern an:\n\n- Indien\n- Serbien\n"),
+    ],
+)
+def test_roles_list_items_under_another_lead_in_are_not(scanner, lang, text):
+    """A list led in by anything but sharing with recipients places no data."""
+    assert destinations(scanner, text, lang) == set()

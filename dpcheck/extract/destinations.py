@@ -500,8 +500,12 @@ def destination_mentions(
                 if any(ch.isalnum() for ch in tokens[j].text):
                     break
                 j += step
-    # A row of a sub-processor list says where that sub-processor is, whatever the table's layout (GUIDELINES.md).
-    listed = sentence.block.kind == "table_row" and sentence.in_subprocessor_section
+    # A row of a sub-processor list says where that sub-processor is, whatever the table's layout (GUIDELINES.md);
+    # so does an item of a list whose lead-in shares data with the recipients it names ("We share your data with
+    # the following recipients:" / "- Acme Pvt Ltd (India), for payments").
+    listed = (sentence.block.kind == "table_row" and sentence.in_subprocessor_section) or sentence.has(
+        "RECIPIENT_LEAD_IN"
+    )
     states_transfer = roles.states_transfer or sentence.has("THIRD_COUNTRY") or bool(mech_tokens) or listed
     found: list[Mention] = []
     named: list[int] = []

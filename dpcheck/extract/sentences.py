@@ -10,7 +10,8 @@ sentences that carry its anchors::
 
 A sentence's labels are those of its cues, ``PLACE`` and ``PLACE:<code>`` for the countries and
 regions it names, and the layout labels ``HEADING``, ``TRANSFER_SECTION``, ``SUBPROCESSOR_SECTION``
-and ``TRANSFER_LEAD_IN`` (an item of a list whose lead-in states a transfer; see :data:`LAYOUT_LABELS`).
+``TRANSFER_LEAD_IN`` (an item of a list whose lead-in states a transfer) and ``RECIPIENT_LEAD_IN`` (an item of a
+list whose lead-in shares data with the recipients it goes on to name; see :data:`LAYOUT_LABELS`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ TRANSFER_HEADING = re.compile(
     r"außerhalb der eu|ausland|cross-border|sub-?processor|unterauftrag",
     re.IGNORECASE,
 )
+# A lead-in naming the recipients its list goes on to name ("We share your data with the following recipients:",
+# "Empfänger Ihrer Daten sind:"): each item names one that receives the data.
+RECIPIENTS = re.compile(r"\b(?:recipients?|empfänger\w*)\b", re.IGNORECASE)
 SUBPROCESSOR_HEADING = re.compile(
     r"sub-?processor|sub-?contract|unterauftrag|subunternehm|weitere auftragsverarbeiter", re.I
 )
@@ -85,7 +89,7 @@ EXPLAINED_BY = re.compile(r"\b(this|that|which|it|das|dies|was)\s*$", re.I)
 INSTRUCTIONS = re.compile(r"\binstruction|\bweisung", re.I)
 # Labels a sentence gets from where it stands: a heading, a section on transfers, a section on
 # (or a paragraph naming) sub-processors.
-LAYOUT_LABELS = ("HEADING", "TRANSFER_SECTION", "SUBPROCESSOR_SECTION", "TRANSFER_LEAD_IN")
+LAYOUT_LABELS = ("HEADING", "TRANSFER_SECTION", "SUBPROCESSOR_SECTION", "TRANSFER_LEAD_IN", "RECIPIENT_LEAD_IN")
 PLACE = "PLACE"
 
 
@@ -372,12 +376,12 @@ class Sentences(Sequence[Sentence]):
         last = a.sentence_end - 1
         self._first = a.sentence_start.tolist()
         self._chars = list(zip(a.offset[a.sentence_start].tolist(), (a.offset[last] + a.length[last]).tolist()))
-        in_transfer, in_subprocessors, countries, led_in = self._layout(blocks)
+        in_transfer, in_subprocessors, countries, led_in, recipients_led_in = self._layout(blocks)
         self._block_of = self._block.tolist()
         self.in_transfer_section = [in_transfer[b] for b in self._block_of]
         self.in_subprocessor_section = [in_subprocessors[b] for b in self._block_of]
         self.section_countries = [countries[b] for b in self._block_of]
-        self.masks = self._masks(in_transfer, in_subprocessors, led_in, blocks)
+        self.masks = self._masks(in_transfer, in_subprocessors, led_in, recipients_led_in, blocks)
         self._sentences: list[Sentence | None] = [None] * len(a.sentence_start)
         self._ends = a.sentence_end.tolist()
         self._word_hits: dict[frozenset[str], np.ndarray] = {}
@@ -541,9 +545,12 @@ class Sentences(Sequence[Sentence]):
         bounds = np.searchsorted(sentence[rows], np.arange(len(a.sentence_start) + 1)).tolist()
         return rows, bounds
 
-    def _layout(self, blocks: Sequence[Block]) -> tuple[list[bool], list[bool], list[frozenset[str]], list[bool]]:
+    def _layout(
+        self, blocks: Sequence[Block]
+    ) -> tuple[list[bool], list[bool], list[frozenset[str]], list[bool], list[bool]]:
         """Per block: in a section on transfers (or a list led in by a sentence on them); in a section on (or a paragraph naming)
-        sub-processors; the countries its headings name."""
+        sub-processors; the countries its headings name; an item under a lead-in on transfers; one under a lead-in
+        sharing data with recipients."""
         a = self.analysis
         codes = a.place_codes
         place_block = a.block[a.places.start]
@@ -552,12 +559,15 @@ class Sentences(Sequence[Sentence]):
         if "SUBPROCESSOR" in a.cue_labels:
             # Any SUBPROCESSOR cue of the block counts, even one running across two sentences.
             naming = set(cue_block[a.cues.label == a.cue_labels.index("SUBPROCESSOR")].tolist())
+        sharing = set()
+        if "RCPT_SHARE" in a.cue_labels:
+            sharing = set(cue_block[a.cues.label == a.cue_labels.index("RCPT_SHARE")].tolist())
         # A list under a lead-in about transfers ("In all such cases, the transfer will be:") is about them too.
-        lead_in = False
+        lead_in = recipients = False
         transfer_headings: dict[str, bool] = {}
         subprocessor_headings: dict[str, bool] = {}
         heading_countries: dict[str, frozenset[str]] = {}
-        in_transfer, in_subprocessors, countries, led_in = [], [], [], []
+        in_transfer, in_subprocessors, countries, led_in, recipients_led_in = [], [], [], [], []
         for b, block in enumerate(blocks):
             if block.kind == "heading":
                 heading_countries[block.text] = frozenset(codes[c] for c in a.places.label[place_block == b].tolist())
@@ -568,21 +578,25 @@ class Sentences(Sequence[Sentence]):
             in_subprocessors.append(any(subprocessor_headings[h] for h in block.heading_path) or b in naming)
             in_section = block.kind == "list_item" and lead_in
             led_in.append(in_section)
+            recipients_led_in.append(block.kind == "list_item" and recipients)
             if block.kind != "list_item":
-                lead_in = (
-                    block.kind == "paragraph"
-                    and block.text.rstrip().endswith(":")
-                    and bool(TRANSFER_HEADING.search(block.text))
-                )
+                colon = block.kind == "paragraph" and block.text.rstrip().endswith(":")
+                recipients = colon and b in sharing and bool(RECIPIENTS.search(block.text))
+                lead_in = recipients or (colon and bool(TRANSFER_HEADING.search(block.text)))
             for heading in block.heading_path:
                 if heading not in transfer_headings:
                     transfer_headings[heading] = bool(TRANSFER_HEADING.search(heading))
                 in_section = in_section or transfer_headings[heading]
             in_transfer.append(in_section)
-        return in_transfer, in_subprocessors, countries, led_in
+        return in_transfer, in_subprocessors, countries, led_in, recipients_led_in
 
     def _masks(
-        self, in_transfer: list[bool], in_subprocessors: list[bool], led_in: list[bool], blocks: Sequence[Block]
+        self,
+        in_transfer: list[bool],
+        in_subprocessors: list[bool],
+        led_in: list[bool],
+        recipients_led_in: list[bool],
+        blocks: Sequence[Block],
     ) -> np.ndarray:
         a, index = self.analysis, self.label_index
         masks = np.zeros((len(a.sentence_start), index.words), dtype=np.uint64)
@@ -596,6 +610,7 @@ class Sentences(Sequence[Sentence]):
             "TRANSFER_SECTION": in_transfer,
             "SUBPROCESSOR_SECTION": in_subprocessors,
             "TRANSFER_LEAD_IN": led_in,
+            "RECIPIENT_LEAD_IN": recipients_led_in,
         }
         layout_sentences, layout_bits = [], []
         for name, per_block in layout.items():
