@@ -344,3 +344,66 @@ def test_recipients_a_legal_form_closes_a_name_ending_in_a_common_word_only_in_a
     lets a legal form close a name whose last word closes no name otherwise (German has no such phrase)."""
     text = "We provide the same protection to Quillon Developer Services US Data as is required of us by law."
     assert named(scanner, text, "en") == {}
+
+
+HEADED_LISTS = {
+    "en": (
+        "# Sub-processors\n\n## Processors engaged by Northwind:\n\n* Alderbrook\n* Beacon Mail\n"
+        "* see the note below\n* Cobalt Desk\n\n## Our offices\n\n* Delta Harbour\n"
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\n## Liste der Unterauftragsverarbeiter\n\n* Alderbrook\n* Beacon Mail\n"
+        "* siehe den Hinweis unten\n* Cobalt Desk\n\n## Unsere Standorte\n\n* Delta Harbour\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_bare_names_under_a_heading_that_lists_processors(scanner, lang):
+    """A heading that names a list of processors (a list word or a closing colon) leads in the items of its
+    section, even an item that is a name and nothing else; an item that names none is passed over, not the
+    end of the list; the next section ends it."""
+    assert named(scanner, HEADED_LISTS[lang], lang, "subprocessor_list") == {
+        "Alderbrook": "processor",
+        "Beacon Mail": "processor",
+        "Cobalt Desk": "processor",
+    }
+
+
+PLAIN_HEADINGS = {
+    "en": "# Sub-processors\n\n## Sub-processors\n\n* Alderbrook\n* Beacon Mail\n",
+    "de": "# Unterauftragsverarbeiter\n\n## Unterauftragsverarbeiter\n\n* Alderbrook\n* Beacon Mail\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_bare_heading_is_no_lead_in(scanner, lang):
+    """A heading that only names processors, without a list word or a colon, leads nothing in: its items may be
+    anything."""
+    assert named(scanner, PLAIN_HEADINGS[lang], lang, "subprocessor_list") == {}
+
+
+FIELD_ENTRIES = {
+    "en": (
+        "# Sub-processors\n\n## List of sub-processors\n\n**Alderbrook Hosting AG**<br>\n_Servers_<br>\n"
+        "Seestrasse 4, Zurich, Switzerland<br>\nhttps://alderbrook.example\n\n**Beacon Mail Ltd**<br>\n"
+        "_E-mail_<br>\n12 Quay Street, Cork, Ireland\n"
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\n## Liste der Unterauftragsverarbeiter\n\n**Alderbrook Hosting AG**<br>\n"
+        "_Server_<br>\nSeestrasse 4, Zürich, Schweiz<br>\nhttps://alderbrook.example\n\n**Beacon Mail Ltd**<br>\n"
+        "_E-Mail_<br>\n12 Quay Street, Cork, Irland\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_entries_of_fields_are_placed_where_their_lines_say(scanner, lang):
+    """An entry of a list of processors written as lines (name, service, address) names its company first and
+    places it in the country its short lines name; a third country is a destination."""
+    report = scan(scanner, FIELD_ENTRIES[lang], lang, "subprocessor_list")
+    assert {r.name: r.locations for r in report.recipients} == {
+        "Alderbrook Hosting AG": ("CH",),
+        "Beacon Mail Ltd": ("IE",),
+    }
+    assert [t.destination for t in report.transfers] == ["CH"]

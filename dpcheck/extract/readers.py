@@ -66,7 +66,7 @@ from dpcheck.extract.recipients import (
 from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import PLACE, Sentence, Sentences
 from dpcheck.extract.subject import Subject
-from dpcheck.extract.tables import table_recipients
+from dpcheck.extract.tables import card_lines, card_places, table_recipients
 from dpcheck.extract.terms import ANCHORS as TERM_ANCHORS
 from dpcheck.extract.terms import (
     LIST_ITEM,
@@ -368,6 +368,26 @@ class DestinationReader(Reader):
         )
 
 
+def _lists_processors(heading: Sentence) -> bool:
+    """A heading over a list of processors: it names them, and a list or a lead-in colon."""
+    return heading.has(SUBPROCESSOR, "RCPT_PROCESSOR") and (heading.has("LIST") or heading.text.rstrip().endswith(":"))
+
+
+def _bare_name(sentence: Sentence, words: RecipientWords) -> str:
+    """The company a list item of a list of processors names and nothing else ("Acme Cloud")."""
+    if sentence.block.kind != "list_item" or sentence.text.strip() != sentence.block.text.strip():
+        return ""
+    return plain_name(sentence.text, words, listed=True)
+
+
+def _entry(block: Block, words: RecipientWords) -> tuple[str, list[str]]:
+    """The company an entry of a list of processors opens with, and its other lines, where the entry is lines
+    of fields ("Acme Cloud AG, Hosting, Street 1, Zurich, Switzerland"); ("", []) if it is not."""
+    lines = card_lines(block.text)
+    name = plain_name(lines[0], words, listed=True) if len(lines) > 1 else ""
+    return (name, lines[1:]) if name else ("", [])
+
+
 def _in_read_table(block: Block, reading: Reading) -> bool:
     return block.table is not None and block.table in reading.tables_read
 
@@ -383,6 +403,7 @@ class ProseRecipientReader(Reader):
         self._named: set[str] = set()
         self._own: frozenset[str] = frozenset()
         self._lead_in: Sentence | None = None
+        self._list_heading: str | None = None  # the heading of the list of processors the text is in
         self._item: object = None
         self._heading: tuple[int, Sentence] | None = None  # the heading read last, and its index
         # The last paragraph of the section before sentence ``_walked``: the lead-in of a list below it.
@@ -414,8 +435,16 @@ class ProseRecipientReader(Reader):
         heading = self._heading_before(passage.index, reading)
         self._heading = None
         if sentence.block.kind == "heading":
-            self._heading, self._lead_in = (passage.index, sentence), None
-            return False
+            # A heading that names a list of processors ("List of sub-processors:", "Liste der
+            # Unterauftragnehmer") leads in the entries below it, as a sentence ending in a colon does; a
+            # sub-heading inside that list ("Infrastructure") keeps it.
+            if _lists_processors(sentence):
+                self._list_heading = sentence.block.text
+            elif self._list_heading not in sentence.block.heading_path:
+                self._list_heading = None
+            self._heading = (passage.index, sentence)
+            self._lead_in = sentence if self._list_heading is not None else None
+            return self._lead_in is not None
         block = sentence.block
         found = [
             prose_recipient(n, role, sentence, f"names {n} as a recipient")
@@ -429,7 +458,7 @@ class ProseRecipientReader(Reader):
         ):
             found.append(prose_recipient(name, "processor", heading, "heads a recipient's entry"))
         # The list items (or short paragraphs) right after a lead-in, each naming a recipient first;
-        # the first that names none ends the list.
+        # the first that names none ends the list, unless a heading leads it in: its section is the list.
         lead_in = self._lead_in
         if (
             lead_in is not None
@@ -438,11 +467,14 @@ class ProseRecipientReader(Reader):
         ):
             if sentence.block is not self._item:
                 self._item = sentence.block
-                if name := item_name(sentence.text, words):
+                entry, lines = _entry(sentence.block, words) if lead_in.block.kind == "heading" else ("", [])
+                if entry:
+                    found.append(self._entry_recipient(entry, lines, sentence, reading))
+                elif name := item_name(sentence.text, words) or _bare_name(sentence, words):
                     found.append(
                         prose_recipient(name, "processor", sentence, "listed after a lead-in naming processors")
                     )
-                else:
+                elif lead_in.block.kind != "heading":
                     self._lead_in = None
         elif sentence.text.rstrip().endswith(":") and any(
             len(sentence.span) - c.end <= LEAD_IN_REACH for c in sentence.of("RCPT_PROCESSOR", "SUBPROCESSOR")
@@ -457,6 +489,19 @@ class ProseRecipientReader(Reader):
                 self._named.add(recipient.name.casefold())
                 reading.recipients.append(recipient)
         return self._lead_in is not None
+
+    @staticmethod
+    def _entry_recipient(name: str, lines: list[str], sentence: Sentence, reading: Reading) -> Recipient:
+        """The recipient of an entry of a list of processors, placed where its short lines say, as a card of a
+        sub-processor list is (:func:`~dpcheck.extract.tables.card_places`)."""
+        codes = card_places(lines, reading.nlp)
+        evidence = sentence.evidence("entry of a list of processors", sentence.block.start, sentence.block.end)
+        reading.mentions.extend(
+            Mention("destination", c, evidence, detail="table", role="destination")
+            for c in codes
+            if c not in reading.eea
+        )
+        return Recipient(name, "processor", "", tuple(codes), (evidence,))
 
     def _heading_before(self, index: int, reading: Reading) -> Sentence | None:
         """The heading just before sentence ``index``, rows of tables read as tables aside."""

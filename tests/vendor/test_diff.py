@@ -320,3 +320,32 @@ def test_diff_function_called_twice_after_the_changes_package_is_imported(corpor
     first = dpcheck.diff(old, new, scanner=scanner)
     second = dpcheck.diff(old, new, scanner=scanner)
     assert first.changes and second.changes == first.changes
+
+
+LIST_ENTRIES = {
+    "en": (
+        "# Sub-processors of Northwind\n\n## List of sub-processors\n\n**Beacon Mail Ltd**<br>\n_E-mail_<br>\n"
+        "12 Quay Street, Cork, Ireland\n",
+        "\n**Alderbrook Hosting AG**<br>\n_Servers_<br>\nSeestrasse 4, Zurich, Switzerland\n",
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter der Northwind\n\n## Liste der Unterauftragsverarbeiter\n\n**Beacon Mail Ltd**<br>\n"
+        "_E-Mail_<br>\n12 Quay Street, Cork, Irland\n",
+        "\n**Alderbrook Hosting AG**<br>\n_Server_<br>\nSeestrasse 4, Zürich, Schweiz\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_entry_added_to_a_list_of_processors(scanner, tmp_path, lang):
+    """An entry added to a list of processors (name, service and address on lines of their own) is a recipient
+    added, and its third country a destination added."""
+    head, entry = LIST_ENTRIES[lang]
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(head, encoding="utf-8")
+    new.write_text(head + entry, encoding="utf-8")
+    comparison = compare_versions(old, new, scanner=scanner)
+    assert [(c.kind, c.value) for c in comparison.changes if c.kind != "rating_changed"] == [
+        ("destination_added", "CH"),
+        ("subprocessor_added", "Alderbrook Hosting AG"),
+    ]
