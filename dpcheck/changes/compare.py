@@ -150,9 +150,19 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
             b.passages[:MAX_QUOTES],
         )
         for a, b in pairs
-        if a.locations and b.locations and a.locations != b.locations
+        if a.locations
+        and b.locations
+        and a.locations != b.locations
+        and not _same_words(a.passages, b.passages, old, new)
     ]
     return out
+
+
+def _same_words(before: Sequence[Passage], after: Sequence[Passage], old: Terms, new: Terms) -> bool:
+    """Each version's passages about a thing stand word for word in the other: the terms are the same, and only
+    how the rest of the text let them be read has moved (a heading above, a table read one way and not the other).
+    A diff reports changed terms, as :func:`_unchanged` does for destinations and tools."""
+    return bool(before or after) and all(_in(p, new) for p in before) and all(_in(p, old) for p in after)
 
 
 def _names(terms: Terms, name: str) -> bool:
@@ -184,8 +194,9 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
         return []
     out = []
     for element in old.checklist.keys() & new.checklist.keys():
-        direction = _direction(old.checklist[element], new.checklist[element])
-        if direction is not None:
+        before, after = old.checklist[element], new.checklist[element]
+        direction = _direction(before, after)
+        if direction is not None and not _same_words(before.passages, after.passages, old, new):
             kind, detail = direction
             out.append(
                 Change(
@@ -202,6 +213,7 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
         and old.notice_days is not None
         and new.notice_days is not None
         and old.notice_days != new.notice_days
+        and not _same_words(old.notice, new.notice, old, new)
     ):
         kind = "art28_weakened" if new.notice_days < old.notice_days else "art28_strengthened"
         out.append(

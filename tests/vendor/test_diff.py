@@ -349,3 +349,62 @@ def test_diff_entry_added_to_a_list_of_processors(scanner, tmp_path, lang):
         ("destination_added", "CH"),
         ("subprocessor_added", "Alderbrook Hosting AG"),
     ]
+
+
+SAME_WORDS_DPA = {
+    "en": (
+        "# Data Processing Agreement\n\n## 1. Scope\n\nThis agreement governs the processing of personal data by "
+        "Northwind for the customer.\n\n## {heading}\n\n{types}\n\n## 3. Sub-processors\n\nNorthwind will notify the "
+        "customer 30 days before engaging a new sub-processor, and the customer may object.\n",
+        ("2. Types of personal data", "2. Annex"),
+        "The data concern names, e-mail addresses and login times.",
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## 1. Gegenstand\n\nDieser Vertrag regelt die Verarbeitung "
+        "personenbezogener Daten durch Northwind für den Kunden.\n\n## {heading}\n\n{types}\n\n## 3. "
+        "Unterauftragsverarbeiter\n\nNorthwind informiert den Kunden 30 Tage vor dem Einsatz eines neuen "
+        "Unterauftragsverarbeiters; der Kunde kann widersprechen.\n",
+        ("2. Datenarten", "2. Anlage"),
+        "Die Daten umfassen Namen, E-Mail-Adressen und Anmeldezeiten.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_art28_element_read_one_way_in_the_same_words_is_no_change(scanner, tmp_path, lang):
+    """The sentence that sets out an element stands word for word in both versions, read as that element in one
+    only (a heading above it renamed): the terms did not change. The sentence deleted is a weakening."""
+    text, (named, plain), types = SAME_WORDS_DPA[lang]
+    old, renamed, deleted = tmp_path / "old.md", tmp_path / "renamed.md", tmp_path / "deleted.md"
+    old.write_text(text.format(heading=named, types=types), encoding="utf-8")
+    renamed.write_text(text.format(heading=plain, types=types), encoding="utf-8")
+    deleted.write_text(text.format(heading=named, types=""), encoding="utf-8")
+    assert not compare_versions(old, renamed, scanner=scanner).of("art28_weakened")
+    assert compare_versions(old, deleted, scanner=scanner).values("art28_weakened") == ("data_types",)
+
+
+SAME_ROW = {
+    "en": (
+        ("| Sub-processor | Purpose | Location |", "| Sub-processor | Purpose | Remarks |"),
+        "| Alderbrook Inc. | Hosting, with support staff in India | United States |\n",
+        "| Alderbrook Inc. | Hosting | India |\n",
+    ),
+    "de": (
+        ("| Unterauftragsverarbeiter | Leistung | Standort |", "| Unterauftragsverarbeiter | Leistung | Bemerkungen |"),
+        "| Alderbrook Inc. | Hosting, mit Support-Mitarbeitern in Indien | USA |\n",
+        "| Alderbrook Inc. | Hosting | Indien |\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_recipient_placed_otherwise_in_the_same_words_has_not_moved(scanner, tmp_path, lang):
+    """The same row in both versions, its places read otherwise (a renamed column): no move; the row's country
+    changed, it moved."""
+    (head, other_head), row, moved_row = SAME_ROW[lang]
+    old, renamed, moved = tmp_path / "old.md", tmp_path / "renamed.md", tmp_path / "moved.md"
+    old.write_text(TITLE[lang] + head + "\n|---|---|---|\n" + row, encoding="utf-8")
+    renamed.write_text(TITLE[lang] + other_head + "\n|---|---|---|\n" + row, encoding="utf-8")
+    moved.write_text(TITLE[lang] + head + "\n|---|---|---|\n" + moved_row, encoding="utf-8")
+    assert not compare_versions(old, renamed, scanner=scanner).of("subprocessor_moved")
+    assert compare_versions(old, moved, scanner=scanner).values("subprocessor_moved") == ("Alderbrook Inc.",)
