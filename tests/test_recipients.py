@@ -407,3 +407,25 @@ def test_recipients_entries_of_fields_are_placed_where_their_lines_say(scanner, 
         "Beacon Mail Ltd": ("IE",),
     }
     assert [t.destination for t in report.transfers] == ["CH"]
+
+
+COMMITMENT_LISTS = {
+    "en": (
+        "# Data Processing Agreement\n\n## Deletion\n\nThe processor keeps the following time limits:\n\n"
+        "- **Logical Deletion**: within 48 hours of the request\n- **Physical Erasure**: within 30 days\n\n"
+        "## Sub-processors\n\nThe processor engages these sub-processors:\n\n- **Alderbrook**: hosting\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Löschung\n\nDer Auftragsverarbeiter hält folgende Fristen ein:\n\n"
+        "- **Logische Löschung**: binnen 48 Stunden nach der Anfrage\n- **Physische Löschung**: binnen 30 Tagen\n\n"
+        "## Unterauftragsverarbeiter\n\nDer Auftragsverarbeiter setzt diese Unterauftragsverarbeiter ein:\n\n"
+        "- **Alderbrook**: Hosting\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_processor_committing_to_a_list_is_no_lead_in(scanner, lang):
+    """A sentence whose processor commits to "the following time limits:" lists time limits, not processors;
+    one that names the processors it engages leads in their entries."""
+    assert named(scanner, COMMITMENT_LISTS[lang], lang, "dpa") == {"Alderbrook": "processor"}

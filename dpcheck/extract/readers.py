@@ -85,6 +85,10 @@ from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
 TOPIC_REACH = 2
 # A lead-in names the processors its list items are: "we use the following service providers who handle your data:".
 LEAD_IN_REACH = 10
+# The word that says what a lead-in's list holds: the noun after it ("the following service providers:").
+FOLLOWING = frozenset(
+    {"following", "folgende", "folgenden", "folgender", "folgendes", "nachfolgenden", "nachstehenden"}
+)
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
 # Cue labels (rules/lexicon/cues.yml, subject.yml) that readers are anchored on.
@@ -368,6 +372,20 @@ class DestinationReader(Reader):
         )
 
 
+def _leads_in_processors(sentence: Sentence) -> bool:
+    """A sentence that ends in a colon after naming processors near its end; not one where the processor
+    commits to the things that follow ("The processor keeps the following time limits:", "Der
+    Auftragsverarbeiter hält folgende Fristen ein:"): a "following" after the last processor word lists
+    something else."""
+    cues = sentence.of("RCPT_PROCESSOR", "SUBPROCESSOR")
+    if not sentence.text.rstrip().endswith(":") or not cues:
+        return False
+    last = cues[-1]
+    return len(sentence.span) - last.end <= LEAD_IN_REACH and not any(
+        token.lower_ in FOLLOWING for token in sentence.span[last.end :]
+    )
+
+
 def _lists_processors(heading: Sentence) -> bool:
     """A heading over a list of processors: it names them, and a list or a lead-in colon."""
     return heading.has(SUBPROCESSOR, "RCPT_PROCESSOR") and (heading.has("LIST") or heading.text.rstrip().endswith(":"))
@@ -476,9 +494,7 @@ class ProseRecipientReader(Reader):
                     )
                 elif lead_in.block.kind != "heading":
                     self._lead_in = None
-        elif sentence.text.rstrip().endswith(":") and any(
-            len(sentence.span) - c.end <= LEAD_IN_REACH for c in sentence.of("RCPT_PROCESSOR", "SUBPROCESSOR")
-        ):
+        elif _leads_in_processors(sentence):
             self._lead_in = sentence
         elif lead_in is None or sentence.block is not lead_in.block:
             self._lead_in = None
