@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from dpcheck.changes.model import KINDS, Change, ChangeKind, Comparison, Passage
-from dpcheck.changes.snapshot import STATUS_RANK, Item, Named, Terms, same_recipient
+from dpcheck.changes.snapshot import STATUS_RANK, Item, Named, Terms, eea_places, same_recipient
 
 # Quotes shown per version and change.
 MAX_QUOTES = 2
@@ -150,12 +150,19 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
             b.passages[:MAX_QUOTES],
         )
         for a, b in pairs
-        if a.locations
+        if _abroad(a.locations) != _abroad(b.locations)
+        and a.locations
         and b.locations
-        and a.locations != b.locations
         and not _same_words(a.passages, b.passages, old, new)
     ]
     return out
+
+
+def _abroad(places: frozenset[str]) -> frozenset[str]:
+    """The places outside the EEA: a recipient moved between EEA countries (or from "the EU" to France), or given
+    an EEA place beside the ones it had, sends nothing out of the EEA that it did not before; it has not moved
+    (labelling Task B; eval/versions/AGREEMENT.md, category 2)."""
+    return places - eea_places()
 
 
 def _same_words(before: Sequence[Passage], after: Sequence[Passage], old: Terms, new: Terms) -> bool:

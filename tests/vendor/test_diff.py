@@ -408,3 +408,29 @@ def test_diff_recipient_placed_otherwise_in_the_same_words_has_not_moved(scanner
     moved.write_text(TITLE[lang] + head + "\n|---|---|---|\n" + moved_row, encoding="utf-8")
     assert not compare_versions(old, renamed, scanner=scanner).of("subprocessor_moved")
     assert compare_versions(old, moved, scanner=scanner).values("subprocessor_moved") == ("Alderbrook Inc.",)
+
+
+EEA_MOVES = {
+    "en": (
+        "| Beacon Mail Ltd. | E-mail | Ireland |\n",
+        "| Beacon Mail Ltd. | E-mail | Germany |\n",
+        "| Beacon Mail Ltd. | E-mail | Ireland, United States |\n",
+    ),
+    "de": (
+        "| Beacon Mail Ltd. | E-Mail | Irland |\n",
+        "| Beacon Mail Ltd. | E-Mail | Deutschland |\n",
+        "| Beacon Mail Ltd. | E-Mail | Irland, USA |\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_recipient_moved_within_the_eea_has_not_moved(scanner, tmp_path, lang):
+    """A sub-processor moved from one EEA country to another sends nothing out of the EEA: no move; one that
+    now processes in the United States too has moved."""
+    row, eea_row, abroad_row = EEA_MOVES[lang]
+    old, within, abroad = tmp_path / "old.md", tmp_path / "within.md", tmp_path / "abroad.md"
+    for path, body in ((old, row), (within, eea_row), (abroad, abroad_row)):
+        path.write_text(TITLE[lang] + TABLE_HEAD[lang] + body, encoding="utf-8")
+    assert not compare_versions(old, within, scanner=scanner).of("subprocessor_moved")
+    assert compare_versions(old, abroad, scanner=scanner).values("subprocessor_moved") == ("Beacon Mail Ltd.",)
