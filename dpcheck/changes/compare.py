@@ -127,7 +127,9 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
     for key in sorted(set(left) & set(right)):
         pairs.append((left.pop(key), right.pop(key)))
     for key in sorted(left):
-        match = next((k for k in sorted(right) if same_recipient(key, k) or _abbreviates(key, k)), None)
+        match = next(
+            (k for k in sorted(right) if same_recipient(key, k) or _abbreviates(key, k) or _respelt(key, k)), None
+        )
         if match is not None:
             pairs.append((left.pop(key), right.pop(match)))
     companies = set(old.recipients) | set(new.recipients)
@@ -186,6 +188,13 @@ def _part_of(key: str, other: Terms, companies: Set[str]) -> bool:
     company both versions name, no recipient added or removed."""
     owners = [k for k in companies if k != key and same_recipient(k, key) and len(k) < len(key)]
     return any(k == owner or same_recipient(owner, k) for owner in owners for k in other.recipients)
+
+
+def _respelt(a: str, b: str) -> bool:
+    """The keys differ only by a plural "s" on some word: "google workspaces" and "google workspace" are one
+    product written two ways."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and all(x.removesuffix("s") == y.removesuffix("s") for x, y in zip(wa, wb, strict=True))
 
 
 def _abbreviates(a: str, b: str) -> bool:

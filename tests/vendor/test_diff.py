@@ -434,3 +434,26 @@ def test_diff_recipient_moved_within_the_eea_has_not_moved(scanner, tmp_path, la
         path.write_text(TITLE[lang] + TABLE_HEAD[lang] + body, encoding="utf-8")
     assert not compare_versions(old, within, scanner=scanner).of("subprocessor_moved")
     assert compare_versions(old, abroad, scanner=scanner).values("subprocessor_moved") == ("Beacon Mail Ltd.",)
+
+
+RESPELT = {
+    "en": (
+        "| Alderbrook Workspaces | E-mail and files | United States |\n",
+        "| Alderbrook Workspace | E-mail and files | United States |\n",
+    ),
+    "de": (
+        "| Alderbrook Workspaces | E-Mail und Dateien | USA |\n",
+        "| Alderbrook Workspace | E-Mail und Dateien | USA |\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_recipient_respelt_with_a_plural_is_no_change(scanner, tmp_path, lang):
+    """A sub-processor's name written once with a plural "s" and once without is one company: no change."""
+    before, after = RESPELT[lang]
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(TITLE[lang] + TABLE_HEAD[lang] + before, encoding="utf-8")
+    new.write_text(TITLE[lang] + TABLE_HEAD[lang] + after, encoding="utf-8")
+    comparison = compare_versions(old, new, scanner=scanner)
+    assert not comparison, [(c.kind, c.value) for c in comparison.changes]
