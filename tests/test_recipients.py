@@ -429,3 +429,51 @@ def test_recipients_a_processor_committing_to_a_list_is_no_lead_in(scanner, lang
     """A sentence whose processor commits to "the following time limits:" lists time limits, not processors;
     one that names the processors it engages leads in their entries."""
     assert named(scanner, COMMITMENT_LISTS[lang], lang, "dpa") == {"Alderbrook": "processor"}
+
+
+NOT_LIST_HEADINGS = {
+    "en": (
+        "# Data Processing Agreement\n\n## Appendix 1 to the Clauses (Processors)\n\nEmployees, contractors and "
+        "visitors of the exporter\n\n## List of our services\n\n* Northwind Mail\n* Northwind Drive\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Anlage 1 zu den Klauseln (Auftragsverarbeiter)\n\nBeschäftigte, "
+        "Auftragnehmer und Besucher des Exporteurs\n\n## Liste unserer Services\n\n* Northwind Mail\n* Northwind Drive\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_annexes_and_lists_of_services_are_no_lists_of_processors(scanner, lang):
+    """An annex that names processors heads clauses, and a list of the vendor's services names what it sells:
+    neither leads in entries as recipients."""
+    assert named(scanner, NOT_LIST_HEADINGS[lang], lang, "dpa") == {}
+
+
+ROWS_AS_TEXT = {
+    "en": (
+        "# Privacy Policy\n\n## List of service providers\n\nThe entries read: provider | purpose | location.\n\n"
+        "* Alderbrook Cloud, Inc. | Hosting | United States\n* Beacon Mail | E-mail | Ireland\n\n"
+        "## Other providers\n\nWe use these service providers to host, back up and deliver the data behind our "
+        "Services:\n\n* Cobalt Desk - support\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Liste der Dienstleister\n\nDie Einträge lauten: Dienstleister | Zweck | Ort.\n\n"
+        "* Alderbrook Cloud, Inc. | Hosting | USA\n* Beacon Mail | E-Mail | Irland\n\n"
+        "## Weitere Dienstleister\n\nWir setzen diese Dienstleister ein, um die Daten hinter unseren Angeboten zu hosten, "
+        "zu sichern und als Services auszuliefern:\n\n* Cobalt Desk - Support\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_rows_written_as_list_items_and_a_lead_in_closing_on_services(scanner, lang):
+    """Under a list heading, an item written as a row ("name | purpose | place") names its company, with the
+    legal form after a comma, placed where the row says; a lead-in that names the providers before it mentions
+    the vendor's services still leads in its list."""
+    report = scan(scanner, ROWS_AS_TEXT[lang], lang)
+    assert {r.name: r.locations for r in report.recipients} == {
+        "Alderbrook Cloud, Inc.": ("US",),
+        "Beacon Mail": ("IE",),
+        "Cobalt Desk": (),
+    }

@@ -85,6 +85,11 @@ from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
 TOPIC_REACH = 2
 # A lead-in names the processors its list items are: "we use the following service providers who handle your data:".
 LEAD_IN_REACH = 10
+# Words of a heading that says a list follows, and processor words that name what a vendor sells, not whom it engages.
+LIST_WORDS = frozenset(
+    {"list", "lists", "listing", "directory", "register", "registry", "liste", "übersicht", "aufstellung"}
+)
+NOT_PROCESSORS = frozenset({"services", "service", "tools", "apis", "integrations"})
 # The word that says what a lead-in's list holds: the noun after it ("the following service providers:").
 FOLLOWING = frozenset(
     {"following", "folgende", "folgenden", "folgender", "folgendes", "nachfolgenden", "nachstehenden"}
@@ -380,15 +385,19 @@ def _leads_in_processors(sentence: Sentence) -> bool:
     cues = sentence.of("RCPT_PROCESSOR", "SUBPROCESSOR")
     if not sentence.text.rstrip().endswith(":") or not cues:
         return False
-    last = cues[-1]
+    last = max(cues, key=lambda c: c.end)
     return len(sentence.span) - last.end <= LEAD_IN_REACH and not any(
         token.lower_ in FOLLOWING for token in sentence.span[last.end :]
     )
 
 
 def _lists_processors(heading: Sentence) -> bool:
-    """A heading over a list of processors: it names them, and a list or a lead-in colon."""
-    return heading.has(SUBPROCESSOR, "RCPT_PROCESSOR") and (heading.has("LIST") or heading.text.rstrip().endswith(":"))
+    """A heading over a list of processors: it names processors (not "services" or "tools") and a list ("List of
+    sub-processors", "Sub-processor directory", "Unterauftragnehmerliste"), or closes with a lead-in colon. An
+    annex or appendix names a document, not a list: "Appendix 1 to the Clauses (Processors)" heads clauses."""
+    names = [c for c in heading.of(SUBPROCESSOR, "RCPT_PROCESSOR") if c.text.lower() not in NOT_PROCESSORS]
+    listed = any(t.lower_ in LIST_WORDS or t.lower_.endswith(("liste", "verzeichnis")) for t in heading.span)
+    return bool(names) and (listed or heading.text.rstrip().endswith(":"))
 
 
 def _bare_name(sentence: Sentence, words: RecipientWords) -> str:
@@ -400,8 +409,12 @@ def _bare_name(sentence: Sentence, words: RecipientWords) -> str:
 
 def _entry(block: Block, words: RecipientWords) -> tuple[str, list[str]]:
     """The company an entry of a list of processors opens with, and its other lines, where the entry is lines
-    of fields ("Acme Cloud AG, Hosting, Street 1, Zurich, Switzerland"); ("", []) if it is not."""
-    lines = card_lines(block.text)
+    of fields ("Acme Cloud AG, Hosting, Street 1, Zurich, Switzerland") or cells of a row written as text
+    ("Acme Cloud | Hosting | Switzerland"); ("", []) if it is not. A legal form on a line of its own after the
+    name ("Acme Cloud, Inc.") belongs to it."""
+    lines = [cell.strip() for line in card_lines(block.text) for cell in line.split(" | ") if cell.strip()]
+    if len(lines) > 1 and all(words.legal_form(w) for w in lines[1].split()):
+        lines = [f"{lines[0]}, {lines[1]}", *lines[2:]]
     name = plain_name(lines[0], words, listed=True) if len(lines) > 1 else ""
     return (name, lines[1:]) if name else ("", [])
 
@@ -488,7 +501,9 @@ class ProseRecipientReader(Reader):
                 entry, lines = _entry(sentence.block, words) if lead_in.block.kind == "heading" else ("", [])
                 if entry:
                     found.append(self._entry_recipient(entry, lines, sentence, reading))
-                elif name := item_name(sentence.text, words) or _bare_name(sentence, words):
+                elif name := item_name(sentence.text, words) or (
+                    _bare_name(sentence, words) if lead_in.block.kind == "heading" else ""
+                ):
                     found.append(
                         prose_recipient(name, "processor", sentence, "listed after a lead-in naming processors")
                     )
