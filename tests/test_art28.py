@@ -154,6 +154,21 @@ def test_art28_heading_names_the_element_for_its_section(scanner):
             "nature_purpose",
             True,
         ),
+        # The processed data named in passing say nothing of their types; a sentence that says what they are does.
+        (
+            "en",
+            "If personal data processed under this Agreement leave the EEA, the parties rely on the SCCs.",
+            "data_types",
+            False,
+        ),
+        ("en", "The personal data processed include names and e-mail addresses of end users.", "data_types", True),
+        (
+            "de",
+            "Die im Auftrag verarbeiteten personenbezogenen Daten löscht der Auftragnehmer nach Vertragsende.",
+            "data_types",
+            False,
+        ),
+        ("de", "Verarbeitet werden Namen und E-Mail-Adressen der Endnutzer.", "data_types", True),
     ],
 )
 def test_art28_element_words_in_other_roles(scanner, lang, text, element, found):

@@ -344,3 +344,136 @@ def test_recipients_a_legal_form_closes_a_name_ending_in_a_common_word_only_in_a
     lets a legal form close a name whose last word closes no name otherwise (German has no such phrase)."""
     text = "We provide the same protection to Quillon Developer Services US Data as is required of us by law."
     assert named(scanner, text, "en") == {}
+
+
+HEADED_LISTS = {
+    "en": (
+        "# Sub-processors\n\n## Processors engaged by Northwind:\n\n* Alderbrook\n* Beacon Mail\n"
+        "* see the note below\n* Cobalt Desk\n\n## Our offices\n\n* Delta Harbour\n"
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\n## Liste der Unterauftragsverarbeiter\n\n* Alderbrook\n* Beacon Mail\n"
+        "* siehe den Hinweis unten\n* Cobalt Desk\n\n## Unsere Standorte\n\n* Delta Harbour\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_bare_names_under_a_heading_that_lists_processors(scanner, lang):
+    """A heading that names a list of processors (a list word or a closing colon) leads in the items of its
+    section, even an item that is a name and nothing else; an item that names none is passed over, not the
+    end of the list; the next section ends it."""
+    assert named(scanner, HEADED_LISTS[lang], lang, "subprocessor_list") == {
+        "Alderbrook": "processor",
+        "Beacon Mail": "processor",
+        "Cobalt Desk": "processor",
+    }
+
+
+PLAIN_HEADINGS = {
+    "en": "# Sub-processors\n\n## Sub-processors\n\n* Alderbrook\n* Beacon Mail\n",
+    "de": "# Unterauftragsverarbeiter\n\n## Unterauftragsverarbeiter\n\n* Alderbrook\n* Beacon Mail\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_bare_heading_is_no_lead_in(scanner, lang):
+    """A heading that only names processors, without a list word or a colon, leads nothing in: its items may be
+    anything."""
+    assert named(scanner, PLAIN_HEADINGS[lang], lang, "subprocessor_list") == {}
+
+
+FIELD_ENTRIES = {
+    "en": (
+        "# Sub-processors\n\n## List of sub-processors\n\n**Alderbrook Hosting AG**<br>\n_Servers_<br>\n"
+        "Seestrasse 4, Zurich, Switzerland<br>\nhttps://alderbrook.example\n\n**Beacon Mail Ltd**<br>\n"
+        "_E-mail_<br>\n12 Quay Street, Cork, Ireland\n"
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\n## Liste der Unterauftragsverarbeiter\n\n**Alderbrook Hosting AG**<br>\n"
+        "_Server_<br>\nSeestrasse 4, Zürich, Schweiz<br>\nhttps://alderbrook.example\n\n**Beacon Mail Ltd**<br>\n"
+        "_E-Mail_<br>\n12 Quay Street, Cork, Irland\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_entries_of_fields_are_placed_where_their_lines_say(scanner, lang):
+    """An entry of a list of processors written as lines (name, service, address) names its company first and
+    places it in the country its short lines name; a third country is a destination."""
+    report = scan(scanner, FIELD_ENTRIES[lang], lang, "subprocessor_list")
+    assert {r.name: r.locations for r in report.recipients} == {
+        "Alderbrook Hosting AG": ("CH",),
+        "Beacon Mail Ltd": ("IE",),
+    }
+    assert [t.destination for t in report.transfers] == ["CH"]
+
+
+COMMITMENT_LISTS = {
+    "en": (
+        "# Data Processing Agreement\n\n## Deletion\n\nThe processor keeps the following time limits:\n\n"
+        "- **Logical Deletion**: within 48 hours of the request\n- **Physical Erasure**: within 30 days\n\n"
+        "## Sub-processors\n\nThe processor engages these sub-processors:\n\n- **Alderbrook**: hosting\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Löschung\n\nDer Auftragsverarbeiter hält folgende Fristen ein:\n\n"
+        "- **Logische Löschung**: binnen 48 Stunden nach der Anfrage\n- **Physische Löschung**: binnen 30 Tagen\n\n"
+        "## Unterauftragsverarbeiter\n\nDer Auftragsverarbeiter setzt diese Unterauftragsverarbeiter ein:\n\n"
+        "- **Alderbrook**: Hosting\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_processor_committing_to_a_list_is_no_lead_in(scanner, lang):
+    """A sentence whose processor commits to "the following time limits:" lists time limits, not processors;
+    one that names the processors it engages leads in their entries."""
+    assert named(scanner, COMMITMENT_LISTS[lang], lang, "dpa") == {"Alderbrook": "processor"}
+
+
+NOT_LIST_HEADINGS = {
+    "en": (
+        "# Data Processing Agreement\n\n## Appendix 1 to the Clauses (Processors)\n\nEmployees, contractors and "
+        "visitors of the exporter\n\n## List of our services\n\n* Northwind Mail\n* Northwind Drive\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Anlage 1 zu den Klauseln (Auftragsverarbeiter)\n\nBeschäftigte, "
+        "Auftragnehmer und Besucher des Exporteurs\n\n## Liste unserer Services\n\n* Northwind Mail\n* Northwind Drive\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_annexes_and_lists_of_services_are_no_lists_of_processors(scanner, lang):
+    """An annex that names processors heads clauses, and a list of the vendor's services names what it sells:
+    neither leads in entries as recipients."""
+    assert named(scanner, NOT_LIST_HEADINGS[lang], lang, "dpa") == {}
+
+
+ROWS_AS_TEXT = {
+    "en": (
+        "# Privacy Policy\n\n## List of service providers\n\nThe entries read: provider | purpose | location.\n\n"
+        "* Alderbrook Cloud, Inc. | Hosting | United States\n* Beacon Mail | E-mail | Ireland\n\n"
+        "## Other providers\n\nWe use these service providers to host, back up and deliver the data behind our "
+        "Services:\n\n* Cobalt Desk - support\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Liste der Dienstleister\n\nDie Einträge lauten: Dienstleister | Zweck | Ort.\n\n"
+        "* Alderbrook Cloud, Inc. | Hosting | USA\n* Beacon Mail | E-Mail | Irland\n\n"
+        "## Weitere Dienstleister\n\nWir setzen diese Dienstleister ein, um die Daten hinter unseren Angeboten zu hosten, "
+        "zu sichern und als Services auszuliefern:\n\n* Cobalt Desk - Support\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_rows_written_as_list_items_and_a_lead_in_closing_on_services(scanner, lang):
+    """Under a list heading, an item written as a row ("name | purpose | place") names its company, with the
+    legal form after a comma, placed where the row says; a lead-in that names the providers before it mentions
+    the vendor's services still leads in its list."""
+    report = scan(scanner, ROWS_AS_TEXT[lang], lang)
+    assert {r.name: r.locations for r in report.recipients} == {
+        "Alderbrook Cloud, Inc.": ("US",),
+        "Beacon Mail": ("IE",),
+        "Cobalt Desk": (),
+    }

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from dpcheck.changes.model import KINDS, Change, ChangeKind, Comparison, Passage
-from dpcheck.changes.snapshot import STATUS_RANK, Item, Named, Terms, same_recipient
+from dpcheck.changes.snapshot import STATUS_RANK, Item, Named, Terms, eea_places, same_recipient
 
 # Quotes shown per version and change.
 MAX_QUOTES = 2
@@ -127,7 +127,9 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
     for key in sorted(set(left) & set(right)):
         pairs.append((left.pop(key), right.pop(key)))
     for key in sorted(left):
-        match = next((k for k in sorted(right) if same_recipient(key, k) or _abbreviates(key, k)), None)
+        match = next(
+            (k for k in sorted(right) if same_recipient(key, k) or _abbreviates(key, k) or _respelt(key, k)), None
+        )
         if match is not None:
             pairs.append((left.pop(key), right.pop(match)))
     companies = set(old.recipients) | set(new.recipients)
@@ -150,9 +152,26 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
             b.passages[:MAX_QUOTES],
         )
         for a, b in pairs
-        if a.locations and b.locations and a.locations != b.locations
+        if _abroad(a.locations) != _abroad(b.locations)
+        and a.locations
+        and b.locations
+        and not _same_words(a.passages, b.passages, old, new)
     ]
     return out
+
+
+def _abroad(places: frozenset[str]) -> frozenset[str]:
+    """The places outside the EEA: a recipient moved between EEA countries (or from "the EU" to France), or given
+    an EEA place beside the ones it had, sends nothing out of the EEA that it did not before; it has not moved
+    (labelling Task B; eval/versions/AGREEMENT.md, category 2)."""
+    return places - eea_places()
+
+
+def _same_words(before: Sequence[Passage], after: Sequence[Passage], old: Terms, new: Terms) -> bool:
+    """Each version's passages about a thing stand word for word in the other: the terms are the same, and only
+    how the rest of the text let them be read has moved (a heading above, a table read one way and not the other).
+    A diff reports changed terms, as :func:`_unchanged` does for destinations and tools."""
+    return bool(before or after) and all(_in(p, new) for p in before) and all(_in(p, old) for p in after)
 
 
 def _names(terms: Terms, name: str) -> bool:
@@ -171,6 +190,13 @@ def _part_of(key: str, other: Terms, companies: Set[str]) -> bool:
     return any(k == owner or same_recipient(owner, k) for owner in owners for k in other.recipients)
 
 
+def _respelt(a: str, b: str) -> bool:
+    """The keys differ only by a plural "s" on some word: "google workspaces" and "google workspace" are one
+    product written two ways."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and all(x.removesuffix("s") == y.removesuffix("s") for x, y in zip(wa, wb, strict=True))
+
+
 def _abbreviates(a: str, b: str) -> bool:
     """One key is the other's initials: "aws" and "amazon web services" name one company."""
     (short, long_) = (a, b) if len(a) <= len(b) else (b, a)
@@ -184,8 +210,9 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
         return []
     out = []
     for element in old.checklist.keys() & new.checklist.keys():
-        direction = _direction(old.checklist[element], new.checklist[element])
-        if direction is not None:
+        before, after = old.checklist[element], new.checklist[element]
+        direction = _direction(before, after)
+        if direction is not None and not _same_words(before.passages, after.passages, old, new):
             kind, detail = direction
             out.append(
                 Change(
@@ -202,6 +229,7 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
         and old.notice_days is not None
         and new.notice_days is not None
         and old.notice_days != new.notice_days
+        and not _same_words(old.notice, new.notice, old, new)
     ):
         kind = "art28_weakened" if new.notice_days < old.notice_days else "art28_strengthened"
         out.append(

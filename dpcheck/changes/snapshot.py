@@ -229,6 +229,13 @@ def _legal_forms() -> frozenset[str]:
     return frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"])
 
 
+@cache
+def eea_places() -> frozenset[str]:
+    """The EEA's members and the EEA named as a whole (rules/facts/eea.yml)."""
+    eea: dict[str, Any] = load_yaml(rules_dir() / "facts" / "eea.yml")
+    return frozenset(str(c) for c in eea["members"]) | {EEA_REGION}
+
+
 def name_words(name: str) -> tuple[str, ...]:
     """A company's name as lower-case words, without its legal form ("Acme Cloud, Inc." → acme, cloud)."""
     words = [w.lower().rstrip(".") for w in _WORD.findall(name.replace(",", " "))]

@@ -66,7 +66,7 @@ from dpcheck.extract.recipients import (
 from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import PLACE, Sentence, Sentences
 from dpcheck.extract.subject import Subject
-from dpcheck.extract.tables import table_recipients
+from dpcheck.extract.tables import card_lines, card_places, table_recipients
 from dpcheck.extract.terms import ANCHORS as TERM_ANCHORS
 from dpcheck.extract.terms import (
     LIST_ITEM,
@@ -85,6 +85,15 @@ from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
 TOPIC_REACH = 2
 # A lead-in names the processors its list items are: "we use the following service providers who handle your data:".
 LEAD_IN_REACH = 10
+# Words of a heading that says a list follows, and processor words that name what a vendor sells, not whom it engages.
+LIST_WORDS = frozenset(
+    {"list", "lists", "listing", "directory", "register", "registry", "liste", "übersicht", "aufstellung"}
+)
+NOT_PROCESSORS = frozenset({"services", "service", "tools", "apis", "integrations"})
+# The word that says what a lead-in's list holds: the noun after it ("the following service providers:").
+FOLLOWING = frozenset(
+    {"following", "folgende", "folgenden", "folgender", "folgendes", "nachfolgenden", "nachstehenden"}
+)
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
 # Cue labels (rules/lexicon/cues.yml, subject.yml) that readers are anchored on.
@@ -368,6 +377,48 @@ class DestinationReader(Reader):
         )
 
 
+def _leads_in_processors(sentence: Sentence) -> bool:
+    """A sentence that ends in a colon after naming processors near its end; not one where the processor
+    commits to the things that follow ("The processor keeps the following time limits:", "Der
+    Auftragsverarbeiter hält folgende Fristen ein:"): a "following" after the last processor word lists
+    something else."""
+    cues = sentence.of("RCPT_PROCESSOR", "SUBPROCESSOR")
+    if not sentence.text.rstrip().endswith(":") or not cues:
+        return False
+    last = max(cues, key=lambda c: c.end)
+    return len(sentence.span) - last.end <= LEAD_IN_REACH and not any(
+        token.lower_ in FOLLOWING for token in sentence.span[last.end :]
+    )
+
+
+def _lists_processors(heading: Sentence) -> bool:
+    """A heading over a list of processors: it names processors (not "services" or "tools") and a list ("List of
+    sub-processors", "Sub-processor directory", "Unterauftragnehmerliste"), or closes with a lead-in colon. An
+    annex or appendix names a document, not a list: "Appendix 1 to the Clauses (Processors)" heads clauses."""
+    names = [c for c in heading.of(SUBPROCESSOR, "RCPT_PROCESSOR") if c.text.lower() not in NOT_PROCESSORS]
+    listed = any(t.lower_ in LIST_WORDS or t.lower_.endswith(("liste", "verzeichnis")) for t in heading.span)
+    return bool(names) and (listed or heading.text.rstrip().endswith(":"))
+
+
+def _bare_name(sentence: Sentence, words: RecipientWords) -> str:
+    """The company a list item of a list of processors names and nothing else ("Acme Cloud")."""
+    if sentence.block.kind != "list_item" or sentence.text.strip() != sentence.block.text.strip():
+        return ""
+    return plain_name(sentence.text, words, listed=True)
+
+
+def _entry(block: Block, words: RecipientWords) -> tuple[str, list[str]]:
+    """The company an entry of a list of processors opens with, and its other lines, where the entry is lines
+    of fields ("Acme Cloud AG, Hosting, Street 1, Zurich, Switzerland") or cells of a row written as text
+    ("Acme Cloud | Hosting | Switzerland"); ("", []) if it is not. A legal form on a line of its own after the
+    name ("Acme Cloud, Inc.") belongs to it."""
+    lines = [cell.strip() for line in card_lines(block.text) for cell in line.split(" | ") if cell.strip()]
+    if len(lines) > 1 and all(words.legal_form(w) for w in lines[1].split()):
+        lines = [f"{lines[0]}, {lines[1]}", *lines[2:]]
+    name = plain_name(lines[0], words, listed=True) if len(lines) > 1 else ""
+    return (name, lines[1:]) if name else ("", [])
+
+
 def _in_read_table(block: Block, reading: Reading) -> bool:
     return block.table is not None and block.table in reading.tables_read
 
@@ -383,6 +434,7 @@ class ProseRecipientReader(Reader):
         self._named: set[str] = set()
         self._own: frozenset[str] = frozenset()
         self._lead_in: Sentence | None = None
+        self._list_heading: str | None = None  # the heading of the list of processors the text is in
         self._item: object = None
         self._heading: tuple[int, Sentence] | None = None  # the heading read last, and its index
         # The last paragraph of the section before sentence ``_walked``: the lead-in of a list below it.
@@ -414,8 +466,16 @@ class ProseRecipientReader(Reader):
         heading = self._heading_before(passage.index, reading)
         self._heading = None
         if sentence.block.kind == "heading":
-            self._heading, self._lead_in = (passage.index, sentence), None
-            return False
+            # A heading that names a list of processors ("List of sub-processors:", "Liste der
+            # Unterauftragnehmer") leads in the entries below it, as a sentence ending in a colon does; a
+            # sub-heading inside that list ("Infrastructure") keeps it.
+            if _lists_processors(sentence):
+                self._list_heading = sentence.block.text
+            elif self._list_heading not in sentence.block.heading_path:
+                self._list_heading = None
+            self._heading = (passage.index, sentence)
+            self._lead_in = sentence if self._list_heading is not None else None
+            return self._lead_in is not None
         block = sentence.block
         found = [
             prose_recipient(n, role, sentence, f"names {n} as a recipient")
@@ -429,7 +489,7 @@ class ProseRecipientReader(Reader):
         ):
             found.append(prose_recipient(name, "processor", heading, "heads a recipient's entry"))
         # The list items (or short paragraphs) right after a lead-in, each naming a recipient first;
-        # the first that names none ends the list.
+        # the first that names none ends the list, unless a heading leads it in: its section is the list.
         lead_in = self._lead_in
         if (
             lead_in is not None
@@ -438,15 +498,18 @@ class ProseRecipientReader(Reader):
         ):
             if sentence.block is not self._item:
                 self._item = sentence.block
-                if name := item_name(sentence.text, words):
+                entry, lines = _entry(sentence.block, words) if lead_in.block.kind == "heading" else ("", [])
+                if entry:
+                    found.append(self._entry_recipient(entry, lines, sentence, reading))
+                elif name := item_name(sentence.text, words) or (
+                    _bare_name(sentence, words) if lead_in.block.kind == "heading" else ""
+                ):
                     found.append(
                         prose_recipient(name, "processor", sentence, "listed after a lead-in naming processors")
                     )
-                else:
+                elif lead_in.block.kind != "heading":
                     self._lead_in = None
-        elif sentence.text.rstrip().endswith(":") and any(
-            len(sentence.span) - c.end <= LEAD_IN_REACH for c in sentence.of("RCPT_PROCESSOR", "SUBPROCESSOR")
-        ):
+        elif _leads_in_processors(sentence):
             self._lead_in = sentence
         elif lead_in is None or sentence.block is not lead_in.block:
             self._lead_in = None
@@ -457,6 +520,19 @@ class ProseRecipientReader(Reader):
                 self._named.add(recipient.name.casefold())
                 reading.recipients.append(recipient)
         return self._lead_in is not None
+
+    @staticmethod
+    def _entry_recipient(name: str, lines: list[str], sentence: Sentence, reading: Reading) -> Recipient:
+        """The recipient of an entry of a list of processors, placed where its short lines say, as a card of a
+        sub-processor list is (:func:`~dpcheck.extract.tables.card_places`)."""
+        codes = card_places(lines, reading.nlp)
+        evidence = sentence.evidence("entry of a list of processors", sentence.block.start, sentence.block.end)
+        reading.mentions.extend(
+            Mention("destination", c, evidence, detail="table", role="destination")
+            for c in codes
+            if c not in reading.eea
+        )
+        return Recipient(name, "processor", "", tuple(codes), (evidence,))
 
     def _heading_before(self, index: int, reading: Reading) -> Sentence | None:
         """The heading just before sentence ``index``, rows of tables read as tables aside."""

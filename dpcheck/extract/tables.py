@@ -312,13 +312,9 @@ def _read_cards(
     place at all is no list of recipients."""
     cards = []
     for row, block in zip(table.rows, row_blocks[-len(table.rows) :]):
-        lines = [line.strip() for line in " ".join(row).split(", ") if line.strip(" •·-")]
+        lines = card_lines(" ".join(row))
         name = next((line for line in lines if not _only_places(line, nlp)), "")
-        codes: list[str] = []
-        for line in lines:
-            if line is not name and len(line.split()) <= CARD_PLACE_WORDS:
-                codes += [c for c in _places(line, nlp, set(OPEN_CUES), location_column=True) if c not in codes]
-        cards.append((name, codes, block))
+        cards.append((name, card_places([line for line in lines if line is not name], nlp), block))
     if not any(codes for _, codes, _ in cards):
         return [], [], False
     recipients: list[Recipient] = []
@@ -331,6 +327,20 @@ def _read_cards(
         if name:
             recipients.append(Recipient(_company_name(name, words), "subprocessor", "", tuple(codes), (evidence,)))
     return recipients, mentions, False
+
+
+def card_lines(text: str) -> list[str]:
+    """The lines of one card, as its text joins them (an image's empty line and a bullet are no line)."""
+    return [line.strip() for line in text.split(", ") if line.strip(" •·-")]
+
+
+def card_places(lines: list[str], nlp: Language) -> list[str]:
+    """The places a card's short lines name ("Zurich", "Switzerland"); a long line is prose, not where it is."""
+    codes: list[str] = []
+    for line in lines:
+        if len(line.split()) <= CARD_PLACE_WORDS:
+            codes += [c for c in _places(line, nlp, set(OPEN_CUES), location_column=True) if c not in codes]
+    return codes
 
 
 def _row_evidence(block: Block, reason: str) -> Evidence:

@@ -198,8 +198,11 @@ class _MarkdownWalker:
         children = token.children or []
         for link_text, target in _links(children):
             self.builder.add_link(link_text, target)
-        # Lines inside a table cell are fields of their own ("Acme<br>Billing<br>United States"), not one phrase.
-        text = self._inline_text(children, ", " if self.cell is not None else " ")
+        # Lines inside a table cell are fields of their own ("Acme<br>Billing<br>United States"), not one phrase;
+        # so are the lines of a paragraph that breaks every one of them on purpose (an entry: name<br>service<br>
+        # address), where prose would wrap.
+        fields = self.cell is not None or _broken_lines(children)
+        text = self._inline_text(children, ", " if fields else " ", ", " if fields and self.cell is None else " ")
         if self.cell is not None:
             self.cell.append(text)
         elif self.heading:
@@ -230,8 +233,8 @@ class _MarkdownWalker:
         else:
             self.builder.add(kind, clean(text), level)
 
-    def _inline_text(self, children: Sequence[Token], line_break: str = " ") -> str:
-        """Inline content as plain text: link text kept, images and HTML tags dropped, <br> a space (two in a
+    def _inline_text(self, children: Sequence[Token], line_break: str = " ", field: str = " ") -> str:
+        """Inline content as plain text: link text kept, images and HTML tags dropped, <br> ``field`` (two in a
         row ``line_break``), and words inside inline HTML that hides them (closed at the paragraph's end) left
         out."""
         parts: list[str] = []
@@ -242,14 +245,25 @@ class _MarkdownWalker:
                 (self.hidden if self.open.hiding and not hidden_around else parts).append(child.content)
             elif child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and _BR.match(child.content)):
                 # One break wraps a line ("Backups<br>and logs"); an empty line between two is a new field.
-                if parts and parts[-1] == " ":
+                if parts and parts[-1] in (" ", field):
                     parts[-1] = line_break
                 else:
-                    parts.append(" ")
+                    parts.append(field)
             elif child.type == "html_inline":
                 self.open.feed(child.content)
         self.open.stack = outer
         return "".join(parts)
+
+
+def _broken_lines(children: Sequence[Token]) -> bool:
+    """Whether the inline content has several lines and ends every one but the last with an explicit break
+    (``<br>`` or a hard break), as an entry of fields does."""
+    breaks = [i for i, child in enumerate(children) if child.type in ("softbreak", "hardbreak")]
+    return bool(breaks) and all(
+        children[i].type == "hardbreak"
+        or (i and children[i - 1].type == "html_inline" and _BR.match(children[i - 1].content))
+        for i in breaks
+    )
 
 
 def _all_strong(children: Sequence[Token]) -> bool:

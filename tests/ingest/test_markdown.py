@@ -202,3 +202,18 @@ def test_markdown_an_empty_line_inside_a_table_cell_separates_fields() -> None:
         "| |\n| --- |\n| Tallimo<br><br>Billing<br><br>United States |\n| Backups <br> and logs |\n", format="markdown"
     )
     assert [r[0] for r in doc.tables[0].rows] == ["Tallimo, Billing, United States", "Backups and logs"]
+
+
+def test_markdown_a_paragraph_broken_at_every_line_is_fields() -> None:
+    """A paragraph whose every line ends in an explicit break (an entry: name, service, address) keeps its
+    lines apart as fields; where some line only wraps, the paragraph is prose and its breaks are spaces."""
+    doc = load_text(
+        "**Tallimo AG**<br>\nBilling<br>\nZurich, Switzerland\n\nAcme Ltd  \nHosting  \nCork\n\n"
+        "We send invoices<br>\nthrough our provider\nin Zurich.\n",
+        format="markdown",
+    )
+    assert [b.text for b in doc.blocks] == [
+        "Tallimo AG, Billing, Zurich, Switzerland",
+        "Acme Ltd, Hosting, Cork",
+        "We send invoices through our provider in Zurich.",
+    ]

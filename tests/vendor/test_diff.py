@@ -320,3 +320,140 @@ def test_diff_function_called_twice_after_the_changes_package_is_imported(corpor
     first = dpcheck.diff(old, new, scanner=scanner)
     second = dpcheck.diff(old, new, scanner=scanner)
     assert first.changes and second.changes == first.changes
+
+
+LIST_ENTRIES = {
+    "en": (
+        "# Sub-processors of Northwind\n\n## List of sub-processors\n\n**Beacon Mail Ltd**<br>\n_E-mail_<br>\n"
+        "12 Quay Street, Cork, Ireland\n",
+        "\n**Alderbrook Hosting AG**<br>\n_Servers_<br>\nSeestrasse 4, Zurich, Switzerland\n",
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter der Northwind\n\n## Liste der Unterauftragsverarbeiter\n\n**Beacon Mail Ltd**<br>\n"
+        "_E-Mail_<br>\n12 Quay Street, Cork, Irland\n",
+        "\n**Alderbrook Hosting AG**<br>\n_Server_<br>\nSeestrasse 4, Zürich, Schweiz\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_entry_added_to_a_list_of_processors(scanner, tmp_path, lang):
+    """An entry added to a list of processors (name, service and address on lines of their own) is a recipient
+    added, and its third country a destination added."""
+    head, entry = LIST_ENTRIES[lang]
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(head, encoding="utf-8")
+    new.write_text(head + entry, encoding="utf-8")
+    comparison = compare_versions(old, new, scanner=scanner)
+    assert [(c.kind, c.value) for c in comparison.changes if c.kind != "rating_changed"] == [
+        ("destination_added", "CH"),
+        ("subprocessor_added", "Alderbrook Hosting AG"),
+    ]
+
+
+SAME_WORDS_DPA = {
+    "en": (
+        "# Data Processing Agreement\n\n## 1. Scope\n\nThis agreement governs the processing of personal data by "
+        "Northwind for the customer.\n\n## {heading}\n\n{types}\n\n## 3. Sub-processors\n\nNorthwind will notify the "
+        "customer 30 days before engaging a new sub-processor, and the customer may object.\n",
+        ("2. Types of personal data", "2. Annex"),
+        "The data concern names, e-mail addresses and login times.",
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## 1. Gegenstand\n\nDieser Vertrag regelt die Verarbeitung "
+        "personenbezogener Daten durch Northwind für den Kunden.\n\n## {heading}\n\n{types}\n\n## 3. "
+        "Unterauftragsverarbeiter\n\nNorthwind informiert den Kunden 30 Tage vor dem Einsatz eines neuen "
+        "Unterauftragsverarbeiters; der Kunde kann widersprechen.\n",
+        ("2. Datenarten", "2. Anlage"),
+        "Die Daten umfassen Namen, E-Mail-Adressen und Anmeldezeiten.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_art28_element_read_one_way_in_the_same_words_is_no_change(scanner, tmp_path, lang):
+    """The sentence that sets out an element stands word for word in both versions, read as that element in one
+    only (a heading above it renamed): the terms did not change. The sentence deleted is a weakening."""
+    text, (named, plain), types = SAME_WORDS_DPA[lang]
+    old, renamed, deleted = tmp_path / "old.md", tmp_path / "renamed.md", tmp_path / "deleted.md"
+    old.write_text(text.format(heading=named, types=types), encoding="utf-8")
+    renamed.write_text(text.format(heading=plain, types=types), encoding="utf-8")
+    deleted.write_text(text.format(heading=named, types=""), encoding="utf-8")
+    assert not compare_versions(old, renamed, scanner=scanner).of("art28_weakened")
+    assert compare_versions(old, deleted, scanner=scanner).values("art28_weakened") == ("data_types",)
+
+
+SAME_ROW = {
+    "en": (
+        ("| Sub-processor | Purpose | Location |", "| Sub-processor | Purpose | Remarks |"),
+        "| Alderbrook Inc. | Hosting, with support staff in India | United States |\n",
+        "| Alderbrook Inc. | Hosting | India |\n",
+    ),
+    "de": (
+        ("| Unterauftragsverarbeiter | Leistung | Standort |", "| Unterauftragsverarbeiter | Leistung | Bemerkungen |"),
+        "| Alderbrook Inc. | Hosting, mit Support-Mitarbeitern in Indien | USA |\n",
+        "| Alderbrook Inc. | Hosting | Indien |\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_recipient_placed_otherwise_in_the_same_words_has_not_moved(scanner, tmp_path, lang):
+    """The same row in both versions, its places read otherwise (a renamed column): no move; the row's country
+    changed, it moved."""
+    (head, other_head), row, moved_row = SAME_ROW[lang]
+    old, renamed, moved = tmp_path / "old.md", tmp_path / "renamed.md", tmp_path / "moved.md"
+    old.write_text(TITLE[lang] + head + "\n|---|---|---|\n" + row, encoding="utf-8")
+    renamed.write_text(TITLE[lang] + other_head + "\n|---|---|---|\n" + row, encoding="utf-8")
+    moved.write_text(TITLE[lang] + head + "\n|---|---|---|\n" + moved_row, encoding="utf-8")
+    assert not compare_versions(old, renamed, scanner=scanner).of("subprocessor_moved")
+    assert compare_versions(old, moved, scanner=scanner).values("subprocessor_moved") == ("Alderbrook Inc.",)
+
+
+EEA_MOVES = {
+    "en": (
+        "| Beacon Mail Ltd. | E-mail | Ireland |\n",
+        "| Beacon Mail Ltd. | E-mail | Germany |\n",
+        "| Beacon Mail Ltd. | E-mail | Ireland, United States |\n",
+    ),
+    "de": (
+        "| Beacon Mail Ltd. | E-Mail | Irland |\n",
+        "| Beacon Mail Ltd. | E-Mail | Deutschland |\n",
+        "| Beacon Mail Ltd. | E-Mail | Irland, USA |\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_recipient_moved_within_the_eea_has_not_moved(scanner, tmp_path, lang):
+    """A sub-processor moved from one EEA country to another sends nothing out of the EEA: no move; one that
+    now processes in the United States too has moved."""
+    row, eea_row, abroad_row = EEA_MOVES[lang]
+    old, within, abroad = tmp_path / "old.md", tmp_path / "within.md", tmp_path / "abroad.md"
+    for path, body in ((old, row), (within, eea_row), (abroad, abroad_row)):
+        path.write_text(TITLE[lang] + TABLE_HEAD[lang] + body, encoding="utf-8")
+    assert not compare_versions(old, within, scanner=scanner).of("subprocessor_moved")
+    assert compare_versions(old, abroad, scanner=scanner).values("subprocessor_moved") == ("Beacon Mail Ltd.",)
+
+
+RESPELT = {
+    "en": (
+        "| Alderbrook Workspaces | E-mail and files | United States |\n",
+        "| Alderbrook Workspace | E-mail and files | United States |\n",
+    ),
+    "de": (
+        "| Alderbrook Workspaces | E-Mail und Dateien | USA |\n",
+        "| Alderbrook Workspace | E-Mail und Dateien | USA |\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_recipient_respelt_with_a_plural_is_no_change(scanner, tmp_path, lang):
+    """A sub-processor's name written once with a plural "s" and once without is one company: no change."""
+    before, after = RESPELT[lang]
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(TITLE[lang] + TABLE_HEAD[lang] + before, encoding="utf-8")
+    new.write_text(TITLE[lang] + TABLE_HEAD[lang] + after, encoding="utf-8")
+    comparison = compare_versions(old, new, scanner=scanner)
+    assert not comparison, [(c.kind, c.value) for c in comparison.changes]
