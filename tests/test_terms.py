@@ -202,3 +202,61 @@ def test_terms_time_to_object_in_either_word_order(scanner, lang, text):
     objections = [m for m in doc.mentions if m.kind == "subprocessor_objection"]
     assert [m.detail for m in objections] == ["14"]
     assert not [m for m in doc.mentions if m.kind == "subprocessor_notice"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", SCC_EN + "We publish a quarterly transparency report on service availability and uptime."),
+        ("de", SCC_DE + "Über Störungen und Wartungsfenster informiert der monatliche Transparenzbericht."),
+        (
+            "en",
+            SCC_EN
+            + "If we consider that an instruction of the Customer infringes the law, we assess the legality of the "
+            "request and inform the Customer.",
+        ),
+        (
+            "de",
+            SCC_DE
+            + "Hält der Auftragnehmer eine Anordnung des Auftraggebers für rechtswidrig, prüft er die Rechtmäßigkeit der Anordnung.",
+        ),
+        ("en", SCC_EN + "We verify the identity of the data subject and the validity of the request."),
+        (
+            "en",
+            SCC_EN
+            + "Where the Customer is a government authority, we will notify the Customer of the hosting location on request.",
+        ),
+        (
+            "de",
+            SCC_DE
+            + "Ist der Auftraggeber eine öffentliche Stelle, informiert der Auftragnehmer den Auftraggeber auf Anfrage über den Speicherort.",
+        ),
+        (
+            "de",
+            SCC_DE
+            + "Nach einem Angriff erstattet der Auftragnehmer Strafanzeige, arbeitet mit den Strafverfolgungsbehörden zusammen und informiert den Auftraggeber.",
+        ),
+        ("en", SCC_EN + "Messages are not end-to-end encrypted."),
+        ("de", SCC_DE + "Eine Ende-zu-Ende-Verschlüsselung der Inhalte bietet der Dienst nicht."),
+    ],
+)
+def test_terms_look_alikes_of_a_measure_leave_supplementary_measures_unaddressed(scanner, lang, text):
+    """A transparency report on uptime, the legality of the customer's instruction, a data subject's request, a
+    customer that is a public body, police the vendor calls in, a measure the text denies: none addresses
+    authorities' access to transferred data."""
+    assert SMU in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", SCC_EN + "We publish a transparency report on the requests we receive from government authorities."),
+        ("de", SCC_DE + "Anfragen von Behörden veröffentlichen wir jährlich in einem Transparenzbericht."),
+        ("en", SCC_EN + "When a public authority requests Customer data, we review the legality of the request."),
+        ("de", SCC_DE + "Bei Anfragen von Behörden prüfen wir die Rechtmäßigkeit der Anfrage."),
+        ("en", SCC_EN + "All content is end-to-end encrypted."),
+    ],
+)
+def test_terms_the_same_words_about_authorities_address_it(scanner, lang, text):
+    """The same words about authorities' requests, or a measure in place, address supplementary measures."""
+    assert SMU not in flags(scanner, text, lang)

@@ -68,6 +68,8 @@ def government_access(sentence: Sentence) -> bool:
     identification numbers")."""
     if _authority_section(sentence.block.heading_path):
         return True
+    if sentence.has("CRIME_REPORT", "PUBLIC_CUSTOMER"):
+        return False
     supervisory = sentence.of("SUPERVISORY", "GOV_DATA")
     # A breach notice or a complaint route speaks of the supervisory authority, however it calls it ("its
     # obligations towards the competent authorities", "gegenüber der zuständigen Behörde").
@@ -101,6 +103,28 @@ def _exemplified_by_a_tool(sentence: Sentence, cue: Cue) -> bool:
     return any(0 <= t.start - e.end <= EXAMPLE_REACH for e in examples for t in tools)
 
 
+def _denied(sentence: Sentence, cue: Cue) -> bool:
+    """ "Messages are not end-to-end encrypted", "Bring your own key is not supported", "Eine Ende-zu-Ende-
+    Verschlüsselung bietet der Dienst nicht": a negation in the measure's clause says it is absent; not one in a
+    relative clause after it, which says what the measure does ("keys that we cannot read")."""
+    lo, hi = sentence.clause_bounds(cue.start)
+    tokens = sentence.span
+    for n in sentence.of("NEGATION"):
+        if not lo <= n.start < hi or n.text.lower() in PROTECTS_AGAINST:
+            continue
+        if n.start < cue.start or not any(t.lower_ in RELATIVE for t in tokens[cue.end : n.start]):
+            return True
+    return False
+
+
+# Negations that name what a measure protects against, not its absence ("no one without the key can read it").
+PROTECTS_AGAINST = frozenset({"without", "ohne", "no one", "niemand"})
+# Words opening a clause that says what the measure does ("keys that we cannot read", "so dass niemand").
+RELATIVE = frozenset({"that", "which", "so", "dass", "damit", "sodass"})
+# A transparency report's name: one on the service ("on uptime") reports no authorities' requests.
+TRANSPARENCY = ("transparen",)
+
+
 def _tells_customer(sentence: Sentence) -> str:
     for notice in sentence.of("GOV_NOTICE"):
         # The one told stands next to the verb: "notify Customer", "den Auftraggeber informieren".
@@ -123,7 +147,13 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
     minimise, require binding legal process, tell the customer). Saying that data is disclosed
     to authorities "as required by law" or "in response to valid legal process" commits to
     nothing, so it does not count."""
-    named = [c for c in sentence.of("SUPPLEMENTARY") if not _exemplified_by_a_tool(sentence, c)]
+    named = [
+        c
+        for c in sentence.of("SUPPLEMENTARY")
+        if not _exemplified_by_a_tool(sentence, c)
+        and not _denied(sentence, c)
+        and not (c.text.lower().startswith(TRANSPARENCY) and sentence.has("SERVICE_TOPIC"))
+    ]
     if any(c.label == "MECH:scc" for c in sentence.cues):
         named = sorted([*named, *sentence.of("SCC_LOCAL_LAWS")], key=lambda c: c.start)
     if named:
