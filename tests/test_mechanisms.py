@@ -1388,3 +1388,30 @@ def test_mechanisms_scc_of_the_art_28_7_decision_are_no_transfer_tool(scanner):
     """Decision 2021/915 adopted the controller-processor clauses of Art. 28(7): its number names no transfer tool."""
     text = "The parties agree to the clauses of Commission Implementing Decision (EU) 2021/915 for data sent to the United States."
     assert "scc" not in mechanisms(scanner, text, "en", "dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We share your data with our partner in India, which guarantees an adequate level of protection.",
+            set(),
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten an unseren Dienstleister in Indien, der ein angemessenes Schutzniveau bietet.",
+            set(),
+        ),
+        (
+            "en",
+            "We transfer data to Canada, which the Commission has found to provide adequate protection.",
+            {"adequacy"},
+        ),
+        ("de", "Wir übermitteln Daten in die Schweiz, für die ein angemessenes Schutzniveau besteht.", {"adequacy"}),
+    ],
+)
+def test_mechanisms_a_recipients_promise_of_adequate_protection_is_no_adequacy(scanner, lang, text, expected):
+    """ "Our partner in India, which guarantees adequate protection" is the recipient's promise; a country's level
+    of protection found by the Commission is adequacy."""
+    assert mechanisms(scanner, text, lang) == expected

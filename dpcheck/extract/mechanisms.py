@@ -62,6 +62,9 @@ VENDOR_SPEAKS = frozenset(
 # Words opening a relative clause about a country just named ("Canada, which ...", "Kanada, für das ...").
 RELATIVE = frozenset("which that whose für das dem der deren dessen welches welchem".split())
 RELATIVE_REACH = 3
+# Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
+PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
+PARTY_PLACE_REACH = 2
 # "the list of adequacy decisions": a pointer to the Commission's list.
 LISTS = frozenset("list liste overview übersicht".split())
 LIST_OF = frozenset("of der".split())
@@ -157,10 +160,14 @@ class MechanismLexicon:
         near = any(-before <= c.start - cue.start and c.start - cue.end <= after for c in sentence.of("COUNTRY_WORD"))
         # A country named before a relative clause about its level ("Canada, which the Commission has found to
         # provide adequate protection"), not one the data leaves ("outside the EEA or the UK, we require ...").
+        # Not a party's place ("our partner in India, which guarantees adequate protection"): the clause is the
+        # party's promise, which no Commission decision stands behind.
         tokens = sentence.span
+        parties = [c.end for c in sentence.of(*PARTY_LABELS)]
         near = near or any(
             0 <= cue.start - p.end <= before
             and any(t.lower_ in RELATIVE for t in tokens[p.end : p.end + RELATIVE_REACH])
+            and not any(0 <= p.start - end <= PARTY_PLACE_REACH for end in parties)
             for p in sentence.places
             if len(p.code) == 2
         )
