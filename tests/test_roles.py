@@ -1340,3 +1340,27 @@ def test_roles_list_items_under_a_recipients_lead_in_are_placed(scanner, lang, e
 def test_roles_list_items_under_another_lead_in_are_not(scanner, lang, text):
     """A list led in by anything but sharing with recipients places no data."""
     assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The chat platform Chatly Inc. (USA) is not a sub-processor of ours; the Customer chose it.", set()),
+        ("en", "We do not use Chatly Inc. (USA) as a sub-processor.", set()),
+        ("de", "Die Chatplattform Chatly Inc. (USA) ist kein Unterauftragsverarbeiter des Anbieters.", set()),
+        (
+            "de",
+            "Chatly Inc. (USA) ist die vom Auftraggeber selbst gewählte Plattform und kein Unterauftragsverarbeiter.",
+            set(),
+        ),
+        (
+            "en",
+            "We host Customer data with Amazon Web Services in the United States and Chatly is not a sub-processor.",
+            {"US"},
+        ),
+    ],
+)
+def test_roles_a_party_denied_the_processor_role_is_no_recipient(scanner, lang, text, expected):
+    """A party the text says is not a (sub-)processor of the vendor receives no data from it: its seat is no
+    destination; a place a transfer verb claims in the same sentence still is."""
+    assert destinations(scanner, text, lang, "dpa") == expected

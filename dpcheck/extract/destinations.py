@@ -22,6 +22,10 @@ from dpcheck.models import UNSPECIFIED, Mention
 DOUBLE_NEGATION_REACH = 8
 # Tokens after "and" within which a second clause's subject is placed ("and its provider in Serbia").
 SUBJECT_REACH = 6
+# "is not a sub-processor", "does not use X (USA) as a sub-processor", "ist kein Unterauftragsverarbeiter": tokens
+# from the negation to the role it denies; and how many tokens before the negation the party's place may stand.
+DISOWNED_ROLE = 8
+DISOWNED_REACH = 14
 # Tokens between that "without" and the consent that makes it a restriction ("without the customer's prior consent").
 CONSENT_REACH = 6
 # The kind of mention a sentence denying transfers outside the EEA gives.
@@ -139,6 +143,29 @@ def turn(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> int | N
             return contrast
     return next(
         (j for j in sentence.where_word(words.clause_join) if _second_clause_places(sentence, j, words, eea)), None
+    )
+
+
+def _disowned(sentence: Sentence) -> list[tuple[Cue, Cue]]:
+    """Where the sentence denies that a party it names is a processor ("Chatly Inc. (USA) is not a sub-processor of
+    ours", "ist ... kein Unterauftragsverarbeiter", "does not use Chatly Inc. (USA) as a sub-processor"): each
+    negation with the role it denies."""
+    return [
+        (n, r)
+        for n in sentence.of("NEGATION")
+        for r in sentence.of("SUBPROCESSOR", "RCPT_PROCESSOR")
+        if 0 <= r.start - n.end <= DISOWNED_ROLE
+    ]
+
+
+def _disowned_place(place: Place, argument: Argument, disowned: list[tuple[Cue, Cue]]) -> bool:
+    """A place of the party a processor role is denied to: named before the negation (or between it and the role),
+    and claimed by no cue but that role; a place a transfer verb claims ("we host data with AWS in the US and
+    Chatly is not a sub-processor") still counts."""
+    return any(
+        (0 <= n.start - place.end <= DISOWNED_REACH or n.end <= place.start < r.start)
+        and (not argument.claimed or argument.cue == r)
+        for n, r in disowned
     )
 
 
@@ -509,10 +536,13 @@ def destination_mentions(
     states_transfer = roles.states_transfer or sentence.has("THIRD_COUNTRY") or bool(mech_tokens) or listed
     found: list[Mention] = []
     named: list[int] = []
+    disowned = _disowned(sentence)
     for place in sentence.places:
         if place.code in eea or place.start in beside_tool or place.end - 1 in beside_tool or place.start < denied_to:
             continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
+        if _disowned_place(place, argument, disowned):
+            continue
         if not roles.makes_transfer(argument):
             continue
         if place.code == UNSPECIFIED:
