@@ -260,3 +260,47 @@ def test_terms_look_alikes_of_a_measure_leave_supplementary_measures_unaddressed
 def test_terms_the_same_words_about_authorities_address_it(scanner, lang, text):
     """The same words about authorities' requests, or a measure in place, address supplementary measures."""
     assert SMU not in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# DPA\n\n## Sub-processors\n\nCustomer authorises sub-processors. Annex 3 lists the categories of sub-processors we use.\n",
+        ),
+        (
+            "en",
+            "# DPA\n\n## Sub-processors\n\nCustomer authorises sub-processors. The types of sub-processors we use are described in Annex 3.\n",
+        ),
+        (
+            "de",
+            "# AVV\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber genehmigt Unterauftragsverarbeiter. Anlage 3 nennt die Kategorien der Unterauftragsverarbeiter.\n",
+        ),
+    ],
+)
+def test_terms_a_list_of_kinds_of_sub_processors_is_no_list(scanner, lang, text):
+    """A list of the categories or types of sub-processors does not say who processes the data."""
+    assert "SUBPROCESSOR_LIST_MISSING" in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# DPA\n\n## Sub-processors\n\nCustomer authorises sub-processors; the list is at https://example.com/sub. We "
+            "notify Customer 30 days before a new sub-processor is engaged. Customer may object within that period; an "
+            "objection does not prevent the engagement but will be recorded.\n",
+        ),
+        (
+            "de",
+            "# AVV\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber genehmigt Unterauftragsverarbeiter; die Liste steht "
+            "unter https://example.com/uav. Wir informieren den Auftraggeber 30 Tage vor dem Einsatz eines neuen "
+            "Unterauftragsverarbeiters. Ein Widerspruch steht der Beauftragung nicht entgegen.\n",
+        ),
+    ],
+)
+def test_terms_an_objection_without_effect_is_no_objection_right(scanner, lang, text):
+    """An objection that does not stop the engagement gives the controller nothing to object with (Art. 28(2))."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, text, lang)

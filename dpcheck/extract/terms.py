@@ -252,13 +252,13 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     if not named:
         if gives_notice and states_period(text) and not sentence.has("OTHER_CHANGE"):
             notice(f"'{sentence.of('NOTICE', 'NOTICE_DETAIL')[0].text}'")
-        if sentence.has("LIST") and LIST_POINTER.search(text):
+        if sentence.has("LIST") and LIST_POINTER.search(text) and not sentence.has("SUBPROCESSOR_KINDS"):
             add(
                 "subprocessor_list",
                 f"points to the list of this sub-processor section ('{sentence.of('LIST')[0].text}')",
             )
         return found
-    if sentence.has("LIST"):
+    if sentence.has("LIST") and not sentence.has("SUBPROCESSOR_KINDS"):
         add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
     elif "http" in text or "www." in text:
         add("subprocessor_list", "links to a sub-processor page")
