@@ -261,3 +261,45 @@ def test_tables_where_support_accesses_from_is_a_destination(scanner, lang, tabl
     """A column of where staff reach the data from, beside the hosting region, names destinations too."""
     report = scanner.scan_text(table, language=lang, doc_type="subprocessor_list", format="markdown")
     assert {t.destination for t in report.transfers} == {"IN"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "table", "expected"),
+    [
+        (
+            "de",
+            "| Unterauftragsverarbeiter | Leistung | Ort |\n|---|---|---|\n"
+            "| Chatly Inc. | Plattform | USA (Drittland; Standardvertragsklauseln) |\n| Nordhost Oy | Hosting | Finnland (EU) |\n",
+            {"US"},
+        ),
+        (
+            "en",
+            "| Sub-processor | Purpose | Location |\n|---|---|---|\n"
+            "| Chatly Inc. | Platform | USA (third country; SCCs) |\n| Nordhost Oy | Hosting | Finland (EU) |\n",
+            {"US"},
+        ),
+        (
+            "en",
+            "| Sub-processor | Purpose | Hosting region | Transfer mechanism |\n|---|---|---|---|\n"
+            "| Boxly Inc. | File storage | EU (multi-region) | Standard Contractual Clauses |\n",
+            set(),
+        ),
+        (
+            "de",
+            "| Unterauftragsverarbeiter | Zweck | Hosting-Region | Garantie |\n|---|---|---|---|\n"
+            "| Boxly Inc. | Dateispeicher | EU (multi-region) | Standardvertragsklauseln |\n",
+            set(),
+        ),
+        (
+            "en",
+            "| Sub-processor | Purpose | Location |\n|---|---|---|\n| Edgey Inc. | CDN | United States, worldwide |\n",
+            {"US", "UNSPECIFIED"},
+        ),
+    ],
+)
+def test_tables_open_words_that_describe_the_place_named(scanner, lang, table, expected):
+    """ "USA (Drittland)" describes the US and "EU (multi-region)" spreads data within the EU: no open destination;
+    "worldwide" beside a country still leaves the set open."""
+    text = f"# Sub-processors\n\n{table}"
+    doc = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
+    assert {t.destination for t in doc.transfers} == expected

@@ -26,6 +26,15 @@ SUBJECT_REACH = 6
 # from the negation to the role it denies; and how many tokens before the negation the party's place may stand.
 DISOWNED_ROLE = 8
 DISOWNED_REACH = 14
+# What may stand between a country and the third-country wording that describes it ("USA (Drittland", "India, a
+# third country"); not "to" ("Switzerland to another territory not recognised ...").
+APPOSITION = re.compile(r"\s*[(,–-]?\s*(?:(?:a|an|ein|eine|einem)\b\s*)?", re.I)
+
+
+def apposition(between: str) -> bool:
+    return bool(APPOSITION.fullmatch(between)) and bool(between.strip())
+
+
 # Tokens between that "without" and the consent that makes it a restriction ("without the customer's prior consent").
 CONSENT_REACH = 6
 # The kind of mention a sentence denying transfers outside the EEA gives.
@@ -578,10 +587,19 @@ def destination_mentions(
         sentence.of("OPEN_DESTINATION", LAWS_DIFFER),
         key=lambda c: ((c.start, c.end) in generic, (c.start, c.end) in differ),
     )
+    # "USA (Drittland; SCCs)", "India, a third country": generic wording right after a country describes it.
+    apposed = {
+        (c.start, c.end)
+        for c in sentence.of("THIRD_COUNTRY")
+        if any(
+            len(p.code) == 2 and p.code not in eea and apposition(tokens[p.end : c.start].text) for p in sentence.places
+        )
+    }
     open_cues = [
         c
         for c in open_cues
         if c.start >= denied_to
+        and (c.start, c.end) not in apposed
         and ((c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True)))
     ]
     argument = roles.argument(open_cues[0].start, open_cues[0].end, True) if open_cues else Argument("unclaimed")

@@ -14,9 +14,9 @@ import re
 
 from spacy.language import Language
 
-from dpcheck.extract.destinations import Words
+from dpcheck.extract.destinations import Words, apposition
 from dpcheck.ingest.document import Block, Document, Table
-from dpcheck.models import UNSPECIFIED, Evidence, Mention, Recipient
+from dpcheck.models import EEA_REGION, UNSPECIFIED, Evidence, Mention, Recipient
 from dpcheck.nlp.components import SPAN_KEY
 from dpcheck.nlp.gazetteer import LEFT_OUT_KEY
 
@@ -199,7 +199,23 @@ def _places(text: str, nlp: Language, open_cues: set[str], location_column: bool
     for ent in places:
         if ent.kb_id_ not in codes:
             codes.append(ent.kb_id_)
-    if any(s.label_ in open_cues for s in doc.spans[SPAN_KEY]) and UNSPECIFIED not in codes:
+    # Open words that qualify the place the cell names: "USA (Drittland; SCCs)" describes the US, "EU
+    # (multi-region)" spreads the data within the EU; "worldwide" beside a country still leaves the set open.
+    countries = [e.end for e in doc.ents if len(e.kb_id_) == 2]
+    spans = doc.spans[SPAN_KEY]
+    generic = {(s.start, s.end) for s in spans if s.label_ == "THIRD_COUNTRY"}
+    opens = {
+        s.label_
+        for s in spans
+        if s.label_ in open_cues
+        and not (
+            (s.start, s.end) in generic
+            and any(end <= s.start and apposition(doc[end : s.start].text) for end in countries)
+        )
+    }
+    if opens <= {"OPEN_LOCATION"} and EEA_REGION in codes:
+        opens = set()
+    if opens and UNSPECIFIED not in codes:
         codes.append(UNSPECIFIED)
     return codes
 
