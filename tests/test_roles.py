@@ -1364,3 +1364,26 @@ def test_roles_a_party_denied_the_processor_role_is_no_recipient(scanner, lang, 
     """A party the text says is not a (sub-)processor of the vendor receives no data from it: its seat is no
     destination; a place a transfer verb claims in the same sentence still is."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We disclose your personal data to the following recipients:\n\n"
+            "- Returnly Solutions Inc. (Philippines), returns and complaints;\n- Nets A/S (Denmark), payments.\n",
+            {"PH"},
+        ),
+        (
+            "de",
+            "## Empfänger\n\nEmpfänger Ihrer Daten sind:\n\n"
+            "- Rupeeway Payments Pvt Ltd (Indien), Zahlungsabwicklung,\n- Hetzner Online GmbH (Deutschland), Hosting.\n",
+            {"IN"},
+        ),
+    ],
+)
+def test_roles_a_listed_recipients_bracketed_country_is_its_seat(scanner, lang, text, expected):
+    """In a recipients' list ("Empfänger Ihrer Daten sind:" needs no verb), a country in brackets after a company's
+    legal form is that recipient's seat, whatever its service ("returns and complaints" is no complaint route)."""
+    assert destinations(scanner, text, lang) == expected

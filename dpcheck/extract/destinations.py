@@ -155,6 +155,13 @@ def turn(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> int | N
     )
 
 
+def _bracketed_seat(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "Returnly Solutions Inc. (Philippines), returns and complaints": in an item of a recipients' list, a country
+    in brackets after a company's legal form is that recipient's seat, whatever the words of its service."""
+    tokens, i = sentence.span, place.start
+    return i >= 2 and tokens[i - 1].text == "(" and tokens[i - 2].lower_.rstrip(".") in words.legal_forms
+
+
 def _disowned(sentence: Sentence) -> list[tuple[Cue, Cue]]:
     """Where the sentence denies that a party it names is a processor ("Chatly Inc. (USA) is not a sub-processor of
     ours", "ist ... kein Unterauftragsverarbeiter", "does not use Chatly Inc. (USA) as a sub-processor"): each
@@ -551,6 +558,17 @@ def destination_mentions(
             continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
         if _disowned_place(place, argument, disowned):
+            continue
+        if len(place.code) == 2 and sentence.has("RECIPIENT_LEAD_IN") and _bracketed_seat(sentence, place, words):
+            named.append(place.start)
+            found.append(
+                Mention(
+                    "destination",
+                    place.code,
+                    sentence.evidence(f"'{place.text}': seat of a listed recipient"),
+                    role=RECIPIENT_SEAT,
+                )
+            )
             continue
         if not roles.makes_transfer(argument):
             continue

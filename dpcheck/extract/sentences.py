@@ -43,6 +43,7 @@ TRANSFER_HEADING = re.compile(
 # A lead-in naming the recipients its list goes on to name ("We share your data with the following recipients:",
 # "Empfänger Ihrer Daten sind:"): each item names one that receives the data.
 RECIPIENTS = re.compile(r"\b(?:recipients?|empfänger\w*)\b", re.IGNORECASE)
+SHORT_LEAD_IN = 6
 SUBPROCESSOR_HEADING = re.compile(
     r"sub-?processor|sub-?contract|unterauftrag|subunternehm|weitere auftragsverarbeiter", re.I
 )
@@ -581,7 +582,12 @@ class Sentences(Sequence[Sentence]):
             recipients_led_in.append(block.kind == "list_item" and recipients)
             if block.kind != "list_item":
                 colon = block.kind == "paragraph" and block.text.rstrip().endswith(":")
-                recipients = colon and b in sharing and bool(RECIPIENTS.search(block.text))
+                # "Empfänger Ihrer Daten sind:", "Recipients:": a short lead-in naming recipients needs no verb.
+                recipients = (
+                    colon
+                    and bool(RECIPIENTS.search(block.text))
+                    and (b in sharing or len(block.text.split()) <= SHORT_LEAD_IN)
+                )
                 lead_in = recipients or (colon and bool(TRANSFER_HEADING.search(block.text)))
             for heading in block.heading_path:
                 if heading not in transfer_headings:
