@@ -1415,3 +1415,21 @@ def test_mechanisms_a_recipients_promise_of_adequate_protection_is_no_adequacy(s
     """ "Our partner in India, which guarantees adequate protection" is the recipient's promise; a country's level
     of protection found by the Commission is adequacy."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Data is sent to Example LLC in the United States, which is certified under the EU-U.S. Privacy Framework.",
+        ),
+        (
+            "de",
+            "Die Daten werden an Server der Beispiel LLC in den USA übertragen; sie ist nach dem EU-US-Privacy Framework zertifiziert.",
+        ),
+    ],
+)
+def test_mechanisms_the_privacy_framework_without_data_is_the_dpf(scanner, lang, text):
+    """ "EU-US-Privacy Framework", without "Data", names the Data Privacy Framework."""
+    assert mechanisms(scanner, text, lang) == {"dpf"}

@@ -1387,3 +1387,29 @@ def test_roles_a_listed_recipients_bracketed_country_is_its_seat(scanner, lang, 
     """In a recipients' list ("Empfänger Ihrer Daten sind:" needs no verb), a country in brackets after a company's
     legal form is that recipient's seat, whatever its service ("returns and complaints" is no complaint route)."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We cooperate with investigations by law enforcement authorities of the United States when legally required.",
+        ),
+        (
+            "de",
+            "Mit Ermittlungsbehörden der Vereinigten Staaten arbeiten wir zusammen, soweit wir gesetzlich dazu verpflichtet sind.",
+        ),
+        ("en", "We check registration data against the sanctions of the United States and other countries."),
+        ("de", "Wir gleichen Registrierungsdaten mit den Sanktionslisten der Vereinigten Staaten ab."),
+        ("en", "The service runs in France; authorised users can access their accounts anywhere in the world."),
+        (
+            "de",
+            "Der Dienst läuft in Frankreich; berechtigte Nutzer können überall auf der Welt auf ihr Konto zugreifen.",
+        ),
+    ],
+)
+def test_roles_authorities_sanctions_and_users_abroad_are_no_destinations(scanner, lang, text):
+    """A country's authorities or sanctions, and users reaching their own accounts from anywhere, say nothing of where
+    the vendor sends data."""
+    assert destinations(scanner, text, lang) == set()
