@@ -304,3 +304,29 @@ def test_terms_a_list_of_kinds_of_sub_processors_is_no_list(scanner, lang, text)
 def test_terms_an_objection_without_effect_is_no_objection_right(scanner, lang, text):
     """An objection that does not stop the engagement gives the controller nothing to object with (Art. 28(2))."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# AVV\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine allgemeine Genehmigung für "
+        "Unterauftragsverarbeiter; die Liste steht unter https://example.com/uav. Der Auftragnehmer kündigt die "
+        "Hinzuziehung eines neuen Unterauftragsverarbeiters 30 Tage vorher per E-Mail an. Der Auftraggeber kann "
+        "innerhalb dieser Frist widersprechen.\n",
+        "# AVV\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine allgemeine Genehmigung für "
+        "Unterauftragsverarbeiter; die Liste steht unter https://example.com/uav. Der Auftragnehmer teilt dem "
+        "Auftraggeber jeden neuen Unterauftragsverarbeiter vorab mit. Der Auftraggeber kann widersprechen.\n",
+    ],
+)
+def test_terms_a_german_notice_verb_split_around_its_object(scanner, text):
+    """ "kündigt ... an" and "teilt ... mit" give notice: "kündigt" announces here, it terminates nothing."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags(scanner, text, "de")
+
+
+def test_terms_an_english_notice_and_objection_right(scanner):
+    """The English counterpart: notice before a new sub-processor and a right to object clear the flag."""
+    text = (
+        "# DPA\n\n## Sub-processors\n\nCustomer gives general authorisation for sub-processors; the list is at "
+        "https://example.com/sub. We announce each new sub-processor 30 days in advance by email. Customer may object.\n"
+    )
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags(scanner, text, "en")

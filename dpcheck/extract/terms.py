@@ -235,23 +235,27 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         return found
     # "notify 30 days before ..., and Customer may object within 14 days": a period after the
     # objection is the time to object, one before it the notice.
-    objection = text.lower().find(sentence.of("OBJECTION")[0].text.lower()) if sentence.has("OBJECTION") else len(text)
-    objection_token = sentence.of("OBJECTION")[0].start if sentence.has("OBJECTION") else len(sentence.span)
-    gives_notice = sentence.has("NOTICE") or (sentence.has("NOTICE_DETAIL") and not sentence.has("OBJECTION"))
+    announcing = _announcing(sentence)
+    objections = [c for c in sentence.of("OBJECTION") if c.start not in announcing]
+    objection = text.lower().find(objections[0].text.lower()) if objections else len(text)
+    objection_token = objections[0].start if objections else len(sentence.span)
+    gives_notice = sentence.has("NOTICE") or bool(announcing) or (sentence.has("NOTICE_DETAIL") and not objections)
+    notice_cues = sentence.of("NOTICE", "NOTICE_DETAIL")
+    notice_word = f"'{notice_cues[0].text}'" if notice_cues else f"'{sentence.span[min(announcing, default=0)].text}'"
     periods = stated_periods(text)
     notice_periods = [days for at, days in periods if at < objection]
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
-    if sentence.has("OBJECTION") and not _objection_denied(sentence):
+    if objections and not _objection_denied(sentence):
         add(
             "subprocessor_objection",
-            f"'{sentence.of('OBJECTION')[0].text}'",
+            f"'{objections[0].text}'",
             # German puts the period before the verb ("kann innerhalb von 14 Tagen widersprechen"): in a sentence
             # that gives no notice every period is the time to object.
             _days([days for at, days in periods if at > objection or not sentence.has("NOTICE")]),
         )
     if not named:
         if gives_notice and states_period(text) and not sentence.has("OTHER_CHANGE"):
-            notice(f"'{sentence.of('NOTICE', 'NOTICE_DETAIL')[0].text}'")
+            notice(notice_word)
         if sentence.has("LIST") and LIST_POINTER.search(text) and not sentence.has("SUBPROCESSOR_KINDS"):
             add(
                 "subprocessor_list",
@@ -271,8 +275,33 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     elif sentence.has("AUTHORISATION"):
         add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
     if gives_notice and (states_period(text) or sentence.has("CHANGE")):
-        notice(f"'{sentence.of('NOTICE', 'NOTICE_DETAIL')[0].text}'")
+        notice(notice_word)
     return found
+
+
+def _announcing(sentence: Sentence) -> set[int]:
+    """The verbs of a German notice split around their object ("kündigt die Hinzuziehung ... 30 Tage vorher an",
+    "teilt ... mit"): the token of each verb whose particle closes the sentence. "kündigt ... an" announces; it
+    terminates nothing."""
+    words = [t.lower_ for t in sentence.span]
+    while words and not any(ch.isalpha() for ch in words[-1]):
+        words.pop()
+    if not words:
+        return set()
+    return {i for i, w in enumerate(words[:-1]) if SEPARABLE_NOTICE.get(w) == words[-1]}
+
+
+# German verbs of notice and the particle that ends their clause: the lexicon matches words in a row, these stand apart.
+SEPARABLE_NOTICE = {
+    "kündigt": "an",
+    "kündigen": "an",
+    "teilt": "mit",
+    "teilen": "mit",
+    "zeigt": "an",
+    "zeigen": "an",
+    "gibt": "bekannt",
+    "geben": "bekannt",
+}
 
 
 def _objection_denied(sentence: Sentence) -> bool:
