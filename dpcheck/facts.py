@@ -238,13 +238,18 @@ class LegalFacts:
         and a text saying a set was replaced cites only the current sets it names."""
         compact = _compact(text)
         history = bool(self._scc_history.search(text))
-        for version in self.scc_versions:
+        for version, patterns in zip(self.scc_versions, self._scc_patterns, strict=True):
             if history and version["status"] != "current":
                 continue
-            if any(_compact(p) in compact for p in version["patterns"]):
+            if any(p in compact for p in patterns):
                 if version.get("transfer_tool", True):
                     return version
         return None
+
+    @cached_property
+    def _scc_patterns(self) -> tuple[tuple[str, ...], ...]:
+        # Each version's patterns compacted once: a scan asks scc_version of thousands of quotes.
+        return tuple(tuple(_compact(p) for p in version["patterns"]) for version in self.scc_versions)
 
     @cached_property
     def _scc_history(self) -> re.Pattern[str]:
