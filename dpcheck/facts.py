@@ -33,6 +33,7 @@ from jsonschema import Draft202012Validator
 from dpcheck import validation
 from dpcheck.errors import RulesetError
 from dpcheck.models import EEA_REGION, UNSPECIFIED
+from dpcheck.prefilter import Prefiltered, prefilter
 from dpcheck.resources import load_yaml, rules_dir
 
 FILES = ("eea", "adequacy", "organisations", "mechanisms", "scc", "uk", "art28")
@@ -252,10 +253,10 @@ class LegalFacts:
         return tuple(tuple(_compact(p) for p in version["patterns"]) for version in self.scc_versions)
 
     @cached_property
-    def _scc_history(self) -> re.Pattern[str]:
+    def _scc_history(self) -> re.Pattern[str] | Prefiltered:
         words = self.files["scc"].get("history_words", [])
         # With no words listed the pattern matches nothing.
-        return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)", re.I)
+        return prefilter(re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)", re.I))
 
     def records(self, day: date) -> tuple[Record, ...]:
         """Every recorded fact with its state on ``day``, for people to read."""
