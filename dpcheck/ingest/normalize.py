@@ -79,10 +79,20 @@ def clean(text: str) -> str:
     """
     text = _NEWLINES.sub("\n", text)
     if _TRANSLATED.search(text):
-        text = text.translate(_TABLE)
+        # Replacing the characters found: the few texts holding any hold few, and str.translate looks up
+        # every character of a text that is not ASCII (most of the time clean spent on a document).
+        text = _TRANSLATED.sub(_translated, text)
+    if text.isascii():
+        return text  # no styled letters, and NFC already
     if _STYLED_RE.search(text):
         text = _STYLED_RE.sub(_unstyle, text)
     return unicodedata.normalize("NFC", text)
+
+
+def _translated(match: re.Match[str]) -> str:
+    """What ``str.translate`` with the table makes of the character found (one beyond the BMP may stay)."""
+    char = match[0]
+    return _TABLE.get(ord(char), char) or ""
 
 
 def _unstyle(match: re.Match[str]) -> str:
