@@ -237,6 +237,8 @@ def _run_text(run: _Run, reversed_runs: list[int]) -> str:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PLAIN_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")  # Latin letters only: no work to do
+# A letter of a _WORD that _PLAIN_LATIN does not take.
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +260,8 @@ def fold_confusables(text: str) -> tuple[str, list[Folded]]:
     data (UTS #39), with the case kept. A letter of the same length replaces each one,
     so offsets into ``text`` stay valid. Words in a script of their own ("Москва") are left.
     """
-    if text.isascii():
+    if text.isascii() or not _OTHER_LETTER.search(text):
+        # Every word is then plain Latin (English, German, French and the like): none has a letter to fold.
         return text, []
     chars = list(text)
     changed: list[Folded] = []

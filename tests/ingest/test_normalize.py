@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import unicodedata
 
-from dpcheck.ingest.normalize import _STYLED_RE, _TABLE, _unstyle, clean, decode, strip_inline_html
+from dpcheck.ingest.normalize import _STYLED_RE, _TABLE, _unstyle, clean, decode, fold_confusables, strip_inline_html
 
 
 def test_normalize_clean_characters() -> None:
@@ -51,3 +51,13 @@ def test_normalize_clean_replaces_as_the_table_translates() -> None:
         expected = unicodedata.normalize("NFC", _STYLED_RE.sub(_unstyle, text.translate(_TABLE)))
         assert clean(text) == expected, repr(text)
     assert clean("We transfer data to the US.\tNo\x07 bell.") == "We transfer data to the US. No bell."
+
+
+def test_normalize_fold_confusables_plain_latin_untouched() -> None:
+    """Text whose words are plain Latin letters (umlauts, accents) is returned as it is, with nothing folded;
+    a Cyrillic look-alike in a Latin word is still folded, and a word of its own script kept."""
+    text = "Die Übermittlung in Drittländer erfolgt nur mit Garantien – “schriftlich” · ½ Straße Ǆ"
+    assert fold_confusables(text) == (text, [])
+    folded, changed = fold_confusables("Daten gehen nach Indіa, nicht nach Москва.")
+    assert folded == "Daten gehen nach India, nicht nach Москва."
+    assert [(f.original, f.folded) for f in changed] == [("Indіa", "India")]
