@@ -3,10 +3,12 @@ give them, a label mask per sentence, and sentences built only when a reader ask
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
+
 import pytest
 
 from dpcheck import ingest
-from dpcheck.extract.sentences import LAYOUT_LABELS, Sentences, read_sentences
+from dpcheck.extract.sentences import LAYOUT_LABELS, Cue, Place, Sentences, _new_cue, _new_place, read_sentences
 from dpcheck.scanner import iter_documents
 
 POLICY = {
@@ -82,3 +84,16 @@ def test_sentences_masks_agree_with_cues_on_corpora(scanner, corpora):
             assert {label[6:] for label in sentence.labels if label.startswith("PLACE:")} == {
                 p.code for p in sentence.places
             }
+
+
+def test_sentences_cues_and_places_made_as_their_classes_make_them() -> None:
+    """Cues and places made by setting their slots equal, hash and print as those their classes make, and
+    stay frozen."""
+    for made, built in (
+        (_new_cue("TRANSFER", 2, 4, "übermittelt"), Cue("TRANSFER", 2, 4, "übermittelt")),
+        (_new_place("US", 0, 2, "the US"), Place("US", 0, 2, "the US")),
+    ):
+        assert type(made) is type(built)
+        assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+        with pytest.raises(FrozenInstanceError):
+            made.start = 9  # type: ignore[misc]
