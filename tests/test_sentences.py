@@ -45,6 +45,14 @@ def test_sentences_tokens_read_like_spacy_spans(scanner, lang):
                 assert tokens[a:b].text == span[a:b].text
         with pytest.raises(IndexError):
             tokens[len(span)]
+        # Every index, from both ends, of the sentence and of a slice of it; out of range raises.
+        for part, reference in ((tokens, span), (tokens[1:-1], span[1:-1]), (tokens[2:], span[2:])):
+            for k in range(-len(reference) - 2, len(reference) + 2):
+                if -len(reference) <= k < len(reference):
+                    assert part[k].text == reference[k].text
+                else:
+                    with pytest.raises(IndexError):
+                        part[k]
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
