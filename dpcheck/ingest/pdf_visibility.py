@@ -153,19 +153,27 @@ def _blanked(textpage: pdfium.PdfTextPage, chars: list[str], boxes: np.ndarray, 
 def edge_map(grey: np.ndarray) -> np.ndarray:
     """Ink: where a pixel of ``grey`` differs by ``_EDGE`` or more from its neighbour to the right or below
     (a covered or white word has none). A row of one grey level has no step within it, nor with a next row
-    of the same level: only the other rows are compared (a page's margins and line gaps are such rows)."""
+    of the same level: only the runs of other rows are compared, as views (half the rows of a page, its
+    margins and line gaps, are such rows)."""
     edges = np.zeros(grey.shape, dtype=bool)
     if not grey.size:
         return edges
     darkest, lightest = grey.min(axis=1), grey.max(axis=1)
     flat = darkest == lightest
-    rows = np.flatnonzero(~flat)
-    left, right = grey[rows, :-1], grey[rows, 1:]
-    edges[rows, :-1] = (np.maximum(left, right) - np.minimum(left, right)) >= _EDGE
-    pairs = np.flatnonzero(~(flat[:-1] & flat[1:] & (darkest[:-1] == darkest[1:])))
-    upper, lower = grey[pairs], grey[pairs + 1]
-    edges[pairs] |= (np.maximum(upper, lower) - np.minimum(upper, lower)) >= _EDGE
+    for top, bottom in _runs(~flat):
+        rows = grey[top:bottom]
+        left, right = rows[:, :-1], rows[:, 1:]
+        edges[top:bottom, :-1] = (np.maximum(left, right) - np.minimum(left, right)) >= _EDGE
+    for top, bottom in _runs(~(flat[:-1] & flat[1:] & (darkest[:-1] == darkest[1:]))):
+        upper, lower = grey[top:bottom], grey[top + 1 : bottom + 1]
+        edges[top:bottom] |= (np.maximum(upper, lower) - np.minimum(upper, lower)) >= _EDGE
     return edges
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(start, stop) of each run of True in ``mask``."""
+    bounds = np.flatnonzero(np.diff(mask, prepend=False, append=False))
+    return list(zip(bounds[0::2].tolist(), bounds[1::2].tolist(), strict=True))
 
 
 class _Ink:
