@@ -11,6 +11,7 @@ import pytest
 from dpcheck.extract import Lexicon
 from dpcheck.extract.evidence import EvidenceOrder
 from dpcheck.extract.mechanisms import DISAVOWAL
+from dpcheck.extract.periods import DAYS, WEEKS
 from dpcheck.prefilter import Prefiltered, _compiler, _folded_apart, prefilter
 
 NEEDLES = [
@@ -78,6 +79,8 @@ def test_prefilter_random_texts(scanner) -> None:
         lexicon.evidence.transfers,
         lexicon.evidence.moves,
         DISAVOWAL,
+        DAYS,
+        WEEKS,
     ]
     assert all(isinstance(p, Prefiltered) for p in patterns)
     rng = random.Random(11)
@@ -88,6 +91,8 @@ def test_prefilter_random_texts(scanner) -> None:
             *(n[:-1] for n in filtered.needles),
             "we ",
             "the ",
+            "30 ",
+            "vier ",
             "is ",
             "als ",
             " ",
