@@ -33,6 +33,7 @@ from jsonschema import Draft202012Validator
 from dpcheck import validation
 from dpcheck.errors import RulesetError
 from dpcheck.models import EEA_REGION, UNSPECIFIED
+from dpcheck.prefilter import Prefiltered, prefilter
 from dpcheck.resources import load_yaml, rules_dir
 
 FILES = ("eea", "adequacy", "organisations", "mechanisms", "scc", "uk", "art28")
@@ -238,19 +239,24 @@ class LegalFacts:
         and a text saying a set was replaced cites only the current sets it names."""
         compact = _compact(text)
         history = bool(self._scc_history.search(text))
-        for version in self.scc_versions:
+        for version, patterns in zip(self.scc_versions, self._scc_patterns, strict=True):
             if history and version["status"] != "current":
                 continue
-            if any(_compact(p) in compact for p in version["patterns"]):
+            if any(p in compact for p in patterns):
                 if version.get("transfer_tool", True):
                     return version
         return None
 
     @cached_property
-    def _scc_history(self) -> re.Pattern[str]:
+    def _scc_patterns(self) -> tuple[tuple[str, ...], ...]:
+        # Each version's patterns compacted once: a scan asks scc_version of thousands of quotes.
+        return tuple(tuple(_compact(p) for p in version["patterns"]) for version in self.scc_versions)
+
+    @cached_property
+    def _scc_history(self) -> re.Pattern[str] | Prefiltered:
         words = self.files["scc"].get("history_words", [])
         # With no words listed the pattern matches nothing.
-        return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)", re.I)
+        return prefilter(re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)", re.I))
 
     def records(self, day: date) -> tuple[Record, ...]:
         """Every recorded fact with its state on ``day``, for people to read."""

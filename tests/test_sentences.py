@@ -3,10 +3,12 @@ give them, a label mask per sentence, and sentences built only when a reader ask
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
+
 import pytest
 
 from dpcheck import ingest
-from dpcheck.extract.sentences import LAYOUT_LABELS, Sentences, read_sentences
+from dpcheck.extract.sentences import LAYOUT_LABELS, Cue, Place, Sentences, _new_cue, _new_place, read_sentences
 from dpcheck.scanner import iter_documents
 
 POLICY = {
@@ -43,6 +45,14 @@ def test_sentences_tokens_read_like_spacy_spans(scanner, lang):
                 assert tokens[a:b].text == span[a:b].text
         with pytest.raises(IndexError):
             tokens[len(span)]
+        # Every index, from both ends, of the sentence and of a slice of it; out of range raises.
+        for part, reference in ((tokens, span), (tokens[1:-1], span[1:-1]), (tokens[2:], span[2:])):
+            for k in range(-len(reference) - 2, len(reference) + 2):
+                if -len(reference) <= k < len(reference):
+                    assert part[k].text == reference[k].text
+                else:
+                    with pytest.raises(IndexError):
+                        part[k]
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -82,3 +92,16 @@ def test_sentences_masks_agree_with_cues_on_corpora(scanner, corpora):
             assert {label[6:] for label in sentence.labels if label.startswith("PLACE:")} == {
                 p.code for p in sentence.places
             }
+
+
+def test_sentences_cues_and_places_made_as_their_classes_make_them() -> None:
+    """Cues and places made by setting their slots equal, hash and print as those their classes make, and
+    stay frozen."""
+    for made, built in (
+        (_new_cue("TRANSFER", 2, 4, "übermittelt"), Cue("TRANSFER", 2, 4, "übermittelt")),
+        (_new_place("US", 0, 2, "the US"), Place("US", 0, 2, "the US")),
+    ):
+        assert type(made) is type(built)
+        assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+        with pytest.raises(FrozenInstanceError):
+            made.start = 9  # type: ignore[misc]

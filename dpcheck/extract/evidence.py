@@ -35,6 +35,7 @@ from dpcheck.extract.mechanisms import DISAVOWAL, EXAMPLE
 from dpcheck.extract.roles import RECIPIENT_SEAT, UNCLAIMED
 from dpcheck.extract.sentences import Sentence
 from dpcheck.models import Mention
+from dpcheck.prefilter import Prefiltered, prefilter
 
 # Roles a tool's mention takes from its sentence (for a destination the role is its argument role).
 TRANSFER = "transfer"
@@ -49,18 +50,19 @@ ORDER = ("destination", RECIPIENT_SEAT, TRANSFER, TABLE, UNCLAIMED, "", DEFINITI
 _TIER = {role: tier for tier, role in enumerate(ORDER)}
 
 
-def _words(data: dict[str, list[str]]) -> re.Pattern[str]:
+def _words(data: dict[str, list[str]]) -> re.Pattern[str] | Prefiltered:
     words = sorted({str(w).lower() for phrases in data.values() for w in phrases})
     parts = (re.escape(w).replace(r"\*", r"\w*") for w in words)
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
+    # Asked of every mention's quote and headings, and found in few.
+    return prefilter(re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I))
 
 
 @dataclass(frozen=True)
 class EvidenceOrder:
     """The order of evidence, with the words of rules/lexicon/roles.yml (``evidence``) it reads."""
 
-    transfers: re.Pattern[str]  # words naming a transfer
-    moves: re.Pattern[str]  # words saying data moves or rests somewhere (transfers among them)
+    transfers: re.Pattern[str] | Prefiltered  # words naming a transfer
+    moves: re.Pattern[str] | Prefiltered  # words saying data moves or rests somewhere (transfers among them)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:

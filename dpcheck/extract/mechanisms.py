@@ -19,6 +19,7 @@ from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.destinations import names_a_region
 from dpcheck.extract.sentences import Cue, Place, Sentence, Tokens
 from dpcheck.models import Mention
+from dpcheck.prefilter import prefilter
 
 INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
 # Tokens between adequacy wording and the vendor named as the one who judged ("Serbia is considered adequate by
@@ -86,12 +87,14 @@ PARTIES = re.compile(
     r"\b(you|customer|the customer)\s+and\s+(\w+\s+){0,3}\w+|\b(the|both) parties\b|\bsie und\b|\b(die|beide) parteien\b",
     re.I,
 )
-DISAVOWAL = re.compile(
-    r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
-    r"(rely|relies|relying|relied|use|uses|using|used|stützen|berufen|nutzen|verwenden)\b"
-    # German puts the verb first: "stützen wir uns nicht mehr auf ...".
-    r"|\b(stützen|stützt|berufen|beruft|nutzen|nutzt|verwenden|verwendet)\s+(\w+\s+){0,3}(nicht mehr|nicht|nie)\b",
-    re.I,
+DISAVOWAL = prefilter(
+    re.compile(
+        r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
+        r"(rely|relies|relying|relied|use|uses|using|used|stützen|berufen|nutzen|verwenden)\b"
+        # German puts the verb first: "stützen wir uns nicht mehr auf ...".
+        r"|\b(stützen|stützt|berufen|beruft|nutzen|nutzt|verwenden|verwendet)\s+(\w+\s+){0,3}(nicht mehr|nicht|nie)\b",
+        re.I,
+    )
 )
 ONWARD = re.compile(r"\bonward transfers?\b|weiterübermittlung", re.I)
 CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|should|soweit|sofern|falls)\b", re.I)

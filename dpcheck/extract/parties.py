@@ -38,6 +38,7 @@ from dpcheck.extract.doctype import TITLE_PATTERNS
 from dpcheck.extract.sentences import Sentence
 from dpcheck.ingest.document import Document
 from dpcheck.models import AMENDS, VENDOR, Evidence, Mention
+from dpcheck.prefilter import Prefiltered, prefilter
 
 # ``detail`` of a vendor named only by how often the document names it (trusted least).
 FREQUENT = "frequent"
@@ -75,7 +76,7 @@ class Guarded:
     the name alone is tried at every capital letter of every sentence."""
 
     pattern: re.Pattern[str]
-    guard: re.Pattern[str]
+    guard: re.Pattern[str] | Prefiltered
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.guard.search(text) else None
@@ -90,16 +91,17 @@ class PartyWords:
 
     introduced: Guarded
     acting: Guarded
-    refers: re.Pattern[str]
-    controller: re.Pattern[str]
-    controller_heading: re.Pattern[str]
+    # Asked of every sentence until the vendor is named, and found in few: searched only where their words are.
+    refers: re.Pattern[str] | Prefiltered
+    controller: re.Pattern[str] | Prefiltered
+    controller_heading: re.Pattern[str] | Prefiltered
     company: re.Pattern[str]
     legal_forms: frozenset[str]
     customer: frozenset[str]
     vendor: frozenset[str]
     not_names: frozenset[str]
     sentence_words: frozenset[str]
-    amendment: re.Pattern[str]
+    amendment: re.Pattern[str] | Prefiltered
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> PartyWords:
@@ -117,7 +119,7 @@ class PartyWords:
         )
         acting_as = "|".join(_all(data["acting_as"]))
         acting = Guarded(
-            re.compile(rf"(?P<name>{_NAME})\s*,?\s+(?i:{acting_as})\b"), re.compile(rf"(?i:{acting_as})\b")
+            re.compile(rf"(?P<name>{_NAME})\s*,?\s+(?i:{acting_as})\b"), prefilter(re.compile(rf"(?i:{acting_as})\b"))
         )
         refers = re.compile(rf"\b(?i:{'|'.join(_all(data['refers_to']))})\s+(?i:the\s+|die\s+)?(?P<name>{_NAME})")
         controller = re.compile(
@@ -136,16 +138,16 @@ class PartyWords:
         return cls(
             introduced,
             acting,
-            refers,
-            controller,
-            controller_heading,
+            prefilter(refers),
+            prefilter(controller),
+            prefilter(controller_heading),
             company,
             frozenset(f.lower() for f in forms),
             frozenset(w.lower() for w in customer),
             frozenset(w.lower() for w in vendor),
             frozenset(w.lower() for w in data["not_names"]),
             frozenset(w.lower() for w in data["sentence_words"]),
-            amends,
+            prefilter(amends),
         )
 
     def clean(self, raw: str) -> str:
@@ -225,7 +227,7 @@ def vendor_mentions(sentence: Sentence, words: PartyWords) -> list[Mention]:
     if found is not None:
         return [found]
     text = sentence.text
-    searches: tuple[tuple[Guarded | re.Pattern[str], str], ...] = (
+    searches: tuple[tuple[Guarded | re.Pattern[str] | Prefiltered, str], ...] = (
         (words.acting, "acting as processor or controller"),
         (words.refers, "the one 'we' refers to"),
         (words.controller, "named as controller or operator"),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from dpcheck.prefilter import prefilter
+
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -52,10 +54,13 @@ _NUMBER = (
     + r")\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?"
 )
 HOURS = re.compile(_NUMBER + r"(hours?|stunden|std\.|h)\b", re.I)
-DAYS = re.compile(
-    _NUMBER + r"(?:business\s+|calendar\s+|working\s+)?(days?|(?:werk|arbeits|kalender)?tag(?:e|en)?)\b", re.I
+# Asked of many sentences, and found in few: searched only where "day"/"tag", "week"/"wochen" stand.
+DAYS = prefilter(
+    re.compile(
+        _NUMBER + r"(?:business\s+|calendar\s+|working\s+)?(days?|(?:werk|arbeits|kalender)?tag(?:e|en)?)\b", re.I
+    )
 )
-WEEKS = re.compile(_NUMBER + r"(weeks?|wochen)\b", re.I)
+WEEKS = prefilter(re.compile(_NUMBER + r"(weeks?|wochen)\b", re.I))
 
 
 def _number(text: str) -> int:

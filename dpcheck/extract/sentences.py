@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, fields
 from functools import lru_cache
-from typing import NamedTuple, overload
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, overload
 
 import numpy as np
 from spacy.language import Language
@@ -110,6 +110,37 @@ class Place:
     text: str
 
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+_Made = TypeVar("_Made", bound="DataclassInstance")
+
+
+def _maker(cls: type[_Made]) -> Callable[[str, int, int, str], _Made]:
+    """A function making ``cls`` (a frozen, slotted dataclass of four fields and no ``__post_init__``) from
+    its fields in order, as its ``__init__`` does, by setting its slots directly: the frozen ``__init__``
+    goes through ``object.__setattr__`` for each field, three times as slow, and a document's sentences
+    make hundreds of thousands of cues."""
+    if "__post_init__" in vars(cls) or len(fields(cls)) != 4:
+        raise TypeError(f"{cls.__name__} is not made by setting its four fields")
+    first, second, third, fourth = (getattr(cls, f.name).__set__ for f in fields(cls))
+    new = object.__new__
+
+    def make(a: str, b: int, c: int, d: str) -> _Made:
+        made = new(cls)
+        first(made, a)
+        second(made, b)
+        third(made, c)
+        fourth(made, d)
+        return made
+
+    return make
+
+
+_new_cue = _maker(Cue)
+_new_place = _maker(Place)
+
+
 class Word(NamedTuple):
     text: str
     lower_: str
@@ -152,6 +183,13 @@ class Tokens(Sequence[Word]):
     def __getitem__(self, i: slice) -> Tokens: ...
 
     def __getitem__(self, i: int | slice) -> Word | Tokens:
+        if i.__class__ is int:
+            # The readers index tokens a hundred thousand times a scan: a plain int takes the short way.
+            k = self._lo + i if i >= 0 else self._hi + i
+            if self._lo <= k < self._hi:
+                word = self._words[k]
+                return self._word(k) if word is None else word
+            raise IndexError(f"token {i} of a {len(self)}-token span")
         if isinstance(i, slice):
             if i.step not in (None, 1):
                 raise ValueError("token slices take no step")
@@ -492,7 +530,7 @@ class Sentences(Sequence[Sentence]):
         text = self.document.blocks[self._block_of[i]].text
         labels = self.analysis.cue_labels
         return [
-            Cue(labels[c], s - first, e - first, text[a:b])
+            _new_cue(labels[c], s - first, e - first, text[a:b])
             for c, s, e, a, b in self._cue_columns[self._cue_bounds[i] : self._cue_bounds[i + 1]]
         ]
 
@@ -501,7 +539,7 @@ class Sentences(Sequence[Sentence]):
         block = self.document.blocks[self._block_of[i]]
         codes = self.analysis.place_codes
         return [
-            Place(codes[c], s - first, e - first, block.text[a:b])
+            _new_place(codes[c], s - first, e - first, block.text[a:b])
             for c, s, e, a, b in self._place_columns[self._place_bounds[i] : self._place_bounds[i + 1]]
         ]
 

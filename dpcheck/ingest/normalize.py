@@ -79,10 +79,20 @@ def clean(text: str) -> str:
     """
     text = _NEWLINES.sub("\n", text)
     if _TRANSLATED.search(text):
-        text = text.translate(_TABLE)
+        # Replacing the characters found: the few texts holding any hold few, and str.translate looks up
+        # every character of a text that is not ASCII (most of the time clean spent on a document).
+        text = _TRANSLATED.sub(_translated, text)
+    if text.isascii():
+        return text  # no styled letters, and NFC already
     if _STYLED_RE.search(text):
         text = _STYLED_RE.sub(_unstyle, text)
     return unicodedata.normalize("NFC", text)
+
+
+def _translated(match: re.Match[str]) -> str:
+    """What ``str.translate`` with the table makes of the character found (one beyond the BMP may stay)."""
+    char = match[0]
+    return _TABLE.get(ord(char), char) or ""
 
 
 def _unstyle(match: re.Match[str]) -> str:
@@ -227,6 +237,8 @@ def _run_text(run: _Run, reversed_runs: list[int]) -> str:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PLAIN_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")  # Latin letters only: no work to do
+# A letter of a _WORD that _PLAIN_LATIN does not take.
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +260,8 @@ def fold_confusables(text: str) -> tuple[str, list[Folded]]:
     data (UTS #39), with the case kept. A letter of the same length replaces each one,
     so offsets into ``text`` stay valid. Words in a script of their own ("Москва") are left.
     """
-    if text.isascii():
+    if text.isascii() or not _OTHER_LETTER.search(text):
+        # Every word is then plain Latin (English, German, French and the like): none has a letter to fold.
         return text, []
     chars = list(text)
     changed: list[Folded] = []

@@ -150,6 +150,32 @@ def _blanked(textpage: pdfium.PdfTextPage, chars: list[str], boxes: np.ndarray, 
     return int(ink.marked(boxes[candidates]).sum())
 
 
+def edge_map(grey: np.ndarray) -> np.ndarray:
+    """Ink: where a pixel of ``grey`` differs by ``_EDGE`` or more from its neighbour to the right or below
+    (a covered or white word has none). A row of one grey level has no step within it, nor with a next row
+    of the same level: only the runs of other rows are compared, as views (half the rows of a page, its
+    margins and line gaps, are such rows)."""
+    edges = np.zeros(grey.shape, dtype=bool)
+    if not grey.size:
+        return edges
+    darkest, lightest = grey.min(axis=1), grey.max(axis=1)
+    flat = darkest == lightest
+    for top, bottom in _runs(~flat):
+        rows = grey[top:bottom]
+        left, right = rows[:, :-1], rows[:, 1:]
+        edges[top:bottom, :-1] = (np.maximum(left, right) - np.minimum(left, right)) >= _EDGE
+    for top, bottom in _runs(~(flat[:-1] & flat[1:] & (darkest[:-1] == darkest[1:]))):
+        upper, lower = grey[top:bottom], grey[top + 1 : bottom + 1]
+        edges[top:bottom] |= (np.maximum(upper, lower) - np.minimum(upper, lower)) >= _EDGE
+    return edges
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(start, stop) of each run of True in ``mask``."""
+    bounds = np.flatnonzero(np.diff(mask, prepend=False, append=False))
+    return list(zip(bounds[0::2].tolist(), bounds[1::2].tolist(), strict=True))
+
+
 class _Ink:
     """The page drawn in grey, and where neighbouring pixels differ (ink)."""
 
@@ -159,14 +185,7 @@ class _Ink:
             grey = bitmap.to_numpy()
             if grey.ndim == 3:
                 grey = grey[:, :, 0]
-            # Ink is where a pixel differs from its neighbour to the right or below: a covered
-            # or white word has none.
-            edges = np.zeros(grey.shape, dtype=bool)
-            left, right = grey[:, :-1], grey[:, 1:]
-            edges[:, :-1] = (np.maximum(left, right) - np.minimum(left, right)) >= _EDGE
-            upper, lower = grey[:-1, :], grey[1:, :]
-            edges[:-1, :] |= (np.maximum(upper, lower) - np.minimum(upper, lower)) >= _EDGE
-            self.edges = edges
+            self.edges = edge_map(grey)
         finally:
             bitmap.close()
         self.rows, self.cols = grey.shape

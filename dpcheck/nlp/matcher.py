@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import ahocorasick
 import numpy as np
@@ -42,6 +43,13 @@ class TokenArrays:
     lower: np.ndarray
     limit: np.ndarray
     strings: StringStore
+
+    @cached_property
+    def words(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The distinct ``orth`` values, where each first stands, and each token's index among them
+        (both matchers of a pipeline ask; ``np.unique`` sorts every token)."""
+        unique, first, inverse = np.unique(self.orth, return_index=True, return_inverse=True)
+        return unique, first, inverse.reshape(-1)
 
     @classmethod
     def of_doc(cls, doc: Doc) -> TokenArrays:
@@ -168,7 +176,7 @@ class LexiconMatcher:
         return Matches(self._label[var[order]], tok[order], end[order])
 
     def _token_classes(self, tokens: TokenArrays) -> np.ndarray:
-        unique, first, inverse = np.unique(tokens.orth, return_index=True, return_inverse=True)
+        unique, first, inverse = tokens.words
         words = unique.tolist()
         get = self._class_of.get
         classes = [get(word, -1) for word in words]
@@ -181,7 +189,7 @@ class LexiconMatcher:
             found = self._classify([tokens.strings[words[i]] for i in new], [tokens.strings[h] for h in lowers])
             for i, c in zip(new, found):
                 classes[i] = self._class_of[words[i]] = c
-        return np.array(classes, dtype=np.intp)[inverse.reshape(-1)]
+        return np.array(classes, dtype=np.intp)[inverse]
 
     def _classify(self, orths: list[str], lowers: list[str]) -> list[int]:
         """The class of each word (given as written and in lower case)."""

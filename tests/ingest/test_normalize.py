@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dpcheck.ingest.normalize import clean, decode, strip_inline_html
+import random
+import unicodedata
+
+from dpcheck.ingest.normalize import _STYLED_RE, _TABLE, _unstyle, clean, decode, fold_confusables, strip_inline_html
 
 
 def test_normalize_clean_characters() -> None:
@@ -34,3 +37,27 @@ def test_normalize_hyphen_lookalikes_become_hyphens() -> None:
     """A non-breaking or Unicode hyphen is "-" to every keyword pattern; en and em dashes keep their meaning."""
     assert clean("sub\u2011processor, Unter\u2010auftrag, \u22123 days") == "sub-processor, Unter-auftrag, -3 days"
     assert clean("EU \u2013 US \u2014 note") == "EU \u2013 US \u2014 note"
+
+
+def test_normalize_clean_replaces_as_the_table_translates() -> None:
+    """Replacing the characters the table changes gives what translating the whole text gives: spaces,
+    invisible and control characters, ligatures, tag characters (beyond the BMP) dropped, other astral
+    characters kept; ASCII text comes back as it is."""
+    rng = random.Random(11)
+    table_chars = [chr(c) for c in _TABLE]
+    pieces = [*rng.sample(table_chars, 60), "\U000e0041", "\U0001f600", "\U00020000", "a", "ü", " ", "Daten", "\n"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        expected = unicodedata.normalize("NFC", _STYLED_RE.sub(_unstyle, text.translate(_TABLE)))
+        assert clean(text) == expected, repr(text)
+    assert clean("We transfer data to the US.\tNo\x07 bell.") == "We transfer data to the US. No bell."
+
+
+def test_normalize_fold_confusables_plain_latin_untouched() -> None:
+    """Text whose words are plain Latin letters (umlauts, accents) is returned as it is, with nothing folded;
+    a Cyrillic look-alike in a Latin word is still folded, and a word of its own script kept."""
+    text = "Die Übermittlung in Drittländer erfolgt nur mit Garantien – “schriftlich” · ½ Straße Ǆ"
+    assert fold_confusables(text) == (text, [])
+    folded, changed = fold_confusables("Daten gehen nach Indіa, nicht nach Москва.")
+    assert folded == "Daten gehen nach India, nicht nach Москва."
+    assert [(f.original, f.folded) for f in changed] == [("Indіa", "India")]

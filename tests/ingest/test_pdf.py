@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pytest
 from PIL import Image
 
 from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.ingest import load
+from dpcheck.ingest.pdf_visibility import _EDGE, edge_map
 from dpcheck.limits import Limits
 
 from .conftest import LOREM, assert_consistent, new_pdf, pdf_bytes
@@ -219,3 +221,29 @@ def test_pdf_metadata_title() -> None:
     pdf.set_font("Helvetica", "", 11)
     pdf.multi_cell(0, 6, text=LOREM)
     assert load(io.BytesIO(pdf_bytes(pdf)).getvalue(), name="x.pdf").metadata["title"] == "Acme DPA"
+
+
+def test_pdf_edge_map_skips_only_rows_without_steps() -> None:
+    """The ink map, comparing only rows that are not one grey level throughout, is the map comparing every
+    pixel with its neighbours to the right and below (pages of text lines, flat bands and random noise)."""
+
+    def every_pixel(grey: np.ndarray) -> np.ndarray:
+        edges = np.zeros(grey.shape, dtype=bool)
+        step = np.abs(np.diff(grey.astype(np.int16), axis=1)) >= _EDGE
+        edges[:, :-1] = step
+        edges[:-1, :] |= np.abs(np.diff(grey.astype(np.int16), axis=0)) >= _EDGE
+        return edges
+
+    rng = np.random.default_rng(11)
+    for _ in range(200):
+        rows, cols = rng.integers(0, 12, size=2)
+        grey = np.full((rows, cols), rng.choice([0, 200, 255]), dtype=np.uint8)
+        for r in range(rows):
+            kind = rng.integers(0, 4)
+            if kind == 1:
+                grey[r] = rng.integers(0, 256)
+            elif kind == 2:
+                grey[r] = rng.integers(0, 256, size=cols)
+            elif kind == 3 and cols:
+                grey[r, rng.integers(0, cols)] = rng.integers(0, 256)
+        assert np.array_equal(edge_map(grey), every_pixel(grey))
