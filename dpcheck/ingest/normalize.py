@@ -275,8 +275,9 @@ def fold_confusables(text: str) -> tuple[str, list[Folded]]:
             continue
         if "LATIN" not in scripts:
             if latin_share is None:
+                # A block of digits and fractions ("½ ¾") has word characters but no letters: no Latin text to fold into.
                 letters = [c for c in text if c.isalpha()]
-                latin_share = sum(1 for c in letters if _script(c) == "LATIN") / len(letters)
+                latin_share = sum(1 for c in letters if _script(c) == "LATIN") / len(letters) if letters else 0.0
             if latin_share < 0.5 or len(word) < 2:
                 continue
         folded = [c if _script(c) in ("LATIN", "COMMON", "INHERITED") else _latin_lookalike(c) for c in word]

@@ -61,3 +61,8 @@ def test_normalize_fold_confusables_plain_latin_untouched() -> None:
     folded, changed = fold_confusables("Daten gehen nach Indіa, nicht nach Москва.")
     assert folded == "Daten gehen nach India, nicht nach Москва."
     assert [(f.original, f.folded) for f in changed] == [("Indіa", "India")]
+
+
+def test_fold_confusables_a_block_without_letters() -> None:
+    """Word characters that are no letters ("½ ¾") leave the text as it is, without failing."""
+    assert fold_confusables("½ ¾") == ("½ ¾", [])
