@@ -1433,3 +1433,30 @@ def test_mechanisms_a_recipients_promise_of_adequate_protection_is_no_adequacy(s
 def test_mechanisms_the_privacy_framework_without_data_is_the_dpf(scanner, lang, text):
     """ "EU-US-Privacy Framework", without "Data", names the Data Privacy Framework."""
     assert mechanisms(scanner, text, lang) == {"dpf"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our partner in the Philippines is bound by a data transfer agreement modelled on the EU standard contractual clauses.",
+        ),
+        (
+            "en",
+            "Our sub-processor in the United States is bound by terms at least as protective as the Standard Contractual Clauses.",
+        ),
+        (
+            "de",
+            "Der Dienstleister in Indien ist auf ein Datenschutzniveau verpflichtet, das dem der EU-Standardvertragsklauseln entspricht.",
+        ),
+        (
+            "de",
+            "Für den Dienstleister in Indien gilt ein an die Standardvertragsklauseln angelehnter Datenschutzvertrag.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_named_as_a_yardstick_is_no_basis(scanner, lang, text):
+    """A contract measured against the SCCs ("as protective as", "modelled on", "entspricht", "angelehnt") is not
+    the SCCs."""
+    assert mechanisms(scanner, text, lang, "dpa") == set()

@@ -330,3 +330,21 @@ def test_terms_an_english_notice_and_objection_right(scanner):
         "https://example.com/sub. We announce each new sub-processor 30 days in advance by email. Customer may object.\n"
     )
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags(scanner, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            SCC_EN + '\n\n"Transfer Impact Assessment" or "TIA" means an assessment of the laws of a third country.',
+        ),
+        (
+            "de",
+            SCC_DE + "\n\n„Transfer Impact Assessment“ oder „TIA“ bezeichnet die Prüfung der Rechtslage im Drittland.",
+        ),
+    ],
+)
+def test_terms_a_measure_only_defined_is_not_taken(scanner, lang, text):
+    """Defining a transfer impact assessment does not carry one out."""
+    assert SMU in flags(scanner, text, lang)

@@ -63,6 +63,8 @@ VENDOR_SPEAKS = frozenset(
 # Words opening a relative clause about a country just named ("Canada, which ...", "Kanada, für das ...").
 RELATIVE = frozenset("which that whose für das dem der deren dessen welches welchem".split())
 RELATIVE_REACH = 3
+# Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
+YARDSTICK_REACH = 3
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
 PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
 PARTY_PLACE_REACH = 2
@@ -512,6 +514,19 @@ def _conditioned_use(sentence: Sentence, cue: Cue) -> Cue | None:
     )
 
 
+def _yardstick(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "A contract at least as protective as the SCCs", "das dem der Standardvertragsklauseln entspricht": the tool
+    is the measure of another contract, named right after the frame (or, in German, right before it)."""
+    return next(
+        (
+            c
+            for c in sentence.of("TOOL_YARDSTICK")
+            if 0 <= cue.start - c.end <= YARDSTICK_REACH or 0 <= c.start - cue.end <= YARDSTICK_REACH
+        ),
+        None,
+    )
+
+
 def _future_decision(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "... where the Commission adopts a decision pursuant to Article 45(3)": a decision that may come, in the
     tool's own clause, a few words before or after it."""
@@ -616,6 +631,7 @@ def mechanism_mentions(
             or _processor_clauses(sentence, cue, tool)
             or _conditioned_use(sentence, cue)
             or _future_decision(sentence, cue)
+            or _yardstick(sentence, cue)
             or _courts_view(sentence, cue)
             or (_self_assessed(sentence, cue) if tool == "adequacy" else None)
         )

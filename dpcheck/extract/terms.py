@@ -86,6 +86,12 @@ def government_access(sentence: Sentence) -> bool:
 GENERIC_AUTHORITY = ("competent authorit", "authorities", "authority", "public authorit", "behörde", "zuständig")
 
 
+# A sentence defining a quoted term ('"Transfer Impact Assessment" or "TIA" means ...', '„TIA“ bezeichnet ...').
+DEFINED_TERM = re.compile(
+    r"^\W{0,3}(?:\d{1,2}[.)]\s*)?[„“\"'‚‘][^„“\"'”’]{2,60}[“”\"'’](?:\s*(?:or|oder|\(|,)\s*[„“\"'‚‘]?[^„“\"'”’]{1,20}"
+    r"[“”\"'’]?\)?)?\s*(?:means|mean|shall mean|refers? to|has the meaning|bezeichnet|bedeutet|meint|ist|sind|is|are)\b",
+    re.I,
+)
 UNREASONABLE = re.compile(r"\bunreasonabl|\bunbillig|\bohne (wichtigen|sachlichen) grund", re.I)
 
 
@@ -147,9 +153,10 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
     minimise, require binding legal process, tell the customer). Saying that data is disclosed
     to authorities "as required by law" or "in response to valid legal process" commits to
     nothing, so it does not count."""
+    # A definition ('"Transfer Impact Assessment" means ...') names a measure, it does not take it.
     named = [
         c
-        for c in sentence.of("SUPPLEMENTARY")
+        for c in ([] if DEFINED_TERM.match(sentence.text) else sentence.of("SUPPLEMENTARY"))
         if not _exemplified_by_a_tool(sentence, c)
         and not _denied(sentence, c)
         and not (c.text.lower().startswith(TRANSPARENCY) and sentence.has("SERVICE_TOPIC"))
