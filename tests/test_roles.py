@@ -1413,3 +1413,22 @@ def test_roles_authorities_sanctions_and_users_abroad_are_no_destinations(scanne
     """A country's authorities or sanctions, and users reaching their own accounts from anywhere, say nothing of where
     the vendor sends data."""
     assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\n## Services we use\n\n- Hosting: Nordhost GmbH, Germany\n- E-mail delivery: Examplemail Inc., USA (notifications only)\n",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Dienste, die wir nutzen\n\n- Hosting: Nordhost GmbH, Deutschland\n- E-Mail-Versand: Beispielmail Inc., USA (nur Benachrichtigungen)\n",
+        ),
+    ],
+)
+def test_roles_items_under_a_heading_of_services_used_are_placed(scanner, lang, text):
+    """Under a heading naming the services the vendor uses, a country after a company's legal form is its seat."""
+    report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
+    assert {t.destination for t in report.transfers} == {"US"}

@@ -156,10 +156,11 @@ def turn(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> int | N
 
 
 def _bracketed_seat(sentence: Sentence, place: Place, words: Words) -> bool:
-    """ "Returnly Solutions Inc. (Philippines), returns and complaints": in an item of a recipients' list, a country
-    in brackets after a company's legal form is that recipient's seat, whatever the words of its service."""
+    """ "Returnly Solutions Inc. (Philippines), returns and complaints", "E-mail: Examplemail Inc., USA": in an item of
+    a recipients' list, a country in brackets or after a comma behind a company's legal form is that recipient's
+    seat, whatever the words of its service."""
     tokens, i = sentence.span, place.start
-    return i >= 2 and tokens[i - 1].text == "(" and tokens[i - 2].lower_.rstrip(".") in words.legal_forms
+    return i >= 2 and tokens[i - 1].text in ("(", ",") and tokens[i - 2].lower_.rstrip(".") in words.legal_forms
 
 
 def _disowned(sentence: Sentence) -> list[tuple[Cue, Cue]]:

@@ -601,6 +601,9 @@ class Sentences(Sequence[Sentence]):
         sharing = set()
         if "RCPT_SHARE" in a.cue_labels:
             sharing = set(cue_block[a.cues.label == a.cue_labels.index("RCPT_SHARE")].tolist())
+        using = set()
+        if "RCPT_USE" in a.cue_labels:
+            using = set(cue_block[a.cues.label == a.cue_labels.index("RCPT_USE")].tolist())
         # A list under a lead-in about transfers ("In all such cases, the transfer will be:") is about them too.
         lead_in = recipients = False
         transfer_headings: dict[str, bool] = {}
@@ -625,6 +628,9 @@ class Sentences(Sequence[Sentence]):
                     colon
                     and bool(RECIPIENTS.search(block.text))
                     and (b in sharing or len(block.text.split()) <= SHORT_LEAD_IN)
+                ) or (
+                    # A heading over the services the vendor uses ("Services we use", "Dienste, die wir nutzen").
+                    block.kind == "heading" and b in using
                 )
                 lead_in = recipients or (colon and bool(TRANSFER_HEADING.search(block.text)))
             for heading in block.heading_path:
