@@ -1460,3 +1460,39 @@ def test_mechanisms_a_tool_named_as_a_yardstick_is_no_basis(scanner, lang, text)
     """A contract measured against the SCCs ("as protective as", "modelled on", "entspricht", "angelehnt") is not
     the SCCs."""
     assert mechanisms(scanner, text, lang, "dpa") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            '"Transfer Framework" means the EU-U.S. Privacy Shield Framework.\n\n'
+            "Transfers of Customer data to Example Inc. in the United States rely on the Transfer Framework.",
+            {"privacy_shield"},
+        ),
+        (
+            "en",
+            '"EU Clauses" means the standard contractual clauses annexed to Decision (EU) 2021/914.\n\n'
+            "Transfers to our sub-processor in the United States are governed by the EU Clauses.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "„Rahmenwerk“ bezeichnet das EU-US-Datenschutzschild.\n\n"
+            "Übermittlungen an die Beispiel Inc. in den USA erfolgen auf Grundlage des Rahmenwerks.",
+            {"privacy_shield"},
+        ),
+        (
+            "en",
+            '"Restricted Transfer" means a transfer to a country that is not subject to an adequacy decision.\n\n'
+            "Each Restricted Transfer to the United States is covered by the standard contractual clauses.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_term_defined_as_a_tool_names_it_where_used(scanner, lang, text, expected):
+    """A term the document defines as a tool ("Transfer Framework", „Rahmenwerk“ in any case) names that tool where
+    the operative clauses use it; a term defined by a tool's absence ("not subject to an adequacy decision") does
+    not."""
+    assert set(scanner.scan_text(text, language=lang, doc_type="dpa").mechanisms) == expected

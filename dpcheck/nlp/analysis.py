@@ -62,18 +62,124 @@ def analyse(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> Analys
     opens[first[sizes > 0]] = True
     starts = np.flatnonzero(opens)
     tokens = TokenArrays(table[:, 0], table[:, 1], (first + sizes)[block], nlp.vocab.strings)
+    ends = np.append(starts[1:], len(table)).astype(np.int64)
     return Analysis(
         tokens=tokens,
         offset=table[:, 2].astype(np.int64),
         length=table[:, 3].astype(np.int64),
         block=block,
         sentence_start=starts,
-        sentence_end=np.append(starts[1:], len(table)).astype(np.int64),
-        cues=cues(tokens),
+        sentence_end=ends,
+        cues=with_aliases(cues(tokens), tokens, starts, ends, cues.labels),
         places=longest_per_block(recognizer.places(recognizer.matcher(tokens), tokens)[0], block),
         cue_labels=cues.labels,
         place_codes=recognizer.place_codes,
     )
+
+
+# A definition opening its sentence: a quoted term ('"Transfer Framework"', '„Rahmenwerk“'), perhaps numbered and
+# followed by a bracket, then a defining verb.
+_OPEN_QUOTES = frozenset("\"“„'‘‚")
+_CLOSE_QUOTES = frozenset("\"”“'’‘")
+_DEFINING = frozenset("means mean shall refers refer bezeichnet bedeutet meint is are ist sind has".split())
+_TERM_TOKENS = 6
+_NUMBERING_TOKENS = 3
+_BRACKET_TOKENS = 8
+_TOOL = "MECH:"
+_TOOL_AFTER_VERB = 6  # tokens from the defining verb to the tool ("means the EU standard contractual clauses")
+_INFLECTION = 2  # letters a German case ending adds to a term's last word ("Rahmenwerk-s", "Klausel-n")
+
+
+def with_aliases(
+    cues: Matches, tokens: TokenArrays, starts: np.ndarray, ends: np.ndarray, labels: Sequence[str]
+) -> Matches:
+    """``cues`` with the document's own names for a transfer tool: a term a sentence defines as the tool ('"Transfer
+    Framework" means the EU-U.S. Privacy Shield', '„EU-Klauseln“ bezeichnet die Standardvertragsklauseln') names
+    the tool wherever else the text uses it, written as defined. Only a term defined as one tool counts."""
+    tools = [i for i, label in enumerate(labels) if label.startswith(_TOOL)]
+    if not len(cues) or not np.isin(cues.label, tools).any():
+        return cues
+    found: list[tuple[int, int, int]] = []
+    for start, end in zip(starts.tolist(), ends.tolist()):
+        term = _defined_term(tokens, start, end)
+        if term is None:
+            continue
+        lo, hi, verb = term
+        inside = (cues.start >= start) & (cues.end <= end) & np.isin(cues.label, tools)
+        named = sorted(
+            (at, int(label))
+            for label, at in zip(cues.label[inside].tolist(), cues.start[inside].tolist())
+            if at >= verb
+        )
+        # One tool, perhaps by several of its names ("the SCCs of Decision 2021/914": scc and scc_number), named
+        # right after the verb: '"Restricted Transfer" means a transfer to a country not subject to an adequacy
+        # decision' defines no name of adequacy.
+        if (
+            len({_tool(labels[label]) for _, label in named}) != 1
+            or named[0][0] - verb > _TOOL_AFTER_VERB
+            or (inside & (cues.start < hi) & (cues.end > lo)).any()
+        ):
+            continue
+        label = named[0][1]
+        found += [(label, i, j) for i, j in _uses(tokens, lo, hi) if not start <= i < end]
+    if not found:
+        return cues
+    extra = np.array(found, dtype=np.int64)
+    return Matches(
+        np.concatenate([cues.label, extra[:, 0].astype(cues.label.dtype)]),
+        np.concatenate([cues.start, extra[:, 1]]),
+        np.concatenate([cues.end, extra[:, 2]]),
+    )
+
+
+def _tool(label: str) -> str:
+    """The tool a lexicon label names: "MECH:scc_number" and "MECH:scc" both the SCCs."""
+    return label.removeprefix(_TOOL).split("_")[0]
+
+
+def _uses(tokens: TokenArrays, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where the text uses the term of tokens ``lo:hi`` as written, its last word perhaps inflected
+    ("des Rahmenwerks"), within one block."""
+    words, n = tokens.orth[lo:hi], hi - lo
+    last = str(tokens.strings[int(words[-1])])
+    if n > 1:
+        candidates = np.flatnonzero(tokens.orth == words[0])
+    else:
+        forms = [o for o in np.unique(tokens.orth).tolist() if str(tokens.strings[o]).startswith(last)]
+        candidates = np.flatnonzero(np.isin(tokens.orth, forms))
+    uses = []
+    for i in candidates.tolist():
+        if i + n > tokens.limit[i] or not (tokens.orth[i : i + n - 1] == words[:-1]).all():
+            continue
+        word = str(tokens.strings[int(tokens.orth[i + n - 1])])
+        if word == last or (
+            word.startswith(last) and len(word) - len(last) <= _INFLECTION and word[len(last) :].isalpha()
+        ):
+            uses.append((i, i + n))
+    return uses
+
+
+def _defined_term(tokens: TokenArrays, start: int, end: int) -> tuple[int, int, int] | None:
+    """The quoted term a sentence opens by defining, as (first token, one past its last, the defining verb), or
+    None."""
+
+    def word(i: int) -> str:
+        return str(tokens.strings[int(tokens.orth[i])])
+
+    i = start
+    while i < min(end, start + _NUMBERING_TOKENS) and word(i) not in _OPEN_QUOTES and not word(i)[:1].isalpha():
+        i += 1
+    if i >= end or word(i) not in _OPEN_QUOTES:
+        return None
+    close = next((j for j in range(i + 1, min(end, i + 2 + _TERM_TOKENS)) if word(j) in _CLOSE_QUOTES), None)
+    if close is None or close == i + 1:
+        return None
+    verb = close + 1
+    if verb < end and word(verb) == "(":
+        verb = next((j + 1 for j in range(verb, min(end, verb + _BRACKET_TOKENS)) if word(j) == ")"), end)
+    if verb >= end or word(verb).lower() not in _DEFINING:
+        return None
+    return i + 1, close, verb
 
 
 def _sentence_starts(sentencizer: Sentencizer, table: np.ndarray, block: np.ndarray) -> np.ndarray:
