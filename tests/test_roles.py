@@ -1432,3 +1432,20 @@ def test_roles_items_under_a_heading_of_services_used_are_placed(scanner, lang, 
     """Under a heading naming the services the vendor uses, a country after a company's legal form is its seat."""
     report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
     assert {t.destination for t in report.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Example SAS may transfer your personal data to another country, for example for support.",
+            {"UNSPECIFIED"},
+        ),
+        ("de", "Die Beispiel SAS kann Ihre personenbezogenen Daten in ein anderes Land übermitteln.", {"UNSPECIFIED"}),
+        ("en", "If you move to another country, you can still use the app.", set()),
+    ],
+)
+def test_roles_another_country_is_open(scanner, lang, text, expected):
+    """Data sent "to another country" goes somewhere unnamed; a user moving there is where people are."""
+    assert destinations(scanner, text, lang) == expected
