@@ -1449,3 +1449,23 @@ def test_roles_items_under_a_heading_of_services_used_are_placed(scanner, lang, 
 def test_roles_another_country_is_open(scanner, lang, text, expected):
     """Data sent "to another country" goes somewhere unnamed; a user moving there is where people are."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Verlagerung des Hostings aus den USA nach Frankfurt; Beendigung aller Übermittlungen in Drittländer.",
+            set(),
+        ),
+        ("en", "In 2024 we ended all transfers to third countries.", set()),
+        ("de", "Die Daten werden nicht mehr in den USA, sondern in Frankfurt gespeichert.", set()),
+        ("en", "Your data is stored not in the United States but in Ireland.", set()),
+        ("en", "Your data is not stored in the EU but in the United States.", {"US"}),
+    ],
+)
+def test_roles_transfers_ended_or_contrasted_away(scanner, lang, text, expected):
+    """Transfers ended ("Beendigung aller Übermittlungen", "ended all transfers") and a place negated and set against
+    another ("nicht mehr in den USA, sondern in Frankfurt") are where data no longer goes."""
+    assert destinations(scanner, text, lang) == expected

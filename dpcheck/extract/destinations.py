@@ -24,6 +24,9 @@ DOUBLE_NEGATION_REACH = 8
 SUBJECT_REACH = 6
 # "is not a sub-processor", "does not use X (USA) as a sub-processor", "ist kein Unterauftragsverarbeiter": tokens
 # from the negation to the role it denies; and how many tokens before the negation the party's place may stand.
+# Tokens between a negation and the place it denies, and between that place and the contrast after it ("nicht mehr
+# in den USA, sondern ...").
+CONTRASTED_REACH = 4
 DISOWNED_ROLE = 8
 DISOWNED_REACH = 14
 # What may stand between a country and the third-country wording that describes it ("USA (Drittland", "India, a
@@ -152,6 +155,20 @@ def turn(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> int | N
             return contrast
     return next(
         (j for j in sentence.where_word(words.clause_join) if _second_clause_places(sentence, j, words, eea)), None
+    )
+
+
+def _contrasted_away(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "nicht mehr in den USA, sondern in Frankfurt", "not in the US but in Ireland": a place negated right before it
+    and set against another by a contrast after it is where data is not."""
+    tokens = sentence.span
+    return any(
+        0 <= place.start - n.end <= CONTRASTED_REACH
+        and not any(t.lower_ in words.contrast for t in tokens[n.end : place.start])
+        for n in sentence.of("NEGATION")
+        if n.text.lower() not in words.non_denying_negation
+    ) and any(
+        tokens[j].lower_ in words.contrast for j in range(place.end, min(len(tokens), place.end + CONTRASTED_REACH))
     )
 
 
@@ -558,7 +575,7 @@ def destination_mentions(
         if place.code in eea or place.start in beside_tool or place.end - 1 in beside_tool or place.start < denied_to:
             continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
-        if _disowned_place(place, argument, disowned):
+        if _disowned_place(place, argument, disowned) or _contrasted_away(sentence, place, words):
             continue
         if len(place.code) == 2 and sentence.has("RECIPIENT_LEAD_IN") and _bracketed_seat(sentence, place, words):
             named.append(place.start)
