@@ -224,23 +224,23 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
                 )
             )
     reported = {c.value for c in out}
-    if (
-        "subprocessors" not in reported
-        and old.notice_days is not None
-        and new.notice_days is not None
-        and old.notice_days != new.notice_days
-        and not _same_words(old.notice, new.notice, old, new)
+    # A shorter notice of sub-processor changes, or less time to object to one, weakens Art. 28(2).
+    for what, days_before, days_after, old_quotes, new_quotes in (
+        ("notice of changes", old.notice_days, new.notice_days, old.notice, new.notice),
+        ("time to object", old.objection_days, new.objection_days, old.objection, new.objection),
     ):
-        kind = "art28_weakened" if new.notice_days < old.notice_days else "art28_strengthened"
-        out.append(
-            Change(
-                kind,
-                "subprocessors",
-                f"notice of changes {old.notice_days} -> {new.notice_days} days",
-                old.notice,
-                new.notice,
+        if (
+            "subprocessors" not in reported
+            and days_before is not None
+            and days_after is not None
+            and days_before != days_after
+            and not _same_words(old_quotes, new_quotes, old, new)
+        ):
+            change: ChangeKind = "art28_weakened" if days_after < days_before else "art28_strengthened"
+            out.append(
+                Change(change, "subprocessors", f"{what} {days_before} -> {days_after} days", old_quotes, new_quotes)
             )
-        )
+            reported.add("subprocessors")
     return out
 
 

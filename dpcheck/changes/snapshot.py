@@ -44,7 +44,7 @@ class Item:
 class Terms:
     """What a version says: each value with the passages that say it. ``checklist`` is empty unless
     the version is (or holds) a DPA; ``notice_days`` is the shortest notice of sub-processor changes
-    it states (None: none stated); ``passages`` are all its quotes, to find what it says instead of
+    it states (None: none stated), ``objection_days`` the shortest time to object to one; ``passages`` are all its quotes, to find what it says instead of
     something the other version says; ``text`` is the version's whole text when the diff read the
     document itself (empty for a saved report), to see whether it names a company at all; ``named``: every
     passage that names a destination or tool, relied on or not ("we no longer rely on X" names X)."""
@@ -58,6 +58,8 @@ class Terms:
     checklist: dict[str, Item] = field(default_factory=dict)
     notice_days: int | None = None
     notice: tuple[Passage, ...] = ()
+    objection_days: int | None = None
+    objection: tuple[Passage, ...] = ()
     flags: dict[str, tuple[Passage, ...]] = field(default_factory=dict)
     passages: tuple[Passage, ...] = ()
     text: str = ""
@@ -144,6 +146,7 @@ def _build(
     every: list[Passage] = []
     named: dict[str, list[Passage]] = {}
     notices: list[tuple[int, Passage]] = []
+    objections: list[tuple[int, Passage]] = []
     for path, doc in documents:
         for t in doc.get("transfers", ()):
             if t["destination"] != EEA_REGION:
@@ -159,6 +162,8 @@ def _build(
                 mechanisms[m["value"]].append(passage)
             elif m["kind"] == "subprocessor_notice" and m.get("detail", "").isdigit():
                 notices.append((int(m["detail"]), passage))
+            elif m["kind"] == "subprocessor_objection" and m.get("detail", "").isdigit():
+                objections.append((int(m["detail"]), passage))
         for r in doc.get("recipients", ()):
             if r.get("role") == "vendor" or r.get("engaged_by"):
                 continue  # the vendor itself, and the unnamed onward recipients of a sub-processor
@@ -183,6 +188,7 @@ def _build(
             every.extend(item.passages)
     flags = [(f, _passages(f.get("evidence", ()), path)) for path, doc in documents for f in doc.get("findings", ())]
     shortest = min(notices, key=lambda n: n[0], default=None)
+    window = min(objections, key=lambda n: n[0], default=None)
     return Terms(
         name=name,
         rating=rating,
@@ -192,6 +198,8 @@ def _build(
         checklist=checklist,
         notice_days=shortest[0] if shortest else None,
         notice=(shortest[1],) if shortest else (),
+        objection_days=window[0] if window else None,
+        objection=(window[1],) if window else (),
         flags={f["rule_id"]: _distinct(quotes) for f, quotes in flags if f.get("core")},
         passages=_distinct(every),
         named={k: _distinct(v) for k, v in named.items()},

@@ -457,3 +457,32 @@ def test_diff_recipient_respelt_with_a_plural_is_no_change(scanner, tmp_path, la
     new.write_text(TITLE[lang] + TABLE_HEAD[lang] + after, encoding="utf-8")
     comparison = compare_versions(old, new, scanner=scanner)
     assert not comparison, [(c.kind, c.value) for c in comparison.changes]
+
+
+WINDOW = {
+    "en": (
+        "# Data Processing Agreement\n\n## Sub-processors\n\nCustomer grants a general authorisation for the "
+        "sub-processors listed at https://example.com/subprocessors. Processor will notify Customer at least 30 days "
+        "before engaging a new sub-processor. Customer may object to a new sub-processor within {days} days."
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine allgemeine "
+        "Genehmigung für die unter https://example.de/uav aufgeführten Unterauftragsverarbeiter. Der Auftragnehmer "
+        "informiert den Auftraggeber mindestens 30 Tage vor dem Einsatz eines neuen Unterauftragsverarbeiters. Der "
+        "Auftraggeber kann innerhalb von {days} Tagen widersprechen."
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize(("days", "kind"), [(("15", "10"), "art28_weakened"), (("10", "15"), "art28_strengthened")])
+def test_diff_time_to_object_shortened_or_lengthened(scanner, lang, days, kind):
+    """Less time to object to a new sub-processor weakens Art. 28(2), more strengthens it; both quoted."""
+    old, new = (WINDOW[lang].format(days=d) for d in days)
+    comparison = compare_reports(
+        _report(scanner, old, "dpa", lang, "old.md"), _report(scanner, new, "dpa", lang, "new.md")
+    )
+    found = [c for c in comparison.changes if c.kind == kind and c.value == "subprocessors"]
+    assert found, [(c.kind, c.value, c.detail) for c in comparison.changes]
+    assert found[0].detail == f"time to object {days[0]} -> {days[1]} days"
+    assert found[0].old and found[0].new
