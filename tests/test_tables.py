@@ -303,3 +303,24 @@ def test_tables_open_words_that_describe_the_place_named(scanner, lang, table, e
     text = f"# Sub-processors\n\n{table}"
     doc = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
     assert {t.destination for t in doc.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Purpose | Location |\n|---|---|---|\n"
+            "| Boxly Inc. | Storage | United States |\n| [Add CDN or edge provider] | CDN | [Country] |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Unternehmen | Leistung | Standort |\n|---|---|---|\n"
+            "| Boxly Inc. | Speicher | USA |\n| <Name des Dienstleisters> | CDN | <Land> |\n",
+        ),
+    ],
+)
+def test_tables_a_drafts_placeholder_row_names_no_recipient(scanner, lang, text):
+    """A draft's placeholder in the name cell ("[Add CDN or edge provider]") is no recipient."""
+    report = scanner.scan_text(text, language=lang, format="markdown")
+    assert [r.name for r in report.recipients] == ["Boxly Inc."]

@@ -188,6 +188,10 @@ def _companies(cell: str, words: Words) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# A draft's placeholder in a name cell ("[Add CDN or edge provider]", "<Name des Dienstleisters>"): no recipient.
+PLACEHOLDER = re.compile(r"[\[<{].*[\]>}]")
+
+
 def _places(text: str, nlp: Language, open_cues: set[str], location_column: bool = False) -> list[str]:
     """Country codes named in a cell, and UNSPECIFIED for open wording ("worldwide"). A location
     column's cell says where by itself: its city names count without "seated in" before them."""
@@ -286,7 +290,7 @@ def _read_table(
             if code not in eea:
                 mentions.append(Mention("destination", code, evidence, detail="table", role="destination"))
         name = _company_name(cell("name") or (row[0] if row else ""), words)
-        if not name or _only_places(name, nlp):
+        if not name or _only_places(name, nlp) or PLACEHOLDER.fullmatch((cell("name") or row[0]).strip()):
             continue
         recipients.append(
             Recipient(
