@@ -1496,3 +1496,23 @@ def test_mechanisms_a_term_defined_as_a_tool_names_it_where_used(scanner, lang, 
     the operative clauses use it; a term defined by a tool's absence ("not subject to an adequacy decision") does
     not."""
     assert set(scanner.scan_text(text, language=lang, doc_type="dpa").mechanisms) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The 2010 clauses governed transfers to our provider in Sri Lanka until 27 December 2022, the end of the "
+            "transition period under Commission Implementing Decision (EU) 2021/914.",
+        ),
+        (
+            "de",
+            "Die Klauseln von 2010 galten für Übermittlungen an unseren Dienstleister in Sri Lanka bis zum Ende der "
+            "Übergangsfrist nach dem Durchführungsbeschluss (EU) 2021/914.",
+        ),
+    ],
+)
+def test_mechanisms_a_decision_number_in_a_sentence_on_what_was_is_no_basis(scanner, lang, text):
+    """A decision's number named as the source of a past date (the SCCs' transition period) is no tool in use."""
+    assert mechanisms(scanner, text, lang, "dpa") == set()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from dpcheck.checks.buyer import BUYER_FEATURE_NAMES
 from dpcheck.checks.features import FEATURE_NAMES, FEATURES, Feature, Inputs
 from dpcheck.checks.rules import Rule, load_rules, schema_validator
+from dpcheck.extract.mechanisms import SCC_NUMBER
 from dpcheck.facts import LegalFacts
 from dpcheck.models import ChecklistItem, DataFlow, Finding, Rating
 from dpcheck.resources import load_yaml
@@ -40,7 +41,7 @@ def _scc_by_number(facts: LegalFacts) -> dict[str, Any]:
         for p in v["patterns"]
         if _DECISION_NUMBER.match(p)
     )
-    return {"scc_number": {"mechanism": "scc", "context": "any", "en": numbers, "de": numbers}}
+    return {SCC_NUMBER: {"mechanism": "scc", "context": "any", "en": numbers, "de": numbers}}
 
 
 @dataclass(frozen=True)

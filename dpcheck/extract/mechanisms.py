@@ -63,6 +63,10 @@ VENDOR_SPEAKS = frozenset(
 # Words opening a relative clause about a country just named ("Canada, which ...", "Kanada, für das ...").
 RELATIVE = frozenset("which that whose für das dem der deren dessen welches welchem".split())
 RELATIVE_REACH = 3
+# The lexicon entry of the SCCs named by their decision's number alone (dpcheck/checks/__init__.py builds it from
+# rules/facts/scc.yml), and its label.
+SCC_NUMBER = "scc_number"
+NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
 YARDSTICK_REACH = 3
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
@@ -514,6 +518,15 @@ def _conditioned_use(sentence: Sentence, cue: Cue) -> Cue | None:
     )
 
 
+def _number_in_history(sentence: Sentence, cue: Cue) -> Cue | None:
+    """A decision's number alone is weak evidence of reliance: in a sentence on what was ("the 2010 clauses governed
+    these transfers until 27 December 2022, the end of the transition period under Decision 2021/914") it names
+    the date's source, not today's tool. Any historic word before it, across brackets, governs it."""
+    if cue.label != NUMBER_LABEL:
+        return None
+    return next((c for c in sentence.of("HISTORIC") if c.end <= cue.start), None)
+
+
 def _yardstick(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "A contract at least as protective as the SCCs", "das dem der Standardvertragsklauseln entspricht": the tool
     is the measure of another contract, named right after the frame (or, in German, right before it)."""
@@ -632,6 +645,7 @@ def mechanism_mentions(
             or _conditioned_use(sentence, cue)
             or _future_decision(sentence, cue)
             or _yardstick(sentence, cue)
+            or _number_in_history(sentence, cue)
             or _courts_view(sentence, cue)
             or (_self_assessed(sentence, cue) if tool == "adequacy" else None)
         )
