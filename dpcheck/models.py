@@ -26,6 +26,9 @@ DOC_TYPES: tuple[DocType, ...] = get_args(DocType)
 UNSPECIFIED = "UNSPECIFIED"
 # The EEA named as a whole ("within the EEA"); never a third-country destination.
 EEA_REGION = "EEA"
+# The lexicon entry naming the SCCs by their decisions' numbers alone, built from rules/facts/scc.yml when the
+# ruleset loads (dpcheck/checks) and read with suspicion by the mechanism reader (dpcheck/extract/mechanisms.py).
+SCC_NUMBER = "scc_number"
 # A recipient engaged by all sub-processors ("sub-processors may transfer data onward"): its engaged_by.
 ALL_SUBPROCESSORS = "sub-processors"
 # Mention kinds of the vendor the document names and of the agreement it says it amends

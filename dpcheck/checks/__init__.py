@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any
 from dpcheck.checks.buyer import BUYER_FEATURE_NAMES
 from dpcheck.checks.features import FEATURE_NAMES, FEATURES, Feature, Inputs
 from dpcheck.checks.rules import Rule, load_rules, schema_validator
-from dpcheck.extract.mechanisms import SCC_NUMBER
 from dpcheck.facts import LegalFacts
-from dpcheck.models import ChecklistItem, DataFlow, Finding, Rating
+from dpcheck.models import SCC_NUMBER, ChecklistItem, DataFlow, Finding, Rating
 from dpcheck.resources import load_yaml
 from dpcheck.vocabulary import Vocabulary
 

@@ -18,7 +18,7 @@ from typing import Any
 from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.destinations import names_a_region
 from dpcheck.extract.sentences import Cue, Place, Sentence, Tokens
-from dpcheck.models import Mention
+from dpcheck.models import SCC_NUMBER, Mention
 from dpcheck.prefilter import prefilter
 
 INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
@@ -63,9 +63,7 @@ VENDOR_SPEAKS = frozenset(
 # Words opening a relative clause about a country just named ("Canada, which ...", "Kanada, für das ...").
 RELATIVE = frozenset("which that whose für das dem der deren dessen welches welchem".split())
 RELATIVE_REACH = 3
-# The lexicon entry of the SCCs named by their decision's number alone (dpcheck/checks/__init__.py builds it from
-# rules/facts/scc.yml), and its label.
-SCC_NUMBER = "scc_number"
+# The label of the SCCs named by their decision's number alone.
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
 YARDSTICK_REACH = 3
