@@ -1469,3 +1469,18 @@ def test_roles_transfers_ended_or_contrasted_away(scanner, lang, text, expected)
     """Transfers ended ("Beendigung aller Übermittlungen", "ended all transfers") and a place negated and set against
     another ("nicht mehr in den USA, sondern in Frankfurt") are where data no longer goes."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our source code is hosted by GitHub Inc. in the United States; no user data is sent there.", set()),
+        ("de", "Der Quellcode liegt bei GitHub Inc. in den USA; es werden keine Nutzerdaten übermittelt.", set()),
+        ("en", "Personal data is processed under the GDPR and the Swiss LPD; all data is stored in Dublin.", set()),
+        ("de", "Wir übermitteln Kundendaten an unseren Dienstleister in den USA.", {"US"}),
+    ],
+)
+def test_roles_no_personal_data_and_law_names_place_nothing(scanner, lang, text, expected):
+    """A recipient said to receive no personal data is no destination, nor is the country in a law's name ("Swiss
+    LPD"); a recipient that receives customer data is."""
+    assert destinations(scanner, text, lang) == expected

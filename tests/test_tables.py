@@ -324,3 +324,24 @@ def test_tables_a_drafts_placeholder_row_names_no_recipient(scanner, lang, text)
     """A draft's placeholder in the name cell ("[Add CDN or edge provider]") is no recipient."""
     report = scanner.scan_text(text, language=lang, format="markdown")
     assert [r.name for r in report.recipients] == ["Boxly Inc."]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Purpose | Location | Data |\n|---|---|---|---|\n"
+            "| Boxly Inc. | Storage | United States | Customer files |\n| Statsy Pte. Ltd. | Uptime checks | Singapore | No personal data |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Unternehmen | Leistung | Standort | Daten |\n|---|---|---|---|\n"
+            "| Boxly Inc. | Speicher | USA | Kundendateien |\n| Statsy Pte. Ltd. | Verfügbarkeit | Singapur | keine personenbezogenen Daten |\n",
+        ),
+    ],
+)
+def test_tables_a_row_receiving_no_personal_data_is_no_destination(scanner, lang, text):
+    """A row whose company receives no personal data sends none to its country."""
+    report = scanner.scan_text(text, language=lang, format="markdown")
+    assert {t.destination for t in report.transfers} == {"US"}

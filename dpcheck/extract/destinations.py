@@ -517,7 +517,8 @@ def destination_mentions(
 ) -> list[Mention]:
     """Named and open destinations in one sentence (EEA countries are skipped): the places whose
     argument role (see :mod:`dpcheck.extract.roles`) makes a transfer."""
-    if sentence.is_definition:
+    # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
+    if sentence.is_definition or sentence.has("NO_PERSONAL_DATA"):
         return []
     negated = negated_transfer(sentence, words, eea)
     roles = assign(sentence, roleset, negated)

@@ -286,7 +286,10 @@ def _read_table(
             if c not in codes
         ]
         evidence = _row_evidence(block, "row of a sub-processor table")
-        for code in [*codes, *onward]:
+        # A row saying its company receives no personal data ("No personal data", "keine Nutzerdaten") sends none there.
+        row_doc = nlp(" | ".join(row))
+        receives = not any(span.label_ == "NO_PERSONAL_DATA" for span in row_doc.spans[SPAN_KEY])
+        for code in [*codes, *onward] if receives else []:
             if code not in eea:
                 mentions.append(Mention("destination", code, evidence, detail="table", role="destination"))
         name = _company_name(cell("name") or (row[0] if row else ""), words)
