@@ -1475,6 +1475,7 @@ def test_roles_transfers_ended_or_contrasted_away(scanner, lang, text, expected)
     ("lang", "text", "expected"),
     [
         ("en", "Our source code is hosted by GitHub Inc. in the United States; no user data is sent there.", set()),
+        ("en", "We store no customer data outside the EU and our partner in Serbia repairs faults remotely.", {"RS"}),
         ("de", "Der Quellcode liegt bei GitHub Inc. in den USA; es werden keine Nutzerdaten übermittelt.", set()),
         ("en", "Personal data is processed under the GDPR and the Swiss LPD; all data is stored in Dublin.", set()),
         ("de", "Wir übermitteln Kundendaten an unseren Dienstleister in den USA.", {"US"}),

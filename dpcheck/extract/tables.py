@@ -188,6 +188,12 @@ def _companies(cell: str, words: Words) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# A cell saying the row's company receives no personal data ("No personal data", "keine personenbezogenen Daten").
+NO_DATA_CELL = re.compile(
+    r"(?:none|keine|no|keinerlei)\s+(?:personal|user|customer|personenbezogenen?|nutzer|kunden)?\s*"
+    r"(?:data|daten|information|nutzerdaten|kundendaten)\.?(?:\s*\(.*\))?",
+    re.I,
+)
 # A draft's placeholder in a name cell ("[Add CDN or edge provider]", "<Name des Dienstleisters>"): no recipient.
 PLACEHOLDER = re.compile(r"[\[<{].*[\]>}]")
 
@@ -287,8 +293,7 @@ def _read_table(
         ]
         evidence = _row_evidence(block, "row of a sub-processor table")
         # A row saying its company receives no personal data ("No personal data", "keine Nutzerdaten") sends none there.
-        row_doc = nlp(" | ".join(row))
-        receives = not any(span.label_ == "NO_PERSONAL_DATA" for span in row_doc.spans[SPAN_KEY])
+        receives = not any(NO_DATA_CELL.fullmatch(c.strip()) for c in row)
         for code in [*codes, *onward] if receives else []:
             if code not in eea:
                 mentions.append(Mention("destination", code, evidence, detail="table", role="destination"))
