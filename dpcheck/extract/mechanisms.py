@@ -528,26 +528,27 @@ def _number_in_history(sentence: Sentence, cue: Cue) -> Cue | None:
 def _yardstick(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "A contract at least as protective as the SCCs", "das dem der Standardvertragsklauseln entspricht": the tool
     is the measure of another contract, named right after the frame (or, in German, right before it)."""
-    return next(
-        (
-            c
-            for c in sentence.of("TOOL_YARDSTICK")
-            if 0 <= cue.start - c.end <= YARDSTICK_REACH or 0 <= c.start - cue.end <= YARDSTICK_REACH
-        ),
-        None,
-    )
+    return _framing(sentence, cue, "TOOL_YARDSTICK", YARDSTICK_REACH, YARDSTICK_REACH)
 
 
 def _future_decision(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "... where the Commission adopts a decision pursuant to Article 45(3)": a decision that may come, in the
     tool's own clause, a few words before or after it."""
     lo, hi = sentence.clause_bounds(cue.start)
+    return _framing(sentence, cue, "FUTURE_DECISION", BEFORE_WINDOW, AFTER_WINDOW, lo, hi)
+
+
+def _framing(
+    sentence: Sentence, cue: Cue, label: str, before: int, after: int, lo: int = 0, hi: int | None = None
+) -> Cue | None:
+    """The first cue of ``label`` that frames the tool named by ``cue``: ending at most ``before`` tokens before it
+    or starting at most ``after`` tokens after it, within tokens ``lo:hi``."""
     return next(
         (
             c
-            for c in sentence.of("FUTURE_DECISION")
-            if lo <= c.start < hi
-            and (0 <= cue.start - c.end <= BEFORE_WINDOW or 0 <= c.start - cue.end <= AFTER_WINDOW)
+            for c in sentence.of(label)
+            if lo <= c.start < (len(sentence.span) if hi is None else hi)
+            and (0 <= cue.start - c.end <= before or 0 <= c.start - cue.end <= after)
         ),
         None,
     )

@@ -127,8 +127,6 @@ def _denied(sentence: Sentence, cue: Cue) -> bool:
 PROTECTS_AGAINST = frozenset({"without", "ohne", "no one", "niemand"})
 # Words opening a clause that says what the measure does ("keys that we cannot read", "so dass niemand").
 RELATIVE = frozenset({"that", "which", "so", "dass", "damit", "sodass"})
-# A transparency report's name: one on the service ("on uptime") reports no authorities' requests.
-TRANSPARENCY = ("transparen",)
 
 
 def _tells_customer(sentence: Sentence) -> str:
@@ -154,12 +152,11 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
     to authorities "as required by law" or "in response to valid legal process" commits to
     nothing, so it does not count."""
     # A definition ('"Transfer Impact Assessment" means ...') names a measure, it does not take it.
+    labels = ("SUPPLEMENTARY",) if sentence.has("SERVICE_TOPIC") else ("SUPPLEMENTARY", "TRANSPARENCY_REPORT")
     named = [
         c
-        for c in ([] if DEFINED_TERM.match(sentence.text) else sentence.of("SUPPLEMENTARY"))
-        if not _exemplified_by_a_tool(sentence, c)
-        and not _denied(sentence, c)
-        and not (c.text.lower().startswith(TRANSPARENCY) and sentence.has("SERVICE_TOPIC"))
+        for c in ([] if DEFINED_TERM.match(sentence.text) else sorted(sentence.of(*labels), key=lambda c: c.start))
+        if not _exemplified_by_a_tool(sentence, c) and not _denied(sentence, c)
     ]
     if any(c.label == "MECH:scc" for c in sentence.cues):
         named = sorted([*named, *sentence.of("SCC_LOCAL_LAWS")], key=lambda c: c.start)
@@ -206,6 +203,7 @@ def _processors_named(sentence: Sentence) -> str:
 # web address (SUBPROCESSOR_URL) or its lead-in tells the customer of requests (AuthorityContext.lead_in).
 ANCHORS = (
     "SUPPLEMENTARY",
+    "TRANSPARENCY_REPORT",
     "SCC_LOCAL_LAWS",
     "GOV_HANDLING",
     "GOV_REQUIRE",

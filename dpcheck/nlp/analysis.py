@@ -96,16 +96,22 @@ def with_aliases(
     """``cues`` with the document's own names for a transfer tool: a term a sentence defines as the tool ('"Transfer
     Framework" means the EU-U.S. Privacy Shield', '„EU-Klauseln“ bezeichnet die Standardvertragsklauseln') names
     the tool wherever else the text uses it, written as defined. Only a term defined as one tool counts."""
-    tools = [i for i, label in enumerate(labels) if label.startswith(_TOOL)]
-    if not len(cues) or not np.isin(cues.label, tools).any():
+    is_tool = np.isin(cues.label, [i for i, label in enumerate(labels) if label.startswith(_TOOL)])
+    if not is_tool.any():
         return cues
+    # Only a sentence naming a tool and opening with a quote within its numbering can define a term for it.
+    holding = np.unique(np.searchsorted(starts, cues.start[is_tool], side="right") - 1)
+    quotes = np.array([get_string_id(q) for q in _OPEN_QUOTES], dtype=tokens.orth.dtype)
     found: list[tuple[int, int, int]] = []
-    for start, end in zip(starts.tolist(), ends.tolist()):
+    for s in holding.tolist():
+        start, end = int(starts[s]), int(ends[s])
+        if not np.isin(tokens.orth[start : min(end, start + _NUMBERING_TOKENS + 1)], quotes).any():
+            continue
         term = _defined_term(tokens, start, end)
         if term is None:
             continue
         lo, hi, verb = term
-        inside = (cues.start >= start) & (cues.end <= end) & np.isin(cues.label, tools)
+        inside = (cues.start >= start) & (cues.end <= end) & is_tool
         named = sorted(
             (at, int(label))
             for label, at in zip(cues.label[inside].tolist(), cues.start[inside].tolist())
