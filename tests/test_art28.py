@@ -69,6 +69,12 @@ PRESENT = [
     ),
     ("data_subject_rights", "en", "The Processor will forward to the Customer any request from a data subject."),
     ("data_subject_rights", "de", "Der Auftragnehmer unterstützt den Auftraggeber bei Anfragen betroffener Personen."),
+    ("data_subject_rights", "en", "The Processor helps the Customer to answer requests for access, rectification and erasure."),
+    (
+        "data_subject_rights",
+        "de",
+        "Der Auftragnehmer unterstützt den Auftraggeber dabei, Anträge auf Auskunft, Berichtigung und Löschung zu beantworten.",
+    ),
     ("security_assistance", "en", "The Processor will notify the Customer of a security incident within 24 hours."),
     ("security_assistance", "de", "Der Auftragnehmer meldet Sicherheitsvorfälle binnen 24 Stunden."),
     ("deletion_return", "en", "Upon expiry of the Agreement the Processor will erase all Customer Data."),
@@ -312,6 +318,18 @@ WEAKENING = [
         True,
     ),
     ("unlawful_instruction_notice", "en", "The Processor follows the Customer's instructions.", False),
+    (
+        "unlawful_instruction_notice",
+        "de",
+        "Hält der Auftragnehmer eine Weisung für rechtswidrig, weist er den Auftraggeber unverzüglich darauf hin.",
+        True,
+    ),
+    (
+        "unlawful_instruction_notice",
+        "en",
+        "Where the Processor considers an instruction unlawful, it points this out to the Customer without delay.",
+        True,
+    ),
 ]
 
 
@@ -525,6 +543,10 @@ def test_art28_whole_dpa_de(scanner, corpora):
         ("Changes are announced four weeks in advance.", None, True),
         ("Änderungen werden vier Wochen vorher angekündigt.", None, True),
         ("We notify the customer within 48 hours.", 48, False),
+        # A template's figure still to be agreed, in brackets.
+        ("We give notice at least [[30]] days before any new sub-processor starts.", 720, True),
+        ("Der Auftraggeber wird mindestens [14] Tage vorher informiert.", 336, True),
+        ("Breaches are reported within {24} hours.", 24, False),
         ("Der Auftragnehmer meldet Verletzungen unverzüglich.", None, False),
     ],
 )

@@ -78,6 +78,13 @@ def test_extract_mechanisms(scanner, lang, text, expected):
         ("en", "We transfer personal data from the EEA, the UK and Switzerland to the United States.", {"US"}),
         ("en", "Account data is sent to our service provider in Japan.", {"JP"}),
         ("de", "Kontodaten werden an unseren Dienstleister in Japan gesendet.", {"JP"}),
+        # The providers' own places, not named, leave the set open beside the one named.
+        ("en", "We store and process data in Canada and in the locations used by our service providers.", {"CA", "UNSPECIFIED"}),
+        (
+            "de",
+            "Wir speichern und verarbeiten Daten in Kanada sowie an den Standorten, die unsere Dienstleister nutzen.",
+            {"CA", "UNSPECIFIED"},
+        ),
     ],
 )
 def test_extract_destinations(scanner, lang, text, expected):
@@ -1318,3 +1325,28 @@ def test_extract_the_country_where_they_reside_is_no_open_destination(scanner, l
 def test_extract_other_third_countries_beside_a_named_one_are_open(scanner, lang, text):
     """ "the US and other third countries" ("und anderen Drittländern") names the US and leaves the rest open."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} - {"EEA"} == {"US", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\n## Our service providers\n\n**Talkbase Inc. (United States)**\n\n"
+            "- Service: speech recognition\n- Data shared: voice recordings\n- Safeguards: standard contractual clauses\n\n"
+            "**Lagerhaus GmbH (Germany)**\n\n- Service: storage\n- Data shared: all account data",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Unsere Dienstleister\n\n**Talkbase Inc. (USA)**\n\n"
+            "- Leistung: Spracherkennung\n- Übermittelte Daten: Sprachaufnahmen\n- Garantien: Standardvertragsklauseln\n\n"
+            "**Lagerhaus GmbH (Deutschland)**\n\n- Leistung: Speicherung\n- Übermittelte Daten: alle Kontodaten",
+        ),
+    ],
+)
+def test_extract_entry_heading_with_the_seat_in_brackets(scanner, lang, text):
+    """A recipient's entry headed by its name and, in brackets, its country, with fields below, is placed there;
+    a recipient in the EEA is no destination."""
+    report = scanner.scan_text(text, language=lang, format="markdown")
+    assert {t.destination for t in report.transfers} == {"US"}
+    assert any(r.name == "Talkbase Inc." and r.locations == ("US",) for r in report.recipients)

@@ -47,11 +47,12 @@ NUMBER_WORDS = {
     "achtundvierzig": 48,
     "zweiundsiebzig": 72,
 }
-# A number, as digits or a word, and the digits some contracts repeat in brackets: "thirty (30)".
+# A number, as digits or a word, and the digits some contracts repeat in brackets: "thirty (30)". A template
+# marks a figure still to be agreed with brackets around it ("[[30]] days", "[30] Tage", "{30} days").
 _NUMBER = (
     r"\b(\d{1,3}|"
     + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-    + r")\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?"
+    + r")(?:\]{1,2}|\})?\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?"
 )
 HOURS = re.compile(_NUMBER + r"(hours?|stunden|std\.|h)\b", re.I)
 # Asked of many sentences, and found in few: searched only where "day"/"tag", "week"/"wochen" stand.

@@ -21,6 +21,7 @@ To add a reader: subclass :class:`Reader`, give it a ``name``, and add it to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -83,6 +84,8 @@ from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
 
 # Sentences after one about requests from authorities that still speak of them without repeating who asks.
 TOPIC_REACH = 2
+# An entry's heading that names a company and, in closing brackets, where it is ("Acme Inc. (United States)").
+SEATED = re.compile(r"(?P<name>[^()]+?)\s*\((?P<seat>[^()]+)\)")
 # A lead-in names the processors its list items are: "we use the following service providers who handle your data:".
 LEAD_IN_REACH = 10
 # Words of a heading that says a list follows, and processor words that name what a vendor sells, not whom it engages.
@@ -419,6 +422,13 @@ def _entry(block: Block, words: RecipientWords) -> tuple[str, list[str]]:
     return (name, lines[1:]) if name else ("", [])
 
 
+def _seated(heading: str) -> tuple[str, str]:
+    """A heading's name and the words its closing brackets hold ("Acme Inc. (United States)" → "Acme Inc.",
+    "United States"); the whole heading and "" without them."""
+    match = SEATED.fullmatch(heading.strip().strip("*_").strip())
+    return (match["name"], match["seat"]) if match else (heading, "")
+
+
 def _in_read_table(block: Block, reading: Reading) -> bool:
     return block.table is not None and block.table in reading.tables_read
 
@@ -485,9 +495,13 @@ class ProseRecipientReader(Reader):
             heading is not None
             and opens_fields(sentence.text, words)
             and words.recipient_section(heading.block.heading_path)
-            and (name := plain_name(heading.text, words))
         ):
-            found.append(prose_recipient(name, "processor", heading, "heads a recipient's entry"))
+            # "**Acme Inc. (United States)**": the brackets of an entry's heading say where the company is.
+            name, seat = _seated(heading.text)
+            if (name := plain_name(name, words)) and seat:
+                found.append(self._entry_recipient(name, [seat], heading, reading))
+            elif name:
+                found.append(prose_recipient(name, "processor", heading, "heads a recipient's entry"))
         # The list items (or short paragraphs) right after a lead-in, each naming a recipient first;
         # the first that names none ends the list, unless a heading leads it in: its section is the list.
         lead_in = self._lead_in
