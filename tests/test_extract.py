@@ -1350,3 +1350,31 @@ def test_extract_entry_heading_with_the_seat_in_brackets(scanner, lang, text):
     report = scanner.scan_text(text, language=lang, format="markdown")
     assert {t.destination for t in report.transfers} == {"US"}
     assert any(r.name == "Talkbase Inc." and r.locations == ("US",) for r in report.recipients)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The analysis of your workouts is carried out by Fitmetrics Pvt Ltd in Pune, India, which receives the "
+            "training data of users for this purpose.",
+            {"IN"},
+        ),
+        ("en", "Our help desk is run by Callwise Ltd in Manila, Philippines, whose agents view your tickets.", {"PH"}),
+        (
+            "de",
+            "Die Auswertung erfolgt durch die Fitmetrics Pvt Ltd in Pune (Indien), die dafür die Trainingsdaten der "
+            "Nutzer erhält.",
+            {"IN"},
+        ),
+        # A relative clause that says nothing of the data leaves the company's place a seat.
+        ("en", "Our logo was designed by Brightmark Inc. in Boston, USA, which was founded in 2001.", set()),
+        ("de", "Unser Logo stammt von der Brightmark Inc. in Boston (USA), die 2001 gegründet wurde.", set()),
+    ],
+)
+def test_extract_place_of_a_party_whose_relative_clause_handles_the_data(scanner, lang, text, expected):
+    """A party's place counts where a relative clause right after it says the party receives, views or
+    processes the data."""
+    report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
+    assert {t.destination for t in report.transfers} == expected

@@ -12,6 +12,7 @@ complaint route or as where users live is never a destination.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from dpcheck.errors import RulesetError
@@ -50,6 +51,9 @@ class SeatedParty:
     determiners: frozenset[str]
     place_prepositions: frozenset[str]
     data_words: tuple[str, ...]
+    relatives: frozenset[str]
+    relative_reach: int
+    handles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,9 @@ class RoleSet:
                 frozenset(str(w).lower() for w in data["seated_party"]["determiners"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["place_prepositions"]),
                 tuple(str(w).lower() for w in data["seated_party"]["data_words"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["relatives"]),
+                int(data["seated_party"]["relative_reach"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["handles"]),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
             tuple(str(w).lower() for w in data["locating"]["cues"]),
@@ -200,7 +207,8 @@ class SentenceRoles:
                 ((distance, 0 if cue_before else 1, 1 if role.argument in self.roleset.transferring else 0), cue, role)
             )
         if not reached:
-            return Argument(UNCLAIMED)
+            handler = self._relative_handler(start, end)
+            return Argument(UNCLAIMED) if handler is None else Argument(RECIPIENT_SEAT, handler, "seated_party")
         _, cue, role = min(reached, key=lambda r: r[0])
         # "our representative, X, located in Switzerland": "located" says where the party is.
         party = [r for r in reached if r[2].argument in self.roleset.yields_to]
@@ -247,10 +255,40 @@ class SentenceRoles:
                 return True
         return False
 
-    @property
+    def _relative_handler(self, start: int, end: int) -> Cue | None:
+        """The verb of a relative clause right after a party's place that says the party handles the data
+        ("X Pvt Ltd in Pune, India, which receives the data", "die X Ltd in Pune (Indien), die dafür ... erhält");
+        ``start:end``: the list of places."""
+        tokens = self.sentence.span
+        seated = self.roleset.seated_party
+        while end < len(tokens) and tokens[end].text == ")":
+            end += 1
+        if not (
+            start >= 2
+            and tokens[start - 1].lower_ in seated.place_prepositions
+            and tokens[start - 2].text[:1].isupper()
+            and end + 1 < len(tokens)
+            and tokens[end].text == ","
+            and tokens[end + 1].lower_ in seated.relatives
+        ):
+            return None
+        for i in range(end + 2, min(len(tokens), end + 2 + seated.relative_reach)):
+            word = tokens[i].lower_
+            if word in (".", ";", ":"):
+                return None
+            if word in seated.handles:
+                return Cue("RELATIVE_HANDLER", i, i + 1, tokens[i].text)
+        return None
+
+    @cached_property
     def states_transfer(self) -> bool:
-        """A role cue of the sentence gives places a transferring argument ("stored", "an order from a court of")."""
-        return any(r.argument in self.roleset.transferring for _, r in self.cues)
+        """A role cue of the sentence gives places a transferring argument ("stored", "an order from a court of"),
+        or a relative clause says that a party where a place puts it handles the data."""
+        return any(r.argument in self.roleset.transferring for _, r in self.cues) or any(
+            self._relative_handler(*self._list_of(p.start, p.end)) is not None
+            for p in self.sentence.places
+            if len(p.code) == 2
+        )
 
     def states_transfer_besides(self, role: Role) -> bool:
         return any(r.argument in self.roleset.transferring and r is not role for _, r in self.cues)
