@@ -1516,3 +1516,65 @@ def test_mechanisms_a_term_defined_as_a_tool_names_it_where_used(scanner, lang, 
 def test_mechanisms_a_decision_number_in_a_sentence_on_what_was_is_no_basis(scanner, lang, text):
     """A decision's number named as the source of a past date (the SCCs' transition period) is no tool in use."""
     assert mechanisms(scanner, text, lang, "dpa") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our team in Canada, which the Commission has found adequate, reads support tickets. If we ever need to "
+            "transfer data to a country without an adequacy decision, we will first put standard contractual clauses "
+            "in place.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Our mail provider in the United States relies on the EU-U.S. Data Privacy Framework. Should that "
+            "certification lapse, we would conclude standard contractual clauses with it.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Unser Kundendienst in der Schweiz, für die ein Angemessenheitsbeschluss besteht, liest Ihre Anfragen. Sollten "
+            "wir künftig Daten in andere Drittländer übermitteln, würden wir dafür Standardvertragsklauseln abschließen.",
+            {"adequacy"},
+        ),
+        # A tool in force since an earlier date and still relied on.
+        (
+            "en",
+            "Our support partner in India accesses the data. These transfers are covered by the standard contractual "
+            "clauses.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_for_an_imagined_transfer_or_a_fallback_is_not_relied_on(scanner, lang, text, expected):
+    """A tool named for a transfer the text only imagines, or as the fallback the vendor would turn to, is not the
+    basis of today's transfers."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our support partner in India accesses the data. These transfers were originally covered by the model "
+            "clauses of Decision 2010/87/EU.",
+        ),
+        (
+            "en",
+            "Our support partner in India accesses the data. These transfers were covered by the standard "
+            "contractual clauses until 27 December 2022.",
+        ),
+        (
+            "de",
+            "Unser Support-Partner in Indien greift auf die Daten zu. Für diese Zugriffe galten bis zum 27. Dezember "
+            "2022 die Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_whose_time_ended_is_not_relied_on(scanner, lang, text):
+    """A tool the text says covered transfers only until a past date, or originally, is not relied on now."""
+    assert mechanisms(scanner, text, lang) == set()

@@ -348,3 +348,62 @@ def test_terms_an_english_notice_and_objection_right(scanner):
 def test_terms_a_measure_only_defined_is_not_taken(scanner, lang, text):
     """Defining a transfer impact assessment does not carry one out."""
     assert SMU in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            SCC_EN + "If a court or supervisory authority calls these clauses into question, we will carry out a "
+            "transfer impact assessment.",
+        ),
+        (
+            "de",
+            SCC_DE + "Sollte ein Gericht oder eine Aufsichtsbehörde diese Klauseln in Frage stellen, führen wir eine "
+            "Transferfolgenabschätzung durch.",
+        ),
+        ("en", SCC_EN + "Should we ever move data elsewhere, we would assess the laws and practices of the country."),
+        ("en", SCC_EN + "Supplementary measures: none."),
+        ("de", SCC_DE + "Ergänzende Maßnahmen: keine."),
+    ],
+)
+def test_terms_a_measure_awaited_or_labelled_absent_leaves_it_unaddressed(scanner, lang, text):
+    """A measure promised only once an outside event happens or for a transfer the text imagines, and a field
+    "Supplementary measures" whose value says there are none, take no measure today."""
+    assert SMU in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            SCC_EN + "Where personal data is transferred to a third country, we carry out a transfer impact assessment.",
+        ),
+        ("de", SCC_DE + "Vor jeder Übermittlung in ein Drittland führen wir eine Transferfolgenabschätzung durch."),
+    ],
+)
+def test_terms_a_measure_on_the_vendors_own_transfers_addresses_it(scanner, lang, text):
+    """A measure tied to the vendor's own transfers is taken whenever they happen."""
+    assert SMU not in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "cell", "unaddressed"),
+    [
+        ("en", "| Sub-processor | Location | Supplementary measures |", "| Streamly Inc. | United States | None |", True),
+        ("de", "| Unternehmen | Standort | Ergänzende Maßnahmen |", "| Streamly Inc. | USA | entfällt |", True),
+        (
+            "en",
+            "| Sub-processor | Location | Supplementary measures |",
+            "| Streamly Inc. | United States | Transfer impact assessment done in 2025 |",
+            False,
+        ),
+    ],
+)
+def test_terms_a_measures_column_counts_by_its_cells(scanner, lang, header, cell, unaddressed):
+    """A column titled with the measures addresses them only where a cell below the title names one."""
+    text = f"# DPA\n\n## Transfers\n\n{SCC_EN if lang == 'en' else SCC_DE}\n\n{header}\n|---|---|---|\n{cell}\n"
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert (SMU in {f.rule_id for f in report.findings}) is unaddressed

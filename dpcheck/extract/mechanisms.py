@@ -67,6 +67,8 @@ RELATIVE_REACH = 3
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
 YARDSTICK_REACH = 3
+# Tokens between the conditional of a verb of reliance ("we would conclude", "würden wir dafür") and the tool.
+COUNTERFACTUAL_REACH = 8
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
 PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
 PARTY_PLACE_REACH = 2
@@ -531,6 +533,15 @@ def _yardstick(sentence: Sentence, cue: Cue) -> Cue | None:
     return _framing(sentence, cue, "TOOL_YARDSTICK", YARDSTICK_REACH, YARDSTICK_REACH)
 
 
+def _imagined(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "If we ever need to transfer data to such a country, we will first put SCCs in place", "Should that
+    certification lapse, we would conclude SCCs", "würden wir dafür Standardvertragsklauseln abschließen": a tool for
+    a transfer the text only imagines, or the fallback it would turn to, is not the basis of today's transfers."""
+    return _framing(sentence, cue, "HYPOTHETICAL", len(sentence.span), -1) or _framing(
+        sentence, cue, "COUNTERFACTUAL", COUNTERFACTUAL_REACH, -1
+    )
+
+
 def _future_decision(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "... where the Commission adopts a decision pursuant to Article 45(3)": a decision that may come, in the
     tool's own clause, a few words before or after it."""
@@ -643,6 +654,7 @@ def mechanism_mentions(
             or _processor_clauses(sentence, cue, tool)
             or _conditioned_use(sentence, cue)
             or _future_decision(sentence, cue)
+            or _imagined(sentence, cue)
             or _yardstick(sentence, cue)
             or _number_in_history(sentence, cue)
             or _courts_view(sentence, cue)

@@ -76,6 +76,7 @@ from dpcheck.extract.terms import (
     AuthorityContext,
     government_access,
     link_mentions,
+    empty_measure_column,
     term_mentions,
 )
 from dpcheck.ingest.document import Block, Document
@@ -612,7 +613,12 @@ class TermReader(Reader):
         asked_at, asked_in = self._asked
         topic = sentence.block is asked_in and passage.index - asked_at <= TOPIC_REACH
         lead_in = self._lead_in if item else None
-        reading.mentions.extend(term_mentions(sentence, AuthorityContext(topic, lead_in)))
+        found = term_mentions(sentence, AuthorityContext(topic, lead_in))
+        if sentence.block.kind == "table_row" and sentence.block.table is not None:
+            # A column titled with the measures whose cells all say "None" takes none.
+            table = reading.document.tables[sentence.block.table]
+            found = [m for m in found if m.kind != "supplementary_measures" or not empty_measure_column(sentence, table)]
+        reading.mentions.extend(found)
         if government_access(sentence) and sentence.has(GOV_REQUEST):
             self._asked = (passage.index, sentence.block)
         if sentence.text.rstrip().endswith(":"):

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.sentences import Cue, Sentence
-from dpcheck.ingest.document import Document
+from dpcheck.ingest.document import Document, Table
 from dpcheck.models import Evidence, Mention
 
 # In a sub-processor section a sentence need not name them again to point to their list: "The current list
@@ -123,6 +123,44 @@ def _denied(sentence: Sentence, cue: Cue) -> bool:
     return False
 
 
+# A field's value that says there is nothing ("Supplementary measures: none", "Ergänzende Maßnahmen: keine",
+# a column's cells "None", "n/a", "entfällt", "nicht vorgesehen").
+ABSENT_VALUE = re.compile(
+    r"(?:none|n/?a|not applicable|not provided|not planned|nil|no|keine|entfällt|nicht vorgesehen|nicht anwendbar"
+    r"|nein|ohne|[-–—])\.?",
+    re.I,
+)
+
+
+def _labelled_absent(sentence: Sentence, cue: Cue) -> bool:
+    """ "Supplementary measures: none.": the measure is the label of a field whose value says there is none."""
+    rest = sentence.span[cue.end :].text.strip()
+    return rest.startswith(":") and bool(ABSENT_VALUE.fullmatch(rest[1:].strip()))
+
+
+def empty_measure_column(sentence: Sentence, table: Table) -> bool:
+    """The sentence is the header row of ``table`` and names supplementary measures only as the title of columns
+    whose every cell says there are none ("Supplementary measures" over "None", "Not applicable")."""
+    header = [h for h in table.header if h]
+    cues = sentence.of("SUPPLEMENTARY")
+    if sentence.block.text != " | ".join(header) or not cues:
+        return False
+    columns = [i for i, h in enumerate(table.header) if any(c.text.lower() in h.lower() for c in cues)]
+    cells = [row[i].strip() for row in table.rows for i in columns if i < len(row)]
+    return bool(columns) and all(not c or ABSENT_VALUE.fullmatch(c) for c in cells)
+
+
+def _awaited(sentence: Sentence, cue: Cue) -> bool:
+    """ "Should we ever transfer data there, we would assess ...", "If a court or supervisory authority questions the
+    clauses, the parties will carry out a transfer impact assessment": a measure promised for an imagined transfer,
+    or only once an outside event happens, is not taken today. A condition on the vendor's own transfers ("where
+    data is transferred, we carry out an assessment") still commits it."""
+    if any(c.end <= cue.start for c in sentence.of("HYPOTHETICAL", "COUNTERFACTUAL")):
+        return True
+    conditions = [c.start for c in sentence.of("IF_CLAUSE") if c.end <= cue.start]
+    return bool(conditions) and any(min(conditions) <= e.start and e.end <= cue.start for e in sentence.of("EXTERNAL_EVENT"))
+
+
 # Negations that name what a measure protects against, not its absence ("no one without the key can read it").
 PROTECTS_AGAINST = frozenset({"without", "ohne", "no one", "niemand"})
 # Words opening a clause that says what the measure does ("keys that we cannot read", "so dass niemand").
@@ -156,7 +194,10 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
     named = [
         c
         for c in ([] if DEFINED_TERM.match(sentence.text) else sorted(sentence.of(*labels), key=lambda c: c.start))
-        if not _exemplified_by_a_tool(sentence, c) and not _denied(sentence, c)
+        if not _exemplified_by_a_tool(sentence, c)
+        and not _denied(sentence, c)
+        and not _awaited(sentence, c)
+        and not _labelled_absent(sentence, c)
     ]
     if any(c.label == "MECH:scc" for c in sentence.cues):
         named = sorted([*named, *sentence.of("SCC_LOCAL_LAWS")], key=lambda c: c.start)
@@ -223,7 +264,7 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
 
     def notice(reason: str) -> None:
         # Notice once the sub-processor is at work leaves nothing to object to in advance.
-        if any(c.start < objection_token for c in sentence.of("NOTICE_AFTER")):
+        if any(c.start < objection_token for c in sentence.of("NOTICE_AFTER", "NOTICE_ON_REQUEST")):
             return
         # The notice period in days, when the sentence states one: DPA and list page may differ on it.
         add("subprocessor_notice", reason, _days(notice_periods))
