@@ -1378,3 +1378,35 @@ def test_extract_place_of_a_party_whose_relative_clause_handles_the_data(scanner
     processes the data."""
     report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "rows", "expected"),
+    [
+        (
+            "en",
+            "Customer Data is processed in Canada and in the locations used by our sub-processors.",
+            "| Sub-processor | Purpose | Location |\n|---|---|---|\n| Cloudnest Inc. | Hosting | United States |",
+            {"CA", "US"},
+        ),
+        (
+            "en",
+            "Customer Data is processed in Canada and in the locations used by our sub-processors.",
+            "| Sub-processor | Purpose |\n|---|---|\n| Cloudnest Inc. | Hosting |",
+            {"CA", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Die Daten werden in Kanada sowie an den Standorten verarbeitet, die unsere Unterauftragsverarbeiter nutzen.",
+            "| Unterauftragsverarbeiter | Zweck | Standort |\n|---|---|---|\n| Cloudnest Inc. | Hosting | USA |",
+            {"CA", "US"},
+        ),
+    ],
+)
+def test_extract_providers_locations_are_named_by_a_list_that_places_them_all(scanner, lang, text, rows, expected):
+    """The places the providers use are left open unless the document's list of sub-processors says where
+    every one of them is."""
+    heading = "Sub-processors" if lang == "en" else "Unterauftragsverarbeiter"
+    doc = f"# DPA\n\n## Transfers\n\n{text}\n\n## {heading}\n\n{rows}\n"
+    report = scanner.scan_text(doc, language=lang, format="markdown", doc_type="dpa")
+    assert {t.destination for t in report.transfers} == expected

@@ -13,7 +13,7 @@ from functools import cached_property
 import numpy as np
 from spacy.language import Language
 
-from dpcheck.extract.destinations import DENIED
+from dpcheck.extract.destinations import DENIED, PROVIDERS
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
@@ -89,6 +89,13 @@ class Extraction:
         return self.amends is not None and self.amends.detail == "dpa"
 
     @cached_property
+    def processors_placed(self) -> bool:
+        """The document lists processors and says where each of them is (an annex of sub-processors with a location
+        for every row)."""
+        listed = [r for r in self.recipients if r.role in ("subprocessor", "processor")]
+        return bool(listed) and all(r.locations for r in listed)
+
+    @cached_property
     def destinations(self) -> dict[str, list[Mention]]:
         """Destination → its evidence, with the rule for open-ended wording applied.
 
@@ -106,6 +113,8 @@ class Extraction:
             if tool in self.relied_mechanisms:
                 out.setdefault(country, []).extend(self.relied_mechanisms[tool])
         open_mentions = out.pop(UNSPECIFIED, [])
+        if self.processors_placed:
+            open_mentions = [m for m in open_mentions if m.detail != PROVIDERS]
         assertive = [m for m in open_mentions if m.detail != "conditional"]
         if assertive or (open_mentions and not named and not self.of(DENIED)):
             out[UNSPECIFIED] = assertive or open_mentions

@@ -42,6 +42,9 @@ def apposition(between: str) -> bool:
 CONSENT_REACH = 6
 # The kind of mention a sentence denying transfers outside the EEA gives.
 DENIED = "transfer_denied"
+# The detail of an open destination that is where the vendor's providers are ("the locations used by our
+# sub-processors"): named after all where the document places every processor it lists.
+PROVIDERS = "providers"
 # The cue label of countries described only by laws that differ from the reader's (rules/lexicon/cues.yml).
 LAWS_DIFFER = "LAWS_DIFFER"
 
@@ -664,12 +667,13 @@ def destination_mentions(
             and ((cue.start, cue.end) in differ or not _permits(sentence, cue, words))
         )
         if not (weak and named):
+            providers = any(p.start <= cue.start and cue.end <= p.end for p in sentence.of("PROVIDER_LOCATIONS"))
             found.append(
                 Mention(
                     "destination",
                     UNSPECIFIED,
                     sentence.evidence(_reason(argument, f"open-ended destination '{cue.text}'")),
-                    detail="conditional" if weak else "assertive",
+                    detail="conditional" if weak else PROVIDERS if providers else "assertive",
                     role=argument.role,
                 )
             )
