@@ -884,14 +884,19 @@ def test_extract_country_section_for_local_residents_is_no_destination(scanner, 
         ),
         (
             "en",
+            "We rely on the EU-U.S. Data Privacy Framework and the Commission's related adequacy decision for transfers to the US.",
+            "adequacy",
+        ),
+        (
+            "en",
             'Data is not transferred to a country not recognised as providing an adequate level of protection ("Adequacy Decision").',
             "adequacy",
         ),
     ],
 )
 def test_extract_phrases_that_only_seem_to_name_a_tool(scanner, lang, text, absent):
-    """Accepting terms is not consent to a transfer; protection achieved by SCCs is that tool; a defined-term
-    label in parentheses is not a second mention."""
+    """Accepting terms is not consent to a transfer; protection achieved by SCCs or the DPF is that tool;
+    a defined-term label in parentheses is not a second mention."""
     assert absent not in scan(scanner, text, lang).mechanisms
 
 

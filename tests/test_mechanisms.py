@@ -84,13 +84,12 @@ def test_mechanisms_notice_instruction_and_lawful_basis_are_no_derogation(scanne
             "de",
             "Unser US-Dienstleister ist nach dem EU-US Data Privacy Framework zertifiziert "
             "(Angemessenheitsbeschluss der Kommission).",
-            {"adequacy", "dpf"},
+            {"dpf"},
         ),
     ],
 )
 def test_mechanisms_a_tool_given_as_an_example_leaves_the_general_one_relied_on(scanner, lang, text, expected):
-    """Adequacy stays when the DPF is named as one instance of it, and when the DPF's own adequacy decision is
-    named; the level of protection alone only describes what the DPF achieves."""
+    """Adequacy stays when the DPF is named as one instance of it, and yields when it only describes the DPF."""
     assert mechanisms(scanner, text, lang) == expected
 
 
@@ -1599,23 +1598,3 @@ def test_mechanisms_a_tool_whose_time_ended_is_not_relied_on(scanner, lang, text
 def test_mechanisms_a_transfer_necessary_to_perform_the_booking_is_a_derogation(scanner, lang, text):
     """A transfer the text calls necessary to carry out the user's booking or contract rests on Art. 49(1)(b)."""
     assert mechanisms(scanner, text, lang) == {"derogation"}
-
-
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        (
-            "en",
-            "For transfers to our provider in the United States we rely on the adequacy decision for the EU-U.S. Data "
-            "Privacy Framework.",
-        ),
-        (
-            "de",
-            "Für Übermittlungen an unseren Anbieter in den USA stützen wir uns auf den Angemessenheitsbeschluss zum "
-            "EU-U.S. Data Privacy Framework.",
-        ),
-    ],
-)
-def test_mechanisms_the_dpfs_adequacy_decision_named_is_both(scanner, lang, text):
-    """The DPF rests on an adequacy decision of its own: naming that decision relies on both."""
-    assert mechanisms(scanner, text, lang) == {"adequacy", "dpf"}
