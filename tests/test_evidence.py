@@ -375,3 +375,48 @@ def test_evidence_a_statement_under_a_transfer_heading_first(scanner, lang, text
 def test_evidence_a_tool_joined_to_an_example_is_an_example(scanner, lang, text, decisive):
     """ "Such as the SCCs and the UK Addendum": both are examples, so the sentence relying on the tool comes first."""
     assert tool_quotes(scan(scanner, text, lang), "scc")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "tool", "decisive"),
+    [
+        (
+            "en",
+            "Our mail provider in the United States is certified under the EU-U.S. Data Privacy Framework, which "
+            "ensures an adequate level of protection.",
+            "Newsletter data is stored by our mail provider on servers in the United States.",
+        ),
+        (
+            "de",
+            "Bei Übertragungen in die USA greifen die Standardvertragsklauseln der EU-Kommission.",
+            "Die Newsletterdaten werden von unserem Versanddienst auf Servern in den USA gespeichert.",
+        ),
+    ],
+)
+def test_evidence_a_destination_from_the_sentence_about_the_data_before_the_tools(scanner, lang, tool, decisive):
+    """A destination is quoted first where the text says the data goes or rests there, before the sentence about
+    the tool that covers it."""
+    found = quotes(scanner, f"{tool} {decisive}", lang, "US")
+    assert found[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "reference", "decisive"),
+    [
+        (
+            "en",
+            "For the purposes of the Standard Contractual Clauses, Acme Inc. is the data importer and the Customer is "
+            "the data exporter.",
+            "The parties hereby enter into the Standard Contractual Clauses (Module Two).",
+        ),
+        (
+            "de",
+            "Im Sinne der Standardvertragsklauseln ist die Acme Inc. Datenimporteur und der Kunde Datenexporteur.",
+            "Die Parteien schließen hiermit die Standardvertragsklauseln (Modul Zwei) ab.",
+        ),
+    ],
+)
+def test_evidence_a_tool_from_the_clause_that_puts_it_in_force(scanner, lang, reference, decisive):
+    """A tool is quoted first from the clause that puts it in force, before one that only refers to it."""
+    report = scan(scanner, f"{reference} {decisive}", lang, doc_type="dpa")
+    assert tool_quotes(report, "scc")[0] == decisive
