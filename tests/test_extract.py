@@ -549,10 +549,28 @@ def test_extract_subprocessor_table_regions_and_several_countries(scanner, text,
         ),
         ("en", "For these transfers, references to the EU shall be interpreted to refer to the United Kingdom."),
         ("de", "Für diese Übermittlungen gelten Verweise auf die EU als Verweise auf das Vereinigte Königreich."),
+        (
+            "en",
+            "For Swiss-subject transfers, Clauses 17 and 18 are governed by Swiss law and the courts of Zurich, "
+            "Switzerland.",
+        ),
+        (
+            "en",
+            "For transfers from Switzerland, data subjects with their habitual residence in Switzerland may bring "
+            "claims before the courts of Switzerland.",
+        ),
+        (
+            "de",
+            "Bei Übermittlungen aus der Schweiz können betroffene Personen mit gewöhnlichem Aufenthalt in der Schweiz "
+            "vor den Gerichten der Schweiz klagen.",
+        ),
+        ("en", "We comply with export laws and trade sanctions issued by the European Union and the United States."),
+        ("de", "Wir beachten Sanktionen der Europäischen Union und der Vereinigten Staaten."),
     ],
 )
 def test_extract_clause_adaptations_name_no_destination(scanner, lang, text):
-    """Adapting the SCCs to UK law ("references to the EU mean the UK") names no destination."""
+    """Adapting the SCCs to UK or Swiss law ("references to the EU mean the UK", Swiss courts for transfers from
+    Switzerland), where data subjects reside, and sanctions law name no destination."""
     assert not {t.destination for t in scan(scanner, text, lang, "dpa").transfers} - {"UNSPECIFIED"}
 
 
