@@ -69,7 +69,11 @@ PRESENT = [
     ),
     ("data_subject_rights", "en", "The Processor will forward to the Customer any request from a data subject."),
     ("data_subject_rights", "de", "Der Auftragnehmer unterstützt den Auftraggeber bei Anfragen betroffener Personen."),
-    ("data_subject_rights", "en", "The Processor helps the Customer to answer requests for access, rectification and erasure."),
+    (
+        "data_subject_rights",
+        "en",
+        "The Processor helps the Customer to answer requests for access, rectification and erasure.",
+    ),
     (
         "data_subject_rights",
         "de",

@@ -79,7 +79,11 @@ def test_extract_mechanisms(scanner, lang, text, expected):
         ("en", "Account data is sent to our service provider in Japan.", {"JP"}),
         ("de", "Kontodaten werden an unseren Dienstleister in Japan gesendet.", {"JP"}),
         # The providers' own places, not named, leave the set open beside the one named.
-        ("en", "We store and process data in Canada and in the locations used by our service providers.", {"CA", "UNSPECIFIED"}),
+        (
+            "en",
+            "We store and process data in Canada and in the locations used by our service providers.",
+            {"CA", "UNSPECIFIED"},
+        ),
         (
             "de",
             "Wir speichern und verarbeiten Daten in Kanada sowie an den Standorten, die unsere Dienstleister nutzen.",

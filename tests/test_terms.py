@@ -379,7 +379,8 @@ def test_terms_a_measure_awaited_or_labelled_absent_leaves_it_unaddressed(scanne
     [
         (
             "en",
-            SCC_EN + "Where personal data is transferred to a third country, we carry out a transfer impact assessment.",
+            SCC_EN
+            + "Where personal data is transferred to a third country, we carry out a transfer impact assessment.",
         ),
         ("de", SCC_DE + "Vor jeder Übermittlung in ein Drittland führen wir eine Transferfolgenabschätzung durch."),
     ],
@@ -392,7 +393,12 @@ def test_terms_a_measure_on_the_vendors_own_transfers_addresses_it(scanner, lang
 @pytest.mark.parametrize(
     ("lang", "header", "cell", "unaddressed"),
     [
-        ("en", "| Sub-processor | Location | Supplementary measures |", "| Streamly Inc. | United States | None |", True),
+        (
+            "en",
+            "| Sub-processor | Location | Supplementary measures |",
+            "| Streamly Inc. | United States | None |",
+            True,
+        ),
         ("de", "| Unternehmen | Standort | Ergänzende Maßnahmen |", "| Streamly Inc. | USA | entfällt |", True),
         (
             "en",

@@ -74,9 +74,9 @@ from dpcheck.extract.terms import (
     SUBPROCESSOR_URL,
     SUBPROCESSOR_URL_PARTS,
     AuthorityContext,
+    empty_measure_column,
     government_access,
     link_mentions,
-    empty_measure_column,
     term_mentions,
 )
 from dpcheck.ingest.document import Block, Document
@@ -617,7 +617,9 @@ class TermReader(Reader):
         if sentence.block.kind == "table_row" and sentence.block.table is not None:
             # A column titled with the measures whose cells all say "None" takes none.
             table = reading.document.tables[sentence.block.table]
-            found = [m for m in found if m.kind != "supplementary_measures" or not empty_measure_column(sentence, table)]
+            found = [
+                m for m in found if m.kind != "supplementary_measures" or not empty_measure_column(sentence, table)
+            ]
         reading.mentions.extend(found)
         if government_access(sentence) and sentence.has(GOV_REQUEST):
             self._asked = (passage.index, sentence.block)

@@ -158,7 +158,9 @@ def _awaited(sentence: Sentence, cue: Cue) -> bool:
     if any(c.end <= cue.start for c in sentence.of("HYPOTHETICAL", "COUNTERFACTUAL")):
         return True
     conditions = [c.start for c in sentence.of("IF_CLAUSE") if c.end <= cue.start]
-    return bool(conditions) and any(min(conditions) <= e.start and e.end <= cue.start for e in sentence.of("EXTERNAL_EVENT"))
+    return bool(conditions) and any(
+        min(conditions) <= e.start and e.end <= cue.start for e in sentence.of("EXTERNAL_EVENT")
+    )
 
 
 # Negations that name what a measure protects against, not its absence ("no one without the key can read it").
