@@ -78,6 +78,13 @@ def test_extract_mechanisms(scanner, lang, text, expected):
         ("en", "We transfer personal data from the EEA, the UK and Switzerland to the United States.", {"US"}),
         ("en", "Account data is sent to our service provider in Japan.", {"JP"}),
         ("de", "Kontodaten werden an unseren Dienstleister in Japan gesendet.", {"JP"}),
+        # "in and outside of": the "in" holds for every place the phrase names.
+        (
+            "en",
+            "We store and transfer your data to our processors in and outside of EU/EEA member states and the United States.",
+            {"US", "UNSPECIFIED"},
+        ),
+        ("de", "Wir speichern Ihre Daten innerhalb und außerhalb der EU sowie in den USA.", {"US", "UNSPECIFIED"}),
         # The providers' own places, not named, leave the set open beside the one named.
         (
             "en",
@@ -1390,6 +1397,10 @@ def test_extract_entry_heading_with_the_seat_in_brackets(scanner, lang, text):
             "Nutzer erhält.",
             {"IN"},
         ),
+        # The party itself as the subject of the data verb, or its agent.
+        ("en", "Voxwell LLC in Austin, United States, receives the recordings for transcription.", {"US"}),
+        ("en", "The recordings are received by Voxwell LLC in Austin, United States.", {"US"}),
+        ("de", "Die Voxwell LLC in Austin, USA, erhält die Aufnahmen zur Transkription.", {"US"}),
         # A relative clause that says nothing of the data leaves the company's place a seat.
         ("en", "Our logo was designed by Brightmark Inc. in Boston, USA, which was founded in 2001.", set()),
         ("de", "Unser Logo stammt von der Brightmark Inc. in Boston (USA), die 2001 gegründet wurde.", set()),

@@ -256,9 +256,9 @@ class SentenceRoles:
         return False
 
     def _relative_handler(self, start: int, end: int) -> Cue | None:
-        """The verb of a relative clause right after a party's place that says the party handles the data
-        ("X Pvt Ltd in Pune, India, which receives the data", "die X Ltd in Pune (Indien), die dafür ... erhält");
-        ``start:end``: the list of places."""
+        """The verb right after a party's place, or of a relative clause there, that says the party handles the
+        data ("X Pvt Ltd in Pune, India, which receives the data", "X LLC in Austin, United States, receives the
+        data", "die X Ltd in Pune (Indien), die dafür ... erhält"); ``start:end``: the list of places."""
         tokens = self.sentence.span
         seated = self.roleset.seated_party
         while end < len(tokens) and tokens[end].text == ")":
@@ -269,8 +269,12 @@ class SentenceRoles:
             and tokens[start - 2].text[:1].isupper()
             and end + 1 < len(tokens)
             and tokens[end].text == ","
-            and tokens[end + 1].lower_ in seated.relatives
         ):
+            return None
+        # The party itself as the subject: "X LLC in Austin, United States, receives the data".
+        if tokens[end + 1].lower_ in seated.handles:
+            return Cue("RELATIVE_HANDLER", end + 1, end + 2, tokens[end + 1].text)
+        if tokens[end + 1].lower_ not in seated.relatives:
             return None
         for i in range(end + 2, min(len(tokens), end + 2 + seated.relative_reach)):
             word = tokens[i].lower_
