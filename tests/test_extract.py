@@ -1401,6 +1401,10 @@ def test_extract_entry_heading_with_the_seat_in_brackets(scanner, lang, text):
         ("en", "Voxwell LLC in Austin, United States, receives the recordings for transcription.", {"US"}),
         ("en", "The recordings are received by Voxwell LLC in Austin, United States.", {"US"}),
         ("de", "Die Voxwell LLC in Austin, USA, erhält die Aufnahmen zur Transkription.", {"US"}),
+        ("en", "Annotera Ltd, Nairobi, Kenya, reviews a sample of chat transcripts.", {"KE"}),
+        ("de", "Die Quillon Translate Pvt Ltd, Pune (Indien), übersetzt Supportanfragen mit Kundendaten.", {"IN"}),
+        # Not a company's place: a noun after it, no company before it.
+        ("en", "Our office is in Berlin, Germany, and in London, United Kingdom, reviews happen yearly.", set()),
         # A relative clause that says nothing of the data leaves the company's place a seat.
         ("en", "Our logo was designed by Brightmark Inc. in Boston, USA, which was founded in 2001.", set()),
         ("de", "Unser Logo stammt von der Brightmark Inc. in Boston (USA), die 2001 gegründet wurde.", set()),
@@ -1443,3 +1447,39 @@ def test_extract_providers_locations_are_named_by_a_list_that_places_them_all(sc
     doc = f"# DPA\n\n## Transfers\n\n{text}\n\n## {heading}\n\n{rows}\n"
     report = scanner.scan_text(doc, language=lang, format="markdown", doc_type="dpa")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Data Processing Agreement\n\nExample Ltd processes personal data for the Customer.\n\n"
+            "## Annex 2: Sub-processors\n\n### Draftly Inc.\n\n- **Location:** USA\n- **Service:** text drafting\n",
+        ),
+        (
+            "de",
+            "# Auftragsverarbeitungsvertrag\n\nDie Beispiel GmbH verarbeitet Daten im Auftrag des Kunden.\n\n"
+            "## Anlage 2: Unterauftragsverarbeiter\n\n### Draftly Inc.\n\n- **Standort:** USA\n- **Leistung:** Texterstellung\n",
+        ),
+    ],
+)
+def test_extract_entries_headed_by_name_in_a_sub_processor_annex_are_the_list(scanner, lang, text):
+    """Entries of a sub-processor annex, each headed by a company's name with its fields below, are the list of
+    sub-processors: the DPA does not lack one."""
+    report = scanner.scan_text(text, language=lang, format="markdown", doc_type="dpa")
+    assert any(r.name == "Draftly Inc." and r.role == "subprocessor" for r in report.recipients)
+    assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Northby Telecom Ltd, Mary Street 40, Limerick, Ireland, handles personal data of its customers."),
+        ("en", "Support data is hosted by Northby Ltd, Lima Road 5, Dublin."),
+        ("de", "Die Supportdaten werden von der Beispiel GmbH, Lima Str. 5, Dublin, gespeichert."),
+    ],
+)
+def test_extract_a_place_naming_a_street_is_no_destination(scanner, lang, text):
+    """A place name right before "Street", "Road" or "Straße" names a street of an address, not where data goes."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == set()

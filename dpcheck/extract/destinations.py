@@ -93,6 +93,7 @@ class Words:
     clause_subject: frozenset[str]
     not_names: frozenset[str]
     legal_forms: frozenset[str]
+    street: frozenset[str]
     exception: re.Pattern[str]
     table_headers: dict[str, re.Pattern[str]]
     responsible_row: re.Pattern[str]
@@ -406,6 +407,12 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     return word in words.law | words.people | words.residence or word.startswith(words.law_prefixes)
 
 
+def _street_name(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "Mary Street 40", "Lima Road": a place name right before a word for a street names the street."""
+    tokens = sentence.span
+    return place.end < len(tokens) and tokens[place.end].lower_.rstrip(".") in words.street
+
+
 def _in_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
     """ "Amazon Web Services Costa Rica", "TikTok UK": a country closing a capitalised name is part of a company's
     name; so is one in brackets between a name and its legal form ("Example Cloud (Singapore) Private Limited")."""
@@ -462,6 +469,7 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
         or local_section
         or address
         or _in_company_name(sentence, place, words)
+        or _street_name(sentence, place, words)
         or _is_source(sentence, place.start, words, claimed_from)
         or _benchmark(sentence, place, words)
         or _leads_elsewhere(sentence, place, words)

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar, Literal, cast
 
 import numpy as np
 from spacy.language import Language
@@ -85,6 +85,8 @@ from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
 
 # Sentences after one about requests from authorities that still speak of them without repeating who asks.
 TOPIC_REACH = 2
+# The role of a company a list's entry names: a sub-processor in a section on sub-processors.
+EntryRole = Literal["subprocessor", "processor"]
 # An entry's heading that names a company and, in closing brackets, where it is ("Acme Inc. (United States)").
 SEATED = re.compile(r"(?P<name>[^()]+?)\s*\((?P<seat>[^()]+)\)")
 # A lead-in names the processors its list items are: "we use the following service providers who handle your data:".
@@ -138,7 +140,7 @@ class Lexicon:
             MechanismLexicon.from_data(data["mechanisms"]),
             Words.from_data(data["words"]),
             PartyWords.from_data(data["parties"]),
-            RoleSet.from_data(data["roles"]),
+            RoleSet.from_data(data["roles"], data["words"]["legal_forms"]),
             RecipientWords.from_data(data["recipients"], data["words"]),
             EvidenceOrder.from_data(data["roles"]),
             tuple(data["art28"]),
@@ -497,12 +499,15 @@ class ProseRecipientReader(Reader):
             and opens_fields(sentence.text, words)
             and words.recipient_section(heading.block.heading_path)
         ):
-            # "**Acme Inc. (United States)**": the brackets of an entry's heading say where the company is.
+            # "**Acme Inc. (United States)**": the brackets of an entry's heading say where the company is. An entry
+            # in a section on sub-processors names one.
             name, seat = _seated(heading.text)
+            role: EntryRole = "subprocessor" if heading.in_subprocessor_section else "processor"
             if (name := plain_name(name, words)) and seat:
-                found.append(self._entry_recipient(name, [seat], heading, reading))
+                found.append(self._entry_recipient(name, [seat], heading, reading, role))
             elif name:
-                found.append(prose_recipient(name, "processor", heading, "heads a recipient's entry"))
+                headed = prose_recipient(name, "processor", heading, "heads a recipient's entry")
+                found.append(replace(headed, role=role))
         # The list items (or short paragraphs) right after a lead-in, each naming a recipient first;
         # the first that names none ends the list, unless a heading leads it in: its section is the list.
         lead_in = self._lead_in
@@ -537,7 +542,9 @@ class ProseRecipientReader(Reader):
         return self._lead_in is not None
 
     @staticmethod
-    def _entry_recipient(name: str, lines: list[str], sentence: Sentence, reading: Reading) -> Recipient:
+    def _entry_recipient(
+        name: str, lines: list[str], sentence: Sentence, reading: Reading, role: EntryRole = "processor"
+    ) -> Recipient:
         """The recipient of an entry of a list of processors, placed where its short lines say, as a card of a
         sub-processor list is (:func:`~dpcheck.extract.tables.card_places`)."""
         codes = card_places(lines, reading.nlp)
@@ -547,7 +554,7 @@ class ProseRecipientReader(Reader):
             for c in codes
             if c not in reading.eea
         )
-        return Recipient(name, "processor", "", tuple(codes), (evidence,))
+        return Recipient(name, role, "", tuple(codes), (evidence,))
 
     def _heading_before(self, index: int, reading: Reading) -> Sentence | None:
         """The heading just before sentence ``index``, rows of tables read as tables aside."""

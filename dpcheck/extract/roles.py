@@ -11,6 +11,7 @@ complaint route or as where users live is never a destination.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -54,6 +55,7 @@ class SeatedParty:
     relatives: frozenset[str]
     relative_reach: int
     handles: frozenset[str]
+    legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class RoleSet:
         return any(word.startswith(w[:-1]) if w.endswith("*") else word == w for w in self.locating)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> RoleSet:
+    def from_data(cls, data: dict[str, Any], legal_forms: Iterable[str] = ()) -> RoleSet:
         roles = {}
         for name, entry in data["roles"].items():
             side = entry["side"]
@@ -111,6 +113,7 @@ class RoleSet:
                 frozenset(str(w).lower() for w in data["seated_party"]["relatives"]),
                 int(data["seated_party"]["relative_reach"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["handles"]),
+                frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
             tuple(str(w).lower() for w in data["locating"]["cues"]),
@@ -263,16 +266,21 @@ class SentenceRoles:
         seated = self.roleset.seated_party
         while end < len(tokens) and tokens[end].text == ")":
             end += 1
+        # "X Ltd in Pune, India, ..." or "X Ltd, Chennai, India, ...": the place follows a company's name, one that
+        # closes with its legal form unless "in" joins them.
+        company = start >= 2 and tokens[start - 2].lower_.rstrip(".") in seated.legal_forms
         if not (
             start >= 2
-            and tokens[start - 1].lower_ in seated.place_prepositions
-            and tokens[start - 2].text[:1].isupper()
+            and (
+                (tokens[start - 1].lower_ in seated.place_prepositions and tokens[start - 2].text[:1].isupper())
+                or (tokens[start - 1].text == "," and company)
+            )
             and end + 1 < len(tokens)
             and tokens[end].text == ","
         ):
             return None
-        # The party itself as the subject: "X LLC in Austin, United States, receives the data".
-        if tokens[end + 1].lower_ in seated.handles:
+        # The company itself as the subject: "X LLC in Austin, United States, receives the data".
+        if company and tokens[end + 1].lower_ in seated.handles:
             return Cue("RELATIVE_HANDLER", end + 1, end + 2, tokens[end + 1].text)
         if tokens[end + 1].lower_ not in seated.relatives:
             return None
