@@ -140,6 +140,17 @@ class DocumentBuilder:
         """Record how something was read (partial or not)."""
         self._notices.append(notice)
 
+    def note_struck(self, struck: list[str]) -> None:
+        """Struck-through text left out: in a marked-up version it is what the new one deletes."""
+        if struck:
+            sample = " ".join(" ".join(struck).split())[:80]
+            self.note(
+                Notice(
+                    "struck-text",
+                    f'{len(struck)} passage(s) of struck-through text were left out as deleted: "{sample}"',
+                )
+            )
+
     @property
     def heading_path(self) -> tuple[str, ...]:
         return tuple(text for _, text in self._headings)

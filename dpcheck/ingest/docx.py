@@ -77,6 +77,7 @@ class _Reading:
     styles: dict[str, _Element]
     page_background: bool  # the page has a coloured background: white text may show
     hidden: list[str] = field(default_factory=list)
+    struck: list[str] = field(default_factory=list)  # struck-through runs: what a marked-up version deletes
     alt_chunks: int = 0
     skipped: list[str] = field(default_factory=list)
 
@@ -101,6 +102,7 @@ def parse(data: bytes, source: str) -> Document:
             f"{reading.alt_chunks} embedded document(s) (altChunk) are shown by Word but were not read",
             code="unread-embedded",
         )
+    builder.note_struck(reading.struck)
     if reading.hidden:
         sample = " ".join(" ".join(reading.hidden).split())[:80]
         builder.note(
@@ -202,6 +204,8 @@ def _visible_text(paragraph: _Element, reading: _Reading) -> tuple[str, list[_El
             text = _run_text(child)
             if text and _hidden(child, paragraph, reading):
                 reading.hidden.append(text)
+            elif text and _struck(child, paragraph, reading):
+                reading.struck.append(text)
             else:
                 parts.append(text)
             stack.append(child.iterchildren(_TXBX, "{*}AlternateContent", qn("w:drawing"), qn("w:pict")))
@@ -240,6 +244,15 @@ def _hidden(run: _Element, paragraph: _Element, reading: _Reading) -> bool:
     value = str(color.get(_VAL, "auto"))
     white = _WHITE.match(value) or str(color.get(qn("w:themeColor"), "")).lower() in ("background1", "light1")
     return bool(white) and not _shaded(run, chain)
+
+
+def _struck(run: _Element, paragraph: _Element, reading: _Reading) -> bool:
+    """Whether the run is struck through (once or twice), as a marked-up version shows deleted words."""
+    chain = list(_run_properties(run, paragraph, reading))
+    return any(
+        (mark := _first(chain, name)) is not None and mark.get(_VAL, "true").lower() not in _TOGGLE_OFF
+        for name in ("w:strike", "w:dstrike")
+    )
 
 
 def _shaded(run: _Element, chain: list[_Element]) -> bool:

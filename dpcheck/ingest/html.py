@@ -36,6 +36,9 @@ _CONTROLS = frozenset(("button", "textarea", "label"))  # inline, but drawn as b
 _TEXT_INPUTS = frozenset(("", "text", "search", "email", "url", "tel", "submit", "button", "reset"))
 _SRCDOC_DEPTH = 3
 _SAMPLE = 80
+# Struck-through text: what a marked-up version deletes ("<del>", "<s>", "text-decoration: line-through").
+_STRUCK = frozenset({"del", "s", "strike"})
+_LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:[^;]*line-through", re.I)
 # A definition list reads as a record (a sub-processor's card: "Land" Serbia, "Leistung" SMS) when its
 # terms are short labels and its values short entries, not sentences; a glossary's definitions stay prose.
 _FIELD_WORDS = 4
@@ -111,10 +114,16 @@ class _Page:
         self.hidden: list[tuple[str, str]] = []  # (reason, text)
         self.suspect: list[str] = []  # text under conventional hiding classes the page does not define
         self.objects: list[str] = []  # fallback text of <object> elements
+        self.struck: list[str] = []  # struck-through text
 
     def skip(self, tag: Tag) -> bool:
         """Whether to leave ``tag`` out, recording what hidden text that leaves out."""
         if tag.name in _DROP:
+            return True
+        if tag.name in _STRUCK or _LINE_THROUGH.search(str(tag.get("style", ""))):
+            text = tag.get_text(" ", strip=True)
+            if text:
+                self.struck.append(text)
             return True
         if id(tag) in self.verdict.hidden:
             reason = self.verdict.reasons.get(id(tag), "")
@@ -137,6 +146,7 @@ class _Page:
         return str(node)
 
     def report(self, builder: DocumentBuilder) -> None:
+        builder.note_struck(self.struck)
         if self.hidden:
             reasons = sorted({reason for reason, _ in self.hidden if reason})
             sample = " ".join(" ".join(text for _, text in self.hidden).split())[:_SAMPLE]
@@ -285,6 +295,7 @@ class _Walker:
         self.page.hidden += inner.hidden
         self.page.suspect += inner.suspect
         self.page.objects += inner.objects
+        self.page.struck += inner.struck
 
     def _enter(self, tag: Tag) -> bool:
         name = tag.name

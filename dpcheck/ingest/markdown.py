@@ -27,7 +27,7 @@ from dpcheck.ingest.lines import (
 from dpcheck.ingest.normalize import clean
 from dpcheck.limits import checkpoint
 
-_MD = MarkdownIt("commonmark").enable("table")
+_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # An attribute list closing a heading ("## Transfers {: #transfers }", kramdown and Python-Markdown's
@@ -49,6 +49,7 @@ def parse_markdown(text: str, source: str) -> Document:
     sheet = StyleSheet(m[1] for t in tokens if t.type == "html_block" for m in _STYLE.finditer(t.content))
     walker = _MarkdownWalker(builder, sheet)
     walker.walk(tokens)
+    builder.note_struck(walker.struck)
     if walker.hidden:
         sample = " ".join(" ".join(walker.hidden).split())[:80]
         builder.note(
@@ -123,6 +124,7 @@ class _MarkdownWalker:
         self.sheet = sheet
         self.open = _OpenElements(sheet)
         self.hidden: list[str] = []
+        self.struck: list[str] = []
         self.heading = 0
         self.section = 0  # level of the last Markdown heading, under which pseudo-headings nest
         self.items: list[str] = []  # ordinal prefixes of the open list items ("" for bullets)
@@ -240,8 +242,13 @@ class _MarkdownWalker:
         parts: list[str] = []
         outer = list(self.open.stack)
         hidden_around = self.open.hiding  # then _add() leaves the whole paragraph out
+        struck = 0  # inside "~~...~~": what a marked-up version deletes
         for child in children:
-            if child.type in ("text", "code_inline"):
+            if child.type in ("s_open", "s_close"):
+                struck += 1 if child.type == "s_open" else -1
+            elif struck and child.type in ("text", "code_inline"):
+                self.struck.append(child.content)
+            elif child.type in ("text", "code_inline"):
                 (self.hidden if self.open.hiding and not hidden_around else parts).append(child.content)
             elif child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and _BR.match(child.content)):
                 # One break wraps a line ("Backups<br>and logs"); an empty line between two is a new field.
