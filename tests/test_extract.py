@@ -1483,3 +1483,27 @@ def test_extract_entries_headed_by_name_in_a_sub_processor_annex_are_the_list(sc
 def test_extract_a_place_naming_a_street_is_no_destination(scanner, lang, text):
     """A place name right before "Street", "Road" or "Straße" names a street of an address, not where data goes."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "# Sub-processors\n\n## Acme Cloud Ltd\n\n- Hosting: Dublin, Ireland\n- Backup site: Zurich\n", {"CH"}),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n## Acme Cloud Ltd\n\n- Hosting: Dublin, Irland\n- Ausweichrechenzentrum: Zürich\n",
+            {"CH"},
+        ),
+        (
+            "en",
+            "# Sub-processors\n\n## Helpline Ltd\n\nLocation: Dublin, Ireland; second-line agents in Cape Town.\n",
+            {"ZA"},
+        ),
+        ("de", "# Unterauftragsverarbeiter\n\n## Helpline Ltd\n\nVerarbeitungsorte: Pune\n", {"IN"}),
+    ],
+)
+def test_extract_a_city_alone_in_a_list_field_or_after_agents(scanner, lang, text, expected):
+    """A city without its country is a place where a field names where the data is ("Backup site: Zurich") or people
+    at work there ("agents in Cape Town")."""
+    report = scanner.scan_text(text, language=lang, format="markdown")
+    assert {t.destination for t in report.transfers} == expected
