@@ -1598,3 +1598,20 @@ def test_mechanisms_a_tool_whose_time_ended_is_not_relied_on(scanner, lang, text
 def test_mechanisms_a_transfer_necessary_to_perform_the_booking_is_a_derogation(scanner, lang, text):
     """A transfer the text calls necessary to carry out the user's booking or contract rests on Art. 49(1)(b)."""
     assert mechanisms(scanner, text, lang) == {"derogation"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Annex 4 (Standard Contractual Clauses) is deleted.", set()),
+        ("de", "Anlage 4 (Standardvertragsklauseln) wird ersatzlos gestrichen.", set()),
+        (
+            "en",
+            "Transfers to the United States rely on the Standard Contractual Clauses, and Annex 5 is deleted.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_named_as_the_part_an_amendment_deletes_is_not_relied_on(scanner, lang, text, expected):
+    """An amendment deleting the part that names a tool takes the tool out; one deleting something else does not."""
+    assert mechanisms(scanner, text, lang, "dpa") == expected

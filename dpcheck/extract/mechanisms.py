@@ -69,6 +69,9 @@ NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
 YARDSTICK_REACH = 3
 # Tokens between the conditional of a verb of reliance ("we would conclude", "würden wir dafür") and the tool.
 COUNTERFACTUAL_REACH = 8
+# Tokens (closing brackets, quotes) between a tool and the verb that deletes the part naming it
+# ("(Standard Contractual Clauses) is deleted").
+DELETED_REACH = 2
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
 PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
 PARTY_PLACE_REACH = 2
@@ -542,6 +545,21 @@ def _imagined(sentence: Sentence, cue: Cue) -> Cue | None:
     )
 
 
+def _deleted(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "Annex 4 (Standard Contractual Clauses) is deleted", "Anlage 4 (Standardvertragsklauseln) wird ersatzlos
+    gestrichen": the part that names the tool is what an amendment takes out, the verb right after it (past a
+    closing bracket); not "we rely on the SCCs, and Annex 5 is deleted"."""
+    tokens = sentence.span
+    return next(
+        (
+            c
+            for c in sentence.of("DELETED")
+            if 0 <= c.start - cue.end <= DELETED_REACH and not any(t.text[:1].isalnum() for t in tokens[cue.end : c.start])
+        ),
+        None,
+    )
+
+
 def _future_decision(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "... where the Commission adopts a decision pursuant to Article 45(3)": a decision that may come, in the
     tool's own clause, a few words before or after it."""
@@ -655,6 +673,7 @@ def mechanism_mentions(
             or _conditioned_use(sentence, cue)
             or _future_decision(sentence, cue)
             or _imagined(sentence, cue)
+            or _deleted(sentence, cue)
             or _yardstick(sentence, cue)
             or _number_in_history(sentence, cue)
             or _courts_view(sentence, cue)
