@@ -125,8 +125,11 @@ def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()
     denial is itself denied ("not transferred without safeguards such as the SCCs": transfers happen, with
     them), nor where a contrast names a third country data does reach ("not stored outside the EU, but
     accessed by our staff in India")."""
-    if turn(sentence, words, eea) is not None:
-        return False
+    return turn(sentence, words, eea) is None and _denies(sentence, words)
+
+
+def _denies(sentence: Sentence, words: Words) -> bool:
+    """The denial of :func:`negated_transfer`, in a sentence that does not turn to a third country."""
     if _weakened(sentence):
         return False
     if sentence.has("DENIAL"):
@@ -531,11 +534,11 @@ def destination_mentions(
     # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
     if sentence.is_definition or sentence.has("NO_PERSONAL_DATA"):
         return []
-    negated = negated_transfer(sentence, words, eea)
-    roles = assign(sentence, roleset, negated)
     # "We do not store data in the US, but our partner in India accesses it": what stands before the turn is
     # denied, only what follows it places data.
     at = turn(sentence, words, eea)
+    negated = at is None and _denies(sentence, words)
+    roles = assign(sentence, roleset, negated)
     denied_to = (
         at
         if at is not None
@@ -589,18 +592,10 @@ def destination_mentions(
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
         if _disowned_place(place, argument, disowned) or _contrasted_away(sentence, place, words):
             continue
-        if len(place.code) == 2 and sentence.has("RECIPIENT_LEAD_IN") and _bracketed_seat(sentence, place, words):
-            named.append(place.start)
-            found.append(
-                Mention(
-                    "destination",
-                    place.code,
-                    sentence.evidence(f"'{place.text}': seat of a listed recipient"),
-                    role=RECIPIENT_SEAT,
-                )
-            )
-            continue
-        if not roles.makes_transfer(argument):
+        listed_seat = (
+            len(place.code) == 2 and sentence.has("RECIPIENT_LEAD_IN") and _bracketed_seat(sentence, place, words)
+        )
+        if not listed_seat and not roles.makes_transfer(argument):
             continue
         if place.code == UNSPECIFIED:
             if restricted:
@@ -614,12 +609,16 @@ def destination_mentions(
                 )
             )
             continue
-        if not _places_data(sentence, place, argument, states_transfer, words):
+        if not listed_seat and not _places_data(sentence, place, argument, states_transfer, words):
             continue
         named.append(place.start)
+        reason = f"'{place.text}': seat of a listed recipient" if listed_seat else _reason(argument, f"'{place.text}'")
         found.append(
             Mention(
-                "destination", place.code, sentence.evidence(_reason(argument, f"'{place.text}'")), role=argument.role
+                "destination",
+                place.code,
+                sentence.evidence(reason),
+                role=RECIPIENT_SEAT if listed_seat else argument.role,
             )
         )
     # "third countries" / "outside the EEA" is specified by the countries a document names

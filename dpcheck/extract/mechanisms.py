@@ -554,7 +554,8 @@ def _deleted(sentence: Sentence, cue: Cue) -> Cue | None:
         (
             c
             for c in sentence.of("DELETED")
-            if 0 <= c.start - cue.end <= DELETED_REACH and not any(t.text[:1].isalnum() for t in tokens[cue.end : c.start])
+            if 0 <= c.start - cue.end <= DELETED_REACH
+            and not any(t.text[:1].isalnum() for t in tokens[cue.end : c.start])
         ),
         None,
     )
