@@ -20,13 +20,29 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from dpcheck.changes.model import KINDS, Change, ChangeKind, Comparison, Passage
-from dpcheck.changes.snapshot import STATUS_RANK, Item, Named, Terms, eea_places, same_recipient
+from dpcheck.changes.snapshot import (
+    STATUS_RANK,
+    Item,
+    Named,
+    Terms,
+    denial_words,
+    eea_places,
+    place_patterns,
+    same_recipient,
+)
 
 # Quotes shown per version and change.
 MAX_QUOTES = 2
 # How alike (shared words over all words) a passage must be to stand in for a missing one.
 CLOSEST = 0.3
 _WORDS = re.compile(r"\w+", re.UNICODE)
+# A sentence of the other version says a passage again, in other words, when it holds this share of the
+# passage's words (see :func:`_reworded`).
+RESTATED = 0.7
+# A passage of fewer words is too short to tell a rewording from words that merely recur elsewhere.
+RESTATED_MIN_WORDS = 6
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
+_TOKENS = re.compile(r"\w+(?:'\w+)?", re.UNICODE)
 
 
 def compare_reports(
@@ -50,19 +66,29 @@ def compare_reports(
 
 def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = "document") -> Comparison:
     """What changed from ``old`` to ``new``; of a version that could not be read, only its rating."""
-    changes = (
-        []
-        if not (old.readable and new.readable)
-        else [
-            *_sets(old.destinations, new.destinations, old, new, "destination_added", "destination_removed"),
-            *_sets(old.mechanisms, new.mechanisms, old, new, "mechanism_added", "mechanism_dropped"),
-            *_recipients(old, new),
-            *_checklist(old, new),
-            # A flag follows from the values above (an invalid tool, an open destination): it is no reading of
-            # words of its own, so it changes whenever the findings do.
-            *_sets(old.flags, new.flags, old, new, "flag_added", "flag_removed", read=False),
-        ]
-    )
+    changes: list[Change] = []
+    if old.readable and new.readable:
+        # Passages of destinations and tools that are no change (the same words, or said again in other words).
+        same: set[Passage] = set()
+        changes += _sets(
+            old.destinations,
+            new.destinations,
+            old,
+            new,
+            "destination_added",
+            "destination_removed",
+            reworded=_reworded,
+            same_out=same,
+        )
+        changes += _sets(
+            old.mechanisms, new.mechanisms, old, new, "mechanism_added", "mechanism_dropped", same_out=same
+        )
+        # A flag follows from the values above (an invalid tool, an open destination): it is no reading of words
+        # of its own, so it changes whenever a destination or tool does. Where none did, a flag that rests only on
+        # passages of values that did not change follows a reading that moved, not the terms.
+        follows = frozenset() if changes else frozenset(same)
+        changes += [*_recipients(old, new), *_checklist(old, new)]
+        changes += _sets(old.flags, new.flags, old, new, "flag_added", "flag_removed", read=False, follows=follows)
     if old.rating is not None and new.rating is not None and old.rating != new.rating:
         changes.append(Change("rating_changed", new.rating, f"{old.rating} -> {new.rating}"))
     order = {kind: i for i, kind in enumerate(KINDS)}
@@ -79,20 +105,76 @@ def _sets(
     removed: ChangeKind,
     *,
     read: bool = True,
+    reworded: Callable[[str, Sequence[Passage], Terms], bool] | None = None,
+    same_out: set[Passage] | None = None,
+    follows: Set[Passage] = frozenset(),
 ) -> list[Change]:
     """What was added and removed; ``read``: the values are readings of passages, so a value whose words did
-    not change is no change (see :func:`_unchanged`)."""
+    not change is no change (see :func:`_unchanged`); ``reworded``: nor is one whose passages the other
+    version says again in other words (see :func:`_reworded`). The passages of such values are added to
+    ``same_out``; a value that rests only on passages in ``follows`` (a flag raised by a reading that did not
+    change) is no change either."""
+
+    def same(value: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
+        if not read:
+            return bool(passages) and all(p in follows for p in passages)
+        if _unchanged(value, passages, this, other) or (reworded is not None and reworded(value, passages, other)):
+            if same_out is not None:
+                same_out.update(passages)
+            return True
+        return False
+
     out = [
         Change(added, value, "", _closest(new[value], old_terms), new[value][:MAX_QUOTES])
         for value in sorted(set(new) - set(old))
-        if not (read and _unchanged(value, new[value], new_terms, old_terms))
+        if not same(value, new[value], new_terms, old_terms)
     ]
     out += [
         Change(removed, value, "", old[value][:MAX_QUOTES], _closest(old[value], new_terms))
         for value in sorted(set(old) - set(new))
-        if not (read and _unchanged(value, old[value], old_terms, new_terms))
+        if not same(value, old[value], old_terms, new_terms)
     ]
     return out
+
+
+def _reworded(country: str, passages: Sequence[Passage], other: Terms) -> bool:
+    """Every passage that places data in ``country`` is said again in the other version in other words: one of
+    its sentences holds most of the passage's words (:data:`RESTATED`), names the country as the passage does,
+    and adds or drops no word that denies, restricts or excepts ("not", "only", "unless"). Then the versions
+    state the same place and only how its words were read moved ("at Spotify USA Inc." read as a company,
+    "at USA Inc." as a country; a heading that repeats a sentence of the old text): no destination added or
+    removed. A place said in new words, or denied or restricted anew, is still a change."""
+    names = place_patterns().get(country, ())
+    sentences = _sentences(other)
+    return bool(passages and names) and all(_said_again(p.quote, names, sentences) for p in passages)
+
+
+def _said_again(quote: str, names: Sequence[re.Pattern[str]], sentences: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    words = _tokens(quote)
+    named = [n for n in names if n.search(quote)]
+    if len(words) < RESTATED_MIN_WORDS or not named:
+        return False
+    return any(
+        len(words & other) >= RESTATED * len(words)
+        and not _denies(words ^ other)
+        and any(n.search(sentence) for n in named)
+        for sentence, other in sentences
+    )
+
+
+def _sentences(terms: Terms) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A version's sentences (its text cut at sentence ends and line breaks, and its quotes), with their words."""
+    pieces = [*_SENTENCE_BREAK.split(terms.text), *(p.quote for p in terms.passages)]
+    return tuple((piece, _tokens(piece)) for piece in dict.fromkeys(pieces) if piece.strip())
+
+
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(_TOKENS.findall(text.replace("’", "'").lower()))
+
+
+def _denies(words: Set[str]) -> bool:
+    single, prefixes = denial_words()
+    return any(w in single or w.endswith("n't") or w.startswith(prefixes) for w in words)
 
 
 def _unchanged(value: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:

@@ -264,3 +264,41 @@ def same_recipient(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(short) and long_[: len(short)] == short
+
+
+@cache
+def place_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Each country's names as the gazetteer writes them (rules/lexicon/places.yml and countries.yml), as
+    patterns by ISO code; open regions ("other countries") under UNSPECIFIED. Cities and names that are
+    ordinary words are left out: they name a place only in context, which a single sentence may lack."""
+    from dpcheck.nlp.gazetteer import AFTER_PLACE, GATED, LOCATION, country_phrases
+
+    lexicon = rules_dir() / "lexicon"
+    patterns: dict[str, list[re.Pattern[str]]] = {}
+    for phrase, label in country_phrases(load_yaml(lexicon / "countries.yml"), load_yaml(lexicon / "places.yml")):
+        if label.startswith((GATED, AFTER_PLACE)) or label in (LOCATION, EEA_REGION):
+            continue
+        patterns.setdefault(label, []).append(_phrase_pattern(phrase))
+    return {code: tuple(found) for code, found in patterns.items()}
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    # The lexicon mini-language (rules/lexicon/README.md): "=" keeps the case as written, "*" ends a word freely.
+    as_written = phrase.startswith("=")
+    words = r"\s+".join(re.escape(w.lstrip("=")).replace(r"\*", r"\w*") for w in phrase.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", 0 if as_written else re.IGNORECASE)
+
+
+@cache
+def denial_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single words that deny, restrict or except (the NEGATION cue of rules/lexicon/cues.yml, ``restriction`` and
+    ``exception`` of words.yml), lower-case: as (words, prefixes of words written with "*")."""
+    lexicon = rules_dir() / "lexicon"
+    cues: dict[str, Any] = load_yaml(lexicon / "cues.yml")
+    words: dict[str, Any] = load_yaml(lexicon / "words.yml")
+    entries = [*cues["NEGATION"]["en"], *cues["NEGATION"]["de"], *words["restriction"], *words["exception"]]
+    single = [str(e).lower() for e in entries if " " not in str(e) and "-" not in str(e)]
+    return (
+        frozenset(e for e in single if not e.endswith("*")),
+        tuple(e.rstrip("*") for e in single if e.endswith("*")),
+    )

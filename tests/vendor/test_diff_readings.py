@@ -243,3 +243,63 @@ def test_diff_another_service_of_a_company_read_on_its_own_is_no_recipient_chang
     )
     assert _changes(scanner, old, new.format(other=""), lang) == set()
     assert _changes(scanner, old, new.format(other=OTHER_COMPANY[lang]), lang) == {("subprocessor_added", "Quorra Ads")}
+
+
+REWORDED = {
+    "en": {
+        "new": "Our servers stand in Ireland and, for members who live there, Japan.",
+        "said_again": "To run the service we keep servers in Ireland and (for members who live in Japan) Japan.",
+        "other_words": "We keep servers in Ireland. Members in Japan can use the app as well.",
+    },
+    "de": {
+        "new": "Unsere Server stehen in Irland und, für Mitglieder, die dort wohnen, in Japan.",
+        "said_again": "Für den Dienst betreiben wir Server in Irland und (für Mitglieder, die in Japan wohnen) in Japan.",
+        "other_words": "Wir betreiben Server in Irland. Auch Mitglieder in Japan können die App nutzen.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_destination_said_again_in_other_words_is_no_change(lang):
+    """A country read in one version from a sentence that the other version says again in other words (most of
+    its words, the same country) is no destination added; nor is a flag that rests on that sentence alone. Said
+    in words of its own, it is added, flag and all."""
+    said = Passage(REWORDED[lang]["new"], "new.md")
+    new = Terms(
+        "new.md",
+        "yellow",
+        destinations={"JP": (said,)},
+        flags={"TRANSFER_MECHANISM_UNSPECIFIED": (said,)},
+        passages=(said,),
+        text=f"Intro.\n{REWORDED[lang]['new']}",
+    )
+    reworded = Terms("old.md", "yellow", text=f"Intro.\n{REWORDED[lang]['said_again']}")
+    rewritten = Terms("old.md", "yellow", text=f"Intro.\n{REWORDED[lang]['other_words']}")
+    assert [(c.kind, c.value) for c in compare(reworded, new).changes if c.kind != "rating_changed"] == []
+    assert [(c.kind, c.value) for c in compare(rewritten, new).changes] == [
+        ("destination_added", "JP"),
+        ("flag_added", "TRANSFER_MECHANISM_UNSPECIFIED"),
+    ]
+
+
+DENIED = {
+    "en": (
+        "Our support staff in Japan can see your account data.",
+        "Our support staff in Japan cannot see your account data.",
+    ),
+    "de": (
+        "Unser Support-Team in Japan kann Ihre Kontodaten einsehen.",
+        "Unser Support-Team in Japan kann Ihre Kontodaten nicht einsehen.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_destination_no_longer_denied_in_nearly_the_same_words_is_added(lang):
+    """The other version's sentence holds nearly every word but also a denial ("cannot", "nicht"): it said the
+    opposite, so the country is added."""
+    now, before = DENIED[lang]
+    said = Passage(now, "new.md")
+    new = Terms("new.md", "yellow", destinations={"JP": (said,)}, passages=(said,), text=now)
+    old = Terms("old.md", "yellow", text=before)
+    assert [(c.kind, c.value) for c in compare(old, new).changes] == [("destination_added", "JP")]
