@@ -25,10 +25,12 @@ from dpcheck.changes.snapshot import (
     Item,
     Named,
     Terms,
+    condition_words,
     denial_words,
     eea_places,
     place_patterns,
     same_recipient,
+    tool_patterns,
 )
 
 # Quotes shown per version and change.
@@ -77,11 +79,18 @@ def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = 
             new,
             "destination_added",
             "destination_removed",
-            reworded=_reworded,
+            reworded=_reworded_place,
             same_out=same,
         )
         changes += _sets(
-            old.mechanisms, new.mechanisms, old, new, "mechanism_added", "mechanism_dropped", same_out=same
+            old.mechanisms,
+            new.mechanisms,
+            old,
+            new,
+            "mechanism_added",
+            "mechanism_dropped",
+            reworded=_reworded_tool,
+            same_out=same,
         )
         # A flag follows from the values above (an invalid tool, an open destination): it is no reading of words
         # of its own, so it changes whenever a destination or tool does. Where none did, a flag that rests only on
@@ -105,7 +114,7 @@ def _sets(
     removed: ChangeKind,
     *,
     read: bool = True,
-    reworded: Callable[[str, Sequence[Passage], Terms], bool] | None = None,
+    reworded: Callable[[str, Sequence[Passage], Terms, Terms], bool] | None = None,
     same_out: set[Passage] | None = None,
     follows: Set[Passage] = frozenset(),
 ) -> list[Change]:
@@ -118,7 +127,9 @@ def _sets(
     def same(value: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
         if not read:
             return bool(passages) and all(p in follows for p in passages)
-        if _unchanged(value, passages, this, other) or (reworded is not None and reworded(value, passages, other)):
+        if _unchanged(value, passages, this, other) or (
+            reworded is not None and reworded(value, passages, this, other)
+        ):
             if same_out is not None:
                 same_out.update(passages)
             return True
@@ -137,26 +148,56 @@ def _sets(
     return out
 
 
-def _reworded(country: str, passages: Sequence[Passage], other: Terms) -> bool:
-    """Every passage that places data in ``country`` is said again in the other version in other words: one of
-    its sentences holds most of the passage's words (:data:`RESTATED`), names the country as the passage does,
-    and adds or drops no word that denies, restricts or excepts ("not", "only", "unless"). Then the versions
-    state the same place and only how its words were read moved ("at Spotify USA Inc." read as a company,
-    "at USA Inc." as a country; a heading that repeats a sentence of the old text): no destination added or
-    removed. A place said in new words, or denied or restricted anew, is still a change."""
-    names = place_patterns().get(country, ())
-    sentences = _sentences(other)
-    return bool(passages and names) and all(_said_again(p.quote, names, sentences) for p in passages)
+def _reworded_place(country: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
+    """A country said again in other words ("at Spotify USA Inc." read as a company, "at USA Inc." as a country;
+    a heading that repeats a sentence of the old text): see :func:`_reworded`. Only a denial, restriction or
+    exception set apart ("cannot", "only") makes the sentences differ: "if you live in the EEA, Switzerland or
+    the UK" and a heading on transfers "in the EEA, Switzerland and the UK" name the same places."""
+    return _reworded(passages, this, other, place_patterns().get(country, ()), other.named.get(country, ()), False)
 
 
-def _said_again(quote: str, names: Sequence[re.Pattern[str]], sentences: Sequence[tuple[str, frozenset[str]]]) -> bool:
+def _reworded_tool(tool: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
+    """A transfer tool said again in other words ("Swiss – U.S. Privacy Shield" with a dash, then a hyphen): see
+    :func:`_reworded`. A condition set apart ("if", "where", "soweit") makes the sentences differ too: a tool
+    named under a condition is offered, not relied on."""
+    return _reworded(passages, this, other, tool_patterns().get(tool, ()), other.named.get(tool, ()), True)
+
+
+def _reworded(
+    passages: Sequence[Passage],
+    this: Terms,
+    other: Terms,
+    names: Sequence[re.Pattern[str]],
+    named: Sequence[Passage],
+    conditions: bool,
+) -> bool:
+    """Every passage that gives a value in ``this`` version is said again in the ``other`` in other words: one of
+    its sentences holds most of the passage's words (:data:`RESTATED`), names the value as the passage does
+    (one of ``names``), and adds or drops no word that denies, restricts or excepts (``conditions``: nor one
+    that makes it conditional); and every passage where the other version names the value (``named``) is in
+    this one, word for word or so reworded. Then the versions state the same terms and only how their words
+    were read moved: no value added or removed. Said in words of its own, or denied anew, it is a change."""
+    there, here = _sentences(other), _sentences(this)
+    return (
+        bool(passages and names)
+        and all(_said_again(p.quote, names, there, conditions) for p in passages)
+        and all(_in(p, this) or _said_again(p.quote, names, here, conditions) for p in named)
+    )
+
+
+def _said_again(
+    quote: str,
+    names: Sequence[re.Pattern[str]],
+    sentences: Sequence[tuple[str, frozenset[str]]],
+    conditions: bool,
+) -> bool:
     words = _tokens(quote)
     named = [n for n in names if n.search(quote)]
     if len(words) < RESTATED_MIN_WORDS or not named:
         return False
     return any(
         len(words & other) >= RESTATED * len(words)
-        and not _denies(words ^ other)
+        and not _denies(words ^ other, conditions)
         and any(n.search(sentence) for n in named)
         for sentence, other in sentences
     )
@@ -172,8 +213,10 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(_TOKENS.findall(text.replace("’", "'").lower()))
 
 
-def _denies(words: Set[str]) -> bool:
+def _denies(words: Set[str], conditions: bool) -> bool:
     single, prefixes = denial_words()
+    if conditions:
+        single = single | condition_words()
     return any(w in single or w.endswith("n't") or w.startswith(prefixes) for w in words)
 
 

@@ -303,3 +303,36 @@ def test_diff_a_destination_no_longer_denied_in_nearly_the_same_words_is_added(l
     new = Terms("new.md", "yellow", destinations={"JP": (said,)}, passages=(said,), text=now)
     old = Terms("old.md", "yellow", text=before)
     assert [(c.kind, c.value) for c in compare(old, new).changes] == [("destination_added", "JP")]
+
+
+TOOL = {
+    "en": {
+        "new": "Transfers to our hosting provider in the United States rely on its certification under the Data "
+        "Privacy Framework.",
+        "said_again": "Transfers to our hosting provider in the United States rely on the provider's certification "
+        "under the Data Privacy Framework.",
+        "conditional": "Where our hosting provider in the United States holds a certification under the Data Privacy "
+        "Framework, transfers to it rely on it.",
+    },
+    "de": {
+        "new": "Übermittlungen an unseren Hosting-Anbieter in den USA stützen sich auf dessen Zertifizierung nach dem "
+        "Data Privacy Framework.",
+        "said_again": "Übermittlungen an unseren Hosting-Anbieter in den USA stützen sich auf die Zertifizierung des "
+        "Anbieters nach dem Data Privacy Framework.",
+        "conditional": "Soweit unser Hosting-Anbieter in den USA nach dem Data Privacy Framework zertifiziert ist, "
+        "stützen sich Übermittlungen an ihn darauf.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_tool_said_again_in_other_words_is_no_change_but_one_made_conditional_is(lang):
+    """A transfer tool relied on in a sentence the other version says again in other words is no tool added; where
+    the other version named it only under a condition ("where", "soweit"), it was offered there, not relied on,
+    so relying on it now adds it."""
+    said = Passage(TOOL[lang]["new"], "new.md")
+    new = Terms("new.md", "yellow", mechanisms={"dpf": (said,)}, passages=(said,), text=TOOL[lang]["new"])
+    reworded = Terms("old.md", "yellow", text=TOOL[lang]["said_again"])
+    conditional = Terms("old.md", "yellow", text=TOOL[lang]["conditional"])
+    assert [(c.kind, c.value) for c in compare(reworded, new).changes] == []
+    assert [(c.kind, c.value) for c in compare(conditional, new).changes] == [("mechanism_added", "dpf")]
