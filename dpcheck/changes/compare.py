@@ -29,6 +29,7 @@ from dpcheck.changes.snapshot import (
     denial_words,
     eea_places,
     place_patterns,
+    recipient_key,
     same_recipient,
     tool_patterns,
 )
@@ -281,8 +282,35 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         and a.locations
         and b.locations
         and not _same_words(a.passages, b.passages, old, new)
+        and not _placed_alike(a, b, old, new)
     ]
     return out
+
+
+def _placed_alike(before: Named, after: Named, old: Terms, new: Terms) -> bool:
+    """Each version's passages about a recipient are said again in the other in other words (see
+    :func:`_reworded`), naming the recipient and every country the passage names: the recipient is where it
+    was, and only how the words were read placed it elsewhere. A country named or dropped beside it moves it."""
+    key = set(recipient_key(before.name).split()) | set(recipient_key(after.name).split())
+    return all(
+        _said_again_in_place(p.quote, key, sentences)
+        for passages, sentences in ((before.passages, _sentences(new)), (after.passages, _sentences(old)))
+        for p in passages
+    ) and bool(before.passages and after.passages)
+
+
+def _said_again_in_place(quote: str, name: Set[str], sentences: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    words = _tokens(quote)
+    if len(words) < RESTATED_MIN_WORDS:
+        return False
+    places = {code: patterns for code, patterns in place_patterns().items() if any(n.search(quote) for n in patterns)}
+    return any(
+        len(words & other) >= RESTATED * len(words)
+        and not _denies(words ^ other, False)
+        and bool(name & other)
+        and all(any(n.search(sentence) for n in patterns) for patterns in places.values())
+        for sentence, other in sentences
+    )
 
 
 def _abroad(places: frozenset[str]) -> frozenset[str]:

@@ -9,7 +9,7 @@ import dpcheck
 from dpcheck.changes import compare_reports
 from dpcheck.changes.compare import compare
 from dpcheck.changes.model import Passage
-from dpcheck.changes.snapshot import Terms
+from dpcheck.changes.snapshot import Named, Terms
 from dpcheck.report import report_to_dict
 
 
@@ -336,3 +336,40 @@ def test_diff_a_tool_said_again_in_other_words_is_no_change_but_one_made_conditi
     conditional = Terms("old.md", "yellow", text=TOOL[lang]["conditional"])
     assert [(c.kind, c.value) for c in compare(reworded, new).changes] == []
     assert [(c.kind, c.value) for c in compare(conditional, new).changes] == [("mechanism_added", "dpf")]
+
+
+PLACED = {
+    "en": (
+        "Norvik Cloud, our hosting provider, keeps the backups on its servers in Canada and the United States.",
+        "Our hosting provider Norvik Cloud keeps backups on its servers in Canada and the United States.",
+        "Our hosting provider Norvik Cloud keeps backups on its servers in Canada.",
+    ),
+    "de": (
+        "Norvik Cloud, unser Hosting-Anbieter, speichert die Sicherungen auf Servern in Kanada und den USA.",
+        "Unser Hosting-Anbieter Norvik Cloud speichert Sicherungen auf Servern in Kanada und den USA.",
+        "Unser Hosting-Anbieter Norvik Cloud speichert Sicherungen auf Servern in Kanada.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_placed_in_the_same_countries_in_other_words_has_not_moved(lang):
+    """A recipient read in other countries from a sentence that says the same places in other words has not moved
+    (only the reading did); one whose sentence drops a country has."""
+    before, same_places, fewer_places = PLACED[lang]
+
+    def version(name: str, sentence: str, places: set[str]) -> Terms:
+        said = Passage(sentence, name)
+        return Terms(
+            name,
+            "yellow",
+            recipients={"norvik cloud": Named("Norvik Cloud", frozenset(places), (said,))},
+            passages=(said,),
+            text=sentence,
+        )
+
+    old = version("old.md", before, {"CA", "US"})
+    assert [c.kind for c in compare(old, version("new.md", same_places, {"CA"})).changes] == []
+    assert [(c.kind, c.value) for c in compare(old, version("new.md", fewer_places, {"CA"})).changes] == [
+        ("subprocessor_moved", "Norvik Cloud")
+    ]
