@@ -33,6 +33,7 @@ from dpcheck.changes.snapshot import (
     same_recipient,
     tool_patterns,
 )
+from dpcheck.extract.periods import NUMBER_WORDS
 
 # Quotes shown per version and change.
 MAX_QUOTES = 2
@@ -42,6 +43,8 @@ _WORDS = re.compile(r"\w+", re.UNICODE)
 # A sentence of the other version says a passage again, in other words, when it holds this share of the
 # passage's words (see :func:`_reworded`).
 RESTATED = 0.7
+# Art. 28 terms turn on few words ("may" for "shall"): their passages must be said again more fully.
+RESTATED_TERMS = 0.85
 # A passage of fewer words is too short to tell a rewording from words that merely recur elsewhere.
 RESTATED_MIN_WORDS = 6
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
@@ -365,7 +368,10 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
     for element in old.checklist.keys() & new.checklist.keys():
         before, after = old.checklist[element], new.checklist[element]
         direction = _direction(before, after)
-        if direction is not None and not _same_words(before.passages, after.passages, old, new):
+        if direction is not None and not (
+            _same_words(before.passages, after.passages, old, new)
+            or _same_terms(before.passages, after.passages, old, new)
+        ):
             kind, detail = direction
             out.append(
                 Change(
@@ -395,6 +401,35 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
             )
             reported.add("subprocessors")
     return out
+
+
+def _same_terms(before: Sequence[Passage], after: Sequence[Passage], old: Terms, new: Terms) -> bool:
+    """Each version's passages about an Art. 28 element are said again in the other in other words: a sentence
+    there holds nearly all of a passage's words (:data:`RESTATED_TERMS`) and sets apart no word that denies,
+    restricts, excepts or makes it conditional, and no number (a time limit, a count). The element reads the
+    same in both; only how the rest of the text let it be read moved ("obligations flowed down" found in one
+    version of a reflowed text). A deadline, a "not" or an "only" added or dropped is a change."""
+    return bool(before or after) and all(
+        _said_again_as_terms(p.quote, sentences)
+        for passages, sentences in ((before, _sentences(new)), (after, _sentences(old)))
+        for p in passages
+    )
+
+
+def _said_again_as_terms(quote: str, sentences: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    words = _tokens(quote)
+    if len(words) < RESTATED_MIN_WORDS:
+        return False
+    return any(
+        len(words & other) >= RESTATED_TERMS * len(words)
+        and not _denies(words ^ other, True)
+        and not any(_number(w) for w in words ^ other)
+        for _, other in sentences
+    )
+
+
+def _number(word: str) -> bool:
+    return any(c.isdigit() for c in word) or any(part in NUMBER_WORDS for part in word.split("-"))
 
 
 def _direction(old: Item, new: Item) -> tuple[ChangeKind, str] | None:

@@ -9,7 +9,7 @@ import dpcheck
 from dpcheck.changes import compare_reports
 from dpcheck.changes.compare import compare
 from dpcheck.changes.model import Passage
-from dpcheck.changes.snapshot import Named, Terms
+from dpcheck.changes.snapshot import Item, Named, Terms
 from dpcheck.report import report_to_dict
 
 
@@ -373,3 +373,39 @@ def test_diff_a_recipient_placed_in_the_same_countries_in_other_words_has_not_mo
     assert [(c.kind, c.value) for c in compare(old, version("new.md", fewer_places, {"CA"})).changes] == [
         ("subprocessor_moved", "Norvik Cloud")
     ]
+
+
+CONFIDENTIAL = {
+    "en": (
+        "The processor binds every person who handles the personal data to confidentiality by written agreement.",
+        "By written agreement, the processor binds each person who handles the personal data to confidentiality.",
+        "By written agreement, the processor binds each person who handles the personal data to confidentiality "
+        "for 12 months.",
+    ),
+    "de": (
+        "Der Auftragnehmer verpflichtet jede Person, die die personenbezogenen Daten verarbeitet, schriftlich zur "
+        "Vertraulichkeit.",
+        "Schriftlich verpflichtet der Auftragnehmer jede Person zur Vertraulichkeit, die die personenbezogenen "
+        "Daten verarbeitet.",
+        "Schriftlich verpflichtet der Auftragnehmer jede Person nur für 12 Monate zur Vertraulichkeit, die die "
+        "personenbezogenen Daten verarbeitet.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_an_art28_element_said_again_in_other_words_is_no_change(lang):
+    """An Art. 28 element found in one version only, from a sentence the other version says again in other words
+    (nearly every word), is not weakened: only the reading moved. Said again with a time limit or an "only" set
+    apart, it is."""
+    before, reworded, limited = CONFIDENTIAL[lang]
+    said = Passage(before, "old.md")
+    old = Terms(
+        "old.md", "yellow", checklist={"confidentiality": Item("present", "", (said,))}, passages=(said,), text=before
+    )
+
+    def new(text: str) -> Terms:
+        return Terms("new.md", "yellow", checklist={"confidentiality": Item("missing", "", ())}, text=text)
+
+    assert [c.kind for c in compare(old, new(reworded)).changes] == []
+    assert [(c.kind, c.value) for c in compare(old, new(limited)).changes] == [("art28_weakened", "confidentiality")]
