@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Literal
 
 from dpcheck.changes.model import KINDS, Change, ChangeKind, Comparison, Passage
@@ -209,7 +210,13 @@ def _said_again(
 
 def _sentences(terms: Terms) -> tuple[tuple[str, frozenset[str]], ...]:
     """A version's sentences (its text cut at sentence ends and line breaks, and its quotes), with their words."""
-    pieces = [*_SENTENCE_BREAK.split(terms.text), *(p.quote for p in terms.passages)]
+    return _cut(terms.text, tuple(p.quote for p in terms.passages))
+
+
+# One comparison asks for the two versions' sentences once per value and passage: keep the last few.
+@lru_cache(maxsize=4)
+def _cut(text: str, quotes: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    pieces = [*_SENTENCE_BREAK.split(text), *quotes]
     return tuple((piece, _tokens(piece)) for piece in dict.fromkeys(pieces) if piece.strip())
 
 
