@@ -34,7 +34,6 @@ from dpcheck.changes.snapshot import (
     same_recipient,
     tool_patterns,
 )
-from dpcheck.extract.periods import NUMBER_WORDS
 
 # Quotes shown per version and change.
 MAX_QUOTES = 2
@@ -436,6 +435,9 @@ def _said_again_as_terms(quote: str, sentences: Sequence[tuple[str, frozenset[st
 
 
 def _number(word: str) -> bool:
+    # Imported here: dpcheck.extract loads the reading stage (spaCy); only an Art. 28 comparison needs the words.
+    from dpcheck.extract.periods import NUMBER_WORDS
+
     return any(c.isdigit() for c in word) or any(part in NUMBER_WORDS for part in word.split("-"))
 
 
