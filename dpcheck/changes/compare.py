@@ -17,16 +17,38 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Literal
 
 from dpcheck.changes.model import KINDS, Change, ChangeKind, Comparison, Passage
-from dpcheck.changes.snapshot import STATUS_RANK, Item, Named, Terms, eea_places, same_recipient
+from dpcheck.changes.snapshot import (
+    STATUS_RANK,
+    Item,
+    Named,
+    Terms,
+    condition_words,
+    denial_words,
+    eea_places,
+    place_patterns,
+    recipient_key,
+    same_recipient,
+    tool_patterns,
+)
 
 # Quotes shown per version and change.
 MAX_QUOTES = 2
 # How alike (shared words over all words) a passage must be to stand in for a missing one.
 CLOSEST = 0.3
 _WORDS = re.compile(r"\w+", re.UNICODE)
+# A sentence of the other version says a passage again, in other words, when it holds this share of the
+# passage's words (see :func:`_reworded`).
+RESTATED = 0.7
+# Art. 28 terms turn on few words ("may" for "shall"): their passages must be said again more fully.
+RESTATED_TERMS = 0.85
+# A passage of fewer words is too short to tell a rewording from words that merely recur elsewhere.
+RESTATED_MIN_WORDS = 6
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
+_TOKENS = re.compile(r"\w+(?:'\w+)?", re.UNICODE)
 
 
 def compare_reports(
@@ -50,19 +72,36 @@ def compare_reports(
 
 def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = "document") -> Comparison:
     """What changed from ``old`` to ``new``; of a version that could not be read, only its rating."""
-    changes = (
-        []
-        if not (old.readable and new.readable)
-        else [
-            *_sets(old.destinations, new.destinations, old, new, "destination_added", "destination_removed"),
-            *_sets(old.mechanisms, new.mechanisms, old, new, "mechanism_added", "mechanism_dropped"),
-            *_recipients(old, new),
-            *_checklist(old, new),
-            # A flag follows from the values above (an invalid tool, an open destination): it is no reading of
-            # words of its own, so it changes whenever the findings do.
-            *_sets(old.flags, new.flags, old, new, "flag_added", "flag_removed", read=False),
-        ]
-    )
+    changes: list[Change] = []
+    if old.readable and new.readable:
+        # Passages of destinations and tools that are no change (the same words, or said again in other words).
+        same: set[Passage] = set()
+        changes += _sets(
+            old.destinations,
+            new.destinations,
+            old,
+            new,
+            "destination_added",
+            "destination_removed",
+            reworded=_reworded_place,
+            same_out=same,
+        )
+        changes += _sets(
+            old.mechanisms,
+            new.mechanisms,
+            old,
+            new,
+            "mechanism_added",
+            "mechanism_dropped",
+            reworded=_reworded_tool,
+            same_out=same,
+        )
+        # A flag follows from the values above (an invalid tool, an open destination): it is no reading of words
+        # of its own, so it changes whenever a destination or tool does. Where none did, a flag that rests only on
+        # passages of values that did not change follows a reading that moved, not the terms.
+        follows = frozenset() if changes else frozenset(same)
+        changes += [*_recipients(old, new), *_checklist(old, new)]
+        changes += _sets(old.flags, new.flags, old, new, "flag_added", "flag_removed", read=False, follows=follows)
     if old.rating is not None and new.rating is not None and old.rating != new.rating:
         changes.append(Change("rating_changed", new.rating, f"{old.rating} -> {new.rating}"))
     order = {kind: i for i, kind in enumerate(KINDS)}
@@ -79,20 +118,116 @@ def _sets(
     removed: ChangeKind,
     *,
     read: bool = True,
+    reworded: Callable[[str, Sequence[Passage], Terms, Terms], bool] | None = None,
+    same_out: set[Passage] | None = None,
+    follows: Set[Passage] = frozenset(),
 ) -> list[Change]:
     """What was added and removed; ``read``: the values are readings of passages, so a value whose words did
-    not change is no change (see :func:`_unchanged`)."""
+    not change is no change (see :func:`_unchanged`); ``reworded``: nor is one whose passages the other
+    version says again in other words (see :func:`_reworded`). The passages of such values are added to
+    ``same_out``; a value that rests only on passages in ``follows`` (a flag raised by a reading that did not
+    change) is no change either."""
+
+    def same(value: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
+        if not read:
+            return bool(passages) and all(p in follows for p in passages)
+        if _unchanged(value, passages, this, other) or (
+            reworded is not None and reworded(value, passages, this, other)
+        ):
+            if same_out is not None:
+                same_out.update(passages)
+            return True
+        return False
+
     out = [
         Change(added, value, "", _closest(new[value], old_terms), new[value][:MAX_QUOTES])
         for value in sorted(set(new) - set(old))
-        if not (read and _unchanged(value, new[value], new_terms, old_terms))
+        if not same(value, new[value], new_terms, old_terms)
     ]
     out += [
         Change(removed, value, "", old[value][:MAX_QUOTES], _closest(old[value], new_terms))
         for value in sorted(set(old) - set(new))
-        if not (read and _unchanged(value, old[value], old_terms, new_terms))
+        if not same(value, old[value], old_terms, new_terms)
     ]
     return out
+
+
+def _reworded_place(country: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
+    """A country said again in other words ("at Spotify USA Inc." read as a company, "at USA Inc." as a country;
+    a heading that repeats a sentence of the old text): see :func:`_reworded`. Only a denial, restriction or
+    exception set apart ("cannot", "only") makes the sentences differ: "if you live in the EEA, Switzerland or
+    the UK" and a heading on transfers "in the EEA, Switzerland and the UK" name the same places."""
+    return _reworded(passages, this, other, place_patterns().get(country, ()), other.named.get(country, ()), False)
+
+
+def _reworded_tool(tool: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
+    """A transfer tool said again in other words ("Swiss – U.S. Privacy Shield" with a dash, then a hyphen): see
+    :func:`_reworded`. A condition set apart ("if", "where", "soweit") makes the sentences differ too: a tool
+    named under a condition is offered, not relied on."""
+    return _reworded(passages, this, other, tool_patterns().get(tool, ()), other.named.get(tool, ()), True)
+
+
+def _reworded(
+    passages: Sequence[Passage],
+    this: Terms,
+    other: Terms,
+    names: Sequence[re.Pattern[str]],
+    named: Sequence[Passage],
+    conditions: bool,
+) -> bool:
+    """Every passage that gives a value in ``this`` version is said again in the ``other`` in other words: one of
+    its sentences holds most of the passage's words (:data:`RESTATED`), names the value as the passage does
+    (one of ``names``), and adds or drops no word that denies, restricts or excepts (``conditions``: nor one
+    that makes it conditional); and every passage where the other version names the value (``named``) is in
+    this one, word for word or so reworded. Then the versions state the same terms and only how their words
+    were read moved: no value added or removed. Said in words of its own, or denied anew, it is a change."""
+    there, here = _sentences(other), _sentences(this)
+    return (
+        bool(passages and names)
+        and all(_said_again(p.quote, names, there, conditions) for p in passages)
+        and all(_in(p, this) or _said_again(p.quote, names, here, conditions) for p in named)
+    )
+
+
+def _said_again(
+    quote: str,
+    names: Sequence[re.Pattern[str]],
+    sentences: Sequence[tuple[str, frozenset[str]]],
+    conditions: bool,
+) -> bool:
+    words = _tokens(quote)
+    named = [n for n in names if n.search(quote)]
+    if len(words) < RESTATED_MIN_WORDS or not named:
+        return False
+    return any(
+        len(words & other) >= RESTATED * len(words)
+        and not _denies(words ^ other, conditions)
+        and any(n.search(sentence) for n in named)
+        for sentence, other in sentences
+    )
+
+
+def _sentences(terms: Terms) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A version's sentences (its text cut at sentence ends and line breaks, and its quotes), with their words."""
+    return _cut(terms.text, tuple(p.quote for p in terms.passages))
+
+
+# One comparison asks for the two versions' sentences once per value and passage: keep the last few.
+@lru_cache(maxsize=4)
+def _cut(text: str, quotes: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    pieces = [*_SENTENCE_BREAK.split(text), *quotes]
+    return tuple((piece, _tokens(piece)) for piece in dict.fromkeys(pieces) if piece.strip())
+
+
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(_TOKENS.findall(text.replace("’", "'").lower()))
+
+
+def _denies(words: Set[str], conditions: bool) -> bool:
+    single, prefixes = denial_words()
+    if conditions:
+        single = single | condition_words()
+    return any(w in single or w.endswith("n't") or w.startswith(prefixes) for w in words)
 
 
 def _unchanged(value: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
@@ -156,8 +291,35 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         and a.locations
         and b.locations
         and not _same_words(a.passages, b.passages, old, new)
+        and not _placed_alike(a, b, old, new)
     ]
     return out
+
+
+def _placed_alike(before: Named, after: Named, old: Terms, new: Terms) -> bool:
+    """Each version's passages about a recipient are said again in the other in other words (see
+    :func:`_reworded`), naming the recipient and every country the passage names: the recipient is where it
+    was, and only how the words were read placed it elsewhere. A country named or dropped beside it moves it."""
+    key = set(recipient_key(before.name).split()) | set(recipient_key(after.name).split())
+    return all(
+        _said_again_in_place(p.quote, key, sentences)
+        for passages, sentences in ((before.passages, _sentences(new)), (after.passages, _sentences(old)))
+        for p in passages
+    ) and bool(before.passages and after.passages)
+
+
+def _said_again_in_place(quote: str, name: Set[str], sentences: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    words = _tokens(quote)
+    if len(words) < RESTATED_MIN_WORDS:
+        return False
+    places = {code: patterns for code, patterns in place_patterns().items() if any(n.search(quote) for n in patterns)}
+    return any(
+        len(words & other) >= RESTATED * len(words)
+        and not _denies(words ^ other, False)
+        and bool(name & other)
+        and all(any(n.search(sentence) for n in patterns) for patterns in places.values())
+        for sentence, other in sentences
+    )
 
 
 def _abroad(places: frozenset[str]) -> frozenset[str]:
@@ -212,7 +374,10 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
     for element in old.checklist.keys() & new.checklist.keys():
         before, after = old.checklist[element], new.checklist[element]
         direction = _direction(before, after)
-        if direction is not None and not _same_words(before.passages, after.passages, old, new):
+        if direction is not None and not (
+            _same_words(before.passages, after.passages, old, new)
+            or _same_terms(before.passages, after.passages, old, new)
+        ):
             kind, detail = direction
             out.append(
                 Change(
@@ -242,6 +407,38 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
             )
             reported.add("subprocessors")
     return out
+
+
+def _same_terms(before: Sequence[Passage], after: Sequence[Passage], old: Terms, new: Terms) -> bool:
+    """Each version's passages about an Art. 28 element are said again in the other in other words: a sentence
+    there holds nearly all of a passage's words (:data:`RESTATED_TERMS`) and sets apart no word that denies,
+    restricts, excepts or makes it conditional, and no number (a time limit, a count). The element reads the
+    same in both; only how the rest of the text let it be read moved ("obligations flowed down" found in one
+    version of a reflowed text). A deadline, a "not" or an "only" added or dropped is a change."""
+    return bool(before or after) and all(
+        _said_again_as_terms(p.quote, sentences)
+        for passages, sentences in ((before, _sentences(new)), (after, _sentences(old)))
+        for p in passages
+    )
+
+
+def _said_again_as_terms(quote: str, sentences: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    words = _tokens(quote)
+    if len(words) < RESTATED_MIN_WORDS:
+        return False
+    return any(
+        len(words & other) >= RESTATED_TERMS * len(words)
+        and not _denies(words ^ other, True)
+        and not any(_number(w) for w in words ^ other)
+        for _, other in sentences
+    )
+
+
+def _number(word: str) -> bool:
+    # Imported here: dpcheck.extract loads the reading stage (spaCy); only an Art. 28 comparison needs the words.
+    from dpcheck.extract.periods import NUMBER_WORDS
+
+    return any(c.isdigit() for c in word) or any(part in NUMBER_WORDS for part in word.split("-"))
 
 
 def _direction(old: Item, new: Item) -> tuple[ChangeKind, str] | None:

@@ -264,3 +264,68 @@ def same_recipient(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(short) and long_[: len(short)] == short
+
+
+@cache
+def place_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Each country's names as the gazetteer writes them (rules/lexicon/places.yml and countries.yml), as
+    patterns by ISO code; open regions ("Asia", "APAC") under UNSPECIFIED. Cities and names that are
+    ordinary words are left out: they name a place only in context, which a single sentence may lack."""
+    from dpcheck.nlp.gazetteer import AFTER_PLACE, GATED, LOCATION, country_phrases
+
+    lexicon = rules_dir() / "lexicon"
+    patterns: dict[str, list[re.Pattern[str]]] = {}
+    for phrase, label in country_phrases(load_yaml(lexicon / "countries.yml"), load_yaml(lexicon / "places.yml")):
+        if label.startswith((GATED, AFTER_PLACE)) or label in (LOCATION, EEA_REGION):
+            continue
+        patterns.setdefault(label, []).append(_phrase_pattern(phrase))
+    return {code: tuple(found) for code, found in patterns.items()}
+
+
+@cache
+def tool_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Each transfer tool's names (rules/lexicon/mechanisms.yml, English and German), as patterns by the
+    mechanism a report gives ("scc", "dpf", ...)."""
+    lexicon: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "mechanisms.yml")
+    patterns: dict[str, list[re.Pattern[str]]] = {}
+    for entry in lexicon.values():
+        if isinstance(entry, dict) and "mechanism" in entry:
+            for phrase in (*entry.get("en", ()), *entry.get("de", ())):
+                patterns.setdefault(str(entry["mechanism"]), []).append(_phrase_pattern(str(phrase)))
+    return {tool: tuple(found) for tool, found in patterns.items()}
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase of the lexicon mini-language (rules/lexicon/README.md) as a pattern: "=" keeps the case as
+    written, "*" lets a word begin or end freely, "a|b" is either word, "a?" an optional word."""
+    as_written = phrase.startswith("=")
+    parts: list[str] = []
+    for token in phrase.split():
+        optional = token.endswith("?") and len(token) > 1
+        options = [re.escape(o.lstrip("=")).replace(r"\*", r"\w*") for o in token.rstrip("?").split("|")]
+        word = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+        gap = r"\s*" if not re.search(r"\w", token) else r"\s+"
+        parts.append(f"(?:{gap}{word})?" if optional and parts else f"{gap if parts else ''}{word}")
+    return re.compile(rf"(?<!\w){''.join(parts)}(?!\w)", 0 if as_written else re.IGNORECASE)
+
+
+@cache
+def denial_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single words that deny, restrict or except (the NEGATION cue of rules/lexicon/cues.yml, ``restriction`` and
+    ``exception`` of words.yml), lower-case: as (words, prefixes of words written with "*")."""
+    lexicon = rules_dir() / "lexicon"
+    cues: dict[str, Any] = load_yaml(lexicon / "cues.yml")
+    words: dict[str, Any] = load_yaml(lexicon / "words.yml")
+    entries = [*cues["NEGATION"]["en"], *cues["NEGATION"]["de"], *words["restriction"], *words["exception"]]
+    single = [str(e).lower() for e in entries if " " not in str(e) and "-" not in str(e)]
+    return (
+        frozenset(e for e in single if not e.endswith("*")),
+        tuple(e.rstrip("*") for e in single if e.endswith("*")),
+    )
+
+
+@cache
+def condition_words() -> frozenset[str]:
+    """Single words that make a statement conditional (``conditional`` of rules/lexicon/words.yml), lower-case."""
+    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    return frozenset(str(w).lower() for w in words["conditional"] if " " not in str(w))

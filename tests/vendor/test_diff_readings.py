@@ -9,7 +9,7 @@ import dpcheck
 from dpcheck.changes import compare_reports
 from dpcheck.changes.compare import compare
 from dpcheck.changes.model import Passage
-from dpcheck.changes.snapshot import Terms
+from dpcheck.changes.snapshot import Item, Named, Terms
 from dpcheck.report import report_to_dict
 
 
@@ -243,3 +243,169 @@ def test_diff_another_service_of_a_company_read_on_its_own_is_no_recipient_chang
     )
     assert _changes(scanner, old, new.format(other=""), lang) == set()
     assert _changes(scanner, old, new.format(other=OTHER_COMPANY[lang]), lang) == {("subprocessor_added", "Quorra Ads")}
+
+
+REWORDED = {
+    "en": {
+        "new": "Our servers stand in Ireland and, for members who live there, Japan.",
+        "said_again": "To run the service we keep servers in Ireland and (for members who live in Japan) Japan.",
+        "other_words": "We keep servers in Ireland. Members in Japan can use the app as well.",
+    },
+    "de": {
+        "new": "Unsere Server stehen in Irland und, für Mitglieder, die dort wohnen, in Japan.",
+        "said_again": "Für den Dienst betreiben wir Server in Irland und (für Mitglieder, die in Japan wohnen) in Japan.",
+        "other_words": "Wir betreiben Server in Irland. Auch Mitglieder in Japan können die App nutzen.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_destination_said_again_in_other_words_is_no_change(lang):
+    """A country read in one version from a sentence that the other version says again in other words (most of
+    its words, the same country) is no destination added; nor is a flag that rests on that sentence alone. Said
+    in words of its own, it is added, flag and all."""
+    said = Passage(REWORDED[lang]["new"], "new.md")
+    new = Terms(
+        "new.md",
+        "yellow",
+        destinations={"JP": (said,)},
+        flags={"TRANSFER_MECHANISM_UNSPECIFIED": (said,)},
+        passages=(said,),
+        text=f"Intro.\n{REWORDED[lang]['new']}",
+    )
+    reworded = Terms("old.md", "yellow", text=f"Intro.\n{REWORDED[lang]['said_again']}")
+    rewritten = Terms("old.md", "yellow", text=f"Intro.\n{REWORDED[lang]['other_words']}")
+    assert [(c.kind, c.value) for c in compare(reworded, new).changes if c.kind != "rating_changed"] == []
+    assert [(c.kind, c.value) for c in compare(rewritten, new).changes] == [
+        ("destination_added", "JP"),
+        ("flag_added", "TRANSFER_MECHANISM_UNSPECIFIED"),
+    ]
+
+
+DENIED = {
+    "en": (
+        "Our support staff in Japan can see your account data.",
+        "Our support staff in Japan cannot see your account data.",
+    ),
+    "de": (
+        "Unser Support-Team in Japan kann Ihre Kontodaten einsehen.",
+        "Unser Support-Team in Japan kann Ihre Kontodaten nicht einsehen.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_destination_no_longer_denied_in_nearly_the_same_words_is_added(lang):
+    """The other version's sentence holds nearly every word but also a denial ("cannot", "nicht"): it said the
+    opposite, so the country is added."""
+    now, before = DENIED[lang]
+    said = Passage(now, "new.md")
+    new = Terms("new.md", "yellow", destinations={"JP": (said,)}, passages=(said,), text=now)
+    old = Terms("old.md", "yellow", text=before)
+    assert [(c.kind, c.value) for c in compare(old, new).changes] == [("destination_added", "JP")]
+
+
+TOOL = {
+    "en": {
+        "new": "Transfers to our hosting provider in the United States rely on its certification under the Data "
+        "Privacy Framework.",
+        "said_again": "Transfers to our hosting provider in the United States rely on the provider's certification "
+        "under the Data Privacy Framework.",
+        "conditional": "Where our hosting provider in the United States holds a certification under the Data Privacy "
+        "Framework, transfers to it rely on it.",
+    },
+    "de": {
+        "new": "Übermittlungen an unseren Hosting-Anbieter in den USA stützen sich auf dessen Zertifizierung nach dem "
+        "Data Privacy Framework.",
+        "said_again": "Übermittlungen an unseren Hosting-Anbieter in den USA stützen sich auf die Zertifizierung des "
+        "Anbieters nach dem Data Privacy Framework.",
+        "conditional": "Soweit unser Hosting-Anbieter in den USA nach dem Data Privacy Framework zertifiziert ist, "
+        "stützen sich Übermittlungen an ihn darauf.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_tool_said_again_in_other_words_is_no_change_but_one_made_conditional_is(lang):
+    """A transfer tool relied on in a sentence the other version says again in other words is no tool added; where
+    the other version named it only under a condition ("where", "soweit"), it was offered there, not relied on,
+    so relying on it now adds it."""
+    said = Passage(TOOL[lang]["new"], "new.md")
+    new = Terms("new.md", "yellow", mechanisms={"dpf": (said,)}, passages=(said,), text=TOOL[lang]["new"])
+    reworded = Terms("old.md", "yellow", text=TOOL[lang]["said_again"])
+    conditional = Terms("old.md", "yellow", text=TOOL[lang]["conditional"])
+    assert [(c.kind, c.value) for c in compare(reworded, new).changes] == []
+    assert [(c.kind, c.value) for c in compare(conditional, new).changes] == [("mechanism_added", "dpf")]
+
+
+PLACED = {
+    "en": (
+        "Norvik Cloud, our hosting provider, keeps the backups on its servers in Canada and the United States.",
+        "Our hosting provider Norvik Cloud keeps backups on its servers in Canada and the United States.",
+        "Our hosting provider Norvik Cloud keeps backups on its servers in Canada.",
+    ),
+    "de": (
+        "Norvik Cloud, unser Hosting-Anbieter, speichert die Sicherungen auf Servern in Kanada und den USA.",
+        "Unser Hosting-Anbieter Norvik Cloud speichert Sicherungen auf Servern in Kanada und den USA.",
+        "Unser Hosting-Anbieter Norvik Cloud speichert Sicherungen auf Servern in Kanada.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_placed_in_the_same_countries_in_other_words_has_not_moved(lang):
+    """A recipient read in other countries from a sentence that says the same places in other words has not moved
+    (only the reading did); one whose sentence drops a country has."""
+    before, same_places, fewer_places = PLACED[lang]
+
+    def version(name: str, sentence: str, places: set[str]) -> Terms:
+        said = Passage(sentence, name)
+        return Terms(
+            name,
+            "yellow",
+            recipients={"norvik cloud": Named("Norvik Cloud", frozenset(places), (said,))},
+            passages=(said,),
+            text=sentence,
+        )
+
+    old = version("old.md", before, {"CA", "US"})
+    assert [c.kind for c in compare(old, version("new.md", same_places, {"CA"})).changes] == []
+    assert [(c.kind, c.value) for c in compare(old, version("new.md", fewer_places, {"CA"})).changes] == [
+        ("subprocessor_moved", "Norvik Cloud")
+    ]
+
+
+CONFIDENTIAL = {
+    "en": (
+        "The processor binds every person who handles the personal data to confidentiality by written agreement.",
+        "By written agreement, the processor binds each person who handles the personal data to confidentiality.",
+        "By written agreement, the processor binds each person who handles the personal data to confidentiality "
+        "for 12 months.",
+    ),
+    "de": (
+        "Der Auftragnehmer verpflichtet jede Person, die die personenbezogenen Daten verarbeitet, schriftlich zur "
+        "Vertraulichkeit.",
+        "Schriftlich verpflichtet der Auftragnehmer jede Person zur Vertraulichkeit, die die personenbezogenen "
+        "Daten verarbeitet.",
+        "Schriftlich verpflichtet der Auftragnehmer jede Person nur für 12 Monate zur Vertraulichkeit, die die "
+        "personenbezogenen Daten verarbeitet.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_an_art28_element_said_again_in_other_words_is_no_change(lang):
+    """An Art. 28 element found in one version only, from a sentence the other version says again in other words
+    (nearly every word), is not weakened: only the reading moved. Said again with a time limit or an "only" set
+    apart, it is."""
+    before, reworded, limited = CONFIDENTIAL[lang]
+    said = Passage(before, "old.md")
+    old = Terms(
+        "old.md", "yellow", checklist={"confidentiality": Item("present", "", (said,))}, passages=(said,), text=before
+    )
+
+    def new(text: str) -> Terms:
+        return Terms("new.md", "yellow", checklist={"confidentiality": Item("missing", "", ())}, text=text)
+
+    assert [c.kind for c in compare(old, new(reworded)).changes] == []
+    assert [(c.kind, c.value) for c in compare(old, new(limited)).changes] == [("art28_weakened", "confidentiality")]
