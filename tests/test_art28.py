@@ -131,6 +131,40 @@ def test_art28_heading_names_the_element_for_its_section(scanner):
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "element"),
+    [
+        (
+            "de",
+            "# AVV\n\n## Pflichten\n\nDer Auftragnehmer unterstützt den Auftraggeber bei seinen Pflichten bezüglich:\n\n"
+            "- Betroffenenrechte (Art. 15 bis 22 DSGVO)\n- Meldung von Datenpannen\n",
+            "data_subject_rights",
+        ),
+        (
+            "en",
+            "# DPA\n\n## Obligations\n\nThe Processor assists the Controller with:\n\n- requests from data subjects\n"
+            "- impact assessments\n",
+            "data_subject_rights",
+        ),
+        (
+            "en",
+            "# DPA\n\n## Data subject rights\n\n- Assist the Controller in responding to requests\n",
+            "data_subject_rights",
+        ),
+        (
+            "de",
+            "# AVV\n\n## Datenpannen\n\nDer Auftragnehmer teilt dem Auftraggeber Verletzungen des Schutzes "
+            "personenbezogener Daten spätestens innerhalb von 24 Stunden mit.\n",
+            "breach_notice",
+        ),
+    ],
+)
+def test_art28_element_from_its_lead_in_heading_or_split_verb(scanner, lang, text, element):
+    """An item of a list whose lead-in assists with what it names, an item under a heading naming the element,
+    and German notice split around its object ("teilt ... mit") show the element."""
+    assert element in _parts(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "element", "found"),
     [
         (

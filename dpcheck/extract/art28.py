@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from dpcheck.extract.periods import stated_hours
 from dpcheck.extract.sentences import Cue, Sentence
+from dpcheck.extract.terms import announcing
 from dpcheck.models import ART28, Mention
 
 PARTS = (
@@ -89,7 +90,9 @@ SHOWS = (
     "A28_IMPROVE",
 )
 ROW_LABELS = tuple(row for _, row in DETAILS.values())
-SECTION_SHOWS = (*(cue for cue, _ in DETAILS.values()), "A28_BREACH")
+# The labels of a sentence that leads into a list whose items name what it assists with or notifies of.
+LEAD_IN = ("A28_ASSIST", "A28_NOTIFY")
+SECTION_SHOWS = (*(cue for cue, _ in DETAILS.values()), "A28_BREACH", "A28_DS_RIGHTS")
 
 
 def negated(sentence: Sentence, cue: Cue) -> bool:
@@ -124,18 +127,24 @@ class Art28Reader:
     def __init__(self) -> None:
         self._heading_labels: dict[str, frozenset[str]] = {}
 
-    def read(self, sentence: Sentence) -> list[Mention]:
+    def read(self, sentence: Sentence, lead_in: frozenset[str] = frozenset()) -> list[Mention]:
+        """The parts ``sentence`` shows; ``lead_in``: the checklist labels of the sentence that leads into the list
+        it is an item of ("The processor assists the controller with: - data subjects' rights")."""
         if sentence.block.kind == "heading":
-            labels = frozenset(c.label for c in sentence.cues if c.label.startswith("A28_"))
-            self._heading_labels[sentence.block.text] = labels | self._heading_labels.get(
+            self._heading_labels[sentence.block.text] = labels(sentence) | self._heading_labels.get(
                 sentence.block.text, frozenset()
             )
             return []
-        section = frozenset().union(*(self._heading_labels.get(h, frozenset()) for h in sentence.block.heading_path))
+        section = lead_in.union(*(self._heading_labels.get(h, frozenset()) for h in sentence.block.heading_path))
         return [
             Mention(ART28, part, sentence.evidence(reason), detail=detail)
             for part, reason, detail in _hits(sentence, section)
         ]
+
+
+def labels(sentence: Sentence) -> frozenset[str]:
+    """The checklist labels of ``sentence``."""
+    return frozenset(c.label for c in sentence.cues if c.label.startswith("A28_"))
 
 
 def anchored(sentence: Sentence, section: frozenset[str]) -> bool:
@@ -206,11 +215,15 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
         yield from _subprocessor_changes(sentence)
         yield from _subprocessor_identification(sentence)
 
-    if sentence.has("A28_DS_RIGHTS") and near("A28_ASSIST"):
-        yield "data_subject_rights", f"'{text('A28_DS_RIGHTS')}'", ""
+    if near("A28_DS_RIGHTS") and near("A28_ASSIST"):
+        rights = (
+            f"'{text('A28_DS_RIGHTS')}'" if sentence.has("A28_DS_RIGHTS") else "under a heading or lead-in naming it"
+        )
+        yield "data_subject_rights", rights, ""
     if sentence.has("A28_DPIA"):
         yield "dpia_assistance", f"'{text('A28_DPIA')}'", ""
-    if near("A28_BREACH") and sentence.has("A28_NOTIFY"):
+    # German splits the verb of notice around its object ("teilt ... Verletzungen ... innerhalb von 24 Stunden mit").
+    if near("A28_BREACH") and (sentence.has("A28_NOTIFY") or announcing(sentence)):
         hours = stated_hours(sentence.text)
         if sentence.has("A28_BREACH") or hours is not None:
             when = "no time limit stated" if hours is None else f"within {hours} hours"

@@ -287,20 +287,34 @@ class Art28ClauseReader(Reader):
 
     def __init__(self) -> None:
         self._reader = Art28Reader()
+        self._lead_in: tuple[int, frozenset[str]] = (-1, frozenset())  # the last lead-in read, and its labels
 
     def plan(self, reading: Reading) -> np.ndarray:
-        # As art28.anchored, for every sentence at once; headings with a checklist label give their sections' context.
+        # As art28.anchored, for every sentence at once; headings with a checklist label give their sections' context,
+        # and a sentence that assists with or notifies of what its list names, the list's items.
         sentences = reading.sentences
         headings = sentences.carrying(HEADING) & sentences.carrying(*reading.lexicon.art28)
         return (
             headings
-            | sentences.carrying(*art28.SHOWS)
+            | sentences.carrying(*art28.SHOWS, *art28.LEAD_IN)
             | (sentences.opened_by(*art28.ROW_LABELS) & sentences.opening())
             | sentences.under_headings(*art28.SECTION_SHOWS)
         )
 
     def read(self, passage: Passage, reading: Reading) -> None:
-        reading.mentions.extend(self._reader.read(passage.sentence))
+        sentence, index = passage.sentence, passage.index
+        at, lead_labels = self._lead_in
+        sentences = reading.sentences
+        lead_in = (
+            lead_labels
+            if sentence.block.kind == "list_item"
+            and at >= 0
+            and all(sentences.block(k).kind == "list_item" for k in range(at + 1, index))
+            else frozenset()
+        )
+        if sentence.text.rstrip().endswith(":"):
+            self._lead_in = (index, art28.labels(sentence))
+        reading.mentions.extend(self._reader.read(sentence, lead_in))
 
 
 class ImporterReader(Reader):

@@ -283,13 +283,13 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         return found
     # "notify 30 days before ..., and Customer may object within 14 days": a period after the
     # objection is the time to object, one before it the notice.
-    announcing = _announcing(sentence)
-    objections = [c for c in sentence.of("OBJECTION") if c.start not in announcing]
+    announced = announcing(sentence)
+    objections = [c for c in sentence.of("OBJECTION") if c.start not in announced]
     objection = text.lower().find(objections[0].text.lower()) if objections else len(text)
     objection_token = objections[0].start if objections else len(sentence.span)
-    gives_notice = sentence.has("NOTICE") or bool(announcing) or (sentence.has("NOTICE_DETAIL") and not objections)
+    gives_notice = sentence.has("NOTICE") or bool(announced) or (sentence.has("NOTICE_DETAIL") and not objections)
     notice_cues = sentence.of("NOTICE", "NOTICE_DETAIL")
-    notice_word = f"'{notice_cues[0].text}'" if notice_cues else f"'{sentence.span[min(announcing, default=0)].text}'"
+    notice_word = f"'{notice_cues[0].text}'" if notice_cues else f"'{sentence.span[min(announced, default=0)].text}'"
     periods = stated_periods(text)
     notice_periods = [days for at, days in periods if at < objection]
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
@@ -327,7 +327,7 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     return found
 
 
-def _announcing(sentence: Sentence) -> set[int]:
+def announcing(sentence: Sentence) -> set[int]:
     """The verbs of a German notice split around their object ("kündigt die Hinzuziehung ... 30 Tage vorher an",
     "teilt ... mit"): the token of each verb whose particle closes the sentence. "kündigt ... an" announces; it
     terminates nothing."""
