@@ -1615,3 +1615,15 @@ def test_mechanisms_a_transfer_necessary_to_perform_the_booking_is_a_derogation(
 def test_mechanisms_a_tool_named_as_the_part_an_amendment_deletes_is_not_relied_on(scanner, lang, text, expected):
     """An amendment deleting the part that names a tool takes the tool out; one deleting something else does not."""
     assert mechanisms(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Transfers to our provider in the USA rest on the Privacy Shield successor framework."),
+        ("de", "Für Übermittlungen an unseren Anbieter in den USA gilt der Nachfolger des Privacy Shield."),
+    ],
+)
+def test_mechanisms_the_privacy_shields_successor_is_the_dpf(scanner, lang, text):
+    """The framework named by what it replaced is the DPF, and the Privacy Shield it names is history."""
+    assert mechanisms(scanner, text, lang) == {"dpf"}
