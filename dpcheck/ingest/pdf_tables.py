@@ -63,11 +63,21 @@ def page_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tupl
     if height is None:
         return None
     try:
-        sheet = _Sheet((0.0, 0.0, 0.0, height), _edges(page, height), _chars(textpage, height))
+        chars, doubtful = _chars(textpage, height)
+        sheet = _Sheet((0.0, 0.0, 0.0, height), _edges(page, height), chars)
     except _UnreadableError:
         return None
     # ``Table.extract`` reads ``page.chars``: the sheet stands where pdfplumber's page would.
-    return [(table.bbox, table.extract()) for table in TableFinder(sheet).tables]  # type: ignore[arg-type]
+    tables = TableFinder(sheet).tables  # type: ignore[arg-type]
+    if any(_inside(char, table.bbox) for char in doubtful for table in tables):
+        return None
+    return [(table.bbox, table.extract()) for table in tables]
+
+
+def _inside(char: dict[str, Any], bbox: Bbox) -> bool:
+    """Whether ``Table.extract`` would read the character as within ``bbox`` (by its middle)."""
+    x0, top, x1, bottom = bbox
+    return x0 <= (char["x0"] + char["x1"]) / 2 < x1 and top <= (char["top"] + char["bottom"]) / 2 < bottom
 
 
 def _plain_height(page: pdfium.PdfPage) -> float | None:
@@ -267,7 +277,7 @@ def _record(kind: str, pts: list[tuple[float, float]], height: float) -> dict[st
     return record
 
 
-def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
+def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """pdfplumber's ``page.chars`` from pdfium's text page: the characters the content draws (not
     the spaces and line breaks pdfium adds), each with its loose box (full font height).
 
@@ -275,11 +285,13 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
     text object) and adds spaces where the content has none. pdfplumber's reader splits a word at a
     space or where the next character does not follow within its tolerances; so where pdfium added
     a space between two characters that follow each other that closely, whether pdfminer sees a
-    space there cannot be told, and the page goes to pdfplumber."""
+    space there cannot be told: both characters are returned as doubtful too, and a page with a
+    doubtful character in a table goes to pdfplumber."""
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     m = pdfium_c.FS_MATRIX()
     chars: list[dict[str, Any]] = []
+    doubtful: list[dict[str, Any]] = []
     spaced = False  # pdfium added a space after the last character drawn
     for index in range(pdfium_c.FPDFText_CountChars(raw)):
         if index % 1024 == 0:
@@ -311,10 +323,10 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
             "upright": m.a * m.d > 0 and m.b * m.c <= 0,
         }
         if spaced and chars and _follows(chars[-1], char):
-            raise _UnreadableError
+            doubtful += (chars[-1], char)
         spaced = False
         chars.append(char)
-    return chars
+    return chars, doubtful
 
 
 def _follows(before: dict[str, Any], after: dict[str, Any]) -> bool:

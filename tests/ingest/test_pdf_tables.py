@@ -125,23 +125,42 @@ def test_pdf_tables_rotated_page_is_left_to_pdfplumber() -> None:
     assert _from_pdfium(_page(_fpdf_table(ROWS_EN)), rotate=90) is None
 
 
-def _close_words(pdf: FPDF) -> None:
-    """Words placed apart by less than pdfplumber's tolerance, with no space between them: pdfium
-    adds a space there that pdfminer does not see."""
-    _fpdf_table(ROWS_EN)(pdf)
-    pdf.set_font("Helvetica", "", 11)
-    y = pdf.get_y() + 4
-    pdf.text(20, y, "Name")
-    pdf.text(20 + pdf.get_string_width("Name") + 2.9 / pdf.k, y, "und Anschrift")
-    pdf.set_xy(pdf.l_margin, y + 4)
+def _close_words(inside: bool) -> Callable[[FPDF], None]:
+    """A ruled grid, and "Name" and "und Anschrift" placed apart by less than pdfplumber's
+    tolerance with no space between them (pdfium adds a space there that pdfminer does not see),
+    in a cell of the grid or below it."""
+
+    def draw(pdf: FPDF) -> None:
+        left, top, width, height = 20, 40, 170, 12
+        pdf.set_font("Helvetica", "", 11)
+        for row, cells in enumerate([("Feld", "Angabe"), ("Anschrift", "Berlin"), ("", "")]):
+            for col, cell in enumerate(cells):
+                pdf.text(left + col * width / 2 + 2, top + row * height + 8, cell)
+        for row in range(4):
+            pdf.line(left, top + row * height, left + width, top + row * height)
+        for col in range(3):
+            pdf.line(left + col * width / 2, top, left + col * width / 2, top + 3 * height)
+        y = top + 2 * height + 8 if inside else top + 3 * height + 10
+        pdf.text(left + 2, y, "Name")
+        pdf.text(left + 2 + pdf.get_string_width("Name") + 2.9 / pdf.k, y, "und Anschrift")
+        pdf.set_xy(pdf.l_margin, top + 3 * height + 14)
+
+    return draw
 
 
-def test_pdf_tables_added_space_between_close_words_is_left_to_pdfplumber() -> None:
-    """Where pdfium adds a space between characters closer than pdfplumber's tolerance, whether
-    pdfminer has one cannot be told: the page is read by pdfplumber, and the document's table is
-    the one pdfplumber finds."""
-    data = _page(_close_words)
+def test_pdf_tables_added_space_between_close_words_in_a_table_is_left_to_pdfplumber() -> None:
+    """Where pdfium adds a space in a table between characters closer than pdfplumber's
+    tolerance, whether pdfminer has one cannot be told: the page is read by pdfplumber."""
+    data = _page(_close_words(inside=True))
     assert _from_pdfium(data) is None
     pages, _, _ = _read(data, "x.pdf", 10)
     assert pages[0].ruled and pages[0].grid is None
-    assert load(data, name="x.pdf").tables[0].header == ROWS_EN[0]
+    assert _plumbed(data)[0][1][2] == ["Nameund Anschrift", ""]
+
+
+def test_pdf_tables_added_space_outside_the_tables_does_not_matter() -> None:
+    """The same words below the table leave the page to pdfium, with pdfplumber's cells."""
+    data = _page(_close_words(inside=False))
+    ours = _from_pdfium(data)
+    assert ours is not None
+    assert [cells for _, cells in ours] == [cells for _, cells in _plumbed(data)]
