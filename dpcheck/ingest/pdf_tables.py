@@ -22,7 +22,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.table import TableFinder
+from pdfplumber.table import Table, TableFinder
 from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 
 from dpcheck.limits import checkpoint
@@ -62,16 +62,28 @@ def page_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tupl
     height = _plain_height(page)
     if height is None:
         return None
+    bbox = (0.0, 0.0, 0.0, height)
     try:
+        # The finder reads the edges only (its "lines" strategies); the sheet stands where
+        # pdfplumber's page would.
+        tables = TableFinder(_Sheet(bbox, _edges(page, height), [])).tables  # type: ignore[arg-type]
+        if not tables:
+            return []
         chars, doubtful = _chars(textpage, height)
-        sheet = _Sheet((0.0, 0.0, 0.0, height), _edges(page, height), chars)
+        bounds = [table.bbox for table in tables]  # a property that walks the cells each time
+        if any(_inside(char, box) for char in doubtful for box in bounds):
+            return None
+        found = []
+        for table, box in zip(tables, bounds, strict=True):
+            # ``Table.extract`` reads, row by row, the page's characters whose middle is in the row:
+            # those are in the table's bounds, so it is given only these (in their order).
+            inside = [char for char in chars if _inside(char, box)]
+            _set_upright(textpage, inside)
+            cells = Table(_Sheet(bbox, [], inside), table.cells).extract()  # type: ignore[arg-type]
+            found.append((box, cells))
     except _UnreadableError:
         return None
-    # ``Table.extract`` reads ``page.chars``: the sheet stands where pdfplumber's page would.
-    tables = TableFinder(sheet).tables  # type: ignore[arg-type]
-    if any(_inside(char, table.bbox) for char in doubtful for table in tables):
-        return None
-    return [(table.bbox, table.extract()) for table in tables]
+    return found
 
 
 def _inside(char: dict[str, Any], bbox: Bbox) -> bool:
@@ -281,15 +293,17 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[dict[str, 
     """pdfplumber's ``page.chars`` from pdfium's text page: the characters the content draws (not
     the spaces and line breaks pdfium adds), each with its loose box (full font height).
 
-    pdfium turns some spaces the content draws into spaces of its own (Word's space that ends a
-    text object) and adds spaces where the content has none. pdfplumber's reader splits a word at a
-    space or where the next character does not follow within its tolerances; so where pdfium added
-    a space between two characters that follow each other that closely, whether pdfminer sees a
-    space there cannot be told: both characters are returned as doubtful too, and a page with a
-    doubtful character in a table goes to pdfplumber."""
+    Also returned, the doubtful characters: a page with one in a table goes to pdfplumber. Those
+    whose text pdfminer reads otherwise (no Unicode value, a broken map, a surrogate) are doubtful
+    and left out. And pdfium turns some spaces the content draws into spaces of its own (Word's
+    space that ends a text object) and adds spaces where the content has none; pdfplumber's reader
+    splits a word at a space or where the next character does not follow within its tolerances: so
+    where pdfium added a space between two characters that follow each other that closely, whether
+    pdfminer sees a space there cannot be told, and both are doubtful.
+
+    Whether a character stands upright is read later, for those in a table (:func:`_set_upright`)."""
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
-    m = pdfium_c.FS_MATRIX()
     chars: list[dict[str, Any]] = []
     doubtful: list[dict[str, Any]] = []
     spaced = False  # pdfium added a space after the last character drawn
@@ -301,16 +315,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[dict[str, 
         if generated == 1:
             spaced = spaced or code == 32
             continue
-        if (
-            generated < 0
-            or pdfium_c.FPDFText_HasUnicodeMapError(raw, index) == 1
-            or code in _NO_TEXT
-            or 0xD800 <= code <= 0xDFFF
-        ):
-            raise _UnreadableError
-        if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect) or not pdfium_c.FPDFText_GetMatrix(
-            raw, index, ctypes.byref(m)
-        ):
+        if generated < 0 or not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect):
             raise _UnreadableError
         top = height - rect.top
         char = {
@@ -320,13 +325,25 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[dict[str, 
             "top": top,
             "bottom": height - rect.bottom,
             "doctop": top,
-            "upright": m.a * m.d > 0 and m.b * m.c <= 0,
+            "index": index,
         }
+        if code in _NO_TEXT or 0xD800 <= code <= 0xDFFF or pdfium_c.FPDFText_HasUnicodeMapError(raw, index) == 1:
+            doubtful.append(char)
+            continue
         if spaced and chars and _follows(chars[-1], char):
             doubtful += (chars[-1], char)
         spaced = False
         chars.append(char)
     return chars, doubtful
+
+
+def _set_upright(textpage: pdfium.PdfTextPage, chars: list[dict[str, Any]]) -> None:
+    """pdfminer's ``upright`` of each character, from the matrix pdfium draws it with."""
+    m = pdfium_c.FS_MATRIX()
+    for char in chars:
+        if not pdfium_c.FPDFText_GetMatrix(textpage.raw, char["index"], ctypes.byref(m)):
+            raise _UnreadableError
+        char["upright"] = m.a * m.d > 0 and m.b * m.c <= 0
 
 
 def _follows(before: dict[str, Any], after: dict[str, Any]) -> bool:
