@@ -3,13 +3,18 @@ its scope, and mechanisms judged by the law in force on the day (EN and DE sente
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+import networkx as nx
 import pytest
+from networkx.readwrite import json_graph
 
 from dpcheck import Scanner
-from dpcheck.flows.graph import to_networkx
+from dpcheck.flows.graph import _country, _hop, _party, to_networkx, to_node_link
+from dpcheck.flows.hops import CUSTOMER
 from dpcheck.flows.paths import judge_hop
+from dpcheck.models import Hop
 
 
 def paths(scanner, text, lang, doc_type="dpa"):
@@ -243,6 +248,35 @@ def test_graph_edges_carry_the_judgement(scanner):
     edges = {(u, v): d for u, v, d in to_networkx(doc.flow).edges(data=True) if d["kind"] == "transfer"}
     assert edges[("party:onward recipients of sub-processors", "country:IN")]["covered"] is False
     assert edges[("party:vendor", "country:US")]["covered"] is True
+
+
+def _networkx_hop_by_hop(flow):
+    """The graph as networkx makes it from the customer and each hop in turn (its target first)."""
+    known = {p.key: _party(p) for p in flow.parties} | {c.key: _country(c) for c in flow.countries}
+    graph = nx.DiGraph()
+    graph.add_node(CUSTOMER, **known[CUSTOMER])
+    for hop in flow.hops:
+        if hop.target not in graph:
+            graph.add_node(hop.target, **known[hop.target])
+        graph.add_edge(hop.source, hop.target, **_hop(hop))
+    return graph
+
+
+@pytest.mark.parametrize(("lang", "text"), ONWARD)
+def test_graph_node_link_without_networkx_equals_networkx(scanner, lang, text):
+    """The node-link data written without networkx is networkx's, and so is the graph: also with an
+    edge found twice (its attributes updated in its first place) and a hop from a party never
+    reached before (it joins without attributes)."""
+    flow = scanner.scan_text(text, language=lang, doc_type="dpa").flow
+    first = flow.hops[-1]
+    again = replace(first, mechanisms=("bcr",), evidence=())
+    stray = Hop(source="party:unreached", target=first.target, kind="transfer")
+    for hops in (flow.hops, (*flow.hops, again, stray)):
+        changed = replace(flow, hops=hops)
+        expected = _networkx_hop_by_hop(changed)
+        assert to_node_link(changed) == json_graph.node_link_data(expected, edges="edges")
+        assert list(to_networkx(changed).edges(data=True)) == list(expected.edges(data=True))
+        assert list(to_networkx(changed).nodes(data=True)) == list(expected.nodes(data=True))
 
 
 def test_corpus_multi_hop_example_flags_the_onward_transfer_with_the_whole_path(scanner, corpora):

@@ -9,26 +9,47 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
-from networkx.readwrite import json_graph
+from typing import TYPE_CHECKING, Any
 
 from dpcheck.flows.hops import CUSTOMER
 from dpcheck.models import Country, DataFlow, Evidence, Hop, Party
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 
 def to_networkx(flow: DataFlow) -> nx.DiGraph:
     """The flow as a directed graph: nodes as they enter the flow, edges in the order they were found."""
-    nodes: dict[str, dict[str, Any]] = {p.key: _party(p) for p in flow.parties}
-    nodes.update((c.key, _country(c)) for c in flow.countries)
+    # networkx is imported where a graph object is wanted: it is a tenth of a second of every start-up.
+    import networkx as nx
+
+    nodes, successors = _adjacency(flow)
     graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_node(CUSTOMER, **nodes[CUSTOMER])
-    for hop in flow.hops:
-        if hop.target not in graph:
-            graph.add_node(hop.target, **nodes[hop.target])
-        graph.add_edge(hop.source, hop.target, **_hop(hop))
+    for node, data in nodes.items():
+        graph.add_node(node, **data)
+    for source, targets in successors.items():
+        for target, data in targets.items():
+            graph.add_edge(source, target, **data)
     return graph
+
+
+def _adjacency(flow: DataFlow) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, dict[str, Any]]]]:
+    """The nodes and each node's successors as networkx's ``DiGraph`` holds them after adding the
+    customer and then each hop, its target before it: a node in the order it joined (a hop's source
+    not yet seen joins without attributes), a repeated edge's attributes updated in its first place."""
+    known: dict[str, dict[str, Any]] = {p.key: _party(p) for p in flow.parties}
+    known.update((c.key, _country(c)) for c in flow.countries)
+    nodes = {CUSTOMER: known[CUSTOMER]}
+    successors: dict[str, dict[str, dict[str, Any]]] = {CUSTOMER: {}}
+    for hop in flow.hops:
+        for node, data in ((hop.target, known.get(hop.target)), (hop.source, {})):
+            if node not in nodes:
+                if data is None:
+                    raise KeyError(hop.target)
+                nodes[node] = data
+                successors[node] = {}
+        successors[hop.source].setdefault(hop.target, {}).update(_hop(hop))
+    return nodes, successors
 
 
 def _party(party: Party) -> dict[str, Any]:
@@ -58,11 +79,26 @@ def _quote(e: Evidence) -> dict[str, object]:
 
 
 def to_node_link(flow: DataFlow) -> dict[str, object]:
-    return json_graph.node_link_data(to_networkx(flow), edges="edges")
+    """networkx's ``node_link_data(to_networkx(flow), edges="edges")``, made without networkx: a
+    report from the cache writes its graph without importing it."""
+    nodes, successors = _adjacency(flow)
+    return {
+        "directed": True,
+        "multigraph": False,
+        "graph": {},
+        "nodes": [{**data, "id": node} for node, data in nodes.items()],
+        "edges": [
+            {**data, "source": source, "target": target}
+            for source, targets in successors.items()
+            for target, data in targets.items()
+        ],
+    }
 
 
 def write_graphml(flow: DataFlow, path: Path) -> None:
     """GraphML has no list attributes, so lists are stored as JSON strings."""
+    import networkx as nx
+
     flat: nx.DiGraph[str] = nx.DiGraph()
     graph = to_networkx(flow)
     for node, data in graph.nodes(data=True):

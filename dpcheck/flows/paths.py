@@ -16,8 +16,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import networkx as nx
-
 from dpcheck.facts import LegalFacts
 from dpcheck.flows.hops import CUSTOMER
 from dpcheck.models import UNSPECIFIED, Country, Hop, Judgement, Party, TransferPath, distinct_places
@@ -37,6 +35,9 @@ def judge_paths(
 ) -> tuple[tuple[Hop, ...], tuple[TransferPath, ...]]:
     """``hops`` with the judgement of each last hop into a third country, and every path from the
     customer to a country outside the EEA, covered or not, in a stable order."""
+    # Imported here, not with the module: a run that reads no document would pay for it at start-up.
+    import networkx as nx
+
     labels = {p.key: p.label for p in parties}
     by_pair = {(h.source, h.target): h for h in hops}
     judged: dict[tuple[str, str], Judgement] = {}

@@ -1,7 +1,9 @@
-"""PDF: text and layout from pypdfium2, tables from pdfplumber on pages with ruling lines.
+"""PDF: text and layout from pypdfium2, tables by pdfplumber's table finder on pages with ruling lines.
 
-pdfplumber (pdfminer) is an order of magnitude slower than pdfium and keeps every parsed
-page in memory until ``page.close()``, so it only sees the few pages that draw tables.
+The finder reads a ruled page's lines and characters from pdfium (:mod:`dpcheck.ingest.pdf_tables`)
+where that gives what pdfminer would, and from pdfplumber (pdfminer) on the other ruled pages:
+pdfminer is an order of magnitude slower than pdfium and keeps every parsed page in memory until
+``page.close()``, so it only sees those few pages.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dpcheck.ingest.lines import (
     is_page_number,
 )
 from dpcheck.ingest.normalize import clean
+from dpcheck.ingest.pdf_tables import Bbox, Cells, page_tables
 from dpcheck.ingest.pdf_visibility import PageVisibility, examine
 from dpcheck.limits import check_chars, checkpoint
 
@@ -58,6 +61,9 @@ class _Page:
     seen: PageVisibility | None = None
     hidden_text: str = ""  # the text left out as hidden, for the notice
     fields: int = 0  # form-field values and free-text annotations read into ``lines``
+    # A ruled page's tables as pdfplumber finds them (bounding box, cells), read from pdfium;
+    # None when pdfplumber must read them.
+    grid: list[tuple[Bbox, Cells]] | None = None
 
     @property
     def chars(self) -> int:
@@ -94,7 +100,7 @@ def parse(data: bytes, source: str, *, max_pages: int) -> Document:
     _drop_running_lines(pages)
     all_lines = [line for page in pages for line in page.lines]
     dehyphenator = Dehyphenator(" ".join(line.text for line in all_lines))
-    tables = _tables(data, [p.number for p in pages if p.ruled], dehyphenator)
+    tables = _tables(data, pages, dehyphenator)
     margins = {p.number: max((ln.right for ln in p.lines if ln.right is not None), default=p.width) for p in pages}
     layout = Layout(all_lines, dehyphenator, margins)
     items: list[Item] = []
@@ -252,15 +258,15 @@ def _read_page(pdf: pdfium.PdfDocument, number: int) -> _Page:
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
+        ruled = _has_rulings(page)
         try:
             seen = examine(page, textpage)
             lines, hidden_text = _lines(textpage, number, height, seen.hidden)
+            grid = page_tables(page, textpage) if ruled else None
         finally:
             textpage.close()
         fields = _annotation_lines(pdf, page, number, height)
-        result = _Page(
-            number, width, height, _attach_bullets(lines), _has_rulings(page), seen, hidden_text, len(fields)
-        )
+        result = _Page(number, width, height, _attach_bullets(lines), ruled, seen, hidden_text, len(fields), grid)
         _insert_by_position(result.lines, fields)
         return result
     finally:
@@ -507,22 +513,33 @@ def _drop_running_lines(pages: Sequence[_Page]) -> None:
         ]
 
 
-def _tables(data: bytes, numbers: list[int], dehyphenator: Dehyphenator) -> dict[int, list[_Table]]:
-    """Tables on the given pages; on any pdfplumber failure the text stays in the paragraphs."""
+def _tables(data: bytes, pages: Sequence[_Page], dehyphenator: Dehyphenator) -> dict[int, list[_Table]]:
+    """Tables on the ruled pages: from pdfium's reading where there is one, else from pdfplumber;
+    on any pdfplumber failure the text of its pages stays in the paragraphs."""
     found: dict[int, list[_Table]] = {}
-    if not numbers:
+    unread = []
+    for page in pages:
+        if not page.ruled:
+            continue
+        if page.grid is None:
+            unread.append(page.number)
+            continue
+        kept = [t for t in (_table(bbox, cells, dehyphenator) for bbox, cells in page.grid) if t is not None]
+        if kept:
+            found[page.number] = kept
+    if not unread:
         return found
     try:
-        with pdfplumber.open(io.BytesIO(data), pages=numbers) as plumber:
-            for page in plumber.pages:
+        with pdfplumber.open(io.BytesIO(data), pages=unread) as plumber:
+            for plumbed in plumber.pages:
                 checkpoint()
                 try:
-                    tables = [_table(t.bbox, t.extract(), dehyphenator) for t in page.find_tables()]
+                    tables = [_table(t.bbox, t.extract(), dehyphenator) for t in plumbed.find_tables()]
                 finally:
-                    page.close()
+                    plumbed.close()
                 kept = [t for t in tables if t is not None]
                 if kept:
-                    found[page.page_number] = kept
+                    found[plumbed.page_number] = kept
     except Exception:  # noqa: BLE001  pdfminer raises many types on odd files; the text layer is already read
         return found
     return found

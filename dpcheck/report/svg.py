@@ -8,13 +8,15 @@ escaped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from dpcheck.flows.graph import to_networkx
 from dpcheck.flows.hops import CUSTOMER
 from dpcheck.models import UNSPECIFIED, DataFlow
 from dpcheck.report.safe import html_text as escape
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 NODE_WIDTH = 200
 NODE_HEIGHT = 34
@@ -37,6 +39,8 @@ class _Box:
 
 def _layers(graph: nx.DiGraph) -> list[list[str]]:
     """Parties by distance from the customer; countries in one last column."""
+    import networkx as nx
+
     distance = nx.single_source_shortest_path_length(graph, CUSTOMER) if CUSTOMER in graph else {}
     parties = [n for n, d in graph.nodes(data=True) if d.get("kind") != "country"]
     countries = [n for n, d in graph.nodes(data=True) if d.get("kind") == "country"]

@@ -1,0 +1,166 @@
+"""Tables read from pdfium's objects give what pdfplumber gives on pdfminer's (PDFs made with fpdf2)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+from fpdf import FPDF
+
+from dpcheck.ingest import load
+from dpcheck.ingest.pdf import _read
+from dpcheck.ingest.pdf_tables import page_tables
+
+from .conftest import new_pdf, pdf_bytes
+
+ROWS_EN = [
+    ("Sub-processor", "Purpose", "Location"),
+    ("Acme Cloud Inc.", "Hosting of the customer's workspace and backups", "United States"),
+    ("Mailbird Ltd", "E-mail delivery", "Ireland"),
+    ("Quickpay GmbH", "Payments; invoices kept for ten years", "Germany"),
+]
+ROWS_DE = [
+    ("Unterauftragsverarbeiter", "Zweck", "Ort der Verarbeitung"),
+    ("Wolkenspeicher AG", "Speicherung der Kundendaten und Sicherungskopien", "Schweiz"),
+    ("Rechenzentrum Süd GmbH", "Betrieb der Server; Übermittlung nur verschlüsselt", "Österreich"),
+]
+
+
+def _fpdf_table(rows: list[tuple[str, ...]]) -> Callable[[FPDF], None]:
+    def draw(pdf: FPDF) -> None:
+        with pdf.table() as grid:
+            for cells in rows:
+                row = grid.row()
+                for cell in cells:
+                    row.cell(cell)
+
+    return draw
+
+
+def _bordered_cells(pdf: FPDF) -> None:
+    """Cells drawn one by one with borders: each border a rectangle of its own."""
+    for cells in ROWS_DE:
+        for cell in cells:
+            pdf.cell(62, 8, text=cell[:28], border=1)
+        pdf.ln()
+
+
+def _ruled_lines(pdf: FPDF) -> None:
+    """A grid of single lines (no rectangles), text placed in its cells."""
+    left, top, width, height = 20, 40, 170, 10
+    for row, cells in enumerate(ROWS_EN):
+        for col, cell in enumerate(cells):
+            pdf.set_xy(left + col * width / 3 + 1, top + row * height + 2)
+            pdf.cell(0, 6, text=cell[:30])
+    for row in range(len(ROWS_EN) + 1):
+        pdf.line(left, top + row * height, left + width, top + row * height)
+    for col in range(4):
+        pdf.line(left + col * width / 3, top, left + col * width / 3, top + len(ROWS_EN) * height)
+    pdf.set_xy(pdf.l_margin, top + len(ROWS_EN) * height + 4)
+
+
+def _page(draw: Callable[[FPDF], None]) -> bytes:
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(0, 6, text="Annex 3: the sub-processors / Anlage 3: die Unterauftragsverarbeiter")
+    draw(pdf)
+    pdf.multi_cell(0, 6, text="The list is updated from time to time. Die Liste wird laufend aktualisiert.")
+    return pdf_bytes(pdf)
+
+
+def _plumbed(data: bytes) -> list[tuple[tuple[float, ...], list[list[str | None]]]]:
+    with pdfplumber.open(io.BytesIO(data), pages=[1]) as plumber:
+        return [(table.bbox, table.extract()) for table in plumber.pages[0].find_tables()]
+
+
+def _from_pdfium(data: bytes, rotate: int = 0) -> list[tuple[tuple[float, ...], list[list[str | None]]]] | None:
+    pdf = pdfium.PdfDocument(data)
+    try:
+        page = pdf[0]
+        if rotate:
+            page.set_rotation(rotate)
+        textpage = page.get_textpage()
+        try:
+            return page_tables(page, textpage)
+        finally:
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [_fpdf_table(ROWS_EN), _fpdf_table(ROWS_DE), _bordered_cells, _ruled_lines],
+    ids=["table-en", "table-de", "bordered-cells-de", "single-lines-en"],
+)
+def test_pdf_tables_from_pdfium_equal_pdfplumber(draw: Callable[[FPDF], None]) -> None:
+    """Each table pdfplumber finds on pdfminer's page is found on pdfium's, with the same cells
+    and the same bounds (to float precision: pdfium keeps coordinates in single precision)."""
+    data = _page(draw)
+    theirs = _plumbed(data)
+    ours = _from_pdfium(data)
+    assert theirs and ours is not None
+    assert [cells for _, cells in ours] == [cells for _, cells in theirs]
+    for (box, _), (their_box, _) in zip(ours, theirs, strict=True):
+        assert box == pytest.approx(their_box, abs=1e-3)
+
+
+def test_pdf_tables_of_a_ruled_page_are_read_without_pdfplumber() -> None:
+    """A document's ruled page carries its tables from pdfium, and the document holds them."""
+    data = _page(_fpdf_table(ROWS_DE))
+    pages, _, _ = _read(data, "x.pdf", 10)
+    assert pages[0].ruled and pages[0].grid is not None
+    doc = load(data, name="x.pdf")
+    assert doc.tables[0].header == ROWS_DE[0]
+    assert doc.tables[0].rows[1] == ROWS_DE[2]
+
+
+def test_pdf_tables_rotated_page_is_left_to_pdfplumber() -> None:
+    """pdfminer turns a rotated page's coordinates: that page is not read from pdfium."""
+    assert _from_pdfium(_page(_fpdf_table(ROWS_EN)), rotate=90) is None
+
+
+def _close_words(inside: bool) -> Callable[[FPDF], None]:
+    """A ruled grid, and "Name" and "und Anschrift" placed apart by less than pdfplumber's
+    tolerance with no space between them (pdfium adds a space there that pdfminer does not see),
+    in a cell of the grid or below it."""
+
+    def draw(pdf: FPDF) -> None:
+        left, top, width, height = 20, 40, 170, 12
+        pdf.set_font("Helvetica", "", 11)
+        for row, cells in enumerate([("Feld", "Angabe"), ("Anschrift", "Berlin"), ("", "")]):
+            for col, cell in enumerate(cells):
+                pdf.text(left + col * width / 2 + 2, top + row * height + 8, cell)
+        for row in range(4):
+            pdf.line(left, top + row * height, left + width, top + row * height)
+        for col in range(3):
+            pdf.line(left + col * width / 2, top, left + col * width / 2, top + 3 * height)
+        y = top + 2 * height + 8 if inside else top + 3 * height + 10
+        pdf.text(left + 2, y, "Name")
+        pdf.text(left + 2 + pdf.get_string_width("Name") + 2.9 / pdf.k, y, "und Anschrift")
+        pdf.set_xy(pdf.l_margin, top + 3 * height + 14)
+
+    return draw
+
+
+def test_pdf_tables_added_space_between_close_words_in_a_table_is_left_to_pdfplumber() -> None:
+    """Where pdfium adds a space in a table between characters closer than pdfplumber's
+    tolerance, whether pdfminer has one cannot be told: the page is read by pdfplumber."""
+    data = _page(_close_words(inside=True))
+    assert _from_pdfium(data) is None
+    pages, _, _ = _read(data, "x.pdf", 10)
+    assert pages[0].ruled and pages[0].grid is None
+    assert _plumbed(data)[0][1][2] == ["Nameund Anschrift", ""]
+
+
+def test_pdf_tables_added_space_outside_the_tables_does_not_matter() -> None:
+    """The same words below the table leave the page to pdfium, with pdfplumber's cells."""
+    data = _page(_close_words(inside=False))
+    ours = _from_pdfium(data)
+    assert ours is not None
+    assert [cells for _, cells in ours] == [cells for _, cells in _plumbed(data)]
