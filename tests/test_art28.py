@@ -146,6 +146,12 @@ def test_art28_heading_names_the_element_for_its_section(scanner):
             "data_subject_rights",
         ),
         (
+            "de",
+            "# AVV\n\n## Pflichten\n\n1. Der Auftragnehmer handelt nur auf Weisung.\n"
+            "2. Der Auftragnehmer unterstützt den Auftraggeber bezüglich:\n   - Betroffenenrechte\n   - Datenpannen\n",
+            "data_subject_rights",
+        ),
+        (
             "en",
             "# DPA\n\n## Data subject rights\n\n- Assist the Controller in responding to requests\n",
             "data_subject_rights",

@@ -90,7 +90,7 @@ SHOWS = (
     "A28_IMPROVE",
 )
 ROW_LABELS = tuple(row for _, row in DETAILS.values())
-# The labels of a sentence that leads into a list whose items name what it assists with or notifies of.
+# The labels of a sentence right before a list whose items name what it assists with or notifies of.
 LEAD_IN = ("A28_ASSIST", "A28_NOTIFY")
 SECTION_SHOWS = (*(cue for cue, _ in DETAILS.values()), "A28_BREACH", "A28_DS_RIGHTS")
 

@@ -291,12 +291,16 @@ class Art28ClauseReader(Reader):
 
     def plan(self, reading: Reading) -> np.ndarray:
         # As art28.anchored, for every sentence at once; headings with a checklist label give their sections' context,
-        # and a sentence that assists with or notifies of what its list names, the list's items.
+        # and a sentence right before a list that assists with or notifies of what the list names, its items.
         sentences = reading.sentences
         headings = sentences.carrying(HEADING) & sentences.carrying(*reading.lexicon.art28)
+        lead_ins = sentences.carrying(*art28.LEAD_IN)
+        for i in np.flatnonzero(lead_ins).tolist():
+            lead_ins[i] = _leads_a_list(sentences, i)
         return (
             headings
-            | sentences.carrying(*art28.SHOWS, *art28.LEAD_IN)
+            | lead_ins
+            | sentences.carrying(*art28.SHOWS)
             | (sentences.opened_by(*art28.ROW_LABELS) & sentences.opening())
             | sentences.under_headings(*art28.SECTION_SHOWS)
         )
@@ -312,9 +316,23 @@ class Art28ClauseReader(Reader):
             and all(sentences.block(k).kind == "list_item" for k in range(at + 1, index))
             else frozenset()
         )
-        if sentence.text.rstrip().endswith(":"):
-            self._lead_in = (index, art28.labels(sentence))
+        # The items take only what the lead-in does (assist, notify); what they show, they name themselves.
+        if sentence.has(*art28.LEAD_IN) and _leads_a_list(sentences, index):
+            self._lead_in = (index, art28.labels(sentence) & frozenset(art28.LEAD_IN))
         reading.mentions.extend(self._reader.read(sentence, lead_in))
+
+
+def _leads_a_list(sentences: Sentences, i: int) -> bool:
+    """Sentence ``i`` ends a block, a list item follows it, and the block is no item of that list unless it
+    opens one of its own with a colon ("2. The processor assists with: - ...")."""
+    if i + 1 >= len(sentences):
+        return False
+    block, following = sentences.block(i), sentences.block(i + 1)
+    return (
+        following is not block
+        and following.kind == "list_item"
+        and (block.kind != "list_item" or block.text.rstrip().endswith(":"))
+    )
 
 
 class ImporterReader(Reader):
