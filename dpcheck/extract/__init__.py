@@ -13,6 +13,7 @@ from functools import cached_property
 import numpy as np
 from spacy.language import Language
 
+from dpcheck.extract.amendments import amended_away, instruction_pattern
 from dpcheck.extract.destinations import DENIED, PROVIDERS
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
@@ -166,14 +167,25 @@ def extract(
     for reader in started:
         reader.begin(reading)
     _read(reading, started)
+    # What the document's own amendments delete or replace says nothing any more.
+    words = lexicon.words
+    away = amended_away(
+        document.blocks,
+        instruction_pattern(words.amendment_targets, words.amendment_operations),
+        words.amendment_headings,
+    )
+
+    def kept(evidence: Evidence) -> bool:
+        return not any(start <= evidence.start < end for start, end in away)
+
     # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.
     return Extraction(
         doc_type or classify(document),
-        lexicon.evidence.ranked(reading.mentions),
-        tuple(reading.recipients),
-        tuple(reading.transfers_addressed),
-        tuple(reading.flowdown),
+        lexicon.evidence.ranked(m for m in reading.mentions if kept(m.evidence)),
+        tuple(r for r in reading.recipients if not r.evidence or any(kept(e) for e in r.evidence)),
+        tuple(e for e in reading.transfers_addressed if kept(e)),
+        tuple(m for m in reading.flowdown if kept(m.evidence)),
         reading.subject,
         tuple(sorted((implied or {}).items())),
-        tuple(reading.unnamed_basis),
+        tuple(e for e in reading.unnamed_basis if kept(e)),
     )
