@@ -95,7 +95,7 @@ def test_amendments_of_another_text_leave_this_one_standing(scanner, lang, text,
 
 
 def test_amendments_only_under_an_amendment_heading(scanner):
-    """"Clause 11(a) is struck" in the terms for the SCCs, outside any amendment, deletes no section of the DPA."""
+    """ "Clause 11(a) is struck" in the terms for the SCCs, outside any amendment, deletes no section of the DPA."""
     text = EN.replace("## Amendment No. 1", "## Terms for the Standard Contractual Clauses").format(
         amendment="Section 8.3 is deleted in its entirety."
     )
