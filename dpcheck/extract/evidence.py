@@ -15,12 +15,9 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    questions); a definition ("'SCCs' means ...") last; ahead of the role, a mention under a
    heading naming a transfer ("International transfers", "Übermittlung in Drittländer"), where
    a reader looks for the answer, before one elsewhere;
-4. within a role, a tool named by its name before one read from consent to the transfer; a destination
-   quoted from a sentence about the data before one about the tool that covers it ("Acme (USA) is
-   certified under the DPF"); and a sentence saying that data moves or rests somewhere ("transferred",
-   "stored", "gespeichert") before one saying only where something is ("located", "operates",
-   "befindet sich"); a tool from the clause that puts it in force ("the parties enter into the SCCs",
-   "shall govern") before one that only refers to it.
+4. within a role, a tool named by its name before one read from consent to the transfer, and a
+   sentence saying that data moves or rests somewhere ("transferred", "stored", "gespeichert")
+   before one saying only where something is ("located", "operates", "befindet sich").
 
 The words are data: ``evidence`` in rules/lexicon/roles.yml. :meth:`EvidenceOrder.tool_role`
 gives a tool's mention the role of its sentence; :meth:`EvidenceOrder.ranked` orders the mentions
@@ -54,15 +51,10 @@ _TIER = {role: tier for tier, role in enumerate(ORDER)}
 
 
 def _words(data: dict[str, list[str]]) -> re.Pattern[str] | Prefiltered:
-    """One pattern for the words of every language; "=SCC" matches the word as written, "*" any ending."""
-    words = sorted({str(w) for phrases in data.values() for w in phrases})
-    plain = [re.escape(w.lower()).replace(r"\*", r"\w*") for w in words if not w.startswith("=")]
-    exact = [re.escape(w[1:]) for w in words if w.startswith("=")]
-    pattern = r"\b(?:" + "|".join(plain) + r")\b"
-    if exact:
-        pattern += r"|(?-i:\b(?:" + "|".join(exact) + r")\b)"
+    words = sorted({str(w).lower() for phrases in data.values() for w in phrases})
+    parts = (re.escape(w).replace(r"\*", r"\w*") for w in words)
     # Asked of every mention's quote and headings, and found in few.
-    return prefilter(re.compile(pattern, re.I))
+    return prefilter(re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I))
 
 
 @dataclass(frozen=True)
@@ -71,8 +63,6 @@ class EvidenceOrder:
 
     transfers: re.Pattern[str] | Prefiltered  # words naming a transfer
     moves: re.Pattern[str] | Prefiltered  # words saying data moves or rests somewhere (transfers among them)
-    tools: re.Pattern[str] | Prefiltered  # words naming a transfer tool
-    relies: re.Pattern[str] | Prefiltered  # words putting a tool in force
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:
@@ -81,8 +71,6 @@ class EvidenceOrder:
         return cls(
             _words(transfer),
             _words({lang: [*transfer.get(lang, []), *rests.get(lang, [])] for lang in {*transfer, *rests}}),
-            _words(words["tools"]),
-            _words(words["relies"]),
         )
 
     def tool_role(self, sentence: Sentence, mention: Mention) -> str:
@@ -96,7 +84,7 @@ class EvidenceOrder:
             return TRANSFER
         return ""
 
-    def rank(self, mention: Mention) -> tuple[bool, bool, bool, bool, int, bool, bool, bool, bool, int]:
+    def rank(self, mention: Mention) -> tuple[bool, bool, bool, bool, int, bool, bool, int]:
         """How decisive ``mention`` is as evidence (lower first; see the module docstring), then where it stands."""
         quote = mention.evidence.quote
         table = mention.detail == TABLE or mention.role == TABLE
@@ -109,8 +97,6 @@ class EvidenceOrder:
             not any(self.transfers.search(heading) for heading in mention.evidence.section or ()),
             tier,
             mention.detail == CONSENT,
-            mention.kind == "destination" and bool(self.tools.search(quote)),
-            mention.kind == "mechanism" and not self.relies.search(quote),
             not table and not self.moves.search(quote),
             mention.evidence.start,
         )
