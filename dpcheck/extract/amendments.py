@@ -18,6 +18,9 @@ from functools import lru_cache
 
 from dpcheck.ingest.document import Block
 
+# In an amendment, words that make its target one sentence of a paragraph, which a block's text does not mark ("§ 8
+# Abs. 2 Satz 2 entfällt"), or another document's clause ("Section 8 of the DPA").
+_NOT_A_BLOCK_HERE = re.compile(r"\bsatz\b|\bsentence\b|\bof the\b", re.I)
 # A block opening with a clause's number: "8.3 ...", "8.3. ...", "(4) ...", "§ 8 ...", "Section 8 ...".
 _NUMBERED = re.compile(r"^\s*(?:(?:section|clause|ziffer|abschnitt|klausel)\s+|§\s*)?\(?(\d+(?:\.\d+)*)[.)]?\s", re.I)
 
@@ -45,9 +48,7 @@ def amended_away(blocks: Sequence[Block], pattern: re.Pattern[str], headings: fr
         if not any(word in heading.lower() for heading in block.heading_path for word in headings):
             continue
         for match in pattern.finditer(block.text):
-            # "§ 8 Abs. 2 Satz 2 entfällt": one sentence of a paragraph, which a block's text does not mark; "Section
-            # 8 of the DPA": another document's clause.
-            if re.search(r"\bsatz\b|\bsentence\b|\bof the\b", match[0], re.I):
+            if _NOT_A_BLOCK_HERE.search(match[0]):
                 continue
             if match["paragraph"] is not None:
                 found = _german_paragraph(blocks[:at], match["paragraph"], match["subsection"])
