@@ -1627,3 +1627,29 @@ def test_mechanisms_a_tool_named_as_the_part_an_amendment_deletes_is_not_relied_
 def test_mechanisms_the_privacy_shields_successor_is_the_dpf(scanner, lang, text):
     """The framework named by what it replaced is the DPF, and the Privacy Shield it names is history."""
     assert mechanisms(scanner, text, lang) == {"dpf"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Transfers to providers outside the EEA take place only to countries with an adequate level of "
+            "data protection or on the basis of standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Übermittlungen an Dienstleister außerhalb des EWR erfolgen nur in Staaten mit angemessenem "
+            "Datenschutzniveau oder gestützt auf Standardvertragsklauseln.",
+        ),
+        (
+            "de",
+            "Übermittlungen an Dienstleister ausserhalb des EWR erfolgen nur in Staaten mit angemessenem "
+            "Datenschutzniveau oder gestützt auf Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_swiss_spelling_reads_like_standard_german(scanner, lang, text):
+    """Swiss German writes "ss" for "ß": "ausserhalb des EWR" is "außerhalb des EWR", and the transfer
+    statement's tools are read as in English."""
+    assert mechanisms(scanner, text, lang) == {"adequacy", "scc"}

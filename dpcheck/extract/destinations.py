@@ -103,12 +103,15 @@ class Words:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Words:
+        # Swiss German writes "ss" for "ß" ("ausserhalb", "ausschliesslich"): both spellings are the word.
         sets = {
-            f.name: frozenset(str(w).lower() for w in data[f.name])
+            f.name: frozenset(v for w in data[f.name] for v in {str(w).lower(), str(w).lower().replace("ß", "ss")})
             for f in fields(cls)
             if f.name not in ("law_prefixes", "exception", "table_headers", "responsible_row")
         }
-        exception = re.compile(r"\b(" + "|".join(re.escape(w) for w in data["exception"]) + r")\b", re.I)
+        exception = re.compile(
+            r"\b(" + "|".join(re.escape(w).replace("ß", "(?:ß|ss)") for w in data["exception"]) + r")\b", re.I
+        )
         headers = {
             kind: re.compile("|".join(re.escape(str(w)) for w in parts), re.I)
             for kind, parts in data["table_headers"].items()

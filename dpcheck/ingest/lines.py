@@ -121,6 +121,62 @@ def collapse_letter_spacing(line: str) -> str:
     return " ".join("".join(word.split()) for word in re.split(r"\s{2,}", line.strip()))
 
 
+# A line that opens Markdown structure (heading, quote, table row, list, fence, raw HTML) is never wrapped prose.
+_MARKUP_START = re.compile(r"^(?:[#>|*+<`~]|[-=_]{3,}|\d{1,9}[.)](?:\s|$)|-\s)")
+# Hard-wrapped text: at least this many open-ended one-line paragraphs, this share of all one-line
+# paragraphs, and their median this close to the widest (the wrap width).
+_WRAPPED_LINES = 20
+_WRAPPED_SHARE = 0.4
+_WRAPPED_TIGHT = 0.85
+_FULL = 0.7
+
+
+def rejoin_wrapped(text: str) -> str:
+    """Join paragraphs that are only the wrapped lines of one, as PDF-to-text converters write them.
+
+    Some converters end every line of the page with a blank line, so that "... within the European" and
+    "Economic Area ..." become two paragraphs and the sentence is lost. Such a document is recognised as a
+    whole: most of its one-line paragraphs end open (no sentence-final mark) at nearly the same width. In
+    it, a paragraph that ran to that width without closing a sentence goes on in the next one, unless the
+    next opens a list item, a clause number or Markdown structure.
+    """
+    lines = text.split("\n")
+    singles = [
+        i
+        for i, line in enumerate(lines)
+        if line.strip()
+        and (i == 0 or not lines[i - 1].strip())
+        and (i + 1 == len(lines) or not lines[i + 1].strip())
+        and not _MARKUP_START.match(line.strip())
+    ]
+    open_lengths = sorted(
+        len(lines[i].strip()) for i in singles if not ends_sentence(lines[i]) and len(lines[i].strip()) >= 30
+    )
+    if len(open_lengths) < _WRAPPED_LINES or len(open_lengths) < _WRAPPED_SHARE * len(singles):
+        return text
+    width = open_lengths[int(0.9 * (len(open_lengths) - 1))]
+    if open_lengths[len(open_lengths) // 2] < _WRAPPED_TIGHT * width:
+        return text
+    wrapped = set(singles)
+    out: list[str] = []
+    previous: str | None = None  # the last one-line paragraph, while it may go on
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            if previous is None:
+                out.append(line)
+            continue
+        if previous is not None and i in wrapped and not starts_item(stripped) and not _MARKUP_START.match(stripped):
+            out[-1] = out[-1].rstrip() + " " + stripped
+        else:
+            if previous is not None:
+                out.append("")
+            out.append(line)
+        full = len(stripped) >= _FULL * width and not ends_sentence(stripped)
+        previous = stripped if i in wrapped and full else None
+    return "\n".join(out)
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Kept hyphenated when split across lines: these prefixes mostly form real compounds
 # ("sub-processor", "third-party"), unlike syllable breaks ("trans-fer").

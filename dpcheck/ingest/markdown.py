@@ -22,6 +22,7 @@ from dpcheck.ingest.lines import (
     is_caps,
     is_title,
     list_item_text,
+    rejoin_wrapped,
     starts_item,
 )
 from dpcheck.ingest.normalize import clean
@@ -42,7 +43,7 @@ _MAX_OPEN = 200  # raw HTML elements kept open across Markdown; deeper ones are 
 def parse_markdown(text: str, source: str) -> Document:
     builder = DocumentBuilder(source, "markdown")
     text, metadata = _front_matter(text)
-    tokens = _MD.parse(text)
+    tokens = _MD.parse(rejoin_wrapped(text))
     if max((token.level for token in tokens), default=0) >= _MD.options.maxNesting - 1:
         # markdown-it skips, without a word, whatever is nested deeper than maxNesting.
         builder.warn(f"quotes or lists nested about {_MD.options.maxNesting} levels deep: deeper text is not read")
@@ -307,7 +308,7 @@ def parse_text(text: str, source: str) -> Document:
     builder = DocumentBuilder(source, "text")
     dehyphenator = Dehyphenator(text)
     items: list[Item] = []
-    for chunk in re.split(r"\n[ \t]*\n", text):
+    for chunk in re.split(r"\n[ \t]*\n", rejoin_wrapped(text)):
         checkpoint()
         lines = [collapse_letter_spacing(line.strip()) for line in chunk.split("\n") if line.strip()]
         items.extend(_text_items(lines, dehyphenator))

@@ -57,7 +57,7 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
     nlp.add_pipe("sentencizer", config={"punct_chars": punct})
     # The phrases come from our own rules; checking thousands of them against the factory's type
     # hints is a fifth of start-up.
-    places = [[p, c] for p, c in country_phrases(lexicon["countries"], lexicon["places"])]
+    places = _swiss_spellings(lang, [[p, c] for p, c in country_phrases(lexicon["countries"], lexicon["places"])])
     nlp.add_pipe(COUNTRIES, config={"phrases": places}, validate=False)
     cue_phrases: list[list[str]] = []
     # cues.yml holds the transfer vocabulary, art28.yml that of the Art. 28 checklist, subject.yml
@@ -77,5 +77,16 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
     for label, entry in lexicon["mechanisms"].items():
         for key in ("en", "de"):
             cue_phrases.extend([p, f"MECH:{label}"] for p in entry.get(key, []))
-    nlp.add_pipe(CUES, config={"phrases": cue_phrases}, validate=False)
+    nlp.add_pipe(CUES, config={"phrases": _swiss_spellings(lang, cue_phrases)}, validate=False)
     return nlp
+
+
+def _swiss_spellings(lang: str, phrases: list[list[str]]) -> list[list[str]]:
+    """German phrases also in Swiss spelling, which writes "ss" for "ß" ("ausserhalb", "gemäss").
+
+    The variants come after every phrase as written, so that where both match the same words the
+    phrases' order, and with it the matches, stay as they were.
+    """
+    if lang != "de":
+        return phrases
+    return phrases + [[p.replace("ß", "ss"), label] for p, label in phrases if "ß" in p]

@@ -217,3 +217,55 @@ def test_markdown_a_paragraph_broken_at_every_line_is_fields() -> None:
         "Acme Ltd, Hosting, Cork",
         "We send invoices through our provider in Zurich.",
     ]
+
+
+def _hard_wrapped(paragraphs: list[str], width: int = 90) -> str:
+    """Text the way some PDF-to-text converters write it: every wrapped line a paragraph of its own."""
+    import textwrap
+
+    return "\n\n".join(line for p in paragraphs for line in textwrap.wrap(p, width))
+
+
+WRAPPED_EN = [
+    "PRIVACY POLICY",
+    *[
+        f"{n}.1 We keep the records of section {n} for as long as the contract with the customer runs and "
+        "delete them afterwards, unless a statutory retention period requires us to keep them longer than that."
+        for n in range(1, 17)
+    ],
+    "17.1 Your personal data may be transferred to and stored within the countries of the European "
+    "Economic Area, which offer a level of protection comparable to that of the country where we are seated.",
+]
+WRAPPED_DE = [
+    "DATENSCHUTZERKLÄRUNG",
+    *[
+        f"{n}.1 Wir bewahren die Unterlagen aus Abschnitt {n} so lange auf, wie der Vertrag mit dem Kunden "
+        "läuft, und löschen sie danach, sofern keine gesetzliche Aufbewahrungsfrist eine längere Speicherung verlangt."
+        for n in range(1, 17)
+    ],
+    "17.1 Ihre personenbezogenen Daten werden ausschließlich innerhalb der Staaten des Europäischen "
+    "Wirtschaftsraums gespeichert und verarbeitet, deren Schutzniveau dem unseres Sitzlandes vergleichbar ist.",
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "phrase"), [(WRAPPED_EN, "European Economic Area"), (WRAPPED_DE, "Europäischen Wirtschaftsraums")]
+)
+@pytest.mark.parametrize("name", ["policy.md", "policy.txt"])
+def test_hard_wrapped_lines_are_joined_into_their_paragraphs(paragraphs: list[str], phrase: str, name: str) -> None:
+    """A document whose every line is its own paragraph: the lines of one paragraph are joined again,
+    so that a sentence split at "European | Economic Area" is read whole."""
+    # The first width at which a line break falls inside the phrase.
+    text = next(t for w in range(80, 110) if phrase not in (t := _hard_wrapped(paragraphs, w)))
+    doc = load(text.encode(), name=name)
+    assert [b.text for b in doc.blocks[1:]] == paragraphs[1:]
+    assert doc.blocks[0].kind == "heading"
+    assert_consistent(doc)
+
+
+@pytest.mark.parametrize("name", ["notes.md", "notes.txt"])
+def test_short_one_line_paragraphs_are_not_joined(name: str) -> None:
+    """Open-ended one-line paragraphs of varied length (labels, fields, headings) are not wrapped prose."""
+    lines = [f"Field {n} of the record without a final stop" + " and more words" * (n % 5) for n in range(30)]
+    doc = load("\n\n".join(lines).encode(), name=name)
+    assert len(doc.blocks) == 30
