@@ -837,3 +837,61 @@ def test_art28_instruction_to_transfer_to_a_named_or_open_destination_covers_tra
     """An instruction to transfer data to a place ('to the United States', 'to any country') extends the
     instructions to transfers; a transfer word that names no destination does not."""
     assert ("transfer_instructions" in _parts(scanner, text, lang)) is covered
+
+
+@pytest.mark.parametrize(
+    ("part", "lang", "text"),
+    [
+        (
+            "data_subject_rights",
+            "en",
+            "The Operator supports the Company with requests for access, rectification and erasure from data subjects.",
+        ),
+        (
+            "data_subject_rights",
+            "de",
+            "Der Betreiber unterstützt die Firma bei Auskunfts-, Berichtigungs- und Löschbegehren betroffener Personen.",
+        ),
+        ("breach_notice", "en", "The Operator reports breaches of data security to the Company within 48 hours."),
+        ("breach_notice", "de", "Der Betreiber meldet Verletzungen der Datensicherheit innert 48 Stunden."),
+        (
+            "audits",
+            "en",
+            "The Operator makes available to the Company all information necessary to demonstrate compliance and "
+            "allows inspections.",
+        ),
+        (
+            "audits",
+            "de",
+            "Der Betreiber stellt der Firma alle Informationen zum Nachweis der Einhaltung zur Verfügung und "
+            "ermöglicht Überprüfungen.",
+        ),
+        (
+            "unlawful_instruction_notice",
+            "en",
+            "If the Operator considers an instruction unlawful, it shall inform the Company.",
+        ),
+        (
+            "unlawful_instruction_notice",
+            "de",
+            "Hält der Betreiber eine Weisung für rechtswidrig, teilt er dies der Firma mit.",
+        ),
+    ],
+)
+def test_art28_swiss_and_plain_wording_shows_the_element(scanner, part, lang, text):
+    """Swiss and plain German AVV wording ("Löschbegehren betroffener Personen", "Verletzungen der
+    Datensicherheit", "ermöglicht Überprüfungen" in the frame "zum Nachweis der Einhaltung", "teilt … mit")
+    shows its element as the standard wording does, with the controller called by the document's own name."""
+    assert part in _parts(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Anyone may inspect our source code to see how the app works."),
+        ("de", "Jeder kann unseren Quellcode überprüfen, um zu sehen, wie die App funktioniert."),
+    ],
+)
+def test_art28_an_inspection_outside_the_compliance_frame_is_no_audit_right(scanner, lang, text):
+    """An audit word without the controller or an auditor, and outside "to demonstrate compliance", is no audit right."""
+    assert "audits" not in _parts(scanner, text, lang)

@@ -1653,3 +1653,48 @@ def test_mechanisms_swiss_spelling_reads_like_standard_german(scanner, lang, tex
     """Swiss German writes "ss" for "ß": "ausserhalb des EWR" is "außerhalb des EWR", and the transfer
     statement's tools are read as in English."""
     assert mechanisms(scanner, text, lang) == {"adequacy", "scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We send photos to Imagework Inc. in the United States and base the transfer on the standard contractual "
+            "clauses. [TODO: check whether Imagework is also certified under the EU-U.S. Data Privacy Framework; "
+            "if so, add Art. 45 GDPR.]",
+        ),
+        (
+            "de",
+            "Wir übermitteln Fotos an die Bildwerk Inc. in den USA und stützen die Übermittlung auf die "
+            "Standardvertragsklauseln. [PRÜFEN: ob Bildwerk zusätzlich unter dem EU-U.S. Data Privacy Framework "
+            "zertifiziert ist; dann ergänzend Art. 45 DSGVO angeben.]",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_in_an_editors_note_is_not_relied_on(scanner, lang, text):
+    """An editor's note left in a draft asks whoever finishes it a question: the tool it names is no term."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    assert set(report.mechanisms) == {"scc"}
+    assert "dpf" in {m.value for m in report.mentions if m.kind == "mechanism"}  # named, not relied on
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We store your data in Germany. [Check whether the search requests go out from the device; if so, "
+            "add that the IP address is transferred to the United States.]",
+        ),
+        (
+            "de",
+            "Wir speichern Ihre Daten in Deutschland. [PRÜFEN: ob die Abfragen vom Endgerät ausgehen; dann ergänzen, "
+            "dass die IP-Adresse in die USA übermittelt wird.]",
+        ),
+    ],
+)
+def test_a_place_in_an_editors_note_is_no_destination(scanner, lang, text):
+    """A transfer an editor's note asks to add is not one the document discloses."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    assert "US" not in {m.value for m in report.mentions if m.kind == "destination"}

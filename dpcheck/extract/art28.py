@@ -197,7 +197,11 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
     consent = instruction or _first(sentence, "A28_PERMISSION")
     if transfer and consent is not None:
         yield "transfer_instructions", f"transfers only on '{consent.text}'", ""
-    if instruction is not None and sentence.has("A28_UNLAWFUL") and sentence.has("A28_NOTIFY"):
+    if (
+        instruction is not None
+        and sentence.has("A28_UNLAWFUL")
+        and (sentence.has("A28_NOTIFY") or announcing(sentence))
+    ):
         yield "unlawful_instruction_notice", f"informs of an instruction that '{text('A28_UNLAWFUL')}'", ""
 
     if sentence.has("A28_CONFIDENTIAL") and near("A28_PERSONNEL"):
@@ -237,7 +241,10 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
 
     audit = _first(sentence, "A28_AUDIT")
     if audit is not None:
-        if near("A28_AUDITOR"):
+        proof = sentence.of("A28_COMPLIANCE_PROOF")
+        if near("A28_AUDITOR") or any(
+            not any(p.start <= a.start < p.end for p in proof) for a in (sentence.of("A28_AUDIT") if proof else ())
+        ):
             yield "audits", f"'{audit.text}'", ""
         yield from _audit_scope(sentence)
 

@@ -468,7 +468,11 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
     # local rules for its residents; naming the country there is not sending data to it.
     # A company's name as the heading ("Acme Taiwan Co., Ltd") introduces that company, not a country's section.
     company = bool(sentence.block.heading_path) and _names_a_company(sentence.block.heading_path[-1], words)
-    local_section = place.code in sentence.section_countries and not sentence.in_transfer_section and not company
+    # But a transfer sent right to the country ("the transfer to the USA is based on ...") is one under any heading.
+    directed = argument.cue is not None and argument.role == "destination" and 0 <= place.start - argument.cue.end <= 3
+    local_section = (
+        place.code in sentence.section_countries and not sentence.in_transfer_section and not company and not directed
+    )
     # An address places data only where the sentence sends data to its holder ("transferred to
     # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
     address = in_postal_address(sentence, place.start, place.end) and not SENDS_DATA.search(sentence.text)
@@ -485,6 +489,7 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
         or _excluded(sentence, place, words)
         or (not argument.claimed and _seat_is_nearest(sentence, place.start))
         or _names_a_law_or_tool(sentence, place.end, words)
+        or sentence.drafting_note(place.start) is not None
     )
 
 

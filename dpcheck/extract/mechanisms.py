@@ -675,6 +675,7 @@ def mechanism_mentions(
             or _future_decision(sentence, cue)
             or _imagined(sentence, cue)
             or _deleted(sentence, cue)
+            or sentence.drafting_note(cue.start)
             or _yardstick(sentence, cue)
             or _number_in_history(sentence, cue)
             or _courts_view(sentence, cue)

@@ -361,6 +361,26 @@ class Sentence:
             )
         return self._definition
 
+    def drafting_note(self, index: int) -> Cue | None:
+        """The editor's note token ``index`` stands in ("[PRÜFEN: ob X unter dem DPF zertifiziert ist ...]", "[TODO:
+        check whether ...]"): a question to whoever finishes the draft, not a term of the document."""
+        tokens = self.span
+
+        def bracketed(c: Cue) -> bool:
+            # The sentencizer may leave the bracket at the end of the sentence before.
+            if c.start:
+                return tokens[c.start - 1].text == "["
+            return self.block.text[: self.start - self.block.start].rstrip().endswith("[")
+
+        return next(
+            (
+                c
+                for c in reversed(self.of("DRAFTING_NOTE"))
+                if c.start < index and bracketed(c) and not any(t.text == "]" for t in tokens[c.start : index])
+            ),
+            None,
+        )
+
     def where_word(self, words: frozenset[str]) -> list[int]:
         """Indices of the tokens whose lower-case form is one of ``words`` (lower-case), in order."""
         return self._sentences.where_word(self.index, words)
