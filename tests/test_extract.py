@@ -889,6 +889,29 @@ def test_extract_country_section_for_local_residents_is_no_destination(scanner, 
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy Notice\n\n## Image recognition (Imagework, USA)\n\nYour photos are sent to Imagework and analysed "
+            "there.\n\n- Third-country transfer: The transfer to the USA is based on the standard contractual clauses.",
+        ),
+        (
+            "de",
+            "# Datenschutzhinweise\n\n## Bilderkennung (Bildwerk, USA)\n\nIhre Fotos werden an Bildwerk übermittelt und "
+            "dort ausgewertet.\n\n- Drittlandübermittlung: Die Übermittlung in die USA wird auf die "
+            "Standardvertragsklauseln gestützt.",
+        ),
+    ],
+)
+def test_extract_a_transfer_sent_to_the_country_its_heading_names_is_one(scanner, lang, text):
+    """A heading naming a country does not make its section one for local residents when the text sends the
+    data right there ("the transfer to the USA")."""
+    report = scanner.scan_text(text, language=lang, format="markdown")
+    assert {t.destination for t in report.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "absent"),
     [
         (
