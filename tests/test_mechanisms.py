@@ -1698,3 +1698,33 @@ def test_a_place_in_an_editors_note_is_no_destination(scanner, lang, text):
     """A transfer an editor's note asks to add is not one the document discloses."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
     assert "US" not in {m.value for m in report.mentions if m.kind == "destination"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Where personal data is transferred to a territory which has not been recognised by the European Commission "
+            "as providing an adequate level of protection on the basis of Article 45 GDPR, we use the Standard "
+            "Contractual Clauses.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Erfolgt eine Übermittlung in ein Gebiet, das von der Europäischen Kommission nicht als Gebiet mit "
+            "angemessenem Schutzniveau nach Art. 45 DSGVO anerkannt ist, nutzen wir die Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "We transfer data to Japan, which the European Commission has recognised as providing an adequate level "
+            "of protection on the basis of Article 45 GDPR.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_the_article_cited_for_a_denied_adequacy_is_denied_too(scanner, lang, text, expected):
+    """ "not recognised as adequate on the basis of Article 45": the cited article is the basis of the phrase the
+    negation denies, not a tool relied on; without the negation it is relied on."""
+    assert mechanisms(scanner, text, lang) == expected

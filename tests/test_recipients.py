@@ -477,3 +477,48 @@ def test_recipients_rows_written_as_list_items_and_a_lead_in_closing_on_services
         "Beacon Mail": ("IE",),
         "Cobalt Desk": (),
     }
+
+
+SUBPROCESSOR_ITEMS = {
+    "en": "# Data Processing Agreement\n\n## 2. Sub-processors\n\n1. The Customer gives general authorisation for "
+    "sub-processors.\n2. Current sub-processors:\n   - **Email delivery**: Samplepost Inc., USA - delivery of "
+    "notifications\n   - **Payments**: Coinworks Ltd, United Kingdom - card payments in Euro\n",
+    "de": "# Auftragsverarbeitungsvertrag\n\n## § 2 Unterauftragsverhältnisse\n\n1. Der Kunde erteilt die allgemeine "
+    "Genehmigung für Unterauftragsverarbeiter.\n2. Derzeit eingesetzte Unterauftragsverarbeiter:\n   - "
+    "**E-Mail-Versand**: Beispielpost Inc., USA - Zustellung von Benachrichtigungen\n   - **Zahlungen**: "
+    "Münzwerk Ltd, Vereinigtes Königreich - für Zahlungen in Lira\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_labelled_list_items_name_the_company_and_where_it_is(scanner, lang):
+    """ "Email delivery: Acme Inc., USA - notifications": a label of what the recipient does, then its name closed
+    by its legal form, then where it is; a field in lower case ("für Zahlungen in Lira") says what it does."""
+    report = scan(scanner, SUBPROCESSOR_ITEMS[lang], lang, "dpa")
+    placed = {r.name: (r.role, r.locations) for r in report.recipients}
+    post = "Samplepost Inc." if lang == "en" else "Beispielpost Inc."
+    coins = "Coinworks Ltd" if lang == "en" else "Münzwerk Ltd"
+    assert placed == {post: ("subprocessor", ("US",)), coins: ("subprocessor", ("GB",))}
+    assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# DPA\n\n## 2. Sub-processors\n\n1. The Customer gives general authorisation for sub-processors.\n"
+            "2. Currently engaged: Computeworks GmbH, Frankfurt (hosting).\n",
+        ),
+        (
+            "de",
+            "# AVV\n\n## § 2 Unterauftragsverhältnisse\n\n1. Der Kunde erteilt die allgemeine Genehmigung für "
+            "Unterauftragsverarbeiter.\n2. Derzeit eingesetzt: Rechenwerk GmbH, Frankfurt (Hosting).\n",
+        ),
+    ],
+)
+def test_recipients_one_labelled_entry_in_a_sub_processor_section_is_the_list(scanner, lang, text):
+    """A single sub-processor named after a label in the sub-processor section is the list, placed where it says."""
+    report = scan(scanner, text, lang, "dpa")
+    assert [(r.role, r.locations) for r in report.recipients] == [("subprocessor", ("DE",))]
+    assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in report.findings}

@@ -413,3 +413,23 @@ def test_terms_a_measures_column_counts_by_its_cells(scanner, lang, header, cell
     text = f"# DPA\n\n## Transfers\n\n{SCC_EN if lang == 'en' else SCC_DE}\n\n{header}\n|---|---|---|\n{cell}\n"
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert (SMU in {f.rule_id for f in report.findings}) is unaddressed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Sub-processors\n\nThe Customer authorises the sub-processors listed in Annex 2. Example Ltd informs "
+            "the Customer of planned changes. The Customer may object to a change.",
+        ),
+        (
+            "de",
+            "## Unterauftragsverhältnisse\n\nDer Kunde genehmigt die in Anlage 2 genannten Unterauftragsverarbeiter. "
+            "Die Beispiel GmbH teilt dem Kunden geplante Änderungen mit. Der Kunde kann der Änderung widersprechen.",
+        ),
+    ],
+)
+def test_terms_notice_of_planned_changes_without_a_period_is_prior_notice(scanner, lang, text):
+    """Art. 28(2) asks for notice of intended changes, not for a period: with a right to object it is no defect."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags(scanner, text, lang)

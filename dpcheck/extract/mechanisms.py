@@ -85,6 +85,8 @@ PARTS = frozenset(
 )
 PART_OF = frozenset("of der des".split())
 PART_REACH = 10
+# An article cited by number ("Article 45", "Art. 45 DSGVO").
+CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
 # Words that join a tool named again to the one a negation denies ("not ... an adequacy decision or considered adequate").
 DISJUNCTION = frozenset({"or", "nor", "oder", "noch"})
 CONJUNCTION = frozenset({"and", "und", "sowie"})
@@ -307,7 +309,12 @@ def _negation_carries(sentence: Sentence, negation: Cue, between: list[Cue], men
         last = between[-1]
         if last.start - negation.end > BEFORE_WINDOW or mention.start - last.end > BEFORE_WINDOW:
             return False
-        return any(t.lower_ in DISJUNCTION for t in sentence.span[last.end : mention.start])
+        joining = [t.lower_ for t in sentence.span[last.end : mention.start]]
+        # "not recognised as adequate on the basis of Article 45", "nicht als angemessen nach Art. 45 anerkannt": the
+        # article cited after the denied phrase is that phrase's legal basis, denied with it.
+        if CITATION.match(mention.text) and not any(w in (",", ";", ":") for w in joining):
+            return True
+        return any(w in DISJUNCTION for w in joining)
     if mention.start - negation.end > 2 * BEFORE_WINDOW:
         return False
     words = [t.lower_ for t in sentence.span[negation.end : mention.start]]

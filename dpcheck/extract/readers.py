@@ -56,7 +56,9 @@ from dpcheck.extract.parties import (
 )
 from dpcheck.extract.recipients import (
     RecipientWords,
+    item_fields,
     item_name,
+    labelled_company,
     opens_fields,
     own_name,
     plain_name,
@@ -116,6 +118,7 @@ CONSENT, GOV_NOTICE, GOV_REQUEST, IMPORTER, LOCATION_ONLY, THIRD_COUNTRY, TRANSF
 SUBJECT, CHROME = "SUBJECT", "CHROME"
 HEADING = "HEADING"  # a layout label (dpcheck.extract.sentences)
 SUBPROCESSOR = "SUBPROCESSOR"
+SUBPROCESSOR_SECTION = "SUBPROCESSOR_SECTION"  # a layout label too
 # Wording about destinations without a place: open ("worldwide", "third countries"), laws that differ.
 OPEN_WORDING = ("THIRD_COUNTRY", "OPEN_DESTINATION", LAWS_DIFFER)
 
@@ -501,7 +504,10 @@ class ProseRecipientReader(Reader):
             block = sentences.block(i)
             if not _in_read_table(block, reading):
                 after_heading[i], heading = heading, block.kind == "heading"
-        return after_heading | sentences.carrying(HEADING, SUBPROCESSOR, *reading.lexicon.recipient_cues)
+        # A sentence in a section on sub-processors may be one labelled entry ("Currently engaged: Acme GmbH, ...").
+        return after_heading | sentences.carrying(
+            HEADING, SUBPROCESSOR, SUBPROCESSOR_SECTION, *reading.lexicon.recipient_cues
+        )
 
     def read(self, passage: Passage, reading: Reading) -> bool:
         sentence = passage.sentence
@@ -540,6 +546,15 @@ class ProseRecipientReader(Reader):
             elif name:
                 headed = prose_recipient(name, "processor", heading, "heads a recipient's entry")
                 found.append(replace(headed, role=role))
+        elif (
+            not found
+            and self._lead_in is None
+            and sentence.in_subprocessor_section
+            and (name := labelled_company(sentence.text, words))
+            and card_places(fields := item_fields(sentence.text, name), reading.nlp)
+        ):
+            # "Currently engaged: Acme GmbH, Frankfurt (hosting)": one entry of the list, led in by its label.
+            found.append(self._entry_recipient(name, fields, sentence, reading, "subprocessor"))
         # The list items (or short paragraphs) right after a lead-in, each naming a recipient first;
         # the first that names none ends the list, unless a heading leads it in: its section is the list.
         lead_in = self._lead_in
@@ -556,9 +571,15 @@ class ProseRecipientReader(Reader):
                 elif name := item_name(sentence.text, words) or (
                     _bare_name(sentence, words) if lead_in.block.kind == "heading" else ""
                 ):
-                    found.append(
-                        prose_recipient(name, "processor", sentence, "listed after a lead-in naming processors")
-                    )
+                    fields = item_fields(sentence.text, name)
+                    if card_places(fields, reading.nlp):
+                        # An entry in a section on sub-processors names one, as a heading's entry there does.
+                        kind: EntryRole = "subprocessor" if sentence.in_subprocessor_section else "processor"
+                        found.append(self._entry_recipient(name, fields, sentence, reading, kind))
+                    else:
+                        found.append(
+                            prose_recipient(name, "processor", sentence, "listed after a lead-in naming processors")
+                        )
                 elif lead_in.block.kind != "heading":
                     self._lead_in = None
         elif _leads_in_processors(sentence):

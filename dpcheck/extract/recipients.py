@@ -375,9 +375,34 @@ def item_name(text: str, words: RecipientWords) -> str:
     text opens with, closed by a legal form, where the item names several ("Acme Bank AB and its branches
     or Beta Oy (financing)" → Acme Bank AB); "" if none."""
     text = TEXT_BULLET.sub("", text)
+    if labelled := labelled_company(text, words):
+        return labelled
     match = ITEM.match(text)
     name = plain_name(match.group("name"), words, listed=True) if match else ""
-    return name or _leading_company(text, words)
+    company = _leading_company(text, words)
+    # "Acme Inc., USA - hosting": the name ends with its legal form; what follows are the entry's fields.
+    return company if company and name.startswith(company) else name or company
+
+
+def labelled_company(text: str, words: RecipientWords) -> str:
+    """The company named after a short label ("Email delivery: Acme Inc., USA", "Derzeit eingesetzt: Beispiel
+    GmbH, Frankfurt"), closed by its legal form; "" if the text opens otherwise."""
+    match = ITEM.match(text)
+    if not match or not match.group(0).endswith(": "):
+        return ""
+    return _leading_company(text[match.end() :], words)
+
+
+# The fields of a list item after the recipient's name: "Acme Inc., USA - hosting (backups)".
+_ITEM_FIELD = re.compile(r"\s*[,;|()]\s*|\s+[-–—]\s+")
+
+
+def item_fields(text: str, name: str) -> list[str]:
+    """The fields after ``name`` in a list item naming a recipient that may say where it is ("USA", "Frankfurt"):
+    those that open with a capital; "für Zahlungen in Lira" describes what it does."""
+    at = text.find(name)
+    rest = text[at + len(name) :] if at >= 0 else ""
+    return [field for field in _ITEM_FIELD.split(rest) if field.strip()[:1].isupper()]
 
 
 def _leading_company(text: str, words: RecipientWords) -> str:

@@ -302,7 +302,9 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
             _days([days for at, days in periods if at > objection or not sentence.has("NOTICE")]),
         )
     if not named:
-        if gives_notice and states_period(text) and not sentence.has("OTHER_CHANGE"):
+        # Under a sub-processor heading, "informs the Customer of planned changes" is prior notice too: Art. 28(2)
+        # asks for notice, not for a period.
+        if gives_notice and (states_period(text) or sentence.has("CHANGE")) and not sentence.has("OTHER_CHANGE"):
             notice(notice_word)
         if sentence.has("LIST") and LIST_POINTER.search(text) and not sentence.has("SUBPROCESSOR_KINDS"):
             add(
