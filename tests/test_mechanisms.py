@@ -1728,3 +1728,26 @@ def test_mechanisms_the_article_cited_for_a_denied_adequacy_is_denied_too(scanne
     """ "not recognised as adequate on the basis of Article 45": the cited article is the basis of the phrase the
     negation denies, not a tool relied on; without the negation it is relied on."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+PROVISO = {
+    "en": "Where the processor engages a sub-processor in a third country, the processor and the sub-processor may use "
+    "standard contractual clauses adopted by the Commission under Article 46(2) GDPR, provided the conditions for "
+    "the use of those clauses are met.",
+    "de": "Beauftragt der Auftragsverarbeiter einen Unterauftragsverarbeiter in einem Drittland, können sie die von der "
+    "Kommission nach Art. 46 Abs. 2 DSGVO erlassenen Standardvertragsklauseln verwenden, sofern die Voraussetzungen "
+    "für die Anwendung dieser Klauseln erfüllt sind.",
+}
+HOSTED = {
+    "en": "Our sub-processor Samplecloud Inc. hosts the data in the United States. ",
+    "de": "Unser Unterauftragsverarbeiter Musterwolke Inc. speichert die Daten in den USA. ",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("hosted", [True, False])
+def test_mechanisms_the_tool_offered_under_its_conditions_covers_the_transfers_disclosed(scanner, lang, hosted):
+    """ "may use the SCCs ..., provided the conditions for their use are met" (Decision 2021/915, Clause 7.8) is the
+    tool of the third-country transfers the document discloses, and no tool in one that discloses none."""
+    text = (HOSTED[lang] if hosted else "") + PROVISO[lang]
+    assert mechanisms(scanner, text, lang, "dpa") == ({"scc"} if hosted else set())

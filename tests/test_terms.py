@@ -433,3 +433,25 @@ def test_terms_a_measures_column_counts_by_its_cells(scanner, lang, header, cell
 def test_terms_notice_of_planned_changes_without_a_period_is_prior_notice(scanner, lang, text):
     """Art. 28(2) asks for notice of intended changes, not for a period: with a right to object it is no defect."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our sub-processor Samplecloud Inc. hosts the data in the United States. The transfer rests on the standard "
+            "contractual clauses, used only after an internal assessment has concluded that the transfer meets the "
+            "level of protection of the GDPR.",
+        ),
+        (
+            "de",
+            "Unser Unterauftragsverarbeiter Musterwolke Inc. speichert die Daten in den USA. Die Übermittlung stützt "
+            "sich auf die Standardvertragsklauseln, sofern eine interne Prüfung ergeben hat, dass sie ein der DSGVO "
+            "gleichwertiges Schutzniveau gewährleistet.",
+        ),
+    ],
+)
+def test_terms_an_internal_transfer_assessment_addresses_supplementary_measures(scanner, lang, text):
+    """An internal assessment of the transfer's level of protection is a transfer impact assessment."""
+    assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" not in flags(scanner, text, lang)

@@ -7,7 +7,7 @@ the document and gathers what they found into one frozen :class:`Extraction`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -16,6 +16,7 @@ from spacy.language import Language
 from dpcheck.extract.amendments import amended_away, instruction_pattern
 from dpcheck.extract.destinations import DENIED, PROVIDERS
 from dpcheck.extract.doctype import classify
+from dpcheck.extract.mechanisms import CONDITIONED
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
 from dpcheck.extract.sentences import read_sentences
@@ -178,10 +179,18 @@ def extract(
     def kept(evidence: Evidence) -> bool:
         return not any(start <= evidence.start < end for start, end in away)
 
+    mentions = [m for m in reading.mentions if kept(m.evidence)]
+    # "The processor may use the SCCs for a sub-processor in a third country, provided the conditions for their use
+    # are met" (Decision 2021/915, Clause 7.8): the tool for the transfers the document discloses, and nothing in
+    # a document that discloses none (the clause's own "sub-processor in a third country" discloses nothing).
+    offered = {m.evidence.start for m in mentions if m.detail == CONDITIONED}
+    if any(m.kind == "destination" and m.value not in eea and m.evidence.start not in offered for m in mentions):
+        mentions = [replace(m, relied_upon=True, detail="") if m.detail == CONDITIONED else m for m in mentions]
+
     # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.
     return Extraction(
         doc_type or classify(document),
-        lexicon.evidence.ranked(m for m in reading.mentions if kept(m.evidence)),
+        lexicon.evidence.ranked(mentions),
         tuple(r for r in reading.recipients if not r.evidence or any(kept(e) for e in r.evidence)),
         tuple(e for e in reading.transfers_addressed if kept(e)),
         tuple(m for m in reading.flowdown if kept(m.evidence)),

@@ -85,6 +85,8 @@ PARTS = frozenset(
 )
 PART_OF = frozenset("of der des".split())
 PART_REACH = 10
+# The detail of a tool the parties "may use ..., provided the conditions for its use are met".
+CONDITIONED = "conditioned"
 # An article cited by number ("Article 45", "Art. 45 DSGVO").
 CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
 # Words that join a tool named again to the one a negation denies ("not ... an adequacy decision or considered adequate").
@@ -692,6 +694,8 @@ def mechanism_mentions(
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
         detail = "definition" if sentence.is_definition else EXAMPLE if _given_as_example(sentence, cue, unique) else ""
+        if governing is not None and governing.label == "TOOL_CONDITIONS":
+            detail = CONDITIONED  # relied on where the document discloses a third-country transfer (extract())
         reason = (
             f"names {tool}: '{cue.text}'"
             if governing is None
