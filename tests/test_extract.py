@@ -893,6 +893,27 @@ def test_extract_country_section_for_local_residents_is_no_destination(scanner, 
     [
         (
             "en",
+            "With Mailtrail Inc., USA, the processor has concluded the European Commission's standard contractual "
+            "clauses (Module 3), including the Swiss Annex.",
+        ),
+        (
+            "de",
+            "Mit der Mailtrail Inc., USA, hat der Auftragsbearbeiter die Standardvertragsklauseln der Europäischen "
+            "Kommission (Modul 3) einschliesslich des Schweizer Anhangs abgeschlossen.",
+        ),
+    ],
+)
+def test_extract_a_countrys_annex_to_a_tool_is_no_place(scanner, lang, text):
+    """ "including the Swiss Annex" names a part of the clauses, neither Switzerland nor an open enumeration."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    assert {t.destination for t in report.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
             "# Privacy Notice\n\n## Image recognition (Imagework, USA)\n\nYour photos are sent to Imagework and analysed "
             "there.\n\n- Third-country transfer: The transfer to the USA is based on the standard contractual clauses.",
         ),

@@ -230,3 +230,24 @@ def test_gazetteer_city_after_a_company_legal_form_is_its_seat(scanner, lang, te
 def test_gazetteer_city_where_data_is_processed(scanner, lang, text, code):
     """A city after "processed in" or "data in" is where data is."""
     assert code in _codes(scanner, lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Support tickets are handled by a Philippine contact-centre operator. Serbian developers access the "
+            "database for maintenance. Our American parent company hosts the backups.",
+        ),
+        (
+            "de",
+            "Supportanfragen bearbeitet ein philippinischer Callcenter-Betreiber. Serbische Entwickler greifen zur "
+            "Wartung auf die Datenbank zu. Unsere amerikanische Muttergesellschaft speichert die Sicherungen.",
+        ),
+    ],
+)
+def test_gazetteer_adjectives_of_nationality_place_who_they_describe(scanner, lang, text):
+    """A company or team described by its nationality ("a Philippine operator", „serbische Entwickler“) is there."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    assert {t.destination for t in report.transfers} == {"PH", "RS", "US"}

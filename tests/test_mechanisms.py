@@ -1751,3 +1751,78 @@ def test_mechanisms_the_tool_offered_under_its_conditions_covers_the_transfers_d
     tool of the third-country transfers the document discloses, and no tool in one that discloses none."""
     text = (HOSTED[lang] if hosted else "") + PROVISO[lang]
     assert mechanisms(scanner, text, lang, "dpa") == ({"scc"} if hosted else set())
+
+
+GLOSSED = {
+    "en": "# Data Processing Agreement\n\n## 1. Definitions\n\n- **DPF**: the EU-U.S. Data Privacy Framework.\n"
+    "- **SCCs**: the standard contractual clauses of Decision 2021/914.\n\n## 2. Hosting\n\n"
+    "Our sub-processor Cloudco Inc. hosts Customer Personal Data in the United States.\n",
+    "de": "# Auftragsverarbeitungsvertrag\n\n## 1. Begriffsbestimmungen\n\n- **BCR**: die verbindlichen internen "
+    "Datenschutzvorschriften der Beispiel-Gruppe nach Art. 47 DSGVO.\n- **Standardvertragsklauseln**: die von der "
+    "Europäischen Kommission erlassenen Klauseln.\n\n## 2. Hosting\n\n"
+    "Unser Unterauftragsverarbeiter Cloudco Inc. speichert die Kundendaten in den USA.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_mechanisms_a_glossary_entry_defines_a_tool_and_relies_on_none(scanner, lang):
+    """ "DPF: the EU-U.S. Data Privacy Framework" in a list of definitions glosses a term, as '"DPF" means' does:
+    a document that only defines its tools relies on none of them."""
+    report = scanner.scan_text(GLOSSED[lang], language=lang, doc_type="dpa", format="markdown")
+    assert set(report.mechanisms) == set()
+    assert "TRANSFER_MECHANISM_UNSPECIFIED" in {f.rule_id for f in report.findings}
+
+
+HOSTS_US = {
+    "en": "Our affiliate Northby Inc. hosts all Customer Personal Data in the United States.\n\n",
+    "de": "Unsere Tochter Northby Inc. speichert alle Auftraggeberdaten in den USA.\n\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "expected"),
+    [
+        (
+            "en",
+            "Northby Inc. has self-certified to the DPF. Its certification covers human resources data only; Customer "
+            "Personal Data is not within the scope of that certification.",
+            set(),
+        ),
+        (
+            "en",
+            "The group has Binding Corporate Rules for Controllers. They are not processor rules and do not apply to "
+            "Customer Personal Data processed under this DPA.",
+            set(),
+        ),
+        (
+            "de",
+            "Northby Inc. ist nach dem EU-U.S. Data Privacy Framework zertifiziert. Die Zertifizierung umfasst nur "
+            "Personaldaten; Auftraggeberdaten fallen nicht unter die Zertifizierung.",
+            set(),
+        ),
+        (
+            "de",
+            "Die Gruppe verfügt über genehmigte BCR für Verantwortliche. Für Auftraggeberdaten, die im Auftrag "
+            "verarbeitet werden, gelten sie nicht.",
+            set(),
+        ),
+        (
+            "en",
+            "Northby Inc. has self-certified to the DPF. Its certification covers all Customer Personal Data.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Northby Inc. ist nach dem EU-U.S. Data Privacy Framework zertifiziert. Die Zertifizierung umfasst alle "
+            "Auftraggeberdaten.",
+            {"dpf"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_the_paragraph_puts_the_customers_data_outside_is_not_relied_on(
+    scanner, lang, paragraph, expected
+):
+    """A DPF certification "for human resources data only", controller BCRs that "do not apply to Customer Personal
+    Data": the paragraph names the tool and excludes the data the document is about."""
+    report = scanner.scan_text(HOSTS_US[lang] + paragraph, language=lang, doc_type="dpa", format="markdown")
+    assert set(report.mechanisms) == expected

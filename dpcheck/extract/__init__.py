@@ -27,6 +27,9 @@ from dpcheck.models import UNSPECIFIED, DocType, Evidence, Mention, Recipient
 
 __all__ = ["DEFAULT_READERS", "Extraction", "Lexicon", "Reader", "ReaderRegistry", "extract"]
 
+OUT_OF_SCOPE = "TOOL_OUT_OF_SCOPE"  # the cue label (rules/lexicon/cues.yml)
+OUT_OF_SCOPE_DETAIL = "out of scope"
+
 
 @dataclass(frozen=True)
 class Extraction:
@@ -179,7 +182,7 @@ def extract(
     def kept(evidence: Evidence) -> bool:
         return not any(start <= evidence.start < end for start, end in away)
 
-    mentions = [m for m in reading.mentions if kept(m.evidence)]
+    mentions = _out_of_scope([m for m in reading.mentions if kept(m.evidence)], reading)
     # "The processor may use the SCCs for a sub-processor in a third country, provided the conditions for their use
     # are met" (Decision 2021/915, Clause 7.8): the tool for the transfers the document discloses, and nothing in
     # a document that discloses none (the clause's own "sub-processor in a third country" discloses nothing).
@@ -198,3 +201,28 @@ def extract(
         tuple(sorted((implied or {}).items())),
         tuple(e for e in reading.unnamed_basis if kept(e)),
     )
+
+
+def _out_of_scope(mentions: list[Mention], reading: Reading) -> list[Mention]:
+    """Tools of a paragraph that puts the customer's data outside them ("Kilnsey US has self-certified to the DPF.
+    Its certification covers human resources data only"): named, not relied on. Only where the paragraph names one
+    tool, so that the exclusion cannot be another tool's."""
+    sentences = reading.sentences
+    blocks = {sentences.block(i) for i in np.flatnonzero(sentences.carrying(OUT_OF_SCOPE)).tolist()}
+    if not blocks:
+        return mentions
+    spans = [(b.start, b.end) for b in blocks]
+
+    def block_of(m: Mention) -> tuple[int, int] | None:
+        return next((s for s in spans if s[0] <= m.evidence.start < s[1]), None)
+
+    tools: dict[tuple[int, int], set[str]] = {}
+    for m in mentions:
+        if m.kind == "mechanism" and (span := block_of(m)) is not None:
+            tools.setdefault(span, set()).add(m.value)
+    return [
+        replace(m, relied_upon=False, detail=OUT_OF_SCOPE_DETAIL)
+        if m.kind == "mechanism" and m.relied_upon and len(tools.get(block_of(m) or (-1, -1), ())) == 1
+        else m
+        for m in mentions
+    ]

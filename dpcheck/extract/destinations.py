@@ -412,7 +412,7 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
         i = starts.get(i, i + 1)
     if i >= len(tokens):
         return False
-    word = tokens[i].lower_
+    word = tokens[i].lower_.rstrip(".")  # "the Swiss Annex." closing a sentence stays one token
     return word in words.law | words.people | words.residence or word.startswith(words.law_prefixes)
 
 

@@ -78,9 +78,15 @@ DEFINITION = re.compile(
     r"^\W{0,3}(?:\d{1,2}[.)]\s*)?\w+(?:\s\w+)?\s+im\s+sinne\s+(?:dieses|dieser|des|der)\b[^.;]{0,60}?\b(?:ist|sind)\b|"
     # "Third Country: any country outside the EEA": a glossary's term of capitalised words and its meaning (one
     # word alone would take "Note: any transfer ..." for a definition).
-    r"^\W{0,3}(?:\d{1,2}[.)]\s*)?(?-i:[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*){1,3})\s*:\s+(?:any|every|each|jede[rsn]?)\b",
+    r"^\W{0,3}(?:\d{1,2}[.)]\s*)?(?-i:[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*){1,3})\s*:\s+(?:any|every|each|jede[rsn]?)\b|"
+    # "DPF: the EU-U.S. Data Privacy Framework", "BCR-C: the Binding Corporate Rules ...": an abbreviation glossed.
+    r"^\W{0,3}(?:\d{1,2}[.)]\s*)?(?-i:[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?s?)\s*:\s+(?:the|a|an|die|der|das|ein|eine)\b",
     re.I,
 )
+# Under a heading on definitions every "Term: meaning" entry is one ("Standardvertragsklauseln: die von der Kommission
+# ..."); elsewhere a single word before a colon is as often a label ("Hinweis: die Daten ...").
+DEFINITIONS_HEADING = re.compile(r"definition|begriff|glossar|defined terms", re.I)
+GLOSSARY_ENTRY = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]\s*)?[A-ZÄÖÜ][\w-]*(?:\s[\w-]+){0,3}\s*:\s+\S")
 # A term for the places data may be processed ("Permitted Locations", „Zulässige Verarbeitungsorte“) is defined by
 # naming them: its definition says where data goes, as a statement would.
 PERMITTED_PLACES = re.compile(r"\w*(?:locations?|orte|standorte?|regions?)\b", re.I)
@@ -358,6 +364,11 @@ class Sentence:
                 not (m.group(1) and m.group(1).lower() in EXPLAINING and EXPLAINED_BY.search(head[: m.start()]))
                 and not PERMITTED_PLACES.search(head[: m.end()])
                 for m in DEFINITION.finditer(head)
+            ) or (
+                self.start == self.block.start
+                and bool(GLOSSARY_ENTRY.match(head))
+                and any(DEFINITIONS_HEADING.search(h) for h in self.block.heading_path)
+                and not PERMITTED_PLACES.search(head.partition(":")[0])
             )
         return self._definition
 
