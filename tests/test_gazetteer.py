@@ -251,3 +251,27 @@ def test_gazetteer_adjectives_of_nationality_place_who_they_describe(scanner, la
     """A company or team described by its nationality ("a Philippine operator", „serbische Entwickler“) is there."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa")
     assert {t.destination for t in report.transfers} == {"PH", "RS", "US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Backups are kept in our secondary region in Tokyo. The disaster recovery site is operated by Serverwall "
+            "Sdn Bhd in Kuala Lumpur.",
+            {"JP", "MY"},
+        ),
+        (
+            "de",
+            "Die Vorauswahl übernimmt unser Recruiting-Team in Istanbul, das dafür Ihre Bewerbungsunterlagen einsieht. "
+            "Ein Security Operations Center unseres Dienstleisters Nocwatch in Belgrad greift auf Protokolldaten zu.",
+            {"RS", "TR"},
+        ),
+    ],
+)
+def test_gazetteer_a_city_where_a_team_region_or_company_works_is_a_place(scanner, lang, text, expected):
+    """A city alone counts after the words that say who or what is there: "region in", "team in", a company's legal
+    form ("Sdn Bhd in"), „Dienstleisters X in“; and a team "in Istanbul, das ... einsieht" handles the data there."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    assert {t.destination for t in report.transfers} == expected

@@ -455,3 +455,23 @@ def test_terms_notice_of_planned_changes_without_a_period_is_prior_notice(scanne
 def test_terms_an_internal_transfer_assessment_addresses_supplementary_measures(scanner, lang, text):
     """An internal assessment of the transfer's level of protection is a transfer impact assessment."""
     assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" not in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Sub-processors\n\nThe Processor announces new sub-processors at least 30 days in advance by e-mail; the "
+            "Controller may object within that period.",
+        ),
+        (
+            "de",
+            "## Unterauftragsbearbeiter\n\nDer Auftragsbearbeiter kündigt neue Unterauftragsbearbeiter mindestens 30 Tage "
+            "im Voraus per E-Mail an; der Verantwortliche kann innert dieser Frist widersprechen.",
+        ),
+    ],
+)
+def test_terms_a_separable_notice_verb_closing_its_clause_gives_notice(scanner, lang, text):
+    """„kündigt … an; der Verantwortliche kann …“: the particle closes the clause, not the sentence."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags(scanner, text, lang)

@@ -334,11 +334,14 @@ def announcing(sentence: Sentence) -> set[int]:
     "teilt ... mit"): the token of each verb whose particle closes the sentence. "kündigt ... an" announces; it
     terminates nothing."""
     words = [t.lower_ for t in sentence.span]
-    while words and not any(ch.isalpha() for ch in words[-1]):
-        words.pop()
-    if not words:
-        return set()
-    return {i for i, w in enumerate(words[:-1]) if SEPARABLE_NOTICE.get(w) == words[-1]}
+    # The particle closes the sentence or its clause ("kündigt ... 30 Tage im Voraus an; der Kunde kann ...").
+    closing = [j for j, w in enumerate(words) if j + 1 == len(words) or not any(ch.isalpha() for ch in words[j + 1])]
+    return {
+        i
+        for i, w in enumerate(words)
+        if (particle := SEPARABLE_NOTICE.get(w)) is not None
+        and any(j > i + 1 and words[j] == particle for j in closing)
+    }
 
 
 # German verbs of notice and the particle that ends their clause: the lexicon matches words in a row, these stand apart.
