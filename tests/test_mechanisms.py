@@ -1826,3 +1826,25 @@ def test_mechanisms_a_tool_the_paragraph_puts_the_customers_data_outside_is_not_
     Data": the paragraph names the tool and excludes the data the document is about."""
     report = scanner.scan_text(HOSTS_US[lang] + paragraph, language=lang, doc_type="dpa", format="markdown")
     assert set(report.mechanisms) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our sub-processor Cloudco Inc. hosts Customer Personal Data in the United States. Transfers to Cloudco "
+            "rely on the UK-US data bridge.",
+        ),
+        (
+            "de",
+            "Unser Unterauftragsverarbeiter Cloudco Inc. speichert die Kundendaten in den USA. Die Übermittlung an "
+            "Cloudco stützen wir auf die britisch-amerikanische Datenbrücke.",
+        ),
+    ],
+)
+def test_mechanisms_the_uk_us_data_bridge_is_the_dpfs_uk_extension(scanner, lang, text):
+    """The "UK-US data bridge" („Datenbrücke“) is the UK extension to the DPF, and names no place of its own."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    assert set(report.mechanisms) == {"dpf"}
+    assert {t.destination for t in report.transfers} == {"US"}

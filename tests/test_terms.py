@@ -475,3 +475,34 @@ def test_terms_an_internal_transfer_assessment_addresses_supplementary_measures(
 def test_terms_a_separable_notice_verb_closing_its_clause_gives_notice(scanner, lang, text):
     """„kündigt … an; der Verantwortliche kann …“: the particle closes the clause, not the sentence."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Sub-processors\n\nThe Customer gives general authorisation to engage sub-processors. Further "
+            "sub-processors may be engaged by the Processor at any time by updating Annex 3. The Processor announces "
+            "the replacement of a sub-processor 30 days in advance; the Customer may object to the replacement.",
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt die allgemeine Genehmigung zum Einsatz von "
+            "Unterauftragsverarbeitern. Weitere Unterauftragsverarbeiter kann der Auftragnehmer jederzeit durch "
+            "Aktualisierung der Anlage 3 hinzuziehen. Den Austausch eines Unterauftragsverarbeiters kündigt der "
+            "Auftragnehmer 30 Tage vorher an; der Auftraggeber kann dem Austausch widersprechen.",
+        ),
+    ],
+)
+def test_terms_notice_of_replacements_only_is_no_prior_notice_of_new_sub_processors(scanner, lang, text):
+    """Sub-processors added "at any time" while only a replacement is announced: new ones come without notice."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, text, lang)
+    announced = text.replace(
+        " Further sub-processors may be engaged by the Processor at any time by updating Annex 3.", ""
+    )
+    announced = announced.replace(
+        " Weitere Unterauftragsverarbeiter kann der Auftragnehmer jederzeit durch Aktualisierung der Anlage 3 hinzuziehen.",
+        "",
+    )
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags(scanner, announced, lang)

@@ -180,9 +180,18 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     """Contract terms found or not; a list of sub-processors is also shown by naming them."""
     listed = doc.extraction.of("subprocessor_list") + [r for r in doc.flow.recipients if r.role == "subprocessor"]
     terms = {kind: doc.extraction.of(kind) for kind in TERMS}
-    return {"subprocessor_list": Feature(bool(listed), ev(listed))} | {
-        kind: Feature(bool(found), ev(found)) for kind, found in terms.items()
-    }
+    # Notice given for some changes only ("the replacement of a sub-processor") while others come at any time is no
+    # prior notice of new sub-processors: the clause that lets them come is the evidence.
+    if unannounced := doc.extraction.of("subprocessor_unannounced"):
+        terms["subprocessor_notice"] = []
+        notice = Feature(False, ev(unannounced))
+    else:
+        notice = Feature(bool(terms["subprocessor_notice"]), ev(terms["subprocessor_notice"]))
+    return (
+        {"subprocessor_list": Feature(bool(listed), ev(listed))}
+        | {kind: Feature(bool(found), ev(found)) for kind, found in terms.items()}
+        | {"subprocessor_notice": notice}
+    )
 
 
 @feature("uncovered_paths", "onward_uncovered_paths", "uncovered_countries", "onward_uncovered_countries")

@@ -326,6 +326,12 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
     if gives_notice and (states_period(text) or sentence.has("CHANGE")):
         notice(notice_word)
+    elif (
+        sentence.has("AT_ANY_TIME")
+        and sentence.has("ENGAGES")
+        and not sentence.has("NOTICE", "OBJECTION", "A28_TERMINATE")
+    ):
+        add("subprocessor_unannounced", f"new sub-processors '{sentence.of('AT_ANY_TIME')[0].text}'")
     return found
 
 
