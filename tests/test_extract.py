@@ -1551,3 +1551,28 @@ def test_extract_a_city_alone_in_a_list_field_or_after_agents(scanner, lang, tex
     at work there ("agents in Cape Town")."""
     report = scanner.scan_text(text, language=lang, format="markdown")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Calls at night are taken by our second support team, based in Austin, Texas, which accesses your account "
+            "details. Tickets are escalated to our Indian affiliate, Example Services Pvt Ltd.",
+            {"US", "IN"},
+        ),
+        (
+            "de",
+            "Nachts übernimmt die Anrufe unser zweites Support-Team mit Sitz in Austin, Texas, das dabei Ihre "
+            "Kontoangaben einsieht. Ungeklärte Anfragen werden an unsere indische Tochter Example Services Pvt Ltd "
+            "weitergeleitet.",
+            {"US", "IN"},
+        ),
+    ],
+)
+def test_extract_a_seated_team_viewing_details_and_escalation_to_a_described_company(scanner, lang, text, expected):
+    """A team "based in Austin, Texas, which accesses your account details" handles the data there; a ticket
+    "escalated" („weitergeleitet") to a company described by its nationality goes to that country."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    assert {t.destination for t in report.transfers} == expected

@@ -229,6 +229,8 @@ class SentenceRoles:
                 and any(tokens[i].lower_ in self.roleset.recipient_markers for i in range(cue.start))
             )
             or self._seated_party_handles_data(end)
+            # "our team, based in Austin, Texas, which accesses your account details".
+            or self._relative_handler(start, end) is not None
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
