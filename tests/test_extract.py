@@ -1576,3 +1576,24 @@ def test_extract_a_seated_team_viewing_details_and_escalation_to_a_described_com
     "escalated" („weitergeleitet") to a company described by its nationality goes to that country."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Customer Personal Data is stored in Frankfurt, Germany. Carrow will inform Customer in advance if it "
+            "intends to process Customer Personal Data outside the European Economic Area in future.",
+        ),
+        (
+            "de",
+            "Die Auftraggeberdaten werden in Frankfurt gespeichert. Der Auftragnehmer informiert den Auftraggeber vorab, "
+            "falls er beabsichtigt, Auftraggeberdaten künftig außerhalb des Europäischen Wirtschaftsraums zu verarbeiten.",
+        ),
+    ],
+)
+def test_extract_a_promise_to_announce_an_intended_transfer_discloses_none(scanner, lang, text):
+    """Notice promised for a transfer the vendor may one day intend is no open destination today."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    assert report.transfers == ()

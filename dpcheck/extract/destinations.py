@@ -653,10 +653,14 @@ def destination_mentions(
             len(p.code) == 2 and p.code not in eea and apposition(tokens[p.end : c.start].text) for p in sentence.places
         )
     }
+    # "will inform Customer in advance if it intends to process data outside the EEA in future": a promise of notice
+    # for a transfer the text only intends discloses none.
+    intended = [c.end for c in sentence.of("INTENTION")]
     open_cues = [
         c
         for c in open_cues
         if c.start >= denied_to
+        and not any(end <= c.start for end in intended)
         and (c.start, c.end) not in apposed
         and ((c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True)))
     ]
