@@ -35,7 +35,7 @@ from dpcheck.ingest.lines import (
 )
 from dpcheck.ingest.normalize import clean
 from dpcheck.ingest.pdf_tables import Bbox, Cells, page_tables
-from dpcheck.ingest.pdf_visibility import PageVisibility, examine
+from dpcheck.ingest.pdf_visibility import PageVisibility, examine, object_bounds, page_objects
 from dpcheck.limits import check_chars, checkpoint
 
 # pdfminer logs a warning for every odd font it meets; the text comes from pdfium anyway.
@@ -477,11 +477,11 @@ def _has_rulings(page: pdfium.PdfPage) -> bool:
     """
     xs: set[int] = set()
     ys: set[int] = set()
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+    for obj in page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
         checkpoint()
-        left, bottom, right, top = obj.get_bounds()
+        left, bottom, right, top = object_bounds(obj)
         wide, tall = right - left >= 6, top - bottom >= 6
-        if wide and tall and pdfium_c.FPDFPath_CountSegments(obj.raw) >= 8:
+        if wide and tall and pdfium_c.FPDFPath_CountSegments(obj) >= 8:
             return True
         if wide:
             ys.update((round(bottom), round(top)) if tall else (round((bottom + top) / 2),))
