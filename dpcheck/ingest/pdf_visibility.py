@@ -14,6 +14,7 @@ ToUnicode map that blanks letters ("We do n t transfer").
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -36,6 +37,7 @@ _GLYPH_POINTS = 1.0  # a character box at least this wide and tall holds a drawn
 _EDGE = 40  # grey-level step between neighbouring pixels that counts as ink
 _INVISIBLE_MODE = 3  # PDF text render mode "neither fill nor stroke"
 _CHUNK = 1024  # characters between two checkpoints
+_NO_VALUE = re.compile("[\x00\ufffe\uffff]")  # how pdfium's text shows a glyph without a Unicode value
 
 # pdfium's FPDFText_GetCharBox (same calling convention) taking plain addresses for its four results,
 # so that each character's box is written straight into an array: with ctypes objects per value,
@@ -113,9 +115,9 @@ def _chars(textpage: pdfium.PdfTextPage, count: int) -> list[str]:
     if len(text) != count:  # characters outside the BMP take two UTF-16 units
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
     chars = list(text)
-    for index, char in enumerate(chars):
-        if char in "\x00\ufffe\uffff":
-            chars[index] = "-" if pdfium_c.FPDFText_GetUnicode(textpage.raw, index) == 2 else " "
+    for match in _NO_VALUE.finditer(text):
+        index = match.start()
+        chars[index] = "-" if pdfium_c.FPDFText_GetUnicode(textpage.raw, index) == 2 else " "
     return chars
 
 
