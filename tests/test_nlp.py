@@ -144,3 +144,39 @@ def test_nlp_language_damaged_model_file_is_made_again(tmp_path, monkeypatch):
 def test_nlp_street_abbreviations_do_not_split_an_address(scanner, lang, text):
     """Street and suite abbreviations in a postal address stay inside the sentence naming it."""
     assert len(list(scanner.pipeline(lang)(text).sents)) == 2
+
+
+@pytest.mark.parametrize("component", ["dpcheck_cues_v1", "dpcheck_countries_v1"])
+@pytest.mark.parametrize(
+    "phrases",
+    [
+        [["Standardvertragsklauseln", "MECH:scc"], ["standard contractual clauses", 46]],
+        [("outside the EEA", "OUT")],
+        "standard contractual clauses",
+    ],
+)
+def test_nlp_component_phrases_must_be_lists_of_strings(component, phrases):
+    """A component's ``phrases`` config that is not a list of lists of strings is confection's config error,
+    naming the component (the factories check the items themselves, confection only the list)."""
+    import spacy
+    from spacy.util import ConfigValidationError
+
+    nlp = spacy.blank("de")
+    with pytest.raises(ConfigValidationError, match=component):
+        nlp.add_pipe(component, config={"phrases": phrases})
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_nlp_component_built_from_its_config_matches(lang):
+    """A component built from a config of [phrase, label] lists finds its phrases (EN and DE)."""
+    import spacy
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe(
+        "dpcheck_cues_v1",
+        config={"phrases": [["standard contractual clauses", "MECH:scc"], ["Standardvertragsklauseln", "MECH:scc"]]},
+    )
+    text = "Es gelten die Standardvertragsklauseln." if lang == "de" else "We rely on standard contractual clauses."
+    assert _labels(nlp(text)) == {
+        ("Standardvertragsklauseln" if lang == "de" else "standard contractual clauses", "MECH:scc")
+    }
