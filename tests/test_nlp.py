@@ -180,3 +180,33 @@ def test_nlp_component_built_from_its_config_matches(lang):
     assert _labels(nlp(text)) == {
         ("Standardvertragsklauseln" if lang == "de" else "standard contractual clauses", "MECH:scc")
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "See Art. 28(3)(a) GDPR, Sec. 7.2 para. 3, e.g. the SCCs (Module 2) at https://example.com/scc."),
+        ("en", "Acme Inc. (Hauptstr. 5, Berlin) isn't a U.S. company; it's in the EU-U.S. DPF."),
+        ("de", "Gemäß Art. 46 Abs. 2 lit. c DSGVO bzw. Ziff. 4 Nr. 5 z.B. die Bahnhofstr. 12 in Köln."),
+        ("de", "Die Acme GmbH & Co. KG übermittelt Daten i.S.d. Art. 44 ff. DSGVO (vgl. Anl. 3)."),
+    ],
+)
+def test_nlp_tokenizer_is_the_one_set_up_setting_by_setting(scanner, lang, text):
+    """The pipeline's tokenizer, its special cases loaded once after its infixes and token match are set, splits
+    text as a blank tokenizer given the same infixes, abbreviations and token match one by one does."""
+    import spacy
+    from spacy.attrs import ORTH
+
+    from dpcheck.nlp.pipeline import _OPEN_BRACKET_INFIX, STREET_ABBREVIATION
+
+    nlp = spacy.blank(lang)
+    infixes = list(nlp.Defaults.infixes or []) + [_OPEN_BRACKET_INFIX]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    for abbr in scanner.ruleset.lexicon["abbreviations"].get(lang, []):
+        if " " not in abbr:
+            for form in {abbr, abbr[0].upper() + abbr[1:], abbr.lower()}:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    nlp.tokenizer.token_match = STREET_ABBREVIATION.match
+    built = scanner.pipeline(lang).tokenizer
+    assert [t.text for t in built(text)] == [t.text for t in nlp.tokenizer(text)]
+    assert dict(built.rules) == dict(nlp.tokenizer.rules)
