@@ -420,7 +420,7 @@ def _size(
 
 def _bold(textpage: pdfium.PdfTextPage, index: int, name: ctypes.Array[ctypes.c_char]) -> bool:
     """Whether the glyph's font is bold by weight or by name; ``name`` a buffer of ``_FONT_NAME``
-    bytes the font's name is read into (one per page: making it was a sixth of reading the lines)."""
+    bytes the font's name is read into (made once per page, not at every call)."""
     if pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600:
         return True
     flags = ctypes.c_int()

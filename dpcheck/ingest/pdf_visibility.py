@@ -249,8 +249,8 @@ def _images(page: pdfium.PdfPage, area: float) -> tuple[int, float]:
 def page_objects(page: pdfium.PdfPage, kind: int, max_depth: int = 3) -> Iterator[Any]:
     """The raw handles of the page's objects of one ``kind``, in the order and to the depth of form
     nesting of pypdfium2's ``page.get_objects(filter=(kind,), max_depth=max_depth)``, which wraps every
-    object of the page (text included) in a Python object before it filters: a fifth of reading a PDF's
-    pages went to those wrappers."""
+    object of the page (text included) in a Python object before it filters: for the images and the
+    ruling test, 7 % of reading the pages of a long PDF went to those wrappers."""
 
     def walk(count: int, get: Any, level: int) -> Iterator[Any]:
         if count < 0:
