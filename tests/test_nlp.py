@@ -144,3 +144,69 @@ def test_nlp_language_damaged_model_file_is_made_again(tmp_path, monkeypatch):
 def test_nlp_street_abbreviations_do_not_split_an_address(scanner, lang, text):
     """Street and suite abbreviations in a postal address stay inside the sentence naming it."""
     assert len(list(scanner.pipeline(lang)(text).sents)) == 2
+
+
+@pytest.mark.parametrize("component", ["dpcheck_cues_v1", "dpcheck_countries_v1"])
+@pytest.mark.parametrize(
+    "phrases",
+    [
+        [["Standardvertragsklauseln", "MECH:scc"], ["standard contractual clauses", 46]],
+        [("outside the EEA", "OUT")],
+        "standard contractual clauses",
+    ],
+)
+def test_nlp_component_phrases_must_be_lists_of_strings(component, phrases):
+    """A component's ``phrases`` config that is not a list of lists of strings is confection's config error,
+    naming the component (the factories check the items themselves, confection only the list)."""
+    import spacy
+    from spacy.util import ConfigValidationError
+
+    nlp = spacy.blank("de")
+    with pytest.raises(ConfigValidationError, match=component):
+        nlp.add_pipe(component, config={"phrases": phrases})
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_nlp_component_built_from_its_config_matches(lang):
+    """A component built from a config of [phrase, label] lists finds its phrases (EN and DE)."""
+    import spacy
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe(
+        "dpcheck_cues_v1",
+        config={"phrases": [["standard contractual clauses", "MECH:scc"], ["Standardvertragsklauseln", "MECH:scc"]]},
+    )
+    text = "Es gelten die Standardvertragsklauseln." if lang == "de" else "We rely on standard contractual clauses."
+    assert _labels(nlp(text)) == {
+        ("Standardvertragsklauseln" if lang == "de" else "standard contractual clauses", "MECH:scc")
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "See Art. 28(3)(a) GDPR, Sec. 7.2 para. 3, e.g. the SCCs (Module 2) at https://example.com/scc."),
+        ("en", "Acme Inc. (Hauptstr. 5, Berlin) isn't a U.S. company; it's in the EU-U.S. DPF."),
+        ("de", "Gemäß Art. 46 Abs. 2 lit. c DSGVO bzw. Ziff. 4 Nr. 5 z.B. die Bahnhofstr. 12 in Köln."),
+        ("de", "Die Acme GmbH & Co. KG übermittelt Daten i.S.d. Art. 44 ff. DSGVO (vgl. Anl. 3)."),
+    ],
+)
+def test_nlp_tokenizer_is_the_one_set_up_setting_by_setting(scanner, lang, text):
+    """The pipeline's tokenizer, its special cases loaded once after its infixes and token match are set, splits
+    text as a blank tokenizer given the same infixes, abbreviations and token match one by one does."""
+    import spacy
+    from spacy.attrs import ORTH
+
+    from dpcheck.nlp.pipeline import _OPEN_BRACKET_INFIX, STREET_ABBREVIATION
+
+    nlp = spacy.blank(lang)
+    infixes = list(nlp.Defaults.infixes or []) + [_OPEN_BRACKET_INFIX]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    for abbr in scanner.ruleset.lexicon["abbreviations"].get(lang, []):
+        if " " not in abbr:
+            for form in {abbr, abbr[0].upper() + abbr[1:], abbr.lower()}:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    nlp.tokenizer.token_match = STREET_ABBREVIATION.match
+    built = scanner.pipeline(lang).tokenizer
+    assert [t.text for t in built(text)] == [t.text for t in nlp.tokenizer(text)]
+    assert dict(built.rules) == dict(nlp.tokenizer.rules)

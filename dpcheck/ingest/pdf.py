@@ -35,7 +35,7 @@ from dpcheck.ingest.lines import (
 )
 from dpcheck.ingest.normalize import clean
 from dpcheck.ingest.pdf_tables import Bbox, Cells, page_tables
-from dpcheck.ingest.pdf_visibility import PageVisibility, examine
+from dpcheck.ingest.pdf_visibility import PageVisibility, examine, object_bounds, page_objects
 from dpcheck.limits import check_chars, checkpoint
 
 # pdfminer logs a warning for every odd font it meets; the text comes from pdfium anyway.
@@ -49,6 +49,7 @@ _MARGIN = 0.09  # share of the page height at top and bottom where running heade
 _SCAN_CHARS = 20
 _SCAN_COVER = 0.3
 _SAMPLE = 80  # characters of hidden text quoted in a notice
+_FONT_NAME = 128  # bytes of a font's name read to tell a bold one
 
 
 @dataclass(slots=True)
@@ -278,6 +279,7 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, height: float, hidden: set
     text = textpage.get_text_range()
     lines = []
     left_out = []
+    name = ctypes.create_string_buffer(_FONT_NAME)
     for match in _LINE.finditer(text):
         raw = match[0]
         if not raw.strip():
@@ -314,8 +316,8 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, height: float, hidden: set
                 last_top=height - last_box[3],
                 left=first_box[0],
                 right=last_box[2],
-                size=_size(textpage, first, last),
-                bold=_bold(textpage, first) and _bold(textpage, last),
+                size=_size(textpage, first, last, first_box, last_box),
+                bold=_bold(textpage, first, name) and _bold(textpage, last, name),
             )
         )
     return lines, " ".join(" ".join(left_out).split())
@@ -399,22 +401,33 @@ def _box(textpage: pdfium.PdfTextPage, index: int, loose: bool = True) -> tuple[
     return left.value, bottom.value, right.value, top.value
 
 
-def _size(textpage: pdfium.PdfTextPage, first: int, last: int) -> float | None:
-    """Font size (loose glyph box height) of the line's middle glyph, or of its ends.
+def _size(
+    textpage: pdfium.PdfTextPage,
+    first: int,
+    last: int,
+    first_box: tuple[float, float, float, float],
+    last_box: tuple[float, float, float, float],
+) -> float | None:
+    """Font size (loose glyph box height) of the line's middle glyph, or of its ends (whose loose
+    boxes the caller has).
 
     Taking the middle of three keeps a bullet or number in a symbol font from deciding it.
     """
-    boxes = [_box(textpage, index) for index in (first, (first + last) // 2, last)]
+    boxes = [first_box, _box(textpage, (first + last) // 2), last_box]
     heights = sorted(box[3] - box[1] for box in boxes if box is not None)
     return round(heights[len(heights) // 2] * 2) / 2 if heights else None
 
 
-def _bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
+def _bold(textpage: pdfium.PdfTextPage, index: int, name: ctypes.Array[ctypes.c_char]) -> bool:
+    """Whether the glyph's font is bold by weight or by name; ``name`` a buffer of ``_FONT_NAME``
+    bytes the font's name is read into (made once per page, not at every call)."""
     if pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600:
         return True
-    name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
-    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, len(name), ctypes.byref(flags))
+    needed = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, len(name), ctypes.byref(flags))
+    # pdfium leaves the buffer as it was when it fails or the name does not fit: no name then.
+    if not 0 < needed <= len(name):
+        return False
     return bool(_BOLD_FONT.search(name.value.decode("latin-1")))
 
 
@@ -477,11 +490,11 @@ def _has_rulings(page: pdfium.PdfPage) -> bool:
     """
     xs: set[int] = set()
     ys: set[int] = set()
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+    for obj in page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
         checkpoint()
-        left, bottom, right, top = obj.get_bounds()
+        left, bottom, right, top = object_bounds(obj)
         wide, tall = right - left >= 6, top - bottom >= 6
-        if wide and tall and pdfium_c.FPDFPath_CountSegments(obj.raw) >= 8:
+        if wide and tall and pdfium_c.FPDFPath_CountSegments(obj) >= 8:
             return True
         if wide:
             ys.update((round(bottom), round(top)) if tall else (round((bottom + top) / 2),))

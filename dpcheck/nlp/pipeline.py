@@ -25,12 +25,15 @@ STREET_ABBREVIATION = re.compile(r"^[^\W\d_]{2,}(?:str|pl)\.$", re.IGNORECASE)
 _OPEN_BRACKET_INFIX = r"(?<=[0-9A-Za-z])[\(\)](?=[0-9A-Za-z\(])"
 
 
-def _add_abbreviations(nlp: Language, abbreviations: list[str]) -> None:
+def _abbreviation_rules(abbreviations: list[str]) -> dict[str, list[dict[int, str]]]:
+    """Special cases keeping each abbreviation (as written, capitalised, in lower case) one token."""
+    rules = {}
     for abbr in abbreviations:
         if " " in abbr:
             continue
         for form in {abbr, abbr[0].upper() + abbr[1:], abbr.lower()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]  # spaCy types Language.tokenizer as a plain callable
+            rules[form] = [{ORTH: form}]
+    return rules
 
 
 def _keep_street_abbreviations(nlp: Language) -> None:
@@ -48,9 +51,15 @@ def _add_infixes(nlp: Language) -> None:
 def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
     """A pipeline for ``lang`` ("en" or "de") from the loaded ``rules/lexicon`` files."""
     nlp = spacy.blank(lang)
+    tokenizer = nlp.tokenizer
+    # Setting a tokenizer's infixes or token match reloads all its special cases (a thousand and more), as
+    # setting its rules does: they are taken out while the two are set and loaded once, with ours, at the end
+    # (loading sorts them, so the tokenizer is the one adding them one by one gave; a tenth of a second).
+    rules = {**tokenizer.rules, **_abbreviation_rules(lexicon["abbreviations"].get(lang, []))}  # type: ignore[union-attr]  # spaCy types Language.tokenizer as a plain callable
+    tokenizer.rules = {}  # type: ignore[union-attr]  # as above
     _add_infixes(nlp)
-    _add_abbreviations(nlp, lexicon["abbreviations"].get(lang, []))
     _keep_street_abbreviations(nlp)
+    tokenizer.rules = rules  # type: ignore[union-attr]  # as above
     # "!" ends no sentence here: legal text hardly exclaims, but brand names do ("Yahoo!
     # Konzerngruppe"), and a split there cuts a transfer statement in two.
     punct = [p for p in Sentencizer.default_punct_chars if p not in SENTENCE_CONTINUES]

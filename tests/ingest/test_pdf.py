@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import ctypes
 import io
 
 import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
 
 from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.ingest import load
-from dpcheck.ingest.pdf_visibility import _EDGE, edge_map
+from dpcheck.ingest.pdf_visibility import _EDGE, edge_map, object_bounds, page_objects
 from dpcheck.limits import Limits
 
 from .conftest import LOREM, assert_consistent, new_pdf, pdf_bytes
@@ -247,3 +250,48 @@ def test_pdf_edge_map_skips_only_rows_without_steps() -> None:
             elif kind == 3 and cols:
                 grey[r, rng.integers(0, cols)] = rng.integers(0, 256)
         assert np.array_equal(edge_map(grey), every_pixel(grey))
+
+
+def _nested_forms(levels: int) -> bytes:
+    """A page with an image, a ruling and a sentence (EN and DE), placed as a form XObject inside a form
+    inside a form ... ``levels`` deep, beside the page's own copy of the same objects at each level."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.image(Image.new("RGB", (40, 30), "grey"), x=20, y=20, w=40)
+    pdf.line(20, 60, 180, 60)
+    pdf.rect(20, 70, 60, 20)
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, text="We transfer data to the United States. Wir übermitteln Daten in die USA.")
+    data = pdf_bytes(pdf)
+    for _ in range(levels):
+        source = pdfium.PdfDocument(data)
+        target = pdfium.PdfDocument.new()
+        target.import_pages(source, [0])
+        xobject = pdfium_c.FPDF_NewXObjectFromPage(target.raw, source.raw, 0)
+        form = pdfium_c.FPDF_NewFormObjectFromXObject(xobject)
+        page = target[0]
+        pdfium_c.FPDFPage_InsertObject(page.raw, form)
+        pdfium_c.FPDFPage_GenerateContent(page.raw)
+        page.close()
+        pdfium_c.FPDF_CloseXObject(xobject)
+        out = io.BytesIO()
+        target.save(out)
+        data = out.getvalue()
+        target.close()
+        source.close()
+    return data
+
+
+@pytest.mark.parametrize("levels", [0, 1, 2, 4])
+def test_pdf_page_objects_are_pypdfium2s(levels: int) -> None:
+    """The raw walk over a page's images and paths gives the objects, in the order, to the form depth
+    and with the bounds of pypdfium2's ``get_objects(filter=..., max_depth=3)``, forms nested or not."""
+    page = pdfium.PdfDocument(_nested_forms(levels))[0]
+    for kind in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH):
+        wrapped = [
+            (ctypes.cast(obj.raw, ctypes.c_void_p).value, obj.get_bounds())
+            for obj in page.get_objects(filter=(kind,), max_depth=3)
+        ]
+        walked = [(ctypes.cast(obj, ctypes.c_void_p).value, object_bounds(obj)) for obj in page_objects(page, kind)]
+        assert walked == wrapped
+        assert len(walked) >= min(levels + 1, 3)
