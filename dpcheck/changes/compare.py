@@ -29,6 +29,8 @@ from dpcheck.changes.snapshot import (
     condition_words,
     denial_words,
     eea_places,
+    legal_forms,
+    name_words,
     place_patterns,
     recipient_key,
     same_recipient,
@@ -338,9 +340,34 @@ def _same_words(before: Sequence[Passage], after: Sequence[Passage], old: Terms,
 
 def _names(terms: Terms, name: str) -> bool:
     """The version names the company, in its text or a passage it quotes, though it was not read as a
-    recipient there: another layout or wording of the same terms, not a recipient added or removed."""
-    pattern = re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)")
-    return bool(pattern.search(" ".join(terms.text.split()))) or any(pattern.search(p.quote) for p in terms.passages)
+    recipient there: another layout or wording of the same terms, not a recipient added or removed. The name
+    counts however it is written: case, punctuation and legal form aside ("Rakuten Group, Inc." names "Rakuten
+    group"), as the labelling guidelines match recipients (eval/versions/AGREEMENT.md)."""
+    patterns = (re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)"), *_name_pattern(name))
+    texts = (" ".join(terms.text.split()), *(p.quote for p in terms.passages))
+    return any(pattern.search(text) for pattern in patterns for text in texts)
+
+
+def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:
+    """The company's name words (without legal form) in any case, with any punctuation or spacing between them.
+    A name of one word keeps its first letter as written ("Segment" the company is not "a segment") and stands
+    alone or before a legal form: "Google" at the head of "Google Cloud EMEA Limited" names another company of
+    the group, not "Google LLC"."""
+    words = name_words(name)
+    head = name.strip()[:1]
+    if not words:
+        return ()
+    if len(words) == 1 and head.lower() == words[0][:1]:
+        alone = rf"(?![\w&]|[^\S\n]+(?!{_legal_form_pattern()})[A-Z0-9])"
+        return (re.compile(rf"(?<!\w){re.escape(head)}(?i:{re.escape(words[0][1:])}){alone}"),)
+    return (re.compile(r"(?<!\w)" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE),)
+
+
+@lru_cache(maxsize=1)
+def _legal_form_pattern() -> str:
+    """A legal form after a name ("Inc.", "GmbH"), as a pattern (rules/lexicon/words.yml, ``legal_forms``)."""
+    forms = sorted(legal_forms(), key=len, reverse=True)
+    return r"(?i:(?:" + "|".join(re.escape(f) for f in forms) + r")\.?(?!\w))"
 
 
 def _part_of(key: str, other: Terms, companies: Set[str]) -> bool:

@@ -232,7 +232,8 @@ def _distinct(passages: Iterable[Passage]) -> tuple[Passage, ...]:
 
 
 @cache
-def _legal_forms() -> frozenset[str]:
+def legal_forms() -> frozenset[str]:
+    """Legal forms that end a company's name, lower-case and without a final dot (rules/lexicon/words.yml)."""
     words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
     return frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"])
 
@@ -247,7 +248,7 @@ def eea_places() -> frozenset[str]:
 def name_words(name: str) -> tuple[str, ...]:
     """A company's name as lower-case words, without its legal form ("Acme Cloud, Inc." → acme, cloud)."""
     words = [w.lower().rstrip(".") for w in _WORD.findall(name.replace(",", " "))]
-    forms = _legal_forms()
+    forms = legal_forms()
     while len(words) > 1 and words[-1] in forms:
         words.pop()
     return tuple(words)

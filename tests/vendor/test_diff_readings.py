@@ -409,3 +409,88 @@ def test_diff_an_art28_element_said_again_in_other_words_is_no_change(lang):
 
     assert [c.kind for c in compare(old, new(reworded)).changes] == []
     assert [(c.kind, c.value) for c in compare(old, new(limited)).changes] == [("art28_weakened", "confidentiality")]
+
+
+RENAMED = {
+    "en": (
+        "We send order data to Halvard Freight Group for delivery.",
+        # the same company, its name written another way (case, comma, legal form)
+        "Order data goes to HALVARD FREIGHT GROUP, Inc., which delivers your parcels.",
+        # another company of the same group is no mention of it
+        "Order data goes to Halvard Couriers Ltd, which delivers your parcels.",
+    ),
+    "de": (
+        "Bestelldaten übermitteln wir an Halvard Freight Group für die Zustellung.",
+        "Bestelldaten gehen an die HALVARD FREIGHT GROUP, Inc., die Ihre Pakete zustellt.",
+        "Bestelldaten gehen an die Halvard Couriers Ltd, die Ihre Pakete zustellt.",
+    ),
+}
+
+
+def _recipient_version(name: str, text: str, recipient: str | None) -> Terms:
+    said = Passage(text, name)
+    recipients = {} if recipient is None else {recipient.lower(): Named(recipient, frozenset(), (said,))}
+    return Terms(name, "yellow", recipients=recipients, passages=(said,), text=text)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_the_other_version_names_in_other_spelling_is_no_change(lang):
+    """A recipient read in one version only, which the other names all the same with its name written another way
+    (capitals, punctuation, legal form), is no recipient added or removed; a name the other version lacks is."""
+    before, respelt, other_company = RENAMED[lang]
+    old = _recipient_version("old.md", before, "Halvard Freight Group")
+    assert [c.kind for c in compare(old, _recipient_version("new.md", respelt, None)).changes] == []
+    assert [(c.kind, c.value) for c in compare(old, _recipient_version("new.md", other_company, None)).changes] == [
+        ("subprocessor_removed", "Halvard Freight Group")
+    ]
+
+
+ONE_WORD = {
+    "en": (
+        "We use Tessaly to send our newsletter.",
+        "Our newsletter is sent with the help of Tessaly, Inc.",
+        "Our newsletter is printed on tessaly, a kind of paper, and sent by post.",
+    ),
+    "de": (
+        "Wir nutzen Tessaly für den Versand unseres Newsletters.",
+        "Unser Newsletter wird mithilfe der Tessaly, Inc. versandt.",
+        "Unser Newsletter wird auf tessaly-Papier gedruckt und per Post versandt.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_one_word_recipient_is_named_only_as_a_name(lang):
+    """A one-word name counts as named in the other version written as a name (capitalised, with or without its
+    legal form), not as an ordinary lower-case word."""
+    before, as_company, as_word = ONE_WORD[lang]
+    new = _recipient_version("new.md", before, "Tessaly")
+    assert [c.kind for c in compare(_recipient_version("old.md", as_company, None), new).changes] == []
+    assert [(c.kind, c.value) for c in compare(_recipient_version("old.md", as_word, None), new).changes] == [
+        ("subprocessor_added", "Tessaly")
+    ]
+
+
+GROUP = {
+    "en": (
+        "Payments are handled by Orlen Pay LLC, which receives your card details.",
+        "Maps are shown with Orlen Cloud Services Ltd; we send them no data about you.",
+    ),
+    "de": (
+        "Zahlungen wickelt die Orlen Pay LLC ab, die Ihre Kartendaten erhält.",
+        "Karten zeigen wir mit Orlen Cloud Services Ltd an; dorthin senden wir keine Daten über Sie.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_group_name_at_the_head_of_another_company_is_no_mention(lang):
+    """ "Orlen LLC" (its name without legal form one word) is not named by "Orlen Cloud Services Ltd", another
+    company of the group: added. Named as "ORLEN, LLC" it is no change."""
+    new_text, old_text = GROUP[lang]
+    new = _recipient_version("new.md", new_text.replace("Orlen Pay LLC", "Orlen LLC"), "Orlen LLC")
+    assert [(c.kind, c.value) for c in compare(_recipient_version("old.md", old_text, None), new).changes] == [
+        ("subprocessor_added", "Orlen LLC")
+    ]
+    respelt = _recipient_version("old.md", old_text.replace("Orlen Cloud Services Ltd", "ORLEN, LLC"), None)
+    assert [c.kind for c in compare(respelt, new).changes] == []
