@@ -273,12 +273,12 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
     out = [
         Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
         for key, r in right.items()
-        if not (_names(old, r.name) or _part_of(key, old, companies))
+        if not (_names(old, r.name) or _part_of(key, old, companies) or _restated(r, new, old))
     ]
     out += [
         Change("subprocessor_removed", r.name, _places(r.locations), r.passages[:MAX_QUOTES], _closest(r.passages, new))
         for key, r in left.items()
-        if not (_names(new, r.name) or _part_of(key, new, companies))
+        if not (_names(new, r.name) or _part_of(key, new, companies) or _restated(r, old, new))
     ]
     out += [
         Change(
@@ -296,6 +296,27 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         and not _placed_alike(a, b, old, new)
     ]
     return out
+
+
+def _restated(recipient: Named, this: Terms, other: Terms) -> bool:
+    """Every passage that names the recipient in ``this`` version is said again in the ``other`` in other words,
+    name and all: one sentence there holds most of the passage's words (:data:`RESTATED`) and most of the name's,
+    and adds or drops no word that denies, restricts or excepts. The other version says the same of the same
+    party; only how its words were read moved (a table row read as a name in one layout and not the other)."""
+    name = _tokens(recipient.name)
+    if not name or not recipient.passages:
+        return False
+    sentences = _sentences(other)
+    return all(
+        len(words := _tokens(p.quote)) >= RESTATED_MIN_WORDS
+        and any(
+            len(words & there) >= RESTATED * len(words)
+            and len(name & there) >= RESTATED * len(name)
+            and not _denies(words ^ there, False)
+            for _, there in sentences
+        )
+        for p in recipient.passages
+    )
 
 
 def _placed_alike(before: Named, after: Named, old: Terms, new: Terms) -> bool:

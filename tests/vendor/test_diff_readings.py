@@ -494,3 +494,32 @@ def test_diff_a_group_name_at_the_head_of_another_company_is_no_mention(lang):
     ]
     respelt = _recipient_version("old.md", old_text.replace("Orlen Cloud Services Ltd", "ORLEN, LLC"), None)
     assert [c.kind for c in compare(respelt, new).changes] == []
+
+
+ROW = {
+    "en": (
+        "To take payment for premium features, we pass your card details to our payment partners.",
+        "To take payments for premium features we pass your card details on to our payment partners.",
+        "To take payments for premium features we pass your card details on to our payment partners, such as "
+        "Kestrel Pay.",
+    ),
+    "de": (
+        "Um Zahlungen für Premium-Funktionen abzuwickeln, geben wir Ihre Kartendaten an unsere Zahlungspartner weiter.",
+        "Für Zahlungen für Premium-Funktionen geben wir Ihre Kartendaten an unsere Zahlungspartner weiter.",
+        "Um Zahlungen für Premium-Funktionen abzuwickeln, geben wir Ihre Kartendaten an unsere Zahlungspartner wie "
+        "Kestrel Pay weiter.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_read_from_words_the_other_version_says_again_is_no_change(lang):
+    """A "recipient" read in one version only, from a sentence (or table row) the other version says again in
+    other words, name and all, is no change: only the reading moved. A company named anew in that sentence is."""
+    old_text, reworded, named = ROW[lang]
+    old = _recipient_version("old.md", old_text, None)
+    row_name = " ".join(reworded.split()[:6])
+    assert [c.kind for c in compare(old, _recipient_version("new.md", reworded, row_name)).changes] == []
+    assert [(c.kind, c.value) for c in compare(old, _recipient_version("new.md", named, "Kestrel Pay")).changes] == [
+        ("subprocessor_added", "Kestrel Pay")
+    ]
