@@ -61,13 +61,16 @@ def compare_reports(
     new_name: str | None = None,
     old_text: str = "",
     new_text: str = "",
+    old_whole: str = "",
+    new_whole: str = "",
 ) -> Comparison:
     """The changes between two JSON reports (each a document report of one document, or a vendor report);
-    ``old_text``/``new_text``: each version's whole text, when the caller read the documents."""
+    ``old_text``/``new_text``: each version's text where a company it names is named as a party (without its
+    cookie and plug-in choices), ``old_whole``/``new_whole``: its whole text, when the caller read the documents."""
     subject: Literal["document", "vendor"] = "vendor" if "vendor" in new else "document"
     return compare(
-        replace(Terms.of_report(old, old_name), text=old_text),
-        replace(Terms.of_report(new, new_name), text=new_text),
+        replace(Terms.of_report(old, old_name), text=old_text, whole=old_whole),
+        replace(Terms.of_report(new, new_name), text=new_text, whole=new_whole),
         subject=subject,
     )
 
@@ -210,8 +213,10 @@ def _said_again(
 
 
 def _sentences(terms: Terms) -> tuple[tuple[str, frozenset[str]], ...]:
-    """A version's sentences (its text cut at sentence ends and line breaks, and its quotes), with their words."""
-    return _cut(terms.text, tuple(p.quote for p in terms.passages))
+    """A version's sentences (its whole text cut at sentence ends and line breaks, and its quotes), with their
+    words. Whether words are said again is sought in the whole text, cookie and plug-in choices included: a
+    section the reading set apart in one version (a heading above it, a layout) still says them."""
+    return _cut(terms.whole or terms.text, tuple(p.quote for p in terms.passages))
 
 
 # One comparison asks for the two versions' sentences once per value and passage: keep the last few.
@@ -247,7 +252,7 @@ def _unchanged(value: str, passages: Sequence[Passage], this: Terms, other: Term
 
 def _in(passage: Passage, terms: Terms) -> bool:
     quote = _flat(passage.quote)
-    text = _flat(terms.text)
+    text = _flat(terms.whole or terms.text)
     return quote in {_flat(p.quote) for p in terms.passages} or bool(text and quote in text)
 
 

@@ -46,7 +46,8 @@ class Terms:
     the version is (or holds) a DPA; ``notice_days`` is the shortest notice of sub-processor changes
     it states (None: none stated), ``objection_days`` the shortest time to object to one; ``passages`` are all its quotes, to find what it says instead of
     something the other version says; ``text`` is the version's whole text when the diff read the
-    document itself (empty for a saved report), to see whether it names a company at all; ``named``: every
+    document itself (empty for a saved report), to see whether it names a company at all, without its cookie and
+    plug-in choices; ``whole``: all of its text, to see whether it says a passage again; ``named``: every
     passage that names a destination or tool, relied on or not ("we no longer rely on X" names X)."""
 
     name: str
@@ -64,6 +65,7 @@ class Terms:
     passages: tuple[Passage, ...] = ()
     text: str = ""
     named: dict[str, tuple[Passage, ...]] = field(default_factory=dict)
+    whole: str = ""
 
     @classmethod
     def of_report(cls, report: Mapping[str, Any], name: str | None = None) -> Terms:

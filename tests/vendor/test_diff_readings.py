@@ -523,3 +523,63 @@ def test_diff_a_recipient_read_from_words_the_other_version_says_again_is_no_cha
     assert [(c.kind, c.value) for c in compare(old, _recipient_version("new.md", named, "Kestrel Pay")).changes] == [
         ("subprocessor_added", "Kestrel Pay")
     ]
+
+
+SET_APART = {
+    "en": (
+        "Hosting and delivery services (for example Norvik Cloud, Brisk Edge and Tallimo) receive your data.",
+        "## Cookies and your choices\n\nYou can refuse cookies in your browser.",
+    ),
+    "de": (
+        "Hosting- und Auslieferungsdienste (zum Beispiel Norvik Cloud, Brisk Edge und Tallimo) erhalten Ihre Daten.",
+        "## Cookies und Ihre Wahlmöglichkeiten\n\nSie können Cookies in Ihrem Browser ablehnen.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_words_said_again_are_sought_in_the_whole_text(lang):
+    """A recipient read in the new version from a sentence the old version has word for word, though in a part the
+    old reading set apart (under a cookie heading: not where a company is named as a party), is no change; the
+    sentence is the same terms. Where the old version lacks the sentence, the recipient is added."""
+    sentence, cookies = SET_APART[lang]
+    said = Passage(sentence, "new.md")
+    new = Terms(
+        "new.md",
+        "yellow",
+        recipients={"brisk edge": Named("Brisk Edge", frozenset(), (said,))},
+        passages=(said,),
+        text=sentence,
+        whole=sentence,
+    )
+    set_apart = Terms("old.md", "yellow", text="Intro.", whole=f"Intro.\n\n{cookies}\n\n{sentence}")
+    lacking = Terms("old.md", "yellow", text="Intro.", whole=f"Intro.\n\n{cookies}")
+    assert [c.kind for c in compare(set_apart, new).changes] == []
+    assert [(c.kind, c.value) for c in compare(lacking, new).changes] == [("subprocessor_added", "Brisk Edge")]
+
+
+MOVED_OUT = {
+    "en": (
+        "# Privacy Policy\n\n## Cookies and your choices\n\nYou can refuse cookies in your browser.\n\n{heading}"
+        "Hosting and delivery services (for example Norvik Cloud, Brisk Edge and Tallimo) receive your personal "
+        "data to run the service.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Cookies und Ihre Wahlmöglichkeiten\n\nSie können Cookies in Ihrem Browser "
+        "ablehnen.\n\n{heading}Ihre Daten geben wir an Hosting-Dienstleister wie Norvik Cloud, Brisk Edge und "
+        "Tallimo weiter, um den Dienst zu betreiben.\n"
+    ),
+}
+PROVIDERS_HEADING = {"en": "## Service providers\n\n", "de": "## Dienstleister\n\n"}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_sentence_read_under_another_heading_is_no_recipient_change(scanner, lang, tmp_path):
+    """The same sentence naming three providers, under the cookie heading in the old version (not read as naming
+    parties there) and under a heading of its own in the new one (read): the terms are the same, no recipient
+    added."""
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(MOVED_OUT[lang].format(heading=""), encoding="utf-8")
+    new.write_text(MOVED_OUT[lang].format(heading=PROVIDERS_HEADING[lang]), encoding="utf-8")
+    comparison = dpcheck.diff(old, new, scanner=scanner)
+    assert [(c.kind, c.value) for c in comparison.changes if c.kind != "rating_changed"] == []
