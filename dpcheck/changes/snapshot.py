@@ -45,9 +45,9 @@ class Terms:
     """What a version says: each value with the passages that say it. ``checklist`` is empty unless
     the version is (or holds) a DPA; ``notice_days`` is the shortest notice of sub-processor changes
     it states (None: none stated), ``objection_days`` the shortest time to object to one; ``passages`` are all its quotes, to find what it says instead of
-    something the other version says; ``text`` is the version's whole text when the diff read the
-    document itself (empty for a saved report), to see whether it names a company at all, without its cookie and
-    plug-in choices; ``whole``: all of its text, to see whether it says a passage again; ``named``: every
+    something the other version says; ``text`` is the version's text without its cookie and plug-in choices
+    when the diff read the document itself (empty for a saved report), to see whether it names a company at all;
+    ``whole``: all of its text, to see whether it says a passage again; ``named``: every
     passage that names a destination or tool, relied on or not ("we no longer rely on X" names X)."""
 
     name: str
