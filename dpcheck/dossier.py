@@ -181,27 +181,41 @@ def diff(
     :class:`~dpcheck.errors.VendorError` for a dossier that cannot, ValueError otherwise.
     """
     scanner = scanner or Scanner(**options)
-    (before, old_text), (after, new_text) = _version(old, scanner), _version(new, scanner)
+    (before, old_text, old_whole), (after, new_text, new_whole) = _version(old, scanner), _version(new, scanner)
     if ("vendor" in before) != ("vendor" in after):
         raise ValueError("compare two documents or two vendors, not one of each")
-    return compare_reports(before, after, old_name=str(old), new_name=str(new), old_text=old_text, new_text=new_text)
+    return compare_reports(
+        before,
+        after,
+        old_name=str(old),
+        new_name=str(new),
+        old_text=old_text,
+        new_text=new_text,
+        old_whole=old_whole,
+        new_whole=new_whole,
+    )
 
 
-def _version(source: str | os.PathLike[str], scanner: Scanner) -> tuple[dict[str, Any], str]:
+def _version(source: str | os.PathLike[str], scanner: Scanner) -> tuple[dict[str, Any], str, str]:
     """One version as a JSON report, and a scanned document's text (read once), so the diff can tell a
     recipient the other version does not name from one it names in another layout; a saved report or a
-    vendor folder has no text of its own here. The text leaves out cookie, opt-out and plug-in choices:
-    a company named only there is no recipient (:func:`~dpcheck.extract.recipients.named_text`)."""
+    vendor folder has no text of its own here. The first text leaves out cookie, opt-out and plug-in choices:
+    a company named only there is no recipient (:func:`~dpcheck.extract.recipients.named_text`); the second is
+    the whole text, where the diff seeks words said again."""
     from dpcheck.extract.recipients import RecipientWords, named_text
 
     path = Path(source)
     if path.is_dir() or path.name == MANIFEST or path.suffix.lower() == ".json":
-        return read_version(source, scanner), ""
+        return read_version(source, scanner), "", ""
     lexicon = scanner.ruleset.lexicon
     words = RecipientWords.from_data(lexicon["recipients"], lexicon["words"])
-    texts: list[str] = []
-    scanned = scanner.scan_path(path, on_read=lambda document: texts.append(named_text(document, words)))
-    return _document_report(scanner, scanned, path), "".join(texts)
+    texts: list[tuple[str, str]] = []
+
+    def read(document: Document) -> None:
+        texts.append((named_text(document, words), "\n\n".join(block.text for block in document.blocks)))
+
+    scanned = scanner.scan_path(path, on_read=read)
+    return _document_report(scanner, scanned, path), "".join(t for t, _ in texts), "".join(w for _, w in texts)
 
 
 def read_version(source: str | os.PathLike[str], scanner: Scanner) -> dict[str, Any]:

@@ -29,6 +29,8 @@ from dpcheck.changes.snapshot import (
     condition_words,
     denial_words,
     eea_places,
+    legal_forms,
+    name_words,
     place_patterns,
     recipient_key,
     same_recipient,
@@ -59,13 +61,16 @@ def compare_reports(
     new_name: str | None = None,
     old_text: str = "",
     new_text: str = "",
+    old_whole: str = "",
+    new_whole: str = "",
 ) -> Comparison:
     """The changes between two JSON reports (each a document report of one document, or a vendor report);
-    ``old_text``/``new_text``: each version's whole text, when the caller read the documents."""
+    ``old_text``/``new_text``: each version's text where a company it names is named as a party (without its
+    cookie and plug-in choices), ``old_whole``/``new_whole``: its whole text, when the caller read the documents."""
     subject: Literal["document", "vendor"] = "vendor" if "vendor" in new else "document"
     return compare(
-        replace(Terms.of_report(old, old_name), text=old_text),
-        replace(Terms.of_report(new, new_name), text=new_text),
+        replace(Terms.of_report(old, old_name), text=old_text, whole=old_whole),
+        replace(Terms.of_report(new, new_name), text=new_text, whole=new_whole),
         subject=subject,
     )
 
@@ -208,8 +213,10 @@ def _said_again(
 
 
 def _sentences(terms: Terms) -> tuple[tuple[str, frozenset[str]], ...]:
-    """A version's sentences (its text cut at sentence ends and line breaks, and its quotes), with their words."""
-    return _cut(terms.text, tuple(p.quote for p in terms.passages))
+    """A version's sentences (its whole text cut at sentence ends and line breaks, and its quotes), with their
+    words. Whether words are said again is sought in the whole text, cookie and plug-in choices included: a
+    section the reading set apart in one version (a heading above it, a layout) still says them."""
+    return _cut(terms.whole or terms.text, tuple(p.quote for p in terms.passages))
 
 
 # One comparison asks for the two versions' sentences once per value and passage: keep the last few.
@@ -245,7 +252,7 @@ def _unchanged(value: str, passages: Sequence[Passage], this: Terms, other: Term
 
 def _in(passage: Passage, terms: Terms) -> bool:
     quote = _flat(passage.quote)
-    text = _flat(terms.text)
+    text = _flat(terms.whole or terms.text)
     return quote in {_flat(p.quote) for p in terms.passages} or bool(text and quote in text)
 
 
@@ -271,12 +278,12 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
     out = [
         Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
         for key, r in right.items()
-        if not (_names(old, r.name) or _part_of(key, old, companies))
+        if not (_names(old, r.name) or _part_of(key, old, companies) or _restated(r, new, old))
     ]
     out += [
         Change("subprocessor_removed", r.name, _places(r.locations), r.passages[:MAX_QUOTES], _closest(r.passages, new))
         for key, r in left.items()
-        if not (_names(new, r.name) or _part_of(key, new, companies))
+        if not (_names(new, r.name) or _part_of(key, new, companies) or _restated(r, old, new))
     ]
     out += [
         Change(
@@ -294,6 +301,27 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         and not _placed_alike(a, b, old, new)
     ]
     return out
+
+
+def _restated(recipient: Named, this: Terms, other: Terms) -> bool:
+    """Every passage that names the recipient in ``this`` version is said again in the ``other`` in other words,
+    name and all: one sentence there holds most of the passage's words (:data:`RESTATED`) and most of the name's,
+    and adds or drops no word that denies, restricts or excepts. The other version says the same of the same
+    party; only how its words were read moved (a table row read as a name in one layout and not the other)."""
+    name = _tokens(recipient.name)
+    if not name or not recipient.passages:
+        return False
+    sentences = _sentences(other)
+    return all(
+        len(words := _tokens(p.quote)) >= RESTATED_MIN_WORDS
+        and any(
+            len(words & there) >= RESTATED * len(words)
+            and len(name & there) >= RESTATED * len(name)
+            and not _denies(words ^ there, False)
+            for _, there in sentences
+        )
+        for p in recipient.passages
+    )
 
 
 def _placed_alike(before: Named, after: Named, old: Terms, new: Terms) -> bool:
@@ -338,9 +366,34 @@ def _same_words(before: Sequence[Passage], after: Sequence[Passage], old: Terms,
 
 def _names(terms: Terms, name: str) -> bool:
     """The version names the company, in its text or a passage it quotes, though it was not read as a
-    recipient there: another layout or wording of the same terms, not a recipient added or removed."""
-    pattern = re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)")
-    return bool(pattern.search(" ".join(terms.text.split()))) or any(pattern.search(p.quote) for p in terms.passages)
+    recipient there: another layout or wording of the same terms, not a recipient added or removed. The name
+    counts however it is written: case, punctuation and legal form aside ("Rakuten Group, Inc." names "Rakuten
+    group"), as the labelling guidelines match recipients (eval/versions/AGREEMENT.md)."""
+    patterns = (re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)"), *_name_pattern(name))
+    texts = (" ".join(terms.text.split()), *(p.quote for p in terms.passages))
+    return any(pattern.search(text) for pattern in patterns for text in texts)
+
+
+def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:
+    """The company's name words (without legal form) in any case, with any punctuation or spacing between them.
+    A name of one word keeps its first letter as written ("Segment" the company is not "a segment") and stands
+    alone or before a legal form: "Google" at the head of "Google Cloud EMEA Limited" names another company of
+    the group, not "Google LLC"."""
+    words = name_words(name)
+    head = name.strip()[:1]
+    if not words:
+        return ()
+    if len(words) == 1 and head.lower() == words[0][:1]:
+        alone = rf"(?![\w&]|[^\S\n]+(?!{_legal_form_pattern()})[A-Z0-9])"
+        return (re.compile(rf"(?<!\w){re.escape(head)}(?i:{re.escape(words[0][1:])}){alone}"),)
+    return (re.compile(r"(?<!\w)" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE),)
+
+
+@lru_cache(maxsize=1)
+def _legal_form_pattern() -> str:
+    """A legal form after a name ("Inc.", "GmbH"), as a pattern (rules/lexicon/words.yml, ``legal_forms``)."""
+    forms = sorted(legal_forms(), key=len, reverse=True)
+    return r"(?i:(?:" + "|".join(re.escape(f) for f in forms) + r")\.?(?!\w))"
 
 
 def _part_of(key: str, other: Terms, companies: Set[str]) -> bool:

@@ -45,8 +45,9 @@ class Terms:
     """What a version says: each value with the passages that say it. ``checklist`` is empty unless
     the version is (or holds) a DPA; ``notice_days`` is the shortest notice of sub-processor changes
     it states (None: none stated), ``objection_days`` the shortest time to object to one; ``passages`` are all its quotes, to find what it says instead of
-    something the other version says; ``text`` is the version's whole text when the diff read the
-    document itself (empty for a saved report), to see whether it names a company at all; ``named``: every
+    something the other version says; ``text`` is the version's text without its cookie and plug-in choices
+    when the diff read the document itself (empty for a saved report), to see whether it names a company at all;
+    ``whole``: all of its text, to see whether it says a passage again; ``named``: every
     passage that names a destination or tool, relied on or not ("we no longer rely on X" names X)."""
 
     name: str
@@ -64,6 +65,7 @@ class Terms:
     passages: tuple[Passage, ...] = ()
     text: str = ""
     named: dict[str, tuple[Passage, ...]] = field(default_factory=dict)
+    whole: str = ""
 
     @classmethod
     def of_report(cls, report: Mapping[str, Any], name: str | None = None) -> Terms:
@@ -232,7 +234,8 @@ def _distinct(passages: Iterable[Passage]) -> tuple[Passage, ...]:
 
 
 @cache
-def _legal_forms() -> frozenset[str]:
+def legal_forms() -> frozenset[str]:
+    """Legal forms that end a company's name, lower-case and without a final dot (rules/lexicon/words.yml)."""
     words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
     return frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"])
 
@@ -247,7 +250,7 @@ def eea_places() -> frozenset[str]:
 def name_words(name: str) -> tuple[str, ...]:
     """A company's name as lower-case words, without its legal form ("Acme Cloud, Inc." → acme, cloud)."""
     words = [w.lower().rstrip(".") for w in _WORD.findall(name.replace(",", " "))]
-    forms = _legal_forms()
+    forms = legal_forms()
     while len(words) > 1 and words[-1] in forms:
         words.pop()
     return tuple(words)

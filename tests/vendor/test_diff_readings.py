@@ -409,3 +409,177 @@ def test_diff_an_art28_element_said_again_in_other_words_is_no_change(lang):
 
     assert [c.kind for c in compare(old, new(reworded)).changes] == []
     assert [(c.kind, c.value) for c in compare(old, new(limited)).changes] == [("art28_weakened", "confidentiality")]
+
+
+RENAMED = {
+    "en": (
+        "We send order data to Halvard Freight Group for delivery.",
+        # the same company, its name written another way (case, comma, legal form)
+        "Order data goes to HALVARD FREIGHT GROUP, Inc., which delivers your parcels.",
+        # another company of the same group is no mention of it
+        "Order data goes to Halvard Couriers Ltd, which delivers your parcels.",
+    ),
+    "de": (
+        "Bestelldaten übermitteln wir an Halvard Freight Group für die Zustellung.",
+        "Bestelldaten gehen an die HALVARD FREIGHT GROUP, Inc., die Ihre Pakete zustellt.",
+        "Bestelldaten gehen an die Halvard Couriers Ltd, die Ihre Pakete zustellt.",
+    ),
+}
+
+
+def _recipient_version(name: str, text: str, recipient: str | None) -> Terms:
+    said = Passage(text, name)
+    recipients = {} if recipient is None else {recipient.lower(): Named(recipient, frozenset(), (said,))}
+    return Terms(name, "yellow", recipients=recipients, passages=(said,), text=text)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_the_other_version_names_in_other_spelling_is_no_change(lang):
+    """A recipient read in one version only, which the other names all the same with its name written another way
+    (capitals, punctuation, legal form), is no recipient added or removed; a name the other version lacks is."""
+    before, respelt, other_company = RENAMED[lang]
+    old = _recipient_version("old.md", before, "Halvard Freight Group")
+    assert [c.kind for c in compare(old, _recipient_version("new.md", respelt, None)).changes] == []
+    assert [(c.kind, c.value) for c in compare(old, _recipient_version("new.md", other_company, None)).changes] == [
+        ("subprocessor_removed", "Halvard Freight Group")
+    ]
+
+
+ONE_WORD = {
+    "en": (
+        "We use Tessaly to send our newsletter.",
+        "Our newsletter is sent with the help of Tessaly, Inc.",
+        "Our newsletter is printed on tessaly, a kind of paper, and sent by post.",
+    ),
+    "de": (
+        "Wir nutzen Tessaly für den Versand unseres Newsletters.",
+        "Unser Newsletter wird mithilfe der Tessaly, Inc. versandt.",
+        "Unser Newsletter wird auf tessaly-Papier gedruckt und per Post versandt.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_one_word_recipient_is_named_only_as_a_name(lang):
+    """A one-word name counts as named in the other version written as a name (capitalised, with or without its
+    legal form), not as an ordinary lower-case word."""
+    before, as_company, as_word = ONE_WORD[lang]
+    new = _recipient_version("new.md", before, "Tessaly")
+    assert [c.kind for c in compare(_recipient_version("old.md", as_company, None), new).changes] == []
+    assert [(c.kind, c.value) for c in compare(_recipient_version("old.md", as_word, None), new).changes] == [
+        ("subprocessor_added", "Tessaly")
+    ]
+
+
+GROUP = {
+    "en": (
+        "Payments are handled by Orlen Pay LLC, which receives your card details.",
+        "Maps are shown with Orlen Cloud Services Ltd; we send them no data about you.",
+    ),
+    "de": (
+        "Zahlungen wickelt die Orlen Pay LLC ab, die Ihre Kartendaten erhält.",
+        "Karten zeigen wir mit Orlen Cloud Services Ltd an; dorthin senden wir keine Daten über Sie.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_group_name_at_the_head_of_another_company_is_no_mention(lang):
+    """ "Orlen LLC" (its name without legal form one word) is not named by "Orlen Cloud Services Ltd", another
+    company of the group: added. Named as "ORLEN, LLC" it is no change."""
+    new_text, old_text = GROUP[lang]
+    new = _recipient_version("new.md", new_text.replace("Orlen Pay LLC", "Orlen LLC"), "Orlen LLC")
+    assert [(c.kind, c.value) for c in compare(_recipient_version("old.md", old_text, None), new).changes] == [
+        ("subprocessor_added", "Orlen LLC")
+    ]
+    respelt = _recipient_version("old.md", old_text.replace("Orlen Cloud Services Ltd", "ORLEN, LLC"), None)
+    assert [c.kind for c in compare(respelt, new).changes] == []
+
+
+ROW = {
+    "en": (
+        "To take payment for premium features, we pass your card details to our payment partners.",
+        "To take payments for premium features we pass your card details on to our payment partners.",
+        "To take payments for premium features we pass your card details on to our payment partners, such as "
+        "Kestrel Pay.",
+    ),
+    "de": (
+        "Um Zahlungen für Premium-Funktionen abzuwickeln, geben wir Ihre Kartendaten an unsere Zahlungspartner weiter.",
+        "Für Zahlungen für Premium-Funktionen geben wir Ihre Kartendaten an unsere Zahlungspartner weiter.",
+        "Um Zahlungen für Premium-Funktionen abzuwickeln, geben wir Ihre Kartendaten an unsere Zahlungspartner wie "
+        "Kestrel Pay weiter.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_read_from_words_the_other_version_says_again_is_no_change(lang):
+    """A "recipient" read in one version only, from a sentence (or table row) the other version says again in
+    other words, name and all, is no change: only the reading moved. A company named anew in that sentence is."""
+    old_text, reworded, named = ROW[lang]
+    old = _recipient_version("old.md", old_text, None)
+    row_name = " ".join(reworded.split()[:6])
+    assert [c.kind for c in compare(old, _recipient_version("new.md", reworded, row_name)).changes] == []
+    assert [(c.kind, c.value) for c in compare(old, _recipient_version("new.md", named, "Kestrel Pay")).changes] == [
+        ("subprocessor_added", "Kestrel Pay")
+    ]
+
+
+SET_APART = {
+    "en": (
+        "Hosting and delivery services (for example Norvik Cloud, Brisk Edge and Tallimo) receive your data.",
+        "## Cookies and your choices\n\nYou can refuse cookies in your browser.",
+    ),
+    "de": (
+        "Hosting- und Auslieferungsdienste (zum Beispiel Norvik Cloud, Brisk Edge und Tallimo) erhalten Ihre Daten.",
+        "## Cookies und Ihre Wahlmöglichkeiten\n\nSie können Cookies in Ihrem Browser ablehnen.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_words_said_again_are_sought_in_the_whole_text(lang):
+    """A recipient read in the new version from a sentence the old version has word for word, though in a part the
+    old reading set apart (under a cookie heading: not where a company is named as a party), is no change; the
+    sentence is the same terms. Where the old version lacks the sentence, the recipient is added."""
+    sentence, cookies = SET_APART[lang]
+    said = Passage(sentence, "new.md")
+    new = Terms(
+        "new.md",
+        "yellow",
+        recipients={"brisk edge": Named("Brisk Edge", frozenset(), (said,))},
+        passages=(said,),
+        text=sentence,
+        whole=sentence,
+    )
+    set_apart = Terms("old.md", "yellow", text="Intro.", whole=f"Intro.\n\n{cookies}\n\n{sentence}")
+    lacking = Terms("old.md", "yellow", text="Intro.", whole=f"Intro.\n\n{cookies}")
+    assert [c.kind for c in compare(set_apart, new).changes] == []
+    assert [(c.kind, c.value) for c in compare(lacking, new).changes] == [("subprocessor_added", "Brisk Edge")]
+
+
+MOVED_OUT = {
+    "en": (
+        "# Privacy Policy\n\n## Cookies and your choices\n\nYou can refuse cookies in your browser.\n\n{heading}"
+        "Hosting and delivery services (for example Norvik Cloud, Brisk Edge and Tallimo) receive your personal "
+        "data to run the service.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Cookies und Ihre Wahlmöglichkeiten\n\nSie können Cookies in Ihrem Browser "
+        "ablehnen.\n\n{heading}Ihre Daten geben wir an Hosting-Dienstleister wie Norvik Cloud, Brisk Edge und "
+        "Tallimo weiter, um den Dienst zu betreiben.\n"
+    ),
+}
+PROVIDERS_HEADING = {"en": "## Service providers\n\n", "de": "## Dienstleister\n\n"}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_sentence_read_under_another_heading_is_no_recipient_change(scanner, lang, tmp_path):
+    """The same sentence naming three providers, under the cookie heading in the old version (not read as naming
+    parties there) and under a heading of its own in the new one (read): the terms are the same, no recipient
+    added."""
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(MOVED_OUT[lang].format(heading=""), encoding="utf-8")
+    new.write_text(MOVED_OUT[lang].format(heading=PROVIDERS_HEADING[lang]), encoding="utf-8")
+    comparison = dpcheck.diff(old, new, scanner=scanner)
+    assert [(c.kind, c.value) for c in comparison.changes if c.kind != "rating_changed"] == []
