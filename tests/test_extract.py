@@ -1597,3 +1597,24 @@ def test_extract_a_promise_to_announce_an_intended_transfer_discloses_none(scann
     """Notice promised for a transfer the vendor may one day intend is no open destination today."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa")
     assert report.transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "**Error tracking.** To find and fix bugs, I use Brightlog (Brightlog Software, Inc., USA). Brightlog "
+            "receives error reports with your browser details.",
+        ),
+        (
+            "de",
+            "**Fehleranalyse.** Um Fehler zu finden, nutze ich Brightlog (Brightlog Software, Inc., USA). Brightlog "
+            "erhält Fehlerberichte mit Angaben zu Ihrem Browser.",
+        ),
+    ],
+)
+def test_extract_a_company_the_vendor_uses_sits_where_its_bracket_says(scanner, lang, text):
+    """ "I use X (X Software, Inc., USA)": the company a (sole-trader) vendor uses receives the data where it sits."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == {"US"}

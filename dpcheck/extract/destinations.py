@@ -558,7 +558,9 @@ def destination_mentions(
         )
         else 0
     )
-    if not (transfer_sentence or roles.states_transfer):
+    # "I use Brightlog (Brightlog Software, Inc., USA)": the company the vendor uses receives the data where it sits.
+    uses_seated = sentence.has("RCPT_USE") and any(_bracketed_seat(sentence, p, words) for p in sentence.places)
+    if not (transfer_sentence or roles.states_transfer or uses_seated):
         return []
     # "Any relocation to a third country requires the Customer's prior consent" restricts transfers, as the
     # Art. 28(3)(a) boilerplate does ("only on instructions, including with regard to transfers to a third
@@ -603,8 +605,11 @@ def destination_mentions(
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
         if _disowned_place(place, argument, disowned) or _contrasted_away(sentence, place, words):
             continue
+        # ... or in a sentence saying the vendor uses the company: "I use Brightlog (Brightlog Software, Inc., USA)".
         listed_seat = (
-            len(place.code) == 2 and sentence.has("RECIPIENT_LEAD_IN") and _bracketed_seat(sentence, place, words)
+            len(place.code) == 2
+            and sentence.has("RECIPIENT_LEAD_IN", "RCPT_USE")
+            and _bracketed_seat(sentence, place, words)
         )
         if not listed_seat and not roles.makes_transfer(argument):
             continue
