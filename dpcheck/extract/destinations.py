@@ -190,7 +190,12 @@ def _bracketed_seat(sentence: Sentence, place: Place, words: Words) -> bool:
     a recipients' list, a country in brackets or after a comma behind a company's legal form is that recipient's
     seat, whatever the words of its service."""
     tokens, i = sentence.span, place.start
-    return i >= 2 and tokens[i - 1].text in ("(", ",") and tokens[i - 2].lower_.rstrip(".") in words.legal_forms
+    return (
+        i >= 2
+        and tokens[i - 1].text in ("(", ",")
+        and tokens[i - 2].lower_.rstrip(".") in words.legal_forms
+        and not _street_name(sentence, place, words)  # "Northby Ltd, Lima Road 5"
+    )
 
 
 def _disowned(sentence: Sentence) -> list[tuple[Cue, Cue]]:
