@@ -182,16 +182,12 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     terms = {kind: doc.extraction.of(kind) for kind in TERMS}
     # Notice given for some changes only ("the replacement of a sub-processor") while others come at any time is no
     # prior notice of new sub-processors: the clause that lets them come is the evidence.
+    features = {"subprocessor_list": Feature(bool(listed), ev(listed))} | {
+        kind: Feature(bool(found), ev(found)) for kind, found in terms.items()
+    }
     if unannounced := doc.extraction.of("subprocessor_unannounced"):
-        terms["subprocessor_notice"] = []
-        notice = Feature(False, ev(unannounced))
-    else:
-        notice = Feature(bool(terms["subprocessor_notice"]), ev(terms["subprocessor_notice"]))
-    return (
-        {"subprocessor_list": Feature(bool(listed), ev(listed))}
-        | {kind: Feature(bool(found), ev(found)) for kind, found in terms.items()}
-        | {"subprocessor_notice": notice}
-    )
+        features["subprocessor_notice"] = Feature(False, ev(unannounced))
+    return features
 
 
 @feature("uncovered_paths", "onward_uncovered_paths", "uncovered_countries", "onward_uncovered_countries")

@@ -7,7 +7,7 @@ the document and gathers what they found into one frozen :class:`Extraction`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -16,7 +16,7 @@ from spacy.language import Language
 from dpcheck.extract.amendments import amended_away, instruction_pattern
 from dpcheck.extract.destinations import DENIED, PROVIDERS
 from dpcheck.extract.doctype import classify
-from dpcheck.extract.mechanisms import CONDITIONED
+from dpcheck.extract.mechanisms import conditioned_tools, tools_out_of_scope
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
 from dpcheck.extract.sentences import read_sentences
@@ -26,9 +26,6 @@ from dpcheck.limits import checkpoint
 from dpcheck.models import UNSPECIFIED, DocType, Evidence, Mention, Recipient
 
 __all__ = ["DEFAULT_READERS", "Extraction", "Lexicon", "Reader", "ReaderRegistry", "extract"]
-
-OUT_OF_SCOPE = "TOOL_OUT_OF_SCOPE"  # the cue label (rules/lexicon/cues.yml)
-OUT_OF_SCOPE_DETAIL = "out of scope"
 
 
 @dataclass(frozen=True)
@@ -182,13 +179,9 @@ def extract(
     def kept(evidence: Evidence) -> bool:
         return not any(start <= evidence.start < end for start, end in away)
 
-    mentions = _out_of_scope([m for m in reading.mentions if kept(m.evidence)], reading)
-    # "The processor may use the SCCs for a sub-processor in a third country, provided the conditions for their use
-    # are met" (Decision 2021/915, Clause 7.8): the tool for the transfers the document discloses, and nothing in
-    # a document that discloses none (the clause's own "sub-processor in a third country" discloses nothing).
-    offered = {m.evidence.start for m in mentions if m.detail == CONDITIONED}
-    if any(m.kind == "destination" and m.value not in eea and m.evidence.start not in offered for m in mentions):
-        mentions = [replace(m, relied_upon=True, detail="") if m.detail == CONDITIONED else m for m in mentions]
+    # Whether a tool is relied on can rest on the rest of the document: its paragraph, the transfers it discloses.
+    mentions = [m for m in reading.mentions if kept(m.evidence)]
+    mentions = conditioned_tools(tools_out_of_scope(mentions, reading.sentences), eea)
 
     # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.
     return Extraction(
@@ -201,28 +194,3 @@ def extract(
         tuple(sorted((implied or {}).items())),
         tuple(e for e in reading.unnamed_basis if kept(e)),
     )
-
-
-def _out_of_scope(mentions: list[Mention], reading: Reading) -> list[Mention]:
-    """Tools of a paragraph that puts the customer's data outside them ("Kilnsey US has self-certified to the DPF.
-    Its certification covers human resources data only"): named, not relied on. Only where the paragraph names one
-    tool, so that the exclusion cannot be another tool's."""
-    sentences = reading.sentences
-    blocks = {sentences.block(i) for i in np.flatnonzero(sentences.carrying(OUT_OF_SCOPE)).tolist()}
-    if not blocks:
-        return mentions
-    spans = [(b.start, b.end) for b in blocks]
-
-    def block_of(m: Mention) -> tuple[int, int] | None:
-        return next((s for s in spans if s[0] <= m.evidence.start < s[1]), None)
-
-    tools: dict[tuple[int, int], set[str]] = {}
-    for m in mentions:
-        if m.kind == "mechanism" and (span := block_of(m)) is not None:
-            tools.setdefault(span, set()).add(m.value)
-    return [
-        replace(m, relied_upon=False, detail=OUT_OF_SCOPE_DETAIL)
-        if m.kind == "mechanism" and m.relied_upon and len(tools.get(block_of(m) or (-1, -1), ())) == 1
-        else m
-        for m in mentions
-    ]

@@ -241,10 +241,12 @@ def _hits(sentence: Sentence, section: frozenset[str]) -> Iterable[Hit]:
 
     audit = _first(sentence, "A28_AUDIT")
     if audit is not None:
+        # An audit word beside (not inside) Art. 28(3)(h)'s frame "to demonstrate compliance" needs no auditor named.
         proof = sentence.of("A28_COMPLIANCE_PROOF")
-        if near("A28_AUDITOR") or any(
-            not any(p.start <= a.start < p.end for p in proof) for a in (sentence.of("A28_AUDIT") if proof else ())
-        ):
+        framed = bool(proof) and any(
+            not any(p.start <= a.start < p.end for p in proof) for a in sentence.of("A28_AUDIT")
+        )
+        if near("A28_AUDITOR") or framed:
             yield "audits", f"'{audit.text}'", ""
         yield from _audit_scope(sentence)
 

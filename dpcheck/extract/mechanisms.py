@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.destinations import names_a_region
-from dpcheck.extract.sentences import Cue, Place, Sentence, Tokens
+from dpcheck.extract.sentences import Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import SCC_NUMBER, Mention
 from dpcheck.prefilter import prefilter
 
@@ -87,6 +87,9 @@ PART_OF = frozenset("of der des".split())
 PART_REACH = 10
 # The detail of a tool the parties "may use ..., provided the conditions for its use are met".
 CONDITIONED = "conditioned"
+# The cue of a paragraph putting the customer's data outside a tool (rules/lexicon/cues.yml), and the detail it gives.
+OUT_OF_SCOPE = "TOOL_OUT_OF_SCOPE"
+OUT_OF_SCOPE_DETAIL = "out of scope"
 # An article cited by number ("Article 45", "Art. 45 DSGVO").
 CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
 # Words that join a tool named again to the one a negation denies ("not ... an adequacy decision or considered adequate").
@@ -722,3 +725,37 @@ def mechanism_mentions(
     if "derogation" not in tools_here:
         found.extend(consent_mentions(sentence, transfer_sentence, into))
     return found
+
+
+def tools_out_of_scope(mentions: list[Mention], sentences: Sentences) -> list[Mention]:
+    """Tools of a paragraph that puts the customer's data outside them ("Kilnsey US has self-certified to the DPF.
+    Its certification covers human resources data only"): named, not relied on. Only where the paragraph names one
+    tool, so that the exclusion cannot be another tool's."""
+    spans = {(b.start, b.end) for b in map(sentences.block, sentences.carrying(OUT_OF_SCOPE).nonzero()[0].tolist())}
+    if not spans:
+        return mentions
+    block_of = {
+        id(m): next((s for s in spans if s[0] <= m.evidence.start < s[1]), None)
+        for m in mentions
+        if m.kind == "mechanism"
+    }
+    tools: dict[tuple[int, int], set[str]] = {}
+    for m in mentions:
+        if (span := block_of.get(id(m))) is not None:
+            tools.setdefault(span, set()).add(m.value)
+    return [
+        replace(m, relied_upon=False, detail=OUT_OF_SCOPE_DETAIL)
+        if m.relied_upon and (span := block_of.get(id(m))) is not None and len(tools[span]) == 1
+        else m
+        for m in mentions
+    ]
+
+
+def conditioned_tools(mentions: list[Mention], eea: Set[str]) -> list[Mention]:
+    """ "The processor may use the SCCs for a sub-processor in a third country, provided the conditions for their use
+    are met" (Decision 2021/915, Clause 7.8): the tool for the transfers the document discloses, and nothing in a
+    document that discloses none (the clause's own "sub-processor in a third country" discloses nothing)."""
+    offered = {m.evidence.start for m in mentions if m.detail == CONDITIONED}
+    if not any(m.kind == "destination" and m.value not in eea and m.evidence.start not in offered for m in mentions):
+        return mentions
+    return [replace(m, relied_upon=True, detail="") if m.detail == CONDITIONED else m for m in mentions]

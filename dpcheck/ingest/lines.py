@@ -166,7 +166,7 @@ def rejoin_wrapped(text: str) -> str:
             if previous is None:
                 out.append(line)
             continue
-        if previous is not None and i in wrapped and not starts_item(stripped) and not _MARKUP_START.match(stripped):
+        if previous is not None and i in wrapped and not starts_item(stripped):
             out[-1] = out[-1].rstrip() + " " + stripped
         else:
             if previous is not None:
