@@ -1618,3 +1618,76 @@ def test_extract_a_company_the_vendor_uses_sits_where_its_bracket_says(scanner, 
     """ "I use X (X Software, Inc., USA)": the company a (sole-trader) vendor uses receives the data where it sits."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\nOur website is hosted in Germany.\n\n## Links to social networks\n\nOnly when you click "
+            "such a link does your browser connect to the servers of the network, which are located in the United "
+            "States. The network then handles your data under its own responsibility.",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\nUnsere Website wird in Deutschland gehostet.\n\n## Links zu sozialen Netzwerken\n\n"
+            "Erst wenn Sie einen solchen Link anklicken, baut Ihr Browser eine Verbindung zu den Servern des Netzwerks "
+            "auf, die sich in den USA befinden. Das Netzwerk verarbeitet Ihre Daten dann in eigener Verantwortung.",
+        ),
+    ],
+)
+def test_extract_a_third_party_site_the_user_follows_a_link_to_is_no_destination(scanner, lang, text):
+    """The user clicking through to a social network's servers abroad is no transfer the vendor makes."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert report.transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "When you click 'Pay', we send your order to Example Payments Inc. in the United States.", {"US"}),
+        (
+            "de",
+            "Wenn Sie auf „Bezahlen“ klicken, übermitteln wir Ihre Bestellung an die Beispiel Payments Inc. in den USA.",
+            {"US"},
+        ),
+    ],
+)
+def test_extract_a_transfer_the_vendor_makes_after_a_click_stays(scanner, lang, text, expected):
+    """The vendor speaking of its own transfer after the user clicks still discloses it."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "## § 3 Drittlandübermittlung\n\nEin Einsatz von Unterauftragsverarbeitern in den USA erfolgt nicht. Daten "
+            "werden nur in Deutschland verarbeitet.",
+        ),
+        (
+            "en",
+            "## 3. Third-country transfers\n\nRemote access by sub-processors in India is not envisaged. Data is "
+            "processed in Germany only.",
+        ),
+    ],
+)
+def test_extract_a_denial_that_closes_the_statement_denies_its_place(scanner, lang, text):
+    """ "… in den USA erfolgt nicht.": the denial at the end of the statement covers the place before it."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert report.transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our hosting provider Example Cloud Inc. stores your account data in North America."),
+        ("de", "Unser Hosting-Dienstleister speichert Ihre Kontodaten in Nordamerika."),
+    ],
+)
+def test_extract_a_continent_is_an_open_region(scanner, lang, text):
+    """North America is several countries (US, CA, MX): the text leaves the destination open."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == {"UNSPECIFIED"}

@@ -1848,3 +1848,76 @@ def test_mechanisms_the_uk_us_data_bridge_is_the_dpfs_uk_extension(scanner, lang
     report = scanner.scan_text(text, language=lang, doc_type="dpa")
     assert set(report.mechanisms) == {"dpf"}
     assert {t.destination for t in report.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\n## 4. Data transfer to other servers\n\nBy using Example Forum, you consent to your "
+            "data being transferred to other servers of the network.",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## 4. Datenübermittlung an andere Server\n\nMit der Nutzung von Beispiel Forum "
+            "willigen Sie ein, dass Ihre Daten an andere Server des Netzwerks übermittelt werden.",
+        ),
+    ],
+)
+def test_mechanisms_consent_to_a_transfer_the_document_never_puts_abroad_is_no_basis(scanner, lang, text):
+    """Consent to data moving to places never said to be outside the EEA is no Art. 49 derogation: the
+    document still says nothing about international transfers."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert report.mechanisms == ()
+    assert "TRANSFERS_NOT_ADDRESSED" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Engaging sub-processors that have their seat or place of processing outside the European Union is only "
+            "allowed with the prior consent of the Controller and only where an adequacy decision of the Commission "
+            "under Article 45 GDPR exists or appropriate safeguards under Article 46 GDPR are in place.",
+        ),
+        (
+            "de",
+            "Eine Beauftragung von Unterauftragnehmern mit Sitz außerhalb der Europäischen Union ist nur nach vorheriger "
+            "Zustimmung des Auftraggebers und nur soweit ein Angemessenheitsbeschluss der Kommission nach Art. 45 "
+            "DSGVO vorliegt oder geeignete Garantien nach Art. 46 DSGVO bestehen zulässig.",
+        ),
+    ],
+)
+def test_mechanisms_adequacy_as_a_condition_of_a_transfer_the_customer_must_permit_is_not_relied_on(
+    scanner, lang, text
+):
+    """A transfer allowed only with the customer's consent and only where an adequacy decision exists rests on
+    no adequacy decision yet, and discloses no destination."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    assert "adequacy" not in report.mechanisms
+    assert report.transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Purpose | Location | Transfer mechanism |\n|---|---|---|---|\n"
+            "| Nordhost Ltd | Payments | UK | UK Adequacy |\n| Examplemail Inc. | E-mail | US | SCCs |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Unterauftragsverarbeiter | Zweck | Standort | Garantie |\n|---|---|---|---|\n"
+            "| Nordhost Ltd | Zahlungen | Vereinigtes Königreich | UK Adequacy |\n"
+            "| Examplemail Inc. | E-Mail | USA | Standardvertragsklauseln |\n",
+        ),
+    ],
+)
+def test_mechanisms_a_countrys_adequacy_in_a_table_cell_covers_its_row(scanner, lang, text):
+    """ "UK Adequacy" in a row's transfer-mechanism cell is the adequacy decision, for that row's country only."""
+    report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
+    tools = {t.destination: set(t.mechanisms) for t in report.transfers}
+    assert tools == {"GB": {"adequacy"}, "US": {"scc"}}

@@ -16,7 +16,7 @@ from spacy.language import Language
 from dpcheck.extract.amendments import amended_away, instruction_pattern
 from dpcheck.extract.destinations import DENIED, PROVIDERS
 from dpcheck.extract.doctype import classify
-from dpcheck.extract.mechanisms import conditioned_tools, tools_out_of_scope
+from dpcheck.extract.mechanisms import conditioned_tools, consent_without_transfer, tools_out_of_scope
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
 from dpcheck.extract.sentences import read_sentences
@@ -181,7 +181,7 @@ def extract(
 
     # Whether a tool is relied on can rest on the rest of the document: its paragraph, the transfers it discloses.
     mentions = [m for m in reading.mentions if kept(m.evidence)]
-    mentions = conditioned_tools(tools_out_of_scope(mentions, reading.sentences), eea)
+    mentions = consent_without_transfer(conditioned_tools(tools_out_of_scope(mentions, reading.sentences), eea), eea)
 
     # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.
     return Extraction(

@@ -550,6 +550,10 @@ def destination_mentions(
     # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
     if sentence.is_definition or sentence.has("NO_PERSONAL_DATA"):
         return []
+    # "Only when you click such a link does your browser connect to the network's servers in the US": the user
+    # visits a third party, which the sentence places; the vendor, not speaking in it, sends nothing there.
+    if sentence.has("USER_FOLLOWS_LINK") and not any(t.lower_ in words.speaker for t in sentence.span):
+        return []
     # "We do not store data in the US, but our partner in India accesses it": what stands before the turn is
     # denied, only what follows it places data.
     at = turn(sentence, words, eea)

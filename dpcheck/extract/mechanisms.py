@@ -90,6 +90,8 @@ CONDITIONED = "conditioned"
 # The cue of a paragraph putting the customer's data outside a tool (rules/lexicon/cues.yml), and the detail it gives.
 OUT_OF_SCOPE = "TOOL_OUT_OF_SCOPE"
 OUT_OF_SCOPE_DETAIL = "out of scope"
+# The detail of a derogation read from the person concerned consenting to the transfer.
+CONSENT_DETAIL = "consent"
 # An article cited by number ("Article 45", "Art. 45 DSGVO").
 CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
 # Words that join a tool named again to the one a negation denies ("not ... an adequacy decision or considered adequate").
@@ -447,7 +449,7 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
                     "mechanism",
                     "derogation",
                     sentence.evidence(f"consent named beside a transfer tool: '{cue.text}'"),
-                    detail="consent",
+                    detail=CONSENT_DETAIL,
                 )
             ]
         near = [
@@ -468,7 +470,7 @@ def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozense
                     "mechanism",
                     "derogation",
                     sentence.evidence(f"consent to the transfer: '{cue.text}'"),
-                    detail="consent",
+                    detail=CONSENT_DETAIL,
                 )
             ]
     return []
@@ -621,6 +623,15 @@ def _given_as_example(sentence: Sentence, cue: Cue, mentions: Sequence[Cue]) -> 
     )
 
 
+def _permitted_if_adequate(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "Engaging sub-processors outside the EU is only allowed with the Controller's prior consent and only where an
+    adequacy decision exists": adequacy as a condition of a transfer the customer must first permit, which no transfer
+    rests on yet (GUIDELINES.md: adequacy counts only where the document relies on it)."""
+    if not sentence.has("CONTROLLER_SIDE"):
+        return None
+    return next((c for c in sentence.of("CONSENT_REQUIRED") if c.end <= cue.start), None)
+
+
 def mechanism_mentions(
     sentence: Sentence,
     lexicon: MechanismLexicon,
@@ -667,6 +678,8 @@ def mechanism_mentions(
             continue
         if context == "transfer_statement" and not _states_transfer(sentence, non_eea):
             continue
+        if context == "row" and sentence.block.kind != "table_row":
+            continue
         if tool == "safe_harbor" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
             continue
         if tool == "derogation" and "derogation" not in named_articles and sentence.has("LAWFUL_BASIS"):
@@ -692,6 +705,7 @@ def mechanism_mentions(
             or _number_in_history(sentence, cue)
             or _courts_view(sentence, cue)
             or (_self_assessed(sentence, cue) if tool == "adequacy" else None)
+            or (_permitted_if_adequate(sentence, cue) if tool == "adequacy" else None)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
@@ -759,3 +773,13 @@ def conditioned_tools(mentions: list[Mention], eea: Set[str]) -> list[Mention]:
     if not any(m.kind == "destination" and m.value not in eea and m.evidence.start not in offered for m in mentions):
         return mentions
     return [replace(m, relied_upon=True, detail="") if m.detail == CONDITIONED else m for m in mentions]
+
+
+def consent_without_transfer(mentions: list[Mention], eea: Set[str]) -> list[Mention]:
+    """ "By using the forum you consent to your data being sent to other servers of the network": consent is a basis
+    for a transfer out of the EEA only where the document discloses one; consent to data moving to places it never
+    puts outside the EEA is no Art. 49 derogation, and relied on it would make a document that says nothing about
+    where data goes look as if it had answered."""
+    if any(m.kind == "destination" and m.value not in eea for m in mentions):
+        return mentions
+    return [replace(m, relied_upon=False) if m.detail == CONSENT_DETAIL and m.relied_upon else m for m in mentions]
