@@ -1691,3 +1691,40 @@ def test_extract_a_denial_that_closes_the_statement_denies_its_place(scanner, la
 def test_extract_a_continent_is_an_open_region(scanner, lang, text):
     """North America is several countries (US, CA, MX): the text leaves the destination open."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We maintain pages on social networks. Users' data may be processed outside the European Union there."),
+        (
+            "de",
+            "Wir unterhalten Seiten in sozialen Netzwerken. Dabei können Daten der Nutzer außerhalb des Raumes der "
+            "Europäischen Union verarbeitet werden.",
+        ),
+    ],
+)
+def test_extract_data_processed_outside_the_eu_whoever_it_belongs_to(scanner, lang, text):
+    """ "Daten der Nutzer außerhalb der EU verarbeitet werden": the verb at the end places the data, whatever people
+    the words before the place name."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "If you are located outside United States, please note that we transfer the data, including personal "
+            "data, to United States and process it there.",
+        ),
+        (
+            "de",
+            "Wenn Sie sich außerhalb der USA befinden, beachten Sie, dass wir die Daten, einschließlich "
+            "personenbezogener Daten, in die USA übermitteln und dort verarbeiten.",
+        ),
+    ],
+)
+def test_extract_including_what_data_does_not_open_the_places(scanner, lang, text):
+    """ "the data, including personal data, to the US": "including" lists data, not countries."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == {"US"}

@@ -1921,3 +1921,73 @@ def test_mechanisms_a_countrys_adequacy_in_a_table_cell_covers_its_row(scanner, 
     report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
     tools = {t.destination: set(t.mechanisms) for t in report.transfers}
     assert tools == {"GB": {"adequacy"}, "US": {"scc"}}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "3.1 Processing outside the EU or the EEA does not take place.\n\n3.2 Should it become necessary in future, "
+            "it will take place only on the basis of an adequacy decision or appropriate safeguards (in particular "
+            "standard contractual clauses).",
+        ),
+        (
+            "de",
+            "3.1 Eine Verarbeitung außerhalb der EU bzw. des EWR findet nicht statt.\n\n3.2 Sollte sie künftig "
+            "erforderlich werden, erfolgt sie nur auf Grundlage eines Angemessenheitsbeschlusses oder geeigneter "
+            "Garantien (insbesondere Standardvertragsklauseln).",
+        ),
+    ],
+)
+def test_mechanisms_tools_for_a_transfer_that_may_become_necessary_are_not_relied_on(scanner, lang, text):
+    """ "Should it become necessary in future …": tools for a transfer the text only imagines are no basis today."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert report.mechanisms == ()
+    assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We give our users notice, choice and access. These are the Privacy Shield Principles, but they are also "
+            "just good practice.",
+        ),
+        (
+            "de",
+            "Wir bieten unseren Nutzern Information, Wahlmöglichkeiten und Zugang. Das sind die Grundsätze des Privacy "
+            "Shield, aber sie sind auch einfach gute Praxis.",
+        ),
+    ],
+)
+def test_mechanisms_a_frameworks_principles_named_as_practice_are_no_basis(scanner, lang, text):
+    """A framework's principles named as good practice, with no transfer in sight, present no transfer tool."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    assert report.mechanisms == ()
+    assert report.transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## International transfers\n\nWe host customer personal data in the United States.\n\n**Data Privacy "
+            "Framework.** Example Inc. has not self-certified to the EU-U.S. Data Privacy Framework. We rely on the "
+            "standard contractual clauses.",
+        ),
+        (
+            "de",
+            "## Internationale Übermittlungen\n\nWir hosten die Kundendaten in den USA.\n\n**Data Privacy Framework.** "
+            "Die Beispiel Inc. ist nicht unter dem EU-US Data Privacy Framework zertifiziert. Wir stützen uns auf die "
+            "Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_a_run_in_label_naming_a_tool_is_not_reliance(scanner, lang, text):
+    """A paragraph's bold lead-in that is only a tool's name is no reliance; the paragraph says whether it is."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert set(report.mechanisms) == {"scc"}
+    assert {t.destination: tuple(t.mechanisms) for t in report.transfers} == {"US": ("scc",)}

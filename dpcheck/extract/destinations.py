@@ -715,7 +715,13 @@ def destination_mentions(
             )
     if named and not any(m.value == UNSPECIFIED for m in found):
         for cue in sentence.of("OPEN_SET"):
-            if any(0 <= start - cue.end <= 4 for start in named):
+            # "the data, including personal data, to the US": what "including" opens ends before a comma or a
+            # preposition leading to the place.
+            if any(
+                0 <= start - cue.end <= 4
+                and not any(t.text == "," or t.lower_ in roleset.barriers for t in tokens[cue.end : start])
+                for start in named
+            ):
                 found.append(
                     Mention(
                         "destination",

@@ -623,6 +623,42 @@ def _given_as_example(sentence: Sentence, cue: Cue, mentions: Sequence[Cue]) -> 
     )
 
 
+def _run_in_label(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "**Data Privacy Framework.** Example Inc. has not self-certified to the DPF.": a paragraph's run-in label that
+    is only the tool's name says what the paragraph is about; the paragraph's own sentences say whether it is relied
+    on. A list item or a table cell that is only the name is a block of its own, not a label."""
+    block = sentence.block
+    if (
+        block.kind == "table_row"
+        or sentence.start != block.start
+        or not block.text[sentence.end - block.start :].strip()
+    ):
+        return None
+    if any(t.text[:1].isalnum() for t in sentence.span[: cue.start]) or any(
+        t.text[:1].isalnum() for t in sentence.span[cue.end :]
+    ):
+        return None
+    return Cue("RUN_IN_LABEL", cue.start, cue.end, cue.text)
+
+
+def _practices(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "These are the Privacy Shield Principles, but they are also just good practice": a framework's principles named
+    as practices, in a sentence outside talk of transfers that says nothing of data going anywhere."""
+    if sentence.has("TRANSFER", "CROSS_BORDER") or sentence.places:
+        return None
+    tokens = sentence.span
+    return next(
+        (
+            c
+            for c in sentence.of("TOOL_PRINCIPLES")
+            # "Privacy Shield Principles", "the principles of the Privacy Shield", „Grundsätze des Privacy Shield"
+            if c.start == cue.end
+            or (c.end <= cue.start and all(t.lower_ in PART_OF | ARTICLES for t in tokens[c.end : cue.start]))
+        ),
+        None,
+    )
+
+
 def _permitted_if_adequate(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "Engaging sub-processors outside the EU is only allowed with the Controller's prior consent and only where an
     adequacy decision exists": adequacy as a condition of a transfer the customer must first permit, which no transfer
@@ -706,6 +742,8 @@ def mechanism_mentions(
             or _courts_view(sentence, cue)
             or (_self_assessed(sentence, cue) if tool == "adequacy" else None)
             or (_permitted_if_adequate(sentence, cue) if tool == "adequacy" else None)
+            or (None if transfer_sentence else _practices(sentence, cue))
+            or _run_in_label(sentence, cue)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.

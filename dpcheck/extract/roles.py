@@ -42,6 +42,7 @@ class Role:
     receives: bool = False  # the cue names a party that receives the data (a service the text uses)
     open_regions: bool = False  # a cue anywhere in the sentence gives its open regions this argument
     crosses_barriers: bool = False  # its cues reach past "to" and ";" (a list of people that goes on)
+    adjacent: bool = False  # a cue right beside the place claims it before any other (a German verb at the end)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class RoleSet:
                 bool(entry.get("receives", False)),
                 bool(entry.get("open_regions", False)),
                 bool(entry.get("crosses_barriers", False)),
+                bool(entry.get("adjacent", False)),
             )
         unknown = sorted(
             ({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"])
@@ -206,6 +208,9 @@ class SentenceRoles:
             distance = sum(1 for i in gap if i not in places)
             if distance > role.reach:
                 continue
+            if role.adjacent and distance == 0:
+                reached.append(((-1, 0, 0), cue, role))
+                continue
             reached.append(
                 ((distance, 0 if cue_before else 1, 1 if role.argument in self.roleset.transferring else 0), cue, role)
             )
@@ -314,11 +319,15 @@ class SentenceRoles:
 def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> SentenceRoles:
     """The roles of ``sentence``; ``negated``: it denies a transfer (see destinations)."""
     found = [(c, r) for c in sentence.cues if (r := roleset.role_of(c)) is not None]
-    # A cue inside a longer role cue is part of it: "located" in "courts located in".
+    # A cue inside a longer role cue is part of it: "located" in "courts located in"; the verb of an adjacent role's
+    # cue ("übermittelt werden") keeps its own role for the places it reaches further away.
     kept = tuple(
         (c, r)
         for c, r in found
-        if not any((o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)) for o, _ in found)
+        if not any(
+            (o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)) and not ro.adjacent
+            for o, ro in found
+        )
     )
     roles = frozenset(r.name for _, r in kept) | ({NEGATION} if negated else frozenset())
     return SentenceRoles(sentence, roles, kept, roleset)
