@@ -1728,3 +1728,36 @@ def test_extract_data_processed_outside_the_eu_whoever_it_belongs_to(scanner, la
 def test_extract_including_what_data_does_not_open_the_places(scanner, lang, text):
     """ "the data, including personal data, to the US": "including" lists data, not countries."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Die Beispiel Beacon Inc. verarbeitet Ihre Nutzer-ID in den USA.", {"US"}),
+        ("en", "Example Beacon Inc. processes your user ID in the United States.", {"US"}),
+        (
+            "de",
+            "Die Beispiel Analytics Inc. verarbeitet Nutzungsdaten in den USA und allfälligen weiteren Staaten.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "Example Analytics Inc. processes usage data in the United States and any other countries.",
+            {"US", "UNSPECIFIED"},
+        ),
+    ],
+)
+def test_extract_a_users_id_is_data_and_any_further_states_stay_open(scanner, lang, text, expected):
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "## Ort\n\nDie Verarbeitung erfolgt ausschließlich im EWR."),
+        ("en", "## Location\n\nProcessing takes place exclusively in the EEA."),
+    ],
+)
+def test_extract_processing_only_in_the_eea_addresses_transfers(scanner, lang, text):
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}

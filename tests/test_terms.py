@@ -506,3 +506,61 @@ def test_terms_notice_of_replacements_only_is_no_prior_notice_of_new_sub_process
         "",
     )
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags(scanner, announced, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Transfers\n\nExample Analytics Inc. processes usage data in the United States under the standard "
+            "contractual clauses.\n\n## Transparency\n\nWe publish a transparency report under the Digital Services Act "
+            "on the notices and orders we receive about illegal content.",
+        ),
+        (
+            "de",
+            "## Übermittlungen\n\nDie Beispiel Analytics Inc. verarbeitet Nutzungsdaten in den USA auf Grundlage der "
+            "Standardvertragsklauseln.\n\n## Transparenz\n\nWir veröffentlichen jährlich einen Transparenzbericht nach dem "
+            "Digital Services Act über Meldungen und Anordnungen zu rechtswidrigen Inhalten.",
+        ),
+    ],
+)
+def test_terms_a_content_moderation_transparency_report_addresses_no_government_access(scanner, lang, text):
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Sub-processors\n\nCustomer gives general authorisation. The list is at example.com/subprocessors. "
+            "Example Ltd may engage a new sub-processor at any time and will publish it on that page. Customer may "
+            "object within 30 days of publication.",
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine allgemeine Genehmigung. Die Liste steht unter "
+            "beispiel.de/unterauftragsverarbeiter. Die Beispiel GmbH kann jederzeit neue Unterauftragsverarbeiter "
+            "einsetzen und veröffentlicht sie auf dieser Seite. Der Auftraggeber kann binnen 30 Tagen nach der "
+            "Veröffentlichung widersprechen.",
+        ),
+        (
+            "en",
+            "## Sub-processors\n\nCustomer gives general authorisation; the list is in Annex 3. For customers on the "
+            "Enterprise plan, Example Ltd gives 30 days' prior notice of new sub-processors and the customer may object.",
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine allgemeine Genehmigung; die Liste steht in "
+            "Anlage 3. Kunden im Tarif Premium informiert die Beispiel GmbH 30 Tage vor dem Einsatz neuer "
+            "Unterauftragsverarbeiter; diese Kunden können widersprechen.",
+        ),
+    ],
+)
+def test_terms_posting_after_the_fact_or_notice_for_one_tier_is_no_prior_notice(scanner, lang, text):
+    """A sub-processor engaged "at any time" and then posted, or notice for the Enterprise plan only, gives the
+    DPA's customers no prior notice to object on."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from dpcheck.extract.forms import answered_no
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
 from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Tokens
 from dpcheck.models import UNSPECIFIED, Mention
@@ -138,7 +139,7 @@ def _denies(sentence: Sentence, words: Words) -> bool:
     """The denial of :func:`negated_transfer`, in a sentence that does not turn to a third country."""
     if _weakened(sentence):
         return False
-    if sentence.has("DENIAL"):
+    if sentence.has("DENIAL") or answered_no(sentence.span):
         return True
     transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
     negations = sentence.of("NEGATION")

@@ -17,6 +17,7 @@ from typing import Any
 
 from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.destinations import names_a_region
+from dpcheck.extract.forms import box_before
 from dpcheck.extract.sentences import Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import SCC_NUMBER, Mention
 from dpcheck.prefilter import prefilter
@@ -85,6 +86,8 @@ PARTS = frozenset(
 )
 PART_OF = frozenset("of der des".split())
 PART_REACH = 10
+# Tokens of a qualifier between a form's box and the tool's name ("☐ EU - US Data Privacy Framework").
+BOX_QUALIFIER = 4
 # The detail of a tool the parties "may use ..., provided the conditions for its use are met".
 CONDITIONED = "conditioned"
 # The cue of a paragraph putting the customer's data outside a tool (rules/lexicon/cues.yml), and the detail it gives.
@@ -623,6 +626,18 @@ def _given_as_example(sentence: Sentence, cue: Cue, mentions: Sequence[Cue]) -> 
     )
 
 
+def _unticked(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "Safeguard: [ ] Standard Contractual Clauses [x] BCR": an option of a form whose box is left empty is not
+    chosen."""
+    tokens = sentence.span
+    # The box may stand before a qualifier the tool's name does not take in ("☐ EU-US Data Privacy Framework").
+    for i in range(cue.start, max(0, cue.start - BOX_QUALIFIER) - 1, -1):
+        ticked = box_before(tokens, i)
+        if ticked is not None:
+            return None if ticked else Cue("UNTICKED", i, cue.end, cue.text)
+    return None
+
+
 def _run_in_label(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "**Data Privacy Framework.** Example Inc. has not self-certified to the DPF.": a paragraph's run-in label that
     is only the tool's name says what the paragraph is about; the paragraph's own sentences say whether it is relied
@@ -744,6 +759,7 @@ def mechanism_mentions(
             or (_permitted_if_adequate(sentence, cue) if tool == "adequacy" else None)
             or (None if transfer_sentence else _practices(sentence, cue))
             or _run_in_label(sentence, cue)
+            or _unticked(sentence, cue)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.

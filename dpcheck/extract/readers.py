@@ -76,7 +76,7 @@ from dpcheck.extract.terms import (
     SUBPROCESSOR_URL,
     SUBPROCESSOR_URL_PARTS,
     AuthorityContext,
-    empty_measure_column,
+    empty_column,
     government_access,
     link_mentions,
     term_mentions,
@@ -374,9 +374,15 @@ class MechanismReader(Reader):
 
     def read(self, passage: Passage, reading: Reading) -> None:
         sentence = passage.sentence
-        reading.mentions.extend(passage.tools)
+        tools = passage.tools
+        if sentence.block.kind == "table_row" and sentence.block.table is not None:
+            # A column titled with a tool whose cells all say "no" ("SCCs signed" over "No") relies on none.
+            table = reading.document.tables[sentence.block.table]
+            if empty_column(sentence, table, [c for c in sentence.cues if c.label.startswith("MECH:")]):
+                tools = [replace(m, relied_upon=False) for m in tools]
+        reading.mentions.extend(tools)
         if sentence.has("SUBPROCESSOR") and sentence.has("FLOWDOWN", "ONWARD"):
-            reading.flowdown.extend(m for m in passage.tools if m.relied_upon)
+            reading.flowdown.extend(m for m in tools if m.relied_upon)
 
 
 class DestinationReader(Reader):
@@ -677,9 +683,8 @@ class TermReader(Reader):
         if sentence.block.kind == "table_row" and sentence.block.table is not None:
             # A column titled with the measures whose cells all say "None" takes none.
             table = reading.document.tables[sentence.block.table]
-            found = [
-                m for m in found if m.kind != "supplementary_measures" or not empty_measure_column(sentence, table)
-            ]
+            empty = empty_column(sentence, table, sentence.of("SUPPLEMENTARY"))
+            found = [m for m in found if m.kind != "supplementary_measures" or not empty]
         reading.mentions.extend(found)
         if government_access(sentence) and sentence.has(GOV_REQUEST):
             self._asked = (passage.index, sentence.block)

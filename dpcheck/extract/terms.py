@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dpcheck.extract.forms import answered_no, box_before, nothing_ticked
 from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.ingest.document import Document, Table
@@ -133,16 +134,18 @@ ABSENT_VALUE = re.compile(
 
 
 def _labelled_absent(sentence: Sentence, cue: Cue) -> bool:
-    """ "Supplementary measures: none.": the measure is the label of a field whose value says there is none."""
+    """ "Supplementary measures: none.", „Transfer-Folgenabschätzung durchgeführt: ☐ ja ☒ nein": the measure is the
+    label of a field whose value says there is none."""
+    if answered_no(sentence.span[cue.end :]) or nothing_ticked(sentence.span[cue.end :]):
+        return True
     rest = sentence.span[cue.end :].text.strip()
     return rest.startswith(":") and bool(ABSENT_VALUE.fullmatch(rest[1:].strip()))
 
 
-def empty_measure_column(sentence: Sentence, table: Table) -> bool:
-    """The sentence is the header row of ``table`` and names supplementary measures only as the title of columns
-    whose every cell says there are none ("Supplementary measures" over "None", "Not applicable")."""
+def empty_column(sentence: Sentence, table: Table, cues: list[Cue]) -> bool:
+    """The sentence is the header row of ``table`` and names what ``cues`` name only as the title of columns whose
+    every cell says there is none ("Supplementary measures" over "None", "SCCs signed" over "No", "–")."""
     header = [h for h in table.header if h]
-    cues = sentence.of("SUPPLEMENTARY")
     if sentence.block.text != " | ".join(header) or not cues:
         return False
     columns = [i for i, h in enumerate(table.header) if any(c.text.lower() in h.lower() for c in cues)]
@@ -200,6 +203,7 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
         and not _denied(sentence, c)
         and not _awaited(sentence, c)
         and not _labelled_absent(sentence, c)
+        and box_before(sentence.span, c.start) is not False
     ]
     if any(c.label == "MECH:scc" for c in sentence.cues):
         named = sorted([*named, *sentence.of("SCC_LOCAL_LAWS")], key=lambda c: c.start)
@@ -265,8 +269,22 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         found.append(Mention(kind, kind, sentence.evidence(reason), detail=detail))
 
     def notice(reason: str) -> None:
+        # Notice for one tier of customers is none for the others the DPA covers.
+        if sentence.has("TIER_ONLY"):
+            return
         # Notice once the sub-processor is at work leaves nothing to object to in advance.
         if any(c.start < objection_token for c in sentence.of("NOTICE_AFTER", "NOTICE_ON_REQUEST")):
+            return
+        # "may engage a new sub-processor at any time and will publish it on that page": posted after the fact.
+        if (
+            sentence.has("AT_ANY_TIME")
+            and sentence.has("ENGAGES")
+            and not sentence.has("ADVANCE")
+            and all(
+                any(p.start <= c.start < p.end for p in sentence.of("NOTICE_POSTING")) for c in sentence.of("NOTICE")
+            )
+        ):
+            add("subprocessor_unannounced", f"new sub-processors '{sentence.of('AT_ANY_TIME')[0].text}', then posted")
             return
         # The notice period in days, when the sentence states one: DPA and list page may differ on it.
         add("subprocessor_notice", reason, _days(notice_periods))
@@ -293,7 +311,7 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     periods = stated_periods(text)
     notice_periods = [days for at, days in periods if at < objection]
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
-    if objections and not _objection_denied(sentence):
+    if objections and not _objection_denied(sentence) and not sentence.has("TIER_ONLY"):
         add(
             "subprocessor_objection",
             f"'{objections[0].text}'",
@@ -311,6 +329,9 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
                 "subprocessor_list",
                 f"points to the list of this sub-processor section ('{sentence.of('LIST')[0].text}')",
             )
+        # "Customer gives general authorisation": what it authorises is the section's topic.
+        if sentence.has("A28_GENERAL") and sentence.has("AUTHORISATION"):
+            add("general_authorisation", f"'{sentence.of('A28_GENERAL')[0].text}' in a sub-processor section")
         return found
     if sentence.has("LIST") and not sentence.has("SUBPROCESSOR_KINDS"):
         add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
