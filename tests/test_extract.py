@@ -1761,3 +1761,30 @@ def test_extract_a_users_id_is_data_and_any_further_states_stay_open(scanner, la
 def test_extract_processing_only_in_the_eea_addresses_transfers(scanner, lang, text):
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Your rights\n\nYour right of access includes information on whether your data is transferred to a "
+            "third country and on the safeguards for such a transfer.",
+        ),
+        (
+            "de",
+            "## Ihre Rechte\n\nSie können Auskunft darüber verlangen, ob Ihre Daten in ein Drittland übermittelt werden "
+            "und welche Garantien dafür bestehen.",
+        ),
+        (
+            "en",
+            "## Hosting\n\nTranslation requests run on our GPU cluster in a data centre in Keflavík, Iceland, outside "
+            "the EU.",
+        ),
+        ("de", "## Hosting\n\nÜbersetzungen laufen auf unserem Rechenzentrum in Reykjavík, Island, außerhalb der EU."),
+    ],
+)
+def test_extract_asking_whether_data_leaves_or_a_non_eu_eea_country_discloses_no_transfer(scanner, lang, text):
+    """ "whether your data is transferred to a third country" asks; Iceland "outside the EU" is still in the EEA."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert report.transfers == ()

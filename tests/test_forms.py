@@ -119,3 +119,21 @@ def test_forms_a_tool_titling_a_column_whose_cells_say_no_is_not_relied_on(scann
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert report.mechanisms == ()
     assert "TRANSFER_MECHANISM_UNSPECIFIED" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "cell"),
+    [("en", "not applicable (EU)"), ("de", "entfällt (EU)")],
+)
+def test_forms_an_absent_value_with_a_note_is_still_absent(scanner, lang, cell):
+    head = (
+        "| Sub-processor | Service | Location | SCCs signed |"
+        if lang == "en"
+        else "| Name | Leistung | Land | SCC vereinbart |"
+    )
+    text = (
+        f"## Annex 3\n\n{head}\n|---|---|---|---|\n| Example Remote Inc. | Remote support | USA | no |\n"
+        f"| Example Hosting GmbH | Hosting | Germany | {cell} |\n"
+    )
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert report.mechanisms == ()

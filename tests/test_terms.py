@@ -515,7 +515,7 @@ def test_terms_notice_of_replacements_only_is_no_prior_notice_of_new_sub_process
             "en",
             "## Transfers\n\nExample Analytics Inc. processes usage data in the United States under the standard "
             "contractual clauses.\n\n## Transparency\n\nWe publish a transparency report under the Digital Services Act "
-            "on the notices and orders we receive about illegal content.",
+            "on the notices and the orders from Member State authorities we receive about illegal content.",
         ),
         (
             "de",

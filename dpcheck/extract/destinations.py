@@ -86,6 +86,7 @@ class Words:
     permission: frozenset[str]
     restriction: frozenset[str]
     conditional: frozenset[str]
+    whether: frozenset[str]
     speaker: frozenset[str]
     non_denying_negation: frozenset[str]
     double_negation: frozenset[str]
@@ -356,6 +357,13 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
     return states and not any(t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION])
 
 
+def _asked(sentence: Sentence, start: int, words: Words) -> bool:
+    """ "information on whether your data is transferred to a third country": the place stands in a clause that
+    asks whether data goes there."""
+    lo, _ = sentence.clause_bounds(start)
+    return any(t.lower_ in words.whether for t in sentence.span[lo:start])
+
+
 def _accessed_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "Where staff must access the data from outside the EEA", "Support-Teams außerhalb der EU müssen
     möglicherweise auf die Daten zugreifen": people outside the region reach the data, whatever condition
@@ -612,6 +620,8 @@ def destination_mentions(
     for place in sentence.places:
         if place.code in eea or place.start in beside_tool or place.end - 1 in beside_tool or place.start < denied_to:
             continue
+        if _asked(sentence, place.start, words):
+            continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
         if _disowned_place(place, argument, disowned) or _contrasted_away(sentence, place, words):
             continue
@@ -660,13 +670,12 @@ def destination_mentions(
         sentence.of("OPEN_DESTINATION", LAWS_DIFFER),
         key=lambda c: ((c.start, c.end) in generic, (c.start, c.end) in differ),
     )
-    # "USA (Drittland; SCCs)", "India, a third country": generic wording right after a country describes it.
+    # "USA (Drittland; SCCs)", "India, a third country": generic wording right after a country describes it; so does
+    # "outside the EU" after Iceland, Norway or Liechtenstein, which are outside the EU and inside the EEA.
     apposed = {
         (c.start, c.end)
         for c in sentence.of("THIRD_COUNTRY")
-        if any(
-            len(p.code) == 2 and p.code not in eea and apposition(tokens[p.end : c.start].text) for p in sentence.places
-        )
+        if any(len(p.code) == 2 and apposition(tokens[p.end : c.start].text) for p in sentence.places)
     }
     # "will inform Customer in advance if it intends to process data outside the EEA in future": a promise of notice
     # for a transfer the text only intends discloses none.
@@ -677,6 +686,7 @@ def destination_mentions(
         if c.start >= denied_to
         and not any(end <= c.start for end in intended)
         and (c.start, c.end) not in apposed
+        and not _asked(sentence, c.start, words)
         and ((c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True)))
     ]
     argument = roles.argument(open_cues[0].start, open_cues[0].end, True) if open_cues else Argument("unclaimed")

@@ -125,10 +125,10 @@ def _denied(sentence: Sentence, cue: Cue) -> bool:
 
 
 # A field's value that says there is nothing ("Supplementary measures: none", "Ergänzende Maßnahmen: keine",
-# a column's cells "None", "n/a", "entfällt", "nicht vorgesehen").
+# a column's cells "None", "n/a", "entfällt", "nicht vorgesehen", "entfällt (EU)" with a note on why).
 ABSENT_VALUE = re.compile(
     r"(?:none|n/?a|not applicable|not provided|not planned|nil|no|keine|entfällt|nicht vorgesehen|nicht anwendbar"
-    r"|nein|ohne|[-–—])\.?",
+    r"|nein|ohne|[-–—])\.?(?:\s*\([^)]*\))?",
     re.I,
 )
 
@@ -211,8 +211,15 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
         return f"names '{named[0].text}'"
     if not (context.topic or government_access(sentence)):
         return ""
-    if sentence.has("GOV_HANDLING"):
-        return f"handles public-authority access ('{sentence.of('GOV_HANDLING')[0].text}')"
+    handling = sentence.of("GOV_HANDLING")
+    if sentence.has("SERVICE_TOPIC"):
+        # A report on the service (uptime, content moderation under the DSA) handles no request for data.
+        reports = sentence.of("TRANSPARENCY_REPORT")
+        handling = [
+            h for h in handling if not any(r.start <= h.start < r.end or h.start <= r.start < h.end for r in reports)
+        ]
+    if handling:
+        return f"handles public-authority access ('{handling[0].text}')"
     if sentence.has("GOV_REQUIRE") and sentence.has("LEGAL_PROCESS") and not sentence.has("GOOD_FAITH"):
         return f"requires binding legal process ('{sentence.of('LEGAL_PROCESS')[0].text}')"
     return _tells_customer(sentence) or (_tells_customer(context.lead_in) if context.lead_in else "")
