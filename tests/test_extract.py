@@ -1788,3 +1788,58 @@ def test_extract_asking_whether_data_leaves_or_a_non_eu_eea_country_discloses_no
     """ "whether your data is transferred to a third country" asks; Iceland "outside the EU" is still in the EEA."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert report.transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Hosting\n\nAll data is hosted in Frankfurt. We moved our helpdesk to Finland in 2024, and since then no "
+            "booking or support data has been stored outside the EEA.",
+        ),
+        (
+            "de",
+            "## Hosting\n\nAlle Daten liegen in Frankfurt. Seit 2024 werden keine Buchungs- oder Supportdaten außerhalb "
+            "des EWR gespeichert.",
+        ),
+        (
+            "en",
+            "## Processor\n\nExample Europe GmbH, Berlin, a subsidiary of Example Corp. of Boston, United States, "
+            "processes Customer Personal Data in its data centres in Germany.",
+        ),
+        (
+            "de",
+            "## Auftragsverarbeiter\n\nDie Beispiel GmbH, eine Tochtergesellschaft der Beispiel Corp. aus Boston, USA, "
+            "verarbeitet die Daten des Auftraggebers in Rechenzentren in Deutschland.",
+        ),
+    ],
+)
+def test_extract_no_data_of_a_longer_kind_and_a_parents_seat_disclose_no_transfer(scanner, lang, text):
+    """ "no booking or support data has been stored outside the EEA" denies; "Example Corp. of Boston, United
+    States" is where the parent sits, not where the data goes."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert report.transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Service | Location |\n|---|---|---|\n| Example Hosting GmbH | Hosting "
+            "| Germany |\n\n## Changes to this list\n\n- 30 June 2025: Example Testing Pvt Ltd, Pune, India (software "
+            "testing) removed.\n- 1 August 2025: Example Mail AB added for e-mail.\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Name | Leistung | Land |\n|---|---|---|\n| Beispiel Hosting GmbH | Hosting "
+            "| Deutschland |\n\n## Ausgeschiedene Unterauftragsverarbeiter\n\nDie Beispiel Test Pvt Ltd (Pune, Indien) "
+            "war bis 30. April 2025 eingesetzt und wurde durch die Beispiel Hosting GmbH ersetzt.\n",
+        ),
+    ],
+)
+def test_extract_a_sub_processor_taken_off_the_list_is_no_destination(scanner, lang, text):
+    """A change log's "removed" entry and a section of former sub-processors say where data went, not where it goes."""
+    report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert report.transfers == ()

@@ -236,3 +236,25 @@ def test_facts_reject_codes_yaml_misreads(tmp_path):
     with pytest.raises(RulesetError, match="alpha-2"):
         LegalFacts.load(folder)
     assert "NO" in LegalFacts.load(rules_dir() / "facts").eea
+
+
+def test_rules_word_lists_hold_only_words():
+    """YAML 1.1 reads a bare on, off, yes or no as a boolean: every item of a list in rules/ must be a word."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    def booleans(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from booleans(value, [*path, key])
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                if isinstance(value, bool):
+                    yield [*path, i]
+                yield from booleans(value, [*path, i])
+
+    found = [
+        (name, path)
+        for name in sorted(rules_dir().rglob("*.yml"))
+        for path in booleans(yaml.load(name.read_text(encoding="utf-8"), Loader=loader), [])
+    ]
+    assert found == []

@@ -87,6 +87,8 @@ class Words:
     restriction: frozenset[str]
     conditional: frozenset[str]
     whether: frozenset[str]
+    former: frozenset[str]
+    determiner_negation: frozenset[str]
     speaker: frozenset[str]
     non_denying_negation: frozenset[str]
     double_negation: frozenset[str]
@@ -155,7 +157,8 @@ def _denies(sentence: Sentence, words: Words) -> bool:
             continue
         if any(cancels(sentence, neg, n, words.double_negation) for n in negations):
             continue
-        if any(lo <= t.start < hi and abs(t.start - neg.start) <= 6 for t in transfers):
+        reach = DETERMINER_REACH if neg.text.lower() in words.determiner_negation else NEGATION_REACH
+        if any(lo <= t.start < hi and abs(t.start - neg.start) <= reach for t in transfers):
             if not words.exception.search(sentence.text):
                 return True
     return False
@@ -323,6 +326,11 @@ def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> b
     )
 
 
+# Tokens of a city (and its comma) between "Corp. of" and the country it is in ("Example Corp. of Boston, USA").
+COMPANY_CITY = 3
+# Tokens between a negation and the transfer it denies; a determiner ("no ... data has been stored") reaches further.
+NEGATION_REACH = 6
+DETERMINER_REACH = 9
 # Tokens after an open region a condition may stand in to make the vendor's statement of a transfer there
 # conditional ("Wir übermitteln Daten nur dann in Drittländer, wenn ...", "to third countries only if ...").
 SPEAKER_CONDITION = 3
@@ -467,6 +475,17 @@ def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
     return seat < transfer
 
 
+def _company_of(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "a subsidiary of Example Corp. of Boston, United States, processes ...": the place is the city and country a
+    company is "of", its seat, whatever verb follows; a city before the country may stand between."""
+    tokens = sentence.span
+    i = place.start - 1
+    for _ in range(COMPANY_CITY):
+        if i > 0 and (tokens[i].text == "," or tokens[i].text[:1].isupper()) and tokens[i].lower_ != "of":
+            i -= 1
+    return i > 0 and tokens[i].lower_ == "of" and tokens[i - 1].lower_.rstrip(".") in words.legal_forms
+
+
 def _reason(argument: Argument, what: str) -> str:
     """Why a place is a destination: its argument role and the role cue that gave it."""
     if argument.cue is None:
@@ -496,6 +515,7 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
         or local_section
         or address
         or _in_company_name(sentence, place, words)
+        or _company_of(sentence, place, words)
         or _street_name(sentence, place, words)
         or _is_source(sentence, place.start, words, claimed_from)
         or _benchmark(sentence, place, words)
@@ -558,6 +578,10 @@ def destination_mentions(
     argument role (see :mod:`dpcheck.extract.roles`) makes a transfer."""
     # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
     if sentence.is_definition or sentence.has("NO_PERSONAL_DATA"):
+        return []
+    # Under "Former sub-processors" / „Ausgeschiedene Unterauftragsverarbeiter" a place is where data went.
+    headings = sentence.block.heading_path
+    if headings and headings[-1].split()[:1] and headings[-1].split()[0].lower() in words.former:
         return []
     # "Only when you click such a link does your browser connect to the network's servers in the US": the user
     # visits a third party, which the sentence places; the vendor, not speaking in it, sends nothing there.
@@ -726,12 +750,10 @@ def destination_mentions(
             )
     if named and not any(m.value == UNSPECIFIED for m in found):
         for cue in sentence.of("OPEN_SET"):
-            # "the data, including personal data, to the US": what "including" opens ends before a comma or a
-            # preposition leading to the place.
+            # "the data, including personal data, to the US": what "including" opens ends at a comma ("z. B. nach
+            # Thailand" opens the places).
             if any(
-                0 <= start - cue.end <= 4
-                and not any(t.text == "," or t.lower_ in roleset.barriers for t in tokens[cue.end : start])
-                for start in named
+                0 <= start - cue.end <= 4 and not any(t.text == "," for t in tokens[cue.end : start]) for start in named
             ):
                 found.append(
                     Mention(

@@ -119,6 +119,7 @@ SUBJECT, CHROME = "SUBJECT", "CHROME"
 HEADING = "HEADING"  # a layout label (dpcheck.extract.sentences)
 SUBPROCESSOR = "SUBPROCESSOR"
 SUBPROCESSOR_SECTION = "SUBPROCESSOR_SECTION"  # a layout label too
+REMOVED = "REMOVED"
 # Wording about destinations without a place: open ("worldwide", "third countries"), laws that differ.
 OPEN_WORDING = ("THIRD_COUNTRY", "OPEN_DESTINATION", LAWS_DIFFER)
 
@@ -556,6 +557,7 @@ class ProseRecipientReader(Reader):
             not found
             and self._lead_in is None
             and sentence.in_subprocessor_section
+            and not sentence.has(REMOVED)
             and (name := labelled_company(sentence.text, words))
             and card_places(fields := item_fields(sentence.text, name), reading.nlp)
         ):
@@ -572,10 +574,13 @@ class ProseRecipientReader(Reader):
             if sentence.block is not self._item:
                 self._item = sentence.block
                 entry, lines = _entry(sentence.block, words) if lead_in.block.kind == "heading" else ("", [])
-                if entry:
+                # "X Pvt Ltd, Pune, India, removed": a change log's entry names no recipient, and the list goes on.
+                removed = sentence.has(REMOVED)
+                if entry and not removed:
                     found.append(self._entry_recipient(entry, lines, sentence, reading))
-                elif name := item_name(sentence.text, words) or (
-                    _bare_name(sentence, words) if lead_in.block.kind == "heading" else ""
+                elif not removed and (
+                    name := item_name(sentence.text, words)
+                    or (_bare_name(sentence, words) if lead_in.block.kind == "heading" else "")
                 ):
                     fields = item_fields(sentence.text, name)
                     if card_places(fields, reading.nlp):
@@ -586,7 +591,7 @@ class ProseRecipientReader(Reader):
                         found.append(
                             prose_recipient(name, "processor", sentence, "listed after a lead-in naming processors")
                         )
-                elif lead_in.block.kind != "heading":
+                elif not removed and lead_in.block.kind != "heading":
                     self._lead_in = None
         elif _leads_in_processors(sentence):
             self._lead_in = sentence
