@@ -1843,3 +1843,22 @@ def test_extract_a_sub_processor_taken_off_the_list_is_no_destination(scanner, l
     """A change log's "removed" entry and a section of former sub-processors say where data went, not where it goes."""
     report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
     assert report.transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our content delivery provider Examplecdn Inc. answers each request from the data centre nearest to the "
+            "visitor. For these transfers we use the standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Unser Content-Delivery-Dienstleister Examplecdn Inc. beantwortet jede Anfrage aus dem nächstgelegenen "
+            "Rechenzentrum. Für diese Übermittlungen nutzen wir die Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_extract_the_data_centre_nearest_the_visitor_is_an_open_destination(scanner, lang, text):
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == {"UNSPECIFIED"}

@@ -37,6 +37,8 @@ _ATTRIBUTE_LIST = re.compile(r"\s*\{:[^{}]*\}\s*$")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+# Characters from which a one-line front-matter value is a text of the document, not a setting.
+FRONT_MATTER_TEXT = 200
 _MAX_OPEN = 200  # raw HTML elements kept open across Markdown; deeper ones are not tracked
 
 
@@ -114,7 +116,33 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     # Only a scalar: a title built from nested YAML aliases would expand exponentially in str().
     if not isinstance(title, str | int | float) or isinstance(title, bool):
         title = None
-    return text[match.end() :], ({"title": clean(str(title)).strip()} if title else {})
+    body = text[match.end() :]
+    if not body.strip():
+        # A CMS page keeps the whole document in its front matter ("components: - type: Text, text: >+ ..."):
+        # its long text fields are the document.
+        body = "\n\n".join(_text_fields(data))
+    return body, ({"title": clean(str(title)).strip()} if title else {})
+
+
+def _text_fields(node: object) -> list[str]:
+    """The long text values of parsed front matter, in document order; each node is visited once, so aliases that
+    repeat a subtree cannot make the walk explode."""
+    found: list[str] = []
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, str):
+            if "\n" in item.strip() or len(item) >= FRONT_MATTER_TEXT:
+                found.append(item)
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return found
 
 
 class _MarkdownWalker:

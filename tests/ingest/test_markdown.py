@@ -269,3 +269,27 @@ def test_short_one_line_paragraphs_are_not_joined(name: str) -> None:
     lines = [f"Field {n} of the record without a final stop" + " and more words" * (n % 5) for n in range(30)]
     doc = load("\n\n".join(lines).encode(), name=name)
     assert len(doc.blocks) == 30
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Example Ltd processes personal data on behalf of the customer.\n\nThe parties agree to the standard "
+            "contractual clauses.",
+            "standard contractual clauses",
+        ),
+        (
+            "Die Beispiel GmbH verarbeitet personenbezogene Daten im Auftrag des Kunden.\n\nDie Parteien vereinbaren "
+            "die Standardvertragsklauseln.",
+            "Standardvertragsklauseln",
+        ),
+    ],
+)
+def test_markdown_a_page_kept_in_its_front_matter_is_read_from_there(body, expected) -> None:
+    """A CMS page whose whole text sits in a front-matter field is that text, not an empty document."""
+    field = "\n".join("      " + line if line else "" for line in body.split("\n"))
+    text = f"---\ntitle: Agreement\ntheme: white\ncomponents:\n  - type: Text\n    text: >+\n{field}\n---\n"
+    doc = load_text(text, format="markdown")
+    assert expected in doc.text
+    assert "white" not in doc.text and doc.metadata["title"] == "Agreement"
