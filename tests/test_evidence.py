@@ -447,3 +447,26 @@ def test_evidence_of_two_quotes_from_the_same_place_the_one_holding_the_other_fi
     """A sentence read alone and again with the sentence that goes on from it start at the same place: the longer
     quote holds the words that decided the label, so it comes first."""
     assert quotes(scanner, text, lang, "UNSPECIFIED")[0] == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "decisive"),
+    [
+        (
+            "en",
+            "# Privacy policy\n\n## International transfers\n\nBy using the app, you agree that your data is transferred "
+            "to Japan.\n\n## Hosting\n\nOur servers are hosted in Japan.\n",
+            "By using the app, you agree that your data is transferred to Japan.",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Übermittlung in Drittländer\n\nMit der Nutzung der App willigen Sie ein, dass "
+            "Ihre Daten nach Japan übermittelt werden.\n\n## Hosting\n\nUnsere Server werden in Japan gehostet.\n",
+            "Mit der Nutzung der App willigen Sie ein, dass Ihre Daten nach Japan übermittelt werden.",
+        ),
+    ],
+)
+def test_evidence_consent_to_a_transfer_still_places_the_data(scanner, lang, text, decisive):
+    """Consent wraps a statement of the transfer itself ("you agree that your data is sent to Japan"): for the
+    destination it counts as a sentence placing the data, not as a tool's sentence quoted after the others."""
+    assert quotes(scanner, text, lang, "JP", fmt="markdown")[0] == decisive
