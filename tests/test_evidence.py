@@ -375,3 +375,98 @@ def test_evidence_a_statement_under_a_transfer_heading_first(scanner, lang, text
 def test_evidence_a_tool_joined_to_an_example_is_an_example(scanner, lang, text, decisive):
     """ "Such as the SCCs and the UK Addendum": both are examples, so the sentence relying on the tool comes first."""
     assert tool_quotes(scan(scanner, text, lang), "scc")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "decisive"),
+    [
+        (
+            "en",
+            "# Privacy policy\n\n## Who receives your data\n\nOur help desk runs on Sakura Desk KK in Osaka, Japan, which "
+            "stores your support tickets.\n\n## International transfers\n\nThe European Commission has found that Japan "
+            "offers an adequate level of protection, and we rely on that adequacy decision for these transfers.\n",
+            "Our help desk runs on Sakura Desk KK in Osaka, Japan, which stores your support tickets.",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Empfänger\n\nUnser Helpdesk läuft bei der Sakura Desk KK in Osaka, Japan, die "
+            "Ihre Support-Anfragen speichert.\n\n## Übermittlung in Drittländer\n\nFür Japan besteht ein "
+            "Angemessenheitsbeschluss der Europäischen Kommission, auf den wir diese Übermittlungen stützen.\n",
+            "Unser Helpdesk läuft bei der Sakura Desk KK in Osaka, Japan, die Ihre Support-Anfragen speichert.",
+        ),
+    ],
+)
+def test_evidence_a_destination_quotes_where_data_is_placed_before_the_basis_of_the_transfer(
+    scanner, lang, text, decisive
+):
+    """For a destination, the sentence that places the data there comes first; a sentence that names the tool a
+    transfer there rests on is the tool's evidence, quoted after it, even under a heading about transfers."""
+    found = quotes(scanner, text, lang, "JP", fmt="markdown")
+    assert found[0] == decisive
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "table", "decisive"),
+    [
+        (
+            "en",
+            "| Name | Purpose | Location |\n|---|---|---|\n| Hostco KK | Hosting | Japan |\n",
+            "Transfers to Hostco KK in Japan rely on the adequacy decision for Japan.",
+        ),
+        (
+            "de",
+            "| Name | Zweck | Standort |\n|---|---|---|\n| Hostco KK | Hosting | Japan |\n",
+            "Übermittlungen an die Hostco KK in Japan stützen wir auf den Angemessenheitsbeschluss für Japan.",
+        ),
+    ],
+)
+def test_evidence_a_transfer_sentence_naming_its_tool_still_before_a_table_row(scanner, lang, table, decisive):
+    """Where every sentence placing the data also names its tool, the sentence still comes before a table row: only
+    a plain statement of where data goes outranks it."""
+    found = quotes(scanner, f"# Sub-processors\n\n{table}\n# Transfers\n\n{decisive}\n", lang, "JP", fmt="markdown")
+    assert found[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We process your data at our offices and in other places where our partners operate. This means that it "
+            "may be transferred to computers outside your country.",
+        ),
+        (
+            "de",
+            "Wir verarbeiten Ihre Daten in unseren Büros und in anderen Ländern, in denen unsere Partner tätig sind. "
+            "Dabei können sie auf Rechner außerhalb Ihres Landes übertragen werden.",
+        ),
+    ],
+)
+def test_evidence_of_two_quotes_from_the_same_place_the_one_holding_the_other_first(scanner, lang, text):
+    """A sentence read alone and again with the sentence that goes on from it start at the same place: the longer
+    quote holds the words that decided the label, so it comes first."""
+    assert quotes(scanner, text, lang, "UNSPECIFIED")[0] == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "decisive"),
+    [
+        (
+            "en",
+            "# Privacy policy\n\n## International transfers\n\nBy using the app, you agree that your data is transferred "
+            "to Japan.\n\n## Hosting\n\nOur servers are hosted in Japan.\n",
+            "By using the app, you agree that your data is transferred to Japan.",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Übermittlung in Drittländer\n\nMit der Nutzung der App willigen Sie ein, dass "
+            "Ihre Daten nach Japan übermittelt werden.\n\n## Hosting\n\nUnsere Server werden in Japan gehostet.\n",
+            "Mit der Nutzung der App willigen Sie ein, dass Ihre Daten nach Japan übermittelt werden.",
+        ),
+    ],
+)
+def test_evidence_consent_to_a_transfer_still_places_the_data(scanner, lang, text, decisive):
+    """Consent wraps a statement of the transfer itself ("you agree that your data is sent to Japan"): for the
+    destination it counts as a sentence placing the data, not as a tool's sentence quoted after the others."""
+    assert quotes(scanner, text, lang, "JP", fmt="markdown")[0] == decisive

@@ -8,16 +8,25 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    reliance ("although we do not rely on it");
 2. a tool named only as an example of safeguards ("appropriate safeguards, such as the SCCs")
    after every other mention of it but its definition;
-3. a transfer, storage or access statement naming the destination, or the seat of a recipient
-   that receives the data; a tool named in a sentence about the transfer ("transfers to the US
+3. for a destination, a sentence that plainly places the data there before every other mention of it: a
+   transfer, storage or access statement, or the seat of a recipient that receives the data, that names
+   no transfer tool. A sentence naming the tool a transfer rests on ("we rely on the adequacy decision
+   for Canada") is that tool's evidence; for the destination it ranks with table rows and places named
+   only in a transfer context, below ("Canada is adequate" comes after "our team in Toronto, Canada,
+   accesses the data", wherever each stands). Consent to the transfer is no tool named here: "you agree
+   that your data is sent to the US" is itself the statement that places it;
+4. then a mention under a heading naming a transfer ("International transfers", "Übermittlung in
+   Drittländer"), where a reader looks for the answer, before one elsewhere;
+5. then by role: a transfer, storage or access statement naming the destination, or the seat of a
+   recipient that receives the data; a tool named in a sentence about the transfer ("transfers to the US
    rest on the SCCs"); then a row of a table; then a place named only in a transfer context (its
    argument ``unclaimed``); then a tool named elsewhere (a conflict clause, an email address for
-   questions); a definition ("'SCCs' means ...") last; ahead of the role, a mention under a
-   heading naming a transfer ("International transfers", "Übermittlung in Drittländer"), where
-   a reader looks for the answer, before one elsewhere;
-4. within a role, a tool named by its name before one read from consent to the transfer, and a
+   questions); a definition ("'SCCs' means ...") last;
+6. within a role, a tool named by its name before one read from consent to the transfer, and a
    sentence saying that data moves or rests somewhere ("transferred", "stored", "gespeichert")
-   before one saying only where something is ("located", "operates", "befindet sich").
+   before one saying only where something is ("located", "operates", "befindet sich");
+7. then in document order; of two quotes starting at the same place (a sentence read alone, and again
+   with the sentence that goes on from it, "This means that ..."), the longer first: it holds both.
 
 The words are data: ``evidence`` in rules/lexicon/roles.yml. :meth:`EvidenceOrder.tool_role`
 gives a tool's mention the role of its sentence; :meth:`EvidenceOrder.ranked` orders the mentions
@@ -34,7 +43,7 @@ from typing import Any
 from dpcheck.extract.mechanisms import DISAVOWAL, EXAMPLE
 from dpcheck.extract.roles import RECIPIENT_SEAT, UNCLAIMED
 from dpcheck.extract.sentences import Sentence
-from dpcheck.models import Mention
+from dpcheck.models import Evidence, Mention
 from dpcheck.prefilter import Prefiltered, prefilter
 
 # Roles a tool's mention takes from its sentence (for a destination the role is its argument role).
@@ -55,6 +64,10 @@ def _words(data: dict[str, list[str]]) -> re.Pattern[str] | Prefiltered:
     parts = (re.escape(w).replace(r"\*", r"\w*") for w in words)
     # Asked of every mention's quote and headings, and found in few.
     return prefilter(re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I))
+
+
+def _overlaps(evidence: Evidence, spans: frozenset[tuple[int, int]]) -> bool:
+    return any(start < evidence.end and evidence.start < end for start, end in spans)
 
 
 @dataclass(frozen=True)
@@ -84,28 +97,38 @@ class EvidenceOrder:
             return TRANSFER
         return ""
 
-    def rank(self, mention: Mention) -> tuple[bool, bool, bool, bool, int, bool, bool, int]:
-        """How decisive ``mention`` is as evidence (lower first; see the module docstring), then where it stands."""
+    def rank(
+        self, mention: Mention, basis: frozenset[tuple[int, int]] = frozenset()
+    ) -> tuple[bool, bool, bool, bool, bool, int, bool, bool, int, int]:
+        """How decisive ``mention`` is as evidence (lower first; see the module docstring), then where it stands;
+        ``basis``: the spans of sentences that name a transfer tool."""
         quote = mention.evidence.quote
         table = mention.detail == TABLE or mention.role == TABLE
         lapsed = not mention.relied_upon or (mention.kind == "mechanism" and bool(DISAVOWAL.search(quote)))
         tier = _TIER[TABLE] if table else _TIER.get(mention.role, _TIER[""])
+        # A destination's statement before its tool's, but neither behind a table row (see item 3).
+        placed = mention.kind != "destination" or (tier <= _TIER[TRANSFER] and not _overlaps(mention.evidence, basis))
         return (
             lapsed,
             tier == _TIER[DEFINITION],
             mention.detail == EXAMPLE,
+            not placed,
             not any(self.transfers.search(heading) for heading in mention.evidence.section or ()),
             tier,
             mention.detail == CONSENT,
             not table and not self.moves.search(quote),
             mention.evidence.start,
+            -mention.evidence.end,
         )
 
     def ranked(self, mentions: Iterable[Mention]) -> tuple[Mention, ...]:
         """The destinations and tools of ``mentions`` decisive first, then the other mentions (contract
         terms, which their own checks order) as they were read."""
         mentions = tuple(mentions)
+        basis = frozenset(
+            (m.evidence.start, m.evidence.end) for m in mentions if m.kind == "mechanism" and m.detail != CONSENT
+        )
         return (
-            *sorted((m for m in mentions if m.kind in RANKED), key=self.rank),
+            *sorted((m for m in mentions if m.kind in RANKED), key=lambda m: self.rank(m, basis)),
             *(m for m in mentions if m.kind not in RANKED),
         )
