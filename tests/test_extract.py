@@ -1862,3 +1862,28 @@ def test_extract_a_sub_processor_taken_off_the_list_is_no_destination(scanner, l
 )
 def test_extract_the_data_centre_nearest_the_visitor_is_an_open_destination(scanner, lang, text):
     assert {t.destination for t in scan(scanner, text, lang).transfers} == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Until 2023 we stored customer data with a provider in the United States. Since January 2024 all data has "
+            "been hosted in Frankfurt.",
+            set(),
+        ),
+        (
+            "de",
+            "Bis Dezember 2023 nutzten wir einen Anbieter, der die Kursdaten in den USA speicherte. Seit Januar 2024 "
+            "liegen alle Daten in Frankfurt.",
+            set(),
+        ),
+        ("en", "Until 2027 customer data is stored with a provider in the United States.", {"US"}),
+        ("de", "Bis Ende 2027 werden die Kursdaten bei einem Anbieter in den USA gespeichert.", {"US"}),
+    ],
+)
+def test_extract_a_transfer_that_ended_in_a_past_year_is_history(scanner, lang, text, expected):
+    """ "Until 2023 we stored ... in the US" tells of a transfer that has ended; "until 2027 ... is stored" of one
+    that goes on."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected

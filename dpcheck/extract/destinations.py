@@ -88,6 +88,8 @@ class Words:
     conditional: frozenset[str]
     whether: frozenset[str]
     former: frozenset[str]
+    until: frozenset[str]
+    not_past: frozenset[str]
     determiner_negation: frozenset[str]
     speaker: frozenset[str]
     non_denying_negation: frozenset[str]
@@ -326,6 +328,9 @@ def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> b
     )
 
 
+# Tokens from a sentence's start in which the year of an opening "Until ..." stands ("Until the end of March 2024").
+UNTIL_REACH = 7
+YEAR = re.compile(r"(?:19|20)\d\d")
 # Tokens of a city (and its comma) between "Corp. of" and the country it is in ("Example Corp. of Boston, USA").
 COMPANY_CITY = 3
 # Tokens between a negation and the transfer it denies; a determiner ("no ... data has been stored") reaches further.
@@ -363,6 +368,20 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
         if c.end <= cue.start
     )
     return states and not any(t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION])
+
+
+def _ended(sentence: Sentence, words: Words) -> bool:
+    """ "Until 2023 we stored customer data with a provider in the United States.", „Bis Dezember 2023 nutzten wir
+    ...": a sentence that opens with a time frame ending in a year, and speaks neither of the future nor of today,
+    tells of the past."""
+    tokens = sentence.span
+    words_ = [t.lower_ for t in tokens[:UNTIL_REACH]]
+    opens = next((n for n in (2, 1) if " ".join(words_[:n]) in words.until), 0)
+    return (
+        bool(opens)
+        and any(YEAR.fullmatch(w) for w in words_[opens:])
+        and not any(t.lower_ in words.not_past for t in tokens)
+    )
 
 
 def _asked(sentence: Sentence, start: int, words: Words) -> bool:
@@ -582,6 +601,8 @@ def destination_mentions(
     # Under "Former sub-processors" / „Ausgeschiedene Unterauftragsverarbeiter" a place is where data went.
     headings = sentence.block.heading_path
     if headings and headings[-1].split()[:1] and headings[-1].split()[0].lower() in words.former:
+        return []
+    if _ended(sentence, words):
         return []
     # "Only when you click such a link does your browser connect to the network's servers in the US": the user
     # visits a third party, which the sentence places; the vendor, not speaking in it, sends nothing there.
