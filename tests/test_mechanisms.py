@@ -2010,3 +2010,34 @@ def test_mechanisms_a_run_in_label_naming_a_tool_is_not_reliance(scanner, lang, 
 )
 def test_mechanisms_a_recognised_level_of_protection_is_adequacy(scanner, lang, text):
     assert "adequacy" in set(scanner.scan_text(text, language=lang, doc_type="privacy_policy").mechanisms)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Where Customer uses integrations to transfer Customer Personal Data to a recipient in a third country, "
+            "Customer is responsible for putting the SCCs in place with that recipient.",
+        ),
+        (
+            "de",
+            "Übermittelt der Auftraggeber über Schnittstellen Daten an Empfänger in Drittländern, ist allein der "
+            "Auftraggeber für den Abschluss der Standardvertragsklauseln mit diesen Empfängern verantwortlich.",
+        ),
+        (
+            "en",
+            "Processor binds each sub-processor to data protection obligations that are at least as protective as the "
+            "standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer verpflichtet jeden Unterauftragsverarbeiter auf Datenschutzpflichten, die mindestens so "
+            "schützend sind wie die Standardvertragsklauseln der Europäischen Kommission.",
+        ),
+    ],
+)
+def test_mechanisms_the_customers_own_tool_or_a_yardstick_is_not_the_vendors_basis(scanner, lang, text):
+    """SCCs the customer must put in place for its own transfers, or named as the measure of another contract, are
+    not the tool the vendor's transfers rest on."""
+    assert "scc" not in mechanisms(scanner, text, lang, "dpa")

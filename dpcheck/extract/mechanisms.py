@@ -760,6 +760,7 @@ def mechanism_mentions(
             or (None if transfer_sentence else _practices(sentence, cue))
             or _run_in_label(sentence, cue)
             or _unticked(sentence, cue)
+            or _framing(sentence, cue, "CUSTOMER_OWN", len(sentence.span), -1)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
