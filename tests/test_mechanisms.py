@@ -1998,25 +1998,6 @@ def test_mechanisms_a_run_in_label_naming_a_tool_is_not_reliance(scanner, lang, 
     [
         (
             "en",
-            "We process data only in third countries with a recognised level of data protection or on the basis of "
-            "special safeguards such as standard contractual clauses.",
-        ),
-        (
-            "de",
-            "Wir verarbeiten Daten nur in Drittländern mit einem anerkannten Datenschutzniveau oder auf Grundlage "
-            "besonderer Garantien, wie Standardschutzklauseln oder des Vorliegens von Zertifizierungen.",
-        ),
-    ],
-)
-def test_mechanisms_a_recognised_level_of_protection_is_adequacy(scanner, lang, text):
-    assert "adequacy" in set(scanner.scan_text(text, language=lang, doc_type="privacy_policy").mechanisms)
-
-
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        (
-            "en",
             "Where Customer uses integrations to transfer Customer Personal Data to a recipient in a third country, "
             "Customer is responsible for putting the SCCs in place with that recipient.",
         ),
