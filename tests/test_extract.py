@@ -1887,3 +1887,23 @@ def test_extract_a_transfer_that_ended_in_a_past_year_is_history(scanner, lang, 
     """ "Until 2023 we stored ... in the US" tells of a transfer that has ended; "until 2027 ... is stored" of one
     that goes on."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Für den Support in der Nacht können Mitarbeitende der Beispiel Labs Pvt Ltd aus Indien auf Ihre "
+            "Kontodaten zugreifen.",
+            {"IN"},
+        ),
+        (
+            "en",
+            "For night support, staff of Example Labs Pvt Ltd from India may access your account data.",
+            {"IN"},
+        ),
+    ],
+)
+def test_extract_staff_reaching_the_data_from_a_country_place_it_there(scanner, lang, text, expected):
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected

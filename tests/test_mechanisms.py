@@ -2022,3 +2022,34 @@ def test_mechanisms_the_customers_own_tool_or_a_yardstick_is_not_the_vendors_bas
     """SCCs the customer must put in place for its own transfers, or named as the measure of another contract, are
     not the tool the vendor's transfers rest on."""
     assert "scc" not in mechanisms(scanner, text, lang, "dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "More information about standard contractual clauses is available on the European Commission's website.",
+        ),
+        (
+            "de",
+            "Weitere Informationen zu Standardvertragsklauseln finden Sie auf der Website der Europäischen Kommission.",
+        ),
+        ("en", "We are preparing the standard contractual clauses with Example Labs Pvt Ltd; they are not yet signed."),
+        ("de", "Den Abschluss von Standardvertragsklauseln mit dieser Gesellschaft bereiten wir derzeit vor."),
+        ("en", "Annex 4 reproduces the standard contractual clauses for reference only."),
+        (
+            "de",
+            "Sobald die Standardvertragsklauseln mit der Beispiel Labs Pvt Ltd unterzeichnet sind, informieren wir Sie.",
+        ),
+        ("de", "Soweit die Parteien Standardvertragsklauseln abgeschlossen haben, gehen diese bei Widersprüchen vor."),
+        (
+            "de",
+            "Standardvertragsklauseln bietet der Anbieter nur Kunden des Enterprise-Tarifs an; wir nutzen den Team-Tarif.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_named_but_not_in_force_is_not_relied_on(scanner, lang, text):
+    """A pointer to information about a tool, a copy for reference, one being prepared or signed one day, one that
+    prevails only where concluded, or one offered to another tier names a tool no transfer rests on."""
+    assert "scc" not in mechanisms(scanner, text, lang, "privacy_policy")

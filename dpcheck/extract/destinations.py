@@ -73,6 +73,7 @@ class Words:
     origin: frozenset[str]
     access: frozenset[str]
     access_from: frozenset[str]
+    reached_from: frozenset[str]
     exclusion: frozenset[str]
     disjunction: frozenset[str]
     list: frozenset[str]
@@ -323,8 +324,17 @@ def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> b
     if any(tokens[j].lower_ in words.access for j in range(max(0, at - ACCESS_REACH), at)):
         return True
     end = next((j for j in range(start, min(len(tokens), start + 4)) if tokens[j].lower_ in words.access_from), None)
-    return end is not None and any(
+    if end is not None and any(
         tokens[j].lower_ in words.access for j in range(end, min(len(tokens), end + ACCESS_REACH))
+    ):
+        return True
+    # „Mitarbeitende der X Pvt Ltd aus Indien auf Ihre Kontodaten zugreifen": staff reach the data from the place, the
+    # verb at the end; not users reaching their own accounts from where they are.
+    people = {tokens[j].lower_ for j in range(max(0, at - PEOPLE_REACH - 1), at)} & (words.people | words.addressee)
+    return (
+        tokens[at].lower_ in words.reached_from
+        and not people
+        and any(tokens[j].lower_ in words.access for j in range(start + 1, min(len(tokens), start + 1 + ACCESS_REACH)))
     )
 
 

@@ -86,6 +86,9 @@ PARTS = frozenset(
 )
 PART_OF = frozenset("of der des".split())
 PART_REACH = 10
+# Tokens between a tool and the words saying it is not in force for the vendor's transfers ("Den Abschluss von
+# Standardvertragsklauseln mit dieser Gesellschaft bereiten wir derzeit vor").
+NOT_IN_FORCE_REACH = 8
 # Tokens of a qualifier between a form's box and the tool's name ("☐ EU - US Data Privacy Framework").
 BOX_QUALIFIER = 4
 # The detail of a tool the parties "may use ..., provided the conditions for its use are met".
@@ -761,6 +764,7 @@ def mechanism_mentions(
             or _run_in_label(sentence, cue)
             or _unticked(sentence, cue)
             or _framing(sentence, cue, "CUSTOMER_OWN", len(sentence.span), -1)
+            or _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
