@@ -275,3 +275,22 @@ def test_gazetteer_a_city_where_a_team_region_or_company_works_is_a_place(scanne
     form ("Sdn Bhd in"), „Dienstleisters X in“; and a team "in Istanbul, das ... einsieht" handles the data there."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\n## Services we use:\n\n- 🇩🇪 Hosting: Examplehost GmbH\n- 🇺🇸 E-mail delivery: Examplemail Inc.\n",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Dienste, die wir nutzen:\n\n- 🇩🇪 Hosting: Nordhost GmbH\n- 🇺🇸 E-Mail-Versand: Beispielmail Inc.\n",
+        ),
+    ],
+)
+def test_gazetteer_a_flag_emoji_names_its_country(scanner, lang, text):
+    """A provider list marking each entry with its country's flag places the provider there."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == {"US"}

@@ -36,6 +36,7 @@ LIST_WORDS = frozenset({",", "and", "or", "&", "und", "oder", "sowie"})
 ARTICLES = frozenset({"the", "der", "den", "dem", "die", "das"})
 
 Match = tuple[str, int, int]
+REGIONAL_A = 0x1F1E6  # REGIONAL INDICATOR SYMBOL LETTER A
 
 
 def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -51,6 +52,10 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
                 yield name, code
                 if lang == "de":
                     yield from ((form, code) for form in _german_forms(name))
+    for code in places["countries"]:
+        # A flag emoji spells its country's code in regional-indicator letters ("🇺🇸" = U+1F1FA U+1F1F8).
+        if len(code) == 2 and code.isalpha():
+            yield "".join(chr(REGIONAL_A + ord(c) - ord("A")) for c in code.upper()), code
     for code, regions in countries.get("cloud_regions", {}).items():
         for region in regions:
             # German tokenizing keeps a sentence's last full stop on a word ending in a digit ("in us-east-1.").
