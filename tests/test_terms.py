@@ -564,3 +564,36 @@ def test_terms_posting_after_the_fact_or_notice_for_one_tier_is_no_prior_notice(
     DPA's customers no prior notice to object on."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert "SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        (
+            "en",
+            "## Sub-processors\n\nCustomer gives general authorisation. Example Ltd notifies Customer 30 days before it "
+            "engages a new sub-processor. Customer may raise concerns about the new sub-processor, which Example Ltd "
+            "will consider in good faith.",
+            True,
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine allgemeine Genehmigung. Der Auftragnehmer "
+            "informiert den Auftraggeber 30 Tage vor dem Einsatz neuer Unterauftragsverarbeiter. Der Auftraggeber kann "
+            "innerhalb dieser Frist Bedenken äußern, die der Auftragnehmer nach Treu und Glauben berücksichtigt.",
+            True,
+        ),
+        (
+            "en",
+            "## Sub-processors\n\nCustomer gives general authorisation. Example Ltd notifies Customer 30 days before it "
+            "engages a new sub-processor. Customer may raise concerns, and Example Ltd will not engage the "
+            "sub-processor while they stand.",
+            False,
+        ),
+    ],
+)
+def test_terms_concerns_only_considered_in_good_faith_are_no_objection(scanner, lang, text, missing):
+    """Voicing concerns the vendor only weighs in good faith is consultation; concerns that stop the engagement
+    object."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert ("SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}) is missing

@@ -309,7 +309,11 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     # "notify 30 days before ..., and Customer may object within 14 days": a period after the
     # objection is the time to object, one before it the notice.
     announced = announcing(sentence)
-    objections = [c for c in sentence.of("OBJECTION") if c.start not in announced]
+    # Concerns the vendor only considers in good faith are consultation, not a right to object.
+    concerns = [] if sentence.has("GOOD_FAITH") else sentence.of("OBJECTION_CONCERNS")
+    objections = sorted(
+        (c for c in [*sentence.of("OBJECTION"), *concerns] if c.start not in announced), key=lambda c: c.start
+    )
     objection = text.lower().find(objections[0].text.lower()) if objections else len(text)
     objection_token = objections[0].start if objections else len(sentence.span)
     gives_notice = sentence.has("NOTICE") or bool(announced) or (sentence.has("NOTICE_DETAIL") and not objections)
@@ -357,7 +361,7 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     elif (
         sentence.has("AT_ANY_TIME")
         and sentence.has("ENGAGES")
-        and not sentence.has("NOTICE", "OBJECTION", "A28_TERMINATE")
+        and not sentence.has("NOTICE", "OBJECTION", "OBJECTION_CONCERNS", "A28_TERMINATE")
     ):
         add("subprocessor_unannounced", f"new sub-processors '{sentence.of('AT_ANY_TIME')[0].text}'")
     return found
