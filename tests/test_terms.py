@@ -597,3 +597,37 @@ def test_terms_concerns_only_considered_in_good_faith_are_no_objection(scanner, 
     object."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert ("SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}) is missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## 5. Sub-processors\n\n5.1 Customer grants Example Ltd a general written authorisation to engage the "
+            "sub-processors listed in Annex 3. Example Ltd gives 30 days' notice of new sub-processors; Customer may "
+            "object.\n\n## Annex 3 – Sub-processors\n\n[To be completed by the parties before signature.]\n",
+        ),
+        (
+            "de",
+            "## 5. Unterauftragsverarbeiter\n\n5.1 Der Auftraggeber genehmigt allgemein den Einsatz der in Anlage 3 "
+            "genannten Unterauftragsverarbeiter. Über neue Unterauftragsverarbeiter informiert der Auftragnehmer 30 Tage "
+            "vorher; der Auftraggeber kann widersprechen.\n\n## Anlage 3 – Unterauftragsverarbeiter\n\nDiese Anlage "
+            "bleibt frei und wird nachgereicht.\n",
+        ),
+    ],
+)
+def test_terms_a_pointer_to_an_empty_annex_is_no_list(scanner, lang, text):
+    """ "listed in Annex 3" where Annex 3 is a placeholder points to no list of sub-processors."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_LIST_MISSING" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("the Sub-processors listed in Annex 3 and Schedule B", {"annex 3", "schedule b"}), ("in Anlage 2", {"anlage 2"})],
+)
+def test_terms_annexes_a_sentence_points_to(words, expected):
+    from dpcheck.extract.annexes import annexes_named
+
+    assert annexes_named(words, {"annex", "schedule", "anlage"}) == expected

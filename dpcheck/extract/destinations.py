@@ -88,6 +88,8 @@ class Words:
     restriction: frozenset[str]
     conditional: frozenset[str]
     whether: frozenset[str]
+    annex: frozenset[str]
+    placeholder: frozenset[str]
     former: frozenset[str]
     until: frozenset[str]
     not_past: frozenset[str]

@@ -1,0 +1,41 @@
+"""Annexes: the one a sentence points to ("the Sub-processors listed in Annex 3"), and those a document leaves
+empty ("[To be completed by the parties before signature.]", "This Annex is intentionally left blank",
+„wird nachgereicht"). A pointer to an empty annex is no sub-processor list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from dpcheck.ingest.document import Document
+
+# "Annex 3", "Anlage 2", "Schedule B", "Appendix IV": an annex word, then its number or letter.
+_LABEL = r"\b({words})\s+([0-9]+|[IVX]+|[A-Z])\b"
+
+
+def _pattern(annex_words: Collection[str]) -> re.Pattern[str]:
+    return re.compile(_LABEL.format(words="|".join(re.escape(w) for w in sorted(annex_words))), re.I)
+
+
+def annexes_named(text: str, annex_words: Collection[str]) -> set[str]:
+    """The annexes ``text`` names, as "annex 3" (annex word and number, lower case)."""
+    return {f"{m[1].lower()} {m[2].lower()}" for m in _pattern(annex_words).finditer(text)}
+
+
+def empty_annexes(document: Document, annex_words: Collection[str], placeholders: Collection[str]) -> set[str]:
+    """The annexes whose heading opens a section with nothing in it but placeholder text."""
+    pattern = _pattern(annex_words)
+    headings = {
+        b.text: f"{m[1].lower()} {m[2].lower()}"
+        for b in document.blocks
+        if b.kind == "heading" and (m := pattern.match(b.text.strip()))
+    }
+    bodies: dict[str, list[str]] = {heading: [] for heading in headings}
+    for block in document.blocks:
+        if block.kind != "heading" and block.heading_path and block.heading_path[-1] in bodies:
+            bodies[block.heading_path[-1]].append(block.text.lower())
+    return {
+        headings[heading]
+        for heading, texts in bodies.items()
+        if all(any(p in text for p in placeholders) for text in texts)
+    }
