@@ -51,6 +51,9 @@ RESTATED_TERMS = 0.85
 RESTATED_MIN_WORDS = 6
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
 _TOKENS = re.compile(r"\w+(?:'\w+)?", re.UNICODE)
+# A CamelCase name ("MobilePay") and its words (Mobile, Pay).
+_CAMEL_NAME = re.compile(r"(?:[A-Z][a-z]+){2,}")
+_CAMEL = re.compile(r"[A-Z][a-z]+")
 
 
 def compare_reports(
@@ -270,20 +273,35 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         pairs.append((left.pop(key), right.pop(key)))
     for key in sorted(left):
         match = next(
-            (k for k in sorted(right) if same_recipient(key, k) or _abbreviates(key, k) or _respelt(key, k)), None
+            (
+                k
+                for k in sorted(right)
+                if same_recipient(key, k) or _abbreviates(key, k) or _respelt(key, k) or _run_together(key, k)
+            ),
+            None,
         )
         if match is not None:
             pairs.append((left.pop(key), right.pop(match)))
     companies = set(old.recipients) | set(new.recipients)
-    out = [
-        Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
+    added = {
+        key: r
         for key, r in right.items()
         if not (_names(old, r.name) or _part_of(key, old, companies) or _restated(r, new, old))
+    }
+    removed = {
+        key: r
+        for key, r in left.items()
+        if not (_names(new, r.name) or _part_of(key, new, companies) or _restated(r, old, new))
+    }
+    out = [
+        Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
+        for key, r in added.items()
+        if not _service_of(key, added)
     ]
     out += [
         Change("subprocessor_removed", r.name, _places(r.locations), r.passages[:MAX_QUOTES], _closest(r.passages, new))
-        for key, r in left.items()
-        if not (_names(new, r.name) or _part_of(key, new, companies) or _restated(r, old, new))
+        for key, r in removed.items()
+        if not _service_of(key, removed)
     ]
     out += [
         Change(
@@ -385,8 +403,13 @@ def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:
         return ()
     if len(words) == 1 and head.lower() == words[0][:1]:
         alone = rf"(?![\w&]|[^\S\n]+(?!{_legal_form_pattern()})[A-Z0-9])"
+        # "MobilePay" may be written "Mobile Pay" or "Mobile-Pay": a space or hyphen where its capitals start words.
+        parts = _CAMEL.findall(name.strip()) if _CAMEL_NAME.fullmatch(name.strip()) else []
+        if len(parts) > 1:
+            return (re.compile(r"(?<!\w)" + r"[\s-]?".join(re.escape(p) for p in parts) + alone),)
         return (re.compile(rf"(?<!\w){re.escape(head)}(?i:{re.escape(words[0][1:])}){alone}"),)
-    return (re.compile(r"(?<!\w)" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE),)
+    # Words may be run together in the other version ("Mobile Pay" written "MobilePay").
+    return (re.compile(r"(?<!\w)" + r"[\W_]*".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE),)
 
 
 @lru_cache(maxsize=1)
@@ -403,6 +426,18 @@ def _part_of(key: str, other: Terms, companies: Set[str]) -> bool:
     company both versions name, no recipient added or removed."""
     owners = [k for k in companies if k != key and same_recipient(k, key) and len(k) < len(key)]
     return any(k == owner or same_recipient(owner, k) for owner in owners for k in other.recipients)
+
+
+def _service_of(key: str, changed: Mapping[str, Named]) -> bool:
+    """A recipient whose name starts with that of a company added (or removed) with it ("Acme Cloud" and "Acme
+    Ads" beside "Acme"): a service of that company, one recipient changed, not one per service named."""
+    return any(k != key and same_recipient(k, key) and len(k) < len(key) for k in changed)
+
+
+def _run_together(a: str, b: str) -> bool:
+    """The keys differ only by spaces or hyphens between words: "mobile pay" and "mobilepay" are one company
+    written apart and run together."""
+    return a != b and a.replace(" ", "").replace("-", "") == b.replace(" ", "").replace("-", "")
 
 
 def _respelt(a: str, b: str) -> bool:

@@ -583,3 +583,70 @@ def test_diff_a_sentence_read_under_another_heading_is_no_recipient_change(scann
     new.write_text(MOVED_OUT[lang].format(heading=PROVIDERS_HEADING[lang]), encoding="utf-8")
     comparison = dpcheck.diff(old, new, scanner=scanner)
     assert [(c.kind, c.value) for c in comparison.changes if c.kind != "rating_changed"] == []
+
+
+RUN_TOGETHER = {
+    "en": (
+        "If you link a wallet, we pass your card token to the wallet provider (such as Vela Pay).",
+        "If you link a wallet, your card token goes to the wallet provider you chose (for example VelaPay).",
+        "If you link a wallet, your card token goes to the wallet provider you chose (for example Vela Cards).",
+    ),
+    "de": (
+        "Wenn Sie eine Wallet verbinden, geben wir Ihr Kartentoken an den Wallet-Anbieter (etwa Vela Pay) weiter.",
+        "Verbinden Sie eine Wallet, erhält der gewählte Wallet-Anbieter (zum Beispiel VelaPay) Ihr Kartentoken.",
+        "Verbinden Sie eine Wallet, erhält der gewählte Wallet-Anbieter (zum Beispiel Vela Cards) Ihr Kartentoken.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_written_apart_and_run_together_is_one_company(lang):
+    """ "Vela Pay" in one version and "VelaPay" in the other is one recipient, read in both or in one only; another
+    name is still a change."""
+    apart, together, other = RUN_TOGETHER[lang]
+    old = _recipient_version("old.md", apart, "Vela Pay")
+    assert [c.kind for c in compare(old, _recipient_version("new.md", together, "VelaPay")).changes] == []
+    assert [c.kind for c in compare(old, _recipient_version("new.md", together, None)).changes] == []
+    assert [
+        c.kind
+        for c in compare(
+            _recipient_version("old.md", apart, None), _recipient_version("new.md", together, "VelaPay")
+        ).changes
+    ] == []
+    assert [(c.kind, c.value) for c in compare(old, _recipient_version("new.md", other, None)).changes] == [
+        ("subprocessor_removed", "Vela Pay")
+    ]
+
+
+COMPANY_AND_SERVICES = {
+    "en": (
+        "We keep your orders on our own servers.",
+        "We host your orders with Norrow Cloud and advertise to you through Norrow Ads, both run by Norrow. "
+        "Usage data also goes to Pellam Analytics.",
+    ),
+    "de": (
+        "Ihre Bestellungen speichern wir auf eigenen Servern.",
+        "Ihre Bestellungen hosten wir bei Norrow Cloud, Werbung zeigen wir Ihnen über Norrow Ads, beide von Norrow. "
+        "Nutzungsdaten gehen außerdem an Pellam Analytics.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_services_of_a_company_added_with_it_are_one_recipient(lang):
+    """A company and its services named in the new version only ("Norrow", "Norrow Cloud", "Norrow Ads") are one
+    recipient added, not one per service; another company added with them is a change of its own. Removed alike."""
+    plain, with_them = COMPANY_AND_SERVICES[lang]
+    said = Passage(with_them, "new.md")
+    names = ("Norrow", "Norrow Cloud", "Norrow Ads", "Pellam Analytics")
+    recipients = {n.lower(): Named(n, frozenset(), (said,)) for n in names}
+    richer = Terms("new.md", "yellow", recipients=recipients, passages=(said,), text=with_them)
+    bare = _recipient_version("old.md", plain, None)
+    assert {(c.kind, c.value) for c in compare(bare, richer).changes} == {
+        ("subprocessor_added", "Norrow"),
+        ("subprocessor_added", "Pellam Analytics"),
+    }
+    assert {(c.kind, c.value) for c in compare(richer, bare).changes} == {
+        ("subprocessor_removed", "Norrow"),
+        ("subprocessor_removed", "Pellam Analytics"),
+    }
