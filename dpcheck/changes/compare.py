@@ -4,8 +4,8 @@
 - recipients: added, removed, or moved (the same company, named alike, in other countries); a
   recipient read in one version only is no change when the other version names it all the same;
 - Art. 28 elements of a DPA: weakened or strengthened when their status moves (missing < weakened
-  < present), when a weakening is added or lifted, or when the notice of sub-processor changes
-  gets shorter or longer;
+  < present), when a weakening is added or lifted, when the notice of sub-processor changes
+  gets shorter or longer, or when the time limit to report a personal data breach gets longer or shorter;
 - core flags: added or removed; the rating: changed.
 
 Each change quotes both versions: where one version says nothing of the thing, its passage most
@@ -494,7 +494,33 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
                 Change(change, "subprocessors", f"{what} {days_before} -> {days_after} days", old_quotes, new_quotes)
             )
             reported.add("subprocessors")
+    if "security_assistance" not in reported:
+        out += _breach_limit(old, new)
     return out
+
+
+def _breach_limit(old: Terms, new: Terms) -> list[Change]:
+    """A longer time limit to report a personal data breach, or one no longer stated, weakens Art. 28(3)(f)
+    (Art. 33(2) GDPR); a shorter or new one strengthens it. Not where each version's sentence stands in the other
+    word for word or said again without a number changed: only the reading of the limit moved."""
+    before, after = old.breach_hours, new.breach_hours
+    if (
+        before == after
+        or _same_words(old.breach, new.breach, old, new)
+        or _same_terms(old.breach, new.breach, old, new)
+    ):
+        return []
+
+    def said(hours: int | None) -> str:
+        return "no time limit stated" if hours is None else f"{hours} hours"
+
+    weaker = after is None or (before is not None and after > before)
+    kind: ChangeKind = "art28_weakened" if weaker else "art28_strengthened"
+    return [
+        Change(
+            kind, "security_assistance", f"breach notification {said(before)} -> {said(after)}", old.breach, new.breach
+        )
+    ]
 
 
 def _same_terms(before: Sequence[Passage], after: Sequence[Passage], old: Terms, new: Terms) -> bool:

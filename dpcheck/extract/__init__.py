@@ -18,6 +18,7 @@ from dpcheck.extract.destinations import DENIED, PROVIDERS
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.mechanisms import conditioned_tools, tools_out_of_scope
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
+from dpcheck.extract.periods import breach_limits
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
 from dpcheck.extract.sentences import read_sentences
 from dpcheck.extract.subject import Subject
@@ -180,7 +181,7 @@ def extract(
         return not any(start <= evidence.start < end for start, end in away)
 
     # Whether a tool is relied on can rest on the rest of the document: its paragraph, the transfers it discloses.
-    mentions = [m for m in reading.mentions if kept(m.evidence)]
+    mentions = [m for m in (*reading.mentions, *breach_limits(reading.sentences)) if kept(m.evidence)]
     mentions = conditioned_tools(tools_out_of_scope(mentions, reading.sentences), eea)
 
     # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.

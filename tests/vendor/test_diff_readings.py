@@ -650,3 +650,67 @@ def test_diff_services_of_a_company_added_with_it_are_one_recipient(lang):
         ("subprocessor_removed", "Norrow"),
         ("subprocessor_removed", "Pellam Analytics"),
     }
+
+
+BREACH_DPA = {
+    "en": (
+        "# Data Processing Agreement\n\n## 1. Subject matter\n\nThe Processor runs the Controller's ticket desk and "
+        "processes the personal data of its callers on its documented instructions.\n\n## 6. Personal data breaches\n\n"
+        "{breach}\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## 1. Gegenstand\n\nDer Auftragsverarbeiter betreibt den Ticketdienst des "
+        "Verantwortlichen und verarbeitet die personenbezogenen Daten der Anrufer nach dessen dokumentierten "
+        "Weisungen.\n\n## 6. Datenschutzverletzungen\n\n{breach}\n"
+    ),
+}
+BREACH_SENTENCES = {
+    "en": {
+        "24": "The Processor notifies the Controller of a personal data breach without undue delay and at the latest "
+        "within 24 hours of becoming aware of it.",
+        "72": "The Processor notifies the Controller of a personal data breach without undue delay and at the latest "
+        "within 72 hours of becoming aware of it.",
+        "none": "The Processor notifies the Controller of a personal data breach without undue delay after becoming "
+        "aware of it.",
+        "reworded": "Should the Processor become aware of a personal data breach, it informs the Controller without "
+        "undue delay, in any case within twenty-four hours.",
+    },
+    "de": {
+        "24": "Der Auftragsverarbeiter meldet dem Verantwortlichen Verletzungen des Schutzes personenbezogener Daten "
+        "unverzüglich, spätestens binnen 24 Stunden nach Kenntnis.",
+        "72": "Der Auftragsverarbeiter meldet dem Verantwortlichen Verletzungen des Schutzes personenbezogener Daten "
+        "unverzüglich, spätestens binnen 72 Stunden nach Kenntnis.",
+        "none": "Der Auftragsverarbeiter meldet dem Verantwortlichen Verletzungen des Schutzes personenbezogener Daten "
+        "unverzüglich nach Kenntnis.",
+        "reworded": "Erfährt der Auftragsverarbeiter von einer Datenschutzverletzung, informiert er den "
+        "Verantwortlichen unverzüglich, in jedem Fall innerhalb von 24 Stunden.",
+    },
+}
+
+
+def _breach_changes(scanner, lang: str, old: str, new: str) -> set[tuple[str, str, str]]:
+    texts = [BREACH_DPA[lang].format(breach=BREACH_SENTENCES[lang][v]) for v in (old, new)]
+    comparison = compare_reports(*(_report(scanner, t, lang, "dpa") for t in texts))
+    return {(c.kind, c.value, c.detail) for c in comparison.changes if c.kind.startswith("art28")}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_longer_breach_limit_weakens_and_a_shorter_one_strengthens(scanner, lang):
+    assert _breach_changes(scanner, lang, "24", "72") == {
+        ("art28_weakened", "security_assistance", "breach notification 24 hours -> 72 hours")
+    }
+    assert _breach_changes(scanner, lang, "72", "24") == {
+        ("art28_strengthened", "security_assistance", "breach notification 72 hours -> 24 hours")
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_breach_limit_no_longer_stated_weakens(scanner, lang):
+    """One change, however the reading words it (the checklist's note or the limit's hours)."""
+    changes = _breach_changes(scanner, lang, "24", "none")
+    assert {(kind, value) for kind, value, _ in changes} == {("art28_weakened", "security_assistance")}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_the_same_breach_limit_in_other_words_is_no_change(scanner, lang):
+    assert _breach_changes(scanner, lang, "24", "reworded") == set()
