@@ -408,8 +408,13 @@ def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:
         if len(parts) > 1:
             return (re.compile(r"(?<!\w)" + r"[\s-]?".join(re.escape(p) for p in parts) + alone),)
         return (re.compile(rf"(?<!\w){re.escape(head)}(?i:{re.escape(words[0][1:])}){alone}"),)
-    # Words may be run together in the other version ("Mobile Pay" written "MobilePay").
-    return (re.compile(r"(?<!\w)" + r"[\W_]*".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE),)
+    # Words may be run together in the other version ("Mobile Pay" written "MobilePay"), and take or drop a plural
+    # "s" ("Marketing Services Providers", "Marketing Service Providers"), as :func:`_respelt` pairs keys.
+    return (re.compile(r"(?<!\w)" + r"[\W_]*".join(_plural(w) for w in words) + r"(?!\w)", re.IGNORECASE),)
+
+
+def _plural(word: str) -> str:
+    return re.escape(word.removesuffix("s")) + "s?" if len(word) > 3 else re.escape(word)
 
 
 @lru_cache(maxsize=1)

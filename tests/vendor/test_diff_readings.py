@@ -714,3 +714,25 @@ def test_diff_a_breach_limit_no_longer_stated_weakens(scanner, lang):
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_diff_the_same_breach_limit_in_other_words_is_no_change(scanner, lang):
     assert _breach_changes(scanner, lang, "24", "reworded") == set()
+
+
+PLURAL = {
+    "en": (
+        "We pass contact details to Harbour Events Services so that they can send your tickets.",
+        "Contact details go to Harbour Event Service, which sends your tickets.",
+    ),
+    "de": (
+        "Kontaktdaten geben wir an Harbour Events Services weiter, damit sie Ihre Tickets versenden.",
+        "Kontaktdaten erhält Harbour Event Service, die Ihre Tickets versendet.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_the_other_version_names_without_a_plural_s_is_no_change(lang):
+    """ "Harbour Events Services" read in one version, "Harbour Event Service" only named in the other: one name."""
+    plural, singular = PLURAL[lang]
+    old = _recipient_version("old.md", plural, "Harbour Events Services")
+    assert [c.kind for c in compare(old, _recipient_version("new.md", singular, None)).changes] == []
+    other = singular.replace("Harbour Event Service", "Quayside Mail")
+    assert [c.kind for c in compare(old, _recipient_version("new.md", other, None)).changes] == ["subprocessor_removed"]
