@@ -276,7 +276,11 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
             (
                 k
                 for k in sorted(right)
-                if same_recipient(key, k) or _abbreviates(key, k) or _respelt(key, k) or _run_together(key, k)
+                if same_recipient(key, k)
+                or _abbreviates(key, k)
+                or _respelt(key, k)
+                or _run_together(key, k)
+                or _within(left[key].name, right[k].name)
             ),
             None,
         )
@@ -437,6 +441,21 @@ def _service_of(key: str, changed: Mapping[str, Named]) -> bool:
     """A recipient whose name starts with that of a company added (or removed) with it ("Acme Cloud" and "Acme
     Ads" beside "Acme"): a service of that company, one recipient changed, not one per service named."""
     return any(k != key and same_recipient(k, key) and len(k) < len(key) for k in changed)
+
+
+def _within(a: str, b: str) -> bool:
+    """One version's name, legal form and all, stands whole inside the other's: "Ionix SE" and "1&1 Ionix SE", a
+    company written with its group's mark before it. A name without its legal form ("Sentry" in "Functional
+    Software Inc. (Sentry)" beside "Sentry GmbH") does not: the entity may be another."""
+    short, long_ = sorted((" ".join(a.split()), " ".join(b.split())), key=len)
+    forms = legal_forms()
+    words = short.lower().rstrip(".").split()
+    return (
+        len(words) > 1
+        and words[-1] in forms
+        and short != long_
+        and re.search(rf"(?<![\w&]){re.escape(short)}(?!\w)", long_, re.IGNORECASE) is not None
+    )
 
 
 def _run_together(a: str, b: str) -> bool:

@@ -736,3 +736,42 @@ def test_diff_a_recipient_the_other_version_names_without_a_plural_s_is_no_chang
     assert [c.kind for c in compare(old, _recipient_version("new.md", singular, None)).changes] == []
     other = singular.replace("Harbour Event Service", "Quayside Mail")
     assert [c.kind for c in compare(old, _recipient_version("new.md", other, None)).changes] == ["subprocessor_removed"]
+
+
+WITHIN = {
+    "en": (
+        "Outgoing e-mail is sent through Ionix SE in Germany.",
+        "Outgoing e-mail is sent through 1&1 Ionix SE in Germany.",
+        "Error reports go to Larkspur GmbH in Germany.",
+        "Error reports go to Northfield Software Inc. (Larkspur) in the United States.",
+    ),
+    "de": (
+        "Ausgehende E-Mails versenden wir über die Ionix SE in Deutschland.",
+        "Ausgehende E-Mails versenden wir über die 1&1 Ionix SE in Deutschland.",
+        "Fehlerberichte gehen an die Larkspur GmbH in Deutschland.",
+        "Fehlerberichte gehen an die Northfield Software Inc. (Larkspur) in den USA.",
+    ),
+}
+
+
+def _read_as(name: str, text: str, recipient: str, places: frozenset[str]) -> Terms:
+    said = Passage(text, name)
+    return Terms(
+        name, "yellow", recipients={recipient.lower(): Named(recipient, places, (said,))}, passages=(said,), text=text
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_name_standing_whole_in_the_other_is_one_company(lang):
+    """ "Ionix SE" and "1&1 Ionix SE", legal form and all, are one company; a brand in brackets after another entity
+    ("Northfield Software Inc. (Larkspur)" for "Larkspur GmbH") may be another entity, and is still added."""
+    short, marked, entity, brand = WITHIN[lang]
+    de = frozenset({"DE"})
+    assert (
+        compare(_read_as("old.md", short, "Ionix SE", de), _read_as("new.md", marked, "1&1 Ionix SE", de)).changes == ()
+    )
+    changes = compare(
+        _read_as("old.md", entity, "Larkspur GmbH", de),
+        _read_as("new.md", brand, "Northfield Software Inc. (Larkspur)", frozenset({"US"})),
+    ).changes
+    assert [(c.kind, c.value) for c in changes] == [("subprocessor_added", "Northfield Software Inc. (Larkspur)")]
