@@ -9,14 +9,16 @@ One vocabulary for every reader that asks how long something may take: breach no
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from dpcheck.models import Mention
 from dpcheck.prefilter import prefilter
 
 if TYPE_CHECKING:
-    from dpcheck.extract.sentences import Sentence
+    from dpcheck.extract.sentences import Sentences
 
 NUMBER_WORDS = {
     "one": 1,
@@ -136,10 +138,17 @@ def breach_limit(text: str, heading: str = "") -> int | None:
     return min(limits) if limits else None
 
 
-def breach_limits(sentences: Iterable[Sentence]) -> Iterator[Mention]:
+# What a sentence stating a limit in hours or days holds, sought block by block before any sentence is built
+# (Sentences.matching: no word boundaries here).
+_PERIOD_WORD = re.compile(r"\d\s*h|hour|stunde|std\.|day|tag", re.I)
+
+
+def breach_limits(sentences: Sentences) -> Iterator[Mention]:
     """A ``breach_limit`` mention (detail: the hours) for each sentence that gives a time limit to report a personal
-    data breach (:func:`breach_limit`): what Art. 33(2) asks of a processor, in the words two versions compare."""
-    for sentence in sentences:
+    data breach (:func:`breach_limit`): what Art. 33(2) asks of a processor, in the words two versions compare.
+    Only sentences that name hours or days are built."""
+    for index in np.flatnonzero(sentences.matching(_PERIOD_WORD)).tolist():
+        sentence = sentences[index]
         hours = breach_limit(sentence.text, " ".join(sentence.block.heading_path))
         if hours is not None:
             evidence = sentence.evidence(f"breach notification within {hours} hours")
