@@ -4,8 +4,8 @@
 - recipients: added, removed, or moved (the same company, named alike, in other countries); a
   recipient read in one version only is no change when the other version names it all the same;
 - Art. 28 elements of a DPA: weakened or strengthened when their status moves (missing < weakened
-  < present), when a weakening is added or lifted, or when the notice of sub-processor changes
-  gets shorter or longer;
+  < present), when a weakening is added or lifted, when the notice of sub-processor changes
+  gets shorter or longer, or when the time limit to report a personal data breach gets longer or shorter;
 - core flags: added or removed; the rating: changed.
 
 Each change quotes both versions: where one version says nothing of the thing, its passage most
@@ -51,6 +51,9 @@ RESTATED_TERMS = 0.85
 RESTATED_MIN_WORDS = 6
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
 _TOKENS = re.compile(r"\w+(?:'\w+)?", re.UNICODE)
+# A CamelCase name ("MobilePay") and its words (Mobile, Pay).
+_CAMEL_NAME = re.compile(r"(?:[A-Z][a-z]+){2,}")
+_CAMEL = re.compile(r"[A-Z][a-z]+")
 
 
 def compare_reports(
@@ -270,20 +273,39 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         pairs.append((left.pop(key), right.pop(key)))
     for key in sorted(left):
         match = next(
-            (k for k in sorted(right) if same_recipient(key, k) or _abbreviates(key, k) or _respelt(key, k)), None
+            (
+                k
+                for k in sorted(right)
+                if same_recipient(key, k)
+                or _abbreviates(key, k)
+                or _respelt(key, k)
+                or _run_together(key, k)
+                or _within(left[key].name, right[k].name)
+            ),
+            None,
         )
         if match is not None:
             pairs.append((left.pop(key), right.pop(match)))
     companies = set(old.recipients) | set(new.recipients)
-    out = [
-        Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
+    added = {
+        key: r
         for key, r in right.items()
         if not (_names(old, r.name) or _part_of(key, old, companies) or _restated(r, new, old))
+    }
+    removed = {
+        key: r
+        for key, r in left.items()
+        if not (_names(new, r.name) or _part_of(key, new, companies) or _restated(r, old, new))
+    }
+    out = [
+        Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
+        for key, r in added.items()
+        if not _service_of(key, added)
     ]
     out += [
         Change("subprocessor_removed", r.name, _places(r.locations), r.passages[:MAX_QUOTES], _closest(r.passages, new))
-        for key, r in left.items()
-        if not (_names(new, r.name) or _part_of(key, new, companies) or _restated(r, old, new))
+        for key, r in removed.items()
+        if not _service_of(key, removed)
     ]
     out += [
         Change(
@@ -385,8 +407,18 @@ def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:
         return ()
     if len(words) == 1 and head.lower() == words[0][:1]:
         alone = rf"(?![\w&]|[^\S\n]+(?!{_legal_form_pattern()})[A-Z0-9])"
+        # "MobilePay" may be written "Mobile Pay" or "Mobile-Pay": a space or hyphen where its capitals start words.
+        parts = _CAMEL.findall(name.strip()) if _CAMEL_NAME.fullmatch(name.strip()) else []
+        if len(parts) > 1:
+            return (re.compile(r"(?<!\w)" + r"[\s-]?".join(re.escape(p) for p in parts) + alone),)
         return (re.compile(rf"(?<!\w){re.escape(head)}(?i:{re.escape(words[0][1:])}){alone}"),)
-    return (re.compile(r"(?<!\w)" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE),)
+    # Words may be run together in the other version ("Mobile Pay" written "MobilePay"), and take or drop a plural
+    # "s" ("Marketing Services Providers", "Marketing Service Providers"), as :func:`_respelt` pairs keys.
+    return (re.compile(r"(?<!\w)" + r"[\W_]*".join(_plural(w) for w in words) + r"(?!\w)", re.IGNORECASE),)
+
+
+def _plural(word: str) -> str:
+    return re.escape(word.removesuffix("s")) + "s?" if len(word) > 3 else re.escape(word)
 
 
 @lru_cache(maxsize=1)
@@ -403,6 +435,33 @@ def _part_of(key: str, other: Terms, companies: Set[str]) -> bool:
     company both versions name, no recipient added or removed."""
     owners = [k for k in companies if k != key and same_recipient(k, key) and len(k) < len(key)]
     return any(k == owner or same_recipient(owner, k) for owner in owners for k in other.recipients)
+
+
+def _service_of(key: str, changed: Mapping[str, Named]) -> bool:
+    """A recipient whose name starts with that of a company added (or removed) with it ("Acme Cloud" and "Acme
+    Ads" beside "Acme"): a service of that company, one recipient changed, not one per service named."""
+    return any(k != key and same_recipient(k, key) and len(k) < len(key) for k in changed)
+
+
+def _within(a: str, b: str) -> bool:
+    """One version's name, legal form and all, stands whole inside the other's: "Ionix SE" and "1&1 Ionix SE", a
+    company written with its group's mark before it. A name without its legal form ("Sentry" in "Functional
+    Software Inc. (Sentry)" beside "Sentry GmbH") does not: the entity may be another."""
+    short, long_ = sorted((" ".join(a.split()), " ".join(b.split())), key=len)
+    forms = legal_forms()
+    words = short.lower().rstrip(".").split()
+    return (
+        len(words) > 1
+        and words[-1] in forms
+        and short != long_
+        and re.search(rf"(?<![\w&]){re.escape(short)}(?!\w)", long_, re.IGNORECASE) is not None
+    )
+
+
+def _run_together(a: str, b: str) -> bool:
+    """The keys differ only by spaces or hyphens between words: "mobile pay" and "mobilepay" are one company
+    written apart and run together."""
+    return a != b and a.replace(" ", "").replace("-", "") == b.replace(" ", "").replace("-", "")
 
 
 def _respelt(a: str, b: str) -> bool:
@@ -459,7 +518,33 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
                 Change(change, "subprocessors", f"{what} {days_before} -> {days_after} days", old_quotes, new_quotes)
             )
             reported.add("subprocessors")
+    if "security_assistance" not in reported:
+        out += _breach_limit(old, new)
     return out
+
+
+def _breach_limit(old: Terms, new: Terms) -> list[Change]:
+    """A longer time limit to report a personal data breach, or one no longer stated, weakens Art. 28(3)(f)
+    (Art. 33(2) GDPR); a shorter or new one strengthens it. Not where each version's sentence stands in the other
+    word for word or said again without a number changed: only the reading of the limit moved."""
+    before, after = old.breach_hours, new.breach_hours
+    if (
+        before == after
+        or _same_words(old.breach, new.breach, old, new)
+        or _same_terms(old.breach, new.breach, old, new)
+    ):
+        return []
+
+    def said(hours: int | None) -> str:
+        return "no time limit stated" if hours is None else f"{hours} hours"
+
+    weaker = after is None or (before is not None and after > before)
+    kind: ChangeKind = "art28_weakened" if weaker else "art28_strengthened"
+    return [
+        Change(
+            kind, "security_assistance", f"breach notification {said(before)} -> {said(after)}", old.breach, new.breach
+        )
+    ]
 
 
 def _same_terms(before: Sequence[Passage], after: Sequence[Passage], old: Terms, new: Terms) -> bool:

@@ -44,7 +44,8 @@ class Item:
 class Terms:
     """What a version says: each value with the passages that say it. ``checklist`` is empty unless
     the version is (or holds) a DPA; ``notice_days`` is the shortest notice of sub-processor changes
-    it states (None: none stated), ``objection_days`` the shortest time to object to one; ``passages`` are all its quotes, to find what it says instead of
+    it states (None: none stated), ``objection_days`` the shortest time to object to one, ``breach_hours`` the
+    shortest time limit to report a personal data breach (of its DPAs); ``passages`` are all its quotes, to find what it says instead of
     something the other version says; ``text`` is the version's text without its cookie and plug-in choices
     when the diff read the document itself (empty for a saved report), to see whether it names a company at all;
     ``whole``: all of its text, to see whether it says a passage again; ``named``: every
@@ -61,6 +62,8 @@ class Terms:
     notice: tuple[Passage, ...] = ()
     objection_days: int | None = None
     objection: tuple[Passage, ...] = ()
+    breach_hours: int | None = None
+    breach: tuple[Passage, ...] = ()
     flags: dict[str, tuple[Passage, ...]] = field(default_factory=dict)
     passages: tuple[Passage, ...] = ()
     text: str = ""
@@ -183,7 +186,13 @@ def _build(
         every.extend(p for t in doc.get("transfers", ()) for p in _passages(t.get("evidence", ()), path))
         every.extend(p for f in doc.get("findings", ()) for p in _passages(f.get("evidence", ()), path))
     checklist: dict[str, Item] = {}
+    breaches: list[tuple[int, Passage]] = []
     for path, doc in checked:
+        breaches += [
+            (int(m["detail"]), _passage(m["evidence"], path))
+            for m in doc.get("mentions", ())
+            if m["kind"] == "breach_limit" and m.get("detail", "").isdigit()
+        ]
         for i in doc.get("art28_checklist", ()):
             item = Item(i["status"], i.get("note", ""), _passages(i.get("evidence", ()), path))
             checklist[i["element"]] = _better(checklist.get(i["element"]), item)
@@ -191,6 +200,7 @@ def _build(
     flags = [(f, _passages(f.get("evidence", ()), path)) for path, doc in documents for f in doc.get("findings", ())]
     shortest = min(notices, key=lambda n: n[0], default=None)
     window = min(objections, key=lambda n: n[0], default=None)
+    breach = min(breaches, key=lambda n: n[0], default=None)
     return Terms(
         name=name,
         rating=rating,
@@ -202,6 +212,8 @@ def _build(
         notice=(shortest[1],) if shortest else (),
         objection_days=window[0] if window else None,
         objection=(window[1],) if window else (),
+        breach_hours=breach[0] if breach else None,
+        breach=(breach[1],) if breach else (),
         flags={f["rule_id"]: _distinct(quotes) for f, quotes in flags if f.get("core")},
         passages=_distinct(every),
         named={k: _distinct(v) for k, v in named.items()},

@@ -19,6 +19,7 @@ from dpcheck.extract.destinations import DENIED, PROVIDERS
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.mechanisms import conditioned_tools, consent_without_transfer, tools_out_of_scope
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
+from dpcheck.extract.periods import breach_limits
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
 from dpcheck.extract.sentences import read_sentences
 from dpcheck.extract.subject import Subject
@@ -193,7 +194,9 @@ def extract(
         # "This annex is left blank; the list will follow" is itself a placeholder, not a pointer.
         return (bool(named) and named <= empty) or any(p in quote.lower() for p in words.placeholder)
 
-    mentions = [m for m in reading.mentions if kept(m.evidence) and not lists_nothing(m)]
+    mentions = [
+        m for m in (*reading.mentions, *breach_limits(reading.sentences)) if kept(m.evidence) and not lists_nothing(m)
+    ]
     mentions = consent_without_transfer(conditioned_tools(tools_out_of_scope(mentions, reading.sentences), eea), eea)
 
     # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.

@@ -1,15 +1,24 @@
 """Time limits in a sentence: "within 48 hours", "binnen drei Tagen", "30 (thirty) days", "vier Wochen".
 
 One vocabulary for every reader that asks how long something may take: breach notification
-(in hours, :func:`stated_hours`) and notice of sub-processor changes (any period,
+(in hours, :func:`stated_hours`; the limit a processor gives itself to report a breach,
+:func:`breach_limit` and :func:`breach_limits`) and notice of sub-processor changes (any period,
 :func:`states_period`; how long, :func:`stated_days`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+import numpy as np
+
+from dpcheck.models import Mention
 from dpcheck.prefilter import prefilter
+
+if TYPE_CHECKING:
+    from dpcheck.extract.sentences import Sentences
 
 NUMBER_WORDS = {
     "one": 1,
@@ -90,3 +99,57 @@ def stated_periods(text: str) -> list[tuple[int, int]]:
 def stated_days(text: str) -> int | None:
     """The shortest period of days or weeks ``text`` states, in days ("30 days' notice", "vier Wochen")."""
     return min((days for _, days in stated_periods(text)), default=None)
+
+
+# A personal data breach (Art. 4(12), 33(2) GDPR) in English and German; "breach of contract" is none.
+_BREACH = re.compile(
+    r"(?:personal[\s-]+data[\s-]+breach|data[\s-]+breach|security[\s-]+(?:breach|incident)"
+    r"|breach(?:es)?\s+of\s+(?:the\s+)?(?:security|protection|confidentiality)\s+of\s+(?:the\s+)?personal"
+    r"|(?:datenschutz|daten|sicherheits|schutz)verletzung|datenpanne|sicherheitsvorf[äa]ll"
+    r"|verletzung(?:en)?\s+(?:des\s+schutzes\s+personenbezogener|der\s+(?:daten)?sicherheit))",
+    re.I,
+)
+# Telling the controller of it: "notify", "report", "inform"; "meldet", "benachrichtigt", "teilt ... mit".
+_NOTIFY = re.compile(
+    r"\b(?:notif(?:y|ies|ied|ying|ication)|report(?:s|ed|ing)?|inform(?:s|ed|ing)?|alert(?:s|ed)?"
+    r"|meld(?:et|en|ung)|benachrichtig\w*|informier\w*|unterricht\w*|in\s+kenntnis|mitteil\w*|teilt)\b",
+    re.I,
+)
+# The supervisory authority's own deadline (Art. 33(1): 72 hours), which a processor's clause may cite beside
+# its own limit: a period right after the authority is the authority's.
+_AUTHORITY_PERIOD = re.compile(
+    r"(?:supervisory\s+authorit\w*|aufsichtsbeh[öo]rde\w*|art(?:icle|\.)\s*33\s*\(1\))[^.;]{0,60}?$", re.I
+)
+
+
+def breach_limit(text: str, heading: str = "") -> int | None:
+    """The time limit, in hours, within which ``text`` has a personal data breach reported or notified ("within 48
+    hours", "spätestens binnen 24 Stunden", "innerhalb von drei Tagen"); ``heading``: the titles above it, which may
+    name the breach the sentence speaks of ("§ 8 Meldung von Datenschutzverletzungen ... innerhalb von 24
+    Stunden"). None where it states no limit, or only the supervisory authority's."""
+    if not _NOTIFY.search(text) or not (_BREACH.search(text) or _BREACH.search(heading)):
+        return None
+    limits = [
+        _number(m.group(1)) * (24 if kind == "days" else 1)
+        for kind, pattern in (("hours", HOURS), ("days", DAYS))
+        for m in pattern.finditer(text)
+        if not _AUTHORITY_PERIOD.search(text[: m.start()])
+    ]
+    return min(limits) if limits else None
+
+
+# What a sentence stating a limit in hours or days holds, sought block by block before any sentence is built
+# (Sentences.matching: no word boundaries here).
+_PERIOD_WORD = re.compile(r"\d\s*h|hour|stunde|std\.|day|tag", re.I)
+
+
+def breach_limits(sentences: Sentences) -> Iterator[Mention]:
+    """A ``breach_limit`` mention (detail: the hours) for each sentence that gives a time limit to report a personal
+    data breach (:func:`breach_limit`): what Art. 33(2) asks of a processor, in the words two versions compare.
+    Only sentences that name hours or days are built."""
+    for index in np.flatnonzero(sentences.matching(_PERIOD_WORD)).tolist():
+        sentence = sentences[index]
+        hours = breach_limit(sentence.text, " ".join(sentence.block.heading_path))
+        if hours is not None:
+            evidence = sentence.evidence(f"breach notification within {hours} hours")
+            yield Mention("breach_limit", f"{hours} hours", evidence, detail=str(hours))

@@ -8,7 +8,7 @@ a hostile document cannot run code or call home from the report.
 from __future__ import annotations
 
 from dpcheck.models import DocumentReport, Evidence, Finding, Report
-from dpcheck.report.json import summary
+from dpcheck.report.json import breach_limit, summary
 from dpcheck.report.questions import (
     CHECK_MARK,
     NO_VENDOR,
@@ -226,6 +226,12 @@ def _document(doc: DocumentReport, index: int) -> str:
             '<h3>Art. 28 checklist</h3><table class="checklist"><thead><tr><th>Element</th><th>Article</th>'
             f"<th>Status</th><th>Evidence</th></tr></thead><tbody>{rows}</tbody></table>"
         )
+        limit = breach_limit(doc)
+        if limit is not None:
+            parts.append(
+                f"<p>Breach notification limit: <strong>{escape(limit.detail)} hours</strong>: "
+                f"{_checklist_quote((limit.evidence,))}</p>"
+            )
     parts.append("<h3>Findings</h3>")
     parts.extend(_findings(doc) or ["<p>No findings.</p>"])
     questions = vendor_questions(doc)

@@ -11,13 +11,21 @@ from typing import Any
 import pycountry
 
 from dpcheck.flows.graph import to_node_link
-from dpcheck.models import DocumentReport, Evidence, Finding, PolicyRef, Report
+from dpcheck.models import DocumentReport, Evidence, Finding, Mention, PolicyRef, Report
 from dpcheck.report.questions import vendor_questions
 
 # The mention kinds a report shows (sub-processor notice, with its period in days as detail, and
-# objection since 1.2: a vendor's documents and two versions are compared on them); the others are
-# working notes that only the internal format (dpcheck.serialize) carries.
-REPORTED_MENTIONS = ("mechanism", "destination", "subprocessor_notice", "subprocessor_objection")
+# objection since 1.2; the breach notification limit, in hours, since 1.6: a vendor's documents and two
+# versions are compared on them); the others are working notes that only the internal format
+# (dpcheck.serialize) carries.
+REPORTED_MENTIONS = ("mechanism", "destination", "subprocessor_notice", "subprocessor_objection", "breach_limit")
+
+
+def breach_limit(doc: DocumentReport) -> Mention | None:
+    """The shortest time limit the document gives to report a personal data breach (Art. 33(2) GDPR), with its
+    sentence; None where it states none."""
+    limits = [m for m in doc.mentions if m.kind == "breach_limit" and m.detail.isdigit()]
+    return min(limits, key=lambda m: int(m.detail), default=None)
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dpcheck.models import DocumentReport, Evidence, Finding, Report
-from dpcheck.report.json import summary
+from dpcheck.report.json import breach_limit, summary
 from dpcheck.report.questions import (
     CHECK_MARK,
     NO_VENDOR,
@@ -143,6 +143,10 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
             where = f"“{escape(_short(first.quote))}” ({_where(first)})" if first else ""
             lines.append(f"| {escape(item.element)} | {escape(item.article)} | {status} | {where} |")
         lines.append("")
+        limit = breach_limit(doc)
+        if limit is not None:
+            quote = f"“{escape(_short(limit.evidence.quote))}” ({_where(limit.evidence)})"
+            lines += [f"Breach notification limit: **{limit.detail} hours**: {quote}", ""]
     if not doc.findings:
         lines += ["No findings.", ""]
         return lines

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import click
 
 from dpcheck.models import DocumentReport, Finding, Report
-from dpcheck.report.json import summary
+from dpcheck.report.json import breach_limit, summary
 from dpcheck.report.questions import (
     NO_VENDOR,
     SEVERITY_MARK,
@@ -62,6 +62,11 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
             mark = style(f"{item.status:8s}", fg=CHECKLIST_COLOURS[item.status])
             note = f"  ({visible(item.note)})" if item.status == "weakened" else ""
             lines.append(f"      {mark}  {item.element.replace('_', ' '):22s} {item.article}{note}")
+        limit = breach_limit(doc)
+        if limit is not None:
+            quote = " ".join(limit.evidence.quote.split())
+            quote = quote if len(quote) <= 220 else quote[:219] + "…"
+            lines.append(f"    Breach notification limit: {limit.detail} hours: “{visible(quote)}”")
     core, advice = ordered(doc.findings)
     for heading, findings in (
         ("Findings that make the rating:", core),

@@ -583,3 +583,195 @@ def test_diff_a_sentence_read_under_another_heading_is_no_recipient_change(scann
     new.write_text(MOVED_OUT[lang].format(heading=PROVIDERS_HEADING[lang]), encoding="utf-8")
     comparison = dpcheck.diff(old, new, scanner=scanner)
     assert [(c.kind, c.value) for c in comparison.changes if c.kind != "rating_changed"] == []
+
+
+RUN_TOGETHER = {
+    "en": (
+        "If you link a wallet, we pass your card token to the wallet provider (such as Vela Pay).",
+        "If you link a wallet, your card token goes to the wallet provider you chose (for example VelaPay).",
+        "If you link a wallet, your card token goes to the wallet provider you chose (for example Vela Cards).",
+    ),
+    "de": (
+        "Wenn Sie eine Wallet verbinden, geben wir Ihr Kartentoken an den Wallet-Anbieter (etwa Vela Pay) weiter.",
+        "Verbinden Sie eine Wallet, erhält der gewählte Wallet-Anbieter (zum Beispiel VelaPay) Ihr Kartentoken.",
+        "Verbinden Sie eine Wallet, erhält der gewählte Wallet-Anbieter (zum Beispiel Vela Cards) Ihr Kartentoken.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_written_apart_and_run_together_is_one_company(lang):
+    """ "Vela Pay" in one version and "VelaPay" in the other is one recipient, read in both or in one only; another
+    name is still a change."""
+    apart, together, other = RUN_TOGETHER[lang]
+    old = _recipient_version("old.md", apart, "Vela Pay")
+    assert [c.kind for c in compare(old, _recipient_version("new.md", together, "VelaPay")).changes] == []
+    assert [c.kind for c in compare(old, _recipient_version("new.md", together, None)).changes] == []
+    assert [
+        c.kind
+        for c in compare(
+            _recipient_version("old.md", apart, None), _recipient_version("new.md", together, "VelaPay")
+        ).changes
+    ] == []
+    assert [(c.kind, c.value) for c in compare(old, _recipient_version("new.md", other, None)).changes] == [
+        ("subprocessor_removed", "Vela Pay")
+    ]
+
+
+COMPANY_AND_SERVICES = {
+    "en": (
+        "We keep your orders on our own servers.",
+        "We host your orders with Norrow Cloud and advertise to you through Norrow Ads, both run by Norrow. "
+        "Usage data also goes to Pellam Analytics.",
+    ),
+    "de": (
+        "Ihre Bestellungen speichern wir auf eigenen Servern.",
+        "Ihre Bestellungen hosten wir bei Norrow Cloud, Werbung zeigen wir Ihnen über Norrow Ads, beide von Norrow. "
+        "Nutzungsdaten gehen außerdem an Pellam Analytics.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_services_of_a_company_added_with_it_are_one_recipient(lang):
+    """A company and its services named in the new version only ("Norrow", "Norrow Cloud", "Norrow Ads") are one
+    recipient added, not one per service; another company added with them is a change of its own. Removed alike."""
+    plain, with_them = COMPANY_AND_SERVICES[lang]
+    said = Passage(with_them, "new.md")
+    names = ("Norrow", "Norrow Cloud", "Norrow Ads", "Pellam Analytics")
+    recipients = {n.lower(): Named(n, frozenset(), (said,)) for n in names}
+    richer = Terms("new.md", "yellow", recipients=recipients, passages=(said,), text=with_them)
+    bare = _recipient_version("old.md", plain, None)
+    assert {(c.kind, c.value) for c in compare(bare, richer).changes} == {
+        ("subprocessor_added", "Norrow"),
+        ("subprocessor_added", "Pellam Analytics"),
+    }
+    assert {(c.kind, c.value) for c in compare(richer, bare).changes} == {
+        ("subprocessor_removed", "Norrow"),
+        ("subprocessor_removed", "Pellam Analytics"),
+    }
+
+
+BREACH_DPA = {
+    "en": (
+        "# Data Processing Agreement\n\n## 1. Subject matter\n\nThe Processor runs the Controller's ticket desk and "
+        "processes the personal data of its callers on its documented instructions.\n\n## 6. Personal data breaches\n\n"
+        "{breach}\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## 1. Gegenstand\n\nDer Auftragsverarbeiter betreibt den Ticketdienst des "
+        "Verantwortlichen und verarbeitet die personenbezogenen Daten der Anrufer nach dessen dokumentierten "
+        "Weisungen.\n\n## 6. Datenschutzverletzungen\n\n{breach}\n"
+    ),
+}
+BREACH_SENTENCES = {
+    "en": {
+        "24": "The Processor notifies the Controller of a personal data breach without undue delay and at the latest "
+        "within 24 hours of becoming aware of it.",
+        "72": "The Processor notifies the Controller of a personal data breach without undue delay and at the latest "
+        "within 72 hours of becoming aware of it.",
+        "none": "The Processor notifies the Controller of a personal data breach without undue delay after becoming "
+        "aware of it.",
+        "reworded": "Should the Processor become aware of a personal data breach, it informs the Controller without "
+        "undue delay, in any case within twenty-four hours.",
+    },
+    "de": {
+        "24": "Der Auftragsverarbeiter meldet dem Verantwortlichen Verletzungen des Schutzes personenbezogener Daten "
+        "unverzüglich, spätestens binnen 24 Stunden nach Kenntnis.",
+        "72": "Der Auftragsverarbeiter meldet dem Verantwortlichen Verletzungen des Schutzes personenbezogener Daten "
+        "unverzüglich, spätestens binnen 72 Stunden nach Kenntnis.",
+        "none": "Der Auftragsverarbeiter meldet dem Verantwortlichen Verletzungen des Schutzes personenbezogener Daten "
+        "unverzüglich nach Kenntnis.",
+        "reworded": "Erfährt der Auftragsverarbeiter von einer Datenschutzverletzung, informiert er den "
+        "Verantwortlichen unverzüglich, in jedem Fall innerhalb von 24 Stunden.",
+    },
+}
+
+
+def _breach_changes(scanner, lang: str, old: str, new: str) -> set[tuple[str, str, str]]:
+    texts = [BREACH_DPA[lang].format(breach=BREACH_SENTENCES[lang][v]) for v in (old, new)]
+    comparison = compare_reports(*(_report(scanner, t, lang, "dpa") for t in texts))
+    return {(c.kind, c.value, c.detail) for c in comparison.changes if c.kind.startswith("art28")}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_longer_breach_limit_weakens_and_a_shorter_one_strengthens(scanner, lang):
+    assert _breach_changes(scanner, lang, "24", "72") == {
+        ("art28_weakened", "security_assistance", "breach notification 24 hours -> 72 hours")
+    }
+    assert _breach_changes(scanner, lang, "72", "24") == {
+        ("art28_strengthened", "security_assistance", "breach notification 72 hours -> 24 hours")
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_breach_limit_no_longer_stated_weakens(scanner, lang):
+    """One change, however the reading words it (the checklist's note or the limit's hours)."""
+    changes = _breach_changes(scanner, lang, "24", "none")
+    assert {(kind, value) for kind, value, _ in changes} == {("art28_weakened", "security_assistance")}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_the_same_breach_limit_in_other_words_is_no_change(scanner, lang):
+    assert _breach_changes(scanner, lang, "24", "reworded") == set()
+
+
+PLURAL = {
+    "en": (
+        "We pass contact details to Harbour Events Services so that they can send your tickets.",
+        "Contact details go to Harbour Event Service, which sends your tickets.",
+    ),
+    "de": (
+        "Kontaktdaten geben wir an Harbour Events Services weiter, damit sie Ihre Tickets versenden.",
+        "Kontaktdaten erhält Harbour Event Service, die Ihre Tickets versendet.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_the_other_version_names_without_a_plural_s_is_no_change(lang):
+    """ "Harbour Events Services" read in one version, "Harbour Event Service" only named in the other: one name."""
+    plural, singular = PLURAL[lang]
+    old = _recipient_version("old.md", plural, "Harbour Events Services")
+    assert [c.kind for c in compare(old, _recipient_version("new.md", singular, None)).changes] == []
+    other = singular.replace("Harbour Event Service", "Quayside Mail")
+    assert [c.kind for c in compare(old, _recipient_version("new.md", other, None)).changes] == ["subprocessor_removed"]
+
+
+WITHIN = {
+    "en": (
+        "Outgoing e-mail is sent through Ionix SE in Germany.",
+        "Outgoing e-mail is sent through 1&1 Ionix SE in Germany.",
+        "Error reports go to Larkspur GmbH in Germany.",
+        "Error reports go to Northfield Software Inc. (Larkspur) in the United States.",
+    ),
+    "de": (
+        "Ausgehende E-Mails versenden wir über die Ionix SE in Deutschland.",
+        "Ausgehende E-Mails versenden wir über die 1&1 Ionix SE in Deutschland.",
+        "Fehlerberichte gehen an die Larkspur GmbH in Deutschland.",
+        "Fehlerberichte gehen an die Northfield Software Inc. (Larkspur) in den USA.",
+    ),
+}
+
+
+def _read_as(name: str, text: str, recipient: str, places: frozenset[str]) -> Terms:
+    said = Passage(text, name)
+    return Terms(
+        name, "yellow", recipients={recipient.lower(): Named(recipient, places, (said,))}, passages=(said,), text=text
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_name_standing_whole_in_the_other_is_one_company(lang):
+    """ "Ionix SE" and "1&1 Ionix SE", legal form and all, are one company; a brand in brackets after another entity
+    ("Northfield Software Inc. (Larkspur)" for "Larkspur GmbH") may be another entity, and is still added."""
+    short, marked, entity, brand = WITHIN[lang]
+    de = frozenset({"DE"})
+    assert (
+        compare(_read_as("old.md", short, "Ionix SE", de), _read_as("new.md", marked, "1&1 Ionix SE", de)).changes == ()
+    )
+    changes = compare(
+        _read_as("old.md", entity, "Larkspur GmbH", de),
+        _read_as("new.md", brand, "Northfield Software Inc. (Larkspur)", frozenset({"US"})),
+    ).changes
+    assert [(c.kind, c.value) for c in changes] == [("subprocessor_added", "Northfield Software Inc. (Larkspur)")]
