@@ -386,6 +386,10 @@ def _inherit(tag: Tag, style: dict[str, _Declaration], state: _Computed) -> None
     ground = _color(background, str(tag.get("bgcolor", "")))
     if ground is not None and ground[3] > 0.5:
         state.ground = ground[:3]
+    elif background is not None and "var(" in background.value:
+        # "background: var(--ink)": a custom property this reader does not resolve; the ground is unknown, and text
+        # on it is read rather than judged the colour of a white page (a dark theme's light text).
+        state.ground = None
 
 
 def _faint(state: _Computed) -> str:

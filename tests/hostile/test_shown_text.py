@@ -631,3 +631,21 @@ def test_shown_whole_cp1252_file_still_decodes_as_cp1252() -> None:
     """A file that is cp1252 throughout (no UTF-8 sequence in it) is decoded as cp1252, without warning."""
     doc = load("Übermittlung „gemäß“ SCC – in die USA.".encode("cp1252"), name="a.txt")
     assert "Übermittlung „gemäß“ SCC – in die USA." in doc.text and not doc.partial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quillon informs the customer 30 days before engaging another sub-processor.",
+        "Quillon informiert den Kunden 30 Tage vor dem Einsatz eines weiteren Unterauftragsverarbeiters.",
+    ],
+)
+def test_shown_html_light_text_on_a_ground_set_by_a_custom_property_is_read(text: str) -> None:
+    """A dark theme whose background is a CSS custom property (``var(--ink)``) leaves the ground unknown: its light
+    paragraphs are read, not judged the colour of a white page."""
+    head = (
+        "<style>:root { --ink: #101010; --paper: #f2efe6; } body { background: var(--ink); color: var(--paper); }"
+        " p { color: rgba(242,239,230,0.6); }</style>"
+    )
+    doc = load(_html(f"<h1>Agreement</h1><p>{text}</p>", head), name="dpa.html")
+    assert text in doc.text and "hidden-text" not in _codes(doc)
