@@ -522,3 +522,41 @@ def test_recipients_one_labelled_entry_in_a_sub_processor_section_is_the_list(sc
     report = scan(scanner, text, lang, "dpa")
     assert [(r.role, r.locations) for r in report.recipients] == [("subprocessor", ("DE",))]
     assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Some of our services let you sign in through third-party authentication services, such as Kestrelbook, "
+            "Brightlog or Pellam.",
+        ),
+        (
+            "de",
+            "Einige unserer Dienste lassen Sie sich über Drittanbieter anmelden, etwa Kestrelbook, Brightlog oder "
+            "Pellam; die Anmeldung über diese Konten ist freiwillig.",
+        ),
+        (
+            "en",
+            "We refer unresolved privacy complaints to an independent dispute resolution mechanism operated by the "
+            "Quorra Mediation Council.",
+        ),
+        ("de", "Ungelöste Beschwerden legen wir der unabhängigen Schlichtungsstelle Quorra Schlichtungsrat vor."),
+        (
+            "en",
+            "Messages are stored on our own servers so that members can talk, or when a member uses the Spark "
+            "function.",
+        ),
+        (
+            "de",
+            "Nachrichten liegen auf unseren eigenen Servern, damit Mitglieder schreiben können, oder wenn ein Mitglied "
+            "die Spark Funktion nutzt.",
+        ),
+    ],
+)
+def test_recipients_sign_in_providers_dispute_bodies_and_features_are_no_recipients(scanner, lang, text):
+    """Signing in with another account, an independent body settling complaints and a feature of the service
+    receive none of the vendor's data as its recipients (eval/versions AGREEMENT.md category 2)."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    assert report.recipients == ()

@@ -60,6 +60,7 @@ class RecipientWords:
     inner: frozenset[str]
     after: frozenset[str]
     closing: frozenset[str]
+    features: frozenset[str]
     sections: tuple[str, ...]
     generic: frozenset[str]
     legal_forms: frozenset[str]
@@ -78,6 +79,7 @@ class RecipientWords:
             lower(data["inner"]),
             lower(data["after"]),
             lower(data["closing"]),
+            lower(data["features"]),
             tuple(sorted(lower(data["sections"]))),
             lower(data["generic"]),
             frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"]),
@@ -313,7 +315,13 @@ def sentence_recipients(
                         found.append((n, "third_party", s, e))
     out: dict[str, tuple[str, Role]] = {}
     for name, role, start, end in found:
-        if words.is_name(name) and not _blocked(sentence, start, end, words) and not own_name(name, own):
+        feature = end < len(tokens) and tokens[end].lower_ in words.features  # "uses the Spark function"
+        if (
+            words.is_name(name)
+            and not feature
+            and not _blocked(sentence, start, end, words)
+            and not own_name(name, own)
+        ):
             out.setdefault(name.casefold(), (name, role))
     return list(out.values())
 
