@@ -18,6 +18,7 @@ from dpcheck.extract.forms import answered_no
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
 from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Tokens
 from dpcheck.models import UNSPECIFIED, Mention
+from dpcheck.nlp.languages import swiss
 
 # Tokens between a negation and the "without" that cancels it ("not transferred to third countries without").
 DOUBLE_NEGATION_REACH = 8
@@ -114,12 +115,13 @@ class Words:
     def from_data(cls, data: dict[str, Any]) -> Words:
         # Swiss German writes "ss" for "ß" ("ausserhalb", "ausschliesslich"): both spellings are the word.
         sets = {
-            f.name: frozenset(v for w in data[f.name] for v in {str(w).lower(), str(w).lower().replace("ß", "ss")})
+            f.name: frozenset(v for w in data[f.name] for v in {str(w).lower(), swiss(str(w).lower())})
             for f in fields(cls)
             if f.name not in ("law_prefixes", "exception", "table_headers", "responsible_row")
         }
         exception = re.compile(
-            r"\b(" + "|".join(re.escape(w).replace("ß", "(?:ß|ss)") for w in data["exception"]) + r")\b", re.I
+            r"\b(" + "|".join(re.escape(v) for w in data["exception"] for v in dict.fromkeys((w, swiss(w)))) + r")\b",
+            re.I,
         )
         headers = {
             kind: re.compile("|".join(re.escape(str(w)) for w in parts), re.I)

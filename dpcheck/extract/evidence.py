@@ -40,6 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from dpcheck.extract.mechanisms import CONSENT_DETAIL as CONSENT
 from dpcheck.extract.mechanisms import DISAVOWAL, EXAMPLE
 from dpcheck.extract.roles import RECIPIENT_SEAT, UNCLAIMED
 from dpcheck.extract.sentences import Sentence
@@ -50,8 +51,6 @@ from dpcheck.prefilter import Prefiltered, prefilter
 TRANSFER = "transfer"
 DEFINITION = "definition"
 TABLE = "table"  # also the detail of a destination read from a sub-processor table
-# The detail of a tool read from consent to the transfer.
-CONSENT = "consent"
 # The kinds of mention ranked here: where data goes and on what basis.
 RANKED = ("destination", "mechanism")
 # Tiers, decisive first; a mention whose role is not named here sits between named and definitions.

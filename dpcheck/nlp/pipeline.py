@@ -17,6 +17,7 @@ from spacy.pipeline import Sentencizer
 
 from dpcheck.nlp.components import COUNTRIES, CUES  # importing it registers the factories
 from dpcheck.nlp.gazetteer import country_phrases
+from dpcheck.nlp.languages import swiss
 
 ROLE_PREFIX = "ROLE:"  # cue labels of the clause roles of rules/lexicon/roles.yml
 SENTENCE_CONTINUES = {"!", "！", "︕", "﹗"}
@@ -98,4 +99,4 @@ def _swiss_spellings(lang: str, phrases: list[list[str]]) -> list[list[str]]:
     """
     if lang != "de":
         return phrases
-    return phrases + [[p.replace("ß", "ss"), label] for p, label in phrases if "ß" in p]
+    return phrases + [[swiss(p), label] for p, label in phrases if "ß" in p]
