@@ -32,10 +32,12 @@ def empty_annexes(document: Document, annex_words: Collection[str], placeholders
     }
     bodies: dict[str, list[str]] = {heading: [] for heading in headings}
     for block in document.blocks:
-        if block.kind != "heading" and block.heading_path and block.heading_path[-1] in bodies:
-            bodies[block.heading_path[-1]].append(block.text.lower())
+        for heading in block.heading_path:
+            if heading in bodies:
+                bodies[heading].append(block.text.lower())
+    # An annex with no text under its heading at all is not known to be empty: its list may sit in a table or a file.
     return {
         headings[heading]
         for heading, texts in bodies.items()
-        if all(any(p in text for p in placeholders) for text in texts)
+        if texts and all(any(p in text for p in placeholders) for text in texts)
     }
