@@ -1907,3 +1907,22 @@ def test_extract_a_transfer_that_ended_in_a_past_year_is_history(scanner, lang, 
 )
 def test_extract_staff_reaching_the_data_from_a_country_place_it_there(scanner, lang, text, expected):
     assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Sharing your information involves cross-border transfers to the United States of America and other "
+            "jurisdictions that may have different data protection laws.",
+        ),
+        (
+            "de",
+            "Die Weitergabe Ihrer Daten umfasst Übermittlungen in die Vereinigten Staaten und andere Rechtsordnungen, "
+            "die andere Datenschutzgesetze haben können.",
+        ),
+    ],
+)
+def test_extract_other_jurisdictions_leave_the_places_open_as_other_countries_do(scanner, lang, text):
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == {"US", "UNSPECIFIED"}
