@@ -1926,3 +1926,27 @@ def test_extract_staff_reaching_the_data_from_a_country_place_it_there(scanner, 
 )
 def test_extract_other_jurisdictions_leave_the_places_open_as_other_countries_do(scanner, lang, text):
     assert {t.destination for t in scan(scanner, text, lang).transfers} == {"US", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We ask a parent for consent before a change affects users under 16 (or the lower age a Member State sets by "
+            "derogation in its own law), or under 13 in the UK. In some US states, sharing data with advertising "
+            "partners may count as a sale.",
+        ),
+        (
+            "de",
+            "Bevor eine Änderung Nutzer unter 16 Jahren betrifft (oder unter dem niedrigeren Alter, das ein Mitgliedstaat "
+            "abweichend festlegt), oder im Vereinigten Königreich unter 13 Jahren, holen wir die Einwilligung eines "
+            "Elternteils ein. In einigen US-Bundesstaaten kann die Weitergabe von Daten an Werbepartner als Verkauf gelten.",
+        ),
+    ],
+)
+def test_extract_an_age_of_consent_by_country_and_state_laws_name_no_transfer(scanner, lang, text):
+    """A child's age of consent in the UK and the laws of some US states say where rules apply, not where data goes,
+    and "by derogation in its own law" is no Art. 49 derogation."""
+    report = scan(scanner, text, lang)
+    assert report.transfers == () and report.mechanisms == ()

@@ -738,6 +738,8 @@ def mechanism_mentions(
             continue
         if tool == "derogation" and "derogation" not in named_articles and sentence.has("LAWFUL_BASIS"):
             continue  # "Art. 6(1)(b) GDPR (performance of a contract)" is the basis of processing
+        if tool == "derogation" and sentence.has("AGE_THRESHOLD"):
+            continue  # "the lower age a Member State sets by derogation in its own law" (Art. 8 GDPR)
         if tool == "derogation" and sentence.has("FOREIGN_REQUEST"):
             continue  # "a request ... only if it complies with art. 48 or one of the exemptions of art. 49"
         if tool != "scc" and ONWARD.search(sentence.text):
