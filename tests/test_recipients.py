@@ -560,3 +560,25 @@ def test_recipients_sign_in_providers_dispute_bodies_and_features_are_no_recipie
     receive none of the vendor's data as its recipients (eval/versions AGREEMENT.md category 2)."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
     assert report.recipients == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "table"),
+    [
+        (
+            "en",
+            "| Cookie | Provider | Purpose | Lifetime |\n| --- | --- | --- | --- |\n"
+            "| _qsess | Example Analytics Inc. | keeps you signed in | session |\n",
+        ),
+        (
+            "de",
+            "| Cookie | Anbieter | Zweck | Laufzeit |\n| --- | --- | --- | --- |\n"
+            "| _qsess | Beispiel Analytics GmbH | hält Sie angemeldet | Sitzung |\n",
+        ),
+    ],
+)
+def test_recipients_a_cookie_tables_providers_are_no_recipients(scanner, lang, table):
+    """The providers of a cookie table set cookies; they are no recipients of the vendor's data."""
+    text = "# Privacy Policy\n\n## Cookies\n\n" + table
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert report.recipients == ()

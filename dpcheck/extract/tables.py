@@ -253,6 +253,7 @@ def _read_table(
         return _read_cards(table, row_blocks, nlp, eea, words)
     if not columns.keys() & {"name", "location"} and not any(_is_header(row, patterns) for row in table.rows):
         return [], [], False
+    cookies = any(patterns["cookie"].search(h) for h in table.header)
     recipients: list[Recipient] = []
     mentions: list[Mention] = []
     skipped = False
@@ -316,7 +317,7 @@ def _read_table(
                     engaged_by=name,
                 )
             )
-    return recipients, mentions, skipped
+    return ([] if cookies else recipients), mentions, skipped
 
 
 def _card_table(table: Table, row_blocks: list[Block], patterns: dict[str, re.Pattern[str]]) -> bool:
