@@ -152,6 +152,10 @@ class Word(NamedTuple):
     lower_: str
 
 
+# Word's own __new__ is a Python function around this call: a sentence's words are made by the thousand.
+_new_word = tuple.__new__
+
+
 class Tokens(Sequence[Word]):
     """A sentence's tokens: the part of spaCy's ``Span`` the readers use (length, indexing, slicing,
     ``.text``), read from the document's arrays; a token's words are made when first asked for."""
@@ -218,8 +222,8 @@ class Tokens(Sequence[Word]):
     def _word(self, k: int) -> Word:
         word = self._words[k]
         if word is None:
-            word = self._words[k] = Word(
-                self._block_text[self._starts[k] : self._ends[k]], self._strings[self._lowers[k]]
+            word = self._words[k] = _new_word(
+                Word, (self._block_text[self._starts[k] : self._ends[k]], self._strings[self._lowers[k]])
             )
         return word
 
@@ -418,8 +422,12 @@ class Sentence:
 
     def _goes_on(self) -> bool:
         """The sentence opens with a word that refers back (CONTINUES), list markers aside."""
+        # Asked for every quote: most sentences have no such word, and their tokens are not walked.
+        continues = self.of("CONTINUES")
+        if not continues:
+            return False
         opening = next((i for i, token in enumerate(self.span) if token.text[:1].isalpha()), None)
-        return opening is not None and any(c.start == opening for c in self.of("CONTINUES"))
+        return opening is not None and any(c.start == opening for c in continues)
 
     def block_text(self, start: int, end: int) -> str:
         offset = start - self.block.start
@@ -454,7 +462,7 @@ class Sentences(Sequence[Sentence]):
         self.masks = self._masks(in_transfer, in_subprocessors, led_in, recipients_led_in, blocks)
         self._sentences: list[Sentence | None] = [None] * len(a.sentence_start)
         self._ends = a.sentence_end.tolist()
-        self._word_hits: dict[frozenset[str], np.ndarray] = {}
+        self._word_hits: dict[frozenset[str], list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._sentences)
@@ -581,10 +589,12 @@ class Sentences(Sequence[Sentence]):
         hits = self._word_hits.get(words)
         if hits is None:
             hashes = np.array([get_string_id(w) for w in words], dtype=np.uint64)
-            hits = self._word_hits[words] = np.flatnonzero(np.isin(self.analysis.tokens.lower, hashes))
+            # As a list: a sentence's few hits are found by bisection faster than numpy is called.
+            hits = self._word_hits[words] = np.flatnonzero(np.isin(self.analysis.tokens.lower, hashes)).tolist()
         first = self._first[i]
-        lo, hi = np.searchsorted(hits, (first, self._ends[i])).tolist()
-        return (hits[lo:hi] - first).tolist()
+        lo = bisect_left(hits, first)
+        hi = bisect_left(hits, self._ends[i], lo)
+        return [hit - first for hit in hits[lo:hi]]
 
     def tokens(self, i: int) -> Tokens:
         a = self.analysis
