@@ -72,7 +72,8 @@ def prefilter(pattern: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:
     needles = _required(_parser.parse(pattern.pattern, pattern.flags))
     if not needles or min(map(len, needles)) < MIN_NEEDLE:
         return pattern
-    return Prefiltered(pattern, sorted(needles))
+    # A text holding a needle holds every needle inside it: "transfer" stands for "transferred" and "transfers".
+    return Prefiltered(pattern, sorted(n for n in needles if not any(m != n and m in n for m in needles)))
 
 
 def _required(items: Any) -> frozenset[str] | None:

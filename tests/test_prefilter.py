@@ -21,6 +21,9 @@ NEEDLES = [
     (r"(?:sub-?)+processor", ("processor",)),
     (r"(?:we|us) (?:refer|mean)s? to", ("mean", "refer")),
     (r"Processor|Auftragsverarbeiter", ("auftragsverarbeiter", "processor")),
+    # A needle holding another is left out: a text holding it holds the other.
+    (r"\b(?:means|mean|shall mean|refers? to)\b", ("mean", "refer")),
+    (r"(?:sub-?processors?|processors)\b", ("processor",)),
 ]
 # No needle of three characters every match holds: the pattern is searched as it is.
 NO_NEEDLES = [r"\bAG\b|\bSE\b", r"(?:processor)?\d+", r"[A-Z]\w+ (?:Ltd|GmbH)?", r"(?=processor)", r"(?!x)"]
