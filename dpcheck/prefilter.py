@@ -63,8 +63,8 @@ class Prefiltered:
     def match(self, text: str) -> re.Match[str] | None:
         return self.pattern.match(text) if self.may_match(text) else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos) if self.may_match(text) else iter(())
 
 
 def prefilter(pattern: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:

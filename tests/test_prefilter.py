@@ -68,6 +68,8 @@ def test_prefilter_answers_as_the_pattern(text: str) -> None:
     assert _span(filtered.search(text)) == _span(pattern.search(text))
     assert _span(filtered.match(text)) == _span(pattern.match(text))
     assert [m.span() for m in filtered.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    for pos in (1, len(text) // 2):
+        assert [m.span() for m in filtered.finditer(text, pos)] == [m.span() for m in pattern.finditer(text, pos)]
 
 
 def test_prefilter_random_texts(scanner) -> None:

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, overload
 
 import numpy as np
@@ -31,6 +32,7 @@ from dpcheck.ingest.document import Block, Document
 from dpcheck.models import Evidence
 from dpcheck.nlp.analysis import Analysis, analyse
 from dpcheck.nlp.matcher import Matches
+from dpcheck.prefilter import prefilter
 
 # Headings of sections about international transfers: their sentences are read as
 # transfer statements even when they do not repeat "outside the EEA".
@@ -70,8 +72,9 @@ CLAUSE_BREAKS = frozenset(
         "allerdings",
     }
 )
+_DEFINING_WORD = r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b"
 DEFINITION = re.compile(
-    r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b|"
+    _DEFINING_WORD + "|"
     # '„Drittland“ ist ...', '3. A "Third Country" is ...': a quoted term, perhaps numbered, and "is".
     r"^\W{0,3}(?:\d{1,2}[.)]\s*|\(?[a-z]\)\s*)?(?:(?:a|an|the|ein|eine)\s+)?[„“\"'][^„“\"']{1,60}[“”\"']\s+(?:ist|sind|is|are)\b|"
     # "Drittland im Sinne dieses Vertrags ist jeder Staat ...".
@@ -83,6 +86,9 @@ DEFINITION = re.compile(
     r"^\W{0,3}(?:\d{1,2}[.)]\s*)?(?-i:[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?s?)\s*:\s+(?:the|a|an|die|der|das|ein|eine)\b",
     re.I,
 )
+# Past a sentence's first character only DEFINITION's first branch can match (the others open with "^"): sought
+# only in sentences holding one of its words.
+DEFINING_WORD = prefilter(re.compile(_DEFINING_WORD, re.I))
 # Under a heading on definitions every "Term: meaning" entry is one ("Standardvertragsklauseln: die von der Kommission
 # ..."); elsewhere a single word before a colon is as often a label ("Hinweis: die Daten ...").
 DEFINITIONS_HEADING = re.compile(r"definition|begriff|glossar|defined terms", re.I)
@@ -364,10 +370,13 @@ class Sentence:
     def is_definition(self) -> bool:
         if self._definition is None:
             head = self.text[:200]
+            # DEFINITION.finditer(head), the pattern tried at the start and only its first branch after it.
+            opening = DEFINITION.match(head)
+            found = DEFINING_WORD.finditer(head, opening.end() if opening else 0)
             self._definition = any(
                 not (m.group(1) and m.group(1).lower() in EXPLAINING and EXPLAINED_BY.search(head[: m.start()]))
                 and not PERMITTED_PLACES.search(head[: m.end()])
-                for m in DEFINITION.finditer(head)
+                for m in (chain((opening,), found) if opening else found)
             ) or (
                 self.start == self.block.start
                 and bool(GLOSSARY_ENTRY.match(head))
