@@ -12,6 +12,8 @@ from dpcheck.extract import Lexicon
 from dpcheck.extract.evidence import EvidenceOrder
 from dpcheck.extract.mechanisms import DISAVOWAL
 from dpcheck.extract.periods import DAYS, WEEKS
+from dpcheck.extract.sentences import _RECIPIENTS, _SUBPROCESSOR_HEADING, _TRANSFER_HEADING, _prefiltered
+from dpcheck.extract.terms import SUBPROCESSOR_URL
 from dpcheck.prefilter import Prefiltered, _compiler, _folded_apart, prefilter
 
 NEEDLES = [
@@ -86,6 +88,10 @@ def test_prefilter_random_texts(scanner) -> None:
         DISAVOWAL,
         DAYS,
         WEEKS,
+        _TRANSFER_HEADING,
+        _SUBPROCESSOR_HEADING,
+        _RECIPIENTS,
+        _prefiltered(SUBPROCESSOR_URL),
     ]
     assert all(isinstance(p, Prefiltered) for p in patterns)
     rng = random.Random(11)

@@ -32,7 +32,7 @@ from dpcheck.ingest.document import Block, Document
 from dpcheck.models import Evidence
 from dpcheck.nlp.analysis import Analysis, analyse
 from dpcheck.nlp.matcher import Matches
-from dpcheck.prefilter import prefilter
+from dpcheck.prefilter import Prefiltered, prefilter
 
 # Headings of sections about international transfers: their sentences are read as
 # transfer statements even when they do not repeat "outside the EEA".
@@ -100,6 +100,11 @@ PERMITTED_PLACES = re.compile(r"\w*(?:locations?|orte|standorte?|regions?)\b", r
 EXPLAINING = {"means", "mean", "bedeutet", "meint"}
 EXPLAINED_BY = re.compile(r"\b(this|that|which|it|das|dies|was)\s*$", re.I)
 INSTRUCTIONS = re.compile(r"\binstruction|\bweisung", re.I)
+# The layout's patterns, asked of every heading and of every paragraph ending in a colon, searched only in text holding
+# one of their words (see dpcheck.prefilter).
+_TRANSFER_HEADING = prefilter(TRANSFER_HEADING)
+_SUBPROCESSOR_HEADING = prefilter(SUBPROCESSOR_HEADING)
+_RECIPIENTS = prefilter(RECIPIENTS)
 # Labels a sentence gets from where it stands: a heading, a section on transfers, a section on
 # (or a paragraph naming) sub-processors.
 LAYOUT_LABELS = ("HEADING", "TRANSFER_SECTION", "SUBPROCESSOR_SECTION", "TRANSFER_LEAD_IN", "RECIPIENT_LEAD_IN")
@@ -265,6 +270,12 @@ class LabelIndex:
 
     def labels(self, mask: int) -> frozenset[str]:
         return frozenset(name for i, name in enumerate(self.names) if mask >> i & 1)
+
+
+@lru_cache(maxsize=64)
+def _prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:
+    """``pattern`` searched only in text holding one of its words, read from it once."""
+    return prefilter(pattern)
 
 
 @lru_cache(maxsize=8)
@@ -527,16 +538,17 @@ class Sentences(Sequence[Sentence]):
         lower case one of which every match holds, case-folded; blocks without any are not searched."""
         found = np.zeros(len(self), dtype=bool)
         blocks = self.document.blocks
+        search = _prefiltered(pattern).search
 
         def may_match(text: str) -> bool:
             folded = text.casefold()
             return not parts or any(part in folded for part in parts)
 
-        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and pattern.search(block.text)}
+        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and search(block.text)}
         for i, b in enumerate(self._block_of):
             if b in hits:
                 lo, hi = self._chars[i]
-                found[i] = pattern.search(blocks[b].text[lo:hi]) is not None
+                found[i] = search(blocks[b].text[lo:hi]) is not None
         return found
 
     def starting_before(self, offset: int) -> np.ndarray:
@@ -666,7 +678,7 @@ class Sentences(Sequence[Sentence]):
             countries.append(frozenset().union(*(heading_countries.get(h, frozenset()) for h in block.heading_path)))
             for heading in block.heading_path:
                 if heading not in subprocessor_headings:
-                    subprocessor_headings[heading] = bool(SUBPROCESSOR_HEADING.search(heading))
+                    subprocessor_headings[heading] = bool(_SUBPROCESSOR_HEADING.search(heading))
             in_subprocessors.append(any(subprocessor_headings[h] for h in block.heading_path) or b in naming)
             in_section = block.kind == "list_item" and lead_in
             led_in.append(in_section)
@@ -676,16 +688,16 @@ class Sentences(Sequence[Sentence]):
                 # "Empfänger Ihrer Daten sind:", "Recipients:": a short lead-in naming recipients needs no verb.
                 recipients = (
                     colon
-                    and bool(RECIPIENTS.search(block.text))
+                    and bool(_RECIPIENTS.search(block.text))
                     and (b in sharing or len(block.text.split()) <= SHORT_LEAD_IN)
                 ) or (
                     # A heading over the services the vendor uses ("Services we use", "Dienste, die wir nutzen").
                     block.kind == "heading" and b in using
                 )
-                lead_in = recipients or (colon and bool(TRANSFER_HEADING.search(block.text)))
+                lead_in = recipients or (colon and bool(_TRANSFER_HEADING.search(block.text)))
             for heading in block.heading_path:
                 if heading not in transfer_headings:
-                    transfer_headings[heading] = bool(TRANSFER_HEADING.search(heading))
+                    transfer_headings[heading] = bool(_TRANSFER_HEADING.search(heading))
                 in_section = in_section or transfer_headings[heading]
             in_transfer.append(in_section)
         return in_transfer, in_subprocessors, countries, led_in, recipients_led_in
