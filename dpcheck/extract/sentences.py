@@ -494,6 +494,13 @@ class Sentences(Sequence[Sentence]):
     def __getitem__(self, i: slice) -> list[Sentence]: ...
 
     def __getitem__(self, i: int | slice) -> Sentence | list[Sentence]:
+        if i.__class__ is int and 0 <= i < len(self._sentences):
+            # Extraction and the readers ask by index tens of thousands of times a scan: a plain index takes the
+            # short way.
+            sentence = self._sentences[i]
+            if sentence is None:
+                sentence = self._sentences[i] = self._make(i)
+            return sentence
         if isinstance(i, slice):
             return [self[j] for j in range(len(self))[i]]
         i = range(len(self))[i]
