@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, overload
 
@@ -625,16 +625,22 @@ class Sentences(Sequence[Sentence]):
         return [hit - first for hit in hits[lo:hi]]
 
     def tokens(self, i: int) -> Tokens:
-        a = self.analysis
-        first, end = self._first[i], int(a.sentence_end[i])
-        starts = a.offset[first:end]
+        starts, ends, lowers = self._token_lists
+        first, end = self._first[i], self._ends[i]
         return Tokens(
-            starts.tolist(),
-            (starts + a.length[first:end]).tolist(),
-            a.tokens.lower[first:end].tolist(),
-            a.tokens.strings,
+            starts[first:end],
+            ends[first:end],
+            lowers[first:end],
+            self.analysis.tokens.strings,
             self.document.blocks[self._block_of[i]].text,
         )
+
+    @cached_property
+    def _token_lists(self) -> tuple[list[int], list[int], list[int]]:
+        """Each token's characters in its block and its lower case's hash, as lists: most sentences' tokens are
+        asked for, and slicing a list costs less than converting an array's slice for each."""
+        a = self.analysis
+        return a.offset.tolist(), (a.offset + a.length).tolist(), a.tokens.lower.tolist()
 
     def _columns(self, rows: np.ndarray, matches: Matches) -> list[tuple[int, int, int, int, int]]:
         """Label, token start and end, and character start and end in the block of the matches ``rows``."""
