@@ -685,10 +685,21 @@ class Sentences(Sequence[Sentence]):
         subprocessor_headings: dict[str, bool] = {}
         heading_countries: dict[str, frozenset[str]] = {}
         in_transfer, in_subprocessors, countries, led_in, recipients_led_in = [], [], [], [], []
+        # The places of each block, grouped once rather than sought among all places at every heading.
+        block_places: dict[int, list[int]] = {}
+        for b, c in zip(place_block.tolist(), a.places.label.tolist()):
+            block_places.setdefault(b, []).append(c)
+        # The countries of a heading path, until the next heading (which may name a heading's text anew).
+        path_countries: dict[tuple[str, ...], frozenset[str]] = {}
         for b, block in enumerate(blocks):
             if block.kind == "heading":
-                heading_countries[block.text] = frozenset(codes[c] for c in a.places.label[place_block == b].tolist())
-            countries.append(frozenset().union(*(heading_countries.get(h, frozenset()) for h in block.heading_path)))
+                heading_countries[block.text] = frozenset(codes[c] for c in block_places.get(b, ()))
+                path_countries.clear()
+            path = block.heading_path
+            known = path_countries.get(path)
+            if known is None:
+                known = path_countries[path] = frozenset().union(*(heading_countries.get(h, frozenset()) for h in path))
+            countries.append(known)
             for heading in block.heading_path:
                 if heading not in subprocessor_headings:
                     subprocessor_headings[heading] = bool(_SUBPROCESSOR_HEADING.search(heading))
