@@ -63,8 +63,8 @@ class Prefiltered:
     def match(self, text: str) -> re.Match[str] | None:
         return self.pattern.match(text) if self.may_match(text) else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos) if self.may_match(text) else iter(())
 
 
 def prefilter(pattern: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:
@@ -72,7 +72,8 @@ def prefilter(pattern: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:
     needles = _required(_parser.parse(pattern.pattern, pattern.flags))
     if not needles or min(map(len, needles)) < MIN_NEEDLE:
         return pattern
-    return Prefiltered(pattern, sorted(needles))
+    # A text holding a needle holds every needle inside it: "transfer" stands for "transferred" and "transfers".
+    return Prefiltered(pattern, sorted(n for n in needles if not any(m != n and m in n for m in needles)))
 
 
 def _required(items: Any) -> frozenset[str] | None:

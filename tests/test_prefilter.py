@@ -12,6 +12,8 @@ from dpcheck.extract import Lexicon
 from dpcheck.extract.evidence import EvidenceOrder
 from dpcheck.extract.mechanisms import DISAVOWAL
 from dpcheck.extract.periods import DAYS, WEEKS
+from dpcheck.extract.sentences import _RECIPIENTS, _SUBPROCESSOR_HEADING, _TRANSFER_HEADING, _prefiltered
+from dpcheck.extract.terms import SUBPROCESSOR_URL
 from dpcheck.prefilter import Prefiltered, _compiler, _folded_apart, prefilter
 
 NEEDLES = [
@@ -21,6 +23,9 @@ NEEDLES = [
     (r"(?:sub-?)+processor", ("processor",)),
     (r"(?:we|us) (?:refer|mean)s? to", ("mean", "refer")),
     (r"Processor|Auftragsverarbeiter", ("auftragsverarbeiter", "processor")),
+    # A needle holding another is left out: a text holding it holds the other.
+    (r"\b(?:means|mean|shall mean|refers? to)\b", ("mean", "refer")),
+    (r"(?:sub-?processors?|processors)\b", ("processor",)),
 ]
 # No needle of three characters every match holds: the pattern is searched as it is.
 NO_NEEDLES = [r"\bAG\b|\bSE\b", r"(?:processor)?\d+", r"[A-Z]\w+ (?:Ltd|GmbH)?", r"(?=processor)", r"(?!x)"]
@@ -65,6 +70,8 @@ def test_prefilter_answers_as_the_pattern(text: str) -> None:
     assert _span(filtered.search(text)) == _span(pattern.search(text))
     assert _span(filtered.match(text)) == _span(pattern.match(text))
     assert [m.span() for m in filtered.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    for pos in (1, len(text) // 2):
+        assert [m.span() for m in filtered.finditer(text, pos)] == [m.span() for m in pattern.finditer(text, pos)]
 
 
 def test_prefilter_random_texts(scanner) -> None:
@@ -81,6 +88,10 @@ def test_prefilter_random_texts(scanner) -> None:
         DISAVOWAL,
         DAYS,
         WEEKS,
+        _TRANSFER_HEADING,
+        _SUBPROCESSOR_HEADING,
+        _RECIPIENTS,
+        _prefiltered(SUBPROCESSOR_URL),
     ]
     assert all(isinstance(p, Prefiltered) for p in patterns)
     rng = random.Random(11)

@@ -8,7 +8,19 @@ from dataclasses import FrozenInstanceError
 import pytest
 
 from dpcheck import ingest
-from dpcheck.extract.sentences import LAYOUT_LABELS, Cue, Place, Sentences, _new_cue, _new_place, read_sentences
+from dpcheck.extract.sentences import (
+    DEFINITION,
+    EXPLAINED_BY,
+    EXPLAINING,
+    LAYOUT_LABELS,
+    PERMITTED_PLACES,
+    Cue,
+    Place,
+    Sentences,
+    _new_cue,
+    _new_place,
+    read_sentences,
+)
 from dpcheck.scanner import iter_documents
 
 POLICY = {
@@ -105,3 +117,37 @@ def test_sentences_cues_and_places_made_as_their_classes_make_them() -> None:
         assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
         with pytest.raises(FrozenInstanceError):
             made.start = 9  # type: ignore[misc]
+
+
+DEFINITIONS = [
+    # The defining word first, a quoted term before it, an explanation, a permitted place, none at all.
+    ("en", "Means of transfer include the standard contractual clauses."),
+    ("en", '"Third Country" means any country outside the EEA.'),
+    ("en", "This means that data may be transferred to the United States."),
+    ("en", "Permitted Locations means the EU and the United Kingdom."),
+    ("en", "We keep your data in Germany."),
+    # An opening branch ("^"), alone and with a defining word after it.
+    ("en", 'A "Transfer" is any disclosure of data to a recipient in a third country.'),
+    ("en", '2. "Restricted Transfer" is a transfer that "Adequate Country" means does not cover.'),
+    ("en", "DPF: the EU-U.S. Data Privacy Framework, which our provider uses."),
+    ("de", "„Drittland“ ist jeder Staat außerhalb der EU, und „EWR“ bedeutet der Europäische Wirtschaftsraum."),
+    ("de", "Drittland im Sinne dieses Vertrags ist jeder Staat außerhalb des EWR."),
+    ("de", "Bedeutet das, dass Daten in die USA gehen? Nein."),
+    ("de", "Das bedeutet, dass Daten in den USA gespeichert werden."),
+    ("de", "Wir speichern Ihre Daten in Deutschland."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), DEFINITIONS)
+def test_sentences_definition_as_the_whole_pattern_finds_it(scanner, lang, text):
+    """A sentence is a definition where DEFINITION, run over its opening at every place, finds one (past the
+    first character only the defining word is sought, by its words)."""
+    document = ingest.load_text(text, name="definition.md", format="markdown")
+    for sentence in read_sentences(document, scanner.pipeline(lang)):
+        head = sentence.text[:200]
+        expected = any(
+            not (m.group(1) and m.group(1).lower() in EXPLAINING and EXPLAINED_BY.search(head[: m.start()]))
+            and not PERMITTED_PLACES.search(head[: m.end()])
+            for m in DEFINITION.finditer(head)
+        )
+        assert sentence.is_definition == expected, head

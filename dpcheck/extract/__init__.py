@@ -131,20 +131,23 @@ def _read(reading: Reading, readers: list[Reader]) -> None:
     sentences = reading.sentences
     count = len(sentences)
     plans = [reader.plan(reading) for reader in readers]
-    rows = [None if plan is None else plan.tolist() for plan in plans]
+    # A reader whose plan names no sentence is never asked for one (tables and links are read whole).
+    planned = [(reader, plan) for reader, plan in zip(readers, plans) if plan is None or plan.any()]
+    active = [reader for reader, _ in planned]
+    rows = [None if plan is None else plan.tolist() for _, plan in planned]
     wanted = np.zeros(count, dtype=bool)
     for plan in plans:
         wanted |= True if plan is None else plan
     queue = np.flatnonzero(wanted).tolist()
     # Readers that asked for the next sentence they read.
-    asked = [False] * len(readers)
+    asked = [False] * len(active)
     position, index = 0, queue[0] if queue else count
     while index < count:
         checkpoint()
         sentence = sentences[index]
         passage = Passage(sentence, index, reading)
         heading = sentence.block.kind == "heading"
-        for r, reader in enumerate(readers):
+        for r, reader in enumerate(active):
             row = rows[r]
             if (row is None or row[index] or asked[r]) and (reader.reads_headings or not heading):
                 asked[r] = bool(reader.read(passage, reading))

@@ -20,7 +20,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, overload
 
 import numpy as np
@@ -31,6 +32,7 @@ from dpcheck.ingest.document import Block, Document
 from dpcheck.models import Evidence
 from dpcheck.nlp.analysis import Analysis, analyse
 from dpcheck.nlp.matcher import Matches
+from dpcheck.prefilter import Prefiltered, prefilter
 
 # Headings of sections about international transfers: their sentences are read as
 # transfer statements even when they do not repeat "outside the EEA".
@@ -70,8 +72,9 @@ CLAUSE_BREAKS = frozenset(
         "allerdings",
     }
 )
+_DEFINING_WORD = r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b"
 DEFINITION = re.compile(
-    r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b|"
+    _DEFINING_WORD + "|"
     # '„Drittland“ ist ...', '3. A "Third Country" is ...': a quoted term, perhaps numbered, and "is".
     r"^\W{0,3}(?:\d{1,2}[.)]\s*|\(?[a-z]\)\s*)?(?:(?:a|an|the|ein|eine)\s+)?[„“\"'][^„“\"']{1,60}[“”\"']\s+(?:ist|sind|is|are)\b|"
     # "Drittland im Sinne dieses Vertrags ist jeder Staat ...".
@@ -83,6 +86,9 @@ DEFINITION = re.compile(
     r"^\W{0,3}(?:\d{1,2}[.)]\s*)?(?-i:[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?s?)\s*:\s+(?:the|a|an|die|der|das|ein|eine)\b",
     re.I,
 )
+# Past a sentence's first character only DEFINITION's first branch can match (the others open with "^"): sought
+# only in sentences holding one of its words.
+DEFINING_WORD = prefilter(re.compile(_DEFINING_WORD, re.I))
 # Under a heading on definitions every "Term: meaning" entry is one ("Standardvertragsklauseln: die von der Kommission
 # ..."); elsewhere a single word before a colon is as often a label ("Hinweis: die Daten ...").
 DEFINITIONS_HEADING = re.compile(r"definition|begriff|glossar|defined terms", re.I)
@@ -94,6 +100,11 @@ PERMITTED_PLACES = re.compile(r"\w*(?:locations?|orte|standorte?|regions?)\b", r
 EXPLAINING = {"means", "mean", "bedeutet", "meint"}
 EXPLAINED_BY = re.compile(r"\b(this|that|which|it|das|dies|was)\s*$", re.I)
 INSTRUCTIONS = re.compile(r"\binstruction|\bweisung", re.I)
+# The layout's patterns, asked of every heading and of every paragraph ending in a colon, searched only in text holding
+# one of their words (see dpcheck.prefilter).
+_TRANSFER_HEADING = prefilter(TRANSFER_HEADING)
+_SUBPROCESSOR_HEADING = prefilter(SUBPROCESSOR_HEADING)
+_RECIPIENTS = prefilter(RECIPIENTS)
 # Labels a sentence gets from where it stands: a heading, a section on transfers, a section on
 # (or a paragraph naming) sub-processors.
 LAYOUT_LABELS = ("HEADING", "TRANSFER_SECTION", "SUBPROCESSOR_SECTION", "TRANSFER_LEAD_IN", "RECIPIENT_LEAD_IN")
@@ -150,6 +161,10 @@ _new_place = _maker(Place)
 class Word(NamedTuple):
     text: str
     lower_: str
+
+
+# Word's own __new__ is a Python function around this call: a sentence's words are made by the thousand.
+_new_word = tuple.__new__
 
 
 class Tokens(Sequence[Word]):
@@ -218,8 +233,8 @@ class Tokens(Sequence[Word]):
     def _word(self, k: int) -> Word:
         word = self._words[k]
         if word is None:
-            word = self._words[k] = Word(
-                self._block_text[self._starts[k] : self._ends[k]], self._strings[self._lowers[k]]
+            word = self._words[k] = _new_word(
+                Word, (self._block_text[self._starts[k] : self._ends[k]], self._strings[self._lowers[k]])
             )
         return word
 
@@ -255,6 +270,12 @@ class LabelIndex:
 
     def labels(self, mask: int) -> frozenset[str]:
         return frozenset(name for i, name in enumerate(self.names) if mask >> i & 1)
+
+
+@lru_cache(maxsize=64)
+def _prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:
+    """``pattern`` searched only in text holding one of its words, read from it once."""
+    return prefilter(pattern)
 
 
 @lru_cache(maxsize=8)
@@ -360,10 +381,13 @@ class Sentence:
     def is_definition(self) -> bool:
         if self._definition is None:
             head = self.text[:200]
+            # DEFINITION.finditer(head), the pattern tried at the start and only its first branch after it.
+            opening = DEFINITION.match(head)
+            found = DEFINING_WORD.finditer(head, opening.end() if opening else 0)
             self._definition = any(
                 not (m.group(1) and m.group(1).lower() in EXPLAINING and EXPLAINED_BY.search(head[: m.start()]))
                 and not PERMITTED_PLACES.search(head[: m.end()])
-                for m in DEFINITION.finditer(head)
+                for m in (chain((opening,), found) if opening else found)
             ) or (
                 self.start == self.block.start
                 and bool(GLOSSARY_ENTRY.match(head))
@@ -418,8 +442,12 @@ class Sentence:
 
     def _goes_on(self) -> bool:
         """The sentence opens with a word that refers back (CONTINUES), list markers aside."""
+        # Asked for every quote: most sentences have no such word, and their tokens are not walked.
+        continues = self.of("CONTINUES")
+        if not continues:
+            return False
         opening = next((i for i, token in enumerate(self.span) if token.text[:1].isalpha()), None)
-        return opening is not None and any(c.start == opening for c in self.of("CONTINUES"))
+        return opening is not None and any(c.start == opening for c in continues)
 
     def block_text(self, start: int, end: int) -> str:
         offset = start - self.block.start
@@ -454,7 +482,7 @@ class Sentences(Sequence[Sentence]):
         self.masks = self._masks(in_transfer, in_subprocessors, led_in, recipients_led_in, blocks)
         self._sentences: list[Sentence | None] = [None] * len(a.sentence_start)
         self._ends = a.sentence_end.tolist()
-        self._word_hits: dict[frozenset[str], np.ndarray] = {}
+        self._word_hits: dict[frozenset[str], list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._sentences)
@@ -466,6 +494,13 @@ class Sentences(Sequence[Sentence]):
     def __getitem__(self, i: slice) -> list[Sentence]: ...
 
     def __getitem__(self, i: int | slice) -> Sentence | list[Sentence]:
+        if i.__class__ is int and 0 <= i < len(self._sentences):
+            # Extraction and the readers ask by index tens of thousands of times a scan: a plain index takes the
+            # short way.
+            sentence = self._sentences[i]
+            if sentence is None:
+                sentence = self._sentences[i] = self._make(i)
+            return sentence
         if isinstance(i, slice):
             return [self[j] for j in range(len(self))[i]]
         i = range(len(self))[i]
@@ -510,16 +545,17 @@ class Sentences(Sequence[Sentence]):
         lower case one of which every match holds, case-folded; blocks without any are not searched."""
         found = np.zeros(len(self), dtype=bool)
         blocks = self.document.blocks
+        search = _prefiltered(pattern).search
 
         def may_match(text: str) -> bool:
             folded = text.casefold()
             return not parts or any(part in folded for part in parts)
 
-        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and pattern.search(block.text)}
+        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and search(block.text)}
         for i, b in enumerate(self._block_of):
             if b in hits:
                 lo, hi = self._chars[i]
-                found[i] = pattern.search(blocks[b].text[lo:hi]) is not None
+                found[i] = search(blocks[b].text[lo:hi]) is not None
         return found
 
     def starting_before(self, offset: int) -> np.ndarray:
@@ -581,22 +617,30 @@ class Sentences(Sequence[Sentence]):
         hits = self._word_hits.get(words)
         if hits is None:
             hashes = np.array([get_string_id(w) for w in words], dtype=np.uint64)
-            hits = self._word_hits[words] = np.flatnonzero(np.isin(self.analysis.tokens.lower, hashes))
+            # As a list: a sentence's few hits are found by bisection faster than numpy is called.
+            hits = self._word_hits[words] = np.flatnonzero(np.isin(self.analysis.tokens.lower, hashes)).tolist()
         first = self._first[i]
-        lo, hi = np.searchsorted(hits, (first, self._ends[i])).tolist()
-        return (hits[lo:hi] - first).tolist()
+        lo = bisect_left(hits, first)
+        hi = bisect_left(hits, self._ends[i], lo)
+        return [hit - first for hit in hits[lo:hi]]
 
     def tokens(self, i: int) -> Tokens:
-        a = self.analysis
-        first, end = self._first[i], int(a.sentence_end[i])
-        starts = a.offset[first:end]
+        starts, ends, lowers = self._token_lists
+        first, end = self._first[i], self._ends[i]
         return Tokens(
-            starts.tolist(),
-            (starts + a.length[first:end]).tolist(),
-            a.tokens.lower[first:end].tolist(),
-            a.tokens.strings,
+            starts[first:end],
+            ends[first:end],
+            lowers[first:end],
+            self.analysis.tokens.strings,
             self.document.blocks[self._block_of[i]].text,
         )
+
+    @cached_property
+    def _token_lists(self) -> tuple[list[int], list[int], list[int]]:
+        """Each token's characters in its block and its lower case's hash, as lists: most sentences' tokens are
+        asked for, and slicing a list costs less than converting an array's slice for each."""
+        a = self.analysis
+        return a.offset.tolist(), (a.offset + a.length).tolist(), a.tokens.lower.tolist()
 
     def _columns(self, rows: np.ndarray, matches: Matches) -> list[tuple[int, int, int, int, int]]:
         """Label, token start and end, and character start and end in the block of the matches ``rows``."""
@@ -641,13 +685,24 @@ class Sentences(Sequence[Sentence]):
         subprocessor_headings: dict[str, bool] = {}
         heading_countries: dict[str, frozenset[str]] = {}
         in_transfer, in_subprocessors, countries, led_in, recipients_led_in = [], [], [], [], []
+        # The places of each block, grouped once rather than sought among all places at every heading.
+        block_places: dict[int, list[int]] = {}
+        for b, c in zip(place_block.tolist(), a.places.label.tolist()):
+            block_places.setdefault(b, []).append(c)
+        # The countries of a heading path, until the next heading (which may name a heading's text anew).
+        path_countries: dict[tuple[str, ...], frozenset[str]] = {}
         for b, block in enumerate(blocks):
             if block.kind == "heading":
-                heading_countries[block.text] = frozenset(codes[c] for c in a.places.label[place_block == b].tolist())
-            countries.append(frozenset().union(*(heading_countries.get(h, frozenset()) for h in block.heading_path)))
+                heading_countries[block.text] = frozenset(codes[c] for c in block_places.get(b, ()))
+                path_countries.clear()
+            path = block.heading_path
+            known = path_countries.get(path)
+            if known is None:
+                known = path_countries[path] = frozenset().union(*(heading_countries.get(h, frozenset()) for h in path))
+            countries.append(known)
             for heading in block.heading_path:
                 if heading not in subprocessor_headings:
-                    subprocessor_headings[heading] = bool(SUBPROCESSOR_HEADING.search(heading))
+                    subprocessor_headings[heading] = bool(_SUBPROCESSOR_HEADING.search(heading))
             in_subprocessors.append(any(subprocessor_headings[h] for h in block.heading_path) or b in naming)
             in_section = block.kind == "list_item" and lead_in
             led_in.append(in_section)
@@ -657,16 +712,16 @@ class Sentences(Sequence[Sentence]):
                 # "Empfänger Ihrer Daten sind:", "Recipients:": a short lead-in naming recipients needs no verb.
                 recipients = (
                     colon
-                    and bool(RECIPIENTS.search(block.text))
+                    and bool(_RECIPIENTS.search(block.text))
                     and (b in sharing or len(block.text.split()) <= SHORT_LEAD_IN)
                 ) or (
                     # A heading over the services the vendor uses ("Services we use", "Dienste, die wir nutzen").
                     block.kind == "heading" and b in using
                 )
-                lead_in = recipients or (colon and bool(TRANSFER_HEADING.search(block.text)))
+                lead_in = recipients or (colon and bool(_TRANSFER_HEADING.search(block.text)))
             for heading in block.heading_path:
                 if heading not in transfer_headings:
-                    transfer_headings[heading] = bool(TRANSFER_HEADING.search(heading))
+                    transfer_headings[heading] = bool(_TRANSFER_HEADING.search(heading))
                 in_section = in_section or transfer_headings[heading]
             in_transfer.append(in_section)
         return in_transfer, in_subprocessors, countries, led_in, recipients_led_in
