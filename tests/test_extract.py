@@ -1950,3 +1950,29 @@ def test_extract_an_age_of_consent_by_country_and_state_laws_name_no_transfer(sc
     and "by derogation in its own law" is no Art. 49 derogation."""
     report = scan(scanner, text, lang)
     assert report.transfers == () and report.mechanisms == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## 2. Hosting\n\nCustomer Personal Data is hosted in Frankfurt, Germany.\n\n## 8. Integrations\n\nWhen "
+            "Customer enables an integration, the Services send the data Customer selects to that provider, which may "
+            "process it in the United States. The provider acts under its own agreement with Customer. It is not a "
+            "Sub-processor of Example Ltd.",
+        ),
+        (
+            "de",
+            "## 2. Hosting\n\nDie Auftraggeberdaten werden in Frankfurt gespeichert.\n\n## 8. Exporte\n\nDer "
+            "Auftraggeber kann Exporte an Dienste aktivieren, die Daten in den USA verarbeiten. Solche Exporte veranlasst "
+            "der Auftraggeber selbst; die Empfänger handeln im Auftrag des Auftraggebers und nicht als "
+            "Unterauftragsverarbeiter des Auftragnehmers.",
+        ),
+    ],
+)
+def test_extract_the_customers_own_flows_are_not_the_vendors_transfers(scanner, lang, text):
+    """An integration the customer enables, run under the provider's own agreement with the customer and not as a
+    sub-processor, sends the customer's data, not the vendor's."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert report.transfers == ()

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from dpcheck.extract.amendments import amended_away, instruction_pattern
 from dpcheck.extract.annexes import annexes_named, empty_annexes
-from dpcheck.extract.destinations import DENIED, PROVIDERS
+from dpcheck.extract.destinations import DENIED, PROVIDERS, customers_own_flows
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.mechanisms import conditioned_tools, consent_without_transfer, tools_out_of_scope
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
@@ -200,6 +200,7 @@ def extract(
     mentions = [
         m for m in (*reading.mentions, *breach_limits(reading.sentences)) if kept(m.evidence) and not lists_nothing(m)
     ]
+    mentions = customers_own_flows(mentions, reading.sentences)
     mentions = consent_without_transfer(conditioned_tools(tools_out_of_scope(mentions, reading.sentences), eea), eea)
 
     # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.

@@ -16,7 +16,7 @@ from typing import Any
 
 from dpcheck.extract.forms import answered_no
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
-from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Tokens
+from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import UNSPECIFIED, Mention
 from dpcheck.nlp.languages import swiss
 
@@ -47,6 +47,8 @@ DENIED = "transfer_denied"
 # The detail of an open destination that is where the vendor's providers are ("the locations used by our
 # sub-processors"): named after all where the document places every processor it lists.
 PROVIDERS = "providers"
+# The cue label of a paragraph on flows the customer makes itself (rules/lexicon/cues.yml).
+CUSTOMER_FLOW = "CUSTOMER_FLOW"
 # The cue label of countries described only by laws that differ from the reader's (rules/lexicon/cues.yml).
 LAWS_DIFFER = "LAWS_DIFFER"
 
@@ -840,3 +842,17 @@ def examples_of_previous(
         return seats
     reason = f"{region.evidence.reason}; the next sentence names its countries as examples only"
     return [*seats, replace(region, detail="assertive", evidence=replace(region.evidence, reason=reason))]
+
+
+def customers_own_flows(mentions: list[Mention], sentences: Sentences) -> list[Mention]:
+    """Destinations read in a paragraph on flows the customer makes itself, to recipients that are not the vendor's
+    sub-processors ("the provider acts under its own agreement with Customer; it is not a Sub-processor"): the
+    customer's transfers, not the vendor's (GUIDELINES.md counts those of the vendor and its processors)."""
+    spans = [(b.start, b.end) for b in map(sentences.block, sentences.carrying(CUSTOMER_FLOW).nonzero()[0].tolist())]
+    if not spans:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (m.kind == "destination" and any(start <= m.evidence.start < end for start, end in spans))
+    ]
