@@ -200,7 +200,7 @@ def extract(
     mentions = [
         m for m in (*reading.mentions, *breach_limits(reading.sentences)) if kept(m.evidence) and not lists_nothing(m)
     ]
-    mentions = customers_own_flows(mentions, reading.sentences)
+    mentions = customers_own_flows(mentions, reading.sentences, words)
     mentions = consent_without_transfer(conditioned_tools(tools_out_of_scope(mentions, reading.sentences), eea), eea)
 
     # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.

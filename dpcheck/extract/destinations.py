@@ -844,15 +844,20 @@ def examples_of_previous(
     return [*seats, replace(region, detail="assertive", evidence=replace(region.evidence, reason=reason))]
 
 
-def customers_own_flows(mentions: list[Mention], sentences: Sentences) -> list[Mention]:
+def customers_own_flows(mentions: list[Mention], sentences: Sentences, words: Words) -> list[Mention]:
     """Destinations read in a paragraph on flows the customer makes itself, to recipients that are not the vendor's
     sub-processors ("the provider acts under its own agreement with Customer; it is not a Sub-processor"): the
-    customer's transfers, not the vendor's (GUIDELINES.md counts those of the vendor and its processors)."""
+    customer's transfers, not the vendor's (GUIDELINES.md counts those of the vendor and its processors). Not where
+    the vendor speaks of its own ("We host Customer data with X in the US, and Chatly is not a sub-processor")."""
     spans = [(b.start, b.end) for b in map(sentences.block, sentences.carrying(CUSTOMER_FLOW).nonzero()[0].tolist())]
     if not spans:
         return mentions
-    return [
-        m
-        for m in mentions
-        if not (m.kind == "destination" and any(start <= m.evidence.start < end for start, end in spans))
-    ]
+
+    def customers(m: Mention) -> bool:
+        return (
+            m.kind == "destination"
+            and any(start <= m.evidence.start < end for start, end in spans)
+            and not any(w in words.speaker for w in re.findall(r"\w+", m.evidence.quote.lower()))
+        )
+
+    return [m for m in mentions if not customers(m)]
