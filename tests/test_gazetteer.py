@@ -294,3 +294,20 @@ def test_gazetteer_a_flag_emoji_names_its_country(scanner, lang, text):
     """A provider list marking each entry with its country's flag places the provider there."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "cells", "expected"),
+    [
+        ("en", ["Atlanta, Georgia", "London, Ontario", "Dublin, Ohio", "Pune, India"], {"US", "CA", "IN"}),
+        ("de", ["Atlanta, Georgia", "London, Ontario", "Tiflis, Georgien", "Pune, Indien"], {"US", "CA", "GE", "IN"}),
+    ],
+)
+def test_gazetteer_a_city_and_its_region_are_one_place(scanner, lang, cells, expected):
+    """ "Atlanta, Georgia" is in the US, "London, Ontario" in Canada, "Dublin, Ohio" in the US: the region after a
+    city's comma decides, and a country's name that is also a state of the city's country names that state."""
+    header = "| Sub-processor | Service | Location |" if lang == "en" else "| Name | Leistung | Standort |"
+    rows = "".join(f"| Example {i} Inc. | Support | {cell} |\n" for i, cell in enumerate(cells))
+    text = f"# Sub-processors\n\n{header}\n|---|---|---|\n{rows}"
+    report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert {t.destination for t in report.transfers} == expected

@@ -30,6 +30,7 @@ _ENDING = re.compile(r"(e|en|er|es|em)$")
 GATED = "~"  # label prefix of a gated name: "~AE" is a city of the United Arab Emirates
 AFTER_PLACE = "^"  # label prefix of an open place only right after a named one ("the US or elsewhere")
 LOCATION = "@LOCATION"
+STATE = "%"  # label prefix of a country's name that is also a state of another: "%US" for "Georgia"
 # doc.spans key of the gated names that stood in no location phrase (a location column takes them).
 LEFT_OUT_KEY = "dpcheck_places_left_out"
 LIST_WORDS = frozenset({",", "and", "or", "&", "und", "oder", "sowie"})
@@ -80,6 +81,9 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
             yield _as_written(name), GATED + code
     for phrase in city_rules.get("location_phrases", []):
         yield phrase, LOCATION
+    for code, names in countries.get("state_homonyms", {}).items():
+        for name in names:
+            yield name, STATE + code
 
 
 def _german_forms(name: str) -> list[str]:
@@ -113,10 +117,12 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
     opened |= {end + 1 for end in opened if end < len(lowers) and lowers[end] in ARTICLES}
     places: list[Match] = []
     left_out: list[Match] = []
+    cities: set[int] = set()  # the starts of places that are gated names (cities)
+    states = {(start, end): label[len(STATE) :] for label, start, end in matches if label.startswith(STATE)}
     # A name inside a longer one is no place of its own: "San" (Mali) in "San Francisco", "York" in "New York".
     covered = 0
     for label, start, end in matches:
-        if label == LOCATION:
+        if label == LOCATION or label.startswith(STATE):
             continue
         if end <= covered:
             continue
@@ -131,9 +137,48 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
             left_out.append((label[len(GATED) :], start, end))
             continue
         places.append((label[len(GATED) :] if gated else label, start, end))
+        if gated:
+            cities.add(start)
         if start in opened:
             opened |= _list_continues(lowers, end)
-    return places, left_out
+    return _city_and_region(places, left_out, cities, states, lowers)
+
+
+def _city_and_region(
+    places: list[Match],
+    left_out: list[Match],
+    cities: set[int],
+    states: dict[tuple[int, int], str],
+    lowers: Sequence[str],
+) -> tuple[list[Match], list[Match]]:
+    """ "Atlanta, Georgia", "London, Ontario", "Dublin, Ohio": a city (a place, or a gated name a location column
+    takes), a comma and the region it lies in, read as one place. A country's name that is also a state of the
+    city's country is that state ("Georgia" after Atlanta); else the region decides and the city's own reading goes
+    (London is in Canada there), where the region ends the list (not "Tokyo, India and the US")."""
+    named = sorted([(m, True) for m in left_out] + [(m, m[1] in cities) for m in places], key=lambda x: x[0][1])
+    at = {m[1]: (m, city) for m, city in named}
+    relabel: dict[int, str] = {}
+    drop: set[int] = set()
+    for (code, start, end), city in named:
+        if not city or end + 1 not in at or end >= len(lowers) or lowers[end] != ",":
+            continue
+        (region, r_start, r_end), region_is_city = at[end + 1]
+        if region == code:
+            continue
+        if states.get((r_start, r_end)) == code:
+            relabel[r_start] = code
+            continue
+        if region_is_city:
+            continue
+        after = lowers[r_end] if r_end < len(lowers) else ""
+        following = at.get(r_end + 1)
+        if after in LIST_WORDS and not (after == "," and following is not None and following[0][0] == region):
+            continue
+        drop.add(start)
+    return (
+        [(relabel.get(start, code), start, end) for code, start, end in places if start not in drop],
+        [(relabel.get(start, code), start, end) for code, start, end in left_out if start not in drop],
+    )
 
 
 def _list_continues(lowers: Sequence[str], end: int) -> set[int]:
