@@ -96,3 +96,42 @@ def test_doctype_a_document_titled_privacy_is_a_policy(text):
     """A document titled with the one word "Datenschutz" or "Privacy" is a privacy notice, even when it speaks of
     the data subjects in the third person (no "your rights" for the body to find)."""
     assert classify(load_text(text, format="markdown")) == "privacy_policy"
+
+
+_CLAUSES = {
+    "en": "The Processor shall process Customer Personal Data only on the documented instructions of the Controller. "
+    "The Processor shall keep Customer Personal Data confidential. The Processor shall assist the Controller. The "
+    "Processor shall delete Customer Personal Data at the end of the services. The Processor shall make available "
+    "all information needed to show compliance.",
+    "de": "Der Auftragnehmer verarbeitet die Daten nur auf Weisung des Auftraggebers. Der Auftragnehmer wahrt die "
+    "Vertraulichkeit. Der Auftragnehmer unterstützt den Auftraggeber. Der Auftragnehmer löscht die Daten nach Ende "
+    "des Auftrags. Der Auftraggeber kann die Einhaltung prüfen; der Auftragnehmer wirkt mit.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "section"),
+    [
+        ("en", "Data Protection Terms", "2. Sub-processors"),
+        ("en", "GDPR Addendum", "2. Sub-processors"),
+        ("de", "Vereinbarung über die Verarbeitung personenbezogener Daten im Auftrag", "2. Unterauftragsverarbeiter"),
+        ("de", "Datenschutzvereinbarung", "2. Subunternehmer"),
+    ],
+)
+def test_doctype_an_agreement_whose_section_names_sub_processors_is_an_agreement(lang, title, section):
+    """A sub-processor heading below an agreement's title is one of its sections, not the document's type."""
+    text = f"# {title}\n\n## 1. Processing\n\n{_CLAUSES[lang]}\n\n## {section}\n\n{_CLAUSES[lang]}\n"
+    assert classify(load_text(text, format="markdown")) == "dpa"
+
+
+@pytest.mark.parametrize(
+    ("lang", "page_title", "heading"),
+    [("en", "Privacy", "Data Processing Agreement"), ("de", "Datenschutz", "Auftragsverarbeitungsvertrag")],
+)
+def test_doctype_the_visible_title_comes_before_the_files_own(lang, page_title, heading):
+    """An HTML page titled with the site's section ("Datenschutz") whose visible heading names an agreement is that
+    agreement."""
+    html = (
+        f"<html><head><title>{page_title}</title></head><body><h1>{heading}</h1><p>{_CLAUSES[lang]}</p></body></html>"
+    )
+    assert classify(load_text(html, format="html")) == "dpa"

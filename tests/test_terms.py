@@ -631,3 +631,25 @@ def test_terms_annexes_a_sentence_points_to(words, expected):
     from dpcheck.extract.annexes import annexes_named
 
     assert annexes_named(words, {"annex", "schedule", "anlage"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "## 6. Subauftragsverarbeiter\n\nDer Auftraggeber erteilt die allgemeine Genehmigung, Subauftragsverarbeiter "
+            "beizuziehen. Die Liste steht in Anlage 3.",
+        ),
+        (
+            "en",
+            "## 6. Sub-processors\n\nCustomer gives its general authorisation to engage sub-processors. The list is in "
+            "Annex 3.",
+        ),
+    ],
+)
+def test_terms_austrian_sub_processors_are_sub_processors(scanner, lang, text):
+    """„Subauftragsverarbeiter“ (Austria) are sub-processors: a general authorisation without notice or objection
+    is flagged as anywhere else."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}

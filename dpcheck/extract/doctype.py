@@ -16,7 +16,7 @@ TITLE_PATTERNS: list[tuple[DocType, re.Pattern[str]]] = [
     (
         "subprocessor_list",
         re.compile(
-            r"(list of |liste der )?(sub-?processors?|subprocessors?|sub-processing|unterauftragsverarbeiter|"
+            r"(list of |liste der )?(sub-?processors?|subprocessors?|sub-processing|(unter|sub-?)auftragsverarbeiter|"
             r"unterauftragsverh[äa]ltniss?e?|unterauftragnehmer|subunternehmer|sub-?contractors?|third[- ]party (service )?providers)(\s+list)?\b",
             re.I,
         ),
@@ -24,9 +24,11 @@ TITLE_PATTERNS: list[tuple[DocType, re.Pattern[str]]] = [
     (
         "dpa",
         re.compile(
-            r"data processing (agreement|addendum|terms|exhibit)|data protection (agreement|addendum)|"
-            r"\bDPA\b|processor (agreement|terms)|auftragsverarbeitung|\bAVV\b|\bADV\b|"
-            r"auftrags(daten)?verarbeitungsvertrag|vereinbarung zur auftragsverarbeitung|processing addendum",
+            r"data processing (agreement|addendum|terms|exhibit|conditions)|data protection (agreement|addendum|terms|"
+            r"schedule)|\bDPA\b|processor (agreement|terms)|auftragsverarbeitung|\bAVV\b|\bADV\b|"
+            r"auftrags(daten)?verarbeitungsvertrag|vereinbarung zur auftragsverarbeitung|processing addendum|"
+            r"gdpr addendum|dsgvo-zusatzvereinbarung|verarbeitung personenbezogener daten im auftrag|"
+            r"datenschutzvereinbarung|(schedule|annex|exhibit)\s+\w+\s*[-–—:]\s*data protection\b",
             re.I,
         ),
     ),
@@ -44,11 +46,20 @@ TITLE_PATTERNS: list[tuple[DocType, re.Pattern[str]]] = [
         "privacy_policy",
         re.compile(
             r"privacy (policy|notice|statement|polic)|datenschutz(erklärung|hinweis|richtlinie|information|"
-            r"bestimmungen)|data (privacy|protection) (policy|notice|statement)|cookie polic",
+            r"bestimmungen)|datenschutz-hinweis|hinweise zum datenschutz|data (privacy|protection) (policy|notice|"
+            r"statement)|cookie polic|how we use your (personal )?(data|information)",
             re.I,
         ),
     ),
 ]
+# An agreement's clauses, without the word for sub-processors that a list of them repeats too.
+DPA_CLAUSES = re.compile(
+    r"\b(the processor shall|processor shall|controller and processor|auftraggeber|auftragnehmer|weisung|"
+    r"customer personal data|data exporter|data importer|auftragsverarbeiter (ist|wird|darf|hat|verpflichtet))\b",
+    re.I,
+)
+# How many clause words make a document an agreement whatever a heading in it says.
+CLAUSES = 5
 DPA_BODY = re.compile(
     r"\b(the processor shall|processor shall|controller and processor|data processor|sub-?processors?|"
     r"auftragsverarbeiter|auftraggeber|auftragnehmer|weisung|customer personal data|data exporter|"
@@ -68,18 +79,22 @@ SHIELD_NOTICE = re.compile(r"privacy shield", re.I)
 
 
 def classify(document: Document) -> DocType:
-    title_candidates = [document.metadata.get("title", "")]
-    title_candidates += [b.text for b in document.blocks[:8] if b.kind == "heading"]
-    title_candidates.append(document.text[:300])
+    # The title the reader sees comes first; the file's own title (a DOCX property left from a template, an HTML
+    # <title> naming the site's section) only after it.
+    headings = [b.text for b in document.blocks[:8] if b.kind == "heading"]
+    title_candidates = [*headings[:1], document.metadata.get("title", ""), *headings[1:], document.text[:300]]
     titled = [c for c in title_candidates if c]
     if titled and BARE_POLICY_TITLE.fullmatch(titled[0]):
         return "privacy_policy"
+    clauses = len(DPA_CLAUSES.findall(document.text))
     for i, candidate in enumerate(titled):
         # The type named first wins: a policy page whose menu also links "Subprocessors" is a policy.
         hits = sorted((m.start(), doc_type) for doc_type, pattern in TITLE_PATTERNS if (m := pattern.search(candidate)))
         for _, doc_type in hits:
             if doc_type == "subprocessor_list" and len(document.text) > 40000:
                 continue  # a long document that opens with its sub-processors is a DPA or policy
+            if doc_type == "subprocessor_list" and i > 0 and clauses >= CLAUSES:
+                continue  # "2. Sub-processors" below the title of an agreement is one of its sections
             if doc_type in _RIVAL and any(TITLE[_RIVAL[doc_type]].search(later) for later in titled[i:]):
                 # A title that names both an agreement and a policy ("Data Protection Agreement" over
                 # "Data Protection Statement") is decided by what the text itself says.
