@@ -345,3 +345,24 @@ def test_tables_a_row_receiving_no_personal_data_is_no_destination(scanner, lang
     """A row whose company receives no personal data sends none to its country."""
     report = scanner.scan_text(text, language=lang, format="markdown")
     assert {t.destination for t in report.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "table"),
+    [
+        (
+            "en",
+            "| Sub-processor | Service | Country |\n|---|---|---|\n| Alpha Ltd | Support | IN |\n| Beta Inc. | Maps | CA |\n",
+        ),
+        (
+            "de",
+            "| Name | Leistung | Land |\n|---|---|---|\n| Alpha Ltd | Support | IN |\n| Beta Inc. | Karten | CA |\n",
+        ),
+    ],
+)
+def test_tables_a_location_cell_holding_an_iso_code_names_its_country(scanner, lang, table):
+    """ "IN" alone in a country column is India, though "in" in prose is a preposition."""
+    report = scanner.scan_text(
+        "# Sub-processors\n\n" + table, language=lang, doc_type="subprocessor_list", format="markdown"
+    )
+    assert {t.destination for t in report.transfers} == {"IN", "CA"}

@@ -17,7 +17,7 @@ from spacy.language import Language
 from dpcheck.extract.destinations import Words, apposition
 from dpcheck.ingest.document import Block, Document, Table
 from dpcheck.models import EEA_REGION, UNSPECIFIED, Evidence, Mention, Recipient
-from dpcheck.nlp.components import SPAN_KEY
+from dpcheck.nlp.components import COUNTRIES, SPAN_KEY, CountryRecognizer
 from dpcheck.nlp.gazetteer import LEFT_OUT_KEY
 
 # Earlier kinds claim a column first: "Sub-processor of" is an engaged-by column, not a name column.
@@ -198,6 +198,9 @@ NO_DATA_CELL = re.compile(
 PLACEHOLDER = re.compile(r"[\[<{].*[\]>}]")
 
 
+ISO_CODE = re.compile(r"[A-Z]{2}")
+
+
 def _places(text: str, nlp: Language, open_cues: set[str], location_column: bool = False) -> list[str]:
     """Country codes named in a cell, and UNSPECIFIED for open wording ("worldwide"). A location
     column's cell says where by itself: its city names count without "seated in" before them."""
@@ -209,6 +212,12 @@ def _places(text: str, nlp: Language, open_cues: set[str], location_column: bool
     for ent in places:
         if ent.kb_id_ not in codes:
             codes.append(ent.kb_id_)
+    # A location column's cell that is a country's ISO code alone ("IN", "PH"): the code is the country, though
+    # most codes are no place in prose ("in", "de").
+    code = text.strip()
+    recognizer = nlp.get_pipe(COUNTRIES)
+    if location_column and not codes and ISO_CODE.fullmatch(code) and isinstance(recognizer, CountryRecognizer):
+        codes += [code] if code in recognizer.codes else []
     # Open words that qualify the place the cell names: "USA (Drittland; SCCs)" describes the US, "EU
     # (multi-region)" spreads the data within the EU; "worldwide" beside a country still leaves the set open.
     countries = [e.end for e in doc.ents if len(e.kb_id_) == 2]
