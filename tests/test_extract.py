@@ -1976,3 +1976,36 @@ def test_extract_the_customers_own_flows_are_not_the_vendors_transfers(scanner, 
     sub-processor, sends the customer's data, not the vendor's."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert report.transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "addressed"),
+    [
+        (
+            "en",
+            "## Questions\n\n### Do you send my data to India?\n\nYes, for support. Our contractor reads your tickets.",
+            {"IN"},
+            True,
+        ),
+        (
+            "de",
+            "## Fragen\n\n### Werden meine Daten nach Indien übermittelt?\n\nJa, für den Support. Unser Dienstleister "
+            "liest Ihre Anfragen.",
+            {"IN"},
+            True,
+        ),
+        ("en", "## Questions\n\n**Do you send my data to India?**\n\nNo. All data stays in Ireland.", set(), True),
+        (
+            "de",
+            "## Fragen\n\n**Werden meine Daten nach Indien übermittelt?**\n\nNein. Alle Daten bleiben in Deutschland.",
+            set(),
+            True,
+        ),
+    ],
+)
+def test_extract_a_question_takes_the_answer_below_it(scanner, lang, text, expected, addressed):
+    """A FAQ's question answered "yes" states what it asks, answered "no" denies it; either way the document speaks
+    of where data goes."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == expected
+    assert ("TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}) is addressed

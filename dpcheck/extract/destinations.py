@@ -91,6 +91,8 @@ class Words:
     restriction: frozenset[str]
     conditional: frozenset[str]
     whether: frozenset[str]
+    answer_yes: frozenset[str]
+    answer_no: frozenset[str]
     annex: frozenset[str]
     placeholder: frozenset[str]
     former: frozenset[str]

@@ -33,6 +33,7 @@ from spacy.language import Language
 from dpcheck.extract import art28
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import (
+    DENIED,
     LAWS_DIFFER,
     Words,
     destination_mentions,
@@ -82,7 +83,7 @@ from dpcheck.extract.terms import (
     term_mentions,
 )
 from dpcheck.ingest.document import Block, Document
-from dpcheck.models import ALL_SUBPROCESSORS, Evidence, Mention, Recipient
+from dpcheck.models import ALL_SUBPROCESSORS, UNSPECIFIED, Evidence, Mention, Recipient
 from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
 
 # Sentences after one about requests from authorities that still speak of them without repeating who asks.
@@ -390,6 +391,7 @@ class DestinationReader(Reader):
     """Where data goes, and the recipients of a sub-processor's onward transfers."""
 
     name = "destinations"
+    reads_headings = True  # a question as a heading, answered below it ("Do you send my data to the US?" — "Yes")
 
     def begin(self, reading: Reading) -> None:
         # The recipients the tables name are those an onward transfer can be made by.
@@ -405,15 +407,37 @@ class DestinationReader(Reader):
         sentence = passage.sentence
         if _in_read_table(sentence.block, reading):
             return
+        words = reading.lexicon.words
+        answer = self._answer(passage.index, reading) if sentence.text.rstrip().endswith("?") else ""
+        if sentence.block.kind == "heading" and not answer:
+            return
+        if answer == "no":
+            # „Werden meine Daten in die USA übermittelt? — Nein.": the question, answered no, denies.
+            evidence = sentence.evidence("a question on transfers answered 'no'")
+            reading.mentions.append(Mention(DENIED, UNSPECIFIED, evidence))
+            reading.transfers_addressed.append(evidence)
+            return
         previous = self._previous if self._previous and self._follows(passage.index, reading) else []
-        places = destination_mentions(
-            sentence, passage.transfer, set(reading.eea), reading.lexicon.words, reading.lexicon.roles
-        )
+        # A question answered "yes" states what it asks, as a transfer statement.
+        transfer = passage.transfer or answer == "yes"
+        places = destination_mentions(sentence, transfer, set(reading.eea), words, reading.lexicon.roles)
         reading.mentions.extend(
             [*places, *examples_of_previous(previous, sentence, places, set(reading.eea), reading.lexicon.roles)]
         )
         self._previous, self._previous_at = places, passage.index
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
+
+    @staticmethod
+    def _answer(index: int, reading: Reading) -> str:
+        """ "yes" or "no" where the sentence after question ``index`` opens with the answer, else ""."""
+        sentences = reading.sentences
+        if index + 1 >= len(sentences):
+            return ""
+        tokens = sentences[index + 1].span
+        # "No." is one token in English (the abbreviation of "number").
+        first = tokens[0].lower_.rstrip(".,:;!") if len(tokens) else ""
+        words = reading.lexicon.words
+        return "yes" if first in words.answer_yes else "no" if first in words.answer_no else ""
 
     def _follows(self, index: int, reading: Reading) -> bool:
         """No sentence this reader would read stands between the one read last and sentence ``index``:
