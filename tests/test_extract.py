@@ -2009,3 +2009,15 @@ def test_extract_a_question_takes_the_answer_below_it(scanner, lang, text, expec
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == expected
     assert ("TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}) is addressed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Users can opt to have any location-based notes stored only locally on their devices."),
+        ("de", "Nutzer können ortsbezogene Notizen ausschließlich lokal auf ihren Geräten speichern lassen."),
+    ],
+)
+def test_extract_a_regions_word_opening_a_compound_is_no_region(scanner, lang, text):
+    """ "any location-based notes" names no region data goes to."""
+    assert scan(scanner, text, lang).transfers == ()

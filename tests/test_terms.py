@@ -653,3 +653,25 @@ def test_terms_austrian_sub_processors_are_sub_processors(scanner, lang, text):
     is flagged as anywhere else."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert "SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Verantwortliche genehmigt den Einsatz von Unterauftragsverarbeitern "
+            "allgemein. Änderungen bei Unterauftragsverarbeitern werden dem Verantwortlichen vorab mitgeteilt "
+            "(Widerspruchsrecht innerhalb von 14 Tagen).",
+        ),
+        (
+            "en",
+            "## Sub-processors\n\nThe controller gives general authorisation for sub-processors. Changes to "
+            "sub-processors are announced to the controller in advance (right to object within 14 days).",
+        ),
+    ],
+)
+def test_terms_notice_given_in_a_participle_and_an_objection_right_as_a_noun(scanner, lang, text):
+    """„vorab mitgeteilt (Widerspruchsrecht innerhalb von 14 Tagen)“ gives prior notice and a right to object."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in {f.rule_id for f in report.findings}

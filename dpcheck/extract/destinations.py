@@ -349,6 +349,7 @@ def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> b
 # Tokens from a sentence's start in which the year of an opening "Until ..." stands ("Until the end of March 2024").
 UNTIL_REACH = 7
 YEAR = re.compile(r"(?:19|20)\d\d")
+HYPHENS = frozenset({"-", "‐", "‑"})
 # Tokens of a city (and its comma) between "Corp. of" and the country it is in ("Example Corp. of Boston, USA").
 COMPANY_CITY = 3
 # Tokens between a negation and the transfer it denies; a determiner ("no ... data has been stored") reaches further.
@@ -750,6 +751,8 @@ def destination_mentions(
         and not any(end <= c.start for end in intended)
         and (c.start, c.end) not in apposed
         and not _asked(sentence, c.start, words)
+        # "any location-based notes": the region's word opens a compound, no region.
+        and not (c.end < len(tokens) and tokens[c.end].text in HYPHENS)
         and ((c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True)))
     ]
     argument = roles.argument(open_cues[0].start, open_cues[0].end, True) if open_cues else Argument("unclaimed")
