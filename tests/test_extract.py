@@ -2021,3 +2021,23 @@ def test_extract_a_question_takes_the_answer_below_it(scanner, lang, text, expec
 def test_extract_a_regions_word_opening_a_compound_is_no_region(scanner, lang, text):
     """ "any location-based notes" names no region data goes to."""
     assert scan(scanner, text, lang).transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## International transfers\n\nAdequacy decisions: where the European Commission has recognised a third "
+            "country as providing an adequate level of protection (e.g., Switzerland, Japan, the UK).",
+        ),
+        (
+            "de",
+            "## Internationale Übermittlungen\n\nAngemessenheitsbeschlüsse: wenn die Europäische Kommission einem "
+            "Drittland ein angemessenes Schutzniveau bescheinigt hat (z. B. Schweiz, Japan, Vereinigtes Königreich).",
+        ),
+    ],
+)
+def test_extract_countries_given_as_examples_of_adequacy_decisions_are_no_destinations(scanner, lang, text):
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert not {t.destination for t in report.transfers} & {"CH", "JP", "GB"}

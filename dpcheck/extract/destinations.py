@@ -686,6 +686,10 @@ def destination_mentions(
             continue
         if _asked(sentence, place.start, words):
             continue
+        # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)": countries
+        # named after an adequacy decision, in a sentence that moves no data, are examples of the decision.
+        if not sentence.has("TRANSFER") and any(c.end <= place.start for c in sentence.of("MECH:adequacy")):
+            continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
         if _disowned_place(place, argument, disowned) or _contrasted_away(sentence, place, words):
             continue
