@@ -366,3 +366,18 @@ def test_tables_a_location_cell_holding_an_iso_code_names_its_country(scanner, l
         "# Sub-processors\n\n" + table, language=lang, doc_type="subprocessor_list", format="markdown"
     )
     assert {t.destination for t in report.transfers} == {"IN", "CA"}
+
+
+@pytest.mark.parametrize(
+    "lang",
+    ["en", "de"],
+)
+def test_tables_a_state_code_in_an_address_is_no_country(scanner, lang):
+    """ "Menlo Park, CA, 94025, USA" in an entry's address: "CA" is California, not Canada."""
+    lead = "We use the following services:" if lang == "en" else "Wir nutzen folgende Dienste:"
+    text = (
+        f"# Privacy\n\n## Services\n\n{lead}\n\n- Examplegram: social network; provider: Examplegram Inc., "
+        "1 Willow Road, Menlo Park, CA, 94025, USA\n"
+    )
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert "CA" not in {t.destination for t in report.transfers}

@@ -201,7 +201,9 @@ PLACEHOLDER = re.compile(r"[\[<{].*[\]>}]")
 ISO_CODE = re.compile(r"[A-Z]{2}")
 
 
-def _places(text: str, nlp: Language, open_cues: set[str], location_column: bool = False) -> list[str]:
+def _places(
+    text: str, nlp: Language, open_cues: set[str], location_column: bool = False, codes_alone: bool = False
+) -> list[str]:
     """Country codes named in a cell, and UNSPECIFIED for open wording ("worldwide"). A location
     column's cell says where by itself: its city names count without "seated in" before them."""
     if not text:
@@ -212,11 +214,11 @@ def _places(text: str, nlp: Language, open_cues: set[str], location_column: bool
     for ent in places:
         if ent.kb_id_ not in codes:
             codes.append(ent.kb_id_)
-    # A location column's cell that is a country's ISO code alone ("IN", "PH"): the code is the country, though
-    # most codes are no place in prose ("in", "de").
+    # A table's location cell that is a country's ISO code alone ("IN", "PH"): the code is the country, though
+    # most codes are no place in prose ("in", "de"), nor the field of an address ("Menlo Park, CA, 94025").
     code = text.strip()
     recognizer = nlp.get_pipe(COUNTRIES)
-    if location_column and not codes and ISO_CODE.fullmatch(code) and isinstance(recognizer, CountryRecognizer):
+    if codes_alone and not codes and ISO_CODE.fullmatch(code) and isinstance(recognizer, CountryRecognizer):
         codes += [code] if code in recognizer.codes else []
     # Open words that qualify the place the cell names: "USA (Drittland; SCCs)" describes the US, "EU
     # (multi-region)" spreads the data within the EU; "worldwide" beside a country still leaves the set open.
@@ -289,7 +291,9 @@ def _read_table(
             if loc_col is not None and len(location_text) <= LOCATION_CELL
             else {"OPEN_DESTINATION"}
         )
-        codes = _places(location_text, nlp, open_cues, location_column=loc_col is not None)
+        codes = _places(
+            location_text, nlp, open_cues, location_column=loc_col is not None, codes_alone=loc_col is not None
+        )
         onward = [
             c
             for c in _places(cell("onward"), nlp, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
