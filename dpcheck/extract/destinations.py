@@ -640,8 +640,14 @@ def destination_mentions(
         )
         else 0
     )
-    # "I use Brightlog (Brightlog Software, Inc., USA)": the company the vendor uses receives the data where it sits.
-    uses_seated = sentence.has("RCPT_USE") and any(_bracketed_seat(sentence, p, words) for p in sentence.places)
+    # A company's seat in the bracket after it, in a list a sharing lead-in opens or a sentence saying the vendor
+    # uses it ("I use Brightlog (Brightlog Software, Inc., USA)"): the company receives the data where it sits.
+    seated = (
+        {p.start for p in sentence.places if _bracketed_seat(sentence, p, words)}
+        if sentence.has("RECIPIENT_LEAD_IN", "RCPT_USE")
+        else set()
+    )
+    uses_seated = sentence.has("RCPT_USE") and bool(seated)
     if not (transfer_sentence or roles.states_transfer or uses_seated):
         return []
     # "Any relocation to a third country requires the Customer's prior consent" restricts transfers, as the
@@ -693,12 +699,7 @@ def destination_mentions(
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
         if _disowned_place(place, argument, disowned) or _contrasted_away(sentence, place, words):
             continue
-        # ... or in a sentence saying the vendor uses the company: "I use Brightlog (Brightlog Software, Inc., USA)".
-        listed_seat = (
-            len(place.code) == 2
-            and sentence.has("RECIPIENT_LEAD_IN", "RCPT_USE")
-            and _bracketed_seat(sentence, place, words)
-        )
+        listed_seat = len(place.code) == 2 and place.start in seated
         if not listed_seat and not roles.makes_transfer(argument):
             continue
         if place.code == UNSPECIFIED:

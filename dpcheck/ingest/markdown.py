@@ -72,6 +72,9 @@ class _OpenElements:
     def __init__(self, sheet: StyleSheet) -> None:
         self.sheet = sheet
         self.stack: list[tuple[str, str, bool]] = []  # (name, start tag, hides its content)
+        # Whether the elements opened so far hide their content, by their start tags: a document repeats the same
+        # few wrappers, and judging one parses it as HTML.
+        self._hides: dict[str, bool] = {}
 
     @property
     def hiding(self) -> bool:
@@ -86,19 +89,9 @@ class _OpenElements:
                     del self.stack[depth:]
             elif name not in _VOID and not rest.rstrip().endswith("/") and len(self.stack) < _MAX_OPEN:
                 opened = "".join(tag for _, tag, _ in self.stack) + match[0]
-                self.stack.append((name, match[0], _hides(self.sheet, opened)))
-
-
-_HIDES_CACHE: dict[tuple[int, str], bool] = {}
-
-
-def _hides(sheet: StyleSheet, opened: str) -> bool:
-    key = (id(sheet), opened)
-    if key not in _HIDES_CACHE:
-        if len(_HIDES_CACHE) > 1024:
-            _HIDES_CACHE.clear()
-        _HIDES_CACHE[key] = html.hides_inside(sheet, opened)
-    return _HIDES_CACHE[key]
+                if opened not in self._hides:
+                    self._hides[opened] = html.hides_inside(self.sheet, opened)
+                self.stack.append((name, match[0], self._hides[opened]))
 
 
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
