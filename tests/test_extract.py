@@ -2041,3 +2041,26 @@ def test_extract_a_regions_word_opening_a_compound_is_no_region(scanner, lang, t
 def test_extract_countries_given_as_examples_of_adequacy_decisions_are_no_destinations(scanner, lang, text):
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert not {t.destination for t in report.transfers} & {"CH", "JP", "GB"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Your account data is stored in Dublin. Diagnostic logs may be processed globally by our monitoring provider.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Ihre Kontodaten speichern wir in Frankfurt. Diagnoseprotokolle werden von unserem Cloud-Anbieter in jeder "
+            "Region verarbeitet, in der er Rechenzentren betreibt.",
+            {"UNSPECIFIED"},
+        ),
+        ("en", "Example Desk Pvt Ltd answers your enquiries from its service centre in Chennai, India.", {"IN"}),
+        ("de", "Mitarbeitende unseres Supportpartners in Indien sehen Ihre Kontodaten.", {"IN"}),
+    ],
+)
+def test_extract_open_wording_without_worldwide_and_people_who_see_the_data(scanner, lang, text, expected):
+    """ "processed globally", „in jeder Region", and staff who answer or see the data where they sit."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected

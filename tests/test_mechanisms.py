@@ -2053,3 +2053,19 @@ def test_mechanisms_a_tool_named_but_not_in_force_is_not_relied_on(scanner, lang
     """A pointer to information about a tool, a copy for reference, one being prepared or signed one day, one that
     prevails only where concluded, or one offered to another tier names a tool no transfer rests on."""
     assert "scc" not in mechanisms(scanner, text, lang, "privacy_policy")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our support provider in India processes support tickets under our standard contractual terms for suppliers.",
+        ),
+        ("en", "All group companies, including our Indian company, are bound by our Group Code of Conduct."),
+        ("de", "Unser Dienstleister in Indien bearbeitet Tickets nach unseren Standardvertragsbedingungen für Lieferanten."),
+        ("de", "Alle Konzerngesellschaften, auch in Indien, sind an unseren Konzern-Verhaltenskodex gebunden."),
+    ],
+)
+def test_mechanisms_the_vendors_own_terms_and_group_code_are_no_tools(scanner, lang, text):
+    assert mechanisms(scanner, text, lang) == set()

@@ -675,3 +675,24 @@ def test_terms_notice_given_in_a_participle_and_an_objection_right_as_a_noun(sca
     """„vorab mitgeteilt (Widerspruchsrecht innerhalb von 14 Tagen)“ gives prior notice and a right to object."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Sub-processors\n\nThe Customer gives general authorisation for sub-processors. The Processor informs the "
+            "Customer 30 days before a new sub-processor starts processing. The Customer's right to object is excluded.",
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine allgemeine Genehmigung. Der Auftragsverarbeiter "
+            "informiert den Auftraggeber 30 Tage vor dem Einsatz eines neuen Unterauftragsverarbeiters. Ein "
+            "Widerspruchsrecht des Auftraggebers besteht nicht.",
+        ),
+    ],
+)
+def test_terms_an_objection_right_excluded_at_the_end_is_none(scanner, lang, text):
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}
