@@ -2063,7 +2063,10 @@ def test_mechanisms_a_tool_named_but_not_in_force_is_not_relied_on(scanner, lang
             "Our support provider in India processes support tickets under our standard contractual terms for suppliers.",
         ),
         ("en", "All group companies, including our Indian company, are bound by our Group Code of Conduct."),
-        ("de", "Unser Dienstleister in Indien bearbeitet Tickets nach unseren Standardvertragsbedingungen für Lieferanten."),
+        (
+            "de",
+            "Unser Dienstleister in Indien bearbeitet Tickets nach unseren Standardvertragsbedingungen für Lieferanten.",
+        ),
         ("de", "Alle Konzerngesellschaften, auch in Indien, sind an unseren Konzern-Verhaltenskodex gebunden."),
     ],
 )
