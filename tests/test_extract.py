@@ -2064,3 +2064,25 @@ def test_extract_countries_given_as_examples_of_adequacy_decisions_are_no_destin
 def test_extract_open_wording_without_worldwide_and_people_who_see_the_data(scanner, lang, text, expected):
     """ "processed globally", „in jeder Region", and staff who answer or see the data where they sit."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\nExample AB, located at Lilla Bergs gata 12, 111 22 Stockholm, Sweden, is the privacy "
+            "controller.\n\nWe collect your name and email address when you contact us.",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\nDie Beispiel ApS mit Sitz in der Vesterbrogade 10, 1620 Kopenhagen, Dänemark, ist "
+            "Verantwortliche.\n\nWir erheben Ihren Namen und Ihre E-Mail-Adresse, wenn Sie uns schreiben.",
+        ),
+    ],
+)
+def test_extract_a_controllers_street_address_says_nothing_of_where_data_goes(scanner, lang, text):
+    """A controller "located at" a street address abroad in Europe is its seat: a policy that says nothing more is
+    silent on where data goes."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert "TRANSFERS_NOT_ADDRESSED" in {f.rule_id for f in report.findings}

@@ -56,7 +56,7 @@ SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|h
 POSTAL = re.compile(
     r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
     r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|via|platz|weg|quay|tower|floor|parkway|boulevard|blvd\.?|"
-    r"drive|lane)\b",
+    r"drive|lane|gata|gatan|vägen|vej|gade|straat|gracht|laan|ulica|utca|katu|veien)\b|\b\d{3} \d{2}\b",
     re.I,
 )
 REGION_NEGATION = re.compile(r"(non|nicht)\W?(eea|eu|ewr|uk|european|europäisch)", re.I)
