@@ -14,7 +14,7 @@ import numpy as np
 from spacy.language import Language
 
 from dpcheck.extract.amendments import amended_away, instruction_pattern
-from dpcheck.extract.annexes import annexes_named, empty_annexes
+from dpcheck.extract.annexes import lists_to_nothing
 from dpcheck.extract.destinations import DENIED, PROVIDERS, customers_own_flows
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.mechanisms import conditioned_tools, consent_without_transfer, tools_out_of_scope
@@ -185,21 +185,9 @@ def extract(
         return not any(start <= evidence.start < end for start, end in away)
 
     # Whether a tool is relied on can rest on the rest of the document: its paragraph, the transfers it discloses.
-    # A pointer to an annex the document leaves empty ("Annex 3: [To be completed]"), or a placeholder where the list
-    # should be, is no sub-processor list.
-    empty = empty_annexes(document, words.annex, words.placeholder)
-
-    def lists_nothing(mention: Mention) -> bool:
-        if mention.kind != "subprocessor_list":
-            return False
-        quote = mention.evidence.quote
-        named = annexes_named(quote, words.annex)
-        # "This annex is left blank; the list will follow" is itself a placeholder, not a pointer.
-        return (bool(named) and named <= empty) or any(p in quote.lower() for p in words.placeholder)
-
-    mentions = [
-        m for m in (*reading.mentions, *breach_limits(reading.sentences)) if kept(m.evidence) and not lists_nothing(m)
-    ]
+    mentions = [m for m in (*reading.mentions, *breach_limits(reading.sentences)) if kept(m.evidence)]
+    # A pointer to an annex the document leaves empty ("Annex 3: [To be completed]") is no sub-processor list.
+    mentions = lists_to_nothing(mentions, document, words.annex, words.placeholder)
     mentions = customers_own_flows(mentions, reading.sentences, words)
     mentions = consent_without_transfer(conditioned_tools(tools_out_of_scope(mentions, reading.sentences), eea), eea)
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection
 
 from dpcheck.ingest.document import Document
+from dpcheck.models import Mention
 
 # "Annex 3", "Anlage 2", "Schedule B", "Appendix IV": an annex word, then its number or letter.
 _LABEL = r"\b({words})\s+([0-9]+|[IVX]+|[A-Z])\b"
@@ -41,3 +42,18 @@ def empty_annexes(document: Document, annex_words: Collection[str], placeholders
         for heading, texts in bodies.items()
         if texts and all(any(p in text for p in placeholders) for text in texts)
     }
+
+
+def lists_to_nothing(
+    mentions: list[Mention], document: Document, annex_words: Collection[str], placeholders: Collection[str]
+) -> list[Mention]:
+    """``mentions`` without the sub-processor lists that point to an annex the document leaves empty, or that are
+    themselves a placeholder where the list should be ("This annex is left blank; the list will follow")."""
+    empty = empty_annexes(document, annex_words, placeholders)
+
+    def nothing(mention: Mention) -> bool:
+        quote = mention.evidence.quote
+        named = annexes_named(quote, annex_words)
+        return (bool(named) and named <= empty) or any(p in quote.lower() for p in placeholders)
+
+    return [m for m in mentions if m.kind != "subprocessor_list" or not nothing(m)]

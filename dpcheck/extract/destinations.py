@@ -618,8 +618,8 @@ def destination_mentions(
     if sentence.is_definition or sentence.has("NO_PERSONAL_DATA"):
         return []
     # Under "Former sub-processors" / „Ausgeschiedene Unterauftragsverarbeiter" a place is where data went.
-    headings = sentence.block.heading_path
-    if headings and headings[-1].split()[:1] and headings[-1].split()[0].lower() in words.former:
+    first = sentence.block.heading_path[-1].split()[:1] if sentence.block.heading_path else []
+    if first and first[0].lower() in words.former:
         return []
     if _ended(sentence, words):
         return []
@@ -859,7 +859,7 @@ def customers_own_flows(mentions: list[Mention], sentences: Sentences, words: Wo
     sub-processors ("the provider acts under its own agreement with Customer; it is not a Sub-processor"): the
     customer's transfers, not the vendor's (GUIDELINES.md counts those of the vendor and its processors). Not where
     the vendor speaks of its own ("We host Customer data with X in the US, and Chatly is not a sub-processor")."""
-    spans = [(b.start, b.end) for b in map(sentences.block, sentences.carrying(CUSTOMER_FLOW).nonzero()[0].tolist())]
+    spans = sentences.spans_carrying(CUSTOMER_FLOW)
     if not spans:
         return mentions
 

@@ -806,7 +806,7 @@ def tools_out_of_scope(mentions: list[Mention], sentences: Sentences) -> list[Me
     """Tools of a paragraph that puts the customer's data outside them ("Kilnsey US has self-certified to the DPF.
     Its certification covers human resources data only"): named, not relied on. Only where the paragraph names one
     tool, so that the exclusion cannot be another tool's."""
-    spans = {(b.start, b.end) for b in map(sentences.block, sentences.carrying(OUT_OF_SCOPE).nonzero()[0].tolist())}
+    spans = sentences.spans_carrying(OUT_OF_SCOPE)
     if not spans:
         return mentions
     block_of = {

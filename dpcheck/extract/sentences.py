@@ -582,6 +582,12 @@ class Sentences(Sequence[Sentence]):
         """The block holding sentence ``i`` (without building the sentence)."""
         return self.document.blocks[self._block_of[i]]
 
+    def spans_carrying(self, *labels: str) -> list[tuple[int, int]]:
+        """The character spans of the blocks with a sentence that carries any of ``labels``, in order, each once
+        (a paragraph a cue speaks of as a whole: "covers human resources data only", "is not a sub-processor")."""
+        blocks = dict.fromkeys(self.block(i) for i in np.flatnonzero(self.carrying(*labels)).tolist())
+        return [(b.start, b.end) for b in blocks]
+
     def anchored(self, *labels: str) -> Iterator[Sentence]:
         """The sentences that carry any of ``labels``, in order; the others are never built."""
         return (self[i] for i in self.where(*labels).tolist())

@@ -217,9 +217,10 @@ def _places(
     # A table's location cell that is a country's ISO code alone ("IN", "PH"): the code is the country, though
     # most codes are no place in prose ("in", "de"), nor the field of an address ("Menlo Park, CA, 94025").
     code = text.strip()
-    recognizer = nlp.get_pipe(COUNTRIES)
-    if codes_alone and not codes and ISO_CODE.fullmatch(code) and isinstance(recognizer, CountryRecognizer):
-        codes += [code] if code in recognizer.codes else []
+    if codes_alone and not codes and ISO_CODE.fullmatch(code):
+        recognizer = nlp.get_pipe(COUNTRIES)
+        if isinstance(recognizer, CountryRecognizer) and code in recognizer.codes:
+            codes.append(code)
     # Open words that qualify the place the cell names: "USA (Drittland; SCCs)" describes the US, "EU
     # (multi-region)" spreads the data within the EU; "worldwide" beside a country still leaves the set open.
     countries = [e.end for e in doc.ents if len(e.kb_id_) == 2]

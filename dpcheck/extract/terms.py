@@ -136,9 +136,10 @@ ABSENT_VALUE = re.compile(
 def _labelled_absent(sentence: Sentence, cue: Cue) -> bool:
     """ "Supplementary measures: none.", „Transfer-Folgenabschätzung durchgeführt: ☐ ja ☒ nein": the measure is the
     label of a field whose value says there is none."""
-    if answered_no(sentence.span[cue.end :]) or nothing_ticked(sentence.span[cue.end :]):
+    after = sentence.span[cue.end :]
+    if answered_no(after) or nothing_ticked(after):
         return True
-    rest = sentence.span[cue.end :].text.strip()
+    rest = after.text.strip()
     return rest.startswith(":") and bool(ABSENT_VALUE.fullmatch(rest[1:].strip()))
 
 
