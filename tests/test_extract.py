@@ -2086,3 +2086,83 @@ def test_extract_a_controllers_street_address_says_nothing_of_where_data_goes(sc
     silent on where data goes."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert "TRANSFERS_NOT_ADDRESSED" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We do not pass your booking data to any tour operator in India."),
+        ("en", "None of your data is shared with advertisers in the United States."),
+        ("de", "Wir geben Ihre Buchungsdaten an keinen Reiseveranstalter in Indien weiter."),
+        ("de", "Keine Ihrer Daten werden an Werbepartner in den USA weitergegeben."),
+    ],
+)
+def test_extract_a_recipient_denied_the_data_is_no_destination(scanner, lang, text):
+    """ "do not pass ... to any tour operator in India", "None of your data is shared": the place of a recipient the
+    sentence denies the data to is where data does not go."""
+    assert not scan(scanner, text, lang).transfers
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We pass your contact details to our call centre in Manila, Philippines.", {"PH"}),
+        ("en", "Card payments are processed via Paybridge Inc. in the USA.", {"US"}),
+        ("de", "Kartenzahlungen werden über die Paybridge Inc. in den USA abgewickelt und dort verarbeitet.", {"US"}),
+        ("de", "Zahlungen verarbeiten wir via Paybridge Inc. in den USA.", {"US"}),
+    ],
+)
+def test_extract_data_passed_on_or_processed_via_a_company(scanner, lang, text, expected):
+    """ "pass ... to" sends data; "via" before a company is the route, not an Italian street ("Via Roma 12")."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our hosting provider in the United States stores Customer Data. Under the previous version of this "
+            "Agreement, transfers to the United States relied on the EU-U.S. Privacy Shield. Transfers now rely on the "
+            "Standard Contractual Clauses.",
+        ),
+        (
+            "de",
+            "Unser Hostinganbieter in den USA speichert Kundendaten. Nach der früheren Fassung dieses Vertrags stützten "
+            "sich Übermittlungen in die USA auf den EU-US Privacy Shield. Heute beruhen sie auf den "
+            "Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_extract_a_tool_of_an_earlier_version_of_the_agreement_is_not_relied_on(scanner, lang, text):
+    """The tool an earlier version of the agreement rested on is history; the one in force now is relied on."""
+    report = scan(scanner, text, lang, doc_type="dpa")
+    assert {t.destination: set(t.mechanisms) for t in report.transfers} == {"US": {"scc"}}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\nThe following sub-processors process Customer Data.\n\n## Helpdesk Partner Pvt Ltd\n\n"
+            "- Purpose: customer support\n- Country: IN\n\n## Nimbus Hosting Inc.\n\nPurpose: hosting\n\n"
+            "Country of processing: Canada\n\n## Statwise Ltd\n\n- Purpose: analytics\n- Support: Germany\n",
+            {"Helpdesk Partner Pvt Ltd": ("IN",), "Nimbus Hosting Inc.": ("CA",)},
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\nFolgende Unterauftragsverarbeiter verarbeiten Kundendaten.\n\n"
+            "## Beispiel Support GmbH\n\n- Zweck: Kundensupport\n- Land: US\n\n## Wolkenwerk AG\n\n- Zweck: Hosting\n"
+            "- Standort: Zürich\n",
+            {"Beispiel Support GmbH": ("US",), "Wolkenwerk AG": ("CH",)},
+        ),
+    ],
+)
+def test_extract_an_entrys_location_field_places_its_sub_processor(scanner, lang, text, expected):
+    """Under a sub-processor's heading, a field whose label a location column would have ("Country: IN", „Land: US")
+    places it, an ISO code alone included; "Support: Germany" is no location field."""
+    report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
+    placed = {r.name: r.locations for r in report.recipients if r.locations}
+    assert placed == expected
+    assert {t.destination for t in report.transfers} == {c for codes in expected.values() for c in codes}

@@ -55,7 +55,7 @@ LAWS_DIFFER = "LAWS_DIFFER"
 SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
 POSTAL = re.compile(
     r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
-    r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|via|platz|weg|quay|tower|floor|parkway|boulevard|blvd\.?|"
+    r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|platz|weg|quay|tower|floor|parkway|boulevard|blvd\.?|"
     r"drive|lane|gata|gatan|vägen|vej|gade|straat|gracht|laan|ulica|utca|katu|veien)\b|\b\d{3} \d{2}\b",
     re.I,
 )

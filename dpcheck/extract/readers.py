@@ -22,6 +22,7 @@ To add a reader: subclass :class:`Reader`, give it a ``name``, and add it to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -60,6 +61,7 @@ from dpcheck.extract.recipients import (
     item_fields,
     item_name,
     labelled_company,
+    location_fields,
     opens_fields,
     own_name,
     plain_name,
@@ -518,9 +520,11 @@ class ProseRecipientReader(Reader):
         self._heading: tuple[int, Sentence] | None = None  # the heading read last, and its index
         # The last paragraph of the section before sentence ``_walked``: the lead-in of a list below it.
         self._walked, self._paragraph = 0, cast(Block | None, None)
+        self._starts: list[int] = []  # where each block of the document starts, to find a block's index
 
     def begin(self, reading: Reading) -> None:
         self._named = {r.name.casefold() for r in reading.recipients}
+        self._starts = [b.start for b in reading.document.blocks]
         title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
         self._own = title_words(title, reading.lexicon.recipients)
 
@@ -572,8 +576,16 @@ class ProseRecipientReader(Reader):
             # in a section on sub-processors names one.
             name, seat = _seated(heading.text)
             role: EntryRole = "subprocessor" if heading.in_subprocessor_section else "processor"
+            fields = location_fields(
+                reading.document.blocks,
+                self._block_index(sentence.block),
+                reading.lexicon.words.table_headers["location"],
+            )
             if (name := plain_name(name, words)) and seat:
                 found.append(self._entry_recipient(name, [seat], heading, reading, role))
+            elif name and card_places([value for _, value in fields], reading.nlp, codes_alone=True):
+                # "Country: IN", "Standort: Zürich" among the entry's fields say where the company is.
+                found.append(self._field_recipient(name, fields, reading, role))
             elif name:
                 headed = prose_recipient(name, "processor", heading, "heads a recipient's entry")
                 found.append(replace(headed, role=role))
@@ -643,6 +655,36 @@ class ProseRecipientReader(Reader):
             if c not in reading.eea
         )
         return Recipient(name, role, "", tuple(codes), (evidence,))
+
+    def _field_recipient(
+        self, name: str, fields: list[tuple[Block, str]], reading: Reading, role: EntryRole
+    ) -> Recipient:
+        """The recipient of an entry placed by its location fields, each field that names a place its evidence."""
+        codes: list[str] = []
+        evidence: list[Evidence] = []
+        for block, value in fields:
+            found = [c for c in card_places([value], reading.nlp, codes_alone=True) if c not in codes]
+            if not found:
+                continue
+            codes += found
+            quote = Evidence(
+                block.text,
+                block.start,
+                block.end,
+                block.page,
+                block.heading_path,
+                "location field of an entry of a list of processors",
+            )
+            evidence.append(quote)
+            reading.mentions.extend(
+                Mention("destination", c, quote, detail="table", role="destination")
+                for c in found
+                if c not in reading.eea
+            )
+        return Recipient(name, role, "", tuple(codes), tuple(evidence))
+
+    def _block_index(self, block: Block) -> int:
+        return bisect_left(self._starts, block.start)
 
     def _heading_before(self, index: int, reading: Reading) -> Sentence | None:
         """The heading just before sentence ``index``, rows of tables read as tables aside."""

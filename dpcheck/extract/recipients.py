@@ -402,6 +402,8 @@ def labelled_company(text: str, words: RecipientWords) -> str:
 
 
 # The fields of a list item after the recipient's name: "Acme Inc., USA - hosting (backups)".
+# Words of a field's label ("Country of processing: IN").
+FIELD_LABEL_WORDS = 4
 _ITEM_FIELD = re.compile(r"\s*[,;|()]\s*|\s+[-–—]\s+")
 
 
@@ -428,6 +430,21 @@ def opens_fields(text: str, words: RecipientWords) -> bool:
     """A paragraph that opens a recipient's entry: "Purpose: hosting", "Zweck: Hosting"."""
     head, colon, _ = text.partition(":")
     return bool(colon) and head.strip().lower() in words.fields
+
+
+def location_fields(blocks: list[Block], at: int, location: re.Pattern[str]) -> list[tuple[Block, str]]:
+    """The fields of the entry whose first field is ``blocks[at]`` that say where its recipient is ("Country: IN",
+    "Standort: Zürich"), up to the next heading, each with its value: a label a table's location column would have
+    (``table_headers``' ``location`` in words.yml), beginning a word ("Support: ..." is no "ort")."""
+    found: list[tuple[Block, str]] = []
+    for block in blocks[at:]:
+        if block.kind == "heading":
+            break
+        label, colon, value = block.text.partition(":")
+        match = location.search(label) if colon and len(label.split()) <= FIELD_LABEL_WORDS else None
+        if match and (match.start() == 0 or not label[match.start() - 1].isalnum()) and value.strip():
+            found.append((block, value.strip()))
+    return found
 
 
 def named_text(document: Document, words: RecipientWords) -> str:

@@ -377,12 +377,14 @@ def card_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split(", ") if line.strip(" •·-")]
 
 
-def card_places(lines: list[str], nlp: Language) -> list[str]:
-    """The places a card's short lines name ("Zurich", "Switzerland"); a long line is prose, not where it is."""
+def card_places(lines: list[str], nlp: Language, codes_alone: bool = False) -> list[str]:
+    """The places a card's short lines name ("Zurich", "Switzerland"); a long line is prose, not where it is.
+    ``codes_alone``: each line is a location's value, so an ISO code alone is a country ("Country: IN")."""
     codes: list[str] = []
     for line in lines:
         if len(line.split()) <= CARD_PLACE_WORDS:
-            codes += [c for c in _places(line, nlp, set(OPEN_CUES), location_column=True) if c not in codes]
+            found = _places(line, nlp, set(OPEN_CUES), location_column=True, codes_alone=codes_alone)
+            codes += [c for c in found if c not in codes]
     return codes
 
 
