@@ -25,10 +25,24 @@ from dpcheck.models import Skipped
 
 log = logging.getLogger(__name__)
 
-# Documentation sites keep their policies as reStructuredText or AsciiDoc: plain text to the reader, so a
+# Documentation sites keep their policies as reStructuredText, AsciiDoc or MDX (read as Markdown), so a
 # folder scan must not pass them by.
 DOCUMENT_SUFFIXES = frozenset(
-    {".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".docx", ".rst", ".adoc", ".asciidoc"}
+    {
+        ".pdf",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".md",
+        ".markdown",
+        ".mdx",
+        ".txt",
+        ".text",
+        ".docx",
+        ".rst",
+        ".adoc",
+        ".asciidoc",
+    }
 )
 
 

@@ -86,6 +86,18 @@ def test_cli_folder_scan_reads_restructuredtext_and_asciidoc(tmp_path, text, nam
     assert "privacy_shield" in data["documents"][0]["mechanisms"]
 
 
+@pytest.mark.parametrize(("text", "name"), [(SHIELD_EN, "privacy.mdx"), (SHIELD_DE, "datenschutz.mdx")])
+def test_cli_folder_scan_reads_mdx_without_its_module_lines(tmp_path, text, name):
+    """A documentation site's MDX page is read as Markdown; its ES module lines are code, not text."""
+    esm = 'import Callout from "../components/Callout";\nexport const meta = { title: "Legal" };\n\n'
+    (tmp_path / name).write_text(esm + text, encoding="utf-8")
+    data = json.loads(run("scan", "--no-cache", "--format", "json", str(tmp_path)).output)
+    assert [Path(d["path"]).name for d in data["documents"]] == [name]
+    assert "privacy_shield" in data["documents"][0]["mechanisms"]
+    quotes = " ".join(m["evidence"]["quote"] for m in data["documents"][0]["mentions"])
+    assert "Callout" not in quotes and "meta" not in quotes
+
+
 @pytest.mark.parametrize(("text", "name"), [(SHIELD_EN, "policy.md"), (SHIELD_DE, "richtlinie.txt")])
 def test_cli_scan_reads_standard_input(text, name):
     """`dpcheck scan -` reads one document from stdin, named by --name."""

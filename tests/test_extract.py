@@ -2166,3 +2166,147 @@ def test_extract_an_entrys_location_field_places_its_sub_processor(scanner, lang
     placed = {r.name: r.locations for r in report.recipients if r.locations}
     assert placed == expected
     assert {t.destination for t in report.transfers} == {c for codes in expected.values() for c in codes}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our hosting partners in the United States and Israel store Customer Data. To the extent that transfers go "
+            "to countries which do not offer an adequate level of data protection or which have not been subject to an "
+            'Adequacy Decision ("Other Countries"), the terms below apply. For transfers from the UK to other countries '
+            "which have not been subject to a relevant adequacy decision, the UK Addendum applies.",
+            {"US", "IL"},
+        ),
+        (
+            "en",
+            "We transfer personal data outside the European Economic Area in two cases only, and to two countries only: "
+            "the United Kingdom and the United States. We will update this policy before we start transferring personal "
+            "data to any other country.",
+            {"GB", "US"},
+        ),
+        (
+            "en",
+            "A respondent may fill in the form from anywhere in the world. Responses are stored with our processor in "
+            "the United States.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Wir übermitteln personenbezogene Daten außerhalb des EWR ausschließlich in zwei Länder: das Vereinigte "
+            "Königreich und die USA. Bevor wir beginnen, Daten in ein anderes Land zu übermitteln, passen wir diese "
+            "Erklärung an.",
+            {"GB", "US"},
+        ),
+        (
+            "de",
+            "Teilnehmende können das Formular von überall auf der Welt ausfüllen. Die Antworten speichert unser "
+            "Auftragsverarbeiter in den USA.",
+            {"US"},
+        ),
+    ],
+)
+def test_extract_third_countries_described_or_closed_leave_nothing_open(scanner, lang, text, expected):
+    """Open words a third-country phrase qualifies ("other countries which have not been subject to an adequacy
+    decision") or that a definition names ('("Other Countries")') are third countries; the countries a colon or
+    "only" gives after them are all of them; a transfer the vendor would start one day, and a person acting from
+    anywhere, open no set."""
+    assert {t.destination for t in scan(scanner, text, lang, "dpa").transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We host all data in the United States. If you access our service from the European Union, Asia or any other "
+            "region, your data will be transferred to the United States.",
+        ),
+        (
+            "de",
+            "Wir hosten alle Daten in den USA. Wenn Sie unseren Dienst aus der EU, aus Asien oder aus einer anderen Region "
+            "nutzen, werden Ihre Daten in die USA übermittelt.",
+        ),
+    ],
+)
+def test_extract_the_region_a_user_comes_from_is_no_destination(scanner, lang, text):
+    """ "accessing the service from Asia or any other region" is where the user is."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our support partner in Serbia can access tickets. The Processor shall ensure that an adequate level of data "
+            "protection is guaranteed for sub-processors located in a third country.",
+            set(),
+        ),
+        (
+            "de",
+            "Unser Supportpartner in Serbien greift auf Tickets zu. Der Auftragnehmer stellt sicher, dass bei "
+            "Unterauftragsverarbeitern mit Sitz in einem Drittland ein angemessenes Datenschutzniveau gewährleistet ist.",
+            set(),
+        ),
+        (
+            "en",
+            "Our support partner in Serbia can access tickets. When we transfer data outside the EEA, we make sure that "
+            "the country of the recipient guarantees an adequate level of protection.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Our recruiting partner in India reads applications. Where our customers receive candidate data outside the "
+            "EEA, our customers are responsible for implementing Standard Contractual Clauses.",
+            set(),
+        ),
+    ],
+)
+def test_extract_a_level_a_party_promises_and_a_customers_own_clauses_are_no_tool(scanner, lang, text, expected):
+    """ "The Processor shall ensure that an adequate level ... is guaranteed" is the processor's promise, no adequacy
+    decision; a country that guarantees the level is one; clauses the customers must put in place are theirs."""
+    assert set(scan(scanner, text, lang, "dpa").mechanisms) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# DPA\n\nExample Inc. processes Customer Data in the USA. Transfers rest on the Standard Contractual "
+            "Clauses.\n\n## FAQ\n\nIs Example certified under the EU-U.S. Data Privacy Framework?\n\nExample Inc. is "
+            "evaluating certification under the EU-U.S. Data Privacy Framework.",
+        ),
+        (
+            "de",
+            "# AVV\n\nDie Example Inc. verarbeitet Kundendaten in den USA. Grundlage sind die Standardvertragsklauseln.\n\n"
+            "## FAQ\n\nIst Example unter dem EU-US Data Privacy Framework zertifiziert?\n\nDie Example Inc. prüft derzeit "
+            "eine Zertifizierung unter dem EU-US Data Privacy Framework.",
+        ),
+    ],
+)
+def test_extract_a_tool_asked_about_or_being_evaluated_is_not_relied_on(scanner, lang, text):
+    """A question names a tool it does not say is used, unless answered "yes"; a certification being evaluated is
+    not in force."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert set(report.mechanisms) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "address", "expected"),
+    [
+        ("en", "Contact details: privacy@example.io, 1901 Harbor Avenue, Suite 200, Los Angeles, CA 90067", {"US"}),
+        ("en", "Address: 12 Calle Luna, San Juan, PR 00901", {"PR"}),
+        ("de", "Kontaktdaten: privacy@example.io, 1901 Harbor Avenue, Suite 200, Los Angeles, CA 90067", {"US"}),
+    ],
+)
+def test_extract_a_us_state_and_zip_code_place_the_data_importer(scanner, lang, address, expected):
+    """Annex I.A of the SCCs often gives a US importer's address without the country: state and ZIP code say it."""
+    head = "### A. List of parties\n\n_Data importer:_\n\nName: Example Analytics Inc.\n\n"
+    if lang == "de":
+        head = "### A. Liste der Parteien\n\n_Datenimporteur:_\n\nName: Example Analytics Inc.\n\n"
+    text = f"# DPA\n\nThe parties agree to the Standard Contractual Clauses.\n\n## Annex I\n\n{head}{address}\n"
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert {t.destination for t in report.transfers} == expected

@@ -381,3 +381,58 @@ def test_tables_a_state_code_in_an_address_is_no_country(scanner, lang):
     )
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert "CA" not in {t.destination for t in report.transfers}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n## 1. Current sub-processors\n\n| Sub-processor | Service | Location |\n|---|---|---|\n"
+            "| Nimbus Hosting Inc. | Hosting | US |\n\n## 2. Sub-processors no longer engaged\n\n"
+            "| Sub-processor | Service | Location |\n|---|---|---|\n| Kumori K.K. | Analytics | Tokyo, Japan |\n\n"
+            "## 3. Changes\n\n| Sub-processor | Former location | Removed on |\n|---|---|---|\n"
+            "| Ledgerfox Ltd | London, UK | 31 March 2025 |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n## 1. Eingesetzte Unterauftragsverarbeiter\n\n"
+            "| Unterauftragsverarbeiter | Leistung | Land |\n|---|---|---|\n| Nimbus Hosting Inc. | Hosting | US |\n\n"
+            "## 2. Nicht mehr eingesetzte Unterauftragsverarbeiter\n\n| Unterauftragsverarbeiter | Leistung | Land |\n"
+            "|---|---|---|\n| Kumori K.K. | Analyse | Japan |\n\n## 3. Änderungen\n\n"
+            "| Unterauftragsverarbeiter | Land | Beendet zum |\n|---|---|---|\n| Ledgerfox Ltd | GB | 31.03.2025 |\n",
+        ),
+    ],
+)
+def test_tables_former_sub_processors_are_where_data_went(scanner, lang, text):
+    """A table under a heading of sub-processors no longer engaged (in any word of it, after its number) or with a
+    column of when they left is a list of where data went, not where it goes."""
+    report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert {t.destination for t in report.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "table"),
+    [
+        (
+            "en",
+            "| Sub-processor | Purpose | Region | Location |\n|---|---|---|---|\n| Lingua Bridge (Pty) Ltd | Captions | EMEA |"
+            " Cape Town |\n| Tagwise S.A.S. | Quality checks | Americas | Bogotá |\n| Helpwise Ltd | Identity checks of "
+            "merchant representatives | EMEA | Nairobi |\n| Example Group Ltd | Finance (no access to Customer Personal "
+            "Data) | APAC | Auckland |\n",
+        ),
+        (
+            "de",
+            "| Unterauftragsverarbeiter | Zweck | Region | Standort |\n|---|---|---|---|\n| Lingua Bridge (Pty) Ltd | "
+            "Untertitel | EMEA | Kapstadt |\n| Tagwise S.A.S. | Prüfungen | Amerika | Bogotá |\n| Helpwise Ltd | "
+            "Identitätsprüfung von Händlern | EMEA | Nairobi |\n| Beispiel Group Ltd | Finanzen (kein Zugriff auf "
+            "Kundendaten) | APAC | Auckland |\n",
+        ),
+    ],
+)
+def test_tables_where_the_data_is_wins_over_a_providers_region(scanner, lang, table):
+    """Of a "Region" column (the region a provider serves) and a location column, the location is where data goes;
+    a purpose naming representatives is no representative's row; a row whose company has no access to the data is
+    no destination."""
+    report = scanner.scan_text(table, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert {t.destination for t in report.transfers} == {"ZA", "CO", "KE"}

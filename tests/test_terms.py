@@ -696,3 +696,73 @@ def test_terms_notice_given_in_a_participle_and_an_objection_right_as_a_noun(sca
 def test_terms_an_objection_right_excluded_at_the_end_is_none(scanner, lang, text):
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert "SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        (
+            "en",
+            "Processor may engage sub-processors. Processor will inform Customer of updates to the list of sub-processors "
+            "30 days in advance, and Customer may object.",
+            True,
+        ),
+        (
+            "en",
+            "Processor may engage sub-processors. The current list of sub-processors is available in the customer portal. "
+            "Processor will inform Customer of changes 30 days in advance, and Customer may object.",
+            False,
+        ),
+        (
+            "en",
+            "This addendum applies where transfers of Customer Data are made to its subprocessor Example Cloud, Inc. "
+            "Processor will inform Customer of new sub-processors 30 days in advance, and Customer may object.",
+            False,
+        ),
+        (
+            "de",
+            "Der Auftragnehmer darf Unterauftragsverarbeiter einsetzen. Über Änderungen der Liste der "
+            "Unterauftragsverarbeiter informiert er den Auftraggeber 30 Tage vorher; der Auftraggeber kann widersprechen.",
+            True,
+        ),
+        (
+            "de",
+            "Der Auftragnehmer darf Unterauftragsverarbeiter einsetzen. Die Liste der Unterauftragsverarbeiter ist im "
+            "Kundenportal abrufbar. Über Änderungen informiert er den Auftraggeber 30 Tage vorher; der Auftraggeber kann "
+            "widersprechen.",
+            False,
+        ),
+    ],
+)
+def test_terms_a_list_only_mentioned_is_no_list(scanner, lang, text, missing):
+    """ "Updates to the list of sub-processors" says there is a list, not where: only a sentence saying where it is
+    (a portal, an annex, a link, on request) or naming a sub-processor answers SUBPROCESSOR_LIST_MISSING."""
+    assert ("SUBPROCESSOR_LIST_MISSING" in flags(scanner, text, lang)) is missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Der Auftragnehmer darf weitere Unterauftragnehmer beauftragen, soweit er dies dem Auftraggeber vier Wochen "
+            "vorher in Textform anzeigt und der Auftraggeber nicht bis zum Beginn der Verarbeitung widerspricht. Die "
+            "aktuelle Liste ist im Kundenportal abrufbar.",
+        ),
+        (
+            "de",
+            "Die Liste der Unterauftragnehmer ist im Kundenportal abrufbar. Bei Änderungen wird der Auftraggeber vier Wochen "
+            "vorher informiert; die Änderungen gelten als akzeptiert, wenn der Auftraggeber nicht innerhalb von vier Wochen "
+            "widerspricht.",
+        ),
+        (
+            "en",
+            "The current list of sub-processors is available in the customer portal. Processor notifies Customer four weeks "
+            "in advance of a new sub-processor; the change is accepted unless Customer objects within that time.",
+        ),
+    ],
+)
+def test_terms_notice_shown_and_objection_conjugated(scanner, lang, text):
+    """„anzeigen" gives notice and „widerspricht" objects: a clause deeming a change accepted unless the customer
+    objects grants the right to object."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags(scanner, text, lang)

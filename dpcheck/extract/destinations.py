@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, fields, replace
+from functools import cache
 from typing import Any
+
+import pycountry
 
 from dpcheck.extract.forms import answered_no
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
@@ -96,6 +99,8 @@ class Words:
     annex: frozenset[str]
     placeholder: frozenset[str]
     former: frozenset[str]
+    closing: frozenset[str]
+    no_longer: frozenset[str]
     until: frozenset[str]
     not_past: frozenset[str]
     determiner_negation: frozenset[str]
@@ -131,7 +136,8 @@ class Words:
             kind: re.compile("|".join(re.escape(str(w)) for w in parts), re.I)
             for kind, parts in data["table_headers"].items()
         }
-        responsible = re.compile("|".join(re.escape(str(w)) for w in data["responsible_row"]), re.I)
+        # Whole words: "merchant representatives" verified by a sub-processor are no representative of the vendor.
+        responsible = re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in data["responsible_row"]) + r")\b", re.I)
         return cls(
             **sets,
             law_prefixes=tuple(data["law_prefixes"]),
@@ -291,6 +297,37 @@ PEOPLE_REACH = 2
 COMPARISON_REACH = 6
 
 
+def _person_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "A respondent may fill in a form from anywhere in the world", "wenn Sie von überall auf der Welt bestellen": a
+    person acting from an open region is where someone is, not where data goes ("details may be read from locations
+    where our engineers work" still is)."""
+    tokens = sentence.span
+    at = cue.start - 1
+    if at < 0 or tokens[at].lower_ not in words.source or _accessed_from_place(tokens, at, cue.start, words):
+        return False
+    return any(t.lower_ in words.people | words.addressee for t in tokens[max(0, at - PEOPLE_REACH - 4) : at])
+
+
+def _defined_name(sentence: Sentence, cue: Cue) -> bool:
+    """'... countries which have not been subject to an Adequacy Decision ("Other Countries")': open words in the
+    brackets of a definition right after third-country wording name it; they add no open set of their own."""
+    tokens = sentence.span
+    if cue.start == 0 or tokens[cue.start - 1].text not in DEFINED_NAME_OPENERS:
+        return False
+    # A name in capitals is a defined term, whatever clauses stand between it and the wording it names.
+    capitals = all(t.text[:1].isupper() for t in tokens[cue.start : cue.end])
+    return any(
+        capitals or cue.start - t.end <= DEFINED_NAME_REACH for t in sentence.of("THIRD_COUNTRY") if t.end <= cue.start
+    )
+
+
+def gone_section(heading: str, words: Words) -> bool:
+    """A heading over what is gone ("Former sub-processors", "4. Sub-processors removed", „5. Nicht mehr eingesetzte
+    Unterauftragsverarbeiter"): a word of ``former``, or a phrase of ``no_longer``, anywhere in it."""
+    text = " " + " ".join(heading.lower().replace(":", " ").split()) + " "
+    return any(w in words.former for w in text.split()) or any(f" {p} " in text for p in words.no_longer)
+
+
 def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> bool:
     """ "from the EEA, the UK and Switzerland to ...": walk back to the nearest preposition, but not
     past ``stop``, the end of the role cue that claims the place ("an order from a court of the US")."""
@@ -329,7 +366,11 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
 def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> bool:
     """ "accessed from India", "access your data from India", "von den USA aus zugreifen": the source word at
     ``at`` says where data is reached from, which is a destination."""
-    if any(tokens[j].lower_ in words.access for j in range(max(0, at - ACCESS_REACH), at)):
+    # "staff access your data from India"; not "if you access our service from Asia", a user where the user is.
+    if any(
+        tokens[j].lower_ in words.access and not (j and tokens[j - 1].lower_ in words.addressee | words.people)
+        for j in range(max(0, at - ACCESS_REACH), at)
+    ):
         return True
     end = next((j for j in range(start, min(len(tokens), start + 4)) if tokens[j].lower_ in words.access_from), None)
     if end is not None and any(
@@ -352,6 +393,10 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 HYPHENS = frozenset({"-", "‐", "‑"})
 # Tokens of a city (and its comma) between "Corp. of" and the country it is in ("Example Corp. of Boston, USA").
 COMPANY_CITY = 3
+# What opens the name a definition gives the phrase before it ('... ("Other Countries")').
+DEFINED_NAME_OPENERS = frozenset({"(", '"', "“", "„", "'", "‘"})
+# Tokens between third-country wording and the bracket that names it ("Adequacy Decision (\"Other Countries\")").
+DEFINED_NAME_REACH = 4
 # Tokens between a negation and the transfer it denies; a determiner ("no ... data has been stored") reaches further.
 NEGATION_REACH = 6
 DETERMINER_REACH = 9
@@ -443,8 +488,9 @@ def in_postal_address(sentence: Sentence, start: int, end: int | None = None) ->
 
 
 def importer_addresses(sentence: Sentence, eea: set[str]) -> list[Mention]:
-    """Countries in the address of a data importer: the SCCs place the transferred data there."""
-    return [
+    """Countries in the address of a data importer: the SCCs place the transferred data there. A US address may
+    name no country at all ("Suite 200, Los Angeles, CA 90067"): its state and ZIP code are the United States'."""
+    found = [
         Mention(
             "destination",
             p.code,
@@ -454,6 +500,28 @@ def importer_addresses(sentence: Sentence, eea: set[str]) -> list[Mention]:
         for p in sentence.places
         if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, p.start, p.end)
     ]
+    if not found and (match := _us_state_zip().search(sentence.text)):
+        code = match["state"] if match["state"] in _US_TERRITORIES else "US"
+        found.append(
+            Mention(
+                "destination",
+                code,
+                sentence.evidence(f"'{match[0]}': a US state and ZIP code in the address of a data importer"),
+                role=RECIPIENT_SEAT,
+            )
+        )
+    return found
+
+
+# US territories with a country code of their own (ISO 3166-1), though the US Postal Service gives them state codes.
+_US_TERRITORIES = frozenset({"AS", "GU", "MP", "PR", "UM", "VI"})
+
+
+@cache
+def _us_state_zip() -> re.Pattern[str]:
+    """ "Los Angeles, CA 90067": a US state's postal code and a ZIP code closing an address (states from pycountry)."""
+    states = sorted(s.code.split("-")[1] for s in pycountry.subdivisions.get(country_code="US"))
+    return re.compile(r",\s*(?P<state>" + "|".join(states) + r")\s+\d{5}(?:-\d{4})?\b")
 
 
 def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
@@ -618,8 +686,7 @@ def destination_mentions(
     if sentence.is_definition or sentence.has("NO_PERSONAL_DATA"):
         return []
     # Under "Former sub-processors" / „Ausgeschiedene Unterauftragsverarbeiter" a place is where data went.
-    first = sentence.block.heading_path[-1].split()[:1] if sentence.block.heading_path else []
-    if first and first[0].lower() in words.former:
+    if sentence.block.heading_path and gone_section(sentence.block.heading_path[-1], words):
         return []
     if _ended(sentence, words):
         return []
@@ -703,7 +770,9 @@ def destination_mentions(
         if not listed_seat and not roles.makes_transfer(argument):
             continue
         if place.code == UNSPECIFIED:
-            if restricted:
+            # "If you access the service from Asia or any other region": where the user is, not where data goes.
+            claimed_from = argument.cue.end if argument.cue is not None and argument.cue.end <= place.start else 0
+            if restricted or _is_source(sentence, place.start, words, claimed_from):
                 continue
             found.append(
                 Mention(
@@ -732,7 +801,15 @@ def destination_mentions(
     # countries left unnamed, generic wording too; the phrase itself says that data goes there, so no
     # law, origin or seat cue nearby makes it anything else.
     differ = {(c.start, c.end) for c in sentence.of(LAWS_DIFFER)}
-    generic = {(c.start, c.end) for c in sentence.of("THIRD_COUNTRY")} | differ
+    third = sentence.of("THIRD_COUNTRY")
+    generic = {(c.start, c.end) for c in third} | differ
+    # "other countries which have not been subject to an adequacy decision": open words that a third-country phrase
+    # goes on to qualify name third countries, generic wording too.
+    generic |= {
+        (c.start, c.end)
+        for c in sentence.of("OPEN_DESTINATION")
+        if any(c.start <= t.start < c.end < t.end for t in third)
+    }
     # The plainest wording first: an open region before generic third-country wording, and laws that differ last
     # ("moved to computers outside your country, where the laws may differ from those of your country").
     open_cues = sorted(
@@ -758,6 +835,11 @@ def destination_mentions(
         and not _asked(sentence, c.start, words)
         # "any location-based notes": the region's word opens a compound, no region.
         and not (c.end < len(tokens) and tokens[c.end].text in HYPHENS)
+        # '... to countries which do not offer an adequate level ("Other Countries")': the name a definition gives
+        # the third countries just described.
+        and not _defined_name(sentence, c)
+        # "A respondent may fill in a form from anywhere in the world": where someone is, not where data goes.
+        and not _person_from(sentence, c, words)
         and ((c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True)))
     ]
     argument = roles.argument(open_cues[0].start, open_cues[0].end, True) if open_cues else Argument("unclaimed")
@@ -778,11 +860,25 @@ def destination_mentions(
         examples = any(cue.end <= c.start and any(c.end <= start for start in named) for c in sentence.of("OPEN_SET"))
         # A question ("Are my data processed outside the EU?") asks; like a condition it discloses
         # nothing beside the countries the document names.
-        weak = sentence.text.rstrip().endswith("?") or (
+        # "outside the EEA in two cases only, and to two countries only: the UK and the US": the countries a colon or
+        # "only" gives after generic wording, with no open-set word, are all of them ("outside the EU and in the US"
+        # names one more).
+        after = [s for s in named if s > cue.start]
+        closed = (
             (cue.start, cue.end) in generic
-            and not examples
-            and not _accessed_from(sentence, cue, words)
-            and ((cue.start, cue.end) in differ or not _permits(sentence, cue, words))
+            and bool(after)
+            and not sentence.has("OPEN_SET")
+            and any(t.text == ":" or t.lower_ in words.closing for t in tokens[cue.end : min(after)])
+        )
+        weak = (
+            sentence.text.rstrip().endswith("?")
+            or closed
+            or (
+                (cue.start, cue.end) in generic
+                and not examples
+                and not _accessed_from(sentence, cue, words)
+                and ((cue.start, cue.end) in differ or not _permits(sentence, cue, words))
+            )
         )
         if not (weak and named):
             providers = any(p.start <= cue.start and cue.end <= p.end for p in sentence.of("PROVIDER_LOCATIONS"))

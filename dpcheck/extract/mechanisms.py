@@ -64,6 +64,8 @@ VENDOR_SPEAKS = frozenset(
 # Words opening a relative clause about a country just named ("Canada, which ...", "Kanada, für das ...").
 RELATIVE = frozenset("which that whose für das dem der deren dessen welches welchem".split())
 RELATIVE_REACH = 3
+# Words placing a party in a country ("sub-processors located in a third country", „mit Sitz in einem Drittland").
+LOCATED_IN = frozenset("in im within innerhalb".split())
 # The label of the SCCs named by their decision's number alone.
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
@@ -198,7 +200,7 @@ class MechanismLexicon:
             for p in sentence.places
             if len(p.code) == 2
         )
-        return not near or bool(yields_to & tools_before or country_yields & tools_after)
+        return not near or bool(yields_to & tools_before or country_yields & tools_after) or _promised(sentence, cue)
 
     def country_negation(self, sentence: Sentence, cue: Cue) -> Cue | None:
         """A negation between ``cue``, a country's level, and the word for the country before it: "countries
@@ -211,6 +213,22 @@ class MechanismLexicon:
             return None
         start = max(c.end for c in countries)
         return next((n for n in sentence.of("NEGATION") if start <= n.start and n.end <= cue.start), None)
+
+
+def _promised(sentence: Sentence, cue: Cue) -> bool:
+    """ "The Processor shall ensure that an adequate level of data protection is guaranteed at sub-processors in a
+    third country", „stellt sicher, dass ... ein angemessenes Datenschutzniveau gewährleistet ist": a party's promise
+    of a level, which no Commission decision stands behind. Not where a country after the promise owns the level
+    ("ensures that data goes only to countries that offer an adequate level", "makes sure that the country of the
+    recipient guarantees an adequate level"): a country word between them counts only as where a party is ("in a
+    third country", „in einem Drittland")."""
+    tokens = sentence.span
+    promise = next((c for c in sentence.of("ENSURES_THAT") if c.end <= cue.start), None)
+    return promise is not None and all(
+        any(t.lower_ in LOCATED_IN for t in tokens[max(promise.end, c.start - 2) : c.start])
+        for c in sentence.of("COUNTRY_WORD")
+        if promise.end <= c.start < cue.start
+    )
 
 
 def _cancelled(sentence: Sentence, words: frozenset[str]) -> set[Cue]:

@@ -352,13 +352,13 @@ class ImporterReader(Reader):
         self._importer_at = -IMPORTER_REACH - 1
 
     def plan(self, reading: Reading) -> np.ndarray:
-        # The importer's sentences, and the sentences naming a place a few lines below one.
+        # The importer's sentences, and the few lines below one (a US address may name no place: "CA 90067").
         sentences = reading.sentences
         importer = sentences.carrying(IMPORTER)
         below = np.zeros(len(sentences) + IMPORTER_REACH, dtype=bool)
         for after in range(1, IMPORTER_REACH + 1):
             below[after : after + len(sentences)] |= importer
-        return importer | (below[: len(sentences)] & sentences.carrying(PLACE))
+        return importer | below[: len(sentences)]
 
     def read(self, passage: Passage, reading: Reading) -> None:
         if passage.sentence.has(IMPORTER):
@@ -384,6 +384,10 @@ class MechanismReader(Reader):
             table = reading.document.tables[sentence.block.table]
             if empty_column(sentence, table, [c for c in sentence.cues if c.label.startswith("MECH:")]):
                 tools = [replace(m, relied_upon=False) for m in tools]
+        if sentence.text.rstrip().endswith("?") and _answer(passage.index, reading) != "yes":
+            # "Is Example Inc. certified under the DPF?": a question names a tool it does not say is used; an answer
+            # opening with "yes" does.
+            tools = [replace(m, relied_upon=False, detail="question") for m in tools]
         reading.mentions.extend(tools)
         if sentence.has("SUBPROCESSOR") and sentence.has("FLOWDOWN", "ONWARD"):
             reading.flowdown.extend(m for m in tools if m.relied_upon)
@@ -410,7 +414,7 @@ class DestinationReader(Reader):
         if _in_read_table(sentence.block, reading):
             return
         words = reading.lexicon.words
-        answer = self._answer(passage.index, reading) if sentence.text.rstrip().endswith("?") else ""
+        answer = _answer(passage.index, reading) if sentence.text.rstrip().endswith("?") else ""
         if sentence.block.kind == "heading" and not answer:
             return
         if answer == "no":
@@ -429,18 +433,6 @@ class DestinationReader(Reader):
         self._previous, self._previous_at = places, passage.index
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
 
-    @staticmethod
-    def _answer(index: int, reading: Reading) -> str:
-        """ "yes" or "no" where the sentence after question ``index`` opens with the answer, else ""."""
-        sentences = reading.sentences
-        if index + 1 >= len(sentences):
-            return ""
-        tokens = sentences[index + 1].span
-        # "No." is one token in English (the abbreviation of "number").
-        first = tokens[0].lower_.rstrip(".,:;!") if len(tokens) else ""
-        words = reading.lexicon.words
-        return "yes" if first in words.answer_yes else "no" if first in words.answer_no else ""
-
     def _follows(self, index: int, reading: Reading) -> bool:
         """No sentence this reader would read stands between the one read last and sentence ``index``:
         those left out of the plan found no destination, and a table's rows are read as a table."""
@@ -449,6 +441,27 @@ class DestinationReader(Reader):
             sentences.block(k).kind == "heading" or _in_read_table(sentences.block(k), reading)
             for k in range(self._previous_at + 1, index)
         )
+
+
+def _whole_block(sentence: Sentence) -> bool:
+    """The sentence is its paragraph's only one: an entry of a list ("Acme Cloud AG, Hosting, Zurich"), not prose
+    that opens with a company ("Example GmbH, Street 1, Vienna, provides ... It is a subsidiary of ...")."""
+    block = sentence.block
+    return (
+        not block.text[: sentence.start - block.start].strip() and not block.text[sentence.end - block.start :].strip()
+    )
+
+
+def _answer(index: int, reading: Reading) -> str:
+    """ "yes" or "no" where the sentence after question ``index`` opens with the answer, else ""."""
+    sentences = reading.sentences
+    if index + 1 >= len(sentences):
+        return ""
+    tokens = sentences[index + 1].span
+    # "No." is one token in English (the abbreviation of "number").
+    first = tokens[0].lower_.rstrip(".,:;!") if len(tokens) else ""
+    words = reading.lexicon.words
+    return "yes" if first in words.answer_yes else "no" if first in words.answer_no else ""
 
 
 def _leads_in_processors(sentence: Sentence) -> bool:
@@ -576,16 +589,16 @@ class ProseRecipientReader(Reader):
             # in a section on sub-processors names one.
             name, seat = _seated(heading.text)
             role: EntryRole = "subprocessor" if heading.in_subprocessor_section else "processor"
-            fields = location_fields(
+            located = location_fields(
                 reading.document.blocks,
                 self._block_index(sentence.block),
                 reading.lexicon.words.table_headers["location"],
             )
             if (name := plain_name(name, words)) and seat:
                 found.append(self._entry_recipient(name, [seat], heading, reading, role))
-            elif name and card_places([value for _, value in fields], reading.nlp, codes_alone=True):
+            elif name and card_places([value for _, value in located], reading.nlp, codes_alone=True):
                 # "Country: IN", "Standort: Zürich" among the entry's fields say where the company is.
-                found.append(self._field_recipient(name, fields, reading, role))
+                found.append(self._field_recipient(name, located, reading, role))
             elif name:
                 headed = prose_recipient(name, "processor", heading, "heads a recipient's entry")
                 found.append(replace(headed, role=role))
@@ -604,7 +617,7 @@ class ProseRecipientReader(Reader):
         lead_in = self._lead_in
         if (
             lead_in is not None
-            and sentence.block.kind in ("list_item", "paragraph")
+            and (sentence.block.kind == "list_item" or (sentence.block.kind == "paragraph" and _whole_block(sentence)))
             and sentence.block is not lead_in.block
         ):
             if sentence.block is not self._item:

@@ -11,7 +11,7 @@ as destinations are, so a name alone adds no transfer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -432,7 +432,7 @@ def opens_fields(text: str, words: RecipientWords) -> bool:
     return bool(colon) and head.strip().lower() in words.fields
 
 
-def location_fields(blocks: list[Block], at: int, location: re.Pattern[str]) -> list[tuple[Block, str]]:
+def location_fields(blocks: Sequence[Block], at: int, location: re.Pattern[str]) -> list[tuple[Block, str]]:
     """The fields of the entry whose first field is ``blocks[at]`` that say where its recipient is ("Country: IN",
     "Standort: Zürich"), up to the next heading, each with its value: a label a table's location column would have
     (``table_headers``' ``location`` in words.yml), beginning a word ("Support: ..." is no "ort")."""

@@ -14,7 +14,7 @@ import re
 
 from spacy.language import Language
 
-from dpcheck.extract.destinations import Words, apposition
+from dpcheck.extract.destinations import Words, apposition, gone_section
 from dpcheck.ingest.document import Block, Document, Table
 from dpcheck.models import EEA_REGION, UNSPECIFIED, Evidence, Mention, Recipient
 from dpcheck.nlp.components import COUNTRIES, SPAN_KEY, CountryRecognizer
@@ -114,8 +114,10 @@ def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> d
             and not (kind == "name" and patterns["category"].search(cell))
         ]
         if kind == "location":
-            # "Provider location | Processing location": the data's location wins over the provider's seat.
+            # "Provider location | Processing location": the data's location wins over the provider's seat; "Region |
+            # Location": where the data is wins over the region a provider serves.
             found = [i for i in found if patterns["data_location"].search(cells[i])] or found
+            found = [i for i in found if not patterns["coarse"].search(cells[i])] or found
         if found:
             columns[kind] = found[0]
     return columns
@@ -194,6 +196,9 @@ NO_DATA_CELL = re.compile(
     r"(?:data|daten|information|nutzerdaten|kundendaten)\.?(?:\s*\(.*\))?",
     re.I,
 )
+# ... or an aside that says so ("Group management (no access to Customer Personal Data)", „(kein Zugriff auf
+# Kundendaten)").
+NO_DATA_ASIDE = re.compile(r"\((?:no|kein\w*)\s+(?:access to|zugriff auf)\b[^)]*(?:data|daten)\b[^)]*\)", re.I)
 # A draft's placeholder in a name cell ("[Add CDN or edge provider]", "<Name des Dienstleisters>"): no recipient.
 PLACEHOLDER = re.compile(r"[\[<{].*[\]>}]")
 
@@ -261,6 +266,9 @@ def _read_table(
     if any(patterns["responsible"].search(h) for h in table.header):
         return [], [], True
     row_blocks = [b for b in document.blocks if b.table == index]
+    heading = row_blocks[0].heading_path[-1] if row_blocks and row_blocks[0].heading_path else ""
+    if any(patterns["removed"].search(h) for h in table.header) or gone_section(heading, words):
+        return [], [], True  # former sub-processors ("Removed on", "4. Sub-processors removed"): where data went
     if _card_table(table, row_blocks, patterns):
         return _read_cards(table, row_blocks, nlp, eea, words)
     if not columns.keys() & {"name", "location"} and not any(_is_header(row, patterns) for row in table.rows):
@@ -308,7 +316,7 @@ def _read_table(
         ]
         evidence = _row_evidence(block, "row of a sub-processor table")
         # A row saying its company receives no personal data ("No personal data", "keine Nutzerdaten") sends none there.
-        receives = not any(NO_DATA_CELL.fullmatch(c.strip()) for c in row)
+        receives = not any(NO_DATA_CELL.fullmatch(c.strip()) or NO_DATA_ASIDE.search(c) for c in row)
         for code in [*codes, *onward] if receives else []:
             if code not in eea:
                 mentions.append(Mention("destination", code, evidence, detail="table", role="destination"))

@@ -336,7 +336,12 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         # asks for notice, not for a period.
         if gives_notice and (states_period(text) or sentence.has("CHANGE")) and not sentence.has("OTHER_CHANGE"):
             notice(notice_word)
-        if sentence.has("LIST") and LIST_POINTER.search(text) and not sentence.has("SUBPROCESSOR_KINDS"):
+        if (
+            sentence.has("LIST")
+            and LIST_POINTER.search(text)
+            and not sentence.has("SUBPROCESSOR_KINDS")
+            and _says_where(sentence)
+        ):
             add(
                 "subprocessor_list",
                 f"points to the list of this sub-processor section ('{sentence.of('LIST')[0].text}')",
@@ -345,8 +350,10 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         if sentence.has("A28_GENERAL") and sentence.has("AUTHORISATION"):
             add("general_authorisation", f"'{sentence.of('A28_GENERAL')[0].text}' in a sub-processor section")
         return found
-    if sentence.has("LIST") and not sentence.has("SUBPROCESSOR_KINDS"):
+    if sentence.has("LIST") and not sentence.has("SUBPROCESSOR_KINDS") and _says_where(sentence):
         add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
+    elif name := _subprocessor_named(sentence):
+        add("subprocessor_list", f"names a sub-processor ('{name}')")
     elif "http" in text or "www." in text:
         add("subprocessor_list", "links to a sub-processor page")
     elif none_engaged := _none_engaged(sentence):
@@ -400,6 +407,27 @@ def _objection_denied(sentence: Sentence) -> bool:
     """The sentence takes the objection right away ("waives any right to object", "steht dem Auftraggeber nicht
     zu"), not where it only bars unreasonable objections ("may not object unreasonably")."""
     return sentence.has("OBJECTION_DENIED") and not UNREASONABLE.search(sentence.text)
+
+
+def _subprocessor_named(sentence: Sentence) -> str:
+    """ "transfers ... are made to its subprocessor Example, Inc.": the capitalised name right after a word for a
+    sub-processor, which no cue claims; "" if there is none."""
+    tokens, claimed = (
+        sentence.span,
+        {i for c in sentence.cues if c.label != "SUBPROCESSOR" for i in range(c.start, c.end)},
+    )
+    for cue in sentence.of("SUBPROCESSOR"):
+        if cue.end < len(tokens) and cue.end not in claimed and tokens[cue.end].text[:1].isupper():
+            return tokens[cue.end].text
+    return ""
+
+
+def _says_where(sentence: Sentence) -> bool:
+    """The sentence says where the list is: a list cue other than the noun alone ("listed in Annex 3", "at
+    https://..."), or the noun with a word of where it is kept ("the list is available in the portal"). "Updates to
+    the list of sub-processors" only says that there is one."""
+    nouns = {(c.start, c.end) for c in sentence.of("LIST_NOUN")}
+    return sentence.has("LIST_WHERE") or any((c.start, c.end) not in nouns for c in sentence.of("LIST"))
 
 
 def _none_engaged(sentence: Sentence) -> str:

@@ -37,6 +37,12 @@ _ATTRIBUTE_LIST = re.compile(r"\s*\{:[^{}]*\}\s*$")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+# MDX (Markdown with components, as documentation sites write their legal pages) opens with ES module lines
+# ("import Callout from '../components/Callout'", "export const meta = {...}"): code, not text of the document.
+_ESM = re.compile(
+    r"(?:(?:import\s[^\n]*?\bfrom\s*['\"][^'\"\n]+['\"]|import\s*['\"][^'\"\n]+['\"]"
+    r"|export\s+(?:const|let|default|function)\b[^\n]*);?\s*(?:\n|$))+"
+)
 # Characters from which a one-line front-matter value is a text of the document, not a setting.
 FRONT_MATTER_TEXT = 200
 _MAX_OPEN = 200  # raw HTML elements kept open across Markdown; deeper ones are not tracked
@@ -235,7 +241,7 @@ class _MarkdownWalker:
             # An ordered item's number is text ("1." is how clauses are cited), shown once per item.
             self._add("list_item", (self.items[-1] if self.fresh_item else "") + text)
             self.fresh_item = False
-        else:
+        elif not _ESM.fullmatch(token.content.strip()):
             level = self._pseudo_heading(token, text)
             self._add("heading" if level else "paragraph", text, level)
 

@@ -28,7 +28,7 @@ _MAGIC = (
     (b"%!PS", "a PostScript file; convert it to PDF"),
 )
 
-_MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd", ".mkdn"}
+_MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx"}
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _TEXT_EXT = {".txt", ".text"}
 

@@ -293,3 +293,23 @@ def test_markdown_a_page_kept_in_its_front_matter_is_read_from_there(body, expec
     doc = load_text(text, format="markdown")
     assert expected in doc.text
     assert "white" not in doc.text and doc.metadata["title"] == "Agreement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'import Callout from "../components/Callout";\nexport const meta = { title: "Privacy" };\n\n# Privacy\n\n'
+        "We store your data in Frankfurt.\n\nimport is how we describe goods we buy from abroad.\n",
+        "import { Hinweis } from '@/components';\n\n# Datenschutz\n\nWir speichern Ihre Daten in Frankfurt.\n\n"
+        "import is how we describe goods we buy from abroad.\n",
+    ],
+)
+def test_markdown_mdx_module_lines_are_not_text(tmp_path, text) -> None:
+    """An MDX page's import/export lines are code; a paragraph merely opening with "import" is text."""
+    path = tmp_path / "policy.mdx"
+    path.write_text(text, encoding="utf-8")
+    doc = load(str(path))
+    assert_consistent(doc)
+    texts = [b.text for b in doc.blocks]
+    assert not any("components" in t or "meta" in t for t in texts)
+    assert texts[-1] == "import is how we describe goods we buy from abroad."
