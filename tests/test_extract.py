@@ -2310,3 +2310,127 @@ def test_extract_a_us_state_and_zip_code_place_the_data_importer(scanner, lang, 
     text = f"# DPA\n\nThe parties agree to the Standard Contractual Clauses.\n\n## Annex I\n\n{head}{address}\n"
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy\n\nWe collect your name and email address. We host your data on GDPR-compliant European servers.",
+        ),
+        (
+            "de",
+            "# Datenschutz\n\nWir erheben Ihren Namen. Das Hosting erfolgt auf DSGVO-konformen europäischen Servern.",
+        ),
+    ],
+)
+def test_extract_european_servers_say_where_data_is(scanner, lang, text):
+    """ "European servers", „europäische Server" place the data in Europe, as "servers in Europe" does: the policy
+    addresses where data goes."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert not report.transfers and "TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy\n\nWe store all data in Frankfurt.\n\n## Social media\n\nProvider: Chirp International Ltd, 1 Harbour "
+            "Road, Dublin 2, Ireland; parent company: Chirp Inc., 1355 Market Street, Suite 900, San Francisco, CA 94103, "
+            "USA; terms: https://chirp.example/controller-to-controller-transfers.html\n\nApp store: Orchard Inc., One "
+            "Orchard Park Way, Cupertino, California, USA, 95014",
+        ),
+        (
+            "de",
+            "# Datenschutz\n\nWir speichern alle Daten in Frankfurt.\n\n## Soziale Medien\n\nDienstanbieter: Chirp "
+            "International Ltd, 1 Harbour Road, Dublin 2, Irland; Mutterunternehmen: Chirp Inc., 1355 Market Street, Suite "
+            "900, San Francisco, CA 94103, USA; Bedingungen: https://chirp.example/controller-to-controller-transfers.html\n\n"
+            "App-Store: Orchard Inc., One Orchard Park Way, Cupertino, California, USA, 95014",
+        ),
+    ],
+)
+def test_extract_a_postal_address_is_where_a_company_is(scanner, lang, text):
+    """A company's postal address (with its ZIP code after the country) places the company, not the data; a web
+    address naming "transfers" sends nothing."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert not report.transfers
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Your data is stored outside the country where you live, namely in Canada.", {"CA"}),
+        ("de", "Ihre Daten werden außerhalb Ihres Landes gespeichert, und zwar ausschließlich in Kanada.", {"CA"}),
+        (
+            "en",
+            "Your data may be stored outside the country where you live, for example in Canada.",
+            {"CA", "UNSPECIFIED"},
+        ),
+    ],
+)
+def test_extract_outside_your_country_closed_by_the_countries_named(scanner, lang, text, expected):
+    """ "Outside the country where you live" is third-country wording: the countries "namely" gives close it; an
+    example leaves it open."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our model provider in the United States processes your texts. It may use its own sub-processors, in whichever "
+            "countries those sub-processors operate.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Unser KI-Anbieter in den USA verarbeitet Ihre Texte. Er kann eigene Unterauftragsverarbeiter einsetzen, in "
+            "welchen Ländern auch immer diese tätig sind.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "We pass your name and address to our delivery partners in the respective destination country, for example in "
+            "the United Kingdom or in the United States.",
+            {"GB", "US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Adresse an unsere Zustellpartner im jeweiligen Bestimmungsland (zum Beispiel in der "
+            "Türkei).",
+            {"TR", "UNSPECIFIED"},
+        ),
+        ("en", "Our engineering teams in Kyiv and Chișinău can access learner accounts.", {"UA", "MD"}),
+        ("de", "Unsere Entwicklerteams in Chișinău können auf Kundenkonten zugreifen.", {"MD"}),
+    ],
+)
+def test_extract_wherever_providers_work_and_examples_of_a_destination_country(scanner, lang, text, expected):
+    """ "in whichever countries they operate" and „im jeweiligen Bestimmungsland" leave the set open; the countries
+    given as its examples are destinations; teams at work in a city (Romanian spelling too) place the data there."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our transcription partner in Israel processes recordings. The European Commission has recognised Israel as "
+            "providing an adequate level of protection, and we rely on that decision.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Our support partner in India processes tickets. For transfers to countries the Commission has not recognised "
+            "as providing an adequate level of protection, we use the Standard Contractual Clauses.",
+            {"scc"},
+        ),
+    ],
+)
+def test_extract_a_country_recognised_as_adequate_with_its_name_between(scanner, lang, text, expected):
+    """ "has recognised Israel as providing an adequate level" relies on adequacy; "has not recognised" is the
+    negative condition of another tool. (German: „für Israel ein angemessenes Schutzniveau festgestellt", read before.)"""
+    assert set(scan(scanner, text, lang).mechanisms) == expected

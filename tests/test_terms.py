@@ -766,3 +766,49 @@ def test_terms_notice_shown_and_objection_conjugated(scanner, lang, text):
     """„anzeigen" gives notice and „widerspricht" objects: a clause deeming a change accepted unless the customer
     objects grants the right to object."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        (
+            "en",
+            "Customer gives general written authorisation to engage sub-processors listed at https://example.com/sub. "
+            "Provider updates that page when it engages a new sub-processor; it will not always be practicable to give "
+            "advance notice, and the page may be updated at the time of, or after, the engagement. Customer may terminate "
+            "by written notice within 15 days after the update.",
+            True,
+        ),
+        (
+            "en",
+            "Customer gives general written authorisation to engage sub-processors listed at https://example.com/sub. "
+            "Provider notifies Customer of new sub-processors 30 days in advance where practicable, and Customer may "
+            "object.",
+            True,
+        ),
+        (
+            "en",
+            "Customer gives general written authorisation to engage sub-processors listed at https://example.com/sub. If "
+            "Customer does not object to a new sub-processor within 2 weeks after being informed, it is approved.",
+            False,
+        ),
+        (
+            "de",
+            "Der Auftraggeber erteilt die allgemeine Genehmigung zum Einsatz der unter https://example.com/sub genannten "
+            "Unterauftragsverarbeiter. Eine vorherige Information ist nicht immer möglich; die Liste wird zeitgleich oder "
+            "nachträglich aktualisiert. Der Auftraggeber kann durch schriftliche Mitteilung kündigen.",
+            True,
+        ),
+        (
+            "de",
+            "Der Auftraggeber erteilt die allgemeine Genehmigung zum Einsatz der unter https://example.com/sub genannten "
+            "Unterauftragsverarbeiter. Widerspricht der Auftraggeber nicht innerhalb von zwei Wochen, nachdem er informiert "
+            "wurde, gilt der neue Unterauftragsverarbeiter als genehmigt.",
+            False,
+        ),
+    ],
+)
+def test_terms_notice_only_where_practicable_or_after_the_engagement_is_none(scanner, lang, text, missing):
+    """Advance notice "where practicable", or a page updated "at the time of, or after" the engagement, is no prior
+    notice; "terminate by written notice" is the customer's notice; "after being informed" refers to the vendor's."""
+    assert ("SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, text, lang)) is missing

@@ -18,7 +18,7 @@ from typing import Any
 import pycountry
 
 from dpcheck.extract.forms import answered_no
-from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, assign
+from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, SentenceRoles, assign
 from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import UNSPECIFIED, Mention
 from dpcheck.nlp.languages import swiss
@@ -56,6 +56,7 @@ CUSTOMER_FLOW = "CUSTOMER_FLOW"
 LAWS_DIFFER = "LAWS_DIFFER"
 
 SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)
 POSTAL = re.compile(
     r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
     r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|platz|weg|quay|tower|floor|parkway|boulevard|blvd\.?|"
@@ -63,8 +64,8 @@ POSTAL = re.compile(
     re.I,
 )
 REGION_NEGATION = re.compile(r"(non|nicht)\W?(eea|eu|ewr|uk|european|europäisch)", re.I)
-# A postcode after the country closes an address too ("Singapore 048583").
-POSTCODE_AFTER = re.compile(r"^\d{4,6}\b")
+# A postcode after the country closes an address too ("Singapore 048583", "California, USA, 95014").
+POSTCODE_AFTER = re.compile(r"^(?:,\s*)?(?:[A-Z][\w.]*\s*,\s*)?\d{4,6}\b")
 
 
 @dataclass(frozen=True)
@@ -297,6 +298,25 @@ PEOPLE_REACH = 2
 COMPARISON_REACH = 6
 
 
+def _example_of_open(sentence: Sentence, place: Place, roles: SentenceRoles) -> Argument | None:
+    """The argument of the open region a place is given as an example of ("to partners in the destination country,
+    for example in the UK"): an example word right after the region, and only places and list words between it
+    and the place."""
+    tokens = sentence.span
+    placed = {i for p in sentence.places for i in range(p.start, p.end)}
+    for example in sentence.of("OPEN_SET"):
+        if example.end > place.start or any(
+            i not in placed and tokens[i].text[:1].isalpha() and tokens[i].lower_ not in LIST_WORDS
+            for i in range(example.end, place.start)
+        ):
+            continue
+        for region in sentence.of("OPEN_DESTINATION"):
+            if 0 <= example.start - region.end <= EXAMPLE_AFTER_REGION:
+                argument = roles.argument(region.start, region.end, open_region=True)
+                return argument if roles.makes_transfer(argument) else None
+    return None
+
+
 def _person_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "A respondent may fill in a form from anywhere in the world", "wenn Sie von überall auf der Welt bestellen": a
     person acting from an open region is where someone is, not where data goes ("details may be read from locations
@@ -393,6 +413,10 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 HYPHENS = frozenset({"-", "‐", "‑"})
 # Tokens of a city (and its comma) between "Corp. of" and the country it is in ("Example Corp. of Boston, USA").
 COMPANY_CITY = 3
+# Tokens between an open region and the example word after it ("im jeweiligen Bestimmungsland (zum Beispiel ...").
+EXAMPLE_AFTER_REGION = 2
+# Small words inside a list of example places ("in the UK, in Norway or in the US", „im ..., in ... oder in den").
+LIST_WORDS = frozenset("in im the der die den dem des or and oder und sowie as well".split())
 # What opens the name a definition gives the phrase before it ('... ("Other Countries")').
 DEFINED_NAME_OPENERS = frozenset({"(", '"', "“", "„", "'", "‘"})
 # Tokens between third-country wording and the bracket that names it ("Adequacy Decision (\"Other Countries\")").
@@ -483,7 +507,7 @@ def in_postal_address(sentence: Sentence, start: int, end: int | None = None) ->
     address says where a company is, not where data is (unless the sentence sends data there, which
     destinations check)."""
     before = sentence.span[max(0, start - 8) : start].text
-    after = sentence.span[end : end + 2].text if end is not None else ""
+    after = sentence.span[end : end + 4].text if end is not None else ""
     return bool(POSTAL.search(before) or POSTCODE_AFTER.search(after))
 
 
@@ -614,7 +638,9 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
     )
     # An address places data only where the sentence sends data to its holder ("transferred to
     # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
-    address = in_postal_address(sentence, place.start, place.end) and not SENDS_DATA.search(sentence.text)
+    address = in_postal_address(sentence, place.start, place.end) and not SENDS_DATA.search(
+        WEB_ADDRESS.sub(" ", sentence.text)  # ".../controller-to-controller-transfers.html" sends nothing
+    )
     claimed_from = argument.cue.end if argument.cue is not None and argument.cue.end <= place.start else 0
     return not (
         not states_transfer
@@ -764,6 +790,10 @@ def destination_mentions(
         if not sentence.has("TRANSFER") and any(c.end <= place.start for c in sentence.of("MECH:adequacy")):
             continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
+        if not argument.claimed:
+            # "… im jeweiligen Bestimmungsland (zum Beispiel im Vereinigten Königreich …)": an example of an open
+            # region is a place of the data as the region is.
+            argument = _example_of_open(sentence, place, roles) or argument
         if _disowned_place(place, argument, disowned) or _contrasted_away(sentence, place, words):
             continue
         listed_seat = len(place.code) == 2 and place.start in seated
@@ -808,7 +838,10 @@ def destination_mentions(
     generic |= {
         (c.start, c.end)
         for c in sentence.of("OPEN_DESTINATION")
-        if any(c.start <= t.start < c.end < t.end for t in third)
+        if any(
+            t.start < c.end and c.start < t.end and (t.end > c.end or (t.start < c.start and t.end >= c.end))
+            for t in third
+        )
     }
     # The plainest wording first: an open region before generic third-country wording, and laws that differ last
     # ("moved to computers outside your country, where the laws may differ from those of your country").

@@ -12,6 +12,8 @@ from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.ingest.document import Document, Table
 from dpcheck.models import Evidence, Mention
 
+# Words saying by what means a party acts ("terminate by written notice", „durch schriftliche Mitteilung").
+BY_MEANS = frozenset({"by", "durch", "per", "mittels"})
 # In a sub-processor section a sentence need not name them again to point to their list: "The current list
 # is available at https://...", "Die aktuelle Liste ist in Anlage 3 aufgeführt".
 LIST_POINTER = re.compile(
@@ -317,7 +319,17 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     )
     objection = text.lower().find(objections[0].text.lower()) if objections else len(text)
     objection_token = objections[0].start if objections else len(sentence.span)
-    gives_notice = sentence.has("NOTICE") or bool(announced) or (sentence.has("NOTICE_DETAIL") and not objections)
+    # "Customer may terminate by written notice": a notice word after the objection saying how ("by", „durch") is how
+    # the customer objects; "object within 14 days after being informed" still refers to the vendor's notice.
+    tokens = sentence.span
+    gives_notice = (
+        any(
+            c.start < objection_token or not any(t.lower_ in BY_MEANS for t in tokens[max(0, c.start - 2) : c.start])
+            for c in sentence.of("NOTICE")
+        )
+        or bool(announced)
+        or (sentence.has("NOTICE_DETAIL") and not objections)
+    )
     notice_cues = sentence.of("NOTICE", "NOTICE_DETAIL")
     notice_word = f"'{notice_cues[0].text}'" if notice_cues else f"'{sentence.span[min(announced, default=0)].text}'"
     periods = stated_periods(text)
