@@ -101,6 +101,7 @@ class Words:
     placeholder: frozenset[str]
     former: frozenset[str]
     closing: frozenset[str]
+    example_list: frozenset[str]
     no_longer: frozenset[str]
     until: frozenset[str]
     not_past: frozenset[str]
@@ -298,7 +299,7 @@ PEOPLE_REACH = 2
 COMPARISON_REACH = 6
 
 
-def _example_of_open(sentence: Sentence, place: Place, roles: SentenceRoles) -> Argument | None:
+def _example_of_open(sentence: Sentence, place: Place, roles: SentenceRoles, words: Words) -> Argument | None:
     """The argument of the open region a place is given as an example of ("to partners in the destination country,
     for example in the UK"): an example word right after the region, and only places and list words between it
     and the place."""
@@ -306,7 +307,7 @@ def _example_of_open(sentence: Sentence, place: Place, roles: SentenceRoles) -> 
     placed = {i for p in sentence.places for i in range(p.start, p.end)}
     for example in sentence.of("OPEN_SET"):
         if example.end > place.start or any(
-            i not in placed and tokens[i].text[:1].isalpha() and tokens[i].lower_ not in LIST_WORDS
+            i not in placed and tokens[i].text[:1].isalpha() and tokens[i].lower_ not in words.example_list
             for i in range(example.end, place.start)
         ):
             continue
@@ -415,8 +416,6 @@ HYPHENS = frozenset({"-", "‐", "‑"})
 COMPANY_CITY = 3
 # Tokens between an open region and the example word after it ("im jeweiligen Bestimmungsland (zum Beispiel ...").
 EXAMPLE_AFTER_REGION = 2
-# Small words inside a list of example places ("in the UK, in Norway or in the US", „im ..., in ... oder in den").
-LIST_WORDS = frozenset("in im the der die den dem des or and oder und sowie as well".split())
 # What opens the name a definition gives the phrase before it ('... ("Other Countries")').
 DEFINED_NAME_OPENERS = frozenset({"(", '"', "“", "„", "'", "‘"})
 # Tokens between third-country wording and the bracket that names it ("Adequacy Decision (\"Other Countries\")").
@@ -793,7 +792,7 @@ def destination_mentions(
         if not argument.claimed:
             # "… im jeweiligen Bestimmungsland (zum Beispiel im Vereinigten Königreich …)": an example of an open
             # region is a place of the data as the region is.
-            argument = _example_of_open(sentence, place, roles) or argument
+            argument = _example_of_open(sentence, place, roles, words) or argument
         if _disowned_place(place, argument, disowned) or _contrasted_away(sentence, place, words):
             continue
         listed_seat = len(place.code) == 2 and place.start in seated
