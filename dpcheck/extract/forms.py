@@ -6,9 +6,10 @@ option whose box is empty is not chosen, and a field whose ticked answer is "no"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from dpcheck.extract.sentences import Word
+from dpcheck.extract.sentences import Tokens, Word
 
 # A box as the tokens before an option read, joined without spaces ("[ ]" is "[" and "]").
 TICKED = frozenset({"[x]", "[X]", "(x)", "(X)", "[✓]", "[✔]", "☒", "☑", "✓", "✔", "✅", "⊠"})
@@ -17,6 +18,9 @@ UNTICKED = frozenset({"[]", "()", "☐", "□", "⬜", "○"})
 BOX_TOKENS = 3
 NO = frozenset({"no", "nein", "none", "keine"})
 YES = frozenset({"yes", "ja"})
+# Any box in a text, its tokens perhaps apart ("[ x ]"): a field or list of options is rare, and a text without a box
+# is not walked token by token.
+_BOX = re.compile("|".join(r"\s*".join(map(re.escape, box)) for box in sorted(TICKED | UNTICKED)))
 
 
 def box_before(tokens: Sequence[Word], i: int) -> bool | None:
@@ -35,11 +39,22 @@ def box_before(tokens: Sequence[Word], i: int) -> bool | None:
 
 def answered_no(tokens: Sequence[Word]) -> bool:
     """A field whose ticked answer is "no" ("Transfer outside the EEA: [ ] Yes [x] No", „☐ ja ☒ nein")."""
+    if not _holds_box(tokens):
+        return False
     ticked = {tokens[i].lower_ for i in range(len(tokens)) if box_before(tokens, i)}
     return bool(ticked & NO) and not ticked & YES
 
 
 def nothing_ticked(tokens: Sequence[Word]) -> bool:
     """Options offered in boxes, none of them ticked ("Supplementary measures: ☐ encryption ☐ pseudonymisation")."""
+    if not _holds_box(tokens):
+        return False
     boxes = [box_before(tokens, i) for i in range(len(tokens))]
     return False in boxes and True not in boxes
+
+
+def _holds_box(tokens: Sequence[Word]) -> bool:
+    """The tokens may hold a box: between tokens a text has only spaces, so a box read from tokens joined is one
+    the text shows with spaces or none between its characters."""
+    text = tokens.text if isinstance(tokens, Tokens) else " ".join(t.text for t in tokens)
+    return _BOX.search(text) is not None
