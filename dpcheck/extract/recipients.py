@@ -308,8 +308,9 @@ def sentence_recipients(
         found += [(n, "processor", s, e) for n, s, e in _names_from(sentence, start, words, commas=False)]
     if sentence.has("RCPT_SHARE"):
         first_share = min(c.start for c in sentence.of("RCPT_SHARE"))
-        for i in range(first_share, len(tokens) - 1):
-            if tokens[i].lower_ in words.to:
+        # The words "to" are looked up by the document's word hashes: a sentence's tokens are not made for it.
+        for i in sentence.where_word(words.to):
+            if first_share <= i < len(tokens) - 1:
                 for n, s, e in _names_from(sentence, i + 1, words, commas=False):
                     if words.legal_form(sentence.span[e - 1].text):
                         found.append((n, "third_party", s, e))
@@ -329,6 +330,9 @@ def sentence_recipients(
 def _appositions(sentence: Sentence, words: RecipientWords) -> list[tuple[str, Role, int, int]]:
     """A name followed by what it is to the vendor, in brackets: "Fireworks (our inference provider)",
     "Parvel (unser Zahlungsdienstleister)"."""
+    # Without an opening bracket there is no apposition: its cues and tokens are not made for it.
+    if "(" not in sentence.text:
+        return []
     tokens = sentence.span
     found = []
     for cue in sentence.of(*CATEGORIES):
