@@ -1,4 +1,5 @@
-"""A text without a box is not walked token by token (dpcheck/extract/forms.py): the answers are those of the walk."""
+"""A text without a box is not walked token by token, nor a token ending in no box's last character looked behind
+(dpcheck/extract/forms.py): the answers are those of the walk."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from dpcheck import ingest
 from dpcheck.extract import forms
-from dpcheck.extract.forms import NO, YES, box_before
+from dpcheck.extract.forms import NO, TICKED, UNTICKED, YES, box_before
 from dpcheck.extract.sentences import Word, read_sentences
 
 TEXTS = {
@@ -25,18 +26,33 @@ TEXTS = {
 }
 
 
+def _walked_box(tokens, i: int) -> bool | None:
+    for width in range(1, 4):
+        if i - width < 0:
+            break
+        text = "".join(t.text for t in tokens[i - width : i])
+        if text in TICKED:
+            return True
+        if text in UNTICKED:
+            return False
+    return None
+
+
 def _walked_no(tokens) -> bool:
-    ticked = {tokens[i].lower_ for i in range(len(tokens)) if box_before(tokens, i)}
+    ticked = {tokens[i].lower_ for i in range(len(tokens)) if _walked_box(tokens, i)}
     return bool(ticked & NO) and not ticked & YES
 
 
 def _walked_none_ticked(tokens) -> bool:
-    boxes = [box_before(tokens, i) for i in range(len(tokens))]
+    boxes = [_walked_box(tokens, i) for i in range(len(tokens))]
     return False in boxes and True not in boxes
 
 
 def _agree(tokens) -> None:
-    if any(box_before(tokens, i) is not None for i in range(len(tokens))):
+    assert [box_before(tokens, i) for i in range(len(tokens) + 2)] == [
+        _walked_box(tokens, i) for i in range(len(tokens) + 2)
+    ]
+    if any(_walked_box(tokens, i) is not None for i in range(len(tokens))):
         assert forms._holds_box(tokens)
     assert forms.answered_no(tokens) is _walked_no(tokens)
     assert forms.nothing_ticked(tokens) is _walked_none_ticked(tokens)

@@ -18,6 +18,7 @@ UNTICKED = frozenset({"[]", "()", "☐", "□", "⬜", "○"})
 BOX_TOKENS = 3
 NO = frozenset({"no", "nein", "none", "keine"})
 YES = frozenset({"yes", "ja"})
+_BOX_ENDS = frozenset(box[-1] for box in TICKED | UNTICKED)
 # Any box in a text, its tokens perhaps apart ("[ x ]"): a field or list of options is rare, and a text without a box
 # is not walked token by token.
 _BOX = re.compile("|".join(r"\s*".join(map(re.escape, box)) for box in sorted(TICKED | UNTICKED)))
@@ -25,6 +26,10 @@ _BOX = re.compile("|".join(r"\s*".join(map(re.escape, box)) for box in sorted(TI
 
 def box_before(tokens: Sequence[Word], i: int) -> bool | None:
     """Whether the box right before token ``i`` is ticked (True), empty (False), or there is none (None)."""
+    # Every box ends as the token before ``i`` does: most tokens end in no box's last character, and the tokens
+    # before them are not made and joined.
+    if 0 < i <= len(tokens) and (last := tokens[i - 1].text) and last[-1] not in _BOX_ENDS:
+        return None
     for width in range(1, BOX_TOKENS + 1):
         j = i - width
         if j < 0:
