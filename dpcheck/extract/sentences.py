@@ -32,7 +32,7 @@ from dpcheck.ingest.document import Block, Document
 from dpcheck.models import Evidence
 from dpcheck.nlp.analysis import Analysis, analyse
 from dpcheck.nlp.matcher import Matches
-from dpcheck.prefilter import Prefiltered, prefilter
+from dpcheck.prefilter import finder, prefilter
 
 # Headings of sections about international transfers: their sentences are read as
 # transfer statements even when they do not repeat "outside the EEA".
@@ -273,9 +273,9 @@ class LabelIndex:
 
 
 @lru_cache(maxsize=64)
-def _prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:
-    """``pattern`` searched only in text holding one of its words, read from it once."""
-    return prefilter(pattern)
+def _finder(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """:func:`dpcheck.prefilter.finder` of ``pattern``, made once: asked of every block of every document."""
+    return finder(pattern)
 
 
 @lru_cache(maxsize=8)
@@ -545,17 +545,17 @@ class Sentences(Sequence[Sentence]):
         lower case one of which every match holds, case-folded; blocks without any are not searched."""
         found = np.zeros(len(self), dtype=bool)
         blocks = self.document.blocks
-        search = _prefiltered(pattern).search
+        finds = _finder(pattern)
 
         def may_match(text: str) -> bool:
             folded = text.casefold()
             return not parts or any(part in folded for part in parts)
 
-        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and search(block.text)}
+        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and finds(block.text)}
         for i, b in enumerate(self._block_of):
             if b in hits:
                 lo, hi = self._chars[i]
-                found[i] = search(blocks[b].text[lo:hi]) is not None
+                found[i] = finds(blocks[b].text[lo:hi])
         return found
 
     def starting_before(self, offset: int) -> np.ndarray:
