@@ -860,6 +860,6 @@ def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence
 def addresses_transfers(sentence: Sentence, transfer: bool, lexicon: Lexicon) -> bool:
     if sentence.has(THIRD_COUNTRY):
         return True
-    if any(c.label.startswith("MECH:") for c in sentence.cues) and transfer:
+    if sentence.has_prefixed("MECH:") and transfer:
         return True
     return sentence.has(TRANSFER) and not sentence.has("SEAT") and locates_data(sentence, lexicon.words, lexicon.roles)

@@ -257,9 +257,11 @@ class LabelIndex:
         if clash:
             raise ValueError(f"lexicon labels {sorted(clash)} are reserved")
         self.names = (*cue_labels, *names)
+        self.cue_labels = tuple(cue_labels)
         self.bit = {name: i for i, name in enumerate(self.names)}
         self.words = (len(self.names) + 63) // 64
         self.masks: dict[tuple[str, ...], int] = {}  # labels asked for -> their bits
+        self._prefixed: dict[str, tuple[str, ...]] = {}
 
     def mask(self, labels: tuple[str, ...]) -> int:
         """The bits of ``labels`` (labels unknown to the lexicon have none)."""
@@ -270,6 +272,13 @@ class LabelIndex:
 
     def labels(self, mask: int) -> frozenset[str]:
         return frozenset(name for i, name in enumerate(self.names) if mask >> i & 1)
+
+    def prefixed(self, prefix: str) -> tuple[str, ...]:
+        """The cue labels starting with ``prefix``."""
+        known = self._prefixed.get(prefix)
+        if known is None:
+            known = self._prefixed[prefix] = tuple(x for x in self.cue_labels if x.startswith(prefix))
+        return known
 
 
 @lru_cache(maxsize=64)
@@ -368,6 +377,11 @@ class Sentence:
         if bits is None:
             bits = self._sentences.label_index.mask(labels)
         return bits & self.mask != 0
+
+    def has_prefixed(self, prefix: str) -> bool:
+        """It has a cue whose label starts with ``prefix`` ("MECH:": it names a transfer tool), read from its label
+        mask, not by walking its cues."""
+        return self.has(*self._sentences.label_index.prefixed(prefix))
 
     def of(self, *labels: str) -> list[Cue]:
         bits = self._masks.get(labels)
