@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 from dpcheck.extract.sentences import Sentence, Tokens
@@ -103,7 +104,12 @@ class RecipientWords:
 
     def recipient_section(self, headings: tuple[str, ...]) -> bool:
         """A section about processors or other recipients ("Our service providers")."""
-        return any(part in h.lower() for h in headings for part in self.sections)
+        return any(self._section_words.search(h.lower()) for h in headings)
+
+    @cached_property
+    def _section_words(self) -> re.Pattern[str]:
+        # Any of ``sections`` in a lower-case heading, sought in one pass rather than word by word.
+        return re.compile("|".join(map(re.escape, self.sections)) or "(?!)")
 
     def among_choices(self, text: str, block: Block, lead: Block | None) -> bool:
         """``text`` of ``block`` stands among cookie, opt-out or plug-in choices: it speaks of them, a heading
@@ -282,7 +288,7 @@ def sentence_recipients(
         start = cue.end + 1 if sends and cue.end < len(tokens) and tokens[cue.end].text in (",", ":") else cue.end
         if near:
             found += [(n, near[-1], s, e) for n, s, e in _names_from(sentence, start, words, commas=True)]
-    tool = any(c.label.startswith("MECH:") for c in sentence.cues)
+    tool = sentence.has_prefixed("MECH:")
     if (sends or words.recipient_section(sentence.block.heading_path)) and not tool:
         # "shared with our service providers (Acme, Beta and Gamma)", or a section on recipients that lists them so:
         # the names in brackets right after the category; one name alone there is the category's short form
