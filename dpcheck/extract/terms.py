@@ -206,7 +206,7 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
         and not _labelled_absent(sentence, c)
         and box_before(sentence.span, c.start) is not False
     ]
-    if any(c.label == "MECH:scc" for c in sentence.cues):
+    if sentence.has("MECH:scc"):
         named = sorted([*named, *sentence.of("SCC_LOCAL_LAWS")], key=lambda c: c.start)
     if named:
         return f"names '{named[0].text}'"
