@@ -14,7 +14,7 @@ is not used, and a text holding one is always searched.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 # re's own parser (the module behind the deprecated sre_parse): the only way to read a pattern's parts.
@@ -24,6 +24,7 @@ from typing import Any
 # Needles shorter than this are in almost every sentence: a pattern with no longer ones runs as it is.
 MIN_NEEDLE = 3
 _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+_BRANCH = _constants.BRANCH
 _SIGMAS = frozenset("Σσς")  # lower() of a capital sigma depends on the letter after it
 
 
@@ -69,7 +70,37 @@ class Prefiltered:
 
 def prefilter(pattern: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:
     """``pattern`` with the needles of its parse tree, or ``pattern`` itself when it has none worth it."""
-    needles = _required(_parser.parse(pattern.pattern, pattern.flags))
+    return _filtered(pattern, _parser.parse(pattern.pattern, pattern.flags))
+
+
+def finder(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether ``pattern`` is found in a text, as ``pattern.search(text) is not None``. An alternation whose
+    alternatives are not all prefiltered ("\\d\\s*h|hour|tag": the first has no needle) is asked as two: the
+    alternatives with needles, prefiltered, and the others; it is found where either is. Apart, the others may
+    open with a character ``re`` scans for quickly (a digit), where the whole is tried at every character."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    whole = _filtered(pattern, parsed)
+    if isinstance(whole, Prefiltered) or pattern.groups or len(parsed.data) != 1 or parsed[0][0] is not _BRANCH:
+        return lambda text: whole.search(text) is not None
+    alternatives = parsed[0][1][1]
+    needled = [a for a in alternatives if isinstance(_filtered(pattern, a), Prefiltered)]
+    bare = [a for a in alternatives if not any(a is n for n in needled)]
+    if not needled:
+        return lambda text: pattern.search(text) is not None
+    parts = [_filtered(_compiler.compile(p, pattern.flags), p) for p in map(_alternation, (needled, bare))]
+    return lambda text: any(part.search(text) is not None for part in parts)
+
+
+def _alternation(alternatives: list[Any]) -> Any:
+    """The parsed alternatives as one parsed pattern."""
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return _parser.SubPattern(alternatives[0].state, [(_BRANCH, (None, alternatives))])
+
+
+def _filtered(pattern: re.Pattern[str], parsed: Any) -> re.Pattern[str] | Prefiltered:
+    """``pattern`` with the needles of its parse tree ``parsed``, or ``pattern`` itself when it has none worth it."""
+    needles = _required(parsed)
     if not needles or min(map(len, needles)) < MIN_NEEDLE:
         return pattern
     # A text holding a needle holds every needle inside it: "transfer" stands for "transferred" and "transfers".

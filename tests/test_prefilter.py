@@ -11,10 +11,10 @@ import pytest
 from dpcheck.extract import Lexicon
 from dpcheck.extract.evidence import EvidenceOrder
 from dpcheck.extract.mechanisms import DISAVOWAL
-from dpcheck.extract.periods import DAYS, WEEKS
-from dpcheck.extract.sentences import _RECIPIENTS, _SUBPROCESSOR_HEADING, _TRANSFER_HEADING, _prefiltered
+from dpcheck.extract.periods import _PERIOD_WORD, DAYS, WEEKS
+from dpcheck.extract.sentences import _RECIPIENTS, _SUBPROCESSOR_HEADING, _TRANSFER_HEADING
 from dpcheck.extract.terms import SUBPROCESSOR_URL
-from dpcheck.prefilter import Prefiltered, _compiler, _folded_apart, prefilter
+from dpcheck.prefilter import Prefiltered, _compiler, _folded_apart, finder, prefilter
 
 NEEDLES = [
     # A literal run, an alternation of runs, a group repeated at least once; the longest shortest needle wins.
@@ -91,7 +91,7 @@ def test_prefilter_random_texts(scanner) -> None:
         _TRANSFER_HEADING,
         _SUBPROCESSOR_HEADING,
         _RECIPIENTS,
-        _prefiltered(SUBPROCESSOR_URL),
+        prefilter(SUBPROCESSOR_URL),
     ]
     assert all(isinstance(p, Prefiltered) for p in patterns)
     rng = random.Random(11)
@@ -140,3 +140,34 @@ def test_evidence_order_words_prefiltered(scanner) -> None:
 
 def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
     return None if match is None else match.span()
+
+
+FOUND = [
+    _PERIOD_WORD,
+    re.compile(r"\d+\s*days?|week|monat", re.I),
+    re.compile(r"[A-Z]{2}\d|processor|unterauftrag|\bAG\b"),
+    re.compile(r"(?i:\d\s*h)|Stunde|hour"),
+    re.compile(r"(\d)\s*h|hour", re.I),
+    SUBPROCESSOR_URL,
+    *(re.compile(source) for source in NO_NEEDLES),
+]
+
+
+@pytest.mark.parametrize("pattern", FOUND, ids=lambda p: p.pattern)
+def test_prefilter_finder_answers_as_the_pattern(pattern: re.Pattern[str]) -> None:
+    """An alternation asked as its alternatives with needles and the others is found where the pattern is, on EN
+    and DE texts and random ones of its pieces, case changes and folded letters."""
+    finds = finder(pattern)
+    texts = [
+        "Processor notifies Customer within 48 h of a breach.",
+        "Der Auftragsverarbeiter meldet Verletzungen binnen 2 Tagen (48 Std.).",
+        "Notice is given 30 days ahead; DE1 and AG apply.",
+        "Unterauftragsverarbeiter werden 4 Wochen vorher genannt.",
+        "No period here.",
+        "",
+    ]
+    rng = random.Random(11)
+    pieces = ["4", "٤", " ", "h", "H", "hour", "HOUR", "stunde", "ſtunde", "std.", "day", "tag", "AG", "DE", "ı", "K"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+    for text in texts:
+        assert finds(text) is (pattern.search(text) is not None), (pattern.pattern, text)

@@ -81,6 +81,16 @@ def test_sentences_labels_hold_cues_places_and_layout(scanner, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+def test_sentences_has_prefixed_answers_as_its_cues(scanner, lang):
+    """A sentence has a cue of a label with the prefix exactly when one of its cues has such a label."""
+    sentences = _sentences(scanner, lang)
+    for sentence in sentences:
+        for prefix in ("MECH:", "A28_", "SUB", "NO_SUCH_"):
+            assert sentence.has_prefixed(prefix) is any(c.label.startswith(prefix) for c in sentence.cues)
+    assert any(s.has_prefixed("MECH:") for s in sentences)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
 def test_sentences_anchored_builds_only_the_sentences_it_yields(scanner, lang, monkeypatch):
     """A reader anchored on labels sees exactly the sentences with one of them; no other is built."""
     sentences = _sentences(scanner, lang)

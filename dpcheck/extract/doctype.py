@@ -86,14 +86,21 @@ def classify(document: Document) -> DocType:
     titled = [c for c in title_candidates if c]
     if titled and BARE_POLICY_TITLE.fullmatch(titled[0]):
         return "privacy_policy"
-    clauses = len(DPA_CLAUSES.findall(document.text))
+    counted: list[int] = []
+
+    def clauses() -> int:
+        # A pass over the whole text, asked only of a sub-processor heading below the title.
+        if not counted:
+            counted.append(len(DPA_CLAUSES.findall(document.text)))
+        return counted[0]
+
     for i, candidate in enumerate(titled):
         # The type named first wins: a policy page whose menu also links "Subprocessors" is a policy.
         hits = sorted((m.start(), doc_type) for doc_type, pattern in TITLE_PATTERNS if (m := pattern.search(candidate)))
         for _, doc_type in hits:
             if doc_type == "subprocessor_list" and len(document.text) > 40000:
                 continue  # a long document that opens with its sub-processors is a DPA or policy
-            if doc_type == "subprocessor_list" and i > 0 and clauses >= CLAUSES:
+            if doc_type == "subprocessor_list" and i > 0 and clauses() >= CLAUSES:
                 continue  # "2. Sub-processors" below the title of an agreement is one of its sections
             if doc_type in _RIVAL and any(TITLE[_RIVAL[doc_type]].search(later) for later in titled[i:]):
                 # A title that names both an agreement and a policy ("Data Protection Agreement" over

@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from dpcheck.extract.doctype import TITLE_PATTERNS
 from dpcheck.extract.sentences import Sentence
-from dpcheck.ingest.document import Document
+from dpcheck.ingest.document import Block, Document
 from dpcheck.models import AMENDS, VENDOR, Evidence, Mention
 from dpcheck.prefilter import Prefiltered, prefilter
 
@@ -267,16 +267,14 @@ def _acceptable(name: str, sentence: Sentence, words: PartyWords) -> bool:
 def frequent_company(document: Document, words: PartyWords) -> Mention | None:
     """The company with a legal form that the document names most often (twice at least), quoted
     where it is first named: the vendor of last resort."""
+    # Only a company first named in the opening can be it: a document whose opening names none is not read further.
+    if not any(block.start + at < OPENING_CHARS for _, block, at, _ in _companies(document, words, _in_opening)):
+        return None
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for index, block in enumerate(document.blocks):
-        if block.table is not None or block.kind == "heading":
-            continue  # tables and headings of sub-processor lists name other companies
-        for match in words.company.finditer(block.text):
-            name = words.clean(match["name"])
-            if words.plausible(name) and words.has_legal_form(name):
-                counts[name] += 1
-                first.setdefault(name, (index, match.start()))
+    for index, _, at, name in _companies(document, words):
+        counts[name] += 1
+        first.setdefault(name, (index, at))
     # A privacy policy names the plug-ins it embeds (Facebook, Google) many times; the vendor is
     # named in its opening.
     opening = {
@@ -297,6 +295,24 @@ def frequent_company(document: Document, words: PartyWords) -> Mention | None:
         f"'{name}', the company the document names most often ({count} times)",
     )
     return Mention(VENDOR, name, evidence, detail=FREQUENT)
+
+
+def _in_opening(block: Block) -> bool:
+    return block.start < OPENING_CHARS
+
+
+def _companies(
+    document: Document, words: PartyWords, reading: Callable[[Block], bool] = lambda _: True
+) -> Iterator[tuple[int, Block, int, str]]:
+    """Each plausible company with a legal form named in the blocks ``reading`` takes: the block's index, the block,
+    where in it, and the name. Tables and headings (of sub-processor lists) name other companies."""
+    for index, block in enumerate(document.blocks):
+        if block.table is not None or block.kind == "heading" or not reading(block):
+            continue
+        for match in words.company.finditer(block.text):
+            name = words.clean(match["name"])
+            if words.plausible(name) and words.has_legal_form(name):
+                yield index, block, match.start(), name
 
 
 def amendment_mentions(sentence: Sentence, words: PartyWords) -> list[Mention]:

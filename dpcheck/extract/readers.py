@@ -483,8 +483,10 @@ def _lists_processors(heading: Sentence) -> bool:
     sub-processors", "Sub-processor directory", "Unterauftragnehmerliste"), or closes with a lead-in colon. An
     annex or appendix names a document, not a list: "Appendix 1 to the Clauses (Processors)" heads clauses."""
     names = [c for c in heading.of(SUBPROCESSOR, "RCPT_PROCESSOR") if c.text.lower() not in NOT_PROCESSORS]
+    if not names:
+        return False  # most headings: their words are not made
     listed = any(t.lower_ in LIST_WORDS or t.lower_.endswith(("liste", "verzeichnis")) for t in heading.span)
-    return bool(names) and (listed or heading.text.rstrip().endswith(":"))
+    return listed or heading.text.rstrip().endswith(":")
 
 
 def _bare_name(sentence: Sentence, words: RecipientWords) -> str:
@@ -913,6 +915,6 @@ def onward_recipients(sentence: Sentence, places: list[Mention], known: Sequence
 def addresses_transfers(sentence: Sentence, transfer: bool, lexicon: Lexicon) -> bool:
     if sentence.has(THIRD_COUNTRY):
         return True
-    if any(c.label.startswith("MECH:") for c in sentence.cues) and transfer:
+    if sentence.has_prefixed("MECH:") and transfer:
         return True
     return sentence.has(TRANSFER) and not sentence.has("SEAT") and locates_data(sentence, lexicon.words, lexicon.roles)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 from dpcheck.extract.sentences import Sentence, Tokens
@@ -103,7 +104,12 @@ class RecipientWords:
 
     def recipient_section(self, headings: tuple[str, ...]) -> bool:
         """A section about processors or other recipients ("Our service providers")."""
-        return any(part in h.lower() for h in headings for part in self.sections)
+        return any(self._section_words.search(h.lower()) for h in headings)
+
+    @cached_property
+    def _section_words(self) -> re.Pattern[str]:
+        # Any of ``sections`` in a lower-case heading, sought in one pass rather than word by word.
+        return re.compile("|".join(map(re.escape, self.sections)) or "(?!)")
 
     def among_choices(self, text: str, block: Block, lead: Block | None) -> bool:
         """``text`` of ``block`` stands among cookie, opt-out or plug-in choices: it speaks of them, a heading
@@ -282,7 +288,7 @@ def sentence_recipients(
         start = cue.end + 1 if sends and cue.end < len(tokens) and tokens[cue.end].text in (",", ":") else cue.end
         if near:
             found += [(n, near[-1], s, e) for n, s, e in _names_from(sentence, start, words, commas=True)]
-    tool = any(c.label.startswith("MECH:") for c in sentence.cues)
+    tool = sentence.has_prefixed("MECH:")
     if (sends or words.recipient_section(sentence.block.heading_path)) and not tool:
         # "shared with our service providers (Acme, Beta and Gamma)", or a section on recipients that lists them so:
         # the names in brackets right after the category; one name alone there is the category's short form
@@ -308,8 +314,9 @@ def sentence_recipients(
         found += [(n, "processor", s, e) for n, s, e in _names_from(sentence, start, words, commas=False)]
     if sentence.has("RCPT_SHARE"):
         first_share = min(c.start for c in sentence.of("RCPT_SHARE"))
-        for i in range(first_share, len(tokens) - 1):
-            if tokens[i].lower_ in words.to:
+        # The words "to" are looked up by the document's word hashes: a sentence's tokens are not made for it.
+        for i in sentence.where_word(words.to):
+            if first_share <= i < len(tokens) - 1:
                 for n, s, e in _names_from(sentence, i + 1, words, commas=False):
                     if words.legal_form(sentence.span[e - 1].text):
                         found.append((n, "third_party", s, e))
@@ -329,6 +336,9 @@ def sentence_recipients(
 def _appositions(sentence: Sentence, words: RecipientWords) -> list[tuple[str, Role, int, int]]:
     """A name followed by what it is to the vendor, in brackets: "Fireworks (our inference provider)",
     "Parvel (unser Zahlungsdienstleister)"."""
+    # Without an opening bracket there is no apposition: its cues and tokens are not made for it.
+    if "(" not in sentence.text:
+        return []
     tokens = sentence.span
     found = []
     for cue in sentence.of(*CATEGORIES):

@@ -124,9 +124,14 @@ class RoleSet:
         )
 
     def role_of(self, cue: Cue) -> Role | None:
-        if cue.label.startswith(ROLE_PREFIX):
-            return self.roles.get(cue.label[len(ROLE_PREFIX) :])
-        return self.by_label.get(cue.label)
+        return self.by_cue_label.get(cue.label)
+
+    @cached_property
+    def by_cue_label(self) -> dict[str, Role]:
+        """Cue label → the role it gives: a role's own label (``ROLE_PREFIX`` and its name), or a label of cues.yml
+        that a role borrows (never one with the prefix). A dict: a sentence's cues are looked up by the thousand."""
+        own = {ROLE_PREFIX + name: role for name, role in self.roles.items()}
+        return {**{k: r for k, r in self.by_label.items() if not k.startswith(ROLE_PREFIX)}, **own}
 
 
 @dataclass(frozen=True)
@@ -318,7 +323,8 @@ class SentenceRoles:
 
 def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> SentenceRoles:
     """The roles of ``sentence``; ``negated``: it denies a transfer (see destinations)."""
-    found = [(c, r) for c in sentence.cues if (r := roleset.role_of(c)) is not None]
+    role = roleset.by_cue_label.get
+    found = [(c, r) for c in sentence.cues if (r := role(c.label)) is not None]
     # A cue inside a longer role cue is part of it: "located" in "courts located in"; the verb of an adjacent role's
     # cue ("übermittelt werden") keeps its own role for the places it reaches further away.
     kept = tuple(

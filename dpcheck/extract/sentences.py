@@ -32,7 +32,7 @@ from dpcheck.ingest.document import Block, Document
 from dpcheck.models import Evidence
 from dpcheck.nlp.analysis import Analysis, analyse
 from dpcheck.nlp.matcher import Matches
-from dpcheck.prefilter import Prefiltered, prefilter
+from dpcheck.prefilter import finder, prefilter
 
 # Headings of sections about international transfers: their sentences are read as
 # transfer statements even when they do not repeat "outside the EEA".
@@ -257,9 +257,11 @@ class LabelIndex:
         if clash:
             raise ValueError(f"lexicon labels {sorted(clash)} are reserved")
         self.names = (*cue_labels, *names)
+        self.cue_labels = tuple(cue_labels)
         self.bit = {name: i for i, name in enumerate(self.names)}
         self.words = (len(self.names) + 63) // 64
         self.masks: dict[tuple[str, ...], int] = {}  # labels asked for -> their bits
+        self._prefixed: dict[str, tuple[str, ...]] = {}
 
     def mask(self, labels: tuple[str, ...]) -> int:
         """The bits of ``labels`` (labels unknown to the lexicon have none)."""
@@ -271,11 +273,18 @@ class LabelIndex:
     def labels(self, mask: int) -> frozenset[str]:
         return frozenset(name for i, name in enumerate(self.names) if mask >> i & 1)
 
+    def prefixed(self, prefix: str) -> tuple[str, ...]:
+        """The cue labels starting with ``prefix``."""
+        known = self._prefixed.get(prefix)
+        if known is None:
+            known = self._prefixed[prefix] = tuple(x for x in self.cue_labels if x.startswith(prefix))
+        return known
+
 
 @lru_cache(maxsize=64)
-def _prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:
-    """``pattern`` searched only in text holding one of its words, read from it once."""
-    return prefilter(pattern)
+def _finder(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """:func:`dpcheck.prefilter.finder` of ``pattern``, made once: asked of every block of every document."""
+    return finder(pattern)
 
 
 @lru_cache(maxsize=8)
@@ -368,6 +377,11 @@ class Sentence:
         if bits is None:
             bits = self._sentences.label_index.mask(labels)
         return bits & self.mask != 0
+
+    def has_prefixed(self, prefix: str) -> bool:
+        """It has a cue whose label starts with ``prefix`` ("MECH:": it names a transfer tool), read from its label
+        mask, not by walking its cues."""
+        return self.has(*self._sentences.label_index.prefixed(prefix))
 
     def of(self, *labels: str) -> list[Cue]:
         bits = self._masks.get(labels)
@@ -545,17 +559,17 @@ class Sentences(Sequence[Sentence]):
         lower case one of which every match holds, case-folded; blocks without any are not searched."""
         found = np.zeros(len(self), dtype=bool)
         blocks = self.document.blocks
-        search = _prefiltered(pattern).search
+        finds = _finder(pattern)
 
         def may_match(text: str) -> bool:
             folded = text.casefold()
             return not parts or any(part in folded for part in parts)
 
-        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and search(block.text)}
+        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and finds(block.text)}
         for i, b in enumerate(self._block_of):
             if b in hits:
                 lo, hi = self._chars[i]
-                found[i] = search(blocks[b].text[lo:hi]) is not None
+                found[i] = finds(blocks[b].text[lo:hi])
         return found
 
     def starting_before(self, offset: int) -> np.ndarray:

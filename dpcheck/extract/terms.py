@@ -208,7 +208,7 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
         and not _labelled_absent(sentence, c)
         and box_before(sentence.span, c.start) is not False
     ]
-    if any(c.label == "MECH:scc" for c in sentence.cues):
+    if sentence.has("MECH:scc"):
         named = sorted([*named, *sentence.of("SCC_LOCAL_LAWS")], key=lambda c: c.start)
     if named:
         return f"names '{named[0].text}'"
@@ -391,6 +391,9 @@ def announcing(sentence: Sentence) -> set[int]:
     """The verbs of a German notice split around their object ("kündigt die Hinzuziehung ... 30 Tage vorher an",
     "teilt ... mit"): the token of each verb whose particle closes the sentence. "kündigt ... an" announces; it
     terminates nothing."""
+    # Most sentences hold none of the verbs: looked up by the document's word hashes, their tokens are not made.
+    if not sentence.where_word(SEPARABLE_VERBS):
+        return set()
     words = [t.lower_ for t in sentence.span]
     # The particle closes the sentence or its clause ("kündigt ... 30 Tage im Voraus an; der Kunde kann ...").
     closing = [j for j, w in enumerate(words) if j + 1 == len(words) or not any(ch.isalpha() for ch in words[j + 1])]
@@ -413,6 +416,7 @@ SEPARABLE_NOTICE = {
     "gibt": "bekannt",
     "geben": "bekannt",
 }
+SEPARABLE_VERBS = frozenset(SEPARABLE_NOTICE)
 
 
 def _objection_denied(sentence: Sentence) -> bool:
