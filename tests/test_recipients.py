@@ -582,3 +582,59 @@ def test_recipients_a_cookie_tables_providers_are_no_recipients(scanner, lang, t
     text = "# Privacy Policy\n\n## Cookies\n\n" + table
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert report.recipients == ()
+
+
+SOURCES = {
+    "en": (
+        "# Privacy Policy\n\nFor roaming plans, we receive data from our third-party network partners such as "
+        "Alderbrook Mobile and Beacon Telecom.\n\nWe use Cobalt Desk to answer your support requests.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nSoweit nötig, verarbeiten wir von anderen Unternehmen oder sonstigen Dritten "
+        "(z. B. Alderbrook Mobile, Beacon Telecom) rechtmäßig erhaltene Daten.\n\nWir nutzen Cobalt Desk, um Ihre "
+        "Supportanfragen zu beantworten.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_companies_data_comes_from_are_no_recipients(scanner, lang):
+    """A sentence saying the vendor gets data from the companies it lists names sources, not recipients; a
+    company the vendor uses is still one."""
+    assert named(scanner, SOURCES[lang], lang) == {"Cobalt Desk": "processor"}
+
+
+SOURCES_AND_SHARING = {
+    "en": "# Privacy Policy\n\nWe share data with and receive data from our partners such as Alderbrook Mobile.\n",
+    "de": "# Datenschutzerklärung\n\nWir übermitteln Daten an unsere Partner wie Alderbrook Mobile und erhalten "
+    "von ihnen Daten.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_source_the_sentence_also_shares_with_stays_a_recipient(scanner, lang):
+    """Where the sentence shares data with those it lists too, they are recipients."""
+    assert "Alderbrook Mobile" in named(scanner, SOURCES_AND_SHARING[lang], lang)
+
+
+DEFINED_VENDOR = {
+    "en": (
+        "# Privacy Notice\n\nIn this notice, \u201cwe,\u201d \u201cus\u201d and \u201cour\u201d refer to Harrowgate "
+        "Homes Inc. and its affiliates and brands, including Lindenfeld Rentals and Quayside Apartments.\n\n"
+        "We use Lindenfeld Rentals to list homes and we use Cobalt Desk to answer support requests.\n\n"
+        "The streaming service is owned and operated by Harrowgate Homes Inc.\n"
+    ),
+    "de": (
+        "# Datenschutzhinweise\n\nIn diesen Hinweisen meinen \u201ewir\u201c und \u201euns\u201c die Harrowgate "
+        "Homes Inc. und ihre Marken, darunter Lindenfeld Rentals und Quayside Apartments.\n\n"
+        "Wir nutzen Lindenfeld Rentals, um Wohnungen anzuzeigen, und wir nutzen Cobalt Desk für Supportanfragen.\n\n"
+        "Der Streamingdienst wird betrieben von Harrowgate Homes Inc.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_companies_named_where_we_is_defined_are_the_vendor(scanner, lang):
+    """The companies of the sentence that defines "we"/„wir“ are the vendor and its brands wherever the text names
+    them, no recipients; another company the vendor uses is one."""
+    assert named(scanner, DEFINED_VENDOR[lang], lang) == {"Cobalt Desk": "processor"}

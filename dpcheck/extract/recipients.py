@@ -32,6 +32,9 @@ CATEGORY_REACH = 2
 BRACKET_REACH = 6
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
 USE_REACH = 5
+# Tokens from a word like "from" to the category whose list gives where the data comes from
+# ("from our third-party network providers such as", "von anderen Unternehmen oder sonstigen Dritten (z. B.").
+SOURCE_REACH = 8
 # The words before the company a product belongs to ("das Pixel der Acme Ltd.").
 GENITIVE = frozenset({"der", "des"})
 # An apposition in brackets after a name: "(our inference provider)", "(unser Zahlungsdienstleister)".
@@ -55,6 +58,7 @@ class RecipientWords:
     """The word lists of rules/lexicon/recipients.yml besides its cues."""
 
     to: frozenset[str]
+    source_from: frozenset[str]
     descriptor: frozenset[str]
     fields: frozenset[str]
     inner: frozenset[str]
@@ -66,6 +70,7 @@ class RecipientWords:
     legal_forms: frozenset[str]
     choices: re.Pattern[str]
     notice_heading: re.Pattern[str]
+    defines_vendor: re.Pattern[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -74,6 +79,7 @@ class RecipientWords:
 
         return cls(
             lower(data["to"]),
+            lower(data["from"]),
             lower(data["descriptor"]),
             lower(data["fields"]),
             lower(data["inner"]),
@@ -85,6 +91,7 @@ class RecipientWords:
             frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"]),
             _phrases(data["choices"]),
             _phrases(data["notice_heading"]),
+            _quoted(data["vendor_pronouns"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -126,6 +133,13 @@ def _phrases(values: Any) -> re.Pattern[str]:
         body = r"[\s-]+".join(re.escape(w).replace(r"\*", r"\w*") for w in phrase.split())
         parts.append(rf"(?<!\w){body}(?!\w)")
     return re.compile("|".join(parts))
+
+
+def _quoted(values: Any) -> re.Pattern[str]:
+    """Any of ``values`` in quotation marks, a comma or full stop inside them allowed ('“we,”', '„wir“'); no
+    look-around, so that :meth:`~dpcheck.extract.sentences.Sentences.matching` may search blocks with it."""
+    words = "|".join(re.escape(str(v)) for v in values)
+    return re.compile(rf"[\"“”„‘’'](?:{words})[,.]?[\"“”‘’']", re.IGNORECASE)
 
 
 def _capitalised(word: str) -> bool:
@@ -271,6 +285,8 @@ def sentence_recipients(
         # data goes to it, not where it is only named as one of the group.
         categories = [(c, role) for c, role in categories if role != "affiliate"]
     tokens = sentence.span
+    sources = _sources(sentence, words)
+    categories = [(c, role) for c, role in categories if c.start not in sources]
     # The sentence says data goes to the companies it lists: "we share data with partners (e.g., Acme)".
     sends = sentence.has("RCPT_SHARE", "RCPT_USE", "TRANSFER")
     for cue in sentence.of("RCPT_LIST"):
@@ -290,6 +306,8 @@ def sentence_recipients(
         # ("our subsidiaries (Acme Inc., Beta LLC) adhere to the DPF"), not recipients (AGREEMENT.md category 1).
         cued = {cue.start for cue in sentence.of("RCPT_LIST")}
         for c in sentence.of(*CATEGORIES):
+            if c.start in sources:
+                continue
             if c.end + 1 < len(tokens) and tokens[c.end].text == "(" and c.end + 1 not in cued:
                 listed = list(_names_from(sentence, c.end + 1, words, commas=True))
                 if len(listed) > 1:
@@ -326,6 +344,24 @@ def sentence_recipients(
     return list(out.values())
 
 
+def _sources(sentence: Sentence, words: RecipientWords) -> set[int]:
+    """The starts of the categories ``sentence`` names as where the vendor gets data, not where it sends it: after
+    "from"/"von" in a sentence saying the vendor receives or obtains data ("we receive data from our network
+    providers such as ...", "von Dritten (z. B. Auskunfteien) erhaltene Daten") that sends none."""
+    if not sentence.has("RCPT_SOURCE") or sentence.has("RCPT_SHARE"):
+        return set()
+    tokens = sentence.span
+    found = set()
+    for c in sentence.of(*CATEGORIES):
+        for k in range(c.start - 1, max(-1, c.start - SOURCE_REACH - 1), -1):
+            if tokens[k].lower_ in words.source_from:
+                found.add(c.start)
+            # "from A to B" or a clause ended: what follows is no longer what the data comes from.
+            if tokens[k].lower_ in words.source_from or tokens[k].lower_ in words.to or tokens[k].text in ".;:":
+                break
+    return found
+
+
 def _appositions(sentence: Sentence, words: RecipientWords) -> list[tuple[str, Role, int, int]]:
     """A name followed by what it is to the vendor, in brackets: "Fireworks (our inference provider)",
     "Parvel (unser Zahlungsdienstleister)"."""
@@ -346,6 +382,31 @@ def _appositions(sentence: Sentence, words: RecipientWords) -> list[tuple[str, R
         if start < opening and name is not None:
             found.append((name[0], CATEGORIES[cue.label], name[1], name[2]))
     return found
+
+
+def defined_names(sentence: Sentence, words: RecipientWords) -> set[str]:
+    """The companies a sentence that defines the vendor names ('"we" and "us" refer to Acme Inc., its affiliates and
+    brands, including Beta'), each as :func:`name_key` gives it: the vendor itself and its group, no recipients."""
+    tokens = sentence.span
+    found: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        name, end = name_at(tokens, i, words)
+        if name and words.is_name(name) and (key := name_key(name, words)):
+            found.add(key)
+        i = max(end, i + 1)
+    return found
+
+
+def name_key(name: str, words: RecipientWords) -> str:
+    """A name's words in lower case without its legal form: "T Media Tech, LLC" → "t media tech"."""
+    return " ".join(w for w in (t.lower().strip(".,'’") for t in _WORD.findall(name)) if w and not words.legal_form(w))
+
+
+def among_names(name: str, keys: set[str], words: RecipientWords) -> bool:
+    """``name`` is one of ``keys`` (see :func:`name_key`) or starts with one, word for word."""
+    key = name_key(name, words)
+    return any(key == k or key.startswith(k + " ") for k in keys)
 
 
 def title_words(title: str, words: RecipientWords) -> frozenset[str]:
