@@ -638,3 +638,41 @@ def test_recipients_companies_named_where_we_is_defined_are_the_vendor(scanner, 
     """The companies of the sentence that defines "we"/„wir“ are the vendor and its brands wherever the text names
     them, no recipients; another company the vendor uses is one."""
     assert named(scanner, DEFINED_VENDOR[lang], lang) == {"Cobalt Desk": "processor"}
+
+
+FEATURES = {
+    "en": (
+        "# Privacy Policy\n\nWe may use Local Storage Objects to keep your settings. We use Wayfarer-Signals to count "
+        "visits. We use Cobalt Desk to answer your support requests.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir nutzen die Funktion des erweiterten Abgleichs. Bei der Analyse setzen wir "
+        "IP-Anonymisierung ein. Wir nutzen Cobalt Desk, um Ihre Supportanfragen zu beantworten.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_feature_or_technique_is_no_company(scanner, lang):
+    """What the vendor uses may be a feature or a technique ("Local Storage Objects", "die Funktion",
+    "IP-Anonymisierung"), no company: only the company it uses is a recipient."""
+    assert named(scanner, FEATURES[lang], lang) == {"Cobalt Desk": "processor"}
+
+
+CONTENTS = {
+    "en": (
+        "# Privacy Policy\n\n1. Who We Are\n2. How We Use Your Data and Legal Bases of Processing\n"
+        "3. Who We Share Data With\n\nWe use Cobalt Desk to answer your support requests.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n1. Wer Wir Sind\n2. Wofür Wir Nutzen Ihre Daten und Rechtliche Grundlagen\n\n"
+        "Wir nutzen Cobalt Desk, um Ihre Supportanfragen zu beantworten.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_use_cue_in_title_case_is_a_headings_wording(scanner, lang):
+    """A table of contents line in title case ("How We Use Your Data and Legal Bases of Processing") says no
+    company is used; a sentence does."""
+    assert named(scanner, CONTENTS[lang], lang) == {"Cobalt Desk": "processor"}

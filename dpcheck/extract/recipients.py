@@ -104,8 +104,12 @@ class RecipientWords:
         words = [w.lower().strip(".,'’") for w in _WORD.findall(name)]
         core = [w for w in words if not self.legal_form(w)] or words
         closed = listed and len(core) < len(words) and self.legal_form(words[-1])
+        last = core[-1].rsplit("-", 1)[-1] if core else ""  # "Google-Signale": the feature its last part names
         return (
-            bool(words) and len(name) > 1 and core[0] not in self.generic and (closed or core[-1] not in self.closing)
+            bool(words)
+            and len(name) > 1
+            and core[0] not in self.generic
+            and (closed or (core[-1] not in self.closing and last not in self.closing))
         )
 
     def recipient_section(self, headings: tuple[str, ...]) -> bool:
@@ -313,6 +317,8 @@ def sentence_recipients(
                 if len(listed) > 1:
                     found += [(n, CATEGORIES[c.label], s, e) for n, s, e in listed]
     for cue in sentence.of("RCPT_USE"):
+        if _title_case(tokens, cue.start, cue.end + 1):
+            continue  # "How We Use Your Data and Legal Bases": a heading's words in a table of contents, no sentence
         start = cue.end
         # "uses the web analytics service Acme": the name after the noun that introduces it.
         described = next(
@@ -342,6 +348,12 @@ def sentence_recipients(
         ):
             out.setdefault(name.casefold(), (name, role))
     return list(out.values())
+
+
+def _title_case(tokens: Tokens, start: int, end: int) -> bool:
+    """Every word of ``tokens[start:end]`` capitalised, its verb too: a heading's wording, not a sentence's."""
+    span = [t.text for t in tokens[start : min(end, len(tokens))] if t.text[:1].isalpha()]
+    return len(span) > 1 and all(w[:1].isupper() for w in span)
 
 
 def _sources(sentence: Sentence, words: RecipientWords) -> set[int]:
