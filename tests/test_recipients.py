@@ -676,3 +676,23 @@ def test_recipients_a_use_cue_in_title_case_is_a_headings_wording(scanner, lang)
     """A table of contents line in title case ("How We Use Your Data and Legal Bases of Processing") says no
     company is used; a sentence does."""
     assert named(scanner, CONTENTS[lang], lang) == {"Cobalt Desk": "processor"}
+
+
+NOT_A_DEFINITION = {
+    "en": (
+        "# Privacy Policy\n\nHarrowgate Homes Inc. and its affiliates (together, \u201cwe\u201d, \u201cus\u201d) "
+        "share your booking details with Quayside Payments Ltd.\n\nWe use Harrowgate Homes Inc. systems to store "
+        "them.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nDie Harrowgate Homes Inc. und ihre Tochtergesellschaften (zusammen \u201ewir\u201c) "
+        "übermitteln Ihre Buchungsdaten an die Quayside Payments Ltd.\n\nWir nutzen Harrowgate Homes Inc. zur "
+        "Speicherung.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_sentence_sharing_data_defines_no_vendor(scanner, lang):
+    """The company a defining sentence shares data with is a recipient; the one it defines as "we" is none."""
+    assert set(named(scanner, NOT_A_DEFINITION[lang], lang)) == {"Quayside Payments Ltd."}

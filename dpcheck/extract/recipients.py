@@ -71,6 +71,7 @@ class RecipientWords:
     choices: re.Pattern[str]
     notice_heading: re.Pattern[str]
     defines_vendor: re.Pattern[str]
+    definers: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -92,6 +93,7 @@ class RecipientWords:
             _phrases(data["choices"]),
             _phrases(data["notice_heading"]),
             _quoted(data["vendor_pronouns"]),
+            lower(data["vendor_definers"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -398,11 +400,16 @@ def _appositions(sentence: Sentence, words: RecipientWords) -> list[tuple[str, R
 
 def defined_names(sentence: Sentence, words: RecipientWords) -> set[str]:
     """The companies a sentence that defines the vendor names ('"we" and "us" refer to Acme Inc., its affiliates and
-    brands, including Beta'), each as :func:`name_key` gives it: the vendor itself and its group, no recipients."""
+    brands, including Beta'), each as :func:`name_key` gives it: the vendor itself and its group, no recipients; not
+    those after a word of sharing, and none where the sentence defines nothing."""
     tokens = sentence.span
     found: set[str] = set()
+    if not any(t.lower_ in words.definers for t in tokens):
+        return found
+    # 'Acme ("we") shares data with Beta Ltd.': who the data is shared with is no part of the vendor.
+    shared = min((c.start for c in sentence.of("RCPT_SHARE")), default=len(tokens))
     i = 0
-    while i < len(tokens):
+    while i < shared:
         name, end = name_at(tokens, i, words)
         if name and words.is_name(name) and (key := name_key(name, words)):
             found.add(key)
