@@ -696,3 +696,41 @@ NOT_A_DEFINITION = {
 def test_recipients_a_sentence_sharing_data_defines_no_vendor(scanner, lang):
     """The company a defining sentence shares data with is a recipient; the one it defines as "we" is none."""
     assert set(named(scanner, NOT_A_DEFINITION[lang], lang)) == {"Quayside Payments Ltd."}
+
+
+OPERATORS = {
+    "en": (
+        "# Privacy Policy\n\nThe online platforms Harrowgate.fr, Harrowgate.de and Quayside.de are operated by "
+        "Harrowgate Homes GmbH, Wallstraße 65, Berlin. Card payments go through our payment system, Lindpay, which is "
+        "operated by Lindpay S.A.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nDiese Website wird betrieben von der Harrowgate Homes GmbH.\n\nZahlungen laufen über "
+        "unser Zahlungssystem Lindpay, das betrieben von der Lindpay S.A. wird.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_who_operates_the_vendors_website_is_the_vendor(scanner, lang):
+    """The company that operates the vendor's own website or platforms answers for the data and is no recipient;
+    the operator of a payment system the vendor uses is one."""
+    assert set(named(scanner, OPERATORS[lang], lang)) == {"Lindpay S.A."}
+
+
+IMPORTED = {
+    "en": (
+        "# Privacy Policy\n\nIf you move your profile to us from Quayside operated by Quayside Homes S.L., we "
+        "transfer it to your new account.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWenn Sie Ihr Profil von Quayside betrieben von der Quayside Homes S.L. zu uns "
+        "umziehen, übermitteln wir es in Ihr neues Konto.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_who_operates_a_service_the_data_comes_from_is_no_recipient(scanner, lang):
+    """The operator of the service a profile is moved from is where the data comes from, no recipient."""
+    assert not named(scanner, IMPORTED[lang], lang)

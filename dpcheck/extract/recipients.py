@@ -32,6 +32,12 @@ CATEGORY_REACH = 2
 BRACKET_REACH = 6
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
 USE_REACH = 5
+# Tokens between what a vendor's operator runs and the cue naming it ("platforms Acme.fr, Acme.de and Beta.de are
+# operated by"); after a relative pronoun, the tokens of its antecedent ("our payment system, Acme, which is");
+# between "from" and the cue ("from Beta operated by").
+OPERATOR_REACH = 12
+ANTECEDENT_REACH = 4
+FROM_REACH = 3
 # Tokens from a word like "from" to the category whose list gives where the data comes from
 # ("from our third-party network providers such as", "von anderen Unternehmen oder sonstigen Dritten (z. B.").
 SOURCE_REACH = 8
@@ -72,6 +78,9 @@ class RecipientWords:
     notice_heading: re.Pattern[str]
     defines_vendor: re.Pattern[str]
     definers: frozenset[str]
+    operator_cues: frozenset[str]
+    own_services: frozenset[str]
+    relative: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -94,6 +103,9 @@ class RecipientWords:
             _phrases(data["notice_heading"]),
             _quoted(data["vendor_pronouns"]),
             lower(data["vendor_definers"]),
+            lower(data["operator_cues"]),
+            lower(data["own_services"]),
+            lower(data["relative"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -321,6 +333,8 @@ def sentence_recipients(
     for cue in sentence.of("RCPT_USE"):
         if _title_case(tokens, cue.start, cue.end + 1):
             continue  # "How We Use Your Data and Legal Bases": a heading's words in a table of contents, no sentence
+        if cue.text.lower() in words.operator_cues and _runs_no_service_used(tokens, cue.start, words):
+            continue  # "the online platforms ... are operated by Acme GmbH": the vendor who runs them
         start = cue.end
         # "uses the web analytics service Acme": the name after the noun that introduces it.
         described = next(
@@ -350,6 +364,24 @@ def sentence_recipients(
         ):
             out.setdefault(name.casefold(), (name, role))
     return list(out.values())
+
+
+def _runs_no_service_used(tokens: Tokens, cue: int, words: RecipientWords) -> bool:
+    """The operator named at ``cue`` ("operated by") runs the vendor's own website or platform, or a service the data
+    comes from ("from Beta operated by"), not one the vendor uses: see recipients.yml ``operator_cues``."""
+    if any(tokens[k].lower_ in words.source_from for k in range(max(0, cue - FROM_REACH), cue)):
+        return True
+    k, limit = cue - 1, max(-1, cue - OPERATOR_REACH - 1)
+    while k > limit:
+        word = tokens[k].lower_
+        if word in words.own_services:
+            return True
+        if tokens[k].text in ";:":
+            return False
+        if word in words.relative:
+            limit = max(limit, k - ANTECEDENT_REACH - 1)
+        k -= 1
+    return False
 
 
 def _title_case(tokens: Tokens, start: int, end: int) -> bool:
