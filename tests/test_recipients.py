@@ -611,6 +611,19 @@ SOURCES_AND_SHARING = {
 }
 
 
+USED_AFTER_FROM = {
+    "en": "# Privacy Policy\n\nWe collect data from you and use service providers such as Cobalt Desk to answer "
+    "requests.\n",
+    "de": "# Datenschutzerklärung\n\nWir erhalten Daten von Ihnen und setzen Dienstleister wie Cobalt Desk ein.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_providers_used_after_a_source_clause_stay_recipients(scanner, lang):
+    """ "From you and use providers such as ...": the clause about where data comes from has ended."""
+    assert named(scanner, USED_AFTER_FROM[lang], lang) == {"Cobalt Desk": "processor"}
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_recipients_a_source_the_sentence_also_shares_with_stays_a_recipient(scanner, lang):
     """Where the sentence shares data with those it lists too, they are recipients."""
@@ -681,8 +694,8 @@ def test_recipients_a_use_cue_in_title_case_is_a_headings_wording(scanner, lang)
 NOT_A_DEFINITION = {
     "en": (
         "# Privacy Policy\n\nHarrowgate Homes Inc. and its affiliates (together, \u201cwe\u201d, \u201cus\u201d) "
-        "share your booking details with Quayside Payments Ltd.\n\nWe use Harrowgate Homes Inc. systems to store "
-        "them.\n"
+        "share your booking details with Quayside Payments Ltd., and we use Nimbus Cloud GmbH to store them.\n\nWe use "
+        "Harrowgate Homes Inc. systems to store them.\n"
     ),
     "de": (
         "# Datenschutzerklärung\n\nDie Harrowgate Homes Inc. und ihre Tochtergesellschaften (zusammen \u201ewir\u201c) "
@@ -692,17 +705,20 @@ NOT_A_DEFINITION = {
 }
 
 
+DEFINED_RECIPIENTS = {"en": {"Quayside Payments Ltd.", "Nimbus Cloud GmbH"}, "de": {"Quayside Payments Ltd."}}
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_recipients_a_sentence_sharing_data_defines_no_vendor(scanner, lang):
-    """The company a defining sentence shares data with is a recipient; the one it defines as "we" is none."""
-    assert set(named(scanner, NOT_A_DEFINITION[lang], lang)) == {"Quayside Payments Ltd."}
+    """The companies a defining sentence shares data with or uses are recipients; the one it defines as "we" is none."""
+    assert set(named(scanner, NOT_A_DEFINITION[lang], lang)) == DEFINED_RECIPIENTS[lang]
 
 
 OPERATORS = {
     "en": (
-        "# Privacy Policy\n\nThe online platforms Harrowgate.fr, Harrowgate.de and Quayside.de are operated by "
-        "Harrowgate Homes GmbH, Wallstraße 65, Berlin. Card payments go through our payment system, Lindpay, which is "
-        "operated by Lindpay S.A.\n"
+        "# Privacy Policy\n\nThe Harrowgate.fr, Harrowgate.de and Quayside.de online platforms are operated by "
+        "Harrowgate Homes GmbH, Wallstraße 65, Berlin. Our website is hosted on servers operated by Nimbus Cloud GmbH "
+        "in Frankfurt. Card payments go through our payment system, Lindpay, which is operated by Lindpay S.A.\n"
     ),
     "de": (
         "# Datenschutzerklärung\n\nDiese Website wird betrieben von der Harrowgate Homes GmbH.\n\nZahlungen laufen über "
@@ -711,11 +727,14 @@ OPERATORS = {
 }
 
 
+OPERATED = {"en": {"Lindpay S.A.", "Nimbus Cloud GmbH"}, "de": {"Lindpay S.A."}}
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_recipients_who_operates_the_vendors_website_is_the_vendor(scanner, lang):
     """The company that operates the vendor's own website or platforms answers for the data and is no recipient;
-    the operator of a payment system the vendor uses is one."""
-    assert set(named(scanner, OPERATORS[lang], lang)) == {"Lindpay S.A."}
+    the operator of a payment system or of servers the vendor uses is one."""
+    assert set(named(scanner, OPERATORS[lang], lang)) == OPERATED[lang]
 
 
 IMPORTED = {

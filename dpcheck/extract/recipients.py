@@ -32,11 +32,8 @@ CATEGORY_REACH = 2
 BRACKET_REACH = 6
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
 USE_REACH = 5
-# Tokens between what a vendor's operator runs and the cue naming it ("platforms Acme.fr, Acme.de and Beta.de are
-# operated by"); after a relative pronoun, the tokens of its antecedent ("our payment system, Acme, which is");
-# between "from" and the cue ("from Beta operated by").
-OPERATOR_REACH = 12
-ANTECEDENT_REACH = 4
+QUOTES = frozenset("\"“”„‘’'")
+# Tokens between "from" and the cue naming the operator of what the data comes from ("from Beta operated by").
 FROM_REACH = 3
 # Tokens from a word like "from" to the category whose list gives where the data comes from
 # ("from our third-party network providers such as", "von anderen Unternehmen oder sonstigen Dritten (z. B.").
@@ -65,6 +62,7 @@ class RecipientWords:
 
     to: frozenset[str]
     source_from: frozenset[str]
+    source_break: frozenset[str]
     descriptor: frozenset[str]
     fields: frozenset[str]
     inner: frozenset[str]
@@ -77,10 +75,11 @@ class RecipientWords:
     choices: re.Pattern[str]
     notice_heading: re.Pattern[str]
     defines_vendor: re.Pattern[str]
+    pronouns: frozenset[str]
     definers: frozenset[str]
     operator_cues: frozenset[str]
     own_services: frozenset[str]
-    relative: frozenset[str]
+    operator_verbs: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -90,6 +89,7 @@ class RecipientWords:
         return cls(
             lower(data["to"]),
             lower(data["from"]),
+            lower(data["source_break"]),
             lower(data["descriptor"]),
             lower(data["fields"]),
             lower(data["inner"]),
@@ -102,10 +102,11 @@ class RecipientWords:
             _phrases(data["choices"]),
             _phrases(data["notice_heading"]),
             _quoted(data["vendor_pronouns"]),
+            lower(data["vendor_pronouns"]),
             lower(data["vendor_definers"]),
             lower(data["operator_cues"]),
             lower(data["own_services"]),
-            lower(data["relative"]),
+            lower(data["operator_verbs"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -371,17 +372,10 @@ def _runs_no_service_used(tokens: Tokens, cue: int, words: RecipientWords) -> bo
     comes from ("from Beta operated by"), not one the vendor uses: see recipients.yml ``operator_cues``."""
     if any(tokens[k].lower_ in words.source_from for k in range(max(0, cue - FROM_REACH), cue)):
         return True
-    k, limit = cue - 1, max(-1, cue - OPERATOR_REACH - 1)
-    while k > limit:
-        word = tokens[k].lower_
-        if word in words.own_services:
-            return True
-        if tokens[k].text in ";:":
-            return False
-        if word in words.relative:
-            limit = max(limit, k - ANTECEDENT_REACH - 1)
+    k = cue - 1
+    while k >= 0 and tokens[k].lower_ in words.operator_verbs:
         k -= 1
-    return False
+    return k >= 0 and tokens[k].lower_ in words.own_services
 
 
 def _title_case(tokens: Tokens, start: int, end: int) -> bool:
@@ -402,8 +396,13 @@ def _sources(sentence: Sentence, words: RecipientWords) -> set[int]:
         for k in range(c.start - 1, max(-1, c.start - SOURCE_REACH - 1), -1):
             if tokens[k].lower_ in words.source_from:
                 found.add(c.start)
-            # "from A to B" or a clause ended: what follows is no longer what the data comes from.
-            if tokens[k].lower_ in words.source_from or tokens[k].lower_ in words.to or tokens[k].text in ".;:":
+            # "from A to B", "from you and use ...", a clause ended: what follows is no longer where the data comes from.
+            if (
+                tokens[k].lower_ in words.source_from
+                or tokens[k].lower_ in words.to
+                or tokens[k].lower_ in words.source_break
+                or tokens[k].text in ".;:"
+            ):
                 break
     return found
 
@@ -433,13 +432,18 @@ def _appositions(sentence: Sentence, words: RecipientWords) -> list[tuple[str, R
 def defined_names(sentence: Sentence, words: RecipientWords) -> set[str]:
     """The companies a sentence that defines the vendor names ('"we" and "us" refer to Acme Inc., its affiliates and
     brands, including Beta'), each as :func:`name_key` gives it: the vendor itself and its group, no recipients; not
-    those after a word of sharing, and none where the sentence defines nothing."""
+    those after a word of sharing or use that follows the pronouns, and none where the sentence defines nothing."""
     tokens = sentence.span
     found: set[str] = set()
     if not any(t.lower_ in words.definers for t in tokens):
         return found
-    # 'Acme ("we") shares data with Beta Ltd.': who the data is shared with is no part of the vendor.
-    shared = min((c.start for c in sentence.of("RCPT_SHARE")), default=len(tokens))
+    # 'Acme (together, "we") shares data with Beta Ltd. and uses Gamma': those it sends data to or uses are no part
+    # of the vendor ("When we use the terms ..." before the quoted pronouns is no such use).
+    quoted = next(
+        (k for k in range(1, len(tokens)) if tokens[k].lower_ in words.pronouns and tokens[k - 1].text in QUOTES),
+        0,
+    )
+    shared = min((c.start for c in sentence.of("RCPT_SHARE", "RCPT_USE") if c.start > quoted), default=len(tokens))
     i = 0
     while i < shared:
         name, end = name_at(tokens, i, words)
