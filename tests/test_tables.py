@@ -194,6 +194,21 @@ SOURCE_TABLES = {
 }
 
 
+WHERE_TO = {
+    "en": "# Sub-processors\n\n| Provider | Where does the data go? | Purpose |\n|---|---|---|\n"
+    "| Nimbus Cloud GmbH | United States | Hosting |\n",
+    "de": "# Unterauftragsverarbeiter\n\n| Anbieter | Wo werden die Daten verarbeitet? | Zweck |\n|---|---|---|\n"
+    "| Nimbus Cloud GmbH | Vereinigte Staaten | Hosting |\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_a_column_of_where_data_goes_stays_a_location(scanner, lang):
+    """A column asking where the data goes is a location column, unlike one of where it comes from."""
+    result = scanner.scan_text(WHERE_TO[lang], language=lang, format="markdown", doc_type="subprocessor_list")
+    assert [(r.name, r.locations) for r in result.recipients] == [("Nimbus Cloud GmbH", ("US",))]
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_tables_a_column_of_where_data_comes_from_is_no_location(scanner, lang):
     """A purposes table's column saying where the data comes from ("Where we get the data", "Herkunft und Erhebungsort")
