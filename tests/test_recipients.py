@@ -582,3 +582,174 @@ def test_recipients_a_cookie_tables_providers_are_no_recipients(scanner, lang, t
     text = "# Privacy Policy\n\n## Cookies\n\n" + table
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert report.recipients == ()
+
+
+SOURCES = {
+    "en": (
+        "# Privacy Policy\n\nFor roaming plans, we receive data from our third-party network partners such as "
+        "Alderbrook Mobile and Beacon Telecom.\n\nWe use Cobalt Desk to answer your support requests.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nSoweit nötig, verarbeiten wir von anderen Unternehmen oder sonstigen Dritten "
+        "(z. B. Alderbrook Mobile, Beacon Telecom) rechtmäßig erhaltene Daten.\n\nWir nutzen Cobalt Desk, um Ihre "
+        "Supportanfragen zu beantworten.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_companies_data_comes_from_are_no_recipients(scanner, lang):
+    """A sentence saying the vendor gets data from the companies it lists names sources, not recipients; a
+    company the vendor uses is still one."""
+    assert named(scanner, SOURCES[lang], lang) == {"Cobalt Desk": "processor"}
+
+
+SOURCES_AND_SHARING = {
+    "en": "# Privacy Policy\n\nWe share data with and receive data from our partners such as Alderbrook Mobile.\n",
+    "de": "# Datenschutzerklärung\n\nWir übermitteln Daten an unsere Partner wie Alderbrook Mobile und erhalten "
+    "von ihnen Daten.\n",
+}
+
+
+USED_AFTER_FROM = {
+    "en": "# Privacy Policy\n\nWe collect data from you and use service providers such as Cobalt Desk to answer "
+    "requests.\n",
+    "de": "# Datenschutzerklärung\n\nWir erhalten Daten von Ihnen und setzen Dienstleister wie Cobalt Desk ein.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_providers_used_after_a_source_clause_stay_recipients(scanner, lang):
+    """ "From you and use providers such as ...": the clause about where data comes from has ended."""
+    assert named(scanner, USED_AFTER_FROM[lang], lang) == {"Cobalt Desk": "processor"}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_source_the_sentence_also_shares_with_stays_a_recipient(scanner, lang):
+    """Where the sentence shares data with those it lists too, they are recipients."""
+    assert "Alderbrook Mobile" in named(scanner, SOURCES_AND_SHARING[lang], lang)
+
+
+DEFINED_VENDOR = {
+    "en": (
+        "# Privacy Notice\n\nIn this notice, \u201cwe,\u201d \u201cus\u201d and \u201cour\u201d refer to Harrowgate "
+        "Homes Inc. and its affiliates and brands, including Lindenfeld Rentals and Quayside Apartments.\n\n"
+        "We use Lindenfeld Rentals to list homes and we use Cobalt Desk to answer support requests.\n\n"
+        "The streaming service is owned and operated by Harrowgate Homes Inc.\n"
+    ),
+    "de": (
+        "# Datenschutzhinweise\n\nIn diesen Hinweisen meinen \u201ewir\u201c und \u201euns\u201c die Harrowgate "
+        "Homes Inc. und ihre Marken, darunter Lindenfeld Rentals und Quayside Apartments.\n\n"
+        "Wir nutzen Lindenfeld Rentals, um Wohnungen anzuzeigen, und wir nutzen Cobalt Desk für Supportanfragen.\n\n"
+        "Der Streamingdienst wird betrieben von Harrowgate Homes Inc.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_companies_named_where_we_is_defined_are_the_vendor(scanner, lang):
+    """The companies of the sentence that defines "we"/„wir“ are the vendor and its brands wherever the text names
+    them, no recipients; another company the vendor uses is one."""
+    assert named(scanner, DEFINED_VENDOR[lang], lang) == {"Cobalt Desk": "processor"}
+
+
+FEATURES = {
+    "en": (
+        "# Privacy Policy\n\nWe may use Local Storage Objects to keep your settings. We use Wayfarer-Signals to count "
+        "visits. We use Cobalt Desk to answer your support requests.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir nutzen die Funktion des erweiterten Abgleichs. Bei der Analyse setzen wir "
+        "IP-Anonymisierung ein. Wir nutzen Cobalt Desk, um Ihre Supportanfragen zu beantworten.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_feature_or_technique_is_no_company(scanner, lang):
+    """What the vendor uses may be a feature or a technique ("Local Storage Objects", "die Funktion",
+    "IP-Anonymisierung"), no company: only the company it uses is a recipient."""
+    assert named(scanner, FEATURES[lang], lang) == {"Cobalt Desk": "processor"}
+
+
+CONTENTS = {
+    "en": (
+        "# Privacy Policy\n\n1. Who We Are\n2. How We Use Your Data and Legal Bases of Processing\n"
+        "3. Who We Share Data With\n\nWe use Cobalt Desk to answer your support requests.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n1. Wer Wir Sind\n2. Wofür Wir Nutzen Ihre Daten und Rechtliche Grundlagen\n\n"
+        "Wir nutzen Cobalt Desk, um Ihre Supportanfragen zu beantworten.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_use_cue_in_title_case_is_a_headings_wording(scanner, lang):
+    """A table of contents line in title case ("How We Use Your Data and Legal Bases of Processing") says no
+    company is used; a sentence does."""
+    assert named(scanner, CONTENTS[lang], lang) == {"Cobalt Desk": "processor"}
+
+
+NOT_A_DEFINITION = {
+    "en": (
+        "# Privacy Policy\n\nHarrowgate Homes Inc. and its affiliates (together, \u201cwe\u201d, \u201cus\u201d) "
+        "share your booking details with Quayside Payments Ltd., and we use Nimbus Cloud GmbH to store them.\n\nWe use "
+        "Harrowgate Homes Inc. systems to store them.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nDie Harrowgate Homes Inc. und ihre Tochtergesellschaften (zusammen \u201ewir\u201c) "
+        "übermitteln Ihre Buchungsdaten an die Quayside Payments Ltd.\n\nWir nutzen Harrowgate Homes Inc. zur "
+        "Speicherung.\n"
+    ),
+}
+
+
+DEFINED_RECIPIENTS = {"en": {"Quayside Payments Ltd.", "Nimbus Cloud GmbH"}, "de": {"Quayside Payments Ltd."}}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_sentence_sharing_data_defines_no_vendor(scanner, lang):
+    """The companies a defining sentence shares data with or uses are recipients; the one it defines as "we" is none."""
+    assert set(named(scanner, NOT_A_DEFINITION[lang], lang)) == DEFINED_RECIPIENTS[lang]
+
+
+OPERATORS = {
+    "en": (
+        "# Privacy Policy\n\nThe Harrowgate.fr, Harrowgate.de and Quayside.de online platforms are operated by "
+        "Harrowgate Homes GmbH, Wallstraße 65, Berlin. Our website is hosted on servers operated by Nimbus Cloud GmbH "
+        "in Frankfurt. Card payments go through our payment system, Lindpay, which is operated by Lindpay S.A.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nDiese Website wird betrieben von der Harrowgate Homes GmbH.\n\nZahlungen laufen über "
+        "unser Zahlungssystem Lindpay, das betrieben von der Lindpay S.A. wird.\n"
+    ),
+}
+
+
+OPERATED = {"en": {"Lindpay S.A.", "Nimbus Cloud GmbH"}, "de": {"Lindpay S.A."}}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_who_operates_the_vendors_website_is_the_vendor(scanner, lang):
+    """The company that operates the vendor's own website or platforms answers for the data and is no recipient;
+    the operator of a payment system or of servers the vendor uses is one."""
+    assert set(named(scanner, OPERATORS[lang], lang)) == OPERATED[lang]
+
+
+IMPORTED = {
+    "en": (
+        "# Privacy Policy\n\nIf you move your profile to us from Quayside operated by Quayside Homes S.L., we "
+        "transfer it to your new account.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWenn Sie Ihr Profil von Quayside betrieben von der Quayside Homes S.L. zu uns "
+        "umziehen, übermitteln wir es in Ihr neues Konto.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_who_operates_a_service_the_data_comes_from_is_no_recipient(scanner, lang):
+    """The operator of the service a profile is moved from is where the data comes from, no recipient."""
+    assert not named(scanner, IMPORTED[lang], lang)

@@ -178,6 +178,46 @@ def test_tables_of_purposes_and_of_recipient_categories_name_no_recipient(scanne
     assert {t.destination for t in result.transfers} <= {"IE", "EEA"}
 
 
+SOURCE_TABLES = {
+    "en": (
+        "# Privacy Policy\n\nWe store your data on servers in Ireland.\n\n"
+        "| Why we use your data | What data we use | Where we get the data | Legal basis |\n|---|---|---|---|\n"
+        "| To set up your membership | Name, e-mail address | You give it to us | Contract |\n"
+        "| To stop payment fraud | Card holder name, IP address | From your device | Legitimate interest |\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir speichern Ihre Daten auf Servern in Irland.\n\n"
+        "| Wozu wir Ihre Daten nutzen | Welche Daten | Herkunft und Erhebungsort | Rechtsgrundlage |\n|---|---|---|---|\n"
+        "| Mitgliedschaft einrichten | Name, E-Mail-Adresse | Von Ihnen selbst | Vertrag |\n"
+        "| Zahlungsbetrug verhindern | Name des Karteninhabers, IP-Adresse | Von Ihrem Gerät | Berechtigtes Interesse |\n"
+    ),
+}
+
+
+WHERE_TO = {
+    "en": "# Sub-processors\n\n| Provider | Where does the data go? | Purpose |\n|---|---|---|\n"
+    "| Nimbus Cloud GmbH | United States | Hosting |\n",
+    "de": "# Unterauftragsverarbeiter\n\n| Anbieter | Wo werden die Daten verarbeitet? | Zweck |\n|---|---|---|\n"
+    "| Nimbus Cloud GmbH | Vereinigte Staaten | Hosting |\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_a_column_of_where_data_goes_stays_a_location(scanner, lang):
+    """A column asking where the data goes is a location column, unlike one of where it comes from."""
+    result = scanner.scan_text(WHERE_TO[lang], language=lang, format="markdown", doc_type="subprocessor_list")
+    assert [(r.name, r.locations) for r in result.recipients] == [("Nimbus Cloud GmbH", ("US",))]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_a_column_of_where_data_comes_from_is_no_location(scanner, lang):
+    """A purposes table's column saying where the data comes from ("Where we get the data", "Herkunft und Erhebungsort")
+    is no location column: its rows are purposes, no recipients."""
+    result = scanner.scan_text(SOURCE_TABLES[lang], language=lang, format="markdown", doc_type="privacy_policy")
+    assert not result.recipients
+    assert {t.destination for t in result.transfers} <= {"IE", "EEA"}
+
+
 CARDS = {
     "en": (
         "# Data Processing Addendum\n\n## Annex 3 - Subprocessors\n\n|     |\n| --- |\n"

@@ -58,6 +58,8 @@ from dpcheck.extract.parties import (
 )
 from dpcheck.extract.recipients import (
     RecipientWords,
+    among_names,
+    defined_names,
     item_fields,
     item_name,
     labelled_company,
@@ -529,6 +531,7 @@ class ProseRecipientReader(Reader):
     def __init__(self) -> None:
         self._named: set[str] = set()
         self._own: frozenset[str] = frozenset()
+        self._defined: set[str] = set()  # the companies a sentence defining "we" names (defined_names)
         self._lead_in: Sentence | None = None
         self._list_heading: str | None = None  # the heading of the list of processors the text is in
         self._item: object = None
@@ -542,6 +545,13 @@ class ProseRecipientReader(Reader):
         self._starts = [b.start for b in reading.document.blocks]
         title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
         self._own = title_words(title, reading.lexicon.recipients)
+        words = reading.lexicon.recipients
+        sentences = reading.sentences
+        self._defined = {
+            key
+            for i in np.flatnonzero(sentences.matching(words.defines_vendor))
+            for key in defined_names(sentences[int(i)], words)
+        }
 
     def plan(self, reading: Reading) -> np.ndarray:
         # Recipients a sentence names (sentence_recipients) and lead-ins need its cues; a heading may head
@@ -651,7 +661,11 @@ class ProseRecipientReader(Reader):
         if found and words.among_choices(sentence.text, block, self._paragraph_before(passage.index, reading)):
             return self._lead_in is not None  # cookie, opt-out and plug-in choices name providers, not recipients
         for recipient in found:
-            if recipient.name.casefold() not in self._named and not own_name(recipient.name, self._own):
+            if (
+                recipient.name.casefold() not in self._named
+                and not own_name(recipient.name, self._own)
+                and not among_names(recipient.name, self._defined, words)
+            ):
                 self._named.add(recipient.name.casefold())
                 reading.recipients.append(recipient)
         return self._lead_in is not None

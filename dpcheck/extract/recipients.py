@@ -33,6 +33,12 @@ CATEGORY_REACH = 2
 BRACKET_REACH = 6
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
 USE_REACH = 5
+QUOTES = frozenset("\"“”„‘’'")
+# Tokens between "from" and the cue naming the operator of what the data comes from ("from Beta operated by").
+FROM_REACH = 3
+# Tokens from a word like "from" to the category whose list gives where the data comes from
+# ("from our third-party network providers such as", "von anderen Unternehmen oder sonstigen Dritten (z. B.").
+SOURCE_REACH = 8
 # The words before the company a product belongs to ("das Pixel der Acme Ltd.").
 GENITIVE = frozenset({"der", "des"})
 # An apposition in brackets after a name: "(our inference provider)", "(unser Zahlungsdienstleister)".
@@ -56,6 +62,8 @@ class RecipientWords:
     """The word lists of rules/lexicon/recipients.yml besides its cues."""
 
     to: frozenset[str]
+    source_from: frozenset[str]
+    source_break: frozenset[str]
     descriptor: frozenset[str]
     fields: frozenset[str]
     inner: frozenset[str]
@@ -67,6 +75,12 @@ class RecipientWords:
     legal_forms: frozenset[str]
     choices: re.Pattern[str]
     notice_heading: re.Pattern[str]
+    defines_vendor: re.Pattern[str]
+    pronouns: frozenset[str]
+    definers: frozenset[str]
+    operator_cues: frozenset[str]
+    own_services: frozenset[str]
+    operator_verbs: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -75,6 +89,8 @@ class RecipientWords:
 
         return cls(
             lower(data["to"]),
+            lower(data["from"]),
+            lower(data["source_break"]),
             lower(data["descriptor"]),
             lower(data["fields"]),
             lower(data["inner"]),
@@ -86,6 +102,12 @@ class RecipientWords:
             frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"]),
             _phrases(data["choices"]),
             _phrases(data["notice_heading"]),
+            _quoted(data["vendor_pronouns"]),
+            lower(data["vendor_pronouns"]),
+            lower(data["vendor_definers"]),
+            lower(data["operator_cues"]),
+            lower(data["own_services"]),
+            lower(data["operator_verbs"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -98,8 +120,12 @@ class RecipientWords:
         words = [w.lower().strip(".,'’") for w in _WORD.findall(name)]
         core = [w for w in words if not self.legal_form(w)] or words
         closed = listed and len(core) < len(words) and self.legal_form(words[-1])
+        last = core[-1].rsplit("-", 1)[-1] if core else ""  # "Google-Signale": the feature its last part names
         return (
-            bool(words) and len(name) > 1 and core[0] not in self.generic and (closed or core[-1] not in self.closing)
+            bool(words)
+            and len(name) > 1
+            and core[0] not in self.generic
+            and (closed or (core[-1] not in self.closing and last not in self.closing))
         )
 
     def recipient_section(self, headings: tuple[str, ...]) -> bool:
@@ -132,6 +158,13 @@ def _phrases(values: Any) -> re.Pattern[str]:
         body = r"[\s-]+".join(re.escape(w).replace(r"\*", r"\w*") for w in phrase.split())
         parts.append(rf"(?<!\w){body}(?!\w)")
     return re.compile("|".join(parts))
+
+
+def _quoted(values: Any) -> re.Pattern[str]:
+    """Any of ``values`` in quotation marks, a comma or full stop inside them allowed ('“we,”', '„wir“'); no
+    look-around, so that :meth:`~dpcheck.extract.sentences.Sentences.matching` may search blocks with it."""
+    words = "|".join(re.escape(str(v)) for v in values)
+    return re.compile(rf"[\"“”„‘’'](?:{words})[,.]?[\"“”‘’']", re.IGNORECASE)
 
 
 def _capitalised(word: str) -> bool:
@@ -277,6 +310,8 @@ def sentence_recipients(
         # data goes to it, not where it is only named as one of the group.
         categories = [(c, role) for c, role in categories if role != "affiliate"]
     tokens = sentence.span
+    sources = _sources(sentence, words)
+    categories = [(c, role) for c, role in categories if c.start not in sources]
     # The sentence says data goes to the companies it lists: "we share data with partners (e.g., Acme)".
     sends = sentence.has("RCPT_SHARE", "RCPT_USE", "TRANSFER")
     for cue in sentence.of("RCPT_LIST"):
@@ -296,11 +331,17 @@ def sentence_recipients(
         # ("our subsidiaries (Acme Inc., Beta LLC) adhere to the DPF"), not recipients (AGREEMENT.md category 1).
         cued = {cue.start for cue in sentence.of("RCPT_LIST")}
         for c in sentence.of(*CATEGORIES):
+            if c.start in sources:
+                continue
             if c.end + 1 < len(tokens) and tokens[c.end].text == "(" and c.end + 1 not in cued:
                 listed = list(_names_from(sentence, c.end + 1, words, commas=True))
                 if len(listed) > 1:
                     found += [(n, CATEGORIES[c.label], s, e) for n, s, e in listed]
     for cue in sentence.of("RCPT_USE"):
+        if _title_case(tokens, cue.start, cue.end + 1):
+            continue  # "How We Use Your Data and Legal Bases": a heading's words in a table of contents, no sentence
+        if cue.text.lower() in words.operator_cues and _runs_no_service_used(tokens, cue.start, words):
+            continue  # "the online platforms ... are operated by Acme GmbH": the vendor who runs them
         start = cue.end
         # "uses the web analytics service Acme": the name after the noun that introduces it.
         described = next(
@@ -333,6 +374,46 @@ def sentence_recipients(
     return list(out.values())
 
 
+def _runs_no_service_used(tokens: Tokens, cue: int, words: RecipientWords) -> bool:
+    """The operator named at ``cue`` ("operated by") runs the vendor's own website or platform, or a service the data
+    comes from ("from Beta operated by"), not one the vendor uses: see recipients.yml ``operator_cues``."""
+    if any(tokens[k].lower_ in words.source_from for k in range(max(0, cue - FROM_REACH), cue)):
+        return True
+    k = cue - 1
+    while k >= 0 and tokens[k].lower_ in words.operator_verbs:
+        k -= 1
+    return k >= 0 and tokens[k].lower_ in words.own_services
+
+
+def _title_case(tokens: Tokens, start: int, end: int) -> bool:
+    """Every word of ``tokens[start:end]`` capitalised, its verb too: a heading's wording, not a sentence's."""
+    span = [t.text for t in tokens[start : min(end, len(tokens))] if t.text[:1].isalpha()]
+    return len(span) > 1 and all(w[:1].isupper() for w in span)
+
+
+def _sources(sentence: Sentence, words: RecipientWords) -> set[int]:
+    """The starts of the categories ``sentence`` names as where the vendor gets data, not where it sends it: after
+    "from"/"von" in a sentence saying the vendor receives or obtains data ("we receive data from our network
+    providers such as ...", "von Dritten (z. B. Auskunfteien) erhaltene Daten") that sends none."""
+    if not sentence.has("RCPT_SOURCE") or sentence.has("RCPT_SHARE"):
+        return set()
+    tokens = sentence.span
+    found = set()
+    for c in sentence.of(*CATEGORIES):
+        for k in range(c.start - 1, max(-1, c.start - SOURCE_REACH - 1), -1):
+            if tokens[k].lower_ in words.source_from:
+                found.add(c.start)
+            # "from A to B", "from you and use ...", a clause ended: what follows is no longer where the data comes from.
+            if (
+                tokens[k].lower_ in words.source_from
+                or tokens[k].lower_ in words.to
+                or tokens[k].lower_ in words.source_break
+                or tokens[k].text in ".;:"
+            ):
+                break
+    return found
+
+
 def _appositions(sentence: Sentence, words: RecipientWords) -> list[tuple[str, Role, int, int]]:
     """A name followed by what it is to the vendor, in brackets: "Fireworks (our inference provider)",
     "Parvel (unser Zahlungsdienstleister)"."""
@@ -356,6 +437,41 @@ def _appositions(sentence: Sentence, words: RecipientWords) -> list[tuple[str, R
         if start < opening and name is not None:
             found.append((name[0], CATEGORIES[cue.label], name[1], name[2]))
     return found
+
+
+def defined_names(sentence: Sentence, words: RecipientWords) -> set[str]:
+    """The companies a sentence that defines the vendor names ('"we" and "us" refer to Acme Inc., its affiliates and
+    brands, including Beta'), each as :func:`name_key` gives it: the vendor itself and its group, no recipients; not
+    those after a word of sharing or use that follows the pronouns, and none where the sentence defines nothing."""
+    tokens = sentence.span
+    found: set[str] = set()
+    if not any(t.lower_ in words.definers for t in tokens):
+        return found
+    # 'Acme (together, "we") shares data with Beta Ltd. and uses Gamma': those it sends data to or uses are no part
+    # of the vendor ("When we use the terms ..." before the quoted pronouns is no such use).
+    quoted = next(
+        (k for k in range(1, len(tokens)) if tokens[k].lower_ in words.pronouns and tokens[k - 1].text in QUOTES),
+        0,
+    )
+    shared = min((c.start for c in sentence.of("RCPT_SHARE", "RCPT_USE") if c.start > quoted), default=len(tokens))
+    i = 0
+    while i < shared:
+        name, end = name_at(tokens, i, words)
+        if name and words.is_name(name) and (key := name_key(name, words)):
+            found.add(key)
+        i = max(end, i + 1)
+    return found
+
+
+def name_key(name: str, words: RecipientWords) -> str:
+    """A name's words in lower case without its legal form: "T Media Tech, LLC" → "t media tech"."""
+    return " ".join(w for w in (t.lower().strip(".,'’") for t in _WORD.findall(name)) if w and not words.legal_form(w))
+
+
+def among_names(name: str, keys: set[str], words: RecipientWords) -> bool:
+    """``name`` is one of ``keys`` (see :func:`name_key`) or starts with one, word for word."""
+    key = name_key(name, words)
+    return any(key == k or key.startswith(k + " ") for k in keys)
 
 
 def title_words(title: str, words: RecipientWords) -> frozenset[str]:

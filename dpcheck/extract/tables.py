@@ -102,7 +102,8 @@ def _company_name(cell: str, words: Words) -> str:
 
 def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> dict[str, int]:
     """Which column holds what. An aside in brackets qualifies a header, it does not name its column
-    ("Legal basis (where applicable)" is no location column); a column of kinds of recipients is no name column."""
+    ("Legal basis (where applicable)" is no location column); a column of kinds of recipients is no name column,
+    nor one of where the data comes from a location column ("Where we get the information")."""
     cells = [_ASIDE.sub("", cell) for cell in header]
     columns: dict[str, int] = {}
     for kind in COLUMN_ORDER:
@@ -112,6 +113,7 @@ def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> d
             if i not in columns.values()
             and patterns[kind].search(cell)
             and not (kind == "name" and patterns["category"].search(cell))
+            and not (kind == "location" and patterns["source"].search(cell))
         ]
         if kind == "location":
             # "Provider location | Processing location": the data's location wins over the provider's seat; "Region |
