@@ -2434,3 +2434,25 @@ def test_extract_a_country_recognised_as_adequate_with_its_name_between(scanner,
     """ "has recognised Israel as providing an adequate level" relies on adequacy; "has not recognised" is the
     negative condition of another tool. (German: „für Israel ein angemessenes Schutzniveau festgestellt", read before.)"""
     assert set(scan(scanner, text, lang).mechanisms) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We store data in Frankfurt. The service runs on all devices, allowing authorized users access to their "
+            "accounts anywhere in the world. Processing by providers seated outside the EU (e.g. the USA) is not envisaged "
+            "under the current contract.",
+        ),
+        (
+            "de",
+            "Wir speichern Daten in Frankfurt. Eine Verarbeitung über Anbieter mit Sitz außerhalb der EU (z. B. USA) ist im "
+            "aktuellen Vertragsstand nicht vorgesehen.",
+        ),
+    ],
+)
+def test_extract_users_reaching_their_accounts_and_a_denial_closing_the_sentence(scanner, lang, text):
+    """Users reaching their own accounts anywhere are where users are; a transfer "not envisaged", „im aktuellen
+    Vertragsstand nicht vorgesehen", is denied, its examples with it."""
+    assert not scan(scanner, text, lang).transfers

@@ -812,3 +812,38 @@ def test_terms_notice_only_where_practicable_or_after_the_engagement_is_none(sca
     """Advance notice "where practicable", or a page updated "at the time of, or after" the engagement, is no prior
     notice; "terminate by written notice" is the customer's notice; "after being informed" refers to the vendor's."""
     assert ("SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, text, lang)) is missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        (
+            "en",
+            "Provider may engage sub-processors under the following conditions, which Customer accepts. Provider informs "
+            "Customer of new sub-processors 30 days in advance, and Customer may object.",
+            True,
+        ),
+        (
+            "en",
+            "Provider engages the following sub-processors: Nimbus Hosting Inc. (hosting). Provider informs Customer of new "
+            "sub-processors 30 days in advance, and Customer may object.",
+            False,
+        ),
+        (
+            "de",
+            'Der Anbieter (nachfolgend „Dienstleister" genannt) darf Unterauftragsverarbeiter einsetzen. Über neue '
+            "Unterauftragsverarbeiter informiert er den Auftraggeber 30 Tage vorher; der Auftraggeber kann widersprechen.",
+            True,
+        ),
+        (
+            "de",
+            "Der Auftragnehmer darf die in der Liste genannten Unterauftragsverarbeiter einsetzen. Über neue "
+            "Unterauftragsverarbeiter informiert er den Auftraggeber 30 Tage vorher; der Auftraggeber kann widersprechen.",
+            False,
+        ),
+    ],
+)
+def test_terms_a_definition_following_is_no_list_that_follows(scanner, lang, text, missing):
+    """„(nachfolgend „Dienstleister" genannt)" defines a name; "the following" and „nachfolgend" point to a list only
+    with a colon after them; „die in der Liste genannten" points to one."""
+    assert ("SUBPROCESSOR_LIST_MISSING" in flags(scanner, text, lang)) is missing

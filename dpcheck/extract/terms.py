@@ -12,6 +12,10 @@ from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.ingest.document import Document, Table
 from dpcheck.models import Evidence, Mention
 
+# Tokens between "following" and the sub-processors it announces ("the following third-party sub-processors").
+FOLLOWING_REACH = 3
+# Quotation marks: a name a definition gives („nachfolgend „Dienstleister" genannt").
+QUOTES = frozenset("\"“”„'‘’«»")
 # Words saying by what means a party acts ("terminate by written notice", „durch schriftliche Mitteilung").
 BY_MEANS = frozenset({"by", "durch", "per", "mittels"})
 # In a sub-processor section a sentence need not name them again to point to their list: "The current list
@@ -441,9 +445,21 @@ def _subprocessor_named(sentence: Sentence) -> str:
 def _says_where(sentence: Sentence) -> bool:
     """The sentence says where the list is: a list cue other than the noun alone ("listed in Annex 3", "at
     https://..."), or the noun with a word of where it is kept ("the list is available in the portal"). "Updates to
-    the list of sub-processors" only says that there is one."""
+    the list of sub-processors" only says that there is one; "following" or „nachfolgend" points to a list that
+    follows only before a colon or the sub-processors ("die folgenden Unterauftragsverarbeiter"), not in a definition
+    („nachfolgend „Dienstleister" genannt") or before other things ("the following conditions")."""
     nouns = {(c.start, c.end) for c in sentence.of("LIST_NOUN")}
-    return sentence.has("LIST_WHERE") or any((c.start, c.end) not in nouns for c in sentence.of("LIST"))
+    tokens = sentence.span
+    named = [c.start for c in sentence.of("SUBPROCESSOR")]
+    following = {
+        (c.start, c.end)
+        for c in sentence.of("LIST_FOLLOWING")
+        if not any(t.text == ":" for t in tokens[c.end :])
+        and not any(
+            0 <= s - c.end <= FOLLOWING_REACH and not any(t.text in QUOTES for t in tokens[c.end : s]) for s in named
+        )
+    }
+    return sentence.has("LIST_WHERE") or any((c.start, c.end) not in nouns | following for c in sentence.of("LIST"))
 
 
 def _none_engaged(sentence: Sentence) -> str:
