@@ -2456,3 +2456,144 @@ def test_extract_users_reaching_their_accounts_and_a_denial_closing_the_sentence
     """Users reaching their own accounts anywhere are where users are; a transfer "not envisaged", „im aktuellen
     Vertragsstand nicht vorgesehen", is denied, its examples with it."""
     assert not scan(scanner, text, lang).transfers
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Example Inc. in the United States hosts the data. Example Inc. intends to self-certify to the EU-U.S. Data "
+            "Privacy Framework during 2026.",
+        ),
+        (
+            "en",
+            "Example Inc. in the United States hosts the data. Example has submitted Binding Corporate Rules for "
+            "approval; once approved, they will govern these transfers.",
+        ),
+        (
+            "en",
+            "Example Inc. in the United States hosts the data. On request we provide a template of the Standard "
+            "Contractual Clauses that Customer may use for its own purposes.",
+        ),
+        (
+            "de",
+            "Die Example Inc. in den USA hostet die Daten. Auf Wunsch stellen wir eine Mustervorlage der "
+            "Standardvertragsklauseln zur Verfügung, die der Kunde für eigene Zwecke verwenden kann.",
+        ),
+        (
+            "de",
+            "Die Example Inc. in den USA hostet die Daten. Sollte Example künftig weitere Anbieter in Drittländern "
+            "einsetzen, wird sie dann Standardvertragsklauseln abschließen.",
+        ),
+        (
+            "de",
+            "Die Example Inc. in den USA hostet die Daten. Verbindliche interne Datenschutzvorschriften haben wir zur "
+            "Genehmigung eingereicht; das Genehmigungsverfahren läuft.",
+        ),
+    ],
+)
+def test_extract_a_tool_planned_pending_or_offered_as_a_template_is_not_relied_on(scanner, lang, text):
+    """A certification intended, BCRs awaiting approval, a template of the clauses for the customer's own use and a tool
+    for a sub-processor one may engage in future are no basis of today's transfers."""
+    assert scan(scanner, text, lang).mechanisms == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Privacy\n\nYour data leaves the EEA only in the following, exhaustively listed cases.\n\n- Our payment "
+            "provider in Canada processes card data.\n",
+            {"CA"},
+        ),
+        (
+            "de",
+            "# Datenschutz\n\nIhre Daten verlassen den Europäischen Wirtschaftsraum nur in den folgenden, abschließend "
+            "aufgezählten Fällen.\n\n- Unser Zahlungsdienstleister in Kanada verarbeitet Kartendaten.\n",
+            {"CA"},
+        ),
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Purpose | Location |\n|---|---|---|\n| Wordloom Ltd | Translation of help "
+            "articles (contains no personal data) | India |\n| Nimbus Inc. | Hosting | United States |\n",
+            {"US"},
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\nWir hosten bei der Nimbus Inc. in den USA. Unser indischer Dienstleister für die "
+            "Übersetzung der Hilfeartikel erhält ausschließlich Texte ohne Personenbezug.\n",
+            {"US"},
+        ),
+    ],
+)
+def test_extract_exhaustive_cases_and_recipients_of_no_personal_data(scanner, lang, text, expected):
+    """Generic wording that announces an exhaustive list is closed by it; a recipient of texts without personal data
+    is no destination."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# DPA\n\nTransfers to our group companies outside the EEA rest on the Standard Contractual Clauses.\n\n## Change "
+            "log\n\n| Date | Change |\n|---|---|\n| 1 Jan 2026 | Clause 6.2 on Binding Corporate Rules added |\n",
+        ),
+        (
+            "de",
+            "# AVV\n\nÜbermittlungen an Konzerngesellschaften außerhalb des EWR beruhen auf den Standardvertragsklauseln.\n\n"
+            "## Änderungen\n\n| Datum | Änderung |\n|---|---|\n| 01.01.2026 | Abschnitt zu Binding Corporate Rules ergänzt |\n",
+        ),
+    ],
+)
+def test_extract_a_tool_a_change_log_names_is_not_relied_on(scanner, lang, text):
+    """A row of a change log ("Date | Change") tells of the text, not of a basis."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert set(report.mechanisms) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our evening support team works from Cape Town.", {"ZA"}),
+        ("Inference may be routed to our partner GPU cloud in Tokyo.", {"JP"}),
+        ("Arabic-language tickets are handled from our Casablanca site.", {"MA"}),
+    ],
+)
+def test_extract_teams_at_work_in_a_city_and_traffic_routed_there(scanner, text, expected):
+    """People who work from a city, a cloud or site in a city and requests routed there place the data (English
+    wording; German has „Support-Team in", „Sitz in", read before)."""
+    assert {t.destination for t in scan(scanner, text, "en").transfers} == expected
+
+
+def test_extract_a_country_recognised_as_adequate_in_the_passive(scanner):
+    """ "Israel is recognised by the European Commission as providing an adequate level" relies on adequacy."""
+    text = (
+        "Our payment partner in Israel processes refunds. Israel is recognised by the European Commission as providing an "
+        "adequate level of protection, and we rely on that decision."
+    )
+    assert set(scan(scanner, text, "en").mechanisms) == {"adequacy"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our support partner in Canada processes tickets. Overflow tickets may be handled by agents from our global "
+            "workforce.",
+        ),
+        (
+            "de",
+            "Unser Supportpartner in Kanada verarbeitet Tickets. Überlauf-Tickets können von weltweit tätigen "
+            "Mitarbeitenden bearbeitet werden.",
+        ),
+    ],
+)
+def test_extract_a_global_workforce_leaves_the_destinations_open(scanner, lang, text):
+    """Agents "from our global workforce", „weltweit tätige Mitarbeitende" work wherever the vendor employs them."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == {"CA", "UNSPECIFIED"}

@@ -905,6 +905,7 @@ def destination_mentions(
         weak = (
             sentence.text.rstrip().endswith("?")
             or closed
+            or sentence.has("EXHAUSTIVE")
             or (
                 (cue.start, cue.end) in generic
                 and not examples

@@ -386,6 +386,10 @@ class MechanismReader(Reader):
             table = reading.document.tables[sentence.block.table]
             if empty_column(sentence, table, [c for c in sentence.cues if c.label.startswith("MECH:")]):
                 tools = [replace(m, relied_upon=False) for m in tools]
+            # "1 Jan 2026 | Clause 6.2 on Binding Corporate Rules added": a change log tells of the text, not of a basis.
+            changelog = reading.lexicon.words.table_headers["changelog"]
+            if any(re.search(rf"(?<![^\W_])(?:{changelog.pattern})", h, re.I) for h in table.header):
+                tools = [replace(m, relied_upon=False, detail="change log") for m in tools]
         if sentence.text.rstrip().endswith("?") and _answer(passage.index, reading) != "yes":
             # "Is Example Inc. certified under the DPF?": a question names a tool it does not say is used; an answer
             # opening with "yes" does.

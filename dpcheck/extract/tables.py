@@ -198,9 +198,13 @@ NO_DATA_CELL = re.compile(
     r"(?:data|daten|information|nutzerdaten|kundendaten)\.?(?:\s*\(.*\))?",
     re.I,
 )
-# ... or an aside that says so ("Group management (no access to Customer Personal Data)", „(kein Zugriff auf
-# Kundendaten)").
-NO_DATA_ASIDE = re.compile(r"\((?:no|kein\w*)\s+(?:access to|zugriff auf)\b[^)]*(?:data|daten)\b[^)]*\)", re.I)
+# ... or an aside that says so ("Group management (no access to Customer Personal Data)", "(contains no personal
+# data)", „(kein Zugriff auf Kundendaten)", „(ohne Personenbezug)").
+NO_DATA_ASIDE = re.compile(
+    r"\((?:(?:no|kein\w*)\s+(?:access to|zugriff auf)\b[^)]*(?:data|daten)\b[^)]*"
+    r"|(?:contains?|enthält)\s+(?:no|keine)\s+(?:personal|personenbezogenen)\s+(?:data|daten)|ohne personenbezug)\)",
+    re.I,
+)
 # A draft's placeholder in a name cell ("[Add CDN or edge provider]", "<Name des Dienstleisters>"): no recipient.
 PLACEHOLDER = re.compile(r"[\[<{].*[\]>}]")
 
