@@ -2597,3 +2597,75 @@ def test_extract_a_country_recognised_as_adequate_in_the_passive(scanner):
 def test_extract_a_global_workforce_leaves_the_destinations_open(scanner, lang, text):
     """Agents "from our global workforce", „weltweit tätige Mitarbeitende" work wherever the vendor employs them."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == {"CA", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our support partner in India processes tickets. This DPA follows the standard contractual clauses between "
+            "controllers and processors under Article 28(7) GDPR (Decision 2021/915).",
+            set(),
+        ),
+        (
+            "de",
+            "Unser Supportpartner in Indien verarbeitet Tickets. Der Vertrag orientiert sich an den Standardvertragsklauseln "
+            "zwischen Verantwortlichen und Auftragsverarbeitern gemäß Art. 28 Abs. 7 DSGVO (Durchführungsbeschluss (EU) "
+            "2021/915).",
+            set(),
+        ),
+        (
+            "en",
+            "Our hosting partner in Ireland stores data for Swiss customers. Transfers from Switzerland to Ireland rely on "
+            "the Swiss Federal Council's recognition of Ireland as a country with adequate data protection.",
+            set(),
+        ),
+        (
+            "de",
+            "Unser Hostingpartner in Irland speichert die Daten Schweizer Kunden. Übermittlungen aus der Schweiz nach Irland "
+            "stützen sich darauf, dass der Bundesrat Irland ein angemessenes Datenschutzniveau zuerkannt hat.",
+            set(),
+        ),
+        (
+            "en",
+            "Our partner in Japan processes orders. We transfer data only to a country that the European Commission has "
+            "decided is adequate, or that the UK Secretary of State has decided is adequate.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_extract_art_28_7_clauses_and_another_laws_adequacy_are_no_transfer_tool(scanner, lang, text, expected):
+    """The Art. 28(7) clauses "between controllers and processors" are no Chapter V tool; adequacy found by the Swiss
+    Federal Council („Bundesrat") covers data leaving Switzerland, unless the sentence also names the Commission's."""
+    assert set(scan(scanner, text, lang, "dpa").mechanisms) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Privacy\n\nWe transfer data to a country outside the European Economic Area in two cases:\n\n- Our payment "
+            "provider in the United States processes donations.\n",
+            {"US"},
+        ),
+        (
+            "de",
+            "# Datenschutz\n\nIn zwei Fällen übermitteln wir Daten in ein Land außerhalb des Europäischen "
+            "Wirtschaftsraums:\n\n- Unser Zahlungsdienstleister in den USA verarbeitet Spenden.\n",
+            {"US"},
+        ),
+        (
+            "en",
+            "# DPA\n\nWe shall not transfer Customer Data outside the European Economic Area except as set out in Annex 3.\n\n"
+            "Our support centres in Manila and Cape Town answer tickets and can view ticket data.\n",
+            {"PH", "ZA"},
+        ),
+    ],
+)
+def test_extract_generic_wording_before_the_cases_it_announces(scanner, lang, text, expected):
+    """Third-country wording in a lead-in ending in a colon, or referring to where the document sets the cases out,
+    is specified there; contact centres in a city place the data."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == expected

@@ -847,3 +847,26 @@ def test_terms_a_definition_following_is_no_list_that_follows(scanner, lang, tex
     """„(nachfolgend „Dienstleister" genannt)" defines a name; "the following" and „nachfolgend" point to a list only
     with a colon after them; „die in der Liste genannten" points to one."""
     assert ("SUBPROCESSOR_LIST_MISSING" in flags(scanner, text, lang)) is missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Customer grants general written authorisation to engage the sub-processors listed in Annex 3. Provider informs "
+            "customers of new sub-processors in the quarterly newsletter that follows the change. If Customer does not "
+            "agree, its sole remedy is to terminate by giving 30 days' written notice.",
+        ),
+        (
+            "de",
+            "Der Auftraggeber erteilt die allgemeine Genehmigung zum Einsatz der in Anlage 3 aufgeführten "
+            "Unterauftragsverarbeiter. Über neue Unterauftragsverarbeiter informiert der Anbieter im Newsletter nach der "
+            "Änderung. Der Auftraggeber kann durch schriftliche Kündigung mit einer Frist von 30 Tagen widersprechen.",
+        ),
+    ],
+)
+def test_terms_notice_after_the_change_and_a_customers_notice_period_are_no_prior_notice(scanner, lang, text):
+    """A newsletter "that follows the change", „nach der Änderung", announces nothing in advance; "terminate by giving
+    30 days' written notice" is the customer's notice."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, text, lang)

@@ -906,6 +906,10 @@ def destination_mentions(
             sentence.text.rstrip().endswith("?")
             or closed
             or sentence.has("EXHAUSTIVE")
+            # "… outside the EEA in two cases:" / "except as set out in clause 5 and Annex 3": the cases follow.
+            or (
+                (cue.start, cue.end) in generic and (sentence.text.rstrip().endswith(":") or sentence.has("SET_OUT_IN"))
+            )
             or (
                 (cue.start, cue.end) in generic
                 and not examples

@@ -54,6 +54,10 @@ ATTRIBUTE_REACH = 1
 # standing after them ("Standardvertragsklauseln (im Folgenden „Klauseln“) soll die Einhaltung von Artikel 28
 # Absätze 3 und 4") or just before them ("Article 28(7) standard contractual clauses").
 ART28_AFTER, ART28_BEFORE = 15, 6
+# Tokens between an adequacy phrase and the authority of another law that found it ("the Swiss Federal Council's
+# recognition of Ireland as a country with adequate data protection").
+OTHER_LAW_REACH = 10
+COMMISSION = frozenset({"commission", "kommission", "eu-kommission"})
 # Words that join a second thing to the SCCs: an Art. 28 provision after them is that thing's.
 JOINS = frozenset({"and", "or", ";", "while", "whereas", "but", "und", "oder", "sowie", "während", "aber", "jedoch"})
 # Words after a report of the court's view where the vendor speaks for itself again ("us" is left out: it
@@ -529,6 +533,15 @@ def _question_topic(sentence: Sentence, cue: Cue) -> Cue | None:
     return next((q for q in sentence.of("QUESTION_TOPIC") if q.end <= cue.start), None)
 
 
+def _other_law(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "transfers from Switzerland to Ireland rely on the Swiss Federal Council's recognition of Ireland": adequacy
+    found under another country's law, in a sentence that names no decision of the Commission ("a country the
+    European Commission or the UK Secretary of State has decided is adequate" relies on both)."""
+    if any(t.lower_ in COMMISSION for t in sentence.span):
+        return None
+    return _framing(sentence, cue, "OTHER_LAW_ADEQUACY", OTHER_LAW_REACH, OTHER_LAW_REACH)
+
+
 def _processor_clauses(sentence: Sentence, cue: Cue, tool: str) -> Cue | None:
     """ "Standard contractual clauses pursuant to Article 28(7)", "Mit diesen Standardvertragsklauseln soll
     die Einhaltung von Artikel 28 Absätze 3 und 4 ... sichergestellt werden": the contract between a
@@ -543,8 +556,13 @@ def _processor_clauses(sentence: Sentence, cue: Cue, tool: str) -> Cue | None:
             between = tokens[c.end : cue.start]
         else:
             continue
-        # "the SCCs and the terms of Art. 28(3) and (4)": the provision is another contract's.
-        if not any(t.lower_ in JOINS for t in between):
+        # "the SCCs and the terms of Art. 28(3) and (4)": the provision is another contract's; "clauses between
+        # controllers and processors" is the 2021/915 set's own title.
+        parties = {i for p in sentence.of("CONTROLLER_SIDE", "RCPT_PROCESSOR") for i in range(p.start, p.end)}
+        offset = cue.end if c.start >= cue.end else c.end
+        if not any(
+            t.lower_ in JOINS and not {offset + k - 1, offset + k + 1} <= parties for k, t in enumerate(between)
+        ):
             return c
     return None
 
@@ -779,6 +797,7 @@ def mechanism_mentions(
             or _number_in_history(sentence, cue)
             or _courts_view(sentence, cue)
             or (_self_assessed(sentence, cue) if tool == "adequacy" else None)
+            or (_other_law(sentence, cue) if tool == "adequacy" else None)
             or (_permitted_if_adequate(sentence, cue) if tool == "adequacy" else None)
             or (None if transfer_sentence else _practices(sentence, cue))
             or _run_in_label(sentence, cue)

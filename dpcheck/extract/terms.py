@@ -18,6 +18,8 @@ FOLLOWING_REACH = 3
 QUOTES = frozenset("\"“”„'‘’«»")
 # Words saying by what means a party acts ("terminate by written notice", „durch schriftliche Mitteilung").
 BY_MEANS = frozenset({"by", "durch", "per", "mittels"})
+# Tokens from such a word to the notice it brings ("by giving 30 days' written notice").
+BY_MEANS_REACH = 6
 # In a sub-processor section a sentence need not name them again to point to their list: "The current list
 # is available at https://...", "Die aktuelle Liste ist in Anlage 3 aufgeführt".
 LIST_POINTER = re.compile(
@@ -328,7 +330,8 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     tokens = sentence.span
     gives_notice = (
         any(
-            c.start < objection_token or not any(t.lower_ in BY_MEANS for t in tokens[max(0, c.start - 2) : c.start])
+            c.start < objection_token
+            or not any(t.lower_ in BY_MEANS for t in tokens[max(0, c.start - BY_MEANS_REACH) : c.start])
             for c in sentence.of("NOTICE")
         )
         or bool(announced)
