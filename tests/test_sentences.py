@@ -3,11 +3,13 @@ give them, a label mask per sentence, and sentences built only when a reader ask
 
 from __future__ import annotations
 
+import gc
 from dataclasses import FrozenInstanceError
 
 import pytest
 
 from dpcheck import ingest
+from dpcheck.extract import extract
 from dpcheck.extract.sentences import (
     DEFINITION,
     EXPLAINED_BY,
@@ -16,6 +18,7 @@ from dpcheck.extract.sentences import (
     PERMITTED_PLACES,
     Cue,
     Place,
+    Sentence,
     Sentences,
     _new_cue,
     _new_place,
@@ -101,6 +104,33 @@ def test_sentences_anchored_builds_only_the_sentences_it_yields(scanner, lang, m
     assert [s.index for s in anchored] == built == sentences.where("SUBPROCESSOR", "PLACE:DE").tolist()
     assert [s.text for s in anchored] == [s.text for s in sentences if s.has("SUBPROCESSOR", "PLACE:DE")]
     assert len(anchored) == 2 and sentences.where("NO_SUCH_LABEL").size == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_sentences_released_are_made_again_alike(scanner, lang):
+    """After release() the sentences asked for are new objects that read the same as those before."""
+    sentences = _sentences(scanner, lang)
+    before = list(sentences)
+    seen = [(s.text, s.cues, s.places, [w.text for w in s.span], s.labels) for s in before]
+    sentences.release()
+    again = list(sentences)
+    assert len(again) == len(before) and all(a is not b for a, b in zip(again, before, strict=True))
+    assert [(s.text, s.cues, s.places, [w.text for w in s.span], s.labels) for s in again] == seen
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_extract_leaves_no_sentence_for_the_garbage_collector(scanner, lang):
+    """A document's sentences are freed when extraction returns, not left in a cycle for the collector to find."""
+    document = ingest.load_text(POLICY[lang], name="policy.md", format="markdown")
+    facts = scanner.ruleset.facts
+    gc.collect()
+    gc.disable()
+    try:
+        extraction = extract(document, scanner.pipeline(lang), scanner._lexicon, facts.eea_places)
+        left = [o for o in gc.get_objects() if isinstance(o, (Sentence, Sentences))]
+    finally:
+        gc.enable()
+    assert extraction.mentions and not left
 
 
 def test_sentences_masks_agree_with_cues_on_corpora(scanner, corpora):

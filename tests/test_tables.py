@@ -476,3 +476,29 @@ def test_tables_where_the_data_is_wins_over_a_providers_region(scanner, lang, ta
     no destination."""
     report = scanner.scan_text(table, language=lang, doc_type="subprocessor_list", format="markdown")
     assert {t.destination for t in report.transfers} == {"ZA", "CO", "KE"}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_a_cell_text_is_read_once_per_document(scanner, lang, monkeypatch):
+    """A country named in row after row is read by the pipeline once per document, and the rows read as before:
+    the same recipients with the same places."""
+    from dpcheck.extract import tables
+
+    place = {"en": "United Kingdom", "de": "Schweiz"}[lang]
+    companies = ["Alderwick Hosting Ltd.", "Brambleton Cloud Ltd.", "Corrigan Mail Ltd.", "Dunmore Backup Ltd."]
+    rows = "".join(f"| {company} | {place} | Hosting |\n" for company in companies)
+    text = TABLES[lang] + "\n" + "| Company | Location | Purpose |\n|---|---|---|\n" + rows
+    expected = scanner.scan_text(text, language=lang, format="markdown", doc_type="dpa").recipients
+    read: list[str] = []
+    call = tables.Cells.__call__
+
+    def counted(self: tables.Cells, cell: str) -> object:
+        if cell not in self._docs:
+            read.append(cell)
+        return call(self, cell)
+
+    monkeypatch.setattr(tables.Cells, "__call__", counted)
+    result = scanner.scan_text(text, language=lang, format="markdown", doc_type="dpa")
+    assert result.recipients == expected
+    assert read.count(place) == 1 and len(read) == len(set(read))
+    assert [r.name for r in result.recipients if r.name in companies] == companies

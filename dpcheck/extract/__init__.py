@@ -168,7 +168,17 @@ def extract(
     """Read ``document`` with ``nlp`` (a pipeline from :func:`dpcheck.nlp.build_pipeline`) and ``readers``;
     ``eea``: the codes of places inside the EEA; ``implied``: tools made for one country only, with it
     (:attr:`~dpcheck.facts.LegalFacts.sole_destinations`)."""
-    reading = Reading(document, nlp, lexicon, eea, read_sentences(document, nlp))
+    sentences = read_sentences(document, nlp)
+    try:
+        return _extract(Reading(document, nlp, lexicon, eea, sentences), doc_type, readers, implied)
+    finally:
+        sentences.release()
+
+
+def _extract(
+    reading: Reading, doc_type: DocType | None, readers: ReaderRegistry, implied: dict[str, str] | None
+) -> Extraction:
+    document, lexicon, eea = reading.document, reading.lexicon, reading.eea
     started = readers.start()
     for reader in started:
         reader.begin(reading)

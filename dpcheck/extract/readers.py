@@ -74,7 +74,7 @@ from dpcheck.extract.recipients import (
 from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import PLACE, Sentence, Sentences
 from dpcheck.extract.subject import Subject
-from dpcheck.extract.tables import card_lines, card_places, table_recipients
+from dpcheck.extract.tables import Cells, card_lines, card_places, table_recipients
 from dpcheck.extract.terms import ANCHORS as TERM_ANCHORS
 from dpcheck.extract.terms import (
     LIST_ITEM,
@@ -180,6 +180,10 @@ class Reading:
     subject: Subject = Subject()
 
     @cached_property
+    def cells(self) -> Cells:
+        return Cells(self.nlp)
+
+    @cached_property
     def non_eea(self) -> frozenset[str]:
         return cast(CountryRecognizer, self.nlp.get_pipe(COUNTRIES)).codes - self.eea
 
@@ -266,7 +270,7 @@ class TableReader(Reader):
 
     def begin(self, reading: Reading) -> None:
         recipients, mentions, read = table_recipients(
-            reading.document, reading.nlp, set(reading.eea), reading.lexicon.words
+            reading.document, reading.cells, set(reading.eea), reading.lexicon.words
         )
         reading.recipients.extend(recipients)
         reading.mentions.extend(mentions)
@@ -612,7 +616,7 @@ class ProseRecipientReader(Reader):
             )
             if (name := plain_name(name, words)) and seat:
                 found.append(self._entry_recipient(name, [seat], heading, reading, role))
-            elif name and card_places([value for _, value in located], reading.nlp, codes_alone=True):
+            elif name and card_places([value for _, value in located], reading.cells, codes_alone=True):
                 # "Country: IN", "Standort: Zürich" among the entry's fields say where the company is.
                 found.append(self._field_recipient(name, located, reading, role))
             elif name:
@@ -624,7 +628,7 @@ class ProseRecipientReader(Reader):
             and sentence.in_subprocessor_section
             and not sentence.has(REMOVED)
             and (name := labelled_company(sentence.text, words))
-            and card_places(fields := item_fields(sentence.text, name), reading.nlp)
+            and card_places(fields := item_fields(sentence.text, name), reading.cells)
         ):
             # "Currently engaged: Acme GmbH, Frankfurt (hosting)": one entry of the list, led in by its label.
             found.append(self._entry_recipient(name, fields, sentence, reading, "subprocessor"))
@@ -648,7 +652,7 @@ class ProseRecipientReader(Reader):
                     or (_bare_name(sentence, words) if lead_in.block.kind == "heading" else "")
                 ):
                     fields = item_fields(sentence.text, name)
-                    if card_places(fields, reading.nlp):
+                    if card_places(fields, reading.cells):
                         # An entry in a section on sub-processors names one, as a heading's entry there does.
                         kind: EntryRole = "subprocessor" if sentence.in_subprocessor_section else "processor"
                         found.append(self._entry_recipient(name, fields, sentence, reading, kind))
@@ -680,7 +684,7 @@ class ProseRecipientReader(Reader):
     ) -> Recipient:
         """The recipient of an entry of a list of processors, placed where its short lines say, as a card of a
         sub-processor list is (:func:`~dpcheck.extract.tables.card_places`)."""
-        codes = card_places(lines, reading.nlp)
+        codes = card_places(lines, reading.cells)
         evidence = sentence.evidence("entry of a list of processors", sentence.block.start, sentence.block.end)
         reading.mentions.extend(
             Mention("destination", c, evidence, detail="table", role="destination")
@@ -696,7 +700,7 @@ class ProseRecipientReader(Reader):
         codes: list[str] = []
         evidence: list[Evidence] = []
         for block, value in fields:
-            found = [c for c in card_places([value], reading.nlp, codes_alone=True) if c not in codes]
+            found = [c for c in card_places([value], reading.cells, codes_alone=True) if c not in codes]
             if not found:
                 continue
             codes += found

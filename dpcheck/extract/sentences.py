@@ -526,6 +526,13 @@ class Sentences(Sequence[Sentence]):
     def __iter__(self) -> Iterator[Sentence]:
         return (self[i] for i in range(len(self)))
 
+    def release(self) -> None:
+        """Forget the sentences made so far (asked for again, they are made anew). Each holds this object, so the
+        cache of them is a cycle that only the garbage collector frees: left to it, a document's sentences with
+        their cues and tokens (hundreds of thousands of objects per corpus) outlive its reading until a full
+        collection, and every collection in between walks them."""
+        self._sentences = [None] * len(self._sentences)
+
     def previous_start(self, i: int) -> int | None:
         """Where the sentence before sentence ``i`` starts, if it stands in the same block."""
         if i == 0 or self._block_of[i - 1] != self._block_of[i]:

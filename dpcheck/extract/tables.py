@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dpcheck.extract.destinations import Words, apposition, gone_section
 from dpcheck.ingest.document import Block, Document, Table
@@ -39,6 +40,22 @@ OPEN_CUES = frozenset({"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
 NAME_INNER = frozenset({"&", "of", "de", "i"})
 # The longest line of a card read as where its company is ("United States", "Worldwide (Local to Customer)").
 CARD_PLACE_WORDS = 4
+
+
+class Cells:
+    """The pipeline for the short texts of table cells and cards, each text read once per document: a list of
+    sub-processors names the same country row after row ("United States", "Ireland"), and its names are asked
+    again whether they are only places. The readers only read what it gives."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self._docs: dict[str, Doc] = {}
+
+    def __call__(self, text: str) -> Doc:
+        doc = self._docs.get(text)
+        if doc is None:
+            doc = self._docs[text] = self.nlp(text)
+        return doc
 
 
 def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
@@ -126,7 +143,7 @@ def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> d
 
 
 def table_recipients(
-    document: Document, nlp: Language, eea: set[str], words: Words
+    document: Document, cells: Cells, eea: set[str], words: Words
 ) -> tuple[list[Recipient], list[Mention], set[int]]:
     """Recipients and destination mentions from tables that list recipients or locations,
     and the indices of the tables that were read that way."""
@@ -134,7 +151,7 @@ def table_recipients(
     mentions: list[Mention] = []
     read: set[int] = set()
     for index, table in enumerate(document.tables):
-        recipients_here, mentions_here, claimed = _read_table(index, table, document, nlp, eea, words)
+        recipients_here, mentions_here, claimed = _read_table(index, table, document, cells, eea, words)
         if recipients_here or mentions_here or claimed:
             read.add(index)
         else:
@@ -213,13 +230,13 @@ ISO_CODE = re.compile(r"[A-Z]{2}")
 
 
 def _places(
-    text: str, nlp: Language, open_cues: set[str], location_column: bool = False, codes_alone: bool = False
+    text: str, cells: Cells, open_cues: set[str], location_column: bool = False, codes_alone: bool = False
 ) -> list[str]:
     """Country codes named in a cell, and UNSPECIFIED for open wording ("worldwide"). A location
     column's cell says where by itself: its city names count without "seated in" before them."""
     if not text:
         return []
-    doc = nlp(text)
+    doc = cells(text)
     codes: list[str] = []
     places = sorted([*doc.ents, *doc.spans[LEFT_OUT_KEY]], key=lambda s: s.start) if location_column else doc.ents
     for ent in places:
@@ -229,7 +246,7 @@ def _places(
     # most codes are no place in prose ("in", "de"), nor the field of an address ("Menlo Park, CA, 94025").
     code = text.strip()
     if codes_alone and not codes and ISO_CODE.fullmatch(code):
-        recognizer = nlp.get_pipe(COUNTRIES)
+        recognizer = cells.nlp.get_pipe(COUNTRIES)
         if isinstance(recognizer, CountryRecognizer) and code in recognizer.codes:
             codes.append(code)
     # Open words that qualify the place the cell names: "USA (Drittland; SCCs)" describes the US, "EU
@@ -253,9 +270,9 @@ def _places(
     return codes
 
 
-def _only_places(text: str, nlp: Language) -> bool:
+def _only_places(text: str, cells: Cells) -> bool:
     """The cell names places and nothing else ("Germany", "Deutschland (EU)"): no recipient."""
-    doc = nlp(text)
+    doc = cells(text)
     if not doc.ents:
         return False
     rest = "".join(t.text_with_ws for t in doc if not t.ent_type_)
@@ -263,7 +280,7 @@ def _only_places(text: str, nlp: Language) -> bool:
 
 
 def _read_table(
-    index: int, table: Table, document: Document, nlp: Language, eea: set[str], words: Words
+    index: int, table: Table, document: Document, cells: Cells, eea: set[str], words: Words
 ) -> tuple[list[Recipient], list[Mention], bool]:
     """The recipients and destination mentions of one table, and whether it was a table of parties at
     all (one of those who answer for the data gives neither, and its rows are not read again)."""
@@ -276,7 +293,7 @@ def _read_table(
     if any(patterns["removed"].search(h) for h in table.header) or gone_section(heading, words):
         return [], [], True  # former sub-processors ("Removed on", "4. Sub-processors removed"): where data went
     if _card_table(table, row_blocks, patterns):
-        return _read_cards(table, row_blocks, nlp, eea, words)
+        return _read_cards(table, row_blocks, cells, eea, words)
     if not columns.keys() & {"name", "location"} and not any(_is_header(row, patterns) for row in table.rows):
         return [], [], False
     cookies = any(patterns["cookie"].search(h) for h in table.header)
@@ -307,17 +324,17 @@ def _read_table(
             else {"OPEN_DESTINATION"}
         )
         codes = _places(
-            location_text, nlp, open_cues, location_column=loc_col is not None, codes_alone=loc_col is not None
+            location_text, cells, open_cues, location_column=loc_col is not None, codes_alone=loc_col is not None
         )
         onward = [
             c
-            for c in _places(cell("onward"), nlp, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
+            for c in _places(cell("onward"), cells, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
             if c not in eea
         ]
         # "Hosting region | Support access from": where the data is reached from is where it goes too.
         codes += [
             c
-            for c in _places(cell("access"), nlp, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
+            for c in _places(cell("access"), cells, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
             if c not in codes
         ]
         evidence = _row_evidence(block, "row of a sub-processor table")
@@ -327,7 +344,7 @@ def _read_table(
             if code not in eea:
                 mentions.append(Mention("destination", code, evidence, detail="table", role="destination"))
         name = _company_name(cell("name") or (row[0] if row else ""), words)
-        if not name or _only_places(name, nlp) or PLACEHOLDER.fullmatch((cell("name") or row[0]).strip()):
+        if not name or _only_places(name, cells) or PLACEHOLDER.fullmatch((cell("name") or row[0]).strip()):
             continue
         recipients.append(
             Recipient(
@@ -362,7 +379,7 @@ def _card_table(table: Table, row_blocks: list[Block], patterns: dict[str, re.Pa
 
 
 def _read_cards(
-    table: Table, row_blocks: list[Block], nlp: Language, eea: set[str], words: Words
+    table: Table, row_blocks: list[Block], cells: Cells, eea: set[str], words: Words
 ) -> tuple[list[Recipient], list[Mention], bool]:
     """The recipient of each card: its first line that names no place is the company, its short lines that
     name places say where it is (an image's empty line and a bullet are no line). A table whose cards name no
@@ -370,8 +387,8 @@ def _read_cards(
     cards = []
     for row, block in zip(table.rows, row_blocks[-len(table.rows) :]):
         lines = card_lines(" ".join(row))
-        name = next((line for line in lines if not _only_places(line, nlp)), "")
-        cards.append((name, card_places([line for line in lines if line is not name], nlp), block))
+        name = next((line for line in lines if not _only_places(line, cells)), "")
+        cards.append((name, card_places([line for line in lines if line is not name], cells), block))
     if not any(codes for _, codes, _ in cards):
         return [], [], False
     recipients: list[Recipient] = []
@@ -391,13 +408,13 @@ def card_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split(", ") if line.strip(" •·-")]
 
 
-def card_places(lines: list[str], nlp: Language, codes_alone: bool = False) -> list[str]:
+def card_places(lines: list[str], cells: Cells, codes_alone: bool = False) -> list[str]:
     """The places a card's short lines name ("Zurich", "Switzerland"); a long line is prose, not where it is.
     ``codes_alone``: each line is a location's value, so an ISO code alone is a country ("Country: IN")."""
     codes: list[str] = []
     for line in lines:
         if len(line.split()) <= CARD_PLACE_WORDS:
-            found = _places(line, nlp, set(OPEN_CUES), location_column=True, codes_alone=codes_alone)
+            found = _places(line, cells, set(OPEN_CUES), location_column=True, codes_alone=codes_alone)
             codes += [c for c in found if c not in codes]
     return codes
 
