@@ -502,3 +502,25 @@ def test_tables_a_cell_text_is_read_once_per_document(scanner, lang, monkeypatch
     assert result.recipients == expected
     assert read.count(place) == 1 and len(read) == len(set(read))
     assert [r.name for r in result.recipients if r.name in companies] == companies
+
+
+@pytest.mark.parametrize(
+    ("lang", "table"),
+    [
+        (
+            "en",
+            "| Sub-processor | Purpose | Location |\n|---|---|---|\n| Company9 Hosting Ltd. | Hosting | United States |\n"
+            "| Acme Mail Inc. | Email | Canada |\n",
+        ),
+        (
+            "de",
+            "| Unterauftragsverarbeiter | Zweck | Standort |\n|---|---|---|\n| Firma0 Hosting AG | Hosting | USA |\n"
+            "| Beispiel Mail AG | E-Mail | Kanada |\n",
+        ),
+    ],
+)
+def test_tables_a_company_whose_name_opens_with_a_header_word_is_no_header(scanner, lang, table):
+    """ "Company9 Hosting Ltd. | Hosting" is a row, not a second header: a word with a digit is a name's, though it
+    opens with a header word ("Company", „Firma"); the rows below keep their location column."""
+    report = scanner.scan_text(table, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert {t.destination for t in report.transfers} == {"US", "CA"}

@@ -68,7 +68,10 @@ def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
         for match in re.finditer(rf"(?<![^\W_])(?:{pattern.pattern})", cell, re.IGNORECASE):
             covered.update(range(match.start(), match.end()))
     words = list(re.finditer(r"[^\W\d_][\w\-]*", cell))
-    return bool(words) and all(w.start() in covered for w in words if len(w.group()) > 3)
+    # A word with a digit is a name's ("Firma0 Hosting Ltd."), though it opens with a header word ("Firma").
+    return bool(words) and all(
+        w.start() in covered and not any(ch.isdigit() for ch in w.group()) for w in words if len(w.group()) > 3
+    )
 
 
 def _is_header(row: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> bool:
