@@ -640,7 +640,7 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
     address = in_postal_address(sentence, place.start, place.end) and not SENDS_DATA.search(
         WEB_ADDRESS.sub(" ", sentence.text)  # ".../controller-to-controller-transfers.html" sends nothing
     )
-    claimed_from = argument.cue.end if argument.cue is not None and argument.cue.end <= place.start else 0
+    claimed_from = _claimed_from(argument, place)
     return not (
         not states_transfer
         or local_section
@@ -656,6 +656,12 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
         or _names_a_law_or_tool(sentence, place.end, words)
         or sentence.drafting_note(place.start) is not None
     )
+
+
+def _claimed_from(argument: Argument, place: Place) -> int:
+    """Where the role cue claiming ``place`` ends, when it stands before it: the walk back to a source word stops
+    there ("an order from a court of the US"); 0 otherwise."""
+    return argument.cue.end if argument.cue is not None and argument.cue.end <= place.start else 0
 
 
 def _benchmark(sentence: Sentence, place: Place, words: Words) -> bool:
@@ -800,8 +806,7 @@ def destination_mentions(
             continue
         if place.code == UNSPECIFIED:
             # "If you access the service from Asia or any other region": where the user is, not where data goes.
-            claimed_from = argument.cue.end if argument.cue is not None and argument.cue.end <= place.start else 0
-            if restricted or _is_source(sentence, place.start, words, claimed_from):
+            if restricted or _is_source(sentence, place.start, words, _claimed_from(argument, place)):
                 continue
             found.append(
                 Mention(
@@ -896,8 +901,9 @@ def destination_mentions(
         # "only" gives after generic wording, with no open-set word, are all of them ("outside the EU and in the US"
         # names one more).
         after = [s for s in named if s > cue.start]
+        is_generic = (cue.start, cue.end) in generic
         closed = (
-            (cue.start, cue.end) in generic
+            is_generic
             and bool(after)
             and not sentence.has("OPEN_SET")
             and any(t.text == ":" or t.lower_ in words.closing for t in tokens[cue.end : min(after)])
@@ -907,11 +913,9 @@ def destination_mentions(
             or closed
             or sentence.has("EXHAUSTIVE")
             # "… outside the EEA in two cases:" / "except as set out in clause 5 and Annex 3": the cases follow.
+            or (is_generic and (sentence.text.rstrip().endswith(":") or sentence.has("SET_OUT_IN")))
             or (
-                (cue.start, cue.end) in generic and (sentence.text.rstrip().endswith(":") or sentence.has("SET_OUT_IN"))
-            )
-            or (
-                (cue.start, cue.end) in generic
+                is_generic
                 and not examples
                 and not _accessed_from(sentence, cue, words)
                 and ((cue.start, cue.end) in differ or not _permits(sentence, cue, words))

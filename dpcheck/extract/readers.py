@@ -74,7 +74,7 @@ from dpcheck.extract.recipients import (
 from dpcheck.extract.roles import RoleSet
 from dpcheck.extract.sentences import PLACE, Sentence, Sentences
 from dpcheck.extract.subject import Subject
-from dpcheck.extract.tables import Cells, card_lines, card_places, table_recipients
+from dpcheck.extract.tables import Cells, block_evidence, card_lines, card_places, table_recipients
 from dpcheck.extract.terms import ANCHORS as TERM_ANCHORS
 from dpcheck.extract.terms import (
     LIST_ITEM,
@@ -704,14 +704,7 @@ class ProseRecipientReader(Reader):
             if not found:
                 continue
             codes += found
-            quote = Evidence(
-                block.text,
-                block.start,
-                block.end,
-                block.page,
-                block.heading_path,
-                "location field of an entry of a list of processors",
-            )
+            quote = block_evidence(block, "location field of an entry of a list of processors")
             evidence.append(quote)
             reading.mentions.extend(
                 Mention("destination", c, quote, detail="table", role="destination")

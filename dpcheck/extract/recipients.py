@@ -33,7 +33,7 @@ CATEGORY_REACH = 2
 BRACKET_REACH = 6
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
 USE_REACH = 5
-QUOTES = frozenset("\"“”„‘’'")
+QUOTES = frozenset("\"“”„‘’'«»")
 # Tokens between "from" and the cue naming the operator of what the data comes from ("from Beta operated by").
 FROM_REACH = 3
 # Tokens from a word like "from" to the category whose list gives where the data comes from

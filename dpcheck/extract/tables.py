@@ -187,7 +187,7 @@ def _shared_with(index: int, table: Table, document: Document, words: Words) -> 
     for row, block in rows[first:]:
         if column >= len(row):
             continue
-        evidence = _row_evidence(block, "named in a table column of whom data is shared with")
+        evidence = block_evidence(block, "named in a table column of whom data is shared with")
         for name in _companies(row[column], words):
             recipients.setdefault(name, Recipient(name, "processor", "", (), (evidence,)))
     return list(recipients.values())
@@ -340,7 +340,7 @@ def _read_table(
             for c in _places(cell("access"), cells, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
             if c not in codes
         ]
-        evidence = _row_evidence(block, "row of a sub-processor table")
+        evidence = block_evidence(block, "row of a sub-processor table")
         # A row saying its company receives no personal data ("No personal data", "keine Nutzerdaten") sends none there.
         receives = not any(NO_DATA_CELL.fullmatch(c.strip()) or NO_DATA_ASIDE.search(c) for c in row)
         for code in [*codes, *onward] if receives else []:
@@ -361,7 +361,7 @@ def _read_table(
                     "subprocessor",
                     "",
                     tuple(onward),
-                    (_row_evidence(block, "onward transfers in a sub-processor table row"),),
+                    (block_evidence(block, "onward transfers in a sub-processor table row"),),
                     engaged_by=name,
                 )
             )
@@ -397,7 +397,7 @@ def _read_cards(
     recipients: list[Recipient] = []
     mentions: list[Mention] = []
     for name, codes, block in cards:
-        evidence = _row_evidence(block, "card of a sub-processor list")
+        evidence = block_evidence(block, "card of a sub-processor list")
         mentions += [
             Mention("destination", c, evidence, detail="table", role="destination") for c in codes if c not in eea
         ]
@@ -422,5 +422,6 @@ def card_places(lines: list[str], cells: Cells, codes_alone: bool = False) -> li
     return codes
 
 
-def _row_evidence(block: Block, reason: str) -> Evidence:
+def block_evidence(block: Block, reason: str) -> Evidence:
+    """A whole block (a table row, a card, a field) quoted as evidence."""
     return Evidence(block.text, block.start, block.end, block.page, block.heading_path, reason)

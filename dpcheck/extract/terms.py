@@ -8,14 +8,13 @@ from functools import lru_cache
 
 from dpcheck.extract.forms import answered_no, box_before, nothing_ticked
 from dpcheck.extract.periods import stated_periods, states_period
+from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.ingest.document import Document, Table
 from dpcheck.models import Evidence, Mention
 
 # Tokens between "following" and the sub-processors it announces ("the following third-party sub-processors").
 FOLLOWING_REACH = 3
-# Quotation marks: a name a definition gives („nachfolgend „Dienstleister" genannt").
-QUOTES = frozenset("\"“”„'‘’«»")
 # Words saying by what means a party acts ("terminate by written notice", „durch schriftliche Mitteilung").
 BY_MEANS = frozenset({"by", "durch", "per", "mittels"})
 # Tokens from such a word to the notice it brings ("by giving 30 days' written notice").
@@ -255,11 +254,7 @@ def _processors_named(sentence: Sentence) -> str:
     claims ("We use Sub-processors ..." names none)."""
     if not sentence.has("A28_ON_OUR_BEHALF"):
         return ""
-    tokens, claimed = sentence.span, {i for c in sentence.cues for i in range(c.start, c.end)}
-    for use in sentence.of("A28_USE"):
-        if use.end < len(tokens) and use.end not in claimed and tokens[use.end].text[:1].isupper():
-            return tokens[use.end].text
-    return ""
+    return _name_after(sentence, "A28_USE")
 
 
 # The labels without which a sentence gives term_mentions nothing, unless its text names sub-processors in a
@@ -435,11 +430,14 @@ def _objection_denied(sentence: Sentence) -> bool:
 def _subprocessor_named(sentence: Sentence) -> str:
     """ "transfers ... are made to its subprocessor Example, Inc.": the capitalised name right after a word for a
     sub-processor, which no cue claims; "" if there is none."""
-    tokens, claimed = (
-        sentence.span,
-        {i for c in sentence.cues if c.label != "SUBPROCESSOR" for i in range(c.start, c.end)},
-    )
-    for cue in sentence.of("SUBPROCESSOR"):
+    return _name_after(sentence, "SUBPROCESSOR")
+
+
+def _name_after(sentence: Sentence, label: str) -> str:
+    """The capitalised word right after a cue of ``label`` that no other cue claims (a name), or ""."""
+    tokens = sentence.span
+    claimed = {i for c in sentence.cues if c.label != label for i in range(c.start, c.end)}
+    for cue in sentence.of(label):
         if cue.end < len(tokens) and cue.end not in claimed and tokens[cue.end].text[:1].isupper():
             return tokens[cue.end].text
     return ""
