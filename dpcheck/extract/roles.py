@@ -257,12 +257,16 @@ class SentenceRoles:
         seated = self.roleset.seated_party
         if not any(t.lower_.endswith(seated.data_words) for t in tokens[end:]):
             return False
-        for cue, role in self.cues:
-            if role.argument not in self.roleset.transferring or cue.start < end:
+        # The verbs: the sentence's transfer, storage and access cues, and the words that say a party handles data
+        # ("X Ltd., mit Sitz in Singapur, erhält die Rechnungsdaten").
+        verbs = [(cue.start, cue.end) for cue, role in self.cues if role.argument in self.roleset.transferring]
+        verbs += [(i, i + 1) for i in range(end, len(tokens)) if tokens[i].lower_ in seated.handles]
+        for verb_start, verb_end in verbs:
+            if verb_start < end:
                 continue
-            words_between = sum(1 for t in tokens[end : cue.start] if t.text[:1].isalpha())
-            noun = cue.start > 0 and tokens[cue.start - 1].lower_ in seated.determiners
-            after = tokens[cue.end :]
+            words_between = sum(1 for t in tokens[end:verb_start] if t.text[:1].isalpha())
+            noun = verb_start > 0 and tokens[verb_start - 1].lower_ in seated.determiners
+            after = tokens[verb_end:]
             own_place = any(
                 t.lower_ in seated.place_prepositions and n.text[:1].isupper() for t, n in zip(after, after[1:])
             )
