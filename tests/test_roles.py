@@ -673,6 +673,10 @@ def test_roles_leave_to_transfer_internationally_is_open(scanner, lang, text):
         ("en", "Example Ltd, seated in the British Virgin Islands, processes Customer Data on our behalf.", {"VG"}),
         ("de", "Die Beispiel FZ-LLC mit Sitz in Dubai verarbeitet die Kundendaten in unserem Auftrag.", {"AE"}),
         ("de", "Unsere Entwickler mit Sitz in Bangalore können auf die Kundendaten zugreifen.", {"IN"}),
+        # The verb says the party receives the data.
+        ("de", "Die Beispiel Pay Ltd. mit Sitz in Singapur erhält die Rechnungsdaten für Erstattungen.", {"SG"}),
+        ("en", "Example Pay Ltd., seated in Singapore, receives the billing details for refunds.", {"SG"}),
+        ("de", "Die Beispiel Pay Ltd. mit Sitz in Singapur erhält Ihre Anfrage und beantwortet sie.", set()),
         ("en", "Acme Inc., headquartered in the United States, stores Customer Data only in Frankfurt.", set()),
         ("en", "Our parent company, based in the United States, owns all shares of Acme GmbH.", set()),
         ("de", "Die Acme Inc. mit Sitz in den USA hält alle Anteile und speichert keine Kundendaten.", set()),

@@ -190,6 +190,31 @@ def test_terms_notice_after_the_sub_processor_starts_is_no_prior_notice(scanner,
 
 
 @pytest.mark.parametrize(
+    ("lang", "when", "missing"),
+    [
+        ("en", "within four weeks after their engagement", True),
+        ("en", "four weeks before their engagement", False),
+        ("de", "spätestens vier Wochen nach deren Beauftragung", True),
+        ("de", "vier Wochen vor deren Beauftragung", False),
+    ],
+)
+def test_terms_objection_to_a_late_notice_gives_no_notice(scanner, lang, when, missing):
+    """ "May object within two weeks of this notice" after a notice given only once the sub-processor is engaged
+    refers to that late notice: no prior notice either."""
+    text = {
+        "en": "# DPA\n\n## Sub-processors\n\nCustomer gives general authorisation to engage sub-processors. The list is at "
+        "https://example.com/sub. Provider informs Customer of each new "
+        f"sub-processor {when} through the customer portal. Customer may raise objections within two weeks of this "
+        "notice.\n",
+        "de": "# AVV\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine allgemeine Genehmigung für "
+        "Unterauftragsverarbeiter. Die Liste steht unter https://example.com/uav. Der Auftragnehmer "
+        f"unterrichtet den Auftraggeber über neue Unterauftragsverarbeiter {when} durch eine Mitteilung im Kundenportal. "
+        "Der Auftraggeber kann innerhalb von zwei Wochen nach dieser Mitteilung Einwände erheben.\n",
+    }[lang]
+    assert ("SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, text, lang)) is missing
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "# DPA\n\n## Sub-processors\n\nCustomer may object to a new sub-processor within 14 days.\n"),

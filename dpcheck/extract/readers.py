@@ -84,6 +84,7 @@ from dpcheck.extract.terms import (
     empty_column,
     government_access,
     link_mentions,
+    gives_late_notice,
     term_mentions,
 )
 from dpcheck.ingest.document import Block, Document
@@ -762,6 +763,8 @@ class TermReader(Reader):
         self._asked: tuple[int, Block | None] = (-TOPIC_REACH - 1, None)
         # A lead-in telling the customer of such requests, while the list after it goes on.
         self._lead_in: Sentence | None = None
+        # The last sentence giving notice of new sub-processors only after their engagement, and its block.
+        self._late: tuple[int, Block | None] = (-2, None)
 
     def plan(self, reading: Reading) -> np.ndarray:
         # A sentence that asks about requests sets the topic of the ones after it; the list items after a
@@ -780,7 +783,11 @@ class TermReader(Reader):
         asked_at, asked_in = self._asked
         topic = sentence.block is asked_in and passage.index - asked_at <= TOPIC_REACH
         lead_in = self._lead_in if item else None
-        found = term_mentions(sentence, AuthorityContext(topic, lead_in))
+        late_at, late_in = self._late
+        late = sentence.block is late_in and passage.index - late_at == 1
+        found = term_mentions(sentence, AuthorityContext(topic, lead_in, late))
+        if gives_late_notice(sentence):
+            self._late = (passage.index, sentence.block)
         if sentence.block.kind == "table_row" and sentence.block.table is not None:
             # A column titled with the measures whose cells all say "None" takes none.
             table = reading.document.tables[sentence.block.table]

@@ -331,13 +331,22 @@ def _read_table(
         )
         onward = [
             c
-            for c in _places(cell("onward"), cells, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
+            for c in _places(
+                cell("onward"), cells, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"}, location_column=True
+            )
             if c not in eea
         ]
-        # "Hosting region | Support access from": where the data is reached from is where it goes too.
+        # "Hosting region | Support access from": where the data is reached from is where it goes too. Such a column
+        # says where by itself, as a location column does ("Belgrade", "IN").
         codes += [
             c
-            for c in _places(cell("access"), cells, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
+            for c in _places(
+                cell("access"),
+                cells,
+                {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"},
+                location_column=True,
+                codes_alone=True,
+            )
             if c not in codes
         ]
         evidence = block_evidence(block, "row of a sub-processor table")

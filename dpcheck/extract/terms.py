@@ -68,6 +68,9 @@ class AuthorityContext:
 
     topic: bool = False
     lead_in: Sentence | None = None
+    # The sentence just before, in the block, gave notice of new sub-processors only once they are at work: "this
+    # notice" after it ("may object within two weeks of this notice") refers to that late notice.
+    notice_late: bool = False
 
 
 def government_access(sentence: Sentence) -> bool:
@@ -272,6 +275,12 @@ ANCHORS = (
 )
 
 
+def gives_late_notice(sentence: Sentence) -> bool:
+    """The sentence announces new sub-processors only once they are engaged ("within four weeks after their
+    engagement")."""
+    return sentence.has("NOTICE") and sentence.has("NOTICE_AFTER")
+
+
 def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
     """Mentions of supplementary measures and sub-processor terms in one sentence."""
     found: list[Mention] = []
@@ -285,6 +294,8 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
             return
         # Notice once the sub-processor is at work leaves nothing to object to in advance.
         if any(c.start < objection_token for c in sentence.of("NOTICE_AFTER", "NOTICE_ON_REQUEST")):
+            return
+        if context.notice_late and sentence.has("NOTICE_REFERENCE"):
             return
         # "may engage a new sub-processor at any time and will publish it on that page": posted after the fact.
         if (
