@@ -24,6 +24,7 @@ UNCLAIMED = "unclaimed"
 NEGATION = "negation"
 RECIPIENT_SEAT = "recipient_seat"
 COMPANY = "company"
+ORIGIN = "origin"
 # The cue label of cues.yml naming sub-processors.
 SUBPROCESSOR = "SUBPROCESSOR"
 
@@ -56,6 +57,7 @@ class SeatedParty:
     relatives: frozenset[str]
     relative_reach: int
     handles: frozenset[str]
+    marker_reach: int
     legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
 
@@ -115,6 +117,7 @@ class RoleSet:
                 frozenset(str(w).lower() for w in data["seated_party"]["relatives"]),
                 int(data["seated_party"]["relative_reach"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["handles"]),
+                int(data["seated_party"]["marker_reach"]),
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
@@ -193,6 +196,7 @@ class SentenceRoles:
         start, end = self._list_of(start, end)
         places = {i for p in self.sentence.places if (p.start, p.end) != place for i in range(p.start, p.end)}
         reached: list[tuple[tuple[int, int, int], Cue, Role]] = []
+        displaced: list[tuple[Cue, Role]] = []
         for cue, role in self.cues:
             if cue.start < end and start < cue.end:
                 # One word holds both ("US-Handelsministeriums", "UK-Übermittlungen"): the cue's role is the
@@ -202,6 +206,11 @@ class SentenceRoles:
                 continue
             cue_before = cue.end <= start
             if not (role.before if cue_before else role.after):
+                continue
+            # "Where a shop owner in the UK contacts support, the conversation is handled and stored in the EU": a verb
+            # that names its own place right after it does not reach back to one before it.
+            if not cue_before and role.argument in self.roleset.transferring and self._own_place_after(cue, start):
+                displaced.append((cue, role))
                 continue
             gap = range(cue.end, start) if cue_before else range(end, cue.start)
             if (
@@ -221,7 +230,10 @@ class SentenceRoles:
             )
         if not reached:
             handler = self._relative_handler(start, end)
-            return Argument(UNCLAIMED) if handler is None else Argument(RECIPIENT_SEAT, handler, "seated_party")
+            if handler is not None:
+                return Argument(RECIPIENT_SEAT, handler, "seated_party")
+            # The data goes where the verb says; the place before it is where it comes from.
+            return Argument(ORIGIN, displaced[0][0], displaced[0][1].name) if displaced else Argument(UNCLAIMED)
         _, cue, role = min(reached, key=lambda r: r[0])
         # "our representative, X, located in Switzerland": "located" says where the party is.
         party = [r for r in reached if r[2].argument in self.roleset.yields_to]
@@ -236,7 +248,10 @@ class SentenceRoles:
             or any(c.end <= cue.start for c in self.sentence.of(SUBPROCESSOR))
             or (
                 self.states_transfer_besides(role)
-                and any(tokens[i].lower_ in self.roleset.recipient_markers for i in range(cue.start))
+                and any(
+                    tokens[i].lower_ in self.roleset.recipient_markers
+                    for i in range(max(0, cue.start - self.roleset.seated_party.marker_reach), cue.start)
+                )
             )
             or self._seated_party_handles_data(end)
             # "our team, based in Austin, Texas, which accesses your account details".
@@ -244,6 +259,21 @@ class SentenceRoles:
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
+
+    def _own_place_after(self, cue: Cue, before: int) -> bool:
+        """A place follows the cue within a few words, after a place preposition ("handled and stored in the EU"),
+        and is not the one at ``before``."""
+        tokens = self.sentence.span
+        seated = self.roleset.seated_party
+        starts = {p.start for p in self.sentence.places if p.start > before}
+        for i in range(cue.end, min(len(tokens), cue.end + seated.reach)):
+            if tokens[i].lower_ in seated.place_prepositions and (
+                i + 1 in starts or (i + 2 in starts and tokens[i + 1].lower_ in self.roleset.coordination)
+            ):
+                return True
+            if tokens[i].text in {",", ";", ":", "."}:
+                return False
+        return False
 
     def _seated_party_handles_data(self, end: int) -> bool:
         """ "Our engineers based in Bangalore can access the data", "X Inc., seated in the BVI, processes it":
