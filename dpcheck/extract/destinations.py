@@ -177,7 +177,9 @@ def _denies(sentence: Sentence, words: Words) -> bool:
         if any(cancels(sentence, neg, n, words.double_negation) for n in negations):
             continue
         reach = DETERMINER_REACH if neg.text.lower() in words.determiner_negation else NEGATION_REACH
-        if any(lo <= t.start < hi and abs(t.start - neg.start) <= reach for t in transfers):
+        # "has no sub-processors in China", „keine Unterauftragsverarbeiter in Russland": none there to send data to.
+        none_there = any(0 < s.start - neg.start <= NO_RECIPIENT_REACH for s in sentence.of("SUBPROCESSOR"))
+        if none_there or any(lo <= t.start < hi and abs(t.start - neg.start) <= reach for t in transfers):
             if not words.exception.search(sentence.text):
                 return True
     return False
@@ -423,6 +425,8 @@ DEFINED_NAME_REACH = 4
 # Tokens between a negation and the transfer it denies; a determiner ("no ... data has been stored") reaches further.
 NEGATION_REACH = 6
 DETERMINER_REACH = 9
+# Tokens between a negation and the sub-processors it says there are none of ("none of our sub-processors").
+NO_RECIPIENT_REACH = 3
 # Tokens after an open region a condition may stand in to make the vendor's statement of a transfer there
 # conditional ("Wir übermitteln Daten nur dann in Drittländer, wenn ...", "to third countries only if ...").
 SPEAKER_CONDITION = 3

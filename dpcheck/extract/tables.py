@@ -282,6 +282,19 @@ def _only_places(text: str, cells: Cells) -> bool:
     return not re.search(r"[^\W\d_]{3,}", rest)
 
 
+def _gone_row(row: tuple[str, ...], skip: set[int | None], words: Words) -> bool:
+    """A row whose status cell says its sub-processor is gone ("Removed on 30 September 2025", „Entfernt zum
+    31.12.2025", "No longer used"): where data went. Not its name or purpose, which may use such words otherwise."""
+    for i, cell in enumerate(row):
+        text = cell.strip().lower()
+        if i in skip or not text:
+            continue
+        first = text.split()[0].strip(".,:;()")
+        if first in words.former or any(text.startswith(p) for p in words.no_longer):
+            return True
+    return False
+
+
 def _read_table(
     index: int, table: Table, document: Document, cells: Cells, eea: set[str], words: Words
 ) -> tuple[list[Recipient], list[Mention], bool]:
@@ -318,6 +331,8 @@ def _read_table(
 
         if words.responsible_row.search(" ".join(row)):
             skipped = True  # the vendor's own controller or its representative: it answers for the data, receives none
+            continue
+        if _gone_row(row, {columns.get("name"), columns.get("purpose")}, words):
             continue
         location_text = cell("location") if loc_col is not None else " ".join(row)
         # A word like "global" or "varies" is a location only as the whole of a short cell's answer, not inside prose.
