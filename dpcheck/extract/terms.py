@@ -231,7 +231,10 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
         ]
     if handling:
         return f"handles public-authority access ('{handling[0].text}')"
-    if sentence.has("GOV_REQUIRE") and sentence.has("LEGAL_PROCESS") and not sentence.has("GOOD_FAITH"):
+    # "may disclose data where the law requires it": what permits the disclosure, not a condition the vendor sets.
+    permits = sentence.of("GOV_PERMITTED")
+    requires = [c for c in sentence.of("GOV_REQUIRE") if not any(p.start <= c.start < p.end for p in permits)]
+    if requires and sentence.has("LEGAL_PROCESS") and not sentence.has("GOOD_FAITH"):
         return f"requires binding legal process ('{sentence.of('LEGAL_PROCESS')[0].text}')"
     return _tells_customer(sentence) or (_tells_customer(context.lead_in) if context.lead_in else "")
 
