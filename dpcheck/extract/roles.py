@@ -239,6 +239,20 @@ class SentenceRoles:
         party = [r for r in reached if r[2].argument in self.roleset.yields_to]
         if party and role.argument in self.roleset.transferring and self.roleset.locates_only(cue):
             _, cue, role = min(party, key=lambda r: r[0])
+        # "servers based in the US", "a data centre seated in Singapore": the seat is that of where the data is kept.
+        if role.argument == RECIPIENT_SEAT:
+            kept = next(
+                (
+                    (c, r)
+                    for c, r in self.cues
+                    if r.argument in self.roleset.transferring
+                    and r.argument != RECIPIENT_SEAT
+                    and cue.start - 1 <= c.end <= cue.start
+                ),
+                None,
+            )
+            if kept is not None:
+                cue, role = kept
         argument = role.argument
         # A seat counts as where data goes only for a recipient the sentence sends data to
         # ("transferred to X Inc., seated in ..."), not for a sender or a controller.
@@ -300,7 +314,9 @@ class SentenceRoles:
             own_place = any(
                 t.lower_ in seated.place_prepositions and n.text[:1].isupper() for t, n in zip(after, after[1:])
             )
-            if words_between <= seated.reach and not noun and not own_place:
+            # "a company based in the US, receives no data": the party handles none.
+            denied = any(verb_end <= n.start <= verb_end + 2 for n in self.sentence.of("NEGATION"))
+            if words_between <= seated.reach and not noun and not own_place and not denied:
                 return True
         return False
 
