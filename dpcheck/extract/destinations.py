@@ -105,6 +105,8 @@ class Words:
     no_longer: frozenset[str]
     until: frozenset[str]
     not_past: frozenset[str]
+    including: frozenset[str]
+    situated: frozenset[str]
     determiner_negation: frozenset[str]
     speaker: frozenset[str]
     non_denying_negation: frozenset[str]
@@ -395,6 +397,13 @@ def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> b
         for j in range(max(0, at - ACCESS_REACH), at)
     ):
         return True
+    # "access the data from outside the EEA, including from the United States": an example of the "from" before it.
+    if at and tokens[at - 1].lower_ in words.including:
+        earlier = next(
+            (j for j in range(at - 2, max(-1, at - 2 - EXAMPLE_REACH), -1) if tokens[j].lower_ in words.source), None
+        )
+        if earlier is not None and earlier != at and _accessed_from_place(tokens, earlier, earlier + 1, words):
+            return True
     end = next((j for j in range(start, min(len(tokens), start + 4)) if tokens[j].lower_ in words.access_from), None)
     if end is not None and any(
         tokens[j].lower_ in words.access for j in range(end, min(len(tokens), end + ACCESS_REACH))
@@ -436,6 +445,10 @@ HEDGE_REACH = 3
 DENIAL_NEGATED = 2
 # Words between an open region and the access it frames ("access or process such data from outside the EEA").
 ACCESS_REACH = 8
+# Tokens between a verb of being somewhere and the open region after it ("are located outside the EEA").
+SITUATED_REACH = 3
+# Tokens back from "including from" to the "from" it gives an example of.
+EXAMPLE_REACH = 12
 
 
 def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
@@ -458,7 +471,14 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
         for c in sentence.of("TRANSFER")
         if c.end <= cue.start
     )
-    return states and not any(t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION])
+    # "Some of our service providers are located outside the EEA", „Einige Dienstleister befinden sich außerhalb des
+    # EWR": recipients there, as a fact.
+    placed = sentence.has("SUBPROCESSOR") and any(
+        t.lower_ in words.situated for t in tokens[max(0, cue.start - SITUATED_REACH) : cue.start]
+    )
+    return (states or placed) and not any(
+        t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION]
+    )
 
 
 def _ended(sentence: Sentence, words: Words) -> bool:

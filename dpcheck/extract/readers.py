@@ -763,7 +763,8 @@ class TermReader(Reader):
         self._asked: tuple[int, Block | None] = (-TOPIC_REACH - 1, None)
         # A lead-in telling the customer of such requests, while the list after it goes on.
         self._lead_in: Sentence | None = None
-        # The last sentence giving notice of new sub-processors only after their engagement, and its block.
+        # The last sentence giving notice of new sub-processors only after their engagement, and its block: the next
+        # ones of its section may refer to that notice.
         self._late: tuple[int, Block | None] = (-2, None)
 
     def plan(self, reading: Reading) -> np.ndarray:
@@ -784,7 +785,7 @@ class TermReader(Reader):
         topic = sentence.block is asked_in and passage.index - asked_at <= TOPIC_REACH
         lead_in = self._lead_in if item else None
         late_at, late_in = self._late
-        late = sentence.block is late_in and passage.index - late_at == 1
+        late = late_in is not None and sentence.block.heading_path == late_in.heading_path and passage.index - late_at <= 2
         found = term_mentions(sentence, AuthorityContext(topic, lead_in, late))
         if gives_late_notice(sentence):
             self._late = (passage.index, sentence.block)
