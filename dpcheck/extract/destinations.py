@@ -106,6 +106,8 @@ class Words:
     until: frozenset[str]
     not_past: frozenset[str]
     including: frozenset[str]
+    current: frozenset[str]
+    replaced_by: frozenset[str]
     situated: frozenset[str]
     determiner_negation: frozenset[str]
     speaker: frozenset[str]
@@ -350,6 +352,9 @@ def gone_section(heading: str, words: Words) -> bool:
     """A heading over what is gone ("Former sub-processors", "4. Sub-processors removed", „5. Nicht mehr eingesetzte
     Unterauftragsverarbeiter"): a word of ``former``, or a phrase of ``no_longer``, anywhere in it."""
     text = " " + " ".join(heading.lower().replace(":", " ").split()) + " "
+    # "Current and former sub-processors": its rows say which they are.
+    if any(w in words.current for w in text.split()):
+        return False
     return any(w in words.former for w in text.split()) or any(f" {p} " in text for p in words.no_longer)
 
 

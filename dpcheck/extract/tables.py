@@ -284,13 +284,17 @@ def _only_places(text: str, cells: Cells) -> bool:
 
 def _gone_row(row: tuple[str, ...], skip: set[int | None], words: Words) -> bool:
     """A row whose status cell says its sub-processor is gone ("Removed on 30 September 2025", „Entfernt zum
-    31.12.2025", "No longer used"): where data went. Not its name or purpose, which may use such words otherwise."""
+    31.12.2025", "No longer used", "replaced by X"): where data went. Not its name or purpose, which may use such
+    words otherwise."""
     for i, cell in enumerate(row):
         text = cell.strip().lower()
         if i in skip or not text:
             continue
         first = text.split()[0].strip(".,:;()")
         if first in words.former or any(text.startswith(p) for p in words.no_longer):
+            return True
+        # "until 31.01.2026 – replaced by X, all data deleted": a successor named in the row.
+        if any(f" {p} " in f" {text} " for p in words.replaced_by):
             return True
     return False
 
