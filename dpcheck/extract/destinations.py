@@ -107,6 +107,7 @@ class Words:
     not_past: frozenset[str]
     including: frozenset[str]
     current: frozenset[str]
+    home_region: frozenset[str]
     replaced_by: frozenset[str]
     situated: frozenset[str]
     determiner_negation: frozenset[str]

@@ -256,6 +256,11 @@ def _governing_cue(
     """The negation or historic cue that governs ``mention``, if any; ``alike``: the mentions that name the
     same tool."""
     lo, hi = sentence.clause_bounds(mention.start)
+    if sentence.block.kind == "table_row":
+        # A table's cells are clauses of their own: "None" under "Support access from" denies no tool of the next cell.
+        bars = [i for i, t in enumerate(sentence.span) if t.text == "|"]
+        lo = max([lo, *(i + 1 for i in bars if i < mention.start)])
+        hi = min([hi, *(i for i in bars if i >= mention.end)])
     labels = ("NEGATION", "HISTORIC", "COURT") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
     cancelled = _cancelled(sentence, cancels) if cancels else set()
     conceded = _conceded(sentence)

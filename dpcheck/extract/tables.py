@@ -138,8 +138,8 @@ def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> d
         if kind == "location":
             # "Provider location | Processing location": the data's location wins over the provider's seat; "Region |
             # Location": where the data is wins over the region a provider serves.
-            found = [i for i in found if patterns["data_location"].search(cells[i])] or found
             found = [i for i in found if not patterns["coarse"].search(cells[i])] or found
+            found = [i for i in found if patterns["data_location"].search(cells[i])] or found
         if found:
             columns[kind] = found[0]
     return columns
@@ -282,6 +282,22 @@ def _only_places(text: str, cells: Cells) -> bool:
     return not re.search(r"[^\W\d_]{3,}", rest)
 
 
+def _other_region_only(
+    row: tuple[str, ...], header: tuple[str, ...], columns: dict[str, int], patterns: dict[str, re.Pattern[str]], words: Words
+) -> bool:
+    """A row serving only customers of another region ("Region: Americas only", "Status: other region only", „nur Region
+    Asien-Pazifik"), beside the column of where the data is: it never receives the data of the region the list is
+    about (the EEA)."""
+    located = columns.get("location")
+    for i, (title, cell) in enumerate(zip(header, row)):
+        if i == located or not (patterns["coarse"].search(title) or patterns["coarse"].search(cell)):
+            continue
+        text = set(re.findall(r"[^\W\d_]+", cell.lower()))
+        if text & words.closing and not text & words.home_region:
+            return True
+    return False
+
+
 def _gone_row(row: tuple[str, ...], skip: set[int | None], words: Words) -> bool:
     """A row whose status cell says its sub-processor is gone ("Removed on 30 September 2025", „Entfernt zum
     31.12.2025", "No longer used", "replaced by X"): where data went. Not its name or purpose, which may use such
@@ -337,6 +353,8 @@ def _read_table(
             skipped = True  # the vendor's own controller or its representative: it answers for the data, receives none
             continue
         if _gone_row(row, {columns.get("name"), columns.get("purpose")}, words):
+            continue
+        if _other_region_only(row, table.header, columns, patterns, words):
             continue
         location_text = cell("location") if loc_col is not None else " ".join(row)
         # A word like "global" or "varies" is a location only as the whole of a short cell's answer, not inside prose.
