@@ -2072,3 +2072,26 @@ def test_mechanisms_a_tool_named_but_not_in_force_is_not_relied_on(scanner, lang
 )
 def test_mechanisms_the_vendors_own_terms_and_group_code_are_no_tools(scanner, lang, text):
     assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We send transcripts to Example Inc. in the US, which is certified under the EU-U.S. Data Privacy Framework. "
+            "Should the certification lapse, we will pause the feature until another basis (such as standard contractual "
+            "clauses) is agreed; no such clauses exist today.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Transkripte an die Example Inc. in den USA, die nach dem EU-US Data Privacy Framework "
+            "zertifiziert ist. Sollte die Zertifizierung entfallen, setzen wir die Funktion aus, bis eine andere "
+            "Grundlage (etwa Standardvertragsklauseln) vereinbart ist; derzeit bestehen keine solchen Klauseln.",
+        ),
+    ],
+)
+def test_mechanisms_a_fallback_not_yet_agreed_is_not_relied_on(scanner, lang, text):
+    """A tool named as what would replace today's one "until another basis is agreed", while "no such clauses exist",
+    is not relied on."""
+    assert mechanisms(scanner, text, lang) == {"dpf"}

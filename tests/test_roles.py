@@ -1489,3 +1489,115 @@ def test_roles_no_personal_data_and_law_names_place_nothing(scanner, lang, text,
     """A recipient said to receive no personal data is no destination, nor is the country in a law's name ("Swiss
     LPD"); a recipient that receives customer data is."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Where a shop owner in Canada writes to support, the ticket is handled and stored in the EU.", set()),
+        (
+            "de",
+            "Wenn ein Händler aus Kanada den Support anschreibt, wird das Ticket bearbeitet und in der EU gespeichert.",
+            set(),
+        ),
+        ("en", "Our engineers in India handle the tickets and store them in Ireland.", {"IN"}),
+        ("de", "Unsere Techniker in Indien bearbeiten die Tickets und speichern sie in Irland.", {"IN"}),
+    ],
+)
+def test_roles_a_verb_with_its_own_place_does_not_reach_back(scanner, lang, text, expected):
+    """A verb that names where it happens right after it ("stored in the EU") does not reach back to a place before
+    it, which is where the data comes from; a party in a place that handles the data still sends it there."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We run the app on rented servers based in the United States.", {"US"}),
+        ("de", "Wir betreiben die App auf gemieteten Servern mit Standort in den USA.", {"US"}),
+        ("en", "Our payment provider, a company based in the United States, receives no personal data.", set()),
+        (
+            "de",
+            "Unser Zahlungsanbieter, ein Unternehmen mit Sitz in den USA, erhält keine personenbezogenen Daten.",
+            set(),
+        ),
+    ],
+)
+def test_roles_the_seat_of_a_server_is_where_the_data_is(scanner, lang, text, expected):
+    """ "Servers based in the US" place the data; a seated company that receives no data does not."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Shipments to or from Switzerland and the United Kingdom are handled on our platform in Frankfurt."),
+        ("de", "Sendungen nach oder von der Schweiz werden auf unserer Plattform in Frankfurt bearbeitet."),
+        (
+            "en",
+            "We sell to shoppers everywhere, and when a shop based in Canada signs up, its account is stored in Frankfurt.",
+        ),
+        (
+            "de",
+            "Wir verkaufen an Kunden überall, und wenn sich ein Shop mit Sitz in Kanada anmeldet, wird sein Konto in "
+            "Frankfurt gespeichert.",
+        ),
+    ],
+)
+def test_roles_routes_and_customers_seats_are_no_destinations(scanner, lang, text):
+    """Goods going "to or from" a country, and the seat of a customer far from any word sending data to it, say
+    nothing about where the data goes."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Example has no sub-processors in China or in Russia.\n\nOur host in Canada stores the data.", {"CA"}),
+        (
+            "de",
+            "Example setzt keine Unterauftragsverarbeiter in China ein.\n\nUnser Hosting-Anbieter in Kanada speichert die Daten.",
+            {"CA"},
+        ),
+        (
+            "en",
+            "To the extent our agents access your data from outside the EEA, including from the United States, we use "
+            "standard contractual clauses.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Soweit unsere Mitarbeiter von außerhalb des EWR, insbesondere aus den USA, auf Ihre Daten zugreifen, nutzen "
+            "wir Standardvertragsklauseln.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "Some of our service providers are located outside the European Economic Area. Our host in Canada stores "
+            "the data.",
+            {"CA", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Einige unserer Dienstleister befinden sich außerhalb des EWR. Unser Hosting-Anbieter in Kanada speichert die Daten.",
+            {"CA", "UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "We do not transfer personal data outside the EEA. If we ever plan to change this, we will tell you before "
+            "any personal data leaves the EEA.",
+            set(),
+        ),
+        (
+            "de",
+            "Wir übermitteln keine Daten außerhalb des EWR. Sollten wir jemals planen, dies zu ändern, informieren wir "
+            "Sie, bevor Daten den EWR verlassen.",
+            set(),
+        ),
+    ],
+)
+def test_roles_denials_examples_and_providers_placed_outside(scanner, lang, text, expected):
+    """ "No sub-processors in China" denies; "including from the US" gives an example of where data is reached
+    from; providers "located outside the EEA" leave the set open beside a named country; a plan the vendor may one
+    day have discloses nothing."""
+    assert destinations(scanner, text, lang) == expected

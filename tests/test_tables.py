@@ -524,3 +524,99 @@ def test_tables_a_company_whose_name_opens_with_a_header_word_is_no_header(scann
     opens with a header word ("Company", „Firma"); the rows below keep their location column."""
     report = scanner.scan_text(table, language=lang, doc_type="subprocessor_list", format="markdown")
     assert {t.destination for t in report.transfers} == {"US", "CA"}
+
+
+def _table_destinations(scanner, text, lang):
+    report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
+    return {t.destination for t in report.transfers}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Service | Storage location | Access from |\n|---|---|---|---|\n"
+            "| Ticketfox d.o.o. | Support desk | Ireland | Belgrade |\n| Numbra Pvt Ltd | Payroll checks | none | Pune |\n",
+            {"RS", "IN"},
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Unterauftragsverarbeiter | Leistung | Ort der Speicherung | Zugriff aus |\n"
+            "|---|---|---|---|\n| Ticketfox d.o.o. | Ticketsystem | Irland | Belgrad |\n"
+            "| Numbra Pvt Ltd | Lohnprüfung | keine Speicherung | Pune |\n",
+            {"RS", "IN"},
+        ),
+    ],
+)
+def test_tables_an_access_column_names_its_cities(scanner, lang, text, expected):
+    """A column of where the data is reached from says where by itself, as a location column does: its cities count."""
+    assert _table_destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Current and former sub-processors\n\n| Name | Service | Location | Status |\n|---|---|---|---|\n"
+            "| Nimbus Inc. | Hosting | United States | Active |\n"
+            "| Brightwell Pte. Ltd. | Enrichment | Singapore | Removed on 30 September 2025 |\n"
+            "| Oakfield Ltd | Archive | Canada | until 31 January 2026, replaced by Nimbus Inc. |\n",
+        ),
+        (
+            "de",
+            "# Aktuelle und ehemalige Unterauftragsverarbeiter\n\n| Name | Leistung | Ort | Status |\n|---|---|---|---|\n"
+            "| Nimbus Inc. | Hosting | USA | aktiv |\n| Brightwell Pte. Ltd. | Anreicherung | Singapur | Entfernt zum 30.09.2025 |\n"
+            "| Oakfield Ltd | Archiv | Kanada | bis 31.01.2026 – ersetzt durch Nimbus Inc. |\n",
+        ),
+    ],
+)
+def test_tables_a_row_marked_gone_is_no_destination(scanner, lang, text):
+    """Under a heading of current and former sub-processors each row says which it is: one removed, or replaced by a
+    successor, is where data went."""
+    assert _table_destinations(scanner, text, lang) == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors for the EU data region\n\n| Name | Service | Region | Location |\n|---|---|---|---|\n"
+            "| Nimbus Inc. | Hosting | EU | United States |\n| Sulbrasa Ltda. | Hosting | Americas only | Brazil |\n"
+            "| Kestrel Ltd | E-mail | EU | London, United Kingdom |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter für die EU-Region\n\n| Name | Leistung | Region | Standort |\n|---|---|---|---|\n"
+            "| Nimbus Inc. | Hosting | EU | USA |\n| Sulbrasa Ltda. | Hosting | nur Amerika | Brasilien |\n"
+            "| Kestrel Ltd | E-Mail | EU | London, Vereinigtes Königreich |\n",
+        ),
+    ],
+)
+def test_tables_a_row_serving_another_region_only_is_no_destination(scanner, lang, text):
+    """A row that serves only customers of another region never receives EEA customers' data; a region column loses
+    to the column of where the data is, also when its header says "hosting"."""
+    assert _table_destinations(scanner, text, lang) == {"US", "GB"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Name | Location | Access from | Transfer tool |\n|---|---|---|---|\n"
+            "| Kestrel Ltd | London, United Kingdom | None | UK adequacy decision |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Name | Standort | Zugriff aus | Grundlage |\n|---|---|---|---|\n"
+            "| Kestrel Ltd | London, Vereinigtes Königreich | keiner | Angemessenheitsbeschluss |\n",
+        ),
+    ],
+)
+def test_tables_a_negation_in_one_cell_denies_no_tool_of_another(scanner, lang, text):
+    """Each cell of a row is a clause of its own: "None" under "Access from" leaves the adequacy decision relied on."""
+    report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert "adequacy" in report.mechanisms

@@ -895,3 +895,64 @@ def test_terms_notice_after_the_change_and_a_customers_notice_period_are_no_prio
     """A newsletter "that follows the change", „nach der Änderung", announces nothing in advance; "terminate by giving
     30 days' written notice" is the customer's notice."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "unaddressed"),
+    [
+        ("en", "We may disclose Customer Data where required by applicable law or by valid legal process.", True),
+        (
+            "de",
+            "Wir können Kundendaten offenlegen, soweit gesetzlich vorgeschrieben, auch auf rechtsgültigen Beschluss.",
+            True,
+        ),
+        ("en", "We disclose Customer Data to public authorities only in response to valid legal process.", False),
+        ("de", "Wir geben Kundendaten an Behörden nur auf Grundlage eines rechtsgültigen Beschlusses heraus.", False),
+    ],
+)
+def test_terms_disclosure_the_law_permits_is_no_condition_set_by_the_vendor(scanner, lang, sentence, unaddressed):
+    """ "May disclose where required by law or valid legal process" says what permits a disclosure; only a vendor that
+    discloses "only" upon binding legal process sets a condition on authorities (a supplementary measure)."""
+    transfer = {
+        "en": "Provider transfers Customer Data to its affiliate in India under the standard contractual clauses. ",
+        "de": "Der Anbieter übermittelt Kundendaten an sein Tochterunternehmen in Indien auf Grundlage der "
+        "Standardvertragsklauseln. ",
+    }[lang]
+    found = flags(scanner, f"# DPA\n\n## Transfers\n\n{transfer}{sentence}\n", lang)
+    assert ("SUPPLEMENTARY_MEASURES_UNADDRESSED" in found) is unaddressed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        (
+            "en",
+            "The up-to-date list of our subcontractors is available at https://example.com/sub.",
+            True,
+        ),
+        (
+            "de",
+            "Die aktuelle Liste unserer Unterauftragsverarbeiter ist unter https://example.com/uav abrufbar.",
+            True,
+        ),
+        (
+            "en",
+            "Customer authorises the sub-processors listed at https://example.com/sub. Provider informs Customer 30 days "
+            "before engaging a new sub-processor; Customer may object, and if it does, the new sub-processor remains "
+            "unaffected by the objection.",
+            True,
+        ),
+        (
+            "de",
+            "Der Auftraggeber genehmigt die unter https://example.com/uav genannten Unterauftragsverarbeiter. Der "
+            "Auftragnehmer informiert ihn 30 Tage vor dem Einsatz eines neuen Unterauftragsverarbeiters; der Auftraggeber "
+            "kann widersprechen, die Beauftragung bleibt vom Widerspruch unberührt.",
+            True,
+        ),
+    ],
+)
+def test_terms_a_list_kept_current_authorises_in_general(scanner, lang, text, missing):
+    """A list "kept up to date" changes without the customer's consent to each change: a general authorisation, which
+    needs notice and an objection right; an objection the engagement "remains unaffected by" is none."""
+    heading = "# DPA\n\n## Sub-processors\n\n" if lang == "en" else "# AVV\n\n## Unterauftragsverarbeiter\n\n"
+    assert ("SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, heading + text + "\n", lang)) is missing

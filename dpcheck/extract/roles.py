@@ -58,6 +58,7 @@ class SeatedParty:
     relative_reach: int
     handles: frozenset[str]
     marker_reach: int
+    clause_openers: frozenset[str]
     legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
 
@@ -118,6 +119,7 @@ class RoleSet:
                 int(data["seated_party"]["relative_reach"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["handles"]),
                 int(data["seated_party"]["marker_reach"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["clause_openers"]),
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
@@ -262,10 +264,7 @@ class SentenceRoles:
             or any(c.end <= cue.start for c in self.sentence.of(SUBPROCESSOR))
             or (
                 self.states_transfer_besides(role)
-                and any(
-                    tokens[i].lower_ in self.roleset.recipient_markers
-                    for i in range(max(0, cue.start - self.roleset.seated_party.marker_reach), cue.start)
-                )
+                and self._marked_recipient(cue)
             )
             or self._seated_party_handles_data(end)
             # "our team, based in Austin, Texas, which accesses your account details".
@@ -274,16 +273,39 @@ class SentenceRoles:
             argument = COMPANY
         return Argument(argument, cue, role.name)
 
-    def _own_place_after(self, cue: Cue, before: int) -> bool:
-        """A place follows the cue within a few words, after a place preposition ("handled and stored in the EU"),
-        and is not the one at ``before``."""
+    def _marked_recipient(self, cue: Cue) -> bool:
+        """A recipient marker stands before the seat's cue, in reach and in the same clause ("sent to X Inc., seated
+        in"; not "we sell to shoppers, and when a shop based in Canada signs up")."""
         tokens = self.sentence.span
         seated = self.roleset.seated_party
-        starts = {p.start for p in self.sentence.places if p.start > before}
-        for i in range(cue.end, min(len(tokens), cue.end + seated.reach)):
-            if tokens[i].lower_ in seated.place_prepositions and (
+        for i in range(cue.start - 1, max(-1, cue.start - 1 - seated.marker_reach), -1):
+            word = tokens[i].lower_
+            if word in seated.clause_openers:
+                return False
+            if word in self.roleset.recipient_markers:
+                return True
+        return False
+
+    def _own_place_after(self, cue: Cue, place: int) -> bool:
+        """The cue, in another clause than the place at ``place``, names a place of its own: right after it ("...,
+        the ticket is handled and stored in the EU"), or before it as German puts it ("..., wird es in der EU
+        gespeichert"), after a place preposition."""
+        tokens = self.sentence.span
+        if not any(t.text in {",", ";"} for t in tokens[place : cue.start]):
+            return False
+        seated = self.roleset.seated_party
+        starts = {p.start for p in self.sentence.places if p.start > place}
+
+        def placed(i: int) -> bool:
+            return tokens[i].lower_ in seated.place_prepositions and (
                 i + 1 in starts or (i + 2 in starts and tokens[i + 1].lower_ in self.roleset.coordination)
-            ):
+            )
+
+        before = range(max(place + 1, cue.start - seated.reach), cue.start)
+        if any(placed(i) for i in before if not any(t.text in {",", ";"} for t in tokens[i : cue.start])):
+            return True
+        for i in range(cue.end, min(len(tokens), cue.end + seated.reach)):
+            if placed(i):
                 return True
             if tokens[i].text in {",", ";", ":", "."}:
                 return False
