@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from dpcheck.extract import Lexicon
+from dpcheck.extract.roles import RECIPIENT_SEAT
+from dpcheck.models import Evidence, Mention
 from dpcheck.report.json import document_to_dict
 
 
@@ -470,3 +473,103 @@ def test_evidence_consent_to_a_transfer_still_places_the_data(scanner, lang, tex
     """Consent wraps a statement of the transfer itself ("you agree that your data is sent to Japan"): for the
     destination it counts as a sentence placing the data, not as a tool's sentence quoted after the others."""
     assert quotes(scanner, text, lang, "JP", fmt="markdown")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "pointer", "decisive"),
+    [
+        (
+            "en",
+            "Customer data is stored on servers in Japan, as described in section 5.",
+            "Our hosting provider stores customer data on servers in Japan.",
+        ),
+        (
+            "de",
+            "Kundendaten werden auf Servern in Japan gespeichert, wie in Abschnitt 5 beschrieben.",
+            "Unser Hosting-Anbieter speichert Kundendaten auf Servern in Japan.",
+        ),
+    ],
+)
+def test_evidence_sentence_pointing_to_the_details_after_the_details(scanner, lang, pointer, decisive):
+    """A sentence sending the reader to another section is quoted after the sentence that states the transfer there."""
+    assert quotes(scanner, f"{pointer}\n\n{decisive}\n", lang, "JP", fmt="markdown") == [decisive, pointer]
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary", "decisive"),
+    [
+        (
+            "en",
+            "In short: we store customer data on servers in Japan.",
+            "Our hosting provider stores customer data on servers in Japan.",
+        ),
+        (
+            "de",
+            "Kurz gesagt: Wir speichern Kundendaten auf Servern in Japan.",
+            "Unser Hosting-Anbieter speichert Kundendaten auf Servern in Japan.",
+        ),
+    ],
+)
+def test_evidence_summary_after_the_passage_it_sums_up(scanner, lang, summary, decisive):
+    """A summary's lead ("In short:", "Kurz gesagt:") puts its sentence after the full statement below it."""
+    assert quotes(scanner, f"{summary}\n\n{decisive}\n", lang, "JP", fmt="markdown") == [decisive, summary]
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "At a glance"), ("de", "Auf einen Blick")])
+def test_evidence_summary_heading_read_as_a_summary(scanner, lang, heading):
+    """A sentence under a heading that names a summary is read as one."""
+    order = Lexicon.from_data(scanner.ruleset.lexicon).evidence
+    assert order.refers_on(Evidence("Data is kept in Japan.", 0, 22, section=(heading,)))
+    assert not order.refers_on(Evidence("Data is kept in Japan.", 0, 22, section=("Hosting",)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "address", "statement"),
+    [
+        (
+            "en",
+            "Name of the data importing organisation: Hostco Inc. Address: 12 Harbour Road, Chicago, IL 60612",
+            "Transfers of personal data to the United States rest on the standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Name der datenimportierenden Stelle: Hostco Inc. Anschrift: 12 Harbour Road, Chicago, IL 60612",
+            "Übermittlungen personenbezogener Daten in die USA erfolgen auf Grundlage der Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_evidence_postal_address_alone_after_the_transfer(scanner, lang, address, statement):
+    """A party's postal address says where it sits, not where data goes: the transfer's sentence, though it names the
+    tool, is quoted first; an address in a sentence that sends data there still places it."""
+    order = Lexicon.from_data(scanner.ruleset.lexicon).evidence
+    seat = Mention("destination", "US", Evidence(address, 0, len(address)), role=RECIPIENT_SEAT)
+    start = len(address) + 2
+    told = Mention("destination", "US", Evidence(statement, start, start + len(statement)), role="destination")
+    tool = Mention("mechanism", "scc", Evidence(statement, start, start + len(statement)), role="transfer")
+    ranked = [m for m in order.ranked([seat, told, tool]) if m.kind == "destination"]
+    assert ranked == [told, seat]
+    assert not order.address_only(f"{address}; data is stored there.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "row", "statement"),
+    [
+        (
+            "en",
+            "| Name | Purpose | Location | Safeguard |\n|---|---|---|---|\n"
+            "| Hostco Inc. | Hosting | USA | EU-U.S. Data Privacy Framework |\n",
+            "Hostco Inc. is certified under the EU-U.S. Data Privacy Framework.",
+        ),
+        (
+            "de",
+            "| Name | Zweck | Standort | Garantie |\n|---|---|---|---|\n"
+            "| Hostco Inc. | Hosting | USA | EU-U.S. Data Privacy Framework |\n",
+            "Hostco Inc. ist nach dem EU-U.S. Data Privacy Framework zertifiziert.",
+        ),
+    ],
+)
+def test_evidence_certification_statement_before_a_table_row(scanner, lang, row, statement):
+    """A sentence saying the recipient is certified under a tool states what the transfer rests on: it is quoted
+    before the table row naming the same tool."""
+    report = scan(scanner, f"{row}\n{statement}\n", lang, fmt="markdown")
+    assert tool_quotes(report, "dpf")[0] == statement

@@ -7,10 +7,13 @@ decisive first, ranked by the clause role of the sentence each was read in (see
 1. mentions the text relies on before those it names as lapsed, or in a sentence disavowing
    reliance ("although we do not rely on it");
 2. a tool named only as an example of safeguards ("appropriate safeguards, such as the SCCs")
-   after every other mention of it but its definition;
+   after every other mention of it but its definition; then a sentence that only points to the passage
+   with the details ("see section 6 for the cases ...", "as described in clause 3", "siehe Ziffer 4") or
+   sums it up ahead of it ("In short: ...", a heading "Auf einen Blick"), after every sentence that states
+   the label itself, whatever its role: the reader is sent on to that passage anyway;
 3. for a destination, a sentence that plainly places the data there before every other mention of it: a
    transfer, storage or access statement, or the seat of a recipient that receives the data, that names
-   no transfer tool. A sentence naming the tool a transfer rests on ("we rely on the adequacy decision
+   no transfer tool and is not a postal address alone ("Address: ..., IL 62701": where a party sits). A sentence naming the tool a transfer rests on ("we rely on the adequacy decision
    for Canada") is that tool's evidence; for the destination it ranks with table rows and places named
    only in a transfer context, below ("Canada is adequate" comes after "our team in Toronto, Canada,
    accesses the data", wherever each stands). Consent to the transfer is no tool named here: "you agree
@@ -19,7 +22,7 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    Drittländer"), where a reader looks for the answer, before one elsewhere;
 5. then by role: a transfer, storage or access statement naming the destination, or the seat of a
    recipient that receives the data; a tool named in a sentence about the transfer ("transfers to the US
-   rest on the SCCs"); then a row of a table; then a place named only in a transfer context (its
+   rest on the SCCs", or "Acme Inc. is certified under the DPF": what the transfer rests on); then a row of a table; then a place named only in a transfer context (its
    argument ``unclaimed``); then a tool named elsewhere (a conflict clause, an email address for
    questions); a definition ("'SCCs' means ...") last;
 6. within a role, a tool named by its name before one read from consent to the transfer, and a
@@ -56,13 +59,18 @@ RANKED = ("destination", "mechanism")
 # Tiers, decisive first; a mention whose role is not named here sits between named and definitions.
 ORDER = ("destination", RECIPIENT_SEAT, TRANSFER, TABLE, UNCLAIMED, "", DEFINITION)
 _TIER = {role: tier for tier, role in enumerate(ORDER)}
+# A US state's code with its ZIP code closes an address ("Springfield, IL 62701").
+ZIP = re.compile(r"\b[A-Z]{2} \d{5}(?:-\d{4})?\b")
+
+
+def _alternatives(data: dict[str, list[str]]) -> str:
+    words = sorted({str(w).lower() for phrases in data.values() for w in phrases})
+    return "|".join(re.escape(w).replace(r"\*", r"\w*") for w in words)
 
 
 def _words(data: dict[str, list[str]]) -> re.Pattern[str] | Prefiltered:
-    words = sorted({str(w).lower() for phrases in data.values() for w in phrases})
-    parts = (re.escape(w).replace(r"\*", r"\w*") for w in words)
     # Asked of every mention's quote and headings, and found in few.
-    return prefilter(re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I))
+    return prefilter(re.compile(r"\b(?:" + _alternatives(data) + r")\b", re.I))
 
 
 def _overlaps(evidence: Evidence, spans: frozenset[tuple[int, int]]) -> bool:
@@ -74,7 +82,11 @@ class EvidenceOrder:
     """The order of evidence, with the words of rules/lexicon/roles.yml (``evidence``) it reads."""
 
     transfers: re.Pattern[str] | Prefiltered  # words naming a transfer
+    adheres: re.Pattern[str] | Prefiltered  # words saying a party is certified under a tool or takes part in it
     moves: re.Pattern[str] | Prefiltered  # words saying data moves or rests somewhere (transfers among them)
+    pointer: re.Pattern[str] | Prefiltered  # words pointing to the passage with the details
+    summary: re.Pattern[str]  # a summary's lead, at the start of a quote or as a whole heading
+    address: re.Pattern[str]  # words marking a postal address
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:
@@ -82,23 +94,41 @@ class EvidenceOrder:
         transfer, rests = words["transfer"], words["rests"]
         return cls(
             _words(transfer),
+            _words(words["adheres"]),
             _words({lang: [*transfer.get(lang, []), *rests.get(lang, [])] for lang in {*transfer, *rests}}),
+            _words(words["pointer"]),
+            re.compile(r"^[\W\d]*(?:" + _alternatives(words["summary"]) + r")(?:\W*$|\W*:)", re.I),
+            # Some markers end in a colon, so the end is "no letter follows" rather than a word boundary.
+            re.compile(r"\b(?:" + _alternatives(words["address"]) + r")(?!\w)", re.I),
+        )
+
+    def address_only(self, quote: str) -> bool:
+        """The quote holds a postal address (a marker, or a US state with its ZIP code, "IL 62701") and says
+        nothing of data moving or resting somewhere."""
+        return bool(self.address.search(quote) or ZIP.search(quote)) and not self.moves.search(quote)
+
+    def refers_on(self, evidence: Evidence) -> bool:
+        """The quote points to, or sums up, a passage that gives the details (see the module docstring)."""
+        heading = evidence.section[-1] if evidence.section else ""
+        return bool(
+            self.pointer.search(evidence.quote) or self.summary.search(evidence.quote) or self.summary.search(heading)
         )
 
     def tool_role(self, sentence: Sentence, mention: Mention) -> str:
         """The role of the sentence a transfer tool is named in: a definition, a table row, a
-        statement about the transfer (it names a transfer or third countries), or none ("")."""
+        statement about the transfer (it names a transfer or third countries, or says a party is certified under
+        the tool or takes part in it), or none ("")."""
         if mention.detail == DEFINITION or sentence.is_definition:
             return DEFINITION
         if sentence.block.table is not None:
             return TABLE
-        if sentence.has("THIRD_COUNTRY") or self.transfers.search(sentence.text):
+        if sentence.has("THIRD_COUNTRY") or self.transfers.search(sentence.text) or self.adheres.search(sentence.text):
             return TRANSFER
         return ""
 
     def rank(
         self, mention: Mention, basis: frozenset[tuple[int, int]] = frozenset()
-    ) -> tuple[bool, bool, bool, bool, bool, int, bool, bool, int, int]:
+    ) -> tuple[bool, bool, bool, bool, bool, bool, int, bool, bool, int, int]:
         """How decisive ``mention`` is as evidence (lower first; see the module docstring), then where it stands;
         ``basis``: the spans of sentences that name a transfer tool."""
         quote = mention.evidence.quote
@@ -106,11 +136,14 @@ class EvidenceOrder:
         lapsed = not mention.relied_upon or (mention.kind == "mechanism" and bool(DISAVOWAL.search(quote)))
         tier = _TIER[TABLE] if table else _TIER.get(mention.role, _TIER[""])
         # A destination's statement before its tool's, but neither behind a table row (see item 3).
-        placed = mention.kind != "destination" or (tier <= _TIER[TRANSFER] and not _overlaps(mention.evidence, basis))
+        placed = mention.kind != "destination" or (
+            tier <= _TIER[TRANSFER] and not _overlaps(mention.evidence, basis) and not self.address_only(quote)
+        )
         return (
             lapsed,
             tier == _TIER[DEFINITION],
             mention.detail == EXAMPLE,
+            self.refers_on(mention.evidence),
             not placed,
             not any(self.transfers.search(heading) for heading in mention.evidence.section or ()),
             tier,
