@@ -18,6 +18,7 @@ from typing import Any
 import pycountry
 
 from dpcheck.extract.forms import answered_no
+from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, SentenceRoles, assign
 from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import UNSPECIFIED, Mention
@@ -86,6 +87,8 @@ class Words:
     list: frozenset[str]
     law: frozenset[str]
     law_prefixes: tuple[str, ...]
+    law_titles: frozenset[str]
+    possessive: frozenset[str]
     people: frozenset[str]
     residence: frozenset[str]
     addressee: frozenset[str]
@@ -425,6 +428,8 @@ def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> b
     )
 
 
+# Words of a law's name between a place and the title word closing it ("UK Online Safety Act").
+TITLE_REACH = 6
 # Tokens from a sentence's start in which the year of an opening "Until ..." stands ("Until the end of March 2024").
 UNTIL_REACH = 7
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -589,12 +594,37 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
         return True
     starts = {p.start: p.end for p in sentence.places}
     i = end
-    while i < len(tokens) and (tokens[i].lower_ in words.list or i in starts):
+    # "UK or CH Addendum": a country's code the gazetteer leaves unread stands in the list too.
+    while i < len(tokens) and (tokens[i].lower_ in words.list or i in starts or _country_code(tokens[i].text)):
         i = starts.get(i, i + 1)
     if i >= len(tokens):
         return False
     word = tokens[i].lower_.rstrip(".")  # "the Swiss Annex." closing a sentence stays one token
-    return word in words.law | words.people | words.residence or word.startswith(words.law_prefixes)
+    return (
+        word in words.law | words.people | words.residence
+        or word.startswith(words.law_prefixes)
+        or _titled_law(tokens, i, words)
+    )
+
+
+def _country_code(text: str) -> bool:
+    return len(text) == 2 and text.isalpha() and text.isupper()
+
+
+def _titled_law(tokens: Tokens, i: int, words: Words) -> bool:
+    """ "the UK Online Safety Act", "California's 'Shine the Light' law": a name in capitals or quotation marks
+    after the place that a law's title word closes."""
+    if i < len(tokens) and tokens[i].lower_ in words.possessive:
+        i += 1
+    quoted = False
+    for t in tokens[i : i + TITLE_REACH]:
+        if t.lower_.rstrip(".") in words.law_titles:
+            return True
+        if t.text in QUOTES:
+            quoted = not quoted
+        elif not (quoted or t.text[:1].isupper()):
+            return False
+    return False
 
 
 def _street_name(sentence: Sentence, place: Place, words: Words) -> bool:

@@ -181,12 +181,19 @@ class MechanismLexicon:
         yields_to = self.yields_to[cue.label]
         if cue.label not in self.of_country:
             # "the DPF and the related adequacy decision": near each other; tools listed apart ("a country declared
-            # adequate by the Commission, executing the SCCs ..., or the DPF") are alternatives.
+            # adequate by the Commission, executing the SCCs ..., or the DPF") are alternatives. Words of the cue's
+            # own tool between them go on describing it ("the DPF (adequacy decision of the Commission under
+            # Art. 45 GDPR)").
+            tool = self.labels[cue.label][0]
             beside = {
                 self.labels[m.label][0]
                 for m in described
                 if max(m.start - cue.end, cue.start - m.end) <= YIELD_REACH
-                and not any(min(m.end, cue.end) <= o.start < max(m.start, cue.start) for o in described if o is not m)
+                and not any(
+                    min(m.end, cue.end) <= o.start < max(m.start, cue.start)
+                    for o in described
+                    if o is not m and self.labels[o.label][0] != tool
+                )
             }
             return bool(yields_to & beside)
         before, after, country_yields = self.of_country[cue.label]
@@ -453,19 +460,23 @@ def _placed(tokens: Tokens, start: int, into: frozenset[str]) -> bool:
     return before >= 0 and tokens[before].lower_ in into
 
 
-def consent_mentions(sentence: Sentence, transfer_sentence: bool, into: frozenset[str]) -> list[Mention]:
+def consent_mentions(
+    sentence: Sentence, transfer_sentence: bool, into: frozenset[str], unmoved: Set[int] = frozenset()
+) -> list[Mention]:
     """Consent, agreement or authorisation that the person concerned gives to data leaving the
     EEA ("by using the service you agree to these transfers", "nur, wenn Sie einwilligen"): an
     Art. 49(1)(a) derogation, however weak in law (GUIDELINES.md). The customer authorising
     transfers in a DPA instructs its processor, and consent named as the Art. 6 basis of
     processing concerns processing, not the transfer; neither is a derogation. ``into``: the
-    words that make a country a place data goes to ("in", "to", "nach"), not a name ("AWS Costa Rica")."""
+    words that make a country a place data goes to ("in", "to", "nach"), not a name ("AWS Costa Rica");
+    ``unmoved``: the starts of places the sentence gives a role other than where data goes ("if you reside in
+    Canada, you may authorise an agent"), which consent near them does not send data to."""
     if not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR")) or sentence.has("LAWFUL_BASIS"):
         return []
     tokens = sentence.span
     moves: list[Cue | Place] = [
         *sentence.of("CROSS_BORDER", "THIRD_COUNTRY", "OPEN_DESTINATION", "TRANSFER_ANAPHOR"),
-        *(p for p in sentence.places if _placed(tokens, p.start, into)),
+        *(p for p in sentence.places if p.start not in unmoved and _placed(tokens, p.start, into)),
     ]
     terms = sentence.of("TERMS_OBJECT")
     for cue in sentence.of("CONSENT"):
@@ -734,12 +745,14 @@ def mechanism_mentions(
     non_eea: Set[str],
     into: frozenset[str] = frozenset(),
     cancels: frozenset[str] = frozenset(),
+    unmoved: Set[int] = frozenset(),
 ) -> list[Mention]:
     """The transfer tools ``sentence`` names, each relied on or not; ``into``: the words that make a country a
-    place data goes to; ``cancels``: the words that cancel a negation before them ("not ... without")."""
+    place data goes to; ``cancels``: the words that cancel a negation before them ("not ... without");
+    ``unmoved``: see :func:`consent_mentions`."""
     mentions = [c for c in sentence.cues if c.label in lexicon.labels]
     if not mentions:
-        return consent_mentions(sentence, transfer_sentence, into)
+        return consent_mentions(sentence, transfer_sentence, into, unmoved)
     # Overlapping phrases of one tool ("EU-U.S. DPF" and "DPF") are one mention.
     mentions.sort(key=lambda c: (c.start, -(c.end - c.start)))
     unique: list[Cue] = []
@@ -840,7 +853,7 @@ def mechanism_mentions(
             Mention("mechanism", tool, sentence.evidence(reason), relied_upon=governing is None, detail=detail)
         )
     if "derogation" not in tools_here:
-        found.extend(consent_mentions(sentence, transfer_sentence, into))
+        found.extend(consent_mentions(sentence, transfer_sentence, into, unmoved))
     return found
 
 

@@ -71,7 +71,7 @@ from dpcheck.extract.recipients import (
     sentence_recipients,
     title_words,
 )
-from dpcheck.extract.roles import RoleSet
+from dpcheck.extract.roles import RoleSet, assign
 from dpcheck.extract.sentences import PLACE, Sentence, Sentences
 from dpcheck.extract.subject import Subject
 from dpcheck.extract.tables import Cells, block_evidence, card_lines, card_places, table_recipients
@@ -202,6 +202,20 @@ class Passage:
         """The sentence is about data leaving the EEA (see :func:`~dpcheck.extract.mechanisms.is_transfer_sentence`)."""
         return is_transfer_sentence(self.sentence, self._reading.non_eea)
 
+    @property
+    def _unmoved(self) -> frozenset[int]:
+        """Places the sentence gives a role other than where data goes (where people live, a law's country):
+        consent beside them sends nothing there."""
+        sentence = self.sentence
+        if not (sentence.places and sentence.has("CONSENT")):
+            return frozenset()
+        roles = assign(sentence, self._reading.lexicon.roles)
+        return frozenset(
+            p.start
+            for p in sentence.places
+            if (a := roles.argument(p.start, p.end)).claimed and not roles.makes_transfer(a)
+        )
+
     @cached_property
     def tools(self) -> list[Mention]:
         """The transfer tools the sentence names, each with the role of the sentence (see
@@ -215,6 +229,7 @@ class Passage:
             reading.non_eea,
             words.destination,
             words.double_negation,
+            self._unmoved,
         )
         return [replace(m, role=reading.lexicon.evidence.tool_role(self.sentence, m)) for m in tools]
 

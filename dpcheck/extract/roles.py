@@ -27,6 +27,7 @@ COMPANY = "company"
 ORIGIN = "origin"
 # The cue label of cues.yml naming sub-processors.
 SUBPROCESSOR = "SUBPROCESSOR"
+THIRD_COUNTRY = "THIRD_COUNTRY"
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,17 @@ class SentenceRoles:
                 # One word holds both ("US-Handelsministeriums", "UK-Übermittlungen"): the cue's role is the
                 # word's, before any cue around it.
                 if cue.start <= place[0] and place[1] <= cue.end:
+                    reached.append(((-1, 0, 0), cue, role))
+                # "depending on the country in which you reside": a cue that begins inside an open region and
+                # runs on past it says whose the region is; not of a region outside it ("outside of the jurisdiction
+                # in which you are located"), which the cue only describes.
+                elif (
+                    open_region
+                    and role.after
+                    and start < cue.start
+                    and end < cue.end
+                    and not any(t.start <= start and end <= t.end for t in self.sentence.of(THIRD_COUNTRY))
+                ):
                     reached.append(((-1, 0, 0), cue, role))
                 continue
             cue_before = cue.end <= start

@@ -775,3 +775,91 @@ def test_diff_a_name_standing_whole_in_the_other_is_one_company(lang):
         _read_as("new.md", brand, "Northfield Software Inc. (Larkspur)", frozenset({"US"})),
     ).changes
     assert [(c.kind, c.value) for c in changes] == [("subprocessor_added", "Northfield Software Inc. (Larkspur)")]
+
+
+STORED = {
+    "en": "# Privacy Policy\n\nWe store the data we collect in the United States or in Singapore, {where}.\n",
+    "de": "# Datenschutzerklärung\n\nWir speichern die erhobenen Daten in den USA oder in Singapur, {where}.\n",
+}
+RESIDENCE = {
+    "en": ("depending on the country in which you reside", "depending on where you live"),
+    "de": ("je nach dem Land, in dem Sie wohnen", "je nachdem, wo Sie leben"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_the_readers_country_of_residence_is_no_open_destination(scanner, lang):
+    """ "depending on the country in which you reside" says whose country decides, not that data goes to countries
+    left open: said in other words, the same two destinations and no change."""
+    old, new = (STORED[lang].format(where=w) for w in RESIDENCE[lang])
+    assert _changes(scanner, old, new, lang) == set()
+    assert {t["destination"] for t in _report(scanner, old, lang)["documents"][0]["transfers"]} == {"SG", "US"}
+
+
+PROVIDERS = {
+    "en": "# Privacy Policy\n\nOur service providers store your data in the United States.{extra}\n",
+    "de": "# Datenschutzerklärung\n\nUnsere Dienstleister speichern Ihre Daten in den USA.{extra}\n",
+}
+AGENT = {
+    "en": " If you reside in Canada or Texas, you may authorize another person to file a deletion request for you.",
+    "de": " Wenn Sie in Kanada ansässig sind, können Sie zustimmen, dass eine andere Person für Sie die Löschung verlangt.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_authorising_an_agent_where_one_lives_is_no_consent_to_a_transfer(scanner, lang):
+    """Authorising someone to make a request, said to readers living in a country, consents to no transfer: a
+    version without that sentence drops no derogation."""
+    old = PROVIDERS[lang].format(extra=AGENT[lang])
+    new = PROVIDERS[lang].format(extra="")
+    assert _changes(scanner, old, new, lang) == set()
+    assert _report(scanner, old, lang)["documents"][0]["mechanisms"] == []
+
+
+LAWS = {
+    "en": (
+        " We answer information notices issued under the UK Online Safety Act.",
+        " If we disclose data covered by California’s “Shine the Light” law, residents may opt out.",
+        " On request we send the standard contractual clauses, with the UK or CH Addendum where it applies.",
+    ),
+    "de": (
+        " Wir beantworten Auskunftsersuchen nach dem UK Online Safety Act.",
+        " Auf Anfrage senden wir die Standardvertragsklauseln, samt UK oder CH Addendum, soweit es gilt.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_country_naming_a_law_or_addendum_is_no_destination(scanner, lang):
+    """A country in a law's name ("UK Online Safety Act", "California's 'Shine the Light' law") or in an addendum
+    named with another country's code ("UK or CH Addendum") is no place data goes: adding the sentence adds no
+    destination."""
+    base = PROVIDERS[lang].format(extra="")
+    for law in LAWS[lang]:
+        added = {c for c in _changes(scanner, base, PROVIDERS[lang].format(extra=law), lang) if "destination" in c[0]}
+        assert added == set(), law
+
+
+FRAMEWORK = {
+    "en": (
+        "Transfers to the USA rely on the Commission's adequacy decision for the DPF under Art. 45 GDPR.",
+        "Transfers to the USA rely on the EU-US Data Privacy Framework (adequacy decision of the European "
+        "Commission under Art. 45 GDPR).",
+    ),
+    "de": (
+        "Die Übermittlung in die USA erfolgt auf Grundlage des Angemessenheitsbeschlusses der EU-Kommission zum DPF "
+        "gemäß Art. 45 DSGVO.",
+        "Die Übermittlung in die USA erfolgt auf Grundlage des EU-US Data Privacy Frameworks (Angemessenheitsbeschluss "
+        "der EU-Kommission gemäß Art. 45 DSGVO).",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_the_frameworks_adequacy_decision_in_brackets_is_no_added_tool(scanner, lang):
+    """The DPF's own adequacy decision, named in brackets after it with the article it rests on, describes the
+    framework as "the adequacy decision for the DPF" does: the same one tool, no adequacy added."""
+    head = {"en": "# Privacy Policy\n\n", "de": "# Datenschutzerklärung\n\n"}[lang]
+    old, new = (head + text + "\n" for text in FRAMEWORK[lang])
+    assert _changes(scanner, old, new, lang) == set()
+    assert _report(scanner, new, lang)["documents"][0]["mechanisms"] == ["dpf"]
