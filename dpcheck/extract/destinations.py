@@ -186,7 +186,9 @@ def _denies(sentence: Sentence, words: Words) -> bool:
             continue
         reach = DETERMINER_REACH if neg.text.lower() in words.determiner_negation else NEGATION_REACH
         # "has no sub-processors in China", „keine Unterauftragsverarbeiter in Russland": none there to send data to.
-        none_there = any(0 < s.start - neg.start <= NO_RECIPIENT_REACH for s in sentence.of("SUBPROCESSOR"))
+        none_there = neg.text.lower() in words.determiner_negation and any(
+            0 < s.start - neg.start <= NO_RECIPIENT_REACH for s in sentence.of("SUBPROCESSOR")
+        )
         if none_there or any(lo <= t.start < hi and abs(t.start - neg.start) <= reach for t in transfers):
             if not words.exception.search(sentence.text):
                 return True
