@@ -2095,3 +2095,52 @@ def test_mechanisms_a_fallback_not_yet_agreed_is_not_relied_on(scanner, lang, te
     """A tool named as what would replace today's one "until another basis is agreed", while "no such clauses exist",
     is not relied on."""
     assert mechanisms(scanner, text, lang) == {"dpf"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We send campaign reports to Example Ltd in Manchester, United Kingdom, under the adequacy decision for the "
+            "United Kingdom. Should the decision be revoked, we will agree the standard contractual clauses first.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Berichte an die Example Ltd in Manchester, Vereinigtes Königreich, auf Grundlage des "
+            "Angemessenheitsbeschlusses. Sollte der Beschluss aufgehoben werden, vereinbaren wir zuvor die "
+            "Standardvertragsklauseln.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Before 2020 some transfers to the United States relied on the EU-U.S. Privacy Shield. Today we rely on the "
+            "EU-U.S. Data Privacy Framework.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Vor 2020 stützten sich einige Übermittlungen in die USA auf den EU-US Privacy Shield. Heute stützen wir uns "
+            "auf das EU-US Data Privacy Framework.",
+            {"dpf"},
+        ),
+        (
+            "en",
+            "Where the customer shares data with partner universities abroad, the customer itself concludes the "
+            "standard contractual clauses. Our processors are in the EEA.",
+            set(),
+        ),
+        (
+            "de",
+            "Ob hierfür die Standardvertragsklauseln mit unseren Dienstleistern vereinbart werden, wird derzeit geprüft. "
+            "Soweit der Kunde selbst Daten an Partner in Drittländern weitergibt, schließt er hierfür selbst "
+            "Standardvertragsklauseln ab.",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_fallbacks_history_questions_and_the_customers_own_tools(scanner, lang, text, expected):
+    """A tool the vendor would agree if today's basis fell away, one used before 2020, one whose use is still being
+    examined, and one the customer concludes for its own transfers are none the vendor relies on."""
+    assert mechanisms(scanner, text, lang) == expected
