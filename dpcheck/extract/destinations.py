@@ -434,6 +434,8 @@ def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> b
 TITLE_REACH = 6
 # Tokens from a sentence's start in which the year of an opening "Until ..." stands ("Until the end of March 2024").
 UNTIL_REACH = 7
+# A clause's number or bullet opening a sentence ("8.4", "(3)", "§", "a)").
+CLAUSE_NUMBER = re.compile(r"[\d.()§]+|[a-z]\)|[-•*]")
 YEAR = re.compile(r"(?:19|20)\d\d")
 HYPHENS = frozenset({"-", "‐", "‑"})
 # Tokens of a city (and its comma) between "Corp. of" and the country it is in ("Example Corp. of Boston, USA").
@@ -499,7 +501,9 @@ def _ended(sentence: Sentence, words: Words) -> bool:
     ...": a sentence that opens with a time frame ending in a year, and speaks neither of the future nor of today,
     tells of the past."""
     tokens = sentence.span
-    words_ = [t.lower_ for t in tokens[:UNTIL_REACH]]
+    # "8.4 Until 16 July 2020, ...": the clause's number comes before the time frame.
+    first = next((i for i, t in enumerate(tokens) if not CLAUSE_NUMBER.fullmatch(t.text)), len(tokens))
+    words_ = [t.lower_ for t in tokens[first : first + UNTIL_REACH]]
     opens = next((n for n in (2, 1) if " ".join(words_[:n]) in words.until), 0)
     return (
         bool(opens)
