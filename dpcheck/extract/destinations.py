@@ -434,6 +434,8 @@ def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> b
 TITLE_REACH = 6
 # Tokens from a sentence's start in which the year of an opening "Until ..." stands ("Until the end of March 2024").
 UNTIL_REACH = 7
+# Capitalised words of a company's name between the place that opens it and its legal form.
+NAME_WORDS = 4
 # A clause's number or bullet opening a sentence ("8.4", "(3)", "§", "a)").
 CLAUSE_NUMBER = re.compile(r"[\d.()§]+|[a-z]\)|[-•*]")
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -653,6 +655,12 @@ def _in_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
     if tokens[start - 1].text == "(" and start >= 2 and name_word(start - 2):
         after = tokens[place.end : place.end + 2]
         return len(after) == 2 and after[0].text == ")" and after[1].lower_.rstrip(".") in words.legal_forms
+    # "British Broadcasting Corporation", "American Example Company": the place opens a name closed by a legal form.
+    i = place.end
+    while i < min(len(tokens), place.end + NAME_WORDS) and name_word(i):
+        if i > place.end and tokens[i].lower_.rstrip(".") in words.legal_forms:
+            return True
+        i += 1
     return name_word(start - 1) and all(p.end != start for p in sentence.places)
 
 
