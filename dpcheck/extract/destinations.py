@@ -109,6 +109,7 @@ class Words:
     until: frozenset[str]
     not_past: frozenset[str]
     including: frozenset[str]
+    title_openers: frozenset[str]
     current: frozenset[str]
     home_region: frozenset[str]
     replaced_by: frozenset[str]
@@ -434,6 +435,9 @@ def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> b
 TITLE_REACH = 6
 # Tokens from a sentence's start in which the year of an opening "Until ..." stands ("Until the end of March 2024").
 UNTIL_REACH = 7
+# Tokens between a tool's name and third countries in its title ("clauses for the transfer of personal data to
+# processors established in third countries").
+TITLE_REACH = 14
 # Capitalised words of a company's name between the place that opens it and its legal form.
 NAME_WORDS = 4
 # A clause's number or bullet opening a sentence ("8.4", "(3)", "§", "a)").
@@ -496,6 +500,21 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
     return (states or placed) and not any(
         t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION]
     )
+
+
+def _in_tool_title(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "the standard contractual clauses for the transfer of personal data to processors established in third
+    countries", „Standardvertragsklauseln für die Übermittlung … an Auftragsverarbeiter in Drittländern": third
+    countries in the title of a tool the sentence names, not where data goes."""
+    tokens = sentence.span
+    if not sentence.has_prefixed("MECH:"):
+        return False
+    for tool in (c for c in sentence.cues if c.label.startswith("MECH:")):
+        if 0 <= cue.start - tool.end <= TITLE_REACH and any(
+            " ".join(t.lower_ for t in tokens[i : i + 2]) in words.title_openers for i in range(tool.end, cue.start)
+        ):
+            return True
+    return False
 
 
 def _ended(sentence: Sentence, words: Words) -> bool:
@@ -951,6 +970,7 @@ def destination_mentions(
         and not _defined_name(sentence, c)
         # "A respondent may fill in a form from anywhere in the world": where someone is, not where data goes.
         and not _person_from(sentence, c, words)
+        and not _in_tool_title(sentence, c, words)
         and ((c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True)))
     ]
     argument = roles.argument(open_cues[0].start, open_cues[0].end, True) if open_cues else Argument("unclaimed")

@@ -60,6 +60,7 @@ class SeatedParty:
     handles: frozenset[str]
     marker_reach: int
     clause_openers: frozenset[str]
+    seat_words: frozenset[str]
     legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
 
@@ -121,6 +122,7 @@ class RoleSet:
                 frozenset(str(w).lower() for w in data["seated_party"]["handles"]),
                 int(data["seated_party"]["marker_reach"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["clause_openers"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["seat_words"]),
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
@@ -368,7 +370,10 @@ class SentenceRoles:
         if not (
             start >= 2
             and (
-                (tokens[start - 1].lower_ in seated.place_prepositions and tokens[start - 2].text[:1].isupper())
+                (
+                    tokens[start - 1].lower_ in seated.place_prepositions
+                    and (tokens[start - 2].text[:1].isupper() or tokens[start - 2].lower_ in seated.seat_words)
+                )
                 or (tokens[start - 1].text == "," and company)
             )
             and end + 1 < len(tokens)
