@@ -2144,3 +2144,44 @@ def test_mechanisms_fallbacks_history_questions_and_the_customers_own_tools(scan
     """A tool the vendor would agree if today's basis fell away, one used before 2020, one whose use is still being
     examined, and one the customer concludes for its own transfers are none the vendor relies on."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "By using Medium, you authorise Medium to transfer your data to the United States.", set()),
+        ("de", "Mit der Nutzung von Medium ermächtigen Sie Medium, Ihre Daten in die USA zu übermitteln.", set()),
+        ("en", "By using our service, you authorise us to transfer your data to the United States.", {"derogation"}),
+        (
+            "de",
+            "Mit der Nutzung unseres Dienstes ermächtigen Sie uns, Ihre Daten in die USA zu übermitteln.",
+            {"derogation"},
+        ),
+        (
+            "en",
+            "We pass your personal data to a third party only where the law obliges us to or if you give your explicit "
+            "consent.",
+            set(),
+        ),
+        (
+            "de",
+            "Wir geben Ihre Daten an Dritte nur weiter, wenn das Gesetz es verlangt oder Sie ausdrücklich eingewilligt haben.",
+            set(),
+        ),
+        (
+            "en",
+            "Standard contractual clauses are one way of protecting data sent abroad; our partners are in the EEA.",
+            set(),
+        ),
+        (
+            "de",
+            "Standardvertragsklauseln sind eine Möglichkeit, ins Ausland gesendete Daten zu schützen; unsere Partner sitzen "
+            "im EWR.",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_consent_to_another_company_or_to_disclosure_and_tools_explained(scanner, lang, text, expected):
+    """Authorising a named company under its own terms, consenting to a disclosure to third parties, and a tool
+    explained as "one way" of protecting data are no basis the vendor relies on; authorising the vendor is."""
+    assert mechanisms(scanner, text, lang) == expected

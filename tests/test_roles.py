@@ -1601,3 +1601,94 @@ def test_roles_denials_examples_and_providers_placed_outside(scanner, lang, text
     from; providers "located outside the EEA" leave the set open beside a named country; a plan the vendor may one
     day have discloses nothing."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Orders shipping to Australia are printed at our partner's press in Ireland.", set()),
+        ("de", "Bestellungen nach Australien druckt unser Partner in Irland.", set()),
+        (
+            "en",
+            "For delivery addresses in North America, the order data is sent to our print partner in Toronto, Canada.",
+            {"CA"},
+        ),
+        (
+            "de",
+            "Für Lieferadressen in Nordamerika werden die Bestelldaten an unseren Druckpartner in Toronto, Kanada, "
+            "übermittelt.",
+            {"CA"},
+        ),
+        (
+            "en",
+            "Monitoring is done by Example Technologies Private Limited, a company incorporated in Pune, whose analysts "
+            "access the data remotely.",
+            {"IN"},
+        ),
+        (
+            "de",
+            "Die Überwachung übernimmt die Example Technologies Private Limited, ansässig in Pune, deren Analysten aus der "
+            "Ferne auf die Daten zugreifen.",
+            {"IN"},
+        ),
+        (
+            "en",
+            "For transfers to our host in Canada we concluded the standard contractual clauses for the transfer of personal "
+            "data to processors established in third countries.",
+            {"CA"},
+        ),
+        (
+            "de",
+            "Für die Übermittlung an unseren Hoster in Kanada gelten die Standardvertragsklauseln für die Übermittlung "
+            "personenbezogener Daten an Auftragsverarbeiter in Drittländern.",
+            {"CA"},
+        ),
+        (
+            "en",
+            "8.4 Until 16 July 2020, transfers to our former host in the United States relied on another tool.",
+            set(),
+        ),
+        (
+            "de",
+            "8.4 Bis zum 16. Juli 2020 stützten sich Übermittlungen an unseren früheren Hoster in den USA darauf.",
+            set(),
+        ),
+        ("en", "Our services are offered by the British Example Corporation, which hosts your data in Ireland.", set()),
+        (
+            "de",
+            "Unsere Dienste erbringt die Deutsche Example Gesellschaft mbH, die Ihre Daten in Irland hostet.",
+            set(),
+        ),
+    ],
+)
+def test_roles_routes_titles_history_and_names(scanner, lang, text, expected):
+    """Goods shipped to a country and delivery addresses are routes; a seat word before a relative clause that
+    handles the data is a destination; third countries in a tool's title, a transfer that ended before a clause's
+    number and date, and a country opening a company's name are not."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "# Datenschutzerklaerung\n\n## Uebermittlung\n\nWir uebermitteln Ihre Daten an unseren Dienstleister im "
+            "Vereinigten Koenigreich und in die Tuerkei.",
+            {"GB", "TR"},
+        ),
+        (
+            "# Datenschutzerklärung\n\n## Übermittlung\n\nWir übermitteln Ihre Daten an unseren Dienstleister im "
+            "Vereinigten Königreich und in die Türkei.",
+            {"GB", "TR"},
+        ),
+    ],
+)
+def test_roles_german_without_umlauts_is_read_as_german(scanner, text, expected):
+    """German written without umlauts ("Koenigreich", "uebermitteln") is read as with them."""
+    assert destinations(scanner, text, "de") == expected
+
+
+def test_roles_english_spelling_is_untouched_by_german_variants(scanner):
+    """The German spellings are added to German phrases only: an English text reads as before."""
+    text = "# Privacy\n\n## Transfers\n\nWe transfer your data to our provider in the United Kingdom and Turkey."
+    assert destinations(scanner, text, "en") == {"GB", "TR"}

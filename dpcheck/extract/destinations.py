@@ -22,7 +22,7 @@ from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, SentenceRoles, assign
 from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import UNSPECIFIED, Mention
-from dpcheck.nlp.languages import swiss
+from dpcheck.nlp.languages import spellings
 
 # Tokens between a negation and the "without" that cancels it ("not transferred to third countries without").
 DOUBLE_NEGATION_REACH = 8
@@ -135,12 +135,12 @@ class Words:
     def from_data(cls, data: dict[str, Any]) -> Words:
         # Swiss German writes "ss" for "ß" ("ausserhalb", "ausschliesslich"): both spellings are the word.
         sets = {
-            f.name: frozenset(v for w in data[f.name] for v in {str(w).lower(), swiss(str(w).lower())})
+            f.name: frozenset(v for w in data[f.name] for v in spellings(str(w).lower()))
             for f in fields(cls)
             if f.name not in ("law_prefixes", "exception", "table_headers", "responsible_row")
         }
         exception = re.compile(
-            r"\b(" + "|".join(re.escape(v) for w in data["exception"] for v in dict.fromkeys((w, swiss(w)))) + r")\b",
+            r"\b(" + "|".join(re.escape(v) for w in data["exception"] for v in spellings(w)) + r")\b",
             re.I,
         )
         headers = {
@@ -674,13 +674,22 @@ def _in_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
     if tokens[start - 1].text == "(" and start >= 2 and name_word(start - 2):
         after = tokens[place.end : place.end + 2]
         return len(after) == 2 and after[0].text == ")" and after[1].lower_.rstrip(".") in words.legal_forms
-    # "British Broadcasting Corporation", "American Example Company": the place opens a name closed by a legal form.
-    i = place.end
-    while i < min(len(tokens), place.end + NAME_WORDS) and name_word(i):
+    return _opens_company_name(sentence, place, words) or (
+        name_word(start - 1) and all(p.end != start for p in sentence.places)
+    )
+
+
+def _opens_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "British Broadcasting Corporation", "American Example Company": the place opens a capitalised name that a
+    legal form closes."""
+    tokens = sentence.span
+    for i in range(place.end, min(len(tokens), place.end + NAME_WORDS)):
+        text = tokens[i].text
+        if not (text[:1].isupper() and text.isalpha() and tokens[i].lower_ not in words.not_names):
+            return False
         if i > place.end and tokens[i].lower_.rstrip(".") in words.legal_forms:
             return True
-        i += 1
-    return name_word(start - 1) and all(p.end != start for p in sentence.places)
+    return False
 
 
 def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
@@ -718,7 +727,7 @@ def _reason(argument: Argument, what: str) -> str:
 def _places_data(sentence: Sentence, place: Place, argument: Argument, states_transfer: bool, words: Words) -> bool:
     """The place, given its argument role, is where the sentence's data is (see the module docstring)."""
     if argument.role == RECIPIENT_SEAT:
-        return True
+        return not _opens_company_name(sentence, place, words)
     # A section for one country ("Additional information for Korea") sets out that country's
     # local rules for its residents; naming the country there is not sending data to it.
     # A company's name as the heading ("Acme Taiwan Co., Ltd") introduces that company, not a country's section.

@@ -102,6 +102,10 @@ CONDITIONED = "conditioned"
 # The cue of a paragraph putting the customer's data outside a tool (rules/lexicon/cues.yml), and the detail it gives.
 OUT_OF_SCOPE = "TOOL_OUT_OF_SCOPE"
 OUT_OF_SCOPE_DETAIL = "out of scope"
+# The person consenting and the vendor, after a consent verb ("you authorise us to", „erlauben Sie uns,"): the
+# vendor's own basis, not a named company's.
+ADDRESSEES = frozenset({"you", "sie"})
+SPEAKERS = frozenset({"us", "we", "uns", "wir"})
 # The detail of a derogation read from the person concerned consenting to the transfer.
 CONSENT_DETAIL = "consent"
 # An article cited by number ("Article 45", "Art. 45 DSGVO").
@@ -460,6 +464,22 @@ def _placed(tokens: Tokens, start: int, into: frozenset[str]) -> bool:
     return before >= 0 and tokens[before].lower_ in into
 
 
+def _authorises_another(sentence: Sentence, cue: Cue) -> bool:
+    """ "By using Medium Services, you authorize Medium to transfer ...": the user authorises a named company, as that
+    company's own terms say, not the vendor; "you authorise us to" and "you authorise the transfer" are the vendor's."""
+    tokens = sentence.span
+    at = cue.end + 1 if cue.end < len(tokens) and tokens[cue.end].lower_ in ADDRESSEES else cue.end
+    if at >= len(tokens) - 1:
+        return False
+    name = tokens[at]
+    return (
+        name.text[:1].isupper()
+        and name.text.isalpha()
+        and name.lower_ not in ADDRESSEES | SPEAKERS
+        and tokens[at + 1].lower_ in {"to", ","}
+    )
+
+
 def consent_mentions(
     sentence: Sentence, transfer_sentence: bool, into: frozenset[str], unmoved: Set[int] = frozenset()
 ) -> list[Mention]:
@@ -485,6 +505,7 @@ def consent_mentions(
             or _governing_cue(sentence, cue, [cue], "derogation")
             or _parties_agree(sentence, cue)
             or any(q.end <= cue.start for q in sentence.of("QUESTION_TOPIC"))  # "questions about ... your consent"
+            or _authorises_another(sentence, cue)
         ):
             continue
         if _beside_a_tool(sentence, cue):
@@ -796,6 +817,13 @@ def mechanism_mentions(
             continue  # "the lower age a Member State sets by derogation in its own law" (Art. 8 GDPR)
         if tool == "derogation" and sentence.has("FOREIGN_REQUEST"):
             continue  # "a request ... only if it complies with art. 48 or one of the exemptions of art. 49"
+        if (
+            tool == "derogation"
+            and sentence.has("THIRD_PARTY_RECIPIENT")
+            and not sentence.places
+            and not sentence.has("THIRD_COUNTRY", "OPEN_DESTINATION")
+        ):
+            continue  # "we pass your data to a third party only ... if you give your explicit consent": disclosure
         if tool != "scc" and ONWARD.search(sentence.text):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
         governing = (

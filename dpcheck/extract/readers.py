@@ -800,7 +800,9 @@ class TermReader(Reader):
         topic = sentence.block is asked_in and passage.index - asked_at <= TOPIC_REACH
         lead_in = self._lead_in if item else None
         late_at, late_in = self._late
-        late = late_in is not None and sentence.block.heading_path == late_in.heading_path and passage.index - late_at <= 2
+        late = (
+            late_in is not None and sentence.block.heading_path == late_in.heading_path and passage.index - late_at <= 2
+        )
         found = term_mentions(sentence, AuthorityContext(topic, lead_in, late))
         if gives_late_notice(sentence):
             self._late = (passage.index, sentence.block)

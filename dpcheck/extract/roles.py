@@ -270,16 +270,17 @@ class SentenceRoles:
             if kept is not None:
                 cue, role = kept
         argument = role.argument
+        # "X Private Limited, a company incorporated in Pune, whose analysts access the data": the company's seat is
+        # where the data goes, as a recipient's.
+        if argument == COMPANY and (handler := self._relative_handler(start, end)) is not None:
+            return Argument(RECIPIENT_SEAT, handler, "seated_party")
         # A seat counts as where data goes only for a recipient the sentence sends data to
         # ("transferred to X Inc., seated in ..."), not for a sender or a controller.
         if argument == RECIPIENT_SEAT and not (
             any(r.receives for _, _, r in reached)
             # "Our sub-processors are headquartered in the US": a sub-processor receives data by definition.
             or any(c.end <= cue.start for c in self.sentence.of(SUBPROCESSOR))
-            or (
-                self.states_transfer_besides(role)
-                and self._marked_recipient(cue)
-            )
+            or (self.states_transfer_besides(role) and self._marked_recipient(cue))
             or self._seated_party_handles_data(end)
             # "our team, based in Austin, Texas, which accesses your account details".
             or self._relative_handler(start, end) is not None

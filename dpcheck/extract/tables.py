@@ -283,7 +283,11 @@ def _only_places(text: str, cells: Cells) -> bool:
 
 
 def _other_region_only(
-    row: tuple[str, ...], header: tuple[str, ...], columns: dict[str, int], patterns: dict[str, re.Pattern[str]], words: Words
+    row: tuple[str, ...],
+    header: tuple[str, ...],
+    columns: dict[str, int],
+    patterns: dict[str, re.Pattern[str]],
+    words: Words,
 ) -> bool:
     """A row serving only customers of another region ("Region: Americas only", "Status: other region only", „nur Region
     Asien-Pazifik"), beside the column of where the data is: it never receives the data of the region the list is

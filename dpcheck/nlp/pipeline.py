@@ -17,7 +17,7 @@ from spacy.pipeline import Sentencizer
 
 from dpcheck.nlp.components import COUNTRIES, CUES  # importing it registers the factories
 from dpcheck.nlp.gazetteer import country_phrases
-from dpcheck.nlp.languages import swiss
+from dpcheck.nlp.languages import spellings
 
 ROLE_PREFIX = "ROLE:"  # cue labels of the clause roles of rules/lexicon/roles.yml
 SENTENCE_CONTINUES = {"!", "！", "︕", "﹗"}
@@ -67,7 +67,7 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
     nlp.add_pipe("sentencizer", config={"punct_chars": punct})
     # The phrases come from our own rules; checking thousands of them against the factory's type
     # hints is a fifth of start-up.
-    places = _swiss_spellings(lang, [[p, c] for p, c in country_phrases(lexicon["countries"], lexicon["places"])])
+    places = _german_spellings(lang, [[p, c] for p, c in country_phrases(lexicon["countries"], lexicon["places"])])
     nlp.add_pipe(COUNTRIES, config={"phrases": places}, validate=False)
     cue_phrases: list[list[str]] = []
     # cues.yml holds the transfer vocabulary, art28.yml that of the Art. 28 checklist, subject.yml
@@ -87,16 +87,17 @@ def build_pipeline(lang: str, lexicon: dict[str, Any]) -> Language:
     for label, entry in lexicon["mechanisms"].items():
         for key in ("en", "de"):
             cue_phrases.extend([p, f"MECH:{label}"] for p in entry.get(key, []))
-    nlp.add_pipe(CUES, config={"phrases": _swiss_spellings(lang, cue_phrases)}, validate=False)
+    nlp.add_pipe(CUES, config={"phrases": _german_spellings(lang, cue_phrases)}, validate=False)
     return nlp
 
 
-def _swiss_spellings(lang: str, phrases: list[list[str]]) -> list[list[str]]:
-    """German phrases also in Swiss spelling, which writes "ss" for "ß" ("ausserhalb", "gemäss").
+def _german_spellings(lang: str, phrases: list[list[str]]) -> list[list[str]]:
+    """German phrases also in Swiss spelling, which writes "ss" for "ß" ("ausserhalb", "gemäss"), and without umlauts
+    ("Uebermittlung", "Koenigreich").
 
     The variants come after every phrase as written, so that where both match the same words the
     phrases' order, and with it the matches, stay as they were.
     """
     if lang != "de":
         return phrases
-    return phrases + [[swiss(p), label] for p, label in phrases if "ß" in p]
+    return phrases + [[variant, label] for p, label in phrases for variant in list(spellings(p))[1:]]
