@@ -82,9 +82,9 @@ from dpcheck.extract.terms import (
     SUBPROCESSOR_URL_PARTS,
     AuthorityContext,
     empty_column,
+    gives_late_notice,
     government_access,
     link_mentions,
-    gives_late_notice,
     term_mentions,
 )
 from dpcheck.ingest.document import Block, Document
