@@ -2153,6 +2153,11 @@ def test_mechanisms_fallbacks_history_questions_and_the_customers_own_tools(scan
         ("de", "Mit der Nutzung von Medium ermächtigen Sie Medium, Ihre Daten in die USA zu übermitteln.", set()),
         ("en", "By using our service, you authorise us to transfer your data to the United States.", {"derogation"}),
         (
+            "en",
+            "Your data is provided to Acme in the United States, and you authorise Acme to transfer it there.",
+            {"derogation"},
+        ),
+        (
             "de",
             "Mit der Nutzung unseres Dienstes ermächtigen Sie uns, Ihre Daten in die USA zu übermitteln.",
             {"derogation"},

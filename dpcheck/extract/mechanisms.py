@@ -106,6 +106,8 @@ OUT_OF_SCOPE_DETAIL = "out of scope"
 # vendor's own basis, not a named company's.
 ADDRESSEES = frozenset({"you", "sie"})
 SPEAKERS = frozenset({"us", "we", "uns", "wir"})
+# Words before the name of the service a sentence speaks of ("By using Medium", „Mit der Nutzung von Medium").
+USING = frozenset({"using", "use", "von"})
 # The detail of a derogation read from the person concerned consenting to the transfer.
 CONSENT_DETAIL = "consent"
 # An article cited by number ("Article 45", "Art. 45 DSGVO").
@@ -465,18 +467,22 @@ def _placed(tokens: Tokens, start: int, into: frozenset[str]) -> bool:
 
 
 def _authorises_another(sentence: Sentence, cue: Cue) -> bool:
-    """ "By using Medium Services, you authorize Medium to transfer ...": the user authorises a named company, as that
-    company's own terms say, not the vendor; "you authorise us to" and "you authorise the transfer" are the vendor's."""
+    """ "By using Medium Services, you authorize Medium to transfer ...": the user authorises the company whose service
+    the sentence names, as that company's own terms say, not the vendor; "you authorise us to" and "you authorise the
+    transfer" are the vendor's."""
     tokens = sentence.span
     at = cue.end + 1 if cue.end < len(tokens) and tokens[cue.end].lower_ in ADDRESSEES else cue.end
     if at >= len(tokens) - 1:
         return False
     name = tokens[at]
+    # The company is the one whose service the sentence speaks of ("By using Medium Services, you authorize Medium"),
+    # not the vendor the document is about ("you authorize Acme to transfer", Acme named there first).
     return (
         name.text[:1].isupper()
         and name.text.isalpha()
         and name.lower_ not in ADDRESSEES | SPEAKERS
         and tokens[at + 1].lower_ in {"to", ","}
+        and any(t.text == name.text and tokens[i - 1].lower_ in USING for i, t in enumerate(tokens[: cue.start]) if i)
     )
 
 
