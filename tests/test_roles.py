@@ -1692,3 +1692,15 @@ def test_roles_english_spelling_is_untouched_by_german_variants(scanner):
     """The German spellings are added to German phrases only: an English text reads as before."""
     text = "# Privacy\n\n## Transfers\n\nWe transfer your data to our provider in the United Kingdom and Turkey."
     assert destinations(scanner, text, "en") == {"GB", "TR"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Static files are delivered through the global content delivery network of our host."),
+        ("de", "Statische Dateien werden im globalen Edge-Netzwerk unseres Hosters gespeichert."),
+    ],
+)
+def test_roles_a_global_delivery_network_leaves_the_places_open(scanner, lang, text):
+    """A global edge network or CDN serves the data from wherever its nodes are: the destinations are open."""
+    assert destinations(scanner, text, lang) == {"UNSPECIFIED"}
