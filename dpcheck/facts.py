@@ -37,6 +37,9 @@ from dpcheck.prefilter import Prefiltered, prefilter
 from dpcheck.resources import load_yaml, rules_dir
 
 FILES = ("eea", "adequacy", "organisations", "mechanisms", "scc", "uk", "art28")
+# Quotes whose cited SCCs are remembered; past this the memory starts afresh (a long-lived worker).
+_SCC_CITED = 10_000
+_UNSEEN: Any = object()
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,16 @@ class LegalFacts:
         """The transfer clauses ``text`` cites, by number, document number, date, year or title (case and
         spaces ignored); clauses that are no transfer tool (Art. 28(7) clauses) say nothing about them,
         and a text saying a set was replaced cites only the current sets it names."""
+        # A quote is asked about three times (the checks' cited and lapsed SCCs, the flow's lapsed ones).
+        cited = self._scc_cited
+        found = cited.get(text, _UNSEEN)
+        if found is _UNSEEN:
+            if len(cited) >= _SCC_CITED:
+                cited.clear()
+            found = cited[text] = self._scc_version(text)
+        return found
+
+    def _scc_version(self, text: str) -> dict[str, Any] | None:
         compact = _compact(text)
         history = bool(self._scc_history.search(text))
         for version, patterns in zip(self.scc_versions, self._scc_patterns, strict=True):
@@ -246,6 +259,10 @@ class LegalFacts:
                 if version.get("transfer_tool", True):
                     return version
         return None
+
+    @cached_property
+    def _scc_cited(self) -> dict[str, dict[str, Any] | None]:
+        return {}
 
     @cached_property
     def _scc_patterns(self) -> tuple[tuple[str, ...], ...]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 import pycountry
 
 from dpcheck.checks import Ruleset
+from dpcheck.collector import fewer_collections
 from dpcheck.errors import ErrorCode, IngestError, describe
 from dpcheck.limits import Limits, checkpoint, enforce
 from dpcheck.models import DOC_TYPES, DocType, DocumentReport, Report, Skipped
@@ -291,7 +292,7 @@ class Scanner:
         """Run one document's scan within its limits; whatever goes wrong becomes an error report."""
         self._prepare()
         try:
-            with enforce(self.limits):
+            with fewer_collections(), enforce(self.limits):
                 return scan()
         except IngestError as exc:
             return DocumentReport.failed(name, exc.code, exc.message)
@@ -316,7 +317,7 @@ class Scanner:
             return DocumentReport.failed(path, ErrorCode.NO_TEXT, "the document contains no text to read")
         self._prepare()
         facts = self.ruleset.facts
-        with enforce(self.limits):
+        with fewer_collections(), enforce(self.limits):
             if language is None and (refused := self._unread_language(document.text)) is not None:
                 return DocumentReport.failed(path, *refused)
             lang = language or self.detect_language(document.text)

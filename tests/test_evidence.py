@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dpcheck.extract import Lexicon
+from dpcheck import ingest
+from dpcheck.extract import Lexicon, extract
+from dpcheck.extract.evidence import RANKED
 from dpcheck.extract.roles import RECIPIENT_SEAT
 from dpcheck.models import Evidence, Mention
 from dpcheck.report.json import document_to_dict
@@ -573,3 +575,46 @@ def test_evidence_certification_statement_before_a_table_row(scanner, lang, row,
     before the table row naming the same tool."""
     report = scan(scanner, f"{row}\n{statement}\n", lang, fmt="markdown")
     assert tool_quotes(report, "dpf")[0] == statement
+
+
+RANKING_POLICY = {
+    "en": (
+        "# Privacy Policy\n\n## International transfers\n\nWe transfer account data to our hosting provider in the "
+        "United States under the standard contractual clauses. Backups are stored in the United States.\n\n"
+        "Our support team in India may access tickets.\n\n## Contact\n\nOur office is located in Canada, which is "
+        "recognised as adequate. Support data is also stored in India.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Übermittlung in Drittländer\n\nWir übermitteln Kontodaten an unseren "
+        "Hostinganbieter in den USA auf Grundlage der Standardvertragsklauseln. Sicherungen werden in den USA "
+        "gespeichert.\n\nUnser Support in Indien kann auf Tickets zugreifen.\n\n## Kontakt\n\nUnser Büro befindet "
+        "sich in Kanada. Supportdaten werden auch in Indien gespeichert.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_evidence_ranked_as_rank_orders_them(scanner, lang, monkeypatch):
+    """A document's mentions, given in any order, come out as ``rank`` orders them; each quote's words are read
+    once however many mentions share it."""
+    document = ingest.load_text(RANKING_POLICY[lang], name="policy.md", format="markdown")
+    facts = scanner.ruleset.facts
+    lexicon = scanner._lexicon
+    mentions = extract(
+        document, scanner.pipeline(lang), lexicon, facts.eea_places, implied=facts.sole_destinations
+    ).mentions
+    order = lexicon.evidence
+    assert sum(m.kind in RANKED for m in mentions) >= 4
+    shuffled = tuple(reversed(mentions))
+    basis = frozenset(
+        (m.evidence.start, m.evidence.end) for m in shuffled if m.kind == "mechanism" and m.detail != "consent"
+    )
+    expected = (
+        *sorted((m for m in shuffled if m.kind in RANKED), key=lambda m: order.rank(m, basis)),
+        *(m for m in shuffled if m.kind not in RANKED),
+    )
+    asked: list[str] = []
+    moving = type(order)._moving
+    monkeypatch.setattr(type(order), "_moving", lambda self, quote: asked.append(quote) or moving(self, quote))
+    assert order.ranked(shuffled) == expected
+    assert sorted(asked) == sorted({m.evidence.quote for m in shuffled if m.kind in RANKED})

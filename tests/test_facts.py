@@ -246,3 +246,24 @@ def test_cli_rules_facts_lists_states_on_the_day(facts):
     assert "C-703/25 P Latombe v Commission\n    pending since 2025-10-31" in now.output
     topics = [line.split("]")[0] + "]" for line in now.output.splitlines() if line.startswith("[")]
     assert topics[-2:] == ["[pending]", "[pending]"] and "[pending]" not in topics[:-2]
+
+
+def test_facts_scc_version_asked_again_is_remembered_alike(facts, monkeypatch):
+    """A quote asked again gives the same answer without being read again, EN and DE, cited set or none; past the
+    bound the memory starts afresh."""
+    quotes = [
+        "the standard contractual clauses of 4 June 2021",
+        "die Standardvertragsklauseln vom 4. Juni 2021",
+        "the EU Model Clauses",
+        "die neuen Klauseln ersetzen die Standardvertragsklauseln von 2010",
+    ]
+    monkeypatch.setitem(facts.__dict__, "_scc_cited", {})  # the fixture's memory is left as it was
+    first = [facts.scc_version(q) for q in quotes]
+    assert [f["id"] if f else None for f in first] == ["2021/914", "2021/914", None, None]
+    read = []
+    monkeypatch.setattr(type(facts), "_scc_version", lambda self, text: read.append(text))
+    assert [facts.scc_version(q) for q in quotes] == first and read == []
+    monkeypatch.setattr("dpcheck.facts._SCC_CITED", 1)
+    facts.scc_version("the 2021 SCCs")
+    facts.scc_version(quotes[0])
+    assert read == ["the 2021 SCCs", quotes[0]]

@@ -214,3 +214,19 @@ def test_matcher_a_word_mixing_alternatives_and_a_wildcard_is_refused():
     nlp = spacy.blank("en")
     with pytest.raises(RulesetError, match="found\\|recogni"):
         compile_phrase("found|recogni*ed to provide adequate", nlp.tokenizer)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_token_arrays_among_agrees_with_isin(scanner, lang):
+    """Membership asked of the document's distinct words is ``np.isin`` over every token, as written and in
+    lower case, for a few hashes and for many (sentence-final characters)."""
+    nlp = scanner.pipeline(lang)
+    doc = nlp.make_doc(" ".join(SENTENCES[lang] * 3) + " Daten DATEN data Data. „Rahmen“ ; ! ?")
+    tokens = TokenArrays.of_doc(doc)
+    strings = nlp.vocab.strings
+    few = np.array([strings["data"], strings["daten"], strings["the"]], dtype=np.uint64)
+    many = np.array([strings[c] for c in ".!?;:,“„()-" + "abcdefghijklmnopqrstuvwxyz"], dtype=np.uint64)
+    for hashes in (few, many, np.zeros(0, dtype=np.uint64)):
+        assert (tokens.among(hashes) == np.isin(tokens.orth, hashes)).all()
+        assert (tokens.among(hashes, lower=True) == np.isin(tokens.lower, hashes)).all()
+    assert tokens.among(few, lower=True).sum() > tokens.among(few).sum()

@@ -39,8 +39,9 @@ once, when extraction ends, and every later view keeps that order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from dpcheck.extract.mechanisms import CONSENT_DETAIL as CONSENT
@@ -131,6 +132,21 @@ class EvidenceOrder:
     ) -> tuple[bool, bool, bool, bool, bool, bool, int, bool, bool, int, int]:
         """How decisive ``mention`` is as evidence (lower first; see the module docstring), then where it stands;
         ``basis``: the spans of sentences that name a transfer tool."""
+        return self._rank(mention, basis, self._under_transfer_heading, self._moving)
+
+    def _under_transfer_heading(self, section: tuple[str, ...]) -> bool:
+        return any(self.transfers.search(heading) for heading in section)
+
+    def _moving(self, quote: str) -> bool:
+        return self.moves.search(quote) is not None
+
+    def _rank(
+        self,
+        mention: Mention,
+        basis: frozenset[tuple[int, int]],
+        under_transfer_heading: Callable[[tuple[str, ...]], bool],
+        moving: Callable[[str], bool],
+    ) -> tuple[bool, bool, bool, bool, bool, int, bool, bool, int, int]:
         quote = mention.evidence.quote
         table = mention.detail == TABLE or mention.role == TABLE
         lapsed = not mention.relied_upon or (mention.kind == "mechanism" and bool(DISAVOWAL.search(quote)))
@@ -145,10 +161,10 @@ class EvidenceOrder:
             mention.detail == EXAMPLE,
             self.refers_on(mention.evidence),
             not placed,
-            not any(self.transfers.search(heading) for heading in mention.evidence.section or ()),
+            not under_transfer_heading(mention.evidence.section or ()),
             tier,
             mention.detail == CONSENT,
-            not table and not self.moves.search(quote),
+            not table and not moving(quote),
             mention.evidence.start,
             -mention.evidence.end,
         )
@@ -160,7 +176,9 @@ class EvidenceOrder:
         basis = frozenset(
             (m.evidence.start, m.evidence.end) for m in mentions if m.kind == "mechanism" and m.detail != CONSENT
         )
+        # A document's mentions share their sections and, sentence by sentence, their quotes: each is read once.
+        under, moving = cache(self._under_transfer_heading), cache(self._moving)
         return (
-            *sorted((m for m in mentions if m.kind in RANKED), key=lambda m: self.rank(m, basis)),
+            *sorted((m for m in mentions if m.kind in RANKED), key=lambda m: self._rank(m, basis, under, moving)),
             *(m for m in mentions if m.kind not in RANKED),
         )

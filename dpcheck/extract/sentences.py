@@ -645,7 +645,7 @@ class Sentences(Sequence[Sentence]):
         if hits is None:
             hashes = np.array([get_string_id(w) for w in words], dtype=np.uint64)
             # As a list: a sentence's few hits are found by bisection faster than numpy is called.
-            hits = self._word_hits[words] = np.flatnonzero(np.isin(self.analysis.tokens.lower, hashes)).tolist()
+            hits = self._word_hits[words] = np.flatnonzero(self.analysis.tokens.among(hashes, lower=True)).tolist()
         first = self._first[i]
         lo = bisect_left(hits, first)
         hi = bisect_left(hits, self._ends[i], lo)

@@ -58,10 +58,10 @@ def analyse(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> Analys
     table = np.concatenate(parts) if parts else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
     first = np.cumsum(sizes) - sizes
     block = np.repeat(np.arange(len(sizes)), sizes)
-    opens = _sentence_starts(sentencizer, table, block)
+    tokens = TokenArrays(table[:, 0], table[:, 1], (first + sizes)[block], nlp.vocab.strings)
+    opens = _sentence_starts(sentencizer, table, block, tokens)
     opens[first[sizes > 0]] = True
     starts = np.flatnonzero(opens)
-    tokens = TokenArrays(table[:, 0], table[:, 1], (first + sizes)[block], nlp.vocab.strings)
     ends = np.append(starts[1:], len(table)).astype(np.int64)
     return Analysis(
         tokens=tokens,
@@ -101,11 +101,11 @@ def with_aliases(
         return cues
     # Only a sentence naming a tool and opening with a quote within its numbering can define a term for it.
     holding = np.unique(np.searchsorted(starts, cues.start[is_tool], side="right") - 1)
-    quotes = np.array([get_string_id(q) for q in _OPEN_QUOTES], dtype=tokens.orth.dtype)
+    quoted = tokens.among(np.array([get_string_id(q) for q in _OPEN_QUOTES], dtype=tokens.orth.dtype))
     found: list[tuple[int, int, int]] = []
     for s in holding.tolist():
         start, end = int(starts[s]), int(ends[s])
-        if not np.isin(tokens.orth[start : min(end, start + _NUMBERING_TOKENS + 1)], quotes).any():
+        if not quoted[start : min(end, start + _NUMBERING_TOKENS + 1)].any():
             continue
         term = _defined_term(tokens, start, end)
         if term is None:
@@ -151,8 +151,8 @@ def _uses(tokens: TokenArrays, lo: int, hi: int) -> list[tuple[int, int]]:
     if n > 1:
         candidates = np.flatnonzero(tokens.orth == words[0])
     else:
-        forms = [o for o in np.unique(tokens.orth).tolist() if str(tokens.strings[o]).startswith(last)]
-        candidates = np.flatnonzero(np.isin(tokens.orth, forms))
+        forms = [o for o in tokens.words[0].tolist() if str(tokens.strings[o]).startswith(last)]
+        candidates = np.flatnonzero(tokens.among(forms))
     uses = []
     for i in candidates.tolist():
         if i + n > tokens.limit[i] or not (tokens.orth[i : i + n - 1] == words[:-1]).all():
@@ -188,13 +188,13 @@ def _defined_term(tokens: TokenArrays, start: int, end: int) -> tuple[int, int, 
     return i + 1, close, verb
 
 
-def _sentence_starts(sentencizer: Sentencizer, table: np.ndarray, block: np.ndarray) -> np.ndarray:
+def _sentence_starts(sentencizer: Sentencizer, table: np.ndarray, block: np.ndarray, tokens: TokenArrays) -> np.ndarray:
     """Where spaCy's ``sentencizer`` would start sentences, from the token table: the first token
     after a sentence-final character that is neither that nor other punctuation, in the same block.
     A start or non-start set before it (by the tokenizer or another component) stands, as there
     (``overwrite`` aside). Built with arrays: the component itself makes a Token object per token."""
     sent_start = table[:, 4].astype(np.int64)
-    final = np.isin(table[:, 0], np.array([get_string_id(c) for c in sentencizer.punct_chars], dtype=np.uint64))
+    final = tokens.among(np.array([get_string_id(c) for c in sentencizer.punct_chars], dtype=np.uint64))
     words = np.flatnonzero(~final & (table[:, 5] == 0))
     finals = np.flatnonzero(final)
     after = np.searchsorted(words, finals, side="right")

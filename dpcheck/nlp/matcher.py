@@ -51,6 +51,13 @@ class TokenArrays:
         unique, first, inverse = np.unique(self.orth, return_index=True, return_inverse=True)
         return unique, first, inverse.reshape(-1)
 
+    def among(self, hashes: np.ndarray | Sequence[int], *, lower: bool = False) -> np.ndarray:
+        """Whether each token's ``orth`` (or ``lower``) is one of ``hashes``, as ``np.isin`` says. Asked of the
+        document's distinct words: ``np.isin`` sorts every token when the hashes are more than a few (a
+        sentencizer's 90 final characters), and a word's lower-case form is that of its text."""
+        unique, first, inverse = self.words
+        return np.isin(self.lower[first] if lower else unique, hashes)[inverse]
+
     @classmethod
     def of_doc(cls, doc: Doc) -> TokenArrays:
         array = doc.to_array([ORTH, LOWER]).reshape(-1, 2)
