@@ -146,7 +146,7 @@ class EvidenceOrder:
         basis: frozenset[tuple[int, int]],
         under_transfer_heading: Callable[[tuple[str, ...]], bool],
         moving: Callable[[str], bool],
-    ) -> tuple[bool, bool, bool, bool, bool, int, bool, bool, int, int]:
+    ) -> tuple[bool, bool, bool, bool, bool, bool, int, bool, bool, int, int]:
         quote = mention.evidence.quote
         table = mention.detail == TABLE or mention.role == TABLE
         lapsed = not mention.relied_upon or (mention.kind == "mechanism" and bool(DISAVOWAL.search(quote)))
