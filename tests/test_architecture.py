@@ -18,6 +18,7 @@ STAGES = (
     (
         "dpcheck.resources",
         "dpcheck.limits",
+        "dpcheck.collector",
         "dpcheck.prefilter",
         "dpcheck.validation",
         "dpcheck.vocabulary",

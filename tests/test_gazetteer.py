@@ -66,7 +66,7 @@ def test_gazetteer_country_and_territory_names_in_english_and_german(scanner, la
         ("en", "Files are stored on our provider's servers in the US, Canada, Singapore, or Abu Dhabi.", "AE"),
         ("de", "Die Dateien liegen auf Servern in den USA, Kanada, Singapur oder Abu Dhabi.", "AE"),
         ("en", "Candidates are screened by our sourcing team in Cebu.", "PH"),
-        ("de", "Die Zustellavis übernimmt unser Team in Tanger.", "MA"),
+        ("de", "Die Zustellavis übernimmt unser Dienstleister in Tanger.", "MA"),
     ],
 )
 def test_gazetteer_cities_in_a_seat_or_location_phrase(scanner, lang, text, code):

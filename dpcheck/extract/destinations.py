@@ -683,6 +683,9 @@ def _opens_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
     """ "British Broadcasting Corporation", "American Example Company": the place opens a capitalised name that a
     legal form closes."""
     tokens = sentence.span
+    # German writes "unsere indische Tochter Example Pvt Ltd": an adjective in lower case is no part of the name.
+    if not tokens[place.start].text[:1].isupper():
+        return False
     for i in range(place.end, min(len(tokens), place.end + NAME_WORDS)):
         text = tokens[i].text
         if not (text[:1].isupper() and text.isalpha() and tokens[i].lower_ not in words.not_names):
