@@ -58,12 +58,9 @@ LAWS_DIFFER = "LAWS_DIFFER"
 
 SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)
-POSTAL = re.compile(
-    r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(street|st\.|road|avenue|ave\.|suite|"
-    r"p\.o\. box|postfach|stra(ß|ss)e|str\.|calle|rue|platz|weg|quay|tower|floor|parkway|boulevard|blvd\.?|"
-    r"drive|lane|gata|gatan|vägen|vej|gade|straat|gracht|laan|ulica|utca|katu|veien)\b|\b\d{3} \d{2}\b",
-    re.I,
-)
+# A postcode before a country closes an address ("28001 Madrid", "EC1A 1BB", "111 22"); so does a word of one
+# (``postal`` in rules/lexicon/words.yml).
+POSTCODE = r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{3} \d{2}\b"
 REGION_NEGATION = re.compile(r"(non|nicht)\W?(eea|eu|ewr|uk|european|europäisch)", re.I)
 # A postcode after the country closes an address too ("Singapore 048583", "California, USA, 95014").
 POSTCODE_AFTER = re.compile(r"^(?:,\s*)?(?:[A-Z][\w.]*\s*,\s*)?\d{4,6}\b")
@@ -124,12 +121,17 @@ class Words:
     not_names: frozenset[str]
     legal_forms: frozenset[str]
     street: frozenset[str]
+    by_means: frozenset[str]
     amendment_targets: frozenset[str]
     amendment_operations: frozenset[str]
     amendment_headings: frozenset[str]
     exception: re.Pattern[str]
     table_headers: dict[str, re.Pattern[str]]
     responsible_row: re.Pattern[str]
+    postal: re.Pattern[str]
+    no_data_cell: re.Pattern[str]
+    no_data_aside: re.Pattern[str]
+    absent_value: re.Pattern[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Words:
@@ -137,7 +139,7 @@ class Words:
         sets = {
             f.name: frozenset(v for w in data[f.name] for v in spellings(str(w).lower()))
             for f in fields(cls)
-            if f.name not in ("law_prefixes", "exception", "table_headers", "responsible_row")
+            if f.name not in PATTERNS
         }
         exception = re.compile(
             r"\b(" + "|".join(re.escape(v) for w in data["exception"] for v in spellings(w)) + r")\b",
@@ -149,13 +151,49 @@ class Words:
         }
         # Whole words: "merchant representatives" verified by a sub-processor are no representative of the vendor.
         responsible = re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in data["responsible_row"]) + r")\b", re.I)
+        cell, aside = data["no_data_cell"], {k: _alternatives(v) for k, v in data["no_data_aside"].items()}
         return cls(
             **sets,
             law_prefixes=tuple(data["law_prefixes"]),
             exception=exception,
             table_headers=headers,
             responsible_row=responsible,
+            postal=re.compile(rf"{POSTCODE}|\b(?:{_alternatives(data['postal'])})\b", re.I),
+            no_data_cell=re.compile(
+                rf"(?:{_alternatives(cell['none'])})\s+(?:{_alternatives(cell['whose'])})?\s*"
+                rf"(?:{_alternatives(cell['data'])})\.?(?:\s*\(.*\))?",
+                re.I,
+            ),
+            no_data_aside=re.compile(
+                rf"\((?:(?:{aside['none']})\s+(?:{aside['access']})\b[^)]*(?:{aside['data']})\b[^)]*"
+                rf"|(?:{aside['contains']})\s+(?:{aside['contains_none']})\s+(?:{aside['personal']})\s+"
+                rf"(?:{aside['data']})|(?:{aside['phrases']}))\)",
+                re.I,
+            ),
+            # A note on why may follow ("entfällt (EU)").
+            absent_value=re.compile(rf"(?:{_alternatives(data['absent_value'])})\.?(?:\s*\([^)]*\))?", re.I),
         )
+
+
+# The lists of words.yml that :class:`Words` keeps as patterns or in order, not as sets of words.
+PATTERNS = (
+    "law_prefixes",
+    "exception",
+    "table_headers",
+    "responsible_row",
+    "postal",
+    "no_data_cell",
+    "no_data_aside",
+    "absent_value",
+)
+
+
+def _alternatives(words: list[Any]) -> str:
+    """Words as alternatives of a pattern, the longest first; a word ending in "*" is a word's beginning."""
+    return "|".join(
+        re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)
+        for w in sorted(map(str, words), key=lambda w: (-len(w), w))
+    )
 
 
 def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool:
@@ -563,16 +601,16 @@ def _turns(tokens: Tokens, j: int, words: Words) -> bool:
     )
 
 
-def in_postal_address(sentence: Sentence, start: int, end: int | None = None) -> bool:
+def in_postal_address(sentence: Sentence, words: Words, start: int, end: int | None = None) -> bool:
     """ "Calle Ejemplo 45, 28001 Madrid, Spain", "1 Example Quay, Singapore 048583": a country closing an
     address says where a company is, not where data is (unless the sentence sends data there, which
     destinations check)."""
     before = sentence.span[max(0, start - 8) : start].text
     after = sentence.span[end : end + 4].text if end is not None else ""
-    return bool(POSTAL.search(before) or POSTCODE_AFTER.search(after))
+    return bool(words.postal.search(before) or POSTCODE_AFTER.search(after))
 
 
-def importer_addresses(sentence: Sentence, eea: set[str]) -> list[Mention]:
+def importer_addresses(sentence: Sentence, eea: set[str], words: Words) -> list[Mention]:
     """Countries in the address of a data importer: the SCCs place the transferred data there. A US address may
     name no country at all ("Suite 200, Los Angeles, CA 90067"): its state and ZIP code are the United States'."""
     found = [
@@ -583,7 +621,7 @@ def importer_addresses(sentence: Sentence, eea: set[str]) -> list[Mention]:
             role=RECIPIENT_SEAT,
         )
         for p in sentence.places
-        if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, p.start, p.end)
+        if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, words, p.start, p.end)
     ]
     if not found and (match := _us_state_zip().search(sentence.text)):
         code = match["state"] if match["state"] in _US_TERRITORIES else "US"
@@ -742,7 +780,7 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
     )
     # An address places data only where the sentence sends data to its holder ("transferred to
     # X Inc., 1 Market St, ..., USA"), not where it is a place to write to.
-    address = in_postal_address(sentence, place.start, place.end) and not SENDS_DATA.search(
+    address = in_postal_address(sentence, words, place.start, place.end) and not SENDS_DATA.search(
         WEB_ADDRESS.sub(" ", sentence.text)  # ".../controller-to-controller-transfers.html" sends nothing
     )
     claimed_from = _claimed_from(argument, place)

@@ -68,8 +68,6 @@ VENDOR_SPEAKS = frozenset(
 # Words opening a relative clause about a country just named ("Canada, which ...", "Kanada, für das ...").
 RELATIVE = frozenset("which that whose für das dem der deren dessen welches welchem".split())
 RELATIVE_REACH = 3
-# Words placing a party in a country ("sub-processors located in a third country", „mit Sitz in einem Drittland").
-LOCATED_IN = frozenset("in im within innerhalb".split())
 # The label of the SCCs named by their decision's number alone.
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
@@ -102,12 +100,6 @@ CONDITIONED = "conditioned"
 # The cue of a paragraph putting the customer's data outside a tool (rules/lexicon/cues.yml), and the detail it gives.
 OUT_OF_SCOPE = "TOOL_OUT_OF_SCOPE"
 OUT_OF_SCOPE_DETAIL = "out of scope"
-# The person consenting and the vendor, after a consent verb ("you authorise us to", „erlauben Sie uns,"): the
-# vendor's own basis, not a named company's.
-ADDRESSEES = frozenset({"you", "sie"})
-SPEAKERS = frozenset({"us", "we", "uns", "wir"})
-# Words before the name of the service a sentence speaks of ("By using Medium", „Mit der Nutzung von Medium").
-USING = frozenset({"using", "use", "von"})
 # The detail of a derogation read from the person concerned consenting to the transfer.
 CONSENT_DETAIL = "consent"
 # An article cited by number ("Article 45", "Art. 45 DSGVO").
@@ -151,16 +143,25 @@ SAFE_HARBOR_CONTEXT = re.compile(
 @dataclass(frozen=True)
 class MechanismLexicon:
     """Per label of rules/lexicon/mechanisms.yml: its tool and context, the tools it yields to
-    in its sentence, and whether a condition makes it a mere alternative."""
+    in its sentence, and whether a condition makes it a mere alternative; and the lists of rules/lexicon/words.yml
+    that tell a party's promise and another company's consent (``located_in``, ``consent_addressee``,
+    ``consent_vendor``, ``using``, documented there)."""
 
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
     alternatives: frozenset[str]
     related: frozenset[str] = frozenset()
     of_country: dict[str, tuple[int, int, frozenset[str]]] = field(default_factory=dict)
+    located_in: frozenset[str] = frozenset()
+    consent_addressee: frozenset[str] = frozenset()
+    consent_vendor: frozenset[str] = frozenset()
+    using: frozenset[str] = frozenset()
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> MechanismLexicon:
+    def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
+        def listed(name: str) -> frozenset[str]:
+            return frozenset(str(w) for w in words[name])
+
         return cls(
             {f"MECH:{k}": (v["mechanism"], v.get("context", "any")) for k, v in data.items()},
             {f"MECH:{k}": frozenset(v.get("yields_to", [])) for k, v in data.items()},
@@ -175,6 +176,10 @@ class MechanismLexicon:
                 for k, v in data.items()
                 if v.get("of_country")
             },
+            listed("located_in"),
+            listed("consent_addressee"),
+            listed("consent_vendor"),
+            listed("using"),
         )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
@@ -217,7 +222,11 @@ class MechanismLexicon:
             for p in sentence.places
             if len(p.code) == 2
         )
-        return not near or bool(yields_to & tools_before or country_yields & tools_after) or _promised(sentence, cue)
+        return (
+            not near
+            or bool(yields_to & tools_before or country_yields & tools_after)
+            or _promised(sentence, cue, self.located_in)
+        )
 
     def country_negation(self, sentence: Sentence, cue: Cue) -> Cue | None:
         """A negation between ``cue``, a country's level, and the word for the country before it: "countries
@@ -232,7 +241,7 @@ class MechanismLexicon:
         return next((n for n in sentence.of("NEGATION") if start <= n.start and n.end <= cue.start), None)
 
 
-def _promised(sentence: Sentence, cue: Cue) -> bool:
+def _promised(sentence: Sentence, cue: Cue, located_in: frozenset[str]) -> bool:
     """ "The Processor shall ensure that an adequate level of data protection is guaranteed at sub-processors in a
     third country", „stellt sicher, dass ... ein angemessenes Datenschutzniveau gewährleistet ist": a party's promise
     of a level, which no Commission decision stands behind. Not where a country after the promise owns the level
@@ -242,7 +251,7 @@ def _promised(sentence: Sentence, cue: Cue) -> bool:
     tokens = sentence.span
     promise = next((c for c in sentence.of("ENSURES_THAT") if c.end <= cue.start), None)
     return promise is not None and all(
-        any(t.lower_ in LOCATED_IN for t in tokens[max(promise.end, c.start - 2) : c.start])
+        any(t.lower_ in located_in for t in tokens[max(promise.end, c.start - 2) : c.start])
         for c in sentence.of("COUNTRY_WORD")
         if promise.end <= c.start < cue.start
     )
@@ -466,12 +475,12 @@ def _placed(tokens: Tokens, start: int, into: frozenset[str]) -> bool:
     return before >= 0 and tokens[before].lower_ in into
 
 
-def _authorises_another(sentence: Sentence, cue: Cue) -> bool:
+def _authorises_another(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
     """ "By using Medium Services, you authorize Medium to transfer ...": the user authorises the company whose service
     the sentence names, as that company's own terms say, not the vendor; "you authorise us to" and "you authorise the
     transfer" are the vendor's."""
     tokens = sentence.span
-    at = cue.end + 1 if cue.end < len(tokens) and tokens[cue.end].lower_ in ADDRESSEES else cue.end
+    at = cue.end + 1 if cue.end < len(tokens) and tokens[cue.end].lower_ in lexicon.consent_addressee else cue.end
     if at >= len(tokens) - 1:
         return False
     name = tokens[at]
@@ -480,14 +489,22 @@ def _authorises_another(sentence: Sentence, cue: Cue) -> bool:
     return (
         name.text[:1].isupper()
         and name.text.isalpha()
-        and name.lower_ not in ADDRESSEES | SPEAKERS
+        and name.lower_ not in lexicon.consent_addressee | lexicon.consent_vendor
         and tokens[at + 1].lower_ in {"to", ","}
-        and any(t.text == name.text and tokens[i - 1].lower_ in USING for i, t in enumerate(tokens[: cue.start]) if i)
+        and any(
+            t.text == name.text and tokens[i - 1].lower_ in lexicon.using
+            for i, t in enumerate(tokens[: cue.start])
+            if i
+        )
     )
 
 
 def consent_mentions(
-    sentence: Sentence, transfer_sentence: bool, into: frozenset[str], unmoved: Set[int] = frozenset()
+    sentence: Sentence,
+    lexicon: MechanismLexicon,
+    transfer_sentence: bool,
+    into: frozenset[str],
+    unmoved: Set[int] = frozenset(),
 ) -> list[Mention]:
     """Consent, agreement or authorisation that the person concerned gives to data leaving the
     EEA ("by using the service you agree to these transfers", "nur, wenn Sie einwilligen"): an
@@ -511,7 +528,7 @@ def consent_mentions(
             or _governing_cue(sentence, cue, [cue], "derogation")
             or _parties_agree(sentence, cue)
             or any(q.end <= cue.start for q in sentence.of("QUESTION_TOPIC"))  # "questions about ... your consent"
-            or _authorises_another(sentence, cue)
+            or _authorises_another(sentence, cue, lexicon)
         ):
             continue
         if _beside_a_tool(sentence, cue):
@@ -779,7 +796,7 @@ def mechanism_mentions(
     ``unmoved``: see :func:`consent_mentions`."""
     mentions = [c for c in sentence.cues if c.label in lexicon.labels]
     if not mentions:
-        return consent_mentions(sentence, transfer_sentence, into, unmoved)
+        return consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved)
     # Overlapping phrases of one tool ("EU-U.S. DPF" and "DPF") are one mention.
     mentions.sort(key=lambda c: (c.start, -(c.end - c.start)))
     unique: list[Cue] = []
@@ -887,7 +904,7 @@ def mechanism_mentions(
             Mention("mechanism", tool, sentence.evidence(reason), relied_upon=governing is None, detail=detail)
         )
     if "derogation" not in tools_here:
-        found.extend(consent_mentions(sentence, transfer_sentence, into, unmoved))
+        found.extend(consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved))
     return found
 
 

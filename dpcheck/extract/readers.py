@@ -147,7 +147,7 @@ class Lexicon:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         return cls(
-            MechanismLexicon.from_data(data["mechanisms"]),
+            MechanismLexicon.from_data(data["mechanisms"], data["words"]),
             Words.from_data(data["words"]),
             PartyWords.from_data(data["parties"]),
             RoleSet.from_data(data["roles"], data["words"]["legal_forms"]),
@@ -386,7 +386,7 @@ class ImporterReader(Reader):
         if passage.sentence.has(IMPORTER):
             self._importer_at = passage.index
         elif passage.index - self._importer_at <= IMPORTER_REACH:
-            reading.mentions.extend(importer_addresses(passage.sentence, set(reading.eea)))
+            reading.mentions.extend(importer_addresses(passage.sentence, set(reading.eea), reading.lexicon.words))
 
 
 class MechanismReader(Reader):
@@ -404,7 +404,9 @@ class MechanismReader(Reader):
         if sentence.block.kind == "table_row" and sentence.block.table is not None:
             # A column titled with a tool whose cells all say "no" ("SCCs signed" over "No") relies on none.
             table = reading.document.tables[sentence.block.table]
-            if empty_column(sentence, table, [c for c in sentence.cues if c.label.startswith("MECH:")]):
+            if empty_column(
+                sentence, table, [c for c in sentence.cues if c.label.startswith("MECH:")], reading.lexicon.words
+            ):
                 tools = [replace(m, relied_upon=False) for m in tools]
             # "1 Jan 2026 | Clause 6.2 on Binding Corporate Rules added": a change log tells of the text, not of a basis.
             changelog = reading.lexicon.words.table_headers["changelog"]
@@ -803,13 +805,13 @@ class TermReader(Reader):
         late = (
             late_in is not None and sentence.block.heading_path == late_in.heading_path and passage.index - late_at <= 2
         )
-        found = term_mentions(sentence, AuthorityContext(topic, lead_in, late))
+        found = term_mentions(sentence, reading.lexicon.words, AuthorityContext(topic, lead_in, late))
         if gives_late_notice(sentence):
             self._late = (passage.index, sentence.block)
         if sentence.block.kind == "table_row" and sentence.block.table is not None:
             # A column titled with the measures whose cells all say "None" takes none.
             table = reading.document.tables[sentence.block.table]
-            empty = empty_column(sentence, table, sentence.of("SUPPLEMENTARY"))
+            empty = empty_column(sentence, table, sentence.of("SUPPLEMENTARY"), reading.lexicon.words)
             found = [m for m in found if m.kind != "supplementary_measures" or not empty]
         reading.mentions.extend(found)
         if government_access(sentence) and sentence.has(GOV_REQUEST):

@@ -212,19 +212,6 @@ def _companies(cell: str, words: Words) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-# A cell saying the row's company receives no personal data ("No personal data", "keine personenbezogenen Daten").
-NO_DATA_CELL = re.compile(
-    r"(?:none|keine|no|keinerlei)\s+(?:personal|user|customer|personenbezogenen?|nutzer|kunden)?\s*"
-    r"(?:data|daten|information|nutzerdaten|kundendaten)\.?(?:\s*\(.*\))?",
-    re.I,
-)
-# ... or an aside that says so ("Group management (no access to Customer Personal Data)", "(contains no personal
-# data)", „(kein Zugriff auf Kundendaten)", „(ohne Personenbezug)").
-NO_DATA_ASIDE = re.compile(
-    r"\((?:(?:no|kein\w*)\s+(?:access to|zugriff auf)\b[^)]*(?:data|daten)\b[^)]*"
-    r"|(?:contains?|enthält)\s+(?:no|keine)\s+(?:personal|personenbezogenen)\s+(?:data|daten)|ohne personenbezug)\)",
-    re.I,
-)
 # A draft's placeholder in a name cell ("[Add CDN or edge provider]", "<Name des Dienstleisters>"): no recipient.
 PLACEHOLDER = re.compile(r"[\[<{].*[\]>}]")
 
@@ -392,7 +379,7 @@ def _read_table(
         ]
         evidence = block_evidence(block, "row of a sub-processor table")
         # A row saying its company receives no personal data ("No personal data", "keine Nutzerdaten") sends none there.
-        receives = not any(NO_DATA_CELL.fullmatch(c.strip()) or NO_DATA_ASIDE.search(c) for c in row)
+        receives = not any(words.no_data_cell.fullmatch(c.strip()) or words.no_data_aside.search(c) for c in row)
         for code in [*codes, *onward] if receives else []:
             if code not in eea:
                 mentions.append(Mention("destination", code, evidence, detail="table", role="destination"))

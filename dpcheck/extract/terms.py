@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dpcheck.extract.destinations import Words
 from dpcheck.extract.forms import answered_no, box_before, nothing_ticked
 from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.recipients import QUOTES
@@ -15,9 +16,8 @@ from dpcheck.models import Evidence, Mention
 
 # Tokens between "following" and the sub-processors it announces ("the following third-party sub-processors").
 FOLLOWING_REACH = 3
-# Words saying by what means a party acts ("terminate by written notice", „durch schriftliche Mitteilung").
-BY_MEANS = frozenset({"by", "durch", "per", "mittels"})
-# Tokens from such a word to the notice it brings ("by giving 30 days' written notice").
+# Tokens from a word saying by what means a party acts (``by_means`` in rules/lexicon/words.yml) to the notice it
+# brings ("by giving 30 days' written notice").
 BY_MEANS_REACH = 6
 # In a sub-processor section a sentence need not name them again to point to their list: "The current list
 # is available at https://...", "Die aktuelle Liste ist in Anlage 3 aufgeführt".
@@ -134,26 +134,17 @@ def _denied(sentence: Sentence, cue: Cue) -> bool:
     return False
 
 
-# A field's value that says there is nothing ("Supplementary measures: none", "Ergänzende Maßnahmen: keine",
-# a column's cells "None", "n/a", "entfällt", "nicht vorgesehen", "entfällt (EU)" with a note on why).
-ABSENT_VALUE = re.compile(
-    r"(?:none|n/?a|not applicable|not provided|not planned|nil|no|keine|entfällt|nicht vorgesehen|nicht anwendbar"
-    r"|nein|ohne|[-–—])\.?(?:\s*\([^)]*\))?",
-    re.I,
-)
-
-
-def _labelled_absent(sentence: Sentence, cue: Cue) -> bool:
+def _labelled_absent(sentence: Sentence, cue: Cue, absent: re.Pattern[str]) -> bool:
     """ "Supplementary measures: none.", „Transfer-Folgenabschätzung durchgeführt: ☐ ja ☒ nein": the measure is the
-    label of a field whose value says there is none."""
+    label of a field whose value says there is none (``absent``: ``absent_value`` of rules/lexicon/words.yml)."""
     after = sentence.span[cue.end :]
     if answered_no(after) or nothing_ticked(after):
         return True
     rest = after.text.strip()
-    return rest.startswith(":") and bool(ABSENT_VALUE.fullmatch(rest[1:].strip()))
+    return rest.startswith(":") and bool(absent.fullmatch(rest[1:].strip()))
 
 
-def empty_column(sentence: Sentence, table: Table, cues: list[Cue]) -> bool:
+def empty_column(sentence: Sentence, table: Table, cues: list[Cue], words: Words) -> bool:
     """The sentence is the header row of ``table`` and names what ``cues`` name only as the title of columns whose
     every cell says there is none ("Supplementary measures" over "None", "SCCs signed" over "No", "–")."""
     header = [h for h in table.header if h]
@@ -161,7 +152,7 @@ def empty_column(sentence: Sentence, table: Table, cues: list[Cue]) -> bool:
         return False
     columns = [i for i, h in enumerate(table.header) if any(c.text.lower() in h.lower() for c in cues)]
     cells = [row[i].strip() for row in table.rows for i in columns if i < len(row)]
-    return bool(columns) and all(not c or ABSENT_VALUE.fullmatch(c) for c in cells)
+    return bool(columns) and all(not c or words.absent_value.fullmatch(c) for c in cells)
 
 
 def _awaited(sentence: Sentence, cue: Cue) -> bool:
@@ -199,7 +190,7 @@ def _tells_customer(sentence: Sentence) -> str:
     return ""
 
 
-def supplementary_measure(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> str:
+def supplementary_measure(sentence: Sentence, words: Words, context: AuthorityContext = AuthorityContext()) -> str:
     """Why the sentence addresses Schrems II, or "" if it does not: it names an assessment or a
     measure, or commits to a concrete step on government requests (challenge, redirect,
     minimise, require binding legal process, tell the customer). Saying that data is disclosed
@@ -213,7 +204,7 @@ def supplementary_measure(sentence: Sentence, context: AuthorityContext = Author
         if not _exemplified_by_a_tool(sentence, c)
         and not _denied(sentence, c)
         and not _awaited(sentence, c)
-        and not _labelled_absent(sentence, c)
+        and not _labelled_absent(sentence, c, words.absent_value)
         and box_before(sentence.span, c.start) is not False
     ]
     if sentence.has("MECH:scc"):
@@ -284,7 +275,7 @@ def gives_late_notice(sentence: Sentence) -> bool:
     return sentence.has("NOTICE") and sentence.has("NOTICE_AFTER")
 
 
-def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
+def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
     """Mentions of supplementary measures and sub-processor terms in one sentence."""
     found: list[Mention] = []
 
@@ -314,7 +305,7 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
         # The notice period in days, when the sentence states one: DPA and list page may differ on it.
         add("subprocessor_notice", reason, _days(notice_periods))
 
-    measure = supplementary_measure(sentence, context)
+    measure = supplementary_measure(sentence, words, context)
     if measure:
         add("supplementary_measures", measure)
 
@@ -340,7 +331,7 @@ def term_mentions(sentence: Sentence, context: AuthorityContext = AuthorityConte
     gives_notice = (
         any(
             c.start < objection_token
-            or not any(t.lower_ in BY_MEANS for t in tokens[max(0, c.start - BY_MEANS_REACH) : c.start])
+            or not any(t.lower_ in words.by_means for t in tokens[max(0, c.start - BY_MEANS_REACH) : c.start])
             for c in sentence.of("NOTICE")
         )
         or bool(announced)
