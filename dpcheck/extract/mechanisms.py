@@ -30,8 +30,6 @@ SELF_ASSESSED_REACH = 10
 # adequacy decision", "adequacy decision (Implementing Decision (EU) 2016/1250)").
 YIELD_REACH = 12
 YEAR = re.compile(r"\b(19|20)\d\d\b")
-# Words after an article that cite it with those that follow ("Art. 45 et seq.", "Art. 45 ff.").
-CHAPTER_CITATION = frozenset("et seq ff folgende sequentes".split())
 # Verbs of replacement, the words between one and the tool it replaced ("replaced the former Safe Harbor"), and the
 # words that make it passive ("replaced by the DPF").
 REPLACES = frozenset("replaced replaces superseded supersedes ersetzt ersetzte ablöst löste".split())
@@ -57,14 +55,6 @@ ART28_AFTER, ART28_BEFORE = 15, 6
 # Tokens between an adequacy phrase and the authority of another law that found it ("the Swiss Federal Council's
 # recognition of Ireland as a country with adequate data protection").
 OTHER_LAW_REACH = 10
-COMMISSION = frozenset({"commission", "kommission", "eu-kommission"})
-# Words that join a second thing to the SCCs: an Art. 28 provision after them is that thing's.
-JOINS = frozenset({"and", "or", ";", "while", "whereas", "but", "und", "oder", "sowie", "während", "aber", "jedoch"})
-# Words after a report of the court's view where the vendor speaks for itself again ("us" is left out: it
-# is also the country).
-VENDOR_SPEAKS = frozenset(
-    "we our ; therefore so thus hence consequently wir uns unsere daher deshalb darum somit folglich".split()
-)
 # Words opening a relative clause about a country just named ("Canada, which ...", "Kanada, für das ...").
 RELATIVE = frozenset("which that whose für das dem der deren dessen welches welchem".split())
 RELATIVE_REACH = 3
@@ -80,15 +70,9 @@ DELETED_REACH = 2
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
 PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
 PARTY_PLACE_REACH = 2
-# "the list of adequacy decisions": a pointer to the Commission's list.
-LISTS = frozenset("list liste overview übersicht".split())
-LIST_OF = frozenset("of der".split())
+# Tokens before a tool where a pointer to the Commission's list of decisions stands ("the list of adequacy decisions").
 LIST_REACH = 3
-# A part of a tool, and the words joining it to the tool it is part of ("clause 13(a) of the SCCs").
-PARTS = frozenset(
-    "clause annex part section module table paragraph option klausel anhang anlage teil abschnitt modul".split()
-)
-PART_OF = frozenset("of der des".split())
+# Tokens before a tool where the part of it that a sentence names stands ("clause 13(a) of the SCCs").
 PART_REACH = 10
 # Tokens between a tool and the words saying it is not in force for the vendor's transfers ("Den Abschluss von
 # Standardvertragsklauseln mit dieser Gesellschaft bereiten wir derzeit vor").
@@ -144,8 +128,9 @@ SAFE_HARBOR_CONTEXT = re.compile(
 class MechanismLexicon:
     """Per label of rules/lexicon/mechanisms.yml: its tool and context, the tools it yields to
     in its sentence, and whether a condition makes it a mere alternative; and the lists of rules/lexicon/words.yml
-    that tell a party's promise and another company's consent (``located_in``, ``consent_addressee``,
-    ``consent_vendor``, ``using``, documented there)."""
+    that tell a party's promise, another company's consent and a tool's context (``located_in``, ``consent_addressee``,
+    ``consent_vendor``, ``using``, ``chapter_citation``, ``commission``, ``joins``, ``vendor_speaks``, ``tool_lists``,
+    ``list_of``, ``tool_parts``, ``part_of``, documented there)."""
 
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
@@ -156,6 +141,14 @@ class MechanismLexicon:
     consent_addressee: frozenset[str] = frozenset()
     consent_vendor: frozenset[str] = frozenset()
     using: frozenset[str] = frozenset()
+    chapter_citation: frozenset[str] = frozenset()
+    commission: frozenset[str] = frozenset()
+    joins: frozenset[str] = frozenset()
+    vendor_speaks: frozenset[str] = frozenset()
+    tool_lists: frozenset[str] = frozenset()
+    list_of: frozenset[str] = frozenset()
+    tool_parts: frozenset[str] = frozenset()
+    part_of: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -180,6 +173,14 @@ class MechanismLexicon:
             listed("consent_addressee"),
             listed("consent_vendor"),
             listed("using"),
+            listed("chapter_citation"),
+            listed("commission"),
+            listed("joins"),
+            listed("vendor_speaks"),
+            listed("tool_lists"),
+            listed("list_of"),
+            listed("tool_parts"),
+            listed("part_of"),
         )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
@@ -384,12 +385,12 @@ def _negation_carries(sentence: Sentence, negation: Cue, between: list[Cue], men
     return joined is not None and not any(w in (",", ";", ":") for w in words[joined:])
 
 
-def _names_a_part(sentence: Sentence, cue: Cue) -> bool:
+def _names_a_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
     """The tool is named as what holds a part of it ("clause 13(a) and Part C of Annex II of the EU SCCs are
     not used", "Klausel 7 der Standardvertragsklauseln findet keine Anwendung"): a part left out says
     nothing against the tool."""
     before = [t.lower_ for t in sentence.span[max(0, cue.start - PART_REACH) : cue.start]]
-    return any(w in PART_OF for w in before[-3:]) and any(w.rstrip("s") in PARTS for w in before)
+    return any(w in lexicon.part_of for w in before[-3:]) and any(w.rstrip("s") in lexicon.tool_parts for w in before)
 
 
 def _described(sentence: Sentence, cue: Cue, mentions: list[Cue]) -> list[Cue]:
@@ -576,12 +577,12 @@ def _beside_a_tool(sentence: Sentence, cue: Cue) -> bool:
     return False
 
 
-def _listed(sentence: Sentence, cue: Cue) -> Cue | None:
+def _listed(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
     """ "(see the list of adequacy decisions)", "Liste der Angemessenheitsbeschlüsse": a pointer to the
     Commission's list relies on no decision (GUIDELINES.md)."""
     start = max(0, cue.start - LIST_REACH)
     words = [t.lower_ for t in sentence.span[start : cue.start]]
-    if any(w in LISTS for w in words) and words and words[-1] in LIST_OF | ARTICLES:
+    if any(w in lexicon.tool_lists for w in words) and words and words[-1] in lexicon.list_of | ARTICLES:
         return Cue("LIST", start, cue.end, " ".join(words))
     return None
 
@@ -593,16 +594,16 @@ def _question_topic(sentence: Sentence, cue: Cue) -> Cue | None:
     return next((q for q in sentence.of("QUESTION_TOPIC") if q.end <= cue.start), None)
 
 
-def _other_law(sentence: Sentence, cue: Cue) -> Cue | None:
+def _other_law(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
     """ "transfers from Switzerland to Ireland rely on the Swiss Federal Council's recognition of Ireland": adequacy
     found under another country's law, in a sentence that names no decision of the Commission ("a country the
     European Commission or the UK Secretary of State has decided is adequate" relies on both)."""
-    if any(t.lower_ in COMMISSION for t in sentence.span):
+    if any(t.lower_ in lexicon.commission for t in sentence.span):
         return None
     return _framing(sentence, cue, "OTHER_LAW_ADEQUACY", OTHER_LAW_REACH, OTHER_LAW_REACH)
 
 
-def _processor_clauses(sentence: Sentence, cue: Cue, tool: str) -> Cue | None:
+def _processor_clauses(sentence: Sentence, cue: Cue, tool: str, lexicon: MechanismLexicon) -> Cue | None:
     """ "Standard contractual clauses pursuant to Article 28(7)", "Mit diesen Standardvertragsklauseln soll
     die Einhaltung von Artikel 28 Absätze 3 und 4 ... sichergestellt werden": the contract between a
     controller and its processor (Decision 2021/915), no transfer tool."""
@@ -621,7 +622,7 @@ def _processor_clauses(sentence: Sentence, cue: Cue, tool: str) -> Cue | None:
         parties = {i for p in sentence.of("CONTROLLER_SIDE", "RCPT_PROCESSOR") for i in range(p.start, p.end)}
         offset = cue.end if c.start >= cue.end else c.end
         if not any(
-            t.lower_ in JOINS and not {offset + k - 1, offset + k + 1} <= parties for k, t in enumerate(between)
+            t.lower_ in lexicon.joins and not {offset + k - 1, offset + k + 1} <= parties for k, t in enumerate(between)
         ):
             return c
     return None
@@ -700,13 +701,13 @@ def _framing(
     )
 
 
-def _courts_view(sentence: Sentence, cue: Cue) -> Cue | None:
+def _courts_view(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
     """ "According to the CJEU, transfers to the US are adequate only if the recipient takes part in the
     DPF": the court's view of the law, not the vendor's basis. Once the vendor speaks for itself ("...;
     we therefore rely on the SCCs") the tools it names are its own."""
     tokens = sentence.span
     for view in sentence.of("COURT_VIEW"):
-        if view.end <= cue.start and not any(t.lower_ in VENDOR_SPEAKS for t in tokens[view.end : cue.start]):
+        if view.end <= cue.start and not any(t.lower_ in lexicon.vendor_speaks for t in tokens[view.end : cue.start]):
             return view
     return None
 
@@ -755,7 +756,7 @@ def _run_in_label(sentence: Sentence, cue: Cue) -> Cue | None:
     return Cue("RUN_IN_LABEL", cue.start, cue.end, cue.text)
 
 
-def _practices(sentence: Sentence, cue: Cue) -> Cue | None:
+def _practices(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
     """ "These are the Privacy Shield Principles, but they are also just good practice": a framework's principles named
     as practices, in a sentence outside talk of transfers that says nothing of data going anywhere."""
     if sentence.has("TRANSFER", "CROSS_BORDER") or sentence.places:
@@ -767,7 +768,7 @@ def _practices(sentence: Sentence, cue: Cue) -> Cue | None:
             for c in sentence.of("TOOL_PRINCIPLES")
             # "Privacy Shield Principles", "the principles of the Privacy Shield", „Grundsätze des Privacy Shield"
             if c.start == cue.end
-            or (c.end <= cue.start and all(t.lower_ in PART_OF | ARTICLES for t in tokens[c.end : cue.start]))
+            or (c.end <= cue.start and all(t.lower_ in lexicon.part_of | ARTICLES for t in tokens[c.end : cue.start]))
         ),
         None,
     )
@@ -822,7 +823,7 @@ def mechanism_mentions(
             continue
         # "Art. 45 et seq. GDPR", "Art. 45 ff. DSGVO": the whole of Chapter V, not an adequacy decision.
         if tool == "adequacy" and any(
-            t.lower_.rstrip(".") in CHAPTER_CITATION for t in sentence.span[cue.end : cue.end + 2]
+            t.lower_.rstrip(".") in lexicon.chapter_citation for t in sentence.span[cue.end : cue.end + 2]
         ):
             continue
         # "Such transfer will be based on an adequacy decision": the sentence speaks of the transfer before it.
@@ -850,13 +851,13 @@ def mechanism_mentions(
         if tool != "scc" and ONWARD.search(sentence.text):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
         governing = (
-            (_listed(sentence, cue) if tool == "adequacy" else None)
+            (_listed(sentence, cue, lexicon) if tool == "adequacy" else None)
             or _governing_cue(
                 sentence, cue, unique, tool, cancels, frozenset(c for c in unique if lexicon.labels[c.label][0] == tool)
             )
             or lexicon.country_negation(sentence, cue)
             or _question_topic(sentence, cue)
-            or _processor_clauses(sentence, cue, tool)
+            or _processor_clauses(sentence, cue, tool, lexicon)
             or _conditioned_use(sentence, cue)
             or _future_decision(sentence, cue)
             or _imagined(sentence, cue)
@@ -864,11 +865,11 @@ def mechanism_mentions(
             or sentence.drafting_note(cue.start)
             or _yardstick(sentence, cue)
             or _number_in_history(sentence, cue)
-            or _courts_view(sentence, cue)
+            or _courts_view(sentence, cue, lexicon)
             or (_self_assessed(sentence, cue) if tool == "adequacy" else None)
-            or (_other_law(sentence, cue) if tool == "adequacy" else None)
+            or (_other_law(sentence, cue, lexicon) if tool == "adequacy" else None)
             or (_permitted_if_adequate(sentence, cue) if tool == "adequacy" else None)
-            or (None if transfer_sentence else _practices(sentence, cue))
+            or (None if transfer_sentence else _practices(sentence, cue, lexicon))
             or _run_in_label(sentence, cue)
             or _unticked(sentence, cue)
             or _framing(sentence, cue, "CUSTOMER_OWN", len(sentence.span), -1)
@@ -892,7 +893,7 @@ def mechanism_mentions(
         if (
             governing is not None
             and cue.label not in lexicon.related
-            and not _names_a_part(sentence, cue)
+            and not _names_a_part(sentence, cue, lexicon)
             and not (tool not in INVALIDATED_TOOLS and _scoped(sentence))
             and (
                 DISAVOWAL.search(sentence.text)
