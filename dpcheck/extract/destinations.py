@@ -120,6 +120,7 @@ class Words:
     clause_subject: frozenset[str]
     not_names: frozenset[str]
     legal_forms: frozenset[str]
+    name_inner: frozenset[str]
     street: frozenset[str]
     by_means: frozenset[str]
     amendment_targets: frozenset[str]

@@ -99,15 +99,6 @@ EntryRole = Literal["subprocessor", "processor"]
 SEATED = re.compile(r"(?P<name>[^()]+?)\s*\((?P<seat>[^()]+)\)")
 # A lead-in names the processors its list items are: "we use the following service providers who handle your data:".
 LEAD_IN_REACH = 10
-# Words of a heading that says a list follows, and processor words that name what a vendor sells, not whom it engages.
-LIST_WORDS = frozenset(
-    {"list", "lists", "listing", "directory", "register", "registry", "liste", "übersicht", "aufstellung"}
-)
-NOT_PROCESSORS = frozenset({"services", "service", "tools", "apis", "integrations"})
-# The word that says what a lead-in's list holds: the noun after it ("the following service providers:").
-FOLLOWING = frozenset(
-    {"following", "folgende", "folgenden", "folgender", "folgendes", "nachfolgenden", "nachstehenden"}
-)
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
 # Cue labels (rules/lexicon/cues.yml, subject.yml) that readers are anchored on.
@@ -492,7 +483,7 @@ def _answer(index: int, reading: Reading) -> str:
     return "yes" if first in words.answer_yes else "no" if first in words.answer_no else ""
 
 
-def _leads_in_processors(sentence: Sentence) -> bool:
+def _leads_in_processors(sentence: Sentence, words: RecipientWords) -> bool:
     """A sentence that ends in a colon after naming processors near its end; not one where the processor
     commits to the things that follow ("The processor keeps the following time limits:", "Der
     Auftragsverarbeiter hält folgende Fristen ein:"): a "following" after the last processor word lists
@@ -502,18 +493,18 @@ def _leads_in_processors(sentence: Sentence) -> bool:
         return False
     last = max(cues, key=lambda c: c.end)
     return len(sentence.span) - last.end <= LEAD_IN_REACH and not any(
-        token.lower_ in FOLLOWING for token in sentence.span[last.end :]
+        token.lower_ in words.following for token in sentence.span[last.end :]
     )
 
 
-def _lists_processors(heading: Sentence) -> bool:
+def _lists_processors(heading: Sentence, words: RecipientWords) -> bool:
     """A heading over a list of processors: it names processors (not "services" or "tools") and a list ("List of
     sub-processors", "Sub-processor directory", "Unterauftragnehmerliste"), or closes with a lead-in colon. An
     annex or appendix names a document, not a list: "Appendix 1 to the Clauses (Processors)" heads clauses."""
-    names = [c for c in heading.of(SUBPROCESSOR, "RCPT_PROCESSOR") if c.text.lower() not in NOT_PROCESSORS]
+    names = [c for c in heading.of(SUBPROCESSOR, "RCPT_PROCESSOR") if c.text.lower() not in words.not_processors]
     if not names:
         return False  # most headings: their words are not made
-    listed = any(t.lower_ in LIST_WORDS or t.lower_.endswith(("liste", "verzeichnis")) for t in heading.span)
+    listed = any(t.lower_ in words.list_words or t.lower_.endswith(("liste", "verzeichnis")) for t in heading.span)
     return listed or heading.text.rstrip().endswith(":")
 
 
@@ -606,7 +597,7 @@ class ProseRecipientReader(Reader):
             # A heading that names a list of processors ("List of sub-processors:", "Liste der
             # Unterauftragnehmer") leads in the entries below it, as a sentence ending in a colon does; a
             # sub-heading inside that list ("Infrastructure") keeps it.
-            if _lists_processors(sentence):
+            if _lists_processors(sentence, words):
                 self._list_heading = sentence.block.text
             elif self._list_heading not in sentence.block.heading_path:
                 self._list_heading = None
@@ -680,7 +671,7 @@ class ProseRecipientReader(Reader):
                         )
                 elif not removed and lead_in.block.kind != "heading":
                     self._lead_in = None
-        elif _leads_in_processors(sentence):
+        elif _leads_in_processors(sentence, words):
             self._lead_in = sentence
         elif lead_in is None or sentence.block is not lead_in.block:
             self._lead_in = None

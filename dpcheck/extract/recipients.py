@@ -81,6 +81,9 @@ class RecipientWords:
     operator_cues: frozenset[str]
     own_services: frozenset[str]
     operator_verbs: frozenset[str]
+    list_words: frozenset[str]
+    not_processors: frozenset[str]
+    following: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -108,6 +111,9 @@ class RecipientWords:
             lower(data["operator_cues"]),
             lower(data["own_services"]),
             lower(data["operator_verbs"]),
+            lower(data["list_words"]),
+            lower(data["not_processors"]),
+            lower(data["following"]),
         )
 
     def legal_form(self, word: str) -> bool:

@@ -36,8 +36,6 @@ _DASH = re.compile(r"\s+[–—-]\s+")
 _ASIDE = re.compile(r"\([^)]*\)")
 # The cues that make a location cell's words a place of their own ("Global", "Worldwide", "Third countries").
 OPEN_CUES = frozenset({"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
-# Small words inside a company's name in a table cell ("Bank of Ireland plc", "Acme i Sverige AB").
-NAME_INNER = frozenset({"&", "of", "de", "i"})
 # The longest line of a card read as where its company is ("United States", "Worldwide (Local to Customer)").
 CARD_PLACE_WORDS = 4
 
@@ -202,7 +200,7 @@ def _companies(cell: str, words: Words) -> list[str]:
         if bare and (bare[0].isupper() or bare[0].isdigit()) and bare.lower() not in words.not_names:
             run.append(token)
             continue
-        if run and token.lower() in NAME_INNER:
+        if run and token.lower() in words.name_inner:
             run.append(token)
             continue
         last = max((i for i, t in enumerate(run) if i and t.lower().rstrip(".,;:") in words.legal_forms), default=None)
