@@ -121,6 +121,8 @@ class Words:
     not_names: frozenset[str]
     legal_forms: frozenset[str]
     name_inner: frozenset[str]
+    protects_against: frozenset[str]
+    measure_clause: frozenset[str]
     street: frozenset[str]
     by_means: frozenset[str]
     amendment_targets: frozenset[str]

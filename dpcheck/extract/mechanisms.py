@@ -30,11 +30,8 @@ SELF_ASSESSED_REACH = 10
 # adequacy decision", "adequacy decision (Implementing Decision (EU) 2016/1250)").
 YIELD_REACH = 12
 YEAR = re.compile(r"\b(19|20)\d\d\b")
-# Verbs of replacement, the words between one and the tool it replaced ("replaced the former Safe Harbor"), and the
-# words that make it passive ("replaced by the DPF").
-REPLACES = frozenset("replaced replaces superseded supersedes ersetzt ersetzte ablöst löste".split())
+# Tokens between a verb of replacement and the tool it replaced ("replaced the former Safe Harbor").
 REPLACED_REACH = 3
-PASSIVE_AGENT = frozenset("by durch von".split())
 BEFORE_WINDOW = 10
 # Tokens between "such as" / "insbesondere" and the tool it introduces ("e.g., the EU-U.S. DPF").
 EXAMPLE_GAP = 3
@@ -55,8 +52,7 @@ ART28_AFTER, ART28_BEFORE = 15, 6
 # Tokens between an adequacy phrase and the authority of another law that found it ("the Swiss Federal Council's
 # recognition of Ireland as a country with adequate data protection").
 OTHER_LAW_REACH = 10
-# Words opening a relative clause about a country just named ("Canada, which ...", "Kanada, für das ...").
-RELATIVE = frozenset("which that whose für das dem der deren dessen welches welchem".split())
+# Tokens after a place where a relative clause about it may open (``country_relative`` of rules/lexicon/words.yml).
 RELATIVE_REACH = 3
 # The label of the SCCs named by their decision's number alone.
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
@@ -88,9 +84,6 @@ OUT_OF_SCOPE_DETAIL = "out of scope"
 CONSENT_DETAIL = "consent"
 # An article cited by number ("Article 45", "Art. 45 DSGVO").
 CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
-# Words that join a tool named again to the one a negation denies ("not ... an adequacy decision or considered adequate").
-DISJUNCTION = frozenset({"or", "nor", "oder", "noch"})
-CONJUNCTION = frozenset({"and", "und", "sowie"})
 # Tokens between "the conditions for the use of" and the tool they are the conditions of ("those", "dieser").
 CONDITION_OBJECT = 2
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
@@ -130,7 +123,8 @@ class MechanismLexicon:
     in its sentence, and whether a condition makes it a mere alternative; and the lists of rules/lexicon/words.yml
     that tell a party's promise, another company's consent and a tool's context (``located_in``, ``consent_addressee``,
     ``consent_vendor``, ``using``, ``chapter_citation``, ``commission``, ``joins``, ``vendor_speaks``, ``tool_lists``,
-    ``list_of``, ``tool_parts``, ``part_of``, documented there)."""
+    ``list_of``, ``tool_parts``, ``part_of``, ``country_relative``, ``replacement_verbs``, ``passive_agent``,
+    ``tool_disjunction``, ``tool_conjunction``, documented there)."""
 
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
@@ -149,6 +143,11 @@ class MechanismLexicon:
     list_of: frozenset[str] = frozenset()
     tool_parts: frozenset[str] = frozenset()
     part_of: frozenset[str] = frozenset()
+    country_relative: frozenset[str] = frozenset()
+    replacement_verbs: frozenset[str] = frozenset()
+    passive_agent: frozenset[str] = frozenset()
+    tool_disjunction: frozenset[str] = frozenset()
+    tool_conjunction: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -181,6 +180,11 @@ class MechanismLexicon:
             listed("list_of"),
             listed("tool_parts"),
             listed("part_of"),
+            listed("country_relative"),
+            listed("replacement_verbs"),
+            listed("passive_agent"),
+            listed("tool_disjunction"),
+            listed("tool_conjunction"),
         )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
@@ -218,7 +222,7 @@ class MechanismLexicon:
         parties = [c.end for c in sentence.of(*PARTY_LABELS)]
         near = near or any(
             0 <= cue.start - p.end <= before
-            and any(t.lower_ in RELATIVE for t in tokens[p.end : p.end + RELATIVE_REACH])
+            and any(t.lower_ in self.country_relative for t in tokens[p.end : p.end + RELATIVE_REACH])
             and not any(0 <= p.start - end <= PARTY_PLACE_REACH for end in parties)
             for p in sentence.places
             if len(p.code) == 2
@@ -273,6 +277,7 @@ def _governing_cue(
     mention: Cue,
     mentions: list[Cue],
     tool: str,
+    lexicon: MechanismLexicon,
     cancels: frozenset[str] = frozenset(),
     alike: Set[Cue] = frozenset(),
 ) -> Cue | None:
@@ -294,11 +299,11 @@ def _governing_cue(
             between = [m for m in mentions if cue.end <= m.start < mention.start]
             if not between and mention.start - cue.end <= BEFORE_WINDOW:
                 return cue
-            if set(between) <= alike and _negation_carries(sentence, cue, between, mention):
+            if set(between) <= alike and _negation_carries(sentence, cue, between, mention, lexicon):
                 return cue
         if cue.start >= mention.end and cue.end <= hi and cue.start - mention.end <= AFTER_WINDOW:
             between = [m for m in mentions if mention.end <= m.start < cue.start]
-            if not between and not _about_another(sentence, cue, mentions, alike | {mention}):
+            if not between and not _about_another(sentence, cue, mentions, alike | {mention}, lexicon):
                 return cue
     if tool in INVALIDATED_TOOLS:
         # "Privacy Shield ... was struck down by the CJEU" across a comma still describes history; not a cue
@@ -306,7 +311,7 @@ def _governing_cue(
         for cue in sentence.of("HISTORIC", "COURT"):
             if (
                 cue not in conceded
-                and not _about_another(sentence, cue, mentions, alike | {mention})
+                and not _about_another(sentence, cue, mentions, alike | {mention}, lexicon)
                 and _nearest(cue, mentions) in alike | {mention}
             ):
                 return cue
@@ -320,7 +325,9 @@ def _self_assessed(sentence: Sentence, cue: Cue) -> Cue | None:
     return next((c for c in sentence.of("SELF_ASSESSED") if abs(c.start - cue.start) <= SELF_ASSESSED_REACH), None)
 
 
-def _about_another(sentence: Sentence, cue: Cue, mentions: list[Cue], alike: Set[Cue]) -> bool:
+def _about_another(
+    sentence: Sentence, cue: Cue, mentions: list[Cue], alike: Set[Cue], lexicon: MechanismLexicon
+) -> bool:
     """ "The Privacy Shield, which replaced the former Safe Harbor": the historic word says of the tool after it
     that it is gone, as the object of a replacement verb ("replaced by the DPF" is passive) or as its attribute
     ("former"), not of the tool before it."""
@@ -332,8 +339,8 @@ def _about_another(sentence: Sentence, cue: Cue, mentions: list[Cue], alike: Set
         or not all(t.text[:1].isalnum() for t in tokens[cue.end : following.start])
     ):
         return False
-    if cue.text.lower() in REPLACES:
-        return tokens[cue.end].lower_ not in PASSIVE_AGENT
+    if cue.text.lower() in lexicon.replacement_verbs:
+        return tokens[cue.end].lower_ not in lexicon.passive_agent
     return following.start - cue.end <= ATTRIBUTE_REACH
 
 
@@ -364,7 +371,9 @@ def _nearest(cue: Cue, mentions: list[Cue]) -> Cue | None:
     return min(mentions, key=gap, default=None)
 
 
-def _negation_carries(sentence: Sentence, negation: Cue, between: list[Cue], mention: Cue) -> bool:
+def _negation_carries(
+    sentence: Sentence, negation: Cue, between: list[Cue], mention: Cue, lexicon: MechanismLexicon
+) -> bool:
     """A negation governs what "or" joins to the words it negates: "a country not subject to an adequacy
     decision or considered adequate", "not considered to have equivalent laws or deemed adequate" name no
     tool as the basis."""
@@ -377,11 +386,11 @@ def _negation_carries(sentence: Sentence, negation: Cue, between: list[Cue], men
         # article cited after the denied phrase is that phrase's legal basis, denied with it.
         if CITATION.match(mention.text) and not any(w in (",", ";", ":") for w in joining):
             return True
-        return any(w in DISJUNCTION for w in joining)
+        return any(w in lexicon.tool_disjunction for w in joining)
     if mention.start - negation.end > 2 * BEFORE_WINDOW:
         return False
     words = [t.lower_ for t in sentence.span[negation.end : mention.start]]
-    joined = max((i for i, w in enumerate(words) if w in DISJUNCTION), default=None)
+    joined = max((i for i, w in enumerate(words) if w in lexicon.tool_disjunction), default=None)
     return joined is not None and not any(w in (",", ";", ":") for w in words[joined:])
 
 
@@ -526,13 +535,13 @@ def consent_mentions(
     for cue in sentence.of("CONSENT"):
         if (
             _consenting_party(sentence, cue) != "user"
-            or _governing_cue(sentence, cue, [cue], "derogation")
+            or _governing_cue(sentence, cue, [cue], "derogation", lexicon)
             or _parties_agree(sentence, cue)
             or any(q.end <= cue.start for q in sentence.of("QUESTION_TOPIC"))  # "questions about ... your consent"
             or _authorises_another(sentence, cue, lexicon)
         ):
             continue
-        if _beside_a_tool(sentence, cue):
+        if _beside_a_tool(sentence, cue, lexicon):
             return [
                 Mention(
                     "mechanism",
@@ -565,14 +574,14 @@ def consent_mentions(
     return []
 
 
-def _beside_a_tool(sentence: Sentence, cue: Cue) -> bool:
+def _beside_a_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
     """ "using the Standard Contractual Clauses or obtaining your consent", "Standardvertragsklauseln oder Ihre
     Einwilligung": consent joined to a named transfer tool by "or"/"and" is another basis for the same transfer."""
     tokens = sentence.span
     for tool in sentence.cues:
         if not tool.label.startswith("MECH:") or not 0 < cue.start - tool.end <= TOOL_CONSENT_GAP:
             continue
-        if tokens[tool.end].lower_ in DISJUNCTION:
+        if tokens[tool.end].lower_ in lexicon.tool_disjunction:
             return True
     return False
 
@@ -712,7 +721,7 @@ def _courts_view(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue
     return None
 
 
-def _given_as_example(sentence: Sentence, cue: Cue, mentions: Sequence[Cue]) -> bool:
+def _given_as_example(sentence: Sentence, cue: Cue, mentions: Sequence[Cue], lexicon: MechanismLexicon) -> bool:
     """ "appropriate safeguards, such as the SCCs": the tool is one the text could use, not the one a
     transfer rests on ("transfers to the US rest on the SCCs"); so is a tool joined to an example by "and" or
     "or" ("such as the EU SCCs (Module 2) and the UK Addendum")."""
@@ -721,8 +730,11 @@ def _given_as_example(sentence: Sentence, cue: Cue, mentions: Sequence[Cue]) -> 
         return True
     before = [m for m in mentions if m.end <= cue.start and cue.start - m.end <= EXAMPLE_REACH]
     return bool(before) and (
-        any(t.lower_ in DISJUNCTION | CONJUNCTION for t in sentence.span[before[-1].end : cue.start])
-        and _given_as_example(sentence, before[-1], mentions)
+        any(
+            t.lower_ in lexicon.tool_disjunction | lexicon.tool_conjunction
+            for t in sentence.span[before[-1].end : cue.start]
+        )
+        and _given_as_example(sentence, before[-1], mentions, lexicon)
     )
 
 
@@ -853,7 +865,13 @@ def mechanism_mentions(
         governing = (
             (_listed(sentence, cue, lexicon) if tool == "adequacy" else None)
             or _governing_cue(
-                sentence, cue, unique, tool, cancels, frozenset(c for c in unique if lexicon.labels[c.label][0] == tool)
+                sentence,
+                cue,
+                unique,
+                tool,
+                lexicon,
+                cancels,
+                frozenset(c for c in unique if lexicon.labels[c.label][0] == tool),
             )
             or lexicon.country_negation(sentence, cue)
             or _question_topic(sentence, cue)
@@ -878,7 +896,13 @@ def mechanism_mentions(
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
-        detail = "definition" if sentence.is_definition else EXAMPLE if _given_as_example(sentence, cue, unique) else ""
+        detail = (
+            "definition"
+            if sentence.is_definition
+            else EXAMPLE
+            if _given_as_example(sentence, cue, unique, lexicon)
+            else ""
+        )
         if governing is not None and governing.label == "TOOL_CONDITIONS":
             detail = CONDITIONED  # relied on where the document discloses a third-country transfer (extract())
         reason = (

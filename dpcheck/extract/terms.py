@@ -120,16 +120,16 @@ def _exemplified_by_a_tool(sentence: Sentence, cue: Cue) -> bool:
     return any(0 <= t.start - e.end <= EXAMPLE_REACH for e in examples for t in tools)
 
 
-def _denied(sentence: Sentence, cue: Cue) -> bool:
+def _denied(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "Messages are not end-to-end encrypted", "Bring your own key is not supported", "Eine Ende-zu-Ende-
     Verschlüsselung bietet der Dienst nicht": a negation in the measure's clause says it is absent; not one in a
     relative clause after it, which says what the measure does ("keys that we cannot read")."""
     lo, hi = sentence.clause_bounds(cue.start)
     tokens = sentence.span
     for n in sentence.of("NEGATION"):
-        if not lo <= n.start < hi or n.text.lower() in PROTECTS_AGAINST:
+        if not lo <= n.start < hi or n.text.lower() in words.protects_against:
             continue
-        if n.start < cue.start or not any(t.lower_ in RELATIVE for t in tokens[cue.end : n.start]):
+        if n.start < cue.start or not any(t.lower_ in words.measure_clause for t in tokens[cue.end : n.start]):
             return True
     return False
 
@@ -168,12 +168,6 @@ def _awaited(sentence: Sentence, cue: Cue) -> bool:
     )
 
 
-# Negations that name what a measure protects against, not its absence ("no one without the key can read it").
-PROTECTS_AGAINST = frozenset({"without", "ohne", "no one", "niemand"})
-# Words opening a clause that says what the measure does ("keys that we cannot read", "so dass niemand").
-RELATIVE = frozenset({"that", "which", "so", "dass", "damit", "sodass"})
-
-
 def _tells_customer(sentence: Sentence) -> str:
     for notice in sentence.of("GOV_NOTICE"):
         # The one told stands next to the verb: "notify Customer", "den Auftraggeber informieren".
@@ -202,7 +196,7 @@ def supplementary_measure(sentence: Sentence, words: Words, context: AuthorityCo
         c
         for c in ([] if DEFINED_TERM.match(sentence.text) else sorted(sentence.of(*labels), key=lambda c: c.start))
         if not _exemplified_by_a_tool(sentence, c)
-        and not _denied(sentence, c)
+        and not _denied(sentence, c, words)
         and not _awaited(sentence, c)
         and not _labelled_absent(sentence, c, words.absent_value)
         and box_before(sentence.span, c.start) is not False
