@@ -109,7 +109,6 @@ PARTY_BEFORE, PARTY_AFTER = 5, 2
 MOVE_BEFORE, MOVE_AFTER = 10, 20
 # Words between a transfer tool and consent joined to it by "or" ("the SCCs or obtaining your consent").
 TOOL_CONSENT_GAP = 3
-ARTICLES = {"the", "die", "den", "das", "der"}
 SAFE_HARBOR_CONTEXT = re.compile(
     r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Commerce|framework|principles|"
     r"privacy|personal data|data protection|transfer)",
@@ -124,7 +123,7 @@ class MechanismLexicon:
     that tell a party's promise, another company's consent and a tool's context (``located_in``, ``consent_addressee``,
     ``consent_vendor``, ``using``, ``chapter_citation``, ``commission``, ``joins``, ``vendor_speaks``, ``tool_lists``,
     ``list_of``, ``tool_parts``, ``part_of``, ``country_relative``, ``replacement_verbs``, ``passive_agent``,
-    ``tool_disjunction``, ``tool_conjunction``, documented there)."""
+    ``tool_disjunction``, ``tool_conjunction``, ``tool_articles``, documented there)."""
 
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
@@ -148,6 +147,7 @@ class MechanismLexicon:
     passive_agent: frozenset[str] = frozenset()
     tool_disjunction: frozenset[str] = frozenset()
     tool_conjunction: frozenset[str] = frozenset()
+    tool_articles: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -185,6 +185,7 @@ class MechanismLexicon:
             listed("passive_agent"),
             listed("tool_disjunction"),
             listed("tool_conjunction"),
+            listed("tool_articles"),
         )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
@@ -477,10 +478,10 @@ def _parties_agree(sentence: Sentence, cue: Cue) -> bool:
     return bool(PARTIES.search(around))
 
 
-def _placed(tokens: Tokens, start: int, into: frozenset[str]) -> bool:
+def _placed(tokens: Tokens, start: int, into: frozenset[str], articles: frozenset[str]) -> bool:
     """The country at ``start`` is where something goes ("in the United States", "nach Indien")."""
     before = start - 1
-    if before > 0 and tokens[before].lower_ in ARTICLES:
+    if before > 0 and tokens[before].lower_ in articles:
         before -= 1
     return before >= 0 and tokens[before].lower_ in into
 
@@ -529,7 +530,11 @@ def consent_mentions(
     tokens = sentence.span
     moves: list[Cue | Place] = [
         *sentence.of("CROSS_BORDER", "THIRD_COUNTRY", "OPEN_DESTINATION", "TRANSFER_ANAPHOR"),
-        *(p for p in sentence.places if p.start not in unmoved and _placed(tokens, p.start, into)),
+        *(
+            p
+            for p in sentence.places
+            if p.start not in unmoved and _placed(tokens, p.start, into, lexicon.tool_articles)
+        ),
     ]
     terms = sentence.of("TERMS_OBJECT")
     for cue in sentence.of("CONSENT"):
@@ -591,7 +596,7 @@ def _listed(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | No
     Commission's list relies on no decision (GUIDELINES.md)."""
     start = max(0, cue.start - LIST_REACH)
     words = [t.lower_ for t in sentence.span[start : cue.start]]
-    if any(w in lexicon.tool_lists for w in words) and words and words[-1] in lexicon.list_of | ARTICLES:
+    if any(w in lexicon.tool_lists for w in words) and words and words[-1] in lexicon.list_of | lexicon.tool_articles:
         return Cue("LIST", start, cue.end, " ".join(words))
     return None
 
@@ -780,7 +785,10 @@ def _practices(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue |
             for c in sentence.of("TOOL_PRINCIPLES")
             # "Privacy Shield Principles", "the principles of the Privacy Shield", „Grundsätze des Privacy Shield"
             if c.start == cue.end
-            or (c.end <= cue.start and all(t.lower_ in lexicon.part_of | ARTICLES for t in tokens[c.end : cue.start]))
+            or (
+                c.end <= cue.start
+                and all(t.lower_ in lexicon.part_of | lexicon.tool_articles for t in tokens[c.end : cue.start])
+            )
         ),
         None,
     )

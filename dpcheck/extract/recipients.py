@@ -39,16 +39,10 @@ FROM_REACH = 3
 # Tokens from a word like "from" to the category whose list gives where the data comes from
 # ("from our third-party network providers such as", "von anderen Unternehmen oder sonstigen Dritten (z. B.").
 SOURCE_REACH = 8
-# The words before the company a product belongs to ("das Pixel der Acme Ltd.").
-GENITIVE = frozenset({"der", "des"})
 # An apposition in brackets after a name: "(our inference provider)", "(unser Zahlungsdienstleister)".
 APPOSITION_REACH = 4
-POSSESSIVES = frozenset("our unser unsere unseren unserem unserer".split())
-# Separators between the names of a list.
-SEPARATORS = {",", "and", "or", "und", "oder", "/", "and/or", "sowie", ";"}
-ARTICLES = {"the", "die", "der", "den", "dem", "des", "das"}
-# What a listed company does for the vendor, between two names: "Acme for fraud checks and Beta ...".
-PURPOSE = frozenset({"for", "für", "zur", "zum"})
+# What a listed company does for the vendor, between two names ("Acme for fraud checks and Beta ..."): the most
+# tokens from its purpose word (``purpose`` of rules/lexicon/recipients.yml) to the separator before the next name.
 PURPOSE_REACH = 5
 # A list item that names a recipient and says what it does: "Acme - hosting", "Acme: e-mail", "Acme (support)".
 ITEM = re.compile(r"^\s*(?P<name>[^\s:–—(-][^:–—(]{0,60}?)\s*(?:\s[-–—]\s|:\s|\()")
@@ -84,6 +78,11 @@ class RecipientWords:
     list_words: frozenset[str]
     not_processors: frozenset[str]
     following: frozenset[str]
+    genitive: frozenset[str]
+    possessives: frozenset[str]
+    separators: frozenset[str]
+    articles: frozenset[str]
+    purpose: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -114,6 +113,11 @@ class RecipientWords:
             lower(data["list_words"]),
             lower(data["not_processors"]),
             lower(data["following"]),
+            lower(data["genitive"]),
+            lower(data["possessives"]),
+            lower(data["separators"]),
+            lower(data["articles"]),
+            lower(data["purpose"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -190,7 +194,7 @@ def name_at(tokens: Tokens, start: int, words: RecipientWords) -> tuple[str, int
     """The name starting at token ``start`` (an article before it skipped) and the token after it;
     ("", start) when none starts there."""
     i = start
-    if i < len(tokens) and tokens[i].lower_ in ARTICLES:
+    if i < len(tokens) and tokens[i].lower_ in words.articles:
         i += 1
     first, end = i, i
     while i < len(tokens):
@@ -263,7 +267,7 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: b
             # Corp." keeps its name: a place follows "of" there).
             if not any(p.start == i + 2 for p in sentence.places):
                 name, i = name_at(tokens, i + 2, words)[0], i + 2
-        if name and end + 1 < len(tokens) and tokens[end].lower_ in GENITIVE:
+        if name and end + 1 < len(tokens) and tokens[end].lower_ in words.genitive:
             # "das Pixel der Acme Platforms Ireland Ltd.": the company whose product it is.
             owner, owner_end = name_at(tokens, end + 1, words)
             if owner and words.legal_form(tokens[owner_end - 1].text):
@@ -272,16 +276,16 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: b
             yield name, i, end
         j = end
         # Skip what a listed company is for, when another name follows: "Acme for fraud checks and Beta for support".
-        if j < len(tokens) and tokens[j].lower_ in PURPOSE:
+        if j < len(tokens) and tokens[j].lower_ in words.purpose:
             k = j + 1
             while (
                 k < len(tokens)
                 and k - j <= PURPOSE_REACH
                 and _lower_word(tokens[k].text)
-                and tokens[k].lower_ not in SEPARATORS
+                and tokens[k].lower_ not in words.separators
             ):
                 k += 1
-            if k > j + 1 and k < len(tokens) and tokens[k].lower_ in SEPARATORS:
+            if k > j + 1 and k < len(tokens) and tokens[k].lower_ in words.separators:
                 j = k
         # Skip a short description in brackets after a name: "Acme (payments), Beta".
         if j < len(tokens) and tokens[j].text == "(":
@@ -290,7 +294,7 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: b
         if j < len(tokens) and tokens[j].text == ")":
             j += 1
         separated = False
-        while j < len(tokens) and tokens[j].lower_ in SEPARATORS and (commas or tokens[j].text not in ",;"):
+        while j < len(tokens) and tokens[j].lower_ in words.separators and (commas or tokens[j].text not in ",;"):
             separated = True
             j += 1
         if not separated:
@@ -356,7 +360,7 @@ def sentence_recipients(
         )
         if described is not None and all(_lower_word(tokens[k].text) for k in range(start, described)):
             start = described
-        elif start < len(tokens) and tokens[start].lower_ in ARTICLES:
+        elif start < len(tokens) and tokens[start].lower_ in words.articles:
             start += 1  # "we use the Acme Insight Tag (Acme Ireland Ltd.)"
         found += [(n, "processor", s, e) for n, s, e in _names_from(sentence, start, words, commas=False)]
     if sentence.has("RCPT_SHARE"):
@@ -432,7 +436,7 @@ def _appositions(sentence: Sentence, words: RecipientWords) -> list[tuple[str, R
         opening = next(
             (k for k in range(cue.start - 1, max(-1, cue.start - APPOSITION_REACH), -1) if tokens[k].text == "("), None
         )
-        if opening is None or opening + 1 >= len(tokens) or tokens[opening + 1].lower_ not in POSSESSIVES:
+        if opening is None or opening + 1 >= len(tokens) or tokens[opening + 1].lower_ not in words.possessives:
             continue
         if not any(tokens[k].text == ")" for k in range(cue.end, min(cue.end + APPOSITION_REACH, len(tokens)))):
             continue
