@@ -1704,3 +1704,33 @@ def test_roles_english_spelling_is_untouched_by_german_variants(scanner):
 def test_roles_a_global_delivery_network_leaves_the_places_open(scanner, lang, text):
     """A global edge network or CDN serves the data from wherever its nodes are: the destinations are open."""
     assert destinations(scanner, text, lang) == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "expected"),
+    [
+        (
+            "en",
+            "as part of the provider's infrastructure; safeguarded by standard contractual clauses.",
+            {"UNSPECIFIED", "US"},
+        ),
+        ("en", "none.", {"US"}),
+        (
+            "de",
+            "im Rahmen der Infrastruktur des Anbieters; Absicherung durch Standardvertragsklauseln.",
+            {"UNSPECIFIED", "US"},
+        ),
+        ("de", "keine.", {"US"}),
+    ],
+)
+def test_roles_an_annex_field_on_third_country_transfers_answered(scanner, lang, answer, expected):
+    """A field of an annex on transfers to third countries answered with anything but a denial states transfers to
+    countries it leaves open; "none" states none."""
+    text = {
+        "en": "# DPA\n\n## Annex 2 Sub-processors\n\nSub-processor A: Example Ireland Limited, Dublin, messaging.\n\n"
+        f"Transfers to third countries: {answer}\n\nSub-processor B: Example Cloud LLC (USA), hosting.\n",
+        "de": "# AVV\n\n## Anlage 2 Unterauftragsverarbeiter\n\nSubunternehmer A: Beispiel Ireland Limited, Dublin, "
+        f"Nachrichtenversand.\n\nÜbermittlung in Drittländer: {answer}\n\nSubunternehmer B: Beispiel Cloud LLC (USA), "
+        "Hosting.\n",
+    }[lang]
+    assert destinations(scanner, text, lang, "dpa") == expected

@@ -538,7 +538,15 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
     placed = sentence.has("SUBPROCESSOR") and any(
         t.lower_ in words.situated for t in tokens[max(0, cue.start - SITUATED_REACH) : cue.start]
     )
-    return (states or placed) and not any(
+    # „Übermittlung in Drittländer: im Rahmen der Infrastruktur von X", "Transfers to third countries: yes": a field
+    # of an annex answered with anything but a denial states transfers there.
+    field = (
+        cue.end + 1 < len(tokens)
+        and tokens[cue.end].text == ":"
+        and not any(cue.end < n.start <= cue.end + 2 for n in sentence.of("NEGATION", "DENIAL"))
+        and tokens[cue.end + 1].lower_ not in words.answer_no
+    )
+    return (states or placed or field) and not any(
         t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION]
     )
 
