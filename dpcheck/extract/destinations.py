@@ -545,6 +545,8 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
         and tokens[cue.end].text == ":"
         and not any(cue.end < n.start <= cue.end + 2 for n in sentence.of("NEGATION", "DENIAL"))
         and tokens[cue.end + 1].lower_ not in words.answer_no
+        # "Guarantees for international transfer: Standard Contractual Clauses" answers with the tool, not a place.
+        and not any(c.start == cue.end + 1 for c in sentence.cues if c.label.startswith("MECH:"))
     )
     return (states or placed or field) and not any(
         t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION]
