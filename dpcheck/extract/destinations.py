@@ -478,7 +478,7 @@ TITLE_REACH = 6
 UNTIL_REACH = 7
 # Tokens between a tool's name and third countries in its title ("clauses for the transfer of personal data to
 # processors established in third countries").
-TITLE_REACH = 14
+TOOL_TITLE_REACH = 14
 # Capitalised words of a company's name between the place that opens it and its legal form.
 NAME_WORDS = 4
 # A clause's number or bullet opening a sentence ("8.4", "(3)", "§", "a)").
@@ -561,7 +561,7 @@ def _in_tool_title(sentence: Sentence, cue: Cue, words: Words) -> bool:
     if not sentence.has_prefixed("MECH:"):
         return False
     for tool in (c for c in sentence.cues if c.label.startswith("MECH:")):
-        if 0 <= cue.start - tool.end <= TITLE_REACH and any(
+        if 0 <= cue.start - tool.end <= TOOL_TITLE_REACH and any(
             " ".join(t.lower_ for t in tokens[i : i + 2]) in words.title_openers for i in range(tool.end, cue.start)
         ):
             return True
