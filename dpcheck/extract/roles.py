@@ -28,6 +28,8 @@ ORIGIN = "origin"
 # The cue label of cues.yml naming sub-processors.
 SUBPROCESSOR = "SUBPROCESSOR"
 THIRD_COUNTRY = "THIRD_COUNTRY"
+# Marks between two clauses of a sentence.
+CLAUSE_MARKS = frozenset({",", ";"})
 
 
 @dataclass(frozen=True)
@@ -225,7 +227,7 @@ class SentenceRoles:
                 continue
             # "Where a shop owner in the UK contacts support, the conversation is handled and stored in the EU": a verb
             # that names its own place right after it does not reach back to one before it.
-            if not cue_before and role.argument in self.roleset.transferring and self._own_place_after(cue, start):
+            if not cue_before and role.argument in self.roleset.transferring and self._own_place(cue, start):
                 displaced.append((cue, role))
                 continue
             gap = range(cue.end, start) if cue_before else range(end, cue.start)
@@ -270,9 +272,10 @@ class SentenceRoles:
             if kept is not None:
                 cue, role = kept
         argument = role.argument
+        handler = self._relative_handler(start, end)
         # "X Private Limited, a company incorporated in Pune, whose analysts access the data": the company's seat is
         # where the data goes, as a recipient's.
-        if argument == COMPANY and (handler := self._relative_handler(start, end)) is not None:
+        if argument == COMPANY and handler is not None:
             return Argument(RECIPIENT_SEAT, handler, "seated_party")
         # A seat counts as where data goes only for a recipient the sentence sends data to
         # ("transferred to X Inc., seated in ..."), not for a sender or a controller.
@@ -283,7 +286,7 @@ class SentenceRoles:
             or (self.states_transfer_besides(role) and self._marked_recipient(cue))
             or self._seated_party_handles_data(end)
             # "our team, based in Austin, Texas, which accesses your account details".
-            or self._relative_handler(start, end) is not None
+            or handler is not None
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
@@ -301,12 +304,12 @@ class SentenceRoles:
                 return True
         return False
 
-    def _own_place_after(self, cue: Cue, place: int) -> bool:
+    def _own_place(self, cue: Cue, place: int) -> bool:
         """The cue, in another clause than the place at ``place``, names a place of its own: right after it ("...,
         the ticket is handled and stored in the EU"), or before it as German puts it ("..., wird es in der EU
         gespeichert"), after a place preposition."""
         tokens = self.sentence.span
-        if not any(t.text in {",", ";"} for t in tokens[place : cue.start]):
+        if not any(t.text in CLAUSE_MARKS for t in tokens[place : cue.start]):
             return False
         seated = self.roleset.seated_party
         starts = {p.start for p in self.sentence.places if p.start > place}
@@ -317,7 +320,7 @@ class SentenceRoles:
             )
 
         before = range(max(place + 1, cue.start - seated.reach), cue.start)
-        if any(placed(i) for i in before if not any(t.text in {",", ";"} for t in tokens[i : cue.start])):
+        if any(placed(i) for i in before if not any(t.text in CLAUSE_MARKS for t in tokens[i : cue.start])):
             return True
         for i in range(cue.end, min(len(tokens), cue.end + seated.reach)):
             if placed(i):
