@@ -2669,3 +2669,59 @@ def test_extract_generic_wording_before_the_cases_it_announces(scanner, lang, te
     is specified there; contact centres in a city place the data."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "## Transfers\n\nOur design studio in Sydney can view your project files.", {"AU"}),
+        ("de", "## Übermittlungen\n\nUnser Fertigungspartner in Shenzhen erhält Ihre Lieferdaten.", {"CN"}),
+        ("en", "## Transfers\n\nOur chat support is provided from Singapore.", {"SG"}),
+        ("de", "## Übermittlungen\n\nUnser Chat-Support wird von Manila aus erbracht.", {"PH"}),
+        ("en", "## Hosting\n\nOur infrastructure provider, Cloudhaven Inc. of Denver, hosts the service.", {"US"}),
+        ("de", "## Hosting\n\nDie Cloudhafen Corp. aus Denver hostet den Dienst.", {"US"}),
+        (
+            "en",
+            "## About us\n\nWe were founded in Tel Aviv in 2017 and moved all operations to Amsterdam in 2020.",
+            set(),
+        ),
+        (
+            "de",
+            "## Über uns\n\nWir wurden 2017 in Tel Aviv gegründet und haben den Betrieb 2020 nach Wien verlegt.",
+            set(),
+        ),
+        (
+            "en",
+            "## Transfers\n\nIf you live in Sydney, the consumer laws of New South Wales may give you further rights.",
+            set(),
+        ),
+        ("de", "## Übermittlungen\n\nWenn Sie in Zürich wohnen, können Sie sich auch an den EDÖB wenden.", set()),
+    ],
+)
+def test_extract_a_city_after_a_preposition_of_place_is_judged_by_its_role(scanner, lang, text, expected):
+    """A city after "in", „aus" or a company's "of" is a place as a country is: a studio, partner or service there
+    that sees, receives or serves the data places it; a company's history, where a user lives and a complaint route
+    do not."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Transfers\n\nThe European Commission has decided that Canada provides adequate protection for personal "
+            "data handled by commercial organisations, and we rely on that decision for our transfers.",
+        ),
+        (
+            "de",
+            "## Übermittlungen\n\nFür Kanada hat die Kommission die Angemessenheit des Schutzniveaus festgestellt; darauf "
+            "stützen wir die Übermittlung an unseren Übersetzungsdienst dort.",
+        ),
+    ],
+)
+def test_extract_a_country_inside_adequacy_wording_of_a_transfer_is_its_destination(scanner, lang, text):
+    """The country an adequacy finding is about, in a sentence that moves data there, is where the data goes."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert [(t.destination, t.mechanisms) for t in report.transfers] == [("CA", ("adequacy",))]

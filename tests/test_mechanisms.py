@@ -2190,3 +2190,29 @@ def test_mechanisms_consent_to_another_company_or_to_disclosure_and_tools_explai
     """Authorising a named company under its own terms, consenting to a disclosure to third parties, and a tool
     explained as "one way" of protecting data are no basis the vendor relies on; authorising the vendor is."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our fraud prevention vendor processes data in Israel, a country the European Commission considers adequate.",
+        ),
+        ("en", "Backups are stored in Japan, recognised by the European Commission as adequate."),
+        (
+            "en",
+            "Our service centre in the United Kingdom handles your calls; the Commission has decided that the UK ensures "
+            "adequate protection.",
+        ),
+        (
+            "de",
+            "Unser Tochterunternehmen in Japan verarbeitet Kundendaten; für Japan hat die Kommission die Angemessenheit "
+            "des Schutzniveaus festgestellt.",
+        ),
+    ],
+)
+def test_mechanisms_adequacy_found_by_the_commission_in_other_words(scanner, lang, text):
+    """The Commission "considers" a country adequate, has "recognised" it "as adequate", "decided that" it "ensures
+    adequate protection", „die Angemessenheit des Schutzniveaus festgestellt": each is an adequacy decision."""
+    assert mechanisms(scanner, text, lang) == {"adequacy"}

@@ -620,3 +620,60 @@ def test_tables_a_negation_in_one_cell_denies_no_tool_of_another(scanner, lang, 
     """Each cell of a row is a clause of its own: "None" under "Access from" leaves the adequacy decision relied on."""
     report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
     assert "adequacy" in report.mechanisms
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Entity seat | Hosting region | Remarks |\n|---|---|---|---|\n"
+            "| Kestrel Pte. Ltd. | Singapore | none (access only) | Support during APAC hours |\n"
+            "| Nimbus Inc. | United States | North America | Product analytics |\n"
+            "| Quill Ltd | United Kingdom | EMEA (Dublin) | Sending servers in London |\n"
+            "| Orbit GmbH | Germany | EMEA (Frankfurt) | Malware scanning by its affiliate in Cape Town |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Unterauftragsverarbeiter | Sitz des Unternehmens | Verarbeitungsort | Bemerkungen |\n"
+            "|---|---|---|---|\n"
+            "| Kestrel Pte. Ltd. | Singapur | keiner (nur Zugriff) | Support in den APAC-Stunden |\n"
+            "| Nimbus Inc. | USA | Nordamerika | Produktanalyse |\n"
+            "| Quill Ltd | Vereinigtes Königreich | EMEA (Dublin) | Versandserver in London |\n"
+            "| Orbit GmbH | Deutschland | EMEA (Frankfurt) | Virenprüfung durch die Schwestergesellschaft in Kapstadt |\n",
+        ),
+    ],
+)
+def test_tables_a_seat_column_and_remarks_place_what_the_data_cell_leaves_open(scanner, lang, text):
+    """The company's seat counts where the data's own cell names no country ("none (access only)", "North America");
+    a remarks cell placing servers or people in a city places the data there too."""
+    assert _table_destinations(scanner, text, lang) == {"SG", "US", "UNSPECIFIED", "GB", "ZA"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Service | Location | Remarks |\n|---|---|---|---|\n"
+            "| Alpen GmbH | Printing | Austria | Contact person in Zurich by phone only; no access to data from there |\n"
+            "| Reef Pte. Ltd. | Screening | Singapore | Not applicable to EEA merchants |\n"
+            "| Sable S.A. | Call recording | Mexico | Used only for accounts in the LATAM data region |\n"
+            "| Kestrel Pty Ltd | Hosting | Australia | Only for customers who chose APAC hosting |\n"
+            "| Nimbus Inc. | Hosting | United States | Backups |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Unterauftragsverarbeiter | Leistung | Standort | Bemerkungen |\n|---|---|---|---|\n"
+            "| Alpen GmbH | Druck | Österreich | Ansprechpartner in Zürich nur telefonisch; von dort kein Datenzugriff |\n"
+            "| Reef Pte. Ltd. | Prüfung | Singapur | Daten von Kunden im EWR werden dort nicht verarbeitet |\n"
+            "| Sable S.A. | Anrufaufzeichnung | Mexiko | Nur für Konten in der Region LATAM |\n"
+            "| Kestrel Pty Ltd | Hosting | Australien | Nur für Kunden, die Hosting in APAC gewählt haben |\n"
+            "| Nimbus Inc. | Hosting | USA | Sicherungen |\n",
+        ),
+    ],
+)
+def test_tables_remarks_that_deny_or_serve_another_region_place_no_data(scanner, lang, text):
+    """A remark that denies anything names no place of the data; a row serving only another region's customers, or
+    saying the EEA's data is not processed there, is no destination."""
+    assert _table_destinations(scanner, text, lang) == {"US"}

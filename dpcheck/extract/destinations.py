@@ -119,6 +119,9 @@ class Words:
     clause_join: frozenset[str]
     clause_subject: frozenset[str]
     not_names: frozenset[str]
+    seat_of: frozenset[str]
+    owned_by: frozenset[str]
+    group_company: frozenset[str]
     legal_forms: frozenset[str]
     name_inner: frozenset[str]
     protects_against: frozenset[str]
@@ -436,6 +439,9 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
             )
         # "in or outside of India": the destination word before decides, as if "outside" were not there.
         both = i > 1 and tokens[i - 1].lower_ in words.disjunction and tokens[i - 2].lower_ in words.destination
+        # "Example Corp. aus Denver": a company's seat, not where data comes from.
+        if word in words.seat_of and i and tokens[i - 1].lower_.rstrip(".") in words.legal_forms:
+            return False
         if word in words.source and not both:
             return not _accessed_from_place(tokens, i, start, words)
     return False
@@ -761,14 +767,22 @@ def _seat_is_nearest(sentence: Sentence, start: int) -> bool:
 
 
 def _company_of(sentence: Sentence, place: Place, words: Words) -> bool:
-    """ "a subsidiary of Example Corp. of Boston, United States, processes ...": the place is the city and country a
-    company is "of", its seat, whatever verb follows; a city before the country may stand between."""
+    """ "a subsidiary of Example Corp. of Boston, United States, processes ...": the place is the city and country of a
+    company that owns the party at hand, whatever verb follows; a city before the country may stand between. The seat
+    of a company that is itself the party ("Example Corp. of Boston hosts the service", "staff of Example Corp. of
+    Boston access the data") is its place as any seat is."""
     tokens = sentence.span
     i = place.start - 1
     for _ in range(COMPANY_CITY):
-        if i > 0 and (tokens[i].text == "," or tokens[i].text[:1].isupper()) and tokens[i].lower_ != "of":
+        if i > 0 and (tokens[i].text == "," or tokens[i].text[:1].isupper()) and tokens[i].lower_ not in words.seat_of:
             i -= 1
-    return i > 0 and tokens[i].lower_ == "of" and tokens[i - 1].lower_.rstrip(".") in words.legal_forms
+    if not (i > 0 and tokens[i].lower_ in words.seat_of and tokens[i - 1].lower_.rstrip(".") in words.legal_forms):
+        return False
+    j = i - 2
+    while j >= 0 and j > i - 2 - NAME_WORDS and (tokens[j].text[:1].isupper() or tokens[j].text == "&"):
+        j -= 1
+    # "a subsidiary of", „eine Tochtergesellschaft der": a group word before it; not "staff of", „Mitarbeitende der".
+    return j >= 1 and tokens[j].lower_ in words.owned_by and tokens[j - 1].lower_.startswith(tuple(words.group_company))
 
 
 def _reason(argument: Argument, what: str) -> str:
@@ -941,8 +955,20 @@ def destination_mentions(
     found: list[Mention] = []
     named: list[int] = []
     disowned = _disowned(sentence)
+    # "The Commission has decided that Canada provides adequate protection for data handled by ...": a country inside
+    # a tool's wording is the one the tool is about; where the sentence moves data, its roles say whether it goes there.
+    decided_on = (
+        {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start + 1, c.end - 1)}
+        if sentence.has("TRANSFER")
+        else set()
+    )
     for place in sentence.places:
-        if place.code in eea or place.start in beside_tool or place.end - 1 in beside_tool or place.start < denied_to:
+        inside_tool = place.start in decided_on and place.end - 1 in decided_on
+        if (
+            place.code in eea
+            or (not inside_tool and (place.start in beside_tool or place.end - 1 in beside_tool))
+            or place.start < denied_to
+        ):
             continue
         if _asked(sentence, place.start, words):
             continue

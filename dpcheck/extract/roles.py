@@ -63,6 +63,7 @@ class SeatedParty:
     marker_reach: int
     clause_openers: frozenset[str]
     seat_words: frozenset[str]
+    party_labels: tuple[str, ...]
     legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
 
@@ -125,6 +126,7 @@ class RoleSet:
                 int(data["seated_party"]["marker_reach"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["clause_openers"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["seat_words"]),
+                tuple(str(label) for label in data["seated_party"]["party_labels"]),
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
@@ -363,9 +365,21 @@ class SentenceRoles:
     def _relative_handler(self, start: int, end: int) -> Cue | None:
         """The verb right after a party's place, or of a relative clause there, that says the party handles the
         data ("X Pvt Ltd in Pune, India, which receives the data", "X LLC in Austin, United States, receives the
-        data", "die X Ltd in Pune (Indien), die dafür ... erhält"); ``start:end``: the list of places."""
+        data", "die X Ltd in Pune (Indien), die dafür ... erhält", "our partner in Pune receives the data");
+        ``start:end``: the list of places."""
         tokens = self.sentence.span
         seated = self.roleset.seated_party
+        # "Our partner in Shenzhen receives your shipping details", „Unser Partner in Shenzhen erhält Ihre
+        # Lieferdaten": a party named by its kind, its place after "in", its verb right after the place.
+        if (
+            start >= 2
+            and end < len(tokens)
+            and tokens[start - 1].lower_ in seated.place_prepositions
+            and tokens[end].lower_ in seated.handles
+            and any(c.end == start - 1 for c in self.sentence.of(*seated.party_labels))
+            and any(t.lower_.endswith(seated.data_words) for t in tokens[end + 1 : end + 1 + seated.reach])
+        ):
+            return Cue("RELATIVE_HANDLER", end, end + 1, tokens[end].text)
         while end < len(tokens) and tokens[end].text == ")":
             end += 1
         # "X Ltd in Pune, India, ..." or "X Ltd, Chennai, India, ...": the place follows a company's name, one that

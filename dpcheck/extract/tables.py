@@ -22,7 +22,7 @@ from dpcheck.nlp.components import COUNTRIES, SPAN_KEY, CountryRecognizer
 from dpcheck.nlp.gazetteer import LEFT_OUT_KEY
 
 # Earlier kinds claim a column first: "Sub-processor of" is an engaged-by column, not a name column.
-COLUMN_ORDER = ("engaged_by", "onward", "access", "name", "location", "purpose")
+COLUMN_ORDER = ("engaged_by", "onward", "access", "name", "location", "seat", "remarks", "purpose")
 # Header cells are short; a longer cell is a row's content.
 HEADER_CELL_CHARS = 60
 # The longest location cell read as an answer of its own ("Global", "Varies", "Multiple regions").
@@ -273,18 +273,45 @@ def _other_region_only(
     columns: dict[str, int],
     patterns: dict[str, re.Pattern[str]],
     words: Words,
+    cells: Cells,
 ) -> bool:
     """A row serving only customers of another region ("Region: Americas only", "Status: other region only", „nur Region
     Asien-Pazifik"), beside the column of where the data is: it never receives the data of the region the list is
     about (the EEA)."""
     located = columns.get("location")
     for i, (title, cell) in enumerate(zip(header, row)):
-        if i == located or not (patterns["coarse"].search(title) or patterns["coarse"].search(cell)):
+        if i == located:
             continue
-        text = set(re.findall(r"[^\W\d_]+", cell.lower()))
-        if text & words.closing and not text & words.home_region:
-            return True
+        # Clause by clause: "Used only for accounts in the LATAM data region; never receives EU-region data".
+        for clause in re.split(r"[;.]\s+", cell):
+            regional = (
+                patterns["coarse"].search(title) or patterns["coarse"].search(clause) or _names_region(clause, cells)
+            )
+            text = set(re.findall(r"[^\W\d_]+", clause.lower()))
+            if regional and text & words.closing and not text & words.home_region:
+                return True
+            # "never receives EU-region data", "EEA Merchants are not in scope", „Daten aus dem EWR werden dort nicht
+            # verarbeitet": the region's data is denied to the row.
+            if text & words.home_region and any(
+                s.label_ in ("NEGATION", "DENIAL") for s in cells(clause).spans[SPAN_KEY]
+            ):
+                return True
     return False
+
+
+def _names_region(text: str, cells: Cells) -> bool:
+    """The text names an open region ("APAC", "LATAM", "North America")."""
+    return any(e.kb_id_ == UNSPECIFIED for e in cells(text).ents)
+
+
+def _remarked_places(text: str, cells: Cells) -> list[str]:
+    """The countries a remarks cell places the company's people or servers in ("Sending servers in London",
+    "on-call engineers in Manila also work tickets"); none where the remark denies anything ("contact person in
+    Zurich; no access from there", "never receives EU-region data"): what it names may be what it denies."""
+    doc = cells(text)
+    if any(s.label_ in ("NEGATION", "DENIAL") for s in doc.spans[SPAN_KEY]):
+        return []
+    return list(dict.fromkeys(e.kb_id_ for e in doc.ents if len(e.kb_id_) == 2))
 
 
 def _gone_row(row: tuple[str, ...], skip: set[int | None], words: Words) -> bool:
@@ -343,7 +370,7 @@ def _read_table(
             continue
         if _gone_row(row, {columns.get("name"), columns.get("purpose")}, words):
             continue
-        if _other_region_only(row, table.header, columns, patterns, words):
+        if _other_region_only(row, table.header, columns, patterns, words, cells):
             continue
         location_text = cell("location") if loc_col is not None else " ".join(row)
         # A word like "global" or "varies" is a location only as the whole of a short cell's answer, not inside prose.
@@ -355,6 +382,11 @@ def _read_table(
         codes = _places(
             location_text, cells, open_cues, location_column=loc_col is not None, codes_alone=loc_col is not None
         )
+        # "Entity seat: Singapore | Hosting region: none (access only)": the company's seat where the data's own cell
+        # names no country.
+        if not any(len(c) == 2 for c in codes):
+            codes += [c for c in _places(cell("seat"), cells, set(), location_column=True) if c not in codes]
+        codes += [c for c in _remarked_places(cell("remarks"), cells) if c not in codes]
         onward = [
             c
             for c in _places(

@@ -13,7 +13,9 @@ A phrase is one of three kinds:
   "Jersey", "Chad") is a place only as written and right after a location phrase ("seated in",
   "Sitz in"); :func:`resolve` decides, and a table's location column takes them all (see
   ``LEFT_OUT_KEY``). Not after a postcode: "CA 92007 Cardiff By The Sea" is in California.
-- a *location phrase* (label :data:`LOCATION`) only opens the gate for the name after it;
+- a *location phrase* (label :data:`LOCATION`) only opens the gate for the name after it; a *place
+  preposition* (label :data:`AT_PLACE`: "in", "aus") opens it for a city and a name that is no
+  state elsewhere too ("our studio in Sydney", "unser Partner aus Kapstadt"), not for "in Georgia";
 - an *open place after a place* ("or elsewhere", label prefix :data:`AFTER_PLACE`) is UNSPECIFIED only
   right after a named place ("the US or elsewhere"; not "on our websites or elsewhere").
 """
@@ -28,8 +30,10 @@ from dpcheck.models import EEA_REGION, UNSPECIFIED
 
 _ENDING = re.compile(r"(e|en|er|es|em)$")
 GATED = "~"  # label prefix of a gated name: "~AE" is a city of the United Arab Emirates
+WORD_NAME = "~~"  # label prefix of a gated name that is an ordinary word too: no preposition alone opens its gate
 AFTER_PLACE = "^"  # label prefix of an open place only right after a named one ("the US or elsewhere")
 LOCATION = "@LOCATION"
+AT_PLACE = "@AT"
 STATE = "%"  # label prefix of a country's name that is also a state of another: "%US" for "Georgia"
 # doc.spans key of the gated names that stood in no location phrase (a location column takes them).
 LEFT_OUT_KEY = "dpcheck_places_left_out"
@@ -73,14 +77,17 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
         yield phrase, AFTER_PLACE + UNSPECIFIED
     city_rules = countries.get("cities", {})
     left_out = set(city_rules.get("exclude", []))
+    word_names = set(city_rules.get("word_names", []))
     for name, code in places["cities"].items():
         if name not in left_out:
-            yield _as_written(name), GATED + code
+            yield _as_written(name), (WORD_NAME if name in word_names else GATED) + code
     for code, names in city_rules.get("names", {}).items():
         for name in names:
             yield _as_written(name), GATED + code
     for phrase in city_rules.get("location_phrases", []):
         yield phrase, LOCATION
+    for phrase in city_rules.get("place_prepositions", []):
+        yield phrase, AT_PLACE
     for code, names in countries.get("state_homonyms", {}).items():
         for name in names:
             yield name, STATE + code
@@ -112,17 +119,22 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
     a list after a location phrase opens the gate for each of its names ("data centres in
     Frankfurt, Dublin or London")."""
     matches = sorted(matches, key=lambda m: (m[1], -m[2]))
-    opened = {end for label, _, end in matches if label == LOCATION}
+    located = {end for label, _, end in matches if label == LOCATION}
+    states = {(start, end): label[len(STATE) :] for label, start, end in matches if label.startswith(STATE)}
+    # "in Georgia" may be the US state: only a location phrase or a city before it makes it a place.
+    homonyms = {start for start, _ in states}
+    at_place = {end for label, _, end in matches if label == AT_PLACE and end not in homonyms}
     # "servers in the US, Canada or Abu Dhabi": an article may stand between the phrase and the list.
-    opened |= {end + 1 for end in opened if end < len(lowers) and lowers[end] in ARTICLES}
+    located |= {end + 1 for end in located if end < len(lowers) and lowers[end] in ARTICLES}
+    at_place |= {end + 1 for end in at_place if end < len(lowers) and lowers[end] in ARTICLES}
+    opened = located | at_place
     places: list[Match] = []
     left_out: list[Match] = []
     cities: set[int] = set()  # the starts of places that are gated names (cities)
-    states = {(start, end): label[len(STATE) :] for label, start, end in matches if label.startswith(STATE)}
     # A name inside a longer one is no place of its own: "San" (Mali) in "San Francisco", "York" in "New York".
     covered = 0
     for label, start, end in matches:
-        if label == LOCATION or label.startswith(STATE):
+        if label in (LOCATION, AT_PLACE) or label.startswith(STATE):
             continue
         if end <= covered:
             continue
@@ -133,14 +145,18 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
                 places.append((label[len(AFTER_PLACE) :], start, end))
             continue
         gated = label.startswith(GATED)
-        if gated and start not in opened:
-            left_out.append((label[len(GATED) :], start, end))
+        code = label.lstrip(GATED)
+        if gated and start not in (located if label.startswith(WORD_NAME) else opened):
+            left_out.append((code, start, end))
             continue
-        places.append((label[len(GATED) :] if gated else label, start, end))
+        places.append((code, start, end))
         if gated:
             cities.add(start)
         if start in opened:
-            opened |= _list_continues(lowers, end)
+            continues = _list_continues(lowers, end)
+            opened |= continues
+            if start in located:
+                located |= continues
     return _city_and_region(places, left_out, cities, states, lowers)
 
 
