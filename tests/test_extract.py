@@ -2725,3 +2725,39 @@ def test_extract_a_country_inside_adequacy_wording_of_a_transfer_is_its_destinat
     """The country an adequacy finding is about, in a sentence that moves data there, is where the data goes."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert [(t.destination, t.mechanisms) for t in report.transfers] == [("CA", ("adequacy",))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "## Videos\n\nOur website embeds videos. The operator of the plugin is Clipwave, LLC, 12 Harbor Ave., "
+            "San Mateo, CA 94401, USA.",
+            {"US"},
+        ),
+        (
+            "de",
+            "## Videos\n\nUnsere Website bindet Videos ein. Betreiber der Seiten ist die Clipwave, LLC, 12 Harbor Ave., "
+            "San Mateo, CA 94401, USA.",
+            {"US"},
+        ),
+        (
+            "en",
+            "## Tickets\n\nIf you book an event abroad, your data goes to the organiser in the country where it is "
+            "established.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "## Tickets\n\nBei Buchungen im Ausland erhält der Veranstalter Ihre Daten im Land des Veranstalters.",
+            {"UNSPECIFIED"},
+        ),
+    ],
+)
+def test_extract_an_embedded_services_operator_and_the_recipients_own_country(scanner, lang, text, expected):
+    """The operator of an embedded service, named with its foreign address (an address abbreviation ends no
+    sentence), receives the data; "the country where it is established", „im Land des Veranstalters" leave the
+    destination open."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == expected

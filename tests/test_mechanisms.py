@@ -2216,3 +2216,23 @@ def test_mechanisms_adequacy_found_by_the_commission_in_other_words(scanner, lan
     """The Commission "considers" a country adequate, has "recognised" it "as adequate", "decided that" it "ensures
     adequate protection", „die Angemessenheit des Schutzniveaus festgestellt": each is an adequacy decision."""
     assert mechanisms(scanner, text, lang) == {"adequacy"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our engineers in the United States access the data. We are currently reviewing whether our US affiliate "
+            "should certify under the EU-U.S. Data Privacy Framework.",
+        ),
+        (
+            "de",
+            "Unsere Techniker in den USA greifen auf die Daten zu. Wir prüfen, ob sich unsere US-Tochter unter dem "
+            "EU-U.S. Data Privacy Framework zertifizieren soll.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_under_review_is_not_relied_on(scanner, lang, text):
+    """ "reviewing whether ... should certify", „wir prüfen, ob": a tool under review is none relied on."""
+    assert mechanisms(scanner, text, lang) == set()
