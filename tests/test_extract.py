@@ -2761,3 +2761,33 @@ def test_extract_an_embedded_services_operator_and_the_recipients_own_country(sc
     destination open."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "## Affiliates\n\nYour information may also be processed outside of the jurisdiction in which it was "
+            "collected (e.g. in the United States or Korea).",
+            {"US", "KR"},
+        ),
+        (
+            "de",
+            "## Chat\n\nDer Chat wird von der Example Messaging FZ-LLC bereitgestellt, einem Unternehmen mit Sitz in "
+            "Dubai, das die Nachrichten auf seinen Servern zwischenspeichert und zustellt.",
+            {"AE"},
+        ),
+        (
+            "en",
+            "## Chat\n\nThe chat is provided by a partner, a company seated in Dubai, which caches and delivers the "
+            "messages.",
+            {"AE"},
+        ),
+    ],
+)
+def test_extract_examples_of_the_country_left_and_a_seated_party_that_caches(scanner, lang, text, expected):
+    """Examples after "outside of the jurisdiction in which it was collected" are where data goes, not where it was
+    collected; a seated company that caches or delivers the data handles it."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} - {"UNSPECIFIED"} == expected

@@ -677,3 +677,31 @@ def test_tables_remarks_that_deny_or_serve_another_region_place_no_data(scanner,
     """A remark that denies anything names no place of the data; a row serving only another region's customers, or
     saying the EEA's data is not processed there, is no destination."""
     assert _table_destinations(scanner, text, lang) == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Annex 3\n\n| No. | Sub-processor | Service | Place of processing | Further sub-processors |\n|---|---|---|---|---|\n"
+            "| 1 | Example Solutions d.o.o. | Remote support | Novi Sad | none |\n"
+            "| 2 | Example Hosting GmbH | Hosting | Leipzig | Example Labs Pvt. Ltd., Pune (testing; no access to "
+            "Customer Data) |\n"
+            "| 3 | Example Mail GmbH | E-mail | Leipzig | Example Relay Inc., Boston (fallback relay) |\n",
+        ),
+        (
+            "de",
+            "# Anlage 3\n\n| Nr. | Unterauftragsverarbeiter | Leistung | Ort der Verarbeitung | Weitere Unterauftragsverarbeiter |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | Example Solutions d.o.o. | Fernwartung | Novi Sad | keine |\n"
+            "| 2 | Example Hosting GmbH | Hosting | Leipzig | Example Labs Pvt. Ltd., Pune (Tests; kein Zugriff auf "
+            "Kundendaten) |\n"
+            "| 3 | Example Mail GmbH | E-Mail | Leipzig | Example Relay Inc., Boston (Ausweichsystem) |\n",
+        ),
+    ],
+)
+def test_tables_place_of_processing_and_further_sub_processors_columns(scanner, lang, text):
+    """ "Place of processing" is a location column (its cities count), "Further sub-processors" one of onward
+    recipients; an onward recipient the cell denies the data is none."""
+    assert _table_destinations(scanner, text, lang) == {"RS", "US"}

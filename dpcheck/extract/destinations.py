@@ -977,9 +977,10 @@ def destination_mentions(
         if not sentence.has("TRANSFER") and any(c.end <= place.start for c in sentence.of("MECH:adequacy")):
             continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
-        if not argument.claimed:
-            # "… im jeweiligen Bestimmungsland (zum Beispiel im Vereinigten Königreich …)": an example of an open
-            # region is a place of the data as the region is.
+        if not roles.makes_transfer(argument):
+            # "… im jeweiligen Bestimmungsland (zum Beispiel im Vereinigten Königreich …)", "outside of the jurisdiction
+            # in which it was collected (e.g. in the United States)": an example of an open region is a place of the
+            # data as the region is, whatever a cue inside the region says of it.
             argument = _example_of_open(sentence, place, roles, words) or argument
         if _disowned_place(place, argument, disowned) or _contrasted_away(sentence, place, words):
             continue

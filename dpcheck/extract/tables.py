@@ -292,9 +292,7 @@ def _other_region_only(
                 return True
             # "never receives EU-region data", "EEA Merchants are not in scope", „Daten aus dem EWR werden dort nicht
             # verarbeitet": the region's data is denied to the row.
-            if text & words.home_region and any(
-                s.label_ in ("NEGATION", "DENIAL") for s in cells(clause).spans[SPAN_KEY]
-            ):
+            if text & words.home_region and _denies(clause, cells):
                 return True
     return False
 
@@ -308,10 +306,14 @@ def _remarked_places(text: str, cells: Cells) -> list[str]:
     """The countries a remarks cell places the company's people or servers in ("Sending servers in London",
     "on-call engineers in Manila also work tickets"); none where the remark denies anything ("contact person in
     Zurich; no access from there", "never receives EU-region data"): what it names may be what it denies."""
-    doc = cells(text)
-    if any(s.label_ in ("NEGATION", "DENIAL") for s in doc.spans[SPAN_KEY]):
+    if _denies(text, cells):
         return []
-    return list(dict.fromkeys(e.kb_id_ for e in doc.ents if len(e.kb_id_) == 2))
+    return list(dict.fromkeys(e.kb_id_ for e in cells(text).ents if len(e.kb_id_) == 2))
+
+
+def _denies(text: str, cells: Cells) -> bool:
+    """The cell denies anything ("no access to Customer Data", „kein Datenzugriff")."""
+    return any(s.label_ in ("NEGATION", "DENIAL") for s in cells(text).spans[SPAN_KEY])
 
 
 def _gone_row(row: tuple[str, ...], skip: set[int | None], words: Words) -> bool:
@@ -387,12 +389,14 @@ def _read_table(
         if not any(len(c) == 2 for c in codes):
             codes += [c for c in _places(cell("seat"), cells, set(), location_column=True) if c not in codes]
         codes += [c for c in _remarked_places(cell("remarks"), cells) if c not in codes]
+        # "(X Pvt. Ltd., Hyderabad – quality assurance; no access to Customer Data)": an onward recipient denied the
+        # data is none.
         onward = [
             c
             for c in _places(
                 cell("onward"), cells, {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"}, location_column=True
             )
-            if c not in eea
+            if c not in eea and not _denies(cell("onward"), cells)
         ]
         # "Hosting region | Support access from": where the data is reached from is where it goes too. Such a column
         # says where by itself, as a location column does ("Belgrade", "IN").
