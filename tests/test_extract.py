@@ -2791,3 +2791,24 @@ def test_extract_examples_of_the_country_left_and_a_seated_party_that_caches(sca
     collected; a seated company that caches or delivers the data handles it."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} - {"UNSPECIFIED"} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Clause 18\n\nThe term 'member state' will not exclude data subjects from suing in their place of habitual "
+            "residence (Switzerland) under the SCCs.",
+        ),
+        (
+            "de",
+            "## Klausel 18\n\nBetroffene können an ihrem gewöhnlichen Aufenthaltsort (Schweiz) nach den "
+            "Standardvertragsklauseln klagen.",
+        ),
+    ],
+)
+def test_extract_the_data_subjects_residence_in_brackets_is_no_destination(scanner, lang, text):
+    """ "their place of habitual residence (Switzerland)" is where data subjects live, not where data goes."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert report.transfers == ()

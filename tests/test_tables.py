@@ -705,3 +705,29 @@ def test_tables_place_of_processing_and_further_sub_processors_columns(scanner, 
     """ "Place of processing" is a location column (its cities count), "Further sub-processors" one of onward
     recipients; an onward recipient the cell denies the data is none."""
     assert _table_destinations(scanner, text, lang) == {"RS", "US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Service | Location | Remarks |\n|---|---|---|---|\n"
+            "| Kestrel Pte. Ltd. | Follow-the-sun support; APAC hours only | Singapore | – |\n"
+            "| Alpen GmbH | Hosting | Germany | none required (EU) |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Unterauftragsverarbeiter | Leistung | Standort | Bemerkungen |\n"
+            "|---|---|---|---|\n"
+            "| Kestrel Pte. Ltd. | Support rund um die Uhr; nur in den APAC-Stunden | Singapur | – |\n"
+            "| Alpen GmbH | Hosting | Deutschland | keine erforderlich (EU) |\n",
+        ),
+    ],
+)
+def test_tables_a_region_named_for_working_hours_or_a_tool_not_needed_keeps_the_row(scanner, lang, text):
+    """ "APAC hours only" says when a sub-processor works, not whom it serves; "none required (EU)" beside an EEA data
+    centre denies no data: both rows keep their recipient."""
+    report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert {t.destination for t in report.transfers} == {"SG"}
+    assert len(report.recipients) == 2

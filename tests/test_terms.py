@@ -956,3 +956,26 @@ def test_terms_a_list_kept_current_authorises_in_general(scanner, lang, text, mi
     needs notice and an objection right; an objection the engagement "remains unaffected by" is none."""
     heading = "# DPA\n\n## Sub-processors\n\n" if lang == "en" else "# AVV\n\n## Unterauftragsverarbeiter\n\n"
     assert ("SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, heading + text + "\n", lang)) is missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Sub-processors\n\nWe tell you by email at least 30 days before a new sub-processor starts. If you say no "
+            "within those 30 days and we find no solution, you may end the contract; until then the new sub-processor "
+            "does not work with your data.",
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nWir informieren Sie mindestens 30 Tage bevor ein neuer "
+            "Unterauftragsverarbeiter beginnt. Wenn Sie innerhalb dieser Frist nein sagen und wir keine Lösung finden, "
+            "können Sie den Vertrag beenden; bis dahin setzen wir ihn nicht ein.",
+        ),
+    ],
+)
+def test_terms_an_objection_in_plain_words(scanner, lang, text):
+    """ "If you say no within those 30 days", „wenn Sie nein sagen": the right to object in plain words."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in {f.rule_id for f in report.findings}

@@ -109,6 +109,7 @@ class Words:
     title_openers: frozenset[str]
     current: frozenset[str]
     home_region: frozenset[str]
+    served: frozenset[str]
     replaced_by: frozenset[str]
     situated: frozenset[str]
     determiner_negation: frozenset[str]

@@ -284,15 +284,25 @@ def _other_region_only(
             continue
         # Clause by clause: "Used only for accounts in the LATAM data region; never receives EU-region data".
         for clause in re.split(r"[;.]\s+", cell):
-            regional = (
-                patterns["coarse"].search(title) or patterns["coarse"].search(clause) or _names_region(clause, cells)
-            )
             text = set(re.findall(r"[^\W\d_]+", clause.lower()))
+            # A region by name counts where the clause speaks of whom the row serves ("only for customers who chose APAC
+            # hosting"), not of when it works ("APAC hours only").
+            regional = (
+                patterns["coarse"].search(title)
+                or patterns["coarse"].search(clause)
+                or (text & words.served and _names_region(clause, cells))
+            )
             if regional and text & words.closing and not text & words.home_region:
                 return True
-            # "never receives EU-region data", "EEA Merchants are not in scope", „Daten aus dem EWR werden dort nicht
-            # verarbeitet": the region's data is denied to the row.
-            if text & words.home_region and _denies(clause, cells):
+    return False
+
+
+def _home_data_denied(row: tuple[str, ...], words: Words, cells: Cells) -> bool:
+    """A cell of the row denies it the data of the region the list is about ("never receives EU-region data", "EEA
+    Merchants are not in scope", „Daten aus dem EWR werden dort nicht verarbeitet")."""
+    for cell in row:
+        for clause in re.split(r"[;.]\s+", cell):
+            if set(re.findall(r"[^\W\d_]+", clause.lower())) & words.home_region and _denies(clause, cells):
                 return True
     return False
 
@@ -389,6 +399,9 @@ def _read_table(
         if not any(len(c) == 2 for c in codes):
             codes += [c for c in _places(cell("seat"), cells, set(), location_column=True) if c not in codes]
         codes += [c for c in _remarked_places(cell("remarks"), cells) if c not in codes]
+        # Asked only of a row placed outside the EEA: "none required (EU)" beside a German data centre denies no data.
+        if any(c not in eea for c in codes) and _home_data_denied(row, words, cells):
+            continue
         # "(X Pvt. Ltd., Hyderabad – quality assurance; no access to Customer Data)": an onward recipient denied the
         # data is none.
         onward = [
