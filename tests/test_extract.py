@@ -2812,3 +2812,39 @@ def test_extract_the_data_subjects_residence_in_brackets_is_no_destination(scann
     """ "their place of habitual residence (Switzerland)" is where data subjects live, not where data goes."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert report.transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "## Monitoring\n\nPingboard is a monitoring tool of the company Pingboard, Inc., 12 Main St, Austin, TX "
+            "78701, USA.",
+            {"US"},
+        ),
+        (
+            "de",
+            "## Monitoring\n\nPingboard ist ein Monitoringsystem der amerikanischen Firma Pingboard, Inc., 12 Main St, "
+            "Austin, TX 78701, USA.",
+            {"US"},
+        ),
+        (
+            "en",
+            "## Who we are\n\nExample GmbH is a subsidiary of the company Example Holdings, Inc., 12 Main St, Austin, TX "
+            "78701, USA. All data is stored in Frankfurt.",
+            set(),
+        ),
+        (
+            "de",
+            "## Wer wir sind\n\nDie Beispiel GmbH ist eine Tochtergesellschaft der amerikanischen Firma Example Holdings, "
+            "Inc., 12 Main St, Austin, TX 78701, USA. Alle Daten werden in Frankfurt gespeichert.",
+            set(),
+        ),
+    ],
+)
+def test_extract_a_product_of_a_foreign_company_not_a_group_company(scanner, lang, text, expected):
+    """A tool named as a foreign company's product is a service the text uses: the company receives the data where it
+    sits. A group company named the same way ("a subsidiary of") is not."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == expected
