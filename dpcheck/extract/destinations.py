@@ -978,7 +978,7 @@ def destination_mentions(
         if not sentence.has("TRANSFER") and any(c.end <= place.start for c in sentence.of("MECH:adequacy")):
             continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
-        if not roles.makes_transfer(argument):
+        if not argument.claimed or not roles.makes_transfer(argument):
             # "… im jeweiligen Bestimmungsland (zum Beispiel im Vereinigten Königreich …)", "outside of the jurisdiction
             # in which it was collected (e.g. in the United States)": an example of an open region is a place of the
             # data as the region is, whatever a cue inside the region says of it.
