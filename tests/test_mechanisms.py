@@ -2190,3 +2190,22 @@ def test_mechanisms_consent_to_another_company_or_to_disclosure_and_tools_explai
     """Authorising a named company under its own terms, consenting to a disclosure to third parties, and a tool
     explained as "one way" of protecting data are no basis the vendor relies on; authorising the vendor is."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We may disclose your information to answer requests from government authorities, including authorities "
+            "outside your country of residence.",
+        ),
+        (
+            "de",
+            "Wir können Ihre Daten auf Anfrage von Behörden herausgeben, auch an Behörden außerhalb Ihres Wohnsitzlandes.",
+        ),
+    ],
+)
+def test_mechanisms_authorities_abroad_are_no_consent(scanner, lang, text):
+    """Disclosure to authorities, some of them abroad, names no transfer tool: "authorities" is no "authorises"."""
+    assert "derogation" not in mechanisms(scanner, text, lang)
