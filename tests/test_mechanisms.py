@@ -2236,3 +2236,22 @@ def test_mechanisms_adequacy_found_by_the_commission_in_other_words(scanner, lan
 def test_mechanisms_a_tool_under_review_is_not_relied_on(scanner, lang, text):
     """ "reviewing whether ... should certify", „wir prüfen, ob": a tool under review is none relied on."""
     assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We may disclose your information to answer requests from government authorities, including authorities "
+            "outside your country of residence.",
+        ),
+        (
+            "de",
+            "Wir können Ihre Daten auf Anfrage von Behörden herausgeben, auch an Behörden außerhalb Ihres Wohnsitzlandes.",
+        ),
+    ],
+)
+def test_mechanisms_authorities_abroad_are_no_consent(scanner, lang, text):
+    """Disclosure to authorities, some of them abroad, names no transfer tool: "authorities" is no "authorises"."""
+    assert "derogation" not in mechanisms(scanner, text, lang)

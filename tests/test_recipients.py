@@ -753,3 +753,71 @@ IMPORTED = {
 def test_recipients_who_operates_a_service_the_data_comes_from_is_no_recipient(scanner, lang):
     """The operator of the service a profile is moved from is where the data comes from, no recipient."""
     assert not named(scanner, IMPORTED[lang], lang)
+
+
+REPORTS_AND_PLAYERS = {
+    "en": (
+        "# Privacy Policy\n\nWe use Harrow Analytics and Harrow Interest Reporting to count visits.\n\n"
+        "## Embedded video players\n\nWe use Vellum Play to show our videos on our pages.\n\n"
+        "## Support\n\nWe use Cobalt Desk to answer your support requests.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir nutzen Harrow Analytics und Harrow Interessen Berichterstattung, um Besuche "
+        "zu zählen.\n\n## Eingebettete Videos\n\nWir nutzen Vellum Play, um unsere Videos auf unseren Seiten zu zeigen.\n\n"
+        "## Support\n\nWir nutzen Cobalt Desk, um Ihre Supportanfragen zu beantworten.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_tools_reports_and_embedded_players_are_no_recipients(scanner, lang):
+    """A report a tool makes ("Harrow Interest Reporting", „Harrow Interessen Berichterstattung") is no company, and a player
+    embedded in the vendor's pages is a plug-in the reader plays, as social plug-ins are; the tool's maker and a
+    service the vendor uses stay recipients."""
+    assert named(scanner, REPORTS_AND_PLAYERS[lang], lang) == {
+        "Harrow Analytics": "processor",
+        "Cobalt Desk": "processor",
+    }
+
+
+OFFERINGS = {
+    "en": (
+        "# Privacy Policy\n\nWe may use automated means to check eligibility for our financial products and services, "
+        "such as Tallypay. We share payment details with service providers such as Brisk Pay.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir nutzen automatisierte Verfahren, um die Eignung für unsere Produkte und Services "
+        "wie Tallypay zu prüfen. Zahlungsdaten geben wir an Dienstleister wie Brisk Pay weiter.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_examples_of_the_vendors_products_and_services_are_its_own(scanner, lang):
+    """ "Our products and services, such as Tallypay" lists what the vendor offers, not a provider it uses; "service
+    providers such as Brisk Pay" still lists one."""
+    assert named(scanner, OFFERINGS[lang], lang) == {"Brisk Pay": "processor"}
+
+
+APPOSED = {
+    "en": (
+        "# Privacy Policy\n\nWe share subscriber details with our parent company, Orrin Media Inc., for joint offers. "
+        "We share payment details with our payment processor, Brisk Pay Ltd., to take payments. Our sister company, "
+        "Talvern Inc., owns the brand. Notices are sent to us with a copy to our parent company, Kessel Holdings Ltd., "
+        "1 Sample Road, Leeds.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nAbonnentendaten geben wir an unsere Muttergesellschaft, die Orrin Media Inc., "
+        "weiter. Zahlungsdaten geben wir an unseren Zahlungsdienstleister, die Brisk Pay Ltd., weiter. Unsere "
+        "Schwestergesellschaft, die Talvern Inc., hält die Marke. Mitteilungen senden Sie an uns mit Kopie an unsere "
+        "Muttergesellschaft, die Kessel Holdings Ltd., 1 Sample Road, Leeds.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_company_between_commas_after_its_category_receives_the_data(scanner, lang):
+    """A company named between commas right after what it is to the vendor, in a sentence sharing data ("with our
+    parent company, Orrin Media Inc., for ..."), is a recipient in that role; one named so where no data goes, or
+    followed by an address as a contact for notices, is not."""
+    assert named(scanner, APPOSED[lang], lang) == {"Orrin Media Inc.": "affiliate", "Brisk Pay Ltd.": "processor"}

@@ -1734,3 +1734,36 @@ def test_roles_an_annex_field_on_third_country_transfers_answered(scanner, lang,
         "Hosting.\n",
     }[lang]
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We keep your data safe and protect your data no matter where it is stored.", set()),
+        ("de", "Wir halten Ihre Daten sicher und schützen Ihre Daten, gleich wo sie gespeichert sind.", set()),
+        (
+            "en",
+            "We may store your information in other countries, and we protect your data no matter where it is stored.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Wir speichern Daten auch in anderen Ländern außerhalb der EU und schützen Ihre Daten, gleich wo sie "
+            "gespeichert sind.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "Partners operating on our website place pixels that collect identifiers, which may be deemed a sale of "
+            "personal information in California.",
+            set(),
+        ),
+        ("de", "Wir übermitteln Kennungen an Werbepartner, was in Kalifornien als Verkauf gelten kann.", set()),
+        ("en", "We send usage data to ad partners in the United States, which may be deemed a sale.", {"US"}),
+        ("de", "Wir übermitteln Nutzungsdaten an Werbepartner in den USA, was als Verkauf gelten kann.", {"US"}),
+    ],
+)
+def test_roles_a_promise_to_protect_anywhere_and_a_sale_law_send_no_data(scanner, lang, text, expected):
+    """ "Protect your data no matter where it is stored" says how data is kept, and "deemed a sale ... in California"
+    where a law applies: neither sends data anywhere. Places the sentence sends data to stay destinations."""
+    assert destinations(scanner, text, lang) == expected

@@ -30,6 +30,7 @@ from dpcheck.changes.snapshot import (
     denial_words,
     eea_places,
     legal_forms,
+    list_elsewhere,
     name_words,
     place_patterns,
     recipient_key,
@@ -292,10 +293,13 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         for key, r in right.items()
         if not (_names(old, r.name) or _part_of(key, old, companies) or _restated(r, new, old))
     }
+    # A new version that moves the list of sub-processors out of its text, to a page it points to, no longer says who
+    # is on it: a recipient it stops naming may be on that page still.
+    moved_out = _lists_elsewhere(new) and not _lists_elsewhere(old)
     removed = {
         key: r
         for key, r in left.items()
-        if not (_names(new, r.name) or _part_of(key, new, companies) or _restated(r, old, new))
+        if not (moved_out or _names(new, r.name) or _part_of(key, new, companies) or _restated(r, old, new))
     }
     out = [
         Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
@@ -323,6 +327,18 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         and not _placed_alike(a, b, old, new)
     ]
     return out
+
+
+def _lists_elsewhere(terms: Terms) -> bool:
+    """A sentence of the version says its list of sub-processors is kept elsewhere ("Our current list of sub-processors
+    is maintained on our Trust Center", „Die Liste unserer Unterauftragsverarbeiter ist unter ... abrufbar"), not that
+    one follows in the text (rules/lexicon/words.yml, ``list_elsewhere``)."""
+    parts = list_elsewhere()
+    return any(
+        all(any(p.search(sentence) for p in parts[part]) for part in ("list", "subject", "where"))
+        and not any(p.search(sentence) for p in parts["inline"])
+        for sentence, _ in _sentences(terms)
+    )
 
 
 def _restated(recipient: Named, this: Terms, other: Terms) -> bool:

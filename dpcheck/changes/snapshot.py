@@ -340,6 +340,14 @@ def denial_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @cache
+def list_elsewhere() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The phrases of a sentence that says the list of sub-processors is kept elsewhere (``list_elsewhere`` of
+    rules/lexicon/words.yml), as patterns by part: ``list``, ``subject``, ``where``, ``inline``."""
+    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    return {part: tuple(_phrase_pattern(str(p)) for p in phrases) for part, phrases in words["list_elsewhere"].items()}
+
+
+@cache
 def condition_words() -> frozenset[str]:
     """Single words that make a statement conditional (``conditional`` of rules/lexicon/words.yml), lower-case."""
     words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")

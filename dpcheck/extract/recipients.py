@@ -77,6 +77,7 @@ class RecipientWords:
     operator_verbs: frozenset[str]
     list_words: frozenset[str]
     not_processors: frozenset[str]
+    offerings: frozenset[str]
     following: frozenset[str]
     genitive: frozenset[str]
     possessives: frozenset[str]
@@ -112,6 +113,7 @@ class RecipientWords:
             lower(data["operator_verbs"]),
             lower(data["list_words"]),
             lower(data["not_processors"]),
+            lower(data["offerings"]),
             lower(data["following"]),
             lower(data["genitive"]),
             lower(data["possessives"]),
@@ -321,7 +323,9 @@ def sentence_recipients(
         categories = [(c, role) for c, role in categories if role != "affiliate"]
     tokens = sentence.span
     sources = _sources(sentence, words)
-    categories = [(c, role) for c, role in categories if c.start not in sources]
+    categories = [
+        (c, role) for c, role in categories if c.start not in sources and not _offering(tokens, c.start, words)
+    ]
     # The sentence says data goes to the companies it lists: "we share data with partners (e.g., Acme)".
     sends = sentence.has("RCPT_SHARE", "RCPT_USE", "TRANSFER")
     for cue in sentence.of("RCPT_LIST"):
@@ -347,6 +351,9 @@ def sentence_recipients(
                 listed = list(_names_from(sentence, c.end + 1, words, commas=True))
                 if len(listed) > 1:
                     found += [(n, CATEGORIES[c.label], s, e) for n, s, e in listed]
+    if sends and not tool:
+        every = [(c, CATEGORIES[c.label]) for c in sentence.of(*CATEGORIES) if c.start not in sources]
+        found += _comma_appositions(sentence, every, words)
     for cue in sentence.of("RCPT_USE"):
         if _title_case(tokens, cue.start, cue.end + 1):
             continue  # "How We Use Your Data and Legal Bases": a heading's words in a table of contents, no sentence
@@ -382,6 +389,35 @@ def sentence_recipients(
         ):
             out.setdefault(name.casefold(), (name, role))
     return list(out.values())
+
+
+def _comma_appositions(
+    sentence: Sentence, categories: Sequence[tuple[Any, Role]], words: RecipientWords
+) -> list[tuple[str, Role, int, int]]:
+    """A company named between commas right after the category it is ("with our parent company, Acme Inc., for
+    joint offers", „an unsere Muttergesellschaft, die Acme Inc., weiter"): one company, so its name must close
+    with a legal form and the apposition with a comma or the sentence's end; an address after that comma ("a copy
+    to its parent company, Acme Ltd., 1 Example Road") makes the name a contact for notices, no recipient."""
+    tokens = sentence.span
+    found = []
+    for c, role in categories:
+        start = c.end + 1
+        if c.end >= len(tokens) or tokens[c.end].text != ",":
+            continue
+        if start < len(tokens) and tokens[start].lower_ in words.articles:
+            start += 1
+        name, end = name_at(tokens, start, words)
+        closed = end >= len(tokens) or tokens[end].text in ",.;"
+        address = end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text[:1].isdigit()
+        if name and closed and not address and words.legal_form(tokens[end - 1].text):
+            found.append((name, role, start, end))
+    return found
+
+
+def _offering(tokens: Tokens, start: int, words: RecipientWords) -> bool:
+    """The category word at ``start`` is joined to what the vendor offers ("our products and services, such as Acme
+    Pay"): the names it lists are the vendor's own products (recipients.yml ``offerings``)."""
+    return start >= 2 and tokens[start - 1].lower_ in words.separators and tokens[start - 2].lower_ in words.offerings
 
 
 def _runs_no_service_used(tokens: Tokens, cue: int, words: RecipientWords) -> bool:

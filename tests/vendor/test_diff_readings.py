@@ -863,3 +863,39 @@ def test_diff_the_frameworks_adequacy_decision_in_brackets_is_no_added_tool(scan
     old, new = (head + text + "\n" for text in FRAMEWORK[lang])
     assert _changes(scanner, old, new, lang) == set()
     assert _report(scanner, new, lang)["documents"][0]["mechanisms"] == ["dpf"]
+
+
+LIST_ELSEWHERE = {
+    "en": (
+        "# Privacy Policy\n\nWe share payment details with our service providers. {pointer}\n",
+        "Our current list of sub-processors is maintained on our trust page at https://example.com/trust.",
+        "The following list of sub-processors applies: see below.",
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nZahlungsdaten geben wir an unsere Dienstleister weiter. {pointer}\n",
+        "Die aktuelle Liste unserer Unterauftragsverarbeiter ist unter https://example.de/liste abrufbar.",
+        "Es gilt die nachfolgende Liste unserer Unterauftragsverarbeiter.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_list_moved_to_a_page_elsewhere_removes_no_recipient(scanner, lang, tmp_path):
+    """A new version that replaces its named providers by a pointer to a list kept on another page no longer says who
+    is on the list: nobody is reported removed. Without such a pointer, or with a list said to follow, they are."""
+    join = {"en": " and ", "de": " und "}[lang]
+    old = tmp_path / "old.md"
+    old.write_text(SHARING[lang].format(names=join.join(["Tallimo", "Brisk Pay"])), encoding="utf-8")
+    page, elsewhere, inline = LIST_ELSEWHERE[lang]
+
+    def changes(pointer: str) -> set[tuple[str, str]]:
+        new = tmp_path / "new.md"
+        new.write_text(page.format(pointer=pointer), encoding="utf-8")
+        return {
+            (c.kind, c.value) for c in dpcheck.diff(old, new, scanner=scanner).changes if c.kind != "rating_changed"
+        }
+
+    removed = {("subprocessor_removed", "Tallimo"), ("subprocessor_removed", "Brisk Pay")}
+    assert changes(elsewhere) == set()
+    assert changes("") == removed
+    assert changes(inline) == removed
