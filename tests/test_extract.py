@@ -2803,7 +2803,7 @@ def test_extract_examples_of_the_country_left_and_a_seated_party_that_caches(sca
         ),
         (
             "de",
-            "## Klausel 18\n\nBetroffene können an ihrem gewöhnlichen Aufenthaltsort (Schweiz) nach den "
+            "## Klausel 18\n\nBetroffene können am Ort ihres gewöhnlichen Aufenthalts (Schweiz) nach den "
             "Standardvertragsklauseln klagen.",
         ),
     ],
@@ -2848,3 +2848,20 @@ def test_extract_a_product_of_a_foreign_company_not_a_group_company(scanner, lan
     sits. A group company named the same way ("a subsidiary of") is not."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Sharing\n\nEven if your country of residence is not the United States, your information will be shared "
+            "with Example, Inc., which runs the platform's infrastructure.",
+        ),
+    ],
+)
+def test_extract_a_destination_set_apart_from_the_country_of_residence(scanner, lang, text):
+    """ "Even if your country of residence is not the United States, your information will be shared with X, Inc.": the
+    country named beside the residence is where the data goes."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == {"US"}
