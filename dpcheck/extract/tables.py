@@ -11,6 +11,7 @@ to where an address starts ("Acme GmbH, Musterweg 5, 12345 Berlin", "Acme Corp 1
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -276,15 +277,13 @@ def _other_region_only(
     cells: Cells,
 ) -> bool:
     """A row serving only customers of another region ("Region: Americas only", "Status: other region only", „nur Region
-    Asien-Pazifik"), beside the column of where the data is: it never receives the data of the region the list is
-    about (the EEA)."""
+    Asien-Pazifik", "only for customers who chose APAC hosting"), beside the column of where the data is: it never
+    receives the data of the region the list is about (the EEA)."""
     located = columns.get("location")
     for i, (title, cell) in enumerate(zip(header, row)):
         if i == located:
             continue
-        # Clause by clause: "Used only for accounts in the LATAM data region; never receives EU-region data".
-        for clause in re.split(r"[;.]\s+", cell):
-            text = set(re.findall(r"[^\W\d_]+", clause.lower()))
+        for clause, text in _clauses(cell):
             # A region by name counts where the clause speaks of whom the row serves ("only for customers who chose APAC
             # hosting"), not of when it works ("APAC hours only").
             regional = (
@@ -300,11 +299,14 @@ def _other_region_only(
 def _home_data_denied(row: tuple[str, ...], words: Words, cells: Cells) -> bool:
     """A cell of the row denies it the data of the region the list is about ("never receives EU-region data", "EEA
     Merchants are not in scope", „Daten aus dem EWR werden dort nicht verarbeitet")."""
-    for cell in row:
-        for clause in re.split(r"[;.]\s+", cell):
-            if set(re.findall(r"[^\W\d_]+", clause.lower())) & words.home_region and _denies(clause, cells):
-                return True
-    return False
+    return any(text & words.home_region and _denies(clause, cells) for cell in row for clause, text in _clauses(cell))
+
+
+def _clauses(cell: str) -> Iterator[tuple[str, set[str]]]:
+    """A cell's clauses and the lower-case words of each: "Used only for accounts in the LATAM data region; never
+    receives EU-region data" says two things, each judged on its own."""
+    for clause in re.split(r"[;.]\s+", cell):
+        yield clause, set(re.findall(r"[^\W\d_]+", clause.lower()))
 
 
 def _names_region(text: str, cells: Cells) -> bool:

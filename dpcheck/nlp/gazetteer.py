@@ -11,11 +11,13 @@ A phrase is one of three kinds:
 - a *name* (country, territory, alias, region) is a place wherever it stands;
 - a *gated* name (every city, and country names that are ordinary words or first names:
   "Jersey", "Chad") is a place only as written and right after a location phrase ("seated in",
-  "Sitz in"); :func:`resolve` decides, and a table's location column takes them all (see
-  ``LEFT_OUT_KEY``). Not after a postcode: "CA 92007 Cardiff By The Sea" is in California.
+  "Sitz in") or a place preposition; :func:`resolve` decides, and a table's location column takes
+  them all (see ``LEFT_OUT_KEY``). Not after a postcode: "CA 92007 Cardiff By The Sea" is in California.
+  A city whose name is an ordinary word too ("Mobile", "Lira"; label prefix :data:`WORD_NAME`) needs
+  a location phrase;
 - a *location phrase* (label :data:`LOCATION`) only opens the gate for the name after it; a *place
-  preposition* (label :data:`AT_PLACE`: "in", "aus") opens it for a city and a name that is no
-  state elsewhere too ("our studio in Sydney", "unser Partner aus Kapstadt"), not for "in Georgia";
+  preposition* (label :data:`AT_PLACE`: "in", "aus") opens it for the other gated names ("our studio
+  in Sydney", "unser Partner aus Kapstadt"), but not for a state's homonym ("in Georgia");
 - an *open place after a place* ("or elsewhere", label prefix :data:`AFTER_PLACE`) is UNSPECIFIED only
   right after a named place ("the US or elsewhere"; not "on our websites or elsewhere").
 """
@@ -33,7 +35,7 @@ GATED = "~"  # label prefix of a gated name: "~AE" is a city of the United Arab 
 WORD_NAME = "~~"  # label prefix of a gated name that is an ordinary word too: no preposition alone opens its gate
 AFTER_PLACE = "^"  # label prefix of an open place only right after a named one ("the US or elsewhere")
 LOCATION = "@LOCATION"
-AT_PLACE = "@AT"
+AT_PLACE = "@AT"  # label of a place preposition ("in", "aus", "Inc. of"), rules/lexicon/countries.yml
 STATE = "%"  # label prefix of a country's name that is also a state of another: "%US" for "Georgia"
 # doc.spans key of the gated names that stood in no location phrase (a location column takes them).
 LEFT_OUT_KEY = "dpcheck_places_left_out"
