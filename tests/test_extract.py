@@ -2865,3 +2865,38 @@ def test_extract_a_destination_set_apart_from_the_country_of_residence(scanner, 
     country named beside the residence is where the data goes."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "## Analytics\n\nWe use Example Inc., a company incorporated under the laws of Delaware, for analytics.",
+            {"US"},
+        ),
+        (
+            "de",
+            "## Analyse\n\nFür die Analyse nutzen wir den Dienst der Example Inc., eines nach dem Recht des Bundesstaates "
+            "Delaware gegründeten Unternehmens.",
+            {"US"},
+        ),
+        (
+            "en",
+            "## Who we are\n\nAcme Inc., a corporation organized under the laws of Delaware, is the controller.",
+            set(),
+        ),
+        (
+            "de",
+            "## Wer wir sind\n\nDie Acme Inc., ein nach dem Recht des Staates Delaware gegründetes Unternehmen, ist "
+            "Verantwortlicher.",
+            set(),
+        ),
+    ],
+)
+def test_extract_a_used_service_incorporated_abroad_is_a_recipient_there(scanner, lang, text, expected):
+    """A company "incorporated under the laws of Delaware" whose service the text uses receives the data at its seat
+    (GUIDELINES.md: "X Inc., a Delaware corporation, processes Customer Data"); the controller's own incorporation is
+    no destination."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == expected
