@@ -2255,3 +2255,26 @@ def test_mechanisms_a_tool_under_review_is_not_relied_on(scanner, lang, text):
 def test_mechanisms_authorities_abroad_are_no_consent(scanner, lang, text):
     """Disclosure to authorities, some of them abroad, names no transfer tool: "authorities" is no "authorises"."""
     assert "derogation" not in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "All processing takes place in Germany. Should the Processor in future intend to move processing to a third "
+            "country, this requires the Customer's prior written consent and the conclusion of the Standard "
+            "Contractual Clauses.",
+        ),
+        (
+            "de",
+            "Alle Verarbeitungen finden in Deutschland statt. Sollte der Auftragnehmer künftig beabsichtigen, "
+            "Verarbeitungen in ein Drittland zu verlagern, ist dies nur mit Zustimmung des Auftraggebers und nach "
+            "Abschluss der Standardvertragsklauseln zulässig.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_for_a_move_the_processor_may_make_one_day_is_not_relied_on(scanner, lang, text):
+    """ "Should the Processor in future intend to …", „Sollte der Auftragnehmer künftig beabsichtigen, …": the SCCs
+    such a move would need are no basis of today's transfers."""
+    assert mechanisms(scanner, text, lang, doc_type="dpa") == set()
