@@ -2900,3 +2900,22 @@ def test_extract_a_used_service_incorporated_abroad_is_a_recipient_there(scanner
     no destination."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## Tours\n\nWhen you book a tour, we pass your name to the local partners in the country you travel to.",
+        ),
+        (
+            "de",
+            "## Reisen\n\nWenn Sie eine Reise buchen, übermitteln wir Ihren Namen an die Partner im jeweiligen Reiseland.",
+        ),
+    ],
+)
+def test_extract_the_country_a_traveller_goes_to_is_open(scanner, lang, text):
+    """ "the country you travel to", „im jeweiligen Reiseland": wherever the trip goes, a destination left open."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == {"UNSPECIFIED"}

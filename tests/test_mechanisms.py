@@ -2278,3 +2278,23 @@ def test_mechanisms_a_tool_for_a_move_the_processor_may_make_one_day_is_not_reli
     """ "Should the Processor in future intend to …", „Sollte der Auftragnehmer künftig beabsichtigen, …": the SCCs
     such a move would need are no basis of today's transfers."""
     assert mechanisms(scanner, text, lang, doc_type="dpa") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "If Customer itself transfers data to third countries, the Customer alone is responsible for appropriate "
+            "safeguards such as Binding Corporate Rules.",
+        ),
+        (
+            "de",
+            "Übermittelt der Kunde selbst Daten in Drittländer, so ist der Kunde hierfür allein verantwortlich und hat "
+            "selbst für geeignete Garantien wie Binding Corporate Rules zu sorgen.",
+        ),
+    ],
+)
+def test_mechanisms_safeguards_the_customer_alone_answers_for(scanner, lang, text):
+    """Tools the customer alone must put in place for its own transfers are no basis of the vendor's."""
+    assert mechanisms(scanner, text, lang, doc_type="dpa") == set()
