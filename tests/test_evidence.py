@@ -757,3 +757,28 @@ def test_evidence_sentence_saying_what_a_transfer_rests_on_after_the_place(scann
     """A sentence saying what a transfer rests on, though no tool is read from it, is the basis of the transfer:
     the destination is quoted first from the sentence placing the data there."""
     assert quotes(scanner, f"{basis} {decisive}", lang, "JP")[0] == decisive
+
+
+ASSESSED = {
+    "en": (
+        "# Sub-processors\n\n| Name | Purpose | Location | Safeguard |\n|---|---|---|---|\n"
+        "| Hostco Pvt Ltd | Hosting | India | SCCs + TIA |\n\n"
+        "We have carried out a transfer impact assessment for India.\n"
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\n| Name | Zweck | Standort | Garantie |\n|---|---|---|---|\n"
+        "| Hostco Pvt Ltd | Hosting | Indien | SCC + TIA |\n\n"
+        "Für Indien haben wir eine Transfer-Folgenabschätzung durchgeführt.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_evidence_assessment_named_in_a_table_row_lists_the_basis(scanner, lang):
+    """A row whose cell names an assessment beside the tool ("SCCs + TIA") lists what the transfer rests on and
+    keeps its rank; a sentence about the assessment alone is set aside."""
+    document = ingest.load_text(ASSESSED[lang], name="subprocessors.md", format="markdown")
+    lexicon = scanner._lexicon
+    mentions = extract(document, scanner.pipeline(lang), lexicon, scanner.ruleset.facts.eea_places).mentions
+    aside = {m.evidence.quote.startswith("Hostco"): lexicon.evidence.aside(m) for m in mentions if m.value == "IN"}
+    assert aside == {True: False, False: True}

@@ -12,11 +12,12 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    sums it up ahead of it ("In short: ...", a heading "Auf einen Blick"), after every sentence that states
    the label itself, whatever its role: the reader is sent on to that passage anyway. So are a sentence on
    what applies to customers elsewhere ("For customers in the APAC region, ...", "Where Customer is
-   established in the United Kingdom, the Addendum applies"), an assessment of the transfer ("We have carried
-   out a transfer impact assessment for the transfers to the US", saying nothing of what the transfer rests
-   on), a dated row of a change log ("2 May 2025 | Acme moved hosting to Oregon") and a tool named in a
-   sentence that rules a transfer out but for it ("will not transfer ... unless the SCCs are in place"): each
-   names the label for another case, an earlier state or a promise, where another sentence states it;
+   established in the United Kingdom, the Addendum applies"), an assessment of the transfer ("We have
+   carried out a transfer impact assessment for the transfers to the US", saying nothing of what the
+   transfer rests on, and no table row), a dated row of a change log ("2 May 2025 | Acme moved hosting to
+   Oregon") and a tool named in a sentence that rules a transfer out but for it ("will not transfer ...
+   unless the SCCs are in place"): each names the label for another case, an earlier state or a promise,
+   where another sentence states it;
 3. for a destination, a sentence that plainly places the data there before every other mention of it: a
    transfer, storage or access statement, or the seat of a recipient that receives the data, that names
    no transfer tool and is not a postal address alone ("Address: ..., IL 62701": where a party sits). A
@@ -141,10 +142,12 @@ class EvidenceOrder:
         """The quote names the label for another case, an earlier state or a promise, or only refers on
         (see the module docstring, item 2)."""
         quote = mention.evidence.quote
+        # A row's cell naming an assessment beside the tool ("SCCs + TIA") lists what the transfer rests on.
+        table = mention.detail == TABLE or mention.role == TABLE
         return bool(
             self.refers_on(mention.evidence)
             or self.elsewhere.search(quote)
-            or (self.assessment.search(quote) and not self.concluded.search(quote))
+            or (self.assessment.search(quote) and not self.concluded.search(quote) and not table)
             or DATED_ROW.search(quote)
             or (mention.kind == "mechanism" and self.condition.search(quote))
         )
