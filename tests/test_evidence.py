@@ -618,3 +618,167 @@ def test_evidence_ranked_as_rank_orders_them(scanner, lang, monkeypatch):
     monkeypatch.setattr(type(order), "_moving", lambda self, quote: asked.append(quote) or moving(self, quote))
     assert order.ranked(shuffled) == expected
     assert sorted(asked) == sorted({m.evidence.quote for m in shuffled if m.kind in RANKED})
+
+
+@pytest.mark.parametrize(
+    ("lang", "elsewhere", "decisive"),
+    [
+        (
+            "en",
+            "For customers in the United Kingdom, transfers rest on the standard contractual clauses with the UK "
+            "Addendum.",
+            "Transfers to our support team in India rest on the standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Für Kunden mit Sitz in der Schweiz erfolgen Übermittlungen auf Grundlage der Standardvertragsklauseln "
+            "mit den Schweizer Anpassungen.",
+            "Übermittlungen an unser Support-Team in Indien erfolgen auf Grundlage der Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_evidence_what_applies_to_customers_elsewhere_after_the_statement(scanner, lang, elsewhere, decisive):
+    """A sentence opening on what applies to customers elsewhere names the tool for another case: it is quoted
+    after the sentence stating the tool for this one."""
+    report = scan(scanner, f"{elsewhere} {decisive}", lang, "dpa")
+    assert tool_quotes(report, "scc")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "assessment", "decisive"),
+    [
+        (
+            "en",
+            "We have carried out a transfer impact assessment for the transfers to Japan.",
+            "Customer data is stored on servers in Japan.",
+        ),
+        (
+            "de",
+            "Für die Übermittlungen nach Japan haben wir eine Transfer-Folgenabschätzung durchgeführt.",
+            "Kundendaten werden auf Servern in Japan gespeichert.",
+        ),
+    ],
+)
+def test_evidence_assessment_of_a_transfer_after_the_transfer(scanner, lang, assessment, decisive):
+    """A sentence about assessing the transfers to a country is quoted after the one placing the data there."""
+    assert quotes(scanner, f"{assessment} {decisive}", lang, "JP") == [decisive, assessment]
+
+
+@pytest.mark.parametrize(
+    ("lang", "promise", "decisive"),
+    [
+        (
+            "en",
+            "Acme will not transfer customer data, or allow it to be accessed, from a country without an adequacy "
+            "decision unless the standard contractual clauses are in place with the recipient.",
+            "For these transfers Acme has concluded the standard contractual clauses with its support provider in India.",
+        ),
+        (
+            "de",
+            "Acme übermittelt Kundendaten nicht in ein Land ohne Angemessenheitsbeschluss und gewährt von dort keinen "
+            "Zugriff, es sei denn, mit dem Empfänger bestehen Standardvertragsklauseln.",
+            "Für diese Übermittlungen hat Acme mit ihrem Support-Dienstleister in Indien die Standardvertragsklauseln "
+            "abgeschlossen.",
+        ),
+    ],
+)
+def test_evidence_tool_in_place_before_a_tool_promised(scanner, lang, promise, decisive):
+    """A sentence ruling transfers out but for a tool promises it; the one saying the tool was concluded for the
+    transfers is quoted first."""
+    report = scan(scanner, f"{promise} {decisive}", lang, "dpa")
+    assert tool_quotes(report, "scc")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "row", "statement"),
+    [
+        (
+            "en",
+            "| Name | Purpose | Location | Safeguard |\n|---|---|---|---|\n"
+            "| Hostco KK | Hosting | India | Standard contractual clauses |\n",
+            "We have signed the standard contractual clauses with Hostco KK.",
+        ),
+        (
+            "de",
+            "| Name | Zweck | Standort | Garantie |\n|---|---|---|---|\n"
+            "| Hostco KK | Hosting | Indien | Standardvertragsklauseln |\n",
+            "Mit Hostco KK haben wir die Standardvertragsklauseln unterzeichnet.",
+        ),
+    ],
+)
+def test_evidence_tool_signed_with_a_recipient_before_a_table_row(scanner, lang, row, statement):
+    """A sentence saying the tool was signed with the recipient states what the transfer rests on: it is quoted
+    before the table row naming the same tool."""
+    report = scan(scanner, f"{row}\n{statement}\n", lang, fmt="markdown")
+    assert tool_quotes(report, "scc")[0] == statement
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "row"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n## Changes\n\n| Date | Change |\n|---|---|\n| 2 May 2025 | Hostco KK moved processing "
+            "from Singapore to Japan |\n\n## Current list\n\n| Name | Purpose | Location |\n|---|---|---|\n| Hostco KK | Hosting | "
+            "Japan |\n",
+            "Hostco KK | Hosting | Japan",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n## Änderungen\n\n| Datum | Änderung |\n|---|---|\n| 02.05.2025 | Hostco KK "
+            "hat die Verarbeitung von Singapur nach Japan verlegt |\n\n## Aktuelle Liste\n\n| Name | Zweck | Standort |\n|---|---|---|\n"
+            "| Hostco KK | Hosting | Japan |\n",
+            "Hostco KK | Hosting | Japan",
+        ),
+    ],
+)
+def test_evidence_change_log_row_after_the_list(scanner, lang, text, row):
+    """A dated row of a change log tells how the list came to be; the list's own row is quoted first."""
+    assert quotes(scanner, text, lang, "JP", doc_type="subprocessor_list", fmt="markdown")[0] == row
+
+
+@pytest.mark.parametrize(
+    ("lang", "basis", "decisive"),
+    [
+        (
+            "en",
+            "For this transfer we rely on the Commission's decision that Japan ensures an adequate level of protection.",
+            "A backup copy is stored by Hostco KK in Tokyo, Japan.",
+        ),
+        (
+            "de",
+            "Für diese Übermittlung stützen wir uns auf den Beschluss der Kommission, dass Japan ein angemessenes "
+            "Schutzniveau bietet.",
+            "Eine Sicherungskopie wird bei Hostco KK in Tokio, Japan, gespeichert.",
+        ),
+    ],
+)
+def test_evidence_sentence_saying_what_a_transfer_rests_on_after_the_place(scanner, lang, basis, decisive):
+    """A sentence saying what a transfer rests on, though no tool is read from it, is the basis of the transfer:
+    the destination is quoted first from the sentence placing the data there."""
+    assert quotes(scanner, f"{basis} {decisive}", lang, "JP")[0] == decisive
+
+
+ASSESSED = {
+    "en": (
+        "# Sub-processors\n\n| Name | Purpose | Location | Safeguard |\n|---|---|---|---|\n"
+        "| Hostco Pvt Ltd | Hosting | India | SCCs + TIA |\n\n"
+        "We have carried out a transfer impact assessment for India.\n"
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\n| Name | Zweck | Standort | Garantie |\n|---|---|---|---|\n"
+        "| Hostco Pvt Ltd | Hosting | Indien | SCC + TIA |\n\n"
+        "Für Indien haben wir eine Transfer-Folgenabschätzung durchgeführt.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_evidence_assessment_named_in_a_table_row_lists_the_basis(scanner, lang):
+    """A row whose cell names an assessment beside the tool ("SCCs + TIA") lists what the transfer rests on and
+    keeps its rank; a sentence about the assessment alone is set aside."""
+    document = ingest.load_text(ASSESSED[lang], name="subprocessors.md", format="markdown")
+    lexicon = scanner._lexicon
+    mentions = extract(document, scanner.pipeline(lang), lexicon, scanner.ruleset.facts.eea_places).mentions
+    aside = {m.evidence.quote.startswith("Hostco"): lexicon.evidence.aside(m) for m in mentions if m.value == "IN"}
+    assert aside == {True: False, False: True}

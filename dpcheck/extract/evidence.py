@@ -10,19 +10,29 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    after every other mention of it but its definition; then a sentence that only points to the passage
    with the details ("see section 6 for the cases ...", "as described in clause 3", "siehe Ziffer 4") or
    sums it up ahead of it ("In short: ...", a heading "Auf einen Blick"), after every sentence that states
-   the label itself, whatever its role: the reader is sent on to that passage anyway;
+   the label itself, whatever its role: the reader is sent on to that passage anyway. So are a sentence on
+   what applies to customers elsewhere ("For customers in the APAC region, ...", "Where Customer is
+   established in the United Kingdom, the Addendum applies"), an assessment of the transfer ("We have
+   carried out a transfer impact assessment for the transfers to the US", saying nothing of what the
+   transfer rests on, and no table row), a dated row of a change log ("2 May 2025 | Acme moved hosting to
+   Oregon") and a tool named in a sentence that rules a transfer out but for it ("will not transfer ...
+   unless the SCCs are in place"): each names the label for another case, an earlier state or a promise,
+   where another sentence states it;
 3. for a destination, a sentence that plainly places the data there before every other mention of it: a
    transfer, storage or access statement, or the seat of a recipient that receives the data, that names
-   no transfer tool and is not a postal address alone ("Address: ..., IL 62701": where a party sits). A sentence naming the tool a transfer rests on ("we rely on the adequacy decision
-   for Canada") is that tool's evidence; for the destination it ranks with table rows and places named
-   only in a transfer context, below ("Canada is adequate" comes after "our team in Toronto, Canada,
-   accesses the data", wherever each stands). Consent to the transfer is no tool named here: "you agree
-   that your data is sent to the US" is itself the statement that places it;
+   no transfer tool and is not a postal address alone ("Address: ..., IL 62701": where a party sits). A
+   sentence naming the tool a transfer rests on ("we rely on the adequacy decision for Canada") is that
+   tool's evidence, and so is one saying what the transfer rests on where no tool is read from it ("we
+   rely on the Commission's decision that Switzerland ..."); for the destination either ranks with table
+   rows and places named only in a transfer context, below ("Canada is adequate" comes after "our team in
+   Toronto, Canada, accesses the data", wherever each stands). Consent to the transfer is no tool named
+   here: "you agree that your data is sent to the US" is itself the statement that places it;
 4. then a mention under a heading naming a transfer ("International transfers", "Übermittlung in
    Drittländer"), where a reader looks for the answer, before one elsewhere;
 5. then by role: a transfer, storage or access statement naming the destination, or the seat of a
    recipient that receives the data; a tool named in a sentence about the transfer ("transfers to the US
-   rest on the SCCs", or "Acme Inc. is certified under the DPF": what the transfer rests on); then a row of a table; then a place named only in a transfer context (its
+   rest on the SCCs", "Acme Inc. is certified under the DPF", or "we have signed the SCCs with Acme": what
+   the transfer rests on); then a row of a table; then a place named only in a transfer context (its
    argument ``unclaimed``); then a tool named elsewhere (a conflict clause, an email address for
    questions); a definition ("'SCCs' means ...") last;
 6. within a role, a tool named by its name before one read from consent to the transfer, and a
@@ -62,6 +72,11 @@ ORDER = ("destination", RECIPIENT_SEAT, TRANSFER, TABLE, UNCLAIMED, "", DEFINITI
 _TIER = {role: tier for tier, role in enumerate(ORDER)}
 # A US state's code with its ZIP code closes an address ("Springfield, IL 62701").
 ZIP = re.compile(r"\b[A-Z]{2} \d{5}(?:-\d{4})?\b")
+# A table row led by a date ("2 May 2025 | ...", "May 2, 2025 | ...", "2025-05-02 | ...", "02.05.2025 | ..."):
+# an entry of a change log, the history of a list rather than the list.
+DATED_ROW = re.compile(
+    r"^\W*(?:\d{1,2}\.?\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s*\|"
+)
 
 
 def _alternatives(data: dict[str, list[str]]) -> str:
@@ -88,6 +103,10 @@ class EvidenceOrder:
     pointer: re.Pattern[str] | Prefiltered  # words pointing to the passage with the details
     summary: re.Pattern[str]  # a summary's lead, at the start of a quote or as a whole heading
     address: re.Pattern[str]  # words marking a postal address
+    elsewhere: re.Pattern[str]  # a lead on what applies to customers elsewhere, at the start of a quote
+    assessment: re.Pattern[str] | Prefiltered  # words naming an assessment of a transfer
+    condition: re.Pattern[str] | Prefiltered  # words ruling a transfer out but for a tool
+    concluded: re.Pattern[str] | Prefiltered  # words saying what a transfer rests on (a tool in place, a decision)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:
@@ -101,6 +120,10 @@ class EvidenceOrder:
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["summary"]) + r")(?:\W*$|\W*:)", re.I),
             # Some markers end in a colon, so the end is "no letter follows" rather than a word boundary.
             re.compile(r"\b(?:" + _alternatives(words["address"]) + r")(?!\w)", re.I),
+            re.compile(r"^[\W\d]*(?:" + _alternatives(words["elsewhere"]) + r")\b", re.I),
+            _words(words["assessment"]),
+            _words(words["condition"]),
+            _words(words["concluded"]),
         )
 
     def address_only(self, quote: str) -> bool:
@@ -113,6 +136,20 @@ class EvidenceOrder:
         heading = evidence.section[-1] if evidence.section else ""
         return bool(
             self.pointer.search(evidence.quote) or self.summary.search(evidence.quote) or self.summary.search(heading)
+        )
+
+    def aside(self, mention: Mention) -> bool:
+        """The quote names the label for another case, an earlier state or a promise, or only refers on
+        (see the module docstring, item 2)."""
+        quote = mention.evidence.quote
+        # A row's cell naming an assessment beside the tool ("SCCs + TIA") lists what the transfer rests on.
+        table = mention.detail == TABLE or mention.role == TABLE
+        return bool(
+            self.refers_on(mention.evidence)
+            or self.elsewhere.search(quote)
+            or (self.assessment.search(quote) and not self.concluded.search(quote) and not table)
+            or DATED_ROW.search(quote)
+            or (mention.kind == "mechanism" and self.condition.search(quote))
         )
 
     def tool_role(self, sentence: Sentence, mention: Mention) -> str:
@@ -151,15 +188,20 @@ class EvidenceOrder:
         table = mention.detail == TABLE or mention.role == TABLE
         lapsed = not mention.relied_upon or (mention.kind == "mechanism" and bool(DISAVOWAL.search(quote)))
         tier = _TIER[TABLE] if table else _TIER.get(mention.role, _TIER[""])
+        if mention.kind == "mechanism" and tier == _TIER[""] and self.concluded.search(quote):
+            tier = _TIER[TRANSFER]
         # A destination's statement before its tool's, but neither behind a table row (see item 3).
         placed = mention.kind != "destination" or (
-            tier <= _TIER[TRANSFER] and not _overlaps(mention.evidence, basis) and not self.address_only(quote)
+            tier <= _TIER[TRANSFER]
+            and not _overlaps(mention.evidence, basis)
+            and not self.concluded.search(quote)
+            and not self.address_only(quote)
         )
         return (
             lapsed,
             tier == _TIER[DEFINITION],
             mention.detail == EXAMPLE,
-            self.refers_on(mention.evidence),
+            self.aside(mention),
             not placed,
             not under_transfer_heading(mention.evidence.section or ()),
             tier,
