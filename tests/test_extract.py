@@ -2919,3 +2919,19 @@ def test_extract_the_country_a_traveller_goes_to_is_open(scanner, lang, text):
     """ "the country you travel to", „im jeweiligen Reiseland": wherever the trip goes, a destination left open."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "## Recipients\n\nWe pass your order data on to our shipping partners in Switzerland.", {"CH"}),
+        ("de", "## Empfänger\n\nIhre Bestelldaten geben wir an unsere Versandpartner in der Schweiz weiter.", {"CH"}),
+        ("de", "## Empfänger\n\nWir leiten Ihre Anfrage an unser Supportteam in Indien weiter.", {"IN"}),
+        ("de", "## Empfänger\n\nWir geben Ihre Daten nicht an Dritte außerhalb der EU weiter.", set()),
+    ],
+)
+def test_extract_a_separable_verb_whose_particle_closes_the_clause(scanner, lang, text, expected):
+    """ "… geben wir an unsere Versandpartner in der Schweiz weiter": the particle closing the clause makes the verb
+    far before it a transfer, as "pass … on to" is in English; denied, it sends nothing."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == expected
