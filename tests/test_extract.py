@@ -2935,3 +2935,25 @@ def test_extract_a_separable_verb_whose_particle_closes_the_clause(scanner, lang
     far before it a transfer, as "pass … on to" is in English; denied, it sends nothing."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "## Transfers\n\nWith your consent we send your data to Facebook in the USA (Art. 49(1)(a) GDPR)."),
+        (
+            "de",
+            "## Übermittlungen\n\nMit Ihrer Einwilligung übermitteln wir Ihre Daten an Facebook in die USA (Art. 49 Abs. 1 lit. a DSGVO).",
+        ),
+        (
+            "de",
+            "## Newsletter\n\nFür den Newsletter setzen wir den Dienst der Mailwave Inc. mit Sitz in Boston, USA, ein; "
+            "Grundlage der Übermittlung sind Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_extract_a_basis_in_brackets_and_a_service_set_to_work(scanner, lang, text):
+    """A basis cited in brackets after the country ("in die USA (Art. 49 …)") does not make the country the tool's
+    qualifier; a service „eingesetzt" („setzen wir … ein") receives the data at its seat."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == {"US"}

@@ -942,6 +942,10 @@ def destination_mentions(
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(tokens) and abs(j - i) <= 2 and j not in mech_tokens:
+                # "… in die USA (Art. 49 Abs. 1 lit. a DSGVO)": a bracket opening on the tool cites the basis of what
+                # stands before it, which it does not qualify.
+                if step < 0 and tokens[j].text == "(":
+                    break
                 beside_tool.add(j)
                 if any(ch.isalnum() for ch in tokens[j].text):
                     break
