@@ -2298,3 +2298,29 @@ def test_mechanisms_a_tool_for_a_move_the_processor_may_make_one_day_is_not_reli
 def test_mechanisms_safeguards_the_customer_alone_answers_for(scanner, lang, text):
     """Tools the customer alone must put in place for its own transfers are no basis of the vendor's."""
     assert mechanisms(scanner, text, lang, doc_type="dpa") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our provider in the US hosts the data. It has submitted to the EU-U.S. Data Privacy Framework.",
+            {"dpf"},
+        ),
+        (
+            "en",
+            "Our affiliates in the US access the data. Example has submitted Binding Corporate Rules for approval.",
+            set(),
+        ),
+        (
+            "de",
+            "Unser Anbieter in den USA hostet die Daten. Er hat sich dem EU-US Data Privacy Framework unterworfen.",
+            {"dpf"},
+        ),
+    ],
+)
+def test_mechanisms_submitted_to_the_dpf_is_joining_it(scanner, lang, text, expected):
+    """ "has submitted to the Data Privacy Framework" (the Commerce Department's words for joining it), „hat sich dem
+    … unterworfen", is relying on it; BCRs "submitted for approval" are not in force yet."""
+    assert mechanisms(scanner, text, lang) == expected
