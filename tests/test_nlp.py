@@ -111,36 +111,6 @@ def test_nlp_language_cut_model_scores_as_the_full_model(text, tmp_path, monkeyp
     assert detector._identifier.tk_nextmove is detector._any.tk_nextmove
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Wir übermitteln personenbezogene Daten an Unterauftragsverarbeiter außerhalb der EU (Art. 46 DSGVO).",
-        "We transfer personal data to sub-processors outside the EEA under Art. 46 GDPR; see Annex III.",
-        "Straße",  # fewer bytes than the automaton's depth
-        "",
-        "§§ 1–3 ÄÖÜ äöü ß „Anführung“ — «guillemets» 日本語 😀",
-    ],
-)
-def test_nlp_language_walk_finds_py3langids_features(text):
-    """Every byte's state found at once gives py3langid's features with their counts, in its order."""
-    import random
-
-    import py3langid.langid as langid
-
-    from dpcheck.nlp.language import LanguageDetector
-
-    identifier = LanguageDetector()._any
-    walk = identifier._walk
-    assert walk.depth == 6
-    rng = random.Random(text)
-    noise = bytes(rng.randrange(256) for _ in range(300))
-    for data in (identifier._encode(text), identifier._encode(text * 40), noise, noise + identifier._encode(text)):
-        expected = langid.visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data)
-        found = walk(data)
-        assert found == expected
-        assert list(found or ()) == list(expected or ())
-
-
 def test_nlp_language_damaged_model_file_is_made_again(tmp_path, monkeypatch):
     """A damaged or tampered model file in the cache folder is ignored and written anew."""
     import numpy as np
@@ -240,25 +210,3 @@ def test_nlp_tokenizer_is_the_one_set_up_setting_by_setting(scanner, lang, text)
     built = scanner.pipeline(lang).tokenizer
     assert [t.text for t in built(text)] == [t.text for t in nlp.tokenizer(text)]
     assert dict(built.rules) == dict(nlp.tokenizer.rules)
-
-
-@pytest.mark.parametrize("depth", [None, 0, 1000])
-def test_nlp_language_model_file_without_a_sound_depth_is_made_again(tmp_path, monkeypatch, depth):
-    """A model file in the cache folder whose walk depth is missing or out of range is written anew."""
-    import numpy as np
-
-    from dpcheck.nlp.language import LanguageDetector
-
-    monkeypatch.setenv("DPCHECK_CACHE_DIR", str(tmp_path))
-    LanguageDetector()
-    (stored,) = (tmp_path / "compiled").glob("langid-*.npz")
-    arrays = dict(np.load(stored))
-    if depth is None:
-        del arrays["depth"]
-    else:
-        arrays["depth"] = np.array(depth)
-    np.savez(stored, **arrays)
-    detector = LanguageDetector()
-    assert detector._any._walk.depth == 6 and int(np.load(stored)["depth"]) == 6
-    assert detector.detect("Wir übermitteln Ihre Daten nur auf Grundlage der Klauseln.") == "de"
-    assert detector.detect("We only transfer your data under the standard contractual clauses.") == "en"

@@ -6,12 +6,6 @@ The whole model tells when a document is in a language dpcheck does not read at 
 cut down to the ten languages dpcheck reads names a document's language, with the same answers as
 the full model restricted to them. Both are built from one load and share the tokenizer automaton,
 which is most of the model's memory (40 of 70 MB).
-
-py3langid finds a text's features by walking its tokenizer automaton one byte at a time in Python,
-the larger part of identifying a language. The automaton is langid.py's Aho-Corasick automaton of
-byte n-grams: the state after a byte is that of the longest n-gram prefix ending there, so it follows
-from the last few bytes alone (as many as the deepest state lies from the start, 6). Every byte's
-state is found at once by that many numpy steps, the same states in the same order.
 """
 
 from __future__ import annotations
@@ -19,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 from array import array
-from collections import Counter
 from dataclasses import dataclass
 from importlib.metadata import version
 
@@ -42,18 +35,13 @@ NO_LANGUAGE = "zxx"
 READ_FLOOR = 0.05
 # Below this probability the model's first guess is no language worth naming.
 NAMED_FLOOR = 0.5
-# What the model file kept in the cache folder holds besides py3langid's model (a new value makes it again).
-_STORED = "depth"
-# Deeper than this the automaton is not one of byte n-grams as langid.py builds them (its n-grams are short).
-_MAX_DEPTH = 64
 
 
 class LanguageDetector:
     def __init__(self) -> None:
         model = _model()
-        walk = _Walk(model)
-        self._identifier = _identifier(model, CANDIDATES, walk)
-        self._any = _identifier(model, None, walk)
+        self._identifier = _identifier(model, CANDIDATES)
+        self._any = _identifier(model, None)
 
     def detect(self, text: str, sample: int = SAMPLE) -> str:
         """ISO 639-1 code of the text's main language (a middle sample of the text)."""
@@ -98,8 +86,7 @@ def _thirds(text: str, sample: int) -> list[str]:
 
 @dataclass(frozen=True)
 class _Model:
-    """py3langid's model: feature weights per language, priors, languages, and the tokenizer automaton
-    (with the most bytes a state depends on)."""
+    """py3langid's model: feature weights per language, priors, languages, and the tokenizer automaton."""
 
     ptc: np.ndarray
     pc: np.ndarray
@@ -107,61 +94,23 @@ class _Model:
     nextmove: array
     row: array
     output: list[int]
-    depth: int
 
 
-class _Walk:
-    """The features of a text's bytes and how often each occurs, as py3langid's ``visit_counts`` gives them
-    (first occurrences in order; None for none), with every byte's state found at once."""
-
-    def __init__(self, model: _Model) -> None:
-        self.nextmove = np.frombuffer(model.nextmove, dtype=_dtype(model.nextmove))
-        self.rowbase = np.frombuffer(model.row, dtype=_dtype(model.row)).astype(np.intp) << 8
-        self.output = np.array(model.output, dtype=np.int32)
-        self.depth = model.depth
-
-    def __call__(self, text: bytes) -> Counter[int] | None:
-        codes = np.frombuffer(text, dtype=np.uint8)
-        n = len(codes)
-        state = np.zeros(n, dtype=np.intp)
-        # Step k reads, for the state after each byte i, byte i - k: the bytes from i - depth + 1 on, from the start
-        # state (from the text's first byte where it has fewer before it).
-        for k in range(min(self.depth, n) - 1, -1, -1):
-            state[k:] = self.nextmove[self.rowbase[state[k:]] + codes[: n - k]]
-        features = self.output[state]
-        features = features[features >= 0]
-        return Counter(features.tolist()) if len(features) else None
-
-
-class _Identifier(langid.LanguageIdentifier):
-    """py3langid's identifier with its automaton walked by :class:`_Walk`; scores as py3langid's."""
-
-    __slots__ = ("_walk",)
-
-    def _raw_score(self, text: bytes) -> np.ndarray:
-        visits = self._walk(text)
-        if visits is None:  # no feature: py3langid's own answer for that
-            return super()._raw_score(text)
-        return self._sparse_score(visits, self.nb_ptc)
-
-
-def _identifier(model: _Model, languages: list[str] | None, walk: _Walk) -> langid.LanguageIdentifier:
+def _identifier(model: _Model, languages: list[str] | None) -> langid.LanguageIdentifier:
     """An identifier for ``languages`` (all for None); the automaton is shared, not copied."""
     if languages is None:
         ptc, pc, classes = model.ptc, model.pc, model.classes
     else:
         keep = [i for i, c in enumerate(model.classes) if c in languages]
         ptc, pc, classes = np.ascontiguousarray(model.ptc[:, keep]), model.pc[keep], [model.classes[i] for i in keep]
-    identifier = _Identifier(ptc, pc, classes, model.nextmove, model.output, norm_probs=True, tk_row=model.row)
-    identifier._walk = walk
-    return identifier
+    return langid.LanguageIdentifier(ptc, pc, classes, model.nextmove, model.output, norm_probs=True, tk_row=model.row)
 
 
 def _model() -> _Model:
     """py3langid's whole model, from the cache folder when it was unpacked before."""
     path = langid.MODEL_DIR / langid.MODEL_FILE
     stat = path.stat()
-    key = json.dumps([version("py3langid"), stat.st_size, stat.st_mtime_ns, None, _STORED])
+    key = json.dumps([version("py3langid"), stat.st_size, stat.st_mtime_ns, None])
     name = f"langid-{hashlib.sha256(key.encode()).hexdigest()[:32]}.npz"
     stored = artefacts.read_arrays(name)
     if stored is not None and _valid(stored):
@@ -176,7 +125,6 @@ def _model() -> _Model:
             "row": np.frombuffer(row, dtype=_dtype(row)),
             "output": np.array(output, dtype=np.int32),
         }
-        arrays["depth"] = np.array(_depth(arrays["nextmove"], arrays["row"]))
         artefacts.write_arrays(name, arrays)
     return _Model(
         arrays["ptc"],
@@ -185,25 +133,7 @@ def _model() -> _Model:
         _array(arrays["nextmove"]),
         _array(arrays["row"]),
         arrays["output"].tolist(),
-        int(arrays["depth"]),
     )
-
-
-def _depth(nextmove: np.ndarray, row: np.ndarray) -> int:
-    """How many steps from the start state the farthest state lies (the longest n-gram prefix it stands for)."""
-    table = nextmove.reshape(-1, 256)
-    seen = np.zeros(len(row), dtype=bool)
-    seen[0] = True
-    frontier = np.zeros(1, dtype=np.intp)
-    depth = 0
-    while True:
-        reached = np.zeros(len(row), dtype=bool)
-        reached[table[row[frontier]].ravel()] = True
-        frontier = np.flatnonzero(reached & ~seen)
-        if not len(frontier):
-            return depth
-        seen[frontier] = True
-        depth += 1
 
 
 def _dtype(values: array) -> np.dtype:
@@ -230,9 +160,6 @@ def _valid(a: dict[str, np.ndarray]) -> bool:
             and a["nextmove"].dtype.kind == "u"
             and a["row"].dtype.kind == "u"
             and a["output"].dtype == np.int32
-            and a["depth"].shape == ()
-            and a["depth"].dtype.kind in "iu"
-            and 1 <= int(a["depth"]) <= _MAX_DEPTH
             and len(a["row"]) == states
             and len(a["nextmove"]) % 256 == 0
             and int(a["row"].max()) < len(a["nextmove"]) // 256
