@@ -68,3 +68,24 @@ def test_collector_leaves_a_callers_own_setting_alone(thresholds):
     with fewer_collections():
         gc.set_threshold(2000, 5, 5)  # changed while a document was read: the caller's change stands
     assert gc.get_threshold() == (2000, 5, 5)
+
+
+def test_collector_threshold_raised_while_a_scanner_is_built(thresholds, monkeypatch):
+    from dpcheck.nlp import pipeline
+    from dpcheck.scanner import Scanner
+
+    built = {}
+    build = pipeline.build_pipeline
+
+    def spy(lang, lexicon):
+        built[lang] = gc.get_threshold()
+        return build(lang, lexicon)
+
+    monkeypatch.setattr(pipeline, "build_pipeline", spy)
+    scanner = Scanner()
+    scanner.build()
+    assert built == {"en": (READING_THRESHOLD, 10, 10), "de": (READING_THRESHOLD, 10, 10)}
+    assert gc.get_threshold() == (700, 10, 10)
+    for lang in ("en", "de"):  # the scanner built so reads both languages, and the caller's threshold is back
+        assert scanner.scan_text(POLICY[lang], name="policy.md", format="markdown").language == lang
+        assert gc.get_threshold() == (700, 10, 10)

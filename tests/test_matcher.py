@@ -5,6 +5,7 @@ compiled lexicon kept on disk as plain JSON."""
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -124,6 +125,38 @@ def test_matcher_globs_options_and_exact_case():
     )
     doc = nlp.make_doc("Standardvertragsklauseln regeln die Übermittlung , Informationen werden us und US")
     assert _found(matcher, doc) == {("K", 0, 1), ("U", 3, 4), ("D", 5, 7), ("US", 9, 10)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrases", "text", "expected"),
+    [
+        (
+            "en",
+            [("*clauses", "K"), ("transfer*", "T"), ("=Sub*or", "S")],
+            "Transfers rely on clauses ; a Subprocessor , not a subprocessor",
+            {("T", 0, 1), ("K", 3, 4), ("S", 6, 7)},
+        ),
+        (
+            "de",
+            [("*klauseln", "K"), ("über*ung", "U"), ("=Unter*er", "S")],
+            "Klauseln regeln die Übermittlung an Unterauftragsverarbeiter , nicht unterauftragsverarbeiter",
+            {("K", 0, 1), ("U", 3, 4), ("S", 5, 6)},
+        ),
+    ],
+)
+def test_matcher_compiles_a_glob_when_a_word_first_reaches_it(lang, phrases, text, expected):
+    """A glob's regex is compiled when a candidate word first reaches it, and answers as the regex does."""
+    nlp = spacy.blank(lang)
+    lexicon = compile_lexicon(phrases, nlp.tokenizer)
+    matcher = LexiconMatcher(lexicon)
+    globs = [(value, check) for (_, kind, value), check in zip(lexicon.tests, matcher._checks) if kind == "glob"]
+    assert len(globs) == 3 and all(check._regex is None for _, check in globs)
+    doc = nlp.make_doc(text)
+    assert _found(matcher, doc) == expected
+    assert all(check._regex is not None for _, check in globs)
+    for value, check in globs:
+        for word in {t.text for t in doc} | {t.lower_ for t in doc}:
+            assert check(word) == (re.search(value, word) is not None)
 
 
 def test_matcher_never_runs_across_blocks(scanner):
