@@ -71,6 +71,7 @@ class Words:
     """The word lists of rules/lexicon/words.yml (what each is for is documented there)."""
 
     source: frozenset[str]
+    outside: frozenset[str]
     destination: frozenset[str]
     leads_to: frozenset[str]
     leads_to_countries: frozenset[str]
@@ -444,7 +445,7 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
         if word in words.seat_of and i and tokens[i - 1].lower_.rstrip(".") in words.legal_forms:
             return False
         if word in words.source and not both:
-            return not _accessed_from_place(tokens, i, start, words)
+            return word in words.outside or not _accessed_from_place(tokens, i, start, words)
     return False
 
 
@@ -796,7 +797,8 @@ def _reason(argument: Argument, what: str) -> str:
 def _places_data(sentence: Sentence, place: Place, argument: Argument, states_transfer: bool, words: Words) -> bool:
     """The place, given its argument role, is where the sentence's data is (see the module docstring)."""
     if argument.role == RECIPIENT_SEAT:
-        return not _opens_company_name(sentence, place, words)
+        # "we use the UK and EEA standard contractual clauses": the country names the tool, not a provider's seat.
+        return not (_opens_company_name(sentence, place, words) or _names_a_law_or_tool(sentence, place.end, words))
     # A section for one country ("Additional information for Korea") sets out that country's
     # local rules for its residents; naming the country there is not sending data to it.
     # A company's name as the heading ("Acme Taiwan Co., Ltd") introduces that company, not a country's section.
