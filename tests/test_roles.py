@@ -1767,3 +1767,79 @@ def test_roles_a_promise_to_protect_anywhere_and_a_sale_law_send_no_data(scanner
     """ "Protect your data no matter where it is stored" says how data is kept, and "deemed a sale ... in California"
     where a law applies: neither sends data anywhere. Places the sentence sends data to stay destinations."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # People placed through a belief, a relative clause or one at a time are where they are.
+        (
+            "en",
+            "Individuals we believe to be located in the EEA, the United Kingdom or Switzerland: we process their "
+            "personal data under the GDPR.",
+            set(),
+        ),
+        ("en", "Users who are located in Canada or Australia can ask us for a copy of the data we process.", set()),
+        ("en", "As a data subject located in Brazil, you have rights under the LGPD.", set()),
+        ("en", "For hosts in India, we may run background checks where the law permits.", set()),
+        (
+            "de",
+            "Für Personen, die sich nach unserer Kenntnis im EWR, im Vereinigten Königreich oder in der Schweiz "
+            "aufhalten, verarbeiten wir Daten nach der DSGVO.",
+            set(),
+        ),
+        ("en", "Users whose data is located in the United States can ask us for a copy.", {"US"}),
+        ("de", "Für Kunden verarbeiten wir personenbezogene Daten in den USA.", {"US"}),
+        # A country naming a law, a legal process or a tool, also in a list or before a bracketed short name.
+        ("en", "We disclose information only where required by valid Australian legal process.", set()),
+        ("de", "Wir geben Informationen nur heraus, wenn ein gültiges australisches Gerichtsverfahren es verlangt.", set()),
+        ("en", "Where applicable, we use the UK and EEA standard contractual clauses for cross-border transfers.", set()),
+        ("de", "Wo nötig, nutzen wir die UK- und EU-Standardvertragsklauseln für Übermittlungen.", set()),
+        (
+            "en",
+            'Under European Union ("EU") and United Kingdom ("UK") data protection laws, every processing needs a '
+            "lawful basis.",
+            set(),
+        ),
+        (
+            "de",
+            'Nach dem Recht der Europäischen Union ("EU") und dem Datenschutzrecht des Vereinigten Königreichs ("UK") '
+            "braucht jede Verarbeitung eine Rechtsgrundlage.",
+            set(),
+        ),
+        (
+            "en",
+            "Northwind complies with the EU-U.S. Privacy Shield Framework and the Swiss – U.S. Privacy Shield "
+            "Framework.",
+            {"US"},
+        ),
+        # Reached "from outside" a country is not reached from it.
+        (
+            "en",
+            "Where our website is accessed from outside Japan, the handling of personal information is governed by "
+            "the laws of Japan.",
+            set(),
+        ),
+        ("de", "Beim Zugriff von außerhalb Japans richtet sich die Verarbeitung nach japanischem Recht.", set()),
+        ("en", "Our support staff may access your data from India.", {"IN"}),
+        # A pointer to the sections for some places.
+        (
+            "en",
+            "Please see the sections below specific to California, Nevada, Europe and the UK to understand your "
+            "rights in different regions.",
+            set(),
+        ),
+        (
+            "de",
+            "Bitte lesen Sie die Abschnitte unten, die spezifisch für Kalifornien und das Vereinigte Königreich sind.",
+            set(),
+        ),
+        # The reader's own country left is an open destination.
+        ("en", "We may transfer your personal data to countries outside your own.", {"UNSPECIFIED"}),
+        ("de", "Wir können Ihre Daten außerhalb Ihres eigenen Landes verarbeiten.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_round16_people_laws_and_pointers(scanner, lang, text, expected):
+    """Places of people, laws, tools and pointers to other sections are no destinations; where the sentence sends
+    or reaches data, the place stays one."""
+    assert destinations(scanner, text, lang) == expected

@@ -493,6 +493,8 @@ NAME_WORDS = 4
 CLAUSE_NUMBER = re.compile(r"[\d.()§]+|[a-z]\)|[-•*]")
 YEAR = re.compile(r"(?:19|20)\d\d")
 HYPHENS = frozenset({"-", "‐", "‑"})
+# A hyphen or a dash between two countries of a tool's name ("Swiss – U.S. Privacy Shield").
+DASHES = HYPHENS | {"–", "—"}
 # Tokens of a city (and its comma) between "Corp. of" and the country it is in ("Example Corp. of Boston, USA").
 COMPANY_CITY = 3
 # Tokens between an open region and the example word after it ("im jeweiligen Bestimmungsland (zum Beispiel ...").
@@ -672,7 +674,7 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     """ "UK GDPR", "Swiss-U.S. DPF", "UK Addendum": the country names a law or tool, not a place."""
     tokens = sentence.span
     following = [tokens[i].lower_ for i in range(end, min(len(tokens), end + 2))]
-    if following[:2] in (["-", "u.s."], ["-", "us"]):
+    if len(following) == 2 and following[0] in DASHES and following[1] in ("u.s.", "us"):
         return True
     # One German compound: "UK-Addendum", "US-Recht".
     tail = tokens[end - 1].lower_.rpartition("-")[2] if "-" in tokens[end - 1].lower_ else ""
@@ -686,11 +688,11 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     if i >= len(tokens):
         return False
     word = tokens[i].lower_.rstrip(".")  # "the Swiss Annex." closing a sentence stays one token
-    return (
-        word in words.law | words.people | words.residence
-        or word.startswith(words.law_prefixes)
-        or _titled_law(tokens, i, words)
-    )
+    # „UK- und EU-Standardvertragsklauseln": the list's last word is a compound whose end is the tool.
+    return any(
+        w in words.law | words.people | words.residence or w.startswith(words.law_prefixes)
+        for w in {word, word.rpartition("-")[2]} - {""}
+    ) or _titled_law(tokens, i, words)
 
 
 def _country_code(text: str) -> bool:

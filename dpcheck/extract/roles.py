@@ -77,6 +77,7 @@ class RoleSet:
     recipient_markers: frozenset[str]
     seated_party: SeatedParty
     coordination: frozenset[str]  # words joining places into one list
+    uncounted: frozenset[str]  # tokens a cue's reach does not count (brackets, quotation marks)
     locating: tuple[str, ...]  # transfer cues saying only where something is (prefixes end in "*")
     yields_to: frozenset[str]  # the argument roles of parties that win over a locating cue
     by_label: dict[str, Role]  # a cue label of cues.yml → the first role that borrows it (``labels``)
@@ -130,6 +131,7 @@ class RoleSet:
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
+            frozenset(str(w) for w in data["uncounted"]),
             tuple(str(w).lower() for w in data["locating"]["cues"]),
             frozenset(str(a) for a in data["locating"]["yields_to"]),
             {label: role for role in reversed(roles.values()) for label in role.labels},
@@ -239,7 +241,7 @@ class SentenceRoles:
                 and any(tokens[i].lower_ in self.roleset.barriers for i in gap)
             ):
                 continue
-            distance = sum(1 for i in gap if i not in places)
+            distance = sum(1 for i in gap if i not in places and tokens[i].text not in self.roleset.uncounted)
             if distance > role.reach:
                 continue
             if role.adjacent and distance == 0:
