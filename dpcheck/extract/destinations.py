@@ -101,6 +101,7 @@ class Words:
     annex: frozenset[str]
     placeholder: frozenset[str]
     former: frozenset[str]
+    new_party: frozenset[str]
     closing: frozenset[str]
     example_list: frozenset[str]
     no_longer: frozenset[str]
@@ -519,6 +520,8 @@ DENIAL_NEGATED = 2
 ACCESS_REACH = 8
 # Tokens between a verb of being somewhere and the open region after it ("are located outside the EEA").
 SITUATED_REACH = 3
+# Tokens between a word saying a party is gone and its place ("the former provider for receipt capture in Pune").
+FORMER_REACH = 7
 # Tokens back from "including from" to the "from" it gives an example of.
 EXAMPLE_REACH = 12
 
@@ -592,6 +595,20 @@ def _ended(sentence: Sentence, words: Words) -> bool:
         and any(YEAR.fullmatch(w) for w in words_[opens:])
         and not any(t.lower_ in words.not_past for t in tokens)
     )
+
+
+def _former_party(sentence: Sentence, start: int, words: Words) -> bool:
+    """ "The former support provider in Pune was replaced in 2024", „der frühere Dienstleister in Pune": the place is
+    that of a party the text says is gone; not of the one that replaced it ("replaced by a provider in Manila")."""
+    lo, _ = sentence.clause_bounds(start)
+    tokens = sentence.span
+    for i in range(start - 1, max(lo, start - FORMER_REACH) - 1, -1):
+        word = tokens[i].lower_
+        if word in words.new_party:
+            return False
+        if word in words.former:
+            return True
+    return False
 
 
 def _asked(sentence: Sentence, start: int, words: Words) -> bool:
@@ -979,7 +996,7 @@ def destination_mentions(
             or place.start < denied_to
         ):
             continue
-        if _asked(sentence, place.start, words):
+        if _asked(sentence, place.start, words) or _former_party(sentence, place.start, words):
             continue
         # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)": countries
         # named after an adequacy decision, in a sentence that moves no data, are examples of the decision.
