@@ -520,6 +520,8 @@ DENIAL_NEGATED = 2
 ACCESS_REACH = 8
 # Tokens between a verb of being somewhere and the open region after it ("are located outside the EEA").
 SITUATED_REACH = 3
+# Tokens after an open region in which a German modal closing the clause stands ("außerhalb der EU verarbeiten können").
+VERB_LAST_MODAL = 3
 # Tokens between a word saying a party is gone and its place ("the former provider for receipt capture in Pune").
 FORMER_REACH = 7
 # Tokens back from "including from" to the "from" it gives an example of.
@@ -538,7 +540,16 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
     seen = [t.lower_ for t in tokens[: cue.start]]
     if any(w in words.conditional for w in seen):
         return False
-    if any(w in words.permission and nxt not in words.restriction for w, nxt in zip(seen, seen[1:] + [""])):
+    # "may only", „dürfen Ihre Daten nur dann ... , wenn": a restriction between the leave and the region, or a
+    # condition right after the region, takes the leave back.
+    condition_after = any(t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION + 2])
+    if not condition_after and any(
+        w in words.permission and not any(x in words.restriction for x in seen[k + 1 :]) for k, w in enumerate(seen)
+    ):
+        return True
+    # „… Ihre Daten auch in Ländern außerhalb der EU verarbeiten können": the German modal closes the clause.
+    modal = [t.lower_ for t in tokens[cue.end : cue.end + VERB_LAST_MODAL]]
+    if any(w in words.permission for w in modal) and not condition_after and not words.restriction & set(seen):
         return True
     states = any(
         {tokens[c.start - 1].lower_ if c.start else "", tokens[c.end].lower_ if c.end < len(tokens) else ""}
