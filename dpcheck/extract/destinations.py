@@ -542,14 +542,21 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
         return False
     # "may only", „dürfen Ihre Daten nur dann ... , wenn": a restriction between the leave and the region, or a
     # condition right after the region, takes the leave back.
-    condition_after = any(t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION + 2])
+    condition_after = any(t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION])
     if not condition_after and any(
         w in words.permission and not any(x in words.restriction for x in seen[k + 1 :]) for k, w in enumerate(seen)
     ):
         return True
     # „… Ihre Daten auch in Ländern außerhalb der EU verarbeiten können": the German modal closes the clause.
-    modal = [t.lower_ for t in tokens[cue.end : cue.end + VERB_LAST_MODAL]]
-    if any(w in words.permission for w in modal) and not condition_after and not words.restriction & set(seen):
+    modal = [t.lower_ for t in tokens[cue.end : cue.end + VERB_LAST_MODAL + 2]]
+    if (
+        any(
+            w in words.permission and not words.restriction & set(modal[k + 1 :])
+            for k, w in enumerate(modal[:VERB_LAST_MODAL])
+        )
+        and not condition_after
+        and not words.restriction & set(seen)
+    ):
         return True
     states = any(
         {tokens[c.start - 1].lower_ if c.start else "", tokens[c.end].lower_ if c.end < len(tokens) else ""}
