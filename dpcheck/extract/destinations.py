@@ -118,6 +118,7 @@ class Words:
     speaker: frozenset[str]
     non_denying_negation: frozenset[str]
     double_negation: frozenset[str]
+    protection_level: frozenset[str]
     contrast: frozenset[str]
     clause_join: frozenset[str]
     clause_subject: frozenset[str]
@@ -231,6 +232,10 @@ def _denies(sentence: Sentence, words: Words) -> bool:
         if any(t.lower_ in words.conditional for t in sentence.span[lo : neg.start]):
             continue
         if any(cancels(sentence, neg, n, words.double_negation) for n in negations):
+            continue
+        # „In den meisten Ländern außerhalb der EU entspricht das Datenschutzniveau nicht den EU-Standards": what is
+        # denied is the level of protection there, not that data goes there.
+        if any(t.lower_ in words.protection_level for t in sentence.span[neg.end : neg.end + PROTECTION_REACH]):
             continue
         reach = DETERMINER_REACH if neg.text.lower() in words.determiner_negation else NEGATION_REACH
         # "has no sub-processors in China", „keine Unterauftragsverarbeiter in Russland": none there to send data to.
@@ -353,6 +358,8 @@ def cancels(sentence: Sentence, negation: Cue, other: Cue, words: frozenset[str]
     return not any(0 <= c.start - other.end <= CONSENT_REACH for c in sentence.of("CONSENT", "AUTHORISATION"))
 
 
+# Tokens after a negation in which the level of protection it denies is named ("does not meet EU standards").
+PROTECTION_REACH = 4
 # Tokens before "located"/"based" the people they place may stand in ("users located in", "you are located in").
 PEOPLE_REACH = 2
 # Tokens before "to" a comparison may stand in ("a standard of data protection equivalent to").
