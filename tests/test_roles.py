@@ -1792,8 +1792,16 @@ def test_roles_a_promise_to_protect_anywhere_and_a_sale_law_send_no_data(scanner
         ("de", "Für Kunden verarbeiten wir personenbezogene Daten in den USA.", {"US"}),
         # A country naming a law, a legal process or a tool, also in a list or before a bracketed short name.
         ("en", "We disclose information only where required by valid Australian legal process.", set()),
-        ("de", "Wir geben Informationen nur heraus, wenn ein gültiges australisches Gerichtsverfahren es verlangt.", set()),
-        ("en", "Where applicable, we use the UK and EEA standard contractual clauses for cross-border transfers.", set()),
+        (
+            "de",
+            "Wir geben Informationen nur heraus, wenn ein gültiges australisches Gerichtsverfahren es verlangt.",
+            set(),
+        ),
+        (
+            "en",
+            "Where applicable, we use the UK and EEA standard contractual clauses for cross-border transfers.",
+            set(),
+        ),
         ("de", "Wo nötig, nutzen wir die UK- und EU-Standardvertragsklauseln für Übermittlungen.", set()),
         (
             "en",
@@ -1842,4 +1850,121 @@ def test_roles_a_promise_to_protect_anywhere_and_a_sale_law_send_no_data(scanner
 def test_roles_round16_people_laws_and_pointers(scanner, lang, text, expected):
     """Places of people, laws, tools and pointers to other sections are no destinations; where the sentence sends
     or reaches data, the place stays one."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A party the text says is gone; the one that replaced it stays.
+        (
+            "de",
+            "Der frühere Dienstleister für die Belegerfassung in Pune wurde 2024 durch einen Anbieter in Graz ersetzt.",
+            set(),
+        ),
+        ("en", "Our former support provider in Manila was replaced in 2024 by a provider in Vienna.", set()),
+        (
+            "de",
+            "Der frühere Anbieter in Wien wurde durch einen Dienstleister in Pune ersetzt, der nun die Belege verarbeitet.",
+            {"IN"},
+        ),
+        # People at work in a place, seeing the data.
+        ("en", "Our support partner works from Cape Town and can view customer data.", {"ZA"}),
+        ("de", "Unser Supportpartner arbeitet von Kapstadt aus und kann Kundendaten einsehen.", {"ZA"}),
+        ("en", "If you work from Brazil, you can view your own account data at any time.", set()),
+        # The data subjects wherever they may be.
+        (
+            "en",
+            "Survey respondents invited by the customer may be located anywhere in the world, including the United "
+            "Kingdom and Switzerland.",
+            set(),
+        ),
+        (
+            "de",
+            "Die vom Kunden eingeladenen Befragten können sich überall auf der Welt befinden, auch im Vereinigten "
+            "Königreich und in der Schweiz.",
+            set(),
+        ),
+        # A tool's national amendments name the tool.
+        (
+            "en",
+            "Transfers subject to the FADP to Northwind Labs Inc. in the United States are made under the standard "
+            "contractual clauses with the Swiss amendments.",
+            {"US"},
+        ),
+        # Generic wording that points to the list naming the countries leaves nothing open.
+        (
+            "en",
+            "The following recipients process or access customer data outside the EEA.\n\nNorthwind Inc., Seattle, "
+            "United States: hosting.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Die folgenden Dienstleister verarbeiten Kundendaten außerhalb des EWR.\n\nNorthwind Inc., Seattle, USA: "
+            "Hosting.",
+            {"US"},
+        ),
+        # A German modal closing the clause grants leave as "may" does.
+        (
+            "de",
+            "Wir übermitteln Ihre Anfragen an unseren Kundenservice in Indien.\n\nSie nehmen zur Kenntnis, dass unsere "
+            "Dienstleister Ihre Daten auch in Ländern außerhalb der Europäischen Union verarbeiten können.",
+            {"IN", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Anfragen an unseren Kundenservice in Indien.\n\nUnsere Dienstleister dürfen Ihre "
+            "Daten nur dann außerhalb der EU verarbeiten, wenn Sie eingewilligt haben.",
+            {"IN"},
+        ),
+        # A denial nobody vouches for; a denied level of protection is no denied transfer.
+        (
+            "en",
+            "When the videos load, personal information is collected. It cannot be guaranteed that no data is "
+            "transferred to servers in a third country.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Es kann nicht garantiert werden, dass dabei keine Daten an Server in einem Drittland übermittelt werden.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Findet eine Verarbeitung in Ausnahmefällen in Ländern außerhalb der EU statt, geschieht dies nur mit "
+            "deiner Einwilligung.\n\nIn den meisten Ländern außerhalb der EU entspricht das Datenschutzniveau nicht "
+            "den EU-Standards.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "In exceptional cases we may process data in countries outside the EU.\n\nIn most countries outside the "
+            "EU, data protection does not meet EU standards.",
+            {"UNSPECIFIED"},
+        ),
+        ("en", "We guarantee that no data is transferred to servers in a third country.", set()),
+        # The vendor by its name using a provider at a foreign address.
+        (
+            "en",
+            "Northwind currently uses the service provider Ravelox (Ravelox Technology Ltd., 12 Old Street, London, "
+            "England, EC1V 9BP) for fraud prevention purposes.",
+            {"GB"},
+        ),
+        (
+            "de",
+            "Northwind nutzt den Dienstleister Ravelox (Ravelox Technology Ltd., 12 Old Street, London, England) zur "
+            "Betrugsprävention.",
+            {"GB"},
+        ),
+        (
+            "de",
+            "Die Erfassung erfolgt durch die Beispiel Co., Ltd. in Ho-Chi-Minh-Stadt, die dazu die Belegdaten erhält.",
+            {"VN"},
+        ),
+    ],
+)
+def test_roles_round16_gone_parties_workers_pointers_and_denials(scanner, lang, text, expected):
+    """Former parties, people at work, data subjects, pointers to lists, German modals and denials, each read for
+    where data goes."""
     assert destinations(scanner, text, lang) == expected
