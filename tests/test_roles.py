@@ -1968,3 +1968,27 @@ def test_roles_round16_gone_parties_workers_pointers_and_denials(scanner, lang, 
     """Former parties, people at work, data subjects, pointers to lists, German modals and denials, each read for
     where data goes."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "doc_type", "text", "expected"),
+    [
+        ("en", "dpa", "No transfers outside the EEA without standard contractual clauses.", {"UNSPECIFIED"}),
+        (
+            "en",
+            "subprocessor_list",
+            "Sub-processors\n\nNorthwind Cloud\n\nPurpose: Hosting\n\nData Processing Regions: Global (with EU data "
+            "residency options)\n",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "subprocessor_list",
+            "Unterauftragsverarbeiter\n\nNorthwind Cloud\n\nZweck: Hosting\n\nRegionen: weltweit\n",
+            {"UNSPECIFIED"},
+        ),
+    ],
+)
+def test_roles_round16_global_regions(scanner, lang, doc_type, text, expected):
+    """A region field answered "Global" is an open destination, as generic wording is."""
+    assert destinations(scanner, text, lang, doc_type) == expected
