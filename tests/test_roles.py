@@ -1992,3 +1992,44 @@ def test_roles_round16_gone_parties_workers_pointers_and_denials(scanner, lang, 
 def test_roles_round16_global_regions(scanner, lang, doc_type, text, expected):
     """A region field answered "Global" is an open destination, as generic wording is."""
     assert destinations(scanner, text, lang, doc_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The data is hosted and services are provided by Northwind LLC, including, where applicable, outside of "
+            "the European Economic Area (EEA), Switzerland, and the UK, including in the United States.",
+            {"UNSPECIFIED", "US"},
+        ),
+        (
+            "de",
+            "Die Daten werden von der Northwind LLC bereitgestellt, gegebenenfalls auch außerhalb der EU, der Schweiz "
+            "und des Vereinigten Königreichs, etwa in den USA.",
+            {"UNSPECIFIED", "US"},
+        ),
+        (
+            "en",
+            "For users within the European Economic Area and Switzerland, Northwind Services Limited is your operating "
+            "entity.",
+            set(),
+        ),
+        (
+            "de",
+            "Für Nutzer innerhalb des EWR und der Schweiz ist die Northwind Services Limited Ihr Vertragspartner.",
+            set(),
+        ),
+        (
+            "en",
+            "If you are a registered member and you are from Hong Kong or Taiwan, you contract with Northwind Hong "
+            "Kong Limited.",
+            set(),
+        ),
+        ("en", "Our support team in Zurich, Switzerland, can access your data.", {"CH"}),
+    ],
+)
+def test_roles_round16_places_left_out_and_users_within(scanner, lang, text, expected):
+    """A list of places after "outside of" is left out, a recipient's seat included; users within a region are
+    where they are."""
+    assert destinations(scanner, text, lang) == expected

@@ -83,6 +83,7 @@ class Words:
     exclusion: frozenset[str]
     disjunction: frozenset[str]
     list: frozenset[str]
+    list_marks: frozenset[str]
     law: frozenset[str]
     law_prefixes: tuple[str, ...]
     law_titles: frozenset[str]
@@ -358,6 +359,9 @@ def cancels(sentence: Sentence, negation: Cue, other: Cue, words: frozenset[str]
     return not any(0 <= c.start - other.end <= CONSENT_REACH for c in sentence.of("CONSENT", "AUTHORISATION"))
 
 
+# Tokens back from a place in a list to the word that leaves the list out ("outside of the European Economic Area
+# (EEA), Switzerland, and the UK").
+LEFT_OUT_REACH = 16
 # Tokens after a negation in which the level of protection it denies is named ("does not meet EU standards").
 PROTECTION_REACH = 4
 # Tokens before "located"/"based" the people they place may stand in ("users located in", "you are located in").
@@ -841,8 +845,13 @@ def _reason(argument: Argument, what: str) -> str:
 def _places_data(sentence: Sentence, place: Place, argument: Argument, states_transfer: bool, words: Words) -> bool:
     """The place, given its argument role, is where the sentence's data is (see the module docstring)."""
     if argument.role == RECIPIENT_SEAT:
-        # "we use the UK and EEA standard contractual clauses": the country names the tool, not a provider's seat.
-        return not (_opens_company_name(sentence, place, words) or _names_a_law_or_tool(sentence, place.end, words))
+        # "we use the UK and EEA standard contractual clauses": the country names the tool, not a provider's seat;
+        # "provided by X LLC, including outside of the EEA, Switzerland and the UK": the places left out are none.
+        return not (
+            _opens_company_name(sentence, place, words)
+            or _names_a_law_or_tool(sentence, place.end, words)
+            or _left_out(sentence, place, words)
+        )
     # A section for one country ("Additional information for Korea") sets out that country's
     # local rules for its residents; naming the country there is not sending data to it.
     # A company's name as the heading ("Acme Taiwan Co., Ltd") introduces that company, not a country's section.
@@ -873,6 +882,20 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
         or _names_a_law_or_tool(sentence, place.end, words)
         or sentence.drafting_note(place.start) is not None
     )
+
+
+def _left_out(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "outside of the European Economic Area (EEA), Switzerland, and the UK": the place stands in a list after a
+    word that leaves the list out."""
+    tokens = sentence.span
+    inside = {i for p in sentence.places for i in range(p.start, p.end)}
+    for i in range(place.start - 1, max(-1, place.start - 1 - LEFT_OUT_REACH), -1):
+        word = tokens[i].lower_
+        if word in words.outside:
+            return True
+        if not (i in inside or word in words.list or word in words.list_marks or tokens[i].text[:1].isupper()):
+            return False
+    return False
 
 
 def _claimed_from(argument: Argument, place: Place) -> int:
