@@ -2033,3 +2033,49 @@ def test_roles_round16_places_left_out_and_users_within(scanner, lang, text, exp
     """A list of places after "outside of" is left out, a recipient's seat included; users within a region are
     where they are."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "doc_type", "text", "expected"),
+    [
+        (
+            "en",
+            "privacy_policy",
+            "The app is distributed through the Apple App Store and Google Play in the EEA, the United Kingdom, the "
+            "United States and Canada.",
+            set(),
+        ),
+        (
+            "de",
+            "privacy_policy",
+            "Die App wird über den App Store und Google Play im EWR, im Vereinigten Königreich und in Kanada vertrieben.",
+            set(),
+        ),
+        ("en", "privacy_policy", "Our app stores your data on servers in the United States.", {"US"}),
+        (
+            "en",
+            "dpa",
+            "Northwind uses sub-processors in Germany and Ireland only. Northwind does not use sub-processors in any "
+            "other country.",
+            set(),
+        ),
+        (
+            "de",
+            "dpa",
+            "Northwind setzt Unterauftragsverarbeiter nur in Deutschland ein. Northwind setzt keine "
+            "Unterauftragsverarbeiter in anderen Ländern ein.",
+            set(),
+        ),
+        (
+            "en",
+            "dpa",
+            "Until 16 July 2020 our former US affiliate, 1 Main Street, Springfield, IL 62701, was certified under the "
+            "Privacy Shield.",
+            set(),
+        ),
+    ],
+)
+def test_roles_round16_app_stores_denied_subprocessors_and_past_importers(scanner, lang, doc_type, text, expected):
+    """Markets an app is sold in, sub-processors denied for other countries and a past importer's address name no
+    destination; an app that stores data somewhere still does."""
+    assert destinations(scanner, text, lang, doc_type) == expected

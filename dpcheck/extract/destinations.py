@@ -240,8 +240,14 @@ def _denies(sentence: Sentence, words: Words) -> bool:
             continue
         reach = DETERMINER_REACH if neg.text.lower() in words.determiner_negation else NEGATION_REACH
         # "has no sub-processors in China", „keine Unterauftragsverarbeiter in Russland": none there to send data to.
-        none_there = neg.text.lower() in words.determiner_negation and any(
-            0 < s.start - neg.start <= NO_RECIPIENT_REACH for s in sentence.of("SUBPROCESSOR")
+        # "does not use sub-processors in any other country": none engaged there either.
+        none_there = any(
+            0 < s.start - neg.start <= NO_RECIPIENT_REACH
+            and (
+                neg.text.lower() in words.determiner_negation
+                or any(neg.end <= e.start < s.start for e in sentence.of("ENGAGES", "A28_USE"))
+            )
+            for s in sentence.of("SUBPROCESSOR")
         )
         if none_there or any(lo <= t.start < hi and abs(t.start - neg.start) <= reach for t in transfers):
             if not words.exception.search(sentence.text):
@@ -551,23 +557,18 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
     seen = [t.lower_ for t in tokens[: cue.start]]
     if any(w in words.conditional for w in seen):
         return False
-    # "may only", „dürfen Ihre Daten nur dann ... , wenn": a restriction between the leave and the region, or a
-    # condition right after the region, takes the leave back.
-    condition_after = any(t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION])
-    if not condition_after and any(
+    # "may only", „dürfen Ihre Daten nur dann ... , wenn": a restriction between the leave and the region takes the
+    # leave back ("may transfer data outside the EEA where this is necessary" keeps it).
+    if any(
         w in words.permission and not any(x in words.restriction for x in seen[k + 1 :]) for k, w in enumerate(seen)
     ):
         return True
     # „… Ihre Daten auch in Ländern außerhalb der EU verarbeiten können": the German modal closes the clause.
     modal = [t.lower_ for t in tokens[cue.end : cue.end + VERB_LAST_MODAL + 2]]
-    if (
-        any(
-            w in words.permission and not words.restriction & set(modal[k + 1 :])
-            for k, w in enumerate(modal[:VERB_LAST_MODAL])
-        )
-        and not condition_after
-        and not words.restriction & set(seen)
-    ):
+    if any(
+        w in words.permission and not words.restriction & set(modal[k + 1 :])
+        for k, w in enumerate(modal[:VERB_LAST_MODAL])
+    ) and not words.restriction & set(seen):
         return True
     states = any(
         {tokens[c.start - 1].lower_ if c.start else "", tokens[c.end].lower_ if c.end < len(tokens) else ""}
@@ -682,6 +683,9 @@ def in_postal_address(sentence: Sentence, words: Words, start: int, end: int | N
 def importer_addresses(sentence: Sentence, eea: set[str], words: Words) -> list[Mention]:
     """Countries in the address of a data importer: the SCCs place the transferred data there. A US address may
     name no country at all ("Suite 200, Los Angeles, CA 90067"): its state and ZIP code are the United States'."""
+    # "Until 16 July 2020 our former US affiliate was certified ...": a past party is no importer today.
+    if _ended(sentence, words):
+        return []
     found = [
         Mention(
             "destination",
@@ -690,7 +694,10 @@ def importer_addresses(sentence: Sentence, eea: set[str], words: Words) -> list[
             role=RECIPIENT_SEAT,
         )
         for p in sentence.places
-        if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, words, p.start, p.end)
+        if p.code not in eea
+        and p.code != UNSPECIFIED
+        and in_postal_address(sentence, words, p.start, p.end)
+        and not _former_party(sentence, p.start, words)
     ]
     if not found and (match := _us_state_zip().search(sentence.text)):
         code = match["state"] if match["state"] in _US_TERRITORIES else "US"
