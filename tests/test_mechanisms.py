@@ -2324,3 +2324,67 @@ def test_mechanisms_submitted_to_the_dpf_is_joining_it(scanner, lang, text, expe
     """ "has submitted to the Data Privacy Framework" (the Commerce Department's words for joining it), „hat sich dem
     … unterworfen", is relying on it; BCRs "submitted for approval" are not in force yet."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Consent to processing by the recipient "in the manner set out above", where the text above sends it the data.
+        (
+            "en",
+            "Information about your use of this website is transmitted to and stored by Examplytics on servers in the "
+            "United States. By using this website, you consent to the processing of data about you by Examplytics in "
+            "the manner and for the purposes set out above.",
+            {"derogation"},
+        ),
+        (
+            "de",
+            "Die Informationen über Ihre Benutzung dieser Website werden an einen Server von Examplytics in den USA "
+            "übertragen. Durch die Nutzung dieser Website erklären Sie sich mit der Bearbeitung der über Sie "
+            "erhobenen Daten durch Examplytics in der zuvor beschriebenen Art und Weise einverstanden.",
+            {"derogation"},
+        ),
+        (
+            "en",
+            "Cookie data is stored by Examplytics on servers in the United States. By using this website, you "
+            "consent to our use of cookies in the manner described above.",
+            set(),
+        ),
+        # The 2010 clauses named by their maker and date, not by name.
+        (
+            "de",
+            "Grundlage dieser Übermittlung in die USA sind die Vertragsklauseln, die die Europäische Kommission mit "
+            "Beschluss vom 5. Februar 2010 für Auftragsverarbeiter in Drittländern festgelegt hat.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Transfers to the United States rely on the contractual clauses that the European Commission laid down "
+            "by its decision of 5 February 2010 for processors in third countries.",
+            {"scc"},
+        ),
+        # A tool applied for is not relied on.
+        (
+            "en",
+            "Northwind Group has applied to the Irish Data Protection Commission for approval of binding corporate "
+            "rules. The application is under review.",
+            set(),
+        ),
+        (
+            "de",
+            "Die Northwind-Gruppe hat bei der irischen Aufsichtsbehörde die Genehmigung verbindlicher interner "
+            "Datenschutzvorschriften beantragt.",
+            set(),
+        ),
+        # "by means of" is no definition: the tools it names are relied on.
+        (
+            "en",
+            "We process support data in the United States. As a rule, the guarantees in third countries are "
+            "established by means of an adequacy decision or the agreement of standard contractual clauses.",
+            {"adequacy", "scc"},
+        ),
+    ],
+)
+def test_mechanisms_round16(scanner, lang, text, expected):
+    """Consent to the processing described above, clauses named by their maker, tools applied for, "by means of"."""
+    assert mechanisms(scanner, text, lang) == expected

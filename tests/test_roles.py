@@ -1767,3 +1767,315 @@ def test_roles_a_promise_to_protect_anywhere_and_a_sale_law_send_no_data(scanner
     """ "Protect your data no matter where it is stored" says how data is kept, and "deemed a sale ... in California"
     where a law applies: neither sends data anywhere. Places the sentence sends data to stay destinations."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # People placed through a belief, a relative clause or one at a time are where they are.
+        (
+            "en",
+            "Individuals we believe to be located in the EEA, the United Kingdom or Switzerland: we process their "
+            "personal data under the GDPR.",
+            set(),
+        ),
+        ("en", "Users who are located in Canada or Australia can ask us for a copy of the data we process.", set()),
+        ("en", "As a data subject located in Brazil, you have rights under the LGPD.", set()),
+        ("en", "For hosts in India, we may run background checks where the law permits.", set()),
+        (
+            "de",
+            "Für Personen, die sich nach unserer Kenntnis im EWR, im Vereinigten Königreich oder in der Schweiz "
+            "aufhalten, verarbeiten wir Daten nach der DSGVO.",
+            set(),
+        ),
+        ("en", "Users whose data is located in the United States can ask us for a copy.", {"US"}),
+        ("de", "Für Kunden verarbeiten wir personenbezogene Daten in den USA.", {"US"}),
+        # A country naming a law, a legal process or a tool, also in a list or before a bracketed short name.
+        ("en", "We disclose information only where required by valid Australian legal process.", set()),
+        (
+            "de",
+            "Wir geben Informationen nur heraus, wenn ein gültiges australisches Gerichtsverfahren es verlangt.",
+            set(),
+        ),
+        (
+            "en",
+            "Where applicable, we use the UK and EEA standard contractual clauses for cross-border transfers.",
+            set(),
+        ),
+        ("de", "Wo nötig, nutzen wir die UK- und EU-Standardvertragsklauseln für Übermittlungen.", set()),
+        (
+            "en",
+            'Under European Union ("EU") and United Kingdom ("UK") data protection laws, every processing needs a '
+            "lawful basis.",
+            set(),
+        ),
+        (
+            "de",
+            'Nach dem Recht der Europäischen Union ("EU") und dem Datenschutzrecht des Vereinigten Königreichs ("UK") '
+            "braucht jede Verarbeitung eine Rechtsgrundlage.",
+            set(),
+        ),
+        (
+            "en",
+            "Northwind complies with the EU-U.S. Privacy Shield Framework and the Swiss – U.S. Privacy Shield "
+            "Framework.",
+            {"US"},
+        ),
+        # Reached "from outside" a country is not reached from it.
+        (
+            "en",
+            "Where our website is accessed from outside Japan, the handling of personal information is governed by "
+            "the laws of Japan.",
+            set(),
+        ),
+        ("de", "Beim Zugriff von außerhalb Japans richtet sich die Verarbeitung nach japanischem Recht.", set()),
+        ("en", "Our support staff may access your data from India.", {"IN"}),
+        # A pointer to the sections for some places.
+        (
+            "en",
+            "Please see the sections below specific to California, Nevada, Europe and the UK to understand your "
+            "rights in different regions.",
+            set(),
+        ),
+        (
+            "de",
+            "Bitte lesen Sie die Abschnitte unten, die spezifisch für Kalifornien und das Vereinigte Königreich sind.",
+            set(),
+        ),
+        # The reader's own country left is an open destination.
+        ("en", "We may transfer your personal data to countries outside your own.", {"UNSPECIFIED"}),
+        ("de", "Wir können Ihre Daten außerhalb Ihres eigenen Landes verarbeiten.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_round16_people_laws_and_pointers(scanner, lang, text, expected):
+    """Places of people, laws, tools and pointers to other sections are no destinations; where the sentence sends
+    or reaches data, the place stays one."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A party the text says is gone; the one that replaced it stays.
+        (
+            "de",
+            "Der frühere Dienstleister für die Belegerfassung in Pune wurde 2024 durch einen Anbieter in Graz ersetzt.",
+            set(),
+        ),
+        ("en", "Our former support provider in Manila was replaced in 2024 by a provider in Vienna.", set()),
+        (
+            "de",
+            "Der frühere Anbieter in Wien wurde durch einen Dienstleister in Pune ersetzt, der nun die Belege verarbeitet.",
+            {"IN"},
+        ),
+        # People at work in a place, seeing the data.
+        ("en", "Our support partner works from Cape Town and can view customer data.", {"ZA"}),
+        ("de", "Unser Supportpartner arbeitet von Kapstadt aus und kann Kundendaten einsehen.", {"ZA"}),
+        ("en", "If you work from Brazil, you can view your own account data at any time.", set()),
+        # The data subjects wherever they may be.
+        (
+            "en",
+            "Survey respondents invited by the customer may be located anywhere in the world, including the United "
+            "Kingdom and Switzerland.",
+            set(),
+        ),
+        (
+            "de",
+            "Die vom Kunden eingeladenen Befragten können sich überall auf der Welt befinden, auch im Vereinigten "
+            "Königreich und in der Schweiz.",
+            set(),
+        ),
+        # A tool's national amendments name the tool.
+        (
+            "en",
+            "Transfers subject to the FADP to Northwind Labs Inc. in the United States are made under the standard "
+            "contractual clauses with the Swiss amendments.",
+            {"US"},
+        ),
+        # Generic wording that points to the list naming the countries leaves nothing open.
+        (
+            "en",
+            "The following recipients process or access customer data outside the EEA.\n\nNorthwind Inc., Seattle, "
+            "United States: hosting.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Die folgenden Dienstleister verarbeiten Kundendaten außerhalb des EWR.\n\nNorthwind Inc., Seattle, USA: "
+            "Hosting.",
+            {"US"},
+        ),
+        # A German modal closing the clause grants leave as "may" does.
+        (
+            "de",
+            "Wir übermitteln Ihre Anfragen an unseren Kundenservice in Indien.\n\nSie nehmen zur Kenntnis, dass unsere "
+            "Dienstleister Ihre Daten auch in Ländern außerhalb der Europäischen Union verarbeiten können.",
+            {"IN", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Anfragen an unseren Kundenservice in Indien.\n\nUnsere Dienstleister dürfen Ihre "
+            "Daten nur dann außerhalb der EU verarbeiten, wenn Sie eingewilligt haben.",
+            {"IN"},
+        ),
+        # A denial nobody vouches for; a denied level of protection is no denied transfer.
+        (
+            "en",
+            "When the videos load, personal information is collected. It cannot be guaranteed that no data is "
+            "transferred to servers in a third country.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Es kann nicht garantiert werden, dass dabei keine Daten an Server in einem Drittland übermittelt werden.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Findet eine Verarbeitung in Ausnahmefällen in Ländern außerhalb der EU statt, geschieht dies nur mit "
+            "deiner Einwilligung.\n\nIn den meisten Ländern außerhalb der EU entspricht das Datenschutzniveau nicht "
+            "den EU-Standards.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "In exceptional cases we may process data in countries outside the EU.\n\nIn most countries outside the "
+            "EU, data protection does not meet EU standards.",
+            {"UNSPECIFIED"},
+        ),
+        ("en", "We guarantee that no data is transferred to servers in a third country.", set()),
+        # The vendor by its name using a provider at a foreign address.
+        (
+            "en",
+            "Northwind currently uses the service provider Ravelox (Ravelox Technology Ltd., 12 Old Street, London, "
+            "England, EC1V 9BP) for fraud prevention purposes.",
+            {"GB"},
+        ),
+        (
+            "de",
+            "Northwind nutzt den Dienstleister Ravelox (Ravelox Technology Ltd., 12 Old Street, London, England) zur "
+            "Betrugsprävention.",
+            {"GB"},
+        ),
+        (
+            "de",
+            "Die Erfassung erfolgt durch die Beispiel Co., Ltd. in Ho-Chi-Minh-Stadt, die dazu die Belegdaten erhält.",
+            {"VN"},
+        ),
+    ],
+)
+def test_roles_round16_gone_parties_workers_pointers_and_denials(scanner, lang, text, expected):
+    """Former parties, people at work, data subjects, pointers to lists, German modals and denials, each read for
+    where data goes."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "doc_type", "text", "expected"),
+    [
+        ("en", "dpa", "No transfers outside the EEA without standard contractual clauses.", {"UNSPECIFIED"}),
+        (
+            "en",
+            "subprocessor_list",
+            "Sub-processors\n\nNorthwind Cloud\n\nPurpose: Hosting\n\nData Processing Regions: Global (with EU data "
+            "residency options)\n",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "subprocessor_list",
+            "Unterauftragsverarbeiter\n\nNorthwind Cloud\n\nZweck: Hosting\n\nRegionen: weltweit\n",
+            {"UNSPECIFIED"},
+        ),
+    ],
+)
+def test_roles_round16_global_regions(scanner, lang, doc_type, text, expected):
+    """A region field answered "Global" is an open destination, as generic wording is."""
+    assert destinations(scanner, text, lang, doc_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The data is hosted and services are provided by Northwind LLC, including, where applicable, outside of "
+            "the European Economic Area (EEA), Switzerland, and the UK, including in the United States.",
+            {"UNSPECIFIED", "US"},
+        ),
+        (
+            "de",
+            "Die Daten werden von der Northwind LLC bereitgestellt, gegebenenfalls auch außerhalb der EU, der Schweiz "
+            "und des Vereinigten Königreichs, etwa in den USA.",
+            {"UNSPECIFIED", "US"},
+        ),
+        (
+            "en",
+            "For users within the European Economic Area and Switzerland, Northwind Services Limited is your operating "
+            "entity.",
+            set(),
+        ),
+        (
+            "de",
+            "Für Nutzer innerhalb des EWR und der Schweiz ist die Northwind Services Limited Ihr Vertragspartner.",
+            set(),
+        ),
+        (
+            "en",
+            "If you are a registered member and you are from Hong Kong or Taiwan, you contract with Northwind Hong "
+            "Kong Limited.",
+            set(),
+        ),
+        ("en", "Our support team in Zurich, Switzerland, can access your data.", {"CH"}),
+    ],
+)
+def test_roles_round16_places_left_out_and_users_within(scanner, lang, text, expected):
+    """A list of places after "outside of" is left out, a recipient's seat included; users within a region are
+    where they are."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "doc_type", "text", "expected"),
+    [
+        (
+            "en",
+            "privacy_policy",
+            "The app is distributed through the Apple App Store and Google Play in the EEA, the United Kingdom, the "
+            "United States and Canada.",
+            set(),
+        ),
+        (
+            "de",
+            "privacy_policy",
+            "Die App wird über den App Store und Google Play im EWR, im Vereinigten Königreich und in Kanada vertrieben.",
+            set(),
+        ),
+        ("en", "privacy_policy", "Our app stores your data on servers in the United States.", {"US"}),
+        (
+            "en",
+            "dpa",
+            "Northwind uses sub-processors in Germany and Ireland only. Northwind does not use sub-processors in any "
+            "other country.",
+            set(),
+        ),
+        (
+            "de",
+            "dpa",
+            "Northwind setzt Unterauftragsverarbeiter nur in Deutschland ein. Northwind setzt keine "
+            "Unterauftragsverarbeiter in anderen Ländern ein.",
+            set(),
+        ),
+        (
+            "en",
+            "dpa",
+            "Until 16 July 2020 our former US affiliate, 1 Main Street, Springfield, IL 62701, was certified under the "
+            "Privacy Shield.",
+            set(),
+        ),
+    ],
+)
+def test_roles_round16_app_stores_denied_subprocessors_and_past_importers(scanner, lang, doc_type, text, expected):
+    """Markets an app is sold in, sub-processors denied for other countries and a past importer's address name no
+    destination; an app that stores data somewhere still does."""
+    assert destinations(scanner, text, lang, doc_type) == expected

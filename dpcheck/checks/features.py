@@ -187,6 +187,10 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     }
     if unannounced := doc.extraction.of("subprocessor_unannounced"):
         features["subprocessor_notice"] = Feature(False, ev(unannounced))
+    # Notice of intended changes is what Art. 28(2) asks under a general authorisation: a DPA that promises it and
+    # authorises nothing specifically authorises its sub-processors in general.
+    if not terms["general_authorisation"] and not terms["specific_authorisation"] and terms["subprocessor_notice"]:
+        features["general_authorisation"] = Feature(True, ev(terms["subprocessor_notice"]))
     return features
 
 

@@ -71,6 +71,7 @@ class Words:
     """The word lists of rules/lexicon/words.yml (what each is for is documented there)."""
 
     source: frozenset[str]
+    outside: frozenset[str]
     destination: frozenset[str]
     leads_to: frozenset[str]
     leads_to_countries: frozenset[str]
@@ -82,6 +83,7 @@ class Words:
     exclusion: frozenset[str]
     disjunction: frozenset[str]
     list: frozenset[str]
+    list_marks: frozenset[str]
     law: frozenset[str]
     law_prefixes: tuple[str, ...]
     law_titles: frozenset[str]
@@ -100,6 +102,7 @@ class Words:
     annex: frozenset[str]
     placeholder: frozenset[str]
     former: frozenset[str]
+    new_party: frozenset[str]
     closing: frozenset[str]
     example_list: frozenset[str]
     no_longer: frozenset[str]
@@ -116,6 +119,7 @@ class Words:
     speaker: frozenset[str]
     non_denying_negation: frozenset[str]
     double_negation: frozenset[str]
+    protection_level: frozenset[str]
     contrast: frozenset[str]
     clause_join: frozenset[str]
     clause_subject: frozenset[str]
@@ -230,10 +234,20 @@ def _denies(sentence: Sentence, words: Words) -> bool:
             continue
         if any(cancels(sentence, neg, n, words.double_negation) for n in negations):
             continue
+        # „In den meisten Ländern außerhalb der EU entspricht das Datenschutzniveau nicht den EU-Standards": what is
+        # denied is the level of protection there, not that data goes there.
+        if any(t.lower_ in words.protection_level for t in sentence.span[neg.end : neg.end + PROTECTION_REACH]):
+            continue
         reach = DETERMINER_REACH if neg.text.lower() in words.determiner_negation else NEGATION_REACH
         # "has no sub-processors in China", „keine Unterauftragsverarbeiter in Russland": none there to send data to.
-        none_there = neg.text.lower() in words.determiner_negation and any(
-            0 < s.start - neg.start <= NO_RECIPIENT_REACH for s in sentence.of("SUBPROCESSOR")
+        # "does not use sub-processors in any other country": none engaged there either.
+        none_there = any(
+            0 < s.start - neg.start <= NO_RECIPIENT_REACH
+            and (
+                neg.text.lower() in words.determiner_negation
+                or any(neg.end <= e.start < s.start for e in sentence.of("ENGAGES", "A28_USE"))
+            )
+            for s in sentence.of("SUBPROCESSOR")
         )
         if none_there or any(lo <= t.start < hi and abs(t.start - neg.start) <= reach for t in transfers):
             if not words.exception.search(sentence.text):
@@ -351,6 +365,11 @@ def cancels(sentence: Sentence, negation: Cue, other: Cue, words: frozenset[str]
     return not any(0 <= c.start - other.end <= CONSENT_REACH for c in sentence.of("CONSENT", "AUTHORISATION"))
 
 
+# Tokens back from a place in a list to the word that leaves the list out ("outside of the European Economic Area
+# (EEA), Switzerland, and the UK").
+LEFT_OUT_REACH = 16
+# Tokens after a negation in which the level of protection it denies is named ("does not meet EU standards").
+PROTECTION_REACH = 4
 # Tokens before "located"/"based" the people they place may stand in ("users located in", "you are located in").
 PEOPLE_REACH = 2
 # Tokens before "to" a comparison may stand in ("a standard of data protection equivalent to").
@@ -444,7 +463,7 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
         if word in words.seat_of and i and tokens[i - 1].lower_.rstrip(".") in words.legal_forms:
             return False
         if word in words.source and not both:
-            return not _accessed_from_place(tokens, i, start, words)
+            return word in words.outside or not _accessed_from_place(tokens, i, start, words)
     return False
 
 
@@ -492,6 +511,8 @@ NAME_WORDS = 4
 CLAUSE_NUMBER = re.compile(r"[\d.()§]+|[a-z]\)|[-•*]")
 YEAR = re.compile(r"(?:19|20)\d\d")
 HYPHENS = frozenset({"-", "‐", "‑"})
+# A hyphen or a dash between two countries of a tool's name ("Swiss – U.S. Privacy Shield").
+DASHES = HYPHENS | {"–", "—"}
 # Tokens of a city (and its comma) between "Corp. of" and the country it is in ("Example Corp. of Boston, USA").
 COMPANY_CITY = 3
 # Tokens between an open region and the example word after it ("im jeweiligen Bestimmungsland (zum Beispiel ...").
@@ -516,6 +537,10 @@ DENIAL_NEGATED = 2
 ACCESS_REACH = 8
 # Tokens between a verb of being somewhere and the open region after it ("are located outside the EEA").
 SITUATED_REACH = 3
+# Tokens after an open region in which a German modal closing the clause stands ("außerhalb der EU verarbeiten können").
+VERB_LAST_MODAL = 3
+# Tokens between a word saying a party is gone and its place ("the former provider for receipt capture in Pune").
+FORMER_REACH = 7
 # Tokens back from "including from" to the "from" it gives an example of.
 EXAMPLE_REACH = 12
 
@@ -532,7 +557,18 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
     seen = [t.lower_ for t in tokens[: cue.start]]
     if any(w in words.conditional for w in seen):
         return False
-    if any(w in words.permission and nxt not in words.restriction for w, nxt in zip(seen, seen[1:] + [""])):
+    # "may only", „dürfen Ihre Daten nur dann ... , wenn": a restriction between the leave and the region takes the
+    # leave back ("may transfer data outside the EEA where this is necessary" keeps it).
+    if any(
+        w in words.permission and not any(x in words.restriction for x in seen[k + 1 :]) for k, w in enumerate(seen)
+    ):
+        return True
+    # „… Ihre Daten auch in Ländern außerhalb der EU verarbeiten können": the German modal closes the clause.
+    modal = [t.lower_ for t in tokens[cue.end : cue.end + VERB_LAST_MODAL + 2]]
+    if any(
+        w in words.permission and not words.restriction & set(modal[k + 1 :])
+        for k, w in enumerate(modal[:VERB_LAST_MODAL])
+    ) and not words.restriction & set(seen):
         return True
     states = any(
         {tokens[c.start - 1].lower_ if c.start else "", tokens[c.end].lower_ if c.end < len(tokens) else ""}
@@ -591,6 +627,20 @@ def _ended(sentence: Sentence, words: Words) -> bool:
     )
 
 
+def _former_party(sentence: Sentence, start: int, words: Words) -> bool:
+    """ "The former support provider in Pune was replaced in 2024", „der frühere Dienstleister in Pune": the place is
+    that of a party the text says is gone; not of the one that replaced it ("replaced by a provider in Manila")."""
+    lo, _ = sentence.clause_bounds(start)
+    tokens = sentence.span
+    for i in range(start - 1, max(lo, start - FORMER_REACH) - 1, -1):
+        word = tokens[i].lower_
+        if word in words.new_party:
+            return False
+        if word in words.former:
+            return True
+    return False
+
+
 def _asked(sentence: Sentence, start: int, words: Words) -> bool:
     """ "information on whether your data is transferred to a third country": the place stands in a clause that
     asks whether data goes there."""
@@ -633,6 +683,9 @@ def in_postal_address(sentence: Sentence, words: Words, start: int, end: int | N
 def importer_addresses(sentence: Sentence, eea: set[str], words: Words) -> list[Mention]:
     """Countries in the address of a data importer: the SCCs place the transferred data there. A US address may
     name no country at all ("Suite 200, Los Angeles, CA 90067"): its state and ZIP code are the United States'."""
+    # "Until 16 July 2020 our former US affiliate was certified ...": a past party is no importer today.
+    if _ended(sentence, words):
+        return []
     found = [
         Mention(
             "destination",
@@ -641,7 +694,10 @@ def importer_addresses(sentence: Sentence, eea: set[str], words: Words) -> list[
             role=RECIPIENT_SEAT,
         )
         for p in sentence.places
-        if p.code not in eea and p.code != UNSPECIFIED and in_postal_address(sentence, words, p.start, p.end)
+        if p.code not in eea
+        and p.code != UNSPECIFIED
+        and in_postal_address(sentence, words, p.start, p.end)
+        and not _former_party(sentence, p.start, words)
     ]
     if not found and (match := _us_state_zip().search(sentence.text)):
         code = match["state"] if match["state"] in _US_TERRITORIES else "US"
@@ -671,7 +727,7 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     """ "UK GDPR", "Swiss-U.S. DPF", "UK Addendum": the country names a law or tool, not a place."""
     tokens = sentence.span
     following = [tokens[i].lower_ for i in range(end, min(len(tokens), end + 2))]
-    if following[:2] in (["-", "u.s."], ["-", "us"]):
+    if len(following) == 2 and following[0] in DASHES and following[1] in ("u.s.", "us"):
         return True
     # One German compound: "UK-Addendum", "US-Recht".
     tail = tokens[end - 1].lower_.rpartition("-")[2] if "-" in tokens[end - 1].lower_ else ""
@@ -685,11 +741,11 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     if i >= len(tokens):
         return False
     word = tokens[i].lower_.rstrip(".")  # "the Swiss Annex." closing a sentence stays one token
-    return (
-        word in words.law | words.people | words.residence
-        or word.startswith(words.law_prefixes)
-        or _titled_law(tokens, i, words)
-    )
+    # „UK- und EU-Standardvertragsklauseln": the list's last word is a compound whose end is the tool.
+    return any(
+        w in words.law | words.people | words.residence or w.startswith(words.law_prefixes)
+        for w in {word, word.rpartition("-")[2]} - {""}
+    ) or _titled_law(tokens, i, words)
 
 
 def _country_code(text: str) -> bool:
@@ -796,7 +852,13 @@ def _reason(argument: Argument, what: str) -> str:
 def _places_data(sentence: Sentence, place: Place, argument: Argument, states_transfer: bool, words: Words) -> bool:
     """The place, given its argument role, is where the sentence's data is (see the module docstring)."""
     if argument.role == RECIPIENT_SEAT:
-        return not _opens_company_name(sentence, place, words)
+        # "we use the UK and EEA standard contractual clauses": the country names the tool, not a provider's seat;
+        # "provided by X LLC, including outside of the EEA, Switzerland and the UK": the places left out are none.
+        return not (
+            _opens_company_name(sentence, place, words)
+            or _names_a_law_or_tool(sentence, place.end, words)
+            or _left_out(sentence, place, words)
+        )
     # A section for one country ("Additional information for Korea") sets out that country's
     # local rules for its residents; naming the country there is not sending data to it.
     # A company's name as the heading ("Acme Taiwan Co., Ltd") introduces that company, not a country's section.
@@ -827,6 +889,20 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
         or _names_a_law_or_tool(sentence, place.end, words)
         or sentence.drafting_note(place.start) is not None
     )
+
+
+def _left_out(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "outside of the European Economic Area (EEA), Switzerland, and the UK": the place stands in a list after a
+    word that leaves the list out."""
+    tokens = sentence.span
+    inside = {i for p in sentence.places for i in range(p.start, p.end)}
+    for i in range(place.start - 1, max(-1, place.start - 1 - LEFT_OUT_REACH), -1):
+        word = tokens[i].lower_
+        if word in words.outside:
+            return True
+        if not (i in inside or word in words.list or word in words.list_marks or tokens[i].text[:1].isupper()):
+            return False
+    return False
 
 
 def _claimed_from(argument: Argument, place: Place) -> int:
@@ -975,7 +1051,7 @@ def destination_mentions(
             or place.start < denied_to
         ):
             continue
-        if _asked(sentence, place.start, words):
+        if _asked(sentence, place.start, words) or _former_party(sentence, place.start, words):
             continue
         # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)": countries
         # named after an adequacy decision, in a sentence that moves no data, are examples of the decision.

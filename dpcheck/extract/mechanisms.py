@@ -465,7 +465,10 @@ def _consenting_party(sentence: Sentence, cue: Cue) -> str:
         (min(abs(p.end - cue.start), abs(cue.end - p.start)), rank, side)
         for rank, (side, label) in enumerate((("user", "USER_SIDE"), ("controller", "CONTROLLER_SIDE")))
         for p in sentence.of(label)
-        if 0 <= cue.start - p.end <= PARTY_BEFORE or 0 <= p.start - cue.end <= PARTY_AFTER
+        # „erklären Sie sich mit ... einverstanden": the party may stand inside the consent's words.
+        if 0 <= cue.start - p.end <= PARTY_BEFORE
+        or 0 <= p.start - cue.end <= PARTY_AFTER
+        or cue.start <= p.start < cue.end
     ]
     return min(near)[2] if near else ""
 

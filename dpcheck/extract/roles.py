@@ -77,6 +77,8 @@ class RoleSet:
     recipient_markers: frozenset[str]
     seated_party: SeatedParty
     coordination: frozenset[str]  # words joining places into one list
+    openers: frozenset[str]  # marks opening a bracket or quotation inside a list of places
+    closers: frozenset[str]  # marks closing one
     locating: tuple[str, ...]  # transfer cues saying only where something is (prefixes end in "*")
     yields_to: frozenset[str]  # the argument roles of parties that win over a locating cue
     by_label: dict[str, Role]  # a cue label of cues.yml → the first role that borrows it (``labels``)
@@ -130,6 +132,8 @@ class RoleSet:
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
+            frozenset(str(w) for w in data["openers"]),
+            frozenset(str(w) for w in data["closers"]),
             tuple(str(w).lower() for w in data["locating"]["cues"]),
             frozenset(str(a) for a in data["locating"]["yields_to"]),
             {label: role for role in reversed(roles.values()) for label in role.labels},
@@ -190,6 +194,17 @@ class SentenceRoles:
             if j == i or j not in starts:
                 break
             hi = i = starts[j]
+        # 'United Kingdom ("UK")': the marks closing the short name's bracket end the list.
+        marks = [t.text for t in tokens[lo:hi]]
+        both = self.roleset.openers & self.roleset.closers  # '"' opens and closes
+        opened = (
+            sum(m in self.roleset.openers - both for m in marks)
+            - sum(m in self.roleset.closers - both for m in marks)
+            + sum(m in both for m in marks) % 2
+        )
+        while opened and hi < len(tokens) and tokens[hi].text in self.roleset.closers:
+            hi += 1
+            opened -= 1
         return lo, hi
 
     def argument(self, start: int, end: int, open_region: bool = False) -> Argument:

@@ -72,7 +72,10 @@ CLAUSE_BREAKS = frozenset(
         "allerdings",
     }
 )
-_DEFINING_WORD = r"\b(means|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b"
+# Not "by means of", "a means to": the noun.
+_DEFINING_WORD = (
+    r"\b(means(?!\s+(?:of|to)\b)|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b"
+)
 DEFINITION = re.compile(
     _DEFINING_WORD + "|"
     # '„Drittland“ ist ...', '3. A "Third Country" is ...': a quoted term, perhaps numbered, and "is".
