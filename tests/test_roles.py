@@ -2079,3 +2079,33 @@ def test_roles_round16_app_stores_denied_subprocessors_and_past_importers(scanne
     """Markets an app is sold in, sub-processors denied for other countries and a past importer's address name no
     destination; an app that stores data somewhere still does."""
     assert destinations(scanner, text, lang, doc_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Instagram: Soziales Netzwerk; Dienstanbieter: Northwind Social Inc., 1601 Willow Road, Menlo Park, CA, "
+            "94025, USA; Website: https://social.example.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Fanpage: Profil im sozialen Netzwerk; Dienstanbieter: Northwind Social Ireland Limited, 4 Grand Canal "
+            "Square, Dublin 2, Irland.",
+            set(),
+        ),
+        (
+            "en",
+            "Video calls: Service provider: Northwind Video Inc., 55 Market Street, San Francisco, CA 94105, USA; "
+            "Privacy policy: https://video.example/privacy.",
+            {"US"},
+        ),
+        ("en", "Contact: our office, 12 Old Street, London, England.", set()),
+    ],
+)
+def test_roles_round16_provider_field_of_a_service_entry(scanner, lang, text, expected):
+    """A service entry's provider field with a foreign address names the recipient's seat; a contact address does
+    not."""
+    assert destinations(scanner, text, lang) == expected
