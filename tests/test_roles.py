@@ -2109,3 +2109,23 @@ def test_roles_round16_provider_field_of_a_service_entry(scanner, lang, text, ex
     """A service entry's provider field with a foreign address names the recipient's seat; a contact address does
     not."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our second-line support partner, Northwind Service Desk Inc., answers support tickets from Manila and can "
+            "view the account information needed to resolve them.",
+            {"PH"},
+        ),
+        ("de", "Unser Supportpartner bearbeitet Tickets von Manila aus und kann die Kontodaten einsehen.", {"PH"}),
+        ("en", "Customers from Manila can pay in pesos.", set()),
+        ("en", "Our founder moved from Boston to Berlin in 2019.", set()),
+    ],
+)
+def test_roles_round16_city_after_from(scanner, lang, text, expected):
+    """A city after "from" is a place as after "in": reached from there when people work on the data, where people
+    come from otherwise."""
+    assert destinations(scanner, text, lang) == expected

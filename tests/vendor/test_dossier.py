@@ -49,10 +49,11 @@ def test_dossier_joins_the_list_to_its_dpa_and_reads_the_policy_beside_them(doss
 
 
 def test_dossier_reads_a_dpa_that_names_no_country_with_its_list(dossiers):
-    """Wolkenbank: the AVV alone shows no transfer; read with its list it transfers to CH and the US."""
+    """Wolkenbank: the AVV alone names only Switzerland, where it allows sub-processors; read with its list it
+    transfers to CH and the US."""
     report = dossiers["wolkenbank"]
     avv = next(d for d in report.documents if d.role == "dpa")
-    assert not avv.report.transfers and avv.report.rating == "green"
+    assert {t.destination for t in avv.report.transfers} == {"CH"} and avv.report.rating == "green"
     [agreement] = report.agreements
     assert {t.destination for t in agreement.report.transfers} == {"CH", "US"}
     assert agreement.report.rating == "yellow"
