@@ -19,9 +19,10 @@ Role = Literal["transfer", "sharing"]
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
-# Words before a name in which a word of origin makes it where data comes from ("outside the EEA, the UK or
-# Switzerland").
-SOURCE_REACH = 8
+# Words right before a name in which a word of origin makes it where data comes from ("data we receive from Acme",
+# „aus Japan"); between the cue and the name any word of origin does ("transfer ... out of Singapore", "to countries
+# outside the EEA, the UK or Switzerland"), though not one before the cue ("opt out of sharing with Acme").
+SOURCE_REACH = 2
 # Words between a cue and the name it bears on at most ("processed in and subject to the laws of the United States").
 CUE_REACH = 8
 # Words before and after a cue and its name in which a negation denies what they say: after them, only the next
@@ -30,40 +31,43 @@ NEGATION_REACH = 3
 NEGATION_AFTER = 2
 # Words before a word that places in which people make it their place ("data subjects who are located in", „Kunden,
 # die in ... ansässig sind").
-PEOPLE_REACH = 4
+PEOPLE_REACH = 3
 
 
 def still_said(text: str, names: Sequence[re.Pattern[str]], role: Role) -> bool:
     """A sentence of ``text`` names the value (one of ``names``) in ``role``: a cue of that role stands a few words
-    from the name, undenied (:func:`_bears`), the sentence's first cue is no act of the reader's, and no word of
-    origin stands among the words right before the name (:data:`SOURCE_REACH`)."""
+    from the name, undenied and not as where data comes from (:func:`_bears`), and the sentence's first cue is no
+    act of the reader's."""
     if not text or not names:
         return False
     cues, placing = _cues()[role], _cues()["placing"] if role == "transfer" else ()
     for sentence in _sentences(text):
         spans = sorted(
             [
-                *(m.span() for c in cues for m in c.finditer(sentence)),
-                *(m.span() for c in placing for m in c.finditer(sentence) if not _people(sentence[: m.start()])),
+                *((m.span(), False) for c in cues for m in c.finditer(sentence)),
+                *((m.span(), True) for c in placing for m in c.finditer(sentence)),
             ]
         )
-        if not spans or _readers_act(sentence[: spans[0][0]]):
+        if not spans or _readers_act(sentence[: spans[0][0][0]]):
             continue
         for name in (m for n in names for m in n.finditer(sentence)):
-            if _from(sentence[: name.start()]):
-                continue
-            if any(_bears(sentence, span, name.span()) for span in spans):
+            if any(
+                _bears(sentence, span, name.span()) and not (places and _placed_people(sentence, span, name.span()))
+                for span, places in spans
+            ):
                 return True
     return False
 
 
 def _bears(sentence: str, cue: tuple[int, int], name: tuple[int, int]) -> bool:
-    """The cue stands a few words from the name, and no negation stands between them or right around them ("we do
-    not share data with", "übermitteln ... nicht nach", "receives no data")."""
+    """The cue stands a few words from the name, no negation stands between them or right around them ("we do
+    not share data with", "übermitteln ... nicht nach", "receives no data"), and no word of origin between them or
+    right before the name (:data:`SOURCE_REACH`)."""
     (first, end), (start, last) = sorted((cue, name))
-    if len(_TOKEN.findall(sentence[end:start])) > CUE_REACH:
+    between = _tokens(sentence[end:start])
+    if len(between) > CUE_REACH or _from([*between, *_tokens(sentence[: name[0]])[-SOURCE_REACH:]]):
         return False
-    around = _tokens(sentence[:first])[-NEGATION_REACH:] + _tokens(sentence[end:start])
+    around = _tokens(sentence[:first])[-NEGATION_REACH:] + between
     return not _negated([*around, *_tokens(sentence[last:])[:NEGATION_AFTER]])
 
 
@@ -77,12 +81,14 @@ def _negated(tokens: Sequence[str]) -> bool:
     return any(w in words or w.startswith(prefixes) or w.endswith("n't") for w in tokens)
 
 
-def _from(before: str) -> bool:
-    return any(w in _source() for w in _tokens(before)[-SOURCE_REACH:])
+def _from(tokens: Sequence[str]) -> bool:
+    return any(w in _source() for w in tokens)
 
 
-def _people(before: str) -> bool:
-    """People stand right before a word that places ("data subjects located in", „Kunden mit Sitz"): whose data."""
+def _placed_people(sentence: str, cue: tuple[int, int], name: tuple[int, int]) -> bool:
+    """People stand right before the word that places, or before the place it follows ("data subjects located in",
+    „Kunden, die in Japan ansässig sind"): it says whose data it is, not where it goes."""
+    before = sentence[: min(cue[0], name[0])] if name[0] < cue[0] else sentence[: cue[0]]
     return any(w in _people_words() for w in _tokens(before)[-PEOPLE_REACH:])
 
 
