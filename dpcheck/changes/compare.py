@@ -37,6 +37,7 @@ from dpcheck.changes.snapshot import (
     same_recipient,
     tool_patterns,
 )
+from dpcheck.changes.still import still_said
 
 # Quotes shown per version and change.
 MAX_QUOTES = 2
@@ -166,7 +167,10 @@ def _reworded_place(country: str, passages: Sequence[Passage], this: Terms, othe
     a heading that repeats a sentence of the old text): see :func:`_reworded`. Only a denial, restriction or
     exception set apart ("cannot", "only") makes the sentences differ: "if you live in the EEA, Switzerland or
     the UK" and a heading on transfers "in the EEA, Switzerland and the UK" name the same places."""
-    return _reworded(passages, this, other, place_patterns().get(country, ()), other.named.get(country, ()), False)
+    names = place_patterns().get(country, ())
+    return _reworded(passages, this, other, names, other.named.get(country, ()), False) or still_said(
+        other.whole or other.text, names, "transfer"
+    )
 
 
 def _reworded_tool(tool: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
@@ -291,7 +295,7 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
     added = {
         key: r
         for key, r in right.items()
-        if not (_names(old, r.name) or _part_of(key, old, companies) or _restated(r, new, old))
+        if not (_names(old, r.name) or _part_of(key, old, companies) or _restated(r, new, old) or _shared(old, r.name))
     }
     # A new version that moves the list of sub-processors out of its text, to a page it points to, no longer says who
     # is on it: a recipient it stops naming may be on that page still.
@@ -299,7 +303,13 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
     removed = {
         key: r
         for key, r in left.items()
-        if not (moved_out or _names(new, r.name) or _part_of(key, new, companies) or _restated(r, old, new))
+        if not (
+            moved_out
+            or _names(new, r.name)
+            or _part_of(key, new, companies)
+            or _restated(r, old, new)
+            or _shared(new, r.name)
+        )
     }
     out = [
         Change("subprocessor_added", r.name, _places(r.locations), _closest(r.passages, old), r.passages[:MAX_QUOTES])
@@ -410,6 +420,15 @@ def _names(terms: Terms, name: str) -> bool:
     patterns = (re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)"), *_name_pattern(name))
     texts = (" ".join(terms.text.split()), *(p.quote for p in terms.passages))
     return any(pattern.search(text) for pattern in patterns for text in texts)
+
+
+def _shared(terms: Terms, name: str) -> bool:
+    """The version's whole text, cookie and opt-out choices included, names the company in a sentence that shares
+    data with it or uses it ("we use Acme to send our newsletters", "opt out of sharing information with Acme"):
+    the version still says the company gets data, though its reading took no recipient there (see
+    :func:`~dpcheck.changes.still.still_said`)."""
+    patterns = (re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)"), *_name_pattern(name))
+    return still_said(terms.whole, patterns, "sharing")
 
 
 def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:

@@ -293,7 +293,7 @@ def place_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     for phrase, label in country_phrases(load_yaml(lexicon / "countries.yml"), load_yaml(lexicon / "places.yml")):
         if label.startswith((GATED, AFTER_PLACE)) or label in (LOCATION, AT_PLACE, EEA_REGION):
             continue
-        patterns.setdefault(label, []).append(_phrase_pattern(phrase))
+        patterns.setdefault(label, []).append(phrase_pattern(phrase))
     return {code: tuple(found) for code, found in patterns.items()}
 
 
@@ -306,11 +306,11 @@ def tool_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     for entry in lexicon.values():
         if isinstance(entry, dict) and "mechanism" in entry:
             for phrase in (*entry.get("en", ()), *entry.get("de", ())):
-                patterns.setdefault(str(entry["mechanism"]), []).append(_phrase_pattern(str(phrase)))
+                patterns.setdefault(str(entry["mechanism"]), []).append(phrase_pattern(str(phrase)))
     return {tool: tuple(found) for tool, found in patterns.items()}
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A phrase of the lexicon mini-language (rules/lexicon/README.md) as a pattern: "=" keeps the case as
     written, "*" lets a word begin or end freely, "a|b" is either word, "a?" an optional word."""
     as_written = phrase.startswith("=")
@@ -344,7 +344,7 @@ def list_elsewhere() -> dict[str, tuple[re.Pattern[str], ...]]:
     """The phrases of a sentence that says the list of sub-processors is kept elsewhere (``list_elsewhere`` of
     rules/lexicon/words.yml), as patterns by part: ``list``, ``subject``, ``where``, ``inline``."""
     words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
-    return {part: tuple(_phrase_pattern(str(p)) for p in phrases) for part, phrases in words["list_elsewhere"].items()}
+    return {part: tuple(phrase_pattern(str(p)) for p in phrases) for part, phrases in words["list_elsewhere"].items()}
 
 
 @cache

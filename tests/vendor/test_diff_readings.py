@@ -821,19 +821,21 @@ LAWS = {
         " We answer information notices issued under the UK Online Safety Act.",
         " If we disclose data covered by California’s “Shine the Light” law, residents may opt out.",
         " On request we send the standard contractual clauses, with the UK or CH Addendum where it applies.",
+        ' Where the law requires it, our U.S. State Privacy Disclosures (the "U.S. Notice") add to this policy.',
     ),
     "de": (
         " Wir beantworten Auskunftsersuchen nach dem UK Online Safety Act.",
         " Auf Anfrage senden wir die Standardvertragsklauseln, samt UK oder CH Addendum, soweit es gilt.",
+        " Wo das Gesetz es verlangt, ergänzen unsere Kanada Datenschutzhinweise diese Erklärung.",
     ),
 }
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_diff_a_country_naming_a_law_or_addendum_is_no_destination(scanner, lang):
-    """A country in a law's name ("UK Online Safety Act", "California's 'Shine the Light' law") or in an addendum
-    named with another country's code ("UK or CH Addendum") is no place data goes: adding the sentence adds no
-    destination."""
+    """A country in a law's name ("UK Online Safety Act", "California's 'Shine the Light' law"), in an addendum
+    named with another country's code ("UK or CH Addendum") or in the title of a notice for its residents ("U.S.
+    State Privacy Disclosures") is no place data goes: adding the sentence adds no destination."""
     base = PROVIDERS[lang].format(extra="")
     for law in LAWS[lang]:
         added = {c for c in _changes(scanner, base, PROVIDERS[lang].format(extra=law), lang) if "destination" in c[0]}

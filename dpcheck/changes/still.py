@@ -1,0 +1,145 @@
+"""Whether a version still says a value the other version's reading found: one of its sentences names it in the
+same role. A country named beside a word of sending or keeping data, a company beside a word of sharing with it
+or using it, is said in both versions; only one version's reading found it there. The diff compares what the
+documents say, so such a value is no change, whichever reading missed it (rules/lexicon/words.yml,
+``still_said``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from typing import Any, Literal
+
+from dpcheck.changes.snapshot import phrase_pattern
+from dpcheck.resources import load_yaml, rules_dir
+
+Role = Literal["transfer", "sharing"]
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
+_TOKEN = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
+# Words right before a name in which a word of origin makes it where data comes from ("data we receive from Acme",
+# „aus Japan"); between the cue and the name any word of origin does ("transfer ... out of Singapore", "to countries
+# outside the EEA, the UK or Switzerland"), though not one before the cue ("opt out of sharing with Acme").
+SOURCE_REACH = 2
+# Words between a cue and the name it bears on at most ("processed in and subject to the laws of the United States").
+CUE_REACH = 8
+# Words before and after a cue and its name in which a negation denies what they say: after them, only the next
+# few ("receives no data", not "..., which may not provide").
+NEGATION_REACH = 3
+NEGATION_AFTER = 2
+# Words before a word that places in which people make it their place ("data subjects who are located in", „Kunden,
+# die in ... ansässig sind").
+PEOPLE_REACH = 3
+
+
+def still_said(text: str, names: Sequence[re.Pattern[str]], role: Role) -> bool:
+    """A sentence of ``text`` names the value (one of ``names``) in ``role``: a cue of that role stands a few words
+    from the name, undenied and not as where data comes from (:func:`_bears`), and the sentence's first cue is no
+    act of the reader's."""
+    if not text or not names:
+        return False
+    cues, placing = _cues()[role], _cues()["placing"] if role == "transfer" else ()
+    for sentence in _sentences(text):
+        spans = sorted(
+            [
+                *((m.span(), False) for c in cues for m in c.finditer(sentence)),
+                *((m.span(), True) for c in placing for m in c.finditer(sentence)),
+            ]
+        )
+        if not spans or _readers_act(sentence[: spans[0][0][0]]):
+            continue
+        for name in (m for n in names for m in n.finditer(sentence)):
+            if any(
+                _bears(sentence, span, name.span()) and not (places and _placed_people(sentence, span, name.span()))
+                for span, places in spans
+            ):
+                return True
+    return False
+
+
+def _bears(sentence: str, cue: tuple[int, int], name: tuple[int, int]) -> bool:
+    """The cue stands a few words from the name, no negation stands between them or right around them ("we do
+    not share data with", "übermitteln ... nicht nach", "receives no data"), and no word of origin between them or
+    right before the name (:data:`SOURCE_REACH`)."""
+    (first, end), (start, last) = sorted((cue, name))
+    between = _tokens(sentence[end:start])
+    if len(between) > CUE_REACH or _from([*between, *_tokens(sentence[: name[0]])[-SOURCE_REACH:]]):
+        return False
+    around = _tokens(sentence[:first])[-NEGATION_REACH:] + between
+    return not _negated([*around, *_tokens(sentence[last:])[:NEGATION_AFTER]])
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(s for s in dict.fromkeys(_SENTENCE_BREAK.split(text)) if s.strip())
+
+
+def _negated(tokens: Sequence[str]) -> bool:
+    words, prefixes = _negation()
+    return any(w in words or w.startswith(prefixes) or w.endswith("n't") for w in tokens)
+
+
+def _from(tokens: Sequence[str]) -> bool:
+    return any(w in _source() for w in tokens)
+
+
+def _placed_people(sentence: str, cue: tuple[int, int], name: tuple[int, int]) -> bool:
+    """People stand right before the word that places, or before the place it follows ("data subjects located in",
+    „Kunden, die in Japan ansässig sind"): it says whose data it is, not where it goes."""
+    before = sentence[: min(cue[0], name[0])] if name[0] < cue[0] else sentence[: cue[0]]
+    return any(w in _people_words() for w in _tokens(before)[-PEOPLE_REACH:])
+
+
+def _readers_act(before: str) -> bool:
+    """The nearest person named before a cue is the reader ("you may choose to disclose"), not the vendor."""
+    reader, vendor = _persons()
+    for word in reversed(_TOKEN.findall(before)):
+        if any(r.fullmatch(word) for r in reader):
+            return True
+        if any(v.fullmatch(word) for v in vendor):
+            return False
+    return False
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.replace("’", "'") for t in _TOKEN.findall(text.lower())]
+
+
+@cache
+def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
+    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    said = words["still_said"]
+    return {role: tuple(phrase_pattern(str(p)) for p in said[role]) for role in ("transfer", "placing", "sharing")}
+
+
+@cache
+def _people_words() -> frozenset[str]:
+    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    return frozenset(str(w).lower() for w in words["people"])
+
+
+@cache
+def _source() -> frozenset[str]:
+    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    return frozenset(str(w).lower() for w in words["still_said"]["source"])
+
+
+@cache
+def _persons() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    said = words["still_said"]
+    return tuple(phrase_pattern(str(w)) for w in said["reader"]), tuple(phrase_pattern(str(w)) for w in said["vendor"])
+
+
+@cache
+def _negation() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The single words of the NEGATION cue (rules/lexicon/cues.yml), lower-case: as (words, prefixes of words
+    written with "*")."""
+    cues: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "cues.yml")
+    single = [str(e).lower() for e in (*cues["NEGATION"]["en"], *cues["NEGATION"]["de"]) if " " not in str(e)]
+    return (
+        frozenset(e for e in single if not e.endswith("*")),
+        tuple(e.rstrip("*") for e in single if e.endswith("*")),
+    )
