@@ -738,6 +738,9 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     # "UK or CH Addendum": a country's code the gazetteer leaves unread stands in the list too.
     while i < len(tokens) and (tokens[i].lower_ in words.list or i in starts or _country_code(tokens[i].text)):
         i = starts.get(i, i + 1)
+    # "the UK's International Data Transfer Agreement": the tool is the country's.
+    if i < len(tokens) and tokens[i].lower_ in words.possessive:
+        i += 1
     if i >= len(tokens):
         return False
     word = tokens[i].lower_.rstrip(".")  # "the Swiss Annex." closing a sentence stays one token
