@@ -400,7 +400,13 @@ def _person_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
     person acting from an open region is where someone is, not where data goes ("details may be read from locations
     where our engineers work" still is)."""
     tokens = sentence.span
+    inside = {i for p in sentence.places for i in range(p.start, p.end)}
     at = cue.start - 1
+    # "from the European Union or other regions of the world": the region ends a list the "from" opens.
+    while at > max(0, cue.start - 1 - LEFT_OUT_REACH) and (
+        at in inside or tokens[at].lower_ in words.list or tokens[at].lower_ in words.list_marks
+    ):
+        at -= 1
     if at < 0 or tokens[at].lower_ not in words.source or _accessed_from_place(tokens, at, cue.start, words):
         return False
     return any(t.lower_ in words.people | words.addressee for t in tokens[max(0, at - PEOPLE_REACH - 4) : at])
