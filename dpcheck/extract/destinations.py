@@ -409,6 +409,9 @@ def _person_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
         at -= 1
     if at < 0 or tokens[at].lower_ not in words.source or _accessed_from_place(tokens, at, cue.start, words):
         return False
+    # "data that originates from outside the United States": where the data comes from.
+    if at and tokens[at - 1].lower_ in words.origin:
+        return True
     return any(t.lower_ in words.people | words.addressee for t in tokens[max(0, at - PEOPLE_REACH - 4) : at])
 
 
@@ -446,7 +449,13 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
     ):
         return True
     examples = {i for c in sentence.of("OPEN_SET") for i in range(c.start, c.end)}
-    regions = {i for c in sentence.of("OPEN_DESTINATION") for i in range(c.start, c.end)}
+    # Not a region data comes from ("data that originates from outside the United States (e.g. the UK)").
+    regions = {
+        i
+        for c in sentence.of("OPEN_DESTINATION")
+        if not (c.start and tokens[c.start - 1].lower_ in words.source)
+        for i in range(c.start, c.end)
+    }
     example = False
     for i in range(start - 1, max(stop - 1, start - 25), -1):
         example = example or i in examples
