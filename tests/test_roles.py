@@ -2129,3 +2129,72 @@ def test_roles_round16_city_after_from(scanner, lang, text, expected):
     """A city after "from" is a place as after "in": reached from there when people work on the data, where people
     come from otherwise."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # "Region" is a kind of place, not a word of storage; a data region still is.
+        (
+            "en",
+            'If you are from Hong Kong Special Administrative Region ("Hong Kong") or Macao Special Administrative '
+            'Region ("Macao"), you contract with Northwind Hong Kong Limited.',
+            set(),
+        ),
+        ("en", "Data region: United States.", {"US"}),
+        ("en", "We host your data in the US region of our cloud provider.", {"US"}),
+        # The UK's tool, a right in certain countries, the reader in Korea.
+        (
+            "en",
+            "For transfers from the UK, these include entering into the UK’s International Data Transfer Agreement.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "In certain countries, including in the European Economic Area and the United Kingdom, you have a right to "
+            "a judicial remedy.",
+            set(),
+        ),
+        (
+            "de",
+            "In bestimmten Ländern, auch im EWR und im Vereinigten Königreich, haben Sie ein Recht auf einen "
+            "gerichtlichen Rechtsbehelf.",
+            set(),
+        ),
+        ("en", "If you’re in Korea, more information is in the addendum for users in the Republic of Korea.", set()),
+        # Outside the EEA and/or the UK, and a US vendor's own country left.
+        (
+            "en",
+            "Where we transfer personal data to countries outside the EEA and/or the UK that do not benefit from an "
+            "adequacy decision, we rely on standard contractual clauses.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "While we process all personal data in the United States, our vendors may process data outside of the "
+            "United States or the European Union.",
+            {"UNSPECIFIED", "US"},
+        ),
+        (
+            "en",
+            "The personal information of users who are located outside the U.S. may be transferred to the U.S.",
+            {"US"},
+        ),
+        (
+            "en",
+            "If you choose to use our services from the European Union or other regions of the world, please note that "
+            "you are transferring your personal information to the United States for storage and processing.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Wenn Sie unsere Dienste aus der EU oder anderen Regionen der Welt nutzen, übermitteln Sie Ihre Daten in "
+            "die USA.",
+            {"US"},
+        ),
+    ],
+)
+def test_roles_round16_regions_rights_and_a_vendors_own_country_left(scanner, lang, text, expected):
+    """A region as a kind of place, a right in some countries and the reader's own place name no destination; a US
+    vendor's providers "outside of the United States" leave the destinations open."""
+    assert destinations(scanner, text, lang) == expected
