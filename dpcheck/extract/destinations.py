@@ -400,18 +400,9 @@ def _person_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
     person acting from an open region is where someone is, not where data goes ("details may be read from locations
     where our engineers work" still is)."""
     tokens = sentence.span
-    inside = {i for p in sentence.places for i in range(p.start, p.end)}
     at = cue.start - 1
-    # "from the European Union or other regions of the world": the region ends a list the "from" opens.
-    while at > max(0, cue.start - 1 - LEFT_OUT_REACH) and (
-        at in inside or tokens[at].lower_ in words.list or tokens[at].lower_ in words.list_marks
-    ):
-        at -= 1
     if at < 0 or tokens[at].lower_ not in words.source or _accessed_from_place(tokens, at, cue.start, words):
         return False
-    # "data that originates from outside the United States": where the data comes from.
-    if at and tokens[at - 1].lower_ in words.origin:
-        return True
     return any(t.lower_ in words.people | words.addressee for t in tokens[max(0, at - PEOPLE_REACH - 4) : at])
 
 
@@ -449,13 +440,7 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
     ):
         return True
     examples = {i for c in sentence.of("OPEN_SET") for i in range(c.start, c.end)}
-    # Not a region data comes from ("data that originates from outside the United States (e.g. the UK)").
-    regions = {
-        i
-        for c in sentence.of("OPEN_DESTINATION")
-        if not (c.start and tokens[c.start - 1].lower_ in words.source)
-        for i in range(c.start, c.end)
-    }
+    regions = {i for c in sentence.of("OPEN_DESTINATION") for i in range(c.start, c.end)}
     example = False
     for i in range(start - 1, max(stop - 1, start - 25), -1):
         example = example or i in examples
@@ -753,9 +738,6 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     # "UK or CH Addendum": a country's code the gazetteer leaves unread stands in the list too.
     while i < len(tokens) and (tokens[i].lower_ in words.list or i in starts or _country_code(tokens[i].text)):
         i = starts.get(i, i + 1)
-    # "the UK's International Data Transfer Agreement": the tool is the country's.
-    if i < len(tokens) and tokens[i].lower_ in words.possessive:
-        i += 1
     if i >= len(tokens):
         return False
     word = tokens[i].lower_.rstrip(".")  # "the Swiss Annex." closing a sentence stays one token
