@@ -246,9 +246,16 @@ def _distinct(passages: Iterable[Passage]) -> tuple[Passage, ...]:
 
 
 @cache
+def words_data() -> dict[str, Any]:
+    """rules/lexicon/words.yml, read once for all the diff's word lists."""
+    data: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    return data
+
+
+@cache
 def legal_forms() -> frozenset[str]:
     """Legal forms that end a company's name, lower-case and without a final dot (rules/lexicon/words.yml)."""
-    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    words = words_data()
     return frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"])
 
 
@@ -330,7 +337,7 @@ def denial_words() -> tuple[frozenset[str], tuple[str, ...]]:
     ``exception`` of words.yml), lower-case: as (words, prefixes of words written with "*")."""
     lexicon = rules_dir() / "lexicon"
     cues: dict[str, Any] = load_yaml(lexicon / "cues.yml")
-    words: dict[str, Any] = load_yaml(lexicon / "words.yml")
+    words = words_data()
     entries = [*cues["NEGATION"]["en"], *cues["NEGATION"]["de"], *words["restriction"], *words["exception"]]
     single = [str(e).lower() for e in entries if " " not in str(e) and "-" not in str(e)]
     return (
@@ -343,12 +350,12 @@ def denial_words() -> tuple[frozenset[str], tuple[str, ...]]:
 def list_elsewhere() -> dict[str, tuple[re.Pattern[str], ...]]:
     """The phrases of a sentence that says the list of sub-processors is kept elsewhere (``list_elsewhere`` of
     rules/lexicon/words.yml), as patterns by part: ``list``, ``subject``, ``where``, ``inline``."""
-    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    words = words_data()
     return {part: tuple(phrase_pattern(str(p)) for p in phrases) for part, phrases in words["list_elsewhere"].items()}
 
 
 @cache
 def condition_words() -> frozenset[str]:
     """Single words that make a statement conditional (``conditional`` of rules/lexicon/words.yml), lower-case."""
-    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    words = words_data()
     return frozenset(str(w).lower() for w in words["conditional"] if " " not in str(w))

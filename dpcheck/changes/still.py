@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from dpcheck.changes.snapshot import phrase_pattern
+from dpcheck.changes.snapshot import phrase_pattern, words_data
 from dpcheck.resources import load_yaml, rules_dir
 
 Role = Literal["transfer", "sharing"]
@@ -109,26 +109,26 @@ def _tokens(text: str) -> list[str]:
 
 @cache
 def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
-    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    words = words_data()
     said = words["still_said"]
     return {role: tuple(phrase_pattern(str(p)) for p in said[role]) for role in ("transfer", "placing", "sharing")}
 
 
 @cache
 def _people_words() -> frozenset[str]:
-    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    words = words_data()
     return frozenset(str(w).lower() for w in words["people"])
 
 
 @cache
 def _source() -> frozenset[str]:
-    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    words = words_data()
     return frozenset(str(w).lower() for w in words["still_said"]["source"])
 
 
 @cache
 def _persons() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
-    words: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
+    words = words_data()
     said = words["still_said"]
     return tuple(phrase_pattern(str(w)) for w in said["reader"]), tuple(phrase_pattern(str(w)) for w in said["vendor"])
 
