@@ -332,18 +332,33 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 @cache
-def denial_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Single words that deny, restrict or except (the NEGATION cue of rules/lexicon/cues.yml, ``restriction`` and
-    ``exception`` of words.yml), lower-case: as (words, prefixes of words written with "*")."""
-    lexicon = rules_dir() / "lexicon"
-    cues: dict[str, Any] = load_yaml(lexicon / "cues.yml")
-    words = words_data()
-    entries = [*cues["NEGATION"]["en"], *cues["NEGATION"]["de"], *words["restriction"], *words["exception"]]
-    single = [str(e).lower() for e in entries if " " not in str(e) and "-" not in str(e)]
+def _negation_entries() -> tuple[str, ...]:
+    """The NEGATION cue of rules/lexicon/cues.yml, English and German."""
+    cues: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "cues.yml")
+    return tuple(str(e) for e in (*cues["NEGATION"]["en"], *cues["NEGATION"]["de"]))
+
+
+def _single_words(entries: Iterable[Any], *, hyphenated: bool = True) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The single words of a word list, lower-case: as (words, prefixes of words written with "*")."""
+    single = [str(e).lower() for e in entries if " " not in str(e) and (hyphenated or "-" not in str(e))]
     return (
         frozenset(e for e in single if not e.endswith("*")),
         tuple(e.rstrip("*") for e in single if e.endswith("*")),
     )
+
+
+@cache
+def negation_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single words of the NEGATION cue: as (words, prefixes)."""
+    return _single_words(_negation_entries())
+
+
+@cache
+def denial_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single words that deny, restrict or except (the NEGATION cue, ``restriction`` and ``exception`` of
+    words.yml), hyphenated words left out: as (words, prefixes)."""
+    words = words_data()
+    return _single_words((*_negation_entries(), *words["restriction"], *words["exception"]), hyphenated=False)
 
 
 @cache

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from typing import Any, Literal
+from typing import Literal
 
-from dpcheck.changes.snapshot import phrase_pattern, words_data
-from dpcheck.resources import load_yaml, rules_dir
+from dpcheck.changes.snapshot import negation_words, phrase_pattern, words_data
 
 Role = Literal["transfer", "sharing"]
 
@@ -77,7 +76,7 @@ def _sentences(text: str) -> tuple[str, ...]:
 
 
 def _negated(tokens: Sequence[str]) -> bool:
-    words, prefixes = _negation()
+    words, prefixes = negation_words()
     return any(w in words or w.startswith(prefixes) or w.endswith("n't") for w in tokens)
 
 
@@ -131,15 +130,3 @@ def _persons() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]
     words = words_data()
     said = words["still_said"]
     return tuple(phrase_pattern(str(w)) for w in said["reader"]), tuple(phrase_pattern(str(w)) for w in said["vendor"])
-
-
-@cache
-def _negation() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The single words of the NEGATION cue (rules/lexicon/cues.yml), lower-case: as (words, prefixes of words
-    written with "*")."""
-    cues: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "cues.yml")
-    single = [str(e).lower() for e in (*cues["NEGATION"]["en"], *cues["NEGATION"]["de"]) if " " not in str(e)]
-    return (
-        frozenset(e for e in single if not e.endswith("*")),
-        tuple(e.rstrip("*") for e in single if e.endswith("*")),
-    )

@@ -83,6 +83,12 @@ class RoleSet:
     yields_to: frozenset[str]  # the argument roles of parties that win over a locating cue
     by_label: dict[str, Role]  # a cue label of cues.yml → the first role that borrows it (``labels``)
 
+    @cached_property
+    def marks(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """The marks that only open, only close, and do both ('"')."""
+        both = self.openers & self.closers
+        return self.openers - both, self.closers - both, both
+
     def locates_only(self, cue: Cue) -> bool:
         """The cue is a single word saying only where something is ("located", "befindet")."""
         word = cue.text.lower()
@@ -195,13 +201,9 @@ class SentenceRoles:
                 break
             hi = i = starts[j]
         # 'United Kingdom ("UK")': the marks closing the short name's bracket end the list.
+        opening, closing, both = self.roleset.marks
         marks = [t.text for t in tokens[lo:hi]]
-        both = self.roleset.openers & self.roleset.closers  # '"' opens and closes
-        opened = (
-            sum(m in self.roleset.openers - both for m in marks)
-            - sum(m in self.roleset.closers - both for m in marks)
-            + sum(m in both for m in marks) % 2
-        )
+        opened = sum(m in opening for m in marks) - sum(m in closing for m in marks) + sum(m in both for m in marks) % 2
         while opened and hi < len(tokens) and tokens[hi].text in self.roleset.closers:
             hi += 1
             opened -= 1
