@@ -2388,3 +2388,65 @@ def test_mechanisms_submitted_to_the_dpf_is_joining_it(scanner, lang, text, expe
 def test_mechanisms_round16(scanner, lang, text, expected):
     """Consent to the processing described above, clauses named by their maker, tools applied for, "by means of"."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our hosting provider stores your data in the United States. We will not transfer your personal data to "
+            "third parties except as set out below, or where you consent to such transfer.",
+        ),
+        (
+            "de",
+            "Unser Hosting-Anbieter speichert Ihre Daten in den USA. Eine Übermittlung Ihrer Daten an Dritte findet nur "
+            "statt, wenn Sie in diese Übermittlung eingewilligt haben.",
+        ),
+    ],
+)
+def test_mechanisms_consent_to_a_transfer_to_third_parties_is_a_disclosure(scanner, lang, text):
+    """ "Such transfer" that the sentence itself makes a transfer to third parties is a disclosure: consent to it is
+    no basis for the transfer abroad the document discloses elsewhere."""
+    assert "derogation" not in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our support tools are hosted in the United States.\n\n"
+            "| Purpose | Data | Recipients | Legal basis |\n|---|---|---|---|\n"
+            "| Support messages | Contact data | Shared with our affiliates in other jurisdictions | It is necessary for "
+            "the performance of a contract with you; for offers in jurisdictions where this is allowed it is necessary "
+            "for the purposes of our legitimate interests |\n",
+            set(),
+        ),
+        (
+            "de",
+            "Unsere Support-Werkzeuge werden in den USA betrieben.\n\n"
+            "| Zweck | Daten | Empfänger | Rechtsgrundlage |\n|---|---|---|---|\n"
+            "| Supportanfragen | Kontaktdaten | Weitergabe an unsere Konzerngesellschaften in anderen Ländern | Die "
+            "Verarbeitung ist zur Erfüllung eines Vertrags erforderlich; für Angebote stützen wir uns auf unser "
+            "berechtigtes Interesse |\n",
+            set(),
+        ),
+        (
+            "en",
+            "We transfer your booking to the hotel in the United States where necessary for the performance of a "
+            "contract with you.",
+            {"derogation"},
+        ),
+        (
+            "en",
+            "A transfer to the United States may take place where necessary for the compelling legitimate interests "
+            "pursued by us.",
+            {"derogation"},
+        ),
+    ],
+)
+def test_mechanisms_the_bases_of_processing_named_together_are_no_derogation(scanner, lang, text, expected):
+    """A purpose table listing contract and "our legitimate interests" gives the Art. 6 bases of processing, not an
+    Art. 49 exception for a transfer; Art. 49's own "compelling legitimate interests" stay a derogation."""
+    assert mechanisms(scanner, text, lang) & {"derogation"} == expected

@@ -528,7 +528,11 @@ def consent_mentions(
     words that make a country a place data goes to ("in", "to", "nach"), not a name ("AWS Costa Rica");
     ``unmoved``: the starts of places the sentence gives a role other than where data goes ("if you reside in
     Canada, you may authorise an agent"), which consent near them does not send data to."""
-    if not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR")) or sentence.has("LAWFUL_BASIS"):
+    if (
+        not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR"))
+        or sentence.has("LAWFUL_BASIS")
+        or _disclosure(sentence)
+    ):
         return []
     tokens = sentence.span
     moves: list[Cue | Place] = [
@@ -580,6 +584,16 @@ def consent_mentions(
                 )
             ]
     return []
+
+
+def _disclosure(sentence: Sentence) -> bool:
+    """ "We pass your data to a third party only ... if you give your explicit consent", "we do not transfer your data to
+    third parties except ... where you consent to such transfer": consent to a disclosure, which goes nowhere abroad."""
+    return (
+        sentence.has("THIRD_PARTY_RECIPIENT")
+        and not sentence.places
+        and not sentence.has("THIRD_COUNTRY", "OPEN_DESTINATION")
+    )
 
 
 def _beside_a_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
@@ -864,13 +878,8 @@ def mechanism_mentions(
             continue  # "the lower age a Member State sets by derogation in its own law" (Art. 8 GDPR)
         if tool == "derogation" and sentence.has("FOREIGN_REQUEST"):
             continue  # "a request ... only if it complies with art. 48 or one of the exemptions of art. 49"
-        if (
-            tool == "derogation"
-            and sentence.has("THIRD_PARTY_RECIPIENT")
-            and not sentence.places
-            and not sentence.has("THIRD_COUNTRY", "OPEN_DESTINATION")
-        ):
-            continue  # "we pass your data to a third party only ... if you give your explicit consent": disclosure
+        if tool == "derogation" and _disclosure(sentence):
+            continue
         if tool != "scc" and ONWARD.search(sentence.text):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
         governing = (
