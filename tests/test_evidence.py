@@ -782,3 +782,59 @@ def test_evidence_assessment_named_in_a_table_row_lists_the_basis(scanner, lang)
     mentions = extract(document, scanner.pipeline(lang), lexicon, scanner.ruleset.facts.eea_places).mentions
     aside = {m.evidence.quote.startswith("Hostco"): lexicon.evidence.aside(m) for m in mentions if m.value == "IN"}
     assert aside == {True: False, False: True}
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "answer"),
+    [
+        ("en", "Can I choose a US region?", "Customers can create accounts in the US region, hosted in Oregon."),
+        ("de", "Werden Konten in den USA gespeichert?", "Konten der US-Region werden in Oregon gespeichert."),
+    ],
+)
+def test_evidence_a_question_after_its_answer(scanner, tmp_path, lang, question, answer):
+    """A question in a list of questions states nothing: the answer that places the data is quoted first."""
+    path = tmp_path / f"faq-dpa-{lang}-2026.md"
+    path.write_text(f"## FAQ\n\n**{question}** {'Yes' if lang == 'en' else 'Ja'}. {answer}\n", encoding="utf-8")
+    (transfer,) = [t for t in scanner.scan_path(path).transfers if t.destination == "US"]
+    shown = [e.quote for e in transfer.evidence]
+    assert shown[0] == answer
+    assert shown[-1] == question
+
+
+@pytest.mark.parametrize(
+    ("lang", "risk", "decisive"),
+    [
+        (
+            "en",
+            "Please note that authorities in the United States may access data held there without effective remedies.",
+            "Your support tickets are stored on servers in the United States.",
+        ),
+        (
+            "de",
+            "Bitte beachten Sie, dass in den USA Behörden ohne wirksame Rechtsbehelfe auf dort gespeicherte Daten "
+            "zugreifen können.",
+            "Ihre Supportanfragen werden auf Servern in den USA gespeichert.",
+        ),
+    ],
+)
+def test_evidence_authorities_access_after_the_sentence_placing_the_data(scanner, lang, risk, decisive):
+    """A sentence on public authorities' access says where a risk lies; the sentence that puts the data there is
+    quoted first, wherever each stands."""
+    shown = quotes(scanner, f"{risk} {decisive}", lang, "US")
+    assert shown[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "other"),
+    [
+        ("en", "Why is payroll data transferred to Singapore?", "Our payroll partner is located in Singapore."),
+        ("de", "Warum werden Lohndaten nach Singapur übermittelt?", "Unser Lohnabrechnungspartner sitzt in Singapur."),
+    ],
+)
+def test_evidence_a_question_taking_the_transfer_as_given_states_it(scanner, tmp_path, lang, question, other):
+    """ "Why is payroll data transferred to Singapore?" takes the transfer as given: it is quoted like a statement,
+    in its place, not after every other sentence."""
+    path = tmp_path / f"faq-dpa-{lang}-2026.md"
+    path.write_text(f"## FAQ\n\n**{question}** {other}\n", encoding="utf-8")
+    (transfer,) = [t for t in scanner.scan_path(path).transfers if t.destination == "SG"]
+    assert transfer.evidence[0].quote == question

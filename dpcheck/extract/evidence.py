@@ -17,10 +17,12 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    transfer rests on, and no table row), a dated row of a change log ("2 May 2025 | Acme moved hosting to
    Oregon") and a tool named in a sentence that rules a transfer out but for it ("will not transfer ...
    unless the SCCs are in place"): each names the label for another case, an earlier state or a promise,
-   where another sentence states it;
+   where another sentence states it. A question that asks ("Can I choose a US region?") states nothing and
+   comes after the answer; one taking its fact as given ("Why is payroll data sent to Singapore?") states it;
 3. for a destination, a sentence that plainly places the data there before every other mention of it: a
    transfer, storage or access statement, or the seat of a recipient that receives the data, that names
-   no transfer tool and is not a postal address alone ("Address: ..., IL 62701": where a party sits). A
+   no transfer tool, is not a postal address alone ("Address: ..., IL 62701": where a party sits) and names no
+   public authorities ("US authorities may access the data": where a risk lies, not where data is put). A
    sentence naming the tool a transfer rests on ("we rely on the adequacy decision for Canada") is that
    tool's evidence, and so is one saying what the transfer rests on where no tool is read from it ("we
    rely on the Commission's decision that Switzerland ..."); for the destination either ranks with table
@@ -107,6 +109,8 @@ class EvidenceOrder:
     assessment: re.Pattern[str] | Prefiltered  # words naming an assessment of a transfer
     condition: re.Pattern[str] | Prefiltered  # words ruling a transfer out but for a tool
     concluded: re.Pattern[str] | Prefiltered  # words saying what a transfer rests on (a tool in place, a decision)
+    authorities: re.Pattern[str] | Prefiltered  # words naming public authorities (their access to the data)
+    presupposes: re.Pattern[str]  # words opening a question that takes its fact as given ("why is ... sent to")
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:
@@ -124,12 +128,18 @@ class EvidenceOrder:
             _words(words["assessment"]),
             _words(words["condition"]),
             _words(words["concluded"]),
+            _words(words["authorities"]),
+            re.compile(r"^[\W\d]*(?:" + _alternatives(words["presupposes"]) + r")\b", re.I),
         )
 
     def address_only(self, quote: str) -> bool:
         """The quote holds a postal address (a marker, or a US state with its ZIP code, "IL 62701") and says
         nothing of data moving or resting somewhere."""
         return bool(self.address.search(quote) or ZIP.search(quote)) and not self.moves.search(quote)
+
+    def asks(self, quote: str) -> bool:
+        """The quote is a question that asks whether something is so, rather than one taking it as given."""
+        return quote.rstrip().endswith("?") and not self.presupposes.search(quote)
 
     def refers_on(self, evidence: Evidence) -> bool:
         """The quote points to, or sums up, a passage that gives the details (see the module docstring)."""
@@ -146,6 +156,7 @@ class EvidenceOrder:
         table = mention.detail == TABLE or mention.role == TABLE
         return bool(
             self.refers_on(mention.evidence)
+            or self.asks(quote)
             or self.elsewhere.search(quote)
             or (self.assessment.search(quote) and not self.concluded.search(quote) and not table)
             or DATED_ROW.search(quote)
@@ -196,6 +207,7 @@ class EvidenceOrder:
             and not _overlaps(mention.evidence, basis)
             and not self.concluded.search(quote)
             and not self.address_only(quote)
+            and not self.authorities.search(quote)
         )
         return (
             lapsed,
