@@ -2129,3 +2129,34 @@ def test_roles_round16_city_after_from(scanner, lang, text, expected):
     """A city after "from" is a place as after "in": reached from there when people work on the data, where people
     come from otherwise."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Call recordings are sent to our transcription sub-processor, Tonwerk Inc., registered in Wilmington, "
+            "Delaware, which turns them into text.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Die Aufnahmen werden an unseren Unterauftragsverarbeiter, die Tonwerk Inc., eingetragen in Wilmington, "
+            "Delaware, übermittelt.",
+            {"US"},
+        ),
+        ("en", "We send invoices to our customers, registered in the United Kingdom, by post.", set()),
+        (
+            "en",
+            "The processor is Example Ltd, registered in England and Wales under company number 123456. Customer "
+            "data is transferred to the processor.",
+            set(),
+        ),
+        ("de", "Die Beispiel Ltd, eingetragen in England, ist Verantwortliche für Ihre Daten.", set()),
+    ],
+)
+def test_roles_the_register_of_a_company_data_is_sent_to_is_its_seat(scanner, lang, text, expected):
+    """ "sent to ..., X Inc., registered in Wilmington, Delaware": the register of a company named right before it, in
+    a sentence sending it data, is a recipient's seat; a register with no data sent to the company is not."""
+    assert destinations(scanner, text, lang) == expected

@@ -296,6 +296,11 @@ class SentenceRoles:
         # where the data goes, as a recipient's.
         if argument == COMPANY and handler is not None:
             return Argument(RECIPIENT_SEAT, handler, "seated_party")
+        # "... are sent to our sub-processor, X Inc., registered in Wilmington, Delaware": the register of a company
+        # named right before it, in a sentence sending data to it, is a recipient's seat (GUIDELINES.md: "X Inc., a
+        # Delaware corporation, processes Customer Data").
+        if argument == COMPANY and self._registered_recipient(cue, role):
+            return Argument(RECIPIENT_SEAT, cue, role.name)
         # A seat counts as where data goes only for a recipient the sentence sends data to
         # ("transferred to X Inc., seated in ..."), not for a sender or a controller.
         if argument == RECIPIENT_SEAT and not (
@@ -309,6 +314,18 @@ class SentenceRoles:
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
+
+    def _registered_recipient(self, cue: Cue, role: Role) -> bool:
+        tokens = self.sentence.span
+        seated = self.roleset.seated_party
+        name = [t for t in tokens[max(0, cue.start - 2) : cue.start] if t.text != ","]
+        return (
+            tokens[cue.start].lower_ in seated.seat_words
+            and bool(name)
+            and name[-1].lower_.rstrip(".") in seated.legal_forms
+            and self.states_transfer_besides(role)
+            and self._marked_recipient(cue)
+        )
 
     def _marked_recipient(self, cue: Cue) -> bool:
         """A recipient marker stands before the seat's cue, in reach and in the same clause ("sent to X Inc., seated
