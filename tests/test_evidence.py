@@ -838,3 +838,26 @@ def test_evidence_a_question_taking_the_transfer_as_given_states_it(scanner, tmp
     path.write_text(f"## FAQ\n\n**{question}** {other}\n", encoding="utf-8")
     (transfer,) = [t for t in scanner.scan_path(path).transfers if t.destination == "SG"]
     assert transfer.evidence[0].quote == question
+
+
+@pytest.mark.parametrize(
+    ("lang", "authorisation", "late"),
+    [
+        (
+            "en",
+            "Customer grants Acme general authorisation to engage sub-processors.",
+            "Where practicable, Acme will inform Customer of any new sub-processor by updating the list.",
+        ),
+        (
+            "de",
+            "Der Kunde erteilt Acme die allgemeine Genehmigung, Unterauftragsverarbeiter einzusetzen.",
+            "Acme informiert den Kunden über neue Unterauftragsverarbeiter spätestens zwei Wochen nach deren "
+            "Beauftragung.",
+        ),
+    ],
+)
+def test_evidence_late_notice_of_sub_processors_is_quoted_first(scanner, lang, authorisation, late):
+    """Without prior notice the finding quotes the clause that gives notice too late or only where practicable: it
+    shows what is missing; the general authorisation comes after it."""
+    report = scan(scanner, f"{authorisation} {late}", lang, doc_type="dpa")
+    assert finding_quotes(report, "SUBPROCESSOR_OBJECTION_MISSING") == [late, authorisation]

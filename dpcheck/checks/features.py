@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, Assessment, assess
 from dpcheck.checks.chain import chain_gaps
+from dpcheck.extract.terms import LATE_NOTICE
 from dpcheck.facts import LegalFacts
 from dpcheck.models import UNSPECIFIED, DataFlow, Evidence, Mention, Recipient, distinct_places
 
@@ -187,6 +188,9 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     }
     if unannounced := doc.extraction.of("subprocessor_unannounced"):
         features["subprocessor_notice"] = Feature(False, ev(unannounced))
+    # Notice only after the change or where practicable, and none given in advance: that clause shows the gap.
+    elif not terms["subprocessor_notice"] and (late := doc.extraction.of(LATE_NOTICE)):
+        features["subprocessor_notice"] = Feature(False, ev(late))
     # Notice of intended changes is what Art. 28(2) asks under a general authorisation: a DPA that promises it and
     # authorises nothing specifically authorises its sub-processors in general.
     if not terms["general_authorisation"] and not terms["specific_authorisation"] and terms["subprocessor_notice"]:

@@ -269,6 +269,10 @@ def gives_late_notice(sentence: Sentence) -> bool:
     return sentence.has("NOTICE") and sentence.has("NOTICE_AFTER")
 
 
+# Notice of new sub-processors given only once they work, on request or where practicable: no prior notice.
+LATE_NOTICE = "subprocessor_late_notice"
+
+
 def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
     """Mentions of supplementary measures and sub-processor terms in one sentence."""
     found: list[Mention] = []
@@ -280,8 +284,10 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
         # Notice for one tier of customers is none for the others the DPA covers.
         if sentence.has("TIER_ONLY"):
             return
-        # Notice once the sub-processor is at work leaves nothing to object to in advance.
-        if any(c.start < objection_token for c in sentence.of("NOTICE_AFTER", "NOTICE_ON_REQUEST")):
+        # Notice once the sub-processor is at work leaves nothing to object to in advance: no prior notice, and the
+        # clause that shows it (see checks/features.py).
+        if late := [c for c in sentence.of("NOTICE_AFTER", "NOTICE_ON_REQUEST") if c.start < objection_token]:
+            add(LATE_NOTICE, f"notice of new sub-processors '{late[0].text}'")
             return
         if context.notice_late and sentence.has("NOTICE_REFERENCE"):
             return
