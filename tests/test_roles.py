@@ -2160,3 +2160,17 @@ def test_roles_the_register_of_a_company_data_is_sent_to_is_its_seat(scanner, la
     """ "sent to ..., X Inc., registered in Wilmington, Delaware": the register of a company named right before it, in
     a sentence sending it data, is a recipient's seat; a register with no data sent to the company is not."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The 'Transfer tool' column names the safeguard we rely on where customer data leaves the EEA."),
+        ("en", "Each row names the entity, the country where it is incorporated and where it stores the data."),
+        ("de", "Die Spalte „Zugriff von“ nennt die Orte außerhalb des EWR, von denen aus Personal auf Daten zugreift."),
+        ("de", "Jede Zeile nennt den Anbieter und das Land, in dem er die Daten speichert, etwa die USA."),
+    ],
+)
+def test_roles_a_tables_legend_places_no_data(scanner, lang, text):
+    """A sentence explaining a table's columns or rows says what the table holds, not where data goes."""
+    assert destinations(scanner, text, lang) == set()

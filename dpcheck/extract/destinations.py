@@ -963,6 +963,8 @@ def destination_mentions(
     # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
     if sentence.is_definition or sentence.has("NO_PERSONAL_DATA"):
         return []
+    if sentence.has("TABLE_LEGEND") and sentence.block.table is None:
+        return []
     # Under "Former sub-processors" / „Ausgeschiedene Unterauftragsverarbeiter" a place is where data went.
     if sentence.block.heading_path and gone_section(sentence.block.heading_path[-1], words):
         return []
