@@ -861,3 +861,25 @@ def test_evidence_late_notice_of_sub_processors_is_quoted_first(scanner, lang, a
     shows what is missing; the general authorisation comes after it."""
     report = scan(scanner, f"{authorisation} {late}", lang, doc_type="dpa")
     assert finding_quotes(report, "SUBPROCESSOR_OBJECTION_MISSING") == [late, authorisation]
+
+
+@pytest.mark.parametrize(
+    ("lang", "variation", "decisive"),
+    [
+        (
+            "en",
+            "To the extent the UK GDPR applies, the standard contractual clauses are amended by the UK Addendum.",
+            "Transfers of customer data to our support team in India are made under the standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Für Übermittlungen aus der Schweiz gelten die Standardvertragsklauseln mit den Anpassungen nach dem DSG.",
+            "Übermittlungen von Kundendaten an unser Support-Team in Indien erfolgen auf Grundlage der "
+            "Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_evidence_the_tool_adapted_for_the_uk_or_swiss_regime_after_the_statement(scanner, lang, variation, decisive):
+    """A sentence adapting the tool for the UK or Swiss regime is a variation of the statement: the sentence that says
+    what the transfers rest on is quoted first."""
+    assert tool_quotes(scan(scanner, f"{variation} {decisive}", lang, doc_type="dpa"), "scc")[0] == decisive
