@@ -883,3 +883,30 @@ def test_evidence_the_tool_adapted_for_the_uk_or_swiss_regime_after_the_statemen
     """A sentence adapting the tool for the UK or Swiss regime is a variation of the statement: the sentence that says
     what the transfers rest on is quoted first."""
     assert tool_quotes(scan(scanner, f"{variation} {decisive}", lang, doc_type="dpa"), "scc")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "basis"),
+    [
+        (
+            "en",
+            "Where we transfer personal data to a country that does not benefit from an adequacy decision, we make sure "
+            "that appropriate safeguards are in place.",
+        ),
+        (
+            "de",
+            "Übermitteln wir Daten in ein Land, für das kein Angemessenheitsbeschluss besteht, sorgen wir für geeignete "
+            "Garantien.",
+        ),
+    ],
+)
+def test_evidence_safeguards_promised_for_countries_without_a_decision_show_the_unnamed_basis(scanner, lang, basis):
+    """A negation in another clause ("does not benefit from an adequacy decision") does not deny the safeguards the
+    sentence promises: that sentence shows that no tool is named, before the transfer it concerns."""
+    transfer = (
+        "Our support engineers in the United States may access customer data."
+        if lang == "en"
+        else "Unsere Support-Mitarbeiter in den USA können auf Kundendaten zugreifen."
+    )
+    report = scan(scanner, f"{transfer} {basis}", lang)
+    assert finding_quotes(report, "TRANSFER_MECHANISM_UNSPECIFIED")[0] == basis

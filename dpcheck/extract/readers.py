@@ -860,6 +860,10 @@ class PartyReader(Reader):
             self._found.add(kind)
 
 
+# Words between a negation and the words of an unnamed basis it denies ("no guarantees", "keine Garantie dafür").
+NEGATION_REACH = 3
+
+
 class AddressedReader(Reader):
     """Sentences that speak about where data goes at all, and those that speak of the transfers' legal
     basis without naming a tool ("the transfer is based on appropriate safeguards")."""
@@ -874,11 +878,14 @@ class AddressedReader(Reader):
         sentence = passage.sentence
         if addresses_transfers(sentence, passage.transfer, reading.lexicon):
             reading.transfers_addressed.append(sentence.evidence("speaks about where data goes"))
-        # "We make no guarantees that data is secure once transmitted" denies, it names no basis.
+        # "We make no guarantees that data is secure once transmitted" denies, it names no basis; a negation in
+        # another clause ("to a country that does not benefit from an adequacy decision, we ensure appropriate
+        # safeguards") does not reach the words.
+        basis = sentence.of(UNNAMED_BASIS)
         if (
-            sentence.has(UNNAMED_BASIS)
+            basis
             and (passage.transfer or sentence.has("CROSS_BORDER", "TRANSFER_ANAPHOR"))
-            and not sentence.has("NEGATION")
+            and not any(b.start - NEGATION_REACH <= n.end <= b.start for b in basis for n in sentence.of("NEGATION"))
             and not any(m.relied_upon for m in passage.tools)
         ):
             reading.unnamed_basis.append(
