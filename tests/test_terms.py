@@ -979,3 +979,24 @@ def test_terms_an_objection_in_plain_words(scanner, lang, text):
     """ "If you say no within those 30 days", „wenn Sie nein sagen": the right to object in plain words."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Customer grants general written authorisation to engage the sub-processors named below:\n\n"
+            "Acme Hosting Inc. - hosting in the EU region.\n\nBeta Mail Ltd - transactional e-mail.",
+        ),
+        (
+            "de",
+            "Der Auftraggeber stimmt der Einschaltung der nachstehend genannten Unterauftragsverarbeiter als allgemeine "
+            "Genehmigung zu:\n\nAcme Hosting Inc. - Hosting in der EU-Region.\n\nBeta Mail Ltd - Transaktions-E-Mails.",
+        ),
+    ],
+)
+def test_terms_sub_processors_named_after_a_lead_in_are_a_list(scanner, lang, text):
+    """ "the sub-processors named below:", „der nachstehend genannten Unterauftragsverarbeiter": the entries that
+    follow are the list."""
+    assert "SUBPROCESSOR_LIST_MISSING" not in flags(scanner, text, lang)
