@@ -2450,3 +2450,48 @@ def test_mechanisms_the_bases_of_processing_named_together_are_no_derogation(sca
     """A purpose table listing contract and "our legitimate interests" gives the Art. 6 bases of processing, not an
     Art. 49 exception for a transfer; Art. 49's own "compelling legitimate interests" stay a derogation."""
     assert mechanisms(scanner, text, lang) & {"derogation"} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "condition", "disclosed", "expected"),
+    [
+        (
+            "en",
+            "If personal data is transferred to a country outside the EEA, the parties shall ensure that it is "
+            "adequately protected. To achieve this, the parties shall rely on the standard contractual clauses.",
+            "All data is stored in Frankfurt.",
+            set(),
+        ),
+        (
+            "en",
+            "If personal data is transferred to a country outside the EEA, the parties shall ensure that it is "
+            "adequately protected. To achieve this, the parties shall rely on the standard contractual clauses.",
+            "Our support team in India may access the data.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Soweit personenbezogene Daten in ein Land außerhalb des EWR übermittelt werden, stellen die Parteien den "
+            "Schutz der Daten sicher. Hierzu vereinbaren die Parteien die Standardvertragsklauseln.",
+            "Alle Daten werden in Frankfurt gespeichert.",
+            set(),
+        ),
+        (
+            "de",
+            "Soweit personenbezogene Daten in ein Land außerhalb des EWR übermittelt werden, stellen die Parteien den "
+            "Schutz der Daten sicher. Hierzu vereinbaren die Parteien die Standardvertragsklauseln.",
+            "Unser Support-Team in Indien kann auf die Daten zugreifen.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_for_the_transfer_a_condition_before_imagines(scanner, lang, condition, disclosed, expected):
+    """ "If data is transferred outside the EEA, ... To achieve this, the parties rely on the SCCs": the tool is for a
+    transfer the condition imagines, relied on only where the document discloses a transfer."""
+    restriction = (
+        "The processor may not transfer data outside the EEA without the customer's prior written consent. "
+        if lang == "en"
+        else "Der Auftragnehmer darf Daten nur mit vorheriger Zustimmung des Auftraggebers außerhalb des EWR "
+        "verarbeiten. "
+    )
+    assert mechanisms(scanner, f"{disclosed} {restriction}{condition}", lang, "dpa") == expected
