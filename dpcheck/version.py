@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-REPORT_FORMAT = "1.6.0"  # 1.1: art28_checklist; partial, warnings; summary ok, partial, errors_by_code
+REPORT_FORMAT = "1.7.0"  # 1.1: art28_checklist; partial, warnings; summary ok, partial, errors_by_code
 # 1.2: skipped files (skipped; summary skipped, skipped_by_reason); 1.3: mentions[].role
 # 1.4: recipients' evidence; sub-processor notice and objection mentions
 # 1.5: the vendor the document names (vendor) and the agreement it amends (amends); recipients may have
 # the role third_party (named in running text as receiving data); mentions[].role for mechanisms, and
 # destination and mechanism mentions decisive first
 # 1.6: breach_limit mentions (the time limit to report a personal data breach, in hours)
+# 1.7: a document's format may be csv (a sub-processor list kept as delimited text, read as one table)
 
 # The JSON of a vendor report (dpcheck vendor --format json) and of a comparison (dpcheck diff --format
 # json) are versioned apart from the document report, each with its own schema (dpcheck schema --of).

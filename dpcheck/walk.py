@@ -42,6 +42,8 @@ DOCUMENT_SUFFIXES = frozenset(
         ".rst",
         ".adoc",
         ".asciidoc",
+        ".csv",
+        ".tsv",
     }
 )
 

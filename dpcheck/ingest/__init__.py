@@ -1,4 +1,4 @@
-"""Reading vendors' documents (PDF, HTML, Markdown, plain text, DOCX) into one normalized form.
+"""Reading vendors' documents (PDF, HTML, Markdown, plain text, DOCX, CSV) into one normalized form.
 
     doc = load("vendor-dpa.pdf")
     doc = load(raw_bytes, name="dpa.docx")
@@ -46,7 +46,7 @@ _CORRUPT = {"pdf": ErrorCode.PDF_CORRUPT, "docx": ErrorCode.DOCX_CORRUPT}
 # that never parse a file.
 def import_parsers() -> None:
     """Import every format's parser now: before worker processes fork, so that they share them."""
-    from dpcheck.ingest import docx, html, markdown, pdf  # noqa: F401
+    from dpcheck.ingest import delimited, docx, html, markdown, pdf  # noqa: F401
 
 
 def _parse_text(fmt: str, text: str, label: str) -> Document:
@@ -98,10 +98,16 @@ def load(
             else:
                 decoded, replaced = decode_counting(data)
                 check_chars(len(decoded))
-                text = clean(decoded)
-                if not text.strip():
-                    raise IngestError(ErrorCode.EMPTY, f"{label}: the document contains only whitespace")
-                doc = _parse_text(fmt, text, label)
+                if fmt == "csv":
+                    from dpcheck.ingest import delimited
+
+                    # Split before the text is cleaned: cleaning turns the tabs of a TSV file into spaces.
+                    doc = delimited.parse(decoded, label)
+                else:
+                    text = clean(decoded)
+                    if not text.strip():
+                        raise IngestError(ErrorCode.EMPTY, f"{label}: the document contains only whitespace")
+                    doc = _parse_text(fmt, text, label)
                 if replaced:
                     doc = doc.with_notice(
                         Notice(

@@ -11,7 +11,7 @@ from dpcheck.ingest.normalize import Folded, display_order, fold_confusables
 from dpcheck.limits import check_chars, checkpoint
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
-Format = Literal["pdf", "html", "markdown", "text", "docx"]
+Format = Literal["pdf", "html", "markdown", "text", "docx", "csv"]
 
 
 @dataclass(frozen=True, slots=True)

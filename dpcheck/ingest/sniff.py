@@ -31,6 +31,8 @@ _MAGIC = (
 _MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx"}
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _TEXT_EXT = {".txt", ".text"}
+# Sub-processor lists kept as spreadsheet exports: read as a table (dpcheck/ingest/delimited.py).
+_DELIMITED_EXT = {".csv", ".tsv"}
 
 _HTML_START = re.compile(
     r"^(?:<!--.*?-->\s*|<\?xml[^>]*>\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
@@ -67,6 +69,8 @@ def sniff(data: bytes, name: str | None = None) -> Format:
         return "html"
     if ext in _MARKDOWN_EXT:
         return "markdown"
+    if ext in _DELIMITED_EXT:
+        return "csv"
     if ext in _HTML_EXT or _HTML_TAG.match(head):
         return "html"
     if ext in _TEXT_EXT:

@@ -123,3 +123,15 @@ def test_properties_mutated_pdf(edits: list[tuple[int, int]], cut: int | None) -
 def test_properties_mutated_docx(edits: list[tuple[int, int]], cut: int | None) -> None:
     """A valid DOCX with bytes flipped or cut off is read or refused with an IngestError."""
     _check(lambda: load(_mutate(DOCX, edits, cut), name="a.docx"))
+
+
+CSV_PIECES = st.sampled_from(
+    ',¦;¦\t¦|¦"¦""¦\n¦\r\n¦\n\n¦Acme Inc.¦United States¦Hosting¦ ¦Unterauftragsverarbeiter¦\u00a0¦\x00¦=1+1¦'.split("¦")
+)
+
+
+@given(st.lists(CSV_PIECES, max_size=120))
+def test_properties_delimited_soup(pieces: list[str]) -> None:
+    """Quotes, delimiters and line breaks in any order are read as a table or refused cleanly."""
+    _check(lambda: load("".join(pieces).encode("utf-8"), name="a.csv"))
+    _check(lambda: load("".join(pieces).encode("utf-8"), name="a.tsv"))
