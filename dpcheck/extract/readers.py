@@ -44,7 +44,7 @@ from dpcheck.extract.destinations import (
 )
 from dpcheck.extract.evidence import EvidenceOrder
 from dpcheck.extract.locations import commitment_mentions
-from dpcheck.extract.mechanisms import CONDITIONED, MechanismLexicon, is_transfer_sentence, mechanism_mentions
+from dpcheck.extract.mechanisms import MechanismLexicon, is_transfer_sentence, mechanism_mentions
 from dpcheck.extract.parties import (
     AMENDS,
     OPENING_CHARS,
@@ -407,34 +407,9 @@ class MechanismReader(Reader):
             # "Is Example Inc. certified under the DPF?": a question names a tool it does not say is used; an answer
             # opening with "yes" does.
             tools = [replace(m, relied_upon=False, detail="question") for m in tools]
-        if tools and goes_on_from_a_condition(passage, reading):
-            # "If personal data is transferred outside the EEA, the parties ensure adequate protection. To achieve
-            # this, they rely on the SCCs": the tool for a transfer the condition imagines, relied on where the
-            # document discloses one (mechanisms.conditioned_tools).
-            tools = [
-                replace(
-                    m,
-                    relied_upon=False,
-                    detail=CONDITIONED,
-                    evidence=replace(m.evidence, reason=f"{m.value} for a transfer the condition before it imagines"),
-                )
-                if m.relied_upon and not m.detail
-                else m
-                for m in tools
-            ]
         reading.mentions.extend(tools)
         if sentence.has("SUBPROCESSOR") and sentence.has("FLOWDOWN", "ONWARD"):
             reading.flowdown.extend(m for m in tools if m.relied_upon)
-
-
-def goes_on_from_a_condition(passage: Passage, reading: Reading) -> bool:
-    """The sentence goes on from one that opens with a condition about a transfer ("If personal data is transferred
-    outside the EEA, ...")."""
-    sentence = passage.sentence
-    if passage.index == 0 or not sentence.goes_on() or any(p.code in reading.non_eea for p in sentence.places):
-        return False
-    previous = reading.sentences[passage.index - 1]
-    return previous.opens_with("CONDITION_OPENING") and is_transfer_sentence(previous, reading.non_eea)
 
 
 class DestinationReader(Reader):

@@ -452,23 +452,19 @@ class Sentence:
         if start is None and end is None and self.block.table is not None and len(self.block.text) <= ROW_QUOTE:
             # A table row is one record ("Data location | United States. EU region on request."): quoted whole.
             s, e = self.block.start, self.block.end
-        elif start is None and self.goes_on():
+        elif start is None and self._goes_on():
             previous = self._sentences.previous_start(self.index)
             s = s if previous is None else previous
         return Evidence(self.block_text(s, e), s, e, self.page, self.block.heading_path, reason)
 
-    def goes_on(self) -> bool:
+    def _goes_on(self) -> bool:
         """The sentence opens with a word that refers back (CONTINUES), list markers aside."""
-        return self.opens_with("CONTINUES")
-
-    def opens_with(self, label: str) -> bool:
-        """A cue of ``label`` opens the sentence, list markers aside."""
         # Asked for every quote: most sentences have no such word, and their tokens are not walked.
-        cues = self.of(label)
-        if not cues:
+        continues = self.of("CONTINUES")
+        if not continues:
             return False
         opening = next((i for i, token in enumerate(self.span) if token.text[:1].isalpha()), None)
-        return opening is not None and any(c.start == opening for c in cues)
+        return opening is not None and any(c.start == opening for c in continues)
 
     def block_text(self, start: int, end: int) -> str:
         offset = start - self.block.start
