@@ -1000,3 +1000,35 @@ def test_terms_sub_processors_named_after_a_lead_in_are_a_list(scanner, lang, te
     """ "the sub-processors named below:", „der nachstehend genannten Unterauftragsverarbeiter": the entries that
     follow are the list."""
     assert "SUBPROCESSOR_LIST_MISSING" not in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "addressed"),
+    [
+        (
+            "en",
+            SCC_EN + "Customer shall not upload health data unless the parties have agreed in writing on additional "
+            "safeguards.",
+            False,
+        ),
+        (
+            "de",
+            SCC_DE + "Gesundheitsdaten darf der Kunde nur hochladen, wenn die Parteien schriftlich zusätzliche "
+            "Schutzmaßnahmen vereinbart haben.",
+            False,
+        ),
+        ("en", SCC_EN + "For these transfers we have put additional safeguards in place, such as encryption.", True),
+        (
+            "de",
+            SCC_DE
+            + "Für diese Übermittlungen haben wir zusätzliche Schutzmaßnahmen wie eine Verschlüsselung getroffen.",
+            True,
+        ),
+    ],
+)
+def test_terms_additional_safeguards_address_transfers_only_where_transfers_are_spoken_of(
+    scanner, lang, text, addressed
+):
+    """Measures called only "additional" are supplementary measures in a sentence about transfers; elsewhere (extra
+    care for special categories) they say nothing of government access to transferred data."""
+    assert (SMU not in flags(scanner, text, lang)) is addressed

@@ -802,7 +802,9 @@ class TermReader(Reader):
         if sentence.block.kind == "table_row" and sentence.block.table is not None:
             # A column titled with the measures whose cells all say "None" takes none.
             table = reading.document.tables[sentence.block.table]
-            empty = empty_column(sentence, table, sentence.of("SUPPLEMENTARY"), reading.lexicon.words)
+            empty = empty_column(
+                sentence, table, sentence.of("SUPPLEMENTARY", "SUPPLEMENTARY_GENERIC"), reading.lexicon.words
+            )
             found = [m for m in found if m.kind != "supplementary_measures" or not empty]
         reading.mentions.extend(found)
         if government_access(sentence) and sentence.has(GOV_REQUEST):

@@ -192,6 +192,12 @@ def supplementary_measure(sentence: Sentence, words: Words, context: AuthorityCo
     nothing, so it does not count."""
     # A definition ('"Transfer Impact Assessment" means ...') names a measure, it does not take it.
     labels = ("SUPPLEMENTARY",) if sentence.has("SERVICE_TOPIC") else ("SUPPLEMENTARY", "TRANSPARENCY_REPORT")
+    if (
+        sentence.in_transfer_section
+        or sentence.has("CROSS_BORDER", "THIRD_COUNTRY", "SCC_LOCAL_LAWS")
+        or any(c.label.startswith("MECH:") for c in sentence.cues)
+    ):
+        labels = (*labels, "SUPPLEMENTARY_GENERIC")
     named = [
         c
         for c in ([] if DEFINED_TERM.match(sentence.text) else sorted(sentence.of(*labels), key=lambda c: c.start))
@@ -252,6 +258,7 @@ def _processors_named(sentence: Sentence) -> str:
 # web address (SUBPROCESSOR_URL) or its lead-in tells the customer of requests (AuthorityContext.lead_in).
 ANCHORS = (
     "SUPPLEMENTARY",
+    "SUPPLEMENTARY_GENERIC",
     "TRANSPARENCY_REPORT",
     "SCC_LOCAL_LAWS",
     "GOV_HANDLING",
