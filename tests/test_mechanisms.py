@@ -2450,3 +2450,57 @@ def test_mechanisms_the_bases_of_processing_named_together_are_no_derogation(sca
     """A purpose table listing contract and "our legitimate interests" gives the Art. 6 bases of processing, not an
     Art. 49 exception for a transfer; Art. 49's own "compelling legitimate interests" stay a derogation."""
     assert mechanisms(scanner, text, lang) & {"derogation"} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our mailing provider in the United States self-certified to the EU-U.S. Privacy Shield in 2017. Transfers to "
+            "it now rely on the standard contractual clauses.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Unser Versanddienstleister in den USA trat im Jahr 2017 dem EU-US Privacy Shield bei. Übermittlungen an ihn "
+            "stützen sich heute auf die Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Our mailing provider in the United States has been certified under the EU-U.S. Privacy Shield since 2017.",
+            {"privacy_shield"},
+        ),
+    ],
+)
+def test_mechanisms_an_invalidated_tool_joined_in_a_year_gone_by_is_history(scanner, lang, text, expected):
+    """ "self-certified to the Privacy Shield in 2017" tells the history of a tool since invalidated; "has been certified
+    since 2017" claims it still holds."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "body"),
+    [
+        (
+            "en",
+            "9. International transfers and standard contractual clauses",
+            "Our support team in India may access customer data. Whether the standard contractual clauses are to be "
+            "signed with it is under review.",
+        ),
+        (
+            "de",
+            "§ 9 Übermittlungen in Drittländer; Standardvertragsklauseln",
+            "Unser Support-Team in Indien kann auf Kundendaten zugreifen. Ob mit ihm Standardvertragsklauseln "
+            "abgeschlossen werden, wird derzeit geprüft.",
+        ),
+    ],
+)
+def test_mechanisms_a_line_of_the_contents_relies_on_no_tool(scanner, tmp_path, lang, heading, body):
+    """A table of contents repeats the headings: its line naming a tool names a section, not the basis of a
+    transfer."""
+    contents = "Contents" if lang == "en" else "Inhalt"
+    path = tmp_path / f"acme-dpa-{lang}-2026.md"
+    path.write_text(f"# DPA\n\n## {contents}\n\n- 1. Scope\n- {heading}\n\n## {heading}\n\n{body}\n", encoding="utf-8")
+    assert "scc" not in scanner.scan_path(path).mechanisms

@@ -290,7 +290,7 @@ def _governing_cue(
         bars = [i for i, t in enumerate(sentence.span) if t.text == "|"]
         lo = max([lo, *(i + 1 for i in bars if i < mention.start)])
         hi = min([hi, *(i for i in bars if i >= mention.end)])
-    labels = ("NEGATION", "HISTORIC", "COURT") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
+    labels = ("NEGATION", "HISTORIC", "COURT", "PAST_YEAR") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
     cancelled = _cancelled(sentence, cancels) if cancels else set()
     conceded = _conceded(sentence)
     for cue in sentence.of(*labels):
@@ -309,7 +309,7 @@ def _governing_cue(
     if tool in INVALIDATED_TOOLS:
         # "Privacy Shield ... was struck down by the CJEU" across a comma still describes history; not a cue
         # nearer another tool ("the Privacy Shield, which replaced the former Safe Harbor").
-        for cue in sentence.of("HISTORIC", "COURT"):
+        for cue in sentence.of("HISTORIC", "COURT", "PAST_YEAR"):
             if (
                 cue not in conceded
                 and not _about_another(sentence, cue, mentions, alike | {mention}, lexicon)

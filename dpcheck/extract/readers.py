@@ -179,6 +179,20 @@ class Reading:
     def non_eea(self) -> frozenset[str]:
         return cast(CountryRecognizer, self.nlp.get_pipe(COUNTRIES)).codes - self.eea
 
+    @cached_property
+    def contents_lines(self) -> frozenset[int]:
+        """The starts of blocks that repeat a heading of the document word for word, numbering and page numbers
+        aside: the lines of a table of contents ("§ 9 Transfers to third countries; standard contractual clauses
+        .... 7"), which name a section, not what it says."""
+        blocks = self.document.blocks
+        headings = {key for b in blocks if b.kind == "heading" and (key := _letters(b.text))}
+        return frozenset(b.start for b in blocks if b.kind != "heading" and _letters(b.text) in headings)
+
+
+def _letters(text: str) -> str:
+    """The letters of ``text``, lower-cased: a heading and its line in the contents compare equal."""
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
 
 class Passage:
     """One sentence where it stands in the document, with what several readers ask of it."""
@@ -403,6 +417,9 @@ class MechanismReader(Reader):
             changelog = reading.lexicon.words.table_headers["changelog"]
             if any(re.search(rf"(?<![^\W_])(?:{changelog.pattern})", h, re.I) for h in table.header):
                 tools = [replace(m, relied_upon=False, detail="change log") for m in tools]
+        if sentence.block.start in reading.contents_lines:
+            # A line of the table of contents names the section on a tool, it does not rely on the tool.
+            tools = [replace(m, relied_upon=False, detail="contents") for m in tools]
         if sentence.text.rstrip().endswith("?") and _answer(passage.index, reading) != "yes":
             # "Is Example Inc. certified under the DPF?": a question names a tool it does not say is used; an answer
             # opening with "yes" does.
