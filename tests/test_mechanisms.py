@@ -2504,3 +2504,62 @@ def test_mechanisms_a_line_of_the_contents_relies_on_no_tool(scanner, tmp_path, 
     path = tmp_path / f"acme-dpa-{lang}-2026.md"
     path.write_text(f"# DPA\n\n## {contents}\n\n- 1. Scope\n- {heading}\n\n## {heading}\n\n{body}\n", encoding="utf-8")
     assert "scc" not in scanner.scan_path(path).mechanisms
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our AI provider is in the United States. Until the standard contractual clauses are signed, no customer "
+            "data is sent to it.",
+            set(),
+        ),
+        (
+            "de",
+            "Unser KI-Anbieter sitzt in den USA. Bis zum Abschluss der Standardvertragsklauseln erhält er keine "
+            "Kundendaten.",
+            set(),
+        ),
+        (
+            "en",
+            "Our AI provider in the United States receives prompts. The standard contractual clauses apply until the "
+            "agreement ends.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Some providers are in the United States. Examples of possible safeguards are an adequacy decision, the "
+            "EU-U.S. Data Privacy Framework, standard contractual clauses or binding corporate rules.",
+            set(),
+        ),
+        (
+            "de",
+            "Einige Anbieter sitzen in den USA. Beispiele für mögliche Garantien sind ein Angemessenheitsbeschluss, "
+            "Standardvertragsklauseln oder verbindliche interne Datenschutzvorschriften.",
+            set(),
+        ),
+        (
+            "en",
+            "Integrations may be hosted in the United States. The customer chooses them, instructs the transfer and is "
+            "responsible for any transfer tool, for example by concluding standard contractual clauses.",
+            set(),
+        ),
+        (
+            "de",
+            "Integrationen können in den USA betrieben werden. Der Kunde wählt sie aus und ist verantwortlich für jedes "
+            "Übermittlungsinstrument, etwa den Abschluss von Standardvertragsklauseln.",
+            set(),
+        ),
+        (
+            "en",
+            "Our support team is in the United States. The customer instructs us, and Acme is responsible for "
+            "concluding the standard contractual clauses with it.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_tools_awaited_given_as_examples_or_the_customers_own(scanner, lang, text, expected):
+    """A tool awaited ("until the SCCs are signed"), tools listed as examples of what could be used, and the tool the
+    customer is responsible for are no basis the vendor relies on; a tool the vendor is responsible for is."""
+    assert mechanisms(scanner, text, lang) == expected

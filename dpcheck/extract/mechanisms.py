@@ -73,6 +73,9 @@ PART_REACH = 10
 # Tokens between a tool and the words saying it is not in force for the vendor's transfers ("Den Abschluss von
 # Standardvertragsklauseln mit dieser Gesellschaft bereiten wir derzeit vor").
 NOT_IN_FORCE_REACH = 8
+# Words between "until the" and the tool it awaits; between the customer and its being responsible.
+AWAITED_REACH = 2
+RESPONSIBLE_REACH = 10
 # Tokens of a qualifier between a form's box and the tool's name ("☐ EU - US Data Privacy Framework").
 BOX_QUALIFIER = 4
 # The detail of a tool the parties "may use ..., provided the conditions for its use are met".
@@ -716,6 +719,26 @@ def _future_decision(sentence: Sentence, cue: Cue) -> Cue | None:
     return _framing(sentence, cue, "FUTURE_DECISION", BEFORE_WINDOW, AFTER_WINDOW, lo, hi)
 
 
+def _customer_responsible(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "The customer chooses these providers, instructs the transfer and is responsible for any transfer tool, for
+    example the SCCs": the customer, the last party the sentence names before it, is responsible for the tool, which
+    is its own. Not where a name stands between ("the customer instructs Acme, and Acme is responsible for ...")."""
+    tokens = sentence.span
+    for responsible in sentence.of("RESPONSIBLE_FOR"):
+        if responsible.end > cue.start:
+            continue
+        parties = [c for c in sentence.of("CONTROLLER_SIDE") if c.end <= responsible.start]
+        if not parties:
+            continue
+        party = max(parties, key=lambda c: c.start)
+        claimed = {i for c in sentence.cues for i in range(c.start, c.end)}
+        if responsible.start - party.end <= RESPONSIBLE_REACH and not any(
+            tokens[i].text[:1].isupper() and i not in claimed for i in range(party.end, responsible.start)
+        ):
+            return responsible
+    return None
+
+
 def _framing(
     sentence: Sentence, cue: Cue, label: str, before: int, after: int, lo: int = 0, hi: int | None = None
 ) -> Cue | None:
@@ -911,6 +934,9 @@ def mechanism_mentions(
             or _run_in_label(sentence, cue)
             or _unticked(sentence, cue)
             or _framing(sentence, cue, "CUSTOMER_OWN", len(sentence.span), -1)
+            or _customer_responsible(sentence, cue)
+            or _framing(sentence, cue, "TOOL_AWAITED", AWAITED_REACH, -1)
+            or _framing(sentence, cue, "TOOL_EXAMPLES", len(sentence.span), -1)
             or _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
