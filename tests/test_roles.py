@@ -2174,3 +2174,27 @@ def test_roles_the_register_of_a_company_data_is_sent_to_is_its_seat(scanner, la
 def test_roles_a_tables_legend_places_no_data(scanner, lang, text):
     """A sentence explaining a table's columns or rows says what the table holds, not where data goes."""
     assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Two teams outside the EEA may access the data: our parent Acme Inc., headquartered in Austin, Texas, and "
+            "Beta Ltd, based in Singapore.",
+            {"US", "SG"},
+        ),
+        (
+            "de",
+            "Zwei Teams außerhalb des EWR können auf die Daten zugreifen: die Acme Inc. mit Sitz in Austin, Texas, und "
+            "die Beta Ltd mit Sitz in Singapur.",
+            {"US", "SG"},
+        ),
+        ("en", "Our offices: Acme Inc., headquartered in Austin, Texas; Beta Ltd, based in Singapore.", set()),
+    ],
+)
+def test_roles_seats_listed_after_a_statement_of_transfer_are_recipients(scanner, lang, text, expected):
+    """A colon after "may access the data" opens a list of the parties that receive it: their seats are where it
+    goes; a list of offices receives nothing."""
+    assert destinations(scanner, text, lang) == expected

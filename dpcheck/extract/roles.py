@@ -311,9 +311,21 @@ class SentenceRoles:
             or self._seated_party_handles_data(end)
             # "our team, based in Austin, Texas, which accesses your account details".
             or handler is not None
+            or self._listed_after_transfer(cue)
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
+
+    def _listed_after_transfer(self, cue: Cue) -> bool:
+        """The seat stands in a list that a colon opens after a statement of transfer ("Two teams outside the EEA may
+        access it: our parent X Inc., headquartered in Austin, Texas, ..., and Y Ltd, ..."): each party listed
+        receives the data."""
+        tokens = self.sentence.span
+        colon = next((i for i in range(cue.start - 1, -1, -1) if tokens[i].text == ":"), None)
+        return colon is not None and any(
+            r.argument in self.roleset.transferring and r.argument != RECIPIENT_SEAT and c.end <= colon
+            for c, r in self.cues
+        )
 
     def _registered_recipient(self, cue: Cue, role: Role) -> bool:
         tokens = self.sentence.span
