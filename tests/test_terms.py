@@ -1007,14 +1007,14 @@ def test_terms_sub_processors_named_after_a_lead_in_are_a_list(scanner, lang, te
     [
         (
             "en",
-            SCC_EN + "Customer shall not upload health data unless the parties have agreed in writing on additional "
-            "safeguards.",
+            SCC_EN + "\n\nCustomer shall not upload health data unless the parties have agreed in writing on "
+            "additional safeguards.",
             False,
         ),
         (
             "de",
-            SCC_DE + "Gesundheitsdaten darf der Kunde nur hochladen, wenn die Parteien schriftlich zusätzliche "
-            "Schutzmaßnahmen vereinbart haben.",
+            SCC_DE + "\n\nGesundheitsdaten darf der Kunde nur hochladen, wenn die Parteien schriftlich "
+            "zusätzliche Schutzmaßnahmen vereinbart haben.",
             False,
         ),
         ("en", SCC_EN + "For these transfers we have put additional safeguards in place, such as encryption.", True),
@@ -1029,6 +1029,26 @@ def test_terms_sub_processors_named_after_a_lead_in_are_a_list(scanner, lang, te
 def test_terms_additional_safeguards_address_transfers_only_where_transfers_are_spoken_of(
     scanner, lang, text, addressed
 ):
-    """Measures called only "additional" are supplementary measures in a sentence about transfers; elsewhere (extra
-    care for special categories) they say nothing of government access to transferred data."""
+    """Measures called only "additional" are supplementary measures in a sentence or paragraph about transfers;
+    elsewhere (extra care for special categories) they say nothing of government access to transferred data."""
     assert (SMU not in flags(scanner, text, lang)) is addressed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Some providers store data in the United States under the standard contractual clauses. Where "
+            "appropriate, we also use additional safeguards.",
+        ),
+        (
+            "de",
+            "Einige Anbieter speichern Daten in den USA auf Grundlage der Standardvertragsklauseln. Wo nötig, "
+            "treffen wir zusätzliche Schutzmaßnahmen.",
+        ),
+    ],
+)
+def test_terms_additional_safeguards_in_a_paragraph_about_transfers_address_them(scanner, lang, text):
+    """ "Where appropriate, we also use additional safeguards" right after a sentence on transfers takes them."""
+    assert SMU not in flags(scanner, text, lang, doc_type="privacy_policy")

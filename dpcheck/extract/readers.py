@@ -85,6 +85,7 @@ from dpcheck.extract.terms import (
     gives_late_notice,
     government_access,
     link_mentions,
+    speaks_of_transfers,
     term_mentions,
 )
 from dpcheck.ingest.document import Block, Document
@@ -813,7 +814,12 @@ class TermReader(Reader):
         late = (
             late_in is not None and sentence.block.heading_path == late_in.heading_path and passage.index - late_at <= 2
         )
-        found = term_mentions(sentence, reading.lexicon.words, AuthorityContext(topic, lead_in, late))
+        # "We transfer data to the US under the SCCs. Where appropriate, we also use additional safeguards.": the
+        # paragraph speaks of transfers.
+        paragraph = sentence.has("SUPPLEMENTARY_GENERIC") and any(
+            speaks_of_transfers(s) for s in reading.sentences.of_block(passage.index)
+        )
+        found = term_mentions(sentence, reading.lexicon.words, AuthorityContext(topic, lead_in, late, paragraph))
         if gives_late_notice(sentence):
             self._late = (passage.index, sentence.block)
         if sentence.block.kind == "table_row" and sentence.block.table is not None:

@@ -536,6 +536,17 @@ class Sentences(Sequence[Sentence]):
         collection, and every collection in between walks them."""
         self._sentences = [None] * len(self._sentences)
 
+    def of_block(self, i: int) -> Iterator[Sentence]:
+        """The sentences of the block sentence ``i`` stands in, in order."""
+        block = self._block_of[i]
+        first = i
+        while first > 0 and self._block_of[first - 1] == block:
+            first -= 1
+        last = i
+        while last + 1 < len(self._block_of) and self._block_of[last + 1] == block:
+            last += 1
+        return (self[j] for j in range(first, last + 1))
+
     def previous_start(self, i: int) -> int | None:
         """Where the sentence before sentence ``i`` starts, if it stands in the same block."""
         if i == 0 or self._block_of[i - 1] != self._block_of[i]:

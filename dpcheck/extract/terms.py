@@ -71,6 +71,17 @@ class AuthorityContext:
     # The sentence just before, in the block, gave notice of new sub-processors only once they are at work: "this
     # notice" after it ("may object within two weeks of this notice") refers to that late notice.
     notice_late: bool = False
+    # Another sentence of the paragraph speaks of transfers: "additional safeguards" there are taken for them.
+    transfer_paragraph: bool = False
+
+
+def speaks_of_transfers(sentence: Sentence) -> bool:
+    """The sentence, or its section, speaks of data crossing borders or of a transfer tool."""
+    return (
+        sentence.in_transfer_section
+        or sentence.has("CROSS_BORDER", "THIRD_COUNTRY", "SCC_LOCAL_LAWS")
+        or any(c.label.startswith("MECH:") for c in sentence.cues)
+    )
 
 
 def government_access(sentence: Sentence) -> bool:
@@ -192,11 +203,7 @@ def supplementary_measure(sentence: Sentence, words: Words, context: AuthorityCo
     nothing, so it does not count."""
     # A definition ('"Transfer Impact Assessment" means ...') names a measure, it does not take it.
     labels = ("SUPPLEMENTARY",) if sentence.has("SERVICE_TOPIC") else ("SUPPLEMENTARY", "TRANSPARENCY_REPORT")
-    if (
-        sentence.in_transfer_section
-        or sentence.has("CROSS_BORDER", "THIRD_COUNTRY", "SCC_LOCAL_LAWS")
-        or any(c.label.startswith("MECH:") for c in sentence.cues)
-    ):
+    if context.transfer_paragraph or speaks_of_transfers(sentence):
         labels = (*labels, "SUPPLEMENTARY_GENERIC")
     named = [
         c
