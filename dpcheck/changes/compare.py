@@ -208,6 +208,20 @@ def _said_again(
     sentences: Sequence[tuple[str, frozenset[str]]],
     conditions: bool,
 ) -> bool:
+    """The quote is said again in one of ``sentences``; or, a passage of several sentences or lines (a table
+    read as one paragraph, rows added around a row that stays), each of its sentences that names the value is."""
+    if _said_whole(quote, names, sentences, conditions):
+        return True
+    naming = [s for s in _SENTENCE_BREAK.split(quote) if s.strip() and any(n.search(s) for n in names)]
+    return bool(naming) and naming != [quote] and all(_said_whole(s, names, sentences, conditions) for s in naming)
+
+
+def _said_whole(
+    quote: str,
+    names: Sequence[re.Pattern[str]],
+    sentences: Sequence[tuple[str, frozenset[str]]],
+    conditions: bool,
+) -> bool:
     words = _tokens(quote)
     named = [n for n in names if n.search(quote)]
     if len(words) < RESTATED_MIN_WORDS or not named:

@@ -901,3 +901,45 @@ def test_diff_a_list_moved_to_a_page_elsewhere_removes_no_recipient(scanner, lan
     assert changes(elsewhere) == set()
     assert changes("") == removed
     assert changes(inline) == removed
+
+
+# A list of providers kept as comma-separated lines, one provider a line; the old one has a row the new one
+# dropped, the new one two rows the old one lacks. The row naming Japan stays as it was, or says Japan no more.
+ROWS = {
+    "en": {
+        "head": "Provider,Seat,Task,Where data is processed",
+        "stays": '"Kumo Mail Ltd.","Osaka","Sending of our e-mails","Ireland and Japan"',
+        "gone": '"Kumo Mail Ltd.","Osaka","Sending of our e-mails","Ireland"',
+        "old": ['"Lindholm Hosting AB","Malmö","Hosting","Sweden"'],
+        "new": ['"Vestby Backup AS","Oslo","Backups","Norway"', '"Brandt Support GmbH","Kassel","Helpdesk","Germany"'],
+    },
+    "de": {
+        "head": "Anbieter,Sitz,Aufgabe,Ort der Verarbeitung",
+        "stays": '"Kumo Mail Ltd.","Osaka","Versand unserer E-Mails","Irland und Japan"',
+        "gone": '"Kumo Mail Ltd.","Osaka","Versand unserer E-Mails","Irland"',
+        "old": ['"Lindholm Hosting AB","Malmö","Hosting","Schweden"'],
+        "new": [
+            '"Vestby Backup AS","Oslo","Datensicherung","Norwegen"',
+            '"Brandt Support GmbH","Kassel","Helpdesk","Deutschland"',
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_row_kept_word_for_word_among_changed_rows_keeps_its_country(lang):
+    """A table read as one passage gives a country in one version only, though its row stands word for word in
+    the other, where rows were added and dropped around it: each line of the passage that names the country is
+    said again, so no destination was removed. When the row no longer names it, the country is removed."""
+    rows = ROWS[lang]
+    old_text = "\n".join([rows["head"], rows["stays"], *rows["old"]])
+    said = Passage(old_text, "old.md")
+    old = Terms("old.md", "yellow", destinations={"JP": (said,)}, passages=(said,), text=old_text, whole=old_text)
+    kept = "\n".join([rows["head"], *rows["new"], rows["stays"]])
+    dropped = "\n".join([rows["head"], *rows["new"], rows["gone"]])
+    same = Terms("new.md", "yellow", text=kept, whole=kept)
+    changed = Terms("new.md", "yellow", text=dropped, whole=dropped)
+    assert [(c.kind, c.value) for c in compare(old, same).changes if c.kind != "rating_changed"] == []
+    assert [(c.kind, c.value) for c in compare(old, changed).changes if c.kind != "rating_changed"] == [
+        ("destination_removed", "JP")
+    ]
