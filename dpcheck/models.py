@@ -31,6 +31,9 @@ EEA_REGION = "EEA"
 SCC_NUMBER = "scc_number"
 # A recipient engaged by all sub-processors ("sub-processors may transfer data onward"): its engaged_by.
 ALL_SUBPROCESSORS = "sub-processors"
+# The mention kind of notice of new sub-processors given only once they work, on request or where practicable: no
+# prior notice, and the clause that shows it (extract/terms.py reads it, checks/features.py quotes it).
+LATE_NOTICE = "subprocessor_late_notice"
 # Mention kinds of the vendor the document names and of the agreement it says it amends
 # (dpcheck.extract.parties reads them; a report carries them as its vendor and amends).
 VENDOR = "vendor"

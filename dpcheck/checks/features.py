@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, Assessment, assess
 from dpcheck.checks.chain import chain_gaps
-from dpcheck.extract.terms import LATE_NOTICE
 from dpcheck.facts import LegalFacts
-from dpcheck.models import UNSPECIFIED, DataFlow, Evidence, Mention, Recipient, distinct_places
+from dpcheck.models import LATE_NOTICE, UNSPECIFIED, DataFlow, Evidence, Mention, Recipient, distinct_places
 
 if TYPE_CHECKING:
     from dpcheck.extract import Extraction

@@ -361,7 +361,9 @@ def _conceded(sentence: Sentence) -> set[Cue]:
     out: set[Cue] = set()
     for concession in sentence.of("CONCESSIVE"):
         _, hi = sentence.clause_bounds(concession.end)
-        out.update(c for c in sentence.of("HISTORIC", "COURT") if concession.end <= c.start and c.end <= hi)
+        out.update(
+            c for c in sentence.of("HISTORIC", "COURT", "PAST_YEAR") if concession.end <= c.start and c.end <= hi
+        )
     return out
 
 

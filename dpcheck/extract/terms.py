@@ -12,7 +12,7 @@ from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.ingest.document import Document, Table
-from dpcheck.models import Evidence, Mention
+from dpcheck.models import LATE_NOTICE, Evidence, Mention
 
 # Tokens between "following" and the sub-processors it announces ("the following third-party sub-processors").
 FOLLOWING_REACH = 3
@@ -281,10 +281,6 @@ def gives_late_notice(sentence: Sentence) -> bool:
     """The sentence announces new sub-processors only once they are engaged ("within four weeks after their
     engagement")."""
     return sentence.has("NOTICE") and sentence.has("NOTICE_AFTER")
-
-
-# Notice of new sub-processors given only once they work, on request or where practicable: no prior notice.
-LATE_NOTICE = "subprocessor_late_notice"
 
 
 def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
