@@ -259,9 +259,13 @@ def _anchors(tests: np.ndarray, definitions: Sequence[Test]) -> np.ndarray:
     if not tests.size:
         return np.zeros(len(tests), dtype=np.int64)
     asks = np.array([_specificity(kind, value) for _, kind, value in definitions], dtype=np.int64)
-    uses = np.bincount(tests[tests >= 0], minlength=len(definitions))
-    test = np.maximum(tests, 0)
-    cost = np.where(tests >= 0, uses[test] - asks[test] * (int(uses.max()) + 1), np.iinfo(np.int64).max)
+    valid = tests >= 0
+    uses = np.bincount(tests[valid], minlength=len(definitions))
+    # One key per test, gathered once: built at every start-up, where a few temporaries of variants × positions
+    # raised the peak memory of a one-document scan.
+    key = (uses - asks * (int(uses.max()) + 1)).astype(np.int32)
+    cost = key[tests]  # -1 past a variant's length reads the last test's key, overwritten here
+    cost[~valid] = np.iinfo(np.int32).max
     return np.argmin(cost, axis=1).astype(np.int64)
 
 
