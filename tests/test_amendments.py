@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+
+from dpcheck import ingest
+from dpcheck.extract import Lexicon
+from dpcheck.extract.amendments import amended_away, instruction_pattern
 
 SMU = "SUPPLEMENTARY_MEASURES_UNADDRESSED"
 
@@ -100,3 +106,35 @@ def test_amendments_only_under_an_amendment_heading(scanner):
         amendment="Section 8.3 is deleted in its entirety."
     )
     assert SMU not in flags(scanner, text, "en")
+
+
+class _CountedHeading(str):
+    """A heading that counts how often its lower case is asked for."""
+
+    asked = 0
+
+    def lower(self) -> str:
+        type(self).asked += 1
+        return str.lower(self)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amendment", "deleted"),
+    [
+        ("en", EN, "Section 8.3 is deleted in its entirety.", "8.3 We have carried out"),
+        ("de", DE, "§ 8 Abs. 3 wird ersatzlos gestrichen.", "(3) Der Auftragnehmer hat"),
+    ],
+)
+def test_amendments_each_heading_path_is_judged_once(scanner, lang, text, amendment, deleted):
+    """Whether a block stands under an amendment heading is asked once per heading path, not once per block: the
+    same ranges whether a section holds one block or many."""
+    words = Lexicon.from_data(scanner.ruleset.lexicon).words
+    pattern = instruction_pattern(words.amendment_targets, words.amendment_operations)
+    document = ingest.load(text.format(amendment=amendment).encode(), name="a.md")
+    blocks = [replace(b, heading_path=tuple(_CountedHeading(h) for h in b.heading_path)) for b in document.blocks]
+    _CountedHeading.asked = 0
+    ranges = amended_away(blocks, pattern, words.amendment_headings)
+    assert [document.text[s:e][: len(deleted)] for s, e in ranges] == [deleted]
+    paths = {b.heading_path for b in blocks}
+    assert len(blocks) > len(paths)
+    assert 0 < _CountedHeading.asked <= sum(map(len, paths)) * len(words.amendment_headings)

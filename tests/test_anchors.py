@@ -280,6 +280,24 @@ def test_anchors_matching_finds_what_each_sentence_search_finds(scanner, pattern
     assert any(sentences.matching(pattern, parts)) and not all(sentences.matching(pattern, parts))
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We use sub-processors. Nothing here. Our list is at example.com/subprocessors. Subcontractors too."),
+        ("de", "Wir setzen Unterauftragnehmer ein. Sonst nichts. Die Liste steht unter example.com/unterauftrag."),
+    ],
+)
+def test_anchors_a_sentence_matches_as_the_document_answered_once(scanner, lang, text):
+    """Sentence.matches answers from Sentences.matching, worked out once per document and kept read-only: as
+    searching the sentence's text (the terms reader asks it of the sentences its plan found that way)."""
+    sentences = _reading(scanner, text, lang).sentences
+    kept = sentences.matching(SUBPROCESSOR_URL, SUBPROCESSOR_URL_PARTS)
+    assert sentences.matching(SUBPROCESSOR_URL, SUBPROCESSOR_URL_PARTS) is kept and not kept.flags.writeable
+    answers = [s.matches(SUBPROCESSOR_URL, SUBPROCESSOR_URL_PARTS) for s in sentences]
+    assert answers == [bool(SUBPROCESSOR_URL.search(s.text)) for s in sentences]
+    assert any(answers) and not all(answers)
+
+
 def test_anchors_every_subprocessor_address_opens_with_its_parts():
     """Each way SUBPROCESSOR_URL can match opens with one of SUBPROCESSOR_URL_PARTS, so texts without them are skipped."""
     group = re.match(r"\((.*?)\)", SUBPROCESSOR_URL.pattern)

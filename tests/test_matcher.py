@@ -263,3 +263,105 @@ def test_token_arrays_among_agrees_with_isin(scanner, lang):
         assert (tokens.among(hashes) == np.isin(tokens.orth, hashes)).all()
         assert (tokens.among(hashes, lower=True) == np.isin(tokens.lower, hashes)).all()
     assert tokens.among(few, lower=True).sum() > tokens.among(few).sum()
+
+
+def _first_word_anchored(lexicon, monkeypatch) -> LexiconMatcher:
+    """A matcher pairing each token with the variants its word opens, as before anchors were chosen."""
+    with monkeypatch.context() as patched:
+        patched.setattr("dpcheck.nlp.matcher._anchors", lambda tests, _: np.zeros(len(tests), dtype=np.int64))
+        return LexiconMatcher(lexicon)
+
+
+def _arrays(matcher: LexiconMatcher, tokens: TokenArrays) -> list[list[int]]:
+    m = matcher(tokens)
+    return [m.label.tolist(), m.start.tolist(), m.end.tolist()]
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrases", "blocks"),
+    [
+        (
+            "en",
+            [
+                ("data protection officer*", "DPO"),
+                ("data? protection law*", "LAW"),
+                ("in the united states", "US"),
+                ("the =EU standard? contractual clause*", "SCC"),
+                ("data", "DATA"),
+                ("personal data", "PD"),
+                ("personal data breach*", "BREACH"),
+                ("* data breach", "ANY"),
+                ("transfer|transmit outside the eea|eu", "OUT"),
+            ],
+            [
+                "The data protection officer handles personal data breaches in the United States and data.",
+                "We transfer outside the EEA personal data under the EU standard contractual clauses; the EU contractual",
+                "clauses apply in the",
+                "United States.",
+            ],
+        ),
+        (
+            "de",
+            [
+                ("daten schutz beauftragte*", "DSB"),
+                ("in den vereinigten staaten", "US"),
+                ("die =EU standard? vertrags klausel*", "SCC"),
+                ("daten", "DATEN"),
+                ("personenbezogene daten", "PD"),
+                ("verletzung* des schutzes personenbezogener daten", "BREACH"),
+                ("übermitt* außerhalb der eu|ewr", "OUT"),
+            ],
+            [
+                "Der Daten Schutz Beauftragte meldet eine Verletzung des Schutzes personenbezogener Daten in den",
+                "Vereinigten Staaten.",
+                "Wir übermitteln außerhalb der EU personenbezogene Daten auf Grundlage der die EU Vertrags Klauseln",
+                "in den Vereinigten Staaten und Daten; die EU Standard Vertrags Klauseln.",
+            ],
+        ),
+    ],
+)
+def test_matcher_anchor_choice_changes_no_match_nor_its_order(lang, phrases, blocks, monkeypatch):
+    """Each variant is sought from its most specific word ("officer", not "data"): the matches, their order and the
+    longest variant of a phrase are those found from the first word, also where a phrase's last words open the next
+    block ("in the" | "United States") and where a block opens with a phrase's later words."""
+    nlp = spacy.blank(lang)
+    lexicon = compile_lexicon(phrases, nlp.tokenizer)
+    matcher = LexiconMatcher(lexicon)
+    assert matcher._anchor.any()  # some variants are not anchored at their first word
+    reference = _first_word_anchored(lexicon, monkeypatch)
+    analysis = analyse_blocks(nlp, blocks)
+    found = _arrays(matcher, analysis)
+    assert found == _arrays(reference, analysis)
+    labels = {matcher.labels[c] for c in found[0]}
+    assert {"US", "SCC", "OUT"} <= labels
+    # "in the" | "United States" ends one block and opens the next: not one phrase.
+    whole = analyse_blocks(nlp, [" ".join(blocks)])
+    assert _arrays(matcher, whole) == _arrays(reference, whole)
+    assert found[0].count(matcher.labels.index("US")) < _arrays(matcher, whole)[0].count(matcher.labels.index("US"))
+
+
+def analyse_blocks(nlp, blocks: list[str]) -> TokenArrays:
+    """The tokens of ``blocks`` as one document's arrays, each block ending where its tokens end."""
+    docs = [nlp.make_doc(text) for text in blocks]
+    arrays = [TokenArrays.of_doc(doc) for doc in docs]
+    sizes = np.array([len(doc) for doc in docs])
+    ends = np.cumsum(sizes)
+    return TokenArrays(
+        np.concatenate([a.orth for a in arrays]),
+        np.concatenate([a.lower for a in arrays]),
+        np.repeat(ends, sizes),
+        nlp.vocab.strings,
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_matcher_anchor_choice_changes_nothing_on_the_lexicon(scanner, lang, monkeypatch):
+    """The pipeline's own cue and country lexicons give the same matches in the same order whichever word of a
+    variant it is sought from, on the sentences above and on corpora-like blocks."""
+    nlp = scanner.pipeline(lang)
+    analysis = analyse(nlp, [*SENTENCES[lang], *SENTENCES["en" if lang == "de" else "de"]])
+    for component in (CUES, COUNTRIES):
+        phrases = [tuple(p) for p in nlp.get_pipe_config(component)["phrases"]]
+        lexicon = compile_lexicon(phrases, nlp.tokenizer)
+        matcher = LexiconMatcher(lexicon)
+        assert _arrays(matcher, analysis.tokens) == _arrays(_first_word_anchored(lexicon, monkeypatch), analysis.tokens)

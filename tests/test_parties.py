@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from dpcheck import ingest
@@ -109,3 +112,32 @@ def test_parties_annex_deep_inside_is_no_amendment(read):
     """Only the opening says what the document amends: an annex far down speaks of itself."""
     text = "We process data for you as described below. " * 120 + "This Appendix forms part of the Clauses."
     assert read(text, "en").amends is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quillfeather Ltd, Brightwave Hosting GmbH & Co. KG and Northgate Data Services Inc. process data.",
+        "ACME.Cloud Ltd is no name; x Ferncloud Inc. and Ferncloud Inc.s neither; (Ferncloud Inc.)",
+        "Die Wolkenbau GmbH, die Datenhaus AG und die Rechenwerk SE, Musterstraße 1, 10115 Berlin.",
+        "Auftragnehmer ist die Beispiel Software Gesellschaft mbH; Kunde&Partner GmbH; ÄÖÜ Daten GmbH.",
+    ],
+)
+def test_parties_company_pattern_finds_what_it_found_opening_with_its_look_behind(scanner, text):
+    """The company pattern opens with its first capital (re then skips from capital to capital): it finds the
+    names the former pattern, its look-behind first and the words as one repeat, found, in EN and DE text and in
+    random text made of their pieces."""
+    words = Lexicon.from_data(scanner.ruleset.lexicon).parties
+    forms = sorted((str(f) for f in scanner.ruleset.lexicon["parties"]["legal_forms"]), key=len, reverse=True)
+    form = "|".join(re.escape(f) for f in forms)
+    former = re.compile(rf"(?<![\w&.])(?P<name>(?:[A-Z][\w&'’\-!]*[ ,]+){{1,4}}(?i:{form}))(?![\w&])")
+
+    def found(pattern, text):
+        return [(m.span(), m["name"]) for m in pattern.finditer(text)]
+
+    assert found(words.company, text) == found(former, text) != []
+    rng = random.Random(text)
+    pieces = [*text.split(), *forms[:12], " ", ", ", ".", "&", "x", "A", "Z", "Ä", "-", "!", "’"]
+    for _ in range(500):
+        sample = "".join(rng.choice(pieces) + rng.choice(["", " ", ","]) for _ in range(rng.randint(1, 12)))
+        assert found(words.company, sample) == found(former, sample), sample

@@ -14,7 +14,7 @@ from dpcheck.extract.mechanisms import DISAVOWAL
 from dpcheck.extract.periods import _PERIOD_WORD, DAYS, WEEKS
 from dpcheck.extract.sentences import _RECIPIENTS, _SUBPROCESSOR_HEADING, _TRANSFER_HEADING
 from dpcheck.extract.terms import SUBPROCESSOR_URL
-from dpcheck.prefilter import Prefiltered, _compiler, _folded_apart, finder, prefilter
+from dpcheck.prefilter import Prefiltered, _apart_finder, _compiler, _folded_apart, finder, prefilter
 
 NEEDLES = [
     # A literal run, an alternation of runs, a group repeated at least once; the longest shortest needle wins.
@@ -130,6 +130,28 @@ def test_prefilter_folded_letters_all_in_the_basic_plane() -> None:
         code for code in range(0x10000, 0x110000) if len(chr(code).lower()) != 1 or chr(code).lower() in members
     ]
     assert {"ſ", "ı", "İ", "Σ", "ς"} <= _folded_apart()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data is transferred to processors outside the EEA.",
+        "Daten werden an Auftragsverarbeiter außerhalb des EWR übermittelt („Drittland“).",
+        "Die Auſtragsverarbeitung in der Türkei, İstanbul, und ΣΊΣΥΦΟΣ ς",
+        "Übermittlung – nur mit Einwilligung, z. B. in die Schweiz.",
+        "",
+    ],
+)
+def test_prefilter_folded_letters_found_by_one_character_class(text: str) -> None:
+    """Whether a text holds a folded letter is what the set of them says, in EN and DE text and any character."""
+    assert (_apart_finder().search(text) is None) == _folded_apart().isdisjoint(text)
+    rng = random.Random(text)
+    for _ in range(200):
+        sample = "".join(chr(rng.randrange(0x20, 0x2200)) for _ in range(rng.randint(0, 30)))
+        assert (_apart_finder().search(sample) is None) == _folded_apart().isdisjoint(sample), sample
+    # Every character of the plane, alone: the class holds the folded letters and nothing else.
+    apart = _folded_apart()
+    assert [c for c in map(chr, range(0x10000)) if (_apart_finder().search(c) is not None) != (c in apart)] == []
 
 
 def test_evidence_order_words_prefiltered(scanner) -> None:

@@ -44,8 +44,14 @@ def amended_away(blocks: Sequence[Block], pattern: re.Pattern[str], headings: fr
     """The character ranges of the clauses the document's amendments delete or replace; ``headings``: the words of
     a heading an amendment stands under."""
     ranges: list[tuple[int, int]] = []
+    # Blocks of one section share its heading path: each path is judged once, not once per block.
+    under: dict[tuple[str, ...], bool] = {}
     for at, block in enumerate(blocks):
-        if not any(word in heading.lower() for heading in block.heading_path for word in headings):
+        path = block.heading_path
+        named = under.get(path)
+        if named is None:
+            named = under[path] = any(word in heading.lower() for heading in path for word in headings)
+        if not named:
             continue
         for match in pattern.finditer(block.text):
             if _NOT_A_BLOCK_HERE.search(match[0]):

@@ -127,7 +127,13 @@ class PartyWords:
             rf"(?P<name>{_NAME})"
         )
         controller_heading = re.compile(rf"\b(?:{_alternatives(_all(data['controller_headings']))})\b", re.IGNORECASE)
-        company = re.compile(rf"(?<![\w&.])(?P<name>(?:[A-Z][\w&'’\-!]*[ ,]+){{1,4}}(?i:{form}))(?![\w&])")
+        # Up to four capitalised words, not right after a word, then a legal form. Written to open with the capital (the
+        # look-behind after it, on the character before it) so that re skips from capital to capital instead of trying
+        # the pattern at every character.
+        capitalised = r"[\w&'’\-!]*[ ,]+"
+        company = re.compile(
+            rf"(?P<name>[A-Z](?<![\w&.][A-Z]){capitalised}(?:[A-Z]{capitalised}){{0,3}}(?i:{form}))(?![\w&])"
+        )
         amendment = data["amendment"]
         selves = _alternatives(_all(amendment["self"]))
         amends = re.compile(

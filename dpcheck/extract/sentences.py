@@ -437,6 +437,11 @@ class Sentence:
         """Indices of the tokens whose lower-case form is one of ``words`` (lower-case), in order."""
         return self._sentences.where_word(self.index, words)
 
+    def matches(self, pattern: re.Pattern[str], parts: tuple[str, ...] = ()) -> bool:
+        """``pattern`` is found in the sentence's text, as :meth:`Sentences.matching` answers for the whole
+        document once (a reader's plan asked it already)."""
+        return bool(self._sentences.matching(pattern, parts)[self.index])
+
     def clause_bounds(self, index: int) -> tuple[int, int]:
         """Token range of the clause holding token ``index`` (split at commas, "but", ...)."""
         breaks = self.where_word(CLAUSE_BREAKS)
@@ -500,6 +505,7 @@ class Sentences(Sequence[Sentence]):
         self._sentences: list[Sentence | None] = [None] * len(a.sentence_start)
         self._ends = a.sentence_end.tolist()
         self._word_hits: dict[frozenset[str], list[int]] = {}
+        self._matches: dict[tuple[re.Pattern[str], tuple[str, ...]], np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self._sentences)
@@ -577,8 +583,12 @@ class Sentences(Sequence[Sentence]):
         """Per sentence: ``pattern`` is found in its text. Only the sentences of blocks where it is found
         are searched one by one, so ``pattern`` must not look beyond what it matches (no word boundary,
         anchor or look-around): then a match in a sentence is one in its block too. ``parts``: words in
-        lower case one of which every match holds, case-folded; blocks without any are not searched."""
-        found = np.zeros(len(self), dtype=bool)
+        lower case one of which every match holds, case-folded; blocks without any are not searched. Worked out once
+        per document (see :meth:`Sentence.matches`)."""
+        known = self._matches.get((pattern, parts))
+        if known is not None:
+            return known
+        found = self._matches[pattern, parts] = np.zeros(len(self), dtype=bool)
         blocks = self.document.blocks
         finds = _finder(pattern)
 
@@ -591,6 +601,7 @@ class Sentences(Sequence[Sentence]):
             if b in hits:
                 lo, hi = self._chars[i]
                 found[i] = finds(blocks[b].text[lo:hi])
+        found.flags.writeable = False  # the answer is kept for the next caller
         return found
 
     def starting_before(self, offset: int) -> np.ndarray:

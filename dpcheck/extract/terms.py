@@ -322,7 +322,7 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     text = sentence.text
     if processor := _processors_named(sentence):
         add("subprocessor_list", f"names a processor used on the vendor's behalf ('{processor}')")
-    named = sentence.has("SUBPROCESSOR") or bool(SUBPROCESSOR_URL.search(text))
+    named = sentence.has("SUBPROCESSOR") or sentence.matches(SUBPROCESSOR_URL, SUBPROCESSOR_URL_PARTS)
     if not (named or sentence.in_subprocessor_section):
         return found
     # "notify 30 days before ..., and Customer may object within 14 days": a period after the

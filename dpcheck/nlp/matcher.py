@@ -6,8 +6,11 @@
    each candidate is confirmed exactly, by string comparison or by the glob's regex. The set of
    tests a word passes is its *class*; words are remembered by spaCy's hash of their text.
 2. Phrases are matched on the tokens' classes with numpy: each token is paired with every variant
-   whose first test its class passes, and the further tokens of all pairs are checked at once,
-   position by position, in a class × test table.
+   whose *anchor* test its class passes, and the other tokens of all pairs are checked at once,
+   position by position, in a class × test table. A variant's anchor is its most specific word (the
+   most characters a word must hold to pass, then the test fewest variants share): anchored at
+   their first word, variants opening with "data", "the" or "in" paired every such token with
+   dozens of variants the next word rules out.
 
 The result for a token sequence is the same as spaCy's PhraseMatcher (literal phrases) and
 Matcher (the rest) would give, with the longest match per phrase and start, in the order
@@ -28,7 +31,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from dpcheck.nlp.lexicon import CompiledLexicon
+from dpcheck.nlp.lexicon import CompiledLexicon, Test
 from dpcheck.nlp.patterns import glob_parts
 
 SEP = "\x00"  # between words in the text the automaton reads; no phrase word holds it
@@ -103,9 +106,10 @@ class LexiconMatcher:
         self._rank = np.array([v.rank for v in variants], dtype=np.int64)
         shared = np.bincount(self._origin, minlength=1) if variants else np.zeros(1, dtype=np.int64)
         self._shared = shared[self._origin] > 1 if variants else np.zeros(0, dtype=bool)
+        self._anchor = _anchors(self._tests, lexicon.tests)
         self._starting: list[list[int]] = [[] for _ in lexicon.tests]
         for i, v in enumerate(variants):
-            self._starting[v.tests[0]].append(i)
+            self._starting[v.tests[self._anchor[i]]].append(i)
         self._checks: list[Callable[[str], bool]] = [_check(kind, value) for _, kind, value in lexicon.tests]
         self._automata: dict[str, ahocorasick.Automaton] = {}
         self._always: dict[str, list[int]] = {"LOWER": [], "ORTH": []}
@@ -153,25 +157,36 @@ class LexiconMatcher:
         total = int(count.sum())
         if not total:
             return _NONE
-        tok = np.repeat(np.arange(n, dtype=np.int64), count)
+        at = np.repeat(np.arange(n, dtype=np.int64), count)
         before = np.cumsum(count) - count
         var = self._start_flat[np.repeat(self._start_offset[cls] - before, count) + np.arange(total)]
+        anchor = self._anchor[var]
+        tok = at - anchor
         length = self._length[var]
-        fits = tok + length <= tokens.limit[tok]
-        tok, var, length = tok[fits], var[fits], length[fits]
-        for j in range(1, self._width):
-            longer = np.flatnonzero(length > j)
-            if not len(longer):
-                break
-            passed = self._member[cls[tok[longer] + j], self._tests[var[longer], j]]
+        # Within the anchor's block: a block's tokens share where it ends, and an earlier block ends before.
+        limit = tokens.limit[at]
+        fits = (tok >= 0) & (tok + length <= limit) & (tokens.limit[np.maximum(tok, 0)] == limit)
+        tok, var, length, anchor = tok[fits], var[fits], length[fits], anchor[fits]
+        for j in range(int(length.max(initial=0))):
+            other = np.flatnonzero((length > j) & (anchor != j))
+            if not len(other):
+                continue
+            failed = ~self._member[cls[tok[other] + j], self._tests[var[other], j]]
+            if not failed.any():
+                continue
             keep = np.ones(len(tok), dtype=bool)
-            keep[longer[~passed]] = False
-            tok, var, length = tok[keep], var[keep], length[keep]
+            keep[other[failed]] = False
+            tok, var, length, anchor = tok[keep], var[keep], length[keep], anchor[keep]
         end = tok + length
+        # The pairs stand in the order of their anchors: the variant breaks ties in each sort below (its least
+        # significant key, folded into the one above it), as the order by start and variant did when every variant
+        # was anchored at its first word.
+        variants = len(self._label)
         shared = np.flatnonzero(self._shared[var])
         if len(shared):
             # Variants of one phrase (optional words): the longest match at each start counts.
-            order = shared[np.lexsort((-end[shared], tok[shared], self._origin[var[shared]]))]
+            longest_first = -end[shared] * variants + var[shared]
+            order = shared[np.lexsort((longest_first, tok[shared], self._origin[var[shared]]))]
             origin, start = self._origin[var[order]], tok[order]
             repeat = np.zeros(len(order), dtype=bool)
             repeat[1:] = (origin[1:] == origin[:-1]) & (start[1:] == start[:-1])
@@ -180,7 +195,7 @@ class LexiconMatcher:
             tok, var, end = tok[keep], var[keep], end[keep]
         group, rank = self._group[var], self._rank[var]
         literal = group < 2
-        order = np.lexsort((np.where(literal, rank, 0), np.where(literal, end, rank), tok, group))
+        order = np.lexsort((np.where(literal, rank, 0) * variants + var, np.where(literal, end, rank), tok, group))
         return Matches(self._label[var[order]], tok[order], end[order])
 
     def _token_classes(self, tokens: TokenArrays) -> np.ndarray:
@@ -235,6 +250,35 @@ class LexiconMatcher:
         self._member[index, list(tests)] = True
         self._class_starts.append(np.array(sorted(v for t in tests for v in self._starting[t]), dtype=np.intp))
         return index
+
+
+def _anchors(tests: np.ndarray, definitions: Sequence[Test]) -> np.ndarray:
+    """Each variant's anchor (``tests``: its tests by position, -1 past its length): the position of the test that
+    asks most of a word (see the module docstring); where several ask as much, the one fewest variants use, then
+    the first."""
+    if not tests.size:
+        return np.zeros(len(tests), dtype=np.int64)
+    asks = np.array([_specificity(kind, value) for _, kind, value in definitions], dtype=np.int64)
+    valid = tests >= 0
+    uses = np.bincount(tests[valid], minlength=len(definitions))
+    # One key per test, gathered once: built at every start-up, where a few temporaries of variants × positions
+    # raised the peak memory of a one-document scan.
+    key = (uses - asks * (int(uses.max()) + 1)).astype(np.int32)
+    cost = key[tests]  # -1 past a variant's length reads the last test's key, overwritten here
+    cost[~valid] = np.iinfo(np.int32).max
+    return np.argmin(cost, axis=1).astype(np.int64)
+
+
+def _specificity(kind: str, value: str | Sequence[str]) -> int:
+    """About the characters a word must hold to pass a test: rare words are long (Zipf). A glob's regex is counted
+    without its anchors, wildcards and escapes (``glob_parts`` would be exact, at ten times the cost of every
+    start-up; an escaped backslash counts one short)."""
+    if kind == "eq":
+        return len(value)
+    if kind == "in":
+        return min(map(len, value), default=0)
+    regex = str(value)
+    return len(regex) - 2 - 2 * regex.count(".*") - regex.count("\\")
 
 
 def _needles(kind: str, value: str | Sequence[str]) -> list[str]:
