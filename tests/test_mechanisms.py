@@ -2563,3 +2563,30 @@ def test_mechanisms_tools_awaited_given_as_examples_or_the_customers_own(scanner
     """A tool awaited ("until the SCCs are signed"), tools listed as examples of what could be used, and the tool the
     customer is responsible for are no basis the vendor relies on; a tool the vendor is responsible for is."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "For non-Privacy Shield-certified customers in the United States we rely on the standard contractual "
+            "clauses.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Für nicht-Privacy-Shield-zertifizierte Kunden in den USA stützen wir uns auf die Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Transfers to non-EU countries such as the United States rely on the standard contractual clauses.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_denied_by_a_prefix_is_not_relied_on(scanner, lang, text, expected):
+    """ "non-Privacy Shield-certified customers" names the tool for what is not under it; "non-EU countries" denies a
+    region, not the tool after it."""
+    assert mechanisms(scanner, text, lang) == expected

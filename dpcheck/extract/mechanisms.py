@@ -126,7 +126,7 @@ class MechanismLexicon:
     that tell a party's promise, another company's consent and a tool's context (``located_in``, ``consent_addressee``,
     ``consent_vendor``, ``using``, ``chapter_citation``, ``commission``, ``joins``, ``vendor_speaks``, ``tool_lists``,
     ``list_of``, ``tool_parts``, ``part_of``, ``country_relative``, ``replacement_verbs``, ``passive_agent``,
-    ``tool_disjunction``, ``tool_conjunction``, ``tool_articles``, documented there)."""
+    ``tool_disjunction``, ``tool_conjunction``, ``tool_articles``, ``negating_prefixes``, documented there)."""
 
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
@@ -151,6 +151,7 @@ class MechanismLexicon:
     tool_disjunction: frozenset[str] = frozenset()
     tool_conjunction: frozenset[str] = frozenset()
     tool_articles: frozenset[str] = frozenset()
+    negating_prefixes: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -189,6 +190,7 @@ class MechanismLexicon:
             listed("tool_disjunction"),
             listed("tool_conjunction"),
             listed("tool_articles"),
+            listed("negating_prefixes"),
         )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
@@ -721,6 +723,18 @@ def _future_decision(sentence: Sentence, cue: Cue) -> Cue | None:
     return _framing(sentence, cue, "FUTURE_DECISION", BEFORE_WINDOW, AFTER_WINDOW, lo, hi)
 
 
+def _prefix_negated(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "non-Privacy Shield-certified customers": a negating prefix hyphen-joined to the tool's name."""
+    tokens = sentence.span
+    if (
+        cue.start >= 2
+        and tokens[cue.start - 1].text == "-"
+        and tokens[cue.start - 2].lower_ in lexicon.negating_prefixes
+    ):
+        return Cue("NEGATION", cue.start - 2, cue.start, tokens[cue.start - 2 : cue.start].text)
+    return None
+
+
 def _customer_responsible(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "The customer chooses these providers, instructs the transfer and is responsible for any transfer tool, for
     example the SCCs": the customer, the last party the sentence names before it, is responsible for the tool, which
@@ -919,6 +933,7 @@ def mechanism_mentions(
                 frozenset(c for c in unique if lexicon.labels[c.label][0] == tool),
             )
             or lexicon.country_negation(sentence, cue)
+            or _prefix_negated(sentence, cue, lexicon)
             or _question_topic(sentence, cue)
             or _processor_clauses(sentence, cue, tool, lexicon)
             or _conditioned_use(sentence, cue)
