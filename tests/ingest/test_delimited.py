@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from importlib.resources import files
+
+import jsonschema
 import pytest
 
 from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.ingest import load, sniff
+from dpcheck.report.json import document_to_dict
 
 
 @pytest.mark.parametrize(
@@ -74,3 +79,6 @@ def test_delimited_sub_processor_list_places_its_recipients(scanner, tmp_path, l
     report = scanner.scan_path(path)
     assert report.format == "csv"
     assert country in {t.destination for t in report.transfers}
+    # The report format names the format: a CSV list's JSON document validates against the shipped schema.
+    schema = json.loads(files("dpcheck.report").joinpath("schema").joinpath("report-1.json").read_text("utf-8"))
+    jsonschema.validate(document_to_dict(report), {"$defs": schema["$defs"], "$ref": "#/$defs/document"})
