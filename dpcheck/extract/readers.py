@@ -187,12 +187,27 @@ class Reading:
         .... 7"), which name a section, not what it says."""
         blocks = self.document.blocks
         headings = {key for b in blocks if b.kind == "heading" and (key := _letters(b.text))}
-        return frozenset(b.start for b in blocks if b.kind != "heading" and _letters(b.text) in headings)
+        if not headings:
+            return frozenset()
+        longest = max(map(len, headings))
+        return frozenset(
+            b.start
+            for b in blocks
+            if b.kind != "heading" and not _more_letters(b.text, longest) and _letters(b.text) in headings
+        )
 
 
 def _letters(text: str) -> str:
     """The letters of ``text``, lower-cased: a heading and its line in the contents compare equal."""
     return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+def _more_letters(text: str, most: int) -> bool:
+    """Whether ``text`` has more than ``most`` letters, judged from its opening: most blocks are paragraphs far
+    longer than any heading, and testing each of their characters was 3 % of extraction. Lower-casing a part
+    of a text gives the same number of letters as within the whole (only a capital sigma's case depends on
+    what follows, and both of its lower cases are one letter)."""
+    return len(text) > most and len(_letters(text[: 2 * most + 2])) > most
 
 
 class Passage:
