@@ -821,3 +821,20 @@ def test_recipients_a_company_between_commas_after_its_category_receives_the_dat
     parent company, Orrin Media Inc., for ..."), is a recipient in that role; one named so where no data goes, or
     followed by an address as a contact for notices, is not."""
     assert named(scanner, APPOSED[lang], lang) == {"Orrin Media Inc.": "affiliate", "Brisk Pay Ltd.": "processor"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We rely on Dutch companies Acmestore and Betahost to store data.", {"Acmestore", "Betahost"}),
+        (
+            "de",
+            "Wir nutzen die niederländischen Unternehmen Acmestore und Betahost, um Daten zu speichern.",
+            {"Acmestore", "Betahost"},
+        ),
+    ],
+)
+def test_recipients_named_after_a_noun_for_companies(scanner, lang, text, expected):
+    """ "We rely on Dutch companies Acme and Beta": the names follow the noun for companies, an adjective of
+    nationality before it; German writes the noun itself with a capital („die niederländischen Unternehmen")."""
+    assert set(named(scanner, text, lang)) == expected

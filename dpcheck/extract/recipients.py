@@ -84,6 +84,7 @@ class RecipientWords:
     separators: frozenset[str]
     articles: frozenset[str]
     purpose: frozenset[str]
+    company_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -120,6 +121,7 @@ class RecipientWords:
             lower(data["separators"]),
             lower(data["articles"]),
             lower(data["purpose"]),
+            lower(data["company_nouns"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -362,10 +364,21 @@ def sentence_recipients(
         start = cue.end
         # "uses the web analytics service Acme": the name after the noun that introduces it.
         described = next(
-            (k + 1 for k in range(start, min(start + USE_REACH, len(tokens))) if tokens[k].lower_ in words.descriptor),
+            (
+                k + 1
+                for k in range(start, min(start + USE_REACH, len(tokens)))
+                if tokens[k].lower_ in words.descriptor | words.company_nouns
+            ),
             None,
         )
-        if described is not None and all(_lower_word(tokens[k].text) for k in range(start, described)):
+        # The words up to the noun are lower case ("the web analytics service Acme"); before a noun for companies, which
+        # German writes with a capital, an adjective of nationality may stand, which English writes with one ("Dutch
+        # companies Acme and Beta", „die niederländischen Unternehmen Acme und Beta").
+        companies = described is not None and tokens[described - 1].lower_ in words.company_nouns
+        if described is not None and all(
+            _lower_word(tokens[k].text) or (companies and k == described - 2)
+            for k in range(start, described - 1 if companies else described)
+        ):
             start = described
         elif start < len(tokens) and tokens[start].lower_ in words.articles:
             start += 1  # "we use the Acme Insight Tag (Acme Ireland Ltd.)"
