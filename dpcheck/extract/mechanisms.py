@@ -740,6 +740,7 @@ def _customer_responsible(sentence: Sentence, cue: Cue) -> Cue | None:
     example the SCCs": the customer, the last party the sentence names before it, is responsible for the tool, which
     is its own. Not where a name stands between ("the customer instructs Acme, and Acme is responsible for ...")."""
     tokens = sentence.span
+    claimed: set[int] | None = None
     for responsible in sentence.of("RESPONSIBLE_FOR"):
         if responsible.end > cue.start:
             continue
@@ -747,7 +748,8 @@ def _customer_responsible(sentence: Sentence, cue: Cue) -> Cue | None:
         if not parties:
             continue
         party = max(parties, key=lambda c: c.start)
-        claimed = {i for c in sentence.cues for i in range(c.start, c.end)}
+        if claimed is None:
+            claimed = {i for c in sentence.cues for i in range(c.start, c.end)}
         if responsible.start - party.end <= RESPONSIBLE_REACH and not any(
             tokens[i].text[:1].isupper() and i not in claimed for i in range(party.end, responsible.start)
         ):

@@ -328,6 +328,8 @@ class SentenceRoles:
         )
 
     def _registered_recipient(self, cue: Cue, role: Role) -> bool:
+        """A seat word ("registered in") right after a company's legal form, in a sentence that sends data to a marked
+        recipient (see the call)."""
         tokens = self.sentence.span
         seated = self.roleset.seated_party
         name = [t for t in tokens[max(0, cue.start - 2) : cue.start] if t.text != ","]
