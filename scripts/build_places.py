@@ -49,6 +49,7 @@ HEADER = """\
 #
 # countries: ISO 3166-1 alpha-2 code -> names in English (en) and German (de).
 # cities: name -> ISO code; capitals, cities of {min_population:,} people or more and cities.include.
+# postal_regions: ISO code -> its regions' postal codes (ISO 3166-2), for countries.yml postal_regions.
 """
 
 
@@ -149,6 +150,7 @@ def build() -> str:
         "countries": names,
         "cities": cities(country_names, alias_codes, set(hand.get("cities", {}).get("include", []))),
     }
+    postal = postal_regions(hand.get("postal_regions", []))
     header = HEADER.format(
         cldr=get_cldr_version(),
         babel=babel.__version__,
@@ -163,7 +165,26 @@ def build() -> str:
     lines.append("cities:")
     for name, code in data["cities"].items():
         lines.append(f"  {_quote(name)}: {_quote(code)}")
+    lines.append("postal_regions:")
+    for code, regions in postal.items():
+        lines.append(f"  {_quote(code)}: [" + ", ".join(_quote(r) for r in regions) + "]")
     return "\n".join(lines) + "\n"
+
+
+def postal_regions(codes: list[str]) -> dict[str, list[str]]:
+    """The postal codes of the states, districts and territories of each country ``codes`` names, as its
+    addresses write them before the postcode ("CA" in "San Francisco, CA 94111"; ISO 3166-2 "US-CA"). Outlying
+    areas with a country code of their own (Puerto Rico) are left to that code."""
+    kinds = {"State", "District", "Territory"}
+    found: dict[str, list[str]] = {}
+    for code in codes:
+        for region in pycountry.subdivisions.get(country_code=code):
+            short = region.code.split("-", 1)[1]
+            if region.type in kinds:
+                found.setdefault(code, []).append(short)
+            elif pycountry.countries.get(alpha_2=short) is not None:
+                found.setdefault(short, []).append(short)
+    return {code: sorted(found[code]) for code in sorted(found)}
 
 
 def _version(package: str) -> str:

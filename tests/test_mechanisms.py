@@ -2590,3 +2590,154 @@ def test_mechanisms_a_tool_denied_by_a_prefix_is_not_relied_on(scanner, lang, te
     """ "non-Privacy Shield-certified customers" names the tool for what is not under it; "non-EU countries" denies a
     region, not the tool after it."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our support provider in India accesses customer data. Nothing in this agreement affects any standard "
+            "contractual clauses that Customer has concluded with its own clients, which remain Customer's "
+            "responsibility.",
+            set(),
+        ),
+        (
+            "de",
+            "Unser Supportdienstleister in Indien greift auf Kundendaten zu. Standardvertragsklauseln, die der Kunde "
+            "selbst mit seinen Kunden geschlossen hat, bleiben unberührt.",
+            set(),
+        ),
+        (
+            "en",
+            "Our support provider in India accesses customer data under the standard contractual clauses that Customer "
+            "has signed with us.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_the_customers_own_tool_named_after_it(scanner, lang, text, expected):
+    """A tool the words after it make the customer's own ("SCCs that Customer has concluded with its own clients")
+    is not the vendor's basis; SCCs the customer signed with the vendor are."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            '1.5 "Transfer Clauses" means the contractual clauses set out in the Annex to Commission Implementing '
+            "Decision C(2021) 3972 of 4 June 2021, Module Three. 6.3 Our sub-processor in India receives the data, and "
+            "we enter into the Transfer Clauses with it before the transfer.",
+        ),
+        (
+            "de",
+            "Unser Unterauftragsverarbeiter in Indien erhält die Daten. Die Übermittlung in dieses Drittland erfolgt "
+            "auf Grundlage der Vertragsklauseln im Anhang des Durchführungsbeschlusses (EU) 2021/914.",
+        ),
+        ("en", "Our sub-processor in India receives the data under the clauses of Decision C(2021) 3972."),
+        ("de", "Unser Unterauftragsverarbeiter in Indien erhält die Daten nach dem Beschluss (EU) 2021/914."),
+    ],
+)
+def test_mechanisms_clauses_named_by_their_decision(scanner, lang, text):
+    """The SCCs named by the decision that sets them out, or by the number it was notified under, are the SCCs."""
+    assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our providers receive the data: for Helpjar Inc. in the United States we rely on its certification under "
+            "the EU-U.S. Data Privacy Framework, for Brookmere Ltd. on the adequacy decision for Canada.",
+            {"dpf", "adequacy"},
+        ),
+        (
+            "de",
+            "Für die Helpjar Inc. in den USA stützen wir uns auf deren Zertifizierung nach dem EU-U.S. Data Privacy "
+            "Framework, für die Brookmere Ltd. auf den Angemessenheitsbeschluss der Kommission für Kanada.",
+            {"dpf", "adequacy"},
+        ),
+        (
+            "en",
+            "Transfers to our provider in the United States rely on the EU-U.S. Data Privacy Framework and the related "
+            "adequacy decision for the United States.",
+            {"dpf"},
+        ),
+    ],
+)
+def test_mechanisms_adequacy_for_another_country_beside_the_dpf(scanner, lang, text, expected):
+    """An adequacy decision for a country the DPF does not cover stands beside the DPF; the DPF's own decision for
+    the United States does not."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Unsere Newsletter-Daten werden in den USA gespeichert. Wir prüfen derzeit gemeinsam mit unseren "
+            "Dienstleistern, ob und in welcher Form Standardvertragsklauseln abgeschlossen werden können.",
+        ),
+        (
+            "en",
+            "Newsletter data is stored in the United States. We are checking with our providers whether and in what "
+            "form standard contractual clauses can be concluded.",
+        ),
+    ],
+)
+def test_mechanisms_whether_and_how_a_tool_may_come(scanner, lang, text):
+    """A tool named in an open question ("whether and in what form SCCs can be concluded") is not relied on."""
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Alle Daten werden in Deutschland verarbeitet. Eine Übermittlung in Drittländer erfolgt nur unter den "
+            "Voraussetzungen der Art. 44 ff. DSGVO (z. B. EU-US Data Privacy Framework oder EU-Standardvertragsklauseln).",
+            set(),
+        ),
+        (
+            "en",
+            "All data is processed in Germany. Transfers to third countries take place only under the conditions of "
+            "Art. 44 et seq. GDPR (e.g. the EU-U.S. Data Privacy Framework or the standard contractual clauses).",
+            set(),
+        ),
+        (
+            "en",
+            "Our newsletter provider stores data in the United States. Transfers to third countries take place only "
+            "under the conditions of Art. 44 et seq. GDPR (e.g. the standard contractual clauses).",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_examples_under_the_laws_conditions(scanner, lang, text, expected):
+    """Tools given as examples of what would meet Art. 44 et seq. are relied on only where a transfer is disclosed."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our transcription provider processes voice notes in the United States under the standard contractual "
+            "clauses. Until 2020 an earlier transcription partner of ours was certified under the EU-U.S. Privacy "
+            "Shield.",
+        ),
+        (
+            "de",
+            "Unser Transkriptionsdienst verarbeitet Sprachnotizen in den USA auf Grundlage der "
+            "Standardvertragsklauseln. Bis 2020 war ein früherer Partner nach dem EU-US Privacy Shield zertifiziert.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_until_a_past_year(scanner, lang, text):
+    """A tool a partner held "until 2020" is history."""
+    assert mechanisms(scanner, text, lang) == {"scc"}

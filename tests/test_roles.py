@@ -2198,3 +2198,258 @@ def test_roles_seats_listed_after_a_statement_of_transfer_are_recipients(scanner
     """A colon after "may access the data" opens a list of the parties that receive it: their seats are where it
     goes; a list of offices receives nothing."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We do not use any sub-processor located in the People's Republic of China or in Russia, and no customer "
+            "data is stored outside the EU except cached copies on our CDN.",
+        ),
+        (
+            "de",
+            "Wir setzen keine Unterauftragsverarbeiter in der Volksrepublik China oder in Russland ein, und Kundendaten "
+            "werden außerhalb der EU nur als Zwischenkopien im CDN gespeichert.",
+        ),
+    ],
+)
+def test_roles_places_of_sub_processors_there_are_none_of(scanner, lang, text):
+    """Places of sub-processors a sentence says there are none of are no destinations, whatever its other clause
+    admits."""
+    assert not destinations(scanner, text, lang) & {"CN", "RU"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Premium customers are supported by our affiliate Fernwhistle Pty Ltd from its Melbourne office, which can "
+            "access customer data for that purpose.",
+            {"AU"},
+        ),
+        ("en", "The Phoenix team at our Berlin headquarters reviews every release.", set()),
+        ("de", "Unsere Phoenix-Gruppe prüft jede Version in unserer Zentrale.", set()),
+    ],
+)
+def test_roles_a_city_before_an_office_of_the_party(scanner, lang, text, expected):
+    """A city between a possessive and a word for a site ("its Melbourne office") is a place; not a team's name."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Outside core hours our hotline and chat are handled by Sahrline Connect FZ-LLC, seated in Dubai."),
+        ("de", "Unsere Hotline wird außerhalb der Kernzeiten von der Sahrline Connect FZ-LLC, Sitz in Dubai, betreut."),
+    ],
+)
+def test_roles_a_service_handled_by_a_seated_company(scanner, lang, text):
+    """A service handled by a company with its seat: the company receives the data there."""
+    assert destinations(scanner, text, lang) == {"AE"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Acme may store and process Personal Data in the United States or anywhere Acme or its subprocessors "
+            "maintain facilities.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Acme speichert Daten in den USA oder überall dort, wo Acme oder seine Dienstleister Rechenzentren "
+            "betreiben.",
+            {"US", "UNSPECIFIED"},
+        ),
+        ("en", "You can use the app in Germany or anywhere in the EU.", set()),
+    ],
+)
+def test_roles_or_anywhere_after_a_place(scanner, lang, text, expected):
+    """ "In the United States or anywhere ..." leaves the set open."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            'This addendum applies to Personal Data of data subjects located in the European Economic Area ("EEA") or '
+            'Switzerland ("EU Personal Data"), the United Kingdom ("UK") ("UK Personal Data") and individuals '
+            "located in California. Acme processes Personal Data in the United States.",
+            {"US"},
+        ),
+        (
+            "de",
+            'Dieser Anhang gilt für Daten betroffener Personen mit Wohnsitz im Europäischen Wirtschaftsraum ("EWR") '
+            'oder in der Schweiz ("EU-Daten"), im Vereinigten Königreich ("UK-Daten") und in Kalifornien. Acme '
+            "verarbeitet die Daten in den USA.",
+            {"US"},
+        ),
+        (
+            "en",
+            "To the extent that processing involves a UK Restricted Transfer, the UK Addendum applies. Acme processes "
+            "Personal Data in the United States.",
+            {"US"},
+        ),
+    ],
+)
+def test_roles_places_in_defined_terms_and_lists_past_them(scanner, lang, text, expected):
+    """A list of places runs on past the terms a bracket defines; a place inside such a term ("UK Personal Data")
+    or before "Restricted Transfer" names the term, not where data goes."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Remote maintenance by a device maker in the United States was discontinued in 2020.", set()),
+        ("de", "Die Fernwartung durch einen Gerätehersteller in den USA wurde im Jahr 2020 eingestellt.", set()),
+        (
+            "en",
+            "Our provider in the United States stores the data; the contract is terminated when the agreement ends.",
+            {"US"},
+        ),
+    ],
+)
+def test_roles_a_processing_said_to_have_ended(scanner, lang, text, expected):
+    """A place where a processing was discontinued is history; "is terminated when" is no end yet."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We store these data in Finland: Locations, based on IP address (e.g. Indonesia, Canada)."),
+        (
+            "de",
+            "Wir speichern diese Daten in Finnland: Standorte, anhand der IP-Adresse ermittelt (z. B. Indonesien, Kanada).",
+        ),
+    ],
+)
+def test_roles_visitor_locations_read_from_the_ip_address(scanner, lang, text):
+    """Countries read from visitors' IP addresses are values of the data, not where it goes."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Alle Daten werden in Deutschland verarbeitet. Eine Übermittlung in Drittländer erfolgt nur unter den "
+            "Voraussetzungen der Art. 44 ff. DSGVO.",
+            set(),
+        ),
+        (
+            "en",
+            "All data is processed in Germany. Transfers to third countries take place only under the conditions of "
+            "Art. 44 et seq. GDPR.",
+            set(),
+        ),
+        (
+            "en",
+            "Where any of our other service providers process your data outside the European Economic Area, we have "
+            "signed the standard contractual clauses with them. Our host stores data in the United States.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Soweit weitere Dienstleister Ihre Daten außerhalb des EWR verarbeiten, haben wir mit ihnen "
+            "Standardvertragsklauseln geschlossen. Unser Hoster speichert Daten in den USA.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Unser Hoster speichert Daten in den USA. Keiner der genannten Unterauftragsverarbeiter setzt seinerseits "
+            "weitere Unterauftragsverarbeiter außerhalb der Europäischen Union ein.",
+            {"US"},
+        ),
+    ],
+)
+def test_roles_rules_for_transfers_and_other_recipients(scanner, lang, text, expected):
+    """A rule for transfers that may come discloses none; recipients besides those named leave the places open,
+    unless the sentence denies them."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We delete Customer Data, including backups in us-east-1, within 35 days. Snapshots are copied to the AWS "
+            "region us-east-1.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Wir löschen Kundendaten, einschließlich Sicherungen in us-east-1, binnen 35 Tagen. Kopien liegen in der "
+            "AWS-Region us-east-1.",
+            {"US"},
+        ),
+        ("en", "6.4 Other regions.\n\nOur data is stored in the United States.", {"US"}),
+    ],
+)
+def test_roles_including_data_and_a_clause_title(scanner, lang, text, expected):
+    """ "Including backups in us-east-1" gives examples of the data, not of places; "6.4 Other regions." is a title."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Störungen bearbeitet die Konzerngesellschaft Veldhain Soft TOV mit Sitz in Lwiw, deren Entwickler im "
+            "Einzelfall und nur nach Freigabe durch den Auftragnehmer auf die Daten des Auftraggebers zugreifen können.",
+            {"UA"},
+        ),
+        (
+            "en",
+            "Faults are handled by our affiliate Veldhain Soft TOV in Lviv, whose developers access customer data in "
+            "individual cases.",
+            {"UA"},
+        ),
+    ],
+)
+def test_roles_a_long_relative_clause_closing_with_its_verb(scanner, lang, text, expected):
+    """A German relative clause says what the seated party does with its last verb, however long it is."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Das Hosting erfolgt durch die Lichtacker GmbH in Frankfurt, die keinen Zugriff auf die Anwendungsdaten "
+            "hat; der Versand von Nachrichten erfolgt über die Postwing Inc., 300 Harbor Street, San Francisco, CA "
+            "94111, der hierzu Name und E-Mail-Adresse übermittelt werden; das Ticketsystem wird von der Ticketmarrow "
+            "Pvt. Ltd., Baner Road, Pune 411045, betrieben, deren Mitarbeiter auf Kontodaten zugreifen.",
+            {"US", "IN"},
+        ),
+        (
+            "en",
+            "Hosting is provided by Lichtacker GmbH in Frankfurt, which has no access to the data; messages are sent "
+            "through Postwing Inc., 300 Harbor Street, San Francisco, CA 94111, which receives names and e-mail "
+            "addresses.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Der Hoster in Frankfurt hat keinen Zugriff auf die Daten; eine Übermittlung in das Vereinigte Königreich "
+            "findet nicht statt.",
+            set(),
+        ),
+    ],
+)
+def test_roles_clauses_after_a_semicolon_and_postal_addresses(scanner, lang, text, expected):
+    """A denial ends at a semicolon unless the clause after it denies too; a US state's code before a ZIP code, and a
+    city beside a postcode, place the company whose address they close."""
+    assert destinations(scanner, text, lang) == expected

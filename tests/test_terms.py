@@ -1052,3 +1052,132 @@ def test_terms_additional_safeguards_address_transfers_only_where_transfers_are_
 def test_terms_additional_safeguards_in_a_paragraph_about_transfers_address_them(scanner, lang, text):
     """ "Where appropriate, we also use additional safeguards" right after a sentence on transfers takes them."""
     assert SMU not in flags(scanner, text, lang, doc_type="privacy_policy")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        (
+            "en",
+            SCC_EN
+            + "Like any company, we may disclose personal data to public authorities where we receive valid legal "
+            "process requiring us to do so.",
+            True,
+        ),
+        (
+            "de",
+            SCC_DE + "Wir geben Daten an Behörden heraus, wenn wir eine rechtsgültige Anordnung erhalten, die uns dazu "
+            "verpflichtet.",
+            True,
+        ),
+        (
+            "en",
+            SCC_EN + "We disclose personal data to public authorities only where we receive valid legal process "
+            "requiring us to do so.",
+            False,
+        ),
+        (
+            "en",
+            SCC_EN + "We tell you on the consent screen that U.S. law may not protect your recordings in the same way, "
+            "in particular against access by U.S. authorities.",
+            True,
+        ),
+        (
+            "de",
+            SCC_DE
+            + "Wir weisen Sie darauf hin, dass in den USA kein vergleichbares Schutzniveau gegenüber dem Zugriff "
+            "von Behörden besteht, und informieren Sie darüber vor Ihrer Einwilligung.",
+            True,
+        ),
+        (
+            "en",
+            SCC_EN + "We will notify you of any request by U.S. authorities, although U.S. law may not protect your "
+            "data in the same way.",
+            False,
+        ),
+    ],
+)
+def test_terms_process_demanding_disclosure_and_risk_warnings_commit_to_nothing(scanner, lang, text, flagged):
+    """ "Valid legal process requiring us to do so" is the law's demand, not one the vendor makes; a warning of the
+    risk is information, not a promise to tell of requests. "Only where" legal process demands it still commits."""
+    assert (SMU in flags(scanner, text, lang, "privacy_policy")) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Customer grants a general authorisation to engage sub-processors. The list is at example.com/subprocessors. "
+            "We inform Customer of new sub-processors where practicable. Customer may raise concerns about a new "
+            "sub-processor; raising a concern does not suspend the engagement and does not entitle Customer to "
+            "terminate the Agreement.",
+        ),
+        (
+            "de",
+            "Der Auftraggeber erteilt eine allgemeine Genehmigung für Unterauftragsverarbeiter. Die Liste steht unter "
+            "example.com/unterauftragsverarbeiter. Wir informieren über neue Unterauftragsverarbeiter 30 Tage vorher. "
+            "Der Auftraggeber kann Bedenken äußern; dies setzt die Beauftragung nicht aus und berechtigt den "
+            "Auftraggeber nicht zur Kündigung.",
+        ),
+    ],
+)
+def test_terms_a_concern_without_effect_is_no_objection(scanner, lang, text):
+    """A concern that neither suspends the engagement nor lets the customer leave is no right to object."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        (
+            "en",
+            "Customer authorises the use of sub-processors. Sub-processors may process Customer Data in any country "
+            "in which they or their affiliates maintain facilities.",
+            True,
+        ),
+        (
+            "de",
+            "Der Auftraggeber genehmigt den Einsatz von Unterauftragsverarbeitern. Unterauftragsverarbeiter dürfen "
+            "Daten in jedem Land verarbeiten, in dem sie Einrichtungen unterhalten.",
+            True,
+        ),
+        (
+            "en",
+            "Customer authorises the use of sub-processors. Where Customer asks for copies of sub-processor "
+            "agreements, Acme may first redact commercial terms, recitals, schedules, annexes and appendices.",
+            True,
+        ),
+        (
+            "en",
+            "Customer authorises the use of sub-processors. They are listed in Annex 3.",
+            False,
+        ),
+    ],
+)
+def test_terms_no_list_in_open_onward_places_or_counted_off_parts(scanner, lang, text, flagged):
+    """Sub-processors in general sending data anywhere name nobody; parts of a document counted off one after
+    another ("schedules, annexes") point to no list."""
+    assert ("SUBPROCESSOR_LIST_MISSING" in flags(scanner, text, lang)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The data processor shall remain fully responsible to the data controller for the performance of the "
+            "sub-processor's obligations. Customer gives a general authorisation for sub-processors, listed in Annex 3, "
+            "and the processor imposes on each the same obligations as under this DPA.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer bleibt gegenüber dem Auftraggeber voll verantwortlich für die Erfüllung der Pflichten "
+            "des Unterauftragsverarbeiters. Der Auftraggeber erteilt eine allgemeine Genehmigung für die in Anlage 3 "
+            "aufgeführten Unterauftragsverarbeiter, denen der Auftragnehmer dieselben Pflichten auferlegt.",
+        ),
+    ],
+)
+def test_terms_fully_responsible_is_the_processors_liability(scanner, lang, text):
+    """ "Remain fully responsible to the controller" for a sub-processor is the liability Art. 28(4) asks."""
+    assert "ART28_SUBPROCESSOR_TERMS_INCOMPLETE" not in flags(scanner, text, lang)

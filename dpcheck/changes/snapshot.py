@@ -293,12 +293,12 @@ def place_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     """Each country's names as the gazetteer writes them (rules/lexicon/places.yml and countries.yml), as
     patterns by ISO code; open regions ("Asia", "APAC") under UNSPECIFIED. Cities and names that are
     ordinary words are left out: they name a place only in context, which a single sentence may lack."""
-    from dpcheck.nlp.gazetteer import AFTER_PLACE, AT_PLACE, GATED, LOCATION, country_phrases
+    from dpcheck.nlp.gazetteer import AFTER_PLACE, GATED, GATES, POSTAL, country_phrases
 
     lexicon = rules_dir() / "lexicon"
     patterns: dict[str, list[re.Pattern[str]]] = {}
     for phrase, label in country_phrases(load_yaml(lexicon / "countries.yml"), load_yaml(lexicon / "places.yml")):
-        if label.startswith((GATED, AFTER_PLACE)) or label in (LOCATION, AT_PLACE, EEA_REGION):
+        if label.startswith((GATED, AFTER_PLACE, POSTAL)) or label in GATES or label == EEA_REGION:
             continue
         patterns.setdefault(label, []).append(phrase_pattern(phrase))
     return {code: tuple(found) for code, found in patterns.items()}

@@ -24,21 +24,24 @@ if TYPE_CHECKING:
 
 __all__ = ["FEATURE_NAMES", "Checked", "Feature", "LegalFacts", "Rule", "Ruleset"]
 
-# A decision's number as rules/facts/scc.yml writes it ("2021/914", "2010/87"): the clauses named by it alone
-# ("Module Three of the clauses annexed to Decision (EU) 2021/914") are the SCCs.
-_DECISION_NUMBER = re.compile(r"^\d{4}/\d+$")
+# A decision's number as rules/facts/scc.yml writes it ("2021/914", "2010/87"), or the document number it was notified
+# under ("C(2021) 3972"): the clauses named by it alone ("Module Three of the clauses annexed to Decision (EU)
+# 2021/914") are the SCCs.
+_DECISION_NUMBER = re.compile(r"^(\d{4}/\d+|C\(\d{4}\) ?\d+)$")
 
 
 def _scc_by_number(facts: LegalFacts) -> dict[str, Any]:
     """A lexicon entry naming the SCCs by the numbers of their decisions, those of Art. 28(7) clauses left out:
     they are no transfer tool. Each language's tokenizer splits a number as it splits the text ("2021 / 914" in
     German), and a suffix ("/EU") stands apart."""
+    # German tokenizing keeps a sentence's last full stop on a word ending in a digit ("... (EU) 2021/914.").
     numbers = sorted(
-        p
+        form
         for v in facts.scc_versions
         if v.get("transfer_tool", True)
         for p in v["patterns"]
         if _DECISION_NUMBER.match(p)
+        for form in (p, f"{p}.")
     )
     return {SCC_NUMBER: {"mechanism": "scc", "context": "any", "en": numbers, "de": numbers}}
 

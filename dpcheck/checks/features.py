@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, Assessment, assess
 from dpcheck.checks.chain import chain_gaps
 from dpcheck.facts import LegalFacts
-from dpcheck.models import LATE_NOTICE, UNSPECIFIED, DataFlow, Evidence, Mention, Recipient, distinct_places
+from dpcheck.models import (
+    ALL_SUBPROCESSORS,
+    LATE_NOTICE,
+    UNSPECIFIED,
+    DataFlow,
+    Evidence,
+    Mention,
+    Recipient,
+    distinct_places,
+)
 
 if TYPE_CHECKING:
     from dpcheck.extract import Extraction
@@ -177,8 +186,11 @@ def _mechanisms(doc: Inputs) -> dict[str, Feature]:
 
 @feature("subprocessor_list", *TERMS)
 def _terms(doc: Inputs) -> dict[str, Feature]:
-    """Contract terms found or not; a list of sub-processors is also shown by naming them."""
-    listed = doc.extraction.of("subprocessor_list") + [r for r in doc.flow.recipients if r.role == "subprocessor"]
+    """Contract terms found or not; a list of sub-processors is also shown by naming them. The unnamed onward
+    recipients of sub-processors in general ("sub-processors may process data in any country") name nobody."""
+    listed = doc.extraction.of("subprocessor_list") + [
+        r for r in doc.flow.recipients if r.role == "subprocessor" and r.engaged_by != ALL_SUBPROCESSORS
+    ]
     terms = {kind: doc.extraction.of(kind) for kind in TERMS}
     # Notice given for some changes only ("the replacement of a sub-processor") while others come at any time is no
     # prior notice of new sub-processors: the clause that lets them come is the evidence.

@@ -12,10 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, fields, replace
-from functools import cache
 from typing import Any
-
-import pycountry
 
 from dpcheck.extract.forms import answered_no
 from dpcheck.extract.recipients import QUOTES
@@ -56,7 +53,11 @@ CUSTOMER_FLOW = "CUSTOMER_FLOW"
 # The cue label of countries described only by laws that differ from the reader's (rules/lexicon/cues.yml).
 LAWS_DIFFER = "LAWS_DIFFER"
 
-SENDS_DATA = re.compile(r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert)\b", re.I)
+SENDS_DATA = re.compile(
+    r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert|receives?|erhält|shared|"
+    r"weitergegeben|accesse[sd]|zugreif\w*)\b",
+    re.I,
+)
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # A postcode before a country closes an address ("28001 Madrid", "EC1A 1BB", "111 22"); so does a word of one
 # (``postal`` in rules/lexicon/words.yml).
@@ -125,6 +126,7 @@ class Words:
     clause_subject: frozenset[str]
     not_names: frozenset[str]
     seat_of: frozenset[str]
+    passive_agent: frozenset[str]
     owned_by: frozenset[str]
     group_company: frozenset[str]
     legal_forms: frozenset[str]
@@ -262,6 +264,15 @@ def turn(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> int | N
     for contrast in sentence.where_word(words.contrast):
         if any(p.start > contrast and len(p.code) == 2 and p.code not in eea for p in sentence.places):
             return contrast
+    # "... und hat keinen Zugriff auf die Daten; der Versand erfolgt über X Inc., San Francisco, CA 94111": a clause
+    # after a semicolon says what it says, unless denied itself.
+    denials = [n for n in sentence.of("NEGATION", "DENIAL") if n.text.lower() not in words.non_denying_negation]
+    semicolons = sentence.where_word(SEMICOLON)
+    for semicolon, following in zip(semicolons, [*semicolons[1:], len(sentence.span)], strict=False):
+        if not any(semicolon < n.start < following for n in denials) and any(
+            semicolon < p.start < following and len(p.code) == 2 and p.code not in eea for p in sentence.places
+        ):
+            return semicolon
     return next(
         (j for j in sentence.where_word(words.clause_join) if _second_clause_places(sentence, j, words, eea)), None
     )
@@ -279,6 +290,30 @@ def _contrasted_away(sentence: Sentence, place: Place, words: Words) -> bool:
     ) and any(
         tokens[j].lower_ in words.contrast for j in range(place.end, min(len(tokens), place.end + CONTRASTED_REACH))
     )
+
+
+def _none_there(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "We do not use any sub-processor located in China or in Russia, and no data is stored outside the EU except
+    cached copies", „keine Unterauftragsverarbeiter in Russland": a place of sub-processors the sentence says there are
+    none of, whatever its other clauses admit. Not past a clause of its own ("and our provider in India accesses")."""
+    tokens = sentence.span
+    for neg in sentence.of("NEGATION"):
+        if neg.text.lower() in words.non_denying_negation:
+            continue
+        for sub in sentence.of("SUBPROCESSOR"):
+            if not (
+                0 < sub.start - neg.start <= NO_RECIPIENT_REACH
+                and 0 <= place.start - sub.end <= NONE_THERE_REACH
+                and (
+                    neg.text.lower() in words.determiner_negation
+                    or any(neg.end <= e.start < sub.start for e in sentence.of("ENGAGES", "A28_USE"))
+                )
+            ):
+                continue
+            between = {t.lower_ for t in tokens[sub.end : place.start]}
+            if not between & (words.clause_join | words.contrast) and ";" not in between:
+                return True
+    return False
 
 
 def _bracketed_seat(sentence: Sentence, place: Place, words: Words) -> bool:
@@ -442,7 +477,7 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
     examples = {i for c in sentence.of("OPEN_SET") for i in range(c.start, c.end)}
     regions = {i for c in sentence.of("OPEN_DESTINATION") for i in range(c.start, c.end)}
     example = False
-    for i in range(start - 1, max(stop - 1, start - 25), -1):
+    for i in range(start - 1, max(stop - 1, start - SOURCE_REACH), -1):
         example = example or i in examples
         if example and i in regions:
             return False  # "outside the EEA (in particular the USA)": an example of where data goes
@@ -461,6 +496,14 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
         both = i > 1 and tokens[i - 1].lower_ in words.disjunction and tokens[i - 2].lower_ in words.destination
         # "Example Corp. aus Denver": a company's seat, not where data comes from.
         if word in words.seat_of and i and tokens[i - 1].lower_.rstrip(".") in words.legal_forms:
+            return False
+        # „wird von der X Pvt. Ltd., Baner Road, Pune 411045, betrieben": the company doing it, at its address; not
+        # where data comes from, unless the sentence receives data („die wir von der X Inc., USA, erhalten").
+        if (
+            word in words.passive_agent
+            and any(tokens[j].lower_.rstrip(".") in words.legal_forms for j in range(i + 1, start))
+            and not sentence.has("RCPT_SOURCE")
+        ):
             return False
         if word in words.source and not both:
             return word in words.outside or not _accessed_from_place(tokens, i, start, words)
@@ -526,6 +569,13 @@ NEGATION_REACH = 6
 DETERMINER_REACH = 9
 # Tokens between a negation and the sub-processors it says there are none of ("none of our sub-processors").
 NO_RECIPIENT_REACH = 3
+SEMICOLON = frozenset({";"})
+# Tokens walked back from a place to the preposition that says whether data comes from it or goes there; a list
+# whose places carry defined terms in brackets ('the EEA ("EEA") or Switzerland ("EU Personal Data"), the UK') is long.
+SOURCE_REACH = 40
+# Tokens from such sub-processors to the places they are denied in ("any sub-processor located in the People's Republic
+# of China or in Russia").
+NONE_THERE_REACH = 14
 # Tokens after an open region a condition may stand in to make the vendor's statement of a transfer there
 # conditional ("Wir übermitteln Daten nur dann in Drittländer, wenn ...", "to third countries only if ...").
 SPEAKER_CONDITION = 3
@@ -641,6 +691,31 @@ def _former_party(sentence: Sentence, start: int, words: Words) -> bool:
     return False
 
 
+def _other_recipients(sentence: Sentence, words: Words) -> bool:
+    """ "Where any of our other service providers process your data outside the EEA, ...": recipients besides those
+    named, working in third countries left open; not where the sentence denies them ("None of them engages further
+    sub-processors outside the EU")."""
+    return sentence.has("OTHER_RECIPIENTS") and not any(
+        n.text.lower() not in words.non_denying_negation for n in sentence.of("NEGATION", "DENIAL")
+    )
+
+
+def _titled(sentence: Sentence, cue: Cue) -> bool:
+    """ "6.4 Other regions.": a clause's title, its number and the region's words alone, names what the clause is
+    about, not where data goes."""
+    return all(
+        cue.start <= i < cue.end or CLAUSE_NUMBER.fullmatch(t.text) or not t.text.isalnum()
+        for i, t in enumerate(sentence.span)
+    )
+
+
+def _discontinued(sentence: Sentence, place: Place) -> bool:
+    """ "Remote maintenance by a device maker in the United States was discontinued in 2020", „... in den USA wurde im
+    Jahr 2020 eingestellt": the clause says the processing that ran there has ended."""
+    _, hi = sentence.clause_bounds(place.start)
+    return any(place.end <= c.start < hi for c in sentence.of("ENDED"))
+
+
 def _asked(sentence: Sentence, start: int, words: Words) -> bool:
     """ "information on whether your data is transferred to a third country": the place stands in a clause that
     asks whether data goes there."""
@@ -699,28 +774,7 @@ def importer_addresses(sentence: Sentence, eea: set[str], words: Words) -> list[
         and in_postal_address(sentence, words, p.start, p.end)
         and not _former_party(sentence, p.start, words)
     ]
-    if not found and (match := _us_state_zip().search(sentence.text)):
-        code = match["state"] if match["state"] in _US_TERRITORIES else "US"
-        found.append(
-            Mention(
-                "destination",
-                code,
-                sentence.evidence(f"'{match[0]}': a US state and ZIP code in the address of a data importer"),
-                role=RECIPIENT_SEAT,
-            )
-        )
     return found
-
-
-# US territories with a country code of their own (ISO 3166-1), though the US Postal Service gives them state codes.
-_US_TERRITORIES = frozenset({"AS", "GU", "MP", "PR", "UM", "VI"})
-
-
-@cache
-def _us_state_zip() -> re.Pattern[str]:
-    """ "Los Angeles, CA 90067": a US state's postal code and a ZIP code closing an address (states from pycountry)."""
-    states = sorted(s.code.split("-")[1] for s in pycountry.subdivisions.get(country_code="US"))
-    return re.compile(r",\s*(?P<state>" + "|".join(states) + r")\s+\d{5}(?:-\d{4})?\b")
 
 
 def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
@@ -1001,8 +1055,10 @@ def destination_mentions(
     # Art. 28(3)(a) boilerplate does ("only on instructions, including with regard to transfers to a third
     # country"); the countries such a sentence names still count ("acting on instructions, our partner in
     # Serbia accesses the data"), its open "third country" does not.
-    restricted = bool(INSTRUCTIONS.search(sentence.text)) or (
-        sentence.has("CONSENT_REQUIRED") and sentence.has("CONTROLLER_SIDE")
+    restricted = (
+        bool(INSTRUCTIONS.search(sentence.text))
+        or (sentence.has("CONSENT_REQUIRED") and sentence.has("CONTROLLER_SIDE"))
+        or sentence.has("TRANSFER_CONDITIONS")
     )
     if negated:
         # "We do not transfer data outside the EEA": what the document says elsewhere of transfers
@@ -1053,7 +1109,12 @@ def destination_mentions(
             or place.start < denied_to
         ):
             continue
-        if _asked(sentence, place.start, words) or _former_party(sentence, place.start, words):
+        if (
+            _asked(sentence, place.start, words)
+            or _former_party(sentence, place.start, words)
+            or roles.names_a_term(place.start, place.end)
+            or _discontinued(sentence, place)
+        ):
             continue
         # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)": countries
         # named after an adequacy decision, in a sentence that moves no data, are examples of the decision.
@@ -1065,7 +1126,11 @@ def destination_mentions(
             # in which it was collected (e.g. in the United States)": an example of an open region is a place of the
             # data as the region is, whatever a cue inside the region says of it.
             argument = _example_of_open(sentence, place, roles, words) or argument
-        if _disowned_place(place, argument, disowned) or _contrasted_away(sentence, place, words):
+        if (
+            _disowned_place(place, argument, disowned)
+            or _contrasted_away(sentence, place, words)
+            or _none_there(sentence, place, words)
+        ):
             continue
         listed_seat = len(place.code) == 2 and place.start in seated
         if not listed_seat and not roles.makes_transfer(argument):
@@ -1144,6 +1209,7 @@ def destination_mentions(
         # "A respondent may fill in a form from anywhere in the world": where someone is, not where data goes.
         and not _person_from(sentence, c, words)
         and not _in_tool_title(sentence, c, words)
+        and not _titled(sentence, c)
         and ((c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True)))
     ]
     argument = roles.argument(open_cues[0].start, open_cues[0].end, True) if open_cues else Argument("unclaimed")
@@ -1184,6 +1250,7 @@ def destination_mentions(
             or (
                 is_generic
                 and not examples
+                and not _other_recipients(sentence, words)
                 and not _accessed_from(sentence, cue, words)
                 and ((cue.start, cue.end) in differ or not _permits(sentence, cue, words))
             )
@@ -1202,9 +1269,14 @@ def destination_mentions(
     if named and not any(m.value == UNSPECIFIED for m in found):
         for cue in sentence.of("OPEN_SET"):
             # "the data, including personal data, to the US": what "including" opens ends at a comma ("z. B. nach
-            # Thailand" opens the places).
+            # Thailand" opens the places); "including backups in us-east-1" opens the data, not the places.
             if any(
-                0 <= start - cue.end <= 4 and not any(t.text == "," for t in tokens[cue.end : start]) for start in named
+                0 <= start - cue.end <= 4
+                and not any(
+                    t.text == "," or (t.text.isalpha() and t.lower_ not in words.destination | words.example_list)
+                    for t in tokens[cue.end : start]
+                )
+                for start in named
             ):
                 found.append(
                     Mention(

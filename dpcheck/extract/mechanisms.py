@@ -76,6 +76,9 @@ NOT_IN_FORCE_REACH = 8
 # Words between "until the" and the tool it awaits; between the customer and its being responsible.
 AWAITED_REACH = 2
 RESPONSIBLE_REACH = 10
+# Tokens between a tool and the relative clause that makes it the customer's own ("SCCs that Customer has concluded
+# with its own clients, which remain Customer's responsibility").
+CUSTOMER_OWN_REACH = 14
 # Tokens of a qualifier between a form's box and the tool's name ("☐ EU - US Data Privacy Framework").
 BOX_QUALIFIER = 4
 # The detail of a tool the parties "may use ..., provided the conditions for its use are met".
@@ -133,6 +136,7 @@ class MechanismLexicon:
     alternatives: frozenset[str]
     related: frozenset[str] = frozenset()
     of_country: dict[str, tuple[int, int, frozenset[str]]] = field(default_factory=dict)
+    own_country: dict[str, tuple[int, frozenset[str]]] = field(default_factory=dict)
     located_in: frozenset[str] = frozenset()
     consent_addressee: frozenset[str] = frozenset()
     consent_vendor: frozenset[str] = frozenset()
@@ -171,6 +175,11 @@ class MechanismLexicon:
                 )
                 for k, v in data.items()
                 if v.get("of_country")
+            },
+            {
+                f"MECH:{k}": (int(v["own_country"]["after"]), frozenset(v["own_country"]["except"]))
+                for k, v in data.items()
+                if v.get("own_country")
             },
             listed("located_in"),
             listed("consent_addressee"),
@@ -217,7 +226,7 @@ class MechanismLexicon:
                     if o is not m and self.labels[o.label][0] != tool
                 )
             }
-            return bool(yields_to & beside)
+            return bool(yields_to & beside) and not self._own_country(sentence, cue)
         before, after, country_yields = self.of_country[cue.label]
         near = any(-before <= c.start - cue.start and c.start - cue.end <= after for c in sentence.of("COUNTRY_WORD"))
         # A country named before a relative clause about its level ("Canada, which the Commission has found to
@@ -237,6 +246,16 @@ class MechanismLexicon:
             not near
             or bool(yields_to & tools_before or country_yields & tools_after)
             or _promised(sentence, cue, self.located_in)
+        )
+
+    def _own_country(self, sentence: Sentence, cue: Cue) -> bool:
+        """ "... the DPF for Helpjar Inc., the adequacy decision for Canada for Brookmere Ltd.": a decision for a
+        country the tools it would yield to do not cover, named right after it, is a tool of its own."""
+        if cue.label not in self.own_country:
+            return False
+        after, covered = self.own_country[cue.label]
+        return any(
+            0 <= p.start - cue.end <= after and len(p.code) == 2 and p.code not in covered for p in sentence.places
         )
 
     def country_negation(self, sentence: Sentence, cue: Cue) -> Cue | None:
@@ -676,6 +695,17 @@ def _conditioned_use(sentence: Sentence, cue: Cue) -> Cue | None:
     )
 
 
+def _example_under_conditions(
+    sentence: Sentence, cue: Cue, mentions: Sequence[Cue], lexicon: MechanismLexicon
+) -> Cue | None:
+    """ "Transfers to third countries take place only under the conditions of Art. 44 et seq. GDPR (e.g. the DPF or
+    SCCs)": an example of the tools a transfer would rest on, relied on where the document discloses one."""
+    conditions = sentence.of("TRANSFER_CONDITIONS")
+    if conditions and _given_as_example(sentence, cue, mentions, lexicon):
+        return Cue("TOOL_CONDITIONS", conditions[0].start, conditions[0].end, conditions[0].text)
+    return None
+
+
 def _number_in_history(sentence: Sentence, cue: Cue) -> Cue | None:
     """A decision's number alone is weak evidence of reliance: in a sentence on what was ("the 2010 clauses governed
     these transfers until 27 December 2022, the end of the transition period under Decision 2021/914") it names
@@ -939,6 +969,7 @@ def mechanism_mentions(
             or _question_topic(sentence, cue)
             or _processor_clauses(sentence, cue, tool, lexicon)
             or _conditioned_use(sentence, cue)
+            or _example_under_conditions(sentence, cue, unique, lexicon)
             or _future_decision(sentence, cue)
             or _imagined(sentence, cue)
             or _deleted(sentence, cue)
@@ -953,6 +984,7 @@ def mechanism_mentions(
             or _run_in_label(sentence, cue)
             or _unticked(sentence, cue)
             or _framing(sentence, cue, "CUSTOMER_OWN", len(sentence.span), -1)
+            or _framing(sentence, cue, "CUSTOMER_OWN_AFTER", -1, CUSTOMER_OWN_REACH)
             or _customer_responsible(sentence, cue)
             or _framing(sentence, cue, "TOOL_AWAITED", AWAITED_REACH, -1)
             or _framing(sentence, cue, "TOOL_EXAMPLES", len(sentence.span), -1)

@@ -21,6 +21,8 @@ from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.nlp.pipeline import ROLE_PREFIX
 
 UNCLAIMED = "unclaimed"
+# Tokens of a bracket defining a term after a place, brackets and quotes included ('("UK Personal Data")').
+DEFINED_TERM_TOKENS = 10
 NEGATION = "negation"
 RECIPIENT_SEAT = "recipient_seat"
 COMPANY = "company"
@@ -59,6 +61,8 @@ class SeatedParty:
     data_words: tuple[str, ...]
     relatives: frozenset[str]
     relative_reach: int
+    verb_last_reach: int
+    closing_modals: frozenset[str]
     handles: frozenset[str]
     marker_reach: int
     clause_openers: frozenset[str]
@@ -130,6 +134,8 @@ class RoleSet:
                 tuple(str(w).lower() for w in data["seated_party"]["data_words"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["relatives"]),
                 int(data["seated_party"]["relative_reach"]),
+                int(data["seated_party"]["verb_last_reach"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["closing_modals"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["handles"]),
                 int(data["seated_party"]["marker_reach"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["clause_openers"]),
@@ -183,11 +189,12 @@ class SentenceRoles:
         tokens = self.sentence.span
         starts = {p.start: p.end for p in self.sentence.places}
         ends = {p.end: p.start for p in self.sentence.places}
+        joining = self._defined_terms()
         lo, hi = start, end
         i = lo
         while i > 0:
             j = i
-            while j > 0 and tokens[j - 1].lower_ in self.roleset.coordination:
+            while j > 0 and (tokens[j - 1].lower_ in self.roleset.coordination or j - 1 in joining):
                 j -= 1
             if j == i or j not in ends:
                 break
@@ -195,11 +202,14 @@ class SentenceRoles:
         i = hi
         while i < len(tokens):
             j = i
-            while j < len(tokens) and tokens[j].lower_ in self.roleset.coordination:
+            while j < len(tokens) and (tokens[j].lower_ in self.roleset.coordination or j in joining):
                 j += 1
             if j == i or j not in starts:
                 break
             hi = i = starts[j]
+        # A term defined right after the list's last place ('United Kingdom ("UK Personal Data")') belongs to it.
+        while hi < len(tokens) and hi in joining:
+            hi += 1
         # 'United Kingdom ("UK")': the marks closing the short name's bracket end the list.
         opening, closing, both = self.roleset.marks
         marks = [t.text for t in tokens[lo:hi]]
@@ -208,6 +218,39 @@ class SentenceRoles:
             hi += 1
             opened -= 1
         return lo, hi
+
+    def _defined_terms(self) -> set[int]:
+        """The tokens of the quoted terms a bracket defines after a place ('or Switzerland ("EU Personal Data"), the
+        United Kingdom'): the list of places runs on past them."""
+        return {i for lo, hi in self._term_brackets for i in range(lo, hi)}
+
+    def names_a_term(self, start: int, end: int) -> bool:
+        """The place at ``start:end`` is a word of a term a bracket defines ('("UK Personal Data")'), not a short
+        name of a place ('United Kingdom ("UK")')."""
+        tokens = self.sentence.span
+        return any(
+            lo < start
+            and end < hi
+            and any(i not in range(start, end) and tokens[i].text[:1].isalnum() for i in range(lo, hi))
+            for lo, hi in self._term_brackets
+        )
+
+    @cached_property
+    def _term_brackets(self) -> list[tuple[int, int]]:
+        """The token ranges of brackets holding a quoted term, brackets included."""
+        tokens = self.sentence.span
+        opening, closing, both = self.roleset.marks
+        quotes = opening | both
+        found: list[tuple[int, int]] = []
+        for i in range(len(tokens) - 1):
+            if tokens[i].text != "(" or tokens[i + 1].text not in quotes or tokens[i + 1].text == "(":
+                continue
+            for k in range(i + 3, min(len(tokens), i + DEFINED_TERM_TOKENS)):
+                if tokens[k].text == ")":
+                    if tokens[k - 1].text in closing | both:
+                        found.append((i, k + 1))
+                    break
+        return found
 
     def argument(self, start: int, end: int, open_region: bool = False) -> Argument:
         """The argument role of the place at tokens ``start:end``: that of the list of places it stands in.
@@ -457,6 +500,14 @@ class SentenceRoles:
                 return None
             if word in seated.handles:
                 return Cue("RELATIVE_HANDLER", i, i + 1, tokens[i].text)
+        # German closes a relative clause with its verb, however long the clause ("..., deren Entwickler im Einzelfall
+        # und nur nach Freigabe auf Daten des Auftraggebers zugreifen."): the last word before its end.
+        for i in range(end + 2, min(len(tokens), end + 2 + seated.verb_last_reach)):
+            if tokens[i].text in (",", ".", ";", ":"):
+                j = i - 1
+                while j > end + 2 and tokens[j].lower_ in seated.closing_modals:  # "... zugreifen können."
+                    j -= 1
+                return Cue("RELATIVE_HANDLER", j, j + 1, tokens[j].text) if tokens[j].lower_ in seated.handles else None
         return None
 
     @cached_property

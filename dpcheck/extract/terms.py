@@ -180,6 +180,9 @@ def _awaited(sentence: Sentence, cue: Cue) -> bool:
 
 
 def _tells_customer(sentence: Sentence) -> str:
+    # "We tell you that U.S. law may not protect your data against access by U.S. authorities": the risk, no request.
+    if sentence.has("RISK_NOTICE") and not sentence.has("GOV_REQUEST"):
+        return ""
     for notice in sentence.of("GOV_NOTICE"):
         # The one told stands next to the verb: "notify Customer", "den Auftraggeber informieren".
         party = next(
@@ -463,9 +466,17 @@ def _says_where(sentence: Sentence) -> bool:
     https://..."), or the noun with a word of where it is kept ("the list is available in the portal"). "Updates to
     the list of sub-processors" only says that there is one; "following" or „nachfolgend" points to a list that
     follows only before a colon or the sub-processors ("die folgenden Unterauftragsverarbeiter"), not in a definition
-    („nachfolgend „Dienstleister" genannt") or before other things ("the following conditions")."""
+    („nachfolgend „Dienstleister" genannt") or before other things ("the following conditions"). Parts of a document
+    counted off one after another ("clauses, recitals, schedules, annexes") point to no list."""
     nouns = {(c.start, c.end) for c in sentence.of("LIST_NOUN")}
     tokens = sentence.span
+    lists = sentence.of("LIST")
+    counted_off = {
+        (c.start, c.end)
+        for c in lists
+        for o in lists
+        if (o.end + 1 == c.start and tokens[o.end].text == ",") or (c.end + 1 == o.start and tokens[c.end].text == ",")
+    }
     named = [c.start for c in sentence.of("SUBPROCESSOR")]
     following = {
         (c.start, c.end)
@@ -475,7 +486,7 @@ def _says_where(sentence: Sentence) -> bool:
             0 <= s - c.end <= FOLLOWING_REACH and not any(t.text in QUOTES for t in tokens[c.end : s]) for s in named
         )
     }
-    return sentence.has("LIST_WHERE") or any((c.start, c.end) not in nouns | following for c in sentence.of("LIST"))
+    return sentence.has("LIST_WHERE") or any((c.start, c.end) not in nouns | following | counted_off for c in lists)
 
 
 def _none_engaged(sentence: Sentence) -> str:

@@ -141,7 +141,14 @@ class _Page:
             if node.strip():
                 self.hidden.append((self.verdict.reasons.get(id(parent), ""), str(node).strip()))
             return ""
-        if parent is not None and id(parent) in self.verdict.conventional and node.strip():
+        # A control's label for screen readers ("Toggle navigation", "Close") names the control, not a term of the text.
+        if (
+            parent is not None
+            and id(parent) in self.verdict.conventional
+            and node.strip()
+            and parent.name not in _CONTROLS
+            and parent.find_parent(list(_CONTROLS)) is None
+        ):
             self.suspect.append(str(node).strip())
         return str(node)
 

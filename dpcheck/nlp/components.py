@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ConfigValidationError
 
-from dpcheck.nlp.gazetteer import AFTER_PLACE, AT_PLACE, GATED, LEFT_OUT_KEY, LOCATION, Match, resolve
+from dpcheck.nlp.gazetteer import AFTER_PLACE, GATED, GATES, LEFT_OUT_KEY, POSTAL, Match, resolve
 from dpcheck.nlp.lexicon import load_lexicon
 from dpcheck.nlp.matcher import LexiconMatcher, Matches, TokenArrays, longest_per_block
 
@@ -37,9 +37,9 @@ class CountryRecognizer:
         # The labels of places: ISO codes (and UNSPECIFIED, EEA), without the gated and location labels.
         self.place_codes = tuple(
             dict.fromkeys(
-                label.lstrip(GATED).removeprefix(AFTER_PLACE)
+                label.lstrip(GATED).removeprefix(AFTER_PLACE).removeprefix(POSTAL)
                 for label in self.matcher.labels
-                if label not in (LOCATION, AT_PLACE)
+                if label not in GATES
             )
         )
         self.codes = frozenset(self.place_codes)

@@ -12,7 +12,12 @@ A phrase is one of three kinds:
 - a *gated* name (every city, and country names that are ordinary words or first names:
   "Jersey", "Chad") is a place only as written and right after a location phrase ("seated in",
   "Sitz in") or a place preposition; :func:`resolve` decides, and a table's location column takes
-  them all (see ``LEFT_OUT_KEY``). Not after a postcode: "CA 92007 Cardiff By The Sea" is in California.
+  them all (see ``LEFT_OUT_KEY``). A postcode next to one opens it too ("80331 München", "Pune 411045"), but
+  not one after a region's postal code: "CA 92007 Cardiff By The Sea" is in California.
+- a region's *postal code* (label prefix :data:`POSTAL`: "CA", "NSW") is a place of its country only right
+  before a postcode ("San Francisco, CA 94111");
+  A city between a possessive and a noun for a site (labels :data:`OWNER`, :data:`SITE`: "from its
+  Melbourne office", "our Manila team") is a place as well;
   A city whose name is an ordinary word too ("Mobile", "Lira"; label prefix :data:`WORD_NAME`) needs
   a location phrase;
 - a *location phrase* (label :data:`LOCATION`) only opens the gate for the name after it; a *place
@@ -36,7 +41,17 @@ WORD_NAME = "~~"  # label prefix of a gated name that is an ordinary word too: n
 AFTER_PLACE = "^"  # label prefix of an open place only right after a named one ("the US or elsewhere")
 LOCATION = "@LOCATION"
 AT_PLACE = "@AT"  # label of a place preposition ("in", "aus", "Inc. of"), rules/lexicon/countries.yml
+OWNER = "@OWNER"  # a possessive before a city that names a site of its own ("our Manila office")
+SITE = "@SITE"  # a noun after it naming that site ("office", "team")
+GATES = frozenset({LOCATION, AT_PLACE, OWNER, SITE})
 STATE = "%"  # label prefix of a country's name that is also a state of another: "%US" for "Georgia"
+POSTAL = "#"  # label prefix of a region's postal code, a place only before a postcode: "#US" for "CA" in "CA 94111"
+# A postcode after a region's postal code ("CA 94111", "NSW 2000"), before a city ("80331 München", "1010 Wien") or
+# after it ("Pune 411045"); German tokenizing keeps a sentence's last full stop on it ("CA 94111.").
+_POSTCODE = re.compile(r"\d{4,5}(-\d{4})?\.?")
+_POSTCODE_BEFORE = re.compile(r"\d{4,5}")
+_POSTCODE_AFTER = re.compile(r"\d{5,6}\.?")
+_ADDRESS_BREAKS = frozenset({",", ";", "·", "|", "–", "-"})
 # doc.spans key of the gated names that stood in no location phrase (a location column takes them).
 LEFT_OUT_KEY = "dpcheck_places_left_out"
 LIST_WORDS = frozenset({",", "and", "or", "&", "und", "oder", "sowie"})
@@ -90,9 +105,16 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
         yield phrase, LOCATION
     for phrase in city_rules.get("place_prepositions", []):
         yield phrase, AT_PLACE
+    for phrase in city_rules.get("site_owners", []):
+        yield phrase, OWNER
+    for phrase in city_rules.get("site_nouns", []):
+        yield phrase, SITE
     for code, names in countries.get("state_homonyms", {}).items():
         for name in names:
             yield name, STATE + code
+    for code, regions in places.get("postal_regions", {}).items():
+        for region in regions:
+            yield "=" + region, POSTAL + code
 
 
 def _german_forms(name: str) -> list[str]:
@@ -130,13 +152,20 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
     located |= {end + 1 for end in located if end < len(lowers) and lowers[end] in ARTICLES}
     at_place |= {end + 1 for end in at_place if end < len(lowers) and lowers[end] in ARTICLES}
     opened = located | at_place
+    owned = {end for label, _, end in matches if label == OWNER}
+    sites = {start for label, start, _ in matches if label == SITE}
+    postal = {end for label, _, end in matches if label.startswith(POSTAL)}
     places: list[Match] = []
     left_out: list[Match] = []
     cities: set[int] = set()  # the starts of places that are gated names (cities)
     # A name inside a longer one is no place of its own: "San" (Mali) in "San Francisco", "York" in "New York".
     covered = 0
     for label, start, end in matches:
-        if label in (LOCATION, AT_PLACE) or label.startswith(STATE):
+        if label in GATES or label.startswith(STATE):
+            continue
+        if label.startswith(POSTAL):
+            if end < len(lowers) and _POSTCODE.fullmatch(lowers[end]):
+                places.append((label[len(POSTAL) :], start, end))
             continue
         if end <= covered:
             continue
@@ -148,7 +177,19 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
             continue
         gated = label.startswith(GATED)
         code = label.lstrip(GATED)
-        if gated and start not in (located if label.startswith(WORD_NAME) else opened):
+        own_site = start in owned and end in sites and not label.startswith(WORD_NAME)
+        addressed = not label.startswith(WORD_NAME) and (
+            (end < len(lowers) and bool(_POSTCODE_AFTER.fullmatch(lowers[end])))
+            or (
+                start >= 1
+                and bool(_POSTCODE_BEFORE.fullmatch(lowers[start - 1]))
+                and start - 1 not in postal
+                # "Hauptstr. 5, 10115 Berlin": the postcode opens a line of the address; "5800 Bristol Parkway" is a
+                # street's number.
+                and (start < 2 or lowers[start - 2] in _ADDRESS_BREAKS)
+            )
+        )
+        if gated and not (own_site or addressed) and start not in (located if label.startswith(WORD_NAME) else opened):
             left_out.append((code, start, end))
             continue
         places.append((code, start, end))

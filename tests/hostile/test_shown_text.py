@@ -442,6 +442,22 @@ def test_shown_html_hiding_class_from_unread_stylesheet_is_a_warning(scanner: Sc
     assert _scan(scanner, data, "p.html").rating != "green"
 
 
+@pytest.mark.parametrize(
+    "control",
+    [
+        '<button type="button" class="navbar-toggle"><span class="sr-only">Toggle navigation</span></button>',
+        '<label class="sr-only" for="q">Suche</label><input id="q">',
+    ],
+)
+def test_shown_html_screen_reader_label_of_a_control_is_no_suspect(control: str) -> None:
+    """A control's label for screen readers ("Toggle navigation") names the control: the page is read whole, not
+    partial for it; a passage under the same class elsewhere still is."""
+    data = _html(f"{control}<p>{BAD}</p>", '<link rel="stylesheet" href="https://example.invalid/site.css">')
+    assert load(data, name="p.html").notice("hidden-text-suspected") is None
+    data = _html(f'{control}<p>{BAD}</p><p class="sr-only">{REASSURANCE}</p>')
+    assert load(data, name="p.html").notice("hidden-text-suspected") is not None
+
+
 HIDDEN_MARKDOWN = {
     "inline-span": '{bad} <span style="display:none">{hidden}</span>\n',
     "span-class": '<style>.x {{ font-size: 0 }}</style>\n\n{bad} <span class="x">{hidden}</span>\n',
