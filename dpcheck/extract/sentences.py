@@ -514,9 +514,11 @@ class Sentences(Sequence[Sentence]):
         # Cues and places of each sentence: those inside it, in the matchers' order.
         self._cue_rows, self._cue_bounds = self._by_sentence(a.cues.start, a.cues.end)
         self._place_rows, self._place_bounds = self._by_sentence(a.places.start, a.places.end)
-        self._cue_columns = self._columns(self._cue_rows, a.cues)
-        self._cue_label_ids = [c for c, *_ in self._cue_columns]
-        self._cue_made: list[Cue | None] = [None] * len(self._cue_columns)
+        # The cues' columns as lists, not rows: most cues are never made (see cues()).
+        self._cue_label_ids, self._cue_starts, self._cue_ends, self._cue_from, self._cue_to = self._lists(
+            self._cue_rows, a.cues
+        )
+        self._cue_made: list[Cue | None] = [None] * len(self._cue_label_ids)
         self._place_columns = self._columns(self._place_rows, a.places)
         # Where each sentence starts (token) and its characters in its block, as Python numbers.
         last = a.sentence_end - 1
@@ -683,13 +685,17 @@ class Sentences(Sequence[Sentence]):
             rows = [k for k in range(lo, hi) if ids[k] in wanted]
         first = self._first[i]
         text = self.document.blocks[self._block_of[i]].text
-        names, columns, made = self.analysis.cue_labels, self._cue_columns, self._cue_made
+        names, ids, made = self.analysis.cue_labels, self._cue_label_ids, self._cue_made
         found = []
         for k in rows:
             cue = made[k]
             if cue is None:
-                c, s, e, a, b = columns[k]
-                cue = made[k] = _new_cue(names[c], s - first, e - first, text[a:b])
+                cue = made[k] = _new_cue(
+                    names[ids[k]],
+                    self._cue_starts[k] - first,
+                    self._cue_ends[k] - first,
+                    text[self._cue_from[k] : self._cue_to[k]],
+                )
             found.append(cue)
         return found
 
@@ -698,12 +704,13 @@ class Sentences(Sequence[Sentence]):
         return sum(ids[k] in wanted for k in range(self._cue_bounds[i], self._cue_bounds[i + 1]))
 
     def claimed(self, i: int, besides: tuple[str, ...]) -> set[int]:
-        first, other = self._first[i], self.label_index.cue_ids(besides)
+        first, other, ids = self._first[i], self.label_index.cue_ids(besides), self._cue_label_ids
+        starts, ends = self._cue_starts, self._cue_ends
         return {
             t
-            for c, s, e, _, _ in self._cue_columns[self._cue_bounds[i] : self._cue_bounds[i + 1]]
-            if c not in other
-            for t in range(s - first, e - first)
+            for k in range(self._cue_bounds[i], self._cue_bounds[i + 1])
+            if ids[k] not in other
+            for t in range(starts[k] - first, ends[k] - first)
         }
 
     def places(self, i: int) -> list[Place]:
@@ -749,10 +756,21 @@ class Sentences(Sequence[Sentence]):
 
     def _columns(self, rows: np.ndarray, matches: Matches) -> list[tuple[int, int, int, int, int]]:
         """Label, token start and end, and character start and end in the block of the matches ``rows``."""
+        return list(zip(*self._lists(rows, matches)))
+
+    def _lists(
+        self, rows: np.ndarray, matches: Matches
+    ) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+        """The labels, token starts and ends, and character starts and ends in the block of the matches ``rows``."""
         a = self.analysis
         start, end = matches.start[rows], matches.end[rows]
-        columns = (matches.label[rows], start, end, a.offset[start], a.offset[end - 1] + a.length[end - 1])
-        return list(zip(*(column.tolist() for column in columns)))
+        return (
+            matches.label[rows].tolist(),
+            start.tolist(),
+            end.tolist(),
+            a.offset[start].tolist(),
+            (a.offset[end - 1] + a.length[end - 1]).tolist(),
+        )
 
     def _by_sentence(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Matches inside each sentence: their rows grouped by sentence (keeping their order), and
