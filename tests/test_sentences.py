@@ -94,6 +94,37 @@ def test_sentences_has_prefixed_answers_as_its_cues(scanner, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+def test_sentences_cues_asked_by_label_are_those_of_all_its_cues(scanner, lang):
+    """of(), of_prefixed(), count() and claimed() answer as filtering all its cues would, with the very cue objects
+    that list holds, whichever is asked first; a cue asked for by label only is the only one made."""
+    labels = [("SUBPROCESSOR",), ("MECH:scc", "SUBPROCESSOR"), ("PLACE", "SUBPROCESSOR"), ("NO_SUCH_LABEL",), ()]
+    for cues_first in (True, False):
+        sentences = _sentences(scanner, lang)
+        for sentence in sentences:
+            everything = sentence.cues if cues_first else None
+            asked = {lab: sentence.of(*lab) for lab in labels}
+            prefixed = {prefix: sentence.of_prefixed(prefix) for prefix in ("MECH:", "SUB", "NO_SUCH_")}
+            everything = sentence.cues
+            for lab, cues in asked.items():
+                expected = [c for c in everything if c.label in lab]
+                assert cues == expected and all(a is b for a, b in zip(cues, expected, strict=True))
+                assert sentence.count(*lab) == len(expected)
+            for prefix, cues in prefixed.items():
+                assert cues == [c for c in everything if c.label.startswith(prefix)]
+            assert sentence.claimed() == {i for c in everything for i in range(c.start, c.end)}
+            assert sentence.claimed("SUBPROCESSOR") == {
+                i for c in everything if c.label != "SUBPROCESSOR" for i in range(c.start, c.end)
+            }
+    sentences = _sentences(scanner, lang)
+    india = next(s for s in sentences if s.has("MECH:scc"))
+    tools = india.of_prefixed("MECH:")
+    assert tools and sum(cue is not None for cue in sentences._cue_made) == len(tools)
+    assert india.has("SUBPROCESSOR") and len(india.cues) > len(tools)
+    assert [c for c in india.cues if c.label.startswith("MECH:")] == tools
+    assert sum(cue is not None for cue in sentences._cue_made) == len(india.cues)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
 def test_sentences_anchored_builds_only_the_sentences_it_yields(scanner, lang, monkeypatch):
     """A reader anchored on labels sees exactly the sentences with one of them; no other is built."""
     sentences = _sentences(scanner, lang)

@@ -144,7 +144,7 @@ class Art28Reader:
 
 def labels(sentence: Sentence) -> frozenset[str]:
     """The checklist labels of ``sentence``."""
-    return frozenset(c.label for c in sentence.cues if c.label.startswith("A28_"))
+    return frozenset(c.label for c in sentence.of_prefixed("A28_"))
 
 
 def anchored(sentence: Sentence, section: frozenset[str]) -> bool:

@@ -639,7 +639,7 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
         and not any(cue.end < n.start <= cue.end + 2 for n in sentence.of("NEGATION", "DENIAL"))
         and tokens[cue.end + 1].lower_ not in words.answer_no
         # "Guarantees for international transfer: Standard Contractual Clauses" answers with the tool, not a place.
-        and not any(c.start == cue.end + 1 for c in sentence.cues if c.label.startswith("MECH:"))
+        and not any(c.start == cue.end + 1 for c in sentence.of_prefixed("MECH:"))
     )
     return (states or placed or field) and not any(
         t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION]
@@ -653,7 +653,7 @@ def _in_tool_title(sentence: Sentence, cue: Cue, words: Words) -> bool:
     tokens = sentence.span
     if not sentence.has_prefixed("MECH:"):
         return False
-    for tool in (c for c in sentence.cues if c.label.startswith("MECH:")):
+    for tool in sentence.of_prefixed("MECH:"):
         if 0 <= cue.start - tool.end <= TOOL_TITLE_REACH and any(
             " ".join(t.lower_ for t in tokens[i : i + 2]) in words.title_openers for i in range(tool.end, cue.start)
         ):
@@ -1066,7 +1066,7 @@ def destination_mentions(
         if sentence.has("THIRD_COUNTRY", "OPEN_DESTINATION"):
             return [Mention(DENIED, UNSPECIFIED, sentence.evidence("transfers outside the EEA denied"))]
         return []
-    mech_tokens = {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start, c.end)}
+    mech_tokens = {i for c in sentence.of_prefixed("MECH:") for i in range(c.start, c.end)}
     # A country right beside a tool's name qualifies the tool: "Standard Contractual Clauses (UK)",
     # "UK Addendum", "Swiss SCCs". It names the law the clauses follow, not where data goes; a word
     # between them ("hosted in the US under the SCCs") makes the country a place again.
@@ -1097,7 +1097,7 @@ def destination_mentions(
     # "The Commission has decided that Canada provides adequate protection for data handled by ...": a country inside
     # a tool's wording is the one the tool is about; where the sentence moves data, its roles say whether it goes there.
     decided_on = (
-        {i for c in sentence.cues if c.label.startswith("MECH:") for i in range(c.start + 1, c.end - 1)}
+        {i for c in sentence.of_prefixed("MECH:") for i in range(c.start + 1, c.end - 1)}
         if sentence.has("TRANSFER")
         else set()
     )

@@ -481,7 +481,7 @@ def is_transfer_sentence(sentence: Sentence, non_eea: Set[str]) -> bool:
     if sentence.has("THIRD_COUNTRY") or sentence.in_transfer_section:
         return True
     third_country = any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places)
-    return third_country and (sentence.has("TRANSFER") or any(c.label.startswith("MECH:") for c in sentence.cues))
+    return third_country and (sentence.has("TRANSFER") or sentence.has_prefixed("MECH:"))
 
 
 def _consenting_party(sentence: Sentence, cue: Cue) -> str:
@@ -626,8 +626,8 @@ def _beside_a_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> b
     """ "using the Standard Contractual Clauses or obtaining your consent", "Standardvertragsklauseln oder Ihre
     Einwilligung": consent joined to a named transfer tool by "or"/"and" is another basis for the same transfer."""
     tokens = sentence.span
-    for tool in sentence.cues:
-        if not tool.label.startswith("MECH:") or not 0 < cue.start - tool.end <= TOOL_CONSENT_GAP:
+    for tool in sentence.of_prefixed("MECH:"):
+        if not 0 < cue.start - tool.end <= TOOL_CONSENT_GAP:
             continue
         if tokens[tool.end].lower_ in lexicon.tool_disjunction:
             return True
@@ -779,7 +779,7 @@ def _customer_responsible(sentence: Sentence, cue: Cue) -> Cue | None:
             continue
         party = max(parties, key=lambda c: c.start)
         if claimed is None:
-            claimed = {i for c in sentence.cues for i in range(c.start, c.end)}
+            claimed = sentence.claimed()
         if responsible.start - party.end <= RESPONSIBLE_REACH and not any(
             tokens[i].text[:1].isupper() and i not in claimed for i in range(party.end, responsible.start)
         ):
@@ -903,7 +903,7 @@ def mechanism_mentions(
     """The transfer tools ``sentence`` names, each relied on or not; ``into``: the words that make a country a
     place data goes to; ``cancels``: the words that cancel a negation before them ("not ... without");
     ``unmoved``: see :func:`consent_mentions`."""
-    mentions = [c for c in sentence.cues if c.label in lexicon.labels]
+    mentions = sentence.of(*lexicon.labels)
     if not mentions:
         return consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved)
     # Overlapping phrases of one tool ("EU-U.S. DPF" and "DPF") are one mention.

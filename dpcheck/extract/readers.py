@@ -425,9 +425,7 @@ class MechanismReader(Reader):
         if sentence.block.kind == "table_row" and sentence.block.table is not None:
             # A column titled with a tool whose cells all say "no" ("SCCs signed" over "No") relies on none.
             table = reading.document.tables[sentence.block.table]
-            if empty_column(
-                sentence, table, [c for c in sentence.cues if c.label.startswith("MECH:")], reading.lexicon.words
-            ):
+            if empty_column(sentence, table, sentence.of_prefixed("MECH:"), reading.lexicon.words):
                 tools = [replace(m, relied_upon=False) for m in tools]
             # "1 Jan 2026 | Clause 6.2 on Binding Corporate Rules added": a change log tells of the text, not of a basis.
             changelog = reading.lexicon.words.table_headers["changelog"]
@@ -946,7 +944,7 @@ class SubjectReader(Reader):
 
     def read(self, passage: Passage, reading: Reading) -> None:
         sentence = passage.sentence
-        terms = len(sentence.of(SUBJECT))
+        terms = sentence.count(SUBJECT)
         chrome = reading.subject.chrome
         if sentence.has(CHROME) and len(chrome) < self.QUOTED:
             chrome = (*chrome, sentence.evidence("reads like a web page's furniture"))

@@ -225,7 +225,7 @@ def name_at(tokens: Tokens, start: int, words: RecipientWords) -> tuple[str, int
 def _blocked(sentence: Sentence, start: int, end: int, words: RecipientWords) -> bool:
     """A country or a transfer tool is no recipient's name; a company's name with a country inside it and
     a legal form at its end is ("Acme Ireland Unlimited Company", "Acme Deutschland GmbH")."""
-    spans = [(c.start, c.end) for c in sentence.cues if c.label.startswith("MECH:")]
+    spans = [(c.start, c.end) for c in sentence.of_prefixed("MECH:")]
     places = [(p.start, p.end) for p in sentence.places if p.start < end and start < p.end]
     company = start < end and words.legal_form(sentence.span[end - 1].text) and all(start < s for s, _ in places)
     if not company:

@@ -155,6 +155,11 @@ class RoleSet:
         return self.by_cue_label.get(cue.label)
 
     @cached_property
+    def cue_labels(self) -> tuple[str, ...]:
+        """The labels of :attr:`by_cue_label`: a sentence is asked for its cues of these only."""
+        return tuple(self.by_cue_label)
+
+    @cached_property
     def by_cue_label(self) -> dict[str, Role]:
         """Cue label → the role it gives: a role's own label (``ROLE_PREFIX`` and its name), or a label of cues.yml
         that a role borrows (never one with the prefix). A dict: a sentence's cues are looked up by the thousand."""
@@ -529,8 +534,8 @@ class SentenceRoles:
 
 def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> SentenceRoles:
     """The roles of ``sentence``; ``negated``: it denies a transfer (see destinations)."""
-    role = roleset.by_cue_label.get
-    found = [(c, r) for c in sentence.cues if (r := role(c.label)) is not None]
+    role = roleset.by_cue_label.__getitem__
+    found = [(c, role(c.label)) for c in sentence.of(*roleset.cue_labels)]
     # A cue inside a longer role cue is part of it: "located" in "courts located in"; the verb of an adjacent role's
     # cue ("übermittelt werden") keeps its own role for the places it reaches further away.
     kept = tuple(

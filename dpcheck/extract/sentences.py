@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -264,6 +264,7 @@ class LabelIndex:
         self.bit = {name: i for i, name in enumerate(self.names)}
         self.words = (len(self.names) + 63) // 64
         self.masks: dict[tuple[str, ...], int] = {}  # labels asked for -> their bits
+        self._cue_ids: dict[tuple[str, ...], frozenset[int]] = {}
         self._prefixed: dict[str, tuple[str, ...]] = {}
 
     def mask(self, labels: tuple[str, ...]) -> int:
@@ -271,6 +272,14 @@ class LabelIndex:
         known = self.masks.get(labels)
         if known is None:
             known = self.masks[labels] = sum({1 << self.bit[x] for x in labels if x in self.bit})
+        return known
+
+    def cue_ids(self, labels: tuple[str, ...]) -> frozenset[int]:
+        """The indices in ``cue_labels`` of the labels among ``labels``."""
+        known = self._cue_ids.get(labels)
+        if known is None:
+            asked = set(labels)
+            known = self._cue_ids[labels] = frozenset(i for i, x in enumerate(self.cue_labels) if x in asked)
         return known
 
     def labels(self, mask: int) -> frozenset[str]:
@@ -392,7 +401,22 @@ class Sentence:
             bits = self._sentences.label_index.mask(labels)
         if not bits & self.mask:
             return []
-        return [c for c in self.cues if c.label in labels]
+        return self._sentences.cues(self.index, labels)
+
+    def count(self, *labels: str) -> int:
+        """How many cues of ``labels`` it has (as ``len(self.of(*labels))``, none made)."""
+        bits = self._masks.get(labels)
+        if bits is None:
+            bits = self._sentences.label_index.mask(labels)
+        return self._sentences.count_of(self.index, labels) if bits & self.mask else 0
+
+    def claimed(self, *besides: str) -> set[int]:
+        """Indices of the tokens its cues cover, but for cues of ``besides`` (none made)."""
+        return self._sentences.claimed(self.index, besides)
+
+    def of_prefixed(self, prefix: str) -> list[Cue]:
+        """Its cues whose label starts with ``prefix`` ("MECH:": the transfer tools it names), in order."""
+        return self.of(*self._sentences.label_index.prefixed(prefix))
 
     @property
     def is_definition(self) -> bool:
@@ -490,7 +514,11 @@ class Sentences(Sequence[Sentence]):
         # Cues and places of each sentence: those inside it, in the matchers' order.
         self._cue_rows, self._cue_bounds = self._by_sentence(a.cues.start, a.cues.end)
         self._place_rows, self._place_bounds = self._by_sentence(a.places.start, a.places.end)
-        self._cue_columns = self._columns(self._cue_rows, a.cues)
+        # The cues' columns as lists, not rows: most cues are never made (see cues()).
+        self._cue_label_ids, self._cue_starts, self._cue_ends, self._cue_from, self._cue_to = self._lists(
+            self._cue_rows, a.cues
+        )
+        self._cue_made: list[Cue | None] = [None] * len(self._cue_label_ids)
         self._place_columns = self._columns(self._place_rows, a.places)
         # Where each sentence starts (token) and its characters in its block, as Python numbers.
         last = a.sentence_end - 1
@@ -541,6 +569,7 @@ class Sentences(Sequence[Sentence]):
         their cues and tokens (hundreds of thousands of objects per corpus) outlive its reading until a full
         collection, and every collection in between walks them."""
         self._sentences = [None] * len(self._sentences)
+        self._cue_made = [None] * len(self._cue_made)
 
     def of_block(self, i: int) -> Iterator[Sentence]:
         """The sentences of the block sentence ``i`` stands in, in order."""
@@ -644,14 +673,45 @@ class Sentences(Sequence[Sentence]):
         mask = int.from_bytes(self.masks[i].tobytes(), "little")
         return Sentence(self, i, block, block.start + lo, block.start + hi, mask)
 
-    def cues(self, i: int) -> list[Cue]:
+    def cues(self, i: int, labels: tuple[str, ...] | None = None) -> list[Cue]:
+        """The cues of sentence ``i`` in the matchers' order; with ``labels``, only those of ``labels``. A cue is made
+        when first asked for and is the same object whoever asks again: most readers ask a sentence for a few labels
+        (or a prefix) of its fifteen cues on average, and making every cue was a twentieth of extraction."""
+        lo, hi = self._cue_bounds[i], self._cue_bounds[i + 1]
+        if labels is None:
+            rows: Iterable[int] = range(lo, hi)
+        else:
+            wanted, ids = self.label_index.cue_ids(labels), self._cue_label_ids
+            rows = [k for k in range(lo, hi) if ids[k] in wanted]
         first = self._first[i]
         text = self.document.blocks[self._block_of[i]].text
-        labels = self.analysis.cue_labels
-        return [
-            _new_cue(labels[c], s - first, e - first, text[a:b])
-            for c, s, e, a, b in self._cue_columns[self._cue_bounds[i] : self._cue_bounds[i + 1]]
-        ]
+        names, ids, made = self.analysis.cue_labels, self._cue_label_ids, self._cue_made
+        found = []
+        for k in rows:
+            cue = made[k]
+            if cue is None:
+                cue = made[k] = _new_cue(
+                    names[ids[k]],
+                    self._cue_starts[k] - first,
+                    self._cue_ends[k] - first,
+                    text[self._cue_from[k] : self._cue_to[k]],
+                )
+            found.append(cue)
+        return found
+
+    def count_of(self, i: int, labels: tuple[str, ...]) -> int:
+        wanted, ids = self.label_index.cue_ids(labels), self._cue_label_ids
+        return sum(ids[k] in wanted for k in range(self._cue_bounds[i], self._cue_bounds[i + 1]))
+
+    def claimed(self, i: int, besides: tuple[str, ...]) -> set[int]:
+        first, other, ids = self._first[i], self.label_index.cue_ids(besides), self._cue_label_ids
+        starts, ends = self._cue_starts, self._cue_ends
+        return {
+            t
+            for k in range(self._cue_bounds[i], self._cue_bounds[i + 1])
+            if ids[k] not in other
+            for t in range(starts[k] - first, ends[k] - first)
+        }
 
     def places(self, i: int) -> list[Place]:
         first = self._first[i]
@@ -696,10 +756,21 @@ class Sentences(Sequence[Sentence]):
 
     def _columns(self, rows: np.ndarray, matches: Matches) -> list[tuple[int, int, int, int, int]]:
         """Label, token start and end, and character start and end in the block of the matches ``rows``."""
+        return list(zip(*self._lists(rows, matches)))
+
+    def _lists(
+        self, rows: np.ndarray, matches: Matches
+    ) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+        """The labels, token starts and ends, and character starts and ends in the block of the matches ``rows``."""
         a = self.analysis
         start, end = matches.start[rows], matches.end[rows]
-        columns = (matches.label[rows], start, end, a.offset[start], a.offset[end - 1] + a.length[end - 1])
-        return list(zip(*(column.tolist() for column in columns)))
+        return (
+            matches.label[rows].tolist(),
+            start.tolist(),
+            end.tolist(),
+            a.offset[start].tolist(),
+            (a.offset[end - 1] + a.length[end - 1]).tolist(),
+        )
 
     def _by_sentence(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Matches inside each sentence: their rows grouped by sentence (keeping their order), and

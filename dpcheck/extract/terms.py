@@ -80,7 +80,7 @@ def speaks_of_transfers(sentence: Sentence) -> bool:
     return (
         sentence.in_transfer_section
         or sentence.has("CROSS_BORDER", "THIRD_COUNTRY", "SCC_LOCAL_LAWS")
-        or any(c.label.startswith("MECH:") for c in sentence.cues)
+        or sentence.has_prefixed("MECH:")
     )
 
 
@@ -127,7 +127,7 @@ def _exemplified_by_a_tool(sentence: Sentence, cue: Cue) -> bool:
     """ "secured by additional safeguards, such as the standard data protection clauses": the safeguards meant
     are the transfer tool itself (Art. 46), not measures beside it."""
     examples = [e for e in sentence.of("OPEN_SET") if 0 <= e.start - cue.end <= EXAMPLE_REACH]
-    tools = [c for c in sentence.cues if c.label.startswith("MECH:")]
+    tools = sentence.of_prefixed("MECH:")
     return any(0 <= t.start - e.end <= EXAMPLE_REACH for e in examples for t in tools)
 
 
@@ -454,7 +454,7 @@ def _subprocessor_named(sentence: Sentence) -> str:
 def _name_after(sentence: Sentence, label: str) -> str:
     """The capitalised word right after a cue of ``label`` that no other cue claims (a name), or ""."""
     tokens = sentence.span
-    claimed = {i for c in sentence.cues if c.label != label for i in range(c.start, c.end)}
+    claimed = sentence.claimed(label)
     for cue in sentence.of(label):
         if cue.end < len(tokens) and cue.end not in claimed and tokens[cue.end].text[:1].isupper():
             return tokens[cue.end].text
