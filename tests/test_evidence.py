@@ -910,3 +910,29 @@ def test_evidence_safeguards_promised_for_countries_without_a_decision_show_the_
     )
     report = scan(scanner, f"{transfer} {basis}", lang)
     assert finding_quotes(report, "TRANSFER_MECHANISM_UNSPECIFIED")[0] == basis
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "lead"),
+    [
+        (
+            "en",
+            "# Transfers\n\nOur hosting provider stores data in the United States. Where international transfers "
+            "occur, we rely on appropriate safeguards, such as:\n\n- European Commission adequacy decisions, and/or\n"
+            "- other measures.\n",
+            "we rely on appropriate safeguards, such as:",
+        ),
+        (
+            "de",
+            "# Übermittlungen\n\nUnser Hoster speichert Daten in den USA. Für Übermittlungen in Drittländer stützen wir "
+            "uns auf geeignete Garantien, etwa:\n\n- Angemessenheitsbeschlüsse der Europäischen Kommission oder\n"
+            "- weitere Maßnahmen.\n",
+            "stützen wir uns auf geeignete Garantien, etwa:",
+        ),
+    ],
+)
+def test_evidence_a_list_item_is_quoted_with_its_lead_in(scanner, lang, text, lead):
+    """A list's first item that is no sentence of its own is quoted with the lead-in it completes."""
+    report = scan(scanner, text, lang, fmt="markdown")
+    (quote,) = set(tool_quotes(report, "adequacy"))
+    assert lead in quote and quote.rstrip().endswith(("and/or", "oder"))

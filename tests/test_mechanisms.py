@@ -2741,3 +2741,23 @@ def test_mechanisms_examples_under_the_laws_conditions(scanner, lang, text, expe
 def test_mechanisms_a_tool_until_a_past_year(scanner, lang, text):
     """A tool a partner held "until 2020" is history."""
     assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our provider in India receives the data under the standard contractual clauses. A list of the countries "
+            "that the European Commission has recognised as providing adequate protection is available on its website.",
+        ),
+        (
+            "de",
+            "Unser Dienstleister in Indien erhält die Daten auf Grundlage der Standardvertragsklauseln. Eine Liste der "
+            "Länder, die die Europäische Kommission als angemessen anerkannt hat, finden Sie auf ihrer Website.",
+        ),
+    ],
+)
+def test_mechanisms_a_list_of_adequate_countries_relies_on_none(scanner, lang, text):
+    """A pointer to the Commission's list of the countries it found adequate relies on no decision (GUIDELINES)."""
+    assert mechanisms(scanner, text, lang) == {"scc"}

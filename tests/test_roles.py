@@ -2453,3 +2453,105 @@ def test_roles_clauses_after_a_semicolon_and_postal_addresses(scanner, lang, tex
     """A denial ends at a semicolon unless the clause after it denies too; a US state's code before a ZIP code, and a
     city beside a postcode, place the company whose address they close."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We currently use, in particular, the following sub-processors:\n\n- Northwind Inc., USA, for hosting\n"
+            "- Contoso Ltd., Ireland, for e-mail\n",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Zum Zeitpunkt des Vertragsschlusses sind insbesondere folgende Unterauftragsverarbeiter eingesetzt:\n\n"
+            "- Nordwind Inc., USA, Hosting\n- Kontoso Ltd., Irland, E-Mail\n",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Zum Zeitpunkt des Vertragsschlusses sind insbesondere folgende Unterauftragsverarbeiter eingesetzt:\n\n"
+            "- Kontoso Ltd., Irland, E-Mail\n",
+            set(),
+        ),
+    ],
+)
+def test_roles_sub_processors_listed_as_examples(scanner, lang, text, expected):
+    """A list of sub-processors given as examples leaves the others' places open where it places any outside the
+    EEA (GUIDELINES: "including the US"); one placing all inside the EEA discloses no transfer."""
+    assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our partner usually works in Germany; during night shifts its team in Podgorica may also access the "
+            "production system (access only through a jump server in Cologne, no local storage).",
+            {"ME"},
+        ),
+        (
+            "de",
+            "Unser Partner arbeitet in Deutschland; in der Rufbereitschaft kann auch sein Team in Podgorica auf die "
+            "Produktivumgebung zugreifen (Zugriff nur über einen Sprungserver in Köln, keine lokale Speicherung).",
+            {"ME"},
+        ),
+        ("de", "Wir übermitteln keine Daten in Drittländer (auch nicht in die USA).", set()),
+        (
+            "en",
+            "Acme engages Northwind Inc., Seattle, WA - USA, as another processor (while, however, the personal data "
+            "are not transferred or processed outside of the European Economic Area).",
+            set(),
+        ),
+        (
+            "de",
+            "Acme setzt die Nordwind Inc., Seattle, USA, als weiteren Auftragsverarbeiter ein (wobei die Daten jedoch "
+            "nicht außerhalb des Europäischen Wirtschaftsraums verarbeitet werden).",
+            set(),
+        ),
+    ],
+)
+def test_roles_a_negation_in_an_aside_denies_only_the_aside(scanner, lang, text, expected):
+    """ "(no local storage)" in brackets denies nothing the sentence says outside them; a bracket that denies data
+    leaving the EEA denies it for the sentence."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Customer's drivers may be located in the European Union, Norway and the United Kingdom."),
+        ("de", "Die Fahrer des Kunden können sich in der EU, in Norwegen und im Vereinigten Königreich aufhalten."),
+        (
+            "en",
+            "Data protection law means all laws relating to privacy in force from time to time in the UK, including "
+            "the UK GDPR.",
+        ),
+    ],
+)
+def test_roles_drivers_where_they_are_and_laws_in_force_there(scanner, lang, text):
+    """Where the people a service concerns are, and the laws in force in a country, place no data."""
+    assert destinations(scanner, text, lang, "dpa") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our affiliate Tallowmere Payroll Inc., Congress Avenue 600, Austin, Texas, provides second-line support "
+            "and may access Customer Personal Data remotely.",
+        ),
+        (
+            "de",
+            "Unsere Konzerngesellschaft Tallowmere Payroll Inc., Congress Avenue 600, Austin, Texas, leistet den Support "
+            "und darf dafür aus der Ferne auf Kundendaten zugreifen.",
+        ),
+    ],
+)
+def test_roles_an_address_of_a_party_that_accesses_the_data(scanner, lang, text):
+    """A country closing the address of a party the sentence lets access the data is where the data is reached."""
+    assert destinations(scanner, text, lang, "dpa") == {"US"}

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from dpcheck.extract.amendments import amended_away, instruction_pattern
 from dpcheck.extract.annexes import lists_to_nothing
-from dpcheck.extract.destinations import DENIED, PROVIDERS, customers_own_flows
+from dpcheck.extract.destinations import DENIED, OPEN_LIST, PROVIDERS, customers_own_flows
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.mechanisms import conditioned_tools, consent_without_transfer, tools_out_of_scope
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
@@ -119,6 +119,8 @@ class Extraction:
         open_mentions = out.pop(UNSPECIFIED, [])
         if self.processors_placed:
             open_mentions = [m for m in open_mentions if m.detail != PROVIDERS]
+        if not named:
+            open_mentions = [m for m in open_mentions if m.detail != OPEN_LIST]
         assertive = [m for m in open_mentions if m.detail != "conditional"]
         if assertive or (open_mentions and not named and not self.of(DENIED)):
             out[UNSPECIFIED] = assertive or open_mentions

@@ -48,13 +48,14 @@ DENIED = "transfer_denied"
 # The detail of an open destination that is where the vendor's providers are ("the locations used by our
 # sub-processors"): named after all where the document places every processor it lists.
 PROVIDERS = "providers"
+OPEN_LIST = "open list"  # sub-processors listed as examples: open where the document places any outside the EEA
 # The cue label of a paragraph on flows the customer makes itself (rules/lexicon/cues.yml).
 CUSTOMER_FLOW = "CUSTOMER_FLOW"
 # The cue label of countries described only by laws that differ from the reader's (rules/lexicon/cues.yml).
 LAWS_DIFFER = "LAWS_DIFFER"
 
 SENDS_DATA = re.compile(
-    r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert|receives?|erhält|shared|"
+    r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert|receives?|erhält|shared|access|"
     r"weitergegeben|accesse[sd]|zugreif\w*)\b",
     re.I,
 )
@@ -214,10 +215,10 @@ def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()
     denial is itself denied ("not transferred without safeguards such as the SCCs": transfers happen, with
     them), nor where a contrast names a third country data does reach ("not stored outside the EU, but
     accessed by our staff in India")."""
-    return turn(sentence, words, eea) is None and _denies(sentence, words)
+    return turn(sentence, words, eea) is None and _denies(sentence, words, eea)
 
 
-def _denies(sentence: Sentence, words: Words) -> bool:
+def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool:
     """The denial of :func:`negated_transfer`, in a sentence that does not turn to a third country."""
     if _weakened(sentence):
         return False
@@ -227,8 +228,12 @@ def _denies(sentence: Sentence, words: Words) -> bool:
     negations = sentence.of("NEGATION")
     # "a country not recognised as providing an adequate level": the negation names the countries.
     regions = [(c.start, c.end) for c in sentence.of("THIRD_COUNTRY", "OPEN_DESTINATION")]
+    asides = _asides(sentence, eea)
     for neg in negations:
         if neg.text.lower() in words.non_denying_negation or any(s <= neg.start < e for s, e in regions):
+            continue
+        # "(access only through a jump server in Cologne, no local storage)": an aside's negation denies the aside.
+        if neg.start in asides:
             continue
         lo, hi = sentence.clause_bounds(neg.start)
         # "if you do not reside in the US, ...": a condition, not a statement about where data goes.
@@ -255,6 +260,24 @@ def _denies(sentence: Sentence, words: Words) -> bool:
             if not words.exception.search(sentence.text):
                 return True
     return False
+
+
+def _asides(sentence: Sentence, eea: Collection[str]) -> set[int]:
+    """The tokens of brackets that speak of no third country ("(access only through a jump server in Cologne, no
+    local storage)"); not of those that do ("(while the personal data are not transferred outside the EEA)")."""
+    tokens = sentence.span
+    placed = {i for c in sentence.of("THIRD_COUNTRY", "OPEN_DESTINATION") for i in range(c.start, c.end)}
+    placed |= {i for p in sentence.places if p.code not in eea for i in range(p.start, p.end)}
+    inside: set[int] = set()
+    opened: list[int] = []
+    for i, token in enumerate(tokens):
+        if token.text == "(":
+            opened.append(i)
+        elif token.text == ")" and opened:
+            lo = opened.pop()
+            if placed.isdisjoint(range(lo, i)):
+                inside.update(range(lo, i))
+    return inside
 
 
 def turn(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> int | None:
@@ -1031,7 +1054,7 @@ def destination_mentions(
     # "We do not store data in the US, but our partner in India accesses it": what stands before the turn is
     # denied, only what follows it places data.
     at = turn(sentence, words, eea)
-    negated = at is None and _denies(sentence, words)
+    negated = at is None and _denies(sentence, words, eea)
     roles = assign(sentence, roleset, negated)
     denied_to = (
         at
@@ -1288,6 +1311,18 @@ def destination_mentions(
                     )
                 )
                 break
+    # "Zum Zeitpunkt des Vertragsschlusses sind insbesondere folgende Unterauftragsverarbeiter eingesetzt:": a list of
+    # sub-processors given as examples leaves the others' places open, where the document places any outside the EEA.
+    if (opening := sentence.of("OPEN_LIST")) and sentence.has("SUBPROCESSOR", "RCPT_PROCESSOR"):
+        found.append(
+            Mention(
+                "destination",
+                UNSPECIFIED,
+                sentence.evidence(f"sub-processors listed as examples ('{opening[0].text}')"),
+                detail=OPEN_LIST,
+                role="destination",
+            )
+        )
     return found
 
 

@@ -68,6 +68,9 @@ PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROC
 PARTY_PLACE_REACH = 2
 # Tokens before a tool where a pointer to the Commission's list of decisions stands ("the list of adequacy decisions").
 LIST_REACH = 3
+# Tokens from the countries such a list names to the tool's words ("a list of the countries that the European
+# Commission has recognised as providing adequate protection").
+LISTED_COUNTRIES_REACH = 8
 # Tokens before a tool where the part of it that a sentence names stands ("clause 13(a) of the SCCs").
 PART_REACH = 10
 # Tokens between a tool and the words saying it is not in force for the vendor's transfers ("Den Abschluss von
@@ -641,6 +644,15 @@ def _listed(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | No
     words = [t.lower_ for t in sentence.span[start : cue.start]]
     if any(w in lexicon.tool_lists for w in words) and words and words[-1] in lexicon.list_of | lexicon.tool_articles:
         return Cue("LIST", start, cue.end, " ".join(words))
+    # "A list of the countries that the European Commission has recognised as providing adequate protection is
+    # available on its website", „eine Liste der Länder, die die Kommission als angemessen anerkannt hat".
+    tokens = sentence.span
+    for country in sentence.of("COUNTRY_WORD"):
+        if not 0 <= cue.start - country.end <= LISTED_COUNTRIES_REACH:
+            continue
+        before = [t.lower_ for t in tokens[max(0, country.start - LIST_REACH) : country.start]]
+        if any(w in lexicon.tool_lists for w in before) and any(w in lexicon.list_of for w in before):
+            return Cue("LIST", country.start, cue.end, tokens[country.start : cue.start].text)
     return None
 
 

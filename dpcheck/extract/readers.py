@@ -119,7 +119,7 @@ SUBPROCESSOR = "SUBPROCESSOR"
 SUBPROCESSOR_SECTION = "SUBPROCESSOR_SECTION"  # a layout label too
 REMOVED = "REMOVED"
 # Wording about destinations without a place: open ("worldwide", "third countries"), laws that differ.
-OPEN_WORDING = ("THIRD_COUNTRY", "OPEN_DESTINATION", LAWS_DIFFER)
+OPEN_WORDING = ("THIRD_COUNTRY", "OPEN_DESTINATION", "OPEN_LIST", LAWS_DIFFER)
 
 
 @dataclass(frozen=True)

@@ -307,6 +307,11 @@ def _label_index(cue_labels: tuple[str, ...], place_codes: tuple[str, ...]) -> L
 # A table row up to this many characters is quoted whole; a longer one is a page laid out as a table, and
 # its sentences are quoted one by one.
 ROW_QUOTE = 500
+# A list's first item quoted with its lead-in: the characters of the whole quote, and of the item.
+LEAD_IN_QUOTE = 600
+# An item closing with one of these is a sentence of its own.
+SENTENCE_ENDS = (".", "!", "?")
+LEAD_IN_ITEM = 250
 
 
 class Sentence:
@@ -484,6 +489,10 @@ class Sentence:
         elif start is None and self._goes_on():
             previous = self._sentences.previous_start(self.index)
             s = s if previous is None else previous
+        elif start is None and (lead := self._sentences.lead_in_start(self.index)) is not None:
+            # "We rely on appropriate safeguards, such as:" / "- European Commission adequacy decisions, and/or": an
+            # item that is no sentence of its own says what it says with its list's lead-in.
+            return Evidence(self._sentences.document.text[lead:e], lead, e, self.page, self.block.heading_path, reason)
         return Evidence(self.block_text(s, e), s, e, self.page, self.block.heading_path, reason)
 
     def _goes_on(self) -> bool:
@@ -581,6 +590,26 @@ class Sentences(Sequence[Sentence]):
         while last + 1 < len(self._block_of) and self._block_of[last + 1] == block:
             last += 1
         return (self[j] for j in range(first, last + 1))
+
+    def lead_in_start(self, i: int) -> int | None:
+        """Where the lead-in of the list holding sentence ``i`` starts, if ``i`` opens a list's short first item that is
+        no sentence of its own ("European Commission adequacy decisions, and/or") right after a lead-in ending with a
+        colon; else None."""
+        blocks = self.document.blocks
+        block = blocks[self._block_of[i]]
+        if block.kind != "list_item" or (i and self._block_of[i - 1] == self._block_of[i]):
+            return None
+        if len(block.text) > LEAD_IN_ITEM or block.text.rstrip().endswith(SENTENCE_ENDS):
+            return None
+        # Only the list's first item: a quote through the items between would take in what they say of other places.
+        j = i - 1
+        if j < 0 or blocks[self._block_of[j]].kind == "list_item":
+            return None
+        lead = blocks[self._block_of[j]]
+        start = lead.start + self._chars[j][0]
+        if not lead.text.rstrip().endswith(":") or block.end - start > LEAD_IN_QUOTE:
+            return None
+        return start
 
     def previous_start(self, i: int) -> int | None:
         """Where the sentence before sentence ``i`` starts, if it stands in the same block."""
