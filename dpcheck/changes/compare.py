@@ -464,7 +464,11 @@ def _company_shared(name: str, terms: Terms) -> bool:
     if len(words) < 2 or len(mark) < 3 or not mark[:1].isupper() or mark.lower() in generic_words():
         return False
     forms = legal_forms()
-    return not any(w.lower().strip(",.()") in forms for w in words) and _shared(terms, mark)
+    if any(w.lower().strip(",.()") in forms for w in words):
+        return False
+    # Only where the version names companies as parties: a company whose posts or plug-ins a page shows is no
+    # recipient there, so a service of it the other version adds ("Acme Custom Audiences") is one.
+    return still_said(terms.text, _name_pattern(mark), "sharing")
 
 
 def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:

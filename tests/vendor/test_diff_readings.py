@@ -990,6 +990,12 @@ def test_diff_a_service_of_a_company_the_other_version_still_uses_is_no_recipien
         for c in compare(version("old.md", still_uses, None), version("new.md", service, "Quillmark Insights")).changes
     ]
     assert added == []
+    # Said only among the old version's plug-in or embedded-content choices (its whole text, not where it names
+    # parties), the company got no data there: its service is added.
+    embedded = Terms("old.md", "yellow", text=none, whole=f"{none}\n\n{still_uses}")
+    assert [(c.kind, c.value) for c in compare(embedded, version("new.md", service, "Quillmark Insights")).changes] == [
+        ("subprocessor_added", "Quillmark Insights")
+    ]
     vault = version("old.md", service.replace("Quillmark Insights", "Cloud Vault"), "Cloud Vault")
     assert [(c.kind, c.value) for c in compare(vault, version("new.md", generic, None)).changes] == [
         ("subprocessor_removed", "Cloud Vault")
