@@ -80,3 +80,37 @@ def test_contents_lines_as_when_every_character_is_read(text, lines):
 )
 def test_more_letters_counts_letters_not_characters(text, most, more):
     assert _more_letters(text, most) is more
+
+
+TOC = {
+    "en": (
+        "# Privacy Policy\n\n1. Who we are\n\n2. Transfers to other countries\n\n## 1. Who we are\n\nWe run a booking "
+        "service for small sports clubs.\n\n## 2. Transfers to other countries\n\nWe keep all records on our own servers "
+        "in Germany and send them nowhere else.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n1. Wer wir sind\n\n2. Übermittlungen in Drittländer\n\n## 1. Wer wir sind\n\nWir "
+        "betreiben einen Buchungsdienst für kleine Sportvereine.\n\n## 2. Übermittlungen in Drittländer\n\nWir speichern "
+        "alle Daten auf unseren eigenen Servern in Deutschland und übermitteln sie nirgendwohin.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_contents_line_names_no_destination(scanner, lang):
+    """A line of the table of contents written as a paragraph ("2. Transfers to other countries", as an HTML page's
+    linked contents are) names the section on transfers, as its heading does: no open destination, whatever the
+    section says. The same words as a sentence of the section do leave the destinations open."""
+    text = TOC[lang]
+    found = scanner.scan_text(text, name="policy.md", language=lang, format="markdown")
+    assert "UNSPECIFIED" not in {t.destination for t in found.transfers}
+    opened = (
+        text
+        + {
+            "en": "\nWe may also make transfers to other countries.\n",
+            "de": "\nWir nehmen auch Übermittlungen in Drittländer vor.\n",
+        }[lang]
+    )
+    assert "UNSPECIFIED" in {
+        t.destination for t in scanner.scan_text(opened, name="policy.md", language=lang, format="markdown").transfers
+    }

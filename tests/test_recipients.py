@@ -838,3 +838,22 @@ def test_recipients_named_after_a_noun_for_companies(scanner, lang, text, expect
     """ "We rely on Dutch companies Acme and Beta": the names follow the noun for companies, an adjective of
     nationality before it; German writes the noun itself with a capital („die niederländischen Unternehmen")."""
     assert set(named(scanner, text, lang)) == expected
+
+
+EMBEDDED_POSTS = {
+    "en": (
+        "# Privacy Policy\n\n## Embedded posts from Kestrel\n\nWe use Kestrel Feed to show posts on our pages.\n\n"
+        "## Support\n\nWe use Cobalt Desk to answer your support requests.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Eingebettete Posts von Kestrel\n\nWir nutzen Kestrel Feed, um Posts auf "
+        "unseren Seiten zu zeigen.\n\n## Support\n\nWir nutzen Cobalt Desk, um Ihre Supportanfragen zu beantworten.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_network_whose_posts_a_page_embeds_is_no_recipient(scanner, lang):
+    """Posts of a social network shown in the vendor's pages are a plug-in the reader views, as embedded videos
+    are: the network is no recipient there; a service the vendor uses stays one."""
+    assert named(scanner, EMBEDDED_POSTS[lang], lang) == {"Cobalt Desk": "processor"}

@@ -29,6 +29,7 @@ from dpcheck.changes.snapshot import (
     condition_words,
     denial_words,
     eea_places,
+    generic_words,
     legal_forms,
     list_elsewhere,
     name_words,
@@ -309,7 +310,13 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
     added = {
         key: r
         for key, r in right.items()
-        if not (_names(old, r.name) or _part_of(key, old, companies) or _restated(r, new, old) or _shared(old, r.name))
+        if not (
+            _names(old, r.name)
+            or _part_of(key, old, companies)
+            or _restated(r, new, old)
+            or _shared(old, r.name)
+            or _company_shared(r.name, old)
+        )
     }
     # A new version that moves the list of sub-processors out of its text, to a page it points to, no longer says who
     # is on it: a recipient it stops naming may be on that page still.
@@ -323,6 +330,7 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
             or _part_of(key, new, companies)
             or _restated(r, old, new)
             or _shared(new, r.name)
+            or _company_shared(r.name, new)
         )
     }
     out = [
@@ -443,6 +451,24 @@ def _shared(terms: Terms, name: str) -> bool:
     :func:`~dpcheck.changes.still.still_said`)."""
     patterns = (re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)"), *_name_pattern(name))
     return still_said(terms.whole, patterns, "sharing")
+
+
+def _company_shared(name: str, terms: Terms) -> bool:
+    """A recipient named as a company's service ("Firebase Analytics", "Acme Tag Manager": the company's mark, then
+    the service, and no legal form) whose company the version still says it shares data with or uses ("our apps use
+    Firebase", „wir nutzen Acme"): the same company gets data in both versions. Changes count companies, not the
+    services a version names (eval/versions/AGREEMENT.md), as :func:`_service_of` does for a company added or
+    removed with its services. A named entity ("Acme Payments Ltd") may be another company of the group."""
+    words = name.split()
+    mark = words[0].strip(",.;:()") if words else ""
+    if len(words) < 2 or len(mark) < 3 or not mark[:1].isupper() or mark.lower() in generic_words():
+        return False
+    forms = legal_forms()
+    if any(w.lower().strip(",.()") in forms for w in words):
+        return False
+    # Only where the version names companies as parties: a company whose posts or plug-ins a page shows is no
+    # recipient there, so a service of it the other version adds ("Acme Custom Audiences") is one.
+    return still_said(terms.text, _name_pattern(mark), "sharing")
 
 
 def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:

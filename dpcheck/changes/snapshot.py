@@ -253,6 +253,14 @@ def words_data() -> dict[str, Any]:
 
 
 @cache
+def generic_words() -> frozenset[str]:
+    """Capitalised words that start no company's name ("Our", "Cloud", „Daten"), lower-case
+    (rules/lexicon/recipients.yml, ``generic``)."""
+    data: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "recipients.yml")
+    return frozenset(str(w).lower() for w in data["generic"])
+
+
+@cache
 def legal_forms() -> frozenset[str]:
     """Legal forms that end a company's name, lower-case and without a final dot (rules/lexicon/words.yml)."""
     words = words_data()

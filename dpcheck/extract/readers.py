@@ -465,7 +465,9 @@ class DestinationReader(Reader):
             return
         words = reading.lexicon.words
         answer = _answer(passage.index, reading) if sentence.text.rstrip().endswith("?") else ""
-        if sentence.block.kind == "heading" and not answer:
+        # A line of the table of contents names the section on transfers ("7. Transfer to other countries"), as its
+        # heading does: where the data goes is in the section.
+        if (sentence.block.kind == "heading" or sentence.block.start in reading.contents_lines) and not answer:
             return
         if answer == "no":
             # „Werden meine Daten in die USA übermittelt? — Nein.": the question, answered no, denies.

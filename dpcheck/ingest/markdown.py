@@ -20,6 +20,7 @@ from dpcheck.ingest.lines import (
     ends_sentence,
     heading_level,
     is_caps,
+    is_page_number,
     is_title,
     list_item_text,
     rejoin_wrapped,
@@ -214,6 +215,11 @@ class _MarkdownWalker:
     _td_close = _th_close
 
     def _tr_close(self, token: Token) -> None:
+        # A page footer right under a table ("Page 3 of 7", from a document exported to PDF and back) is taken into
+        # the table as a row of its own: it is no row, whatever the table lists.
+        if self.header and _page_marker_row(self.row):
+            self.row = []
+            return
         if not self.header and not self.rows:
             self.header = self.row
         else:
@@ -288,6 +294,12 @@ class _MarkdownWalker:
                 self.open.feed(child.content)
         self.open.stack = outer
         return "".join(parts)
+
+
+def _page_marker_row(row: Sequence[str]) -> bool:
+    """The row's only text is a page number or marker ("Page 3 of 7", „Seite 3 von 7", "- 3 -")."""
+    filled = [cell for cell in row if cell.strip()]
+    return len(filled) == 1 and is_page_number(clean(filled[0]))
 
 
 def _broken_lines(children: Sequence[Token]) -> bool:

@@ -313,3 +313,25 @@ def test_markdown_mdx_module_lines_are_not_text(tmp_path, text) -> None:
     texts = [b.text for b in doc.blocks]
     assert not any("components" in t or "meta" in t for t in texts)
     assert texts[-1] == "import is how we describe goods we buy from abroad."
+
+
+@pytest.mark.parametrize(
+    ("marker", "header", "row"),
+    [
+        ("Page 4 of 12", ("Name", "Purpose", "Location"), ("Norvik Cloud", "Hosting", "Sweden")),
+        ("Seite 4 von 12", ("Name", "Zweck", "Standort"), ("Norvik Cloud", "Hosting", "Schweden")),
+    ],
+)
+def test_markdown_a_page_footer_under_a_table_is_no_row(
+    marker: str, header: tuple[str, ...], row: tuple[str, ...]
+) -> None:
+    """A page footer right under a pipe table (text exported to PDF and back) joins the table as a row of one cell
+    in Markdown; it is no row, under a header or under rows. A row that names a party beside a number stays."""
+    head = f"| {' | '.join(header)} |\n| --- | --- | --- |\n"
+    body = f"| {' | '.join(row)} |\n"
+    under_rows = load_text(f"{head}{body}{marker}\n\nMore text.", format="markdown")
+    assert under_rows.tables[0].rows == (row,)
+    under_header = load_text(f"{head}{marker}\n\nMore text.", format="markdown")
+    assert under_header.tables[0].rows == ()
+    numbered = load_text(f"{head}{body}| Brisk Pay 4 | Payments | 12 |\n", format="markdown")
+    assert numbered.tables[0].rows[-1] == ("Brisk Pay 4", "Payments", "12")

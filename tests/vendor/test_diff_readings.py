@@ -3,6 +3,8 @@ sub-processor section, and Privacy Shield called invalid; English and German, ou
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import dpcheck
@@ -942,4 +944,59 @@ def test_diff_a_row_kept_word_for_word_among_changed_rows_keeps_its_country(lang
     assert [(c.kind, c.value) for c in compare(old, same).changes if c.kind != "rating_changed"] == []
     assert [(c.kind, c.value) for c in compare(old, changed).changes if c.kind != "rating_changed"] == [
         ("destination_removed", "JP")
+    ]
+
+
+COMPANY_SERVICE = {
+    "en": (
+        "We use Quillmark Insights to count how often the app is opened.",
+        "Our app uses Quillmark, a platform for app makers, to count app starts and to report crashes.",
+        "Our app counts app starts itself; the figures stay on our own servers.",
+        "We no longer use Quillmark for anything in the app.",
+        "We use Cloud storage of several firms for our backups.",
+    ),
+    "de": (
+        "Wir nutzen Quillmark Insights, um zu zählen, wie oft die App geöffnet wird.",
+        "Unsere App nutzt Quillmark, eine Plattform für App-Entwickler, um App-Starts zu zählen und Abstürze zu melden.",
+        "Unsere App zählt App-Starts selbst; die Zahlen bleiben auf unseren eigenen Servern.",
+        "Quillmark nutzen wir nicht mehr.",
+        "Wir nutzen Cloud-Speicher mehrerer Firmen für unsere Sicherungen.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_service_of_a_company_the_other_version_still_uses_is_no_recipient_change(lang):
+    """Old: the recipient "Quillmark Insights", a service of Quillmark. A new version that still says it uses
+    Quillmark (read as no recipient) removes no recipient: the same company gets the data, and changes count
+    companies. A new version that names Quillmark only to say it no longer uses it, or not at all, removes it; a
+    named entity ("Quillmark Insights Ltd") may be another company of the group, so it is not taken for its mark; nor
+    is a word that starts no name ("Cloud Vault" beside "we use Cloud storage")."""
+    service, still_uses, none, denied, generic = COMPANY_SERVICE[lang]
+
+    def version(name: str, text: str, recipient: str | None) -> Terms:
+        return replace(_recipient_version(name, text, recipient), whole=text)
+
+    for recipient in ("Quillmark Insights", "Quillmark Insights Ltd"):
+        old = version("old.md", service, recipient)
+        kept = [(c.kind, c.value) for c in compare(old, version("new.md", still_uses, None)).changes]
+        assert kept == ([] if recipient == "Quillmark Insights" else [("subprocessor_removed", recipient)])
+        for text in (none, denied):
+            assert [(c.kind, c.value) for c in compare(old, version("new.md", text, None)).changes] == [
+                ("subprocessor_removed", recipient)
+            ]
+    added = [
+        (c.kind, c.value)
+        for c in compare(version("old.md", still_uses, None), version("new.md", service, "Quillmark Insights")).changes
+    ]
+    assert added == []
+    # Said only among the old version's plug-in or embedded-content choices (its whole text, not where it names
+    # parties), the company got no data there: its service is added.
+    embedded = Terms("old.md", "yellow", text=none, whole=f"{none}\n\n{still_uses}")
+    assert [(c.kind, c.value) for c in compare(embedded, version("new.md", service, "Quillmark Insights")).changes] == [
+        ("subprocessor_added", "Quillmark Insights")
+    ]
+    vault = version("old.md", service.replace("Quillmark Insights", "Cloud Vault"), "Cloud Vault")
+    assert [(c.kind, c.value) for c in compare(vault, version("new.md", generic, None)).changes] == [
+        ("subprocessor_removed", "Cloud Vault")
     ]
