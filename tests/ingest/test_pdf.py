@@ -13,7 +13,7 @@ from PIL import Image
 
 from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.ingest import load
-from dpcheck.ingest.pdf_visibility import _EDGE, edge_map, object_bounds, page_objects
+from dpcheck.ingest.pdf_visibility import _EDGE, inked, object_bounds, page_objects
 from dpcheck.limits import Limits
 
 from .conftest import LOREM, assert_consistent, new_pdf, pdf_bytes
@@ -226,20 +226,20 @@ def test_pdf_metadata_title() -> None:
     assert load(io.BytesIO(pdf_bytes(pdf)).getvalue(), name="x.pdf").metadata["title"] == "Acme DPA"
 
 
-def test_pdf_edge_map_skips_only_rows_without_steps() -> None:
-    """The ink map, comparing only rows that are not one grey level throughout, is the map comparing every
-    pixel with its neighbours to the right and below (pages of text lines, flat bands and random noise)."""
+def test_pdf_ink_in_windows_is_that_of_every_pixel() -> None:
+    """Whether ink shows in a window, read from the windows' middle rows first, is whether the map comparing every
+    pixel with its neighbours to the right and below has a step in it (text lines, flat bands, random noise, and
+    windows at the page's right and lower edges, of one pixel, and whose middle row misses the ink)."""
 
     def every_pixel(grey: np.ndarray) -> np.ndarray:
         edges = np.zeros(grey.shape, dtype=bool)
-        step = np.abs(np.diff(grey.astype(np.int16), axis=1)) >= _EDGE
-        edges[:, :-1] = step
+        edges[:, :-1] = np.abs(np.diff(grey.astype(np.int16), axis=1)) >= _EDGE
         edges[:-1, :] |= np.abs(np.diff(grey.astype(np.int16), axis=0)) >= _EDGE
         return edges
 
     rng = np.random.default_rng(11)
-    for _ in range(200):
-        rows, cols = rng.integers(0, 12, size=2)
+    for _ in range(300):
+        rows, cols = rng.integers(1, 14, size=2)
         grey = np.full((rows, cols), rng.choice([0, 200, 255]), dtype=np.uint8)
         for r in range(rows):
             kind = rng.integers(0, 4)
@@ -247,9 +247,16 @@ def test_pdf_edge_map_skips_only_rows_without_steps() -> None:
                 grey[r] = rng.integers(0, 256)
             elif kind == 2:
                 grey[r] = rng.integers(0, 256, size=cols)
-            elif kind == 3 and cols:
+            elif kind == 3:
                 grey[r, rng.integers(0, cols)] = rng.integers(0, 256)
-        assert np.array_equal(edge_map(grey), every_pixel(grey))
+        top = rng.integers(0, rows, size=40)
+        bottom = np.minimum(rows, top + rng.integers(1, 6, size=40))
+        left = rng.integers(0, cols, size=40)
+        right = np.minimum(cols, left + rng.integers(1, 8, size=40))
+        edges = every_pixel(grey)
+        expected = [edges[t:b, lo:hi].any() for t, b, lo, hi in zip(top, bottom, left, right, strict=True)]
+        assert inked(grey, top, bottom, left, right).tolist() == expected
+    assert inked(np.zeros((3, 3), dtype=np.uint8), *(np.zeros(0, dtype=np.int64),) * 4).tolist() == []
 
 
 def _nested_forms(levels: int) -> bytes:
