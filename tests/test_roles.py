@@ -2476,6 +2476,12 @@ def test_roles_clauses_after_a_semicolon_and_postal_addresses(scanner, lang, tex
             "- Kontoso Ltd., Irland, E-Mail\n",
             set(),
         ),
+        (
+            "de",
+            "Unser Hosting-Anbieter speichert Daten in den USA. Diese Datenkategorien verarbeiten wir bei unseren "
+            "Dienstleistern; es sind insbesondere die folgenden Daten:\n\n- Stammdaten\n- Kontaktdaten\n",
+            {"US"},
+        ),
     ],
 )
 def test_roles_sub_processors_listed_as_examples(scanner, lang, text, expected):

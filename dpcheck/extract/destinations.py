@@ -593,6 +593,8 @@ DETERMINER_REACH = 9
 # Tokens between a negation and the sub-processors it says there are none of ("none of our sub-processors").
 NO_RECIPIENT_REACH = 3
 SEMICOLON = frozenset({";"})
+# Tokens between "in particular the following" and the sub-processors it lists.
+OPEN_LIST_REACH = 2
 # Tokens walked back from a place to the preposition that says whether data comes from it or goes there; a list
 # whose places carry defined terms in brackets ('the EEA ("EEA") or Switzerland ("EU Personal Data"), the UK') is long.
 SOURCE_REACH = 40
@@ -1313,7 +1315,12 @@ def destination_mentions(
                 break
     # "Zum Zeitpunkt des Vertragsschlusses sind insbesondere folgende Unterauftragsverarbeiter eingesetzt:": a list of
     # sub-processors given as examples leaves the others' places open, where the document places any outside the EEA.
-    if (opening := sentence.of("OPEN_LIST")) and sentence.has("SUBPROCESSOR", "RCPT_PROCESSOR"):
+    opening = [
+        c
+        for c in sentence.of("OPEN_LIST")
+        if any(0 <= p.start - c.end <= OPEN_LIST_REACH for p in sentence.of("SUBPROCESSOR", "RCPT_PROCESSOR"))
+    ]
+    if opening:
         found.append(
             Mention(
                 "destination",
