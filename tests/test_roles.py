@@ -2394,6 +2394,7 @@ def test_roles_rules_for_transfers_and_other_recipients(scanner, lang, text, exp
             {"US"},
         ),
         ("en", "6.4 Other regions.\n\nOur data is stored in the United States.", {"US"}),
+        ("de", "6.4 Andere Regionen.\n\nUnsere Daten werden in den USA gespeichert.", {"US"}),
     ],
 )
 def test_roles_including_data_and_a_clause_title(scanner, lang, text, expected):
@@ -2561,3 +2562,22 @@ def test_roles_drivers_where_they_are_and_laws_in_force_there(scanner, lang, tex
 def test_roles_an_address_of_a_party_that_accesses_the_data(scanner, lang, text):
     """A country closing the address of a party the sentence lets access the data is where the data is reached."""
     assert destinations(scanner, text, lang, "dpa") == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "# Übermittlungen in Drittländer\n\nUnser Hoster speichert Daten in den USA.\n\nEdge-Funktionen weltweit\n",
+        ),
+        (
+            "en",
+            "# Transfers outside the EEA\n\nOur host stores data in the United States.\n\nEdge-functions worldwide\n",
+        ),
+    ],
+)
+def test_roles_a_hyphenated_word_beside_an_open_region_is_no_title(scanner, lang, text):
+    """ "Edge-Funktionen weltweit" says where something runs; only a clause's number beside the region makes a title."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == {"US", "UNSPECIFIED"}

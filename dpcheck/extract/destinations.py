@@ -729,7 +729,7 @@ def _titled(sentence: Sentence, cue: Cue) -> bool:
     """ "6.4 Other regions.": a clause's title, its number and the region's words alone, names what the clause is
     about, not where data goes."""
     return all(
-        cue.start <= i < cue.end or CLAUSE_NUMBER.fullmatch(t.text) or not t.text.isalnum()
+        cue.start <= i < cue.end or CLAUSE_NUMBER.fullmatch(t.text) or not any(ch.isalnum() for ch in t.text)
         for i, t in enumerate(sentence.span)
     )
 
