@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import yaml
 from markdown_it import MarkdownIt
@@ -165,14 +165,21 @@ class _MarkdownWalker:
         self.html: list[str] = []
 
     def walk(self, tokens: Sequence[Token]) -> None:
+        # One handler per token type, looked up once per walk rather than by name for each of the document's tokens.
+        handlers: dict[str, Callable[[Token], None]] = {}
         for token in tokens:
             checkpoint()
-            if token.type == "html_block":
+            kind = token.type
+            if kind == "html_block":
                 # CommonMark ends an HTML block at a blank line, so one <table> can arrive in pieces.
                 self.html.append(token.content)
                 continue
-            self._flush_html()
-            getattr(self, "_" + token.type, self._other)(token)
+            if self.html:
+                self._flush_html()
+            handler = handlers.get(kind)
+            if handler is None:
+                handler = handlers[kind] = getattr(self, "_" + kind, self._other)
+            handler(token)
         self._flush_html()
 
     def _flush_html(self) -> None:
@@ -232,13 +239,15 @@ class _MarkdownWalker:
 
     def _inline(self, token: Token) -> None:
         children = token.children or []
-        for link_text, target in _links(children):
-            self.builder.add_link(link_text, target)
         # Lines inside a table cell are fields of their own ("Acme<br>Billing<br>United States"), not one phrase;
         # so are the lines of a paragraph that breaks every one of them on purpose (an entry: name<br>service<br>
         # address), where prose would wrap.
         fields = self.cell is not None or _broken_lines(children)
-        text = self._inline_text(children, ", " if fields else " ", ", " if fields and self.cell is None else " ")
+        text, links = self._inline_text(
+            children, ", " if fields else " ", ", " if fields and self.cell is None else " "
+        )
+        for link_text, target in links:
+            self.builder.add_link(link_text, target)
         if self.cell is not None:
             self.cell.append(text)
         elif self.heading:
@@ -269,31 +278,48 @@ class _MarkdownWalker:
         else:
             self.builder.add(kind, clean(text), level)
 
-    def _inline_text(self, children: Sequence[Token], line_break: str = " ", field: str = " ") -> str:
+    def _inline_text(
+        self, children: Sequence[Token], line_break: str = " ", field: str = " "
+    ) -> tuple[str, list[tuple[str, str]]]:
         """Inline content as plain text: link text kept, images and HTML tags dropped, <br> ``field`` (two in a
         row ``line_break``), and words inside inline HTML that hides them (closed at the paragraph's end) left
-        out."""
+        out; with (text, href) of each inline link, from the same pass over the children."""
         parts: list[str] = []
+        links: list[tuple[str, str]] = []
+        target: str | None = None  # of the link being read
+        link_parts: list[str] = []
         outer = list(self.open.stack)
         hidden_around = self.open.hiding  # then _add() leaves the whole paragraph out
+        # Where the words go; only inline HTML changes it, by opening or closing elements that hide them.
+        shown = parts
         struck = 0  # inside "~~...~~": what a marked-up version deletes
         for child in children:
-            if child.type in ("s_open", "s_close"):
-                struck += 1 if child.type == "s_open" else -1
-            elif struck and child.type in ("text", "code_inline"):
-                self.struck.append(child.content)
-            elif child.type in ("text", "code_inline"):
-                (self.hidden if self.open.hiding and not hidden_around else parts).append(child.content)
-            elif child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and _BR.match(child.content)):
+            kind = child.type
+            if kind == "text" or kind == "code_inline":
+                if target is not None:
+                    link_parts.append(child.content)
+                (self.struck if struck else shown).append(child.content)
+            elif kind == "softbreak" or kind == "hardbreak" or (kind == "html_inline" and _BR.match(child.content)):
                 # One break wraps a line ("Backups<br>and logs"); an empty line between two is a new field.
                 if parts and parts[-1] in (" ", field):
                     parts[-1] = line_break
                 else:
                     parts.append(field)
-            elif child.type == "html_inline":
+            elif kind == "html_inline":
                 self.open.feed(child.content)
+                shown = self.hidden if self.open.hiding and not hidden_around else parts
+            elif kind == "link_open":
+                target, link_parts = str(child.attrs.get("href", "")), []
+            elif kind == "link_close":
+                if target is not None:
+                    links.append(("".join(link_parts), target))
+                    target = None
+            elif kind == "s_open":
+                struck += 1
+            elif kind == "s_close":
+                struck -= 1
         self.open.stack = outer
-        return "".join(parts)
+        return "".join(parts), links
 
 
 def _page_marker_row(row: Sequence[str]) -> bool:
@@ -324,22 +350,6 @@ def _all_strong(children: Sequence[Token]) -> bool:
         elif child.type in ("text", "code_inline") and child.content.strip() and not depth:
             return False
     return any(child.type == "strong_open" for child in children)
-
-
-def _links(children: Sequence[Token]) -> list[tuple[str, str]]:
-    """(text, href) of each inline link."""
-    found: list[tuple[str, str]] = []
-    target: str | None = None
-    parts: list[str] = []
-    for child in children:
-        if child.type == "link_open":
-            target, parts = str(child.attrs.get("href", "")), []
-        elif child.type == "link_close" and target is not None:
-            found.append(("".join(parts), target))
-            target = None
-        elif target is not None and child.type in ("text", "code_inline"):
-            parts.append(child.content)
-    return found
 
 
 def parse_text(text: str, source: str) -> Document:

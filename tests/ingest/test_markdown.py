@@ -335,3 +335,48 @@ def test_markdown_a_page_footer_under_a_table_is_no_row(
     assert under_header.tables[0].rows == ()
     numbered = load_text(f"{head}{body}| Brisk Pay 4 | Payments | 12 |\n", format="markdown")
     assert numbered.tables[0].rows[-1] == ("Brisk Pay 4", "Payments", "12")
+
+
+# The walker reads each paragraph's inline tokens once for its words, the words it leaves out and its links: a link
+# keeps all its words (struck or hidden ones too) while the paragraph keeps only those shown.
+_ONE_PASS = {
+    "en": (
+        "Our [hosting provider](https://host.example/terms) keeps backups with "
+        "[~~Old Vault~~ New Vault `v2`](https://vault.example).\n"
+        'Support tickets go to <span style="display:none">[Hidden Desk](https://hidden.example) in Ohio</span> '
+        "our [help desk](https://desk.example)<br>\nin Ireland.\n",
+        "Our hosting provider keeps backups with New Vault v2. Support tickets go to our help desk in Ireland.",
+        (
+            ("hosting provider", "https://host.example/terms"),
+            ("Old Vault New Vault v2", "https://vault.example"),
+            ("Hidden Desk", "https://hidden.example"),
+            ("help desk", "https://desk.example"),
+        ),
+        ("Old Vault", "Hidden Desk in Ohio"),
+    ),
+    "de": (
+        "Unser [Hosting-Anbieter](https://hosting.example/agb) sichert bei "
+        "[~~Alter Tresor~~ Neuer Tresor `v2`](https://tresor.example).\n"
+        'Anfragen gehen an <span style="display:none">[Verstecktes Team](https://versteckt.example) in Texas</span> '
+        "unser [Service-Team](https://team.example)<br>\nin Irland.\n",
+        "Unser Hosting-Anbieter sichert bei Neuer Tresor v2. Anfragen gehen an unser Service-Team in Irland.",
+        (
+            ("Hosting-Anbieter", "https://hosting.example/agb"),
+            ("Alter Tresor Neuer Tresor v2", "https://tresor.example"),
+            ("Verstecktes Team", "https://versteckt.example"),
+            ("Service-Team", "https://team.example"),
+        ),
+        ("Alter Tresor", "Verstecktes Team in Texas"),
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_ONE_PASS))
+def test_inline_words_links_struck_and_hidden_in_one_pass(language: str) -> None:
+    text, shown, links, (struck, hidden) = _ONE_PASS[language]
+    doc = load_text(text, name="entry.md", format="markdown")
+    assert [block.text for block in doc.blocks] == [shown]
+    assert doc.links == links
+    notices = {notice.code: notice.message for notice in doc.notices}
+    assert notices["struck-text"].endswith(f'"{struck}"')
+    assert notices["hidden-text"].startswith("2 passage(s)") and notices["hidden-text"].endswith(f'"{hidden}"')
