@@ -857,3 +857,49 @@ def test_recipients_a_network_whose_posts_a_page_embeds_is_no_recipient(scanner,
     """Posts of a social network shown in the vendor's pages are a plug-in the reader views, as embedded videos
     are: the network is no recipient there; a service the vendor uses stays one."""
     assert named(scanner, EMBEDDED_POSTS[lang], lang) == {"Cobalt Desk": "processor"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("If you pay with a third-party payment service (e.g. Tallimo or Brisk Pay), its own terms apply.", "en", {}),
+        (
+            "When you link your social accounts and/or payment providers (e.g. Tallimo), we get your user name.",
+            "en",
+            {},
+        ),
+        ("If you buy a ticket our payment providers (e.g. Tallimo) process your card.", "en", {"Tallimo": "processor"}),
+        ("If you buy a ticket, payment providers (e.g. Tallimo) process your card.", "en", {"Tallimo": "processor"}),
+        (
+            "Wenn Sie einen Zahlungsdienst von Drittanbietern (z. B. Tallimo) nutzen, gelten dessen Bedingungen.",
+            "de",
+            {},
+        ),
+        (
+            "Wenn Sie bestellen, geben wir Ihre Daten an Zahlungsdienstleister wie Tallimo weiter.",
+            "de",
+            {"Tallimo": "processor"},
+        ),
+    ],
+)
+def test_service_the_reader_uses_is_no_recipient(scanner, text, lang, expected):
+    """A category in the reader's own clause ("if you pay with a payment service (e.g. ...)", „wenn Sie einen
+    Zahlungsdienst ... nutzen") names the service the reader picks; a comma or the vendor's word ends that clause."""
+    assert named(scanner, "# Privacy\n\n" + text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Wir nutzen Tallimo für den Newsletter in der App nicht mehr.", "de", {}),
+        ("Tallimo setzen wir für den Newsletter nicht mehr ein.", "de", {}),
+        ("Wir nutzen Tallimo in der App nicht nur für den Newsletter.", "de", {"Tallimo": "processor"}),
+        ("Wir nutzen Tallimo für den Newsletter und nicht für Werbung.", "de", {"Tallimo": "processor"}),
+        ("We no longer use Tallimo for the newsletter in the app.", "en", {}),
+        ("We use Tallimo for the newsletter and not for ads.", "en", {"Tallimo": "processor"}),
+    ],
+)
+def test_use_denied_at_the_end_of_the_clause_names_no_recipient(scanner, text, lang, expected):
+    """A denial ending the clause of a name used („Wir nutzen Tallimo ... nicht mehr") denies the use; "not only" and
+    a contrast of a part ("and not for ads") do not."""
+    assert named(scanner, "# Privacy\n\n" + text, lang) == expected

@@ -13,6 +13,8 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from dpcheck.changes.snapshot import negation_words, phrase_pattern, words_data
+from dpcheck.extract.recipients import DENIAL_REACH, denies_clause
+from dpcheck.resources import load_yaml, rules_dir
 
 Role = Literal["transfer", "sharing"]
 
@@ -28,6 +30,7 @@ CUE_REACH = 8
 # few ("receives no data", not "..., which may not provide").
 NEGATION_REACH = 3
 NEGATION_AFTER = 2
+_CLAUSE_END = re.compile(r"[,;:]")
 # Words before a word that places in which people make it their place ("data subjects who are located in", „Kunden,
 # die in ... ansässig sind").
 PEOPLE_REACH = 3
@@ -51,23 +54,34 @@ def still_said(text: str, names: Sequence[re.Pattern[str]], role: Role) -> bool:
             continue
         for name in (m for n in names for m in n.finditer(sentence)):
             if any(
-                _bears(sentence, span, name.span()) and not (places and _placed_people(sentence, span, name.span()))
+                _bears(sentence, span, name.span(), role)
+                and not (places and _placed_people(sentence, span, name.span()))
                 for span, places in spans
             ):
                 return True
     return False
 
 
-def _bears(sentence: str, cue: tuple[int, int], name: tuple[int, int]) -> bool:
+def _bears(sentence: str, cue: tuple[int, int], name: tuple[int, int], role: Role) -> bool:
     """The cue stands a few words from the name, no negation stands between them or right around them ("we do
     not share data with", "übermitteln ... nicht nach", "receives no data"), and no word of origin between them or
-    right before the name (:data:`SOURCE_REACH`)."""
+    right before the name (:data:`SOURCE_REACH`); for a company, no denial ends its clause (:func:`_clause_denied`)."""
     (first, end), (start, last) = sorted((cue, name))
     between = _tokens(sentence[end:start])
     if len(between) > CUE_REACH or _from([*between, *_tokens(sentence[: name[0]])[-SOURCE_REACH:]]):
         return False
     around = _tokens(sentence[:first])[-NEGATION_REACH:] + between
-    return not _negated([*around, *_tokens(sentence[last:])[:NEGATION_AFTER]])
+    # A company's clause may end in a German denial of its use; a place's is left to the words right after it, as
+    # "in Japan und nicht in den USA" contrasts two places.
+    return not (
+        _negated([*around, *_tokens(sentence[last:])[:NEGATION_AFTER]])
+        or (role == "sharing" and _clause_denied(sentence[last:]))
+    )
+
+
+def _clause_denied(rest: str) -> bool:
+    """A denial ends the clause after the name, where German puts it ("Wir nutzen Acme in der App nicht mehr")."""
+    return denies_clause(_tokens(_CLAUSE_END.split(rest, maxsplit=1)[0])[:DENIAL_REACH], *_clause_denial())
 
 
 @lru_cache(maxsize=4)
@@ -111,6 +125,12 @@ def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     words = words_data()
     said = words["still_said"]
     return {role: tuple(phrase_pattern(str(p)) for p in said[role]) for role in ("transfer", "placing", "sharing")}
+
+
+@cache
+def _clause_denial() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml(rules_dir() / "lexicon" / "recipients.yml")["clause_denial"]
+    return frozenset(str(w).lower() for w in data["words"]), frozenset(str(w).lower() for w in data["undenying"])
 
 
 @cache

@@ -36,6 +36,11 @@ USE_REACH = 5
 QUOTES = frozenset("\"“”„‘’'«»")
 # Tokens between "from" and the cue naming the operator of what the data comes from ("from Beta operated by").
 FROM_REACH = 3
+# Tokens from the reader's "if you" to the category of the service the reader uses ("if you use a payment service").
+READER_REACH = 12
+# Words from a name to the end of its clause in which a denial there denies the use ("Wir nutzen Acme in der App
+# nicht mehr").
+DENIAL_REACH = 12
 # Tokens from a word like "from" to the category whose list gives where the data comes from
 # ("from our third-party network providers such as", "von anderen Unternehmen oder sonstigen Dritten (z. B.").
 SOURCE_REACH = 8
@@ -85,6 +90,10 @@ class RecipientWords:
     articles: frozenset[str]
     purpose: frozenset[str]
     company_nouns: frozenset[str] = frozenset()
+    reader_when: frozenset[str] = frozenset()
+    reader: frozenset[str] = frozenset()
+    clause_denials: frozenset[str] = frozenset()
+    undenying: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -122,6 +131,10 @@ class RecipientWords:
             lower(data["articles"]),
             lower(data["purpose"]),
             lower(data["company_nouns"]),
+            lower(data["reader_clause"]["when"]),
+            frozenset(str(w) for w in data["reader_clause"]["reader"]),
+            lower(data["clause_denial"]["words"]),
+            lower(data["clause_denial"]["undenying"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -324,7 +337,7 @@ def sentence_recipients(
         # data goes to it, not where it is only named as one of the group.
         categories = [(c, role) for c, role in categories if role != "affiliate"]
     tokens = sentence.span
-    sources = _sources(sentence, words)
+    sources = _sources(sentence, words) | _readers_own(sentence, words)
     categories = [
         (c, role) for c, role in categories if c.start not in sources and not _offering(tokens, c.start, words)
     ]
@@ -382,7 +395,11 @@ def sentence_recipients(
             start = described
         elif start < len(tokens) and tokens[start].lower_ in words.articles:
             start += 1  # "we use the Acme Insight Tag (Acme Ireland Ltd.)"
-        found += [(n, "processor", s, e) for n, s, e in _names_from(sentence, start, words, commas=False)]
+        found += [
+            (n, "processor", s, e)
+            for n, s, e in _names_from(sentence, start, words, commas=False)
+            if not _denied_after(tokens, e, words)
+        ]
     if sentence.has("RCPT_SHARE"):
         first_share = min(c.start for c in sentence.of("RCPT_SHARE"))
         # The words "to" are looked up by the document's word hashes: a sentence's tokens are not made for it.
@@ -448,6 +465,47 @@ def _title_case(tokens: Tokens, start: int, end: int) -> bool:
     """Every word of ``tokens[start:end]`` capitalised, its verb too: a heading's wording, not a sentence's."""
     span = [t.text for t in tokens[start : min(end, len(tokens))] if t.text[:1].isalpha()]
     return len(span) > 1 and all(w[:1].isupper() for w in span)
+
+
+def _denied_after(tokens: Tokens, end: int, words: RecipientWords) -> bool:
+    """The clause of a name used ends in a denial ("Wir nutzen Acme in der App nicht mehr"): see
+    :func:`denies_clause`."""
+    clause = []
+    for k in range(end, min(end + DENIAL_REACH, len(tokens))):
+        if tokens[k].text in ",;:.":
+            break
+        clause.append(tokens[k].lower_)
+    return denies_clause(clause, words.clause_denials, words.undenying)
+
+
+def denies_clause(clause: Sequence[str], denials: frozenset[str], undenying: frozenset[str]) -> bool:
+    """``clause``, the lower-case words after a name up to the end of its clause, denies what was said of the name
+    ("Wir nutzen Acme in der App nicht mehr", „setzen wir nicht ein"): German puts the denial after the object,
+    beyond the cue. Not "nicht nur" ("not only"), nor "und nicht" ("for mail and not for ads"), a contrast of a part
+    (recipients.yml ``clause_denial``: ``undenying`` after or before the denial)."""
+    for k, word in enumerate(clause):
+        if word in denials:
+            contrast = k > 0 and clause[k - 1] in undenying
+            return not contrast and (k + 1 == len(clause) or clause[k + 1] not in undenying)
+    return False
+
+
+def _readers_own(sentence: Sentence, words: RecipientWords) -> set[int]:
+    """The starts of the categories ``sentence`` names in a clause of what the reader does ("if you use a payment
+    service (e.g. Acme)", „wenn Sie einen Zahlungsdienst wie Acme nutzen"): the service the reader picks and gives
+    data to, no recipient of the vendor's; a vendor's word between them ("if you buy, our payment providers such as
+    Acme", a comma there too) makes it the vendor's (recipients.yml ``reader_clause``)."""
+    tokens = sentence.span
+    found = set()
+    for c in sentence.of(*CATEGORIES):
+        for k in range(c.start - 1, max(0, c.start - READER_REACH - 1), -1):
+            word = tokens[k]
+            if word.lower_ in words.pronouns | words.possessives or word.text in ",;:.":
+                break
+            if (word.lower_ in words.reader or word.text in words.reader) and tokens[k - 1].lower_ in words.reader_when:
+                found.add(c.start)
+                break
+    return found
 
 
 def _sources(sentence: Sentence, words: RecipientWords) -> set[int]:

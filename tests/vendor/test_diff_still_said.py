@@ -17,10 +17,12 @@ OLD_SAYS = {
         [
             "## Your choices\n\nWe use Tessaly to send our newsletter; you can opt out of it at any time.",
             "## Advertising\n\nOur partner Tessaly receives your details to show you ads; you can opt out in your settings.",
+            "## Newsletter\n\nWe use Tessaly for our newsletter and not for ads.",
         ],
         [
             "## Your choices\n\nOpt-out links: Tessaly, Brisk Ads.",
             "## Sharing\n\nWe do not share your details with Tessaly.",
+            "## Newsletter\n\nWe no longer use Tessaly for our newsletter in the app.",
             "## Sources\n\nWe add details we receive from Tessaly to your profile.",
             "## Plug-ins\n\nYou may choose to share posts through buttons offered by Tessaly.",
             "## Cookies\n\nTessaly cookies count visits so that we can see which of our many pages people use most.",
@@ -31,10 +33,12 @@ OLD_SAYS = {
             "## Ihre Wahl\n\nWir nutzen Tessaly für den Versand unseres Newsletters; Sie können ihn jederzeit abbestellen.",
             "## Werbung\n\nDie Weitergabe Ihrer Daten an Tessaly können Sie in den Einstellungen abwählen; wir teilen "
             "sie sonst mit Tessaly.",
+            "## Newsletter\n\nWir nutzen Tessaly für den Newsletter und nicht für Werbung.",
         ],
         [
             "## Ihre Wahl\n\nLinks zum Abmelden: Tessaly, Brisk Ads.",
             "## Weitergabe\n\nWir geben Ihre Daten nicht an Tessaly weiter.",
+            "## Newsletter\n\nWir nutzen Tessaly für den Newsletter in der App seit dem Frühjahr nicht mehr.",
             "## Quellen\n\nDaten, die wir von Tessaly erhalten, ergänzen Ihr Profil.",
             "## Plug-ins\n\nSie können Beiträge über Schaltflächen selbst teilen, die Tessaly anbietet.",
             "## Cookies\n\nTessaly-Cookies zählen Besuche, damit wir sehen, welche unserer vielen Seiten die Leute am "
