@@ -6,7 +6,7 @@ in the document (character span, page, heading path) and why it was taken.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -362,3 +362,20 @@ def distinct_places(evidence: Iterable[Evidence], limit: int | None = None) -> t
         if limit is not None and len(seen) == limit:
             break
     return tuple(seen.values())
+
+
+# Words from a name to the end of its clause in which a denial there denies the use ("Wir nutzen Acme in der App
+# nicht mehr"); shared by the reading (dpcheck/extract/recipients.py) and the diff (dpcheck/changes/still.py).
+DENIAL_REACH = 12
+
+
+def denies_clause(clause: Sequence[str], denials: frozenset[str], undenying: frozenset[str]) -> bool:
+    """``clause``, the lower-case words after a name up to the end of its clause, denies what was said of the name
+    ("Wir nutzen Acme in der App nicht mehr", „setzen wir nicht ein"): German puts the denial after the object,
+    beyond the cue. Not "nicht nur" ("not only"), nor "und nicht" ("for mail and not for ads"), a contrast of a part
+    (recipients.yml ``clause_denial``: ``undenying`` after or before the denial)."""
+    for k, word in enumerate(clause):
+        if word in denials:
+            contrast = k > 0 and clause[k - 1] in undenying
+            return not contrast and (k + 1 == len(clause) or clause[k + 1] not in undenying)
+    return False

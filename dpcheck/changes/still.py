@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from dpcheck.changes.snapshot import negation_words, phrase_pattern, words_data
-from dpcheck.extract.recipients import DENIAL_REACH, denies_clause
+from dpcheck.models import DENIAL_REACH, denies_clause
 from dpcheck.resources import load_yaml, rules_dir
 
 Role = Literal["transfer", "sharing"]

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from dpcheck.extract.sentences import Sentence, Tokens
 from dpcheck.ingest.document import Block, Document
-from dpcheck.models import Recipient
+from dpcheck.models import DENIAL_REACH, Recipient, denies_clause
 
 Role = Literal["affiliate", "processor", "third_party"]
 # The category before a list cue gives the role of the names listed after it.
@@ -38,9 +38,6 @@ QUOTES = frozenset("\"“”„‘’'«»")
 FROM_REACH = 3
 # Tokens from the reader's "if you" to the category of the service the reader uses ("if you use a payment service").
 READER_REACH = 12
-# Words from a name to the end of its clause in which a denial there denies the use ("Wir nutzen Acme in der App
-# nicht mehr").
-DENIAL_REACH = 12
 # Tokens from a word like "from" to the category whose list gives where the data comes from
 # ("from our third-party network providers such as", "von anderen Unternehmen oder sonstigen Dritten (z. B.").
 SOURCE_REACH = 8
@@ -476,18 +473,6 @@ def _denied_after(tokens: Tokens, end: int, words: RecipientWords) -> bool:
             break
         clause.append(tokens[k].lower_)
     return denies_clause(clause, words.clause_denials, words.undenying)
-
-
-def denies_clause(clause: Sequence[str], denials: frozenset[str], undenying: frozenset[str]) -> bool:
-    """``clause``, the lower-case words after a name up to the end of its clause, denies what was said of the name
-    ("Wir nutzen Acme in der App nicht mehr", „setzen wir nicht ein"): German puts the denial after the object,
-    beyond the cue. Not "nicht nur" ("not only"), nor "und nicht" ("for mail and not for ads"), a contrast of a part
-    (recipients.yml ``clause_denial``: ``undenying`` after or before the denial)."""
-    for k, word in enumerate(clause):
-        if word in denials:
-            contrast = k > 0 and clause[k - 1] in undenying
-            return not contrast and (k + 1 == len(clause) or clause[k + 1] not in undenying)
-    return False
 
 
 def _readers_own(sentence: Sentence, words: RecipientWords) -> set[int]:
