@@ -309,9 +309,9 @@ def _label_index(cue_labels: tuple[str, ...], place_codes: tuple[str, ...]) -> L
 ROW_QUOTE = 500
 # A list's first item quoted with its lead-in: the characters of the whole quote, and of the item.
 LEAD_IN_QUOTE = 600
+LEAD_IN_ITEM = 250
 # An item closing with one of these is a sentence of its own.
 SENTENCE_ENDS = (".", "!", "?")
-LEAD_IN_ITEM = 250
 
 
 class Sentence:
