@@ -55,8 +55,8 @@ CUSTOMER_FLOW = "CUSTOMER_FLOW"
 LAWS_DIFFER = "LAWS_DIFFER"
 
 SENDS_DATA = re.compile(
-    r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert|receives?|erhält|shared|access|"
-    r"weitergegeben|accesse[sd]|zugreif\w*)\b",
+    r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert|receives?|erhält|shared|"
+    r"weitergegeben|access(?:es|ed)?|zugreif\w*)\b",
     re.I,
 )
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -262,6 +262,11 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
     return False
 
 
+def _denials(sentence: Sentence, words: Words) -> list[Cue]:
+    """The sentence's negations and denials that deny something (not "without", "non-EEA", „fehlende")."""
+    return [n for n in sentence.of("NEGATION", "DENIAL") if n.text.lower() not in words.non_denying_negation]
+
+
 def _asides(sentence: Sentence, eea: Collection[str]) -> set[int]:
     """The tokens of brackets that speak of no third country ("(access only through a jump server in Cologne, no
     local storage)"); not of those that do ("(while the personal data are not transferred outside the EEA)")."""
@@ -289,7 +294,7 @@ def turn(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> int | N
             return contrast
     # "... und hat keinen Zugriff auf die Daten; der Versand erfolgt über X Inc., San Francisco, CA 94111": a clause
     # after a semicolon says what it says, unless denied itself.
-    denials = [n for n in sentence.of("NEGATION", "DENIAL") if n.text.lower() not in words.non_denying_negation]
+    denials = _denials(sentence, words)
     semicolons = sentence.where_word(SEMICOLON)
     for semicolon, following in zip(semicolons, [*semicolons[1:], len(sentence.span)], strict=False):
         if not any(semicolon < n.start < following for n in denials) and any(
@@ -720,9 +725,7 @@ def _other_recipients(sentence: Sentence, words: Words) -> bool:
     """ "Where any of our other service providers process your data outside the EEA, ...": recipients besides those
     named, working in third countries left open; not where the sentence denies them ("None of them engages further
     sub-processors outside the EU")."""
-    return sentence.has("OTHER_RECIPIENTS") and not any(
-        n.text.lower() not in words.non_denying_negation for n in sentence.of("NEGATION", "DENIAL")
-    )
+    return sentence.has("OTHER_RECIPIENTS") and not _denials(sentence, words)
 
 
 def _titled(sentence: Sentence, cue: Cue) -> bool:
@@ -1058,14 +1061,7 @@ def destination_mentions(
     at = turn(sentence, words, eea)
     negated = at is None and _denies(sentence, words, eea)
     roles = assign(sentence, roleset, negated)
-    denied_to = (
-        at
-        if at is not None
-        and any(
-            n.end <= at and n.text.lower() not in words.non_denying_negation for n in sentence.of("NEGATION", "DENIAL")
-        )
-        else 0
-    )
+    denied_to = at if at is not None and any(n.end <= at for n in _denials(sentence, words)) else 0
     # A company's seat in the bracket after it, in a list a sharing lead-in opens or a sentence saying the vendor
     # uses it ("I use Brightlog (Brightlog Software, Inc., USA)"): the company receives the data where it sits.
     seated = (

@@ -194,7 +194,7 @@ class SentenceRoles:
         tokens = self.sentence.span
         starts = {p.start: p.end for p in self.sentence.places}
         ends = {p.end: p.start for p in self.sentence.places}
-        joining = self._defined_terms()
+        joining = self._defined_terms
         lo, hi = start, end
         i = lo
         while i > 0:
@@ -224,10 +224,11 @@ class SentenceRoles:
             opened -= 1
         return lo, hi
 
-    def _defined_terms(self) -> set[int]:
+    @cached_property
+    def _defined_terms(self) -> frozenset[int]:
         """The tokens of the quoted terms a bracket defines after a place ('or Switzerland ("EU Personal Data"), the
         United Kingdom'): the list of places runs on past them."""
-        return {i for lo, hi in self._term_brackets for i in range(lo, hi)}
+        return frozenset(i for lo, hi in self._term_brackets for i in range(lo, hi))
 
     def names_a_term(self, start: int, end: int) -> bool:
         """The place at ``start:end`` is a word of a term a bracket defines ('("UK Personal Data")'), not a short

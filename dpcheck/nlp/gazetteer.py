@@ -13,13 +13,12 @@ A phrase is one of three kinds:
   "Jersey", "Chad") is a place only as written and right after a location phrase ("seated in",
   "Sitz in") or a place preposition; :func:`resolve` decides, and a table's location column takes
   them all (see ``LEFT_OUT_KEY``). A postcode next to one opens it too ("80331 München", "Pune 411045"), but
-  not one after a region's postal code: "CA 92007 Cardiff By The Sea" is in California.
+  not one after a region's postal code: "CA 92007 Cardiff By The Sea" is in California. So does a possessive
+  before it and a noun for a site after it (labels :data:`OWNER`, :data:`SITE`: "from its Melbourne office",
+  "our Manila team"). A city whose name is an ordinary word too ("Mobile", "Lira"; label prefix
+  :data:`WORD_NAME`) needs a location phrase;
 - a region's *postal code* (label prefix :data:`POSTAL`: "CA", "NSW") is a place of its country only right
   before a postcode ("San Francisco, CA 94111");
-  A city between a possessive and a noun for a site (labels :data:`OWNER`, :data:`SITE`: "from its
-  Melbourne office", "our Manila team") is a place as well;
-  A city whose name is an ordinary word too ("Mobile", "Lira"; label prefix :data:`WORD_NAME`) needs
-  a location phrase;
 - a *location phrase* (label :data:`LOCATION`) only opens the gate for the name after it; a *place
   preposition* (label :data:`AT_PLACE`: "in", "aus") opens it for the other gated names ("our studio
   in Sydney", "unser Partner aus Kapstadt"), but not for a state's homonym ("in Georgia");
