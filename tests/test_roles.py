@@ -2581,3 +2581,39 @@ def test_roles_a_hyphenated_word_beside_an_open_region_is_no_title(scanner, lang
     """ "Edge-Funktionen weltweit" says where something runs; only a clause's number beside the region makes a title."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == {"US", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We may transfer your personal data internationally to provide the service."),
+        ("de", "Wir können Ihre personenbezogenen Daten international übermitteln, um den Dienst zu erbringen."),
+        (
+            "en",
+            "Data may be processed through Brindle Cloud infrastructure in accordance with Brindle's applicable "
+            "transfer mechanisms.",
+        ),
+        (
+            "de",
+            "Daten können über die Infrastruktur von Brindle gemäß den jeweiligen Übermittlungsmechanismen von Brindle "
+            "verarbeitet werden.",
+        ),
+    ],
+)
+def test_roles_transfers_taken_for_granted_leave_the_destination_open(scanner, lang, text):
+    """Data sent "internationally", or processed under a provider's "applicable transfer mechanisms", leaves the
+    EEA for places the text does not name."""
+    assert destinations(scanner, text, lang, "dpa") == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "If a transfer mechanism is held invalid, the parties will agree on a valid mechanism."),
+        ("de", "Wird ein Übermittlungsmechanismus für ungültig erklärt, vereinbaren die Parteien einen gültigen."),
+        ("en", "Transfer safeguard: the transfer tool relied on for the sub-processor."),
+    ],
+)
+def test_roles_a_transfer_tool_in_the_abstract_is_no_transfer(scanner, lang, text):
+    """A clause about what happens to a transfer tool, or a column legend naming one, discloses no transfer."""
+    assert destinations(scanner, text, lang, "dpa") == set()
