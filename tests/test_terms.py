@@ -1181,3 +1181,18 @@ def test_terms_no_list_in_open_onward_places_or_counted_off_parts(scanner, lang,
 def test_terms_fully_responsible_is_the_processors_liability(scanner, lang, text):
     """ "Remain fully responsible to the controller" for a sub-processor is the liability Art. 28(4) asks."""
     assert "ART28_SUBPROCESSOR_TERMS_INCOMPLETE" not in flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "unaddressed"),
+    [
+        ("en", SCC_EN + "We base any such transfer or access on additional safeguards.", True),
+        ("de", SCC_DE + "Für diesen Fall stützen wir eine etwaige Übermittlung auf zusätzliche Garantien.", True),
+        ("en", SCC_EN + "On top of them we have put additional safeguards in place, such as encryption.", False),
+        ("de", SCC_DE + "Darüber hinaus haben wir zusätzliche Garantien wie eine Verschlüsselung getroffen.", False),
+    ],
+)
+def test_terms_safeguards_a_transfer_rests_on_are_its_tool(scanner, lang, text, unaddressed):
+    """Generic "additional safeguards" that a transfer is said to be based on are the transfer tool itself, not
+    supplementary measures; the same words for safeguards put in place beside the tool address them."""
+    assert (SMU in flags(scanner, text, lang)) is unaddressed

@@ -134,6 +134,8 @@ class Words:
     name_inner: frozenset[str]
     protects_against: frozenset[str]
     measure_clause: frozenset[str]
+    basis_verbs: frozenset[str]
+    basis_prepositions: frozenset[str]
     street: frozenset[str]
     by_means: frozenset[str]
     amendment_targets: frozenset[str]

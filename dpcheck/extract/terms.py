@@ -131,6 +131,18 @@ def _exemplified_by_a_tool(sentence: Sentence, cue: Cue) -> bool:
     return any(0 <= t.start - e.end <= EXAMPLE_REACH for e in examples for t in tools)
 
 
+def _basis_of_transfer(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "we base any transfer on additional safeguards", „stützen wir eine Übermittlung auf zusätzliche Garantien":
+    generic safeguards that the transfer is said to rest on are its tool (Art. 46), not measures beside it."""
+    if cue.label != "SUPPLEMENTARY_GENERIC" or cue.start == 0:
+        return False
+    tokens = sentence.span
+    lo, _ = sentence.clause_bounds(cue.start)
+    return tokens[cue.start - 1].lower_ in words.basis_prepositions and any(
+        t.lower_ in words.basis_verbs for t in tokens[lo : cue.start - 1]
+    )
+
+
 def _denied(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "Messages are not end-to-end encrypted", "Bring your own key is not supported", "Eine Ende-zu-Ende-
     Verschlüsselung bietet der Dienst nicht": a negation in the measure's clause says it is absent; not one in a
@@ -212,6 +224,7 @@ def supplementary_measure(sentence: Sentence, words: Words, context: AuthorityCo
         c
         for c in ([] if DEFINED_TERM.match(sentence.text) else sorted(sentence.of(*labels), key=lambda c: c.start))
         if not _exemplified_by_a_tool(sentence, c)
+        and not _basis_of_transfer(sentence, c, words)
         and not _denied(sentence, c, words)
         and not _awaited(sentence, c)
         and not _labelled_absent(sentence, c, words.absent_value)
