@@ -1196,3 +1196,22 @@ def test_terms_safeguards_a_transfer_rests_on_are_its_tool(scanner, lang, text, 
     """Generic "additional safeguards" that a transfer is said to be based on are the transfer tool itself, not
     supplementary measures; the same words for safeguards put in place beside the tool address them."""
     assert (SMU in flags(scanner, text, lang)) is unaddressed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "unaddressed"),
+    [
+        ("en", SCC_EN + "If we are legally required to disclose data, we will. We will tell you first.", False),
+        (
+            "de",
+            SCC_DE + "Sind wir gesetzlich verpflichtet, Daten herauszugeben, tun wir das. Wir informieren Sie vorher.",
+            False,
+        ),
+        ("en", SCC_EN + "If we are legally required to disclose data, we will.", True),
+        ("de", SCC_DE + "Sind wir gesetzlich verpflichtet, Daten herauszugeben, tun wir das.", True),
+    ],
+)
+def test_terms_compelled_disclosure_without_an_authority_named_sets_the_topic(scanner, lang, text, unaddressed):
+    """ "If we are legally required to disclose data" speaks of authorities' demands without naming them: a promise
+    to tell the user first, in the next sentence, is how such a demand is handled; the disclosure alone is not."""
+    assert (SMU in flags(scanner, text, lang, "privacy_policy")) is unaddressed
