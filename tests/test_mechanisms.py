@@ -2761,3 +2761,48 @@ def test_mechanisms_a_tool_until_a_past_year(scanner, lang, text):
 def test_mechanisms_a_list_of_adequate_countries_relies_on_none(scanner, lang, text):
     """A pointer to the Commission's list of the countries it found adequate relies on no decision (GUIDELINES)."""
     assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Personal data shall only be transferred to third countries which ensure an adequate level of protection "
+            "upon explicit agreement by the Controller.",
+            set(),
+        ),
+        (
+            "de",
+            "Personenbezogene Daten werden nur in Drittländer mit angemessenem Schutzniveau und nur nach ausdrücklicher "
+            "Zustimmung des Verantwortlichen übermittelt.",
+            set(),
+        ),
+        (
+            "en",
+            "Personal data will only be transferred to third countries with the explicit consent of the Controller.",
+            set(),
+        ),
+        (
+            "de",
+            "Personenbezogene Daten werden nur mit ausdrücklicher Zustimmung des Verantwortlichen in Drittländer übermittelt.",
+            set(),
+        ),
+        (
+            "en",
+            "Personal data are transferred to third countries with the explicit consent of the data subject.",
+            {"derogation"},
+        ),
+        (
+            "en",
+            "We transfer personal data to Switzerland, which ensures an adequate level of protection, and the Controller "
+            "may object to other transfers.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_adequacy_as_a_condition_the_controller_must_first_meet(scanner, lang, text, expected):
+    """Adequacy named as a condition of a transfer that needs the controller's agreement first, before or after the
+    tool, is relied on by no transfer, and the controller's explicit consent is its instruction, not Art. 49(1)(a); a
+    transfer under adequacy, with a right to object to others, and the data subject's explicit consent are relied on."""
+    assert mechanisms(scanner, text, lang, "dpa") == expected

@@ -2617,3 +2617,28 @@ def test_roles_transfers_taken_for_granted_leave_the_destination_open(scanner, l
 def test_roles_a_transfer_tool_in_the_abstract_is_no_transfer(scanner, lang, text):
     """A clause about what happens to a transfer tool, or a column legend naming one, discloses no transfer."""
     assert destinations(scanner, text, lang, "dpa") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Personal data will only be transferred to third countries with the explicit consent of the Controller.",
+        ),
+        (
+            "de",
+            "Personenbezogene Daten werden nur mit ausdrücklicher Zustimmung des Verantwortlichen in Drittländer übermittelt.",
+        ),
+        (
+            "en",
+            "For the transfer to or access from third countries, it is required that appropriate safeguards are "
+            "complied with.",
+        ),
+        ("de", "Eine Übermittlung in Drittländer setzt voraus, dass geeignete Garantien bestehen."),
+    ],
+)
+def test_roles_a_rule_for_transfers_the_controller_must_allow_discloses_none(scanner, lang, text):
+    """Transfers to third countries only with the controller's explicit consent, or only where a requirement is
+    met, are a rule for transfers that may come: no open destination."""
+    assert destinations(scanner, text, lang, "dpa") == set()

@@ -56,6 +56,8 @@ OTHER_LAW_REACH = 10
 RELATIVE_REACH = 3
 # The label of the SCCs named by their decision's number alone.
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
+# The label of Art. 49(1)(a) by its name ("explicit consent"): who gives it decides whether it is the derogation.
+CONSENT_TO_TRANSFER = "MECH:consent_to_transfer"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
 YARDSTICK_REACH = 3
 # Tokens between the conditional of a verb of reliance ("we would conclude", "würden wir dafür") and the tool.
@@ -897,10 +899,16 @@ def _practices(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue |
 def _permitted_if_adequate(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "Engaging sub-processors outside the EU is only allowed with the Controller's prior consent and only where an
     adequacy decision exists": adequacy as a condition of a transfer the customer must first permit, which no transfer
-    rests on yet (GUIDELINES.md: adequacy counts only where the document relies on it)."""
+    rests on yet (GUIDELINES.md: adequacy counts only where the document relies on it). The condition may follow in
+    the tool's clause ("only to countries which ensure an adequate level of protection upon explicit agreement by the
+    Controller")."""
     if not sentence.has("CONTROLLER_SIDE"):
         return None
-    return next((c for c in sentence.of("CONSENT_REQUIRED") if c.end <= cue.start), None)
+    _, hi = sentence.clause_bounds(cue.start)
+    return next(
+        (c for c in sentence.of("CONSENT_REQUIRED") if c.end <= cue.start or (cue.end <= c.start and c.end <= hi)),
+        None,
+    )
 
 
 def mechanism_mentions(
@@ -962,6 +970,10 @@ def mechanism_mentions(
         if tool == "derogation" and sentence.has("FOREIGN_REQUEST"):
             continue  # "a request ... only if it complies with art. 48 or one of the exemptions of art. 49"
         if tool == "derogation" and _disclosure(sentence):
+            continue
+        # "only with the explicit consent of the Controller": the customer's instruction (Art. 28(3)(a)), not the
+        # consent of the person concerned (Art. 49(1)(a)).
+        if tool == "derogation" and cue.label == CONSENT_TO_TRANSFER and _consenting_party(sentence, cue) == "controller":
             continue
         if tool != "scc" and ONWARD.search(sentence.text):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
