@@ -2806,3 +2806,35 @@ def test_mechanisms_adequacy_as_a_condition_the_controller_must_first_meet(scann
     tool, is relied on by no transfer, and the controller's explicit consent is its instruction, not Art. 49(1)(a); a
     transfer under adequacy, with a right to object to others, and the data subject's explicit consent are relied on."""
     assert mechanisms(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We transfer data to the United States only on the basis of special safeguards, such as standard "
+            "contractual clauses or the existence of certifications.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten in die USA nur auf Grundlage besonderer Garantien, etwa Standardvertragsklauseln oder "
+            "des Vorliegens von Zertifizierungen.",
+        ),
+    ],
+)
+def test_mechanisms_certifications_among_the_safeguards_of_a_transfer(scanner, lang, text):
+    """ "The existence of certifications" among the safeguards a transfer rests on is Art. 46(2)(f)."""
+    assert mechanisms(scanner, text, lang) == {"scc", "certification"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Wir übermitteln Ihre Daten nach Kanada, also nur in Drittländer mit einem anerkannten Datenschutzniveau."),
+        ("en", "We transfer your data to Canada, which the European Commission has recognised as adequate."),
+    ],
+)
+def test_mechanisms_a_recognised_level_of_protection_is_adequacy(scanner, lang, text):
+    """Third countries "with a recognised level of data protection" are those an adequacy decision covers."""
+    assert mechanisms(scanner, text, lang) == {"adequacy"}
