@@ -2642,3 +2642,18 @@ def test_roles_a_rule_for_transfers_the_controller_must_allow_discloses_none(sca
     """Transfers to third countries only with the controller's explicit consent, or only where a requirement is
     met, are a rule for transfers that may come: no open destination."""
     assert destinations(scanner, text, lang, "dpa") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The provider's support and sub-processing structures may involve international data processing."),
+        (
+            "de",
+            "Die Support- und Unterauftragsstrukturen des Anbieters können internationale Datenverarbeitungen umfassen.",
+        ),
+    ],
+)
+def test_roles_international_processing_leaves_the_destination_open(scanner, lang, text):
+    """ "International data processing" takes data out of the EEA without saying where."""
+    assert destinations(scanner, text, lang, "dpa") == {"UNSPECIFIED"}

@@ -118,10 +118,21 @@ def test_tables_processing_location_wins_over_the_providers_seat(scanner, lang, 
             "de",
             "# Unterauftragsverarbeiter\n\n| Name | Zweck | Region |\n|---|---|---|\n| Tallimo | Hosting | USA |\n| Quorra | Caching | Variiert |\n",
         ),
+        (
+            "en",
+            "# Subprocessors\n\n| Name | Purpose | Location |\n|---|---|---|\n| Tallimo | Hosting | United States |\n"
+            "| Quorra | Caching | Determined by Quorra's processing locations |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Name | Zweck | Standort |\n|---|---|---|\n| Tallimo | Hosting | USA |\n"
+            "| Quorra | Caching | Abhängig von den Verarbeitungsstandorten von Quorra |\n",
+        ),
     ],
 )
 def test_tables_a_location_that_varies_is_open(scanner, lang, text):
-    """A location cell that says the place varies names no country: the set is open."""
+    """A location cell that says the place varies, or is whatever the provider decides, names no country: the set
+    is open."""
     doc = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
     assert {t.destination for t in doc.transfers} == {"US", "UNSPECIFIED"}
 
