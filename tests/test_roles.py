@@ -2657,3 +2657,15 @@ def test_roles_a_rule_for_transfers_the_controller_must_allow_discloses_none(sca
 def test_roles_international_processing_leaves_the_destination_open(scanner, lang, text):
     """ "International data processing" takes data out of the EEA without saying where."""
     assert destinations(scanner, text, lang, "dpa") == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Data is hosted in Canada. Other sub-processor locations are shown on our sub-processor list."),
+        ("de", "Die Daten liegen in Kanada. Andere Standorte der Unterauftragsverarbeiter zeigt unsere Liste."),
+    ],
+)
+def test_roles_other_locations_of_sub_processors_leave_the_set_open(scanner, lang, text):
+    """The sub-processors' "other locations", kept on a list outside the text, are places it does not name."""
+    assert destinations(scanner, text, lang, "dpa") == {"CA", "UNSPECIFIED"}
