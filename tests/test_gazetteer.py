@@ -165,6 +165,9 @@ def test_gazetteer_resolve_keeps_the_longest_of_overlapping_names():
         ("en", "Write to Dance Hall LLC, PO Box 10, CA 92007 Cardiff By The Sea.", ["US"]),
         ("en", "Messages go through Postwing Inc., 300 Harbor Street, San Francisco, CA 94111-2202.", ["US"]),
         ("en", "Our partner sits at 1 George Street, Sydney NSW 2000.", ["AU"]),
+        ("en", "Our partner sits at 410 Lake Avenue, Seattle, WA 98109.", ["US"]),
+        ("en", "Our partner sits at 12 Hay Street, WA 6000.", ["AU"]),
+        ("de", "Unser Partner sitzt in der 410 Lake Avenue, Seattle, WA 98109.", ["US"]),
         ("en", "Tickets go to Ticketmarrow Pvt. Ltd., Baner Road, Pune 411045.", ["IN"]),
         ("de", "Der Dienstleister sitzt in der Musterstraße 1, 80331 München.", ["DE"]),
         ("de", "Der Empfänger ist die Postwing Inc., 300 Harbor Street, San Francisco, CA 94111.", ["US"]),
@@ -175,7 +178,8 @@ def test_gazetteer_resolve_keeps_the_longest_of_overlapping_names():
 )
 def test_gazetteer_postal_codes_and_postcodes(scanner, lang, text, codes):
     """A region's postal code right before a postcode names its country ("CA 94111" is in the United States, even
-    before "Cardiff By The Sea"); a city beside a postcode is a place of the address."""
+    before "Cardiff By The Sea"), the postcode's digits deciding between countries that share the code ("WA" is
+    Washington before five, Western Australia before four); a city beside a postcode is a place of the address."""
     assert _codes(scanner, lang, text) == codes
 
 

@@ -45,6 +45,7 @@ SITE = "@SITE"  # a noun after it naming that site ("office", "team")
 GATES = frozenset({LOCATION, AT_PLACE, OWNER, SITE})
 STATE = "%"  # label prefix of a country's name that is also a state of another: "%US" for "Georgia"
 POSTAL = "#"  # label prefix of a region's postal code, a place only before a postcode: "#US" for "CA" in "CA 94111"
+POSTCODE_DIGITS = "/"  # then the digits of the country's postcode, where it has a fixed number: "#US/5"
 # A postcode after a region's postal code ("CA 94111", "NSW 2000"), before a city ("80331 München", "1010 Wien") or
 # after it ("Pune 411045"); German tokenizing keeps a sentence's last full stop on it ("CA 94111.").
 _POSTCODE = re.compile(r"\d{4,5}(-\d{4})?\.?")
@@ -111,9 +112,11 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
     for code, names in countries.get("state_homonyms", {}).items():
         for name in names:
             yield name, STATE + code
+    digits = countries.get("postcode_digits", {})
     for code, regions in places.get("postal_regions", {}).items():
+        shape = f"{POSTCODE_DIGITS}{digits[code]}" if code in digits else ""
         for region in regions:
-            yield "=" + region, POSTAL + code
+            yield "=" + region, POSTAL + code + shape
 
 
 def _german_forms(name: str) -> list[str]:
@@ -163,8 +166,10 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
         if label in GATES or label.startswith(STATE):
             continue
         if label.startswith(POSTAL):
-            if end < len(lowers) and _POSTCODE.fullmatch(lowers[end]):
-                places.append((label[len(POSTAL) :], start, end))
+            code, _, digits = label[len(POSTAL) :].partition(POSTCODE_DIGITS)
+            postcode = lowers[end] if end < len(lowers) else ""
+            if _POSTCODE.fullmatch(postcode) and (not digits or len(postcode.split("-")[0].rstrip(".")) == int(digits)):
+                places.append((code, start, end))
             continue
         if end <= covered:
             continue
