@@ -2669,3 +2669,23 @@ def test_roles_international_processing_leaves_the_destination_open(scanner, lan
 def test_roles_other_locations_of_sub_processors_leave_the_set_open(scanner, lang, text):
     """The sub-processors' "other locations", kept on a list outside the text, are places it does not name."""
     assert destinations(scanner, text, lang, "dpa") == {"CA", "UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "addressed"),
+    [
+        ("en", "# DPA\n\n## 6. International transfers\n\nProvider carries out no transfer of End-User Data.\n", True),
+        (
+            "de",
+            "# AVV\n\n## 6. Internationale Übermittlungen\n\nDer Anbieter nimmt keine Übermittlung von Nutzerdaten vor.\n",
+            True,
+        ),
+        ("en", "# DPA\n\n## 6. Security\n\nProvider does not transfer End-User Data to advertisers.\n", False),
+    ],
+)
+def test_roles_a_transfer_denied_in_the_transfer_section_addresses_transfers(scanner, lang, text, addressed):
+    """Denying any transfer under the heading on international transfers says where data goes: nowhere else; the
+    same denial in another section speaks of recipients, not of places."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert ("TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}) is addressed
+    assert not report.transfers

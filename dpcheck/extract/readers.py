@@ -41,6 +41,7 @@ from dpcheck.extract.destinations import (
     examples_of_previous,
     importer_addresses,
     locates_data,
+    negated_transfer,
 )
 from dpcheck.extract.evidence import EvidenceOrder
 from dpcheck.extract.locations import commitment_mentions
@@ -996,5 +997,9 @@ def addresses_transfers(sentence: Sentence, transfer: bool, lexicon: Lexicon) ->
     if sentence.has(THIRD_COUNTRY):
         return True
     if sentence.has_prefixed("MECH:") and transfer:
+        return True
+    # "6. International transfers — Provider carries out no transfer of End-User Data": denied where the document
+    # speaks of data leaving the EEA.
+    if transfer and sentence.has(TRANSFER) and negated_transfer(sentence, lexicon.words):
         return True
     return sentence.has(TRANSFER) and not sentence.has("SEAT") and locates_data(sentence, lexicon.words, lexicon.roles)
