@@ -540,8 +540,8 @@ class SentenceRoles:
 
 def may_state_transfer(sentence: Sentence, roleset: RoleSet) -> bool:
     """Whether :attr:`SentenceRoles.states_transfer` can hold for ``sentence``, from its labels and words alone: it
-    needs a cue of a transferring role, or a place of a country and a word of handling for its relative clause. Most
-    sentences with a place have neither, and working out their roles was a fifth of reading destinations."""
+    needs a cue of a transferring role, or a place of a country and a word of handling for its relative clause. A third
+    of the sentences the destinations reader reads have neither, and their roles need not be worked out."""
     return sentence.has(*roleset.transferring_labels) or (
         any(len(p.code) == 2 for p in sentence.places) and bool(sentence.where_word(roleset.seated_party.handles))
     )
