@@ -376,6 +376,7 @@ def _table(builder: DocumentBuilder, table: _Element, reading: _Reading) -> None
             for box in boxes:
                 row[-1] += " " + clean(_visible_text(box, reading)[0])
         rows.append(row)
+    blank_header = bool(rows) and not any(c.strip() for c in rows[0])
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         return
@@ -384,6 +385,11 @@ def _table(builder: DocumentBuilder, table: _Element, reading: _Reading) -> None
         for row in rows:
             for cell in row:
                 builder.add("paragraph", cell)
+        return
+    if blank_header:
+        # A header row left empty (a page saved from Markdown or HTML): the builder decides, as for those, whether
+        # the first filled row holds column titles.
+        builder.add_table([""] * len(rows[0]), rows)
         return
     builder.add_table(rows[0], rows[1:])
 
