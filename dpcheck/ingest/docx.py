@@ -380,16 +380,16 @@ def _table(builder: DocumentBuilder, table: _Element, reading: _Reading) -> None
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         return
+    if blank_header and max(len(r) for r in rows) > 1:
+        # A header row left empty (a page saved from Markdown or HTML): a table still, even of one row, and the
+        # builder decides, as for those, whether the first filled row holds column titles.
+        builder.add_table([""] * len(rows[0]), rows)
+        return
     if len(rows) == 1 or max(len(r) for r in rows) == 1:
         # Boxes drawn as one-row or one-column tables are text, not tabular data.
         for row in rows:
             for cell in row:
                 builder.add("paragraph", cell)
-        return
-    if blank_header:
-        # A header row left empty (a page saved from Markdown or HTML): the builder decides, as for those, whether
-        # the first filled row holds column titles.
-        builder.add_table([""] * len(rows[0]), rows)
         return
     builder.add_table(rows[0], rows[1:])
 
