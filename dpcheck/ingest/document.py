@@ -207,7 +207,7 @@ class DocumentBuilder:
         repaired = [[_repair(c or "") for c in row] for row in (header, *rows)]
         header_t = tuple(c[0] for c in repaired[0])
         body = [r for r in repaired[1:] if any(c[0] for c in r)]
-        if not any(header_t) and body and _heads(body[0]):
+        if not any(header_t) and len(body) > 1 and _heads(body[0]):
             # An empty header row (Markdown needs one; a page converted to Markdown often leaves it blank) is no
             # header: a first row of column titles is, as Word and PDF, which drop empty rows, read the same table.
             header_t = tuple(c[0] for c in body[0])
