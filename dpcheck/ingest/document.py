@@ -12,7 +12,6 @@ from dpcheck.limits import check_chars, checkpoint
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
 Format = Literal["pdf", "html", "markdown", "text", "docx", "csv"]
-_TITLE_CHARS = 80  # a column title is a few words; a longer cell is data
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,11 +206,6 @@ class DocumentBuilder:
         repaired = [[_repair(c or "") for c in row] for row in (header, *rows)]
         header_t = tuple(c[0] for c in repaired[0])
         body = [r for r in repaired[1:] if any(c[0] for c in r)]
-        if not any(header_t) and len(body) > 1 and _heads(body[0]):
-            # An empty header row (Markdown needs one; a page converted to Markdown often leaves it blank) is no
-            # header: a first row of column titles is, as Word and PDF, which drop empty rows, read the same table.
-            header_t = tuple(c[0] for c in body[0])
-            repaired, body = [body[0]], body[1:]
         rows_t = tuple(tuple(c[0] for c in r) for r in body)
         if not rows_t and not any(header_t):
             return
@@ -278,13 +272,6 @@ class DocumentBuilder:
         if not self._page_starts:
             return ()
         return tuple(sorted({max(1, bisect.bisect_right(self._page_starts, at)) for at in offsets}))
-
-
-def _heads(row: list[tuple[str, list[Folded], int]]) -> bool:
-    """Whether a row reads as column titles: two or more short cells, none a sentence. A table of terms and their
-    definitions has none."""
-    filled = [c[0] for c in row if c[0]]
-    return len(filled) >= 2 and all(len(c) <= _TITLE_CHARS and not c.endswith(".") for c in filled)
 
 
 def _repair(text: str) -> tuple[str, list[Folded], int]:

@@ -381,8 +381,8 @@ def _table(builder: DocumentBuilder, table: _Element, reading: _Reading) -> None
     if not rows:
         return
     if blank_header and max(len(r) for r in rows) > 1:
-        # A header row left empty (a page saved from Markdown or HTML): a table still, even of one row, and the
-        # builder decides, as for those, whether the first filled row holds column titles.
+        # A header row left empty (a table saved from Markdown or HTML, which need one) stays empty, as it is read
+        # there: the rows under it are rows, even one alone.
         builder.add_table([""] * len(rows[0]), rows)
         return
     if len(rows) == 1 or max(len(r) for r in rows) == 1:

@@ -590,7 +590,7 @@ def _table(
         return None
     x0, top, x1, bottom = bbox
     if blank_header and len(rows) > 1:
-        # A header row left empty: the builder decides whether the first filled row holds column titles.
+        # A header row left empty stays empty, as Markdown and HTML read it (see :mod:`dpcheck.ingest.docx`).
         return _Table(top, bottom, x0, x1, [""] * len(columns), rows)
     return _Table(top, bottom, x0, x1, rows[0], rows[1:])
 

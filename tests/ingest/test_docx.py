@@ -122,7 +122,7 @@ def test_docx_without_text_raises_no_text(make_docx) -> None:
 )
 def test_docx_one_row_under_an_empty_header_row_is_a_table(make_docx, row) -> None:
     """A table saved from Markdown or HTML keeps the empty header row those need: one row under it is still a
-    table, as it is there, not a box of text."""
+    table, as it is there, not a box of text; the empty header stays empty."""
 
     def fill(document: WordDocument) -> None:
         grid = document.add_table(rows=2, cols=2)
