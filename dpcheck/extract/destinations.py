@@ -16,7 +16,7 @@ from typing import Any
 
 from dpcheck.extract.forms import answered_no
 from dpcheck.extract.recipients import QUOTES
-from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, SentenceRoles, assign
+from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, SentenceRoles, assign, may_state_transfer
 from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import UNSPECIFIED, Mention
 from dpcheck.nlp.languages import spellings
@@ -1031,6 +1031,9 @@ def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
     Only a place that a transfer, storage or access cue claims counts, read as destinations are:
     "the EU legislator", "EU regulations" or "in France, the authority is the CNIL" say nothing
     about where data goes."""
+    # Three in four sentences asked about name no place (a transfer verb alone): their roles are not worked out.
+    if not sentence.places:
+        return False
     roles = assign(sentence, roleset)
     for place in sentence.places:
         argument = roles.argument(place.start, place.end)
@@ -1044,6 +1047,9 @@ def destination_mentions(
 ) -> list[Mention]:
     """Named and open destinations in one sentence (EEA countries are skipped): the places whose
     argument role (see :mod:`dpcheck.extract.roles`) makes a transfer."""
+    # Found only where the sentence is about transfers, its roles state one, or it uses a seated company (below).
+    if not (transfer_sentence or sentence.has("RCPT_USE") or may_state_transfer(sentence, roleset)):
+        return []
     # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
     if sentence.is_definition or sentence.has("NO_PERSONAL_DATA"):
         return []

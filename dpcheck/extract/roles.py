@@ -160,6 +160,11 @@ class RoleSet:
         return tuple(self.by_cue_label)
 
     @cached_property
+    def transferring_labels(self) -> tuple[str, ...]:
+        """The cue labels whose role gives a transferring argument."""
+        return tuple(label for label, role in self.by_cue_label.items() if role.argument in self.transferring)
+
+    @cached_property
     def by_cue_label(self) -> dict[str, Role]:
         """Cue label → the role it gives: a role's own label (``ROLE_PREFIX`` and its name), or a label of cues.yml
         that a role borrows (never one with the prefix). A dict: a sentence's cues are looked up by the thousand."""
@@ -531,6 +536,15 @@ class SentenceRoles:
 
     def makes_transfer(self, argument: Argument) -> bool:
         return argument.role in self.roleset.transferring
+
+
+def may_state_transfer(sentence: Sentence, roleset: RoleSet) -> bool:
+    """Whether :attr:`SentenceRoles.states_transfer` can hold for ``sentence``, from its labels and words alone: it
+    needs a cue of a transferring role, or a place of a country and a word of handling for its relative clause. A third
+    of the sentences the destinations reader reads have neither, and their roles need not be worked out."""
+    return sentence.has(*roleset.transferring_labels) or (
+        any(len(p.code) == 2 for p in sentence.places) and bool(sentence.where_word(roleset.seated_party.handles))
+    )
 
 
 def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> SentenceRoles:

@@ -376,8 +376,14 @@ def _table(builder: DocumentBuilder, table: _Element, reading: _Reading) -> None
             for box in boxes:
                 row[-1] += " " + clean(_visible_text(box, reading)[0])
         rows.append(row)
+    blank_header = bool(rows) and not any(c.strip() for c in rows[0])
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
+        return
+    if blank_header and max(len(r) for r in rows) > 1:
+        # A header row left empty (a table saved from Markdown or HTML, which need one) stays empty, as it is read
+        # there: the rows under it are rows, even one alone.
+        builder.add_table([""] * len(rows[0]), rows)
         return
     if len(rows) == 1 or max(len(r) for r in rows) == 1:
         # Boxes drawn as one-row or one-column tables are text, not tabular data.

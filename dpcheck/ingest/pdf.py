@@ -483,9 +483,10 @@ def _attach_bullets(lines: list[Line]) -> list[Line]:
 
 
 def _has_rulings(page: pdfium.PdfPage) -> bool:
-    """Cheap test for a drawn table grid: edges at three or more distinct x and y positions.
+    """Cheap test for a drawn table grid: edges at three or more distinct x positions and two or more y positions
+    (one row of two cells is the rest of a table a page break cut off, see :func:`_continued_only`).
 
-    Underlines, highlights and boxes give at most two of either; a grid drawn as one path
+    Underlines, highlights and boxes give at most two x positions; a grid drawn as one path
     shows up as a path with many segments.
     """
     xs: set[int] = set()
@@ -500,7 +501,7 @@ def _has_rulings(page: pdfium.PdfPage) -> bool:
             ys.update((round(bottom), round(top)) if tall else (round((bottom + top) / 2),))
         if tall:
             xs.update((round(left), round(right)) if wide else (round((left + right) / 2),))
-        if len(xs) >= 3 and len(ys) >= 3:
+        if len(xs) >= 3 and len(ys) >= 2:
             return True
     return False
 
@@ -554,8 +555,26 @@ def _tables(data: bytes, pages: Sequence[_Page], dehyphenator: Dehyphenator) -> 
                 if kept:
                     found[plumbed.page_number] = kept
     except Exception:  # noqa: BLE001  pdfminer raises many types on odd files; the text layer is already read
-        return found
-    return found
+        return _continued_only(found)
+    return _continued_only(found)
+
+
+def _continued_only(found: dict[int, list[_Table]]) -> dict[int, list[_Table]]:
+    """Tables of one row kept only where they go on with the previous page's last table (the same columns, first on
+    their page): the rest of a table, or of one tall row, that a page break cut off. Elsewhere a ruled box of one
+    row is text."""
+    kept: dict[int, list[_Table]] = {}
+    for number in sorted(found):
+        tables = sorted(found[number], key=lambda t: t.top)
+        before = kept.get(number - 1)
+        tables = [
+            t
+            for i, t in enumerate(tables)
+            if t.rows or (i == 0 and before is not None and len(before[-1].header) == len(t.header))
+        ]
+        if tables:
+            kept[number] = tables
+    return kept
 
 
 def _table(
@@ -565,10 +584,14 @@ def _table(
     # Word draws shaded cells as separate rectangles, leaving empty columns and rows behind.
     columns = [i for i in range(max((len(r) for r in rows), default=0)) if any(i < len(r) and r[i] for r in rows)]
     rows = [[r[i] if i < len(r) else "" for i in columns] for r in rows]
+    blank_header = bool(rows) and not any(rows[0])
     rows = _merge_split_rows([r for r in rows if any(r)])
-    if len(rows) < 2 or len(columns) < 2:
+    if not rows or len(columns) < 2:
         return None
     x0, top, x1, bottom = bbox
+    if blank_header and len(rows) > 1:
+        # A header row left empty stays empty, as Markdown and HTML read it (see :mod:`dpcheck.ingest.docx`).
+        return _Table(top, bottom, x0, x1, [""] * len(columns), rows)
     return _Table(top, bottom, x0, x1, rows[0], rows[1:])
 
 
@@ -607,6 +630,7 @@ def _split_at_tables(page: _Page, tables: list[_Table]) -> list[list[Line] | _Ta
 def _merge_continued_tables(items: list[Item]) -> list[Item]:
     """Join a table that runs over a page break: same columns, header absent or repeated."""
     merged: list[Item] = []
+    last_page = None  # of the last table, which may have run over several pages
     for item in items:
         prev = merged[-1] if merged else None
         if (
@@ -614,13 +638,27 @@ def _merge_continued_tables(items: list[Item]) -> list[Item]:
             and item.rows is not None
             and prev.rows is not None
             and item.page is not None
-            and prev.page is not None
-            and item.page == prev.page + 1
+            and last_page is not None
+            and item.page == last_page + 1
             and len(item.header) == len(prev.header)
         ):
-            if item.header != prev.header:
-                prev.rows.append(item.header)
-            prev.rows.extend(item.rows)
+            first, *rest = item.rows if not any(item.header) else [item.header, *item.rows]
+            titles = prev.header if any(prev.header) else prev.rows[0] if prev.rows else []
+            if first != titles:  # the column titles repeated after the break are no row
+                _go_on(prev.rows, first)
+            prev.rows.extend(rest)
+            last_page = item.page
             continue
         merged.append(item)
+        last_page = item.page
     return merged
+
+
+def _go_on(rows: list[list[str]], first: list[str]) -> None:
+    """Add the first row after a page break: where its first cell is empty and the last row's is not, it is the
+    rest of that row, cut by the break, and its cells go on that row's cells."""
+    last = rows[-1] if rows else None
+    if last is not None and not first[0] and last[0] and len(last) == len(first):
+        rows[-1] = [f"{a} {b}".strip() for a, b in zip(last, first, strict=True)]
+    else:
+        rows.append(first)

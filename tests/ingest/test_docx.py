@@ -10,7 +10,7 @@ from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 
 from dpcheck.errors import ErrorCode, IngestError
-from dpcheck.ingest import load
+from dpcheck.ingest import load, load_text
 
 from .conftest import assert_consistent
 
@@ -114,3 +114,25 @@ def test_docx_without_text_raises_no_text(make_docx) -> None:
     with pytest.raises(IngestError) as err:
         load(make_docx(lambda d: d.add_paragraph("   ")), name="blank.docx")
     assert err.value.code == ErrorCode.NO_TEXT
+
+
+@pytest.mark.parametrize(
+    "row",
+    [("Tallimo Ltd", "Email delivery in the United States"), ("Tallimo GmbH", "E-Mail-Versand in den USA")],
+)
+def test_docx_one_row_under_an_empty_header_row_is_a_table(make_docx, row) -> None:
+    """A table saved from Markdown or HTML keeps the empty header row those need: one row under it is still a
+    table, as it is there, not a box of text; the empty header stays empty."""
+
+    def fill(document: WordDocument) -> None:
+        grid = document.add_table(rows=2, cols=2)
+        for j, cell in enumerate(row):
+            grid.cell(1, j).text = cell
+
+    doc = load(make_docx(fill), name="x.docx")
+    assert doc.tables[0].header == ("", "")
+    assert doc.tables[0].rows == (row,)
+    assert (
+        doc.tables[0].rows
+        == load_text(f"| | |\n| --- | --- |\n| {row[0]} | {row[1]} |\n", format="markdown").tables[0].rows
+    )

@@ -380,3 +380,52 @@ def test_inline_words_links_struck_and_hidden_in_one_pass(language: str) -> None
     notices = {notice.code: notice.message for notice in doc.notices}
     assert notices["struck-text"].endswith(f'"{struck}"')
     assert notices["hidden-text"].startswith("2 passage(s)") and notices["hidden-text"].endswith(f'"{hidden}"')
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("Provider", "Service", "Country"), ("Tallimo Ltd", "Email delivery", "United States")],
+        [("Dienstleister", "Leistung", "Land"), ("Rendora GmbH", "Rechenzentrum", "Deutschland")],
+    ],
+)
+def test_markdown_and_word_read_a_table_under_an_empty_header_row_alike(make_docx, rows) -> None:
+    """A page converted to Markdown often leaves the header row blank; the same table saved as .docx keeps that
+    empty first row, which Word shows and the reader drops. Both read an empty header and the same rows."""
+    pipe = "| | | |\n| --- | --- | --- |\n" + "".join(f"| {' | '.join(r)} |\n" for r in rows)
+    doc = load_text(pipe, format="markdown")
+
+    def fill(document) -> None:
+        grid = document.add_table(rows=len(rows) + 1, cols=3)
+        for i, row in enumerate(rows, 1):
+            for j, cell in enumerate(row):
+                grid.cell(i, j).text = cell
+
+    word = load(make_docx(fill), name="x.docx")
+    assert doc.tables[0].header == word.tables[0].header == ("", "", "")
+    assert doc.tables[0].rows == word.tables[0].rows == tuple(rows)
+    assert [b.text for b in doc.blocks] == [b.text for b in word.blocks]
+    assert_consistent(doc)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ("Controller", "The party that decides why and how personal data is processed."),
+        ("Verantwortlicher", "Die Stelle, die über Zweck und Mittel der Verarbeitung entscheidet."),
+    ],
+)
+def test_markdown_an_empty_header_row_over_definitions_stays_empty(make_docx, row) -> None:
+    """A table of terms and what they mean has no column titles: its first row stays a row, in Markdown and in the
+    same table saved as .docx with its empty first row."""
+    doc = load_text(f"| | |\n| --- | --- |\n| {row[0]} | {row[1]} |\n| Term | Meaning. |\n", format="markdown")
+
+    def fill(document) -> None:
+        grid = document.add_table(rows=3, cols=2)
+        for i, cells in enumerate((row, ("Term", "Meaning.")), 1):
+            for j, cell in enumerate(cells):
+                grid.cell(i, j).text = cell
+
+    word = load(make_docx(fill), name="x.docx")
+    assert doc.tables[0].header == word.tables[0].header == ("", "")
+    assert doc.tables[0].rows == word.tables[0].rows == (row, ("Term", "Meaning."))

@@ -302,3 +302,59 @@ def test_pdf_page_objects_are_pypdfium2s(levels: int) -> None:
         walked = [(ctypes.cast(obj, ctypes.c_void_p).value, object_bounds(obj)) for obj in page_objects(page, kind)]
         assert walked == wrapped
         assert len(walked) >= min(levels + 1, 3)
+
+
+def _grid(pdf, rows: list[tuple[str, ...]], headings: int = 0) -> None:
+    with pdf.table(repeat_headings=headings, first_row_as_headings=bool(headings)) as grid:
+        for cells in rows:
+            row = grid.row()
+            for cell in cells:
+                row.cell(cell)
+
+
+@pytest.mark.parametrize(
+    ("header", "tall", "after"),
+    [
+        (("Name", "Purpose", "Location"), ("Tallimo Ltd", "Support tickets. " * 60, "United States"), "Rendora Inc"),
+        (("Name", "Zweck", "Ort"), ("Tallimo GmbH", "Kundenbetreuung. " * 60, "Vereinigte Staaten"), "Rendora AG"),
+    ],
+)
+def test_pdf_a_page_holding_one_row_of_a_table_is_part_of_it(header, tall, after) -> None:
+    """A row too tall to share a page goes on the next page alone, with no header repeated: one row of ruled
+    cells, which is still the table, not text of its own."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    _grid(
+        pdf, [header] + [(f"Vendor {i}", "Hosting", "EU") for i in range(30)] + [tall, (after, "Hosting. " * 60, "EU")]
+    )
+    doc = load(pdf_bytes(pdf), name="x.pdf")
+    assert doc.page_count == 3
+    assert len(doc.tables) == 1
+    names = [row[0] for row in doc.tables[0].rows]
+    assert names[-2:] == [tall[0], after] and len(names) == 32
+    assert_consistent(doc)
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        (("Tallimo Ltd", "Hosting of the", "Ireland"), ("", "customer database", "")),
+        (("Tallimo GmbH", "Betrieb der", "Irland"), ("", "Kundendatenbank", "")),
+    ],
+)
+def test_pdf_a_row_cut_by_a_page_break_goes_on_its_row(first, rest) -> None:
+    """Where a page break cuts a row, the next page starts with the rest of its cells and an empty first cell:
+    they go on that row, not a row of their own."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    _grid(pdf, [("Name", "Purpose", "Location")] + [(f"Vendor {i}", "Hosting", "EU") for i in range(3)] + [first])
+    pdf.add_page()
+    _grid(pdf, [rest, ("Rendora Inc", "Analytics", "US")])
+    doc = load(pdf_bytes(pdf), name="x.pdf")
+    assert len(doc.tables) == 1
+    rows = doc.tables[0].rows
+    assert rows[3] == tuple(f"{a} {b}".strip() for a, b in zip(first, rest, strict=True))
+    assert rows[4] == ("Rendora Inc", "Analytics", "US") and len(rows) == 5
+    assert_consistent(doc)
