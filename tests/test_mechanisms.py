@@ -2831,10 +2831,42 @@ def test_mechanisms_certifications_among_the_safeguards_of_a_transfer(scanner, l
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("de", "Wir übermitteln Ihre Daten nach Kanada, also nur in Drittländer mit einem anerkannten Datenschutzniveau."),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten nach Kanada, also nur in Drittländer mit einem anerkannten Datenschutzniveau.",
+        ),
         ("en", "We transfer your data to Canada, which the European Commission has recognised as adequate."),
     ],
 )
 def test_mechanisms_a_recognised_level_of_protection_is_adequacy(scanner, lang, text):
     """Third countries "with a recognised level of data protection" are those an adequacy decision covers."""
     assert mechanisms(scanner, text, lang) == {"adequacy"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We transfer data to India. This DPA does not incorporate the UK Addendum to the standard contractual "
+            "clauses.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten nach Indien. Dieser Vertrag umfasst nicht das britische Addendum zu den "
+            "Standardvertragsklauseln.",
+        ),
+        (
+            "en",
+            "We send data to Acme Inc. in the United States. We are currently assessing whether to conclude the SCCs with it.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten an Acme Inc. in den USA. Wir prüfen derzeit, ob wir mit ihr die Standardvertragsklauseln abschließen.",
+        ),
+    ],
+)
+def test_mechanisms_a_denied_addendum_and_a_tool_still_weighed(scanner, lang, text):
+    """The tool a denied addendum belongs to is denied with it; a tool the vendor is still deciding on is not
+    relied on."""
+    assert mechanisms(scanner, text, lang) == set()

@@ -2689,3 +2689,23 @@ def test_roles_a_transfer_denied_in_the_transfer_section_addresses_transfers(sca
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert ("TRANSFERS_NOT_ADDRESSED" not in {f.rule_id for f in report.findings}) is addressed
     assert not report.transfers
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "A sub-processor may let its support staff reach Customer Data from a jurisdiction for which no adequacy "
+            "decision exists.",
+        ),
+        (
+            "de",
+            "Ihre Daten werden in die USA sowie in weitere Länder übermittelt, in denen unsere Dienstleister tätig sind.",
+        ),
+    ],
+)
+def test_roles_countries_without_adequacy_and_further_countries_are_open(scanner, lang, text):
+    """A jurisdiction "for which no adequacy decision exists" and "weitere Länder" are third countries the text
+    does not name."""
+    assert "UNSPECIFIED" in destinations(scanner, text, lang, "dpa")

@@ -134,7 +134,8 @@ class MechanismLexicon:
     that tell a party's promise, another company's consent and a tool's context (``located_in``, ``consent_addressee``,
     ``consent_vendor``, ``using``, ``chapter_citation``, ``commission``, ``joins``, ``vendor_speaks``, ``tool_lists``,
     ``list_of``, ``tool_parts``, ``part_of``, ``country_relative``, ``replacement_verbs``, ``passive_agent``,
-    ``tool_disjunction``, ``tool_conjunction``, ``tool_articles``, ``negating_prefixes``, documented there)."""
+    ``tool_disjunction``, ``tool_conjunction``, ``tool_complement``, ``tool_articles``, ``negating_prefixes``,
+    documented there)."""
 
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
@@ -159,6 +160,7 @@ class MechanismLexicon:
     passive_agent: frozenset[str] = frozenset()
     tool_disjunction: frozenset[str] = frozenset()
     tool_conjunction: frozenset[str] = frozenset()
+    tool_complement: frozenset[str] = frozenset()
     tool_articles: frozenset[str] = frozenset()
     negating_prefixes: frozenset[str] = frozenset()
 
@@ -203,6 +205,7 @@ class MechanismLexicon:
             listed("passive_agent"),
             listed("tool_disjunction"),
             listed("tool_conjunction"),
+            listed("tool_complement"),
             listed("tool_articles"),
             listed("negating_prefixes"),
         )
@@ -417,6 +420,11 @@ def _negation_carries(
         # "not recognised as adequate on the basis of Article 45", "nicht als angemessen nach Art. 45 anerkannt": the
         # article cited after the denied phrase is that phrase's legal basis, denied with it.
         if CITATION.match(mention.text) and not any(w in (",", ";", ":") for w in joining):
+            return True
+        # "does not incorporate the UK Addendum to the standard contractual clauses": the tool the denied one
+        # belongs to is named as its complement, denied with it.
+        complement = [w for w in joining if w not in lexicon.tool_articles]
+        if complement and all(w in lexicon.tool_complement for w in complement):
             return True
         return any(w in lexicon.tool_disjunction for w in joining)
     if mention.start - negation.end > 2 * BEFORE_WINDOW:
