@@ -2709,3 +2709,36 @@ def test_roles_countries_without_adequacy_and_further_countries_are_open(scanner
     """A jurisdiction "for which no adequacy decision exists" and "weitere Länder" are third countries the text
     does not name."""
     assert "UNSPECIFIED" in destinations(scanner, text, lang, "dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "A Japanese translation is provided for customers in the Asia-Pacific region.", set()),
+        ("de", "Für Kunden in der Region Asien-Pazifik gibt es eine japanische Übersetzung.", set()),
+        ("en", "Support hours for the Asia-Pacific region are published in Singapore Time.", set()),
+        ("en", "Customer Data is stored in the hosting region Customer selects: the United States or Germany.", {"US"}),
+        ("de", "Region: USA. Die Kundendaten liegen dort.", {"US"}),
+    ],
+)
+def test_roles_a_region_of_the_world_is_no_hosting_region(scanner, lang, text, expected):
+    """Customers or support hours "in the Asia-Pacific region" say where people are; only a region of the service
+    ("hosting region", "Region: USA") places data."""
+    assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "No personnel of Brindle Payments Ltd. in the United Kingdom have access to Customer Data.", set()),
+        ("de", "Niemand im Vereinigten Königreich hat Zugriff auf Kundendaten.", set()),
+        ("en", "The Services may be used by Customer's employees and contractors wherever they are located.", set()),
+        ("de", "Die Dienste können von den Nutzern genutzt werden, wo auch immer sie sich befinden.", set()),
+        ("en", "Our engineers may access Customer Data wherever they are located.", {"UNSPECIFIED"}),
+        ("de", "Unsere Techniker greifen auf Kundendaten zu, wo auch immer sie sich befinden.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_people_denied_access_and_the_customers_people_anywhere(scanner, lang, text, expected):
+    """Nobody there with access denies the place; the customer's own people or users "wherever they are" say
+    where they are; the vendor's engineers reaching the data wherever they are leave the destination open."""
+    assert destinations(scanner, text, lang, "dpa") == expected

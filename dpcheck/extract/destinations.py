@@ -135,6 +135,8 @@ class Words:
     protects_against: frozenset[str]
     measure_clause: frozenset[str]
     basis_verbs: frozenset[str]
+    wherever_person: frozenset[str]
+    customer_owner: frozenset[str]
     basis_prepositions: frozenset[str]
     street: frozenset[str]
     by_means: frozenset[str]
@@ -471,6 +473,25 @@ def _person_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
     return any(t.lower_ in words.people | words.addressee for t in tokens[max(0, at - PEOPLE_REACH - 4) : at])
 
 
+def _users_wherever(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "The Services may be used by Customer's employees wherever they are located", „von Nutzern, wo auch immer sie
+    sich befinden": the open region says where the customer's own people or the users are, not where data goes."""
+    tokens = sentence.span
+    if not any(t.lower_ in words.wherever_person for t in tokens[cue.start : min(cue.end + 1, len(tokens))]):
+        return False
+    lo = max(0, cue.start - PEOPLE_REACH - 6)
+    # "Customer Data" names data, not people.
+    data = {i for c in sentence.of("SUBJECT") for i in range(c.start, c.end)}
+    return any(
+        i not in data
+        and (
+            tokens[i].lower_ in words.people
+            or (tokens[i].lower_ in words.customer_owner and tokens[i + 1].text in words.possessive)
+        )
+        for i in range(lo, cue.start)
+    )
+
+
 def _defined_name(sentence: Sentence, cue: Cue) -> bool:
     """'... countries which have not been subject to an Adequacy Decision ("Other Countries")': open words in the
     brackets of a definition right after third-country wording name it; they add no open set of their own."""
@@ -596,7 +617,7 @@ DEFINED_NAME_OPENERS = frozenset({"(", '"', "“", "„", "'", "‘"})
 DEFINED_NAME_REACH = 4
 # Tokens between a negation and the transfer it denies; a determiner ("no ... data has been stored") reaches further.
 NEGATION_REACH = 6
-DETERMINER_REACH = 9
+DETERMINER_REACH = 12
 # Tokens between a negation and the sub-processors it says there are none of ("none of our sub-processors").
 NO_RECIPIENT_REACH = 3
 SEMICOLON = frozenset({";"})
@@ -1237,6 +1258,7 @@ def destination_mentions(
         and not _defined_name(sentence, c)
         # "A respondent may fill in a form from anywhere in the world": where someone is, not where data goes.
         and not _person_from(sentence, c, words)
+        and not _users_wherever(sentence, c, words)
         and not _in_tool_title(sentence, c, words)
         and not _titled(sentence, c)
         and ((c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True)))
