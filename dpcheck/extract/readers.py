@@ -73,7 +73,7 @@ from dpcheck.extract.recipients import (
     title_words,
 )
 from dpcheck.extract.roles import RoleSet, assign
-from dpcheck.extract.sentences import PLACE, Sentence, Sentences
+from dpcheck.extract.sentences import INTERNATIONAL_HEADING, PLACE, Sentence, Sentences
 from dpcheck.extract.subject import Subject
 from dpcheck.extract.tables import Cells, block_evidence, card_lines, card_places, table_recipients
 from dpcheck.extract.terms import ANCHORS as TERM_ANCHORS
@@ -1000,6 +1000,12 @@ def addresses_transfers(sentence: Sentence, transfer: bool, lexicon: Lexicon) ->
         return True
     # "6. International transfers — Provider carries out no transfer of End-User Data": denied where the document
     # speaks of data leaving the EEA.
-    if transfer and sentence.has(TRANSFER) and negated_transfer(sentence, lexicon.words):
+    path = sentence.block.heading_path
+    if (
+        path
+        and INTERNATIONAL_HEADING.search(path[-1])
+        and sentence.has(TRANSFER)
+        and negated_transfer(sentence, lexicon.words)
+    ):
         return True
     return sentence.has(TRANSFER) and not sentence.has("SEAT") and locates_data(sentence, lexicon.words, lexicon.roles)

@@ -42,6 +42,13 @@ TRANSFER_HEADING = re.compile(
     r"außerhalb der eu|ausland|cross-border|sub-?processor|unterauftrag",
     re.IGNORECASE,
 )
+# The headings of a section on data leaving the EEA itself, narrower than TRANSFER_HEADING ("Übermittlung von
+# Fehlerprotokollen" transfers logs to the vendor, wherever it is).
+INTERNATIONAL_HEADING = re.compile(
+    r"international|third[- ]countr|drittl|drittstaat|outside the (eea|eu)|außerhalb der eu|ausland|cross-border|"
+    r"data location|datenstandort|speicherort",
+    re.IGNORECASE,
+)
 # A lead-in naming the recipients its list goes on to name ("We share your data with the following recipients:",
 # "Empfänger Ihrer Daten sind:"): each item names one that receives the data.
 RECIPIENTS = re.compile(r"\b(?:recipients?|empfänger\w*)\b", re.IGNORECASE)
