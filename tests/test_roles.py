@@ -2742,3 +2742,16 @@ def test_roles_people_denied_access_and_the_customers_people_anywhere(scanner, l
     """Nobody there with access denies the place; the customer's own people or users "wherever they are" say
     where they are; the vendor's engineers reaching the data wherever they are leave the destination open."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Tallimo hosts Customer Data for EEA Customers in its Montreal data centre.", {"CA"}),
+        ("de", "Tallimo hostet die Kundendaten in seinem Montreal Data Center.", {"CA"}),
+        ("en", "Data is processed under the UK data protection law.", set()),
+    ],
+)
+def test_roles_a_city_before_a_data_centre_is_no_law(scanner, lang, text, expected):
+    """ "Its Montreal data centre" places the data; "the UK data protection law" names a law."""
+    assert destinations(scanner, text, lang, "dpa") == expected

@@ -845,6 +845,9 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
         i = starts.get(i, i + 1)
     if i >= len(tokens):
         return False
+    # "its Montreal data centre": a phrase for where data rests opens there, not a law's name ("UK data protection law").
+    if any(c.start == i and c.end > i + 1 for c in sentence.of("TRANSFER")):
+        return False
     word = tokens[i].lower_.rstrip(".")  # "the Swiss Annex." closing a sentence stays one token
     # „UK- und EU-Standardvertragsklauseln": the list's last word is a compound whose end is the tool.
     return any(
