@@ -2755,3 +2755,20 @@ def test_roles_people_denied_access_and_the_customers_people_anywhere(scanner, l
 def test_roles_a_city_before_a_data_centre_is_no_law(scanner, lang, text, expected):
     """ "Its Montreal data centre" places the data; "the UK data protection law" names a law."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Acme may subcontract to a sub-processor based in the United States, only by way of a written agreement "
+            "imposing obligations no less rigorous than these.",
+            {"US"},
+        ),
+        ("de", "Unser Dienstleister in Indien greift nicht weniger als einmal pro Woche auf die Daten zu.", {"IN"}),
+    ],
+)
+def test_roles_a_negated_comparison_denies_nothing(scanner, lang, text, expected):
+    """ "No less rigorous than", „nicht weniger als": a comparison, not a denial of the transfer."""
+    assert destinations(scanner, text, lang, "dpa") == expected

@@ -136,6 +136,7 @@ class Words:
     measure_clause: frozenset[str]
     basis_verbs: frozenset[str]
     wherever_person: frozenset[str]
+    comparative: frozenset[str]
     customer_owner: frozenset[str]
     basis_prepositions: frozenset[str]
     street: frozenset[str]
@@ -235,6 +236,9 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
     asides = _asides(sentence, eea)
     for neg in negations:
         if neg.text.lower() in words.non_denying_negation or any(s <= neg.start < e for s, e in regions):
+            continue
+        # "obligations no less rigorous than ...", "no later than 30 days": a comparison, not a denial.
+        if neg.end < len(sentence.span) and sentence.span[neg.end].lower_ in words.comparative:
             continue
         # "(access only through a jump server in Cologne, no local storage)": an aside's negation denies the aside.
         if neg.start in asides:
