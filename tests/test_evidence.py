@@ -936,3 +936,25 @@ def test_evidence_a_list_item_is_quoted_with_its_lead_in(scanner, lang, text, le
     report = scan(scanner, text, lang, fmt="markdown")
     (quote,) = set(tool_quotes(report, "adequacy"))
     assert lead in quote and quote.rstrip().endswith(("and/or", "oder"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "decisive"),
+    [
+        (
+            "en",
+            "Tallimo sends usage data to its provider in the United States. The DPF is a framework between the EU and "
+            "the US for data processing in the United States. The provider is certified under the DPF.",
+            "The provider is certified under the DPF.",
+        ),
+        (
+            "de",
+            "Tallimo übermittelt Nutzungsdaten an seinen Anbieter in den USA. Der DPF ist ein Übereinkommen zwischen "
+            "der EU und den USA für Datenverarbeitungen in den USA. Der Anbieter ist nach dem DPF zertifiziert.",
+            "Der Anbieter ist nach dem DPF zertifiziert.",
+        ),
+    ],
+)
+def test_evidence_a_sentence_saying_what_a_tool_is_comes_after_reliance(scanner, lang, text, decisive):
+    """ "The DPF is a framework ...": a description of the tool, quoted after the sentence relying on it."""
+    assert tool_quotes(scan(scanner, text, lang), "dpf")[0] == decisive

@@ -74,6 +74,9 @@ ORDER = ("destination", RECIPIENT_SEAT, TRANSFER, TABLE, UNCLAIMED, "", DEFINITI
 _TIER = {role: tier for tier, role in enumerate(ORDER)}
 # A US state's code with its ZIP code closes an address ("Springfield, IL 62701").
 ZIP = re.compile(r"\b[A-Z]{2} \d{5}(?:-\d{4})?\b")
+# A sentence saying what something is ("Der DPF ist ein Übereinkommen zwischen der EU und den USA, ...", "The DPF is
+# a framework that ..."): it describes a tool, as a definition does, where another sentence relies on it.
+DESCRIBES = re.compile(r"^\W*(?:der|die|das|the)\s+(?:\S+\s+){0,5}?(?:ist|is)\s+(?:ein|eine|an|a)\s", re.I)
 # A table row led by a date ("2 May 2025 | ...", "May 2, 2025 | ...", "2025-05-02 | ...", "02.05.2025 | ..."):
 # an entry of a change log, the history of a list rather than the list.
 DATED_ROW = re.compile(
@@ -167,7 +170,7 @@ class EvidenceOrder:
         """The role of the sentence a transfer tool is named in: a definition, a table row, a
         statement about the transfer (it names a transfer or third countries, or says a party is certified under
         the tool or takes part in it), or none ("")."""
-        if mention.detail == DEFINITION or sentence.is_definition:
+        if mention.detail == DEFINITION or sentence.is_definition or DESCRIBES.match(sentence.text):
             return DEFINITION
         if sentence.block.table is not None:
             return TABLE
