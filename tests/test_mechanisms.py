@@ -2870,3 +2870,38 @@ def test_mechanisms_a_denied_addendum_and_a_tool_still_weighed(scanner, lang, te
     """The tool a denied addendum belongs to is denied with it; a tool the vendor is still deciding on is not
     relied on."""
     assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "tool"),
+    [
+        (
+            "de",
+            "Wir übermitteln Daten nur in die Schweiz, da der Schweiz durch die EU-Kommission ein angemessenes "
+            "Datenschutzniveau bestätigt wurde.",
+            "adequacy",
+        ),
+        (
+            "en",
+            "We transfer data to Switzerland only, as the European Commission has found Switzerland to provide an "
+            "adequate level of protection.",
+            "adequacy",
+        ),
+        (
+            "de",
+            "Wir lassen Daten von Dienstleistern in den USA nur verarbeiten, wenn der Dienstleister "
+            "Datenschutz-Zertifizierungen vorweisen kann.",
+            "certification",
+        ),
+        (
+            "en",
+            "We let providers in the United States process data only where the provider holds data protection "
+            "certifications.",
+            "certification",
+        ),
+    ],
+)
+def test_mechanisms_a_level_confirmed_by_the_commission_and_data_protection_certifications(scanner, lang, text, tool):
+    """An adequate level "confirmed" by the Commission is adequacy; a provider's data protection certifications in a
+    transfer sentence are Art. 46(2)(f)."""
+    assert tool in mechanisms(scanner, text, lang)
