@@ -2772,3 +2772,19 @@ def test_roles_a_city_before_a_data_centre_is_no_law(scanner, lang, text, expect
 def test_roles_a_negated_comparison_denies_nothing(scanner, lang, text, expected):
     """ "No less rigorous than", „nicht weniger als": a comparison, not a denial of the transfer."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "If you use our Services from the European Union or other regions of the world, you transfer your data "
+            "to the United States.",
+        ),
+        ("de", "Wenn Sie unsere Dienste aus der EU oder anderen Ländern nutzen, übermitteln Sie Ihre Daten in die USA."),
+    ],
+)
+def test_roles_a_list_of_places_users_come_from_ends_in_an_open_region(scanner, lang, text):
+    """ "From the EU or other regions": the open region closing the list of where users are is no destination."""
+    assert destinations(scanner, text, lang) == {"US"}

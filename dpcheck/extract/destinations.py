@@ -472,6 +472,10 @@ def _person_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
     where our engineers work" still is)."""
     tokens = sentence.span
     at = cue.start - 1
+    # "use our Services from the European Union or other regions": the source word opens the list the region ends.
+    ends = {p.end: p.start for p in sentence.places}
+    while at >= 0 and tokens[at].lower_ not in words.source and (tokens[at].lower_ in words.list or at + 1 in ends):
+        at = ends[at + 1] - 1 if at + 1 in ends else at - 1
     if at < 0 or tokens[at].lower_ not in words.source or _accessed_from_place(tokens, at, cue.start, words):
         return False
     return any(t.lower_ in words.people | words.addressee for t in tokens[max(0, at - PEOPLE_REACH - 4) : at])
