@@ -2767,10 +2767,12 @@ def test_roles_a_city_before_a_data_centre_is_no_law(scanner, lang, text, expect
             {"US"},
         ),
         ("de", "Unser Dienstleister in Indien greift nicht weniger als einmal pro Woche auf die Daten zu.", {"IN"}),
+        ("de", "Seit März 2025 findet eine Übermittlung in die Türkei nicht mehr statt.", set()),
     ],
 )
 def test_roles_a_negated_comparison_denies_nothing(scanner, lang, text, expected):
-    """ "No less rigorous than", „nicht weniger als": a comparison, not a denial of the transfer."""
+    """ "No less rigorous than", „nicht weniger als": a comparison, not a denial of the transfer; „nicht mehr" is "no
+    longer", a denial."""
     assert destinations(scanner, text, lang, "dpa") == expected
 
 
