@@ -413,3 +413,42 @@ def test_pdf_link_to_the_subprocessor_list_answers_the_list(scanner, language: s
     pdf.write(6, more, link=_LINKED[language][2])
     report = scanner.scan_bytes(pdf_bytes(pdf), "dpa.pdf", language=language)
     assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("cards", "boxes"),
+    [
+        (
+            [
+                "Acme Cloud\nHosting\nUnited States",
+                "Beta Mail\nEmail delivery\nCanada",
+                "Gamma Support\nHelpdesk\nIndia",
+            ],
+            ["Note", "Keep this agreement with your records."],
+        ),
+        (
+            [
+                "Acme Cloud\nHosting\nVereinigte Staaten",
+                "Beta Mail\nE-Mail-Versand\nKanada",
+                "Gamma Support\nKundendienst\nIndien",
+            ],
+            ["Hinweis", "Bewahren Sie diesen Vertrag bei Ihren Unterlagen auf."],
+        ),
+    ],
+)
+def test_pdf_ruled_column_of_cards_under_an_empty_header_is_a_table(cards: list[str], boxes: list[str]) -> None:
+    """A ruled one-column table under an empty header row (a card list saved from a web page, which Markdown and HTML
+    read as a table) is a table, one row per card with its lines; a ruled column with words in its first row is a
+    box of text, as before."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    for rows in ([""] + cards, boxes):
+        with pdf.table(col_widths=(120,), width=120, line_height=5, first_row_as_headings=False) as table:
+            for text in rows:
+                table.row().cell(text)
+        pdf.ln(8)
+    doc = load(pdf_bytes(pdf), name="cards.pdf")
+    assert [b.text for b in doc.blocks if b.kind == "table_row"] == [" ".join(c.split("\n")) for c in cards]
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"] == boxes
+    assert_consistent(doc)
