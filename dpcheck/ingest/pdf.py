@@ -50,9 +50,6 @@ _SCAN_CHARS = 20
 _SCAN_COVER = 0.3
 _SAMPLE = 80  # characters of hidden text quoted in a notice
 _FONT_NAME = 128  # bytes of a font's name read to tell a bold one
-# Rows under an empty header that make a ruled one-column grid a table of cards (one entry, its lines, per cell), as
-# Markdown and HTML read such a table; fewer, or under a header with words, are boxes of text.
-_CARD_ROWS = 2
 
 
 @dataclass(slots=True)
@@ -526,9 +523,7 @@ def _attach_bullets(lines: list[Line]) -> list[Line]:
 
 def _has_rulings(page: pdfium.PdfPage) -> bool:
     """Cheap test for a drawn table grid: edges at three or more distinct x positions and two or more y positions
-    (one row of two cells is the rest of a table a page break cut off, see :func:`_continued_only`), or at two x
-    positions and four or more y positions (a column of ruled cards, kept as a table only where it has
-    :data:`_CARD_ROWS` rows, see :func:`_table`).
+    (one row of two cells is the rest of a table a page break cut off, see :func:`_continued_only`).
 
     Underlines, highlights and boxes give at most two x positions; a grid drawn as one path
     shows up as a path with many segments.
@@ -547,7 +542,7 @@ def _has_rulings(page: pdfium.PdfPage) -> bool:
             xs.update((round(left), round(right)) if wide else (round((left + right) / 2),))
         if len(xs) >= 3 and len(ys) >= 2:
             return True
-    return len(xs) == 2 and len(ys) >= 4
+    return False
 
 
 def _drop_running_lines(pages: Sequence[_Page]) -> None:
@@ -630,7 +625,7 @@ def _table(
     rows = [[r[i] if i < len(r) else "" for i in columns] for r in rows]
     blank_header = bool(rows) and not any(rows[0])
     rows = _merge_split_rows([r for r in rows if any(r)])
-    if not rows or not columns or (len(columns) < 2 and not (blank_header and len(rows) >= _CARD_ROWS)):
+    if not rows or len(columns) < 2:
         return None
     x0, top, x1, bottom = bbox
     if blank_header and len(rows) > 1:
