@@ -14,7 +14,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 import docx
 from docx.document import Document as WordDocument
@@ -65,6 +65,10 @@ _UNSHOWN = frozenset(
 _BREAKS = frozenset((qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")))
 _TOGGLE_OFF = frozenset(("0", "false", "off"))
 _WHITE = re.compile(r"^(?:F[A-F0-9]){3}$", re.IGNORECASE)  # each channel at least 0xF0
+_HYPERLINK, _FLD_SIMPLE, _INSTR = qn("w:hyperlink"), qn("w:fldSimple"), qn("w:instr")
+_REL_ID = qn("r:id")
+# A HYPERLINK field's target: the quoted (or first) argument; the \l switch names a bookmark in the document.
+_FIELD_LINK = re.compile(r'^\s*HYPERLINK\s+(?:\\l\s+)?(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 _NOTE_PARTS = ("/word/footnotes.xml", "/word/endnotes.xml")
 _PAGE_PART = re.compile(r"^/word/(?:header|footer)\d*\.xml$")
 
@@ -80,6 +84,8 @@ class _Reading:
     struck: list[str] = field(default_factory=list)  # struck-through runs: what a marked-up version deletes
     alt_chunks: int = 0
     skipped: list[str] = field(default_factory=list)
+    # Targets of the part being read by relationship id: a hyperlink names its target there.
+    targets: dict[str, str] = field(default_factory=dict)
 
 
 def parse(data: bytes, source: str) -> Document:
@@ -92,8 +98,10 @@ def parse(data: bytes, source: str) -> Document:
         background is not None
         and not _WHITE.match(str(background.get(qn("w:color"), "FFFFFF")).replace("auto", "FFFFFF")),
     )
+    reading.targets = _targets(word.part.rels)
     _blocks(builder, word.element.body, reading)
-    for root in _other_parts(word):
+    for root, rels in _other_parts(word):
+        reading.targets = _targets(rels)
         _blocks(builder, root, reading)
     if reading.skipped:
         builder.warn(f"{len(reading.skipped)} body element(s) could not be read: {', '.join(reading.skipped[:10])}")
@@ -116,8 +124,13 @@ def parse(data: bytes, source: str) -> Document:
     return builder.build({"title": clean(title)} if title else None)
 
 
-def _other_parts(word: WordDocument) -> Iterator[_Element]:
-    """Footnotes, endnotes, then headers and footers: text Word shows outside the body."""
+def _targets(rels: Any) -> dict[str, str]:
+    """Hyperlink targets by relationship id (python-docx's relationships of one part)."""
+    return {rid: str(rel.target_ref) for rid, rel in rels.items() if str(rel.reltype).endswith("/hyperlink")}
+
+
+def _other_parts(word: WordDocument) -> Iterator[tuple[_Element, Any]]:
+    """Footnotes, endnotes, then headers and footers, each with its relationships: text Word shows outside the body."""
     parts = {str(part.partname): part for part in word.part.package.iter_parts()}
     names = [n for n in _NOTE_PARTS if n in parts] + sorted(n for n in parts if _PAGE_PART.match(n))
     for name in names:
@@ -128,9 +141,9 @@ def _other_parts(word: WordDocument) -> Iterator[_Element]:
         if name in _NOTE_PARTS:
             for note in root:
                 if note.get(qn("w:type"), "normal") == "normal":
-                    yield note
+                    yield note, parts[name].rels
         else:
-            yield root
+            yield root, parts[name].rels
 
 
 def _blocks(builder: DocumentBuilder, container: _Element, reading: _Reading) -> None:
@@ -148,10 +161,87 @@ def _blocks(builder: DocumentBuilder, container: _Element, reading: _Reading) ->
                     _blocks(builder, box, reading)
             else:
                 _table(builder, element, reading)
+            _links(builder, element, reading)
         except (InvalidXmlError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
             # python-docx meets a malformed element (a bad style reference, a broken number):
             # the rest of the body is still worth reading, and the report says what was lost.
             reading.skipped.append(f"{number} ({type(exc).__name__})")
+
+
+def _links(builder: DocumentBuilder, element: _Element, reading: _Reading) -> None:
+    """Record the hyperlinks of a paragraph or table as Markdown and HTML record theirs (text, target): where a
+    document points ("our sub-processor list") is part of what it says, in Word as on a page. A link is a
+    ``w:hyperlink`` (its target a relationship, or a bookmark of the document) or a HYPERLINK field."""
+    for link in element.iter(_HYPERLINK, _FLD_SIMPLE):
+        if _unshown(link, element):
+            continue
+        if link.tag == _HYPERLINK:
+            rid, anchor = link.get(_REL_ID), link.get(qn("w:anchor"))
+            target = reading.targets.get(str(rid), "") if rid else f"#{anchor}" if anchor else ""
+        else:
+            target = _field_target(str(link.get(_INSTR, "")))
+        if target:
+            builder.add_link(_link_text(list(link.iter(_R)), link, reading), target)
+    for begin, instruction, runs in _complex_fields(element):
+        target = _field_target(instruction)
+        if target and not _unshown(begin, element):
+            builder.add_link(_link_text(runs, element, reading), target)
+
+
+def _link_text(runs: list[_Element], top: _Element, reading: _Reading) -> str:
+    """The words of a link's runs that Word shows."""
+    shown = []
+    for run in runs:
+        paragraph = run.getparent()
+        while paragraph is not None and paragraph.tag != _P:
+            paragraph = paragraph.getparent()
+        where = paragraph if paragraph is not None else top
+        if not _unshown(run, top) and not _hidden(run, where, reading) and not _struck(run, where, reading):
+            shown.append(_run_text(run))
+    return clean("".join(shown))
+
+
+def _field_target(instruction: str) -> str:
+    match = _FIELD_LINK.match(instruction)
+    if not match:
+        return ""
+    target = match[1] if match[1] is not None else match[2]
+    return f"#{target}" if re.search(r"\\l\s", instruction) else target
+
+
+def _complex_fields(element: _Element) -> Iterator[tuple[_Element, str, list[_Element]]]:
+    """Fields written over several runs (begin, instruction, separate, the shown result, end): the begin run,
+    the instruction and the result's runs of each outermost field."""
+    depth, begin, shown = 0, None, False
+    instruction: list[str] = []
+    result: list[_Element] = []
+    for run in element.iter(_R):
+        for char in run.iterchildren(qn("w:fldChar"), qn("w:instrText")):
+            kind = char.get(qn("w:fldCharType"))
+            if kind == "begin":
+                depth += 1
+                if depth == 1:
+                    begin, instruction, result, shown = run, [], [], False
+            elif kind == "separate" and depth == 1:
+                shown = True
+            elif kind == "end" and depth:
+                depth -= 1
+                if depth == 0 and begin is not None:
+                    yield begin, "".join(instruction), result
+            elif char.tag == qn("w:instrText") and depth == 1:
+                instruction.append(char.text or "")
+        if shown and depth == 1 and run.find(qn("w:fldChar")) is None:
+            result.append(run)
+
+
+def _unshown(node: _Element, top: _Element) -> bool:
+    """Whether the node sits in content Word does not show (a deletion, a moved-from range)."""
+    parent = node.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag in _UNSHOWN:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _block_elements(parent: _Element) -> Iterator[_Element]:

@@ -14,7 +14,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 import pdfplumber
@@ -65,6 +65,7 @@ class _Page:
     # A ruled page's tables as pdfplumber finds them (bounding box, cells), read from pdfium;
     # None when pdfplumber must read them.
     grid: list[tuple[Bbox, Cells]] | None = None
+    links: list[tuple[str, str]] = field(default_factory=list)  # (text under the link, web address)
 
     @property
     def chars(self) -> int:
@@ -120,6 +121,9 @@ def parse(data: bytes, source: str, *, max_pages: int) -> Document:
         builder.warn(warning)
     for notice in _page_notices(pages):
         builder.note(notice)
+    for page in pages:
+        for text, target in page.links:
+            builder.add_link(text, target)
     emit(builder, _merge_continued_tables(items), pages=len(pages))
     return builder.build(metadata)
 
@@ -264,10 +268,13 @@ def _read_page(pdf: pdfium.PdfDocument, number: int) -> _Page:
             seen = examine(page, textpage)
             lines, hidden_text = _lines(textpage, number, height, seen.hidden)
             grid = page_tables(page, textpage) if ruled else None
+            links = _links(pdf, page, textpage)
         finally:
             textpage.close()
         fields = _annotation_lines(pdf, page, number, height)
-        result = _Page(number, width, height, _attach_bullets(lines), ruled, seen, hidden_text, len(fields), grid)
+        result = _Page(
+            number, width, height, _attach_bullets(lines), ruled, seen, hidden_text, len(fields), grid, links
+        )
         _insert_by_position(result.lines, fields)
         return result
     finally:
@@ -321,6 +328,38 @@ def _lines(textpage: pdfium.PdfTextPage, number: int, height: float, hidden: set
             )
         )
     return lines, " ".join(" ".join(left_out).split())
+
+
+def _links(pdf: pdfium.PdfDocument, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tuple[str, str]]:
+    """The page's links to web addresses, each with the text drawn under it, as Markdown and HTML record theirs:
+    where a document points ("our sub-processor list") is part of what it says. Links are recorded, never
+    followed; one to a place in the document itself names no address and is left out."""
+    found = []
+    position, link = ctypes.c_int(0), pdfium_c.FPDF_LINK()
+    while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+        checkpoint()
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+            continue
+        size = pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, None, 0)
+        address = ctypes.create_string_buffer(max(size, 1))
+        pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, address, size)
+        target = address.value.decode("latin-1").strip()
+        rect = pdfium_c.FS_RECTF()
+        if target:
+            drawn = _bounded_text(textpage, rect) if pdfium_c.FPDFLink_GetAnnotRect(link, rect) else ""
+            found.append((clean(" ".join(drawn.split())), target))
+    return found
+
+
+def _bounded_text(textpage: pdfium.PdfTextPage, rect: pdfium_c.FS_RECTF) -> str:
+    box = (rect.left, max(rect.top, rect.bottom), rect.right, min(rect.top, rect.bottom))
+    count = pdfium_c.FPDFText_GetBoundedText(textpage.raw, *box, None, 0)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetBoundedText(textpage.raw, *box, buffer, count + 1)
+    return bytes(buffer)[: 2 * max(written, 0)].decode("utf-16-le", errors="replace").rstrip("\0")
 
 
 def _annotation_lines(pdf: pdfium.PdfDocument, page: pdfium.PdfPage, number: int, height: float) -> list[Line]:

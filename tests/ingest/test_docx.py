@@ -8,6 +8,9 @@ import zipfile
 import pytest
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.ingest import load, load_text
@@ -136,3 +139,88 @@ def test_docx_one_row_under_an_empty_header_row_is_a_table(make_docx, row) -> No
         doc.tables[0].rows
         == load_text(f"| | |\n| --- | --- |\n| {row[0]} | {row[1]} |\n", format="markdown").tables[0].rows
     )
+
+
+_LINKED = {
+    "en": (
+        "Provider engages the sub-processors named in ",
+        "our sub-processor list",
+        "https://acme.example/legal/subprocessors",
+    ),
+    "de": (
+        "Der Auftragnehmer setzt die Unterauftragsverarbeiter ein, die in ",
+        "unserer Liste",
+        "https://acme.example/de/unterauftragsverarbeiter",
+    ),
+}
+
+
+def _hyperlink(document: WordDocument, paragraph, text: str, target: str) -> None:
+    rid = document.part.relate_to(target, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    run = OxmlElement("w:r")
+    shown = OxmlElement("w:t")
+    shown.text = text
+    run.append(shown)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_docx_hyperlinks_are_recorded_with_their_text(make_docx, language: str) -> None:
+    """A Word hyperlink (its target a relationship of the part) is recorded as Markdown and HTML record theirs, in a
+    paragraph, a table cell and a HYPERLINK field alike; a link to a bookmark keeps its name."""
+    before, text, target = _LINKED[language]
+
+    def fill(document: WordDocument) -> None:
+        _hyperlink(document, document.add_paragraph(before), text, target)
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "Name", "Link"
+        table.cell(1, 0).text = "Acme Cloud"
+        _hyperlink(document, table.cell(1, 1).paragraphs[0], "Acme Cloud", "https://cloud.example/dpa")
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), f' HYPERLINK "{target}/v2" ')
+        run = OxmlElement("w:r")
+        shown = OxmlElement("w:t")
+        shown.text = text
+        run.append(shown)
+        field.append(run)
+        document.add_paragraph("")._p.append(field)
+        bookmark = OxmlElement("w:hyperlink")
+        bookmark.set(qn("w:anchor"), "annex-3")
+        document.add_paragraph("Annex 3")._p.append(bookmark)
+
+    doc = load(make_docx(fill), name="dpa.docx")
+    assert doc.links == (
+        (text, target),
+        ("Acme Cloud", "https://cloud.example/dpa"),
+        (text, f"{target}/v2"),
+        ("", "#annex-3"),
+    )
+    assert doc.blocks[0].text == before + text
+    assert_consistent(doc)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_docx_link_to_the_subprocessor_list_answers_the_list(make_docx, scanner, language: str) -> None:
+    """A DPA whose Word rendering links to its sub-processor page has a list, as its Markdown and HTML renderings do."""
+    target = _LINKED[language][2]
+
+    def fill(document: WordDocument) -> None:
+        document.add_paragraph(_DPA[language])
+        _hyperlink(document, document.add_paragraph(_MORE[language]), _MORE[language], target)
+
+    report = scanner.scan_bytes(make_docx(fill), "dpa.docx", language=language)
+    assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in report.findings}
+
+
+_MORE = {"en": "Read more", "de": "Mehr erfahren"}
+_DPA = {
+    "en": "This Data Processing Agreement governs the processing of personal data by the Processor on behalf of the "
+    "Controller under Article 28 GDPR. The Processor shall not engage another processor without prior written "
+    "authorisation of the Controller.",
+    "de": "Dieser Vertrag zur Auftragsverarbeitung regelt die Verarbeitung personenbezogener Daten durch den "
+    "Auftragsverarbeiter im Auftrag des Verantwortlichen nach Art. 28 DSGVO. Der Auftragsverarbeiter nimmt keinen "
+    "weiteren Auftragsverarbeiter ohne vorherige schriftliche Genehmigung des Verantwortlichen in Anspruch.",
+}

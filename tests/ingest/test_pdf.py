@@ -358,3 +358,58 @@ def test_pdf_a_row_cut_by_a_page_break_goes_on_its_row(first, rest) -> None:
     assert rows[3] == tuple(f"{a} {b}".strip() for a, b in zip(first, rest, strict=True))
     assert rows[4] == ("Rendora Inc", "Analytics", "US") and len(rows) == 5
     assert_consistent(doc)
+
+
+_LINKED = {
+    "en": (
+        "Provider engages the sub-processors named in ",
+        "our sub-processor list",
+        "https://acme.example/subprocessors",
+    ),
+    "de": (
+        "Der Auftragnehmer setzt die Unterauftragsverarbeiter aus ",
+        "unserer Liste",
+        "https://acme.example/de/unterauftrag",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_pdf_web_links_are_recorded_with_the_text_under_them(language: str) -> None:
+    """A link annotation to a web address is recorded with the words drawn under it, as Markdown and HTML record
+    their links; a link to a page of the document names no address and is left out."""
+    before, text, target = _LINKED[language]
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.write(6, before)
+    pdf.write(6, text, link=target)
+    pdf.write(6, ".")
+    pdf.ln(10)
+    pdf.write(6, "Annex 3", link=pdf.add_link(page=1))
+    doc = load(pdf_bytes(pdf), name="dpa.pdf")
+    assert doc.links == ((text, target),)
+    assert doc.blocks[0].text == f"{before}{text}. Annex 3"
+    assert_consistent(doc)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_pdf_link_to_the_subprocessor_list_answers_the_list(scanner, language: str) -> None:
+    """A DPA whose PDF links to its sub-processor page has a list, as its Markdown and HTML renderings do."""
+    body = {
+        "en": "This Data Processing Agreement governs the processing of personal data by the Processor on behalf of "
+        "the Controller under Article 28 GDPR. The Processor shall not engage another processor without prior "
+        "written authorisation of the Controller.",
+        "de": "Dieser Vertrag zur Auftragsverarbeitung regelt die Verarbeitung personenbezogener Daten durch den "
+        "Auftragsverarbeiter im Auftrag des Verantwortlichen nach Art. 28 DSGVO. Der Auftragsverarbeiter nimmt "
+        "keinen weiteren Auftragsverarbeiter ohne vorherige schriftliche Genehmigung des Verantwortlichen in Anspruch.",
+    }[language]
+    more = {"en": "Read more", "de": "Mehr erfahren"}[language]
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, text=body, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.write(6, more, link=_LINKED[language][2])
+    report = scanner.scan_bytes(pdf_bytes(pdf), "dpa.pdf", language=language)
+    assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in report.findings}
