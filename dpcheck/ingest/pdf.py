@@ -1,7 +1,8 @@
 """PDF: text and layout from pypdfium2, tables by pdfplumber's table finder on pages with ruling lines.
 
 The finder reads a ruled page's lines and characters from pdfium (:mod:`dpcheck.ingest.pdf_tables`)
-where that gives what pdfminer would, and from pdfplumber (pdfminer) on the other ruled pages:
+where that gives what pdfminer would, and from pdfplumber (pdfminer) on the other ruled pages (only
+the characters, where pdfium's lines give the tables' cells):
 pdfminer is an order of magnitude slower than pdfium and keeps every parsed page in memory until
 ``page.close()``, so it only sees those few pages.
 """
@@ -34,7 +35,7 @@ from dpcheck.ingest.lines import (
     is_page_number,
 )
 from dpcheck.ingest.normalize import clean
-from dpcheck.ingest.pdf_tables import Bbox, Cells, page_tables
+from dpcheck.ingest.pdf_tables import Bbox, Cells, Frames, frame_cells, page_tables
 from dpcheck.ingest.pdf_visibility import PageVisibility, examine, object_bounds, page_objects
 from dpcheck.limits import check_chars, checkpoint
 
@@ -62,9 +63,9 @@ class _Page:
     seen: PageVisibility | None = None
     hidden_text: str = ""  # the text left out as hidden, for the notice
     fields: int = 0  # form-field values and free-text annotations read into ``lines``
-    # A ruled page's tables as pdfplumber finds them (bounding box, cells), read from pdfium;
-    # None when pdfplumber must read them.
-    grid: list[tuple[Bbox, Cells]] | None = None
+    # A ruled page's tables as pdfplumber finds them (bounding box, cells), read from pdfium; their
+    # frames when pdfminer must read their text; None when pdfplumber must read them.
+    grid: list[tuple[Bbox, Cells]] | Frames | None = None
     links: list[tuple[str, str]] = field(default_factory=list)  # (text under the link, web address)
 
     @property
@@ -574,7 +575,7 @@ def _tables(data: bytes, pages: Sequence[_Page], dehyphenator: Dehyphenator) -> 
     for page in pages:
         if not page.ruled:
             continue
-        if page.grid is None:
+        if page.grid is None or isinstance(page.grid, Frames):
             unread.append(page.number)
             continue
         kept = [t for t in (_table(bbox, cells, dehyphenator) for bbox, cells in page.grid) if t is not None]
@@ -582,12 +583,19 @@ def _tables(data: bytes, pages: Sequence[_Page], dehyphenator: Dehyphenator) -> 
             found[page.number] = kept
     if not unread:
         return found
+    frames = {page.number: page.grid for page in pages if isinstance(page.grid, Frames)}
     try:
         with pdfplumber.open(io.BytesIO(data), pages=unread) as plumber:
             for plumbed in plumber.pages:
                 checkpoint()
                 try:
-                    tables = [_table(t.bbox, t.extract(), dehyphenator) for t in plumbed.find_tables()]
+                    framed = frames.get(plumbed.page_number)
+                    read = (
+                        frame_cells(plumbed, framed)
+                        if framed is not None
+                        else [(t.bbox, t.extract()) for t in plumbed.find_tables()]
+                    )
+                    tables = [_table(bbox, cells, dehyphenator) for bbox, cells in read]
                 finally:
                     plumbed.close()
                 kept = [t for t in tables if t is not None]

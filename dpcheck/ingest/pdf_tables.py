@@ -9,19 +9,25 @@ reads (text, loose box, upright), and pdfplumber's ``TableFinder`` and ``Table.e
 them with their defaults, as :mod:`dpcheck.ingest.pdf` ran them on pdfminer's page.
 
 A page this cannot read as pdfminer would gives None, and pdfplumber reads it: a rotated page or
-one whose media box is not at the origin (pdfminer shifts and turns those), a glyph without a
-Unicode value (pdfminer names it ``(cid:N)``), forms nested deeper than :data:`_DEPTH`, a path or
-character pdfium cannot describe.
+one whose media box is not at the origin (pdfminer shifts and turns those), forms nested deeper
+than :data:`_DEPTH`, a path or character pdfium cannot describe. A page whose lines pdfium reads
+but whose characters in a table it cannot (a glyph without a Unicode value, which pdfminer names
+``(cid:N)``; a space pdfminer may or may not see) gives its tables' cells as :class:`Frames`: the
+cells' text is then read from pdfminer's characters (:func:`frame_cells`), and pdfplumber's own
+conversion of every object of the page and its table finder are spared.
 """
 
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pdfminer.layout import LTChar, LTContainer, LTItem
+from pdfplumber.page import Page
 from pdfplumber.table import Table, TableFinder
 from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 
@@ -56,9 +62,18 @@ class _Sheet:
         self.chars = chars
 
 
-def page_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tuple[Bbox, Cells]] | None:
+@dataclass(slots=True)
+class Frames:
+    """A page's tables as the finder found them on pdfium's lines, each its bounding box and its
+    cells' boxes, whose text pdfminer's characters give."""
+
+    tables: list[tuple[Bbox, Sequence[Bbox]]]
+
+
+def page_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tuple[Bbox, Cells]] | Frames | None:
     """Each table's bounding box (x0, top, x1, bottom) and cells as pdfplumber gives them for this
-    page, or None when the page must be read by pdfplumber."""
+    page, its tables' frames when only their text must come from pdfminer, or None when the page
+    must be read by pdfplumber."""
     height = _plain_height(page)
     if height is None:
         return None
@@ -72,7 +87,7 @@ def page_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tupl
         chars, doubtful = _chars(textpage, height)
         bounds = [table.bbox for table in tables]  # a property that walks the cells each time
         if any(_inside(char, box) for char in doubtful for box in bounds):
-            return None
+            return Frames([(box, table.cells) for table, box in zip(tables, bounds, strict=True)])
         found = []
         for table, box in zip(tables, bounds, strict=True):
             # ``Table.extract`` reads, row by row, the page's characters whose middle is in the row:
@@ -84,6 +99,47 @@ def page_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[tupl
     except _UnreadableError:
         return None
     return found
+
+
+def frame_cells(plumbed: Page, frames: Frames) -> list[tuple[Bbox, Cells]]:
+    """The cells of ``frames`` read from the characters pdfminer finds on ``plumbed``, as
+    pdfplumber's ``Table.extract`` reads them from its ``page.chars``.
+
+    Only the fields the cell reader looks at are made, as pdfplumber's ``process_object`` makes
+    them (text, box measured from the page's top, ``doctop``, ``upright``), and only for characters."""
+    height = plumbed.height
+    mb_x0, mb_top = plumbed.mediabox[:2]
+    chars = []
+    for count, obj in enumerate(_layout_chars(plumbed.layout._objs)):
+        if count % 1024 == 0:
+            checkpoint()
+        top = (height - obj.y1) + mb_top
+        x0, x1 = (obj.x0 + mb_x0, obj.x1 + mb_x0) if mb_x0 != 0 else (obj.x0, obj.x1)
+        chars.append(
+            {
+                "text": obj.get_text(),
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": (height - obj.y0) + mb_top,
+                "doctop": plumbed.initial_doctop + top,
+                "upright": obj.upright,
+            }
+        )
+    found = []
+    for box, cells in frames.tables:
+        inside = [char for char in chars if _inside(char, box)]
+        found.append((box, Table(_Sheet(box, [], inside), cells).extract()))  # type: ignore[arg-type]
+    return found
+
+
+def _layout_chars(objs: Iterable[LTItem]) -> Iterator[LTChar]:
+    """The characters of a pdfminer layout in pdfplumber's order (a form's where the form stands)."""
+    for obj in objs:
+        if isinstance(obj, LTContainer):
+            yield from _layout_chars(obj._objs)
+        elif isinstance(obj, LTChar):
+            yield obj
 
 
 def _inside(char: dict[str, Any], bbox: Bbox) -> bool:

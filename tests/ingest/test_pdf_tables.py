@@ -12,7 +12,7 @@ from fpdf import FPDF
 
 from dpcheck.ingest import load
 from dpcheck.ingest.pdf import _read
-from dpcheck.ingest.pdf_tables import page_tables
+from dpcheck.ingest.pdf_tables import Frames, frame_cells, page_tables
 
 from .conftest import new_pdf, pdf_bytes
 
@@ -77,7 +77,9 @@ def _plumbed(data: bytes) -> list[tuple[tuple[float, ...], list[list[str | None]
         return [(table.bbox, table.extract()) for table in plumber.pages[0].find_tables()]
 
 
-def _from_pdfium(data: bytes, rotate: int = 0) -> list[tuple[tuple[float, ...], list[list[str | None]]]] | None:
+def _from_pdfium(
+    data: bytes, rotate: int = 0
+) -> list[tuple[tuple[float, ...], list[list[str | None]]]] | Frames | None:
     pdf = pdfium.PdfDocument(data)
     try:
         page = pdf[0]
@@ -125,15 +127,22 @@ def test_pdf_tables_rotated_page_is_left_to_pdfplumber() -> None:
     assert _from_pdfium(_page(_fpdf_table(ROWS_EN)), rotate=90) is None
 
 
-def _close_words(inside: bool) -> Callable[[FPDF], None]:
-    """A ruled grid, and "Name" and "und Anschrift" placed apart by less than pdfplumber's
-    tolerance with no space between them (pdfium adds a space there that pdfminer does not see),
-    in a cell of the grid or below it."""
+CLOSE_DE = (("Feld", "Angabe"), ("Anschrift", "Berlin"), "Name", "und Anschrift")
+CLOSE_EN = (("Field", "Entry"), ("Address", "Dublin"), "Contact", "person")
+
+
+def _close_words(
+    inside: bool, words: tuple[tuple[str, str], tuple[str, str], str, str] = CLOSE_DE
+) -> Callable[[FPDF], None]:
+    """A ruled grid, and two words (e.g. "Name" and "und Anschrift") placed apart by less than
+    pdfplumber's tolerance with no space between them (pdfium adds a space there that pdfminer
+    does not see), in a cell of the grid or below it."""
+    header, row_one, first, second = words
 
     def draw(pdf: FPDF) -> None:
         left, top, width, height = 20, 40, 170, 12
         pdf.set_font("Helvetica", "", 11)
-        for row, cells in enumerate([("Feld", "Angabe"), ("Anschrift", "Berlin"), ("", "")]):
+        for row, cells in enumerate([header, row_one, ("", "")]):
             for col, cell in enumerate(cells):
                 pdf.text(left + col * width / 2 + 2, top + row * height + 8, cell)
         for row in range(4):
@@ -141,26 +150,39 @@ def _close_words(inside: bool) -> Callable[[FPDF], None]:
         for col in range(3):
             pdf.line(left + col * width / 2, top, left + col * width / 2, top + 3 * height)
         y = top + 2 * height + 8 if inside else top + 3 * height + 10
-        pdf.text(left + 2, y, "Name")
-        pdf.text(left + 2 + pdf.get_string_width("Name") + 2.9 / pdf.k, y, "und Anschrift")
+        pdf.text(left + 2, y, first)
+        pdf.text(left + 2 + pdf.get_string_width(first) + 2.9 / pdf.k, y, second)
         pdf.set_xy(pdf.l_margin, top + 3 * height + 14)
 
     return draw
 
 
-def test_pdf_tables_added_space_between_close_words_in_a_table_is_left_to_pdfplumber() -> None:
+@pytest.mark.parametrize("words", [CLOSE_DE, CLOSE_EN], ids=["de", "en"])
+def test_pdf_tables_added_space_between_close_words_in_a_table_is_left_to_pdfminer(words) -> None:
     """Where pdfium adds a space in a table between characters closer than pdfplumber's
-    tolerance, whether pdfminer has one cannot be told: the page is read by pdfplumber."""
-    data = _page(_close_words(inside=True))
-    assert _from_pdfium(data) is None
+    tolerance, whether pdfminer has one cannot be told: the cells pdfium's lines give are read
+    from pdfminer's characters, with pdfplumber's text and bounds."""
+    data = _page(_close_words(inside=True, words=words))
+    frames = _from_pdfium(data)
+    assert isinstance(frames, Frames)
     pages, _, _ = _read(data, "x.pdf", 10)
-    assert pages[0].ruled and pages[0].grid is None
-    assert _plumbed(data)[0][1][2] == ["Nameund Anschrift", ""]
+    assert pages[0].ruled and isinstance(pages[0].grid, Frames)
+    theirs = _plumbed(data)
+    with pdfplumber.open(io.BytesIO(data), pages=[1]) as plumber:
+        ours = frame_cells(plumber.pages[0], frames)
+    assert [cells for _, cells in ours] == [cells for _, cells in theirs]
+    for (box, _), (their_box, _) in zip(ours, theirs, strict=True):
+        assert box == pytest.approx(their_box, abs=1e-3)
+    joined = words[2] + words[3]
+    assert theirs[0][1][2] == [joined, ""]
+    doc = load(data, name="x.pdf")
+    assert [joined, ""] in [list(row) for table in doc.tables for row in table.rows]
 
 
 def test_pdf_tables_added_space_outside_the_tables_does_not_matter() -> None:
     """The same words below the table leave the page to pdfium, with pdfplumber's cells."""
     data = _page(_close_words(inside=False))
+    assert not isinstance(_from_pdfium(data), Frames)
     ours = _from_pdfium(data)
     assert ours is not None
     assert [cells for _, cells in ours] == [cells for _, cells in _plumbed(data)]
