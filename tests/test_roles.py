@@ -2784,7 +2784,10 @@ def test_roles_a_negated_comparison_denies_nothing(scanner, lang, text, expected
             "If you use our Services from the European Union or other regions of the world, you transfer your data "
             "to the United States.",
         ),
-        ("de", "Wenn Sie unsere Dienste aus der EU oder anderen Ländern nutzen, übermitteln Sie Ihre Daten in die USA."),
+        (
+            "de",
+            "Wenn Sie unsere Dienste aus der EU oder anderen Ländern nutzen, übermitteln Sie Ihre Daten in die USA.",
+        ),
     ],
 )
 def test_roles_a_list_of_places_users_come_from_ends_in_an_open_region(scanner, lang, text):

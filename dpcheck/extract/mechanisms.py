@@ -981,7 +981,11 @@ def mechanism_mentions(
             continue
         # "only with the explicit consent of the Controller": the customer's instruction (Art. 28(3)(a)), not the
         # consent of the person concerned (Art. 49(1)(a)).
-        if tool == "derogation" and cue.label == CONSENT_TO_TRANSFER and _consenting_party(sentence, cue) == "controller":
+        if (
+            tool == "derogation"
+            and cue.label == CONSENT_TO_TRANSFER
+            and _consenting_party(sentence, cue) == "controller"
+        ):
             continue
         if tool != "scc" and ONWARD.search(sentence.text):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
