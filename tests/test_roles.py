@@ -2734,12 +2734,27 @@ def test_roles_a_region_of_the_world_is_no_hosting_region(scanner, lang, text, e
         ("de", "Niemand im Vereinigten Königreich hat Zugriff auf Kundendaten.", set()),
         ("en", "The Services may be used by Customer's employees and contractors wherever they are located.", set()),
         ("de", "Die Dienste können von den Nutzern genutzt werden, wo auch immer sie sich befinden.", set()),
+        (
+            "en",
+            "Data is transferred to third countries. The Parties warrant that they have no reason to believe that the "
+            "laws in the third country of destination applicable to the processing prevent the importer from "
+            "fulfilling its obligations.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Daten werden in Drittländer übermittelt. Die Parteien sichern zu, dass sie keinen Grund zu der Annahme "
+            "haben, dass die für die Verarbeitung geltenden Rechtsvorschriften im Bestimmungsdrittland den Importeur "
+            "an der Erfüllung seiner Pflichten hindern.",
+            {"UNSPECIFIED"},
+        ),
         ("en", "Our engineers may access Customer Data wherever they are located.", {"UNSPECIFIED"}),
         ("de", "Unsere Techniker greifen auf Kundendaten zu, wo auch immer sie sich befinden.", {"UNSPECIFIED"}),
     ],
 )
 def test_roles_people_denied_access_and_the_customers_people_anywhere(scanner, lang, text, expected):
-    """Nobody there with access denies the place; the customer's own people or users "wherever they are" say
+    """Nobody there with access denies the place, a denial of people reaching past their employer; "no reason to
+    believe" (the SCCs' Clause 14) denies no transfer; the customer's own people or users "wherever they are" say
     where they are; the vendor's engineers reaching the data wherever they are leave the destination open."""
     assert destinations(scanner, text, lang, "dpa") == expected
 

@@ -136,7 +136,8 @@ class Words:
     measure_clause: frozenset[str]
     basis_verbs: frozenset[str]
     wherever_person: frozenset[str]
-    comparative: frozenset[str]
+    not_denying_after: frozenset[str]
+    staff: frozenset[str]
     customer_owner: frozenset[str]
     basis_prepositions: frozenset[str]
     street: frozenset[str]
@@ -237,8 +238,9 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
     for neg in negations:
         if neg.text.lower() in words.non_denying_negation or any(s <= neg.start < e for s, e in regions):
             continue
-        # "obligations no less rigorous than ...", "no later than 30 days": a comparison, not a denial.
-        if neg.end < len(sentence.span) and sentence.span[neg.end].lower_ in words.comparative:
+        # "obligations no less rigorous than ...", "no reason to believe that ...": a comparison or a belief, not a
+        # denial.
+        if neg.end < len(sentence.span) and sentence.span[neg.end].lower_ in words.not_denying_after:
             continue
         # "(access only through a jump server in Cologne, no local storage)": an aside's negation denies the aside.
         if neg.start in asides:
@@ -254,6 +256,10 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
         if any(t.lower_ in words.protection_level for t in sentence.span[neg.end : neg.end + PROTECTION_REACH]):
             continue
         reach = DETERMINER_REACH if neg.text.lower() in words.determiner_negation else NEGATION_REACH
+        # "No personnel of Acme Ltd in the United Kingdom have access": people denied, named with where they work.
+        following = sentence.span[neg.end].lower_ if neg.end < len(sentence.span) else ""
+        if neg.text.lower() in words.staff or following in words.staff:
+            reach = STAFF_DENIAL_REACH
         # "has no sub-processors in China", „keine Unterauftragsverarbeiter in Russland": none there to send data to.
         # "does not use sub-processors in any other country": none engaged there either.
         none_there = any(
@@ -625,7 +631,9 @@ DEFINED_NAME_OPENERS = frozenset({"(", '"', "“", "„", "'", "‘"})
 DEFINED_NAME_REACH = 4
 # Tokens between a negation and the transfer it denies; a determiner ("no ... data has been stored") reaches further.
 NEGATION_REACH = 6
-DETERMINER_REACH = 12
+DETERMINER_REACH = 9
+# A determiner denying people ("no personnel of …", "nobody in …") reaches past their employer and place.
+STAFF_DENIAL_REACH = 12
 # Tokens between a negation and the sub-processors it says there are none of ("none of our sub-processors").
 NO_RECIPIENT_REACH = 3
 SEMICOLON = frozenset({";"})
