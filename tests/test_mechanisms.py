@@ -2857,6 +2857,11 @@ def test_mechanisms_a_recognised_level_of_protection_is_adequacy(scanner, lang, 
             "Standardvertragsklauseln.",
         ),
         (
+            "de",
+            "Wir übermitteln Daten nach Indien. Dieser Vertrag enthält das britische Addendum zu den "
+            "Standardvertragsklauseln nicht.",
+        ),
+        (
             "en",
             "We send data to Acme Inc. in the United States. We are currently assessing whether to conclude the SCCs with it.",
         ),

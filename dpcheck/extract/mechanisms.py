@@ -338,6 +338,10 @@ def _governing_cue(
             between = [m for m in mentions if mention.end <= m.start < cue.start]
             if not between and not _about_another(sentence, cue, mentions, alike | {mention}, lexicon):
                 return cue
+            # „enthält das Addendum zu den Standardvertragsklauseln nicht": the clause-final negation denies the tool
+            # whose complement stands between them.
+            if between and set(between) <= alike and _complements(sentence, [mention, *between], lexicon):
+                return cue
     if tool in INVALIDATED_TOOLS:
         # "Privacy Shield ... was struck down by the CJEU" across a comma still describes history; not a cue
         # nearer another tool ("the Privacy Shield, which replaced the former Safe Harbor").
@@ -423,8 +427,7 @@ def _negation_carries(
             return True
         # "does not incorporate the UK Addendum to the standard contractual clauses": the tool the denied one
         # belongs to is named as its complement, denied with it.
-        complement = [w for w in joining if w not in lexicon.tool_articles]
-        if complement and all(w in lexicon.tool_complement for w in complement):
+        if _complements(sentence, [last, mention], lexicon):
             return True
         return any(w in lexicon.tool_disjunction for w in joining)
     if mention.start - negation.end > 2 * BEFORE_WINDOW:
@@ -432,6 +435,16 @@ def _negation_carries(
     words = [t.lower_ for t in sentence.span[negation.end : mention.start]]
     joined = max((i for i, w in enumerate(words) if w in lexicon.tool_disjunction), default=None)
     return joined is not None and not any(w in (",", ";", ":") for w in words[joined:])
+
+
+def _complements(sentence: Sentence, tools: list[Cue], lexicon: MechanismLexicon) -> bool:
+    """Each tool after the first is the complement of the one before it ("the UK Addendum to the SCCs", „das
+    Addendum zu den Standardvertragsklauseln"): one tool named with the one it belongs to."""
+    for before, after in zip(tools, tools[1:]):
+        words = [t.lower_ for t in sentence.span[before.end : after.start] if t.lower_ not in lexicon.tool_articles]
+        if not words or not all(w in lexicon.tool_complement for w in words):
+            return False
+    return True
 
 
 def _names_a_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
