@@ -1002,9 +1002,9 @@ def addresses_transfers(sentence: Sentence, transfer: bool, lexicon: Lexicon) ->
     # speaks of data leaving the EEA.
     path = sentence.block.heading_path
     if (
-        path
+        sentence.has(TRANSFER)
+        and path
         and INTERNATIONAL_HEADING.search(path[-1])
-        and sentence.has(TRANSFER)
         and negated_transfer(sentence, lexicon.words)
     ):
         return True
