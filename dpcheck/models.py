@@ -34,6 +34,9 @@ ALL_SUBPROCESSORS = "sub-processors"
 # The mention kind of notice of new sub-processors given only once they work, on request or where practicable: no
 # prior notice, and the clause that shows it (extract/terms.py reads it, checks/features.py quotes it).
 LATE_NOTICE = "subprocessor_late_notice"
+# The mention kind of an objection that changes nothing ("does not prevent the engagement"): no right to object, whatever
+# other clauses grant (extract/terms.py reads it; checks/features.py and checks/art28.py quote it).
+OBJECTION_VOID = "subprocessor_objection_void"
 # Mention kinds of the vendor the document names and of the agreement it says it amends
 # (dpcheck.extract.parties reads them; a report carries them as its vendor and amends).
 VENDOR = "vendor"

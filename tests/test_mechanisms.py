@@ -64,6 +64,34 @@ def test_mechanisms_notice_instruction_and_lawful_basis_are_no_derogation(scanne
     [
         (
             "en",
+            "## How we use your data\n\n- To plan your training (for health data, your explicit consent).\n"
+            "- To send newsletters (consent).\n",
+            set(),
+        ),
+        (
+            "de",
+            "## Wie verwenden wir Ihre Daten?\n\n- Zur Planung Ihres Trainings (für Gesundheitsdaten Ihre ausdrückliche "
+            "Einwilligung).\n- Für Newsletter (Einwilligung).\n",
+            set(),
+        ),
+        (
+            "en",
+            "## Tools we use\n\n- Acme Inc. in the United States (transfer based on your explicit consent).\n",
+            {"derogation"},
+        ),
+    ],
+)
+def test_mechanisms_purposes_under_a_heading_on_using_data_are_no_transfer_lead_in(scanner, lang, text, expected):
+    """ "How we use your data" heads purposes and their Art. 6/9 bases, not the services the vendor uses: explicit consent
+    to processing health data under it is no Art. 49(1)(a) derogation."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
             "For transfers outside the EEA we rely on adequacy decisions, standard contractual clauses or other "
             "recognised tools (for example the EU-U.S. Data Privacy Framework).",
             {"adequacy", "scc", "dpf"},

@@ -2808,3 +2808,27 @@ def test_roles_a_negated_comparison_denies_nothing(scanner, lang, text, expected
 def test_roles_a_list_of_places_users_come_from_ends_in_an_open_region(scanner, lang, text):
     """ "From the EU or other regions": the open region closing the list of where users are is no destination."""
     assert destinations(scanner, text, lang) == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We use Acme Inc. in the United States for support. The tickets are pseudonymised before they leave the EEA.",
+            {"US"},
+        ),
+        ("en", "Support tickets are pseudonymised before they leave the EEA.", {"UNSPECIFIED"}),
+        (
+            "de",
+            "Wir nutzen Acme Inc. in den USA für den Support. Die Anfragen werden pseudonymisiert, bevor sie außerhalb "
+            "des EWR verarbeitet werden.",
+            {"US"},
+        ),
+        ("de", "Die Anfragen werden pseudonymisiert, bevor sie außerhalb des EWR verarbeitet werden.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_when_data_leaves_the_eea_is_not_where_it_goes(scanner, lang, text, expected):
+    """ "Before they leave the EEA", „bevor sie außerhalb des EWR verarbeitet werden": the moment of the transfers the
+    document names; the region stays open only where it names none."""
+    assert destinations(scanner, text, lang) == expected

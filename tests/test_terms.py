@@ -332,6 +332,55 @@ def test_terms_an_objection_without_effect_is_no_objection_right(scanner, lang, 
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        (
+            "en",
+            "Customer may object to a new sub-processor within 14 days of our notice. An objection leaves Provider's right "
+            "to engage that sub-processor unaffected.",
+            True,
+        ),
+        (
+            "en",
+            "Customer may object to a new sub-processor within 14 days of our notice. Objections do not affect the "
+            "Provider's right to engage that sub-processor, but Provider will record them.",
+            True,
+        ),
+        (
+            "en",
+            "Customer may object to a new sub-processor within 14 days of our notice. An objection leaves Customer the "
+            "right to end the agreement without penalty.",
+            False,
+        ),
+        (
+            "de",
+            "Der Auftraggeber kann dem neuen Unterauftragsverarbeiter binnen 14 Tagen widersprechen. Ein Widerspruch lässt "
+            "das Recht des Auftragnehmers, diesen Unterauftragsverarbeiter einzusetzen, unberührt.",
+            True,
+        ),
+        (
+            "de",
+            "Der Auftraggeber kann dem neuen Unterauftragsverarbeiter binnen 14 Tagen widersprechen. Ein Widerspruch lässt "
+            "dem Auftraggeber das Recht, den Vertrag ohne Vertragsstrafe zu kündigen.",
+            False,
+        ),
+    ],
+)
+def test_terms_an_objection_left_without_effect_in_its_own_sentence_voids_the_right(scanner, lang, text, missing):
+    """A later sentence that leaves the vendor's right to engage the sub-processor as it was takes the effect from the
+    objection another sentence grants: there is nothing to object with."""
+    head = (
+        "# DPA\n\n## Sub-processors\n\nCustomer grants a general authorisation to engage the sub-processors listed at "
+        "https://example.com/sub. We notify Customer 30 days before a new sub-processor is engaged. "
+        if lang == "en"
+        else "# AVV\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine allgemeine Genehmigung für die unter "
+        "https://example.com/uav genannten Unterauftragsverarbeiter. Wir informieren ihn 30 Tage vor dem Einsatz eines "
+        "neuen Unterauftragsverarbeiters. "
+    )
+    assert ("SUBPROCESSOR_OBJECTION_MISSING" in flags(scanner, head + text + "\n", lang)) is missing
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "# AVV\n\n## Unterauftragsverarbeiter\n\nDer Auftraggeber erteilt eine allgemeine Genehmigung für "

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dpcheck.facts import LegalFacts
-from dpcheck.models import ART28, ChecklistItem, Evidence, Mention, distinct_places
+from dpcheck.models import ART28, OBJECTION_VOID, ChecklistItem, Evidence, Mention, distinct_places
 
 if TYPE_CHECKING:
     from dpcheck.extract import Extraction
@@ -189,7 +189,11 @@ def assess(extraction: Extraction, facts: LegalFacts) -> Assessment:
     weakened["objection_unclear"] = (
         bool(general)
         and not specific
-        and not (extraction.of("subprocessor_notice") and extraction.of("subprocessor_objection"))
+        and not (
+            extraction.of("subprocessor_notice")
+            and extraction.of("subprocessor_objection")
+            and not extraction.of(OBJECTION_VOID)
+        )
     )
     weakened["no_breach_notice"] = not of("breach_notice")
     weakened["no_dpia_assistance"] = not of("dpia_assistance")

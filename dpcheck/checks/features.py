@@ -22,6 +22,7 @@ from dpcheck.facts import LegalFacts
 from dpcheck.models import (
     ALL_SUBPROCESSORS,
     LATE_NOTICE,
+    OBJECTION_VOID,
     UNSPECIFIED,
     DataFlow,
     Evidence,
@@ -202,6 +203,9 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     # Notice only after the change or where practicable, and none given in advance: that clause shows the gap.
     elif not terms["subprocessor_notice"] and (late := doc.extraction.of(LATE_NOTICE)):
         features["subprocessor_notice"] = Feature(False, ev(late))
+    # An objection the DPA leaves without effect is no opportunity to object (Art. 28(2)), however another clause words it.
+    if void := doc.extraction.of(OBJECTION_VOID):
+        features["subprocessor_objection"] = Feature(False, ev(void))
     # Notice of intended changes is what Art. 28(2) asks under a general authorisation: a DPA that promises it and
     # authorises nothing specifically authorises its sub-processors in general.
     if not terms["general_authorisation"] and not terms["specific_authorisation"] and terms["subprocessor_notice"]:

@@ -98,6 +98,7 @@ class Words:
     permission: frozenset[str]
     restriction: frozenset[str]
     conditional: frozenset[str]
+    moment: frozenset[str]
     whether: frozenset[str]
     answer_yes: frozenset[str]
     answer_no: frozenset[str]
@@ -133,6 +134,7 @@ class Words:
     legal_forms: frozenset[str]
     name_inner: frozenset[str]
     protects_against: frozenset[str]
+    unaffected: frozenset[str]
     measure_clause: frozenset[str]
     basis_verbs: frozenset[str]
     wherever_person: frozenset[str]
@@ -648,6 +650,9 @@ NONE_THERE_REACH = 14
 # Tokens after an open region a condition may stand in to make the vendor's statement of a transfer there
 # conditional ("Wir übermitteln Daten nur dann in Drittländer, wenn ...", "to third countries only if ...").
 SPEAKER_CONDITION = 3
+# Tokens between a word saying when ("before", „bevor") and the open region whose leaving it times ("before the data
+# leave the EEA", „bevor die Daten den EWR verlassen").
+MOMENT_REACH = 4
 # Words between a hedge and the denial it weakens ("do not generally", "grundsätzlich nicht").
 HEDGE_REACH = 3
 # Words between a negation and the denial it denies ("cannot be excluded", "nicht ausgeschlossen").
@@ -1317,6 +1322,8 @@ def destination_mentions(
             or sentence.has("EXHAUSTIVE")
             # "… outside the EEA in two cases:" / "except as set out in clause 5 and Annex 3": the cases follow.
             or (is_generic and (sentence.text.rstrip().endswith(":") or sentence.has("SET_OUT_IN")))
+            # "Reports are pseudonymised before they leave the EEA": when data leaves, not where it goes.
+            or any(t.lower_ in words.moment for t in tokens[max(0, cue.start - MOMENT_REACH) : cue.start])
             or (
                 is_generic
                 and not examples

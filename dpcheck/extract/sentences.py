@@ -52,6 +52,13 @@ INTERNATIONAL_HEADING = re.compile(
 # A lead-in naming the recipients its list goes on to name ("We share your data with the following recipients:",
 # "Empfänger Ihrer Daten sind:"): each item names one that receives the data.
 RECIPIENTS = re.compile(r"\b(?:recipients?|empfänger\w*)\b", re.IGNORECASE)
+# "How we use it", "How we use your data", „Wie verwenden wir Ihre Daten?": a heading on what the vendor does with the
+# data, not over the services it uses.
+DATA_USED = re.compile(
+    r"\b(?:use|uses|using|utili[sz]e|verwenden|nutzen|verwende|nutze)\s+(?:wir\s+|ich\s+)?(?:it|them|your|"
+    r"personal|the\s+(?:personal\s+)?(?:data|information)|data|information|ihre|deine|sie|diese|daten|personenbezogene)\b",
+    re.IGNORECASE,
+)
 SHORT_LEAD_IN = 6
 SUBPROCESSOR_HEADING = re.compile(
     r"sub-?processor|sub-?contract|unterauftrag|subunternehm|weitere auftragsverarbeiter", re.I
@@ -875,7 +882,7 @@ class Sentences(Sequence[Sentence]):
                     and (b in sharing or len(block.text.split()) <= SHORT_LEAD_IN)
                 ) or (
                     # A heading over the services the vendor uses ("Services we use", "Dienste, die wir nutzen").
-                    block.kind == "heading" and b in using
+                    block.kind == "heading" and b in using and not DATA_USED.search(block.text)
                 )
                 lead_in = recipients or (colon and bool(_TRANSFER_HEADING.search(block.text)))
             for heading in block.heading_path:

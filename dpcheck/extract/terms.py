@@ -12,7 +12,7 @@ from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.ingest.document import Document, Table
-from dpcheck.models import LATE_NOTICE, Evidence, Mention
+from dpcheck.models import LATE_NOTICE, OBJECTION_VOID, Evidence, Mention
 
 # Tokens between "following" and the sub-processors it announces ("the following third-party sub-processors").
 FOLLOWING_REACH = 3
@@ -368,7 +368,9 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     periods = stated_periods(text)
     notice_periods = [days for at, days in periods if at < objection]
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
-    if objections and not _objection_denied(sentence) and not sentence.has("TIER_ONLY"):
+    if objections and _objection_void(sentence, words):
+        add(OBJECTION_VOID, f"an objection that changes nothing ('{objections[0].text}')")
+    elif objections and not _objection_denied(sentence, words) and not sentence.has("TIER_ONLY"):
         add(
             "subprocessor_objection",
             f"'{objections[0].text}'",
@@ -452,10 +454,21 @@ SEPARABLE_NOTICE = {
 SEPARABLE_VERBS = frozenset(SEPARABLE_NOTICE)
 
 
-def _objection_denied(sentence: Sentence) -> bool:
+def _objection_denied(sentence: Sentence, words: Words) -> bool:
     """The sentence takes the objection right away ("waives any right to object", "steht dem Auftraggeber nicht
-    zu"), not where it only bars unreasonable objections ("may not object unreasonably")."""
-    return sentence.has("OBJECTION_DENIED") and not UNREASONABLE.search(sentence.text)
+    zu") or leaves it no effect, not where it only bars unreasonable objections ("may not object unreasonably")."""
+    return (sentence.has("OBJECTION_DENIED") or _objection_void(sentence, words)) and not UNREASONABLE.search(
+        sentence.text
+    )
+
+
+def _objection_void(sentence: Sentence, words: Words) -> bool:
+    """An objection changes nothing ("does not prevent the engagement", „lässt das Recht des Auftragnehmers, ...
+    einzusetzen, unberührt")."""
+    if sentence.has("OBJECTION_NO_EFFECT"):
+        return True
+    tokens = sentence.span
+    return any(t.lower_ in words.unaffected for c in sentence.of("OBJECTION_LEAVES") for t in tokens[c.end :])
 
 
 def _subprocessor_named(sentence: Sentence) -> str:
