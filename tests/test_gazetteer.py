@@ -361,3 +361,25 @@ def test_gazetteer_a_city_and_its_region_are_one_place(scanner, lang, cells, exp
     text = f"# Sub-processors\n\n{header}\n|---|---|---|\n{rows}"
     report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Recordings are sent to Example Inc., San José, California, and stored there for one day.", {"US"}),
+        ("en", "We process data in Tokyo, India, and the US.", {"JP", "IN", "US"}),
+        (
+            "de",
+            "Aufzeichnungen werden an die Example Inc., San José, Kalifornien, übermittelt und dort gespeichert.",
+            {"US"},
+        ),
+        ("de", "Wir verarbeiten Daten in Tokio, Indien und den USA.", {"JP", "IN", "US"}),
+        ("en", "We use Example Inc. in San José (California) for transcription.", {"US"}),
+        ("de", "Für die Transkription nutzen wir die Example Inc. in San José (Kalifornien).", {"US"}),
+    ],
+)
+def test_gazetteer_a_region_closing_its_clause_places_the_city(scanner, lang, text, expected):
+    """ "San José, California, and stored": the comma after the region goes on with the sentence, not with a list of
+    places, so the region says where the city is (not Costa Rica); so does a region in a bracket after the city."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    assert {t.destination for t in report.transfers} == expected

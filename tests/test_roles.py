@@ -2832,3 +2832,71 @@ def test_roles_when_data_leaves_the_eea_is_not_where_it_goes(scanner, lang, text
     """ "Before they leave the EEA", „bevor sie außerhalb des EWR verarbeitet werden": the moment of the transfers the
     document names; the region stays open only where it names none."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Where our US provider is certified under the EU-U.S. DPF (or the corresponding frameworks for Switzerland "
+            "and the United Kingdom), the transfer to the US rests on that adequacy decision.",
+            {"US"},
+        ),
+        ("en", "We transfer support tickets to our teams in Switzerland and the United Kingdom.", {"CH", "GB"}),
+        (
+            "de",
+            "Soweit der US-Dienstleister unter dem EU-U.S. DPF (oder entsprechenden Rahmenwerken für die Schweiz und das "
+            "Vereinigte Königreich) zertifiziert ist, erfolgt die Übermittlung in die USA auf dieser Grundlage.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Supportanfragen an unsere Teams in der Schweiz und im Vereinigten Königreich.",
+            {"CH", "GB"},
+        ),
+    ],
+)
+def test_roles_places_a_framework_is_for_are_no_destinations(scanner, lang, text, expected):
+    """ "The corresponding frameworks for Switzerland and the UK", „Rahmenwerke für die Schweiz und das Vereinigte
+    Königreich": the places name the frameworks, not where data goes."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Acme CDN processes data worldwide (EU data stays in the EU).", set()),
+        ("en", "Acme CDN processes data worldwide (for example in the US).", {"UNSPECIFIED", "US"}),
+        ("de", "Acme CDN verarbeitet Daten weltweit (EU-Daten verbleiben in der EU).", set()),
+        ("de", "Acme CDN verarbeitet Daten weltweit (zum Beispiel in den USA).", {"UNSPECIFIED", "US"}),
+    ],
+)
+def test_roles_an_open_region_that_keeps_eea_data_home_is_none(scanner, lang, text, expected):
+    """ "Worldwide (EU data stays in the EU)": the bracket keeps the data the document is about in the EEA."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Where the Customer itself exports personal data from the platform to its own offices, for example in Turkey "
+            "or Morocco, this is outside the scope of this Agreement.",
+            set(),
+        ),
+        ("en", "The Customer itself chooses the region; we then store the data in the United States.", {"US"}),
+        (
+            "de",
+            "Soweit der Verantwortliche selbst personenbezogene Daten an eigene Niederlassungen, etwa in der Türkei oder in "
+            "Marokko, exportiert, ist dies nicht Gegenstand dieser Vereinbarung.",
+            set(),
+        ),
+        ("de", "Der Auftraggeber selbst wählt die Region; wir speichern die Daten dann in den USA.", {"US"}),
+    ],
+)
+def test_roles_the_customers_own_exports_are_not_the_vendors(scanner, lang, text, expected):
+    """ "Where the Customer itself exports data to its offices in Turkey": the customer's transfers, on its own account;
+    where the vendor speaks in the same sentence ("we then store"), its places stay."""
+    assert destinations(scanner, text, lang, "dpa") == expected

@@ -18,7 +18,7 @@ from dpcheck.extract.forms import answered_no
 from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, SentenceRoles, assign, may_state_transfer
 from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Sentences, Tokens
-from dpcheck.models import UNSPECIFIED, Mention
+from dpcheck.models import EEA_REGION, UNSPECIFIED, Mention
 from dpcheck.nlp.languages import spellings
 
 # Tokens between a negation and the "without" that cancels it ("not transferred to third countries without").
@@ -86,6 +86,9 @@ class Words:
     disjunction: frozenset[str]
     list: frozenset[str]
     list_marks: frozenset[str]
+    framework_nouns: frozenset[str]
+    framework_for: frozenset[str]
+    framework_list: frozenset[str]
     law: frozenset[str]
     law_prefixes: tuple[str, ...]
     law_titles: frozenset[str]
@@ -781,6 +784,50 @@ def _titled(sentence: Sentence, cue: Cue) -> bool:
     )
 
 
+def _framework_scope(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "the EU-U.S. DPF (or the corresponding frameworks for Switzerland and the UK)", „Rahmenwerke für die Schweiz und
+    das Vereinigte Königreich": a place in the list after a framework and its preposition names the framework."""
+    tokens = sentence.span
+    starts = {p.start: p.end for p in sentence.places}
+    ends = {p.end: p.start for p in sentence.places}
+    j = place.start - 1
+    while j >= 1:
+        word = tokens[j].lower_
+        if word in words.framework_for:
+            return tokens[j - 1].lower_ in words.framework_nouns
+        if j + 1 in ends:
+            j = ends[j + 1] - 1
+        elif word in words.framework_list or j in starts:
+            j -= 1
+        else:
+            return False
+    return False
+
+
+def _kept_in_eea(sentence: Sentence, cue: Cue, eea: Collection[str]) -> bool:
+    """ "Location: Global (EU data stays in EU)", „weltweit (EU-Daten verbleiben in der EU)": the bracket after the open
+    region keeps the data of the EEA where it is."""
+    tokens = sentence.span
+    if cue.end >= len(tokens) or tokens[cue.end].text != "(":
+        return False
+    close = next((j for j in range(cue.end + 1, len(tokens)) if tokens[j].text == ")"), len(tokens))
+    return any(cue.end < c.start < close for c in sentence.of("LOCATION_ONLY")) and any(
+        cue.end < p.start < close and (p.code == EEA_REGION or p.code in eea) for p in sentence.places
+    )
+
+
+def _controllers_own(sentence: Sentence, words: Words) -> bool:
+    """ "Where the Customer itself exports data to its offices in Turkey", „soweit der Verantwortliche selbst Daten in die
+    Türkei exportiert": the customer moves the data, on its own account; a sentence in which the vendor speaks too ("we")
+    may still say what the vendor does."""
+    itself = sentence.of("CONTROLLER_ITSELF")
+    return (
+        bool(itself)
+        and not any(t.lower_ in words.speaker for t in sentence.span)
+        and any(c.start > itself[0].start for c in sentence.of("TRANSFER"))
+    )
+
+
 def _discontinued(sentence: Sentence, place: Place) -> bool:
     """ "Remote maintenance by a device maker in the United States was discontinued in 2020", „... in den USA wurde im
     Jahr 2020 eingestellt": the clause says the processing that ran there has ended."""
@@ -1096,7 +1143,7 @@ def destination_mentions(
     if not (transfer_sentence or sentence.has("RCPT_USE") or may_state_transfer(sentence, roleset)):
         return []
     # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
-    if sentence.is_definition or sentence.has("NO_PERSONAL_DATA"):
+    if sentence.is_definition or sentence.has("NO_PERSONAL_DATA") or _controllers_own(sentence, words):
         return []
     if sentence.has("TABLE_LEGEND") and sentence.block.table is None:
         return []
@@ -1188,6 +1235,7 @@ def destination_mentions(
             or _former_party(sentence, place.start, words)
             or roles.names_a_term(place.start, place.end)
             or _discontinued(sentence, place)
+            or _framework_scope(sentence, place, words)
         ):
             continue
         # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)": countries
@@ -1285,6 +1333,7 @@ def destination_mentions(
         and not _users_wherever(sentence, c, words)
         and not _in_tool_title(sentence, c, words)
         and not _titled(sentence, c)
+        and not _kept_in_eea(sentence, c, eea)
         and ((c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True)))
     ]
     argument = roles.argument(open_cues[0].start, open_cues[0].end, True) if open_cues else Argument("unclaimed")

@@ -214,8 +214,8 @@ def _city_and_region(
     states: dict[tuple[int, int], str],
     lowers: Sequence[str],
 ) -> tuple[list[Match], list[Match]]:
-    """ "Atlanta, Georgia", "London, Ontario", "Dublin, Ohio": a city (a place, or a gated name a location column
-    takes), a comma and the region it lies in, read as one place. A country's name that is also a state of the
+    """ "Atlanta, Georgia", "London, Ontario", "Dublin, Ohio", "San José (California)": a city (a place, or a gated name a
+    location column takes), a comma or a bracket and the region it lies in, read as one place. A country's name that is also a state of the
     city's country is that state ("Georgia" after Atlanta); else the region decides and the city's own reading goes
     (London is in Canada there), where the region ends the list (not "Tokyo, India and the US")."""
     named = sorted([(m, True) for m in left_out] + [(m, m[1] in cities) for m in places], key=lambda x: x[0][1])
@@ -223,7 +223,7 @@ def _city_and_region(
     relabel: dict[int, str] = {}
     drop: set[int] = set()
     for (code, start, end), city in named:
-        if not city or end + 1 not in at or end >= len(lowers) or lowers[end] != ",":
+        if not city or end + 1 not in at or end >= len(lowers) or lowers[end] not in (",", "("):
             continue
         (region, r_start, r_end), region_is_city = at[end + 1]
         if region == code:
@@ -233,9 +233,19 @@ def _city_and_region(
             continue
         if region_is_city:
             continue
+        # "San José (Kalifornien)": the region in the bracket right after the city.
+        if lowers[end] == "(":
+            if r_end < len(lowers) and lowers[r_end] == ")":
+                drop.add(start)
+            continue
         after = lowers[r_end] if r_end < len(lowers) else ""
         following = at.get(r_end + 1)
-        if after in LIST_WORDS and not (after == "," and following is not None and following[0][0] == region):
+        # "Tokyo, India and the US" lists places; "San José, Kalifornien, übermittelt" goes on with the sentence.
+        nxt = r_end
+        while nxt < len(lowers) and (lowers[nxt] in LIST_WORDS or lowers[nxt] in ARTICLES):
+            nxt += 1
+        listed = nxt > r_end and nxt in at
+        if listed and not (after == "," and following is not None and following[0][0] == region):
             continue
         drop.add(start)
     return (
