@@ -60,6 +60,29 @@ def test_mechanisms_notice_instruction_and_lawful_basis_are_no_derogation(scanne
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## 3. Where we keep your data\n\nYour account is kept on servers in the United States.\n\n## 9. Your "
+            "consent\n\nWhen you create an account, you authorise us to move your information to the places described "
+            "in section 3.\n",
+        ),
+        (
+            "de",
+            "## 3. Wo wir Ihre Daten speichern\n\nIhr Konto wird auf Servern in den USA gespeichert.\n\n## 9. Ihre "
+            "Einwilligung\n\nMit der Registrierung willigen Sie ein, dass wir Ihre Daten in die in Abschnitt 3 "
+            "genannten Länder übermitteln.\n",
+        ),
+    ],
+)
+def test_mechanisms_consent_to_moving_data_to_the_places_named_before_is_derogation(scanner, lang, text):
+    """ "You authorise us to move your information to the places described in section 3": consent to the transfers the
+    document describes, presented as their basis (Art. 49(1)(a))."""
+    assert mechanisms(scanner, text, lang) == {"derogation"}
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         (

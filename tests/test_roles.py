@@ -2900,3 +2900,27 @@ def test_roles_the_customers_own_exports_are_not_the_vendors(scanner, lang, text
     """ "Where the Customer itself exports data to its offices in Turkey": the customer's transfers, on its own account;
     where the vendor speaks in the same sentence ("we then store"), its places stay."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "By way of example only, an onward disclosure to a hypothetical service provider in Brazil would be a "
+            "Third-Country Transfer.",
+            set(),
+        ),
+        ("en", "By way of example, we send support tickets to our service provider in Brazil.", {"BR"}),
+        (
+            "de",
+            "Beispielsweise wäre die Weitergabe an einen hypothetischen Dienstleister in Brasilien eine "
+            "Drittlandübermittlung.",
+            set(),
+        ),
+        ("de", "Beispielsweise erhält unser Dienstleister in Brasilien die Supportanfragen.", {"BR"}),
+    ],
+)
+def test_roles_a_place_an_example_imagines_is_none(scanner, lang, text, expected):
+    """ "A hypothetical service provider in Brazil": an example of what a term means, no place data goes."""
+    assert destinations(scanner, text, lang, "dpa") == expected

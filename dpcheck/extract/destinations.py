@@ -87,6 +87,7 @@ class Words:
     list: frozenset[str]
     list_marks: frozenset[str]
     framework_nouns: frozenset[str]
+    hypothetical: frozenset[str]
     framework_for: frozenset[str]
     framework_list: frozenset[str]
     law: frozenset[str]
@@ -1236,6 +1237,7 @@ def destination_mentions(
             or roles.names_a_term(place.start, place.end)
             or _discontinued(sentence, place)
             or _framework_scope(sentence, place, words)
+            or any(t.lower_ in words.hypothetical for t in sentence.span[: place.start])
         ):
             continue
         # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)": countries
