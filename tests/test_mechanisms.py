@@ -2961,3 +2961,24 @@ def test_mechanisms_a_level_confirmed_by_the_commission_and_data_protection_cert
     """An adequate level "confirmed" by the Commission is adequacy; a provider's data protection certifications in a
     transfer sentence are Art. 46(2)(f)."""
     assert tool in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Tidewell Data Inc. in the US relied on the Privacy Shield until mid 2020. Today the SCCs apply."),
+        ("en", "Until the end of 2019 we relied on the Privacy Shield; transfers to the US now rest on the SCCs."),
+        (
+            "de",
+            "Die Tidewell Data Inc. in den USA stützte sich bis zum Juli 2020 auf den Privacy Shield. Heute gelten die "
+            "Standardvertragsklauseln.",
+        ),
+        (
+            "de",
+            "Bis Ende 2019 stützten wir uns auf den Privacy Shield; heute gelten für die USA die Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_a_framework_relied_on_until_a_past_date_is_history(scanner, lang, text):
+    """ "Until mid 2020", „bis zum Juli 2020": reliance that ended before today is history, not a basis."""
+    assert mechanisms(scanner, text, lang, "subprocessor_list") == {"scc"}

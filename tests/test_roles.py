@@ -2924,3 +2924,31 @@ def test_roles_the_customers_own_exports_are_not_the_vendors(scanner, lang, text
 def test_roles_a_place_an_example_imagines_is_none(scanner, lang, text, expected):
     """ "A hypothetical service provider in Brazil": an example of what a term means, no place data goes."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Engineers of Example Tech LLC, based in Tbilisi, access customer data over secured connections.",
+            {"GE"},
+        ),
+        ("en", "Example Holding Ltd, based in London, holds all shares and has no access to customer data.", set()),
+        (
+            "de",
+            "Neben unseren Mitarbeitenden greifen auch Mitarbeitende der Example Tech LLC mit Sitz in Tiflis über "
+            "gesicherte Verbindungen auf Kundendaten zu.",
+            {"GE"},
+        ),
+        (
+            "de",
+            "Die Example Holding Ltd. mit Sitz in London hält sämtliche Anteile und hat keinen Zugriff auf Kundendaten.",
+            set(),
+        ),
+    ],
+)
+def test_roles_the_seat_of_a_company_whose_people_reach_the_data_is_a_destination(scanner, lang, text, expected):
+    """ "Mitarbeitende der X LLC mit Sitz in Tiflis greifen auf Kundendaten zu": its people work where the company sits;
+    a holding company with no access is only seated there."""
+    assert destinations(scanner, text, lang, "dpa") == expected

@@ -68,6 +68,9 @@ class SeatedParty:
     clause_openers: frozenset[str]
     seat_words: frozenset[str]
     party_labels: tuple[str, ...]
+    staff: frozenset[str]
+    staff_links: frozenset[str]
+    staff_reach: int
     legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
 
@@ -141,6 +144,9 @@ class RoleSet:
                 frozenset(str(w).lower() for w in data["seated_party"]["clause_openers"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["seat_words"]),
                 tuple(str(label) for label in data["seated_party"]["party_labels"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["staff"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["staff_links"]),
+                int(data["seated_party"]["staff_reach"]),
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
@@ -355,6 +361,8 @@ class SentenceRoles:
         # Delaware corporation, processes Customer Data").
         if argument == COMPANY and self._registered_recipient(cue, role):
             return Argument(RECIPIENT_SEAT, cue, role.name)
+        if argument == COMPANY and self._staff_reach_data(cue):
+            return Argument(RECIPIENT_SEAT, cue, "staff_of_seated")
         # A seat counts as where data goes only for a recipient the sentence sends data to
         # ("transferred to X Inc., seated in ..."), not for a sender or a controller.
         if argument == RECIPIENT_SEAT and not (
@@ -366,6 +374,7 @@ class SentenceRoles:
             # "our team, based in Austin, Texas, which accesses your account details".
             or handler is not None
             or self._listed_after_transfer(cue)
+            or self._staff_reach_data(cue)
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
@@ -432,6 +441,18 @@ class SentenceRoles:
             if tokens[i].text in {",", ";", ":", "."}:
                 return False
         return False
+
+    def _staff_reach_data(self, cue: Cue) -> bool:
+        """ "Mitarbeitende der X LLC mit Sitz in Tiflis greifen auf Kundendaten zu": the people of the company seated
+        there reach the data, so they do it where it sits; not where the sentence denies them ("keinen Zugriff")."""
+        seated = self.roleset.seated_party
+        tokens = self.sentence.span
+        lo = max(1, cue.start - seated.staff_reach)
+        staffed = any(
+            tokens[i - 1].lower_ in seated.staff and tokens[i].lower_ in seated.staff_links
+            for i in range(lo, cue.start)
+        )
+        return staffed and any(t.lower_ in seated.handles for t in tokens) and not self.sentence.has("NEGATION")
 
     def _seated_party_handles_data(self, end: int) -> bool:
         """ "Our engineers based in Bangalore can access the data", "X Inc., seated in the BVI, processes it":
