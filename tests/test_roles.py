@@ -2952,3 +2952,25 @@ def test_roles_the_seat_of_a_company_whose_people_reach_the_data_is_a_destinatio
     """ "Mitarbeitende der X LLC mit Sitz in Tiflis greifen auf Kundendaten zu": its people work where the company sits;
     a holding company with no access is only seated there."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "## 6. Transfers to third countries\n\nOur support team in India can access the data.\n\nUntil March 2025 "
+            "first-level support was provided by a provider in Manila; that contract is ended.\n",
+            {"IN"},
+        ),
+        (
+            "de",
+            "## 6. Übermittlung in Drittländer\n\nUnser Support-Team in Indien kann auf die Daten zugreifen.\n\nBis März "
+            "2025 wurde der Support durch einen Dienstleister in Manila erbracht; dieses Vertragsverhältnis ist beendet.\n",
+            {"IN"},
+        ),
+    ],
+)
+def test_roles_a_time_frame_that_ended_stays_past_when_today_says_it_ended(scanner, lang, text, expected):
+    """ "Until March 2025 ...; that contract is ended": "is" speaks of today only to say the processing ended."""
+    assert destinations(scanner, text, lang, "dpa") == expected

@@ -748,10 +748,14 @@ def _ended(sentence: Sentence, words: Words) -> bool:
     first = next((i for i, t in enumerate(tokens) if not CLAUSE_NUMBER.fullmatch(t.text)), len(tokens))
     words_ = [t.lower_ for t in tokens[first : first + UNTIL_REACH]]
     opens = next((n for n in (2, 1) if " ".join(words_[:n]) in words.until), 0)
+    # "dieses Vertragsverhältnis ist beendet": today's state that it ended is the past too.
     return (
         bool(opens)
         and any(YEAR.fullmatch(w) for w in words_[opens:])
-        and not any(t.lower_ in words.not_past for t in tokens)
+        and not any(
+            t.lower_ in words.not_past and not any(n.lower_ in words.former for n in tokens[i + 1 : i + 3])
+            for i, t in enumerate(tokens)
+        )
     )
 
 
