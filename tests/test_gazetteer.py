@@ -262,10 +262,13 @@ def test_gazetteer_cloud_region_identifiers_name_their_country(scanner, lang, te
         ("de", "Dabei werden Daten an die Example Web Services, Inc. in Seattle übermittelt.", "US"),
         ("de", "Für den Newsletter nutzen wir einen Dienst der Example Group LLC, Atlanta.", "US"),
         ("en", "Payments are handled by Example Payments Ltd, Singapore.", "SG"),
+        ("en", "Error analysis is carried out by Example d.o.o. Belgrade.", "RS"),
+        ("de", "Die Fehleranalyse erfolgt durch die Example d.o.o. Belgrad.", "RS"),
     ],
 )
 def test_gazetteer_city_after_a_company_legal_form_is_its_seat(scanner, lang, text, code):
-    """A city right after a company's legal form ("Inc. in Seattle", "LLC, Atlanta") is the company's seat."""
+    """A city right after a company's legal form ("Inc. in Seattle", "LLC, Atlanta", "d.o.o. Belgrade") is the company's
+    seat."""
     assert code in _codes(scanner, lang, text)
 
 
