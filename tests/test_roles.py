@@ -2974,3 +2974,28 @@ def test_roles_the_seat_of_a_company_whose_people_reach_the_data_is_a_destinatio
 def test_roles_a_time_frame_that_ended_stays_past_when_today_says_it_ended(scanner, lang, text, expected):
     """ "Until March 2025 ...; that contract is ended": "is" speaks of today only to say the processing ended."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We use Acme Inc. in the United States for email. A sub-processor may, where necessary for its service, make "
+            "an onward transfer of personal data to a recipient established outside the EEA.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Wir nutzen die Acme Inc. in den USA für den E-Mail-Versand. Ein Unterauftragsverarbeiter darf, soweit für "
+            "seine Leistung erforderlich, personenbezogene Daten an einen Empfänger außerhalb des EWR übermitteln.",
+            {"US", "UNSPECIFIED"},
+        ),
+        ("en", "Data subjects: Customer's website visitors and end users, wherever located.", set()),
+        ("de", "Betroffene: Besucher und Nutzer der Website, wo auch immer ansässig.", set()),
+    ],
+)
+def test_roles_leave_granted_under_a_condition_still_opens_the_region(scanner, lang, text, expected):
+    """ "May, where necessary, make an onward transfer ... outside the EEA": the condition after the leave says when it is
+    used, so the transfer is disclosed. People "wherever located" are where they are."""
+    assert destinations(scanner, text, lang, "dpa") == expected

@@ -683,7 +683,10 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
         return False
     tokens = sentence.span
     seen = [t.lower_ for t in tokens[: cue.start]]
-    if any(w in words.conditional for w in seen):
+    # "A sub-processor may, where necessary for its service, make an onward transfer ... outside the EEA": a condition
+    # after the leave says when it is used, not whether it is granted.
+    leave = next((k for k, w in enumerate(seen) if w in words.permission), len(seen))
+    if any(w in words.conditional for w in seen[:leave]):
         return False
     # "may only", „dürfen Ihre Daten nur dann ... , wenn": a restriction between the leave and the region takes the
     # leave back ("may transfer data outside the EEA where this is necessary" keeps it).
