@@ -958,3 +958,24 @@ def test_evidence_a_list_item_is_quoted_with_its_lead_in(scanner, lang, text, le
 def test_evidence_a_sentence_saying_what_a_tool_is_comes_after_reliance(scanner, lang, text, decisive):
     """ "The DPF is a framework ...": a description of the tool, quoted after the sentence relying on it."""
     assert tool_quotes(scan(scanner, text, lang), "dpf")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "before", "sentence"),
+    [
+        (
+            "en",
+            "Some of our service providers are based outside the European Economic Area.",
+            "When we use one of them, your information is processed in the country of the recipient.",
+        ),
+        (
+            "de",
+            "Einige unserer Dienstleister haben ihren Sitz außerhalb des Europäischen Wirtschaftsraums.",
+            "Wenn wir einen von ihnen einsetzen, werden Ihre Daten im Land des Empfängers verarbeitet.",
+        ),
+    ],
+)
+def test_evidence_a_sentence_pointing_back_in_its_opening_clause_quotes_the_one_before(scanner, lang, before, sentence):
+    """ "When we use one of them": the quote says who "them" are by taking in the sentence before."""
+    found = quotes(scanner, f"We send newsletters.\n\n{before} {sentence}", lang, "UNSPECIFIED")
+    assert found[0] == f"{before} {sentence}"

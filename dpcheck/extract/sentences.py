@@ -122,6 +122,8 @@ INSTRUCTIONS = re.compile(r"\binstruction|\bweisung", re.I)
 _TRANSFER_HEADING = prefilter(TRANSFER_HEADING)
 _SUBPROCESSOR_HEADING = prefilter(SUBPROCESSOR_HEADING)
 _RECIPIENTS = prefilter(RECIPIENTS)
+# Tokens from a sentence's first word within which a phrase pointing back ("one of them") ties it to the one before.
+ANAPHOR_REACH = 6
 # Labels a sentence gets from where it stands: a heading, a section on transfers, a section on
 # (or a paragraph naming) sub-processors.
 LAYOUT_LABELS = ("HEADING", "TRANSFER_SECTION", "SUBPROCESSOR_SECTION", "TRANSFER_LEAD_IN", "RECIPIENT_LEAD_IN")
@@ -516,7 +518,14 @@ class Sentence:
         if not continues:
             return False
         opening = next((i for i, token in enumerate(self.span) if token.text[:1].isalpha()), None)
-        return opening is not None and any(c.start == opening for c in continues)
+        if opening is None:
+            return False
+        # "When we use one of them, your data ...": a phrase of several words that points back, in the opening clause.
+        comma = next((i for i, t in enumerate(self.span) if t.text == ","), len(self.span))
+        return any(
+            c.start == opening or (c.end - c.start > 2 and c.start <= min(comma, opening + ANAPHOR_REACH))
+            for c in continues
+        )
 
     def block_text(self, start: int, end: int) -> str:
         offset = start - self.block.start
