@@ -2999,3 +2999,19 @@ def test_roles_leave_granted_under_a_condition_still_opens_the_region(scanner, l
     """ "May, where necessary, make an onward transfer ... outside the EEA": the condition after the leave says when it is
     used, so the transfer is disclosed. People "wherever located" are where they are."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Example Technologies Private Limited in Hyderabad, India, provides third-line engineering support.",
+            {"IN"},
+        ),
+        ("de", "Die Example Software Pvt. Ltd in Pune, Indien, erbringt den Support der dritten Ebene.", {"IN"}),
+    ],
+)
+def test_roles_a_company_providing_a_service_where_it_sits_is_a_destination(scanner, lang, text, expected):
+    """ "X Ltd in Hyderabad, India, provides support": the company works on the data it needs where it sits."""
+    assert destinations(scanner, text, lang, "dpa") == expected
