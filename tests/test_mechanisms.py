@@ -2920,6 +2920,16 @@ def test_mechanisms_a_recognised_level_of_protection_is_adequacy(scanner, lang, 
             "de",
             "Wir übermitteln Daten an Acme Inc. in den USA. Wir prüfen derzeit, ob wir mit ihr die Standardvertragsklauseln abschließen.",
         ),
+        (
+            "en",
+            "We send data to Acme Inc. in the United States. Examplecorp is currently assessing whether Acme should be "
+            "engaged under the EU-U.S. Data Privacy Framework.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten an Acme Inc. in den USA. Examplecorp prüft derzeit, ob Acme unter dem EU-U.S. Data "
+            "Privacy Framework beauftragt werden soll.",
+        ),
     ],
 )
 def test_mechanisms_a_denied_addendum_and_a_tool_still_weighed(scanner, lang, text):
