@@ -259,6 +259,29 @@ def test_tables_sub_processor_cards_one_to_a_row_name_recipients_and_places(scan
     assert not [r for r in result.recipients if r.role == "subprocessor"]
 
 
+HTML_CARDS = {
+    "en": (
+        "<h2>3. Who we share it with</h2><p>Our main service providers are:</p><div class='cards'>"
+        "<div class='card'><h4>Brightwave Analytics, Inc.</h4><p>Product analytics</p><p>Austin · Texas</p></div>"
+        "<div class='card'><h4>Tellmark Labs Pvt. Ltd.</h4><p>Customer support</p><p>Bengaluru</p></div></div>"
+        "<h2>4. Your rights</h2><p>You may ask for a copy of your data.</p>"
+    ),
+    "de": (
+        "<h2>3. Empfänger</h2><p>Unsere wichtigsten Dienstleister sind:</p><div class='cards'>"
+        "<div class='card'><h4>Brightwave Analytics, Inc.</h4><p>Produktanalyse</p><p>Austin · Texas</p></div>"
+        "<div class='card'><h4>Tellmark Labs Pvt. Ltd.</h4><p>Kundensupport</p><p>Bengaluru</p></div></div>"
+        "<h2>4. Ihre Rechte</h2><p>Sie können eine Kopie Ihrer Daten verlangen.</p>"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_html_cards_after_a_lead_in_naming_providers_place_them(scanner, lang):
+    """Cards of providers after "Our main service providers are:" name each company where its card says it works."""
+    result = scanner.scan_bytes(HTML_CARDS[lang].encode(), f"cards-privacy-{lang}.html", language=lang)
+    assert {t.destination for t in result.transfers} == {"US", "IN"}
+
+
 SHARED_WITH = {
     "en": (
         "# Privacy notice\n\nWe store your data in Sweden.\n\n|   |   |   |\n|---|---|---|\n"

@@ -358,7 +358,7 @@ def _read_table(
     heading = row_blocks[0].heading_path[-1] if row_blocks and row_blocks[0].heading_path else ""
     if any(patterns["removed"].search(h) for h in table.header) or gone_section(heading, words):
         return [], [], True  # former sub-processors ("Removed on", "4. Sub-processors removed"): where data went
-    if _card_table(table, row_blocks, patterns):
+    if _card_table(table, row_blocks, patterns, _lead_in(document, row_blocks)):
         return _read_cards(table, row_blocks, cells, eea, words)
     if not columns.keys() & {"name", "location"} and not any(_is_header(row, patterns) for row in table.rows):
         return [], [], False
@@ -454,16 +454,25 @@ def _read_table(
     return ([] if cookies else recipients), mentions, skipped
 
 
-def _card_table(table: Table, row_blocks: list[Block], patterns: dict[str, re.Pattern[str]]) -> bool:
+def _lead_in(document: Document, row_blocks: list[Block]) -> str:
+    """The paragraph right before a table when it ends in a colon ("Our main service providers are:"), else ""."""
+    if not row_blocks:
+        return ""
+    first = next(i for i, block in enumerate(document.blocks) if block is row_blocks[0])
+    before = document.blocks[first - 1] if first else None
+    return before.text if before is not None and before.table is None and before.text.rstrip().endswith(":") else ""
+
+
+def _card_table(table: Table, row_blocks: list[Block], patterns: dict[str, re.Pattern[str]], lead_in: str = "") -> bool:
     """A list of sub-processors laid out as cards, one to a row: a table of one filled cell per row and no header,
-    under a heading that names them ("Schedule 4 - Subprocessors"), each cell the lines of one card ("Acme,
-    Cloud hosting, United States": see :func:`_read_cards`)."""
+    under a heading or after a lead-in that names them ("Schedule 4 - Subprocessors", "Our main service providers
+    are:"), each cell the lines of one card ("Acme, Cloud hosting, United States": see :func:`_read_cards`)."""
     heading = row_blocks[0].heading_path[-1] if row_blocks and row_blocks[0].heading_path else ""
     return (
         not any(c.strip() for c in table.header)
         and bool(table.rows)
         and all(sum(1 for c in row if c.strip()) <= 1 for row in table.rows)
-        and bool(patterns["name"].search(heading))
+        and bool(patterns["name"].search(heading) or patterns["name"].search(lead_in))
     )
 
 

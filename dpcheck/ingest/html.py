@@ -44,6 +44,16 @@ _LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:[^;]*line-through", re
 _FIELD_WORDS = 4
 _VALUE_WORDS = 12
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# A list laid out as cards (sibling elements of one kind, each a few short lines: a company, what it does, where)
+# reads as a table of one card to a row, its lines joined by ", ", as a PDF's or DOCX's card table does
+# (dpcheck.extract.tables reads it under a heading on sub-processors); a card's line is a short label, no sentence.
+_CARD_LINES = (2, 6)
+_CARD_LINE_WORDS = 12
+_CARD_NAME_WORDS = 5
+_CARD_PARTS = frozenset(
+    {"p", "div", "span", "strong", "b", "em", "small", "a", "address", *("h1 h2 h3 h4 h5 h6".split())}
+)
+_NOT_IN_CARDS = ("ul", "ol", "li", "table", "dl", "blockquote", "pre")
 # Elements a single converted line never contains.
 _STRUCTURE = [*_HEADINGS, "p", "div", "li", "ul", "ol", "table", "section", "article", "blockquote", "pre", "dl"]
 _BLOCKS = frozenset(
@@ -256,7 +266,9 @@ class _Walker:
                 self._replaced(child)
             elif child.name == "table" and self._table(child):
                 continue
-            elif child.name == "dl" and self._record(child):
+            elif child.name == "dl" and (self._record(child) or self._cards(_term_groups(child, self.page))):
+                continue
+            elif child.name in ("div", "section", "ul") and self._cards(_card_elements(child, self.page)):
                 continue
             elif _line_container(child):
                 self.flush()
@@ -381,6 +393,14 @@ class _Walker:
         self.builder.add_table(fields, [values])
         return True
 
+    def _cards(self, cards: list[list[str]]) -> bool:
+        """Add cards (each the texts of its lines) as a table of one cell to a row, with no header."""
+        if not cards:
+            return False
+        self.flush()
+        self.builder.add_table([""], [[", ".join(lines)] for lines in cards])
+        return True
+
     def _lines(self, first: Tag) -> None:
         """Lines of consecutive line containers (one per converted page) as one text flow.
 
@@ -438,6 +458,48 @@ def _next_tag(tag: Tag) -> Tag | None:
         if str(sibling).strip():
             return None
     return None
+
+
+def _card_line(text: str) -> bool:
+    """A short label: a sentence's full stop ends no card line, an abbreviation's ("Acme Pvt. Ltd.") may."""
+    words = len(text.split())
+    return 0 < words <= _CARD_LINE_WORDS and not (text.endswith((".", "!", "?")) and words > _CARD_NAME_WORDS)
+
+
+def _card_elements(container: Tag, page: _Page) -> list[list[str]]:
+    """The cards of a container whose children are all alike (one tag, one class), each two to six short lines
+    ("Acme Inc." / "Analytics" / "Austin, Texas"); [] for anything else."""
+    children = [c for c in container.children if isinstance(c, Tag) and not page.skip(c)]
+    if len(children) < 2 or len({(c.name, tuple(c.get("class") or ())) for c in children}) != 1:
+        return []
+    if children[0].name == "li" or not children[0].get("class"):
+        return []
+    cards = []
+    for card in children:
+        parts = [p for p in card.children if isinstance(p, Tag) and not page.skip(p)]
+        if any(p.name not in _CARD_PARTS or p.find(_NOT_IN_CARDS) is not None for p in parts):
+            return []
+        lines = [_flat_text(p, page) for p in parts]
+        if not _CARD_LINES[0] <= len(lines) <= _CARD_LINES[1] or not all(_card_line(line) for line in lines):
+            return []
+        cards.append(lines)
+    return cards
+
+
+def _term_groups(dl: Tag, page: _Page) -> list[list[str]]:
+    """The entries of a definition list in which each term has several short descriptions ("Acme Inc." /
+    "Support" / "Where: Austin, TX"), each entry's lines; [] for anything else (a glossary, one value a term)."""
+    items = [c for c in dl.children if isinstance(c, Tag) and not page.skip(c)]
+    groups: list[list[str]] = []
+    for item in items:
+        if item.name == "dt":
+            groups.append([])
+        elif item.name != "dd" or not groups:
+            return []
+        groups[-1].append(_flat_text(item, page))
+    if len(groups) < 2 or len({len(g) for g in groups}) != 1 or len(groups[0]) < 3:
+        return []
+    return groups if all(_card_line(line) for g in groups for line in g) else []
 
 
 def _flat_text(tag: Tag, page: _Page) -> str:

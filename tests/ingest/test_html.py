@@ -118,6 +118,37 @@ def test_html_glossary_definition_list_stays_prose() -> None:
         assert "Serbien" in doc.text or "Personal Data" in doc.text
 
 
+def test_html_cards_read_as_a_table_of_one_card_to_a_row() -> None:
+    """Sibling cards of a few short lines (a company, what it does, where) and a definition list whose terms each
+    have several short descriptions are a table of one cell to a row, the lines joined by ", "."""
+    cards = (
+        b'<div class="grid"><div class="card"><h4>Acme Analytics, Inc.</h4><p>Product analytics</p><p>Austin, Texas</p>'
+        b'</div><div class="card"><h4>Beispiel Pvt. Ltd.</h4><p>Kundensupport</p><p>Bengaluru</p></div></div>'
+    )
+    terms = (
+        b"<dl><dt>Acme Relay LLC</dt><dd>SMS delivery</dd><dd>Where: Portland, Oregon</dd>"
+        b"<dt>Beispiel AG</dt><dd>Backups</dd><dd>Wo: Z\xc3\xbcrich</dd></dl>"
+    )
+    assert [t.rows for t in load(cards, name="c.html").tables] == [
+        (("Acme Analytics, Inc., Product analytics, Austin, Texas",), ("Beispiel Pvt. Ltd., Kundensupport, Bengaluru",))
+    ]
+    assert [t.rows for t in load(terms, name="d.html").tables] == [
+        (("Acme Relay LLC, SMS delivery, Where: Portland, Oregon",), ("Beispiel AG, Backups, Wo: Zürich",))
+    ]
+
+
+def test_html_sections_of_prose_are_no_cards() -> None:
+    """Sibling sections of sentences, or children that differ, stay paragraphs."""
+    prose = (
+        b'<div><section class="s"><h2>Transfers</h2><p>We store your data in the EU and never move it elsewhere.</p>'
+        b'</section><section class="s"><h2>Rights</h2><p>You may ask us for a copy of your data at any time.</p>'
+        b"</section></div>"
+    )
+    mixed = b'<div><div class="a"><p>One</p><p>Two</p></div><div class="b"><p>Three</p><p>Four</p></div></div>'
+    for html in (prose, mixed):
+        assert load(html, name="p.html").tables == ()
+
+
 def test_html_ordered_list_items_keep_their_labels() -> None:
     """Ordered list items carry the visible number or letter they are cited by."""
     html = b'<ol style="list-style-type:lower-alpha"><li>first</li><li>second<ol type="i"><li>inner</li></ol></li></ol>'
