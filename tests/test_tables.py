@@ -275,6 +275,29 @@ HTML_CARDS = {
 }
 
 
+HTML_FIELD_CARDS = {
+    "en": (
+        "<h2>5. Support</h2><p>Outside business hours tickets are handled by the following partners.</p><div class='g'>"
+        "<div class='c'><h3>Sabre Support Inc.</h3><p>Purpose</p><p>Night-shift support</p><p>Access from</p>"
+        "<p>Cebu City</p></div><div class='c'><h3>Fjord Support AS</h3><p>Purpose</p><p>Nordic support</p>"
+        "<p>Access from</p><p>Bergen</p></div></div>"
+    ),
+    "de": (
+        "<h2>5. Support</h2><p>Außerhalb der Geschäftszeiten bearbeiten folgende Partner die Tickets.</p><div class='g'>"
+        "<div class='c'><h3>Sabre Support Inc.</h3><p>Zweck</p><p>Nachtschicht</p><p>Zugriff von</p>"
+        "<p>Cebu City</p></div><div class='c'><h3>Fjord Support AS</h3><p>Zweck</p><p>Nordischer Support</p>"
+        "<p>Zugriff von</p><p>Bergen</p></div></div>"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_tables_html_cards_of_fields_after_the_following_partners_place_them(scanner, lang):
+    """Cards of label and value lines after "the following partners" name each company where its card says."""
+    result = scanner.scan_bytes(HTML_FIELD_CARDS[lang].encode(), f"fields-subprocessors-{lang}.html", language=lang)
+    assert {t.destination for t in result.transfers} == {"PH"}
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_tables_html_cards_after_a_lead_in_naming_providers_place_them(scanner, lang):
     """Cards of providers after "Our main service providers are:" name each company where its card says it works."""

@@ -37,6 +37,8 @@ _DASH = re.compile(r"\s+[–—-]\s+")
 _ASIDE = re.compile(r"\([^)]*\)")
 # The cues that make a location cell's words a place of their own ("Global", "Worldwide", "Third countries").
 OPEN_CUES = frozenset({"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
+# A paragraph pointing to what follows it ("by the following partners", „folgende Dienstleister").
+LEAD_IN_FOLLOWING = re.compile(r"\b(?:the following|folgenden?|nachstehenden?|nachfolgenden?)\b", re.IGNORECASE)
 # The longest line of a card read as where its company is ("United States", "Worldwide (Local to Customer)").
 CARD_PLACE_WORDS = 4
 
@@ -455,12 +457,16 @@ def _read_table(
 
 
 def _lead_in(document: Document, row_blocks: list[Block]) -> str:
-    """The paragraph right before a table when it ends in a colon ("Our main service providers are:"), else ""."""
+    """The paragraph right before a table when it leads into it ("Our main service providers are:", "... handled by
+    the following partners."), else ""."""
     if not row_blocks:
         return ""
     first = next(i for i, block in enumerate(document.blocks) if block is row_blocks[0])
     before = document.blocks[first - 1] if first else None
-    return before.text if before is not None and before.table is None and before.text.rstrip().endswith(":") else ""
+    if before is None or before.table is not None:
+        return ""
+    text = before.text.rstrip()
+    return text if text.endswith(":") or LEAD_IN_FOLLOWING.search(text) else ""
 
 
 def _card_table(table: Table, row_blocks: list[Block], patterns: dict[str, re.Pattern[str]], lead_in: str = "") -> bool:

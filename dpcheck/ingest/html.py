@@ -47,7 +47,7 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # A list laid out as cards (sibling elements of one kind, each a few short lines: a company, what it does, where)
 # reads as a table of one card to a row, its lines joined by ", ", as a PDF's or DOCX's card table does
 # (dpcheck.extract.tables reads it under a heading on sub-processors); a card's line is a short label, no sentence.
-_CARD_LINES = (2, 6)
+_CARD_LINES = (2, 12)
 _CARD_LINE_WORDS = 12
 _CARD_NAME_WORDS = 5
 _CARD_PARTS = frozenset(
@@ -467,7 +467,7 @@ def _card_line(text: str) -> bool:
 
 
 def _card_elements(container: Tag, page: _Page) -> list[list[str]]:
-    """The cards of a container whose children are all alike (one tag, one class), each two to six short lines
+    """The cards of a container whose children are all alike (one tag, one class), each two to twelve short lines
     ("Acme Inc." / "Analytics" / "Austin, Texas"); [] for anything else."""
     children = [c for c in container.children if isinstance(c, Tag) and not page.skip(c)]
     if len(children) < 2 or len({(c.name, tuple(c.get("class") or ())) for c in children}) != 1:
