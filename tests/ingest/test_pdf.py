@@ -413,3 +413,29 @@ def test_pdf_link_to_the_subprocessor_list_answers_the_list(scanner, language: s
     pdf.write(6, more, link=_LINKED[language][2])
     report = scanner.scan_bytes(pdf_bytes(pdf), "dpa.pdf", language=language)
     assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["Customer", "data", "stays", "within", "Norway"]),
+        ("de", ["Kundendaten", "bleiben", "innerhalb", "Norwegens"]),
+    ],
+)
+def test_pdf_a_word_whose_first_letter_does_not_show_is_judged_whole(language: str, words: list[str]) -> None:
+    """A word's first glyph that shows no ink does not decide alone: the word is seen when its other letters show,
+    and hidden when none does."""
+    pdf = new_pdf()
+    pdf.add_page()
+    for hidden_rest in (False, True):
+        for word in words:
+            pdf.set_font("Helvetica", "", 12)
+            pdf.set_text_color(255, 255, 255)
+            pdf.write(8, word[0])
+            pdf.set_text_color(*((255, 255, 255) if hidden_rest else (0, 0, 0)))
+            pdf.write(8, word[1:] + (" " if hidden_rest else "Q "))
+        pdf.ln(12)
+    doc = load(pdf_bytes(pdf), name=f"first-{language}.pdf")
+    for word in words:
+        assert doc.text.count(word) == 1 and f"{word}Q" in doc.text
+    assert doc.notice("hidden-text") is not None
