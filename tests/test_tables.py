@@ -788,3 +788,29 @@ def test_tables_a_region_named_for_working_hours_or_a_tool_not_needed_keeps_the_
     report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list", format="markdown")
     assert {t.destination for t in report.transfers} == {"SG"}
     assert len(report.recipients) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Name | Service | Seat | Place of processing | Transfer basis |\n|---|---|---|---|---|\n"
+            "| Merrow Archive Ltd | Archiving | London | Frankfurt am Main | Adequacy decision (United Kingdom) |\n"
+            "| Alp Invoicing AG | E-invoicing | Zug | Frankfurt am Main | none needed (EU) |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Name | Leistung | Sitz | Ort der Verarbeitung | Grundlage |\n"
+            "|---|---|---|---|---|\n"
+            "| Merrow Archive Ltd | Archivierung | London | Frankfurt am Main | Angemessenheitsbeschluss Vereinigtes "
+            "Königreich |\n"
+            "| Alp Invoicing AG | E-Rechnung | Zug | Frankfurt am Main | nicht erforderlich (EU) |\n",
+        ),
+    ],
+)
+def test_tables_a_row_relying_on_a_countrys_adequacy_sends_data_there(scanner, lang, text):
+    """A row whose transfer basis is the UK's adequacy decision sends its data to the UK, wherever its hosting is; a row
+    of a Swiss seat with no transfer named sends none to Switzerland."""
+    result = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
+    assert {t.destination for t in result.transfers} == {"GB"}

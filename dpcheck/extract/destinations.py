@@ -139,6 +139,7 @@ class Words:
     name_inner: frozenset[str]
     protects_against: frozenset[str]
     unaffected: frozenset[str]
+    adequacy_cell: frozenset[str]
     measure_clause: frozenset[str]
     basis_verbs: frozenset[str]
     wherever_person: frozenset[str]

@@ -403,6 +403,9 @@ def _read_table(
         if not any(len(c) == 2 for c in codes):
             codes += [c for c in _places(cell("seat"), cells, set(), location_column=True) if c not in codes]
         codes += [c for c in _remarked_places(cell("remarks"), cells) if c not in codes]
+        # "London | Frankfurt am Main | Angemessenheitsbeschluss Vereinigtes Königreich": the row relies on a country's
+        # adequacy decision, so its data reaches that country.
+        codes += [c for c in _adequate_places(row, cells, words) if c not in codes]
         # Asked only of a row placed outside the EEA: "none required (EU)" beside a German data centre denies no data.
         if any(c not in eea for c in codes) and _home_data_denied(row, words, cells):
             continue
@@ -454,6 +457,17 @@ def _read_table(
                 )
             )
     return ([] if cookies else recipients), mentions, skipped
+
+
+def _adequate_places(row: tuple[str, ...], cells: Cells, words: Words) -> list[str]:
+    """The countries a row's cell names beside a word for an adequacy decision ("Adequacy decision (Japan)")."""
+    return [
+        code
+        for cell in row
+        if words.adequacy_cell & set(re.findall(r"\w+", cell.lower()))
+        for code in _places(cell, cells, set(), location_column=True)
+        if len(code) == 2
+    ]
 
 
 def _lead_in(document: Document, row_blocks: list[Block]) -> str:
