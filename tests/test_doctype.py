@@ -18,6 +18,8 @@ from dpcheck.ingest import load_text
         ("# Sub-processors\n\n| Name | Location |\n|---|---|\n| Cloudy Inc. | United States |", "subprocessor_list"),
         ("# Anlage 2\n\n## Unterauftragsverhältnisse\n\nHostwerk GmbH, Rechenzentrum in Nürnberg", "subprocessor_list"),
         ("# Security Whitepaper\n\nOur platform encrypts data at rest.", "other"),
+        ("# Acme Processors\n\n| Name | Location |\n|---|---|\n| Cloudy Inc. | United States |", "subprocessor_list"),
+        ("# Unsere Auftragsverarbeiter\n\n| Name | Standort |\n|---|---|\n| Wolke AG | Schweiz |", "subprocessor_list"),
     ],
 )
 def test_doctype_from_title_and_body(text, expected):

@@ -17,7 +17,9 @@ TITLE_PATTERNS: list[tuple[DocType, re.Pattern[str]]] = [
         "subprocessor_list",
         re.compile(
             r"(list of |liste der )?(sub-?processors?|subprocessors?|sub-processing|(unter|sub-?)auftragsverarbeiter|"
-            r"unterauftragsverh[äa]ltniss?e?|unterauftragnehmer|subunternehmer|sub-?contractors?|third[- ]party (service )?providers)(\s+list)?\b",
+            r"unterauftragsverh[äa]ltniss?e?|unterauftragnehmer|subunternehmer|sub-?contractors?|third[- ]party (service )?providers)(\s+list)?\b|"
+            # A title that ends in the processors themselves ("Acme Processors", „Unsere Auftragsverarbeiter").
+            r"\b(processors|auftragsverarbeiter)\s*$",
             re.I,
         ),
     ),
