@@ -3015,3 +3015,25 @@ def test_roles_leave_granted_under_a_condition_still_opens_the_region(scanner, l
 def test_roles_a_company_providing_a_service_where_it_sits_is_a_destination(scanner, lang, text, expected):
     """ "X Ltd in Hyderabad, India, provides support": the company works on the data it needs where it sits."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We process all personal data in the United States; our vendors may process data outside of the United "
+            "States or the European Union.",
+            {"US", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Wir verarbeiten alle Daten in den USA; unsere Dienstleister können Daten auch außerhalb der USA oder der EU "
+            "verarbeiten.",
+            {"US", "UNSPECIFIED"},
+        ),
+    ],
+)
+def test_roles_outside_the_vendors_home_and_the_eu_is_open(scanner, lang, text, expected):
+    """ "Outside of the United States or the European Union": neither the vendor's home nor the EU, so anywhere else."""
+    assert destinations(scanner, text, lang) == expected
