@@ -3037,3 +3037,18 @@ def test_roles_a_company_providing_a_service_where_it_sits_is_a_destination(scan
 def test_roles_outside_the_vendors_home_and_the_eu_is_open(scanner, lang, text, expected):
     """ "Outside of the United States or the European Union": neither the vendor's home nor the EU, so anywhere else."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Example Corporation (and our servers) are based in the United States.", {"US"}),
+        ("en", "Our servers are in Frankfurt; Example Corporation is based in the United States.", set()),
+        ("de", "Die Example Corporation (und auch unsere Server) sind in den USA ansässig.", {"US"}),
+        ("de", "Nutzer, die in den USA ansässig sind, haben weitere Rechte.", set()),
+    ],
+)
+def test_roles_a_seat_said_of_the_servers_is_where_data_is_kept(scanner, lang, text, expected):
+    """ "X Corp (and our servers) are based in the US": the servers sit there, so the data does; a company's seat in a
+    clause of its own, or residents, place no data."""
+    assert destinations(scanner, text, lang) == expected

@@ -16,7 +16,15 @@ from typing import Any
 
 from dpcheck.extract.forms import answered_no
 from dpcheck.extract.recipients import QUOTES
-from dpcheck.extract.roles import RECIPIENT_SEAT, Argument, RoleSet, SentenceRoles, assign, may_state_transfer
+from dpcheck.extract.roles import (
+    RECIPIENT_SEAT,
+    STORAGE_SEATED,
+    Argument,
+    RoleSet,
+    SentenceRoles,
+    assign,
+    may_state_transfer,
+)
 from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import EEA_REGION, UNSPECIFIED, Mention
 from dpcheck.nlp.languages import spellings
@@ -1039,9 +1047,10 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
     if argument.role == RECIPIENT_SEAT:
         # "we use the UK and EEA standard contractual clauses": the country names the tool, not a provider's seat;
         # "provided by X LLC, including outside of the EEA, Switzerland and the UK": the places left out are none.
+        # „(und auch unsere Server) sind in den USA ansässig": the word after the place seats the servers, no residents.
         return not (
             _opens_company_name(sentence, place, words)
-            or _names_a_law_or_tool(sentence, place.end, words)
+            or (argument.by != STORAGE_SEATED and _names_a_law_or_tool(sentence, place.end, words))
             or _left_out(sentence, place, words)
         )
     # A section for one country ("Additional information for Korea") sets out that country's

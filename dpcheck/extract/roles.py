@@ -26,6 +26,8 @@ DEFINED_TERM_TOKENS = 10
 NEGATION = "negation"
 RECIPIENT_SEAT = "recipient_seat"
 COMPANY = "company"
+# How a seat became where data is kept: the servers are among what the sentence seats there.
+STORAGE_SEATED = "storage_seated"
 ORIGIN = "origin"
 # The cue label of cues.yml naming sub-processors.
 SUBPROCESSOR = "SUBPROCESSOR"
@@ -71,6 +73,7 @@ class SeatedParty:
     staff: frozenset[str]
     staff_links: frozenset[str]
     staff_reach: int
+    storage: frozenset[str]
     legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
 
@@ -147,6 +150,7 @@ class RoleSet:
                 frozenset(str(w).lower() for w in data["seated_party"]["staff"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["staff_links"]),
                 int(data["seated_party"]["staff_reach"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["storage"]),
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
@@ -363,6 +367,8 @@ class SentenceRoles:
             return Argument(RECIPIENT_SEAT, cue, role.name)
         if argument == COMPANY and self._staff_reach_data(cue):
             return Argument(RECIPIENT_SEAT, cue, "staff_of_seated")
+        if argument in (COMPANY, ORIGIN) and self._storage_seated(start):
+            return Argument(RECIPIENT_SEAT, cue, STORAGE_SEATED)
         # A seat counts as where data goes only for a recipient the sentence sends data to
         # ("transferred to X Inc., seated in ..."), not for a sender or a controller.
         if argument == RECIPIENT_SEAT and not (
@@ -375,6 +381,7 @@ class SentenceRoles:
             or handler is not None
             or self._listed_after_transfer(cue)
             or self._staff_reach_data(cue)
+            or self._storage_seated(start)
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
@@ -441,6 +448,16 @@ class SentenceRoles:
             if tokens[i].text in {",", ";", ":", "."}:
                 return False
         return False
+
+    def _storage_seated(self, start: int) -> bool:
+        """The servers are among what the sentence seats at the place ("X Corp (and our servers) are based in the US"),
+        before it and not across a semicolon."""
+        seated = self.roleset.seated_party
+        before = self.sentence.span[max(0, start - seated.staff_reach) : start]
+        words = [t.lower_ for t in before]
+        if ";" in words:
+            words = words[len(words) - words[::-1].index(";") :]
+        return any(w in seated.storage for w in words) and not self.sentence.has("NEGATION")
 
     def _staff_reach_data(self, cue: Cue) -> bool:
         """ "Mitarbeitende der X LLC mit Sitz in Tiflis greifen auf Kundendaten zu": the people of the company seated
