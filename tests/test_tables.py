@@ -814,3 +814,29 @@ def test_tables_a_row_relying_on_a_countrys_adequacy_sends_data_there(scanner, l
     of a Swiss seat with no transfer named sends none to Switzerland."""
     result = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
     assert {t.destination for t in result.transfers} == {"GB"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Name | Seat | Location |\n|---|---|---|\n"
+            "| Mapview Inc. | Boston, USA | Frankfurt am Main (EU region); no access from the USA |\n"
+            "| Postcloud Inc. | Denver, USA | USA |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Name | Sitz | Ort der Verarbeitung |\n|---|---|---|\n"
+            "| Mapview Inc. | Boston, USA | Frankfurt am Main (EU-Region); kein Zugriff aus den USA |\n"
+            "| Postcloud Inc. | Denver, USA | USA |\n",
+        ),
+    ],
+)
+def test_tables_a_place_a_location_cell_denies_is_none_of_the_row(scanner, lang, text):
+    """ "Frankfurt am Main; no access from the USA": the denied part of the cell names no place of that row."""
+    result = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
+    assert [(r.name, "US" in r.locations) for r in result.recipients] == [
+        ("Mapview Inc.", False),
+        ("Postcloud Inc.", True),
+    ]

@@ -389,6 +389,9 @@ def _read_table(
         if _other_region_only(row, table.header, columns, patterns, words, cells):
             continue
         location_text = cell("location") if loc_col is not None else " ".join(row)
+        # "Frankfurt am Main (EU-Region); kein Zugriff aus den USA": a part of the cell that denies names no place of it.
+        if loc_col is not None and ";" in location_text:
+            location_text = "; ".join(p for p in location_text.split(";") if not _denies(p, cells))
         # A word like "global" or "varies" is a location only as the whole of a short cell's answer, not inside prose.
         open_cues = (
             {"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"}
