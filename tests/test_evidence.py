@@ -979,3 +979,25 @@ def test_evidence_a_sentence_pointing_back_in_its_opening_clause_quotes_the_one_
     """ "When we use one of them": the quote says who "them" are by taking in the sentence before."""
     found = quotes(scanner, f"We send newsletters.\n\n{before} {sentence}", lang, "UNSPECIFIED")
     assert found[0] == f"{before} {sentence}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "pointer", "statement"),
+    [
+        (
+            "en",
+            "Transfers to third countries take place only in the cases described in sections 5 (United Kingdom) and 6.",
+            "Bookvale stores your name and booking on servers in the United Kingdom.",
+        ),
+        (
+            "de",
+            "Übermittlungen in Drittländer finden nur in den in Ziffer 5 (Vereinigtes Königreich) und Ziffer 6 "
+            "beschriebenen Fällen statt.",
+            "Bookvale speichert Ihren Namen und Ihre Buchung auf Servern im Vereinigten Königreich.",
+        ),
+    ],
+)
+def test_evidence_a_sentence_pointing_to_the_cases_comes_after_the_case(scanner, lang, pointer, statement):
+    """ "Only in the cases described in section 5 (UK)": the reader is sent to the case, which is quoted first."""
+    found = quotes(scanner, f"{pointer}\n\n{statement}", lang, "GB")
+    assert found[0] == statement
