@@ -371,16 +371,45 @@ def test_recipients_bare_names_under_a_heading_that_lists_processors(scanner, la
 
 
 PLAIN_HEADINGS = {
-    "en": "# Sub-processors\n\n## Sub-processors\n\n* Alderbrook\n* Beacon Mail\n",
-    "de": "# Unterauftragsverarbeiter\n\n## Unterauftragsverarbeiter\n\n* Alderbrook\n* Beacon Mail\n",
+    "en": (
+        "# Trust centre\n\n## Current sub-processors\n\n### Hosting\n\n* Alderbrook\n* **Beacon Mail**: e-mail delivery\n"
+        "* Keeps logs for 30 days\n\n## Our offices\n\n* Delta Harbour\n"
+    ),
+    "de": (
+        "# Vertrauenszentrum\n\n## Aktuelle Unterauftragsverarbeiter\n\n### Hosting\n\n* Alderbrook\n"
+        "* **Beacon Mail**: E-Mail-Versand\n* Speichert Protokolle 30 Tage\n\n## Unsere Standorte\n\n* Delta Harbour\n"
+    ),
 }
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_recipients_a_bare_heading_is_no_lead_in(scanner, lang):
-    """A heading that only names processors, without a list word or a colon, leads nothing in: its items may be
-    anything."""
-    assert named(scanner, PLAIN_HEADINGS[lang], lang, "subprocessor_list") == {}
+def test_recipients_a_short_heading_that_names_sub_processors_is_the_list(scanner, lang):
+    """A short heading ending in the plural word for sub-processors ("Current sub-processors", "Aktuelle
+    Unterauftragsverarbeiter") names the list below it, as "List of sub-processors" does: its items, under its
+    sub-headings too, are recipients when they name a company; the next section ends it."""
+    assert named(scanner, PLAIN_HEADINGS[lang], lang, "subprocessor_list") == {
+        "Alderbrook": "processor",
+        "Beacon Mail": "processor",
+    }
+
+
+CLAUSE_HEADINGS = {
+    "en": (
+        "# Data Processing Agreement\n\n## Sub-processing\n\n* Alderbrook\n* Beacon Mail\n\n"
+        "## How we choose and replace our sub-processors\n\n* Cobalt Desk\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Unterbeauftragung\n\n* Alderbrook\n* Beacon Mail\n\n"
+        "## Wie wir unsere Unterauftragsverarbeiter auswählen und ersetzen\n\n* Cobalt Desk\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_clause_heading_on_sub_processing_is_no_lead_in(scanner, lang):
+    """A heading on sub-processing as a clause ("Sub-processing", "Unterbeauftragung") or one that says more about
+    sub-processors than naming them leads nothing in: its items may be anything."""
+    assert named(scanner, CLAUSE_HEADINGS[lang], lang, "dpa") == {}
 
 
 FIELD_ENTRIES = {

@@ -100,6 +100,9 @@ EntryRole = Literal["subprocessor", "processor"]
 # An entry's heading that names a company and, in closing brackets, where it is ("Acme Inc. (United States)").
 SEATED = re.compile(r"(?P<name>[^()]+?)\s*\((?P<seat>[^()]+)\)")
 # A lead-in names the processors its list items are: "we use the following service providers who handle your data:".
+# The most words a heading that names a list of sub-processors by its last word has: "Our current
+# sub-processors"; a longer heading says something about them ("Changes to our sub-processors and your right to object").
+LIST_HEADING_WORDS = 4
 LEAD_IN_REACH = 10
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
@@ -539,7 +542,17 @@ def _lists_processors(heading: Sentence, words: RecipientWords) -> bool:
     if not names:
         return False  # most headings: their words are not made
     listed = any(t.lower_ in words.list_words or t.lower_.endswith(("liste", "verzeichnis")) for t in heading.span)
-    return listed or heading.text.rstrip().endswith(":")
+    return listed or heading.text.rstrip().endswith(":") or _names_the_list(heading.text, words)
+
+
+def _names_the_list(heading: str, words: RecipientWords) -> bool:
+    """A short heading ending in the plural of a word for sub-processors ("Current Subprocessors", "9.
+    Sub-processors", "Unsere Unterauftragnehmer"): the section below is the list, whatever else it holds."""
+    tokens = [t for t in heading.strip().strip("*_#").lower().split() if any(c.isalpha() for c in t)]
+    if not tokens or len(tokens) > LIST_HEADING_WORDS:
+        return False
+    tail = " ".join(tokens[-2:])
+    return tokens[-1].strip(".:") in words.list_nouns or tail.strip(".:") in words.list_nouns
 
 
 def _bare_name(sentence: Sentence, words: RecipientWords) -> str:
@@ -683,7 +696,8 @@ class ProseRecipientReader(Reader):
             and (sentence.block.kind == "list_item" or (sentence.block.kind == "paragraph" and _whole_block(sentence)))
             and sentence.block is not lead_in.block
         ):
-            if sentence.block is not self._item:
+            # "2." alone: a numbered item's number, split off as a sentence; the item's words follow it.
+            if sentence.block is not self._item and any(c.isalpha() for c in sentence.text):
                 self._item = sentence.block
                 entry, lines = _entry(sentence.block, words) if lead_in.block.kind == "heading" else ("", [])
                 # "X Pvt Ltd, Pune, India, removed": a change log's entry names no recipient, and the list goes on.

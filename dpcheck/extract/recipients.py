@@ -78,6 +78,7 @@ class RecipientWords:
     own_services: frozenset[str]
     operator_verbs: frozenset[str]
     list_words: frozenset[str]
+    list_nouns: frozenset[str]
     not_processors: frozenset[str]
     offerings: frozenset[str]
     following: frozenset[str]
@@ -119,6 +120,7 @@ class RecipientWords:
             lower(data["own_services"]),
             lower(data["operator_verbs"]),
             lower(data["list_words"]),
+            lower(data["list_nouns"]),
             lower(data["not_processors"]),
             lower(data["offerings"]),
             lower(data["following"]),
