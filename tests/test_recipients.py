@@ -932,3 +932,28 @@ def test_use_denied_at_the_end_of_the_clause_names_no_recipient(scanner, text, l
     """A denial ending the clause of a name used („Wir nutzen Tallimo ... nicht mehr") denies the use; "not only" and
     a contrast of a part ("and not for ads") do not."""
     assert named(scanner, "# Privacy\n\n" + text, lang) == expected
+
+
+SEATED_ITEMS = {
+    "en": (
+        "# Data Processing Agreement\n\n## 7. Sub-processors\n\nThe processor engages the sub-processors below, which "
+        "the controller approves by signing the agreement:\n\n* Quellwerk Inc. (USA) — application hosting.\n"
+        "* Loggrund Ltd (UK) — request logging. Data held in the EU.\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## 7. Unterauftragsverarbeiter\n\nDer Auftragsverarbeiter setzt die "
+        "folgenden Unterauftragsverarbeiter ein, denen der Verantwortliche mit dem Vertrag zustimmt:\n\n"
+        "* Quellwerk Inc. (USA) — Hosting der Anwendung.\n* Loggrund Ltd (UK) — Protokollierung von Anfragen. "
+        "Datenhaltung in der EU.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_an_entry_that_keeps_its_data_in_the_eea_is_not_placed_at_its_seat(scanner, lang):
+    """ "Loggrund Ltd (UK) — logging. Data held in the EU.": the brackets give the company's seat, the entry says where
+    the data is kept, in the EEA; the seat is no destination. An entry that says nothing of where its data is kept
+    is still placed where its brackets say."""
+    report = scan(scanner, SEATED_ITEMS[lang], lang, "dpa")
+    assert {r.name: r.locations for r in report.recipients} == {"Quellwerk Inc.": ("US",), "Loggrund Ltd": ()}
+    assert sorted(t.destination for t in report.transfers) == ["US"]

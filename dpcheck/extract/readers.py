@@ -103,6 +103,8 @@ SEATED = re.compile(r"(?P<name>[^()]+?)\s*\((?P<seat>[^()]+)\)")
 # The most words a heading that names a list of sub-processors by its last word has: "Our current
 # sub-processors"; a longer heading says something about them ("Changes to our sub-processors and your right to object").
 LIST_HEADING_WORDS = 4
+# Characters after a storage label that say where an entry's data is kept ("Datenhaltung in der EU").
+STORAGE_REACH = 60
 LEAD_IN_REACH = 10
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
@@ -574,6 +576,19 @@ def _entry(block: Block, words: RecipientWords) -> tuple[str, list[str]]:
     return (name, lines[1:]) if name else ("", [])
 
 
+def _held_in_eea(text: str, reading: Reading) -> bool:
+    """An entry that says where its data is kept (``storage_labels``: "Data held in the EU", „Serverstandort
+    Frankfurt") and names only EEA places there."""
+    lower = text.lower()
+    places: list[str] = []
+    for label in reading.lexicon.recipients.storage_labels:
+        at = lower.find(label)
+        if at >= 0:
+            clause = re.split(r"[.;|]", text[at + len(label) :], maxsplit=1)[0][:STORAGE_REACH]
+            places += card_places([clause], reading.cells)
+    return bool(places) and all(code in reading.eea or code == "EEA" for code in places)
+
+
 def _seated(heading: str) -> tuple[str, str]:
     """A heading's name and the words its closing brackets hold ("Acme Inc. (United States)" → "Acme Inc.",
     "United States"); the whole heading and "" without them."""
@@ -709,6 +724,9 @@ class ProseRecipientReader(Reader):
                     or (_bare_name(sentence, words) if lead_in.block.kind == "heading" else "")
                 ):
                     fields = item_fields(sentence.text, name)
+                    seated = sentence.text.split(name, 1)[-1].lstrip().startswith("(")
+                    if seated and _held_in_eea(sentence.block.text, reading):
+                        fields = fields[1:]  # "Acme Inc. (UK) - logging. Data held in the EU": a seat, no destination
                     if card_places(fields, reading.cells):
                         # An entry in a section on sub-processors names one, as a heading's entry there does.
                         kind: EntryRole = "subprocessor" if sentence.in_subprocessor_section else "processor"

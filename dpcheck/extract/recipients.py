@@ -79,6 +79,7 @@ class RecipientWords:
     operator_verbs: frozenset[str]
     list_words: frozenset[str]
     list_nouns: frozenset[str]
+    storage_labels: tuple[str, ...]
     not_processors: frozenset[str]
     offerings: frozenset[str]
     following: frozenset[str]
@@ -121,6 +122,7 @@ class RecipientWords:
             lower(data["operator_verbs"]),
             lower(data["list_words"]),
             lower(data["list_nouns"]),
+            tuple(sorted(lower(data["storage_labels"]))),
             lower(data["not_processors"]),
             lower(data["offerings"]),
             lower(data["following"]),
