@@ -957,3 +957,16 @@ def test_recipients_an_entry_that_keeps_its_data_in_the_eea_is_not_placed_at_its
     report = scan(scanner, SEATED_ITEMS[lang], lang, "dpa")
     assert {r.name: r.locations for r in report.recipients} == {"Quellwerk Inc.": ("US",), "Loggrund Ltd": ()}
     assert sorted(t.destination for t in report.transfers) == ["US"]
+
+
+DATED_LISTS = {
+    "en": "**Northwind Subprocessors**\n\n**Last Updated: May, 5, 2025**\n\n* Alderbrook\n* Beacon Mail\n",
+    "de": "**Northwind Unterauftragsverarbeiter**\n\n**Zuletzt Geändert: Mai, 5, 2025**\n\n* Alderbrook\n* Beacon Mail\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_the_date_line_of_a_list_is_no_entry(scanner, lang):
+    """A label and its value under the list's title ("Last Updated: May, 5, 2025", „Zuletzt Geändert: Mai, 5, 2025")
+    names no company, however its words are capitalised; the names below it do."""
+    assert set(named(scanner, DATED_LISTS[lang], lang, "subprocessor_list")) == {"Alderbrook", "Beacon Mail"}
