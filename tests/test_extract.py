@@ -2500,6 +2500,32 @@ def test_extract_a_tool_planned_pending_or_offered_as_a_template_is_not_relied_o
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Tallowby Inc. in the United States hosts the data. We rely on the Standard Contractual Clauses and may also "
+            "take part in the EU-U.S. Data Privacy Framework once certification is completed.",
+        ),
+        (
+            "en",
+            "Tallowby Inc. in the United States hosts the data. We rely on the Standard Contractual Clauses and will add "
+            "the EU-U.S. Data Privacy Framework once our certification has been granted.",
+        ),
+        (
+            "de",
+            "Die Tallowby Inc. in den USA hostet die Daten. Wir stützen uns auf die Standardvertragsklauseln und werden "
+            "zusätzlich das EU-US Data Privacy Framework nutzen, sobald unsere Zertifizierung abgeschlossen ist.",
+        ),
+    ],
+)
+def test_extract_a_framework_joined_once_certification_is_completed_is_not_relied_on_yet(scanner, lang, text):
+    """Reliance that waits for the vendor's own certification ("once certification is completed", „sobald unsere
+    Zertifizierung abgeschlossen ist") is none today; the clauses relied on beside it still are."""
+    assert scan(scanner, text, lang).mechanisms == ("scc",)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         (

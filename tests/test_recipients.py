@@ -371,16 +371,45 @@ def test_recipients_bare_names_under_a_heading_that_lists_processors(scanner, la
 
 
 PLAIN_HEADINGS = {
-    "en": "# Sub-processors\n\n## Sub-processors\n\n* Alderbrook\n* Beacon Mail\n",
-    "de": "# Unterauftragsverarbeiter\n\n## Unterauftragsverarbeiter\n\n* Alderbrook\n* Beacon Mail\n",
+    "en": (
+        "# Trust centre\n\n## Current sub-processors\n\n### Hosting\n\n* Alderbrook\n* **Beacon Mail**: e-mail delivery\n"
+        "* Keeps logs for 30 days\n\n## Our offices\n\n* Delta Harbour\n"
+    ),
+    "de": (
+        "# Vertrauenszentrum\n\n## Aktuelle Unterauftragsverarbeiter\n\n### Hosting\n\n* Alderbrook\n"
+        "* **Beacon Mail**: E-Mail-Versand\n* Speichert Protokolle 30 Tage\n\n## Unsere Standorte\n\n* Delta Harbour\n"
+    ),
 }
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_recipients_a_bare_heading_is_no_lead_in(scanner, lang):
-    """A heading that only names processors, without a list word or a colon, leads nothing in: its items may be
-    anything."""
-    assert named(scanner, PLAIN_HEADINGS[lang], lang, "subprocessor_list") == {}
+def test_recipients_a_short_heading_that_names_sub_processors_is_the_list(scanner, lang):
+    """A short heading ending in the plural word for sub-processors ("Current sub-processors", "Aktuelle
+    Unterauftragsverarbeiter") names the list below it, as "List of sub-processors" does: its items, under its
+    sub-headings too, are recipients when they name a company; the next section ends it."""
+    assert named(scanner, PLAIN_HEADINGS[lang], lang, "subprocessor_list") == {
+        "Alderbrook": "processor",
+        "Beacon Mail": "processor",
+    }
+
+
+CLAUSE_HEADINGS = {
+    "en": (
+        "# Data Processing Agreement\n\n## Sub-processing\n\n* Alderbrook\n* Beacon Mail\n\n"
+        "## How we choose and replace our sub-processors\n\n* Cobalt Desk\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Unterbeauftragung\n\n* Alderbrook\n* Beacon Mail\n\n"
+        "## Wie wir unsere Unterauftragsverarbeiter auswählen und ersetzen\n\n* Cobalt Desk\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_clause_heading_on_sub_processing_is_no_lead_in(scanner, lang):
+    """A heading on sub-processing as a clause ("Sub-processing", "Unterbeauftragung") or one that says more about
+    sub-processors than naming them leads nothing in: its items may be anything."""
+    assert named(scanner, CLAUSE_HEADINGS[lang], lang, "dpa") == {}
 
 
 FIELD_ENTRIES = {
@@ -903,3 +932,41 @@ def test_use_denied_at_the_end_of_the_clause_names_no_recipient(scanner, text, l
     """A denial ending the clause of a name used („Wir nutzen Tallimo ... nicht mehr") denies the use; "not only" and
     a contrast of a part ("and not for ads") do not."""
     assert named(scanner, "# Privacy\n\n" + text, lang) == expected
+
+
+SEATED_ITEMS = {
+    "en": (
+        "# Data Processing Agreement\n\n## 7. Sub-processors\n\nThe processor engages the sub-processors below, which "
+        "the controller approves by signing the agreement:\n\n* Quellwerk Inc. (USA) — application hosting.\n"
+        "* Loggrund Ltd (UK) — request logging. Data held in the EU.\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## 7. Unterauftragsverarbeiter\n\nDer Auftragsverarbeiter setzt die "
+        "folgenden Unterauftragsverarbeiter ein, denen der Verantwortliche mit dem Vertrag zustimmt:\n\n"
+        "* Quellwerk Inc. (USA) — Hosting der Anwendung.\n* Loggrund Ltd (UK) — Protokollierung von Anfragen. "
+        "Datenhaltung in der EU.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_an_entry_that_keeps_its_data_in_the_eea_is_not_placed_at_its_seat(scanner, lang):
+    """ "Loggrund Ltd (UK) — logging. Data held in the EU.": the brackets give the company's seat, the entry says where
+    the data is kept, in the EEA; the seat is no destination. An entry that says nothing of where its data is kept
+    is still placed where its brackets say."""
+    report = scan(scanner, SEATED_ITEMS[lang], lang, "dpa")
+    assert {r.name: r.locations for r in report.recipients} == {"Quellwerk Inc.": ("US",), "Loggrund Ltd": ()}
+    assert sorted(t.destination for t in report.transfers) == ["US"]
+
+
+DATED_LISTS = {
+    "en": "**Northwind Subprocessors**\n\n**Last Updated: May, 5, 2025**\n\n* Alderbrook\n* Beacon Mail\n",
+    "de": "**Northwind Unterauftragsverarbeiter**\n\n**Zuletzt Geändert: Mai, 5, 2025**\n\n* Alderbrook\n* Beacon Mail\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_the_date_line_of_a_list_is_no_entry(scanner, lang):
+    """A label and its value under the list's title ("Last Updated: May, 5, 2025", „Zuletzt Geändert: Mai, 5, 2025")
+    names no company, however its words are capitalised; the names below it do."""
+    assert set(named(scanner, DATED_LISTS[lang], lang, "subprocessor_list")) == {"Alderbrook", "Beacon Mail"}

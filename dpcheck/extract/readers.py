@@ -100,6 +100,11 @@ EntryRole = Literal["subprocessor", "processor"]
 # An entry's heading that names a company and, in closing brackets, where it is ("Acme Inc. (United States)").
 SEATED = re.compile(r"(?P<name>[^()]+?)\s*\((?P<seat>[^()]+)\)")
 # A lead-in names the processors its list items are: "we use the following service providers who handle your data:".
+# The most words a heading that names a list of sub-processors by its last word has: "Our current
+# sub-processors"; a longer heading says something about them ("Changes to our sub-processors and your right to object").
+LIST_HEADING_WORDS = 4
+# Characters after a storage label that say where an entry's data is kept ("Datenhaltung in der EU").
+STORAGE_REACH = 60
 LEAD_IN_REACH = 10
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
@@ -539,7 +544,17 @@ def _lists_processors(heading: Sentence, words: RecipientWords) -> bool:
     if not names:
         return False  # most headings: their words are not made
     listed = any(t.lower_ in words.list_words or t.lower_.endswith(("liste", "verzeichnis")) for t in heading.span)
-    return listed or heading.text.rstrip().endswith(":")
+    return listed or heading.text.rstrip().endswith(":") or _names_the_list(heading.text, words)
+
+
+def _names_the_list(heading: str, words: RecipientWords) -> bool:
+    """A short heading ending in the plural of a word for sub-processors ("Current Subprocessors", "9.
+    Sub-processors", "Unsere Unterauftragnehmer"): the section below is the list, whatever else it holds."""
+    tokens = [t for t in heading.strip().strip("*_#").lower().split() if any(c.isalpha() for c in t)]
+    if not tokens or len(tokens) > LIST_HEADING_WORDS:
+        return False
+    tail = " ".join(tokens[-2:])
+    return tokens[-1].strip(".:") in words.list_nouns or tail.strip(".:") in words.list_nouns
 
 
 def _bare_name(sentence: Sentence, words: RecipientWords) -> str:
@@ -559,6 +574,19 @@ def _entry(block: Block, words: RecipientWords) -> tuple[str, list[str]]:
         lines = [f"{lines[0]}, {lines[1]}", *lines[2:]]
     name = plain_name(lines[0], words, listed=True) if len(lines) > 1 else ""
     return (name, lines[1:]) if name else ("", [])
+
+
+def _held_in_eea(text: str, reading: Reading) -> bool:
+    """An entry that says where its data is kept (``storage_labels``: "Data held in the EU", „Serverstandort
+    Frankfurt") and names only EEA places there."""
+    lower = text.lower()
+    places: list[str] = []
+    for label in reading.lexicon.recipients.storage_labels:
+        at = lower.find(label)
+        if at >= 0:
+            clause = re.split(r"[.;|]", text[at + len(label) :], maxsplit=1)[0][:STORAGE_REACH]
+            places += card_places([clause], reading.cells)
+    return bool(places) and all(code in reading.eea or code == "EEA" for code in places)
 
 
 def _seated(heading: str) -> tuple[str, str]:
@@ -683,7 +711,8 @@ class ProseRecipientReader(Reader):
             and (sentence.block.kind == "list_item" or (sentence.block.kind == "paragraph" and _whole_block(sentence)))
             and sentence.block is not lead_in.block
         ):
-            if sentence.block is not self._item:
+            # "2." alone: a numbered item's number, split off as a sentence; the item's words follow it.
+            if sentence.block is not self._item and any(c.isalpha() for c in sentence.text):
                 self._item = sentence.block
                 entry, lines = _entry(sentence.block, words) if lead_in.block.kind == "heading" else ("", [])
                 # "X Pvt Ltd, Pune, India, removed": a change log's entry names no recipient, and the list goes on.
@@ -695,6 +724,9 @@ class ProseRecipientReader(Reader):
                     or (_bare_name(sentence, words) if lead_in.block.kind == "heading" else "")
                 ):
                     fields = item_fields(sentence.text, name)
+                    seated = sentence.text.split(name, 1)[-1].lstrip().startswith("(")
+                    if seated and _held_in_eea(sentence.block.text, reading):
+                        fields = fields[1:]  # "Acme Inc. (UK) - logging. Data held in the EU": a seat, no destination
                     if card_places(fields, reading.cells):
                         # An entry in a section on sub-processors names one, as a heading's entry there does.
                         kind: EntryRole = "subprocessor" if sentence.in_subprocessor_section else "processor"

@@ -78,6 +78,9 @@ class RecipientWords:
     own_services: frozenset[str]
     operator_verbs: frozenset[str]
     list_words: frozenset[str]
+    list_nouns: frozenset[str]
+    date_labels: frozenset[str]
+    storage_labels: tuple[str, ...]
     not_processors: frozenset[str]
     offerings: frozenset[str]
     following: frozenset[str]
@@ -119,6 +122,9 @@ class RecipientWords:
             lower(data["own_services"]),
             lower(data["operator_verbs"]),
             lower(data["list_words"]),
+            lower(data["list_nouns"]),
+            lower(data["date_labels"]),
+            tuple(sorted(lower(data["storage_labels"]))),
             lower(data["not_processors"]),
             lower(data["offerings"]),
             lower(data["following"]),
@@ -599,6 +605,7 @@ def plain_name(text: str, words: RecipientWords, *, listed: bool = False) -> str
     tokens = name.split()
     if (
         not tokens
+        or ":" in name.rstrip(":")  # "Last Updated: May": a label and its value, no company's name
         or len(tokens) > 8
         or not all(_capitalised(t) or t.lower() in words.inner or words.legal_form(t) or t == "," for t in tokens)
     ):
@@ -614,7 +621,8 @@ def item_name(text: str, words: RecipientWords) -> str:
     if labelled := labelled_company(text, words):
         return labelled
     match = ITEM.match(text)
-    name = plain_name(match.group("name"), words, listed=True) if match else ""
+    dated = match is not None and match.group("name").strip("*_ ").lower() in words.date_labels
+    name = plain_name(match.group("name"), words, listed=True) if match and not dated else ""
     company = _leading_company(text, words)
     # "Acme Inc., USA - hosting": the name ends with its legal form; what follows are the entry's fields.
     return company if company and name.startswith(company) else name or company
