@@ -3052,3 +3052,32 @@ def test_roles_a_seat_said_of_the_servers_is_where_data_is_kept(scanner, lang, t
     """ "X Corp (and our servers) are based in the US": the servers sit there, so the data does; a company's seat in a
     clause of its own, or residents, place no data."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Der Support wird von der Example GmbH mit Sitz in Belgrad erbracht, deren Mitarbeiter auf die Daten "
+            "zugreifen können.",
+            {"RS"},
+        ),
+        (
+            "en",
+            "Support is provided by Example Ltd, seated in Belgrade, whose staff can access the data.",
+            {"RS"},
+        ),
+        (
+            "de",
+            "Der Vertrag wird mit der Example GmbH mit Sitz in Belgrad geschlossen, deren Gesellschafter wir sind.",
+            set(),
+        ),
+    ],
+)
+def test_roles_a_relative_clause_after_the_verbs_closing_a_seat_clause_says_who_handles_data(
+    scanner, lang, text, expected
+):
+    """„… mit Sitz in Belgrad erbracht, deren Mitarbeiter … zugreifen": the German clause's verb stands between the seat
+    and the relative clause that says the company's people reach the data."""
+    assert destinations(scanner, text, lang, "dpa") == expected

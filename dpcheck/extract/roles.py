@@ -28,6 +28,8 @@ RECIPIENT_SEAT = "recipient_seat"
 COMPANY = "company"
 # How a seat became where data is kept: the servers are among what the sentence seats there.
 STORAGE_SEATED = "storage_seated"
+# Verbs that may close a German clause between a seat and the comma of the relative clause after it.
+CLAUSE_VERBS = 2
 ORIGIN = "origin"
 # The cue label of cues.yml naming sub-processors.
 SUBPROCESSOR = "SUBPROCESSOR"
@@ -525,6 +527,17 @@ class SentenceRoles:
         # "X Ltd in Pune, India, ..." or "X Ltd, Chennai, India, ...": the place follows a company's name, one that
         # closes with its legal form unless "in" joins them.
         company = start >= 2 and tokens[start - 2].lower_.rstrip(".") in seated.legal_forms
+        # „... mit Sitz in Belgrad erbracht wird, deren Mitarbeiter ...": the clause's own verbs close it before the comma.
+        gap = end
+        while gap < min(len(tokens), end + CLAUSE_VERBS) and tokens[gap].text.isalpha() and tokens[gap].text.islower():
+            gap += 1
+        if (
+            gap > end
+            and gap + 1 < len(tokens)
+            and tokens[gap].text == ","
+            and tokens[gap + 1].lower_ in seated.relatives
+        ):
+            end = gap
         if not (
             start >= 2
             and (
