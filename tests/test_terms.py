@@ -689,10 +689,25 @@ def test_terms_concerns_only_considered_in_good_faith_are_no_objection(scanner, 
             "vorher; der Auftraggeber kann widersprechen.\n\n## Anlage 3 – Unterauftragsverarbeiter\n\nDiese Anlage "
             "bleibt frei und wird nachgereicht.\n",
         ),
+        (
+            "en",
+            "## 5. Sub-processors\n\n5.1 Customer grants Example Ltd a general written authorisation to engage the "
+            "sub-processors listed in Annex 3. Example Ltd gives 30 days' notice of new sub-processors; Customer may "
+            "object.\n\n## Annex 3 – Sub-processors\n\nThe list of approved sub-processors will be sent separately "
+            "after signature.\n",
+        ),
+        (
+            "de",
+            "## 5. Unterauftragsverarbeiter\n\n5.1 Der Auftraggeber genehmigt allgemein den Einsatz der in Anlage 3 "
+            "genannten Unterauftragsverarbeiter. Über neue Unterauftragsverarbeiter informiert der Auftragnehmer 30 Tage "
+            "vorher; der Auftraggeber kann widersprechen.\n\n## Anlage 3 – Unterauftragsverarbeiter\n\nDie Liste der "
+            "genehmigten Unterauftragsverarbeiter wird dem Auftraggeber nach Vertragsschluss gesondert übermittelt.\n",
+        ),
     ],
 )
 def test_terms_a_pointer_to_an_empty_annex_is_no_list(scanner, lang, text):
-    """ "listed in Annex 3" where Annex 3 is a placeholder points to no list of sub-processors."""
+    """ "listed in Annex 3" where Annex 3 is a placeholder, or says the list will be sent separately, points to no list
+    of sub-processors."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert "SUBPROCESSOR_LIST_MISSING" in {f.rule_id for f in report.findings}
 
