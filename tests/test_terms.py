@@ -1037,10 +1037,23 @@ def test_terms_a_list_kept_current_authorises_in_general(scanner, lang, text, mi
             "Unterauftragsverarbeiter beginnt. Wenn Sie innerhalb dieser Frist nein sagen und wir keine Lösung finden, "
             "können Sie den Vertrag beenden; bis dahin setzen wir ihn nicht ein.",
         ),
+        (
+            "en",
+            "## Sub-processors\n\nWe email you at least 30 days before a new sub-processor starts handling your data. "
+            "If you do not agree: tell us within those 30 days. We will then not use that sub-processor for your data, "
+            "or you may end the affected part of your subscription.",
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nWir informieren Sie mindestens 30 Tage bevor ein neuer "
+            "Unterauftragsverarbeiter Ihre Daten verarbeitet. Wenn Sie nicht einverstanden sind, teilen Sie uns das "
+            "innerhalb dieser Frist mit; wir setzen ihn dann für Ihre Daten nicht ein.",
+        ),
     ],
 )
 def test_terms_an_objection_in_plain_words(scanner, lang, text):
-    """ "If you say no within those 30 days", „wenn Sie nein sagen": the right to object in plain words."""
+    """ "If you say no within those 30 days", "if you do not agree", „wenn Sie nein sagen": the right to object in plain
+    words."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in {f.rule_id for f in report.findings}
 
