@@ -74,7 +74,7 @@ class SeatedParty:
     party_labels: tuple[str, ...]
     staff: frozenset[str]
     staff_links: frozenset[str]
-    staff_reach: int
+    subject_reach: int
     storage: frozenset[str]
     legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
@@ -151,7 +151,7 @@ class RoleSet:
                 tuple(str(label) for label in data["seated_party"]["party_labels"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["staff"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["staff_links"]),
-                int(data["seated_party"]["staff_reach"]),
+                int(data["seated_party"]["subject_reach"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["storage"]),
                 frozenset(str(w).lower() for w in legal_forms),
             ),
@@ -367,7 +367,7 @@ class SentenceRoles:
         # Delaware corporation, processes Customer Data").
         if argument == COMPANY and self._registered_recipient(cue, role):
             return Argument(RECIPIENT_SEAT, cue, role.name)
-        if argument == COMPANY and self._staff_reach_data(cue):
+        if argument == COMPANY and self._subject_reach_data(cue):
             return Argument(RECIPIENT_SEAT, cue, "staff_of_seated")
         if argument in (COMPANY, ORIGIN) and self._storage_seated(start):
             return Argument(RECIPIENT_SEAT, cue, STORAGE_SEATED)
@@ -382,7 +382,7 @@ class SentenceRoles:
             # "our team, based in Austin, Texas, which accesses your account details".
             or handler is not None
             or self._listed_after_transfer(cue)
-            or self._staff_reach_data(cue)
+            or self._subject_reach_data(cue)
             or self._storage_seated(start)
         ):
             argument = COMPANY
@@ -455,18 +455,18 @@ class SentenceRoles:
         """The servers are among what the sentence seats at the place ("X Corp (and our servers) are based in the US"),
         before it and not across a semicolon."""
         seated = self.roleset.seated_party
-        before = self.sentence.span[max(0, start - seated.staff_reach) : start]
+        before = self.sentence.span[max(0, start - seated.subject_reach) : start]
         words = [t.lower_ for t in before]
         if ";" in words:
             words = words[len(words) - words[::-1].index(";") :]
         return any(w in seated.storage for w in words) and not self.sentence.has("NEGATION")
 
-    def _staff_reach_data(self, cue: Cue) -> bool:
+    def _subject_reach_data(self, cue: Cue) -> bool:
         """ "Mitarbeitende der X LLC mit Sitz in Tiflis greifen auf Kundendaten zu": the people of the company seated
         there reach the data, so they do it where it sits; not where the sentence denies them ("keinen Zugriff")."""
         seated = self.roleset.seated_party
         tokens = self.sentence.span
-        lo = max(1, cue.start - seated.staff_reach)
+        lo = max(1, cue.start - seated.subject_reach)
         staffed = any(
             tokens[i - 1].lower_ in seated.staff and tokens[i].lower_ in seated.staff_links
             for i in range(lo, cue.start)
