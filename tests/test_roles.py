@@ -3081,3 +3081,23 @@ def test_roles_a_relative_clause_after_the_verbs_closing_a_seat_clause_says_who_
     """„… mit Sitz in Belgrad erbracht, deren Mitarbeiter … zugreifen": the German clause's verb stands between the seat
     and the relative clause that says the company's people reach the data."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The exporter may terminate if a petition is presented for the winding up of the data importer, or any "
+            "equivalent event in any jurisdiction occurs.",
+        ),
+        (
+            "de",
+            "Der Exporteur kann kündigen, wenn ein Insolvenzverfahren über den Importeur eröffnet wird oder ein "
+            "gleichwertiges Ereignis in anderen Ländern eintritt.",
+        ),
+    ],
+)
+def test_roles_an_insolvency_event_in_any_jurisdiction_is_no_destination(scanner, lang, text):
+    """ "Winding up ... or any equivalent event in any jurisdiction": where the event may happen, not where data goes."""
+    assert destinations(scanner, text, lang, "dpa") == set()
