@@ -386,3 +386,15 @@ def test_gazetteer_a_region_closing_its_clause_places_the_city(scanner, lang, te
     places, so the region says where the city is (not Costa Rica); so does a region in a bracket after the city."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
     assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "codes"),
+    [
+        ("en", "Customer may choose the hosting region, including Dublin, Frankfurt, or London.", {"IE", "DE", "GB"}),
+        ("de", "Der Kunde wählt die Hosting-Region, einschließlich Dublin, Frankfurt oder London.", {"IE", "DE", "GB"}),
+    ],
+)
+def test_gazetteer_cities_given_as_examples_after_including_are_places(scanner, lang, text, codes):
+    """ "The region, including Dublin, Frankfurt, or London": the cities after "including" are places, as after "in"."""
+    assert codes <= set(_codes(scanner, lang, text))
