@@ -177,6 +177,22 @@ def test_sentences_masks_agree_with_cues_on_corpora(scanner, corpora):
             }
 
 
+def test_sentences_cues_of_label_tuples_equal_filtering_on_corpora(scanner, corpora):
+    """On every corpora/ document (EN and DE), of() and count() for each label alone, for label tuples of several and
+    for labels asked in another order give the cues filtering all of the sentence's cues gives, in their order."""
+    for path in iter_documents([corpora]):
+        document = ingest.load(path)
+        sentences = read_sentences(document, scanner.pipeline(scanner.detect_language(document.text)))
+        names = sentences.analysis.cue_labels
+        tuples = [(x,) for x in sorted(set(names))] + [tuple(names[k::7]) for k in range(7)] + [tuple(names[::-3])]
+        for sentence in sentences:
+            everything = sentence.cues
+            for labels in tuples:
+                expected = [c for c in everything if c.label in labels]
+                assert sentence.of(*labels) == expected, path.name
+                assert sentence.count(*labels) == len(expected), path.name
+
+
 def test_sentences_cues_and_places_made_as_their_classes_make_them() -> None:
     """Cues and places made by setting their slots equal, hash and print as those their classes make, and
     stay frozen."""

@@ -535,6 +535,7 @@ class Sentences(Sequence[Sentence]):
             self._cue_rows, a.cues
         )
         self._cue_made: list[Cue | None] = [None] * len(self._cue_label_ids)
+        self._label_rows: dict[tuple[str, ...], list[int]] = {}
         self._place_columns = self._columns(self._place_rows, a.places)
         # Where each sentence starts (token) and its characters in its block, as Python numbers.
         last = a.sentence_end - 1
@@ -717,8 +718,9 @@ class Sentences(Sequence[Sentence]):
         if labels is None:
             rows: Iterable[int] = range(lo, hi)
         else:
-            wanted, ids = self.label_index.cue_ids(labels), self._cue_label_ids
-            rows = [k for k in range(lo, hi) if ids[k] in wanted]
+            of_labels = self._rows_of(labels)
+            a = bisect_left(of_labels, lo)
+            rows = of_labels[a : bisect_left(of_labels, hi, a)]
         first = self._first[i]
         text = self.document.blocks[self._block_of[i]].text
         names, ids, made = self.analysis.cue_labels, self._cue_label_ids, self._cue_made
@@ -736,8 +738,30 @@ class Sentences(Sequence[Sentence]):
         return found
 
     def count_of(self, i: int, labels: tuple[str, ...]) -> int:
-        wanted, ids = self.label_index.cue_ids(labels), self._cue_label_ids
-        return sum(ids[k] in wanted for k in range(self._cue_bounds[i], self._cue_bounds[i + 1]))
+        of_labels = self._rows_of(labels)
+        a = bisect_left(of_labels, self._cue_bounds[i])
+        return bisect_left(of_labels, self._cue_bounds[i + 1], a) - a
+
+    def _rows_of(self, labels: tuple[str, ...]) -> list[int]:
+        """The cues of ``labels`` in the whole document, ascending (the matchers' order within each sentence). Found
+        once per document and label tuple, then bisected per sentence: filtering a sentence's cues at every ask walked
+        27 cues per ask on the shared corpus (39,000 asks), most of them of other labels."""
+        rows = self._label_rows.get(labels)
+        if rows is None:
+            by_label = self._rows_by_label
+            rows = self._label_rows[labels] = sorted(
+                chain.from_iterable(by_label[j] for j in self.label_index.cue_ids(labels))
+            )
+        return rows
+
+    @cached_property
+    def _rows_by_label(self) -> list[list[int]]:
+        """Per cue label id, its cues' indices in ascending order."""
+        ids = self.analysis.cues.label[self._cue_rows]
+        order = np.argsort(ids, kind="stable")
+        bounds = np.searchsorted(ids[order], np.arange(len(self.analysis.cue_labels) + 1)).tolist()
+        ks = order.tolist()
+        return [ks[bounds[j] : bounds[j + 1]] for j in range(len(self.analysis.cue_labels))]
 
     def claimed(self, i: int, besides: tuple[str, ...]) -> set[int]:
         first, other, ids = self._first[i], self.label_index.cue_ids(besides), self._cue_label_ids
