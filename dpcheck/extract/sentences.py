@@ -306,6 +306,12 @@ def _finder(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     return finder(pattern)
 
 
+@lru_cache(maxsize=1024)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """spaCy's hashes of ``words``: the readers' word lists are the same for every document."""
+    return frozenset(get_string_id(w) for w in words)
+
+
 @lru_cache(maxsize=8)
 def _label_index(cue_labels: tuple[str, ...], place_codes: tuple[str, ...]) -> LabelIndex:
     return LabelIndex(cue_labels, place_codes)
@@ -788,13 +794,35 @@ class Sentences(Sequence[Sentence]):
         words are not made for it."""
         hits = self._word_hits.get(words)
         if hits is None:
-            hashes = np.array([get_string_id(w) for w in words], dtype=np.uint64)
             # As a list: a sentence's few hits are found by bisection faster than numpy is called.
-            hits = self._word_hits[words] = np.flatnonzero(self.analysis.tokens.among(hashes, lower=True)).tolist()
+            hits = self._word_hits[words] = self._tokens_of(_hashes(words))
         first = self._first[i]
         lo = bisect_left(hits, first)
         hi = bisect_left(hits, self._ends[i], lo)
         return [hit - first for hit in hits[lo:hi]]
+
+    def _tokens_of(self, hashes: frozenset[int]) -> list[int]:
+        """The indices, ascending, of the tokens whose lower case's hash is one of ``hashes``, as
+        ``np.flatnonzero(tokens.among(hashes, lower=True))`` gives them: a word list costs what it finds, not two passes
+        over every token of the document (476 word lists a round of the shared corpus)."""
+        group, order, bounds = self._by_lower
+        found = [order[bounds[g] : bounds[g + 1]] for g in (group.get(h) for h in hashes) if g is not None]
+        if not found:
+            return []
+        return (found[0] if len(found) == 1 else np.sort(np.concatenate(found))).tolist()
+
+    @cached_property
+    def _by_lower(self) -> tuple[dict[int, int], np.ndarray, list[int]]:
+        """The tokens grouped by the lower case ``among`` reads for each (that of its distinct word), each group
+        ascending: the group of each hash, the tokens in group order, and where each group begins."""
+        tokens = self.analysis.tokens
+        _, first, inverse = tokens.words
+        lower = tokens.lower[first][inverse]
+        order = np.argsort(lower, kind="stable")
+        ordered = lower[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else np.zeros(0, np.intp)
+        group = dict(zip(ordered[starts].tolist(), range(len(starts))))
+        return group, order, [*starts.tolist(), len(order)]
 
     def tokens(self, i: int) -> Tokens:
         starts, ends, lowers = self._token_lists
