@@ -817,12 +817,14 @@ class Sentences(Sequence[Sentence]):
         ascending: the group of each hash, the tokens in group order, and where each group begins."""
         tokens = self.analysis.tokens
         _, first, inverse = tokens.words
-        lower = tokens.lower[first][inverse]
-        order = np.argsort(lower, kind="stable")
-        ordered = lower[order]
-        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else np.zeros(0, np.intp)
-        group = dict(zip(ordered[starts].tolist(), range(len(starts))))
-        return group, order, [*starts.tolist(), len(order)]
+        lowers, of_word = np.unique(tokens.lower[first], return_inverse=True)
+        of_token = of_word.reshape(-1)[inverse]
+        if len(lowers) <= 1 << 16:
+            # numpy sorts 16-bit keys stably by radix: a tenth of the time of 64-bit ones, the same order.
+            of_token = of_token.astype(np.uint16)
+        order = np.argsort(of_token, kind="stable")
+        bounds = np.searchsorted(of_token[order], np.arange(len(lowers) + 1)).tolist()
+        return dict(zip(lowers.tolist(), range(len(lowers)))), order, bounds
 
     def tokens(self, i: int) -> Tokens:
         starts, ends, lowers = self._token_lists
