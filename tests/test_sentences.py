@@ -6,7 +6,9 @@ from __future__ import annotations
 import gc
 from dataclasses import FrozenInstanceError
 
+import numpy as np
 import pytest
+from spacy.strings import get_string_id
 
 from dpcheck import ingest
 from dpcheck.extract import extract
@@ -175,6 +177,38 @@ def test_sentences_masks_agree_with_cues_on_corpora(scanner, corpora):
             assert {label[6:] for label in sentence.labels if label.startswith("PLACE:")} == {
                 p.code for p in sentence.places
             }
+
+
+def test_sentences_cues_of_label_tuples_equal_filtering_on_corpora(scanner, corpora):
+    """On every corpora/ document (EN and DE), of() and count() for each label alone, for label tuples of several and
+    for labels asked in another order give the cues filtering all of the sentence's cues gives, in their order."""
+    for path in iter_documents([corpora]):
+        document = ingest.load(path)
+        sentences = read_sentences(document, scanner.pipeline(scanner.detect_language(document.text)))
+        names = sentences.analysis.cue_labels
+        tuples = [(x,) for x in sorted(set(names))] + [tuple(names[k::7]) for k in range(7)] + [tuple(names[::-3])]
+        for sentence in sentences:
+            everything = sentence.cues
+            for labels in tuples:
+                expected = [c for c in everything if c.label in labels]
+                assert sentence.of(*labels) == expected, path.name
+                assert sentence.count(*labels) == len(expected), path.name
+
+
+def test_sentences_where_word_as_among_says_on_corpora(scanner, corpora):
+    """On every corpora/ document (EN and DE), where_word() finds the tokens ``TokenArrays.among`` says are among the
+    words' lower-case hashes, for the readers' word lists, single words, capitalised words and words found nowhere."""
+    lists = [frozenset(w) for w in (["the"], ["Data"], ["to", "an"], ["daten", "übermittlung", "usa"], ["zzqx"], [])]
+    lists += [frozenset({"outside", "außerhalb", "countries", "länder", "eea", "ewr", "not", "nicht", "("})]
+    for path in iter_documents([corpora]):
+        document = ingest.load(path)
+        sentences = read_sentences(document, scanner.pipeline(scanner.detect_language(document.text)))
+        for words in lists:
+            hashes = np.array([get_string_id(w) for w in words], dtype=np.uint64)
+            hits = np.flatnonzero(sentences.analysis.tokens.among(hashes, lower=True)).tolist()
+            for i in range(len(sentences)):
+                first, end = sentences._first[i], sentences._ends[i]
+                assert sentences.where_word(i, words) == [h - first for h in hits if first <= h < end], path.name
 
 
 def test_sentences_cues_and_places_made_as_their_classes_make_them() -> None:

@@ -299,6 +299,9 @@ def _denials(sentence: Sentence, words: Words) -> list[Cue]:
 def _asides(sentence: Sentence, eea: Collection[str]) -> set[int]:
     """The tokens of brackets that speak of no third country ("(access only through a jump server in Cologne, no
     local storage)"); not of those that do ("(while the personal data are not transferred outside the EEA)")."""
+    # A bracket token is a "(" of the sentence's text: without one, nothing is inside brackets and no token is walked.
+    if "(" not in sentence.text:
+        return set()
     tokens = sentence.span
     placed = {i for c in sentence.of("THIRD_COUNTRY", "OPEN_DESTINATION") for i in range(c.start, c.end)}
     placed |= {i for p in sentence.places if p.code not in eea for i in range(p.start, p.end)}
