@@ -3101,3 +3101,23 @@ def test_roles_a_relative_clause_after_the_verbs_closing_a_seat_clause_says_who_
 def test_roles_an_insolvency_event_in_any_jurisdiction_is_no_destination(scanner, lang, text):
     """ "Winding up ... or any equivalent event in any jurisdiction": where the event may happen, not where data goes."""
     assert destinations(scanner, text, lang, "dpa") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Analytics event data does not leave the European Economic Area.", set()),
+        ("en", "Event data never leaves the EEA.", set()),
+        (
+            "en",
+            "In the event that we transfer data outside the EEA, we use the SCCs. Our support partner in India accesses "
+            "tickets.",
+            {"IN"},
+        ),
+        ("de", "Analytics-Event-Daten verlassen den EWR nicht.", set()),
+    ],
+)
+def test_roles_a_noun_of_condition_states_one_only_after_the(scanner, lang, text, expected):
+    """ "Analytics event data does not leave the EEA" denies the transfer; "event" opens a condition only in "in the
+    event that"."""
+    assert destinations(scanner, text, lang) == expected

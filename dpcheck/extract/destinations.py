@@ -110,6 +110,7 @@ class Words:
     permission: frozenset[str]
     restriction: frozenset[str]
     conditional: frozenset[str]
+    conditional_nouns: frozenset[str]
     moment: frozenset[str]
     whether: frozenset[str]
     answer_yes: frozenset[str]
@@ -231,6 +232,15 @@ def _alternatives(words: list[Any]) -> str:
     )
 
 
+def conditional(tokens: Tokens, i: int, words: Words) -> bool:
+    """Token ``i`` opens a condition: "if", „sofern"; "event" and "extent" only after "the" ("in the event that",
+    "to the extent"), not in "analytics event data"."""
+    word = tokens[i].lower_
+    return word in words.conditional and (
+        word not in words.conditional_nouns or (i > 0 and tokens[i - 1].lower_ == "the")
+    )
+
+
 def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool:
     """ "Your data is not transferred outside the EEA": transfers addressed, none disclosed. Not where the
     denial is itself denied ("not transferred without safeguards such as the SCCs": transfers happen, with
@@ -262,7 +272,7 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
             continue
         lo, hi = sentence.clause_bounds(neg.start)
         # "if you do not reside in the US, ...": a condition, not a statement about where data goes.
-        if any(t.lower_ in words.conditional for t in sentence.span[lo : neg.start]):
+        if any(conditional(sentence.span, i, words) for i in range(lo, neg.start)):
             continue
         if any(cancels(sentence, neg, n, words.double_negation) for n in negations):
             continue
@@ -698,7 +708,7 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
     # "A sub-processor may, where necessary for its service, make an onward transfer ... outside the EEA": a condition
     # after the leave says when it is used, not whether it is granted.
     leave = next((k for k, w in enumerate(seen) if w in words.permission), len(seen))
-    if any(w in words.conditional for w in seen[:leave]):
+    if any(conditional(tokens, i, words) for i in range(leave)):
         return False
     # "may only", „dürfen Ihre Daten nur dann ... , wenn": a restriction between the leave and the region takes the
     # leave back ("may transfer data outside the EEA where this is necessary" keeps it).
@@ -735,7 +745,7 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
         and not any(c.start == cue.end + 1 for c in sentence.of_prefixed("MECH:"))
     )
     return (states or placed or field) and not any(
-        t.lower_ in words.conditional for t in tokens[cue.end : cue.end + SPEAKER_CONDITION]
+        conditional(tokens, i, words) for i in range(cue.end, min(len(tokens), cue.end + SPEAKER_CONDITION))
     )
 
 

@@ -11,7 +11,7 @@ under a condition ("if", "where") or inside the Art. 28(3)(a) instructions formu
 
 from __future__ import annotations
 
-from dpcheck.extract.destinations import Words, negated_transfer
+from dpcheck.extract.destinations import Words, conditional, negated_transfer
 from dpcheck.extract.sentences import INSTRUCTIONS, Sentence
 from dpcheck.models import EEA_REGION, LOCATION_COMMITMENT, UNSPECIFIED, Mention
 
@@ -20,7 +20,7 @@ def commitment_mentions(sentence: Sentence, eea: set[str], words: Words) -> list
     """The commitment one sentence makes to keep data in the EEA (and the places it allows beside it)."""
     if sentence.is_definition or INSTRUCTIONS.search(sentence.text) or words.exception.search(sentence.text):
         return []
-    if sentence.where_word(words.conditional):
+    if any(conditional(sentence.span, i, words) for i in sentence.where_word(words.conditional)):
         return []
     inside = [p for p in sentence.places if p.code == EEA_REGION or p.code in eea]
     others = sorted({p.code for p in sentence.places if p.code not in eea and p.code not in (EEA_REGION, UNSPECIFIED)})
