@@ -3121,3 +3121,29 @@ def test_roles_a_noun_of_condition_states_one_only_after_the(scanner, lang, text
     """ "Analytics event data does not leave the EEA" denies the transfer; "event" opens a condition only in "in the
     event that"."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our CDN processes EU traffic at EU edge locations where possible.", set()),
+        ("en", "Data may be processed in the countries where our providers operate.", {"UNSPECIFIED"}),
+        (
+            "en",
+            "Customer Data is processed in the locations listed in Annex 2, which include the United States and the "
+            "European Union.",
+            {"US"},
+        ),
+        ("en", "Customer Data is processed in several countries, including the United States.", {"US", "UNSPECIFIED"}),
+        (
+            "de",
+            "Die Kundendaten werden an den in Anlage 2 aufgeführten Standorten verarbeitet, darunter die USA und die EU.",
+            {"US"},
+        ),
+        ("de", "Die Kundendaten werden in mehreren Ländern verarbeitet, darunter die USA.", {"US", "UNSPECIFIED"}),
+    ],
+)
+def test_roles_a_hedge_after_where_and_a_listed_set_leave_nothing_open(scanner, lang, text, expected):
+    """ "Locations where possible" hedges; "the locations listed in Annex 2, which include the US" names members of a
+    list given elsewhere, so the set is closed; "several countries, including the US" stays open."""
+    assert destinations(scanner, text, lang, "dpa") == expected

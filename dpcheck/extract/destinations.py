@@ -111,6 +111,8 @@ class Words:
     restriction: frozenset[str]
     conditional: frozenset[str]
     conditional_nouns: frozenset[str]
+    where: frozenset[str]
+    hedged: frozenset[str]
     moment: frozenset[str]
     whether: frozenset[str]
     answer_yes: frozenset[str]
@@ -1366,6 +1368,10 @@ def destination_mentions(
         and not _in_tool_title(sentence, c, words)
         and not _titled(sentence, c)
         and not _kept_in_eea(sentence, c, eea)
+        # "processed at EU edge locations where possible": a hedge, not the places where data goes.
+        and not (
+            c.end < len(tokens) and tokens[c.end - 1].lower_ in words.where and tokens[c.end].lower_ in words.hedged
+        )
         and ((c.start, c.end) in differ or roles.makes_transfer(roles.argument(c.start, c.end, True)))
     ]
     argument = roles.argument(open_cues[0].start, open_cues[0].end, True) if open_cues else Argument("unclaimed")
@@ -1424,8 +1430,12 @@ def destination_mentions(
                     role=argument.role,
                 )
             )
+    # "in the locations listed in Annex 2, which include the United States": the list named before says which they are.
+    listed = [c.end for c in sentence.of("LIST")]
     if named and not any(m.value == UNSPECIFIED for m in found):
         for cue in sentence.of("OPEN_SET"):
+            if any(end <= cue.start for end in listed):
+                continue
             # "the data, including personal data, to the US": what "including" opens ends at a comma ("z. B. nach
             # Thailand" opens the places); "including backups in us-east-1" opens the data, not the places.
             if any(
