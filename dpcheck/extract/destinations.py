@@ -1431,10 +1431,10 @@ def destination_mentions(
                 )
             )
     # "in the locations listed in Annex 2, which include the United States": the list named before says which they are.
-    listed = [c.end for c in sentence.of("LIST")]
+    list_ends = [c.end for c in sentence.of("LIST")]
     if named and not any(m.value == UNSPECIFIED for m in found):
         for cue in sentence.of("OPEN_SET"):
-            if any(end <= cue.start for end in listed):
+            if any(end <= cue.start for end in list_ends):
                 continue
             # "the data, including personal data, to the US": what "including" opens ends at a comma ("z. B. nach
             # Thailand" opens the places); "including backups in us-east-1" opens the data, not the places.
