@@ -840,3 +840,24 @@ def test_tables_a_place_a_location_cell_denies_is_none_of_the_row(scanner, lang,
         ("Mapview Inc.", False),
         ("Postcloud Inc.", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Name | Service | Location |\n|---|---|---|\n"
+            "| Dataform Inc. | Database | United States (EU region planned for UK/EU users) |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Name | Leistung | Standort |\n|---|---|---|\n"
+            "| Dataform Inc. | Datenbank | USA (EU-Region geplant für Kunden in der Schweiz) |\n",
+        ),
+    ],
+)
+def test_tables_the_people_a_region_is_for_are_no_place_of_the_row(scanner, lang, text):
+    """ "EU region planned for UK/EU users": where those users are is not where the row's data goes."""
+    result = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
+    assert {t.destination for t in result.transfers} == {"US"}

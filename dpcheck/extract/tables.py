@@ -389,6 +389,9 @@ def _read_table(
         if _other_region_only(row, table.header, columns, patterns, words, cells):
             continue
         location_text = cell("location") if loc_col is not None else " ".join(row)
+        # "US default; EU region planned for UK/EU users": the places of the people a region is for are no place of it.
+        if loc_col is not None:
+            location_text = _without_people(location_text, words)
         # "Frankfurt am Main (EU-Region); kein Zugriff aus den USA": a part of the cell that denies names no place of it.
         if loc_col is not None and ";" in location_text:
             location_text = "; ".join(p for p in location_text.split(";") if not _denies(p, cells))
@@ -460,6 +463,15 @@ def _read_table(
                 )
             )
     return ([] if cookies else recipients), mentions, skipped
+
+
+def _without_people(text: str, words: Words) -> str:
+    """A location cell without the phrases naming whom a place is for ("for UK/EU users", „für Kunden in der
+    Schweiz"): where those people are is not where the row's data goes."""
+    people = "|".join(re.escape(w) for w in sorted(words.people))
+    return re.sub(
+        rf"\b(?:for|für)\b[^;,()]*?\b(?:{people})\b(?:\s+(?:in|im|aus|from)\s+[^;,()]*)?", " ", text, flags=re.I
+    )
 
 
 def _adequate_places(row: tuple[str, ...], cells: Cells, words: Words) -> list[str]:
