@@ -3147,3 +3147,32 @@ def test_roles_a_hedge_after_where_and_a_listed_set_leave_nothing_open(scanner, 
     """ "Locations where possible" hedges; "the locations listed in Annex 2, which include the US" names members of a
     list given elsewhere, so the set is closed; "several countries, including the US" stays open."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Für die Analyse nutzen wir den Dienst der Example Inc.. Bei der Example Inc. handelt es sich um ein nach dem "
+            "Recht des Bundesstaates Delaware der Vereinigten Staaten von Amerika gegründetes Unternehmen.",
+            {"US"},
+        ),
+        (
+            "en",
+            "For analytics we use the service of Example Inc.. Example Inc. is a company incorporated under the laws of "
+            "the State of Delaware, United States.",
+            {"US"},
+        ),
+        (
+            "en",
+            "Example Holding Inc., a company incorporated under the laws of Delaware, owns all shares of the vendor.",
+            set(),
+        ),
+    ],
+)
+def test_roles_the_incorporation_of_a_company_whose_service_is_used_is_a_recipients_seat(scanner, lang, text, expected):
+    """„Wir nutzen den Dienst der X Inc. … ein nach dem Recht des Bundesstaates Delaware … gegründetes Unternehmen": the
+    company whose service is used receives the data where it is incorporated; a holding company that only owns the
+    vendor receives none."""
+    assert destinations(scanner, text, lang) == expected

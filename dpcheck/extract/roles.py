@@ -28,6 +28,8 @@ RECIPIENT_SEAT = "recipient_seat"
 COMPANY = "company"
 # How a seat became where data is kept: the servers are among what the sentence seats there.
 STORAGE_SEATED = "storage_seated"
+# The role of the law a company is incorporated under (rules/lexicon/roles.yml).
+INCORPORATION = "incorporation"
 # Verbs that may close a German clause between a seat and the comma of the relative clause after it.
 CLAUSE_VERBS = 2
 ORIGIN = "origin"
@@ -367,7 +369,7 @@ class SentenceRoles:
         # Delaware corporation, processes Customer Data").
         if argument == COMPANY and self._registered_recipient(cue, role):
             return Argument(RECIPIENT_SEAT, cue, role.name)
-        if argument == COMPANY and self._subject_reach_data(cue):
+        if argument == COMPANY and self._staff_reach_data(cue):
             return Argument(RECIPIENT_SEAT, cue, "staff_of_seated")
         if argument in (COMPANY, ORIGIN) and self._storage_seated(start):
             return Argument(RECIPIENT_SEAT, cue, STORAGE_SEATED)
@@ -382,8 +384,11 @@ class SentenceRoles:
             # "our team, based in Austin, Texas, which accesses your account details".
             or handler is not None
             or self._listed_after_transfer(cue)
-            or self._subject_reach_data(cue)
+            or self._staff_reach_data(cue)
             or self._storage_seated(start)
+            # „Wir nutzen den Dienst Mixpanel ... Bei der Mixpanel Inc. handelt es sich um ein nach dem Recht des
+            # Bundesstaates Delaware gegründetes Unternehmen": the company whose service the sentence uses.
+            or (role.name == INCORPORATION and self.sentence.has("RCPT_USE"))
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
@@ -461,7 +466,7 @@ class SentenceRoles:
             words = words[len(words) - words[::-1].index(";") :]
         return any(w in seated.storage for w in words) and not self.sentence.has("NEGATION")
 
-    def _subject_reach_data(self, cue: Cue) -> bool:
+    def _staff_reach_data(self, cue: Cue) -> bool:
         """ "Mitarbeitende der X LLC mit Sitz in Tiflis greifen auf Kundendaten zu": the people of the company seated
         there reach the data, so they do it where it sits; not where the sentence denies them ("keinen Zugriff")."""
         seated = self.roleset.seated_party
