@@ -89,6 +89,9 @@ def test_nlp_brand_exclamation_mark_does_not_split_sentence(scanner, lang, text)
         "We only transfer your data under the standard contractual clauses.",
         "Nous transférons vos données vers des pays tiers sur la base des clauses contractuelles types.",
         "DATA PROCESSING AGREEMENT",
+        "QWxsZSBEYXRlbiBibGVpYmVuIGluIGRlciBFVQ==",  # no language at all
+        "Auftragsverarbeitung nach Art. 28 DSGVO; processing under Art. 28 GDPR.",
+        "",
     ],
 )
 def test_nlp_language_cut_model_scores_as_the_full_model(text, tmp_path, monkeypatch):
@@ -108,7 +111,39 @@ def test_nlp_language_cut_model_scores_as_the_full_model(text, tmp_path, monkeyp
         assert detector._any.rank(text) == every
     assert len(list((tmp_path / "compiled").glob("langid-*.npz"))) == 1
     # One model in memory: the cut identifier walks the same automaton as the whole one.
-    assert detector._identifier.tk_nextmove is detector._any.tk_nextmove
+    assert detector._identifier._walk is detector._any._walk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir übermitteln personenbezogene Daten an Unterauftragsverarbeiter außerhalb der EU (Art. 46 DSGVO).",
+        "We pass personal data on to sub-processors outside the EEA under Art. 46 GDPR; see Annex III.",
+        "Straße",  # fewer bytes than the automaton's depth
+        "",
+        "§§ 1–3 ÄÖÜ äöü ß „Anführung“ — «guillemets» 日本語 😀",
+    ],
+)
+def test_nlp_language_walk_finds_py3langids_features(text):
+    """Every byte's state found at once gives py3langid's features with their counts, in its order."""
+    import random
+
+    import py3langid.langid as langid
+
+    from dpcheck.nlp.language import LanguageDetector
+
+    walk = LanguageDetector()._any._walk
+    assert walk.depth == 6
+    # py3langid's own walk, one byte at a time, over the same automaton
+    nextmove, rowbase, output = walk.nextmove.tolist(), walk.rowbase.tolist(), walk.output.tolist()
+    rng = random.Random(text)
+    noise = bytes(rng.randrange(256) for _ in range(300))
+    encoded = text.encode("utf8")
+    for data in (encoded, encoded * 40, noise, noise + encoded):
+        expected = langid.visit_counts(nextmove, rowbase, output, data)
+        found = walk(data)
+        assert found == expected
+        assert list(found or ()) == list(expected or ())
 
 
 def test_nlp_language_damaged_model_file_is_made_again(tmp_path, monkeypatch):
@@ -210,3 +245,25 @@ def test_nlp_tokenizer_is_the_one_set_up_setting_by_setting(scanner, lang, text)
     built = scanner.pipeline(lang).tokenizer
     assert [t.text for t in built(text)] == [t.text for t in nlp.tokenizer(text)]
     assert dict(built.rules) == dict(nlp.tokenizer.rules)
+
+
+@pytest.mark.parametrize("depth", [None, 0, 1000])
+def test_nlp_language_model_file_without_a_sound_depth_is_made_again(tmp_path, monkeypatch, depth):
+    """A model file in the cache folder whose walk depth is missing or out of range is written anew."""
+    import numpy as np
+
+    from dpcheck.nlp.language import LanguageDetector
+
+    monkeypatch.setenv("DPCHECK_CACHE_DIR", str(tmp_path))
+    LanguageDetector()
+    (stored,) = (tmp_path / "compiled").glob("langid-*.npz")
+    arrays = dict(np.load(stored))
+    if depth is None:
+        del arrays["depth"]
+    else:
+        arrays["depth"] = np.array(depth)
+    np.savez(stored, **arrays)
+    detector = LanguageDetector()
+    assert detector._any._walk.depth == 6 and int(np.load(stored)["depth"]) == 6
+    assert detector.detect("Wir übermitteln Ihre Daten nur auf Grundlage der Klauseln.") == "de"
+    assert detector.detect("We only transfer your data under the standard contractual clauses.") == "en"

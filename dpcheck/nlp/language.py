@@ -6,13 +6,25 @@ The whole model tells when a document is in a language dpcheck does not read at 
 cut down to the ten languages dpcheck reads names a document's language, with the same answers as
 the full model restricted to them. Both are built from one load and share the tokenizer automaton,
 which is most of the model's memory (40 of 70 MB).
+
+The features of a text are found and scored here, as py3langid finds and scores them (the same
+features, counts, order of summing and probabilities), without py3langid's walk of its tokenizer
+automaton one byte at a time in Python, which was most of identifying a language. The automaton is
+langid.py's Aho-Corasick automaton of byte n-grams: the state after a byte is that of the longest
+n-gram prefix ending there, so it follows from the last few bytes alone (as many as the deepest
+state lies from the start, 6), and every byte's state is found at once by that many numpy steps.
+py3langid's private functions are not called: a release renaming them cannot break a scan, and one
+scoring otherwise shows in the test comparing the ranks with py3langid's own.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
+import unicodedata
 from array import array
+from collections import Counter
 from dataclasses import dataclass
 from importlib.metadata import version
 
@@ -35,18 +47,22 @@ NO_LANGUAGE = "zxx"
 READ_FLOOR = 0.05
 # Below this probability the model's first guess is no language worth naming.
 NAMED_FLOOR = 0.5
+# What the model file kept in the cache folder holds besides py3langid's model (a new value makes it again).
+_STORED = "depth"
+# Deeper than this the automaton is not one of byte n-grams as langid.py builds them (its n-grams are short).
+_MAX_DEPTH = 64
 
 
 class LanguageDetector:
     def __init__(self) -> None:
         model = _model()
-        self._identifier = _identifier(model, CANDIDATES)
-        self._any = _identifier(model, None)
+        walk = _Walk(model)
+        self._identifier = _Identifier(model, CANDIDATES, walk)
+        self._any = _Identifier(model, None, walk)
 
     def detect(self, text: str, sample: int = SAMPLE) -> str:
         """ISO 639-1 code of the text's main language (a middle sample of the text)."""
-        lang, _ = self._identifier.classify(_middle(text, sample))
-        return str(lang)
+        return self._identifier.classify(_middle(text, sample))
 
     def unread(self, text: str, sample: int = 5000) -> str | None:
         """The language of a text that is surely in none of :data:`SUPPORTED`: its ISO 639-1
@@ -67,7 +83,7 @@ class LanguageDetector:
         if sum(probability for lang, probability in ranks if lang in SUPPORTED) >= READ_FLOOR:
             return None
         lang, probability = ranks[0]
-        return str(lang) if probability >= NAMED_FLOOR or lang == NO_LANGUAGE else "und"
+        return lang if probability >= NAMED_FLOOR or lang == NO_LANGUAGE else "und"
 
 
 def _middle(text: str, sample: int) -> str:
@@ -86,31 +102,92 @@ def _thirds(text: str, sample: int) -> list[str]:
 
 @dataclass(frozen=True)
 class _Model:
-    """py3langid's model: feature weights per language, priors, languages, and the tokenizer automaton."""
+    """py3langid's model: feature weights per language, priors, languages, the tokenizer automaton
+    (each state's row of 256 next states, its row, its feature or -1) and the most bytes a state depends on."""
 
     ptc: np.ndarray
     pc: np.ndarray
     classes: list[str]
-    nextmove: array
-    row: array
-    output: list[int]
+    nextmove: np.ndarray
+    row: np.ndarray
+    output: np.ndarray
+    depth: int
 
 
-def _identifier(model: _Model, languages: list[str] | None) -> langid.LanguageIdentifier:
-    """An identifier for ``languages`` (all for None); the automaton is shared, not copied."""
-    if languages is None:
-        ptc, pc, classes = model.ptc, model.pc, model.classes
-    else:
-        keep = [i for i, c in enumerate(model.classes) if c in languages]
-        ptc, pc, classes = np.ascontiguousarray(model.ptc[:, keep]), model.pc[keep], [model.classes[i] for i in keep]
-    return langid.LanguageIdentifier(ptc, pc, classes, model.nextmove, model.output, norm_probs=True, tk_row=model.row)
+class _Walk:
+    """The features of a text's bytes and how often each occurs, as py3langid's ``visit_counts`` gives them
+    (first occurrences in order; None for none), with every byte's state found at once."""
+
+    def __init__(self, model: _Model) -> None:
+        self.nextmove = model.nextmove
+        self.rowbase = model.row.astype(np.intp) << 8
+        self.output = model.output
+        self.depth = model.depth
+
+    def __call__(self, data: bytes) -> Counter[int] | None:
+        codes = np.frombuffer(data, dtype=np.uint8)
+        n = len(codes)
+        state = np.zeros(n, dtype=np.intp)
+        # Step k reads, for the state after each byte i, byte i - k: the bytes from i - depth + 1 on, from the start
+        # state (from the text's first byte where it has fewer before it).
+        for k in range(min(self.depth, n) - 1, -1, -1):
+            state[k:] = self.nextmove[self.rowbase[state[k:]] + codes[: n - k]]
+        features = self.output[state]
+        features = features[features >= 0]
+        return Counter(features.tolist()) if len(features) else None
+
+
+class _Identifier:
+    """py3langid's naive Bayes identifier with normalised probabilities, for ``languages`` (all for None)."""
+
+    def __init__(self, model: _Model, languages: list[str] | None, walk: _Walk) -> None:
+        if languages is None:
+            self._ptc, self._pc, self.classes = model.ptc, model.pc, model.classes
+        else:
+            keep = [i for i, c in enumerate(model.classes) if c in languages]
+            self._ptc = np.ascontiguousarray(model.ptc[:, keep])
+            self._pc, self.classes = model.pc[keep], [model.classes[i] for i in keep]
+        self._walk = walk
+        # A language the model holds twice (one per script) counts once, on its first column.
+        first: dict[str, int] = {}
+        self._aliases = [(first[c], i) for i, c in enumerate(self.classes) if first.setdefault(c, i) != i]
+
+    def classify(self, text: str) -> str:
+        return self.classes[int(self._scores(text).argmax())]
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        """Every language with its probability, most probable first (ties in the model's order)."""
+        merged: dict[str, float] = {}
+        for lang, score in zip(self.classes, self._scores(text).tolist()):
+            merged.setdefault(lang, score)
+        return sorted(merged.items(), key=lambda item: item[1], reverse=True)
+
+    def _scores(self, text: str) -> np.ndarray:
+        # py3langid's steps and types throughout: the order of summing decides the last bits of a probability.
+        if text.isupper():
+            text = text.lower()
+        data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+        visits = self._walk(data)
+        if visits:
+            index = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+            counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+            scores = np.log1p(counts) @ self._ptc[index] + self._pc
+        else:
+            scores = np.zeros(len(self.classes), dtype=np.float32)
+        scores *= 1.0 / math.sqrt(len(data) or 1)
+        np.exp(scores - scores.max(), out=scores)
+        scores /= scores.sum()
+        for i, j in self._aliases:
+            scores[i] += scores[j]
+            scores[j] = 0.0
+        return scores
 
 
 def _model() -> _Model:
     """py3langid's whole model, from the cache folder when it was unpacked before."""
     path = langid.MODEL_DIR / langid.MODEL_FILE
     stat = path.stat()
-    key = json.dumps([version("py3langid"), stat.st_size, stat.st_mtime_ns, None])
+    key = json.dumps([version("py3langid"), stat.st_size, stat.st_mtime_ns, None, _STORED])
     name = f"langid-{hashlib.sha256(key.encode()).hexdigest()[:32]}.npz"
     stored = artefacts.read_arrays(name)
     if stored is not None and _valid(stored):
@@ -125,26 +202,38 @@ def _model() -> _Model:
             "row": np.frombuffer(row, dtype=_dtype(row)),
             "output": np.array(output, dtype=np.int32),
         }
+        arrays["depth"] = np.array(_depth(arrays["nextmove"], arrays["row"]))
         artefacts.write_arrays(name, arrays)
     return _Model(
         arrays["ptc"],
         arrays["pc"],
         arrays["classes"].tolist(),
-        _array(arrays["nextmove"]),
-        _array(arrays["row"]),
-        arrays["output"].tolist(),
+        arrays["nextmove"],
+        arrays["row"],
+        arrays["output"],
+        int(arrays["depth"]),
     )
+
+
+def _depth(nextmove: np.ndarray, row: np.ndarray) -> int:
+    """How many steps from the start state the farthest state lies (the longest n-gram prefix it stands for)."""
+    table = nextmove.reshape(-1, 256)
+    seen = np.zeros(len(row), dtype=bool)
+    seen[0] = True
+    frontier = np.zeros(1, dtype=np.intp)
+    depth = 0
+    while True:
+        reached = np.zeros(len(row), dtype=bool)
+        reached[table[row[frontier]].ravel()] = True
+        frontier = np.flatnonzero(reached & ~seen)
+        if not len(frontier):
+            return depth
+        seen[frontier] = True
+        depth += 1
 
 
 def _dtype(values: array) -> np.dtype:
     return np.dtype(f"u{values.itemsize}")
-
-
-def _array(values: np.ndarray) -> array:
-    """The stdlib array py3langid walks its automaton with (faster to index from Python than numpy)."""
-    out = array({1: "B", 2: "H", 4: "I", 8: "Q"}[values.dtype.itemsize])
-    out.frombytes(np.ascontiguousarray(values).data.cast("B"))
-    return out
 
 
 def _valid(a: dict[str, np.ndarray]) -> bool:
@@ -160,6 +249,9 @@ def _valid(a: dict[str, np.ndarray]) -> bool:
             and a["nextmove"].dtype.kind == "u"
             and a["row"].dtype.kind == "u"
             and a["output"].dtype == np.int32
+            and a["depth"].shape == ()
+            and a["depth"].dtype.kind in "iu"
+            and 1 <= int(a["depth"]) <= _MAX_DEPTH
             and len(a["row"]) == states
             and len(a["nextmove"]) % 256 == 0
             and int(a["row"].max()) < len(a["nextmove"]) // 256

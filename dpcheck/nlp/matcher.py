@@ -167,16 +167,19 @@ class LexiconMatcher:
         limit = tokens.limit[at]
         fits = (tok >= 0) & (tok + length <= limit) & (tokens.limit[np.maximum(tok, 0)] == limit)
         tok, var, length, anchor = tok[fits], var[fits], length[fits], anchor[fits]
-        for j in range(int(length.max(initial=0))):
-            other = np.flatnonzero((length > j) & (anchor != j))
-            if not len(other):
-                continue
-            failed = ~self._member[cls[tok[other] + j], self._tests[var[other], j]]
-            if not failed.any():
-                continue
-            keep = np.ones(len(tok), dtype=bool)
-            keep[other[failed]] = False
-            tok, var, length, anchor = tok[keep], var[keep], length[keep], anchor[keep]
+        # Only the pairs of variants of several words have other tokens to check, and a pair that fails at one
+        # position is not asked about the next; the pairs are taken out once, at the end.
+        keep = np.ones(len(tok), dtype=bool)
+        open_ = np.flatnonzero(length > 1)
+        j = 0
+        while len(open_):
+            other = open_[anchor[open_] != j]
+            failed = other[~self._member[cls[tok[other] + j], self._tests[var[other], j]]]
+            keep[failed] = False
+            j += 1
+            open_ = open_[keep[open_] & (length[open_] > j)]
+        if not keep.all():
+            tok, var, length = tok[keep], var[keep], length[keep]
         end = tok + length
         # The pairs stand in the order of their anchors: the variant breaks ties in each sort below (its least
         # significant key, folded into the one above it), as the order by start and variant did when every variant
