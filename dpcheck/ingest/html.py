@@ -268,7 +268,7 @@ class _Walker:
                 continue
             elif child.name == "dl" and (self._record(child) or self._cards(_term_groups(child, self.page))):
                 continue
-            elif child.name in ("div", "section", "ul") and self._cards(_card_elements(child, self.page)):
+            elif child.name in ("div", "section") and self._cards(_card_elements(child, self.page)):
                 continue
             elif _line_container(child):
                 self.flush()
