@@ -820,7 +820,7 @@ def _framework_scope(sentence: Sentence, place: Place, words: Words) -> bool:
     """ "the EU-U.S. DPF (or the corresponding frameworks for Switzerland and the UK)", „Rahmenwerke für die Schweiz und
     das Vereinigte Königreich": a place in the list after a framework and its preposition names the framework."""
     tokens = sentence.span
-    starts = {p.start: p.end for p in sentence.places}
+    starts = {p.start for p in sentence.places}
     ends = {p.end: p.start for p in sentence.places}
     j = place.start - 1
     while j >= 1:

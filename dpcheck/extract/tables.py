@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -468,10 +469,13 @@ def _read_table(
 def _without_people(text: str, words: Words) -> str:
     """A location cell without the phrases naming whom a place is for ("for UK/EU users", „für Kunden in der
     Schweiz"): where those people are is not where the row's data goes."""
-    people = "|".join(re.escape(w) for w in sorted(words.people))
-    return re.sub(
-        rf"\b(?:for|für)\b[^;,()]*?\b(?:{people})\b(?:\s+(?:in|im|aus|from)\s+[^;,()]*)?", " ", text, flags=re.I
-    )
+    return _for_people(words.people).sub(" ", text)
+
+
+@cache
+def _for_people(people: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(people))
+    return re.compile(rf"\b(?:for|für)\b[^;,()]*?\b(?:{alternatives})\b(?:\s+(?:in|im|aus|from)\s+[^;,()]*)?", re.I)
 
 
 def _adequate_places(row: tuple[str, ...], cells: Cells, words: Words) -> list[str]:

@@ -370,7 +370,7 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
     if objections and _objection_void(sentence, words):
         add(OBJECTION_VOID, f"an objection that changes nothing ('{objections[0].text}')")
-    elif objections and not _objection_denied(sentence, words) and not sentence.has("TIER_ONLY"):
+    elif objections and not _objection_denied(sentence) and not sentence.has("TIER_ONLY"):
         add(
             "subprocessor_objection",
             f"'{objections[0].text}'",
@@ -454,12 +454,10 @@ SEPARABLE_NOTICE = {
 SEPARABLE_VERBS = frozenset(SEPARABLE_NOTICE)
 
 
-def _objection_denied(sentence: Sentence, words: Words) -> bool:
+def _objection_denied(sentence: Sentence) -> bool:
     """The sentence takes the objection right away ("waives any right to object", "steht dem Auftraggeber nicht
-    zu") or leaves it no effect, not where it only bars unreasonable objections ("may not object unreasonably")."""
-    return (sentence.has("OBJECTION_DENIED") or _objection_void(sentence, words)) and not UNREASONABLE.search(
-        sentence.text
-    )
+    zu"), not where it only bars unreasonable objections ("may not object unreasonably")."""
+    return sentence.has("OBJECTION_DENIED") and not UNREASONABLE.search(sentence.text)
 
 
 def _objection_void(sentence: Sentence, words: Words) -> bool:

@@ -214,10 +214,11 @@ def _city_and_region(
     states: dict[tuple[int, int], str],
     lowers: Sequence[str],
 ) -> tuple[list[Match], list[Match]]:
-    """ "Atlanta, Georgia", "London, Ontario", "Dublin, Ohio", "San José (California)": a city (a place, or a gated name a
-    location column takes), a comma or a bracket and the region it lies in, read as one place. A country's name that is also a state of the
-    city's country is that state ("Georgia" after Atlanta); else the region decides and the city's own reading goes
-    (London is in Canada there), where the region ends the list (not "Tokyo, India and the US")."""
+    """ "Atlanta, Georgia", "London, Ontario", "Dublin, Ohio", "San José (California)": a city (a place, or a gated
+    name a location column takes), a comma or a bracket and the region it lies in, read as one place. A country's name
+    that is also a state of the city's country is that state ("Georgia" after Atlanta); else the region decides and
+    the city's own reading goes (London is in Canada there), where the region ends the list (not "Tokyo, India and the
+    US") and does not go on to another place ("San José, California, and stored ...")."""
     named = sorted([(m, True) for m in left_out] + [(m, m[1] in cities) for m in places], key=lambda x: x[0][1])
     at = {m[1]: (m, city) for m, city in named}
     relabel: dict[int, str] = {}
