@@ -970,3 +970,35 @@ def test_recipients_the_date_line_of_a_list_is_no_entry(scanner, lang):
     """A label and its value under the list's title ("Last Updated: May, 5, 2025", „Zuletzt Geändert: Mai, 5, 2025")
     names no company, however its words are capitalised; the names below it do."""
     assert set(named(scanner, DATED_LISTS[lang], lang, "subprocessor_list")) == {"Alderbrook", "Beacon Mail"}
+
+
+EXAMPLE_ITEMS = {
+    "en": (
+        "# Privacy Policy\n\n## Sharing\n\nSome of our main service providers:\n\n"
+        "* Marketing, analytics and diagnostics, e.g., Countwell (provided by Countwell Inc.)\n"
+        "* Payment processing, e.g., Paymora AG, Quillpay B.V., Corvex, Inc., Nordwind JP Co., Ltd\n"
+        "* E-mail delivery: Postwise Ltd, Mailbright GmbH\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Empfänger\n\nWir setzen unter anderem folgende Dienstleister ein:\n\n"
+        "* Marketing, Analyse und Diagnose, z. B. Countwell (bereitgestellt von Countwell Inc.)\n"
+        "* Zahlungsabwicklung, z. B. Paymora AG, Quillpay B.V., Corvex, Inc. und Nordwind JP Co., Ltd\n"
+        "* Versand von E-Mails: Postwise Ltd, Mailbright GmbH\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_an_item_giving_companies_as_examples_of_its_category(scanner, lang):
+    """An item of a list of processors that opens with a category, a comma or colon and "e.g." / „z. B." names
+    every company after it that a legal form closes ("Corvex, Inc.", "Nordwind JP Co., Ltd" whole), and does not
+    end the list; a bare brand there ("Countwell") stays unnamed."""
+    assert set(named(scanner, EXAMPLE_ITEMS[lang], lang)) == {
+        "Countwell Inc.",
+        "Paymora AG",
+        "Quillpay B.V.",
+        "Corvex, Inc.",
+        "Nordwind JP Co., Ltd",
+        "Postwise Ltd",
+        "Mailbright GmbH",
+    }

@@ -3176,3 +3176,50 @@ def test_roles_the_incorporation_of_a_company_whose_service_is_used_is_a_recipie
     company whose service is used receives the data where it is incorporated; a holding company that only owns the
     vendor receives none."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Northwind Labs Ltd. and its parent company, Northwind Holdings, Inc., which is located in the United "
+            "States, along with all other Northwind companies worldwide, honour the local privacy law.",
+        ),
+        (
+            "de",
+            "Die Nordwind Labs GmbH und ihre Muttergesellschaft, die Nordwind Holdings, Inc., die sich in den USA "
+            "befindet, achten mit allen anderen Nordwind-Gesellschaften weltweit das örtliche Datenschutzgesetz.",
+        ),
+        ("en", "Northwind Research Asia Ltd. may send you e-mails about your licence."),
+        ("de", "Die Nordwind Research Asia Ltd. kann Ihnen E-Mails zu Ihrer Lizenz senden."),
+        (
+            "en",
+            "Our group honours the Act on the Protection of Personal Information and the Law Concerning the Proper "
+            "Transmission of Specified Electronic Mail in Japan.",
+        ),
+    ],
+)
+def test_roles_a_company_located_by_a_relative_clause_or_named_with_a_region_is_no_destination(scanner, lang, text):
+    """ "X Inc., which is located in the US" / „die X Inc., die sich in den USA befindet" says where a company sits
+    (GUIDELINES.md: a seat alone is no destination), and a sentence whose only transfer word does that moves no data
+    to the places it names; a region inside a company's name ("Research Asia Ltd.") and a transfer word inside a
+    law's title-case name ("the Proper Transmission of ...") name no destination either."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We send your order data to Northwind Holdings, Inc., which is located in the United States."),
+        ("en", "We use Northwind Holdings, Inc., which is located in the United States, to host our website."),
+        ("de", "Wir übermitteln Ihre Bestelldaten an die Nordwind Holdings, Inc., die sich in den USA befindet."),
+        ("de", "Wir nutzen die Nordwind Holdings, Inc., die sich in den USA befindet, für das Hosting."),
+        ("en", "Our hosting provider is located in the United States."),
+        ("de", "Unsere Server befinden sich in den USA."),
+    ],
+)
+def test_roles_a_located_company_that_receives_the_data_is_a_destination(scanner, lang, text):
+    """The seat of a company the sentence sends data to or whose service it uses counts (GUIDELINES.md), and where a
+    provider or servers are located is where the data goes, as before."""
+    assert destinations(scanner, text, lang) == {"US"}

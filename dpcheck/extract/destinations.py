@@ -1205,6 +1205,10 @@ def destination_mentions(
     uses_seated = sentence.has("RCPT_USE") and bool(seated)
     if not (transfer_sentence or roles.states_transfer or uses_seated):
         return []
+    # "Example Asia Ltd. and its parent, Example, Inc., which is located in the US, along with our other companies
+    # worldwide, honour local privacy law": the sentence's only transfer word seats a company; it moves no data.
+    if roles.seats_only and not (sentence.in_transfer_section or sentence.has("THIRD_COUNTRY") or uses_seated):
+        return []
     # "Any relocation to a third country requires the Customer's prior consent" restricts transfers, as the
     # Art. 28(3)(a) boilerplate does ("only on instructions, including with regard to transfers to a third
     # country"); the countries such a sentence names still count ("acting on instructions, our partner in
@@ -1293,7 +1297,12 @@ def destination_mentions(
             continue
         if place.code == UNSPECIFIED:
             # "If you access the service from Asia or any other region": where the user is, not where data goes.
-            if restricted or _is_source(sentence, place.start, words, _claimed_from(argument, place)):
+            # "Example Research Asia Ltd." names a company, not a region data goes to.
+            if (
+                restricted
+                or _is_source(sentence, place.start, words, _claimed_from(argument, place))
+                or _in_company_name(sentence, place, words)
+            ):
                 continue
             found.append(
                 Mention(

@@ -61,6 +61,7 @@ from dpcheck.extract.recipients import (
     RecipientWords,
     among_names,
     defined_names,
+    item_companies,
     item_fields,
     item_name,
     labelled_company,
@@ -148,7 +149,7 @@ class Lexicon:
             MechanismLexicon.from_data(data["mechanisms"], data["words"]),
             Words.from_data(data["words"]),
             PartyWords.from_data(data["parties"]),
-            RoleSet.from_data(data["roles"], data["words"]["legal_forms"]),
+            RoleSet.from_data(data["roles"], data["words"]["legal_forms"], data["words"]["law_titles"]),
             RecipientWords.from_data(data["recipients"], data["words"]),
             EvidenceOrder.from_data(data["roles"]),
             tuple(data["art28"]),
@@ -719,6 +720,16 @@ class ProseRecipientReader(Reader):
                 removed = sentence.has(REMOVED)
                 if entry and not removed:
                     found.append(self._entry_recipient(entry, lines, sentence, reading))
+                elif (
+                    not removed
+                    and (several := item_companies(sentence.text, words))
+                    and (len(several) > 1 or not item_name(sentence.text, words))
+                ):
+                    # "Payments, e.g., Acme AG, Beta B.V.": a category and the companies it gives as examples.
+                    found.extend(
+                        prose_recipient(n, "processor", sentence, "listed after a lead-in naming processors")
+                        for n in several
+                    )
                 elif not removed and (
                     name := item_name(sentence.text, words)
                     or (_bare_name(sentence, words) if lead_in.block.kind == "heading" else "")

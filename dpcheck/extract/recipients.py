@@ -94,6 +94,8 @@ class RecipientWords:
     reader: frozenset[str] = frozenset()
     clause_denials: frozenset[str] = frozenset()
     undenying: frozenset[str] = frozenset()
+    # An item's category label, then a colon or a word of example (``example_openers``): what follows are its companies.
+    examples: re.Pattern[str] = re.compile(r"(?!)")
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -138,6 +140,7 @@ class RecipientWords:
             frozenset(str(w) for w in data["reader_clause"]["reader"]),
             lower(data["clause_denial"]["words"]),
             lower(data["clause_denial"]["undenying"]),
+            _examples(data["example_openers"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -195,6 +198,13 @@ def _quoted(values: Any) -> re.Pattern[str]:
     look-around, so that :meth:`~dpcheck.extract.sentences.Sentences.matching` may search blocks with it."""
     words = "|".join(re.escape(str(v)) for v in values)
     return re.compile(rf"[\"“”„‘’'](?:{words})[,.]?[\"“”‘’']", re.IGNORECASE)
+
+
+def _examples(openers: Any) -> re.Pattern[str]:
+    """A list item's short category label up to a colon or a word of example and the marks around it ("Payments,
+    e.g., ", "Payments (such as ", "Zahlungen: ")."""
+    words = "|".join(re.escape(str(w)).replace(r"\ ", r"\s*") for w in sorted(openers, key=len, reverse=True))
+    return re.compile(rf"^\s*[^\s:(),][^:()]{{0,80}}?(?::\s+|\s*[,(]\s*(?:{words})(?!\w)[,:]?\s+)", re.IGNORECASE)
 
 
 def _capitalised(word: str) -> bool:
@@ -626,6 +636,44 @@ def item_name(text: str, words: RecipientWords) -> str:
     company = _leading_company(text, words)
     # "Acme Inc., USA - hosting": the name ends with its legal form; what follows are the entry's fields.
     return company if company and name.startswith(company) else name or company
+
+
+def item_companies(text: str, words: RecipientWords) -> list[str]:
+    """The companies a list item gives after its category's label and a colon or a word of example ("Payments, e.g.,
+    Acme AG, Beta B.V., Gamma, Inc.", „Zahlungen: Acme GmbH und Beta AG"), each closed by its legal form; a name
+    without one is left out, as is everything but names; [] if the item opens otherwise."""
+    text = TEXT_BULLET.sub("", text)
+    match = words.examples.match(text)
+    if not match:
+        return []
+    names: list[str] = []
+    run: list[str] = []
+    tokens = text[match.end() :].split()
+    for i, token in enumerate(tokens):
+        bare = _bare(token)
+        if run and words.legal_form(bare):
+            run.append(bare + ("," if token.rstrip(")*_").endswith(",") else ""))
+            # "Example JP Co., Ltd": a second legal form goes on with the name.
+            if not (i + 1 < len(tokens) and words.legal_form(_bare(tokens[i + 1]))):
+                name = " ".join(run).rstrip(",")
+                if plain_name(name, words, listed=True):
+                    names.append(name)
+                run = []
+        elif _capitalised(bare) and not token.startswith("("):
+            # "Acme, Beta B.V.": a name closed by a comma without its legal form is no part of the next one.
+            if run and run[-1].endswith(",") and not words.legal_form(bare):
+                run = []
+            run.append(token.rstrip(";"))
+        elif run and token.lower() in words.inner:
+            run.append(token)
+        else:
+            run = []
+    return names
+
+
+def _bare(token: str) -> str:
+    """A word without the marks around it ("Inc.),", "**Acme")."""
+    return token.strip(",;()*_")
 
 
 def labelled_company(text: str, words: RecipientWords) -> str:

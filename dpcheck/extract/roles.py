@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from dpcheck.errors import RulesetError
-from dpcheck.extract.sentences import Cue, Sentence
+from dpcheck.extract.sentences import Cue, Place, Sentence
 from dpcheck.nlp.pipeline import ROLE_PREFIX
 
 UNCLAIMED = "unclaimed"
@@ -38,6 +38,8 @@ SUBPROCESSOR = "SUBPROCESSOR"
 THIRD_COUNTRY = "THIRD_COUNTRY"
 # Marks between two clauses of a sentence.
 CLAUSE_MARKS = frozenset({",", ";"})
+# How far a title-case name of a law or document runs on either side of a transfer word inside it.
+TITLE_REACH = 8
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,9 @@ class RoleSet:
     closers: frozenset[str]  # marks closing one
     locating: tuple[str, ...]  # transfer cues saying only where something is (prefixes end in "*")
     yields_to: frozenset[str]  # the argument roles of parties that win over a locating cue
+    relative_fill: frozenset[str]  # words between a relative pronoun on a company and its locating verb or place
+    title_joins: frozenset[str]  # small words inside a title-case name of a law or document
+    law_titles: frozenset[str]  # words naming a law or document (words.yml law_titles)
     by_label: dict[str, Role]  # a cue label of cues.yml → the first role that borrows it (``labels``)
 
     @cached_property
@@ -109,7 +114,9 @@ class RoleSet:
         return any(word.startswith(w[:-1]) if w.endswith("*") else word == w for w in self.locating)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any], legal_forms: Iterable[str] = ()) -> RoleSet:
+    def from_data(
+        cls, data: dict[str, Any], legal_forms: Iterable[str] = (), law_titles: Iterable[str] = ()
+    ) -> RoleSet:
         roles = {}
         for name, entry in data["roles"].items():
             side = entry["side"]
@@ -162,6 +169,9 @@ class RoleSet:
             frozenset(str(w) for w in data["closers"]),
             tuple(str(w).lower() for w in data["locating"]["cues"]),
             frozenset(str(a) for a in data["locating"]["yields_to"]),
+            frozenset(str(w).lower() for w in data["locating"]["relative_fill"]),
+            frozenset(str(w).lower() for w in data["locating"]["title_joins"]),
+            frozenset(str(w).lower() for w in law_titles),
             {label: role for role in reversed(roles.values()) for label in role.labels},
         )
 
@@ -344,6 +354,28 @@ class SentenceRoles:
         party = [r for r in reached if r[2].argument in self.roleset.yields_to]
         if party and role.argument in self.roleset.transferring and self.roleset.locates_only(cue):
             _, cue, role = min(party, key=lambda r: r[0])
+        # "X Holdings, Inc., which is located in the US", „die X Inc., die sich in den USA befindet": where a company
+        # sits, a recipient's seat only where the sentence sends that company data ("we send the orders to X Inc.,
+        # which is located in the US") or the clause has it handle the data.
+        if (
+            role.argument in self.roleset.transferring
+            and self.roleset.locates_only(cue)
+            and self._company_relative(min(cue.start, start))
+        ):
+            handler = self._relative_handler(start, end)
+            if handler is not None:
+                return Argument(RECIPIENT_SEAT, handler, "seated_party")
+            sent = (
+                (
+                    self._marked_recipient(cue)
+                    and any(r.argument in self.roleset.transferring and c is not cue for c, r in self.cues)
+                )
+                # "We use X Inc., which is located in the US, to host the site": a service the text uses.
+                or any(r.receives for _, _, r in reached)
+                or self._listed_after_transfer(cue)
+                or self._storage_seated(start)
+            )
+            return Argument(RECIPIENT_SEAT if sent else COMPANY, cue, role.name)
         # "servers based in the US", "a data centre seated in Singapore": the seat is that of where the data is kept.
         if role.argument == RECIPIENT_SEAT:
             kept = next(
@@ -392,6 +424,52 @@ class SentenceRoles:
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
+
+    def _beside(self, cue: Cue) -> list[Place]:
+        """The places a locating cue names beside it: after a place preposition ("located in the US") or right before
+        it as German puts it ("in den USA befindet")."""
+        tokens = self.sentence.span
+        fill = self.roleset.relative_fill
+        beside = []
+        for p in self.sentence.places:
+            if p.start >= cue.end:
+                between = range(cue.end, p.start)
+                if not (between and tokens[between[0]].lower_ in self.roleset.seated_party.place_prepositions):
+                    continue
+            elif p.end <= cue.start:
+                between = range(p.end, cue.start)
+                if between:
+                    continue
+            else:
+                continue
+            if len(between) <= 3 and all(tokens[i].lower_ in fill for i in between):
+                beside.append(p)
+        return beside
+
+    @cached_property
+    def _seat_cues(self) -> frozenset[int]:
+        """The starts of locating cues that say where a company named before them sits ("X Inc., which is located in
+        the US"): they state no transfer of their own."""
+        return frozenset(
+            cue.start
+            for cue, _ in self.cues
+            if self.roleset.locates_only(cue)
+            and any(self._company_relative(min(cue.start, p.start)) for p in self._beside(cue))
+        )
+
+    def _company_relative(self, at: int) -> bool:
+        """A relative clause on a company opens before token ``at``: its legal form, a comma, the relative pronoun and
+        at most a few filling words ("X Inc., which is", „die X Inc., die sich in den")."""
+        tokens = self.sentence.span
+        seated = self.roleset.seated_party
+        for i in range(at - 1, max(1, at - 6), -1):
+            # „die X Inc., die sich in den USA befindet": "die" fills as an article and opens as a pronoun.
+            if tokens[i].lower_ in seated.relatives and tokens[i - 1].text == ",":
+                name = [t for t in tokens[max(0, i - 3) : i - 1] if t.text != "."]
+                return bool(name) and name[-1].lower_.rstrip(".") in seated.legal_forms
+            if tokens[i].lower_ not in self.roleset.relative_fill:
+                return False
+        return False
 
     def _listed_after_transfer(self, cue: Cue) -> bool:
         """The seat stands in a list that a colon opens after a statement of transfer ("Two teams outside the EEA may
@@ -581,11 +659,19 @@ class SentenceRoles:
     def states_transfer(self) -> bool:
         """A role cue of the sentence gives places a transferring argument ("stored", "an order from a court of"),
         or a relative clause says that a party where a place puts it handles the data."""
-        return any(r.argument in self.roleset.transferring for _, r in self.cues) or any(
+        return any(
+            r.argument in self.roleset.transferring and c.start not in self._seat_cues for c, r in self.cues
+        ) or any(
             self._relative_handler(*self._list_of(p.start, p.end)) is not None
             for p in self.sentence.places
             if len(p.code) == 2
         )
+
+    @property
+    def seats_only(self) -> bool:
+        """Every transferring cue of the sentence only says where a company named before it sits ("X Inc., which is
+        located in the US, supports our customers"): the sentence is about who the companies are."""
+        return bool(self._seat_cues) and not self.states_transfer
 
     def states_transfer_besides(self, role: Role) -> bool:
         return any(r.argument in self.roleset.transferring and r is not role for _, r in self.cues)
@@ -617,5 +703,31 @@ def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> Sente
             for o, ro in found
         )
     )
+    # "the Law Concerning the Proper Transmission of Specified Electronic Mail": a transfer word inside a name's title
+    # case names a law or a document; it states no transfer.
+    kept = tuple(
+        (c, r) for c, r in kept if not (r.argument in roleset.transferring and _in_title(sentence, c, roleset))
+    )
     roles = frozenset(r.name for _, r in kept) | ({NEGATION} if negated else frozenset())
     return SentenceRoles(sentence, roles, kept, roleset)
+
+
+def _in_title(sentence: Sentence, cue: Cue, roleset: RoleSet) -> bool:
+    """The one-word cue is capitalised inside a title-case name of a law or document: capitalised words and small
+    joining words around it, one of them a law's or document's word ("the Law Concerning the Proper Transmission of
+    Specified Electronic Mail", "the Federal Stored Communications Act"); not a defined term in a clause ("Acme
+    Processes Customer Personal Data")."""
+    tokens = sentence.span
+    if cue.end - cue.start != 1 or cue.start < 1 or not tokens[cue.start].text[:1].isupper():
+        return False
+
+    def titled(i: int) -> bool:
+        return tokens[i].text[:1].isupper() or tokens[i].lower_ in roleset.title_joins
+
+    run = [cue.start]
+    for step in (-1, 1):
+        i = cue.start + step
+        while 0 <= i < len(tokens) and abs(i - cue.start) <= TITLE_REACH and titled(i):
+            run.append(i)
+            i += step
+    return any(i != cue.start and tokens[i].lower_.rstrip(".") in roleset.law_titles for i in run)

@@ -1000,3 +1000,37 @@ def test_diff_a_service_of_a_company_the_other_version_still_uses_is_no_recipien
     assert [(c.kind, c.value) for c in compare(vault, version("new.md", generic, None)).changes] == [
         ("subprocessor_removed", "Cloud Vault")
     ]
+
+
+EXAMPLE_PROVIDERS = {
+    "en": (
+        "# Privacy Policy\n\n## Sharing\n\nSome of our main service providers:\n\n"
+        "* Support platform, e.g., Helpdeskly (provided by Helpdeskly Inc.)\n"
+        "* Payment processing, e.g., {names}\n{extra}"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Empfänger\n\nWir setzen unter anderem folgende Dienstleister ein:\n\n"
+        "* Support-Plattform, z. B. Helpdeskly (bereitgestellt von Helpdeskly Inc.)\n"
+        "* Zahlungsabwicklung, z. B. {names}\n{extra}"
+    ),
+}
+GROUP_RESIDENTS = {
+    "en": (
+        "\n## Japan Residents\n\nNorthwind Research Asia Ltd. and its parent company, Northwind Holdings, Inc., which is "
+        "located in the United States, along with all other Northwind companies worldwide, honour the local privacy law.\n"
+    ),
+    "de": (
+        "\n## Nutzer in Japan\n\nDie Nordwind Research Asia Ltd. und ihre Muttergesellschaft, die Nordwind Holdings, "
+        "Inc., die sich in den USA befindet, achten mit allen anderen Nordwind-Gesellschaften weltweit das örtliche "
+        "Datenschutzgesetz.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_company_added_to_an_items_examples_and_a_residents_section_on_the_group(scanner, lang):
+    """A payment company added among the examples of a list item is a recipient added; a new section for one
+    country's residents that says where the group's companies sit adds no destination."""
+    old = EXAMPLE_PROVIDERS[lang].format(names="Paymora AG, Corvex, Inc.", extra="")
+    new = EXAMPLE_PROVIDERS[lang].format(names="Paymora AG, Quillpay B.V., Corvex, Inc.", extra=GROUP_RESIDENTS[lang])
+    assert _changes(scanner, old, new, lang) == {("subprocessor_added", "Quillpay B.V.")}
