@@ -3184,7 +3184,7 @@ def test_roles_the_incorporation_of_a_company_whose_service_is_used_is_a_recipie
         (
             "en",
             "Northwind Labs Ltd. and its parent company, Northwind Holdings, Inc., which is located in the United "
-            "States, along with all other Northwind companies worldwide, honour the local privacy law.",
+            "States, together with the other Northwind companies worldwide, respect the local privacy law.",
         ),
         (
             "de",

@@ -1205,7 +1205,7 @@ def destination_mentions(
     uses_seated = sentence.has("RCPT_USE") and bool(seated)
     if not (transfer_sentence or roles.states_transfer or uses_seated):
         return []
-    # "Example Asia Ltd. and its parent, Example, Inc., which is located in the US, along with our other companies
+    # "Example Asia Ltd. and its parent, Example, Inc., which is located in the US, together with our other companies
     # worldwide, honour local privacy law": the sentence's only transfer word seats a company; it moves no data.
     if roles.seats_only and not (sentence.in_transfer_section or sentence.has("THIRD_COUNTRY") or uses_seated):
         return []

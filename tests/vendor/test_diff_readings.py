@@ -1017,7 +1017,7 @@ EXAMPLE_PROVIDERS = {
 GROUP_RESIDENTS = {
     "en": (
         "\n## Japan Residents\n\nNorthwind Research Asia Ltd. and its parent company, Northwind Holdings, Inc., which is "
-        "located in the United States, along with all other Northwind companies worldwide, honour the local privacy law.\n"
+        "located in the United States, together with the other Northwind companies worldwide, respect the local privacy law.\n"
     ),
     "de": (
         "\n## Nutzer in Japan\n\nDie Nordwind Research Asia Ltd. und ihre Muttergesellschaft, die Nordwind Holdings, "
