@@ -3223,3 +3223,22 @@ def test_roles_a_located_company_that_receives_the_data_is_a_destination(scanner
     """The seat of a company the sentence sends data to or whose service it uses counts (GUIDELINES.md), and where a
     provider or servers are located is where the data goes, as before."""
     assert destinations(scanner, text, lang) == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our current partner is Lumbre Nómina S.A.S., which operates from Bogotá for workers in Colombia.",
+            {"CO"},
+        ),
+        ("en", "Our current partner is Lumbre Nómina S.A.S., which is located in Bogotá.", set()),
+        ("de", "Unser derzeitiger Partner ist die Lumbre Nómina S.A.S., die sich in Bogotá befindet.", set()),
+    ],
+)
+def test_roles_a_company_operating_from_a_place_works_on_the_data_there(scanner, lang, text, expected):
+    """ "X, which operates from Bogotá" says where the company works, so where the data it works on goes; "X, which is
+    located in Bogotá" („die sich in Bogotá befindet") only where it sits: a seat alone is no destination
+    (GUIDELINES.md)."""
+    assert destinations(scanner, text, lang) == expected

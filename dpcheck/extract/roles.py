@@ -98,6 +98,7 @@ class RoleSet:
     locating: tuple[str, ...]  # transfer cues saying only where something is (prefixes end in "*")
     yields_to: frozenset[str]  # the argument roles of parties that win over a locating cue
     relative_fill: frozenset[str]  # words between a relative pronoun on a company and its locating verb or place
+    seat_cues: tuple[str, ...]  # the locating cues saying where a company is, not where it works
     title_joins: frozenset[str]  # small words inside a title-case name of a law or document
     law_titles: frozenset[str]  # words naming a law or document (words.yml law_titles)
     by_label: dict[str, Role]  # a cue label of cues.yml → the first role that borrows it (``labels``)
@@ -110,8 +111,12 @@ class RoleSet:
 
     def locates_only(self, cue: Cue) -> bool:
         """The cue is a single word saying only where something is ("located", "befindet")."""
-        word = cue.text.lower()
-        return any(word.startswith(w[:-1]) if w.endswith("*") else word == w for w in self.locating)
+        return _matches(cue.text.lower(), self.locating)
+
+    def says_seat(self, cue: Cue) -> bool:
+        """The cue is a single word saying where a company is ("located", "befindet"), not where it works
+        ("operates")."""
+        return _matches(cue.text.lower(), self.seat_cues)
 
     @classmethod
     def from_data(
@@ -170,6 +175,7 @@ class RoleSet:
             tuple(str(w).lower() for w in data["locating"]["cues"]),
             frozenset(str(a) for a in data["locating"]["yields_to"]),
             frozenset(str(w).lower() for w in data["locating"]["relative_fill"]),
+            tuple(str(w).lower() for w in data["locating"]["seat_cues"]),
             frozenset(str(w).lower() for w in data["locating"]["title_joins"]),
             frozenset(str(w).lower() for w in law_titles),
             {label: role for role in reversed(roles.values()) for label in role.labels},
@@ -359,7 +365,7 @@ class SentenceRoles:
         # which is located in the US") or the clause has it handle the data.
         if (
             role.argument in self.roleset.transferring
-            and self.roleset.locates_only(cue)
+            and self.roleset.says_seat(cue)
             and self._company_relative(min(cue.start, start))
         ):
             handler = self._relative_handler(start, end)
@@ -453,7 +459,7 @@ class SentenceRoles:
         return frozenset(
             cue.start
             for cue, _ in self.cues
-            if self.roleset.locates_only(cue)
+            if self.roleset.says_seat(cue)
             and any(self._company_relative(min(cue.start, p.start)) for p in self._beside(cue))
         )
 
@@ -710,6 +716,11 @@ def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> Sente
     )
     roles = frozenset(r.name for _, r in kept) | ({NEGATION} if negated else frozenset())
     return SentenceRoles(sentence, roles, kept, roleset)
+
+
+def _matches(word: str, words: Iterable[str]) -> bool:
+    """``word`` is one of ``words`` (a trailing "*" matches any ending)."""
+    return any(word.startswith(w[:-1]) if w.endswith("*") else word == w for w in words)
 
 
 def _in_title(sentence: Sentence, cue: Cue, roleset: RoleSet) -> bool:
