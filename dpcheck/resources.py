@@ -15,7 +15,26 @@ from dpcheck.errors import RulesetError
 
 _PACKAGE = Path(__file__).resolve().parent
 # yaml.safe_load with libyaml's loader where PyYAML has it: the generated places.yml is large.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _SafeLoader(_BASE_LOADER):  # type: ignore[misc,valid-type]
+    """A safe loader that refuses a key written twice in one mapping: YAML keeps the last silently, so a second list
+    under a cue label already defined would replace the first one's words without a word of warning."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is written twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_SAFE_LOADER = _SafeLoader
 
 
 def rules_dir() -> Path:

@@ -398,3 +398,21 @@ def test_gazetteer_a_region_closing_its_clause_places_the_city(scanner, lang, te
 def test_gazetteer_cities_given_as_examples_after_including_are_places(scanner, lang, text, codes):
     """ "The region, including Dublin, Frankfurt, or London": the cities after "including" are places, as after "in"."""
     assert codes <= set(_codes(scanner, lang, text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "codes"),
+    [
+        ("en", "Engineers at our Tallinn office read the logs.", ["EE"]),
+        ("en", "Engineers at our Montevideo support office read the logs.", ["UY"]),
+        ("en", "Our Chennai engineering hub runs the nightly jobs.", ["IN"]),
+        ("de", "Unser Team in Lagos liest die Protokolle.", ["NG"]),
+        ("en", "Our Montevideo and the support office are separate.", []),
+        ("en", "We visited Montevideo last year.", []),
+    ],
+)
+def test_gazetteer_a_city_between_a_possessive_and_a_site_one_word_apart(scanner, lang, text, codes):
+    """A city names a site of the party's own between a possessive and a noun for the site, with at most one word
+    between the city and that noun ("our Chennai engineering hub"); German says it with a preposition ("unser Team in
+    Lagos"). A city with no possessive and no site noun after it stays gated."""
+    assert _codes(scanner, lang, text) == codes

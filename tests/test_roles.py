@@ -3242,3 +3242,45 @@ def test_roles_a_company_operating_from_a_place_works_on_the_data_there(scanner,
     located in Bogotá" („die sich in Bogotá befindet") only where it sits: a seat alone is no destination
     (GUIDELINES.md)."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Chargeback disputes are examined by our payments team in Casablanca.", {"MA"}),
+        ("en", "A transcription vendor in Accra, Ghana, transcribes the voicemails you leave us.", {"GH"}),
+        ("en", "Uploaded receipts are checked by a contractor in Colombo before we book them.", {"LK"}),
+        ("en", "Our Santiago support office answers tickets in Spanish.", {"CL"}),
+        (
+            "en",
+            "Escalated tickets, with the attached log files, are reviewed by the manufacturer's studio in Osaka.",
+            {"JP"},
+        ),
+        ("de", "Rückbuchungen prüft unser Zahlungsteam in Casablanca.", {"MA"}),
+        ("de", "Ihre Sprachnachrichten transkribiert ein Dienstleister in Accra (Ghana).", {"GH"}),
+        ("de", "Die Belege erfasst ein Auftragnehmer in Colombo, bevor wir sie buchen.", {"LK"}),
+    ],
+)
+def test_roles_a_party_placed_somewhere_at_work_on_the_data(scanner, lang, text, expected):
+    """A team, office, vendor or contractor "in" a place, said to review, check, transcribe or answer what the data
+    holds, works on the data there (GUIDELINES.md: processed or accessed from): the place is a destination."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our team in Casablanca cannot see any customer records.", set()),
+        ("en", "Our development team in Accra works only with synthetic test data.", set()),
+        ("en", "Our parent company in Osaka receives only anonymous statistics.", set()),
+        ("en", "Requests from customers in Chile are answered by our team in Vienna.", set()),
+        ("de", "Unser Team in Casablanca hat keinen Zugriff auf Kundendaten.", set()),
+        ("de", "Unser Entwicklungsteam in Accra arbeitet ausschließlich mit synthetischen Testdaten.", set()),
+        ("de", "Anfragen aus Chile beantwortet unser Team in Wien.", set()),
+        ("en", "We have offices in Casablanca and Accra.", set()),
+    ],
+)
+def test_roles_a_party_placed_somewhere_that_works_on_no_personal_data_is_no_destination(scanner, lang, text, expected):
+    """The same party denied the data, working on anonymous or synthetic data, or only named where it is, places no
+    data; and the place its work names as the origin of requests ("customers in Chile") stays an origin."""
+    assert destinations(scanner, text, lang) == expected

@@ -258,3 +258,16 @@ def test_rules_word_lists_hold_only_words():
         for path in booleans(yaml.load(name.read_text(encoding="utf-8"), Loader=loader), [])
     ]
     assert found == []
+
+
+def test_rules_files_refuse_a_key_written_twice(tmp_path):
+    """YAML keeps the last of two equal keys without a word: a second list under a cue label already defined would
+    replace the first one's words. The rules loader refuses the file instead, naming the key and its line."""
+    from dpcheck.errors import RulesetError
+    from dpcheck.resources import load_yaml
+
+    path = tmp_path / "cues.yml"
+    path.write_text("DENIAL:\n  en: [never]\nONWARD:\n  en: [onward]\nDENIAL:\n  de: [nie]\n", encoding="utf-8")
+    with pytest.raises(RulesetError, match=r"'DENIAL' is written twice[\s\S]*line 5"):
+        load_yaml(path)
+    assert load_yaml(rules_dir() / "lexicon" / "cues.yml")["DENIAL"]

@@ -1248,7 +1248,9 @@ def destination_mentions(
     listed = (sentence.block.kind == "table_row" and sentence.in_subprocessor_section) or sentence.has(
         "RECIPIENT_LEAD_IN"
     )
-    states_transfer = roles.states_transfer or sentence.has("THIRD_COUNTRY") or bool(mech_tokens) or listed
+    states_transfer = (
+        roles.states_transfer_beyond_parties or sentence.has("THIRD_COUNTRY") or bool(mech_tokens) or listed
+    )
     found: list[Mention] = []
     named: list[int] = []
     disowned = _disowned(sentence)
@@ -1313,7 +1315,8 @@ def destination_mentions(
                 )
             )
             continue
-        if not listed_seat and not _places_data(sentence, place, argument, states_transfer, words):
+        placed = states_transfer or roles.placed_by_party(argument)
+        if not listed_seat and not _places_data(sentence, place, argument, placed, words):
             continue
         named.append(place.start)
         reason = f"'{place.text}': seat of a listed recipient" if listed_seat else _reason(argument, f"'{place.text}'")

@@ -57,6 +57,9 @@ class Role:
     open_regions: bool = False  # a cue anywhere in the sentence gives its open regions this argument
     crosses_barriers: bool = False  # its cues reach past "to" and ";" (a list of people that goes on)
     adjacent: bool = False  # a cue right beside the place claims it before any other (a German verb at the end)
+    requires: frozenset[str] = frozenset()  # cue labels of which the sentence must hold one for its cues to count
+    unless: frozenset[str] = frozenset()  # cue labels any of which voids its cues
+    places_only: bool = False  # its cues place the party they name; they make no transfer statement of the sentence
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,9 @@ class RoleSet:
                 bool(entry.get("open_regions", False)),
                 bool(entry.get("crosses_barriers", False)),
                 bool(entry.get("adjacent", False)),
+                frozenset(entry.get("requires", ())),
+                frozenset(entry.get("unless", ())),
+                bool(entry.get("places_only", False)),
             )
         unknown = sorted(
             ({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"])
@@ -665,13 +671,32 @@ class SentenceRoles:
     def states_transfer(self) -> bool:
         """A role cue of the sentence gives places a transferring argument ("stored", "an order from a court of"),
         or a relative clause says that a party where a place puts it handles the data."""
+        return self._states_transfer(parties=True)
+
+    @cached_property
+    def states_transfer_beyond_parties(self) -> bool:
+        """:attr:`states_transfer`, but a role that only places the party it names (``places_only``: "our team in
+        Manila reviews the tickets") does not make it: the sentence's other places are read as without it."""
+        if not any(r.places_only for _, r in self.cues):
+            return self.states_transfer
+        return self._states_transfer(parties=False)
+
+    def _states_transfer(self, parties: bool) -> bool:
         return any(
-            r.argument in self.roleset.transferring and c.start not in self._seat_cues for c, r in self.cues
+            r.argument in self.roleset.transferring
+            and (parties or not r.places_only)
+            and c.start not in self._seat_cues
+            for c, r in self.cues
         ) or any(
             self._relative_handler(*self._list_of(p.start, p.end)) is not None
             for p in self.sentence.places
             if len(p.code) == 2
         )
+
+    def placed_by_party(self, argument: Argument) -> bool:
+        """The argument was given by a role that places the party it names (``places_only``)."""
+        role = self.roleset.roles.get(argument.by)
+        return role is not None and role.places_only
 
     @property
     def seats_only(self) -> bool:
@@ -680,7 +705,9 @@ class SentenceRoles:
         return bool(self._seat_cues) and not self.states_transfer
 
     def states_transfer_besides(self, role: Role) -> bool:
-        return any(r.argument in self.roleset.transferring and r is not role for _, r in self.cues)
+        return any(
+            r.argument in self.roleset.transferring and not r.places_only and r is not role for _, r in self.cues
+        )
 
     def makes_transfer(self, argument: Argument) -> bool:
         return argument.role in self.roleset.transferring
@@ -698,7 +725,7 @@ def may_state_transfer(sentence: Sentence, roleset: RoleSet) -> bool:
 def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> SentenceRoles:
     """The roles of ``sentence``; ``negated``: it denies a transfer (see destinations)."""
     role = roleset.by_cue_label.__getitem__
-    found = [(c, role(c.label)) for c in sentence.of(*roleset.cue_labels)]
+    found = [(c, r) for c in sentence.of(*roleset.cue_labels) if _applies(r := role(c.label), sentence)]
     # A cue inside a longer role cue is part of it: "located" in "courts located in"; the verb of an adjacent role's
     # cue ("übermittelt werden") keeps its own role for the places it reaches further away.
     kept = tuple(
@@ -716,6 +743,11 @@ def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> Sente
     )
     roles = frozenset(r.name for _, r in kept) | ({NEGATION} if negated else frozenset())
     return SentenceRoles(sentence, roles, kept, roleset)
+
+
+def _applies(role: Role, sentence: Sentence) -> bool:
+    """The sentence holds what the role ``requires`` and nothing that voids it (``unless``)."""
+    return (not role.requires or sentence.has(*role.requires)) and not (role.unless and sentence.has(*role.unless))
 
 
 def _matches(word: str, words: Iterable[str]) -> bool:

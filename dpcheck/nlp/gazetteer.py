@@ -14,8 +14,8 @@ A phrase is one of three kinds:
   "Sitz in") or a place preposition; :func:`resolve` decides, and a table's location column takes
   them all (see ``LEFT_OUT_KEY``). A postcode next to one opens it too ("80331 München", "Pune 411045"), but
   not one after a region's postal code: "CA 92007 Cardiff By The Sea" is in California. So does a possessive
-  before it and a noun for a site after it (labels :data:`OWNER`, :data:`SITE`: "from its Melbourne office",
-  "our Manila team"). A city whose name is an ordinary word too ("Mobile", "Lira"; label prefix
+  before it and a noun for a site after it, one word apart at most (labels :data:`OWNER`, :data:`SITE`: "from its
+  Melbourne office", "our Manila team", "our Kyiv development office"). A city whose name is an ordinary word too ("Mobile", "Lira"; label prefix
   :data:`WORD_NAME`) needs a location phrase;
 - a region's *postal code* (label prefix :data:`POSTAL`: "CA", "NSW") is a place of its country only right
   before a postcode ("San Francisco, CA 94111");
@@ -181,7 +181,12 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
             continue
         gated = label.startswith(GATED)
         code = label.lstrip(GATED)
-        own_site = start in owned and end in sites and not label.startswith(WORD_NAME)
+        # "our Kyiv development office": one word may say what the site does.
+        own_site = (
+            start in owned
+            and (end in sites or (end + 1 in sites and lowers[end].isalpha()))
+            and not label.startswith(WORD_NAME)
+        )
         addressed = not label.startswith(WORD_NAME) and (
             (end < len(lowers) and bool(_POSTCODE_AFTER.fullmatch(lowers[end])))
             or (
