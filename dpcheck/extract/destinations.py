@@ -1057,8 +1057,11 @@ def _reason(argument: Argument, what: str) -> str:
     return f"{what}: {argument.role.replace('_', ' ')} of a {argument.by.replace('_', ' ')} statement ('{argument.cue.text}')"
 
 
-def _places_data(sentence: Sentence, place: Place, argument: Argument, states_transfer: bool, words: Words) -> bool:
-    """The place, given its argument role, is where the sentence's data is (see the module docstring)."""
+def _places_data(
+    sentence: Sentence, place: Place, argument: Argument, states_transfer: bool, words: Words, party: bool = False
+) -> bool:
+    """The place, given its argument role, is where the sentence's data is (see the module docstring); ``party``: the
+    argument places a party at work on the data there ("our team in Manila reviews the tickets")."""
     if argument.role == RECIPIENT_SEAT:
         # "we use the UK and EEA standard contractual clauses": the country names the tool, not a provider's seat;
         # "provided by X LLC, including outside of the EEA, Switzerland and the UK": the places left out are none.
@@ -1073,7 +1076,13 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
     # A company's name as the heading ("Acme Taiwan Co., Ltd") introduces that company, not a country's section.
     company = bool(sentence.block.heading_path) and _names_a_company(sentence.block.heading_path[-1], words)
     # But a transfer sent right to the country ("the transfer to the USA is based on ...") is one under any heading.
-    directed = argument.cue is not None and argument.role == "destination" and 0 <= place.start - argument.cue.end <= 3
+    # A party at work in a country's own section ("our local provider in Korea") is that section's local matter.
+    directed = (
+        argument.cue is not None
+        and argument.role == "destination"
+        and not party
+        and 0 <= place.start - argument.cue.end <= 3
+    )
     local_section = (
         place.code in sentence.section_countries and not sentence.in_transfer_section and not company and not directed
     )
@@ -1084,7 +1093,7 @@ def _places_data(sentence: Sentence, place: Place, argument: Argument, states_tr
     )
     claimed_from = _claimed_from(argument, place)
     return not (
-        not states_transfer
+        not (states_transfer or party)
         or local_section
         or address
         or _in_company_name(sentence, place, words)
@@ -1205,6 +1214,9 @@ def destination_mentions(
     uses_seated = sentence.has("RCPT_USE") and bool(seated)
     if not (transfer_sentence or roles.states_transfer or uses_seated):
         return []
+    # A sentence only a party at work makes about the data ("our team in Manila reviews the tickets") places that party
+    # alone: its other places are read as they would be without it.
+    parties_only = not (transfer_sentence or roles.states_transfer_beyond_parties or uses_seated)
     # "Example Asia Ltd. and its parent, Example, Inc., which is located in the US, together with our other companies
     # worldwide, honour local privacy law": the sentence's only transfer word seats a company; it moves no data.
     if roles.seats_only and not (sentence.in_transfer_section or sentence.has("THIRD_COUNTRY") or uses_seated):
@@ -1283,6 +1295,8 @@ def destination_mentions(
         if not sentence.has("TRANSFER") and any(c.end <= place.start for c in sentence.of("MECH:adequacy")):
             continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
+        if parties_only and not roles.placed_by_party(argument):
+            continue
         if not argument.claimed or not roles.makes_transfer(argument):
             # "… im jeweiligen Bestimmungsland (zum Beispiel im Vereinigten Königreich …)", "outside of the jurisdiction
             # in which it was collected (e.g. in the United States)": an example of an open region is a place of the
@@ -1315,8 +1329,8 @@ def destination_mentions(
                 )
             )
             continue
-        placed = states_transfer or roles.placed_by_party(argument)
-        if not listed_seat and not _places_data(sentence, place, argument, placed, words):
+        party = roles.placed_by_party(argument)
+        if not listed_seat and not _places_data(sentence, place, argument, states_transfer, words, party):
             continue
         named.append(place.start)
         reason = f"'{place.text}': seat of a listed recipient" if listed_seat else _reason(argument, f"'{place.text}'")

@@ -362,6 +362,12 @@ class SentenceRoles:
             # The data goes where the verb says; the place before it is where it comes from.
             return Argument(ORIGIN, displaced[0][0], displaced[0][1].name) if displaced else Argument(UNCLAIMED)
         _, cue, role = min(reached, key=lambda r: r[0])
+        # A party placed at work never outweighs what another cue says the place is ("shared by our affiliates in the
+        # UK with our subsidiaries outside these regions": where the data comes from).
+        if role.places_only:
+            other = [r for r in reached if not r[2].places_only and r[2].argument not in self.roleset.transferring]
+            if other:
+                _, cue, role = min(other, key=lambda r: r[0])
         # "our representative, X, located in Switzerland": "located" says where the party is.
         party = [r for r in reached if r[2].argument in self.roleset.yields_to]
         if party and role.argument in self.roleset.transferring and self.roleset.locates_only(cue):
@@ -396,6 +402,7 @@ class SentenceRoles:
                     for c, r in self.cues
                     if r.argument in self.roleset.transferring
                     and r.argument != RECIPIENT_SEAT
+                    and not r.places_only
                     and cue.start - 1 <= c.end <= cue.start
                 ),
                 None,
@@ -702,7 +709,7 @@ class SentenceRoles:
     def seats_only(self) -> bool:
         """Every transferring cue of the sentence only says where a company named before it sits ("X Inc., which is
         located in the US, supports our customers"): the sentence is about who the companies are."""
-        return bool(self._seat_cues) and not self.states_transfer
+        return bool(self._seat_cues) and not self.states_transfer_beyond_parties
 
     def states_transfer_besides(self, role: Role) -> bool:
         return any(
