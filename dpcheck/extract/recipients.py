@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
-from dpcheck.extract.sentences import Sentence, Tokens
+import numpy as np
+
+from dpcheck.extract.sentences import Sentence, Sentences, Tokens
 from dpcheck.ingest.document import Block, Document
 from dpcheck.models import DENIAL_REACH, Recipient, denies_clause
 
@@ -27,6 +29,7 @@ CATEGORIES: dict[str, Role] = {
     "RCPT_THIRD_PARTY": "third_party",
     "RCPT_AFFILIATE": "affiliate",
 }
+_BRACKET, _COMMA = re.compile(r"\("), re.compile(",")
 # Tokens between a category and its list cue ("providers (such as", "partners, for example").
 CATEGORY_REACH = 2
 # The same, when the list cue opens a bracket ("partners that help with ads (e.g., Acme)").
@@ -328,6 +331,7 @@ def sentence_recipients(
     """The recipients ``sentence`` names, each with its role, in the order named; a name whose first
     word is one of ``own`` (the vendor's, from the document's title) is the vendor itself."""
     found: list[tuple[str, Role, int, int]] = _appositions(sentence, words)
+    # What passes here finds names only where may_name says it may.
     if not (
         found
         or sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE")
@@ -422,6 +426,21 @@ def sentence_recipients(
         ):
             out.setdefault(name.casefold(), (name, role))
     return list(out.values())
+
+
+def may_name(sentences: Sentences, words: RecipientWords) -> np.ndarray:
+    """Per sentence: :func:`sentence_recipients` may find a recipient in it (in the others it finds none). A name
+    comes after a use cue; after a category with a list cue or a bracket (appositions, "partners (e.g. Acme)");
+    or closed by a legal form, after a category and a comma in a sentence that sends data (_comma_appositions) or
+    after "with"/"to" in one that shares it. Most sentences of a policy carry a category word ("services",
+    "partners"), few of these."""
+    categories = sentences.carrying(*CATEGORIES)
+    listed = categories & (sentences.carrying("RCPT_LIST") | sentences.matching(_BRACKET))
+    closed = sentences.holding_word(words.legal_form) & (
+        sentences.carrying("RCPT_SHARE")
+        | (categories & sentences.carrying("RCPT_USE", "RCPT_SHARE", "TRANSFER") & sentences.matching(_COMMA))
+    )
+    return sentences.carrying("RCPT_USE") | listed | closed
 
 
 def _comma_appositions(

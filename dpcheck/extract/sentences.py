@@ -663,6 +663,15 @@ class Sentences(Sequence[Sentence]):
         rows = np.array([wanted >> (64 * w) & (2**64 - 1) for w in range(self.label_index.words)], dtype=np.uint64)
         return np.any(self.masks & rows, axis=1)
 
+    def holding_word(self, test: Callable[[str], bool]) -> np.ndarray:
+        """Per sentence: the text of one of its tokens passes ``test``, asked once per distinct word of the document."""
+        tokens = self.analysis.tokens
+        unique, _, inverse = tokens.words
+        passes = np.array([test(str(tokens.strings[word])) for word in unique.tolist()], dtype=bool)
+        found = np.zeros(len(self), dtype=bool)
+        found[np.searchsorted(self.analysis.sentence_start, np.flatnonzero(passes[inverse]), side="right") - 1] = True
+        return found
+
     def under_headings(self, *labels: str) -> np.ndarray:
         """Per sentence: a heading of its block's heading path carries any of ``labels`` (a heading is
         known by its text, as in ``Block.heading_path``)."""
