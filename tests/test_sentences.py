@@ -256,3 +256,36 @@ def test_sentences_definition_as_the_whole_pattern_finds_it(scanner, lang, text)
             for m in DEFINITION.finditer(head)
         )
         assert sentence.is_definition == expected, head
+
+
+def test_sentences_holding_word_as_their_tokens_say_on_corpora(scanner, corpora):
+    """On every corpora/ document (EN and DE), holding_word() marks the sentences one of whose tokens' text passes the
+    test, as walking their tokens says: digits, a few legal forms with or without a full stop, and nothing."""
+    forms = {"gmbh", "inc", "ltd", "ag"}
+    tests = [str.isdigit, lambda word: word.lower().rstrip(".") in forms, lambda word: False]
+    for path in iter_documents([corpora]):
+        document = ingest.load(path)
+        sentences = read_sentences(document, scanner.pipeline(scanner.detect_language(document.text)))
+        for test in tests:
+            expected = [any(test(token.text) for token in sentence.span) for sentence in sentences]
+            assert sentences.holding_word(test).tolist() == expected, path.name
+
+
+def test_sentences_going_on_as_walking_the_tokens_to_the_first_comma_says_on_corpora(scanner, corpora):
+    """On every corpora/ document (EN and DE), a sentence goes on from the one before it exactly where a word that
+    refers back opens it, or a phrase of several such words stands in its opening clause up to its first comma."""
+    going_on = 0
+    for path in iter_documents([corpora]):
+        document = ingest.load(path)
+        sentences = read_sentences(document, scanner.pipeline(scanner.detect_language(document.text)))
+        for sentence in sentences:
+            tokens = sentence.span
+            opening = next((i for i, token in enumerate(tokens) if token.text[:1].isalpha()), None)
+            comma = next((i for i, token in enumerate(tokens) if token.text == ","), len(tokens))
+            expected = opening is not None and any(
+                c.start == opening or (c.end - c.start > 2 and c.start <= min(comma, opening + 6))
+                for c in sentence.of("CONTINUES")
+            )
+            assert sentence._goes_on() == expected, (path.name, sentence.text)
+            going_on += expected
+    assert going_on

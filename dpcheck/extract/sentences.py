@@ -124,6 +124,7 @@ _SUBPROCESSOR_HEADING = prefilter(SUBPROCESSOR_HEADING)
 _RECIPIENTS = prefilter(RECIPIENTS)
 # Tokens from a sentence's first word within which a phrase pointing back ("one of them") ties it to the one before.
 ANAPHOR_REACH = 6
+_COMMA = frozenset({","})
 # Labels a sentence gets from where it stands: a heading, a section on transfers, a section on
 # (or a paragraph naming) sub-processors.
 LAYOUT_LABELS = ("HEADING", "TRANSFER_SECTION", "SUBPROCESSOR_SECTION", "TRANSFER_LEAD_IN", "RECIPIENT_LEAD_IN")
@@ -532,12 +533,16 @@ class Sentence:
         opening = next((i for i, token in enumerate(self.span) if token.text[:1].isalpha()), None)
         if opening is None:
             return False
+        if any(c.start == opening for c in continues):
+            return True
         # "When we use one of them, your data ...": a phrase of several words that points back, in the opening clause.
-        comma = next((i for i, t in enumerate(self.span) if t.text == ","), len(self.span))
-        return any(
-            c.start == opening or (c.end - c.start > 2 and c.start <= min(comma, opening + ANAPHOR_REACH))
-            for c in continues
-        )
+        # Its first comma is found in the document's word index: walking the tokens to it made a word of each.
+        phrases = [c for c in continues if c.end - c.start > 2 and c.start <= opening + ANAPHOR_REACH]
+        if not phrases:
+            return False
+        commas = self.where_word(_COMMA)
+        comma = commas[0] if commas else len(self.span)
+        return any(c.start <= comma for c in phrases)
 
     def block_text(self, start: int, end: int) -> str:
         offset = start - self.block.start
