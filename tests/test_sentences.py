@@ -258,17 +258,26 @@ def test_sentences_definition_as_the_whole_pattern_finds_it(scanner, lang, text)
         assert sentence.is_definition == expected, head
 
 
-def test_sentences_holding_word_as_their_tokens_say_on_corpora(scanner, corpora):
-    """On every corpora/ document (EN and DE), holding_word() marks the sentences one of whose tokens' text passes the
-    test, as walking their tokens says: digits, a few legal forms with or without a full stop, and nothing."""
+def test_sentences_holding_words_and_characters_as_their_texts_say_on_corpora(scanner, corpora):
+    """On every corpora/ document (EN and DE), holding_word() marks the sentences asked about one of whose tokens' text
+    passes the test, as walking their tokens says (digits, a few legal forms with or without a full stop, nothing;
+    of every sentence and of every third), and holding() those whose text holds one of the characters."""
     forms = {"gmbh", "inc", "ltd", "ag"}
     tests = [str.isdigit, lambda word: word.lower().rstrip(".") in forms, lambda word: False]
     for path in iter_documents([corpora]):
         document = ingest.load(path)
         sentences = read_sentences(document, scanner.pipeline(scanner.detect_language(document.text)))
+        every, third = np.ones(len(sentences), dtype=bool), np.arange(len(sentences)) % 3 == 0
         for test in tests:
-            expected = [any(test(token.text) for token in sentence.span) for sentence in sentences]
-            assert sentences.holding_word(test).tolist() == expected, path.name
+            for among in (every, third):
+                expected = [
+                    bool(among[i]) and any(test(token.text) for token in sentence.span)
+                    for i, sentence in enumerate(sentences)
+                ]
+                assert sentences.holding_word(test, among).tolist() == expected, path.name
+        for chars in ("(", ",", ":", "äß", "\n", "\x00"):
+            expected = [any(c in sentence.text for c in chars) for sentence in sentences]
+            assert sentences.holding(chars).tolist() == expected, path.name
 
 
 def test_sentences_going_on_as_walking_the_tokens_to_the_first_comma_says_on_corpora(scanner, corpora):

@@ -523,9 +523,8 @@ def _answer(index: int, reading: Reading) -> str:
     return "yes" if first in words.answer_yes else "no" if first in words.answer_no else ""
 
 
-# The cues of processors a lead-in names, and what it ends with.
+# The cues of processors a lead-in names.
 _PROCESSORS = ("RCPT_PROCESSOR", SUBPROCESSOR)
-_COLON = re.compile(":")
 
 
 def _leads_in_processors(sentence: Sentence, words: RecipientWords) -> bool:
@@ -652,7 +651,7 @@ class ProseRecipientReader(Reader):
             block = sentences.block(i)
             if not _in_read_table(block, reading):
                 after_heading[i], heading = heading, block.kind == "heading"
-        lead_ins = sentences.carrying(*_PROCESSORS) & sentences.matching(_COLON)
+        lead_ins = sentences.carrying(*_PROCESSORS) & sentences.holding(":")
         return (
             after_heading
             | lead_ins

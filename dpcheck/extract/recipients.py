@@ -29,7 +29,6 @@ CATEGORIES: dict[str, Role] = {
     "RCPT_THIRD_PARTY": "third_party",
     "RCPT_AFFILIATE": "affiliate",
 }
-_BRACKET, _COMMA = re.compile(r"\("), re.compile(",")
 # Tokens between a category and its list cue ("providers (such as", "partners, for example").
 CATEGORY_REACH = 2
 # The same, when the list cue opens a bracket ("partners that help with ads (e.g., Acme)").
@@ -435,12 +434,12 @@ def may_name(sentences: Sentences, words: RecipientWords) -> np.ndarray:
     after "with"/"to" in one that shares it. Most sentences of a policy carry a category word ("services",
     "partners"), few of these."""
     categories = sentences.carrying(*CATEGORIES)
-    listed = categories & (sentences.carrying("RCPT_LIST") | sentences.matching(_BRACKET))
-    closed = sentences.holding_word(words.legal_form) & (
-        sentences.carrying("RCPT_SHARE")
-        | (categories & sentences.carrying("RCPT_USE", "RCPT_SHARE", "TRANSFER") & sentences.matching(_COMMA))
+    found = sentences.carrying("RCPT_USE") | (categories & (sentences.carrying("RCPT_LIST") | sentences.holding("(")))
+    # Legal forms are looked for only in the sentences where nothing else may find a name.
+    sharing = sentences.carrying("RCPT_SHARE") | (
+        categories & sentences.carrying("RCPT_USE", "RCPT_SHARE", "TRANSFER") & sentences.holding(",")
     )
-    return sentences.carrying("RCPT_USE") | listed | closed
+    return found | sentences.holding_word(words.legal_form, among=sharing & ~found)
 
 
 def _comma_appositions(

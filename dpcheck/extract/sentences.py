@@ -668,14 +668,41 @@ class Sentences(Sequence[Sentence]):
         rows = np.array([wanted >> (64 * w) & (2**64 - 1) for w in range(self.label_index.words)], dtype=np.uint64)
         return np.any(self.masks & rows, axis=1)
 
-    def holding_word(self, test: Callable[[str], bool]) -> np.ndarray:
-        """Per sentence: the text of one of its tokens passes ``test``, asked once per distinct word of the document."""
-        tokens = self.analysis.tokens
-        unique, _, inverse = tokens.words
-        passes = np.array([test(str(tokens.strings[word])) for word in unique.tolist()], dtype=bool)
+    def holding(self, chars: str) -> np.ndarray:
+        """Per sentence: its text holds one of ``chars``; found in one pass over the document's characters, not
+        searched sentence by sentence."""
+        at = np.flatnonzero(np.isin(self._code_points, np.array([ord(c) for c in chars], dtype=np.uint32)))
+        starts, ends = self._spans
         found = np.zeros(len(self), dtype=bool)
-        found[np.searchsorted(self.analysis.sentence_start, np.flatnonzero(passes[inverse]), side="right") - 1] = True
+        holder = np.searchsorted(starts, at, side="right") - 1
+        inside = holder >= 0
+        inside[inside] = at[inside] < ends[holder[inside]]
+        found[holder[inside]] = True
         return found
+
+    def holding_word(self, test: Callable[[str], bool], among: np.ndarray) -> np.ndarray:
+        """Per sentence: it is one of ``among`` (booleans) and the text of one of its tokens passes ``test``, asked
+        once per distinct word of those sentences."""
+        a = self.analysis
+        tokens = np.flatnonzero(np.repeat(among, a.sentence_end - a.sentence_start))
+        words, inverse = np.unique(a.tokens.orth[tokens], return_inverse=True)
+        passes = np.array([test(str(a.tokens.strings[word])) for word in words.tolist()], dtype=bool)
+        found = np.zeros(len(self), dtype=bool)
+        found[np.searchsorted(a.sentence_start, tokens[passes[inverse.reshape(-1)]], side="right") - 1] = True
+        return found
+
+    @cached_property
+    def _code_points(self) -> np.ndarray:
+        """The document's characters as numbers (a lone surrogate as its own)."""
+        return np.frombuffer(self.document.text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+    @cached_property
+    def _spans(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where each sentence's text starts and ends in the document's text."""
+        blocks = self.document.blocks
+        at = np.array([blocks[b].start for b in self._block_of], dtype=np.int64)
+        chars = np.array(self._chars, dtype=np.int64).reshape(-1, 2)
+        return at + chars[:, 0], at + chars[:, 1]
 
     def under_headings(self, *labels: str) -> np.ndarray:
         """Per sentence: a heading of its block's heading path carries any of ``labels`` (a heading is
