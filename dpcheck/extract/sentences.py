@@ -693,14 +693,15 @@ class Sentences(Sequence[Sentence]):
 
     @cached_property
     def _code_points(self) -> np.ndarray:
-        """The document's characters as numbers (a lone surrogate as its own)."""
-        return np.frombuffer(self.document.text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        """The characters of the blocks end to end, one apart (a lone surrogate as its own number)."""
+        text = "\x00".join(block.text for block in self.document.blocks)
+        return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
     @cached_property
     def _spans(self) -> tuple[np.ndarray, np.ndarray]:
-        """Where each sentence's text starts and ends in the document's text."""
-        blocks = self.document.blocks
-        at = np.array([blocks[b].start for b in self._block_of], dtype=np.int64)
+        """Where each sentence's text starts and ends in ``_code_points``."""
+        lengths = np.array([len(block.text) + 1 for block in self.document.blocks], dtype=np.int64)
+        at = (np.cumsum(lengths) - lengths)[self._block]
         chars = np.array(self._chars, dtype=np.int64).reshape(-1, 2)
         return at + chars[:, 0], at + chars[:, 1]
 
