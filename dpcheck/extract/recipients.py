@@ -145,6 +145,11 @@ class RecipientWords:
     def legal_form(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.legal_forms
 
+    @cached_property
+    def closing_forms(self) -> frozenset[str]:
+        """The legal forms as a token's lower case may write them with one full stop or none ("ltd", "ltd.")."""
+        return self.legal_forms | {f"{form}." for form in self.legal_forms}
+
     def is_name(self, name: str, *, listed: bool = False) -> bool:
         """A company's name, not a defined term, an article or a document word. ``listed``: the name stands
         alone as a list item's, where a legal form closes it whatever its last word ("Lime Technologies AB");
@@ -434,12 +439,13 @@ def may_name(sentences: Sentences, words: RecipientWords) -> np.ndarray:
     after "with"/"to" in one that shares it. Most sentences of a policy carry a category word ("services",
     "partners"), few of these."""
     categories = sentences.carrying(*CATEGORIES)
-    found = sentences.carrying("RCPT_USE") | (categories & (sentences.carrying("RCPT_LIST") | sentences.holding("(")))
-    # Legal forms are looked for only in the sentences where nothing else may find a name.
+    listed = categories & (sentences.carrying("RCPT_LIST") | sentences.holding("("))
     sharing = sentences.carrying("RCPT_SHARE") | (
         categories & sentences.carrying("RCPT_USE", "RCPT_SHARE", "TRANSFER") & sentences.holding(",")
     )
-    return found | sentences.holding_word(words.legal_form, among=sharing & ~found)
+    # A token that legal_form accepts is a form, with one full stop or none, or ends in two.
+    closed = sentences.holding_words(words.closing_forms) | sentences.holding("..")
+    return sentences.carrying("RCPT_USE") | listed | (sharing & closed)
 
 
 def _comma_appositions(

@@ -668,27 +668,30 @@ class Sentences(Sequence[Sentence]):
         rows = np.array([wanted >> (64 * w) & (2**64 - 1) for w in range(self.label_index.words)], dtype=np.uint64)
         return np.any(self.masks & rows, axis=1)
 
-    def holding(self, chars: str) -> np.ndarray:
-        """Per sentence: its text holds one of ``chars``; found in one pass over the document's characters, not
+    def holding(self, text: str) -> np.ndarray:
+        """Per sentence: its text holds ``text`` (a few characters), found in one pass over the blocks' characters, not
         searched sentence by sentence."""
-        at = np.flatnonzero(np.isin(self._code_points, np.array([ord(c) for c in chars], dtype=np.uint32)))
+        points = self._code_points
+        last = len(points) - len(text) + 1
+        if not text or last <= 0:
+            return np.full(len(self), not text, dtype=bool)
+        opens = points[:last] == ord(text[0])
+        for k in range(1, len(text)):
+            opens &= points[k : last + k] == ord(text[k])
+        at = np.flatnonzero(opens)
         starts, ends = self._spans
-        found = np.zeros(len(self), dtype=bool)
         holder = np.searchsorted(starts, at, side="right") - 1
         inside = holder >= 0
-        inside[inside] = at[inside] < ends[holder[inside]]
+        inside[inside] = at[inside] + len(text) <= ends[holder[inside]]
+        found = np.zeros(len(self), dtype=bool)
         found[holder[inside]] = True
         return found
 
-    def holding_word(self, test: Callable[[str], bool], among: np.ndarray) -> np.ndarray:
-        """Per sentence: it is one of ``among`` (booleans) and the text of one of its tokens passes ``test``, asked
-        once per distinct word of those sentences."""
-        a = self.analysis
-        tokens = np.flatnonzero(np.repeat(among, a.sentence_end - a.sentence_start))
-        words, inverse = np.unique(a.tokens.orth[tokens], return_inverse=True)
-        passes = np.array([test(str(a.tokens.strings[word])) for word in words.tolist()], dtype=bool)
+    def holding_words(self, words: frozenset[str]) -> np.ndarray:
+        """Per sentence: one of its tokens' lower case is one of ``words`` (lower-case), by the document's word index."""
         found = np.zeros(len(self), dtype=bool)
-        found[np.searchsorted(a.sentence_start, tokens[passes[inverse.reshape(-1)]], side="right") - 1] = True
+        tokens = self._tokens_of(_hashes(words))
+        found[np.searchsorted(self.analysis.sentence_start, tokens, side="right") - 1] = True
         return found
 
     @cached_property
@@ -700,10 +703,11 @@ class Sentences(Sequence[Sentence]):
     @cached_property
     def _spans(self) -> tuple[np.ndarray, np.ndarray]:
         """Where each sentence's text starts and ends in ``_code_points``."""
+        a = self.analysis
         lengths = np.array([len(block.text) + 1 for block in self.document.blocks], dtype=np.int64)
         at = (np.cumsum(lengths) - lengths)[self._block]
-        chars = np.array(self._chars, dtype=np.int64).reshape(-1, 2)
-        return at + chars[:, 0], at + chars[:, 1]
+        last = a.sentence_end - 1
+        return at + a.offset[a.sentence_start], at + a.offset[last] + a.length[last]  # as _chars, in arrays
 
     def under_headings(self, *labels: str) -> np.ndarray:
         """Per sentence: a heading of its block's heading path carries any of ``labels`` (a heading is
