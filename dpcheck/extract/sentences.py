@@ -669,7 +669,7 @@ class Sentences(Sequence[Sentence]):
         return np.any(self.masks & rows, axis=1)
 
     def holding(self, text: str) -> np.ndarray:
-        """Per sentence: its text holds ``text`` (a few characters), found in one pass over the blocks' characters, not
+        """Per sentence: its text holds ``text`` (a few characters), found in the blocks' characters all at once, not
         searched sentence by sentence."""
         points = self._code_points
         last = len(points) - len(text) + 1
