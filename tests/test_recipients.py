@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from dpcheck import ingest
+from dpcheck.extract.recipients import may_name, sentence_recipients
+from dpcheck.extract.sentences import read_sentences
+from dpcheck.ingest.document import DocumentBuilder
 from dpcheck.resources import rules_dir
+from dpcheck.scanner import iter_documents
 
 EXAMPLES = yaml.safe_load((rules_dir() / "lexicon" / "recipients.yml").read_text(encoding="utf-8"))["examples"]
 
@@ -1002,3 +1007,53 @@ def test_recipients_an_item_giving_companies_as_examples_of_its_category(scanner
         "Postwise Ltd",
         "Mailbright GmbH",
     }
+
+
+NAMING = {
+    "en": [
+        "We use Acme Analytics to measure visits.",
+        "We share your data with payment providers such as Beta Pay and Gamma Ltd.",
+        "Fireworks (our inference provider) hosts the models.",
+        "We share your order with Delta Logistics Ltd. to deliver it.",
+        "We may share data with our parent company, Epsilon Holdings Inc., for joint offers.",
+        "Our partners help us run the service, and we keep your data in Germany.",
+    ],
+    "de": [
+        "Wir nutzen Acme Analytics, um Besuche zu messen.",
+        "Wir geben Daten an Zahlungsdienstleister wie Beta Pay und Gamma GmbH weiter.",
+        "Parvel (unser Zahlungsdienstleister) wickelt Zahlungen ab.",
+        "Wir übermitteln Ihre Bestellung an die Delta Logistik GmbH, um sie zu liefern.",
+        "Unsere Partner helfen uns beim Betrieb des Dienstes, und Ihre Daten bleiben in Deutschland.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_named_only_in_sentences_may_name_marks(scanner, lang):
+    """may_name marks every sentence sentence_recipients names a recipient in (the prose reader reads no other but
+    headings, lead-ins and sections on sub-processors): a use cue, a list after a category, an apposition, a company
+    closed by a legal form after a word of sharing or after a category and a comma; a category alone names none."""
+    builder = DocumentBuilder("t.md", "markdown")
+    for text in NAMING[lang]:
+        builder.add("paragraph", text)
+    sentences = read_sentences(builder.build(), scanner.pipeline(lang))
+    words = scanner._lexicon.recipients
+    marked = may_name(sentences, words)
+    found = [bool(sentence_recipients(sentence, words)) for sentence in sentences]
+    assert all(marked[i] for i, named in enumerate(found) if named)
+    assert sum(found) >= 3 and not found[-1] and not marked[-1]
+
+
+def test_recipients_named_only_in_sentences_may_name_marks_on_corpora(scanner, corpora):
+    """On every corpora/ document (EN and DE), sentence_recipients names recipients only in sentences may_name marks."""
+    words = scanner._lexicon.recipients
+    named = 0
+    for path in iter_documents([corpora]):
+        document = ingest.load(path)
+        sentences = read_sentences(document, scanner.pipeline(scanner.detect_language(document.text)))
+        marked = may_name(sentences, words)
+        for i, sentence in enumerate(sentences):
+            found = bool(sentence_recipients(sentence, words))
+            assert marked[i] or not found, (path.name, sentence.text)
+            named += found
+    assert named

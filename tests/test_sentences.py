@@ -256,3 +256,38 @@ def test_sentences_definition_as_the_whole_pattern_finds_it(scanner, lang, text)
             for m in DEFINITION.finditer(head)
         )
         assert sentence.is_definition == expected, head
+
+
+def test_sentences_holding_words_and_characters_as_their_texts_say_on_corpora(scanner, corpora):
+    """On every corpora/ document (EN and DE), holding() marks the sentences whose text holds the characters given
+    (one, several, a letter of German, a control character) and holding_words() those one of whose tokens is one of
+    the words in lower case (a capitalised word, a word with a full stop, punctuation, a word found nowhere)."""
+    lists = [frozenset(w) for w in (["the"], ["gmbh", "ltd.", "inc"], [",", "("], ["daten", "übermittlung"], ["zzqx"])]
+    for path in iter_documents([corpora]):
+        document = ingest.load(path)
+        sentences = read_sentences(document, scanner.pipeline(scanner.detect_language(document.text)))
+        for words in lists:
+            expected = [any(token.lower_ in words for token in sentence.span) for sentence in sentences]
+            assert sentences.holding_words(words).tolist() == expected, path.name
+        for text in ("(", ",", ":", "..", "ä", "\n", "\x00", "the data", "x" * 10_000_000):
+            assert sentences.holding(text).tolist() == [text in sentence.text for sentence in sentences], path.name
+
+
+def test_sentences_going_on_as_walking_the_tokens_to_the_first_comma_says_on_corpora(scanner, corpora):
+    """On every corpora/ document (EN and DE), a sentence goes on from the one before it exactly where a word that
+    refers back opens it, or a phrase of several such words stands in its opening clause up to its first comma."""
+    going_on = 0
+    for path in iter_documents([corpora]):
+        document = ingest.load(path)
+        sentences = read_sentences(document, scanner.pipeline(scanner.detect_language(document.text)))
+        for sentence in sentences:
+            tokens = sentence.span
+            opening = next((i for i, token in enumerate(tokens) if token.text[:1].isalpha()), None)
+            comma = next((i for i, token in enumerate(tokens) if token.text == ","), len(tokens))
+            expected = opening is not None and any(
+                c.start == opening or (c.end - c.start > 2 and c.start <= min(comma, opening + 6))
+                for c in sentence.of("CONTINUES")
+            )
+            assert sentence._goes_on() == expected, (path.name, sentence.text)
+            going_on += expected
+    assert going_on

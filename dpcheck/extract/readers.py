@@ -66,6 +66,7 @@ from dpcheck.extract.recipients import (
     item_name,
     labelled_company,
     location_fields,
+    may_name,
     opens_fields,
     own_name,
     plain_name,
@@ -523,12 +524,16 @@ def _answer(index: int, reading: Reading) -> str:
     return "yes" if first in words.answer_yes else "no" if first in words.answer_no else ""
 
 
+# The cues of processors a lead-in names.
+_PROCESSORS = ("RCPT_PROCESSOR", SUBPROCESSOR)
+
+
 def _leads_in_processors(sentence: Sentence, words: RecipientWords) -> bool:
     """A sentence that ends in a colon after naming processors near its end; not one where the processor
     commits to the things that follow ("The processor keeps the following time limits:", "Der
     Auftragsverarbeiter hält folgende Fristen ein:"): a "following" after the last processor word lists
     something else."""
-    cues = sentence.of("RCPT_PROCESSOR", "SUBPROCESSOR")
+    cues = sentence.of(*_PROCESSORS)
     if not sentence.text.rstrip().endswith(":") or not cues:
         return False
     last = max(cues, key=lambda c: c.end)
@@ -634,9 +639,12 @@ class ProseRecipientReader(Reader):
         }
 
     def plan(self, reading: Reading) -> np.ndarray:
-        # Recipients a sentence names (sentence_recipients) and lead-ins need its cues; a heading may head
-        # a recipient's entry, read with the sentence after it; the items after a lead-in are asked for
-        # as they come (read returns True).
+        # Headings set the list heading; a heading may head a recipient's entry, read with the sentence after it;
+        # the items after a lead-in are asked for as they come (read returns True). Any other sentence is read with
+        # no lead-in open and no heading before it, and then changes nothing unless it names a recipient
+        # (sentence_recipients, see may_name), is one labelled entry of a section on sub-processors ("Currently
+        # engaged: Acme GmbH, ..."), or is a lead-in: processors named and a colon (_leads_in_processors). Reading
+        # every sentence with a recipient cue instead (most sentences: "services", "partners", "like") found the same.
         sentences = reading.sentences
         after_heading = np.zeros(len(sentences), dtype=bool)
         heading = False
@@ -644,9 +652,12 @@ class ProseRecipientReader(Reader):
             block = sentences.block(i)
             if not _in_read_table(block, reading):
                 after_heading[i], heading = heading, block.kind == "heading"
-        # A sentence in a section on sub-processors may be one labelled entry ("Currently engaged: Acme GmbH, ...").
-        return after_heading | sentences.carrying(
-            HEADING, SUBPROCESSOR, SUBPROCESSOR_SECTION, *reading.lexicon.recipient_cues
+        lead_ins = sentences.carrying(*_PROCESSORS) & sentences.holding(":")
+        return (
+            after_heading
+            | lead_ins
+            | sentences.carrying(HEADING, SUBPROCESSOR_SECTION)
+            | may_name(sentences, reading.lexicon.recipients)
         )
 
     def read(self, passage: Passage, reading: Reading) -> bool:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
-from dpcheck.extract.sentences import Sentence, Tokens
+import numpy as np
+
+from dpcheck.extract.sentences import Sentence, Sentences, Tokens
 from dpcheck.ingest.document import Block, Document
 from dpcheck.models import DENIAL_REACH, Recipient, denies_clause
 
@@ -145,6 +147,11 @@ class RecipientWords:
 
     def legal_form(self, word: str) -> bool:
         return word.lower().rstrip(".") in self.legal_forms
+
+    @cached_property
+    def closing_forms(self) -> frozenset[str]:
+        """The legal forms as a token's lower case may write them with one full stop or none ("ltd", "ltd.")."""
+        return self.legal_forms | {f"{form}." for form in self.legal_forms}
 
     def is_name(self, name: str, *, listed: bool = False) -> bool:
         """A company's name, not a defined term, an article or a document word. ``listed``: the name stands
@@ -338,6 +345,7 @@ def sentence_recipients(
     """The recipients ``sentence`` names, each with its role, in the order named; a name whose first
     word is one of ``own`` (the vendor's, from the document's title) is the vendor itself."""
     found: list[tuple[str, Role, int, int]] = _appositions(sentence, words)
+    # What passes here finds names only where may_name says it may.
     if not (
         found
         or sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE")
@@ -432,6 +440,22 @@ def sentence_recipients(
         ):
             out.setdefault(name.casefold(), (name, role))
     return list(out.values())
+
+
+def may_name(sentences: Sentences, words: RecipientWords) -> np.ndarray:
+    """Per sentence: :func:`sentence_recipients` may find a recipient in it (in the others it finds none). A name
+    comes after a use cue; after a category with a list cue or a bracket (appositions, "partners (e.g. Acme)");
+    or closed by a legal form, after a category and a comma in a sentence that sends data (_comma_appositions) or
+    after "with"/"to" in one that shares it. Most sentences of a policy carry a category word ("services",
+    "partners"), few of these."""
+    categories = sentences.carrying(*CATEGORIES)
+    listed = categories & (sentences.carrying("RCPT_LIST") | sentences.holding("("))
+    sharing = sentences.carrying("RCPT_SHARE") | (
+        categories & sentences.carrying("RCPT_USE", "RCPT_SHARE", "TRANSFER") & sentences.holding(",")
+    )
+    # A token that legal_form accepts is a form, with one full stop or none, or ends in two.
+    closed = sentences.holding_words(words.closing_forms) | sentences.holding("..")
+    return sentences.carrying("RCPT_USE") | listed | (sharing & closed)
 
 
 def _comma_appositions(

@@ -124,6 +124,7 @@ _SUBPROCESSOR_HEADING = prefilter(SUBPROCESSOR_HEADING)
 _RECIPIENTS = prefilter(RECIPIENTS)
 # Tokens from a sentence's first word within which a phrase pointing back ("one of them") ties it to the one before.
 ANAPHOR_REACH = 6
+_COMMA = frozenset({","})
 # Labels a sentence gets from where it stands: a heading, a section on transfers, a section on
 # (or a paragraph naming) sub-processors.
 LAYOUT_LABELS = ("HEADING", "TRANSFER_SECTION", "SUBPROCESSOR_SECTION", "TRANSFER_LEAD_IN", "RECIPIENT_LEAD_IN")
@@ -532,12 +533,16 @@ class Sentence:
         opening = next((i for i, token in enumerate(self.span) if token.text[:1].isalpha()), None)
         if opening is None:
             return False
+        if any(c.start == opening for c in continues):
+            return True
         # "When we use one of them, your data ...": a phrase of several words that points back, in the opening clause.
-        comma = next((i for i, t in enumerate(self.span) if t.text == ","), len(self.span))
-        return any(
-            c.start == opening or (c.end - c.start > 2 and c.start <= min(comma, opening + ANAPHOR_REACH))
-            for c in continues
-        )
+        # Its first comma is found in the document's word index: walking the tokens to it made a word of each.
+        phrases = [c for c in continues if c.end - c.start > 2 and c.start <= opening + ANAPHOR_REACH]
+        if not phrases:
+            return False
+        commas = self.where_word(_COMMA)
+        comma = commas[0] if commas else len(self.span)
+        return any(c.start <= comma for c in phrases)
 
     def block_text(self, start: int, end: int) -> str:
         offset = start - self.block.start
@@ -662,6 +667,47 @@ class Sentences(Sequence[Sentence]):
         wanted = self.label_index.mask(labels)
         rows = np.array([wanted >> (64 * w) & (2**64 - 1) for w in range(self.label_index.words)], dtype=np.uint64)
         return np.any(self.masks & rows, axis=1)
+
+    def holding(self, text: str) -> np.ndarray:
+        """Per sentence: its text holds ``text`` (a few characters), found in the blocks' characters all at once, not
+        searched sentence by sentence."""
+        points = self._code_points
+        last = len(points) - len(text) + 1
+        if not text or last <= 0:
+            return np.full(len(self), not text, dtype=bool)
+        opens = points[:last] == ord(text[0])
+        for k in range(1, len(text)):
+            opens &= points[k : last + k] == ord(text[k])
+        at = np.flatnonzero(opens)
+        starts, ends = self._spans
+        holder = np.searchsorted(starts, at, side="right") - 1
+        inside = holder >= 0
+        inside[inside] = at[inside] + len(text) <= ends[holder[inside]]
+        found = np.zeros(len(self), dtype=bool)
+        found[holder[inside]] = True
+        return found
+
+    def holding_words(self, words: frozenset[str]) -> np.ndarray:
+        """Per sentence: one of its tokens' lower case is one of ``words`` (lower-case), by the document's word index."""
+        found = np.zeros(len(self), dtype=bool)
+        tokens = self._tokens_of(_hashes(words))
+        found[np.searchsorted(self.analysis.sentence_start, tokens, side="right") - 1] = True
+        return found
+
+    @cached_property
+    def _code_points(self) -> np.ndarray:
+        """The characters of the blocks end to end, one apart (a lone surrogate as its own number)."""
+        text = "\x00".join(block.text for block in self.document.blocks)
+        return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+    @cached_property
+    def _spans(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where each sentence's text starts and ends in ``_code_points``."""
+        a = self.analysis
+        lengths = np.array([len(block.text) + 1 for block in self.document.blocks], dtype=np.int64)
+        at = (np.cumsum(lengths) - lengths)[self._block]
+        last = a.sentence_end - 1
+        return at + a.offset[a.sentence_start], at + a.offset[last] + a.length[last]  # as _chars, in arrays
 
     def under_headings(self, *labels: str) -> np.ndarray:
         """Per sentence: a heading of its block's heading path carries any of ``labels`` (a heading is
