@@ -3284,3 +3284,26 @@ def test_roles_a_party_placed_somewhere_that_works_on_no_personal_data_is_no_des
     """The same party denied the data, working on anonymous or synthetic data, or only named where it is, places no
     data; and the place its work names as the origin of requests ("customers in Chile") stays an origin."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Until 2020 some call recordings were kept in Ohio; all of them have since been deleted.", set()),
+        ("en", "The helpdesk used to run on servers in Oregon; they were decommissioned last spring.", set()),
+        ("en", "We stopped using our Canadian survey tool and now run surveys on our own EU servers.", set()),
+        ("en", "A move of our archive to Switzerland is being evaluated; today it stays in Vienna.", set()),
+        ("en", "A Canadian hosting option is on our roadmap but not yet available.", set()),
+        ("en", "We stopped using our US provider; your files are now hosted by a company in Canada.", {"CA"}),
+        ("de", "Bis 2020 lagen einzelne Gesprächsaufzeichnungen in Ohio; sie sind inzwischen vernichtet.", set()),
+        ("de", "Das kanadische Umfragetool nutzen wir seit 2023 nicht mehr.", set()),
+        ("de", "Eine Verlagerung unseres Archivs in die Schweiz wird geprüft; derzeit liegt es in Wien.", set()),
+        ("de", "Den US-Anbieter nutzen wir nicht mehr; Ihre Dateien speichert jetzt ein Anbieter in Kanada.", {"CA"}),
+    ],
+)
+def test_roles_a_place_whose_processing_ended_or_is_only_weighed_is_no_destination(scanner, lang, text, expected):
+    """A sentence saying that processing at a place has ended ("have since been deleted", "decommissioned", "nutzen wir
+    nicht mehr") or is only weighed ("is being evaluated", "on our roadmap", „wird geprüft") names where data was or
+    may once go, after the place or in its clause; a place named after that in another clause is where data goes
+    now."""
+    assert destinations(scanner, text, lang) == expected

@@ -867,6 +867,15 @@ def _discontinued(sentence: Sentence, place: Place) -> bool:
     return any(place.end <= c.start < hi for c in sentence.of("ENDED"))
 
 
+def _not_now(sentence: Sentence, place: Place) -> bool:
+    """ "Some backups were stored in the US; all of them have since been destroyed", "we stopped using our American
+    tool", "a move of our backups to Switzerland is being evaluated": the sentence says that the processing at the
+    place has ended or is only weighed, after naming it or in its own clause. A place named after that in another
+    clause is where data goes now ("we no longer use X; our provider in Canada hosts the data")."""
+    low, high = sentence.clause_bounds(place.start)
+    return any(c.start >= place.end or low <= c.start < high for c in sentence.of("GONE", "NOT_YET"))
+
+
 def _asked(sentence: Sentence, start: int, words: Words) -> bool:
     """ "information on whether your data is transferred to a third country": the place stands in a clause that
     asks whether data goes there."""
@@ -1286,6 +1295,7 @@ def destination_mentions(
             or _former_party(sentence, place.start, words)
             or roles.names_a_term(place.start, place.end)
             or _discontinued(sentence, place)
+            or _not_now(sentence, place)
             or _framework_scope(sentence, place, words)
             or any(t.lower_ in words.hypothetical for t in sentence.span[: place.start])
         ):
