@@ -3307,3 +3307,24 @@ def test_roles_a_place_whose_processing_ended_or_is_only_weighed_is_no_destinati
     may once go, after the place or in its clause; a place named after that in another clause is where data goes
     now."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Your account data may be transferred to countries whose privacy laws are not equivalent to those of the EU.",
+        ),
+        ("en", "We may store your files in countries whose laws are less protective than those of your home country."),
+        (
+            "de",
+            "Ihre Kontodaten können in Staaten verarbeitet werden, deren Datenschutzrecht nicht dem der EU entspricht.",
+        ),
+        ("de", "Ihre Dateien können in Ländern gespeichert werden, die kein gleichwertiges Datenschutzniveau bieten."),
+    ],
+)
+def test_roles_countries_whose_laws_are_not_equivalent_are_open_destinations(scanner, lang, text):
+    """A negation that describes the countries ("whose laws are not equivalent", „deren Datenschutzrecht nicht dem der
+    EU entspricht") leaves the transfer standing: data goes to countries the text leaves open."""
+    assert destinations(scanner, text, lang) == {"UNSPECIFIED"}
