@@ -3328,3 +3328,23 @@ def test_roles_countries_whose_laws_are_not_equivalent_are_open_destinations(sca
     """A negation that describes the countries ("whose laws are not equivalent", „deren Datenschutzrecht nicht dem der
     EU entspricht") leaves the transfer standing: data goes to countries the text leaves open."""
     assert destinations(scanner, text, lang) == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Customer data is stored in AWS us-east-1.", {"US"}),
+        ("en", "Our data warehouse runs in AWS ap-south-1 (Mumbai).", {"IN"}),
+        ("en", "The application is hosted in the Azure region West US 2.", {"US"}),
+        ("en", "We are evaluating a move of our archive to a Canadian provider.", set()),
+        ("de", "Die Kundendaten liegen in GCP europe-west2 (London).", {"GB"}),
+        ("de", "Die Anwendung läuft in der Azure-Region westus2.", {"US"}),
+        ("de", "Die Daten werden in der Azure-Region „East US 2“ gespeichert.", {"US"}),
+        ("de", "Wir prüfen derzeit einen Umzug unseres Archivs zu einem kanadischen Anbieter.", set()),
+    ],
+)
+def test_roles_cloud_regions_after_their_provider_and_systems_running_there(scanner, lang, text, expected):
+    """A cloud region's identifier after its provider's name ("AWS us-east-1") is the region, not the end of a company's
+    name, and so is a display name opened by a point of the compass ("West US 2"); a system that runs or „läuft" in a
+    region keeps its data there; a move still being evaluated („wir prüfen derzeit") sends nothing yet."""
+    assert destinations(scanner, text, lang) == expected

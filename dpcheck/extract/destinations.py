@@ -1005,8 +1005,10 @@ def _in_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
     if tokens[start - 1].text == "(" and start >= 2 and name_word(start - 2):
         after = tokens[place.end : place.end + 2]
         return len(after) == 2 and after[0].text == ")" and after[1].lower_.rstrip(".") in words.legal_forms
+    # A place written in lower case ("us-east-1", "eastus") is a cloud region's identifier, never the end of a name:
+    # "stored in AWS us-east-1" is stored in the region.
     return _opens_company_name(sentence, place, words) or (
-        name_word(start - 1) and all(p.end != start for p in sentence.places)
+        tokens[start].text[:1].isupper() and name_word(start - 1) and all(p.end != start for p in sentence.places)
     )
 
 
