@@ -3348,3 +3348,20 @@ def test_roles_cloud_regions_after_their_provider_and_systems_running_there(scan
     name, and so is a display name opened by a point of the compass ("West US 2"); a system that runs or „läuft" in a
     region keeps its data there; a move still being evaluated („wir prüfen derzeit") sends nothing yet."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Recorded oral exams are reviewed by invigilators in Ghana.", {"GH"}),
+        ("en", "Your contracts are prepared by our paralegal consultants in Manila.", {"PH"}),
+        ("en", "Incoming paper mail is digitised by a scanning agency in Tunis.", {"TN"}),
+        ("de", "Die Prüfungsaufnahmen sichten Gutachter in Ghana.", {"GH"}),
+        ("de", "Eingehende Papierpost wird von einem Scan-Dienstleister in Tunis digitalisiert.", {"TN"}),
+        ("de", "Ihre Videos werden von einer Agentur in Indien geschnitten und untertitelt.", {"IN"}),
+    ],
+)
+def test_roles_people_at_work_by_their_trade(scanner, lang, text, expected):
+    """People named by their trade (invigilators, consultants, Gutachter) or an agency in a place, said to prepare,
+    digitise, cut or subtitle what the data holds, work on it there."""
+    assert destinations(scanner, text, lang) == expected
