@@ -3365,3 +3365,20 @@ def test_roles_people_at_work_by_their_trade(scanner, lang, text, expected):
     """People named by their trade (invigilators, consultants, Gutachter) or an agency in a place, said to prepare,
     digitise, cut or subtitle what the data holds, work on it there."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Ein Fernzugriff aus Indien ist nur für Wartungszwecke vorgesehen.", {"IN"}),
+        ("de", "Die Möglichkeit eines Fernzugriffs aus Singapur besteht im Supportfall.", {"SG"}),
+        ("de", "Die Fernwartung der Server erfolgt aus Serbien.", {"RS"}),
+        ("de", "Ein Fernzugriff aus Drittländern findet nicht statt.", set()),
+        ("en", "Remote access from India is possible for maintenance only.", {"IN"}),
+        ("en", "Remote access from third countries does not take place.", set()),
+    ],
+)
+def test_roles_remote_access_from_a_place_in_german_as_in_english(scanner, lang, text, expected):
+    """„Fernzugriff aus Indien", „Fernwartung aus Serbien": the compound nouns of remote access say where the data is
+    reached from, as "remote access from India" does; denied, they place nothing."""
+    assert destinations(scanner, text, lang) == expected
