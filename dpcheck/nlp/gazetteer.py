@@ -15,8 +15,8 @@ A phrase is one of three kinds:
   them all (see ``LEFT_OUT_KEY``). A postcode next to one opens it too ("80331 München", "Pune 411045"), but
   not one after a region's postal code: "CA 92007 Cardiff By The Sea" is in California. So does a possessive
   before it and a noun for a site after it, one word apart at most (labels :data:`OWNER`, :data:`SITE`: "from its
-  Melbourne office", "our Manila team", "our Kyiv development office"). A city whose name is an ordinary word too ("Mobile", "Lira"; label prefix
-  :data:`WORD_NAME`) needs a location phrase;
+  Melbourne office", "our Manila team", "our Kyiv development office"). A city whose name is an ordinary word too
+  ("Mobile", "Lira"; label prefix :data:`WORD_NAME`) needs a location phrase;
 - a region's *postal code* (label prefix :data:`POSTAL`: "CA", "NSW") is a place of its country only right
   before a postcode ("San Francisco, CA 94111");
 - a *location phrase* (label :data:`LOCATION`) only opens the gate for the name after it; a *place
