@@ -2992,3 +2992,95 @@ def test_mechanisms_a_level_confirmed_by_the_commission_and_data_protection_cert
 def test_mechanisms_a_framework_relied_on_until_a_past_date_is_history(scanner, lang, text):
     """ "Until mid 2020", „bis zum Juli 2020": reliance that ended before today is history, not a basis."""
     assert mechanisms(scanner, text, lang, "subprocessor_list") == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A prose adequacy decision is not hidden by the table cell phrase it overlaps ("EU adequacy").
+        ("en", "Data sent to our affiliate in Japan rests on an EU adequacy decision, on which we rely.", {"adequacy"}),
+        # The Commission's finding in the present tense.
+        (
+            "en",
+            "We send support tickets only to our office in Canada, which the Commission recognises as providing an "
+            "adequate level of protection.",
+            {"adequacy"},
+        ),
+        # Only transfers out of the EEA rest on an adequacy decision or on Art. 46(2)(c) or Art. 47.
+        (
+            "en",
+            "Where a recipient sits in a country covered by an adequacy decision, the transfer is based on that "
+            "decision.",
+            {"adequacy"},
+        ),
+        ("en", "All intra-group transfers rely on Art. 47 GDPR.", {"bcr"}),
+        (
+            "de",
+            "Liegt für das Land des Empfängers ein Angemessenheitsbeschluss vor, stützen wir die Übermittlung darauf.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_adequacy_and_articles_name_a_transfer_by_themselves(scanner, lang, text, expected):
+    """Adequacy decisions and the articles of Chapter V exist only for transfers out of the EEA."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Standard contractual clauses: not applicable."),
+        ("de", "Standardvertragsklauseln: entfällt."),
+        (
+            "en",
+            "Copies of the SCCs can be downloaded from the Commission's website; they are not used for this service, "
+            "which runs in Sweden only.",
+        ),
+        ("en", "Art. 49 derogations do not suit recurring hosting transfers, and we do not use them."),
+        (
+            "de",
+            "Die Standardvertragsklauseln sind auf der Website der Kommission abrufbar; für diesen Dienst werden sie "
+            "nicht benötigt.",
+        ),
+        (
+            "en",
+            "It is the customer's job to check whether the destination country is covered by an adequacy decision "
+            "before it exports data.",
+        ),
+        ("de", "Der Kunde prüft selbst, ob für das Zielland seines Exports ein Angemessenheitsbeschluss besteht."),
+        ("en", "Binding Corporate Rules for our group are being drafted and will be filed next year."),
+        ("en", "Our US parent has applied for DPF certification."),
+        ("de", "Wir beabsichtigen, verbindliche interne Datenschutzvorschriften für den Konzern einzuführen."),
+        ("en", "The CJEU struck down the Privacy Shield but upheld the validity of the standard contractual clauses."),
+    ],
+)
+def test_mechanisms_a_tool_marked_absent_unused_planned_or_only_judged_is_not_relied_on(scanner, lang, text):
+    """A field answered "none", a later clause calling the tool unused, a check left to someone, a tool still being
+    made, and a judgment's account of a tool rely on nothing."""
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers of chat logs to our vendor in India rely on the Standart Contractual Clauses.", {"scc"}),
+        ("de", "Für den Zugriff aus Serbien haben wir Standartvertragsklauseln abgeschlossen.", {"scc"}),
+        ("en", "Glenmoor Inc. (United States) | transfer basis: Data Privacy Framwork certification", {"dpf"}),
+        ("de", "Empfänger in den USA: Brackwater Inc. | Grundlage: DPF-Zertifizierung", {"dpf"}),
+        ("en", "Our US parent is Privacy-Shield certified, and that is how staff data reaches it.", {"privacy_shield"}),
+        (
+            "en",
+            "By booking, guests consent to the transfer of their booking data to the hotel in Egypt.",
+            {"derogation"},
+        ),
+        (
+            "de",
+            "Mit der Anmeldung willigen die Teilnehmer in die Übermittlung ihrer Daten an den Veranstalter in Dubai ein.",
+            {"derogation"},
+        ),
+    ],
+)
+def test_mechanisms_misspelt_compound_and_third_person_forms(scanner, lang, text, expected):
+    """Common misspellings, German compounds of an abbreviation, hyphenated names and consent given by the people
+    the text names by their role name the tool."""
+    assert mechanisms(scanner, text, lang) == expected
