@@ -3084,3 +3084,89 @@ def test_mechanisms_misspelt_compound_and_third_person_forms(scanner, lang, text
     """Common misspellings, German compounds of an abbreviation, hyphenated names and consent given by the people
     the text names by their role name the tool."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our payroll provider works from Uruguay, which the EU considers adequate.", {"adequacy"}),
+        (
+            "en",
+            "For our office in Canada we rely on the Commission's finding that Canada provides adequate protection.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Daten gehen an unsere Agentur in Neuseeland; die Kommission hat Neuseeland ein angemessenes "
+            "Datenschutzniveau bescheinigt, worauf wir die Übermittlung stützen.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Unser Zahlungsdienst sitzt in der Schweiz. Für die Schweiz hat die Kommission festgestellt, dass ein "
+            "angemessenes Schutzniveau besteht; darauf stützen wir die Übermittlung dorthin.",
+            {"adequacy"},
+        ),
+        ("en", "Transfers of player data to our anti-cheat vendor in Canada are covered by SDPCs.", {"scc"}),
+        ("de", "Die Übermittlung an unseren Dienstleister in Indien erfolgt auf Basis der EU-Modellklauseln.", {"scc"}),
+        ("en", "Our ad partners in the US are certified under the EU-US Privacy Sheild.", {"privacy_shield"}),
+        ("de", "Mit der Nutzung der App stimmst du der Übermittlung deiner Daten in die USA zu.", {"derogation"}),
+    ],
+)
+def test_mechanisms_present_findings_short_names_and_informal_consent(scanner, lang, text, expected):
+    """The Commission's finding in the present or by name, short and old names of the clauses, a common misspelling of
+    the Privacy Shield, and consent in the informal German "du" name their tools."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our surveys tool's certification under the Data Privacy Framework has lapsed."),
+        ("en", "In the past we relied on the Privacy Shield for transfers to our US host."),
+        ("de", "Die Zertifizierung unseres Webinar-Anbieters nach dem Data Privacy Framework ist ausgelaufen."),
+        ("en", "Information about the Data Privacy Framework is available on the Department of Commerce's website."),
+        ("de", "Nähere Informationen zum EU-US-Datenschutzrahmen finden Sie auf der Website des Handelsministeriums."),
+        ("en", "Our group is preparing binding corporate rules for approval."),
+        ("de", "Wir bereiten derzeit verbindliche interne Datenschutzvorschriften für den Konzern vor."),
+        (
+            "en",
+            "Standard contractual clauses are one of several tools that exporters can use for third-country transfers.",
+        ),
+        ("de", "Der Anbieter hat angekündigt, sich nach dem Data Privacy Framework zertifizieren zu lassen."),
+        ("de", "Ob der Anbieter nach dem Data Privacy Framework zertifiziert ist, konnten wir nicht klären."),
+    ],
+)
+def test_mechanisms_lapsed_past_informative_prepared_or_announced_tools_are_not_relied_on(scanner, lang, text):
+    """A certification that lapsed, reliance in the past, a pointer to information, a tool being prepared or
+    announced, a tool explained as one option, and an open question rely on nothing."""
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Where the customer is in the United Kingdom, data sent from there to our servers in Ireland is covered by "
+            "the UK adequacy regulations in favour of the EEA.",
+            set(),
+        ),
+        (
+            "de",
+            "Die technischen Maßnahmen werden vom Verantwortlichen vor Beginn der Verarbeitung als angemessen "
+            "anerkannt.",
+            set(),
+        ),
+        (
+            "en",
+            "We may send your data to countries that the European Commission has deemed to provide an adequate level "
+            "of protection.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_adequacy_of_another_law_or_of_measures_is_no_commission_decision(scanner, lang, text, expected):
+    """The UK's adequacy regulations for the EEA and measures a controller accepts as adequate are no adequacy decision
+    for a transfer out of the EEA; countries the Commission found adequate are."""
+    assert mechanisms(scanner, text, lang) == expected

@@ -57,7 +57,7 @@ RELATIVE_REACH = 3
 # The label of the SCCs named by their decision's number alone.
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
 # Labels of rules/lexicon/mechanisms.yml naming a tool that only a transfer out of the EEA has.
-THIRD_COUNTRY_TOOLS = ("MECH:adequacy", "MECH:scc_article", "MECH:bcr_article")
+THIRD_COUNTRY_TOOLS = ("MECH:adequacy_decision", "MECH:scc_article", "MECH:bcr_article")
 # The label of Art. 49(1)(a) by its name ("explicit consent"): who gives it decides whether it is the derogation.
 CONSENT_TO_TRANSFER = "MECH:consent_to_transfer"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
@@ -521,10 +521,13 @@ def is_transfer_sentence(sentence: Sentence, non_eea: Set[str]) -> bool:
     if sentence.has("THIRD_COUNTRY") or sentence.in_transfer_section:
         return True
     third_country = any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places)
-    # Only transfers out of the EEA rest on an adequacy decision or on Art. 46(2)(c) or 47 ("where the recipient is in a
-    # country with an adequacy decision, the transfer is based on that decision", "intra-group transfers rely on Art. 47").
+    # Only transfers out of the EEA rest on an adequacy decision, a country found adequate or Art. 46(2)(c) or 47 ("where
+    # the recipient is in a country with an adequacy decision, the transfer is based on that decision", "we may transfer
+    # your data to countries deemed adequate by the Commission", "intra-group transfers rely on Art. 47"); measures
+    # "recognised as adequate" are no country's.
     return (third_country and (sentence.has("TRANSFER") or sentence.has_prefixed("MECH:"))) or (
-        sentence.has("TRANSFER") and sentence.has(*THIRD_COUNTRY_TOOLS)
+        sentence.has("TRANSFER")
+        and (sentence.has(*THIRD_COUNTRY_TOOLS) or (sentence.has("MECH:adequacy") and sentence.has("COUNTRY_WORD")))
     )
 
 
@@ -710,7 +713,9 @@ def _other_law(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue |
     European Commission or the UK Secretary of State has decided is adequate" relies on both)."""
     if any(t.lower_ in lexicon.commission for t in sentence.span):
         return None
-    return _framing(sentence, cue, "OTHER_LAW_ADEQUACY", OTHER_LAW_REACH, OTHER_LAW_REACH)
+    # The other law's name may hold the phrase ("the UK adequacy regulations").
+    holding = next((c for c in sentence.of("OTHER_LAW_ADEQUACY") if c.start < cue.end and cue.start < c.end), None)
+    return holding or _framing(sentence, cue, "OTHER_LAW_ADEQUACY", OTHER_LAW_REACH, OTHER_LAW_REACH)
 
 
 def _processor_clauses(sentence: Sentence, cue: Cue, tool: str, lexicon: MechanismLexicon) -> Cue | None:
