@@ -3170,3 +3170,49 @@ def test_mechanisms_adequacy_of_another_law_or_of_measures_is_no_commission_deci
     """The UK's adequacy regulations for the EEA and measures a controller accepts as adequate are no adequacy decision
     for a transfer out of the EEA; countries the Commission found adequate are."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Transfers to our lab in Israel rest on the Commission's adequacy decision for Israel; onward transfers from "
+            "there to the US are covered by SCCs.",
+            {"adequacy", "scc"},
+        ),
+        (
+            "de",
+            "Übermittlungen nach Kanada beruhen auf dem Angemessenheitsbeschluss, Übermittlungen in die USA auf dem "
+            "EU-US-Datenschutzrahmen.",
+            {"adequacy", "dpf"},
+        ),
+        (
+            "en",
+            "We do not rely on binding corporate rules, codes of conduct or certification mechanisms; our only transfer, "
+            "to a host in Australia, is based on SCCs.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Where a country has no adequacy decision, the standard contractual clauses apply to transfers there.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Sofern nötig, schließen wir mit Empfängern in Ländern ohne Angemessenheitsbeschluss "
+            "Standardvertragsklauseln ab.",
+            {"scc"},
+        ),
+        ("en", "Transfers to the importer rely on an approved code under Art. 46(2)(e) GDPR.", {"code_of_conduct"}),
+        (
+            "de",
+            "Die Übermittlung stützt sich auf eine Zertifizierung nach Art. 46 Abs. 2 lit. f DSGVO.",
+            {"certification"},
+        ),
+    ],
+)
+def test_mechanisms_tools_per_part_per_country_and_denied_lists(scanner, lang, text, expected):
+    """Onward transfers in another part of the sentence, an adequacy decision for a country named before it, a denied
+    list of tools, a negative condition before the tool relied on, and the articles of codes and certification."""
+    assert mechanisms(scanner, text, lang) == expected

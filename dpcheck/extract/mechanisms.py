@@ -57,7 +57,13 @@ RELATIVE_REACH = 3
 # The label of the SCCs named by their decision's number alone.
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
 # Labels of rules/lexicon/mechanisms.yml naming a tool that only a transfer out of the EEA has.
-THIRD_COUNTRY_TOOLS = ("MECH:adequacy_decision", "MECH:scc_article", "MECH:bcr_article")
+THIRD_COUNTRY_TOOLS = (
+    "MECH:adequacy_decision",
+    "MECH:scc_article",
+    "MECH:bcr_article",
+    "MECH:code_of_conduct_article",
+    "MECH:certification_article",
+)
 # The label of Art. 49(1)(a) by its name ("explicit consent"): who gives it decides whether it is the derogation.
 CONSENT_TO_TRANSFER = "MECH:consent_to_transfer"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
@@ -276,8 +282,14 @@ class MechanismLexicon:
         if cue.label not in self.own_country:
             return False
         after, covered = self.own_country[cue.label]
+        # Or named before it in its clause ("Übermittlungen nach Kanada beruhen auf dem Angemessenheitsbeschluss,
+        # Übermittlungen in die USA auf dem Datenschutzrahmen", "the DPF and the Canadian adequacy decision").
+        lo, _ = sentence.clause_bounds(cue.start)
         return any(
-            0 <= p.start - cue.end <= after and len(p.code) == 2 and p.code not in covered for p in sentence.places
+            (0 <= p.start - cue.end <= after or lo <= p.start < cue.start)
+            and len(p.code) == 2
+            and p.code not in covered
+            for p in sentence.places
         )
 
     def country_negation(self, sentence: Sentence, cue: Cue) -> Cue | None:
@@ -1028,7 +1040,7 @@ def mechanism_mentions(
             and _consenting_party(sentence, cue) == "controller"
         ):
             continue
-        if tool != "scc" and ONWARD.search(sentence.text):
+        if tool != "scc" and _onward_part(sentence, cue):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
         governing = (
             (_listed(sentence, cue, lexicon) if tool == "adequacy" else None)
@@ -1067,6 +1079,7 @@ def mechanism_mentions(
             or _framing(sentence, cue, "TOOL_EXAMPLES", len(sentence.span), -1)
             or _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
             or _not_in_use(sentence, cue, [m for m in unique if lexicon.labels[m.label][0] != tool], absent)
+            or _negated_list(sentence, cue, unique, lexicon, cancels)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
@@ -1106,6 +1119,52 @@ def mechanism_mentions(
     if "derogation" not in tools_here:
         found.extend(consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved))
     return found
+
+
+def _onward_part(sentence: Sentence, cue: Cue) -> bool:
+    """The part of the sentence naming the tool (up to a semicolon) speaks of onward transfers: "Transfers to Israel rest
+    on its adequacy decision; onward transfers to the US are covered by SCCs" relies on the decision."""
+    tokens = sentence.span
+    stops = [i for i, t in enumerate(tokens) if t.text == ";"]
+    lo = max((i + 1 for i in stops if i < cue.start), default=0)
+    hi = min((i for i in stops if i >= cue.end), default=len(tokens))
+    return ONWARD.search(tokens[lo:hi].text) is not None
+
+
+def _negated_list(
+    sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon, cancels: frozenset[str]
+) -> Cue | None:
+    """A negation before a list of tools denies each of them: "we do not rely on binding corporate rules, codes of
+    conduct or certification mechanisms", „weder BCR noch Verhaltensregeln"."""
+    tokens = sentence.span
+    joins = lexicon.tool_disjunction | lexicon.tool_conjunction | lexicon.tool_articles | {","}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    at = ordered.index(cue)
+    first = at
+    while first > 0 and all(t.lower_ in joins for t in tokens[ordered[first - 1].end : ordered[first].start]):
+        first -= 1
+    last = at
+    while last + 1 < len(ordered) and all(
+        t.lower_ in joins for t in tokens[ordered[last].end : ordered[last + 1].start]
+    ):
+        last += 1
+    # A list says "or" or "and" before its last tool ("BCRs, codes of conduct or certification"); "without an adequacy
+    # decision, the SCCs apply" and „ohne Angemessenheitsbeschluss Standardvertragsklauseln" are no list.
+    linked = lexicon.tool_disjunction | lexicon.tool_conjunction
+    if first == last or not any(t.lower_ in linked for t in tokens[ordered[last - 1].end : ordered[last].start]):
+        return None
+    head = ordered[first]
+    cancelled = _cancelled(sentence, cancels) if cancels else set()
+    return next(
+        (
+            n
+            for n in sentence.of("NEGATION")
+            if n not in cancelled
+            and 0 <= head.start - n.end <= BEFORE_WINDOW
+            and not any(t.text in (",", ";", ":") for t in tokens[n.end : head.start])
+        ),
+        None,
+    )
 
 
 def _not_in_use(sentence: Sentence, cue: Cue, others: list[Cue], absent: re.Pattern[str] | None) -> Cue | None:
