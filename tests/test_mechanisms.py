@@ -2992,3 +2992,227 @@ def test_mechanisms_a_level_confirmed_by_the_commission_and_data_protection_cert
 def test_mechanisms_a_framework_relied_on_until_a_past_date_is_history(scanner, lang, text):
     """ "Until mid 2020", „bis zum Juli 2020": reliance that ended before today is history, not a basis."""
     assert mechanisms(scanner, text, lang, "subprocessor_list") == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A prose adequacy decision is not hidden by the table cell phrase it overlaps ("EU adequacy").
+        ("en", "Data sent to our affiliate in Japan rests on an EU adequacy decision, on which we rely.", {"adequacy"}),
+        # The Commission's finding in the present tense.
+        (
+            "en",
+            "We send support tickets only to our office in Canada, which the Commission recognises as providing an "
+            "adequate level of protection.",
+            {"adequacy"},
+        ),
+        # Only transfers out of the EEA rest on an adequacy decision or on Art. 46(2)(c) or Art. 47.
+        (
+            "en",
+            "Where a recipient sits in a country covered by an adequacy decision, the transfer is based on that "
+            "decision.",
+            {"adequacy"},
+        ),
+        ("en", "All intra-group transfers rely on Art. 47 GDPR.", {"bcr"}),
+        (
+            "de",
+            "Liegt für das Land des Empfängers ein Angemessenheitsbeschluss vor, stützen wir die Übermittlung darauf.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_adequacy_and_articles_name_a_transfer_by_themselves(scanner, lang, text, expected):
+    """Adequacy decisions and the articles of Chapter V exist only for transfers out of the EEA."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Standard contractual clauses: not applicable."),
+        ("de", "Standardvertragsklauseln: entfällt."),
+        (
+            "en",
+            "Copies of the SCCs can be downloaded from the Commission's website; they are not used for this service, "
+            "which runs in Sweden only.",
+        ),
+        ("en", "Art. 49 derogations do not suit recurring hosting transfers, and we do not use them."),
+        (
+            "de",
+            "Die Standardvertragsklauseln sind auf der Website der Kommission abrufbar; für diesen Dienst werden sie "
+            "nicht benötigt.",
+        ),
+        (
+            "en",
+            "It is the customer's job to check whether the destination country is covered by an adequacy decision "
+            "before it exports data.",
+        ),
+        ("de", "Der Kunde prüft selbst, ob für das Zielland seines Exports ein Angemessenheitsbeschluss besteht."),
+        ("en", "Binding Corporate Rules for our group are being drafted and will be filed next year."),
+        ("en", "Our US parent has applied for DPF certification."),
+        ("de", "Wir beabsichtigen, verbindliche interne Datenschutzvorschriften für den Konzern einzuführen."),
+        ("en", "The CJEU struck down the Privacy Shield but upheld the validity of the standard contractual clauses."),
+    ],
+)
+def test_mechanisms_a_tool_marked_absent_unused_planned_or_only_judged_is_not_relied_on(scanner, lang, text):
+    """A field answered "none", a later clause calling the tool unused, a check left to someone, a tool still being
+    made, and a judgment's account of a tool rely on nothing."""
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers of chat logs to our vendor in India rely on the Standart Contractual Clauses.", {"scc"}),
+        ("de", "Für den Zugriff aus Serbien haben wir Standartvertragsklauseln abgeschlossen.", {"scc"}),
+        ("en", "Glenmoor Inc. (United States) | transfer basis: Data Privacy Framwork certification", {"dpf"}),
+        ("de", "Empfänger in den USA: Brackwater Inc. | Grundlage: DPF-Zertifizierung", {"dpf"}),
+        ("en", "Our US parent is Privacy-Shield certified, and that is how staff data reaches it.", {"privacy_shield"}),
+        (
+            "en",
+            "By booking, guests consent to the transfer of their booking data to the hotel in Egypt.",
+            {"derogation"},
+        ),
+        (
+            "de",
+            "Mit der Anmeldung willigen die Teilnehmer in die Übermittlung ihrer Daten an den Veranstalter in Dubai ein.",
+            {"derogation"},
+        ),
+    ],
+)
+def test_mechanisms_misspelt_compound_and_third_person_forms(scanner, lang, text, expected):
+    """Common misspellings, German compounds of an abbreviation, hyphenated names and consent given by the people
+    the text names by their role name the tool."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our payroll provider works from Uruguay, which the EU considers adequate.", {"adequacy"}),
+        (
+            "en",
+            "For our office in Canada we rely on the Commission's finding that Canada provides adequate protection.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Daten gehen an unsere Agentur in Neuseeland; die Kommission hat Neuseeland ein angemessenes "
+            "Datenschutzniveau bescheinigt, worauf wir die Übermittlung stützen.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Unser Zahlungsdienst sitzt in der Schweiz. Für die Schweiz hat die Kommission festgestellt, dass ein "
+            "angemessenes Schutzniveau besteht; darauf stützen wir die Übermittlung dorthin.",
+            {"adequacy"},
+        ),
+        ("en", "Transfers of player data to our anti-cheat vendor in Canada are covered by SDPCs.", {"scc"}),
+        ("de", "Die Übermittlung an unseren Dienstleister in Indien erfolgt auf Basis der EU-Modellklauseln.", {"scc"}),
+        ("en", "Our ad partners in the US are certified under the EU-US Privacy Sheild.", {"privacy_shield"}),
+        ("de", "Mit der Nutzung der App stimmst du der Übermittlung deiner Daten in die USA zu.", {"derogation"}),
+    ],
+)
+def test_mechanisms_present_findings_short_names_and_informal_consent(scanner, lang, text, expected):
+    """The Commission's finding in the present or by name, short and old names of the clauses, a common misspelling of
+    the Privacy Shield, and consent in the informal German "du" name their tools."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our surveys tool's certification under the Data Privacy Framework has lapsed."),
+        ("en", "In the past we relied on the Privacy Shield for transfers to our US host."),
+        ("de", "Die Zertifizierung unseres Webinar-Anbieters nach dem Data Privacy Framework ist ausgelaufen."),
+        ("en", "Information about the Data Privacy Framework is available on the Department of Commerce's website."),
+        ("de", "Nähere Informationen zum EU-US-Datenschutzrahmen finden Sie auf der Website des Handelsministeriums."),
+        ("en", "Our group is preparing binding corporate rules for approval."),
+        ("de", "Wir bereiten derzeit verbindliche interne Datenschutzvorschriften für den Konzern vor."),
+        (
+            "en",
+            "Standard contractual clauses are one of several tools that exporters can use for third-country transfers.",
+        ),
+        ("de", "Der Anbieter hat angekündigt, sich nach dem Data Privacy Framework zertifizieren zu lassen."),
+        ("de", "Ob der Anbieter nach dem Data Privacy Framework zertifiziert ist, konnten wir nicht klären."),
+    ],
+)
+def test_mechanisms_lapsed_past_informative_prepared_or_announced_tools_are_not_relied_on(scanner, lang, text):
+    """A certification that lapsed, reliance in the past, a pointer to information, a tool being prepared or
+    announced, a tool explained as one option, and an open question rely on nothing."""
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Where the customer is in the United Kingdom, data sent from there to our servers in Ireland is covered by "
+            "the UK adequacy regulations in favour of the EEA.",
+            set(),
+        ),
+        (
+            "de",
+            "Die technischen Maßnahmen werden vom Verantwortlichen vor Beginn der Verarbeitung als angemessen "
+            "anerkannt.",
+            set(),
+        ),
+        (
+            "en",
+            "We may send your data to countries that the European Commission has deemed to provide an adequate level "
+            "of protection.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_adequacy_of_another_law_or_of_measures_is_no_commission_decision(scanner, lang, text, expected):
+    """The UK's adequacy regulations for the EEA and measures a controller accepts as adequate are no adequacy decision
+    for a transfer out of the EEA; countries the Commission found adequate are."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Transfers to our lab in Israel rest on the Commission's adequacy decision for Israel; onward transfers from "
+            "there to the US are covered by SCCs.",
+            {"adequacy", "scc"},
+        ),
+        (
+            "de",
+            "Übermittlungen nach Kanada beruhen auf dem Angemessenheitsbeschluss, Übermittlungen in die USA auf dem "
+            "EU-US-Datenschutzrahmen.",
+            {"adequacy", "dpf"},
+        ),
+        (
+            "en",
+            "We do not rely on binding corporate rules, codes of conduct or certification mechanisms; our only transfer, "
+            "to a host in Australia, is based on SCCs.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Where a country has no adequacy decision, the standard contractual clauses apply to transfers there.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Sofern nötig, schließen wir mit Empfängern in Ländern ohne Angemessenheitsbeschluss "
+            "Standardvertragsklauseln ab.",
+            {"scc"},
+        ),
+        ("en", "Transfers to the importer rely on an approved code under Art. 46(2)(e) GDPR.", {"code_of_conduct"}),
+        (
+            "de",
+            "Die Übermittlung stützt sich auf eine Zertifizierung nach Art. 46 Abs. 2 lit. f DSGVO.",
+            {"certification"},
+        ),
+    ],
+)
+def test_mechanisms_tools_per_part_per_country_and_denied_lists(scanner, lang, text, expected):
+    """Onward transfers in another part of the sentence, an adequacy decision for a country named before it, a denied
+    list of tools, a negative condition before the tool relied on, and the articles of codes and certification."""
+    assert mechanisms(scanner, text, lang) == expected

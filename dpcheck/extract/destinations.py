@@ -1304,7 +1304,9 @@ def destination_mentions(
             continue
         # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)": countries
         # named after an adequacy decision, in a sentence that moves no data, are examples of the decision.
-        if not sentence.has("TRANSFER") and any(c.end <= place.start for c in sentence.of("MECH:adequacy")):
+        if not sentence.has("TRANSFER") and any(
+            c.end <= place.start for c in sentence.of("MECH:adequacy", "MECH:adequacy_decision")
+        ):
             continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
         if parties_only and not roles.placed_by_party(argument):

@@ -1,4 +1,4 @@
-"""Filled-in forms: the boxes ticked or left empty before an option, and a field answered "no".
+"""Filled-in forms: the boxes ticked or left empty before an option, and a field answered "no" or "none".
 
 DPA annexes are often forms ("Safeguard: [ ] SCCs [x] DPF", „Übermittlung in ein Drittland: ☐ ja ☒ nein"): an
 option whose box is empty is not chosen, and a field whose ticked answer is "no" denies what it asks.
@@ -63,3 +63,13 @@ def _holds_box(tokens: Sequence[Word]) -> bool:
     the text shows with spaces or none between its characters."""
     text = tokens.text if isinstance(tokens, Tokens) else " ".join(t.text for t in tokens)
     return _BOX.search(text) is not None
+
+
+def labelled_absent(after: Tokens, absent: re.Pattern[str]) -> bool:
+    """The words before ``after`` are the label of a field whose value says there is none ("Supplementary measures:
+    none.", "Standard Contractual Clauses: not applicable", „Transfer-Folgenabschätzung durchgeführt: ☐ ja ☒ nein");
+    ``absent``: ``absent_value`` of rules/lexicon/words.yml."""
+    if answered_no(after) or nothing_ticked(after):
+        return True
+    rest = after.text.strip()
+    return rest.startswith(":") and bool(absent.fullmatch(rest[1:].strip()))

@@ -17,7 +17,7 @@ from typing import Any
 
 from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.destinations import names_a_region
-from dpcheck.extract.forms import box_before
+from dpcheck.extract.forms import box_before, labelled_absent
 from dpcheck.extract.sentences import Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import SCC_NUMBER, Mention
 from dpcheck.prefilter import prefilter
@@ -56,6 +56,14 @@ OTHER_LAW_REACH = 10
 RELATIVE_REACH = 3
 # The label of the SCCs named by their decision's number alone.
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
+# Labels of rules/lexicon/mechanisms.yml naming a tool that only a transfer out of the EEA has.
+THIRD_COUNTRY_TOOLS = (
+    "MECH:adequacy_decision",
+    "MECH:scc_article",
+    "MECH:bcr_article",
+    "MECH:code_of_conduct_article",
+    "MECH:certification_article",
+)
 # The label of Art. 49(1)(a) by its name ("explicit consent"): who gives it decides whether it is the derogation.
 CONSENT_TO_TRANSFER = "MECH:consent_to_transfer"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
@@ -120,6 +128,18 @@ PARTY_BEFORE, PARTY_AFTER = 5, 2
 MOVE_BEFORE, MOVE_AFTER = 10, 20
 # Words between a transfer tool and consent joined to it by "or" ("the SCCs or obtaining your consent").
 TOOL_CONSENT_GAP = 3
+# A later clause calling the tool, by a pronoun, not used ("The SCC templates are on EUR-Lex; they are not used in this
+# engagement", "..., and we do not use them", „...; für diesen Auftrag werden sie nicht benötigt").
+DISOWNED_LATER = re.compile(
+    r"(?:;|,\s*(?:and|but|however|aber|jedoch|und))\s*(?:[\w-]+\s+){0,4}?(?:"
+    r"(?:they|it|these|sie|diese|es)\s+(?:[\w-]+\s+){0,3}?(?:not|no longer|nicht|nicht mehr)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:used|relied|applied|needed|required|necessary|in use|verwendet|genutzt|benötigt|angewendet|angewandt|erforderlich|"
+    r"notwendig|eingesetzt|vereinbart|abgeschlossen)"
+    r"|(?:we|wir)\s+(?:do|did|will)?\s*(?:not|no longer|never)\s+(?:use|rely on|apply)\s+(?:them|it)"
+    r"|(?:nutzen|verwenden)\s+wir\s+(?:sie|diese)\s+(?:nicht|nicht mehr)"
+    r")\b",
+    re.I,
+)
 SAFE_HARBOR_CONTEXT = re.compile(
     r"\b(EU|E\.U\.|U\.S\.|US|Swiss|Department of Commerce|framework|principles|"
     r"privacy|personal data|data protection|transfer)",
@@ -262,8 +282,14 @@ class MechanismLexicon:
         if cue.label not in self.own_country:
             return False
         after, covered = self.own_country[cue.label]
+        # Or named before it in its clause ("Übermittlungen nach Kanada beruhen auf dem Angemessenheitsbeschluss,
+        # Übermittlungen in die USA auf dem Datenschutzrahmen", "the DPF and the Canadian adequacy decision").
+        lo, _ = sentence.clause_bounds(cue.start)
         return any(
-            0 <= p.start - cue.end <= after and len(p.code) == 2 and p.code not in covered for p in sentence.places
+            (0 <= p.start - cue.end <= after or lo <= p.start < cue.start)
+            and len(p.code) == 2
+            and p.code not in covered
+            for p in sentence.places
         )
 
     def country_negation(self, sentence: Sentence, cue: Cue) -> Cue | None:
@@ -507,7 +533,14 @@ def is_transfer_sentence(sentence: Sentence, non_eea: Set[str]) -> bool:
     if sentence.has("THIRD_COUNTRY") or sentence.in_transfer_section:
         return True
     third_country = any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places)
-    return third_country and (sentence.has("TRANSFER") or sentence.has_prefixed("MECH:"))
+    # Only transfers out of the EEA rest on an adequacy decision, a country found adequate or Art. 46(2)(c) or 47 ("where
+    # the recipient is in a country with an adequacy decision, the transfer is based on that decision", "we may transfer
+    # your data to countries deemed adequate by the Commission", "intra-group transfers rely on Art. 47"); measures
+    # "recognised as adequate" are no country's.
+    return (third_country and (sentence.has("TRANSFER") or sentence.has_prefixed("MECH:"))) or (
+        sentence.has("TRANSFER")
+        and (sentence.has(*THIRD_COUNTRY_TOOLS) or (sentence.has("MECH:adequacy") and sentence.has("COUNTRY_WORD")))
+    )
 
 
 def _consenting_party(sentence: Sentence, cue: Cue) -> str:
@@ -692,7 +725,9 @@ def _other_law(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue |
     European Commission or the UK Secretary of State has decided is adequate" relies on both)."""
     if any(t.lower_ in lexicon.commission for t in sentence.span):
         return None
-    return _framing(sentence, cue, "OTHER_LAW_ADEQUACY", OTHER_LAW_REACH, OTHER_LAW_REACH)
+    # The other law's name may hold the phrase ("the UK adequacy regulations").
+    holding = next((c for c in sentence.of("OTHER_LAW_ADEQUACY") if c.start < cue.end and cue.start < c.end), None)
+    return holding or _framing(sentence, cue, "OTHER_LAW_ADEQUACY", OTHER_LAW_REACH, OTHER_LAW_REACH)
 
 
 def _processor_clauses(sentence: Sentence, cue: Cue, tool: str, lexicon: MechanismLexicon) -> Cue | None:
@@ -940,11 +975,18 @@ def mechanism_mentions(
     into: frozenset[str] = frozenset(),
     cancels: frozenset[str] = frozenset(),
     unmoved: Set[int] = frozenset(),
+    absent: re.Pattern[str] | None = None,
 ) -> list[Mention]:
     """The transfer tools ``sentence`` names, each relied on or not; ``into``: the words that make a country a
     place data goes to; ``cancels``: the words that cancel a negation before them ("not ... without");
-    ``unmoved``: see :func:`consent_mentions`."""
-    mentions = sentence.of(*lexicon.labels)
+    ``unmoved``: see :func:`consent_mentions`; ``absent``: a field's value saying there is none ("SCCs: n/a")."""
+    # A cell's phrase outside a table names nothing, so that it does not hide the prose phrase it overlaps ("an EU
+    # adequacy decision" is no "EU adequacy" cell).
+    mentions = [
+        c
+        for c in sentence.of(*lexicon.labels)
+        if lexicon.labels[c.label][1] != "row" or sentence.block.kind == "table_row"
+    ]
     if not mentions:
         return consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved)
     # Overlapping phrases of one tool ("EU-U.S. DPF" and "DPF") are one mention.
@@ -980,8 +1022,6 @@ def mechanism_mentions(
             continue
         if context == "transfer_statement" and not _states_transfer(sentence, non_eea):
             continue
-        if context == "row" and sentence.block.kind != "table_row":
-            continue
         if tool == "safe_harbor" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
             continue
         if tool == "derogation" and "derogation" not in named_articles and sentence.has("LAWFUL_BASIS"):
@@ -1000,7 +1040,7 @@ def mechanism_mentions(
             and _consenting_party(sentence, cue) == "controller"
         ):
             continue
-        if tool != "scc" and ONWARD.search(sentence.text):
+        if tool != "scc" and _onward_part(sentence, cue):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
         governing = (
             (_listed(sentence, cue, lexicon) if tool == "adequacy" else None)
@@ -1038,6 +1078,8 @@ def mechanism_mentions(
             or _framing(sentence, cue, "TOOL_AWAITED", AWAITED_REACH, -1)
             or _framing(sentence, cue, "TOOL_EXAMPLES", len(sentence.span), -1)
             or _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
+            or _not_in_use(sentence, cue, [m for m in unique if lexicon.labels[m.label][0] != tool], absent)
+            or _negated_list(sentence, cue, unique, lexicon, cancels)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
@@ -1077,6 +1119,66 @@ def mechanism_mentions(
     if "derogation" not in tools_here:
         found.extend(consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved))
     return found
+
+
+def _onward_part(sentence: Sentence, cue: Cue) -> bool:
+    """The part of the sentence naming the tool (up to a semicolon) speaks of onward transfers: "Transfers to Israel rest
+    on its adequacy decision; onward transfers to the US are covered by SCCs" relies on the decision."""
+    tokens = sentence.span
+    stops = [i for i, t in enumerate(tokens) if t.text == ";"]
+    lo = max((i + 1 for i in stops if i < cue.start), default=0)
+    hi = min((i for i in stops if i >= cue.end), default=len(tokens))
+    return ONWARD.search(tokens[lo:hi].text) is not None
+
+
+def _negated_list(
+    sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon, cancels: frozenset[str]
+) -> Cue | None:
+    """A negation before a list of tools denies each of them: "we do not rely on binding corporate rules, codes of
+    conduct or certification mechanisms", „weder BCR noch Verhaltensregeln"."""
+    tokens = sentence.span
+    joins = lexicon.tool_disjunction | lexicon.tool_conjunction | lexicon.tool_articles | {","}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    at = ordered.index(cue)
+    first = at
+    while first > 0 and all(t.lower_ in joins for t in tokens[ordered[first - 1].end : ordered[first].start]):
+        first -= 1
+    last = at
+    while last + 1 < len(ordered) and all(
+        t.lower_ in joins for t in tokens[ordered[last].end : ordered[last + 1].start]
+    ):
+        last += 1
+    # A list says "or" or "and" before its last tool ("BCRs, codes of conduct or certification"); "without an adequacy
+    # decision, the SCCs apply" and „ohne Angemessenheitsbeschluss Standardvertragsklauseln" are no list.
+    linked = lexicon.tool_disjunction | lexicon.tool_conjunction
+    if first == last or not any(t.lower_ in linked for t in tokens[ordered[last - 1].end : ordered[last].start]):
+        return None
+    head = ordered[first]
+    cancelled = _cancelled(sentence, cancels) if cancels else set()
+    return next(
+        (
+            n
+            for n in sentence.of("NEGATION")
+            if n not in cancelled
+            and 0 <= head.start - n.end <= BEFORE_WINDOW
+            and not any(t.text in (",", ";", ":") for t in tokens[n.end : head.start])
+        ),
+        None,
+    )
+
+
+def _not_in_use(sentence: Sentence, cue: Cue, others: list[Cue], absent: re.Pattern[str] | None) -> Cue | None:
+    """A field naming the tool whose value says there is none ("Standard Contractual Clauses: not applicable",
+    „Standardvertragsklauseln: entfällt"), or a later clause saying of it, the last tool named (``others``: the
+    mentions of other tools), that it is not used."""
+    tokens = sentence.span
+    rest = tokens[cue.end :]
+    if absent is not None and labelled_absent(rest, absent):
+        return Cue("NEGATION", cue.end, len(tokens), rest.text)
+    if any(m.start >= cue.end for m in others):
+        return None
+    found = DISOWNED_LATER.search(rest.text)
+    return None if found is None else Cue("NEGATION", cue.end, len(tokens), found.group())
 
 
 def tools_out_of_scope(mentions: list[Mention], sentences: Sentences) -> list[Mention]:

@@ -259,6 +259,7 @@ class Passage:
             words.destination,
             words.double_negation,
             self._unmoved,
+            words.absent_value,
         )
         return [replace(m, role=reading.lexicon.evidence.tool_role(self.sentence, m)) for m in tools]
 

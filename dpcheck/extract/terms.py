@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dpcheck.extract.destinations import Words
-from dpcheck.extract.forms import answered_no, box_before, nothing_ticked
+from dpcheck.extract.forms import box_before, labelled_absent
 from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.sentences import Cue, Sentence
@@ -157,16 +157,6 @@ def _denied(sentence: Sentence, cue: Cue, words: Words) -> bool:
     return False
 
 
-def _labelled_absent(sentence: Sentence, cue: Cue, absent: re.Pattern[str]) -> bool:
-    """ "Supplementary measures: none.", „Transfer-Folgenabschätzung durchgeführt: ☐ ja ☒ nein": the measure is the
-    label of a field whose value says there is none (``absent``: ``absent_value`` of rules/lexicon/words.yml)."""
-    after = sentence.span[cue.end :]
-    if answered_no(after) or nothing_ticked(after):
-        return True
-    rest = after.text.strip()
-    return rest.startswith(":") and bool(absent.fullmatch(rest[1:].strip()))
-
-
 def empty_column(sentence: Sentence, table: Table, cues: list[Cue], words: Words) -> bool:
     """The sentence is the header row of ``table`` and names what ``cues`` name only as the title of columns whose
     every cell says there is none ("Supplementary measures" over "None", "SCCs signed" over "No", "–")."""
@@ -227,7 +217,7 @@ def supplementary_measure(sentence: Sentence, words: Words, context: AuthorityCo
         and not _basis_of_transfer(sentence, c, words)
         and not _denied(sentence, c, words)
         and not _awaited(sentence, c)
-        and not _labelled_absent(sentence, c, words.absent_value)
+        and not labelled_absent(sentence.span[c.end :], words.absent_value)
         and box_before(sentence.span, c.start) is not False
     ]
     if sentence.has("MECH:scc"):
