@@ -3216,3 +3216,90 @@ def test_mechanisms_tools_per_part_per_country_and_denied_lists(scanner, lang, t
     """Onward transfers in another part of the sentence, an adequacy decision for a country named before it, a denied
     list of tools, a negative condition before the tool relied on, and the articles of codes and certification."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "When we transfer personal data outside of the EEA, the United Kingdom, Switzerland or other countries whose "
+            "data protection laws have been deemed adequate by the European Commission, we typically rely on standard "
+            "contractual clauses.",
+        ),
+        (
+            "de",
+            "Wenn wir personenbezogene Daten außerhalb der EU, des EWR oder anderer Länder, deren Datenschutzniveau von "
+            "der Europäischen Kommission als angemessen anerkannt wurde, übermitteln, nutzen wir "
+            "Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_adequate_countries_closing_the_set_data_leaves_are_no_adequacy(scanner, lang, text):
+    """Adequacy that closes the list of places a transfer leaves ("outside of the EEA ... or other countries deemed
+    adequate") describes the countries without a decision: the negative condition, not reliance."""
+    assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Where we transfer personal data outside the EEA, we rely on adequacy decisions of the European Commission "
+            "or on standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Übermitteln wir Daten außerhalb des EWR, stützen wir uns auf Angemessenheitsbeschlüsse der Europäischen "
+            "Kommission oder auf Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_adequacy_relied_on_for_transfers_outside_the_eea_stays(scanner, lang, text):
+    """Adequacy named as the basis of transfers that leave the EEA is relied on."""
+    assert mechanisms(scanner, text, lang) == {"adequacy", "scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "By using the app, you (a) acknowledge that the app is governed by the laws of the United States, (b) consent "
+            "to the collection, storage and transfer of your information in and to the United States, and (c) waive any "
+            "claims under other laws.",
+        ),
+        (
+            "en",
+            "If you submit information to us, you thereby consent to its use as provided in this Policy and to the "
+            "transfer of that information to the United States.",
+        ),
+        (
+            "de",
+            "Sie (a) bestätigen, dass die App dem Recht der USA unterliegt, (b) willigen in die Übermittlung Ihrer Daten "
+            "in die USA ein und (c) verzichten auf weitere Ansprüche.",
+        ),
+        (
+            "de",
+            "Mit der Nutzung willigen Sie in diese Datenschutzerklärung und in die Übermittlung Ihrer Daten in die USA "
+            "ein.",
+        ),
+    ],
+)
+def test_mechanisms_consent_as_one_of_the_users_acts_or_beside_the_terms_is_derogation(scanner, lang, text):
+    """Consent to a transfer given as one item of an enumeration of the user's acts ("you (a) acknowledge ..., (b)
+    consent to ..."), or joined by "and" to consent to the policy, is Art. 49(1)(a)."""
+    assert mechanisms(scanner, text, lang) == {"derogation"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "You agree to these terms and we transfer your data to the United States."),
+        ("de", "Sie stimmen diesen Bedingungen zu und wir übermitteln Ihre Daten in die USA."),
+    ],
+)
+def test_mechanisms_consent_to_terms_beside_a_clause_of_transfer_is_none(scanner, lang, text):
+    """An "and" that opens a clause of the vendor's own ("and we transfer") adds no transfer to what is agreed to."""
+    assert "derogation" not in mechanisms(scanner, text, lang)

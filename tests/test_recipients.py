@@ -1057,3 +1057,72 @@ def test_recipients_named_only_in_sentences_may_name_marks_on_corpora(scanner, c
             assert marked[i] or not found, (path.name, sentence.text)
             named += found
     assert named
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "When using these tools we are considered “Joint Data Controllers” with Quillon Ireland.",
+            {"Quillon Ireland": "third_party"},
+        ),
+        (
+            "en",
+            "We are joint controllers with Quillon Platforms Ireland Limited for the data these tools collect.",
+            {"Quillon Platforms Ireland Limited": "third_party"},
+        ),
+        (
+            "de",
+            "Für diese Daten sind wir gemeinsam Verantwortliche mit der Quillon Ireland Ltd.",
+            {"Quillon Ireland Ltd.": "third_party"},
+        ),
+        ("de", "Wir sind mit Quillon Irland gemeinsam Verantwortliche.", {"Quillon Irland": "third_party"}),
+        ("en", "You and we are joint controllers with respect to this data.", {}),
+    ],
+)
+def test_recipients_a_joint_controller_named_after_with(scanner, lang, text, expected):
+    """The company the vendor shares controllership with receives the data; a brand with its country ("Quillon
+    Ireland") names it there without a legal form."""
+    assert named(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Relaywise Privacy Notice\n\nThe Swiss authority no longer accepts transfers to the U.S. Relaywise "
+            "Corporation will use other safeguards. We use Quillon Verify Ltd. to check your identity.\n",
+        ),
+        (
+            "de",
+            "# Relaywise Datenschutzerklärung\n\nWir teilen Ihre Daten mit der U.S. Relaywise Corporation. Wir nutzen "
+            "die Quillon Verify Ltd., um Ihre Identität zu prüfen.\n",
+        ),
+    ],
+)
+def test_recipients_the_vendor_after_a_countrys_abbreviation_is_none(scanner, lang, text):
+    """ "the U.S. Relaywise Corporation": the vendor the title names, a country's abbreviation before it."""
+    assert named(scanner, text, lang) == {"Quillon Verify Ltd.": "processor"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            'You may ask how we use "Sensitive Personal Information" (SPI). Relaywise uses the SPI to provide the '
+            "Services. We use Quillon Verify Ltd. to check your identity.",
+        ),
+        (
+            "de",
+            "Sie können fragen, wie wir „Besondere Personenbezogene Daten“ (BPD) verwenden. Wir nutzen BPD, um den Dienst "
+            "zu erbringen. Wir nutzen die Quillon Verify Ltd., um Ihre Identität zu prüfen.",
+        ),
+    ],
+)
+def test_recipients_the_initials_of_a_quoted_term_are_no_company(scanner, lang, text):
+    """Initials the document gives a quoted term ('"Sensitive Personal Information" (SPI)') name that term, not a
+    company the vendor uses."""
+    assert named(scanner, text, lang) == {"Quillon Verify Ltd.": "processor"}

@@ -76,6 +76,9 @@ DELETED_REACH = 2
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
 PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
 PARTY_PLACE_REACH = 2
+# Tokens between "outside (of) the EEA" and an adequacy phrase that closes the list of places data leaves
+# ("outside of the EEA, the United Kingdom, Switzerland or other countries whose laws have been deemed adequate").
+LEFT_SET_REACH = 20
 # Tokens before a tool where a pointer to the Commission's list of decisions stands ("the list of adequacy decisions").
 LIST_REACH = 3
 # Tokens from the countries such a list names to the tool's words ("a list of the countries that the European
@@ -183,6 +186,7 @@ class MechanismLexicon:
     tool_complement: frozenset[str] = frozenset()
     tool_articles: frozenset[str] = frozenset()
     negating_prefixes: frozenset[str] = frozenset()
+    outside: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -228,6 +232,7 @@ class MechanismLexicon:
             listed("tool_complement"),
             listed("tool_articles"),
             listed("negating_prefixes"),
+            listed("outside"),
         )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
@@ -555,7 +560,38 @@ def _consenting_party(sentence: Sentence, cue: Cue) -> str:
         or 0 <= p.start - cue.end <= PARTY_AFTER
         or cue.start <= p.start < cue.end
     ]
-    return min(near)[2] if near else ""
+    if near:
+        return min(near)[2]
+    return _enumerated_party(sentence, cue)
+
+
+# Markers of an enumeration of a party's acts, in a series ("you (a) acknowledge ..., (b) consent to ...").
+ENUMERATION = re.compile(r"^(?:[a-h]|i{1,3}|iv|v|vi{0,3}|[1-9])$")
+
+
+def _enumerated_party(sentence: Sentence, cue: Cue) -> str:
+    """ "By using the service you (a) acknowledge that ..., (b) consent to the transfer ...", „Sie (a) ..., (b) willigen
+    ein ...": an act of an enumeration whose first item follows the party; who gives the consent is that party."""
+    tokens = sentence.span
+    if cue.start < 3 or tokens[cue.start - 1].text != ")" or not ENUMERATION.match(tokens[cue.start - 2].lower_):
+        return ""
+    first = next(
+        (
+            i
+            for i in range(1, cue.start - 2)
+            if tokens[i].text == "("
+            and i + 2 < cue.start
+            and tokens[i + 2].text == ")"
+            and ENUMERATION.match(tokens[i + 1].lower_)
+        ),
+        None,
+    )
+    if first is None:
+        return ""
+    for side, label in (("user", "USER_SIDE"), ("controller", "CONTROLLER_SIDE")):
+        if any(0 <= first - p.end <= 1 for p in sentence.of(label)):
+            return side
+    return ""
 
 
 def _parties_agree(sentence: Sentence, cue: Cue) -> bool:
@@ -659,7 +695,7 @@ def consent_mentions(
         ]
         # What is agreed to stands nearest after the word, else nearest before it: a transfer, or terms ("agree to
         # be bound by this addendum"; "accept this policy and consent to the transfer of your data").
-        if near and min(near)[2] == "move":
+        if near and (min(near)[2] == "move" or _joined_move(sentence, cue, moves, terms, lexicon, into)):
             return [
                 Mention(
                     "mechanism",
@@ -669,6 +705,42 @@ def consent_mentions(
                 )
             ]
     return []
+
+
+# Tokens between "and" and the transfer it adds to the terms agreed to ("and to the transfer").
+JOINED_MOVE_GAP = 3
+
+
+def _joined_move(
+    sentence: Sentence,
+    cue: Cue,
+    moves: list[Cue | Place],
+    terms: list[Cue],
+    lexicon: MechanismLexicon,
+    into: frozenset[str],
+) -> bool:
+    """ "you consent to the use of your information as provided in this Policy and to the transfer of it to the United
+    States", „willigen Sie in diese Datenschutzerklärung und in die Übermittlung in die USA ein": terms and a transfer
+    are both what the consent takes; an "and" after the terms adds the transfer within the consent's reach, with only
+    a preposition or an article between ("and we transfer" opens a clause of its own)."""
+    tokens = sentence.span
+    after = [t for t in terms if cue.end <= t.start]
+    if not after:
+        return False
+    first = min(after, key=lambda t: t.start)
+    for move in moves:
+        if not (first.end <= move.start and move.start - cue.start <= MOVE_AFTER):
+            continue
+        gap = tokens[first.end : move.start]
+        joins = [i for i, t in enumerate(gap) if t.lower_ in lexicon.tool_conjunction]
+        if (
+            joins
+            and len(gap) - joins[-1] - 1 <= JOINED_MOVE_GAP
+            and all(t.lower_ in into | lexicon.tool_articles for t in gap[joins[-1] + 1 :])
+            and not any(t.text in (";", ":") for t in gap)
+        ):
+            return True
+    return False
 
 
 def _disclosure(sentence: Sentence) -> bool:
@@ -967,6 +1039,33 @@ def _permitted_if_adequate(sentence: Sentence, cue: Cue) -> Cue | None:
     )
 
 
+def _left_set(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "When we transfer personal data outside of the EEA, the UK, Switzerland or other countries whose laws have
+    been deemed adequate, we rely on SCCs", „außerhalb der EU oder anderer Länder, die als angemessen gelten": the
+    adequate countries close the list of places the transfer leaves, so the sentence speaks of countries without a
+    decision (GUIDELINES.md: the negative condition). The phrase must stand in a relative clause on a country word
+    that an "or" adds to the list, with no clause of its own between."""
+    tokens = sentence.span
+    for left in sentence.of("THIRD_COUNTRY"):
+        if left.end > cue.start or cue.start - left.end > LEFT_SET_REACH:
+            continue
+        if tokens[left.start].lower_ not in lexicon.outside:
+            continue
+        between = tokens[left.end : cue.start]
+        joined = [i for i, t in enumerate(between) if t.lower_ in lexicon.tool_disjunction]
+        countries = [c for c in sentence.of("COUNTRY_WORD") if left.end <= c.start < cue.start]
+        relative = [i for i, t in enumerate(between) if t.lower_ in lexicon.country_relative]
+        if (
+            joined
+            and countries
+            and relative
+            and joined[0] < countries[0].start - left.end < relative[-1]
+            and not any(t.text in (";", ":") for t in between)
+        ):
+            return left
+    return None
+
+
 def mechanism_mentions(
     sentence: Sentence,
     lexicon: MechanismLexicon,
@@ -1069,6 +1168,7 @@ def mechanism_mentions(
             or (_self_assessed(sentence, cue) if tool == "adequacy" else None)
             or (_other_law(sentence, cue, lexicon) if tool == "adequacy" else None)
             or (_permitted_if_adequate(sentence, cue) if tool == "adequacy" else None)
+            or (_left_set(sentence, cue, lexicon) if tool == "adequacy" else None)
             or (None if transfer_sentence else _practices(sentence, cue, lexicon))
             or _run_in_label(sentence, cue)
             or _unticked(sentence, cue)

@@ -61,6 +61,7 @@ from dpcheck.extract.recipients import (
     RecipientWords,
     among_names,
     defined_names,
+    defined_terms,
     item_companies,
     item_fields,
     item_name,
@@ -618,6 +619,7 @@ class ProseRecipientReader(Reader):
         self._named: set[str] = set()
         self._own: frozenset[str] = frozenset()
         self._defined: set[str] = set()  # the companies a sentence defining "we" names (defined_names)
+        self._terms: set[str] = set()  # the initials of the document's quoted terms (defined_terms)
         self._lead_in: Sentence | None = None
         self._list_heading: str | None = None  # the heading of the list of processors the text is in
         self._item: object = None
@@ -638,6 +640,7 @@ class ProseRecipientReader(Reader):
             for i in np.flatnonzero(sentences.matching(words.defines_vendor))
             for key in defined_names(sentences[int(i)], words)
         }
+        self._terms = defined_terms(reading.document.text)
 
     def plan(self, reading: Reading) -> np.ndarray:
         # Headings set the list heading; a heading may head a recipient's entry, read with the sentence after it;
@@ -771,6 +774,7 @@ class ProseRecipientReader(Reader):
                 recipient.name.casefold() not in self._named
                 and not own_name(recipient.name, self._own)
                 and not among_names(recipient.name, self._defined, words)
+                and recipient.name not in self._terms
             ):
                 self._named.add(recipient.name.casefold())
                 reading.recipients.append(recipient)

@@ -348,7 +348,7 @@ def sentence_recipients(
     # What passes here finds names only where may_name says it may.
     if not (
         found
-        or sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE")
+        or sentence.has("RCPT_LIST", "RCPT_USE", "RCPT_SHARE", "RCPT_JOINT")
         or (words.recipient_section(sentence.block.heading_path) and "(" in sentence.text)
     ):
         return []
@@ -429,17 +429,43 @@ def sentence_recipients(
                 for n, s, e in _names_from(sentence, i + 1, words, commas=False):
                     if words.legal_form(sentence.span[e - 1].text):
                         found.append((n, "third_party", s, e))
+    joint = _joint_controllers(sentence, words)
+    found += joint
     out: dict[str, tuple[str, Role]] = {}
     for name, role, start, end in found:
         feature = end < len(tokens) and tokens[end].lower_ in words.features  # "uses the Spark function"
         if (
             words.is_name(name)
             and not feature
-            and not _blocked(sentence, start, end, words)
+            and not (_blocked(sentence, start, end, words) and (name, role, start, end) not in joint)
             and not own_name(name, own)
         ):
             out.setdefault(name.casefold(), (name, role))
     return list(out.values())
+
+
+# Tokens between a cue of joint controllership and the "with" that names the other controller ("we are considered
+# “Joint Data Controllers” with Acme Ireland", „gemeinsam mit der Acme GmbH verantwortlich": before it).
+JOINT_REACH = 4
+
+
+def _joint_controllers(sentence: Sentence, words: RecipientWords) -> list[tuple[str, Role, int, int]]:
+    """The companies the vendor shares controllership with: a name after "with"/„mit" right after the cue or just
+    before it. A brand with its country ("Acme Ireland") is a company there: a place does not share control; a name
+    that opens with a place ("Ireland") is none."""
+    if not sentence.has("RCPT_JOINT"):
+        return []
+    tokens = sentence.span
+    places = {p.start for p in sentence.places}
+    found: list[tuple[str, Role, int, int]] = []
+    for cue in sentence.of("RCPT_JOINT"):
+        for i in sentence.where_word(words.to):
+            if -JOINT_REACH <= i - cue.end <= JOINT_REACH or 0 < cue.start - i <= JOINT_REACH + 3:
+                name, end = name_at(tokens, i + 1, words)
+                start = end - len(name.split()) if name else i + 1
+                if name and start not in places and tokens[start].lower_ not in words.articles:
+                    found.append((name, "third_party", start, end))
+    return found
 
 
 def may_name(sentences: Sentences, words: RecipientWords) -> np.ndarray:
@@ -455,7 +481,7 @@ def may_name(sentences: Sentences, words: RecipientWords) -> np.ndarray:
     )
     # A token that legal_form accepts is a form, with one full stop or none, or ends in two.
     closed = sentences.holding_words(words.closing_forms) | sentences.holding("..")
-    return sentences.carrying("RCPT_USE") | listed | (sharing & closed)
+    return sentences.carrying("RCPT_USE", "RCPT_JOINT") | listed | (sharing & closed)
 
 
 def _comma_appositions(
@@ -605,6 +631,22 @@ def defined_names(sentence: Sentence, words: RecipientWords) -> set[str]:
     return found
 
 
+# A term the document defines in quotes with its initials after it ('"Sensitive Personal Information" (SPI)',
+# „„Personenbezogene Daten“ (PD)“): the initials name that term wherever they stand, no company.
+_QUOTED_TERM = re.compile(r"[\"“„'‘]([^\"“”„'‘’]{3,80})[\"”“'’]\s*\(([A-Z]{2,6})\)")
+
+
+def defined_terms(text: str) -> set[str]:
+    """The initials a document gives its quoted terms (:data:`_QUOTED_TERM`), where they are the initials of the
+    term's words."""
+    found: set[str] = set()
+    for m in _QUOTED_TERM.finditer(text):
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-zÄÖÜäöü][\w-]*", m.group(1)) if w[0].isupper())
+        if initials == m.group(2):
+            found.add(m.group(2))
+    return found
+
+
 def name_key(name: str, words: RecipientWords) -> str:
     """A name's words in lower case without its legal form: "T Media Tech, LLC" → "t media tech"."""
     return " ".join(w for w in (t.lower().strip(".,'’") for t in _WORD.findall(name)) if w and not words.legal_form(w))
@@ -626,10 +668,18 @@ def _stem(word: str) -> str:
     return word.lower().split(".")[0]
 
 
+# A country's abbreviation before a company's own name ("the U.S. Acme Corporation", "UK Acme Ltd"): where the
+# company sits, no word of its name.
+_COUNTRY_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$|^(?:US|USA|UK|EU)$")
+
+
 def own_name(name: str, own: frozenset[str]) -> bool:
-    """The vendor itself or its group: the name's first word is a word of the document's title."""
-    first = _WORD.findall(name)
-    return bool(first) and _stem(first[0]) in own
+    """The vendor itself or its group: the name's first word, a country's abbreviation before it aside, is a word of
+    the document's title."""
+    words = _WORD.findall(name)
+    if len(words) > 1 and _COUNTRY_ABBREVIATION.match(words[0]):
+        words = words[1:]
+    return bool(words) and _stem(words[0]) in own
 
 
 def plain_name(text: str, words: RecipientWords, *, listed: bool = False) -> str:

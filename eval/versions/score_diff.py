@@ -71,12 +71,18 @@ def figures(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def document(docs: Path, doc_id: str) -> Path | None:
+    """The file of one document id: Markdown, or the one format its set's manifest gives (HTML, PDF, ...)."""
+    return next((p for p in sorted(docs.glob(f"{doc_id}.*")) if p.stem == doc_id), None)
+
+
 def predict(pairs: list[dict[str, str]], docs: Path) -> dict[str, list[dict[str, str]]]:
     """Each pair's predicted changes (kind, value, detail), by one scanner."""
     scanner = Scanner()
     out = {}
     for pair in pairs:
-        old, new = docs / f"{pair['old_id']}.md", docs / f"{pair['new_id']}.md"
+        old, new = document(docs, pair["old_id"]), document(docs, pair["new_id"])
+        assert old and new
         comparison = dpcheck.diff(old, new, scanner=scanner)
         out[pair["pair_id"]] = [
             {"kind": c.kind, "value": c.value, "detail": c.detail} for c in comparison.changes if c.kind in SCORED
@@ -119,7 +125,7 @@ def main() -> int:
         if missing:
             sys.exit(f"{args.load} has no predictions for {missing[:3]}")
     else:
-        missing = [i for p in pairs for i in (p["old_id"], p["new_id"]) if not (args.docs / f"{i}.md").exists()]
+        missing = [i for p in pairs for i in (p["old_id"], p["new_id"]) if document(args.docs, i) is None]
         if missing:
             sys.exit(f"documents missing in {args.docs} (python eval/fetch_real.py --set versions): {missing[:3]}")
         predicted = predict(pairs, args.docs)
