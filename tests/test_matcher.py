@@ -168,6 +168,24 @@ def test_matcher_never_runs_across_blocks(scanner):
     assert "THIRD_COUNTRY" in labels(whole) and "THIRD_COUNTRY" not in labels(analysis)
 
 
+@pytest.mark.parametrize(
+    ("lang", "block", "second"),
+    [
+        ("de", "Sie können Cookies löschen. „Drittland“ ist jeder Staat ausserhalb des EWR.", "„Drittland“"),
+        ("en", 'We review this list yearly. "Third Country" means a country outside the EEA.', '"Third'),
+        ("en", "Settings are saved. (a) Logs stay with us.", "("),
+        ("de", "Die Liste ist aktuell.“ Danach folgt nichts.", "Danach"),
+    ],
+)
+def test_matcher_a_sentence_opens_with_the_quote_or_bracket_written_onto_its_first_word(scanner, lang, block, second):
+    """A quote or bracket after a full stop, with a space before it and none after, opens the next sentence (a
+    quoted term stays whole, as a definition needs it); a closing quote written onto the stop stays with it."""
+    analysis = analyse(scanner.pipeline(lang), [block])
+    start = int(analysis.offset[analysis.sentence_start[1]])
+    assert len(analysis.sentence_start) == 2
+    assert block[start:].startswith(second)
+
+
 def test_matcher_words_with_the_separator_character_are_tested_exactly():
     """A word holding the character the automaton separates words with matches only what it equals."""
     nlp = spacy.blank("en")

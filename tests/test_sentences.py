@@ -258,6 +258,20 @@ def test_sentences_definition_as_the_whole_pattern_finds_it(scanner, lang, text)
         assert sentence.is_definition == expected, head
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "defined"),
+    [
+        ("de", "7.2 „Drittstaat“ ist jeder Staat, der nicht zum EWR gehört.", True),
+        ("en", '12.1. "Restricted Country" is any country without an adequacy decision.', True),
+        ("en", "3.4 Customer Data is stored in Canada.", False),
+    ],
+)
+def test_sentences_a_definition_numbered_as_a_clause_is_one(scanner, lang, text, defined):
+    """A quoted term and "is" make a definition behind a clause's number of two levels ("7.2") as behind "3." does."""
+    document = ingest.load_text(text, name="definition.txt", format="text")
+    assert any(s.is_definition for s in read_sentences(document, scanner.pipeline(lang))) == defined
+
+
 def test_sentences_holding_words_and_characters_as_their_texts_say_on_corpora(scanner, corpora):
     """On every corpora/ document (EN and DE), holding() marks the sentences whose text holds the characters given
     (one, several, a letter of German, a control character) and holding_words() those one of whose tokens is one of

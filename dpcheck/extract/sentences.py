@@ -86,21 +86,24 @@ CLAUSE_BREAKS = frozenset(
         "allerdings",
     }
 )
+# The number a definition may open with: "3.", "3)", "(a)", or a clause's "7.2" as numbered agreements write it.
+_NUMBER = r"(?:\d{1,3}(?:\.\d{1,3}){1,3}\.?\s+|\d{1,2}[.)]\s*|\(?[a-z]\)\s*)?"
 # Not "by means of", "a means to": the noun.
 _DEFINING_WORD = (
     r"\b(means(?!\s+(?:of|to)\b)|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b"
 )
 DEFINITION = re.compile(
     _DEFINING_WORD + "|"
-    # '„Drittland“ ist ...', '3. A "Third Country" is ...': a quoted term, perhaps numbered, and "is".
-    r"^\W{0,3}(?:\d{1,2}[.)]\s*|\(?[a-z]\)\s*)?(?:(?:a|an|the|ein|eine)\s+)?[„“\"'][^„“\"']{1,60}[“”\"']\s+(?:ist|sind|is|are)\b|"
+    # '„Drittland“ ist ...', '3. A "Third Country" is ...', '7.2 „Drittstaat“ ist ...': a quoted term, perhaps numbered,
+    # and "is".
+    r"^\W{0,3}" + _NUMBER + r"(?:(?:a|an|the|ein|eine)\s+)?[„“\"'][^„“\"']{1,60}[“”\"']\s+(?:ist|sind|is|are)\b|"
     # "Drittland im Sinne dieses Vertrags ist jeder Staat ...".
-    r"^\W{0,3}(?:\d{1,2}[.)]\s*)?\w+(?:\s\w+)?\s+im\s+sinne\s+(?:dieses|dieser|des|der)\b[^.;]{0,60}?\b(?:ist|sind)\b|"
+    r"^\W{0,3}" + _NUMBER + r"\w+(?:\s\w+)?\s+im\s+sinne\s+(?:dieses|dieser|des|der)\b[^.;]{0,60}?\b(?:ist|sind)\b|"
     # "Third Country: any country outside the EEA": a glossary's term of capitalised words and its meaning (one
     # word alone would take "Note: any transfer ..." for a definition).
-    r"^\W{0,3}(?:\d{1,2}[.)]\s*)?(?-i:[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*){1,3})\s*:\s+(?:any|every|each|jede[rsn]?)\b|"
+    r"^\W{0,3}" + _NUMBER + r"(?-i:[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*){1,3})\s*:\s+(?:any|every|each|jede[rsn]?)\b|"
     # "DPF: the EU-U.S. Data Privacy Framework", "BCR-C: the Binding Corporate Rules ...": an abbreviation glossed.
-    r"^\W{0,3}(?:\d{1,2}[.)]\s*)?(?-i:[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?s?)\s*:\s+(?:the|a|an|die|der|das|ein|eine)\b",
+    r"^\W{0,3}" + _NUMBER + r"(?-i:[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?s?)\s*:\s+(?:the|a|an|die|der|das|ein|eine)\b",
     re.I,
 )
 # Past a sentence's first character only DEFINITION's first branch can match (the others open with "^"): sought
@@ -109,7 +112,7 @@ DEFINING_WORD = prefilter(re.compile(_DEFINING_WORD, re.I))
 # Under a heading on definitions every "Term: meaning" entry is one ("Standardvertragsklauseln: die von der Kommission
 # ..."); elsewhere a single word before a colon is as often a label ("Hinweis: die Daten ...").
 DEFINITIONS_HEADING = re.compile(r"definition|begriff|glossar|defined terms", re.I)
-GLOSSARY_ENTRY = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]\s*)?[A-ZÄÖÜ][\w-]*(?:\s[\w-]+){0,3}\s*:\s+\S")
+GLOSSARY_ENTRY = re.compile(r"^\W{0,3}" + _NUMBER + r"[A-ZÄÖÜ][\w-]*(?:\s[\w-]+){0,3}\s*:\s+\S")
 # A term for the places data may be processed ("Permitted Locations", „Zulässige Verarbeitungsorte“) is defined by
 # naming them: its definition says where data goes, as a statement would.
 PERMITTED_PLACES = re.compile(r"\w*(?:locations?|orte|standorte?|regions?)\b", re.I)

@@ -185,6 +185,8 @@ _PREFIXES = frozenset(
     "second self semi sub third".split()
 )
 _SUSPENDED = frozenset("und oder bzw sowie and or".split())
+# A continuation whose word (up to a space or a closing mark) holds a digit: a code such as a cloud region.
+_HAS_DIGIT = re.compile(r"[^\s,;:)\]]*\d")
 
 
 # A join looks this far back: further than any word a line break splits.
@@ -194,10 +196,11 @@ _WINDOW = 64
 class Dehyphenator:
     """Decides whether "trans-" + "fer" across a line break is "transfer" or "sub-processor".
 
-    A capitalised continuation keeps the hyphen ("Mozilla-Konto", "E-Mail"). Otherwise the
-    document's own vocabulary decides: a joined or hyphenated spelling found elsewhere in it
-    wins; failing that, common prefixes and single letters keep the hyphen and everything else
-    is joined.
+    A capitalised continuation keeps the hyphen ("Mozilla-Konto", "E-Mail"), and so do an acronym
+    before it ("US-based", "EU-Standardvertragsklauseln") and a continuation with a digit in its
+    word ("eu-west-2"): a syllable break leaves neither. Otherwise the document's own vocabulary
+    decides: a joined or hyphenated spelling found elsewhere in it wins; failing that, common
+    prefixes and single letters keep the hyphen and everything else is joined.
     """
 
     def __init__(self, text: str) -> None:
@@ -216,7 +219,7 @@ class Dehyphenator:
         a, b = last[1].lower(), first[0].lower()
         if b in _SUSPENDED:
             return f"{left} {tail}"
-        if first[0][0].isupper():
+        if first[0][0].isupper() or (last[1].isupper() and len(last[1]) > 1) or _HAS_DIGIT.match(tail):
             return left + tail
         if a + b in self._plain and f"{a}-{b}" not in self._hyphenated:
             return head + tail
@@ -283,10 +286,50 @@ class Item:
     rows: list[list[str]] | None = None
 
 
+_CLAUSE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\)?\s")
+
+
+def _clause_number(item: Item | None) -> tuple[int, ...] | None:
+    match = _CLAUSE.match(item.text) if item is not None and item.rows is None else None
+    return tuple(int(n) for n in match[1].split(".")) if match else None
+
+
+def _siblings(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    return len(a) == len(b) and a[:-1] == b[:-1] and abs(a[-1] - b[-1]) == 1
+
+
+def clauses_among_headings(items: Sequence[Item]) -> list[Item]:
+    """``items`` with each numbered "heading" that is a clause as a paragraph: one with no text of its own (the next
+    item is no clause below it) standing next to a clause of its level that is a sentence. "7.2 Backup location:
+    Zurich" between "7.1 The Processor shall ..." and "7.3 The Processor shall ..." is the agreement's clause 7.2,
+    which only lacks a full stop; a table of contents, whose entries are all titles, stays headings."""
+    out = list(items)
+    for i, item in enumerate(items):
+        number = _clause_number(item) if item.kind == "heading" else None
+        if number is None:
+            continue
+        before = items[i - 1] if i else None
+        after = items[i + 1] if i + 1 < len(items) else None
+        below = _clause_number(after)
+        if after is not None and after.kind != "heading" and (below is None or below[: len(number)] == number):
+            continue
+        if any(
+            n is not None
+            and other is not None
+            and other.kind == "paragraph"
+            and _siblings(number, n)
+            and ends_sentence(other.text)
+            for other, n in ((before, _clause_number(before)), (after, below))
+        ):
+            out[i] = Item("paragraph", item.text, 0, item.page)
+    return out
+
+
 def emit(builder: DocumentBuilder, items: Sequence[Item], pages: int = 0) -> None:
-    """Add items in order: start pages, merge "ANNEX I" + "LIST OF PARTIES" heading pairs."""
+    """Add items in order: start pages, merge "ANNEX I" + "LIST OF PARTIES" heading pairs, and numbered clauses read as
+    headings made paragraphs again (:func:`clauses_among_headings`)."""
     pending: Item | None = None
-    for item in items:
+    for item in clauses_among_headings(items):
         if item.page is not None and item.page != builder.page:
             builder.start_page(item.page)
         if pending is not None:

@@ -4,7 +4,7 @@ whole document found in one pass of each matcher, as arrays (no Span or Token ob
 Blocks are tokenized one by one, so a sentence never runs from one block into the next; a phrase
 never does either. Cue and country matches cover the same ground as the pipeline's components
 (``doc.spans["dpcheck"]`` and ``doc.ents`` of each block), without running them; so do the
-sentence starts for the pipeline's sentencizer.
+sentence starts for the pipeline's sentencizer, but for the quote or bracket that opens a sentence.
 """
 
 from __future__ import annotations
@@ -83,6 +83,9 @@ _OPEN_QUOTES = frozenset("\"“„'‘‚")
 _CLOSE_QUOTES = frozenset("\"”“'’‘")
 _DEFINING = frozenset("means mean shall refers refer bezeichnet bedeutet meint is are ist sind has".split())
 _TERM_TOKENS = 6
+# Marks that open a sentence when written onto its first word: quotes and brackets ('(„Drittland“'), at most two.
+_OPENING_MARKS = np.array([get_string_id(c) for c in "\"“„'‘‚«»([{"], dtype=np.uint64)
+_MARKS_BEFORE_A_WORD = 2
 _NUMBERING_TOKENS = 3
 _BRACKET_TOKENS = 8
 _TOOL = "MECH:"
@@ -190,9 +193,10 @@ def _defined_term(tokens: TokenArrays, start: int, end: int) -> tuple[int, int, 
 
 def _sentence_starts(sentencizer: Sentencizer, table: np.ndarray, block: np.ndarray, tokens: TokenArrays) -> np.ndarray:
     """Where spaCy's ``sentencizer`` would start sentences, from the token table: the first token
-    after a sentence-final character that is neither that nor other punctuation, in the same block.
-    A start or non-start set before it (by the tokenizer or another component) stands, as there
-    (``overwrite`` aside). Built with arrays: the component itself makes a Token object per token."""
+    after a sentence-final character that is neither that nor other punctuation, in the same block,
+    or the opening quote or bracket written onto it. A start or non-start set before it (by the
+    tokenizer or another component) stands, as there (``overwrite`` aside). Built with arrays: the
+    component itself makes a Token object per token."""
     sent_start = table[:, 4].astype(np.int64)
     final = tokens.among(np.array([get_string_id(c) for c in sentencizer.punct_chars], dtype=np.uint64))
     words = np.flatnonzero(~final & (table[:, 5] == 0))
@@ -200,6 +204,20 @@ def _sentence_starts(sentencizer: Sentencizer, table: np.ndarray, block: np.ndar
     after = np.searchsorted(words, finals, side="right")
     followed = after < len(words)
     opening, closing = words[after[followed]], finals[followed]
+    # spaCy keeps every punctuation mark after the full stop in the sentence it ends, so '... browser. „Third
+    # country“ is ...' would open with a bare word and lose the quote that makes it a definition: a mark with a
+    # space before it and none after opens the next sentence.
+    marks = tokens.among(_OPENING_MARKS)
+    offset = table[:, 2].astype(np.int64)
+    ends_at = offset + table[:, 3].astype(np.int64)
+    for _ in range(_MARKS_BEFORE_A_WORD):
+        mark = opening - 1
+        inside = (mark > closing) & (block[mark] == block[opening])
+        spaced = ends_at[np.maximum(mark - 1, 0)] < offset[mark]
+        moves = inside & marks[mark] & (ends_at[mark] == offset[opening]) & spaced
+        if not moves.any():
+            break
+        opening = np.where(moves, mark, opening)
     guess = np.zeros(len(table), dtype=bool)
     guess[opening[block[opening] == block[closing]]] = True
     if sentencizer.overwrite:

@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from dpcheck import ingest
 from dpcheck.ingest.lines import (
     Dehyphenator,
     collapse_letter_spacing,
@@ -49,6 +50,11 @@ def test_lines_heading_level(line: str, level: int) -> None:
         ("Kampagnen-", "und Empfehlungsdaten", "Kampagnen- und Empfehlungsdaten"),
         ("2016-", "679", "2016-679"),
         ("software-as-a-", "service", "software-as-a-service"),
+        ("a US-", "based platform", "a US-based platform"),
+        ("die EU-", "konforme Lösung", "die EU-konforme Lösung"),
+        ("region eu-", "west-2 (London)", "region eu-west-2 (London)"),
+        ("bucket us-", "east-1, mirrored", "bucket us-east-1, mirrored"),
+        ("trans-", "ferred in 2 steps", "transferred in 2 steps"),
     ],
 )
 def test_lines_dehyphenate(left: str, right: str, joined: str) -> None:
@@ -100,3 +106,30 @@ def test_lines_join_is_linear_in_hyphenated_lines() -> None:
     assert len(text) <= 6 * 200_000 and text.startswith("trans")
     marked = dehyphenator.join_lines(["a\ufffeb" * 100_000])
     assert marked.count("-") + marked.count("a") >= 100_000
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text.split()[0]) for b in ingest.load_text(text, name="clauses.txt", format="text").blocks]
+
+
+def test_lines_a_clause_without_a_full_stop_among_sentence_clauses_is_no_heading() -> None:
+    """A numbered line that reads as a title but has no text below it, beside a sibling clause that is a sentence, is
+    that clause ("4.2 Ersatzstandort: Oslo" between two obligations); a heading over its own clauses and the titles
+    of a table of contents stay headings."""
+    clauses = (
+        "4. Pflichten\n\n4.1 Der Anbieter hält sich an die Weisungen.\n\n4.2 Ersatzstandort der Sicherungen: Oslo\n\n"
+        "4.3 Der Anbieter meldet Verstöße unverzüglich.\n\n5. Haftung\n\n5.1 Es gilt das Gesetz."
+    )
+    assert _kinds(clauses)[:5] == [
+        ("heading", "4."),
+        ("paragraph", "4.1"),
+        ("paragraph", "4.2"),
+        ("paragraph", "4.3"),
+        ("heading", "5."),
+    ]
+    last = "2.1 The supplier keeps records.\n\n2.2 Fallback site: Oslo, Norway\n\n3. Term\n\nThe term is one year."
+    assert [kind for kind, _ in _kinds(last)] == ["paragraph", "paragraph", "heading", "paragraph"]
+    headed = "3.1 The supplier keeps records.\n\n3.2 Transfers\n\n3.2.1 The supplier may use providers abroad."
+    assert [kind for kind, _ in _kinds(headed)] == ["paragraph", "heading", "paragraph"]
+    contents = "1.1 Scope\n\n1.2 Transfers\n\n1.3 Audits\n\n1.1 Scope\n\nThese terms apply to all orders."
+    assert [kind for kind, _ in _kinds(contents)][:3] == ["heading", "heading", "heading"]
