@@ -3303,3 +3303,67 @@ def test_mechanisms_consent_as_one_of_the_users_acts_or_beside_the_terms_is_dero
 def test_mechanisms_consent_to_terms_beside_a_clause_of_transfer_is_none(scanner, lang, text):
     """An "and" that opens a clause of the vendor's own ("and we transfer") adds no transfer to what is agreed to."""
     assert "derogation" not in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Transfer safeguard: [x] Standard contractual clauses (Module 2) [ ] Binding corporate rules [ ] Derogation "
+            "under Art. 49 GDPR",
+            {"scc"},
+        ),
+        ("de", "Garantien für Übermittlungen: ☒ Standardvertragsklauseln ☐ BCR ☐ Angemessenheitsbeschluss", {"scc"}),
+        (
+            "en",
+            "Processing outside the EEA: ☒ yes (India) ☐ no | Standard contractual clauses in place: ☒ yes ☐ no",
+            {"scc"},
+        ),
+        ("en", "Binding corporate rules: ☐ yes ☒ no | Standard contractual clauses: ☐ yes ☒ no", set()),
+        (
+            "en",
+            "☐ The processor will transfer personal data to a third country under Standard Contractual Clauses. "
+            "☒ The processor will not transfer personal data to a third country.",
+            set(),
+        ),
+        ("en", "Binding Corporate Rules: not applicable – the provider belongs to no group of companies.", set()),
+        (
+            "de",
+            "Anlage 5 – Standardvertragsklauseln: entfällt, da keine Übermittlung in Drittländer vorgesehen ist.",
+            set(),
+        ),
+        ("en", "Schedule 4 – Standard Contractual Clauses: intentionally left blank.", set()),
+    ],
+)
+def test_mechanisms_forms_ticked_options_and_fields_answered_none(scanner, lang, text, expected):
+    """In a form the ticked option is the tool relied on; the empty boxes of the options after it, an answer "no"
+    left unticked, an unticked option sentence and a field answered none (with or without its reason) are not."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We have begun drafting binding corporate rules for the group."),
+        ("en", "Our standard contractual clauses with the new vendor are still under negotiation."),
+        ("en", "Our US affiliate has submitted its self-certification under the Data Privacy Framework."),
+        ("de", "Eine Zertifizierung nach dem EU-US Data Privacy Framework ist für das kommende Jahr geplant."),
+        ("en", "Zestwell Inc. withdrew from the Data Privacy Framework in 2024."),
+        ("de", "Die Brindle Inc. hat ihre Teilnahme am Privacy Shield im Jahr 2020 beendet."),
+        (
+            "en",
+            "The school may export data to the video provider only after concluding its own standard contractual "
+            "clauses with it.",
+        ),
+        (
+            "de",
+            "Exportiert der Kunde Daten in eigene Systeme außerhalb des EWR, ist er selbst dafür verantwortlich, "
+            "Standardvertragsklauseln zu vereinbaren.",
+        ),
+    ],
+)
+def test_mechanisms_tools_being_made_withdrawn_or_the_customers_own_are_not_relied_on(scanner, lang, text):
+    """Tools being drafted, negotiated, applied for or planned, certifications withdrawn, and tools a customer must
+    conclude for its own exports rely on nothing."""
+    assert mechanisms(scanner, text, lang) == set()

@@ -17,7 +17,7 @@ from typing import Any
 
 from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.destinations import names_a_region
-from dpcheck.extract.forms import box_before, labelled_absent
+from dpcheck.extract.forms import answered_no, box_before
 from dpcheck.extract.sentences import Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import SCC_NUMBER, Mention
 from dpcheck.prefilter import prefilter
@@ -348,16 +348,21 @@ def _governing_cue(
     """The negation or historic cue that governs ``mention``, if any; ``alike``: the mentions that name the
     same tool."""
     lo, hi = sentence.clause_bounds(mention.start)
-    if sentence.block.kind == "table_row":
-        # A table's cells are clauses of their own: "None" under "Support access from" denies no tool of the next cell.
-        bars = [i for i, t in enumerate(sentence.span) if t.text == "|"]
+    bars = [i for i, t in enumerate(sentence.span) if t.text == "|"]
+    if bars:
+        # A table's cells, and a form line's fields, are clauses of their own: "None" under "Support access from"
+        # denies no tool of the next cell.
         lo = max([lo, *(i + 1 for i in bars if i < mention.start)])
         hi = min([hi, *(i for i in bars if i >= mention.end)])
     labels = ("NEGATION", "HISTORIC", "COURT", "PAST_YEAR") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
     cancelled = _cancelled(sentence, cancels) if cancels else set()
     conceded = _conceded(sentence)
+    tokens = sentence.span
     for cue in sentence.of(*labels):
         if cue in cancelled or names_a_region(cue) or cue in conceded:
+            continue
+        # "☐ no": an answer left unticked says nothing.
+        if box_before(tokens, cue.start) is False:
             continue
         if cue.end <= mention.start and cue.start >= lo:
             between = [m for m in mentions if cue.end <= m.start < mention.start]
@@ -979,10 +984,17 @@ def _unticked(sentence: Sentence, cue: Cue) -> Cue | None:
     tokens = sentence.span
     # The box may stand before a qualifier the tool's name does not take in ("☐ EU-US Data Privacy Framework").
     for i in range(cue.start, max(0, cue.start - BOX_QUALIFIER) - 1, -1):
+        if i < cue.start and tokens[i].text == "|":
+            break  # the box of another field ("☐ no | SCCs in place: ☒ yes")
         ticked = box_before(tokens, i)
         if ticked is not None:
             return None if ticked else Cue("UNTICKED", i, cue.end, cue.text)
-    return None
+    # Or the whole sentence is the option ("☐ The Processor will transfer data on the basis of SCCs. ☒ The Processor
+    # will not transfer data").
+    first = next((i for i, t in enumerate(tokens) if t.text[:1].isalnum()), 0)
+    return (
+        Cue("UNTICKED", 0, cue.end, cue.text) if 0 < first <= cue.start and box_before(tokens, first) is False else None
+    )
 
 
 def _run_in_label(sentence: Sentence, cue: Cue) -> Cue | None:
@@ -1268,15 +1280,24 @@ def _negated_list(
 
 
 def _not_in_use(sentence: Sentence, cue: Cue, others: list[Cue], absent: re.Pattern[str] | None) -> Cue | None:
-    """A field naming the tool whose value says there is none ("Standard Contractual Clauses: not applicable",
-    „Standardvertragsklauseln: entfällt"), or a later clause saying of it, the last tool named (``others``: the
-    mentions of other tools), that it is not used."""
+    """A field naming the tool whose value says there is none, perhaps with the reason after it ("Standard Contractual
+    Clauses: not applicable", „Anlage 5 – Standardvertragsklauseln: entfällt, da keine Übermittlung ..."), or, the last
+    tool named (``others``: the mentions of other tools), answered "no" in a form or called unused by a later clause.
+    The empty boxes of the options after a ticked tool ("☒ SCCs ☐ BCRs") say nothing of it."""
     tokens = sentence.span
-    rest = tokens[cue.end :]
-    if absent is not None and labelled_absent(rest, absent):
-        return Cue("NEGATION", cue.end, len(tokens), rest.text)
+    # A table row's or form line's cell ends at its bar ("BCRs: ☐ yes ☒ no | SCCs: ☒ yes ☐ no").
+    bar = next((i for i in range(cue.end, len(tokens)) if tokens[i].text == "|"), len(tokens))
+    cell = tokens[cue.end : bar]
+    text = cell.text.strip()
+    value = text[1:].strip() if text.startswith(":") else ""
+    none = absent.match(value) if absent is not None and value else None
+    if none is not None and (not value[none.end() :].strip() or value[none.end() :].strip()[0] in ",;:–-("):
+        return Cue("NEGATION", cue.end, bar, value)
+    if not any(cue.end <= m.start < bar for m in others) and answered_no(cell):
+        return Cue("NEGATION", cue.end, bar, text)
     if any(m.start >= cue.end for m in others):
         return None
+    rest = tokens[cue.end :]
     found = DISOWNED_LATER.search(rest.text)
     return None if found is None else Cue("NEGATION", cue.end, len(tokens), found.group())
 
