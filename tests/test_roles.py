@@ -3382,3 +3382,144 @@ def test_roles_remote_access_from_a_place_in_german_as_in_english(scanner, lang,
     """„Fernzugriff aus Indien", „Fernwartung aus Serbien": the compound nouns of remote access say where the data is
     reached from, as "remote access from India" does; denied, they place nothing."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Order confirmations are passed to our fulfilment partner in Nairobi.", {"KE"}),
+        ("en", "Parcel labels are exchanged with the carrier's depot in Almaty.", {"KZ"}),
+        ("en", "Payroll records are uploaded to the portal of our holding company in Toronto.", {"CA"}),
+        ("en", "A copy of the source code and admin contacts is deposited with an escrow agent in Guernsey.", {"GG"}),
+        ("en", "The new law was passed in Canada last year.", set()),
+        (
+            "de",
+            "Beim Login über ein soziales Netzwerk werden Profildaten mit dem Netzwerk in Kanada ausgetauscht.",
+            {"CA"},
+        ),
+    ],
+)
+def test_roles_verbs_that_hand_data_to_a_recipient(scanner, lang, text, expected):
+    """ "passed to", "exchanged with", "uploaded to", "deposited with", „ausgetauscht": verbs that hand the data to a
+    party place it where that party is; a law "passed" in a country moves nothing."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Billing data may be viewed by the vendor's support engineers based in Hanoi, Vietnam, to fix errors.",
+            {"VN"},
+        ),
+        ("en", "Claims are checked by consultants working from Accra, Ghana.", {"GH"}),
+        ("en", "Customer's employees based in Canada may use the portal, which is hosted in Frankfurt.", set()),
+        ("de", "Ihre Belege werden von Buchhaltungsmitarbeitern in Manila erfasst.", {"PH"}),
+        ("de", "Die Kontrolle der Übersetzungen lassen wir durch Mitarbeitende auf Mauritius durchführen.", {"MU"}),
+    ],
+)
+def test_roles_people_at_work_based_or_working_somewhere(scanner, lang, text, expected):
+    """People at work named with where they are based or work from ("support engineers based in Hanoi", "consultants
+    working from Accra"), and staff by any compound and case or on an island state („Buchhaltungsmitarbeitern in
+    Manila", „Mitarbeitende auf Mauritius"), work on the data there; a customer's employees are its data subjects."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our shipping partner, which is established in Serbia, receives your name and delivery address.",
+            {"RS"},
+        ),
+        ("en", "The contest sponsor, based in Singapore, will receive the winners' contact details.", {"SG"}),
+        ("de", "Der Empfänger mit Sitz in Lagos, Nigeria, erhält die in Anlage 2 genannten Daten.", {"NG"}),
+        ("de", "Unser Hostinganbieter hat seinen Sitz in Kanada und speichert Ihre E-Mail-Adresse dort.", {"CA"}),
+        ("en", "Our shipping partner, which is established in Serbia, receives no personal data.", set()),
+        ("de", "Der Anbieter hat seinen Sitz in Kanada, speichert die Daten aber ausschließlich in Wien.", set()),
+    ],
+)
+def test_roles_a_seat_set_off_by_commas_before_the_verb_of_handling(scanner, lang, text, expected):
+    """A party whose seat commas set off, then a verb saying it handles the data ("..., which is established in Serbia,
+    receives your name", "..., based in Singapore, will receive", „mit Sitz in Lagos, Nigeria, erhält die ... Daten"),
+    receives the data where it sits; not where it receives none, nor where the verb names a place of its own."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Buchungsdaten werden an Reiseveranstalter weitergegeben, von denen manche in Ägypten ansässig sind.",
+            {"EG"},
+        ),
+        (
+            "de",
+            "Wir arbeiten mit Versanddienstleistern zusammen, die in Serbien ansässig sind und Ihre Lieferdaten dort "
+            "verarbeiten.",
+            {"RS"},
+        ),
+        ("de", "Wir senden den Newsletter an Kunden, die in der Schweiz ansässig sind.", set()),
+        ("de", "Die Daten von Nutzern, die in Kanada ansässig sind, werden in Frankfurt gespeichert.", set()),
+    ],
+)
+def test_roles_a_german_relative_clause_seats_the_recipients(scanner, lang, text, expected):
+    """„an Reiseveranstalter weitergegeben, von denen manche in Ägypten ansässig sind": a relative clause after the
+    recipients the data goes to seats them, so the place is a destination; one after customers or users says where
+    the data subjects live."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Die Lohndaten werden von Mitarbeitern unserer Niederlassung in Kairo geprüft.", {"EG"}),
+        ("de", "Die Rechnungen werden an unsere Niederlassung in Mexiko übermittelt.", {"MX"}),
+    ],
+)
+def test_roles_a_branch_whose_people_handle_the_data(scanner, lang, text, expected):
+    """„Niederlassung in Kairo" names a company's branch; where the sentence has someone handle the data there, it is a
+    party at work and the place a destination."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Supplier shall not store Customer Data outside the EU without the Customer's prior written approval."),
+        ("en", "The vendor will not move any personal data to a third country without prior written consent."),
+        (
+            "de",
+            "Der Dienstleister verarbeitet Daten nur dann außerhalb der EU, wenn der Kunde dem vorab schriftlich "
+            "zugestimmt hat.",
+        ),
+        ("de", "Eine Speicherung außerhalb des EWR erfolgt nicht ohne vorherige Zustimmung des Kunden."),
+    ],
+)
+def test_roles_a_transfer_ruled_out_without_the_customers_consent_is_no_destination(scanner, lang, text):
+    """ "shall not store ... outside the EU without the Customer's prior written approval", „nur dann ..., wenn der
+    Kunde dem vorab schriftlich zugestimmt hat": a transfer made to wait for the customer's consent discloses none."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Tidewater Logistics Ltd | Parcel tracking notifications | Auckland, New Zealand", {"NZ"}),
+        ("en", "Corvina Labs Inc. – crash report analysis – Canada – device identifiers", {"CA"}),
+        ("en", "Pelican Data Pvt. Ltd. | Data entry | Chennai, India | SCC Module 2", {"IN"}),
+        ("de", "Sundial Services Pte. Ltd. | Telefonsupport | Singapur", {"SG"}),
+        ("de", "Ostwind Hosting GmbH | Rechenzentrum | Wien, Österreich", set()),
+        ("en", "Support hours | Monday to Friday | Canada and the US", set()),
+        ("en", "Maplecrest Inc. | 400 Harbour Street, Suite 12 | Toronto, Canada", set()),
+    ],
+)
+def test_roles_a_line_of_cells_naming_a_company_and_its_place(scanner, lang, text, expected):
+    """A row of a recipients' list read alone ("X Ltd | Parcel tracking | Auckland, New Zealand", "X Inc. – crash
+    report analysis – Canada – ...") places the company named by its legal form in the cell that holds only its place,
+    a tool in a cell of its own beside it ("| SCC Module 2") or not; not a row without a company, nor one in the EEA,
+    nor a postal address."""
+    assert destinations(scanner, text, lang) == expected

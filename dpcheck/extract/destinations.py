@@ -17,6 +17,7 @@ from typing import Any
 from dpcheck.extract.forms import answered_no
 from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.roles import (
+    RECIPIENT_RELATIVE,
     RECIPIENT_SEAT,
     STORAGE_SEATED,
     Argument,
@@ -786,6 +787,53 @@ def _ended(sentence: Sentence, words: Words) -> bool:
     )
 
 
+# Marks between the cells of a row written out as a line ("X Ltd | Email delivery | Melbourne, Australia", "X Inc. –
+# surveys – United States").
+CELL_MARKS = ("|", "–", "—")
+# Tokens a cell holding only a place may have ("Buenos Aires, Argentinien", "Denver, Colorado (USA)").
+PLACE_CELL_TOKENS = 8
+
+
+def _row_seats(sentence: Sentence, eea: Collection[str], words: Words) -> set[int]:
+    """ "X Ltd | Email delivery | Melbourne, Australia", "X Inc. – transactional email – United States – contact data":
+    a line of cells, one naming a company by its legal form among the first two and another holding only its place, is
+    an entry of a list of recipients read alone; the places of that cell are the company's seat, where it receives the
+    data (GUIDELINES.md: a row of a sub-processor list says where that sub-processor is). Not a row of a real table,
+    whose header the table reader has, nor one placing anything in the EEA (it says where data is processed, which
+    its words decide), nor a postal address. The starts of those places."""
+    tokens = sentence.span
+    if sentence.block.kind == "table_row" or not any(t.text in CELL_MARKS for t in tokens):
+        return set()
+    mark = max(CELL_MARKS, key=lambda m: sum(t.text == m for t in tokens))
+    cuts = [i for i, t in enumerate(tokens) if t.text == mark]
+    if len(cuts) < 2 or any(p.code in eea for p in sentence.places):
+        return set()
+    cells = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(tokens)]))
+    company = next(
+        (
+            n
+            for n, (lo, hi) in enumerate(cells[:2])
+            if any(t.lower_.rstrip(".") in words.legal_forms for t in tokens[lo:hi])
+        ),
+        None,
+    )
+    if company is None:
+        return set()
+    seats: set[int] = set()
+    for n, (lo, hi) in enumerate(cells):
+        while hi > lo and not tokens[hi - 1].text[:1].isalnum() and tokens[hi - 1].text != ")":
+            hi -= 1  # the sentence's full stop
+        inside = [p for p in sentence.places if lo <= p.start and p.end <= hi and len(p.code) == 2]
+        if n == company or not inside or hi - lo > PLACE_CELL_TOKENS:
+            continue
+        last = max(p.end for p in inside)
+        if all(t.text in (")", "]") for t in tokens[last:hi]) and not any(
+            in_postal_address(sentence, words, p.start, p.end) for p in inside
+        ):
+            seats |= {p.start for p in inside}
+    return seats
+
+
 def _former_party(sentence: Sentence, start: int, words: Words) -> bool:
     """ "The former support provider in Pune was replaced in 2024", „der frühere Dienstleister in Pune": the place is
     that of a party the text says is gone; not of the one that replaced it ("replaced by a provider in Manila")."""
@@ -1076,10 +1124,14 @@ def _places_data(
     if argument.role == RECIPIENT_SEAT:
         # "we use the UK and EEA standard contractual clauses": the country names the tool, not a provider's seat;
         # "provided by X LLC, including outside of the EEA, Switzerland and the UK": the places left out are none.
-        # „(und auch unsere Server) sind in den USA ansässig": the word after the place seats the servers, no residents.
+        # „(und auch unsere Server) sind in den USA ansässig", „Partner, von denen einige in Katar ansässig sind": the word
+        # after the place seats the servers or the recipients, no residents.
         return not (
             _opens_company_name(sentence, place, words)
-            or (argument.by != STORAGE_SEATED and _names_a_law_or_tool(sentence, place.end, words))
+            or (
+                argument.by not in (STORAGE_SEATED, RECIPIENT_RELATIVE)
+                and _names_a_law_or_tool(sentence, place.end, words)
+            )
             or _left_out(sentence, place, words)
         )
     # A section for one country ("Additional information for Korea") sets out that country's
@@ -1193,7 +1245,8 @@ def destination_mentions(
     """Named and open destinations in one sentence (EEA countries are skipped): the places whose
     argument role (see :mod:`dpcheck.extract.roles`) makes a transfer."""
     # Found only where the sentence is about transfers, its roles state one, or it uses a seated company (below).
-    if not (transfer_sentence or sentence.has("RCPT_USE") or may_state_transfer(sentence, roleset)):
+    row_seats = _row_seats(sentence, eea, words)
+    if not (transfer_sentence or sentence.has("RCPT_USE") or row_seats or may_state_transfer(sentence, roleset)):
         return []
     # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
     if sentence.is_definition or sentence.has("NO_PERSONAL_DATA") or _controllers_own(sentence, words):
@@ -1222,7 +1275,8 @@ def destination_mentions(
         if sentence.has("RECIPIENT_LEAD_IN", "RCPT_USE")
         else set()
     )
-    uses_seated = sentence.has("RCPT_USE") and bool(seated)
+    uses_seated = (sentence.has("RCPT_USE") and bool(seated)) or bool(row_seats)
+    seated |= row_seats
     if not (transfer_sentence or roles.states_transfer or uses_seated):
         return []
     # A sentence only a party at work makes about the data ("our team in Manila reviews the tickets") places that party
@@ -1260,6 +1314,9 @@ def destination_mentions(
                 # "… in die USA (Art. 49 Abs. 1 lit. a DSGVO)": a bracket opening on the tool cites the basis of what
                 # stands before it, which it does not qualify.
                 if step < 0 and tokens[j].text == "(":
+                    break
+                # "Colombo, Sri Lanka | SCC": the tool stands in a cell of its own.
+                if tokens[j].text in CELL_MARKS:
                     break
                 beside_tool.add(j)
                 if any(ch.isalnum() for ch in tokens[j].text):
