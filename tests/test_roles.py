@@ -3523,3 +3523,122 @@ def test_roles_a_line_of_cells_naming_a_company_and_its_place(scanner, lang, tex
     a tool in a cell of its own beside it ("| SCC Module 2") or not; not a row without a company, nor one in the EEA,
     nor a postal address."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "For New Zealand, an adequacy decision of the European Commission exists.", set()),
+        ("de", "Für Japan besteht ein Angemessenheitsbeschluss der Europäischen Kommission.", set()),
+        ("en", "Lindenfield Ltd | Payroll support | United Kingdom | Adequacy decision", {"GB"}),
+        ("en", "Account data is hosted in Canada, for which an adequacy decision exists.", {"CA"}),
+    ],
+)
+def test_roles_countries_named_with_an_adequacy_decision_in_a_sentence_moving_no_data(scanner, lang, text, expected):
+    """A country named with an adequacy decision, before or after it, in a sentence that moves no data ("For New
+    Zealand, an adequacy decision exists") is what the decision is about, not a destination; a listed recipient's seat
+    or a place the sentence hosts data in stays one."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Between 2017 and 2019, payroll files were processed by a bureau in Colombo.", set()),
+        ("de", "Von 2016 bis 2018 wurden Lohndaten von einem Dienstleister in Kairo verarbeitet.", set()),
+        ("en", "Between 2025 and 2028 our backups will be stored in Canada.", {"CA"}),
+    ],
+)
+def test_roles_a_sentence_opening_with_a_closed_span_of_years_tells_of_the_past(scanner, lang, text, expected):
+    """ "Between 2017 and 2019, ...", „Von 2016 bis 2018 ...": a span of years opening a sentence in the past tense
+    tells of processing that has ended; one in the future tense states a plan that places data."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Onward transfers to third countries: none.", set()),
+        ("de", "Übermittlung in Drittstaaten: keine", set()),
+        ("en", "Transfers to third countries: United States.", {"US"}),
+    ],
+)
+def test_roles_a_field_of_transfers_whose_value_is_none(scanner, lang, text, expected):
+    """A field naming transfers whose value says there are none ("...: none.", „...: keine") denies them."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A data centre in Canada is planned for 2027."),
+        ("en", "A storage region in Australia will become available next spring."),
+        ("de", "Ein Standort in Kanada befindet sich in der Pilotphase."),
+        ("de", "Eine Speicherregion in Kanada ist für 2027 geplant."),
+        ("de", "Wir prüfen eine Verlagerung der Backups nach Kanada."),
+        ("de", "Sollten wir künftig Dienstleister außerhalb des EWR einsetzen, informieren wir Sie vorab."),
+        ("en", "Should we in future use servers outside the EEA, we will update this notice first."),
+    ],
+)
+def test_roles_planned_or_trialled_places_are_no_destinations(scanner, lang, text):
+    """A place only planned ("is planned for 2027", "will become available"), in a trial („in der Pilotphase") or
+    weighed („Wir prüfen eine Verlagerung"), and a future use announced in advance („Sollten wir künftig ..."), take
+    no data yet."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Where we send data to a country that the European Commission has not recognised as adequate, we use the SCCs.",
+        ),
+        ("en", "When data goes to a country that isn't considered adequate, we rely on the SCCs."),
+        (
+            "en",
+            "We sign the SCCs where we transfer data to countries that have not been found to provide adequate protection.",
+        ),
+    ],
+)
+def test_roles_countries_not_recognised_as_adequate_are_open_destinations(scanner, lang, text):
+    """ "a country that the European Commission has not recognised as adequate", "that isn't considered adequate",
+    "that have not been found to provide adequate protection": third countries the text leaves open."""
+    assert destinations(scanner, text, lang) == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Unsere Kundenbetreuer in Accra sehen Ihre Bestellungen.", {"GH"}),
+        ("de", "Die Techniker des Herstellers in Osaka greifen per VPN auf die Anlage und ihre Daten zu.", {"JP"}),
+        ("en", "Your tickets may be reviewed by engineers of Brightforge Ltd in Lagos.", {"NG"}),
+        ("de", "Unsere Datenanalysten in Lima prüfen anonyme Statistiken.", set()),
+    ],
+)
+def test_roles_people_of_a_company_at_work_where_they_are(scanner, lang, text, expected):
+    """People at work named by any compound („Kundenbetreuer", „Datenanalysten") or with their company between them and
+    the place („die Techniker des Herstellers in Osaka", "engineers of Brightforge Ltd in Lagos") work on the data
+    there; not where it is anonymous."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Invoices are sent to a billing platform operated from Toronto, Canada.", {"CA"}),
+        ("en", "Second-level support is rendered from Manila, with access to account details.", {"PH"}),
+        ("en", "If you use the app from Canada, your data is stored in Frankfurt.", set()),
+    ],
+)
+def test_roles_a_system_operated_or_a_service_rendered_from_a_place(scanner, lang, text, expected):
+    """A system "operated from" or a service "rendered from" a place is run there, with the data it holds; a user who
+    uses the service "from Canada" is where the user is."""
+    assert destinations(scanner, text, lang) == expected
+
+
+def test_roles_a_german_relative_clause_after_a_separable_verb_seats_the_recipients(scanner):
+    """„Wir geben Ihre Daten an Versicherer weiter, die in Kanada ansässig sind": the particle closing the verb before
+    the comma still sends the data to the recipients the relative clause seats."""
+    text = "Wir geben Ihre Daten an Versicherer weiter, die in Kanada ansässig sind und die Daten dort verarbeiten."
+    assert destinations(scanner, text, "de") == {"CA"}

@@ -126,6 +126,8 @@ class Words:
     example_list: frozenset[str]
     no_longer: frozenset[str]
     until: frozenset[str]
+    period: frozenset[str]
+    period_to: frozenset[str]
     not_past: frozenset[str]
     including: frozenset[str]
     title_openers: frozenset[str]
@@ -257,6 +259,11 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
     if _weakened(sentence):
         return False
     if sentence.has("DENIAL") or answered_no(sentence.span):
+        return True
+    # "Transfers to third countries: none.", „Übermittlungen in Drittländer: keine.": a field whose value says there are
+    # none.
+    _, colon, value = sentence.text.rpartition(":")
+    if colon and words.absent_value.fullmatch(value.strip()) and sentence.has("TRANSFER", "THIRD_COUNTRY"):
         return True
     transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
     negations = sentence.of("NEGATION")
@@ -769,21 +776,25 @@ def _in_tool_title(sentence: Sentence, cue: Cue, words: Words) -> bool:
 
 def _ended(sentence: Sentence, words: Words) -> bool:
     """ "Until 2023 we stored customer data with a provider in the United States.", „Bis Dezember 2023 nutzten wir
-    ...": a sentence that opens with a time frame ending in a year, and speaks neither of the future nor of today,
-    tells of the past."""
+    ...", "Between 2019 and 2021 ...": a sentence that opens with a time frame ending in a year, or with a span of
+    years, and speaks neither of the future nor of today, tells of the past."""
     tokens = sentence.span
     # "8.4 Until 16 July 2020, ...": the clause's number comes before the time frame.
     first = next((i for i, t in enumerate(tokens) if not CLAUSE_NUMBER.fullmatch(t.text)), len(tokens))
     words_ = [t.lower_ for t in tokens[first : first + UNTIL_REACH]]
     opens = next((n for n in (2, 1) if " ".join(words_[:n]) in words.until), 0)
+    # "Between 2019 and 2021, ...", „Von 2018 bis 2020 ...": a span of years that has closed.
+    span = (
+        len(words_) >= 4
+        and words_[0] in words.period
+        and bool(YEAR.fullmatch(words_[1]))
+        and words_[2] in words.period_to
+        and bool(YEAR.fullmatch(words_[3]))
+    )
     # "dieses Vertragsverhältnis ist beendet": today's state that it ended is the past too.
-    return (
-        bool(opens)
-        and any(YEAR.fullmatch(w) for w in words_[opens:])
-        and not any(
-            t.lower_ in words.not_past and not any(n.lower_ in words.former for n in tokens[i + 1 : i + 3])
-            for i, t in enumerate(tokens)
-        )
+    return ((bool(opens) and any(YEAR.fullmatch(w) for w in words_[opens:])) or span) and not any(
+        t.lower_ in words.not_past and not any(n.lower_ in words.former for n in tokens[i + 1 : i + 3])
+        for i, t in enumerate(tokens)
     )
 
 
@@ -1359,9 +1370,18 @@ def destination_mentions(
             or any(t.lower_ in words.hypothetical for t in sentence.span[: place.start])
         ):
             continue
-        # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)": countries
-        # named after an adequacy decision, in a sentence that moves no data, are examples of the decision.
-        if not sentence.has("TRANSFER") and any(c.end <= place.start for c in sentence.of("MECH:adequacy")):
+        # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)", "The Commission
+        # has recognised Japan as providing an adequate level", „Für Argentinien besteht ein Angemessenheitsbeschluss":
+        # countries named with an adequacy decision, in a sentence that moves no data and has no one work on it, are what
+        # the decision is about; not a listed recipient's seat ("X Ltd | Support | United Kingdom | Adequacy decision").
+        # In a section on transfers a country named before the decision is the one the transfer rests on it for („Für
+        # Japan hat die Kommission einen Angemessenheitsbeschluss erlassen. Übermittlungen ... stützen wir darauf").
+        if (
+            not sentence.has("TRANSFER", "DATA_WORK")
+            and sentence.has("MECH:adequacy")
+            and place.start not in seated
+            and (not sentence.in_transfer_section or any(c.end <= place.start for c in sentence.of("MECH:adequacy")))
+        ):
             continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
         if parties_only and not roles.placed_by_party(argument):

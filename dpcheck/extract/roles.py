@@ -553,7 +553,7 @@ class SentenceRoles:
             return False
         if any(c.end == comma for c, r in self.cues if r.argument == ORIGIN):
             return False
-        if not any(r.argument in self.roleset.transferring and c.end <= comma for c, r in self.cues):
+        if not any(r.argument in self.roleset.transferring and c.start < comma for c, r in self.cues):
             return False
         lo = max(0, comma - seated.marker_reach)
         return any(t.lower_ in self.roleset.recipient_markers for t in tokens[lo:comma]) or any(
