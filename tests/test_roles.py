@@ -3391,6 +3391,7 @@ def test_roles_remote_access_from_a_place_in_german_as_in_english(scanner, lang,
         ("en", "Parcel labels are exchanged with the carrier's depot in Almaty.", {"KZ"}),
         ("en", "Payroll records are uploaded to the portal of our holding company in Toronto.", {"CA"}),
         ("en", "A copy of the source code and admin contacts is deposited with an escrow agent in Guernsey.", {"GG"}),
+        ("en", "We make your records available to our sister company in Toronto.", {"CA"}),
         ("en", "The new law was passed in Canada last year.", set()),
         (
             "de",
@@ -3400,8 +3401,8 @@ def test_roles_remote_access_from_a_place_in_german_as_in_english(scanner, lang,
     ],
 )
 def test_roles_verbs_that_hand_data_to_a_recipient(scanner, lang, text, expected):
-    """ "passed to", "exchanged with", "uploaded to", "deposited with", „ausgetauscht": verbs that hand the data to a
-    party place it where that party is; a law "passed" in a country moves nothing."""
+    """ "passed to", "exchanged with", "uploaded to", "deposited with", "make ... available to", „ausgetauscht": verbs
+    that hand the data to a party place it where that party is; a law "passed" in a country moves nothing."""
     assert destinations(scanner, text, lang) == expected
 
 
@@ -3642,3 +3643,64 @@ def test_roles_a_german_relative_clause_after_a_separable_verb_seats_the_recipie
     the comma still sends the data to the recipients the relative clause seats."""
     text = "Wir geben Ihre Daten an Versicherer weiter, die in Kanada ansässig sind und die Daten dort verarbeiten."
     assert destinations(scanner, text, "de") == {"CA"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "'Disclosure' includes making personal data readable to a party in another country.", set()),
+        ("de", "Der Begriff „Speicherung“ umfasst auch Sicherungskopien in einem Drittstaat.", set()),
+        ("de", "Im Sinne dieser Vereinbarung gilt auch Kanada als Drittland.", set()),
+        ("de", "Als „Zielland“ gilt im Sinne dieses Vertrags jeder Staat, in den Daten übermittelt werden.", set()),
+        ("de", "Mit „Auslandsübermittlung“ meinen wir, dass Daten in einen anderen Staat geschickt werden.", set()),
+        ("en", "Our 'Backup Service' also stores copies in Canada.", {"CA"}),
+    ],
+)
+def test_roles_what_a_quoted_term_covers_for_the_agreement_is_a_definition(scanner, lang, text, expected):
+    """A quoted term and what it "includes" or „umfasst", what something „gilt" as „im Sinne dieser Vereinbarung", and
+    what „wir meinen" with a term define words; they send no data anywhere. A quoted name in a statement does not."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "All data is stored in AWS eu-west-1 (Ireland); no other regions are used.", set()),
+        ("en", "Providers must keep data protection standards no less protective than those in this agreement.", set()),
+        ("en", "Data is stored in Ireland and replicated to other regions.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_open_words_after_a_negation_name_no_place(scanner, lang, text, expected):
+    """ "no other regions", "no less protective than": a negation right before the open words names none, or a
+    comparison that holds; without it the open words leave the places open."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Where a sub-processor is established in a third country, we sign the SCCs with it.", {"UNSPECIFIED"}),
+        ("en", "Our sub-processor is established in Canada and hosts the ticket archive.", {"CA"}),
+        ("en", "The company is established in Canada.", set()),
+    ],
+)
+def test_roles_the_seat_of_a_sub_processor_is_where_data_goes(scanner, lang, text, expected):
+    """ "a sub-processor established in a third country": a sub-processor receives data by definition, so where it is
+    established is where the data goes; a company's seat alone is not."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Die Auswertung erfolgt in der AWS-Region ca-central-1.", {"CA"}),
+        ("de", "Als Notfallregion dient Azure „Canada Central“.", {"CA"}),
+        ("de", "Protokolle werden täglich in die Region ap-southeast-2 kopiert.", {"AU"}),
+        ("de", "Bilder werden in der Region ap-southeast-2 zwischengespeichert.", {"AU"}),
+        ("en", "Nightly snapshots are copied to AWS ap-southeast-2.", {"AU"}),
+    ],
+)
+def test_roles_cloud_regions_by_german_compounds_and_data_copied_there(scanner, lang, text, expected):
+    """A cloud region named by a German compound („AWS-Region", „Notfallregion"), and data „kopiert", "copied to" or
+    „zwischengespeichert" there, places the data in the region."""
+    assert destinations(scanner, text, lang) == expected

@@ -38,6 +38,8 @@ ORIGIN = "origin"
 # The cue label of cues.yml naming sub-processors.
 SUBPROCESSOR = "SUBPROCESSOR"
 THIRD_COUNTRY = "THIRD_COUNTRY"
+# Words between a sub-processor and the word of its seat ("sub-processors are established in").
+SUBPROCESSOR_SEAT_GAP = 1
 # Marks between two clauses of a sentence.
 CLAUSE_MARKS = frozenset({",", ";"})
 # How far a title-case name of a law or document runs on either side of a transfer word inside it.
@@ -436,6 +438,11 @@ class SentenceRoles:
         # named right before it, in a sentence sending data to it, is a recipient's seat (GUIDELINES.md: "X Inc., a
         # Delaware corporation, processes Customer Data").
         if argument == COMPANY and self._registered_recipient(cue, role):
+            return Argument(RECIPIENT_SEAT, cue, role.name)
+        # "a Sub-processor established in a third country": a sub-processor receives data by definition, where it sits.
+        if argument == COMPANY and any(
+            0 <= cue.start - c.end <= SUBPROCESSOR_SEAT_GAP for c in self.sentence.of(SUBPROCESSOR)
+        ):
             return Argument(RECIPIENT_SEAT, cue, role.name)
         if argument == COMPANY and self._staff_reach_data(cue):
             return Argument(RECIPIENT_SEAT, cue, "staff_of_seated")
