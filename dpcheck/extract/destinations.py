@@ -1483,9 +1483,10 @@ def destination_mentions(
         and not _in_tool_title(sentence, c, words)
         and not _titled(sentence, c)
         and not _kept_in_eea(sentence, c, eea)
-        # "no other regions are used", "obligations no less protective than": a negation right before the open words
-        # names none, or a comparison that holds.
-        and not any(n.end == c.start for n in sentence.of("NEGATION"))
+        # "no other regions are used", "obligations no less protective than": a determiner's negation right before the
+        # open words names none, or a comparison that holds ("not outside the selected region, except ..." is a denial,
+        # which its exceptions may leave open).
+        and not any(n.end == c.start and n.text.lower() in words.determiner_negation for n in sentence.of("NEGATION"))
         # "processed at EU edge locations where possible": a hedge, not the places where data goes.
         and not (
             c.end < len(tokens) and tokens[c.end - 1].lower_ in words.where and tokens[c.end].lower_ in words.hedged
