@@ -3382,3 +3382,325 @@ def test_roles_remote_access_from_a_place_in_german_as_in_english(scanner, lang,
     """„Fernzugriff aus Indien", „Fernwartung aus Serbien": the compound nouns of remote access say where the data is
     reached from, as "remote access from India" does; denied, they place nothing."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Order confirmations are passed to our fulfilment partner in Nairobi.", {"KE"}),
+        ("en", "Parcel labels are exchanged with the carrier's depot in Almaty.", {"KZ"}),
+        ("en", "Payroll records are uploaded to the portal of our holding company in Toronto.", {"CA"}),
+        ("en", "A copy of the source code and admin contacts is deposited with an escrow agent in Guernsey.", {"GG"}),
+        ("en", "We make your records available to our sister company in Toronto.", {"CA"}),
+        ("en", "The new law was passed in Canada last year.", set()),
+        (
+            "de",
+            "Beim Login über ein soziales Netzwerk werden Profildaten mit dem Netzwerk in Kanada ausgetauscht.",
+            {"CA"},
+        ),
+    ],
+)
+def test_roles_verbs_that_hand_data_to_a_recipient(scanner, lang, text, expected):
+    """ "passed to", "exchanged with", "uploaded to", "deposited with", "make ... available to", „ausgetauscht": verbs
+    that hand the data to a party place it where that party is; a law "passed" in a country moves nothing."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Billing data may be viewed by the vendor's support engineers based in Hanoi, Vietnam, to fix errors.",
+            {"VN"},
+        ),
+        ("en", "Claims are checked by consultants working from Accra, Ghana.", {"GH"}),
+        ("en", "Customer's employees based in Canada may use the portal, which is hosted in Frankfurt.", set()),
+        ("de", "Ihre Belege werden von Buchhaltungsmitarbeitern in Manila erfasst.", {"PH"}),
+        ("de", "Die Kontrolle der Übersetzungen lassen wir durch Mitarbeitende auf Mauritius durchführen.", {"MU"}),
+    ],
+)
+def test_roles_people_at_work_based_or_working_somewhere(scanner, lang, text, expected):
+    """People at work named with where they are based or work from ("support engineers based in Hanoi", "consultants
+    working from Accra"), and staff by any compound and case or on an island state („Buchhaltungsmitarbeitern in
+    Manila", „Mitarbeitende auf Mauritius"), work on the data there; a customer's employees are its data subjects."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our shipping partner, which is established in Serbia, receives your name and delivery address.",
+            {"RS"},
+        ),
+        ("en", "The contest sponsor, based in Singapore, will receive the winners' contact details.", {"SG"}),
+        ("de", "Der Empfänger mit Sitz in Lagos, Nigeria, erhält die in Anlage 2 genannten Daten.", {"NG"}),
+        ("de", "Unser Hostinganbieter hat seinen Sitz in Kanada und speichert Ihre E-Mail-Adresse dort.", {"CA"}),
+        ("en", "Our shipping partner, which is established in Serbia, receives no personal data.", set()),
+        ("de", "Der Anbieter hat seinen Sitz in Kanada, speichert die Daten aber ausschließlich in Wien.", set()),
+    ],
+)
+def test_roles_a_seat_set_off_by_commas_before_the_verb_of_handling(scanner, lang, text, expected):
+    """A party whose seat commas set off, then a verb saying it handles the data ("..., which is established in Serbia,
+    receives your name", "..., based in Singapore, will receive", „mit Sitz in Lagos, Nigeria, erhält die ... Daten"),
+    receives the data where it sits; not where it receives none, nor where the verb names a place of its own."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Buchungsdaten werden an Reiseveranstalter weitergegeben, von denen manche in Ägypten ansässig sind.",
+            {"EG"},
+        ),
+        (
+            "de",
+            "Wir arbeiten mit Versanddienstleistern zusammen, die in Serbien ansässig sind und Ihre Lieferdaten dort "
+            "verarbeiten.",
+            {"RS"},
+        ),
+        ("de", "Wir senden den Newsletter an Kunden, die in der Schweiz ansässig sind.", set()),
+        ("de", "Die Daten von Nutzern, die in Kanada ansässig sind, werden in Frankfurt gespeichert.", set()),
+    ],
+)
+def test_roles_a_german_relative_clause_seats_the_recipients(scanner, lang, text, expected):
+    """„an Reiseveranstalter weitergegeben, von denen manche in Ägypten ansässig sind": a relative clause after the
+    recipients the data goes to seats them, so the place is a destination; one after customers or users says where
+    the data subjects live."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Die Lohndaten werden von Mitarbeitern unserer Niederlassung in Kairo geprüft.", {"EG"}),
+        ("de", "Die Rechnungen werden an unsere Niederlassung in Mexiko übermittelt.", {"MX"}),
+    ],
+)
+def test_roles_a_branch_whose_people_handle_the_data(scanner, lang, text, expected):
+    """„Niederlassung in Kairo" names a company's branch; where the sentence has someone handle the data there, it is a
+    party at work and the place a destination."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Supplier shall not store Customer Data outside the EU without the Customer's prior written approval."),
+        ("en", "The vendor will not move any personal data to a third country without prior written consent."),
+        (
+            "de",
+            "Der Dienstleister verarbeitet Daten nur dann außerhalb der EU, wenn der Kunde dem vorab schriftlich "
+            "zugestimmt hat.",
+        ),
+        ("de", "Eine Speicherung außerhalb des EWR erfolgt nicht ohne vorherige Zustimmung des Kunden."),
+    ],
+)
+def test_roles_a_transfer_ruled_out_without_the_customers_consent_is_no_destination(scanner, lang, text):
+    """ "shall not store ... outside the EU without the Customer's prior written approval", „nur dann ..., wenn der
+    Kunde dem vorab schriftlich zugestimmt hat": a transfer made to wait for the customer's consent discloses none."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Tidewater Logistics Ltd | Parcel tracking notifications | Auckland, New Zealand", {"NZ"}),
+        ("en", "Corvina Labs Inc. – crash report analysis – Canada – device identifiers", {"CA"}),
+        ("en", "Pelican Data Pvt. Ltd. | Data entry | Chennai, India | SCC Module 2", {"IN"}),
+        ("de", "Sundial Services Pte. Ltd. | Telefonsupport | Singapur", {"SG"}),
+        ("de", "Ostwind Hosting GmbH | Rechenzentrum | Wien, Österreich", set()),
+        ("en", "Support hours | Monday to Friday | Canada and the US", set()),
+        ("en", "Maplecrest Inc. | 400 Harbour Street, Suite 12 | Toronto, Canada", set()),
+    ],
+)
+def test_roles_a_line_of_cells_naming_a_company_and_its_place(scanner, lang, text, expected):
+    """A row of a recipients' list read alone ("X Ltd | Parcel tracking | Auckland, New Zealand", "X Inc. – crash
+    report analysis – Canada – ...") places the company named by its legal form in the cell that holds only its place,
+    a tool in a cell of its own beside it ("| SCC Module 2") or not; not a row without a company, nor one in the EEA,
+    nor a postal address."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "For New Zealand, an adequacy decision of the European Commission exists.", set()),
+        ("de", "Für Japan besteht ein Angemessenheitsbeschluss der Europäischen Kommission.", set()),
+        ("en", "Lindenfield Ltd | Payroll support | United Kingdom | Adequacy decision", {"GB"}),
+        ("en", "Account data is hosted in Canada, for which an adequacy decision exists.", {"CA"}),
+    ],
+)
+def test_roles_countries_named_with_an_adequacy_decision_in_a_sentence_moving_no_data(scanner, lang, text, expected):
+    """A country named with an adequacy decision, before or after it, in a sentence that moves no data ("For New
+    Zealand, an adequacy decision exists") is what the decision is about, not a destination; a listed recipient's seat
+    or a place the sentence hosts data in stays one."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Between 2017 and 2019, payroll files were processed by a bureau in Colombo.", set()),
+        ("de", "Von 2016 bis 2018 wurden Lohndaten von einem Dienstleister in Kairo verarbeitet.", set()),
+        ("en", "Between 2025 and 2028 our backups will be stored in Canada.", {"CA"}),
+    ],
+)
+def test_roles_a_sentence_opening_with_a_closed_span_of_years_tells_of_the_past(scanner, lang, text, expected):
+    """ "Between 2017 and 2019, ...", „Von 2016 bis 2018 ...": a span of years opening a sentence in the past tense
+    tells of processing that has ended; one in the future tense states a plan that places data."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Onward transfers to third countries: none.", set()),
+        ("de", "Übermittlung in Drittstaaten: keine", set()),
+        ("en", "Transfers to third countries: United States.", {"US"}),
+    ],
+)
+def test_roles_a_field_of_transfers_whose_value_is_none(scanner, lang, text, expected):
+    """A field naming transfers whose value says there are none ("...: none.", „...: keine") denies them."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A data centre in Canada is planned for 2027."),
+        ("en", "A storage region in Australia will become available next spring."),
+        ("de", "Ein Standort in Kanada befindet sich in der Pilotphase."),
+        ("de", "Eine Speicherregion in Kanada ist für 2027 geplant."),
+        ("de", "Wir prüfen eine Verlagerung der Backups nach Kanada."),
+        ("de", "Sollten wir künftig Dienstleister außerhalb des EWR einsetzen, informieren wir Sie vorab."),
+        ("en", "Should we in future use servers outside the EEA, we will update this notice first."),
+    ],
+)
+def test_roles_planned_or_trialled_places_are_no_destinations(scanner, lang, text):
+    """A place only planned ("is planned for 2027", "will become available"), in a trial („in der Pilotphase") or
+    weighed („Wir prüfen eine Verlagerung"), and a future use announced in advance („Sollten wir künftig ..."), take
+    no data yet."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Where we send data to a country that the European Commission has not recognised as adequate, we use the SCCs.",
+        ),
+        ("en", "When data goes to a country that isn't considered adequate, we rely on the SCCs."),
+        (
+            "en",
+            "We sign the SCCs where we transfer data to countries that have not been found to provide adequate protection.",
+        ),
+    ],
+)
+def test_roles_countries_not_recognised_as_adequate_are_open_destinations(scanner, lang, text):
+    """ "a country that the European Commission has not recognised as adequate", "that isn't considered adequate",
+    "that have not been found to provide adequate protection": third countries the text leaves open."""
+    assert destinations(scanner, text, lang) == {"UNSPECIFIED"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Unsere Kundenbetreuer in Accra sehen Ihre Bestellungen.", {"GH"}),
+        ("de", "Die Techniker des Herstellers in Osaka greifen per VPN auf die Anlage und ihre Daten zu.", {"JP"}),
+        ("en", "Your tickets may be reviewed by engineers of Brightforge Ltd in Lagos.", {"NG"}),
+        ("de", "Unsere Datenanalysten in Lima prüfen anonyme Statistiken.", set()),
+    ],
+)
+def test_roles_people_of_a_company_at_work_where_they_are(scanner, lang, text, expected):
+    """People at work named by any compound („Kundenbetreuer", „Datenanalysten") or with their company between them and
+    the place („die Techniker des Herstellers in Osaka", "engineers of Brightforge Ltd in Lagos") work on the data
+    there; not where it is anonymous."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Invoices are sent to a billing platform operated from Toronto, Canada.", {"CA"}),
+        ("en", "Second-level support is rendered from Manila, with access to account details.", {"PH"}),
+        ("en", "If you use the app from Canada, your data is stored in Frankfurt.", set()),
+    ],
+)
+def test_roles_a_system_operated_or_a_service_rendered_from_a_place(scanner, lang, text, expected):
+    """A system "operated from" or a service "rendered from" a place is run there, with the data it holds; a user who
+    uses the service "from Canada" is where the user is."""
+    assert destinations(scanner, text, lang) == expected
+
+
+def test_roles_a_german_relative_clause_after_a_separable_verb_seats_the_recipients(scanner):
+    """„Wir geben Ihre Daten an Versicherer weiter, die in Kanada ansässig sind": the particle closing the verb before
+    the comma still sends the data to the recipients the relative clause seats."""
+    text = "Wir geben Ihre Daten an Versicherer weiter, die in Kanada ansässig sind und die Daten dort verarbeiten."
+    assert destinations(scanner, text, "de") == {"CA"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "'Disclosure' includes making personal data readable to a party in another country.", set()),
+        ("de", "Der Begriff „Speicherung“ umfasst auch Sicherungskopien in einem Drittstaat.", set()),
+        ("de", "Im Sinne dieser Vereinbarung gilt auch Kanada als Drittland.", set()),
+        ("de", "Als „Zielland“ gilt im Sinne dieses Vertrags jeder Staat, in den Daten übermittelt werden.", set()),
+        ("de", "Mit „Auslandsübermittlung“ meinen wir, dass Daten in einen anderen Staat geschickt werden.", set()),
+        ("en", "Our 'Backup Service' also stores copies in Canada.", {"CA"}),
+    ],
+)
+def test_roles_what_a_quoted_term_covers_for_the_agreement_is_a_definition(scanner, lang, text, expected):
+    """A quoted term and what it "includes" or „umfasst", what something „gilt" as „im Sinne dieser Vereinbarung", and
+    what „wir meinen" with a term define words; they send no data anywhere. A quoted name in a statement does not."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "All data is stored in AWS eu-west-1 (Ireland); no other regions are used.", set()),
+        ("en", "Providers must keep data protection standards no less protective than those in this agreement.", set()),
+        ("en", "Data is stored in Ireland and replicated to other regions.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_open_words_after_a_negation_name_no_place(scanner, lang, text, expected):
+    """ "no other regions", "no less protective than": a negation right before the open words names none, or a
+    comparison that holds; without it the open words leave the places open."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Where a sub-processor is established in a third country, we sign the SCCs with it.", {"UNSPECIFIED"}),
+        ("en", "Our sub-processor is established in Canada and hosts the ticket archive.", {"CA"}),
+        ("en", "The company is established in Canada.", set()),
+    ],
+)
+def test_roles_the_seat_of_a_sub_processor_is_where_data_goes(scanner, lang, text, expected):
+    """ "a sub-processor established in a third country": a sub-processor receives data by definition, so where it is
+    established is where the data goes; a company's seat alone is not."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Die Auswertung erfolgt in der AWS-Region ca-central-1.", {"CA"}),
+        ("de", "Als Notfallregion dient Azure „Canada Central“.", {"CA"}),
+        ("de", "Protokolle werden täglich in die Region ap-southeast-2 kopiert.", {"AU"}),
+        ("de", "Bilder werden in der Region ap-southeast-2 zwischengespeichert.", {"AU"}),
+        ("en", "Nightly snapshots are copied to AWS ap-southeast-2.", {"AU"}),
+    ],
+)
+def test_roles_cloud_regions_by_german_compounds_and_data_copied_there(scanner, lang, text, expected):
+    """A cloud region named by a German compound („AWS-Region", „Notfallregion"), and data „kopiert", "copied to" or
+    „zwischengespeichert" there, places the data in the region."""
+    assert destinations(scanner, text, lang) == expected

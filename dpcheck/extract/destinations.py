@@ -17,6 +17,7 @@ from typing import Any
 from dpcheck.extract.forms import answered_no
 from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.roles import (
+    RECIPIENT_RELATIVE,
     RECIPIENT_SEAT,
     STORAGE_SEATED,
     Argument,
@@ -125,6 +126,8 @@ class Words:
     example_list: frozenset[str]
     no_longer: frozenset[str]
     until: frozenset[str]
+    period: frozenset[str]
+    period_to: frozenset[str]
     not_past: frozenset[str]
     including: frozenset[str]
     title_openers: frozenset[str]
@@ -256,6 +259,11 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
     if _weakened(sentence):
         return False
     if sentence.has("DENIAL") or answered_no(sentence.span):
+        return True
+    # "Transfers to third countries: none.", „Übermittlungen in Drittländer: keine.": a field whose value says there are
+    # none.
+    _, colon, value = sentence.text.rpartition(":")
+    if colon and words.absent_value.fullmatch(value.strip()) and sentence.has("TRANSFER", "THIRD_COUNTRY"):
         return True
     transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
     negations = sentence.of("NEGATION")
@@ -768,22 +776,73 @@ def _in_tool_title(sentence: Sentence, cue: Cue, words: Words) -> bool:
 
 def _ended(sentence: Sentence, words: Words) -> bool:
     """ "Until 2023 we stored customer data with a provider in the United States.", „Bis Dezember 2023 nutzten wir
-    ...": a sentence that opens with a time frame ending in a year, and speaks neither of the future nor of today,
-    tells of the past."""
+    ...", "Between 2019 and 2021 ...": a sentence that opens with a time frame ending in a year, or with a span of
+    years, and speaks neither of the future nor of today, tells of the past."""
     tokens = sentence.span
     # "8.4 Until 16 July 2020, ...": the clause's number comes before the time frame.
     first = next((i for i, t in enumerate(tokens) if not CLAUSE_NUMBER.fullmatch(t.text)), len(tokens))
     words_ = [t.lower_ for t in tokens[first : first + UNTIL_REACH]]
     opens = next((n for n in (2, 1) if " ".join(words_[:n]) in words.until), 0)
-    # "dieses Vertragsverhältnis ist beendet": today's state that it ended is the past too.
-    return (
-        bool(opens)
-        and any(YEAR.fullmatch(w) for w in words_[opens:])
-        and not any(
-            t.lower_ in words.not_past and not any(n.lower_ in words.former for n in tokens[i + 1 : i + 3])
-            for i, t in enumerate(tokens)
-        )
+    # "Between 2019 and 2021, ...", „Von 2018 bis 2020 ...": a span of years that has closed.
+    span = (
+        len(words_) >= 4
+        and words_[0] in words.period
+        and bool(YEAR.fullmatch(words_[1]))
+        and words_[2] in words.period_to
+        and bool(YEAR.fullmatch(words_[3]))
     )
+    # "dieses Vertragsverhältnis ist beendet": today's state that it ended is the past too.
+    return ((bool(opens) and any(YEAR.fullmatch(w) for w in words_[opens:])) or span) and not any(
+        t.lower_ in words.not_past and not any(n.lower_ in words.former for n in tokens[i + 1 : i + 3])
+        for i, t in enumerate(tokens)
+    )
+
+
+# Marks between the cells of a row written out as a line ("X Ltd | Email delivery | Melbourne, Australia", "X Inc. –
+# surveys – United States").
+CELL_MARKS = ("|", "–", "—")
+# Tokens a cell holding only a place may have ("Buenos Aires, Argentinien", "Denver, Colorado (USA)").
+PLACE_CELL_TOKENS = 8
+
+
+def _row_seats(sentence: Sentence, eea: Collection[str], words: Words) -> set[int]:
+    """ "X Ltd | Email delivery | Melbourne, Australia", "X Inc. – transactional email – United States – contact data":
+    a line of cells, one naming a company by its legal form among the first two and another holding only its place, is
+    an entry of a list of recipients read alone; the places of that cell are the company's seat, where it receives the
+    data (GUIDELINES.md: a row of a sub-processor list says where that sub-processor is). Not a row of a real table,
+    whose header the table reader has, nor one placing anything in the EEA (it says where data is processed, which
+    its words decide), nor a postal address. The starts of those places."""
+    tokens = sentence.span
+    if sentence.block.kind == "table_row" or not any(t.text in CELL_MARKS for t in tokens):
+        return set()
+    mark = max(CELL_MARKS, key=lambda m: sum(t.text == m for t in tokens))
+    cuts = [i for i, t in enumerate(tokens) if t.text == mark]
+    if len(cuts) < 2 or any(p.code in eea for p in sentence.places):
+        return set()
+    cells = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(tokens)]))
+    company = next(
+        (
+            n
+            for n, (lo, hi) in enumerate(cells[:2])
+            if any(t.lower_.rstrip(".") in words.legal_forms for t in tokens[lo:hi])
+        ),
+        None,
+    )
+    if company is None:
+        return set()
+    seats: set[int] = set()
+    for n, (lo, hi) in enumerate(cells):
+        while hi > lo and not tokens[hi - 1].text[:1].isalnum() and tokens[hi - 1].text != ")":
+            hi -= 1  # the sentence's full stop
+        inside = [p for p in sentence.places if lo <= p.start and p.end <= hi and len(p.code) == 2]
+        if n == company or not inside or hi - lo > PLACE_CELL_TOKENS:
+            continue
+        last = max(p.end for p in inside)
+        if all(t.text in (")", "]") for t in tokens[last:hi]) and not any(
+            in_postal_address(sentence, words, p.start, p.end) for p in inside
+        ):
+            seats |= {p.start for p in inside}
+    return seats
 
 
 def _former_party(sentence: Sentence, start: int, words: Words) -> bool:
@@ -1076,10 +1135,14 @@ def _places_data(
     if argument.role == RECIPIENT_SEAT:
         # "we use the UK and EEA standard contractual clauses": the country names the tool, not a provider's seat;
         # "provided by X LLC, including outside of the EEA, Switzerland and the UK": the places left out are none.
-        # „(und auch unsere Server) sind in den USA ansässig": the word after the place seats the servers, no residents.
+        # „(und auch unsere Server) sind in den USA ansässig", „Partner, von denen einige in Katar ansässig sind": the word
+        # after the place seats the servers or the recipients, no residents.
         return not (
             _opens_company_name(sentence, place, words)
-            or (argument.by != STORAGE_SEATED and _names_a_law_or_tool(sentence, place.end, words))
+            or (
+                argument.by not in (STORAGE_SEATED, RECIPIENT_RELATIVE)
+                and _names_a_law_or_tool(sentence, place.end, words)
+            )
             or _left_out(sentence, place, words)
         )
     # A section for one country ("Additional information for Korea") sets out that country's
@@ -1193,7 +1256,8 @@ def destination_mentions(
     """Named and open destinations in one sentence (EEA countries are skipped): the places whose
     argument role (see :mod:`dpcheck.extract.roles`) makes a transfer."""
     # Found only where the sentence is about transfers, its roles state one, or it uses a seated company (below).
-    if not (transfer_sentence or sentence.has("RCPT_USE") or may_state_transfer(sentence, roleset)):
+    row_seats = _row_seats(sentence, eea, words)
+    if not (transfer_sentence or sentence.has("RCPT_USE") or row_seats or may_state_transfer(sentence, roleset)):
         return []
     # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
     if sentence.is_definition or sentence.has("NO_PERSONAL_DATA") or _controllers_own(sentence, words):
@@ -1222,7 +1286,8 @@ def destination_mentions(
         if sentence.has("RECIPIENT_LEAD_IN", "RCPT_USE")
         else set()
     )
-    uses_seated = sentence.has("RCPT_USE") and bool(seated)
+    uses_seated = (sentence.has("RCPT_USE") and bool(seated)) or bool(row_seats)
+    seated |= row_seats
     if not (transfer_sentence or roles.states_transfer or uses_seated):
         return []
     # A sentence only a party at work makes about the data ("our team in Manila reviews the tickets") places that party
@@ -1260,6 +1325,9 @@ def destination_mentions(
                 # "… in die USA (Art. 49 Abs. 1 lit. a DSGVO)": a bracket opening on the tool cites the basis of what
                 # stands before it, which it does not qualify.
                 if step < 0 and tokens[j].text == "(":
+                    break
+                # "Colombo, Sri Lanka | SCC": the tool stands in a cell of its own.
+                if tokens[j].text in CELL_MARKS:
                     break
                 beside_tool.add(j)
                 if any(ch.isalnum() for ch in tokens[j].text):
@@ -1302,10 +1370,20 @@ def destination_mentions(
             or any(t.lower_ in words.hypothetical for t in sentence.span[: place.start])
         ):
             continue
-        # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)": countries
-        # named after an adequacy decision, in a sentence that moves no data, are examples of the decision.
-        if not sentence.has("TRANSFER") and any(
-            c.end <= place.start for c in sentence.of("MECH:adequacy", "MECH:adequacy_decision")
+        # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)", "The Commission
+        # has recognised Japan as providing an adequate level", „Für Argentinien besteht ein Angemessenheitsbeschluss":
+        # countries named with an adequacy decision, in a sentence that moves no data and has no one work on it, are what
+        # the decision is about; not a listed recipient's seat ("X Ltd | Support | United Kingdom | Adequacy decision").
+        # In a section on transfers a country named before the decision is the one the transfer rests on it for („Für
+        # Japan hat die Kommission einen Angemessenheitsbeschluss erlassen. Übermittlungen ... stützen wir darauf").
+        if (
+            not sentence.has("TRANSFER", "DATA_WORK")
+            and sentence.has("MECH:adequacy", "MECH:adequacy_decision")
+            and place.start not in seated
+            and (
+                not sentence.in_transfer_section
+                or any(c.end <= place.start for c in sentence.of("MECH:adequacy", "MECH:adequacy_decision"))
+            )
         ):
             continue
         argument = roles.argument(place.start, place.end, open_region=place.code == UNSPECIFIED)
@@ -1408,6 +1486,10 @@ def destination_mentions(
         and not _in_tool_title(sentence, c, words)
         and not _titled(sentence, c)
         and not _kept_in_eea(sentence, c, eea)
+        # "no other regions are used", "obligations no less protective than": a determiner's negation right before the
+        # open words names none, or a comparison that holds ("not outside the selected region, except ..." is a denial,
+        # which its exceptions may leave open).
+        and not any(n.end == c.start and n.text.lower() in words.determiner_negation for n in sentence.of("NEGATION"))
         # "processed at EU edge locations where possible": a hedge, not the places where data goes.
         and not (
             c.end < len(tokens) and tokens[c.end - 1].lower_ in words.where and tokens[c.end].lower_ in words.hedged

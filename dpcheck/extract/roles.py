@@ -28,6 +28,8 @@ RECIPIENT_SEAT = "recipient_seat"
 COMPANY = "company"
 # How a seat became where data is kept: the servers are among what the sentence seats there.
 STORAGE_SEATED = "storage_seated"
+# How a seat word after the place became a recipient's: a relative clause on the recipients seats them there.
+RECIPIENT_RELATIVE = "recipient_relative"
 # The role of the law a company is incorporated under (rules/lexicon/roles.yml).
 INCORPORATION = "incorporation"
 # Verbs that may close a German clause between a seat and the comma of the relative clause after it.
@@ -36,6 +38,8 @@ ORIGIN = "origin"
 # The cue label of cues.yml naming sub-processors.
 SUBPROCESSOR = "SUBPROCESSOR"
 THIRD_COUNTRY = "THIRD_COUNTRY"
+# Words between a sub-processor and the word of its seat ("sub-processors are established in").
+SUBPROCESSOR_SEAT_GAP = 1
 # Marks between two clauses of a sentence.
 CLAUSE_MARKS = frozenset({",", ";"})
 # How far a title-case name of a law or document runs on either side of a transfer word inside it.
@@ -362,12 +366,27 @@ class SentenceRoles:
             # The data goes where the verb says; the place before it is where it comes from.
             return Argument(ORIGIN, displaced[0][0], displaced[0][1].name) if displaced else Argument(UNCLAIMED)
         _, cue, role = min(reached, key=lambda r: r[0])
+        # „Mitarbeiter unserer Niederlassung in Belgrad bearbeiten die Daten": the same words that name a company's
+        # branch name a party at work where the sentence has someone handle the data; that reading is the sentence's.
+        at_work = [r for r in reached if r[2].places_only and (r[1].start, r[1].end) == (cue.start, cue.end)]
+        if at_work and role.argument not in self.roleset.transferring:
+            _, cue, role = at_work[0]
         # A party placed at work never outweighs what another cue says the place is ("shared by our affiliates in the
         # UK with our subsidiaries outside these regions": where the data comes from).
         if role.places_only:
-            other = [r for r in reached if not r[2].places_only and r[2].argument not in self.roleset.transferring]
+            other = [
+                r
+                for r in reached
+                if not r[2].places_only
+                and r[2].argument not in self.roleset.transferring
+                and (r[1].start, r[1].end) != (cue.start, cue.end)
+            ]
             if other:
                 _, cue, role = min(other, key=lambda r: r[0])
+        # „an Partner weitergegeben, von denen einige in Katar ansässig sind": where recipients the sentence sends
+        # data to are seated, not where people live.
+        if role.argument == ORIGIN and self._recipient_relative(start, end, cue):
+            return Argument(RECIPIENT_SEAT, cue, RECIPIENT_RELATIVE)
         # "our representative, X, located in Switzerland": "located" says where the party is.
         party = [r for r in reached if r[2].argument in self.roleset.yields_to]
         if party and role.argument in self.roleset.transferring and self.roleset.locates_only(cue):
@@ -420,8 +439,15 @@ class SentenceRoles:
         # Delaware corporation, processes Customer Data").
         if argument == COMPANY and self._registered_recipient(cue, role):
             return Argument(RECIPIENT_SEAT, cue, role.name)
+        # "a Sub-processor established in a third country": a sub-processor receives data by definition, where it sits.
+        if argument == COMPANY and any(
+            0 <= cue.start - c.end <= SUBPROCESSOR_SEAT_GAP for c in self.sentence.of(SUBPROCESSOR)
+        ):
+            return Argument(RECIPIENT_SEAT, cue, role.name)
         if argument == COMPANY and self._staff_reach_data(cue):
             return Argument(RECIPIENT_SEAT, cue, "staff_of_seated")
+        if argument in (COMPANY, RECIPIENT_SEAT) and (verb := self._seat_clause_handles(end)) is not None:
+            return Argument(RECIPIENT_SEAT, verb, "seated_party")
         if argument in (COMPANY, ORIGIN) and self._storage_seated(start):
             return Argument(RECIPIENT_SEAT, cue, STORAGE_SEATED)
         # A seat counts as where data goes only for a recipient the sentence sends data to
@@ -489,6 +515,57 @@ class SentenceRoles:
             if tokens[i].lower_ not in self.roleset.relative_fill:
                 return False
         return False
+
+    def _seat_clause_handles(self, end: int) -> Cue | None:
+        """The verb right after a seat set off by commas, of which the seated party is the subject ("Our processor,
+        which is established in Switzerland, receives your card details", "the organiser, based in Seoul, will
+        receive your name", „Der Datenimporteur mit Sitz in Bangalore, Indien, erhält die Daten"), where what it
+        handles is data, the sentence does not deny it and names no place after the verb; ``end``: the end of the list
+        of places."""
+        tokens = self.sentence.span
+        seated = self.roleset.seated_party
+        while end < len(tokens) and tokens[end].text == ")":
+            end += 1
+        if end >= len(tokens) or tokens[end].text != ",":
+            return None
+        i = end + 1
+        while i < len(tokens) and tokens[i].lower_ in seated.closing_modals:
+            i += 1
+        if i >= len(tokens) or tokens[i].lower_ not in seated.handles:
+            return None
+        # „..., verarbeitet die Daten jedoch ausschließlich in Frankfurt": the verb names a place of its own.
+        if any(i < n.start <= i + 2 for n in self.sentence.of("NEGATION")) or any(
+            p.start > i for p in self.sentence.places
+        ):
+            return None
+        if not any(t.lower_.endswith(seated.data_words) for t in tokens[i + 1 : i + 1 + seated.relative_reach]):
+            return None
+        return Cue("RELATIVE_HANDLER", i, i + 1, tokens[i].text)
+
+    def _recipient_relative(self, start: int, end: int, cue: Cue) -> bool:
+        """A German relative clause seats the recipients the sentence sends data to, its seat word after the place
+        („an Partnerfluggesellschaften weitergegeben, von denen einige in Katar ansässig sind", „mit Dienstleistern,
+        die in den USA ansässig sind"): the clause opens with a comma and a relative pronoun, and before it a recipient
+        marker or a party's kind names whom the data goes to; not people named before it („Kunden, die in der Schweiz
+        ansässig sind"), and not where no other cue of the sentence moves data."""
+        tokens = self.sentence.span
+        seated = self.roleset.seated_party
+        if cue.start < end or tokens[cue.start].lower_ not in seated.seat_words:
+            return False
+        comma = next(
+            (i for i in range(start - 1, max(0, start - seated.reach - 2), -1) if tokens[i].text == ","),
+            None,
+        )
+        if comma is None or not any(t.lower_ in seated.relatives for t in tokens[comma + 1 : start]):
+            return False
+        if any(c.end == comma for c, r in self.cues if r.argument == ORIGIN):
+            return False
+        if not any(r.argument in self.roleset.transferring and c.start < comma for c, r in self.cues):
+            return False
+        lo = max(0, comma - seated.marker_reach)
+        return any(t.lower_ in self.roleset.recipient_markers for t in tokens[lo:comma]) or any(
+            lo <= c.end <= comma for c in self.sentence.of(*seated.party_labels)
+        )
 
     def _listed_after_transfer(self, cue: Cue) -> bool:
         """The seat stands in a list that a colon opens after a statement of transfer ("Two teams outside the EEA may
@@ -696,6 +773,11 @@ class SentenceRoles:
             for c, r in self.cues
         ) or any(
             self._relative_handler(*self._list_of(p.start, p.end)) is not None
+            # "Our processor, which is established in Switzerland, receives your card details".
+            or (
+                self._seat_clause_handles(self._list_of(p.start, p.end)[1]) is not None
+                and self.argument(p.start, p.end).role == RECIPIENT_SEAT
+            )
             for p in self.sentence.places
             if len(p.code) == 2
         )

@@ -90,7 +90,8 @@ CLAUSE_BREAKS = frozenset(
 _NUMBER = r"(?:\d{1,3}(?:\.\d{1,3}){1,3}\.?\s+|\d{1,2}[.)]\s*|\(?[a-z]\)\s*)?"
 # Not "by means of", "a means to": the noun.
 _DEFINING_WORD = (
-    r"\b(means(?!\s+(?:of|to)\b)|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint)\b"
+    r"\b(means(?!\s+(?:of|to)\b)|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint|"
+    r"meinen wir)\b"
 )
 DEFINITION = re.compile(
     _DEFINING_WORD + "|"
@@ -99,6 +100,17 @@ DEFINITION = re.compile(
     r"^\W{0,3}" + _NUMBER + r"(?:(?:a|an|the|ein|eine)\s+)?[„“\"'][^„“\"']{1,60}[“”\"']\s+(?:ist|sind|is|are)\b|"
     # "Drittland im Sinne dieses Vertrags ist jeder Staat ...".
     r"^\W{0,3}" + _NUMBER + r"\w+(?:\s\w+)?\s+im\s+sinne\s+(?:dieses|dieser|des|der)\b[^.;]{0,60}?\b(?:ist|sind)\b|"
+    # "'Transfer' includes ...", „Der Begriff „Übermittlung“ umfasst auch ...": what a quoted term covers.
+    r"^\W{0,3}"
+    + _NUMBER
+    + r"(?:(?:the\s+term|der\s+begriff)\s+)?[„“\"'‘][^„“\"'‘’]{1,60}[“”\"'’]\s+(?:also\s+|auch\s+)?"
+    r"(?:includes|include|covers|umfasst|umfassen)\b|"
+    # „Im Sinne dieses Vertrages umfasst der Begriff ...", „Als „sicheres Drittland“ gilt im Sinne dieser Vereinbarung
+    # ...": what a term means for the agreement.
+    r"^\W{0,3}"
+    + _NUMBER
+    + r"im\s+sinne\s+(?:dieses|dieser)\s+(?:vertrag|vereinbarung|hinweis|erklärung|datenschutz)\w*\b|"
+    r"^\W{0,3}" + _NUMBER + r"als\s+[„“\"'‘][^„“\"'‘’]{1,60}[“”\"'’]\s+(?:gilt|gelten)\b|"
     # "Third Country: any country outside the EEA": a glossary's term of capitalised words and its meaning (one
     # word alone would take "Note: any transfer ..." for a definition).
     r"^\W{0,3}" + _NUMBER + r"(?-i:[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*){1,3})\s*:\s+(?:any|every|each|jede[rsn]?)\b|"
