@@ -1,6 +1,6 @@
 """Lexicon matching in one pass per document (dpcheck/nlp/matcher.py, lexicon.py): the same
 matches spaCy's own Matcher finds, in the documented order, never across blocks, with the
-compiled lexicon kept on disk as plain JSON."""
+compiled lexicon kept on disk as NumPy arrays."""
 
 from __future__ import annotations
 
@@ -207,38 +207,84 @@ def test_matcher_remembers_words_within_its_bound(monkeypatch):
         assert len(matcher._class_of) <= 2 * len(doc)
 
 
-def test_lexicon_is_kept_as_json_and_reloaded(tmp_path, monkeypatch):
-    """The compiled lexicon is stored as JSON in the cache folder and read back the same."""
+def test_lexicon_is_kept_as_arrays_and_reloaded(tmp_path, monkeypatch):
+    """The compiled lexicon is stored as NumPy arrays in the cache folder and read back the same."""
     monkeypatch.setenv("DPCHECK_CACHE_DIR", str(tmp_path))
     nlp = spacy.blank("en")
     phrases = [("standard contractual clause*", "SCC"), ("=US", "US"), ("outside the eea", "OUT")]
     first = load_lexicon(phrases, nlp.tokenizer)
-    stored = list((tmp_path / "compiled").glob("lexicon-*.json"))
-    assert len(stored) == 1 and json.loads(stored[0].read_text(encoding="utf-8"))["labels"] == ["SCC", "US", "OUT"]
+    stored = list((tmp_path / "compiled").glob("lexicon-*.npz"))
+    assert len(stored) == 1
+    with np.load(stored[0], allow_pickle=False) as data:
+        assert json.loads(str(data["head"][()]))["labels"] == ["SCC", "US", "OUT"]
     assert load_lexicon(phrases, nlp.tokenizer) == first == compile_lexicon(phrases, nlp.tokenizer)
     load_lexicon(phrases[:2], nlp.tokenizer)
-    assert len(list((tmp_path / "compiled").glob("lexicon-*.json"))) == 2
+    assert len(list((tmp_path / "compiled").glob("lexicon-*.npz"))) == 2
+
+
+def test_lexicon_arrays_are_the_compiled_variants():
+    """Each variant's row: its label, its tests by position (-1 past its length, as wide as the longest), its
+    origin, group and rank; a lexicon without variants has one empty position."""
+    nlp = spacy.blank("en")
+    lexicon = compile_lexicon(
+        [("outside the eea", "OUT"), ("data? transfer*", "T"), ("eea", "OUT"), ("=US", "US")], nlp.tokenizer
+    )
+    rows = {
+        (lexicon.labels[label], tuple(lexicon.tests[t] for t in steps if t >= 0), group)
+        for label, steps, group in zip(lexicon.label.tolist(), lexicon.steps.tolist(), lexicon.group.tolist())
+    }
+    transfer = ("LOWER", "glob", "^transfer.*$")
+    assert rows == {
+        ("OUT", (("LOWER", "eq", "outside"), ("LOWER", "eq", "the"), ("LOWER", "eq", "eea")), 0),
+        ("OUT", (("LOWER", "eq", "eea"),), 0),
+        ("US", (("ORTH", "eq", "US"),), 1),
+        ("T", (("LOWER", "eq", "data"), transfer), 2),
+        ("T", (transfer,), 2),
+    }
+    assert lexicon.steps.shape == (5, 3)
+    assert compile_lexicon([], nlp.tokenizer).steps.shape == (0, 1)
+
+
+def _damaged(good, **change):
+    arrays = good.to_arrays()
+    return {**arrays, **change}
 
 
 @pytest.mark.parametrize(
     "damage",
     [
-        '{"format": 1, "labels": ["A"], "tests": [], "variants": [[0, [5], 0, 0, 0]]}',
-        "not json",
-        '{"format": 99}',
-        "[]",
+        lambda good: b"not a zip file",
+        lambda good: _damaged(good, head=np.array('{"format": 99}')),
+        lambda good: _damaged(good, head=np.array("not json")),
+        lambda good: _damaged(good, head=np.array('{"format": 2, "labels": ["A"], "tests": []}')),
+        lambda good: _damaged(good, steps=good.steps + 5),
+        lambda good: _damaged(good, steps=good.steps[:, ::-1].copy()),
+        lambda good: _damaged(good, steps=np.pad(good.steps, ((0, 0), (0, 1)), constant_values=-1)),
+        lambda good: _damaged(good, label=good.label[:0]),
+        lambda good: _damaged(good, label=good.label + 1),
+        lambda good: _damaged(good, origin=good.origin - 1),
+        lambda good: _damaged(good, rank=good.rank.astype(float)),
+        lambda good: _damaged(good, origin=good.origin.astype(np.uint64)),
+        lambda good: _damaged(good, steps=good.steps[:, :0]),
+        lambda good: {k: v for k, v in good.to_arrays().items() if k != "group"},
     ],
 )
 def test_lexicon_damaged_file_is_compiled_again(tmp_path, monkeypatch, damage):
     """A cache file that is not a valid compiled lexicon is ignored and rewritten."""
     monkeypatch.setenv("DPCHECK_CACHE_DIR", str(tmp_path))
     nlp = spacy.blank("en")
-    phrases = [("outside the eea", "OUT")]
+    phrases = [("outside the eea", "OUT"), ("eea", "OUT")]
     good = load_lexicon(phrases, nlp.tokenizer)
-    (stored,) = (tmp_path / "compiled").glob("lexicon-*.json")
-    stored.write_text(damage, encoding="utf-8")
+    (stored,) = (tmp_path / "compiled").glob("lexicon-*.npz")
+    bad = damage(good)
+    if isinstance(bad, bytes):
+        stored.write_bytes(bad)
+    else:
+        with stored.open("wb") as handle:
+            np.savez(handle, **bad)
     assert load_lexicon(phrases, nlp.tokenizer) == good
-    assert json.loads(stored.read_text(encoding="utf-8")) == good.to_json()
+    assert artefacts.read_arrays(stored.name) is not None
+    assert load_lexicon(phrases, nlp.tokenizer) == good
 
 
 def test_lexicon_unwritable_cache_folder_still_compiles(tmp_path, monkeypatch):
@@ -248,7 +294,7 @@ def test_lexicon_unwritable_cache_folder_still_compiles(tmp_path, monkeypatch):
     monkeypatch.setenv("DPCHECK_CACHE_DIR", str(blocked))
     nlp = spacy.blank("en")
     assert load_lexicon([("outside the eea", "OUT")], nlp.tokenizer).labels == ("OUT",)
-    assert artefacts.read_json("anything.json") is None
+    assert artefacts.read_arrays("anything.npz") is None
 
 
 def test_matcher_component_api_still_sets_ents_and_spans(scanner):

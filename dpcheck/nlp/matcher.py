@@ -94,22 +94,22 @@ class LexiconMatcher:
 
     def __init__(self, lexicon: CompiledLexicon) -> None:
         self.labels = lexicon.labels
-        variants = lexicon.variants
-        self._width = max((len(v.tests) for v in variants), default=1)
-        self._label = np.array([v.label for v in variants], dtype=np.intp)
-        self._length = np.array([len(v.tests) for v in variants], dtype=np.int64)
-        self._tests = np.full((len(variants), self._width), -1, dtype=np.intp)
-        for i, v in enumerate(variants):
-            self._tests[i, : len(v.tests)] = v.tests
-        self._origin = np.array([v.origin for v in variants], dtype=np.int64)
-        self._group = np.array([v.group for v in variants], dtype=np.int64)
-        self._rank = np.array([v.rank for v in variants], dtype=np.int64)
-        shared = np.bincount(self._origin, minlength=1) if variants else np.zeros(1, dtype=np.int64)
-        self._shared = shared[self._origin] > 1 if variants else np.zeros(0, dtype=bool)
+        count = len(lexicon.label)
+        self._label = lexicon.label.astype(np.intp)
+        self._tests = lexicon.steps.astype(np.intp)
+        self._length = (self._tests >= 0).sum(axis=1).astype(np.int64)
+        self._origin = lexicon.origin.astype(np.int64)
+        self._group = lexicon.group.astype(np.int64)
+        self._rank = lexicon.rank.astype(np.int64)
+        shared = np.bincount(self._origin, minlength=1) if count else np.zeros(1, dtype=np.int64)
+        self._shared = shared[self._origin] > 1 if count else np.zeros(0, dtype=bool)
         self._anchor = _anchors(self._tests, lexicon.tests)
-        self._starting: list[list[int]] = [[] for _ in lexicon.tests]
-        for i, v in enumerate(variants):
-            self._starting[v.tests[self._anchor[i]]].append(i)
+        # The variants anchored at each test, in order: grouped by one stable sort.
+        anchored = self._tests[np.arange(count), self._anchor]
+        order = np.argsort(anchored, kind="stable")
+        bounds = np.searchsorted(anchored[order], np.arange(len(lexicon.tests) + 1)).tolist()
+        ordered = order.tolist()
+        self._starting: list[list[int]] = [ordered[a:b] for a, b in zip(bounds, bounds[1:])]
         self._checks: list[Callable[[str], bool]] = [_check(kind, value) for _, kind, value in lexicon.tests]
         self._automata: dict[str, ahocorasick.Automaton] = {}
         self._always: dict[str, list[int]] = {"LOWER": [], "ORTH": []}
