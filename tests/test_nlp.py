@@ -25,7 +25,7 @@ def test_nlp_legal_abbreviations_do_not_split_sentences(scanner):
         ("Wir setzen Unterauftragsverarbeitern Fristen.", "SUBPROCESSOR"),
         ("Es gelten die Standardvertragsklauseln.", "MECH:scc"),
         ("Es gelten die EU-Standarddatenschutzklauseln.", "MECH:scc"),
-        ("Es besteht ein Angemessenheitsbeschluss.", "MECH:adequacy"),
+        ("Es besteht ein Angemessenheitsbeschluss.", "MECH:adequacy_decision"),
         ("Transfers rely on the standard contractual clauses.", "MECH:scc"),
         ("The EU-U.S. Data Privacy Framework applies.", "MECH:dpf"),
         ("Binding Corporate Rules apply.", "MECH:bcr"),
