@@ -3367,3 +3367,25 @@ def test_mechanisms_tools_being_made_withdrawn_or_the_customers_own_are_not_reli
     """Tools being drafted, negotiated, applied for or planned, certifications withdrawn, and tools a customer must
     conclude for its own exports rely on nothing."""
     assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We give thirty days' notice of a new sub-processor if it is located in a country that is subject to an "
+            "adequacy decision, and ninety days in any other case.",
+            set(),
+        ),
+        (
+            "en",
+            "Where a recipient is in a country that has an adequacy decision, the transfer is based on that decision.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_a_party_located_in_an_adequate_country_moves_no_data(scanner, lang, text, expected):
+    """An adequacy decision makes a sentence one about data leaving the EEA only with a word that moves data, not one
+    that only places a party."""
+    assert mechanisms(scanner, text, lang) == expected

@@ -11,7 +11,7 @@ relies on a tool, relies on that tool nowhere. Phrases that only name a tool in 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -537,9 +537,12 @@ def _states_transfer(sentence: Sentence, non_eea: Set[str]) -> bool:
     )
 
 
-def is_transfer_sentence(sentence: Sentence, non_eea: Set[str]) -> bool:
+def is_transfer_sentence(
+    sentence: Sentence, non_eea: Set[str], locates_only: Callable[[Cue], bool] = lambda cue: False
+) -> bool:
     """About data leaving the EEA: says so, sits in a transfer section, or ties a third
-    country to a transfer verb or a transfer tool ("the UK has an adequacy decision")."""
+    country to a transfer verb or a transfer tool ("the UK has an adequacy decision"); ``locates_only``: a transfer
+    cue that only says where something is ("located")."""
     if sentence.has("THIRD_COUNTRY") or sentence.in_transfer_section:
         return True
     third_country = any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places)
@@ -547,8 +550,11 @@ def is_transfer_sentence(sentence: Sentence, non_eea: Set[str]) -> bool:
     # the recipient is in a country with an adequacy decision, the transfer is based on that decision", "we may transfer
     # your data to countries deemed adequate by the Commission", "intra-group transfers rely on Art. 47"); measures
     # "recognised as adequate" are no country's.
+    # A party "located in a country subject to an adequacy decision" moves no data: the transfer word must do more than
+    # place something.
+    moves = any(not locates_only(c) for c in sentence.of("TRANSFER"))
     return (third_country and (sentence.has("TRANSFER") or sentence.has_prefixed("MECH:"))) or (
-        sentence.has("TRANSFER")
+        moves
         and (sentence.has(*THIRD_COUNTRY_TOOLS) or (sentence.has("MECH:adequacy") and sentence.has("COUNTRY_WORD")))
     )
 
