@@ -11,7 +11,7 @@ relies on a tool, relies on that tool nowhere. Phrases that only name a tool in 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -56,14 +56,6 @@ OTHER_LAW_REACH = 10
 RELATIVE_REACH = 3
 # The label of the SCCs named by their decision's number alone.
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
-# Labels of rules/lexicon/mechanisms.yml naming a tool that only a transfer out of the EEA has.
-THIRD_COUNTRY_TOOLS = (
-    "MECH:adequacy_decision",
-    "MECH:scc_article",
-    "MECH:bcr_article",
-    "MECH:code_of_conduct_article",
-    "MECH:certification_article",
-)
 # The label of Art. 49(1)(a) by its name ("explicit consent"): who gives it decides whether it is the derogation.
 CONSENT_TO_TRANSFER = "MECH:consent_to_transfer"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
@@ -187,6 +179,7 @@ class MechanismLexicon:
     tool_articles: frozenset[str] = frozenset()
     negating_prefixes: frozenset[str] = frozenset()
     outside: frozenset[str] = frozenset()
+    third_country_only: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -233,6 +226,7 @@ class MechanismLexicon:
             listed("tool_articles"),
             listed("negating_prefixes"),
             listed("outside"),
+            frozenset(f"MECH:{k}" for k, v in data.items() if v.get("third_country_only")),
         )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
@@ -538,11 +532,15 @@ def _states_transfer(sentence: Sentence, non_eea: Set[str]) -> bool:
 
 
 def is_transfer_sentence(
-    sentence: Sentence, non_eea: Set[str], locates_only: Callable[[Cue], bool] = lambda cue: False
+    sentence: Sentence,
+    non_eea: Set[str],
+    locates_only: Callable[[Cue], bool] = lambda cue: False,
+    third_country_tools: Collection[str] = (),
 ) -> bool:
     """About data leaving the EEA: says so, sits in a transfer section, or ties a third
     country to a transfer verb or a transfer tool ("the UK has an adequacy decision"); ``locates_only``: a transfer
-    cue that only says where something is ("located")."""
+    cue that only says where something is ("located"); ``third_country_tools``: the labels of tools only such a
+    transfer has (``third_country_only`` in rules/lexicon/mechanisms.yml)."""
     if sentence.has("THIRD_COUNTRY") or sentence.in_transfer_section:
         return True
     third_country = any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places)
@@ -555,7 +553,7 @@ def is_transfer_sentence(
     moves = any(not locates_only(c) for c in sentence.of("TRANSFER"))
     return (third_country and (sentence.has("TRANSFER") or sentence.has_prefixed("MECH:"))) or (
         moves
-        and (sentence.has(*THIRD_COUNTRY_TOOLS) or (sentence.has("MECH:adequacy") and sentence.has("COUNTRY_WORD")))
+        and (sentence.has(*third_country_tools) or (sentence.has("MECH:adequacy") and sentence.has("COUNTRY_WORD")))
     )
 
 

@@ -230,7 +230,10 @@ class Passage:
     @cached_property
     def transfer(self) -> bool:
         """The sentence is about data leaving the EEA (see :func:`~dpcheck.extract.mechanisms.is_transfer_sentence`)."""
-        return is_transfer_sentence(self.sentence, self._reading.non_eea, self._reading.lexicon.roles.locates_only)
+        lexicon = self._reading.lexicon
+        return is_transfer_sentence(
+            self.sentence, self._reading.non_eea, lexicon.roles.locates_only, lexicon.mechanisms.third_country_only
+        )
 
     @property
     def _unmoved(self) -> frozenset[int]:
