@@ -27,9 +27,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 from lxml.etree import _Element
 
-from dpcheck.ingest.document import Document, DocumentBuilder, Notice
+from dpcheck.ingest.document import TINY_POINTS, Document, DocumentBuilder, Notice
 from dpcheck.ingest.normalize import clean, strip_inline_html
-from dpcheck.ingest.pdf_visibility import TINY_POINTS
 from dpcheck.limits import checkpoint
 
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre|kop|encabezado|titolo)\s*([1-9])$", re.IGNORECASE)
