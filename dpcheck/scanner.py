@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from dpcheck.extract import Lexicon
-    from dpcheck.ingest.document import Document
+    from dpcheck.ingest.document import Document, Format
     from dpcheck.nlp.language import LanguageDetector
     from dpcheck.vendor.together import Part
 
@@ -154,26 +154,28 @@ class Scanner:
         other.as_of = day
         return other
 
-    def build(self) -> None:
-        """Import the readers of every format and build the language detector, the lexicon and every
-        pipeline now (later calls cost nothing): before workers fork from this process, they share them."""
+    def build(self, formats: Iterable[Format] | None = None) -> None:
+        """Import the readers of ``formats`` (of every format by default) and build the language detector,
+        the lexicon and every pipeline now (later calls cost nothing): before workers fork from this
+        process, they share them."""
         from dpcheck import ingest
 
         # Building leaves some 200,000 container objects that live as long as the scanner: at CPython's default
         # threshold the collector ran about 1,000 collections meanwhile, walking them again and again, for a few
         # objects in cycles (a fifth of start-up).
         with fewer_collections():
-            ingest.import_parsers()
+            ingest.import_parsers(formats)
             self._language_detector()
             self._lexicon  # noqa: B018 - a cached property, built here
             for lang in SUPPORTED:
                 self.pipeline(lang)
 
-    def _prepare(self) -> None:
+    def _prepare(self, formats: Iterable[Format] | None = ()) -> None:
         """Build everything before a document's time starts: a timeout is for the document, and a
-        build cut short would be retried by every next one."""
+        build cut short would be retried by every next one. ``formats``: the parsers the document will
+        likely need (a parser it needs besides is imported when it is read)."""
         built = self._detector is None or any(lang not in self._pipelines for lang in SUPPORTED)
-        self.build()
+        self.build(formats)
         global _FROZEN_IN
         if built or _FROZEN_IN != os.getpid():
             # Pipelines, lexicons and the language model are a few hundred thousand objects that live
@@ -230,7 +232,7 @@ class Scanner:
                 on_read(document)
             return self.scan_document(document, path=name, doc_type=doc_type)
 
-        report = self._guarded(name, scan)
+        report = self._guarded(name, scan, ingest.named_formats(name))
         return replace(report, sha256=digest[0]) if digest else report
 
     def scan_together(
@@ -264,6 +266,7 @@ class Scanner:
         return self._guarded(
             name,
             lambda: self.scan_document(ingest.load(data, name=name, limits=self.limits), path=name, language=language),
+            ingest.named_formats(name),
         )
 
     def scan_text(
@@ -290,11 +293,15 @@ class Scanner:
                 language=language,
                 doc_type=doc_type,
             ),
+            (fmt,),
         )
 
-    def _guarded(self, name: str, scan: Callable[[], DocumentReport]) -> DocumentReport:
-        """Run one document's scan within its limits; whatever goes wrong becomes an error report."""
-        self._prepare()
+    def _guarded(
+        self, name: str, scan: Callable[[], DocumentReport], formats: Iterable[Format] | None = None
+    ) -> DocumentReport:
+        """Run one document's scan within its limits; whatever goes wrong becomes an error report.
+        ``formats``: those it will likely be read as (every format's parser is imported if unknown)."""
+        self._prepare(formats)
         try:
             with fewer_collections(), enforce(self.limits):
                 return scan()

@@ -37,6 +37,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from dpcheck.errors import ErrorCode
+from dpcheck.ingest.sniff import named_formats
 from dpcheck.limits import Limits, MiB
 from dpcheck.models import DocumentReport
 from dpcheck.scanner import Scanner
@@ -223,11 +224,15 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         context = self._context = self._context or _context(self.options)
+        forked = context.get_start_method() == "fork"
+        if forked:
+            # Built before each fork, with the parsers of the document the worker starts on (another format's
+            # parser a worker imports when it first reads one): a scan of Markdown alone imports no PDF reader.
+            process_scanner(self.options).build(named_formats(self._queue[0].path) if self._queue else ())
         parent, child = context.Pipe()
         # A forked worker inherits the parent's ends of the other workers' pipes: it closes them, so
         # that each pipe ends when the parent does. (A worker from a fork server or spawned inherits
         # nothing, and its parent is the server.)
-        forked = context.get_start_method() == "fork"
         others = [w.conn for w in self._workers] if forked else []
         parent_pid = os.getpid() if forked else None
         process = context.Process(
@@ -246,11 +251,10 @@ class WorkerPool:
 def _context(options: dict[str, Any]) -> Any:
     methods = multiprocessing.get_all_start_methods()
     if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
-        # Workers forked from this process share its Scanner, pipelines built, instead of each
-        # spending seconds building its own. Only while no other thread runs: a thread holding a
-        # lock at the fork would leave that lock held for ever in the child (and not on macOS,
-        # whose system libraries do not survive a fork).
-        process_scanner(options).build()
+        # Workers forked from this process share its Scanner, pipelines built (`WorkerPool._start`), instead
+        # of each spending seconds building its own. Only while no other thread runs: a thread holding a
+        # lock at the fork would leave that lock held for ever in the child (and not on macOS, whose system
+        # libraries do not survive a fork).
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")

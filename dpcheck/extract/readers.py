@@ -208,7 +208,7 @@ class Reading:
 
 def _letters(text: str) -> str:
     """The letters of ``text``, lower-cased: a heading and its line in the contents compare equal."""
-    return "".join(ch for ch in text.lower() if ch.isalpha())
+    return "".join(filter(str.isalpha, text.lower()))
 
 
 def _more_letters(text: str, most: int) -> bool:

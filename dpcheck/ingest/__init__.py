@@ -13,15 +13,17 @@ text left out, disguised letters repaired), with codes and places.
 
 from __future__ import annotations
 
+import importlib
 import os
 import stat
+from collections.abc import Iterable
 from typing import Literal
 
 from dpcheck.errors import ErrorCode, IngestError, LimitError, describe
 from dpcheck.ingest import guards
 from dpcheck.ingest.document import Block, Document, DocumentBuilder, Format, Notice, Table
 from dpcheck.ingest.normalize import clean, decode_counting
-from dpcheck.ingest.sniff import sniff
+from dpcheck.ingest.sniff import named_formats, sniff
 from dpcheck.limits import Limits, check_chars, enforce
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "import_parsers",
     "load",
     "load_text",
+    "named_formats",
     "read_file",
     "sniff",
 ]
@@ -43,10 +46,22 @@ _CORRUPT = {"pdf": ErrorCode.PDF_CORRUPT, "docx": ErrorCode.DOCX_CORRUPT}
 
 # Each format's parser (and its library: pdfplumber, python-docx, BeautifulSoup, markdown-it) is imported
 # when a document of that format is first read: the document model here is read by reports and caches
-# that never parse a file.
-def import_parsers() -> None:
-    """Import every format's parser now: before worker processes fork, so that they share them."""
-    from dpcheck.ingest import delimited, docx, html, markdown, pdf  # noqa: F401
+# that never parse a file, and a scan of Markdown alone never imports pdfminer or python-docx.
+_PARSERS: dict[Format, str] = {
+    "pdf": "pdf",
+    "docx": "docx",
+    "html": "html",
+    "markdown": "markdown",
+    "text": "markdown",
+    "csv": "delimited",
+}
+
+
+def import_parsers(formats: Iterable[Format] | None = None) -> None:
+    """Import the parsers of ``formats`` (of every format by default) now: before worker processes fork,
+    so that they share them, and before a document's time starts."""
+    for module in sorted({_PARSERS[fmt] for fmt in (_PARSERS if formats is None else formats)}):
+        importlib.import_module(f"dpcheck.ingest.{module}")
 
 
 def _parse_text(fmt: str, text: str, label: str) -> Document:

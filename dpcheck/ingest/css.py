@@ -26,7 +26,7 @@ import tinycss2
 import tinycss2.color3
 from bs4 import BeautifulSoup, Tag
 
-from dpcheck.ingest.pdf_visibility import TINY_POINTS
+from dpcheck.ingest.document import TINY_POINTS
 from dpcheck.limits import checkpoint
 
 _VIEWPORT = (1280.0, 800.0)

@@ -12,6 +12,8 @@ from dpcheck.limits import check_chars, checkpoint
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
 Format = Literal["pdf", "html", "markdown", "text", "docx", "csv"]
+# Text smaller than this (glyph box height or font size, in points) cannot be read on paper, whatever the format.
+TINY_POINTS = 2.0
 
 
 @dataclass(frozen=True, slots=True)

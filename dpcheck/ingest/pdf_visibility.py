@@ -24,9 +24,9 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from dpcheck.ingest.document import TINY_POINTS
 from dpcheck.limits import checkpoint
 
-TINY_POINTS = 2.0  # text smaller than this (glyph box height, in points) cannot be read on paper
 _SCALE = 2.0  # 144 dpi: a full stop at 8 pt still leaves a mark
 _MIN_SCALE = 1.0
 _MAX_PIXELS = 16_000_000  # a bigger page is not drawn; its text is kept and a notice says so

@@ -42,6 +42,9 @@ _HTML_TAG = re.compile(
     r"ul|ol|br|font|center|nav|header|footer|form|iframe)\b",
     re.IGNORECASE | re.DOTALL,
 )
+# Control codes but the whitespace ones (tab, newline, vertical tab, form feed, return), C1 controls and the
+# replacement character: what a decoded binary file is full of. One search, not a Python test per character.
+_JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _MARKDOWN = re.compile(
     r"^#{1,6}[ \t]+\S"  # ATX heading
     r"|^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$"  # pipe table delimiter row
@@ -78,6 +81,22 @@ def sniff(data: bytes, name: str | None = None) -> Format:
     return "markdown" if _MARKDOWN.search(text) else "text"
 
 
+def named_formats(name: str) -> frozenset[Format] | None:
+    """The formats a file of this name is read as unless its bytes say otherwise (a PDF or a Word
+    document named anything, an HTML page named .txt), or None if its name says nothing: which parsers
+    to import before its time starts (:meth:`dpcheck.scanner.Scanner.build`), not how it is read."""
+    ext = PurePath(name).suffix.lower()
+    if ext == ".pdf":
+        return frozenset({"pdf"})
+    if ext == ".docx":
+        return frozenset({"docx"})
+    if ext in _DELIMITED_EXT:
+        return frozenset({"csv"})
+    if ext in _MARKDOWN_EXT | _HTML_EXT | _TEXT_EXT:
+        return frozenset({"markdown", "html", "text"})
+    return None
+
+
 def _sniff_zip(data: bytes, ext: str) -> Format:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -112,7 +131,7 @@ def _sample_text(data: bytes) -> str:
         if len(data) <= _SAMPLE:
             raise IngestError(ErrorCode.EMPTY, "the document contains only whitespace")
         return text
-    junk = sum(1 for c in text if (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c < "\xa0" or c == "\ufffd")
+    junk = len(_JUNK.findall(text))
     if junk > 0.05 * len(text):
         share = f"{junk / len(text):.0%}"
         raise IngestError(ErrorCode.BINARY_CONTENT, f"{share} of the characters are control codes: binary, not text")

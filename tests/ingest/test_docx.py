@@ -224,3 +224,43 @@ _DPA = {
     "Auftragsverarbeiter im Auftrag des Verantwortlichen nach Art. 28 DSGVO. Der Auftragsverarbeiter nimmt keinen "
     "weiteren Auftragsverarbeiter ohne vorherige schriftliche Genehmigung des Verantwortlichen in Anspruch.",
 }
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_docx_paragraph_styles_found_once_per_style_id_read_as_python_docx_gives_them(
+    make_docx, monkeypatch, language: str
+) -> None:
+    """A paragraph's style is looked up once per style id and document, and the blocks are those read with
+    python-docx's own lookup for every paragraph: headings, list items, a style id the document does not define
+    (the default style), and paragraphs without a style, in EN and DE."""
+    from docx.text.paragraph import Paragraph
+
+    from dpcheck.ingest import docx as reader
+
+    words = {
+        "en": ("Sub-processors", "Acme hosts the data.", "Beta Ltd", "Transfers"),
+        "de": ("Unterauftragsverarbeiter", "Acme speichert die Daten.", "Beta GmbH", "Übermittlungen"),
+    }[language]
+
+    def fill(document: WordDocument) -> None:
+        for _ in range(3):
+            document.add_heading(words[0], level=1)
+            document.add_paragraph(words[1])
+            document.add_paragraph(words[2], style="List Bullet")
+            stray = document.add_paragraph(words[3])
+            stray._p.get_or_add_pPr().get_or_add_pStyle().val = "NoSuchStyle"
+
+    data = make_docx(fill)
+    looked_up: list[str | None] = []
+    original = Paragraph.style.fget
+    monkeypatch.setattr(Paragraph, "style", property(lambda p: looked_up.append(p._p.style) or original(p)))
+    memo = [(b.kind, b.text, b.level) for b in load(data, name="dpa.docx").blocks]
+    assert sorted(looked_up, key=str) == sorted({*looked_up}, key=str) and len(looked_up) == 4
+    monkeypatch.setattr(reader._Reading, "paragraph_style", lambda self, paragraph, element: paragraph.style)
+    assert memo == [(b.kind, b.text, b.level) for b in load(data, name="dpa.docx").blocks]
+    assert memo[:4] == [
+        ("heading", words[0], 1),
+        ("paragraph", words[1], 0),
+        ("list_item", words[2], 0),
+        ("paragraph", words[3], 0),
+    ]

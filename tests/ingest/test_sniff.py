@@ -90,3 +90,35 @@ def test_sniff_text_encodings(encoding: str) -> None:
     """UTF-16 (with or without BOM), UTF-8 with BOM and cp1252 text are text, not binary."""
     data = "Übermittlung in Drittländer – § 5 “SCC”\n".encode(encoding)
     assert sniff(data, "a.txt") == "text"
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (b"# Datenschutz\n\nText.", "richtlinie.md"),
+        (b"Unterauftragsverarbeiter\n\nText.", "liste.txt"),
+        (b"<p>Sub-processors</p>", "list.htm"),
+        (b"Name,Purpose,Location\nAcme,Hosting,Germany\n", "subprocessors.csv"),
+        (b"%PDF-1.7\n...", "dpa.pdf"),
+        (_zip(["[Content_Types].xml", "word/document.xml"]), "dpa.docx"),
+    ],
+)
+def test_named_formats_hold_what_an_ordinary_file_of_that_name_is_read_as(data: bytes, name: str) -> None:
+    """The parsers imported before a document's time starts are those its name says (EN/DE names), and a
+    name that says nothing asks for every parser."""
+    from dpcheck.ingest import named_formats
+
+    formats = named_formats(name)
+    assert formats is not None and sniff(data, name) in formats
+    assert named_formats("dpa") is None and named_formats("dpa.bin") is None
+
+
+def test_sniff_junk_count_is_the_per_character_test() -> None:
+    """The control codes counted by one search are those the per-character test counted, for every code point."""
+    from dpcheck.ingest.sniff import _JUNK
+
+    def junk(c: str) -> bool:
+        return (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c < "\xa0" or c == "\ufffd"
+
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert _JUNK.findall(every) == [c for c in every if junk(c)]
