@@ -137,3 +137,45 @@ def test_doctype_the_visible_title_comes_before_the_files_own(lang, page_title, 
         f"<html><head><title>{page_title}</title></head><body><h1>{heading}</h1><p>{_CLAUSES[lang]}</p></body></html>"
     )
     assert classify(load_text(html, format="html")) == "dpa"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "# Introduction\n\nPublic health bodies and the firms that build their apps often ask how to share work on a "
+            "new app fairly. The notes below walk through the choices they face, from who holds which records to how "
+            "long anything is kept, and what each side should check before the app goes live for the public. "
+            "This model data protection agreement "
+            "(“DPA”) may be adapted.\n\n## 1. Definitions\n\n“Client” means the public body. This DPA binds both "
+            "parties.",
+            "dpa",
+        ),
+        (
+            "# Einleitung\n\nGesundheitsämter und die Firmen, die ihre Apps bauen, fragen oft, wie sie die Arbeit an "
+            "einer neuen App fair aufteilen. Die folgenden Notizen gehen die Fragen durch, von der Frage, wer welche "
+            "Unterlagen führt, bis zur Frage, wie lange etwas aufbewahrt wird und was vor dem Start zu prüfen ist. "
+            "Dieser AVV kann angepasst werden.\n\n## 1. "
+            "Begriffe\n\n„Kunde“ ist die Behörde.",
+            "dpa",
+        ),
+        (
+            "# Introduction\n\nPublic health bodies and the firms that build their apps often ask how to share work on a "
+            "new app fairly. The notes below walk through the choices they face, from who holds which records to how "
+            "long anything is kept, and what each side should check before the app goes live for the public. "
+            "This Privacy Notice explains what the app does with the details it keeps.",
+            "privacy_policy",
+        ),
+        (
+            "# Einleitung\n\nGesundheitsämter und die Firmen, die ihre Apps bauen, fragen oft, wie sie die Arbeit an "
+            "einer neuen App fair aufteilen. Die folgenden Notizen gehen die Fragen durch, von der Frage, wer welche "
+            "Unterlagen führt, bis zur Frage, wie lange etwas aufbewahrt wird und was vor dem Start zu prüfen ist. "
+            "Diese Datenschutzhinweise erklären, was die App mit den gespeicherten Angaben tut.",
+            "privacy_policy",
+        ),
+    ],
+)
+def test_doctype_a_document_that_names_itself_where_no_title_does(text, expected):
+    """Where no title says what the document is, the text calling itself "this DPA"/„dieser AVV" or "this Privacy
+    Notice"/„diese Datenschutzhinweise" does, before the body's vocabulary."""
+    assert classify(load_text(text, format="markdown")) == expected

@@ -3389,3 +3389,32 @@ def test_mechanisms_a_party_located_in_an_adequate_country_moves_no_data(scanner
     """An adequacy decision makes a sentence one about data leaving the EEA only with a word that moves data, not one
     that only places a party."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We rely on the Data Privacy Framework for transfers to the United States. For UK users we will rely on it "
+            "only once, respectively, (i) the adequacy regulations for the UK data bridge enter into force.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Für Übermittlungen in die USA stützen wir uns auf das Data Privacy Framework. Für Nutzer im Vereinigten "
+            "Königreich gilt dies erst, sobald der Angemessenheitsbeschluss für die britische Datenbrücke in Kraft "
+            "tritt.",
+            {"dpf"},
+        ),
+        (
+            "en",
+            "The adequacy decision for the United States entered into force in July, and we rely on it.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_awaiting_its_entry_into_force_is_not_relied_on(scanner, lang, text, expected):
+    """A tool named between "once"/„sobald" and its entry into force is a condition still to be met; one that has
+    entered into force ("entered", past) is relied on."""
+    assert mechanisms(scanner, text, lang) == expected

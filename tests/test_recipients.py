@@ -1126,3 +1126,146 @@ def test_recipients_the_initials_of_a_quoted_term_are_no_company(scanner, lang, 
     """Initials the document gives a quoted term ('"Sensitive Personal Information" (SPI)') name that term, not a
     company the vendor uses."""
     assert named(scanner, text, lang) == {"Quillon Verify Ltd.": "processor"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\n## Comments\n\nWe use a third-party service provider, Wendle Technologies Ltd, to host "
+            "the comment boxes on our articles.\n",
+            {"Wendle Technologies Ltd": "processor"},
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Kommentare\n\nWir nutzen einen Dienstleister, die Wendle Technologies GmbH, "
+            "für die Kommentarfelder unserer Artikel.\n",
+            {"Wendle Technologies GmbH": "processor"},
+        ),
+    ],
+)
+def test_recipients_a_capitalised_legal_form_closes_a_name_in_a_sentence(scanner, lang, text, expected):
+    """A name ending in a word that often closes a phrase ("Technologies") is a company's where a legal form written
+    with a capital follows it, in running text as in a list."""
+    assert named(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\n## Direct debit\n\nFor direct debit we provide you with a check of your bank account "
+            "through Parro Banking GmbH (Lindenweg 12, 80331 Munich) or Quent GmbH (Ring 4, 10115 Berlin). Your bank "
+            "details are transmitted to the provider you choose.\n",
+            {"Parro Banking GmbH", "Quent GmbH"},
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Lastschrift\n\nFür die Lastschrift übermitteln wir Ihre Bankdaten zur "
+            "Prüfung Ihres Kontos über die Parro Banking GmbH (Lindenweg 12, 80331 München) oder die Quent GmbH (Ring "
+            "4, 10115 Berlin).\n",
+            {"Parro Banking GmbH", "Quent GmbH"},
+        ),
+    ],
+)
+def test_recipients_companies_a_service_is_provided_through(scanner, lang, text, expected):
+    """A company closed by its legal form that a service the vendor provides goes "through"/„über" receives the data;
+    its postal address in brackets does not end the list, and the full stop after its legal form ends its name."""
+    assert set(named(scanner, text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\n## Video meetings\n\nAudio and video of the meetings are processed only on the servers "
+            "of Hostwerk example.de GmbH in Germany.\n",
+            {"Hostwerk example.de GmbH": "processor"},
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Videokonferenzen\n\nTon und Bild der Konferenzen werden nur auf den Servern "
+            "der Firma Hostwerk example.de GmbH in Deutschland verarbeitet.\n",
+            {"Hostwerk example.de GmbH": "processor"},
+        ),
+    ],
+)
+def test_recipients_the_company_on_whose_servers_data_is_processed(scanner, lang, text, expected):
+    """Data processed on a company's servers goes to that company; „die Firma" before a name is no part of it, and a
+    web address inside a name is."""
+    assert named(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\n## Sharing with partners\n\nThis includes vendors on our shop and specialist companies "
+            "who help us collect reviews of products, namely, Fernvale, Brookhill Consultants Limited and Orrin Direct "
+            "Ltd.\n",
+            {"Fernvale", "Brookhill Consultants Limited", "Orrin Direct Ltd."},
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Weitergabe an Partner\n\nDazu zählen Händler in unserem Shop und "
+            "Fachunternehmen, die uns beim Einholen von Bewertungen helfen, insbesondere Fernvale, Brookhill Beratung "
+            "GmbH und Orrin Direkt AG.\n",
+            {"Fernvale", "Brookhill Beratung GmbH", "Orrin Direkt AG"},
+        ),
+    ],
+)
+def test_recipients_a_list_of_companies_in_a_section_on_recipients(scanner, lang, text, expected):
+    """In a section on recipients, the companies given after "namely"/„insbesondere", some closed by a legal form, are
+    recipients, however far back the category they exemplify stands."""
+    assert set(named(scanner, text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Larkspur sub-processors\n\nWe engage the following sub-processors.\n\n### Cobalt Hosting\n\nCobalt "
+            "Hosting runs the data centres that hold your data.\n\n### Wendle\n\nWendle sends our notification "
+            "e-mails.\n\n### Changes\n\n- Removal of Quent Storage\n- Addition of Wendle\n",
+        ),
+        (
+            "de",
+            "# Larkspur Unterauftragsverarbeiter\n\nWir setzen folgende Unterauftragsverarbeiter ein.\n\n### Cobalt "
+            "Hosting\n\nCobalt Hosting betreibt die Rechenzentren mit Ihren Daten.\n\n### Wendle\n\nWendle versendet "
+            "unsere Benachrichtigungen.\n\n### Änderungen\n\n- Entfernung der Quent Storage\n- Hinzufügung von "
+            "Wendle\n",
+        ),
+    ],
+)
+def test_recipients_entry_headings_and_change_log_of_a_sub_processor_page(scanner, lang, text):
+    """A heading over a paragraph that says what the company it names does heads that company's entry; a change
+    log's "Removal of X" names no recipient and "Addition of X" names X."""
+    assert set(named(scanner, text, lang, "subprocessor_list")) == {"Cobalt Hosting", "Wendle"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Data Processing Agreement\n\n## Appendix 1 – Larkspur Subprocessors\n\n* Cobalt Compute AB (Org nr: "
+            "5590-1234), provides services to Larkspur AI AB with regards to servers\n* Quent Net AB (Org nr: "
+            "5560-9876), provides network services to Larkspur AI AB\n",
+        ),
+        (
+            "de",
+            "# Auftragsverarbeitungsvertrag\n\n## Anlage 1 – Larkspur Unterauftragsverarbeiter\n\n* Cobalt Compute AB "
+            "(Org.-Nr. 5590-1234), übermittelt Serverprotokolle an die Larkspur AI AB\n* Quent Net AB (Org.-Nr. "
+            "5560-9876), übermittelt Netzprotokolle an die Larkspur AI AB\n",
+        ),
+    ],
+)
+def test_recipients_the_company_a_list_heading_names_as_engaging_is_the_vendor(scanner, lang, text):
+    """ "Appendix 1 – Larkspur Subprocessors": Larkspur engages them, so "provides services to Larkspur AI AB" names the
+    vendor, no recipient, though the document's title does not name it."""
+    assert set(named(scanner, text, lang, "dpa")) == {"Cobalt Compute AB", "Quent Net AB"}

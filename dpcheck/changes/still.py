@@ -99,10 +99,15 @@ def _from(tokens: Sequence[str]) -> bool:
 
 
 def _placed_people(sentence: str, cue: tuple[int, int], name: tuple[int, int]) -> bool:
-    """People stand right before the word that places, or before the place it follows ("data subjects located in",
-    „Kunden, die in Japan ansässig sind"): it says whose data it is, not where it goes."""
+    """People or a company stand right before the word that places, or before the place it follows ("data subjects
+    located in", „Kunden, die in Japan ansässig sind", "a Swiss company based in Laax"): it says whose data it is, or
+    where a company sits, not where the data goes."""
     before = sentence[: min(cue[0], name[0])] if name[0] < cue[0] else sentence[: cue[0]]
-    return any(w in _people_words() for w in _tokens(before)[-PEOPLE_REACH:])
+    # "a Swiss company based in": the company stands between the place and the word that places it.
+    between = _tokens(sentence[name[1] : cue[0]]) if name[1] <= cue[0] else []
+    return any(w in _people_words() for w in _tokens(before)[-PEOPLE_REACH:]) or any(
+        w in _seated_words() for w in between
+    )
 
 
 def _readers_act(before: str) -> bool:
@@ -136,7 +141,12 @@ def _clause_denial() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _people_words() -> frozenset[str]:
     words = words_data()
-    return frozenset(str(w).lower() for w in words["people"])
+    return frozenset(str(w).lower() for w in (*words["people"], *words["still_said"]["seated"]))
+
+
+@cache
+def _seated_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words_data()["still_said"]["seated"])
 
 
 @cache

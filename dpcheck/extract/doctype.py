@@ -73,6 +73,27 @@ POLICY_BODY = re.compile(
     r"(data|information)|your information|wir verarbeiten)\b",
     re.I,
 )
+# The document naming itself in its text ("this DPA", "This model data protection agreement", „dieser AVV", "this
+# Privacy Policy", „diese Datenschutzerklärung"): what it says it is, where no title says it.
+SELF_NAMED: list[tuple[DocType, re.Pattern[str]]] = [
+    (
+        "dpa",
+        re.compile(
+            r"\bthis (?:model )?(?:DPA|data (?:processing|protection) (?:agreement|addendum))\b|"
+            r"\b(?:dieser|diese|dieses) (?:AVV|Auftragsverarbeitungsvertrag|Vertrag(?:es)? zur Auftragsverarbeitung|"
+            r"Vereinbarung zur Auftragsverarbeitung)\b",
+            re.I,
+        ),
+    ),
+    (
+        "privacy_policy",
+        re.compile(
+            r"\bthis (?:privacy|data protection) (?:policy|notice|statement)\b|"
+            r"\b(?:diese|dieser) (?:Datenschutzerklärung|Datenschutzhinweisen?|Datenschutzinformation(?:en)?)\b",
+            re.I,
+        ),
+    ),
+]
 # A document titled with the one word ("Datenschutz", "Privacy"), however it speaks of the data subjects.
 BARE_POLICY_TITLE = re.compile(r"\s*(datenschutz|privacy|data protection)\s*", re.I)
 TITLE = dict(TITLE_PATTERNS)
@@ -111,7 +132,14 @@ def classify(document: Document) -> DocType:
             return doc_type
         if SHIELD_NOTICE.search(candidate) and len(document.text) < 30000:
             return "other"
-    return _body(document.text) or "other"
+    return _self_named(document.text) or _body(document.text) or "other"
+
+
+def _self_named(text: str) -> DocType | None:
+    """The type the text calls itself more often ("this DPA" against "this Privacy Policy"); None: neither or a tie."""
+    counts = [(len(pattern.findall(text)), doc_type) for doc_type, pattern in SELF_NAMED]
+    (first, doc_type), (second, _) = sorted(counts, reverse=True)
+    return doc_type if first > second else None
 
 
 def _body(text: str) -> DocType | None:

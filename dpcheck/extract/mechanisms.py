@@ -904,6 +904,20 @@ def _future_decision(sentence: Sentence, cue: Cue) -> Cue | None:
     return _framing(sentence, cue, "FUTURE_DECISION", BEFORE_WINDOW, AFTER_WINDOW, lo, hi)
 
 
+def _awaits_force(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "... once (i) the adequacy regulations for the UK Extension enter into force", „sobald der
+    Angemessenheitsbeschluss in Kraft tritt": the tool named in a clause that opens with "once" and closes with its
+    entry into force is a condition awaited, not the basis of today's transfers."""
+    # "once respectively (i) the adequacy ...": the brackets of an enumeration may stand between "once" and the tool.
+    _, hi = sentence.clause_bounds(cue.start)
+    tokens = sentence.span
+    opened = any(
+        0 <= cue.start - c.end <= BEFORE_WINDOW and not any(t.text in ".;" for t in tokens[c.end : cue.start])
+        for c in sentence.of("TOOL_ONCE")
+    )
+    return next((c for c in sentence.of("INTO_FORCE") if cue.end <= c.start and c.end <= hi), None) if opened else None
+
+
 def _prefix_negated(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
     """ "non-Privacy Shield-certified customers": a negating prefix hyphen-joined to the tool's name."""
     tokens = sentence.span
@@ -1192,6 +1206,7 @@ def mechanism_mentions(
             or _framing(sentence, cue, "CUSTOMER_OWN_AFTER", -1, CUSTOMER_OWN_REACH)
             or _customer_responsible(sentence, cue)
             or _framing(sentence, cue, "TOOL_AWAITED", AWAITED_REACH, -1)
+            or _awaits_force(sentence, cue)
             or _framing(sentence, cue, "TOOL_EXAMPLES", len(sentence.span), -1)
             or _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
             or _not_in_use(sentence, cue, [m for m in unique if lexicon.labels[m.label][0] != tool], absent)

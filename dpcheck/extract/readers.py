@@ -60,6 +60,7 @@ from dpcheck.extract.parties import (
 from dpcheck.extract.recipients import (
     RecipientWords,
     among_names,
+    change_entry,
     defined_names,
     defined_terms,
     item_companies,
@@ -68,6 +69,8 @@ from dpcheck.extract.recipients import (
     labelled_company,
     location_fields,
     may_name,
+    name_at,
+    name_key,
     opens_fields,
     own_name,
     plain_name,
@@ -95,6 +98,7 @@ from dpcheck.extract.terms import (
 from dpcheck.ingest.document import Block, Document
 from dpcheck.models import ALL_SUBPROCESSORS, UNSPECIFIED, Evidence, Mention, Recipient
 from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
+from dpcheck.nlp.pipeline import ROLE_PREFIX
 
 # Sentences after one about requests from authorities that still speak of them without repeating who asks.
 TOPIC_REACH = 2
@@ -467,6 +471,8 @@ class DestinationReader(Reader):
         self._named: Sequence[Recipient] = tuple(reading.recipients)
         self._previous: list[Mention] = []  # the destinations of the sentence read last
         self._previous_at = -1
+        title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
+        self._own = title_words(title, reading.lexicon.recipients)  # the vendor's name, from the title
 
     def plan(self, reading: Reading) -> np.ndarray:
         # A place, or wording that leaves the destinations open or denies transfers (destination_mentions).
@@ -492,11 +498,21 @@ class DestinationReader(Reader):
         # A question answered "yes" states what it asks, as a transfer statement.
         transfer = passage.transfer or answer == "yes"
         places = destination_mentions(sentence, transfer, set(reading.eea), words, reading.lexicon.roles)
+        if self._offered_by_vendor(sentence, reading):
+            # "The app is a service offered by Acme GmbH, a Swiss company": the vendor's own seat, no recipient's.
+            places = [m for m in places if m.role != "recipient_seat"]
         reading.mentions.extend(
             [*places, *examples_of_previous(previous, sentence, places, set(reading.eea), reading.lexicon.roles)]
         )
         self._previous, self._previous_at = places, passage.index
         reading.recipients.extend(onward_recipients(sentence, places, self._named))
+
+    def _offered_by_vendor(self, sentence: Sentence, reading: Reading) -> bool:
+        """Every service the sentence names with its provider ("a service offered by", „ein Angebot der") is the
+        vendor's own: the name after each such cue is the vendor's, as the document's title gives it."""
+        cues = sentence.of(ROLE_PREFIX + "service_provider")
+        words = reading.lexicon.recipients
+        return bool(cues) and all(own_name(name_at(sentence.span, cue.end, words)[0], self._own) for cue in cues)
 
     def _follows(self, index: int, reading: Reading) -> bool:
         """No sentence this reader would read stands between the one read last and sentence ``index``:
@@ -506,6 +522,15 @@ class DestinationReader(Reader):
             sentences.block(k).kind == "heading" or _in_read_table(sentences.block(k), reading)
             for k in range(self._previous_at + 1, index)
         )
+
+
+def _described(heading: str, text: str, words: RecipientWords) -> bool:
+    """A paragraph that opens by saying what the company its heading names does ("Acme" over "Acme provides storage
+    for projects.", „Acme" over „Acme versendet unsere E-Mails."): the heading heads that company's entry."""
+    name = plain_name(heading, words)
+    rest = text[len(name) :] if name and text.startswith(name) else ""
+    following = rest.split(maxsplit=1)
+    return bool(following) and rest[:1].isspace() and following[0][:1].islower()
 
 
 def _whole_block(sentence: Sentence) -> bool:
@@ -568,11 +593,12 @@ def _names_the_list(heading: str, words: RecipientWords) -> bool:
     return tokens[-1].strip(".:") in words.list_nouns or tail.strip(".:") in words.list_nouns
 
 
-def _bare_name(sentence: Sentence, words: RecipientWords) -> str:
-    """The company a list item of a list of processors names and nothing else ("Acme Cloud")."""
+def _bare_name(sentence: Sentence, text: str, words: RecipientWords) -> str:
+    """The company a list item of a list of processors names and nothing else ("Acme Cloud"); ``text`` is the
+    item's words after a change log's opener ("Addition of Acme Cloud")."""
     if sentence.block.kind != "list_item" or sentence.text.strip() != sentence.block.text.strip():
         return ""
-    return plain_name(sentence.text, words, listed=True)
+    return plain_name(text, words, listed=True)
 
 
 def _entry(block: Block, words: RecipientWords) -> tuple[str, list[str]]:
@@ -632,11 +658,13 @@ class ProseRecipientReader(Reader):
         self._starts: list[int] = []  # where each block of the document starts, to find a block's index
 
     def begin(self, reading: Reading) -> None:
-        self._named = {r.name.casefold() for r in reading.recipients}
+        words = reading.lexicon.recipients
+        self._named = {r.name.casefold() for r in reading.recipients} | {
+            name_key(r.name, words) for r in reading.recipients
+        }
         self._starts = [b.start for b in reading.document.blocks]
         title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
-        self._own = title_words(title, reading.lexicon.recipients)
-        words = reading.lexicon.recipients
+        self._own = title_words(title, words)
         sentences = reading.sentences
         self._defined = {
             key
@@ -680,6 +708,9 @@ class ProseRecipientReader(Reader):
             # sub-heading inside that list ("Infrastructure") keeps it.
             if _lists_processors(sentence, words):
                 self._list_heading = sentence.block.text
+                # "Appendix 1 – Acme Subprocessors": the company whose sub-processors they are is the vendor, no
+                # recipient ("X provides services to Acme AB").
+                self._own |= title_words(sentence.block.text, words) - words.list_nouns - words.list_words
             elif self._list_heading not in sentence.block.heading_path:
                 self._list_heading = None
             self._heading = (passage.index, sentence)
@@ -692,7 +723,7 @@ class ProseRecipientReader(Reader):
         ]
         if (
             heading is not None
-            and opens_fields(sentence.text, words)
+            and (opens_fields(sentence.text, words) or _described(heading.text, sentence.text, words))
             and words.recipient_section(heading.block.heading_path)
         ):
             # "**Acme Inc. (United States)**": the brackets of an entry's heading say where the company is. An entry
@@ -734,14 +765,16 @@ class ProseRecipientReader(Reader):
             if sentence.block is not self._item and any(c.isalpha() for c in sentence.text):
                 self._item = sentence.block
                 entry, lines = _entry(sentence.block, words) if lead_in.block.kind == "heading" else ("", [])
-                # "X Pvt Ltd, Pune, India, removed": a change log's entry names no recipient, and the list goes on.
-                removed = sentence.has(REMOVED)
+                # "X Pvt Ltd, Pune, India, removed", "Removal of X": a change log's entry names no recipient, and the
+                # list goes on; "Addition of X" names X.
+                change, text = change_entry(sentence.text, words)
+                removed = sentence.has(REMOVED) or change == "removed"
                 if entry and not removed:
                     found.append(self._entry_recipient(entry, lines, sentence, reading))
                 elif (
                     not removed
-                    and (several := item_companies(sentence.text, words))
-                    and (len(several) > 1 or not item_name(sentence.text, words))
+                    and (several := item_companies(text, words))
+                    and (len(several) > 1 or not item_name(text, words))
                 ):
                     # "Payments, e.g., Acme AG, Beta B.V.": a category and the companies it gives as examples.
                     found.extend(
@@ -749,10 +782,10 @@ class ProseRecipientReader(Reader):
                         for n in several
                     )
                 elif not removed and (
-                    name := item_name(sentence.text, words)
-                    or (_bare_name(sentence, words) if lead_in.block.kind == "heading" else "")
+                    name := item_name(text, words)
+                    or (_bare_name(sentence, text, words) if lead_in.block.kind == "heading" else "")
                 ):
-                    fields = item_fields(sentence.text, name)
+                    fields = item_fields(text, name)
                     seated = sentence.text.split(name, 1)[-1].lstrip().startswith("(")
                     if seated and _held_in_eea(sentence.block.text, reading):
                         fields = fields[1:]  # "Acme Inc. (UK) - logging. Data held in the EU": a seat, no destination
@@ -775,11 +808,13 @@ class ProseRecipientReader(Reader):
         for recipient in found:
             if (
                 recipient.name.casefold() not in self._named
+                # "Acme" after "Acme Inc." names the company again, without its legal form.
+                and name_key(recipient.name, words) not in self._named
                 and not own_name(recipient.name, self._own)
                 and not among_names(recipient.name, self._defined, words)
                 and recipient.name not in self._terms
             ):
-                self._named.add(recipient.name.casefold())
+                self._named |= {recipient.name.casefold(), name_key(recipient.name, words)}
                 reading.recipients.append(recipient)
         return self._lead_in is not None
 

@@ -45,6 +45,10 @@ READER_REACH = 12
 SOURCE_REACH = 8
 # An apposition in brackets after a name: "(our inference provider)", "(unser Zahlungsdienstleister)".
 APPOSITION_REACH = 4
+# Tokens of a short description in brackets after a listed name ("Acme (payments), Beta"), and of one that holds a
+# number, as a postal address does ("Acme GmbH (Example-Straße 33, 81245 Munich) or Beta GmbH").
+BRACKET_SKIP = 8
+ADDRESS_REACH = 16
 # What a listed company does for the vendor, between two names ("Acme for fraud checks and Beta ..."): the most
 # tokens from its purpose word (``purpose`` of rules/lexicon/recipients.yml) to the separator before the next name.
 PURPOSE_REACH = 5
@@ -53,6 +57,8 @@ ITEM = re.compile(r"^\s*(?P<name>[^\s:–—(-][^:–—(]{0,60}?)\s*(?:\s[-–�
 # A bullet typed as text before a sub-item, as documents converted from Word show one ("o Acme Inc.", "• Acme").
 TEXT_BULLET = re.compile(r"^\s*[o•◦▪·]\s+(?=\S)")
 _WORD = re.compile(r"[\w&.'’+-]+")
+# A web address inside a company's name ("business.de"): words joined by full stops, the last of two to six letters.
+DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,10 @@ class RecipientWords:
     undenying: frozenset[str] = frozenset()
     # An item's category label, then a colon or a word of example (``example_openers``): what follows are its companies.
     examples: re.Pattern[str] = re.compile(r"(?!)")
+    # The words a change log's entry opens with (``change_entries``): "Addition of Acme" names Acme as engaged,
+    # "Removal of Acme" as no longer engaged.
+    added_entry: re.Pattern[str] = re.compile(r"(?!)")
+    removed_entry: re.Pattern[str] = re.compile(r"(?!)")
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -143,6 +153,8 @@ class RecipientWords:
             lower(data["clause_denial"]["words"]),
             lower(data["clause_denial"]["undenying"]),
             _examples(data["example_openers"]),
+            _entry_opener(data["change_entries"]["added"]),
+            _entry_opener(data["change_entries"]["removed"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -154,12 +166,14 @@ class RecipientWords:
         return self.legal_forms | {f"{form}." for form in self.legal_forms}
 
     def is_name(self, name: str, *, listed: bool = False) -> bool:
-        """A company's name, not a defined term, an article or a document word. ``listed``: the name stands
-        alone as a list item's, where a legal form closes it whatever its last word ("Lime Technologies AB");
-        in a sentence "... US Data as is required" such a word ends a phrase, not a name."""
+        """A company's name, not a defined term, an article or a document word. A legal form closes it whatever
+        its last word ("Lime Technologies AB") where the name stands alone as a list item's (``listed``) or, in a
+        sentence, where the form is written with a capital ("OpenWeb Technologies Ltd"): in "... US Data as is
+        required" a lower-case form ends a phrase, not a name."""
         words = [w.lower().strip(".,'’") for w in _WORD.findall(name)]
         core = [w for w in words if not self.legal_form(w)] or words
-        closed = listed and len(core) < len(words) and self.legal_form(words[-1])
+        capital = name.split()[-1][:1].isupper() if name.split() else False
+        closed = (listed or capital) and len(core) < len(words) and self.legal_form(words[-1])
         last = core[-1].rsplit("-", 1)[-1] if core else ""  # "Google-Signale": the feature its last part names
         return (
             bool(words)
@@ -214,6 +228,25 @@ def _examples(openers: Any) -> re.Pattern[str]:
     return re.compile(rf"^\s*[^\s:(),][^:()]{{0,80}}?(?::\s+|\s*[,(]\s*(?:{words})(?!\w)[,:]?\s+)", re.IGNORECASE)
 
 
+def _entry_opener(phrases: Any) -> re.Pattern[str]:
+    """A block that opens with one of ``phrases`` (``|`` joins a word's alternatives), a bullet and a colon after it
+    allowed: "Removal of Acme", "- Added: Acme", „Entfernung der Acme GmbH"."""
+    parts = [
+        r"\s+".join("(?:" + "|".join(re.escape(a) for a in word.split("|")) + ")" for word in str(p).split())
+        for p in phrases
+    ]
+    return re.compile(rf"^\s*(?:[-*•]\s*)?(?:{'|'.join(parts)})\s*:?\s+(?=\S)", re.IGNORECASE)
+
+
+def change_entry(text: str, words: RecipientWords) -> tuple[str, str]:
+    """ "added" or "removed" and the rest of ``text`` when it is an entry of a change log ("Addition of Acme",
+    „Entfernung der Acme GmbH"); ("", text) otherwise."""
+    for kind, pattern in (("removed", words.removed_entry), ("added", words.added_entry)):
+        if match := pattern.match(text):
+            return kind, text[match.end() :]
+    return "", text
+
+
 def _capitalised(word: str) -> bool:
     """A word of a name: "Acme", "3Shape", "eBay" (not "minorsYour", text run together)."""
     return bool(word) and (
@@ -233,6 +266,9 @@ def name_at(tokens: Tokens, start: int, words: RecipientWords) -> tuple[str, int
     i = start
     if i < len(tokens) and tokens[i].lower_ in words.articles:
         i += 1
+    # „die Firma Acme GmbH", „das Unternehmen Acme AG": German writes the noun for a company with a capital.
+    if i + 1 < len(tokens) and tokens[i].lower_ in words.company_nouns and _capitalised(tokens[i + 1].text):
+        i += 1
     first, end = i, i
     while i < len(tokens):
         word = tokens[i].text
@@ -241,9 +277,19 @@ def name_at(tokens: Tokens, start: int, words: RecipientWords) -> tuple[str, int
             end = i
         elif (
             end > first
+            and DOMAIN.fullmatch(word)
+            and i + 1 < len(tokens)
+            and (_capitalised(tokens[i + 1].text) or words.legal_form(tokens[i + 1].text))
+        ):
+            i += 1  # "Acme example.de GmbH": a company named after its web address
+        elif (
+            end > first
             and (word.lower() in words.inner or word == ".")
             and i + 1 < len(tokens)
             and (_capitalised(tokens[i + 1].text) or words.legal_form(tokens[i + 1].text))
+            # "... through Acme GmbH. Depending on ...": the full stop after a legal form ends the name unless
+            # another form follows ("Acme GmbH & Co. KG").
+            and not (word == "." and words.legal_form(tokens[i - 1].text) and not words.legal_form(tokens[i + 1].text))
         ):
             i += 1
         elif end > first and word == "," and i + 1 < len(tokens) and words.legal_form(tokens[i + 1].text):
@@ -324,9 +370,11 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: b
                 k += 1
             if k > j + 1 and k < len(tokens) and tokens[k].lower_ in words.separators:
                 j = k
-        # Skip a short description in brackets after a name: "Acme (payments), Beta".
+        # Skip a short description in brackets after a name: "Acme (payments), Beta", or its postal address, which
+        # holds a number and may run longer: "Acme GmbH (Example-Straße 33, 81245 Munich) or Beta GmbH".
         if j < len(tokens) and tokens[j].text == "(":
-            close = next((k for k in range(j, min(j + 8, len(tokens))) if tokens[k].text == ")"), None)
+            reach = ADDRESS_REACH if any(t.text[:1].isdigit() for t in tokens[j : j + ADDRESS_REACH]) else BRACKET_SKIP
+            close = next((k for k in range(j, min(j + reach, len(tokens))) if tokens[k].text == ")"), None)
             j = close + 1 if close is not None else j
         if j < len(tokens) and tokens[j].text == ")":
             j += 1
@@ -387,6 +435,15 @@ def sentence_recipients(
                 listed = list(_names_from(sentence, c.end + 1, words, commas=True))
                 if len(listed) > 1:
                     found += [(n, CATEGORIES[c.label], s, e) for n, s, e in listed]
+    if words.recipient_section(sentence.block.heading_path) and not tool:
+        # In a section on recipients, companies given after a list cue, some closed by their legal form, are its
+        # recipients, however far the category they exemplify stands ("specialist companies who assist us with
+        # reviews of products, namely, Acme, Beta Consulting Limited and Gamma Ltd").
+        for cue in sentence.of("RCPT_LIST"):
+            start = cue.end + 1 if cue.end < len(tokens) and tokens[cue.end].text in (",", ":") else cue.end
+            listed = list(_names_from(sentence, start, words, commas=True))
+            if len(listed) > 1 and any(words.legal_form(tokens[e - 1].text) for _, _, e in listed):
+                found += [(n, "third_party", s, e) for n, s, e in listed]
     if sends and not tool:
         every = [(c, CATEGORIES[c.label]) for c in sentence.of(*CATEGORIES) if c.start not in sources]
         found += _comma_appositions(sentence, every, words)
@@ -813,7 +870,8 @@ def named_text(document: Document, words: RecipientWords) -> str:
     for block in document.blocks:
         if block.kind == "heading":
             lead = None
-        if not words.among_choices(block.text, block, lead):
+        # A change log's "Removal of Acme" names a company no longer engaged, not a party the data goes to.
+        if not words.among_choices(block.text, block, lead) and change_entry(block.text, words)[0] != "removed":
             kept.append(block.text)
         if block.kind == "paragraph":
             lead = block

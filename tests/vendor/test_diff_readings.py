@@ -1034,3 +1034,83 @@ def test_diff_a_company_added_to_an_items_examples_and_a_residents_section_on_th
     old = EXAMPLE_PROVIDERS[lang].format(names="Paymora AG, Corvex, Inc.", extra="")
     new = EXAMPLE_PROVIDERS[lang].format(names="Paymora AG, Quillpay B.V., Corvex, Inc.", extra=GROUP_RESIDENTS[lang])
     assert _changes(scanner, old, new, lang) == {("subprocessor_added", "Quillpay B.V.")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "old", "new"),
+    [
+        (
+            "en",
+            "# Larkspur sub-processors\n\nWe engage the following sub-processors.\n\n### Cobalt Hosting\n\nCobalt "
+            "Hosting runs the data centres that hold your data.\n\n### Quent Storage\n\nQuent Storage keeps backups "
+            "of older projects.\n",
+            "# Larkspur sub-processors\n\nWe engage the following sub-processors.\n\n### Cobalt Hosting\n\nCobalt "
+            "Hosting runs the data centres that hold your data.\n\n### Wendle\n\nWendle sends our notification "
+            "e-mails.\n\n### Changes\n\n- Removal of Quent Storage\n- Addition of Wendle\n",
+        ),
+        (
+            "de",
+            "# Larkspur Unterauftragsverarbeiter\n\nWir setzen folgende Unterauftragsverarbeiter ein.\n\n### Cobalt "
+            "Hosting\n\nCobalt Hosting betreibt die Rechenzentren mit Ihren Daten.\n\n### Quent Storage\n\nQuent "
+            "Storage verwahrt Sicherungen älterer Projekte.\n",
+            "# Larkspur Unterauftragsverarbeiter\n\nWir setzen folgende Unterauftragsverarbeiter ein.\n\n### Cobalt "
+            "Hosting\n\nCobalt Hosting betreibt die Rechenzentren mit Ihren Daten.\n\n### Wendle\n\nWendle versendet "
+            "unsere Benachrichtigungen.\n\n### Änderungen\n\n- Entfernung der Quent Storage\n- Hinzufügung von "
+            "Wendle\n",
+        ),
+    ],
+)
+def test_diff_a_sub_processor_the_change_log_removes_is_removed(scanner, lang, old, new):
+    """A sub-processor whose entry is gone and whom the new version's change log names only as removed ("Removal of
+    X") is removed: the change log names no party the data goes to."""
+    assert _changes(scanner, old, new, lang, "subprocessor_list") == {
+        ("subprocessor_added", "Wendle"),
+        ("subprocessor_removed", "Quent Storage"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Larkspur sub-processors\n\nThe app is a service offered by Larkspur GmbH, a Swiss company based in Chur.\n",
+        ),
+        (
+            "de",
+            "# Larkspur Unterauftragsverarbeiter\n\nDie App ist ein Angebot der Larkspur GmbH, eines Schweizer "
+            "Unternehmens mit Sitz in Chur.\n",
+        ),
+    ],
+)
+def test_a_service_the_vendor_itself_offers_places_no_recipient(scanner, lang, text):
+    """ "a service offered by <the vendor>, a Swiss company": the vendor's own seat, no recipient's, so no destination;
+    the title gives the vendor's name."""
+    report = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
+    assert not [m for m in report.mentions if m.kind == "destination"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "old", "new"),
+    [
+        (
+            "en",
+            "# Larkspur sub-processors\n\nThe app is a service offered by Larkspur GmbH, a Swiss company based in "
+            "Chur.\n\nOur service runs in certified data centres located in Switzerland.\n",
+            "# Larkspur sub-processors\n\nThe app is a service offered by Larkspur GmbH, a Swiss company based in "
+            "Chur.\n\nWe list our sub-processors and their locations below.\n",
+        ),
+        (
+            "de",
+            "# Larkspur Unterauftragsverarbeiter\n\nDie App ist ein Angebot der Larkspur GmbH, eines Schweizer "
+            "Unternehmens mit Sitz in Chur.\n\nUnser Dienst läuft in zertifizierten Rechenzentren, die sich in der "
+            "Schweiz befinden.\n",
+            "# Larkspur Unterauftragsverarbeiter\n\nDie App ist ein Angebot der Larkspur GmbH, eines Schweizer "
+            "Unternehmens mit Sitz in Chur.\n\nUnsere Unterauftragsverarbeiter und ihre Standorte nennen wir unten.\n",
+        ),
+    ],
+)
+def test_diff_a_country_left_only_as_the_vendors_seat_is_removed(scanner, lang, old, new):
+    """Data centres in Switzerland no longer named, the vendor still "a Swiss company": the country is removed, since
+    a company's seat says where it sits, not where the data goes."""
+    assert ("destination_removed", "CH") in _changes(scanner, old, new, lang, "subprocessor_list")
