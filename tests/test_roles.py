@@ -3704,3 +3704,120 @@ def test_roles_cloud_regions_by_german_compounds_and_data_copied_there(scanner, 
     """A cloud region named by a German compound („AWS-Region", „Notfallregion"), and data „kopiert", "copied to" or
     „zwischengespeichert" there, places the data in the region."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers from the UK rely on the UK International Data Transfer Addendum.", set()),
+        ("en", "Your account data is hosted in India under the International Data Transfer Agreement.", {"IN"}),
+        (
+            "de",
+            "Für Übermittlungen aus dem Vereinigten Königreich gilt das UK International Data Transfer Addendum.",
+            set(),
+        ),
+        ("en", "International data transfers rely on the standard contractual clauses.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_open_words_in_a_tools_own_name_are_no_place(scanner, lang, text, expected):
+    """ "the UK International Data Transfer Addendum": the open words are part of the tool's name; the same words
+    standing alone still speak of transfers out of the EEA."""
+    assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We host data only in the countries listed in Annex 2 and will not host it in any other country "
+            "without giving notice under Clause 5.",
+            set(),
+        ),
+        ("en", "We will not move your data to a third country without prior notice to you.", set()),
+        ("en", "We may move your data to other countries without prior notice.", {"UNSPECIFIED"}),
+        ("de", "Eine Verlagerung in ein Drittland erfolgt nicht, ohne den Auftraggeber vorher zu informieren.", set()),
+        ("de", "Wir können Daten ohne vorherige Mitteilung in andere Staaten übermitteln.", {"UNSPECIFIED"}),
+        (
+            "en",
+            "The Processor may transfer data to third countries without the Controller's prior written consent.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "The Processor shall not transfer data to third countries without the Controller's prior written consent.",
+            set(),
+        ),
+        ("en", "The Processor may transfer data to Third-Party Countries without prior approval.", {"UNSPECIFIED"}),
+        (
+            "de",
+            "Der Auftragnehmer darf Daten ohne vorherige Zustimmung des Auftraggebers in Drittländer übermitteln.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Der Auftragnehmer darf Daten nicht ohne vorherige Zustimmung des Auftraggebers in Drittländer übermitteln.",
+            set(),
+        ),
+    ],
+)
+def test_roles_no_other_place_without_notice_is_a_transfer_still_to_come(scanner, lang, text, expected):
+    """After a negation, "without prior notice" / „ohne vorherige Zustimmung" makes any place not yet named one that
+    notice or consent must come before; without the negation it is leave to transfer unannounced or unasked, which
+    leaves the places open ("Third-Party Countries" is a drafter's third countries)."""
+    assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Before any access from the third country, the data is pseudonymised.", set()),
+        ("de", "Vor dem Zugriff aus dem Drittland werden die Daten pseudonymisiert.", set()),
+        ("en", "Data may be transferred to a third country.", {"UNSPECIFIED"}),
+        ("de", "Wir übermitteln Daten in ein Drittland.", {"UNSPECIFIED"}),
+        ("de", "Daten werden in das Drittland Indien übermittelt.", {"IN"}),
+        ("en", "Data is transferred to the third country India.", {"IN"}),
+    ],
+)
+def test_roles_the_third_country_refers_back(scanner, lang, text, expected):
+    """ "the third country", „dem Drittland": a definite singular points back to a place named before, or names the
+    country that follows it („das Drittland Indien", where the noun is no company's name); "a third country" opens
+    the set."""
+    assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "If you pick US (Ohio) or Asia-Pacific (Singapore), your builds run in that region.", {"SG", "US"}),
+        ("de", "Die Daten werden in der Region Asien-Pazifik (Singapur) gespeichert.", {"SG"}),
+        ("en", "Your builds run in Asia-Pacific.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_a_region_named_by_its_country_in_brackets(scanner, lang, text, expected):
+    """ "Asia-Pacific (Singapore)": the brackets name the country the region stands for."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "If any authority outside the EEA demands access to Customer Data, we will challenge the demand.",
+            set(),
+        ),
+        (
+            "de",
+            "Verlangt eine Behörde außerhalb des EWR Zugang zu den Daten, prüft der Auftragnehmer das Ersuchen.",
+            set(),
+        ),
+        ("en", "Our support partners outside the EEA may access Customer Data.", {"UNSPECIFIED"}),
+        ("de", "Daten können an Stellen außerhalb Europas gelangen.", {"UNSPECIFIED"}),
+        ("en", "If you are a national of Switzerland, we process your data on the following legal bases.", set()),
+    ],
+)
+def test_roles_public_bodies_and_nationals_abroad_are_no_destination(scanner, lang, text, expected):
+    """An authority outside the EEA whose demand a government-access clause answers, and the nationality of a data
+    subject, say whose request or whose data it is, not where the vendor sends data."""
+    assert destinations(scanner, text, lang, "dpa") == expected
