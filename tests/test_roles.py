@@ -3821,3 +3821,19 @@ def test_roles_public_bodies_and_nationals_abroad_are_no_destination(scanner, la
     """An authority outside the EEA whose demand a government-access clause answers, and the nationality of a data
     subject, say whose request or whose data it is, not where the vendor sends data."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The booking portal is run without any data transfer to third countries.", set()),
+        ("de", "Das Portal wird ohne jede Datenübermittlung in Drittländer betrieben.", set()),
+        ("en", "Without any delay, we may transfer your data to India.", {"IN"}),
+        ("en", "Recipients in third countries: none (every recipient is based in the EU).", set()),
+        ("de", "Empfänger in Drittländern: keine (alle Empfänger sitzen in der EU).", set()),
+    ],
+)
+def test_roles_without_any_transfer_and_a_field_answered_none_deny(scanner, lang, text, expected):
+    """ "without any data transfer", „ohne jede Datenübermittlung" deny a transfer ("without any delay" does not); a
+    field answered none keeps its answer when a note in brackets and a full stop close it."""
+    assert destinations(scanner, text, lang) == expected

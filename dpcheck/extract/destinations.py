@@ -264,7 +264,12 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
     # "Transfers to third countries: none.", „Übermittlungen in Drittländer: keine.": a field whose value says there are
     # none.
     _, colon, value = sentence.text.rpartition(":")
-    if colon and words.absent_value.fullmatch(value.strip()) and sentence.has("TRANSFER", "THIRD_COUNTRY"):
+    # The field's value may close the sentence with a full stop after its note ("none (all recipients are EU-based).").
+    if (
+        colon
+        and words.absent_value.fullmatch(value.strip().removesuffix("."))
+        and sentence.has("TRANSFER", "THIRD_COUNTRY")
+    ):
         return True
     transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
     negations = sentence.of("NEGATION")
