@@ -3837,3 +3837,50 @@ def test_roles_without_any_transfer_and_a_field_answered_none_deny(scanner, lang
     """ "without any data transfer", „ohne jede Datenübermittlung" deny a transfer ("without any delay" does not); a
     field answered none keeps its answer when a note in brackets and a full stop close it."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Wir können deine Daten ins Vereinigte Königreich, in die Schweiz und in die USA übermitteln.",
+            {"CH", "GB", "US"},
+        ),
+        (
+            "de",
+            "Angaben können wir an Gutachter in Kanada, in der Schweiz und in Japan weitergeben.",
+            {"CA", "CH", "JP"},
+        ),
+        ("de", "Wenn ein Händler in Kanada den Support kontaktiert, wird das Gespräch in der EU gespeichert.", set()),
+        (
+            "en",
+            "Where a shop owner in Canada contacts support, the conversation is handled and stored in the EU.",
+            set(),
+        ),
+    ],
+)
+def test_roles_a_comma_inside_a_list_of_places_opens_no_clause(scanner, lang, text, expected):
+    """„ins Vereinigte Königreich, in die Schweiz und in die USA übermitteln": the comma before the next place of a
+    list joins the list, so the verb at the end reaches every place; a comma opening a clause with a place of its own
+    still keeps the place before it apart."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Rechnungsdaten werden an die Versicherung in Winterthur (Schweiz) bekanntgegeben.", {"CH"}),
+        ("de", "Für die Transkription werden Audiodateien in die USA geschickt.", {"US"}),
+        ("en", "Lead data is synced to our sales office in Toronto.", {"CA"}),
+        ("en", "When you pay by card, your data may also reach card networks in the USA.", {"US"}),
+        ("en", "Our engineers in Israel may log into your workspace to fix faults.", {"IL"}),
+        ("en", "You can log into your account from Canada.", set()),
+        ("en", "Our office in Toronto is easy to reach by train.", set()),
+    ],
+)
+def test_roles_verbs_that_move_data_sync_reach_log_in_hand_over(scanner, lang, text, expected):
+    """Data "synced to", "may reach" a party, people who "log into" the system, „bekanntgegeben", „geschickt",
+    „weitergeben": verbs that move data or reach it where they name a place; a user logging in from abroad and an
+    office easy to reach do not."""
+    assert destinations(scanner, text, lang) == expected
