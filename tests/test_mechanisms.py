@@ -3389,3 +3389,26 @@ def test_mechanisms_a_party_located_in_an_adequate_country_moves_no_data(scanner
     """An adequacy decision makes a sentence one about data leaving the EEA only with a word that moves data, not one
     that only places a party."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The EU-U.S. Data Privacy Framework entered into force on 10 July 2023.", set()),
+        ("en", "The Data Privacy Framework is a mechanism under which US companies can self-certify.", set()),
+        ("de", "Das EU-US Data Privacy Framework ist am 10. Juli 2023 in Kraft getreten.", set()),
+        ("de", "Das Data Privacy Framework ermöglicht es US-Unternehmen, sich selbst zu zertifizieren.", set()),
+        ("en", "We rely on the EU-U.S. Data Privacy Framework, which entered into force on 10 July 2023.", {"dpf"}),
+        ("en", "Acme Inc. participates in the Data Privacy Framework that took effect in 2023.", {"dpf"}),
+        (
+            "de",
+            "Die Acme Inc. ist nach dem Data Privacy Framework zertifiziert, das 2023 in Kraft getreten ist.",
+            {"dpf"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_told_of_as_law_is_not_relied_on(scanner, lang, text, expected):
+    """A tool's history or workings in a clause of their own ("entered into force", "is a mechanism under which US
+    companies can self-certify", „ermöglicht es US-Unternehmen") describe the law; a sentence where the vendor speaks,
+    data moves or a party takes part in the tool still relies on it."""
+    assert mechanisms(scanner, text, lang) == expected
