@@ -3884,3 +3884,39 @@ def test_roles_verbs_that_move_data_sync_reach_log_in_hand_over(scanner, lang, t
     „weitergeben": verbs that move data or reach it where they name a place; a user logging in from abroad and an
     office easy to reach do not."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Support staff in the Philippines may access Customer Data. Where Customer Data is accessed from outside "
+            "the EEA in accordance with Clauses 7.2 and 7.3, the parties rely on the SCCs.",
+            {"PH"},
+        ),
+        (
+            "en",
+            "Support staff in the Philippines may access Customer Data. Where Customer Data is accessed from outside "
+            "the EEA, the parties rely on the SCCs.",
+            {"PH", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Unser Support in Serbien greift auf die Daten zu. Soweit Daten gemäß Ziffer 7.2 aus Drittländern "
+            "abgerufen werden, gelten die Standardvertragsklauseln.",
+            {"RS"},
+        ),
+        (
+            "en",
+            "Where Customer Data is accessed from outside the EEA in accordance with Clause 7.2, the parties rely on "
+            "the SCCs.",
+            {"UNSPECIFIED"},
+        ),
+    ],
+)
+def test_roles_open_words_the_document_specifies_in_its_own_clauses(scanner, lang, text, expected):
+    """Access from outside the EEA "in accordance with Clauses 7.2 and 7.3", „gemäß Ziffer 7.2": the document's own
+    clauses say from where, so the places it names are all of them; without such a reference, or with no place
+    named, the access leaves the places open."""
+    assert destinations(scanner, text, lang, "dpa") == expected
