@@ -3877,12 +3877,15 @@ def test_roles_a_comma_inside_a_list_of_places_opens_no_clause(scanner, lang, te
         ("en", "Our engineers in Israel may log into your workspace to fix faults.", {"IL"}),
         ("en", "You can log into your account from Canada.", set()),
         ("en", "Our office in Toronto is easy to reach by train.", set()),
+        ("en", "If you sign in with it, Example Login (USA) receives your e-mail address.", {"US"}),
+        ("de", "Der Hersteller erhält die Gerätedaten über seine Plattform in Kanada.", {"CA"}),
+        ("de", "Wir erhalten Ihre Daten von Partnern in Kanada.", set()),
     ],
 )
 def test_roles_verbs_that_move_data_sync_reach_log_in_hand_over(scanner, lang, text, expected):
-    """Data "synced to", "may reach" a party, people who "log into" the system, „bekanntgegeben", „geschickt",
-    „weitergeben": verbs that move data or reach it where they name a place; a user logging in from abroad and an
-    office easy to reach do not."""
+    """Data "synced to", "may reach" a party, people who "log into" the system, a party that "receives" / „erhält"
+    it, „bekanntgegeben", „geschickt", „weitergeben": verbs that move data or reach it where they name a place; a
+    user logging in from abroad, an office easy to reach and „wir erhalten ... von" (where data comes from) do not."""
     assert destinations(scanner, text, lang) == expected
 
 
