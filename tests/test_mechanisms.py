@@ -3418,3 +3418,26 @@ def test_mechanisms_a_tool_awaiting_its_entry_into_force_is_not_relied_on(scanne
     """A tool named between "once"/„sobald" and its entry into force is a condition still to be met; one that has
     entered into force ("entered", past) is relied on."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The EU-U.S. Data Privacy Framework entered into force on 10 July 2023.", set()),
+        ("en", "The Data Privacy Framework is a mechanism under which US companies can self-certify.", set()),
+        ("de", "Das EU-US Data Privacy Framework ist am 10. Juli 2023 in Kraft getreten.", set()),
+        ("de", "Das Data Privacy Framework ermöglicht es US-Unternehmen, sich selbst zu zertifizieren.", set()),
+        ("en", "We rely on the EU-U.S. Data Privacy Framework, which entered into force on 10 July 2023.", {"dpf"}),
+        ("en", "Acme Inc. participates in the Data Privacy Framework that took effect in 2023.", {"dpf"}),
+        (
+            "de",
+            "Die Acme Inc. ist nach dem Data Privacy Framework zertifiziert, das 2023 in Kraft getreten ist.",
+            {"dpf"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_told_of_as_law_is_not_relied_on(scanner, lang, text, expected):
+    """A tool's history or workings in a clause of their own ("entered into force", "is a mechanism under which US
+    companies can self-certify", „ermöglicht es US-Unternehmen") describe the law; a sentence where the vendor speaks,
+    data moves or a party takes part in the tool still relies on it."""
+    assert mechanisms(scanner, text, lang) == expected

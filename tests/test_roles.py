@@ -3704,3 +3704,222 @@ def test_roles_cloud_regions_by_german_compounds_and_data_copied_there(scanner, 
     """A cloud region named by a German compound („AWS-Region", „Notfallregion"), and data „kopiert", "copied to" or
     „zwischengespeichert" there, places the data in the region."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers from the UK rely on the UK International Data Transfer Addendum.", set()),
+        ("en", "Your account data is hosted in India under the International Data Transfer Agreement.", {"IN"}),
+        (
+            "de",
+            "Für Übermittlungen aus dem Vereinigten Königreich gilt das UK International Data Transfer Addendum.",
+            set(),
+        ),
+        ("en", "International data transfers rely on the standard contractual clauses.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_open_words_in_a_tools_own_name_are_no_place(scanner, lang, text, expected):
+    """ "the UK International Data Transfer Addendum": the open words are part of the tool's name; the same words
+    standing alone still speak of transfers out of the EEA."""
+    assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We host data only in the countries listed in Annex 2 and will not host it in any other country "
+            "without giving notice under Clause 5.",
+            set(),
+        ),
+        ("en", "We will not move your data to a third country without prior notice to you.", set()),
+        ("en", "We may move your data to other countries without prior notice.", {"UNSPECIFIED"}),
+        ("de", "Eine Verlagerung in ein Drittland erfolgt nicht, ohne den Auftraggeber vorher zu informieren.", set()),
+        ("de", "Wir können Daten ohne vorherige Mitteilung in andere Staaten übermitteln.", {"UNSPECIFIED"}),
+        (
+            "en",
+            "The Processor may transfer data to third countries without the Controller's prior written consent.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "The Processor shall not transfer data to third countries without the Controller's prior written consent.",
+            set(),
+        ),
+        ("en", "The Processor may transfer data to Third-Party Countries without prior approval.", {"UNSPECIFIED"}),
+        (
+            "de",
+            "Der Auftragnehmer darf Daten ohne vorherige Zustimmung des Auftraggebers in Drittländer übermitteln.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Der Auftragnehmer darf Daten nicht ohne vorherige Zustimmung des Auftraggebers in Drittländer übermitteln.",
+            set(),
+        ),
+    ],
+)
+def test_roles_no_other_place_without_notice_is_a_transfer_still_to_come(scanner, lang, text, expected):
+    """After a negation, "without prior notice" / „ohne vorherige Zustimmung" makes any place not yet named one that
+    notice or consent must come before; without the negation it is leave to transfer unannounced or unasked, which
+    leaves the places open ("Third-Party Countries" is a drafter's third countries)."""
+    assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Before any access from the third country, the data is pseudonymised.", set()),
+        ("de", "Vor dem Zugriff aus dem Drittland werden die Daten pseudonymisiert.", set()),
+        ("en", "Data may be transferred to a third country.", {"UNSPECIFIED"}),
+        ("de", "Wir übermitteln Daten in ein Drittland.", {"UNSPECIFIED"}),
+        ("de", "Daten werden in das Drittland Indien übermittelt.", {"IN"}),
+        ("en", "Data is transferred to the third country India.", {"IN"}),
+    ],
+)
+def test_roles_the_third_country_refers_back(scanner, lang, text, expected):
+    """ "the third country", „dem Drittland": a definite singular points back to a place named before, or names the
+    country that follows it („das Drittland Indien", where the noun is no company's name); "a third country" opens
+    the set."""
+    assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "If you pick US (Ohio) or Asia-Pacific (Singapore), your builds run in that region.", {"SG", "US"}),
+        ("de", "Die Daten werden in der Region Asien-Pazifik (Singapur) gespeichert.", {"SG"}),
+        ("en", "Your builds run in Asia-Pacific.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_a_region_named_by_its_country_in_brackets(scanner, lang, text, expected):
+    """ "Asia-Pacific (Singapore)": the brackets name the country the region stands for."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "If any authority outside the EEA demands access to Customer Data, we will challenge the demand.",
+            set(),
+        ),
+        (
+            "de",
+            "Verlangt eine Behörde außerhalb des EWR Zugang zu den Daten, prüft der Auftragnehmer das Ersuchen.",
+            set(),
+        ),
+        ("en", "Our support partners outside the EEA may access Customer Data.", {"UNSPECIFIED"}),
+        ("de", "Daten können an Stellen außerhalb Europas gelangen.", {"UNSPECIFIED"}),
+        ("en", "If you are a national of Switzerland, we process your data on the following legal bases.", set()),
+    ],
+)
+def test_roles_public_bodies_and_nationals_abroad_are_no_destination(scanner, lang, text, expected):
+    """An authority outside the EEA whose demand a government-access clause answers, and the nationality of a data
+    subject, say whose request or whose data it is, not where the vendor sends data."""
+    assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The booking portal is run without any data transfer to third countries.", set()),
+        ("de", "Das Portal wird ohne jede Datenübermittlung in Drittländer betrieben.", set()),
+        ("en", "Without any delay, we may transfer your data to India.", {"IN"}),
+        ("en", "Recipients in third countries: none (every recipient is based in the EU).", set()),
+        ("de", "Empfänger in Drittländern: keine (alle Empfänger sitzen in der EU).", set()),
+    ],
+)
+def test_roles_without_any_transfer_and_a_field_answered_none_deny(scanner, lang, text, expected):
+    """ "without any data transfer", „ohne jede Datenübermittlung" deny a transfer ("without any delay" does not); a
+    field answered none keeps its answer when a note in brackets and a full stop close it."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Wir können deine Daten ins Vereinigte Königreich, in die Schweiz und in die USA übermitteln.",
+            {"CH", "GB", "US"},
+        ),
+        (
+            "de",
+            "Angaben können wir an Gutachter in Kanada, in der Schweiz und in Japan weitergeben.",
+            {"CA", "CH", "JP"},
+        ),
+        ("de", "Wenn ein Händler in Kanada den Support kontaktiert, wird das Gespräch in der EU gespeichert.", set()),
+        (
+            "en",
+            "Where a shop owner in Canada contacts support, the conversation is handled and stored in the EU.",
+            set(),
+        ),
+    ],
+)
+def test_roles_a_comma_inside_a_list_of_places_opens_no_clause(scanner, lang, text, expected):
+    """„ins Vereinigte Königreich, in die Schweiz und in die USA übermitteln": the comma before the next place of a
+    list joins the list, so the verb at the end reaches every place; a comma opening a clause with a place of its own
+    still keeps the place before it apart."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Rechnungsdaten werden an die Versicherung in Winterthur (Schweiz) bekanntgegeben.", {"CH"}),
+        ("de", "Für die Transkription werden Audiodateien in die USA geschickt.", {"US"}),
+        ("en", "Lead data is synced to our sales office in Toronto.", {"CA"}),
+        ("en", "When you pay by card, your data may also reach card networks in the USA.", {"US"}),
+        ("en", "Our engineers in Israel may log into your workspace to fix faults.", {"IL"}),
+        ("en", "You can log into your account from Canada.", set()),
+        ("en", "Our office in Toronto is easy to reach by train.", set()),
+        ("en", "If you sign in with it, Example Login (USA) receives your e-mail address.", {"US"}),
+        ("de", "Der Hersteller erhält die Gerätedaten über seine Plattform in Kanada.", {"CA"}),
+        ("de", "Wir erhalten Ihre Daten von Partnern in Kanada.", set()),
+    ],
+)
+def test_roles_verbs_that_move_data_sync_reach_log_in_hand_over(scanner, lang, text, expected):
+    """Data "synced to", "may reach" a party, people who "log into" the system, a party that "receives" / „erhält"
+    it, „bekanntgegeben", „geschickt", „weitergeben": verbs that move data or reach it where they name a place; a
+    user logging in from abroad, an office easy to reach and „wir erhalten ... von" (where data comes from) do not."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Support staff in the Philippines may access Customer Data. Where Customer Data is accessed from outside "
+            "the EEA in accordance with Clauses 7.2 and 7.3, the parties rely on the SCCs.",
+            {"PH"},
+        ),
+        (
+            "en",
+            "Support staff in the Philippines may access Customer Data. Where Customer Data is accessed from outside "
+            "the EEA, the parties rely on the SCCs.",
+            {"PH", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Unser Support in Serbien greift auf die Daten zu. Soweit Daten gemäß Ziffer 7.2 aus Drittländern "
+            "abgerufen werden, gelten die Standardvertragsklauseln.",
+            {"RS"},
+        ),
+        (
+            "en",
+            "Where Customer Data is accessed from outside the EEA in accordance with Clause 7.2, the parties rely on "
+            "the SCCs.",
+            {"UNSPECIFIED"},
+        ),
+    ],
+)
+def test_roles_open_words_the_document_specifies_in_its_own_clauses(scanner, lang, text, expected):
+    """Access from outside the EEA "in accordance with Clauses 7.2 and 7.3", „gemäß Ziffer 7.2": the document's own
+    clauses say from where, so the places it names are all of them; without such a reference, or with no place
+    named, the access leaves the places open."""
+    assert destinations(scanner, text, lang, "dpa") == expected

@@ -166,6 +166,7 @@ class Words:
     amendment_targets: frozenset[str]
     amendment_operations: frozenset[str]
     amendment_headings: frozenset[str]
+    public_bodies: frozenset[str]
     exception: re.Pattern[str]
     table_headers: dict[str, re.Pattern[str]]
     responsible_row: re.Pattern[str]
@@ -263,7 +264,12 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
     # "Transfers to third countries: none.", „Übermittlungen in Drittländer: keine.": a field whose value says there are
     # none.
     _, colon, value = sentence.text.rpartition(":")
-    if colon and words.absent_value.fullmatch(value.strip()) and sentence.has("TRANSFER", "THIRD_COUNTRY"):
+    # The field's value may close the sentence with a full stop after its note ("none (all recipients are EU-based).").
+    if (
+        colon
+        and words.absent_value.fullmatch(value.strip().removesuffix("."))
+        and sentence.has("TRANSFER", "THIRD_COUNTRY")
+    ):
         return True
     transfers = sentence.of("TRANSFER", "THIRD_COUNTRY")
     negations = sentence.of("NEGATION")
@@ -544,6 +550,20 @@ def _users_wherever(sentence: Sentence, cue: Cue, words: Words) -> bool:
     )
 
 
+def _refers_back(sentence: Sentence, cue: Cue) -> bool:
+    """ "access from the third country", „aus dem Drittland": the one third country named before, unless the country
+    follows as its name („in das Drittland Indien")."""
+    return any(a.start <= cue.start and cue.end <= a.end for a in sentence.of("THIRD_COUNTRY_ANAPHOR")) and not any(
+        p.start == cue.end for p in sentence.places
+    )
+
+
+def _public_body_abroad(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "If any authority outside the EEA demands access", „Verlangt eine Behörde außerhalb des EWR Zugang": open words
+    right after a public body say whose request it is (a government-access clause), not where the vendor sends data."""
+    return cue.start > 0 and sentence.span[cue.start - 1].lower_ in words.public_bodies
+
+
 def _defined_name(sentence: Sentence, cue: Cue) -> bool:
     """'... countries which have not been subject to an Adequacy Decision ("Other Countries")': open words in the
     brackets of a definition right after third-country wording name it; they add no open set of their own."""
@@ -762,11 +782,14 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
 def _in_tool_title(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "the standard contractual clauses for the transfer of personal data to processors established in third
     countries", „Standardvertragsklauseln für die Übermittlung … an Auftragsverarbeiter in Drittländern": third
-    countries in the title of a tool the sentence names, not where data goes."""
+    countries in the title of a tool the sentence names, not where data goes; so are the open words of a tool's own
+    name ("the UK International Data Transfer Addendum")."""
     tokens = sentence.span
     if not sentence.has_prefixed("MECH:"):
         return False
     for tool in sentence.of_prefixed("MECH:"):
+        if tool.start <= cue.start and cue.end <= tool.end:
+            return True
         if 0 <= cue.start - tool.end <= TOOL_TITLE_REACH and any(
             " ".join(t.lower_ for t in tokens[i : i + 2]) in words.title_openers for i in range(tool.end, cue.start)
         ):
@@ -1050,6 +1073,20 @@ def _street_name(sentence: Sentence, place: Place, words: Words) -> bool:
     return place.end < len(tokens) and tokens[place.end].lower_.rstrip(".") in words.street
 
 
+def _named_in_brackets(sentence: Sentence, place: Place) -> bool:
+    """ "Asia-Pacific (Singapore)", „Nordamerika (Kanada)": a region whose brackets name the country it stands for
+    there is that country, which the sentence names itself."""
+    tokens = sentence.span
+    return (
+        place.end < len(tokens)
+        and tokens[place.end].text == "("
+        and any(
+            p.start == place.end + 1 and len(p.code) == 2 and p.end < len(tokens) and tokens[p.end].text == ")"
+            for p in sentence.places
+        )
+    )
+
+
 def _in_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
     """ "Amazon Web Services Costa Rica", "TikTok UK": a country closing a capitalised name is part of a company's
     name; so is one in brackets between a name and its legal form ("Example Cloud (Singapore) Private Limited")."""
@@ -1301,10 +1338,19 @@ def destination_mentions(
     # Art. 28(3)(a) boilerplate does ("only on instructions, including with regard to transfers to a third
     # country"); the countries such a sentence names still count ("acting on instructions, our partner in
     # Serbia accesses the data"), its open "third country" does not.
+    # Notice or consent owed "without" which nothing moves restricts only after a negation ("shall not ... without");
+    # alone it grants leave ("may transfer ... without prior consent").
+    negations = sentence.of("NEGATION")
+    unless = [w for w in sentence.of("WITHOUT_FIRST") if any(n.end <= w.start for n in negations)]
+    leave = [w for w in sentence.of("WITHOUT_FIRST") if w not in unless]
     restricted = (
         bool(INSTRUCTIONS.search(sentence.text))
-        or (sentence.has("CONSENT_REQUIRED") and sentence.has("CONTROLLER_SIDE"))
+        or (
+            any(not any(w.start <= c.start and c.end <= w.end for w in leave) for c in sentence.of("CONSENT_REQUIRED"))
+            and sentence.has("CONTROLLER_SIDE")
+        )
         or sentence.has("TRANSFER_CONDITIONS")
+        or bool(unless)
     )
     if negated:
         # "We do not transfer data outside the EEA": what the document says elsewhere of transfers
@@ -1410,6 +1456,7 @@ def destination_mentions(
                 restricted
                 or _is_source(sentence, place.start, words, _claimed_from(argument, place))
                 or _in_company_name(sentence, place, words)
+                or _named_in_brackets(sentence, place)
             ):
                 continue
             found.append(
@@ -1483,9 +1530,11 @@ def destination_mentions(
         # "A respondent may fill in a form from anywhere in the world": where someone is, not where data goes.
         and not _person_from(sentence, c, words)
         and not _users_wherever(sentence, c, words)
+        and not _public_body_abroad(sentence, c, words)
         and not _in_tool_title(sentence, c, words)
         and not _titled(sentence, c)
         and not _kept_in_eea(sentence, c, eea)
+        and not _refers_back(sentence, c)
         # "no other regions are used", "obligations no less protective than": a determiner's negation right before the
         # open words names none, or a comparison that holds ("not outside the selected region, except ..." is a denial,
         # which its exceptions may leave open).

@@ -1054,6 +1054,21 @@ def _practices(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue |
     )
 
 
+def _told_of(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "The EU-U.S. Data Privacy Framework entered into force on 10 July 2023", „Das EU-US Data Privacy Framework
+    ermöglicht es US-Unternehmen, sich selbst zu zertifizieren": the tool's history or workings told in its own clause,
+    where nobody speaks for the vendor and nothing moves data, describe the law; they rely on nothing ("X Inc. is
+    certified under the DPF, which took effect in 2023" keeps the certification: the description has a clause of its
+    own)."""
+    tokens = sentence.span
+    if sentence.has("TRANSFER", "CROSS_BORDER", "TOOL_JOINED") or any(
+        t.lower_ in lexicon.vendor_speaks for t in tokens
+    ):
+        return None
+    lo, hi = sentence.clause_bounds(cue.start)
+    return next((c for c in sentence.of("TOOL_DESCRIBED") if lo <= c.start and c.end <= hi), None)
+
+
 def _permitted_if_adequate(sentence: Sentence, cue: Cue) -> Cue | None:
     """ "Engaging sub-processors outside the EU is only allowed with the Controller's prior consent and only where an
     adequacy decision exists": adequacy as a condition of a transfer the customer must first permit, which no transfer
@@ -1200,6 +1215,7 @@ def mechanism_mentions(
             or (_permitted_if_adequate(sentence, cue) if tool == "adequacy" else None)
             or (_left_set(sentence, cue, lexicon) if tool == "adequacy" else None)
             or (None if transfer_sentence else _practices(sentence, cue, lexicon))
+            or _told_of(sentence, cue, lexicon)
             or _run_in_label(sentence, cue)
             or _unticked(sentence, cue)
             or _framing(sentence, cue, "CUSTOMER_OWN", len(sentence.span), -1)

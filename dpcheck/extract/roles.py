@@ -610,10 +610,20 @@ class SentenceRoles:
         the ticket is handled and stored in the EU"), or before it as German puts it ("..., wird es in der EU
         gespeichert"), after a place preposition."""
         tokens = self.sentence.span
-        if not any(t.text in CLAUSE_MARKS for t in tokens[place : cue.start]):
-            return False
         seated = self.roleset.seated_party
         starts = {p.start for p in self.sentence.places if p.start > place}
+
+        # „ins Vereinigte Königreich, in die Schweiz und in die USA übermitteln": a comma before the next place of a
+        # list of places joins the list; it opens no clause.
+        def listing(i: int) -> bool:
+            return tokens[i].text == "," and any(
+                i + n in starts
+                and all(t.lower_ in seated.place_prepositions | seated.determiners for t in tokens[i + 1 : i + n])
+                for n in range(1, 4)
+            )
+
+        if not any(t.text in CLAUSE_MARKS and not listing(place + k) for k, t in enumerate(tokens[place : cue.start])):
+            return False
 
         def placed(i: int) -> bool:
             return tokens[i].lower_ in seated.place_prepositions and (
