@@ -314,6 +314,29 @@ def test_evidence_a_short_numbered_sentence_is_no_run_in_title(scanner, lang, st
 
 
 @pytest.mark.parametrize(
+    ("lang", "clause", "other"),
+    [
+        (
+            "en",
+            "The Processor may engage sub-processors to provide the Services.",
+            "The Processor remains liable for its sub-processors.",
+        ),
+        (
+            "de",
+            "Die Beauftragung von Subunternehmen ist nur mit schriftlicher Zustimmung des Auftraggebers zulässig.",
+            "Der Auftragnehmer haftet für seine Subunternehmen.",
+        ),
+    ],
+)
+def test_evidence_a_missing_list_quotes_the_clause_on_engaging_sub_processors(scanner, lang, clause, other):
+    """A DPA that names no sub-processor is quoted where it lets them be engaged: there the names, or the way to
+    the list, belong. Each clause is quoted once, though more than one feature holds it."""
+    found = finding_quotes(scan(scanner, f"{clause} {other}", lang, "dpa"), "SUBPROCESSOR_LIST_MISSING")
+    assert found[0] == clause
+    assert len(found) == len(set(found))
+
+
+@pytest.mark.parametrize(
     ("lang", "before", "after", "destination"),
     [
         (
