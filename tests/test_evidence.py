@@ -283,6 +283,60 @@ def test_evidence_objection_missing_quotes_the_notice_clause_first(scanner, lang
 
 
 @pytest.mark.parametrize(
+    ("lang", "title", "terms"),
+    [
+        ("en", "6.1 General authorisation.", "The Customer agrees that Acme may engage sub-processors."),
+        (
+            "de",
+            "6.1 Allgemeine Genehmigung.",
+            "Der Auftraggeber ist einverstanden, dass Acme Unterauftragsverarbeiter einsetzt.",
+        ),
+    ],
+)
+def test_evidence_a_clauses_run_in_title_is_quoted_with_its_terms(scanner, lang, title, terms):
+    """A clause's run-in title ("6.1 General authorisation.") names what the clause is about, not what it says: it is
+    quoted with the sentence that follows it, never alone."""
+    found = finding_quotes(scan(scanner, f"{title} {terms}", lang, "dpa"), "SUBPROCESSOR_OBJECTION_MISSING")
+    assert found[0] == f"{title} {terms}"
+    assert title not in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "statement", "after"),
+    [
+        ("en", "7.2 We store data in Japan.", "Backups are encrypted daily."),
+        ("de", "7.2 Wir speichern Daten in Japan.", "Sicherungen werden täglich verschlüsselt."),
+    ],
+)
+def test_evidence_a_short_numbered_sentence_is_no_run_in_title(scanner, lang, statement, after):
+    """A numbered sentence with a verb of its own says something: it is no title, and it is quoted alone."""
+    assert quotes(scanner, f"{statement} {after}", lang, "JP") == [statement]
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause", "other"),
+    [
+        (
+            "en",
+            "The Processor may engage sub-processors to provide the Services.",
+            "The Processor remains liable for its sub-processors.",
+        ),
+        (
+            "de",
+            "Die Beauftragung von Subunternehmen ist nur mit schriftlicher Zustimmung des Auftraggebers zulässig.",
+            "Der Auftragnehmer haftet für seine Subunternehmen.",
+        ),
+    ],
+)
+def test_evidence_a_missing_list_quotes_the_clause_on_engaging_sub_processors(scanner, lang, clause, other):
+    """A DPA that names no sub-processor is quoted where it lets them be engaged: there the names, or the way to
+    the list, belong. Each clause is quoted once, though more than one feature holds it."""
+    found = finding_quotes(scan(scanner, f"{clause} {other}", lang, "dpa"), "SUBPROCESSOR_LIST_MISSING")
+    assert found[0] == clause
+    assert len(found) == len(set(found))
+
+
+@pytest.mark.parametrize(
     ("lang", "before", "after", "destination"),
     [
         (

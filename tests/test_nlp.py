@@ -174,6 +174,8 @@ def test_nlp_language_damaged_model_file_is_made_again(tmp_path, monkeypatch):
         ("en", "Our processor is Example LLC, 12 Harbor Ave. North, Suite 3, Springfield, USA. Second sentence."),
         ("en", "Write to Example Inc., 5 Lake Blvd. West, Ste. 200, Austin, Texas. Second sentence."),
         ("de", "Anbieter ist die Beispiel GmbH, Hauptstr. 5, 10115 Berlin. Zweiter Satz."),
+        ("en", "Our analytics provider is Example LLC, ul. Lesnaya 5, 125047 Moscow, Russia. Second sentence."),
+        ("de", "Anbieter ist die Beispiel Ltda., Av. Paulista 1000, São Paulo, Brasilien. Zweiter Satz."),
     ],
 )
 def test_nlp_street_abbreviations_do_not_split_an_address(scanner, lang, text):

@@ -89,7 +89,9 @@ class Rule:
             tested = [e for value in _tested(self.when, name) for e in feature.by_value.get(value, ())]
             evidence.extend(distinct_places(tested) if tested else feature.evidence)
         message, question = self.texts(features, lang, vocabulary)
-        return Finding(self.id, self.article, self.severity, self.title, message, question, tuple(evidence), self.core)
+        # Two features may quote the same clause (the authorisation that also gives notice): it is shown once.
+        quoted = distinct_places(evidence)
+        return Finding(self.id, self.article, self.severity, self.title, message, question, quoted, self.core)
 
     def texts(
         self, features: dict[str, Feature], lang: str | None = None, vocabulary: Vocabulary | None = None

@@ -356,6 +356,15 @@ LEAD_IN_QUOTE = 600
 LEAD_IN_ITEM = 250
 # An item closing with one of these is a sentence of its own.
 SENTENCE_ENDS = (".", "!", "?")
+# A clause's run-in title ("6.1 General authorisation.", "5.3 Objection Right for New Sub-processors.", "7.1
+# Allgemeine Genehmigung."): its number and a few words, each capitalised but the short words joining them, or
+# two words at most. It names what the clause is about; the terms follow in the next sentence.
+RUN_IN_TITLE = re.compile(
+    r"^\W{0,2}(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]\))\s+"
+    r"(?:[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?"
+    r"|[A-ZÄÖÜ][\w’'-]*(?:\s+(?:[A-ZÄÖÜ][\w’'-]*|of|for|and|to|the|on|in|with|von|für|und|zur|zum|der|des|die|das)){0,6})"
+    r"\s*\.$"
+)
 
 
 class Sentence:
@@ -524,7 +533,8 @@ class Sentence:
     def evidence(self, reason: str, start: int | None = None, end: int | None = None) -> Evidence:
         """Evidence quoting the whole sentence (or the given char span within the document). A sentence
         that goes on from the one before it ("This may involve transfers outside the EEA", "Dabei ...")
-        is quoted with that one, when both stand in one block: alone it does not say what it speaks of."""
+        is quoted with that one, when both stand in one block: alone it does not say what it speaks of. So is a
+        clause's run-in title ("6.1 General authorisation.") with the sentence after it, the terms it heads."""
         s = self.start if start is None else start
         e = self.end if end is None else end
         if start is None and end is None and self.block.table is not None and len(self.block.text) <= ROW_QUOTE:
@@ -533,6 +543,9 @@ class Sentence:
         elif start is None and self._goes_on():
             previous = self._sentences.previous_start(self.index)
             s = s if previous is None else previous
+        elif start is None and RUN_IN_TITLE.match(self.text.strip()):
+            following = self._sentences.next_end(self.index)
+            e = e if following is None else following
         elif start is None and (lead := self._sentences.lead_in_start(self.index)) is not None:
             # "We rely on appropriate safeguards, such as:" / "- European Commission adequacy decisions, and/or": an
             # item that is no sentence of its own says what it says with its list's lead-in.
@@ -666,6 +679,12 @@ class Sentences(Sequence[Sentence]):
         if not lead.text.rstrip().endswith(":") or block.end - start > LEAD_IN_QUOTE:
             return None
         return start
+
+    def next_end(self, i: int) -> int | None:
+        """Where the sentence after sentence ``i`` ends, if it stands in the same block."""
+        if i + 1 >= len(self._block_of) or self._block_of[i + 1] != self._block_of[i]:
+            return None
+        return self.document.blocks[self._block_of[i]].start + self._chars[i + 1][1]
 
     def previous_start(self, i: int) -> int | None:
         """Where the sentence before sentence ``i`` starts, if it stands in the same block."""

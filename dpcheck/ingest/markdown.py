@@ -303,6 +303,10 @@ class _MarkdownWalker:
                 # One break wraps a line ("Backups<br>and logs"); an empty line between two is a new field.
                 if parts and parts[-1] in (" ", field):
                     parts[-1] = line_break
+                elif next((part for part in reversed(parts) if part.strip()), "").rstrip().endswith(_CLOSED):
+                    # A line closing its sentence or lead-in ("... in the United States.", "Transfers rest on:") is
+                    # parted from the next by its own mark: a field's comma after it would stick to the quote.
+                    parts.append(" ")
                 else:
                     parts.append(field)
             elif kind == "html_inline":
@@ -320,6 +324,10 @@ class _MarkdownWalker:
                 struck -= 1
         self.open.stack = outer
         return "".join(parts), links
+
+
+# Marks that close a line's sentence, clause or lead-in.
+_CLOSED = (".", "!", "?", ":", ";", ",")
 
 
 def _page_marker_row(row: Sequence[str]) -> bool:

@@ -219,6 +219,25 @@ def test_markdown_a_paragraph_broken_at_every_line_is_fields() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme is located in the United States.  \nTransfers are governed by:  \nthe standard contractual clauses\n",
+            "Acme is located in the United States. Transfers are governed by: the standard contractual clauses",
+        ),
+        (
+            "**Übermittlung in Drittländer:**  \nAcme speichert Daten in den USA.  \nKanada, Japan\n",
+            "Übermittlung in Drittländer: Acme speichert Daten in den USA. Kanada, Japan",
+        ),
+    ],
+)
+def test_markdown_a_broken_line_closed_by_its_own_mark_takes_no_field_comma(text: str, expected: str) -> None:
+    """A line of an entry that closes its sentence or lead-in ("... United States.", "governed by:") is parted from
+    the next line by that mark: a field's comma after it would end up in the quote ("United States.,")."""
+    assert [b.text for b in load_text(text, format="markdown").blocks] == [expected]
+
+
 def _hard_wrapped(paragraphs: list[str], width: int = 90) -> str:
     """Text the way some PDF-to-text converters write it: every wrapped line a paragraph of its own."""
     import textwrap
