@@ -98,6 +98,9 @@ class RecipientWords:
     undenying: frozenset[str] = frozenset()
     # An item's category label, then a colon or a word of example (``example_openers``): what follows are its companies.
     examples: re.Pattern[str] = re.compile(r"(?!)")
+    # Words of an entry giving a company's address that make the company no recipient of data: the controller, a
+    # representative, the DPO, an authority, a former company (dpcheck/extract/seats.py).
+    excluded: re.Pattern[str] = re.compile(r"(?!)")
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -143,6 +146,7 @@ class RecipientWords:
             lower(data["clause_denial"]["words"]),
             lower(data["clause_denial"]["undenying"]),
             _examples(data["example_openers"]),
+            _phrases(data["seats"]["excluded"]),
         )
 
     def legal_form(self, word: str) -> bool:
