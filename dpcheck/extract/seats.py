@@ -91,15 +91,19 @@ def recipient_seats(
     }
     seats = [s for s in seats if s.key not in own]
     found: dict[str, Mention] = {}
-    for seat, passage in _received(seats, sentences, recipients, words, own, title):
+    for seat, passage, named in _received(seats, sentences, recipients, words, own, title):
         if seat.code in placed or seat.code in found:
             continue
-        reason = (
-            f"'{seat.place}' in the address of {seat.name} ({_where(seat.block.heading_path)}), a company that "
-            f"receives data in {_where(passage.section)}: “{_shortened(passage.quote)}”"
-        )
         block = seat.block
-        evidence = Evidence(block.text, block.start, block.end, block.page, block.heading_path, reason)
+        address = Evidence(block.text, block.start, block.end, block.page, block.heading_path)
+        # The quote is the passage that names the company as receiving data, or the entry where it is named at all
+        # (a passage on "our group companies" names none); the reason names the other.
+        quoted, other = (passage, address) if named else (address, passage)
+        reason = (
+            f"'{seat.place}' in the address of {seat.name} ({_where(block.heading_path)}), a company that receives "
+            f"data in {_where(passage.section)}; {'address' if named else 'passage'}: “{_shortened(other.quote)}”"
+        )
+        evidence = Evidence(quoted.quote, quoted.start, quoted.end, quoted.page, quoted.section, reason)
         found[seat.code] = Mention("destination", seat.code, evidence, role=RECIPIENT_SEAT)
     return list(found.values())
 
@@ -180,8 +184,8 @@ def _received(
     words: RecipientWords,
     own: set[str],
     title: str,
-) -> Iterator[tuple[Seat, Evidence]]:
-    """Each seat of a company that receives data, with the passage saying so."""
+) -> Iterator[tuple[Seat, Evidence, bool]]:
+    """Each seat of a company that receives data, with the passage saying so and whether that passage names it."""
     by_key: dict[str, list[Seat]] = {}
     for seat in seats:
         by_key.setdefault(seat.key, []).append(seat)
@@ -190,7 +194,7 @@ def _received(
     for recipient in recipients:
         if recipient.role != "vendor" and not recipient.locations and recipient.evidence:
             for seat in by_key.get(name_key(recipient.name, words), ()):
-                yield seat, recipient.evidence[0]
+                yield seat, recipient.evidence[0], True
     receiving = sentences.carrying(*RECEIVING) & ~sentences.carrying("NEGATION")
     for i in np.flatnonzero(receiving).tolist():
         sentence = sentences[i]
@@ -201,12 +205,12 @@ def _received(
         for key, formal in _names(sentence.text, words):
             for seat in by_key.get(key, ()):
                 if formal or not seat.formal:
-                    yield seat, sentence.evidence("names the recipient")
+                    yield seat, sentence.evidence("names the recipient"), True
     group = _group_members(seats, own, title, words)
     if group:
         for evidence in _group_passages(sentences, entries, words):
             for seat in group:
-                yield seat, evidence
+                yield seat, evidence, False
 
 
 def _group_members(seats: list[Seat], own: set[str], title: str, words: RecipientWords) -> list[Seat]:
