@@ -21,6 +21,7 @@ from dpcheck.extract.mechanisms import conditioned_tools, consent_without_transf
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.periods import breach_limits
 from dpcheck.extract.readers import DEFAULT_READERS, Lexicon, Passage, Reader, ReaderRegistry, Reading
+from dpcheck.extract.seats import recipient_seats
 from dpcheck.extract.sentences import read_sentences
 from dpcheck.extract.subject import Subject
 from dpcheck.ingest.document import Document
@@ -198,6 +199,10 @@ def _extract(
 
     # Whether a tool is relied on can rest on the rest of the document: its paragraph, the transfers it discloses.
     mentions = [m for m in (*reading.mentions, *breach_limits(reading.sentences)) if kept(m.evidence)]
+    # Where a recipient sits may stand in another passage than the one where it receives data: the document read whole.
+    title = next((b.text for b in document.blocks if b.kind == "heading"), "")
+    seats = recipient_seats(reading.sentences, reading.recipients, mentions, lexicon.recipients, eea, title)
+    mentions += [m for m in seats if kept(m.evidence)]
     # A pointer to an annex the document leaves empty ("Annex 3: [To be completed]") is no sub-processor list.
     mentions = lists_to_nothing(mentions, document, words.annex, words.placeholder)
     mentions = customers_own_flows(mentions, reading.sentences, words)

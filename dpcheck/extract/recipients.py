@@ -108,6 +108,9 @@ class RecipientWords:
     # "Removal of Acme" as no longer engaged.
     added_entry: re.Pattern[str] = re.compile(r"(?!)")
     removed_entry: re.Pattern[str] = re.compile(r"(?!)")
+    # Words of an entry giving a company's address that make the company no recipient of data: the controller, a
+    # representative, the DPO, an authority, a former company (dpcheck/extract/seats.py).
+    excluded: re.Pattern[str] = re.compile(r"(?!)")
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -155,6 +158,7 @@ class RecipientWords:
             _examples(data["example_openers"]),
             _entry_opener(data["change_entries"]["added"]),
             _entry_opener(data["change_entries"]["removed"]),
+            _phrases(data["seats"]["excluded"]),
         )
 
     def legal_form(self, word: str) -> bool:

@@ -1,0 +1,155 @@
+"""A recipient's seat given in another passage than the one where it receives data (dpcheck/extract/seats.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dpcheck.extract.recipients import RecipientWords
+from dpcheck.extract.seats import _names
+from dpcheck.scanner import Scanner
+
+
+def scan(scanner: Scanner, text: str, lang: str):
+    return scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
+
+
+def destinations(scanner: Scanner, text: str, lang: str) -> set[str]:
+    return {t.destination for t in scan(scanner, text, lang).transfers}
+
+
+NAMED = {
+    "en": (
+        "# Tollomir Privacy Policy\n\n## 1. Controller\n\nTollomir GmbH, Hafenweg 3, 20457 Hamburg, Germany, is the "
+        "controller.\n\n## 4. Support\n\nYour support tickets are handled by our sister company Tollomir Labs Pte. "
+        "Ltd., which has access to your ticket history.\n\n## 11. Addresses\n\nTollomir Labs Pte. Ltd., 14 Quarry Lane, "
+        "Singapore 049315.\n"
+    ),
+    "de": (
+        "# Datenschutzhinweise der Tollomir GmbH\n\n## 1. Verantwortlicher\n\nTollomir GmbH, Hafenweg 3, 20457 "
+        "Hamburg.\n\n## 4. Support\n\nIhre Supportanfragen werden an die Tollomir Labs Pte. Ltd. übermittelt, die "
+        "sie beantwortet.\n\n## 11. Anschriften\n\nTollomir Labs Pte. Ltd., 14 Quarry Lane, Singapur 049315.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_seats_a_named_recipient_sits_where_its_address_elsewhere_says(scanner, lang):
+    """A company named as receiving data in one section, with its address in another: its country is a destination,
+    quoted from the passage that names it, with a reason naming the address too."""
+    report = scan(scanner, NAMED[lang], lang)
+    assert {t.destination for t in report.transfers} == {"SG"}
+    (transfer,) = report.transfers
+    evidence = transfer.evidence[0]
+    assert "handled by" in evidence.quote or "übermittelt" in evidence.quote
+    assert "14 Quarry Lane" in evidence.reason and "11." in evidence.reason and "4. Support" in evidence.reason
+
+
+LAYOUTS = {
+    "en": "Your support tickets are handled by Tollomir Labs Pte. Ltd., which has access to your ticket history.",
+    "de": "Ihre Supportanfragen werden an die Tollomir Labs Pte. Ltd. übermittelt, die sie beantwortet.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_seats_an_address_on_lines_of_its_own(scanner, lang):
+    """An address set line by line under the company's name, as an imprint sets it (the text joins its lines)."""
+    country = {"en": "Singapore", "de": "Singapur"}[lang]
+    text = (
+        f"# Tollomir\n\n## 4. Support\n\n{LAYOUTS[lang]}\n\n## 11. Contact\n\n"
+        f"Tollomir Labs Pte. Ltd.\n14 Quarry Lane\n{country} 049315\n"
+    )
+    assert destinations(scanner, text, lang) == {"SG"}
+
+
+GROUP = {
+    "en": (
+        "# Quorvant Privacy Notice\n\n## 3. Who receives your data\n\nOther companies of the Quorvant group run our "
+        "help desk. For this they access your account and your messages.\n\n## 9. Quorvant group companies\n\n"
+        "- Quorvant Ltd, 5 Mill Street, Cork, Ireland: controller.\n"
+        "- Quorvant Services Inc., 200 Lake Road, Toronto, Ontario M5J 2N1, Canada: help desk.\n"
+        "- Quorvant Tech Pvt. Ltd., 12 Ring Road, Bengaluru 560001, India: help desk at night.\n"
+        "- Quorvant Media Ltd, 8 Vine Street, London, United Kingdom: brand marketing; it does not access customer "
+        "data.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung der Quorvant GmbH\n\n## 3. Empfänger\n\nIhre Anfragen werden an die in Ziffer 9 "
+        "genannten Gesellschaften der Quorvant-Gruppe weitergegeben.\n\n## 9. Gesellschaften der Quorvant-Gruppe\n\n"
+        "- Quorvant GmbH, Lindenallee 7, 04109 Leipzig (Verantwortlicher)\n"
+        "- Quorvant Services Inc., 200 Lake Road, Toronto, Ontario M5J 2N1, Kanada (Kundendienst)\n"
+        "- Quorvant Tech Pvt. Ltd., 12 Ring Road, Bengaluru 560001, Indien (Kundendienst in der Nacht)\n"
+        "- Quorvant Media Ltd, 8 Vine Street, London, Vereinigtes Königreich (Marketing; kein Zugriff auf "
+        "Kundendaten)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_seats_the_group_companies_receiving_data_sit_where_their_list_says(scanner, lang):
+    """The group's companies said to receive data, and a list of them with addresses: each listed company outside the
+    EEA is a destination, but not the controller (in the EEA) nor a company the list says receives no data."""
+    report = scan(scanner, GROUP[lang], lang)
+    assert {t.destination for t in report.transfers} == {"CA", "IN"}
+    # The passage on the group names no company: the entry that names it is the quote.
+    india = next(t for t in report.transfers if t.destination == "IN")
+    assert india.evidence[0].quote.startswith("Quorvant Tech Pvt. Ltd., 12 Ring Road")
+
+
+GUARDS = {
+    "en": [
+        # The group's companies are listed, but no passage says they receive data.
+        "# Quorvant Privacy Notice\n\n## 3. About us\n\nQuorvant is a family of companies.\n\n## 9. Our group "
+        "companies\n\n- Quorvant Services Inc., 200 Lake Road, Toronto, Ontario M5J 2N1, Canada: sales.\n",
+        # A representative and a supervisory authority with their addresses.
+        "# Quorvant Privacy Notice\n\n## 3. Sharing\n\nWe share your data with Halvern Rep Ltd only where the law "
+        "requires it.\n\n## 9. Representative\n\nHalvern Rep Ltd, 3 Dock Road, London E1 7AA, United Kingdom, is "
+        "our representative in the United Kingdom.\n",
+        # A former company of the group.
+        "# Quorvant Privacy Notice\n\n## 3. Sharing\n\nWe share your data with Quorvant Labs Inc.\n\n## 9. Group\n\n"
+        "- Quorvant Labs Inc., 9 Pine Street, Austin, TX 78701, United States: former subsidiary.\n",
+        # The passage denies that the company receives data.
+        "# Quorvant Privacy Notice\n\n## 3. Sharing\n\nQuorvant Labs Inc. does not receive or access your data.\n\n"
+        "## 9. Group\n\n- Quorvant Labs Inc., 9 Pine Street, Austin, TX 78701, United States: research.\n",
+    ],
+    "de": [
+        "# Datenschutzerklärung\n\n## 3. Über uns\n\nDie Quorvant GmbH gehört zur Quorvant-Gruppe.\n\n## 9. "
+        "Gesellschaften der Quorvant-Gruppe\n\n- Quorvant Services Inc., 200 Lake Road, Toronto, Ontario M5J 2N1, "
+        "Kanada (Vertrieb)\n",
+        "# Datenschutzerklärung\n\n## 3. Weitergabe\n\nIhre Daten werden an die Halvern Rep Ltd weitergegeben, "
+        "soweit das Gesetz es verlangt.\n\n## 9. Vertreter\n\nHalvern Rep Ltd, 3 Dock Road, London E1 7AA, "
+        "Vereinigtes Königreich (unser Vertreter im Vereinigten Königreich)\n",
+        "# Datenschutzerklärung\n\n## 3. Weitergabe\n\nIhre Daten werden an die Quorvant Labs Inc. übermittelt.\n\n"
+        "## 9. Gruppe\n\n- Quorvant Labs Inc., 9 Pine Street, Austin, TX 78701, USA (ehemalige Tochtergesellschaft)\n",
+        "# Datenschutzerklärung\n\n## 3. Weitergabe\n\nDie Quorvant Labs Inc. erhält keine Daten und hat keinen "
+        "Zugriff auf Ihre Daten.\n\n## 9. Gruppe\n\n- Quorvant Labs Inc., 9 Pine Street, Austin, TX 78701, USA "
+        "(Forschung)\n",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [(lang, text) for lang, texts in GUARDS.items() for text in texts], ids=lambda v: v[:2]
+)
+def test_seats_no_destination_without_data_or_for_a_party_that_receives_none(scanner, lang, text):
+    """An address alone, a representative's, a former company's, or one of a company said to receive no data gives
+    no destination."""
+    assert destinations(scanner, text, lang) == set()
+
+
+def test_seats_the_controllers_own_address_is_no_destination(scanner):
+    """The vendor that processes the data itself sits where it sits: its own address is no recipient's seat."""
+    text = (
+        "# Brinlow Privacy Policy\n\nBrinlow Inc. (\u201cBrinlow\u201d, \u201cwe\u201d) provides the Brinlow app.\n\n"
+        "## Processing\n\nBrinlow Inc. processes your data to provide the app.\n\n## Contact\n\nBrinlow Inc., "
+        "77 Harbor Drive, Boston, MA 02110, United States.\n"
+    )
+    assert "US" not in destinations(scanner, text, "en")
+
+
+def test_seats_names_in_a_sentence_keep_their_legal_form(scanner):
+    """A sentence's company names are read as runs of capitalised words closed by a legal form, a comma before the
+    form included ("Acme, Inc."), so a brand alone ("Quorvant is ...") is told from a company."""
+    words = scanner._lexicon.recipients
+    assert isinstance(words, RecipientWords)
+    names = list(_names("Requests go to Quorvant Labs Pte. Ltd. (see Section 9) and Dalwick, Inc.", words))
+    assert ("quorvant labs", True) in names and ("dalwick", True) in names
+    assert ("quorvant", False) in list(_names("Quorvant is a family of companies.", words))
