@@ -3923,3 +3923,20 @@ def test_roles_open_words_the_document_specifies_in_its_own_clauses(scanner, lan
     clauses say from where, so the places it names are all of them; without such a reference, or with no place
     named, the access leaves the places open."""
     assert destinations(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Who can see my data? Support staff in Canada, when you open a ticket.", {"CA"}),
+        ("de", "Wer hat Zugriff auf meine Daten? Unser Support-Team in Serbien.", {"RS"}),
+        ("de", "Kann der Anbieter meine Daten sehen? Nur Mitarbeitende des Kundendienstes in Kanada.", {"CA"}),
+        ("en", "Is my data stored in the US? No, we only use data centres in Amsterdam and Paris.", set()),
+        ("en", "Where is our office? In Toronto, Canada.", set()),
+    ],
+)
+def test_roles_the_answer_to_a_question_on_transfers_places_the_data(scanner, lang, text, expected):
+    """An answer that names places without a verb of its own ("Who can see my data? Support staff in Canada.") says
+    where the data goes, as the question asks; an answer opening with "no" denies, and a question about something
+    other than data asks nothing of transfers."""
+    assert destinations(scanner, text, lang) == expected

@@ -1288,10 +1288,16 @@ def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
 
 
 def destination_mentions(
-    sentence: Sentence, transfer_sentence: bool, eea: set[str], words: Words, roleset: RoleSet
+    sentence: Sentence,
+    transfer_sentence: bool,
+    eea: set[str],
+    words: Words,
+    roleset: RoleSet,
+    answers_question: bool = False,
 ) -> list[Mention]:
     """Named and open destinations in one sentence (EEA countries are skipped): the places whose
-    argument role (see :mod:`dpcheck.extract.roles`) makes a transfer."""
+    argument role (see :mod:`dpcheck.extract.roles`) makes a transfer. ``answers_question``: the sentence answers a
+    question on where data goes or who reaches it, whose verb it leaves out ("Who can see my data? Staff in Canada.")."""
     # Found only where the sentence is about transfers, its roles state one, or it uses a seated company (below).
     row_seats = _row_seats(sentence, eea, words)
     if not (transfer_sentence or sentence.has("RCPT_USE") or row_seats or may_state_transfer(sentence, roleset)):
@@ -1386,7 +1392,11 @@ def destination_mentions(
         "RECIPIENT_LEAD_IN"
     )
     states_transfer = (
-        roles.states_transfer_beyond_parties or sentence.has("THIRD_COUNTRY") or bool(mech_tokens) or listed
+        roles.states_transfer_beyond_parties
+        or sentence.has("THIRD_COUNTRY")
+        or bool(mech_tokens)
+        or listed
+        or answers_question
     )
     found: list[Mention] = []
     named: list[int] = []

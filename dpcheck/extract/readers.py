@@ -77,9 +77,10 @@ from dpcheck.extract.recipients import (
     prose_recipient,
     sentence_recipients,
     title_words,
+    vendor_itself,
 )
 from dpcheck.extract.roles import RoleSet, assign
-from dpcheck.extract.sentences import INTERNATIONAL_HEADING, PLACE, Sentence, Sentences
+from dpcheck.extract.sentences import INTERNATIONAL_HEADING, PLACE, Cue, Sentence, Sentences
 from dpcheck.extract.subject import Subject
 from dpcheck.extract.tables import Cells, block_evidence, card_lines, card_places, table_recipients
 from dpcheck.extract.terms import ANCHORS as TERM_ANCHORS
@@ -115,6 +116,8 @@ STORAGE_REACH = 60
 LEAD_IN_REACH = 10
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
+# The English genitive's token after a name ("Acme's").
+GENITIVE_S = frozenset({"'s", "’s", "'", "’"})
 # Cue labels (rules/lexicon/cues.yml, subject.yml) that readers are anchored on.
 CONSENT, GOV_NOTICE, GOV_REQUEST, IMPORTER, LOCATION_ONLY, THIRD_COUNTRY, TRANSFER, UNNAMED_BASIS = (
     "CONSENT",
@@ -495,9 +498,11 @@ class DestinationReader(Reader):
             reading.transfers_addressed.append(evidence)
             return
         previous = self._previous if self._previous and self._follows(passage.index, reading) else []
-        # A question answered "yes" states what it asks, as a transfer statement.
-        transfer = passage.transfer or answer == "yes"
-        places = destination_mentions(sentence, transfer, set(reading.eea), words, reading.lexicon.roles)
+        # A question answered "yes" states what it asks, as a transfer statement; so does the answer to a question on
+        # transfers that names places without a verb of its own ("Who can see my data? Support staff in Canada.").
+        answers = _answers_transfer_question(passage.index, reading)
+        transfer = passage.transfer or answer == "yes" or answers
+        places = destination_mentions(sentence, transfer, set(reading.eea), words, reading.lexicon.roles, answers)
         if self._offered_by_vendor(sentence, reading):
             # "The app is a service offered by Acme GmbH, a Swiss company": the vendor's own seat, no recipient's.
             places = [m for m in places if m.role != "recipient_seat"]
@@ -512,7 +517,15 @@ class DestinationReader(Reader):
         vendor's own: the name after each such cue is the vendor's, as the document's title gives it."""
         cues = sentence.of(ROLE_PREFIX + "service_provider")
         words = reading.lexicon.recipients
-        return bool(cues) and all(own_name(name_at(sentence.span, cue.end, words)[0], self._own) for cue in cues)
+        tokens = sentence.span
+
+        def vendors(cue: Cue) -> bool:
+            name, end = name_at(tokens, cue.end, words)
+            # "operated by Acme's affiliate Acme Labs LLC": the vendor's name as a possessive names another company.
+            possessive = end < len(tokens) and tokens[end].text in GENITIVE_S
+            return not possessive and vendor_itself(name, self._own, words)
+
+        return bool(cues) and all(vendors(cue) for cue in cues)
 
     def _follows(self, index: int, reading: Reading) -> bool:
         """No sentence this reader would read stands between the one read last and sentence ``index``:
@@ -539,6 +552,18 @@ def _whole_block(sentence: Sentence) -> bool:
     block = sentence.block
     return (
         not block.text[: sentence.start - block.start].strip() and not block.text[sentence.end - block.start :].strip()
+    )
+
+
+def _answers_transfer_question(index: int, reading: Reading) -> bool:
+    """Sentence ``index`` follows a question on where data goes or who reaches it, and does not open with "no"."""
+    if index == 0:
+        return False
+    question = reading.sentences[index - 1]
+    return (
+        question.text.rstrip().endswith("?")
+        and question.has("TRANSFER", "CROSS_BORDER", "THIRD_COUNTRY")
+        and _answer(index - 1, reading) != "no"
     )
 
 

@@ -743,6 +743,13 @@ def own_name(name: str, own: frozenset[str]) -> bool:
     return bool(words) and _stem(words[0]) in own
 
 
+def vendor_itself(name: str, own: frozenset[str], words: RecipientWords) -> bool:
+    """The vendor, not a company of its group: every word of the name but its legal form is a word of the document's
+    title ("Acme GmbH" under „Acme Datenschutzerklärung"; not "Acme UK Ltd", a group company that may receive data)."""
+    parts = [w for w in _WORD.findall(name) if not words.legal_form(w)]
+    return bool(parts) and all(_stem(w) in own for w in parts)
+
+
 def plain_name(text: str, words: RecipientWords, *, listed: bool = False) -> str:
     """``text`` when it is a company's name and nothing else (a heading "Acme Cloud"); "" if not (``listed``:
     see :meth:`RecipientWords.is_name`)."""

@@ -1114,3 +1114,34 @@ def test_diff_a_country_left_only_as_the_vendors_seat_is_removed(scanner, lang, 
     """Data centres in Switzerland no longer named, the vendor still "a Swiss company": the country is removed, since
     a company's seat says where it sits, not where the data goes."""
     assert ("destination_removed", "CH") in _changes(scanner, old, new, lang, "subprocessor_list")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Larkspur data processing agreement\n\nSecond-line support is provided by Larkspur UK Ltd from Belfast, "
+            "Northern Ireland.\n",
+            {"GB"},
+        ),
+        (
+            "en",
+            "# Larkspur data processing agreement\n\nAutomated checks are run by models operated by Larkspur's "
+            "affiliate Larkspur Labs LLC in its us-east-1 deployment.\n",
+            {"US"},
+        ),
+        (
+            "de",
+            "# Larkspur Auftragsverarbeitungsvertrag\n\nDie Fernwartung wird von der Larkspur UK Ltd in Belfast "
+            "erbracht, die dafür auf die Kundendaten zugreift.\n",
+            {"GB"},
+        ),
+    ],
+)
+def test_a_company_of_the_vendors_group_providing_the_service_is_a_recipient(scanner, lang, text, expected):
+    """The vendor's brand in a group company's name ("Larkspur UK Ltd") or as a possessive ("Larkspur's affiliate
+    Larkspur Labs LLC") names another company of the group, which receives the data where it works; only the vendor
+    itself offering its service places no recipient."""
+    report = scanner.scan_text(text, language=lang, format="markdown", doc_type="dpa")
+    assert {t.destination for t in report.transfers} == expected
