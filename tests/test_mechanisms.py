@@ -3551,3 +3551,11 @@ def test_mechanisms_a_term_defined_by_a_tools_absence_names_no_tool(scanner):
 def test_mechanisms_a_paragraph_that_puts_its_tool_aside_relies_on_nothing(scanner, lang, text):
     """A paragraph naming one tool and then saying that no transfer under the document rests on it relies on none."""
     assert mechanisms(scanner, text, lang, doc_type="dpa") == set()
+
+
+def test_mechanisms_adequacy_in_a_word_leaves_the_country_a_destination(scanner):
+    """ "Transfers to Israel rely on adequacy": the word after the verb of reliance is the tool, and the country before
+    the verb stays where data goes (a country right beside a tool's own name would only qualify the tool)."""
+    report = scanner.scan_text("Transfers to Israel rely on adequacy.", language="en", doc_type="privacy_policy")
+    assert set(report.mechanisms) == {"adequacy"}
+    assert "IL" in {m.value for m in report.mentions if m.kind == "destination"}

@@ -154,7 +154,7 @@ class MechanismLexicon:
     ``consent_vendor``, ``using``, ``chapter_citation``, ``commission``, ``joins``, ``vendor_speaks``, ``tool_lists``,
     ``list_of``, ``tool_parts``, ``part_of``, ``country_relative``, ``replacement_verbs``, ``passive_agent``,
     ``tool_disjunction``, ``tool_conjunction``, ``tool_complement``, ``tool_articles``, ``negating_prefixes``,
-    ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``,
+    ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
     documented there)."""
 
     labels: dict[str, tuple[str, str]]
@@ -192,6 +192,7 @@ class MechanismLexicon:
     contrast: frozenset[str] = frozenset()
     reliance_verbs: frozenset[str] = frozenset()
     vendor_words: frozenset[str] = frozenset()
+    basis_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -246,6 +247,7 @@ class MechanismLexicon:
             listed("contrast"),
             listed("reliance_verbs"),
             listed("vendor_words"),
+            listed("basis_prepositions"),
         )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
@@ -1224,6 +1226,14 @@ def mechanism_mentions(
         for c in sentence.of(*lexicon.labels)
         if (lexicon.labels[c.label][1] != "row" or sentence.block.kind == "table_row")
         and (lexicon.labels[c.label][1] != "cell" or (c.start > 0 and tokens[c.start - 1].text == "|"))
+        and (
+            lexicon.labels[c.label][1] != "relied"
+            or (
+                c.start > 1
+                and tokens[c.start - 1].lower_ in lexicon.basis_prepositions
+                and tokens[c.start - 2].lower_ in lexicon.reliance_verbs
+            )
+        )
     ]
     if not mentions:
         return consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved)
