@@ -3441,3 +3441,173 @@ def test_mechanisms_a_tool_told_of_as_law_is_not_relied_on(scanner, lang, text, 
     companies can self-certify", „ermöglicht es US-Unternehmen") describe the law; a sentence where the vendor speaks,
     data moves or a party takes part in the tool still relies on it."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Standard contractual clauses: no. Data Privacy Framework: yes.", {"dpf"}),
+        ("en", "BCR status: pending.", set()),
+        ("en", "Data Privacy Framework status: not applicable, as the vendor is based in Brazil.", set()),
+        ("de", "DPF-Zertifizierung: beantragt.", set()),
+        ("de", "Standardvertragsklauseln oder BCR werden bei uns nicht verwendet.", set()),
+        ("en", "SCCs and BCRs are not used for this service.", set()),
+    ],
+)
+def test_mechanisms_fields_answered_no_or_not_held_and_lists_denied_after(scanner, lang, text, expected):
+    """A tool's field answered no before the next field, or saying the tool is not held (perhaps after a word such as
+    "status"), relies on nothing; a negation after a list of tools denies each of them."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We chose not to rely on the DPF and use standard contractual clauses instead.", {"scc"}),
+        ("de", "Auf den Datenschutzrahmen stützen wir uns nicht, sondern auf Standardvertragsklauseln.", {"scc"}),
+        ("en", "Our analytics vendor is also DPF-certified, but we do not rely on that; we use SCCs with it.", {"scc"}),
+        (
+            "de",
+            "Der Anbieter ist zwar nach dem Datenschutzrahmen zertifiziert, wir stützen uns jedoch nicht darauf.",
+            set(),
+        ),
+        ("en", "We considered binding corporate rules but decided against them.", set()),
+        (
+            "de",
+            "Die DPF-Zertifizierung des Dienstleisters spielt für uns keine Rolle; wir übermitteln auf Grundlage von "
+            "Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        ("en", "The Swiss adequacy decision is noted here for completeness only.", set()),
+        ("en", "See also the Commission's implementing decision on the EU-U.S. Data Privacy Framework.", set()),
+        ("de", "Siehe auch: Durchführungsbeschluss der Kommission über Standardvertragsklauseln.", set()),
+        ("en", "We plan to submit binding corporate rules to our lead authority.", set()),
+        ("de", "Die Genehmigung unserer BCR durch die Aufsichtsbehörde steht noch aus.", set()),
+    ],
+)
+def test_mechanisms_tools_set_aside_disowned_or_only_referred_to(scanner, lang, text, expected):
+    """A tool the vendor disowns by a pronoun, turns down, says matters not, names for completeness or as further
+    reading, or has yet to apply for is not relied on; a tool offered in its place is."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Vendor | Country | Safeguard | Orchard Mail Ltd | Guernsey | Adequacy", {"adequacy"}),
+        ("de", "Anbieter | Land | Garantie | Birkenhof Ltd | Israel | Angemessenheit (Israel)", {"adequacy"}),
+        ("en", "Adequacy is a concept of the GDPR that many readers find hard.", set()),
+        ("en", "Our billing data goes to New Zealand, and those transfers rely on adequacy.", {"adequacy"}),
+    ],
+)
+def test_mechanisms_adequacy_as_a_cell_or_in_a_word(scanner, lang, text, expected):
+    """ "Adequacy" alone is the tool as a table's cell or as what a transfer relies on, not in running text."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Although Canada has an adequacy decision, we do not send any personal data there.", set()),
+        (
+            "de",
+            "Unser Hostinganbieter ist zwar nach dem Datenschutzrahmen zertifiziert, die Daten werden jedoch nicht in "
+            "die USA übermittelt.",
+            set(),
+        ),
+        (
+            "en",
+            "Transfers to Japan rely on its adequacy decision, but we do not transfer any data to China.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_conceded_against_a_denied_transfer(scanner, lang, text, expected):
+    """A tool granted in a clause that moves no data, against a transfer denied after it, is not relied on; a clause
+    that itself speaks of the transfer still relies on its tool."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Onward transfers within our group rely on our approved binding corporate rules.", {"bcr"}),
+        (
+            "en",
+            "The 2010 model clauses have been replaced by the 2021 SCCs, which govern our transfers to India.",
+            {"scc"},
+        ),
+        ("en", "The Privacy Shield was superseded by the Data Privacy Framework in 2023.", set()),
+        ("de", "Der Datenschutzrahmen hat 2023 das Privacy Shield ersetzt.", set()),
+        ("en", "Transfers to Peru are covered by the EU modal clauses.", {"scc"}),
+        ("en", "Our partner in Singapore has signed the module two clauses with us.", {"scc"}),
+    ],
+)
+def test_mechanisms_onward_reliance_replacements_and_history(scanner, lang, text, expected):
+    """Onward transfers that rely on a tool rely on it; the tool that replaced another is relied on, unless the sentence
+    only tells the tools' history; the SCCs by a misspelling or by their module."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Binding corporate rules are a tool under Article 47 that group companies may adopt.", set()),
+        ("en", "Standard contractual clauses are template contracts issued by the Commission.", set()),
+        (
+            "de",
+            "Standardvertragsklauseln sind von der Kommission vorgegebene Musterverträge; wir haben sie mit unserem "
+            "Dienstleister in Indien abgeschlossen.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Abkürzungen: BCR = verbindliche interne Datenschutzvorschriften, SCC = Standardvertragsklauseln.",
+            set(),
+        ),
+        ("en", "Transfer tool: [SCCs / BCRs – delete as appropriate]", set()),
+        ("de", "Die Standardvertragsklauseln in Anlage 4 bleiben unausgefüllt.", set()),
+    ],
+)
+def test_mechanisms_tools_explained_spelt_out_or_left_to_choose(scanner, lang, text, expected):
+    """A sentence explaining what a tool is, a legend spelling out its abbreviation and a template's options or empty
+    annex rely on no tool; an explanation the vendor follows with its own use of the tool does."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+def test_mechanisms_a_term_defined_by_a_tools_absence_names_no_tool(scanner):
+    """A term defined as where the tool is not ('"Restricted Country" means a non-adequate country') is no name of the
+    tool: the sentences using it do not rely on adequacy."""
+    text = (
+        '"Restricted Country" means a non-adequate jurisdiction under the GDPR. Where data goes to a Restricted '
+        "Country, the parties conclude the standard contractual clauses."
+    )
+    assert mechanisms(scanner, text, "en", doc_type="dpa") == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Tollbridge Inc. has self-certified to the EU-U.S. Data Privacy Framework. That certification covers only "
+            "human-resources data of our staff, and we do not rely on it for any transfer under this DPA.",
+        ),
+        (
+            "de",
+            "Die Tollbridge Inc. ist nach dem EU-US-Datenschutzrahmen zertifiziert. Der Auftragnehmer stützt sich für "
+            "Übermittlungen nach diesem Vertrag nicht darauf.",
+        ),
+    ],
+)
+def test_mechanisms_a_paragraph_that_puts_its_tool_aside_relies_on_nothing(scanner, lang, text):
+    """A paragraph naming one tool and then saying that no transfer under the document rests on it relies on none."""
+    assert mechanisms(scanner, text, lang, doc_type="dpa") == set()
+
+
+def test_mechanisms_adequacy_in_a_word_leaves_the_country_a_destination(scanner):
+    """ "Transfers to Israel rely on adequacy": the word after the verb of reliance is the tool, and the country before
+    the verb stays where data goes (a country right beside a tool's own name would only qualify the tool)."""
+    report = scanner.scan_text("Transfers to Israel rely on adequacy.", language="en", doc_type="privacy_policy")
+    assert set(report.mechanisms) == {"adequacy"}
+    assert "IL" in {m.value for m in report.mentions if m.kind == "destination"}

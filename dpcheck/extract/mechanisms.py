@@ -98,6 +98,8 @@ OUT_OF_SCOPE_DETAIL = "out of scope"
 CONSENT_DETAIL = "consent"
 # An article cited by number ("Article 45", "Art. 45 DSGVO").
 CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
+# Tokens between a negation and the transfer verb it denies ("we do not transfer", „übermitteln wir keine Daten").
+DENIAL_REACH = 4
 # Tokens between "the conditions for the use of" and the tool they are the conditions of ("those", "dieser").
 CONDITION_OBJECT = 2
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
@@ -126,11 +128,13 @@ TOOL_CONSENT_GAP = 3
 # A later clause calling the tool, by a pronoun, not used ("The SCC templates are on EUR-Lex; they are not used in this
 # engagement", "..., and we do not use them", „...; für diesen Auftrag werden sie nicht benötigt").
 DISOWNED_LATER = re.compile(
-    r"(?:;|,\s*(?:and|but|however|aber|jedoch|und))\s*(?:[\w-]+\s+){0,4}?(?:"
+    r"(?:;|,\s*(?:(?:and|but|however|so|therefore|aber|jedoch|und|daher|deshalb)\b)?)\s*(?:[\w-]+\s+){0,4}?(?:"
     r"(?:they|it|these|sie|diese|es)\s+(?:[\w-]+\s+){0,3}?(?:not|no longer|nicht|nicht mehr)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:used|relied|applied|needed|required|necessary|in use|verwendet|genutzt|benötigt|angewendet|angewandt|erforderlich|"
     r"notwendig|eingesetzt|vereinbart|abgeschlossen)"
-    r"|(?:we|wir)\s+(?:do|did|will)?\s*(?:not|no longer|never)\s+(?:use|rely on|apply)\s+(?:them|it)"
+    r"|(?:we|wir)\s+(?:do|did|will)?\s*(?:not|no longer|never)\s+(?:use|rely on|rely upon|apply)\s+(?:them|it|that|this)"
+    r"|(?:stützen|berufen)\s+wir\s+uns\s+(?:[\w-]+\s+){0,2}?(?:nicht|nicht mehr)\s+(?:darauf|auf\s+(?:sie|ihn|es|dies\w*))"
+    r"|wir\s+(?:stützen|berufen)\s+uns\s+(?:[\w-]+\s+){0,2}?(?:nicht|nicht mehr)\s+(?:darauf|auf\s+(?:sie|ihn|es|dies\w*))"
     r"|(?:nutzen|verwenden)\s+wir\s+(?:sie|diese)\s+(?:nicht|nicht mehr)"
     r")\b",
     re.I,
@@ -150,6 +154,7 @@ class MechanismLexicon:
     ``consent_vendor``, ``using``, ``chapter_citation``, ``commission``, ``joins``, ``vendor_speaks``, ``tool_lists``,
     ``list_of``, ``tool_parts``, ``part_of``, ``country_relative``, ``replacement_verbs``, ``passive_agent``,
     ``tool_disjunction``, ``tool_conjunction``, ``tool_complement``, ``tool_articles``, ``negating_prefixes``,
+    ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
     documented there)."""
 
     labels: dict[str, tuple[str, str]]
@@ -180,6 +185,14 @@ class MechanismLexicon:
     negating_prefixes: frozenset[str] = frozenset()
     outside: frozenset[str] = frozenset()
     third_country_only: frozenset[str] = frozenset()
+    tool_not_held: frozenset[str] = frozenset()
+    field_labels: frozenset[str] = frozenset()
+    tool_instead: frozenset[str] = frozenset()
+    negated_object: frozenset[str] = frozenset()
+    contrast: frozenset[str] = frozenset()
+    reliance_verbs: frozenset[str] = frozenset()
+    vendor_words: frozenset[str] = frozenset()
+    basis_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -227,6 +240,14 @@ class MechanismLexicon:
             listed("negating_prefixes"),
             listed("outside"),
             frozenset(f"MECH:{k}" for k, v in data.items() if v.get("third_country_only")),
+            listed("tool_not_held"),
+            listed("field_labels"),
+            listed("tool_instead"),
+            listed("negated_object"),
+            listed("contrast"),
+            listed("reliance_verbs"),
+            listed("vendor_words"),
+            listed("basis_prepositions"),
         )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
@@ -358,7 +379,11 @@ def _governing_cue(
         # "☐ no": an answer left unticked says nothing.
         if box_before(tokens, cue.start) is False:
             continue
+        if _replaced_by(tokens, cue, mention, lexicon):
+            continue
         if cue.end <= mention.start and cue.start >= lo:
+            if _offered_instead(tokens, cue, mention, lexicon):
+                continue
             between = [m for m in mentions if cue.end <= m.start < mention.start]
             if not between and mention.start - cue.end <= BEFORE_WINDOW:
                 return cue
@@ -383,6 +408,29 @@ def _governing_cue(
             ):
                 return cue
     return None
+
+
+def _replaced_by(tokens: Tokens, cue: Cue, mention: Cue, lexicon: MechanismLexicon) -> bool:
+    """ "The 2010 clauses have been replaced by the 2021 SCCs", "replaced in 2016 by Standard Contractual Clauses", „wurde
+    durch den Datenschutzrahmen abgelöst": the tool is the agent of the replacement, the one that stays."""
+    if cue.text.lower() not in lexicon.replacement_verbs:
+        return False
+    if cue.end <= mention.start:
+        return any(t.lower_ in lexicon.passive_agent for t in tokens[cue.end : mention.start][: REPLACED_REACH + 1])
+    before = [t.lower_ for t in tokens[max(0, mention.start - REPLACED_REACH) : mention.start]]
+    return mention.end <= cue.start and any(w in lexicon.passive_agent for w in before)
+
+
+def _offered_instead(tokens: Tokens, negation: Cue, mention: Cue, lexicon: MechanismLexicon) -> bool:
+    """ "We do not rely on it and use the SCCs instead", "we no longer rely on that certification and use SCCs", „wir
+    stützen uns nicht darauf, sondern auf Standardvertragsklauseln": the negation has its object before the tool, which
+    is what the vendor turns to in its place."""
+    words = [t.lower_ for t in tokens[negation.end : mention.start]]
+    after = [t.lower_ for t in tokens[mention.end : mention.end + 2]]
+    if any(w in lexicon.tool_instead for w in words + after):
+        return True
+    joins = lexicon.tool_conjunction | lexicon.contrast
+    return any(w in joins and any(o in lexicon.negated_object for o in words[:i]) for i, w in enumerate(words))
 
 
 def _self_assessed(sentence: Sentence, cue: Cue) -> Cue | None:
@@ -952,6 +1000,81 @@ def _customer_responsible(sentence: Sentence, cue: Cue) -> Cue | None:
     return None
 
 
+def _narrated_history(sentence: Sentence, tools: Set[str], lexicon: MechanismLexicon) -> Cue | None:
+    """ "The EU-U.S. Data Privacy Framework replaced the Privacy Shield in July 2023", „Der EU-US-Datenschutzrahmen hat
+    2023 das Privacy Shield abgelöst": how one tool replaced another, told with no word of the vendor's own nor of a
+    transfer, is the tools' history; it relies on none of them."""
+    if len(tools) < 2 or sentence.has("TRANSFER") or any(t.lower_ in lexicon.vendor_words for t in sentence.span):
+        return None
+    return next((c for c in sentence.of("HISTORIC") if c.text.lower() in lexicon.replacement_verbs), None)
+
+
+def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "Although Israel benefits from an adequacy decision, we do not transfer EU data to Israel", "Our email provider is
+    certified under the DPF; however, no data is transferred to the US", „Die Schweiz verfügt über einen
+    Angemessenheitsbeschluss, doch wir übermitteln keine Daten dorthin": a tool granted in a clause that moves no data,
+    against a denied transfer in a clause after it; it is named, not relied on."""
+    lo, hi = sentence.clause_bounds(cue.start)
+    if any(lo <= c.start < hi for c in sentence.of("TRANSFER")):
+        return None
+    tokens = sentence.span
+    # The concession's word opens the clause, and may itself be where it breaks ("Although ...").
+    conceded = any(lo - 1 <= c.start < cue.start for c in sentence.of("CONCESSIVE"))
+    turned = next((i for i in range(cue.end, len(tokens)) if tokens[i].lower_ in lexicon.contrast), None)
+    if not conceded and turned is None:
+        return None
+    start = max(hi, cue.end if turned is None else turned)
+    for moved in sentence.of("TRANSFER"):
+        if moved.start < start:
+            continue
+        m_lo, m_hi = sentence.clause_bounds(moved.start)
+        denial = next(
+            (
+                n
+                for n in sentence.of("NEGATION")
+                if max(start, m_lo) <= n.start < m_hi and abs(n.start - moved.start) <= DENIAL_REACH
+            ),
+            None,
+        )
+        if denial is not None:
+            return denial
+    return None
+
+
+def _explained(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "Binding Corporate Rules are a tool under Article 47 that lets groups transfer data", „Standardvertragsklauseln
+    sind von der EU-Kommission erlassene Musterverträge": what the tool is, right after its name; unless the vendor goes
+    on to speak of its own use of it ("...; wir haben sie mit allen US-Dienstleistern abgeschlossen")."""
+    # The tool's article may follow the explanation ("a tool under Article 47").
+    explained = _framing(sentence, cue, "TOOL_EXPLAINED", 0, 1)
+    if explained is None or any(t.lower_ in lexicon.vendor_words for t in sentence.span[explained.end :]):
+        return None
+    return explained
+
+
+def _set_aside(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon) -> Cue | None:
+    """ "We looked at the DPF but decided against it", "The UK adequacy decision is mentioned here for completeness", „dass
+    X auch DPF-zertifiziert ist, spielt für uns keine Rolle": words after the tool that set it aside, with no other tool
+    between, nor a semicolon unless a word after it points back („...; für uns spielt dies keine Rolle"): "...; the SCCs
+    play no role" sets aside only the SCCs."""
+    tokens = sentence.span
+
+    def joined(c: Cue) -> bool:
+        stops = [i for i in range(cue.end, c.start) if tokens[i].text == ";"]
+        return not stops or any(t.lower_ in lexicon.negated_object for t in tokens[stops[-1] + 1 : c.start])
+
+    return next(
+        (
+            c
+            for c in sentence.of("TOOL_SET_ASIDE")
+            if 0 <= c.start - cue.end <= NOT_IN_FORCE_REACH
+            and joined(c)
+            and not any(cue.end <= m.start < c.start for m in mentions)
+        ),
+        None,
+    )
+
+
 def _framing(
     sentence: Sentence, cue: Cue, label: str, before: int, after: int, lo: int = 0, hi: int | None = None
 ) -> Cue | None:
@@ -1126,10 +1249,20 @@ def mechanism_mentions(
     ``unmoved``: see :func:`consent_mentions`; ``absent``: a field's value saying there is none ("SCCs: n/a")."""
     # A cell's phrase outside a table names nothing, so that it does not hide the prose phrase it overlaps ("an EU
     # adequacy decision" is no "EU adequacy" cell).
+    tokens = sentence.span
     mentions = [
         c
         for c in sentence.of(*lexicon.labels)
-        if lexicon.labels[c.label][1] != "row" or sentence.block.kind == "table_row"
+        if (lexicon.labels[c.label][1] != "row" or sentence.block.kind == "table_row")
+        and (lexicon.labels[c.label][1] != "cell" or (c.start > 0 and tokens[c.start - 1].text == "|"))
+        and (
+            lexicon.labels[c.label][1] != "relied"
+            or (
+                c.start > 1
+                and tokens[c.start - 1].lower_ in lexicon.basis_prepositions
+                and tokens[c.start - 2].lower_ in lexicon.reliance_verbs
+            )
+        )
     ]
     if not mentions:
         return consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved)
@@ -1184,7 +1317,7 @@ def mechanism_mentions(
             and _consenting_party(sentence, cue) == "controller"
         ):
             continue
-        if tool != "scc" and _onward_part(sentence, cue):
+        if tool != "scc" and _onward_part(sentence, cue, lexicon):
             continue  # the SCCs' own conditions for onward transfers, quoted in the DPA, are not its basis
         governing = (
             (_listed(sentence, cue, lexicon) if tool == "adequacy" else None)
@@ -1224,8 +1357,15 @@ def mechanism_mentions(
             or _framing(sentence, cue, "TOOL_AWAITED", AWAITED_REACH, -1)
             or _awaits_force(sentence, cue)
             or _framing(sentence, cue, "TOOL_EXAMPLES", len(sentence.span), -1)
+            or _framing(sentence, cue, "TOOL_REFERENCE", len(sentence.span), -1)
+            or _explained(sentence, cue, lexicon)
+            or _framing(sentence, cue, "TOOL_LEGEND", 0, 0)
+            or _framing(sentence, cue, "TOOL_TEMPLATE", len(sentence.span), len(sentence.span))
+            or _set_aside(sentence, cue, unique, lexicon)
+            or _conceded_tool(sentence, cue, lexicon)
+            or _narrated_history(sentence, tools_here, lexicon)
             or _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
-            or _not_in_use(sentence, cue, [m for m in unique if lexicon.labels[m.label][0] != tool], absent)
+            or _not_in_use(sentence, cue, [m for m in unique if lexicon.labels[m.label][0] != tool], absent, lexicon)
             or _negated_list(sentence, cue, unique, lexicon, cancels)
         )
         if cue.label in lexicon.alternatives and governing is None and CONDITIONAL_ALTERNATIVE.search(sentence.text):
@@ -1268,14 +1408,23 @@ def mechanism_mentions(
     return found
 
 
-def _onward_part(sentence: Sentence, cue: Cue) -> bool:
+def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
     """The part of the sentence naming the tool (up to a semicolon) speaks of onward transfers: "Transfers to Israel rest
-    on its adequacy decision; onward transfers to the US are covered by SCCs" relies on the decision."""
+    on its adequacy decision; onward transfers to the US are covered by SCCs" relies on the decision. Not where a verb of
+    reliance takes the tool ("Onward transfers within the group rely on its BCRs"), nor where the tool's own clause does
+    not speak of them ("Transfers to our UK subsidiary rely on the UK adequacy decision, and onward transfers from the UK
+    are covered by the UK Addendum")."""
     tokens = sentence.span
     stops = [i for i, t in enumerate(tokens) if t.text == ";"]
     lo = max((i + 1 for i in stops if i < cue.start), default=0)
     hi = min((i for i in stops if i >= cue.end), default=len(tokens))
-    return ONWARD.search(tokens[lo:hi].text) is not None
+    if ONWARD.search(tokens[lo:hi].text) is None:
+        return False
+    c_lo, c_hi = sentence.clause_bounds(cue.start)
+    own = tokens[max(lo, c_lo) : min(hi, c_hi)]
+    if ONWARD.search(own.text) is None and any(t.lower_ in lexicon.reliance_verbs for t in own):
+        return False
+    return not any(t.lower_ in lexicon.reliance_verbs for t in tokens[lo : cue.start])
 
 
 def _negated_list(
@@ -1300,41 +1449,74 @@ def _negated_list(
     linked = lexicon.tool_disjunction | lexicon.tool_conjunction
     if first == last or not any(t.lower_ in linked for t in tokens[ordered[last - 1].end : ordered[last].start]):
         return None
-    head = ordered[first]
+    head, tail = ordered[first], ordered[last]
     cancelled = _cancelled(sentence, cancels) if cancels else set()
+    # Or after the list's last tool, as German closes a clause ("Ein DPF, BCR oder SCC wird nicht verwendet", "SCCs,
+    # BCRs or the DPF are not used").
     return next(
         (
             n
             for n in sentence.of("NEGATION")
             if n not in cancelled
-            and 0 <= head.start - n.end <= BEFORE_WINDOW
-            and not any(t.text in (",", ";", ":") for t in tokens[n.end : head.start])
+            and (
+                (
+                    0 <= head.start - n.end <= BEFORE_WINDOW
+                    and not any(t.text in (",", ";", ":") for t in tokens[n.end : head.start])
+                )
+                or (
+                    0 <= n.start - tail.end <= AFTER_WINDOW
+                    and not any(t.text in (",", ";", ":", "|") for t in tokens[tail.end : n.start])
+                )
+            )
         ),
         None,
     )
 
 
-def _not_in_use(sentence: Sentence, cue: Cue, others: list[Cue], absent: re.Pattern[str] | None) -> Cue | None:
+def _not_in_use(
+    sentence: Sentence, cue: Cue, others: list[Cue], absent: re.Pattern[str] | None, lexicon: MechanismLexicon
+) -> Cue | None:
     """A field naming the tool whose value says there is none, perhaps with the reason after it ("Standard Contractual
-    Clauses: not applicable", „Anlage 5 – Standardvertragsklauseln: entfällt, da keine Übermittlung ..."), or, the last
-    tool named (``others``: the mentions of other tools), answered "no" in a form or called unused by a later clause.
-    The empty boxes of the options after a ticked tool ("☒ SCCs ☐ BCRs") say nothing of it."""
+    Clauses: not applicable", „Anlage 5 – Standardvertragsklauseln: entfällt, da keine Übermittlung ...") or the next
+    field after it ("SCCs: no. DPF: no."), or that the tool is not held ("DPF status: inactive"); or, before any other
+    tool named (``others``), answered "no" in a form or called unused by a later clause. The empty
+    boxes of the options after a ticked tool ("☒ SCCs ☐ BCRs") say nothing of it."""
     tokens = sentence.span
     # A table row's or form line's cell ends at its bar ("BCRs: ☐ yes ☒ no | SCCs: ☒ yes ☐ no").
     bar = next((i for i in range(cue.end, len(tokens)) if tokens[i].text == "|"), len(tokens))
     cell = tokens[cue.end : bar]
-    text = cell.text.strip()
+    # Words naming what of the tool the field gives may stand before its colon ("Data Privacy Framework status:").
+    label = 0
+    while label < len(cell) and cell[label].lower_ in lexicon.field_labels:
+        label += 1
+    text = cell[label:].text.strip() if label < len(cell) else ""
     value = text[1:].strip() if text.startswith(":") else ""
-    none = absent.match(value) if absent is not None and value else None
-    if none is not None and (not value[none.end() :].strip() or value[none.end() :].strip()[0] in ",;:–-("):
+    if value and _says_none(value, absent, lexicon.tool_not_held):
         return Cue("NEGATION", cue.end, bar, value)
     if not any(cue.end <= m.start < bar for m in others) and answered_no(cell):
-        return Cue("NEGATION", cue.end, bar, text)
-    if any(m.start >= cue.end for m in others):
-        return None
-    rest = tokens[cue.end :]
-    found = DISOWNED_LATER.search(rest.text)
-    return None if found is None else Cue("NEGATION", cue.end, len(tokens), found.group())
+        return Cue("NEGATION", cue.end, bar, cell.text.strip())
+    # The clause disowning it comes before any other tool ("... is also on the DPF list, but we do not rely on that; our
+    # transfers rely on the SCCs").
+    end = min((m.start for m in others if m.start >= cue.end), default=len(tokens))
+    found = DISOWNED_LATER.search(tokens[cue.end : end].text)
+    return None if found is None else Cue("NEGATION", cue.end, end, found.group())
+
+
+def _says_none(value: str, absent: re.Pattern[str] | None, not_held: frozenset[str]) -> bool:
+    """A field's value says there is none or the tool is not held: the whole value, or its first words before a reason
+    (",", "–", "(") or before the full stop that closes the field ("no. DPF: yes")."""
+    lowered = value.lower()
+    ends = [
+        len(w) for w in not_held if lowered.startswith(w) and (len(lowered) == len(w) or not lowered[len(w)].isalnum())
+    ]
+    none = absent.match(value) if absent is not None else None
+    if none is not None:
+        ends.append(none.end())
+    for end in ends:
+        rest = value[end:].strip()
+        if not rest or rest[0] in ",;:–-(" or value[:end].endswith(".") or rest[0] == ".":
+            return True
+    return False
 
 
 def tools_out_of_scope(mentions: list[Mention], sentences: Sentences) -> list[Mention]:

@@ -89,6 +89,7 @@ _MARKS_BEFORE_A_WORD = 2
 _NUMBERING_TOKENS = 3
 _BRACKET_TOKENS = 8
 _TOOL = "MECH:"
+_NEGATION = "NEGATION"
 _TOOL_AFTER_VERB = 6  # tokens from the defining verb to the tool ("means the EU standard contractual clauses")
 _INFLECTION = 2  # letters a German case ending adds to a term's last word ("Rahmenwerk-s", "Klausel-n")
 
@@ -102,6 +103,7 @@ def with_aliases(
     is_tool = np.isin(cues.label, [i for i, label in enumerate(labels) if label.startswith(_TOOL)])
     if not is_tool.any():
         return cues
+    is_negation = np.isin(cues.label, [i for i, label in enumerate(labels) if label == _NEGATION])
     # Only a sentence naming a tool and opening with a quote within its numbering can define a term for it.
     holding = np.unique(np.searchsorted(starts, cues.start[is_tool], side="right") - 1)
     quoted = tokens.among(np.array([get_string_id(q) for q in _OPEN_QUOTES], dtype=tokens.orth.dtype))
@@ -123,10 +125,12 @@ def with_aliases(
         # One tool, perhaps by several of its names ("the SCCs of Decision 2021/914": scc and scc_number), named
         # right after the verb: '"Restricted Transfer" means a transfer to a country not subject to an adequacy
         # decision' defines no name of adequacy.
+        # '"Third Country" means a non-adequate jurisdiction': a term for where the tool is not, no name of it.
         if (
             len({_tool(labels[label]) for _, label in named}) != 1
             or named[0][0] - verb > _TOOL_AFTER_VERB
             or (inside & (cues.start < hi) & (cues.end > lo)).any()
+            or (is_negation & (cues.start >= verb) & (cues.start < named[0][0])).any()
         ):
             continue
         label = named[0][1]
