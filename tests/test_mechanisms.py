@@ -3611,3 +3611,38 @@ def test_mechanisms_adequacy_in_a_word_leaves_the_country_a_destination(scanner)
     report = scanner.scan_text("Transfers to Israel rely on adequacy.", language="en", doc_type="privacy_policy")
     assert set(report.mechanisms) == {"adequacy"}
     assert "IL" in {m.value for m in report.mentions if m.kind == "destination"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We have signed the SCCs with our provider in India, so it is not necessary to ask for your consent.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Mit dem Dienstleister haben wir Standardvertragsklauseln abgeschlossen, daher ist es nicht erforderlich, "
+            "Ihre Einwilligung einzuholen.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "The data importer may make onward transfers only on the basis of an adequacy decision or binding "
+            "corporate rules.",
+            set(),
+        ),
+        (
+            "en",
+            "The importer shall not make onward transfers unless the onward transfer is based on an adequacy decision.",
+            set(),
+        ),
+        ("en", "Onward transfers within the group rely on its binding corporate rules.", {"bcr"}),
+    ],
+)
+def test_mechanisms_a_consequence_disowns_nothing_and_onward_conditions_rely_on_nothing(scanner, lang, text, expected):
+    """ "..., so it is not necessary to ask for consent" is a consequence of the tool, not its disowning; the SCCs' own
+    conditions for onward transfers ("only on the basis of", "unless ... based on") are no basis of the vendor's,
+    while onward transfers said to rely on a tool are."""
+    assert mechanisms(scanner, text, lang, "dpa") == expected

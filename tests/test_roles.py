@@ -3940,3 +3940,11 @@ def test_roles_the_answer_to_a_question_on_transfers_places_the_data(scanner, la
     where the data goes, as the question asks; an answer opening with "no" denies, and a question about something
     other than data asks nothing of transfers."""
     assert destinations(scanner, text, lang) == expected
+
+
+def test_roles_a_sentence_after_a_question_that_names_nobody_at_work_is_no_answer(scanner):
+    """Only an answer naming who works on the data where places it; any other sentence after a question on transfers
+    keeps its own reading."""
+    assert destinations(scanner, "Is my data transferred outside the EU? Our founders met in Canada.", "en") == {
+        "UNSPECIFIED"
+    }

@@ -153,3 +153,14 @@ def test_seats_names_in_a_sentence_keep_their_legal_form(scanner):
     names = list(_names("Requests go to Quorvant Labs Pte. Ltd. (see Section 9) and Dalwick, Inc.", words))
     assert ("quorvant labs", True) in names and ("dalwick", True) in names
     assert ("quorvant", False) in list(_names("Quorvant is a family of companies.", words))
+
+
+def test_seats_a_processor_commissioned_by_us_is_not_excluded_as_an_officer(scanner):
+    """„von uns beauftragte" is how German introduces a processor; only the officers' titles
+    („Datenschutzbeauftragte", „Landesbeauftragte") exclude an entry."""
+    text = (
+        "# Datenschutzerklärung\n\n## 4. Weitergabe\n\nIhre Bestelldaten werden an die von uns beauftragte Tollomir Labs "
+        "Pte. Ltd. übermittelt.\n\n## 12. Anschriften\n\n- Tollomir Labs Pte. Ltd., 8 Marina View, Singapur 018960, "
+        "Singapur\n"
+    )
+    assert destinations(scanner, text, "de") == {"SG"}

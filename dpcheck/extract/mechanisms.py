@@ -118,6 +118,7 @@ DISAVOWAL = prefilter(
     )
 )
 ONWARD = re.compile(r"\bonward transfers?\b|weiterübermittlung", re.I)
+ONWARD_CONDITION = re.compile(r"\b(only|unless|provided that|nur|sofern|es sei denn)\b", re.I)
 CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|should|soweit|sofern|falls)\b", re.I)
 # Tokens around a consent word where the one consenting ("you agree", "wenn Sie ... einwilligen")
 # and the data moving ("to this transfer", "being hosted in the US") are looked for.
@@ -126,16 +127,20 @@ MOVE_BEFORE, MOVE_AFTER = 10, 20
 # Words between a transfer tool and consent joined to it by "or" ("the SCCs or obtaining your consent").
 TOOL_CONSENT_GAP = 3
 # A later clause calling the tool, by a pronoun, not used ("The SCC templates are on EUR-Lex; they are not used in this
-# engagement", "..., and we do not use them", „...; für diesen Auftrag werden sie nicht benötigt").
+# engagement", "..., and we do not use them", „...; für diesen Auftrag werden sie nicht benötigt"); a comma needs a
+# word joining a clause of its own ("…, so it is not necessary to ask for consent" is a consequence, no disowning).
 DISOWNED_LATER = re.compile(
-    r"(?:;|,\s*(?:(?:and|but|however|so|therefore|aber|jedoch|und|daher|deshalb)\b)?)\s*(?:[\w-]+\s+){0,4}?(?:"
+    r"(?:;|,\s*(?:and|but|however|aber|jedoch|und)\b)\s*(?:[\w-]+\s+){0,4}?(?:"
     r"(?:they|it|these|sie|diese|es)\s+(?:[\w-]+\s+){0,3}?(?:not|no longer|nicht|nicht mehr)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:used|relied|applied|needed|required|necessary|in use|verwendet|genutzt|benötigt|angewendet|angewandt|erforderlich|"
     r"notwendig|eingesetzt|vereinbart|abgeschlossen)"
-    r"|(?:we|wir)\s+(?:do|did|will)?\s*(?:not|no longer|never)\s+(?:use|rely on|rely upon|apply)\s+(?:them|it|that|this)"
+    r"|(?:nutzen|verwenden)\s+wir\s+(?:sie|diese)\s+(?:nicht|nicht mehr)"
+    r")\b"
+    # The vendor disowning the tool itself needs no joining word after a comma (", wir stützen uns jedoch nicht darauf").
+    r"|(?:;|,)\s*(?:(?:and|but|however|aber|jedoch|und)\s+)?(?:"
+    r"(?:we|wir)\s+(?:do|did|will)?\s*(?:not|no longer|never)\s+(?:use|rely on|rely upon|apply)\s+(?:them|it|that|this)"
     r"|(?:stützen|berufen)\s+wir\s+uns\s+(?:[\w-]+\s+){0,2}?(?:nicht|nicht mehr)\s+(?:darauf|auf\s+(?:sie|ihn|es|dies\w*))"
     r"|wir\s+(?:stützen|berufen)\s+uns\s+(?:[\w-]+\s+){0,2}?(?:nicht|nicht mehr)\s+(?:darauf|auf\s+(?:sie|ihn|es|dies\w*))"
-    r"|(?:nutzen|verwenden)\s+wir\s+(?:sie|diese)\s+(?:nicht|nicht mehr)"
     r")\b",
     re.I,
 )
@@ -1420,6 +1425,10 @@ def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> boo
     hi = min((i for i in stops if i >= cue.end), default=len(tokens))
     if ONWARD.search(tokens[lo:hi].text) is None:
         return False
+    # "the importer may make onward transfers only on the basis of an adequacy decision", "unless the onward transfer
+    # is based on ...": the SCCs' own conditions for onward transfers, whatever verb of reliance they use.
+    if ONWARD_CONDITION.search(tokens[lo:hi].text):
+        return True
     c_lo, c_hi = sentence.clause_bounds(cue.start)
     own = tokens[max(lo, c_lo) : min(hi, c_hi)]
     if ONWARD.search(own.text) is None and any(t.lower_ in lexicon.reliance_verbs for t in own):

@@ -500,7 +500,9 @@ class DestinationReader(Reader):
         previous = self._previous if self._previous and self._follows(passage.index, reading) else []
         # A question answered "yes" states what it asks, as a transfer statement; so does the answer to a question on
         # transfers that names places without a verb of its own ("Who can see my data? Support staff in Canada.").
-        answers = _answers_transfer_question(passage.index, reading)
+        # Only an answer naming who works on the data where ("Support staff in Canada"), not any sentence after the
+        # question ("Our founders met in Canada").
+        answers = sentence.has(ROLE_PREFIX + "party_at_work") and _answers_transfer_question(passage.index, reading)
         transfer = passage.transfer or answer == "yes" or answers
         places = destination_mentions(sentence, transfer, set(reading.eea), words, reading.lexicon.roles, answers)
         if self._offered_by_vendor(sentence, reading):

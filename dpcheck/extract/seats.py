@@ -76,7 +76,7 @@ def recipient_seats(
 ) -> list[Mention]:
     """The countries outside the EEA where recipients sit, by the addresses the document gives in another passage; a
     country some destination mention gives already is given once."""
-    seats = [s for s in _entries(sentences, words) if s.code not in eea and not s.denied]
+    seats = [s for s in _entries(sentences, words, title) if s.code not in eea and not s.denied]
     if not seats:
         return []
     mentions = list(mentions)
@@ -108,7 +108,7 @@ def recipient_seats(
     return list(found.values())
 
 
-def _entries(sentences: Sentences, words: RecipientWords) -> Iterator[Seat]:
+def _entries(sentences: Sentences, words: RecipientWords, title: str) -> Iterator[Seat]:
     """The companies given with an address that closes with a country, one per block."""
     seen: set[int] = set()
     for i in np.flatnonzero(sentences.carrying("PLACE")).tolist():
@@ -118,7 +118,7 @@ def _entries(sentences: Sentences, words: RecipientWords) -> Iterator[Seat]:
         seen.add(block.start)
         if (span := _layout(block, words)) is None:
             continue
-        if seat := _entry(block, *span, list(sentences.of_block(i)), words):
+        if seat := _entry(block, *span, list(sentences.of_block(i)), words, title):
             yield seat
 
 
@@ -143,8 +143,16 @@ def _named(match: re.Match[str], words: RecipientWords) -> bool:
 
 
 def _entry(
-    block: Block, name: str, address_start: int, address_end: int, sentences: list[Sentence], words: RecipientWords
+    block: Block,
+    name: str,
+    address_start: int,
+    address_end: int,
+    sentences: list[Sentence],
+    words: RecipientWords,
+    title: str,
 ) -> Seat | None:
+    """The seat an entry gives its company, unless a word of the entry or of a heading over it (the document's title
+    aside: "Data processing agreement between the controller and ...") makes the company no recipient."""
     text = block.text
     address = text[address_start:address_end]
     name_words = _TOKEN.findall(name)
@@ -159,7 +167,7 @@ def _entry(
         or (len(name_words) < 2 and not formal)
         or not words.is_name(name, listed=True)
         or words.excluded.search(text.lower())
-        or any(words.excluded.search(h.lower()) for h in block.heading_path[1:])
+        or any(words.excluded.search(h.lower()) for h in block.heading_path if h != title)
     ):
         return None
     # The country that closes the address: the last place named in it (a city names its country too).
@@ -200,8 +208,6 @@ def _received(
         sentence = sentences[i]
         if sentence.block.kind == "heading" or sentence.block.start in entries:
             continue
-        if words.excluded.search(sentence.text.lower()):
-            continue
         for key, formal in _names(sentence.text, words):
             for seat in by_key.get(key, ()):
                 if formal or not seat.formal:
@@ -230,11 +236,7 @@ def _group_passages(sentences: Sentences, entries: set[int], words: RecipientWor
             continue
         following = [s for s in sentences.of_block(i) if s.index > i and s.has("CONTINUES")][:1]
         for candidate in (sentence, *following):
-            if (
-                candidate.has(*RECEIVING)
-                and not candidate.has("NEGATION")
-                and not words.excluded.search(candidate.text.lower())
-            ):
+            if candidate.has(*RECEIVING) and not candidate.has("NEGATION"):
                 yield candidate.evidence("refers to the group's companies as receiving data")
                 break
 
