@@ -56,7 +56,8 @@ PURPOSE_REACH = 5
 ITEM = re.compile(r"^\s*(?P<name>[^\s:–—(-][^:–—(]{0,60}?)\s*(?:\s[-–—]\s|:\s|\()")
 # A bullet typed as text before a sub-item, as documents converted from Word show one ("o Acme Inc.", "• Acme").
 TEXT_BULLET = re.compile(r"^\s*[o•◦▪·]\s+(?=\S)")
-_WORD = re.compile(r"[\w&.'’+-]+")
+# The words of a company's name: letters, digits and the marks names carry ("AT&T", "Acme.com", "O’Brien").
+NAME_WORD = re.compile(r"[\w&.'’+-]+")
 # A web address inside a company's name ("business.de"): words joined by full stops, the last of two to six letters.
 DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
 
@@ -174,7 +175,7 @@ class RecipientWords:
         its last word ("Lime Technologies AB") where the name stands alone as a list item's (``listed``) or, in a
         sentence, where the form is written with a capital ("OpenWeb Technologies Ltd"): in "... US Data as is
         required" a lower-case form ends a phrase, not a name."""
-        words = [w.lower().strip(".,'’") for w in _WORD.findall(name)]
+        words = [w.lower().strip(".,'’") for w in NAME_WORD.findall(name)]
         core = [w for w in words if not self.legal_form(w)] or words
         capital = name.split()[-1][:1].isupper() if name.split() else False
         closed = (listed or capital) and len(core) < len(words) and self.legal_form(words[-1])
@@ -710,7 +711,9 @@ def defined_terms(text: str) -> set[str]:
 
 def name_key(name: str, words: RecipientWords) -> str:
     """A name's words in lower case without its legal form: "T Media Tech, LLC" → "t media tech"."""
-    return " ".join(w for w in (t.lower().strip(".,'’") for t in _WORD.findall(name)) if w and not words.legal_form(w))
+    return " ".join(
+        w for w in (t.lower().strip(".,'’") for t in NAME_WORD.findall(name)) if w and not words.legal_form(w)
+    )
 
 
 def among_names(name: str, keys: set[str], words: RecipientWords) -> bool:
@@ -721,7 +724,7 @@ def among_names(name: str, keys: set[str], words: RecipientWords) -> bool:
 
 def title_words(title: str, words: RecipientWords) -> frozenset[str]:
     """The words of a document's title that may name its vendor ("Relaywise Data Processing Agreement" → relaywise)."""
-    return frozenset(_stem(w) for w in _WORD.findall(title) if _capitalised(w) and w.lower() not in words.generic)
+    return frozenset(_stem(w) for w in NAME_WORD.findall(title) if _capitalised(w) and w.lower() not in words.generic)
 
 
 def _stem(word: str) -> str:
@@ -737,7 +740,7 @@ _COUNTRY_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$|^(?:US|USA|UK|EU)$")
 def own_name(name: str, own: frozenset[str]) -> bool:
     """The vendor itself or its group: the name's first word, a country's abbreviation before it aside, is a word of
     the document's title."""
-    words = _WORD.findall(name)
+    words = NAME_WORD.findall(name)
     if len(words) > 1 and _COUNTRY_ABBREVIATION.match(words[0]):
         words = words[1:]
     return bool(words) and _stem(words[0]) in own
@@ -746,7 +749,7 @@ def own_name(name: str, own: frozenset[str]) -> bool:
 def vendor_itself(name: str, own: frozenset[str], words: RecipientWords) -> bool:
     """The vendor, not a company of its group: every word of the name but its legal form is a word of the document's
     title ("Acme GmbH" under „Acme Datenschutzerklärung"; not "Acme UK Ltd", a group company that may receive data)."""
-    parts = [w for w in _WORD.findall(name) if not words.legal_form(w)]
+    parts = [w for w in NAME_WORD.findall(name) if not words.legal_form(w)]
     return bool(parts) and all(_stem(w) in own for w in parts)
 
 

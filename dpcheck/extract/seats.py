@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dpcheck.extract.parties import FREQUENT
-from dpcheck.extract.recipients import RecipientWords, defined_names, name_key, title_words
+from dpcheck.extract.recipients import NAME_WORD, RecipientWords, defined_names, name_key, title_words
 from dpcheck.extract.roles import RECIPIENT_SEAT
 from dpcheck.extract.sentences import Sentence, Sentences
 from dpcheck.ingest.document import Block
@@ -50,7 +50,6 @@ NAME_WORDS = 8
 ADDRESS_CHARS = 160
 # How much of the passage where data reaches the company its reason quotes.
 PASSAGE_QUOTE = 160
-_TOKEN = re.compile(r"[\w&.'’+-]+")
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ def _layout(block: Block, words: RecipientWords) -> tuple[str, int, int] | None:
     if match is None or not _named(match, words):
         # "Acme, Beta, Gamma" is a list of names; "Acme Asia Pte. Ltd. 8 Example Quay" an address on lines of its own.
         match = LINES.match(text)
-        if match is None or not _named(match, words) or not words.legal_form(_TOKEN.findall(match["name"])[-1]):
+        if match is None or not _named(match, words) or not words.legal_form(NAME_WORD.findall(match["name"])[-1]):
             return None
     end = ADDRESS_END.search(text, match.end())
     return match["name"].strip(), match.end(), end.start() if end else len(text)
@@ -155,7 +154,7 @@ def _entry(
     aside: "Data processing agreement between the controller and ...") makes the company no recipient."""
     text = block.text
     address = text[address_start:address_end]
-    name_words = _TOKEN.findall(name)
+    name_words = NAME_WORD.findall(name)
     # A company's name: a legal form closes it, or it has several words (one word alone may be a brand, a city, a
     # word of the text: "Replicate, 101 Townsend Street").
     formal = any(words.legal_form(w) for w in name_words)
@@ -200,7 +199,7 @@ def _received(
     entries = {seat.block.start for seat in seats}
     # A recipient the prose reader found: named as receiving data, with no place of its own.
     for recipient in recipients:
-        if recipient.role != "vendor" and not recipient.locations and recipient.evidence:
+        if not recipient.locations and recipient.evidence:
             for seat in by_key.get(name_key(recipient.name, words), ()):
                 yield seat, recipient.evidence[0], True
     receiving = sentences.carrying(*RECEIVING) & ~sentences.carrying("NEGATION")
@@ -247,7 +246,7 @@ def _names(text: str, words: RecipientWords) -> Iterator[tuple[str, bool]]:
     run: list[str] = []
     formal = False
     last_end = 0
-    for match in _TOKEN.finditer(text):
+    for match in NAME_WORD.finditer(text):
         token = match.group()
         between = text[last_end : match.start()]
         last_end = match.end()
