@@ -17,6 +17,7 @@ from dpcheck.extract.amendments import amended_away, instruction_pattern
 from dpcheck.extract.annexes import lists_to_nothing
 from dpcheck.extract.destinations import DENIED, OPEN_LIST, PROVIDERS, customers_own_flows
 from dpcheck.extract.doctype import classify
+from dpcheck.extract.evidence import TABLE
 from dpcheck.extract.mechanisms import conditioned_tools, consent_without_transfer, tools_out_of_scope
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.periods import breach_limits
@@ -72,7 +73,10 @@ class Extraction:
         used = {m.value for m in self.of("mechanism") if m.relied_upon and m.detail not in ("definition", instructions)}
         out: dict[str, list[Mention]] = {}
         for m in self.of("mechanism"):
-            if m.relied_upon and m.value in used and m.value not in disavowed and m.detail != instructions:
+            # A row of a recipients' table names the tool that recipient's transfers rest on: prose retiring the
+            # tool ("we no longer rely on the Privacy Shield") does not speak for a row that still gives it.
+            kept = m.value not in disavowed or m.role == TABLE
+            if m.relied_upon and m.value in used and kept and m.detail != instructions:
                 out.setdefault(m.value, []).append(m)
         return out
 
