@@ -3722,3 +3722,37 @@ def test_mechanisms_a_row_still_giving_a_retired_tool_relies_on_it(scanner, lang
 )
 def test_mechanisms_prose_retiring_a_tool_still_voids_it_in_prose(scanner, lang, text):
     assert "privacy_shield" not in mechanisms(scanner, text, lang, doc_type="dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our mail provider is certified under the EU-U.S. Data Privacy Framework, but no data goes to the US "
+            "without your consent.",
+            "dpf",
+        ),
+        (
+            "en",
+            "Our mail provider is certified under the EU-U.S. Data Privacy Framework; however, nothing is transferred "
+            "to the US except support tickets.",
+            "dpf",
+        ),
+        (
+            "de",
+            "Unser Mailanbieter ist nach dem EU-US Data Privacy Framework zertifiziert, jedoch werden Daten nicht in "
+            "die USA übermittelt, es sei denn, der Support erfordert es.",
+            "dpf",
+        ),
+        (
+            "en",
+            "Our mail provider is certified under the EU-U.S. Data Privacy Framework, but no data goes to the US.",
+            None,
+        ),
+    ],
+)
+def test_mechanisms_a_tool_conceded_before_a_denial_with_an_exception_is_relied_on(scanner, lang, text, expected):
+    """A denial with an exception denies nothing: the tool granted before it covers what the exception lets through."""
+    found = mechanisms(scanner, text, lang)
+    assert (expected in found) if expected else not found

@@ -3948,3 +3948,29 @@ def test_roles_a_sentence_after_a_question_that_names_nobody_at_work_is_no_answe
     assert destinations(scanner, "Is my data transferred outside the EU? Our founders met in Canada.", "en") == {
         "UNSPECIFIED"
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our mail provider is certified under the Data Privacy Framework; however, no data is sent to the US.",
+            set(),
+        ),
+        (
+            "de",
+            "Unser Mailanbieter ist nach dem Data Privacy Framework zertifiziert, jedoch werden keine Daten in die USA übermittelt.",
+            set(),
+        ),
+        ("en", "Data is not stored outside the EU, but our support staff in India may access it.", {"IN"}),
+        (
+            "de",
+            "Die Daten werden nicht außerhalb der EU gespeichert, aber unser Support in Indien kann darauf zugreifen.",
+            {"IN"},
+        ),
+    ],
+)
+def test_roles_a_contrast_turning_to_a_denial_turns_to_no_place(scanner, lang, text, expected):
+    """A contrast names where data goes only where no denial stands between it and the place."""
+    assert destinations(scanner, text, lang) == expected

@@ -1292,29 +1292,3 @@ def test_terms_compelled_disclosure_without_an_authority_named_sets_the_topic(sc
     """ "If we are legally required to disclose data" speaks of authorities' demands without naming them: a promise
     to tell the user first, in the next sentence, is how such a demand is handled; the disclosure alone is not."""
     assert (SMU in flags(scanner, text, lang, "privacy_policy")) is unaddressed
-
-
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        (
-            "en",
-            "# Privacy notice\n\n## International transfers\n\n"
-            + SCC_EN
-            + "\n\n## Contacting us by messenger\n\nYou can write to us through a chat app. Its chats are end-to-end "
-            "encrypted, so only you and we can read them.\n",
-        ),
-        (
-            "de",
-            "# Datenschutzerklärung\n\n## Übermittlungen in Drittländer\n\n"
-            + SCC_DE
-            + "\n\n## Kontakt per Messenger\n\nSie können uns über einen Messenger schreiben. Die Inhalte sind "
-            "Ende-zu-Ende-verschlüsselt und nur für Sie und uns lesbar.\n",
-        ),
-    ],
-)
-def test_terms_a_services_encryption_away_from_transfers_addresses_nothing(scanner, lang, text):
-    """End-to-end encryption described as a feature of a messenger, away from any transfer, is no measure against
-    access to transferred data."""
-    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
-    assert SMU in {f.rule_id for f in report.findings}

@@ -160,7 +160,7 @@ class MechanismLexicon:
     ``list_of``, ``tool_parts``, ``part_of``, ``country_relative``, ``replacement_verbs``, ``passive_agent``,
     ``tool_disjunction``, ``tool_conjunction``, ``tool_complement``, ``tool_articles``, ``negating_prefixes``,
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
-    documented there)."""
+    documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
@@ -198,6 +198,7 @@ class MechanismLexicon:
     reliance_verbs: frozenset[str] = frozenset()
     vendor_words: frozenset[str] = frozenset()
     basis_prepositions: frozenset[str] = frozenset()
+    denial_exceptions: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -253,6 +254,7 @@ class MechanismLexicon:
             listed("reliance_verbs"),
             listed("vendor_words"),
             listed("basis_prepositions"),
+            listed("double_negation") | listed("exception"),
         )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
@@ -1037,13 +1039,24 @@ def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
             (
                 n
                 for n in sentence.of("NEGATION")
-                if max(start, m_lo) <= n.start < m_hi and abs(n.start - moved.start) <= DENIAL_REACH
+                # A German verb ends its clause, far from the negation that denies it („jedoch werden keine Daten in
+                # die USA übermittelt").
+                if max(start, m_lo) <= n.start < m_hi
+                and (n.start < moved.start or n.start - moved.start <= DENIAL_REACH)
             ),
             None,
         )
-        if denial is not None:
+        # "..., but no data is transferred to the US without your consent / except for support": a denial with an
+        # exception denies nothing, so the tool granted before it is the basis of what the exception lets through.
+        if denial is not None and not _said_in(tokens, denial.end, len(tokens), lexicon.denial_exceptions):
             return denial
     return None
+
+
+def _said_in(tokens: Tokens, start: int, end: int, phrases: Set[str]) -> bool:
+    """One of ``phrases`` (lower case, words apart) stands in ``tokens[start:end]``."""
+    said = f" {' '.join(t.lower_ for t in tokens[start:end])} "
+    return any(f" {p} " in said for p in phrases)
 
 
 def _explained(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
