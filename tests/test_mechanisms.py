@@ -3756,3 +3756,16 @@ def test_mechanisms_a_tool_conceded_before_a_denial_with_an_exception_is_relied_
     """A denial with an exception denies nothing: the tool granted before it covers what the exception lets through."""
     found = mechanisms(scanner, text, lang)
     assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Transfers to sub-processors outside the EEA shall comply with Article 45 to 47 and 49 GDPR."),
+        ("en", "Any third-country transfer takes place only in accordance with Art. 45 through 49 GDPR."),
+        ("de", "Übermittlungen in Drittländer erfolgen nur nach Maßgabe der Art. 45 bis 49 DSGVO."),
+    ],
+)
+def test_mechanisms_a_range_of_chapter_v_articles_relies_on_no_adequacy(scanner, lang, text):
+    """"Article 45 to 47" cites a range of Chapter V, every tool in it, as "Art. 45 et seq." does: no adequacy."""
+    assert "adequacy" not in mechanisms(scanner, text, lang, doc_type="dpa")

@@ -3974,3 +3974,38 @@ def test_roles_a_sentence_after_a_question_that_names_nobody_at_work_is_no_answe
 def test_roles_a_contrast_turning_to_a_denial_turns_to_no_place(scanner, lang, text, expected):
     """A contrast names where data goes only where no denial stands between it and the place."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We work with a sports-science group at a university in Canada. We share with it only aggregated "
+            "statistics, which do not identify you.",
+            set(),
+        ),
+        (
+            "de",
+            "Wir arbeiten mit einem Forschungsinstitut in Kanada zusammen. Mit ihm teilen wir ausschließlich "
+            "anonymisierte Statistiken.",
+            set(),
+        ),
+        (
+            "en",
+            "We work with a research institute in Canada. We share with it your training history and aggregated "
+            "statistics.",
+            {"CA"},
+        ),
+        (
+            "de",
+            "Wir arbeiten mit einem Forschungsinstitut in Kanada zusammen. Ihm übermitteln wir Ihre Trainingsdaten.",
+            {"CA"},
+        ),
+        ("en", "We store your data in the US. It is only anonymised after 30 days.", {"US"}),
+    ],
+)
+def test_roles_a_recipient_limited_to_anonymous_data_by_the_next_sentence(scanner, lang, text, expected):
+    """The next sentence, pointing back to the recipient, may limit what it gets to data that identifies no one: its
+    place is then where no personal data goes."""
+    assert destinations(scanner, text, lang) == expected

@@ -123,6 +123,8 @@ class Words:
     former: frozenset[str]
     new_party: frozenset[str]
     closing: frozenset[str]
+    recipient_back: frozenset[str]
+    limits_to: frozenset[str]
     example_list: frozenset[str]
     no_longer: frozenset[str]
     until: frozenset[str]

@@ -156,7 +156,7 @@ class MechanismLexicon:
     """Per label of rules/lexicon/mechanisms.yml: its tool and context, the tools it yields to
     in its sentence, and whether a condition makes it a mere alternative; and the lists of rules/lexicon/words.yml
     that tell a party's promise, another company's consent and a tool's context (``located_in``, ``consent_addressee``,
-    ``consent_vendor``, ``using``, ``chapter_citation``, ``commission``, ``joins``, ``vendor_speaks``, ``tool_lists``,
+    ``consent_vendor``, ``using``, ``chapter_citation``, ``article_range``, ``commission``, ``joins``, ``vendor_speaks``, ``tool_lists``,
     ``list_of``, ``tool_parts``, ``part_of``, ``country_relative``, ``replacement_verbs``, ``passive_agent``,
     ``tool_disjunction``, ``tool_conjunction``, ``tool_complement``, ``tool_articles``, ``negating_prefixes``,
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
@@ -199,6 +199,7 @@ class MechanismLexicon:
     vendor_words: frozenset[str] = frozenset()
     basis_prepositions: frozenset[str] = frozenset()
     denial_exceptions: frozenset[str] = frozenset()
+    article_range: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -255,6 +256,7 @@ class MechanismLexicon:
             listed("vendor_words"),
             listed("basis_prepositions"),
             listed("double_negation") | listed("exception"),
+            listed("article_range"),
         )
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
@@ -1040,9 +1042,16 @@ def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
                 n
                 for n in sentence.of("NEGATION")
                 # A German verb ends its clause, far from the negation that denies it („jedoch werden keine Daten in
-                # die USA übermittelt").
+                # die USA übermittelt"); a negation of reliance denies no transfer ("does not rely on it for
+                # transfers").
                 if max(start, m_lo) <= n.start < m_hi
-                and (n.start < moved.start or n.start - moved.start <= DENIAL_REACH)
+                and (
+                    abs(n.start - moved.start) <= DENIAL_REACH
+                    or (
+                        n.start < moved.start
+                        and not any(t.lower_ in lexicon.reliance_verbs for t in tokens[n.end : moved.start])
+                    )
+                )
             ),
             None,
         )
@@ -1307,9 +1316,12 @@ def mechanism_mentions(
         # "unser konzernweiter Datenschutzrahmen", "our own standard contract": the vendor's own terms, no tool.
         if any(o.start <= cue.start and cue.end <= o.end for o in own):
             continue
-        # "Art. 45 et seq. GDPR", "Art. 45 ff. DSGVO": the whole of Chapter V, not an adequacy decision.
-        if tool == "adequacy" and any(
-            t.lower_.rstrip(".") in lexicon.chapter_citation for t in sentence.span[cue.end : cue.end + 2]
+        # "Art. 45 et seq. GDPR", "Art. 45 ff. DSGVO", "Article 45 to 47": the whole of Chapter V or a range of it, not
+        # an adequacy decision.
+        after = sentence.span[cue.end : cue.end + 2]
+        if tool == "adequacy" and (
+            any(t.lower_.rstrip(".") in lexicon.chapter_citation for t in after)
+            or (len(after) == 2 and after[0].lower_ in lexicon.article_range and after[1].text[:1].isdigit())
         ):
             continue
         # "Such transfer will be based on an adequacy decision": the sentence speaks of the transfer before it.

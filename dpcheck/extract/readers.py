@@ -116,6 +116,8 @@ STORAGE_REACH = 60
 LEAD_IN_REACH = 10
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
+# Words between a limiting word and the data it limits a recipient to ("only the aggregated statistics").
+LIMIT_REACH = 3
 # The English genitive's token after a name ("Acme's").
 GENITIVE_S = frozenset({"'s", "’s", "'", "’"})
 # Cue labels (rules/lexicon/cues.yml, subject.yml) that readers are anchored on.
@@ -508,6 +510,8 @@ class DestinationReader(Reader):
         if self._offered_by_vendor(sentence, reading):
             # "The app is a service offered by Acme GmbH, a Swiss company": the vendor's own seat, no recipient's.
             places = [m for m in places if m.role != "recipient_seat"]
+        if places and _gets_only_anonymous_data(passage.index, reading):
+            places = [m for m in places if m.value == UNSPECIFIED]
         reading.mentions.extend(
             [*places, *examples_of_previous(previous, sentence, places, set(reading.eea), reading.lexicon.roles)]
         )
@@ -554,6 +558,25 @@ def _whole_block(sentence: Sentence) -> bool:
     block = sentence.block
     return (
         not block.text[: sentence.start - block.start].strip() and not block.text[sentence.end - block.start :].strip()
+    )
+
+
+def _gets_only_anonymous_data(index: int, reading: Reading) -> bool:
+    """ "We work with a research group in Canada. We share with it only aggregated statistics, which identify no
+    one.": the paragraph's next sentence, pointing back to the recipient, limits what it gets to data that is not
+    personal; the places the sentence before named are where no personal data goes."""
+    sentences = reading.sentences
+    if index + 1 >= len(sentences) or sentences.block(index + 1) is not sentences.block(index):
+        return False
+    after = sentences[index + 1]
+    words = reading.lexicon.words
+    tokens = [t.lower_ for t in after.span]
+    pairs = {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
+    if after.places or not (words.recipient_back & (pairs | set(tokens))):
+        return False
+    return after.has("NO_PERSONAL_DATA") or any(
+        any(w in words.limits_to for w in tokens[max(0, c.start - LIMIT_REACH) : c.start])
+        for c in after.of("ANONYMOUS_DATA")
     )
 
 
