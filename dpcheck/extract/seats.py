@@ -38,9 +38,13 @@ DENYING = ("TRANSFER", "RCPT_SHARE", "RCPT_SOURCE")
 # A company's name opening an entry, then a comma and its address ("13.2 Acme Asia Pte. Ltd., 8 Example Quay, ...");
 # its numbering or bullet before it. Or an address on lines of its own, which the text joins with spaces ("Acme Asia
 # Pte. Ltd. 8 Example Quay Singapore 018960"): then a legal form closes the name and a number opens the address.
-_OPENING = r"^[\W\d]*?(?:\d+(?:\.\d+)*\.?\s+)?(?P<name>[A-ZÄÖÜ][^,;:()\n]{1,80}?(?:,\s*(?P<form>[A-Z][\w.]*))?)"
+_NUMBERED = r"^[\W\d]*?(?:\d+(?:\.\d+)*\.?\s+)?"
+_OPENING = _NUMBERED + r"(?P<name>[A-ZÄÖÜ][^,;:()\n]{1,80}?(?:,\s*(?P<form>[A-Z][\w.]*))?)"
 ENTRY = re.compile(_OPENING + r"\s*,\s")
 LINES = re.compile(_OPENING + r"\s+(?=\d)")
+# The name up to its first comma, where the word after that comma is no legal form but the address's first ("Acme
+# Software Pvt. Ltd., Koramangala, Bengaluru, India").
+UP_TO_COMMA = re.compile(_NUMBERED + r"(?P<name>[A-ZÄÖÜ][^,;:()\n]{1,80}?)\s*,\s")
 # What closes an address in an entry: the company's function after it ("..., India: software engineering", „...,
 # Serbien (Kundendienst)").
 ADDRESS_END = re.compile(r"[:;(]|\s[-–—]\s")
@@ -127,18 +131,29 @@ def _layout(block: Block, words: RecipientWords) -> tuple[str, int, int] | None:
     by its address or location column.)"""
     text = block.text
     match = ENTRY.match(text)
+    if match is not None and not _named(match, words):
+        # A legal form closing the name before the comma ends it; without one, "Acme, Beta, Gamma" lists names.
+        match = UP_TO_COMMA.match(text)
+        if match is not None and not _closed_by_form(match["name"], words):
+            match = None
     if match is None or not _named(match, words):
         # "Acme, Beta, Gamma" is a list of names; "Acme Asia Pte. Ltd. 8 Example Quay" an address on lines of its own.
         match = LINES.match(text)
-        if match is None or not _named(match, words) or not words.legal_form(NAME_WORD.findall(match["name"])[-1]):
+        if match is None or not _named(match, words) or not _closed_by_form(match["name"], words):
             return None
     end = ADDRESS_END.search(text, match.end())
     return match["name"].strip(), match.end(), end.start() if end else len(text)
 
 
+def _closed_by_form(name: str, words: RecipientWords) -> bool:
+    found = NAME_WORD.findall(name)
+    return bool(found) and words.legal_form(found[-1])
+
+
 def _named(match: re.Match[str], words: RecipientWords) -> bool:
     """The entry opens with one name: what follows a comma in it is its legal form ("GitHub, Inc."), no other name."""
-    return match["form"] is None or words.legal_form(match["form"])
+    form = match.groupdict().get("form")
+    return form is None or words.legal_form(form)
 
 
 def _entry(
