@@ -204,8 +204,9 @@ def _extract(
     # Whether a tool is relied on can rest on the rest of the document: its paragraph, the transfers it discloses.
     mentions = [m for m in (*reading.mentions, *breach_limits(reading.sentences)) if kept(m.evidence)]
     # Where a recipient sits may stand in another passage than the one where it receives data: the document read whole.
-    title = next((b.text for b in document.blocks if b.kind == "heading"), "")
-    seats = recipient_seats(reading.sentences, reading.recipients, mentions, lexicon.recipients, eea, title)
+    seats = recipient_seats(
+        reading.sentences, reading.recipients, mentions, lexicon.recipients, eea, reading.title, reading.own_words
+    )
     mentions += [m for m in seats if kept(m.evidence)]
     # A pointer to an annex the document leaves empty ("Annex 3: [To be completed]") is no sub-processor list.
     mentions = lists_to_nothing(mentions, document, words.annex, words.placeholder)

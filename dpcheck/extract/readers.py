@@ -195,6 +195,16 @@ class Reading:
         return Cells(self.nlp)
 
     @cached_property
+    def title(self) -> str:
+        """The document's title: its first heading ("" without one)."""
+        return next((b.text for b in self.document.blocks if b.kind == "heading"), "")
+
+    @cached_property
+    def own_words(self) -> frozenset[str]:
+        """The words of the title that may name the vendor (:func:`~dpcheck.extract.recipients.title_words`)."""
+        return title_words(self.title, self.lexicon.recipients)
+
+    @cached_property
     def non_eea(self) -> frozenset[str]:
         return cast(CountryRecognizer, self.nlp.get_pipe(COUNTRIES)).codes - self.eea
 
@@ -476,8 +486,7 @@ class DestinationReader(Reader):
         self._named: Sequence[Recipient] = tuple(reading.recipients)
         self._previous: list[Mention] = []  # the destinations of the sentence read last
         self._previous_at = -1
-        title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
-        self._own = title_words(title, reading.lexicon.recipients)  # the vendor's name, from the title
+        self._own = reading.own_words  # the vendor's name, from the title
 
     def plan(self, reading: Reading) -> np.ndarray:
         # A place, or wording that leaves the destinations open or denies transfers (destination_mentions).
@@ -713,8 +722,7 @@ class ProseRecipientReader(Reader):
             name_key(r.name, words) for r in reading.recipients
         }
         self._starts = [b.start for b in reading.document.blocks]
-        title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
-        self._own = title_words(title, words)
+        self._own = reading.own_words
         sentences = reading.sentences
         self._defined = {
             key

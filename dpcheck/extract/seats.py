@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dpcheck.extract.parties import FREQUENT
-from dpcheck.extract.recipients import NAME_WORD, RecipientWords, defined_names, name_key, title_words
+from dpcheck.extract.recipients import NAME_WORD, RecipientWords, defined_names, name_key
 from dpcheck.extract.roles import RECIPIENT_SEAT
 from dpcheck.extract.sentences import Sentence, Sentences
 from dpcheck.ingest.document import Block
@@ -76,9 +76,11 @@ def recipient_seats(
     words: RecipientWords,
     eea: Collection[str],
     title: str,
+    title_own: frozenset[str],
 ) -> list[Mention]:
     """The countries outside the EEA where recipients sit, by the addresses the document gives in another passage; a
-    country some destination mention gives already is given once."""
+    country some destination mention gives already is given once. ``title_own``: the words of the document's
+    ``title`` that may name the vendor."""
     seats = [s for s in _entries(sentences, words, title) if s.code not in eea and not s.denied]
     if not seats:
         return []
@@ -94,7 +96,7 @@ def recipient_seats(
     }
     seats = [s for s in seats if s.key not in own]
     found: dict[str, Mention] = {}
-    for seat, passage, named in _received(seats, sentences, recipients, words, own, title):
+    for seat, passage, named in _received(seats, sentences, recipients, words, own, title_own):
         if seat.code in placed or seat.code in found:
             continue
         block = seat.block
@@ -205,7 +207,7 @@ def _received(
     recipients: Iterable[Recipient],
     words: RecipientWords,
     own: set[str],
-    title: str,
+    title_own: frozenset[str],
 ) -> Iterator[tuple[Seat, Evidence, bool]]:
     """Each seat of a company that receives data, with the passage saying so and whether that passage names it."""
     by_key: dict[str, list[Seat]] = {}
@@ -226,17 +228,17 @@ def _received(
             for seat in by_key.get(key, ()):
                 if formal or not seat.formal:
                     yield seat, sentence.evidence("names the recipient"), True
-    group = _group_members(seats, own, title, words)
+    group = _group_members(seats, own, title_own)
     if group:
         for evidence in _group_passages(sentences, entries, words):
             for seat in group:
                 yield seat, evidence, False
 
 
-def _group_members(seats: list[Seat], own: set[str], title: str, words: RecipientWords) -> list[Seat]:
+def _group_members(seats: list[Seat], own: set[str], title_own: frozenset[str]) -> list[Seat]:
     """The seats of companies of the vendor's group: their names open with a word of the vendor's or the title's
     ("Acme Asia Pte. Ltd." in "Acme Privacy Policy")."""
-    brands = {key.split()[0] for key in own if key} | title_words(title, words)
+    brands = {key.split()[0] for key in own if key} | title_own
     return [s for s in seats if s.key and s.key.split()[0] in brands]
 
 
