@@ -487,6 +487,8 @@ class DestinationReader(Reader):
         self._previous: list[Mention] = []  # the destinations of the sentence read last
         self._previous_at = -1
         self._own = reading.own_words  # the vendor's name, from the title
+        # Sentences that may limit a recipient to data identifying no one (_gets_only_anonymous_data).
+        self._limiting = reading.sentences.carrying("ANONYMOUS_DATA", "NO_PERSONAL_DATA")
 
     def plan(self, reading: Reading) -> np.ndarray:
         # A place, or wording that leaves the destinations open or denies transfers (destination_mentions).
@@ -519,7 +521,7 @@ class DestinationReader(Reader):
         if self._offered_by_vendor(sentence, reading):
             # "The app is a service offered by Acme GmbH, a Swiss company": the vendor's own seat, no recipient's.
             places = [m for m in places if m.role != "recipient_seat"]
-        if places and _gets_only_anonymous_data(passage.index, reading):
+        if places and _gets_only_anonymous_data(passage.index, reading, self._limiting):
             places = [m for m in places if m.value == UNSPECIFIED]
         reading.mentions.extend(
             [*places, *examples_of_previous(previous, sentence, places, set(reading.eea), reading.lexicon.roles)]
@@ -570,12 +572,17 @@ def _whole_block(sentence: Sentence) -> bool:
     )
 
 
-def _gets_only_anonymous_data(index: int, reading: Reading) -> bool:
+def _gets_only_anonymous_data(index: int, reading: Reading, limiting: np.ndarray) -> bool:
     """ "We work with a research group in Canada. We share with it only aggregated statistics, which identify no
     one.": the paragraph's next sentence, pointing back to the recipient, limits what it gets to data that is not
-    personal; the places the sentence before named are where no personal data goes."""
+    personal; the places the sentence before named are where no personal data goes. ``limiting``: per sentence, it
+    speaks of such data (the next one is built only then)."""
     sentences = reading.sentences
-    if index + 1 >= len(sentences) or sentences.block(index + 1) is not sentences.block(index):
+    if (
+        index + 1 >= len(sentences)
+        or not limiting[index + 1]
+        or sentences.block(index + 1) is not sentences.block(index)
+    ):
         return False
     after = sentences[index + 1]
     words = reading.lexicon.words
