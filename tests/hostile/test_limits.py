@@ -198,5 +198,6 @@ def test_resident_memory_read_by_a_forked_child_is_its_own() -> None:
     child = int(os.read(read, 64))
     os.close(read)
     os.waitpid(pid, 0)
-    assert child - before > 200 * 2**20
-    assert (resident_memory() or 0) - before < 100 * 2**20
+    # Wide margins: the kernel's counts lag, and a loaded machine may take back pages of either process.
+    assert child - before > 128 * 2**20
+    assert (resident_memory() or 0) - before < 64 * 2**20
