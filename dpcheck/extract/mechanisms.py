@@ -65,6 +65,9 @@ COUNTERFACTUAL_REACH = 8
 # Tokens (closing brackets, quotes) between a tool and the verb that deletes the part naming it
 # ("(Standard Contractual Clauses) is deleted").
 DELETED_REACH = 2
+# Tokens that part a sentence's cells ("|") and clauses (";"), looked up in the document's word index.
+_BAR = frozenset({"|"})
+_SEMICOLON = frozenset({";"})
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
 PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
 PARTY_PLACE_REACH = 2
@@ -368,7 +371,7 @@ def _governing_cue(
     """The negation or historic cue that governs ``mention``, if any; ``alike``: the mentions that name the
     same tool."""
     lo, hi = sentence.clause_bounds(mention.start)
-    bars = [i for i, t in enumerate(sentence.span) if t.text == "|"]
+    bars = sentence.where_word(_BAR)  # from the document's word index: walking the tokens made a word of each
     if bars:
         # A table's cells, and a form line's fields, are clauses of their own: "None" under "Support access from"
         # denies no tool of the next cell.
@@ -1420,7 +1423,7 @@ def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> boo
     not speak of them ("Transfers to our UK subsidiary rely on the UK adequacy decision, and onward transfers from the UK
     are covered by the UK Addendum")."""
     tokens = sentence.span
-    stops = [i for i, t in enumerate(tokens) if t.text == ";"]
+    stops = sentence.where_word(_SEMICOLON)
     lo = max((i + 1 for i in stops if i < cue.start), default=0)
     hi = min((i for i in stops if i >= cue.end), default=len(tokens))
     if ONWARD.search(tokens[lo:hi].text) is None:

@@ -768,9 +768,10 @@ class Sentences(Sequence[Sentence]):
 
         def may_match(text: str) -> bool:
             folded = text.casefold()
-            return not parts or any(part in folded for part in parts)
+            return any(part in folded for part in parts)
 
-        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and finds(block.text)}
+        # Without parts every block is searched: none is case-folded for nothing.
+        hits = {b for b, block in enumerate(blocks) if (not parts or may_match(block.text)) and finds(block.text)}
         for i, b in enumerate(self._block_of):
             if b in hits:
                 lo, hi = self._chars[i]

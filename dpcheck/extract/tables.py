@@ -60,6 +60,16 @@ class Cells:
         return doc
 
 
+@cache
+def _at_word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` where a word starts, case ignored; compiled once (asked of every cell of every row, its text was
+    built and looked up in ``re``'s cache each time)."""
+    return re.compile(rf"(?<![^\W_])(?:{pattern.pattern})", re.IGNORECASE)
+
+
+_WORD = re.compile(r"[^\W\d_][\w\-]*")
+
+
 def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
     """A short cell whose every longer word starts a header word ("Server location", "Description of
     activities"); a company's name has a word of its own ("Brightwave Hosting", "Northgate")."""
@@ -67,9 +77,9 @@ def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
         return False
     covered: set[int] = set()
     for pattern in patterns.values():
-        for match in re.finditer(rf"(?<![^\W_])(?:{pattern.pattern})", cell, re.IGNORECASE):
+        for match in _at_word_start(pattern).finditer(cell):
             covered.update(range(match.start(), match.end()))
-    words = list(re.finditer(r"[^\W\d_][\w\-]*", cell))
+    words = list(_WORD.finditer(cell))
     # A word with a digit is a name's ("Firma0 Hosting Ltd."), though it opens with a header word ("Firma").
     return bool(words) and all(
         w.start() in covered and not any(ch.isdigit() for ch in w.group()) for w in words if len(w.group()) > 3
