@@ -3646,3 +3646,54 @@ def test_mechanisms_a_consequence_disowns_nothing_and_onward_conditions_rely_on_
     conditions for onward transfers ("only on the basis of", "unless ... based on") are no basis of the vendor's,
     while onward transfers said to rely on a tool are."""
     assert mechanisms(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We may transfer personal data to a third country. In that case, we will adopt standard contractual "
+            "clauses or other means approved in your country and transfer the data according to the applicable laws.",
+        ),
+        (
+            "de",
+            "Wir können personenbezogene Daten in ein Drittland übermitteln. In diesem Fall schließen wir "
+            "Standardvertragsklauseln oder andere in Ihrem Land anerkannte Mittel ab.",
+        ),
+    ],
+)
+def test_mechanisms_clauses_or_other_means_are_no_definition(scanner, lang, text):
+    """ "Clauses or other means" is the noun "means", not a term being defined: the clauses are relied on."""
+    assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We may transfer your data to our servers in Japan. The European Commission has determined that Japan has "
+            "secured sufficient protection standards regarding personal data.",
+        ),
+        (
+            "en",
+            "We may transfer your data to our servers in Japan. The European Commission has found that Japan ensures "
+            "sufficient protection of personal data.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten auf unsere Server in Japan. Die Europäische Kommission hat festgestellt, dass "
+            "Japan ein ausreichendes Schutzniveau gewährleistet.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten auf unsere Server in Japan. Die Europäische Kommission hat festgestellt, dass "
+            "Japan ein angemessenes Datenschutzniveau bietet.",
+        ),
+    ],
+)
+def test_mechanisms_the_commissions_finding_of_sufficient_protection_is_adequacy(scanner, lang, text):
+    """The Commission's finding that a country secures "sufficient" protection (as translated policies word the
+    adequacy decision), the country named between the finding and its level, is adequacy."""
+    assert mechanisms(scanner, text, lang) == {"adequacy"}
