@@ -286,6 +286,10 @@ class Tokens(Sequence[Word]):
             return ""
         return self._block_text[self._starts[self._lo] : self._ends[self._hi - 1]]
 
+    def char(self, i: int) -> int:
+        """Where token ``i`` starts in its block's text."""
+        return self._starts[self._lo + i]
+
 
 class LabelIndex:
     """Labels as bits of a mask: cue labels, the places and the layout labels of one pipeline."""
@@ -579,6 +583,17 @@ class Sentence:
     def block_text(self, start: int, end: int) -> str:
         offset = start - self.block.start
         return self.block.text[offset : offset + (end - start)]
+
+    def column_heading(self, index: int) -> str:
+        """The heading of the table column holding token ``index`` (a row's cells are joined by " | "): the table's
+        header cell, or its first row's where the header is empty (a layout heading its columns with a bold first
+        row); "" outside a table."""
+        if self.block.table is None or self.block.kind != "table_row":
+            return ""
+        table = self._sentences.document.tables[self.block.table]
+        header = table.header if any(c.strip() for c in table.header) else (table.rows[0] if table.rows else ())
+        column = self.block.text[: self.span.char(index)].count(" | ")
+        return header[column] if column < len(header) else ""
 
 
 class Sentences(Sequence[Sentence]):
