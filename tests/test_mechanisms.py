@@ -3646,3 +3646,89 @@ def test_mechanisms_a_consequence_disowns_nothing_and_onward_conditions_rely_on_
     conditions for onward transfers ("only on the basis of", "unless ... based on") are no basis of the vendor's,
     while onward transfers said to rely on a tool are."""
     assert mechanisms(scanner, text, lang, "dpa") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We may transfer personal data to a third country. In that case, we will adopt standard contractual "
+            "clauses or other means approved in your country and transfer the data according to the applicable laws.",
+        ),
+        (
+            "de",
+            "Wir können personenbezogene Daten in ein Drittland übermitteln. In diesem Fall schließen wir "
+            "Standardvertragsklauseln oder andere in Ihrem Land anerkannte Mittel ab.",
+        ),
+    ],
+)
+def test_mechanisms_clauses_or_other_means_are_no_definition(scanner, lang, text):
+    """ "Clauses or other means" is the noun "means", not a term being defined: the clauses are relied on."""
+    assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We may transfer your data to our servers in Japan. The European Commission has determined that Japan has "
+            "secured sufficient protection standards regarding personal data.",
+        ),
+        (
+            "en",
+            "We may transfer your data to our servers in Japan. The European Commission has found that Japan ensures "
+            "sufficient protection of personal data.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten auf unsere Server in Japan. Die Europäische Kommission hat festgestellt, dass "
+            "Japan ein ausreichendes Schutzniveau gewährleistet.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten auf unsere Server in Japan. Die Europäische Kommission hat festgestellt, dass "
+            "Japan ein angemessenes Datenschutzniveau bietet.",
+        ),
+    ],
+)
+def test_mechanisms_the_commissions_finding_of_sufficient_protection_is_adequacy(scanner, lang, text):
+    """The Commission's finding that a country secures "sufficient" protection (as translated policies word the
+    adequacy decision), the country named between the finding and its level, is adequacy."""
+    assert mechanisms(scanner, text, lang) == {"adequacy"}
+
+
+BASIS_TABLES = {
+    "en": (
+        "# Privacy Policy\n\nWe store your data with our hosting provider in the United States under standard "
+        "contractual clauses.\n\n## How we use your data\n\n| Purpose | Data | Shared with | {heading} |\n"
+        "| --- | --- | --- | --- |\n| Sending invoices to customers in other jurisdictions | Name, address | "
+        "Affiliates in other jurisdictions | It is necessary for the performance of a contract with you |\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir speichern Ihre Daten bei unserem Hosting-Anbieter in den USA auf Grundlage "
+        "von Standardvertragsklauseln.\n\n## Wofür wir Ihre Daten nutzen\n\n| Zweck | Daten | Empfänger | "
+        "{heading} |\n| --- | --- | --- | --- |\n| Kundendaten an Konzerngesellschaften in den USA übermitteln | "
+        "Name, Anschrift | Konzerngesellschaften in den USA | Zur Erfüllung eines Vertrags mit Ihnen erforderlich |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "expected"),
+    [
+        ("en", "Legal basis", {"scc"}),
+        ("en", "Legal basis for the transfer", {"scc", "derogation"}),
+        ("de", "Rechtsgrundlage", {"scc"}),
+        ("de", "Rechtsgrundlage der Übermittlung", {"scc", "derogation"}),
+    ],
+)
+def test_mechanisms_a_contract_in_a_purposes_tables_legal_basis_column_is_no_derogation(
+    scanner, lang, heading, expected
+):
+    """A contract named in the "Legal basis" column of a table of purposes („Rechtsgrundlage") is the basis of the
+    processing (Art. 6 GDPR), not an Art. 49 derogation for the transfer its row speaks of; in a column on the
+    legal basis of the transfer it is one."""
+    text = BASIS_TABLES[lang].format(heading=heading)
+    assert set(scanner.scan_text(text, language=lang, format="markdown").mechanisms) == expected

@@ -201,6 +201,8 @@ class MechanismLexicon:
     reliance_verbs: frozenset[str] = frozenset()
     vendor_words: frozenset[str] = frozenset()
     basis_prepositions: frozenset[str] = frozenset()
+    basis_column: frozenset[str] = frozenset()
+    transfer_column: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -256,7 +258,15 @@ class MechanismLexicon:
             listed("reliance_verbs"),
             listed("vendor_words"),
             listed("basis_prepositions"),
+            frozenset(str(w) for w in words["table_headers"]["lawful_basis"]),
+            frozenset(str(w) for w in words["table_headers"]["transfer_column"]),
         )
+
+    def processing_basis(self, heading: str) -> bool:
+        """A column heading naming the legal basis of processing ("Legal basis", „Rechtsgrundlage"), not of a transfer
+        ("Legal basis for transfers abroad")."""
+        heading = heading.lower()
+        return any(w in heading for w in self.basis_column) and not any(w in heading for w in self.transfer_column)
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
         """``cue`` names no tool of its own in ``sentence``: it describes what one of the ``described`` tools
@@ -1311,6 +1321,12 @@ def mechanism_mentions(
             continue
         if tool == "derogation" and "derogation" not in named_articles and sentence.has("LAWFUL_BASIS"):
             continue  # "Art. 6(1)(b) GDPR (performance of a contract)" is the basis of processing
+        if (
+            tool == "derogation"
+            and "derogation" not in named_articles
+            and lexicon.processing_basis(sentence.column_heading(cue.start))
+        ):
+            continue  # a purposes table's "Legal basis" cell: "necessary for the performance of a contract" is Art. 6
         if tool == "derogation" and sentence.has("AGE_THRESHOLD"):
             continue  # "the lower age a Member State sets by derogation in its own law" (Art. 8 GDPR)
         if tool == "derogation" and sentence.has("FOREIGN_REQUEST"):
