@@ -56,6 +56,9 @@ OTHER_LAW_REACH = 10
 RELATIVE_REACH = 3
 # The label of the SCCs named by their decision's number alone.
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
+# The end of the labels of adequacy decisions named by their number (dpcheck/checks/__init__.py: "adequacy_number",
+# "dpf_number").
+NUMBER_SUFFIX = "_number"
 # The label of Art. 49(1)(a) by its name ("explicit consent"): who gives it decides whether it is the derogation.
 CONSENT_TO_TRANSFER = "MECH:consent_to_transfer"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
@@ -103,6 +106,8 @@ CONSENT_DETAIL = "consent"
 CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
 # Tokens between a negation and the transfer verb it denies ("we do not transfer", „übermitteln wir keine Daten").
 DENIAL_REACH = 4
+# Tokens between a tool and the word saying it is already agreed ("die ... vereinbarten Standardvertragsklauseln").
+AGREED_REACH = 4
 # Tokens between "the conditions for the use of" and the tool they are the conditions of ("those", "dieser").
 CONDITION_OBJECT = 2
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
@@ -163,6 +168,7 @@ class MechanismLexicon:
     ``list_of``, ``tool_parts``, ``part_of``, ``country_relative``, ``replacement_verbs``, ``passive_agent``,
     ``tool_disjunction``, ``tool_conjunction``, ``tool_complement``, ``tool_articles``, ``negating_prefixes``,
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
+    ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
     documented there)."""
 
     labels: dict[str, tuple[str, str]]
@@ -203,6 +209,15 @@ class MechanismLexicon:
     basis_prepositions: frozenset[str] = frozenset()
     basis_column: frozenset[str] = frozenset()
     transfer_column: frozenset[str] = frozenset()
+    article_range: frozenset[str] = frozenset()
+    replacement_with: frozenset[str] = frozenset()
+    change_verbs: frozenset[str] = frozenset()
+    change_from: frozenset[str] = frozenset()
+    change_to: frozenset[str] = frozenset()
+    tool_in_place: frozenset[str] = frozenset()
+    since_then: frozenset[str] = frozenset()
+    already_agreed: frozenset[str] = frozenset()
+    only_tool: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -260,6 +275,15 @@ class MechanismLexicon:
             listed("basis_prepositions"),
             frozenset(str(w) for w in words["table_headers"]["lawful_basis"]),
             frozenset(str(w) for w in words["table_headers"]["transfer_column"]),
+            listed("article_range"),
+            listed("replacement_with"),
+            listed("change_verbs"),
+            listed("change_from"),
+            listed("change_to"),
+            listed("tool_in_place"),
+            listed("since_then"),
+            listed("already_agreed"),
+            listed("only_tool"),
         )
 
     def processing_basis(self, heading: str) -> bool:
@@ -322,9 +346,19 @@ class MechanismLexicon:
         after, covered = self.own_country[cue.label]
         # Or named before it in its clause ("Übermittlungen nach Kanada beruhen auf dem Angemessenheitsbeschluss,
         # Übermittlungen in die USA auf dem Datenschutzrahmen", "the DPF and the Canadian adequacy decision").
+        # Or as the field before it in a list's entry ("Kobe Parts K.K. (Japan, Angemessenheitsbeschluss)").
         lo, _ = sentence.clause_bounds(cue.start)
+        tokens = sentence.span
         return any(
-            (0 <= p.start - cue.end <= after or lo <= p.start < cue.start)
+            (
+                0 <= p.start - cue.end <= after
+                or lo <= p.start < cue.start
+                or (
+                    p.end < cue.start
+                    and all(t.text == "," for t in tokens[p.end : cue.start])
+                    and cue.start - p.end == 1
+                )
+            )
             and len(p.code) == 2
             and p.code not in covered
             for p in sentence.places
@@ -434,7 +468,8 @@ def _replaced_by(tokens: Tokens, cue: Cue, mention: Cue, lexicon: MechanismLexic
     if cue.text.lower() not in lexicon.replacement_verbs:
         return False
     if cue.end <= mention.start:
-        return any(t.lower_ in lexicon.passive_agent for t in tokens[cue.end : mention.start][: REPLACED_REACH + 1])
+        agents = lexicon.passive_agent | lexicon.replacement_with
+        return any(t.lower_ in agents for t in tokens[cue.end : mention.start][: REPLACED_REACH + 1])
     before = [t.lower_ for t in tokens[max(0, mention.start - REPLACED_REACH) : mention.start]]
     return mention.end <= cue.start and any(w in lexicon.passive_agent for w in before)
 
@@ -938,10 +973,15 @@ def _yardstick(sentence: Sentence, cue: Cue) -> Cue | None:
     return _framing(sentence, cue, "TOOL_YARDSTICK", YARDSTICK_REACH, YARDSTICK_REACH)
 
 
-def _imagined(sentence: Sentence, cue: Cue) -> Cue | None:
+def _imagined(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
     """ "If we ever need to transfer data to such a country, we will first put SCCs in place", "Should that
     certification lapse, we would conclude SCCs", "würden wir dafür Standardvertragsklauseln abschließen": a tool for
-    a transfer the text only imagines, or the fallback it would turn to, is not the basis of today's transfers."""
+    a transfer the text only imagines, or the fallback it would turn to, is not the basis of today's transfers. A fallback
+    already agreed („sollte diese entfallen, gelten die zwischen den Parteien vereinbarten Standardvertragsklauseln") is
+    in force."""
+    near = sentence.span[max(0, cue.start - AGREED_REACH) : cue.end + AGREED_REACH]
+    if any(t.lower_ in lexicon.already_agreed for t in near):
+        return _framing(sentence, cue, "COUNTERFACTUAL", COUNTERFACTUAL_REACH, -1)
     return _framing(sentence, cue, "HYPOTHETICAL", len(sentence.span), -1) or _framing(
         sentence, cue, "COUNTERFACTUAL", COUNTERFACTUAL_REACH, -1
     )
@@ -1025,6 +1065,74 @@ def _narrated_history(sentence: Sentence, tools: Set[str], lexicon: MechanismLex
     if len(tools) < 2 or sentence.has("TRANSFER") or any(t.lower_ in lexicon.vendor_words for t in sentence.span):
         return None
     return next((c for c in sentence.of("HISTORIC") if c.text.lower() in lexicon.replacement_verbs), None)
+
+
+def _changed_from(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon) -> Cue | None:
+    """ "TalkFlow Inc.: transfer mechanism changed from SCCs to the DPF", „vom Privacy Shield auf
+    Standardvertragsklauseln umgestellt": the tool right after "from" (perhaps with its article) in a sentence with a verb
+    of change, another tool following after "to", is the one left."""
+    tokens = sentence.span
+    verb = next((i for i, t in enumerate(tokens) if t.lower_ in lexicon.change_verbs), None)
+    before = [t.lower_ for t in tokens[max(0, cue.start - 2) : cue.start]]
+    if verb is None or not before:
+        return None
+    if before[-1] not in lexicon.change_from and not (
+        len(before) == 2 and before[-1] in lexicon.tool_articles and before[0] in lexicon.change_from
+    ):
+        return None
+    tool = lexicon.labels[cue.label][0]
+    if not any(
+        m.start >= cue.end
+        and lexicon.labels[m.label][0] != tool
+        and any(t.lower_ in lexicon.change_to for t in tokens[cue.end : m.start][:LIST_REACH])
+        for m in mentions
+    ):
+        return None
+    return Cue("HISTORIC", verb, verb + 1, tokens[verb].text)
+
+
+def _taken_over(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon) -> Cue | None:
+    """ "Our AI features were first delivered under the Privacy Shield; since 2020 that partner has been bound by SCCs
+    instead", „...; seit 2020 ist dieser Partner stattdessen an Standardvertragsklauseln gebunden": another tool, named in
+    a later clause with "instead" right before or after it and a word of the time since then, took the place of this
+    one."""
+    tokens = sentence.span
+    tool = lexicon.labels[cue.label][0]
+    for later in mentions:
+        if later.start < cue.end or lexicon.labels[later.label][0] == tool:
+            continue
+        between = tokens[cue.end : later.start]
+        if not any(t.text in {";", ","} for t in between) or not any(t.lower_ in lexicon.since_then for t in between):
+            continue
+        for at in (
+            *range(max(cue.end, later.start - LIST_REACH), later.start),
+            *range(later.end, later.end + LIST_REACH),
+        ):
+            if at < len(tokens) and tokens[at].lower_ in lexicon.tool_in_place:
+                return Cue("HISTORIC", at, at + 1, tokens[at].text)
+    return None
+
+
+def _granted_beside_the_only(
+    sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon
+) -> Cue | None:
+    """ "Transfers to the US rely solely on SCCs, even though the recipient is also DPF-certified", „... ausschließlich auf
+    Standardvertragsklauseln, obwohl der Empfänger auch nach dem DPF zertifiziert ist": a tool in a concession after
+    another tool said to be the only one is granted, not relied on."""
+    tokens = sentence.span
+    tool = lexicon.labels[cue.label][0]
+    for concession in sentence.of("CONCESSIVE"):
+        _, hi = sentence.clause_bounds(concession.end)
+        if not (concession.end <= cue.start and cue.end <= hi):
+            continue
+        if any(
+            m.end <= concession.start
+            and lexicon.labels[m.label][0] != tool
+            and any(t.lower_ in lexicon.only_tool for t in tokens[max(0, m.start - LIST_REACH) : m.start])
+            for m in mentions
+        ):
+            return concession
+    return None
 
 
 def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
@@ -1200,14 +1308,16 @@ def _told_of(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | N
     ermöglicht es US-Unternehmen, sich selbst zu zertifizieren": the tool's history or workings told in its own clause,
     where nobody speaks for the vendor and nothing moves data, describe the law; they rely on nothing ("X Inc. is
     certified under the DPF, which took effect in 2023" keeps the certification: the description has a clause of its
-    own)."""
+    own). That the Commission adopted the tool is news only with its date ("adopted its adequacy decision for Japan on 23
+    January 2019"): undated, the next sentence may rely on it."""
     tokens = sentence.span
     if sentence.has("TRANSFER", "CROSS_BORDER", "TOOL_JOINED") or any(
         t.lower_ in lexicon.vendor_speaks for t in tokens
     ):
         return None
     lo, hi = sentence.clause_bounds(cue.start)
-    return next((c for c in sentence.of("TOOL_DESCRIBED") if lo <= c.start and c.end <= hi), None)
+    labels = ("TOOL_DESCRIBED", "TOOL_ADOPTED") if YEAR.search(sentence.text) else ("TOOL_DESCRIBED",)
+    return next((c for c in sentence.of(*labels) if lo <= c.start and c.end <= hi), None)
 
 
 def _permitted_if_adequate(sentence: Sentence, cue: Cue) -> Cue | None:
@@ -1312,6 +1422,19 @@ def mechanism_mentions(
             t.lower_.rstrip(".") in lexicon.chapter_citation for t in sentence.span[cue.end : cue.end + 2]
         ):
             continue
+        if _article_range(sentence, cue, lexicon):
+            continue
+        # "Decision (EU) 2023/1795 on ... the EU-US Data Privacy Framework is cited for information only": a decision
+        # named by its number and by the tool's name is one mention, the name's.
+        if (
+            cue.label.endswith(NUMBER_SUFFIX)
+            and cue.label != NUMBER_LABEL
+            and any(
+                c is not cue and lexicon.labels[c.label][0] == tool and not c.label.endswith(NUMBER_SUFFIX)
+                for c in unique
+            )
+        ):
+            continue
         # "Such transfer will be based on an adequacy decision": the sentence speaks of the transfer before it.
         if context == "transfer" and not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR")):
             continue
@@ -1361,7 +1484,7 @@ def mechanism_mentions(
             or _conditioned_use(sentence, cue)
             or _example_under_conditions(sentence, cue, unique, lexicon)
             or _future_decision(sentence, cue)
-            or _imagined(sentence, cue)
+            or _imagined(sentence, cue, lexicon)
             or _deleted(sentence, cue)
             or sentence.drafting_note(cue.start)
             or _yardstick(sentence, cue)
@@ -1388,6 +1511,9 @@ def mechanism_mentions(
             or _set_aside(sentence, cue, unique, lexicon)
             or _conceded_tool(sentence, cue, lexicon)
             or _narrated_history(sentence, tools_here, lexicon)
+            or _changed_from(sentence, cue, unique, lexicon)
+            or _granted_beside_the_only(sentence, cue, unique, lexicon)
+            or _taken_over(sentence, cue, unique, lexicon)
             or _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
             or _not_in_use(sentence, cue, [m for m in unique if lexicon.labels[m.label][0] != tool], absent, lexicon)
             or _negated_list(sentence, cue, unique, lexicon, cancels)
@@ -1430,6 +1556,18 @@ def mechanism_mentions(
     if "derogation" not in tools_here:
         found.extend(consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved))
     return found
+
+
+def _article_range(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
+    """ "according to Articles 45 to 49 GDPR", „gemäß Art. 45 bis 47 DSGVO": the article opens a range of Chapter V's
+    articles, the rules on transfers as a whole, so it names no one tool."""
+    after = sentence.span[cue.end : cue.end + 2]
+    return (
+        CITATION.match(cue.text) is not None
+        and len(after) == 2
+        and after[0].lower_ in lexicon.article_range
+        and after[1].text[:1].isdigit()
+    )
 
 
 def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
