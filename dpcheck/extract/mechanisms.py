@@ -19,7 +19,7 @@ from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.destinations import names_a_region
 from dpcheck.extract.forms import answered_no, box_before
 from dpcheck.extract.sentences import Cue, Place, Sentence, Sentences, Tokens
-from dpcheck.models import SCC_NUMBER, Mention
+from dpcheck.models import SCC_NUMBER, Evidence, Mention
 from dpcheck.prefilter import prefilter
 
 INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
@@ -1551,7 +1551,7 @@ def mechanism_mentions(
         ):
             detail = "disavowed"
         found.append(
-            Mention("mechanism", tool, sentence.evidence(reason), relied_upon=governing is None, detail=detail)
+            Mention("mechanism", tool, _evidence(sentence, reason), relied_upon=governing is None, detail=detail)
         )
     if "derogation" not in tools_here:
         found.extend(consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved))
@@ -1568,6 +1568,17 @@ def _article_range(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> b
         and after[0].lower_ in lexicon.article_range
         and after[1].text[:1].isdigit()
     )
+
+
+def _evidence(sentence: Sentence, reason: str) -> Evidence:
+    """The quote of a tool named in ``sentence``: the sentence, with the one after it where that one relies on the tool
+    by pointing back to it and names none itself ("Acme Inc. is certified under the DPF. We base the transfer on this
+    certification."): the reliance is what decides the tool, the sentence before says which tool it is."""
+    evidence = sentence.evidence(reason)
+    after = sentence.following()
+    if after is None or not after.has("RELIES_ON_PREVIOUS") or after.of_prefixed("MECH:"):
+        return evidence
+    return sentence.evidence(reason, evidence.start, after.end)
 
 
 def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:

@@ -560,6 +560,12 @@ class Sentence:
             return Evidence(self._sentences.document.text[lead:e], lead, e, self.page, self.block.heading_path, reason)
         return Evidence(self.block_text(s, e), s, e, self.page, self.block.heading_path, reason)
 
+    def following(self) -> Sentence | None:
+        """The sentence after this one, if it stands in the same block."""
+        if self._sentences.next_end(self.index) is None:
+            return None
+        return self._sentences[self.index + 1]
+
     def _goes_on(self) -> bool:
         """The sentence opens with a word that refers back (CONTINUES), list markers aside."""
         # Asked for every quote: most sentences have no such word, and their tokens are not walked.
