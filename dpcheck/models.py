@@ -37,6 +37,11 @@ LATE_NOTICE = "subprocessor_late_notice"
 # The mention kind of an objection that changes nothing ("does not prevent the engagement"): no right to object, whatever
 # other clauses grant (extract/terms.py reads it; checks/features.py and checks/art28.py quote it).
 OBJECTION_VOID = "subprocessor_objection_void"
+# The mention kind of a clause taking the right to object away ("Customer waives any right to object", „Ein
+# Widerspruchsrecht besteht nicht") or reading consent to a change from the customer's carrying on ("continued use
+# constitutes acceptance"): no objection right is read from it (extract/terms.py), and a finding on the missing right
+# quotes it first (checks/features.py).
+OBJECTION_DENIED = "subprocessor_objection_denied"
 # Mention kinds of the vendor the document names and of the agreement it says it amends
 # (dpcheck.extract.parties reads them; a report carries them as its vendor and amends).
 VENDOR = "vendor"

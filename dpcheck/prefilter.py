@@ -49,6 +49,12 @@ def _apart_finder() -> re.Pattern[str]:
     return re.compile("[" + "".join(map(re.escape, sorted(_folded_apart()))) + "]")
 
 
+# The last text asked about and its lower case: the readers ask several patterns of one sentence in a row (more than
+# half of the asks are of the text asked before). One tuple, replaced whole, so that threads never see a text with
+# another's lower case.
+_last: tuple[str, str] = ("", "")
+
+
 class Prefiltered:
     """``pattern`` searched only in text holding one of ``needles`` (lower case); as ``re.Pattern`` otherwise."""
 
@@ -59,7 +65,11 @@ class Prefiltered:
         self.needles = tuple(needles)
 
     def may_match(self, text: str) -> bool:
-        lower = text.lower()
+        global _last
+        last = _last
+        if last[0] != text:
+            last = _last = (text, text.lower())
+        lower = last[1]
         for needle in self.needles:  # a loop: a generator here costs more than the search it spares
             if needle in lower:
                 return True

@@ -3,7 +3,7 @@
     python eval/fetch_real.py [--set real] [--mirror-root DIR]
 
 Reads ``eval/<set>/manifest.tsv`` (sets: ``real``, ``fresh``, ``versions``, ``versions-audit22``,
-``versions-audit23``, ``blind/real/<name>``) (tab-separated, with at least the columns
+``versions-audit23``, ``versions-audit24``, ``blind/real/<name>``) (tab-separated, with at least the columns
 ``id  format  source  snapshot_date  render``) and writes ``eval/<set>/docs/<id>.<format>``.
 
 For each row the bytes of ``source`` (``github:owner/repo:path@<40-hex commit>``) come from

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from dpcheck import ingest
-from dpcheck.extract.readers import Reading, _more_letters
+from dpcheck.extract.readers import Reading, _letters, _more_letters
 
 EN = """# Data Processing Agreement
 
@@ -114,3 +114,12 @@ def test_a_contents_line_names_no_destination(scanner, lang):
     assert "UNSPECIFIED" in {
         t.destination for t in scanner.scan_text(opened, name="policy.md", language=lang, format="markdown").transfers
     }
+
+
+def test_letters_of_ascii_text_as_of_any_text() -> None:
+    """An ASCII text's letters (deleted by ``str.translate``) are those ``str.isalpha`` keeps, for every ASCII
+    character alone and in EN and DE headings; a text with other characters is read as before."""
+    for code in range(128):
+        assert _letters(chr(code) * 2) == "".join(filter(str.isalpha, chr(code).lower() * 2))
+    for text in ("2. Transfers to Third Countries .... 7", "§ 9 Übermittlung in Drittländer ... 12", "A-B_C d1e", ""):
+        assert _letters(text) == "".join(filter(str.isalpha, text.lower()))

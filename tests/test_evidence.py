@@ -1055,3 +1055,208 @@ def test_evidence_a_sentence_pointing_to_the_cases_comes_after_the_case(scanner,
     """ "Only in the cases described in section 5 (UK)": the reader is sent to the case, which is quoted first."""
     found = quotes(scanner, f"{pointer}\n\n{statement}", lang, "GB")
     assert found[0] == statement
+
+
+@pytest.mark.parametrize(
+    ("lang", "instance", "decisive"),
+    [
+        (
+            "en",
+            "Where we send data to third countries, suitable safeguards apply, in particular the standard contractual "
+            "clauses.",
+            "We have concluded standard contractual clauses with each of our providers in the United States.",
+        ),
+        (
+            "en",
+            "Ledgerfox may also protect your data by other lawful means, such as standard contractual clauses.",
+            "Transfers to our payment provider in Canada are made under standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Bei Übermittlungen in Drittländer sorgen wir für geeignete Garantien (insbesondere "
+            "Standardvertragsklauseln).",
+            "Mit jedem unserer Anbieter in den USA haben wir Standardvertragsklauseln abgeschlossen.",
+        ),
+    ],
+)
+def test_evidence_a_tool_named_as_one_of_a_class_comes_after_the_tool_itself(scanner, lang, instance, decisive):
+    """ "suitable safeguards, in particular the SCCs": the class is what is said; a sentence naming the tool for the
+    transfer is quoted first, wherever it stands."""
+    assert tool_quotes(scan(scanner, f"{instance} {decisive}", lang), "scc")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "declined", "decisive"),
+    [
+        (
+            "en",
+            "If you do not want your data processed in the United States, our advisers are glad to call you instead.",
+            "During a video consultation your name and the picture and sound of the call are processed on servers in "
+            "the United States.",
+        ),
+        (
+            "de",
+            "Wenn Sie keine Verarbeitung in den USA wünschen, rufen unsere Berater Sie gerne an.",
+            "Während einer Videosprechstunde werden Ihr Name sowie Bild und Ton des Gesprächs auf Servern in den USA "
+            "verarbeitet.",
+        ),
+    ],
+)
+def test_evidence_a_condition_declining_the_transfer_comes_after_the_statement(scanner, lang, declined, decisive):
+    """ "If you do not want your data processed in the US, ...": the case in which the transfer does not happen is quoted
+    after the sentence stating it, though it stands first (and under the transfer heading)."""
+    heading = "International transfers" if lang == "en" else "Übermittlung in Drittländer"
+    text = f"# Video\n\n{decisive}\n\n# {heading}\n\n{declined}\n"
+    assert quotes(scanner, text, lang, "US", fmt="markdown")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "tool_sentence", "reliance"),
+    [
+        (
+            "en",
+            "Brightwick Inc. is certified under the EU-U.S. Data Privacy Framework.",
+            "We base the transfer of your data to the United States on this certification.",
+        ),
+        (
+            "de",
+            "Die Brightwick Inc. ist nach dem EU-U.S. Data Privacy Framework zertifiziert.",
+            "Die Übermittlung Ihrer Daten in die USA stützen wir auf diese Zertifizierung.",
+        ),
+    ],
+)
+def test_evidence_a_tool_is_quoted_with_the_next_sentence_relying_on_it(scanner, lang, tool_sentence, reliance):
+    """ "... is certified under the DPF. We base the transfer on this certification.": the second sentence decides the
+    tool and names it only by pointing back, so the tool's quote holds both."""
+    other = "Our website is hosted in Germany." if lang == "en" else "Unsere Website wird in Deutschland gehostet."
+    report = scan(scanner, f"{other}\n\n{tool_sentence} {reliance}", lang)
+    assert tool_quotes(report, "dpf")[0] == f"{tool_sentence} {reliance}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "tool_sentence", "after"),
+    [
+        ("en", "Brightwick Inc. is certified under the EU-U.S. Data Privacy Framework.", "It hosts our help centre."),
+        (
+            "de",
+            "Die Brightwick Inc. ist nach dem EU-U.S. Data Privacy Framework zertifiziert.",
+            "Sie hostet unser Forum.",
+        ),
+    ],
+)
+def test_evidence_a_tool_is_quoted_alone_when_the_next_sentence_does_not_rely_on_it(
+    scanner, lang, tool_sentence, after
+):
+    """A next sentence that does not point back to the tool for the transfer stays out of its quote."""
+    assert tool_quotes(scan(scanner, f"{tool_sentence} {after}", lang), "dpf")[0] == tool_sentence
+
+
+@pytest.mark.parametrize(
+    ("lang", "clauses", "decisive"),
+    [
+        (
+            "en",
+            "7.1 Customer authorises Larchpoint to engage Sub-processors. 7.2 Larchpoint will update the list of "
+            "Sub-processors 10 days before a new Sub-processor starts.",
+            "7.3 Customer has no right to object to a new Sub-processor.",
+        ),
+        (
+            "en",
+            "7.1 Customer authorises Larchpoint to engage Sub-processors. 7.2 Larchpoint will update the list of "
+            "Sub-processors 10 days before a new Sub-processor starts.",
+            "7.3 Customer's continued use of the service after that date constitutes its acceptance of the new "
+            "Sub-processor.",
+        ),
+        (
+            "de",
+            "7.1 Der Auftraggeber erteilt die allgemeine Genehmigung, Unterauftragsverarbeiter einzusetzen. 7.2 "
+            "Larchpoint informiert den Auftraggeber 10 Tage vor dem Einsatz eines neuen Unterauftragsverarbeiters.",
+            "7.3 Ein Widerspruchsrecht des Auftraggebers besteht nicht.",
+        ),
+    ],
+)
+def test_evidence_a_clause_taking_the_objection_away_is_quoted_first(scanner, lang, clauses, decisive):
+    """ "Customer has no right to object", "continued use constitutes its acceptance": the clause that shows the right
+    to object is missing is quoted before the notice clause and the authorisation."""
+    found = finding_quotes(scan(scanner, f"{clauses} {decisive}", lang, "dpa"), "SUBPROCESSOR_OBJECTION_MISSING")
+    assert found[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "7.3 Customer may object to a new Sub-processor within 10 days; if Customer does not object, its "
+            "continued use constitutes acceptance.",
+        ),
+        (
+            "de",
+            "7.3 Der Auftraggeber kann einem neuen Unterauftragsverarbeiter binnen 10 Tagen widersprechen; "
+            "widerspricht er nicht, gilt dies als Zustimmung.",
+        ),
+    ],
+)
+def test_evidence_acceptance_after_an_objection_period_grants_the_right(scanner, lang, clause):
+    """Acceptance read from silence after a period to object is the right to object, not its absence: no finding."""
+    head = (
+        "7.1 Customer authorises Larchpoint to engage Sub-processors. 7.2 Larchpoint will notify Customer 10 days "
+        "before a new Sub-processor starts."
+        if lang == "en"
+        else "7.1 Der Auftraggeber erteilt die allgemeine Genehmigung, Unterauftragsverarbeiter einzusetzen. 7.2 "
+        "Larchpoint informiert den Auftraggeber 10 Tage vor dem Einsatz eines neuen Unterauftragsverarbeiters."
+    )
+    report = scan(scanner, f"{head} {clause}", lang, "dpa")
+    assert not [f for f in report.findings if f.rule_id == "SUBPROCESSOR_OBJECTION_MISSING"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "statement", "pointer"),
+    [
+        (
+            "en",
+            "5.1 Fennrow engages translators who live in the country of the target language or in other countries "
+            "outside the European Economic Area.",
+            "5.2 The current list of sub-processor companies and of the countries in which translators are located is "
+            "published at fennrow.example/subprocessors.",
+        ),
+        (
+            "de",
+            "5.1 Fennrow beauftragt Übersetzer, die im Land der Zielsprache oder in anderen Ländern außerhalb des "
+            "Europäischen Wirtschaftsraums leben.",
+            "5.2 Die aktuelle Liste der Unterauftragsverarbeiter und der Länder, in denen sich die Übersetzer befinden, "
+            "ist abrufbar unter fennrow.example/unterauftragsverarbeiter.",
+        ),
+    ],
+)
+def test_evidence_a_sentence_saying_where_a_list_is_published_comes_after_the_statement(
+    scanner, lang, statement, pointer
+):
+    """ "The list ... is published at example.com": where to look the places up, quoted after the sentence that
+    states where data goes."""
+    found = quotes(scanner, f"{statement}\n\n{pointer}", lang, "UNSPECIFIED", doc_type="dpa", fmt="markdown")
+    assert found == [statement, pointer]
+
+
+@pytest.mark.parametrize(
+    ("lang", "initial", "notice"),
+    [
+        (
+            "en",
+            "The Sub-processors engaged when the agreement is signed are listed in Annex 3 and are deemed approved.",
+            "Larchpoint informs Customer of new Sub-processors no later than four weeks after engaging them.",
+        ),
+        (
+            "de",
+            "Die bei Vertragsschluss eingesetzten Unterauftragsverarbeiter sind in Anlage 3 aufgeführt und gelten als "
+            "genehmigt.",
+            "Larchpoint informiert den Auftraggeber über neue Unterauftragsverarbeiter spätestens vier Wochen nach deren "
+            "Beauftragung.",
+        ),
+    ],
+)
+def test_evidence_the_list_approved_at_signing_is_no_objection_gap(scanner, lang, initial, notice):
+    """ "The sub-processors listed at signing are deemed approved" authorises them; it does not take away an objection
+    to later changes, so the clause giving notice too late is quoted first."""
+    found = finding_quotes(scan(scanner, f"{initial} {notice}", lang, "dpa"), "SUBPROCESSOR_OBJECTION_MISSING")
+    assert found[0] == notice

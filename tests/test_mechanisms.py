@@ -3653,6 +3653,416 @@ def test_mechanisms_a_consequence_disowns_nothing_and_onward_conditions_rely_on_
     [
         (
             "en",
+            "We may transfer personal data to a third country. In that case, we will adopt standard contractual "
+            "clauses or other means approved in your country and transfer the data according to the applicable laws.",
+        ),
+        (
+            "de",
+            "Wir können personenbezogene Daten in ein Drittland übermitteln. In diesem Fall schließen wir "
+            "Standardvertragsklauseln oder andere in Ihrem Land anerkannte Mittel ab.",
+        ),
+    ],
+)
+def test_mechanisms_clauses_or_other_means_are_no_definition(scanner, lang, text):
+    """ "Clauses or other means" is the noun "means", not a term being defined: the clauses are relied on."""
+    assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We may transfer your data to our servers in Japan. The European Commission has determined that Japan has "
+            "secured sufficient protection standards regarding personal data.",
+        ),
+        (
+            "en",
+            "We may transfer your data to our servers in Japan. The European Commission has found that Japan ensures "
+            "sufficient protection of personal data.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten auf unsere Server in Japan. Die Europäische Kommission hat festgestellt, dass "
+            "Japan ein ausreichendes Schutzniveau gewährleistet.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten auf unsere Server in Japan. Die Europäische Kommission hat festgestellt, dass "
+            "Japan ein angemessenes Datenschutzniveau bietet.",
+        ),
+    ],
+)
+def test_mechanisms_the_commissions_finding_of_sufficient_protection_is_adequacy(scanner, lang, text):
+    """The Commission's finding that a country secures "sufficient" protection (as translated policies word the
+    adequacy decision), the country named between the finding and its level, is adequacy."""
+    assert mechanisms(scanner, text, lang) == {"adequacy"}
+
+
+BASIS_TABLES = {
+    "en": (
+        "# Privacy Policy\n\nWe store your data with our hosting provider in the United States under standard "
+        "contractual clauses.\n\n## How we use your data\n\n| Purpose | Data | Shared with | {heading} |\n"
+        "| --- | --- | --- | --- |\n| Sending invoices to customers in other jurisdictions | Name, address | "
+        "Affiliates in other jurisdictions | It is necessary for the performance of a contract with you |\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir speichern Ihre Daten bei unserem Hosting-Anbieter in den USA auf Grundlage "
+        "von Standardvertragsklauseln.\n\n## Wofür wir Ihre Daten nutzen\n\n| Zweck | Daten | Empfänger | "
+        "{heading} |\n| --- | --- | --- | --- |\n| Kundendaten an Konzerngesellschaften in den USA übermitteln | "
+        "Name, Anschrift | Konzerngesellschaften in den USA | Zur Erfüllung eines Vertrags mit Ihnen erforderlich |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "expected"),
+    [
+        ("en", "Legal basis", {"scc"}),
+        ("en", "Legal basis for the transfer", {"scc", "derogation"}),
+        ("de", "Rechtsgrundlage", {"scc"}),
+        ("de", "Rechtsgrundlage der Übermittlung", {"scc", "derogation"}),
+    ],
+)
+def test_mechanisms_a_contract_in_a_purposes_tables_legal_basis_column_is_no_derogation(
+    scanner, lang, heading, expected
+):
+    """A contract named in the "Legal basis" column of a table of purposes („Rechtsgrundlage") is the basis of the
+    processing (Art. 6 GDPR), not an Art. 49 derogation for the transfer its row speaks of; in a column on the
+    legal basis of the transfer it is one."""
+    text = BASIS_TABLES[lang].format(heading=heading)
+    assert set(scanner.scan_text(text, language=lang, format="markdown").mechanisms) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We send data about our riders to the team in New Zealand under Commission Decision 2013/65/EU.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "We transfer booking data to our office in Seoul in reliance on Implementing Decision (EU) 2022/254.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Die Übermittlung an unsere Tochter in Israel erfolgt gestützt auf die Entscheidung 2011/61/EU.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Lagerdaten an den Dienstleister in Uruguay auf Grundlage des Beschlusses 2012/484/EU.",
+            {"adequacy"},
+        ),
+        # The DPF's own decision is the DPF, not a country's adequacy.
+        ("en", "Transfers to our US parent rely on Commission Implementing Decision (EU) 2023/1795.", {"dpf"}),
+        # A number in a list of sources moves no data.
+        ("en", "Sources: Commission Decision 2013/65/EU; Commission Decision 2011/61/EU.", set()),
+    ],
+)
+def test_mechanisms_an_adequacy_decision_named_by_its_number(scanner, lang, text, expected):
+    """An adequacy decision cited by its number alone in a sentence on a transfer is the tool relied on (the numbers
+    come from rules/facts/adequacy.yml)."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Where a sub-processor sits outside the EEA, the transfer follows Articles 45 to 49 of the GDPR."),
+        ("en", "Exports of data to other countries are handled under Art. 45-49 GDPR."),
+        ("de", "Übermittlungen an Unterauftragnehmer in Drittländern richten sich nach Art. 45 bis 49 DSGVO."),
+    ],
+)
+def test_mechanisms_a_range_of_chapter_v_articles_names_no_tool(scanner, lang, text):
+    """An article that opens a range of Chapter V's articles cites the transfer rules as a whole, not adequacy."""
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Customer must make sure its exports are lawful. That could require Customer, for instance, to sign standard "
+            "contractual clauses with the importer it picks.",
+            set(),
+        ),
+        (
+            "en",
+            "The client remains solely responsible for transfers to its own partners abroad, including signing standard "
+            "contractual clauses with them.",
+            set(),
+        ),
+        (
+            "en",
+            "Customer may only route data to a recipient outside the EEA once Customer has itself ensured an adequate "
+            "level of protection there.",
+            set(),
+        ),
+        (
+            "de",
+            "Der Kunde prüft selbst, ob für das Zielland seiner Exporte ein Angemessenheitsbeschluss vorliegt.",
+            set(),
+        ),
+        (
+            "de",
+            "Der Auftraggeber schließt mit seinen eigenen Kunden in Drittländern bei Bedarf Standardvertragsklauseln; wir "
+            "übermitteln selbst nichts dorthin.",
+            set(),
+        ),
+        # The vendor's own tool stays relied on.
+        ("en", "We send support tickets to our team in India under the standard contractual clauses.", {"scc"}),
+    ],
+)
+def test_mechanisms_the_customers_own_tool_is_not_the_vendors(scanner, lang, text, expected):
+    """A tool the customer has to conclude, check or provide itself for its own exports is not one the vendor relies on."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "[ ] I consent to my CV being transferred to the recruiting team of Talvik Ltd in Canada."),
+        ("en", "The parents consent to the transfer of their child's name to the host school in the United States."),
+        ("de", "[ ] Ich willige ein, dass meine Bewerbung an die Personalabteilung in Kanada übermittelt wird."),
+        ("de", "Die Eltern willigen in die Übermittlung des Namens ihres Kindes an die Gastschule in den USA ein."),
+    ],
+)
+def test_mechanisms_consent_in_the_first_person_or_by_parents_is_derogation(scanner, lang, text):
+    """Consent to a transfer worded by the person concerned ("I consent", tick boxes) or by those who consent for a
+    child is relied on as Art. 49(1)(a), as "you consent" is."""
+    assert mechanisms(scanner, text, lang) == {"derogation"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our payroll provider in Ohio receives data under its DPF certification; should the DPF cease to apply, we "
+            "would move that provider to standard contractual clauses.",
+            {"dpf"},
+        ),
+        (
+            "en",
+            "Transfers to the Jersey back office rest on the adequacy decision for Jersey; if that decision lapses, the "
+            "parties will put standard contractual clauses in place.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Übermittlungen an das Callcenter in Manchester stützen sich auf den Angemessenheitsbeschluss für das "
+            "Vereinigte Königreich; sollte dieser entfallen, vereinbaren die Parteien Standardvertragsklauseln.",
+            {"adequacy"},
+        ),
+        # A fallback the parties have already agreed is in force beside today's tool.
+        (
+            "de",
+            "Übermittlungen an den Hoster in Virginia stützen sich auf dessen DPF-Zertifizierung; sollte diese entfallen, "
+            "gelten die zwischen den Parteien bereits vereinbarten Standardvertragsklauseln.",
+            {"dpf", "scc"},
+        ),
+    ],
+)
+def test_mechanisms_the_fallback_for_a_tool_that_may_lapse_is_not_relied_on(scanner, lang, text, expected):
+    """The tool the parties would turn to if today's tool fell away is a prospect, not today's basis, unless they have
+    already agreed it."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Change log, March 2024: Pinewick Ltd moved from the Privacy Shield to standard contractual clauses.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Our basis for the hosting provider in Texas switched from SCCs to the Data Privacy Framework.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Für den Versanddienst in Kanada haben wir vom Privacy Shield auf Standardvertragsklauseln umgestellt.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Our analytics vendor was once covered by the Privacy Shield; since 2021 it has signed SCCs with us instead.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Der Newsletter lief früher über das Privacy Shield; seitdem gelten stattdessen Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Before the court ruling we used the Safe Harbor scheme; we then replaced it with model clauses.",
+            {"scc"},
+        ),
+        # Two tools side by side, without a time since then, are both relied on.
+        ("en", "We rely on SCCs for our US host, and the DPF instead for its certified affiliate.", {"dpf", "scc"}),
+    ],
+)
+def test_mechanisms_the_tool_left_for_another_is_history(scanner, lang, text, expected):
+    """A tool changed from, or taken over by another tool named later with "instead" and a time since then, is not
+    relied on; the tool taken, or the one a tool was replaced with, is."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "² See Commission Decision 2011/61/EU on the protection of personal data by the State of Israel."),
+        (
+            "en",
+            "Implementing Decision (EU) 2023/1795 on the EU-U.S. Data Privacy Framework is listed for reference only; "
+            "all hosting stays in Sweden.",
+        ),
+    ],
+)
+def test_mechanisms_a_decision_number_in_a_reference_relies_on_nothing(scanner, lang, text):
+    """A decision's number in a footnote that moves no data, or beside the tool's name that a reference sets aside,
+    names no tool relied on."""
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Claims data goes to our adjuster in Toronto, relying on the Commission's decision finding Canada adequate.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Payroll files are transferred to Montevideo under the decision recognising Uruguay as offering adequate "
+            "protection.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Archives are copied to a vault in Israel, a country the Commission has found to ensure an adequate level of "
+            "protection.",
+            {"adequacy"},
+        ),
+        # A country as the field before the decision in a list's entry is the decision's own country, beside the DPF.
+        (
+            "de",
+            "Empfänger: Larchwood Inc. (USA, DPF), Tsubame Data K.K. (Japan, Angemessenheitsbeschluss).",
+            {"adequacy", "dpf"},
+        ),
+        # A German compound that starts like an English word of lack negates nothing.
+        (
+            "de",
+            "Die Übermittlung an den Wartungsdienst für unsere Lackierstraßen in Japan erfolgt auf Grundlage des "
+            "Angemessenheitsbeschlusses für Japan.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_adequacy_said_by_what_the_decision_finds(scanner, lang, text, expected):
+    """An adequacy decision named by its finding, or given as a list entry's field after its country, is relied on."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The Commission adopted an adequacy decision for the Republic of Korea in December 2021.", set()),
+        ("de", "Die Kommission hat im Jahr 2012 für Uruguay einen Angemessenheitsbeschluss erlassen.", set()),
+        # Undated, the decision may be the one the next sentence relies on.
+        (
+            "de",
+            "Für Neuseeland hat die Kommission einen Angemessenheitsbeschluss erlassen. Übermittlungen an unsere "
+            "Tochter in Auckland stützen wir auf diesen Beschluss.",
+            {"adequacy"},
+        ),
+        # The decision the vendor's transfer rests on stays relied on.
+        (
+            "de",
+            "Kundendaten gehen nach Neuseeland auf Grundlage des dort erlassenen Angemessenheitsbeschlusses.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "The Commission has adopted an adequacy decision for the UK, and our transfers to London rely on it.",
+            {"adequacy"},
+        ),
+    ],
+)
+def test_mechanisms_the_commissions_act_told_as_news_relies_on_nothing(scanner, lang, text, expected):
+    """That the Commission adopted a decision on a date, told without a transfer or a word of the vendor, describes the
+    law."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Transfers to our Boston lab rest only on standard contractual clauses, although the lab is also listed under "
+            "the Data Privacy Framework.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Übermittlungen an das Labor in Boston beruhen allein auf Standardvertragsklauseln, obwohl das Labor auch nach "
+            "dem Data Privacy Framework zertifiziert ist.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Sub-processor | Country | Safeguard | Mapleworks Inc. | USA | none yet – DPF certification pending",
+            set(),
+        ),
+        (
+            "de",
+            "Die Anbieterin plant, sich im Frühjahr nach dem Data Privacy Framework zertifizieren zu lassen.",
+            set(),
+        ),
+        ("de", "Unsere Londoner Tochter nimmt nicht an der UK-Erweiterung des Data Privacy Framework teil.", set()),
+    ],
+)
+def test_mechanisms_a_certification_granted_awaited_or_not_joined_is_not_relied_on(scanner, lang, text, expected):
+    """A certification granted beside the only tool relied on, still to be obtained, or not joined relies on nothing."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Data sent to our plant in Querétaro, Mexico, is covered by the clauses of 4 June 2021.", {"scc"}),
+        (
+            "en",
+            "Exports to the call centre in Cebu, Philippines, rely on Module Two of the clauses adopted by the European "
+            "Commission on June 4, 2021.",
+            {"scc"},
+        ),
+        ("de", "Übermittlungen an das Lager in Ankara beruhen auf den am 4. Juni 2021 erlassenen Klauseln.", {"scc"}),
+        # A date with no clauses and no transfer names no tool.
+        ("en", "This notice was last updated on 4 June 2021.", set()),
+    ],
+)
+def test_mechanisms_the_sccs_named_by_their_decisions_date(scanner, lang, text, expected):
+    """The clauses of an SCC decision's date (rules/facts/scc.yml), in a sentence on a transfer, are the SCCs."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
             "Customer must make sure its own transfers comply with the law. This may require Customer, for example, "
             "to sign standard contractual clauses with the recipient.",
         ),
@@ -3767,5 +4177,5 @@ def test_mechanisms_a_tool_conceded_before_a_denial_with_an_exception_is_relied_
     ],
 )
 def test_mechanisms_a_range_of_chapter_v_articles_relies_on_no_adequacy(scanner, lang, text):
-    """"Article 45 to 47" cites a range of Chapter V, every tool in it, as "Art. 45 et seq." does: no adequacy."""
+    """ "Article 45 to 47" cites a range of Chapter V, every tool in it, as "Art. 45 et seq." does: no adequacy."""
     assert "adequacy" not in mechanisms(scanner, text, lang, doc_type="dpa")

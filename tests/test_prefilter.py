@@ -193,3 +193,16 @@ def test_prefilter_finder_answers_as_the_pattern(pattern: re.Pattern[str]) -> No
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
     for text in texts:
         assert finds(text) is (pattern.search(text) is not None), (pattern.pattern, text)
+
+
+def test_may_match_answers_each_text_though_the_last_lower_case_is_kept() -> None:
+    """The lower case of the text asked last is kept for the next ask: another pattern asking of the same text, a
+    text asked again and a different text of the same length each get their own answer (EN and DE)."""
+    transfer = prefilter(re.compile(r"\b(?:transfers?|übermittlung)\b", re.IGNORECASE))
+    country = prefilter(re.compile(r"\b(?:drittland|third country)\b", re.IGNORECASE))
+    assert isinstance(transfer, Prefiltered) and isinstance(country, Prefiltered)
+    en, de, other = "We TRANSFER data to a Third Country.", "Keine Übermittlung in ein Drittland.", "x" * 36
+    assert transfer.may_match(en) and country.may_match(en)
+    assert transfer.may_match(de) and country.may_match(de)
+    assert not transfer.may_match(other) and not country.may_match(other)
+    assert transfer.may_match(en) and not transfer.may_match(other) and transfer.may_match(de)

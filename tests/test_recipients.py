@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 import yaml
 
 from dpcheck import ingest
-from dpcheck.extract.recipients import may_name, sentence_recipients
+from dpcheck.extract.recipients import _phrases, may_name, sentence_recipients
 from dpcheck.extract.sentences import read_sentences
 from dpcheck.ingest.document import DocumentBuilder
 from dpcheck.resources import rules_dir
@@ -1269,3 +1272,37 @@ def test_recipients_the_company_a_list_heading_names_as_engaging_is_the_vendor(s
     """ "Appendix 1 – Larkspur Subprocessors": Larkspur engages them, so "provides services to Larkspur AI AB" names the
     vendor, no recipient, though the document's title does not name it."""
     assert set(named(scanner, text, lang, "dpa")) == {"Cobalt Compute AB", "Quent Net AB"}
+
+
+def test_phrases_find_what_a_look_behind_before_each_phrase_finds(corpora: Path) -> None:
+    """A phrase's first letter written before its look-behind: the same matches as the look-behind first, on the word
+    lists of recipients.yml and on every block of ``corpora/`` (lower case, as the readers search), EN and DE."""
+    data = yaml.safe_load((rules_dir() / "lexicon" / "recipients.yml").read_text(encoding="utf-8"))
+
+    def former(values: list[str]) -> re.Pattern[str]:
+        parts = []
+        for value in values:
+            body = r"[\s-]+".join(re.escape(w).replace(r"\*", r"\w*") for w in str(value).lower().split())
+            parts.append(rf"(?<!\w){body}(?!\w)")
+        return re.compile("|".join(parts))
+
+    lists = [data["choices"], data["notice_heading"], data["seats"]["excluded"], ["a b", "-x y*", "über*", "x"]]
+    texts = [b.text.lower() for path in iter_documents([corpora]) for b in ingest.load(path).blocks]
+    texts += [
+        "opt out",
+        "\nopt out",
+        "xopt out",
+        "ab",
+        "a b",
+        "a-b",
+        "ba b",
+        "über",
+        "-x y",
+        "cookies",
+        "über-alles",
+        "",
+    ]
+    for values in lists:
+        new, old = _phrases(values), former(values)
+        for text in texts:
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], (values, text)

@@ -229,6 +229,33 @@ def test_tables_a_column_of_where_data_comes_from_is_no_location(scanner, lang):
     assert {t.destination for t in result.transfers} <= {"IE", "EEA"}
 
 
+OCCASION_TABLES = {
+    "en": (
+        "# Privacy Policy\n\nWe store your data on servers in Ireland.\n\n## Disclosure of information\n\n"
+        "| Circumstances where data may be disclosed | Disclosed data |\n|---|---|\n"
+        "| **Moderators** – To review content posted in the app. | Profile and photos |\n"
+        "| **Business Transfers** – If our company is sold, we may disclose your data to the buyer. | All data |\n"
+        "| **Analytics** – Larkspur Metrics Ltd. measures how the app is used. | Device data |\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir speichern Ihre Daten auf Servern in Irland.\n\n## Weitergabe von Daten\n\n"
+        "| Fälle, in denen wir Daten weitergeben | Weitergegebene Daten |\n|---|---|\n"
+        "| **Moderation** – Zur Prüfung von Inhalten in der App. | Profil und Fotos |\n"
+        "| **Unternehmensverkauf** – Wird unser Unternehmen verkauft, geben wir Daten an den Käufer. | Alle Daten |\n"
+        "| **Analyse** – Die Larkspur Metrics GmbH misst die Nutzung der App. | Gerätedaten |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(("lang", "company"), [("en", "Larkspur Metrics Ltd."), ("de", "Larkspur Metrics GmbH")])
+def test_tables_a_column_of_when_data_is_disclosed_is_no_location(scanner, lang, company):
+    """ "Circumstances where data may be disclosed" („Fälle, in denen ...") says when, not where: its rows' bold leads
+    are kinds of occasion, no recipients; a company closed by its legal form in such a cell still is one."""
+    result = scanner.scan_text(OCCASION_TABLES[lang], language=lang, format="markdown", doc_type="privacy_policy")
+    assert [r.name for r in result.recipients] == [company]
+    assert {t.destination for t in result.transfers} <= {"IE", "EEA"}
+
+
 CARDS = {
     "en": (
         "# Data Processing Addendum\n\n## Annex 3 - Subprocessors\n\n|     |\n| --- |\n"

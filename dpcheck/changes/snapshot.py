@@ -173,7 +173,7 @@ def _build(
             if r.get("role") == "vendor" or r.get("engaged_by"):
                 continue  # the vendor itself, and the unnamed onward recipients of a sub-processor
             key = recipient_key(r["name"])
-            if not key:
+            if not key or _kind_only(key):
                 continue
             passages = _passages(r.get("evidence", ()), path)
             every.extend(passages)
@@ -281,6 +281,14 @@ def name_words(name: str) -> tuple[str, ...]:
     while len(words) > 1 and words[-1] in forms:
         words.pop()
     return tuple(words)
+
+
+def _kind_only(key: str) -> bool:
+    """A recipient's name of generic words only ("Advertising Partners", "Other members", „Unsere Partner"): a kind of
+    recipient, as a table of whom data goes to heads a row in one layout and not another, no company. Changes count
+    companies (eval/versions/AGREEMENT.md)."""
+    generic = generic_words()
+    return all(word in generic for word in key.split())
 
 
 def recipient_key(name: str) -> str:

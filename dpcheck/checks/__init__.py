@@ -46,6 +46,80 @@ def _scc_by_number(facts: LegalFacts) -> dict[str, Any]:
     return {SCC_NUMBER: {"mechanism": "scc", "context": "any", "en": numbers, "de": numbers}}
 
 
+# A set's date as scc.yml writes it in its patterns: "of 4 June 2021", "of June 4, 2021" in English, "vom 4. Juni 2021"
+# in German.
+_SCC_DATE = {"en": re.compile(r"^of (.*\d{4})$"), "de": re.compile(r"^vom (.*\d{4})$")}
+# The clauses named by their date, in each language ("the clauses adopted by the European Commission on 4 June 2021", „der
+# am 4. Juni 2021 erlassenen Klauseln").
+_CLAUSES_OF = {
+    "en": (
+        "clauses of|from|dated {}",
+        "clauses adopted|issued|approved|published on {}",
+        "clauses adopted|issued|approved|published by the european|eu? commission on {}",
+    ),
+    "de": (
+        "klauseln vom {}",
+        "am {} erlassenen|beschlossenen|verabschiedeten|angenommenen|veröffentlichten klauseln",
+        "am {} von der kommission erlassenen|beschlossenen|verabschiedeten klauseln",
+    ),
+}
+
+
+def _scc_by_date(facts: LegalFacts) -> dict[str, Any]:
+    """A lexicon entry naming the SCCs as the clauses of their decision's date ("Module Two of the clauses adopted by the
+    European Commission on 4 June 2021", „Modul 1 der am 4. Juni 2021 erlassenen Klauseln"), those of Art. 28(7) clauses
+    left out. The Art. 28(7) clauses share the 2021 date, so only in a sentence on a transfer."""
+    entry: dict[str, Any] = {"mechanism": "scc", "context": "transfer"}
+    for lang, written in _SCC_DATE.items():
+        dates = sorted(
+            {
+                found.group(1)
+                for v in facts.scc_versions
+                if v.get("transfer_tool", True)
+                for p in v["patterns"]
+                if (found := written.match(p))
+            }
+        )
+        entry[lang] = [form.format(d) for d in dates for form in _CLAUSES_OF[lang]]
+    return {"scc_date": entry}
+
+
+# The number of a Commission decision as adequacy.yml writes it ("Commission Decision 2003/490/EC", "(EU) 2019/419").
+_ADEQUACY_NUMBER = re.compile(r"\b(\d{4}/\d+)\b")
+
+
+def _adequacy_by_number(facts: LegalFacts) -> dict[str, Any]:
+    """Lexicon entries naming an adequacy decision by its number alone ("Transfers to Japan rely on Implementing
+    Decision (EU) 2019/419", „auf Grundlage der Entscheidung 2003/490/EG"): the adequacy decisions of adequacy.yml,
+    and the DPF's own decision as the DPF (mechanisms.yml cites it in the tool's article). Only in a sentence that itself
+    says data leaves the EEA (context ``transfer_statement``): a number also appears in footnotes and lists of sources
+    ("See Decision (EU) 2021/1772 on the adequate protection ... by the United Kingdom")."""
+    numbers: dict[str, set[str]] = {}
+    for decision in facts.adequacy.values():
+        found = _ADEQUACY_NUMBER.search(decision.decision)
+        if found is None:
+            continue
+        number = found.group(1)
+        tool = next(
+            (
+                name
+                for name, fact in facts.mechanisms.items()
+                if name != "adequacy" and number in fact.get("article", "")
+            ),
+            "adequacy",
+        )
+        numbers.setdefault(tool, set()).update((number, f"{number}."))
+    return {
+        f"{tool}_number": {
+            "mechanism": tool,
+            "context": "transfer_statement",
+            "en": sorted(forms),
+            "de": sorted(forms),
+        }
+        for tool, forms in numbers.items()
+    }
+
+
 @dataclass(frozen=True)
 class Checked:
     """What the rules make of one document: its features, the findings, and its Art. 28 checklist
@@ -86,7 +160,12 @@ class Ruleset:
         version = f"{meta['version']}+{digest.hexdigest()[:8]}"
         lexicon = {p.stem: load_yaml(p) for p in sorted((folder / "lexicon").glob("*.yml"))}
         facts = LegalFacts.load(folder / "facts")
-        lexicon["mechanisms"] = {**lexicon["mechanisms"], **_scc_by_number(facts)}
+        lexicon["mechanisms"] = {
+            **lexicon["mechanisms"],
+            **_scc_by_number(facts),
+            **_scc_by_date(facts),
+            **_adequacy_by_number(facts),
+        }
         return cls(
             version,
             rules,

@@ -22,6 +22,7 @@ from dpcheck.facts import LegalFacts
 from dpcheck.models import (
     ALL_SUBPROCESSORS,
     LATE_NOTICE,
+    OBJECTION_DENIED,
     OBJECTION_VOID,
     UNSPECIFIED,
     DataFlow,
@@ -185,7 +186,7 @@ def _mechanisms(doc: Inputs) -> dict[str, Feature]:
     }
 
 
-@feature("subprocessor_list", *TERMS)
+@feature("subprocessor_list", "subprocessor_objection_gap", *TERMS)
 def _terms(doc: Inputs) -> dict[str, Feature]:
     """Contract terms found or not; a list of sub-processors is also shown by naming them. The unnamed onward
     recipients of sub-processors in general ("sub-processors may process data in any country") name nobody."""
@@ -206,6 +207,9 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     # An objection the DPA leaves without effect is no opportunity to object (Art. 28(2)), however another clause words it.
     if void := doc.extraction.of(OBJECTION_VOID):
         features["subprocessor_objection"] = Feature(False, ev(void))
+    # The clauses that take the right to object away or leave it without effect: where its absence shows.
+    gap = doc.extraction.in_order([*void, *doc.extraction.of(OBJECTION_DENIED)])
+    features["subprocessor_objection_gap"] = Feature(bool(gap), ev(gap))
     # Notice of intended changes is what Art. 28(2) asks under a general authorisation: a DPA that promises it and
     # authorises nothing specifically authorises its sub-processors in general.
     if not terms["general_authorisation"] and not terms["specific_authorisation"] and terms["subprocessor_notice"]:

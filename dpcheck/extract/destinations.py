@@ -839,6 +839,8 @@ def _ended(sentence: Sentence, words: Words) -> bool:
 # Marks between the cells of a row written out as a line ("X Ltd | Email delivery | Melbourne, Australia", "X Inc. –
 # surveys – United States").
 CELL_MARKS = ("|", "–", "—")
+_CELL_MARKS = frozenset(CELL_MARKS)
+_EACH_CELL_MARK = tuple(frozenset({m}) for m in CELL_MARKS)
 # Tokens a cell holding only a place may have ("Buenos Aires, Argentinien", "Denver, Colorado (USA)").
 PLACE_CELL_TOKENS = 8
 
@@ -850,13 +852,14 @@ def _row_seats(sentence: Sentence, eea: Collection[str], words: Words) -> set[in
     data (GUIDELINES.md: a row of a sub-processor list says where that sub-processor is). Not a row of a real table,
     whose header the table reader has, nor one placing anything in the EEA (it says where data is processed, which
     its words decide), nor a postal address. The starts of those places."""
-    tokens = sentence.span
-    if sentence.block.kind == "table_row" or not any(t.text in CELL_MARKS for t in tokens):
+    if sentence.block.kind == "table_row" or not sentence.where_word(_CELL_MARKS):
         return set()
-    mark = max(CELL_MARKS, key=lambda m: sum(t.text == m for t in tokens))
-    cuts = [i for i, t in enumerate(tokens) if t.text == mark]
+    # The marks found in the document's word index: most sentences read here hold none, and walking their tokens
+    # made a word of each.
+    cuts = max((sentence.where_word(m) for m in _EACH_CELL_MARK), key=len)
     if len(cuts) < 2 or any(p.code in eea for p in sentence.places):
         return set()
+    tokens = sentence.span
     cells = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(tokens)]))
     company = next(
         (

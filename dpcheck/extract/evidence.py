@@ -17,7 +17,9 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    transfer rests on, and no table row), a dated row of a change log ("2 May 2025 | Acme moved hosting to
    Oregon") and a tool named in a sentence that rules a transfer out but for it ("will not transfer ...
    unless the SCCs are in place"): each names the label for another case, an earlier state or a promise,
-   where another sentence states it. A question that asks ("Can I choose a US region?") states nothing and
+   where another sentence states it. So does a condition on the reader declining the transfer ("If you do not want
+   your data processed in the US, ...", „Wenn Sie keine Verarbeitung in den USA wünschen, ..."): the case in which it
+   does not happen. A question that asks ("Can I choose a US region?") states nothing and
    comes after the answer; one taking its fact as given ("Why is payroll data sent to Singapore?") states it;
 3. for a destination, a sentence that plainly places the data there before every other mention of it: a
    transfer, storage or access statement, or the seat of a recipient that receives the data, that names
@@ -37,7 +39,9 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    the transfer rests on); then a row of a table; then a place named only in a transfer context (its
    argument ``unclaimed``); then a tool named elsewhere (a conflict clause, an email address for
    questions); a definition ("'SCCs' means ...") last;
-6. within a role, a tool named by its name before one read from consent to the transfer, and a
+6. within a role, a tool named by its name before one read from consent to the transfer, one named by itself
+   before one named as an instance of a class ("we have concluded the SCCs with each provider" before "appropriate
+   safeguards apply, in particular the SCCs"), and a
    sentence saying that data moves or rests somewhere ("transferred", "stored", "gespeichert")
    before one saying only where something is ("located", "operates", "befindet sich");
 7. then in document order; of two quotes starting at the same place (a sentence read alone, and again
@@ -77,6 +81,11 @@ ZIP = re.compile(r"\b[A-Z]{2} \d{5}(?:-\d{4})?\b")
 # A sentence saying what something is ("Der DPF ist ein Übereinkommen zwischen der EU und den USA, ...", "The DPF is
 # a framework that ..."): it describes a tool, as a definition does, where another sentence relies on it.
 DESCRIBES = re.compile(r"^\W*(?:der|die|das|the)\s+(?:\S+\s+){0,5}?(?:ist|is)\s+(?:ein|eine|an|a)\s", re.I)
+# A label named as an instance: the instance word stands at most this many words, and characters, before its name.
+INSTANCE_GAP = 2
+INSTANCE_ROOM = 60
+# The words a reason quotes ("names scc: 'Standard Contractual Clauses'", "'USA': destination of ...").
+_QUOTED = re.compile(r"'([^']{2,})'")
 # A table row led by a date ("2 May 2025 | ...", "May 2, 2025 | ...", "2025-05-02 | ...", "02.05.2025 | ..."):
 # an entry of a change log, the history of a list rather than the list.
 DATED_ROW = re.compile(
@@ -114,6 +123,8 @@ class EvidenceOrder:
     concluded: re.Pattern[str] | Prefiltered  # words saying what a transfer rests on (a tool in place, a decision)
     authorities: re.Pattern[str] | Prefiltered  # words naming public authorities (their access to the data)
     presupposes: re.Pattern[str]  # words opening a question that takes its fact as given ("why is ... sent to")
+    instance: re.Pattern[str]  # words before a label naming it as one instance of a class, at the end of a text
+    declined: re.Pattern[str]  # words opening a condition on the reader declining the transfer, at the start of a quote
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:
@@ -133,12 +144,29 @@ class EvidenceOrder:
             _words(words["concluded"]),
             _words(words["authorities"]),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["presupposes"]) + r")\b", re.I),
+            # "such as the EU ", "(insbesondere ": the word, then at most INSTANCE_GAP words before the label.
+            re.compile(
+                r"(?<!\w)(?:" + _alternatives(words["instance"]) + rf")(?!\w)\W*(?:[\w.-]+\W+){{0,{INSTANCE_GAP}}}$",
+                re.I,
+            ),
+            re.compile(r"^[\W\d]*(?:" + _alternatives(words["declined"]) + r")\b", re.I),
         )
 
     def address_only(self, quote: str) -> bool:
         """The quote holds a postal address (a marker, or a US state with its ZIP code, "IL 62701") and says
         nothing of data moving or resting somewhere."""
         return bool(self.address.search(quote) or ZIP.search(quote)) and not self.moves.search(quote)
+
+    def instance_of_class(self, mention: Mention) -> bool:
+        """The tool is named as one instance of a class of safeguards ("appropriate safeguards, in particular the
+        SCCs"): the words just before the name the reason quotes say so. Not for a place: "outside the EEA, including
+        the US" is how a document names where data goes."""
+        named = _QUOTED.findall(mention.evidence.reason)
+        if mention.kind != "mechanism" or not named:
+            return False
+        quote = mention.evidence.quote
+        at = quote.lower().find(named[0].lower())
+        return at > 0 and self.instance.search(quote[max(0, at - INSTANCE_ROOM) : at]) is not None
 
     def asks(self, quote: str) -> bool:
         """The quote is a question that asks whether something is so, rather than one taking it as given."""
@@ -161,6 +189,7 @@ class EvidenceOrder:
             self.refers_on(mention.evidence)
             or self.asks(quote)
             or self.elsewhere.search(quote)
+            or self.declined.search(quote)
             or (self.assessment.search(quote) and not self.concluded.search(quote) and not table)
             or DATED_ROW.search(quote)
             or (mention.kind == "mechanism" and self.condition.search(quote))
@@ -180,7 +209,7 @@ class EvidenceOrder:
 
     def rank(
         self, mention: Mention, basis: frozenset[tuple[int, int]] = frozenset()
-    ) -> tuple[bool, bool, bool, bool, bool, bool, int, bool, bool, int, int]:
+    ) -> tuple[bool, bool, bool, bool, bool, bool, int, bool, bool, bool, int, int]:
         """How decisive ``mention`` is as evidence (lower first; see the module docstring), then where it stands;
         ``basis``: the spans of sentences that name a transfer tool."""
         return self._rank(mention, basis, self._under_transfer_heading, self._moving)
@@ -197,7 +226,7 @@ class EvidenceOrder:
         basis: frozenset[tuple[int, int]],
         under_transfer_heading: Callable[[tuple[str, ...]], bool],
         moving: Callable[[str], bool],
-    ) -> tuple[bool, bool, bool, bool, bool, bool, int, bool, bool, int, int]:
+    ) -> tuple[bool, bool, bool, bool, bool, bool, int, bool, bool, bool, int, int]:
         quote = mention.evidence.quote
         table = mention.detail == TABLE or mention.role == TABLE
         lapsed = not mention.relied_upon or (mention.kind == "mechanism" and bool(DISAVOWAL.search(quote)))
@@ -221,6 +250,7 @@ class EvidenceOrder:
             not under_transfer_heading(mention.evidence.section or ()),
             tier,
             mention.detail == CONSENT,
+            self.instance_of_class(mention),
             not table and not moving(quote),
             mention.evidence.start,
             -mention.evidence.end,

@@ -19,7 +19,7 @@ from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.destinations import names_a_region
 from dpcheck.extract.forms import answered_no, box_before
 from dpcheck.extract.sentences import Cue, Place, Sentence, Sentences, Tokens
-from dpcheck.models import SCC_NUMBER, Mention
+from dpcheck.models import SCC_NUMBER, Evidence, Mention
 from dpcheck.prefilter import prefilter
 
 INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
@@ -56,6 +56,9 @@ OTHER_LAW_REACH = 10
 RELATIVE_REACH = 3
 # The label of the SCCs named by their decision's number alone.
 NUMBER_LABEL = f"MECH:{SCC_NUMBER}"
+# The end of the labels of adequacy decisions named by their number (dpcheck/checks/__init__.py: "adequacy_number",
+# "dpf_number").
+NUMBER_SUFFIX = "_number"
 # The label of Art. 49(1)(a) by its name ("explicit consent"): who gives it decides whether it is the derogation.
 CONSENT_TO_TRANSFER = "MECH:consent_to_transfer"
 # Tokens between a yardstick frame ("modelled on the EU") and the tool it measures by.
@@ -65,6 +68,9 @@ COUNTERFACTUAL_REACH = 8
 # Tokens (closing brackets, quotes) between a tool and the verb that deletes the part naming it
 # ("(Standard Contractual Clauses) is deleted").
 DELETED_REACH = 2
+# Tokens that part a sentence's cells ("|") and clauses (";"), looked up in the document's word index.
+_BAR = frozenset({"|"})
+_SEMICOLON = frozenset({";"})
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
 PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
 PARTY_PLACE_REACH = 2
@@ -100,6 +106,8 @@ CONSENT_DETAIL = "consent"
 CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
 # Tokens between a negation and the transfer verb it denies ("we do not transfer", „übermitteln wir keine Daten").
 DENIAL_REACH = 4
+# Tokens between a tool and the word saying it is already agreed ("die ... vereinbarten Standardvertragsklauseln").
+AGREED_REACH = 4
 # Tokens between "the conditions for the use of" and the tool they are the conditions of ("those", "dieser").
 CONDITION_OBJECT = 2
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
@@ -156,10 +164,11 @@ class MechanismLexicon:
     """Per label of rules/lexicon/mechanisms.yml: its tool and context, the tools it yields to
     in its sentence, and whether a condition makes it a mere alternative; and the lists of rules/lexicon/words.yml
     that tell a party's promise, another company's consent and a tool's context (``located_in``, ``consent_addressee``,
-    ``consent_vendor``, ``using``, ``chapter_citation``, ``article_range``, ``commission``, ``joins``, ``vendor_speaks``, ``tool_lists``,
+    ``consent_vendor``, ``using``, ``chapter_citation``, ``commission``, ``joins``, ``vendor_speaks``, ``tool_lists``,
     ``list_of``, ``tool_parts``, ``part_of``, ``country_relative``, ``replacement_verbs``, ``passive_agent``,
     ``tool_disjunction``, ``tool_conjunction``, ``tool_complement``, ``tool_articles``, ``negating_prefixes``,
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
+    ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
     documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
@@ -198,8 +207,18 @@ class MechanismLexicon:
     reliance_verbs: frozenset[str] = frozenset()
     vendor_words: frozenset[str] = frozenset()
     basis_prepositions: frozenset[str] = frozenset()
-    denial_exceptions: frozenset[str] = frozenset()
+    basis_column: frozenset[str] = frozenset()
+    transfer_column: frozenset[str] = frozenset()
     article_range: frozenset[str] = frozenset()
+    replacement_with: frozenset[str] = frozenset()
+    change_verbs: frozenset[str] = frozenset()
+    change_from: frozenset[str] = frozenset()
+    change_to: frozenset[str] = frozenset()
+    tool_in_place: frozenset[str] = frozenset()
+    since_then: frozenset[str] = frozenset()
+    already_agreed: frozenset[str] = frozenset()
+    only_tool: frozenset[str] = frozenset()
+    denial_exceptions: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -255,9 +274,25 @@ class MechanismLexicon:
             listed("reliance_verbs"),
             listed("vendor_words"),
             listed("basis_prepositions"),
-            listed("double_negation") | listed("exception"),
+            frozenset(str(w) for w in words["table_headers"]["lawful_basis"]),
+            frozenset(str(w) for w in words["table_headers"]["transfer_column"]),
             listed("article_range"),
+            listed("replacement_with"),
+            listed("change_verbs"),
+            listed("change_from"),
+            listed("change_to"),
+            listed("tool_in_place"),
+            listed("since_then"),
+            listed("already_agreed"),
+            listed("only_tool"),
+            listed("double_negation") | listed("exception"),
         )
+
+    def processing_basis(self, heading: str) -> bool:
+        """A column heading naming the legal basis of processing ("Legal basis", „Rechtsgrundlage"), not of a transfer
+        ("Legal basis for transfers abroad")."""
+        heading = heading.lower()
+        return any(w in heading for w in self.basis_column) and not any(w in heading for w in self.transfer_column)
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
         """``cue`` names no tool of its own in ``sentence``: it describes what one of the ``described`` tools
@@ -313,9 +348,19 @@ class MechanismLexicon:
         after, covered = self.own_country[cue.label]
         # Or named before it in its clause ("Übermittlungen nach Kanada beruhen auf dem Angemessenheitsbeschluss,
         # Übermittlungen in die USA auf dem Datenschutzrahmen", "the DPF and the Canadian adequacy decision").
+        # Or as the field before it in a list's entry ("Kobe Parts K.K. (Japan, Angemessenheitsbeschluss)").
         lo, _ = sentence.clause_bounds(cue.start)
+        tokens = sentence.span
         return any(
-            (0 <= p.start - cue.end <= after or lo <= p.start < cue.start)
+            (
+                0 <= p.start - cue.end <= after
+                or lo <= p.start < cue.start
+                or (
+                    p.end < cue.start
+                    and all(t.text == "," for t in tokens[p.end : cue.start])
+                    and cue.start - p.end == 1
+                )
+            )
             and len(p.code) == 2
             and p.code not in covered
             for p in sentence.places
@@ -372,7 +417,7 @@ def _governing_cue(
     """The negation or historic cue that governs ``mention``, if any; ``alike``: the mentions that name the
     same tool."""
     lo, hi = sentence.clause_bounds(mention.start)
-    bars = [i for i, t in enumerate(sentence.span) if t.text == "|"]
+    bars = sentence.where_word(_BAR)  # from the document's word index: walking the tokens made a word of each
     if bars:
         # A table's cells, and a form line's fields, are clauses of their own: "None" under "Support access from"
         # denies no tool of the next cell.
@@ -425,7 +470,8 @@ def _replaced_by(tokens: Tokens, cue: Cue, mention: Cue, lexicon: MechanismLexic
     if cue.text.lower() not in lexicon.replacement_verbs:
         return False
     if cue.end <= mention.start:
-        return any(t.lower_ in lexicon.passive_agent for t in tokens[cue.end : mention.start][: REPLACED_REACH + 1])
+        agents = lexicon.passive_agent | lexicon.replacement_with
+        return any(t.lower_ in agents for t in tokens[cue.end : mention.start][: REPLACED_REACH + 1])
     before = [t.lower_ for t in tokens[max(0, mention.start - REPLACED_REACH) : mention.start]]
     return mention.end <= cue.start and any(w in lexicon.passive_agent for w in before)
 
@@ -929,10 +975,15 @@ def _yardstick(sentence: Sentence, cue: Cue) -> Cue | None:
     return _framing(sentence, cue, "TOOL_YARDSTICK", YARDSTICK_REACH, YARDSTICK_REACH)
 
 
-def _imagined(sentence: Sentence, cue: Cue) -> Cue | None:
+def _imagined(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
     """ "If we ever need to transfer data to such a country, we will first put SCCs in place", "Should that
     certification lapse, we would conclude SCCs", "würden wir dafür Standardvertragsklauseln abschließen": a tool for
-    a transfer the text only imagines, or the fallback it would turn to, is not the basis of today's transfers."""
+    a transfer the text only imagines, or the fallback it would turn to, is not the basis of today's transfers. A fallback
+    already agreed („sollte diese entfallen, gelten die zwischen den Parteien vereinbarten Standardvertragsklauseln") is
+    in force."""
+    near = sentence.span[max(0, cue.start - AGREED_REACH) : cue.end + AGREED_REACH]
+    if any(t.lower_ in lexicon.already_agreed for t in near):
+        return _framing(sentence, cue, "COUNTERFACTUAL", COUNTERFACTUAL_REACH, -1)
     return _framing(sentence, cue, "HYPOTHETICAL", len(sentence.span), -1) or _framing(
         sentence, cue, "COUNTERFACTUAL", COUNTERFACTUAL_REACH, -1
     )
@@ -1016,6 +1067,74 @@ def _narrated_history(sentence: Sentence, tools: Set[str], lexicon: MechanismLex
     if len(tools) < 2 or sentence.has("TRANSFER") or any(t.lower_ in lexicon.vendor_words for t in sentence.span):
         return None
     return next((c for c in sentence.of("HISTORIC") if c.text.lower() in lexicon.replacement_verbs), None)
+
+
+def _changed_from(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon) -> Cue | None:
+    """ "TalkFlow Inc.: transfer mechanism changed from SCCs to the DPF", „vom Privacy Shield auf
+    Standardvertragsklauseln umgestellt": the tool right after "from" (perhaps with its article) in a sentence with a verb
+    of change, another tool following after "to", is the one left."""
+    tokens = sentence.span
+    verb = next((i for i, t in enumerate(tokens) if t.lower_ in lexicon.change_verbs), None)
+    before = [t.lower_ for t in tokens[max(0, cue.start - 2) : cue.start]]
+    if verb is None or not before:
+        return None
+    if before[-1] not in lexicon.change_from and not (
+        len(before) == 2 and before[-1] in lexicon.tool_articles and before[0] in lexicon.change_from
+    ):
+        return None
+    tool = lexicon.labels[cue.label][0]
+    if not any(
+        m.start >= cue.end
+        and lexicon.labels[m.label][0] != tool
+        and any(t.lower_ in lexicon.change_to for t in tokens[cue.end : m.start][:LIST_REACH])
+        for m in mentions
+    ):
+        return None
+    return Cue("HISTORIC", verb, verb + 1, tokens[verb].text)
+
+
+def _taken_over(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon) -> Cue | None:
+    """ "Our AI features were first delivered under the Privacy Shield; since 2020 that partner has been bound by SCCs
+    instead", „...; seit 2020 ist dieser Partner stattdessen an Standardvertragsklauseln gebunden": another tool, named in
+    a later clause with "instead" right before or after it and a word of the time since then, took the place of this
+    one."""
+    tokens = sentence.span
+    tool = lexicon.labels[cue.label][0]
+    for later in mentions:
+        if later.start < cue.end or lexicon.labels[later.label][0] == tool:
+            continue
+        between = tokens[cue.end : later.start]
+        if not any(t.text in {";", ","} for t in between) or not any(t.lower_ in lexicon.since_then for t in between):
+            continue
+        for at in (
+            *range(max(cue.end, later.start - LIST_REACH), later.start),
+            *range(later.end, later.end + LIST_REACH),
+        ):
+            if at < len(tokens) and tokens[at].lower_ in lexicon.tool_in_place:
+                return Cue("HISTORIC", at, at + 1, tokens[at].text)
+    return None
+
+
+def _granted_beside_the_only(
+    sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon
+) -> Cue | None:
+    """ "Transfers to the US rely solely on SCCs, even though the recipient is also DPF-certified", „... ausschließlich auf
+    Standardvertragsklauseln, obwohl der Empfänger auch nach dem DPF zertifiziert ist": a tool in a concession after
+    another tool said to be the only one is granted, not relied on."""
+    tokens = sentence.span
+    tool = lexicon.labels[cue.label][0]
+    for concession in sentence.of("CONCESSIVE"):
+        _, hi = sentence.clause_bounds(concession.end)
+        if not (concession.end <= cue.start and cue.end <= hi):
+            continue
+        if any(
+            m.end <= concession.start
+            and lexicon.labels[m.label][0] != tool
+            and any(t.lower_ in lexicon.only_tool for t in tokens[max(0, m.start - LIST_REACH) : m.start])
+            for m in mentions
+        ):
+            return concession
+    return None
 
 
 def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
@@ -1209,14 +1328,16 @@ def _told_of(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | N
     ermöglicht es US-Unternehmen, sich selbst zu zertifizieren": the tool's history or workings told in its own clause,
     where nobody speaks for the vendor and nothing moves data, describe the law; they rely on nothing ("X Inc. is
     certified under the DPF, which took effect in 2023" keeps the certification: the description has a clause of its
-    own)."""
+    own). That the Commission adopted the tool is news only with its date ("adopted its adequacy decision for Japan on 23
+    January 2019"): undated, the next sentence may rely on it."""
     tokens = sentence.span
     if sentence.has("TRANSFER", "CROSS_BORDER", "TOOL_JOINED") or any(
         t.lower_ in lexicon.vendor_speaks for t in tokens
     ):
         return None
     lo, hi = sentence.clause_bounds(cue.start)
-    return next((c for c in sentence.of("TOOL_DESCRIBED") if lo <= c.start and c.end <= hi), None)
+    labels = ("TOOL_DESCRIBED", "TOOL_ADOPTED") if YEAR.search(sentence.text) else ("TOOL_DESCRIBED",)
+    return next((c for c in sentence.of(*labels) if lo <= c.start and c.end <= hi), None)
 
 
 def _permitted_if_adequate(sentence: Sentence, cue: Cue) -> Cue | None:
@@ -1316,12 +1437,22 @@ def mechanism_mentions(
         # "unser konzernweiter Datenschutzrahmen", "our own standard contract": the vendor's own terms, no tool.
         if any(o.start <= cue.start and cue.end <= o.end for o in own):
             continue
-        # "Art. 45 et seq. GDPR", "Art. 45 ff. DSGVO", "Article 45 to 47": the whole of Chapter V or a range of it, not
-        # an adequacy decision.
-        after = sentence.span[cue.end : cue.end + 2]
-        if tool == "adequacy" and (
-            any(t.lower_.rstrip(".") in lexicon.chapter_citation for t in after)
-            or (len(after) == 2 and after[0].lower_ in lexicon.article_range and after[1].text[:1].isdigit())
+        # "Art. 45 et seq. GDPR", "Art. 45 ff. DSGVO": the whole of Chapter V, not an adequacy decision.
+        if tool == "adequacy" and any(
+            t.lower_.rstrip(".") in lexicon.chapter_citation for t in sentence.span[cue.end : cue.end + 2]
+        ):
+            continue
+        if _article_range(sentence, cue, lexicon):
+            continue
+        # "Decision (EU) 2023/1795 on ... the EU-US Data Privacy Framework is cited for information only": a decision
+        # named by its number and by the tool's name is one mention, the name's.
+        if (
+            cue.label.endswith(NUMBER_SUFFIX)
+            and cue.label != NUMBER_LABEL
+            and any(
+                c is not cue and lexicon.labels[c.label][0] == tool and not c.label.endswith(NUMBER_SUFFIX)
+                for c in unique
+            )
         ):
             continue
         # "Such transfer will be based on an adequacy decision": the sentence speaks of the transfer before it.
@@ -1333,6 +1464,12 @@ def mechanism_mentions(
             continue
         if tool == "derogation" and "derogation" not in named_articles and sentence.has("LAWFUL_BASIS"):
             continue  # "Art. 6(1)(b) GDPR (performance of a contract)" is the basis of processing
+        if (
+            tool == "derogation"
+            and "derogation" not in named_articles
+            and lexicon.processing_basis(sentence.column_heading(cue.start))
+        ):
+            continue  # a purposes table's "Legal basis" cell: "necessary for the performance of a contract" is Art. 6
         if tool == "derogation" and sentence.has("AGE_THRESHOLD"):
             continue  # "the lower age a Member State sets by derogation in its own law" (Art. 8 GDPR)
         if tool == "derogation" and sentence.has("FOREIGN_REQUEST"):
@@ -1367,7 +1504,7 @@ def mechanism_mentions(
             or _conditioned_use(sentence, cue)
             or _example_under_conditions(sentence, cue, unique, lexicon)
             or _future_decision(sentence, cue)
-            or _imagined(sentence, cue)
+            or _imagined(sentence, cue, lexicon)
             or _deleted(sentence, cue)
             or sentence.drafting_note(cue.start)
             or _yardstick(sentence, cue)
@@ -1394,6 +1531,9 @@ def mechanism_mentions(
             or _set_aside(sentence, cue, unique, lexicon)
             or _conceded_tool(sentence, cue, lexicon)
             or _narrated_history(sentence, tools_here, lexicon)
+            or _changed_from(sentence, cue, unique, lexicon)
+            or _granted_beside_the_only(sentence, cue, unique, lexicon)
+            or _taken_over(sentence, cue, unique, lexicon)
             or _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
             or _not_in_use(sentence, cue, [m for m in unique if lexicon.labels[m.label][0] != tool], absent, lexicon)
             or _negated_list(sentence, cue, unique, lexicon, cancels)
@@ -1431,11 +1571,34 @@ def mechanism_mentions(
         ):
             detail = "disavowed"
         found.append(
-            Mention("mechanism", tool, sentence.evidence(reason), relied_upon=governing is None, detail=detail)
+            Mention("mechanism", tool, _evidence(sentence, reason), relied_upon=governing is None, detail=detail)
         )
     if "derogation" not in tools_here:
         found.extend(consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved))
     return found
+
+
+def _article_range(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
+    """ "according to Articles 45 to 49 GDPR", „gemäß Art. 45 bis 47 DSGVO": the article opens a range of Chapter V's
+    articles, the rules on transfers as a whole, so it names no one tool."""
+    after = sentence.span[cue.end : cue.end + 2]
+    return (
+        CITATION.match(cue.text) is not None
+        and len(after) == 2
+        and after[0].lower_ in lexicon.article_range
+        and after[1].text[:1].isdigit()
+    )
+
+
+def _evidence(sentence: Sentence, reason: str) -> Evidence:
+    """The quote of a tool named in ``sentence``: the sentence, with the one after it where that one relies on the tool
+    by pointing back to it and names none itself ("Acme Inc. is certified under the DPF. We base the transfer on this
+    certification."): the reliance is what decides the tool, the sentence before says which tool it is."""
+    evidence = sentence.evidence(reason)
+    after = sentence.following()
+    if after is None or not after.has("RELIES_ON_PREVIOUS") or after.of_prefixed("MECH:"):
+        return evidence
+    return sentence.evidence(reason, evidence.start, after.end)
 
 
 def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
@@ -1445,7 +1608,7 @@ def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> boo
     not speak of them ("Transfers to our UK subsidiary rely on the UK adequacy decision, and onward transfers from the UK
     are covered by the UK Addendum")."""
     tokens = sentence.span
-    stops = [i for i, t in enumerate(tokens) if t.text == ";"]
+    stops = sentence.where_word(_SEMICOLON)
     lo = max((i + 1 for i in stops if i < cue.start), default=0)
     hi = min((i for i in stops if i >= cue.end), default=len(tokens))
     if ONWARD.search(tokens[lo:hi].text) is None:

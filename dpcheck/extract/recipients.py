@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -189,7 +189,7 @@ class RecipientWords:
 
     def recipient_section(self, headings: tuple[str, ...]) -> bool:
         """A section about processors or other recipients ("Our service providers")."""
-        return any(self._section_words.search(h.lower()) for h in headings)
+        return _names_section(self._section_words, headings)
 
     @cached_property
     def _section_words(self) -> re.Pattern[str]:
@@ -209,13 +209,25 @@ class RecipientWords:
         )
 
 
+@lru_cache(maxsize=1024)
+def _names_section(words: re.Pattern[str], headings: tuple[str, ...]) -> bool:
+    """Any of ``headings`` holds one of ``words`` (in lower case). Asked for most sentences a reader reads, with
+    the heading path of their section: answered once per path, not searched again for each sentence under it."""
+    return any(words.search(h.lower()) for h in headings)
+
+
 def _phrases(values: Any) -> re.Pattern[str]:
     """Lower-case phrases as one pattern of whole words: ``*`` is the rest of a word, a space spaces or a hyphen."""
     parts = []
     for value in values:
         phrase = str(value).lower()
         body = r"[\s-]+".join(re.escape(w).replace(r"\*", r"\w*") for w in phrase.split())
-        parts.append(rf"(?<!\w){body}(?!\w)")
+        if body and body[0] != "\\":
+            # A phrase opening with a letter has it before the look-behind (which then looks at the two characters
+            # before its end): re tries the rest only where that letter stands, not the look-behind at every character.
+            parts.append(rf"{body[0]}(?<!\w[\s\S]){body[1:]}(?!\w)")
+        else:
+            parts.append(rf"(?<!\w){body}(?!\w)")
     return re.compile("|".join(parts))
 
 

@@ -23,6 +23,7 @@ from dpcheck.nlp.pipeline import ROLE_PREFIX
 UNCLAIMED = "unclaimed"
 # Tokens of a bracket defining a term after a place, brackets and quotes included ('("UK Personal Data")').
 DEFINED_TERM_TOKENS = 10
+_OPENING_BRACKET = frozenset({"("})
 NEGATION = "negation"
 RECIPIENT_SEAT = "recipient_seat"
 COMPANY = "company"
@@ -293,8 +294,9 @@ class SentenceRoles:
         opening, closing, both = self.roleset.marks
         quotes = opening | both
         found: list[tuple[int, int]] = []
-        for i in range(len(tokens) - 1):
-            if tokens[i].text != "(" or tokens[i + 1].text not in quotes or tokens[i + 1].text == "(":
+        # The opening brackets from the document's word index: walking every token made a word of each.
+        for i in self.sentence.where_word(_OPENING_BRACKET):
+            if i + 1 >= len(tokens) or tokens[i + 1].text not in quotes or tokens[i + 1].text == "(":
                 continue
             for k in range(i + 3, min(len(tokens), i + DEFINED_TERM_TOKENS)):
                 if tokens[k].text == ")":

@@ -88,10 +88,14 @@ CLAUSE_BREAKS = frozenset(
 )
 # The number a definition may open with: "3.", "3)", "(a)", or a clause's "7.2" as numbered agreements write it.
 _NUMBER = r"(?:\d{1,3}(?:\.\d{1,3}){1,3}\.?\s+|\d{1,2}[.)]\s*|\(?[a-z]\)\s*)?"
-# Not "by means of", "a means to": the noun.
+# Not "by means of", "a means to", "clauses or other means approved ...": the noun, which a determiner or an adjective
+# of kind goes before.
+_NOUN_MEANS = "".join(
+    rf"(?<!\b{word}\s)" for word in "other such any all these those the same lawful legal suitable similar".split()
+)
 _DEFINING_WORD = (
-    r"\b(means(?!\s+(?:of|to)\b)|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint|"
-    r"meinen wir)\b"
+    rf"\b({_NOUN_MEANS}means(?!\s+(?:of|to)\b)|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|"
+    r"bedeutet|meint|meinen wir)\b"
 )
 DEFINITION = re.compile(
     _DEFINING_WORD + "|"
@@ -281,6 +285,10 @@ class Tokens(Sequence[Word]):
         if self._lo >= self._hi:
             return ""
         return self._block_text[self._starts[self._lo] : self._ends[self._hi - 1]]
+
+    def char(self, i: int) -> int:
+        """Where token ``i`` starts in its block's text."""
+        return self._starts[self._lo + i]
 
 
 class LabelIndex:
@@ -552,6 +560,12 @@ class Sentence:
             return Evidence(self._sentences.document.text[lead:e], lead, e, self.page, self.block.heading_path, reason)
         return Evidence(self.block_text(s, e), s, e, self.page, self.block.heading_path, reason)
 
+    def following(self) -> Sentence | None:
+        """The sentence after this one, if it stands in the same block."""
+        if self._sentences.next_end(self.index) is None:
+            return None
+        return self._sentences[self.index + 1]
+
     def _goes_on(self) -> bool:
         """The sentence opens with a word that refers back (CONTINUES), list markers aside."""
         # Asked for every quote: most sentences have no such word, and their tokens are not walked.
@@ -575,6 +589,17 @@ class Sentence:
     def block_text(self, start: int, end: int) -> str:
         offset = start - self.block.start
         return self.block.text[offset : offset + (end - start)]
+
+    def column_heading(self, index: int) -> str:
+        """The heading of the table column holding token ``index`` (a row's cells are joined by " | "): the table's
+        header cell, or its first row's where the header is empty (a layout heading its columns with a bold first
+        row); "" outside a table."""
+        if self.block.table is None or self.block.kind != "table_row":
+            return ""
+        table = self._sentences.document.tables[self.block.table]
+        header = table.header if any(c.strip() for c in table.header) else (table.rows[0] if table.rows else ())
+        column = self.block.text[: self.span.char(index)].count(" | ")
+        return header[column] if column < len(header) else ""
 
 
 class Sentences(Sequence[Sentence]):
@@ -768,9 +793,10 @@ class Sentences(Sequence[Sentence]):
 
         def may_match(text: str) -> bool:
             folded = text.casefold()
-            return not parts or any(part in folded for part in parts)
+            return any(part in folded for part in parts)
 
-        hits = {b for b, block in enumerate(blocks) if may_match(block.text) and finds(block.text)}
+        # Without parts every block is searched: none is case-folded for nothing.
+        hits = {b for b, block in enumerate(blocks) if (not parts or may_match(block.text)) and finds(block.text)}
         for i, b in enumerate(self._block_of):
             if b in hits:
                 lo, hi = self._chars[i]

@@ -60,6 +60,16 @@ class Cells:
         return doc
 
 
+@cache
+def _at_word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` where a word starts, case ignored; compiled once (asked of every cell of every row, its text was
+    built and looked up in ``re``'s cache each time)."""
+    return re.compile(rf"(?<![^\W_])(?:{pattern.pattern})", re.IGNORECASE)
+
+
+_WORD = re.compile(r"[^\W\d_][\w\-]*")
+
+
 def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
     """A short cell whose every longer word starts a header word ("Server location", "Description of
     activities"); a company's name has a word of its own ("Brightwave Hosting", "Northgate")."""
@@ -67,9 +77,9 @@ def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
         return False
     covered: set[int] = set()
     for pattern in patterns.values():
-        for match in re.finditer(rf"(?<![^\W_])(?:{pattern.pattern})", cell, re.IGNORECASE):
+        for match in _at_word_start(pattern).finditer(cell):
             covered.update(range(match.start(), match.end()))
-    words = list(re.finditer(r"[^\W\d_][\w\-]*", cell))
+    words = list(_WORD.finditer(cell))
     # A word with a digit is a name's ("Firma0 Hosting Ltd."), though it opens with a header word ("Firma").
     return bool(words) and all(
         w.start() in covered and not any(ch.isdigit() for ch in w.group()) for w in words if len(w.group()) > 3
@@ -125,7 +135,8 @@ def _company_name(cell: str, words: Words) -> str:
 def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> dict[str, int]:
     """Which column holds what. An aside in brackets qualifies a header, it does not name its column
     ("Legal basis (where applicable)" is no location column); a column of kinds of recipients is no name column,
-    nor one of where the data comes from a location column ("Where we get the information")."""
+    nor one of where the data comes from or of when it is disclosed a location column ("Where we get the information",
+    "Circumstances where data may be disclosed")."""
     cells = [_ASIDE.sub("", cell) for cell in header]
     columns: dict[str, int] = {}
     for kind in COLUMN_ORDER:
@@ -135,7 +146,7 @@ def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> d
             if i not in columns.values()
             and patterns[kind].search(cell)
             and not (kind == "name" and patterns["category"].search(cell))
-            and not (kind == "location" and patterns["source"].search(cell))
+            and not (kind == "location" and (patterns["source"].search(cell) or patterns["occasion"].search(cell)))
         ]
         if kind == "location":
             # "Provider location | Processing location": the data's location wins over the provider's seat; "Region |
@@ -170,8 +181,9 @@ def table_recipients(
 
 def _shared_with(index: int, table: Table, document: Document, words: Words) -> list[Recipient]:
     """The companies named in a column of whom data is shared with ("Who do we share personal data with?",
-    "Empfänger"): each name closed by a legal form in its cells ("Acme Cloud Ltd. which hosts the data")."""
-    pattern = words.table_headers["shared_with"]
+    "Empfänger") or of the occasions it is disclosed on ("Circumstances where data may be disclosed"): each name
+    closed by a legal form in its cells ("Acme Cloud Ltd. which hosts the data")."""
+    shared, occasion = words.table_headers["shared_with"], words.table_headers["occasion"]
     row_blocks = [b for b in document.blocks if b.table == index]
     rows = list(zip(table.rows, row_blocks[-len(table.rows) :] if table.rows else ()))
     # The header is the table's own or, where that is empty, its first row of short cells.
@@ -180,7 +192,12 @@ def _shared_with(index: int, table: Table, document: Document, words: Words) -> 
         *((row, i) for i, (row, _) in enumerate(rows) if all(len(c) <= HEADER_CELL_CHARS for c in row)),
     ]
     column, first = next(
-        ((i, at + 1) for head, at in heads[:2] for i, h in enumerate(head) if pattern.search(_ASIDE.sub("", h))),
+        (
+            (i, at + 1)
+            for head, at in heads[:2]
+            for i, h in enumerate(head)
+            if shared.search(_ASIDE.sub("", h)) or occasion.search(_ASIDE.sub("", h))
+        ),
         (None, 0),
     )
     if column is None:

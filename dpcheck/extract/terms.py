@@ -12,7 +12,7 @@ from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.sentences import Cue, Sentence
 from dpcheck.ingest.document import Document, Table
-from dpcheck.models import LATE_NOTICE, OBJECTION_VOID, Evidence, Mention
+from dpcheck.models import LATE_NOTICE, OBJECTION_DENIED, OBJECTION_VOID, Evidence, Mention
 
 # Tokens between "following" and the sub-processors it announces ("the following third-party sub-processors").
 FOLLOWING_REACH = 3
@@ -360,7 +360,13 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
     if objections and _objection_void(sentence, words):
         add(OBJECTION_VOID, f"an objection that changes nothing ('{objections[0].text}')")
-    elif objections and not _objection_denied(sentence) and not sentence.has("TIER_ONLY"):
+    elif _objection_denied(sentence):
+        add(OBJECTION_DENIED, f"the right to object taken away ('{sentence.of('OBJECTION_DENIED')[0].text}')")
+    # "... constitutes acceptance of the new Sub-processor": consent to a change; the list in force at signing "deemed
+    # approved" („gelten als genehmigt") is the authorisation itself.
+    elif not objections and sentence.has("CHANGE") and (deemed := sentence.of("DEEMED_ACCEPTANCE")):
+        add(OBJECTION_DENIED, f"a change accepted without objection ('{deemed[0].text}')")
+    elif objections and not sentence.has("TIER_ONLY"):
         add(
             "subprocessor_objection",
             f"'{objections[0].text}'",

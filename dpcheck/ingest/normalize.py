@@ -62,6 +62,7 @@ _TABLE.update({0x2028: "\n", 0x2029: "\n"})
 # keyword pattern spelled with "-" would match them. Dashes between words (en, em) keep their meaning.
 _TABLE.update({0x2010: "-", 0x2011: "-", 0x2212: "-", 0xFE63: "-", 0xFF0D: "-"})
 _STYLED_RE = re.compile("[\u2460-\u24ff\uff10-\uff5a\U0001d400-\U0001d7ff\U0001f100-\U0001f1ff]")
+_BEYOND_STYLED = re.compile("[\u2460-\U0010ffff]")
 
 _NEWLINES = re.compile(r"\r\n?")
 # Whether the table changes anything: most text holds none of its characters, and searching for
@@ -84,7 +85,10 @@ def clean(text: str) -> str:
         text = _TRANSLATED.sub(_translated, text)
     if text.isascii():
         return text  # no styled letters, and NFC already
-    if _STYLED_RE.search(text):
+    # The styled letters all stand from U+2460 on: one range is searched five times as fast as their four, and most
+    # texts hold nothing beyond it (curly quotes, umlauts, the euro sign stand before it).
+    beyond = _BEYOND_STYLED.search(text)
+    if beyond is not None and _STYLED_RE.search(text, beyond.start()):
         text = _STYLED_RE.sub(_unstyle, text)
     return unicodedata.normalize("NFC", text)
 
@@ -194,7 +198,7 @@ def display_order(text: str) -> tuple[str, int]:
     reorder left-to-right letters, so they are only removed. Runs holding right-to-left
     letters are left in their logical order, which is already the reading order.
     """
-    if not _BIDI_RE.search(text):
+    if text.isascii() or not _BIDI_RE.search(text):
         return text, 0
     stack = [_Run("", [])]
     for char in text:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -179,3 +180,24 @@ def test_limits_timeout_in_batch_worker_process(scanner: Scanner, tmp_path: Path
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
         results = list(pool.map(_scan_in_worker, [str(slow), str(quick)], [0.05, 60]))
     assert results == [("error", "E108-timeout"), ("ok", None)]
+
+
+@pytest.mark.skipif(resident_memory() is None or not hasattr(os, "fork"), reason="reads /proc in a forked child")
+def test_resident_memory_read_by_a_forked_child_is_its_own() -> None:
+    """The file kept open to read the resident memory belongs to the process that opened it: a child forked after the
+    parent read it reads its own memory (a batch worker's limit), not its parent's."""
+    before = resident_memory() or 0
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        grown = bytearray(256 * 2**20)
+        grown[::4096] = b"\x01" * len(range(0, len(grown), 4096))  # touched, so that the pages are resident
+        os.write(write, str(resident_memory()).encode())
+        os._exit(0)
+    os.close(write)
+    child = int(os.read(read, 64))
+    os.close(read)
+    os.waitpid(pid, 0)
+    # Wide margins: the kernel's counts lag, and a loaded machine may take back pages of either process.
+    assert child - before > 128 * 2**20
+    assert (resident_memory() or 0) - before < 64 * 2**20

@@ -5,7 +5,16 @@ from __future__ import annotations
 import random
 import unicodedata
 
-from dpcheck.ingest.normalize import _STYLED_RE, _TABLE, _unstyle, clean, decode, fold_confusables, strip_inline_html
+from dpcheck.ingest.normalize import (
+    _BEYOND_STYLED,
+    _STYLED_RE,
+    _TABLE,
+    _unstyle,
+    clean,
+    decode,
+    fold_confusables,
+    strip_inline_html,
+)
 
 
 def test_normalize_clean_characters() -> None:
@@ -51,6 +60,15 @@ def test_normalize_clean_replaces_as_the_table_translates() -> None:
         expected = unicodedata.normalize("NFC", _STYLED_RE.sub(_unstyle, text.translate(_TABLE)))
         assert clean(text) == expected, repr(text)
     assert clean("We transfer data to the US.\tNo\x07 bell.") == "We transfer data to the US. No bell."
+
+
+def test_normalize_styled_letters_are_found_beyond_their_first() -> None:
+    """Every styled letter stands at or beyond U+2460, where ``clean`` starts to look for them; a text holding one
+    after other characters beyond it (a bullet, an emoji) has it made plain."""
+    styled = [c for c in range(0x110000) if _STYLED_RE.match(chr(c))]
+    assert styled and all(_BEYOND_STYLED.match(chr(c)) for c in styled)
+    assert clean("● Daten 😀 in den 𝐔𝐒𝐀 ①") == "● Daten 😀 in den USA 1"
+    assert clean("“nicht” – übermittelt") == "“nicht” – übermittelt"
 
 
 def test_normalize_fold_confusables_plain_latin_untouched() -> None:

@@ -3,6 +3,7 @@ sub-processor section, and Privacy Shield called invalid; English and German, ou
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 
 import pytest
@@ -1145,3 +1146,35 @@ def test_a_company_of_the_vendors_group_providing_the_service_is_a_recipient(sca
     itself offering its service places no recipient."""
     report = scanner.scan_text(text, language=lang, format="markdown", doc_type="dpa")
     assert {t.destination for t in report.transfers} == expected
+
+
+KINDS = {
+    "en": ("Advertising Partners", "| Advertising Partners | We give advertising partners your device identifiers. |"),
+    "de": ("Unsere Partner", "| Unsere Partner | Wir geben Ihre Gerätekennungen an unsere Partner weiter. |"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_kind_of_recipient_read_in_one_layout_only_is_no_change(scanner, lang):
+    """A table row headed by a kind of recipient ("Advertising Partners", „Unsere Partner"), read as a recipient in
+    one layout (a PDF's table) and not in the other, names no company: no recipient added; a company beside it is."""
+    old = _report(scanner, SHARING[lang].format(names="Tallimo"), lang)
+    new = copy.deepcopy(old)
+    name, row = KINDS[lang]
+    evidence = {"quote": row, "page": 3, "start": 0, "end": len(row), "section": [], "reason": "row of a table"}
+    for added in (name, "Quorra Payments Ltd"):
+        new["documents"][0]["recipients"].append(
+            {
+                "name": added,
+                "role": "processor",
+                "purpose": "",
+                "locations": [],
+                "engaged_by": "",
+                "mechanisms": [],
+                "evidence": [evidence],
+            }
+        )
+    changes = compare_reports(old, new).changes
+    assert {(c.kind, c.value) for c in changes if c.kind != "rating_changed"} == {
+        ("subprocessor_added", "Quorra Payments Ltd")
+    }
