@@ -17,6 +17,7 @@ from typing import Any
 from dpcheck.extract.forms import answered_no
 from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.roles import (
+    COMPANY,
     RECIPIENT_RELATIVE,
     RECIPIENT_SEAT,
     STORAGE_SEATED,
@@ -26,7 +27,7 @@ from dpcheck.extract.roles import (
     assign,
     may_state_transfer,
 )
-from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Sentences, Tokens
+from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Sentences, Tokens, announces_providers
 from dpcheck.models import EEA_REGION, UNSPECIFIED, Mention
 from dpcheck.nlp.languages import spellings
 
@@ -68,6 +69,7 @@ SENDS_DATA = re.compile(
     r"weitergegeben|access(?:es|ed)?|zugreif\w*)\b",
     re.I,
 )
+POSSESSIVE = frozenset({"'s", "’s"})
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # A postcode before a country closes an address ("28001 Madrid", "EC1A 1BB", "111 22"); so does a word of one
 # (``postal`` in rules/lexicon/words.yml).
@@ -1175,6 +1177,28 @@ def _company_of(sentence: Sentence, place: Place, words: Words) -> bool:
     return j >= 1 and tokens[j].lower_ in words.owned_by and tokens[j - 1].lower_.startswith(tuple(words.group_company))
 
 
+# The article of one country left unnamed ("a third country", „in ein Drittland").
+INDEFINITE = frozenset({"a", "an", "ein", "eine", "einem", "einen", "einer"})
+
+
+def _seat_as_third_country(sentence: Sentence, eea: Collection[str], roles: SentenceRoles) -> tuple[Place, Cue] | None:
+    """The one country outside the EEA a sentence gives as a company's seat, and the single third country after it
+    that the sentence sends data to ("As Acme has its seat in the US, a transfer to a third country may take place");
+    None where the sentence names no seat, another country ("from Switzerland to a country not recognised as
+    adequate"), or third countries in the plural."""
+    if not sentence.has("SEAT"):
+        return None
+    outside = [p for p in sentence.places if len(p.code) == 2 and p.code not in eea]
+    if len({p.code for p in outside}) != 1 or any(roles.argument(p.start, p.end).role != COMPANY for p in outside):
+        return None
+    tokens = sentence.span
+    for cue in sentence.of("THIRD_COUNTRY"):
+        before = tokens[cue.start - 1].lower_ if cue.start else ""
+        if (before in INDEFINITE or tokens[cue.start].lower_ in INDEFINITE) and outside[0].end <= cue.start:
+            return outside[0], cue
+    return None
+
+
 def _reason(argument: Argument, what: str) -> str:
     """Why a place is a destination: its argument role and the role cue that gave it."""
     if argument.cue is None:
@@ -1400,7 +1424,8 @@ def destination_mentions(
                 if tokens[j].text in CELL_MARKS:
                     break
                 beside_tool.add(j)
-                if any(ch.isalnum() for ch in tokens[j].text):
+                # "the UK's International Data Transfer Agreement": the possessive joins the country to the tool.
+                if any(ch.isalnum() for ch in tokens[j].text) and tokens[j].lower_ not in POSSESSIVE:
                     break
                 j += step
     # A row of a sub-processor list says where that sub-processor is, whatever the table's layout (GUIDELINES.md);
@@ -1509,6 +1534,16 @@ def destination_mentions(
                 role=RECIPIENT_SEAT if listed_seat else argument.role,
             )
         )
+    # "Da Acme seinen Sitz in den USA hat, kann eine Übermittlung in ein Drittland stattfinden", "As Acme has its seat in
+    # the US, a transfer to a third country may take place": the third country is the seat the sentence gives.
+    seat = _seat_as_third_country(sentence, eea, roles)
+    if seat is not None and (restricted or not roles.makes_transfer(roles.argument(seat[1].start, seat[1].end, True))):
+        seat = None
+    if seat is not None and seat[0].start not in named:
+        place, cue = seat
+        named.append(place.start)
+        reason = f"'{place.text}': seat of the recipient, the third country '{cue.text}' that data may go to"
+        found.append(Mention("destination", place.code, sentence.evidence(reason), role=RECIPIENT_SEAT))
     # "third countries" / "outside the EEA" is specified by the countries a document names
     # (weak); "worldwide" or "any other country" leaves the set open whatever else is named.
     # Countries described only by their laws ("laws as comprehensive as those in your country") are third
@@ -1540,6 +1575,8 @@ def destination_mentions(
         for c in sentence.of("THIRD_COUNTRY")
         if any(len(p.code) == 2 and apposition(tokens[p.end : c.start].text) for p in sentence.places)
     }
+    if seat is not None:
+        apposed.add((seat[1].start, seat[1].end))
     # "will inform Customer in advance if it intends to process data outside the EEA in future": a promise of notice
     # for a transfer the text only intends discloses none.
     intended = [c.end for c in sentence.of("INTENTION")]
@@ -1606,8 +1643,14 @@ def destination_mentions(
             sentence.text.rstrip().endswith("?")
             or closed
             or sentence.has("EXHAUSTIVE")
-            # "… outside the EEA in two cases:" / "except as set out in clause 5 and Annex 3": the cases follow.
-            or (is_generic and (sentence.text.rstrip().endswith(":") or sentence.has("SET_OUT_IN")))
+            # "… outside the EEA in two cases:" / "except as set out in clause 5 and Annex 3": the cases follow; so do
+            # the providers of "The following service providers operate outside the EEA." and their countries.
+            or (
+                is_generic
+                and (
+                    sentence.text.rstrip().endswith(":") or sentence.has("SET_OUT_IN") or announces_providers(sentence)
+                )
+            )
             # "Reports are pseudonymised before they leave the EEA": when data leaves, not where it goes.
             or any(t.lower_ in words.moment for t in tokens[max(0, cue.start - MOMENT_REACH) : cue.start])
             or (

@@ -60,6 +60,10 @@ DATA_USED = re.compile(
     re.IGNORECASE,
 )
 SHORT_LEAD_IN = 6
+# Tokens from "following" to the providers it announces ("the following third-party service providers"), and the
+# labels of the words for them.
+ANNOUNCED_REACH = 3
+ANNOUNCED = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR")
 SUBPROCESSOR_HEADING = re.compile(
     r"sub-?processor|sub-?contract|unterauftrag|subunternehm|weitere auftragsverarbeiter", re.I
 )
@@ -1017,6 +1021,17 @@ class Sentences(Sequence[Sentence]):
         using = set()
         if "RCPT_USE" in a.cue_labels:
             using = set(cue_block[a.cues.label == a.cue_labels.index("RCPT_USE")].tolist())
+        # "The following service providers operate outside the EEA. ...", „Die folgenden Dienstleister ...": a
+        # paragraph announcing the providers its list goes on to name leads into that list, and shares data with them,
+        # as a colon after "recipients" does, though it ends in a full stop.
+        announcing = set()
+        announced = [a.cue_labels.index(label) for label in ANNOUNCED if label in a.cue_labels]
+        if "LIST_FOLLOWING" in a.cue_labels and announced:
+            following = a.cues.end[a.cues.label == a.cue_labels.index("LIST_FOLLOWING")]
+            providers = a.cues.start[np.isin(a.cues.label, announced)]
+            gap = providers[None, :] - following[:, None]
+            near = (gap >= 0) & (gap <= ANNOUNCED_REACH)
+            announcing = set(a.block[providers[near.any(axis=0)]].tolist())
         # A list under a lead-in about transfers ("In all such cases, the transfer will be:") is about them too.
         lead_in = recipients = False
         transfer_headings: dict[str, bool] = {}
@@ -1049,12 +1064,17 @@ class Sentences(Sequence[Sentence]):
                 colon = block.kind == "paragraph" and block.text.rstrip().endswith(":")
                 # "Empfänger Ihrer Daten sind:", "Recipients:": a short lead-in naming recipients needs no verb.
                 recipients = (
-                    colon
-                    and bool(_RECIPIENTS.search(block.text))
-                    and (b in sharing or len(block.text.split()) <= SHORT_LEAD_IN)
-                ) or (
-                    # A heading over the services the vendor uses ("Services we use", "Dienste, die wir nutzen").
-                    block.kind == "heading" and b in using and not DATA_USED.search(block.text)
+                    (
+                        colon
+                        and bool(_RECIPIENTS.search(block.text))
+                        and (b in sharing or len(block.text.split()) <= SHORT_LEAD_IN)
+                    )
+                    or (
+                        # A heading over the services the vendor uses ("Services we use", "Dienste, die wir nutzen").
+                        block.kind == "heading" and b in using and not DATA_USED.search(block.text)
+                    )
+                    # Ending in a colon, it leads in the processors it names (readers.RecipientReader).
+                    or (block.kind == "paragraph" and b in announcing and not colon)
                 )
                 lead_in = recipients or (colon and bool(_TRANSFER_HEADING.search(block.text)))
             for heading in block.heading_path:
@@ -1101,6 +1121,14 @@ class Sentences(Sequence[Sentence]):
         ).astype(np.intp)
         np.bitwise_or.at(masks, (sentences, bits // 64), np.left_shift(np.uint64(1), (bits % 64).astype(np.uint64)))
         return masks
+
+
+def announces_providers(sentence: Sentence) -> bool:
+    """ "The following service providers ...", „Die folgenden Dienstleister ...": the sentence announces the providers
+    a list goes on to name (as :meth:`Sentences._layout` reads a paragraph holding it)."""
+    return any(
+        0 <= p.start - f.end <= ANNOUNCED_REACH for f in sentence.of("LIST_FOLLOWING") for p in sentence.of(*ANNOUNCED)
+    )
 
 
 def read_sentences(document: Document, nlp: Language, batch_size: int = 64) -> Sentences:

@@ -1,0 +1,204 @@
+"""Shapes met auditing unlabelled real documents (issue 17): each written anew, in English and German."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def scan(scanner, text, lang, doc_type="privacy_policy"):
+    return scanner.scan_text(text, language=lang, format="markdown", doc_type=doc_type)
+
+
+def destinations(report) -> set[str]:
+    return {t.destination for t in report.transfers}
+
+
+def rule_ids(report) -> set[str]:
+    return {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Privacy notice\n\n## Help desk\n\n"
+            "The following service providers answer support tickets outside the European Economic Area. "
+            "Each of them has signed the standard contractual clauses with us.\n\n"
+            "1. Harbourline Help SPA (Albania)\n\n2. Dunecall S.a.r.l. (Tunisia)\n\n3. Palmreach INC. (Guyana)\n",
+            {"AL", "TN", "GY"},
+        ),
+        (
+            "de",
+            "# Datenschutzhinweise\n\n## Kundenservice\n\n"
+            "Die folgenden Dienstleister beantworten Anfragen außerhalb des Europäischen Wirtschaftsraums. "
+            "Mit jedem haben wir die Standardvertragsklauseln abgeschlossen.\n\n"
+            "1. Hafenruf Hilfe SPA (Albanien)\n\n2. Dünenruf S.a.r.l. (Tunesien)\n\n3. Palmenruf INC. (Guyana)\n",
+            {"AL", "TN", "GY"},
+        ),
+    ],
+)
+def test_providers_announced_without_a_colon_are_placed_by_their_brackets(scanner, lang, text, expected):
+    """A paragraph announcing "the following service providers" leads into the list after it although it ends in a
+    full stop: each item's bracket is where that provider receives the data, and the region the paragraph names is
+    closed by them. Legal forms with points ("S.a.r.l.", "INC.") do not cut an item in two."""
+    assert destinations(scan(scanner, text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "To follow parcels we send tracking numbers to Trackwise Limited (Hong Kong, China)."),
+        ("de", "Zur Sendungsverfolgung übermitteln wir Sendungsnummern an Trackwise Limited (Hongkong, China)."),
+    ],
+)
+def test_a_territory_with_its_state_is_the_territory(scanner, lang, text):
+    """ "Hong Kong, China" names one place, Hong Kong; China after the comma is the state it belongs to."""
+    assert destinations(scan(scanner, text, lang)) == {"HK"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Transfers from the UK rely on the UK's International Data Transfer Agreement with the recipient.",
+            set(),
+        ),
+        (
+            "en",
+            "We send support data to the UK and sign the UK's International Data Transfer Agreement for it.",
+            {"GB"},
+        ),
+    ],
+)
+def test_a_country_owning_a_tool_is_no_destination(scanner, lang, text, expected):
+    """A country in the possessive before a tool's name ("the UK's International Data Transfer Agreement") names the
+    law the tool follows, as "UK Addendum" does; a place the sentence sends data to still counts."""
+    assert destinations(scan(scanner, text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "This website is hosted by Brightnest LLC. As Brightnest has its registered office in the United States, "
+            "a transfer to a third country may take place; it relies on standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Diese Website wird von der Brightnest LLC gehostet. Da Brightnest seinen Sitz in den USA hat, kann eine "
+            "Übermittlung in ein Drittland stattfinden; sie beruht auf Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_the_third_country_a_seat_names_is_that_country(scanner, lang, text):
+    """ "As X has its seat in the US, a transfer to a third country may take place": the one third country is the seat
+    the sentence gives, not an unnamed one."""
+    report = scan(scanner, text, lang)
+    assert destinations(report) == {"US"}
+    assert "TRANSFER_DESTINATION_UNSPECIFIED" not in rule_ids(report)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Several third countries are possible. Where our providers sit in a third country, we rely on standard "
+            "contractual clauses.",
+        ),
+    ],
+)
+def test_a_third_country_without_a_seat_stays_open(scanner, lang, text):
+    """Without a seat in the sentence, "a third country" names no country."""
+    assert "US" not in destinations(scan(scanner, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "## International transfers\n\nWhen data leaves the EEA we rely on standard contractual clauses together "
+            "with any additional legal, technical, and organisational measures required.",
+        ),
+        (
+            "de",
+            "## Übermittlung in Drittländer\n\nVerlassen Daten den EWR, stützen wir uns auf Standardvertragsklauseln "
+            "und treffen zusätzliche technische und organisatorische Maßnahmen.",
+        ),
+    ],
+)
+def test_additional_measures_counted_off_address_supplementary_measures(scanner, lang, text):
+    """Additional measures named by their kinds ("additional legal, technical, and organisational measures",
+    „zusätzliche technische und organisatorische Maßnahmen") beside the tool are supplementary measures."""
+    assert "SUPPLEMENTARY_MEASURES_UNADDRESSED" not in rule_ids(scan(scanner, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Data Processing Agreement\n\n## 7. Engaging others\n\nThe processor informs the customer at least 30 "
+            "days in advance of any new sub-processor, and the customer may object to it. The current list of "
+            "sub-processors is available at https://example.com/legal/subs.",
+        ),
+        (
+            "de",
+            "# Auftragsverarbeitungsvertrag\n\n## 7. Einsatz weiterer Stellen\n\nDer Auftragsverarbeiter darf "
+            "Sub-Prozessoren nach einer Ankündigung 30 Tage vorab einsetzen; der Auftraggeber kann widersprechen. Die "
+            "aktuelle Liste der Sub-Prozessoren ist unter https://example.com/legal/subs abrufbar.",
+        ),
+    ],
+)
+def test_subprocessors_in_german_spelling_are_subprocessors(scanner, lang, text):
+    """„Sub-Prozessoren" is the English word in German spelling: a list of them, notice and an objection right are
+    the DPA's terms on sub-processors."""
+    found = rule_ids(scan(scanner, text, lang, doc_type="dpa"))
+    assert not found & {"SUBPROCESSOR_LIST_MISSING", "SUBPROCESSOR_OBJECTION_MISSING"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "For surveys we use the provider Quizhall Limited (United Kingdom, which is considered to be safe in terms "
+            "of data protection by the European Commission).",
+        ),
+        (
+            "de",
+            "Für Umfragen übermitteln wir Antworten an die Quizhall Limited im Vereinigten Königreich, das von der "
+            "EU-Kommission als sicher eingestuft ist.",
+        ),
+    ],
+)
+def test_a_country_the_commission_calls_safe_is_adequate(scanner, lang, text):
+    """A country the Commission is said to consider safe is one it found adequate: the transfer rests on adequacy."""
+    report = scan(scanner, text, lang)
+    assert destinations(report) == {"GB"}
+    assert "adequacy" in report.mechanisms
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "For surveys we use the services of the following provider: Quizhall Ltd., Harbour Business Park, "
+            "Unit 4, Mill Lane, Tewkesbury, Gloucestershire, GL20 8SD, UK",
+        ),
+        (
+            "de",
+            "Für Umfragen verwenden wir die Dienste des folgenden Anbieters: Quizhall Ltd., Harbour Business Park, "
+            "Unit 4, Mill Lane, Tewkesbury, Gloucestershire, GL20 8SD, UK",
+        ),
+    ],
+)
+def test_the_country_closing_a_providers_address_is_its_seat(scanner, lang, text):
+    """The provider a service is used from, named with its address, receives the data where the address ends; the
+    German genitive („des folgenden Anbieters:") introduces the provider as "provider:" does."""
+    assert destinations(scan(scanner, text, lang)) == {"GB"}
