@@ -88,10 +88,11 @@ CLAUSE_BREAKS = frozenset(
 )
 # The number a definition may open with: "3.", "3)", "(a)", or a clause's "7.2" as numbered agreements write it.
 _NUMBER = r"(?:\d{1,3}(?:\.\d{1,3}){1,3}\.?\s+|\d{1,2}[.)]\s*|\(?[a-z]\)\s*)?"
-# Not "by means of", "a means to": the noun.
+# Not "by means of", "a means to": the noun. Not a consequence ("follow-the-sun support means that staff in Sydney may
+# view ...", "using the app means your data goes to ...", „das bedeutet, dass ..."): a clause follows, no meaning.
 _DEFINING_WORD = (
-    r"\b(means(?!\s+(?:of|to)\b)|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|bedeutet|meint|"
-    r"meinen wir)\b"
+    r"\b(means(?!\s+(?:of|to|that|your|our|we)\b)|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|"
+    r"bedeutet(?!,?\s+dass\b)|meint|meinen wir)\b"
 )
 DEFINITION = re.compile(
     _DEFINING_WORD + "|"
