@@ -340,14 +340,18 @@ class SentenceRoles:
             cue_before = cue.end <= start
             if not (role.before if cue_before else role.after):
                 continue
-            if role.place_after and not self._placed_after(start, role.place_after):
-                continue
             # "Where a shop owner in the UK contacts support, the conversation is handled and stored in the EU": a verb
             # that names its own place right after it does not reach back to one before it.
             if not cue_before and role.argument in self.roleset.transferring and self._own_place(cue, start):
                 displaced.append((cue, role))
                 continue
             gap = range(cue.end, start) if cue_before else range(end, cue.start)
+            # Work near a place is work done there within its clause ("in London, United Kingdom, reviews happen yearly"
+            # reviews nothing there).
+            if role.place_after and (
+                not self._placed_after(start, role.place_after) or any(tokens[i].text in CLAUSE_MARKS for i in gap)
+            ):
+                continue
             if (
                 role.argument not in self.roleset.transferring
                 and not role.crosses_barriers
