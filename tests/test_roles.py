@@ -3953,6 +3953,159 @@ def test_roles_a_sentence_after_a_question_that_names_nobody_at_work_is_no_answe
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
+        ("de", "Die Prüfprotokolle werden nach Genf übertragen.", {"CH"}),
+        ("en", "The audit trail is copied to Toronto every night.", {"CA"}),
+        ("en", "Our workspace data lives in the region ca-central (Montreal).", {"CA"}),
+        ("de", "Die Sicherungen liegen in der Region „Ostasien (Osaka)“.", {"JP"}),
+        ("en", "Chat transcripts are kept in our Chicago archive.", {"US"}),
+        ("de", "Die Rechnungen werden in Schottland archiviert.", {"GB"}),
+        ("en", "Usage logs are stored in the us-west region.", {"US"}),
+        ("de", "Die Suchindizes werden in der Region uk-south gehalten und dort gespeichert.", {"GB"}),
+        ("en", "Replication runs from eu-central to me-south.", {"BH"}),
+        # A city in brackets names no place where nothing moves data, and a word that is also a name stays a word.
+        ("en", "Our founders (Toronto) met at a conference.", set()),
+        ("en", "According to Reading Weekly, the service is popular.", set()),
+    ],
+)
+def test_roles_cities_after_nach_and_to_in_brackets_before_sites_and_short_regions(scanner, lang, text, expected):
+    """A city is a place after „nach" and "to", alone in a bracket, between "our" and a site such as an archive or a
+    lab; the UK's nations by their German names; a cloud region written as a country code and a direction."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Unser Dienstleister überträgt die Rohdaten an sein Labor in Kanada.", {"CA"}),
+        ("de", "Die Auswertung der Fragebögen nimmt ein Institut in Chicago entgegen und wertet sie dort aus.", {"US"}),
+        ("de", "Die Umfrageergebnisse mit Namen wertet ein Institut in Chicago aus.", {"US"}),
+        ("de", "Kundenanrufe hören Mitarbeitende in Marokko zur Schulung ab.", {"MA"}),
+        ("de", "Die Mitgliederliste wird mit unserem Büro in Kanada synchronisiert.", {"CA"}),
+        ("de", "Die Stammdaten werden im Gruppen-CRM in Brasilien gepflegt.", {"BR"}),
+        ("de", "Die Lernstände bewahrt ein Archivanbieter in Kanada für zehn Jahre auf.", {"CA"}),
+        ("de", "Zur Zweitmeinung können Ihre Röntgenbilder an eine Praxis in Australien gehen.", {"AU"}),
+        ("en", "Contract files are retained by our records team in Singapore.", {"SG"}),
+        ("en", "Event logs are written to a bucket in Singapore.", {"SG"}),
+        ("en", "Member profiles are consolidated in our database in Canada.", {"CA"}),
+        ("en", "Weekly exports are shipped to our analytics region in Singapore.", {"SG"}),
+        ("en", "Orders shipped to Australia are packed in Berlin.", set()),
+        ("en", "Your workspace is provisioned in the uk-south region.", {"GB"}),
+    ],
+)
+def test_roles_verbs_that_send_keep_or_gather_data_there(scanner, lang, text, expected):
+    """Verbs that send, keep or gather data where a place puts it: „überträgt" with its vowel changed, separable verbs
+    whose particle closes the clause („wertet ... aus", „hören ... ab", „nimmt ... entgegen", „bewahrt ... auf"),
+    „synchronisiert", „gepflegt", data going „an ... gehen"; "retained", "written to", "consolidated in", data (not
+    goods) "shipped to", "provisioned"."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Your voice notes are transcribed in Kenya.", {"KE"}),
+        ("en", "Loyalty card purchases are analysed in Canada.", {"CA"}),
+        ("de", "Ihre Reisepässe werden in Singapur gegen Sperrlisten geprüft.", {"SG"}),
+        ("de", "Die Mitschnitte werden in Kenia transkribiert.", {"KE"}),
+        # Where the requests come from, whose tools they are, or what can be seen anywhere: no place of the work.
+        ("de", "Anfragen aus Kanada beantwortet unser Team in Wien.", set()),
+        ("de", "Auf kanadische Analysedienste verzichten wir; alle Daten bleiben in Wien.", set()),
+        ("en", "Once you publish your review, it can be viewed worldwide.", set()),
+    ],
+)
+def test_roles_work_on_the_data_right_at_a_place(scanner, lang, text, expected):
+    """Work on the data (analysing, checking, transcribing) done "in" a place a few words away places the data
+    there; not a place the work's requests come from, an adjective naming a tool's country, or an open region the
+    work does not reach."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Only anonymised booking totals are sent to our partner in Canada.", set()),
+        ("en", "Only aggregated, anonymous figures are shared with our investor in the US.", set()),
+        ("de", "An die Stiftung in Kanada geben wir nur anonymisierte Kennzahlen weiter.", set()),
+        ("de", "An unseren Partner in Kanada senden wir ausschließlich aggregierte und anonyme Auswertungen.", set()),
+        ("en", "Booking details are sent to our partner in Canada.", {"CA"}),
+    ],
+)
+def test_roles_only_anonymous_figures_go_nowhere(scanner, lang, text, expected):
+    """A sentence sending "only anonymous" or „nur anonymisierte" figures sends no personal data anywhere."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Ihre Angaben können in Staaten gespeichert werden, in denen unsere Partner Niederlassungen haben.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Kundendaten können in Ländern verarbeitet werden, in denen kein vergleichbarer Schutz besteht.",
+            {"UNSPECIFIED"},
+        ),
+        ("en", "Your profile may be stored in countries whose laws give less protection.", {"UNSPECIFIED"}),
+        ("de", "Wir entsenden Beschäftigte zeitweise nach Kanada; ihre Daten bleiben in Wien.", set()),
+        ("en", "Staff seconded to Canada keep their payroll in Vienna.", set()),
+    ],
+)
+def test_roles_countries_a_relative_clause_describes_and_people_posted_abroad(scanner, lang, text, expected):
+    """Countries described only by a relative clause („in Ländern, in denen ...", "in countries whose ...") leave the
+    destinations open; a country staff are posted or seconded to is where the data subjects are, not where data goes."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Harbourline Support | Ticket triage | Manila, Philippines", {"PH"}),
+        ("en", "Payroll provider – salary slips – Cape Town, South Africa", {"ZA"}),
+        ("de", "Nordlicht Software Pvt. Ltd.; Fehleranalyse; Chennai, Indien", {"IN"}),
+        ("en", "Spring fair – music and food – Toronto, Canada", set()),
+    ],
+)
+def test_roles_lines_of_a_recipients_list_without_a_legal_form(scanner, lang, text, expected):
+    """A line of cells whose other cells name a provider or its work on the data, and one cell only places, is a
+    recipient's entry even without a legal form, and a semicolon may divide it; a line about anything else is not."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Round-the-clock support means that agents in Canada may view your booking.", {"CA"}),
+        ("en", "Using the reader app means your notes go to our servers in Canada.", {"CA"}),
+        ("de", "Rund-um-die-Uhr-Support bedeutet, dass Mitarbeitende in Kanada Ihre Buchung sehen.", {"CA"}),
+        ("en", '"Restricted Country" means any country without an adequacy decision.', set()),
+    ],
+)
+def test_roles_means_that_states_a_consequence_not_a_definition(scanner, lang, text, expected):
+    """ "X means that ...", "X means your data goes ...", „X bedeutet, dass ...": a consequence, which may place data;
+    a term that "means" something is still a definition."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our claims desk may forward the damage photos to our adjuster in Canada.", {"CA"}),
+        ("en", "Our on-call engineers in Kenya may connect to the system at night.", {"KE"}),
+        ("de", "Unsere Berater in Kanada können sich auf Ihren Wunsch in Ihr Konto einloggen.", {"CA"}),
+    ],
+)
+def test_roles_data_forwarded_to_a_party_and_people_connecting_to_the_system(scanner, lang, text, expected):
+    """Data forwarded, the object between verb and "to", to a party somewhere; people connecting to or logging into
+    the system („einloggen") from where they are."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
         (
             "en",
             "Our mail provider is certified under the Data Privacy Framework; however, no data is sent to the US.",

@@ -840,9 +840,13 @@ def _ended(sentence: Sentence, words: Words) -> bool:
 
 # Marks between the cells of a row written out as a line ("X Ltd | Email delivery | Melbourne, Australia", "X Inc. –
 # surveys – United States").
-CELL_MARKS = ("|", "–", "—")
+CELL_MARKS = ("|", "–", "—", ";")
 _CELL_MARKS = frozenset(CELL_MARKS)
 _EACH_CELL_MARK = tuple(frozenset({m}) for m in CELL_MARKS)
+# Cue labels of a cell that make a line without a legal form a recipient's entry: a provider, or its work on the data.
+ROW_WORDS = ("RCPT_PROCESSOR", "SUBPROCESSOR", "DATA_WORK", "TRANSFER")
+# What may stand between the names of a cell holding only places ("Tel Aviv, Israel", "Reykjavík (IS) and Montreal").
+PLACE_CELL_JOINS = frozenset({",", "(", ")", "/", "and", "und", "&"})
 # Tokens a cell holding only a place may have ("Buenos Aires, Argentinien", "Denver, Colorado (USA)").
 PLACE_CELL_TOKENS = 8
 
@@ -871,8 +875,10 @@ def _row_seats(sentence: Sentence, eea: Collection[str], words: Words) -> set[in
         ),
         None,
     )
-    if company is None:
-        return set()
+    # "Cloud telephony provider – call metadata – London, United Kingdom", "X Forensics | Malware analysis | Tel Aviv,
+    # Israel": without a legal form, a cell naming a provider or the work it does on the data makes the line a
+    # recipient's entry, if a cell holds nothing but names of places.
+    worded = {c.start for c in sentence.of(*ROW_WORDS)}
     seats: set[int] = set()
     for n, (lo, hi) in enumerate(cells):
         while hi > lo and not tokens[hi - 1].text[:1].isalnum() and tokens[hi - 1].text != ")":
@@ -880,6 +886,15 @@ def _row_seats(sentence: Sentence, eea: Collection[str], words: Words) -> set[in
         inside = [p for p in sentence.places if lo <= p.start and p.end <= hi and len(p.code) == 2]
         if n == company or not inside or hi - lo > PLACE_CELL_TOKENS:
             continue
+        if company is None:
+            covered = {i for p in inside for i in range(p.start, p.end)}
+            only_places = all(
+                i in covered or tokens[i].text in PLACE_CELL_JOINS or tokens[i].text[:1].isupper()
+                for i in range(lo, hi)
+            )
+            described = any(i in worded for a, b in cells[:n] + cells[n + 1 :] for i in range(a, b))
+            if not (only_places and described):
+                continue
         last = max(p.end for p in inside)
         if all(t.text in (")", "]") for t in tokens[last:hi]) and not any(
             in_postal_address(sentence, words, p.start, p.end) for p in inside

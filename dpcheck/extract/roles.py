@@ -65,6 +65,7 @@ class Role:
     requires: frozenset[str] = frozenset()  # cue labels of which the sentence must hold one for its cues to count
     unless: frozenset[str] = frozenset()  # cue labels any of which voids its cues
     places_only: bool = False  # its cues place the party they name; they make no transfer statement of the sentence
+    place_after: frozenset[str] = frozenset()  # its cues reach only a place right after one of these words
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class RoleSet:
                 frozenset(entry.get("requires", ())),
                 frozenset(entry.get("unless", ())),
                 bool(entry.get("places_only", False)),
+                frozenset(str(w).lower() for w in entry.get("place_after", ())),
             )
         unknown = sorted(
             ({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"])
@@ -346,6 +348,12 @@ class SentenceRoles:
                 displaced.append((cue, role))
                 continue
             gap = range(cue.end, start) if cue_before else range(end, cue.start)
+            # Work near a place is work done there within its clause ("in London, United Kingdom, reviews happen yearly"
+            # reviews nothing there).
+            if role.place_after and (
+                not self._placed_after(start, role.place_after) or any(tokens[i].text in CLAUSE_MARKS for i in gap)
+            ):
+                continue
             if (
                 role.argument not in self.roleset.transferring
                 and not role.crosses_barriers
@@ -373,6 +381,12 @@ class SentenceRoles:
         at_work = [r for r in reached if r[2].places_only and (r[1].start, r[1].end) == (cue.start, cue.end)]
         if at_work and role.argument not in self.roleset.transferring:
             _, cue, role = at_work[0]
+        # „von einem Dienstleister auf der Isle of Man durchgeführt": work done near a place yields to any other cue that
+        # reaches it (here a sub-processor's place), which says more of whose place it is.
+        if role.place_after:
+            other = [r for r in reached if not r[2].place_after]
+            if other:
+                _, cue, role = min(other, key=lambda r: r[0])
         # A party placed at work never outweighs what another cue says the place is ("shared by our affiliates in the
         # UK with our subsidiaries outside these regions": where the data comes from).
         if role.places_only:
@@ -471,6 +485,15 @@ class SentenceRoles:
         ):
             argument = COMPANY
         return Argument(argument, cue, role.name)
+
+    def _placed_after(self, start: int, words: frozenset[str]) -> bool:
+        """One of ``words`` stands right before the list of places at ``start``, a determiner between them aside ("in
+        the USA", „in einem Analysezentrum in Israel"; not „aus den USA")."""
+        tokens = self.sentence.span
+        i = start - 1
+        while i >= 0 and tokens[i].lower_ in self.roleset.seated_party.determiners:
+            i -= 1
+        return i >= 0 and tokens[i].lower_ in words
 
     def _beside(self, cue: Cue) -> list[Place]:
         """The places a locating cue names beside it: after a place preposition ("located in the US") or right before
@@ -782,6 +805,8 @@ class SentenceRoles:
             r.argument in self.roleset.transferring
             and (parties or not r.places_only)
             and c.start not in self._seat_cues
+            # "it can be viewed worldwide via search engines": work stated near no place it reaches states no transfer.
+            and (not r.place_after or c in self._work_at_places)
             for c, r in self.cues
         ) or any(
             self._relative_handler(*self._list_of(p.start, p.end)) is not None
@@ -793,6 +818,14 @@ class SentenceRoles:
             for p in self.sentence.places
             if len(p.code) == 2
         )
+
+    @cached_property
+    def _work_at_places(self) -> list[Cue]:
+        """The cues of roles with ``place_after`` that claim a place of the sentence."""
+        claims = (self.argument(p.start, p.end) for p in self.sentence.places)
+        return [
+            a.cue for a in claims if a.cue is not None and (role := self.roleset.roles.get(a.by)) and role.place_after
+        ]
 
     def placed_by_party(self, argument: Argument) -> bool:
         """The argument was given by a role that places the party it names (``places_only``)."""
@@ -833,7 +866,10 @@ def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> Sente
         (c, r)
         for c, r in found
         if not any(
-            (o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)) and not ro.adjacent
+            (o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start))
+            and not ro.adjacent
+            # "operated from Dubai": work near a place keeps the shorter cue inside it ("operated") its own role.
+            and not ro.place_after
             for o, ro in found
         )
     )

@@ -93,13 +93,14 @@ CLAUSE_BREAKS = frozenset(
 # The number a definition may open with: "3.", "3)", "(a)", or a clause's "7.2" as numbered agreements write it.
 _NUMBER = r"(?:\d{1,3}(?:\.\d{1,3}){1,3}\.?\s+|\d{1,2}[.)]\s*|\(?[a-z]\)\s*)?"
 # Not "by means of", "a means to", "clauses or other means approved ...": the noun, which a determiner or an adjective
-# of kind goes before.
+# of kind goes before. Not a consequence ("follow-the-sun support means that staff in Sydney may view ...", "using the
+# app means your data goes to ...", „das bedeutet, dass ..."): a clause follows, no meaning.
 _NOUN_MEANS = "".join(
     rf"(?<!\b{word}\s)" for word in "other such any all these those the same lawful legal suitable similar".split()
 )
 _DEFINING_WORD = (
-    rf"\b({_NOUN_MEANS}means(?!\s+(?:of|to)\b)|mean|shall mean|refers? to|has the meaning|use the term|bezeichnet|"
-    r"bedeutet|meint|meinen wir)\b"
+    rf"\b({_NOUN_MEANS}means(?!\s+(?:of|to|that|your|our|we)\b)|mean|shall mean|refers? to|has the meaning|use the term|"
+    r"bezeichnet|bedeutet(?!,?\s+dass\b)|meint|meinen wir)\b"
 )
 DEFINITION = re.compile(
     _DEFINING_WORD + "|"

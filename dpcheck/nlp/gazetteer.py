@@ -83,6 +83,9 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
             # German tokenizing keeps a sentence's last full stop on a word ending in a digit ("in us-east-1.").
             yield region, code
             yield f"{region}.", code
+    for code, regions in countries.get("short_regions", {}).items():
+        for region in regions:
+            yield region, EEA_REGION if code == "EEA" else code
     for code, aliases in countries.get("aliases", {}).items():
         for alias in aliases:
             yield alias, code
@@ -198,7 +201,20 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
                 and (start < 2 or lowers[start - 2] in _ADDRESS_BREAKS)
             )
         )
-        if gated and not (own_site or addressed) and start not in (located if label.startswith(WORD_NAME) else opened):
+        # "Region ca-central (Montreal)", "Backup-Ziel: Region ca-east (Toronto)": a city filling a bracket alone is
+        # given as a place, as after a location phrase.
+        bracketed = (
+            not label.startswith(WORD_NAME)
+            and 1 <= start
+            and end < len(lowers)
+            and lowers[start - 1] == "("
+            and lowers[end] == ")"
+        )
+        if (
+            gated
+            and not (own_site or addressed or bracketed)
+            and start not in (located if label.startswith(WORD_NAME) else opened)
+        ):
             left_out.append((code, start, end))
             continue
         places.append((code, start, end))
