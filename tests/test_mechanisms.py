@@ -4056,3 +4056,126 @@ def test_mechanisms_a_certification_granted_awaited_or_not_joined_is_not_relied_
 def test_mechanisms_the_sccs_named_by_their_decisions_date(scanner, lang, text, expected):
     """The clauses of an SCC decision's date (rules/facts/scc.yml), in a sentence on a transfer, are the SCCs."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Customer must make sure its own transfers comply with the law. This may require Customer, for example, "
+            "to sign standard contractual clauses with the recipient.",
+        ),
+        ("en", "Exports to the United States might require you to conclude the SCCs with the importer yourself."),
+        (
+            "de",
+            "Für Übermittlungen in Drittländer kann es erforderlich sein, dass der Kunde selbst "
+            "Standardvertragsklauseln mit dem Empfänger abschließt.",
+        ),
+        ("de", "Hierfür muss der Auftraggeber ggf. Standardvertragsklauseln mit dem Empfänger vereinbaren."),
+    ],
+)
+def test_mechanisms_what_the_customers_compliance_may_require_is_not_relied_on(scanner, lang, text):
+    """A tool the customer may need for its own transfers is advice to the customer, not the vendor's basis."""
+    assert mechanisms(scanner, text, lang, doc_type="dpa") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Transfers of Customer Data to our US hosting provider may require us to rely on the SCCs, and we do."),
+        ("de", "Übermittlungen an unseren US-Hoster stützen wir auf Standardvertragsklauseln."),
+    ],
+)
+def test_mechanisms_the_vendors_own_tool_stays_relied_on(scanner, lang, text):
+    assert "scc" in mechanisms(scanner, text, lang, doc_type="dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Data Processing Agreement\n\n8.2 Until 2020 these transfers were made under the Privacy Shield "
+            "certification of Holt Inc. Since the Schrems II judgment, Holt no longer relies on that framework.\n\n"
+            "## Annex 3 - Sub-processors\n\n| Sub-processor | Location | Transfer mechanism |\n|---|---|---|\n"
+            "| Pingmail Inc. | Denver, USA | EU-U.S. Privacy Shield Framework |\n",
+        ),
+        (
+            "de",
+            "# Auftragsverarbeitungsvertrag\n\n8.2 Auf den EU-US Privacy Shield stützen wir uns seit dem Urteil "
+            "des EuGH nicht mehr.\n\n## Anlage 3 - Unterauftragsverarbeiter\n\n| Unterauftragsverarbeiter | Ort | "
+            "Garantie |\n|---|---|---|\n| Pingmail Inc. | Denver, USA | EU-US Privacy Shield |\n",
+        ),
+    ],
+)
+def test_mechanisms_a_row_still_giving_a_retired_tool_relies_on_it(scanner, lang, text):
+    """Prose retiring a tool does not speak for a recipients' table row that still names it as the basis."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert "privacy_shield" in report.mechanisms
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We no longer rely on the EU-U.S. Privacy Shield. Some providers we use still describe their "
+            "participation in the Privacy Shield Framework; we rely on the SCCs.",
+        ),
+        (
+            "de",
+            "Auf den EU-US Privacy Shield stützen wir uns nicht mehr. Einige Dienstleister nehmen weiterhin am "
+            "Privacy Shield teil; wir stützen uns auf Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_prose_retiring_a_tool_still_voids_it_in_prose(scanner, lang, text):
+    assert "privacy_shield" not in mechanisms(scanner, text, lang, doc_type="dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our mail provider is certified under the EU-U.S. Data Privacy Framework, but no data goes to the US "
+            "without your consent.",
+            "dpf",
+        ),
+        (
+            "en",
+            "Our mail provider is certified under the EU-U.S. Data Privacy Framework; however, nothing is transferred "
+            "to the US except support tickets.",
+            "dpf",
+        ),
+        (
+            "de",
+            "Unser Mailanbieter ist nach dem EU-US Data Privacy Framework zertifiziert, jedoch werden Daten nicht in "
+            "die USA übermittelt, es sei denn, der Support erfordert es.",
+            "dpf",
+        ),
+        (
+            "en",
+            "Our mail provider is certified under the EU-U.S. Data Privacy Framework, but no data goes to the US.",
+            None,
+        ),
+    ],
+)
+def test_mechanisms_a_tool_conceded_before_a_denial_with_an_exception_is_relied_on(scanner, lang, text, expected):
+    """A denial with an exception denies nothing: the tool granted before it covers what the exception lets through."""
+    found = mechanisms(scanner, text, lang)
+    assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Transfers to sub-processors outside the EEA shall comply with Article 45 to 47 and 49 GDPR."),
+        ("en", "Any third-country transfer takes place only in accordance with Art. 45 through 49 GDPR."),
+        ("de", "Übermittlungen in Drittländer erfolgen nur nach Maßgabe der Art. 45 bis 49 DSGVO."),
+    ],
+)
+def test_mechanisms_a_range_of_chapter_v_articles_relies_on_no_adequacy(scanner, lang, text):
+    """ "Article 45 to 47" cites a range of Chapter V, every tool in it, as "Art. 45 et seq." does: no adequacy."""
+    assert "adequacy" not in mechanisms(scanner, text, lang, doc_type="dpa")

@@ -4101,3 +4101,64 @@ def test_roles_data_forwarded_to_a_party_and_people_connecting_to_the_system(sca
     """Data forwarded, the object between verb and "to", to a party somewhere; people connecting to or logging into
     the system („einloggen") from where they are."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our mail provider is certified under the Data Privacy Framework; however, no data is sent to the US.",
+            set(),
+        ),
+        (
+            "de",
+            "Unser Mailanbieter ist nach dem Data Privacy Framework zertifiziert, jedoch werden keine Daten in die USA übermittelt.",
+            set(),
+        ),
+        ("en", "Data is not stored outside the EU, but our support staff in India may access it.", {"IN"}),
+        (
+            "de",
+            "Die Daten werden nicht außerhalb der EU gespeichert, aber unser Support in Indien kann darauf zugreifen.",
+            {"IN"},
+        ),
+    ],
+)
+def test_roles_a_contrast_turning_to_a_denial_turns_to_no_place(scanner, lang, text, expected):
+    """A contrast names where data goes only where no denial stands between it and the place."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We work with a sports-science group at a university in Canada. We share with it only aggregated "
+            "statistics, which do not identify you.",
+            set(),
+        ),
+        (
+            "de",
+            "Wir arbeiten mit einem Forschungsinstitut in Kanada zusammen. Mit ihm teilen wir ausschließlich "
+            "anonymisierte Statistiken.",
+            set(),
+        ),
+        (
+            "en",
+            "We work with a research institute in Canada. We share with it your training history and aggregated "
+            "statistics.",
+            {"CA"},
+        ),
+        (
+            "de",
+            "Wir arbeiten mit einem Forschungsinstitut in Kanada zusammen. Ihm übermitteln wir Ihre Trainingsdaten.",
+            {"CA"},
+        ),
+        ("en", "We store your data in the US. It is only anonymised after 30 days.", {"US"}),
+    ],
+)
+def test_roles_a_recipient_limited_to_anonymous_data_by_the_next_sentence(scanner, lang, text, expected):
+    """The next sentence, pointing back to the recipient, may limit what it gets to data that identifies no one: its
+    place is then where no personal data goes."""
+    assert destinations(scanner, text, lang) == expected

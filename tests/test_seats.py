@@ -164,3 +164,34 @@ def test_seats_a_processor_commissioned_by_us_is_not_excluded_as_an_officer(scan
         "Singapur\n"
     )
     assert destinations(scanner, text, "de") == {"SG"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "# Privacy Policy\n\n## Processors\n\nPaper forms are scanned by our service provider Quillmere Data "
+            "Pvt. Ltd., which receives the scanned documents.\n\n## Addresses\n\nQuillmere Data Pvt. Ltd., "
+            "Koramangala, Bengaluru 560034, India\n",
+            {"IN"},
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Dienstleister\n\nPapierformulare werden an die Quillmere Data Pvt. Ltd. "
+            "übermittelt, die sie erfasst.\n\n## Anschriften\n\nQuillmere Data Pvt. Ltd., Koramangala, Bengaluru "
+            "560034, Indien\n",
+            {"IN"},
+        ),
+        (
+            "en",
+            "# Privacy Policy\n\n## Processors\n\nWe share your data with Quillmere Data.\n\n## Partners\n\n"
+            "Quillmere Data, Brightwell Labs, Northcote Studio, India\n",
+            set(),
+        ),
+    ],
+)
+def test_seats_an_address_whose_first_part_follows_the_legal_form(scanner, lang, text, expected):
+    """A legal form before the first comma closes the name, though another word follows it ("... Pvt. Ltd.,
+    Koramangala, ..."); without a legal form, words between commas list names, not an address."""
+    assert destinations(scanner, text, lang) == expected

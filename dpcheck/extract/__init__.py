@@ -17,6 +17,7 @@ from dpcheck.extract.amendments import amended_away, instruction_pattern
 from dpcheck.extract.annexes import lists_to_nothing
 from dpcheck.extract.destinations import DENIED, OPEN_LIST, PROVIDERS, customers_own_flows
 from dpcheck.extract.doctype import classify
+from dpcheck.extract.evidence import TABLE
 from dpcheck.extract.mechanisms import conditioned_tools, consent_without_transfer, tools_out_of_scope
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.periods import breach_limits
@@ -72,7 +73,10 @@ class Extraction:
         used = {m.value for m in self.of("mechanism") if m.relied_upon and m.detail not in ("definition", instructions)}
         out: dict[str, list[Mention]] = {}
         for m in self.of("mechanism"):
-            if m.relied_upon and m.value in used and m.value not in disavowed and m.detail != instructions:
+            # A row of a recipients' table names the tool that recipient's transfers rest on: prose retiring the
+            # tool ("we no longer rely on the Privacy Shield") does not speak for a row that still gives it.
+            kept = m.value not in disavowed or m.role == TABLE
+            if m.relied_upon and m.value in used and kept and m.detail != instructions:
                 out.setdefault(m.value, []).append(m)
         return out
 
@@ -200,8 +204,9 @@ def _extract(
     # Whether a tool is relied on can rest on the rest of the document: its paragraph, the transfers it discloses.
     mentions = [m for m in (*reading.mentions, *breach_limits(reading.sentences)) if kept(m.evidence)]
     # Where a recipient sits may stand in another passage than the one where it receives data: the document read whole.
-    title = next((b.text for b in document.blocks if b.kind == "heading"), "")
-    seats = recipient_seats(reading.sentences, reading.recipients, mentions, lexicon.recipients, eea, title)
+    seats = recipient_seats(
+        reading.sentences, reading.recipients, mentions, lexicon.recipients, eea, reading.title, reading.own_words
+    )
     mentions += [m for m in seats if kept(m.evidence)]
     # A pointer to an annex the document leaves empty ("Annex 3: [To be completed]") is no sub-processor list.
     mentions = lists_to_nothing(mentions, document, words.annex, words.placeholder)

@@ -125,6 +125,8 @@ class Words:
     former: frozenset[str]
     new_party: frozenset[str]
     closing: frozenset[str]
+    recipient_back: frozenset[str]
+    limits_to: frozenset[str]
     example_list: frozenset[str]
     no_longer: frozenset[str]
     until: frozenset[str]
@@ -355,12 +357,19 @@ def turn(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> int | N
     """The token where the sentence turns from what it denies to a third country data does reach: a contrast
     ("not stored outside the EU, but accessed by our staff in India") or a clause of its own ("and our
     provider in Serbia accesses it"); None if it does not."""
+    denials = _denials(sentence, words)
+    # Not where the contrast turns to a denial ("X is certified under the DPF; however, no data goes to the US").
     for contrast in sentence.where_word(words.contrast):
-        if any(p.start > contrast and len(p.code) == 2 and p.code not in eea for p in sentence.places):
+        if any(
+            p.start > contrast
+            and len(p.code) == 2
+            and p.code not in eea
+            and not any(contrast < n.start < p.start for n in denials)
+            for p in sentence.places
+        ):
             return contrast
     # "... und hat keinen Zugriff auf die Daten; der Versand erfolgt über X Inc., San Francisco, CA 94111": a clause
     # after a semicolon says what it says, unless denied itself.
-    denials = _denials(sentence, words)
     semicolons = sentence.where_word(SEMICOLON)
     for semicolon, following in zip(semicolons, [*semicolons[1:], len(sentence.span)], strict=False):
         if not any(semicolon < n.start < following for n in denials) and any(

@@ -169,7 +169,7 @@ class MechanismLexicon:
     ``tool_disjunction``, ``tool_conjunction``, ``tool_complement``, ``tool_articles``, ``negating_prefixes``,
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
     ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
-    documented there)."""
+    documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
@@ -218,6 +218,7 @@ class MechanismLexicon:
     since_then: frozenset[str] = frozenset()
     already_agreed: frozenset[str] = frozenset()
     only_tool: frozenset[str] = frozenset()
+    denial_exceptions: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -284,6 +285,7 @@ class MechanismLexicon:
             listed("since_then"),
             listed("already_agreed"),
             listed("only_tool"),
+            listed("double_negation") | listed("exception"),
         )
 
     def processing_basis(self, heading: str) -> bool:
@@ -1158,13 +1160,31 @@ def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
             (
                 n
                 for n in sentence.of("NEGATION")
-                if max(start, m_lo) <= n.start < m_hi and abs(n.start - moved.start) <= DENIAL_REACH
+                # A German verb ends its clause, far from the negation that denies it („jedoch werden keine Daten in
+                # die USA übermittelt"); a negation of reliance denies no transfer ("does not rely on it for
+                # transfers").
+                if max(start, m_lo) <= n.start < m_hi
+                and (
+                    abs(n.start - moved.start) <= DENIAL_REACH
+                    or (
+                        n.start < moved.start
+                        and not any(t.lower_ in lexicon.reliance_verbs for t in tokens[n.end : moved.start])
+                    )
+                )
             ),
             None,
         )
-        if denial is not None:
+        # "..., but no data is transferred to the US without your consent / except for support": a denial with an
+        # exception denies nothing, so the tool granted before it is the basis of what the exception lets through.
+        if denial is not None and not _said_in(tokens, denial.end, len(tokens), lexicon.denial_exceptions):
             return denial
     return None
+
+
+def _said_in(tokens: Tokens, start: int, end: int, phrases: Set[str]) -> bool:
+    """One of ``phrases`` (lower case, words apart) stands in ``tokens[start:end]``."""
+    said = f" {' '.join(t.lower_ for t in tokens[start:end])} "
+    return any(f" {p} " in said for p in phrases)
 
 
 def _explained(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:

@@ -116,6 +116,8 @@ STORAGE_REACH = 60
 LEAD_IN_REACH = 10
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
+# Words between a limiting word and the data it limits a recipient to ("only the aggregated statistics").
+LIMIT_REACH = 3
 # The English genitive's token after a name ("Acme's").
 GENITIVE_S = frozenset({"'s", "’s", "'", "’"})
 # Cue labels (rules/lexicon/cues.yml, subject.yml) that readers are anchored on.
@@ -191,6 +193,16 @@ class Reading:
     @cached_property
     def cells(self) -> Cells:
         return Cells(self.nlp)
+
+    @cached_property
+    def title(self) -> str:
+        """The document's title: its first heading ("" without one)."""
+        return next((b.text for b in self.document.blocks if b.kind == "heading"), "")
+
+    @cached_property
+    def own_words(self) -> frozenset[str]:
+        """The words of the title that may name the vendor (:func:`~dpcheck.extract.recipients.title_words`)."""
+        return title_words(self.title, self.lexicon.recipients)
 
     @cached_property
     def non_eea(self) -> frozenset[str]:
@@ -481,8 +493,9 @@ class DestinationReader(Reader):
         self._named: Sequence[Recipient] = tuple(reading.recipients)
         self._previous: list[Mention] = []  # the destinations of the sentence read last
         self._previous_at = -1
-        title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
-        self._own = title_words(title, reading.lexicon.recipients)  # the vendor's name, from the title
+        self._own = reading.own_words  # the vendor's name, from the title
+        # Sentences that may limit a recipient to data identifying no one (_gets_only_anonymous_data).
+        self._limiting = reading.sentences.carrying("ANONYMOUS_DATA", "NO_PERSONAL_DATA")
 
     def plan(self, reading: Reading) -> np.ndarray:
         # A place, or wording that leaves the destinations open or denies transfers (destination_mentions).
@@ -515,6 +528,8 @@ class DestinationReader(Reader):
         if self._offered_by_vendor(sentence, reading):
             # "The app is a service offered by Acme GmbH, a Swiss company": the vendor's own seat, no recipient's.
             places = [m for m in places if m.role != "recipient_seat"]
+        if places and _gets_only_anonymous_data(passage.index, reading, self._limiting):
+            places = [m for m in places if m.value == UNSPECIFIED]
         reading.mentions.extend(
             [*places, *examples_of_previous(previous, sentence, places, set(reading.eea), reading.lexicon.roles)]
         )
@@ -561,6 +576,30 @@ def _whole_block(sentence: Sentence) -> bool:
     block = sentence.block
     return (
         not block.text[: sentence.start - block.start].strip() and not block.text[sentence.end - block.start :].strip()
+    )
+
+
+def _gets_only_anonymous_data(index: int, reading: Reading, limiting: np.ndarray) -> bool:
+    """ "We work with a research group in Canada. We share with it only aggregated statistics, which identify no
+    one.": the paragraph's next sentence, pointing back to the recipient, limits what it gets to data that is not
+    personal; the places the sentence before named are where no personal data goes. ``limiting``: per sentence, it
+    speaks of such data (the next one is built only then)."""
+    sentences = reading.sentences
+    if (
+        index + 1 >= len(sentences)
+        or not limiting[index + 1]
+        or sentences.block(index + 1) is not sentences.block(index)
+    ):
+        return False
+    after = sentences[index + 1]
+    words = reading.lexicon.words
+    tokens = [t.lower_ for t in after.span]
+    pairs = {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
+    if after.places or not (words.recipient_back & (pairs | set(tokens))):
+        return False
+    return after.has("NO_PERSONAL_DATA") or any(
+        any(w in words.limits_to for w in tokens[max(0, c.start - LIMIT_REACH) : c.start])
+        for c in after.of("ANONYMOUS_DATA")
     )
 
 
@@ -697,8 +736,7 @@ class ProseRecipientReader(Reader):
             name_key(r.name, words) for r in reading.recipients
         }
         self._starts = [b.start for b in reading.document.blocks]
-        title = next((b.text for b in reading.document.blocks if b.kind == "heading"), "")
-        self._own = title_words(title, words)
+        self._own = reading.own_words
         sentences = reading.sentences
         self._defined = {
             key

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dpcheck.extract.parties import FREQUENT
-from dpcheck.extract.recipients import NAME_WORD, RecipientWords, defined_names, name_key, title_words
+from dpcheck.extract.recipients import NAME_WORD, RecipientWords, defined_names, name_key
 from dpcheck.extract.roles import RECIPIENT_SEAT
 from dpcheck.extract.sentences import Sentence, Sentences
 from dpcheck.ingest.document import Block
@@ -38,9 +38,13 @@ DENYING = ("TRANSFER", "RCPT_SHARE", "RCPT_SOURCE")
 # A company's name opening an entry, then a comma and its address ("13.2 Acme Asia Pte. Ltd., 8 Example Quay, ...");
 # its numbering or bullet before it. Or an address on lines of its own, which the text joins with spaces ("Acme Asia
 # Pte. Ltd. 8 Example Quay Singapore 018960"): then a legal form closes the name and a number opens the address.
-_OPENING = r"^[\W\d]*?(?:\d+(?:\.\d+)*\.?\s+)?(?P<name>[A-ZÄÖÜ][^,;:()\n]{1,80}?(?:,\s*(?P<form>[A-Z][\w.]*))?)"
+_NUMBERED = r"^[\W\d]*?(?:\d+(?:\.\d+)*\.?\s+)?"
+_OPENING = _NUMBERED + r"(?P<name>[A-ZÄÖÜ][^,;:()\n]{1,80}?(?:,\s*(?P<form>[A-Z][\w.]*))?)"
 ENTRY = re.compile(_OPENING + r"\s*,\s")
 LINES = re.compile(_OPENING + r"\s+(?=\d)")
+# The name up to its first comma, where the word after that comma is no legal form but the address's first ("Acme
+# Software Pvt. Ltd., Koramangala, Bengaluru, India").
+UP_TO_COMMA = re.compile(_NUMBERED + r"(?P<name>[A-ZÄÖÜ][^,;:()\n]{1,80}?)\s*,\s")
 # What closes an address in an entry: the company's function after it ("..., India: software engineering", „...,
 # Serbien (Kundendienst)").
 ADDRESS_END = re.compile(r"[:;(]|\s[-–—]\s")
@@ -72,9 +76,11 @@ def recipient_seats(
     words: RecipientWords,
     eea: Collection[str],
     title: str,
+    title_own: frozenset[str],
 ) -> list[Mention]:
     """The countries outside the EEA where recipients sit, by the addresses the document gives in another passage; a
-    country some destination mention gives already is given once."""
+    country some destination mention gives already is given once. ``title_own``: the words of the document's
+    ``title`` that may name the vendor."""
     seats = [s for s in _entries(sentences, words, title) if s.code not in eea and not s.denied]
     if not seats:
         return []
@@ -90,7 +96,7 @@ def recipient_seats(
     }
     seats = [s for s in seats if s.key not in own]
     found: dict[str, Mention] = {}
-    for seat, passage, named in _received(seats, sentences, recipients, words, own, title):
+    for seat, passage, named in _received(seats, sentences, recipients, words, own, title_own):
         if seat.code in placed or seat.code in found:
             continue
         block = seat.block
@@ -127,18 +133,29 @@ def _layout(block: Block, words: RecipientWords) -> tuple[str, int, int] | None:
     by its address or location column.)"""
     text = block.text
     match = ENTRY.match(text)
+    if match is not None and not _named(match, words):
+        # A legal form closing the name before the comma ends it; without one, "Acme, Beta, Gamma" lists names.
+        match = UP_TO_COMMA.match(text)
+        if match is not None and not _closed_by_form(match["name"], words):
+            match = None
     if match is None or not _named(match, words):
         # "Acme, Beta, Gamma" is a list of names; "Acme Asia Pte. Ltd. 8 Example Quay" an address on lines of its own.
         match = LINES.match(text)
-        if match is None or not _named(match, words) or not words.legal_form(NAME_WORD.findall(match["name"])[-1]):
+        if match is None or not _named(match, words) or not _closed_by_form(match["name"], words):
             return None
     end = ADDRESS_END.search(text, match.end())
     return match["name"].strip(), match.end(), end.start() if end else len(text)
 
 
+def _closed_by_form(name: str, words: RecipientWords) -> bool:
+    found = NAME_WORD.findall(name)
+    return bool(found) and words.legal_form(found[-1])
+
+
 def _named(match: re.Match[str], words: RecipientWords) -> bool:
     """The entry opens with one name: what follows a comma in it is its legal form ("GitHub, Inc."), no other name."""
-    return match["form"] is None or words.legal_form(match["form"])
+    form = match.groupdict().get("form")
+    return form is None or words.legal_form(form)
 
 
 def _entry(
@@ -190,7 +207,7 @@ def _received(
     recipients: Iterable[Recipient],
     words: RecipientWords,
     own: set[str],
-    title: str,
+    title_own: frozenset[str],
 ) -> Iterator[tuple[Seat, Evidence, bool]]:
     """Each seat of a company that receives data, with the passage saying so and whether that passage names it."""
     by_key: dict[str, list[Seat]] = {}
@@ -211,17 +228,17 @@ def _received(
             for seat in by_key.get(key, ()):
                 if formal or not seat.formal:
                     yield seat, sentence.evidence("names the recipient"), True
-    group = _group_members(seats, own, title, words)
+    group = _group_members(seats, own, title_own)
     if group:
         for evidence in _group_passages(sentences, entries, words):
             for seat in group:
                 yield seat, evidence, False
 
 
-def _group_members(seats: list[Seat], own: set[str], title: str, words: RecipientWords) -> list[Seat]:
+def _group_members(seats: list[Seat], own: set[str], title_own: frozenset[str]) -> list[Seat]:
     """The seats of companies of the vendor's group: their names open with a word of the vendor's or the title's
     ("Acme Asia Pte. Ltd." in "Acme Privacy Policy")."""
-    brands = {key.split()[0] for key in own if key} | title_words(title, words)
+    brands = {key.split()[0] for key in own if key} | title_own
     return [s for s in seats if s.key and s.key.split()[0] in brands]
 
 
