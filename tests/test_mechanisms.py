@@ -4179,3 +4179,80 @@ def test_mechanisms_a_tool_conceded_before_a_denial_with_an_exception_is_relied_
 def test_mechanisms_a_range_of_chapter_v_articles_relies_on_no_adequacy(scanner, lang, text):
     """ "Article 45 to 47" cites a range of Chapter V, every tool in it, as "Art. 45 et seq." does: no adequacy."""
     assert "adequacy" not in mechanisms(scanner, text, lang, doc_type="dpa")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Should we in future need to transfer data outside the EEA, we will rely on SCCs signed with the recipient.",
+        ),
+        (
+            "en",
+            "If we ever transfer data to a third country, the transfer will be based on the SCCs agreed with that "
+            "recipient.",
+        ),
+        (
+            "de",
+            "Sollten wir künftig Daten in Drittländer übermitteln, geschieht dies auf Grundlage von mit dem Empfänger "
+            "vereinbarten Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_agreed_for_an_imagined_transfer_is_not_relied_on(scanner, lang, text):
+    """A tool said to be agreed or signed is still no basis of today's transfers where the transfer it is for is only
+    imagined; only a fallback agreed for a first tool that may lapse is in force."""
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# International transfers\n\n| Recipient | Country | Legal basis |\n|---|---|---|\n"
+            "| Acme Inc. | United States | Transfer necessary for the performance of the contract with you |\n"
+            "| Beta Ltd | India | Your explicit consent |\n",
+        ),
+        (
+            "en",
+            "# Our partners\n\n| Recipient | Country | Legal basis |\n|---|---|---|\n"
+            "| Acme Inc. | Data transferred to the United States | Necessary for the performance of the contract with "
+            "you |\n",
+        ),
+        (
+            "en",
+            "# International transfers\n\n| Recipient | Service | Legal basis |\n|---|---|---|\n"
+            "| Acme Inc. | Hosting | Necessary for the performance of the contract with you |\n",
+        ),
+        (
+            "de",
+            "# Übermittlungen in Drittländer\n\n| Empfänger | Land | Rechtsgrundlage |\n|---|---|---|\n"
+            "| Acme Inc. | USA | Die Übermittlung ist zur Erfüllung des Vertrags mit Ihnen erforderlich |\n",
+        ),
+    ],
+)
+def test_mechanisms_a_legal_basis_column_of_a_transfers_table_gives_the_derogation(scanner, lang, text):
+    """A "Legal basis" column is the basis of processing only in a table of purposes: in a table of recipients and
+    their countries, or under a heading on transfers, a contract named in it is the Art. 49 derogation."""
+    assert set(scanner.scan_text(text, language=lang, format="markdown").mechanisms) == {"derogation"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The Standard Contractual Clauses which the Commission adopted in 2021 apply between the parties."),
+        ("de", "Es gelten die von der Kommission 2021 erlassenen Standardvertragsklauseln."),
+        ("de", "Die Standardvertragsklauseln, die die Kommission 2021 erlassen hat, gelten zwischen den Parteien."),
+    ],
+)
+def test_mechanisms_a_tools_adoption_told_in_a_clause_on_it_keeps_the_tool(scanner, lang, text):
+    """The adoption of a tool told in a relative clause or participle on it says which tool is meant; the sentence
+    still applies it."""
+    assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+def test_mechanisms_the_commissions_adoption_as_news_relies_on_nothing(scanner):
+    """That the Commission adopted a tool, as the sentence's own news, tells of the law."""
+    assert mechanisms(scanner, "In 2021 the Commission adopted new standard contractual clauses.", "en") == set()

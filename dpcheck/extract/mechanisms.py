@@ -169,6 +169,7 @@ class MechanismLexicon:
     ``tool_disjunction``, ``tool_conjunction``, ``tool_complement``, ``tool_articles``, ``negating_prefixes``,
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
     ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
+    ``tool_lapse``, ``tool_relative``, ``basis_column``, ``transfer_column``, the ``location`` of ``table_headers``,
     documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
@@ -219,6 +220,9 @@ class MechanismLexicon:
     already_agreed: frozenset[str] = frozenset()
     only_tool: frozenset[str] = frozenset()
     denial_exceptions: frozenset[str] = frozenset()
+    tool_lapse: frozenset[str] = frozenset()
+    tool_relative: frozenset[str] = frozenset()
+    location_column: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -274,8 +278,8 @@ class MechanismLexicon:
             listed("reliance_verbs"),
             listed("vendor_words"),
             listed("basis_prepositions"),
-            frozenset(str(w) for w in words["table_headers"]["lawful_basis"]),
-            frozenset(str(w) for w in words["table_headers"]["transfer_column"]),
+            listed("basis_column"),
+            listed("transfer_column"),
             listed("article_range"),
             listed("replacement_with"),
             listed("change_verbs"),
@@ -286,13 +290,26 @@ class MechanismLexicon:
             listed("already_agreed"),
             listed("only_tool"),
             listed("double_negation") | listed("exception"),
+            listed("tool_lapse"),
+            listed("tool_relative"),
+            frozenset(str(w) for w in words["table_headers"]["location"]),
         )
 
-    def processing_basis(self, heading: str) -> bool:
-        """A column heading naming the legal basis of processing ("Legal basis", „Rechtsgrundlage"), not of a transfer
-        ("Legal basis for transfers abroad")."""
-        heading = heading.lower()
-        return any(w in heading for w in self.basis_column) and not any(w in heading for w in self.transfer_column)
+    def processing_basis(self, sentence: Sentence, cue: Cue) -> bool:
+        """``cue`` stands in the "Legal basis" column („Rechtsgrundlage") of a table of purposes, which names the basis
+        of processing (Art. 6 GDPR). Not where the table is one of transfers: its column heading or a heading over it
+        speaks of transfers ("Legal basis for transfers abroad", "# International transfers"), it has a column of
+        places ("Recipient | Country | Legal basis"), or the cell itself moves data ("Transfer necessary for ...")."""
+        heading = sentence.column_heading(cue.start).lower()
+        if not any(w in heading for w in self.basis_column):
+            return False
+        if any(w in h.lower() for h in (heading, *sentence.block.heading_path) for w in self.transfer_column):
+            return False
+        place = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, self.location_column)) + ")", re.I)
+        if any(place.search(h) for h in sentence.table_header()):
+            return False
+        column = sentence.column(cue.start)
+        return not any(sentence.column(c.start) == column for c in sentence.of("TRANSFER"))
 
     def names_no_tool(self, sentence: Sentence, cue: Cue, described: list[Cue]) -> bool:
         """``cue`` names no tool of its own in ``sentence``: it describes what one of the ``described`` tools
@@ -979,14 +996,19 @@ def _imagined(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | 
     """ "If we ever need to transfer data to such a country, we will first put SCCs in place", "Should that
     certification lapse, we would conclude SCCs", "würden wir dafür Standardvertragsklauseln abschließen": a tool for
     a transfer the text only imagines, or the fallback it would turn to, is not the basis of today's transfers. A fallback
-    already agreed („sollte diese entfallen, gelten die zwischen den Parteien vereinbarten Standardvertragsklauseln") is
-    in force."""
-    near = sentence.span[max(0, cue.start - AGREED_REACH) : cue.end + AGREED_REACH]
-    if any(t.lower_ in lexicon.already_agreed for t in near):
-        return _framing(sentence, cue, "COUNTERFACTUAL", COUNTERFACTUAL_REACH, -1)
-    return _framing(sentence, cue, "HYPOTHETICAL", len(sentence.span), -1) or _framing(
-        sentence, cue, "COUNTERFACTUAL", COUNTERFACTUAL_REACH, -1
-    )
+    already agreed for a first tool that may lapse („sollte diese entfallen, gelten die zwischen den Parteien vereinbarten
+    Standardvertragsklauseln") is in force; a tool agreed for a transfer only imagined ("should we in future transfer
+    data, we will rely on SCCs signed with the recipient") is not."""
+    tokens = sentence.span
+    near = tokens[max(0, cue.start - AGREED_REACH) : cue.end + AGREED_REACH]
+    hypothetical = _framing(sentence, cue, "HYPOTHETICAL", len(tokens), -1)
+    if (
+        hypothetical is not None
+        and any(t.lower_ in lexicon.already_agreed for t in near)
+        and any(t.lower_ in lexicon.tool_lapse for t in tokens[hypothetical.start : hypothetical.end + AGREED_REACH])
+    ):
+        hypothetical = None
+    return hypothetical or _framing(sentence, cue, "COUNTERFACTUAL", COUNTERFACTUAL_REACH, -1)
 
 
 def _deleted(sentence: Sentence, cue: Cue) -> Cue | None:
@@ -1337,7 +1359,25 @@ def _told_of(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | N
         return None
     lo, hi = sentence.clause_bounds(cue.start)
     labels = ("TOOL_DESCRIBED", "TOOL_ADOPTED") if YEAR.search(sentence.text) else ("TOOL_DESCRIBED",)
-    return next((c for c in sentence.of(*labels) if lo <= c.start and c.end <= hi), None)
+    return next(
+        (
+            c
+            for c in sentence.of(*labels)
+            if lo <= c.start
+            and c.end <= hi
+            and not (c.label == "TOOL_ADOPTED" and _relative_on(sentence, cue, c, lexicon))
+        ),
+        None,
+    )
+
+
+def _relative_on(sentence: Sentence, cue: Cue, clause: Cue, lexicon: MechanismLexicon) -> bool:
+    """ "The SCCs which the Commission adopted in 2021 apply", „die Standardvertragsklauseln, die die Kommission 2021
+    erlassen hat, gelten": ``clause`` is in a relative clause on the tool, opened right after it, and says which tool
+    is meant; the sentence's news is what the tool does."""
+    tokens = sentence.span
+    i = cue.end + (cue.end < len(tokens) and tokens[cue.end].text == ",")
+    return i < clause.start and tokens[i].lower_ in lexicon.tool_relative
 
 
 def _permitted_if_adequate(sentence: Sentence, cue: Cue) -> Cue | None:
@@ -1464,11 +1504,7 @@ def mechanism_mentions(
             continue
         if tool == "derogation" and "derogation" not in named_articles and sentence.has("LAWFUL_BASIS"):
             continue  # "Art. 6(1)(b) GDPR (performance of a contract)" is the basis of processing
-        if (
-            tool == "derogation"
-            and "derogation" not in named_articles
-            and lexicon.processing_basis(sentence.column_heading(cue.start))
-        ):
+        if tool == "derogation" and "derogation" not in named_articles and lexicon.processing_basis(sentence, cue):
             continue  # a purposes table's "Legal basis" cell: "necessary for the performance of a contract" is Art. 6
         if tool == "derogation" and sentence.has("AGE_THRESHOLD"):
             continue  # "the lower age a Member State sets by derogation in its own law" (Art. 8 GDPR)

@@ -595,15 +595,21 @@ class Sentence:
         offset = start - self.block.start
         return self.block.text[offset : offset + (end - start)]
 
-    def column_heading(self, index: int) -> str:
-        """The heading of the table column holding token ``index`` (a row's cells are joined by " | "): the table's
-        header cell, or its first row's where the header is empty (a layout heading its columns with a bold first
-        row); "" outside a table."""
+    def table_header(self) -> tuple[str, ...]:
+        """The headings of the columns of the table row this sentence is in: the table's header, or its first row
+        where the header is empty (a layout heading its columns with a bold first row); () outside a table."""
         if self.block.table is None or self.block.kind != "table_row":
-            return ""
+            return ()
         table = self._sentences.document.tables[self.block.table]
-        header = table.header if any(c.strip() for c in table.header) else (table.rows[0] if table.rows else ())
-        column = self.block.text[: self.span.char(index)].count(" | ")
+        return table.header if any(c.strip() for c in table.header) else (table.rows[0] if table.rows else ())
+
+    def column(self, index: int) -> int:
+        """The column of the table row holding token ``index`` (a row's cells are joined by " | ")."""
+        return self.block.text[: self.span.char(index)].count(" | ")
+
+    def column_heading(self, index: int) -> str:
+        """The heading of the table column holding token ``index``; "" outside a table."""
+        header, column = self.table_header(), self.column(index)
         return header[column] if column < len(header) else ""
 
 
