@@ -1358,11 +1358,12 @@ def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
 
 
 def _gets_only_anonymous(sentence: Sentence, place: Place, anonymous: Sequence[Cue]) -> bool:
-    """The place's clause says only anonymous figures go there (an ONLY_ANONYMOUS cue reaches into it)."""
+    """The place's clause says only anonymous figures go there: an ONLY_ANONYMOUS cue reaches into it, or ends at the
+    comma that opens it ("only aggregated, anonymised statistics go to ...")."""
     if not anonymous:
         return False
     lo, hi = sentence.clause_bounds(place.start)
-    return any(c.start < hi and c.end > lo for c in anonymous)
+    return any(c.start < hi and c.end >= lo - 1 for c in anonymous)
 
 
 def destination_mentions(
