@@ -4162,3 +4162,63 @@ def test_roles_a_recipient_limited_to_anonymous_data_by_the_next_sentence(scanne
     """The next sentence, pointing back to the recipient, may limit what it gets to data that identifies no one: its
     place is then where no personal data goes."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # "Only anonymous figures" voids the places of its own clause, not the sentence's others.
+        (
+            "en",
+            "We share your personal data with Acme Inc. in the United States; only aggregated statistics are shared "
+            "with advertisers.",
+            {"US"},
+        ),
+        (
+            "en",
+            "Your support tickets are stored by Acme Inc. in the United States, and only anonymised usage figures go "
+            "to our partner in Canada.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Wir übermitteln Ihre Daten an die Acme Inc. in den USA, an Werbepartner nur anonymisierte Daten.",
+            {"US"},
+        ),
+        ("en", "We send only aggregated statistics to our research partner in Canada.", set()),
+        ("de", "Unser Partner in Kanada erhält ausschließlich anonymisierte Statistiken.", set()),
+        # The next sentence limits nothing where it adds to a transfer, or speaks to the reader („Ihnen").
+        (
+            "en",
+            "We transfer your account data to Acme Inc. in the United States. We also share with them only anonymous "
+            "usage statistics.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Ihre Kundendaten werden von der Acme Inc. in den USA gespeichert. Auf Wunsch senden wir Ihnen nur "
+            "anonymisierte Auswertungen.",
+            {"US"},
+        ),
+        # Everyday verbs that move no data, and where data comes from.
+        ("de", "Wir pflegen enge Geschäftsbeziehungen zu Hotels in der Türkei und in Ägypten.", set()),
+        ("de", "Ihr Wohnsitz muss in der Schweiz gemeldet sein.", set()),
+        ("de", "Ihre Kontaktdaten werden im Konzern-CRM in Mexiko gepflegt.", {"MX"}),
+        ("en", "Usage data generated in Canada is covered by this policy.", set()),
+        # Semicolons join prose clauses: no cells of a recipient's line, no seat standing for "a third country".
+        (
+            "en",
+            "We look forward to welcoming guests from Canada; our hotel partners handle bookings; United States.",
+            set(),
+        ),
+        (
+            "en",
+            "Our parent company is based in Switzerland; any transfer to a third country relies on SCCs.",
+            {"UNSPECIFIED"},
+        ),
+    ],
+)
+def test_roles_review_of_round_24_rules_fire_only_where_they_say(scanner, lang, text, expected):
+    """Rules of round 24 as their comments state them: clause-scoped "only anonymous", a limiting next sentence that
+    neither adds nor addresses the reader, verbs that move data, semicolons in prose."""
+    assert destinations(scanner, text, lang) == expected

@@ -10,7 +10,7 @@ country's local rules. The word lists for these readings are in rules/lexicon/wo
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -126,7 +126,7 @@ class Words:
     new_party: frozenset[str]
     closing: frozenset[str]
     recipient_back: frozenset[str]
-    limits_to: frozenset[str]
+    adding: frozenset[str]
     example_list: frozenset[str]
     no_longer: frozenset[str]
     until: frozenset[str]
@@ -862,9 +862,13 @@ def _row_seats(sentence: Sentence, eea: Collection[str], words: Words) -> set[in
         return set()
     # The marks found in the document's word index: most sentences read here hold none, and walking their tokens
     # made a word of each.
-    cuts = max((sentence.where_word(m) for m in _EACH_CELL_MARK), key=len)
+    by_mark = [sentence.where_word(m) for m in _EACH_CELL_MARK]
+    cuts = max(by_mark, key=len)
     if len(cuts) < 2 or any(p.code in eea for p in sentence.places):
         return set()
+    # Semicolons also join clauses of prose ("...; our partners handle bookings; United States."): they cut cells only
+    # of a line that names a company by its legal form.
+    semicolons = cuts is by_mark[CELL_MARKS.index(";")]
     tokens = sentence.span
     cells = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(tokens)]))
     company = next(
@@ -887,6 +891,8 @@ def _row_seats(sentence: Sentence, eea: Collection[str], words: Words) -> set[in
         if n == company or not inside or hi - lo > PLACE_CELL_TOKENS:
             continue
         if company is None:
+            if semicolons:
+                continue
             covered = {i for p in inside for i in range(p.start, p.end)}
             only_places = all(
                 i in covered or tokens[i].text in PLACE_CELL_JOINS or tokens[i].text[:1].isupper()
@@ -1207,9 +1213,16 @@ def _seat_as_third_country(sentence: Sentence, eea: Collection[str], roles: Sent
     if len({p.code for p in outside}) != 1 or any(roles.argument(p.start, p.end).role != COMPANY for p in outside):
         return None
     tokens = sentence.span
+    # A semicolon ends the statement about the seat ("Our parent is based in Switzerland; any transfer to a third country
+    # relies on SCCs" leaves the third countries open).
+    semicolons = sentence.where_word(SEMICOLON)
     for cue in sentence.of("THIRD_COUNTRY"):
         before = tokens[cue.start - 1].lower_ if cue.start else ""
-        if (before in INDEFINITE or tokens[cue.start].lower_ in INDEFINITE) and outside[0].end <= cue.start:
+        if (
+            (before in INDEFINITE or tokens[cue.start].lower_ in INDEFINITE)
+            and outside[0].end <= cue.start
+            and not any(outside[0].end <= k < cue.start for k in semicolons)
+        ):
             return outside[0], cue
     return None
 
@@ -1344,6 +1357,15 @@ def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
     return False
 
 
+def _gets_only_anonymous(sentence: Sentence, place: Place, anonymous: Sequence[Cue]) -> bool:
+    """The place's clause says only anonymous figures go there: an ONLY_ANONYMOUS cue reaches into it, or ends at the
+    comma that opens it ("only aggregated, anonymised statistics go to ...")."""
+    if not anonymous:
+        return False
+    lo, hi = sentence.clause_bounds(place.start)
+    return any(c.start < hi and c.end >= lo - 1 for c in anonymous)
+
+
 def destination_mentions(
     sentence: Sentence,
     transfer_sentence: bool,
@@ -1466,12 +1488,14 @@ def destination_mentions(
         if sentence.has("TRANSFER")
         else set()
     )
+    anonymous = sentence.of("ONLY_ANONYMOUS")
     for place in sentence.places:
         inside_tool = place.start in decided_on and place.end - 1 in decided_on
         if (
             place.code in eea
             or (not inside_tool and (place.start in beside_tool or place.end - 1 in beside_tool))
             or place.start < denied_to
+            or _gets_only_anonymous(sentence, place, anonymous)
         ):
             continue
         if (

@@ -116,8 +116,6 @@ STORAGE_REACH = 60
 LEAD_IN_REACH = 10
 # Annex I.A of the SCCs gives the data importer's name, then its address a few lines on.
 IMPORTER_REACH = 4
-# Words between a limiting word and the data it limits a recipient to ("only the aggregated statistics").
-LIMIT_REACH = 3
 # The English genitive's token after a name ("Acme's").
 GENITIVE_S = frozenset({"'s", "’s", "'", "’"})
 # Cue labels (rules/lexicon/cues.yml, subject.yml) that readers are anchored on.
@@ -495,7 +493,7 @@ class DestinationReader(Reader):
         self._previous_at = -1
         self._own = reading.own_words  # the vendor's name, from the title
         # Sentences that may limit a recipient to data identifying no one (_gets_only_anonymous_data).
-        self._limiting = reading.sentences.carrying("ANONYMOUS_DATA", "NO_PERSONAL_DATA")
+        self._limiting = reading.sentences.carrying("ONLY_ANONYMOUS", "NO_PERSONAL_DATA")
 
     def plan(self, reading: Reading) -> np.ndarray:
         # A place, or wording that leaves the destinations open or denies transfers (destination_mentions).
@@ -582,8 +580,9 @@ def _whole_block(sentence: Sentence) -> bool:
 def _gets_only_anonymous_data(index: int, reading: Reading, limiting: np.ndarray) -> bool:
     """ "We work with a research group in Canada. We share with it only aggregated statistics, which identify no
     one.": the paragraph's next sentence, pointing back to the recipient, limits what it gets to data that is not
-    personal; the places the sentence before named are where no personal data goes. ``limiting``: per sentence, it
-    speaks of such data (the next one is built only then)."""
+    personal; the places the sentence before named are where no personal data goes. Not where that sentence moves data
+    itself ("We transfer your account data to X in the US"), nor where the next one adds to it ("We also share ...").
+    ``limiting``: per sentence, it speaks of such data (the next one is built only then)."""
     sentences = reading.sentences
     if (
         index + 1 >= len(sentences)
@@ -591,15 +590,15 @@ def _gets_only_anonymous_data(index: int, reading: Reading, limiting: np.ndarray
         or sentences.block(index + 1) is not sentences.block(index)
     ):
         return False
-    after = sentences[index + 1]
-    words = reading.lexicon.words
-    tokens = [t.lower_ for t in after.span]
-    pairs = {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
-    if after.places or not (words.recipient_back & (pairs | set(tokens))):
+    if sentences[index].has("TRANSFER"):
         return False
-    return after.has("NO_PERSONAL_DATA") or any(
-        any(w in words.limits_to for w in tokens[max(0, c.start - LIMIT_REACH) : c.start])
-        for c in after.of("ANONYMOUS_DATA")
+    words = reading.lexicon.words
+    tokens = [t.lower_ for t in sentences[index + 1].span]
+    pairs = {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
+    return (
+        not sentences[index + 1].places
+        and bool(words.recipient_back & (pairs | set(tokens)))
+        and not words.adding & set(tokens)
     )
 
 
