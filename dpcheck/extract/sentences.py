@@ -60,8 +60,8 @@ DATA_USED = re.compile(
     re.IGNORECASE,
 )
 SHORT_LEAD_IN = 6
-# Tokens from "following" to the providers it announces ("the following third-party service providers"), and the
-# labels of the words for them.
+# Tokens from "following" to the providers or sub-processors it announces ("the following third-party service
+# providers"; also read by dpcheck/extract/terms.py), and the labels of the words for them.
 ANNOUNCED_REACH = 3
 ANNOUNCED = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR")
 SUBPROCESSOR_HEADING = re.compile(

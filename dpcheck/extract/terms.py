@@ -10,12 +10,10 @@ from dpcheck.extract.destinations import Words
 from dpcheck.extract.forms import box_before, labelled_absent
 from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.recipients import QUOTES
-from dpcheck.extract.sentences import Cue, Sentence
+from dpcheck.extract.sentences import ANNOUNCED_REACH, Cue, Sentence
 from dpcheck.ingest.document import Document, Table
 from dpcheck.models import LATE_NOTICE, OBJECTION_DENIED, OBJECTION_VOID, Evidence, Mention
 
-# Tokens between "following" and the sub-processors it announces ("the following third-party sub-processors").
-FOLLOWING_REACH = 3
 # Tokens from a word saying by what means a party acts (``by_means`` in rules/lexicon/words.yml) to the notice it
 # brings ("by giving 30 days' written notice").
 BY_MEANS_REACH = 6
@@ -503,7 +501,7 @@ def _says_where(sentence: Sentence) -> bool:
         for c in sentence.of("LIST_FOLLOWING")
         if not any(t.text == ":" for t in tokens[c.end :])
         and not any(
-            0 <= s - c.end <= FOLLOWING_REACH and not any(t.text in QUOTES for t in tokens[c.end : s]) for s in named
+            0 <= s - c.end <= ANNOUNCED_REACH and not any(t.text in QUOTES for t in tokens[c.end : s]) for s in named
         )
     }
     return sentence.has("LIST_WHERE") or any((c.start, c.end) not in nouns | following | counted_off for c in lists)
