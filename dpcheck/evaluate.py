@@ -10,6 +10,14 @@ without error, and two figures of trust:
   quote, whether the first (any) quote shown for it is that gold passage (3-word-shingle
   containment of at least 0.6 of a gold fragment); nan when the gold has no quotes.
 
+Gold records may also answer one yes/no question, ``"transfer": true|false`` (does the document say
+personal data leaves the EEA?), as sets labelled for destinations only do (``eval/blind/real/policies40``)
+and as outside benchmarks of privacy policies are labelled. Where any record does, ``transfer_f1`` scores
+"the report names a destination outside the EEA" against it. Such sets give one evidence passage for the
+whole answer (a string, not a quote per label); it is not scored as evidence. A field a record leaves
+out (``mechanisms``, ``flags``; the rating when both it and the flags are absent) was not labelled and
+is not scored for that record; GUIDELINES.md gold gives every field, so its figures are the kit's.
+
 The vocabularies (core flags, mechanisms, EEA) and the rating come from the ruleset, not from code.
 """
 
@@ -72,6 +80,7 @@ class Evaluation:
     counts: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in SET_FIELDS})
     per_flag: dict[str, Counts] = field(default_factory=dict)
     rating_hits: int = 0
+    rating_labelled: int = 0
     type_hits: int = 0
     language_hits: int = 0
     rated: int = 0
@@ -79,19 +88,25 @@ class Evaluation:
     evidence_total: int = 0
     evidence_first: int = 0
     evidence_any: int = 0
+    labelled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SET_FIELDS, 0))
+    transfer: Counts = field(default_factory=Counts)
+    transfer_labelled: int = 0
     differences: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def figures(self) -> dict[str, float]:
         n = self.documents or 1
         out = {"docs_ok": self.ok / n}
-        out.update({f"{k}_f1": c.f1 for k, c in self.counts.items()})
+        # nan where no record labels a field: nothing to compare, and no --min can fail on it
+        out.update({f"{k}_f1": c.f1 if self.labelled[k] else math.nan for k, c in self.counts.items()})
+        if self.transfer_labelled:
+            out["transfer_f1"] = self.transfer.f1
         out.update(
             {
-                "rating_acc": self.rating_hits / n,
+                "rating_acc": self.rating_hits / self.rating_labelled if self.rating_labelled else math.nan,
                 "doc_type_acc": self.type_hits / n,
                 "language_acc": self.language_hits / n,
-                "never_milder": self.not_milder / (self.rated or 1),
+                "never_milder": self.not_milder / (self.rated or 1) if self.rating_labelled else math.nan,
             }
         )
         # nan where the gold has no evidence quotes: nothing to compare, and no --min can fail on it
@@ -106,8 +121,27 @@ class Evaluation:
             "fields": {
                 k: {"precision": c.precision, "recall": c.recall, "f1": c.f1, "tp": c.tp, "fp": c.fp, "fn": c.fn}
                 for k, c in self.counts.items()
+                if self.labelled[k]
             },
-            "flags": {k: {"precision": c.precision, "recall": c.recall, "f1": c.f1} for k, c in self.per_flag.items()},
+            "flags": {
+                k: {"precision": c.precision, "recall": c.recall, "f1": c.f1}
+                for k, c in (self.per_flag.items() if self.labelled["flags"] else ())
+            },
+            **(
+                {
+                    "transfer": {
+                        "labelled": self.transfer_labelled,
+                        "precision": self.transfer.precision,
+                        "recall": self.transfer.recall,
+                        "f1": self.transfer.f1,
+                        "tp": self.transfer.tp,
+                        "fp": self.transfer.fp,
+                        "fn": self.transfer.fn,
+                    }
+                }
+                if self.transfer_labelled
+                else {}
+            ),
             "documents": {"in_gold": self.documents, "in_report": self.found, "scanned_ok": self.ok},
             "trust": {
                 "rated": self.rated,
@@ -126,10 +160,19 @@ class Evaluation:
                 lines.append(f"- {doc_id}")
                 lines.extend(f"    {d}" for d in diffs)
         for key, c in self.counts.items():
+            if not self.labelled[key]:
+                lines.append(f"{key:13s} not labelled")
+                continue
             lines.append(
                 f"{key:13s} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f}  (tp={c.tp} fp={c.fp} fn={c.fn})"
             )
-        for flag, c in self.per_flag.items():
+        if self.transfer_labelled:
+            c = self.transfer
+            lines.append(
+                f"{'transfer':13s} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f}  (tp={c.tp} fp={c.fp} fn={c.fn}; "
+                f"{self.transfer_labelled} documents labelled yes/no)"
+            )
+        for flag, c in self.per_flag.items() if self.labelled["flags"] else ():
             lines.append(
                 f"  {flag:36s} P={c.precision:.2f} R={c.recall:.2f} F1={c.f1:.2f} (tp={c.tp} fp={c.fp} fn={c.fn})"
             )
@@ -234,6 +277,9 @@ class Scorer:
             result.ok += pred["status"] == "ok"
             diffs = []
             for key in SET_FIELDS:
+                if key not in record:
+                    continue
+                result.labelled[key] += 1
                 want = set(record.get(key) or [])
                 if key == "flags":
                     want &= self.flags
@@ -242,11 +288,19 @@ class Scorer:
                 result.counts[key] = result.counts[key].add(want, pred[key])
                 if want != pred[key]:
                     diffs.append(f"{key}: missed {sorted(want - pred[key])} extra {sorted(pred[key] - want)}")
+            if isinstance(record.get("transfer"), bool):
+                said, read = record["transfer"], bool(pred["destinations"])
+                result.transfer_labelled += 1
+                result.transfer = result.transfer.add({"transfer"} if said else set(), {"transfer"} if read else set())
+                if said != read:
+                    diffs.append(f"transfer: want {'yes' if said else 'no'} got {'yes' if read else 'no'}")
+            rating_labelled = "rating" in record or "flags" in record
             want_rating = record.get("rating") or self.ruleset.rating_of(set(record.get("flags") or []) & self.flags)
-            if record.get("doc_type") == "subprocessor_list":  # annexes are not rated
+            if record.get("doc_type") == "subprocessor_list" or not rating_labelled:  # annexes are not rated
                 want_rating = pred["rating"]
-            result.rating_hits += pred["rating"] == want_rating
-            if want_rating in RANK:
+            result.rating_labelled += rating_labelled
+            result.rating_hits += rating_labelled and pred["rating"] == want_rating
+            if rating_labelled and want_rating in RANK:
                 result.rated += 1
                 result.not_milder += RANK.get(pred["rating"], -1) >= RANK[want_rating]
             diffs.extend(self._evidence(record, pred, shown_quotes(doc) if doc is not None else {}, result))
@@ -267,7 +321,9 @@ class Scorer:
         """Count, for each label found correctly that has a gold quote, whether the first (any)
         quote shown is that passage; the differences name the misses."""
         gold_evidence = record.get("evidence") or {}
-        diffs = []
+        diffs: list[str] = []
+        if not isinstance(gold_evidence, dict):
+            return diffs
         for key in SET_FIELDS:
             for label in sorted(set(record.get(key) or []) & pred[key]):
                 candidates = [gold_evidence.get(k) for k in (label, *RELATED.get(label, ()))]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -187,3 +188,83 @@ def test_evaluate_scores_the_seven_labelled_core_flags(scanner):
     core = {r.id for r in ruleset.rules if r.core}
     assert len(ruleset.labelled_flags) == 7 and ruleset.labelled_flags <= core
     assert "ADDENDUM_MAIN_AGREEMENT_UNREAD" in core - Scorer(ruleset).flags
+
+
+# Sets labelled for one question only, as outside benchmarks of privacy policies are: does the text say
+# personal data leaves the EEA, and where to; no mechanisms, flags or rating.
+YES_NO_GOLD = [
+    {"id": "p", "doc_type": "privacy_policy", "language": "en", "transfer": True, "destinations": ["US"]},
+    {"id": "q", "doc_type": "privacy_policy", "language": "de", "transfer": False, "destinations": []},
+    {"id": "r", "doc_type": "privacy_policy", "language": "en", "transfer": True, "destinations": ["UNSPECIFIED"]},
+    {
+        "id": "s",
+        "doc_type": "privacy_policy",
+        "language": "en",
+        "transfer": False,
+        "destinations": [],
+        "evidence": "one passage for the whole answer",
+    },
+]
+YES_NO_REPORT = [
+    {
+        "path": "p.md",
+        "status": "ok",
+        "doc_type": "privacy_policy",
+        "language": "en",
+        "rating": "yellow",
+        "transfers": [{"destination": "US", "mechanisms": []}],
+        "findings": [{"rule_id": "TRANSFER_MECHANISM_UNSPECIFIED"}],
+    },
+    {
+        "path": "q.md",
+        "status": "ok",
+        "doc_type": "privacy_policy",
+        "language": "de",
+        "rating": "red",
+        "transfers": [{"destination": "CH", "mechanisms": []}],
+        "findings": [],
+    },
+    {
+        "path": "r.md",
+        "status": "ok",
+        "doc_type": "privacy_policy",
+        "language": "en",
+        "rating": "green",
+        "transfers": [{"destination": "FR", "mechanisms": []}],
+        "findings": [],
+    },
+    {
+        "path": "s.md",
+        "status": "ok",
+        "doc_type": "privacy_policy",
+        "language": "en",
+        "rating": "green",
+        "transfers": [],
+        "findings": [],
+    },
+]
+
+
+def test_evaluate_scores_the_yes_no_transfer_question_and_leaves_unlabelled_fields_out(scanner):
+    """A record's `transfer` answer is scored against "the report names a destination outside the EEA"
+    (a destination in the EEA answers no); fields a set does not label are nan, not a perfect or zero
+    score, and its one string of evidence is not taken for a quote per label."""
+    result = Scorer(scanner.ruleset).score(YES_NO_GOLD, YES_NO_REPORT)
+    figures = result.figures
+    assert (result.transfer.tp, result.transfer.fp, result.transfer.fn) == (1, 1, 1)  # p right; q CH; r only FR
+    assert figures["transfer_f1"] == 0.5 and result.transfer_labelled == 4
+    assert "transfer: want no got yes" in result.differences["q [ok]"]
+    assert "transfer: want yes got no" in result.differences["r [ok]"]
+    for name in ("mechanisms_f1", "flags_f1", "rating_acc", "never_milder", "evidence_at1"):
+        assert math.isnan(figures[name]), name
+    assert figures["destinations_f1"] == 0.5  # US right, CH extra, UNSPECIFIED missed
+    text = result.render()
+    assert "mechanisms    not labelled" in text and "TRANSFER_MECHANISM_UNSPECIFIED" not in text
+    assert set(result.to_dict()["fields"]) == {"destinations"} and result.to_dict()["transfer"]["fn"] == 1
+
+
+def test_evaluate_without_yes_no_labels_keeps_the_kit_figures(scanner):
+    """Gold in the GUIDELINES format has no `transfer` answer: no transfer figure is added, so the
+    score line stays the kit scorer's."""
+    figures = Scorer(scanner.ruleset).score(TRUST_GOLD, TRUST_REPORT).figures
+    assert "transfer_f1" not in figures and not any(math.isnan(v) for v in figures.values())
