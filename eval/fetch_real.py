@@ -130,14 +130,25 @@ def parse_source(text: str) -> Source:
 def read_manifest(path: Path) -> list[Row]:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        missing = {"id", "format", "source", "snapshot_date"} - set(reader.fieldnames or ())
+        missing = {"id", "format", "source"} - set(reader.fieldnames or ())
         if missing:
             raise BuildError(f"{path}: missing columns {sorted(missing)}")
-        # The blind sets' manifests (eval/blind/real) predate the column: their files are kept as fetched.
-        return [
-            Row(line["id"], line["format"], line["source"], line["snapshot_date"], line.get("render") or "original")
+        rows = [
+            # The blind sets' manifests (eval/blind/real) predate the column: their files are kept as fetched.
+            Row(
+                line["id"],
+                line["format"],
+                line["source"],
+                line.get("snapshot_date") or "",
+                line.get("render") or "original",
+            )
             for line in reader
         ]
+    # Only a rendered file carries a date (the PDF's or DOCX's creation date); a file kept as fetched needs none.
+    undated = [row.id for row in rows if row.render != "original" and not row.snapshot_date]
+    if undated:
+        raise BuildError(f"{path}: rendered rows need a snapshot_date: {', '.join(undated)}")
+    return rows
 
 
 def fetch_bytes(source: Source, mirror_root: Path | None) -> bytes:
