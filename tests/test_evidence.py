@@ -1260,3 +1260,87 @@ def test_evidence_the_list_approved_at_signing_is_no_objection_gap(scanner, lang
     to later changes, so the clause giving notice too late is quoted first."""
     found = finding_quotes(scan(scanner, f"{initial} {notice}", lang, "dpa"), "SUBPROCESSOR_OBJECTION_MISSING")
     assert found[0] == notice
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "row"),
+    [
+        (
+            "en",
+            "# Transfers\n\nTransfers to the United Kingdom rely on the adequacy decision for the United Kingdom.\n\n"
+            "# Annex 3: Sub-processors\n\n| Name | Service | Location | Safeguard |\n|---|---|---|---|\n"
+            "| Mailpost Ltd | E-mail delivery | Leeds, United Kingdom | Adequacy decision |\n",
+            "Mailpost Ltd | E-mail delivery | Leeds, United Kingdom | Adequacy decision",
+        ),
+        (
+            "de",
+            "# Übermittlungen\n\nÜbermittlungen in das Vereinigte Königreich stützen sich auf den "
+            "Angemessenheitsbeschluss für das Vereinigte Königreich.\n\n# Anlage 3: Unterauftragsverarbeiter\n\n"
+            "| Name | Leistung | Ort | Garantie |\n|---|---|---|---|\n"
+            "| Mailpost Ltd | E-Mail-Versand | Leeds, Vereinigtes Königreich | Angemessenheitsbeschluss |\n",
+            "Mailpost Ltd | E-Mail-Versand | Leeds, Vereinigtes Königreich | Angemessenheitsbeschluss",
+        ),
+    ],
+)
+def test_evidence_a_row_naming_recipient_place_and_tool_before_the_tool_sentence_for_the_country(
+    scanner, lang, text, row
+):
+    """For a destination, a sentence saying only what transfers to a country rest on names the country for its tool;
+    the row naming the recipient, where it processes and the tool is quoted first, under whatever heading each
+    stands. A row naming no tool still comes after that sentence
+    (test_evidence_a_transfer_sentence_naming_its_tool_still_before_a_table_row)."""
+    assert quotes(scanner, text, lang, "GB", doc_type="dpa", fmt="markdown")[0] == row
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "row"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Name | Service | Location | Safeguard |\n|---|---|---|---|\n"
+            "| Hostco KK | Hosting | Tokyo, Japan | Adequacy decision |\n\n## Notes\n\n"
+            "Engineers of Hostco KK in Osaka, Japan, access the servers only to repair faults.\n",
+            "Hostco KK | Hosting | Tokyo, Japan | Adequacy decision",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Name | Leistung | Ort | Garantie |\n|---|---|---|---|\n"
+            "| Hostco KK | Hosting | Tokio, Japan | Angemessenheitsbeschluss |\n\n## Hinweise zu einzelnen "
+            "Unterauftragsverarbeitern\n\nTechniker der Hostco KK in Osaka, Japan, greifen nur zur Fehlerbehebung auf die "
+            "Server zu.\n",
+            "Hostco KK | Hosting | Tokio, Japan | Angemessenheitsbeschluss",
+        ),
+    ],
+)
+def test_evidence_a_note_on_a_list_after_the_row_it_comments(scanner, lang, text, row):
+    """A sentence under the notes of a list comments on an entry: the row that states where the recipient processes
+    the data is quoted first."""
+    assert quotes(scanner, text, lang, "JP", doc_type="subprocessor_list", fmt="markdown")[0] == row
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "row"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n## How to read this list\n\nSafeguard: the standard contractual clauses or the other "
+            "tool that transfers to a sub-processor outside the EEA rest on.\n\n## Current list\n\n"
+            "| Name | Service | Location | Safeguard |\n|---|---|---|---|\n"
+            "| Helpdesk Pvt Ltd | Support | India | Standard contractual clauses |\n",
+            "Helpdesk Pvt Ltd | Support | India | Standard contractual clauses",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n## Erläuterung der Spalten\n\nGarantie: die Standardvertragsklauseln oder das "
+            "andere Instrument, auf dem Übermittlungen an Unterauftragsverarbeiter außerhalb des EWR beruhen.\n\n"
+            "## Aktuelle Liste\n\n| Name | Leistung | Ort | Garantie |\n|---|---|---|---|\n"
+            "| Helpdesk Pvt Ltd | Support | Indien | Standardvertragsklauseln |\n",
+            "Helpdesk Pvt Ltd | Support | Indien | Standardvertragsklauseln",
+        ),
+    ],
+)
+def test_evidence_a_legend_of_the_columns_ranks_with_definitions(scanner, lang, text, row):
+    """A legend says what a column of the list means, as a definition says what a term means: the row naming the
+    tool is quoted before it."""
+    report = scan(scanner, text, lang, "subprocessor_list", fmt="markdown")
+    assert tool_quotes(report, "scc")[0] == row

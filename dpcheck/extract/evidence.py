@@ -19,7 +19,10 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    unless the SCCs are in place"): each names the label for another case, an earlier state or a promise,
    where another sentence states it. So does a condition on the reader declining the transfer ("If you do not want
    your data processed in the US, ...", „Wenn Sie keine Verarbeitung in den USA wünschen, ..."): the case in which it
-   does not happen. A question that asks ("Can I choose a US region?") states nothing and
+   does not happen. So does a note under a list ("Notes", „Hinweise zu einzelnen Unterauftragsverarbeitern") for a
+   destination: it comments on the entry whose row states where the recipient processes the data. A legend telling how to
+   read the list ("How to read this list", „Erläuterung der Spalten") ranks with definitions: it says what a column means.
+   A question that asks ("Can I choose a US region?") states nothing and
    comes after the answer; one taking its fact as given ("Why is payroll data sent to Singapore?") states it;
 3. for a destination, a sentence that plainly places the data there before every other mention of it: a
    transfer, storage or access statement, or the seat of a recipient that receives the data, that names
@@ -30,7 +33,12 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    rely on the Commission's decision that Switzerland ..."); for the destination either ranks with table
    rows and places named only in a transfer context, below ("Canada is adequate" comes after "our team in
    Toronto, Canada, accesses the data", wherever each stands). Consent to the transfer is no tool named
-   here: "you agree that your data is sent to the US" is itself the statement that places it;
+   here: "you agree that your data is sent to the US" is itself the statement that places it. Among the others,
+   whatever heading each stands under, a table row naming the recipient, the place and its tool ("Mailpost Ltd | Leeds,
+   United Kingdom | Adequacy decision") and a sentence naming no tool come before a sentence naming the place only for
+   the basis of its transfer ("Transfers to the United Kingdom rely on the adequacy decision"), a party's address or
+   authorities' access, or only in a transfer context; a row naming no tool comes last: it holds less than the sentence
+   saying what the transfer rests on;
 4. then a mention under a heading naming a transfer ("International transfers", "Übermittlung in
    Drittländer"), where a reader looks for the answer, before one elsewhere;
 5. then by role: a transfer, storage or access statement naming the destination, or the seat of a
@@ -125,6 +133,8 @@ class EvidenceOrder:
     presupposes: re.Pattern[str]  # words opening a question that takes its fact as given ("why is ... sent to")
     instance: re.Pattern[str]  # words before a label naming it as one instance of a class, at the end of a text
     declined: re.Pattern[str]  # words opening a condition on the reader declining the transfer, at the start of a quote
+    notes: re.Pattern[str]  # words opening a heading over notes on a list's entries
+    legend: re.Pattern[str] | Prefiltered  # words of a heading over a legend telling how to read a list
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:
@@ -150,6 +160,8 @@ class EvidenceOrder:
                 re.I,
             ),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["declined"]) + r")\b", re.I),
+            re.compile(r"^[\W\d]*(?:" + _alternatives(words["notes"]) + r")\b", re.I),
+            _words(words["legend"]),
         )
 
     def address_only(self, quote: str) -> bool:
@@ -179,14 +191,21 @@ class EvidenceOrder:
             self.pointer.search(evidence.quote) or self.summary.search(evidence.quote) or self.summary.search(heading)
         )
 
+    def legend_of_list(self, section: tuple[str, ...]) -> bool:
+        """The quote stands under a heading over a legend telling how to read a list: it says what a column
+        means."""
+        return any(self.legend.search(heading) for heading in section)
+
     def aside(self, mention: Mention) -> bool:
         """The quote names the label for another case, an earlier state or a promise, or only refers on
         (see the module docstring, item 2)."""
         quote = mention.evidence.quote
         # A row's cell naming an assessment beside the tool ("SCCs + TIA") lists what the transfer rests on.
         table = mention.detail == TABLE or mention.role == TABLE
+        heading = mention.evidence.section[-1] if mention.evidence.section else ""
         return bool(
             self.refers_on(mention.evidence)
+            or (mention.kind == "destination" and self.notes.search(heading) is not None)
             or self.asks(quote)
             or self.elsewhere.search(quote)
             or self.declined.search(quote)
@@ -209,7 +228,7 @@ class EvidenceOrder:
 
     def rank(
         self, mention: Mention, basis: frozenset[tuple[int, int]] = frozenset()
-    ) -> tuple[bool, bool, bool, bool, bool, bool, int, bool, bool, bool, int, int]:
+    ) -> tuple[bool, bool, bool, bool, bool, int, bool, int, bool, bool, bool, int, int]:
         """How decisive ``mention`` is as evidence (lower first; see the module docstring), then where it stands;
         ``basis``: the spans of sentences that name a transfer tool."""
         return self._rank(mention, basis, self._under_transfer_heading, self._moving)
@@ -226,7 +245,7 @@ class EvidenceOrder:
         basis: frozenset[tuple[int, int]],
         under_transfer_heading: Callable[[tuple[str, ...]], bool],
         moving: Callable[[str], bool],
-    ) -> tuple[bool, bool, bool, bool, bool, bool, int, bool, bool, bool, int, int]:
+    ) -> tuple[bool, bool, bool, bool, bool, int, bool, int, bool, bool, bool, int, int]:
         quote = mention.evidence.quote
         table = mention.detail == TABLE or mention.role == TABLE
         lapsed = not mention.relied_upon or (mention.kind == "mechanism" and bool(DISAVOWAL.search(quote)))
@@ -243,10 +262,11 @@ class EvidenceOrder:
         )
         return (
             lapsed,
-            tier == _TIER[DEFINITION],
+            tier == _TIER[DEFINITION] or self.legend_of_list(mention.evidence.section),
             mention.detail == EXAMPLE,
             self.aside(mention),
             not placed,
+            0 if placed else self.grounds(mention, basis),
             not under_transfer_heading(mention.evidence.section or ()),
             tier,
             mention.detail == CONSENT,
@@ -254,6 +274,19 @@ class EvidenceOrder:
             not table and not moving(quote),
             mention.evidence.start,
             -mention.evidence.end,
+        )
+
+    def grounds(self, mention: Mention, basis: frozenset[tuple[int, int]]) -> int:
+        """Where a destination not plainly placed comes among the others (see the module docstring, item 3): a table
+        row naming its tool or a sentence naming none (0), before a sentence naming the place only in a transfer context,
+        for the basis of its transfer, a party's address or public authorities' access (1), before a row naming no
+        tool (2)."""
+        if mention.detail == TABLE or mention.role == TABLE:
+            return 0 if _overlaps(mention.evidence, basis) else 2
+        quote = mention.evidence.quote
+        return int(
+            mention.role == UNCLAIMED
+            or bool(self.concluded.search(quote) or self.address_only(quote) or self.authorities.search(quote))
         )
 
     def ranked(self, mentions: Iterable[Mention]) -> tuple[Mention, ...]:
