@@ -1292,3 +1292,25 @@ def test_terms_compelled_disclosure_without_an_authority_named_sets_the_topic(sc
     """ "If we are legally required to disclose data" speaks of authorities' demands without naming them: a promise
     to tell the user first, in the next sentence, is how such a demand is handled; the disclosure alone is not."""
     assert (SMU in flags(scanner, text, lang, "privacy_policy")) is unaddressed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            SCC_EN + "The importer will tell the data exporter without delay about:\n\n"
+            "- any binding demand by a police authority to hand over the data;\n- any breach of security.",
+        ),
+        (
+            "de",
+            SCC_DE + "Der Datenimporteur unterrichtet den Datenexporteur unverzüglich über:\n\n"
+            "- jede verbindliche Aufforderung einer Polizeibehörde, die Daten herauszugeben;\n- jede Sicherheitsverletzung.",
+        ),
+    ],
+)
+def test_terms_markdown_list_items_keep_their_lead_in(scanner, lang, text):
+    """Markdown keeps no marker in a list item's text: the item still belongs to the lead-in telling the
+    customer of requests from authorities."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert SMU not in {f.rule_id for f in report.findings}

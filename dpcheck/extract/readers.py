@@ -990,7 +990,8 @@ class TermReader(Reader):
         topic ("We will notify affected users first"); a lead-in ending in a colon carries over to the
         list items after it ("We will notify Customer of: (i) any request by a public authority")."""
         sentence = passage.sentence
-        item = bool(LIST_ITEM.match(sentence.text))
+        # Markdown, HTML and DOCX lists keep no marker in the item's text: the block says it is one.
+        item = sentence.block.kind == "list_item" or bool(LIST_ITEM.match(sentence.text))
         asked_at, asked_in = self._asked
         topic = sentence.block is asked_in and passage.index - asked_at <= TOPIC_REACH
         lead_in = self._lead_in if item else None

@@ -35,8 +35,14 @@ AUTHORITY_HEADING = re.compile(
 LIST_ITEM = re.compile(r"\s*(\(?[a-z0-9]{1,4}[.)]|[-•*–])\s", re.I)
 # Tokens between "notify"/"informieren" and the party told ("notify the data exporter").
 NOTICE_REACH = 4
+# Tokens from "as" to the word for the role it gives a name ("uses Northwind as its hosting sub-processor").
+ROLE_REACH = 4
 # Tokens from "additional safeguards" to "such as", and from there to the tool it names.
 EXAMPLE_REACH = 4
+# Tokens from the word of checking to the level it checks ("monitors the circumstances of each transfer so that it
+# keeps, in practice, a level of protection essentially equivalent"), and before it to the Commission as its subject.
+CHECK_REACH = 25
+CHECKER_REACH = 8
 
 
 def link_mentions(document: Document) -> list[Mention]:
@@ -179,6 +185,22 @@ def _awaited(sentence: Sentence, cue: Cue) -> bool:
     )
 
 
+def _protection_checked(sentence: Sentence, words: Words) -> Cue | None:
+    """ "We verify that recipients keep a level of protection equivalent to the GDPR", „wir prüfen laufend, ob ein im
+    Wesentlichen gleichwertiges Schutzniveau besteht": the exporter's own check of the protection abroad is the
+    assessment Schrems II asks for. Not the Commission's ("countries the Commission has assessed as offering
+    essentially equivalent protection"), a check denied, or one promised for an imagined transfer."""
+    levels = sentence.of("EQUIVALENT_PROTECTION")
+    for check in sentence.of("PROTECTION_CHECKED"):
+        if not any(0 <= level.start - check.end <= CHECK_REACH for level in levels):
+            continue
+        if any(0 <= check.start - c.end <= CHECKER_REACH for c in sentence.of("COMMISSION")):
+            continue
+        if not _denied(sentence, check, words) and not _awaited(sentence, check):
+            return check
+    return None
+
+
 def _tells_customer(sentence: Sentence) -> str:
     # "We tell you that U.S. law may not protect your data against access by U.S. authorities": the risk, no request.
     if sentence.has("RISK_NOTICE") and not sentence.has("GOV_REQUEST"):
@@ -222,6 +244,10 @@ def supplementary_measure(sentence: Sentence, words: Words, context: AuthorityCo
         named = sorted([*named, *sentence.of("SCC_LOCAL_LAWS")], key=lambda c: c.start)
     if named:
         return f"names '{named[0].text}'"
+    if (context.transfer_paragraph or speaks_of_transfers(sentence)) and (
+        check := _protection_checked(sentence, words)
+    ):
+        return f"checks that the protection abroad is equivalent ('{check.text}')"
     if not (context.topic or government_access(sentence)):
         return ""
     handling = sentence.of("GOV_HANDLING")
@@ -270,6 +296,7 @@ def _processors_named(sentence: Sentence) -> str:
 ANCHORS = (
     "SUPPLEMENTARY",
     "SUPPLEMENTARY_GENERIC",
+    "EQUIVALENT_PROTECTION",
     "TRANSPARENCY_REPORT",
     "SCC_LOCAL_LAWS",
     "GOV_HANDLING",
@@ -465,8 +492,20 @@ def _objection_void(sentence: Sentence, words: Words) -> bool:
 
 def _subprocessor_named(sentence: Sentence) -> str:
     """ "transfers ... are made to its subprocessor Example, Inc.": the capitalised name right after a word for a
-    sub-processor, which no cue claims; "" if there is none."""
-    return _name_after(sentence, "SUBPROCESSOR")
+    sub-processor, which no cue claims; "" if there is none. So is the name the vendor uses in that role ("Provider
+    uses Northwind Cloud as its hosting sub-processor", „setzt Nordwind als Unterauftragsverarbeiter ein")."""
+    if name := _name_after(sentence, "SUBPROCESSOR"):
+        return name
+    tokens = sentence.span
+    roles = [
+        c.start
+        for c in sentence.of("SUBPROCESSOR")
+        if any(t.lower_ in ("as", "als") for t in tokens[max(0, c.start - ROLE_REACH) : c.start])
+    ]
+    if roles and (name := _name_after(sentence, "A28_USE")):
+        used = [c.end for c in sentence.of("A28_USE") if c.end < len(tokens) and tokens[c.end].text == name]
+        return name if any(u < r for u in used for r in roles) else ""
+    return ""
 
 
 def _name_after(sentence: Sentence, label: str) -> str:
