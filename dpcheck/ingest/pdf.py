@@ -14,9 +14,10 @@ import io
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -36,7 +37,7 @@ from dpcheck.ingest.lines import (
 )
 from dpcheck.ingest.normalize import clean
 from dpcheck.ingest.pdf_tables import Bbox, Cells, Frames, frame_cells, page_tables
-from dpcheck.ingest.pdf_visibility import PageVisibility, examine, object_bounds, page_objects
+from dpcheck.ingest.pdf_visibility import Canvas, PageVisibility, examine, object_bounds, page_objects
 from dpcheck.limits import check_chars, checkpoint
 
 # pdfminer logs a warning for every odd font it meets; the text comes from pdfium anyway.
@@ -90,7 +91,7 @@ class _Table:
 
 
 def parse(data: bytes, source: str, *, max_pages: int) -> Document:
-    pages, metadata, warnings = _read(data, source, max_pages)
+    pages, metadata, warnings, excerpt = _read(data, source, max_pages)
     chars = sum(page.chars for page in pages)
     if chars < 20 * len(pages) and chars < 50:
         if "unreadable_pages" in metadata:
@@ -103,7 +104,7 @@ def parse(data: bytes, source: str, *, max_pages: int) -> Document:
     _drop_running_lines(pages)
     all_lines = [line for page in pages for line in page.lines]
     dehyphenator = Dehyphenator(" ".join(line.text for line in all_lines))
-    tables = _tables(data, pages, dehyphenator)
+    tables = _tables(excerpt or data, pages, dehyphenator, excerpt is not None)
     margins = {p.number: max((ln.right for ln in p.lines if ln.right is not None), default=p.width) for p in pages}
     layout = Layout(all_lines, dehyphenator, margins)
     items: list[Item] = []
@@ -136,7 +137,7 @@ def _page_notices(pages: Sequence[_Page]) -> list[Notice]:
     def numbers(test: Callable[[_Page], bool]) -> tuple[int, ...]:
         return tuple(p.number for p in pages if test(p))
 
-    scans = numbers(lambda p: p.chars < _SCAN_CHARS and p.seen is not None and p.seen.image_share >= _SCAN_COVER)
+    scans = numbers(lambda p: p.seen is not None and p.seen.image_share >= _SCAN_COVER and p.chars < _SCAN_CHARS)
     if scans:
         notices.append(
             Notice(
@@ -213,7 +214,9 @@ def _listed(numbers: Sequence[int]) -> str:
     return shown + (f" and {len(numbers) - 20} more" if len(numbers) > 20 else "")
 
 
-def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[str, str], list[str]]:
+def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[str, str], list[str], bytes | None]:
+    """The pages, the metadata, the warnings, and the pages whose tables' text pdfminer must read as a PDF of their
+    own (:func:`_excerpt`), or None."""
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -237,10 +240,11 @@ def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[s
         broken = []
         chars = 0
         pdf.init_forms()
+        canvas = Canvas()
         for number in range(1, count + 1):
             checkpoint()
             try:
-                page = _read_page(pdf, number)
+                page = _read_page(pdf, number, canvas)
             except pdfium.PdfiumError:  # one damaged page should not cost the rest of the document
                 broken.append(str(number))
                 page = _Page(number, 0.0, 0.0, [], False)
@@ -250,24 +254,55 @@ def _read(data: bytes, source: str, max_pages: int) -> tuple[list[_Page], dict[s
         if len(broken) == count:
             raise IngestError(ErrorCode.PDF_CORRUPT, f"{source}: none of the {count} pages could be read")
         title = clean(pdf.get_metadata_dict().get("Title", "")).strip()
+        excerpt = _excerpt(pdf, pages)
     finally:
         pdf.close()
     metadata = {"title": title} if title else {}
     if broken:
         metadata["unreadable_pages"] = ",".join(broken)
         warnings.append(f"page(s) {', '.join(broken)} of {count} could not be read")
-    return pages, metadata, warnings
+    return pages, metadata, warnings, excerpt
 
 
-def _read_page(pdf: pdfium.PdfDocument, number: int) -> _Page:
+def _excerpt(pdf: pdfium.PdfDocument, pages: Sequence[_Page]) -> bytes | None:
+    """The ruled pages whose tables' text pdfminer must read (:class:`Frames`), copied by pdfium into a PDF of
+    their own, in their order; None when there are none, when a ruled page must be read by pdfplumber whole (its
+    rotation and boxes are then pdfminer's to read from the file itself), or when pdfium cannot copy them.
+
+    pdfminer makes an object of every page of a file before pdfplumber picks those it was asked for, reading
+    each page's content streams' dictionaries: for the two such pages of a 41-page PDF a tenth of what pdfminer
+    took for them, and more the longer the file. A copied page is the same content with the same resources, and
+    pdfplumber measures ``doctop`` over the pages it reads only, so their characters are the same."""
+    wanted = [page.number for page in pages if page.ruled and isinstance(page.grid, Frames)]
+    if not wanted or any(page.ruled and page.grid is None for page in pages):
+        return None
+    copy = pdfium.PdfDocument.new()
+    try:
+        copy.import_pages(pdf, [number - 1 for number in wanted])
+        out = io.BytesIO()
+        copy.save(out)
+    except pdfium.PdfiumError:
+        return None
+    finally:
+        copy.close()
+    return out.getvalue()
+
+
+def _read_page(pdf: pdfium.PdfDocument, number: int, canvas: Canvas) -> _Page:
     page = pdf[number - 1]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
-        ruled = _has_rulings(page)
+        images: list[Any] = []
+        paths: list[Any] = []
+        for kind, obj in page_objects(page, (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH)):
+            checkpoint()
+            (images if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE else paths).append(obj)
+        ruled = _has_rulings(paths)
         try:
-            seen = examine(page, textpage)
-            lines, hidden_text = _lines(textpage, number, height, seen.hidden)
+            text = textpage.get_text_range()
+            seen = examine(page, textpage, text, images, canvas)
+            lines, hidden_text = _lines(textpage, text, number, height, seen.hidden)
             grid = page_tables(page, textpage) if ruled else None
             links = _links(pdf, page, textpage)
         finally:
@@ -282,9 +317,11 @@ def _read_page(pdf: pdfium.PdfDocument, number: int) -> _Page:
         page.close()
 
 
-def _lines(textpage: pdfium.PdfTextPage, number: int, height: float, hidden: set[int]) -> tuple[list[Line], str]:
-    """The page's lines without its hidden characters, and the hidden text left out."""
-    text = textpage.get_text_range()
+def _lines(
+    textpage: pdfium.PdfTextPage, text: str, number: int, height: float, hidden: set[int]
+) -> tuple[list[Line], str]:
+    """The page's lines (``text`` the text page's ``get_text_range()``) without its hidden characters, and the
+    hidden text left out."""
     lines = []
     left_out = []
     name = ctypes.create_string_buffer(_FONT_NAME)
@@ -522,7 +559,7 @@ def _attach_bullets(lines: list[Line]) -> list[Line]:
     return kept
 
 
-def _has_rulings(page: pdfium.PdfPage) -> bool:
+def _has_rulings(paths: Iterable[Any]) -> bool:
     """Cheap test for a drawn table grid: edges at three or more distinct x positions and two or more y positions
     (one row of two cells is the rest of a table a page break cut off, see :func:`_continued_only`).
 
@@ -531,8 +568,7 @@ def _has_rulings(page: pdfium.PdfPage) -> bool:
     """
     xs: set[int] = set()
     ys: set[int] = set()
-    for obj in page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
-        checkpoint()
+    for obj in paths:
         left, bottom, right, top = object_bounds(obj)
         wide, tall = right - left >= 6, top - bottom >= 6
         if wide and tall and pdfium_c.FPDFPath_CountSegments(obj) >= 8:
@@ -567,9 +603,12 @@ def _drop_running_lines(pages: Sequence[_Page]) -> None:
         ]
 
 
-def _tables(data: bytes, pages: Sequence[_Page], dehyphenator: Dehyphenator) -> dict[int, list[_Table]]:
+def _tables(
+    data: bytes, pages: Sequence[_Page], dehyphenator: Dehyphenator, excerpt: bool = False
+) -> dict[int, list[_Table]]:
     """Tables on the ruled pages: from pdfium's reading where there is one, else from pdfplumber;
-    on any pdfplumber failure the text of its pages stays in the paragraphs."""
+    on any pdfplumber failure the text of its pages stays in the paragraphs. ``data`` is the whole PDF, or with
+    ``excerpt`` the pages pdfplumber must read (:func:`_excerpt`), in their order."""
     found: dict[int, list[_Table]] = {}
     unread = []
     for page in pages:
@@ -585,11 +624,12 @@ def _tables(data: bytes, pages: Sequence[_Page], dehyphenator: Dehyphenator) -> 
         return found
     frames = {page.number: page.grid for page in pages if isinstance(page.grid, Frames)}
     try:
-        with pdfplumber.open(io.BytesIO(data), pages=unread) as plumber:
+        with pdfplumber.open(io.BytesIO(data), pages=None if excerpt else unread) as plumber:
             for plumbed in plumber.pages:
                 checkpoint()
+                number = unread[plumbed.page_number - 1] if excerpt else plumbed.page_number
                 try:
-                    framed = frames.get(plumbed.page_number)
+                    framed = frames.get(number)
                     read = (
                         frame_cells(plumbed, framed)
                         if framed is not None
@@ -600,7 +640,7 @@ def _tables(data: bytes, pages: Sequence[_Page], dehyphenator: Dehyphenator) -> 
                     plumbed.close()
                 kept = [t for t in tables if t is not None]
                 if kept:
-                    found[plumbed.page_number] = kept
+                    found[number] = kept
     except Exception:  # noqa: BLE001  pdfminer raises many types on odd files; the text layer is already read
         return _continued_only(found)
     return _continued_only(found)

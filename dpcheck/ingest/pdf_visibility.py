@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
@@ -38,6 +38,9 @@ _EDGE = 40  # grey-level step between neighbouring pixels that counts as ink
 _INVISIBLE_MODE = 3  # PDF text render mode "neither fill nor stroke"
 _CHUNK = 1024  # characters between two checkpoints
 _NO_VALUE = re.compile("[\x00\ufffe\uffff]")  # how pdfium's text shows a glyph without a Unicode value
+# A word and a space of the page's text: ``re``'s ``\s`` of a text pattern is ``str.isspace``, character by character.
+_WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 
 # pdfium's FPDFText_GetCharBox (same calling convention) taking plain addresses for its four results,
 # so that each character's box is written straight into an array: with ctypes objects per value,
@@ -59,27 +62,32 @@ class PageVisibility:
     drawn: bool = True
 
 
-def examine(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> PageVisibility:
-    """Hidden and blanked characters of ``page``, and the share of it covered by images."""
+def examine(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, images: Sequence[Any], canvas: Canvas
+) -> PageVisibility:
+    """Hidden and blanked characters of ``page``, and the share of it covered by images.
+
+    ``text`` is the text page's ``get_text_range()``, ``images`` the page's image objects (:func:`page_objects`):
+    the reader of the page has both already. The page is drawn on ``canvas``, its document's."""
     result = PageVisibility()
     width, height = page.get_size()
-    image_pixels, result.image_share = _images(page, width * height)
+    image_pixels, result.image_share = _images(images, width * height)
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
     if count <= 0:
         return result
     scale = min(_SCALE, (_MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
     ink = None
     if scale >= _MIN_SCALE and image_pixels <= _MAX_IMAGE_PIXELS:
-        ink = _Ink(page, scale)
+        ink = _Ink(page, scale, canvas)
     result.drawn = ink is not None
-    chars = _chars(textpage, count)
+    chars = _chars(textpage, count, text)
     words = _words(chars)
     if not words:
         return result
     boxes = np.full((count, 4), np.nan)
     bounds = np.array(words, dtype=np.intp)
     asked = np.arange(len(words))
-    spaces = np.array([index for index, char in enumerate(chars) if char.isspace()], dtype=np.intp)
+    spaces = np.array([match.start() for match in _SPACE.finditer(chars)], dtype=np.intp)
     if ink is not None:
         # A word whose first glyph alone is readable and shows ink is seen, whatever its other glyphs' boxes
         # (the word's box holds the glyph's, so its height and its ink are at least the glyph's): the other
@@ -131,38 +139,25 @@ def examine(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> PageVisibilit
     return result
 
 
-def _chars(textpage: pdfium.PdfTextPage, count: int) -> list[str]:
-    """The page's characters by index; a glyph without a Unicode value is a space.
+def _chars(textpage: pdfium.PdfTextPage, count: int, text: str) -> str:
+    """The page's characters by index (``text`` as the text page gives it); a glyph without a Unicode
+    value is a space.
 
     pdfium shows both a glyph without a value and a hyphen it took out of a line break as
     U+FFFE; the hyphen's own code is 2."""
-    text = textpage.get_text_range(0, count)
     if len(text) != count:  # characters outside the BMP take two UTF-16 units
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
-    chars = list(text)
-    for match in _NO_VALUE.finditer(text):
-        index = match.start()
-        chars[index] = "-" if pdfium_c.FPDFText_GetUnicode(textpage.raw, index) == 2 else " "
-    return chars
+    return _NO_VALUE.sub(
+        lambda match: "-" if pdfium_c.FPDFText_GetUnicode(textpage.raw, match.start()) == 2 else " ", text
+    )
 
 
-def _words(chars: list[str]) -> list[tuple[int, int]]:
-    """(start, end) character indices of each run of non-space characters.
+def _words(chars: str) -> list[tuple[int, int]]:
+    """(start, end) character indices of each run of non-space characters (``str.isspace``, as ``\\s`` of ``re``).
 
     Visibility is judged per word: a glyph as small as a full stop leaves too faint a mark to
     judge alone, and a hidden passage is hidden word by word."""
-    words = []
-    start = None
-    for index, char in enumerate(chars):
-        if char.isspace():
-            if start is not None:
-                words.append((start, index))
-                start = None
-        elif start is None:
-            start = index
-    if start is not None:
-        words.append((start, len(chars)))
-    return words
+    return [match.span() for match in _WORD.finditer(chars)]
 
 
 def _blanked(textpage: pdfium.PdfTextPage, spaces: np.ndarray, boxes: np.ndarray, ink: _Ink) -> int:
@@ -237,17 +232,38 @@ def _apart(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (np.maximum(a, b) - np.minimum(a, b)) >= _EDGE
 
 
+class Canvas:
+    """The pixels the pages of one document are drawn on, one page after the other: pypdfium2's ``render`` fills
+    its bitmap before it draws, so what the last page left is gone, and a page's pixels are read before the next
+    page is drawn. A bitmap of its own for each page was zeroed by ctypes, then filled, then given back: 3 % of
+    reading a PDF of text pages. Not to be shared by threads."""
+
+    def __init__(self) -> None:
+        self._buffer: ctypes.Array[ctypes.c_ubyte] | None = None
+
+    def bitmap(self, width: int, height: int, format: int, rev_byteorder: bool = False) -> pdfium.PdfBitmap:
+        """pypdfium2's ``PdfBitmap.new_native`` (``render``'s ``bitmap_maker``) on this canvas's buffer, which
+        grows to the largest page drawn; a format of more than one byte a pixel gets a buffer of its own."""
+        if format != pdfium_c.FPDFBitmap_Gray:
+            return pdfium.PdfBitmap.new_native(width, height, format, rev_byteorder)
+        if self._buffer is None or len(self._buffer) < width * height:
+            self._buffer = (ctypes.c_ubyte * (width * height))()
+        return pdfium.PdfBitmap.new_native(width, height, format, rev_byteorder, buffer=self._buffer)
+
+
 class _Ink:
     """The page drawn in grey, to be asked where ink shows."""
 
-    def __init__(self, page: pdfium.PdfPage, scale: float) -> None:
-        bitmap = page.render(scale=scale, grayscale=True, draw_annots=True, may_draw_forms=False)
+    def __init__(self, page: pdfium.PdfPage, scale: float, canvas: Canvas) -> None:
+        bitmap = page.render(
+            scale=scale, grayscale=True, draw_annots=True, may_draw_forms=False, bitmap_maker=canvas.bitmap
+        )
         try:
             grey = bitmap.to_numpy()
             if grey.ndim == 3:
                 grey = grey[:, :, 0]
         finally:
-            # The pixels stay: pypdfium2 allocated them (a native bitmap), and the array holds on to them.
+            # The pixels stay: the canvas's buffer holds them until its next page, and the array holds on to it.
             bitmap.close()
         self.grey = grey
         self.rows, self.cols = grey.shape
@@ -283,12 +299,12 @@ def _device_transform(page: pdfium.PdfPage, cols: int, rows: int) -> tuple[tuple
     return ((xx - ox) / span, (yx - ox) / span, ox), ((xy - oy) / span, (yy - oy) / span, oy)
 
 
-def _images(page: pdfium.PdfPage, area: float) -> tuple[int, float]:
-    """Declared pixels of the page's images, and the share of the page their bounds cover."""
+def _images(images: Sequence[Any], area: float) -> tuple[int, float]:
+    """Declared pixels of the page's ``images``, and the share of the page their bounds cover."""
     pixels = 0
     covered = 0.0
     width, height = ctypes.c_uint(), ctypes.c_uint()
-    for obj in page_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+    for obj in images:
         checkpoint()
         if pdfium_c.FPDFImageObj_GetImagePixelSize(obj, width, height):
             pixels += width.value * height.value
@@ -297,13 +313,14 @@ def _images(page: pdfium.PdfPage, area: float) -> tuple[int, float]:
     return pixels, min(1.0, covered / area) if area > 0 else 0.0
 
 
-def page_objects(page: pdfium.PdfPage, kind: int, max_depth: int = 3) -> Iterator[Any]:
-    """The raw handles of the page's objects of one ``kind``, in the order and to the depth of form
-    nesting of pypdfium2's ``page.get_objects(filter=(kind,), max_depth=max_depth)``, which wraps every
+def page_objects(page: pdfium.PdfPage, kinds: Container[int], max_depth: int = 3) -> Iterator[tuple[int, Any]]:
+    """The type and raw handle of each of the page's objects of the given ``kinds``, in the order and to the depth
+    of form nesting of pypdfium2's ``page.get_objects(filter=kinds, max_depth=max_depth)``, which wraps every
     object of the page (text included) in a Python object before it filters: for the images and the
-    ruling test, 7 % of reading the pages of a long PDF went to those wrappers."""
+    ruling test, 7 % of reading the pages of a long PDF went to those wrappers. The images and the paths come
+    from one walk: the text objects, most of a page's, are then looked at once."""
 
-    def walk(count: int, get: Any, level: int) -> Iterator[Any]:
+    def walk(count: int, get: Any, level: int) -> Iterator[tuple[int, Any]]:
         if count < 0:
             raise pdfium.PdfiumError("Failed to get number of pageobjects.")
         for index in range(count):
@@ -313,8 +330,8 @@ def page_objects(page: pdfium.PdfPage, kind: int, max_depth: int = 3) -> Iterato
             found = pdfium_c.FPDFPageObj_GetType(obj)
             if found == pdfium_c.FPDF_PAGEOBJ_UNKNOWN:
                 raise pdfium.PdfiumError("Failed to determine pageobject type.")
-            if found == kind:
-                yield obj
+            if found in kinds:
+                yield found, obj
             if found == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
                 yield from walk(
                     pdfium_c.FPDFFormObj_CountObjects(obj),

@@ -13,7 +13,7 @@ from PIL import Image
 
 from dpcheck.errors import ErrorCode, IngestError
 from dpcheck.ingest import load
-from dpcheck.ingest.pdf_visibility import _EDGE, inked, object_bounds, page_objects
+from dpcheck.ingest.pdf_visibility import _EDGE, _SPACE, Canvas, _words, inked, object_bounds, page_objects
 from dpcheck.limits import Limits
 
 from .conftest import LOREM, assert_consistent, new_pdf, pdf_bytes
@@ -294,14 +294,18 @@ def test_pdf_page_objects_are_pypdfium2s(levels: int) -> None:
     """The raw walk over a page's images and paths gives the objects, in the order, to the form depth
     and with the bounds of pypdfium2's ``get_objects(filter=..., max_depth=3)``, forms nested or not."""
     page = pdfium.PdfDocument(_nested_forms(levels))[0]
-    for kind in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH):
+    both = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH)
+    for kinds in ((pdfium_c.FPDF_PAGEOBJ_IMAGE,), (pdfium_c.FPDF_PAGEOBJ_PATH,), both):
         wrapped = [
-            (ctypes.cast(obj.raw, ctypes.c_void_p).value, obj.get_bounds())
-            for obj in page.get_objects(filter=(kind,), max_depth=3)
+            (obj.type, ctypes.cast(obj.raw, ctypes.c_void_p).value, obj.get_bounds())
+            for obj in page.get_objects(filter=kinds, max_depth=3)
         ]
-        walked = [(ctypes.cast(obj, ctypes.c_void_p).value, object_bounds(obj)) for obj in page_objects(page, kind)]
+        walked = [
+            (kind, ctypes.cast(obj, ctypes.c_void_p).value, object_bounds(obj))
+            for kind, obj in page_objects(page, kinds)
+        ]
         assert walked == wrapped
-        assert len(walked) >= min(levels + 1, 3)
+        assert len(walked) >= min(levels + 1, 3) * len(kinds)
 
 
 def _grid(pdf, rows: list[tuple[str, ...]], headings: int = 0) -> None:
@@ -439,3 +443,49 @@ def test_pdf_a_word_whose_first_letter_does_not_show_is_judged_whole(language: s
     for word in words:
         assert doc.text.count(word) == 1 and f"{word}Q" in doc.text
     assert doc.notice("hidden-text") is not None
+
+
+def test_pdf_words_and_spaces_of_a_page_are_those_of_str_isspace() -> None:
+    """The words visibility is judged by are the runs of characters ``str.isspace`` says are no space, and the
+    spaces read for blanked letters are the characters it says are: ``re``'s ``\\s`` and ``\\S`` split every code
+    point so, NUL, U+FFFE and the spaces beyond ASCII (no-break, ideographic, line separator) included."""
+    every = "".join(map(chr, range(0x110000)))
+    assert [m.start() for m in _SPACE.finditer(every)] == [i for i, c in enumerate(every) if c.isspace()]
+    for text in (
+        "",
+        "   ",
+        "Wir übermitteln\u00a0Daten\r\nin die USA.",
+        "We\u2028transfer \u3000data\x00to\ufffe the  United States ",
+        "x",
+    ):
+        expected, start = [], None
+        for index, char in enumerate(text + " "):
+            if char.isspace() and start is not None:
+                expected.append((start, index))
+                start = None
+            elif not char.isspace() and start is None:
+                start = index
+        assert _words(text) == expected
+
+
+def test_pdf_pages_drawn_on_one_canvas_are_drawn_as_on_their_own() -> None:
+    """The pages of a document drawn in turn on one canvas (a small page after a large one, a large after a small)
+    have the pixels each has drawn on a bitmap of its own, and the canvas grows to the largest page."""
+    pdf = new_pdf()
+    for orientation, text in (("P", LOREM), ("L", "Wir übermitteln Daten in die USA. " * 20), ("P", "Short.")):
+        pdf.add_page(orientation=orientation)
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, text=text)
+    document = pdfium.PdfDocument(pdf_bytes(pdf))
+    document[2].set_mediabox(0, 0, 300, 400)
+    canvas = Canvas()
+    for page in (document[0], document[1], document[2], document[1]):
+        alone = page.render(scale=2.0, grayscale=True, draw_annots=True, may_draw_forms=False).to_numpy().copy()
+        on_canvas = page.render(
+            scale=2.0, grayscale=True, draw_annots=True, may_draw_forms=False, bitmap_maker=canvas.bitmap
+        ).to_numpy()
+        assert on_canvas.shape == alone.shape
+        assert np.array_equal(on_canvas, alone)
+    assert canvas._buffer is not None and len(canvas._buffer) == max(
+        int(np.ceil(page.get_width() * 2)) * int(np.ceil(page.get_height() * 2)) for page in document
+    )

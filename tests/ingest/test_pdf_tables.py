@@ -11,7 +11,8 @@ import pytest
 from fpdf import FPDF
 
 from dpcheck.ingest import load
-from dpcheck.ingest.pdf import _read
+from dpcheck.ingest.lines import Dehyphenator
+from dpcheck.ingest.pdf import _read, _tables
 from dpcheck.ingest.pdf_tables import Frames, frame_cells, page_tables
 
 from .conftest import new_pdf, pdf_bytes
@@ -115,7 +116,7 @@ def test_pdf_tables_from_pdfium_equal_pdfplumber(draw: Callable[[FPDF], None]) -
 def test_pdf_tables_of_a_ruled_page_are_read_without_pdfplumber() -> None:
     """A document's ruled page carries its tables from pdfium, and the document holds them."""
     data = _page(_fpdf_table(ROWS_DE))
-    pages, _, _ = _read(data, "x.pdf", 10)
+    pages, _, _, _ = _read(data, "x.pdf", 10)
     assert pages[0].ruled and pages[0].grid is not None
     doc = load(data, name="x.pdf")
     assert doc.tables[0].header == ROWS_DE[0]
@@ -165,7 +166,7 @@ def test_pdf_tables_added_space_between_close_words_in_a_table_is_left_to_pdfmin
     data = _page(_close_words(inside=True, words=words))
     frames = _from_pdfium(data)
     assert isinstance(frames, Frames)
-    pages, _, _ = _read(data, "x.pdf", 10)
+    pages, _, _, _ = _read(data, "x.pdf", 10)
     assert pages[0].ruled and isinstance(pages[0].grid, Frames)
     theirs = _plumbed(data)
     with pdfplumber.open(io.BytesIO(data), pages=[1]) as plumber:
@@ -186,3 +187,55 @@ def test_pdf_tables_added_space_outside_the_tables_does_not_matter() -> None:
     ours = _from_pdfium(data)
     assert ours is not None
     assert [cells for _, cells in ours] == [cells for _, cells in _plumbed(data)]
+
+
+def _pages_with_close_words(words: tuple[tuple[str, str], tuple[str, str], str, str]) -> bytes:
+    """Five pages: plain text, the table with close words (left to pdfminer), plain text, the same table again,
+    a ruled table pdfium reads (fpdf2's grid) — so that the pages pdfminer reads are not the first ones."""
+    pdf = new_pdf()
+    for draw in (None, _close_words(inside=True, words=words), None, _close_words(inside=True, words=words)):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 10)
+        pdf.multi_cell(0, 6, text="Annex 3: the sub-processors / Anlage 3: die Unterauftragsverarbeiter")
+        if draw is not None:
+            draw(pdf)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    _fpdf_table(ROWS_EN if words is CLOSE_EN else ROWS_DE)(pdf)
+    return pdf_bytes(pdf)
+
+
+@pytest.mark.parametrize("words", [CLOSE_DE, CLOSE_EN], ids=["de", "en"])
+def test_pdf_tables_pages_left_to_pdfminer_are_read_from_a_copy_of_their_own(words) -> None:
+    """The pages whose tables' text pdfminer reads are copied by pdfium into a PDF of their own: pdfplumber
+    reads from it the cells it reads from the whole file, on the same pages."""
+    data = _pages_with_close_words(words)
+    pages, _, _, excerpt = _read(data, "x.pdf", 10)
+    assert [p.number for p in pages if isinstance(p.grid, Frames)] == [2, 4]
+    assert excerpt is not None and len(pdfium.PdfDocument(excerpt)) == 2
+    dehyphenator = Dehyphenator(" ".join(line.text for page in pages for line in page.lines))
+    whole = _tables(data, pages, dehyphenator)
+    assert _tables(excerpt, pages, dehyphenator, excerpt=True) == whole
+    assert sorted(whole) == [2, 4, 5]
+    joined = words[2] + words[3]
+    assert [joined, ""] in whole[4][0].rows
+    doc = load(data, name="x.pdf")
+    assert [[joined, ""] in [list(row) for row in table.rows] for table in doc.tables].count(True) == 2
+
+
+def test_pdf_tables_no_copy_where_pdfplumber_reads_a_page_whole() -> None:
+    """A ruled page pdfplumber reads whole (a rotated one) is read from the file itself, and so are the others."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    _close_words(inside=True)(pdf)
+    pdf.add_page(orientation="L")
+    pdf.set_font("Helvetica", "", 10)
+    _fpdf_table(ROWS_EN)(pdf)
+    source = pdfium.PdfDocument(pdf_bytes(pdf))
+    source[1].set_rotation(90)
+    out = io.BytesIO()
+    source.save(out)
+    pages, _, _, excerpt = _read(out.getvalue(), "x.pdf", 10)
+    assert isinstance(pages[0].grid, Frames) and pages[1].ruled and pages[1].grid is None
+    assert excerpt is None
