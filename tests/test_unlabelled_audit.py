@@ -202,3 +202,63 @@ def test_the_country_closing_a_providers_address_is_its_seat(scanner, lang, text
     """The provider a service is used from, named with its address, receives the data where the address ends; the
     German genitive („des folgenden Anbieters:") introduces the provider as "provider:" does."""
     assert destinations(scan(scanner, text, lang)) == {"GB"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We send support tickets to a helpdesk provider in Brazil. Such transfers only go to countries recognised as "
+            "offering an equivalent level of protection.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Supportanfragen an einen Dienstleister in Brasilien. Die Übermittlung erfolgt nur in Länder, "
+            "deren Datenschutzniveau als gleichwertig anerkannt ist.",
+        ),
+    ],
+)
+def test_a_level_recognised_as_equivalent_is_adequacy(scanner, lang, text):
+    """A country recognised as giving a level of protection equivalent to the EEA's is one the Commission found
+    adequate: the transfer relies on adequacy."""
+    assert scan(scanner, text, lang).mechanisms == ("adequacy",)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We send data to a survey tool in Brazil. We require each recipient to offer an equivalent level of protection.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten an ein Umfragetool in Brasilien. Wir verpflichten jeden Empfänger auf ein gleichwertiges "
+            "Schutzniveau.",
+        ),
+    ],
+)
+def test_an_equivalent_level_asked_of_a_recipient_is_no_tool(scanner, lang, text):
+    """A level a recipient is only asked to give names no decision of the Commission."""
+    assert scan(scanner, text, lang).mechanisms == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our survey tool stores answers in the United States. We rely on the adequacy decision for the United States.",
+        ),
+        (
+            "de",
+            "Unser Umfragetool speichert Antworten in den USA. Am 10. Juli 2023 hat die Europäische Kommission einen "
+            "Angemessenheitsbeschluss für die USA angenommen.",
+        ),
+    ],
+)
+def test_the_adequacy_decision_for_the_united_states_is_the_dpf(scanner, lang, text):
+    """The Commission's only adequacy decision for the United States is the Data Privacy Framework's: it is the DPF,
+    not a second tool called adequacy."""
+    assert scan(scanner, text, lang).mechanisms == ("dpf",)
