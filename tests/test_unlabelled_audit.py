@@ -262,3 +262,43 @@ def test_the_adequacy_decision_for_the_united_states_is_the_dpf(scanner, lang, t
     """The Commission's only adequacy decision for the United States is the Data Privacy Framework's: it is the DPF,
     not a second tool called adequacy."""
     assert scan(scanner, text, lang).mechanisms == ("dpf",)
+
+
+_DPA_EN = "# Data Processing Agreement\n\nThe Processor processes Customer Data only on documented instructions.\n\n"
+_DPA_DE = "# Auftragsverarbeitungsvertrag\n\nDer Auftragnehmer verarbeitet die Daten nur auf dokumentierte Weisung.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        (
+            "en",
+            _DPA_EN + "## Prohibited uses\n\nThe Processor will **not**:\n\n"
+            "- use Customer Data to train its own machine learning models;\n- sell Customer Data.\n",
+            False,
+        ),
+        (
+            "de",
+            _DPA_DE
+            + "Eine Verarbeitung zu eigenen Zwecken des Auftragnehmers (insbesondere Werbung, Analyse oder Verkauf) "
+            "findet **nicht** statt.\n",
+            False,
+        ),
+        (
+            "en",
+            _DPA_EN + "## Prohibited uses\n\nThe Processor will **not**:\n\n- sell Customer Data.\n\n"
+            "## Permitted uses\n\nThe Processor may:\n\n- use Customer Data to train its own machine learning models.\n",
+            True,
+        ),
+        (
+            "de",
+            _DPA_DE + "Der Auftragnehmer darf die Daten (auch in zusammengefasster Form) für eigene Zwecke nutzen.\n",
+            True,
+        ),
+    ],
+)
+def test_own_purposes_denied_by_a_lead_in_or_after_brackets_are_no_use(scanner, lang, text, flagged):
+    """A list led in by "will not:" names what the processor may not do, and a German statement denied at its end
+    („findet nicht statt") is denied across a bracketed insertion: neither lets it use the data for itself. A list of
+    permissions after the denied one, and a use granted with a bracket, are uses."""
+    assert ("ART28_OWN_PURPOSE_USE" in rule_ids(scan(scanner, text, lang, "dpa"))) is flagged
