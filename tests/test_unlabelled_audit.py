@@ -302,3 +302,40 @@ def test_own_purposes_denied_by_a_lead_in_or_after_brackets_are_no_use(scanner, 
     („findet nicht statt") is denied across a bracketed insertion: neither lets it use the data for itself. A list of
     permissions after the denied one, and a use granted with a bracket, are uses."""
     assert ("ART28_OWN_PURPOSE_USE" in rule_ids(scan(scanner, text, lang, "dpa"))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        (
+            "en",
+            "## Subprocessors\n\nThe Processor engages providers for hosting and email delivery. The Processor may "
+            "update its subprocessors from time to time.\n",
+            True,
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftragnehmer setzt Dienstleister für Hosting und E-Mail-Versand ein. Der "
+            "Auftragnehmer kann seine Unterauftragsverarbeiter von Zeit zu Zeit ändern.\n",
+            True,
+        ),
+        (
+            "en",
+            "## Subprocessors\n\nThe Processor may update its subprocessors from time to time. It informs the Customer "
+            "30 days before any change, and the Customer may object.\n",
+            False,
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftragnehmer darf Unterauftragsverarbeiter nur mit vorheriger "
+            "schriftlicher Zustimmung des Auftraggebers jederzeit ändern.\n",
+            False,
+        ),
+    ],
+)
+def test_subprocessors_changed_at_will_need_notice_and_objection(scanner, lang, text, flagged):
+    """A processor that may change its sub-processors from time to time holds a general authorisation: without
+    notice of the change and a right to object, Art. 28(2) is not met. Changes announced with an objection right, or
+    made only with the customer's prior consent, are."""
+    head = _DPA_EN if lang == "en" else _DPA_DE
+    assert ("SUBPROCESSOR_OBJECTION_MISSING" in rule_ids(scan(scanner, head + text, lang, "dpa"))) is flagged
