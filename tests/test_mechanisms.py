@@ -3410,7 +3410,7 @@ def test_mechanisms_a_party_located_in_an_adequate_country_moves_no_data(scanner
         (
             "en",
             "The adequacy decision for the United States entered into force in July, and we rely on it.",
-            {"adequacy"},
+            {"dpf"},
         ),
     ],
 )

@@ -202,3 +202,140 @@ def test_the_country_closing_a_providers_address_is_its_seat(scanner, lang, text
     """The provider a service is used from, named with its address, receives the data where the address ends; the
     German genitive („des folgenden Anbieters:") introduces the provider as "provider:" does."""
     assert destinations(scan(scanner, text, lang)) == {"GB"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We send support tickets to a helpdesk provider in Brazil. Such transfers only go to countries recognised as "
+            "offering an equivalent level of protection.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Supportanfragen an einen Dienstleister in Brasilien. Die Übermittlung erfolgt nur in Länder, "
+            "deren Datenschutzniveau als gleichwertig anerkannt ist.",
+        ),
+    ],
+)
+def test_a_level_recognised_as_equivalent_is_adequacy(scanner, lang, text):
+    """A country recognised as giving a level of protection equivalent to the EEA's is one the Commission found
+    adequate: the transfer relies on adequacy."""
+    assert scan(scanner, text, lang).mechanisms == ("adequacy",)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We send data to a survey tool in Brazil. We require each recipient to offer an equivalent level of protection.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten an ein Umfragetool in Brasilien. Wir verpflichten jeden Empfänger auf ein gleichwertiges "
+            "Schutzniveau.",
+        ),
+    ],
+)
+def test_an_equivalent_level_asked_of_a_recipient_is_no_tool(scanner, lang, text):
+    """A level a recipient is only asked to give names no decision of the Commission."""
+    assert scan(scanner, text, lang).mechanisms == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our survey tool stores answers in the United States. We rely on the adequacy decision for the United States.",
+        ),
+        (
+            "de",
+            "Unser Umfragetool speichert Antworten in den USA. Am 10. Juli 2023 hat die Europäische Kommission einen "
+            "Angemessenheitsbeschluss für die USA angenommen.",
+        ),
+    ],
+)
+def test_the_adequacy_decision_for_the_united_states_is_the_dpf(scanner, lang, text):
+    """The Commission's only adequacy decision for the United States is the Data Privacy Framework's: it is the DPF,
+    not a second tool called adequacy."""
+    assert scan(scanner, text, lang).mechanisms == ("dpf",)
+
+
+_DPA_EN = "# Data Processing Agreement\n\nThe Processor processes Customer Data only on documented instructions.\n\n"
+_DPA_DE = "# Auftragsverarbeitungsvertrag\n\nDer Auftragnehmer verarbeitet die Daten nur auf dokumentierte Weisung.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        (
+            "en",
+            _DPA_EN + "## Prohibited uses\n\nThe Processor will **not**:\n\n"
+            "- use Customer Data to train its own machine learning models;\n- sell Customer Data.\n",
+            False,
+        ),
+        (
+            "de",
+            _DPA_DE
+            + "Eine Verarbeitung zu eigenen Zwecken des Auftragnehmers (insbesondere Werbung, Analyse oder Verkauf) "
+            "findet **nicht** statt.\n",
+            False,
+        ),
+        (
+            "en",
+            _DPA_EN + "## Prohibited uses\n\nThe Processor will **not**:\n\n- sell Customer Data.\n\n"
+            "## Permitted uses\n\nThe Processor may:\n\n- use Customer Data to train its own machine learning models.\n",
+            True,
+        ),
+        (
+            "de",
+            _DPA_DE + "Der Auftragnehmer darf die Daten (auch in zusammengefasster Form) für eigene Zwecke nutzen.\n",
+            True,
+        ),
+    ],
+)
+def test_own_purposes_denied_by_a_lead_in_or_after_brackets_are_no_use(scanner, lang, text, flagged):
+    """A list led in by "will not:" names what the processor may not do, and a German statement denied at its end
+    („findet nicht statt") is denied across a bracketed insertion: neither lets it use the data for itself. A list of
+    permissions after the denied one, and a use granted with a bracket, are uses."""
+    assert ("ART28_OWN_PURPOSE_USE" in rule_ids(scan(scanner, text, lang, "dpa"))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        (
+            "en",
+            "## Subprocessors\n\nThe Processor engages providers for hosting and email delivery. The Processor may "
+            "update its subprocessors from time to time.\n",
+            True,
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftragnehmer setzt Dienstleister für Hosting und E-Mail-Versand ein. Der "
+            "Auftragnehmer kann seine Unterauftragsverarbeiter von Zeit zu Zeit ändern.\n",
+            True,
+        ),
+        (
+            "en",
+            "## Subprocessors\n\nThe Processor may update its subprocessors from time to time. It informs the Customer "
+            "30 days before any change, and the Customer may object.\n",
+            False,
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftragnehmer darf Unterauftragsverarbeiter nur mit vorheriger "
+            "schriftlicher Zustimmung des Auftraggebers jederzeit ändern.\n",
+            False,
+        ),
+    ],
+)
+def test_subprocessors_changed_at_will_need_notice_and_objection(scanner, lang, text, flagged):
+    """A processor that may change its sub-processors from time to time holds a general authorisation: without
+    notice of the change and a right to object, Art. 28(2) is not met. Changes announced with an objection right, or
+    made only with the customer's prior consent, are."""
+    head = _DPA_EN if lang == "en" else _DPA_DE
+    assert ("SUBPROCESSOR_OBJECTION_MISSING" in rule_ids(scan(scanner, head + text, lang, "dpa"))) is flagged

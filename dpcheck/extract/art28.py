@@ -92,19 +92,40 @@ SHOWS = (
 ROW_LABELS = tuple(row for _, row in DETAILS.values())
 # The labels of a sentence right before a list whose items name what it assists with or notifies of.
 LEAD_IN = ("A28_ASSIST", "A28_NOTIFY")
+# The parts an item names as a permission, which a negated lead-in turns into a prohibition.
+DENIED_BY_LEAD_IN = frozenset({"own_purpose_use", "instruction_limits"})
 SECTION_SHOWS = (*(cue for cue, _ in DETAILS.values()), "A28_BREACH", "A28_DS_RIGHTS")
 
 
 def negated(sentence: Sentence, cue: Cue) -> bool:
     """A negation before ``cue`` in its clause, or a denial anywhere in it, rules it out; so does a
-    negated list ("shall not: (i) sell ..., (ii) use ... to improve the Service")."""
+    negated list ("shall not: (i) sell ..., (ii) use ... to improve the Service"). A bracketed insertion does not end
+    the clause its statement goes on after („Eine Verarbeitung zu eigenen Zwecken (etwa Werbung, Analyse) findet nicht
+    statt")."""
     lo, hi = sentence.clause_bounds(cue.start)
     tokens = sentence.span
+    hi = _past_brackets(sentence, hi)
     return (
         any(lo <= c.start and c.end <= cue.start for c in sentence.of("NEGATION"))
         or any(lo <= c.start and c.end <= hi for c in sentence.of("DENIAL"))
         or any(c.end < cue.start and tokens[c.end].text == ":" for c in sentence.of("NEGATION"))
     )
+
+
+def _past_brackets(sentence: Sentence, hi: int) -> int:
+    """The end of the clause ending at token ``hi``, taken on past each bracketed insertion that opens there."""
+    tokens = sentence.span
+    while hi < len(tokens) and tokens[hi].text == "(":
+        depth, k = 0, hi
+        while k < len(tokens):
+            depth += {"(": 1, ")": -1}.get(tokens[k].text, 0)
+            if depth == 0:
+                break
+            k += 1
+        if k >= len(tokens) - 1:
+            break
+        hi = sentence.clause_bounds(k + 1)[1]
+    return hi
 
 
 def _first(sentence: Sentence, *labels: str, negation: bool = False) -> Cue | None:
@@ -127,9 +148,11 @@ class Art28Reader:
     def __init__(self) -> None:
         self._heading_labels: dict[str, frozenset[str]] = {}
 
-    def read(self, sentence: Sentence, lead_in: frozenset[str] = frozenset()) -> list[Mention]:
+    def read(self, sentence: Sentence, lead_in: frozenset[str] = frozenset(), denied: bool = False) -> list[Mention]:
         """The parts ``sentence`` shows; ``lead_in``: the checklist labels of the sentence that leads into the list
-        it is an item of ("The processor assists the controller with: - data subjects' rights")."""
+        it is an item of ("The processor assists the controller with: - data subjects' rights"); ``denied``: that
+        sentence ends in a negation ("The processor will not: - use the data to train its models"), so the item names
+        what is forbidden, and a use or limit it names is none."""
         if sentence.block.kind == "heading":
             self._heading_labels[sentence.block.text] = labels(sentence) | self._heading_labels.get(
                 sentence.block.text, frozenset()
@@ -139,7 +162,15 @@ class Art28Reader:
         return [
             Mention(ART28, part, sentence.evidence(reason), detail=detail)
             for part, reason, detail in _hits(sentence, section)
+            if not (denied and part in DENIED_BY_LEAD_IN)
         ]
+
+
+def denies_a_list(sentence: Sentence) -> bool:
+    """``sentence`` ends in a negation and a colon: the items after it are what it forbids."""
+    tokens = sentence.span
+    last = len(tokens) - 1
+    return last > 0 and tokens[last].text == ":" and any(c.end == last for c in sentence.of("NEGATION"))
 
 
 def labels(sentence: Sentence) -> frozenset[str]:

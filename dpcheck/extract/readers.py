@@ -375,6 +375,7 @@ class Art28ClauseReader(Reader):
     def __init__(self) -> None:
         self._reader = Art28Reader()
         self._lead_in: tuple[int, frozenset[str]] = (-1, frozenset())  # the last lead-in read, and its labels
+        self._denial = -1  # the last sentence read that ends in a negation and leads a list ("will not: - ...")
 
     def plan(self, reading: Reading) -> np.ndarray:
         # As art28.anchored, for every sentence at once; headings with a checklist label give their sections' context,
@@ -384,9 +385,13 @@ class Art28ClauseReader(Reader):
         lead_ins = sentences.carrying(*art28.LEAD_IN)
         for i in np.flatnonzero(lead_ins).tolist():
             lead_ins[i] = _leads_a_list(sentences, i)
+        denials = sentences.carrying("NEGATION") & sentences.holding(":")
+        for i in np.flatnonzero(denials).tolist():
+            denials[i] = _leads_a_list(sentences, i)
         return (
             headings
             | lead_ins
+            | denials
             | sentences.carrying(*art28.SHOWS)
             | (sentences.opened_by(*art28.ROW_LABELS) & sentences.opening())
             | sentences.under_headings(*art28.SECTION_SHOWS)
@@ -403,10 +408,17 @@ class Art28ClauseReader(Reader):
             and all(sentences.block(k).kind == "list_item" for k in range(at + 1, index))
             else frozenset()
         )
+        denied = (
+            sentence.block.kind == "list_item"
+            and self._denial >= 0
+            and all(sentences.block(k).kind == "list_item" for k in range(self._denial + 1, index))
+        )
         # The items take only what the lead-in does (assist, notify); what they show, they name themselves.
         if sentence.has(*art28.LEAD_IN) and _leads_a_list(sentences, index):
             self._lead_in = (index, art28.labels(sentence) & frozenset(art28.LEAD_IN))
-        reading.mentions.extend(self._reader.read(sentence, lead_in))
+        if art28.denies_a_list(sentence) and _leads_a_list(sentences, index):
+            self._denial = index
+        reading.mentions.extend(self._reader.read(sentence, lead_in, denied))
 
 
 def _leads_a_list(sentences: Sentences, i: int) -> bool:
