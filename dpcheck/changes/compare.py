@@ -33,6 +33,7 @@ from dpcheck.changes.snapshot import (
     legal_forms,
     list_elsewhere,
     name_words,
+    other_names,
     place_patterns,
     recipient_key,
     same_recipient,
@@ -329,6 +330,7 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
                 or _respelt(key, k)
                 or _run_together(key, k)
                 or _within(left[key].name, right[k].name)
+                or any(same_recipient(other, k) for other in other_names(left[key].name))
             ),
             None,
         )
@@ -514,8 +516,13 @@ def _company_shared(name: str, terms: Terms) -> bool:
 
 
 def _written(name: str) -> tuple[re.Pattern[str], ...]:
-    """The name as written, and its name words however written (:func:`_name_pattern`)."""
-    return (re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)"), *_name_pattern(name))
+    """The name as written, and its name words however written (:func:`_name_pattern`), under the company's former
+    or current name too (a company renamed between versions is one recipient)."""
+    return (
+        re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)"),
+        *_name_pattern(name),
+        *(p for other in other_names(name) for p in _name_pattern(other.title())),
+    )
 
 
 def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:
