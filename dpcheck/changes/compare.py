@@ -33,6 +33,7 @@ from dpcheck.changes.snapshot import (
     legal_forms,
     list_elsewhere,
     name_words,
+    other_names,
     place_patterns,
     recipient_key,
     same_recipient,
@@ -57,6 +58,9 @@ _TOKENS = re.compile(r"\w+(?:'\w+)?", re.UNICODE)
 # A CamelCase name ("MobilePay") and its words (Mobile, Pay).
 _CAMEL_NAME = re.compile(r"(?:[A-Z][a-z]+){2,}")
 _CAMEL = re.compile(r"[A-Z][a-z]+")
+# What a layout adds or drops between words: spaces, punctuation, and tags of markup left in exported text ("<br>").
+_NOT_LETTERS = re.compile(r"[\W_]+", re.UNICODE)
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,40}>")
 
 
 def compare_reports(
@@ -82,9 +86,10 @@ def compare_reports(
 
 
 def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = "document") -> Comparison:
-    """What changed from ``old`` to ``new``; of a version that could not be read, only its rating."""
+    """What changed from ``old`` to ``new``; of a version that could not be read, only its rating; of two versions of
+    the same letters, nothing."""
     changes: list[Change] = []
-    if old.readable and new.readable:
+    if old.readable and new.readable and not _same_text(old, new):
         # Passages of destinations and tools that are no change (the same words, or said again in other words).
         same: set[Passage] = set()
         changes += _sets(
@@ -113,11 +118,18 @@ def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = 
         follows = frozenset() if changes else frozenset(same)
         changes += [*_recipients(old, new), *_checklist(old, new)]
         changes += _sets(old.flags, new.flags, old, new, "flag_added", "flag_removed", read=False, follows=follows)
-    if old.rating is not None and new.rating is not None and old.rating != new.rating:
+    if old.rating is not None and new.rating is not None and old.rating != new.rating and not _same_text(old, new):
         changes.append(Change("rating_changed", new.rating, f"{old.rating} -> {new.rating}"))
     order = {kind: i for i, kind in enumerate(KINDS)}
     changes.sort(key=lambda c: (order[c.kind], c.value))
     return Comparison(old.name, new.name, subject, tuple(changes), old.rating, new.rating)
+
+
+def _same_text(old: Terms, new: Terms) -> bool:
+    """Both versions are the same words, letter for letter, however they are laid out (a document and its own PDF,
+    DOCX or HTML, a reflowed or re-wrapped text): they state the same terms, so nothing changed, whatever a reading
+    of one layout found that the other's did not (issue 15: "same document re-rendered gives no change")."""
+    return bool(old.whole and new.whole) and _letters(old.whole) == _letters(new.whole)
 
 
 def _sets(
@@ -274,13 +286,30 @@ def _unchanged(value: str, passages: Sequence[Passage], this: Terms, other: Term
 
 
 def _in(passage: Passage, terms: Terms) -> bool:
+    """The passage stands in the version word for word: in its text or among its quotes. A passage of a few words
+    or more stands there too when its letters do, however a layout spaced, wrapped or marked them up (a PDF's text
+    layer splits "Transp arency" at a line end, a plain-text export keeps "<br>", a table's cells are joined by
+    spaces in one layout and by bars in another); a shorter one could stand inside other words."""
     quote = _flat(passage.quote)
     text = _flat(terms.whole or terms.text)
-    return quote in {_flat(p.quote) for p in terms.passages} or bool(text and quote in text)
+    if quote in {_flat(p.quote) for p in terms.passages} or bool(text and quote in text):
+        return True
+    if len(_tokens(passage.quote)) < RESTATED_MIN_WORDS:
+        return False
+    letters = _letters(passage.quote)
+    return bool(letters) and (
+        letters in _letters(terms.whole or terms.text) or letters in {_letters(p.quote) for p in terms.passages}
+    )
 
 
 def _flat(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+@lru_cache(maxsize=256)
+def _letters(text: str) -> str:
+    """The text's letters and digits, lower-case, without markup tags: what stays of its words in any layout."""
+    return _NOT_LETTERS.sub("", _TAG.sub(" ", text)).casefold()
 
 
 def _recipients(old: Terms, new: Terms) -> list[Change]:
@@ -301,6 +330,7 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
                 or _respelt(key, k)
                 or _run_together(key, k)
                 or _within(left[key].name, right[k].name)
+                or any(same_recipient(other, k) for other in other_names(left[key].name))
             ),
             None,
         )
@@ -312,6 +342,7 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         for key, r in right.items()
         if not (
             _names(old, r.name)
+            or _stands_in(r, old)
             or _part_of(key, old, companies)
             or _restated(r, new, old)
             or _shared(old, r.name)
@@ -327,6 +358,7 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         if not (
             moved_out
             or _names(new, r.name)
+            or _stands_in(r, new)
             or _part_of(key, new, companies)
             or _restated(r, old, new)
             or _shared(new, r.name)
@@ -370,6 +402,18 @@ def _lists_elsewhere(terms: Terms) -> bool:
         all(any(p.search(sentence) for p in parts[part]) for part in ("list", "subject", "where"))
         and not any(p.search(sentence) for p in parts["inline"])
         for sentence, _ in _sentences(terms)
+    )
+
+
+def _stands_in(recipient: Named, other: Terms) -> bool:
+    """Every passage that names the recipient stands in the ``other`` version word for word (see :func:`_in`): the
+    other version says the same of it, and only its reading took no recipient there (log-in providers under a
+    heading on choices in one layout, in a paragraph without that heading in another). Only passages that name it
+    and say more: a card's line ("Location: USA") stands in any list of the same kind."""
+    patterns = _written(recipient.name)
+    return bool(recipient.passages) and all(
+        len(_tokens(p.quote)) >= RESTATED_MIN_WORDS and any(n.search(p.quote) for n in patterns) and _in(p, other)
+        for p in recipient.passages
     )
 
 
@@ -439,7 +483,7 @@ def _names(terms: Terms, name: str) -> bool:
     recipient there: another layout or wording of the same terms, not a recipient added or removed. The name
     counts however it is written: case, punctuation and legal form aside ("Rakuten Group, Inc." names "Rakuten
     group"), as the labelling guidelines match recipients (eval/versions/AGREEMENT.md)."""
-    patterns = (re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)"), *_name_pattern(name))
+    patterns = _written(name)
     texts = (" ".join(terms.text.split()), *(p.quote for p in terms.passages))
     return any(pattern.search(text) for pattern in patterns for text in texts)
 
@@ -449,7 +493,7 @@ def _shared(terms: Terms, name: str) -> bool:
     data with it or uses it ("we use Acme to send our newsletters", "opt out of sharing information with Acme"):
     the version still says the company gets data, though its reading took no recipient there (see
     :func:`~dpcheck.changes.still.still_said`)."""
-    patterns = (re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)"), *_name_pattern(name))
+    patterns = _written(name)
     return still_said(terms.whole, patterns, "sharing")
 
 
@@ -469,6 +513,16 @@ def _company_shared(name: str, terms: Terms) -> bool:
     # Only where the version names companies as parties: a company whose posts or plug-ins a page shows is no
     # recipient there, so a service of it the other version adds ("Acme Custom Audiences") is one.
     return still_said(terms.text, _name_pattern(mark), "sharing")
+
+
+def _written(name: str) -> tuple[re.Pattern[str], ...]:
+    """The name as written, and its name words however written (:func:`_name_pattern`), under the company's former
+    or current name too (a company renamed between versions is one recipient)."""
+    return (
+        re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)"),
+        *_name_pattern(name),
+        *(p for other in other_names(name) for p in _name_pattern(other.title())),
+    )
 
 
 def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:

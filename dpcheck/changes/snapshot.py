@@ -261,6 +261,22 @@ def generic_words() -> frozenset[str]:
 
 
 @cache
+def renamed() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Companies that took a new name, as (former, current) name words, both ways round (rules/lexicon/recipients.yml,
+    ``renamed``)."""
+    data: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "recipients.yml")
+    pairs = [(tuple(str(a).split()), tuple(str(b).split())) for a, b in data.get("renamed", ())]
+    return (*pairs, *((b, a) for a, b in pairs))
+
+
+def other_names(name: str) -> tuple[str, ...]:
+    """The name with a former or current name of its company in place of its first words ("Facebook Ireland
+    Limited": "meta platforms ireland")."""
+    words = name_words(name)
+    return tuple(" ".join((*to, *words[len(was) :])) for was, to in renamed() if words[: len(was)] == was)
+
+
+@cache
 def legal_forms() -> frozenset[str]:
     """Legal forms that end a company's name, lower-case and without a final dot (rules/lexicon/words.yml)."""
     words = words_data()

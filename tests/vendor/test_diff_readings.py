@@ -1178,3 +1178,40 @@ def test_diff_a_kind_of_recipient_read_in_one_layout_only_is_no_change(scanner, 
     assert {(c.kind, c.value) for c in changes if c.kind != "rating_changed"} == {
         ("subprocessor_added", "Quorra Payments Ltd")
     }
+
+
+RENAMED_COMPANY = {
+    "en": (
+        "We share the events of our pixel with Facebook Ireland Limited to measure our campaigns.",
+        "We share the events of our pixel with Meta Platforms Ireland Limited to measure our campaigns.",
+        "We share the events of our pixel with Corvan Ads Limited to measure our campaigns.",
+    ),
+    "de": (
+        "Die Ereignisse unseres Pixels geben wir an die Facebook Ireland Limited weiter, um Kampagnen zu messen.",
+        "Die Ereignisse unseres Pixels geben wir an die Meta Platforms Ireland Limited weiter, um Kampagnen zu messen.",
+        "Die Ereignisse unseres Pixels geben wir an die Corvan Ads Limited weiter, um Kampagnen zu messen.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_company_under_its_new_name_is_no_recipient_change(lang):
+    """A company that took a new name ("Facebook" became "Meta Platforms", recipients.yml ``renamed``) is the same
+    recipient in both versions, read or only named under either name; another company in its place is a change."""
+    before, after, other = RENAMED_COMPANY[lang]
+    old = _recipient_version("old.md", before, "Facebook Ireland Limited")
+    assert compare(old, _recipient_version("new.md", after, "Meta Platforms Ireland Limited")).changes == ()
+    assert compare(old, _recipient_version("new.md", after, None)).changes == ()
+    assert (
+        compare(
+            _recipient_version("old.md", before, None),
+            _recipient_version("new.md", after, "Meta Platforms Ireland Limited"),
+        ).changes
+        == ()
+    )
+    assert {
+        (c.kind, c.value) for c in compare(old, _recipient_version("new.md", other, "Corvan Ads Limited")).changes
+    } == {
+        ("subprocessor_added", "Corvan Ads Limited"),
+        ("subprocessor_removed", "Facebook Ireland Limited"),
+    }
