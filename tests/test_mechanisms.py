@@ -4256,3 +4256,75 @@ def test_mechanisms_a_tools_adoption_told_in_a_clause_on_it_keeps_the_tool(scann
 def test_mechanisms_the_commissions_adoption_as_news_relies_on_nothing(scanner):
     """That the Commission adopted a tool, as the sentence's own news, tells of the law."""
     assert mechanisms(scanner, "In 2021 the Commission adopted new standard contractual clauses.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Codes of conduct under Art. 40 GDPR let an industry body set rules for its members; Brindle Ltd makes no "
+            "transfers to third countries.",
+            set(),
+        ),
+        (
+            "en",
+            "Where the UK Addendum is needed for a transfer, the Client concludes it itself with its recipient; we do not "
+            "transfer any personal data outside the UK.",
+            set(),
+        ),
+        (
+            "de",
+            "Das Data Privacy Framework gilt für zertifizierte US-Unternehmen; wir übermitteln keine personenbezogenen "
+            "Daten in die USA.",
+            set(),
+        ),
+        (
+            "de",
+            "Die Standardvertragsklauseln mit unserem früheren Dienstleister in Kanada sind ausgelaufen; eine Übermittlung "
+            "in Drittländer findet nicht statt.",
+            set(),
+        ),
+        # Hard negatives: the tool's own part relies on it or is scoped; the denial is of other transfers, of another
+        # place, of data the tool does not cover, or admits an exception.
+        (
+            "en",
+            "Transfers to our Tokyo office rely on the adequacy decision for Japan; we make no other transfers.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Transfers to Canada are covered by the adequacy decision; we do not transfer data to the United States.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Our ISO 27001 certificate is no transfer tool; transfers to the US are made under the SCCs.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Unsere verbindlichen internen Datenschutzvorschriften gelten nur für Personaldaten; Kundendaten werden nicht "
+            "in Drittländer übermittelt.",
+            {"bcr"},
+        ),
+        (
+            "de",
+            "Unsere US-Tochter ist nach dem Data Privacy Framework zertifiziert; die Zertifizierung umfasst keine "
+            "Gesundheitsdaten, die wir deshalb nicht in die USA übermitteln.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Mit unserem Hoster in den USA haben wir Standardvertragsklauseln geschlossen; ohne sie werden keine Daten "
+            "in die USA übermittelt.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_later_part_denying_any_transfer_leaves_the_tool_unused(scanner, lang, text, expected):
+    """A tool explained, left to the customer or gone in one part of a sentence, and a later part (after a semicolon)
+    that denies any data moving: the tool is named, not relied on. A part that relies on the tool or holds it for some
+    data only keeps it, and so does a denial of other transfers, of another place, of data the tool does not cover, or
+    one with an exception."""
+    assert mechanisms(scanner, text, lang) == expected

@@ -170,6 +170,7 @@ class MechanismLexicon:
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
     ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
     ``tool_lapse``, ``tool_relative``, ``basis_column``, ``transfer_column``, the ``location`` of ``table_headers``,
+    ``denial_scope``,
     documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
@@ -223,6 +224,7 @@ class MechanismLexicon:
     tool_lapse: frozenset[str] = frozenset()
     tool_relative: frozenset[str] = frozenset()
     location_column: frozenset[str] = frozenset()
+    denial_scope: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -293,6 +295,7 @@ class MechanismLexicon:
             listed("tool_lapse"),
             listed("tool_relative"),
             frozenset(str(w) for w in words["table_headers"]["location"]),
+            listed("denial_scope"),
         )
 
     def processing_basis(self, sentence: Sentence, cue: Cue) -> bool:
@@ -1203,6 +1206,50 @@ def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
     return None
 
 
+def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "Under the UK GDPR a restricted transfer requires ... the IDTA ...; Holloway Cloud makes no restricted transfers",
+    „Der EU-US-Datenschutzrahmen ist ein Angemessenheitsbeschluss ...; wir selbst übermitteln keine Daten in die USA":
+    a later part of the sentence (after a semicolon) denies that any data moves, so the tool is explained, left to
+    someone else or gone, not relied on. Not where the tool's own part relies on it or holds it for some data only
+    ("Transfers to the UK rely on its adequacy decision; we make no other transfers", "Our BCRs cover only HR data; no
+    customer data leaves the EEA") or its place is not the one denied ("Transfers to the UK are covered
+    by the adequacy decision; we do not transfer data to the US"), nor where the denial is scoped to other transfers or
+    admits an exception ("...; no data leaves the EEA without them")."""
+    tokens = sentence.span
+    stops = sentence.where_word(_SEMICOLON)
+    if not stops:
+        return None
+    lo = max((i + 1 for i in stops if i < cue.start), default=0)
+    hi = min((i for i in stops if i >= cue.end), default=len(tokens))
+    if any(t.lower_ in lexicon.reliance_verbs or t.lower_ in lexicon.only_tool for t in tokens[lo:hi]):
+        return None
+    bounds = [*(i + 1 for i in stops if i >= hi), len(tokens) + 1]
+    for p_lo, p_hi in zip(bounds, bounds[1:], strict=False):
+        p_hi -= 1
+        part = tokens[p_lo:p_hi]
+        if any(t.lower_ in lexicon.denial_scope for t in part) or _said_in(
+            tokens, p_lo, p_hi, lexicon.denial_exceptions
+        ):
+            continue
+        denials = [c for c in sentence.of("DENIAL") if p_lo <= c.start < p_hi]
+        for moved in sentence.of("TRANSFER"):
+            if not p_lo <= moved.start < p_hi:
+                continue
+            m_lo, m_hi = sentence.clause_bounds(moved.start)
+            denials += [
+                n
+                for n in sentence.of("NEGATION")
+                if max(p_lo, m_lo) <= n.start < min(p_hi, m_hi) and abs(n.start - moved.start) <= DENIAL_REACH
+            ]
+        own = {p.code for p in sentence.places if lo <= p.start < hi}
+        denied = {p.code for p in sentence.places if p_lo <= p.start < p_hi}
+        if own and denied and not own & denied:
+            continue
+        if denials and any(p_lo <= c.start < p_hi for c in sentence.of("TRANSFER")):
+            return denials[0]
+    return None
+
+
 def _said_in(tokens: Tokens, start: int, end: int, phrases: Set[str]) -> bool:
     """One of ``phrases`` (lower case, words apart) stands in ``tokens[start:end]``."""
     said = f" {' '.join(t.lower_ for t in tokens[start:end])} "
@@ -1566,6 +1613,7 @@ def mechanism_mentions(
             or _framing(sentence, cue, "TOOL_TEMPLATE", len(sentence.span), len(sentence.span))
             or _set_aside(sentence, cue, unique, lexicon)
             or _conceded_tool(sentence, cue, lexicon)
+            or _denied_beside(sentence, cue, lexicon)
             or _narrated_history(sentence, tools_here, lexicon)
             or _changed_from(sentence, cue, unique, lexicon)
             or _granted_beside_the_only(sentence, cue, unique, lexicon)
