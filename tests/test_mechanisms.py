@@ -4328,3 +4328,35 @@ def test_mechanisms_a_later_part_denying_any_transfer_leaves_the_tool_unused(sca
     data only keeps it, and so does a denial of other transfers, of another place, of data the tool does not cover, or
     one with an exception."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Quillway LLC has self-certified to the EU-U.S. Safe Harbor Framework.", {"safe_harbor"}),
+        ("en", "Our payment partner is a Safe Harbor participant, and we send it card data on that basis.", {"safe_harbor"}),
+        (
+            "en",
+            "Brackenfield Inc. complies with the Safe Harbor Privacy Principles of notice, choice, onward transfer and "
+            "access.",
+            {"safe_harbor"},
+        ),
+        ("de", "Die Quillway LLC erhält Ihre Daten auf Grundlage ihrer Safe-Harbor-Zertifizierung.", {"safe_harbor"}),
+        (
+            "de",
+            "Die Brackenfield Inc. ist nach dem EU-US- und dem Swiss-US-Privacy-Shield zertifiziert; darauf stützen wir "
+            "die Übermittlung.",
+            {"privacy_shield"},
+        ),
+        # Hard negatives: other safe harbours, and a lapsed clause on the framework.
+        ("en", "Our app is certified by a COPPA Safe Harbor program that reviews how we treat children's data.", set()),
+        ("en", "We de-identify health records under the HIPAA safe harbor method.", set()),
+        ("en", "Section 9 (the Supplier's Safe Harbor certification) has no further effect.", set()),
+        ("de", "Die Safe-Harbor-Zertifizierung der Quillway LLC ist nicht mehr gültig.", set()),
+    ],
+)
+def test_mechanisms_the_safe_harbor_framework_by_its_own_name_is_the_tool_anywhere(scanner, lang, text, expected):
+    """The framework named as such, or a company's certification or participation in it, is the transfer tool even in
+    a sentence that names no third country; the list of its principles ("onward transfer") is no onward transfer. A
+    German compound names the Privacy Shield after its parties. Other safe harbours and a lapsed clause are none."""
+    assert mechanisms(scanner, text, lang) == expected

@@ -1052,8 +1052,11 @@ def _awaits_force(sentence: Sentence, cue: Cue) -> Cue | None:
 
 
 def _prefix_negated(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
-    """ "non-Privacy Shield-certified customers": a negating prefix hyphen-joined to the tool's name."""
+    """ "non-Privacy Shield-certified customers": a negating prefix hyphen-joined to the tool's name, as a word of its
+    own or the first part of the compound the tool is named in („nicht-Privacy-Shield-zertifizierte Kunden")."""
     tokens = sentence.span
+    if cue.end - cue.start == 1 and cue.text.split("-", 1)[0].lower() in lexicon.negating_prefixes:
+        return Cue("NEGATION", cue.start, cue.end, cue.text)
     if (
         cue.start >= 2
         and tokens[cue.start - 1].text == "-"
@@ -1501,8 +1504,10 @@ def mechanism_mentions(
     ]
     if not mentions:
         return consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved)
-    # Overlapping phrases of one tool ("EU-U.S. DPF" and "DPF") are one mention.
-    mentions.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    # Overlapping phrases of one tool ("EU-U.S. DPF" and "DPF") are one mention; of two phrases on the same words the
+    # one naming the tool anywhere, so that a phrase counting only in a transfer sentence does not hide it ("Safe Harbor
+    # Framework" is the framework wherever it stands, "Safe Harbor" alone only where data leaves the EEA).
+    mentions.sort(key=lambda c: (c.start, -(c.end - c.start), lexicon.labels[c.label][1] != "any"))
     unique: list[Cue] = []
     for cue in mentions:
         if (
@@ -1547,7 +1552,7 @@ def mechanism_mentions(
             continue
         if context == "transfer_statement" and not _states_transfer(sentence, non_eea):
             continue
-        if tool == "safe_harbor" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
+        if tool == "safe_harbor" and context != "any" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
             continue
         if tool == "derogation" and "derogation" not in named_articles and sentence.has("LAWFUL_BASIS"):
             continue  # "Art. 6(1)(b) GDPR (performance of a contract)" is the basis of processing
@@ -1696,6 +1701,11 @@ def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> boo
     lo = max((i + 1 for i in stops if i < cue.start), default=0)
     hi = min((i for i in stops if i >= cue.end), default=len(tokens))
     if ONWARD.search(tokens[lo:hi].text) is None:
+        return False
+    # "complies with the Safe Harbor Privacy Principles of notice, choice, onward transfer, ...": the name of one of the
+    # framework's principles, listed after them, is no onward transfer.
+    principles = [c.end for c in sentence.of("TOOL_PRINCIPLES") if cue.start <= c.start < hi]
+    if principles and ONWARD.search(tokens[principles[0] : hi].text) is not None:
         return False
     # "the importer may make onward transfers only on the basis of an adequacy decision", "unless the onward transfer
     # is based on ...": the SCCs' own conditions for onward transfers, whatever verb of reliance they use.
