@@ -4334,7 +4334,11 @@ def test_mechanisms_a_later_part_denying_any_transfer_leaves_the_tool_unused(sca
     ("lang", "text", "expected"),
     [
         ("en", "Quillway LLC has self-certified to the EU-U.S. Safe Harbor Framework.", {"safe_harbor"}),
-        ("en", "Our payment partner is a Safe Harbor participant, and we send it card data on that basis.", {"safe_harbor"}),
+        (
+            "en",
+            "Our payment partner is a Safe Harbor participant, and we send it card data on that basis.",
+            {"safe_harbor"},
+        ),
         (
             "en",
             "Brackenfield Inc. complies with the Safe Harbor Privacy Principles of notice, choice, onward transfer and "
@@ -4359,4 +4363,40 @@ def test_mechanisms_the_safe_harbor_framework_by_its_own_name_is_the_tool_anywhe
     """The framework named as such, or a company's certification or participation in it, is the transfer tool even in
     a sentence that names no third country; the list of its principles ("onward transfer") is no onward transfer. A
     German compound names the Privacy Shield after its parties. Other safe harbours and a lapsed clause are none."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We intend to switch to the Data Privacy Framework next spring.", set()),
+        ("en", "After the audit, transfers to our Manila team will move from consent to the SCCs.", set()),
+        (
+            "en",
+            "We keep all data in Frankfurt at present. If this changes, we will conclude SCCs with the recipient first.",
+            set(),
+        ),
+        (
+            "de",
+            "Wir planen, konzerninterne Übermittlungen ab 2027 auf verbindliche interne Datenschutzvorschriften zu stützen.",
+            set(),
+        ),
+        (
+            "de",
+            "Alle Daten bleiben derzeit in Deutschland. Sollte sich dies ändern, schließen wir vorher "
+            "Standardvertragsklauseln ab.",
+            set(),
+        ),
+        # Hard negatives: a change already made, and an intention that is not about the tool.
+        ("en", "We moved from the Privacy Shield to the SCCs in 2020 and rely on them for all US transfers.", {"scc"}),
+        (
+            "de",
+            "Übermittlungen in die USA stützen wir auf Standardvertragsklauseln; wir planen keine Änderung.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_planned_or_for_a_changed_state_is_not_yet_relied_on(scanner, lang, text, expected):
+    """A tool the vendor plans or intends to move to, and one promised for when the state just told changes, is not the
+    basis of today's transfers; a change already made, or a plan about something else, leaves the tool relied on."""
     assert mechanisms(scanner, text, lang) == expected
