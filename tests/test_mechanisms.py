@@ -4400,3 +4400,49 @@ def test_mechanisms_a_tool_planned_or_for_a_changed_state_is_not_yet_relied_on(s
     """A tool the vendor plans or intends to move to, and one promised for when the state just told changes, is not the
     basis of today's transfers; a change already made, or a plan about something else, leaves the tool relied on."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Where the recipient sits in a country found adequate, we rely on that adequacy decision; otherwise we use "
+            "the SCCs.",
+            {"adequacy", "scc"},
+        ),
+        (
+            "en",
+            "We share booking data with our agent in Zurich and rely on the Commission's decision that Switzerland "
+            "provides adequate protection.",
+            {"adequacy"},
+        ),
+        ("de", "Wir stützen uns dabei auf den Angemessenheitsbeschluss der Kommission für Japan.", {"adequacy"}),
+        (
+            "de",
+            "Unser Partner in Zürich erhält die Daten, denn die Schweiz bietet einen angemessenen Schutz nach dem "
+            "Beschluss der Kommission.",
+            {"adequacy"},
+        ),
+        # Hard negatives: a party's own promise, a list of states, and reliance denied.
+        ("en", "Our partner in India provides adequate protection under its contract with us.", set()),
+        ("en", "The Commission's list names the states with adequate protection.", set()),
+        (
+            "de",
+            "Wir stützen uns nicht auf einen Angemessenheitsbeschluss, sondern auf Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA stützen wir nicht auf einen Angemessenheitsbeschluss, sondern auf "
+            "Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        ("en", "Transfers to the US do not rely on an adequacy decision but on the SCCs.", {"scc"}),
+    ],
+)
+def test_mechanisms_adequacy_taken_by_reliance_or_said_of_a_country_as_subject(scanner, lang, text, expected):
+    """An adequacy decision that a verb of reliance takes is relied on though the sentence names no transfer; a country
+    that is the subject of its adequate level is the level's country; a party's promise, a list of states and denied
+    reliance are none."""
+    assert mechanisms(scanner, text, lang) == expected

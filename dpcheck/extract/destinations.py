@@ -177,6 +177,7 @@ class Words:
     negated_object: frozenset[str]
     reliance_verbs: frozenset[str]
     denial_scope: frozenset[str]
+    level_verbs: frozenset[str]
     vendor_words: frozenset[str]
     exception: re.Pattern[str]
     table_headers: dict[str, re.Pattern[str]]

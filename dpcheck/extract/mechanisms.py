@@ -77,6 +77,12 @@ PARTY_PLACE_REACH = 2
 # Tokens between "outside (of) the EEA" and an adequacy phrase that closes the list of places data leaves
 # ("outside of the EEA, the United Kingdom, Switzerland or other countries whose laws have been deemed adequate").
 LEFT_SET_REACH = 20
+# Tokens between a country and the level it is said to provide ("Switzerland provides adequate protection", "Japan
+# ensures an adequate level").
+LEVEL_SUBJECT_REACH = 3
+# Tokens between a verb of reliance and the tool it takes ("rely on that adequacy decision", "stützen uns auf den
+# Angemessenheitsbeschluss").
+RELIANCE_REACH = 5
 # Tokens before a tool where a pointer to the Commission's list of decisions stands ("the list of adequacy decisions").
 LIST_REACH = 3
 # Tokens from the countries such a list names to the tool's words ("a list of the countries that the European
@@ -170,7 +176,7 @@ class MechanismLexicon:
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
     ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
     ``tool_lapse``, ``tool_relative``, ``basis_column``, ``transfer_column``, the ``location`` of ``table_headers``,
-    ``denial_scope``,
+    ``denial_scope``, ``level_verbs``,
     documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
@@ -225,6 +231,7 @@ class MechanismLexicon:
     tool_relative: frozenset[str] = frozenset()
     location_column: frozenset[str] = frozenset()
     denial_scope: frozenset[str] = frozenset()
+    level_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -296,6 +303,7 @@ class MechanismLexicon:
             listed("tool_relative"),
             frozenset(str(w) for w in words["table_headers"]["location"]),
             listed("denial_scope"),
+            listed("level_verbs"),
         )
 
     def processing_basis(self, sentence: Sentence, cue: Cue) -> bool:
@@ -347,9 +355,18 @@ class MechanismLexicon:
         # party's promise, which no Commission decision stands behind.
         tokens = sentence.span
         parties = [c.end for c in sentence.of(*PARTY_LABELS)]
+        # So is a country that is the subject of its level ("the Commission's decision that Switzerland provides
+        # adequate protection"), unless it is a party's place.
         near = near or any(
-            0 <= cue.start - p.end <= before
-            and any(t.lower_ in self.country_relative for t in tokens[p.end : p.end + RELATIVE_REACH])
+            (
+                0 <= cue.start - p.end <= before
+                and any(t.lower_ in self.country_relative for t in tokens[p.end : p.end + RELATIVE_REACH])
+                or (
+                    0 <= cue.start - p.end <= LEVEL_SUBJECT_REACH
+                    and p.end < len(tokens)
+                    and tokens[p.end].lower_ in self.level_verbs
+                )
+            )
             and not any(0 <= p.start - end <= PARTY_PLACE_REACH for end in parties)
             for p in sentence.places
             if len(p.code) == 2
@@ -502,7 +519,11 @@ def _offered_instead(tokens: Tokens, negation: Cue, mention: Cue, lexicon: Mecha
     is what the vendor turns to in its place."""
     words = [t.lower_ for t in tokens[negation.end : mention.start]]
     after = [t.lower_ for t in tokens[mention.end : mention.end + 2]]
-    if any(w in lexicon.tool_instead for w in words + after):
+    # After the tool a word of contrast opens what replaces it: in „nicht auf einen Angemessenheitsbeschluss, sondern
+    # auf Standardvertragsklauseln" the decision is the negation's object.
+    if any(w in lexicon.tool_instead for w in words) or any(
+        w in lexicon.tool_instead and w not in lexicon.contrast for w in after
+    ):
         return True
     joins = lexicon.tool_conjunction | lexicon.contrast
     return any(w in joins and any(o in lexicon.negated_object for o in words[:i]) for i, w in enumerate(words))
@@ -1548,7 +1569,9 @@ def mechanism_mentions(
         ):
             continue
         # "Such transfer will be based on an adequacy decision": the sentence speaks of the transfer before it.
-        if context == "transfer" and not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR")):
+        if context == "transfer" and not (
+            transfer_sentence or sentence.has("TRANSFER_ANAPHOR") or _reliance_object(sentence, cue, lexicon)
+        ):
             continue
         if context == "transfer_statement" and not _states_transfer(sentence, non_eea):
             continue
@@ -1665,6 +1688,20 @@ def mechanism_mentions(
     if "derogation" not in tools_here:
         found.extend(consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved))
     return found
+
+
+def _reliance_object(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
+    """ "we rely on that adequacy decision", "on the basis of the adequacy decision covering Guernsey", „wir stützen uns
+    auf den Angemessenheitsbeschluss": a verb of reliance and its preposition take the tool, in one clause, so the
+    sentence need not name the transfer for the tool to be its basis."""
+    tokens = sentence.span
+    window = range(max(0, cue.start - RELIANCE_REACH), cue.start)
+    verbs = [i for i in window if tokens[i].lower_ in lexicon.reliance_verbs]
+    return any(
+        any(tokens[j].lower_ in lexicon.basis_prepositions for j in range(i + 1, cue.start))
+        and not any(t.text in (",", ";", ":") for t in tokens[i : cue.start])
+        for i in verbs
+    )
 
 
 def _article_range(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
