@@ -359,8 +359,10 @@ class MechanismLexicon:
         # adequate protection"), unless it is a party's place.
         near = near or any(
             (
-                0 <= cue.start - p.end <= before
-                and any(t.lower_ in self.country_relative for t in tokens[p.end : p.end + RELATIVE_REACH])
+                (
+                    0 <= cue.start - p.end <= before
+                    and any(t.lower_ in self.country_relative for t in tokens[p.end : p.end + RELATIVE_REACH])
+                )
                 or (
                     0 <= cue.start - p.end <= LEVEL_SUBJECT_REACH
                     and p.end < len(tokens)
