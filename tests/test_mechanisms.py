@@ -4256,3 +4256,193 @@ def test_mechanisms_a_tools_adoption_told_in_a_clause_on_it_keeps_the_tool(scann
 def test_mechanisms_the_commissions_adoption_as_news_relies_on_nothing(scanner):
     """That the Commission adopted a tool, as the sentence's own news, tells of the law."""
     assert mechanisms(scanner, "In 2021 the Commission adopted new standard contractual clauses.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Codes of conduct under Art. 40 GDPR let an industry body set rules for its members; Brindle Ltd makes no "
+            "transfers to third countries.",
+            set(),
+        ),
+        (
+            "en",
+            "Where the UK Addendum is needed for a transfer, the Client concludes it itself with its recipient; we do not "
+            "transfer any personal data outside the UK.",
+            set(),
+        ),
+        (
+            "de",
+            "Das Data Privacy Framework gilt für zertifizierte US-Unternehmen; wir übermitteln keine personenbezogenen "
+            "Daten in die USA.",
+            set(),
+        ),
+        (
+            "de",
+            "Die Standardvertragsklauseln mit unserem früheren Dienstleister in Kanada sind ausgelaufen; eine Übermittlung "
+            "in Drittländer findet nicht statt.",
+            set(),
+        ),
+        # Hard negatives: the tool's own part relies on it or is scoped; the denial is of other transfers, of another
+        # place, of data the tool does not cover, or admits an exception.
+        (
+            "en",
+            "Transfers to our Tokyo office rely on the adequacy decision for Japan; we make no other transfers.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Transfers to Canada are covered by the adequacy decision; we do not transfer data to the United States.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Our ISO 27001 certificate is no transfer tool; transfers to the US are made under the SCCs.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Unsere verbindlichen internen Datenschutzvorschriften gelten nur für Personaldaten; Kundendaten werden nicht "
+            "in Drittländer übermittelt.",
+            {"bcr"},
+        ),
+        (
+            "de",
+            "Unsere US-Tochter ist nach dem Data Privacy Framework zertifiziert; die Zertifizierung umfasst keine "
+            "Gesundheitsdaten, die wir deshalb nicht in die USA übermitteln.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Mit unserem Hoster in den USA haben wir Standardvertragsklauseln geschlossen; ohne sie werden keine Daten "
+            "in die USA übermittelt.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_later_part_denying_any_transfer_leaves_the_tool_unused(scanner, lang, text, expected):
+    """A tool explained, left to the customer or gone in one part of a sentence, and a later part (after a semicolon)
+    that denies any data moving: the tool is named, not relied on. A part that relies on the tool or holds it for some
+    data only keeps it, and so does a denial of other transfers, of another place, of data the tool does not cover, or
+    one with an exception."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Quillway LLC has self-certified to the EU-U.S. Safe Harbor Framework.", {"safe_harbor"}),
+        (
+            "en",
+            "Our payment partner is a Safe Harbor participant, and we send it card data on that basis.",
+            {"safe_harbor"},
+        ),
+        (
+            "en",
+            "Brackenfield Inc. complies with the Safe Harbor Privacy Principles of notice, choice, onward transfer and "
+            "access.",
+            {"safe_harbor"},
+        ),
+        ("de", "Die Quillway LLC erhält Ihre Daten auf Grundlage ihrer Safe-Harbor-Zertifizierung.", {"safe_harbor"}),
+        (
+            "de",
+            "Die Brackenfield Inc. ist nach dem EU-US- und dem Swiss-US-Privacy-Shield zertifiziert; darauf stützen wir "
+            "die Übermittlung.",
+            {"privacy_shield"},
+        ),
+        # Hard negatives: other safe harbours, and a lapsed clause on the framework.
+        ("en", "Our app is certified by a COPPA Safe Harbor program that reviews how we treat children's data.", set()),
+        ("en", "We de-identify health records under the HIPAA safe harbor method.", set()),
+        ("en", "Section 9 (the Supplier's Safe Harbor certification) has no further effect.", set()),
+        ("de", "Die Safe-Harbor-Zertifizierung der Quillway LLC ist nicht mehr gültig.", set()),
+    ],
+)
+def test_mechanisms_the_safe_harbor_framework_by_its_own_name_is_the_tool_anywhere(scanner, lang, text, expected):
+    """The framework named as such, or a company's certification or participation in it, is the transfer tool even in
+    a sentence that names no third country; the list of its principles ("onward transfer") is no onward transfer. A
+    German compound names the Privacy Shield after its parties. Other safe harbours and a lapsed clause are none."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We intend to switch to the Data Privacy Framework next spring.", set()),
+        ("en", "After the audit, transfers to our Manila team will move from consent to the SCCs.", set()),
+        (
+            "en",
+            "We keep all data in Frankfurt at present. If this changes, we will conclude SCCs with the recipient first.",
+            set(),
+        ),
+        (
+            "de",
+            "Wir planen, konzerninterne Übermittlungen ab 2027 auf verbindliche interne Datenschutzvorschriften zu stützen.",
+            set(),
+        ),
+        (
+            "de",
+            "Alle Daten bleiben derzeit in Deutschland. Sollte sich dies ändern, schließen wir vorher "
+            "Standardvertragsklauseln ab.",
+            set(),
+        ),
+        # Hard negatives: a change already made, and an intention that is not about the tool.
+        ("en", "We moved from the Privacy Shield to the SCCs in 2020 and rely on them for all US transfers.", {"scc"}),
+        (
+            "de",
+            "Übermittlungen in die USA stützen wir auf Standardvertragsklauseln; wir planen keine Änderung.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_planned_or_for_a_changed_state_is_not_yet_relied_on(scanner, lang, text, expected):
+    """A tool the vendor plans or intends to move to, and one promised for when the state just told changes, is not the
+    basis of today's transfers; a change already made, or a plan about something else, leaves the tool relied on."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Where the recipient sits in a country found adequate, we rely on that adequacy decision; otherwise we use "
+            "the SCCs.",
+            {"adequacy", "scc"},
+        ),
+        (
+            "en",
+            "We share booking data with our agent in Zurich and rely on the Commission's decision that Switzerland "
+            "provides adequate protection.",
+            {"adequacy"},
+        ),
+        ("de", "Wir stützen uns dabei auf den Angemessenheitsbeschluss der Kommission für Japan.", {"adequacy"}),
+        (
+            "de",
+            "Unser Partner in Zürich erhält die Daten, denn die Schweiz bietet einen angemessenen Schutz nach dem "
+            "Beschluss der Kommission.",
+            {"adequacy"},
+        ),
+        # Hard negatives: a party's own promise, a list of states, and reliance denied.
+        ("en", "Our partner in India provides adequate protection under its contract with us.", set()),
+        ("en", "The Commission's list names the states with adequate protection.", set()),
+        (
+            "de",
+            "Wir stützen uns nicht auf einen Angemessenheitsbeschluss, sondern auf Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA stützen wir nicht auf einen Angemessenheitsbeschluss, sondern auf "
+            "Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        ("en", "Transfers to the US do not rely on an adequacy decision but on the SCCs.", {"scc"}),
+    ],
+)
+def test_mechanisms_adequacy_taken_by_reliance_or_said_of_a_country_as_subject(scanner, lang, text, expected):
+    """An adequacy decision that a verb of reliance takes is relied on though the sentence names no transfer; a country
+    that is the subject of its adequate level is the level's country; a party's promise, a list of states and denied
+    reliance are none."""
+    assert mechanisms(scanner, text, lang) == expected

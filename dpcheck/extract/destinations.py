@@ -176,6 +176,8 @@ class Words:
     tool_instead: frozenset[str]
     negated_object: frozenset[str]
     reliance_verbs: frozenset[str]
+    denial_scope: frozenset[str]
+    level_verbs: frozenset[str]
     vendor_words: frozenset[str]
     exception: re.Pattern[str]
     table_headers: dict[str, re.Pattern[str]]

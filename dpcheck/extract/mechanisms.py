@@ -77,6 +77,12 @@ PARTY_PLACE_REACH = 2
 # Tokens between "outside (of) the EEA" and an adequacy phrase that closes the list of places data leaves
 # ("outside of the EEA, the United Kingdom, Switzerland or other countries whose laws have been deemed adequate").
 LEFT_SET_REACH = 20
+# Tokens between a country and the level it is said to provide ("Switzerland provides adequate protection", "Japan
+# ensures an adequate level").
+LEVEL_SUBJECT_REACH = 3
+# Tokens between a verb of reliance and the tool it takes ("rely on that adequacy decision", "stützen uns auf den
+# Angemessenheitsbeschluss").
+RELIANCE_REACH = 5
 # Tokens before a tool where a pointer to the Commission's list of decisions stands ("the list of adequacy decisions").
 LIST_REACH = 3
 # Tokens from the countries such a list names to the tool's words ("a list of the countries that the European
@@ -170,6 +176,7 @@ class MechanismLexicon:
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
     ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
     ``tool_lapse``, ``tool_relative``, ``basis_column``, ``transfer_column``, the ``location`` of ``table_headers``,
+    ``denial_scope``, ``level_verbs``,
     documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
@@ -223,6 +230,8 @@ class MechanismLexicon:
     tool_lapse: frozenset[str] = frozenset()
     tool_relative: frozenset[str] = frozenset()
     location_column: frozenset[str] = frozenset()
+    denial_scope: frozenset[str] = frozenset()
+    level_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -293,6 +302,8 @@ class MechanismLexicon:
             listed("tool_lapse"),
             listed("tool_relative"),
             frozenset(str(w) for w in words["table_headers"]["location"]),
+            listed("denial_scope"),
+            listed("level_verbs"),
         )
 
     def processing_basis(self, sentence: Sentence, cue: Cue) -> bool:
@@ -344,9 +355,20 @@ class MechanismLexicon:
         # party's promise, which no Commission decision stands behind.
         tokens = sentence.span
         parties = [c.end for c in sentence.of(*PARTY_LABELS)]
+        # So is a country that is the subject of its level ("the Commission's decision that Switzerland provides
+        # adequate protection"), unless it is a party's place.
         near = near or any(
-            0 <= cue.start - p.end <= before
-            and any(t.lower_ in self.country_relative for t in tokens[p.end : p.end + RELATIVE_REACH])
+            (
+                (
+                    0 <= cue.start - p.end <= before
+                    and any(t.lower_ in self.country_relative for t in tokens[p.end : p.end + RELATIVE_REACH])
+                )
+                or (
+                    0 <= cue.start - p.end <= LEVEL_SUBJECT_REACH
+                    and p.end < len(tokens)
+                    and tokens[p.end].lower_ in self.level_verbs
+                )
+            )
             and not any(0 <= p.start - end <= PARTY_PLACE_REACH for end in parties)
             for p in sentence.places
             if len(p.code) == 2
@@ -499,7 +521,11 @@ def _offered_instead(tokens: Tokens, negation: Cue, mention: Cue, lexicon: Mecha
     is what the vendor turns to in its place."""
     words = [t.lower_ for t in tokens[negation.end : mention.start]]
     after = [t.lower_ for t in tokens[mention.end : mention.end + 2]]
-    if any(w in lexicon.tool_instead for w in words + after):
+    # After the tool a word of contrast opens what replaces it: in „nicht auf einen Angemessenheitsbeschluss, sondern
+    # auf Standardvertragsklauseln" the decision is the negation's object.
+    if any(w in lexicon.tool_instead for w in words) or any(
+        w in lexicon.tool_instead and w not in lexicon.contrast for w in after
+    ):
         return True
     joins = lexicon.tool_conjunction | lexicon.contrast
     return any(w in joins and any(o in lexicon.negated_object for o in words[:i]) for i, w in enumerate(words))
@@ -1049,8 +1075,11 @@ def _awaits_force(sentence: Sentence, cue: Cue) -> Cue | None:
 
 
 def _prefix_negated(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
-    """ "non-Privacy Shield-certified customers": a negating prefix hyphen-joined to the tool's name."""
+    """ "non-Privacy Shield-certified customers": a negating prefix hyphen-joined to the tool's name, as a word of its
+    own or the first part of the compound the tool is named in („nicht-Privacy-Shield-zertifizierte Kunden")."""
     tokens = sentence.span
+    if cue.end - cue.start == 1 and cue.text.split("-", 1)[0].lower() in lexicon.negating_prefixes:
+        return Cue("NEGATION", cue.start, cue.end, cue.text)
     if (
         cue.start >= 2
         and tokens[cue.start - 1].text == "-"
@@ -1200,6 +1229,50 @@ def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
         # exception denies nothing, so the tool granted before it is the basis of what the exception lets through.
         if denial is not None and not _said_in(tokens, denial.end, len(tokens), lexicon.denial_exceptions):
             return denial
+    return None
+
+
+def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "Under the UK GDPR a restricted transfer requires ... the IDTA ...; Holloway Cloud makes no restricted transfers",
+    „Der EU-US-Datenschutzrahmen ist ein Angemessenheitsbeschluss ...; wir selbst übermitteln keine Daten in die USA":
+    a later part of the sentence (after a semicolon) denies that any data moves, so the tool is explained, left to
+    someone else or gone, not relied on. Not where the tool's own part relies on it or holds it for some data only
+    ("Transfers to the UK rely on its adequacy decision; we make no other transfers", "Our BCRs cover only HR data; no
+    customer data leaves the EEA") or its place is not the one denied ("Transfers to the UK are covered
+    by the adequacy decision; we do not transfer data to the US"), nor where the denial is scoped to other transfers or
+    admits an exception ("...; no data leaves the EEA without them")."""
+    tokens = sentence.span
+    stops = sentence.where_word(_SEMICOLON)
+    if not stops:
+        return None
+    lo = max((i + 1 for i in stops if i < cue.start), default=0)
+    hi = min((i for i in stops if i >= cue.end), default=len(tokens))
+    if any(t.lower_ in lexicon.reliance_verbs or t.lower_ in lexicon.only_tool for t in tokens[lo:hi]):
+        return None
+    bounds = [*(i + 1 for i in stops if i >= hi), len(tokens) + 1]
+    for p_lo, p_hi in zip(bounds, bounds[1:], strict=False):
+        p_hi -= 1
+        part = tokens[p_lo:p_hi]
+        if any(t.lower_ in lexicon.denial_scope for t in part) or _said_in(
+            tokens, p_lo, p_hi, lexicon.denial_exceptions
+        ):
+            continue
+        denials = [c for c in sentence.of("DENIAL") if p_lo <= c.start < p_hi]
+        for moved in sentence.of("TRANSFER"):
+            if not p_lo <= moved.start < p_hi:
+                continue
+            m_lo, m_hi = sentence.clause_bounds(moved.start)
+            denials += [
+                n
+                for n in sentence.of("NEGATION")
+                if max(p_lo, m_lo) <= n.start < min(p_hi, m_hi) and abs(n.start - moved.start) <= DENIAL_REACH
+            ]
+        own = {p.code for p in sentence.places if lo <= p.start < hi}
+        denied = {p.code for p in sentence.places if p_lo <= p.start < p_hi}
+        if own and denied and not own & denied:
+            continue
+        if denials and any(p_lo <= c.start < p_hi for c in sentence.of("TRANSFER")):
+            return denials[0]
     return None
 
 
@@ -1454,8 +1527,10 @@ def mechanism_mentions(
     ]
     if not mentions:
         return consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved)
-    # Overlapping phrases of one tool ("EU-U.S. DPF" and "DPF") are one mention.
-    mentions.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    # Overlapping phrases of one tool ("EU-U.S. DPF" and "DPF") are one mention; of two phrases on the same words the
+    # one naming the tool anywhere, so that a phrase counting only in a transfer sentence does not hide it ("Safe Harbor
+    # Framework" is the framework wherever it stands, "Safe Harbor" alone only where data leaves the EEA).
+    mentions.sort(key=lambda c: (c.start, -(c.end - c.start), lexicon.labels[c.label][1] != "any"))
     unique: list[Cue] = []
     for cue in mentions:
         if (
@@ -1496,11 +1571,13 @@ def mechanism_mentions(
         ):
             continue
         # "Such transfer will be based on an adequacy decision": the sentence speaks of the transfer before it.
-        if context == "transfer" and not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR")):
+        if context == "transfer" and not (
+            transfer_sentence or sentence.has("TRANSFER_ANAPHOR") or _reliance_object(sentence, cue, lexicon)
+        ):
             continue
         if context == "transfer_statement" and not _states_transfer(sentence, non_eea):
             continue
-        if tool == "safe_harbor" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
+        if tool == "safe_harbor" and context != "any" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
             continue
         if tool == "derogation" and "derogation" not in named_articles and sentence.has("LAWFUL_BASIS"):
             continue  # "Art. 6(1)(b) GDPR (performance of a contract)" is the basis of processing
@@ -1566,6 +1643,7 @@ def mechanism_mentions(
             or _framing(sentence, cue, "TOOL_TEMPLATE", len(sentence.span), len(sentence.span))
             or _set_aside(sentence, cue, unique, lexicon)
             or _conceded_tool(sentence, cue, lexicon)
+            or _denied_beside(sentence, cue, lexicon)
             or _narrated_history(sentence, tools_here, lexicon)
             or _changed_from(sentence, cue, unique, lexicon)
             or _granted_beside_the_only(sentence, cue, unique, lexicon)
@@ -1614,6 +1692,20 @@ def mechanism_mentions(
     return found
 
 
+def _reliance_object(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
+    """ "we rely on that adequacy decision", "on the basis of the adequacy decision covering Guernsey", „wir stützen uns
+    auf den Angemessenheitsbeschluss": a verb of reliance and its preposition take the tool, in one clause, so the
+    sentence need not name the transfer for the tool to be its basis."""
+    tokens = sentence.span
+    window = range(max(0, cue.start - RELIANCE_REACH), cue.start)
+    verbs = [i for i in window if tokens[i].lower_ in lexicon.reliance_verbs]
+    return any(
+        any(tokens[j].lower_ in lexicon.basis_prepositions for j in range(i + 1, cue.start))
+        and not any(t.text in (",", ";", ":") for t in tokens[i : cue.start])
+        for i in verbs
+    )
+
+
 def _article_range(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
     """ "according to Articles 45 to 49 GDPR", „gemäß Art. 45 bis 47 DSGVO": the article opens a range of Chapter V's
     articles, the rules on transfers as a whole, so it names no one tool."""
@@ -1648,6 +1740,11 @@ def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> boo
     lo = max((i + 1 for i in stops if i < cue.start), default=0)
     hi = min((i for i in stops if i >= cue.end), default=len(tokens))
     if ONWARD.search(tokens[lo:hi].text) is None:
+        return False
+    # "complies with the Safe Harbor Privacy Principles of notice, choice, onward transfer, ...": the name of one of the
+    # framework's principles, listed after them, is no onward transfer.
+    principles = [c.end for c in sentence.of("TOOL_PRINCIPLES") if cue.start <= c.start < hi]
+    if principles and ONWARD.search(tokens[principles[0] : hi].text) is not None:
         return False
     # "the importer may make onward transfers only on the basis of an adequacy decision", "unless the onward transfer
     # is based on ...": the SCCs' own conditions for onward transfers, whatever verb of reliance they use.
