@@ -4222,3 +4222,23 @@ def test_roles_review_of_round_24_rules_fire_only_where_they_say(scanner, lang, 
     """Rules of round 24 as their comments state them: clause-scoped "only anonymous", a limiting next sentence that
     neither adds nor addresses the reader, verbs that move data, semicolons in prose."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Diese Seite wird auf Servern der Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA gehostet.",
+            {"US"},
+        ),
+        ("en", "This site is hosted on servers of Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA.", {"US"}),
+        # A postal address to write to places no data.
+        ("de", "Bei Fragen schreiben Sie an Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA.", set()),
+        ("en", "For questions, write to Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA.", set()),
+    ],
+)
+def test_roles_a_host_at_its_postal_address(scanner, lang, text, expected):
+    """A host named with its postal address keeps the site's data there, in German as in English; an address to write
+    to is no place of data."""
+    assert destinations(scanner, text, lang) == expected

@@ -64,9 +64,10 @@ CUSTOMER_FLOW = "CUSTOMER_FLOW"
 # The cue label of countries described only by laws that differ from the reader's (rules/lexicon/cues.yml).
 LAWS_DIFFER = "LAWS_DIFFER"
 
+# "Diese Website wird auf Servern von X Inc., ..., CA 94107, USA gehostet": the host keeps the data at its address.
 SENDS_DATA = re.compile(
-    r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert|receives?|erhält|shared|"
-    r"weitergegeben|access(?:es|ed)?|zugreif\w*)\b",
+    r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|hosts|gehostet|hostet|stored|gespeichert|receives?|"
+    r"erhält|shared|weitergegeben|access(?:es|ed)?|zugreif\w*)\b",
     re.I,
 )
 POSSESSIVE = frozenset({"'s", "’s"})
