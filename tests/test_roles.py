@@ -4242,3 +4242,38 @@ def test_roles_a_host_at_its_postal_address(scanner, lang, text, expected):
     """A host named with its postal address keeps the site's data there, in German as in English; an address to write
     to is no place of data."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Intelligence agencies of the United States may request access to stored messages.", {"US"}),
+        ("de", "US-Sicherheitsbehörden können auf Ihre Daten zugreifen.", {"US"}),
+        # Authorities of no country, or of every country but one, and a country as the benchmark of fair rules.
+        (
+            "en",
+            "We will not cooperate with law enforcement unless compelled, or where their rules are as fair as in the US.",
+            set(),
+        ),
+        (
+            "en",
+            "We will not cooperate with non-US law enforcement unless we are convinced its law is as just as US standards.",
+            set(),
+        ),
+        (
+            "de",
+            "Mit Strafverfolgungsbehörden arbeiten wir nur zusammen, wenn ihre Regeln so gerecht sind wie in den USA.",
+            set(),
+        ),
+        (
+            "de",
+            "Mit Nicht-US-Strafverfolgungsbehörden arbeiten wir nur zusammen, wenn ihre Regeln so gerecht sind wie in den USA.",
+            set(),
+        ),
+    ],
+)
+def test_roles_public_authorities_state_a_transfer_only_through_their_country(scanner, lang, text, expected):
+    """Government access is to the country whose authorities the text names; authorities named by no country, or by
+    the one they are not of ("non-US law enforcement"), make no other country of the sentence a destination."""
+    assert destinations(scanner, text, lang) == expected
+

@@ -158,7 +158,9 @@ class Lexicon:
             MechanismLexicon.from_data(data["mechanisms"], data["words"]),
             Words.from_data(data["words"]),
             PartyWords.from_data(data["parties"]),
-            RoleSet.from_data(data["roles"], data["words"]["legal_forms"], data["words"]["law_titles"]),
+            RoleSet.from_data(
+                data["roles"], data["words"]["legal_forms"], data["words"]["law_titles"], data["words"]["non"]
+            ),
             RecipientWords.from_data(data["recipients"], data["words"]),
             EvidenceOrder.from_data(data["roles"]),
             tuple(data["art28"]),
