@@ -4277,3 +4277,18 @@ def test_roles_public_authorities_state_a_transfer_only_through_their_country(sc
     the one they are not of ("non-US law enforcement"), make no other country of the sentence a destination."""
     assert destinations(scanner, text, lang) == expected
 
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Hosting: Quillbrook Inc., 40 Harbour Road, Singapur (Serverstandorte EU).", set()),
+        ("en", "Hosting: Quillbrook Inc., Portland, USA (servers in the EU).", set()),
+        # Servers outside the EEA too, and a bracket after where data is hosted, not after a seat.
+        ("de", "Hosting: Quillbrook Inc., Portland, USA (Serverstandorte EU und USA).", {"US"}),
+        ("en", "We host data with Quillbrook Inc. in the USA (and a backup in Ireland).", {"US"}),
+    ],
+)
+def test_roles_a_recipients_seat_with_its_servers_in_the_eea(scanner, lang, text, expected):
+    """A bracket after a recipient's seat that puts its servers in the EEA alone leaves the seat only where the company
+    sits (policies40's rule: a processor placed abroad counts unless the text says it processes in the EEA)."""
+    assert destinations(scanner, text, lang) == expected

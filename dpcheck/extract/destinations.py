@@ -972,6 +972,28 @@ def _kept_in_eea(sentence: Sentence, cue: Cue, eea: Collection[str]) -> bool:
     )
 
 
+def _served_from_eea(sentence: Sentence, place: Place, eea: Collection[str]) -> bool:
+    """ "Example, Inc., 970 Harbour Road, Singapore (server locations EU)", „X Inc., Portland, USA (Server in
+    Frankfurt)": a bracket right after a recipient's country that places its servers or the data in the EEA, and
+    nowhere else, says where it works on the data; the city and country before it, closing the company's name or
+    address after a comma, are only where the company sits. Not a place data is sent to ("hosted in the US (backups in
+    Ireland)")."""
+    tokens = sentence.span
+    ends = {p.start: p.end for p in sentence.places}
+    at = place.end
+    while at < len(tokens) and (tokens[at].text == "," or at in ends):
+        at = ends.get(at, at + 1)
+    if at >= len(tokens) or tokens[at].text != "(" or place.start == 0 or tokens[place.start - 1].text != ",":
+        return False
+    close = next((j for j in range(at + 1, len(tokens)) if tokens[j].text == ")"), len(tokens))
+    inside = [p for p in sentence.places if at < p.start < close]
+    return (
+        bool(inside)
+        and all(p.code == EEA_REGION or p.code in eea for p in inside)
+        and any(at < c.start < close for c in sentence.of("TRANSFER", "LOCATION_ONLY"))
+    )
+
+
 def _controllers_own(sentence: Sentence, words: Words) -> bool:
     """ "Where the Customer itself exports data to its offices in Turkey", „soweit der Verantwortliche selbst Daten in die
     Türkei exportiert": the customer moves the data, on its own account; a sentence in which the vendor speaks too ("we")
@@ -1537,6 +1559,7 @@ def destination_mentions(
             _disowned_place(place, argument, disowned)
             or _contrasted_away(sentence, place, words)
             or _none_there(sentence, place, words)
+            or _served_from_eea(sentence, place, eea)
         ):
             continue
         listed_seat = len(place.code) == 2 and place.start in seated
