@@ -4292,3 +4292,37 @@ def test_roles_a_recipients_seat_with_its_servers_in_the_eea(scanner, lang, text
     """A bracket after a recipient's seat that puts its servers in the EEA alone leaves the seat only where the company
     sits (policies40's rule: a processor placed abroad counts unless the text says it processes in the EEA)."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "These transfers are secured by standard contractual clauses and other measures allowing data transfers "
+            "from the EU to other countries.",
+            set(),
+        ),
+        (
+            "de",
+            "Diese Übermittlungen sind durch Standardvertragsklauseln gesichert, die Datenübermittlungen aus der EU in "
+            "andere Länder ermöglichen.",
+            set(),
+        ),
+        # The vendor allowed by the tool to send data there: a transfer left open.
+        (
+            "en",
+            "We rely on standard contractual clauses, which allow us to transfer your data to other countries.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Wir nutzen Standardvertragsklauseln, die es uns ermöglichen, Ihre Daten in andere Länder zu übermitteln.",
+            {"UNSPECIFIED"},
+        ),
+    ],
+)
+def test_roles_what_a_transfer_tool_allows(scanner, lang, text, expected):
+    """Open words describing what a tool allows name no destination; the vendor saying the tool lets it send data
+    there does."""
+    assert destinations(scanner, text, lang) == expected

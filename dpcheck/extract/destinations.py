@@ -136,6 +136,8 @@ class Words:
     not_past: frozenset[str]
     including: frozenset[str]
     title_openers: frozenset[str]
+    tool_purpose: frozenset[str]
+    tool_purpose_beneficiary: frozenset[str]
     current: frozenset[str]
     home_region: frozenset[str]
     served: frozenset[str]
@@ -801,16 +803,23 @@ def _in_tool_title(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "the standard contractual clauses for the transfer of personal data to processors established in third
     countries", „Standardvertragsklauseln für die Übermittlung … an Auftragsverarbeiter in Drittländern": third
     countries in the title of a tool the sentence names, not where data goes; so are the open words of a tool's own
-    name ("the UK International Data Transfer Addendum")."""
+    name ("the UK International Data Transfer Addendum"); so are those of what a tool allows ("SCCs ... allowing data
+    transfers from the EU to other countries", „…, die Übermittlungen in andere Länder ermöglichen")."""
     tokens = sentence.span
     if not sentence.has_prefixed("MECH:"):
         return False
     for tool in sentence.of_prefixed("MECH:"):
         if tool.start <= cue.start and cue.end <= tool.end:
             return True
-        if 0 <= cue.start - tool.end <= TOOL_TITLE_REACH and any(
+        if not 0 <= cue.start - tool.end <= TOOL_TITLE_REACH:
+            continue
+        if any(
             " ".join(t.lower_ for t in tokens[i : i + 2]) in words.title_openers for i in range(tool.end, cue.start)
         ):
+            return True
+        # The German verb closes the clause after the open words.
+        clause = [t.lower_ for t in tokens[tool.end : min(len(tokens), cue.end + VERB_LAST_MODAL)]]
+        if words.tool_purpose & set(clause) and not words.tool_purpose_beneficiary & set(clause):
             return True
     return False
 
