@@ -4326,3 +4326,23 @@ def test_roles_what_a_transfer_tool_allows(scanner, lang, text, expected):
     """Open words describing what a tool allows name no destination; the vendor saying the tool lets it send data
     there does."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "However, the online shop with which you use your login may operate outside the EU/EEA.", set()),
+        ("de", "Der Anbieter, bei dem Sie Ihre ID verwenden, kann sich jedoch außerhalb der EU befinden.", set()),
+        # The user's counterpart handling the data there, or the vendor's own provider placed there.
+        (
+            "en",
+            "The provider with which you use your account may transfer your data outside the EU/EEA.",
+            {"UNSPECIFIED"},
+        ),
+        ("de", "Unser Hoster befindet sich außerhalb der EU.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_a_party_the_user_deals_with_itself(scanner, lang, text, expected):
+    """A party named by what the user does with it, and only placed outside the EEA, is the user's own counterpart:
+    the vendor sends it nothing."""
+    assert destinations(scanner, text, lang) == expected

@@ -1427,6 +1427,14 @@ def destination_mentions(
     # visits a third party, which the sentence places; the vendor, not speaking in it, sends nothing there.
     if sentence.has("USER_FOLLOWS_LINK") and not any(t.lower_ in words.speaker for t in sentence.span):
         return []
+    # "The e-service provider with which you use your BankID may operate outside the EU/EEA": a party the user deals with
+    # itself, only placed, with the vendor sending nothing (policies40 NOTES: independent controllers the user chooses).
+    if (
+        sentence.has("USER_COUNTERPART")
+        and not any(t.lower_ in words.speaker for t in sentence.span)
+        and all(roleset.locates_only(c) for c in sentence.of("TRANSFER"))
+    ):
+        return []
     # "We do not store data in the US, but our partner in India accesses it": what stands before the turn is
     # denied, only what follows it places data.
     at = turn(sentence, words, eea)
