@@ -4346,3 +4346,34 @@ def test_roles_a_party_the_user_deals_with_itself(scanner, lang, text, expected)
     """A party named by what the user does with it, and only placed outside the EEA, is the user's own counterpart:
     the vendor sends it nothing."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Within the EU, Example Ireland is a joint controller, and within the UK, Example Platforms is a joint "
+            "controller, with us for processing where we collect information about you.",
+            set(),
+        ),
+        (
+            "de",
+            "Innerhalb der EU ist Example Ireland gemeinsam mit uns verantwortlich, innerhalb des Vereinigten "
+            "Königreichs ist Example Platforms gemeinsam mit uns verantwortlich, soweit wir Daten über Sie erheben.",
+            set(),
+        ),
+        # A place the data is stored in stays one, whoever is a controller there.
+        ("en", "Your data is stored within the UK by Acme Ltd, a joint controller with us.", {"GB"}),
+        (
+            "de",
+            "Ihre Daten werden innerhalb des Vereinigten Königreichs von der Acme Ltd gespeichert, die gemeinsam mit uns "
+            "verantwortlich ist.",
+            {"GB"},
+        ),
+    ],
+)
+def test_roles_who_is_a_controller_within_a_territory(scanner, lang, text, expected):
+    """A fronted "within the UK" scoping who is a (joint) controller there names where a legal status applies, not
+    where data goes."""
+    assert destinations(scanner, text, lang) == expected

@@ -357,9 +357,11 @@ class SentenceRoles:
                 continue
             gap = range(cue.end, start) if cue_before else range(end, cue.start)
             # Work near a place is work done there within its clause ("in London, United Kingdom, reviews happen yearly"
-            # reviews nothing there).
+            # reviews nothing there); a status a fronted place scopes stands after its comma ("within the UK, X is a joint
+            # controller").
             if role.place_after and (
-                not self._placed_after(start, role.place_after) or any(tokens[i].text in CLAUSE_MARKS for i in gap)
+                not self._placed_after(start, role.place_after)
+                or (role.argument in self.roleset.transferring and any(tokens[i].text in CLAUSE_MARKS for i in gap))
             ):
                 continue
             if (
@@ -390,8 +392,9 @@ class SentenceRoles:
         if at_work and role.argument not in self.roleset.transferring:
             _, cue, role = at_work[0]
         # „von einem Dienstleister auf der Isle of Man durchgeführt": work done near a place yields to any other cue that
-        # reaches it (here a sub-processor's place), which says more of whose place it is.
-        if role.place_after:
+        # reaches it (here a sub-processor's place), which says more of whose place it is. A status a place scopes ("within
+        # the UK, X is a joint controller") is as near as it stands.
+        if role.place_after and role.argument in self.roleset.transferring:
             other = [r for r in reached if not r[2].place_after]
             if other:
                 _, cue, role = min(other, key=lambda r: r[0])
