@@ -4377,3 +4377,23 @@ def test_roles_who_is_a_controller_within_a_territory(scanner, lang, text, expec
     """A fronted "within the UK" scoping who is a (joint) controller there names where a legal status applies, not
     where data goes."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Wir setzen Werkzeuge von Firmen mit Sitz in den USA oder sonstigen datenschutzrechtlich nicht sicheren "
+            "Drittstaaten ein.",
+            {"US", "UNSPECIFIED"},
+        ),
+        ("en", "We use tools of companies based in the USA or other unsafe third countries.", {"US", "UNSPECIFIED"}),
+        # Denied, the others are no destination either.
+        ("de", "Wir übermitteln keine Daten in die USA oder sonstige Drittstaaten.", set()),
+        ("en", "We do not transfer data to the USA or other unsafe third countries.", set()),
+    ],
+)
+def test_roles_other_third_countries_beside_a_named_one(scanner, lang, text, expected):
+    """ "Other" third countries beside a named one leave the set open, with an adjective between them too."""
+    assert destinations(scanner, text, lang) == expected
