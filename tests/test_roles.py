@@ -4397,3 +4397,18 @@ def test_roles_who_is_a_controller_within_a_territory(scanner, lang, text, expec
 def test_roles_other_third_countries_beside_a_named_one(scanner, lang, text, expected):
     """ "Other" third countries beside a named one leave the set open, with an adjective between them too."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "In your settings you can choose EEA or non-EEA residency.", set()),
+        ("de", "In den Einstellungen wählen Sie einen EWR-Wohnsitz oder einen Nicht-EWR-Wohnsitz.", set()),
+        # Where data is kept, and a transfer beside a person's residency.
+        ("en", "With US data residency, your data is stored in the United States.", {"US"}),
+        ("de", "Wir übermitteln Ihre Daten in die USA, wenn Sie einen US-Wohnsitz haben.", {"US"}),
+    ],
+)
+def test_roles_a_persons_residency_by_its_place(scanner, lang, text, expected):
+    """A residency named by its place is where a person lives; "data residency" is where data is kept."""
+    assert destinations(scanner, text, lang) == expected
