@@ -967,6 +967,31 @@ def test_recipients_an_entry_that_keeps_its_data_in_the_eea_is_not_placed_at_its
     assert sorted(t.destination for t in report.transfers) == ["US"]
 
 
+ADDRESSED_ITEMS = {
+    "en": (
+        "# Privacy Policy\n\n## 4. Processors\n\nFor the optional account we use the following processor:\n\n"
+        "**Quillbrook, Inc.**  \n40 Harbour Road, Singapore (server locations EU)  \nPrivacy: https://quillbrook.example\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## 4. Auftragsverarbeiter\n\nFür die optionale Konto-Funktion setzen wir folgenden "
+        "Auftragsverarbeiter ein:\n\n**Quillbrook, Inc.**  \n40 Harbour Road, Singapur (Serverstandorte EU)  \n"
+        "Datenschutz: https://quillbrook.example\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("held", [True, False])
+def test_recipients_an_entry_with_its_servers_in_the_eea_is_not_placed_at_its_address(scanner, lang, held):
+    """An entry whose address line abroad says its servers are in the EEA gives the company's seat, no destination;
+    without that note the address places it."""
+    text = ADDRESSED_ITEMS[lang]
+    if not held:
+        text = text.replace(" (server locations EU)", "").replace(" (Serverstandorte EU)", "")
+    report = scan(scanner, text, lang)
+    assert sorted(t.destination for t in report.transfers) == ([] if held else ["SG"])
+
+
 DATED_LISTS = {
     "en": "**Northwind Subprocessors**\n\n**Last Updated: May, 5, 2025**\n\n* Alderbrook\n* Beacon Mail\n",
     "de": "**Northwind Unterauftragsverarbeiter**\n\n**Zuletzt Geändert: Mai, 5, 2025**\n\n* Alderbrook\n* Beacon Mail\n",

@@ -4222,3 +4222,193 @@ def test_roles_review_of_round_24_rules_fire_only_where_they_say(scanner, lang, 
     """Rules of round 24 as their comments state them: clause-scoped "only anonymous", a limiting next sentence that
     neither adds nor addresses the reader, verbs that move data, semicolons in prose."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Diese Seite wird auf Servern der Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA gehostet.",
+            {"US"},
+        ),
+        ("en", "This site is hosted on servers of Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA.", {"US"}),
+        # A postal address to write to places no data.
+        ("de", "Bei Fragen schreiben Sie an Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA.", set()),
+        ("en", "For questions, write to Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA.", set()),
+    ],
+)
+def test_roles_a_host_at_its_postal_address(scanner, lang, text, expected):
+    """A host named with its postal address keeps the site's data there, in German as in English; an address to write
+    to is no place of data."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Intelligence agencies of the United States may request access to stored messages.", {"US"}),
+        ("de", "US-Sicherheitsbehörden können auf Ihre Daten zugreifen.", {"US"}),
+        # Authorities of no country, or of every country but one, and a country as the benchmark of fair rules.
+        (
+            "en",
+            "We will not cooperate with law enforcement unless compelled, or where their rules are as fair as in the US.",
+            set(),
+        ),
+        (
+            "en",
+            "We will not cooperate with non-US law enforcement unless we are convinced its law is as just as US standards.",
+            set(),
+        ),
+        (
+            "de",
+            "Mit Strafverfolgungsbehörden arbeiten wir nur zusammen, wenn ihre Regeln so gerecht sind wie in den USA.",
+            set(),
+        ),
+        (
+            "de",
+            "Mit Nicht-US-Strafverfolgungsbehörden arbeiten wir nur zusammen, wenn ihre Regeln so gerecht sind wie in den USA.",
+            set(),
+        ),
+    ],
+)
+def test_roles_public_authorities_state_a_transfer_only_through_their_country(scanner, lang, text, expected):
+    """Government access is to the country whose authorities the text names; authorities named by no country, or by
+    the one they are not of ("non-US law enforcement"), make no other country of the sentence a destination."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Hosting: Quillbrook Inc., 40 Harbour Road, Singapur (Serverstandorte EU).", set()),
+        ("en", "Hosting: Quillbrook Inc., Portland, USA (servers in the EU).", set()),
+        # Servers outside the EEA too, and a bracket after where data is hosted, not after a seat.
+        ("de", "Hosting: Quillbrook Inc., Portland, USA (Serverstandorte EU und USA).", {"US"}),
+        ("en", "We host data with Quillbrook Inc. in the USA (and a backup in Ireland).", {"US"}),
+    ],
+)
+def test_roles_a_recipients_seat_with_its_servers_in_the_eea(scanner, lang, text, expected):
+    """A bracket after a recipient's seat that puts its servers in the EEA alone leaves the seat only where the company
+    sits (policies40's rule: a processor placed abroad counts unless the text says it processes in the EEA)."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "These transfers are secured by standard contractual clauses and other measures allowing data transfers "
+            "from the EU to other countries.",
+            set(),
+        ),
+        (
+            "de",
+            "Diese Übermittlungen sind durch Standardvertragsklauseln gesichert, die Datenübermittlungen aus der EU in "
+            "andere Länder ermöglichen.",
+            set(),
+        ),
+        # The vendor allowed by the tool to send data there: a transfer left open.
+        (
+            "en",
+            "We rely on standard contractual clauses, which allow us to transfer your data to other countries.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Wir nutzen Standardvertragsklauseln, die es uns ermöglichen, Ihre Daten in andere Länder zu übermitteln.",
+            {"UNSPECIFIED"},
+        ),
+    ],
+)
+def test_roles_what_a_transfer_tool_allows(scanner, lang, text, expected):
+    """Open words describing what a tool allows name no destination; the vendor saying the tool lets it send data
+    there does."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "However, the online shop with which you use your login may operate outside the EU/EEA.", set()),
+        ("de", "Der Anbieter, bei dem Sie Ihre ID verwenden, kann sich jedoch außerhalb der EU befinden.", set()),
+        # The user's counterpart handling the data there, or the vendor's own provider placed there.
+        (
+            "en",
+            "The provider with which you use your account may transfer your data outside the EU/EEA.",
+            {"UNSPECIFIED"},
+        ),
+        ("de", "Unser Hoster befindet sich außerhalb der EU.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_a_party_the_user_deals_with_itself(scanner, lang, text, expected):
+    """A party named by what the user does with it, and only placed outside the EEA, is the user's own counterpart:
+    the vendor sends it nothing."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Within the EU, Example Ireland is a joint controller, and within the UK, Example Platforms is a joint "
+            "controller, with us for processing where we collect information about you.",
+            set(),
+        ),
+        (
+            "de",
+            "Innerhalb der EU ist Example Ireland gemeinsam mit uns verantwortlich, innerhalb des Vereinigten "
+            "Königreichs ist Example Platforms gemeinsam mit uns verantwortlich, soweit wir Daten über Sie erheben.",
+            set(),
+        ),
+        # A place the data is stored in stays one, whoever is a controller there.
+        ("en", "Your data is stored within the UK by Acme Ltd, a joint controller with us.", {"GB"}),
+        (
+            "de",
+            "Ihre Daten werden innerhalb des Vereinigten Königreichs von der Acme Ltd gespeichert, die gemeinsam mit uns "
+            "verantwortlich ist.",
+            {"GB"},
+        ),
+    ],
+)
+def test_roles_who_is_a_controller_within_a_territory(scanner, lang, text, expected):
+    """A fronted "within the UK" scoping who is a (joint) controller there names where a legal status applies, not
+    where data goes."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Wir setzen Werkzeuge von Firmen mit Sitz in den USA oder sonstigen datenschutzrechtlich nicht sicheren "
+            "Drittstaaten ein.",
+            {"US", "UNSPECIFIED"},
+        ),
+        ("en", "We use tools of companies based in the USA or other unsafe third countries.", {"US", "UNSPECIFIED"}),
+        # Denied, the others are no destination either.
+        ("de", "Wir übermitteln keine Daten in die USA oder sonstige Drittstaaten.", set()),
+        ("en", "We do not transfer data to the USA or other unsafe third countries.", set()),
+    ],
+)
+def test_roles_other_third_countries_beside_a_named_one(scanner, lang, text, expected):
+    """ "Other" third countries beside a named one leave the set open, with an adjective between them too."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "In your settings you can choose EEA or non-EEA residency.", set()),
+        ("de", "In den Einstellungen wählen Sie einen EWR-Wohnsitz oder einen Nicht-EWR-Wohnsitz.", set()),
+        # Where data is kept, and a transfer beside a person's residency.
+        ("en", "With US data residency, your data is stored in the United States.", {"US"}),
+        ("de", "Wir übermitteln Ihre Daten in die USA, wenn Sie einen US-Wohnsitz haben.", {"US"}),
+    ],
+)
+def test_roles_a_persons_residency_by_its_place(scanner, lang, text, expected):
+    """A residency named by its place is where a person lives; "data residency" is where data is kept."""
+    assert destinations(scanner, text, lang) == expected

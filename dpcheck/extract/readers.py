@@ -97,7 +97,7 @@ from dpcheck.extract.terms import (
     term_mentions,
 )
 from dpcheck.ingest.document import Block, Document
-from dpcheck.models import ALL_SUBPROCESSORS, UNSPECIFIED, Evidence, Mention, Recipient
+from dpcheck.models import ALL_SUBPROCESSORS, EEA_REGION, UNSPECIFIED, Evidence, Mention, Recipient
 from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
 from dpcheck.nlp.pipeline import ROLE_PREFIX
 
@@ -158,7 +158,9 @@ class Lexicon:
             MechanismLexicon.from_data(data["mechanisms"], data["words"]),
             Words.from_data(data["words"]),
             PartyWords.from_data(data["parties"]),
-            RoleSet.from_data(data["roles"], data["words"]["legal_forms"], data["words"]["law_titles"]),
+            RoleSet.from_data(
+                data["roles"], data["words"]["legal_forms"], data["words"]["law_titles"], data["words"]["non"]
+            ),
             RecipientWords.from_data(data["recipients"], data["words"]),
             EvidenceOrder.from_data(data["roles"]),
             tuple(data["art28"]),
@@ -869,9 +871,13 @@ class ProseRecipientReader(Reader):
                     or (_bare_name(sentence, text, words) if lead_in.block.kind == "heading" else "")
                 ):
                     fields = item_fields(text, name)
-                    seated = sentence.text.split(name, 1)[-1].lstrip().startswith("(")
-                    if seated and _held_in_eea(sentence.block.text, reading):
-                        fields = fields[1:]  # "Acme Inc. (UK) - logging. Data held in the EU": a seat, no destination
+                    # "Acme Inc. (UK) - logging. Data held in the EU", "Acme, Inc. / Harbour Road 9, Singapur
+                    # (Serverstandorte EU)": an entry that keeps the data in the EEA places the company's seat elsewhere,
+                    # no destination.
+                    if _held_in_eea(sentence.block.text, reading):
+                        fields = [
+                            f for f in fields if set(card_places([f], reading.cells)) <= {*reading.eea, EEA_REGION}
+                        ]
                     if card_places(fields, reading.cells):
                         # An entry in a section on sub-processors names one, as a heading's entry there does.
                         kind: EntryRole = "subprocessor" if sentence.in_subprocessor_section else "processor"
