@@ -4222,3 +4222,37 @@ def test_roles_review_of_round_24_rules_fire_only_where_they_say(scanner, lang, 
     """Rules of round 24 as their comments state them: clause-scoped "only anonymous", a limiting next sentence that
     neither adds nor addresses the reader, verbs that move data, semicolons in prose."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # German verbs that hand data to a party named with its place, the verb closing the clause or far from it.
+        ("de", "Störungsmeldungen der Kassensysteme werden an den Hersteller in Kanada gemeldet.", {"CA"}),
+        ("de", "Ihre Vertragsdaten werden dem Versicherer in Liechtenstein und der Rückversicherung in Bermuda zur "
+         "Verfügung gestellt.", {"BM"}),
+        ("de", "Die Schadensfotos stellen wir unserem Gutachterbüro in Serbien zur Bewertung zur Verfügung.", {"RS"}),
+        ("de", "Über den Webshop fließen Bestelldaten an den Logistikpartner in Norwegen und der Türkei.", {"TR"}),
+        ("de", "Eingescannte Zeugnisse senden wir an die Anerkennungsstelle in Kanada.", {"CA"}),
+        ("de", "Ihr Anruf wird nachts von einem Callcenter in Tunesien entgegengenommen.", {"TN"}),
+        ("de", "Die Zählerstände werden vom Servicepartner in Serbien aus der Ferne ausgelesen.", {"RS"}),
+        # Not a verb of handing data: a service offered, news sent to the reader, a residence registered.
+        ("de", "Unser Beratungsteam in Zürich steht Ihnen werktags zur Verfügung.", set()),
+        ("de", "Wir senden Ihnen Angebote unserer Partnerhotels in der Türkei.", set()),
+        ("de", "Ihr Wohnsitz muss in der Schweiz gemeldet sein.", set()),
+        # English: data read by, risks underwritten by, or systems reached remotely by a party at work where it is.
+        ("en", "Claims files are underwritten by our partner's team in Toronto.", {"CA"}),
+        ("en", "Meter readings may be read by the vendor's support team in Serbia.", {"RS"}),
+        ("en", "Engineers at our support centre in Tunis may connect remotely to your kiosk.", {"TN"}),
+        ("en", "Staff at our office in Toronto remotely monitor the alarm panels.", {"CA"}),
+        # A policy read, and data a team cannot read remotely, are handled nowhere.
+        ("en", "Our team in Toronto read this policy before it was published.", set()),
+        ("en", "Your messages cannot be read by our support team in Toronto, not even remotely.", set()),
+    ],
+)
+def test_roles_verbs_handing_data_to_a_party_at_its_place(scanner, lang, text, expected):
+    """Verbs that hand data to a party or have it work on the data where it is: German participles and separable verbs
+    closing the clause („an ... gemeldet", „zur Verfügung gestellt", „entgegengenommen", „ausgelesen", „fließen an",
+    „senden ... an"), English "read by", "underwritten by", "connect remotely", "remotely monitor"; not the same words
+    where nothing is handed over."""
+    assert destinations(scanner, text, lang) == expected
