@@ -449,3 +449,21 @@ def test_gazetteer_a_city_after_a_legal_form_and_comma_or_before_its_own_code(sc
     bracket holding its own country's code ("Basel (CH)") is a place. Another word or another code in the bracket
     leaves it gated."""
     assert _codes(scanner, lang, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "codes"),
+    [
+        ("de", "Die Broschüre wird ins Englische und Türkische übersetzt.", []),
+        ("de", "Urkunden übersetzen wir aus dem Russischen ins Deutsche.", []),
+        ("en", "Your request is translated into Turkish by a sworn translator.", []),
+        ("en", "Reports are translated from Japanese into English.", []),
+        # An adjective before a noun still places what it describes.
+        ("de", "Die Daten werden ins türkische Rechenzentrum übertragen.", ["TR"]),
+        ("en", "Backups are copied into Russian data centres.", ["RU"]),
+    ],
+)
+def test_gazetteer_a_language_named_by_a_country_adjective_is_no_place(scanner, lang, text, codes):
+    """A language after a word of translating ("ins Türkische", "into Turkish", „aus dem Russischen") names the text's
+    language, no place; the same adjective before a noun ("ins türkische Rechenzentrum") places the noun."""
+    assert _codes(scanner, lang, text) == codes

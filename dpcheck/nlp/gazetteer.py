@@ -43,6 +43,7 @@ AT_PLACE = "@AT"  # label of a place preposition ("in", "aus", "Inc. of"), rules
 OWNER = "@OWNER"  # a possessive before a city that names a site of its own ("our Manila office")
 SITE = "@SITE"  # a noun after it naming that site ("office", "team")
 GATES = frozenset({LOCATION, AT_PLACE, OWNER, SITE})
+LANGUAGE = "@LANGUAGE"  # a language named by a country's adjective ("ins Türkische", "into Turkish"): no place
 STATE = "%"  # label prefix of a country's name that is also a state of another: "%US" for "Georgia"
 POSTAL = "#"  # label prefix of a region's postal code, a place only before a postcode: "#US" for "CA" in "CA 94111"
 POSTCODE_DIGITS = "/"  # then the digits of the country's postcode, where it has a fixed number: "#US/5"
@@ -95,6 +96,8 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
         yield region, EEA_REGION
     for phrase in countries.get("open_after_place", []):
         yield phrase, AFTER_PLACE + UNSPECIFIED
+    for phrase in countries.get("languages", []):
+        yield phrase, LANGUAGE
     city_rules = countries.get("cities", {})
     left_out = set(city_rules.get("exclude", []))
     word_names = set(city_rules.get("word_names", []))
@@ -167,6 +170,10 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
     # A name inside a longer one is no place of its own: "San" (Mali) in "San Francisco", "York" in "New York".
     covered = 0
     for label, start, end in matches:
+        # The adjective inside a language's name is no place of its own, as a name inside a longer one.
+        if label == LANGUAGE:
+            covered = max(covered, end)
+            continue
         if label in GATES or label.startswith(STATE):
             continue
         if label.startswith(POSTAL):
