@@ -4256,3 +4256,25 @@ def test_roles_verbs_handing_data_to_a_party_at_its_place(scanner, lang, text, e
     „senden ... an"), English "read by", "underwritten by", "connect remotely", "remotely monitor"; not the same words
     where nothing is handed over."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Claims of customers resident in Austria are handled by our service centre in Serbia.", {"RS"}),
+        ("de", "Anfragen von Kunden aus Österreich bearbeitet unser Servicezentrum in Serbien.", {"RS"}),
+        # The cue's own list still takes every place of it, and a place right after the cue stays where people are.
+        ("en", "Customers in the UK, Switzerland or Norway may call our hotline.", set()),
+        ("de", "Kunden in der Schweiz und im Vereinigten Königreich erreichen unsere Hotline kostenlos.", set()),
+        ("en", "If you live in Canada, your data is handled by our team in Ireland.", set()),
+        # A place that names the first more closely is still the cue's.
+        ("en", "Residents of the US state of Oregon may opt out of the sale of their data.", set()),
+        ("de", "Einwohner des US-Bundesstaats Oregon können dem Verkauf ihrer Daten widersprechen.", set()),
+    ],
+)
+def test_roles_a_cue_that_moves_no_data_stops_at_its_own_place(scanner, lang, text, expected):
+    """A cue of a role that moves no data ("resident in", „Kunden aus") claims the place it names first and that
+    place's list; a place well after it outside the list is another cue's ("handled by our service centre in Serbia"),
+    one a few words after it names the first more closely ("the US state of Oregon")."""
+    assert destinations(scanner, text, lang) == expected
+

@@ -41,6 +41,9 @@ SUBPROCESSOR = "SUBPROCESSOR"
 THIRD_COUNTRY = "THIRD_COUNTRY"
 # Words between a sub-processor and the word of its seat ("sub-processors are established in").
 SUBPROCESSOR_SEAT_GAP = 1
+# Tokens a place may stand before another that a cue moving no data reaches past it and still claims: the second
+# names the first more closely ("Einwohner des US-Bundesstaats Virginia", "the US state of Virginia").
+OWN_PLACE = 4
 # Marks between two clauses of a sentence.
 CLAUSE_MARKS = frozenset({",", ";"})
 # How far a title-case name of a law or document runs on either side of a transfer word inside it.
@@ -357,8 +360,13 @@ class SentenceRoles:
             if (
                 role.argument not in self.roleset.transferring
                 and not role.crosses_barriers
-                and any(tokens[i].lower_ in self.roleset.barriers for i in gap)
+                and any(
+                    tokens[i].lower_ in self.roleset.barriers or (cue_before and i in places and start - i > OWN_PLACE)
+                    for i in gap
+                )
             ):
+                # "policyholders resident in Italy may be processed by our centre in Albania": a cue that is not of a
+                # transfer names its own place first; a place well after that one, outside its list, is another's.
                 continue
             distance = sum(1 for i in gap if i not in places)
             if distance > role.reach:
