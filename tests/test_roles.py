@@ -4278,3 +4278,19 @@ def test_roles_a_cue_that_moves_no_data_stops_at_its_own_place(scanner, lang, te
     one a few words after it names the first more closely ("the US state of Oregon")."""
     assert destinations(scanner, text, lang) == expected
 
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Q: Are backups kept outside the EEA? A: No, they stay in our data centre in Austria.", set()),
+        ("de", "Frage: Greifen Dienstleister aus Drittländern zu? Antwort: Nein, nur unser Team in Wien.", set()),
+        # Answered yes, the question states what it asks and the answer names where.
+        ("en", "Q: Are backups kept outside the EEA? A: Yes, backups are kept in Canada.", {"CA"}),
+        ("de", "Frage: Werden Daten in den USA gespeichert? Antwort: Ja, beim Hosting-Anbieter in den USA.", {"US"}),
+    ],
+)
+def test_roles_a_question_answered_after_a_label_and_colon(scanner, lang, text, expected):
+    """A questionnaire's answer opens with a one-word label and a colon ("A: No", „Antwort: Nein"): the answer is the word
+    after it, so a question answered no denies what it asks."""
+    assert destinations(scanner, text, lang) == expected
+
