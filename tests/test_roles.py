@@ -4294,3 +4294,24 @@ def test_roles_a_question_answered_after_a_label_and_colon(scanner, lang, text, 
     after it, so a question answered no denies what it asks."""
     assert destinations(scanner, text, lang) == expected
 
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Binding corporate rules are a tool under Article 47 for transfers to third countries within a group.",
+         set()),
+        ("en", "The Data Privacy Framework is a self-certification scheme for US organisations.", set()),
+        ("de", "Standardvertragsklauseln sind von der Kommission erlassene Musterklauseln für Übermittlungen in "
+         "Drittländer.", set()),
+        ("de", "Das Data Privacy Framework ist ein Selbstzertifizierungsverfahren für US-Unternehmen.", set()),
+        # The vendor speaking of its own use of the tool moves data.
+        ("en", "The Data Privacy Framework is a self-certification scheme under which our host in the US receives "
+         "your data.", {"US"}),
+        ("de", "Standardvertragsklauseln sind Musterklauseln, die wir mit unserem Dienstleister in Kanada "
+         "abgeschlossen haben, der Ihre Daten speichert.", {"CA"}),
+    ],
+)
+def test_roles_a_tool_explained_moves_no_data(scanner, lang, text, expected):
+    """A sentence that opens with a tool's name and says what the tool is („sind ... Musterklauseln", "is a
+    self-certification scheme") moves no data, unless the vendor speaks in it of its own transfers."""
+    assert destinations(scanner, text, lang) == expected
