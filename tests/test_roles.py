@@ -4315,3 +4315,21 @@ def test_roles_a_tool_explained_moves_no_data(scanner, lang, text, expected):
     """A sentence that opens with a tool's name and says what the tool is („sind ... Musterklauseln", "is a
     self-certification scheme") moves no data, unless the vendor speaks in it of its own transfers."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our licensor, headquartered in Toronto, receives quarterly usage reports naming each subscriber.",
+         {"CA"}),
+        ("de", "Der Lizenzgeber mit Hauptsitz in Toronto erhält vierteljährliche Nutzungsberichte mit Namen der "
+         "Abonnenten.", {"CA"}),
+        # No report received, or one the seated party publishes, hands it no data.
+        ("en", "Our licensor, headquartered in Toronto, receives no reports about subscribers.", set()),
+        ("de", "Der Lizenzgeber mit Hauptsitz in Toronto veröffentlicht jährlich Geschäftsberichte.", set()),
+    ],
+)
+def test_roles_a_seated_party_receiving_reports_on_people(scanner, lang, text, expected):
+    """Reports and lists naming people („Nutzungsberichte mit Namen", "usage reports naming each subscriber") are data
+    that a party, right after its seat, is said to receive."""
+    assert destinations(scanner, text, lang) == expected
