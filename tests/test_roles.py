@@ -4229,8 +4229,12 @@ def test_roles_review_of_round_24_rules_fire_only_where_they_say(scanner, lang, 
     [
         # German verbs that hand data to a party named with its place, the verb closing the clause or far from it.
         ("de", "Störungsmeldungen der Kassensysteme werden an den Hersteller in Kanada gemeldet.", {"CA"}),
-        ("de", "Ihre Vertragsdaten werden dem Versicherer in Liechtenstein und der Rückversicherung in Bermuda zur "
-         "Verfügung gestellt.", {"BM"}),
+        (
+            "de",
+            "Ihre Vertragsdaten werden dem Versicherer in Liechtenstein und der Rückversicherung in Bermuda zur "
+            "Verfügung gestellt.",
+            {"BM"},
+        ),
         ("de", "Die Schadensfotos stellen wir unserem Gutachterbüro in Serbien zur Bewertung zur Verfügung.", {"RS"}),
         ("de", "Über den Webshop fließen Bestelldaten an den Logistikpartner in Norwegen und der Türkei.", {"TR"}),
         ("de", "Eingescannte Zeugnisse senden wir an die Anerkennungsstelle in Kanada.", {"CA"}),
@@ -4298,17 +4302,32 @@ def test_roles_a_question_answered_after_a_label_and_colon(scanner, lang, text, 
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        ("en", "Binding corporate rules are a tool under Article 47 for transfers to third countries within a group.",
-         set()),
+        (
+            "en",
+            "Binding corporate rules are a tool under Article 47 for transfers to third countries within a group.",
+            set(),
+        ),
         ("en", "The Data Privacy Framework is a self-certification scheme for US organisations.", set()),
-        ("de", "Standardvertragsklauseln sind von der Kommission erlassene Musterklauseln für Übermittlungen in "
-         "Drittländer.", set()),
+        (
+            "de",
+            "Standardvertragsklauseln sind von der Kommission erlassene Musterklauseln für Übermittlungen in "
+            "Drittländer.",
+            set(),
+        ),
         ("de", "Das Data Privacy Framework ist ein Selbstzertifizierungsverfahren für US-Unternehmen.", set()),
         # The vendor speaking of its own use of the tool moves data.
-        ("en", "The Data Privacy Framework is a self-certification scheme under which our host in the US receives "
-         "your data.", {"US"}),
-        ("de", "Standardvertragsklauseln sind Musterklauseln, die wir mit unserem Dienstleister in Kanada "
-         "abgeschlossen haben, der Ihre Daten speichert.", {"CA"}),
+        (
+            "en",
+            "The Data Privacy Framework is a self-certification scheme under which our host in the US receives "
+            "your data.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Standardvertragsklauseln sind Musterklauseln, die wir mit unserem Dienstleister in Kanada "
+            "abgeschlossen haben, der Ihre Daten speichert.",
+            {"CA"},
+        ),
     ],
 )
 def test_roles_a_tool_explained_moves_no_data(scanner, lang, text, expected):
@@ -4320,10 +4339,17 @@ def test_roles_a_tool_explained_moves_no_data(scanner, lang, text, expected):
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        ("en", "Our licensor, headquartered in Toronto, receives quarterly usage reports naming each subscriber.",
-         {"CA"}),
-        ("de", "Der Lizenzgeber mit Hauptsitz in Toronto erhält vierteljährliche Nutzungsberichte mit Namen der "
-         "Abonnenten.", {"CA"}),
+        (
+            "en",
+            "Our licensor, headquartered in Toronto, receives quarterly usage reports naming each subscriber.",
+            {"CA"},
+        ),
+        (
+            "de",
+            "Der Lizenzgeber mit Hauptsitz in Toronto erhält vierteljährliche Nutzungsberichte mit Namen der "
+            "Abonnenten.",
+            {"CA"},
+        ),
         # No report received, or one the seated party publishes, hands it no data.
         ("en", "Our licensor, headquartered in Toronto, receives no reports about subscribers.", set()),
         ("de", "Der Lizenzgeber mit Hauptsitz in Toronto veröffentlicht jährlich Geschäftsberichte.", set()),
