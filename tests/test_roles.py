@@ -4359,3 +4359,24 @@ def test_roles_a_seated_party_receiving_reports_on_people(scanner, lang, text, e
     """Reports and lists naming people („Nutzungsberichte mit Namen", "usage reports naming each subscriber") are data
     that a party, right after its seat, is said to receive."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Data subjects in Switzerland may sue for their rights in Switzerland under these clauses.", set()),
+        ("de", "Betroffene in der Schweiz können ihre Rechte auch vor Gerichten in der Schweiz geltend machen.", set()),
+        (
+            "en",
+            "Where Canadian law (and not the law in any EEA jurisdiction or Switzerland) governs the transfer, the "
+            "addendum applies.",
+            set(),
+        ),
+    ],
+)
+def test_roles_a_cue_that_moves_no_data_keeps_its_country_named_again_and_its_joined_place(
+    scanner, lang, text, expected
+):
+    """A cue that moves no data still claims its own country named again later ("in Switzerland ... in Switzerland") and
+    a place joined to its own a few words on ("the law in any EEA jurisdiction or Switzerland")."""
+    assert destinations(scanner, text, lang) == expected
