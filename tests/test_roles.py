@@ -4412,3 +4412,161 @@ def test_roles_other_third_countries_beside_a_named_one(scanner, lang, text, exp
 def test_roles_a_persons_residency_by_its_place(scanner, lang, text, expected):
     """A residency named by its place is where a person lives; "data residency" is where data is kept."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # German verbs that hand data to a party named with its place, the verb closing the clause or far from it.
+        ("de", "Störungsmeldungen der Kassensysteme werden an den Hersteller in Kanada gemeldet.", {"CA"}),
+        (
+            "de",
+            "Ihre Vertragsdaten werden dem Versicherer in Liechtenstein und der Rückversicherung in Bermuda zur "
+            "Verfügung gestellt.",
+            {"BM"},
+        ),
+        ("de", "Die Schadensfotos stellen wir unserem Gutachterbüro in Serbien zur Bewertung zur Verfügung.", {"RS"}),
+        ("de", "Über den Webshop fließen Bestelldaten an den Logistikpartner in Norwegen und der Türkei.", {"TR"}),
+        ("de", "Eingescannte Zeugnisse senden wir an die Anerkennungsstelle in Kanada.", {"CA"}),
+        ("de", "Ihr Anruf wird nachts von einem Callcenter in Tunesien entgegengenommen.", {"TN"}),
+        ("de", "Die Zählerstände werden vom Servicepartner in Serbien aus der Ferne ausgelesen.", {"RS"}),
+        # Not a verb of handing data: a service offered, news sent to the reader, a residence registered.
+        ("de", "Unser Beratungsteam in Zürich steht Ihnen werktags zur Verfügung.", set()),
+        ("de", "Wir senden Ihnen Angebote unserer Partnerhotels in der Türkei.", set()),
+        ("de", "Ihr Wohnsitz muss in der Schweiz gemeldet sein.", set()),
+        # English: data read by, risks underwritten by, or systems reached remotely by a party at work where it is.
+        ("en", "Claims files are underwritten by our partner's team in Toronto.", {"CA"}),
+        ("en", "Meter readings may be read by the vendor's support team in Serbia.", {"RS"}),
+        ("en", "Engineers at our support centre in Tunis may connect remotely to your kiosk.", {"TN"}),
+        ("en", "Staff at our office in Toronto remotely monitor the alarm panels.", {"CA"}),
+        # A policy read, and data a team cannot read remotely, are handled nowhere.
+        ("en", "Our team in Toronto read this policy before it was published.", set()),
+        ("en", "Your messages cannot be read by our support team in Toronto, not even remotely.", set()),
+    ],
+)
+def test_roles_verbs_handing_data_to_a_party_at_its_place(scanner, lang, text, expected):
+    """Verbs that hand data to a party or have it work on the data where it is: German participles and separable verbs
+    closing the clause („an ... gemeldet", „zur Verfügung gestellt", „entgegengenommen", „ausgelesen", „fließen an",
+    „senden ... an"), English "read by", "underwritten by", "connect remotely", "remotely monitor"; not the same words
+    where nothing is handed over."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Claims of customers resident in Austria are handled by our service centre in Serbia.", {"RS"}),
+        ("de", "Anfragen von Kunden aus Österreich bearbeitet unser Servicezentrum in Serbien.", {"RS"}),
+        # The cue's own list still takes every place of it, and a place right after the cue stays where people are.
+        ("en", "Customers in the UK, Switzerland or Norway may call our hotline.", set()),
+        ("de", "Kunden in der Schweiz und im Vereinigten Königreich erreichen unsere Hotline kostenlos.", set()),
+        ("en", "If you live in Canada, your data is handled by our team in Ireland.", set()),
+        # A place that names the first more closely is still the cue's.
+        ("en", "Residents of the US state of Oregon may opt out of the sale of their data.", set()),
+        ("de", "Einwohner des US-Bundesstaats Oregon können dem Verkauf ihrer Daten widersprechen.", set()),
+    ],
+)
+def test_roles_a_cue_that_moves_no_data_stops_at_its_own_place(scanner, lang, text, expected):
+    """A cue of a role that moves no data ("resident in", „Kunden aus") claims the place it names first and that
+    place's list; a place well after it outside the list is another cue's ("handled by our service centre in Serbia"),
+    one a few words after it names the first more closely ("the US state of Oregon")."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Q: Are backups kept outside the EEA? A: No, they stay in our data centre in Austria.", set()),
+        ("de", "Frage: Greifen Dienstleister aus Drittländern zu? Antwort: Nein, nur unser Team in Wien.", set()),
+        # Answered yes, the question states what it asks and the answer names where.
+        ("en", "Q: Are backups kept outside the EEA? A: Yes, backups are kept in Canada.", {"CA"}),
+        ("de", "Frage: Werden Daten in den USA gespeichert? Antwort: Ja, beim Hosting-Anbieter in den USA.", {"US"}),
+    ],
+)
+def test_roles_a_question_answered_after_a_label_and_colon(scanner, lang, text, expected):
+    """A questionnaire's answer opens with a one-word label and a colon ("A: No", „Antwort: Nein"): the answer is the word
+    after it, so a question answered no denies what it asks."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Binding corporate rules are a tool under Article 47 for transfers to third countries within a group.",
+            set(),
+        ),
+        ("en", "The Data Privacy Framework is a self-certification scheme for US organisations.", set()),
+        (
+            "de",
+            "Standardvertragsklauseln sind von der Kommission erlassene Musterklauseln für Übermittlungen in "
+            "Drittländer.",
+            set(),
+        ),
+        ("de", "Das Data Privacy Framework ist ein Selbstzertifizierungsverfahren für US-Unternehmen.", set()),
+        # The vendor speaking of its own use of the tool moves data.
+        (
+            "en",
+            "The Data Privacy Framework is a self-certification scheme under which our host in the US receives "
+            "your data.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Standardvertragsklauseln sind Musterklauseln, die wir mit unserem Dienstleister in Kanada "
+            "abgeschlossen haben, der Ihre Daten speichert.",
+            {"CA"},
+        ),
+    ],
+)
+def test_roles_a_tool_explained_moves_no_data(scanner, lang, text, expected):
+    """A sentence that opens with a tool's name and says what the tool is („sind ... Musterklauseln", "is a
+    self-certification scheme") moves no data, unless the vendor speaks in it of its own transfers."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our licensor, headquartered in Toronto, receives quarterly usage reports naming each subscriber.",
+            {"CA"},
+        ),
+        (
+            "de",
+            "Der Lizenzgeber mit Hauptsitz in Toronto erhält vierteljährliche Nutzungsberichte mit Namen der "
+            "Abonnenten.",
+            {"CA"},
+        ),
+        # No report received, or one the seated party publishes, hands it no data.
+        ("en", "Our licensor, headquartered in Toronto, receives no reports about subscribers.", set()),
+        ("de", "Der Lizenzgeber mit Hauptsitz in Toronto veröffentlicht jährlich Geschäftsberichte.", set()),
+    ],
+)
+def test_roles_a_seated_party_receiving_reports_on_people(scanner, lang, text, expected):
+    """Reports and lists naming people („Nutzungsberichte mit Namen", "usage reports naming each subscriber") are data
+    that a party, right after its seat, is said to receive."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Data subjects in Switzerland may sue for their rights in Switzerland under these clauses.", set()),
+        ("de", "Betroffene in der Schweiz können ihre Rechte auch vor Gerichten in der Schweiz geltend machen.", set()),
+        (
+            "en",
+            "Where Canadian law (and not the law in any EEA jurisdiction or Switzerland) governs the transfer, the "
+            "addendum applies.",
+            set(),
+        ),
+    ],
+)
+def test_roles_a_cue_that_moves_no_data_keeps_its_country_named_again_and_its_joined_place(
+    scanner, lang, text, expected
+):
+    """A cue that moves no data still claims its own country named again later ("in Switzerland ... in Switzerland") and
+    a place joined to its own a few words on ("the law in any EEA jurisdiction or Switzerland")."""
+    assert destinations(scanner, text, lang) == expected

@@ -1391,6 +1391,20 @@ def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
     return False
 
 
+def _tool_explained(sentence: Sentence, words: Words) -> bool:
+    """The sentence opens by naming a tool and says what it is right after the name (TOOL_EXPLAINED), and no word of
+    the vendor's stands in it."""
+    tools = sentence.of_prefixed("MECH:")
+    if not tools or any(t.lower_ in words.vendor_words for t in sentence.span):
+        return False
+    first = min(tools, key=lambda c: c.start)
+    return first.start <= TOOL_OPENS and any(0 <= c.start - first.end <= 1 for c in sentence.of("TOOL_EXPLAINED"))
+
+
+# Tokens before a tool's name at a sentence's start ("The EU-U.S. Data Privacy Framework is ...").
+TOOL_OPENS = 2
+
+
 def _gets_only_anonymous(sentence: Sentence, place: Place, anonymous: Sequence[Cue]) -> bool:
     """The place's clause says only anonymous figures go there: an ONLY_ANONYMOUS cue reaches into it, or ends at the
     comma that opens it ("only aggregated, anonymised statistics go to ...")."""
@@ -1419,6 +1433,11 @@ def destination_mentions(
     if sentence.is_definition or sentence.has("NO_PERSONAL_DATA") or _controllers_own(sentence, words):
         return []
     if sentence.has("TABLE_LEGEND") and sentence.block.table is None:
+        return []
+    # "Standard contractual clauses are model terms adopted to safeguard transfers to third countries", „Das EU-US Data
+    # Privacy Framework ist ein Selbstzertifizierungsverfahren für US-Unternehmen": what a tool is, where nobody speaks
+    # for the vendor, moves no data.
+    if _tool_explained(sentence, words):
         return []
     # Under "Former sub-processors" / „Ausgeschiedene Unterauftragsverarbeiter" a place is where data went.
     if sentence.block.heading_path and gone_section(sentence.block.heading_path[-1], words):

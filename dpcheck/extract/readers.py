@@ -634,8 +634,10 @@ def _answer(index: int, reading: Reading) -> str:
     if index + 1 >= len(sentences):
         return ""
     tokens = sentences[index + 1].span
+    # "A: No, ...", „Antwort: Nein": a one-word label and its colon open the answer.
+    at = 2 if len(tokens) > 2 and tokens[1].text == ":" else 0
     # "No." is one token in English (the abbreviation of "number").
-    first = tokens[0].lower_.rstrip(".,:;!") if len(tokens) else ""
+    first = tokens[at].lower_.rstrip(".,:;!") if len(tokens) > at else ""
     words = reading.lexicon.words
     return "yes" if first in words.answer_yes else "no" if first in words.answer_no else ""
 

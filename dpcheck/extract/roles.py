@@ -41,6 +41,10 @@ SUBPROCESSOR = "SUBPROCESSOR"
 THIRD_COUNTRY = "THIRD_COUNTRY"
 # Words between a sub-processor and the word of its seat ("sub-processors are established in").
 SUBPROCESSOR_SEAT_GAP = 1
+# Tokens a place may end before another that a cue moving no data reaches past it and still claims: the second names
+# the first more closely ("Einwohner des US-Bundesstaats Virginia") or joins it ("the law in any EEA jurisdiction or
+# Switzerland").
+OWN_PLACE = 3
 # Marks between two clauses of a sentence.
 CLAUSE_MARKS = frozenset({",", ";"})
 # How far a title-case name of a law or document runs on either side of a transfer word inside it.
@@ -327,6 +331,10 @@ class SentenceRoles:
         place = (start, end)
         start, end = self._list_of(start, end)
         places = {i for p in self.sentence.places if (p.start, p.end) != place for i in range(p.start, p.end)}
+        # The places a cue that moves no data names before this one; the same country named again is not another
+        # ("Data Subjects in Switzerland ... their rights in Switzerland").
+        code = next((p.code for p in self.sentence.places if (p.start, p.end) == place), "")
+        others = [p for p in self.sentence.places if p.end <= start and p.code != code]
         reached: list[tuple[tuple[int, int, int], Cue, Role]] = []
         displaced: list[tuple[Cue, Role]] = []
         for cue, role in self.cues:
@@ -367,8 +375,13 @@ class SentenceRoles:
             if (
                 role.argument not in self.roleset.transferring
                 and not role.crosses_barriers
-                and any(tokens[i].lower_ in self.roleset.barriers for i in gap)
+                and (
+                    any(tokens[i].lower_ in self.roleset.barriers for i in gap)
+                    or (cue_before and any(cue.end <= p.start and start - p.end > OWN_PLACE for p in others))
+                )
             ):
+                # "policyholders resident in Italy may be processed by our centre in Albania": a cue that is not of a
+                # transfer names its own place first; a place well after that one, outside its list, is another's.
                 continue
             distance = sum(1 for i in gap if i not in places)
             if distance > role.reach:
