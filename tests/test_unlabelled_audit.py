@@ -422,3 +422,35 @@ def test_only_the_sub_processors_changed_at_will_authorise_them(scanner, lang, t
     changing its own instructions on sub-processors authorises nothing."""
     head = _DPA_EN if lang == "en" else _DPA_DE
     assert ("SUBPROCESSOR_OBJECTION_MISSING" in rule_ids(scan(scanner, head + text, lang, "dpa"))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        (
+            "en",
+            "The Processor may use Customer Data for its own purposes (any sale to third parties is prohibited).\n",
+            True,
+        ),
+        (
+            "de",
+            "Der Auftragnehmer darf die Daten für eigene Zwecke nutzen (eine Weitergabe an Dritte ist ausgeschlossen).\n",
+            True,
+        ),
+        (
+            "en",
+            "Processing for the Processor's own purposes (such as advertising or analytics) does not take place.\n",
+            False,
+        ),
+        (
+            "de",
+            "Eine Verarbeitung zu eigenen Zwecken des Auftragnehmers (etwa Werbung oder Analyse) findet nicht statt.\n",
+            False,
+        ),
+    ],
+)
+def test_a_denial_inside_brackets_denies_only_the_insertion(scanner, lang, text, flagged):
+    """A denial after a bracketed insertion closes the statement the insertion interrupts; one inside the brackets
+    („eine Weitergabe an Dritte ist ausgeschlossen") denies only what the insertion says, not the use before it."""
+    head = _DPA_EN if lang == "en" else _DPA_DE
+    assert ("ART28_OWN_PURPOSE_USE" in rule_ids(scan(scanner, head + text, lang, "dpa"))) is flagged
