@@ -410,10 +410,14 @@ class Art28ClauseReader(Reader):
             and all(sentences.block(k).kind == "list_item" for k in range(at + 1, index))
             else frozenset()
         )
+        # An item leading a list of its own ("- The Processor may: - use ...") opens a new list: the denial ends there.
         denied = (
             sentence.block.kind == "list_item"
             and self._denial >= 0
-            and all(sentences.block(k).kind == "list_item" for k in range(self._denial + 1, index))
+            and all(
+                sentences.block(k).kind == "list_item" and not _leads_a_list(sentences, k)
+                for k in range(self._denial + 1, index)
+            )
         )
         # The items take only what the lead-in does (assist, notify); what they show, they name themselves.
         if sentence.has(*art28.LEAD_IN) and _leads_a_list(sentences, index):
