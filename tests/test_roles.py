@@ -4286,6 +4286,14 @@ def test_roles_public_authorities_state_a_transfer_only_through_their_country(sc
         # Servers outside the EEA too, and a bracket after where data is hosted, not after a seat.
         ("de", "Hosting: Quillbrook Inc., Portland, USA (Serverstandorte EU und USA).", {"US"}),
         ("en", "We host data with Quillbrook Inc. in the USA (and a backup in Ireland).", {"US"}),
+        # A bracket after the seat placing a part of the data, not where the company handles it.
+        ("en", "Data is hosted by Quillbrook Inc., Seattle, USA (backups stored in Ireland).", {"US"}),
+        (
+            "de",
+            "Das Hosting übernimmt die Quillbrook Inc., Seattle, USA (Sicherungskopien in Irland gespeichert).",
+            {"US"},
+        ),
+        ("en", "Hosting: Quillbrook Inc., Portland, USA (data stored in the EU).", set()),
     ],
 )
 def test_roles_a_recipients_seat_with_its_servers_in_the_eea(scanner, lang, text, expected):
