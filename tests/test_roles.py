@@ -4373,6 +4373,14 @@ def test_roles_a_party_the_user_deals_with_itself(scanner, lang, text, expected)
         ),
         # A place the data is stored in stays one, whoever is a controller there.
         ("en", "Your data is stored within the UK by Acme Ltd, a joint controller with us.", {"GB"}),
+        # A party named by its status, whose verb says the data is kept there.
+        ("en", "Within the United States, Acme Inc., a joint controller, stores your data.", {"US"}),
+        (
+            "de",
+            "Innerhalb der USA speichert die Acme Inc., die gemeinsam mit uns verantwortlich ist, Ihre Daten.",
+            {"US"},
+        ),
+        ("en", "Within the UK, Acme Platforms acts as a controller of your data.", set()),
         (
             "de",
             "Ihre Daten werden innerhalb des Vereinigten Königreichs von der Acme Ltd gespeichert, die gemeinsam mit uns "
