@@ -4534,11 +4534,25 @@ def test_roles_a_question_answered_after_a_label_and_colon(scanner, lang, text, 
             "abgeschlossen haben, der Ihre Daten speichert.",
             {"CA"},
         ),
+        # Nor does a company named by its legal form, whose place the tool serves.
+        (
+            "en",
+            "Standard contractual clauses are model clauses that govern the transfer of customer data to Acme Inc. "
+            "in India.",
+            {"IN"},
+        ),
+        (
+            "de",
+            "Standardvertragsklauseln sind Musterklauseln, die die Übermittlung von Kundendaten an die Acme Inc. in "
+            "Indien regeln.",
+            {"IN"},
+        ),
     ],
 )
 def test_roles_a_tool_explained_moves_no_data(scanner, lang, text, expected):
     """A sentence that opens with a tool's name and says what the tool is („sind ... Musterklauseln", "is a
-    self-certification scheme") moves no data, unless the vendor speaks in it of its own transfers."""
+    self-certification scheme") moves no data, unless the vendor speaks in it of its own transfers or it names a
+    company."""
     assert destinations(scanner, text, lang) == expected
 
 

@@ -1396,9 +1396,19 @@ def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
 
 def _tool_explained(sentence: Sentence, words: Words) -> bool:
     """The sentence opens by naming a tool and says what it is right after the name (TOOL_EXPLAINED), and no word of
-    the vendor's stands in it."""
+    the vendor's stands in it, nor a company's name (a legal form): "SCCs are model clauses that govern the transfer
+    to Acme Inc. in India" says where that company gets the data."""
     tools = sentence.of_prefixed("MECH:")
-    if not tools or any(t.lower_ in words.vendor_words for t in sentence.span):
+    tokens = sentence.span
+    if not tools or any(t.lower_ in words.vendor_words for t in tokens):
+        return False
+    # A capitalised legal form after a capitalised word ("Acme Inc."), not the common word ("within a group").
+    if any(
+        tokens[i].text[:1].isupper()
+        and tokens[i - 1].text[:1].isupper()
+        and tokens[i].lower_.rstrip(".") in words.legal_forms
+        for i in range(1, len(tokens))
+    ):
         return False
     first = min(tools, key=lambda c: c.start)
     return first.start <= TOOL_OPENS and any(0 <= c.start - first.end <= 1 for c in sentence.of("TOOL_EXPLAINED"))
