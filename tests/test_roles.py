@@ -4435,6 +4435,8 @@ def test_roles_a_persons_residency_by_its_place(scanner, lang, text, expected):
     [
         # German verbs that hand data to a party named with its place, the verb closing the clause or far from it.
         ("de", "Störungsmeldungen der Kassensysteme werden an den Hersteller in Kanada gemeldet.", {"CA"}),
+        ("de", "Abstürze der App werden an unser Entwicklerteam in Indien gemeldet.", {"IN"}),
+        ("en", "Crash reports from the app are sent to our development team in India.", {"IN"}),
         (
             "de",
             "Ihre Vertragsdaten werden dem Versicherer in Liechtenstein und der Rückversicherung in Bermuda zur "
