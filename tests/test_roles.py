@@ -4286,6 +4286,14 @@ def test_roles_public_authorities_state_a_transfer_only_through_their_country(sc
         # Servers outside the EEA too, and a bracket after where data is hosted, not after a seat.
         ("de", "Hosting: Quillbrook Inc., Portland, USA (Serverstandorte EU und USA).", {"US"}),
         ("en", "We host data with Quillbrook Inc. in the USA (and a backup in Ireland).", {"US"}),
+        # A bracket after the seat placing a part of the data, not where the company handles it.
+        ("en", "Data is hosted by Quillbrook Inc., Seattle, USA (backups stored in Ireland).", {"US"}),
+        (
+            "de",
+            "Das Hosting übernimmt die Quillbrook Inc., Seattle, USA (Sicherungskopien in Irland gespeichert).",
+            {"US"},
+        ),
+        ("en", "Hosting: Quillbrook Inc., Portland, USA (data stored in the EU).", set()),
     ],
 )
 def test_roles_a_recipients_seat_with_its_servers_in_the_eea(scanner, lang, text, expected):
@@ -4365,6 +4373,14 @@ def test_roles_a_party_the_user_deals_with_itself(scanner, lang, text, expected)
         ),
         # A place the data is stored in stays one, whoever is a controller there.
         ("en", "Your data is stored within the UK by Acme Ltd, a joint controller with us.", {"GB"}),
+        # A party named by its status, whose verb says the data is kept there.
+        ("en", "Within the United States, Acme Inc., a joint controller, stores your data.", {"US"}),
+        (
+            "de",
+            "Innerhalb der USA speichert die Acme Inc., die gemeinsam mit uns verantwortlich ist, Ihre Daten.",
+            {"US"},
+        ),
+        ("en", "Within the UK, Acme Platforms acts as a controller of your data.", set()),
         (
             "de",
             "Ihre Daten werden innerhalb des Vereinigten Königreichs von der Acme Ltd gespeichert, die gemeinsam mit uns "
@@ -4419,6 +4435,8 @@ def test_roles_a_persons_residency_by_its_place(scanner, lang, text, expected):
     [
         # German verbs that hand data to a party named with its place, the verb closing the clause or far from it.
         ("de", "Störungsmeldungen der Kassensysteme werden an den Hersteller in Kanada gemeldet.", {"CA"}),
+        ("de", "Abstürze der App werden an unser Entwicklerteam in Indien gemeldet.", {"IN"}),
+        ("en", "Crash reports from the app are sent to our development team in India.", {"IN"}),
         (
             "de",
             "Ihre Vertragsdaten werden dem Versicherer in Liechtenstein und der Rückversicherung in Bermuda zur "
@@ -4518,11 +4536,25 @@ def test_roles_a_question_answered_after_a_label_and_colon(scanner, lang, text, 
             "abgeschlossen haben, der Ihre Daten speichert.",
             {"CA"},
         ),
+        # Nor does a company named by its legal form, whose place the tool serves.
+        (
+            "en",
+            "Standard contractual clauses are model clauses that govern the transfer of customer data to Acme Inc. "
+            "in India.",
+            {"IN"},
+        ),
+        (
+            "de",
+            "Standardvertragsklauseln sind Musterklauseln, die die Übermittlung von Kundendaten an die Acme Inc. in "
+            "Indien regeln.",
+            {"IN"},
+        ),
     ],
 )
 def test_roles_a_tool_explained_moves_no_data(scanner, lang, text, expected):
     """A sentence that opens with a tool's name and says what the tool is („sind ... Musterklauseln", "is a
-    self-certification scheme") moves no data, unless the vendor speaks in it of its own transfers."""
+    self-certification scheme") moves no data, unless the vendor speaks in it of its own transfers or it names a
+    company."""
     assert destinations(scanner, text, lang) == expected
 
 

@@ -983,12 +983,13 @@ def _kept_in_eea(sentence: Sentence, cue: Cue, eea: Collection[str]) -> bool:
     )
 
 
-def _served_from_eea(sentence: Sentence, place: Place, eea: Collection[str]) -> bool:
+def _served_from_eea(sentence: Sentence, place: Place, eea: Collection[str], words: Words) -> bool:
     """ "Example, Inc., 970 Harbour Road, Singapore (server locations EU)", „X Inc., Portland, USA (Server in
     Frankfurt)": a bracket right after a recipient's country that places its servers or the data in the EEA, and
     nowhere else, says where it works on the data; the city and country before it, closing the company's name or
     address after a comma, are only where the company sits. Not a place data is sent to ("hosted in the US (backups in
-    Ireland)")."""
+    Ireland)"), nor a bracket placing a part of the data ("Acme Inc., Seattle, USA (backups stored in Ireland)"): its
+    first word is one a column of where data is handled is headed by (``table_headers`` data_location)."""
     tokens = sentence.span
     ends = {p.start: p.end for p in sentence.places}
     at = place.end
@@ -1000,6 +1001,8 @@ def _served_from_eea(sentence: Sentence, place: Place, eea: Collection[str]) -> 
     inside = [p for p in sentence.places if at < p.start < close]
     return (
         bool(inside)
+        and at + 1 < close
+        and bool(words.table_headers["data_location"].match(tokens[at + 1].text))
         and all(p.code == EEA_REGION or p.code in eea for p in inside)
         and any(at < c.start < close for c in sentence.of("TRANSFER", "LOCATION_ONLY"))
     )
@@ -1393,9 +1396,19 @@ def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
 
 def _tool_explained(sentence: Sentence, words: Words) -> bool:
     """The sentence opens by naming a tool and says what it is right after the name (TOOL_EXPLAINED), and no word of
-    the vendor's stands in it."""
+    the vendor's stands in it, nor a company's name (a legal form): "SCCs are model clauses that govern the transfer
+    to Acme Inc. in India" says where that company gets the data."""
     tools = sentence.of_prefixed("MECH:")
-    if not tools or any(t.lower_ in words.vendor_words for t in sentence.span):
+    tokens = sentence.span
+    if not tools or any(t.lower_ in words.vendor_words for t in tokens):
+        return False
+    # A capitalised legal form after a capitalised word ("Acme Inc."), not the common word ("within a group").
+    if any(
+        tokens[i].text[:1].isupper()
+        and tokens[i - 1].text[:1].isupper()
+        and tokens[i].lower_.rstrip(".") in words.legal_forms
+        for i in range(1, len(tokens))
+    ):
         return False
     first = min(tools, key=lambda c: c.start)
     return first.start <= TOOL_OPENS and any(0 <= c.start - first.end <= 1 for c in sentence.of("TOOL_EXPLAINED"))
@@ -1597,7 +1610,7 @@ def destination_mentions(
             _disowned_place(place, argument, disowned)
             or _contrasted_away(sentence, place, words)
             or _none_there(sentence, place, words)
-            or _served_from_eea(sentence, place, eea)
+            or _served_from_eea(sentence, place, eea, words)
         ):
             continue
         listed_seat = len(place.code) == 2 and place.start in seated

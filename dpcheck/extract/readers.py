@@ -718,6 +718,15 @@ def _held_in_eea(text: str, reading: Reading) -> bool:
     return bool(places) and all(code in reading.eea or code == "EEA" for code in places)
 
 
+def _seat_field(text: str, name: str, field: str, index: int) -> bool:
+    """The entry's field names the company's seat: the bracket right after its name ("Acme Inc. (UK)"), or the end of
+    its postal address ("Acme, Inc. / Harbour Road 9, Singapur"), a number standing between the name and the field."""
+    after = text.split(name, 1)[-1]
+    if index == 0 and after.lstrip().startswith("("):
+        return True
+    return any(c.isdigit() for c in after.split(field, 1)[0])
+
+
 def _seated(heading: str) -> tuple[str, str]:
     """A heading's name and the words its closing brackets hold ("Acme Inc. (United States)" → "Acme Inc.",
     "United States"); the whole heading and "" without them."""
@@ -879,10 +888,14 @@ class ProseRecipientReader(Reader):
                     fields = item_fields(text, name)
                     # "Acme Inc. (UK) - logging. Data held in the EU", "Acme, Inc. / Harbour Road 9, Singapur
                     # (Serverstandorte EU)": an entry that keeps the data in the EEA places the company's seat elsewhere,
-                    # no destination.
+                    # no destination. Only its seat: "Acme Inc. - remote support, India. Data held in the EU" is reached
+                    # from India.
                     if _held_in_eea(sentence.block.text, reading):
                         fields = [
-                            f for f in fields if set(card_places([f], reading.cells)) <= {*reading.eea, EEA_REGION}
+                            f
+                            for i, f in enumerate(fields)
+                            if not _seat_field(text, name, f, i)
+                            or set(card_places([f], reading.cells)) <= {*reading.eea, EEA_REGION}
                         ]
                     if card_places(fields, reading.cells):
                         # An entry in a section on sub-processors names one, as a heading's entry there does.
