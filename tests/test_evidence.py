@@ -1344,3 +1344,28 @@ def test_evidence_a_legend_of_the_columns_ranks_with_definitions(scanner, lang, 
     tool is quoted before it."""
     report = scan(scanner, text, lang, "subprocessor_list", fmt="markdown")
     assert tool_quotes(report, "scc")[0] == row
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first"),
+    [
+        (
+            "en",
+            "# Privacy policy\n\n## Sharing\n\nWe may share data with partners in other countries, for example the "
+            "United States, when needed.\n\n## Notes on hosting\n\nAll account data is stored on servers in the United "
+            "States.\n",
+            "All account data is stored on servers in the United States.",
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Weitergabe\n\nWir können Daten bei Bedarf an Partner in anderen Ländern "
+            "weitergeben, zum Beispiel in die USA.\n\n## Anmerkungen zum Hosting\n\nAlle Kontodaten werden auf Servern "
+            "in den USA gespeichert.\n",
+            "Alle Kontodaten werden auf Servern in den USA gespeichert.",
+        ),
+    ],
+)
+def test_evidence_a_heading_opening_with_notes_on_a_topic_heads_statements(scanner, lang, text, first):
+    """ "Notes on hosting", „Anmerkungen zum Hosting" head statements of their own, unlike the notes under a list
+    ("Notes"): the sentence placing the data there is quoted first."""
+    assert quotes(scanner, text, lang, "US", fmt="markdown")[0] == first

@@ -416,3 +416,54 @@ def test_gazetteer_a_city_between_a_possessive_and_a_site_one_word_apart(scanner
     between the city and that noun ("our Chennai engineering hub"); German says it with a preposition ("unser Team in
     Lagos"). A city with no possessive and no site noun after it stays gated."""
     assert _codes(scanner, lang, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "codes"),
+    [
+        ("en", "Order data may be viewed by buyers in our Lagos and Nairobi offices.", ["NG", "KE"]),
+        ("de", "Bestelldaten sehen auch Einkäufer in unserem Lagos und Nairobi Büro.", ["NG", "KE"]),
+        ("en", "Our Lagos and Nairobi are two cities we admire.", []),
+        ("en", "We visited Lagos and Nairobi last year.", []),
+    ],
+)
+def test_gazetteer_a_list_of_cities_between_a_possessive_and_a_site(scanner, lang, text, codes):
+    """A site noun after a list of cities that a possessive opens names a site in each city ("our Lagos and Nairobi
+    offices"); without the site noun the cities stay gated."""
+    assert _codes(scanner, lang, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "codes"),
+    [
+        ("en", "Example Archive AG, Basel – storage of scanned contracts", ["CH"]),
+        ("de", "Beispiel Hosting S.A., Lausanne – Speicherung der Kundendaten", ["CH"]),
+        ("de", "Lohnabrechnung – Gehaltsdaten – Basel (CH)", ["CH"]),
+        ("en", "Backups – Nairobi (KE)", ["KE"]),
+        ("en", "Backups – Nairobi (Example)", []),
+        ("de", "Backups – Basel (IT)", []),
+    ],
+)
+def test_gazetteer_a_city_after_a_legal_form_and_comma_or_before_its_own_code(scanner, lang, text, codes):
+    """A city after a company's legal form and a comma ("X AG, Basel") is its seat, as after "Ltd,"; a city before a
+    bracket holding its own country's code ("Basel (CH)") is a place. Another word or another code in the bracket
+    leaves it gated."""
+    assert _codes(scanner, lang, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "codes"),
+    [
+        ("de", "Die Broschüre wird ins Englische und Türkische übersetzt.", []),
+        ("de", "Urkunden übersetzen wir aus dem Russischen ins Deutsche.", []),
+        ("en", "Your request is translated into Turkish by a sworn translator.", []),
+        ("en", "Reports are translated from Japanese into English.", []),
+        # An adjective before a noun still places what it describes.
+        ("de", "Die Daten werden ins türkische Rechenzentrum übertragen.", ["TR"]),
+        ("en", "Backups are copied into Russian data centres.", ["RU"]),
+    ],
+)
+def test_gazetteer_a_language_named_by_a_country_adjective_is_no_place(scanner, lang, text, codes):
+    """A language after a word of translating ("ins Türkische", "into Turkish", „aus dem Russischen") names the text's
+    language, no place; the same adjective before a noun ("ins türkische Rechenzentrum") places the noun."""
+    assert _codes(scanner, lang, text) == codes

@@ -967,6 +967,51 @@ def test_recipients_an_entry_that_keeps_its_data_in_the_eea_is_not_placed_at_its
     assert sorted(t.destination for t in report.transfers) == ["US"]
 
 
+ADDRESSED_ITEMS = {
+    "en": (
+        "# Privacy Policy\n\n## 4. Processors\n\nFor the optional account we use the following processor:\n\n"
+        "**Quillbrook, Inc.**  \n40 Harbour Road, Singapore (server locations EU)  \nPrivacy: https://quillbrook.example\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## 4. Auftragsverarbeiter\n\nFür die optionale Konto-Funktion setzen wir folgenden "
+        "Auftragsverarbeiter ein:\n\n**Quillbrook, Inc.**  \n40 Harbour Road, Singapur (Serverstandorte EU)  \n"
+        "Datenschutz: https://quillbrook.example\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("held", [True, False])
+def test_recipients_an_entry_with_its_servers_in_the_eea_is_not_placed_at_its_address(scanner, lang, held):
+    """An entry whose address line abroad says its servers are in the EEA gives the company's seat, no destination;
+    without that note the address places it."""
+    text = ADDRESSED_ITEMS[lang]
+    if not held:
+        text = text.replace(" (server locations EU)", "").replace(" (Serverstandorte EU)", "")
+    report = scan(scanner, text, lang)
+    assert sorted(t.destination for t in report.transfers) == ([] if held else ["SG"])
+
+
+SUPPORTED_ITEMS = {
+    "en": (
+        "# Privacy Policy\n\n## 4. Processors\n\nWe use the following processors:\n\n"
+        "- Acme Inc. – Support, India. Data held in the EU.\n- Beta Ltd. – Hosting, Germany.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## 4. Auftragsverarbeiter\n\nWir setzen folgende Auftragsverarbeiter ein:\n\n"
+        "- Acme Inc. – Support, Indien. Datenhaltung in Deutschland.\n- Beta GmbH – Hosting, Deutschland.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_an_entry_keeping_its_data_in_the_eea_still_places_its_work_abroad(scanner, lang):
+    """Data kept in the EEA drops only the company's seat (its address, a bracket after its name); a place after the
+    work it does is where it reaches the data from."""
+    report = scan(scanner, SUPPORTED_ITEMS[lang], lang)
+    assert sorted(t.destination for t in report.transfers) == ["IN"]
+
+
 DATED_LISTS = {
     "en": "**Northwind Subprocessors**\n\n**Last Updated: May, 5, 2025**\n\n* Alderbrook\n* Beacon Mail\n",
     "de": "**Northwind Unterauftragsverarbeiter**\n\n**Zuletzt Geändert: Mai, 5, 2025**\n\n* Alderbrook\n* Beacon Mail\n",

@@ -4222,3 +4222,383 @@ def test_roles_review_of_round_24_rules_fire_only_where_they_say(scanner, lang, 
     """Rules of round 24 as their comments state them: clause-scoped "only anonymous", a limiting next sentence that
     neither adds nor addresses the reader, verbs that move data, semicolons in prose."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Diese Seite wird auf Servern der Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA gehostet.",
+            {"US"},
+        ),
+        ("en", "This site is hosted on servers of Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA.", {"US"}),
+        # A postal address to write to places no data.
+        ("de", "Bei Fragen schreiben Sie an Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA.", set()),
+        ("en", "For questions, write to Quillbrook Inc., 12 Harbor Lane, Portland, OR 97201, USA.", set()),
+    ],
+)
+def test_roles_a_host_at_its_postal_address(scanner, lang, text, expected):
+    """A host named with its postal address keeps the site's data there, in German as in English; an address to write
+    to is no place of data."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Intelligence agencies of the United States may request access to stored messages.", {"US"}),
+        ("de", "US-Sicherheitsbehörden können auf Ihre Daten zugreifen.", {"US"}),
+        # Authorities of no country, or of every country but one, and a country as the benchmark of fair rules.
+        (
+            "en",
+            "We will not cooperate with law enforcement unless compelled, or where their rules are as fair as in the US.",
+            set(),
+        ),
+        (
+            "en",
+            "We will not cooperate with non-US law enforcement unless we are convinced its law is as just as US standards.",
+            set(),
+        ),
+        (
+            "de",
+            "Mit Strafverfolgungsbehörden arbeiten wir nur zusammen, wenn ihre Regeln so gerecht sind wie in den USA.",
+            set(),
+        ),
+        (
+            "de",
+            "Mit Nicht-US-Strafverfolgungsbehörden arbeiten wir nur zusammen, wenn ihre Regeln so gerecht sind wie in den USA.",
+            set(),
+        ),
+    ],
+)
+def test_roles_public_authorities_state_a_transfer_only_through_their_country(scanner, lang, text, expected):
+    """Government access is to the country whose authorities the text names; authorities named by no country, or by
+    the one they are not of ("non-US law enforcement"), make no other country of the sentence a destination."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Hosting: Quillbrook Inc., 40 Harbour Road, Singapur (Serverstandorte EU).", set()),
+        ("en", "Hosting: Quillbrook Inc., Portland, USA (servers in the EU).", set()),
+        # Servers outside the EEA too, and a bracket after where data is hosted, not after a seat.
+        ("de", "Hosting: Quillbrook Inc., Portland, USA (Serverstandorte EU und USA).", {"US"}),
+        ("en", "We host data with Quillbrook Inc. in the USA (and a backup in Ireland).", {"US"}),
+        # A bracket after the seat placing a part of the data, not where the company handles it.
+        ("en", "Data is hosted by Quillbrook Inc., Seattle, USA (backups stored in Ireland).", {"US"}),
+        (
+            "de",
+            "Das Hosting übernimmt die Quillbrook Inc., Seattle, USA (Sicherungskopien in Irland gespeichert).",
+            {"US"},
+        ),
+        ("en", "Hosting: Quillbrook Inc., Portland, USA (data stored in the EU).", set()),
+    ],
+)
+def test_roles_a_recipients_seat_with_its_servers_in_the_eea(scanner, lang, text, expected):
+    """A bracket after a recipient's seat that puts its servers in the EEA alone leaves the seat only where the company
+    sits (policies40's rule: a processor placed abroad counts unless the text says it processes in the EEA)."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "These transfers are secured by standard contractual clauses and other measures allowing data transfers "
+            "from the EU to other countries.",
+            set(),
+        ),
+        (
+            "de",
+            "Diese Übermittlungen sind durch Standardvertragsklauseln gesichert, die Datenübermittlungen aus der EU in "
+            "andere Länder ermöglichen.",
+            set(),
+        ),
+        # The vendor allowed by the tool to send data there: a transfer left open.
+        (
+            "en",
+            "We rely on standard contractual clauses, which allow us to transfer your data to other countries.",
+            {"UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Wir nutzen Standardvertragsklauseln, die es uns ermöglichen, Ihre Daten in andere Länder zu übermitteln.",
+            {"UNSPECIFIED"},
+        ),
+    ],
+)
+def test_roles_what_a_transfer_tool_allows(scanner, lang, text, expected):
+    """Open words describing what a tool allows name no destination; the vendor saying the tool lets it send data
+    there does."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "However, the online shop with which you use your login may operate outside the EU/EEA.", set()),
+        ("de", "Der Anbieter, bei dem Sie Ihre ID verwenden, kann sich jedoch außerhalb der EU befinden.", set()),
+        # The user's counterpart handling the data there, or the vendor's own provider placed there.
+        (
+            "en",
+            "The provider with which you use your account may transfer your data outside the EU/EEA.",
+            {"UNSPECIFIED"},
+        ),
+        ("de", "Unser Hoster befindet sich außerhalb der EU.", {"UNSPECIFIED"}),
+    ],
+)
+def test_roles_a_party_the_user_deals_with_itself(scanner, lang, text, expected):
+    """A party named by what the user does with it, and only placed outside the EEA, is the user's own counterpart:
+    the vendor sends it nothing."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Within the EU, Example Ireland is a joint controller, and within the UK, Example Platforms is a joint "
+            "controller, with us for processing where we collect information about you.",
+            set(),
+        ),
+        (
+            "de",
+            "Innerhalb der EU ist Example Ireland gemeinsam mit uns verantwortlich, innerhalb des Vereinigten "
+            "Königreichs ist Example Platforms gemeinsam mit uns verantwortlich, soweit wir Daten über Sie erheben.",
+            set(),
+        ),
+        # A place the data is stored in stays one, whoever is a controller there.
+        ("en", "Your data is stored within the UK by Acme Ltd, a joint controller with us.", {"GB"}),
+        # A party named by its status, whose verb says the data is kept there.
+        ("en", "Within the United States, Acme Inc., a joint controller, stores your data.", {"US"}),
+        (
+            "de",
+            "Innerhalb der USA speichert die Acme Inc., die gemeinsam mit uns verantwortlich ist, Ihre Daten.",
+            {"US"},
+        ),
+        ("en", "Within the UK, Acme Platforms acts as a controller of your data.", set()),
+        (
+            "de",
+            "Ihre Daten werden innerhalb des Vereinigten Königreichs von der Acme Ltd gespeichert, die gemeinsam mit uns "
+            "verantwortlich ist.",
+            {"GB"},
+        ),
+    ],
+)
+def test_roles_who_is_a_controller_within_a_territory(scanner, lang, text, expected):
+    """A fronted "within the UK" scoping who is a (joint) controller there names where a legal status applies, not
+    where data goes."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Wir setzen Werkzeuge von Firmen mit Sitz in den USA oder sonstigen datenschutzrechtlich nicht sicheren "
+            "Drittstaaten ein.",
+            {"US", "UNSPECIFIED"},
+        ),
+        ("en", "We use tools of companies based in the USA or other unsafe third countries.", {"US", "UNSPECIFIED"}),
+        # Denied, the others are no destination either.
+        ("de", "Wir übermitteln keine Daten in die USA oder sonstige Drittstaaten.", set()),
+        ("en", "We do not transfer data to the USA or other unsafe third countries.", set()),
+    ],
+)
+def test_roles_other_third_countries_beside_a_named_one(scanner, lang, text, expected):
+    """ "Other" third countries beside a named one leave the set open, with an adjective between them too."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "In your settings you can choose EEA or non-EEA residency.", set()),
+        ("de", "In den Einstellungen wählen Sie einen EWR-Wohnsitz oder einen Nicht-EWR-Wohnsitz.", set()),
+        # Where data is kept, and a transfer beside a person's residency.
+        ("en", "With US data residency, your data is stored in the United States.", {"US"}),
+        ("de", "Wir übermitteln Ihre Daten in die USA, wenn Sie einen US-Wohnsitz haben.", {"US"}),
+    ],
+)
+def test_roles_a_persons_residency_by_its_place(scanner, lang, text, expected):
+    """A residency named by its place is where a person lives; "data residency" is where data is kept."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # German verbs that hand data to a party named with its place, the verb closing the clause or far from it.
+        ("de", "Störungsmeldungen der Kassensysteme werden an den Hersteller in Kanada gemeldet.", {"CA"}),
+        ("de", "Abstürze der App werden an unser Entwicklerteam in Indien gemeldet.", {"IN"}),
+        ("en", "Crash reports from the app are sent to our development team in India.", {"IN"}),
+        (
+            "de",
+            "Ihre Vertragsdaten werden dem Versicherer in Liechtenstein und der Rückversicherung in Bermuda zur "
+            "Verfügung gestellt.",
+            {"BM"},
+        ),
+        ("de", "Die Schadensfotos stellen wir unserem Gutachterbüro in Serbien zur Bewertung zur Verfügung.", {"RS"}),
+        ("de", "Über den Webshop fließen Bestelldaten an den Logistikpartner in Norwegen und der Türkei.", {"TR"}),
+        ("de", "Eingescannte Zeugnisse senden wir an die Anerkennungsstelle in Kanada.", {"CA"}),
+        ("de", "Ihr Anruf wird nachts von einem Callcenter in Tunesien entgegengenommen.", {"TN"}),
+        ("de", "Die Zählerstände werden vom Servicepartner in Serbien aus der Ferne ausgelesen.", {"RS"}),
+        # Not a verb of handing data: a service offered, news sent to the reader, a residence registered.
+        ("de", "Unser Beratungsteam in Zürich steht Ihnen werktags zur Verfügung.", set()),
+        ("de", "Wir senden Ihnen Angebote unserer Partnerhotels in der Türkei.", set()),
+        ("de", "Ihr Wohnsitz muss in der Schweiz gemeldet sein.", set()),
+        # English: data read by, risks underwritten by, or systems reached remotely by a party at work where it is.
+        ("en", "Claims files are underwritten by our partner's team in Toronto.", {"CA"}),
+        ("en", "Meter readings may be read by the vendor's support team in Serbia.", {"RS"}),
+        ("en", "Engineers at our support centre in Tunis may connect remotely to your kiosk.", {"TN"}),
+        ("en", "Staff at our office in Toronto remotely monitor the alarm panels.", {"CA"}),
+        # A policy read, and data a team cannot read remotely, are handled nowhere.
+        ("en", "Our team in Toronto read this policy before it was published.", set()),
+        ("en", "Your messages cannot be read by our support team in Toronto, not even remotely.", set()),
+    ],
+)
+def test_roles_verbs_handing_data_to_a_party_at_its_place(scanner, lang, text, expected):
+    """Verbs that hand data to a party or have it work on the data where it is: German participles and separable verbs
+    closing the clause („an ... gemeldet", „zur Verfügung gestellt", „entgegengenommen", „ausgelesen", „fließen an",
+    „senden ... an"), English "read by", "underwritten by", "connect remotely", "remotely monitor"; not the same words
+    where nothing is handed over."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Claims of customers resident in Austria are handled by our service centre in Serbia.", {"RS"}),
+        ("de", "Anfragen von Kunden aus Österreich bearbeitet unser Servicezentrum in Serbien.", {"RS"}),
+        # The cue's own list still takes every place of it, and a place right after the cue stays where people are.
+        ("en", "Customers in the UK, Switzerland or Norway may call our hotline.", set()),
+        ("de", "Kunden in der Schweiz und im Vereinigten Königreich erreichen unsere Hotline kostenlos.", set()),
+        ("en", "If you live in Canada, your data is handled by our team in Ireland.", set()),
+        # A place that names the first more closely is still the cue's.
+        ("en", "Residents of the US state of Oregon may opt out of the sale of their data.", set()),
+        ("de", "Einwohner des US-Bundesstaats Oregon können dem Verkauf ihrer Daten widersprechen.", set()),
+    ],
+)
+def test_roles_a_cue_that_moves_no_data_stops_at_its_own_place(scanner, lang, text, expected):
+    """A cue of a role that moves no data ("resident in", „Kunden aus") claims the place it names first and that
+    place's list; a place well after it outside the list is another cue's ("handled by our service centre in Serbia"),
+    one a few words after it names the first more closely ("the US state of Oregon")."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Q: Are backups kept outside the EEA? A: No, they stay in our data centre in Austria.", set()),
+        ("de", "Frage: Greifen Dienstleister aus Drittländern zu? Antwort: Nein, nur unser Team in Wien.", set()),
+        # Answered yes, the question states what it asks and the answer names where.
+        ("en", "Q: Are backups kept outside the EEA? A: Yes, backups are kept in Canada.", {"CA"}),
+        ("de", "Frage: Werden Daten in den USA gespeichert? Antwort: Ja, beim Hosting-Anbieter in den USA.", {"US"}),
+    ],
+)
+def test_roles_a_question_answered_after_a_label_and_colon(scanner, lang, text, expected):
+    """A questionnaire's answer opens with a one-word label and a colon ("A: No", „Antwort: Nein"): the answer is the word
+    after it, so a question answered no denies what it asks."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Binding corporate rules are a tool under Article 47 for transfers to third countries within a group.",
+            set(),
+        ),
+        ("en", "The Data Privacy Framework is a self-certification scheme for US organisations.", set()),
+        (
+            "de",
+            "Standardvertragsklauseln sind von der Kommission erlassene Musterklauseln für Übermittlungen in "
+            "Drittländer.",
+            set(),
+        ),
+        ("de", "Das Data Privacy Framework ist ein Selbstzertifizierungsverfahren für US-Unternehmen.", set()),
+        # The vendor speaking of its own use of the tool moves data.
+        (
+            "en",
+            "The Data Privacy Framework is a self-certification scheme under which our host in the US receives "
+            "your data.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Standardvertragsklauseln sind Musterklauseln, die wir mit unserem Dienstleister in Kanada "
+            "abgeschlossen haben, der Ihre Daten speichert.",
+            {"CA"},
+        ),
+        # Nor does a company named by its legal form, whose place the tool serves.
+        (
+            "en",
+            "Standard contractual clauses are model clauses that govern the transfer of customer data to Acme Inc. "
+            "in India.",
+            {"IN"},
+        ),
+        (
+            "de",
+            "Standardvertragsklauseln sind Musterklauseln, die die Übermittlung von Kundendaten an die Acme Inc. in "
+            "Indien regeln.",
+            {"IN"},
+        ),
+    ],
+)
+def test_roles_a_tool_explained_moves_no_data(scanner, lang, text, expected):
+    """A sentence that opens with a tool's name and says what the tool is („sind ... Musterklauseln", "is a
+    self-certification scheme") moves no data, unless the vendor speaks in it of its own transfers or it names a
+    company."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our licensor, headquartered in Toronto, receives quarterly usage reports naming each subscriber.",
+            {"CA"},
+        ),
+        (
+            "de",
+            "Der Lizenzgeber mit Hauptsitz in Toronto erhält vierteljährliche Nutzungsberichte mit Namen der "
+            "Abonnenten.",
+            {"CA"},
+        ),
+        # No report received, or one the seated party publishes, hands it no data.
+        ("en", "Our licensor, headquartered in Toronto, receives no reports about subscribers.", set()),
+        ("de", "Der Lizenzgeber mit Hauptsitz in Toronto veröffentlicht jährlich Geschäftsberichte.", set()),
+    ],
+)
+def test_roles_a_seated_party_receiving_reports_on_people(scanner, lang, text, expected):
+    """Reports and lists naming people („Nutzungsberichte mit Namen", "usage reports naming each subscriber") are data
+    that a party, right after its seat, is said to receive."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Data subjects in Switzerland may sue for their rights in Switzerland under these clauses.", set()),
+        ("de", "Betroffene in der Schweiz können ihre Rechte auch vor Gerichten in der Schweiz geltend machen.", set()),
+        (
+            "en",
+            "Where Canadian law (and not the law in any EEA jurisdiction or Switzerland) governs the transfer, the "
+            "addendum applies.",
+            set(),
+        ),
+    ],
+)
+def test_roles_a_cue_that_moves_no_data_keeps_its_country_named_again_and_its_joined_place(
+    scanner, lang, text, expected
+):
+    """A cue that moves no data still claims its own country named again later ("in Switzerland ... in Switzerland") and
+    a place joined to its own a few words on ("the law in any EEA jurisdiction or Switzerland")."""
+    assert destinations(scanner, text, lang) == expected

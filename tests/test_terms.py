@@ -1314,3 +1314,53 @@ def test_terms_markdown_list_items_keep_their_lead_in(scanner, lang, text):
     customer of requests from authorities."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert SMU not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "unaddressed"),
+    [
+        (
+            "en",
+            SCC_EN + "On our website you can check to which countries transfers are allowed because they offer an "
+            "essentially equivalent level of protection.",
+            True,
+        ),
+        (
+            "de",
+            SCC_DE
+            + "Bitte prüfen Sie vor jeder Übermittlung an uns, ob Ihre eigenen Übermittlungen ein gleichwertiges "
+            "Schutzniveau wahren.",
+            True,
+        ),
+        (
+            "en",
+            SCC_EN + "Please note that we verify for each transfer that the recipient keeps an essentially equivalent "
+            "level of protection.",
+            False,
+        ),
+        (
+            "de",
+            SCC_DE + "Für jede Übermittlung prüfen wir laufend, ob beim Empfänger ein im Wesentlichen gleichwertiges "
+            "Schutzniveau besteht.",
+            False,
+        ),
+    ],
+)
+def test_terms_an_equivalence_check_left_to_the_reader_is_none(scanner, lang, text, unaddressed):
+    """The check Schrems II asks for is the exporter's: a reader told to check which countries keep an equivalent level
+    („prüfen Sie") assesses nothing for the vendor."""
+    assert (SMU in flags(scanner, text, lang, "privacy_policy")) is unaddressed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        ("en", "The Provider uses Microsoft Teams as well as approved sub-processors to deliver the service.", True),
+        ("de", "Der Anbieter setzt Microsoft Teams und mehr als drei Unterauftragsverarbeiter ein.", True),
+        ("en", "The provider uses Northwind Cloud and Contoso Compute as its hosting sub-processors.", False),
+        ("de", "Der Anbieter setzt Nordwind Hosting und Kontoso Mail als Unterauftragsverarbeiter ein.", False),
+    ],
+)
+def test_terms_a_name_joined_by_as_well_as_is_no_sub_processor(scanner, lang, text, missing):
+    """„As" gives a name the role of sub-processor; in "as well as", „mehr als" it only joins two things."""
+    assert ("SUBPROCESSOR_LIST_MISSING" in flags(scanner, text, lang)) is missing

@@ -339,3 +339,118 @@ def test_subprocessors_changed_at_will_need_notice_and_objection(scanner, lang, 
     made only with the customer's prior consent, are."""
     head = _DPA_EN if lang == "en" else _DPA_DE
     assert ("SUBPROCESSOR_OBJECTION_MISSING" in rule_ids(scan(scanner, head + text, lang, "dpa"))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We transfer data to our support contractor in India, which is deemed to offer an equivalent level of "
+            "protection because it has signed our data processing agreement.",
+        ),
+        (
+            "de",
+            "Wir übermitteln Daten an unseren Dienstleister in Indien, nachdem wir sein Datenschutzniveau als gleichwertig "
+            "anerkannt haben.",
+        ),
+    ],
+)
+def test_a_recipient_deemed_equivalent_is_no_adequacy(scanner, lang, text):
+    """Adequacy is found of countries: a recipient deemed to give an equivalent level by its contract or by the vendor
+    names no decision of the Commission (countries so recognised still do: test_a_level_recognised_as_equivalent...)."""
+    assert scan(scanner, text, lang).mechanisms == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        (
+            "en",
+            _DPA_EN + "## Use of data\n\n- The Processor shall not:\n  - sell Customer Data;\n"
+            "  - use Customer Data for its own purposes.\n- The Processor may:\n"
+            "  - use Customer Data for its own purposes, such as improving its products.\n",
+            True,
+        ),
+        (
+            "de",
+            _DPA_DE + "## Nutzung der Daten\n\n- Der Auftragnehmer darf nicht:\n  - Kundendaten verkaufen;\n"
+            "  - Kundendaten für eigene Zwecke nutzen.\n- Der Auftragnehmer darf:\n"
+            "  - Kundendaten für eigene Zwecke nutzen, etwa zur Verbesserung seiner Produkte.\n",
+            True,
+        ),
+        (
+            "en",
+            _DPA_EN + "## Use of data\n\n- The Processor shall not:\n  - sell Customer Data;\n"
+            "  - use Customer Data for its own purposes.\n",
+            False,
+        ),
+        (
+            "de",
+            _DPA_DE + "## Nutzung der Daten\n\n- Der Auftragnehmer darf nicht:\n  - Kundendaten verkaufen;\n"
+            "  - Kundendaten für eigene Zwecke nutzen.\n",
+            False,
+        ),
+    ],
+)
+def test_a_denied_list_ends_where_an_item_leads_a_list_of_its_own(scanner, lang, text, flagged):
+    """An item that leads a list of its own („- Der Auftragnehmer darf: - ...") opens a new list: the negated lead-in
+    before it no longer denies the uses its items grant."""
+    assert ("ART28_OWN_PURPOSE_USE" in rule_ids(scan(scanner, text, lang, "dpa"))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        ("en", "## Subprocessors\n\nThe Processor may update its sub-processors from time to time.\n", True),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftragnehmer kann die eingesetzten Subunternehmer jederzeit "
+            "austauschen.\n",
+            True,
+        ),
+        ("en", "## Instructions\n\nThe Customer may change its instructions on sub-processors at any time.\n", False),
+        (
+            "de",
+            "## Weisungen\n\nDer Auftraggeber kann seine Weisungen zu Unterauftragsverarbeitern jederzeit ändern.\n",
+            False,
+        ),
+    ],
+)
+def test_only_the_sub_processors_changed_at_will_authorise_them(scanner, lang, text, flagged):
+    """The hyphenated „sub-processors" changed at will is a general authorisation as the closed spelling is; the customer
+    changing its own instructions on sub-processors authorises nothing."""
+    head = _DPA_EN if lang == "en" else _DPA_DE
+    assert ("SUBPROCESSOR_OBJECTION_MISSING" in rule_ids(scan(scanner, head + text, lang, "dpa"))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        (
+            "en",
+            "The Processor may use Customer Data for its own purposes (any sale to third parties is prohibited).\n",
+            True,
+        ),
+        (
+            "de",
+            "Der Auftragnehmer darf die Daten für eigene Zwecke nutzen (eine Weitergabe an Dritte ist ausgeschlossen).\n",
+            True,
+        ),
+        (
+            "en",
+            "Processing for the Processor's own purposes (such as advertising or analytics) does not take place.\n",
+            False,
+        ),
+        (
+            "de",
+            "Eine Verarbeitung zu eigenen Zwecken des Auftragnehmers (etwa Werbung oder Analyse) findet nicht statt.\n",
+            False,
+        ),
+    ],
+)
+def test_a_denial_inside_brackets_denies_only_the_insertion(scanner, lang, text, flagged):
+    """A denial after a bracketed insertion closes the statement the insertion interrupts; one inside the brackets
+    („eine Weitergabe an Dritte ist ausgeschlossen") denies only what the insertion says, not the use before it."""
+    head = _DPA_EN if lang == "en" else _DPA_DE
+    assert ("ART28_OWN_PURPOSE_USE" in rule_ids(scan(scanner, head + text, lang, "dpa"))) is flagged

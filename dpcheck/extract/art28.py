@@ -101,20 +101,26 @@ def negated(sentence: Sentence, cue: Cue) -> bool:
     """A negation before ``cue`` in its clause, or a denial anywhere in it, rules it out; so does a
     negated list ("shall not: (i) sell ..., (ii) use ... to improve the Service"). A bracketed insertion does not end
     the clause its statement goes on after („Eine Verarbeitung zu eigenen Zwecken (etwa Werbung, Analyse) findet nicht
-    statt")."""
+    statt"). A denial inside the insertion denies only what the insertion says („für eigene Zwecke nutzen (eine Weitergabe
+    an Dritte ist ausgeschlossen)")."""
     lo, hi = sentence.clause_bounds(cue.start)
     tokens = sentence.span
-    hi = _past_brackets(sentence, hi)
+    hi, inserted = _past_brackets(sentence, hi)
     return (
         any(lo <= c.start and c.end <= cue.start for c in sentence.of("NEGATION"))
-        or any(lo <= c.start and c.end <= hi for c in sentence.of("DENIAL"))
+        or any(
+            lo <= c.start and c.end <= hi and not any(a < c.start and c.end <= b for a, b in inserted)
+            for c in sentence.of("DENIAL")
+        )
         or any(c.end < cue.start and tokens[c.end].text == ":" for c in sentence.of("NEGATION"))
     )
 
 
-def _past_brackets(sentence: Sentence, hi: int) -> int:
-    """The end of the clause ending at token ``hi``, taken on past each bracketed insertion that opens there."""
+def _past_brackets(sentence: Sentence, hi: int) -> tuple[int, list[tuple[int, int]]]:
+    """The end of the clause ending at token ``hi``, taken on past each bracketed insertion that opens there, and the
+    insertions passed (the tokens of their brackets)."""
     tokens = sentence.span
+    inserted: list[tuple[int, int]] = []
     while hi < len(tokens) and tokens[hi].text == "(":
         depth, k = 0, hi
         while k < len(tokens):
@@ -124,8 +130,9 @@ def _past_brackets(sentence: Sentence, hi: int) -> int:
             k += 1
         if k >= len(tokens) - 1:
             break
+        inserted.append((hi, k))
         hi = sentence.clause_bounds(k + 1)[1]
-    return hi
+    return hi, inserted
 
 
 def _first(sentence: Sentence, *labels: str, negation: bool = False) -> Cue | None:

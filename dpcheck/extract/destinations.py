@@ -64,9 +64,10 @@ CUSTOMER_FLOW = "CUSTOMER_FLOW"
 # The cue label of countries described only by laws that differ from the reader's (rules/lexicon/cues.yml).
 LAWS_DIFFER = "LAWS_DIFFER"
 
+# "Diese Website wird auf Servern von X Inc., ..., CA 94107, USA gehostet": the host keeps the data at its address.
 SENDS_DATA = re.compile(
-    r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|stored|gespeichert|receives?|erhält|shared|"
-    r"weitergegeben|access(?:es|ed)?|zugreif\w*)\b",
+    r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|hosts|gehostet|hostet|stored|gespeichert|receives?|"
+    r"erhält|shared|weitergegeben|access(?:es|ed)?|zugreif\w*)\b",
     re.I,
 )
 POSSESSIVE = frozenset({"'s", "’s"})
@@ -135,6 +136,8 @@ class Words:
     not_past: frozenset[str]
     including: frozenset[str]
     title_openers: frozenset[str]
+    tool_purpose: frozenset[str]
+    tool_purpose_beneficiary: frozenset[str]
     current: frozenset[str]
     home_region: frozenset[str]
     served: frozenset[str]
@@ -803,16 +806,23 @@ def _in_tool_title(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "the standard contractual clauses for the transfer of personal data to processors established in third
     countries", „Standardvertragsklauseln für die Übermittlung … an Auftragsverarbeiter in Drittländern": third
     countries in the title of a tool the sentence names, not where data goes; so are the open words of a tool's own
-    name ("the UK International Data Transfer Addendum")."""
+    name ("the UK International Data Transfer Addendum"); so are those of what a tool allows ("SCCs ... allowing data
+    transfers from the EU to other countries", „…, die Übermittlungen in andere Länder ermöglichen")."""
     tokens = sentence.span
     if not sentence.has_prefixed("MECH:"):
         return False
     for tool in sentence.of_prefixed("MECH:"):
         if tool.start <= cue.start and cue.end <= tool.end:
             return True
-        if 0 <= cue.start - tool.end <= TOOL_TITLE_REACH and any(
+        if not 0 <= cue.start - tool.end <= TOOL_TITLE_REACH:
+            continue
+        if any(
             " ".join(t.lower_ for t in tokens[i : i + 2]) in words.title_openers for i in range(tool.end, cue.start)
         ):
+            return True
+        # The German verb closes the clause after the open words.
+        clause = [t.lower_ for t in tokens[tool.end : min(len(tokens), cue.end + VERB_LAST_MODAL)]]
+        if words.tool_purpose & set(clause) and not words.tool_purpose_beneficiary & set(clause):
             return True
     return False
 
@@ -971,6 +981,31 @@ def _kept_in_eea(sentence: Sentence, cue: Cue, eea: Collection[str]) -> bool:
     close = next((j for j in range(cue.end + 1, len(tokens)) if tokens[j].text == ")"), len(tokens))
     return any(cue.end < c.start < close for c in sentence.of("LOCATION_ONLY")) and any(
         cue.end < p.start < close and (p.code == EEA_REGION or p.code in eea) for p in sentence.places
+    )
+
+
+def _served_from_eea(sentence: Sentence, place: Place, eea: Collection[str], words: Words) -> bool:
+    """ "Example, Inc., 970 Harbour Road, Singapore (server locations EU)", „X Inc., Portland, USA (Server in
+    Frankfurt)": a bracket right after a recipient's country that places its servers or the data in the EEA, and
+    nowhere else, says where it works on the data; the city and country before it, closing the company's name or
+    address after a comma, are only where the company sits. Not a place data is sent to ("hosted in the US (backups in
+    Ireland)"), nor a bracket placing a part of the data ("Acme Inc., Seattle, USA (backups stored in Ireland)"): its
+    first word is one a column of where data is handled is headed by (``table_headers`` data_location)."""
+    tokens = sentence.span
+    ends = {p.start: p.end for p in sentence.places}
+    at = place.end
+    while at < len(tokens) and (tokens[at].text == "," or at in ends):
+        at = ends.get(at, at + 1)
+    if at >= len(tokens) or tokens[at].text != "(" or place.start == 0 or tokens[place.start - 1].text != ",":
+        return False
+    close = next((j for j in range(at + 1, len(tokens)) if tokens[j].text == ")"), len(tokens))
+    inside = [p for p in sentence.places if at < p.start < close]
+    return (
+        bool(inside)
+        and at + 1 < close
+        and bool(words.table_headers["data_location"].match(tokens[at + 1].text))
+        and all(p.code == EEA_REGION or p.code in eea for p in inside)
+        and any(at < c.start < close for c in sentence.of("TRANSFER", "LOCATION_ONLY"))
     )
 
 
@@ -1360,6 +1395,30 @@ def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
     return False
 
 
+def _tool_explained(sentence: Sentence, words: Words) -> bool:
+    """The sentence opens by naming a tool and says what it is right after the name (TOOL_EXPLAINED), and no word of
+    the vendor's stands in it, nor a company's name (a legal form): "SCCs are model clauses that govern the transfer
+    to Acme Inc. in India" says where that company gets the data."""
+    tools = sentence.of_prefixed("MECH:")
+    tokens = sentence.span
+    if not tools or any(t.lower_ in words.vendor_words for t in tokens):
+        return False
+    # A capitalised legal form after a capitalised word ("Acme Inc."), not the common word ("within a group").
+    if any(
+        tokens[i].text[:1].isupper()
+        and tokens[i - 1].text[:1].isupper()
+        and tokens[i].lower_.rstrip(".") in words.legal_forms
+        for i in range(1, len(tokens))
+    ):
+        return False
+    first = min(tools, key=lambda c: c.start)
+    return first.start <= TOOL_OPENS and any(0 <= c.start - first.end <= 1 for c in sentence.of("TOOL_EXPLAINED"))
+
+
+# Tokens before a tool's name at a sentence's start ("The EU-U.S. Data Privacy Framework is ...").
+TOOL_OPENS = 2
+
+
 def _gets_only_anonymous(sentence: Sentence, place: Place, anonymous: Sequence[Cue]) -> bool:
     """The place's clause says only anonymous figures go there: an ONLY_ANONYMOUS cue reaches into it, or ends at the
     comma that opens it ("only aggregated, anonymised statistics go to ...")."""
@@ -1389,6 +1448,11 @@ def destination_mentions(
         return []
     if sentence.has("TABLE_LEGEND") and sentence.block.table is None:
         return []
+    # "Standard contractual clauses are model terms adopted to safeguard transfers to third countries", „Das EU-US Data
+    # Privacy Framework ist ein Selbstzertifizierungsverfahren für US-Unternehmen": what a tool is, where nobody speaks
+    # for the vendor, moves no data.
+    if _tool_explained(sentence, words):
+        return []
     # Under "Former sub-processors" / „Ausgeschiedene Unterauftragsverarbeiter" a place is where data went.
     if sentence.block.heading_path and gone_section(sentence.block.heading_path[-1], words):
         return []
@@ -1397,6 +1461,14 @@ def destination_mentions(
     # "Only when you click such a link does your browser connect to the network's servers in the US": the user
     # visits a third party, which the sentence places; the vendor, not speaking in it, sends nothing there.
     if sentence.has("USER_FOLLOWS_LINK") and not any(t.lower_ in words.speaker for t in sentence.span):
+        return []
+    # "The e-service provider with which you use your BankID may operate outside the EU/EEA": a party the user deals with
+    # itself, only placed, with the vendor sending nothing (policies40 NOTES: independent controllers the user chooses).
+    if (
+        sentence.has("USER_COUNTERPART")
+        and not any(t.lower_ in words.speaker for t in sentence.span)
+        and all(roleset.locates_only(c) for c in sentence.of("TRANSFER"))
+    ):
         return []
     # "We do not store data in the US, but our partner in India accesses it": what stands before the turn is
     # denied, only what follows it places data.
@@ -1539,6 +1611,7 @@ def destination_mentions(
             _disowned_place(place, argument, disowned)
             or _contrasted_away(sentence, place, words)
             or _none_there(sentence, place, words)
+            or _served_from_eea(sentence, place, eea, words)
         ):
             continue
         listed_seat = len(place.code) == 2 and place.start in seated

@@ -111,6 +111,16 @@ def _words(data: dict[str, list[str]]) -> re.Pattern[str] | Prefiltered:
     return prefilter(re.compile(r"\b(?:" + _alternatives(data) + r")\b", re.I))
 
 
+def _notes(data: dict[str, list[str]]) -> re.Pattern[str]:
+    # A word alone is the whole heading ("Notes", not "Notes on hosting", which heads statements of its own); a phrase
+    # opens it („Hinweise zu einzelnen Unterauftragsverarbeitern").
+    alone = {lang: [w for w in phrases if " " not in str(w)] for lang, phrases in data.items()}
+    opening = {lang: [w for w in phrases if " " in str(w)] for lang, phrases in data.items()}
+    return re.compile(
+        r"^[\W\d]*(?:(?:" + _alternatives(alone) + r")[\W\d]*$|(?:" + _alternatives(opening) + r")\b)", re.I
+    )
+
+
 def _overlaps(evidence: Evidence, spans: frozenset[tuple[int, int]]) -> bool:
     return any(start < evidence.end and evidence.start < end for start, end in spans)
 
@@ -160,7 +170,7 @@ class EvidenceOrder:
                 re.I,
             ),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["declined"]) + r")\b", re.I),
-            re.compile(r"^[\W\d]*(?:" + _alternatives(words["notes"]) + r")\b", re.I),
+            _notes(words["notes"]),
             _words(words["legend"]),
         )
 

@@ -97,7 +97,7 @@ from dpcheck.extract.terms import (
     term_mentions,
 )
 from dpcheck.ingest.document import Block, Document
-from dpcheck.models import ALL_SUBPROCESSORS, UNSPECIFIED, Evidence, Mention, Recipient
+from dpcheck.models import ALL_SUBPROCESSORS, EEA_REGION, UNSPECIFIED, Evidence, Mention, Recipient
 from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
 from dpcheck.nlp.pipeline import ROLE_PREFIX
 
@@ -158,7 +158,9 @@ class Lexicon:
             MechanismLexicon.from_data(data["mechanisms"], data["words"]),
             Words.from_data(data["words"]),
             PartyWords.from_data(data["parties"]),
-            RoleSet.from_data(data["roles"], data["words"]["legal_forms"], data["words"]["law_titles"]),
+            RoleSet.from_data(
+                data["roles"], data["words"]["legal_forms"], data["words"]["law_titles"], data["words"]["non"]
+            ),
             RecipientWords.from_data(data["recipients"], data["words"]),
             EvidenceOrder.from_data(data["roles"]),
             tuple(data["art28"]),
@@ -408,10 +410,14 @@ class Art28ClauseReader(Reader):
             and all(sentences.block(k).kind == "list_item" for k in range(at + 1, index))
             else frozenset()
         )
+        # An item leading a list of its own ("- The Processor may: - use ...") opens a new list: the denial ends there.
         denied = (
             sentence.block.kind == "list_item"
             and self._denial >= 0
-            and all(sentences.block(k).kind == "list_item" for k in range(self._denial + 1, index))
+            and all(
+                sentences.block(k).kind == "list_item" and not _leads_a_list(sentences, k)
+                for k in range(self._denial + 1, index)
+            )
         )
         # The items take only what the lead-in does (assist, notify); what they show, they name themselves.
         if sentence.has(*art28.LEAD_IN) and _leads_a_list(sentences, index):
@@ -632,8 +638,10 @@ def _answer(index: int, reading: Reading) -> str:
     if index + 1 >= len(sentences):
         return ""
     tokens = sentences[index + 1].span
+    # "A: No, ...", „Antwort: Nein": a one-word label and its colon open the answer.
+    at = 2 if len(tokens) > 2 and tokens[1].text == ":" else 0
     # "No." is one token in English (the abbreviation of "number").
-    first = tokens[0].lower_.rstrip(".,:;!") if len(tokens) else ""
+    first = tokens[at].lower_.rstrip(".,:;!") if len(tokens) > at else ""
     words = reading.lexicon.words
     return "yes" if first in words.answer_yes else "no" if first in words.answer_no else ""
 
@@ -708,6 +716,15 @@ def _held_in_eea(text: str, reading: Reading) -> bool:
             clause = re.split(r"[.;|]", text[at + len(label) :], maxsplit=1)[0][:STORAGE_REACH]
             places += card_places([clause], reading.cells)
     return bool(places) and all(code in reading.eea or code == "EEA" for code in places)
+
+
+def _seat_field(text: str, name: str, field: str, index: int) -> bool:
+    """The entry's field names the company's seat: the bracket right after its name ("Acme Inc. (UK)"), or the end of
+    its postal address ("Acme, Inc. / Harbour Road 9, Singapur"), a number standing between the name and the field."""
+    after = text.split(name, 1)[-1]
+    if index == 0 and after.lstrip().startswith("("):
+        return True
+    return any(c.isdigit() for c in after.split(field, 1)[0])
 
 
 def _seated(heading: str) -> tuple[str, str]:
@@ -869,9 +886,17 @@ class ProseRecipientReader(Reader):
                     or (_bare_name(sentence, text, words) if lead_in.block.kind == "heading" else "")
                 ):
                     fields = item_fields(text, name)
-                    seated = sentence.text.split(name, 1)[-1].lstrip().startswith("(")
-                    if seated and _held_in_eea(sentence.block.text, reading):
-                        fields = fields[1:]  # "Acme Inc. (UK) - logging. Data held in the EU": a seat, no destination
+                    # "Acme Inc. (UK) - logging. Data held in the EU", "Acme, Inc. / Harbour Road 9, Singapur
+                    # (Serverstandorte EU)": an entry that keeps the data in the EEA places the company's seat elsewhere,
+                    # no destination. Only its seat: "Acme Inc. - remote support, India. Data held in the EU" is reached
+                    # from India.
+                    if _held_in_eea(sentence.block.text, reading):
+                        fields = [
+                            f
+                            for i, f in enumerate(fields)
+                            if not _seat_field(text, name, f, i)
+                            or set(card_places([f], reading.cells)) <= {*reading.eea, EEA_REGION}
+                        ]
                     if card_places(fields, reading.cells):
                         # An entry in a section on sub-processors names one, as a heading's entry there does.
                         kind: EntryRole = "subprocessor" if sentence.in_subprocessor_section else "processor"

@@ -41,6 +41,10 @@ SUBPROCESSOR = "SUBPROCESSOR"
 THIRD_COUNTRY = "THIRD_COUNTRY"
 # Words between a sub-processor and the word of its seat ("sub-processors are established in").
 SUBPROCESSOR_SEAT_GAP = 1
+# Tokens a place may end before another that a cue moving no data reaches past it and still claims: the second names
+# the first more closely ("Einwohner des US-Bundesstaats Virginia") or joins it ("the law in any EEA jurisdiction or
+# Switzerland").
+OWN_PLACE = 3
 # Marks between two clauses of a sentence.
 CLAUSE_MARKS = frozenset({",", ";"})
 # How far a title-case name of a law or document runs on either side of a transfer word inside it.
@@ -66,6 +70,7 @@ class Role:
     unless: frozenset[str] = frozenset()  # cue labels any of which voids its cues
     places_only: bool = False  # its cues place the party they name; they make no transfer statement of the sentence
     place_after: frozenset[str] = frozenset()  # its cues reach only a place right after one of these words
+    through_place: bool = False  # its cues state a transfer only through a place they claim
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,7 @@ class RoleSet:
     title_joins: frozenset[str]  # small words inside a title-case name of a law or document
     law_titles: frozenset[str]  # words naming a law or document (words.yml law_titles)
     by_label: dict[str, Role]  # a cue label of cues.yml → the first role that borrows it (``labels``)
+    non: frozenset[str] = frozenset()  # words excluding the place after them and a hyphen ("non-US"; words.yml non)
 
     @cached_property
     def marks(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -129,7 +135,11 @@ class RoleSet:
 
     @classmethod
     def from_data(
-        cls, data: dict[str, Any], legal_forms: Iterable[str] = (), law_titles: Iterable[str] = ()
+        cls,
+        data: dict[str, Any],
+        legal_forms: Iterable[str] = (),
+        law_titles: Iterable[str] = (),
+        non: Iterable[str] = (),
     ) -> RoleSet:
         roles = {}
         for name, entry in data["roles"].items():
@@ -150,6 +160,7 @@ class RoleSet:
                 frozenset(entry.get("unless", ())),
                 bool(entry.get("places_only", False)),
                 frozenset(str(w).lower() for w in entry.get("place_after", ())),
+                bool(entry.get("through_place", False)),
             )
         unknown = sorted(
             ({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"])
@@ -192,6 +203,7 @@ class RoleSet:
             frozenset(str(w).lower() for w in data["locating"]["title_joins"]),
             frozenset(str(w).lower() for w in law_titles),
             {label: role for role in reversed(roles.values()) for label in role.labels},
+            frozenset(str(w).lower() for w in non),
         )
 
     def role_of(self, cue: Cue) -> Role | None:
@@ -319,6 +331,10 @@ class SentenceRoles:
         place = (start, end)
         start, end = self._list_of(start, end)
         places = {i for p in self.sentence.places if (p.start, p.end) != place for i in range(p.start, p.end)}
+        # The places a cue that moves no data names before this one; the same country named again is not another
+        # ("Data Subjects in Switzerland ... their rights in Switzerland").
+        code = next((p.code for p in self.sentence.places if (p.start, p.end) == place), "")
+        others = [p for p in self.sentence.places if p.end <= start and p.code != code]
         reached: list[tuple[tuple[int, int, int], Cue, Role]] = []
         displaced: list[tuple[Cue, Role]] = []
         for cue, role in self.cues:
@@ -349,16 +365,23 @@ class SentenceRoles:
                 continue
             gap = range(cue.end, start) if cue_before else range(end, cue.start)
             # Work near a place is work done there within its clause ("in London, United Kingdom, reviews happen yearly"
-            # reviews nothing there).
+            # reviews nothing there); a status a fronted place scopes stands after its comma ("within the UK, X is a joint
+            # controller").
             if role.place_after and (
-                not self._placed_after(start, role.place_after) or any(tokens[i].text in CLAUSE_MARKS for i in gap)
+                not self._placed_after(start, role.place_after)
+                or (role.argument in self.roleset.transferring and any(tokens[i].text in CLAUSE_MARKS for i in gap))
             ):
                 continue
             if (
                 role.argument not in self.roleset.transferring
                 and not role.crosses_barriers
-                and any(tokens[i].lower_ in self.roleset.barriers for i in gap)
+                and (
+                    any(tokens[i].lower_ in self.roleset.barriers for i in gap)
+                    or (cue_before and any(cue.end <= p.start and start - p.end > OWN_PLACE for p in others))
+                )
             ):
+                # "policyholders resident in Italy may be processed by our centre in Albania": a cue that is not of a
+                # transfer names its own place first; a place well after that one, outside its list, is another's.
                 continue
             distance = sum(1 for i in gap if i not in places)
             if distance > role.reach:
@@ -382,8 +405,9 @@ class SentenceRoles:
         if at_work and role.argument not in self.roleset.transferring:
             _, cue, role = at_work[0]
         # „von einem Dienstleister auf der Isle of Man durchgeführt": work done near a place yields to any other cue that
-        # reaches it (here a sub-processor's place), which says more of whose place it is.
-        if role.place_after:
+        # reaches it (here a sub-processor's place), which says more of whose place it is. A status a place scopes ("within
+        # the UK, X is a joint controller") is as near as it stands.
+        if role.place_after and role.argument in self.roleset.transferring:
             other = [r for r in reached if not r[2].place_after]
             if other:
                 _, cue, role = min(other, key=lambda r: r[0])
@@ -805,8 +829,9 @@ class SentenceRoles:
             r.argument in self.roleset.transferring
             and (parties or not r.places_only)
             and c.start not in self._seat_cues
-            # "it can be viewed worldwide via search engines": work stated near no place it reaches states no transfer.
-            and (not r.place_after or c in self._work_at_places)
+            # "it can be viewed worldwide via search engines": work stated near no place it reaches states no transfer;
+            # nor does "we will not cooperate with law enforcement", which names no country's authorities.
+            and (not (r.place_after or r.through_place) or c in self._claiming)
             for c, r in self.cues
         ) or any(
             self._relative_handler(*self._list_of(p.start, p.end)) is not None
@@ -820,11 +845,19 @@ class SentenceRoles:
         )
 
     @cached_property
-    def _work_at_places(self) -> list[Cue]:
-        """The cues of roles with ``place_after`` that claim a place of the sentence."""
-        claims = (self.argument(p.start, p.end) for p in self.sentence.places)
+    def _claiming(self) -> list[Cue]:
+        """The cues of roles with ``place_after`` or ``through_place`` that claim a place of the sentence. A place the
+        text excludes is claimed by none: "non-US law enforcement" are the authorities of every country but the US."""
+        tokens = self.sentence.span
+        claims = (
+            self.argument(p.start, p.end)
+            for p in self.sentence.places
+            if not (p.start >= 2 and tokens[p.start - 1].text == "-" and tokens[p.start - 2].lower_ in self.roleset.non)
+        )
         return [
-            a.cue for a in claims if a.cue is not None and (role := self.roleset.roles.get(a.by)) and role.place_after
+            a.cue
+            for a in claims
+            if a.cue is not None and (role := self.roleset.roles.get(a.by)) and (role.place_after or role.through_place)
         ]
 
     def placed_by_party(self, argument: Argument) -> bool:

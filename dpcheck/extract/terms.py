@@ -40,7 +40,7 @@ ROLE_REACH = 4
 # Tokens from "additional safeguards" to "such as", and from there to the tool it names.
 EXAMPLE_REACH = 4
 # Tokens from the word of checking to the level it checks ("monitors the circumstances of each transfer so that it
-# keeps, in practice, a level of protection essentially equivalent"), and before it to the Commission as its subject.
+# keeps, in practice, a level of protection essentially equivalent"), and before it to another party as its subject.
 CHECK_REACH = 25
 CHECKER_REACH = 8
 
@@ -189,12 +189,16 @@ def _protection_checked(sentence: Sentence, words: Words) -> Cue | None:
     """ "We verify that recipients keep a level of protection equivalent to the GDPR", „wir prüfen laufend, ob ein im
     Wesentlichen gleichwertiges Schutzniveau besteht": the exporter's own check of the protection abroad is the
     assessment Schrems II asks for. Not the Commission's ("countries the Commission has assessed as offering
-    essentially equivalent protection"), a check denied, or one promised for an imagined transfer."""
+    essentially equivalent protection"), one left to the reader or customer ("you can check which countries offer
+    equivalent protection", „prüfen Sie, ob ..."), a check denied, or one promised for an imagined transfer."""
     levels = sentence.of("EQUIVALENT_PROTECTION")
     for check in sentence.of("PROTECTION_CHECKED"):
         if not any(0 <= level.start - check.end <= CHECK_REACH for level in levels):
             continue
-        if any(0 <= check.start - c.end <= CHECKER_REACH for c in sentence.of("COMMISSION")):
+        # The one who checks comes before the word („Sie können prüfen") or, asked to, right after it („prüfen Sie").
+        if any(
+            c.start <= check.start and check.start - c.end <= CHECKER_REACH for c in sentence.of("CHECKED_BY_OTHERS")
+        ):
             continue
         if not _denied(sentence, check, words) and not _awaited(sentence, check):
             return check
@@ -497,10 +501,13 @@ def _subprocessor_named(sentence: Sentence) -> str:
     if name := _name_after(sentence, "SUBPROCESSOR"):
         return name
     tokens = sentence.span
+    joining = {k for c in sentence.of("NOT_A_ROLE") for k in range(c.start, c.end)}
     roles = [
         c.start
         for c in sentence.of("SUBPROCESSOR")
-        if any(t.lower_ in ("as", "als") for t in tokens[max(0, c.start - ROLE_REACH) : c.start])
+        if any(
+            tokens[k].lower_ in ("as", "als") and k not in joining for k in range(max(0, c.start - ROLE_REACH), c.start)
+        )
     ]
     if roles and (name := _name_after(sentence, "A28_USE")):
         used = [c.end for c in sentence.of("A28_USE") if c.end < len(tokens) and tokens[c.end].text == name]

@@ -43,6 +43,7 @@ AT_PLACE = "@AT"  # label of a place preposition ("in", "aus", "Inc. of"), rules
 OWNER = "@OWNER"  # a possessive before a city that names a site of its own ("our Manila office")
 SITE = "@SITE"  # a noun after it naming that site ("office", "team")
 GATES = frozenset({LOCATION, AT_PLACE, OWNER, SITE})
+LANGUAGE = "@LANGUAGE"  # a language named by a country's adjective ("ins Türkische", "into Turkish"): no place
 STATE = "%"  # label prefix of a country's name that is also a state of another: "%US" for "Georgia"
 POSTAL = "#"  # label prefix of a region's postal code, a place only before a postcode: "#US" for "CA" in "CA 94111"
 POSTCODE_DIGITS = "/"  # then the digits of the country's postcode, where it has a fixed number: "#US/5"
@@ -95,6 +96,8 @@ def country_phrases(countries: dict[str, Any], places: dict[str, Any]) -> Iterat
         yield region, EEA_REGION
     for phrase in countries.get("open_after_place", []):
         yield phrase, AFTER_PLACE + UNSPECIFIED
+    for phrase in countries.get("languages", []):
+        yield phrase, LANGUAGE
     city_rules = countries.get("cities", {})
     left_out = set(city_rules.get("exclude", []))
     word_names = set(city_rules.get("word_names", []))
@@ -160,12 +163,17 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
     owned = {end for label, _, end in matches if label == OWNER}
     sites = {start for label, start, _ in matches if label == SITE}
     postal = {end for label, _, end in matches if label.startswith(POSTAL)}
+    listed_sites = _sites_after_lists(matches, owned, sites, lowers)
     places: list[Match] = []
     left_out: list[Match] = []
     cities: set[int] = set()  # the starts of places that are gated names (cities)
     # A name inside a longer one is no place of its own: "San" (Mali) in "San Francisco", "York" in "New York".
     covered = 0
     for label, start, end in matches:
+        # The adjective inside a language's name is no place of its own, as a name inside a longer one.
+        if label == LANGUAGE:
+            covered = max(covered, end)
+            continue
         if label in GATES or label.startswith(STATE):
             continue
         if label.startswith(POSTAL):
@@ -185,10 +193,8 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
         gated = label.startswith(GATED)
         code = label.lstrip(GATED)
         # "our Kyiv development office": one word may say what the site does.
-        own_site = (
-            start in owned
-            and (end in sites or (end + 1 in sites and lowers[end].isalpha()))
-            and not label.startswith(WORD_NAME)
+        own_site = not label.startswith(WORD_NAME) and (
+            (start in owned and (end in sites or (end + 1 in sites and lowers[end].isalpha()))) or start in listed_sites
         )
         addressed = not label.startswith(WORD_NAME) and (
             (end < len(lowers) and bool(_POSTCODE_AFTER.fullmatch(lowers[end])))
@@ -210,9 +216,17 @@ def resolve(matches: Iterable[Match], lowers: Sequence[str]) -> tuple[list[Match
             and lowers[start - 1] == "("
             and lowers[end] == ")"
         )
+        # "Basel (CH)", "Be'er Sheva (IL)": the city's own country code in the bracket after it says it is a place.
+        coded = (
+            not label.startswith(WORD_NAME)
+            and end + 2 < len(lowers)
+            and lowers[end] == "("
+            and lowers[end + 1] == label.lstrip(GATED).lower()
+            and lowers[end + 2] == ")"
+        )
         if (
             gated
-            and not (own_site or addressed or bracketed)
+            and not (own_site or addressed or bracketed or coded)
             and start not in (located if label.startswith(WORD_NAME) else opened)
         ):
             left_out.append((code, start, end))
@@ -274,6 +288,22 @@ def _city_and_region(
         [(relabel.get(start, code), start, end) for code, start, end in places if start not in drop],
         [(relabel.get(start, code), start, end) for code, start, end in left_out if start not in drop],
     )
+
+
+def _sites_after_lists(matches: Sequence[Match], owned: set[int], sites: set[int], lowers: Sequence[str]) -> set[int]:
+    """The starts of the gated names of a list between a possessive and a noun for a site ("our Dubai and Riyadh
+    offices"): the site noun after the list's last city names a site in each."""
+    gated = {start: end for label, start, end in matches if label.startswith(GATED) and not label.startswith(WORD_NAME)}
+    found: set[int] = set()
+    for start in sorted(s for s in gated if s in owned):
+        chain = [start]
+        end = gated[start]
+        while end + 1 < len(lowers) and lowers[end] in LIST_WORDS and end + 1 in gated:
+            chain.append(end + 1)
+            end = gated[end + 1]
+        if len(chain) > 1 and end in sites:
+            found.update(chain)
+    return found
 
 
 def _list_continues(lowers: Sequence[str], end: int) -> set[int]:
