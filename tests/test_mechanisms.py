@@ -4446,3 +4446,78 @@ def test_mechanisms_adequacy_taken_by_reliance_or_said_of_a_country_as_subject(s
     that is the subject of its adequate level is the level's country; a party's promise, a list of states and denied
     reliance are none."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our app holds a COPPA Safe Harbor certification from an approved children's privacy body.", set()),
+        ("en", "We de-identify patient records under the HIPAA Safe Harbor framework.", set()),
+        ("de", "Unsere Kinder-App hat eine Safe-Harbor-Zertifizierung nach COPPA.", set()),
+        # The framework itself, named beside no other law, is still the tool.
+        ("en", "Quillway LLC has self-certified to the EU-U.S. Safe Harbor Framework.", {"safe_harbor"}),
+        ("de", "Die Quillway LLC ist nach dem Safe-Harbor-Abkommen zertifiziert.", {"safe_harbor"}),
+    ],
+)
+def test_mechanisms_a_safe_harbor_of_another_law_is_no_framework(scanner, lang, text, expected):
+    """The words that make "Safe Harbor" the EU-U.S. framework anywhere (its certification, framework, participants)
+    are also those of COPPA's and HIPAA's safe harbours: named beside such a law, it is that law's."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Your data will move to US servers under the SCCs.", {"scc"}),
+        ("en", "We transfer data to the US under the SCCs and plan to use them for all future transfers.", {"scc"}),
+        ("en", "We transfer data to the US under the SCCs; we plan to migrate our servers next year.", {"scc"}),
+        (
+            "de",
+            "Soweit wir eine Übermittlung in die USA planen, erfolgt sie auf Grundlage der Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA stützen wir auf die Standardvertragsklauseln; unsere Server werden 2026 umgestellt.",
+            {"scc"},
+        ),
+        # The plan's object is the tool: not yet relied on.
+        ("en", "We plan to move our US transfers to BCRs in 2027.", set()),
+        (
+            "de",
+            "Wir teilen mit, dass wir Übermittlungen in die USA künftig auf verbindliche interne "
+            "Datenschutzvorschriften umstellen werden.",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_a_plan_beside_the_tool_leaves_it_relied_on(scanner, lang, text, expected):
+    """Words of a planned change frame a tool only as their object: before it in English and in a German main
+    clause, after it for a German verb at the end, with no place between (data moving, not the tool changing) and no
+    semicolon (a plan about something else)."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Once our BCR application is approved, transfers within the group will switch from the current contracts "
+            "to BCRs.",
+            set(),
+        ),
+        (
+            "de",
+            "Sobald unsere verbindlichen internen Datenschutzvorschriften genehmigt sind, stützen wir konzerninterne "
+            "Übermittlungen in die USA darauf.",
+            set(),
+        ),
+        # Approved already, in no clause opened by "once": relied on.
+        ("en", "Our BCRs are approved by the Irish authority and cover transfers to our US affiliate.", {"bcr"}),
+    ],
+)
+def test_mechanisms_a_tool_awaiting_its_approval_is_not_yet_relied_on(scanner, lang, text, expected):
+    """A tool named in a clause that opens with "once" and closes with its approval awaits it, as one awaiting its
+    entry into force does."""
+    assert mechanisms(scanner, text, lang) == expected

@@ -61,6 +61,8 @@ _CAMEL = re.compile(r"[A-Z][a-z]+")
 # What a layout adds or drops between words: spaces, punctuation, and tags of markup left in exported text ("<br>").
 _NOT_LETTERS = re.compile(r"[\W_]+", re.UNICODE)
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,40}>")
+# Kept between two numbers among a text's letters: no letter or digit, so it joins no word.
+_NUMBERS_APART = "|"
 
 
 def compare_reports(
@@ -289,7 +291,9 @@ def _in(passage: Passage, terms: Terms) -> bool:
     """The passage stands in the version word for word: in its text or among its quotes. A passage of a few words
     or more stands there too when its letters do, however a layout spaced, wrapped or marked them up (a PDF's text
     layer splits "Transp arency" at a line end, a plain-text export keeps "<br>", a table's cells are joined by
-    spaces in one layout and by bars in another); a shorter one could stand inside other words."""
+    spaces in one layout and by bars in another); a shorter one could stand inside other words. Its letters must
+    begin and end where the version's words do: "... hosting provider in Niger" is not said in "... hosting
+    provider in Nigeria", whose letters hold it."""
     quote = _flat(passage.quote)
     text = _flat(terms.whole or terms.text)
     if quote in {_flat(p.quote) for p in terms.passages} or bool(text and quote in text):
@@ -298,7 +302,7 @@ def _in(passage: Passage, terms: Terms) -> bool:
         return False
     letters = _letters(passage.quote)
     return bool(letters) and (
-        letters in _letters(terms.whole or terms.text) or letters in {_letters(p.quote) for p in terms.passages}
+        _letters_in(letters, terms.whole or terms.text) or letters in {_letters(p.quote) for p in terms.passages}
     )
 
 
@@ -306,10 +310,37 @@ def _flat(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-@lru_cache(maxsize=256)
 def _letters(text: str) -> str:
     """The text's letters and digits, lower-case, without markup tags: what stays of its words in any layout."""
-    return _NOT_LETTERS.sub("", _TAG.sub(" ", text)).casefold()
+    return _word_edges(text)[0]
+
+
+@lru_cache(maxsize=256)
+def _word_edges(text: str) -> tuple[str, frozenset[int]]:
+    """The text's letters (:func:`_letters`) and the offsets in them where one of its words begins or ends. Two
+    numbers stay apart ("4-8 hours" is not "48 hours", "Clause 7.1" not "Clause 71"): a layout splits words, not
+    numbers."""
+    letters, edges = "", {0}
+    for word in _NOT_LETTERS.split(_TAG.sub(" ", text)):
+        if not word:
+            continue
+        if letters[-1:].isdigit() and word[0].isdigit():
+            letters += _NUMBERS_APART
+            edges.add(len(letters))
+        letters += word.casefold()
+        edges.add(len(letters))
+    return letters, frozenset(edges)
+
+
+def _letters_in(letters: str, text: str) -> bool:
+    """``letters`` stand in the text's letters from the start of one of its words to the end of one."""
+    whole, edges = _word_edges(text)
+    start = whole.find(letters)
+    while start >= 0:
+        if start in edges and start + len(letters) in edges:
+            return True
+        start = whole.find(letters, start + 1)
+    return False
 
 
 def _recipients(old: Terms, new: Terms) -> list[Change]:

@@ -181,6 +181,7 @@ class Words:
     reliance_verbs: frozenset[str]
     denial_scope: frozenset[str]
     level_verbs: frozenset[str]
+    other_safe_harbors: frozenset[str]
     vendor_words: frozenset[str]
     exception: re.Pattern[str]
     table_headers: dict[str, re.Pattern[str]]

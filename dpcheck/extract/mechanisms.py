@@ -83,6 +83,9 @@ LEVEL_SUBJECT_REACH = 3
 # Tokens between a verb of reliance and the tool it takes ("rely on that adequacy decision", "stützen uns auf den
 # Angemessenheitsbeschluss").
 RELIANCE_REACH = 5
+# Tokens either side of a safe harbour's name where the law or programme it belongs to stands ("an FTC-approved COPPA
+# Safe Harbor certification", "the safe harbor under HIPAA").
+OTHER_SAFE_HARBOR_REACH = 3
 # Tokens before a tool where a pointer to the Commission's list of decisions stands ("the list of adequacy decisions").
 LIST_REACH = 3
 # Tokens from the countries such a list names to the tool's words ("a list of the countries that the European
@@ -176,7 +179,7 @@ class MechanismLexicon:
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
     ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
     ``tool_lapse``, ``tool_relative``, ``basis_column``, ``transfer_column``, the ``location`` of ``table_headers``,
-    ``denial_scope``, ``level_verbs``,
+    ``denial_scope``, ``level_verbs``, ``other_safe_harbors``,
     documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
@@ -232,6 +235,7 @@ class MechanismLexicon:
     location_column: frozenset[str] = frozenset()
     denial_scope: frozenset[str] = frozenset()
     level_verbs: frozenset[str] = frozenset()
+    other_safe_harbors: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -304,6 +308,7 @@ class MechanismLexicon:
             frozenset(str(w) for w in words["table_headers"]["location"]),
             listed("denial_scope"),
             listed("level_verbs"),
+            listed("other_safe_harbors"),
         )
 
     def processing_basis(self, sentence: Sentence, cue: Cue) -> bool:
@@ -1276,6 +1281,28 @@ def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
     return None
 
 
+def _planned(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "We plan to move to BCRs", „..., dass wir Übermittlungen auf BCR umstellen werden": a change still to come
+    whose object is the tool, so today's transfers do not rest on it. Only where the words of the change stand where
+    their object does (before the tool, or after it for a German verb at the end) with no semicolon between (a plan
+    beside the tool: "...; we plan to migrate our servers"); a place between makes the verb move data ("your data will move to US servers under the SCCs"), unless a word of
+    the change's end comes after it ("we plan to move our US transfers to BCRs")."""
+    tokens = sentence.span
+    ends = lexicon.change_to | lexicon.change_from
+
+    def joined(lo: int, hi: int) -> bool:
+        places = [p.end for p in sentence.places if lo <= p.start < hi]
+        return (
+            0 <= hi - lo <= NOT_IN_FORCE_REACH
+            and not any(t.text == ";" for t in tokens[lo:hi])
+            and (not places or any(t.lower_ in ends for t in tokens[max(places) : hi]))
+        )
+
+    return next((c for c in sentence.of("TOOL_PLANNED") if joined(c.end, cue.start)), None) or next(
+        (c for c in sentence.of("TOOL_PLANNED_AFTER") if joined(cue.end, c.start)), None
+    )
+
+
 def _said_in(tokens: Tokens, start: int, end: int, phrases: Set[str]) -> bool:
     """One of ``phrases`` (lower case, words apart) stands in ``tokens[start:end]``."""
     said = f" {' '.join(t.lower_ for t in tokens[start:end])} "
@@ -1579,6 +1606,8 @@ def mechanism_mentions(
             continue
         if tool == "safe_harbor" and context != "any" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
             continue
+        if tool == "safe_harbor" and _other_safe_harbor(sentence, cue, lexicon):
+            continue
         if tool == "derogation" and "derogation" not in named_articles and sentence.has("LAWFUL_BASIS"):
             continue  # "Art. 6(1)(b) GDPR (performance of a contract)" is the basis of processing
         if tool == "derogation" and "derogation" not in named_articles and lexicon.processing_basis(sentence, cue):
@@ -1649,6 +1678,7 @@ def mechanism_mentions(
             or _granted_beside_the_only(sentence, cue, unique, lexicon)
             or _taken_over(sentence, cue, unique, lexicon)
             or _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
+            or _planned(sentence, cue, lexicon)
             or _not_in_use(sentence, cue, [m for m in unique if lexicon.labels[m.label][0] != tool], absent, lexicon)
             or _negated_list(sentence, cue, unique, lexicon, cancels)
         )
@@ -1690,6 +1720,15 @@ def mechanism_mentions(
     if "derogation" not in tools_here:
         found.extend(consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved))
     return found
+
+
+def _other_safe_harbor(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
+    """ "a COPPA Safe Harbor certification", "the HIPAA Safe Harbor framework", „die Safe-Harbor-Zertifizierung nach
+    COPPA": a safe harbour named beside another law or programme is that law's, however much its words ("framework",
+    "certification", "participant") sound like the EU-U.S. framework's."""
+    tokens = sentence.span
+    near = tokens[max(0, cue.start - OTHER_SAFE_HARBOR_REACH) : cue.end + OTHER_SAFE_HARBOR_REACH]
+    return any(t.lower_ in lexicon.other_safe_harbors for t in near)
 
 
 def _reliance_object(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:

@@ -60,6 +60,43 @@ def test_diff_a_passage_whose_letters_stand_in_the_other_version_is_no_change(la
     assert ("mechanism_dropped", "bcr") in {(c.kind, c.value) for c in compare(old, gone).changes}
 
 
+HOSTED = {
+    "en": "We keep your account data with our hosting provider in {}.",
+    "de": "Wir speichern Ihre Kontodaten bei unserem Hosting-Anbieter in {}.",
+}
+LIMIT = {
+    "en": "We report a personal data breach to you within {} hours of learning of it.",
+    "de": "Eine Verletzung des Schutzes personenbezogener Daten melden wir Ihnen binnen {} Stunden.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_letters_that_stand_inside_other_words_or_numbers_are_a_change(lang):
+    """A passage's letters stand in the other version only from the start of a word to the end of one: "in Niger" is
+    not said in "in Nigeria". Two versions whose letters differ only in how numbers are split ("4-8 hours", "48
+    hours") are two texts: a rating that changed is reported. The same passage split inside a word stays no change."""
+    niger, nigeria = HOSTED[lang].format("Niger"), HOSTED[lang].format("Nigeria")
+    old = Terms("old.md", "yellow", destinations={"NE": (Passage(niger, "old.md"),)}, text=niger, whole=niger)
+    new = Terms("new.md", "yellow", destinations={"NG": (Passage(nigeria, "new.md"),)}, text=nigeria, whole=nigeria)
+    assert {(c.kind, c.value) for c in compare(old, new).changes} == {
+        ("destination_added", "NG"),
+        ("destination_removed", "NE"),
+    }
+    split = niger.replace("Hosting", "Hos ting")
+    same = Terms("new.pdf", "yellow", destinations={"NE": (Passage(split, "new.pdf"),)}, text=split, whole=split)
+    assert compare(old, same).changes == ()
+    before, after = LIMIT[lang].format("48"), LIMIT[lang].format("4-8")
+    rated = compare(
+        Terms("old.md", "green", text=before, whole=before), Terms("new.md", "yellow", text=after, whole=after)
+    )
+    assert [c.kind for c in rated.changes] == ["rating_changed"]
+    wrapped = before.replace(" ", "\n", 3)
+    assert (
+        compare(Terms("old.md", "green", text=before, whole=before), Terms("new.txt", "yellow", whole=wrapped)).changes
+        == ()
+    )
+
+
 LOG_IN = {
     "en": (
         "Log in with another account\n\nYou may log in with an account you hold with one of these providers:",
