@@ -69,6 +69,16 @@ class Counts:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def to_dict(self) -> dict[str, float]:
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
 
 @dataclass
 class Evaluation:
@@ -118,27 +128,13 @@ class Evaluation:
     def to_dict(self) -> dict[str, Any]:
         return {
             "figures": self.figures,
-            "fields": {
-                k: {"precision": c.precision, "recall": c.recall, "f1": c.f1, "tp": c.tp, "fp": c.fp, "fn": c.fn}
-                for k, c in self.counts.items()
-                if self.labelled[k]
-            },
+            "fields": {k: c.to_dict() for k, c in self.counts.items() if self.labelled[k]},
             "flags": {
                 k: {"precision": c.precision, "recall": c.recall, "f1": c.f1}
                 for k, c in (self.per_flag.items() if self.labelled["flags"] else ())
             },
             **(
-                {
-                    "transfer": {
-                        "labelled": self.transfer_labelled,
-                        "precision": self.transfer.precision,
-                        "recall": self.transfer.recall,
-                        "f1": self.transfer.f1,
-                        "tp": self.transfer.tp,
-                        "fp": self.transfer.fp,
-                        "fn": self.transfer.fn,
-                    }
-                }
+                {"transfer": {"labelled": self.transfer_labelled, **self.transfer.to_dict()}}
                 if self.transfer_labelled
                 else {}
             ),
@@ -296,7 +292,8 @@ class Scorer:
                     diffs.append(f"transfer: want {'yes' if said else 'no'} got {'yes' if read else 'no'}")
             rating_labelled = "rating" in record or "flags" in record
             want_rating = record.get("rating") or self.ruleset.rating_of(set(record.get("flags") or []) & self.flags)
-            if record.get("doc_type") == "subprocessor_list" or not rating_labelled:  # annexes are not rated
+            # annexes are not rated; an unlabelled rating is taken as read, so that it shows no difference
+            if record.get("doc_type") == "subprocessor_list" or not rating_labelled:
                 want_rating = pred["rating"]
             result.rating_labelled += rating_labelled
             result.rating_hits += rating_labelled and pred["rating"] == want_rating
