@@ -2983,3 +2983,30 @@ def test_extract_a_basis_in_brackets_and_a_service_set_to_work(scanner, lang, te
     qualifier; a service „eingesetzt" („setzen wir … ein") receives the data at its seat."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
     assert {t.destination for t in report.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Work permits of third-country nationals are stored in our HR system in Frankfurt.", set()),
+        (
+            "en",
+            "A third country national's permit number is processed only to check the right to work in Germany.",
+            set(),
+        ),
+        ("de", "Aufenthaltstitel von Staatsangehörigen aus Nicht-EU-Staaten speichern wir nur in Frankfurt.", set()),
+        ("en", "We may transfer personal data to third-country service providers.", {"UNSPECIFIED"}),
+        ("en", "Some of our sub-processors are non-EEA companies that may access support tickets.", {"UNSPECIFIED"}),
+        ("de", "Wir können personenbezogene Daten an Dienstleister in Nicht-EU-Staaten übermitteln.", {"UNSPECIFIED"}),
+        ("en", "Passports of citizens of a third country are checked in Berlin only.", set()),
+        ("de", "Aufenthaltstitel von Nicht-EU-Bürgern speichern wir nur in Frankfurt.", set()),
+        ("de", "Aufenthaltstitel von Bürgern aus Drittstaaten speichern wir nur in Frankfurt.", set()),
+        ("en", "We transfer the data of EU citizens to third countries.", {"UNSPECIFIED"}),
+        ("de", "Wir übermitteln Daten von Bürgern an Empfänger in Drittstaaten.", {"UNSPECIFIED"}),
+    ],
+)
+def test_extract_hyphenated_third_country_words_and_nationals(scanner, lang, text, expected):
+    """Hyphenated open words ("third-country", "non-EEA") open the destinations like their spaced forms; said of
+    nationals or citizens ("third-country nationals", „Bürger aus Drittstaaten") they say whose documents are
+    processed, not where data goes."""
+    assert {t.destination for t in scan(scanner, text, lang).transfers} == expected

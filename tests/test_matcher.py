@@ -46,9 +46,9 @@ def _spacy_found(nlp, phrases, doc) -> set[tuple[str, int, int]]:
     matcher = Matcher(nlp.vocab)
     labels = {}
     for i, (text, label) in enumerate(dict.fromkeys(map(tuple, phrases))):
-        pattern = compile_phrase(text, nlp.tokenizer)
-        if pattern:
-            matcher.add(str(i), [pattern])
+        patterns = [pattern for pattern in compile_phrase(text, nlp.tokenizer) if pattern]
+        if patterns:
+            matcher.add(str(i), patterns)
             labels[str(i)] = label
     longest: dict[tuple[str, int], int] = {}
     for key, s, e in matcher(doc):
@@ -429,3 +429,26 @@ def test_matcher_anchor_choice_changes_nothing_on_the_lexicon(scanner, lang, mon
         lexicon = compile_lexicon(phrases, nlp.tokenizer)
         matcher = LexiconMatcher(lexicon)
         assert _arrays(matcher, analysis.tokens) == _arrays(_first_word_anchored(lexicon, monkeypatch), analysis.tokens)
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase", "text", "found"),
+    [
+        ("en", "other processors|sub-processors", "our other sub-processors", True),
+        ("en", "third-countr*", "third-country recipients", True),
+        ("en", "=BCR-*", "the BCR-C apply", True),
+        ("en", "us|u.s. companies", "U.S. companies", True),
+        ("de", "us|u.s. companies", "U.S. companies", True),
+        ("de", "=Safe-Harbor*", "das Safe-Harbor-Abkommen", True),
+        ("de", "2000/520*", "Entscheidung 2000/520/EG", True),
+        ("en", "other processors|sub-processors", "our other sub processors", False),
+    ],
+)
+def test_matcher_alternatives_and_wildcards_split_as_the_text_is(lang, phrase, text, found):
+    """An alternative or a wildcard word that the tokenizer splits ("sub-processors", "third-countr*" in English, "2000/520*"
+    in German) matches the text split the same way; the unsplit form stays for words one token in running text
+    ("U.S.")."""
+    nlp = spacy.blank(lang)
+    matcher = Matcher(nlp.vocab)
+    matcher.add("P", compile_phrase(phrase, nlp.tokenizer))
+    assert bool(matcher(nlp.make_doc(text))) is found

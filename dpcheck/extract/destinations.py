@@ -164,6 +164,8 @@ class Words:
     measure_clause: frozenset[str]
     basis_verbs: frozenset[str]
     wherever_person: frozenset[str]
+    nationals: frozenset[str]
+    nationals_of: frozenset[str]
     not_denying_after: frozenset[str]
     staff: frozenset[str]
     customer_owner: frozenset[str]
@@ -552,6 +554,21 @@ def _person_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
     if at < 0 or tokens[at].lower_ not in words.source or _accessed_from_place(tokens, at, cue.start, words):
         return False
     return any(t.lower_ in words.people | words.addressee for t in tokens[max(0, at - PEOPLE_REACH - 4) : at])
+
+
+def _nationals(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "third-country nationals", "citizens of a non-EU country", „Nicht-EU-Bürgern", „Staatsangehörige aus
+    Drittstaaten": the open words give people's nationality, not a place data goes to."""
+    tokens = sentence.span
+    if cue.end < len(tokens) and tokens[cue.end].lower_ in words.nationals:
+        return True
+    last = tokens[cue.end - 1].lower_
+    if any(last.endswith(word) and len(last) > len(word) for word in words.nationals):
+        return True
+    at = cue.start - 1
+    while at >= 0 and tokens[at].lower_ in words.nationals_of:
+        at -= 1
+    return at < cue.start - 1 and at >= 0 and tokens[at].lower_ in words.nationals
 
 
 def _users_wherever(sentence: Sentence, cue: Cue, words: Words) -> bool:
@@ -1710,6 +1727,7 @@ def destination_mentions(
         # "A respondent may fill in a form from anywhere in the world": where someone is, not where data goes.
         and not _person_from(sentence, c, words)
         and not _users_wherever(sentence, c, words)
+        and not _nationals(sentence, c, words)
         and not _public_body_abroad(sentence, c, words)
         and not _in_tool_title(sentence, c, words)
         and not _titled(sentence, c)

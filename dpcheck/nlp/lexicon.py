@@ -197,9 +197,9 @@ def compile_lexicon(phrases: Iterable[tuple[str, str]], tokenizer: Tokenizer) ->
     """Compile ``(phrase, label)`` pairs; the same pair twice counts once."""
     compiler = _Compiler()
     for text, label in dict.fromkeys(phrases):
-        pattern = compile_phrase(text, tokenizer)
-        if pattern:
-            compiler.add(label, pattern)
+        for pattern in compile_phrase(text, tokenizer):
+            if pattern:
+                compiler.add(label, pattern)
     return compiler.result()
 
 

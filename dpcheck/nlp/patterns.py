@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -35,9 +36,17 @@ def glob_parts(regex: str) -> list[str]:
     return parts
 
 
-def compile_phrase(phrase: str, tokenizer: Tokenizer) -> Pattern:
-    """Turn ``"standard contractual clause*"`` into a token pattern."""
-    pattern: Pattern = []
+# Stands in for a wildcard while a word is tokenized, so that a wildcard word also splits where the
+# tokenizer splits the text it is meant to match ("third-countr*" is three tokens in English).
+_WILDCARD = "zqxwildzqx"
+
+
+def compile_phrase(phrase: str, tokenizer: Tokenizer) -> list[Pattern]:
+    """Turn ``"standard contractual clause*"`` into token patterns: one, and one more for each alternative
+    or wildcard word that the tokenizer splits into several tokens (``"processors|sub-processors"`` in
+    English), since an alternative or a wildcard is otherwise compared with a single token. The single-token
+    form stays: a word split when alone (German "u.s.") may be one token in running text ("U.S.")."""
+    choices: list[list[Pattern]] = []
     for word in phrase.split():
         exact = word.startswith("=") and len(word) > 1
         optional = word.endswith("?") and len(word) > 1
@@ -49,24 +58,39 @@ def compile_phrase(phrase: str, tokenizer: Tokenizer) -> Pattern:
                 [f"phrase {phrase!r}: '{word}' mixes alternatives and a wildcard; write one phrase each"]
             )
         if "|" in word:
+            options = word.split("|")
             attr = "ORTH" if exact else "LOWER"
-            options = word.split("|") if exact else [w.lower() for w in word.split("|")]
-            token: dict[str, Any] = {attr: {"IN": options}}
-            if optional:
-                token["OP"] = "?"
-            pattern.append(token)
-            continue
-        if "*" in word:
-            parts = [word]
+            token: dict[str, Any] = {attr: {"IN": options if exact else [w.lower() for w in options]}}
+            split = [_split(option, tokenizer) for option in options]
+        elif "*" in word:
+            token = _token(word, exact)
+            split = [[part.replace(_WILDCARD, "*") for part in _split(word.replace("*", _WILDCARD), tokenizer)]]
         else:
-            parts = [t.text for t in tokenizer(word)] or [word]
-        for i, part in enumerate(parts):
-            if "*" in part:
-                regex = _glob(part if exact else part.lower())
-                token = {"ORTH" if exact else "LOWER": {"REGEX": regex}}
-            else:
-                token = {"ORTH": part} if exact else {"LOWER": part.lower()}
-            if optional and i == len(parts) - 1 and len(parts) == 1:
-                token["OP"] = "?"
-            pattern.append(token)
-    return pattern
+            tokens = [_token(part, exact) for part in _split(word, tokenizer) or [word]]
+            if optional and len(tokens) == 1:
+                tokens[0]["OP"] = "?"
+            choices.append([tokens])
+            continue
+        if optional:
+            token["OP"] = "?"
+        choices.append([[token], *([_part(part, exact) for part in parts] for parts in split if len(parts) > 1)])
+    return [[token for part in chosen for token in part] for chosen in itertools.product(*choices)]
+
+
+def _split(word: str, tokenizer: Tokenizer) -> list[str]:
+    return [t.text for t in tokenizer(word)]
+
+
+def _part(part: str, exact: bool) -> dict[str, Any]:
+    """One token of a split word; a wildcard left alone at its end ("49(1)*" splits before "*") may be
+    absent, as the unsplit wildcard may match nothing."""
+    token = _token(part, exact)
+    if part == "*":
+        token["OP"] = "?"
+    return token
+
+
+def _token(part: str, exact: bool) -> dict[str, Any]:
+    if "*" in part:
+        return {"ORTH" if exact else "LOWER": {"REGEX": _glob(part if exact else part.lower())}}
+    return {"ORTH": part} if exact else {"LOWER": part.lower()}
