@@ -4602,3 +4602,80 @@ def test_roles_a_cue_that_moves_no_data_keeps_its_country_named_again_and_its_jo
     """A cue that moves no data still claims its own country named again later ("in Switzerland ... in Switzerland") and
     a place joined to its own a few words on ("the law in any EEA jurisdiction or Switzerland")."""
     assert destinations(scanner, text, lang) == expected
+
+
+# Round 26, real privacy policies: a country that only names a law, a territory, a programme or a requester is no
+# destination; data taken "out of" a place or "across national borders" goes somewhere open.
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # US state law sections: the state as lawmaker, by its possessive law, and a country's state-specific rules.
+        ("en", "In some cases, Ohio requires that we describe our categories of information with other names."),
+        ("de", "In manchen Fällen verlangt Kalifornien, dass wir die Kategorien der Daten anders benennen."),
+        ("en", "Oregon's Consumer Privacy Act gives residents the right to ask which data we hold."),
+        ("en", "Please see the U.S. state-specific privacy notices further below."),
+        ("en", "Some rights depend on US state privacy laws that differ from one another."),
+        # A heading limited to places in a bracket.
+        ("en", "Your Choices (EEA, UK and Switzerland only): you may object to our processing at any time."),
+        ("de", "Ihre Rechte (nur EWR und Schweiz): Sie können der Verarbeitung jederzeit widersprechen."),
+        # Where the people asking are, in figures on privacy requests.
+        ("en", "We publish how many of the privacy requests we received and processed in Canada were granted."),
+        # A programme run in a place, and a country that recognises another's protection.
+        ("en", "Data used for our loyalty programme in Canada is described in a separate notice."),
+        ("de", "Die Daten zu unserem Bonusprogramm in Kanada beschreibt ein eigener Hinweis."),
+        (
+            "en",
+            "Where data goes to a country not recognized by Switzerland as adequate, we sign contractual clauses.",
+        ),
+        # The EEA's EFTA states in a list of where people are: the UK beside them is where they are too.
+        (
+            "en",
+            "If you are in the European Union, the EFTA States or the United Kingdom and have concerns about our data "
+            "processing, you may contact your supervisory authority.",
+        ),
+        # A provider by its country, said to be subject to that country's law.
+        ("de", "Als kanadischer Anbieter unterliegt die Beispiel Inc. dem kanadischen Recht."),
+    ],
+)
+def test_roles_places_of_laws_headings_programmes_and_requests_are_no_destinations(scanner, lang, text):
+    """A state's law, a bracketed heading's territory, a programme's market and where requests come from name no
+    destination."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "To run the service we may need to move your personal data out of the EEA.", {"UNSPECIFIED"}),
+        ("en", "We may have to transfer your information out of Japan to serve you.", {"UNSPECIFIED"}),
+        ("en", "Your details may be transferred across national borders to our partners.", {"UNSPECIFIED"}),
+        ("en", "Where we send your data beyond the European Union, we use contractual clauses.", {"UNSPECIFIED"}),
+        ("de", "Ihre Daten können zu diesem Zweck grenzüberschreitend übermittelt werden.", {"UNSPECIFIED"}),
+        ("de", "Benachrichtigungen können dabei technisch bedingt global geroutet werden.", {"UNSPECIFIED"}),
+        # What an authority's guidance says of transfers is a rule, not a disclosure.
+        (
+            "en",
+            "The data protection board has issued guidance that data transferred out of the EU must keep the same "
+            "protection.",
+            set(),
+        ),
+        (
+            "de",
+            "Der Datenschutzausschuss hat Leitlinien herausgegeben, wonach außerhalb der EU übermittelte Daten gleich "
+            "geschützt bleiben müssen.",
+            set(),
+        ),
+        # A named place keeps its role beside these cues.
+        ("en", "Transfers to Canada require that we sign contractual clauses.", {"CA"}),
+        (
+            "de",
+            "Die Daten werden an unseren Anbieter in den USA übermittelt und unterliegen dort dem CLOUD Act.",
+            {"US"},
+        ),
+        ("en", "We store the data of our loyalty programme on servers in Canada.", {"CA"}),
+    ],
+)
+def test_roles_data_taken_out_of_a_place_or_across_borders_is_open(scanner, lang, text, expected):
+    """ "out of the EEA", "out of Japan", "across national borders", "beyond the EU", „grenzüberschreitend übermittelt"
+    and „global geroutet" say that data goes somewhere the text does not name."""
+    assert destinations(scanner, text, lang) == expected
