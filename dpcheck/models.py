@@ -34,6 +34,10 @@ ALL_SUBPROCESSORS = "sub-processors"
 # The mention kind of notice of new sub-processors given only once they work, on request or where practicable: no
 # prior notice, and the clause that shows it (extract/terms.py reads it, checks/features.py quotes it).
 LATE_NOTICE = "subprocessor_late_notice"
+# The mention kind of the sub-processors a contract lists as those it is using ("uses the following sub-processors:"):
+# it authorises them, specifically unless a clause on changes makes the authorisation a general one (extract/terms.py
+# reads it; checks/features.py and checks/art28.py weigh it).
+LISTED_IN_USE = "subprocessors_listed_in_use"
 # The mention kind of an objection that changes nothing ("does not prevent the engagement"): no right to object, whatever
 # other clauses grant (extract/terms.py reads it; checks/features.py and checks/art28.py quote it).
 OBJECTION_VOID = "subprocessor_objection_void"

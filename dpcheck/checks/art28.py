@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dpcheck.facts import LegalFacts
-from dpcheck.models import ART28, OBJECTION_VOID, ChecklistItem, Evidence, Mention, distinct_places
+from dpcheck.models import ART28, LISTED_IN_USE, OBJECTION_VOID, ChecklistItem, Evidence, Mention, distinct_places
 
 if TYPE_CHECKING:
     from dpcheck.extract import Extraction
@@ -144,7 +144,7 @@ def assess(extraction: Extraction, facts: LegalFacts) -> Assessment:
 
     general, specific = extraction.of("general_authorisation"), extraction.of("specific_authorisation")
     subprocessor_parts = [
-        specific + general + of("subprocessor_authorisation"),
+        specific + general + extraction.of(LISTED_IN_USE) + of("subprocessor_authorisation"),
         of("subprocessor_flowdown"),
         of("subprocessor_liability"),
     ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dpcheck.models import ART28, Evidence
+from dpcheck.models import ART28, LISTED_IN_USE, Evidence
 
 if TYPE_CHECKING:
     from dpcheck.extract import Extraction
@@ -39,7 +39,7 @@ def chain_gaps(extraction: Extraction) -> dict[str, tuple[Evidence, ...]]:
     listed = [r for r in extraction.recipients if r.role == "subprocessor"]
     terms = [
         m.evidence
-        for kind in ("subprocessor_list", "general_authorisation", "specific_authorisation")
+        for kind in ("subprocessor_list", "general_authorisation", "specific_authorisation", LISTED_IN_USE)
         for m in extraction.of(kind)
     ]
     rows = [e for r in listed for e in r.evidence]

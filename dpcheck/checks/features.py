@@ -22,6 +22,7 @@ from dpcheck.facts import LegalFacts
 from dpcheck.models import (
     ALL_SUBPROCESSORS,
     LATE_NOTICE,
+    LISTED_IN_USE,
     OBJECTION_DENIED,
     OBJECTION_VOID,
     UNSPECIFIED,
@@ -214,6 +215,15 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     # authorises nothing specifically authorises its sub-processors in general.
     if not terms["general_authorisation"] and not terms["specific_authorisation"] and terms["subprocessor_notice"]:
         features["general_authorisation"] = Feature(True, ev(terms["subprocessor_notice"]))
+    # The sub-processors the contract lists as in use are authorised one by one where no clause speaks of changing them
+    # (notice of new ones, at any time or only once they work, or an objection to them); where one does, the list is the
+    # general authorisation's starting point.
+    elif not terms["general_authorisation"] and (in_use := doc.extraction.of(LISTED_IN_USE)):
+        changes = terms["subprocessor_notice"] or terms["subprocessor_objection"] or gap or unannounced
+        if changes:
+            features["general_authorisation"] = Feature(True, ev(in_use))
+        else:
+            features["specific_authorisation"] = Feature(True, ev(terms["specific_authorisation"] + in_use))
     return features
 
 

@@ -118,6 +118,10 @@ class Words:
     where: frozenset[str]
     hedged: frozenset[str]
     moment: frozenset[str]
+    clock_time: frozenset[str]
+    content_holders: frozenset[str]
+    content_verbs: frozenset[str]
+    in_use: frozenset[str]
     whether: frozenset[str]
     answer_yes: frozenset[str]
     answer_no: frozenset[str]
@@ -596,6 +600,45 @@ def _refers_back(sentence: Sentence, cue: Cue) -> bool:
     return any(a.start <= cue.start and cue.end <= a.end for a in sentence.of("THIRD_COUNTRY_ANAPHOR")) and not any(
         p.start == cue.end for p in sentence.places
     )
+
+
+# Tokens from the bracket after a company's legal form to the country it closes with ("(Dublin, Ireland)").
+SEAT_IN_BRACKETS = 5
+# Words between open region words and the time of day they qualify ("outside EU business hours").
+CLOCK_REACH = 2
+
+
+def _time_of_day(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "Tickets raised outside EU business hours", „Anfragen außerhalb der EU Geschäftszeiten": the region's words name
+    whose working day it is; the time they qualify says when, not where data goes. Only words may stand between ("outside
+    the EU 24 hours a day" stays a place)."""
+    tokens = sentence.span
+    for i in range(cue.end, min(len(tokens), cue.end + CLOCK_REACH)):
+        if tokens[i].lower_ in words.clock_time:
+            return True
+        if not tokens[i].text.isalpha():
+            return False
+    return False
+
+
+# Tokens from a notice or list to the verb that says what it holds ("the notice will state").
+HOLDER_REACH = 4
+
+
+def _notice_contents(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "The notice states the sub-processor's name and the country where it will process Customer Data", „Die Liste
+    nennt ... die Länder, in denen er Daten verarbeitet": the open words say what a notice or list tells, a field it
+    fills in, not where data goes. Only in the same clause: after a semicolon the text may say so itself."""
+    tokens = sentence.span
+    for v in range(cue.start - 1, -1, -1):
+        if tokens[v].text == ";":
+            return False
+        # "states the sub-processor's name": a verb's word may stand as a noun among the fields.
+        if tokens[v].lower_ in words.content_verbs and any(
+            t.lower_ in words.content_holders for t in tokens[max(0, v - HOLDER_REACH) : v]
+        ):
+            return True
+    return False
 
 
 def _public_body_abroad(sentence: Sentence, cue: Cue, words: Words) -> bool:
@@ -1406,10 +1449,27 @@ def locates_data(sentence: Sentence, words: Words, roleset: RoleSet) -> bool:
         return False
     roles = assign(sentence, roleset)
     for place in sentence.places:
+        if _seat_in_brackets(sentence, place, words):
+            continue
         argument = roles.argument(place.start, place.end)
         if argument.claimed and roles.makes_transfer(argument) and _places_data(sentence, place, argument, True, words):
             return True
     return False
+
+
+def _seat_in_brackets(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "sent to the interface of Example AI Ltd. (Dublin, Ireland)", „an die Beispiel GmbH (Berlin) übermittelt": the
+    brackets after a company's legal form give where the company sits, as its letterhead does; they do not say where
+    the data is kept, nor whether it leaves the EEA (a third country there is a destination all the same)."""
+    tokens = sentence.span
+    i = place.start - 1
+    while i > 0 and tokens[i].text != "(" and (tokens[i].text == "," or tokens[i].text[:1].isupper()):
+        i -= 1
+    if i < 1 or tokens[i].text != "(" or place.start - i > SEAT_IN_BRACKETS:
+        return False
+    return tokens[i - 1].lower_.rstrip(".") in words.legal_forms and (
+        place.end < len(tokens) and tokens[place.end].text == ")"
+    )
 
 
 def _tool_explained(sentence: Sentence, words: Words) -> bool:
@@ -1733,6 +1793,8 @@ def destination_mentions(
         and not _titled(sentence, c)
         and not _kept_in_eea(sentence, c, eea)
         and not _refers_back(sentence, c)
+        and not _time_of_day(sentence, c, words)
+        and not _notice_contents(sentence, c, words)
         # "no other regions are used", "obligations no less protective than": a determiner's negation right before the
         # open words names none, or a comparison that holds ("not outside the selected region, except ..." is a denial,
         # which its exceptions may leave open).

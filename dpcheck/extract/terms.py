@@ -12,7 +12,7 @@ from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.sentences import ANNOUNCED_REACH, Cue, Sentence
 from dpcheck.ingest.document import Document, Table
-from dpcheck.models import LATE_NOTICE, OBJECTION_DENIED, OBJECTION_VOID, Evidence, Mention
+from dpcheck.models import LATE_NOTICE, LISTED_IN_USE, OBJECTION_DENIED, OBJECTION_VOID, Evidence, Mention
 
 # Tokens from a word saying by what means a party acts (``by_means`` in rules/lexicon/words.yml) to the notice it
 # brings ("by giving 30 days' written notice").
@@ -271,6 +271,15 @@ def supplementary_measure(sentence: Sentence, words: Words, context: AuthorityCo
     return _tells_customer(sentence) or (_tells_customer(context.lead_in) if context.lead_in else "")
 
 
+def _closed_list(sentence: Sentence, words: Words) -> bool:
+    """ "The Processor uses the following sub-processors:", „Wir setzen folgende Unterauftragsverarbeiter ein:": the
+    contract lists the processors it is using and authorises those; only a clause on changes (notice of new ones, an
+    up-to-date list) makes the authorisation a general one (Art. 28(2))."""
+    return sentence.text.rstrip().endswith(":") and all(
+        c.text.lower().split()[-1] in words.in_use for c in sentence.of("AUTHORISATION")
+    )
+
+
 def _consent_condition(sentence: Sentence) -> Cue | None:
     """The condition that makes engaging a sub-processor depend on the controller's consent ("only with
     the Customer's consent", "nur mit Zustimmung", "shall not appoint ... unless authorised"), or None;
@@ -435,7 +444,8 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     elif (condition := _consent_condition(sentence)) is not None:
         add("specific_authorisation", f"engaged only with the controller's consent ('{condition.text}')")
     elif sentence.has("AUTHORISATION"):
-        add("general_authorisation", f"'{sentence.of('AUTHORISATION')[0].text}'")
+        kind = LISTED_IN_USE if _closed_list(sentence, words) else "general_authorisation"
+        add(kind, f"'{sentence.of('AUTHORISATION')[0].text}'")
     if gives_notice and (states_period(text) or sentence.has("CHANGE")):
         notice(notice_word)
     elif (

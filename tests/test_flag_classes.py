@@ -1,0 +1,174 @@
+"""Core flags on wording that is easily misread: a region's working hours, the fields a notice fills in, and a
+company's seat in brackets (dpcheck.extract.destinations)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dpcheck.models import UNSPECIFIED
+
+
+def _scan(scanner, text, lang, doc_type="dpa"):
+    report = scanner.scan_text(text, language=lang, doc_type=doc_type)
+    return {t.destination for t in report.transfers}, {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "country"),
+    [
+        ("en", "Tickets raised outside EU office hours are handled by our support team in Canada.", "CA"),
+        (
+            "en",
+            "If a request arrives outside EEA working hours, our contractor Harbourline Support Inc. in Cebu, "
+            "Philippines, may access Customer Personal Data to answer it.",
+            "PH",
+        ),
+        (
+            "de",
+            "Anfragen außerhalb der EU Geschäftszeiten bearbeitet unser Dienstleister Beispiel Inc. in Manila, "
+            "Philippinen.",
+            "PH",
+        ),
+    ],
+)
+def test_region_words_qualifying_working_hours_leave_no_destination_open(scanner, lang, text, country):
+    """Whose working day it is says when the named provider steps in, not that data goes anywhere else."""
+    destinations, flags = _scan(scanner, text, lang)
+    assert destinations == {country}
+    assert "TRANSFER_DESTINATION_UNSPECIFIED" not in flags
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our staff may access Customer Data from outside the EU 24 hours a day."),
+        ("de", "Unsere Mitarbeiter greifen rund um die Uhr auch von außerhalb der EU auf die Kundendaten zu."),
+    ],
+)
+def test_access_from_outside_the_region_around_the_clock_stays_open(scanner, lang, text):
+    destinations, flags = _scan(scanner, text, lang)
+    assert UNSPECIFIED in destinations
+    assert "TRANSFER_DESTINATION_UNSPECIFIED" in flags
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Each notice names the new sub-processor, the services it provides and the country where it will "
+            "process Customer Data.",
+        ),
+        (
+            "en",
+            "Each notice states the new sub-processor's name, the work it will do and the country where it will "
+            "process Customer Data.",
+        ),
+        (
+            "en",
+            "The notification will state the name of the sub-processor and the countries in which it will process "
+            "Customer Data.",
+        ),
+        (
+            "de",
+            "Die Mitteilung nennt den neuen Unterauftragsverarbeiter und die Länder, in denen er Kundendaten "
+            "verarbeiten wird.",
+        ),
+    ],
+)
+def test_the_fields_of_a_notice_leave_no_destination_open(scanner, lang, text):
+    """What a notice of a new sub-processor will tell the customer is a field it fills in, no transfer."""
+    destinations, flags = _scan(scanner, text, lang)
+    assert UNSPECIFIED not in destinations
+    assert "TRANSFER_DESTINATION_UNSPECIFIED" not in flags
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We will transfer Customer Data to the country where the sub-processor is located."),
+        ("en", "The list names our providers; we transfer Customer Data to the countries where they are located."),
+        ("de", "Wir übermitteln Kundendaten in die Länder, in denen unsere Dienstleister ansässig sind."),
+    ],
+)
+def test_sending_data_to_the_providers_countries_stays_open(scanner, lang, text):
+    destinations, _ = _scan(scanner, text, lang)
+    assert UNSPECIFIED in destinations
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "To check your spelling, the text you enter is sent to the interface of Example Lingo Ltd. "
+            "(Dublin, Ireland).",
+        ),
+        (
+            "de",
+            "Für die Auswertung werden die hochgeladenen Texte an die Schnittstelle der Beispiel KI Ltd. "
+            "(Dublin, Irland) übermittelt.",
+        ),
+    ],
+)
+def test_a_recipients_seat_in_brackets_does_not_address_transfers(scanner, lang, text):
+    """The bracket after a legal form is the company's letterhead: it does not say where data is kept or whether it
+    leaves the EEA."""
+    _, flags = _scan(scanner, text, lang, "privacy_policy")
+    assert "TRANSFERS_NOT_ADDRESSED" in flags
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "addressed"),
+    [
+        ("en", "The text you enter is sent to Example Lingo Inc. (San Francisco, USA).", "US"),
+        ("de", "Die Texte werden an die Beispiel Inc. (San Francisco, USA) übermittelt.", "US"),
+        ("en", "All data is stored on servers of our host in Germany.", None),
+        ("de", "Alle Daten werden auf Servern in Deutschland gespeichert.", None),
+    ],
+)
+def test_a_third_country_seat_or_servers_in_the_eea_still_address_transfers(scanner, lang, text, addressed):
+    destinations, flags = _scan(scanner, text, lang, "privacy_policy")
+    assert "TRANSFERS_NOT_ADDRESSED" not in flags
+    assert destinations == ({addressed} if addressed else set())
+
+
+LISTED = {
+    "en": "The Processor uses the following sub-processors:\n\n- Example Hosting GmbH, Germany, hosting\n\n",
+    "de": "Der Auftragnehmer bedient sich folgender Unterauftragsverarbeiter:\n\n- Beispiel Hosting GmbH, Deutschland, "
+    "Hosting\n\n",
+}
+
+
+def _subprocessor_flags(scanner, text, lang):
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    return {f.rule_id for f in report.findings if "SUBPROCESSOR" in f.rule_id}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_closed_list_of_sub_processors_in_use_authorises_those_listed(scanner, lang):
+    """A contract that lists the sub-processors in use and says nothing of changing them authorises each of them: no
+    right to object to new ones is missing, and the Art. 28(2) authorisation is there."""
+    flags = _subprocessor_flags(scanner, LISTED[lang], lang)
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in flags
+    assert "ART28_SUBPROCESSORS_MISSING" not in flags
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "The Processor may update its sub-processors from time to time."),
+        ("en", "The Processor will inform the Customer of any new sub-processor 30 days in advance."),
+        ("en", "The Processor will inform the Customer of new sub-processors once they have been engaged."),
+        ("en", "The Customer may object to a new sub-processor within 14 days."),
+        (
+            "de",
+            "Über neue Unterauftragsverarbeiter informiert der Auftragnehmer den Auftraggeber vier Wochen im Voraus.",
+        ),
+        ("de", "Der Auftraggeber kann der Beauftragung neuer Unterauftragsverarbeiter widersprechen."),
+    ],
+)
+def test_a_list_in_use_with_a_clause_on_changes_is_a_general_authorisation(scanner, lang, clause):
+    """Once the contract speaks of new sub-processors, the list is where a general authorisation starts: notice and
+    objection must both be there."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, LISTED[lang] + clause, lang)
