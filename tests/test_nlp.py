@@ -269,3 +269,25 @@ def test_nlp_language_model_file_without_a_sound_depth_is_made_again(tmp_path, m
     assert detector._any._walk.depth == 6 and int(np.load(stored)["depth"]) == 6
     assert detector.detect("Wir übermitteln Ihre Daten nur auf Grundlage der Klauseln.") == "de"
     assert detector.detect("We only transfer your data under the standard contractual clauses.") == "en"
+
+
+def test_nlp_tokenizer_keeps_chunks_past_spacys_ten_thousand(scanner):
+    """The tokenizer keeps more chunks than spaCy's default, and a chunk read from what it kept splits as a fresh
+    tokenizer splits it (after a special case in the same text spaCy keeps nothing, as before)."""
+    import spacy
+
+    from dpcheck.nlp.pipeline import TOKENIZER_CACHE
+
+    built = scanner.pipeline("en").tokenizer
+    assert built.max_cache_size == TOKENIZER_CACHE > 10_000
+    words = [f"w{i}x(y)," for i in range(12_000)]
+    first = [[t.text for t in built(" ".join(words[i : i + 100]))] for i in range(0, len(words), 100)]
+    again = [[t.text for t in built(" ".join(words[i : i + 100]))] for i in range(0, len(words), 100)]
+    fresh = spacy.blank("en")
+    fresh.tokenizer.infix_finditer = built.infix_finditer
+    fresh.tokenizer.token_match = built.token_match
+    assert (
+        again
+        == first
+        == [[t.text for t in fresh.tokenizer(" ".join(words[i : i + 100]))] for i in range(0, len(words), 100)]
+    )

@@ -448,3 +448,24 @@ def test_markdown_an_empty_header_row_over_definitions_stays_empty(make_docx, ro
     word = load(make_docx(fill), name="x.docx")
     assert doc.tables[0].header == word.tables[0].header == ("", "")
     assert doc.tables[0].rows == word.tables[0].rows == (row, ("Term", "Meaning."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Heading\r\n\r\nA line\r\nwrapped\rand ended\r\r\n\r\n* item\0one\r\n* item two\n",
+        "| a | b |\r\n|---|---|\r\n| c\0 | d |\r\n",
+        "\r\n\r\n\0\r",
+        "no line ends at all",
+        "",
+    ],
+)
+def test_markdown_line_ends_and_nul_normalised_as_markdown_it_does(text: str) -> None:
+    """The parser's first step by ``str.replace`` gives markdown-it's own tokens for Windows and old Mac line ends
+    and NUL characters."""
+    from markdown_it import MarkdownIt
+
+    from dpcheck.ingest.markdown import _MD
+
+    own = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    assert [t.as_dict() for t in _MD.parse(text)] == [t.as_dict() for t in own.parse(text)]
