@@ -1268,8 +1268,11 @@ def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
         return None
     lo = max((i + 1 for i in stops if i < cue.start), default=0)
     hi = min((i for i in stops if i >= cue.end), default=len(tokens))
-    if any(t.lower_ in lexicon.reliance_verbs or t.lower_ in lexicon.only_tool for t in tokens[lo:hi]) or _said_in(
-        tokens, max(lo, cue.start - BASIS_REACH), cue.start, lexicon.tool_basis
+    if any(t.lower_ in lexicon.reliance_verbs or t.lower_ in lexicon.only_tool for t in tokens[lo:hi]):
+        return None
+    # A tool named as the basis of data moving in its own part; a company "certified under the DPF" moves nothing.
+    if _said_in(tokens, max(lo, cue.start - BASIS_REACH), cue.start, lexicon.tool_basis) and any(
+        lo <= c.start < hi for c in sentence.of("TRANSFER")
     ):
         return None
     bounds = [*(i + 1 for i in stops if i >= hi), len(tokens) + 1]
@@ -1331,8 +1334,12 @@ def _explained(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue |
     """ "Binding Corporate Rules are a tool under Article 47 that lets groups transfer data", „Standardvertragsklauseln
     sind von der EU-Kommission erlassene Musterverträge": what the tool is, right after its name; unless the vendor goes
     on to speak of its own use of it ("...; wir haben sie mit allen US-Dienstleistern abgeschlossen")."""
-    # The tool's article may follow the explanation ("a tool under Article 47").
-    explained = _framing(sentence, cue, "TOOL_EXPLAINED", 0, 1)
+    # The tool's article may follow the explanation ("a tool under Article 47"); the tool's words may be the
+    # explanation's own ("are template contracts approved by the European Commission", "is a finding of the Commission
+    # that a third country offers an adequate level of protection").
+    explained = _framing(sentence, cue, "TOOL_EXPLAINED", 0, 1) or next(
+        (c for c in sentence.of("TOOL_EXPLAINED") if c.start <= cue.start), None
+    )
     if explained is None or any(t.lower_ in lexicon.vendor_words for t in sentence.span[explained.end :]):
         return None
     return explained
