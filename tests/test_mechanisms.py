@@ -4521,3 +4521,160 @@ def test_mechanisms_a_tool_awaiting_its_approval_is_not_yet_relied_on(scanner, l
     """A tool named in a clause that opens with "once" and closes with its approval awaits it, as one awaiting its
     entry into force does."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers to our US host are made under the SCCs; we do not transfer any data for marketing.", "scc"),
+        (
+            "en",
+            "Data sent to our US host is protected by standard contractual clauses; we never transfer card data.",
+            "scc",
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln; zu Werbezwecken "
+            "übermitteln wir keine Daten.",
+            "scc",
+        ),
+        # A status, not a basis: nothing moves in the tool's part, so the denial after it stands.
+        ("en", "Our email provider is certified under the DPF; we make no transfers to the US.", None),
+        (
+            "de",
+            "Unser Mailanbieter ist unter dem Data Privacy Framework zertifiziert; wir übermitteln keine Daten in "
+            "die USA.",
+            None,
+        ),
+    ],
+)
+def test_mechanisms_a_tool_named_as_the_basis_survives_a_denial_limited_by_purpose(scanner, lang, text, expected):
+    """A basis word before the tool ("under", „auf Grundlage der") makes it the basis of the transfer its part names,
+    as a verb of reliance does: a later denial of some data or purpose leaves it relied on."""
+    found = mechanisms(scanner, text, lang)
+    assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "In an emergency abroad we may send your records to a hospital outside the EEA where this is necessary "
+            "to protect your vital interests.",
+        ),
+        (
+            "en",
+            "We may transfer parts of a personnel file to our affiliate in the US as far as necessary for the "
+            "defence of legal claims.",
+        ),
+        (
+            "de",
+            "Meldungen an Behörden in einem Drittstaat erfolgen nur, soweit dies aus wichtigen Gründen des "
+            "öffentlichen Interesses erforderlich ist.",
+        ),
+        ("en", "We will never send your diary entries outside the EEA without your explicit consent."),
+        ("de", "Wir übermitteln Ihre Daten niemals ohne Ihre ausdrückliche Einwilligung in die USA."),
+        ("en", "Transfers to our partners abroad happen only if you tick the box agreeing to the transfer."),
+        (
+            "de",
+            "Die Übermittlung an Fachärzte in den USA erfolgt nur, nachdem Sie in die Übermittlung eingewilligt haben.",
+        ),
+    ],
+)
+def test_mechanisms_other_grounds_of_art_49_and_consent_as_the_transfers_condition(scanner, lang, text):
+    """Vital interests, public interest and legal claims named for a transfer out of the EEA are derogations; so is the
+    person's consent that a denial's exception ("never ... without") or a transfer "abroad" makes the condition."""
+    assert "derogation" in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We transfer your data to the US without your consent, on the basis of SCCs."),
+        ("en", "We process your data to protect your vital interests."),
+    ],
+)
+def test_mechanisms_no_consent_nor_processing_basis_is_a_derogation(scanner, lang, text):
+    """Consent that a transfer goes without, and vital interests as a basis of processing, are no derogation."""
+    assert "derogation" not in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Our office in Japan receives booking data; Japan is considered by the European Commission to provide "
+            "adequate protection, and we rely on that decision.",
+        ),
+        (
+            "en",
+            "Files may be processed by our subsidiary in Uruguay, which the European Commission has recognised as "
+            "ensuring adequate protection; the transfer relies on that recognition.",
+        ),
+        ("en", "Our recipients sit in the UK (adequacy decision) and the United States (Data Privacy Framework)."),
+        (
+            "de",
+            "Empfänger sitzen im Vereinigten Königreich (Angemessenheitsbeschluss) und in den USA (Data Privacy "
+            "Framework).",
+        ),
+    ],
+)
+def test_mechanisms_a_country_found_adequate_by_the_commission(scanner, lang, text):
+    """The Commission as the agent of a country's level, the level without an article, and a decision given in
+    brackets for its country beside another country's framework are adequacy relied on."""
+    assert "adequacy" in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our BCR application is currently pending with the lead supervisory authority.", set()),
+        (
+            "en",
+            "We have applied for approval of BCRs. Until those BCRs are approved, transfers within the group are made "
+            "under the EU standard contractual clauses.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Wir haben die Genehmigung verbindlicher interner Datenschutzvorschriften beantragt. Bis diese BCR genehmigt "
+            "sind, erfolgen Übermittlungen in die USA auf Grundlage der Standardvertragsklauseln.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_still_applied_for_is_not_relied_on(scanner, lang, text, expected):
+    """An application still pending, and a tool awaited "until those BCRs are approved", are no basis yet."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Standard contractual clauses are template contracts approved by the European Commission that oblige the "
+            "recipient to protect data sent outside the EEA.",
+        ),
+        ("en", "The EU-U.S. Data Privacy Framework is an arrangement under which US companies can self-certify."),
+        (
+            "en",
+            "An adequacy decision is a finding of the European Commission that a third country offers an adequate "
+            "level of protection.",
+        ),
+        (
+            "de",
+            "Ein Angemessenheitsbeschluss ist eine Feststellung der EU-Kommission, dass ein Drittland ein angemessenes "
+            "Datenschutzniveau bietet.",
+        ),
+        (
+            "de",
+            "Das Data Privacy Framework ist ein Abkommen, nach dem sich US-Unternehmen selbst zertifizieren können.",
+        ),
+    ],
+)
+def test_mechanisms_a_lesson_on_a_tool_relies_on_nothing_it_names(scanner, lang, text):
+    """What a tool is, told as an arrangement or a finding, relies on no tool, not even on those its own words name."""
+    assert not mechanisms(scanner, text, lang)

@@ -186,6 +186,7 @@ class Words:
     negated_object: frozenset[str]
     reliance_verbs: frozenset[str]
     denial_scope: frozenset[str]
+    tool_basis: frozenset[str]
     level_verbs: frozenset[str]
     other_safe_harbors: frozenset[str]
     vendor_words: frozenset[str]

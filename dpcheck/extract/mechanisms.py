@@ -117,6 +117,9 @@ CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
 DENIAL_REACH = 4
 # Tokens between a tool and the word saying it is already agreed ("die ... vereinbarten Standardvertragsklauseln").
 AGREED_REACH = 4
+# Tokens before a tool where a word making it its clause's basis stands ("made under the EU SCCs", „auf Grundlage der
+# EU-Standardvertragsklauseln").
+BASIS_REACH = 4
 # Tokens between "the conditions for the use of" and the tool they are the conditions of ("those", "dieser").
 CONDITION_OBJECT = 2
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
@@ -179,7 +182,7 @@ class MechanismLexicon:
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
     ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
     ``tool_lapse``, ``tool_relative``, ``basis_column``, ``transfer_column``, the ``location`` of ``table_headers``,
-    ``denial_scope``, ``level_verbs``, ``other_safe_harbors``,
+    ``denial_scope``, ``tool_basis``, ``level_verbs``, ``other_safe_harbors``,
     documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
@@ -234,6 +237,7 @@ class MechanismLexicon:
     tool_relative: frozenset[str] = frozenset()
     location_column: frozenset[str] = frozenset()
     denial_scope: frozenset[str] = frozenset()
+    tool_basis: frozenset[str] = frozenset()
     level_verbs: frozenset[str] = frozenset()
     other_safe_harbors: frozenset[str] = frozenset()
 
@@ -307,6 +311,7 @@ class MechanismLexicon:
             listed("tool_relative"),
             frozenset(str(w) for w in words["table_headers"]["location"]),
             listed("denial_scope"),
+            listed("tool_basis"),
             listed("level_verbs"),
             listed("other_safe_harbors"),
         )
@@ -392,18 +397,15 @@ class MechanismLexicon:
         after, covered = self.own_country[cue.label]
         # Or named before it in its clause ("Übermittlungen nach Kanada beruhen auf dem Angemessenheitsbeschluss,
         # Übermittlungen in die USA auf dem Datenschutzrahmen", "the DPF and the Canadian adequacy decision").
-        # Or as the field before it in a list's entry ("Kobe Parts K.K. (Japan, Angemessenheitsbeschluss)").
+        # Or as the field before it in a list's entry ("Kobe Parts K.K. (Japan, Angemessenheitsbeschluss)"), or as the
+        # entry whose tool a bracket gives ("the UK (adequacy decision), the United States (Data Privacy Framework)").
         lo, _ = sentence.clause_bounds(cue.start)
         tokens = sentence.span
         return any(
             (
                 0 <= p.start - cue.end <= after
                 or lo <= p.start < cue.start
-                or (
-                    p.end < cue.start
-                    and all(t.text == "," for t in tokens[p.end : cue.start])
-                    and cue.start - p.end == 1
-                )
+                or (p.end < cue.start and tokens[p.end].text in (",", "(") and cue.start - p.end == 1)
             )
             and len(p.code) == 2
             and p.code not in covered
@@ -481,6 +483,16 @@ def _governing_cue(
             continue
         if cue.end <= mention.start and cue.start >= lo:
             if _offered_instead(tokens, cue, mention, lexicon):
+                continue
+            # "We never transfer your data outside the EEA without your explicit consent", „nur ..., es sei denn, Sie
+            # willigen ein": the exception between them makes the consent the condition of the transfer, its basis.
+            if tool == "derogation" and (
+                _said_in(tokens, cue.end, mention.start, lexicon.denial_exceptions)
+                or (
+                    cue.text.lower() in lexicon.denial_exceptions
+                    and any(lo <= n.start and n.end <= cue.start for n in sentence.of("NEGATION"))
+                )
+            ):
                 continue
             between = [m for m in mentions if cue.end <= m.start < mention.start]
             if not between and mention.start - cue.end <= BEFORE_WINDOW:
@@ -809,8 +821,11 @@ def consent_mentions(
     words that make a country a place data goes to ("in", "to", "nach"), not a name ("AWS Costa Rica");
     ``unmoved``: the starts of places the sentence gives a role other than where data goes ("if you reside in
     Canada, you may authorise an agent"), which consent near them does not send data to."""
+    # Data moving "abroad" is data leaving the EEA for the one who consents ("transfers to our partners abroad happen
+    # only if you tick the box agreeing to the transfer").
+    abroad = sentence.has("TRANSFER") and sentence.has("OPEN_DESTINATION")
     if (
-        not (transfer_sentence or sentence.has("TRANSFER_ANAPHOR"))
+        not (transfer_sentence or abroad or sentence.has("TRANSFER_ANAPHOR"))
         or sentence.has("LAWFUL_BASIS")
         or _disclosure(sentence)
     ):
@@ -1241,8 +1256,9 @@ def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
     """ "Under the UK GDPR a restricted transfer requires ... the IDTA ...; Holloway Cloud makes no restricted transfers",
     „Der EU-US-Datenschutzrahmen ist ein Angemessenheitsbeschluss ...; wir selbst übermitteln keine Daten in die USA":
     a later part of the sentence (after a semicolon) denies that any data moves, so the tool is explained, left to
-    someone else or gone, not relied on. Not where the tool's own part relies on it or holds it for some data only
-    ("Transfers to the UK rely on its adequacy decision; we make no other transfers", "Our BCRs cover only HR data; no
+    someone else or gone, not relied on. Not where the tool's own part relies on it, names it as its basis or holds it
+    for some data only ("Transfers to the UK rely on its adequacy decision; we make no other transfers", "Transfers to
+    the US are made under the SCCs; we do not transfer data for marketing purposes", "Our BCRs cover only HR data; no
     customer data leaves the EEA") or its place is not the one denied ("Transfers to the UK are covered
     by the adequacy decision; we do not transfer data to the US"), nor where the denial is scoped to other transfers or
     admits an exception ("...; no data leaves the EEA without them")."""
@@ -1253,6 +1269,11 @@ def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
     lo = max((i + 1 for i in stops if i < cue.start), default=0)
     hi = min((i for i in stops if i >= cue.end), default=len(tokens))
     if any(t.lower_ in lexicon.reliance_verbs or t.lower_ in lexicon.only_tool for t in tokens[lo:hi]):
+        return None
+    # A tool named as the basis of data moving in its own part; a company "certified under the DPF" moves nothing.
+    if _said_in(tokens, max(lo, cue.start - BASIS_REACH), cue.start, lexicon.tool_basis) and any(
+        lo <= c.start < hi for c in sentence.of("TRANSFER")
+    ):
         return None
     bounds = [*(i + 1 for i in stops if i >= hi), len(tokens) + 1]
     for p_lo, p_hi in zip(bounds, bounds[1:], strict=False):
@@ -1313,8 +1334,12 @@ def _explained(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue |
     """ "Binding Corporate Rules are a tool under Article 47 that lets groups transfer data", „Standardvertragsklauseln
     sind von der EU-Kommission erlassene Musterverträge": what the tool is, right after its name; unless the vendor goes
     on to speak of its own use of it ("...; wir haben sie mit allen US-Dienstleistern abgeschlossen")."""
-    # The tool's article may follow the explanation ("a tool under Article 47").
-    explained = _framing(sentence, cue, "TOOL_EXPLAINED", 0, 1)
+    # The tool's article may follow the explanation ("a tool under Article 47"); the tool's words may be the
+    # explanation's own ("are template contracts approved by the European Commission", "is a finding of the Commission
+    # that a third country offers an adequate level of protection").
+    explained = _framing(sentence, cue, "TOOL_EXPLAINED", 0, 1) or next(
+        (c for c in sentence.of("TOOL_EXPLAINED") if c.start <= cue.start), None
+    )
     if explained is None or any(t.lower_ in lexicon.vendor_words for t in sentence.span[explained.end :]):
         return None
     return explained
