@@ -649,6 +649,7 @@ class Sentences(Sequence[Sentence]):
         self._word_hits: dict[frozenset[str], list[int]] = {}
         self._matches: dict[tuple[re.Pattern[str], tuple[str, ...]], np.ndarray] = {}
         self._ends_at: dict[int, int] | None = None
+        self._continuing: list[bool] = []
 
     def __len__(self) -> int:
         return len(self._sentences)
@@ -730,10 +731,15 @@ class Sentences(Sequence[Sentence]):
         if self._ends_at is None:
             blocks = self.document.blocks
             self._ends_at = {blocks[b].start + hi: i for i, (b, (_, hi)) in enumerate(zip(self._block_of, self._chars))}
+            # A sentence no reader planned is built only if it may go on from the one before.
+            self._continuing = self.carrying("CONTINUES").tolist()
         i = self._ends_at.get(evidence.end)
         end = None if i is None else self.next_end(i)
+        if i is None or end is None or not self._continuing[i + 1]:
+            return evidence
+        after = self[i + 1]
         # Not a lead-in ("Dabei gehen wir wie folgt vor:"): it opens the list after it and says nothing itself.
-        if i is None or end is None or not self[i + 1]._goes_on() or self[i + 1].text.rstrip().endswith(":"):
+        if not after._goes_on() or after.text.rstrip().endswith(":"):
             return evidence
         block = self.block(i)
         if evidence.start < block.start:
