@@ -358,6 +358,81 @@ def test_evidence_sentence_going_on_from_the_one_before_is_quoted_with_it(scanne
 
 
 @pytest.mark.parametrize(
+    ("lang", "statement", "after", "destination"),
+    [
+        (
+            "en",
+            "Our booking widget loads from servers in many countries so that it opens quickly for guests.",
+            "These servers receive the guests' IP addresses and what they type into the form.",
+            "UNSPECIFIED",
+        ),
+        (
+            "de",
+            "Die Terminbuchung wird über Server in vielen Ländern ausgeliefert, damit sie überall schnell lädt.",
+            "Dabei werden IP-Adressen und die Eingaben im Formular über diese Server geleitet.",
+            "UNSPECIFIED",
+        ),
+        (
+            "en",
+            "Our chat tool is provided by Parlance Inc. in the United States.",
+            "This includes the messages you send and your browser details.",
+            "US",
+        ),
+    ],
+)
+def test_evidence_destination_quoted_on_with_the_sentence_that_goes_on_from_it(
+    scanner, lang, statement, after, destination
+):
+    """The sentence placing the data is quoted with the one after it that refers back ("This includes ...", „Dabei
+    werden ..."): that one says what goes there, and the statement is the two."""
+    text = f"Privacy notice.\n\n{statement} {after}\n\nWe are a small firm."
+    assert quotes(scanner, text, lang, destination)[0] == f"{statement} {after}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "statement", "lead_in"),
+    [
+        ("en", "Your data may therefore be sent to the United States.", "For this we proceed as follows:"),
+        ("de", "Ihre Daten können deshalb in die USA übermittelt werden.", "Dabei gehen wir wie folgt vor:"),
+    ],
+)
+def test_evidence_destination_not_quoted_on_with_a_lead_in(scanner, lang, statement, lead_in):
+    """A sentence going on from the statement only to open a list ("Dabei gehen wir wie folgt vor:") says nothing of
+    its own: the statement is quoted alone."""
+    text = f"Privacy notice.\n\n{statement} {lead_in}\n\n- We encrypt the data.\n- We check each provider.\n"
+    assert quotes(scanner, text, lang, "US", fmt="markdown")[0] == statement
+
+
+@pytest.mark.parametrize(
+    ("lang", "row", "statement", "after"),
+    [
+        (
+            "en",
+            "| Postroom Ltd | E-mail delivery | London, United Kingdom | Adequacy decision |",
+            "Password e-mails are sent through Postroom Ltd, which processes your address in London.",
+            "This transfer relies on the adequacy decision for the United Kingdom.",
+        ),
+        (
+            "de",
+            "| Postroom Ltd | E-Mail-Versand | London, Vereinigtes Königreich | Angemessenheitsbeschluss |",
+            "Passwort-E-Mails versenden wir über Postroom Ltd, die Ihre Adresse in London verarbeitet.",
+            "Diese Übermittlung stützt sich auf den Angemessenheitsbeschluss für das Vereinigte Königreich.",
+        ),
+    ],
+)
+def test_evidence_destination_ranked_by_its_own_sentence_before_the_one_going_on(scanner, lang, row, statement, after):
+    """The sentence after, quoted on, does not change where the statement ranks: one placing the data comes before a
+    row of a table, though the sentence going on from it names what the transfer rests on."""
+    head = (
+        "| Recipient | Service | Location | Safeguard |\n|---|---|---|---|"
+        if lang == "en"
+        else ("| Empfänger | Leistung | Ort | Garantie |\n|---|---|---|---|")
+    )
+    text = f"# Notice\n\n{statement} {after}\n\n# List\n\n{head}\n{row}\n"
+    assert quotes(scanner, text, lang, "GB", fmt="markdown")[0].startswith(statement)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "destination"),
     [
         ("de", "Wir arbeiten mit Partnern. Sie können der Übermittlung in die USA widersprechen.", "US"),

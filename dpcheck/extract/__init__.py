@@ -7,7 +7,7 @@ the document and gathers what they found into one frozen :class:`Extraction`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -213,10 +213,15 @@ def _extract(
     mentions = customers_own_flows(mentions, reading.sentences, words)
     mentions = consent_without_transfer(conditioned_tools(tools_out_of_scope(mentions, reading.sentences), eea), eea)
 
-    # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order.
+    # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order. A destination's
+    # sentence is ranked by what it says itself, then quoted with the sentence that goes on from it (what goes there).
+    ranked = tuple(
+        replace(m, evidence=reading.sentences.continued(m.evidence)) if m.kind == "destination" else m
+        for m in lexicon.evidence.ranked(mentions)
+    )
     return Extraction(
         doc_type or classify(document),
-        lexicon.evidence.ranked(mentions),
+        ranked,
         tuple(r for r in reading.recipients if not r.evidence or any(kept(e) for e in r.evidence)),
         tuple(e for e in reading.transfers_addressed if kept(e)),
         tuple(m for m in reading.flowdown if kept(m.evidence)),

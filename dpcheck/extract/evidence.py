@@ -55,6 +55,10 @@ decisive first, ranked by the clause role of the sentence each was read in (see
 7. then in document order; of two quotes starting at the same place (a sentence read alone, and again
    with the sentence that goes on from it, "This means that ..."), the longer first: it holds both.
 
+A destination's mention is ranked by its own sentence; once ranked, its quote takes in the sentence after it that
+goes on from it ("Dabei werden IP-Adressen über diese Server geleitet", :meth:`Sentences.continued`): what that one
+adds (the data that goes there, the tool) neither lifts nor sinks the statement.
+
 The words are data: ``evidence`` in rules/lexicon/roles.yml. :meth:`EvidenceOrder.tool_role`
 gives a tool's mention the role of its sentence; :meth:`EvidenceOrder.ranked` orders the mentions
 once, when extraction ends, and every later view keeps that order.

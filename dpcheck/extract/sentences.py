@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cached_property, lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, overload
@@ -648,6 +648,8 @@ class Sentences(Sequence[Sentence]):
         self._ends = a.sentence_end.tolist()
         self._word_hits: dict[frozenset[str], list[int]] = {}
         self._matches: dict[tuple[re.Pattern[str], tuple[str, ...]], np.ndarray] = {}
+        self._ends_at: dict[int, int] | None = None
+        self._continuing: list[bool] = []
 
     def __len__(self) -> int:
         return len(self._sentences)
@@ -721,6 +723,29 @@ class Sentences(Sequence[Sentence]):
         if i + 1 >= len(self._block_of) or self._block_of[i + 1] != self._block_of[i]:
             return None
         return self.document.blocks[self._block_of[i]].start + self._chars[i + 1][1]
+
+    def continued(self, evidence: Evidence) -> Evidence:
+        """``evidence`` quoted on to the end of the sentence after the one it ends with, where that sentence goes on
+        from it in the same block ("Pages load from servers in many countries. Dabei werden IP-Adressen über diese
+        Server geleitet."): it says what the first speaks of, what goes there or on what basis; else ``evidence``."""
+        if self._ends_at is None:
+            blocks = self.document.blocks
+            self._ends_at = {blocks[b].start + hi: i for i, (b, (_, hi)) in enumerate(zip(self._block_of, self._chars))}
+            # A sentence no reader planned is built only if it may go on from the one before.
+            self._continuing = self.carrying("CONTINUES").tolist()
+        i = self._ends_at.get(evidence.end)
+        end = None if i is None else self.next_end(i)
+        if i is None or end is None or not self._continuing[i + 1]:
+            return evidence
+        after = self[i + 1]
+        # Not a lead-in ("Dabei gehen wir wie folgt vor:"): it opens the list after it and says nothing itself.
+        if not after._goes_on() or after.text.rstrip().endswith(":"):
+            return evidence
+        block = self.block(i)
+        if evidence.start < block.start:
+            return evidence
+        quote = block.text[evidence.start - block.start : end - block.start]
+        return replace(evidence, quote=quote, end=end)
 
     def previous_start(self, i: int) -> int | None:
         """Where the sentence before sentence ``i`` starts, if it stands in the same block."""
