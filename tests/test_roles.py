@@ -4677,14 +4677,12 @@ def test_roles_work_from_afar_is_where_the_people_reaching_the_data_are(scanner,
         ("de", "Fotos, die Sie auf Reisen in Brasilien aufnehmen, können Sie jederzeit in Ihr Album hochladen.", set()),
         ("de", "Schadensmeldungen können an die Rechtsabteilung des Rückversicherers in Japan gehen.", {"JP"}),
         ("de", "Beantragen Sie ein Visum, geht Ihr Antrag an die Agentur mit Sitz in Indien, die ihn prüft.", {"IN"}),
-        ("de", "Die Testergebnisse werden in der Republik Korea ausgewertet.", {"KR"}),
         ("en", "Our gate readers upload badge scans to the installer's portal in Mexico.", {"MX"}),
-        ("en", "Backups are kept in a data centre in the Republic of Korea.", {"KR"}),
         ("en", "You can upload holiday photos to your album while travelling in Brazil.", set()),
     ],
 )
 def test_roles_data_streamed_uploaded_or_moved_to_a_place(scanner, lang, text, expected):
     """Data streamed, uploaded or moved to a party („gestreamt", „hochgeladen", „umgezogen", "upload ... to"), a German
     verb after a long party („an die Rechtsabteilung des Rückversicherers in Japan gehen") or before its subject („geht Ihr
-    Antrag an"), and Korea by its formal name go where the sentence puts them."""
+    Antrag an") go where the sentence puts them."""
     assert destinations(scanner, text, lang) == expected
