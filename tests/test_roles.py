@@ -4679,3 +4679,87 @@ def test_roles_data_taken_out_of_a_place_or_across_borders_is_open(scanner, lang
     """ "out of the EEA", "out of Japan", "across national borders", "beyond the EU", „grenzüberschreitend übermittelt"
     and „global geroutet" say that data goes somewhere the text does not name."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Die Lernplattform wird Nutzern in der Türkei zur Verfügung gestellt.", set()),
+        ("de", "Die Vorlesen-Funktion wird den Nutzern in den USA zur Verfügung gestellt.", set()),
+        ("en", "The reading feature is made available to users in the United States.", set()),
+        # Data put at a party's disposal still goes there.
+        ("de", "Ihre Bestelldaten werden unserem Versandpartner in der Türkei zur Verfügung gestellt.", {"TR"}),
+        ("en", "Your order data is made available to our shipping partner in Turkey.", {"TR"}),
+    ],
+)
+def test_roles_a_place_s_article_does_not_put_a_cue_before_it_further_away(scanner, lang, text, expected):
+    """The article of a place („in der Türkei") is the place's: people named right before it ("users in") claim it as
+    near as a verb closing the clause right after it („zur Verfügung gestellt"), and a tie goes to the cue before."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Die Erlöse aus dem Ticketverkauf fließen an eine Stiftung in der Schweiz.", set()),
+        ("de", "Ein Teil der Einnahmen fließt an unsere Partnerorganisation in Kenia.", set()),
+        ("de", "Spenden leiten wir vollständig an ein Kinderhilfswerk in Peru weiter.", set()),
+        ("de", "Unsere Kataloge senden wir kostenlos an Interessenten in den USA.", set()),
+        ("en", "All proceeds from the raffle flow to a wildlife charity in Kenya.", set()),
+        ("en", "A share of the subscription revenue goes to our content partner in Canada.", set()),
+        ("en", "Donations are sent to a relief foundation in the United States each quarter.", set()),
+        ("en", "Our quarterly magazine is read by architects in Norway and the United States.", set()),
+        # Data flowing or sent beside money still goes there.
+        ("de", "Dabei fließen Ihre Nutzungsdaten an den Anbieter in den USA.", {"US"}),
+        ("de", "Ihre Spendenquittung und Ihren Namen senden wir an die Partnerstiftung in den USA.", {"US"}),
+        ("en", "Your name and the amount you give are sent to our partner charity in the United States.", {"US"}),
+    ],
+)
+def test_roles_money_or_printed_goods_moved_send_no_data(scanner, lang, text, expected):
+    """A sentence that moves money or printed goods („Erlöse fließen an", "donations are sent to", "the magazine is read
+    by") sends no data to the party it names at its place."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We offer remote sessions to clients in Switzerland and Austria.", set()),
+        ("en", "Remote access for customers in Canada is set up by our Berlin office.", set()),
+        ("de", "Unsere Kundenbetreuung berät Praxen in Österreich auch aus der Ferne.", set()),
+        # Reached from a place, or by a party at work there.
+        ("en", "Our engineers may remotely access the system from Ukraine.", {"UA"}),
+        ("en", "The vendor's technicians can connect remotely to the system from Turkey.", {"TR"}),
+        ("en", "Our support engineers in Serbia may remotely access your account.", {"RS"}),
+        ("de", "Der Hersteller wartet die Geräte aus der Ferne aus Taiwan.", {"TW"}),
+        ("de", "Techniker des Herstellers in Serbien greifen bei Störungen aus der Ferne auf die Anlage zu.", {"RS"}),
+    ],
+)
+def test_roles_work_from_afar_is_where_the_people_reaching_the_data_are(scanner, lang, text, expected):
+    """Access from afar ("remote sessions", „aus der Ferne") places the data where the people reaching it are, a place
+    "from" („aus") names or a party at work there; not where those it serves are."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Nachts werden die Aufnahmen der Hofkameras an einen Wachdienst in Marokko gestreamt.", {"MA"}),
+        ("de", "Die Messwerte der Waage werden in die Cloud des Anbieters in Oregon hochgeladen.", {"US"}),
+        (
+            "de",
+            "Im Herbst werden die Kundenkonten zu einem neuen Rechenzentrumsbetreiber nach Serbien umgezogen.",
+            {"RS"},
+        ),
+        ("de", "Fotos, die Sie auf Reisen in Brasilien aufnehmen, können Sie jederzeit in Ihr Album hochladen.", set()),
+        ("de", "Schadensmeldungen können an die Rechtsabteilung des Rückversicherers in Japan gehen.", {"JP"}),
+        ("de", "Beantragen Sie ein Visum, geht Ihr Antrag an die Agentur mit Sitz in Indien, die ihn prüft.", {"IN"}),
+        ("en", "Our gate readers upload badge scans to the installer's portal in Mexico.", {"MX"}),
+        ("en", "You can upload holiday photos to your album while travelling in Brazil.", set()),
+    ],
+)
+def test_roles_data_streamed_uploaded_or_moved_to_a_place(scanner, lang, text, expected):
+    """Data streamed, uploaded or moved to a party („gestreamt", „hochgeladen", „umgezogen", "upload ... to"), a German
+    verb after a long party („an die Rechtsabteilung des Rückversicherers in Japan gehen") or before its subject („geht Ihr
+    Antrag an") go where the sentence puts them."""
+    assert destinations(scanner, text, lang) == expected

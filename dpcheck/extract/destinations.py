@@ -918,7 +918,7 @@ CELL_MARKS = ("|", "–", "—", ";")
 _CELL_MARKS = frozenset(CELL_MARKS)
 _EACH_CELL_MARK = tuple(frozenset({m}) for m in CELL_MARKS)
 # Cue labels of a cell that make a line without a legal form a recipient's entry: a provider, or its work on the data.
-ROW_WORDS = ("RCPT_PROCESSOR", "SUBPROCESSOR", "DATA_WORK", "TRANSFER")
+ROW_WORDS = ("RCPT_PROCESSOR", "SUBPROCESSOR", "DATA_WORK", "REMOTE_WORK", "TRANSFER")
 # What may stand between the names of a cell holding only places ("Tel Aviv, Israel", "Reykjavík (IS) and Montreal").
 PLACE_CELL_JOINS = frozenset({",", "(", ")", "/", "and", "und", "&"})
 # Tokens a cell holding only a place may have ("Buenos Aires, Argentinien", "Denver, Colorado (USA)").
@@ -1668,7 +1668,7 @@ def destination_mentions(
         # In a section on transfers a country named before the decision is the one the transfer rests on it for („Für
         # Japan hat die Kommission einen Angemessenheitsbeschluss erlassen. Übermittlungen ... stützen wir darauf").
         if (
-            not sentence.has("TRANSFER", "DATA_WORK")
+            not sentence.has("TRANSFER", "DATA_WORK", "REMOTE_WORK")
             and sentence.has("MECH:adequacy", "MECH:adequacy_decision")
             and place.start not in seated
             and (

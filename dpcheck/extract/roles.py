@@ -389,6 +389,10 @@ class SentenceRoles:
             if role.adjacent and distance == 0:
                 reached.append(((-1, 0, 0), cue, role))
                 continue
+            # A place's determiner is the place's („Nutzern in der Türkei zur Verfügung gestellt"): in the ranking it puts
+            # the cue before it no further away than one right after the place.
+            if cue_before and distance and tokens[start - 1].lower_ in self.roleset.seated_party.determiners:
+                distance -= 1
             reached.append(
                 ((distance, 0 if cue_before else 1, 1 if role.argument in self.roleset.transferring else 0), cue, role)
             )
