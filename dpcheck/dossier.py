@@ -19,6 +19,7 @@ from typing import Any
 
 from dpcheck import ingest
 from dpcheck.changes import Comparison, Terms, compare, compare_reports
+from dpcheck.changes.lexicon import DiffWords
 from dpcheck.errors import IngestError, VendorCode, VendorError
 from dpcheck.ingest.document import Document
 from dpcheck.models import DocType, DocumentReport
@@ -126,7 +127,10 @@ def read_dossier(
         report, parts = _scan(scanner, [by_name[dpa], *(by_name[a] for a in readable)], "dpa", language)
         agreements.append(Agreement(dpa, readable, report, parts))
     reports = {d.path: d.report for d in planned.documents}
-    changes = tuple(compare(_terms(reports[old]), _terms(reports[new])) for old, new in planned.versions)
+    words = DiffWords.of(scanner.ruleset)
+    changes = tuple(
+        compare(_terms(reports[old], words), _terms(reports[new], words), words=words) for old, new in planned.versions
+    )
     return combine(
         name=manifest.name,
         folder=folder,
@@ -151,8 +155,8 @@ def _scan(
     )
 
 
-def _terms(report: DocumentReport) -> Terms:
-    return Terms.of_document(document_to_dict(report, graph=False))
+def _terms(report: DocumentReport, words: DiffWords) -> Terms:
+    return Terms.of_document(document_to_dict(report, graph=False), words=words)
 
 
 def _loader(path: Path, scanner: Scanner) -> Callable[[], Document]:
@@ -193,6 +197,7 @@ def diff(
         new_text=new_text,
         old_whole=old_whole,
         new_whole=new_whole,
+        words=DiffWords.of(scanner.ruleset),
     )
 
 

@@ -14,6 +14,7 @@ function :func:`dpcheck.diff` in the package's namespace.
 """
 
 from dpcheck.changes.compare import compare, compare_reports
+from dpcheck.changes.lexicon import DiffWords
 from dpcheck.changes.model import KINDS, Change, ChangeKind, Comparison, Passage
 from dpcheck.changes.snapshot import Terms, recipient_key, same_recipient
 
@@ -22,6 +23,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Comparison",
+    "DiffWords",
     "Passage",
     "Terms",
     "compare",

@@ -20,24 +20,17 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Literal
 
+from dpcheck.changes.lexicon import DiffWords
 from dpcheck.changes.model import KINDS, Change, ChangeKind, Comparison, Passage
 from dpcheck.changes.snapshot import (
     STATUS_RANK,
     Item,
     Named,
     Terms,
-    condition_words,
-    denial_words,
-    eea_places,
-    generic_words,
-    legal_forms,
-    list_elsewhere,
     name_words,
     other_names,
-    place_patterns,
     recipient_key,
     same_recipient,
-    tool_patterns,
 )
 from dpcheck.changes.still import still_said
 
@@ -75,21 +68,29 @@ def compare_reports(
     new_text: str = "",
     old_whole: str = "",
     new_whole: str = "",
+    words: DiffWords | None = None,
 ) -> Comparison:
     """The changes between two JSON reports (each a document report of one document, or a vendor report);
     ``old_text``/``new_text``: each version's text where a company it names is named as a party (without its
-    cookie and plug-in choices), ``old_whole``/``new_whole``: its whole text, when the caller read the documents."""
+    cookie and plug-in choices), ``old_whole``/``new_whole``: its whole text, when the caller read the documents;
+    ``words``: the diff's words of the ruleset that read them (those dpcheck ships if not given)."""
     subject: Literal["document", "vendor"] = "vendor" if "vendor" in new else "document"
+    lex = words or DiffWords.default()
     return compare(
-        replace(Terms.of_report(old, old_name), text=old_text, whole=old_whole),
-        replace(Terms.of_report(new, new_name), text=new_text, whole=new_whole),
+        replace(Terms.of_report(old, old_name, lex), text=old_text, whole=old_whole),
+        replace(Terms.of_report(new, new_name, lex), text=new_text, whole=new_whole),
         subject=subject,
+        words=lex,
     )
 
 
-def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = "document") -> Comparison:
+def compare(
+    old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = "document", words: DiffWords | None = None
+) -> Comparison:
     """What changed from ``old`` to ``new``; of a version that could not be read, only its rating; of two versions of
-    the same letters, nothing."""
+    the same letters, nothing. ``words``: the diff's words of the ruleset that read them (those dpcheck ships if not
+    given)."""
+    lex = words or DiffWords.default()
     changes: list[Change] = []
     if old.readable and new.readable and not _same_text(old, new):
         # Passages of destinations and tools that are no change (the same words, or said again in other words).
@@ -101,6 +102,7 @@ def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = 
             new,
             "destination_added",
             "destination_removed",
+            lex,
             reworded=_reworded_place,
             same_out=same,
         )
@@ -111,6 +113,7 @@ def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = 
             new,
             "mechanism_added",
             "mechanism_dropped",
+            lex,
             reworded=_reworded_tool,
             same_out=same,
         )
@@ -118,8 +121,8 @@ def compare(old: Terms, new: Terms, *, subject: Literal["document", "vendor"] = 
         # of its own, so it changes whenever a destination or tool does. Where none did, a flag that rests only on
         # passages of values that did not change follows a reading that moved, not the terms.
         follows = frozenset() if changes else frozenset(same)
-        changes += [*_recipients(old, new), *_checklist(old, new)]
-        changes += _sets(old.flags, new.flags, old, new, "flag_added", "flag_removed", read=False, follows=follows)
+        changes += [*_recipients(old, new, lex), *_checklist(old, new, lex)]
+        changes += _sets(old.flags, new.flags, old, new, "flag_added", "flag_removed", lex, read=False, follows=follows)
     if old.rating is not None and new.rating is not None and old.rating != new.rating and not _same_text(old, new):
         changes.append(Change("rating_changed", new.rating, f"{old.rating} -> {new.rating}"))
     order = {kind: i for i, kind in enumerate(KINDS)}
@@ -141,9 +144,10 @@ def _sets(
     new_terms: Terms,
     added: ChangeKind,
     removed: ChangeKind,
+    lex: DiffWords,
     *,
     read: bool = True,
-    reworded: Callable[[str, Sequence[Passage], Terms, Terms], bool] | None = None,
+    reworded: Callable[[str, Sequence[Passage], Terms, Terms, DiffWords], bool] | None = None,
     same_out: set[Passage] | None = None,
     follows: Set[Passage] = frozenset(),
 ) -> list[Change]:
@@ -157,7 +161,7 @@ def _sets(
         if not read:
             return bool(passages) and all(p in follows for p in passages)
         if _unchanged(value, passages, this, other) or (
-            reworded is not None and reworded(value, passages, this, other)
+            reworded is not None and reworded(value, passages, this, other, lex)
         ):
             if same_out is not None:
                 same_out.update(passages)
@@ -177,22 +181,22 @@ def _sets(
     return out
 
 
-def _reworded_place(country: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
+def _reworded_place(country: str, passages: Sequence[Passage], this: Terms, other: Terms, lex: DiffWords) -> bool:
     """A country said again in other words ("at Spotify USA Inc." read as a company, "at USA Inc." as a country;
     a heading that repeats a sentence of the old text): see :func:`_reworded`. Only a denial, restriction or
     exception set apart ("cannot", "only") makes the sentences differ: "if you live in the EEA, Switzerland or
     the UK" and a heading on transfers "in the EEA, Switzerland and the UK" name the same places."""
-    names = place_patterns().get(country, ())
-    return _reworded(passages, this, other, names, other.named.get(country, ()), False) or still_said(
-        other.whole or other.text, names, "transfer"
+    names = lex.places.get(country, ())
+    return _reworded(passages, this, other, names, other.named.get(country, ()), False, lex) or still_said(
+        other.whole or other.text, names, "transfer", lex
     )
 
 
-def _reworded_tool(tool: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
+def _reworded_tool(tool: str, passages: Sequence[Passage], this: Terms, other: Terms, lex: DiffWords) -> bool:
     """A transfer tool said again in other words ("Swiss – U.S. Privacy Shield" with a dash, then a hyphen): see
     :func:`_reworded`. A condition set apart ("if", "where", "soweit") makes the sentences differ too: a tool
     named under a condition is offered, not relied on."""
-    return _reworded(passages, this, other, tool_patterns().get(tool, ()), other.named.get(tool, ()), True)
+    return _reworded(passages, this, other, lex.tools.get(tool, ()), other.named.get(tool, ()), True, lex)
 
 
 def _reworded(
@@ -202,6 +206,7 @@ def _reworded(
     names: Sequence[re.Pattern[str]],
     named: Sequence[Passage],
     conditions: bool,
+    lex: DiffWords,
 ) -> bool:
     """Every passage that gives a value in ``this`` version is said again in the ``other`` in other words: one of
     its sentences holds most of the passage's words (:data:`RESTATED`), names the value as the passage does
@@ -212,8 +217,8 @@ def _reworded(
     there, here = _sentences(other), _sentences(this)
     return (
         bool(passages and names)
-        and all(_said_again(p.quote, names, there, conditions) for p in passages)
-        and all(_in(p, this) or _said_again(p.quote, names, here, conditions) for p in named)
+        and all(_said_again(p.quote, names, there, conditions, lex) for p in passages)
+        and all(_in(p, this) or _said_again(p.quote, names, here, conditions, lex) for p in named)
     )
 
 
@@ -222,13 +227,14 @@ def _said_again(
     names: Sequence[re.Pattern[str]],
     sentences: Sequence[tuple[str, frozenset[str]]],
     conditions: bool,
+    lex: DiffWords,
 ) -> bool:
     """The quote is said again in one of ``sentences``; or, a passage of several sentences or lines (a table
     read as one paragraph, rows added around a row that stays), each of its sentences that names the value is."""
-    if _said_whole(quote, names, sentences, conditions):
+    if _said_whole(quote, names, sentences, conditions, lex):
         return True
     naming = [s for s in _SENTENCE_BREAK.split(quote) if s.strip() and any(n.search(s) for n in names)]
-    return bool(naming) and naming != [quote] and all(_said_whole(s, names, sentences, conditions) for s in naming)
+    return bool(naming) and naming != [quote] and all(_said_whole(s, names, sentences, conditions, lex) for s in naming)
 
 
 def _said_whole(
@@ -236,6 +242,7 @@ def _said_whole(
     names: Sequence[re.Pattern[str]],
     sentences: Sequence[tuple[str, frozenset[str]]],
     conditions: bool,
+    lex: DiffWords,
 ) -> bool:
     words = _tokens(quote)
     named = [n for n in names if n.search(quote)]
@@ -243,7 +250,7 @@ def _said_whole(
         return False
     return any(
         len(words & other) >= RESTATED * len(words)
-        and not _denies(words ^ other, conditions)
+        and not _denies(words ^ other, conditions, lex)
         and any(n.search(sentence) for n in named)
         for sentence, other in sentences
     )
@@ -267,10 +274,10 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(_TOKENS.findall(text.replace("’", "'").lower()))
 
 
-def _denies(words: Set[str], conditions: bool) -> bool:
-    single, prefixes = denial_words()
+def _denies(words: Set[str], conditions: bool, lex: DiffWords) -> bool:
+    single, prefixes = lex.denial
     if conditions:
-        single = single | condition_words()
+        single = single | lex.conditional
     return any(w in single or w.endswith("n't") or w.startswith(prefixes) for w in words)
 
 
@@ -343,7 +350,7 @@ def _letters_in(letters: str, text: str) -> bool:
     return False
 
 
-def _recipients(old: Terms, new: Terms) -> list[Change]:
+def _recipients(old: Terms, new: Terms, lex: DiffWords) -> list[Change]:
     """Recipients paired by key, then by a name one version shortens ("Stripe" for "Stripe Payments Europe",
     "AWS" for "Amazon Web Services")."""
     pairs: list[tuple[Named, Named]] = []
@@ -360,8 +367,8 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
                 or _abbreviates(key, k)
                 or _respelt(key, k)
                 or _run_together(key, k)
-                or _within(left[key].name, right[k].name)
-                or any(same_recipient(other, k) for other in other_names(left[key].name))
+                or _within(left[key].name, right[k].name, lex)
+                or any(same_recipient(other, k) for other in other_names(left[key].name, lex))
             ),
             None,
         )
@@ -372,28 +379,28 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
         key: r
         for key, r in right.items()
         if not (
-            _names(old, r.name)
-            or _stands_in(r, old)
+            _names(old, r.name, lex)
+            or _stands_in(r, old, lex)
             or _part_of(key, old, companies)
-            or _restated(r, new, old)
-            or _shared(old, r.name)
-            or _company_shared(r.name, old)
+            or _restated(r, new, old, lex)
+            or _shared(old, r.name, lex)
+            or _company_shared(r.name, old, lex)
         )
     }
     # A new version that moves the list of sub-processors out of its text, to a page it points to, no longer says who
     # is on it: a recipient it stops naming may be on that page still.
-    moved_out = _lists_elsewhere(new) and not _lists_elsewhere(old)
+    moved_out = _lists_elsewhere(new, lex) and not _lists_elsewhere(old, lex)
     removed = {
         key: r
         for key, r in left.items()
         if not (
             moved_out
-            or _names(new, r.name)
-            or _stands_in(r, new)
+            or _names(new, r.name, lex)
+            or _stands_in(r, new, lex)
             or _part_of(key, new, companies)
-            or _restated(r, old, new)
-            or _shared(new, r.name)
-            or _company_shared(r.name, new)
+            or _restated(r, old, new, lex)
+            or _shared(new, r.name, lex)
+            or _company_shared(r.name, new, lex)
         )
     }
     out = [
@@ -415,20 +422,20 @@ def _recipients(old: Terms, new: Terms) -> list[Change]:
             b.passages[:MAX_QUOTES],
         )
         for a, b in pairs
-        if _abroad(a.locations) != _abroad(b.locations)
+        if _abroad(a.locations, lex) != _abroad(b.locations, lex)
         and a.locations
         and b.locations
         and not _same_words(a.passages, b.passages, old, new)
-        and not _placed_alike(a, b, old, new)
+        and not _placed_alike(a, b, old, new, lex)
     ]
     return out
 
 
-def _lists_elsewhere(terms: Terms) -> bool:
+def _lists_elsewhere(terms: Terms, lex: DiffWords) -> bool:
     """A sentence of the version says its list of sub-processors is kept elsewhere ("Our current list of sub-processors
     is maintained on our Trust Center", „Die Liste unserer Unterauftragsverarbeiter ist unter ... abrufbar"), not that
     one follows in the text (rules/lexicon/words.yml, ``list_elsewhere``)."""
-    parts = list_elsewhere()
+    parts = lex.list_elsewhere
     return any(
         all(any(p.search(sentence) for p in parts[part]) for part in ("list", "subject", "where"))
         and not any(p.search(sentence) for p in parts["inline"])
@@ -436,19 +443,19 @@ def _lists_elsewhere(terms: Terms) -> bool:
     )
 
 
-def _stands_in(recipient: Named, other: Terms) -> bool:
+def _stands_in(recipient: Named, other: Terms, lex: DiffWords) -> bool:
     """Every passage that names the recipient stands in the ``other`` version word for word (see :func:`_in`): the
     other version says the same of it, and only its reading took no recipient there (log-in providers under a
     heading on choices in one layout, in a paragraph without that heading in another). Only passages that name it
     and say more: a card's line ("Location: USA") stands in any list of the same kind."""
-    patterns = _written(recipient.name)
+    patterns = _written(recipient.name, lex)
     return bool(recipient.passages) and all(
         len(_tokens(p.quote)) >= RESTATED_MIN_WORDS and any(n.search(p.quote) for n in patterns) and _in(p, other)
         for p in recipient.passages
     )
 
 
-def _restated(recipient: Named, this: Terms, other: Terms) -> bool:
+def _restated(recipient: Named, this: Terms, other: Terms, lex: DiffWords) -> bool:
     """Every passage that names the recipient in ``this`` version is said again in the ``other`` in other words,
     name and all: one sentence there holds most of the passage's words (:data:`RESTATED`) and most of the name's,
     and adds or drops no word that denies, restricts or excepts. The other version says the same of the same
@@ -462,44 +469,48 @@ def _restated(recipient: Named, this: Terms, other: Terms) -> bool:
         and any(
             len(words & there) >= RESTATED * len(words)
             and len(name & there) >= RESTATED * len(name)
-            and not _denies(words ^ there, False)
+            and not _denies(words ^ there, False, lex)
             for _, there in sentences
         )
         for p in recipient.passages
     )
 
 
-def _placed_alike(before: Named, after: Named, old: Terms, new: Terms) -> bool:
+def _placed_alike(before: Named, after: Named, old: Terms, new: Terms, lex: DiffWords) -> bool:
     """Each version's passages about a recipient are said again in the other in other words (see
     :func:`_reworded`), naming the recipient and every country the passage names: the recipient is where it
     was, and only how the words were read placed it elsewhere. A country named or dropped beside it moves it."""
-    key = set(recipient_key(before.name).split()) | set(recipient_key(after.name).split())
+    key = set(recipient_key(before.name, lex.legal_forms).split()) | set(
+        recipient_key(after.name, lex.legal_forms).split()
+    )
     return all(
-        _said_again_in_place(p.quote, key, sentences)
+        _said_again_in_place(p.quote, key, sentences, lex)
         for passages, sentences in ((before.passages, _sentences(new)), (after.passages, _sentences(old)))
         for p in passages
     ) and bool(before.passages and after.passages)
 
 
-def _said_again_in_place(quote: str, name: Set[str], sentences: Sequence[tuple[str, frozenset[str]]]) -> bool:
+def _said_again_in_place(
+    quote: str, name: Set[str], sentences: Sequence[tuple[str, frozenset[str]]], lex: DiffWords
+) -> bool:
     words = _tokens(quote)
     if len(words) < RESTATED_MIN_WORDS:
         return False
-    places = {code: patterns for code, patterns in place_patterns().items() if any(n.search(quote) for n in patterns)}
+    places = {code: patterns for code, patterns in lex.places.items() if any(n.search(quote) for n in patterns)}
     return any(
         len(words & other) >= RESTATED * len(words)
-        and not _denies(words ^ other, False)
+        and not _denies(words ^ other, False, lex)
         and bool(name & other)
         and all(any(n.search(sentence) for n in patterns) for patterns in places.values())
         for sentence, other in sentences
     )
 
 
-def _abroad(places: frozenset[str]) -> frozenset[str]:
+def _abroad(places: frozenset[str], lex: DiffWords) -> frozenset[str]:
     """The places outside the EEA: a recipient moved between EEA countries (or from "the EU" to France), or given
     an EEA place beside the ones it had, sends nothing out of the EEA that it did not before; it has not moved
     (labelling Task B; eval/versions/AGREEMENT.md, category 2)."""
-    return places - eea_places()
+    return places - lex.eea
 
 
 def _same_words(before: Sequence[Passage], after: Sequence[Passage], old: Terms, new: Terms) -> bool:
@@ -509,26 +520,25 @@ def _same_words(before: Sequence[Passage], after: Sequence[Passage], old: Terms,
     return bool(before or after) and all(_in(p, new) for p in before) and all(_in(p, old) for p in after)
 
 
-def _names(terms: Terms, name: str) -> bool:
+def _names(terms: Terms, name: str, lex: DiffWords) -> bool:
     """The version names the company, in its text or a passage it quotes, though it was not read as a
     recipient there: another layout or wording of the same terms, not a recipient added or removed. The name
     counts however it is written: case, punctuation and legal form aside ("Rakuten Group, Inc." names "Rakuten
     group"), as the labelling guidelines match recipients (eval/versions/AGREEMENT.md)."""
-    patterns = _written(name)
+    patterns = _written(name, lex)
     texts = (" ".join(terms.text.split()), *(p.quote for p in terms.passages))
     return any(pattern.search(text) for pattern in patterns for text in texts)
 
 
-def _shared(terms: Terms, name: str) -> bool:
+def _shared(terms: Terms, name: str, lex: DiffWords) -> bool:
     """The version's whole text, cookie and opt-out choices included, names the company in a sentence that shares
     data with it or uses it ("we use Acme to send our newsletters", "opt out of sharing information with Acme"):
     the version still says the company gets data, though its reading took no recipient there (see
     :func:`~dpcheck.changes.still.still_said`)."""
-    patterns = _written(name)
-    return still_said(terms.whole, patterns, "sharing")
+    return still_said(terms.whole, _written(name, lex), "sharing", lex)
 
 
-def _company_shared(name: str, terms: Terms) -> bool:
+def _company_shared(name: str, terms: Terms, lex: DiffWords) -> bool:
     """A recipient named as a company's service ("Firebase Analytics", "Acme Tag Manager": the company's mark, then
     the service, and no legal form) whose company the version still says it shares data with or uses ("our apps use
     Firebase", „wir nutzen Acme"): the same company gets data in both versions. Changes count companies, not the
@@ -536,37 +546,36 @@ def _company_shared(name: str, terms: Terms) -> bool:
     removed with its services. A named entity ("Acme Payments Ltd") may be another company of the group."""
     words = name.split()
     mark = words[0].strip(",.;:()") if words else ""
-    if len(words) < 2 or len(mark) < 3 or not mark[:1].isupper() or mark.lower() in generic_words():
+    if len(words) < 2 or len(mark) < 3 or not mark[:1].isupper() or mark.lower() in lex.generic:
         return False
-    forms = legal_forms()
-    if any(w.lower().strip(",.()") in forms for w in words):
+    if any(w.lower().strip(",.()") in lex.legal_forms for w in words):
         return False
     # Only where the version names companies as parties: a company whose posts or plug-ins a page shows is no
     # recipient there, so a service of it the other version adds ("Acme Custom Audiences") is one.
-    return still_said(terms.text, _name_pattern(mark), "sharing")
+    return still_said(terms.text, _name_pattern(mark, lex), "sharing", lex)
 
 
-def _written(name: str) -> tuple[re.Pattern[str], ...]:
+def _written(name: str, lex: DiffWords) -> tuple[re.Pattern[str], ...]:
     """The name as written, and its name words however written (:func:`_name_pattern`), under the company's former
     or current name too (a company renamed between versions is one recipient)."""
     return (
         re.compile(rf"(?<!\w){re.escape(' '.join(name.split()))}(?!\w)"),
-        *_name_pattern(name),
-        *(p for other in other_names(name) for p in _name_pattern(other.title())),
+        *_name_pattern(name, lex),
+        *(p for other in other_names(name, lex) for p in _name_pattern(other.title(), lex)),
     )
 
 
-def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:
+def _name_pattern(name: str, lex: DiffWords) -> tuple[re.Pattern[str], ...]:
     """The company's name words (without legal form) in any case, with any punctuation or spacing between them.
     A name of one word keeps its first letter as written ("Segment" the company is not "a segment") and stands
     alone or before a legal form: "Google" at the head of "Google Cloud EMEA Limited" names another company of
     the group, not "Google LLC"."""
-    words = name_words(name)
+    words = name_words(name, lex.legal_forms)
     head = name.strip()[:1]
     if not words:
         return ()
     if len(words) == 1 and head.lower() == words[0][:1]:
-        alone = rf"(?![\w&]|[^\S\n]+(?!{_legal_form_pattern()})[A-Z0-9])"
+        alone = rf"(?![\w&]|[^\S\n]+(?!{lex.legal_form_pattern})[A-Z0-9])"
         # "MobilePay" may be written "Mobile Pay" or "Mobile-Pay": a space or hyphen where its capitals start words.
         parts = _CAMEL.findall(name.strip()) if _CAMEL_NAME.fullmatch(name.strip()) else []
         if len(parts) > 1:
@@ -579,13 +588,6 @@ def _name_pattern(name: str) -> tuple[re.Pattern[str], ...]:
 
 def _plural(word: str) -> str:
     return re.escape(word.removesuffix("s")) + "s?" if len(word) > 3 else re.escape(word)
-
-
-@lru_cache(maxsize=1)
-def _legal_form_pattern() -> str:
-    """A legal form after a name ("Inc.", "GmbH"), as a pattern (rules/lexicon/words.yml, ``legal_forms``)."""
-    forms = sorted(legal_forms(), key=len, reverse=True)
-    return r"(?i:(?:" + "|".join(re.escape(f) for f in forms) + r")\.?(?!\w))"
 
 
 def _part_of(key: str, other: Terms, companies: Set[str]) -> bool:
@@ -603,16 +605,15 @@ def _service_of(key: str, changed: Mapping[str, Named]) -> bool:
     return any(k != key and same_recipient(k, key) and len(k) < len(key) for k in changed)
 
 
-def _within(a: str, b: str) -> bool:
+def _within(a: str, b: str, lex: DiffWords) -> bool:
     """One version's name, legal form and all, stands whole inside the other's: "Ionix SE" and "1&1 Ionix SE", a
     company written with its group's mark before it. A name without its legal form ("Sentry" in "Functional
     Software Inc. (Sentry)" beside "Sentry GmbH") does not: the entity may be another."""
     short, long_ = sorted((" ".join(a.split()), " ".join(b.split())), key=len)
-    forms = legal_forms()
     words = short.lower().rstrip(".").split()
     return (
         len(words) > 1
-        and words[-1] in forms
+        and words[-1] in lex.legal_forms
         and short != long_
         and re.search(rf"(?<![\w&]){re.escape(short)}(?!\w)", long_, re.IGNORECASE) is not None
     )
@@ -638,7 +639,7 @@ def _abbreviates(a: str, b: str) -> bool:
     return len(words) > 1 and " " not in short and short == "".join(w[0] for w in words)
 
 
-def _checklist(old: Terms, new: Terms) -> list[Change]:
+def _checklist(old: Terms, new: Terms, lex: DiffWords) -> list[Change]:
     """Art. 28 elements of two DPAs; nothing when one version has no checklist (it is no DPA)."""
     if not old.checklist or not new.checklist:
         return []
@@ -648,7 +649,7 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
         direction = _direction(before, after)
         if direction is not None and not (
             _same_words(before.passages, after.passages, old, new)
-            or _same_terms(before.passages, after.passages, old, new)
+            or _same_terms(before.passages, after.passages, old, new, lex)
         ):
             kind, detail = direction
             out.append(
@@ -679,11 +680,11 @@ def _checklist(old: Terms, new: Terms) -> list[Change]:
             )
             reported.add("subprocessors")
     if "security_assistance" not in reported:
-        out += _breach_limit(old, new)
+        out += _breach_limit(old, new, lex)
     return out
 
 
-def _breach_limit(old: Terms, new: Terms) -> list[Change]:
+def _breach_limit(old: Terms, new: Terms, lex: DiffWords) -> list[Change]:
     """A longer time limit to report a personal data breach, or one no longer stated, weakens Art. 28(3)(f)
     (Art. 33(2) GDPR); a shorter or new one strengthens it. Not where each version's sentence stands in the other
     word for word or said again without a number changed: only the reading of the limit moved."""
@@ -691,7 +692,7 @@ def _breach_limit(old: Terms, new: Terms) -> list[Change]:
     if (
         before == after
         or _same_words(old.breach, new.breach, old, new)
-        or _same_terms(old.breach, new.breach, old, new)
+        or _same_terms(old.breach, new.breach, old, new, lex)
     ):
         return []
 
@@ -707,26 +708,26 @@ def _breach_limit(old: Terms, new: Terms) -> list[Change]:
     ]
 
 
-def _same_terms(before: Sequence[Passage], after: Sequence[Passage], old: Terms, new: Terms) -> bool:
+def _same_terms(before: Sequence[Passage], after: Sequence[Passage], old: Terms, new: Terms, lex: DiffWords) -> bool:
     """Each version's passages about an Art. 28 element are said again in the other in other words: a sentence
     there holds nearly all of a passage's words (:data:`RESTATED_TERMS`) and sets apart no word that denies,
     restricts, excepts or makes it conditional, and no number (a time limit, a count). The element reads the
     same in both; only how the rest of the text let it be read moved ("obligations flowed down" found in one
     version of a reflowed text). A deadline, a "not" or an "only" added or dropped is a change."""
     return bool(before or after) and all(
-        _said_again_as_terms(p.quote, sentences)
+        _said_again_as_terms(p.quote, sentences, lex)
         for passages, sentences in ((before, _sentences(new)), (after, _sentences(old)))
         for p in passages
     )
 
 
-def _said_again_as_terms(quote: str, sentences: Sequence[tuple[str, frozenset[str]]]) -> bool:
+def _said_again_as_terms(quote: str, sentences: Sequence[tuple[str, frozenset[str]]], lex: DiffWords) -> bool:
     words = _tokens(quote)
     if len(words) < RESTATED_MIN_WORDS:
         return False
     return any(
         len(words & other) >= RESTATED_TERMS * len(words)
-        and not _denies(words ^ other, True)
+        and not _denies(words ^ other, True, lex)
         and not any(_number(w) for w in words ^ other)
         for _, other in sentences
     )

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
+from dpcheck.changes.lexicon import DiffWords
 from dpcheck.changes.model import Passage
 from dpcheck.models import EEA_REGION
-from dpcheck.resources import load_yaml, rules_dir
 
 # Checklist statuses from worst to best: a move to the right strengthens an element.
 STATUS_RANK = {"missing": 0, "weakened": 1, "present": 2}
@@ -71,27 +70,28 @@ class Terms:
     whole: str = ""
 
     @classmethod
-    def of_report(cls, report: Mapping[str, Any], name: str | None = None) -> Terms:
-        """The terms of a JSON report: a vendor report, or a document report of exactly one document."""
+    def of_report(cls, report: Mapping[str, Any], name: str | None = None, words: DiffWords | None = None) -> Terms:
+        """The terms of a JSON report: a vendor report, or a document report of exactly one document; ``words``: the
+        diff's words of the ruleset that read it (those dpcheck ships if not given)."""
         if "vendor" in report:
-            return cls.of_vendor(report, name)
+            return cls.of_vendor(report, name, words)
         documents = report.get("documents", ())
         if len(documents) != 1:
             raise ValueError(f"a version is one document (or one vendor), not {len(documents)} documents")
-        return cls.of_document(documents[0], name)
+        return cls.of_document(documents[0], name, words)
 
     @classmethod
-    def of_document(cls, doc: Mapping[str, Any], name: str | None = None) -> Terms:
+    def of_document(cls, doc: Mapping[str, Any], name: str | None = None, words: DiffWords | None = None) -> Terms:
         """The terms of one document of a JSON report (of an unreadable one: nothing but its rating)."""
         path = str(doc.get("path", ""))
         if doc.get("status") != "ok":
             return cls(name or path, doc.get("rating"), readable=False)
         # A sub-processor list is an annex: it has no rating of its own to change.
         rating = None if doc.get("doc_type") == "subprocessor_list" else doc.get("rating")
-        return _build(name or path, rating, [(path, doc)], [(path, doc)])
+        return _build(name or path, rating, [(path, doc)], [(path, doc)], words or DiffWords.default())
 
     @classmethod
-    def of_vendor(cls, vendor: Mapping[str, Any], name: str | None = None) -> Terms:
+    def of_vendor(cls, vendor: Mapping[str, Any], name: str | None = None, words: DiffWords | None = None) -> Terms:
         """The terms of a vendor report: its destinations and recipients as merged over its current
         documents, the tools and flags of its agreements and of the documents read alone, the
         agreements' checklist, the dossier's own findings, and its rating."""
@@ -102,6 +102,7 @@ class Terms:
             if d.get("current") and not d.get("joined_to") and d.get("role") != "dpa"
         ]
         read = [(path, doc) for path, doc in read if doc.get("status") == "ok"]
+        words = words or DiffWords.default()
         terms = _build(
             name or str(vendor["vendor"]["name"]),
             vendor.get("rating"),
@@ -111,6 +112,7 @@ class Terms:
                 for a in vendor.get("agreements", ())
                 if a.get("report", {}).get("status") == "ok"
             ],
+            words,
         )
         destinations = {
             d["country"]: _passages(d.get("quotes", ()), "")
@@ -119,7 +121,7 @@ class Terms:
         }
         recipients: dict[str, Named] = {}
         for r in vendor.get("subprocessors", ()):
-            if key := recipient_key(r["name"]):
+            if key := recipient_key(r["name"], words.legal_forms):
                 recipients[key] = Named(
                     r["name"], frozenset(r.get("countries", ())), _passages(r.get("quotes", ()), "")
                 )
@@ -142,6 +144,7 @@ def _build(
     rating: str | None,
     documents: Sequence[tuple[str, Mapping[str, Any]]],
     checked: Sequence[tuple[str, Mapping[str, Any]]],
+    words: DiffWords,
 ) -> Terms:
     """The terms of ``documents`` (path, JSON document) read together, with the Art. 28 checklist of
     ``checked`` (the DPAs among them)."""
@@ -172,8 +175,8 @@ def _build(
         for r in doc.get("recipients", ()):
             if r.get("role") == "vendor" or r.get("engaged_by"):
                 continue  # the vendor itself, and the unnamed onward recipients of a sub-processor
-            key = recipient_key(r["name"])
-            if not key or _kind_only(key):
+            key = recipient_key(r["name"], words.legal_forms)
+            if not key or _kind_only(key, words.generic):
                 continue
             passages = _passages(r.get("evidence", ()), path)
             every.extend(passages)
@@ -245,71 +248,33 @@ def _distinct(passages: Iterable[Passage]) -> tuple[Passage, ...]:
     return tuple(dict.fromkeys(passages))
 
 
-@cache
-def words_data() -> dict[str, Any]:
-    """rules/lexicon/words.yml, read once for all the diff's word lists."""
-    data: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "words.yml")
-    return data
-
-
-@cache
-def generic_words() -> frozenset[str]:
-    """Capitalised words that start no company's name ("Our", "Cloud", „Daten"), lower-case
-    (rules/lexicon/recipients.yml, ``generic``)."""
-    data: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "recipients.yml")
-    return frozenset(str(w).lower() for w in data["generic"])
-
-
-@cache
-def renamed() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """Companies that took a new name, as (former, current) name words, both ways round (rules/lexicon/recipients.yml,
-    ``renamed``)."""
-    data: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "recipients.yml")
-    pairs = [(tuple(str(a).split()), tuple(str(b).split())) for a, b in data.get("renamed", ())]
-    return (*pairs, *((b, a) for a, b in pairs))
-
-
-def other_names(name: str) -> tuple[str, ...]:
+def other_names(name: str, words: DiffWords) -> tuple[str, ...]:
     """The name with a former or current name of its company in place of its first words ("Facebook Ireland
     Limited": "meta platforms ireland")."""
-    words = name_words(name)
-    return tuple(" ".join((*to, *words[len(was) :])) for was, to in renamed() if words[: len(was)] == was)
+    found = name_words(name, words.legal_forms)
+    return tuple(" ".join((*to, *found[len(was) :])) for was, to in words.renamed if found[: len(was)] == was)
 
 
-@cache
-def legal_forms() -> frozenset[str]:
-    """Legal forms that end a company's name, lower-case and without a final dot (rules/lexicon/words.yml)."""
-    words = words_data()
-    return frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"])
-
-
-@cache
-def eea_places() -> frozenset[str]:
-    """The EEA's members and the EEA named as a whole (rules/facts/eea.yml)."""
-    eea: dict[str, Any] = load_yaml(rules_dir() / "facts" / "eea.yml")
-    return frozenset(str(c) for c in eea["members"]) | {EEA_REGION}
-
-
-def name_words(name: str) -> tuple[str, ...]:
-    """A company's name as lower-case words, without its legal form ("Acme Cloud, Inc." → acme, cloud)."""
+def name_words(name: str, forms: frozenset[str]) -> tuple[str, ...]:
+    """A company's name as lower-case words, without its legal form (one of ``forms``; "Acme Cloud, Inc." → acme,
+    cloud)."""
     words = [w.lower().rstrip(".") for w in _WORD.findall(name.replace(",", " "))]
-    forms = legal_forms()
     while len(words) > 1 and words[-1] in forms:
         words.pop()
     return tuple(words)
 
 
-def _kind_only(key: str) -> bool:
+def _kind_only(key: str, generic: frozenset[str]) -> bool:
     """A recipient's name of generic words only ("Advertising Partners", "Other members", „Unsere Partner"): a kind of
     recipient, as a table of whom data goes to heads a row in one layout and not another, no company. Changes count
     companies (eval/versions/AGREEMENT.md)."""
-    generic = generic_words()
     return all(word in generic for word in key.split())
 
 
-def recipient_key(name: str) -> str:
-    """One key for every way a version may write a recipient's name."""
-    return " ".join(name_words(name))
+def recipient_key(name: str, forms: frozenset[str] | None = None) -> str:
+    """One key for every way a version may write a recipient's name; ``forms``: the legal forms of the ruleset in use
+    (those dpcheck ships if not given)."""
+    return " ".join(name_words(name, DiffWords.default().legal_forms if forms is None else forms))
 
 
 def same_recipient(a: str, b: str) -> bool:
@@ -318,91 +283,3 @@ def same_recipient(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(short) and long_[: len(short)] == short
-
-
-@cache
-def place_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
-    """Each country's names as the gazetteer writes them (rules/lexicon/places.yml and countries.yml), as
-    patterns by ISO code; open regions ("Asia", "APAC") under UNSPECIFIED. Cities and names that are
-    ordinary words are left out: they name a place only in context, which a single sentence may lack."""
-    from dpcheck.nlp.gazetteer import AFTER_PLACE, GATED, GATES, POSTAL, country_phrases
-
-    lexicon = rules_dir() / "lexicon"
-    patterns: dict[str, list[re.Pattern[str]]] = {}
-    for phrase, label in country_phrases(load_yaml(lexicon / "countries.yml"), load_yaml(lexicon / "places.yml")):
-        if label.startswith((GATED, AFTER_PLACE, POSTAL)) or label in GATES or label == EEA_REGION:
-            continue
-        patterns.setdefault(label, []).append(phrase_pattern(phrase))
-    return {code: tuple(found) for code, found in patterns.items()}
-
-
-@cache
-def tool_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
-    """Each transfer tool's names (rules/lexicon/mechanisms.yml, English and German), as patterns by the
-    mechanism a report gives ("scc", "dpf", ...)."""
-    lexicon: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "mechanisms.yml")
-    patterns: dict[str, list[re.Pattern[str]]] = {}
-    for entry in lexicon.values():
-        if isinstance(entry, dict) and "mechanism" in entry:
-            for phrase in (*entry.get("en", ()), *entry.get("de", ())):
-                patterns.setdefault(str(entry["mechanism"]), []).append(phrase_pattern(str(phrase)))
-    return {tool: tuple(found) for tool, found in patterns.items()}
-
-
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """A phrase of the lexicon mini-language (rules/lexicon/README.md) as a pattern: "=" keeps the case as
-    written, "*" lets a word begin or end freely, "a|b" is either word, "a?" an optional word."""
-    as_written = phrase.startswith("=")
-    parts: list[str] = []
-    for token in phrase.split():
-        optional = token.endswith("?") and len(token) > 1
-        options = [re.escape(o.lstrip("=")).replace(r"\*", r"\w*") for o in token.rstrip("?").split("|")]
-        word = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
-        gap = r"\s*" if not re.search(r"\w", token) else r"\s+"
-        parts.append(f"(?:{gap}{word})?" if optional and parts else f"{gap if parts else ''}{word}")
-    return re.compile(rf"(?<!\w){''.join(parts)}(?!\w)", 0 if as_written else re.IGNORECASE)
-
-
-@cache
-def _negation_entries() -> tuple[str, ...]:
-    """The NEGATION cue of rules/lexicon/cues.yml, English and German."""
-    cues: dict[str, Any] = load_yaml(rules_dir() / "lexicon" / "cues.yml")
-    return tuple(str(e) for e in (*cues["NEGATION"]["en"], *cues["NEGATION"]["de"]))
-
-
-def _single_words(entries: Iterable[Any], *, hyphenated: bool = True) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The single words of a word list, lower-case: as (words, prefixes of words written with "*")."""
-    single = [str(e).lower() for e in entries if " " not in str(e) and (hyphenated or "-" not in str(e))]
-    return (
-        frozenset(e for e in single if not e.endswith("*")),
-        tuple(e.rstrip("*") for e in single if e.endswith("*")),
-    )
-
-
-@cache
-def negation_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Single words of the NEGATION cue: as (words, prefixes)."""
-    return _single_words(_negation_entries())
-
-
-@cache
-def denial_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Single words that deny, restrict or except (the NEGATION cue, ``restriction`` and ``exception`` of
-    words.yml), hyphenated words left out: as (words, prefixes)."""
-    words = words_data()
-    return _single_words((*_negation_entries(), *words["restriction"], *words["exception"]), hyphenated=False)
-
-
-@cache
-def list_elsewhere() -> dict[str, tuple[re.Pattern[str], ...]]:
-    """The phrases of a sentence that says the list of sub-processors is kept elsewhere (``list_elsewhere`` of
-    rules/lexicon/words.yml), as patterns by part: ``list``, ``subject``, ``where``, ``inline``."""
-    words = words_data()
-    return {part: tuple(phrase_pattern(str(p)) for p in phrases) for part, phrases in words["list_elsewhere"].items()}
-
-
-@cache
-def condition_words() -> frozenset[str]:
-    """Single words that make a statement conditional (``conditional`` of rules/lexicon/words.yml), lower-case."""
-    words = words_data()
-    return frozenset(str(w).lower() for w in words["conditional"] if " " not in str(w))

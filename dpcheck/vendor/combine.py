@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from dpcheck.changes.lexicon import legal_forms
 from dpcheck.changes.model import Comparison
 from dpcheck.checks import Ruleset
 from dpcheck.models import RATINGS, DocumentReport, Finding, Rating
@@ -39,7 +40,7 @@ def combine(
     """The vendor report of a dossier whose documents and agreements have been scanned (by
     :func:`dpcheck.dossier.scan_vendor`); ``changes``: what changed between its dated versions."""
     alone = read_alone(documents)
-    merged = merge(agreements, alone)
+    merged = merge(agreements, alone, legal_forms(ruleset.lexicon["words"]))
     features = VENDOR_FEATURES.compute(Dossier(documents, ruleset.facts, day, ruleset.lexicon["words"]))
     rules = load_vendor_rules(ruleset.folder) if ruleset.folder is not None else ()
     findings = vendor_findings(rules, features, _language(agreements, documents))

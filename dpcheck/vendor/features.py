@@ -17,6 +17,7 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any
 
+from dpcheck.changes.lexicon import legal_forms
 from dpcheck.changes.snapshot import recipient_key, same_recipient
 from dpcheck.checks.features import Feature, FeatureRegistry
 from dpcheck.facts import LegalFacts
@@ -54,6 +55,11 @@ class Dossier:
     @cached_property
     def agreement_side(self) -> tuple[VendorDocument, ...]:
         return tuple(d for d in self.current if d.role in AGREEMENT_ROLES)
+
+    @cached_property
+    def legal_forms(self) -> frozenset[str]:
+        """The legal forms a recipient's key leaves out."""
+        return legal_forms(self.words)
 
     @cached_property
     def eea(self) -> frozenset[str]:
@@ -245,7 +251,7 @@ def _dpf_entity(dossier: Dossier) -> dict[str, Feature]:
                 and dossier.of_group(quote)
             ):
                 for name in dossier.companies(quote):
-                    certified.setdefault(recipient_key(name), (name, doc, m))
+                    certified.setdefault(recipient_key(name, dossier.legal_forms), (name, doc, m))
     found: set[str] = set()
     sides: list[Side] = []
     if certified:
@@ -253,7 +259,7 @@ def _dpf_entity(dossier: Dossier) -> dict[str, Feature]:
         for doc in dossier.current:
             us_tools = {t.destination: _tools(t) for t in doc.report.transfers}.get("US", frozenset())
             for r in doc.report.recipients:
-                key = recipient_key(r.name)
+                key = recipient_key(r.name, dossier.legal_forms)
                 # The recipient's own tools, else the document's for the US; a fallback (SCCs, BCRs) covers it anyway.
                 tools = frozenset(r.mechanisms) or us_tools
                 relies = "dpf" in tools and not tools & fallbacks

@@ -144,8 +144,9 @@ class _Gathered:
         return _once(q.document for q in self.quotes)
 
 
-def merge(agreements: Sequence[Agreement], alone: Sequence[VendorDocument]) -> Merged:
-    """What the agreements and the documents read alone say together, each item with its quotes."""
+def merge(agreements: Sequence[Agreement], alone: Sequence[VendorDocument], forms: frozenset[str]) -> Merged:
+    """What the agreements and the documents read alone say together, each item with its quotes; a recipient once
+    however its name is written, its legal form (one of ``forms``) aside."""
     sources: list[tuple[DocumentReport, Callable[[Evidence], Quote]]] = [
         (a.report, a.quote) for a in agreements if a.report.ok
     ]
@@ -159,7 +160,7 @@ def merge(agreements: Sequence[Agreement], alone: Sequence[VendorDocument]) -> M
                 entry = destinations.setdefault(t.destination, _Gathered(t.destination, t.adequate))
                 entry.add([quote(e) for e in t.evidence], t.mechanisms, recipients=t.recipients)
         for r in report.recipients:
-            key = recipient_key(r.name)
+            key = recipient_key(r.name, forms)
             if key and r.role != "vendor" and not r.engaged_by:
                 recipients.setdefault(key, _Gathered(r.name)).add(
                     [quote(e) for e in r.evidence], r.mechanisms, [r.role], r.locations, [r.purpose]
