@@ -61,6 +61,11 @@ def _variants(name: str, lang: str, verbatim: bool) -> list[str]:
     forms.append(plain)
     forms.append(re.sub(r"\s+SAR China$", "", plain))  # "Hong Kong SAR China"
     forms.append(re.sub(r"^Sonderverwaltungsregion\s+", "", plain))  # "Sonderverwaltungsregion Hongkong"
+    # Catalogue forms turned round as text writes them: "Korea, Republic of" -> "Republic of Korea", „Moldau,
+    # Republik" -> „Republik Moldau"; not "Taiwan, Province of China" or "Virgin Islands, British".
+    inverted = re.fullmatch(r"(.+?), (.+ of(?: the)?|.*(?:Republik|Staat|Staaten von))", plain)
+    if inverted:
+        forms.append(re.sub(r"^The ", "", f"{inverted[2]} {inverted[1]}"))
     for form in list(forms):
         forms.append(form.replace("&", "and" if lang == "en" else "und"))
         forms.append(re.sub(r"\bSt\.\s", "Saint " if lang == "en" else "Sankt ", form))

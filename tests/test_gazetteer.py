@@ -40,6 +40,11 @@ def _codes(scanner, lang: str, text: str) -> list[str]:
         ("de", "Ein Rechenzentrum steht in Hongkong.", "HK"),
         ("en", "Our office in Puerto Rico handles billing.", "PR"),
         ("de", "Die Abrechnung erfolgt über Mauritius.", "MU"),
+        # Formal names that catalogues write inverted ("Korea, Republic of").
+        ("en", "Our support centre in the Republic of Korea reads tickets.", "KR"),
+        ("de", "Unser Supportteam in der Republik Korea liest Tickets.", "KR"),
+        ("en", "A partner in the Democratic Republic of the Congo processes claims.", "CD"),
+        ("de", "Ein Partner in der Arabischen Republik Syrien erhält Daten.", "SY"),
     ],
 )
 def test_gazetteer_country_and_territory_names_in_english_and_german(scanner, lang, text, code):
