@@ -4765,6 +4765,11 @@ def test_roles_work_from_afar_is_where_the_people_reaching_the_data_are(scanner,
         ("de", "Der Preis geht in diesem Jahr an ein Team aus Kanada.", set()),
         ("de", "Unser Newsletter geht monatlich an Abonnenten in Österreich und der Schweiz.", set()),
         ("de", "Im Schadensfall gehen Ihre personenbezogenen Daten an unseren Rückversicherer in Japan.", {"JP"}),
+        # A subject that is data without its article, and the verb denied.
+        ("de", "Nachts gehen Anfragen an unser Team in Manila.", {"PH"}),
+        ("en", "At night, support tickets are passed to our team in Manila.", {"PH"}),
+        ("de", "Die Aufnahmen bleiben in Irland; sie gehen nicht an Dienstleister in den USA.", set()),
+        ("en", "The recordings stay in Ireland; they are not passed to providers in the USA.", set()),
         # Nor a verb closing a clause after „an ..." that ends before it („teilnehmen oder danach wandern gehen").
         ("de", "Sie können an Führungen in der Schweiz teilnehmen oder danach wandern gehen.", set()),
         ("en", "Creators upload short clips to reach audiences in Mexico.", set()),
