@@ -4713,11 +4713,15 @@ def test_roles_a_place_s_article_does_not_put_a_cue_before_it_further_away(scann
         ("de", "Dabei fließen Ihre Nutzungsdaten an den Anbieter in den USA.", {"US"}),
         ("de", "Ihre Spendenquittung und Ihren Namen senden wir an die Partnerstiftung in den USA.", {"US"}),
         ("en", "Your name and the amount you give are sent to our partner charity in the United States.", {"US"}),
+        # Money moved with the personal data named beside it: the data goes there too.
+        ("de", "Spenden leiten wir mit Namen und Anschrift der Spender an eine Stiftung in den USA weiter.", {"US"}),
+        ("en", "Donations are sent to a foundation in the USA together with the donor's name and address.", {"US"}),
     ],
 )
 def test_roles_money_or_printed_goods_moved_send_no_data(scanner, lang, text, expected):
     """A sentence that moves money or printed goods („Erlöse fließen an", "donations are sent to", "the magazine is read
-    by") sends no data to the party it names at its place."""
+    by") sends no data to the party it names at its place, unless it names personal data that goes along ("with the
+    donor's name")."""
     assert destinations(scanner, text, lang) == expected
 
 
@@ -4756,6 +4760,20 @@ def test_roles_work_from_afar_is_where_the_people_reaching_the_data_are(scanner,
         ("de", "Beantragen Sie ein Visum, geht Ihr Antrag an die Agentur mit Sitz in Indien, die ihn prüft.", {"IN"}),
         ("en", "Our gate readers upload badge scans to the installer's portal in Mexico.", {"MX"}),
         ("en", "You can upload holiday photos to your album while travelling in Brazil.", set()),
+        # Not „es" or a time between the verb and „an", nor an infinitive's "to" after the upload.
+        ("de", "Danach geht es an die Arbeit in unserem Büro in der Schweiz.", set()),
+        ("de", "Der Preis geht in diesem Jahr an ein Team aus Kanada.", set()),
+        ("de", "Unser Newsletter geht monatlich an Abonnenten in Österreich und der Schweiz.", set()),
+        ("de", "Im Schadensfall gehen Ihre personenbezogenen Daten an unseren Rückversicherer in Japan.", {"JP"}),
+        # A subject that is data without its article, and the verb denied.
+        ("de", "Nachts gehen Anfragen an unser Team in Manila.", {"PH"}),
+        ("en", "At night, support tickets are passed to our team in Manila.", {"PH"}),
+        ("de", "Die Aufnahmen bleiben in Irland; sie gehen nicht an Dienstleister in den USA.", set()),
+        ("en", "The recordings stay in Ireland; they are not passed to providers in the USA.", set()),
+        # Nor a verb closing a clause after „an ..." that ends before it („teilnehmen oder danach wandern gehen").
+        ("de", "Sie können an Führungen in der Schweiz teilnehmen oder danach wandern gehen.", set()),
+        ("en", "Creators upload short clips to reach audiences in Mexico.", set()),
+        ("en", "The cameras stream footage to a monitoring firm in Morocco.", {"MA"}),
     ],
 )
 def test_roles_data_streamed_uploaded_or_moved_to_a_place(scanner, lang, text, expected):

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from dpcheck.checks import Ruleset
+from dpcheck.extract.recipients import legal_forms
 from dpcheck.models import EEA_REGION
 from dpcheck.resources import rules_dir
 
@@ -128,11 +129,6 @@ _BUILT: dict[str, DiffWords] = {}
 @cache
 def _shipped() -> DiffWords:
     return DiffWords.of(Ruleset.load(rules_dir()))
-
-
-def legal_forms(words: Mapping[str, Any]) -> frozenset[str]:
-    """The legal forms of words.yml (``words``), lower-case and without a final dot, as recipient keys drop them."""
-    return frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"])
 
 
 def _places(countries: dict[str, Any], places: dict[str, Any]) -> dict[str, Patterns]:

@@ -130,7 +130,7 @@ class RecipientWords:
             lower(data["features"]),
             tuple(sorted(lower(data["sections"]))),
             lower(data["generic"]),
-            frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"]),
+            legal_forms(words),
             _phrases(data["choices"]),
             _phrases(data["notice_heading"]),
             _quoted(data["vendor_pronouns"]),
@@ -207,6 +207,12 @@ class RecipientWords:
             )
             or (block.kind == "list_item" and lead is not None and bool(self.choices.search(lead.text.lower())))
         )
+
+
+def legal_forms(words: Any) -> frozenset[str]:
+    """The legal forms of words.yml (``words``), lower-case and without a final dot: a recipient's name is read, and
+    keyed across versions and documents, without them."""
+    return frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"])
 
 
 @lru_cache(maxsize=1024)

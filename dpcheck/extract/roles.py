@@ -68,6 +68,9 @@ class Role:
     adjacent: bool = False  # a cue right beside the place claims it before any other (a German verb at the end)
     requires: frozenset[str] = frozenset()  # cue labels of which the sentence must hold one for its cues to count
     unless: frozenset[str] = frozenset()  # cue labels any of which voids its cues
+    # Cue labels that void its cues only in a sentence holding none of the labels paired with them (money moved, where
+    # no personal data goes with it).
+    unless_alone: tuple[tuple[str, frozenset[str]], ...] = ()
     places_only: bool = False  # its cues place the party they name; they make no transfer statement of the sentence
     place_after: frozenset[str] = frozenset()  # its cues reach only a place right after one of these words
     through_place: bool = False  # its cues state a transfer only through a place they claim
@@ -158,6 +161,7 @@ class RoleSet:
                 bool(entry.get("adjacent", False)),
                 frozenset(entry.get("requires", ())),
                 frozenset(entry.get("unless", ())),
+                tuple((k, frozenset(v)) for k, v in entry.get("unless_alone", {}).items()),
                 bool(entry.get("places_only", False)),
                 frozenset(str(w).lower() for w in entry.get("place_after", ())),
                 bool(entry.get("through_place", False)),
@@ -920,8 +924,13 @@ def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> Sente
 
 
 def _applies(role: Role, sentence: Sentence) -> bool:
-    """The sentence holds what the role ``requires`` and nothing that voids it (``unless``)."""
-    return (not role.requires or sentence.has(*role.requires)) and not (role.unless and sentence.has(*role.unless))
+    """The sentence holds what the role ``requires`` and nothing that voids it (``unless``, or ``unless_alone`` with
+    none of what keeps it)."""
+    return (
+        (not role.requires or sentence.has(*role.requires))
+        and not (role.unless and sentence.has(*role.unless))
+        and not any(sentence.has(label) and not sentence.has(*kept) for label, kept in role.unless_alone)
+    )
 
 
 def _matches(word: str, words: Iterable[str]) -> bool:

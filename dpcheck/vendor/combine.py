@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from dpcheck.changes.lexicon import legal_forms
 from dpcheck.changes.model import Comparison
 from dpcheck.checks import Ruleset
+from dpcheck.extract.recipients import legal_forms
 from dpcheck.models import RATINGS, DocumentReport, Finding, Rating
 from dpcheck.vendor.features import VENDOR_FEATURES, Dossier
 from dpcheck.vendor.join import merge, read_alone

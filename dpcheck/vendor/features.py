@@ -17,9 +17,9 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any
 
-from dpcheck.changes.lexicon import legal_forms
 from dpcheck.changes.snapshot import recipient_key, same_recipient
 from dpcheck.checks.features import Feature, FeatureRegistry
+from dpcheck.extract.recipients import legal_forms
 from dpcheck.facts import LegalFacts
 from dpcheck.models import EEA_REGION, LOCATION_COMMITMENT, UNSPECIFIED, Evidence, Mention, Recipient, Transfer
 from dpcheck.vendor.model import Side, VendorDocument
