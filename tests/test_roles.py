@@ -4679,3 +4679,40 @@ def test_roles_data_taken_out_of_a_place_or_across_borders_is_open(scanner, lang
     """ "out of the EEA", "out of Japan", "across national borders", "beyond the EU", „grenzüberschreitend übermittelt"
     and „global geroutet" say that data goes somewhere the text does not name."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers to the US are made under the SCCs; we do not transfer data for marketing purposes.", {"US"}),
+        ("en", "Our support team in Manila can read your tickets; no health data is transferred.", {"PH"}),
+        ("en", "Our support team in India can access your data; we make no other transfers outside the EEA.", {"IN"}),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln; zu Werbezwecken "
+            "übermitteln wir keine Daten.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Unser Support in Indien kann auf Ihre Tickets zugreifen; Gesundheitsdaten übermitteln wir nicht.",
+            {"IN"},
+        ),
+        # The limited denial still denies the places of its own clause.
+        ("en", "Transfers to the US are made under the SCCs; we do not transfer health data to China.", {"US"}),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln; nach China übermitteln "
+            "wir keine Gesundheitsdaten.",
+            {"US"},
+        ),
+        # A denial of all transfers beside a place, or a limited one with no place beside it, denies as before.
+        ("en", "We do not transfer data to the US; we do not transfer data for marketing purposes.", set()),
+        ("de", "Wir übermitteln keine Daten in die USA; Gesundheitsdaten verarbeiten wir nicht.", set()),
+    ],
+)
+def test_roles_a_denial_limited_by_purpose_or_kind_leaves_the_place_beside_it(scanner, lang, text, expected):
+    """A part after a semicolon that denies transfers for a purpose or of a kind of data ("for marketing purposes",
+    „Gesundheitsdaten") or other transfers only denies those: the place another part sends data to stands, as it does
+    when a full stop parts the two."""
+    assert destinations(scanner, text, lang) == expected
