@@ -4789,3 +4789,29 @@ def test_mechanisms_consent_as_the_condition_of_something_else_is_no_derogation(
 def test_mechanisms_a_tool_pending_past_a_semicolon_is_the_one_it_names(scanner, lang, text, expected):
     """A pending application after a semicolon that names its own tool leaves the tool relied on before it in force."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We process health data where necessary to protect your vital interests; our servers are in the US and "
+            "transfers rely on the SCCs.",
+        ),
+        (
+            "en",
+            "We retain invoices for ten years and, where necessary for the defence of legal claims, beyond; our host "
+            "in the US stores them under the SCCs.",
+        ),
+        (
+            "de",
+            "Wir verarbeiten Gesundheitsdaten, soweit dies zum Schutz lebenswichtiger Interessen erforderlich ist; "
+            "unser Hoster in den USA speichert sie auf Grundlage der Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_an_art_49_ground_in_another_part_than_the_transfer_is_no_derogation(scanner, lang, text):
+    """Vital interests or legal claims named as the ground of processing in a part of the sentence that sends nothing
+    abroad are no derogation for the transfer the next part states."""
+    assert mechanisms(scanner, text, lang) == {"scc"}

@@ -698,6 +698,18 @@ def _states_transfer(sentence: Sentence, non_eea: Set[str]) -> bool:
     )
 
 
+def _leaves_in_part(sentence: Sentence, cue: Cue, non_eea: Set[str]) -> bool:
+    """The part of the sentence holding ``cue`` (between semicolons) names where data goes outside the EEA itself: "we
+    process health data where necessary to protect your vital interests; our host in the US stores them" names the
+    ground for processing them, not for sending them abroad."""
+    stops = sentence.where_word(_SEMICOLON)
+    lo = max((i + 1 for i in stops if i < cue.start), default=0)
+    hi = min((i for i in stops if i >= cue.end), default=len(sentence.span))
+    return any(lo <= c.start < hi for c in sentence.of("THIRD_COUNTRY", "OPEN_DESTINATION")) or any(
+        lo <= p.start < hi and (p.code in non_eea or p.code == "UNSPECIFIED") for p in sentence.places
+    )
+
+
 def is_transfer_sentence(
     sentence: Sentence,
     non_eea: Set[str],
@@ -1656,7 +1668,9 @@ def mechanism_mentions(
             transfer_sentence or sentence.has("TRANSFER_ANAPHOR") or _reliance_object(sentence, cue, lexicon)
         ):
             continue
-        if context == "transfer_statement" and not _states_transfer(sentence, non_eea):
+        if context in ("transfer_statement", "transfer_clause") and not _states_transfer(sentence, non_eea):
+            continue
+        if context == "transfer_clause" and not _leaves_in_part(sentence, cue, non_eea):
             continue
         if tool == "safe_harbor" and context != "any" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
             continue
