@@ -4685,7 +4685,7 @@ def test_roles_data_taken_out_of_a_place_or_across_borders_is_open(scanner, lang
     ("lang", "text", "expected"),
     [
         ("en", "Transfers to the US are made under the SCCs; we do not transfer data for marketing purposes.", {"US"}),
-        ("en", "Our support team in Manila can read your tickets; no health data is transferred.", {"PH"}),
+        ("en", "Our support team in Manila can access your tickets; no health data is transferred.", {"PH"}),
         ("en", "Our support team in India can access your data; we make no other transfers outside the EEA.", {"IN"}),
         (
             "de",
@@ -4697,6 +4697,19 @@ def test_roles_data_taken_out_of_a_place_or_across_borders_is_open(scanner, lang
             "de",
             "Unser Support in Indien kann auf Ihre Tickets zugreifen; Gesundheitsdaten übermitteln wir nicht.",
             {"IN"},
+        ),
+        # A part that moves no data places nothing for the denial to leave standing.
+        (
+            "en",
+            "The lamps are built for us by a contract manufacturer in Taiwan; no customer data is shared with the "
+            "manufacturer for production purposes.",
+            set(),
+        ),
+        (
+            "de",
+            "Die Lampen werden von einem Auftragsfertiger in Taiwan gebaut; Kundendaten geben wir für Produktionszwecke "
+            "nicht an den Hersteller weiter.",
+            set(),
         ),
         # The limited denial still denies the places of its own clause.
         ("en", "Transfers to the US are made under the SCCs; we do not transfer health data to China.", {"US"}),

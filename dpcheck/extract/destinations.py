@@ -347,9 +347,10 @@ def _limited_part(sentence: Sentence, at: int, words: Words, eea: Collection[str
     """ "Transfers to the US are made under the SCCs; we do not transfer data for marketing purposes", "...; we make no
     other transfers", „...; Gesundheitsdaten übermitteln wir nicht": the part of the sentence (between semicolons)
     holding the denial at token ``at``, where it limits the denial to some transfers by purpose, kind of data or scope
-    while another part places data in a third country. The denial leaves that place standing, as it would with a full
-    stop between the two. A country in a tool's name ("EU-US Data Privacy
-    Framework") places nothing."""
+    while another part moves data and names a third country. The denial leaves that place standing, as it would with a
+    full stop between the two. A country in a tool's name ("EU-US Data Privacy Framework") places nothing, nor does a
+    part that moves no data ("The lamps are built by a manufacturer in Taiwan; no customer data is shared with it for
+    production purposes")."""
     tokens = sentence.span
     stops = sentence.where_word(SEMICOLON)
     if not stops:
@@ -360,12 +361,19 @@ def _limited_part(sentence: Sentence, at: int, words: Words, eea: Collection[str
         t.lower_ in words.denial_scope for t in tokens[lo:hi]
     )
     tools = sentence.of_prefixed("MECH:")
+    bounds = [0, *(i + 1 for i in stops), len(tokens) + 1]
+    moving = sentence.of("TRANSFER", "DATA_WORK")
     placed = any(
-        not lo <= p.start < hi
-        and len(p.code) == 2
-        and p.code not in eea
-        and not any(c.start <= p.start < c.end for c in tools)
-        for p in sentence.places
+        p_lo != lo
+        and any(p_lo <= c.start < p_hi - 1 for c in moving)
+        and any(
+            p_lo <= p.start < p_hi - 1
+            and len(p.code) == 2
+            and p.code not in eea
+            and not any(c.start <= p.start < c.end for c in tools)
+            for p in sentence.places
+        )
+        for p_lo, p_hi in zip(bounds, bounds[1:], strict=False)
     )
     return (lo, hi) if limited and placed else None
 
