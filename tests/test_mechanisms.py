@@ -4678,3 +4678,140 @@ def test_mechanisms_a_tool_still_applied_for_is_not_relied_on(scanner, lang, tex
 def test_mechanisms_a_lesson_on_a_tool_relies_on_nothing_it_names(scanner, lang, text):
     """What a tool is, told as an arrangement or a finding, relies on no tool, not even on those its own words name."""
     assert not mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We have concluded the standard contractual clauses with our hosting provider; we do not transfer data "
+            "for marketing purposes.",
+            "scc",
+        ),
+        ("en", "Our BCRs bind every group company; no health data leaves the EEA.", "bcr"),
+        (
+            "de",
+            "Wir haben mit unserem Hoster die Standardvertragsklauseln abgeschlossen; zu Werbezwecken übermitteln wir "
+            "keine Daten.",
+            "scc",
+        ),
+        # A denial of every transfer still leaves the tool unused.
+        ("en", "Our email provider is certified under the DPF; we make no transfers to the US.", None),
+    ],
+)
+def test_mechanisms_a_tool_in_place_survives_a_denial_limited_by_purpose_or_kind(scanner, lang, text, expected):
+    """A denial after a semicolon limited to a purpose or a kind of data („zu Werbezwecken", "no health data") leaves
+    the tool before it in place, with or without a word naming it as the transfer's basis."""
+    found = mechanisms(scanner, text, lang)
+    assert (expected in found) if expected else not found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Data Privacy Framework is an arrangement under which US companies can self-certify; transfers to "
+            "Acme Inc. in the US are covered by the standard contractual clauses.",
+        ),
+        (
+            "en",
+            "An adequacy decision is a finding of the Commission that a country protects data adequately, and "
+            "transfers to our partner in India rely on standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Das Data Privacy Framework ist ein Abkommen, nach dem sich US-Unternehmen selbst zertifizieren können; "
+            "Übermittlungen an Acme Inc. in den USA sind durch Standardvertragsklauseln abgesichert.",
+        ),
+    ],
+)
+def test_mechanisms_a_lesson_on_one_tool_leaves_the_tool_relied_on_after_it(scanner, lang, text):
+    """An explanation holds only the tools its own words name, close after it: a tool past a semicolon or further on is
+    the one the transfer rests on."""
+    assert "scc" in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Where a transfer takes place under the SCCs, you may ask us for a copy; we do not transfer personal data "
+            "outside the EEA.",
+        ),
+        (
+            "de",
+            "Soweit eine Übermittlung auf Grundlage der Standardvertragsklauseln erfolgt, erhalten Sie auf Anfrage eine "
+            "Kopie; wir übermitteln keine personenbezogenen Daten in Drittländer.",
+        ),
+    ],
+)
+def test_mechanisms_a_tool_named_as_a_basis_falls_with_a_denial_of_every_transfer(scanner, lang, text):
+    """A basis word before the tool ("under", „auf Grundlage der") does not hold it against a later denial of every
+    transfer: only a denial limited to some purpose, kind of data or other transfers leaves it standing."""
+    assert "scc" not in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We will never sell your data without your consent; your data is stored in the US under the SCCs."),
+        (
+            "de",
+            "Wir verkaufen Ihre Daten niemals ohne Ihre Einwilligung; Ihre Daten werden in den USA auf Grundlage der "
+            "Standardvertragsklauseln gespeichert.",
+        ),
+    ],
+)
+def test_mechanisms_consent_as_the_condition_of_something_else_is_no_derogation(scanner, lang, text):
+    """ "never ... without your consent" makes consent the basis of a transfer only where its clause names the
+    transfer; the condition of a sale beside a transfer under the SCCs is none."""
+    assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers to the US rely on the DPF; our BCR application is currently pending.", {"dpf"}),
+        ("en", "Transfers to the US rely on the SCCs; we have applied for DPF certification.", {"scc"}),
+        (
+            "de",
+            "Übermittlungen in die USA stützen wir auf das Data Privacy Framework; unser Antrag auf Genehmigung von "
+            "BCR wird derzeit geprüft.",
+            {"dpf"},
+        ),
+        # Words that name no tool of their own still hold the one before them.
+        ("en", "We will rely on BCRs; the application is currently pending.", set()),
+    ],
+)
+def test_mechanisms_a_tool_pending_past_a_semicolon_is_the_one_it_names(scanner, lang, text, expected):
+    """A pending application after a semicolon that names its own tool leaves the tool relied on before it in force."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "We process health data where necessary to protect your vital interests; our servers are in the US and "
+            "transfers rely on the SCCs.",
+        ),
+        (
+            "en",
+            "We retain invoices for ten years and, where necessary for the defence of legal claims, beyond; our host "
+            "in the US stores them under the SCCs.",
+        ),
+        (
+            "de",
+            "Wir verarbeiten Gesundheitsdaten, soweit dies zum Schutz lebenswichtiger Interessen erforderlich ist; "
+            "unser Hoster in den USA speichert sie auf Grundlage der Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_an_art_49_ground_in_another_part_than_the_transfer_is_no_derogation(scanner, lang, text):
+    """Vital interests or legal claims named as the ground of processing in a part of the sentence that sends nothing
+    abroad are no derogation for the transfer the next part states."""
+    assert mechanisms(scanner, text, lang) == {"scc"}

@@ -4781,3 +4781,53 @@ def test_roles_data_streamed_uploaded_or_moved_to_a_place(scanner, lang, text, e
     verb after a long party („an die Rechtsabteilung des Rückversicherers in Japan gehen") or before its subject („geht Ihr
     Antrag an") go where the sentence puts them."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers to the US are made under the SCCs; we do not transfer data for marketing purposes.", {"US"}),
+        ("en", "Our support team in Manila can access your tickets; no health data is transferred.", {"PH"}),
+        ("en", "Our support team in India can access your data; we make no other transfers outside the EEA.", {"IN"}),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln; zu Werbezwecken "
+            "übermitteln wir keine Daten.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Unser Support in Indien kann auf Ihre Tickets zugreifen; Gesundheitsdaten übermitteln wir nicht.",
+            {"IN"},
+        ),
+        # A part that moves no data places nothing for the denial to leave standing.
+        (
+            "en",
+            "The lamps are built for us by a contract manufacturer in Taiwan; no customer data is shared with the "
+            "manufacturer for production purposes.",
+            set(),
+        ),
+        (
+            "de",
+            "Die Lampen werden von einem Auftragsfertiger in Taiwan gebaut; Kundendaten geben wir für Produktionszwecke "
+            "nicht an den Hersteller weiter.",
+            set(),
+        ),
+        # The limited denial still denies the places of its own clause.
+        ("en", "Transfers to the US are made under the SCCs; we do not transfer health data to China.", {"US"}),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln; nach China übermitteln "
+            "wir keine Gesundheitsdaten.",
+            {"US"},
+        ),
+        # A denial of all transfers beside a place, or a limited one with no place beside it, denies as before.
+        ("en", "We do not transfer data to the US; we do not transfer data for marketing purposes.", set()),
+        ("de", "Wir übermitteln keine Daten in die USA; Gesundheitsdaten verarbeiten wir nicht.", set()),
+    ],
+)
+def test_roles_a_denial_limited_by_purpose_or_kind_leaves_the_place_beside_it(scanner, lang, text, expected):
+    """A part after a semicolon that denies transfers for a purpose or of a kind of data ("for marketing purposes",
+    „Gesundheitsdaten") or other transfers only denies those: the place another part sends data to stands, as it does
+    when a full stop parts the two."""
+    assert destinations(scanner, text, lang) == expected

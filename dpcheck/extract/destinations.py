@@ -186,7 +186,6 @@ class Words:
     negated_object: frozenset[str]
     reliance_verbs: frozenset[str]
     denial_scope: frozenset[str]
-    tool_basis: frozenset[str]
     level_verbs: frozenset[str]
     other_safe_harbors: frozenset[str]
     vendor_words: frozenset[str]
@@ -282,7 +281,9 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
     """The denial of :func:`negated_transfer`, in a sentence that does not turn to a third country."""
     if _weakened(sentence):
         return False
-    if sentence.has("DENIAL") or answered_no(sentence.span):
+    if any(_limited_part(sentence, d.start, words, eea) is None for d in sentence.of("DENIAL")) or answered_no(
+        sentence.span
+    ):
         return True
     # "Transfers to third countries: none.", „Übermittlungen in Drittländer: keine.": a field whose value says there are
     # none.
@@ -308,6 +309,8 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
             continue
         # "(access only through a jump server in Cologne, no local storage)": an aside's negation denies the aside.
         if neg.start in asides:
+            continue
+        if _limited_part(sentence, neg.start, words, eea) is not None:
             continue
         lo, hi = sentence.clause_bounds(neg.start)
         # "if you do not reside in the US, ...": a condition, not a statement about where data goes.
@@ -338,6 +341,41 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
             if not words.exception.search(sentence.text):
                 return True
     return False
+
+
+def _limited_part(sentence: Sentence, at: int, words: Words, eea: Collection[str]) -> tuple[int, int] | None:
+    """ "Transfers to the US are made under the SCCs; we do not transfer data for marketing purposes", "...; we make no
+    other transfers", „...; Gesundheitsdaten übermitteln wir nicht": the part of the sentence (between semicolons)
+    holding the denial at token ``at``, where it limits the denial to some transfers by purpose, kind of data or scope
+    while another part moves data and names a third country. The denial leaves that place standing, as it would with a
+    full stop between the two. A country in a tool's name ("EU-US Data Privacy Framework") places nothing, nor does a
+    part that moves no data ("The lamps are built by a manufacturer in Taiwan; no customer data is shared with it for
+    production purposes")."""
+    tokens = sentence.span
+    stops = sentence.where_word(SEMICOLON)
+    if not stops:
+        return None
+    lo = max((i + 1 for i in stops if i < at), default=0)
+    hi = min((i for i in stops if i >= at), default=len(tokens))
+    limited = any(lo <= c.start < hi for c in sentence.of("SOME_DATA")) or any(
+        t.lower_ in words.denial_scope for t in tokens[lo:hi]
+    )
+    tools = sentence.of_prefixed("MECH:")
+    bounds = [0, *(i + 1 for i in stops), len(tokens) + 1]
+    moving = sentence.of("TRANSFER", "DATA_WORK")
+    placed = any(
+        p_lo != lo
+        and any(p_lo <= c.start < p_hi - 1 for c in moving)
+        and any(
+            p_lo <= p.start < p_hi - 1
+            and len(p.code) == 2
+            and p.code not in eea
+            and not any(c.start <= p.start < c.end for c in tools)
+            for p in sentence.places
+        )
+        for p_lo, p_hi in zip(bounds, bounds[1:], strict=False)
+    )
+    return (lo, hi) if limited and placed else None
 
 
 def _denials(sentence: Sentence, words: Words) -> list[Cue]:
@@ -1554,6 +1592,12 @@ def destination_mentions(
     negated = at is None and _denies(sentence, words, eea)
     roles = assign(sentence, roleset, negated)
     denied_to = at if at is not None and any(n.end <= at for n in _denials(sentence, words)) else 0
+    # A denial limited beside a place elsewhere denies only the places of its own clause.
+    limited = [
+        sentence.clause_bounds(n.start)
+        for n in _denials(sentence, words)
+        if _limited_part(sentence, n.start, words, eea) is not None
+    ]
     # A company's seat in the bracket after it, in a list a sharing lead-in opens or a sentence saying the vendor
     # uses it ("I use Brightlog (Brightlog Software, Inc., USA)"): the company receives the data where it sits.
     seated = (
@@ -1648,6 +1692,7 @@ def destination_mentions(
             place.code in eea
             or (not inside_tool and (place.start in beside_tool or place.end - 1 in beside_tool))
             or place.start < denied_to
+            or any(lo <= place.start < hi for lo, hi in limited)
             or _gets_only_anonymous(sentence, place, anonymous)
         ):
             continue
@@ -1777,6 +1822,7 @@ def destination_mentions(
         c
         for c in open_cues
         if c.start >= denied_to
+        and not any(lo <= c.start < hi for lo, hi in limited)
         and not any(end <= c.start for end in intended)
         and (c.start, c.end) not in apposed
         and not _asked(sentence, c.start, words)

@@ -117,9 +117,9 @@ CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
 DENIAL_REACH = 4
 # Tokens between a tool and the word saying it is already agreed ("die ... vereinbarten Standardvertragsklauseln").
 AGREED_REACH = 4
-# Tokens before a tool where a word making it its clause's basis stands ("made under the EU SCCs", „auf Grundlage der
-# EU-Standardvertragsklauseln").
-BASIS_REACH = 4
+# Tokens from an explanation to the tool its own words name ("is a finding of the European Commission that a third
+# country offers an adequate level"); a tool further on, or past a semicolon, is one the text goes on to rely on.
+EXPLAINED_WORDS_REACH = 10
 # Tokens between "the conditions for the use of" and the tool they are the conditions of ("those", "dieser").
 CONDITION_OBJECT = 2
 # "We do not rely on the Privacy Shield": the whole document stops relying on the tool.
@@ -182,7 +182,7 @@ class MechanismLexicon:
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
     ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
     ``tool_lapse``, ``tool_relative``, ``basis_column``, ``transfer_column``, the ``location`` of ``table_headers``,
-    ``denial_scope``, ``tool_basis``, ``level_verbs``, ``other_safe_harbors``,
+    ``denial_scope``, ``level_verbs``, ``other_safe_harbors``,
     documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
@@ -237,7 +237,6 @@ class MechanismLexicon:
     tool_relative: frozenset[str] = frozenset()
     location_column: frozenset[str] = frozenset()
     denial_scope: frozenset[str] = frozenset()
-    tool_basis: frozenset[str] = frozenset()
     level_verbs: frozenset[str] = frozenset()
     other_safe_harbors: frozenset[str] = frozenset()
 
@@ -311,7 +310,6 @@ class MechanismLexicon:
             listed("tool_relative"),
             frozenset(str(w) for w in words["table_headers"]["location"]),
             listed("denial_scope"),
-            listed("tool_basis"),
             listed("level_verbs"),
             listed("other_safe_harbors"),
         )
@@ -486,12 +484,18 @@ def _governing_cue(
                 continue
             # "We never transfer your data outside the EEA without your explicit consent", „nur ..., es sei denn, Sie
             # willigen ein": the exception between them makes the consent the condition of the transfer, its basis.
-            if tool == "derogation" and (
-                _said_in(tokens, cue.end, mention.start, lexicon.denial_exceptions)
-                or (
-                    cue.text.lower() in lexicon.denial_exceptions
-                    and any(lo <= n.start and n.end <= cue.start for n in sentence.of("NEGATION"))
+            # Only of a transfer the clause names: "we never sell your data without your consent; it is stored in the
+            # US" makes consent the condition of the sale.
+            if (
+                tool == "derogation"
+                and (
+                    _said_in(tokens, cue.end, mention.start, lexicon.denial_exceptions)
+                    or (
+                        cue.text.lower() in lexicon.denial_exceptions
+                        and any(lo <= n.start and n.end <= cue.start for n in sentence.of("NEGATION"))
+                    )
                 )
+                and any(lo <= t.start < hi for t in sentence.of("TRANSFER"))
             ):
                 continue
             between = [m for m in mentions if cue.end <= m.start < mention.start]
@@ -691,6 +695,18 @@ def _states_transfer(sentence: Sentence, non_eea: Set[str]) -> bool:
         sentence.in_transfer_section
         or sentence.has("OPEN_DESTINATION")
         or any(p.code in non_eea or p.code == "UNSPECIFIED" for p in sentence.places)
+    )
+
+
+def _leaves_in_part(sentence: Sentence, cue: Cue, non_eea: Set[str]) -> bool:
+    """The part of the sentence holding ``cue`` (between semicolons) names where data goes outside the EEA itself: "we
+    process health data where necessary to protect your vital interests; our host in the US stores them" names the
+    ground for processing them, not for sending them abroad."""
+    stops = sentence.where_word(_SEMICOLON)
+    lo = max((i + 1 for i in stops if i < cue.start), default=0)
+    hi = min((i for i in stops if i >= cue.end), default=len(sentence.span))
+    return any(lo <= c.start < hi for c in sentence.of("THIRD_COUNTRY", "OPEN_DESTINATION")) or any(
+        lo <= p.start < hi and (p.code in non_eea or p.code == "UNSPECIFIED") for p in sentence.places
     )
 
 
@@ -1256,12 +1272,12 @@ def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
     """ "Under the UK GDPR a restricted transfer requires ... the IDTA ...; Holloway Cloud makes no restricted transfers",
     „Der EU-US-Datenschutzrahmen ist ein Angemessenheitsbeschluss ...; wir selbst übermitteln keine Daten in die USA":
     a later part of the sentence (after a semicolon) denies that any data moves, so the tool is explained, left to
-    someone else or gone, not relied on. Not where the tool's own part relies on it, names it as its basis or holds it
-    for some data only ("Transfers to the UK rely on its adequacy decision; we make no other transfers", "Transfers to
-    the US are made under the SCCs; we do not transfer data for marketing purposes", "Our BCRs cover only HR data; no
+    someone else or gone, not relied on. Not where the tool's own part relies on it or holds it for some data only
+    ("Transfers to the UK rely on its adequacy decision; we make no other transfers", "Our BCRs cover only HR data; no
     customer data leaves the EEA") or its place is not the one denied ("Transfers to the UK are covered
     by the adequacy decision; we do not transfer data to the US"), nor where the denial is scoped to other transfers or
-    admits an exception ("...; no data leaves the EEA without them")."""
+    to a purpose or kind of data ("Transfers to the US are made under the SCCs; we do not transfer data for marketing
+    purposes") or admits an exception ("...; no data leaves the EEA without them")."""
     tokens = sentence.span
     stops = sentence.where_word(_SEMICOLON)
     if not stops:
@@ -1270,17 +1286,14 @@ def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
     hi = min((i for i in stops if i >= cue.end), default=len(tokens))
     if any(t.lower_ in lexicon.reliance_verbs or t.lower_ in lexicon.only_tool for t in tokens[lo:hi]):
         return None
-    # A tool named as the basis of data moving in its own part; a company "certified under the DPF" moves nothing.
-    if _said_in(tokens, max(lo, cue.start - BASIS_REACH), cue.start, lexicon.tool_basis) and any(
-        lo <= c.start < hi for c in sentence.of("TRANSFER")
-    ):
-        return None
     bounds = [*(i + 1 for i in stops if i >= hi), len(tokens) + 1]
     for p_lo, p_hi in zip(bounds, bounds[1:], strict=False):
         p_hi -= 1
         part = tokens[p_lo:p_hi]
-        if any(t.lower_ in lexicon.denial_scope for t in part) or _said_in(
-            tokens, p_lo, p_hi, lexicon.denial_exceptions
+        if (
+            any(t.lower_ in lexicon.denial_scope for t in part)
+            or any(p_lo <= c.start < p_hi for c in sentence.of("SOME_DATA"))
+            or _said_in(tokens, p_lo, p_hi, lexicon.denial_exceptions)
         ):
             continue
         denials = [c for c in sentence.of("DENIAL") if p_lo <= c.start < p_hi]
@@ -1300,6 +1313,26 @@ def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
         if denials and any(p_lo <= c.start < p_hi for c in sentence.of("TRANSFER")):
             return denials[0]
     return None
+
+
+def _not_in_force(sentence: Sentence, cue: Cue, mentions: Sequence[Cue], lexicon: MechanismLexicon) -> Cue | None:
+    """ "our BCR application is pending", "once DPF certification is completed": a tool not yet in force. Past a
+    semicolon, not where the words name a tool of their own ("Transfers to the US rely on the DPF; our BCR application
+    is currently pending"): that tool is the one pending."""
+    found = _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
+    if found is None:
+        return None
+    tokens = sentence.span
+    lo, hi = sorted((cue.start, found.start))
+    if not any(t.text == ";" for t in tokens[lo:hi]):
+        return found
+    stops = sentence.where_word(_SEMICOLON)
+    p_lo = max((i + 1 for i in stops if i < found.start), default=0)
+    p_hi = min((i for i in stops if i >= found.end), default=len(tokens))
+    own = lexicon.labels[cue.label][0]
+    if any(p_lo <= m.start < p_hi and lexicon.labels[m.label][0] != own for m in mentions):
+        return None
+    return found
 
 
 def _planned(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
@@ -1337,10 +1370,18 @@ def _explained(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue |
     # The tool's article may follow the explanation ("a tool under Article 47"); the tool's words may be the
     # explanation's own ("are template contracts approved by the European Commission", "is a finding of the Commission
     # that a third country offers an adequate level of protection").
+    tokens = sentence.span
     explained = _framing(sentence, cue, "TOOL_EXPLAINED", 0, 1) or next(
-        (c for c in sentence.of("TOOL_EXPLAINED") if c.start <= cue.start), None
+        (
+            c
+            for c in sentence.of("TOOL_EXPLAINED")
+            if c.start <= cue.start
+            and cue.start - c.end <= EXPLAINED_WORDS_REACH
+            and not any(t.text == ";" for t in tokens[c.end : cue.start])
+        ),
+        None,
     )
-    if explained is None or any(t.lower_ in lexicon.vendor_words for t in sentence.span[explained.end :]):
+    if explained is None or any(t.lower_ in lexicon.vendor_words for t in tokens[explained.end :]):
         return None
     return explained
 
@@ -1627,7 +1668,9 @@ def mechanism_mentions(
             transfer_sentence or sentence.has("TRANSFER_ANAPHOR") or _reliance_object(sentence, cue, lexicon)
         ):
             continue
-        if context == "transfer_statement" and not _states_transfer(sentence, non_eea):
+        if context in ("transfer_statement", "transfer_clause") and not _states_transfer(sentence, non_eea):
+            continue
+        if context == "transfer_clause" and not _leaves_in_part(sentence, cue, non_eea):
             continue
         if tool == "safe_harbor" and context != "any" and not SAFE_HARBOR_CONTEXT.search(sentence.text):
             continue
@@ -1702,7 +1745,7 @@ def mechanism_mentions(
             or _changed_from(sentence, cue, unique, lexicon)
             or _granted_beside_the_only(sentence, cue, unique, lexicon)
             or _taken_over(sentence, cue, unique, lexicon)
-            or _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
+            or _not_in_force(sentence, cue, unique, lexicon)
             or _planned(sentence, cue, lexicon)
             or _not_in_use(sentence, cue, [m for m in unique if lexicon.labels[m.label][0] != tool], absent, lexicon)
             or _negated_list(sentence, cue, unique, lexicon, cancels)
