@@ -82,6 +82,7 @@ class SeatedParty:
 
     reach: int
     determiners: frozenset[str]
+    articles: frozenset[str]
     place_prepositions: frozenset[str]
     data_words: tuple[str, ...]
     relatives: frozenset[str]
@@ -180,6 +181,7 @@ class RoleSet:
             SeatedParty(
                 int(data["seated_party"]["reach"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["determiners"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["articles"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["place_prepositions"]),
                 tuple(str(w).lower() for w in data["seated_party"]["data_words"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["relatives"]),
@@ -393,9 +395,16 @@ class SentenceRoles:
             if role.adjacent and distance == 0:
                 reached.append(((-1, 0, 0), cue, role))
                 continue
-            # A place's determiner is the place's („Nutzern in der Türkei zur Verfügung gestellt"): in the ranking it puts
-            # the cue before it no further away than one right after the place.
-            if cue_before and distance and tokens[start - 1].lower_ in self.roleset.seated_party.determiners:
+            # A place's article is the place's („Nutzern in der Türkei zur Verfügung gestellt"): in the ranking it puts
+            # a cue before it that makes no transfer no further away than one right after the place. Not a possessive
+            # ("Customers in its Montreal data centre": the place is the thing's), nor a transfer's cue („an unseren
+            # Anbieter in den USA übermittelt": the verb after the place decides).
+            if (
+                cue_before
+                and distance
+                and role.argument not in self.roleset.transferring
+                and tokens[start - 1].lower_ in self.roleset.seated_party.articles
+            ):
                 distance -= 1
             reached.append(
                 ((distance, 0 if cue_before else 1, 1 if role.argument in self.roleset.transferring else 0), cue, role)
