@@ -172,3 +172,41 @@ def test_a_list_in_use_with_a_clause_on_changes_is_a_general_authorisation(scann
     """Once the contract speaks of new sub-processors, the list is where a general authorisation starts: notice and
     objection must both be there."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, LISTED[lang] + clause, lang)
+
+
+HEADED = {
+    "en": "## Sub-processors\n\n" + LISTED["en"],
+    "de": "## Unterauftragsverarbeiter\n\n" + LISTED["de"],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "The Processor may amend this list at any time."),
+        ("en", "This list may be updated from time to time."),
+        ("en", "The Processor will inform the Customer of any changes."),
+        ("de", "Der Auftragnehmer kann diese Liste jederzeit ändern."),
+        ("de", "Der Auftragnehmer kann weitere Unterauftragsverarbeiter hinzuziehen."),
+        ("de", "Die Liste wird bei Bedarf angepasst."),
+        ("de", "Über Änderungen informiert der Auftragnehmer den Auftraggeber."),
+    ],
+)
+def test_a_list_in_use_that_may_change_is_no_closed_list(scanner, lang, clause):
+    """A clause under the sub-processor heading that lets the list change, without naming new sub-processors or with
+    no notice at all, makes the list the start of a general authorisation: the right to object must be there."""
+    report = scanner.scan_text(HEADED[lang] + clause, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "Changes to this DPA must be made in writing."),
+        ("de", "Änderungen dieser Vereinbarung bedürfen der Schriftform."),
+    ],
+)
+def test_changes_of_the_agreement_leave_a_list_in_use_closed(scanner, lang, clause):
+    """Changes of the contract itself say nothing of the sub-processors: the list still authorises those on it."""
+    report = scanner.scan_text(HEADED[lang] + clause, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in {f.rule_id for f in report.findings}

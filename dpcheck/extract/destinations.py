@@ -122,6 +122,7 @@ class Words:
     content_holders: frozenset[str]
     content_verbs: frozenset[str]
     in_use: frozenset[str]
+    list_changes: frozenset[str]
     whether: frozenset[str]
     answer_yes: frozenset[str]
     answer_no: frozenset[str]
