@@ -210,3 +210,25 @@ def test_changes_of_the_agreement_leave_a_list_in_use_closed(scanner, lang, clau
     """Changes of the contract itself say nothing of the sub-processors: the list still authorises those on it."""
     report = scanner.scan_text(HEADED[lang] + clause, language=lang, doc_type="dpa", format="markdown")
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The list of sub-processors includes Example Cloud Inc., which processes Customer Data outside the EEA.",
+        ),
+        ("en", "Our notice also states that we transfer personal data to countries outside the EU."),
+        (
+            "de",
+            "Die Liste der Unterauftragsverarbeiter enthält die Beispiel Inc., die Daten in Drittländern verarbeitet.",
+        ),
+        ("de", "Das Verzeichnis nennt Dienstleister, an die wir Daten in Drittstaaten übermitteln."),
+    ],
+)
+def test_open_words_in_a_clause_of_their_own_after_a_list_stay_open(scanner, lang, text):
+    """A clause of its own after what a list or notice holds ("which processes", "that we transfer", „an die wir")
+    says where data goes: no field of the list."""
+    destinations, _ = _scan(scanner, text, lang)
+    assert UNSPECIFIED in destinations

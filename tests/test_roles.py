@@ -4673,6 +4673,11 @@ def test_roles_places_of_laws_headings_programmes_and_requests_are_no_destinatio
             {"US"},
         ),
         ("en", "We store the data of our loyalty programme on servers in Canada.", {"CA"}),
+        # A programme the data is shared with receives it there; a country recognised by another is where data goes.
+        ("en", "We share your data with our loyalty programme in the United States.", {"US"}),
+        ("de", "Wir geben Ihre Daten an unser Partnerprogramm in den USA weiter.", {"US"}),
+        ("en", "We send your data to our partners in Japan, recognised by the European Commission.", {"JP"}),
+        ("de", "Wir übermitteln Ihre Daten nach Kanada, anerkannt von der EU-Kommission als angemessen.", {"CA"}),
     ],
 )
 def test_roles_data_taken_out_of_a_place_or_across_borders_is_open(scanner, lang, text, expected):

@@ -121,6 +121,8 @@ class Words:
     clock_time: frozenset[str]
     content_holders: frozenset[str]
     content_verbs: frozenset[str]
+    clause_words: frozenset[str]
+    relatives: frozenset[str]
     in_use: frozenset[str]
     list_changes: frozenset[str]
     whether: frozenset[str]
@@ -629,10 +631,14 @@ HOLDER_REACH = 4
 def _notice_contents(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "The notice states the sub-processor's name and the country where it will process Customer Data", „Die Liste
     nennt ... die Länder, in denen er Daten verarbeitet": the open words say what a notice or list tells, a field it
-    fills in, not where data goes. Only in the same clause: after a semicolon the text may say so itself."""
+    fills in, not where data goes. Only in the same clause: after a semicolon, or in a clause of its own ("the list
+    includes X, which processes data outside the EEA", "states that we transfer data to third countries", „enthält X,
+    die Daten in Drittländern verarbeitet"), the text says so itself."""
     tokens = sentence.span
     for v in range(cue.start - 1, -1, -1):
-        if tokens[v].text == ";":
+        if tokens[v].text == ";" or tokens[v].lower_ in words.clause_words:
+            return False
+        if tokens[v].lower_ in words.relatives and any(t.text == "," for t in tokens[max(0, v - 2) : v]):
             return False
         # "states the sub-processor's name": a verb's word may stand as a noun among the fields.
         if tokens[v].lower_ in words.content_verbs and any(
