@@ -4678,6 +4678,10 @@ def test_roles_places_of_laws_headings_programmes_and_requests_are_no_destinatio
         ("de", "Wir geben Ihre Daten an unser Partnerprogramm in den USA weiter.", {"US"}),
         ("en", "We send your data to our partners in Japan, recognised by the European Commission.", {"JP"}),
         ("de", "Wir übermitteln Ihre Daten nach Kanada, anerkannt von der EU-Kommission als angemessen.", {"CA"}),
+        # A bracket that says where data is, not only which places a passage is for.
+        ("en", "Your data is stored in Germany (backups in the United States only).", {"US"}),
+        ("en", "Customer Data is stored in Frankfurt (support access from India only).", {"IN"}),
+        ("de", "Die Sicherungskopien werden gespeichert (nur in den USA).", {"US"}),
     ],
 )
 def test_roles_data_taken_out_of_a_place_or_across_borders_is_open(scanner, lang, text, expected):
