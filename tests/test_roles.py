@@ -4625,6 +4625,10 @@ def test_roles_a_cue_that_moves_no_data_keeps_its_country_named_again_and_its_jo
         ("de", "Die Daten zu unserem Bonusprogramm in Kanada beschreibt ein eigener Hinweis."),
         (
             "en",
+            "The data processed for the operation of that delivery robot programme in Canada is described elsewhere.",
+        ),
+        (
+            "en",
             "Where data goes to a country not recognized by Switzerland as adequate, we sign contractual clauses.",
         ),
         # The EEA's EFTA states in a list of where people are: the UK beside them is where they are too.
