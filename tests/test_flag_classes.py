@@ -225,6 +225,10 @@ def test_changes_of_the_agreement_leave_a_list_in_use_closed(scanner, lang, clau
             "Die Liste der Unterauftragsverarbeiter enthält die Beispiel Inc., die Daten in Drittländern verarbeitet.",
         ),
         ("de", "Das Verzeichnis nennt Dienstleister, an die wir Daten in Drittstaaten übermitteln."),
+        # A transfer word between the list's verb and the open words, and "States" as a noun, not a verb.
+        ("en", "The register shows all data flows, including transfers to third countries."),
+        ("de", "Das Verzeichnis nennt alle Datenflüsse, auch Übermittlungen in Drittländer."),
+        ("en", "The list covers EU Member States and third countries."),
     ],
 )
 def test_open_words_in_a_clause_of_their_own_after_a_list_stay_open(scanner, lang, text):

@@ -635,14 +635,20 @@ def _notice_contents(sentence: Sentence, cue: Cue, words: Words) -> bool:
     includes X, which processes data outside the EEA", "states that we transfer data to third countries", „enthält X,
     die Daten in Drittländern verarbeitet"), the text says so itself."""
     tokens = sentence.span
+    # "shows all data flows, including transfers to third countries": a transfer between the verb and the open words is
+    # the text's own statement.
+    transfers = {c.start for c in sentence.of("TRANSFER")}
     for v in range(cue.start - 1, -1, -1):
-        if tokens[v].text == ";" or tokens[v].lower_ in words.clause_words:
+        if tokens[v].text == ";" or tokens[v].lower_ in words.clause_words or v in transfers:
             return False
         if tokens[v].lower_ in words.relatives and any(t.text == "," for t in tokens[max(0, v - 2) : v]):
             return False
-        # "states the sub-processor's name": a verb's word may stand as a noun among the fields.
-        if tokens[v].lower_ in words.content_verbs and any(
-            t.lower_ in words.content_holders for t in tokens[max(0, v - HOLDER_REACH) : v]
+        # "states the sub-processor's name": a verb's word may stand as a noun among the fields; capitalised, the verb's
+        # word is a noun ("covers EU Member States and third countries").
+        if (
+            tokens[v].lower_ in words.content_verbs
+            and tokens[v].text.islower()
+            and any(t.lower_ in words.content_holders for t in tokens[max(0, v - HOLDER_REACH) : v])
         ):
             return True
     return False
