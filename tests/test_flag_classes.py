@@ -66,6 +66,11 @@ def test_access_from_outside_the_region_around_the_clock_stays_open(scanner, lan
         ),
         (
             "en",
+            "Each notice states the new sub-processor's name, the processing it will carry out and the country where "
+            "it will process Customer Data.",
+        ),
+        (
+            "en",
             "The notification will state the name of the sub-processor and the countries in which it will process "
             "Customer Data.",
         ),

@@ -626,6 +626,8 @@ def _time_of_day(sentence: Sentence, cue: Cue, words: Words) -> bool:
 
 # Tokens from a notice or list to the verb that says what it holds ("the notice will state").
 HOLDER_REACH = 4
+# Tokens from a transfer word to the open words it sends data to ("transfers to third countries").
+TRANSFER_BEFORE_FIELD = 2
 
 
 def _notice_contents(sentence: Sentence, cue: Cue, words: Words) -> bool:
@@ -635,9 +637,9 @@ def _notice_contents(sentence: Sentence, cue: Cue, words: Words) -> bool:
     includes X, which processes data outside the EEA", "states that we transfer data to third countries", „enthält X,
     die Daten in Drittländern verarbeitet"), the text says so itself."""
     tokens = sentence.span
-    # "shows all data flows, including transfers to third countries": a transfer between the verb and the open words is
-    # the text's own statement.
-    transfers = {c.start for c in sentence.of("TRANSFER")}
+    # "shows all data flows, including transfers to third countries": a transfer right before the open words is the
+    # text's own statement; a field further off ("the processing it will perform and the country where") is not.
+    transfers = {c.start for c in sentence.of("TRANSFER") if cue.start - c.start <= TRANSFER_BEFORE_FIELD}
     for v in range(cue.start - 1, -1, -1):
         if tokens[v].text == ";" or tokens[v].lower_ in words.clause_words or v in transfers:
             return False
