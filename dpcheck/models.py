@@ -38,6 +38,10 @@ LATE_NOTICE = "subprocessor_late_notice"
 # it authorises them, specifically unless a clause on changes makes the authorisation a general one (extract/terms.py
 # reads it; checks/features.py and checks/art28.py weigh it).
 LISTED_IN_USE = "subprocessors_listed_in_use"
+# The mention kind of a clause saying the sub-processors or their list may change ("may amend this list at any time",
+# „kann weitere Unterauftragsverarbeiter hinzuziehen"), with or without notice: a list in use is then no closed one
+# (extract/terms.py reads it; checks/features.py weighs it).
+CHANGES_SUBPROCESSORS = "subprocessors_may_change"
 # The mention kind of an objection that changes nothing ("does not prevent the engagement"): no right to object, whatever
 # other clauses grant (extract/terms.py reads it; checks/features.py and checks/art28.py quote it).
 OBJECTION_VOID = "subprocessor_objection_void"

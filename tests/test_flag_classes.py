@@ -66,6 +66,11 @@ def test_access_from_outside_the_region_around_the_clock_stays_open(scanner, lan
         ),
         (
             "en",
+            "Each notice states the new sub-processor's name, the processing it will carry out and the country where "
+            "it will process Customer Data.",
+        ),
+        (
+            "en",
             "The notification will state the name of the sub-processor and the countries in which it will process "
             "Customer Data.",
         ),
@@ -172,3 +177,67 @@ def test_a_list_in_use_with_a_clause_on_changes_is_a_general_authorisation(scann
     """Once the contract speaks of new sub-processors, the list is where a general authorisation starts: notice and
     objection must both be there."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, LISTED[lang] + clause, lang)
+
+
+HEADED = {
+    "en": "## Sub-processors\n\n" + LISTED["en"],
+    "de": "## Unterauftragsverarbeiter\n\n" + LISTED["de"],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "The Processor may amend this list at any time."),
+        ("en", "This list may be updated from time to time."),
+        ("en", "The Processor will inform the Customer of any changes."),
+        ("de", "Der Auftragnehmer kann diese Liste jederzeit ändern."),
+        ("de", "Der Auftragnehmer kann weitere Unterauftragsverarbeiter hinzuziehen."),
+        ("de", "Die Liste wird bei Bedarf angepasst."),
+        ("de", "Über Änderungen informiert der Auftragnehmer den Auftraggeber."),
+    ],
+)
+def test_a_list_in_use_that_may_change_is_no_closed_list(scanner, lang, clause):
+    """A clause under the sub-processor heading that lets the list change, without naming new sub-processors or with
+    no notice at all, makes the list the start of a general authorisation: the right to object must be there."""
+    report = scanner.scan_text(HEADED[lang] + clause, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "Changes to this DPA must be made in writing."),
+        ("de", "Änderungen dieser Vereinbarung bedürfen der Schriftform."),
+    ],
+)
+def test_changes_of_the_agreement_leave_a_list_in_use_closed(scanner, lang, clause):
+    """Changes of the contract itself say nothing of the sub-processors: the list still authorises those on it."""
+    report = scanner.scan_text(HEADED[lang] + clause, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The list of sub-processors includes Example Cloud Inc., which processes Customer Data outside the EEA.",
+        ),
+        ("en", "Our notice also states that we transfer personal data to countries outside the EU."),
+        (
+            "de",
+            "Die Liste der Unterauftragsverarbeiter enthält die Beispiel Inc., die Daten in Drittländern verarbeitet.",
+        ),
+        ("de", "Das Verzeichnis nennt Dienstleister, an die wir Daten in Drittstaaten übermitteln."),
+        # A transfer word between the list's verb and the open words, and "States" as a noun, not a verb.
+        ("en", "The register shows all data flows, including transfers to third countries."),
+        ("de", "Das Verzeichnis nennt alle Datenflüsse, auch Übermittlungen in Drittländer."),
+        ("en", "The list covers EU Member States and third countries."),
+    ],
+)
+def test_open_words_in_a_clause_of_their_own_after_a_list_stay_open(scanner, lang, text):
+    """A clause of its own after what a list or notice holds ("which processes", "that we transfer", „an die wir")
+    says where data goes: no field of the list."""
+    destinations, _ = _scan(scanner, text, lang)
+    assert UNSPECIFIED in destinations

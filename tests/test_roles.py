@@ -4625,6 +4625,10 @@ def test_roles_a_cue_that_moves_no_data_keeps_its_country_named_again_and_its_jo
         ("de", "Die Daten zu unserem Bonusprogramm in Kanada beschreibt ein eigener Hinweis."),
         (
             "en",
+            "The data processed for the operation of that delivery robot programme in Canada is described elsewhere.",
+        ),
+        (
+            "en",
             "Where data goes to a country not recognized by Switzerland as adequate, we sign contractual clauses.",
         ),
         # The EEA's EFTA states in a list of where people are: the UK beside them is where they are too.
@@ -4673,6 +4677,15 @@ def test_roles_places_of_laws_headings_programmes_and_requests_are_no_destinatio
             {"US"},
         ),
         ("en", "We store the data of our loyalty programme on servers in Canada.", {"CA"}),
+        # A programme the data is shared with receives it there; a country recognised by another is where data goes.
+        ("en", "We share your data with our loyalty programme in the United States.", {"US"}),
+        ("de", "Wir geben Ihre Daten an unser Partnerprogramm in den USA weiter.", {"US"}),
+        ("en", "We send your data to our partners in Japan, recognised by the European Commission.", {"JP"}),
+        ("de", "Wir übermitteln Ihre Daten nach Kanada, anerkannt von der EU-Kommission als angemessen.", {"CA"}),
+        # A bracket that says where data is, not only which places a passage is for.
+        ("en", "Your data is stored in Germany (backups in the United States only).", {"US"}),
+        ("en", "Customer Data is stored in Frankfurt (support access from India only).", {"IN"}),
+        ("de", "Die Sicherungskopien werden gespeichert (nur in den USA).", {"US"}),
     ],
 )
 def test_roles_data_taken_out_of_a_place_or_across_borders_is_open(scanner, lang, text, expected):

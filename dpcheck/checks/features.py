@@ -21,6 +21,7 @@ from dpcheck.checks.chain import chain_gaps
 from dpcheck.facts import LegalFacts
 from dpcheck.models import (
     ALL_SUBPROCESSORS,
+    CHANGES_SUBPROCESSORS,
     LATE_NOTICE,
     LISTED_IN_USE,
     OBJECTION_DENIED,
@@ -216,10 +217,16 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     if not terms["general_authorisation"] and not terms["specific_authorisation"] and terms["subprocessor_notice"]:
         features["general_authorisation"] = Feature(True, ev(terms["subprocessor_notice"]))
     # The sub-processors the contract lists as in use are authorised one by one where no clause speaks of changing them
-    # (notice of new ones, at any time or only once they work, or an objection to them); where one does, the list is the
-    # general authorisation's starting point.
+    # (notice of new ones, at any time or only once they work, an objection to them, or a list that may be amended);
+    # where one does, the list is the general authorisation's starting point.
     elif not terms["general_authorisation"] and (in_use := doc.extraction.of(LISTED_IN_USE)):
-        changes = terms["subprocessor_notice"] or terms["subprocessor_objection"] or gap or unannounced
+        changes = (
+            terms["subprocessor_notice"]
+            or terms["subprocessor_objection"]
+            or gap
+            or unannounced
+            or doc.extraction.of(CHANGES_SUBPROCESSORS)
+        )
         if changes:
             features["general_authorisation"] = Feature(True, ev(in_use))
         else:

@@ -121,7 +121,10 @@ class Words:
     clock_time: frozenset[str]
     content_holders: frozenset[str]
     content_verbs: frozenset[str]
+    clause_words: frozenset[str]
+    relatives: frozenset[str]
     in_use: frozenset[str]
+    list_changes: frozenset[str]
     whether: frozenset[str]
     answer_yes: frozenset[str]
     answer_no: frozenset[str]
@@ -662,19 +665,31 @@ def _time_of_day(sentence: Sentence, cue: Cue, words: Words) -> bool:
 
 # Tokens from a notice or list to the verb that says what it holds ("the notice will state").
 HOLDER_REACH = 4
+# Tokens from a transfer word to the open words it sends data to ("transfers to third countries").
+TRANSFER_BEFORE_FIELD = 2
 
 
 def _notice_contents(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "The notice states the sub-processor's name and the country where it will process Customer Data", „Die Liste
     nennt ... die Länder, in denen er Daten verarbeitet": the open words say what a notice or list tells, a field it
-    fills in, not where data goes. Only in the same clause: after a semicolon the text may say so itself."""
+    fills in, not where data goes. Only in the same clause: after a semicolon, or in a clause of its own ("the list
+    includes X, which processes data outside the EEA", "states that we transfer data to third countries", „enthält X,
+    die Daten in Drittländern verarbeitet"), the text says so itself."""
     tokens = sentence.span
+    # "shows all data flows, including transfers to third countries": a transfer right before the open words is the
+    # text's own statement; a field further off ("the processing it will perform and the country where") is not.
+    transfers = {c.start for c in sentence.of("TRANSFER") if cue.start - c.start <= TRANSFER_BEFORE_FIELD}
     for v in range(cue.start - 1, -1, -1):
-        if tokens[v].text == ";":
+        if tokens[v].text == ";" or tokens[v].lower_ in words.clause_words or v in transfers:
             return False
-        # "states the sub-processor's name": a verb's word may stand as a noun among the fields.
-        if tokens[v].lower_ in words.content_verbs and any(
-            t.lower_ in words.content_holders for t in tokens[max(0, v - HOLDER_REACH) : v]
+        if tokens[v].lower_ in words.relatives and any(t.text == "," for t in tokens[max(0, v - 2) : v]):
+            return False
+        # "states the sub-processor's name": a verb's word may stand as a noun among the fields; capitalised, the verb's
+        # word is a noun ("covers EU Member States and third countries").
+        if (
+            tokens[v].lower_ in words.content_verbs
+            and tokens[v].text.islower()
+            and any(t.lower_ in words.content_holders for t in tokens[max(0, v - HOLDER_REACH) : v])
         ):
             return True
     return False

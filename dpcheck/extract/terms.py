@@ -12,7 +12,15 @@ from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.sentences import ANNOUNCED_REACH, Cue, Sentence
 from dpcheck.ingest.document import Document, Table
-from dpcheck.models import LATE_NOTICE, LISTED_IN_USE, OBJECTION_DENIED, OBJECTION_VOID, Evidence, Mention
+from dpcheck.models import (
+    CHANGES_SUBPROCESSORS,
+    LATE_NOTICE,
+    LISTED_IN_USE,
+    OBJECTION_DENIED,
+    OBJECTION_VOID,
+    Evidence,
+    Mention,
+)
 
 # Tokens from a word saying by what means a party acts (``by_means`` in rules/lexicon/words.yml) to the notice it
 # brings ("by giving 30 days' written notice").
@@ -280,6 +288,18 @@ def _closed_list(sentence: Sentence, words: Words) -> bool:
     )
 
 
+def _says_change(sentence: Sentence, words: Words) -> str:
+    """The word saying that the sub-processors or their list may change ("may amend this list at any time", „kann
+    weitere Unterauftragsverarbeiter hinzuziehen"), or "": whether or not the sentence gives notice, a list of the
+    processors in use is then where a general authorisation starts, never a closed one (see _closed_list). Changes of
+    another document ("changes to this DPA") say nothing of the sub-processors."""
+    if sentence.has("OTHER_CHANGE") or _closed_list(sentence, words):
+        return ""
+    if cues := sentence.of("CHANGE", "AT_ANY_TIME"):
+        return cues[0].text
+    return next((t.text for t in sentence.span if t.lower_ in words.list_changes), "")
+
+
 def _consent_condition(sentence: Sentence) -> Cue | None:
     """The condition that makes engaging a sub-processor depend on the controller's consent ("only with
     the Customer's consent", "nur mit Zustimmung", "shall not appoint ... unless authorised"), or None;
@@ -412,6 +432,8 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
             # that gives no notice every period is the time to object.
             _days([days for at, days in periods if at > objection or not sentence.has("NOTICE")]),
         )
+    if change := _says_change(sentence, words):
+        add(CHANGES_SUBPROCESSORS, f"the sub-processors may change ('{change}')")
     if not named:
         # Under a sub-processor heading, "informs the Customer of planned changes" is prior notice too: Art. 28(2)
         # asks for notice, not for a period.
