@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 DocType = Literal["privacy_policy", "dpa", "subprocessor_list", "other"]
 Rating = Literal["green", "yellow", "red"]
@@ -383,6 +383,12 @@ def distinct_places(evidence: Iterable[Evidence], limit: int | None = None) -> t
 # Words from a name to the end of its clause in which a denial there denies the use ("Wir nutzen Acme in der App
 # nicht mehr"); shared by the reading (dpcheck/extract/recipients.py) and the diff (dpcheck/changes/still.py).
 DENIAL_REACH = 12
+
+
+def legal_forms(words: Any) -> frozenset[str]:
+    """The legal forms of words.yml (``words``), lower-case and without a final dot: a recipient's name is read, and
+    keyed across versions and documents (the diff, the dossier), without them."""
+    return frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"])
 
 
 def denies_clause(clause: Sequence[str], denials: frozenset[str], undenying: frozenset[str]) -> bool:

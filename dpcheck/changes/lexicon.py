@@ -14,8 +14,7 @@ from functools import cache
 from typing import Any
 
 from dpcheck.checks import Ruleset
-from dpcheck.extract.recipients import legal_forms
-from dpcheck.models import EEA_REGION
+from dpcheck.models import EEA_REGION, legal_forms
 from dpcheck.resources import rules_dir
 
 Patterns = tuple[re.Pattern[str], ...]

@@ -20,7 +20,7 @@ import numpy as np
 
 from dpcheck.extract.sentences import Sentence, Sentences, Tokens
 from dpcheck.ingest.document import Block, Document
-from dpcheck.models import DENIAL_REACH, Recipient, denies_clause
+from dpcheck.models import DENIAL_REACH, Recipient, denies_clause, legal_forms
 
 Role = Literal["affiliate", "processor", "third_party"]
 # The category before a list cue gives the role of the names listed after it.
@@ -207,12 +207,6 @@ class RecipientWords:
             )
             or (block.kind == "list_item" and lead is not None and bool(self.choices.search(lead.text.lower())))
         )
-
-
-def legal_forms(words: Any) -> frozenset[str]:
-    """The legal forms of words.yml (``words``), lower-case and without a final dot: a recipient's name is read, and
-    keyed across versions and documents, without them."""
-    return frozenset(str(w).lower().rstrip(".") for w in words["legal_forms"])
 
 
 @lru_cache(maxsize=1024)

@@ -396,13 +396,13 @@ class SentenceRoles:
                 reached.append(((-1, 0, 0), cue, role))
                 continue
             # A place's article is the place's („Nutzern in der Türkei zur Verfügung gestellt"): in the ranking it puts
-            # a cue before it that makes no transfer no further away than one right after the place. Not a possessive
-            # ("Customers in its Montreal data centre": the place is the thing's), nor a transfer's cue („an unseren
-            # Anbieter in den USA übermittelt": the verb after the place decides).
+            # a cue of where people are before it no further away than one right after the place. Not after a
+            # possessive ("Customers in its Montreal data centre": the place is the thing's), nor for another cue („an
+            # unseren Anbieter in den USA übermittelt", „an unser Partnerprogramm in den USA weiter": the verb decides).
             if (
                 cue_before
                 and distance
-                and role.argument not in self.roleset.transferring
+                and role.argument == ORIGIN
                 and tokens[start - 1].lower_ in self.roleset.seated_party.articles
             ):
                 distance -= 1

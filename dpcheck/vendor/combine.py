@@ -15,8 +15,7 @@ from datetime import date
 
 from dpcheck.changes.model import Comparison
 from dpcheck.checks import Ruleset
-from dpcheck.extract.recipients import legal_forms
-from dpcheck.models import RATINGS, DocumentReport, Finding, Rating
+from dpcheck.models import RATINGS, DocumentReport, Finding, Rating, legal_forms
 from dpcheck.vendor.features import VENDOR_FEATURES, Dossier
 from dpcheck.vendor.join import merge, read_alone
 from dpcheck.vendor.model import Agreement, Question, VendorDocument, VendorFinding, VendorReport

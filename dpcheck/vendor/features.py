@@ -19,9 +19,17 @@ from typing import Any
 
 from dpcheck.changes.snapshot import recipient_key, same_recipient
 from dpcheck.checks.features import Feature, FeatureRegistry
-from dpcheck.extract.recipients import legal_forms
 from dpcheck.facts import LegalFacts
-from dpcheck.models import EEA_REGION, LOCATION_COMMITMENT, UNSPECIFIED, Evidence, Mention, Recipient, Transfer
+from dpcheck.models import (
+    EEA_REGION,
+    LOCATION_COMMITMENT,
+    UNSPECIFIED,
+    Evidence,
+    Mention,
+    Recipient,
+    Transfer,
+    legal_forms,
+)
 from dpcheck.vendor.model import Side, VendorDocument
 
 # Roles on the agreement's side of a dossier: what binds the vendor as processor.
