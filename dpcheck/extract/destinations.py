@@ -27,7 +27,16 @@ from dpcheck.extract.roles import (
     assign,
     may_state_transfer,
 )
-from dpcheck.extract.sentences import INSTRUCTIONS, Cue, Place, Sentence, Sentences, Tokens, announces_providers
+from dpcheck.extract.sentences import (
+    INSTRUCTIONS,
+    SEMICOLON,
+    Cue,
+    Place,
+    Sentence,
+    Sentences,
+    Tokens,
+    announces_providers,
+)
 from dpcheck.models import EEA_REGION, UNSPECIFIED, Mention
 from dpcheck.nlp.languages import spellings
 
@@ -358,8 +367,7 @@ def _limited_part(sentence: Sentence, at: int, words: Words, eea: Collection[str
     stops = sentence.where_word(SEMICOLON)
     if not stops:
         return None
-    lo = max((i + 1 for i in stops if i < at), default=0)
-    hi = min((i for i in stops if i >= at), default=len(tokens))
+    lo, hi = sentence.part_bounds(at)
     limited = any(lo <= c.start < hi for c in sentence.of("SOME_DATA")) or any(
         t.lower_ in words.denial_scope for t in tokens[lo:hi]
     )
@@ -831,7 +839,6 @@ DETERMINER_REACH = 9
 STAFF_DENIAL_REACH = 12
 # Tokens between a negation and the sub-processors it says there are none of ("none of our sub-processors").
 NO_RECIPIENT_REACH = 3
-SEMICOLON = frozenset({";"})
 # Tokens between "in particular the following" and the sub-processors it lists.
 OPEN_LIST_REACH = 2
 # Tokens walked back from a place to the preposition that says whether data comes from it or goes there; a list

@@ -18,7 +18,7 @@ from typing import Any
 from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.destinations import names_a_region
 from dpcheck.extract.forms import answered_no, box_before
-from dpcheck.extract.sentences import Cue, Place, Sentence, Sentences, Tokens
+from dpcheck.extract.sentences import SEMICOLON, Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import SCC_NUMBER, Evidence, Mention
 from dpcheck.prefilter import prefilter
 
@@ -70,7 +70,6 @@ COUNTERFACTUAL_REACH = 8
 DELETED_REACH = 2
 # Tokens that part a sentence's cells ("|") and clauses (";"), looked up in the document's word index.
 _BAR = frozenset({"|"})
-_SEMICOLON = frozenset({";"})
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
 PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
 PARTY_PLACE_REACH = 2
@@ -702,9 +701,7 @@ def _leaves_in_part(sentence: Sentence, cue: Cue, non_eea: Set[str]) -> bool:
     """The part of the sentence holding ``cue`` (between semicolons) names where data goes outside the EEA itself: "we
     process health data where necessary to protect your vital interests; our host in the US stores them" names the
     ground for processing them, not for sending them abroad."""
-    stops = sentence.where_word(_SEMICOLON)
-    lo = max((i + 1 for i in stops if i < cue.start), default=0)
-    hi = min((i for i in stops if i >= cue.end), default=len(sentence.span))
+    lo, hi = sentence.part_bounds(cue.start, cue.end)
     return any(lo <= c.start < hi for c in sentence.of("THIRD_COUNTRY", "OPEN_DESTINATION")) or any(
         lo <= p.start < hi and (p.code in non_eea or p.code == "UNSPECIFIED") for p in sentence.places
     )
@@ -1279,7 +1276,7 @@ def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
     to a purpose or kind of data ("Transfers to the US are made under the SCCs; we do not transfer data for marketing
     purposes") or admits an exception ("...; no data leaves the EEA without them")."""
     tokens = sentence.span
-    stops = sentence.where_word(_SEMICOLON)
+    stops = sentence.where_word(SEMICOLON)
     if not stops:
         return None
     lo = max((i + 1 for i in stops if i < cue.start), default=0)
@@ -1326,9 +1323,7 @@ def _not_in_force(sentence: Sentence, cue: Cue, mentions: Sequence[Cue], lexicon
     lo, hi = sorted((cue.start, found.start))
     if not any(t.text == ";" for t in tokens[lo:hi]):
         return found
-    stops = sentence.where_word(_SEMICOLON)
-    p_lo = max((i + 1 for i in stops if i < found.start), default=0)
-    p_hi = min((i for i in stops if i >= found.end), default=len(tokens))
+    p_lo, p_hi = sentence.part_bounds(found.start, found.end)
     own = lexicon.labels[cue.label][0]
     if any(p_lo <= m.start < p_hi and lexicon.labels[m.label][0] != own for m in mentions):
         return None
@@ -1843,9 +1838,7 @@ def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> boo
     not speak of them ("Transfers to our UK subsidiary rely on the UK adequacy decision, and onward transfers from the UK
     are covered by the UK Addendum")."""
     tokens = sentence.span
-    stops = sentence.where_word(_SEMICOLON)
-    lo = max((i + 1 for i in stops if i < cue.start), default=0)
-    hi = min((i for i in stops if i >= cue.end), default=len(tokens))
+    lo, hi = sentence.part_bounds(cue.start, cue.end)
     if ONWARD.search(tokens[lo:hi].text) is None:
         return False
     # "complies with the Safe Harbor Privacy Principles of notice, choice, onward transfer, ...": the name of one of the

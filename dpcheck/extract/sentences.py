@@ -67,6 +67,7 @@ ANNOUNCED = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESS
 SUBPROCESSOR_HEADING = re.compile(
     r"sub-?processor|sub-?contract|unterauftrag|subunternehm|weitere auftragsverarbeiter", re.I
 )
+SEMICOLON = frozenset({";"})
 CLAUSE_BREAKS = frozenset(
     {
         ",",
@@ -542,6 +543,13 @@ class Sentence:
         breaks = self.where_word(CLAUSE_BREAKS)
         k = bisect_left(breaks, index)
         return (breaks[k - 1] + 1 if k else 0), (breaks[k] if k < len(breaks) else len(self.span))
+
+    def part_bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """Token range of the part of the sentence, between semicolons, holding tokens ``start`` to ``end``."""
+        stops = self.where_word(SEMICOLON)
+        lo = max((i + 1 for i in stops if i < start), default=0)
+        hi = min((i for i in stops if i >= (start if end is None else end)), default=len(self.span))
+        return lo, hi
 
     def evidence(self, reason: str, start: int | None = None, end: int | None = None) -> Evidence:
         """Evidence quoting the whole sentence (or the given char span within the document). A sentence
