@@ -38,6 +38,10 @@ LATE_NOTICE = "subprocessor_late_notice"
 # it authorises them, specifically unless a clause on changes makes the authorisation a general one (extract/terms.py
 # reads it; checks/features.py and checks/art28.py weigh it).
 LISTED_IN_USE = "subprocessors_listed_in_use"
+# The mention kind of a clause that shows the list of sub-processors missing: they are named by kind only
+# ("sub-processors of the following categories:") or their list is promised for later ("will be included in the final
+# DPA"). A finding on the missing list quotes it (extract/terms.py reads it; checks/features.py quotes it).
+LIST_ABSENT = "subprocessor_list_absent"
 # The mention kind of a clause saying the sub-processors or their list may change ("may amend this list at any time",
 # „kann weitere Unterauftragsverarbeiter hinzuziehen"), with or without notice: a list in use is then no closed one
 # (extract/terms.py reads it; checks/features.py weighs it).

@@ -241,3 +241,179 @@ def test_open_words_in_a_clause_of_their_own_after_a_list_stay_open(scanner, lan
     says where data goes: no field of the list."""
     destinations, _ = _scan(scanner, text, lang)
     assert UNSPECIFIED in destinations
+
+
+UNHEADED = {
+    "en": "## Performance\n\n" + LISTED["en"],
+    "de": "## Leistungserbringung\n\n" + LISTED["de"],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "The Processor will inform the Customer of any changes."),
+        ("de", "Über Änderungen informiert der Auftragnehmer den Auftraggeber."),
+        ("de", "Über Änderungen wird der Auftraggeber rechtzeitig informiert."),
+    ],
+)
+def test_a_change_notice_right_after_a_list_in_use_outside_a_sub_processor_section(scanner, lang, clause):
+    """The paragraph right after the list speaks of the sub-processors listed, whatever the section's heading: the
+    changes it announces are theirs, so the list is a general authorisation and the right to object is missing."""
+    report = scanner.scan_text(UNHEADED[lang] + clause, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "The Processor keeps its staff bound to confidentiality. Changes to this DPA must be made in writing."),
+        ("de", "Der Auftragnehmer verpflichtet sein Personal auf Vertraulichkeit."),
+    ],
+)
+def test_other_terms_after_a_list_in_use_leave_it_closed(scanner, lang, clause):
+    report = scanner.scan_text(UNHEADED[lang] + clause, language=lang, doc_type="dpa", format="markdown")
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in {f.rule_id for f in report.findings}
+
+
+AUTHORISED = {
+    "en": "The Customer grants the Processor a general authorisation to engage sub-processors. The sub-processors "
+    "engaged at signature are listed in Annex 2. ",
+    "de": "Der Auftraggeber erteilt dem Auftragnehmer die allgemeine Genehmigung, Unterauftragsverarbeiter "
+    "einzusetzen. Die bei Vertragsschluss eingesetzten Unterauftragsverarbeiter sind in Anlage 2 aufgeführt. ",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance. A right to object to individual "
+            "sub-processors does not exist.",
+        ),
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance. A right to object to sub-processors "
+            "does not exist.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Ein Widerspruchsrecht "
+            "gegen einzelne Unterauftragsverarbeiter besteht nicht.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Ein Widerspruchsrecht "
+            "des Auftraggebers ist ausgeschlossen.",
+        ),
+    ],
+)
+def test_a_right_to_object_denied_at_the_clause_end(scanner, lang, clause):
+    """What the right would be against may stand between it and the words that deny it: no right to object."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "The Processor publishes changes in its changelog once the new sub-processor has started its work."),
+        (
+            "en",
+            "The Processor announces changes by updating its sub-processor page; the authorisation is deemed "
+            "given upon publication.",
+        ),
+        (
+            "de",
+            "Änderungen veröffentlicht der Auftragnehmer im Changelog, sobald der neue Unterauftragsverarbeiter "
+            "seine Tätigkeit aufgenommen hat.",
+        ),
+        (
+            "de",
+            "Über Änderungen informiert der Auftragnehmer durch Aktualisierung der Übersicht unter "
+            "www.beispiel.de/unterauftragnehmer; die Genehmigung gilt mit der Veröffentlichung als erteilt.",
+        ),
+    ],
+)
+def test_a_change_announced_once_it_stands_is_no_prior_notice(scanner, lang, clause):
+    """Notice once the new sub-processor is at work, or an authorisation that stands the moment the change is
+    published, leaves the customer nothing to object to in advance (Art. 28(2)), whatever objection clause follows."""
+    objection = {
+        "en": " The Customer may object to a new sub-processor within 14 days.",
+        "de": " Der Auftraggeber kann einem neuen Unterauftragsverarbeiter binnen 14 Tagen widersprechen.",
+    }
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(
+        scanner, AUTHORISED[lang] + clause + objection[lang], lang
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "The Processor informs the Customer 30 days before the new sub-processor starts its work."),
+        (
+            "de",
+            "Der Auftragnehmer informiert den Auftraggeber 30 Tage, bevor der neue Unterauftragsverarbeiter seine "
+            "Tätigkeit aufnimmt.",
+        ),
+    ],
+)
+def test_notice_before_the_work_begins_is_prior_notice(scanner, lang, clause):
+    objection = {
+        "en": " The Customer may object to a new sub-processor within 14 days.",
+        "de": " Der Auftraggeber kann einem neuen Unterauftragsverarbeiter binnen 14 Tagen widersprechen.",
+    }
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(
+        scanner, AUTHORISED[lang] + clause + objection[lang], lang
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The Customer generally authorises sub-processors of the types described in Annex 3."),
+        ("en", "The Processor uses sub-processors of the following categories: hosting, email delivery, support."),
+        (
+            "de",
+            "Der Auftraggeber genehmigt allgemein den Einsatz von Unterauftragsverarbeitern der in Anlage 3 "
+            "beschriebenen Art.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer setzt Unterauftragsverarbeiter der folgenden Kategorien ein: Hosting, E-Mail-Versand.",
+        ),
+    ],
+)
+def test_sub_processors_named_by_kind_are_no_list(scanner, lang, text):
+    """A kind of sub-processor, whether before the word or after it, does not say who processes the data; the finding
+    quotes the clause that names them by kind."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    missing = [f for f in report.findings if f.rule_id == "SUBPROCESSOR_LIST_MISSING"]
+    assert missing
+    assert missing[0].evidence[0].quote == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        ("en", "A list of sub-processors will be included in the final DPA.", True),
+        ("en", "The list of sub-processors is to be added at a later date.", True),
+        ("de", "Die Liste der Unterauftragsverarbeiter wird nachgereicht.", True),
+        ("de", "Eine Liste der Unterauftragsverarbeiter folgt in der endgültigen Fassung dieses Vertrags.", True),
+        ("en", "The list of sub-processors is available at https://example.com/subprocessors.", False),
+        ("en", "The list of sub-processors will be provided on request.", False),
+        ("de", "Die Liste der Unterauftragsverarbeiter ist in Anlage 3 enthalten.", False),
+    ],
+)
+def test_a_list_promised_for_later_is_no_list(scanner, lang, text, missing):
+    """A placeholder that promises the list for a later version names nobody now; a place where the list is kept,
+    or its delivery on request, points to it."""
+    opening = {
+        "en": "The Provider engages sub-processors for hosting and email delivery. ",
+        "de": "Der Anbieter setzt Unterauftragsverarbeiter für Hosting und E-Mail-Versand ein. ",
+    }
+    report = scanner.scan_text(opening[lang] + text, language=lang, doc_type="dpa")
+    found = [f for f in report.findings if f.rule_id == "SUBPROCESSOR_LIST_MISSING"]
+    assert bool(found) is missing
+    if missing:
+        assert found[0].evidence[0].quote == text

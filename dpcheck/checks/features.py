@@ -23,6 +23,7 @@ from dpcheck.models import (
     ALL_SUBPROCESSORS,
     CHANGES_SUBPROCESSORS,
     LATE_NOTICE,
+    LIST_ABSENT,
     LISTED_IN_USE,
     OBJECTION_DENIED,
     OBJECTION_VOID,
@@ -198,7 +199,8 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     terms = {kind: doc.extraction.of(kind) for kind in TERMS}
     # Notice given for some changes only ("the replacement of a sub-processor") while others come at any time is no
     # prior notice of new sub-processors: the clause that lets them come is the evidence.
-    features = {"subprocessor_list": Feature(bool(listed), ev(listed))} | {
+    # With no list, the clauses naming sub-processors by kind only, or promising their list for later, show it missing.
+    features = {"subprocessor_list": Feature(bool(listed), ev(listed or doc.extraction.of(LIST_ABSENT)))} | {
         kind: Feature(bool(found), ev(found)) for kind, found in terms.items()
     }
     if unannounced := doc.extraction.of("subprocessor_unannounced"):

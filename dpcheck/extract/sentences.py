@@ -1045,7 +1045,7 @@ class Sentences(Sequence[Sentence]):
         self, blocks: Sequence[Block]
     ) -> tuple[list[bool], list[bool], list[frozenset[str]], list[bool], list[bool]]:
         """Per block: in a section on transfers (or a list led in by a sentence on them); in a section on (or a paragraph naming)
-        sub-processors; the countries its headings name; an item under a lead-in on transfers; one under a lead-in
+        sub-processors, or the paragraph right after a list a paragraph naming them leads in; the countries its headings name; an item under a lead-in on transfers; one under a lead-in
         sharing data with recipients."""
         a = self.analysis
         codes = a.place_codes
@@ -1078,6 +1078,12 @@ class Sentences(Sequence[Sentence]):
         subprocessor_headings: dict[str, bool] = {}
         heading_countries: dict[str, frozenset[str]] = {}
         in_transfer, in_subprocessors, countries, led_in, recipients_led_in = [], [], [], [], []
+        # "Der Auftragnehmer bedient sich folgender Unterauftragsverarbeiter:", its list, then "Über Änderungen informiert
+        # der Auftragnehmer den Auftraggeber.": the paragraph right after the list still speaks of the sub-processors
+        # (the changes are theirs), as one in a section on them would. The lead-in's heading path, and whether its
+        # list has begun.
+        listing: tuple[str, ...] | None = None
+        listed = False
         # The places of each block, grouped once rather than sought among all places at every heading.
         block_places: dict[int, list[int]] = {}
         for b, c in zip(place_block.tolist(), a.places.label.tolist()):
@@ -1096,7 +1102,15 @@ class Sentences(Sequence[Sentence]):
             for heading in block.heading_path:
                 if heading not in subprocessor_headings:
                     subprocessor_headings[heading] = bool(_SUBPROCESSOR_HEADING.search(heading))
-            in_subprocessors.append(any(subprocessor_headings[h] for h in block.heading_path) or b in naming)
+            after_list = listed and block.kind == "paragraph" and block.heading_path == listing
+            in_subprocessors.append(
+                any(subprocessor_headings[h] for h in block.heading_path) or b in naming or after_list
+            )
+            if block.kind in ("list_item", "table_row"):
+                listed = listing is not None
+            else:
+                lead = block.kind == "paragraph" and b in naming and block.text.rstrip().endswith(":")
+                listing, listed = (block.heading_path if lead else None), False
             in_section = block.kind == "list_item" and lead_in
             led_in.append(in_section)
             recipients_led_in.append(block.kind == "list_item" and recipients)

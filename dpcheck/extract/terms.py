@@ -15,6 +15,7 @@ from dpcheck.ingest.document import Document, Table
 from dpcheck.models import (
     CHANGES_SUBPROCESSORS,
     LATE_NOTICE,
+    LIST_ABSENT,
     LISTED_IN_USE,
     OBJECTION_DENIED,
     OBJECTION_VOID,
@@ -434,6 +435,10 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
         )
     if change := _says_change(sentence, words):
         add(CHANGES_SUBPROCESSORS, f"the sub-processors may change ('{change}')")
+    if kinds := sentence.of("SUBPROCESSOR_KINDS"):
+        add(LIST_ABSENT, f"names sub-processors by kind only ('{kinds[0].text}')")
+    elif sentence.has("LIST") and (later := sentence.of("LIST_LATER")):
+        add(LIST_ABSENT, f"promises the list for later ('{later[0].text}')")
     if not named:
         # Under a sub-processor heading, "informs the Customer of planned changes" is prior notice too: Art. 28(2)
         # asks for notice, not for a period.
@@ -563,10 +568,14 @@ def _says_where(sentence: Sentence) -> bool:
     the list of sub-processors" only says that there is one; "following" or „nachfolgend" points to a list that
     follows only before a colon or the sub-processors ("die folgenden Unterauftragsverarbeiter"), not in a definition
     („nachfolgend „Dienstleister" genannt") or before other things ("the following conditions"). Parts of a document
-    counted off one after another ("clauses, recitals, schedules, annexes") point to no list."""
+    counted off one after another ("clauses, recitals, schedules, annexes") point to no list, nor does a list
+    promised for later ("will be included in the final DPA", „wird nachgereicht")."""
     nouns = {(c.start, c.end) for c in sentence.of("LIST_NOUN")}
     tokens = sentence.span
     lists = sentence.of("LIST")
+    # A list promised for later is no list yet, wherever it will be.
+    if sentence.has("LIST_LATER"):
+        return False
     counted_off = {
         (c.start, c.end)
         for c in lists
