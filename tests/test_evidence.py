@@ -1444,3 +1444,95 @@ def test_evidence_a_heading_opening_with_notes_on_a_topic_heads_statements(scann
     """ "Notes on hosting", „Anmerkungen zum Hosting" head statements of their own, unlike the notes under a list
     ("Notes"): the sentence placing the data there is quoted first."""
     assert quotes(scanner, text, lang, "US", fmt="markdown")[0] == first
+
+
+@pytest.mark.parametrize(
+    ("lang", "place", "tool", "tool_name"),
+    [
+        (
+            "en",
+            "4.2 Our booking reminders are sent through Tintwhistle Ltd, a messaging provider in London, United Kingdom.",
+            "We rely on the Commission's adequacy decision for the United Kingdom for this transfer.",
+            "adequacy",
+        ),
+        (
+            "de",
+            "4.2 Unsere Terminerinnerungen versendet die Tintwhistle Ltd, ein Nachrichtendienst in London, Vereinigtes "
+            "Königreich.",
+            "Für diese Übermittlung stützen wir uns auf den Angemessenheitsbeschluss der Kommission für das Vereinigte "
+            "Königreich.",
+            "adequacy",
+        ),
+        (
+            "en",
+            "5.1 When you switch on dictation, your recordings are transferred to Loomquill Inc. in the United States.",
+            "We have concluded the Standard Contractual Clauses with Loomquill for that transfer.",
+            "scc",
+        ),
+        (
+            "de",
+            "5.1 Wenn Sie die Diktierfunktion einschalten, werden Ihre Aufnahmen an die Loomquill Inc. in den USA "
+            "übermittelt.",
+            "Diese Übermittlung stützt sich auf die Standardvertragsklauseln der Kommission.",
+            "scc",
+        ),
+    ],
+)
+def test_evidence_a_place_and_its_tool_in_two_sentences_are_quoted_as_one(scanner, lang, place, tool, tool_name):
+    """A paragraph placing the data in one sentence and naming the tool of that transfer in the next tells one
+    transfer: the destination and the tool are each quoted with both sentences, the statement a reader cites."""
+    text = f"{place} {tool}"
+    report = scan(scanner, text, lang)
+    code = "GB" if tool_name == "adequacy" else "US"
+    (transfer,) = [t for t in report.transfers if t.destination == code]
+    assert transfer.evidence[0].quote == text
+    assert tool_quotes(report, tool_name)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "4.2 Our booking reminders are sent through Tintwhistle Ltd, a messaging provider in London, United Kingdom. "
+            "Transfers to our payment partner in the United States rest on the Standard Contractual Clauses.",
+        ),
+        (
+            "de",
+            "4.2 Unsere Terminerinnerungen versendet die Tintwhistle Ltd, ein Nachrichtendienst in London, Vereinigtes "
+            "Königreich. Übermittlungen an unseren Zahlungsdienst in den USA stützen wir auf die Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_evidence_a_tool_sentence_naming_another_place_stands_alone(scanner, lang, text):
+    """The next sentence names a tool for another place: it tells another transfer, and neither quote takes in the
+    other's sentence."""
+    report = scan(scanner, text, lang)
+    first, second = text.split(". ", 1)
+    (uk,) = [t for t in report.transfers if t.destination == "GB"]
+    assert uk.evidence[0].quote == first + "."
+    assert tool_quotes(report, "scc")[0] == second
+
+
+@pytest.mark.parametrize(
+    ("lang", "clauses", "decisive"),
+    [
+        (
+            "en",
+            "6.1 Customer grants Brindlefax a general authorisation to engage sub-processors. 6.2 The current list of "
+            "sub-processors is published at https://brindlefax.example/subprocessors.",
+            "6.3 Brindlefax may add or replace sub-processors from time to time by updating that list.",
+        ),
+        (
+            "de",
+            "6.1 Der Auftraggeber erteilt Brindlefax die allgemeine Genehmigung, Unterauftragsverarbeiter einzusetzen. "
+            "6.2 Die aktuelle Liste steht unter https://brindlefax.example/unterauftragsverarbeiter.",
+            "6.3 Der Auftragnehmer kann die eingesetzten Unterauftragsverarbeiter jederzeit austauschen.",
+        ),
+    ],
+)
+def test_evidence_a_list_changed_at_will_shows_the_missing_notice(scanner, lang, clauses, decisive):
+    """No clause gives notice of new sub-processors, and one lets the processor change them at will: that clause is
+    where notice belongs and is missing, quoted before the authorisation."""
+    found = finding_quotes(scan(scanner, f"{clauses} {decisive}", lang, "dpa"), "SUBPROCESSOR_OBJECTION_MISSING")
+    assert found[0] == decisive

@@ -208,6 +208,10 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     # Notice only after the change or where practicable, and none given in advance: that clause shows the gap.
     elif not terms["subprocessor_notice"] and (late := doc.extraction.of(LATE_NOTICE)):
         features["subprocessor_notice"] = Feature(False, ev(late))
+    # No notice at all, and a clause lets the list change at the processor's will ("may add or replace sub-processors
+    # by updating the list"): where notice of the change belongs, so it shows the gap.
+    elif not terms["subprocessor_notice"] and (changing := doc.extraction.of(CHANGES_SUBPROCESSORS)):
+        features["subprocessor_notice"] = Feature(False, ev(changing))
     # An objection the DPA leaves without effect is no opportunity to object (Art. 28(2)), however another clause words it.
     if void := doc.extraction.of(OBJECTION_VOID):
         features["subprocessor_objection"] = Feature(False, ev(void))

@@ -17,7 +17,7 @@ from dpcheck.extract.amendments import amended_away, instruction_pattern
 from dpcheck.extract.annexes import lists_to_nothing
 from dpcheck.extract.destinations import DENIED, OPEN_LIST, PROVIDERS, customers_own_flows
 from dpcheck.extract.doctype import classify
-from dpcheck.extract.evidence import TABLE
+from dpcheck.extract.evidence import TABLE, stated_together
 from dpcheck.extract.mechanisms import conditioned_tools, consent_without_transfer, tools_out_of_scope
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.periods import breach_limits
@@ -215,9 +215,13 @@ def _extract(
 
     # Decisive evidence first (dpcheck.extract.evidence): every view of the mentions keeps this order. A destination's
     # sentence is ranked by what it says itself, then quoted with the sentence that goes on from it (what goes there).
-    ranked = tuple(
-        replace(m, evidence=reading.sentences.continued(m.evidence)) if m.kind == "destination" else m
-        for m in lexicon.evidence.ranked(mentions)
+    # A place and its tool told in two sentences of one paragraph are quoted as one statement for each (stated_together).
+    ranked = stated_together(
+        (
+            replace(m, evidence=reading.sentences.continued(m.evidence)) if m.kind == "destination" else m
+            for m in lexicon.evidence.ranked(mentions)
+        ),
+        reading.sentences,
     )
     return Extraction(
         doc_type or classify(document),

@@ -68,14 +68,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from dpcheck.extract.mechanisms import CONSENT_DETAIL as CONSENT
 from dpcheck.extract.mechanisms import DISAVOWAL, EXAMPLE
 from dpcheck.extract.roles import RECIPIENT_SEAT, UNCLAIMED
-from dpcheck.extract.sentences import Sentence
+from dpcheck.extract.sentences import Sentence, Sentences
 from dpcheck.models import Evidence, Mention
 from dpcheck.prefilter import Prefiltered, prefilter
 
@@ -85,6 +85,9 @@ DEFINITION = "definition"
 TABLE = "table"  # also the detail of a destination read from a sub-processor table
 # The kinds of mention ranked here: where data goes and on what basis.
 RANKED = ("destination", "mechanism")
+# The roles of a destination's sentence that plainly places the data there: a transfer, storage or access statement, or
+# the seat of a recipient that receives the data.
+PLACING = ("destination", RECIPIENT_SEAT)
 # Tiers, decisive first; a mention whose role is not named here sits between named and definitions.
 ORDER = ("destination", RECIPIENT_SEAT, TRANSFER, TABLE, UNCLAIMED, "", DEFINITION)
 _TIER = {role: tier for tier, role in enumerate(ORDER)}
@@ -123,6 +126,47 @@ def _notes(data: dict[str, list[str]]) -> re.Pattern[str]:
     return re.compile(
         r"^[\W\d]*(?:(?:" + _alternatives(alone) + r")[\W\d]*$|(?:" + _alternatives(opening) + r")\b)", re.I
     )
+
+
+def stated_together(mentions: Iterable[Mention], sentences: Sentences) -> tuple[Mention, ...]:
+    """``mentions`` in their order, a transfer told in two sentences of one paragraph quoted whole for both labels: a
+    sentence placing the data ("We send confirmations through Postwick Inc., located in the United States.") and the
+    next naming the tool it rests on and no other place ("Postwick is certified under the DPF, and we rely on that.",
+    „Die Übermittlung stützt sich auf die Standardvertragsklauseln."). The place's quote goes on through the tool's
+    sentence, the tool's starts at the place's: a reader cites the two as one statement, where to and on what basis.
+    Ranked first by their own sentences; a table row stands alone."""
+    mentions = tuple(mentions)
+    places: dict[int, set[str]] = {}
+    tools: set[int] = set()
+    named: set[int] = set()
+    at = {m.evidence: sentences.whole(m.evidence) for m in mentions if m.kind in RANKED}
+    for m in mentions:
+        i = at.get(m.evidence)
+        if i is None:
+            continue
+        if m.kind == "mechanism":
+            named.add(i)
+            # A tool named in a sentence about the transfer; a definition ("'SCCs' means ...") says what a word means.
+            if m.role == TRANSFER:
+                tools.add(i)
+        elif m.detail != TABLE and m.role in PLACING:
+            places.setdefault(i, set()).add(m.value)
+    # The place's sentence names no tool itself: one that does ("The DPF is a framework between the EU and the US")
+    # states its own case.
+    placed = {i: values for i, values in places.items() if i not in named}
+
+    def joined(m: Mention) -> Mention:
+        i = at.get(m.evidence)
+        if i is None or m.detail == TABLE or m.role == TABLE:
+            return m
+        if m.kind == "destination" and i in placed and i + 1 in tools and places.get(i + 1, set()) <= {m.value}:
+            return replace(m, evidence=sentences.through(m.evidence, i, i + 1))
+        # The tool's sentence, and a place it names again ("for the transfer to the United Kingdom"), from the place's.
+        if i in tools and placed.get(i - 1) and places.get(i, set()) <= placed[i - 1]:
+            return replace(m, evidence=sentences.through(m.evidence, i - 1, i))
+        return m
+
+    return tuple(joined(m) for m in mentions)
 
 
 def _overlaps(evidence: Evidence, spans: frozenset[tuple[int, int]]) -> bool:

@@ -657,6 +657,7 @@ class Sentences(Sequence[Sentence]):
         self._word_hits: dict[frozenset[str], list[int]] = {}
         self._matches: dict[tuple[re.Pattern[str], tuple[str, ...]], np.ndarray] = {}
         self._ends_at: dict[int, int] | None = None
+        self._starts_at: dict[int, int] | None = None
         self._continuing: list[bool] = []
 
     def __len__(self) -> int:
@@ -754,6 +755,28 @@ class Sentences(Sequence[Sentence]):
             return evidence
         quote = block.text[evidence.start - block.start : end - block.start]
         return replace(evidence, quote=quote, end=end)
+
+    def whole(self, evidence: Evidence) -> int | None:
+        """The index of the sentence ``evidence`` quotes whole, if it quotes one sentence and no more or less."""
+        blocks = self.document.blocks
+        if self._starts_at is None:
+            self._starts_at = {
+                blocks[b].start + lo: i for i, (b, (lo, _)) in enumerate(zip(self._block_of, self._chars))
+            }
+        i = self._starts_at.get(evidence.start)
+        if i is None or blocks[self._block_of[i]].start + self._chars[i][1] != evidence.end:
+            return None
+        return i
+
+    def through(self, evidence: Evidence, i: int, j: int) -> Evidence:
+        """``evidence`` quoted from the start of sentence ``i`` to the end of sentence ``j`` (``i`` <= ``j``), where both
+        stand in one block and it is no table row; else ``evidence``."""
+        b = self._block_of[i]
+        block = self.document.blocks[b]
+        if self._block_of[j] != b or block.kind == "table_row":
+            return evidence
+        lo, hi = self._chars[i][0], self._chars[j][1]
+        return replace(evidence, quote=block.text[lo:hi], start=block.start + lo, end=block.start + hi)
 
     def previous_start(self, i: int) -> int | None:
         """Where the sentence before sentence ``i`` starts, if it stands in the same block."""
