@@ -3010,3 +3010,19 @@ def test_extract_hyphenated_third_country_words_and_nationals(scanner, lang, tex
     nationals or citizens ("third-country nationals", „Bürger aus Drittstaaten") they say whose documents are
     processed, not where data goes."""
     assert {t.destination for t in scan(scanner, text, lang).transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We send order data to New Zealand, recognised by the Commission as adequate.", {"NZ"}),
+        ("de", "Bestelldaten übermitteln wir nach Neuseeland, von der Kommission als angemessen anerkannt.", {"NZ"}),
+        # A country right before the tool's name still qualifies it.
+        ("en", "Transfers to our US host rely on the UK Addendum.", {"US"}),
+    ],
+)
+def test_extract_a_tool_after_a_comma_speaks_of_the_place_before_it(scanner, lang, text, expected):
+    """A tool named after a comma says something of the country before it, which stays where the data goes; a
+    country right before the tool's name ("UK Addendum") names its law."""
+    result = scan(scanner, text, lang)
+    assert {t.destination for t in result.transfers} == expected

@@ -4815,3 +4815,120 @@ def test_mechanisms_an_art_49_ground_in_another_part_than_the_transfer_is_no_der
     """Vital interests or legal claims named as the ground of processing in a part of the sentence that sends nothing
     abroad are no derogation for the transfer the next part states."""
     assert mechanisms(scanner, text, lang) == {"scc"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We never share your data with advertisers without your consent; data is stored in the US.", set()),
+        (
+            "de",
+            "Wir geben Ihre Daten nur mit Ihrer Einwilligung an Werbepartner weiter; gespeichert werden sie in den USA.",
+            set(),
+        ),
+        # Consent in the part that sends the data abroad stays the basis of that transfer.
+        (
+            "en",
+            "We transfer your data to the US only with your consent; we never sell it to advertisers.",
+            {"derogation"},
+        ),
+    ],
+)
+def test_mechanisms_consent_to_a_disclosure_in_one_part_is_no_basis_for_a_place_in_another(
+    scanner, lang, text, expected
+):
+    """Consent in a part of the sentence that passes data to third parties and moves none abroad is the basis of that
+    disclosure, not of the storage abroad another part states."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The Commission monitors the Data Privacy Framework every year; its last report came out in 2025."),
+        ("en", "The Commission reviews the DPF regularly; a report follows each review."),
+        ("en", "The adequacy decision for Korea contains a sunset clause and must be renewed by the Commission."),
+        ("en", "Binding corporate rules must be approved by the lead supervisory authority."),
+        ("en", "The DPF only covers certified companies, not every US business."),
+        ("en", "The Swiss-U.S. Privacy Shield was found not to offer adequate protection in 2020."),
+        ("en", "The Privacy Shield was struck down in 2020 and succeeded in 2023 by the Data Privacy Framework."),
+        ("de", "Die Kommission überprüft den Datenschutzrahmen jedes Jahr; die letzte Prüfung war 2025."),
+        ("de", "Der Angemessenheitsbeschluss für Korea enthält eine Verfallsklausel."),
+        (
+            "de",
+            "Verbindliche interne Datenschutzvorschriften müssen von der federführenden Aufsichtsbehörde genehmigt werden.",
+        ),
+        ("de", "Der Datenschutzrahmen erfasst nur zertifizierte Unternehmen."),
+        ("de", "Der BCR-Antrag der Gruppe wurde im Jahr 2022 zurückgezogen."),
+        ("de", "Weiterführende Informationen: Beschluss (EU) 2021/914 über Standardvertragsklauseln."),
+        (
+            "de",
+            "Begriff „Angemessenheitsbeschluss“: Entscheidung der Kommission, dass ein Drittland genug Schutz bietet.",
+        ),
+    ],
+)
+def test_mechanisms_the_laws_upkeep_of_a_tool_is_no_reliance(scanner, lang, text):
+    """How the law keeps a tool (reviews, renewals, approvals, whom it covers, its successor), told where nobody speaks
+    for the vendor and nothing is relied on past a semicolon, describes the tool; no transfer rests on it."""
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # The vendor's own reliance beside the description stays.
+        ("en", "Acme Inc. is certified under the DPF; the Commission reviews the framework regularly.", {"dpf"}),
+        ("en", "We transfer data to the US under the DPF, which the Commission reviews regularly.", {"dpf"}),
+        ("de", "Die Kommission überprüft den Datenschutzrahmen jährlich; wir stützen uns auf ihn.", {"dpf"}),
+    ],
+)
+def test_mechanisms_a_description_beside_reliance_keeps_the_tool(scanner, lang, text, expected):
+    """A description of the tool's upkeep beside the vendor relying on it, or past a semicolon that relies on it, leaves
+    the reliance as it is."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Enterprise customers may ask for the SCCs, which we then sign with them; they are not part of our standard "
+            "terms.",
+            set(),
+        ),
+        ("en", "A UK Addendum can be agreed for single customers and is not included in our standard DPA.", set()),
+        (
+            "de",
+            "Standardvertragsklauseln schließen wir auf Wunsch gesondert ab; Bestandteil unseres Standardvertrags sind "
+            "sie nicht.",
+            set(),
+        ),
+        ("de", "Die Standardvertragsklauseln sind nicht Bestandteil unseres Standardvertrags.", set()),
+        # Another instrument past the semicolon is the one outside the standard terms.
+        ("en", "Transfers to the US rely on the SCCs; the UK Addendum is not part of our standard terms.", {"scc"}),
+    ],
+)
+def test_mechanisms_a_tool_outside_the_standard_terms_is_on_offer(scanner, lang, text, expected):
+    """A tool the vendor offers outside its standard terms is not the basis of the transfers those terms describe."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Customer shall make sure that any transfer by Customer to its own recipients abroad meets Chapter V, for "
+            "instance by signing SCCs with them.",
+        ),
+        (
+            "de",
+            "Der Kunde prüft, ob Übermittlungen, die er selbst an eigene Empfänger im Ausland vornimmt, Kapitel V "
+            "genügen, etwa mit Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_mechanisms_the_tool_of_the_customers_own_transfers_is_not_the_vendors(scanner, lang, text):
+    """A tool for the transfers the customer makes itself to its own recipients is the customer's, not the vendor's."""
+    assert mechanisms(scanner, text, lang) == set()

@@ -1676,6 +1676,10 @@ def destination_mentions(
                 # stands before it, which it does not qualify.
                 if step < 0 and tokens[j].text == "(":
                     break
+                # "to Canada, recognised by the Commission as adequate": a tool after a comma says something of the
+                # place before it, which it does not qualify.
+                if step < 0 and tokens[j].text == ",":
+                    break
                 # "Colombo, Sri Lanka | SCC": the tool stands in a cell of its own.
                 if tokens[j].text in CELL_MARKS:
                     break

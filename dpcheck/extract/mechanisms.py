@@ -860,6 +860,7 @@ def consent_mentions(
             or _parties_agree(sentence, cue)
             or any(q.end <= cue.start for q in sentence.of("QUESTION_TOPIC"))  # "questions about ... your consent"
             or _authorises_another(sentence, cue, lexicon)
+            or _disclosure_part(sentence, cue, moves)
         ):
             continue
         if _beside_a_tool(sentence, cue, lexicon):
@@ -938,6 +939,19 @@ def _disclosure(sentence: Sentence) -> bool:
         sentence.has("THIRD_PARTY_RECIPIENT")
         and not sentence.places
         and not sentence.has("THIRD_COUNTRY", "OPEN_DESTINATION")
+    )
+
+
+def _disclosure_part(sentence: Sentence, cue: Cue, moves: Sequence[Cue | Place]) -> bool:
+    """ "We never share your data with advertisers without your consent; data is stored in the US", „Wir geben Daten nur
+    mit Ihrer Einwilligung an Werbepartner weiter; gespeichert werden sie in den USA": consent in a part of the sentence
+    (between semicolons) that passes data to third parties and moves none abroad is the basis of that disclosure; where
+    another part puts the data is no transfer consented to."""
+    lo, hi = sentence.part_bounds(cue.start, cue.end)
+    if lo == 0 and hi == len(sentence.span):
+        return False
+    return any(lo <= r.start < hi for r in sentence.of("RCPT_THIRD_PARTY", "THIRD_PARTY_RECIPIENT")) and not any(
+        lo <= m.start < hi for m in moves
     )
 
 
@@ -1312,11 +1326,21 @@ def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
     return None
 
 
-def _not_in_force(sentence: Sentence, cue: Cue, mentions: Sequence[Cue], lexicon: MechanismLexicon) -> Cue | None:
+def _not_in_force(
+    sentence: Sentence,
+    cue: Cue,
+    mentions: Sequence[Cue],
+    lexicon: MechanismLexicon,
+    label: str = "TOOL_NOT_IN_FORCE",
+    reach: int = NOT_IN_FORCE_REACH,
+    any_tool: bool = False,
+) -> Cue | None:
     """ "our BCR application is pending", "once DPF certification is completed": a tool not yet in force. Past a
     semicolon, not where the words name a tool of their own ("Transfers to the US rely on the DPF; our BCR application
-    is currently pending"): that tool is the one pending."""
-    found = _framing(sentence, cue, "TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH, NOT_IN_FORCE_REACH)
+    is currently pending"): that tool is the one pending. ``label`` and ``reach``: which words say so, and how far from
+    the tool; ``any_tool``: any other mention there, even of the same tool, is the one they speak of ("...; the UK
+    Addendum is not part of our standard terms" leaves the SCCs before it in force)."""
+    found = _framing(sentence, cue, label, reach, reach)
     if found is None:
         return None
     tokens = sentence.span
@@ -1325,7 +1349,12 @@ def _not_in_force(sentence: Sentence, cue: Cue, mentions: Sequence[Cue], lexicon
         return found
     p_lo, p_hi = sentence.part_bounds(found.start, found.end)
     own = lexicon.labels[cue.label][0]
-    if any(p_lo <= m.start < p_hi and lexicon.labels[m.label][0] != own for m in mentions):
+    if any(
+        p_lo <= m.start < p_hi
+        and (lexicon.labels[m.label][0] != own or (any_tool and m.start != cue.start))
+        and not (any_tool and found.start <= m.start < found.end)  # "not part of our standard contract": own terms
+        for m in mentions
+    ):
         return None
     return found
 
@@ -1512,10 +1541,13 @@ def _told_of(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | N
     where nobody speaks for the vendor and nothing moves data, describe the law; they rely on nothing ("X Inc. is
     certified under the DPF, which took effect in 2023" keeps the certification: the description has a clause of its
     own). That the Commission adopted the tool is news only with its date ("adopted its adequacy decision for Japan on 23
-    January 2019"): undated, the next sentence may rely on it."""
+    January 2019"): undated, the next sentence may rely on it. A semicolon does not make the vendor speak where no part
+    relies on anything ("The Commission reviews the DPF periodically; the first review took place in 2024")."""
     tokens = sentence.span
+    parted = any(t.text == ";" for t in tokens)
     if sentence.has("TRANSFER", "CROSS_BORDER", "TOOL_JOINED") or any(
-        t.lower_ in lexicon.vendor_speaks for t in tokens
+        (t.text != ";" and t.lower_ in lexicon.vendor_speaks) or (parted and t.lower_ in lexicon.reliance_verbs)
+        for t in tokens
     ):
         return None
     lo, hi = sentence.clause_bounds(cue.start)
@@ -1741,6 +1773,7 @@ def mechanism_mentions(
             or _granted_beside_the_only(sentence, cue, unique, lexicon)
             or _taken_over(sentence, cue, unique, lexicon)
             or _not_in_force(sentence, cue, unique, lexicon)
+            or _not_in_force(sentence, cue, unique, lexicon, "TOOL_OFF_STANDARD", len(sentence.span), any_tool=True)
             or _planned(sentence, cue, lexicon)
             or _not_in_use(sentence, cue, [m for m in unique if lexicon.labels[m.label][0] != tool], absent, lexicon)
             or _negated_list(sentence, cue, unique, lexicon, cancels)
