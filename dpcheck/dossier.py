@@ -127,7 +127,7 @@ def read_dossier(
         report, parts = _scan(scanner, [by_name[dpa], *(by_name[a] for a in readable)], "dpa", language)
         agreements.append(Agreement(dpa, readable, report, parts))
     reports = {d.path: d.report for d in planned.documents}
-    words = DiffWords.of(scanner.ruleset)
+    words = scanner.diff_words
     changes = tuple(
         compare(_terms(reports[old], words), _terms(reports[new], words), words=words) for old, new in planned.versions
     )
@@ -197,7 +197,7 @@ def diff(
         new_text=new_text,
         old_whole=old_whole,
         new_whole=new_whole,
-        words=DiffWords.of(scanner.ruleset),
+        words=scanner.diff_words,
     )
 
 

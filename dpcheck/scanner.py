@@ -37,6 +37,7 @@ from dpcheck.walk import Walk, iter_documents
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from dpcheck.changes import DiffWords
     from dpcheck.extract import Lexicon
     from dpcheck.ingest.document import Document, Format
     from dpcheck.nlp.language import LanguageDetector
@@ -100,6 +101,13 @@ class Scanner:
         from dpcheck.extract import Lexicon
 
         return Lexicon.from_data(self.ruleset.lexicon)
+
+    @cached_property
+    def diff_words(self) -> DiffWords:
+        """The word lists ``dpcheck diff`` reads, of this scanner's rules: built once, kept as long as the scanner."""
+        from dpcheck.changes import DiffWords
+
+        return DiffWords.of(self.ruleset)
 
     def pipeline(self, lang: str) -> Language:
         from dpcheck.nlp.pipeline import build_pipeline

@@ -15,6 +15,7 @@ like the other's quote stands in (``closest``), so a reader sees what it said in
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
 from functools import lru_cache
@@ -48,6 +49,9 @@ RESTATED_TERMS = 0.85
 RESTATED_MIN_WORDS = 6
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
 _TOKENS = re.compile(r"\w+(?:'\w+)?", re.UNICODE)
+# A line whose letters are more than this share outside the Latin script is in a language the diff cannot read
+# (a Chinese, Japanese or Korean letter often stands for a word: a third of them outweighs the Latin words of an address).
+UNREAD_SHARE = 1 / 3
 # A CamelCase name ("MobilePay") and its words (Mobile, Pay).
 _CAMEL_NAME = re.compile(r"(?:[A-Z][a-z]+){2,}")
 _CAMEL = re.compile(r"[A-Z][a-z]+")
@@ -187,9 +191,24 @@ def _reworded_place(country: str, passages: Sequence[Passage], this: Terms, othe
     exception set apart ("cannot", "only") makes the sentences differ: "if you live in the EEA, Switzerland or
     the UK" and a heading on transfers "in the EEA, Switzerland and the UK" name the same places."""
     names = lex.places.get(country, ())
-    return _reworded(passages, this, other, names, other.named.get(country, ()), False, lex) or still_said(
-        other.whole or other.text, names, "transfer", lex
+    return (
+        _reworded(passages, this, other, names, other.named.get(country, ()), False, lex)
+        or still_said(other.whole or other.text, names, "transfer", lex)
+        or _named_unread(other.whole or other.text, names)
     )
+
+
+def _named_unread(text: str, names: Sequence[re.Pattern[str]]) -> bool:
+    """The country is named in a line written mostly in a script the diff cannot read (an annex for Korean or
+    Japanese readers that names "Singapore" in an address, beside its own word for the country): what that line
+    says of the country is not read, so the version that still holds it may still send data there, and reading it
+    in one version only is no sign that the terms changed."""
+    for line in text.splitlines():
+        if not line.isascii() and any(p.search(line) for p in names):
+            letters = [c for c in line if c.isalpha()]
+            if sum("LATIN" not in unicodedata.name(c, "") for c in letters) > len(letters) * UNREAD_SHARE:
+                return True
+    return False
 
 
 def _reworded_tool(tool: str, passages: Sequence[Passage], this: Terms, other: Terms, lex: DiffWords) -> bool:

@@ -2,7 +2,8 @@
 
 The scanner that read both versions has loaded ``rules/`` once; the diff takes its lists from that ruleset's
 lexicon and facts rather than reading the files again, so a scanner given another rules folder diffs with that
-folder's words too.
+folder's words too. The scanner keeps the words it built (``Scanner.diff_words``): this module keeps none, so a
+program that loads many rules folders holds each folder's words only as long as it holds the scanner.
 """
 
 from __future__ import annotations
@@ -68,20 +69,14 @@ class DiffWords:
     """The vendor as a sentence names itself ("we")."""
 
     @classmethod
-    def of(cls, ruleset: Ruleset) -> DiffWords:
-        """The diff's words of ``ruleset``, built once per ruleset version (its version holds a digest of its files)."""
-        known = _BUILT.get(ruleset.version)
-        if known is None:
-            known = _BUILT[ruleset.version] = cls._build(ruleset)
-        return known
-
-    @classmethod
     def default(cls) -> DiffWords:
-        """The words of the rules dpcheck ships, for a diff of saved reports that no scanner read."""
+        """The words of the rules dpcheck ships, for a diff of saved reports that no scanner read (a diff with a
+        scanner at hand takes ``scanner.diff_words``: the rules it loaded, not a second load of them)."""
         return _shipped()
 
     @classmethod
-    def _build(cls, ruleset: Ruleset) -> DiffWords:
+    def of(cls, ruleset: Ruleset) -> DiffWords:
+        """The diff's words of ``ruleset``, built anew: whoever holds the ruleset keeps them (``Scanner.diff_words``)."""
         lexicon = ruleset.lexicon
         words, recipients = lexicon["words"], lexicon["recipients"]
         negation = tuple(str(e) for e in (*lexicon["cues"]["NEGATION"]["en"], *lexicon["cues"]["NEGATION"]["de"]))
@@ -121,10 +116,7 @@ class DiffWords:
         )
 
 
-# Built word lists by ruleset version.
-_BUILT: dict[str, DiffWords] = {}
-
-
+# The shipped rules never change while a program runs: one value, read once, as dpcheck's own vocabulary is.
 @cache
 def _shipped() -> DiffWords:
     return DiffWords.of(Ruleset.load(rules_dir()))

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, Row, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from dpcheck.changes import Comparison, compare_reports
+from dpcheck.changes import Comparison, DiffWords, compare_reports
 from dpcheck.history.database import open_engine, resolve_url
 from dpcheck.history.entry import Entry
 from dpcheck.history.schema import documents, scans, vendors
@@ -73,12 +73,15 @@ class History:
     >>> [(e.scanned_at, e.rating, e.changed) for e in history.timeline("Acme")]
 
     ``url``: see :func:`dpcheck.history.database.resolve_url` (``None``: the user's default file).
-    Opening brings the schema up to date. Each :meth:`record` call is one transaction.
+    ``words``: the diff's words that compare stored scans, as a scanner holds them (``scanner.diff_words``), so a
+    program with its own rules folder compares with its words and loads no rules twice; those dpcheck ships if not
+    given. Opening brings the schema up to date. Each :meth:`record` call is one transaction.
     """
 
-    def __init__(self, url: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, url: str | os.PathLike[str] | None = None, *, words: DiffWords | None = None) -> None:
         self.url = resolve_url(url)
         self._engine: Engine = open_engine(self.url)
+        self._words = words
 
     def __enter__(self) -> History:
         return self
@@ -197,7 +200,11 @@ class History:
                     after,
                     before.sha256 != after.sha256,
                     compare_reports(
-                        reports[before.id], reports[after.id], old_name=before.document, new_name=after.document
+                        reports[before.id],
+                        reports[after.id],
+                        old_name=before.document,
+                        new_name=after.document,
+                        words=self._words,
                     ),
                 )
 

@@ -18,7 +18,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
 
-from dpcheck.changes import compare_reports
+from dpcheck.changes import compare_reports, lexicon
 from dpcheck.cli import main
 from dpcheck.history import Entry, History, HistoryError
 from dpcheck.history.database import head_revision, migrate, resolve_url
@@ -61,6 +61,20 @@ def test_history_timeline_shows_each_scan_and_what_changed(db_url, make_entry):
     assert india.change.values("mechanism_dropped") == ("scc",)
     assert india.rating == "red" and india.law_as_of == date.today()
     assert history_report_document(db_url, india.scan_id)["transfers"][0]["destination"] == "IN"
+
+
+@pytest.mark.parametrize(("later", "changed"), [(DE_US_SCC, False), (INDIA, True)])
+def test_history_compares_with_the_words_it_is_given(tmp_path, scanner, make_entry, monkeypatch, later, changed):
+    """A program that holds a scanner hands the history its diff words: the shipped rules are not loaded again."""
+
+    def refuse():
+        raise AssertionError("the history loaded the shipped rules beside the scanner's")
+
+    monkeypatch.setattr(lexicon, "_shipped", refuse)
+    with History(f"sqlite:///{tmp_path / 'history.sqlite3'}", words=scanner.diff_words) as history:
+        history.record([make_entry(US_SCC, scanned_at=DAY), make_entry(later, scanned_at=DAY + timedelta(days=1))])
+        timeline = history.timeline("Acme")
+    assert bool(timeline[-1].change) is changed
 
 
 def history_report_document(url: str, scan_id: int) -> dict:

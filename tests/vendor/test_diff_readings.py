@@ -1215,3 +1215,32 @@ def test_diff_a_company_under_its_new_name_is_no_recipient_change(lang):
         ("subprocessor_added", "Corvan Ads Limited"),
         ("subprocessor_removed", "Facebook Ireland Limited"),
     }
+
+
+# A notice for readers in Japan, written by the project, that names the country's English name only in an address.
+ANNEX_JA = (
+    "アカウントの情報は、サービスの提供のため、シンガポールのサーバーにも保存されます。"
+    "お問い合わせ先：Orvane Asia Pte Ltd, 12 Harbour Lane, Singapore 018900"
+)
+STORED_SG = {
+    "en": "We also store your personal data on servers in Singapore.",
+    "de": "Wir speichern Ihre personenbezogenen Daten auch auf Servern in Singapur.",
+}
+SEAT_SG = {
+    "en": "Our support is provided by Orvane Asia Pte Ltd, 12 Harbour Lane, Singapore 018900.",
+    "de": "Unseren Support leistet die Orvane Asia Pte Ltd, 12 Harbour Lane, Singapore 018900.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_country_still_named_in_an_annex_in_a_script_not_read_is_not_removed(lang):
+    """A country the new version no longer names in a sentence the diff reads, but still names in a line of an annex
+    written in a script it cannot read, may still be a destination there: no destination removed. Named only as a
+    company's seat in a line it reads, the country is removed."""
+    said = Passage(STORED_SG[lang], "old.md")
+    old_text = f"Intro.\n{STORED_SG[lang]}\n{ANNEX_JA}"
+    old = Terms("old.md", "yellow", destinations={"SG": (said,)}, passages=(said,), text=old_text, whole=old_text)
+    annexed = Terms("new.md", "yellow", text=f"Intro.\n{ANNEX_JA}", whole=f"Intro.\n{ANNEX_JA}")
+    seated = Terms("new.md", "yellow", text=f"Intro.\n{SEAT_SG[lang]}", whole=f"Intro.\n{SEAT_SG[lang]}")
+    assert [(c.kind, c.value) for c in compare(old, annexed).changes] == []
+    assert [(c.kind, c.value) for c in compare(old, seated).changes] == [("destination_removed", "SG")]

@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from dpcheck.changes import lexicon
 from dpcheck.changes.compare import compare
 from dpcheck.changes.lexicon import DiffWords
 from dpcheck.changes.model import Passage
 from dpcheck.changes.snapshot import Named, Terms, recipient_key
 from dpcheck.checks import Ruleset
+from dpcheck.dossier import diff
 from dpcheck.resources import rules_dir
+from dpcheck.scanner import Scanner
 
 # The same mail service before and after it took a new name, which only the folder of its own knows.
 SAYS = {
@@ -24,6 +27,10 @@ SAYS = {
         "Die Quorvex Mail GmbH versendet unseren Newsletter an Sie.",
         "Die Tallibrook Mail GmbH versendet unseren Newsletter an Sie.",
     ),
+}
+NOTICE = {
+    "en": "Privacy notice: how we process your personal data",
+    "de": "Datenschutzhinweise: wie wir Ihre personenbezogenen Daten verarbeiten",
 }
 NAMES = {"en": ("Quorvex Mail Ltd", "Tallibrook Mail Ltd"), "de": ("Quorvex Mail GmbH", "Tallibrook Mail GmbH")}
 
@@ -73,8 +80,29 @@ def test_diff_words_legal_forms_come_from_the_ruleset(own_rules: Ruleset, name: 
     assert recipient_key(name) == f"{key} kollektiv"
 
 
-def test_diff_words_are_built_once_per_ruleset(own_rules: Ruleset) -> None:
-    assert DiffWords.of(own_rules) is DiffWords.of(own_rules)
+def test_diff_words_are_kept_by_the_scanner_not_by_the_module(own_rules: Ruleset) -> None:
+    # A program that loads many rules folders must not pile up every folder's words for as long as it runs.
+    assert DiffWords.of(own_rules) == DiffWords.of(own_rules)
+    assert DiffWords.of(own_rules) is not DiffWords.of(own_rules)
+    scanner = Scanner(rules=own_rules.folder)
+    assert scanner.diff_words is scanner.diff_words
+    assert scanner.diff_words.renamed != DiffWords.default().renamed
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_words_a_diff_with_a_scanner_loads_no_rules_again(
+    own_rules: Ruleset, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scanner = Scanner(rules=own_rules.folder)
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(f"# {NOTICE[lang]}\n\n{SAYS[lang][0]}\n", encoding="utf-8")
+    new.write_text(f"# {NOTICE[lang]}\n\n{SAYS[lang][1]}\n", encoding="utf-8")
+
+    def refuse() -> DiffWords:
+        raise AssertionError("the diff loaded the shipped rules beside the scanner's")
+
+    monkeypatch.setattr(lexicon, "_shipped", refuse)
+    assert diff(old, new, scanner=scanner).changes == ()
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
