@@ -4941,3 +4941,17 @@ def test_roles_german_upload_or_stream_goes_only_towards_a_place(scanner, lang, 
     """„hochladen", „gestreamt" send data to a place named with „an", „zu", „nach" or „in"/„auf" and the accusative; not
     to where the user is („unterwegs in Thailand hochladen") or the stream comes from („aus einem Tonstudio in Kanada")."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Gewinnt ein Verein aus Peru, geht der Pokal an ein Team aus Peru.", set()),
+        ("de", "Im Schadensfall geht der Antrag an unseren Rückversicherer in Japan.", {"JP"}),
+        ("de", "Nachts gehen die Kundenanfragen an unser Team in Manila.", {"PH"}),
+    ],
+)
+def test_roles_german_verb_first_goes_to_a_party_only_with_data_as_subject(scanner, lang, text, expected):
+    """„geht der Antrag an ...": the verb before its subject sends data when the subject after the article is data or a
+    record of it, not a cup or a prize („geht der Pokal an ein Team aus Peru")."""
+    assert destinations(scanner, text, lang) == expected
