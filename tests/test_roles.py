@@ -4844,3 +4844,114 @@ def test_roles_a_denial_limited_by_purpose_or_kind_leaves_the_place_beside_it(sc
     „Gesundheitsdaten") or other transfers only denies those: the place another part sends data to stands, as it does
     when a full stop parts the two."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Our helpdesk team in Manila can read your tickets.", {"PH"}),
+        ("en", "Our helpdesk team in Manila can read your tickets; no payment data is shared.", {"PH"}),
+        ("en", "Voice samples are evaluated by linguists working for our contractor in Ghana.", {"GH"}),
+        ("en", "At weekends, calls to our service line are diverted to a call centre in Morocco.", {"MA"}),
+        ("de", "Unser Helpdesk-Team in Manila kann Ihre Tickets lesen.", {"PH"}),
+        ("de", "Unsere Administratoren in Belgrad lesen die Serverprotokolle jede Nacht aus.", {"RS"}),
+        ("de", "Der Verein lagert die Mitgliederverwaltung an eine Servicegesellschaft in Albanien aus.", {"AL"}),
+        ("de", "Kundendaten werden von der Filiale an ihre Rechtsabteilung in Tirana weitergereicht.", {"AL"}),
+        (
+            "de",
+            "Am Wochenende werden Anrufe bei unserer Servicenummer auf ein Callcenter in Marokko umgeleitet.",
+            {"MA"},
+        ),
+        (
+            "de",
+            "Verdachtsfälle tauschen wir mit unserem Dienstleister für Zahlungssicherheit in Singapur aus.",
+            {"SG"},
+        ),
+        ("de", "Ihre Belege werden in einem Dokumentenspeicher in Seoul abgelegt.", {"KR"}),
+        ("de", "Die Kontaktdaten der Händler stellen wir unserem Großhändler in Serbien bereit.", {"RS"}),
+        (
+            "de",
+            "Auf Ihren Wunsch schaltet sich ein Techniker aus unserem Servicecenter in Manila auf Ihren Rechner auf.",
+            {"PH"},
+        ),
+        # Reading an infinitive or a document names no one at work on the data.
+        ("en", "You can read our annual report in English.", set()),
+        ("de", "Die Produktbeschreibung können Sie in Ihrer Sprache lesen.", set()),
+    ],
+)
+def test_roles_a_party_reading_judging_or_taking_over_the_data_is_where_it_goes(scanner, lang, text, expected):
+    """A party at work that reads, evaluates or takes over the data ("can read your tickets", "diverted to a call
+    centre", „lagert ... aus", „liest ... aus", „tauschen ... aus", „stellen wir ... bereit") puts the data where it is,
+    however far the particle closing the German clause stands."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We migrated all backups from our old data centre in Virginia to a provider in Frankfurt.", set()),
+        ("en", "We moved from our former host in Germany to a data centre in Canada.", {"CA"}),
+        ("de", "Wir sind vom alten US-Hoster zu einem Anbieter in Frankfurt umgezogen.", set()),
+        ("de", "Wir sind von unserem früheren Anbieter in Kanada zu einem Anbieter in den USA umgezogen.", {"US"}),
+    ],
+)
+def test_roles_a_place_data_moves_away_from_is_no_destination(scanner, lang, text, expected):
+    """ "from our old data centre in ...", „vom alten US-Hoster": the data leaves that place; where it moves to stands."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Apart from order data, we share no data with our courier in Canada.", {"CA"}),
+        ("en", "We pass only booking details and never payment data to our partner hotel in Serbia.", {"RS"}),
+        ("en", "We do not share any data other than booking details with our partner in Serbia.", {"RS"}),
+        ("en", "We do not share booking data with our partner in Serbia.", set()),
+        ("de", "Außer Buchungsdaten übermitteln wir keine Daten an unser Partnerhotel in Serbien.", {"RS"}),
+    ],
+)
+def test_roles_a_denial_that_leaves_out_some_data_in_one_clause_keeps_its_place(scanner, lang, text, expected):
+    """A denial in one clause that names the data it leaves out ("apart from order data ... no data", "only booking
+    details and never payment data") still sends that data to the place."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Server logs with IP addresses are shipped to a monitoring service in Oregon.", {"US"}),
+        ("en", "Orders are shipped to customers in Norway.", set()),
+    ],
+)
+def test_roles_data_described_before_it_is_shipped_goes_there(scanner, lang, text, expected):
+    """Logs shipped, their content described between ("logs with IP addresses are shipped to"), are data, not goods."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Sie können Ihre Urlaubsbilder auch unterwegs in Thailand hochladen.", set()),
+        ("de", "Die Lesungen werden aus einem Tonstudio in Kanada gestreamt.", set()),
+        ("de", "Die Scans werden auf einen Server des Anbieters in Kanada hochgeladen.", {"CA"}),
+        ("de", "Die Fahrtenbücher werden zu einem Dienstleister in Indien hochgeladen.", {"IN"}),
+    ],
+)
+def test_roles_german_upload_or_stream_goes_only_towards_a_place(scanner, lang, text, expected):
+    """„hochladen", „gestreamt" send data to a place named with „an", „zu", „nach" or „in"/„auf" and the accusative; not
+    to where the user is („unterwegs in Thailand hochladen") or the stream comes from („aus einem Tonstudio in Kanada")."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Gewinnt ein Verein aus Peru, geht der Pokal an ein Team aus Peru.", set()),
+        ("de", "Im Schadensfall geht der Antrag an unseren Rückversicherer in Japan.", {"JP"}),
+        ("de", "Nachts gehen die Kundenanfragen an unser Team in Manila.", {"PH"}),
+    ],
+)
+def test_roles_german_verb_first_goes_to_a_party_only_with_data_as_subject(scanner, lang, text, expected):
+    """„geht der Antrag an ...": the verb before its subject sends data when the subject after the article is data or a
+    record of it, not a cup or a prize („geht der Pokal an ein Team aus Peru")."""
+    assert destinations(scanner, text, lang) == expected
