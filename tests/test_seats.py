@@ -195,3 +195,33 @@ def test_seats_an_address_whose_first_part_follows_the_legal_form(scanner, lang,
     """A legal form before the first comma closes the name, though another word follows it ("... Pvt. Ltd.,
     Koramangala, ..."); without a legal form, words between commas list names, not an address."""
     assert destinations(scanner, text, lang) == expected
+
+
+GLOSSARIES = {
+    "en": (
+        "# Privacy notice\n\n## 3. Features\n\nNightly copies of your routes are kept by our backup provider (see the "
+        "glossary).\n\n## 4. Transfers\n\nIf a provider named in the glossary processes data outside the EEA, we rely on the "
+        "adequacy decision for its country.\n\n## 9. Glossary\n\n"
+        "Backup provider: Ferncliff Storage Inc., Halifax; the copies are kept in a data centre in Vancouver (Canada).\n\n"
+        "Route: the series of points your device records on a hike.\n\n"
+        "Transfer country: any country outside the EEA, such as Japan.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## 3. Funktionen\n\nNächtliche Kopien Ihrer Routen liegen bei unserem "
+        "Backup-Dienstleister (siehe Glossar).\n\n## 4. Übermittlungen\n\nSoweit ein im Glossar genannter Dienstleister "
+        "außerhalb des EWR tätig ist, stützen wir uns auf den Angemessenheitsbeschluss für sein Land.\n\n## 9. Glossar\n\n"
+        "Backup-Dienstleister: Ferncliff Storage Inc., Halifax; die Kopien liegen in einem Rechenzentrum in Vancouver "
+        "(Kanada).\n\n"
+        "Route: die Folge von Punkten, die Ihr Gerät auf einer Wanderung aufzeichnet.\n\n"
+        "Übermittlungsland: jedes Land außerhalb des EWR, etwa Japan.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_seats_a_glossary_entry_for_a_provider_places_it(scanner, lang):
+    """A glossary's entry for the provider the text refers to by its role names the company and where it keeps the
+    data: that is where the data goes, though the entry has the form of a definition; the glossary's other entries
+    define words and place nothing."""
+    report = scan(scanner, GLOSSARIES[lang], lang)
+    assert {t.destination for t in report.transfers} == {"CA"}

@@ -108,6 +108,58 @@ def test_tables_processing_location_wins_over_the_providers_seat(scanner, lang, 
 
 
 @pytest.mark.parametrize(
+    ("lang", "table"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Company location | Data centre region | Service |\n"
+            "|---|---|---|---|\n"
+            "| Brookfen Inc. | Austin, Texas (USA) | EU-West (Dublin, Ireland) | Booking e-mails |\n"
+            "| Tarnholt AG | Basel (Switzerland) | Frankfurt (Germany) | Text messages |\n"
+            "| Vellamo d.o.o. | Zagreb (Croatia) | Access from Skopje (North Macedonia) | Night-time maintenance |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Unterauftragsverarbeiter | Sitz des Unternehmens | Rechenzentrumsregion / "
+            "Zugriffsort | Leistung |\n|---|---|---|---|\n"
+            "| Brookfen Inc. | Austin, Texas (USA) | EU-West (Dublin, Irland) | Buchungsbestätigungen |\n"
+            "| Tarnholt AG | Basel (Schweiz) | Frankfurt (Deutschland) | SMS-Versand |\n"
+            "| Vellamo d.o.o. | Zagreb (Kroatien) | Zugriff aus Skopje (Nordmazedonien) | Nächtliche Wartung |\n",
+        ),
+    ],
+)
+def test_tables_a_seat_column_loses_to_any_other_column_of_where(scanner, lang, table):
+    """ "Company location | Data centre region": the second column says where the data is, though its
+    header is no word of processing; the seat is only the company's address."""
+    report = scanner.scan_text(table, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert {t.destination for t in report.transfers} == {"MK"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "table"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Address | Service |\n|---|---|---|\n"
+            "| Veldhaven S.A. | 12 Avenue John F. Kennedy, L-1855 Luxembourg | Hosting |\n"
+            "| Quarrow Inc. | 80 Pine Street, Phoenix, AZ 85004, USA | Domains |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Unterauftragsverarbeiter | Adresse | Leistung |\n|---|---|---|\n"
+            "| Veldhaven S.A. | 12 Avenue John F. Kennedy, L-1855 Luxemburg | Hosting |\n"
+            "| Quarrow Inc. | 80 Pine Street, Phoenix, AZ 85004, USA | Domains |\n",
+        ),
+    ],
+)
+def test_tables_an_address_is_in_the_country_it_names_last(scanner, lang, table):
+    """In a column of postal addresses a street named after a person may bear a town's name elsewhere ("Kennedy"):
+    the address is in the country it ends with."""
+    report = scanner.scan_text(table, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert {t.destination for t in report.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         (

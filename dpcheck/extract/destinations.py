@@ -40,6 +40,10 @@ from dpcheck.extract.sentences import (
 from dpcheck.models import EEA_REGION, UNSPECIFIED, Mention
 from dpcheck.nlp.languages import spellings
 
+# The words for a provider that may head a glossary's entry naming it ("Backup provider: Acme Storage Inc."), and the
+# tokens after the colon within which the company's name closes with its legal form.
+PROVIDER_ROLES = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "SUBPROCESSOR")
+ENTRY_COMPANY_REACH = 8
 # Tokens between a negation and the "without" that cancels it ("not transferred to third countries without").
 DOUBLE_NEGATION_REACH = 8
 # Tokens after "and" within which a second clause's subject is placed ("and its provider in Serbia").
@@ -720,6 +724,17 @@ def _defined_name(sentence: Sentence, cue: Cue) -> bool:
     return any(
         capitals or cue.start - t.end <= DEFINED_NAME_REACH for t in sentence.of("THIRD_COUNTRY") if t.end <= cue.start
     )
+
+
+def _provider_entry(sentence: Sentence, words: Words) -> bool:
+    """A glossary's entry for a provider the text refers to by its role ("Backup provider: Acme Storage Inc., Toronto;
+    the copies are kept in Montréal", „Chat-Dienstleister: Beispiel AG, Zürich; ..."): it says who that provider is and
+    where, as an entry of a list of recipients does, not what a word means."""
+    tokens = sentence.span
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or not any(c.end <= colon for c in sentence.of(*PROVIDER_ROLES)):
+        return False
+    return any(t.lower_.rstrip(".") in words.legal_forms for t in tokens[colon + 1 : colon + 1 + ENTRY_COMPANY_REACH])
 
 
 def gone_section(heading: str, words: Words) -> bool:
@@ -1582,7 +1597,11 @@ def destination_mentions(
     if not (transfer_sentence or sentence.has("RCPT_USE") or row_seats or may_state_transfer(sentence, roleset)):
         return []
     # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
-    if sentence.is_definition or sentence.has("NO_PERSONAL_DATA") or _controllers_own(sentence, words):
+    if (
+        (sentence.is_definition and not _provider_entry(sentence, words))
+        or sentence.has("NO_PERSONAL_DATA")
+        or _controllers_own(sentence, words)
+    ):
         return []
     if sentence.has("TABLE_LEGEND") and sentence.block.table is None:
         return []
@@ -1956,12 +1975,14 @@ def destination_mentions(
                 )
                 for start in named
             ):
+                # "Für Datenübermittlungen in Drittländer (insbesondere USA) gelten:" among the terms on sub-processors:
+                # the examples of the countries the list of them gives, open only where it leaves any unplaced.
                 found.append(
                     Mention(
                         "destination",
                         UNSPECIFIED,
                         sentence.evidence(f"open enumeration '{cue.text}'"),
-                        detail="assertive",
+                        detail=PROVIDERS if sentence.in_subprocessor_section else "assertive",
                         role="destination",
                     )
                 )

@@ -40,6 +40,7 @@ from dpcheck.extract.destinations import (
     CELL_MARKS,
     DENIED,
     LAWS_DIFFER,
+    PROVIDER_ROLES,
     Words,
     destination_mentions,
     examples_of_previous,
@@ -573,7 +574,9 @@ class DestinationReader(Reader):
         answer = _answer(passage.index, reading) if sentence.text.rstrip().endswith("?") else ""
         # A line of the table of contents names the section on transfers ("7. Transfer to other countries"), as its
         # heading does: where the data goes is in the section.
-        if (sentence.block.kind == "heading" or sentence.block.start in reading.contents_lines) and not answer:
+        if (sentence.block.kind == "heading" or sentence.block.start in reading.contents_lines) and not (
+            answer or _heads_placed_entries(passage.index, reading)
+        ):
             return
         if answer == "no":
             # „Werden meine Daten in die USA übermittelt? — Nein.": the question, answered no, denies.
@@ -623,6 +626,30 @@ class DestinationReader(Reader):
             sentences.block(k).kind == "heading" or _in_read_table(sentences.block(k), reading)
             for k in range(self._previous_at + 1, index)
         )
+
+
+def _a_tool(name: str, tools: list[str]) -> bool:
+    """The name is that of a transfer tool the sentence names ("- EU-US Data Privacy Framework (DPF) for certified
+    providers" after „Für Übermittlungen in Drittländer gelten:"): a basis of the transfers, no recipient of them."""
+    key = name.casefold()
+    return any(key in tool or (tool in key and 2 * len(tool) >= len(key)) for tool in tools)
+
+
+def _heads_placed_entries(index: int, reading: Reading) -> bool:
+    """Sentence ``index`` is a heading over a list of the recipients it places ("Sub-processors operating outside the
+    European Union" over "- Zendesk ...", „Empfänger in den USA" over a table): what it says of where they are is said of
+    every entry below it, which names only the company."""
+    sentences = reading.sentences
+    sentence = sentences[index]
+    if (
+        sentence.block.kind != "heading"
+        or sentence.block.start in reading.contents_lines
+        or not sentence.has(SUBPROCESSOR, *PROVIDER_ROLES)
+        or index + 1 >= len(sentences)
+    ):
+        return False
+    below = sentences.block(index + 1)
+    return below.kind in ("list_item", "table_row") and below.heading_path[-1:] == (sentence.block.text,)
 
 
 def _described(heading: str, text: str, words: RecipientWords) -> bool:
@@ -961,9 +988,11 @@ class ProseRecipientReader(Reader):
             self._lead_in = None
         if found and words.among_choices(sentence.text, block, self._paragraph_before(passage.index, reading)):
             return self._lead_in is not None  # cookie, opt-out and plug-in choices name providers, not recipients
+        tools = [sentence.span[c.start : c.end].text.casefold() for c in sentence.of_prefixed("MECH:")]
         for recipient in found:
             if (
-                recipient.name.casefold() not in self._named
+                not _a_tool(recipient.name, tools)
+                and recipient.name.casefold() not in self._named
                 # "Acme" after "Acme Inc." names the company again, without its legal form.
                 and name_key(recipient.name, words) not in self._named
                 and not own_name(recipient.name, self._own)

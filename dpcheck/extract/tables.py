@@ -149,6 +149,9 @@ def _columns(header: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> d
             and not (kind == "location" and (patterns["source"].search(cell) or patterns["occasion"].search(cell)))
         ]
         if kind == "location":
+            # "Sitz des Unternehmens | Rechenzentrumsregion / Zugriffsort": the company's seat loses to any other
+            # column of where, which says where its data is (the seat is read only where that cell names no country).
+            found = [i for i in found if not patterns["seat"].search(cells[i])] or found
             # "Provider location | Processing location": the data's location wins over the provider's seat; "Region |
             # Location": where the data is wins over the region a provider serves.
             found = [i for i in found if not patterns["coarse"].search(cells[i])] or found
@@ -387,9 +390,10 @@ def _read_table(
     mentions: list[Mention] = []
     skipped = False
     body_blocks = row_blocks[1:] if any(table.header) else row_blocks
+    header = table.header
     for row, block in zip(table.rows, body_blocks):
         if _is_header(row, patterns):
-            columns = _columns(row, patterns)
+            columns, header = _columns(row, patterns), row
             continue
         name_col, loc_col = columns.get("name"), columns.get("location")
         if (name_col is None and loc_col is None) or _is_title(row, patterns):
@@ -422,6 +426,11 @@ def _read_table(
         codes = _places(
             location_text, cells, open_cues, location_column=loc_col is not None, codes_alone=loc_col is not None
         )
+        # "38 Avenue John F. Kennedy, L-1855 Luxembourg": in a column of postal addresses a street may bear a town's
+        # name; the address's country is the one it names last.
+        if loc_col is not None and loc_col < len(header) and patterns["address"].search(header[loc_col]):
+            countries = [c for c in codes if len(c) == 2]
+            codes = [c for c in codes if len(c) != 2 or c == countries[-1]]
         # "Entity seat: Singapore | Hosting region: none (access only)": the company's seat where the data's own cell
         # names no country.
         if not any(len(c) == 2 for c in codes):
