@@ -108,6 +108,7 @@ def compare(
             "destination_removed",
             lex,
             reworded=_reworded_place,
+            kept=_named_unread,
             same_out=same,
         )
         changes += _sets(
@@ -152,20 +153,25 @@ def _sets(
     *,
     read: bool = True,
     reworded: Callable[[str, Sequence[Passage], Terms, Terms, DiffWords], bool] | None = None,
+    kept: Callable[[str, Terms, DiffWords], bool] | None = None,
     same_out: set[Passage] | None = None,
     follows: Set[Passage] = frozenset(),
 ) -> list[Change]:
     """What was added and removed; ``read``: the values are readings of passages, so a value whose words did
     not change is no change (see :func:`_unchanged`); ``reworded``: nor is one whose passages the other
-    version says again in other words (see :func:`_reworded`). The passages of such values are added to
+    version says again in other words (see :func:`_reworded`); ``kept``: nor is a value removed that the new
+    version may still hold where the diff cannot read it. Only a removal: a value the new version adds is added
+    whatever the old one said where the diff could not read, as a line not read must not hide a new transfer. The passages of such values are added to
     ``same_out``; a value that rests only on passages in ``follows`` (a flag raised by a reading that did not
     change) is no change either."""
 
-    def same(value: str, passages: Sequence[Passage], this: Terms, other: Terms) -> bool:
+    def same(value: str, passages: Sequence[Passage], this: Terms, other: Terms, removal: bool = False) -> bool:
         if not read:
             return bool(passages) and all(p in follows for p in passages)
-        if _unchanged(value, passages, this, other) or (
-            reworded is not None and reworded(value, passages, this, other, lex)
+        if (
+            _unchanged(value, passages, this, other)
+            or (reworded is not None and reworded(value, passages, this, other, lex))
+            or (removal and kept is not None and kept(value, other, lex))
         ):
             if same_out is not None:
                 same_out.update(passages)
@@ -180,7 +186,7 @@ def _sets(
     out += [
         Change(removed, value, "", old[value][:MAX_QUOTES], _closest(old[value], new_terms))
         for value in sorted(set(old) - set(new))
-        if not same(value, old[value], old_terms, new_terms)
+        if not same(value, old[value], old_terms, new_terms, removal=True)
     ]
     return out
 
@@ -191,19 +197,18 @@ def _reworded_place(country: str, passages: Sequence[Passage], this: Terms, othe
     exception set apart ("cannot", "only") makes the sentences differ: "if you live in the EEA, Switzerland or
     the UK" and a heading on transfers "in the EEA, Switzerland and the UK" name the same places."""
     names = lex.places.get(country, ())
-    return (
-        _reworded(passages, this, other, names, other.named.get(country, ()), False, lex)
-        or still_said(other.whole or other.text, names, "transfer", lex)
-        or _named_unread(other.whole or other.text, names)
+    return _reworded(passages, this, other, names, other.named.get(country, ()), False, lex) or still_said(
+        other.whole or other.text, names, "transfer", lex
     )
 
 
-def _named_unread(text: str, names: Sequence[re.Pattern[str]]) -> bool:
-    """The country is named in a line written mostly in a script the diff cannot read (an annex for Korean or
-    Japanese readers that names "Singapore" in an address, beside its own word for the country): what that line
-    says of the country is not read, so the version that still holds it may still send data there, and reading it
-    in one version only is no sign that the terms changed."""
-    for line in text.splitlines():
+def _named_unread(country: str, new: Terms, lex: DiffWords) -> bool:
+    """The new version names the country in a line written mostly in a script the diff cannot read (an annex for
+    Korean or Japanese readers that names "Singapore" in an address, beside its own word for the country): what that
+    line says of the country is not read, so the new version may still send data there, and a removal read in the
+    other lines is no sign that the terms changed."""
+    names = lex.places.get(country, ())
+    for line in (new.whole or new.text).splitlines():
         if not line.isascii() and any(p.search(line) for p in names):
             letters = [c for c in line if c.isalpha()]
             if sum("LATIN" not in unicodedata.name(c, "") for c in letters) > len(letters) * UNREAD_SHARE:

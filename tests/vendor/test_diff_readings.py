@@ -1244,3 +1244,15 @@ def test_diff_a_country_still_named_in_an_annex_in_a_script_not_read_is_not_remo
     seated = Terms("new.md", "yellow", text=f"Intro.\n{SEAT_SG[lang]}", whole=f"Intro.\n{SEAT_SG[lang]}")
     assert [(c.kind, c.value) for c in compare(old, annexed).changes] == []
     assert [(c.kind, c.value) for c in compare(old, seated).changes] == [("destination_removed", "SG")]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_country_added_where_the_old_version_named_it_only_in_a_script_not_read_is_added(lang):
+    """The old version names Singapore only in a line the diff cannot read (an annex for readers in Japan): what that
+    line says of it is unknown, and the transfer the new version adds in a sentence the diff reads is added. A diff
+    that took the line for the same terms would hide a new destination behind any address written in that script."""
+    said = Passage(STORED_SG[lang], "new.md")
+    old = Terms("old.md", "yellow", text=f"Intro.\n{ANNEX_JA}", whole=f"Intro.\n{ANNEX_JA}")
+    new_text = f"Intro.\n{STORED_SG[lang]}\n{ANNEX_JA}"
+    new = Terms("new.md", "yellow", destinations={"SG": (said,)}, passages=(said,), text=new_text, whole=new_text)
+    assert [(c.kind, c.value) for c in compare(old, new).changes] == [("destination_added", "SG")]
