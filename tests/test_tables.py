@@ -160,6 +160,29 @@ def test_tables_an_address_is_in_the_country_it_names_last(scanner, lang, table)
 
 
 @pytest.mark.parametrize(
+    ("lang", "table"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Address | Service |\n|---|---|---|\n"
+            "| Gamma Data Inc. | 3 Park Lane, Boston, MA 02116, USA; 9 Dock Road, Dublin 2, Ireland | Analytics |\n"
+            "| Delta Support Ltd | 5 Quay Street, Vancouver, Canada / 7 Main Road, Cork, Ireland | Support |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Unterauftragsverarbeiter | Adresse | Leistung |\n|---|---|---|\n"
+            "| Gamma Data Inc. | 3 Park Lane, Boston, MA 02116, USA; 9 Dock Road, Dublin 2, Irland | Analyse |\n"
+            "| Delta Support Ltd | 5 Quay Street, Vancouver, Kanada / 7 Main Road, Cork, Irland | Support |\n",
+        ),
+    ],
+)
+def test_tables_each_address_of_a_cell_is_in_the_country_it_names_last(scanner, lang, table):
+    """A cell of two addresses, the one in the EEA last: the first is in its own country, which stays a destination."""
+    report = scanner.scan_text(table, language=lang, doc_type="subprocessor_list", format="markdown")
+    assert {t.destination for t in report.transfers} == {"US", "CA"}
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         (

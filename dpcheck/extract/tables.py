@@ -36,6 +36,8 @@ _HOUSE_NUMBER = re.compile(r"\s+\d+[a-zA-Z]?\b(?=[\s,]+\S)")
 _LAST_NUMBER = re.compile(r"\s+\d+[a-zA-Z]?$")
 _DASH = re.compile(r"\s+[–—-]\s+")
 _ASIDE = re.compile(r"\([^)]*\)")
+# The marks between the addresses one cell holds ("..., Boston, USA; ..., Dublin, Ireland", "... Canada / ... Ireland").
+ADDRESSES = re.compile(r"\s*(?:;|\s/\s|\n)\s*")
 # The cues that make a location cell's words a place of their own ("Global", "Worldwide", "Third countries").
 OPEN_CUES = frozenset({"OPEN_DESTINATION", "OPEN_LOCATION", "THIRD_COUNTRY"})
 # A paragraph pointing to what follows it ("by the following partners", „folgende Dienstleister").
@@ -241,6 +243,12 @@ PLACEHOLDER = re.compile(r"[\[<{].*[\]>}]")
 ISO_CODE = re.compile(r"[A-Z]{2}")
 
 
+def _last_country(address: str, cells: Cells) -> str:
+    """The country an address names last ("" if none)."""
+    countries = [c for c in _places(address, cells, set(), location_column=True) if len(c) == 2]
+    return countries[-1] if countries else ""
+
+
 def _places(
     text: str, cells: Cells, open_cues: set[str], location_column: bool = False, codes_alone: bool = False
 ) -> list[str]:
@@ -427,10 +435,11 @@ def _read_table(
             location_text, cells, open_cues, location_column=loc_col is not None, codes_alone=loc_col is not None
         )
         # "38 Avenue John F. Kennedy, L-1855 Luxembourg": in a column of postal addresses a street may bear a town's
-        # name; the address's country is the one it names last.
+        # name; the address's country is the one it names last. A cell may hold several addresses ("..., Boston, USA;
+        # ..., Dublin, Ireland"): each is in its own last country, or the countries before the last address would go.
         if loc_col is not None and loc_col < len(header) and patterns["address"].search(header[loc_col]):
-            countries = [c for c in codes if len(c) == 2]
-            codes = [c for c in codes if len(c) != 2 or c == countries[-1]]
+            last = {_last_country(address, cells) for address in ADDRESSES.split(location_text)}
+            codes = [c for c in codes if len(c) != 2 or c in last]
         # "Entity seat: Singapore | Hosting region: none (access only)": the company's seat where the data's own cell
         # names no country.
         if not any(len(c) == 2 for c in codes):
