@@ -221,7 +221,8 @@ def test_anchors_planned_reading_finds_what_reading_every_sentence_finds(scanner
 
 # Per reader, sentences carrying the anchors it had before its rules' own (a place, a tool's name, a location word)
 # but none of those: a place in the EEA only, a place abroad in a sentence that moves nothing, a tool named in a
-# sentence not about transfers, an address below an importer in the EEA. Not in the plan, and reading them finds nothing.
+# sentence not about transfers, an address below an importer in the EEA, "only" beside a place in the EEA with no word
+# of transfer. Not in the plan, and reading them finds nothing.
 NARROWER = {
     "destinations": {
         "en": "Our office in Germany is open on weekdays. The roses in India grew tall.",
@@ -230,6 +231,10 @@ NARROWER = {
     "transfers_addressed": {
         "en": "The standard contractual clauses are attached as an annex.",
         "de": "Die Standardvertragsklauseln sind als Anlage beigefügt.",
+    },
+    "location_commitments": {
+        "en": "Our offices in Germany are open only on weekdays.",
+        "de": "Unsere Büros in Deutschland sind nur werktags geöffnet.",
     },
     "importer_addresses": {
         "en": "Data importer: Example Cloud GmbH\n\nHafenstraße 12, 10115 Berlin, Germany.",
