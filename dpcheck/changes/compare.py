@@ -160,9 +160,9 @@ def _sets(
     """What was added and removed; ``read``: the values are readings of passages, so a value whose words did
     not change is no change (see :func:`_unchanged`); ``reworded``: nor is one whose passages the other
     version says again in other words (see :func:`_reworded`); ``kept``: nor is a value removed that the new
-    version may still hold where the diff cannot read it. Only a removal: a value the new version adds is added
-    whatever the old one said where the diff could not read, as a line not read must not hide a new transfer. The passages of such values are added to
-    ``same_out``; a value that rests only on passages in ``follows`` (a flag raised by a reading that did not
+    version may still hold where the diff cannot read it (only a removal: a value the new version adds is added
+    whatever the old one said where the diff could not read, as a line not read must not hide a new transfer). The
+    passages of such values are added to ``same_out``; a value that rests only on passages in ``follows`` (a flag raised by a reading that did not
     change) is no change either."""
 
     def same(value: str, passages: Sequence[Passage], this: Terms, other: Terms, removal: bool = False) -> bool:

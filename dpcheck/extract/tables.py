@@ -245,7 +245,7 @@ ISO_CODE = re.compile(r"[A-Z]{2}")
 
 def _last_country(address: str, cells: Cells) -> str:
     """The country an address names last ("" if none)."""
-    countries = [c for c in _places(address, cells, set(), location_column=True) if len(c) == 2]
+    countries = [c for c in _places(address, cells, set(), location_column=True, codes_alone=True) if len(c) == 2]
     return countries[-1] if countries else ""
 
 
