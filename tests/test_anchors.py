@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
-from pathlib import Path
 
 import pytest
 
@@ -102,8 +101,6 @@ ANCHORED = {
     },
 }
 READERS = {reader.name: reader for reader in DEFAULT_READERS}
-SHARED_DOCS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "docs"
-SHARED = SHARED_DOCS if SHARED_DOCS.is_dir() else Path("/work/shared/corpus/docs")
 
 
 def _every_sentence(reader: type[Reader]) -> type[Reader]:
@@ -219,89 +216,16 @@ def test_anchors_planned_reading_finds_what_reading_every_sentence_finds(scanner
     assert [r.name for r in planned.recipients][1:] == ["Acme Mail", "Beispiel Hosting", "Acme Insight"]
 
 
-# Per reader, sentences carrying the anchors it had before its rules' own (a place, a tool's name, a location word)
-# but none of those: a place in the EEA only, a place abroad in a sentence that moves nothing, a tool named in a
-# sentence not about transfers, an address below an importer in the EEA, "only" beside a place in the EEA with no word
-# of transfer. Not in the plan, and reading them finds nothing.
-NARROWER = {
-    "destinations": {
-        "en": "Our office in Germany is open on weekdays. The roses in India grew tall.",
-        "de": "Unser Büro in Deutschland ist werktags geöffnet. Die Rosen in Indien wuchsen hoch.",
-    },
-    "transfers_addressed": {
-        "en": "The standard contractual clauses are attached as an annex.",
-        "de": "Die Standardvertragsklauseln sind als Anlage beigefügt.",
-    },
-    "location_commitments": {
-        "en": "Our offices in Germany are open only on weekdays.",
-        "de": "Unsere Büros in Deutschland sind nur werktags geöffnet.",
-    },
-    "importer_addresses": {
-        "en": "Data importer: Example Cloud GmbH\n\nHafenstraße 12, 10115 Berlin, Germany.",
-        "de": "Datenimporteur: Beispiel Cloud GmbH\n\nHafenstraße 12, 10115 Berlin, Deutschland.",
-    },
-}
-
-
-@pytest.mark.parametrize("lang", ["en", "de"])
-@pytest.mark.parametrize("name", sorted(NARROWER))
-def test_anchors_of_the_rules_leave_out_what_they_cannot_read(scanner, name, lang):
-    """A plan names only sentences where its rules can find something: places outside the EEA for destinations,
-    a sentence about transfers for a tool's name alone, an address abroad below an importer's name."""
-    text = NARROWER[name][lang]
-    reading = _reading(scanner, text, lang)
-    reader = READERS[name]()
-    reader.begin(reading)
-    assert any(reader.plan(reading))
-    gated = reader.plan(reading) & reader.anchors(reading)
-    assert not any(gated[1:] if name == "importer_addresses" else gated)
-    alone = _extract(scanner, text, lang, ReaderRegistry([_every_sentence(READERS[name])]))
-    assert _found(alone) == _found(_extract(scanner, text, lang, ReaderRegistry()))
-
-
-@pytest.mark.parametrize("lang", ["en", "de"])
-def test_anchors_a_question_on_a_place_in_the_eea_is_read(scanner, lang):
-    """A question naming a place in the EEA, answered "no", denies transfers: the destinations reader reads it."""
-    text = {
-        "en": "Is my data stored in Germany?\n\nNo. It stays in our own data centre in Austria.",
-        "de": "Werden meine Daten in Deutschland gespeichert?\n\nNein. Sie bleiben in unserem Rechenzentrum in Österreich.",
-    }[lang]
-    assert _plan(scanner, "destinations", text, lang)[0]
-    alone = _extract(scanner, text, lang, ReaderRegistry([READERS["destinations"]]))
-    every = _extract(scanner, text, lang, ReaderRegistry([_every_sentence(READERS["destinations"])]))
-    assert _found(alone) == _found(every)
-    assert [m.kind for m in alone.mentions] == ["transfer_denied"]
-
-
-def _same_as(scanner, readers: ReaderRegistry, paths) -> None:
-    """Extraction with ``readers`` equals extraction with the default readers on each of ``paths``."""
-    lexicon = Lexicon.from_data(scanner.ruleset.lexicon)
-    eea = scanner.ruleset.facts.eea_places
-    for path in paths:
-        document = ingest.load(path)
-        nlp = scanner.pipeline(scanner.detect_language(document.text))
-        planned = extract(document, nlp, lexicon, eea)
-        assert _found(planned) == _found(extract(document, nlp, lexicon, eea, readers=readers)), path.name
-
-
 def test_anchors_planned_reading_matches_every_sentence_on_corpora(scanner, corpora):
     """On every corpora/ document, extraction on the readers' plans equals extraction on every sentence."""
-    _same_as(scanner, ReaderRegistry(map(_every_sentence, DEFAULT_READERS)), iter_documents([corpora]))
-
-
-def _ungated(reader: type[Reader]) -> type[Reader]:
-    """``reader`` reading its whole plan, whatever its rules' anchors."""
-    return type(f"Ungated{reader.__name__}", (reader,), {"anchors": lambda self, reading: None})
-
-
-@pytest.mark.parametrize("where", ["corpora", "shared"])
-def test_anchors_of_the_rules_change_nothing_found(scanner, corpora, where):
-    """Reading only the sentences that carry the anchors of a reader's rules finds what reading its whole plan finds,
-    on every corpora/ document and on the shared corpus beside the checkout (where it is)."""
-    if where == "shared" and not SHARED.is_dir():
-        pytest.skip("no shared corpus beside the checkout")
-    ungated = ReaderRegistry(map(_ungated, DEFAULT_READERS))
-    _same_as(scanner, ungated, iter_documents([corpora if where == "corpora" else SHARED]))
+    every_sentence = ReaderRegistry(map(_every_sentence, DEFAULT_READERS))
+    lexicon = Lexicon.from_data(scanner.ruleset.lexicon)
+    for path in iter_documents([corpora]):
+        document = ingest.load(path)
+        nlp = scanner.pipeline(scanner.detect_language(document.text))
+        eea = scanner.ruleset.facts.eea_places
+        planned = extract(document, nlp, lexicon, eea)
+        assert _found(planned) == _found(extract(document, nlp, lexicon, eea, readers=every_sentence)), path.name
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -137,7 +137,7 @@ def _read(reading: Reading, readers: list[Reader]) -> None:
     order, and on each the readers in order, as if every reader read every sentence."""
     sentences = reading.sentences
     count = len(sentences)
-    plans = [_gated(reader.plan(reading), reader.anchors(reading)) for reader in readers]
+    plans = [reader.plan(reading) for reader in readers]
     # A reader whose plan names no sentence is never asked for one (tables and links are read whole).
     planned = [(reader, plan) for reader, plan in zip(readers, plans) if plan is None or plan.any()]
     active = [reader for reader, _ in planned]
@@ -161,13 +161,6 @@ def _read(reading: Reading, readers: list[Reader]) -> None:
         while position < len(queue) and queue[position] <= index:
             position += 1
         index = index + 1 if any(asked) else queue[position] if position < len(queue) else count
-
-
-def _gated(plan: np.ndarray | None, anchors: np.ndarray | None) -> np.ndarray | None:
-    """The sentences of ``plan`` that carry the anchors of the reader's rules."""
-    if anchors is None:
-        return plan
-    return anchors if plan is None else plan & anchors
 
 
 def extract(

@@ -13,10 +13,7 @@ anything in: those carrying its *anchors*, the labels (cues, places, layout; see
 :mod:`dpcheck.extract.sentences`) without which its rules cannot fire; a sentence no reader
 names is never built. A plan may name more sentences than needed, never fewer; a reader that
 remembers what it passed keeps that by sentence index, so that the sentences left out between
-two it reads change nothing. A reader's :meth:`Reader.anchors` cuts its plan further, to the
-sentences carrying what the rules it calls look for (places outside the EEA, not any place; a
-tool's name in a sentence about transfers), taken from the lexicon and the EEA's places, not
-listed by hand.
+two it reads change nothing.
 
 To add a reader: subclass :class:`Reader`, give it a ``name``, and add it to
 :data:`DEFAULT_READERS` where its order is right (or pass your own registry to ``extract``).
@@ -26,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, ClassVar, Literal, cast
@@ -37,7 +34,6 @@ from spacy.language import Language
 from dpcheck.extract import art28
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import (
-    CELL_MARKS,
     DENIED,
     LAWS_DIFFER,
     PROVIDER_ROLES,
@@ -138,7 +134,6 @@ SUBJECT, CHROME = "SUBJECT", "CHROME"
 HEADING = "HEADING"  # a layout label (dpcheck.extract.sentences)
 SUBPROCESSOR = "SUBPROCESSOR"
 SUBPROCESSOR_SECTION = "SUBPROCESSOR_SECTION"  # a layout label too
-TRANSFER_SECTION = "TRANSFER_SECTION"  # and this
 REMOVED = "REMOVED"
 # Wording about destinations without a place: open ("worldwide", "third countries"), laws that differ.
 OPEN_WORDING = ("THIRD_COUNTRY", "OPEN_DESTINATION", "OPEN_LIST", LAWS_DIFFER)
@@ -213,16 +208,6 @@ class Reading:
     @cached_property
     def non_eea(self) -> frozenset[str]:
         return cast(CountryRecognizer, self.nlp.get_pipe(COUNTRIES)).codes - self.eea
-
-    @cached_property
-    def outside(self) -> tuple[str, ...]:
-        """The labels of the places outside the EEA (``PLACE:US``; open regions too): a rule that skips every
-        place in ``eea`` finds nothing in a sentence without one of them."""
-        return self.places_labelled(lambda code: code not in self.eea)
-
-    def places_labelled(self, keep: Callable[[str], bool]) -> tuple[str, ...]:
-        """The labels of the places whose code ``keep`` accepts, from the codes the pipeline knows."""
-        return tuple(f"{PLACE}:{code}" for code in self.sentences.analysis.place_codes if keep(code))
 
     @cached_property
     def contents_lines(self) -> frozenset[int]:
@@ -322,12 +307,6 @@ class Reader:
     def plan(self, reading: Reading) -> np.ndarray | None:
         """Per sentence of ``reading.sentences`` (booleans): the ones :meth:`read` may find anything in;
         None (the default): every sentence. Asked after :meth:`begin`."""
-        return None
-
-    def anchors(self, reading: Reading) -> np.ndarray | None:
-        """Per sentence (booleans): it carries the anchors of the reader's rules, the labels without which the
-        rules :meth:`read` calls find nothing; a sentence of the plan without them is not read (a narrower cut
-        than the plan's, which stays the reader's own reach). None (the default): no such cut."""
         return None
 
     def read(self, passage: Passage, reading: Reading) -> bool | None:
@@ -480,12 +459,6 @@ class ImporterReader(Reader):
             below[after : after + len(sentences)] |= importer
         return importer | below[: len(sentences)]
 
-    def anchors(self, reading: Reading) -> np.ndarray:
-        # An address gives a destination only by a country outside the EEA (importer_addresses).
-        sentences = reading.sentences
-        excluded = reading.eea | {UNSPECIFIED}
-        return sentences.carrying(IMPORTER, *reading.places_labelled(lambda code: code not in excluded))
-
     def read(self, passage: Passage, reading: Reading) -> None:
         if passage.sentence.has(IMPORTER):
             self._importer_at = passage.index
@@ -544,27 +517,6 @@ class DestinationReader(Reader):
     def plan(self, reading: Reading) -> np.ndarray:
         # A place, or wording that leaves the destinations open or denies transfers (destination_mentions).
         return reading.sentences.carrying(PLACE, *OPEN_WORDING)
-
-    def anchors(self, reading: Reading) -> np.ndarray:
-        # A place outside the EEA, or wording that leaves the destinations open or denies transfers
-        # (destination_mentions skips places in the EEA), in a sentence that may move data: one about transfers
-        # (is_transfer_sentence), using a company, a line of cells seating one, or roles that may state a transfer
-        # (may_state_transfer), or answering a question on transfers. Any question naming a place may be answered.
-        sentences, roleset = reading.sentences, reading.lexicon.roles
-        moves = (
-            sentences.carrying(
-                TRANSFER_SECTION,
-                THIRD_COUNTRY,
-                TRANSFER,
-                "RCPT_USE",
-                ROLE_PREFIX + "party_at_work",
-                *sentences.label_index.prefixed("MECH:"),
-                *roleset.transferring_labels,
-            )
-            | sentences.holding_words(roleset.seated_party.handles)
-            | sentences.holding_words(frozenset(CELL_MARKS))
-        )
-        return (sentences.carrying(*reading.outside, *OPEN_WORDING) & moves) | sentences.holding("?")
 
     def read(self, passage: Passage, reading: Reading) -> None:
         sentence = passage.sentence
@@ -1073,19 +1025,6 @@ class CommitmentReader(Reader):
         # Transfers outside the EEA denied, or data kept to places named (commitment_mentions).
         return reading.sentences.carrying(THIRD_COUNTRY, LOCATION_ONLY)
 
-    def anchors(self, reading: Reading) -> np.ndarray:
-        # Transfers outside the EEA denied, or data kept to places in the EEA named with a word of transfer or of
-        # sub-processors, and no negation (commitment_mentions).
-        sentences = reading.sentences
-        inside = reading.places_labelled(lambda code: code == EEA_REGION or code in reading.eea)
-        kept = (
-            sentences.carrying(LOCATION_ONLY)
-            & sentences.carrying(*inside)
-            & sentences.carrying(TRANSFER, SUBPROCESSOR)
-            & ~sentences.carrying("NEGATION")
-        )
-        return sentences.carrying(THIRD_COUNTRY) | kept
-
     def read(self, passage: Passage, reading: Reading) -> None:
         reading.mentions.extend(commitment_mentions(passage.sentence, set(reading.eea), reading.lexicon.words))
 
@@ -1210,15 +1149,6 @@ class AddressedReader(Reader):
     def plan(self, reading: Reading) -> np.ndarray:
         # addresses_transfers and the unnamed basis.
         return reading.sentences.carrying(THIRD_COUNTRY, TRANSFER, UNNAMED_BASIS, *reading.lexicon.mechanisms.labels)
-
-    def anchors(self, reading: Reading) -> np.ndarray:
-        # A tool's name alone counts only in a sentence about transfers, which, without a transfer word or third
-        # countries, sits in a section on them or names a place outside the EEA (is_transfer_sentence).
-        sentences = reading.sentences
-        tools = sentences.carrying(*reading.lexicon.mechanisms.labels) & sentences.carrying(
-            TRANSFER_SECTION, *reading.outside
-        )
-        return sentences.carrying(THIRD_COUNTRY, TRANSFER, UNNAMED_BASIS) | tools
 
     def read(self, passage: Passage, reading: Reading) -> None:
         sentence = passage.sentence
