@@ -4893,10 +4893,14 @@ def test_roles_a_party_reading_judging_or_taking_over_the_data_is_where_it_goes(
         ("en", "We moved from our former host in Germany to a data centre in Canada.", {"CA"}),
         ("de", "Wir sind vom alten US-Hoster zu einem Anbieter in Frankfurt umgezogen.", set()),
         ("de", "Wir sind von unserem früheren Anbieter in Kanada zu einem Anbieter in den USA umgezogen.", {"US"}),
+        # Nothing moves: staff at work from a former site are where the data goes.
+        ("en", "Support engineers access customer data from the old support centre in Manila.", {"PH"}),
+        ("de", "Unsere Techniker greifen vom alten Standort in Manila aus per Fernwartung auf die Daten zu.", {"PH"}),
     ],
 )
 def test_roles_a_place_data_moves_away_from_is_no_destination(scanner, lang, text, expected):
-    """ "from our old data centre in ...", „vom alten US-Hoster": the data leaves that place; where it moves to stands."""
+    """ "from our old data centre in ...", „vom alten US-Hoster": the data leaves that place; where it moves to stands.
+    Only where data moves: "access the data from the old support centre in ..." reaches it from there."""
     assert destinations(scanner, text, lang) == expected
 
 
