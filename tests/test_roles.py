@@ -4877,6 +4877,11 @@ def test_roles_a_denial_limited_by_purpose_or_kind_leaves_the_place_beside_it(sc
         # Reading an infinitive or a document names no one at work on the data.
         ("en", "You can read our annual report in English.", set()),
         ("de", "Die Produktbeschreibung können Sie in Ihrer Sprache lesen.", set()),
+        ("en", "Employees in India can read the handbook.", set()),
+        ("de", "Mitarbeitende in Indien können das Handbuch lesen.", set()),
+        ("de", "Unser Vertriebsteam in Singapur liest die Produktpläne.", set()),
+        ("en", "Our team in Manila can read the support tickets.", {"PH"}),
+        ("de", "Unser Team in Manila liest eingehende Kundenanfragen.", {"PH"}),
     ],
 )
 def test_roles_a_party_reading_judging_or_taking_over_the_data_is_where_it_goes(scanner, lang, text, expected):
