@@ -4894,6 +4894,22 @@ def test_roles_a_party_reading_judging_or_taking_over_the_data_is_where_it_goes(
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
+        ("de", "Ab Mai stellen wir Nutzern in Brasilien eine eigene App bereit.", set()),
+        ("de", "Wir tauschen uns mit Nutzern in Kanada über neue Funktionen aus.", set()),
+        ("de", "Die Kundendaten stellen wir unserer Muttergesellschaft in den USA bereit.", {"US"}),
+        ("de", "Verdachtsfälle tauschen wir mit unserem Dienstleister für Zahlungssicherheit in Singapur aus.", {"SG"}),
+    ],
+)
+def test_roles_people_inside_a_german_verb_and_its_particle_keep_their_place(scanner, lang, text, expected):
+    """„stellen wir Nutzern in Brasilien eine App bereit": the verb and its particle close around the place, but the
+    people named right before it are where they are; a party there („unserer Muttergesellschaft in den USA") still
+    receives the data."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
         ("en", "We migrated all backups from our old data centre in Virginia to a provider in Frankfurt.", set()),
         ("en", "We moved from our former host in Germany to a data centre in Canada.", {"CA"}),
         ("de", "Wir sind vom alten US-Hoster zu einem Anbieter in Frankfurt umgezogen.", set()),
