@@ -4960,6 +4960,9 @@ def test_roles_data_described_before_it_is_shipped_goes_there(scanner, lang, tex
         ("de", "Die Lesungen werden aus einem Tonstudio in Kanada gestreamt.", set()),
         ("de", "Die Scans werden auf einen Server des Anbieters in Kanada hochgeladen.", {"CA"}),
         ("de", "Die Fahrtenbücher werden zu einem Dienstleister in Indien hochgeladen.", {"IN"}),
+        # „nach" far from the verb is a time, not a direction.
+        ("de", "Die Fotos werden nach Ihrem Urlaub in Thailand hochgeladen.", set()),
+        ("de", "Die Aufnahmen werden jede Nacht nach Sri Lanka hochgeladen.", {"LK"}),
     ],
 )
 def test_roles_german_upload_or_stream_goes_only_towards_a_place(scanner, lang, text, expected):
