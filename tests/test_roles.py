@@ -4877,6 +4877,11 @@ def test_roles_a_denial_limited_by_purpose_or_kind_leaves_the_place_beside_it(sc
         # Reading an infinitive or a document names no one at work on the data.
         ("en", "You can read our annual report in English.", set()),
         ("de", "Die Produktbeschreibung können Sie in Ihrer Sprache lesen.", set()),
+        ("en", "Employees in India can read the handbook.", set()),
+        ("de", "Mitarbeitende in Indien können das Handbuch lesen.", set()),
+        ("de", "Unser Vertriebsteam in Singapur liest die Produktpläne.", set()),
+        ("en", "Our team in Manila can read the support tickets.", {"PH"}),
+        ("de", "Unser Team in Manila liest eingehende Kundenanfragen.", {"PH"}),
     ],
 )
 def test_roles_a_party_reading_judging_or_taking_over_the_data_is_where_it_goes(scanner, lang, text, expected):
@@ -4889,14 +4894,34 @@ def test_roles_a_party_reading_judging_or_taking_over_the_data_is_where_it_goes(
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
+        ("de", "Ab Mai stellen wir Nutzern in Brasilien eine eigene App bereit.", set()),
+        ("de", "Wir tauschen uns mit Nutzern in Kanada über neue Funktionen aus.", set()),
+        ("de", "Die Kundendaten stellen wir unserer Muttergesellschaft in den USA bereit.", {"US"}),
+        ("de", "Verdachtsfälle tauschen wir mit unserem Dienstleister für Zahlungssicherheit in Singapur aus.", {"SG"}),
+    ],
+)
+def test_roles_people_inside_a_german_verb_and_its_particle_keep_their_place(scanner, lang, text, expected):
+    """„stellen wir Nutzern in Brasilien eine App bereit": the verb and its particle close around the place, but the
+    people named right before it are where they are; a party there („unserer Muttergesellschaft in den USA") still
+    receives the data."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
         ("en", "We migrated all backups from our old data centre in Virginia to a provider in Frankfurt.", set()),
         ("en", "We moved from our former host in Germany to a data centre in Canada.", {"CA"}),
         ("de", "Wir sind vom alten US-Hoster zu einem Anbieter in Frankfurt umgezogen.", set()),
         ("de", "Wir sind von unserem früheren Anbieter in Kanada zu einem Anbieter in den USA umgezogen.", {"US"}),
+        # Nothing moves: staff at work from a former site are where the data goes.
+        ("en", "Support engineers access customer data from the old support centre in Manila.", {"PH"}),
+        ("de", "Unsere Techniker greifen vom alten Standort in Manila aus per Fernwartung auf die Daten zu.", {"PH"}),
     ],
 )
 def test_roles_a_place_data_moves_away_from_is_no_destination(scanner, lang, text, expected):
-    """ "from our old data centre in ...", „vom alten US-Hoster": the data leaves that place; where it moves to stands."""
+    """ "from our old data centre in ...", „vom alten US-Hoster": the data leaves that place; where it moves to stands.
+    Only where data moves: "access the data from the old support centre in ..." reaches it from there."""
     assert destinations(scanner, text, lang) == expected
 
 
@@ -4935,6 +4960,9 @@ def test_roles_data_described_before_it_is_shipped_goes_there(scanner, lang, tex
         ("de", "Die Lesungen werden aus einem Tonstudio in Kanada gestreamt.", set()),
         ("de", "Die Scans werden auf einen Server des Anbieters in Kanada hochgeladen.", {"CA"}),
         ("de", "Die Fahrtenbücher werden zu einem Dienstleister in Indien hochgeladen.", {"IN"}),
+        # „nach" far from the verb is a time, not a direction.
+        ("de", "Die Fotos werden nach Ihrem Urlaub in Thailand hochgeladen.", set()),
+        ("de", "Die Aufnahmen werden jede Nacht nach Sri Lanka hochgeladen.", {"LK"}),
     ],
 )
 def test_roles_german_upload_or_stream_goes_only_towards_a_place(scanner, lang, text, expected):

@@ -346,9 +346,13 @@ class SentenceRoles:
         for cue, role in self.cues:
             if cue.start < end and start < cue.end:
                 # One word holds both ("US-Handelsministeriums", "UK-Übermittlungen"): the cue's role is the
-                # word's, before any cue around it.
+                # word's, before any cue around it. Words that close around the place („stellen wir Nutzern in
+                # Brasilien eine App bereit") reach it as a cue right before it would, after a cue of where people
+                # are („Nutzern in"): those people are not where the data goes.
                 if cue.start <= place[0] and place[1] <= cue.end:
-                    reached.append(((-1, 0, 0), cue, role))
+                    around = cue.start < place[0] and place[1] < cue.end
+                    one_word = not any(c.isspace() for c in tokens[cue.start : cue.end].text)
+                    reached.append(((0, 0, 1) if around and not one_word else (-1, 0, 0), cue, role))
                 # "depending on the country in which you reside": a cue that begins inside an open region and
                 # runs on past it says whose the region is; not of a region outside it ("outside of the jurisdiction
                 # in which you are located"), which the cue only describes.
@@ -920,6 +924,9 @@ def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> Sente
             and not ro.adjacent
             # "operated from Dubai": work near a place keeps the shorter cue inside it ("operated") its own role.
             and not ro.place_after
+            # „stellen wir Nutzern in Brasilien eine App bereit": words closing around a place leave the cues
+            # around that place their own roles; those say whose place it is.
+            and not _holds_a_place(sentence, o)
             for o, ro in found
         )
     )
@@ -930,6 +937,11 @@ def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> Sente
     )
     roles = frozenset(r.name for _, r in kept) | ({NEGATION} if negated else frozenset())
     return SentenceRoles(sentence, roles, kept, roleset)
+
+
+def _holds_a_place(sentence: Sentence, cue: Cue) -> bool:
+    """Words of ``cue`` close around a place of the sentence (a German verb and its particle)."""
+    return any(cue.start < p.start and p.end < cue.end for p in sentence.places)
 
 
 def _applies(role: Role, sentence: Sentence) -> bool:
