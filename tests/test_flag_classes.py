@@ -511,3 +511,28 @@ def test_a_definition_is_no_place_for_the_missing_notice(scanner, lang, definiti
     assert missing
     assert missing[0].evidence[0].quote == clause
     assert definition not in {e.quote for e in missing[0].evidence}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Processor engages the sub-processors listed in Annex 3 and, for peak loads, sub-processors of the "
+            "following types: cloud hosting and email delivery.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer setzt die in Anlage 3 aufgeführten Unterauftragsverarbeiter ein sowie bei Lastspitzen "
+            "Unterauftragsverarbeiter der folgenden Kategorien: Hosting und E-Mail-Versand.",
+        ),
+    ],
+)
+def test_a_list_of_sub_processors_beside_their_kinds_is_a_list(scanner, lang, text):
+    """Sub-processors named by kind in one part of the sentence leave the list the other part points to: the list
+    words stand with the sub-processors themselves, no kind between them."""
+    opening = {
+        "en": "The Customer grants a general authorisation to engage sub-processors. ",
+        "de": "Der Auftraggeber erteilt die allgemeine Genehmigung zum Einsatz von Unterauftragsverarbeitern. ",
+    }
+    assert "SUBPROCESSOR_LIST_MISSING" not in _subprocessor_flags(scanner, opening[lang] + text, lang)

@@ -464,7 +464,7 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
         if (
             sentence.has("LIST")
             and LIST_POINTER.search(text)
-            and not sentence.has("SUBPROCESSOR_KINDS")
+            and not _by_kind_only(sentence)
             and _says_where(sentence, words)
         ):
             add(
@@ -475,7 +475,7 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
         if sentence.has("A28_GENERAL") and sentence.has("AUTHORISATION"):
             add("general_authorisation", f"'{sentence.of('A28_GENERAL')[0].text}' in a sub-processor section")
         return found
-    if sentence.has("LIST") and not sentence.has("SUBPROCESSOR_KINDS") and _says_where(sentence, words):
+    if sentence.has("LIST") and not _by_kind_only(sentence) and _says_where(sentence, words):
         add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
     elif name := _subprocessor_named(sentence):
         add("subprocessor_list", f"names a sub-processor ('{name}')")
@@ -621,6 +621,25 @@ def _says_where(sentence: Sentence, words: Words) -> bool:
         )
     }
     return sentence.has("LIST_WHERE") or any((c.start, c.end) not in nouns | following | counted_off for c in lists)
+
+
+def _by_kind_only(sentence: Sentence) -> bool:
+    """The sentence names sub-processors by kind ("categories of sub-processors are listed in Annex 3", „der folgenden
+    Kategorien"), and its list words point to those kinds. Not where a list word stands with sub-processors named
+    themselves in one clause, no kind between them: "engages the sub-processors listed in Annex 3 and, for peak loads,
+    sub-processors of the following types", „setzt die in Anlage 3 aufgeführten Unterauftragsverarbeiter ein sowie
+    Unterauftragsverarbeiter der folgenden Kategorien" point to a list of them."""
+    kinds = sentence.of("SUBPROCESSOR_KINDS")
+    if not kinds:
+        return False
+    tokens = sentence.span
+    named = [c for c in sentence.of("SUBPROCESSOR") if not any(k.start <= c.start < k.end for k in kinds)]
+    for n in named:
+        for cue in sentence.of("LIST"):
+            lo, hi = min(n.start, cue.start), max(n.end, cue.end)
+            if not any(t.text in CLAUSE_MARKS for t in tokens[lo:hi]) and not any(lo <= k.start < hi for k in kinds):
+                return False
+    return True
 
 
 def _promised_later(sentence: Sentence, words: Words) -> Cue | None:
