@@ -536,3 +536,24 @@ def test_a_list_of_sub_processors_beside_their_kinds_is_a_list(scanner, lang, te
         "de": "Der Auftraggeber erteilt die allgemeine Genehmigung zum Einsatz von Unterauftragsverarbeitern. ",
     }
     assert "SUBPROCESSOR_LIST_MISSING" not in _subprocessor_flags(scanner, opening[lang] + text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance. A right to object does not exist; the "
+            "Customer may still terminate the agreement for convenience.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Ein Widerspruchsrecht des "
+            "Auftraggebers besteht nicht; das Recht zur ordentlichen Kündigung bleibt dem Auftraggeber unbenommen.",
+        ),
+    ],
+)
+def test_a_right_to_object_denied_first_stays_denied(scanner, lang, clause):
+    """A denial that opens the sentence takes the right away; the way out of the contract left after it is no
+    objection to a sub-processor."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)

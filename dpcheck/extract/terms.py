@@ -540,13 +540,15 @@ def _objection_denied(sentence: Sentence) -> bool:
 
 
 def _granted_apart(sentence: Sentence, objections: list[Cue]) -> bool:
-    """An objection granted in a part of the sentence, between semicolons, that denies none ("Customer may object to
-    a new sub-processor within 14 days; a right to object to approved sub-processors does not exist"): the denial
-    narrows the right, it does not take it away."""
+    """An objection granted first, in a part of the sentence between semicolons that denies none ("Customer may object
+    to a new sub-processor within 14 days; a right to object to approved sub-processors does not exist"): the denial
+    after it narrows the right, it does not take it away. A denial first stands: „Ein Widerspruchsrecht besteht nicht;
+    das Recht zur ordentlichen Kündigung bleibt unbenommen" leaves the customer only the way out of the contract."""
     denials = sentence.of("OBJECTION_DENIED")
+    first = min(d.start for d in denials)
     for objection in objections:
         lo, hi = sentence.part_bounds(objection.start, objection.end)
-        if not any(lo <= d.start < hi for d in denials):
+        if objection.end <= first and not any(lo <= d.start < hi for d in denials):
             return True
     return False
 
