@@ -46,6 +46,10 @@ LIST_ABSENT = "subprocessor_list_absent"
 # „kann weitere Unterauftragsverarbeiter hinzuziehen"), with or without notice: a list in use is then no closed one
 # (extract/terms.py reads it; checks/features.py weighs it).
 CHANGES_SUBPROCESSORS = "subprocessors_may_change"
+# The detail of a mention read from a definition ("'Sub-processor Page' means ..., as updated from time to time"): it
+# says what a word means, so it counts as the clause it stands for, but a finding quotes an operative clause before it
+# (extract/evidence.py ranks tools by it; extract/terms.py sets it; checks/features.py reads it).
+DEFINITION = "definition"
 # The mention kind of an objection that changes nothing ("does not prevent the engagement"): no right to object, whatever
 # other clauses grant (extract/terms.py reads it; checks/features.py and checks/art28.py quote it).
 OBJECTION_VOID = "subprocessor_objection_void"

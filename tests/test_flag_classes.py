@@ -269,6 +269,9 @@ def test_a_change_notice_right_after_a_list_in_use_outside_a_sub_processor_secti
     [
         ("en", "The Processor keeps its staff bound to confidentiality. Changes to this DPA must be made in writing."),
         ("de", "Der Auftragnehmer verpflichtet sein Personal auf Vertraulichkeit."),
+        # A notice period to end the contract is no notice of, nor objection to, a new sub-processor.
+        ("en", "Either party may terminate this Agreement on 30 days' notice."),
+        ("de", "Jede Partei kann diesen Vertrag mit einer Frist von 30 Tagen kündigen."),
     ],
 )
 def test_other_terms_after_a_list_in_use_leave_it_closed(scanner, lang, clause):
@@ -356,6 +359,28 @@ def test_a_change_announced_once_it_stands_is_no_prior_notice(scanner, lang, cla
             "Der Auftragnehmer informiert den Auftraggeber 30 Tage, bevor der neue Unterauftragsverarbeiter seine "
             "Tätigkeit aufnimmt.",
         ),
+        # Announced in advance first: the list updated once the work began, or the authorisation standing on
+        # publication, does not make that notice late.
+        (
+            "en",
+            "The Processor informs the Customer 30 days before a new sub-processor starts and updates the list once "
+            "the new sub-processor has started its work.",
+        ),
+        (
+            "en",
+            "The Processor publishes each new sub-processor on its sub-processor page 30 days before it starts; the "
+            "authorisation is deemed given upon publication.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer informiert den Auftraggeber 30 Tage, bevor ein neuer Unterauftragsverarbeiter tätig "
+            "wird, und aktualisiert die Liste, sobald er seine Tätigkeit aufgenommen hat.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer veröffentlicht neue Unterauftragsverarbeiter 30 Tage vor ihrem Einsatz; die "
+            "Genehmigung gilt mit der Veröffentlichung als erteilt.",
+        ),
     ],
 )
 def test_notice_before_the_work_begins_is_prior_notice(scanner, lang, clause):
@@ -403,6 +428,25 @@ def test_sub_processors_named_by_kind_are_no_list(scanner, lang, text):
         ("en", "The list of sub-processors is available at https://example.com/subprocessors.", False),
         ("en", "The list of sub-processors will be provided on request.", False),
         ("de", "Die Liste der Unterauftragsverarbeiter ist in Anlage 3 enthalten.", False),
+        ("en", "List of sub-processors: to follow.", True),
+        # Something else promised for later, in a clause of its own or one on changes to the list, keeps the list.
+        (
+            "en",
+            "The current sub-processors are listed in Annex 3; further sub-processors may be added at a later date.",
+            False,
+        ),
+        (
+            "en",
+            "The sub-processors currently engaged are listed in Annex 3, which the Provider will update in a future "
+            "version of this DPA.",
+            False,
+        ),
+        (
+            "de",
+            "Die aktuellen Unterauftragsverarbeiter sind in Anlage 3 aufgeführt; weitere kommen zu einem späteren "
+            "Zeitpunkt hinzu.",
+            False,
+        ),
     ],
 )
 def test_a_list_promised_for_later_is_no_list(scanner, lang, text, missing):
@@ -417,3 +461,99 @@ def test_a_list_promised_for_later_is_no_list(scanner, lang, text, missing):
     assert bool(found) is missing
     if missing:
         assert found[0].evidence[0].quote == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance. The Customer may object to a new "
+            "sub-processor within 14 days; a right to object to approved sub-processors does not exist.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Der Auftraggeber kann einem "
+            "neuen Unterauftragsverarbeiter binnen 14 Tagen widersprechen; ein Widerspruchsrecht gegen genehmigte "
+            "Unterauftragsverarbeiter besteht nicht.",
+        ),
+    ],
+)
+def test_a_right_to_object_granted_then_narrowed_stands(scanner, lang, clause):
+    """A right to object to new sub-processors granted in one part of the sentence, and denied for those already
+    approved in the next, is the right Art. 28(2) asks for: the denial narrows it."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "definition", "clause"),
+    [
+        (
+            "en",
+            '"Sub-processor Page" means the web page at https://example.com/subprocessors, as updated from time to '
+            "time.",
+            "The Processor will update the Sub-processor Page when it engages a new sub-processor.",
+        ),
+        (
+            "de",
+            "„Unterauftragsverarbeiter-Seite“ bezeichnet die Webseite unter https://beispiel.de/uav, wie sie von Zeit "
+            "zu Zeit aktualisiert wird.",
+            "Der Auftragnehmer aktualisiert die Unterauftragsverarbeiter-Seite, wenn er einen neuen "
+            "Unterauftragsverarbeiter einsetzt.",
+        ),
+    ],
+)
+def test_a_definition_is_no_place_for_the_missing_notice(scanner, lang, definition, clause):
+    """A clause letting the list change shows where notice of the change belongs; a definition only says what a word
+    means, so the finding quotes the clause that changes the list first, not the definition."""
+    report = scanner.scan_text(f"{definition} {AUTHORISED[lang]}{clause}", language=lang, doc_type="dpa")
+    missing = [f for f in report.findings if f.rule_id == "SUBPROCESSOR_OBJECTION_MISSING"]
+    assert missing
+    assert missing[0].evidence[0].quote == clause
+    assert definition not in {e.quote for e in missing[0].evidence}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Processor engages the sub-processors listed in Annex 3 and, for peak loads, sub-processors of the "
+            "following types: cloud hosting and email delivery.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer setzt die in Anlage 3 aufgeführten Unterauftragsverarbeiter ein sowie bei Lastspitzen "
+            "Unterauftragsverarbeiter der folgenden Kategorien: Hosting und E-Mail-Versand.",
+        ),
+    ],
+)
+def test_a_list_of_sub_processors_beside_their_kinds_is_a_list(scanner, lang, text):
+    """Sub-processors named by kind in one part of the sentence leave the list the other part points to: the list
+    words stand with the sub-processors themselves, no kind between them."""
+    opening = {
+        "en": "The Customer grants a general authorisation to engage sub-processors. ",
+        "de": "Der Auftraggeber erteilt die allgemeine Genehmigung zum Einsatz von Unterauftragsverarbeitern. ",
+    }
+    assert "SUBPROCESSOR_LIST_MISSING" not in _subprocessor_flags(scanner, opening[lang] + text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance. A right to object does not exist; the "
+            "Customer may still terminate the agreement for convenience.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Ein Widerspruchsrecht des "
+            "Auftraggebers besteht nicht; das Recht zur ordentlichen Kündigung bleibt dem Auftraggeber unbenommen.",
+        ),
+    ],
+)
+def test_a_right_to_object_denied_first_stays_denied(scanner, lang, clause):
+    """A denial that opens the sentence takes the right away; the way out of the contract left after it is no
+    objection to a sub-processor."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)

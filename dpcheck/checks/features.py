@@ -22,6 +22,7 @@ from dpcheck.facts import LegalFacts
 from dpcheck.models import (
     ALL_SUBPROCESSORS,
     CHANGES_SUBPROCESSORS,
+    DEFINITION,
     LATE_NOTICE,
     LIST_ABSENT,
     LISTED_IN_USE,
@@ -209,8 +210,11 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
     elif not terms["subprocessor_notice"] and (late := doc.extraction.of(LATE_NOTICE)):
         features["subprocessor_notice"] = Feature(False, ev(late))
     # No notice at all, and a clause lets the list change at the processor's will ("may add or replace sub-processors
-    # by updating the list"): where notice of the change belongs, so it shows the gap.
-    elif not terms["subprocessor_notice"] and (changing := doc.extraction.of(CHANGES_SUBPROCESSORS)):
+    # by updating the list"): where notice of the change belongs, so it shows the gap. A definition ("'Sub-processor
+    # Page' means ..., as updated from time to time") only says what a word means: no place for a notice.
+    elif not terms["subprocessor_notice"] and (
+        changing := [m for m in doc.extraction.of(CHANGES_SUBPROCESSORS) if m.detail != DEFINITION]
+    ):
         features["subprocessor_notice"] = Feature(False, ev(changing))
     # An objection the DPA leaves without effect is no opportunity to object (Art. 28(2)), however another clause words it.
     if void := doc.extraction.of(OBJECTION_VOID):

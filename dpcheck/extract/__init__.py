@@ -27,7 +27,7 @@ from dpcheck.extract.sentences import read_sentences
 from dpcheck.extract.subject import Subject
 from dpcheck.ingest.document import Document
 from dpcheck.limits import checkpoint
-from dpcheck.models import UNSPECIFIED, DocType, Evidence, Mention, Recipient
+from dpcheck.models import DEFINITION, UNSPECIFIED, DocType, Evidence, Mention, Recipient
 
 __all__ = ["DEFAULT_READERS", "Extraction", "Lexicon", "Reader", "ReaderRegistry", "extract"]
 
@@ -70,7 +70,7 @@ class Extraction:
         instructions = "consent" if self.doc_type == "dpa" else None
         # A tool only defined ("'SCCs' means ...") and never used again is not relied upon;
         # once the text uses it, its definition is evidence too.
-        used = {m.value for m in self.of("mechanism") if m.relied_upon and m.detail not in ("definition", instructions)}
+        used = {m.value for m in self.of("mechanism") if m.relied_upon and m.detail not in (DEFINITION, instructions)}
         out: dict[str, list[Mention]] = {}
         for m in self.of("mechanism"):
             # A row of a recipients' table names the tool that recipient's transfers rest on: prose retiring the

@@ -76,12 +76,11 @@ from dpcheck.extract.mechanisms import CONSENT_DETAIL as CONSENT
 from dpcheck.extract.mechanisms import DISAVOWAL, EXAMPLE
 from dpcheck.extract.roles import RECIPIENT_SEAT, UNCLAIMED
 from dpcheck.extract.sentences import Sentence, Sentences
-from dpcheck.models import Evidence, Mention
+from dpcheck.models import DEFINITION, Evidence, Mention
 from dpcheck.prefilter import Prefiltered, prefilter
 
 # Roles a tool's mention takes from its sentence (for a destination the role is its argument role).
 TRANSFER = "transfer"
-DEFINITION = "definition"
 TABLE = "table"  # also the detail of a destination read from a sub-processor table
 # The kinds of mention ranked here: where data goes and on what basis.
 RANKED = ("destination", "mechanism")

@@ -19,7 +19,7 @@ from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.destinations import names_a_region
 from dpcheck.extract.forms import answered_no, box_before
 from dpcheck.extract.sentences import SEMICOLON, Cue, Place, Sentence, Sentences, Tokens
-from dpcheck.models import SCC_NUMBER, Evidence, Mention
+from dpcheck.models import DEFINITION, SCC_NUMBER, Evidence, Mention
 from dpcheck.prefilter import prefilter
 
 INVALIDATED_TOOLS = {"privacy_shield", "safe_harbor"}
@@ -1782,7 +1782,7 @@ def mechanism_mentions(
             # "... will not apply to the extent that X has adopted BCRs": an alternative, not reliance.
             governing = Cue("CONDITION", cue.start, cue.end, "conditional alternative")
         detail = (
-            "definition"
+            DEFINITION
             if sentence.is_definition
             else EXAMPLE
             if _given_as_example(sentence, cue, unique, lexicon)

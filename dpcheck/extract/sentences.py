@@ -1068,7 +1068,7 @@ class Sentences(Sequence[Sentence]):
         self, blocks: Sequence[Block]
     ) -> tuple[list[bool], list[bool], list[frozenset[str]], list[bool], list[bool]]:
         """Per block: in a section on transfers (or a list led in by a sentence on them); in a section on (or a paragraph naming)
-        sub-processors, or the paragraph right after a list a paragraph naming them leads in; the countries its headings name; an item under a lead-in on transfers; one under a lead-in
+        sub-processors, or the paragraph on changes right after a list a paragraph naming them leads in; the countries its headings name; an item under a lead-in on transfers; one under a lead-in
         sharing data with recipients."""
         a = self.analysis
         codes = a.place_codes
@@ -1081,6 +1081,10 @@ class Sentences(Sequence[Sentence]):
         sharing = set()
         if "RCPT_SHARE" in a.cue_labels:
             sharing = set(cue_block[a.cues.label == a.cue_labels.index("RCPT_SHARE")].tolist())
+        # Blocks speaking of a change ("of any changes", „Über Änderungen"): after a list of sub-processors, theirs.
+        changing = set()
+        if "CHANGE" in a.cue_labels:
+            changing = set(cue_block[a.cues.label == a.cue_labels.index("CHANGE")].tolist())
         using = set()
         if "RCPT_USE" in a.cue_labels:
             using = set(cue_block[a.cues.label == a.cue_labels.index("RCPT_USE")].tolist())
@@ -1103,8 +1107,9 @@ class Sentences(Sequence[Sentence]):
         in_transfer, in_subprocessors, countries, led_in, recipients_led_in = [], [], [], [], []
         # "Der Auftragnehmer bedient sich folgender Unterauftragsverarbeiter:", its list, then "Über Änderungen informiert
         # der Auftragnehmer den Auftraggeber.": the paragraph right after the list still speaks of the sub-processors
-        # (the changes are theirs), as one in a section on them would. The lead-in's heading path, and whether its
-        # list has begun.
+        # (the changes are theirs), as one in a section on them would. Only one speaking of changes: "Either party may
+        # terminate on 30 days' notice" there is no right to object to a sub-processor. The lead-in's heading path, and
+        # whether its list has begun.
         listing: tuple[str, ...] | None = None
         listed = False
         # The places of each block, grouped once rather than sought among all places at every heading.
@@ -1125,7 +1130,7 @@ class Sentences(Sequence[Sentence]):
             for heading in block.heading_path:
                 if heading not in subprocessor_headings:
                     subprocessor_headings[heading] = bool(_SUBPROCESSOR_HEADING.search(heading))
-            after_list = listed and block.kind == "paragraph" and block.heading_path == listing
+            after_list = listed and block.kind == "paragraph" and block.heading_path == listing and b in changing
             in_subprocessors.append(
                 any(subprocessor_headings[h] for h in block.heading_path) or b in naming or after_list
             )

@@ -10,10 +10,12 @@ from dpcheck.extract.destinations import Words
 from dpcheck.extract.forms import box_before, labelled_absent
 from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.recipients import QUOTES
+from dpcheck.extract.roles import CLAUSE_MARKS
 from dpcheck.extract.sentences import ANNOUNCED_REACH, Cue, Sentence
 from dpcheck.ingest.document import Document, Table
 from dpcheck.models import (
     CHANGES_SUBPROCESSORS,
+    DEFINITION,
     LATE_NOTICE,
     LIST_ABSENT,
     LISTED_IN_USE,
@@ -345,7 +347,17 @@ ANCHORS = (
 def gives_late_notice(sentence: Sentence) -> bool:
     """The sentence announces new sub-processors only once they are engaged ("within four weeks after their
     engagement")."""
-    return sentence.has("NOTICE") and sentence.has("NOTICE_AFTER")
+    return sentence.has("NOTICE") and bool(_late(sentence))
+
+
+def _late(sentence: Sentence) -> list[Cue]:
+    """The words putting the notice after the change. The change standing once the sub-processor is at work or the
+    change published ("once it has started", "deemed given upon publication") says so only where the sentence did not
+    announce it in advance first: "30 days before it starts, and updates the list once it has started" is prior
+    notice."""
+    advance = [c.start for c in sentence.of("ADVANCE")]
+    done = [c for c in sentence.of("NOTICE_ONCE_DONE") if not any(a < c.start for a in advance)]
+    return sorted([*sentence.of("NOTICE_AFTER"), *done], key=lambda c: c.start)
 
 
 def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = AuthorityContext()) -> list[Mention]:
@@ -361,7 +373,8 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
             return
         # Notice once the sub-processor is at work leaves nothing to object to in advance: no prior notice, and the
         # clause that shows it (see checks/features.py).
-        if late := [c for c in sentence.of("NOTICE_AFTER", "NOTICE_ON_REQUEST") if c.start < objection_token]:
+        late = sorted([*_late(sentence), *sentence.of("NOTICE_ON_REQUEST")], key=lambda c: c.start)
+        if late := [c for c in late if c.start < objection_token]:
             add(LATE_NOTICE, f"notice of new sub-processors '{late[0].text}'")
             return
         if context.notice_late and sentence.has("NOTICE_REFERENCE"):
@@ -419,7 +432,7 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
     if objections and _objection_void(sentence, words):
         add(OBJECTION_VOID, f"an objection that changes nothing ('{objections[0].text}')")
-    elif _objection_denied(sentence):
+    elif _objection_denied(sentence) and not _granted_apart(sentence, objections):
         add(OBJECTION_DENIED, f"the right to object taken away ('{sentence.of('OBJECTION_DENIED')[0].text}')")
     # "... constitutes acceptance of the new Sub-processor": consent to a change; the list in force at signing "deemed
     # approved" („gelten als genehmigt") is the authorisation itself.
@@ -434,11 +447,15 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
             _days([days for at, days in periods if at > objection or not sentence.has("NOTICE")]),
         )
     if change := _says_change(sentence, words):
-        add(CHANGES_SUBPROCESSORS, f"the sub-processors may change ('{change}')")
+        add(
+            CHANGES_SUBPROCESSORS,
+            f"the sub-processors may change ('{change}')",
+            DEFINITION if sentence.is_definition else "",
+        )
     if kinds := sentence.of("SUBPROCESSOR_KINDS"):
         add(LIST_ABSENT, f"names sub-processors by kind only ('{kinds[0].text}')")
-    elif sentence.has("LIST") and (later := sentence.of("LIST_LATER")):
-        add(LIST_ABSENT, f"promises the list for later ('{later[0].text}')")
+    elif later := _promised_later(sentence, words):
+        add(LIST_ABSENT, f"promises the list for later ('{later.text}')")
     if not named:
         # Under a sub-processor heading, "informs the Customer of planned changes" is prior notice too: Art. 28(2)
         # asks for notice, not for a period.
@@ -447,8 +464,8 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
         if (
             sentence.has("LIST")
             and LIST_POINTER.search(text)
-            and not sentence.has("SUBPROCESSOR_KINDS")
-            and _says_where(sentence)
+            and not _by_kind_only(sentence)
+            and _says_where(sentence, words)
         ):
             add(
                 "subprocessor_list",
@@ -458,7 +475,7 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
         if sentence.has("A28_GENERAL") and sentence.has("AUTHORISATION"):
             add("general_authorisation", f"'{sentence.of('A28_GENERAL')[0].text}' in a sub-processor section")
         return found
-    if sentence.has("LIST") and not sentence.has("SUBPROCESSOR_KINDS") and _says_where(sentence):
+    if sentence.has("LIST") and not _by_kind_only(sentence) and _says_where(sentence, words):
         add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
     elif name := _subprocessor_named(sentence):
         add("subprocessor_list", f"names a sub-processor ('{name}')")
@@ -522,6 +539,20 @@ def _objection_denied(sentence: Sentence) -> bool:
     return sentence.has("OBJECTION_DENIED") and not UNREASONABLE.search(sentence.text)
 
 
+def _granted_apart(sentence: Sentence, objections: list[Cue]) -> bool:
+    """An objection granted first, in a part of the sentence between semicolons that denies none ("Customer may object
+    to a new sub-processor within 14 days; a right to object to approved sub-processors does not exist"): the denial
+    after it narrows the right, it does not take it away. A denial first stands: „Ein Widerspruchsrecht besteht nicht;
+    das Recht zur ordentlichen Kündigung bleibt unbenommen" leaves the customer only the way out of the contract."""
+    denials = sentence.of("OBJECTION_DENIED")
+    first = min(d.start for d in denials)
+    for objection in objections:
+        lo, hi = sentence.part_bounds(objection.start, objection.end)
+        if objection.end <= first and not any(lo <= d.start < hi for d in denials):
+            return True
+    return False
+
+
 def _objection_void(sentence: Sentence, words: Words) -> bool:
     """An objection changes nothing ("does not prevent the engagement", „lässt das Recht des Auftragnehmers, ...
     einzusetzen, unberührt")."""
@@ -562,7 +593,7 @@ def _name_after(sentence: Sentence, label: str) -> str:
     return ""
 
 
-def _says_where(sentence: Sentence) -> bool:
+def _says_where(sentence: Sentence, words: Words) -> bool:
     """The sentence says where the list is: a list cue other than the noun alone ("listed in Annex 3", "at
     https://..."), or the noun with a word of where it is kept ("the list is available in the portal"). "Updates to
     the list of sub-processors" only says that there is one; "following" or „nachfolgend" points to a list that
@@ -574,7 +605,7 @@ def _says_where(sentence: Sentence) -> bool:
     tokens = sentence.span
     lists = sentence.of("LIST")
     # A list promised for later is no list yet, wherever it will be.
-    if sentence.has("LIST_LATER"):
+    if _promised_later(sentence, words):
         return False
     counted_off = {
         (c.start, c.end)
@@ -592,6 +623,44 @@ def _says_where(sentence: Sentence) -> bool:
         )
     }
     return sentence.has("LIST_WHERE") or any((c.start, c.end) not in nouns | following | counted_off for c in lists)
+
+
+def _by_kind_only(sentence: Sentence) -> bool:
+    """The sentence names sub-processors by kind ("categories of sub-processors are listed in Annex 3", „der folgenden
+    Kategorien"), and its list words point to those kinds. Not where a list word stands with sub-processors named
+    themselves in one clause, no kind between them: "engages the sub-processors listed in Annex 3 and, for peak loads,
+    sub-processors of the following types", „setzt die in Anlage 3 aufgeführten Unterauftragsverarbeiter ein sowie
+    Unterauftragsverarbeiter der folgenden Kategorien" point to a list of them."""
+    kinds = sentence.of("SUBPROCESSOR_KINDS")
+    if not kinds:
+        return False
+    tokens = sentence.span
+    named = [c for c in sentence.of("SUBPROCESSOR") if not any(k.start <= c.start < k.end for k in kinds)]
+    for n in named:
+        for cue in sentence.of("LIST"):
+            lo, hi = min(n.start, cue.start), max(n.end, cue.end)
+            if not any(t.text in CLAUSE_MARKS for t in tokens[lo:hi]) and not any(lo <= k.start < hi for k in kinds):
+                return False
+    return True
+
+
+def _promised_later(sentence: Sentence, words: Words) -> Cue | None:
+    """The words promising the list of sub-processors for later ("A list of sub-processors will be included in the
+    final DPA", „Die Liste wird nachgereicht"), or None. They promise the list only in a clause of their own that
+    speaks of it: "listed in Annex 3; further sub-processors may be added at a later date", "available at
+    https://...; updates to follow" keep a list now, and so does a clause on changes to it ("which will be updated in
+    a future version", "new sub-processors to be added")."""
+    tokens = sentence.span
+    lists = sentence.of("LIST")
+    changes = [c.start for c in sentence.of("CHANGE")] + [
+        k for k, t in enumerate(tokens) if t.lower_ in words.list_changes
+    ]
+    for later in sentence.of("LIST_LATER"):
+        lo = next((k + 1 for k in range(later.start - 1, -1, -1) if tokens[k].text in CLAUSE_MARKS), 0)
+        hi = next((k for k in range(later.end, len(tokens)) if tokens[k].text in CLAUSE_MARKS), len(tokens))
+        if any(lo <= c.start < hi for c in lists) and not any(lo <= k < hi for k in changes):
+            return later
+    return None
 
 
 def _none_engaged(sentence: Sentence) -> str:
