@@ -223,6 +223,12 @@ def _alive(pids: set[int]) -> set[int]:
     return alive
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it: a shell starts a background job (``pytest … &`` in a script) with SIGINT
+    ignored, the scan inherits that, rightly ignores the interrupt and finishes the batch."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not LINUX, reason="process tree read from /proc")
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
@@ -252,6 +258,7 @@ def test_signal_mid_batch_kills_workers_and_leaves_no_report(tmp_path: Path, sig
         ],
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_as_from_a_terminal,
     )
     deadline = time.monotonic() + 120
     workers: set[int] = set()
