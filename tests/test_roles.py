@@ -1870,7 +1870,11 @@ def test_roles_round16_people_laws_and_pointers(scanner, lang, text, expected):
         ),
         # Data moved from a former party to a place: the place is where it goes, not the former party's.
         ("en", "Your data is transferred from our former processor to servers in the United States.", {"US"}),
-        ("en", "We transfer your data from the previous system to our cloud provider in Canada and Japan.", {"CA", "JP"}),
+        (
+            "en",
+            "We transfer your data from the previous system to our cloud provider in Canada and Japan.",
+            {"CA", "JP"},
+        ),
         ("de", "Ihre Daten werden von unserem früheren Auftragsverarbeiter nach Kanada übertragen.", {"CA"}),
         # People at work in a place, seeing the data.
         ("en", "Our support partner works from Cape Town and can view customer data.", {"ZA"}),
