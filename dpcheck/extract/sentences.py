@@ -1074,20 +1074,18 @@ class Sentences(Sequence[Sentence]):
         codes = a.place_codes
         place_block = a.block[a.places.start]
         cue_block = a.block[a.cues.start]
-        naming = set()
-        if "SUBPROCESSOR" in a.cue_labels:
-            # Any SUBPROCESSOR cue of the block counts, even one running across two sentences.
-            naming = set(cue_block[a.cues.label == a.cue_labels.index("SUBPROCESSOR")].tolist())
-        sharing = set()
-        if "RCPT_SHARE" in a.cue_labels:
-            sharing = set(cue_block[a.cues.label == a.cue_labels.index("RCPT_SHARE")].tolist())
+
+        def blocks_with(label: str) -> set[int]:
+            """The blocks holding a cue of ``label`` (one running across two sentences counts too)."""
+            if label not in a.cue_labels:
+                return set()
+            return set(cue_block[a.cues.label == a.cue_labels.index(label)].tolist())
+
+        naming = blocks_with("SUBPROCESSOR")
+        sharing = blocks_with("RCPT_SHARE")
         # Blocks speaking of a change ("of any changes", „Über Änderungen"): after a list of sub-processors, theirs.
-        changing = set()
-        if "CHANGE" in a.cue_labels:
-            changing = set(cue_block[a.cues.label == a.cue_labels.index("CHANGE")].tolist())
-        using = set()
-        if "RCPT_USE" in a.cue_labels:
-            using = set(cue_block[a.cues.label == a.cue_labels.index("RCPT_USE")].tolist())
+        changing = blocks_with("CHANGE")
+        using = blocks_with("RCPT_USE")
         # "The following service providers operate outside the EEA. ...", „Die folgenden Dienstleister ...": a
         # paragraph announcing the providers its list goes on to name leads into that list, and shares data with them,
         # as a colon after "recipients" does, though it ends in a full stop.
