@@ -21,7 +21,8 @@ either. They are byte-for-byte reproducible: PDF and DOCX carry the snapshot dat
 creation date and fixed metadata, and DOCX zip entries carry a fixed timestamp.
 
 The script verifies every file it wrote (originals against the source bytes, PDF/DOCX/HTML by
-their signatures), prints a summary and exits non-zero if any document could not be built.
+their signatures, and every file against the set's ``HASHES.txt`` where there is one: a file whose bytes
+differ from the ones labelled is not written, and ``HASHES.txt``'s name for it wins over the format cell), prints a summary and exits non-zero if any document could not be built.
 Vendor text never enters git: ``eval/*/docs/`` is ignored.
 """
 
@@ -137,7 +138,7 @@ def read_manifest(path: Path) -> list[Row]:
             # The blind sets' manifests (eval/blind/real) predate the column: their files are kept as fetched.
             Row(
                 line["id"],
-                line["format"],
+                _extension(line["format"]),
                 line["source"],
                 line.get("snapshot_date") or "",
                 line.get("render") or "original",
@@ -151,8 +152,31 @@ def read_manifest(path: Path) -> list[Row]:
     return rows
 
 
+def _extension(format_cell: str) -> str:
+    """The file extension a format cell names: the older blind manifests annotate the cell ("markdown (verbatim)",
+    "html (rendered verbatim from TSX)"), so only its first word counts."""
+    word = format_cell.split(maxsplit=1)[0].lower() if format_cell.strip() else ""
+    return {"markdown": "md"}.get(word, word)
+
+
+def read_hashes(set_dir: Path) -> dict[str, str]:
+    """``HASHES.txt`` (``sha256sum docs/*`` output) as file name → digest; empty when the set has none."""
+    path = set_dir / "HASHES.txt"
+    if not path.is_file():
+        return {}
+    hashes = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        if name:
+            hashes[Path(name).name] = digest
+    return hashes
+
+
 def fetch_bytes(source: Source, mirror_root: Path | None) -> bytes:
     mirror = mirror_root / f"{source.owner}+{source.repo}" / "repo" if mirror_root else None
+    if mirror and (mirror / ".git").is_dir():
+        # A snapshot may arrive as a work tree's .git folder rather than a bare repository.
+        mirror = mirror / ".git"
     if mirror and mirror.is_dir():
         done = subprocess.run(
             ["git", "--git-dir", str(mirror), "show", f"{source.commit}:{source.path}"],
@@ -539,12 +563,19 @@ def main(argv: list[str] | None = None) -> int:
     failures: list[str] = []
     made: Counter[tuple[str, str]] = Counter()
     digest = hashlib.sha256()
+    hashes = read_hashes(set_dir)
     for row in rows:
-        target = docs / f"{row.id}.{row.format}"
+        # HASHES.txt names each file as it was labelled: its extension wins over a manifest's format cell.
+        recorded = [name for name in hashes if Path(name).stem == row.id]
+        target = docs / (recorded[0] if len(recorded) == 1 else f"{row.id}.{row.format}")
         try:
             raw, built = build(row, mirror_root)
             verify(row, raw, built)
-        except (BuildError, UnicodeDecodeError, ValueError) as error:
+            if target.name in hashes and hashlib.sha256(built).hexdigest() != hashes[target.name]:
+                # A file made some other way than this script knows (rendered from a site's source code, joined
+                # from two files) would be scored against labels of other text: it is not written.
+                raise BuildError(f"bytes differ from HASHES.txt's {target.name} (see the manifest's notes)")
+        except (BuildError, UnicodeDecodeError, ValueError, OSError) as error:
             failures.append(f"{row.id}: {error}")
             print(f"FAILED {row.id}: {error}", file=sys.stderr)
             continue
