@@ -4991,3 +4991,73 @@ def test_roles_german_verb_first_goes_to_a_party_only_with_data_as_subject(scann
     """„geht der Antrag an ...": the verb before its subject sends data when the subject after the article is data or a
     record of it, not a cup or a prize („geht der Pokal an ein Team aus Peru")."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Background screening is carried out by Vettora Ltd., Manchester, which receives your name.", {"GB"}),
+        ("en", "Background screening is carried out by Vettora Ltd., Manchester, which has its own website.", set()),
+        (
+            "de",
+            "Die Belege werden von einem Prüfdienst auf den Bermudas geprüft, der dafür die Rechnungsdaten erhält.",
+            {"BM"},
+        ),
+        (
+            "de",
+            "Die Prüfung führt die Vettora Ltd. mit Sitz in Manchester durch, der wir Ihren Namen mitteilen.",
+            {"GB"},
+        ),
+        (
+            "de",
+            "Den Druck übernimmt die Printora LLC, eine Gesellschaft nach dem Recht von Delaware, die dafür Namen, "
+            "Anschrift und Bestellnummer erhält.",
+            {"US"},
+        ),
+        ("de", "Die Printora LLC ist eine Gesellschaft nach dem Recht von Delaware, die Bücher druckt.", set()),
+    ],
+)
+def test_roles_a_party_a_relative_clause_has_receive_the_data_is_where_it_goes(scanner, lang, text, expected):
+    """A party whose place a relative clause after it has receive or handle the data is a recipient where it sits, however
+    the place is tied to it ("X Ltd., Manchester, which ...", „auf den Bermudas, der ...", „nach dem Recht von Delaware,
+    die ...", „der wir ... mitteilen"); "carried out by", „von einem ... geprüft" make it no source."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Attachments are kept in our ticketing tool, whose data resides in Canada.", {"CA"}),
+        ("en", "Your personal data will reside in Canada.", {"CA"}),
+        ("en", "Customers who reside in Canada can reach our support team by phone.", set()),
+    ],
+)
+def test_roles_data_residing_somewhere_is_kept_there(scanner, lang, text, expected):
+    """ "resides in" names where people live, unless data resides there."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Die Bestellungen senden wir nach Neuseeland.", {"NZ"}),
+        ("de", "Wir schicken Ihre Fotos zur Bearbeitung nach Kanada.", {"CA"}),
+        ("de", "Wir senden Ihnen einmal im Monat einen Newsletter.", set()),
+    ],
+)
+def test_roles_german_sending_to_a_country(scanner, lang, text, expected):
+    """„senden"/„schicken" with „nach" send data to the country, as with „an" a party."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Die Fertigung lagern wir an ein Werk in Vietnam aus.", set()),
+        ("de", "Die Buchhaltung lagern wir an einen Dienstleister in Vietnam aus.", {"VN"}),
+        ("en", "We outsource production to a plant in Vietnam.", set()),
+    ],
+)
+def test_roles_manufacturing_handed_to_a_plant_moves_no_data(scanner, lang, text, expected):
+    """Production outsourced to a plant is goods, not personal data; other work outsourced still is."""
+    assert destinations(scanner, text, lang) == expected

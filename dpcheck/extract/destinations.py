@@ -205,6 +205,7 @@ class Words:
     level_verbs: frozenset[str]
     other_safe_harbors: frozenset[str]
     vendor_words: frozenset[str]
+    dwells: frozenset[str]
     exception: re.Pattern[str]
     table_headers: dict[str, re.Pattern[str]]
     responsible_row: re.Pattern[str]
@@ -771,7 +772,7 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
             # "originating in", "resident in", "individuals located in" and "if you are located in" name where
             # people or data come from; "protection equivalent to the UK" names a benchmark.
             return bool(before) and (
-                before[-1] in words.origin
+                (before[-1] in words.origin and not _data_dwells(sentence, i - 1, words))
                 or (before[-1] in {"located", "based"} and bool(people & (words.people | words.addressee)))
                 or any(tokens[j].lower_ in words.comparison for j in range(max(0, i - COMPARISON_REACH), i))
             )
@@ -791,6 +792,18 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
         if word in words.source and not both:
             return word in words.outside or not _accessed_from_place(tokens, i, start, words)
     return False
+
+
+# Tokens between the data and the verb saying it dwells somewhere ("the data will reside in").
+DWELLER_REACH = 2
+
+
+def _data_dwells(sentence: Sentence, verb: int, words: Words) -> bool:
+    """ "whose data resides in the UK", "your data will reside in Canada": the verb at ``verb`` that says where people
+    live has the data as its subject, which is where the data is kept."""
+    return sentence.span[verb].lower_ in words.dwells and any(
+        0 <= verb - c.end <= DWELLER_REACH for c in sentence.of("DATA_NAMED")
+    )
 
 
 def _accessed_from_place(tokens: Tokens, at: int, start: int, words: Words) -> bool:

@@ -98,6 +98,7 @@ class SeatedParty:
     staff_links: frozenset[str]
     subject_reach: int
     storage: frozenset[str]
+    island_prepositions: frozenset[str]
     legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
 
@@ -197,6 +198,7 @@ class RoleSet:
                 frozenset(str(w).lower() for w in data["seated_party"]["staff_links"]),
                 int(data["seated_party"]["subject_reach"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["storage"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["island_prepositions"]),
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
@@ -490,10 +492,13 @@ class SentenceRoles:
             if kept is not None:
                 cue, role = kept
         argument = role.argument
-        handler = self._relative_handler(start, end)
+        handler = self._relative_handler(start, end, claimed_by_company=argument in (COMPANY, RECIPIENT_SEAT))
         # "X Private Limited, a company incorporated in Pune, whose analysts access the data": the company's seat is
-        # where the data goes, as a recipient's.
-        if argument == COMPANY and handler is not None:
+        # where the data goes, as a recipient's; so is the place of a party a relative clause has handle the data
+        # where another cue places data there ("checks are carried out by X Ltd., London, which receives your name",
+        # „von einem Rückversicherer auf den Bermudas geprüft, der hierfür die Schadensdetails erhält"): the party is
+        # the recipient, not where data comes from.
+        if handler is not None and (argument == COMPANY or argument in self.roleset.transferring):
             return Argument(RECIPIENT_SEAT, handler, "seated_party")
         # "... are sent to our sub-processor, X Inc., registered in Wilmington, Delaware": the register of a company
         # named right before it, in a sentence sending data to it, is a recipient's seat (GUIDELINES.md: "X Inc., a
@@ -763,7 +768,7 @@ class SentenceRoles:
                 return True
         return False
 
-    def _relative_handler(self, start: int, end: int) -> Cue | None:
+    def _relative_handler(self, start: int, end: int, claimed_by_company: bool = False) -> Cue | None:
         """The verb right after a party's place, or of a relative clause there, that says the party handles the
         data ("X Pvt Ltd in Pune, India, which receives the data", "X LLC in Austin, United States, receives the
         data", "die X Ltd in Pune (Indien), die dafür ... erhält", "our partner in Pune receives the data");
@@ -797,18 +802,19 @@ class SentenceRoles:
             and tokens[gap + 1].lower_ in seated.relatives
         ):
             end = gap
+        # „ein Dienstleister in den USA, der ...", „ein Rückversicherer auf den Bermudas, der ...": the place's article
+        # stands between it and its preposition.
+        lead = start - 1 if start >= 3 and tokens[start - 1].lower_ in seated.articles else start
         if not (
-            start >= 2
-            and (
-                (
-                    tokens[start - 1].lower_ in seated.place_prepositions
-                    and (tokens[start - 2].text[:1].isupper() or tokens[start - 2].lower_ in seated.seat_words)
-                )
-                or (tokens[start - 1].text == "," and company)
+            (
+                lead >= 2
+                and tokens[lead - 1].lower_ in seated.place_prepositions | seated.island_prepositions
+                and (tokens[lead - 2].text[:1].isupper() or tokens[lead - 2].lower_ in seated.seat_words)
             )
-            and end + 1 < len(tokens)
-            and tokens[end].text == ","
-        ):
+            or (start >= 2 and tokens[start - 1].text == "," and company)
+            # "X LLC, a company under the laws of Delaware, which receives ...": a place a seat cue claims already.
+            or claimed_by_company
+        ) or not (end + 1 < len(tokens) and tokens[end].text == ","):
             return None
         # The company itself as the subject: "X LLC in Austin, United States, receives the data".
         if company and tokens[end + 1].lower_ in seated.handles:
