@@ -557,3 +557,130 @@ def test_a_right_to_object_denied_first_stays_denied(scanner, lang, clause):
     """A denial that opens the sentence takes the right away; the way out of the contract left after it is no
     objection to a sub-processor."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "Liability and changes. The Processor is liable for its sub-processors as for its own acts."),
+        (
+            "de",
+            "Haftung und Änderungen. Der Auftragnehmer haftet für seine Unterauftragsverarbeiter wie für sich selbst.",
+        ),
+    ],
+)
+def test_a_run_in_title_naming_changes_leaves_a_closed_list_closed(scanner, lang, clause):
+    """A clause's run-in title ("Liability and changes.") names what the clause is about; it says nothing of changing
+    the sub-processors, so the closed list before it still authorises those listed."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(scanner, LISTED[lang] + clause, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "Liability and changes. The Processor may replace sub-processors at any time."),
+        ("de", "Haftung und Änderungen. Der Auftragnehmer kann Unterauftragsverarbeiter jederzeit austauschen."),
+    ],
+)
+def test_the_terms_after_such_a_title_still_open_the_list(scanner, lang, clause):
+    """The terms under the title are read as ever: sub-processors replaced at will make the list a general
+    authorisation with no notice."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, LISTED[lang] + clause, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause", "missing"),
+    [
+        (
+            "en",
+            "The Processor engages the sub-processors listed in Annex 3 and further sub-processors may be added at a "
+            "later date.",
+            False,
+        ),
+        (
+            "de",
+            "Der Auftragnehmer setzt die in Anlage 3 aufgeführten Unterauftragsverarbeiter ein und weitere "
+            "Unterauftragsverarbeiter können zu einem späteren Zeitpunkt folgen.",
+            False,
+        ),
+        ("en", "The list of sub-processors will be provided at a later date.", True),
+        ("de", "Die Liste der Unterauftragsverarbeiter wird zu einem späteren Zeitpunkt bereitgestellt.", True),
+    ],
+)
+def test_more_sub_processors_later_is_no_list_promised_later(scanner, lang, clause, missing):
+    """Sub-processors besides the listed ones coming later keep the list there is now, with a comma or without one;
+    the list itself promised for later is none yet."""
+    assert ("SUBPROCESSOR_LIST_MISSING" in _subprocessor_flags(scanner, clause, lang)) is missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance. The Customer may object to such changes "
+            "within 14 days; the Customer waives any right to object.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Der Auftraggeber kann "
+            "solchen Änderungen binnen 14 Tagen widersprechen; der Auftraggeber verzichtet auf jedes Widerspruchsrecht.",
+        ),
+    ],
+)
+def test_a_right_to_object_taken_back_whole_in_the_same_sentence_is_none(scanner, lang, clause):
+    """A right to object granted and then waived without limit in the next part of the sentence contradicts itself:
+    the customer cannot rely on it, unlike a denial limited to sub-processors already approved."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)
+
+
+PRICED = {
+    "en": "The Processor announces new sub-processors 30 days in advance. It uses the following sub-processors:\n\n"
+    "- Example Hosting GmbH, Germany, hosting\n\n",
+    "de": "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Er bedient sich folgender "
+    "Unterauftragsverarbeiter:\n\n- Beispiel Hosting GmbH, Deutschland, Hosting\n\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause", "flagged"),
+    [
+        (
+            "en",
+            "The Processor may change its prices with 30 days' notice. If the Customer objects to a price change, it "
+            "may terminate the agreement.",
+            True,
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kann seine Preise mit einer Frist von 30 Tagen ändern. Widerspricht der Auftraggeber "
+            "einer Preisanpassung, kann er den Vertrag kündigen.",
+            True,
+        ),
+        ("en", "The Customer may object to a new sub-processor within 14 days.", False),
+        ("de", "Der Auftraggeber kann einem neuen Unterauftragsverarbeiter binnen 14 Tagen widersprechen.", False),
+    ],
+)
+def test_an_objection_to_a_price_change_is_no_right_to_object_to_sub_processors(scanner, lang, clause, flagged):
+    """After a list of sub-processors, a price change with its notice and a way out for a customer who objects to it
+    is the price's matter: the right to object to new sub-processors is still missing."""
+    flags = _subprocessor_flags(scanner, PRICED[lang] + clause, lang)
+    assert ("SUBPROCESSOR_OBJECTION_MISSING" in flags) is flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "countries"),
+    [
+        ("de", "Gäste können an Kursen in Kanada teilnehmen oder wandern gehen.", set()),
+        ("de", "Teilnehmer können an Workshops in Japan teilnehmen und danach einkaufen gehen.", set()),
+        ("en", "Guests may take part in courses in Canada or go hiking.", set()),
+        # The verb of going closing a clause on data still sends it, its place up to six words on.
+        ("de", "Befunde können an eine Fachklinik in der Schweiz gehen.", {"CH"}),
+        ("de", "Zahlungsdaten können an Kartenorganisationen in den USA gehen.", {"US"}),
+        ("en", "Payment data may be passed on to card schemes in the United States.", {"US"}),
+    ],
+)
+def test_going_after_another_verb_sends_no_data(scanner, lang, text, countries):
+    """„wandern gehen" is a verb of its own: the object of the verb before it („an Kursen in Kanada teilnehmen") is no
+    party data goes to."""
+    assert _scan(scanner, text, lang, "privacy_policy")[0] == countries

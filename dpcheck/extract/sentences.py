@@ -379,6 +379,11 @@ RUN_IN_TITLE = re.compile(
     r"|[A-ZÄÖÜ][\w’'-]*(?:\s+(?:[A-ZÄÖÜ][\w’'-]*|of|for|and|to|the|on|in|with|von|für|und|zur|zum|der|des|die|das)){0,6})"
     r"\s*\.$"
 )
+# A run-in title with no number that names the clause's topics ("Liability and changes.", „Haftung und Änderungen."):
+# up to four words joined by "and", the first capitalised, opening its paragraph before the terms it heads.
+TOPICS_TITLE = re.compile(
+    r"^\W{0,2}[A-ZÄÖÜ][\w’'-]*(?:,\s+[^\W\d_][\w’'-]*){0,2}\s+(?:and|und|&)\s+[^\W\d_][\w’'-]*\s*\.$"
+)
 
 
 class Sentence:
@@ -491,6 +496,15 @@ class Sentence:
         return self.of(*self._sentences.label_index.prefixed(prefix))
 
     @property
+    def is_title(self) -> bool:
+        """A clause's run-in title ("6.1 General authorisation.", "Liability and changes."): it says what the terms
+        after it are about and sets none itself."""
+        text = self.text.strip()
+        return bool(RUN_IN_TITLE.match(text)) or (
+            self.start == self.block.start and self.following() is not None and bool(TOPICS_TITLE.match(text))
+        )
+
+    @property
     def is_definition(self) -> bool:
         if self._definition is None:
             head = self.text[:200]
@@ -564,7 +578,7 @@ class Sentence:
         elif start is None and self._goes_on():
             previous = self._sentences.previous_start(self.index)
             s = s if previous is None else previous
-        elif start is None and RUN_IN_TITLE.match(self.text.strip()):
+        elif start is None and self.is_title:
             following = self._sentences.next_end(self.index)
             e = e if following is None else following
         elif start is None and (lead := self._sentences.lead_in_start(self.index)) is not None:

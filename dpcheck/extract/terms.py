@@ -295,8 +295,9 @@ def _says_change(sentence: Sentence, words: Words) -> str:
     """The word saying that the sub-processors or their list may change ("may amend this list at any time", „kann
     weitere Unterauftragsverarbeiter hinzuziehen"), or "": whether or not the sentence gives notice, a list of the
     processors in use is then where a general authorisation starts, never a closed one (see _closed_list). Changes of
-    another document ("changes to this DPA") say nothing of the sub-processors."""
-    if sentence.has("OTHER_CHANGE") or _closed_list(sentence, words):
+    another document ("changes to this DPA") say nothing of the sub-processors, nor does a clause's run-in title
+    ("Liability and changes."): the terms after it say what changes."""
+    if sentence.has("OTHER_CHANGE", "PRICE_CHANGE") or sentence.is_title or _closed_list(sentence, words):
         return ""
     if cues := sentence.of("CHANGE", "AT_ANY_TIME"):
         return cues[0].text
@@ -408,8 +409,11 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     announced = announcing(sentence)
     # Concerns the vendor only considers in good faith are consultation, not a right to object.
     concerns = [] if sentence.has("GOOD_FAITH") else sentence.of("OBJECTION_CONCERNS")
+    # Under a sub-processor heading, "If the Customer objects to a price change, it may terminate" objects to the price.
+    priced = not named and sentence.has("PRICE_CHANGE")
     objections = sorted(
-        (c for c in [*sentence.of("OBJECTION"), *concerns] if c.start not in announced), key=lambda c: c.start
+        (c for c in [*sentence.of("OBJECTION"), *concerns] if c.start not in announced and not priced),
+        key=lambda c: c.start,
     )
     objection = text.lower().find(objections[0].text.lower()) if objections else len(text)
     objection_token = objections[0].start if objections else len(sentence.span)
@@ -459,7 +463,11 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     if not named:
         # Under a sub-processor heading, "informs the Customer of planned changes" is prior notice too: Art. 28(2)
         # asks for notice, not for a period.
-        if gives_notice and (states_period(text) or sentence.has("CHANGE")) and not sentence.has("OTHER_CHANGE"):
+        if (
+            gives_notice
+            and (states_period(text) or sentence.has("CHANGE"))
+            and not sentence.has("OTHER_CHANGE", "PRICE_CHANGE")
+        ):
             notice(notice_word)
         if (
             sentence.has("LIST")
@@ -543,9 +551,14 @@ def _granted_apart(sentence: Sentence, objections: list[Cue]) -> bool:
     """An objection granted first, in a part of the sentence between semicolons that denies none ("Customer may object
     to a new sub-processor within 14 days; a right to object to approved sub-processors does not exist"): the denial
     after it narrows the right, it does not take it away. A denial first stands: „Ein Widerspruchsrecht besteht nicht;
-    das Recht zur ordentlichen Kündigung bleibt unbenommen" leaves the customer only the way out of the contract."""
+    das Recht zur ordentlichen Kündigung bleibt unbenommen" leaves the customer only the way out of the contract. So
+    does a denial that names no sub-processors it is limited to ("Customer may object within 14 days; Customer waives
+    any right to object"): the clause takes back what it gave, and the right cannot be relied on."""
     denials = sentence.of("OBJECTION_DENIED")
     first = min(d.start for d in denials)
+    named = sentence.of("SUBPROCESSOR")
+    if not any(lo <= n.start < hi for d in denials for lo, hi in [sentence.part_bounds(d.start, d.end)] for n in named):
+        return False
     for objection in objections:
         lo, hi = sentence.part_bounds(objection.start, objection.end)
         if objection.end <= first and not any(lo <= d.start < hi for d in denials):
@@ -649,10 +662,11 @@ def _promised_later(sentence: Sentence, words: Words) -> Cue | None:
     final DPA", „Die Liste wird nachgereicht"), or None. They promise the list only in a clause of their own that
     speaks of it: "listed in Annex 3; further sub-processors may be added at a later date", "available at
     https://...; updates to follow" keep a list now, and so does a clause on changes to it ("which will be updated in
-    a future version", "new sub-processors to be added")."""
+    a future version", "new sub-processors to be added") or on sub-processors besides the listed ones ("listed in
+    Annex 3 and further sub-processors may be added at a later date", comma or not)."""
     tokens = sentence.span
     lists = sentence.of("LIST")
-    changes = [c.start for c in sentence.of("CHANGE")] + [
+    changes = [c.start for c in sentence.of("CHANGE", "OTHER_RECIPIENTS")] + [
         k for k, t in enumerate(tokens) if t.lower_ in words.list_changes
     ]
     for later in sentence.of("LIST_LATER"):

@@ -70,7 +70,9 @@ def analyse(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> Analys
         block=block,
         sentence_start=starts,
         sentence_end=ends,
-        cues=with_aliases(cues(tokens), tokens, starts, ends, cues.labels),
+        cues=with_aliases(
+            _without_verbs_of_going(cues(tokens), tokens, cues.labels), tokens, starts, ends, cues.labels
+        ),
         places=longest_per_block(recognizer.places(recognizer.matcher(tokens), tokens)[0], block),
         cue_labels=cues.labels,
         place_codes=recognizer.place_codes,
@@ -92,6 +94,33 @@ _TOOL = "MECH:"
 _NEGATION = "NEGATION"
 _TOOL_AFTER_VERB = 6  # tokens from the defining verb to the tool ("means the EU standard contractual clauses")
 _INFLECTION = 2  # letters a German case ending adds to a term's last word ("Rahmenwerk-s", "Klausel-n")
+
+
+# German „gehen" after an infinitive is a verb of its own („wandern gehen", „einkaufen gehen", „verloren gehen"): a cue
+# of data going to a party, the verb closing the clause („an eine Klinik in der Schweiz gehen"), that ends on one has
+# run from an object of another verb into it („an Kursen in Kanada teilnehmen oder wandern gehen") and moves nothing.
+_GOING = np.array([get_string_id(w) for w in ("gehen", "geht", "ging", "gingen")], dtype=np.uint64)
+_INFINITIVE_ENDS = ("en", "rn", "ln")
+_MOVING = "TRANSFER"
+
+
+def _without_verbs_of_going(cues: Matches, tokens: TokenArrays, labels: Sequence[str]) -> Matches:
+    """``cues`` but the cues of data moving that close on „gehen" after a lower-case infinitive."""
+    if _MOVING not in labels:
+        return cues
+    going = tokens.among(_GOING, lower=True)
+    ending = np.flatnonzero((cues.label == labels.index(_MOVING)) & (cues.end - cues.start >= 3))
+    ending = ending[going[cues.end[ending] - 1]]
+    dropped = [
+        i
+        for i in ending.tolist()
+        if (word := tokens.strings[int(tokens.orth[cues.end[i] - 2])]).isalpha()
+        and word.islower()
+        and word.endswith(_INFINITIVE_ENDS)
+    ]
+    if not dropped:
+        return cues
+    return cues.take(np.setdiff1d(np.arange(len(cues)), dropped))
 
 
 def with_aliases(
