@@ -1536,3 +1536,31 @@ def test_evidence_a_list_changed_at_will_shows_the_missing_notice(scanner, lang,
     where notice belongs and is missing, quoted before the authorisation."""
     found = finding_quotes(scan(scanner, f"{clauses} {decisive}", lang, "dpa"), "SUBPROCESSOR_OBJECTION_MISSING")
     assert found[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Data Processing Agreement\n\n## 6. Sub-processors\n\n6.1 General authorisation. The Customer authorises "
+            "the Processor to engage the sub-processors listed at https://acme.example/sub. The Processor will notify "
+            "the Customer 30 days before engaging a new sub-processor.\n",
+        ),
+        (
+            "de",
+            "# Auftragsverarbeitungsvertrag\n\n## 6. Unterauftragsverarbeiter\n\n6.1 Allgemeine Genehmigung. Der "
+            "Auftraggeber genehmigt den Einsatz der unter https://acme.example/uav aufgeführten "
+            "Unterauftragsverarbeiter. Der Auftragnehmer informiert den Auftraggeber 30 Tage vor dem Einsatz eines "
+            "neuen Unterauftragsverarbeiters.\n",
+        ),
+    ],
+)
+def test_a_finding_quotes_a_clause_once_with_its_run_in_title(scanner, lang, text):
+    """Two features quoting the same clause, one with its run-in title and one without, show it once, with the title
+    (the authorisation quoted by the title's words and by its own)."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    finding = next(f for f in report.findings if f.rule_id == "SUBPROCESSOR_OBJECTION_MISSING")
+    spans = [(e.start, e.end) for e in finding.evidence]
+    assert any(e.quote.startswith("6.1 ") for e in finding.evidence)
+    assert not [a for a in spans for b in spans if a != b and b[0] <= a[0] and a[1] <= b[1]]

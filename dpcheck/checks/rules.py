@@ -89,8 +89,9 @@ class Rule:
             tested = [e for value in _tested(self.when, name) for e in feature.by_value.get(value, ())]
             evidence.extend(distinct_places(tested) if tested else feature.evidence)
         message, question = self.texts(features, lang, vocabulary)
-        # Two features may quote the same clause (the authorisation that also gives notice): it is shown once.
-        quoted = distinct_places(evidence)
+        # Two features may quote the same clause (the authorisation that also gives notice): it is shown once, also
+        # where one of them quotes it with its run-in title ("6.1 General authorisation. The Customer authorises ...").
+        quoted = _within_shown(distinct_places(evidence))
         return Finding(self.id, self.article, self.severity, self.title, message, question, quoted, self.core)
 
     def texts(
@@ -285,3 +286,13 @@ def load_rules(
     if problems:
         raise RulesetError(problems)
     return tuple(rules)
+
+
+def _within_shown(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """The quotes but those inside one shown before them (a clause shown with its run-in title, then alone): the
+    clause is shown once. A wider quote after a narrower one stays: what it adds may be evidence of its own."""
+    shown: list[Evidence] = []
+    for e in evidence:
+        if not any(w.start <= e.start and e.end <= w.end for w in shown) or e.start == e.end:
+            shown.append(e)
+    return tuple(shown)
