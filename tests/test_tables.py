@@ -963,3 +963,31 @@ def test_tables_the_people_a_region_is_for_are_no_place_of_the_row(scanner, lang
     """ "EU region planned for UK/EU users": where those users are is not where the row's data goes."""
     result = scanner.scan_text(text, language=lang, format="markdown", doc_type="subprocessor_list")
     assert {t.destination for t in result.transfers} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n| Sub-processor | Purpose | Location | Safeguards |\n|---|---|---|---|\n"
+            "| Nimbus Storage GmbH | Hosting | Germany | Standard Contractual Clauses |\n"
+            "| Postwise SAS | Email delivery | France | Standard Contractual Clauses |\n"
+            "| Helpdeskly Inc. | Support | United States | Standard Contractual Clauses |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n| Unterauftragsverarbeiter | Zweck | Standort | Garantien |\n|---|---|---|---|\n"
+            "| Nimbus Storage GmbH | Hosting | Deutschland | Standardvertragsklauseln |\n"
+            "| Postwise SAS | E-Mail-Versand | Frankreich | Standardvertragsklauseln |\n"
+            "| Helpdeskly Inc. | Support | USA | Standardvertragsklauseln |\n",
+        ),
+    ],
+)
+def test_a_tool_in_an_eea_row_makes_no_transfer(scanner, lang, text):
+    """SCCs written in the safeguards column of a row in the EEA move nothing out of it: the row's place is where the
+    data is, and a tool given for every row by habit names no destination left open. Only the third-country row is a
+    transfer, under the tool its row names; the EEA rows keep the tool as what the list says of them."""
+    report = scanner.scan_text(text, language=lang, doc_type="subprocessor_list")
+    assert {(t.destination, t.mechanisms) for t in report.transfers} == {("US", ("scc",))}
+    assert all(r.mechanisms == ("scc",) for r in report.recipients)

@@ -229,6 +229,7 @@ class DocumentBuilder:
         self._tables.append(Table(header_t, rows_t, self.page, start, end, self.heading_path))
 
     def build(self, metadata: dict[str, str] | None = None) -> Document:
+        self._join_link_splits()
         return Document(
             self.source,
             self.format,
@@ -240,6 +241,35 @@ class DocumentBuilder:
             tuple(self._links),
             (*self._notices, *self._trick_notices()),
         )
+
+    def _join_link_splits(self) -> None:
+        """A sentence a link on a line of its own splits into three blocks („Für den Versand nutzen wir" /
+        "Postwise" / „mit Sitz in den USA."): the first ends with no mark of an end, the link is a few words of a
+        hyperlink's text, and the last goes on in lowercase. They are one sentence, so one block, joined by spaces;
+        the text after them moves up by the two characters the block breaks gave up."""
+        linked = {text for text, _ in self._links}
+        blocks: list[Block] = []
+        gone: list[int] = []  # offsets (in the text as added) of the characters the joins drop
+        for block in self._blocks:
+            if len(blocks) >= 2 and _split_by_link(blocks[-2], blocks[-1], block, linked):
+                first, link = blocks[-2], blocks.pop()
+                gone += [first.end, link.end]
+                blocks[-1] = replace(first, text=f"{first.text} {link.text} {block.text}", end=block.end)
+            else:
+                blocks.append(block)
+        if not gone:
+            return
+
+        def moved(at: int) -> int:
+            return at - bisect.bisect_left(gone, at)
+
+        self._blocks = [replace(b, start=moved(b.start), end=moved(b.end)) for b in blocks]
+        self._parts = ["\n\n".join(b.text for b in self._blocks)]
+        self._length = len(self._parts[0])
+        self._tables = [replace(t, start=moved(t.start), end=moved(t.end)) for t in self._tables]
+        self._page_starts = [moved(at) for at in self._page_starts]
+        self._folded = [(moved(at), word) for at, word in self._folded]
+        self._reversed = [moved(at) for at in self._reversed]
 
     def _trick_notices(self) -> list[Notice]:
         """Warnings for the text-layer tricks that were repaired: the text was read as shown,
@@ -281,3 +311,23 @@ def _repair(text: str) -> tuple[str, list[Folded], int]:
     text, reversed_runs = display_order(text)
     text, folded = fold_confusables(" ".join(text.split()))
     return text, folded, reversed_runs
+
+
+# A hyperlink's text standing as a block between two halves of a sentence: at most this many words.
+LINK_WORDS = 6
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def _split_by_link(first: Block, link: Block, last: Block, linked: set[str]) -> bool:
+    """``first``, ``link`` and ``last`` are one sentence a link on its own line split (see
+    DocumentBuilder._join_link_splits): paragraphs of one page and section."""
+    return (
+        first.kind == link.kind == last.kind == "paragraph"
+        and first.page == link.page == last.page
+        and first.heading_path == link.heading_path == last.heading_path
+        and not first.text.rstrip().endswith(_SENTENCE_END)
+        and link.text in linked
+        and len(link.text.split()) <= LINK_WORDS
+        and not link.text.rstrip().endswith(_SENTENCE_END)
+        and last.text[:1].islower()
+    )
