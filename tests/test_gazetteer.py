@@ -472,3 +472,18 @@ def test_gazetteer_a_language_named_by_a_country_adjective_is_no_place(scanner, 
     """A language after a word of translating ("ins Türkische", "into Turkish", „aus dem Russischen") names the text's
     language, no place; the same adjective before a noun ("ins türkische Rechenzentrum") places the noun."""
     assert _codes(scanner, lang, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our translation agency is based in Kosovo."),
+        ("de", "Unser Übersetzungsbüro hat seinen Sitz im Kosovo."),
+        ("en", "Tickets are answered by our contractor in Pristina."),
+        ("de", "Die Buchhaltung erledigt ein Dienstleister in Pristina."),
+    ],
+)
+def test_gazetteer_knows_a_country_outside_iso_3166(scanner, lang, text):
+    """Kosovo has no ISO 3166-1 code but is a country texts name (XK, as CLDR and GeoNames write it); so is its
+    capital a place in it."""
+    assert _codes(scanner, lang, text) == ["XK"]
