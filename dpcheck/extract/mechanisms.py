@@ -1327,19 +1327,17 @@ def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
 
 
 def _not_in_force(
-    sentence: Sentence,
-    cue: Cue,
-    mentions: Sequence[Cue],
-    lexicon: MechanismLexicon,
-    label: str = "TOOL_NOT_IN_FORCE",
-    reach: int = NOT_IN_FORCE_REACH,
-    any_tool: bool = False,
+    sentence: Sentence, cue: Cue, mentions: Sequence[Cue], lexicon: MechanismLexicon, off_standard: bool = False
 ) -> Cue | None:
-    """ "our BCR application is pending", "once DPF certification is completed": a tool not yet in force. Past a
-    semicolon, not where the words name a tool of their own ("Transfers to the US rely on the DPF; our BCR application
-    is currently pending"): that tool is the one pending. ``label`` and ``reach``: which words say so, and how far from
-    the tool; ``any_tool``: any other mention there, even of the same tool, is the one they speak of ("...; the UK
+    """ "our BCR application is pending", "once DPF certification is completed": a tool not yet in force, the words
+    saying so at most NOT_IN_FORCE_REACH tokens from it. Past a semicolon, not where the words name a tool of their own
+    ("Transfers to the US rely on the DPF; our BCR application is currently pending"): that tool is the one pending.
+    ``off_standard``: a tool offered outside the standard terms instead (TOOL_OFF_STANDARD), anywhere in the sentence;
+    past a semicolon any other mention there, even of the same tool, is the one the words speak of ("...; the UK
     Addendum is not part of our standard terms" leaves the SCCs before it in force)."""
+    label, reach = (
+        ("TOOL_OFF_STANDARD", len(sentence.span)) if off_standard else ("TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH)
+    )
     found = _framing(sentence, cue, label, reach, reach)
     if found is None:
         return None
@@ -1351,8 +1349,8 @@ def _not_in_force(
     own = lexicon.labels[cue.label][0]
     if any(
         p_lo <= m.start < p_hi
-        and (lexicon.labels[m.label][0] != own or (any_tool and m.start != cue.start))
-        and not (any_tool and found.start <= m.start < found.end)  # "not part of our standard contract": own terms
+        and (lexicon.labels[m.label][0] != own or (off_standard and m.start != cue.start))
+        and not (off_standard and found.start <= m.start < found.end)  # "not part of our standard contract": own terms
         for m in mentions
     ):
         return None
@@ -1773,7 +1771,7 @@ def mechanism_mentions(
             or _granted_beside_the_only(sentence, cue, unique, lexicon)
             or _taken_over(sentence, cue, unique, lexicon)
             or _not_in_force(sentence, cue, unique, lexicon)
-            or _not_in_force(sentence, cue, unique, lexicon, "TOOL_OFF_STANDARD", len(sentence.span), any_tool=True)
+            or _not_in_force(sentence, cue, unique, lexicon, off_standard=True)
             or _planned(sentence, cue, lexicon)
             or _not_in_use(sentence, cue, [m for m in unique if lexicon.labels[m.label][0] != tool], absent, lexicon)
             or _negated_list(sentence, cue, unique, lexicon, cancels)

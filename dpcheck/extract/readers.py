@@ -526,8 +526,9 @@ class DestinationReader(Reader):
         answer = _answer(passage.index, reading) if sentence.text.rstrip().endswith("?") else ""
         # A line of the table of contents names the section on transfers ("7. Transfer to other countries"), as its
         # heading does: where the data goes is in the section.
-        if (sentence.block.kind == "heading" or sentence.block.start in reading.contents_lines) and not (
-            answer or _heads_placed_entries(passage.index, reading)
+        contents = sentence.block.start in reading.contents_lines
+        if (sentence.block.kind == "heading" or contents) and not (
+            answer or (not contents and _heads_placed_entries(passage.index, reading))
         ):
             return
         if answer == "no":
@@ -588,17 +589,12 @@ def _a_tool(name: str, tools: list[str]) -> bool:
 
 
 def _heads_placed_entries(index: int, reading: Reading) -> bool:
-    """Sentence ``index`` is a heading over a list of the recipients it places ("Sub-processors operating outside the
-    European Union" over "- Zendesk ...", „Empfänger in den USA" over a table): what it says of where they are is said of
-    every entry below it, which names only the company."""
+    """Heading ``index`` (no line of the table of contents) stands over a list of the recipients it places
+    ("Sub-processors operating outside the European Union" over "- Zendesk ...", „Empfänger in den USA" over a table):
+    what it says of where they are is said of every entry below it, which names only the company."""
     sentences = reading.sentences
     sentence = sentences[index]
-    if (
-        sentence.block.kind != "heading"
-        or sentence.block.start in reading.contents_lines
-        or not sentence.has(SUBPROCESSOR, *PROVIDER_ROLES)
-        or index + 1 >= len(sentences)
-    ):
+    if not sentence.has(SUBPROCESSOR, *PROVIDER_ROLES) or index + 1 >= len(sentences):
         return False
     below = sentences.block(index + 1)
     return below.kind in ("list_item", "table_row") and below.heading_path[-1:] == (sentence.block.text,)
