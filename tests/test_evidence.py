@@ -1536,3 +1536,54 @@ def test_evidence_a_list_changed_at_will_shows_the_missing_notice(scanner, lang,
     where notice belongs and is missing, quoted before the authorisation."""
     found = finding_quotes(scan(scanner, f"{clauses} {decisive}", lang, "dpa"), "SUBPROCESSOR_OBJECTION_MISSING")
     assert found[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "supposed", "decisive"),
+    [
+        (
+            "en",
+            "When we transfer your details to other countries, we protect them as this notice describes.",
+            "Your booking details may be transferred to and stored by our partners in countries outside the European "
+            "Economic Area.",
+        ),
+        (
+            "de",
+            "Soweit wir Ihre Angaben in andere Länder übermitteln, schützen wir sie wie in diesem Hinweis beschrieben.",
+            "Ihre Buchungsdaten können an unsere Partner in Ländern außerhalb des Europäischen Wirtschaftsraums "
+            "übermittelt und dort gespeichert werden.",
+        ),
+    ],
+)
+def test_evidence_a_transfer_told_only_as_a_case_that_may_arise_comes_after_the_statement(
+    scanner, lang, supposed, decisive
+):
+    """ "When we transfer your details to other countries, we ...": a merely conditional clause discloses no
+    destination by itself, so the sentence saying that data goes abroad is quoted first, though it stands later."""
+    heading = "International transfers" if lang == "en" else "Übermittlung in Drittländer"
+    text = f"# {heading}\n\n{supposed}\n\n{decisive}\n"
+    assert quotes(scanner, text, lang, "UNSPECIFIED", fmt="markdown")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "supposed", "other"),
+    [
+        (
+            "en",
+            "If we transfer your details to Lorvane Inc. in the United States, we rely on the Standard Contractual "
+            "Clauses.",
+            "Our newsletter is sent by Brindlecast Inc., whose servers are located in the United States.",
+        ),
+        (
+            "de",
+            "Wenn wir Ihre Angaben an die Lorvane Inc. in den USA übermitteln, stützen wir uns auf die "
+            "Standardvertragsklauseln.",
+            "Unser Newsletter wird von der Brindlecast Inc. versandt, deren Server sich in den USA befinden.",
+        ),
+    ],
+)
+def test_evidence_a_tool_named_for_a_transfer_that_may_arise_keeps_its_place(scanner, lang, supposed, other):
+    """The conditional lead sinks a destination's quote only: for the tool it still says what the transfer rests on,
+    and it stays the SCCs' first quote beside a sentence naming no tool."""
+    report = scan(scanner, f"{supposed}\n\n{other}\n", lang)
+    assert tool_quotes(report, "scc")[0] == supposed

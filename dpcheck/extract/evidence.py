@@ -19,7 +19,10 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    unless the SCCs are in place"): each names the label for another case, an earlier state or a promise,
    where another sentence states it. So does a condition on the reader declining the transfer ("If you do not want
    your data processed in the US, ...", „Wenn Sie keine Verarbeitung in den USA wünschen, ..."): the case in which it
-   does not happen. So does a note under a list ("Notes", „Hinweise zu einzelnen Unterauftragsverarbeitern") for a
+   does not happen. So does, for an unnamed destination, a transfer told only as a case that may arise ("When we
+   transfer your data to other countries, we protect it ...", „Soweit wir Daten in Drittländer übermitteln, ..."): a
+   merely conditional clause discloses no destination by itself (a country it names is how the document names it).
+   So does a note under a list ("Notes", „Hinweise zu einzelnen Unterauftragsverarbeitern") for a
    destination: it comments on the entry whose row states where the recipient processes the data. A legend telling how to
    read the list ("How to read this list", „Erläuterung der Spalten") ranks with definitions: it says what a column means.
    A question that asks ("Can I choose a US region?") states nothing and
@@ -76,7 +79,7 @@ from dpcheck.extract.mechanisms import CONSENT_DETAIL as CONSENT
 from dpcheck.extract.mechanisms import DISAVOWAL, EXAMPLE
 from dpcheck.extract.roles import RECIPIENT_SEAT, UNCLAIMED
 from dpcheck.extract.sentences import Sentence, Sentences
-from dpcheck.models import DEFINITION, Evidence, Mention
+from dpcheck.models import DEFINITION, UNSPECIFIED, Evidence, Mention
 from dpcheck.prefilter import Prefiltered, prefilter
 
 # Roles a tool's mention takes from its sentence (for a destination the role is its argument role).
@@ -190,6 +193,9 @@ class EvidenceOrder:
     presupposes: re.Pattern[str]  # words opening a question that takes its fact as given ("why is ... sent to")
     instance: re.Pattern[str]  # words before a label naming it as one instance of a class, at the end of a text
     declined: re.Pattern[str]  # words opening a condition on the reader declining the transfer, at the start of a quote
+    hypothetical: re.Pattern[
+        str
+    ]  # words opening a transfer told only as a case that may arise, at the start of a quote
     notes: re.Pattern[str]  # words opening a heading over notes on a list's entries
     legend: re.Pattern[str] | Prefiltered  # words of a heading over a legend telling how to read a list
 
@@ -217,6 +223,7 @@ class EvidenceOrder:
                 re.I,
             ),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["declined"]) + r")\b", re.I),
+            re.compile(r"^[\W\d]*(?:" + _alternatives(words["hypothetical"]) + r")\b", re.I),
             _notes(words["notes"]),
             _words(words["legend"]),
         )
@@ -266,10 +273,16 @@ class EvidenceOrder:
             or self.asks(quote)
             or self.elsewhere.search(quote)
             or self.declined.search(quote)
+            or (mention.kind == "destination" and mention.value == UNSPECIFIED and self.supposes(quote))
             or (self.assessment.search(quote) and not self.concluded.search(quote) and not table)
             or DATED_ROW.search(quote)
             or (mention.kind == "mechanism" and self.condition.search(quote))
         )
+
+    def supposes(self, quote: str) -> bool:
+        """The quote tells a transfer only as a case that may arise ("When we transfer your data abroad, we protect
+        it", „Soweit wir Daten in Drittländer übermitteln, ..."): it discloses no destination by itself."""
+        return bool(self.hypothetical.search(quote) and self.transfers.search(quote))
 
     def tool_role(self, sentence: Sentence, mention: Mention) -> str:
         """The role of the sentence a transfer tool is named in: a definition, a table row, a
