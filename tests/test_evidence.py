@@ -1681,3 +1681,31 @@ def test_evidence_a_note_on_a_row_naming_another_place_states_its_own(scanner, l
     statement of Kenya, so it is quoted before the sentence naming the tool for that access."""
     text, note = ELSEWHERE_NOTED[lang]
     assert quotes(scanner, text, lang, "KE", fmt="markdown")[0].startswith(note)
+
+
+GROUPED = {
+    "en": (
+        "# Sub-processors\n\n"
+        "| Sub-processor | Location | Service |\n| --- | --- | --- |\n"
+        "| Corravel Cloud Ltd | Ireland (EU customers) United States (US customers) | Hosting |\n"
+        "| Quillstone Inc. | United States | Hosting of the mail archive |\n",
+        "Quillstone Inc.",
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\n"
+        "| Unterauftragsverarbeiter | Ort | Leistung |\n| --- | --- | --- |\n"
+        "| Corravel Cloud Ltd | Irland (EU-Kunden) USA (US-Kunden) | Hosting |\n"
+        "| Quillstone Inc. | USA | Hosting des Mailarchivs |\n",
+        "Quillstone Inc.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_evidence_a_row_placing_data_by_customer_group_comes_after_one_placing_it_for_all(scanner, lang):
+    """ "Ireland (EU customers) United States (US customers)": where data rests depends on the customer, so the row
+    placing it in the United States for everyone is quoted first, though it stands later."""
+    text, row = GROUPED[lang]
+    found = quotes(scanner, text, lang, "US", doc_type="subprocessor_list", fmt="markdown")
+    assert found[0].startswith(row)
+    assert any(q.startswith("Corravel") for q in found)

@@ -22,7 +22,9 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    does not happen. So does, for an unnamed destination, a transfer told only as a case that may arise ("When we
    transfer your data to other countries, we protect it ...", „Soweit wir Daten in Drittländer übermitteln, ..."): a
    merely conditional clause discloses no destination by itself (a country it names is how the document names it).
-   So does a note under a list ("Notes", „Hinweise zu einzelnen Unterauftragsverarbeitern") for a
+   So does, for a destination, a table row placing the data by the customers it is for ("Germany (EU customers) USA
+   (US customers)"): where data rests depends on the customer, where another row places it for all. So does a note
+   under a list ("Notes", „Hinweise zu einzelnen Unterauftragsverarbeitern") for a
    destination: it comments on the entry whose row states where the recipient processes the data. So does, under any
    heading, a note opening with a marker that a row naming the place refers to ("(1) Backups are kept in Canada only
    for ..." under a row "Off-site backup (1) | Canada"). A note whose marker stands in a sentence of the text ("... in
@@ -223,9 +225,8 @@ class EvidenceOrder:
     presupposes: re.Pattern[str]  # words opening a question that takes its fact as given ("why is ... sent to")
     instance: re.Pattern[str]  # words before a label naming it as one instance of a class, at the end of a text
     declined: re.Pattern[str]  # words opening a condition on the reader declining the transfer, at the start of a quote
-    hypothetical: re.Pattern[
-        str
-    ]  # words opening a transfer told only as a case that may arise, at the start of a quote
+    hypothetical: re.Pattern[str]  # words opening a transfer told only as one that may arise, at a quote's start
+    customer_group: re.Pattern[str]  # words naming, in a parenthesis, the customers a row places data for
     notes: re.Pattern[str]  # words opening a heading over notes on a list's entries
     legend: re.Pattern[str] | Prefiltered  # words of a heading over a legend telling how to read a list
 
@@ -254,6 +255,7 @@ class EvidenceOrder:
             ),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["declined"]) + r")\b", re.I),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["hypothetical"]) + r")\b", re.I),
+            re.compile(r"\([^()]{0,40}?\b(?:" + _alternatives(words["customer_group"]) + r")\s*\)", re.I),
             _notes(words["notes"]),
             _words(words["legend"]),
         )
@@ -311,6 +313,7 @@ class EvidenceOrder:
             or self.elsewhere.search(quote)
             or self.declined.search(quote)
             or (mention.kind == "destination" and mention.value == UNSPECIFIED and self.supposes(quote))
+            or (mention.kind == "destination" and table and self.customer_group.search(quote) is not None)
             or (self.assessment.search(quote) and not self.concluded.search(quote) and not table)
             or DATED_ROW.search(quote)
             or (mention.kind == "mechanism" and self.condition.search(quote))
