@@ -1564,3 +1564,176 @@ def test_a_finding_quotes_a_clause_once_with_its_run_in_title(scanner, lang, tex
     spans = [(e.start, e.end) for e in finding.evidence]
     assert any(e.quote.startswith("6.1 ") for e in finding.evidence)
     assert not [a for a in spans for b in spans if a != b and b[0] <= a[0] and a[1] <= b[1]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "supposed", "decisive"),
+    [
+        (
+            "en",
+            "When we transfer your details to other countries, we protect them as this notice describes.",
+            "Your booking details may be transferred to and stored by our partners in countries outside the European "
+            "Economic Area.",
+        ),
+        (
+            "de",
+            "Soweit wir Ihre Angaben in andere Länder übermitteln, schützen wir sie wie in diesem Hinweis beschrieben.",
+            "Ihre Buchungsdaten können an unsere Partner in Ländern außerhalb des Europäischen Wirtschaftsraums "
+            "übermittelt und dort gespeichert werden.",
+        ),
+    ],
+)
+def test_evidence_a_transfer_told_only_as_a_case_that_may_arise_comes_after_the_statement(
+    scanner, lang, supposed, decisive
+):
+    """ "When we transfer your details to other countries, we ...": a merely conditional clause discloses no
+    destination by itself, so the sentence saying that data goes abroad is quoted first, though it stands later."""
+    heading = "International transfers" if lang == "en" else "Übermittlung in Drittländer"
+    text = f"# {heading}\n\n{supposed}\n\n{decisive}\n"
+    assert quotes(scanner, text, lang, "UNSPECIFIED", fmt="markdown")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "supposed", "other"),
+    [
+        (
+            "en",
+            "If we transfer your details to Lorvane Inc. in the United States, we rely on the Standard Contractual "
+            "Clauses.",
+            "Our newsletter is sent by Brindlecast Inc., whose servers are located in the United States.",
+        ),
+        (
+            "de",
+            "Wenn wir Ihre Angaben an die Lorvane Inc. in den USA übermitteln, stützen wir uns auf die "
+            "Standardvertragsklauseln.",
+            "Unser Newsletter wird von der Brindlecast Inc. versandt, deren Server sich in den USA befinden.",
+        ),
+    ],
+)
+def test_evidence_a_tool_named_for_a_transfer_that_may_arise_keeps_its_place(scanner, lang, supposed, other):
+    """The conditional lead sinks a destination's quote only: for the tool it still says what the transfer rests on,
+    and it stays the SCCs' first quote beside a sentence naming no tool."""
+    report = scan(scanner, f"{supposed}\n\n{other}\n", lang)
+    assert tool_quotes(report, "scc")[0] == supposed
+
+
+NOTED = {
+    "en": (
+        "# Sub-processors\n\n"
+        "| Sub-processor | Service | Location | Safeguard |\n| --- | --- | --- | --- |\n"
+        "| Pinecrest Vault Inc. | Archive copies (1) | Canada | Adequacy decision (Canada) |\n"
+        "| Harlow Mailing Ltd | Newsletters | United Kingdom | Adequacy decision |\n\n"
+        "(1) Archive copies are kept in Canada only for customers who booked the long-term archive.\n",
+        "CA",
+        "Pinecrest Vault Inc.",
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\n"
+        "| Unterauftragsverarbeiter | Leistung | Ort | Garantie |\n| --- | --- | --- | --- |\n"
+        "| Tannfeld Archiv AG | Archivkopien (1) | Schweiz | Angemessenheitsbeschluss |\n"
+        "| Harlow Mailing Ltd | Newsletter | Vereinigtes Königreich | Angemessenheitsbeschluss |\n\n"
+        "(1) Archivkopien werden nur für Kunden mit gebuchtem Langzeitarchiv in der Schweiz gespeichert.\n",
+        "CH",
+        "Tannfeld Archiv AG",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_evidence_a_note_on_a_row_comes_after_the_row(scanner, lang):
+    """ "(1) Archive copies are kept in Canada only for ...": a note whose marker a table row carries comments on that
+    entry, under no heading of notes too; the row stating the place is quoted first."""
+    text, place, row = NOTED[lang]
+    assert quotes(scanner, text, lang, place, fmt="markdown")[0].startswith(row)
+
+
+FOOTNOTED = {
+    "en": (
+        "# 3. Where data is processed\n\n"
+        "3.1 We process customer data only in our data centre in Vienna, Austria.¹\n\n"
+        "# 4. Recipients outside the EEA\n\n"
+        "| Recipient | Country | Purpose | Safeguard |\n| --- | --- | --- | --- |\n"
+        "| Quarzbrück Backup AG | Switzerland | Disaster recovery | Adequacy decision |\n\n"
+        "# Footnotes\n\n"
+        "¹ Encrypted backup copies are stored in the standby data centre of Quarzbrück Backup AG in Basel, "
+        "Switzerland.\n",
+        "¹ Encrypted backup copies",
+    ),
+    "de": (
+        "# 3. Ort der Verarbeitung\n\n"
+        "3.1 Wir verarbeiten Kundendaten ausschließlich in unserem Rechenzentrum in Wien (Österreich).¹\n\n"
+        "# 4. Empfänger außerhalb des EWR\n\n"
+        "| Empfänger | Land | Zweck | Grundlage |\n| --- | --- | --- | --- |\n"
+        "| Quarzbrück Backup AG | Schweiz | Notfallwiederherstellung | Angemessenheitsbeschluss |\n\n"
+        "# Fußnoten\n\n"
+        "¹ Verschlüsselte Sicherungskopien werden im Ausweichrechenzentrum der Quarzbrück Backup AG in Basel "
+        "(Schweiz) gespeichert.\n",
+        "¹ Verschlüsselte Sicherungskopien",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_evidence_a_footnote_to_a_sentence_states_the_place(scanner, lang):
+    """ "... in Vienna.¹" and under "Footnotes" "¹ Encrypted backup copies are stored ... in Basel, Switzerland": a note
+    whose marker stands in a sentence of the text completes that statement, so it is quoted before the table row
+    naming the place with its tool (a row naming the tool ranks below a sentence placing the data)."""
+    text, note = FOOTNOTED[lang]
+    assert quotes(scanner, text, lang, "CH", doc_type="dpa", fmt="markdown")[0].startswith(note)
+
+
+ELSEWHERE_NOTED = {
+    "en": (
+        "# Service providers\n\n"
+        "| Provider | Service | Location |\n| --- | --- | --- |\n"
+        "| Tidewell Helpdesk SE | Customer service by e-mail and phone | EU¹ |\n\n"
+        "¹ At night the customer service of Tidewell is run by a team in Nairobi, Kenya, who read your request and "
+        "your contact details.\n\n"
+        "For the access from Kenya we have agreed the Standard Contractual Clauses with Tidewell.\n",
+        "¹ At night",
+    ),
+    "de": (
+        "# Dienstleister\n\n"
+        "| Dienstleister | Leistung | Ort |\n| --- | --- | --- |\n"
+        "| Tidewell Helpdesk SE | Kundenservice per E-Mail und Telefon | EU¹ |\n\n"
+        "¹ Nachts greift ein Team von Tidewell in Nairobi, Kenia, auf Ihre Anfrage und Ihre Kontaktdaten zu.\n\n"
+        "Für die Zugriffe aus Kenia haben wir mit Tidewell die Standardvertragsklauseln vereinbart.\n",
+        "¹ Nachts",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_evidence_a_note_on_a_row_naming_another_place_states_its_own(scanner, lang):
+    """A row placing the provider in the EU and its note "¹ At night ... a team in Nairobi, Kenya": the note is the only
+    statement of Kenya, so it is quoted before the sentence naming the tool for that access."""
+    text, note = ELSEWHERE_NOTED[lang]
+    assert quotes(scanner, text, lang, "KE", fmt="markdown")[0].startswith(note)
+
+
+GROUPED = {
+    "en": (
+        "# Sub-processors\n\n"
+        "| Sub-processor | Location | Service |\n| --- | --- | --- |\n"
+        "| Corravel Cloud Ltd | Ireland (EU customers) United States (US customers) | Hosting |\n"
+        "| Quillstone Inc. | United States | Hosting of the mail archive |\n",
+        "Quillstone Inc.",
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\n"
+        "| Unterauftragsverarbeiter | Ort | Leistung |\n| --- | --- | --- |\n"
+        "| Corravel Cloud Ltd | Irland (EU-Kunden) USA (US-Kunden) | Hosting |\n"
+        "| Quillstone Inc. | USA | Hosting des Mailarchivs |\n",
+        "Quillstone Inc.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_evidence_a_row_placing_data_by_customer_group_comes_after_one_placing_it_for_all(scanner, lang):
+    """ "Ireland (EU customers) United States (US customers)": where data rests depends on the customer, so the row
+    placing it in the United States for everyone is quoted first, though it stands later."""
+    text, row = GROUPED[lang]
+    found = quotes(scanner, text, lang, "US", doc_type="subprocessor_list", fmt="markdown")
+    assert found[0].startswith(row)
+    assert any(q.startswith("Corravel") for q in found)

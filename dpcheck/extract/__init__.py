@@ -17,7 +17,7 @@ from dpcheck.extract.amendments import amended_away, instruction_pattern
 from dpcheck.extract.annexes import lists_to_nothing
 from dpcheck.extract.destinations import DENIED, OPEN_LIST, PROVIDERS, customers_own_flows
 from dpcheck.extract.doctype import classify
-from dpcheck.extract.evidence import TABLE, stated_together
+from dpcheck.extract.evidence import TABLE, note_refs, stated_together
 from dpcheck.extract.mechanisms import conditioned_tools, consent_without_transfer, tools_out_of_scope
 from dpcheck.extract.parties import AMENDS, FREQUENT, VENDOR
 from dpcheck.extract.periods import breach_limits
@@ -219,7 +219,9 @@ def _extract(
     ranked = stated_together(
         (
             replace(m, evidence=reading.sentences.continued(m.evidence)) if m.kind == "destination" else m
-            for m in lexicon.evidence.ranked(mentions)
+            for m in lexicon.evidence.ranked(
+                mentions, note_refs((b.text, b.start, b.end, b.table is not None) for b in document.blocks)
+            )
         ),
         reading.sentences,
     )

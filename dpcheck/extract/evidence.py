@@ -19,8 +19,17 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    unless the SCCs are in place"): each names the label for another case, an earlier state or a promise,
    where another sentence states it. So does a condition on the reader declining the transfer ("If you do not want
    your data processed in the US, ...", „Wenn Sie keine Verarbeitung in den USA wünschen, ..."): the case in which it
-   does not happen. So does a note under a list ("Notes", „Hinweise zu einzelnen Unterauftragsverarbeitern") for a
-   destination: it comments on the entry whose row states where the recipient processes the data. A legend telling how to
+   does not happen. So does, for an unnamed destination, a transfer told only as a case that may arise ("When we
+   transfer your data to other countries, we protect it ...", „Soweit wir Daten in Drittländer übermitteln, ..."): a
+   merely conditional clause discloses no destination by itself (a country it names is how the document names it).
+   So does, for a destination, a table row placing the data by the customers it is for ("Germany (EU customers) USA
+   (US customers)"): where data rests depends on the customer, where another row places it for all. So does a note
+   under a list ("Notes", „Hinweise zu einzelnen Unterauftragsverarbeitern") for a
+   destination: it comments on the entry whose row states where the recipient processes the data. So does, under any
+   heading, a note opening with a marker that a row naming the place refers to ("(1) Backups are kept in Canada only
+   for ..." under a row "Off-site backup (1) | Canada"). A note whose marker stands in a sentence of the text ("... in
+   Frankfurt.¹" and "¹ Except for backups kept in Zürich, Switzerland"), or in a row naming another place, is the
+   statement of the place it names, even under "Notes" („Fußnoten"). A legend telling how to
    read the list ("How to read this list", „Erläuterung der Spalten") ranks with definitions: it says what a column means.
    A question that asks ("Can I choose a US region?") states nothing and
    comes after the answer; one taking its fact as given ("Why is payroll data sent to Singapore?") states it;
@@ -67,16 +76,17 @@ once, when extraction ends, and every later view keeps that order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from dpcheck.extract.mechanisms import CONSENT_DETAIL as CONSENT
 from dpcheck.extract.mechanisms import DISAVOWAL, EXAMPLE
 from dpcheck.extract.roles import RECIPIENT_SEAT, UNCLAIMED
 from dpcheck.extract.sentences import Sentence, Sentences
-from dpcheck.models import DEFINITION, Evidence, Mention
+from dpcheck.models import DEFINITION, UNSPECIFIED, Evidence, Mention
 from dpcheck.prefilter import Prefiltered, prefilter
 
 # Roles a tool's mention takes from its sentence (for a destination the role is its argument role).
@@ -100,6 +110,11 @@ INSTANCE_GAP = 2
 INSTANCE_ROOM = 60
 # The words a reason quotes ("names scc: 'Standard Contractual Clauses'", "'USA': destination of ...").
 _QUOTED = re.compile(r"'([^']{2,})'")
+# A note's marker where a note opens ("¹ Backups are kept ...", "(1) ...", "[2] ...", "* ..."), and where a text refers to
+# it ("Off-site backup (1)", "Deutschland¹").
+NOTE_MARK = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\[\d{1,2}\]|\*{1,3}"
+NOTE_OPENS = re.compile(rf"^\s*({NOTE_MARK})(?=\s)")
+NOTE_REFERS = re.compile(rf"(?<=\S)\s?({NOTE_MARK})")
 # A table row led by a date ("2 May 2025 | ...", "May 2, 2025 | ...", "2025-05-02 | ...", "02.05.2025 | ..."):
 # an entry of a change log, the history of a list rather than the list.
 DATED_ROW = re.compile(
@@ -168,6 +183,26 @@ def stated_together(mentions: Iterable[Mention], sentences: Sentences) -> tuple[
     return tuple(joined(m) for m in mentions)
 
 
+def note_refs(blocks: Iterable[tuple[str, int, int, bool]]) -> dict[str, tuple[tuple[int, int], ...]]:
+    """The note markers referred to in ``blocks`` (each a text, its span and whether it is a table row), each with the
+    spans of the rows that refer to it ("Off-site backup (1)", "Deutschland¹"); none where only a sentence of the text
+    does ("... in Frankfurt.¹"). See :meth:`EvidenceOrder.aside` for what a note opening with the marker is."""
+    refs: dict[str, tuple[tuple[int, int], ...]] = {}
+    for text, start, end, row in blocks:
+        for m in NOTE_REFERS.finditer(text):
+            refs[m.group(1)] = (*refs.get(m.group(1), ()), *([(start, end)] if row else []))
+    return refs
+
+
+def _noted(mentions: Iterable[Mention], refs: Mapping[str, tuple[tuple[int, int], ...]]) -> dict[str, frozenset[str]]:
+    """Each note marker with the destinations that the table rows referring to it state."""
+    rows = [(m.value, m.evidence.start) for m in mentions if m.kind == "destination" and TABLE in (m.detail, m.role)]
+    return {
+        mark: frozenset(value for value, at in rows if any(start <= at < end for start, end in spans))
+        for mark, spans in refs.items()
+    }
+
+
 def _overlaps(evidence: Evidence, spans: frozenset[tuple[int, int]]) -> bool:
     return any(start < evidence.end and evidence.start < end for start, end in spans)
 
@@ -190,6 +225,8 @@ class EvidenceOrder:
     presupposes: re.Pattern[str]  # words opening a question that takes its fact as given ("why is ... sent to")
     instance: re.Pattern[str]  # words before a label naming it as one instance of a class, at the end of a text
     declined: re.Pattern[str]  # words opening a condition on the reader declining the transfer, at the start of a quote
+    hypothetical: re.Pattern[str]  # words opening a transfer told only as one that may arise, at a quote's start
+    customer_group: re.Pattern[str]  # words naming, in a parenthesis, the customers a row places data for
     notes: re.Pattern[str]  # words opening a heading over notes on a list's entries
     legend: re.Pattern[str] | Prefiltered  # words of a heading over a legend telling how to read a list
 
@@ -217,6 +254,8 @@ class EvidenceOrder:
                 re.I,
             ),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["declined"]) + r")\b", re.I),
+            re.compile(r"^[\W\d]*(?:" + _alternatives(words["hypothetical"]) + r")\b", re.I),
+            re.compile(r"\([^()]{0,40}?\b(?:" + _alternatives(words["customer_group"]) + r")\s*\)", re.I),
             _notes(words["notes"]),
             _words(words["legend"]),
         )
@@ -253,23 +292,37 @@ class EvidenceOrder:
         means."""
         return any(self.legend.search(heading) for heading in section)
 
-    def aside(self, mention: Mention) -> bool:
+    def aside(self, mention: Mention, noted: Mapping[str, frozenset[str]] = MappingProxyType({})) -> bool:
         """The quote names the label for another case, an earlier state or a promise, or only refers on
-        (see the module docstring, item 2)."""
+        (see the module docstring, item 2); ``noted``: each note marker with the destinations the table rows referring to it
+        state."""
         quote = mention.evidence.quote
         # A row's cell naming an assessment beside the tool ("SCCs + TIA") lists what the transfer rests on.
         table = mention.detail == TABLE or mention.role == TABLE
         heading = mention.evidence.section[-1] if mention.evidence.section else ""
+        # A note opening with a marker comments on a list's entry that states the place ("(1) Backups are kept in
+        # Canada only for ..." under a row naming Canada, whatever heading it stands under); one whose marker stands in
+        # a sentence of the text, or in a row naming another place, is that place's statement, even under "Notes".
+        mark = NOTE_OPENS.match(quote)
+        stated = noted.get(mark.group(1)) if mark else None
         return bool(
             self.refers_on(mention.evidence)
-            or (mention.kind == "destination" and self.notes.search(heading) is not None)
+            or (mention.kind == "destination" and stated is not None and mention.value in stated)
+            or (mention.kind == "destination" and stated is None and self.notes.search(heading) is not None)
             or self.asks(quote)
             or self.elsewhere.search(quote)
             or self.declined.search(quote)
+            or (mention.kind == "destination" and mention.value == UNSPECIFIED and self.supposes(quote))
+            or (mention.kind == "destination" and table and self.customer_group.search(quote) is not None)
             or (self.assessment.search(quote) and not self.concluded.search(quote) and not table)
             or DATED_ROW.search(quote)
             or (mention.kind == "mechanism" and self.condition.search(quote))
         )
+
+    def supposes(self, quote: str) -> bool:
+        """The quote tells a transfer only as a case that may arise ("When we transfer your data abroad, we protect
+        it", „Soweit wir Daten in Drittländer übermitteln, ..."): it discloses no destination by itself."""
+        return bool(self.hypothetical.search(quote) and self.transfers.search(quote))
 
     def tool_role(self, sentence: Sentence, mention: Mention) -> str:
         """The role of the sentence a transfer tool is named in: a definition, a table row, a
@@ -284,11 +337,15 @@ class EvidenceOrder:
         return ""
 
     def rank(
-        self, mention: Mention, basis: frozenset[tuple[int, int]] = frozenset()
+        self,
+        mention: Mention,
+        basis: frozenset[tuple[int, int]] = frozenset(),
+        noted: Mapping[str, frozenset[str]] = MappingProxyType({}),
     ) -> tuple[bool, bool, bool, bool, bool, int, bool, int, bool, bool, bool, int, int]:
         """How decisive ``mention`` is as evidence (lower first; see the module docstring), then where it stands;
-        ``basis``: the spans of sentences that name a transfer tool."""
-        return self._rank(mention, basis, self._under_transfer_heading, self._moving)
+        ``basis``: the spans of sentences that name a transfer tool; ``noted``: each note marker with the destinations the
+        table rows referring to it state."""
+        return self._rank(mention, basis, self._under_transfer_heading, self._moving, noted)
 
     def _under_transfer_heading(self, section: tuple[str, ...]) -> bool:
         return any(self.transfers.search(heading) for heading in section)
@@ -302,6 +359,7 @@ class EvidenceOrder:
         basis: frozenset[tuple[int, int]],
         under_transfer_heading: Callable[[tuple[str, ...]], bool],
         moving: Callable[[str], bool],
+        noted: Mapping[str, frozenset[str]] = MappingProxyType({}),
     ) -> tuple[bool, bool, bool, bool, bool, int, bool, int, bool, bool, bool, int, int]:
         quote = mention.evidence.quote
         table = mention.detail == TABLE or mention.role == TABLE
@@ -321,7 +379,7 @@ class EvidenceOrder:
             lapsed,
             tier == _TIER[DEFINITION] or self.legend_of_list(mention.evidence.section),
             mention.detail == EXAMPLE,
-            self.aside(mention),
+            self.aside(mention, noted),
             not placed,
             0 if placed else self.grounds(mention, basis),
             not under_transfer_heading(mention.evidence.section or ()),
@@ -346,16 +404,22 @@ class EvidenceOrder:
             or bool(self.concluded.search(quote) or self.address_only(quote) or self.authorities.search(quote))
         )
 
-    def ranked(self, mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    def ranked(
+        self, mentions: Iterable[Mention], refs: Mapping[str, tuple[tuple[int, int], ...]] = MappingProxyType({})
+    ) -> tuple[Mention, ...]:
         """The destinations and tools of ``mentions`` decisive first, then the other mentions (contract
-        terms, which their own checks order) as they were read."""
+        terms, which their own checks order) as they were read; ``refs``: the note markers the document refers to, with
+        the spans of the table rows that do (:func:`note_refs`)."""
         mentions = tuple(mentions)
+        noted = _noted(mentions, refs)
         basis = frozenset(
             (m.evidence.start, m.evidence.end) for m in mentions if m.kind == "mechanism" and m.detail != CONSENT
         )
         # A document's mentions share their sections and, sentence by sentence, their quotes: each is read once.
         under, moving = cache(self._under_transfer_heading), cache(self._moving)
         return (
-            *sorted((m for m in mentions if m.kind in RANKED), key=lambda m: self._rank(m, basis, under, moving)),
+            *sorted(
+                (m for m in mentions if m.kind in RANKED), key=lambda m: self._rank(m, basis, under, moving, noted)
+            ),
             *(m for m in mentions if m.kind not in RANKED),
         )
