@@ -370,11 +370,11 @@ HEADED_LISTS = {
 def test_recipients_bare_names_under_a_heading_that_lists_processors(scanner, lang):
     """A heading that names a list of processors (a list word or a closing colon) leads in the items of its
     section, even an item that is a name and nothing else; an item that names none is passed over, not the
-    end of the list; the next section ends it."""
+    end of the list; the next section ends it. Items in a section on sub-processors name sub-processors."""
     assert named(scanner, HEADED_LISTS[lang], lang, "subprocessor_list") == {
-        "Alderbrook": "processor",
-        "Beacon Mail": "processor",
-        "Cobalt Desk": "processor",
+        "Alderbrook": "subprocessor",
+        "Beacon Mail": "subprocessor",
+        "Cobalt Desk": "subprocessor",
     }
 
 
@@ -394,10 +394,10 @@ PLAIN_HEADINGS = {
 def test_recipients_a_short_heading_that_names_sub_processors_is_the_list(scanner, lang):
     """A short heading ending in the plural word for sub-processors ("Current sub-processors", "Aktuelle
     Unterauftragsverarbeiter") names the list below it, as "List of sub-processors" does: its items, under its
-    sub-headings too, are recipients when they name a company; the next section ends it."""
+    sub-headings too, are sub-processors when they name a company; the next section ends it."""
     assert named(scanner, PLAIN_HEADINGS[lang], lang, "subprocessor_list") == {
-        "Alderbrook": "processor",
-        "Beacon Mail": "processor",
+        "Alderbrook": "subprocessor",
+        "Beacon Mail": "subprocessor",
     }
 
 
@@ -464,8 +464,57 @@ COMMITMENT_LISTS = {
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_recipients_a_processor_committing_to_a_list_is_no_lead_in(scanner, lang):
     """A sentence whose processor commits to "the following time limits:" lists time limits, not processors;
-    one that names the processors it engages leads in their entries."""
-    assert named(scanner, COMMITMENT_LISTS[lang], lang, "dpa") == {"Alderbrook": "processor"}
+    one that names the sub-processors it engages leads in their entries, sub-processors whether placed or not."""
+    assert named(scanner, COMMITMENT_LISTS[lang], lang, "dpa") == {"Alderbrook": "subprocessor"}
+
+
+INTRODUCED_LISTS = {
+    "en": (
+        "# Data Processing Agreement\n\n## Annex 2 - Sub-processors\n\nThis list shows the sub-processors we usually "
+        "engage. The order form names those of each project. Ask us if one is missing.\n\n"
+        "- **Alderbrook Inc.** - code hosting\n- **Beacon Mail Ltd** - e-mail delivery\n\n## Liability\n\n"
+        "- **Cobalt Desk** - support\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Anlage 2 - Unterauftragsverarbeiter\n\nDiese Liste nennt die "
+        "Sub-Prozessoren, die wir meist einsetzen. Der Auftrag nennt die des einzelnen Projekts. Fragen Sie uns, "
+        "wenn einer fehlt.\n\n- **Alderbrook Inc.** - Hosting von Code\n- **Beacon Mail GmbH** - E-Mail-Versand\n\n"
+        "## Haftung\n\n- **Cobalt Desk** - Support\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_paragraph_between_a_list_heading_and_its_items_keeps_the_list(scanner, lang):
+    """A paragraph of several sentences between a sub-processor heading and its items introduces the list, it does
+    not end it: the heading's section is the list, and its items name the DPA's sub-processors, so the DPA lists
+    them; the next section ends the list."""
+    report = scan(scanner, INTRODUCED_LISTS[lang], lang, "dpa")
+    assert {r.name: r.role for r in report.recipients} == {
+        "Alderbrook Inc.": "subprocessor",
+        "Beacon Mail " + ("Ltd" if lang == "en" else "GmbH"): "subprocessor",
+    }
+    assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in report.findings}
+
+
+INTRODUCED_BY_A_SENTENCE = {
+    "en": (
+        "# Data Processing Agreement\n\n## Service\n\nWe use the following sub-processors:\n\nThis is what the "
+        "service does. It stores notes and sends reminders.\n\n- **Alderbrook Inc.** - reminders\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Leistung\n\nWir setzen folgende Unterauftragsverarbeiter ein:\n\n"
+        "Das leistet der Dienst. Er speichert Notizen und verschickt Erinnerungen.\n\n- **Alderbrook Inc.** - "
+        "Erinnerungen\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_a_paragraph_after_a_lead_in_sentence_ends_its_list(scanner, lang):
+    """A lead-in sentence is followed by its items; a paragraph of several sentences after it ends the list, and
+    the items after that paragraph are led in by nothing."""
+    assert "Alderbrook Inc." not in named(scanner, INTRODUCED_BY_A_SENTENCE[lang], lang, "dpa")
 
 
 NOT_LIST_HEADINGS = {

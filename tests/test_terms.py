@@ -1364,3 +1364,55 @@ def test_terms_an_equivalence_check_left_to_the_reader_is_none(scanner, lang, te
 def test_terms_a_name_joined_by_as_well_as_is_no_sub_processor(scanner, lang, text, missing):
     """„As" gives a name the role of sub-processor; in "as well as", „mehr als" it only joins two things."""
     assert ("SUBPROCESSOR_LIST_MISSING" in flags(scanner, text, lang)) is missing
+
+
+MESSENGER = {
+    "en": (
+        "# Privacy Policy\n\n## Hosting\n\n{scc}\n\n## Communication via messenger\n\nWe answer enquiries through the "
+        "Parlo messenger. {encrypted}\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Hosting\n\n{scc}\n\n## Kommunikation via Messenger\n\nWir beantworten Anfragen "
+        "über den Messenger Parlo. {encrypted}\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "encrypted", "unaddressed"),
+    [
+        ("en", "The contents of your messages are end-to-end encrypted.", True),
+        ("de", "Die Übertragung der Nachrichteninhalte erfolgt Ende-zu-Ende-verschlüsselt.", True),
+        # Where the messenger section speaks of data going abroad, the encryption protects that transfer.
+        ("en", "Messages sent to its servers in third countries are end-to-end encrypted.", False),
+        ("de", "Nachrichten an seine Server in Drittländern werden Ende-zu-Ende-verschlüsselt übermittelt.", False),
+    ],
+)
+def test_terms_a_messengers_end_to_end_encryption_is_no_transfer_measure(scanner, lang, encrypted, unaddressed):
+    """A messenger section's end-to-end encrypted chats are what the messenger does, no measure of the vendor's on its
+    transfers, unless the sentence speaks of data going abroad."""
+    scc = (SCC_EN if lang == "en" else SCC_DE).strip()
+    text = MESSENGER[lang].format(scc=scc, encrypted=encrypted)
+    report = scanner.scan_text(text, language=lang, format="markdown", doc_type="privacy_policy")
+    assert (SMU in {f.rule_id for f in report.findings}) is unaddressed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "# Privacy Policy\n\n## Security\n\n{scc}\n\nFiles you upload are end-to-end encrypted.\n"),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Sicherheit\n\n{scc}\n\nHochgeladene Dateien sind Ende-zu-Ende-verschlüsselt.\n",
+        ),
+    ],
+)
+def test_terms_end_to_end_encryption_outside_a_messenger_section_addresses_it(scanner, lang, text):
+    """End-to-end encryption of the vendor's own service addresses supplementary measures wherever it is said."""
+    report = scanner.scan_text(
+        text.format(scc=(SCC_EN if lang == "en" else SCC_DE).strip()),
+        language=lang,
+        format="markdown",
+        doc_type="privacy_policy",
+    )
+    assert SMU not in {f.rule_id for f in report.findings}

@@ -887,6 +887,8 @@ class ProseRecipientReader(Reader):
             # "2." alone: a numbered item's number, split off as a sentence; the item's words follow it.
             if sentence.block is not self._item and any(c.isalpha() for c in sentence.text):
                 self._item = sentence.block
+                # An entry of a list in a section on sub-processors names one, placed or not.
+                listed: EntryRole = "subprocessor" if sentence.in_subprocessor_section else "processor"
                 entry, lines = _entry(sentence.block, words) if lead_in.block.kind == "heading" else ("", [])
                 # "X Pvt Ltd, Pune, India, removed", "Removal of X": a change log's entry names no recipient, and the
                 # list goes on; "Addition of X" names X.
@@ -901,7 +903,10 @@ class ProseRecipientReader(Reader):
                 ):
                     # "Payments, e.g., Acme AG, Beta B.V.": a category and the companies it gives as examples.
                     found.extend(
-                        prose_recipient(n, "processor", sentence, "listed after a lead-in naming processors")
+                        replace(
+                            prose_recipient(n, "processor", sentence, "listed after a lead-in naming processors"),
+                            role=listed,
+                        )
                         for n in several
                     )
                 elif not removed and (
@@ -921,18 +926,19 @@ class ProseRecipientReader(Reader):
                             or set(card_places([f], reading.cells)) <= {*reading.eea, EEA_REGION}
                         ]
                     if card_places(fields, reading.cells):
-                        # An entry in a section on sub-processors names one, as a heading's entry there does.
-                        kind: EntryRole = "subprocessor" if sentence.in_subprocessor_section else "processor"
-                        found.append(self._entry_recipient(name, fields, sentence, reading, kind))
+                        found.append(self._entry_recipient(name, fields, sentence, reading, listed))
                     else:
-                        found.append(
-                            prose_recipient(name, "processor", sentence, "listed after a lead-in naming processors")
+                        unplaced = prose_recipient(
+                            name, "processor", sentence, "listed after a lead-in naming processors"
                         )
+                        found.append(replace(unplaced, role=listed))
                 elif not removed and lead_in.block.kind != "heading":
                     self._lead_in = None
         elif _leads_in_processors(sentence, words):
             self._lead_in = sentence
-        elif lead_in is None or sentence.block is not lead_in.block:
+        # A paragraph of several sentences before the items ("This list names the usual sub-processors. ...") ends a
+        # list led in by a sentence, not one a heading leads in: the heading's section is the list.
+        elif lead_in is None or (sentence.block is not lead_in.block and lead_in.block.kind != "heading"):
             self._lead_in = None
         if found and words.among_choices(sentence.text, block, self._paragraph_before(passage.index, reading)):
             return self._lead_in is not None  # cookie, opt-out and plug-in choices name providers, not recipients

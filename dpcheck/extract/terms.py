@@ -42,6 +42,14 @@ AUTHORITY_HEADING = re.compile(
     r"(authorit|government|law enforcement|behörd)\w*.{0,30}(request|demand|access|anfrage|zugriff|ersuchen)",
     re.I,
 )
+# A messenger, named by the heading of the section or in the paragraph that describes it ("WhatsApp: a messaging
+# service for text messages ...", „Telegram: Ein Nachrichtendienst ..."): the end-to-end encryption said there is
+# what the messenger does with its chats, no step of the vendor's on a transfer.
+MESSENGER = re.compile(
+    r"messenger|instant messag|messaging (service|app)|text messages|kommunikationsdienst|nachrichtendienst|"
+    r"textnachricht|chat-?dienst|chat service",
+    re.I,
+)
 # An item of an enumeration: "(i) ...", "b) ...", "- ...".
 LIST_ITEM = re.compile(r"\s*(\(?[a-z0-9]{1,4}[.)]|[-•*–])\s", re.I)
 # Tokens between "notify"/"informieren" and the party told ("notify the data exporter").
@@ -95,6 +103,16 @@ def speaks_of_transfers(sentence: Sentence) -> bool:
     return (
         sentence.in_transfer_section
         or sentence.has("CROSS_BORDER", "THIRD_COUNTRY", "SCC_LOCAL_LAWS")
+        or sentence.has_prefixed("MECH:")
+    )
+
+
+def speaks_of_abroad(sentence: Sentence) -> bool:
+    """The sentence, or its section, speaks of data leaving for a third country or of a transfer tool; a word of
+    sending alone ("the transmission of messages") does not: a messenger transmits within the EEA too."""
+    return (
+        sentence.in_transfer_section
+        or sentence.has("THIRD_COUNTRY", "SCC_LOCAL_LAWS")
         or sentence.has_prefixed("MECH:")
     )
 
@@ -245,6 +263,10 @@ def supplementary_measure(sentence: Sentence, words: Words, context: AuthorityCo
     labels = ("SUPPLEMENTARY",) if sentence.has("SERVICE_TOPIC") else ("SUPPLEMENTARY", "TRANSPARENCY_REPORT")
     if context.transfer_paragraph or speaks_of_transfers(sentence):
         labels = (*labels, "SUPPLEMENTARY_GENERIC")
+    if speaks_of_abroad(sentence) or not any(
+        MESSENGER.search(t) for t in (*sentence.block.heading_path, sentence.block.text)
+    ):
+        labels = (*labels, "SUPPLEMENTARY_ENCRYPTION")
     named = [
         c
         for c in ([] if DEFINED_TERM.match(sentence.text) else sorted(sentence.of(*labels), key=lambda c: c.start))
@@ -333,6 +355,7 @@ def _processors_named(sentence: Sentence) -> str:
 ANCHORS = (
     "SUPPLEMENTARY",
     "SUPPLEMENTARY_GENERIC",
+    "SUPPLEMENTARY_ENCRYPTION",
     "EQUIVALENT_PROTECTION",
     "TRANSPARENCY_REPORT",
     "SCC_LOCAL_LAWS",
