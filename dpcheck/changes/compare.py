@@ -408,7 +408,7 @@ def _recipients(old: Terms, new: Terms, lex: DiffWords) -> list[Change]:
             or _part_of(key, old, companies)
             or _restated(r, new, old, lex)
             or _shared(old, r.name, lex)
-            or _company_shared(r.name, old, lex)
+            or _company_shared(r, old, lex)
         )
     }
     # A new version that moves the list of sub-processors out of its text, to a page it points to, no longer says who
@@ -424,7 +424,7 @@ def _recipients(old: Terms, new: Terms, lex: DiffWords) -> list[Change]:
             or _part_of(key, new, companies)
             or _restated(r, old, new, lex)
             or _shared(new, r.name, lex)
-            or _company_shared(r.name, new, lex)
+            or _company_shared(r, new, lex)
         )
     }
     out = [
@@ -562,13 +562,16 @@ def _shared(terms: Terms, name: str, lex: DiffWords) -> bool:
     return still_said(terms.whole, _written(name, lex), "sharing", lex)
 
 
-def _company_shared(name: str, terms: Terms, lex: DiffWords) -> bool:
+def _company_shared(recipient: Named, terms: Terms, lex: DiffWords) -> bool:
     """A recipient named as a company's service ("Firebase Analytics", "Acme Tag Manager": the company's mark, then
     the service, and no legal form) whose company the version still says it shares data with or uses ("our apps use
     Firebase", „wir nutzen Acme"): the same company gets data in both versions. Changes count companies, not the
     services a version names (eval/versions/AGREEMENT.md), as :func:`_service_of` does for a company added or
-    removed with its services. A named entity ("Acme Payments Ltd") may be another company of the group."""
-    words = name.split()
+    removed with its services. A named entity ("Acme Payments Ltd"), or one read as a company of the group the data goes
+    to ("our Acme Support centres in India"), may be another company than the one the mark names."""
+    if recipient.role == "affiliate":
+        return False
+    words = recipient.name.split()
     mark = words[0].strip(",.;:()") if words else ""
     if len(words) < 2 or len(mark) < 3 or not mark[:1].isupper() or mark.lower() in lex.generic:
         return False
