@@ -409,6 +409,7 @@ def _recipients(old: Terms, new: Terms, lex: DiffWords) -> list[Change]:
             or _restated(r, new, old, lex)
             or _shared(old, r.name, lex)
             or _company_shared(r, old, lex)
+            or _known_as(r, new, old, lex)
         )
     }
     # A new version that moves the list of sub-processors out of its text, to a page it points to, no longer says who
@@ -425,6 +426,7 @@ def _recipients(old: Terms, new: Terms, lex: DiffWords) -> list[Change]:
             or _restated(r, old, new, lex)
             or _shared(new, r.name, lex)
             or _company_shared(r, new, lex)
+            or _known_as(r, old, new, lex)
         )
     }
     out = [
@@ -580,6 +582,33 @@ def _company_shared(recipient: Named, terms: Terms, lex: DiffWords) -> bool:
     # Only where the version names companies as parties: a company whose posts or plug-ins a page shows is no
     # recipient there, so a service of it the other version adds ("Acme Custom Audiences") is one.
     return still_said(terms.text, _name_pattern(mark, lex), "sharing", lex)
+
+
+def _known_as(recipient: Named, this: Terms, other: Terms, lex: DiffWords) -> bool:
+    """``this`` version gives the recipient's other name right after its own ("Acme Cloud Inc. (formerly Beta Hosting
+    Inc.)", „die Acme GmbH (ehemals Beta GmbH)", "Beta Ltd, now Acme Ltd"), and the ``other`` version names the company
+    by that name: one company that took a new name, no recipient added or removed (Task B counts no rename).
+    Words for the other name: ``former_name`` of rules/lexicon/recipients.yml."""
+    if not lex.former_name:
+        return False
+    cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(lex.former_name, key=len, reverse=True))
+    tail = (
+        rf"(?:[^\S\n]*{lex.legal_form_pattern})?[^\S\n]*[(,–—-]?[^\S\n]*(?i:{cues})(?!\w)[^\S\n]*(?:(?i:known\s+as|as|to)\s+)?"
+        rf"(?:(?i:the|die|der|den|dem)\s+)?(?P<other>[A-Z0-9][\w&.'’+-]*(?:[^\S\n]+(?:[A-Z0-9&][\w&.'’+-]*|of|de|&))*)"
+    )
+    texts = (this.whole or this.text, *(p.quote for p in recipient.passages))
+    for pattern in _written(recipient.name, lex):
+        # The name in any case, as :func:`_written` reads it; its other name with a capital, as a name is written.
+        name = f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else pattern.pattern
+        after = re.compile(name + tail)
+        for text in texts:
+            for match in after.finditer(text):
+                former = match.group("other").rstrip(".,;")
+                if recipient_key(former, lex.legal_forms) != recipient_key(recipient.name, lex.legal_forms) and (
+                    _names(other, former, lex)
+                ):
+                    return True
+    return False
 
 
 def _written(name: str, lex: DiffWords) -> tuple[re.Pattern[str], ...]:

@@ -1256,3 +1256,63 @@ def test_diff_a_country_added_where_the_old_version_named_it_only_in_a_script_no
     new_text = f"Intro.\n{STORED_SG[lang]}\n{ANNEX_JA}"
     new = Terms("new.md", "yellow", destinations={"SG": (said,)}, passages=(said,), text=new_text, whole=new_text)
     assert [(c.kind, c.value) for c in compare(old, new).changes] == [("destination_added", "SG")]
+
+
+HOSTED_BY = {
+    "en": (
+        "# Privacy Policy\n\nWe use {old} to host our website.\n",
+        "# Privacy Policy\n\nWe use {new} to host our website.\n",
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir nutzen die {old} für das Hosting unserer Website.\n",
+        "# Datenschutzerklärung\n\nWir nutzen die {new} für das Hosting unserer Website.\n",
+    ),
+}
+FORMS = {"en": "Inc.", "de": "GmbH"}
+FORMERLY = {"en": ("formerly", "now"), "de": ("ehemals", "jetzt")}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_under_its_new_name_given_with_the_old_one_is_no_change(scanner, lang):
+    """ "Quorra Cloud Inc. (formerly Brisk Hosting Inc.)" where the old version named Brisk Hosting, or "Brisk Hosting
+    (now Quorra Cloud)" where the new one names Quorra Cloud: one company renamed, no recipient added or removed. A
+    former name the other version never gave, or words that name no other name ("now part of"), leave the change."""
+    old, new = HOSTED_BY[lang]
+    form = FORMS[lang]
+    formerly, now = FORMERLY[lang]
+    brisk, quorra, tarnbeck = f"Brisk Hosting {form}", f"Quorra Cloud {form}", f"Tarnbeck {form}"
+    assert _changes(scanner, old.format(old=brisk), new.format(new=f"{quorra} ({formerly} {brisk})"), lang) == set()
+    assert _changes(scanner, old.format(old=f"{brisk} ({now} {quorra})"), new.format(new=quorra), lang) == set()
+    assert _changes(scanner, old.format(old=brisk), new.format(new=f"{quorra} ({formerly} {tarnbeck})"), lang) == {
+        ("subprocessor_added", quorra),
+        ("subprocessor_removed", brisk),
+    }
+    if lang == "en":
+        assert _changes(scanner, old.format(old=brisk), new.format(new=f"{quorra} (now part of {brisk})"), lang) == {
+            ("subprocessor_added", quorra)
+        }
+
+
+GROUP_CENTRES = {
+    "en": (
+        "# Privacy Notice\n\nWe share your contact details with Quorvel agents to answer your calls.\n",
+        "# Privacy Notice\n\nWe share your contact details with Quorvel agents to answer your calls. We may transfer "
+        "your data to other Quorvel Group companies (for instance our Quorvel Care Services centres in India, who "
+        "answer your calls).\n",
+    ),
+    "de": (
+        "# Datenschutzhinweise\n\nWir teilen Ihre Kontaktdaten mit Quorvel-Mitarbeitern, um Ihre Anrufe zu beantworten.\n",
+        "# Datenschutzhinweise\n\nWir teilen Ihre Kontaktdaten mit Quorvel-Mitarbeitern, um Ihre Anrufe zu beantworten. "
+        "Wir können Ihre Daten an andere Konzerngesellschaften (z. B. unsere Quorvel Care Services GmbH in Indien) "
+        "übermitteln.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_group_company_the_data_now_goes_to_is_added(scanner, lang):
+    """A company of the vendor's group given as the example of the group companies data goes to is a recipient, though
+    both versions share data under the group's mark: another company of the group (eval/versions/AGREEMENT.md)."""
+    old, new = GROUP_CENTRES[lang]
+    name = {"en": "Quorvel Care Services", "de": "Quorvel Care Services GmbH"}[lang]
+    assert ("subprocessor_added", name) in _changes(scanner, old, new, lang)
