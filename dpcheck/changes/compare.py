@@ -124,7 +124,8 @@ def compare(
         )
         # A flag follows from the values above (an invalid tool, an open destination): it is no reading of words
         # of its own, so it changes whenever a destination or tool does. Where none did, a flag that rests only on
-        # passages of values that did not change follows a reading that moved, not the terms.
+        # passages of values that did not change, or on none (an absence) beside such values, follows a reading that
+        # moved, not the terms.
         follows = frozenset() if changes else frozenset(same)
         changes += [*_recipients(old, new, lex), *_checklist(old, new, lex)]
         changes += _sets(old.flags, new.flags, old, new, "flag_added", "flag_removed", lex, read=False, follows=follows)
@@ -163,11 +164,14 @@ def _sets(
     version may still hold where the diff cannot read it (only a removal: a value the new version adds is added
     whatever the old one said where the diff could not read, as a line not read must not hide a new transfer). The
     passages of such values are added to ``same_out``; a value that rests only on passages in ``follows`` (a flag raised by a reading that did not
-    change) is no change either."""
+    change), or on none while ``follows`` holds some (a flag of an absence beside a value held back), is no change
+    either."""
 
     def same(value: str, passages: Sequence[Passage], this: Terms, other: Terms, removal: bool = False) -> bool:
         if not read:
-            return bool(passages) and all(p in follows for p in passages)
+            # A flag of an absence ("transfers not addressed") quotes nothing: where a destination or tool read in one
+            # version only was held back as said again in the other, that absence is one of the reading, not the terms.
+            return all(p in follows for p in passages) if passages else bool(follows)
         if (
             _unchanged(value, passages, this, other)
             or (reworded is not None and reworded(value, passages, this, other, lex))
