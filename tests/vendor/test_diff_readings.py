@@ -1340,3 +1340,27 @@ def test_diff_a_flag_of_an_absence_beside_a_destination_held_back_is_no_change(l
         ("flag_added", "TRANSFERS_NOT_ADDRESSED"),
         ("rating_changed", "red"),
     ]
+
+
+RENAMED_PRODUCT = {
+    "en": "We use the {name} to measure our campaigns.",
+    "de": "Wir setzen das {name} ein, um unsere Kampagnen zu messen.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize(
+    ("before", "after"), [("Facebook Pixel", "Meta Pixel"), ("G Suite", "Google Workspace"), ("Verizon Media", "Yahoo")]
+)
+def test_diff_a_product_or_company_under_its_new_name_is_no_recipient_change(lang, before, after):
+    """A product renamed with its company ("Facebook Pixel", "Meta Pixel") or on its own ("G Suite", "Google
+    Workspace"), recipients.yml ``renamed``: the same recipient in both versions; another product in its place is a
+    change."""
+    text = RENAMED_PRODUCT[lang]
+    old = _recipient_version("old.md", text.format(name=before), before)
+    assert compare(old, _recipient_version("new.md", text.format(name=after), after)).changes == ()
+    other = _recipient_version("new.md", text.format(name="Corvan Pixel"), "Corvan Pixel")
+    assert {(c.kind, c.value) for c in compare(old, other).changes} == {
+        ("subprocessor_added", "Corvan Pixel"),
+        ("subprocessor_removed", before),
+    }
