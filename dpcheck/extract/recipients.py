@@ -520,9 +520,10 @@ def sentence_recipients(
         # The words "to" are looked up by the document's word hashes: a sentence's tokens are not made for it.
         for i in sentence.where_word(words.to):
             if first_share <= i < len(tokens) - 1:
-                for n, s, e in _names_from(sentence, i + 1, words, commas=False):
+                start, role = _after_category(sentence, i + 1, words)
+                for n, s, e in _names_from(sentence, start, words, commas=False):
                     if words.legal_form(sentence.span[e - 1].text):
-                        found.append((n, "third_party", s, e))
+                        found.append((n, role, s, e))
     joint = _joint_controllers(sentence, words)
     found += joint
     out: dict[str, tuple[str, Role]] = {}
@@ -607,6 +608,19 @@ def _offering(tokens: Tokens, start: int, words: RecipientWords) -> bool:
     """The category word at ``start`` is joined to what the vendor offers ("our products and services, such as Acme
     Pay"): the names it lists are the vendor's own products (recipients.yml ``offerings``)."""
     return start >= 2 and tokens[start - 1].lower_ in words.separators and tokens[start - 2].lower_ in words.offerings
+
+
+def _after_category(sentence: Sentence, start: int, words: RecipientWords) -> tuple[int, Role]:
+    """Where the name after "to"/"with" starts, and its role: after the vendor's word for what the company is to it
+    ("to our parent company Acme Inc.", "with our payment provider Beta Ltd", „an unsere Muttergesellschaft Acme
+    Inc."), which gives the role; else right there, a third party."""
+    tokens = sentence.span
+    k = start + 1 if start < len(tokens) and tokens[start].lower_ in words.possessives | words.articles else start
+    for c in sentence.of(*CATEGORIES):
+        # One lower-case word may say what kind ("our payment provider").
+        if c.start > start and (c.start == k or (c.start == k + 1 and _lower_word(tokens[k].text))):
+            return c.end, CATEGORIES[c.label]
+    return start, "third_party"
 
 
 def _owned_services(sentence: Sentence, category: Any, words: RecipientWords) -> bool:

@@ -1318,7 +1318,7 @@ def test_diff_a_group_company_the_data_now_goes_to_is_added(scanner, lang):
     assert ("subprocessor_added", name) in _changes(scanner, old, new, lang)
 
 
-PLACED = {
+SEATED_PROVIDER = {
     "en": ("Tallimo, which takes your payments, is located in the United Kingdom.", "## Payments\n\n"),
     "de": ("Tallimo, das Ihre Zahlungen abwickelt, hat seinen Sitz im Vereinigten Königreich.", "## Zahlungen\n\n"),
 }
@@ -1329,7 +1329,7 @@ def test_diff_a_flag_of_an_absence_beside_a_destination_held_back_is_no_change(l
     """ "Transfers not addressed" quotes nothing. Where the one destination the old version read stands word for word
     in the new one (read there under another heading, or not at all), the new version's flag follows that reading,
     not the terms: no change. Where the new version no longer says it, the destination and the flag both change."""
-    sentence, heading = PLACED[lang]
+    sentence, heading = SEATED_PROVIDER[lang]
     placed = Passage(sentence, "old.md")
     old = Terms("old.md", "yellow", destinations={"GB": (placed,)}, passages=(placed,), whole=sentence)
     kept = Terms("new.md", "red", flags={"TRANSFERS_NOT_ADDRESSED": ()}, whole=heading + sentence)
