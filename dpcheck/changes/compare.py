@@ -124,7 +124,8 @@ def compare(
         )
         # A flag follows from the values above (an invalid tool, an open destination): it is no reading of words
         # of its own, so it changes whenever a destination or tool does. Where none did, a flag that rests only on
-        # passages of values that did not change follows a reading that moved, not the terms.
+        # passages of values that did not change, or on none (an absence) beside such values, follows a reading that
+        # moved, not the terms.
         follows = frozenset() if changes else frozenset(same)
         changes += [*_recipients(old, new, lex), *_checklist(old, new, lex)]
         changes += _sets(old.flags, new.flags, old, new, "flag_added", "flag_removed", lex, read=False, follows=follows)
@@ -163,11 +164,14 @@ def _sets(
     version may still hold where the diff cannot read it (only a removal: a value the new version adds is added
     whatever the old one said where the diff could not read, as a line not read must not hide a new transfer). The
     passages of such values are added to ``same_out``; a value that rests only on passages in ``follows`` (a flag raised by a reading that did not
-    change) is no change either."""
+    change), or on none while ``follows`` holds some (a flag of an absence beside a value held back), is no change
+    either."""
 
     def same(value: str, passages: Sequence[Passage], this: Terms, other: Terms, removal: bool = False) -> bool:
         if not read:
-            return bool(passages) and all(p in follows for p in passages)
+            # A flag of an absence ("transfers not addressed") quotes nothing: where a destination or tool read in one
+            # version only was held back as said again in the other, that absence is one of the reading, not the terms.
+            return all(p in follows for p in passages) if passages else bool(follows)
         if (
             _unchanged(value, passages, this, other)
             or (reworded is not None and reworded(value, passages, this, other, lex))
@@ -408,7 +412,8 @@ def _recipients(old: Terms, new: Terms, lex: DiffWords) -> list[Change]:
             or _part_of(key, old, companies)
             or _restated(r, new, old, lex)
             or _shared(old, r.name, lex)
-            or _company_shared(r.name, old, lex)
+            or _company_shared(r, old, lex)
+            or _known_as(r, new, old, lex)
         )
     }
     # A new version that moves the list of sub-processors out of its text, to a page it points to, no longer says who
@@ -424,7 +429,8 @@ def _recipients(old: Terms, new: Terms, lex: DiffWords) -> list[Change]:
             or _part_of(key, new, companies)
             or _restated(r, old, new, lex)
             or _shared(new, r.name, lex)
-            or _company_shared(r.name, new, lex)
+            or _company_shared(r, new, lex)
+            or _known_as(r, old, new, lex)
         )
     }
     out = [
@@ -562,13 +568,16 @@ def _shared(terms: Terms, name: str, lex: DiffWords) -> bool:
     return still_said(terms.whole, _written(name, lex), "sharing", lex)
 
 
-def _company_shared(name: str, terms: Terms, lex: DiffWords) -> bool:
+def _company_shared(recipient: Named, terms: Terms, lex: DiffWords) -> bool:
     """A recipient named as a company's service ("Firebase Analytics", "Acme Tag Manager": the company's mark, then
     the service, and no legal form) whose company the version still says it shares data with or uses ("our apps use
     Firebase", „wir nutzen Acme"): the same company gets data in both versions. Changes count companies, not the
     services a version names (eval/versions/AGREEMENT.md), as :func:`_service_of` does for a company added or
-    removed with its services. A named entity ("Acme Payments Ltd") may be another company of the group."""
-    words = name.split()
+    removed with its services. A named entity ("Acme Payments Ltd"), or one read as a company of the group the data goes
+    to ("our Acme Support centres in India"), may be another company than the one the mark names."""
+    if recipient.role == "affiliate":
+        return False
+    words = recipient.name.split()
     mark = words[0].strip(",.;:()") if words else ""
     if len(words) < 2 or len(mark) < 3 or not mark[:1].isupper() or mark.lower() in lex.generic:
         return False
@@ -577,6 +586,33 @@ def _company_shared(name: str, terms: Terms, lex: DiffWords) -> bool:
     # Only where the version names companies as parties: a company whose posts or plug-ins a page shows is no
     # recipient there, so a service of it the other version adds ("Acme Custom Audiences") is one.
     return still_said(terms.text, _name_pattern(mark, lex), "sharing", lex)
+
+
+def _known_as(recipient: Named, this: Terms, other: Terms, lex: DiffWords) -> bool:
+    """``this`` version gives the recipient's other name right after its own ("Acme Cloud Inc. (formerly Beta Hosting
+    Inc.)", „die Acme GmbH (ehemals Beta GmbH)", "Beta Ltd, now Acme Ltd"), and the ``other`` version names the company
+    by that name: one company that took a new name, no recipient added or removed (Task B counts no rename).
+    Words for the other name: ``former_name`` of rules/lexicon/recipients.yml."""
+    if not lex.former_name:
+        return False
+    cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(lex.former_name, key=len, reverse=True))
+    tail = (
+        rf"(?:[^\S\n]*{lex.legal_form_pattern})?[^\S\n]*[(,–—-]?[^\S\n]*(?i:{cues})(?!\w)[^\S\n]*(?:(?i:known\s+as|as|to)\s+)?"
+        rf"(?:(?i:the|die|der|den|dem)\s+)?(?P<other>[A-Z0-9][\w&.'’+-]*(?:[^\S\n]+(?:[A-Z0-9&][\w&.'’+-]*|of|de|&))*)"
+    )
+    texts = (this.whole or this.text, *(p.quote for p in recipient.passages))
+    for pattern in _written(recipient.name, lex):
+        # The name in any case, as :func:`_written` reads it; its other name with a capital, as a name is written.
+        name = f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else pattern.pattern
+        after = re.compile(name + tail)
+        for text in texts:
+            for match in after.finditer(text):
+                former = match.group("other").rstrip(".,;")
+                if recipient_key(former, lex.legal_forms) != recipient_key(recipient.name, lex.legal_forms) and (
+                    _names(other, former, lex)
+                ):
+                    return True
+    return False
 
 
 def _written(name: str, lex: DiffWords) -> tuple[re.Pattern[str], ...]:

@@ -35,6 +35,8 @@ class DiffWords:
     """Capitalised words that start no company's name ("Our", "Cloud", „Daten"), lower-case (recipients.yml)."""
     renamed: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
     """Companies that took a new name, as (former, current) name words, both ways round (recipients.yml)."""
+    former_name: tuple[str, ...]
+    """Words after a company's name that give its other name ("formerly", „ehemals"), lower-case (recipients.yml)."""
     eea: frozenset[str]
     """The EEA's members and the EEA named as a whole."""
     places: Mapping[str, Patterns]
@@ -91,6 +93,7 @@ class DiffWords:
             + r")\.?(?!\w))",
             generic=frozenset(str(w).lower() for w in recipients["generic"]),
             renamed=(*renamed, *((b, a) for a, b in renamed)),
+            former_name=tuple(str(w).lower() for w in recipients["former_name"]),
             eea=ruleset.facts.eea_places,
             places=_places(lexicon["countries"], lexicon["places"]),
             tools=_tools(lexicon["mechanisms"]),

@@ -23,11 +23,13 @@ _WORD = re.compile(r"[\w&]+(?:[./][\w]+)*\.?", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class Named:
-    """A recipient as one version names it: where it is and where it is named."""
+    """A recipient as one version names it: where it is and where it is named; ``role`` as the report gives it
+    ("affiliate": a company of the vendor's group)."""
 
     name: str
     locations: frozenset[str]
     passages: tuple[Passage, ...]
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +184,14 @@ def _build(
             every.extend(passages)
             known = recipients.get(key)
             recipients[key] = (
-                Named(r["name"], frozenset(r.get("locations", ())), passages)
+                Named(r["name"], frozenset(r.get("locations", ())), passages, r.get("role", ""))
                 if known is None
-                else Named(known.name, known.locations | frozenset(r.get("locations", ())), known.passages + passages)
+                else Named(
+                    known.name,
+                    known.locations | frozenset(r.get("locations", ())),
+                    known.passages + passages,
+                    known.role,
+                )
             )
         every.extend(p for t in doc.get("transfers", ()) for p in _passages(t.get("evidence", ()), path))
         every.extend(p for f in doc.get("findings", ()) for p in _passages(f.get("evidence", ()), path))

@@ -949,7 +949,11 @@ class ProseRecipientReader(Reader):
                 and recipient.name.casefold() not in self._named
                 # "Acme" after "Acme Inc." names the company again, without its legal form.
                 and name_key(recipient.name, words) not in self._named
-                and not own_name(recipient.name, self._own)
+                and not (
+                    vendor_itself(recipient.name, self._own, words)
+                    if recipient.role == "affiliate"
+                    else own_name(recipient.name, self._own)
+                )
                 and not among_names(recipient.name, self._defined, words)
                 and recipient.name not in self._terms
             ):

@@ -36,6 +36,10 @@ BRACKET_REACH = 6
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
 USE_REACH = 5
 QUOTES = frozenset("\"“”„‘’'«»")
+# Words between the owner of services and the word for them ("our cloud and hosting services").
+OWNER_REACH = 4
+# The English genitive as a token of its own ("Acme", "’s").
+GENITIVE_S = frozenset({"’s", "'s"})
 # Tokens between "from" and the cue naming the operator of what the data comes from ("from Beta operated by").
 FROM_REACH = 3
 # Tokens from the reader's "if you" to the category of the service the reader uses ("if you use a payment service").
@@ -99,6 +103,7 @@ class RecipientWords:
     articles: frozenset[str]
     purpose: frozenset[str]
     company_nouns: frozenset[str] = frozenset()
+    company_units: frozenset[str] = frozenset()
     reader_when: frozenset[str] = frozenset()
     reader: frozenset[str] = frozenset()
     clause_denials: frozenset[str] = frozenset()
@@ -152,6 +157,7 @@ class RecipientWords:
             lower(data["articles"]),
             lower(data["purpose"]),
             lower(data["company_nouns"]),
+            lower(data["company_units"]),
             lower(data["reader_clause"]["when"]),
             frozenset(str(w) for w in data["reader_clause"]["reader"]),
             lower(data["clause_denial"]["words"]),
@@ -342,7 +348,15 @@ def _names_from(sentence: Sentence, start: int, words: RecipientWords, commas: b
             return
         # A lower-case word closing the clause is its verb: "... an die Acme GmbH weiter."
         verb = end + 1 >= len(tokens) or not tokens[end + 1].text[:1].isalnum()
-        if end < len(tokens) and _lower_word(tokens[end].text) and tokens[end].lower_ not in words.after and not verb:
+        # "our Acme Support centres in India": a part of the company named, which is the company's.
+        unit = end < len(tokens) and tokens[end].lower_ in words.company_units
+        if (
+            end < len(tokens)
+            and _lower_word(tokens[end].text)
+            and tokens[end].lower_ not in words.after
+            and not verb
+            and not unit
+        ):
             # "the Acme franchisor Acme Systems B.V.": the name with a legal form after the modifier, else none.
             later = next((k for k in range(end + 1, min(end + 3, len(tokens))) if _capitalised(tokens[k].text)), None)
             if later is None:
@@ -408,7 +422,8 @@ def sentence_recipients(
     sentence: Sentence, words: RecipientWords, own: frozenset[str] = frozenset()
 ) -> list[tuple[str, Role]]:
     """The recipients ``sentence`` names, each with its role, in the order named; a name whose first
-    word is one of ``own`` (the vendor's, from the document's title) is the vendor itself."""
+    word is one of ``own`` (the vendor's, from the document's title) is the vendor itself or its group, and names no
+    recipient unless the sentence gives it as a group company the data goes to."""
     found: list[tuple[str, Role, int, int]] = _appositions(sentence, words)
     # What passes here finds names only where may_name says it may.
     if not (
@@ -425,7 +440,9 @@ def sentence_recipients(
     tokens = sentence.span
     sources = _sources(sentence, words) | _readers_own(sentence, words)
     categories = [
-        (c, role) for c, role in categories if c.start not in sources and not _offering(tokens, c.start, words)
+        (c, role)
+        for c, role in categories
+        if c.start not in sources and not _offering(tokens, c.start, words) and not _owned_services(sentence, c, words)
     ]
     # The sentence says data goes to the companies it lists: "we share data with partners (e.g., Acme)".
     sends = sentence.has("RCPT_SHARE", "RCPT_USE", "TRANSFER")
@@ -436,6 +453,9 @@ def sentence_recipients(
         near = [role for c, role in categories if 0 <= cue.start - c.end <= reach]
         # "providers (e.g., Acme and Beta)": the punctuation after the cue opens the list.
         start = cue.end + 1 if sends and cue.end < len(tokens) and tokens[cue.end].text in (",", ":") else cue.end
+        # "group companies (for instance our Acme Support centres)": the vendor's own group company.
+        if start < len(tokens) and tokens[start].lower_ in words.possessives:
+            start += 1
         if near:
             found += [(n, near[-1], s, e) for n, s, e in _names_from(sentence, start, words, commas=True)]
     tool = sentence.has_prefixed("MECH:")
@@ -500,9 +520,10 @@ def sentence_recipients(
         # The words "to" are looked up by the document's word hashes: a sentence's tokens are not made for it.
         for i in sentence.where_word(words.to):
             if first_share <= i < len(tokens) - 1:
-                for n, s, e in _names_from(sentence, i + 1, words, commas=False):
+                start, role = _after_category(sentence, i + 1, words)
+                for n, s, e in _names_from(sentence, start, words, commas=False):
                     if words.legal_form(sentence.span[e - 1].text):
-                        found.append((n, "third_party", s, e))
+                        found.append((n, role, s, e))
     joint = _joint_controllers(sentence, words)
     found += joint
     out: dict[str, tuple[str, Role]] = {}
@@ -512,7 +533,9 @@ def sentence_recipients(
             words.is_name(name)
             and not feature
             and not (_blocked(sentence, start, end, words) and (name, role, start, end) not in joint)
-            and not own_name(name, own)
+            # A company of the vendor's group given as one the data goes to receives it (eval/versions/AGREEMENT.md):
+            # only the vendor itself is left out there.
+            and not (vendor_itself(name, own, words) if role == "affiliate" else own_name(name, own))
         ):
             out.setdefault(name.casefold(), (name, role))
     return list(out.values())
@@ -585,6 +608,49 @@ def _offering(tokens: Tokens, start: int, words: RecipientWords) -> bool:
     """The category word at ``start`` is joined to what the vendor offers ("our products and services, such as Acme
     Pay"): the names it lists are the vendor's own products (recipients.yml ``offerings``)."""
     return start >= 2 and tokens[start - 1].lower_ in words.separators and tokens[start - 2].lower_ in words.offerings
+
+
+def _after_category(sentence: Sentence, start: int, words: RecipientWords) -> tuple[int, Role]:
+    """Where the name after "to"/"with" starts, and its role: after the vendor's word for what the company is to it
+    ("to our parent company Acme Inc.", "with our payment provider Beta Ltd", „an unsere Muttergesellschaft Acme
+    Inc."), which gives the role; else right there, a third party."""
+    tokens = sentence.span
+    k = start + 1 if start < len(tokens) and tokens[start].lower_ in words.possessives | words.articles else start
+    for c in sentence.of(*CATEGORIES):
+        # One lower-case word may say what kind ("our payment provider").
+        if c.start > start and (c.start == k or (c.start == k + 1 and _lower_word(tokens[k].text))):
+            return c.end, CATEGORIES[c.label]
+    return start, "third_party"
+
+
+def _owned_services(sentence: Sentence, category: Any, words: RecipientWords) -> bool:
+    """The category is services (tools, APIs) that someone owns: "our cloud and hosting services, for example Acme
+    Backup", "Acme’s Services, such as Acme Kit", „unsere Tools wie Acme Board". The names it lists are that owner's
+    own offerings, no providers the vendor uses; "our service providers such as Acme" lists providers. A genitive
+    ("Acme’s") owns them only where the sentence says nothing of using them ("we use Acme’s services such as Acme
+    Analytics" uses a service of another company)."""
+    tokens = sentence.span
+    if tokens[category.start : category.end].text.lower() not in words.not_processors:
+        return False
+    cued = {
+        i
+        for cue in sentence.of(*CATEGORIES, "RCPT_USE", "RCPT_SHARE")
+        if cue.start != category.start
+        for i in range(cue.start, cue.end)
+    }
+    genitive = not sentence.has("RCPT_USE")
+    for k in range(category.start - 1, max(-1, category.start - 1 - OWNER_REACH), -1):
+        word = tokens[k]
+        if word.lower_ in words.possessives or (genitive and word.text in GENITIVE_S):
+            return True
+        # Adjectives, and other things offered, which German writes with a capital („unsere Apps und Tools").
+        offered = words.own_services | words.offerings | words.not_processors
+        filler = word.lower_ in words.separators | offered or (
+            _lower_word(word.text) and word.lower_ not in words.after
+        )
+        if k in cued or not filler:
+            return False
+    return False
 
 
 def _runs_no_service_used(tokens: Tokens, cue: int, words: RecipientWords) -> bool:

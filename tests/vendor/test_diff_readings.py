@@ -1256,3 +1256,111 @@ def test_diff_a_country_added_where_the_old_version_named_it_only_in_a_script_no
     new_text = f"Intro.\n{STORED_SG[lang]}\n{ANNEX_JA}"
     new = Terms("new.md", "yellow", destinations={"SG": (said,)}, passages=(said,), text=new_text, whole=new_text)
     assert [(c.kind, c.value) for c in compare(old, new).changes] == [("destination_added", "SG")]
+
+
+HOSTED_BY = {
+    "en": (
+        "# Privacy Policy\n\nWe use {old} to host our website.\n",
+        "# Privacy Policy\n\nWe use {new} to host our website.\n",
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir nutzen die {old} für das Hosting unserer Website.\n",
+        "# Datenschutzerklärung\n\nWir nutzen die {new} für das Hosting unserer Website.\n",
+    ),
+}
+FORMS = {"en": "Inc.", "de": "GmbH"}
+FORMERLY = {"en": ("formerly", "now"), "de": ("ehemals", "jetzt")}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_recipient_under_its_new_name_given_with_the_old_one_is_no_change(scanner, lang):
+    """ "Quorra Cloud Inc. (formerly Brisk Hosting Inc.)" where the old version named Brisk Hosting, or "Brisk Hosting
+    (now Quorra Cloud)" where the new one names Quorra Cloud: one company renamed, no recipient added or removed. A
+    former name the other version never gave, or words that name no other name ("now part of"), leave the change."""
+    old, new = HOSTED_BY[lang]
+    form = FORMS[lang]
+    formerly, now = FORMERLY[lang]
+    brisk, quorra, tarnbeck = f"Brisk Hosting {form}", f"Quorra Cloud {form}", f"Tarnbeck {form}"
+    assert _changes(scanner, old.format(old=brisk), new.format(new=f"{quorra} ({formerly} {brisk})"), lang) == set()
+    assert _changes(scanner, old.format(old=f"{brisk} ({now} {quorra})"), new.format(new=quorra), lang) == set()
+    assert _changes(scanner, old.format(old=brisk), new.format(new=f"{quorra} ({formerly} {tarnbeck})"), lang) == {
+        ("subprocessor_added", quorra),
+        ("subprocessor_removed", brisk),
+    }
+    if lang == "en":
+        assert _changes(scanner, old.format(old=brisk), new.format(new=f"{quorra} (now part of {brisk})"), lang) == {
+            ("subprocessor_added", quorra)
+        }
+
+
+GROUP_CENTRES = {
+    "en": (
+        "# Privacy Notice\n\nWe share your contact details with Quorvel agents to answer your calls.\n",
+        "# Privacy Notice\n\nWe share your contact details with Quorvel agents to answer your calls. We may transfer "
+        "your data to other Quorvel Group companies (for instance our Quorvel Care Services centres in India, who "
+        "answer your calls).\n",
+    ),
+    "de": (
+        "# Datenschutzhinweise\n\nWir teilen Ihre Kontaktdaten mit Quorvel-Mitarbeitern, um Ihre Anrufe zu beantworten.\n",
+        "# Datenschutzhinweise\n\nWir teilen Ihre Kontaktdaten mit Quorvel-Mitarbeitern, um Ihre Anrufe zu beantworten. "
+        "Wir können Ihre Daten an andere Konzerngesellschaften (z. B. unsere Quorvel Care Services GmbH in Indien) "
+        "übermitteln.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_group_company_the_data_now_goes_to_is_added(scanner, lang):
+    """A company of the vendor's group given as the example of the group companies data goes to is a recipient, though
+    both versions share data under the group's mark: another company of the group (eval/versions/AGREEMENT.md)."""
+    old, new = GROUP_CENTRES[lang]
+    name = {"en": "Quorvel Care Services", "de": "Quorvel Care Services GmbH"}[lang]
+    assert ("subprocessor_added", name) in _changes(scanner, old, new, lang)
+
+
+SEATED_PROVIDER = {
+    "en": ("Tallimo, which takes your payments, is located in the United Kingdom.", "## Payments\n\n"),
+    "de": ("Tallimo, das Ihre Zahlungen abwickelt, hat seinen Sitz im Vereinigten Königreich.", "## Zahlungen\n\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_flag_of_an_absence_beside_a_destination_held_back_is_no_change(lang):
+    """ "Transfers not addressed" quotes nothing. Where the one destination the old version read stands word for word
+    in the new one (read there under another heading, or not at all), the new version's flag follows that reading,
+    not the terms: no change. Where the new version no longer says it, the destination and the flag both change."""
+    sentence, heading = SEATED_PROVIDER[lang]
+    placed = Passage(sentence, "old.md")
+    old = Terms("old.md", "yellow", destinations={"GB": (placed,)}, passages=(placed,), whole=sentence)
+    kept = Terms("new.md", "red", flags={"TRANSFERS_NOT_ADDRESSED": ()}, whole=heading + sentence)
+    assert [(c.kind, c.value) for c in compare(old, kept).changes] == [("rating_changed", "red")]
+    gone = replace(kept, whole=heading)
+    assert [(c.kind, c.value) for c in compare(old, gone).changes] == [
+        ("destination_removed", "GB"),
+        ("flag_added", "TRANSFERS_NOT_ADDRESSED"),
+        ("rating_changed", "red"),
+    ]
+
+
+RENAMED_PRODUCT = {
+    "en": "We use the {name} to measure our campaigns.",
+    "de": "Wir setzen das {name} ein, um unsere Kampagnen zu messen.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize(
+    ("before", "after"), [("Facebook Pixel", "Meta Pixel"), ("G Suite", "Google Workspace"), ("Verizon Media", "Yahoo")]
+)
+def test_diff_a_product_or_company_under_its_new_name_is_no_recipient_change(lang, before, after):
+    """A product renamed with its company ("Facebook Pixel", "Meta Pixel") or on its own ("G Suite", "Google
+    Workspace"), recipients.yml ``renamed``: the same recipient in both versions; another product in its place is a
+    change."""
+    text = RENAMED_PRODUCT[lang]
+    old = _recipient_version("old.md", text.format(name=before), before)
+    assert compare(old, _recipient_version("new.md", text.format(name=after), after)).changes == ()
+    other = _recipient_version("new.md", text.format(name="Corvan Pixel"), "Corvan Pixel")
+    assert {(c.kind, c.value) for c in compare(old, other).changes} == {
+        ("subprocessor_added", "Corvan Pixel"),
+        ("subprocessor_removed", before),
+    }
