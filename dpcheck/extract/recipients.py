@@ -36,10 +36,6 @@ BRACKET_REACH = 6
 # Words between a use cue and the noun that introduces the name ("uses the web analytics service").
 USE_REACH = 5
 QUOTES = frozenset("\"“”„‘’'«»")
-# Words between the owner of services and the word for them ("our cloud and hosting services").
-OWNER_REACH = 4
-# The English genitive as a token of its own ("Acme", "’s").
-GENITIVE_S = frozenset({"’s", "'s"})
 # Tokens between "from" and the cue naming the operator of what the data comes from ("from Beta operated by").
 FROM_REACH = 3
 # Tokens from the reader's "if you" to the category of the service the reader uses ("if you use a payment service").
@@ -440,9 +436,7 @@ def sentence_recipients(
     tokens = sentence.span
     sources = _sources(sentence, words) | _readers_own(sentence, words)
     categories = [
-        (c, role)
-        for c, role in categories
-        if c.start not in sources and not _offering(tokens, c.start, words) and not _owned_services(sentence, c, words)
+        (c, role) for c, role in categories if c.start not in sources and not _offering(tokens, c.start, words)
     ]
     # The sentence says data goes to the companies it lists: "we share data with partners (e.g., Acme)".
     sends = sentence.has("RCPT_SHARE", "RCPT_USE", "TRANSFER")
@@ -621,36 +615,6 @@ def _after_category(sentence: Sentence, start: int, words: RecipientWords) -> tu
         if c.start > start and (c.start == k or (c.start == k + 1 and _lower_word(tokens[k].text))):
             return c.end, CATEGORIES[c.label]
     return start, "third_party"
-
-
-def _owned_services(sentence: Sentence, category: Any, words: RecipientWords) -> bool:
-    """The category is services (tools, APIs) that someone owns: "our cloud and hosting services, for example Acme
-    Backup", "Acme’s Services, such as Acme Kit", „unsere Tools wie Acme Board". The names it lists are that owner's
-    own offerings, no providers the vendor uses; "our service providers such as Acme" lists providers. A genitive
-    ("Acme’s") owns them only where the sentence says nothing of using them ("we use Acme’s services such as Acme
-    Analytics" uses a service of another company)."""
-    tokens = sentence.span
-    if tokens[category.start : category.end].text.lower() not in words.not_processors:
-        return False
-    cued = {
-        i
-        for cue in sentence.of(*CATEGORIES, "RCPT_USE", "RCPT_SHARE")
-        if cue.start != category.start
-        for i in range(cue.start, cue.end)
-    }
-    genitive = not sentence.has("RCPT_USE")
-    for k in range(category.start - 1, max(-1, category.start - 1 - OWNER_REACH), -1):
-        word = tokens[k]
-        if word.lower_ in words.possessives or (genitive and word.text in GENITIVE_S):
-            return True
-        # Adjectives, and other things offered, which German writes with a capital („unsere Apps und Tools").
-        offered = words.own_services | words.offerings | words.not_processors
-        filler = word.lower_ in words.separators | offered or (
-            _lower_word(word.text) and word.lower_ not in words.after
-        )
-        if k in cued or not filler:
-            return False
-    return False
 
 
 def _runs_no_service_used(tokens: Tokens, cue: int, words: RecipientWords) -> bool:
