@@ -1737,3 +1737,50 @@ def test_evidence_a_row_placing_data_by_customer_group_comes_after_one_placing_i
     found = quotes(scanner, text, lang, "US", doc_type="subprocessor_list", fmt="markdown")
     assert found[0].startswith(row)
     assert any(q.startswith("Corravel") for q in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "stated", "aside"),
+    [
+        (
+            "en",
+            "When we process your order, we transfer your data to countries outside the EEA.",
+            "We protect personal data sent to countries outside the EEA with appropriate safeguards.",
+        ),
+        (
+            "de",
+            "Wenn wir Ihre Bestellung abwickeln, übermitteln wir Ihre Daten in Länder außerhalb des EWR.",
+            "Personenbezogene Daten, die in Länder außerhalb des EWR gelangen, schützen wir mit geeigneten Garantien.",
+        ),
+    ],
+)
+def test_evidence_a_transfer_stated_after_a_condition_on_something_else_keeps_its_place(scanner, lang, stated, aside):
+    """„Wenn wir Ihre Bestellung abwickeln, übermitteln wir ...": the condition is on the order, and the main clause
+    states the transfer; only a condition that supposes the transfer itself („Soweit wir ... übermitteln, ...") is
+    quoted after the statement. The sentence stands later and is still quoted first."""
+    heading = "Orders" if lang == "en" else "Bestellungen"
+    text = f"# Notice\n\n{aside}\n\n## {heading}\n\n{stated}\n"
+    assert quotes(scanner, text, lang, "UNSPECIFIED", fmt="markdown")[0] == stated
+
+
+FOR_EVERYONE = {
+    "en": ("United States (all customers)", "United States (EU and US customers)", "United States"),
+    "de": ("USA (alle Kunden)", "USA (EU- und US-Kunden)", "USA"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("which", [0, 1])
+def test_evidence_a_row_placing_data_for_all_customers_or_eea_ones_keeps_its_place(scanner, lang, which):
+    """ "United States (all customers)", "(EU and US customers)": the row places every EEA customer's data there, a
+    statement, not a row for another group of customers; it stays first, before a later row."""
+    place, later = FOR_EVERYONE[lang][which], FOR_EVERYONE[lang][2]
+    header = (
+        "| Sub-processor | Location | Service |" if lang == "en" else "| Unterauftragsverarbeiter | Ort | Leistung |"
+    )
+    text = (
+        f"# {'Sub-processors' if lang == 'en' else 'Unterauftragsverarbeiter'}\n\n{header}\n| --- | --- | --- |\n"
+        f"| Corravel Cloud Ltd | {place} | Hosting |\n| Quillstone Inc. | {later} | Archive |\n"
+    )
+    found = quotes(scanner, text, lang, "US", doc_type="subprocessor_list", fmt="markdown")
+    assert found[0].startswith("Corravel Cloud Ltd")

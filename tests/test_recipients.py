@@ -1400,3 +1400,56 @@ def test_phrases_find_what_a_look_behind_before_each_phrase_finds(corpora: Path)
         new, old = _phrases(values), former(values)
         for text in texts:
             assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], (values, text)
+
+
+KINDS_UNDER_A_HEADING = {
+    "en": (
+        "# Data Processing Agreement\n\n## Annex 3 - Sub-processors\n\nThe processor may engage sub-processors. It "
+        "tells the Customer of each change in good time. It engages sub-processors of these kinds.\n\n"
+        "- Cloud hosting providers\n- Email delivery services\n- Customer support tools\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Anlage 3 - Unterauftragsverarbeiter\n\nDer Auftragsverarbeiter darf "
+        "Unterauftragsverarbeiter einsetzen. Er teilt dem Kunden jede Änderung rechtzeitig mit. Er setzt "
+        "Unterauftragsverarbeiter dieser Arten ein.\n\n- Hostinganbieter\n- E-Mail-Versanddienste\n"
+        "- Analysewerkzeuge\n- Buchhaltungssoftware\n- Zahlungsdienstleister\n- Support-Tools\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_kinds_of_service_under_a_sub_processor_heading_name_no_sub_processor(scanner, lang):
+    """Items naming kinds of service („E-Mail-Versanddienste", "Email delivery services") under a sub-processor
+    heading name no company: German capitalises the compound, but it is no name, so the DPA still lists none."""
+    report = scan(scanner, KINDS_UNDER_A_HEADING[lang], lang, "dpa")
+    assert report.recipients == ()
+    assert "SUBPROCESSOR_LIST_MISSING" in {f.rule_id for f in report.findings}
+
+
+NAMES_UNDER_A_HEADING = {
+    "en": (
+        "# Data Processing Agreement\n\n## Annex 3 - Sub-processors\n\nThe processor may engage sub-processors. It "
+        "tells the Customer of each change in good time. It engages these sub-processors.\n\n"
+        "- Mailwell\n- Amazon Web Services\n- Quentor Versanddienste\n- Stackly.io\n"
+    ),
+    "de": (
+        "# Auftragsverarbeitungsvertrag\n\n## Anlage 3 - Unterauftragsverarbeiter\n\nDer Auftragsverarbeiter darf "
+        "Unterauftragsverarbeiter einsetzen. Er teilt dem Kunden jede Änderung rechtzeitig mit. Er setzt diese "
+        "Unterauftragsverarbeiter ein.\n\n- Mailwell\n- Amazon Web Services\n- Quentor Versanddienste\n"
+        "- Stackly.io\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipients_company_names_under_a_sub_processor_heading_stay_sub_processors(scanner, lang):
+    """A single word that is no compound of a service noun ("Mailwell"), a name closed by "Services", a name of
+    several words ending in a service noun („Quentor Versanddienste") and a domain name companies all the same."""
+    report = scan(scanner, NAMES_UNDER_A_HEADING[lang], lang, "dpa")
+    assert {r.name: r.role for r in report.recipients} == {
+        "Mailwell": "subprocessor",
+        "Amazon Web Services": "subprocessor",
+        "Quentor Versanddienste": "subprocessor",
+        "Stackly.io": "subprocessor",
+    }
+    assert "SUBPROCESSOR_LIST_MISSING" not in {f.rule_id for f in report.findings}

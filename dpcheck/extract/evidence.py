@@ -255,7 +255,15 @@ class EvidenceOrder:
             ),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["declined"]) + r")\b", re.I),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["hypothetical"]) + r")\b", re.I),
-            re.compile(r"\([^()]{0,40}?\b(?:" + _alternatives(words["customer_group"]) + r")\s*\)", re.I),
+            # "(US customers)", not "(all customers)" nor "(EU and US customers)": those place every EEA customer's data.
+            re.compile(
+                r"\((?![^()]*\b(?:"
+                + _alternatives(words["customer_all"])
+                + r")\b)[^()]{0,40}?\b(?:"
+                + _alternatives(words["customer_group"])
+                + r")\s*\)",
+                re.I,
+            ),
             _notes(words["notes"]),
             _words(words["legend"]),
         )
@@ -321,8 +329,11 @@ class EvidenceOrder:
 
     def supposes(self, quote: str) -> bool:
         """The quote tells a transfer only as a case that may arise ("When we transfer your data abroad, we protect
-        it", „Soweit wir Daten in Drittländer übermitteln, ..."): it discloses no destination by itself."""
-        return bool(self.hypothetical.search(quote) and self.transfers.search(quote))
+        it", „Soweit wir Daten in Drittländer übermitteln, ..."): it discloses no destination by itself. The transfer
+        is what the condition supposes, told before the clause's comma: „Wenn wir Ihre Bestellung abwickeln,
+        übermitteln wir Ihre Daten in Drittländer" states a transfer, on the case of an order."""
+        clause = re.split(r"[,;:]", quote, maxsplit=1)[0]
+        return bool(self.hypothetical.search(quote) and self.transfers.search(clause))
 
     def tool_role(self, sentence: Sentence, mention: Mention) -> str:
         """The role of the sentence a transfer tool is named in: a definition, a table row, a

@@ -100,6 +100,7 @@ class RecipientWords:
     purpose: frozenset[str]
     company_nouns: frozenset[str] = frozenset()
     company_units: frozenset[str] = frozenset()
+    kind_endings: tuple[str, ...] = ()
     reader_when: frozenset[str] = frozenset()
     reader: frozenset[str] = frozenset()
     clause_denials: frozenset[str] = frozenset()
@@ -154,6 +155,7 @@ class RecipientWords:
             lower(data["purpose"]),
             lower(data["company_nouns"]),
             lower(data["company_units"]),
+            tuple(sorted(lower(data["kind_endings"]))),
             lower(data["reader_clause"]["when"]),
             frozenset(str(w) for w in data["reader_clause"]["reader"]),
             lower(data["clause_denial"]["words"]),
@@ -187,6 +189,8 @@ class RecipientWords:
             and len(name) > 1
             and core[0] not in self.generic
             and (closed or (core[-1] not in self.closing and last not in self.closing))
+            # "E-Mail-Versanddienste", „Hostinganbieter": one German compound naming a kind of service.
+            and not (len(words) == 1 and words[0].endswith(self.kind_endings))
         )
 
     def recipient_section(self, headings: tuple[str, ...]) -> bool:
