@@ -832,3 +832,52 @@ def test_prose_under_a_heading_of_service_providers_places_nobody(scanner):
     text = "# Privacy notice\n\n## 5. Service providers\n\nWe use service providers to run our website.\n"
     report = scanner.scan_text(text, language="en", doc_type="privacy_policy", format="markdown")
     assert not report.transfers
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denial"),
+    [
+        (
+            "en",
+            "Support staff of our affiliate in Pune, India, access Customer Data remotely at night. Standard contractual "
+            "clauses are not concluded with the affiliate.",
+            "Standard contractual clauses are not concluded",
+        ),
+        (
+            "de",
+            "Mitarbeiter unserer Konzerngesellschaft in Pune, Indien, greifen nachts per Fernzugriff auf die Kundendaten "
+            "zu. Standardvertragsklauseln werden mit der Konzerngesellschaft nicht abgeschlossen.",
+            "Standardvertragsklauseln werden",
+        ),
+    ],
+)
+def test_a_denied_tool_is_quoted_first_for_a_missing_mechanism(scanner, lang, text, denial):
+    """The sentence denying the only tool named shows why the transfer rests on none."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    finding = next(f for f in report.findings if f.rule_id == "TRANSFER_MECHANISM_UNSPECIFIED")
+    assert finding.evidence[0].quote.startswith(denial)
+
+
+LEGEND_LISTS = {
+    "en": (
+        "# Sub-processors\n\nThe table lists each sub-processor, the place where it processes Customer Data and the "
+        "transfer mechanism where processing takes place outside the European Economic Area.\n\n"
+        "| Sub-processor | Service | Processing location | Transfer mechanism |\n|---|---|---|---|\n"
+        "| Quayside Watch Inc. | Incident response | Global (follow-the-sun) | Standard Contractual Clauses |\n"
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\nDie Tabelle nennt für jeden Unterauftragsverarbeiter den Ort der Verarbeitung und "
+        "das Übermittlungsinstrument, wenn die Verarbeitung außerhalb des Europäischen Wirtschaftsraums stattfindet.\n\n"
+        "| Unterauftragsverarbeiter | Leistung | Ort der Verarbeitung | Übermittlungsinstrument |\n|---|---|---|---|\n"
+        "| Quayside Watch Inc. | Vorfallsbearbeitung | Weltweit (rund um die Uhr) | Standardvertragsklauseln |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_sentence_telling_what_the_columns_hold_is_quoted_after_the_rows(scanner, lang):
+    """ "The table lists ... where processing takes place outside the EEA" says what a column means; the row that
+    leaves the place open is the evidence."""
+    report = scanner.scan_text(LEGEND_LISTS[lang], language=lang, doc_type="subprocessor_list", format="markdown")
+    open_ = next(t for t in report.transfers if t.destination == UNSPECIFIED)
+    assert open_.evidence[0].quote.startswith("Quayside Watch Inc.")

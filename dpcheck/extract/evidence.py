@@ -192,6 +192,7 @@ class EvidenceOrder:
     declined: re.Pattern[str]  # words opening a condition on the reader declining the transfer, at the start of a quote
     notes: re.Pattern[str]  # words opening a heading over notes on a list's entries
     legend: re.Pattern[str] | Prefiltered  # words of a heading over a legend telling how to read a list
+    legend_opening: re.Pattern[str]  # words opening a sentence that tells what a table's columns hold
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:
@@ -219,6 +220,7 @@ class EvidenceOrder:
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["declined"]) + r")\b", re.I),
             _notes(words["notes"]),
             _words(words["legend"]),
+            re.compile(r"^[\W\d]*(?:" + _alternatives(words["legend_opening"]) + r")\b", re.I),
         )
 
     def address_only(self, quote: str) -> bool:
@@ -319,7 +321,9 @@ class EvidenceOrder:
         )
         return (
             lapsed,
-            tier == _TIER[DEFINITION] or self.legend_of_list(mention.evidence.section),
+            tier == _TIER[DEFINITION]
+            or self.legend_of_list(mention.evidence.section)
+            or bool(self.legend_opening.search(quote)),
             mention.detail == EXAMPLE,
             self.aside(mention),
             not placed,

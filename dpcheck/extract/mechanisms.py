@@ -1844,6 +1844,16 @@ def mechanism_mentions(
     return found
 
 
+def denied(mention: Mention) -> bool:
+    """A tool the text names only to deny it ("Standarddatenschutzklauseln werden ... nicht abgeschlossen"): a negation
+    governs it (the reason mechanism_mentions gives it says so)."""
+    return (
+        mention.kind == "mechanism"
+        and not mention.relied_upon
+        and mention.evidence.reason.startswith(f"{mention.value} negation:")
+    )
+
+
 def _other_safe_harbor(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
     """ "a COPPA Safe Harbor certification", "the HIPAA Safe Harbor framework", „die Safe-Harbor-Zertifizierung nach
     COPPA": a safe harbour named beside another law or programme is that law's, however much its words ("framework",
