@@ -808,33 +808,6 @@ def test_a_place_in_a_later_sentence_of_an_editors_note_is_no_destination(scanne
 
 
 @pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        (
-            "en",
-            "# Privacy notice\n\n## 5. Service providers\n\nHosting: Larchway Cloud Ltd, Cork, Ireland.\n\n"
-            "E-mail delivery: Pinnacle Post, Inc., Austin, United States.\n",
-        ),
-        (
-            "de",
-            "# Datenschutzerklärung\n\n## 5. Dienstleister\n\n- Hosting: Larchway Cloud Ltd, Cork, Irland.\n"
-            "- E-Mail-Versand: Pinnacle Post, Inc., Austin, USA.\n",
-        ),
-    ],
-)
-def test_entries_under_a_short_heading_of_service_providers_are_placed(scanner, lang, text):
-    """A short heading naming the providers the vendor uses heads their list: each entry's place is where it works."""
-    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
-    assert {t.destination for t in report.transfers} == {"US"}
-
-
-def test_prose_under_a_heading_of_service_providers_places_nobody(scanner):
-    text = "# Privacy notice\n\n## 5. Service providers\n\nWe use service providers to run our website.\n"
-    report = scanner.scan_text(text, language="en", doc_type="privacy_policy", format="markdown")
-    assert not report.transfers
-
-
-@pytest.mark.parametrize(
     ("lang", "text", "denial"),
     [
         (
