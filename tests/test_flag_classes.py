@@ -290,36 +290,6 @@ AUTHORISED = {
 @pytest.mark.parametrize(
     ("lang", "clause"),
     [
-        (
-            "en",
-            "The Processor announces new sub-processors 30 days in advance. A right to object to individual "
-            "sub-processors does not exist.",
-        ),
-        (
-            "en",
-            "The Processor announces new sub-processors 30 days in advance. A right to object to sub-processors "
-            "does not exist.",
-        ),
-        (
-            "de",
-            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Ein Widerspruchsrecht "
-            "gegen einzelne Unterauftragsverarbeiter besteht nicht.",
-        ),
-        (
-            "de",
-            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Ein Widerspruchsrecht "
-            "des Auftraggebers ist ausgeschlossen.",
-        ),
-    ],
-)
-def test_a_right_to_object_denied_at_the_clause_end(scanner, lang, clause):
-    """What the right would be against may stand between it and the words that deny it: no right to object."""
-    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)
-
-
-@pytest.mark.parametrize(
-    ("lang", "clause"),
-    [
         ("en", "The Processor publishes changes in its changelog once the new sub-processor has started its work."),
         (
             "en",
@@ -684,3 +654,330 @@ def test_going_after_another_verb_sends_no_data(scanner, lang, text, countries):
     """„wandern gehen" is a verb of its own: the object of the verb before it („an Kursen in Kanada teilnehmen") is no
     party data goes to."""
     assert _scan(scanner, text, lang, "privacy_policy")[0] == countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "After a serious incident the Processor may call in a forensics firm that inspects the affected customer "
+            "Systems from outside the EU.",
+        ),
+        (
+            "de",
+            "Nach einem Sicherheitsvorfall kann der Auftragnehmer eine Forensikfirma hinzuziehen, die die betroffenen "
+            "Systeme auch von außerhalb der EU untersucht.",
+        ),
+    ],
+)
+def test_a_word_for_people_qualifying_a_noun_names_no_one_acting_from_the_region(scanner, lang, text):
+    """„die betroffenen Systeme", "customer Systems": the systems reached from outside the region, not people there."""
+    destinations, flags = _scan(scanner, text, lang)
+    assert UNSPECIFIED in destinations
+    assert "TRANSFER_DESTINATION_UNSPECIFIED" in flags
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Data subjects may use the app from outside the EU."),
+        ("de", "Die betroffenen Personen können die App auch von außerhalb der EU nutzen."),
+    ],
+)
+def test_people_acting_from_the_region_stay_where_they_are(scanner, lang, text):
+    destinations, _ = _scan(scanner, text, lang)
+    assert UNSPECIFIED not in destinations
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "open_"),
+    [
+        (
+            "en",
+            "Our backups are kept in Canada. If you book a coach based outside the EEA, your booking is shared with "
+            "the coach in the country where they live.",
+            True,
+        ),
+        (
+            "de",
+            "Unsere Sicherungen liegen in Kanada. Buchen Sie einen Coach außerhalb des EWR, wird Ihre Buchung an den "
+            "Coach in dem Land, in dem er lebt, weitergegeben.",
+            True,
+        ),
+        (
+            "en",
+            "Our backups are kept in Canada. You can complain to the supervisory authority in the country where you live.",
+            False,
+        ),
+        (
+            "de",
+            "Unsere Sicherungen liegen in Kanada. Sie können sich bei der Aufsichtsbehörde in dem Land, in dem Sie "
+            "leben, beschweren.",
+            False,
+        ),
+    ],
+)
+def test_the_country_where_the_recipient_lives_is_left_open(scanner, lang, text, open_):
+    """Data shared with a person in the country where that person lives goes wherever they live, beside the countries
+    the text names; the reader's own country is where the reader complains, not where data goes."""
+    destinations, _ = _scan(scanner, text, lang, doc_type="privacy_policy")
+    assert (UNSPECIFIED in destinations) is open_
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "open_"),
+    [
+        ("en", "A Sub-processor may engage its own sub-processors wherever those are located.", True),
+        (
+            "de",
+            "Ein Unterauftragsverarbeiter darf weitere Unterauftragsverarbeiter einsetzen, gleich wo diese ansässig sind.",
+            True,
+        ),
+        ("en", "The Service may be used by Customer's employees wherever those are located.", False),
+    ],
+)
+def test_onward_recipients_wherever_they_are_leave_the_destination_open(scanner, lang, text, open_):
+    """The sub-processors just named, wherever they are: destinations left open; the customer's own people, wherever they
+    are, send data nowhere."""
+    destinations, _ = _scan(scanner, text, lang)
+    assert (UNSPECIFIED in destinations) is open_
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance. A right to object to individual "
+            "sub-processors does not exist.",
+        ),
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance. A right to object to sub-processors "
+            "does not exist.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Ein Widerspruchsrecht "
+            "gegen einzelne Unterauftragsverarbeiter besteht nicht.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Ein Widerspruchsrecht "
+            "des Auftraggebers ist ausgeschlossen.",
+        ),
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance. The announcement does not give the "
+            "Controller a right to object.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Ein Widerspruchsrecht "
+            "ist mit dieser Ankündigung nicht verbunden.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Ein Einspruchsrecht "
+            "wird dem Auftraggeber nicht eingeräumt.",
+        ),
+    ],
+)
+def test_a_right_to_object_denied_at_the_clause_end(scanner, lang, clause):
+    """What the right would be against may stand between it and the words that deny it: no right to object."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)
+
+
+ORDINARY_TERMINATION_KEPT = {
+    "en": "The Processor announces new sub-processors 30 days in advance. If the Controller does not agree with a "
+    "change, its right of ordinary termination of the main contract remains unaffected.",
+    "de": "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Ist der Auftraggeber mit "
+    "der Änderung nicht einverstanden, bleibt ihm das Recht zur ordentlichen Kündigung des Hauptvertrags unberührt.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_ordinary_termination_kept_is_no_right_to_object(scanner, lang):
+    """The contract's ordinary way out, kept as it was, is what every customer has: no right to object to a change."""
+    text = AUTHORISED[lang] + ORDINARY_TERMINATION_KEPT[lang]
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "objection"),
+    [
+        ("en", " The Controller may object to a new sub-processor within 14 days of the announcement."),
+        ("de", " Der Auftraggeber kann einem neuen Unterauftragsverarbeiter binnen 14 Tagen widersprechen."),
+    ],
+)
+def test_ordinary_termination_kept_beside_a_right_to_object(scanner, lang, objection):
+    """The saving clause beside a real right to object takes nothing from it."""
+    text = AUTHORISED[lang] + ORDINARY_TERMINATION_KEPT[lang] + objection
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "countries"),
+    [
+        (
+            "en",
+            "We share your booking with the event venue. Ticket prices are shown in the currency of the event's "
+            "location, for example euros or Swiss francs.",
+            set(),
+        ),
+        (
+            "en",
+            "Prices are shown in Swiss francs. We transfer booking data to our ticketing partner in Switzerland.",
+            {"CH"},
+        ),
+        (
+            "de",
+            "Die Preise werden in Schweizer Franken angezeigt. Buchungsdaten übermitteln wir an unseren Ticketpartner "
+            "in der Schweiz.",
+            {"CH"},
+        ),
+    ],
+)
+def test_a_currency_named_after_a_country_is_no_destination(scanner, lang, text, countries):
+    """ "Swiss francs" is money; the partner in Switzerland is a destination."""
+    destinations, _ = _scan(scanner, text, lang, doc_type="privacy_policy")
+    assert destinations == countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "countries"),
+    [
+        (
+            "en",
+            "Our support desk has engaged Palmyra Helpdesk Private Limited, Pune, India, to answer tickets at night.",
+            {"IN"},
+        ),
+        (
+            "de",
+            "Unser Support beauftragt die Palmyra Helpdesk Private Limited, Pune, Indien, mit der Beantwortung "
+            "nächtlicher Tickets.",
+            {"IN"},
+        ),
+        ("en", "The Customer has engaged the Processor to provide the Services.", set()),
+    ],
+)
+def test_a_provider_engaged_at_its_address_is_where_it_works(scanner, lang, text, countries):
+    """A company engaged for the work, named with its address, receives the data there."""
+    destinations, _ = _scan(scanner, text, lang, doc_type="subprocessor_list")
+    assert destinations == countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        (
+            "en",
+            "The Customer authorises the Processor to engage sub-processors.\n\nAnnex 2 – Sub-processors\n\nThis list covers "
+            "the sub-processors the Processor may engage for customer projects.",
+            False,
+        ),
+        (
+            "de",
+            "Der Auftraggeber genehmigt den Einsatz von Unterauftragsverarbeitern.\n\nAnlage 2 – Unterauftragsverarbeiter\n\n"
+            "Diese Liste bezieht sich auf die Sub-Prozessoren, die bei Kundenprojekten zum Einsatz kommen.",
+            False,
+        ),
+        ("en", "The Customer authorises the Processor to engage sub-processors.", True),
+    ],
+)
+def test_this_list_of_sub_processors_is_the_list_at_hand(scanner, lang, text, missing):
+    """ "This list", „Diese Liste": the list the document holds right there."""
+    assert ("SUBPROCESSOR_LIST_MISSING" in _subprocessor_flags(scanner, text, lang)) is missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Processor processes personal data only on documented instructions, including with regard to transfers "
+            "to third countries, unless required by EU, UK, Swiss, or other applicable law.",
+        ),
+        (
+            "de",
+            "Der Auftragsverarbeiter verarbeitet Daten nur auf dokumentierte Weisung, auch bei Übermittlungen in "
+            "Drittländer, sofern er nicht durch EU-, UK- oder sonstiges anwendbares Recht dazu verpflichtet ist.",
+        ),
+    ],
+)
+def test_places_naming_the_law_a_list_ends_with_are_no_destinations(scanner, lang, text):
+    """ "UK, Swiss, or other applicable law": laws that may require processing, not places data goes to."""
+    destinations, _ = _scan(scanner, text, lang)
+    assert not destinations & {"GB", "CH"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Transfers to sub-processors rely on the SCCs, Module Three.\n\n[COUNSEL: select the modules at signature. "
+            "If the parent company is in a third country (e.g., Bermuda), Module Two governs.]",
+        ),
+        (
+            "de",
+            "Übermittlungen an Unterauftragsverarbeiter stützen sich auf die Standardvertragsklauseln, Modul 3.\n\n"
+            "[RECHTSABTEILUNG: Module bei Unterzeichnung wählen. Sitzt die Muttergesellschaft in einem Drittland (z. B. "
+            "Bermuda), gilt Modul 2.]",
+        ),
+    ],
+)
+def test_a_place_in_a_later_sentence_of_an_editors_note_is_no_destination(scanner, lang, text):
+    """The note the editor left for the lawyer holds every sentence up to its closing bracket."""
+    destinations, _ = _scan(scanner, text, lang)
+    assert "BM" not in destinations
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "denial"),
+    [
+        (
+            "en",
+            "Support staff of our affiliate in Pune, India, access Customer Data remotely at night. Standard contractual "
+            "clauses are not concluded with the affiliate.",
+            "Standard contractual clauses are not concluded",
+        ),
+        (
+            "de",
+            "Mitarbeiter unserer Konzerngesellschaft in Pune, Indien, greifen nachts per Fernzugriff auf die Kundendaten "
+            "zu. Standardvertragsklauseln werden mit der Konzerngesellschaft nicht abgeschlossen.",
+            "Standardvertragsklauseln werden",
+        ),
+    ],
+)
+def test_a_denied_tool_is_quoted_first_for_a_missing_mechanism(scanner, lang, text, denial):
+    """The sentence denying the only tool named shows why the transfer rests on none."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    finding = next(f for f in report.findings if f.rule_id == "TRANSFER_MECHANISM_UNSPECIFIED")
+    assert finding.evidence[0].quote.startswith(denial)
+
+
+LEGEND_LISTS = {
+    "en": (
+        "# Sub-processors\n\nThe table lists each sub-processor, the place where it processes Customer Data and the "
+        "transfer mechanism where processing takes place outside the European Economic Area.\n\n"
+        "| Sub-processor | Service | Processing location | Transfer mechanism |\n|---|---|---|---|\n"
+        "| Quayside Watch Inc. | Incident response | Global (follow-the-sun) | Standard Contractual Clauses |\n"
+    ),
+    "de": (
+        "# Unterauftragsverarbeiter\n\nDie Tabelle nennt für jeden Unterauftragsverarbeiter den Ort der Verarbeitung und "
+        "das Übermittlungsinstrument, wenn die Verarbeitung außerhalb des Europäischen Wirtschaftsraums stattfindet.\n\n"
+        "| Unterauftragsverarbeiter | Leistung | Ort der Verarbeitung | Übermittlungsinstrument |\n|---|---|---|---|\n"
+        "| Quayside Watch Inc. | Vorfallsbearbeitung | Weltweit (rund um die Uhr) | Standardvertragsklauseln |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_sentence_telling_what_the_columns_hold_is_quoted_after_the_rows(scanner, lang):
+    """ "The table lists ... where processing takes place outside the EEA" says what a column means; the row that
+    leaves the place open is the evidence."""
+    report = scanner.scan_text(LEGEND_LISTS[lang], language=lang, doc_type="subprocessor_list", format="markdown")
+    open_ = next(t for t in report.transfers if t.destination == UNSPECIFIED)
+    assert open_.evidence[0].quote.startswith("Quayside Watch Inc.")

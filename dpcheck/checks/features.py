@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, Assessment, assess
 from dpcheck.checks.chain import chain_gaps
+from dpcheck.extract.mechanisms import denied
 from dpcheck.facts import LegalFacts
 from dpcheck.models import (
     ALL_SUBPROCESSORS,
@@ -131,15 +132,19 @@ def ev(items: Iterable[Mention | Recipient]) -> tuple[Evidence, ...]:
     return distinct_places(flat, EVIDENCE)
 
 
-@feature("doc_type", "transfers_addressed", "unnamed_basis")
+@feature("doc_type", "transfers_addressed", "unnamed_basis", "tools_denied")
 def _document(doc: Inputs) -> dict[str, Feature]:
     x = doc.extraction
     addressed = bool(x.transfers_addressed or x.destinations or x.relied_mechanisms)
+    refused = [m for m in x.of("mechanism") if denied(m)]
     return {
         "doc_type": Feature(x.doc_type),
         "transfers_addressed": Feature(addressed, distinct_places(x.transfers_addressed, EVIDENCE)),
         # One sentence is enough to show that the basis goes unnamed; the quotes after it show where data goes.
         "unnamed_basis": Feature(bool(x.unnamed_basis), distinct_places(x.unnamed_basis, 1)),
+        # The tools the text names only to deny them ("SCCs are not concluded"): where it says what the transfer
+        # does not rest on.
+        "tools_denied": Feature(bool(refused), ev(refused)),
     }
 
 

@@ -117,6 +117,8 @@ class Words:
     framework_list: frozenset[str]
     law: frozenset[str]
     law_prefixes: tuple[str, ...]
+    currency: frozenset[str]
+    law_modifiers: frozenset[str]
     law_titles: frozenset[str]
     possessive: frozenset[str]
     people: frozenset[str]
@@ -612,7 +614,17 @@ def _person_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
         at = ends[at + 1] - 1 if at + 1 in ends else at - 1
     if at < 0 or tokens[at].lower_ not in words.source or _accessed_from_place(tokens, at, cue.start, words):
         return False
-    return any(t.lower_ in words.people | words.addressee for t in tokens[max(0, at - PEOPLE_REACH - 4) : at])
+    return any(
+        tokens[j].lower_ in words.people | words.addressee and not _attributive(tokens, j)
+        for j in range(max(0, at - PEOPLE_REACH - 4), at)
+    )
+
+
+def _attributive(tokens: Tokens, j: int) -> bool:
+    """A word for people in lower case right before a capitalised noun qualifies that noun („die betroffenen Systeme",
+    the systems concerned; "customer Personal Data"): it names no one."""
+    after = tokens[j + 1].text if j + 1 < len(tokens) else ""
+    return tokens[j].text.islower() and after[:1].isupper()
 
 
 def _nationals(sentence: Sentence, cue: Cue, words: Words) -> bool:
@@ -1248,7 +1260,8 @@ def importer_addresses(sentence: Sentence, eea: set[str], words: Words) -> list[
 
 
 def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
-    """ "UK GDPR", "Swiss-U.S. DPF", "UK Addendum": the country names a law or tool, not a place."""
+    """ "UK GDPR", "Swiss-U.S. DPF", "UK Addendum": the country names a law or tool, not a place; "Swiss francs" names
+    a currency."""
     tokens = sentence.span
     following = [tokens[i].lower_ for i in range(end, min(len(tokens), end + 2))]
     if len(following) == 2 and following[0] in DASHES and following[1] in ("u.s.", "us"):
@@ -1262,15 +1275,22 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     # "UK or CH Addendum": a country's code the gazetteer leaves unread stands in the list too.
     while i < len(tokens) and (tokens[i].lower_ in words.list or i in starts or _country_code(tokens[i].text)):
         i = starts.get(i, i + 1)
+    # "UK, Swiss, or other applicable law": the words that qualify the law the list ends with; the law's own word
+    # must follow them („USA oder sonstigen datenschutzrechtlich unsicheren Drittstaaten" names countries).
+    qualified = i
+    while i < len(tokens) and tokens[i].lower_ in words.law_modifiers:
+        i += 1
     if i >= len(tokens):
         return False
+    if i > qualified:
+        return tokens[i].lower_.rstrip(".") in words.law
     # "its Montreal data centre": a phrase for where data rests opens there, not a law's name ("UK data protection law").
     if any(c.start == i and c.end > i + 1 for c in sentence.of("TRANSFER")):
         return False
     word = tokens[i].lower_.rstrip(".")  # "the Swiss Annex." closing a sentence stays one token
     # „UK- und EU-Standardvertragsklauseln": the list's last word is a compound whose end is the tool.
     return any(
-        w in words.law | words.people | words.residence or w.startswith(words.law_prefixes)
+        w in words.law | words.people | words.residence | words.currency or w.startswith(words.law_prefixes)
         for w in {word, word.rpartition("-")[2]} - {""}
     ) or _titled_law(tokens, i, words)
 

@@ -229,6 +229,7 @@ class EvidenceOrder:
     customer_group: re.Pattern[str]  # words naming, in a parenthesis, the customers a row places data for
     notes: re.Pattern[str]  # words opening a heading over notes on a list's entries
     legend: re.Pattern[str] | Prefiltered  # words of a heading over a legend telling how to read a list
+    legend_opening: re.Pattern[str]  # words opening a sentence that tells what a table's columns hold
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:
@@ -266,6 +267,7 @@ class EvidenceOrder:
             ),
             _notes(words["notes"]),
             _words(words["legend"]),
+            re.compile(r"^[\W\d]*(?:" + _alternatives(words["legend_opening"]) + r")\b", re.I),
         )
 
     def address_only(self, quote: str) -> bool:
@@ -388,7 +390,9 @@ class EvidenceOrder:
         )
         return (
             lapsed,
-            tier == _TIER[DEFINITION] or self.legend_of_list(mention.evidence.section),
+            tier == _TIER[DEFINITION]
+            or self.legend_of_list(mention.evidence.section)
+            or bool(self.legend_opening.search(quote)),
             mention.detail == EXAMPLE,
             self.aside(mention, noted),
             not placed,

@@ -30,6 +30,10 @@ SELF_ASSESSED_REACH = 10
 # adequacy decision", "adequacy decision (Implementing Decision (EU) 2016/1250)").
 YIELD_REACH = 12
 YEAR = re.compile(r"\b(19|20)\d\d\b")
+# "since October 2023", „seit 2020": the word before a year, a month between them, that makes the year a date since
+# which something holds; SINCE_REACH the characters before the year it is looked for in.
+SINCE = re.compile(r"\b(since|seit)\s+(\w+\s+)?$", re.I)
+SINCE_REACH = 20
 # Tokens between a verb of replacement and the tool it replaced ("replaced the former Safe Harbor").
 REPLACED_REACH = 3
 BEFORE_WINDOW = 10
@@ -132,7 +136,9 @@ DISAVOWAL = prefilter(
         r"\b(not|no longer|never|nicht mehr|nicht|kein\w*)\s+(\w+\s+){0,2}"
         r"(rely|relies|relying|relied|use|uses|using|used|stützen|berufen|nutzen|verwenden)\b"
         # German puts the verb first: "stützen wir uns nicht mehr auf ...".
-        r"|\b(stützen|stützt|berufen|beruft|nutzen|nutzt|verwenden|verwendet)\s+(\w+\s+){0,3}(nicht mehr|nicht|nie)\b",
+        r"|\b(stützen|stützt|berufen|beruft|nutzen|nutzt|verwenden|verwendet)\s+(\w+\s+){0,3}(nicht mehr|nicht|nie)\b"
+        # The tool another one took the place of ("we now rely on the DPF instead of the SCCs").
+        r"|\b(instead of|in place of|in lieu of|anstelle|anstatt|an stelle)\b",
         re.I,
     )
 )
@@ -478,7 +484,8 @@ def _governing_cue(
             continue
         if _replaced_by(tokens, cue, mention, lexicon):
             continue
-        if cue.end <= mention.start and cue.start >= lo:
+        # A cue may open with the word that opens the clause ("instead of the SCCs").
+        if cue.end <= mention.start and cue.end > lo:
             if _offered_instead(tokens, cue, mention, lexicon):
                 continue
             # "We never transfer your data outside the EEA without your explicit consent", „nur ..., es sei denn, Sie
@@ -502,7 +509,7 @@ def _governing_cue(
                 return cue
             if set(between) <= alike and _negation_carries(sentence, cue, between, mention, lexicon):
                 return cue
-        if cue.start >= mention.end and cue.end <= hi and cue.start - mention.end <= AFTER_WINDOW:
+        if cue.start >= mention.end and cue.end <= hi and _near_after(tokens, mention, cue, lexicon):
             between = [m for m in mentions if mention.end <= m.start < cue.start]
             if not between and not _about_another(sentence, cue, mentions, alike | {mention}, lexicon):
                 return cue
@@ -521,6 +528,17 @@ def _governing_cue(
             ):
                 return cue
     return None
+
+
+def _near_after(tokens: Tokens, mention: Cue, cue: Cue, lexicon: MechanismLexicon) -> bool:
+    """A negation after ``mention`` near enough to deny it: within a few tokens, or within as few after a verb of
+    reliance between them. German fronts what it relies on and denies at the end („Auf eine Einwilligung nach Art. 49
+    Abs. 1 lit. a DSGVO stützt sich der Auftragnehmer für keine Übermittlung"): the denial follows the verb, however
+    long the tool's name."""
+    if cue.start - mention.end <= AFTER_WINDOW:
+        return True
+    verbs = [i for i in range(mention.end, cue.start) if tokens[i].lower_ in lexicon.reliance_verbs]
+    return bool(verbs) and cue.start - verbs[-1] <= AFTER_WINDOW
 
 
 def _replaced_by(tokens: Tokens, cue: Cue, mention: Cue, lexicon: MechanismLexicon) -> bool:
@@ -577,11 +595,17 @@ def _about_another(
     return following.start - cue.end <= ATTRIBUTE_REACH
 
 
-def _scoped(sentence: Sentence) -> bool:
+def _scoped(sentence: Sentence, tools: Sequence[Cue] = ()) -> bool:
     """A disavowal of a valid tool for one country or one version ("we do not use the SCCs for transfers to the
     UK, which has an adequacy decision", "die alten Standardvertragsklauseln von 2010 verwenden wir nicht mehr")
-    leaves the tool relied on wherever else the document relies on it."""
-    return any(len(p.code) == 2 for p in sentence.places) or bool(YEAR.search(sentence.text))
+    leaves the tool relied on wherever else the document relies on it. A year the present holds since ("since October
+    2023 we rely on the DPF instead of the SCCs") dates the change, it names no version; a country in a tool's name
+    (``tools``: "the EU-U.S. Data Privacy Framework") scopes nothing."""
+    named = [p for p in sentence.places if not any(t.start <= p.start < t.end for t in tools)]
+    return any(len(p.code) == 2 for p in named) or any(
+        not SINCE.search(sentence.text, max(0, y.start() - SINCE_REACH), y.start())
+        for y in YEAR.finditer(sentence.text)
+    )
 
 
 def _conceded(sentence: Sentence) -> set[Cue]:
@@ -1198,6 +1222,8 @@ def _taken_over(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: Mech
     one."""
     tokens = sentence.span
     tool = lexicon.labels[cue.label][0]
+    # "instead of the SCCs" says the later tool is the one replaced.
+    replaced = {i for c in sentence.of("HISTORIC") for i in range(c.start, c.end)}
     for later in mentions:
         if later.start < cue.end or lexicon.labels[later.label][0] == tool:
             continue
@@ -1208,7 +1234,7 @@ def _taken_over(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: Mech
             *range(max(cue.end, later.start - LIST_REACH), later.start),
             *range(later.end, later.end + LIST_REACH),
         ):
-            if at < len(tokens) and tokens[at].lower_ in lexicon.tool_in_place:
+            if at < len(tokens) and tokens[at].lower_ in lexicon.tool_in_place and at not in replaced:
                 return Cue("HISTORIC", at, at + 1, tokens[at].text)
     return None
 
@@ -1801,7 +1827,7 @@ def mechanism_mentions(
             governing is not None
             and cue.label not in lexicon.related
             and not _names_a_part(sentence, cue, lexicon)
-            and not (tool not in INVALIDATED_TOOLS and _scoped(sentence))
+            and not (tool not in INVALIDATED_TOOLS and _scoped(sentence, unique))
             and (
                 DISAVOWAL.search(sentence.text)
                 or (tool in INVALIDATED_TOOLS and (sentence.has("COURT") or _called_gone(sentence, cue)))
@@ -1814,6 +1840,16 @@ def mechanism_mentions(
     if "derogation" not in tools_here:
         found.extend(consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved))
     return found
+
+
+def denied(mention: Mention) -> bool:
+    """A tool the text names only to deny it ("Standarddatenschutzklauseln werden ... nicht abgeschlossen"): a negation
+    governs it (the reason mechanism_mentions gives it says so)."""
+    return (
+        mention.kind == "mechanism"
+        and not mention.relied_upon
+        and mention.evidence.reason.startswith(f"{mention.value} negation:")
+    )
 
 
 def _other_safe_harbor(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:

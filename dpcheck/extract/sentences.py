@@ -386,6 +386,10 @@ TOPICS_TITLE = re.compile(
 )
 
 
+# Sentences back from one in a bracket to the editor's note that opened it ("[COUNSEL: ... . ... . ...]").
+NOTE_REACH = 4
+
+
 class Sentence:
     """One sentence with its cues, countries and its place in the document (made by :class:`Sentences`).
 
@@ -525,7 +529,25 @@ class Sentence:
 
     def drafting_note(self, index: int) -> Cue | None:
         """The editor's note token ``index`` stands in ("[PRÜFEN: ob X unter dem DPF zertifiziert ist ...]", "[TODO:
-        check whether ...]"): a question to whoever finishes the draft, not a term of the document."""
+        check whether ...]"): a question to whoever finishes the draft, not a term of the document. A note of several
+        sentences ("[COUNSEL: select the module. If X is in a third country, ...]") holds the ones after its opening."""
+        found = self._note_opened(index)
+        if found is not None or any(t.text == "]" for t in self.span[:index]):
+            return found
+        # Only where a bracket opened before this sentence in its block is still open.
+        head = self.block.text[: self.start - self.block.start]
+        if head.rfind("[") <= head.rfind("]"):
+            return None
+        for i in range(self.index - 1, max(-1, self.index - 1 - NOTE_REACH), -1):
+            before = self._sentences[i]
+            if before.block.start != self.block.start:
+                return None
+            if (note := before._note_opened(len(before.span))) is not None:
+                return note
+        return None
+
+    def _note_opened(self, index: int) -> Cue | None:
+        """The note opened in this sentence before token ``index`` and not closed before it."""
         tokens = self.span
 
         def bracketed(c: Cue) -> bool:

@@ -465,7 +465,7 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     # approved" („gelten als genehmigt") is the authorisation itself.
     elif not objections and sentence.has("CHANGE") and (deemed := sentence.of("DEEMED_ACCEPTANCE")):
         add(OBJECTION_DENIED, f"a change accepted without objection ('{deemed[0].text}')")
-    elif objections and not sentence.has("TIER_ONLY"):
+    elif objections and not sentence.has("TIER_ONLY") and not _ordinary_termination_kept(sentence, words):
         add(
             "subprocessor_objection",
             f"'{objections[0].text}'",
@@ -596,6 +596,12 @@ def _objection_void(sentence: Sentence, words: Words) -> bool:
         return True
     tokens = sentence.span
     return any(t.lower_ in words.unaffected for c in sentence.of("OBJECTION_LEAVES") for t in tokens[c.end :])
+
+
+def _ordinary_termination_kept(sentence: Sentence, words: Words) -> bool:
+    """The sentence only keeps the contract's ordinary termination as it was („Ist der Auftraggeber nicht einverstanden,
+    bleibt ihm das Recht zur ordentlichen Kündigung unberührt"): the way out any customer has, not a right to object."""
+    return sentence.has("ORDINARY_TERMINATION") and any(t.lower_ in words.unaffected for t in sentence.span)
 
 
 def _subprocessor_named(sentence: Sentence) -> str:
