@@ -18,7 +18,7 @@ from typing import Any
 from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.destinations import names_a_region
 from dpcheck.extract.forms import answered_no, box_before
-from dpcheck.extract.sentences import SEMICOLON, Cue, Place, Sentence, Sentences, Tokens
+from dpcheck.extract.sentences import CLAUSE_BREAKS, SEMICOLON, Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import DEFINITION, SCC_NUMBER, Evidence, Mention
 from dpcheck.prefilter import prefilter
 
@@ -70,6 +70,8 @@ COUNTERFACTUAL_REACH = 8
 DELETED_REACH = 2
 # Tokens that part a sentence's cells ("|") and clauses (";"), looked up in the document's word index.
 _BAR = frozenset({"|"})
+# The dashes that part clauses in prose but only add a qualifier within a table's cell.
+DASHES = frozenset({"–", "—"})
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
 PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
 PARTY_PLACE_REACH = 2
@@ -112,6 +114,16 @@ OUT_OF_SCOPE_DETAIL = "out of scope"
 CONSENT_DETAIL = "consent"
 # An article cited by number ("Article 45", "Art. 45 DSGVO").
 CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
+# Tokens between a tool and a verb of reliance after it whose negation denies the tool („Auf X stützt sich der
+# Auftragnehmer für keine Übermittlung").
+RELIED_AFTER_REACH = 8
+# Tokens between that verb and its negation, past the German verb's subject („stützt sich der Auftragnehmer für keine").
+RELIANCE_DENIAL_REACH = 6
+# Tokens between "instead of" and the tool it sets aside ("instead of the EU standard contractual clauses").
+INSTEAD_OF_REACH = 2
+# Tokens between the vendor opening a relative clause about a tool and the negation in it ("the DPF, in which we do
+# not take part").
+DENIED_RELATIVE_REACH = 3
 # Tokens between a negation and the transfer verb it denies ("we do not transfer", „übermitteln wir keine Daten").
 DENIAL_REACH = 4
 # Tokens between a tool and the word saying it is already agreed ("die ... vereinbarten Standardvertragsklauseln").
@@ -153,7 +165,7 @@ DISOWNED_LATER = re.compile(
     r"(?:they|it|these|sie|diese|es)\s+(?:[\w-]+\s+){0,3}?(?:not|no longer|nicht|nicht mehr)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:used|relied|applied|needed|required|necessary|in use|verwendet|genutzt|benötigt|angewendet|angewandt|erforderlich|"
     r"notwendig|eingesetzt|vereinbart|abgeschlossen)"
-    r"|(?:nutzen|verwenden)\s+wir\s+(?:sie|diese)\s+(?:nicht|nicht mehr)"
+    r"|(?:nutzen|verwenden)\s+wir\s+(?:sie|diese|(?:diesen|dieses|diese)\s+[\w-]+)\s+(?:nicht|nicht mehr)"
     r")\b"
     # The vendor disowning the tool itself needs no joining word after a comma (", wir stützen uns jedoch nicht darauf").
     r"|(?:;|,)\s*(?:(?:and|but|however|aber|jedoch|und)\s+)?(?:"
@@ -371,9 +383,12 @@ class MechanismLexicon:
                     and any(t.lower_ in self.country_relative for t in tokens[p.end : p.end + RELATIVE_REACH])
                 )
                 or (
-                    0 <= cue.start - p.end <= LEVEL_SUBJECT_REACH
-                    and p.end < len(tokens)
+                    p.end < len(tokens)
                     and tokens[p.end].lower_ in self.level_verbs
+                    and (
+                        0 <= cue.start - p.end <= LEVEL_SUBJECT_REACH
+                        or (0 <= cue.start - p.end <= OTHER_LAW_REACH and self._commission_between(tokens, p.end, cue))
+                    )
                 )
             )
             and not any(0 <= p.start - end <= PARTY_PLACE_REACH for end in parties)
@@ -384,6 +399,15 @@ class MechanismLexicon:
             not near
             or bool(yields_to & tools_before or country_yields & tools_after)
             or _promised(sentence, cue, self.located_in)
+        )
+
+    def _commission_between(self, tokens: Tokens, start: int, cue: Cue) -> bool:
+        """ "Israel verfügt nach Feststellung der EU-Kommission über ein angemessenes Datenschutzniveau", "Japan has, as
+        the Commission found, an adequate level": the Commission's finding put between a country's verb of level and
+        the level, in the same clause, keeps the country the subject of that level."""
+        between = tokens[start : cue.start]
+        return any(t.lower_ in self.commission for t in between) and not any(
+            t.text in (";", ".") or t.lower_ in self.vendor_words for t in between
         )
 
     def _own_country(self, sentence: Sentence, cue: Cue) -> bool:
@@ -466,6 +490,15 @@ def _governing_cue(
         # denies no tool of the next cell.
         lo = max([lo, *(i + 1 for i in bars if i < mention.start)])
         hi = min([hi, *(i for i in bars if i >= mention.end)])
+        # A dash within a cell adds a qualifier to the tool, not a clause of its own ("DPF — certification lapsed").
+        if hi < len(sentence.span) and sentence.span[hi].text in DASHES:
+            hi = min(
+                [
+                    len(sentence.span),
+                    *(i for i in bars if i >= mention.end),
+                    *(i for i in sentence.where_word(CLAUSE_BREAKS - DASHES) if i >= mention.end),
+                ]
+            )
     labels = ("NEGATION", "HISTORIC", "COURT", "PAST_YEAR") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
     cancelled = _cancelled(sentence, cancels) if cancels else set()
     conceded = _conceded(sentence)
@@ -502,7 +535,11 @@ def _governing_cue(
                 return cue
             if set(between) <= alike and _negation_carries(sentence, cue, between, mention, lexicon):
                 return cue
+            if cue.label == "HISTORIC" and _history_carries(tokens, cue, between, mention, lexicon):
+                return cue
         if cue.start >= mention.end and cue.end <= hi and cue.start - mention.end <= AFTER_WINDOW:
+            if _denies_the_next(tokens, mention, cue, hi, lexicon):
+                continue
             between = [m for m in mentions if mention.end <= m.start < cue.start]
             if not between and not _about_another(sentence, cue, mentions, alike | {mention}, lexicon):
                 return cue
@@ -521,6 +558,19 @@ def _governing_cue(
             ):
                 return cue
     return None
+
+
+def _denies_the_next(tokens: Tokens, mention: Cue, negation: Cue, hi: int, lexicon: MechanismLexicon) -> bool:
+    """ "We rely on the SCCs and not on your consent", „auf deren Zertifizierung unter dem DPF und nicht auf Ihre
+    Einwilligung": a negation joined right after the tool by "and" opens a second object, which it denies; the tool
+    before it stands."""
+    joining = [t.lower_ for t in tokens[mention.end : negation.start] if t.text != ","]
+    return (
+        len(joining) == 1
+        and joining[0] in lexicon.tool_conjunction
+        and negation.end < hi
+        and tokens[negation.end].text[:1].isalpha()
+    )
 
 
 def _replaced_by(tokens: Tokens, cue: Cue, mention: Cue, lexicon: MechanismLexicon) -> bool:
@@ -604,6 +654,23 @@ def _nearest(cue: Cue, mentions: list[Cue]) -> Cue | None:
         return (cue.start - m.end, 0) if m.end <= cue.start else (m.start - cue.end, 1)
 
     return min(mentions, key=gap, default=None)
+
+
+def _history_carries(tokens: Tokens, cue: Cue, between: list[Cue], mention: Cue, lexicon: MechanismLexicon) -> bool:
+    """ "Transfers used to be based on Safe Harbor and later on Privacy Shield": what was joins every tool of its clause
+    that "and" or "or" adds to the first (the clause is the mention's, so no comma or contrast parts them); not one that
+    a verb or a word of today joins ("We used to rely on the Privacy Shield and now rely on the DPF")."""
+    if not between or mention.start - cue.end > 2 * BEFORE_WINDOW:
+        return False
+    joins = lexicon.tool_conjunction | lexicon.tool_disjunction
+    # A verb of its own or a word of today opens what holds now ("... and now rely on the DPF").
+    now = lexicon.since_then | lexicon.reliance_verbs | lexicon.vendor_words
+    chain = [*between, mention]
+    return all(
+        any(t.lower_ in joins for t in tokens[a.end : b.start])
+        and not any(t.lower_ in now for t in tokens[a.end : b.start])
+        for a, b in zip(chain, chain[1:], strict=False)
+    )
 
 
 def _negation_carries(
@@ -1208,6 +1275,10 @@ def _taken_over(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: Mech
             *range(max(cue.end, later.start - LIST_REACH), later.start),
             *range(later.end, later.end + LIST_REACH),
         ):
+            # "... rely on that certification instead of the SCCs": the later tool is the one set aside, not the one
+            # that took this one's place.
+            if any(c.start <= at < c.end for c in sentence.of("TOOL_INSTEAD_OF")):
+                continue
             if at < len(tokens) and tokens[at].lower_ in lexicon.tool_in_place:
                 return Cue("HISTORIC", at, at + 1, tokens[at].text)
     return None
@@ -1238,7 +1309,8 @@ def _granted_beside_the_only(
 def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
     """ "Although Israel benefits from an adequacy decision, we do not transfer EU data to Israel", "Our email provider is
     certified under the DPF; however, no data is transferred to the US", „Die Schweiz verfügt über einen
-    Angemessenheitsbeschluss, doch wir übermitteln keine Daten dorthin": a tool granted in a clause that moves no data,
+    Angemessenheitsbeschluss, doch wir übermitteln keine Daten dorthin", „ist zwar nach dem DPF zertifiziert, erhält aber
+    keine Daten": a tool granted in a clause that moves no data,
     against a denied transfer in a clause after it; it is named, not relied on."""
     lo, hi = sentence.clause_bounds(cue.start)
     if any(lo <= c.start < hi for c in sentence.of("TRANSFER")):
@@ -1249,11 +1321,18 @@ def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
     turned = next((i for i in range(cue.end, len(tokens)) if tokens[i].lower_ in lexicon.contrast), None)
     if not conceded and turned is None:
         return None
-    start = max(hi, cue.end if turned is None else turned)
-    for moved in sentence.of("TRANSFER"):
+    start = max(hi, cue.end)
+    # Receiving or working on data denied is as good as its move ("..., but it does not receive any data from us").
+    for moved in sentence.of("TRANSFER", "DATA_WORK"):
         if moved.start < start:
             continue
         m_lo, m_hi = sentence.clause_bounds(moved.start)
+        # The contrast opens the denying clause or, after a German verb put first, follows it („..., erhält aber keine
+        # Daten"), where it breaks the clause that goes on past it.
+        if turned == m_hi and turned + 1 < len(tokens):
+            m_hi = sentence.clause_bounds(turned + 1)[1]
+        if not conceded and (turned is None or turned >= m_hi):
+            continue
         denial = next(
             (
                 n
@@ -1341,7 +1420,7 @@ def _not_in_force(
     the tool; ``any_tool``: any other mention there, even of the same tool, is the one they speak of ("...; the UK
     Addendum is not part of our standard terms" leaves the SCCs before it in force)."""
     found = _framing(sentence, cue, label, reach, reach)
-    if found is None:
+    if found is None or any(g.start < found.end and found.start < g.end for g in sentence.of("TOOL_GRANTED")):
         return None
     tokens = sentence.span
     lo, hi = sorted((cue.start, found.start))
@@ -1408,6 +1487,78 @@ def _explained(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue |
     if explained is None or any(t.lower_ in lexicon.vendor_words for t in tokens[explained.end :]):
         return None
     return explained
+
+
+def _disowned_relative(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "the Data Privacy Framework, in which we do not take part", „der Data Privacy Framework, an dem wir nicht
+    teilnehmen": a relative clause set off right after the tool in which the vendor denies something of it (taking part, using
+    it, having signed it) says the vendor does not rely on it."""
+    tokens = sentence.span
+    if cue.end >= len(tokens) or tokens[cue.end].text != ",":
+        return None
+    negations = sentence.of("NEGATION")
+    for i in range(cue.end + 1, min(cue.end + RELATIVE_REACH, len(tokens))):
+        if tokens[i].lower_ not in lexicon.country_relative:
+            continue
+        speaker = next(
+            (j for j in range(i + 1, min(i + 3, len(tokens))) if tokens[j].lower_ in lexicon.vendor_words), None
+        )
+        if speaker is None:
+            return None
+        return next((n for n in negations if 0 < n.start - speaker <= DENIED_RELATIVE_REACH), None)
+    return None
+
+
+def _cited_title(sentence: Sentence, lexicon: MechanismLexicon) -> Cue | None:
+    """ "Commission Implementing Decision (EU) 2021/914 of 4 June 2021 on standard contractual clauses for the transfer
+    of personal data to third countries ...": a sentence opening with a decision's name, where nobody speaks for the
+    vendor or relies on anything or joins a tool, cites the title; the tools it names are the title's words."""
+    tokens = sentence.span
+    title = next((c for c in sentence.of("TOOL_TITLE") if c.start == 0), None)
+    if title is None or sentence.has("TOOL_JOINED"):
+        return None
+    if any(t.lower_ in lexicon.vendor_words or t.lower_ in lexicon.reliance_verbs for t in tokens):
+        return None
+    return title
+
+
+def _reliance_denied_after(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "Auf eine Einwilligung nach Art. 49 Abs. 1 lit. a DSGVO stützt sich der Auftragnehmer für keine Übermittlung",
+    "Article 49 derogations are relied on for no transfer": the verb of reliance after the tool, in its clause, is
+    denied by a negation right after it; unless the denial admits an exception ("für keine Übermittlung außer ...")."""
+    tokens = sentence.span
+    _, hi = sentence.clause_bounds(cue.start)
+    verb = next(
+        (
+            i
+            for i in range(cue.end, min(hi, cue.end + RELIED_AFTER_REACH))
+            if tokens[i].lower_ in lexicon.reliance_verbs
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    denial = next(
+        (n for n in sentence.of("NEGATION") if verb < n.start < min(hi, verb + RELIANCE_DENIAL_REACH + 1)), None
+    )
+    if denial is None or _said_in(tokens, denial.end, hi, lexicon.denial_exceptions):
+        return None
+    return denial
+
+
+def _law_or_watch(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "The GDPR permits transfers to third countries only under certain conditions, e.g. an adequacy decision", "We
+    monitor the legal situation ..., including any challenge to the DPF": the law speaking of the tool, or the vendor
+    watching it, anywhere before it in the sentence; unless the vendor speaks of its own transfers after that ("The GDPR
+    permits transfers under SCCs, and we use them for our US host")."""
+    tokens = sentence.span
+    found = _framing(sentence, cue, "TOOL_LAW_OR_WATCH", len(tokens), -1)
+    if found is None or any(
+        t.text == ";" or t.lower_ in lexicon.reliance_verbs or (t.lower_ in lexicon.vendor_words and i > cue.start)
+        for i, t in enumerate(tokens[found.end :], start=found.end)
+    ):
+        return None
+    return found
 
 
 def _set_aside(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon) -> Cue | None:
@@ -1762,6 +1913,11 @@ def mechanism_mentions(
             or _awaits_force(sentence, cue)
             or _framing(sentence, cue, "TOOL_EXAMPLES", len(sentence.span), -1)
             or _framing(sentence, cue, "TOOL_REFERENCE", len(sentence.span), -1)
+            or _framing(sentence, cue, "TOOL_INSTEAD_OF", INSTEAD_OF_REACH, -1)
+            or _reliance_denied_after(sentence, cue, lexicon)
+            or _law_or_watch(sentence, cue, lexicon)
+            or _cited_title(sentence, lexicon)
+            or _disowned_relative(sentence, cue, lexicon)
             or _explained(sentence, cue, lexicon)
             or _framing(sentence, cue, "TOOL_LEGEND", 0, 0)
             or _framing(sentence, cue, "TOOL_TEMPLATE", len(sentence.span), len(sentence.span))
@@ -1883,6 +2039,10 @@ def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> boo
     # is based on ...": the SCCs' own conditions for onward transfers, whatever verb of reliance they use.
     if ONWARD_CONDITION.search(tokens[lo:hi].text):
         return True
+    # "Onward transfers by our US subsidiary follow the framework's principles, under which it is certified": a party's
+    # own certification under the tool is the basis of the transfer to it.
+    if any(lo <= c.start < hi for c in sentence.of("TOOL_JOINED")):
+        return False
     c_lo, c_hi = sentence.clause_bounds(cue.start)
     own = tokens[max(lo, c_lo) : min(hi, c_hi)]
     if ONWARD.search(own.text) is None and any(t.lower_ in lexicon.reliance_verbs for t in own):
