@@ -5225,3 +5225,27 @@ def test_mechanisms_history_joined_set_aside_and_reliance_denied(scanner, lang, 
     """What was joins every tool "and" adds to the first; a tool "instead of" which another is used, and one whose verb
     of reliance is denied after it, are not relied on."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Transfers abroad rest on the Commission's adequacy decisions, the Data Privacy Framework for certified US "
+            "vendors, or the standard contractual clauses otherwise.",
+            {"adequacy", "dpf", "scc"},
+        ),
+        (
+            "de",
+            "Übermittlungen ins Ausland beruhen auf den Angemessenheitsbeschlüssen der Kommission, dem Data Privacy "
+            "Framework für zertifizierte US-Anbieter oder sonst auf Standardvertragsklauseln.",
+            {"adequacy", "dpf", "scc"},
+        ),
+        # Side by side without a list the decision is the framework's own.
+        ("en", "Transfers to the US rely on the Data Privacy Framework and the related adequacy decision.", {"dpf"}),
+    ],
+)
+def test_mechanisms_a_list_of_three_tools_are_alternatives(scanner, lang, text, expected):
+    """Tools parted by commas with a third joined by "or" are items of one list; none describes its neighbour."""
+    assert mechanisms(scanner, text, lang) == expected

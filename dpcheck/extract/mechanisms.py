@@ -364,6 +364,7 @@ class MechanismLexicon:
                     for o in described
                     if o is not m and self.labels[o.label][0] != tool
                 )
+                and not self._listed_with(sentence, cue, m, described)
             }
             return bool(yields_to & beside) and not self._own_country(sentence, cue)
         before, after, country_yields = self.of_country[cue.label]
@@ -399,6 +400,23 @@ class MechanismLexicon:
             not near
             or bool(yields_to & tools_before or country_yields & tools_after)
             or _promised(sentence, cue, self.located_in)
+        )
+
+    def _listed_with(self, sentence: Sentence, cue: Cue, other: Cue, described: list[Cue]) -> bool:
+        """ "under the adequacy decisions of the Commission, the Data Privacy Framework for certified US recipients, or
+        the SCCs": two tools parted by a comma, a third joined after them by "or" or "and", are items of one list of
+        alternatives; neither describes the other."""
+        tokens = sentence.span
+        first, second = sorted((cue, other), key=lambda c: c.start)
+        if not any(t.text == "," for t in tokens[first.end : second.start]):
+            return False
+        joins = self.tool_disjunction | self.tool_conjunction
+        pair = {self.labels[cue.label][0], self.labels[other.label][0]}
+        return any(
+            0 <= o.start - second.end <= YIELD_REACH
+            and self.labels[o.label][0] not in pair
+            and any(t.lower_ in joins for t in tokens[second.end : o.start])
+            for o in described
         )
 
     def _commission_between(self, tokens: Tokens, start: int, cue: Cue) -> bool:
