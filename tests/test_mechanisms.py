@@ -5249,3 +5249,37 @@ def test_mechanisms_history_joined_set_aside_and_reliance_denied(scanner, lang, 
 def test_mechanisms_a_list_of_three_tools_are_alternatives(scanner, lang, text, expected):
     """Tools parted by commas with a third joined by "or" are items of one list; none describes its neighbour."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Only a condition names the third country: the tools of the rule are those a transfer would rest on.
+        (
+            "de",
+            "Sofern wir Daten in einem Drittland verarbeiten, geschieht dies nur auf gesetzlicher Grundlage. Vorbehaltlich "
+            "ausdrücklicher Einwilligung verarbeiten wir die Daten nur in Drittländern mit einem anerkannten "
+            "Datenschutzniveau, auf Grundlage von Standardschutzklauseln der EU-Kommission oder verbindlicher interner "
+            "Datenschutzvorschriften.",
+            set(),
+        ),
+        (
+            "en",
+            "If we process data in a third country, we do so only on a legal basis. Subject to your explicit consent, we "
+            "process the data only in third countries with a recognised level of data protection, under the standard "
+            "contractual clauses of the EU Commission or binding corporate rules.",
+            set(),
+        ),
+        # A transfer disclosed elsewhere makes them the tools of that transfer.
+        (
+            "en",
+            "Our host Brindle Inc. stores the data in the United States. Subject to your explicit consent, we process "
+            "the data only in third countries with safeguards such as the standard contractual clauses.",
+            {"derogation", "scc"},
+        ),
+    ],
+)
+def test_mechanisms_tools_of_a_rule_for_third_countries_need_a_disclosed_transfer(scanner, lang, text, expected):
+    """The tools of "we process data only in third countries with ..." are relied on only where the document discloses
+    a transfer; a third country only a condition names discloses none."""
+    assert mechanisms(scanner, text, lang) == expected

@@ -15,8 +15,8 @@ from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dpcheck.extract.destinations import CONDITIONAL, names_a_region
 from dpcheck.extract.destinations import cancels as cancels_out
-from dpcheck.extract.destinations import names_a_region
 from dpcheck.extract.forms import answered_no, box_before
 from dpcheck.extract.sentences import CLAUSE_BREAKS, SEMICOLON, Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import DEFINITION, SCC_NUMBER, Evidence, Mention
@@ -1124,6 +1124,14 @@ def _conditioned_use(sentence: Sentence, cue: Cue) -> Cue | None:
     )
 
 
+def _only_in_countries(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "Subject to your consent, we process data only in third countries with a recognised level of protection, under
+    SCCs, certifications or BCRs": every tool of a sentence that lets data go only to third countries meeting a
+    condition is one a transfer would rest on, relied on where the document discloses one."""
+    only = sentence.of("TOOL_ONLY_IN")
+    return Cue("TOOL_CONDITIONS", only[0].start, only[0].end, only[0].text) if only else None
+
+
 def _example_under_conditions(
     sentence: Sentence, cue: Cue, mentions: Sequence[Cue], lexicon: MechanismLexicon
 ) -> Cue | None:
@@ -1909,6 +1917,7 @@ def mechanism_mentions(
             or _processor_clauses(sentence, cue, tool, lexicon)
             or _conditioned_use(sentence, cue)
             or _example_under_conditions(sentence, cue, unique, lexicon)
+            or _only_in_countries(sentence, cue)
             or _future_decision(sentence, cue)
             or _imagined(sentence, cue, lexicon)
             or _deleted(sentence, cue)
@@ -2187,11 +2196,17 @@ def tools_out_of_scope(mentions: list[Mention], sentences: Sentences) -> list[Me
 def conditioned_tools(mentions: list[Mention], eea: Set[str]) -> list[Mention]:
     """ "The processor may use the SCCs for a sub-processor in a third country, provided the conditions for their use
     are met" (Decision 2021/915, Clause 7.8): the tool for the transfers the document discloses, and nothing in a
-    document that discloses none (the clause's own "sub-processor in a third country" discloses nothing)."""
+    document that discloses none (the clause's own "sub-processor in a third country" discloses nothing, nor does a
+    third country only a condition names)."""
     offered = {m.evidence.start for m in mentions if m.detail == CONDITIONED}
-    if not any(m.kind == "destination" and m.value not in eea and m.evidence.start not in offered for m in mentions):
+    # A place only a condition opens ("Sofern wir Daten in einem Drittland verarbeiten, ...") discloses no transfer.
+    if not any(
+        m.kind == "destination" and m.value not in eea and m.detail != CONDITIONAL and m.evidence.start not in offered
+        for m in mentions
+    ):
         return mentions
-    return [replace(m, relied_upon=True, detail="") if m.detail == CONDITIONED else m for m in mentions]
+    # Relied on, but as a rule's tool: a sentence that names it for the transfer itself is the better evidence.
+    return [replace(m, relied_upon=True, detail=EXAMPLE) if m.detail == CONDITIONED else m for m in mentions]
 
 
 def consent_without_transfer(mentions: list[Mention], eea: Set[str]) -> list[Mention]:
