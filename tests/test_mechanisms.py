@@ -4932,3 +4932,354 @@ def test_mechanisms_a_tool_outside_the_standard_terms_is_on_offer(scanner, lang,
 def test_mechanisms_the_tool_of_the_customers_own_transfers_is_not_the_vendors(scanner, lang, text):
     """A tool for the transfers the customer makes itself to its own recipients is the customer's, not the vendor's."""
     assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Mit unserem Dienstleister in Peru haben wir die EU-Modellvertragsklauseln abgeschlossen.", {"scc"}),
+        (
+            "de",
+            "Übermittlungen an die Tannhag Ltd. in Indien erfolgen auf Basis der EU-Standard-Vertragsklauseln.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Die Rotmoos Inc. ist nach dem EU-US Datenschutz-Rahmenwerk zertifiziert; darauf beruht die Übermittlung.",
+            {"dpf"},
+        ),
+        ("de", "Die Übermittlung an die Rotmoos Inc. in den USA beruht auf dem EU-US-Data-Privacy-Framework.", {"dpf"}),
+        ("en", "Our analytics vendor Ferngate Inc. is certified under the EU-U.S. Data Privacy Frame work.", {"dpf"}),
+    ],
+)
+def test_mechanisms_tool_names_hyphenated_old_or_misspelt(scanner, lang, text, expected):
+    """A tool's name with a prefix and hyphens, its old German name or a split word still names the tool."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Wir übermitteln Daten an die Brauneck Inc. auf Grundlage ihrer Zertifizierung nach dem Data Privacy Framework "
+            "und nicht auf Grundlage Ihrer Einwilligung.",
+            {"dpf"},
+        ),
+        ("en", "Transfers to our US host Quillmoor Inc. rely on the SCCs and not on your consent.", {"scc"}),
+        # A negation that ends the clause still denies the tool before it.
+        ("en", "Transfers to our US host rely on the SCCs; the Data Privacy Framework is not relied on.", {"scc"}),
+    ],
+)
+def test_mechanisms_and_not_denies_what_follows(scanner, lang, text, expected):
+    """ "X and not Y": the negation opens a second object; the tool before it stands."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Der Konzern hat BCR beantragt und genehmigt bekommen; sie gelten für Übermittlungen an unsere Gesellschaften "
+            "in Brasilien.",
+            {"bcr"},
+        ),
+        (
+            "en",
+            "The group applied for and obtained approval of its Binding Corporate Rules, which cover transfers to our "
+            "offices in Brazil.",
+            {"bcr"},
+        ),
+        (
+            "en",
+            "The group has applied for approval of Binding Corporate Rules for transfers to our offices in Brazil.",
+            set(),
+        ),
+        ("de", "Der Konzern hat BCR für Übermittlungen nach Brasilien beantragt.", set()),
+    ],
+)
+def test_mechanisms_an_application_granted_is_in_force(scanner, lang, text, expected):
+    """A tool applied for and granted is relied on; one only applied for is not."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Kanada verfügt nach Feststellung der EU-Kommission über ein angemessenes Datenschutzniveau; unser Büro in "
+            "Toronto erhält die Daten auf dieser Grundlage.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "Onward transfers by our US subsidiary to its vendors follow the principles of the Data Privacy Framework, "
+            "under which the subsidiary is certified.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Weiterübermittlungen durch unsere US-Gesellschaft erfolgen nach den Grundsätzen des Data Privacy Framework, "
+            "nach dem diese Gesellschaft zertifiziert ist.",
+            {"dpf"},
+        ),
+        # The conditions for onward transfers without a party certified stay conditions.
+        (
+            "en",
+            "The importer may make onward transfers only to recipients certified under the Data Privacy Framework.",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_finding_put_between_and_certified_onward(scanner, lang, text, expected):
+    """The Commission's finding put between a country and its level keeps the level the country's; onward transfers
+    under a framework the sender is certified under rest on it."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Should Supplier in future use a hosting provider outside the EEA, it will first sign standard contractual "
+            "clauses with it.",
+        ),
+        (
+            "en",
+            "If Customer wishes to have data sent to Supplier's office in Canada, the Parties will agree an addendum, "
+            "including standard contractual clauses, beforehand.",
+        ),
+        (
+            "de",
+            "Soll künftig ein Rechenzentrum in den USA genutzt werden, vereinbaren die Parteien vorher "
+            "Standardvertragsklauseln.",
+        ),
+        ("en", "Hollowell will consider adopting Binding Corporate Rules once it has offices abroad."),
+    ],
+)
+def test_mechanisms_a_tool_for_an_imagined_transfer_is_not_relied_on(scanner, lang, text):
+    """A tool named for a transfer a contract only imagines, or one the vendor may consider one day, is not relied on."""
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The GDPR allows transfers outside the EEA only on certain grounds, for instance an adequacy decision or a "
+            "derogation under Article 49.",
+            set(),
+        ),
+        (
+            "de",
+            "Die DSGVO gestattet Übermittlungen in Drittländer nur unter Bedingungen, zum Beispiel auf Grundlage eines "
+            "Angemessenheitsbeschlusses oder einer Ausnahme nach Art. 49 DSGVO.",
+            set(),
+        ),
+        (
+            "en",
+            "Our legal team follows legal developments concerning the EU-U.S. Data Privacy Framework closely.",
+            set(),
+        ),
+        ("de", "Wir verfolgen die Rechtsentwicklung zum EU-US Data Privacy Framework aufmerksam.", set()),
+        # The vendor going on to its own transfers relies on the tool.
+        (
+            "en",
+            "The GDPR allows transfers under standard contractual clauses, and we have signed them with our US host.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_the_law_speaking_or_the_vendor_watching(scanner, lang, text, expected):
+    """The GDPR listing the tools it permits, or the vendor watching a tool, relies on none of them."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Although our US parent is certified under the Data Privacy Framework, it does not receive any customer data.",
+            set(),
+        ),
+        (
+            "de",
+            "Unsere US-Muttergesellschaft ist zwar nach dem DPF zertifiziert, erhält aber keine Kundendaten.",
+            set(),
+        ),
+        ("de", "Unser US-Dienstleister ist nach dem DPF zertifiziert, erhält aber nur verschlüsselte Daten.", {"dpf"}),
+        (
+            "de",
+            "Seit 2023 gibt es den Data Privacy Framework, an dem wir nicht teilnehmen.",
+            set(),
+        ),
+        ("en", "Since 2023 there is the Data Privacy Framework, in which we do not take part.", set()),
+        (
+            "de",
+            "Wir haben uns einem Verhaltenskodex für Cloud-Dienste unterworfen; für Drittlandübermittlungen nutzen wir "
+            "diesen Kodex nicht.",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_a_tool_granted_then_disowned(scanner, lang, text, expected):
+    """A certification granted against a denial that data arrives, or a tool the vendor says it takes no part in or
+    does not use for transfers, is not relied on."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Sub-processor | Country | Safeguard | Row: Pellworth Inc. | USA | DPF — certification lapsed, service paused",
+            set(),
+        ),
+        (
+            "de",
+            "Unterauftragsverarbeiter | Land | Garantie | Zeile: Pellworth Inc. | USA | DPF – Zertifizierung abgelaufen",
+            set(),
+        ),
+        (
+            "en",
+            "Sub-processor | Country | Safeguard | Row: Pellworth Inc. | USA | DPF — certified since 2023",
+            {"dpf"},
+        ),
+    ],
+)
+def test_mechanisms_a_dash_in_a_cell_qualifies_the_tool(scanner, lang, text, expected):
+    """Within a table's cell the words after a dash speak of the tool before it."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "Häufige Frage: Sind Sie nach dem Data Privacy Framework zertifiziert? – Nein, das ist nicht nötig.",
+            set(),
+        ),
+        (
+            "de",
+            "Sind Sie nach dem Data Privacy Framework zertifiziert? – Ja, darauf beruhen unsere Übermittlungen.",
+            {"dpf"},
+        ),
+        (
+            "en",
+            "Commission Implementing Decision (EU) 2021/914 of 4 June 2021 on standard contractual clauses for the "
+            "transfer of personal data to third countries.",
+            set(),
+        ),
+        (
+            "de",
+            "Durchführungsbeschluss (EU) 2021/914 der Kommission vom 4. Juni 2021 über Standardvertragsklauseln für die "
+            "Übermittlung personenbezogener Daten an Drittländer.",
+            set(),
+        ),
+        (
+            "en",
+            "Commission Implementing Decision (EU) 2021/914 sets out the standard contractual clauses we signed with our "
+            "US host.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_question_answered_no_and_a_cited_title(scanner, lang, text, expected):
+    """A question whose answer after a dash is "no", and a decision's title cited alone, rely on nothing."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers to Ashby Inc. used to rest on Safe Harbor and later on the Privacy Shield.", set()),
+        ("en", "We used to rely on the Privacy Shield and now rely on the Data Privacy Framework.", {"dpf"}),
+        (
+            "en",
+            "Since 2023 Ashby Inc. has been certified under the Data Privacy Framework, and we now rely on that "
+            "certification instead of the standard contractual clauses.",
+            {"dpf"},
+        ),
+        ("de", "Wir stützen uns auf den Data Privacy Framework anstelle der Standardvertragsklauseln.", {"dpf"}),
+        (
+            "de",
+            "Auf eine ausdrückliche Einwilligung nach Art. 49 Abs. 1 lit. a DSGVO stützt sich die Anbieterin für keine "
+            "Übermittlung.",
+            set(),
+        ),
+        (
+            "de",
+            "Auf die Standardvertragsklauseln stützt sich die Anbieterin für alle Übermittlungen in die USA.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_history_joined_set_aside_and_reliance_denied(scanner, lang, text, expected):
+    """What was joins every tool "and" adds to the first; a tool "instead of" which another is used, and one whose verb
+    of reliance is denied after it, are not relied on."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Transfers abroad rest on the Commission's adequacy decisions, the Data Privacy Framework for certified US "
+            "vendors, or the standard contractual clauses otherwise.",
+            {"adequacy", "dpf", "scc"},
+        ),
+        (
+            "de",
+            "Übermittlungen ins Ausland beruhen auf den Angemessenheitsbeschlüssen der Kommission, dem Data Privacy "
+            "Framework für zertifizierte US-Anbieter oder sonst auf Standardvertragsklauseln.",
+            {"adequacy", "dpf", "scc"},
+        ),
+        # Side by side without a list the decision is the framework's own.
+        ("en", "Transfers to the US rely on the Data Privacy Framework and the related adequacy decision.", {"dpf"}),
+    ],
+)
+def test_mechanisms_a_list_of_three_tools_are_alternatives(scanner, lang, text, expected):
+    """Tools parted by commas with a third joined by "or" are items of one list; none describes its neighbour."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Only a condition names the third country: the tools of the rule are those a transfer would rest on.
+        (
+            "de",
+            "Sofern wir Daten in einem Drittland verarbeiten, geschieht dies nur auf gesetzlicher Grundlage. Vorbehaltlich "
+            "ausdrücklicher Einwilligung verarbeiten wir die Daten nur in Drittländern mit einem anerkannten "
+            "Datenschutzniveau, auf Grundlage von Standardschutzklauseln der EU-Kommission oder verbindlicher interner "
+            "Datenschutzvorschriften.",
+            set(),
+        ),
+        (
+            "en",
+            "If we process data in a third country, we do so only on a legal basis. Subject to your explicit consent, we "
+            "process the data only in third countries with a recognised level of data protection, under the standard "
+            "contractual clauses of the EU Commission or binding corporate rules.",
+            set(),
+        ),
+        # A transfer disclosed elsewhere makes them the tools of that transfer.
+        (
+            "en",
+            "Our host Brindle Inc. stores the data in the United States. Subject to your explicit consent, we process "
+            "the data only in third countries with safeguards such as the standard contractual clauses.",
+            {"derogation", "scc"},
+        ),
+    ],
+)
+def test_mechanisms_tools_of_a_rule_for_third_countries_need_a_disclosed_transfer(scanner, lang, text, expected):
+    """The tools of "we process data only in third countries with ..." are relied on only where the document discloses
+    a transfer; a third country only a condition names discloses none."""
+    assert mechanisms(scanner, text, lang) == expected

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from dpcheck.extract.amendments import amended_away, instruction_pattern
 from dpcheck.extract.annexes import lists_to_nothing
-from dpcheck.extract.destinations import DENIED, OPEN_LIST, PROVIDERS, customers_own_flows
+from dpcheck.extract.destinations import CONDITIONAL, DENIED, OPEN_LIST, PROVIDERS, customers_own_flows
 from dpcheck.extract.doctype import classify
 from dpcheck.extract.evidence import TABLE, note_refs, stated_together
 from dpcheck.extract.mechanisms import conditioned_tools, consent_without_transfer, tools_out_of_scope
@@ -126,7 +126,7 @@ class Extraction:
             open_mentions = [m for m in open_mentions if m.detail != PROVIDERS]
         if not named:
             open_mentions = [m for m in open_mentions if m.detail != OPEN_LIST]
-        assertive = [m for m in open_mentions if m.detail != "conditional"]
+        assertive = [m for m in open_mentions if m.detail != CONDITIONAL]
         if assertive or (open_mentions and not named and not self.of(DENIED)):
             out[UNSPECIFIED] = assertive or open_mentions
         return out

@@ -58,6 +58,8 @@ DISOWNED_REACH = 14
 # What may stand between a country and the third-country wording that describes it ("USA (Drittland", "India, a
 # third country"); not "to" ("Switzerland to another territory not recognised ...").
 APPOSITION = re.compile(r"\s*[(,–-]?\s*(?:(?:a|an|ein|eine|einem)\b\s*)?", re.I)
+# The detail of an open destination only a condition names ("Sofern wir Daten in einem Drittland verarbeiten").
+CONDITIONAL = "conditional"
 
 
 def apposition(between: str) -> bool:
@@ -1988,7 +1990,7 @@ def destination_mentions(
                     "destination",
                     UNSPECIFIED,
                     sentence.evidence(_reason(argument, f"open-ended destination '{cue.text}'")),
-                    detail="conditional" if weak else PROVIDERS if providers else "assertive",
+                    detail=CONDITIONAL if weak else PROVIDERS if providers else "assertive",
                     role=argument.role,
                 )
             )
@@ -2072,7 +2074,7 @@ def examples_of_previous(
                 role=RECIPIENT_SEAT,
             )
         )
-    region = next((m for m in previous if m.value == UNSPECIFIED and m.detail == "conditional"), None)
+    region = next((m for m in previous if m.value == UNSPECIFIED and m.detail == CONDITIONAL), None)
     if region is None or not (seats or any(m.value != UNSPECIFIED for m in found)):
         return seats
     reason = f"{region.evidence.reason}; the next sentence names its countries as examples only"

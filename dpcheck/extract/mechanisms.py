@@ -15,10 +15,10 @@ from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dpcheck.extract.destinations import CONDITIONAL, names_a_region
 from dpcheck.extract.destinations import cancels as cancels_out
-from dpcheck.extract.destinations import names_a_region
 from dpcheck.extract.forms import answered_no, box_before
-from dpcheck.extract.sentences import SEMICOLON, Cue, Place, Sentence, Sentences, Tokens
+from dpcheck.extract.sentences import CLAUSE_BREAKS, SEMICOLON, Cue, Place, Sentence, Sentences, Tokens
 from dpcheck.models import DEFINITION, SCC_NUMBER, Evidence, Mention
 from dpcheck.prefilter import prefilter
 
@@ -74,6 +74,8 @@ COUNTERFACTUAL_REACH = 8
 DELETED_REACH = 2
 # Tokens that part a sentence's cells ("|") and clauses (";"), looked up in the document's word index.
 _BAR = frozenset({"|"})
+# The dashes that part clauses in prose but only add a qualifier within a table's cell.
+DASHES = frozenset({"–", "—"})
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
 PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
 PARTY_PLACE_REACH = 2
@@ -116,6 +118,16 @@ OUT_OF_SCOPE_DETAIL = "out of scope"
 CONSENT_DETAIL = "consent"
 # An article cited by number ("Article 45", "Art. 45 DSGVO").
 CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
+# Tokens between a tool and a verb of reliance after it whose negation denies the tool („Auf X stützt sich der
+# Auftragnehmer für keine Übermittlung").
+RELIED_AFTER_REACH = 8
+# Tokens between that verb and its negation, past the German verb's subject („stützt sich der Auftragnehmer für keine").
+RELIANCE_DENIAL_REACH = 6
+# Tokens between "instead of" and the tool it sets aside ("instead of the EU standard contractual clauses").
+INSTEAD_OF_REACH = 2
+# Tokens between the vendor opening a relative clause about a tool and the negation in it ("the DPF, in which we do
+# not take part").
+DENIED_RELATIVE_REACH = 3
 # Tokens between a negation and the transfer verb it denies ("we do not transfer", „übermitteln wir keine Daten").
 DENIAL_REACH = 4
 # Tokens between a tool and the word saying it is already agreed ("die ... vereinbarten Standardvertragsklauseln").
@@ -159,7 +171,7 @@ DISOWNED_LATER = re.compile(
     r"(?:they|it|these|sie|diese|es)\s+(?:[\w-]+\s+){0,3}?(?:not|no longer|nicht|nicht mehr)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:used|relied|applied|needed|required|necessary|in use|verwendet|genutzt|benötigt|angewendet|angewandt|erforderlich|"
     r"notwendig|eingesetzt|vereinbart|abgeschlossen)"
-    r"|(?:nutzen|verwenden)\s+wir\s+(?:sie|diese)\s+(?:nicht|nicht mehr)"
+    r"|(?:nutzen|verwenden)\s+wir\s+(?:sie|diese|(?:diesen|dieses|diese)\s+[\w-]+)\s+(?:nicht|nicht mehr)"
     r")\b"
     # The vendor disowning the tool itself needs no joining word after a comma (", wir stützen uns jedoch nicht darauf").
     r"|(?:;|,)\s*(?:(?:and|but|however|aber|jedoch|und)\s+)?(?:"
@@ -358,6 +370,7 @@ class MechanismLexicon:
                     for o in described
                     if o is not m and self.labels[o.label][0] != tool
                 )
+                and not self._listed_with(sentence, cue, m, described)
             }
             return bool(yields_to & beside) and not self._own_country(sentence, cue)
         before, after, country_yields = self.of_country[cue.label]
@@ -377,9 +390,12 @@ class MechanismLexicon:
                     and any(t.lower_ in self.country_relative for t in tokens[p.end : p.end + RELATIVE_REACH])
                 )
                 or (
-                    0 <= cue.start - p.end <= LEVEL_SUBJECT_REACH
-                    and p.end < len(tokens)
+                    p.end < len(tokens)
                     and tokens[p.end].lower_ in self.level_verbs
+                    and (
+                        0 <= cue.start - p.end <= LEVEL_SUBJECT_REACH
+                        or (0 <= cue.start - p.end <= OTHER_LAW_REACH and self._commission_between(tokens, p.end, cue))
+                    )
                 )
             )
             and not any(0 <= p.start - end <= PARTY_PLACE_REACH for end in parties)
@@ -390,6 +406,32 @@ class MechanismLexicon:
             not near
             or bool(yields_to & tools_before or country_yields & tools_after)
             or _promised(sentence, cue, self.located_in)
+        )
+
+    def _listed_with(self, sentence: Sentence, cue: Cue, other: Cue, described: list[Cue]) -> bool:
+        """ "under the adequacy decisions of the Commission, the Data Privacy Framework for certified US recipients, or
+        the SCCs": two tools parted by a comma, a third joined after them by "or" or "and", are items of one list of
+        alternatives; neither describes the other."""
+        tokens = sentence.span
+        first, second = sorted((cue, other), key=lambda c: c.start)
+        if not any(t.text == "," for t in tokens[first.end : second.start]):
+            return False
+        joins = self.tool_disjunction | self.tool_conjunction
+        pair = {self.labels[cue.label][0], self.labels[other.label][0]}
+        return any(
+            0 <= o.start - second.end <= YIELD_REACH
+            and self.labels[o.label][0] not in pair
+            and any(t.lower_ in joins for t in tokens[second.end : o.start])
+            for o in described
+        )
+
+    def _commission_between(self, tokens: Tokens, start: int, cue: Cue) -> bool:
+        """ "Israel verfügt nach Feststellung der EU-Kommission über ein angemessenes Datenschutzniveau", "Japan has, as
+        the Commission found, an adequate level": the Commission's finding put between a country's verb of level and
+        the level, in the same clause, keeps the country the subject of that level."""
+        between = tokens[start : cue.start]
+        return any(t.lower_ in self.commission for t in between) and not any(
+            t.text in (";", ".") or t.lower_ in self.vendor_words for t in between
         )
 
     def _own_country(self, sentence: Sentence, cue: Cue) -> bool:
@@ -472,6 +514,15 @@ def _governing_cue(
         # denies no tool of the next cell.
         lo = max([lo, *(i + 1 for i in bars if i < mention.start)])
         hi = min([hi, *(i for i in bars if i >= mention.end)])
+        # A dash within a cell adds a qualifier to the tool, not a clause of its own ("DPF — certification lapsed").
+        if hi < len(sentence.span) and sentence.span[hi].text in DASHES:
+            hi = min(
+                [
+                    len(sentence.span),
+                    *(i for i in bars if i >= mention.end),
+                    *(i for i in sentence.where_word(CLAUSE_BREAKS - DASHES) if i >= mention.end),
+                ]
+            )
     labels = ("NEGATION", "HISTORIC", "COURT", "PAST_YEAR") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
     cancelled = _cancelled(sentence, cancels) if cancels else set()
     conceded = _conceded(sentence)
@@ -509,7 +560,11 @@ def _governing_cue(
                 return cue
             if set(between) <= alike and _negation_carries(sentence, cue, between, mention, lexicon):
                 return cue
-        if cue.start >= mention.end and cue.end <= hi and _near_after(tokens, mention, cue, lexicon):
+            if cue.label == "HISTORIC" and _history_carries(tokens, cue, between, mention, lexicon):
+                return cue
+        if cue.start >= mention.end and cue.end <= hi and cue.start - mention.end <= AFTER_WINDOW:
+            if _denies_the_next(tokens, mention, cue, hi, lexicon):
+                continue
             between = [m for m in mentions if mention.end <= m.start < cue.start]
             if not between and not _about_another(sentence, cue, mentions, alike | {mention}, lexicon):
                 return cue
@@ -530,15 +585,17 @@ def _governing_cue(
     return None
 
 
-def _near_after(tokens: Tokens, mention: Cue, cue: Cue, lexicon: MechanismLexicon) -> bool:
-    """A negation after ``mention`` near enough to deny it: within a few tokens, or within as few after a verb of
-    reliance between them. German fronts what it relies on and denies at the end („Auf eine Einwilligung nach Art. 49
-    Abs. 1 lit. a DSGVO stützt sich der Auftragnehmer für keine Übermittlung"): the denial follows the verb, however
-    long the tool's name."""
-    if cue.start - mention.end <= AFTER_WINDOW:
-        return True
-    verbs = [i for i in range(mention.end, cue.start) if tokens[i].lower_ in lexicon.reliance_verbs]
-    return bool(verbs) and cue.start - verbs[-1] <= AFTER_WINDOW
+def _denies_the_next(tokens: Tokens, mention: Cue, negation: Cue, hi: int, lexicon: MechanismLexicon) -> bool:
+    """ "We rely on the SCCs and not on your consent", „auf deren Zertifizierung unter dem DPF und nicht auf Ihre
+    Einwilligung": a negation joined right after the tool by "and" opens a second object, which it denies; the tool
+    before it stands."""
+    joining = [t.lower_ for t in tokens[mention.end : negation.start] if t.text != ","]
+    return (
+        len(joining) == 1
+        and joining[0] in lexicon.tool_conjunction
+        and negation.end < hi
+        and tokens[negation.end].text[:1].isalpha()
+    )
 
 
 def _replaced_by(tokens: Tokens, cue: Cue, mention: Cue, lexicon: MechanismLexicon) -> bool:
@@ -628,6 +685,23 @@ def _nearest(cue: Cue, mentions: list[Cue]) -> Cue | None:
         return (cue.start - m.end, 0) if m.end <= cue.start else (m.start - cue.end, 1)
 
     return min(mentions, key=gap, default=None)
+
+
+def _history_carries(tokens: Tokens, cue: Cue, between: list[Cue], mention: Cue, lexicon: MechanismLexicon) -> bool:
+    """ "Transfers used to be based on Safe Harbor and later on Privacy Shield": what was joins every tool of its clause
+    that "and" or "or" adds to the first (the clause is the mention's, so no comma or contrast parts them); not one that
+    a verb or a word of today joins ("We used to rely on the Privacy Shield and now rely on the DPF")."""
+    if not between or mention.start - cue.end > 2 * BEFORE_WINDOW:
+        return False
+    joins = lexicon.tool_conjunction | lexicon.tool_disjunction
+    # A verb of its own or a word of today opens what holds now ("... and now rely on the DPF").
+    now = lexicon.since_then | lexicon.reliance_verbs | lexicon.vendor_words
+    chain = [*between, mention]
+    return all(
+        any(t.lower_ in joins for t in tokens[a.end : b.start])
+        and not any(t.lower_ in now for t in tokens[a.end : b.start])
+        for a, b in zip(chain, chain[1:], strict=False)
+    )
 
 
 def _negation_carries(
@@ -1063,6 +1137,14 @@ def _conditioned_use(sentence: Sentence, cue: Cue) -> Cue | None:
     )
 
 
+def _only_in_countries(sentence: Sentence, cue: Cue) -> Cue | None:
+    """ "Subject to your consent, we process data only in third countries with a recognised level of protection, under
+    SCCs, certifications or BCRs": every tool of a sentence that lets data go only to third countries meeting a
+    condition is one a transfer would rest on, relied on where the document discloses one."""
+    only = sentence.of("TOOL_ONLY_IN")
+    return Cue("TOOL_CONDITIONS", only[0].start, only[0].end, only[0].text) if only else None
+
+
 def _example_under_conditions(
     sentence: Sentence, cue: Cue, mentions: Sequence[Cue], lexicon: MechanismLexicon
 ) -> Cue | None:
@@ -1222,8 +1304,6 @@ def _taken_over(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: Mech
     one."""
     tokens = sentence.span
     tool = lexicon.labels[cue.label][0]
-    # "instead of the SCCs" says the later tool is the one replaced.
-    replaced = {i for c in sentence.of("HISTORIC") for i in range(c.start, c.end)}
     for later in mentions:
         if later.start < cue.end or lexicon.labels[later.label][0] == tool:
             continue
@@ -1234,7 +1314,11 @@ def _taken_over(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: Mech
             *range(max(cue.end, later.start - LIST_REACH), later.start),
             *range(later.end, later.end + LIST_REACH),
         ):
-            if at < len(tokens) and tokens[at].lower_ in lexicon.tool_in_place and at not in replaced:
+            # "... rely on that certification instead of the SCCs": the later tool is the one set aside, not the one
+            # that took this one's place.
+            if any(c.start <= at < c.end for c in sentence.of("TOOL_INSTEAD_OF")):
+                continue
+            if at < len(tokens) and tokens[at].lower_ in lexicon.tool_in_place:
                 return Cue("HISTORIC", at, at + 1, tokens[at].text)
     return None
 
@@ -1264,7 +1348,8 @@ def _granted_beside_the_only(
 def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
     """ "Although Israel benefits from an adequacy decision, we do not transfer EU data to Israel", "Our email provider is
     certified under the DPF; however, no data is transferred to the US", „Die Schweiz verfügt über einen
-    Angemessenheitsbeschluss, doch wir übermitteln keine Daten dorthin": a tool granted in a clause that moves no data,
+    Angemessenheitsbeschluss, doch wir übermitteln keine Daten dorthin", „ist zwar nach dem DPF zertifiziert, erhält aber
+    keine Daten": a tool granted in a clause that moves no data,
     against a denied transfer in a clause after it; it is named, not relied on."""
     lo, hi = sentence.clause_bounds(cue.start)
     if any(lo <= c.start < hi for c in sentence.of("TRANSFER")):
@@ -1275,11 +1360,18 @@ def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
     turned = next((i for i in range(cue.end, len(tokens)) if tokens[i].lower_ in lexicon.contrast), None)
     if not conceded and turned is None:
         return None
-    start = max(hi, cue.end if turned is None else turned)
-    for moved in sentence.of("TRANSFER"):
+    start = max(hi, cue.end)
+    # Receiving or working on data denied is as good as its move ("..., but it does not receive any data from us").
+    for moved in sentence.of("TRANSFER", "DATA_WORK"):
         if moved.start < start:
             continue
         m_lo, m_hi = sentence.clause_bounds(moved.start)
+        # The contrast opens the denying clause or, after a German verb put first, follows it („..., erhält aber keine
+        # Daten"), where it breaks the clause that goes on past it.
+        if turned == m_hi and turned + 1 < len(tokens):
+            m_hi = sentence.clause_bounds(turned + 1)[1]
+        if not conceded and (turned is None or turned >= m_hi):
+            continue
         denial = next(
             (
                 n
@@ -1365,7 +1457,7 @@ def _not_in_force(
         ("TOOL_OFF_STANDARD", len(sentence.span)) if off_standard else ("TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH)
     )
     found = _framing(sentence, cue, label, reach, reach)
-    if found is None:
+    if found is None or any(g.start < found.end and found.start < g.end for g in sentence.of("TOOL_GRANTED")):
         return None
     tokens = sentence.span
     lo, hi = sorted((cue.start, found.start))
@@ -1432,6 +1524,78 @@ def _explained(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue |
     if explained is None or any(t.lower_ in lexicon.vendor_words for t in tokens[explained.end :]):
         return None
     return explained
+
+
+def _disowned_relative(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "the Data Privacy Framework, in which we do not take part", „der Data Privacy Framework, an dem wir nicht
+    teilnehmen": a relative clause set off right after the tool in which the vendor denies something of it (taking part, using
+    it, having signed it) says the vendor does not rely on it."""
+    tokens = sentence.span
+    if cue.end >= len(tokens) or tokens[cue.end].text != ",":
+        return None
+    negations = sentence.of("NEGATION")
+    for i in range(cue.end + 1, min(cue.end + RELATIVE_REACH, len(tokens))):
+        if tokens[i].lower_ not in lexicon.country_relative:
+            continue
+        speaker = next(
+            (j for j in range(i + 1, min(i + 3, len(tokens))) if tokens[j].lower_ in lexicon.vendor_words), None
+        )
+        if speaker is None:
+            return None
+        return next((n for n in negations if 0 < n.start - speaker <= DENIED_RELATIVE_REACH), None)
+    return None
+
+
+def _cited_title(sentence: Sentence, lexicon: MechanismLexicon) -> Cue | None:
+    """ "Commission Implementing Decision (EU) 2021/914 of 4 June 2021 on standard contractual clauses for the transfer
+    of personal data to third countries ...": a sentence opening with a decision's name, where nobody speaks for the
+    vendor or relies on anything or joins a tool, cites the title; the tools it names are the title's words."""
+    tokens = sentence.span
+    title = next((c for c in sentence.of("TOOL_TITLE") if c.start == 0), None)
+    if title is None or sentence.has("TOOL_JOINED"):
+        return None
+    if any(t.lower_ in lexicon.vendor_words or t.lower_ in lexicon.reliance_verbs for t in tokens):
+        return None
+    return title
+
+
+def _reliance_denied_after(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "Auf eine Einwilligung nach Art. 49 Abs. 1 lit. a DSGVO stützt sich der Auftragnehmer für keine Übermittlung",
+    "Article 49 derogations are relied on for no transfer": the verb of reliance after the tool, in its clause, is
+    denied by a negation right after it; unless the denial admits an exception ("für keine Übermittlung außer ...")."""
+    tokens = sentence.span
+    _, hi = sentence.clause_bounds(cue.start)
+    verb = next(
+        (
+            i
+            for i in range(cue.end, min(hi, cue.end + RELIED_AFTER_REACH))
+            if tokens[i].lower_ in lexicon.reliance_verbs
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    denial = next(
+        (n for n in sentence.of("NEGATION") if verb < n.start < min(hi, verb + RELIANCE_DENIAL_REACH + 1)), None
+    )
+    if denial is None or _said_in(tokens, denial.end, hi, lexicon.denial_exceptions):
+        return None
+    return denial
+
+
+def _law_or_watch(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "The GDPR permits transfers to third countries only under certain conditions, e.g. an adequacy decision", "We
+    monitor the legal situation ..., including any challenge to the DPF": the law speaking of the tool, or the vendor
+    watching it, anywhere before it in the sentence; unless the vendor speaks of its own transfers after that ("The GDPR
+    permits transfers under SCCs, and we use them for our US host")."""
+    tokens = sentence.span
+    found = _framing(sentence, cue, "TOOL_LAW_OR_WATCH", len(tokens), -1)
+    if found is None or any(
+        t.text == ";" or t.lower_ in lexicon.reliance_verbs or (t.lower_ in lexicon.vendor_words and i > cue.start)
+        for i, t in enumerate(tokens[found.end :], start=found.end)
+    ):
+        return None
+    return found
 
 
 def _set_aside(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon) -> Cue | None:
@@ -1764,6 +1928,7 @@ def mechanism_mentions(
             or _processor_clauses(sentence, cue, tool, lexicon)
             or _conditioned_use(sentence, cue)
             or _example_under_conditions(sentence, cue, unique, lexicon)
+            or _only_in_countries(sentence, cue)
             or _future_decision(sentence, cue)
             or _imagined(sentence, cue, lexicon)
             or _deleted(sentence, cue)
@@ -1786,6 +1951,11 @@ def mechanism_mentions(
             or _awaits_force(sentence, cue)
             or _framing(sentence, cue, "TOOL_EXAMPLES", len(sentence.span), -1)
             or _framing(sentence, cue, "TOOL_REFERENCE", len(sentence.span), -1)
+            or _framing(sentence, cue, "TOOL_INSTEAD_OF", INSTEAD_OF_REACH, -1)
+            or _reliance_denied_after(sentence, cue, lexicon)
+            or _law_or_watch(sentence, cue, lexicon)
+            or _cited_title(sentence, lexicon)
+            or _disowned_relative(sentence, cue, lexicon)
             or _explained(sentence, cue, lexicon)
             or _framing(sentence, cue, "TOOL_LEGEND", 0, 0)
             or _framing(sentence, cue, "TOOL_TEMPLATE", len(sentence.span), len(sentence.span))
@@ -1917,6 +2087,10 @@ def _onward_part(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> boo
     # is based on ...": the SCCs' own conditions for onward transfers, whatever verb of reliance they use.
     if ONWARD_CONDITION.search(tokens[lo:hi].text):
         return True
+    # "Onward transfers by our US subsidiary follow the framework's principles, under which it is certified": a party's
+    # own certification under the tool is the basis of the transfer to it.
+    if any(lo <= c.start < hi for c in sentence.of("TOOL_JOINED")):
+        return False
     c_lo, c_hi = sentence.clause_bounds(cue.start)
     own = tokens[max(lo, c_lo) : min(hi, c_hi)]
     if ONWARD.search(own.text) is None and any(t.lower_ in lexicon.reliance_verbs for t in own):
@@ -2043,11 +2217,17 @@ def tools_out_of_scope(mentions: list[Mention], sentences: Sentences) -> list[Me
 def conditioned_tools(mentions: list[Mention], eea: Set[str]) -> list[Mention]:
     """ "The processor may use the SCCs for a sub-processor in a third country, provided the conditions for their use
     are met" (Decision 2021/915, Clause 7.8): the tool for the transfers the document discloses, and nothing in a
-    document that discloses none (the clause's own "sub-processor in a third country" discloses nothing)."""
+    document that discloses none (the clause's own "sub-processor in a third country" discloses nothing, nor does a
+    third country only a condition names)."""
     offered = {m.evidence.start for m in mentions if m.detail == CONDITIONED}
-    if not any(m.kind == "destination" and m.value not in eea and m.evidence.start not in offered for m in mentions):
+    # A place only a condition opens ("Sofern wir Daten in einem Drittland verarbeiten, ...") discloses no transfer.
+    if not any(
+        m.kind == "destination" and m.value not in eea and m.detail != CONDITIONAL and m.evidence.start not in offered
+        for m in mentions
+    ):
         return mentions
-    return [replace(m, relied_upon=True, detail="") if m.detail == CONDITIONED else m for m in mentions]
+    # Relied on, but as a rule's tool: a sentence that names it for the transfer itself is the better evidence.
+    return [replace(m, relied_upon=True, detail=EXAMPLE) if m.detail == CONDITIONED else m for m in mentions]
 
 
 def consent_without_transfer(mentions: list[Mention], eea: Set[str]) -> list[Mention]:

@@ -490,7 +490,7 @@ class MechanismReader(Reader):
         if sentence.block.start in reading.contents_lines:
             # A line of the table of contents names the section on a tool, it does not rely on the tool.
             tools = [replace(m, relied_upon=False, detail="contents") for m in tools]
-        if sentence.text.rstrip().endswith("?") and _answer(passage.index, reading) != "yes":
+        if _asks(sentence) and _answer(passage.index, reading) != "yes":
             # "Is Example Inc. certified under the DPF?": a question names a tool it does not say is used; an answer
             # opening with "yes" does.
             tools = [replace(m, relied_upon=False, detail="question") for m in tools]
@@ -649,10 +649,15 @@ def _answers_transfer_question(index: int, reading: Reading) -> bool:
         return False
     question = reading.sentences[index - 1]
     return (
-        question.text.rstrip().endswith("?")
+        _asks(question)
         and question.has("TRANSFER", "CROSS_BORDER", "THIRD_COUNTRY")
         and _answer(index - 1, reading) != "no"
     )
+
+
+def _asks(sentence: Sentence) -> bool:
+    """The sentence is a question; the dash that opens its answer may end it ("Are you certified? – No, ...")."""
+    return sentence.text.rstrip().rstrip("–—").rstrip().endswith("?")
 
 
 def _answer(index: int, reading: Reading) -> str:
