@@ -684,3 +684,45 @@ def test_going_after_another_verb_sends_no_data(scanner, lang, text, countries):
     """„wandern gehen" is a verb of its own: the object of the verb before it („an Kursen in Kanada teilnehmen") is no
     party data goes to."""
     assert _scan(scanner, text, lang, "privacy_policy")[0] == countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance. The Customer may object to such changes "
+            "within 14 days; thereafter the Customer waives any right to object.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Der Auftraggeber kann "
+            "solchen Änderungen binnen 14 Tagen widersprechen; ein späterer Widerspruch ist ausgeschlossen.",
+        ),
+    ],
+)
+def test_a_right_to_object_waived_after_its_period_stands(scanner, lang, clause):
+    """A denial limited to the time after the period granted ("thereafter", „später") narrows the right as one limited
+    to approved sub-processors does: the right to object within the period is there."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "The Processor will inform the Customer of any changes 30 days in advance, price changes included. The "
+            "Customer may object to such changes within 14 days.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer informiert den Auftraggeber 30 Tage im Voraus über Änderungen, auch über "
+            "Preisanpassungen. Der Auftraggeber kann solchen Änderungen binnen 14 Tagen widersprechen.",
+        ),
+    ],
+)
+def test_notice_of_any_changes_price_changes_among_them_is_notice(scanner, lang, clause):
+    """Notice of every change, the price's among them, is notice of new sub-processors too; only a sentence whose
+    changes are all the price's gives the price notice alone."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)
