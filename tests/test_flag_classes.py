@@ -981,3 +981,45 @@ def test_a_sentence_telling_what_the_columns_hold_is_quoted_after_the_rows(scann
     report = scanner.scan_text(LEGEND_LISTS[lang], language=lang, doc_type="subprocessor_list", format="markdown")
     open_ = next(t for t in report.transfers if t.destination == UNSPECIFIED)
     assert open_.evidence[0].quote.startswith("Quayside Watch Inc.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance. The Customer may object to such changes "
+            "within 14 days; thereafter the Customer waives any right to object.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an. Der Auftraggeber kann "
+            "solchen Änderungen binnen 14 Tagen widersprechen; ein späterer Widerspruch ist ausgeschlossen.",
+        ),
+    ],
+)
+def test_a_right_to_object_waived_after_its_period_stands(scanner, lang, clause):
+    """A denial limited to the time after the period granted ("thereafter", „später") narrows the right as one limited
+    to approved sub-processors does: the right to object within the period is there."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "The Processor will inform the Customer of any changes 30 days in advance, price changes included. The "
+            "Customer may object to such changes within 14 days.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer informiert den Auftraggeber 30 Tage im Voraus über Änderungen, auch über "
+            "Preisanpassungen. Der Auftraggeber kann solchen Änderungen binnen 14 Tagen widersprechen.",
+        ),
+    ],
+)
+def test_notice_of_any_changes_price_changes_among_them_is_notice(scanner, lang, clause):
+    """Notice of every change, the price's among them, is notice of new sub-processors too; only a sentence whose
+    changes are all the price's gives the price notice alone."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)

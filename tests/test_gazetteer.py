@@ -487,3 +487,18 @@ def test_gazetteer_knows_a_country_outside_iso_3166(scanner, lang, text):
     """Kosovo has no ISO 3166-1 code but is a country texts name (XK, as CLDR and GeoNames write it); so is its
     capital a place in it."""
     assert _codes(scanner, lang, text) == ["XK"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Tickets are answered by our contractor in Prishtina."),
+        ("en", "Invoices are checked by a bookkeeping firm in Mitrovica."),
+        ("de", "Die Buchhaltung erledigt ein Dienstleister in Priština."),
+        ("de", "Unser Callcenter in Prishtinë beantwortet Ihre Anfragen."),
+    ],
+)
+def test_gazetteer_knows_the_spellings_of_kosovo_cities_in_use(scanner, lang, text):
+    """GeoNames gives one spelling of each ("Pristina", "Mitrovicë"); texts write the capital "Prishtina", "Priština"
+    or „Prishtinë" and the city "Mitrovica" as often."""
+    assert _codes(scanner, lang, text) == ["XK"]

@@ -5061,3 +5061,46 @@ def test_roles_german_sending_to_a_country(scanner, lang, text, expected):
 def test_roles_manufacturing_handed_to_a_plant_moves_no_data(scanner, lang, text, expected):
     """Production outsourced to a plant is goods, not personal data; other work outsourced still is."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We process the personal data of members residing in Peru when they book a course.", set()),
+        ("en", "We process the contact data of guests living in Peru.", set()),
+        ("en", "Your booking data will normally reside in Peru.", {"PE"}),
+        ("de", "Wir verarbeiten die Buchungsdaten von Mitgliedern, die in Peru leben.", set()),
+    ],
+)
+def test_roles_data_of_people_residing_somewhere_comes_from_there(scanner, lang, text, expected):
+    """ "the data of members residing in Peru": the people reside there, which is where the data comes from; only data
+    that is itself the subject, a modal or adverb between at most, resides where it is kept."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We obtain your postal address from Listora Inc. in Peru, which receives it from public registers.",
+            set(),
+        ),
+        (
+            "de",
+            "Wir erhalten Ihre Anschrift von einem Adressverlag in Peru, der sie aus öffentlichen Verzeichnissen erhält.",
+            set(),
+        ),
+        (
+            "de",
+            "Wir erhalten Ihre Bestellung und übermitteln sie an einen Versender in Peru, der die Lieferdaten erhält.",
+            {"PE"},
+        ),
+        ("en", "Your order is received from you by Kestrel Inc. in Peru, which stores it.", {"PE"}),
+    ],
+)
+def test_roles_a_party_the_vendor_receives_data_from_is_a_source(scanner, lang, text, expected):
+    """The party after "we obtain ... from", „wir erhalten ... von" is where the data comes from, whatever its relative
+    clause says it receives; a party the data is passed on to after being received, or the one "by" whom it is
+    received, is a recipient still."""
+    assert destinations(scanner, text, lang) == expected

@@ -210,6 +210,7 @@ class Words:
     other_safe_harbors: frozenset[str]
     vendor_words: frozenset[str]
     dwells: frozenset[str]
+    dweller_links: frozenset[str]
     exception: re.Pattern[str]
     table_headers: dict[str, re.Pattern[str]]
     responsible_row: re.Pattern[str]
@@ -814,9 +815,12 @@ DWELLER_REACH = 2
 
 def _data_dwells(sentence: Sentence, verb: int, words: Words) -> bool:
     """ "whose data resides in the UK", "your data will reside in Canada": the verb at ``verb`` that says where people
-    live has the data as its subject, which is where the data is kept."""
-    return sentence.span[verb].lower_ in words.dwells and any(
-        0 <= verb - c.end <= DWELLER_REACH for c in sentence.of("DATA_NAMED")
+    live has the data as its subject, which is where the data is kept. Only a modal or an adverb may stand between:
+    in "personal data of individuals residing in Japan" the people reside there, which is where data comes from."""
+    tokens = sentence.span
+    return tokens[verb].lower_ in words.dwells and any(
+        0 <= verb - c.end <= DWELLER_REACH and all(tokens[j].lower_ in words.dweller_links for j in range(c.end, verb))
+        for c in sentence.of("DATA_NAMED")
     )
 
 

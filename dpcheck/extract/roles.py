@@ -99,6 +99,8 @@ class SeatedParty:
     subject_reach: int
     storage: frozenset[str]
     island_prepositions: frozenset[str]
+    source_prepositions: frozenset[str]
+    party_prepositions: frozenset[str]
     legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
 
@@ -199,6 +201,8 @@ class RoleSet:
                 int(data["seated_party"]["subject_reach"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["storage"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["island_prepositions"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["source_prepositions"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["party_prepositions"]),
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
@@ -497,8 +501,12 @@ class SentenceRoles:
         # where the data goes, as a recipient's; so is the place of a party a relative clause has handle the data
         # where another cue places data there ("checks are carried out by X Ltd., London, which receives your name",
         # „von einem Rückversicherer auf den Bermudas geprüft, der hierfür die Schadensdetails erhält"): the party is
-        # the recipient, not where data comes from.
-        if handler is not None and (argument == COMPANY or argument in self.roleset.transferring):
+        # the recipient, not where data comes from. Only a relative clause after the place does that: a verb right after
+        # it ("our local provider in Korea processes data for Korean users") leaves the place to its transferring cue,
+        # and so to what the sentence's section makes of it.
+        if handler is not None and (
+            argument == COMPANY or (argument in self.roleset.transferring and handler.start > end)
+        ):
             return Argument(RECIPIENT_SEAT, handler, "seated_party")
         # "... are sent to our sub-processor, X Inc., registered in Wilmington, Delaware": the register of a company
         # named right before it, in a sentence sending data to it, is a recipient's seat (GUIDELINES.md: "X Inc., a
@@ -768,11 +776,37 @@ class SentenceRoles:
                 return True
         return False
 
+    def _received_from(self, start: int) -> bool:
+        """The place at ``start`` is that of a party the vendor receives data from ("we obtain your contact details
+        from a broker in the US, which receives them from public registers", „Wir erhalten Ihre Kontaktdaten von einem
+        Adresshändler in den USA, der sie ... erhält"): a cue of receiving before it, then a source preposition, and no
+        cue of data moving on between them. The nearest preposition of a party before the place decides: "received
+        from you by X Inc. in the US, which stores it" names X as the one receiving."""
+        tokens = self.sentence.span
+        seated = self.roleset.seated_party
+        moving = self.sentence.of("TRANSFER", "RCPT_SHARE")
+        for c in self.sentence.of("RCPT_SOURCE"):
+            if c.end > start or any(c.end <= m.start < start for m in moving):
+                continue
+            nearest = next(
+                (
+                    t.lower_
+                    for t in reversed(tokens[c.end : start])
+                    if t.lower_ in seated.source_prepositions or t.lower_ in seated.party_prepositions
+                ),
+                "",
+            )
+            if nearest in seated.source_prepositions:
+                return True
+        return False
+
     def _relative_handler(self, start: int, end: int, claimed_by_company: bool = False) -> Cue | None:
         """The verb right after a party's place, or of a relative clause there, that says the party handles the
         data ("X Pvt Ltd in Pune, India, which receives the data", "X LLC in Austin, United States, receives the
         data", "die X Ltd in Pune (Indien), die dafür ... erhält", "our partner in Pune receives the data");
         ``start:end``: the list of places."""
+        if self._received_from(start):
+            return None
         tokens = self.sentence.span
         seated = self.roleset.seated_party
         # "Our partner in Shenzhen receives your shipping details", „Unser Partner in Shenzhen erhält Ihre

@@ -147,6 +147,12 @@ DEFINED_TERM = re.compile(
     r"[“”\"'’]?\)?)?\s*(?:means|mean|shall mean|refers? to|has the meaning|bezeichnet|bedeutet|meint|ist|sind|is|are)\b",
     re.I,
 )
+# Words limiting a denial of the objection right to the time after the period granted, or to what is beyond it.
+DENIAL_LIMIT = re.compile(
+    r"\b(thereafter|afterwards|after (?:that|this|such|the|its) (?:period|deadline|date|time)|after (?:the )?expiry|"
+    r"beyond|otherwise|danach|nachher|später\w*|nach ablauf|darüber hinaus|ansonsten|im übrigen|sonst)\b",
+    re.I,
+)
 UNREASONABLE = re.compile(r"\bunreasonabl|\bunbillig|\bohne (wichtigen|sachlichen) grund", re.I)
 
 
@@ -319,7 +325,7 @@ def _says_change(sentence: Sentence, words: Words) -> str:
     processors in use is then where a general authorisation starts, never a closed one (see _closed_list). Changes of
     another document ("changes to this DPA") say nothing of the sub-processors, nor does a clause's run-in title
     ("Liability and changes."): the terms after it say what changes."""
-    if sentence.has("OTHER_CHANGE", "PRICE_CHANGE") or sentence.is_title or _closed_list(sentence, words):
+    if sentence.has("OTHER_CHANGE") or _price_only(sentence) or sentence.is_title or _closed_list(sentence, words):
         return ""
     if cues := sentence.of("CHANGE", "AT_ANY_TIME"):
         return cues[0].text
@@ -433,7 +439,7 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     # Concerns the vendor only considers in good faith are consultation, not a right to object.
     concerns = [] if sentence.has("GOOD_FAITH") else sentence.of("OBJECTION_CONCERNS")
     # Under a sub-processor heading, "If the Customer objects to a price change, it may terminate" objects to the price.
-    priced = not named and sentence.has("PRICE_CHANGE")
+    priced = not named and _price_only(sentence)
     objections = sorted(
         (c for c in [*sentence.of("OBJECTION"), *concerns] if c.start not in announced and not priced),
         key=lambda c: c.start,
@@ -489,7 +495,8 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
         if (
             gives_notice
             and (states_period(text) or sentence.has("CHANGE"))
-            and not sentence.has("OTHER_CHANGE", "PRICE_CHANGE")
+            and not sentence.has("OTHER_CHANGE")
+            and not _price_only(sentence)
         ):
             notice(notice_word)
         if (
@@ -564,6 +571,14 @@ SEPARABLE_NOTICE = {
 SEPARABLE_VERBS = frozenset(SEPARABLE_NOTICE)
 
 
+def _price_only(sentence: Sentence) -> bool:
+    """Every change the sentence speaks of is one of the price ("may change its prices with 30 days' notice", "if the
+    Customer objects to a price change"): its notice and objection are the price's. "will notify the Customer of any
+    changes 30 days in advance, including price changes" gives notice of every change, the price's among them."""
+    prices = sentence.of("PRICE_CHANGE")
+    return bool(prices) and all(any(p.start <= c.start < p.end for p in prices) for c in sentence.of("CHANGE"))
+
+
 def _objection_denied(sentence: Sentence) -> bool:
     """The sentence takes the objection right away ("waives any right to object", "steht dem Auftraggeber nicht
     zu"), not where it only bars unreasonable objections ("may not object unreasonably")."""
@@ -580,7 +595,13 @@ def _granted_apart(sentence: Sentence, objections: list[Cue]) -> bool:
     denials = sentence.of("OBJECTION_DENIED")
     first = min(d.start for d in denials)
     named = sentence.of("SUBPROCESSOR")
-    if not any(lo <= n.start < hi for d in denials for lo, hi in [sentence.part_bounds(d.start, d.end)] for n in named):
+    tokens = sentence.span
+    parts = [sentence.part_bounds(d.start, d.end) for d in denials]
+    # "...; thereafter the Customer waives any right to object", „danach ist ein Widerspruch ausgeschlossen": a denial
+    # limited to the time after the period granted narrows the right as one limited to approved sub-processors does.
+    if not any(lo <= n.start < hi for lo, hi in parts for n in named) and not any(
+        DENIAL_LIMIT.search(" ".join(t.text for t in tokens[lo:hi])) for lo, hi in parts
+    ):
         return False
     for objection in objections:
         lo, hi = sentence.part_bounds(objection.start, objection.end)
