@@ -913,6 +913,27 @@ def test_places_naming_the_law_a_list_ends_with_are_no_destinations(scanner, lan
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "countries"),
+    [
+        ("en", "We may host customer records in Canada and other local data centres of our cloud provider.", {"CA"}),
+        ("en", "Support files are kept in India, and other relevant data may be mirrored in Singapore.", {"IN", "SG"}),
+        ("en", "Records are kept in Ireland; EU, UK, or other applicable data protection law governs them.", set()),
+        (
+            "de",
+            "Wir übermitteln Kundendaten nach Kanada und in die anderen nationalen Rechenzentren unseres Cloud-Anbieters.",
+            {"CA"},
+        ),
+        ("de", "Es gilt EU-, UK- oder sonstiges anwendbares Datenschutzrecht; die Daten liegen in Irland.", set()),
+    ],
+)
+def test_places_before_other_data_centres_or_data_stay_destinations(scanner, lang, text, countries):
+    """Only a law closes the list: "Canada and other regional data centres" is where data rests, "India, and other
+    relevant data" the data themselves."""
+    destinations, _ = _scan(scanner, text, lang)
+    assert destinations == countries
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         (

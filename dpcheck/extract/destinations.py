@@ -1265,6 +1265,20 @@ def importer_addresses(sentence: Sentence, eea: set[str], words: Words) -> list[
     return found
 
 
+def _qualified_law(sentence: Sentence, i: int, words: Words) -> bool:
+    """Token ``i``, after the words qualifying it, is the law's own word ("or other applicable law", „oder sonstigem
+    Datenschutzrecht"). Not a place for data ("the United States and other data centres" opens a phrase for where data
+    rests), nor the data themselves ("India, and other relevant data may be stored ..."): "data" is a law's word only as
+    "data protection"."""
+    tokens = sentence.span
+    if any(c.start == i for c in sentence.of("TRANSFER")):
+        return False
+    word = tokens[i].lower_.rstrip(".")
+    if word == "data":
+        return i + 1 < len(tokens) and tokens[i + 1].lower_ in ("protection", "privacy")
+    return word in words.law or word.startswith(words.law_prefixes)
+
+
 def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     """ "UK GDPR", "Swiss-U.S. DPF", "UK Addendum": the country names a law or tool, not a place; "Swiss francs" names
     a currency."""
@@ -1289,7 +1303,7 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     if i >= len(tokens):
         return False
     if i > qualified:
-        return tokens[i].lower_.rstrip(".") in words.law
+        return _qualified_law(sentence, i, words)
     # "its Montreal data centre": a phrase for where data rests opens there, not a law's name ("UK data protection law").
     if any(c.start == i and c.end > i + 1 for c in sentence.of("TRANSFER")):
         return False
