@@ -818,6 +818,26 @@ def test_ordinary_termination_kept_beside_a_right_to_object(scanner, lang, objec
 
 
 @pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "en",
+            "The Processor announces new sub-processors 30 days in advance; the Controller may object to a new "
+            "sub-processor within 14 days, and its right of ordinary termination remains unaffected.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer kündigt neue Unterauftragsverarbeiter 30 Tage im Voraus an; der Auftraggeber kann binnen "
+            "14 Tagen widersprechen, sein Recht zur ordentlichen Kündigung bleibt unberührt.",
+        ),
+    ],
+)
+def test_ordinary_termination_kept_in_the_sentence_granting_the_right(scanner, lang, sentence):
+    """The saving clause in the very sentence that grants the right to object takes nothing from it either."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(scanner, AUTHORISED[lang] + sentence, lang)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "countries"),
     [
         (
@@ -884,10 +904,23 @@ def test_a_provider_engaged_at_its_address_is_where_it_works(scanner, lang, text
             False,
         ),
         ("en", "The Customer authorises the Processor to engage sub-processors.", True),
+        (
+            "en",
+            "The Customer authorises the Processor to engage sub-processors. The Processor keeps a record of its "
+            "sub-processors and tells the Customer of changes to this list.",
+            True,
+        ),
+        (
+            "de",
+            "Der Auftraggeber genehmigt den Einsatz von Unterauftragsverarbeitern. Der Auftragnehmer führt ein Verzeichnis "
+            "seiner Unterauftragsverarbeiter und informiert über Änderungen dieser Liste.",
+            True,
+        ),
     ],
 )
 def test_this_list_of_sub_processors_is_the_list_at_hand(scanner, lang, text, missing):
-    """ "This list", „Diese Liste": the list the document holds right there."""
+    """ "This list", „Diese Liste" saying what it holds: the list the document holds right there; "changes to this list"
+    of a record the text only names places no list."""
     assert ("SUBPROCESSOR_LIST_MISSING" in _subprocessor_flags(scanner, text, lang)) is missing
 
 

@@ -619,10 +619,23 @@ def _objection_void(sentence: Sentence, words: Words) -> bool:
     return any(t.lower_ in words.unaffected for c in sentence.of("OBJECTION_LEAVES") for t in tokens[c.end :])
 
 
+# The words that name the right to object itself, not a customer's disagreement ("does not agree", „nicht
+# einverstanden") that a saving clause for ordinary termination answers.
+RIGHT_TO_OBJECT = ("object", "veto", "widersp", "einspruch", "einwand", "einwänd", "einwend")
+
+
 def _ordinary_termination_kept(sentence: Sentence, words: Words) -> bool:
     """The sentence only keeps the contract's ordinary termination as it was („Ist der Auftraggeber nicht einverstanden,
-    bleibt ihm das Recht zur ordentlichen Kündigung unberührt"): the way out any customer has, not a right to object."""
-    return sentence.has("ORDINARY_TERMINATION") and any(t.lower_ in words.unaffected for t in sentence.span)
+    bleibt ihm das Recht zur ordentlichen Kündigung unberührt"): the way out any customer has, not a right to object.
+    Not when the sentence grants the right itself beside it ("the Customer may object within 14 days, and its right of
+    ordinary termination remains unaffected"): a word of objecting outside the termination's words is that right."""
+    kept = sentence.of("ORDINARY_TERMINATION")
+    if not kept or not any(t.lower_ in words.unaffected for t in sentence.span):
+        return False
+    return not any(
+        c.text.lower().startswith(RIGHT_TO_OBJECT) and not any(k.start <= c.start < k.end for k in kept)
+        for c in sentence.of("OBJECTION")
+    )
 
 
 def _subprocessor_named(sentence: Sentence) -> str:
