@@ -857,10 +857,14 @@ def test_ordinary_termination_kept_in_the_sentence_granting_the_right(scanner, l
             "in der Schweiz.",
             {"CH"},
         ),
+        ("en", "Backups are copied from Ireland to Japan and Brazil real-time by our cloud provider.", {"JP", "BR"}),
+        ("en", "We share listing data with our partners in the US real estate market.", {"US"}),
+        ("de", "Rechnungen stellen wir in US-Dollar oder in Schweizer Franken aus.", set()),
     ],
 )
 def test_a_currency_named_after_a_country_is_no_destination(scanner, lang, text, countries):
-    """ "Swiss francs" is money; the partner in Switzerland is a destination."""
+    """ "Swiss francs" is money; the partner in Switzerland is a destination, and so are places before "real-time" or
+    "real estate"."""
     destinations, _ = _scan(scanner, text, lang, doc_type="privacy_policy")
     assert destinations == countries
 

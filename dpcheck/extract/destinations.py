@@ -1309,10 +1309,21 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
         return False
     word = tokens[i].lower_.rstrip(".")  # "the Swiss Annex." closing a sentence stays one token
     # „UK- und EU-Standardvertragsklauseln": the list's last word is a compound whose end is the tool.
-    return any(
-        w in words.law | words.people | words.residence | words.currency or w.startswith(words.law_prefixes)
-        for w in {word, word.rpartition("-")[2]} - {""}
-    ) or _titled_law(tokens, i, words)
+    return (
+        any(
+            w in words.law | words.people | words.residence or w.startswith(words.law_prefixes)
+            for w in {word, word.rpartition("-")[2]} - {""}
+        )
+        or _titled_law(tokens, i, words)
+        or _currency(tokens, i, words)
+    )
+
+
+def _currency(tokens: Tokens, i: int, words: Words) -> bool:
+    """Token ``i`` after the places names their money ("in US or Canadian dollars", „in Schweizer Franken"); not the
+    first part of a compound ("replicated to Japan and Brazil real-time", "pound-for-pound"), which says how."""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return tokens[i].lower_.rstrip(".") in words.currency and after not in DASHES
 
 
 def _country_code(text: str) -> bool:
