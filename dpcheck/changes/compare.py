@@ -169,9 +169,13 @@ def _sets(
 
     def same(value: str, passages: Sequence[Passage], this: Terms, other: Terms, removal: bool = False) -> bool:
         if not read:
-            # A flag of an absence ("transfers not addressed") quotes nothing: where a destination or tool read in one
-            # version only was held back as said again in the other, that absence is one of the reading, not the terms.
-            return all(p in follows for p in passages) if passages else bool(follows)
+            # A flag of an absence ("transfers not addressed", whose rule quotes nothing): where a destination or tool
+            # read in one version only was held back as said again in the other, that absence is one of the reading,
+            # not the terms. A flag that only happens to quote nothing here (no list of sub-processors, where the DPA
+            # says nothing of them) is of terms of its own, and changes.
+            if not passages:
+                return bool(follows) and value in lex.absences
+            return all(p in follows for p in passages)
         if (
             _unchanged(value, passages, this, other)
             or (reworded is not None and reworded(value, passages, this, other, lex))

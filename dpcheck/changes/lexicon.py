@@ -37,6 +37,9 @@ class DiffWords:
     """Companies that took a new name, as (former, current) name words, both ways round (recipients.yml)."""
     former_name: tuple[str, ...]
     """Words after a company's name that give its other name ("formerly", „ehemals"), lower-case (recipients.yml)."""
+    absences: frozenset[str]
+    """Core flags whose rule quotes nothing (``evidence: []`` in ``rules/flags/``: "transfers not addressed"), the
+    absence of a reading."""
     eea: frozenset[str]
     """The EEA's members and the EEA named as a whole."""
     places: Mapping[str, Patterns]
@@ -94,6 +97,7 @@ class DiffWords:
             generic=frozenset(str(w).lower() for w in recipients["generic"]),
             renamed=(*renamed, *((b, a) for a, b in renamed)),
             former_name=tuple(str(w).lower() for w in recipients["former_name"]),
+            absences=frozenset(r.id for r in ruleset.rules if r.core and not r.evidence),
             eea=ruleset.facts.eea_places,
             places=_places(lexicon["countries"], lexicon["places"]),
             tools=_tools(lexicon["mechanisms"]),

@@ -1364,3 +1364,18 @@ def test_diff_a_product_or_company_under_its_new_name_is_no_recipient_change(lan
         ("subprocessor_added", "Corvan Pixel"),
         ("subprocessor_removed", before),
     }
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_flag_of_missing_terms_beside_a_destination_held_back_is_added(lang):
+    """Only the absence of a transfer reading follows a destination held back. A list of sub-processors dropped in
+    the same new version (its flag quoting nothing, as the DPA no longer speaks of them) is a change of its own."""
+    sentence, heading = SEATED_PROVIDER[lang]
+    placed = Passage(sentence, "old.md")
+    old = Terms("old.md", "yellow", destinations={"GB": (placed,)}, passages=(placed,), whole=sentence)
+    flags: dict[str, tuple[Passage, ...]] = {"TRANSFERS_NOT_ADDRESSED": (), "SUBPROCESSOR_LIST_MISSING": ()}
+    kept = Terms("new.md", "red", flags=flags, whole=heading + sentence)
+    assert [(c.kind, c.value) for c in compare(old, kept).changes] == [
+        ("flag_added", "SUBPROCESSOR_LIST_MISSING"),
+        ("rating_changed", "red"),
+    ]
