@@ -1267,7 +1267,7 @@ def importer_addresses(sentence: Sentence, eea: set[str], words: Words) -> list[
 
 def _qualified_law(sentence: Sentence, i: int, words: Words) -> bool:
     """Token ``i``, after the words qualifying it, is the law's own word ("or other applicable law", „oder sonstigem
-    Datenschutzrecht"). Not a place for data ("the United States and other data centres" opens a phrase for where data
+    Recht"; not „oder sonstigen datenschutzrechtlich unsicheren Drittstaaten"). Not a place for data ("the United States and other data centres" opens a phrase for where data
     rests), nor the data themselves ("India, and other relevant data may be stored ..."): "data" is a law's word only as
     "data protection"."""
     tokens = sentence.span
@@ -1276,7 +1276,7 @@ def _qualified_law(sentence: Sentence, i: int, words: Words) -> bool:
     word = tokens[i].lower_.rstrip(".")
     if word == "data":
         return i + 1 < len(tokens) and tokens[i + 1].lower_ in ("protection", "privacy")
-    return word in words.law or word.startswith(words.law_prefixes)
+    return word in words.law
 
 
 def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
