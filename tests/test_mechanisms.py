@@ -5283,3 +5283,154 @@ def test_mechanisms_tools_of_a_rule_for_third_countries_need_a_disclosed_transfe
     """The tools of "we process data only in third countries with ..." are relied on only where the document discloses
     a transfer; a third country only a condition names discloses none."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # The vendor's part in the tool denied in the relative clause disowns it; what it does with the text does not.
+        (
+            "en",
+            "We send data to Quillmoor Inc. in the US under standard contractual clauses, which we do not publish.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "We send data to Quillmoor Inc. in the US under standard contractual clauses, which we cannot share with you.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Wir senden Daten an Quillmoor Inc. in den USA auf Grundlage von Standardvertragsklauseln, die wir nicht "
+            "veröffentlichen.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Data goes to Quillmoor Inc. in the US under the Data Privacy Framework, in which we do not take part "
+            "ourselves but Quillmoor does.",
+            {"dpf"},
+        ),
+        ("en", "Since 2023 there is the Data Privacy Framework, in which we do not take part.", set()),
+        ("de", "Es gibt den Data Privacy Framework, dem wir nicht beigetreten sind.", set()),
+    ],
+)
+def test_mechanisms_a_relative_clause_disowns_only_the_vendors_part(scanner, lang, text, expected):
+    """A relative clause after a tool disowns it where the vendor denies taking part in it, using or signing it; not
+    where it denies publishing it, nor where another party takes the part the vendor does not."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A clause after the denial on what does arrive is not read: anonymous statistics are no personal data.
+        (
+            "en",
+            "Although Quillmoor Inc. is certified under the Data Privacy Framework, we do not send it any personal data; "
+            "it receives only anonymous usage counts.",
+            set(),
+        ),
+        (
+            "de",
+            "Quillmoor Inc. ist zwar nach dem DPF zertifiziert, erhält aber keine Klardaten, sondern nur verschlüsselte "
+            "Sicherungen in den USA.",
+            {"dpf"},
+        ),
+        (
+            "en",
+            "Quillmoor Inc. is certified under the DPF, but it does not receive any data beyond names and email "
+            "addresses, which we send to the US.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Quillmoor Inc. ist nach dem DPF zertifiziert, erhält aber keine anderen Daten als Namen und "
+            "E-Mail-Adressen, die wir in die USA übermitteln.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Unser US-Hoster Quillmoor Inc. ist nach dem DPF zertifiziert, verarbeitet aber keine Daten ohne unsere "
+            "Weisung.",
+            {"dpf"},
+        ),
+        # Denied whole, the certification stays named only.
+        (
+            "en",
+            "Although our US parent is certified under the Data Privacy Framework, it does not receive any customer data.",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_a_certified_recipient_denied_some_data_still_receives(scanner, lang, text, expected):
+    """A certification granted against a denial narrowed right after it to some data (an exception, "beyond", „sondern
+    nur") is the basis of what the recipient receives."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We use standard contractual clauses instead of relying on your consent for transfers to Quillmoor Inc. in "
+            "the US.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Wir nutzen Standardvertragsklauseln anstelle Ihrer Einwilligung für Übermittlungen an Quillmoor Inc. in den "
+            "USA.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Für Übermittlungen an Quillmoor Inc. in den USA nutzen wir Standardvertragsklauseln, anstatt uns auf Ihre "
+            "Einwilligung zu stützen.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Instead of the standard contractual clauses, transfers to Quillmoor Inc. in the US rest on your explicit "
+            "consent.",
+            {"derogation"},
+        ),
+    ],
+)
+def test_mechanisms_consent_set_aside_instead_of(scanner, lang, text, expected):
+    """Consent "instead of" which another tool is used, even past a verb of reliance, is not relied on."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We process data only in third countries with an adequacy decision; our support partner Tessaly Ltd. in "
+            "Canada receives customer data.",
+            {"adequacy"},
+        ),
+        (
+            "de",
+            "Wir verarbeiten Daten nur in Drittländern mit einem Angemessenheitsbeschluss; unser Supportpartner Tessaly "
+            "Ltd. in Kanada erhält Kundendaten.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "We process data only in third countries with an adequate level of protection; for our US host Quillmoor Inc. "
+            "we have concluded standard contractual clauses.",
+            {"adequacy", "scc"},
+        ),
+        (
+            "en",
+            "We process data only in third countries with an adequacy decision or under standard contractual clauses.",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_a_rule_for_third_countries_ends_at_its_semicolon(scanner, lang, text, expected):
+    """Past a semicolon a sentence opening with "only in third countries with ..." speaks of a transfer of its own."""
+    assert mechanisms(scanner, text, lang) == expected

@@ -123,6 +123,8 @@ CITATION = re.compile(r"(?:art(?:icle|ikel|\.)?|§)\s*\d", re.I)
 RELIED_AFTER_REACH = 8
 # Tokens between that verb and its negation, past the German verb's subject („stützt sich der Auftragnehmer für keine").
 RELIANCE_DENIAL_REACH = 6
+# Tokens after a denial of receipt within which a word narrows it to some data („keine Klardaten, sondern nur").
+NARROWED_REACH = 4
 # Tokens between "instead of" and the tool it sets aside ("instead of the EU standard contractual clauses").
 INSTEAD_OF_REACH = 2
 # Tokens between the vendor opening a relative clause about a tool and the negation in it ("the DPF, in which we do
@@ -199,7 +201,7 @@ class MechanismLexicon:
     ``tool_not_held``, ``field_labels``, ``tool_instead``, ``negated_object``, ``contrast``, ``reliance_verbs``, ``vendor_words``, ``basis_prepositions``,
     ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
     ``tool_lapse``, ``tool_relative``, ``basis_column``, ``transfer_column``, the ``location`` of ``table_headers``,
-    ``denial_scope``, ``level_verbs``, ``other_safe_harbors``,
+    ``denial_scope``, ``level_verbs``, ``other_safe_harbors``, ``relative_disowning``, ``denial_narrowed``,
     documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
@@ -256,6 +258,8 @@ class MechanismLexicon:
     denial_scope: frozenset[str] = frozenset()
     level_verbs: frozenset[str] = frozenset()
     other_safe_harbors: frozenset[str] = frozenset()
+    relative_disowning: frozenset[str] = frozenset()
+    denial_narrowed: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -329,6 +333,8 @@ class MechanismLexicon:
             listed("denial_scope"),
             listed("level_verbs"),
             listed("other_safe_harbors"),
+            listed("relative_disowning"),
+            listed("denial_narrowed"),
         )
 
     def processing_basis(self, sentence: Sentence, cue: Cue) -> bool:
@@ -955,6 +961,7 @@ def consent_mentions(
         if (
             _consenting_party(sentence, cue) != "user"
             or _governing_cue(sentence, cue, [cue], "derogation", lexicon)
+            or _instead_of(sentence, cue, [], lexicon)  # "instead of relying on your consent"
             or _parties_agree(sentence, cue)
             or any(q.end <= cue.start for q in sentence.of("QUESTION_TOPIC"))  # "questions about ... your consent"
             or _authorises_another(sentence, cue, lexicon)
@@ -1142,7 +1149,16 @@ def _only_in_countries(sentence: Sentence, cue: Cue) -> Cue | None:
     SCCs, certifications or BCRs": every tool of a sentence that lets data go only to third countries meeting a
     condition is one a transfer would rest on, relied on where the document discloses one."""
     only = sentence.of("TOOL_ONLY_IN")
-    return Cue("TOOL_CONDITIONS", only[0].start, only[0].end, only[0].text) if only else None
+    if not only:
+        return None
+    # The rule holds up to a semicolon: past it the sentence speaks of a transfer of its own ("...; for our US host we
+    # have concluded the SCCs", "...; our partner in Canada receives customer data"), whose tools it relies on.
+    stops = sentence.where_word(SEMICOLON)
+    lo = max((i + 1 for i in stops if i < only[0].start), default=0)
+    hi = min((i for i in stops if i >= only[0].end), default=len(sentence.span))
+    if not lo <= cue.start < hi or any(not lo <= p.start < hi for p in sentence.places):
+        return None
+    return Cue("TOOL_CONDITIONS", only[0].start, only[0].end, only[0].text)
 
 
 def _example_under_conditions(
@@ -1375,7 +1391,8 @@ def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
         denial = next(
             (
                 n
-                for n in sentence.of("NEGATION")
+                # The first after the verb: a later „ohne" is an exception to it („keine Daten ohne unsere Weisung").
+                for n in sorted(sentence.of("NEGATION"), key=lambda c: c.start)
                 # A German verb ends its clause, far from the negation that denies it („jedoch werden keine Daten in
                 # die USA übermittelt"); a negation of reliance denies no transfer ("does not rely on it for
                 # transfers").
@@ -1391,9 +1408,15 @@ def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
             None,
         )
         # "..., but no data is transferred to the US without your consent / except for support": a denial with an
-        # exception denies nothing, so the tool granted before it is the basis of what the exception lets through.
-        if denial is not None and not _said_in(tokens, denial.end, len(tokens), lexicon.denial_exceptions):
-            return denial
+        # exception denies nothing, so the tool granted before it is the basis of what the exception lets through; nor
+        # does one narrowed, right after it, to some data ("does not receive any data beyond names", „erhält aber keine
+        # Klardaten, sondern nur ..."). A clause after it on what does arrive is not read: "...; it receives only
+        # anonymous statistics" leaves the denial whole.
+        if denial is None or _said_in(tokens, denial.end, len(tokens), lexicon.denial_exceptions):
+            continue
+        if _said_in(tokens, denial.end, min(len(tokens), denial.end + NARROWED_REACH), lexicon.denial_narrowed):
+            continue
+        return denial
     return None
 
 
@@ -1542,7 +1565,20 @@ def _disowned_relative(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) 
         )
         if speaker is None:
             return None
-        return next((n for n in negations if 0 < n.start - speaker <= DENIED_RELATIVE_REACH), None)
+        denial = next((n for n in negations if 0 < n.start - speaker <= DENIED_RELATIVE_REACH), None)
+        if denial is None:
+            return None
+        # What is denied must be the vendor's part in the tool ("in which we do not take part"), not something done
+        # with its text ("which we do not publish"); and not handed to another party after a contrast ("in which we do
+        # not take part ourselves, but our US host does").
+        _, hi = sentence.clause_bounds(denial.start)
+        rest = tokens[denial.end : min(len(tokens), denial.end + 2 * RELATIVE_REACH)]
+        if not any(t.lower_ in lexicon.relative_disowning for t in tokens[denial.end : max(hi, denial.end + 3)]):
+            return None
+        turned = next((k for k, t in enumerate(rest) if t.lower_ in lexicon.contrast), None)
+        if turned is not None and not any(t.lower_ in lexicon.vendor_words for t in rest[turned + 1 : turned + 3]):
+            return None
+        return denial
     return None
 
 
@@ -1619,6 +1655,20 @@ def _set_aside(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: Mecha
         ),
         None,
     )
+
+
+def _instead_of(sentence: Sentence, cue: Cue, mentions: Sequence[Cue], lexicon: MechanismLexicon) -> Cue | None:
+    """ "instead of the SCCs", "instead of relying on your consent", „anstelle der Einwilligung": the words that set
+    the tool after them aside, at most INSTEAD_OF_REACH tokens before it besides a verb of reliance or use and its
+    preposition, with no other tool between."""
+    tokens = sentence.span
+    passed = lexicon.reliance_verbs | lexicon.using | lexicon.basis_prepositions
+    for c in sentence.of("TOOL_INSTEAD_OF"):
+        if c.end > cue.start or any(c.end <= m.start < cue.start for m in mentions):
+            continue
+        if sum(1 for t in tokens[c.end : cue.start] if t.lower_ not in passed) <= INSTEAD_OF_REACH:
+            return c
+    return None
 
 
 def _framing(
@@ -1951,7 +2001,7 @@ def mechanism_mentions(
             or _awaits_force(sentence, cue)
             or _framing(sentence, cue, "TOOL_EXAMPLES", len(sentence.span), -1)
             or _framing(sentence, cue, "TOOL_REFERENCE", len(sentence.span), -1)
-            or _framing(sentence, cue, "TOOL_INSTEAD_OF", INSTEAD_OF_REACH, -1)
+            or _instead_of(sentence, cue, unique, lexicon)
             or _reliance_denied_after(sentence, cue, lexicon)
             or _law_or_watch(sentence, cue, lexicon)
             or _cited_title(sentence, lexicon)
