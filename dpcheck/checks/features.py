@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from dpcheck.checks.art28 import ELEMENTS, WEAKENINGS, Assessment, assess
 from dpcheck.checks.chain import chain_gaps
-from dpcheck.extract.mechanisms import denied
 from dpcheck.facts import LegalFacts
 from dpcheck.models import (
     ALL_SUBPROCESSORS,
@@ -134,6 +133,9 @@ def ev(items: Iterable[Mention | Recipient]) -> tuple[Evidence, ...]:
 
 @feature("doc_type", "transfers_addressed", "unnamed_basis", "tools_denied")
 def _document(doc: Inputs) -> dict[str, Feature]:
+    # Imported here: the checks load with `import dpcheck`, which must not load the reading stage (tests/test_startup.py).
+    from dpcheck.extract.mechanisms import denied
+
     x = doc.extraction
     addressed = bool(x.transfers_addressed or x.destinations or x.relied_mechanisms)
     refused = [m for m in x.of("mechanism") if denied(m)]

@@ -505,7 +505,8 @@ class Sentence:
         after it are about and sets none itself."""
         text = self.text.strip()
         return bool(RUN_IN_TITLE.match(text)) or (
-            self.start == self.block.start and self.following() is not None and bool(TOPICS_TITLE.match(text))
+            # The pattern first: following() builds the next sentence, which a sentence no reader plans must not cost.
+            bool(TOPICS_TITLE.match(text)) and self.start == self.block.start and self.following() is not None
         )
 
     @property
