@@ -5104,3 +5104,69 @@ def test_roles_a_party_the_vendor_receives_data_from_is_a_source(scanner, lang, 
     clause says it receives; a party the data is passed on to after being received, or the one "by" whom it is
     received, is a recipient still."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Unser Versanddienstleister speichert Ihre Adresse in Kanada.", {"CA"}),
+        ("de", "Die Brieftaube Mail Inc. speichert Ihre Adresse in den USA.", {"US"}),
+        ("de", "Wir übermitteln Ihre Anschrift in die USA.", {"US"}),
+        ("de", "Unser Dienstleister speichert Ihre neue Postanschrift und Ihren Namen in Kanada.", {"CA"}),
+        ("en", "Brieftaube Mail Inc. stores your mailing address in the United States.", {"US"}),
+        ("en", "Our fulfilment partner processes your postal address in Canada.", {"CA"}),
+        # An address with no verb storing or sending it, or one goods are sent to, is where someone lives.
+        ("de", "Ihre Adresse in Kanada geben Sie bei der Bestellung an.", set()),
+        ("de", "Wir senden Ihre Bestellung an Ihre Adresse in Kanada.", set()),
+        ("en", "Your postal address in Canada is entered at checkout.", set()),
+        ("en", "We send your parcel to your mailing address in Canada.", set()),
+    ],
+)
+def test_roles_an_address_stored_or_sent_is_data_not_a_seat(scanner, lang, text, expected):
+    """„speichert Ihre Adresse in Kanada", "stores your mailing address in the US": the address after a storing or
+    sending verb is the data, and the place after it where the data is; an address given or delivered to stays one."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "We rely on Quillpost, based in the United States, for sending newsletters.", {"US"}),
+        ("en", "For sending newsletters we rely on Quillpost based in Australia.", {"AU"}),
+        ("de", "Für den Versand stützen wir uns auf Quillpost mit Sitz in den USA.", {"US"}),
+        ("de", "Wir stützen uns dabei auf die Quillpost Pty Ltd mit Sitz in Australien.", {"AU"}),
+    ],
+)
+def test_roles_a_company_relied_on_is_one_used(scanner, lang, text, expected):
+    """ "we rely on X, based in the US", „wir stützen uns auf X mit Sitz in den USA": a company relied on for the work
+    is a service used, its seat where the data goes."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "tool"),
+    [
+        ("en", "We rely on the SCCs for transfers to the US.", {"US"}, "scc"),
+        ("en", "We rely on the adequacy decision for Japan.", set(), "adequacy"),
+        ("de", "Wir stützen uns auf den Angemessenheitsbeschluss für Japan.", set(), "adequacy"),
+        ("de", "Für Übermittlungen in die USA stützen wir uns auf die Standardvertragsklauseln.", {"US"}, "scc"),
+    ],
+)
+def test_roles_a_tool_relied_on_stays_a_tool(scanner, lang, text, expected, tool):
+    """A tool relied on names no recipient: its places are the transfer's, or the tool's own."""
+    report = scan(scanner, text, lang)
+    assert {t.destination for t in report.transfers} == expected
+    assert set(report.mechanisms) == {tool}
+    assert not report.recipients
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We rely on this certification for the data we receive from Switzerland."),
+        ("de", "Wir stützen uns auf diese Zertifizierung für Daten, die wir aus der Schweiz erhalten."),
+    ],
+)
+def test_roles_reliance_for_data_received_places_no_recipient(scanner, lang, text):
+    """Where the sentence receives the data, the place after "rely on" is where it comes from."""
+    assert destinations(scanner, text, lang) == set()

@@ -101,6 +101,7 @@ class SeatedParty:
     island_prepositions: frozenset[str]
     source_prepositions: frozenset[str]
     party_prepositions: frozenset[str]
+    object_openers: frozenset[str]
     legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
 
@@ -203,6 +204,7 @@ class RoleSet:
                 frozenset(str(w).lower() for w in data["seated_party"]["island_prepositions"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["source_prepositions"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["party_prepositions"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["object_openers"]),
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
@@ -331,6 +333,27 @@ class SentenceRoles:
                     break
         return found
 
+    def _stored_object(self, cue: Cue, role: Role) -> bool:
+        """ "Acme stores your mailing address in the US", „Wir speichern Ihre Adresse in Kanada": a company's cue that is
+        a word for data (an address) opened as the object of a transferring verb right before it (its possessive or
+        article between) names what is stored or sent, not whose address is there; „Ihre Adresse in Kanada geben Sie an"
+        and „wir liefern an Ihre Adresse in Kanada" keep it an address."""
+        seated = self.roleset.seated_party
+        tokens = self.sentence.span
+        if role.argument != COMPANY or not tokens[cue.end - 1].lower_.endswith(seated.data_words):
+            return False
+        # The opener may stand before an adjective of the cue ("your mailing address") or of its own („Ihre neue Adresse").
+        opener = next(
+            (i for i in (cue.start - 1, cue.start - 2) if i >= 0 and tokens[i].lower_ in seated.object_openers), None
+        )
+        # A transferring cue that closes with a preposition („senden Ihre Bestellung an Ihre Adresse") sends to the address.
+        goals = self.roleset.barriers | seated.party_prepositions | seated.place_prepositions
+        return (
+            opener is not None
+            and tokens[opener - 1].lower_ not in goals
+            and any(c.end == opener and r.argument in self.roleset.transferring for c, r in self.cues)
+        )
+
     def argument(self, start: int, end: int, open_region: bool = False) -> Argument:
         """The argument role of the place at tokens ``start:end``: that of the list of places it stands in.
         ``open_region``: the place is an open one ("worldwide"), which a role with ``open_regions`` claims
@@ -372,7 +395,7 @@ class SentenceRoles:
                     reached.append(((-1, 0, 0), cue, role))
                 continue
             cue_before = cue.end <= start
-            if not (role.before if cue_before else role.after):
+            if not (role.before if cue_before else role.after) or self._stored_object(cue, role):
                 continue
             # "Where a shop owner in the UK contacts support, the conversation is handled and stored in the EU": a verb
             # that names its own place right after it does not reach back to one before it.
