@@ -5170,3 +5170,53 @@ def test_roles_a_tool_relied_on_stays_a_tool(scanner, lang, text, expected, tool
 def test_roles_reliance_for_data_received_places_no_recipient(scanner, lang, text):
     """Where the sentence receives the data, the place after "rely on" is where it comes from."""
     assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Records sent to the United States require us to sign SCCs with Brightwick.", {"US"}),
+        ("en", "Data sent to Japan requires us to keep a transfer log.", {"JP"}),
+        ("de", "Daten, die Tallowby in die USA sendet, erfordern Standardvertragsklauseln.", {"US"}),
+        ("en", "In some cases, California requires that Brightwick use other names.", set()),
+        ("en", "The GDPR requires us to sign SCCs for transfers.", set()),
+        ("de", "Kalifornien verlangt, dass Tallowby andere Namen verwendet.", set()),
+    ],
+)
+def test_roles_a_place_after_a_preposition_makes_no_law(scanner, lang, text, expected):
+    """ "California requires that ...": a place as the subject of "requires" is a lawmaker; after a preposition ("sent to
+    the United States requires us to use SCCs") it is where the data goes."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Order data may go to our fulfilment partner in Singapore.", {"SG"}),
+        ("en", "Account details can also go to our support centre in India.", {"IN"}),
+        ("en", "Your refund may go through within a few days in Singapore.", set()),
+    ],
+)
+def test_roles_data_that_may_go_somewhere_goes_there(scanner, lang, text, expected):
+    """ "payment data may go to our processor in the US": data that may go to a party goes where it is; a payment that
+    goes through moves no data."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Brightwick keeps your mailing address in Australia.", {"AU"}),
+        ("en", "We keep the customer records in Canada.", {"CA"}),
+        ("en", "We keep you informed about our shops in Australia.", set()),
+        ("de", "Tallowby speichert Ihren Namen und Ihre Anschrift in Kanada.", {"CA"}),
+        ("de", "Wir speichern Ihre E-Mail-Adresse, Ihren Namen und Ihre Adresse in Australien.", {"AU"}),
+        ("en", "We store your name and your address in Canada.", {"CA"}),
+        ("de", "Wir senden Ihre Bestellung und Ihre Rechnung an Ihre Adresse in Kanada.", set()),
+        ("de", "Ihren Namen und Ihre Adresse in Kanada geben Sie bei der Bestellung an.", set()),
+    ],
+)
+def test_roles_an_address_kept_or_listed_is_stored(scanner, lang, text, expected):
+    """ "we keep your address in Australia", „speichert Ihren Namen und Ihre Anschrift in Kanada": an address kept, or
+    later in a list of stored objects, is data stored there, not where someone lives; an address goods go to stays one."""
+    assert destinations(scanner, text, lang) == expected

@@ -45,6 +45,8 @@ SUBPROCESSOR_SEAT_GAP = 1
 # the first more closely ("Einwohner des US-Bundesstaats Virginia") or joins it ("the law in any EEA jurisdiction or
 # Switzerland").
 OWN_PLACE = 3
+# The words one object in a list of a verb's objects may run to, its opener included („Ihren vollständigen Namen").
+OBJECT_WORDS = 4
 # Marks between two clauses of a sentence.
 CLAUSE_MARKS = frozenset({",", ";"})
 # How far a title-case name of a law or document runs on either side of a transfer word inside it.
@@ -74,6 +76,7 @@ class Role:
     places_only: bool = False  # its cues place the party they name; they make no transfer statement of the sentence
     place_after: frozenset[str] = frozenset()  # its cues reach only a place right after one of these words
     through_place: bool = False  # its cues state a transfer only through a place they claim
+    subject_only: bool = False  # its cues reach only a place no preposition governs (the subject of their verb)
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class SeatedParty:
     source_prepositions: frozenset[str]
     party_prepositions: frozenset[str]
     object_openers: frozenset[str]
+    object_joins: frozenset[str]
     legal_forms: frozenset[str] = frozenset()  # words closing a company's name (words.yml)
 
 
@@ -170,6 +174,7 @@ class RoleSet:
                 bool(entry.get("places_only", False)),
                 frozenset(str(w).lower() for w in entry.get("place_after", ())),
                 bool(entry.get("through_place", False)),
+                bool(entry.get("subject_only", False)),
             )
         unknown = sorted(
             ({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"])
@@ -205,6 +210,7 @@ class RoleSet:
                 frozenset(str(w).lower() for w in data["seated_party"]["source_prepositions"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["party_prepositions"]),
                 frozenset(str(w).lower() for w in data["seated_party"]["object_openers"]),
+                frozenset(str(w).lower() for w in data["seated_party"]["object_joins"]),
                 frozenset(str(w).lower() for w in legal_forms),
             ),
             frozenset(str(w).lower() for w in data["coordination"]),
@@ -346,6 +352,17 @@ class SentenceRoles:
         opener = next(
             (i for i in (cue.start - 1, cue.start - 2) if i >= 0 and tokens[i].lower_ in seated.object_openers), None
         )
+        # An address later in a list of objects is stored as well („speichern Ihren Namen und Ihre Adresse"): the verb
+        # stands before the list's first opener.
+        while opener is not None and opener > 1 and tokens[opener - 1].lower_ in seated.object_joins:
+            opener = next(
+                (
+                    i
+                    for i in range(opener - 2, max(-1, opener - 2 - OBJECT_WORDS), -1)
+                    if tokens[i].lower_ in seated.object_openers
+                ),
+                None,
+            )
         # A transferring cue that closes with a preposition („senden Ihre Bestellung an Ihre Adresse") sends to the address.
         goals = self.roleset.barriers | seated.party_prepositions | seated.place_prepositions
         return (
@@ -353,6 +370,17 @@ class SentenceRoles:
             and tokens[opener - 1].lower_ not in goals
             and any(c.end == opener and r.argument in self.roleset.transferring for c, r in self.cues)
         )
+
+    def _governed(self, start: int) -> bool:
+        """A preposition stands right before the list of places at ``start`` or its article ("sent to the United States",
+        „in die USA"): the places are no subject of a verb after them."""
+        tokens = self.sentence.span
+        seated = self.roleset.seated_party
+        i = start - 1
+        if i >= 0 and tokens[i].lower_ in seated.articles:
+            i -= 1
+        prepositions = self.roleset.barriers | seated.place_prepositions | seated.party_prepositions
+        return i >= 0 and tokens[i].lower_ in prepositions
 
     def argument(self, start: int, end: int, open_region: bool = False) -> Argument:
         """The argument role of the place at tokens ``start:end``: that of the list of places it stands in.
@@ -396,6 +424,8 @@ class SentenceRoles:
                 continue
             cue_before = cue.end <= start
             if not (role.before if cue_before else role.after) or self._stored_object(cue, role):
+                continue
+            if role.subject_only and self._governed(start):
                 continue
             # "Where a shop owner in the UK contacts support, the conversation is handled and stored in the EU": a verb
             # that names its own place right after it does not reach back to one before it.
