@@ -315,15 +315,17 @@ class EvidenceOrder:
         # a sentence of the text, or in a row naming another place, is that place's statement, even under "Notes".
         mark = NOTE_OPENS.match(quote)
         stated = noted.get(mark.group(1)) if mark else None
+        place_aside = mention.kind == "destination" and (
+            (mention.value in stated if stated is not None else self.notes.search(heading) is not None)
+            or (mention.value == UNSPECIFIED and self.supposes(quote))
+            or (table and self.customer_group.search(quote) is not None)
+        )
         return bool(
             self.refers_on(mention.evidence)
-            or (mention.kind == "destination" and stated is not None and mention.value in stated)
-            or (mention.kind == "destination" and stated is None and self.notes.search(heading) is not None)
+            or place_aside
             or self.asks(quote)
             or self.elsewhere.search(quote)
             or self.declined.search(quote)
-            or (mention.kind == "destination" and mention.value == UNSPECIFIED and self.supposes(quote))
-            or (mention.kind == "destination" and table and self.customer_group.search(quote) is not None)
             or (self.assessment.search(quote) and not self.concluded.search(quote) and not table)
             or DATED_ROW.search(quote)
             or (mention.kind == "mechanism" and self.condition.search(quote))
