@@ -348,21 +348,16 @@ class SentenceRoles:
         tokens = self.sentence.span
         if role.argument != COMPANY or not tokens[cue.end - 1].lower_.endswith(seated.data_words):
             return False
+
+        def opener_in(positions: range) -> int | None:
+            return next((i for i in positions if tokens[i].lower_ in seated.object_openers), None)
+
         # The opener may stand before an adjective of the cue ("your mailing address") or of its own („Ihre neue Adresse").
-        opener = next(
-            (i for i in (cue.start - 1, cue.start - 2) if i >= 0 and tokens[i].lower_ in seated.object_openers), None
-        )
+        opener = opener_in(range(cue.start - 1, max(-1, cue.start - 3), -1))
         # An address later in a list of objects is stored as well („speichern Ihren Namen und Ihre Adresse"): the verb
         # stands before the list's first opener.
         while opener is not None and opener > 1 and tokens[opener - 1].lower_ in seated.object_joins:
-            opener = next(
-                (
-                    i
-                    for i in range(opener - 2, max(-1, opener - 2 - OBJECT_WORDS), -1)
-                    if tokens[i].lower_ in seated.object_openers
-                ),
-                None,
-            )
+            opener = opener_in(range(opener - 2, max(-1, opener - 2 - OBJECT_WORDS), -1))
         # A transferring cue that closes with a preposition („senden Ihre Bestellung an Ihre Adresse") sends to the address.
         goals = self.roleset.barriers | seated.party_prepositions | seated.place_prepositions
         return (
