@@ -50,6 +50,9 @@ CHANGES_SUBPROCESSORS = "subprocessors_may_change"
 # says what a word means, so it counts as the clause it stands for, but a finding quotes an operative clause before it
 # (extract/evidence.py ranks tools by it; extract/terms.py sets it; checks/features.py reads it).
 DEFINITION = "definition"
+# The reason of a table's header row read as speaking of the transfers' basis ("Sub-processor | Location | Safeguard"):
+# it says what a column holds, not what the document does, so a finding shows the rows under it instead.
+HEADER_ROW_BASIS = "heads a column for the transfers' legal basis"
 # The mention kind of an objection that changes nothing ("does not prevent the engagement"): no right to object, whatever
 # other clauses grant (extract/terms.py reads it; checks/features.py and checks/art28.py quote it).
 OBJECTION_VOID = "subprocessor_objection_void"

@@ -1784,3 +1784,104 @@ def test_evidence_a_row_placing_data_for_all_customers_or_eea_ones_keeps_its_pla
     )
     found = quotes(scanner, text, lang, "US", doc_type="subprocessor_list", fmt="markdown")
     assert found[0].startswith("Corravel Cloud Ltd")
+
+
+@pytest.mark.parametrize(
+    ("lang", "supposed", "decisive"),
+    [
+        (
+            "en",
+            "Where we rely on standard contractual clauses for a transfer, we also encrypt the data in transit and "
+            "keep the keys in Europe.",
+            "Transfers to Corbelline Inc. in the United States are made under the standard contractual clauses.",
+        ),
+        (
+            "en",
+            "Until Corbelline Inc. is certified under the EU-U.S. Data Privacy Framework, we rely on the standard "
+            "contractual clauses for transfers to it.",
+            "Transfers to Wendrick Inc. in the United States rest on its certification under the EU-U.S. Data Privacy "
+            "Framework.",
+        ),
+        (
+            "de",
+            "Soweit wir uns auf Standardvertragsklauseln stützen, haben wir die Rechtslage im Empfängerland geprüft und "
+            "verschlüsseln die Daten bei der Übertragung.",
+            "Übermittlungen an die Corbelline Inc. in den USA erfolgen auf Grundlage der Standardvertragsklauseln.",
+        ),
+        (
+            "de",
+            "Bis die Corbelline Inc. nach dem EU-U.S. Data Privacy Framework zertifiziert ist, stützen wir "
+            "Übermittlungen an sie auf die Standardvertragsklauseln.",
+            "Übermittlungen an die Wendrick Inc. in den USA stützen sich auf deren Zertifizierung nach dem EU-U.S. "
+            "Data Privacy Framework.",
+        ),
+    ],
+)
+def test_evidence_a_tool_only_supposed_in_an_opening_condition_comes_after_the_statement(
+    scanner, lang, supposed, decisive
+):
+    """ "Where we rely on the SCCs, we ...", "Until X is certified under the DPF, ...": the opening clause supposes the
+    tool (or a state still to come) and the sentence says what goes with it; the sentence saying a transfer rests on
+    the tool is quoted first, though it stands later."""
+    tool = "dpf" if "Privacy Framework" in decisive else "scc"
+    assert tool_quotes(scan(scanner, f"{supposed} {decisive}", lang, "dpa"), tool)[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "stated", "other"),
+    [
+        (
+            "en",
+            "If we transfer your data to the United States, we rely on the standard contractual clauses.",
+            "Transfers to our hosting provider rest on the standard contractual clauses.",
+        ),
+        (
+            "de",
+            "Wenn wir Ihre Daten in die USA übermitteln, stützen wir uns auf die Standardvertragsklauseln.",
+            "Übermittlungen an unseren Hosting-Anbieter erfolgen auf Grundlage der Standardvertragsklauseln.",
+        ),
+    ],
+)
+def test_evidence_a_tool_named_after_the_opening_condition_is_stated(scanner, lang, stated, other):
+    """The condition supposes the transfer; the tool stands in the main clause after its comma, so the sentence states
+    what the transfer rests on and keeps its place before a later one."""
+    assert tool_quotes(scan(scanner, f"{stated} {other}", lang, "dpa"), "scc")[0] == stated
+
+
+HEADER_ROW_TABLES = {
+    "en": (
+        "# Annex 2 - Sub-processors\n\n"
+        "| Sub-processor | Service | Location | Safeguard |\n| --- | --- | --- | --- |\n"
+        "| Brightmoss Inc. | Sending appointment reminders | Denver, USA | – |\n"
+    ),
+    "de": (
+        "# Anlage 2 – Unterauftragsverarbeiter\n\n"
+        "| Unterauftragsverarbeiter | Leistung | Standort | Garantie |\n| --- | --- | --- | --- |\n"
+        "| Brightmoss Inc. | Versand von Terminerinnerungen | Denver, USA | – |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_evidence_a_header_row_naming_the_safeguard_column_is_not_the_missing_tools_quote(scanner, lang):
+    """A table's header row "... | Safeguard" names the column, not the document's basis for a transfer: the missing
+    tool is shown by the row under it, with its empty cell, first."""
+    report = scan(scanner, HEADER_ROW_TABLES[lang], lang, "dpa", fmt="markdown")
+    found = finding_quotes(report, "TRANSFER_MECHANISM_UNSPECIFIED")
+    assert found[0].startswith("Brightmoss Inc.")
+    assert not any(q.startswith(("Sub-processor |", "Unterauftragsverarbeiter |")) for q in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "basis"),
+    [
+        ("en", "Transfers to third countries rest on appropriate safeguards."),
+        ("de", "Übermittlungen in Drittländer erfolgen auf Grundlage geeigneter Garantien."),
+    ],
+)
+def test_evidence_a_sentence_naming_the_basis_without_a_tool_is_still_quoted_first(scanner, lang, basis):
+    """A sentence on the transfers' basis that names no tool states the gap itself: it stays the first quote of the
+    missing tool, before the rows of the table."""
+    text = HEADER_ROW_TABLES[lang].replace("\n\n", f"\n\n{basis}\n\n", 1)
+    report = scan(scanner, text, lang, "dpa", fmt="markdown")
+    assert finding_quotes(report, "TRANSFER_MECHANISM_UNSPECIFIED")[0] == basis

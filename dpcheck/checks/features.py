@@ -23,6 +23,7 @@ from dpcheck.models import (
     ALL_SUBPROCESSORS,
     CHANGES_SUBPROCESSORS,
     DEFINITION,
+    HEADER_ROW_BASIS,
     LATE_NOTICE,
     LIST_ABSENT,
     LISTED_IN_USE,
@@ -142,8 +143,11 @@ def _document(doc: Inputs) -> dict[str, Feature]:
     return {
         "doc_type": Feature(x.doc_type),
         "transfers_addressed": Feature(addressed, distinct_places(x.transfers_addressed, EVIDENCE)),
-        # One sentence is enough to show that the basis goes unnamed; the quotes after it show where data goes.
-        "unnamed_basis": Feature(bool(x.unnamed_basis), distinct_places(x.unnamed_basis, 1)),
+        # One sentence is enough to show that the basis goes unnamed; the quotes after it show where data goes. A table's
+        # header row ("... | Safeguard") only names the column: the rows under it show what the column holds.
+        "unnamed_basis": Feature(
+            bool(x.unnamed_basis), distinct_places((e for e in x.unnamed_basis if e.reason != HEADER_ROW_BASIS), 1)
+        ),
         # The tools the text names only to deny them ("SCCs are not concluded"): where it says what the transfer
         # does not rest on.
         "tools_denied": Feature(bool(refused), ev(refused)),

@@ -16,11 +16,14 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    carried out a transfer impact assessment for the transfers to the US", saying nothing of what the
    transfer rests on, and no table row), a dated row of a change log ("2 May 2025 | Acme moved hosting to
    Oregon") and a tool named in a sentence that rules a transfer out but for it ("will not transfer ...
-   unless the SCCs are in place"): each names the label for another case, an earlier state or a promise,
-   where another sentence states it. So does a condition on the reader declining the transfer ("If you do not want
-   your data processed in the US, ...", „Wenn Sie keine Verarbeitung in den USA wünschen, ..."): the case in which it
-   does not happen. So does, for an unnamed destination, a transfer told only as a case that may arise ("When we
-   transfer your data to other countries, we protect it ...", „Soweit wir Daten in Drittländer übermitteln, ..."): a
+   unless the SCCs are in place"), only in a clause opening the sentence with a condition or a time still to come
+   ("Where we rely on the SCCs, we ...", "Until Acme is certified under the DPF, ...", „Soweit wir uns auf die SCC
+   stützen, ...", not "If we transfer data to the US, we rely on the SCCs"): each names the label for another
+   case, an earlier state or a promise, where another sentence states it. So does a condition on the reader
+   declining the transfer ("If you do not want your data processed in the US, ...", „Wenn Sie keine Verarbeitung in
+   den USA wünschen, ..."): the case in which it does not happen. So does, for an unnamed destination, a transfer
+   told only as a case that may arise ("When we transfer your data to other countries, we protect it ...", „Soweit
+   wir Daten in Drittländer übermitteln, ..."): a
    merely conditional clause discloses no destination by itself (a country it names is how the document names it).
    So does, for a destination, a table row placing the data by the customers it is for ("Germany (EU customers) USA
    (US customers)"): where data rests depends on the customer, where another row places it for all. So does a note
@@ -226,6 +229,7 @@ class EvidenceOrder:
     instance: re.Pattern[str]  # words before a label naming it as one instance of a class, at the end of a text
     declined: re.Pattern[str]  # words opening a condition on the reader declining the transfer, at the start of a quote
     hypothetical: re.Pattern[str]  # words opening a transfer told only as one that may arise, at a quote's start
+    supposed: re.Pattern[str]  # words opening a condition, or a time still to come, at a quote's start
     customer_group: re.Pattern[str]  # words naming, in a parenthesis, the customers a row places data for
     notes: re.Pattern[str]  # words opening a heading over notes on a list's entries
     legend: re.Pattern[str] | Prefiltered  # words of a heading over a legend telling how to read a list
@@ -256,6 +260,7 @@ class EvidenceOrder:
             ),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["declined"]) + r")\b", re.I),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["hypothetical"]) + r")\b", re.I),
+            re.compile(r"^[\W\d]*(?:" + _alternatives(words["supposed"]) + r")\b", re.I),
             # "(US customers)", not "(all customers)" nor "(EU and US customers)": those place every EEA customer's data.
             re.compile(
                 r"\((?![^()]*\b(?:"
@@ -328,7 +333,7 @@ class EvidenceOrder:
             or self.declined.search(quote)
             or (self.assessment.search(quote) and not self.concluded.search(quote) and not table)
             or DATED_ROW.search(quote)
-            or (mention.kind == "mechanism" and self.condition.search(quote))
+            or (mention.kind == "mechanism" and bool(self.condition.search(quote) or self.supposes_tool(mention)))
         )
 
     def supposes(self, quote: str) -> bool:
@@ -338,6 +343,19 @@ class EvidenceOrder:
         übermitteln wir Ihre Daten in Drittländer" states a transfer, on the case of an order."""
         clause = re.split(r"[,;:]", quote, maxsplit=1)[0]
         return bool(self.hypothetical.search(quote) and self.transfers.search(clause))
+
+    def supposes_tool(self, mention: Mention) -> bool:
+        """The tool is named only in the clause opening the sentence with a condition or a time still to come ("Where
+        we rely on the SCCs, we have assessed ...", "Until Acme is certified under the DPF, ...", „Soweit wir uns auf
+        die Standardvertragsklauseln stützen, ..."): the sentence supposes it and says what goes with it. The clause
+        ends at its comma; a tool named after it ("If we transfer data to the US, we rely on the SCCs") is stated."""
+        named = _QUOTED.findall(mention.evidence.reason)
+        opening = self.supposed.match(mention.evidence.quote)
+        if not named or opening is None:
+            return False
+        rest = mention.evidence.quote[opening.end() :].lower()
+        clause = re.split(r"[,;:]", rest, maxsplit=1)
+        return len(clause) == 2 and named[0].lower() in clause[0]
 
     def tool_role(self, sentence: Sentence, mention: Mention) -> str:
         """The role of the sentence a transfer tool is named in: a definition, a table row, a

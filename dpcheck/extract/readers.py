@@ -98,7 +98,7 @@ from dpcheck.extract.terms import (
     term_mentions,
 )
 from dpcheck.ingest.document import Block, Document
-from dpcheck.models import ALL_SUBPROCESSORS, EEA_REGION, UNSPECIFIED, Evidence, Mention, Recipient
+from dpcheck.models import ALL_SUBPROCESSORS, EEA_REGION, HEADER_ROW_BASIS, UNSPECIFIED, Evidence, Mention, Recipient
 from dpcheck.nlp.components import COUNTRIES, CountryRecognizer
 from dpcheck.nlp.pipeline import ROLE_PREFIX
 
@@ -1176,7 +1176,11 @@ class AddressedReader(Reader):
             and not any(m.relied_upon for m in passage.tools)
         ):
             reading.unnamed_basis.append(
-                sentence.evidence("speaks of the transfers' legal basis without naming a tool")
+                sentence.evidence(
+                    HEADER_ROW_BASIS
+                    if sentence.is_header_row
+                    else "speaks of the transfers' legal basis without naming a tool"
+                )
             )
 
 

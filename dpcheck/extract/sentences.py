@@ -500,6 +500,12 @@ class Sentence:
         return self.of(*self._sentences.label_index.prefixed(prefix))
 
     @property
+    def is_header_row(self) -> bool:
+        """The header row of a table ("Sub-processor | Location | Safeguard"): it names the columns."""
+        header = self.table_header()
+        return bool(header) and [c.strip() for c in self.block.text.split(" | ")] == [c.strip() for c in header]
+
+    @property
     def is_title(self) -> bool:
         """A clause's run-in title ("6.1 General authorisation.", "Liability and changes."): it says what the terms
         after it are about and sets none itself."""
