@@ -378,6 +378,17 @@ class Report:
     skipped: tuple[Skipped, ...] = ()
 
 
+def denied_tool(mention: Mention) -> bool:
+    """A tool the text names only to deny it ("Standarddatenschutzklauseln werden ... nicht abgeschlossen"): a negation
+    governs it, as the reason extract/mechanisms.py gives a governed tool says ("<tool> negation: '<words>'"). Read
+    here, beside the mention, so the checks can ask it without loading the reading stage (tests/test_startup.py)."""
+    return (
+        mention.kind == "mechanism"
+        and not mention.relied_upon
+        and mention.evidence.reason.startswith(f"{mention.value} negation:")
+    )
+
+
 def distinct_places(evidence: Iterable[Evidence], limit: int | None = None) -> tuple[Evidence, ...]:
     """The first evidence for each place (character span) quoted, in order, at most ``limit``."""
     seen: dict[tuple[int, int], Evidence] = {}

@@ -33,6 +33,7 @@ from dpcheck.models import (
     Evidence,
     Mention,
     Recipient,
+    denied_tool,
     distinct_places,
 )
 
@@ -133,12 +134,9 @@ def ev(items: Iterable[Mention | Recipient]) -> tuple[Evidence, ...]:
 
 @feature("doc_type", "transfers_addressed", "unnamed_basis", "tools_denied")
 def _document(doc: Inputs) -> dict[str, Feature]:
-    # Imported here: the checks load with `import dpcheck`, which must not load the reading stage (tests/test_startup.py).
-    from dpcheck.extract.mechanisms import denied
-
     x = doc.extraction
     addressed = bool(x.transfers_addressed or x.destinations or x.relied_mechanisms)
-    refused = [m for m in x.of("mechanism") if denied(m)]
+    refused = [m for m in x.of("mechanism") if denied_tool(m)]
     return {
         "doc_type": Feature(x.doc_type),
         "transfers_addressed": Feature(addressed, distinct_places(x.transfers_addressed, EVIDENCE)),
