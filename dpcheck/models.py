@@ -58,6 +58,10 @@ OBJECTION_VOID = "subprocessor_objection_void"
 # constitutes acceptance"): no objection right is read from it (extract/terms.py), and a finding on the missing right
 # quotes it first (checks/features.py).
 OBJECTION_DENIED = "subprocessor_objection_denied"
+# The detail of such a denial that stands alone: it names no sub-processors it is limited to, no time after a period
+# granted, and its sentence grants nothing ("The Customer waives any right to object."). It takes back a right another
+# sentence grants, as it does within one sentence (extract/terms.py sets it; checks/features.py reads it).
+TAKEN_BACK = "taken_back"
 # Mention kinds of the vendor the document names and of the agreement it says it amends
 # (dpcheck.extract.parties reads them; a report carries them as its vendor and amends).
 VENDOR = "vendor"

@@ -28,6 +28,7 @@ from dpcheck.models import (
     LISTED_IN_USE,
     OBJECTION_DENIED,
     OBJECTION_VOID,
+    TAKEN_BACK,
     UNSPECIFIED,
     DataFlow,
     Evidence,
@@ -221,9 +222,13 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
         changing := [m for m in doc.extraction.of(CHANGES_SUBPROCESSORS) if m.detail != DEFINITION]
     ):
         features["subprocessor_notice"] = Feature(False, ev(changing))
-    # An objection the DPA leaves without effect is no opportunity to object (Art. 28(2)), however another clause words it.
+    # An objection the DPA leaves without effect is no opportunity to object (Art. 28(2)), however another clause words it;
+    # nor is one a sentence of its own takes back whole ("The Customer waives any right to object.").
+    taken_back = [m for m in doc.extraction.of(OBJECTION_DENIED) if m.detail == TAKEN_BACK]
     if void := doc.extraction.of(OBJECTION_VOID):
         features["subprocessor_objection"] = Feature(False, ev(void))
+    elif taken_back:
+        features["subprocessor_objection"] = Feature(False, ev(taken_back))
     # The clauses that take the right to object away or leave it without effect: where its absence shows.
     gap = doc.extraction.in_order([*void, *doc.extraction.of(OBJECTION_DENIED)])
     features["subprocessor_objection_gap"] = Feature(bool(gap), ev(gap))
