@@ -61,6 +61,10 @@ OBJECTION_VOID = "subprocessor_objection_void"
 # constitutes acceptance"): no objection right is read from it (extract/terms.py), and a finding on the missing right
 # quotes it first (checks/features.py).
 OBJECTION_DENIED = "subprocessor_objection_denied"
+# The detail of such a denial that stands alone: it names no sub-processors it is limited to, no time after a period
+# granted, and its sentence grants nothing ("The Customer waives any right to object."). It takes back a right another
+# sentence grants, as it does within one sentence (extract/terms.py sets it; checks/features.py reads it).
+TAKEN_BACK = "taken_back"
 # Mention kinds of the vendor the document names and of the agreement it says it amends
 # (dpcheck.extract.parties reads them; a report carries them as its vendor and amends).
 VENDOR = "vendor"
@@ -379,6 +383,17 @@ class Report:
     facts_as_of: str = ""
     policy: PolicyRef | None = None
     skipped: tuple[Skipped, ...] = ()
+
+
+def denied_tool(mention: Mention) -> bool:
+    """A tool the text names only to deny it ("Standarddatenschutzklauseln werden ... nicht abgeschlossen"): a negation
+    governs it, as the reason extract/mechanisms.py gives a governed tool says ("<tool> negation: '<words>'"). Read
+    here, beside the mention, so the checks can ask it without loading the reading stage (tests/test_startup.py)."""
+    return (
+        mention.kind == "mechanism"
+        and not mention.relied_upon
+        and mention.evidence.reason.startswith(f"{mention.value} negation:")
+    )
 
 
 def distinct_places(evidence: Iterable[Evidence], limit: int | None = None) -> tuple[Evidence, ...]:

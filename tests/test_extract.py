@@ -3026,3 +3026,84 @@ def test_extract_a_tool_after_a_comma_speaks_of_the_place_before_it(scanner, lan
     country right before the tool's name ("UK Addendum") names its law."""
     result = scan(scanner, text, lang)
     assert {t.destination for t in result.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Although some of our processors belong to groups headquartered in the United States, every one of them "
+            "stores customer data only in data centres in the European Union.",
+        ),
+        ("en", "Although founded in Chicago, Quorrel Labs hosts all customer data in Ireland."),
+        ("en", "Customer data is hosted in Finland, although our parent company was founded in Toronto."),
+        (
+            "de",
+            "Obwohl einige unserer Dienstleister zu Konzernen mit Sitz in den USA gehören, speichern sie Kundendaten "
+            "ausschließlich in Rechenzentren in der EU.",
+        ),
+        ("de", "Obwohl unsere Firma in Chicago gegründet wurde, werden Kundendaten nur in Frankfurt gehostet."),
+    ],
+)
+def test_extract_a_place_conceded_before_data_kept_in_the_eea_is_no_destination(scanner, lang, text):
+    """A clause of concession ("although", „obwohl") tells a fact the rest of the sentence sets aside: where the group
+    sits or the company was founded, while the data is kept in the EEA."""
+    assert scanner.scan_text(text, language=lang, doc_type="privacy_policy").transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Although customer data is stored in the United States, we keep a copy in Ireland.", {"US"}),
+        ("en", "Although we keep data in Germany, our support team in India can access it.", {"IN"}),
+        ("de", "Obwohl die Kundendaten in den USA gespeichert werden, halten wir eine Kopie in Irland vor.", {"US"}),
+    ],
+)
+def test_extract_a_concession_that_moves_data_still_names_its_place(scanner, lang, text, expected):
+    """A conceded clause that stores or sends data says where it goes; a place outside the concession is read as ever."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A third country is any country outside the EEA, for example the United States or India."),
+        ("de", "Ein Drittstaat ist jeder Staat außerhalb des EWR, etwa die USA oder Indien."),
+        (
+            "de",
+            "„Drittland“ im Sinne dieser Vereinbarung ist jeder Staat, der nicht Mitglied des Europäischen "
+            "Wirtschaftsraums ist, etwa Kanada.",
+        ),
+    ],
+)
+def test_extract_a_definition_of_third_country_names_no_destination(scanner, lang, text):
+    """Saying what the term means ("is any country outside the EEA") and giving examples sends nothing anywhere."""
+    assert scanner.scan_text(text, language=lang, doc_type="dpa").transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "offices", "data"),
+    [
+        (
+            "en",
+            "Our offices are located exclusively in Germany.",
+            "Customer data is located exclusively in Germany.",
+        ),
+        (
+            "de",
+            "Unsere Büros befinden sich ausschließlich in Deutschland.",
+            "Die Kundendaten befinden sich ausschließlich in Deutschland.",
+        ),
+    ],
+)
+def test_extract_where_the_offices_are_is_no_commitment_to_keep_data_there(scanner, lang, offices, data):
+    """ "located" places whatever the sentence speaks of: the offices, not the data. Said of the data, it commits."""
+
+    def commitments(text):
+        report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+        return [m.detail for m in report.mentions if m.kind == "location_commitment"]
+
+    assert commitments(offices) == []
+    assert commitments(data) == ["EEA"]

@@ -1081,3 +1081,112 @@ def test_notice_of_any_changes_price_changes_among_them_is_notice(scanner, lang,
     """Notice of every change, the price's among them, is notice of new sub-processors too; only a sentence whose
     changes are all the price's gives the price notice alone."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(scanner, AUTHORISED[lang] + clause, lang)
+
+
+NOTICE_GIVEN = {
+    "en": AUTHORISED["en"] + "The Processor informs the Customer of new sub-processors 30 days in advance. ",
+    "de": AUTHORISED["de"] + "Der Auftragnehmer informiert den Auftraggeber 30 Tage im Voraus über neue "
+    "Unterauftragsverarbeiter. ",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "No new sub-processor is engaged without any right to object for the Customer."),
+        ("en", "A new sub-processor is never engaged without a right to object."),
+        ("de", "Kein neuer Unterauftragsverarbeiter wird ohne jedes Widerspruchsrecht des Auftraggebers eingesetzt."),
+        (
+            "de",
+            "Kein neuer Unterauftragsverarbeiter wird eingesetzt, ohne dass dem Auftraggeber ein Widerspruchsrecht zusteht.",
+        ),
+    ],
+)
+def test_a_negation_before_without_grants_the_right_to_object(scanner, lang, clause):
+    """Two negations cancel: no sub-processor comes without the right, so each comes with it."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(scanner, NOTICE_GIVEN[lang] + clause, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("en", "New sub-processors are engaged without any right to object."),
+        ("en", "The Processor does not ask the Customer and engages new sub-processors without any right to object."),
+        ("de", "Neue Unterauftragsverarbeiter werden ohne jedes Widerspruchsrecht des Auftraggebers eingesetzt."),
+        (
+            "de",
+            "Der Auftragnehmer fragt nicht nach und setzt neue Unterauftragsverarbeiter ohne jedes Widerspruchsrecht ein.",
+        ),
+    ],
+)
+def test_without_a_right_to_object_alone_or_in_another_clause_denies_it(scanner, lang, clause):
+    """ "without any right to object" with no negation before it, or one in a clause of its own joined by "and",
+    takes the right away."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, NOTICE_GIVEN[lang] + clause, lang)
+
+
+GRANTED = {
+    "en": "The Customer may object to a new sub-processor within 14 days. ",
+    "de": "Der Auftraggeber kann einem neuen Unterauftragsverarbeiter binnen 14 Tagen widersprechen. ",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "waiver", "missing"),
+    [
+        ("en", "The Customer waives any right to object.", True),
+        ("de", "Ein Widerspruchsrecht des Auftraggebers besteht nicht.", True),
+        # Limited to the time after the period, or to the sub-processors already listed: the grant stands.
+        ("en", "Thereafter the Customer waives any right to object.", False),
+        ("en", "The Customer waives any right to object to the sub-processors listed in Annex 2.", False),
+        ("de", "Danach ist ein Widerspruch ausgeschlossen.", False),
+        ("de", "Ein Widerspruchsrecht gegen die in Anlage 2 genannten Unterauftragsverarbeiter besteht nicht.", False),
+    ],
+)
+def test_a_waiver_in_a_sentence_of_its_own_takes_back_a_granted_right(scanner, lang, waiver, missing):
+    """A grant, then a sentence that takes the right away whole, leaves no right to rely on, as within one sentence;
+    a waiver limited to some sub-processors or to the time after the period narrows the right instead. Either order."""
+    for text in (GRANTED[lang] + waiver, waiver + " " + GRANTED[lang]):
+        flags = _subprocessor_flags(scanner, NOTICE_GIVEN[lang] + text, lang)
+        assert ("SUBPROCESSOR_OBJECTION_MISSING" in flags) is missing
+
+
+INLINE_LIST = {
+    "en": (
+        "The Processor uses the following sub-processors{colon} Quillby Hosting Inc. (hosting, Germany) and Tarnwell "
+        "GmbH (support, Austria). The Customer may audit the Processor once a year."
+    ),
+    "de": (
+        "Der Auftragnehmer bedient sich folgender Unterauftragsverarbeiter{colon} Quillby Hosting GmbH (Hosting, "
+        "Deutschland) und Tarnwell GmbH (Support, Österreich). Der Auftraggeber darf den Auftragnehmer einmal jährlich "
+        "prüfen."
+    ),
+}
+CHANGE_AT_WILL = {
+    "en": " The Processor may add further sub-processors at any time.",
+    "de": " Der Auftragnehmer kann jederzeit weitere Unterauftragsverarbeiter hinzuziehen.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("colon", [":", ""])
+def test_a_list_of_sub_processors_running_on_in_its_sentence_is_closed(scanner, lang, colon):
+    """The names right after the word for them, with a colon or without, list the sub-processors in use as a list
+    after a lead-in ending in a colon does: those are authorised, and the audit clause after it is no entry of the
+    list nor a change. A clause letting the list change makes it a general authorisation again."""
+    text = INLINE_LIST[lang].format(colon=colon)
+    assert "SUBPROCESSOR_OBJECTION_MISSING" not in _subprocessor_flags(scanner, text, lang)
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, text + CHANGE_AT_WILL[lang], lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The Processor uses sub-processors to provide the Services. The Customer may audit the Processor."),
+        ("de", "Der Auftragnehmer bedient sich Unterauftragsverarbeiter Dritter. Der Auftraggeber darf ihn prüfen."),
+    ],
+)
+def test_sub_processors_named_by_no_name_are_no_closed_list(scanner, lang, text):
+    """Without names after the word (a German noun has a capital too, but no legal form or bracket follows), the
+    sentence lists nobody: a general authorisation, with the right to object missing."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, text, lang)

@@ -600,8 +600,12 @@ def _known_as(recipient: Named, this: Terms, other: Terms, lex: DiffWords) -> bo
     if not lex.former_name:
         return False
     cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(lex.former_name, key=len, reverse=True))
+    # The other name is an aside of the name: in brackets or after a comma or dash, or run on in lower case ("Beta Ltd
+    # now Acme Ltd"). A capital with nothing between opens the next sentence ("we use Acme Inc. Previously Beta Inc.
+    # sent them"): one provider replaced another, and the new one is added.
     tail = (
-        rf"(?:[^\S\n]*{lex.legal_form_pattern})?[^\S\n]*[(,–—-]?[^\S\n]*(?i:{cues})(?!\w)[^\S\n]*(?:(?i:known\s+as|as|to)\s+)?"
+        rf"(?:[^\S\n]*{lex.legal_form_pattern})?[^\S\n]*(?:[(,–—-][^\S\n]*|(?=[a-zäöüß]))(?i:{cues})(?!\w)[^\S\n]*"
+        rf"(?:(?i:known\s+as|as|to)\s+)?"
         rf"(?:(?i:the|die|der|den|dem)\s+)?(?P<other>[A-Z0-9][\w&.'’+-]*(?:[^\S\n]+(?:[A-Z0-9&][\w&.'’+-]*|of|de|&))*)"
     )
     texts = (this.whole or this.text, *(p.quote for p in recipient.passages))

@@ -29,11 +29,13 @@ from dpcheck.models import (
     LISTED_IN_USE,
     OBJECTION_DENIED,
     OBJECTION_VOID,
+    TAKEN_BACK,
     UNSPECIFIED,
     DataFlow,
     Evidence,
     Mention,
     Recipient,
+    denied_tool,
     distinct_places,
 )
 
@@ -134,12 +136,9 @@ def ev(items: Iterable[Mention | Recipient]) -> tuple[Evidence, ...]:
 
 @feature("doc_type", "transfers_addressed", "unnamed_basis", "tools_denied")
 def _document(doc: Inputs) -> dict[str, Feature]:
-    # Imported here: the checks load with `import dpcheck`, which must not load the reading stage (tests/test_startup.py).
-    from dpcheck.extract.mechanisms import denied
-
     x = doc.extraction
     addressed = bool(x.transfers_addressed or x.destinations or x.relied_mechanisms)
-    refused = [m for m in x.of("mechanism") if denied(m)]
+    refused = [m for m in x.of("mechanism") if denied_tool(m)]
     return {
         "doc_type": Feature(x.doc_type),
         "transfers_addressed": Feature(addressed, distinct_places(x.transfers_addressed, EVIDENCE)),
@@ -227,9 +226,13 @@ def _terms(doc: Inputs) -> dict[str, Feature]:
         changing := [m for m in doc.extraction.of(CHANGES_SUBPROCESSORS) if m.detail != DEFINITION]
     ):
         features["subprocessor_notice"] = Feature(False, ev(changing))
-    # An objection the DPA leaves without effect is no opportunity to object (Art. 28(2)), however another clause words it.
+    # An objection the DPA leaves without effect is no opportunity to object (Art. 28(2)), however another clause words it;
+    # nor is one a sentence of its own takes back whole ("The Customer waives any right to object.").
+    taken_back = [m for m in doc.extraction.of(OBJECTION_DENIED) if m.detail == TAKEN_BACK]
     if void := doc.extraction.of(OBJECTION_VOID):
         features["subprocessor_objection"] = Feature(False, ev(void))
+    elif taken_back:
+        features["subprocessor_objection"] = Feature(False, ev(taken_back))
     # The clauses that take the right to object away or leave it without effect: where its absence shows.
     gap = doc.extraction.in_order([*void, *doc.extraction.of(OBJECTION_DENIED)])
     features["subprocessor_objection_gap"] = Feature(bool(gap), ev(gap))

@@ -171,6 +171,8 @@ class Words:
     speaker: frozenset[str]
     non_denying_negation: frozenset[str]
     double_negation: frozenset[str]
+    concessive: frozenset[str]
+    placing: frozenset[str]
     protection_level: frozenset[str]
     contrast: frozenset[str]
     clause_join: frozenset[str]
@@ -1176,6 +1178,24 @@ def _served_from_eea(sentence: Sentence, place: Place, eea: Collection[str], wor
     )
 
 
+def _conceded(sentence: Sentence, place: Place, eea: Collection[str], words: Words) -> bool:
+    """ "Although some of our processors belong to groups headquartered in the United States, they store customer data
+    only in the EU", „Obwohl unsere Firma in Chicago gegründet wurde, werden Kundendaten nur in Frankfurt gehostet": a
+    place in a clause conceding a fact (opened by a word of ``concessive``, up to its comma) where nothing moves or
+    works on data, while the rest of the sentence places data in the EEA: the concession is set aside, the data is
+    where the rest says. A concession that moves data ("Although data is stored in the US, ...") is read as ever."""
+    tokens = sentence.span
+    opener = next((i for i in range(place.start - 1, -1, -1) if tokens[i].lower_ in words.concessive), None)
+    if opener is None:
+        return False
+    end = next((j for j in range(opener + 1, len(tokens)) if tokens[j].text in (",", ";")), len(tokens))
+    if place.start >= end or any(opener < c.start < end for c in sentence.of("TRANSFER", "DATA_WORK", "REMOTE_WORK")):
+        return False
+    return any(
+        (p.start < opener or p.start >= end) and (p.code == EEA_REGION or p.code in eea) for p in sentence.places
+    )
+
+
 def _controllers_own(sentence: Sentence, words: Words) -> bool:
     """ "Where the Customer itself exports data to its offices in Turkey", „soweit der Verantwortliche selbst Daten in die
     Türkei exportiert": the customer moves the data, on its own account; a sentence in which the vendor speaks too ("we")
@@ -1844,6 +1864,7 @@ def destination_mentions(
             or _contrasted_away(sentence, place, words)
             or _none_there(sentence, place, words)
             or _served_from_eea(sentence, place, eea, words)
+            or _conceded(sentence, place, eea, words)
         ):
             continue
         listed_seat = len(place.code) == 2 and place.start in seated

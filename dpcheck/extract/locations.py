@@ -34,12 +34,22 @@ def commitment_mentions(sentence: Sentence, eea: set[str], words: Words) -> list
         and sentence.has("LOCATION_ONLY")
         and sentence.has("TRANSFER", "SUBPROCESSOR")
         and not sentence.has("NEGATION")
+        and not _places_other_things(sentence, words)
     ):
         reason = f"keeps data to '{inside[0].text}' ('{sentence.of('LOCATION_ONLY')[0].text}')"
     else:
         return []
     scope = "subprocessors" if sentence.has("SUBPROCESSOR") else "processing"
     return [Mention(LOCATION_COMMITMENT, scope, sentence.evidence(reason), detail=" ".join([EEA_REGION, *others]))]
+
+
+def _places_other_things(sentence: Sentence, words: Words) -> bool:
+    """ "Our offices are located exclusively in Germany", „Unsere Büros befinden sich nur in Deutschland": the sentence
+    only says where something is (``placing``), and names neither data nor sub-processors: where the offices are is
+    not where data is processed."""
+    return all(c.text.lower() in words.placing for c in sentence.of("TRANSFER")) and not sentence.has(
+        "DATA_NAMED", "SUBPROCESSOR"
+    )
 
 
 def _refuses_subprocessors(sentence: Sentence) -> bool:

@@ -2034,6 +2034,7 @@ def mechanism_mentions(
         )
         if governing is not None and governing.label == "TOOL_CONDITIONS":
             detail = CONDITIONED  # relied on where the document discloses a third-country transfer (extract())
+        # "<tool> negation: ..." marks a tool named only to deny it (models.denied_tool reads it).
         reason = (
             f"names {tool}: '{cue.text}'"
             if governing is None
@@ -2060,16 +2061,6 @@ def mechanism_mentions(
     if "derogation" not in tools_here:
         found.extend(consent_mentions(sentence, lexicon, transfer_sentence, into, unmoved))
     return found
-
-
-def denied(mention: Mention) -> bool:
-    """A tool the text names only to deny it ("Standarddatenschutzklauseln werden ... nicht abgeschlossen"): a negation
-    governs it (the reason mechanism_mentions gives it says so)."""
-    return (
-        mention.kind == "mechanism"
-        and not mention.relied_upon
-        and mention.evidence.reason.startswith(f"{mention.value} negation:")
-    )
 
 
 def _other_safe_harbor(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:

@@ -108,8 +108,14 @@ DEFINITION = re.compile(
     # '„Drittland“ ist ...', '3. A "Third Country" is ...', '7.2 „Drittstaat“ ist ...': a quoted term, perhaps numbered,
     # and "is".
     r"^\W{0,3}" + _NUMBER + r"(?:(?:a|an|the|ein|eine)\s+)?[„“\"'][^„“\"']{1,60}[“”\"']\s+(?:ist|sind|is|are)\b|"
-    # "Drittland im Sinne dieses Vertrags ist jeder Staat ...".
-    r"^\W{0,3}" + _NUMBER + r"\w+(?:\s\w+)?\s+im\s+sinne\s+(?:dieses|dieser|des|der)\b[^.;]{0,60}?\b(?:ist|sind)\b|"
+    # "Drittland im Sinne dieses Vertrags ist jeder Staat ...", „„Drittland“ im Sinne dieser Vereinbarung ist ...".
+    r"^\W{0,3}"
+    + _NUMBER
+    + r"[„“\"']?\w+(?:\s\w+)?[“”\"']?\s+im\s+sinne\s+(?:dieses|dieser|des|der)\b[^.;]{0,60}?\b(?:ist|sind)\b|"
+    # "A third country is any country outside the EEA", „Ein Drittstaat ist jeder Staat außerhalb des EWR": a term of
+    # a word or two said to be any country of a kind is what the term means, not where data goes.
+    r"^\W{0,3}" + _NUMBER + r"(?:(?:a|an|the|ein|eine|der|die|das)\s+)?\w+(?:[\s-]\w+)?\s+(?:is|are|ist|sind)\s+"
+    r"(?:any|every|each|jede[rsn]?)\s+(?:country|state|jurisdiction|staat|land)\b|"
     # "'Transfer' includes ...", „Der Begriff „Übermittlung“ umfasst auch ...": what a quoted term covers.
     r"^\W{0,3}"
     + _NUMBER

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dpcheck.extract.destinations import Words
+from dpcheck.extract.destinations import DOUBLE_NEGATION_REACH, Words
 from dpcheck.extract.forms import box_before, labelled_absent
 from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.recipients import QUOTES
@@ -21,10 +21,14 @@ from dpcheck.models import (
     LISTED_IN_USE,
     OBJECTION_DENIED,
     OBJECTION_VOID,
+    TAKEN_BACK,
     Evidence,
     Mention,
 )
 
+# Tokens after a name's first word within which its legal form or the bracket after it stands ("Mailrun Cloud
+# Services Inc.", "Quorra (support)").
+NAME_REACH = 4
 # Tokens from a word saying by what means a party acts (``by_means`` in rules/lexicon/words.yml) to the notice it
 # brings ("by giving 30 days' written notice").
 BY_MEANS_REACH = 6
@@ -314,9 +318,27 @@ def _closed_list(sentence: Sentence, words: Words) -> bool:
     """ "The Processor uses the following sub-processors:", „Wir setzen folgende Unterauftragsverarbeiter ein:": the
     contract lists the processors it is using and authorises those; only a clause on changes (notice of new ones, an
     up-to-date list) makes the authorisation a general one (Art. 28(2))."""
-    return sentence.text.rstrip().endswith(":") and all(
-        c.text.lower().split()[-1] in words.in_use for c in sentence.of("AUTHORISATION")
-    )
+    if not all(c.text.lower().split()[-1] in words.in_use for c in sentence.of("AUTHORISATION")):
+        return False
+    return sentence.text.rstrip().endswith(":") or _inline_list(sentence, words)
+
+
+def _inline_list(sentence: Sentence, words: Words) -> bool:
+    """ "The Processor uses the following sub-processors Mailrun Inc. (hosting) and Quorra GmbH (support).", „Der
+    Auftragnehmer bedient sich folgender Unterauftragsverarbeiter: Mailrun GmbH (Hosting) und Quorra GmbH": the list
+    runs on in the sentence, with or without a colon, so the sentence names those in use as one ending in a colon does.
+    A name is a capitalised word right after the word for them (a colon between) that closes with a legal form or a
+    bracket within a few words: German writes every noun with a capital."""
+    tokens = sentence.span
+    uses = [c.end for c in sentence.of("AUTHORISATION")]
+    claimed = sentence.claimed("SUBPROCESSOR")
+    for cue in sentence.of("SUBPROCESSOR"):
+        k = cue.end + 1 if cue.end < len(tokens) and tokens[cue.end].text == ":" else cue.end
+        if not uses or cue.start < min(uses) or k >= len(tokens) or k in claimed or not tokens[k].text[:1].isupper():
+            continue
+        if any(t.text == "(" or t.lower_.rstrip(".") in words.legal_forms for t in tokens[k + 1 : k + 1 + NAME_REACH]):
+            return True
+    return False
 
 
 def _says_change(sentence: Sentence, words: Words) -> str:
@@ -465,8 +487,11 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
     if objections and _objection_void(sentence, words):
         add(OBJECTION_VOID, f"an objection that changes nothing ('{objections[0].text}')")
-    elif _objection_denied(sentence) and not _granted_apart(sentence, objections):
-        add(OBJECTION_DENIED, f"the right to object taken away ('{sentence.of('OBJECTION_DENIED')[0].text}')")
+    elif (denials := _objection_denials(sentence, words)) and not _granted_apart(sentence, denials, objections):
+        alone = not _limited(sentence, denials) and all(
+            any(d.start <= o.start < d.end for d in denials) for o in objections
+        )
+        add(OBJECTION_DENIED, f"the right to object taken away ('{denials[0].text}')", TAKEN_BACK if alone else "")
     # "... constitutes acceptance of the new Sub-processor": consent to a change; the list in force at signing "deemed
     # approved" („gelten als genehmigt") is the authorisation itself.
     elif not objections and sentence.has("CHANGE") and (deemed := sentence.of("DEEMED_ACCEPTANCE")):
@@ -579,35 +604,60 @@ def _price_only(sentence: Sentence) -> bool:
     return bool(prices) and all(any(p.start <= c.start < p.end for p in prices) for c in sentence.of("CHANGE"))
 
 
-def _objection_denied(sentence: Sentence) -> bool:
-    """The sentence takes the objection right away ("waives any right to object", "steht dem Auftraggeber nicht
-    zu"), not where it only bars unreasonable objections ("may not object unreasonably")."""
-    return sentence.has("OBJECTION_DENIED") and not UNREASONABLE.search(sentence.text)
+def _objection_denials(sentence: Sentence, words: Words) -> list[Cue]:
+    """The words taking the objection right away ("waives any right to object", "steht dem Auftraggeber nicht
+    zu"); none where the sentence only bars unreasonable objections ("may not object unreasonably"), nor a "without"
+    a negation cancels ("No new sub-processor is engaged without any right to object", „Kein neuer
+    Unterauftragsverarbeiter wird eingesetzt, ohne dass dem Auftraggeber ein Widerspruchsrecht zusteht"): there every
+    new sub-processor comes with the right."""
+    if UNREASONABLE.search(sentence.text):
+        return []
+    return [d for d in sentence.of("OBJECTION_DENIED") if not _negated_without(sentence, d, words)]
 
 
-def _granted_apart(sentence: Sentence, objections: list[Cue]) -> bool:
+def _negated_without(sentence: Sentence, denial: Cue, words: Words) -> bool:
+    """A denial opened by "without" (``double_negation``) with a negation shortly before it in its clause. A word
+    joining a second clause between them ("does not notify the Customer and engages ... without any right to object")
+    or a semicolon leaves the two apart."""
+    tokens = sentence.span
+    if tokens[denial.start].lower_ not in words.double_negation:
+        return False
+    lo, _ = sentence.part_bounds(denial.start)
+    return any(
+        lo <= n.start
+        and 0 <= denial.start - n.end <= DOUBLE_NEGATION_REACH
+        and tokens[n.start].lower_ not in words.double_negation
+        and not any(t.lower_ in words.disjunction for t in tokens[n.end : denial.start])
+        for n in sentence.of("NEGATION")
+    )
+
+
+def _granted_apart(sentence: Sentence, denials: list[Cue], objections: list[Cue]) -> bool:
     """An objection granted first, in a part of the sentence between semicolons that denies none ("Customer may object
     to a new sub-processor within 14 days; a right to object to approved sub-processors does not exist"): the denial
     after it narrows the right, it does not take it away. A denial first stands: „Ein Widerspruchsrecht besteht nicht;
     das Recht zur ordentlichen Kündigung bleibt unbenommen" leaves the customer only the way out of the contract. So
     does a denial that names no sub-processors it is limited to ("Customer may object within 14 days; Customer waives
     any right to object"): the clause takes back what it gave, and the right cannot be relied on."""
-    denials = sentence.of("OBJECTION_DENIED")
-    first = min(d.start for d in denials)
-    named = sentence.of("SUBPROCESSOR")
-    tokens = sentence.span
-    parts = [sentence.part_bounds(d.start, d.end) for d in denials]
-    # "...; thereafter the Customer waives any right to object", „danach ist ein Widerspruch ausgeschlossen": a denial
-    # limited to the time after the period granted narrows the right as one limited to approved sub-processors does.
-    if not any(lo <= n.start < hi for lo, hi in parts for n in named) and not any(
-        DENIAL_LIMIT.search(" ".join(t.text for t in tokens[lo:hi])) for lo, hi in parts
-    ):
+    if not _limited(sentence, denials):
         return False
+    first = min(d.start for d in denials)
     for objection in objections:
         lo, hi = sentence.part_bounds(objection.start, objection.end)
         if objection.end <= first and not any(lo <= d.start < hi for d in denials):
             return True
     return False
+
+
+def _limited(sentence: Sentence, denials: list[Cue]) -> bool:
+    """A denial of the objection right limited to some sub-processors ("to approved sub-processors") or to the time
+    after the period granted ("...; thereafter the Customer waives any right to object", „danach ist ein Widerspruch
+    ausgeschlossen"): the part of the sentence holding it names them or says so."""
+    tokens = sentence.span
+    parts = [sentence.part_bounds(d.start, d.end) for d in denials]
+    return any(lo <= n.start < hi for lo, hi in parts for n in sentence.of("SUBPROCESSOR")) or any(
+        DENIAL_LIMIT.search(" ".join(t.text for t in tokens[lo:hi])) for lo, hi in parts
+    )
 
 
 def _objection_void(sentence: Sentence, words: Words) -> bool:

@@ -1379,3 +1379,31 @@ def test_diff_a_flag_of_missing_terms_beside_a_destination_held_back_is_added(la
         ("flag_added", "SUBPROCESSOR_LIST_MISSING"),
         ("rating_changed", "red"),
     ]
+
+
+REPLACED = {
+    "en": (
+        "We send newsletters with Postwise Inc.",
+        "We send newsletters with Mailrun Inc. Previously Postwise Inc. sent them.",
+        "We send newsletters with Mailrun Inc. (previously Postwise Inc.).",
+        ("Postwise Inc.", "Mailrun Inc."),
+    ),
+    "de": (
+        "Den Newsletter versendet die Postwise GmbH.",
+        "Den Newsletter versendet die Mailrun GmbH. Zuvor Postwise GmbH, deren Dienst eingestellt wurde.",
+        "Den Newsletter versendet die Mailrun GmbH (vormals Postwise GmbH).",
+        ("Postwise GmbH", "Mailrun GmbH"),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_provider_replaced_in_the_next_sentence_is_added_not_renamed(lang):
+    """ "Mailrun Inc. (previously Postwise Inc.)" gives the company's other name: one company renamed. "Mailrun Inc.
+    Previously Postwise Inc. sent them" opens the next sentence with the word, which tells of another provider before
+    this one: Mailrun is added."""
+    old_text, replaced, renamed, (old_name, new_name) = REPLACED[lang]
+    old = _recipient_version("old.md", old_text, old_name)
+    changes = compare(old, _recipient_version("new.md", replaced, new_name)).changes
+    assert ("subprocessor_added", new_name) in [(c.kind, c.value) for c in changes]
+    assert compare(old, _recipient_version("new.md", renamed, new_name)).changes == ()
