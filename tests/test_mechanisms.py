@@ -5670,3 +5670,38 @@ def test_mechanisms_a_denial_limited_to_some_data_beside_a_transfer_denies_no_to
 )
 def test_mechanisms_a_tool_the_vendor_does_without_is_not_relied_on(scanner, lang, text):
     assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "This notice does not cover transfers by third-party websites we link to, which may rely on their own "
+            "mechanisms such as SCCs.",
+            set(),
+        ),
+        (
+            "de",
+            "Diese Erklärung gilt nicht für Übermittlungen durch verlinkte Websites Dritter, die sich gegebenenfalls auf "
+            "ihre eigenen Mechanismen wie Standardvertragsklauseln stützen.",
+            set(),
+        ),
+        (
+            "en",
+            "The standard contractual clauses in Annex 4 are attached only as a template and are completed once a "
+            "sub-processor outside the EEA is engaged; none is engaged today.",
+            set(),
+        ),
+        (
+            "de",
+            "Die Standardvertragsklauseln in Anlage 4 sind nur als Muster beigefügt und werden erst ausgefüllt, wenn ein "
+            "Unterauftragsverarbeiter außerhalb des EWR beauftragt wird; derzeit ist keiner beauftragt.",
+            set(),
+        ),
+        # The vendor's own clauses, built on the Commission's model: relied on.
+        ("en", "Transfers to our host in Canada and the US rely on standard contractual clauses.", {"scc"}),
+    ],
+)
+def test_mechanisms_another_partys_own_tools_and_a_blank_template_are_not_relied_on(scanner, lang, text, expected):
+    assert mechanisms(scanner, text, lang) == expected

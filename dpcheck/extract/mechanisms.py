@@ -2025,12 +2025,15 @@ def mechanism_mentions(
     # Tools named by their article or their own name ("Art. 49", "derogation"), not described.
     named_articles = {lexicon.labels[c.label][0] for c in unique if c.label == f"MECH:{lexicon.labels[c.label][0]}"}
     own = sentence.of("OWN_TERMS")
-    # "Acme is DPF-certified and does not receive health data; it receives contact data in the US": a denial limited to
-    # some data, beside a part that moves data to a third country, denies no tool.
+    # "Acme is DPF-certified and does not receive health data; it receives contact data in the US": a denial of moving
+    # some data, beside a part that moves data to a third country, denies no tool ("... without further safeguards"
+    # denies no move).
+    moves = sentence.of("TRANSFER", "DATA_WORK")
     spared = {
         n
         for n in sentence.of("NEGATION")
-        if limited_part(sentence, n.start, lexicon.denial_scope, non_eea.__contains__) is not None
+        if any(0 <= m.start - n.end <= DENIAL_REACH for m in moves)
+        and limited_part(sentence, n.start, lexicon.denial_scope, non_eea.__contains__) is not None
     }
     for cue in unique:
         tool, context = lexicon.labels[cue.label]
