@@ -5434,3 +5434,274 @@ def test_mechanisms_consent_set_aside_instead_of(scanner, lang, text, expected):
 def test_mechanisms_a_rule_for_third_countries_ends_at_its_semicolon(scanner, lang, text, expected):
     """Past a semicolon a sentence opening with "only in third countries with ..." speaks of a transfer of its own."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Transfers to our American hosting partners were based on Safe Harbor and the Privacy Shield.", set()),
+        ("en", "Exports to Larchmont Inc. in the US were carried out under the Privacy Shield.", set()),
+        (
+            "de",
+            "Übermittlungen an unsere Partner in den USA erfolgten auf Grundlage von Safe Harbor und dem Privacy Shield.",
+            set(),
+        ),
+        ("de", "Die Safe-Harbor-Zertifizierung der Larchmont Inc. aus dem Jahr 2013 ist gegenstandslos.", set()),
+        # Told in the present, the invalidated tool is still presented as the basis.
+        ("en", "Transfers to our American hosting partners are based on the Privacy Shield.", {"privacy_shield"}),
+        ("de", "Übermittlungen in die USA erfolgen auf Grundlage des Privacy Shield.", {"privacy_shield"}),
+    ],
+)
+def test_mechanisms_an_invalidated_tool_told_in_the_simple_past_is_history(scanner, lang, text, expected):
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The transfer to Quillmoor Inc. relies on Commission Implementing Decision (EU) 2023/1795.", {"dpf"}),
+        ("en", "Quillmoor Inc. is certified under Implementing Decision (EU) 2023/1795.", {"dpf"}),
+        (
+            "de",
+            "Die Übermittlung an die Quillmoor Inc. stützt sich auf den Durchführungsbeschluss (EU) 2023/1795.",
+            {"dpf"},
+        ),
+        ("de", "Die Quillmoor Inc. ist gemäß dem Durchführungsbeschluss (EU) 2023/1795 zertifiziert.", {"dpf"}),
+        # Cited, not relied on.
+        ("en", "See Implementing Decision (EU) 2023/1795 for the background.", set()),
+        ("de", "Der Durchführungsbeschluss (EU) 2023/1795 wurde am 10. Juli 2023 erlassen.", set()),
+    ],
+)
+def test_mechanisms_the_dpf_named_by_its_decision_number_as_a_basis(scanner, lang, text, expected):
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Transfers of your data to countries outside the EEA take place only if you have given your explicit consent.",
+            {"derogation"},
+        ),
+        ("en", "We use consent for transfers to Brazil.", {"derogation"}),
+        (
+            "de",
+            "Die Übermittlung nach Kanada wird nur vorgenommen, wenn Sie uns ausdrücklich darum bitten und hierin "
+            "einwilligen.",
+            {"derogation"},
+        ),
+        (
+            "de",
+            "Eine Übermittlung in Drittländer erfolgt nur, sofern dies für die Vertragserfüllung nötig ist oder Sie uns "
+            "Ihre Einwilligung erteilt haben.",
+            {"derogation"},
+        ),
+        ("de", "Wir nutzen die Einwilligung für Übermittlungen nach Brasilien.", {"derogation"}),
+        # The customer's consent in a processor's terms is its instruction, not the person's consent.
+        ("en", "The processor may transfer data outside the EEA only if the customer has consented in writing.", set()),
+        (
+            "de",
+            "Eine Übermittlung in Drittländer erfolgt nur, wenn der Auftraggeber zuvor schriftlich eingewilligt hat.",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_consent_as_the_condition_or_the_vendors_basis_of_a_transfer(scanner, lang, text, expected):
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The full text of the Commission's standard contractual clauses is published at https://eur-lex.europa.eu/.",
+            set(),
+        ),
+        (
+            "en",
+            "The list of companies certified under the Data Privacy Framework is at https://example.org/dpf-list.",
+            set(),
+        ),
+        ("de", "Unter https://eur-lex.europa.eu/ finden Sie den Wortlaut der Standardvertragsklauseln.", set()),
+        (
+            "de",
+            "Die Liste der nach dem Datenschutzrahmen zertifizierten Unternehmen ist unter https://example.org/ abrufbar.",
+            set(),
+        ),
+        # The vendor's own clauses, or a party's certification, with a link: relied on.
+        ("en", "A copy of the standard contractual clauses we use is available at https://example.org/scc.", {"scc"}),
+        (
+            "de",
+            "Den Text der von uns verwendeten Standardvertragsklauseln finden Sie unter https://example.org/scc.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_link_to_a_tools_text_or_list_is_no_reliance(scanner, lang, text, expected):
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Ostrava Analytics Inc. is certified under the Data Privacy Framework, but we base our transfers to it solely on "
+            "the standard contractual clauses we signed with it.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Die Ostrava Analytics Inc. ist unter dem Datenschutzrahmen zertifiziert, doch stützen wir unsere Übermittlungen "
+            "an sie ausschließlich auf die mit ihr abgeschlossenen Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        # Each tool for its own recipient: both relied on.
+        (
+            "en",
+            "We rely on the DPF for Ostrava Analytics Inc., but only on the SCCs for our support team in India.",
+            {"dpf", "scc"},
+        ),
+        (
+            "de",
+            "Die Ostrava Analytics Inc. ist nach dem Datenschutzrahmen zertifiziert und wir nutzen zusätzlich "
+            "Standardvertragsklauseln.",
+            {"dpf", "scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_held_before_another_said_to_be_the_only_basis(scanner, lang, text, expected):
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Until 2023 we relied on SCCs for transfers to the US; today we rely on the DPF.", {"dpf"}),
+        ("en", "Transfers to the US were based on SCCs until 2023; since then they rely on the DPF.", {"dpf"}),
+        (
+            "de",
+            "Bis 2023 erfolgten Übermittlungen in die USA auf Grundlage von Standardvertragsklauseln; heute stützen wir uns "
+            "auf den Datenschutzrahmen.",
+            {"dpf"},
+        ),
+        # Both told in the present: both relied on.
+        ("en", "Transfers to India are based on SCCs; today we also use the DPF for the US.", {"dpf", "scc"}),
+    ],
+)
+def test_mechanisms_a_tool_relied_on_then_and_another_now(scanner, lang, text, expected):
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Sableworth Pay Inc. is currently seeking certification under the EU-U.S. Data Privacy Framework; until then no "
+            "card data goes to the US.",
+            set(),
+        ),
+        (
+            "de",
+            "Die Sableworth Pay Inc. bemüht sich derzeit um eine Zertifizierung nach dem EU-US-Datenschutzrahmen; bis dahin "
+            "werden keine Kartendaten in die USA übermittelt.",
+            set(),
+        ),
+        (
+            "de",
+            "Bis zur Genehmigung unserer Binding Corporate Rules stützen wir konzerninterne Übermittlungen auf "
+            "Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "The hosting provider ended its participation in the DPF in 2025; since then transfers rely on SCCs.",
+            {"scc"},
+        ),
+        (
+            "de",
+            "Der Hosting-Anbieter hat seine Teilnahme am Datenschutzrahmen 2025 beendet; Übermittlungen erfolgen seitdem auf "
+            "Grundlage von Standardvertragsklauseln.",
+            {"scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_tool_sought_awaited_or_left_is_not_relied_on(scanner, lang, text, expected):
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our mailing provider Tolvern Inc. is DPF-certified and does not receive health data; it receives contact data "
+            "in the US.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Unser Versanddienstleister Tolvern Inc. ist nach dem DPF zertifiziert und erhält keine Gesundheitsdaten; er "
+            "erhält Kontaktdaten in den USA.",
+            {"dpf"},
+        ),
+        # No data of the person goes there: the denial stands and no tool is relied on.
+        (
+            "en",
+            "Our mailing provider Tolvern Inc. is DPF-certified and does not receive health data; it receives only "
+            "anonymous statistics.",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_a_denial_limited_to_some_data_beside_a_transfer_denies_no_tool(scanner, lang, text, expected):
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We dispense with standard contractual clauses because all customer data stays in Slovenia."),
+        ("de", "Wir verzichten auf Standardvertragsklauseln, da wir Ihre Daten ausschließlich in Slowenien speichern."),
+    ],
+)
+def test_mechanisms_a_tool_the_vendor_does_without_is_not_relied_on(scanner, lang, text):
+    assert mechanisms(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "This notice does not cover transfers by third-party websites we link to, which may rely on their own "
+            "mechanisms such as SCCs.",
+            set(),
+        ),
+        (
+            "de",
+            "Diese Erklärung gilt nicht für Übermittlungen durch verlinkte Websites Dritter, die sich gegebenenfalls auf "
+            "ihre eigenen Mechanismen wie Standardvertragsklauseln stützen.",
+            set(),
+        ),
+        (
+            "en",
+            "The standard contractual clauses in Annex 4 are attached only as a template and are completed once a "
+            "sub-processor outside the EEA is engaged; none is engaged today.",
+            set(),
+        ),
+        (
+            "de",
+            "Die Standardvertragsklauseln in Anlage 4 sind nur als Muster beigefügt und werden erst ausgefüllt, wenn ein "
+            "Unterauftragsverarbeiter außerhalb des EWR beauftragt wird; derzeit ist keiner beauftragt.",
+            set(),
+        ),
+        # The vendor's own clauses, built on the Commission's model: relied on.
+        ("en", "Transfers to our host in Canada and the US rely on standard contractual clauses.", {"scc"}),
+    ],
+)
+def test_mechanisms_another_partys_own_tools_and_a_blank_template_are_not_relied_on(scanner, lang, text, expected):
+    assert mechanisms(scanner, text, lang) == expected

@@ -10,7 +10,7 @@ country's local rules. The word lists for these readings are in rules/lexicon/wo
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -368,21 +368,25 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
 
 
 def _limited_part(sentence: Sentence, at: int, words: Words, eea: Collection[str]) -> tuple[int, int] | None:
+    """:func:`limited_part` of the denial at token ``at``, a third country being any country outside ``eea``."""
+    return limited_part(sentence, at, words.denial_scope, lambda code: len(code) == 2 and code not in eea)
+
+
+def limited_part(
+    sentence: Sentence, at: int, denial_scope: Collection[str], third_country: Callable[[str], bool]
+) -> tuple[int, int] | None:
     """ "Transfers to the US are made under the SCCs; we do not transfer data for marketing purposes", "...; we make no
     other transfers", „...; Gesundheitsdaten übermitteln wir nicht": the part of the sentence (between semicolons)
     holding the denial at token ``at``, where it limits the denial to some transfers by purpose, kind of data or scope
     while another part moves data and names a third country. The denial leaves that place standing, as it would with a
-    full stop between the two. A country in a tool's name ("EU-US Data Privacy Framework") places nothing, nor does a
-    part that moves no data ("The lamps are built by a manufacturer in Taiwan; no customer data is shared with it for
-    production purposes")."""
+    full stop between the two, and the transfer tools of the sentence with it (dpcheck/extract/mechanisms.py). A country
+    in a tool's name ("EU-US Data Privacy Framework") places nothing, nor does a part that moves no data ("The lamps are
+    built by a manufacturer in Taiwan; no customer data is shared with it for production purposes")."""
     tokens = sentence.span
     stops = sentence.where_word(SEMICOLON)
     if not stops:
         return None
     lo, hi = sentence.part_bounds(at)
-    limited = any(lo <= c.start < hi for c in sentence.of("SOME_DATA")) or any(
-        t.lower_ in words.denial_scope for t in tokens[lo:hi]
-    )
     tools = sentence.of_prefixed("MECH:")
     bounds = [0, *(i + 1 for i in stops), len(tokens) + 1]
     moving = sentence.of("TRANSFER", "DATA_WORK")
@@ -390,15 +394,20 @@ def _limited_part(sentence: Sentence, at: int, words: Words, eea: Collection[str
         p_lo != lo
         and any(p_lo <= c.start < p_hi - 1 for c in moving)
         and any(
-            p_lo <= p.start < p_hi - 1
-            and len(p.code) == 2
-            and p.code not in eea
-            and not any(c.start <= p.start < c.end for c in tools)
+            p_lo <= p.start < p_hi - 1 and third_country(p.code) and not any(c.start <= p.start < c.end for c in tools)
             for p in sentence.places
         )
         for p_lo, p_hi in zip(bounds, bounds[1:], strict=False)
     )
-    return (lo, hi) if limited and placed else None
+    return (lo, hi) if placed and scoped_denial(sentence, lo, hi, denial_scope) else None
+
+
+def scoped_denial(sentence: Sentence, lo: int, hi: int, denial_scope: Collection[str]) -> bool:
+    """The tokens ``lo:hi`` limit a denial to some transfers, by the kind of data ("health data"), a purpose or scope
+    ("for marketing purposes", "no other transfers")."""
+    return any(lo <= c.start < hi for c in sentence.of("SOME_DATA")) or any(
+        t.lower_ in denial_scope for t in sentence.span[lo:hi]
+    )
 
 
 def _denials(sentence: Sentence, words: Words) -> list[Cue]:

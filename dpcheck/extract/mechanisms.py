@@ -15,7 +15,8 @@ from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from dpcheck.extract.destinations import CONDITIONAL, names_a_region
+from dpcheck.extract.columns import CELL_BAR, column_answer
+from dpcheck.extract.destinations import CONDITIONAL, limited_part, names_a_region, scoped_denial
 from dpcheck.extract.destinations import cancels as cancels_out
 from dpcheck.extract.forms import answered_no, box_before
 from dpcheck.extract.sentences import CLAUSE_BREAKS, SEMICOLON, Cue, Place, Sentence, Sentences, Tokens
@@ -88,11 +89,19 @@ LEVEL_SUBJECT_REACH = 3
 # Tokens between a verb of reliance and the tool it takes ("rely on that adequacy decision", "stützen uns auf den
 # Angemessenheitsbeschluss").
 RELIANCE_REACH = 5
+# Tokens between the words pointing to a tool's text or list and the tool ("the text of the Commission's standard
+# contractual clauses", „die Liste der nach dem Datenschutzrahmen zertifizierten").
+POINTER_REACH = 4
+# Tokens of a decision's title before its number ("Commission Implementing Decision (EU)").
+DECISION_TITLE = 6
 # Tokens either side of a safe harbour's name where the law or programme it belongs to stands ("an FTC-approved COPPA
 # Safe Harbor certification", "the safe harbor under HIPAA").
 OTHER_SAFE_HARBOR_REACH = 3
 # Tokens before a tool where a pointer to the Commission's list of decisions stands ("the list of adequacy decisions").
 LIST_REACH = 3
+# Tokens from the word making a tool the only one to the tool ("ausschließlich auf die mit ihr abgeschlossenen
+# Standardvertragsklauseln").
+ONLY_REACH = 7
 # Tokens from the countries such a list names to the tool's words ("a list of the countries that the European
 # Commission has recognised as providing adequate protection").
 LISTED_COUNTRIES_REACH = 8
@@ -162,6 +171,8 @@ CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|s
 # Tokens around a consent word where the one consenting ("you agree", "wenn Sie ... einwilligen")
 # and the data moving ("to this transfer", "being hosted in the US") are looked for.
 PARTY_BEFORE, PARTY_AFTER = 5, 2
+# Tokens between the vendor and the consent it uses for transfers ("we use your consent", „Wir nutzen die Einwilligung").
+CONSENT_USER_REACH = 3
 MOVE_BEFORE, MOVE_AFTER = 10, 20
 # Words between a transfer tool and consent joined to it by "or" ("the SCCs or obtaining your consent").
 TOOL_CONSENT_GAP = 3
@@ -202,7 +213,7 @@ class MechanismLexicon:
     ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
     ``tool_lapse``, ``tool_relative``, ``basis_column``, ``transfer_column``, the ``location`` of ``table_headers``,
     ``denial_scope``, ``level_verbs``, ``other_safe_harbors``, ``relative_disowning``, ``denial_narrowed``,
-    documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
+    ``consent_for``, documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
@@ -260,6 +271,7 @@ class MechanismLexicon:
     other_safe_harbors: frozenset[str] = frozenset()
     relative_disowning: frozenset[str] = frozenset()
     denial_narrowed: frozenset[str] = frozenset()
+    consent_for: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -335,6 +347,7 @@ class MechanismLexicon:
             listed("other_safe_harbors"),
             listed("relative_disowning"),
             listed("denial_narrowed"),
+            listed("consent_for"),
         )
 
     def processing_basis(self, sentence: Sentence, cue: Cue) -> bool:
@@ -510,9 +523,10 @@ def _governing_cue(
     lexicon: MechanismLexicon,
     cancels: frozenset[str] = frozenset(),
     alike: Set[Cue] = frozenset(),
+    spared: Set[Cue] = frozenset(),
 ) -> Cue | None:
     """The negation or historic cue that governs ``mention``, if any; ``alike``: the mentions that name the
-    same tool."""
+    same tool; ``spared``: negations that deny something else (see :func:`limited_part`)."""
     lo, hi = sentence.clause_bounds(mention.start)
     bars = sentence.where_word(_BAR)  # from the document's word index: walking the tokens made a word of each
     if bars:
@@ -529,12 +543,16 @@ def _governing_cue(
                     *(i for i in sentence.where_word(CLAUSE_BREAKS - DASHES) if i >= mention.end),
                 ]
             )
-    labels = ("NEGATION", "HISTORIC", "COURT", "PAST_YEAR") if tool in INVALIDATED_TOOLS else ("NEGATION", "HISTORIC")
+    labels = (
+        ("NEGATION", "HISTORIC", "COURT", "PAST_YEAR", "PAST_BASIS")
+        if tool in INVALIDATED_TOOLS
+        else ("NEGATION", "HISTORIC")
+    )
     cancelled = _cancelled(sentence, cancels) if cancels else set()
     conceded = _conceded(sentence)
     tokens = sentence.span
     for cue in sentence.of(*labels):
-        if cue in cancelled or names_a_region(cue) or cue in conceded:
+        if cue in cancelled or names_a_region(cue) or cue in conceded or cue in spared:
             continue
         # "☐ no": an answer left unticked says nothing.
         if box_before(tokens, cue.start) is False:
@@ -566,7 +584,7 @@ def _governing_cue(
                 return cue
             if set(between) <= alike and _negation_carries(sentence, cue, between, mention, lexicon):
                 return cue
-            if cue.label == "HISTORIC" and _history_carries(tokens, cue, between, mention, lexicon):
+            if cue.label in ("HISTORIC", "PAST_BASIS") and _history_carries(tokens, cue, between, mention, lexicon):
                 return cue
         if cue.start >= mention.end and cue.end <= hi and cue.start - mention.end <= AFTER_WINDOW:
             if _denies_the_next(tokens, mention, cue, hi, lexicon):
@@ -581,7 +599,7 @@ def _governing_cue(
     if tool in INVALIDATED_TOOLS:
         # "Privacy Shield ... was struck down by the CJEU" across a comma still describes history; not a cue
         # nearer another tool ("the Privacy Shield, which replaced the former Safe Harbor").
-        for cue in sentence.of("HISTORIC", "COURT", "PAST_YEAR"):
+        for cue in sentence.of("HISTORIC", "COURT", "PAST_YEAR", "PAST_BASIS"):
             if (
                 cue not in conceded
                 and not _about_another(sentence, cue, mentions, alike | {mention}, lexicon)
@@ -959,7 +977,7 @@ def consent_mentions(
     terms = sentence.of("TERMS_OBJECT")
     for cue in sentence.of("CONSENT"):
         if (
-            _consenting_party(sentence, cue) != "user"
+            (_consenting_party(sentence, cue) or _implied_party(sentence, cue, lexicon)) != "user"
             or _governing_cue(sentence, cue, [cue], "derogation", lexicon)
             or _instead_of(sentence, cue, [], lexicon)  # "instead of relying on your consent"
             or _parties_agree(sentence, cue)
@@ -974,6 +992,15 @@ def consent_mentions(
                     "mechanism",
                     "derogation",
                     sentence.evidence(f"consent named beside a transfer tool: '{cue.text}'"),
+                    detail=CONSENT_DETAIL,
+                )
+            ]
+        if _condition_of_transfer(sentence, cue):
+            return [
+                Mention(
+                    "mechanism",
+                    "derogation",
+                    sentence.evidence(f"consent as the condition of the transfer: '{cue.text}'"),
                     detail=CONSENT_DETAIL,
                 )
             ]
@@ -999,6 +1026,44 @@ def consent_mentions(
                 )
             ]
     return []
+
+
+def _implied_party(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> str:
+    """Who gives a consent no party stands next to: the person concerned where the condition that holds it names them
+    and no customer („nur, wenn Sie uns ausdrücklich darum bitten und hierin einwilligen"), or where the vendor uses
+    the consent for transfers ("we use consent for transfers to India", „Wir nutzen die Einwilligung für Übermittlungen
+    nach Indien"); "" otherwise."""
+    lo, _ = sentence.part_bounds(cue.start)
+    condition = max(
+        (c.end for c in sentence.of("IF_CLAUSE", "ONLY_IF") if lo <= c.start and c.end <= cue.start), default=None
+    )
+    if condition is not None:
+        sides = {
+            label
+            for label in ("USER_SIDE", "CONTROLLER_SIDE")
+            for p in sentence.of(label)
+            if condition <= p.start < cue.start
+        }
+        if sides == {"USER_SIDE"}:
+            return "user"
+    tokens = sentence.span
+    vendor = any(t.lower_ in lexicon.vendor_words for t in tokens[max(lo, cue.start - CONSENT_USER_REACH) : cue.start])
+    after = tokens[cue.end : cue.end + 2]
+    moved = any(cue.end < m.start <= cue.end + 2 for m in sentence.of("CROSS_BORDER"))
+    return "user" if vendor and moved and any(t.lower_ in lexicon.consent_for for t in after) else ""
+
+
+def _condition_of_transfer(sentence: Sentence, cue: Cue) -> bool:
+    """ "Transfers to third countries take place only if ... or you have given us your consent", „Die Übermittlung in die
+    USA wird nur vorgenommen, wenn Sie ... einwilligen": the transfer, named before the condition in the same part of
+    the sentence, happens only on the consent."""
+    lo, _ = sentence.part_bounds(cue.start)
+    return any(
+        lo <= o.start
+        and o.end <= cue.start
+        and any(lo <= t.start and t.end <= o.start for t in sentence.of("CROSS_BORDER"))
+        for o in sentence.of("ONLY_IF")
+    )
 
 
 # Tokens between "and" and the transfer it adds to the terms agreed to ("and to the transfer").
@@ -1361,6 +1426,53 @@ def _granted_beside_the_only(
     return None
 
 
+def _before_the_only(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon) -> Cue | None:
+    """ "Acme Inc. is certified under the DPF, but we base our transfers to it solely on the SCCs", „..., doch stützen
+    wir unsere Übermittlungen an sie ausschließlich auf die Standardvertragsklauseln": a tool before a contrast after
+    which another tool is said to be the only one is granted, not relied on. Only a tool the first clause tells a party
+    holds ("is certified under"): "we rely on the DPF for Acme, but only on the SCCs for our Indian team" relies on both,
+    each for its own recipient."""
+    tokens = sentence.span
+    tool = lexicon.labels[cue.label][0]
+    held = sentence.of("TOOL_JOINED")
+    if not held:
+        return None
+    for later in mentions:
+        if later.start < cue.end or lexicon.labels[later.label][0] == tool:
+            continue
+        between = tokens[cue.end : later.start]
+        only = [i for i, t in enumerate(between) if t.lower_ in lexicon.only_tool]
+        turn = [i for i, t in enumerate(between) if t.lower_ in lexicon.contrast]
+        if not (only and turn and turn[0] < only[-1] and len(between) - only[-1] <= ONLY_REACH):
+            continue
+        at = cue.end + turn[0]
+        first = tokens[:at]
+        if (
+            ";" not in between.text
+            and any(c.end <= at for c in held)
+            and not any(t.lower_ in lexicon.reliance_verbs for t in first)
+        ):
+            return Cue("CONTRAST", at, at + 1, tokens[at].text)
+    return None
+
+
+def _relied_on_then(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: MechanismLexicon) -> Cue | None:
+    """ "Before July 2023 we relied on SCCs; today we rely on the DPF", „Übermittlungen erfolgten auf Grundlage von
+    Standardvertragsklauseln; seitdem stützen wir sie auf den DPF": a tool told in the simple past, another tool after
+    it with a word of what holds now, is the one left behind."""
+    tokens = sentence.span
+    tool = lexicon.labels[cue.label][0]
+    past = next((c for c in sentence.of("PAST_BASIS") if 0 <= cue.start - c.end <= BEFORE_WINDOW), None)
+    if past is None or any(past.end <= m.start < cue.start for m in mentions):
+        return None
+    for later in mentions:
+        if later.start >= cue.end and lexicon.labels[later.label][0] != tool:
+            between = tokens[cue.end : later.start]
+            if any(t.text in (";", ",") for t in between) and any(t.lower_ in lexicon.since_then for t in between):
+                return past
+    return None
+
+
 def _conceded_tool(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
     """ "Although Israel benefits from an adequacy decision, we do not transfer EU data to Israel", "Our email provider is
     certified under the DPF; however, no data is transferred to the US", „Die Schweiz verfügt über einen
@@ -1441,11 +1553,8 @@ def _denied_beside(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> C
     bounds = [*(i + 1 for i in stops if i >= hi), len(tokens) + 1]
     for p_lo, p_hi in zip(bounds, bounds[1:], strict=False):
         p_hi -= 1
-        part = tokens[p_lo:p_hi]
-        if (
-            any(t.lower_ in lexicon.denial_scope for t in part)
-            or any(p_lo <= c.start < p_hi for c in sentence.of("SOME_DATA"))
-            or _said_in(tokens, p_lo, p_hi, lexicon.denial_exceptions)
+        if scoped_denial(sentence, p_lo, p_hi, lexicon.denial_scope) or _said_in(
+            tokens, p_lo, p_hi, lexicon.denial_exceptions
         ):
             continue
         denials = [c for c in sentence.of("DENIAL") if p_lo <= c.start < p_hi]
@@ -1687,6 +1796,19 @@ def _framing(
     )
 
 
+def _pointer_to_text(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
+    """ "You can find the text of the Commission's standard contractual clauses at https://...", „Die Liste der nach dem
+    Datenschutzrahmen zertifizierten Unternehmen ist unter https://... abrufbar": a link to the tool's wording or list,
+    in a sentence that names neither the vendor nor a transfer ("A copy of the SCCs we use is at https://..." relies)."""
+    text = sentence.text
+    if "http" not in text and "www." not in text:
+        return None
+    vendor = lexicon.vendor_words | lexicon.consent_vendor  # "we", "our", and "us" („von uns verwendeten")
+    if sentence.has("TRANSFER") or any(t.lower_ in vendor for t in sentence.span):
+        return None
+    return _framing(sentence, cue, "TOOL_TEXT", POINTER_REACH, -1)
+
+
 def _courts_view(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
     """ "According to the CJEU, transfers to the US are adequate only if the recipient takes part in the
     DPF": the court's view of the law, not the vendor's basis. Once the vendor speaks for itself ("...;
@@ -1903,8 +2025,25 @@ def mechanism_mentions(
     # Tools named by their article or their own name ("Art. 49", "derogation"), not described.
     named_articles = {lexicon.labels[c.label][0] for c in unique if c.label == f"MECH:{lexicon.labels[c.label][0]}"}
     own = sentence.of("OWN_TERMS")
+    # "Acme is DPF-certified and does not receive health data; it receives contact data in the US": a denial of moving
+    # some data, beside a part that moves data to a third country, denies no tool ("... without further safeguards"
+    # denies no move).
+    moves = sentence.of("TRANSFER", "DATA_WORK")
+    spared = {
+        n
+        for n in sentence.of("NEGATION")
+        if any(0 <= m.start - n.end <= DENIAL_REACH for m in moves)
+        and limited_part(sentence, n.start, lexicon.denial_scope, non_eea.__contains__) is not None
+    }
     for cue in unique:
         tool, context = lexicon.labels[cue.label]
+        # "Sub-processor | Country | SCC | DPF" over "Kestrel Inc. | US | yes | no": the cells under a tool's heading
+        # say whether it is used, whatever the heading alone would be read as.
+        answer = column_answer(sentence, cue.start, cue.end) if CELL_BAR in sentence.block.text else None
+        if answer is not None:
+            reason = f"{tool} column answered {'yes' if answer else 'no'}: '{cue.text}'"
+            found.append(Mention("mechanism", tool, _evidence(sentence, reason), relied_upon=answer))
+            continue
         if lexicon.names_no_tool(sentence, cue, _described(sentence, cue, unique)) or _defined_term(sentence, cue):
             continue
         # "unser konzernweiter Datenschutzrahmen", "our own standard contract": the vendor's own terms, no tool.
@@ -1933,7 +2072,11 @@ def mechanism_mentions(
             transfer_sentence or sentence.has("TRANSFER_ANAPHOR") or _reliance_object(sentence, cue, lexicon)
         ):
             continue
-        if context in ("transfer_statement", "transfer_clause") and not _states_transfer(sentence, non_eea):
+        if (
+            context in ("transfer_statement", "transfer_clause")
+            and not _states_transfer(sentence, non_eea)
+            and not _number_relied_on(sentence, cue, tool, lexicon)
+        ):
             continue
         if context == "transfer_clause" and not _leaves_in_part(sentence, cue, non_eea):
             continue
@@ -1971,6 +2114,7 @@ def mechanism_mentions(
                 lexicon,
                 cancels,
                 frozenset(c for c in unique if lexicon.labels[c.label][0] == tool),
+                spared,
             )
             or lexicon.country_negation(sentence, cue)
             or _prefix_negated(sentence, cue, lexicon)
@@ -2001,6 +2145,7 @@ def mechanism_mentions(
             or _awaits_force(sentence, cue)
             or _framing(sentence, cue, "TOOL_EXAMPLES", len(sentence.span), -1)
             or _framing(sentence, cue, "TOOL_REFERENCE", len(sentence.span), -1)
+            or _pointer_to_text(sentence, cue, lexicon)
             or _instead_of(sentence, cue, unique, lexicon)
             or _reliance_denied_after(sentence, cue, lexicon)
             or _law_or_watch(sentence, cue, lexicon)
@@ -2015,6 +2160,8 @@ def mechanism_mentions(
             or _narrated_history(sentence, tools_here, lexicon)
             or _changed_from(sentence, cue, unique, lexicon)
             or _granted_beside_the_only(sentence, cue, unique, lexicon)
+            or _before_the_only(sentence, cue, unique, lexicon)
+            or _relied_on_then(sentence, cue, unique, lexicon)
             or _taken_over(sentence, cue, unique, lexicon)
             or _not_in_force(sentence, cue, unique, lexicon)
             or _not_in_force(sentence, cue, unique, lexicon, off_standard=True)
@@ -2072,12 +2219,24 @@ def _other_safe_harbor(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) 
     return any(t.lower_ in lexicon.other_safe_harbors for t in near)
 
 
-def _reliance_object(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> bool:
+def _number_relied_on(sentence: Sentence, cue: Cue, tool: str, lexicon: MechanismLexicon) -> bool:
+    """A decision named by its number that a sentence about a transfer relies on ("The transfer to Acme Inc. rests on
+    Implementing Decision (EU) 2023/1795", „stützt sich auf den Durchführungsbeschluss (EU) 2023/1795"), or the DPF's
+    decision that a party is certified under („ist gemäß dem Durchführungsbeschluss (EU) 2023/1795 zertifiziert"):
+    the tool, though the sentence names no place outside the EEA."""
+    if not cue.label.endswith(NUMBER_SUFFIX):
+        return False
+    if tool == "dpf" and sentence.has("TOOL_JOINED"):
+        return True
+    return sentence.has("TRANSFER") and _reliance_object(sentence, cue, lexicon, RELIANCE_REACH + DECISION_TITLE)
+
+
+def _reliance_object(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon, reach: int = RELIANCE_REACH) -> bool:
     """ "we rely on that adequacy decision", "on the basis of the adequacy decision covering Guernsey", „wir stützen uns
     auf den Angemessenheitsbeschluss": a verb of reliance and its preposition take the tool, in one clause, so the
-    sentence need not name the transfer for the tool to be its basis."""
+    sentence need not name the transfer for the tool to be its basis; ``reach``: tokens from the verb to the tool."""
     tokens = sentence.span
-    window = range(max(0, cue.start - RELIANCE_REACH), cue.start)
+    window = range(max(0, cue.start - reach), cue.start)
     verbs = [i for i in window if tokens[i].lower_ in lexicon.reliance_verbs]
     return any(
         any(tokens[j].lower_ in lexicon.basis_prepositions for j in range(i + 1, cue.start))

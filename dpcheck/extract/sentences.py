@@ -660,6 +660,16 @@ class Sentence:
         table = self._sentences.document.tables[self.block.table]
         return table.header if any(c.strip() for c in table.header) else (table.rows[0] if table.rows else ())
 
+    def table_body(self) -> tuple[tuple[str, ...], ...]:
+        """The rows under the table's heading row when this sentence is that row (its header, or the first row of a
+        table whose header is empty); () elsewhere."""
+        if self.block.table is None or self.block.kind != "table_row":
+            return ()
+        table = self._sentences.document.tables[self.block.table]
+        if self.block.start != table.start:
+            return ()
+        return table.rows if any(c.strip() for c in table.header) else table.rows[1:]
+
     def column(self, index: int) -> int:
         """The column of the table row holding token ``index`` (a row's cells are joined by " | ")."""
         return self.block.text[: self.span.char(index)].count(" | ")
