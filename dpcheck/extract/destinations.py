@@ -898,6 +898,8 @@ STAFF_DENIAL_REACH = 12
 NO_RECIPIENT_REACH = 3
 # Tokens between "in particular the following" and the sub-processors it lists.
 OPEN_LIST_REACH = 2
+# Tokens between a field's label and the country it answers with ("Drittland: JA, USA").
+FIELD_REACH = 3
 # Tokens walked back from a place to the preposition that says whether data comes from it or goes there; a list
 # whose places carry defined terms in brackets ('the EEA ("EEA") or Switzerland ("EU Personal Data"), the UK') is long.
 SOURCE_REACH = 40
@@ -1128,6 +1130,21 @@ def _titled(sentence: Sentence, cue: Cue) -> bool:
         cue.start <= i < cue.end or CLAUSE_NUMBER.fullmatch(t.text) or not any(ch.isalnum() for ch in t.text)
         for i, t in enumerate(sentence.span)
     )
+
+
+def _field_answered(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "Third country: yes, USA", „Drittland: JA, USA": the open words label a field whose answer names the country,
+    after a "yes" at most; "Drittland: ja" alone still leaves it open."""
+    tokens = sentence.span
+    if cue.end >= len(tokens) or tokens[cue.end].text != ":":
+        return False
+    countries = {p.start for p in sentence.places if len(p.code) == 2}
+    for i in range(cue.end + 1, min(cue.end + 1 + FIELD_REACH, len(tokens))):
+        if i in countries:
+            return True
+        if tokens[i].lower_ not in words.answer_yes and any(ch.isalnum() for ch in tokens[i].text):
+            return False
+    return False
 
 
 def _framework_scope(sentence: Sentence, place: Place, words: Words) -> bool:
@@ -1698,6 +1715,10 @@ def destination_mentions(
         return []
     if sentence.has("TABLE_LEGEND") and sentence.block.table is None:
         return []
+    # "An English translation prepared by our partner firm in London is for information only": the document's own text
+    # and where it was made; a sentence that also names data speaks of more than the text.
+    if sentence.has("LANGUAGE_VERSION") and not sentence.has("DATA_NAMED"):
+        return []
     # "Standard contractual clauses are model terms adopted to safeguard transfers to third countries", „Das EU-US Data
     # Privacy Framework ist ein Selbstzertifizierungsverfahren für US-Unternehmen": what a tool is, where nobody speaks
     # for the vendor, moves no data.
@@ -1977,6 +1998,7 @@ def destination_mentions(
         and not _public_body_abroad(sentence, c, words)
         and not _in_tool_title(sentence, c, words)
         and not _titled(sentence, c)
+        and not _field_answered(sentence, c, words)
         and not _kept_in_eea(sentence, c, eea)
         and not _refers_back(sentence, c)
         and not _time_of_day(sentence, c, words)

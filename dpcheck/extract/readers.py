@@ -34,6 +34,7 @@ from spacy.language import Language
 from dpcheck.extract import art28
 from dpcheck.extract.art28 import Art28Reader
 from dpcheck.extract.destinations import (
+    CONDITIONAL,
     DENIED,
     LAWS_DIFFER,
     PROVIDER_ROLES,
@@ -530,6 +531,11 @@ class DestinationReader(Reader):
         if (sentence.block.kind == "heading" or contents) and not (
             answer or (not contents and _heads_placed_entries(passage.index, reading))
         ):
+            # "9. International Data Transfers" over "Standard Contractual Clauses (SCCs)": the heading is what says that
+            # data leaves the EEA, its section only names the tools it leaves on. Open wording as any other, it counts
+            # only where the document names no country and denies no transfer.
+            if not contents and (section := _tools_under_transfer_heading(passage.index, reading)) is not None:
+                reading.mentions.append(Mention("destination", UNSPECIFIED, section, detail=CONDITIONAL))
             return
         if answer == "no":
             # „Werden meine Daten in die USA übermittelt? — Nein.": the question, answered no, denies.
@@ -586,6 +592,38 @@ def _a_tool(name: str, tools: list[str]) -> bool:
     providers" after „Für Übermittlungen in Drittländer gelten:"): a basis of the transfers, no recipient of them."""
     key = name.casefold()
     return any(key in tool or (tool in key and 2 * len(tool) >= len(key)) for tool in tools)
+
+
+def _tools_under_transfer_heading(index: int, reading: Reading) -> Evidence | None:
+    """The section that heading ``index`` opens, quoted with it, where the heading speaks of data leaving the EEA
+    ("International Data Transfers", „Übermittlung in Drittländer") and the section names transfer tools and neither a
+    place, open wording, a denial nor a condition: the transfers are disclosed by the heading, to countries left open.
+    "If data is transferred abroad, we use SCCs" under it only says what would apply. None else."""
+    sentences = reading.sentences
+    heading = sentences[index]
+    if not (heading.has(THIRD_COUNTRY) and heading.has(TRANSFER)):
+        return None
+    body = []
+    for k in range(index + 1, len(sentences)):
+        block = sentences.block(k)
+        if block.kind == "heading" or block.heading_path[-1:] != (heading.block.text,):
+            break
+        body.append(sentences[k])
+    conditional = reading.lexicon.words.conditional
+    if not any(s.has_prefixed("MECH:") for s in body) or any(
+        s.has(PLACE, *OPEN_WORDING, "NEGATION") or any(t.lower_ in conditional for t in s.span) for s in body
+    ):
+        return None
+    start, end = heading.start, body[-1].end
+    text = reading.document.text[start:end]
+    return Evidence(
+        text,
+        start,
+        end,
+        heading.page,
+        heading.block.heading_path,
+        "a section on transfers out of the EEA that names only their tools",
+    )
 
 
 def _heads_placed_entries(index: int, reading: Reading) -> bool:
@@ -1174,6 +1212,7 @@ class AddressedReader(Reader):
             and (passage.transfer or sentence.has("CROSS_BORDER", "TRANSFER_ANAPHOR"))
             and not any(b.start - NEGATION_REACH <= n.end <= b.start for b in basis for n in sentence.of("NEGATION"))
             and not any(m.relied_upon for m in passage.tools)
+            and not _header_row(sentence.block, reading.document)
         ):
             reading.unnamed_basis.append(
                 sentence.evidence(
@@ -1182,6 +1221,15 @@ class AddressedReader(Reader):
                     else "speaks of the transfers' legal basis without naming a tool"
                 )
             )
+
+
+def _header_row(block: Block, document: Document) -> bool:
+    """The block is a table's header row ("Sub-processor | Location | Safeguard"): it titles the columns, it says
+    nothing of what a transfer rests on; the rows below do."""
+    if block.table is None:
+        return False
+    table = document.tables[block.table]
+    return any(table.header) and block.start == table.start
 
 
 class SubjectReader(Reader):

@@ -315,6 +315,10 @@ def _other_region_only(
         if i == located:
             continue
         for clause, text in _clauses(cell):
+            # "Standard Contractual Clauses (APAC region only)": a region beside a transfer tool is what the tool
+            # covers, not whom the row serves.
+            if _names_tool(clause, cells):
+                continue
             # A region by name counts where the clause speaks of whom the row serves ("only for customers who chose APAC
             # hosting"), not of when it works ("APAC hours only").
             regional = (
@@ -338,6 +342,11 @@ def _clauses(cell: str) -> Iterator[tuple[str, set[str]]]:
     receives EU-region data" says two things, each judged on its own."""
     for clause in re.split(r"[;.]\s+", cell):
         yield clause, set(re.findall(r"[^\W\d_]+", clause.lower()))
+
+
+def _names_tool(text: str, cells: Cells) -> bool:
+    """The text names a transfer tool ("Standard Contractual Clauses", „Angemessenheitsbeschluss")."""
+    return any(s.label_.startswith("MECH:") for s in cells(text).spans[SPAN_KEY])
 
 
 def _names_region(text: str, cells: Cells) -> bool:

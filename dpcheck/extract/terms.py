@@ -317,10 +317,14 @@ def supplementary_measure(sentence: Sentence, words: Words, context: AuthorityCo
 def _closed_list(sentence: Sentence, words: Words) -> bool:
     """ "The Processor uses the following sub-processors:", „Wir setzen folgende Unterauftragsverarbeiter ein:": the
     contract lists the processors it is using and authorises those; only a clause on changes (notice of new ones, an
-    up-to-date list) makes the authorisation a general one (Art. 28(2))."""
+    up-to-date list) makes the authorisation a general one (Art. 28(2)). A list opened as examples ("We use service
+    providers, including:", „Wir setzen u. a. folgende Dienstleister ein:") names some of the processors, not the last
+    ones: the others are authorised in general."""
     if not all(c.text.lower().split()[-1] in words.in_use for c in sentence.of("AUTHORISATION")):
         return False
-    return sentence.text.rstrip().endswith(":") or _inline_list(sentence, words)
+    if sentence.text.rstrip().endswith(":"):
+        return not _examples_opened(sentence)
+    return _inline_list(sentence, words)
 
 
 def _inline_list(sentence: Sentence, words: Words) -> bool:
@@ -339,6 +343,16 @@ def _inline_list(sentence: Sentence, words: Words) -> bool:
         if any(t.text == "(" or t.lower_.rstrip(".") in words.legal_forms for t in tokens[k + 1 : k + 1 + NAME_REACH]):
             return True
     return False
+
+
+def _examples_opened(sentence: Sentence) -> bool:
+    """The lead-in of a list gives what follows as examples: "in particular the following", or a word of an open set
+    closing it ("..., including:", "..., among others:", „..., insbesondere:"). An open-set word earlier in the lead-in
+    may speak of something else ("providers for services such as hosting use the following:")."""
+    if sentence.has("OPEN_LIST"):
+        return True
+    last = max((i for i, t in enumerate(sentence.span) if any(ch.isalnum() for ch in t.text)), default=-1)
+    return any(c.end - 1 == last for c in sentence.of("OPEN_SET"))
 
 
 def _says_change(sentence: Sentence, words: Words) -> str:
