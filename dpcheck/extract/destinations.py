@@ -74,6 +74,8 @@ DENIED = "transfer_denied"
 # sub-processors"): named after all where the document places every processor it lists.
 PROVIDERS = "providers"
 OPEN_LIST = "open list"  # sub-processors listed as examples: open where the document places any outside the EEA
+# The role of sub-processors placed somewhere (rules/lexicon/roles.yml).
+SUBPROCESSORS_AT = "subprocessor_location"
 # The cue label of a paragraph on flows the customer makes itself (rules/lexicon/cues.yml).
 CUSTOMER_FLOW = "CUSTOMER_FLOW"
 # The cue label of countries described only by laws that differ from the reader's (rules/lexicon/cues.yml).
@@ -82,7 +84,10 @@ LAWS_DIFFER = "LAWS_DIFFER"
 # "Diese Website wird auf Servern von X Inc., ..., CA 94107, USA gehostet": the host keeps the data at its address.
 SENDS_DATA = re.compile(
     r"\b(transferr?\w*|übermitt\w*|übertrag\w*|export\w*|hosted|hosts|gehostet|hostet|stored|gespeichert|receives?|"
-    r"erhält|shared|weitergegeben|access(?:es|ed)?|zugreif\w*)\b",
+    r"erhält|shared|weitergegeben|access(?:es|ed)?|zugreif\w*|"
+    # Data copied or passed on to the holder ("mirrored to our partner's control tower in Singapore").
+    # Participles only: a vendor may be named "Replicate" or "Mirror".
+    r"mirrored|replicated|repliziert|gespiegelt|forwarded|weitergeleitet|copied|kopiert)\b",
     re.I,
 )
 POSSESSIVE = frozenset({"'s", "’s"})
@@ -478,6 +483,22 @@ def _contrasted_away(sentence: Sentence, place: Place, words: Words) -> bool:
     )
 
 
+# The preposition closing a German cue of sending to a country („senden die Unterlagen nach"), and the articles that
+# may stand between it and the country's name.
+TOWARDS = "nach"
+TOWARDS_ARTICLES = frozenset({"den", "die", "dem", "der"})
+
+
+def _time_after(sentence: Sentence, place: Place, argument: Argument) -> bool:
+    """„Wir senden die Bestätigung nach Ihrer Buchung der Reise nach Thailand": the „nach" closing the cue that claims
+    the place opens a time („nach Ihrer Buchung"), not the country; a country's „nach" stands right before its name
+    („senden die Unterlagen nach Kanada")."""
+    cue = argument.cue
+    if cue is None or cue.end > place.start or sentence.span[cue.end - 1].lower_ != TOWARDS:
+        return False
+    return any(t.lower_ not in TOWARDS_ARTICLES for t in sentence.span[cue.end : place.start])
+
+
 def _none_there(sentence: Sentence, place: Place, words: Words) -> bool:
     """ "We do not use any sub-processor located in China or in Russia, and no data is stored outside the EU except
     cached copies", „keine Unterauftragsverarbeiter in Russland": a place of sub-processors the sentence says there are
@@ -804,8 +825,17 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
             )
         # "in or outside of India": the destination word before decides, as if "outside" were not there.
         both = i > 1 and tokens[i - 1].lower_ in words.disjunction and tokens[i - 2].lower_ in words.destination
-        # "Example Corp. aus Denver": a company's seat, not where data comes from.
+        # "Example Corp. aus Denver": a company's seat, not where data comes from; so is a provider's „eines
+        # Crash-Reporting-Anbieters aus San Francisco" where the verb claiming the place comes after it (the provider
+        # is its party: „... überträgt Gerätekennungen an dessen Server") and the sentence receives nothing from it.
         if word in words.seat_of and i and tokens[i - 1].lower_.rstrip(".") in words.legal_forms:
+            return False
+        if (
+            word in words.seat_of
+            and stop == 0
+            and any(c.end == i for c in sentence.of(*PROVIDER_ROLES))
+            and not sentence.has("RCPT_SOURCE")
+        ):
             return False
         # „wird von der X Pvt. Ltd., Baner Road, Pune 411045, betrieben": the company doing it, at its address; not
         # where data comes from, unless the sentence receives data („die wir von der X Inc., USA, erhalten").
@@ -1871,8 +1901,11 @@ def destination_mentions(
         # the decision is about; not a listed recipient's seat ("X Ltd | Support | United Kingdom | Adequacy decision").
         # In a section on transfers a country named before the decision is the one the transfer rests on it for („Für
         # Japan hat die Kommission einen Angemessenheitsbeschluss erlassen. Übermittlungen ... stützen wir darauf").
+        # Sub-processors placed there work on the data ("may engage sub-processors in the UK, relying on the UK adequacy
+        # decision"): the decision is what their place rests on.
         if (
             not sentence.has("TRANSFER", "DATA_WORK", "REMOTE_WORK")
+            and SUBPROCESSORS_AT not in roles.roles
             and sentence.has("MECH:adequacy", "MECH:adequacy_decision")
             and place.start not in seated
             and (
@@ -1891,6 +1924,7 @@ def destination_mentions(
             argument = _example_of_open(sentence, place, roles, words) or argument
         if (
             _disowned_place(place, argument, disowned)
+            or _time_after(sentence, place, argument)
             or _contrasted_away(sentence, place, words)
             or _none_there(sentence, place, words)
             or _served_from_eea(sentence, place, eea, words)

@@ -340,13 +340,18 @@ class SentenceRoles:
         return found
 
     def _stored_object(self, cue: Cue, role: Role) -> bool:
-        """ "Acme stores your mailing address in the US", „Wir speichern Ihre Adresse in Kanada": a company's cue that is
+        """ "Acme stores your mailing address in the US", "We store your delivery address in Australia", „Wir speichern
+        Ihre Adresse in Kanada": a company's or a residence's cue that is
         a word for data (an address) opened as the object of a transferring verb right before it (its possessive or
         article between) names what is stored or sent, not whose address is there; „Ihre Adresse in Kanada geben Sie an"
         and „wir liefern an Ihre Adresse in Kanada" keep it an address."""
         seated = self.roleset.seated_party
         tokens = self.sentence.span
-        if role.argument != COMPANY or not tokens[cue.end - 1].lower_.endswith(seated.data_words):
+        # The cue's word for data may close it or stand before its preposition ("delivery address in").
+        last = cue.end - 1
+        if last > cue.start and tokens[last].lower_ in seated.place_prepositions:
+            last -= 1
+        if role.argument not in (COMPANY, ORIGIN) or not tokens[last].lower_.endswith(seated.data_words):
             return False
 
         def opener_in(positions: range) -> int | None:
