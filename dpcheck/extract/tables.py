@@ -383,7 +383,11 @@ def _read_table(
     all (one of those who answer for the data gives neither, and its rows are not read again)."""
     patterns = words.table_headers
     columns = _columns(table.header, patterns)
-    if any(patterns["responsible"].search(h) for h in table.header):
+    # A layout heading its columns with its first row leaves the header empty: that row says whom the table lists.
+    first = table.rows[0] if table.rows and not any(c.strip() for c in table.header) else ()
+    if any(patterns["responsible"].search(h) for h in table.header) or (
+        _is_header(first, patterns) and any(patterns["responsible"].search(h) for h in first)
+    ):
         return [], [], True
     row_blocks = [b for b in document.blocks if b.table == index]
     heading = row_blocks[0].heading_path[-1] if row_blocks and row_blocks[0].heading_path else ""

@@ -1,0 +1,109 @@
+"""Places a privacy policy names around its transfers: a heading naming where data goes, "Mainland China", and a
+table of the vendor's local representatives (dpcheck/extract/sentences.py, destinations.py, tables.py). Texts written
+in our own words for fictional vendors."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def destinations(scanner, text: str, lang: str) -> set[str]:
+    doc = scanner.scan_text(text, name="policy.md", language=lang, doc_type="privacy_policy", format="markdown")
+    return {t.destination for t in doc.transfers}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Hinweis zur Datenweitergabe in die USA\n\n"
+            "Auf dieser Website nutzen wir Werkzeuge der Lumora Inc. Ihre personenbezogenen Daten können dabei an die "
+            "US-Server von Lumora weitergegeben werden.\n",
+        ),
+        (
+            "en",
+            "# Privacy notice\n\n## Personal data sent into the USA\n\n"
+            "When the chat widget of Lumora Inc. is active, your personal data is passed to servers in the USA.\n",
+        ),
+    ],
+)
+def test_heading_naming_where_data_goes_is_no_local_section(scanner, lang, text):
+    """A heading naming the country data goes into heads a section on that transfer, not one for the country's
+    residents: the country its sentences send data to is a destination."""
+    assert destinations(scanner, text, lang) == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Hinweise für Nutzer in den USA\n\n"
+            "Wenn Sie in den USA wohnen, gelten für Ihre personenbezogenen Daten zusätzlich die Gesetze der USA.\n",
+        ),
+        (
+            "en",
+            "# Privacy notice\n\n## Notice for residents of the USA\n\n"
+            "If you live in the USA, the laws of the USA also apply to the personal data we process about you.\n",
+        ),
+    ],
+)
+def test_heading_for_a_countrys_residents_stays_a_local_section(scanner, lang, text):
+    """A section for one country's residents names the country for its local rules, not as a destination."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Engineers of our group located in Mainland China have remote access to the personal data.", {"CN"}),
+        ("de", "Techniker unserer Gruppe in Mainland China haben Fernzugriff auf die personenbezogenen Daten.", {"CN"}),
+        ("en", "Personal data is hosted by Mainland Hosting Ltd in Ireland.", set()),
+    ],
+)
+def test_mainland_china_is_china(scanner, lang, text, expected):
+    """ "Mainland China" is the country, not the end of a company named "Mainland ..."."""
+    assert destinations(scanner, text, lang) == expected
+
+
+REPRESENTATIVES = {
+    "en": (
+        "# Privacy notice\n\nWe process your personal data only in Ireland.\n\n## How to contact us\n\n"
+        "If you have questions about how we process your personal data, write to our local representative:\n\n"
+        "|   |   |   |\n| --- | --- | --- |\n"
+        "| Jurisdiction | Representative | Address |\n"
+        "| Japan | Kumori Desk KK | 4-5-6 Minato, Tokyo, Japan |\n"
+        "| Canada | Northbay Agents Ltd | 12 Harbour Street, Toronto, Canada |\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir verarbeiten Ihre personenbezogenen Daten nur in Irland.\n\n## Kontakt\n\n"
+        "Bei Fragen zur Verarbeitung Ihrer personenbezogenen Daten wenden Sie sich an unseren Vertreter vor Ort:\n\n"
+        "|   |   |   |\n| --- | --- | --- |\n"
+        "| Land | Vertreter | Adresse |\n"
+        "| Japan | Kumori Desk KK | 4-5-6 Minato, Tokio, Japan |\n"
+        "| Kanada | Northbay Agents Ltd | 12 Harbour Street, Toronto, Kanada |\n"
+    ),
+}
+PROCESSORS = {
+    "en": (
+        "# Privacy notice\n\n## Our processors\n\n"
+        "|   |   |   |\n| --- | --- | --- |\n"
+        "| Processor | Purpose | Location |\n"
+        "| Kumori Cloud KK | Hosting of personal data | Japan |\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Unsere Auftragsverarbeiter\n\n"
+        "|   |   |   |\n| --- | --- | --- |\n"
+        "| Auftragsverarbeiter | Zweck | Standort |\n"
+        "| Kumori Cloud KK | Hosting personenbezogener Daten | Japan |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_representatives_headed_by_the_first_row_are_no_recipients(scanner, lang):
+    """A table of local representatives answers for the data and receives none, also when its first row, not its
+    header, says so; a table of processors headed the same way places its rows."""
+    assert destinations(scanner, REPRESENTATIVES[lang], lang) == set()
+    assert destinations(scanner, PROCESSORS[lang], lang) == {"JP"}
