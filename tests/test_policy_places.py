@@ -107,3 +107,36 @@ def test_representatives_headed_by_the_first_row_are_no_recipients(scanner, lang
     header, says so; a table of processors headed the same way places its rows."""
     assert destinations(scanner, REPRESENTATIVES[lang], lang) == set()
     assert destinations(scanner, PROCESSORS[lang], lang) == {"JP"}
+
+
+SERVERS = {
+    "en": (
+        "# Privacy notice\n\nWe process the personal data of our players.\n\n## Where our servers are\n\n"
+        "|   |   |\n| --- | --- |\n"
+        "| **Our services** | **Location(s) of servers** |\n"
+        "| Star Harbour<br><br>Moon Harbour | United States<br><br>Japan |\n"
+        "| Tide Tales | Japan |\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nWir verarbeiten personenbezogene Daten unserer Spieler.\n\n## Serverstandorte\n\n"
+        "|   |   |\n| --- | --- |\n"
+        "| **Leistung** | **Serverstandort** |\n"
+        "| Sternhafen<br><br>Mondhafen | Vereinigte Staaten<br><br>Japan |\n"
+        "| Gezeitengeschichten | Japan |\n"
+    ),
+}
+# The same first row with a column that says nothing of where the data is: no table of places.
+NO_SERVERS = {
+    "en": SERVERS["en"].replace("Location(s) of servers", "Release year").replace("United States<br><br>Japan", "2021"),
+    "de": SERVERS["de"]
+    .replace("Serverstandort", "Erscheinungsjahr")
+    .replace("Vereinigte Staaten<br><br>Japan", "2021"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_services_beside_a_column_of_server_locations_head_a_table_of_places(scanner, lang):
+    """A first row naming the services and where their servers are heads the rows below it: each row's places are
+    where its service keeps the data; with no column of where, the same table places nothing."""
+    assert destinations(scanner, SERVERS[lang], lang) == {"US", "JP"}
+    assert destinations(scanner, NO_SERVERS[lang].replace("Japan", "2020"), lang) == set()
