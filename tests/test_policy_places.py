@@ -140,3 +140,27 @@ def test_services_beside_a_column_of_server_locations_head_a_table_of_places(sca
     where its service keeps the data; with no column of where, the same table places nothing."""
     assert destinations(scanner, SERVERS[lang], lang) == {"US", "JP"}
     assert destinations(scanner, NO_SERVERS[lang].replace("Japan", "2020"), lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Please read our additional Oregon-specific disclosures about how we share personal data.", set()),
+        ("en", "Our Oregon-based support team accesses personal data to answer tickets.", {"US"}),
+        (
+            "de",
+            "Bitte lesen Sie unsere zusätzlichen Oregon-spezifischen Hinweise zur Weitergabe personenbezogener Daten.",
+            set(),
+        ),
+        (
+            "de",
+            "Unser Support-Team in Oregon greift auf personenbezogene Daten zu. Die Oregon-spezifischen Hinweise "
+            "finden Sie unten.",
+            {"US"},
+        ),
+    ],
+)
+def test_a_place_hyphened_to_specific_says_whom_a_text_is_for(scanner, lang, text, expected):
+    """ "Oregon-specific disclosures" are the texts for Oregon's residents, not data sent to Oregon; a team based
+    there is at work on the data there."""
+    assert destinations(scanner, text, lang) == expected

@@ -128,6 +128,7 @@ class Words:
     addressee: frozenset[str]
     comparison: frozenset[str]
     comparison_after: frozenset[str]
+    specific_after: frozenset[str]
     permission: frozenset[str]
     restriction: frozenset[str]
     conditional: frozenset[str]
@@ -1540,6 +1541,7 @@ def _places_data(
         or _street_name(sentence, place, words)
         or _is_source(sentence, place.start, words, claimed_from)
         or _benchmark(sentence, place, words)
+        or _specific_to(sentence, place, words)
         or _leads_elsewhere(sentence, place, words)
         or _excluded(sentence, place, words)
         or (not argument.claimed and _seat_is_nearest(sentence, place.start))
@@ -1574,6 +1576,17 @@ def _benchmark(sentence: Sentence, place: Place, words: Words) -> bool:
     the UK", is read by :func:`_is_source`)."""
     tokens = sentence.span
     return any(tokens[i].lower_ in words.comparison_after for i in range(place.end, min(len(tokens), place.end + 2)))
+
+
+def _specific_to(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "California-specific privacy disclosures", „Japan-spezifische Hinweise": the place, hyphened to a word saying
+    what something is for, names whom a text or rule is for, not where data goes."""
+    tokens = sentence.span
+    return (
+        place.end + 1 < len(tokens)
+        and tokens[place.end].text in HYPHENS
+        and tokens[place.end + 1].lower_ in words.specific_after
+    )
 
 
 def _names_a_company(heading: str, words: Words) -> bool:
