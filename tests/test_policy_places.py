@@ -164,3 +164,38 @@ def test_a_place_hyphened_to_specific_says_whom_a_text_is_for(scanner, lang, tex
     """ "Oregon-specific disclosures" are the texts for Oregon's residents, not data sent to Oregon; a team based
     there is at work on the data there."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We share personal data with service providers in Canada. If you are from the European Union, these "
+            "service providers can be located outside your country of residence.",
+            {"CA", "UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "We share personal data with service providers in Canada. If you agree, these service providers can "
+            "process your data outside your country of residence.",
+            {"CA"},
+        ),
+        (
+            "de",
+            "Wir geben personenbezogene Daten an Dienstleister in Kanada weiter. Wenn Sie in der EU wohnen, können "
+            "diese Dienstleister Ihre Daten auch außerhalb der EU verarbeiten.",
+            {"CA", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Wir geben personenbezogene Daten an Dienstleister in Kanada weiter. Wenn Sie einwilligen, können diese "
+            "Dienstleister Ihre Daten auch außerhalb der EU verarbeiten.",
+            {"CA"},
+        ),
+    ],
+)
+def test_a_condition_on_where_the_reader_lives_leaves_the_transfer_stated(scanner, lang, text, expected):
+    """ "If you are from the EU, providers can be outside your country" says whom the leave is for: the destinations
+    stay open beside the country named. A condition on anything else ("if you agree") keeps it a case that may arise."""
+    assert destinations(scanner, text, lang) == expected

@@ -133,6 +133,7 @@ class Words:
     restriction: frozenset[str]
     conditional: frozenset[str]
     conditional_nouns: frozenset[str]
+    reader_where: frozenset[str]
     where: frozenset[str]
     hedged: frozenset[str]
     moment: frozenset[str]
@@ -292,6 +293,25 @@ def conditional(tokens: Tokens, i: int, words: Words) -> bool:
     return word in words.conditional and (
         word not in words.conditional_nouns or (i > 0 and tokens[i - 1].lower_ == "the")
     )
+
+
+# Tokens after the reader in which a condition says where the reader is ("if you are located in", „wenn Sie in der EU
+# ansässig").
+READER_REACH = 6
+
+
+def _reader_condition(tokens: Tokens, i: int, words: Words) -> bool:
+    """The condition opened at token ``i`` is on where the reader is ("If you are from the EEA, these providers may be
+    located outside your country", „Wenn Sie in der EU wohnen, ..."): it says whom the statement is for, not whether
+    the transfer happens. Up to the comma closing it."""
+    if i + 1 >= len(tokens) or not (tokens[i + 1].lower_ in words.addressee or tokens[i + 1].text == "Sie"):
+        return False
+    for t in tokens[i + 2 : i + 2 + READER_REACH]:
+        if t.text == ",":
+            return False
+        if t.lower_ in words.reader_where:
+            return True
+    return False
 
 
 def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool:
@@ -931,7 +951,7 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
     # "A sub-processor may, where necessary for its service, make an onward transfer ... outside the EEA": a condition
     # after the leave says when it is used, not whether it is granted.
     leave = next((k for k, w in enumerate(seen) if w in words.permission), len(seen))
-    if any(conditional(tokens, i, words) for i in range(leave)):
+    if any(conditional(tokens, i, words) and not _reader_condition(tokens, i, words) for i in range(leave)):
         return False
     # "may only", „dürfen Ihre Daten nur dann ... , wenn": a restriction between the leave and the region takes the
     # leave back ("may transfer data outside the EEA where this is necessary" keeps it).
