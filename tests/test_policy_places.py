@@ -199,3 +199,38 @@ def test_a_condition_on_where_the_reader_lives_leaves_the_transfer_stated(scanne
     """ "If you are from the EU, providers can be outside your country" says whom the leave is for: the destinations
     stay open beside the country named. A condition on anything else ("if you agree") keeps it a case that may arise."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "We transfer personal data to recipients, and the transfer is permitted under UK and/or European data "
+            "protection laws.",
+            set(),
+        ),
+        ("en", "We transfer personal data to recipients in the UK and European data centres.", {"GB"}),
+        (
+            "de",
+            "Wir übermitteln personenbezogene Daten an Empfänger; die Übermittlung ist nach britischem und "
+            "europäischem Recht zulässig.",
+            set(),
+        ),
+        (
+            "de",
+            "Wir übermitteln personenbezogene Daten an Empfänger; die Übermittlung ist nach UK- und europäischem "
+            "Datenschutzrecht zulässig.",
+            set(),
+        ),
+        (
+            "de",
+            "Wir übermitteln personenbezogene Daten an Empfänger in Großbritannien und europäischen Ländern.",
+            {"GB"},
+        ),
+    ],
+)
+def test_a_country_beside_european_law_names_the_law(scanner, lang, text, expected):
+    """ "UK and/or European data protection laws" are laws, not a place data goes; "the UK and European data
+    centres" are places."""
+    assert destinations(scanner, text, lang) == expected

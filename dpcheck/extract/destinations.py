@@ -1317,7 +1317,8 @@ def _qualified_law(sentence: Sentence, i: int, words: Words) -> bool:
     word = tokens[i].lower_.rstrip(".")
     if word == "data":
         return i + 1 < len(tokens) and tokens[i + 1].lower_ in ("protection", "privacy")
-    return word in words.law
+    # „nach UK- und europäischem Datenschutzrecht": a German compound that opens with a law's word.
+    return word in words.law or word.startswith(words.law_prefixes)
 
 
 def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
