@@ -234,3 +234,37 @@ def test_a_country_beside_european_law_names_the_law(scanner, lang, text, expect
     """ "UK and/or European data protection laws" are laws, not a place data goes; "the UK and European data
     centres" are places."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Your personal data is processed by our servers in Japan. We are committed to maintaining the privacy and "
+            "integrity of your personal information no matter where it is stored.",
+            {"JP"},
+        ),
+        (
+            "en",
+            "Your personal data is processed by our servers in Japan and may be stored in other countries.",
+            {"JP", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Ihre personenbezogenen Daten werden auf unseren Servern in Japan verarbeitet. Wir wahren die "
+            "Vertraulichkeit und Integrität Ihrer Daten, unabhängig davon, wo sie gespeichert sind.",
+            {"JP"},
+        ),
+        (
+            "de",
+            "Ihre personenbezogenen Daten werden auf unseren Servern in Japan verarbeitet und können auch in anderen "
+            "Ländern gespeichert werden.",
+            {"JP", "UNSPECIFIED"},
+        ),
+    ],
+)
+def test_protecting_two_qualities_of_data_wherever_it_is_leaves_no_place_open(scanner, lang, text, expected):
+    """ "the privacy and integrity of your data no matter where it is stored" promises how data is kept, as "the
+    privacy of your data" does; data "stored in other countries" leaves the destinations open."""
+    assert destinations(scanner, text, lang) == expected
