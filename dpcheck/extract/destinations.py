@@ -1317,8 +1317,9 @@ def _qualified_law(sentence: Sentence, i: int, words: Words) -> bool:
     word = tokens[i].lower_.rstrip(".")
     if word == "data":
         return i + 1 < len(tokens) and tokens[i + 1].lower_ in ("protection", "privacy")
-    # „nach UK- und europäischem Datenschutzrecht": a German compound that opens with a law's word.
-    return word in words.law or word.startswith(words.law_prefixes)
+    # „nach UK- und europäischem Datenschutzrecht": a German noun (capitalised; not the adverb in „datenschutzrechtlich
+    # unsicheren Drittstaaten") that opens with a law's word.
+    return word in words.law or (tokens[i].text[:1].isupper() and word.startswith(words.law_prefixes))
 
 
 def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
