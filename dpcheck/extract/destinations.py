@@ -133,10 +133,12 @@ class Words:
     addressee: frozenset[str]
     comparison: frozenset[str]
     comparison_after: frozenset[str]
+    specific_after: frozenset[str]
     permission: frozenset[str]
     restriction: frozenset[str]
     conditional: frozenset[str]
     conditional_nouns: frozenset[str]
+    reader_where: frozenset[str]
     where: frozenset[str]
     hedged: frozenset[str]
     moment: frozenset[str]
@@ -296,6 +298,25 @@ def conditional(tokens: Tokens, i: int, words: Words) -> bool:
     return word in words.conditional and (
         word not in words.conditional_nouns or (i > 0 and tokens[i - 1].lower_ == "the")
     )
+
+
+# Tokens after the reader in which a condition says where the reader is ("if you are located in", „wenn Sie in der EU
+# ansässig").
+READER_REACH = 6
+
+
+def _reader_condition(tokens: Tokens, i: int, words: Words) -> bool:
+    """The condition opened at token ``i`` is on where the reader is ("If you are from the EEA, these providers may be
+    located outside your country", „Wenn Sie in der EU wohnen, ..."): it says whom the statement is for, not whether
+    the transfer happens. Up to the comma closing it."""
+    if i + 1 >= len(tokens) or not (tokens[i + 1].lower_ in words.addressee or tokens[i + 1].text == "Sie"):
+        return False
+    for t in tokens[i + 2 : i + 2 + READER_REACH]:
+        if t.text == ",":
+            return False
+        if t.lower_ in words.reader_where:
+            return True
+    return False
 
 
 def negated_transfer(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool:
@@ -971,7 +992,7 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
     # "A sub-processor may, where necessary for its service, make an onward transfer ... outside the EEA": a condition
     # after the leave says when it is used, not whether it is granted.
     leave = next((k for k, w in enumerate(seen) if w in words.permission), len(seen))
-    if any(conditional(tokens, i, words) for i in range(leave)):
+    if any(conditional(tokens, i, words) and not _reader_condition(tokens, i, words) for i in range(leave)):
         return False
     # "may only", „dürfen Ihre Daten nur dann ... , wenn": a restriction between the leave and the region takes the
     # leave back ("may transfer data outside the EEA where this is necessary" keeps it).
@@ -1352,7 +1373,9 @@ def _qualified_law(sentence: Sentence, i: int, words: Words) -> bool:
     word = tokens[i].lower_.rstrip(".")
     if word == "data":
         return i + 1 < len(tokens) and tokens[i + 1].lower_ in ("protection", "privacy")
-    return word in words.law
+    # „nach UK- und europäischem Datenschutzrecht": a German noun (capitalised; not the adverb in „datenschutzrechtlich
+    # unsicheren Drittstaaten") that opens with a law's word.
+    return word in words.law or (tokens[i].text[:1].isupper() and word.startswith(words.law_prefixes))
 
 
 def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
@@ -1596,6 +1619,7 @@ def _places_data(
         or _street_name(sentence, place, words)
         or _is_source(sentence, place.start, words, claimed_from)
         or _benchmark(sentence, place, words)
+        or _specific_to(sentence, place, words)
         or _leads_elsewhere(sentence, place, words)
         or _excluded(sentence, place, words)
         or (not argument.claimed and _seat_is_nearest(sentence, place.start))
@@ -1630,6 +1654,17 @@ def _benchmark(sentence: Sentence, place: Place, words: Words) -> bool:
     the UK", is read by :func:`_is_source`)."""
     tokens = sentence.span
     return any(tokens[i].lower_ in words.comparison_after for i in range(place.end, min(len(tokens), place.end + 2)))
+
+
+def _specific_to(sentence: Sentence, place: Place, words: Words) -> bool:
+    """ "California-specific privacy disclosures", „Japan-spezifische Hinweise": the place, hyphened to a word saying
+    what something is for, names whom a text or rule is for, not where data goes."""
+    tokens = sentence.span
+    return (
+        place.end + 1 < len(tokens)
+        and tokens[place.end].text in HYPHENS
+        and tokens[place.end + 1].lower_ in words.specific_after
+    )
 
 
 def _names_a_company(heading: str, words: Words) -> bool:

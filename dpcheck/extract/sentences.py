@@ -49,6 +49,9 @@ INTERNATIONAL_HEADING = re.compile(
     r"data location|datenstandort|speicherort",
     re.IGNORECASE,
 )
+# "Hinweis zur Datenweitergabe in die USA", "Data sent into the US": a heading naming the country data goes into heads
+# no section for that country's residents (whose own rules name the country without sending data there).
+_INTO = re.compile(r"\b(?:in\s+die|into)\s+$", re.IGNORECASE)
 # A lead-in naming the recipients its list goes on to name ("We share your data with the following recipients:",
 # "Empfänger Ihrer Daten sind:"): each item names one that receives the data.
 RECIPIENTS = re.compile(r"\b(?:recipients?|empfänger\w*)\b", re.IGNORECASE)
@@ -1170,14 +1173,16 @@ class Sentences(Sequence[Sentence]):
         listing: tuple[str, ...] | None = None
         listed = False
         # The places of each block, grouped once rather than sought among all places at every heading.
-        block_places: dict[int, list[int]] = {}
-        for b, c in zip(place_block.tolist(), a.places.label.tolist()):
-            block_places.setdefault(b, []).append(c)
+        block_places: dict[int, list[tuple[int, int]]] = {}
+        for b, c, at in zip(place_block.tolist(), a.places.label.tolist(), a.offset[a.places.start].tolist()):
+            block_places.setdefault(b, []).append((c, at))
         # The countries of a heading path, until the next heading (which may name a heading's text anew).
         path_countries: dict[tuple[str, ...], frozenset[str]] = {}
         for b, block in enumerate(blocks):
             if block.kind == "heading":
-                heading_countries[block.text] = frozenset(codes[c] for c in block_places.get(b, ()))
+                heading_countries[block.text] = frozenset(
+                    codes[c] for c, at in block_places.get(b, ()) if not _INTO.search(block.text[:at])
+                )
                 path_countries.clear()
             path = block.heading_path
             known = path_countries.get(path)

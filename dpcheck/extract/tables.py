@@ -90,14 +90,22 @@ def _header_cell(cell: str, patterns: dict[str, re.Pattern[str]]) -> bool:
 
 def _is_header(row: tuple[str, ...], patterns: dict[str, re.Pattern[str]]) -> bool:
     """A row of header cells that heads the rows below it: its first cell names a name or location
-    column, and most of its cells are header cells ("Company | Location | Safeguards for transfers")."""
+    column, or the services beside a column of where their data is, and most of its cells are header cells
+    ("Company | Location | Safeguards for transfers", "Our services | Location of servers")."""
     cells = [c for c in row if c.strip()]
     headers = [c for c in cells if _header_cell(c, patterns)]
     return (
         len(headers) >= 2
         and 2 * len(headers) >= len(cells)
         and cells[0] in headers
-        and bool(patterns["name"].search(cells[0]) or patterns["location"].search(cells[0]))
+        and bool(
+            patterns["name"].search(cells[0])
+            or patterns["location"].search(cells[0])
+            or (
+                patterns["purpose"].search(cells[0])
+                and any(patterns["data_location"].search(c) and patterns["location"].search(c) for c in headers[1:])
+            )
+        )
     )
 
 
@@ -392,7 +400,11 @@ def _read_table(
     all (one of those who answer for the data gives neither, and its rows are not read again)."""
     patterns = words.table_headers
     columns = _columns(table.header, patterns)
-    if any(patterns["responsible"].search(h) for h in table.header):
+    # A layout heading its columns with its first row leaves the header empty: that row says whom the table lists.
+    first = table.rows[0] if table.rows and not any(c.strip() for c in table.header) else ()
+    if any(patterns["responsible"].search(h) for h in table.header) or (
+        _is_header(first, patterns) and any(patterns["responsible"].search(h) for h in first)
+    ):
         return [], [], True
     row_blocks = [b for b in document.blocks if b.table == index]
     heading = row_blocks[0].heading_path[-1] if row_blocks and row_blocks[0].heading_path else ""
