@@ -3107,3 +3107,19 @@ def test_extract_where_the_offices_are_is_no_commitment_to_keep_data_there(scann
 
     assert commitments(offices) == []
     assert commitments(data) == ["EEA"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Your information is located only in the EU."),
+        ("en", "All customer files are located exclusively in the EEA."),
+        ("de", "Ihre Informationen befinden sich ausschließlich in der EU."),
+        ("de", "Die Datenbanken befinden sich ausschließlich in Deutschland."),
+    ],
+)
+def test_extract_plain_words_for_data_placed_in_the_eea_commit(scanner, lang, text):
+    """ "information", "files", „Informationen", „Datenbanken" are the data, as "data" is: placed only in the EEA, they
+    are kept there."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    assert [m.detail for m in report.mentions if m.kind == "location_commitment"] == ["EEA"]

@@ -1190,3 +1190,65 @@ def test_sub_processors_named_by_no_name_are_no_closed_list(scanner, lang, text)
     """Without names after the word (a German noun has a capital too, but no legal form or bracket follows), the
     sentence lists nobody: a general authorisation, with the right to object missing."""
     assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Processor uses in particular the following sub-processors Quillby Hosting Inc. (hosting) and Tarnwell "
+            "Ltd (support). The Customer may audit the Processor once a year.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer bedient sich insbesondere folgender Unterauftragsverarbeiter: Quillby Hosting GmbH "
+            "(Hosting) und Tarnwell GmbH (Support). Der Auftraggeber darf den Auftragnehmer einmal jährlich prüfen.",
+        ),
+    ],
+)
+def test_an_inline_list_opened_as_examples_is_a_general_authorisation(scanner, lang, text):
+    """Names run on in the sentence after "in particular the following" are some of the sub-processors, as they are
+    after a lead-in ending in a colon: the others are authorised in general, and the right to object is missing."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        (
+            "en",
+            "The Processor need not obtain consent before engaging new sub-processors without any right to object.",
+        ),
+        ("en", "The Processor need not obtain consent, engaging new sub-processors without any right to object."),
+    ],
+)
+def test_a_negation_of_another_predicate_leaves_without_a_right_to_object_a_denial(scanner, lang, clause):
+    """The negation denies the consent, not the "without": a comma or a word opening another predicate between them
+    keeps them apart, and the sub-processors come without the right."""
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, NOTICE_GIVEN[lang] + clause, lang)
+
+
+def test_a_negation_before_a_comma_leaves_ohne_widerspruchsrecht_a_denial(scanner):
+    """„nicht erforderlich, ... ohne jedes Widerspruchsrecht": the comma ends the negation's clause; the denial stands."""
+    text = (
+        "Eine Zustimmung ist nicht erforderlich, neue Unterauftragsverarbeiter werden ohne jedes Widerspruchsrecht "
+        "eingesetzt."
+    )
+    report = scanner.scan_text(text, language="de", doc_type="dpa")
+    kinds = {m.kind for m in report.mentions}
+    assert "subprocessor_objection_denied" in kinds
+    assert "subprocessor_objection" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "waiver"),
+    [
+        ("en", "The Customer irrevocably waives any right to object to new sub-processors."),
+        ("de", "Der Auftraggeber verzichtet auf jedes Widerspruchsrecht gegen neue Unterauftragsverarbeiter."),
+    ],
+)
+def test_a_waiver_for_every_new_sub_processor_takes_back_the_right(scanner, lang, waiver):
+    """Naming the sub-processors as every new one limits the waiver to nothing: it takes back the granted right."""
+    for text in (GRANTED[lang] + waiver, waiver + " " + GRANTED[lang]):
+        assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, NOTICE_GIVEN[lang] + text, lang)

@@ -45,10 +45,13 @@ def commitment_mentions(sentence: Sentence, eea: set[str], words: Words) -> list
 
 def _places_other_things(sentence: Sentence, words: Words) -> bool:
     """ "Our offices are located exclusively in Germany", „Unsere Büros befinden sich nur in Deutschland": the sentence
-    only says where something is (``placing``), and names neither data nor sub-processors: where the offices are is
-    not where data is processed."""
-    return all(c.text.lower() in words.placing for c in sentence.of("TRANSFER")) and not sentence.has(
-        "DATA_NAMED", "SUBPROCESSOR"
+    only says where something is (``placing``), and names neither data (DATA_NAMED, or a plain word of ``placed_data``:
+    "Your information is located only in the EU", „Ihre Informationen befinden sich nur in der EU") nor sub-processors:
+    where the offices are is not where data is processed."""
+    return (
+        all(c.text.lower() in words.placing for c in sentence.of("TRANSFER"))
+        and not sentence.has("DATA_NAMED", "SUBPROCESSOR")
+        and not any(t.lower_ in words.placed_data for t in sentence.span)
     )
 
 

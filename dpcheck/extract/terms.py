@@ -11,7 +11,7 @@ from dpcheck.extract.forms import box_before, labelled_absent
 from dpcheck.extract.periods import stated_periods, states_period
 from dpcheck.extract.recipients import QUOTES
 from dpcheck.extract.roles import CLAUSE_MARKS
-from dpcheck.extract.sentences import ANNOUNCED_REACH, Cue, Sentence
+from dpcheck.extract.sentences import ANNOUNCED_REACH, Cue, Sentence, Tokens
 from dpcheck.ingest.document import Document, Table
 from dpcheck.models import (
     CHANGES_SUBPROCESSORS,
@@ -324,7 +324,9 @@ def _closed_list(sentence: Sentence, words: Words) -> bool:
         return False
     if sentence.text.rstrip().endswith(":"):
         return not _examples_opened(sentence)
-    return _inline_list(sentence, words)
+    # "uses in particular the following sub-processors Mailrun Inc. (hosting)", „bedient sich insbesondere folgender
+    # Unterauftragsverarbeiter: Mailrun GmbH": a list run on inline is opened as examples as one ending in a colon is.
+    return _inline_list(sentence, words) and not sentence.has("OPEN_LIST", "OPEN_SET")
 
 
 def _inline_list(sentence: Sentence, words: Words) -> bool:
@@ -501,8 +503,8 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
     # In a sub-processor section, "Customer may object within 14 days" needs no repeat of the word.
     if objections and _objection_void(sentence, words):
         add(OBJECTION_VOID, f"an objection that changes nothing ('{objections[0].text}')")
-    elif (denials := _objection_denials(sentence, words)) and not _granted_apart(sentence, denials, objections):
-        alone = not _limited(sentence, denials) and all(
+    elif (denials := _objection_denials(sentence, words)) and not _granted_apart(sentence, denials, objections, words):
+        alone = not _limited(sentence, denials, words) and all(
             any(d.start <= o.start < d.end for d in denials) for o in objections
         )
         add(OBJECTION_DENIED, f"the right to object taken away ('{denials[0].text}')", TAKEN_BACK if alone else "")
@@ -641,19 +643,29 @@ def _negated_without(sentence: Sentence, denial: Cue, words: Words) -> bool:
         lo <= n.start
         and 0 <= denial.start - n.end <= DOUBLE_NEGATION_REACH
         and tokens[n.start].lower_ not in words.double_negation
-        and not any(t.lower_ in words.disjunction for t in tokens[n.end : denial.start])
+        and not any(_breaks(tokens, k, denial.start, words) for k in range(n.end, denial.start))
         for n in sentence.of("NEGATION")
     )
 
 
-def _granted_apart(sentence: Sentence, denials: list[Cue], objections: list[Cue]) -> bool:
+def _breaks(tokens: Tokens, k: int, denial: int, words: Words) -> bool:
+    """Token ``k`` between a negation and the "without" at ``denial`` ends the negation's reach: a joining word, one
+    opening another predicate ("need not obtain consent before engaging new sub-processors without any right to
+    object"), or a comma not right before the "without" („Eine Zustimmung ist nicht erforderlich, neue
+    Unterauftragsverarbeiter werden ohne jedes Widerspruchsrecht eingesetzt"; „wird nicht eingesetzt, ohne ..." keeps
+    it)."""
+    word = tokens[k].lower_
+    return word in words.disjunction or word in words.predicate_break or (word == "," and k != denial - 1)
+
+
+def _granted_apart(sentence: Sentence, denials: list[Cue], objections: list[Cue], words: Words) -> bool:
     """An objection granted first, in a part of the sentence between semicolons that denies none ("Customer may object
     to a new sub-processor within 14 days; a right to object to approved sub-processors does not exist"): the denial
     after it narrows the right, it does not take it away. A denial first stands: „Ein Widerspruchsrecht besteht nicht;
     das Recht zur ordentlichen Kündigung bleibt unbenommen" leaves the customer only the way out of the contract. So
     does a denial that names no sub-processors it is limited to ("Customer may object within 14 days; Customer waives
     any right to object"): the clause takes back what it gave, and the right cannot be relied on."""
-    if not _limited(sentence, denials):
+    if not _limited(sentence, denials, words):
         return False
     first = min(d.start for d in denials)
     for objection in objections:
@@ -663,15 +675,18 @@ def _granted_apart(sentence: Sentence, denials: list[Cue], objections: list[Cue]
     return False
 
 
-def _limited(sentence: Sentence, denials: list[Cue]) -> bool:
+def _limited(sentence: Sentence, denials: list[Cue], words: Words) -> bool:
     """A denial of the objection right limited to some sub-processors ("to approved sub-processors") or to the time
     after the period granted ("...; thereafter the Customer waives any right to object", „danach ist ein Widerspruch
-    ausgeschlossen"): the part of the sentence holding it names them or says so."""
+    ausgeschlossen"): the part of the sentence holding it names them or says so. Sub-processors named as every new one
+    ("waives any right to object to new sub-processors", „gegen neue Unterauftragsverarbeiter") limit nothing."""
     tokens = sentence.span
     parts = [sentence.part_bounds(d.start, d.end) for d in denials]
-    return any(lo <= n.start < hi for lo, hi in parts for n in sentence.of("SUBPROCESSOR")) or any(
-        DENIAL_LIMIT.search(" ".join(t.text for t in tokens[lo:hi])) for lo, hi in parts
-    )
+    return any(
+        lo <= n.start < hi and not _every_new(tokens, n.start, words)
+        for lo, hi in parts
+        for n in sentence.of("SUBPROCESSOR")
+    ) or any(DENIAL_LIMIT.search(" ".join(t.text for t in tokens[lo:hi])) for lo, hi in parts)
 
 
 def _objection_void(sentence: Sentence, words: Words) -> bool:
@@ -821,3 +836,9 @@ def _none_engaged(sentence: Sentence) -> str:
 def _days(periods: list[int]) -> str:
     """The shortest period, in days, as a mention's detail (empty when none is stated)."""
     return str(min(periods)) if periods else ""
+
+
+def _every_new(tokens: Tokens, start: int, words: Words) -> bool:
+    """The sub-processors at ``start`` are named as every new one ("to any new sub-processor", „gegen neue
+    Unterauftragsverarbeiter"): a word of ``every_new`` within the two tokens before them."""
+    return any(t.lower_ in words.every_new for t in tokens[max(0, start - 2) : start])
