@@ -223,6 +223,9 @@ class Words:
     vendor_words: frozenset[str]
     dwells: frozenset[str]
     dweller_links: frozenset[str]
+    journeys: frozenset[str]
+    to_us: frozenset[str]
+    ours: frozenset[str]
     exception: re.Pattern[str]
     table_headers: dict[str, re.Pattern[str]]
     responsible_row: re.Pattern[str]
@@ -511,16 +514,41 @@ def _contrasted_away(sentence: Sentence, place: Place, words: Words) -> bool:
 # may stand between it and the country's name.
 TOWARDS = "nach"
 TOWARDS_ARTICLES = frozenset({"den", "die", "dem", "der"})
+# What joins the countries of a list („nach Kanada, Indien und Brasilien").
+LIST_LINKS = frozenset({",", "und", "oder", "sowie"})
 
 
-def _time_after(sentence: Sentence, place: Place, argument: Argument) -> bool:
+def _sent_to_us(tokens: Tokens, start: int, words: Words) -> bool:
+    """„Ein Anbieter aus den USA übermittelt uns Ihre Bonitätsdaten", „Die Daten eines Anbieters aus den USA
+    übermitteln wir an unsere Server": after the place the data comes to us or to what is ours, so the provider's
+    place is where it comes from, not a seat its own servers receive data at („... überträgt sie an dessen Server")."""
+    rest = [t.lower_ for t in tokens[start:]]
+    return any(
+        w in words.to_us or (w in words.ours and j and rest[j - 1] in words.destination) for j, w in enumerate(rest)
+    )
+
+
+def _time_after(sentence: Sentence, place: Place, argument: Argument, words: Words) -> bool:
     """„Wir senden die Bestätigung nach Ihrer Buchung der Reise nach Thailand": the „nach" closing the cue that claims
     the place opens a time („nach Ihrer Buchung"), not the country; a country's „nach" stands right before its name
-    („senden die Unterlagen nach Kanada")."""
+    („senden die Unterlagen nach Kanada"), and so does the first of a list the rest go with („senden die Unterlagen
+    nach Indien, Brasilien und Mexiko"). A place with a „nach" of its own is where data goes after the time („gehen
+    nach der Prüfung nach Indien"), unless that „nach" follows a journey („der Rundreise nach Kanada")."""
     cue = argument.cue
-    if cue is None or cue.end > place.start or sentence.span[cue.end - 1].lower_ != TOWARDS:
+    tokens = sentence.span
+    if cue is None or cue.end > place.start or tokens[cue.end - 1].lower_ != TOWARDS:
         return False
-    return any(t.lower_ not in TOWARDS_ARTICLES for t in sentence.span[cue.end : place.start])
+    first = cue.end
+    while first < place.start and tokens[first].lower_ in TOWARDS_ARTICLES:
+        first += 1
+    if first == place.start or any(p.start == first for p in sentence.places):
+        return False
+    # Back over the list the place closes („nach Kanada und Indien") to the preposition opening it.
+    inside = {i for p in sentence.places if p.end <= place.start for i in range(p.start, p.end)}
+    own = place.start - 1
+    while own > first and (tokens[own].lower_ in TOWARDS_ARTICLES or tokens[own].lower_ in LIST_LINKS or own in inside):
+        own -= 1
+    return tokens[own].lower_ != TOWARDS or tokens[own - 1].lower_.endswith(tuple(words.journeys))
 
 
 def _none_there(sentence: Sentence, place: Place, words: Words) -> bool:
@@ -859,6 +887,7 @@ def _is_source(sentence: Sentence, start: int, words: Words, stop: int = 0) -> b
             and stop == 0
             and any(c.end == i for c in sentence.of(*PROVIDER_ROLES))
             and not sentence.has("RCPT_SOURCE")
+            and not _sent_to_us(tokens, start, words)
         ):
             return False
         # „wird von der X Pvt. Ltd., Baner Road, Pune 411045, betrieben": the company doing it, at its address; not
@@ -1962,7 +1991,7 @@ def destination_mentions(
             argument = _example_of_open(sentence, place, roles, words) or argument
         if (
             _disowned_place(place, argument, disowned)
-            or _time_after(sentence, place, argument)
+            or _time_after(sentence, place, argument, words)
             or _contrasted_away(sentence, place, words)
             or _none_there(sentence, place, words)
             or _served_from_eea(sentence, place, eea, words)
