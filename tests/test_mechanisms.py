@@ -5827,3 +5827,20 @@ def test_mechanisms_a_past_basis_told_as_still_holding_or_a_tool_added_stays_rel
 )
 def test_mechanisms_a_limited_denial_still_denies_the_tool_it_takes(scanner, lang, text, expected):
     assert _transfers(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # „aus dem Jahr" dates a noun of another clause, not the tool relied on.
+        (
+            "de",
+            "Die Übermittlung an Ferngate in den USA erfolgt auf Grundlage des Privacy Shield; die Zertifizierung von "
+            "Ferngate stammt aus dem Jahr 2018 und wird jährlich erneuert.",
+            {"US": {"privacy_shield"}},
+        ),
+        ("de", "Die Safe-Harbor-Zertifizierung der Ferngate Inc. aus dem Jahr 2012 ist gegenstandslos.", {}),
+    ],
+)
+def test_mechanisms_a_year_dating_another_noun_leaves_the_tool_relied_on(scanner, lang, text, expected):
+    assert _transfers(scanner, text, lang) == expected

@@ -614,6 +614,10 @@ def _governing_cue(
         for cue in sentence.of("HISTORIC", "COURT", "PAST_YEAR", "PAST_BASIS"):
             if cue.label == "PAST_BASIS" and not _past_basis_of(sentence, cue, mention, mentions, lexicon):
                 continue
+            # „aus dem Jahr 2018" dates the noun before it („unsere Zertifizierung stammt aus dem Jahr 2018"): history of
+            # a tool in its own clause only.
+            if cue.label == "PAST_YEAR" and cue.text.lower().startswith("aus ") and not lo <= cue.start < hi:
+                continue
             if (
                 cue not in conceded
                 and not _about_another(sentence, cue, mentions, alike | {mention}, lexicon)
