@@ -5705,3 +5705,142 @@ def test_mechanisms_a_tool_the_vendor_does_without_is_not_relied_on(scanner, lan
 )
 def test_mechanisms_another_partys_own_tools_and_a_blank_template_are_not_relied_on(scanner, lang, text, expected):
     assert mechanisms(scanner, text, lang) == expected
+
+
+def _transfers(scanner, text, lang):
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    return {t.destination: set(t.mechanisms) for t in report.transfers}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A past verb after the tool speaks of the tool itself; the transfer rests on it today.
+        (
+            "en",
+            "We send booking data to the United States under the Privacy Shield, which we have used since 2017 and "
+            "which was based on a Commission decision.",
+            {"US": {"privacy_shield"}},
+        ),
+        (
+            "de",
+            "Wir senden Buchungsdaten auf Grundlage des Privacy Shield in die USA, das wir seit 2017 nutzen und das "
+            "auf einem Beschluss der Kommission beruhte.",
+            {"US": {"privacy_shield"}},
+        ),
+        # A past basis joined to its present, or said to hold still.
+        (
+            "en",
+            "Ferngate sends data to the US. These transfers were based on the Privacy Shield and still are.",
+            {"US": {"privacy_shield"}},
+        ),
+        (
+            "de",
+            "Ferngate sendet Daten in die USA. Die Übermittlung erfolgte und erfolgt auf Grundlage des Privacy Shield.",
+            {"US": {"privacy_shield"}},
+        ),
+        (
+            "de",
+            "Übermittlungen an Ferngate in den USA erfolgten auf Grundlage des Privacy Shield und erfolgen weiterhin "
+            "auf dieser Grundlage.",
+            {"US": {"privacy_shield"}},
+        ),
+        # Still history where another tool takes its place.
+        (
+            "en",
+            "Transfers to Ferngate's US data centre were based on the Privacy Shield and are now made under the SCCs.",
+            {"US": {"scc"}},
+        ),
+        # A tool added to the one relied on before keeps the first.
+        (
+            "en",
+            "We send data to the US. We relied on the SCCs, and since 2024 we also rely on the DPF.",
+            {"US": {"scc", "dpf"}},
+        ),
+        (
+            "de",
+            "Übermittlungen in die USA erfolgten auf Grundlage der Standardvertragsklauseln; seit 2024 stützen wir sie "
+            "zusätzlich auf den DPF.",
+            {"US": {"scc", "dpf"}},
+        ),
+        # Doing without something denies the tool it takes, not a transfer named after it.
+        (
+            "en",
+            "We dispense with printed forms and transfer data to the US under the SCCs.",
+            {"US": {"scc"}},
+        ),
+        (
+            "de",
+            "Wir verzichten auf Papierformulare und übermitteln Daten auf Grundlage der Standardvertragsklauseln in die "
+            "USA.",
+            {"US": {"scc"}},
+        ),
+        ("en", "We send data to India. We dispense with standard contractual clauses.", {"IN": set()}),
+        ("de", "Wir übermitteln Daten nach Indien. Wir verzichten auf Standardvertragsklauseln.", {"IN": set()}),
+        # Clauses attached as a template and signed are relied on; only a blank or mere template is not.
+        (
+            "en",
+            "We send personal data to the US under the SCCs, attached as a template in Annex 2 and signed by both "
+            "parties.",
+            {"US": {"scc"}},
+        ),
+        (
+            "de",
+            "Wir senden Daten auf Grundlage der Standardvertragsklauseln in die USA, die als Muster in Anlage 3 "
+            "beigefügt und von beiden Parteien unterzeichnet sind.",
+            {"US": {"scc"}},
+        ),
+    ],
+)
+def test_mechanisms_a_past_basis_told_as_still_holding_or_a_tool_added_stays_relied_on(scanner, lang, text, expected):
+    assert _transfers(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A denial limited to some data spares a tool before it, not one it takes.
+        (
+            "en",
+            "We do not send data under the Privacy Shield for advertising purposes; we transfer contact data to the US.",
+            {"US": set()},
+        ),
+        (
+            "de",
+            "Wir übermitteln keine Daten auf Grundlage des Privacy Shield zu Werbezwecken; Kontaktdaten übermitteln wir "
+            "in die USA.",
+            {"US": set()},
+        ),
+        (
+            "en",
+            "Larkspur Inc. in the US is certified under the DPF and does not receive health data; it receives contact "
+            "data in the US.",
+            {"US": {"dpf"}},
+        ),
+        (
+            "de",
+            "Larkspur Inc. in den USA ist unter dem DPF zertifiziert und erhält keine Gesundheitsdaten; sie erhält "
+            "Kontaktdaten in den USA.",
+            {"US": {"dpf"}},
+        ),
+    ],
+)
+def test_mechanisms_a_limited_denial_still_denies_the_tool_it_takes(scanner, lang, text, expected):
+    assert _transfers(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # „aus dem Jahr" dates a noun of another clause, not the tool relied on.
+        (
+            "de",
+            "Die Übermittlung an Ferngate in den USA erfolgt auf Grundlage des Privacy Shield; die Zertifizierung von "
+            "Ferngate stammt aus dem Jahr 2018 und wird jährlich erneuert.",
+            {"US": {"privacy_shield"}},
+        ),
+        ("de", "Die Safe-Harbor-Zertifizierung der Ferngate Inc. aus dem Jahr 2012 ist gegenstandslos.", {}),
+    ],
+)
+def test_mechanisms_a_year_dating_another_noun_leaves_the_tool_relied_on(scanner, lang, text, expected):
+    assert _transfers(scanner, text, lang) == expected

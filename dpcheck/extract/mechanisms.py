@@ -92,6 +92,10 @@ RELIANCE_REACH = 5
 # Tokens between the words pointing to a tool's text or list and the tool ("the text of the Commission's standard
 # contractual clauses", „die Liste der nach dem Datenschutzrahmen zertifizierten").
 POINTER_REACH = 4
+# Tokens from a word of doing without something to the tool it takes ("verzichten auf den Abschluss von SCC").
+DISPENSED_REACH = 4
+# Tokens after a later tool where a word adding it to the first may stand ("today we rely on the DPF in addition").
+TOOL_ADDED_REACH = 3
 # Tokens of a decision's title before its number ("Commission Implementing Decision (EU)").
 DECISION_TITLE = 6
 # Tokens either side of a safe harbour's name where the law or programme it belongs to stands ("an FTC-approved COPPA
@@ -544,15 +548,23 @@ def _governing_cue(
                 ]
             )
     labels = (
-        ("NEGATION", "HISTORIC", "COURT", "PAST_YEAR", "PAST_BASIS")
+        ("NEGATION", "DISPENSED", "HISTORIC", "COURT", "PAST_YEAR", "PAST_BASIS")
         if tool in INVALIDATED_TOOLS
-        else ("NEGATION", "HISTORIC")
+        else ("NEGATION", "DISPENSED", "HISTORIC")
     )
     cancelled = _cancelled(sentence, cancels) if cancels else set()
     conceded = _conceded(sentence)
     tokens = sentence.span
     for cue in sentence.of(*labels):
-        if cue in cancelled or names_a_region(cue) or cue in conceded or cue in spared:
+        # A spared denial still denies a tool it takes ("We do not transfer data under the Privacy Shield for marketing
+        # purposes; ..."), only one before it stands ("Acme is DPF-certified and does not receive health data; ...").
+        if cue in cancelled or names_a_region(cue) or cue in conceded or (cue in spared and mention.end <= cue.start):
+            continue
+        if cue.label == "PAST_BASIS" and not _past_basis_of(sentence, cue, mention, mentions, lexicon):
+            continue
+        # "We dispense with the SCCs": only the tool it takes ("We dispense with paper forms and transfer ... under the
+        # SCCs" relies on them).
+        if cue.label == "DISPENSED" and not 0 <= mention.start - cue.end <= DISPENSED_REACH:
             continue
         # "☐ no": an answer left unticked says nothing.
         if box_before(tokens, cue.start) is False:
@@ -600,6 +612,12 @@ def _governing_cue(
         # "Privacy Shield ... was struck down by the CJEU" across a comma still describes history; not a cue
         # nearer another tool ("the Privacy Shield, which replaced the former Safe Harbor").
         for cue in sentence.of("HISTORIC", "COURT", "PAST_YEAR", "PAST_BASIS"):
+            if cue.label == "PAST_BASIS" and not _past_basis_of(sentence, cue, mention, mentions, lexicon):
+                continue
+            # „aus dem Jahr 2018" dates the noun before it („unsere Zertifizierung stammt aus dem Jahr 2018"): history of
+            # a tool in its own clause only.
+            if cue.label == "PAST_YEAR" and cue.text.lower().startswith("aus ") and not lo <= cue.start < hi:
+                continue
             if (
                 cue not in conceded
                 and not _about_another(sentence, cue, mentions, alike | {mention}, lexicon)
@@ -607,6 +625,23 @@ def _governing_cue(
             ):
                 return cue
     return None
+
+
+def _past_basis_of(sentence: Sentence, cue: Cue, mention: Cue, mentions: list[Cue], lexicon: MechanismLexicon) -> bool:
+    """ "Transfers were based on the Privacy Shield": the simple past tells the tool after it as a basis left behind. Not
+    a past verb after the tool, which speaks of the tool itself ("the Privacy Shield, which was based on a Commission
+    decision"), nor one joined to its present ("were and are based on", „erfolgte und erfolgt auf Grundlage"), nor a
+    past basis the sentence says still holds ("... and still are", „und erfolgen weiterhin auf dieser Grundlage"),
+    unless another tool follows in its place ("... and are now based on the SCCs")."""
+    if cue.end > mention.start:
+        return False
+    joins = lexicon.tool_conjunction | lexicon.tool_disjunction
+    if any(t.lower_ in joins for t in sentence.span[cue.start + 1 : cue.end]):
+        return False
+    tool = lexicon.labels[mention.label][0]
+    if any(m.start >= mention.end and lexicon.labels[m.label][0] != tool for m in mentions):
+        return True
+    return not any(c.start >= mention.end for c in sentence.of("BASIS_GOES_ON"))
 
 
 def _denies_the_next(tokens: Tokens, mention: Cue, negation: Cue, hi: int, lexicon: MechanismLexicon) -> bool:
@@ -1463,12 +1498,22 @@ def _relied_on_then(sentence: Sentence, cue: Cue, mentions: list[Cue], lexicon: 
     tokens = sentence.span
     tool = lexicon.labels[cue.label][0]
     past = next((c for c in sentence.of("PAST_BASIS") if 0 <= cue.start - c.end <= BEFORE_WINDOW), None)
-    if past is None or any(past.end <= m.start < cue.start for m in mentions):
+    if (
+        past is None
+        or any(past.end <= m.start < cue.start for m in mentions)
+        or not _past_basis_of(sentence, past, cue, mentions, lexicon)
+    ):
         return None
     for later in mentions:
         if later.start >= cue.end and lexicon.labels[later.label][0] != tool:
             between = tokens[cue.end : later.start]
-            if any(t.text in (";", ",") for t in between) and any(t.lower_ in lexicon.since_then for t in between):
+            # "..., and since 2023 also on the DPF": a tool added, the first one kept.
+            added = any(cue.end <= c.start < later.end + TOOL_ADDED_REACH for c in sentence.of("TOOL_ADDED"))
+            if (
+                not added
+                and any(t.text in (";", ",") for t in between)
+                and any(t.lower_ in lexicon.since_then for t in between)
+            ):
                 return past
     return None
 
