@@ -231,9 +231,9 @@ def _named_unread(country: str, new: Terms, lex: DiffWords) -> bool:
 def _among_choices(passages: Sequence[Passage], terms: Terms) -> bool:
     """Every passage that gives the value stands in the version's whole text only among its cookie, opt-out, plug-in
     or log-in choices (a row "We use Acme to let you log in with your Acme account and chat in the Asia region
-    only"): a provider named there is no recipient, and a place said of it no destination that changed (Task B
-    leaves these sections out, eval/versions/AGREEMENT.md category 2; eval/versions-audit29 k05 leaves a log-in
-    provider's region out). Only for a version whose text the diff read: a saved report has none."""
+    only"): a provider named there is no recipient (recipients.yml ``choices``), and a place said of it no destination
+    that changed (Task B leaves these sections out, eval/versions/AGREEMENT.md category 2; eval/versions-audit29 k05
+    leaves a log-in provider's region out). Only for a version whose text the diff read: a saved report has none."""
     if not (terms.text and terms.whole):
         return False
     everything = replace(terms, text=terms.whole, whole="", passages=())
