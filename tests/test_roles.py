@@ -5220,3 +5220,37 @@ def test_roles_an_address_kept_or_listed_is_stored(scanner, lang, text, expected
     """ "we keep your address in Australia", „speichert Ihren Namen und Ihre Anschrift in Kanada": an address kept, or
     later in a list of stored objects, is data stored there, not where someone lives; an address goods go to stays one."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "In Argentina, the Agency for Access to Public Records, as the supervisory authority, deals with "
+            "complaints about the protection of personal data.",
+        ),
+        (
+            "de",
+            "In Argentinien ist die Agentur für Zugang zu Öffentlichen Akten als Aufsichtsbehörde für Beschwerden "
+            "zuständig.",
+        ),
+    ],
+)
+def test_roles_a_transfer_word_in_a_public_bodys_name_is_no_destination(scanner, lang, text):
+    """ "the Agency for Access to Public Records" / „die Agentur für Zugang zu ...": a transfer word ("Access",
+    „Zugang zu") capitalised inside the title-case name of a public body names the body, which hears complaints and
+    receives no data (GUIDELINES.md: a complaint authority is no destination)."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our support office in Argentina may Access your account data to answer your questions."),
+        ("de", "Unser Support-Büro in Argentinien hat Zugang zu Ihren Kontodaten, um Ihre Fragen zu beantworten."),
+    ],
+)
+def test_roles_access_from_a_country_outside_a_bodys_name_is_a_destination(scanner, lang, text):
+    """The same transfer words said of staff reaching the data from a country, in no body's name, place it there."""
+    assert destinations(scanner, text, lang) == {"AR"}

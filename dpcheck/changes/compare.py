@@ -109,6 +109,7 @@ def compare(
             lex,
             reworded=_reworded_place,
             kept=_named_unread,
+            chosen=_among_choices,
             same_out=same,
         )
         changes += _sets(
@@ -155,6 +156,7 @@ def _sets(
     read: bool = True,
     reworded: Callable[[str, Sequence[Passage], Terms, Terms, DiffWords], bool] | None = None,
     kept: Callable[[str, Terms, DiffWords], bool] | None = None,
+    chosen: Callable[[Sequence[Passage], Terms], bool] | None = None,
     same_out: set[Passage] | None = None,
     follows: Set[Passage] = frozenset(),
 ) -> list[Change]:
@@ -162,7 +164,8 @@ def _sets(
     not change is no change (see :func:`_unchanged`); ``reworded``: nor is one whose passages the other
     version says again in other words (see :func:`_reworded`); ``kept``: nor is a value removed that the new
     version may still hold where the diff cannot read it (only a removal: a value the new version adds is added
-    whatever the old one said where the diff could not read, as a line not read must not hide a new transfer). The
+    whatever the old one said where the diff could not read, as a line not read must not hide a new transfer);
+    ``chosen``: nor is a value read only where the version speaks of cookie, opt-out, plug-in or log-in choices. The
     passages of such values are added to ``same_out``; a value that rests only on passages in ``follows`` (a flag raised by a reading that did not
     change), or on none while ``follows`` holds some (a flag of an absence beside a value held back), is no change
     either."""
@@ -180,6 +183,7 @@ def _sets(
             _unchanged(value, passages, this, other)
             or (reworded is not None and reworded(value, passages, this, other, lex))
             or (removal and kept is not None and kept(value, other, lex))
+            or (chosen is not None and chosen(passages, this))
         ):
             if same_out is not None:
                 same_out.update(passages)
@@ -222,6 +226,19 @@ def _named_unread(country: str, new: Terms, lex: DiffWords) -> bool:
             if sum("LATIN" not in unicodedata.name(c, "") for c in letters) > len(letters) * UNREAD_SHARE:
                 return True
     return False
+
+
+def _among_choices(passages: Sequence[Passage], terms: Terms) -> bool:
+    """Every passage that gives the value stands in the version's whole text only among its cookie, opt-out, plug-in
+    or log-in choices (a row "We use Acme to let you log in with your Acme account and chat in the Asia region
+    only"): a provider named there is no recipient (recipients.yml ``choices``), and a place said of it no destination
+    that changed (Task B leaves these sections out, eval/versions/AGREEMENT.md category 2; eval/versions-audit29 k05
+    leaves a log-in provider's region out). Only for a version whose text the diff read: a saved report has none."""
+    if not (terms.text and terms.whole):
+        return False
+    everything = replace(terms, text=terms.whole, whole="", passages=())
+    parties = replace(terms, whole="", passages=())
+    return bool(passages) and all(_in(p, everything) and not _in(p, parties) for p in passages)
 
 
 def _reworded_tool(tool: str, passages: Sequence[Passage], this: Terms, other: Terms, lex: DiffWords) -> bool:

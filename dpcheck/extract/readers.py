@@ -65,6 +65,7 @@ from dpcheck.extract.recipients import (
     change_entry,
     defined_names,
     defined_terms,
+    entry_company,
     item_companies,
     item_fields,
     item_name,
@@ -647,6 +648,11 @@ def _described(heading: str, text: str, words: RecipientWords) -> bool:
     return bool(following) and rest[:1].isspace() and following[0][:1].islower()
 
 
+# A paragraph lettered or numbered in brackets as an item of a list ("(b) ", "c) ", "(iv) "): a converted text keeps
+# such items as paragraphs, several sentences each.
+LETTERED = re.compile(r"^\s*(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|[a-z]\))\s+(?=\S)")
+
+
 def _whole_block(sentence: Sentence) -> bool:
     """The sentence is its paragraph's only one: an entry of a list ("Acme Cloud AG, Hosting, Zurich"), not prose
     that opens with a company ("Example GmbH, Street 1, Vienna, provides ... It is a subsidiary of ...")."""
@@ -922,9 +928,13 @@ class ProseRecipientReader(Reader):
         # The list items (or short paragraphs) right after a lead-in, each naming a recipient first;
         # the first that names none ends the list, unless a heading leads it in: its section is the list.
         lead_in = self._lead_in
+        lettered = sentence.block.kind == "paragraph" and bool(LETTERED.match(sentence.block.text))
         if (
             lead_in is not None
-            and (sentence.block.kind == "list_item" or (sentence.block.kind == "paragraph" and _whole_block(sentence)))
+            and (
+                sentence.block.kind == "list_item"
+                or (sentence.block.kind == "paragraph" and (_whole_block(sentence) or lettered))
+            )
             and sentence.block is not lead_in.block
         ):
             # "2." alone: a numbered item's number, split off as a sentence; the item's words follow it.
@@ -937,7 +947,19 @@ class ProseRecipientReader(Reader):
                 # list goes on; "Addition of X" names X.
                 change, text = change_entry(sentence.text, words)
                 removed = sentence.has(REMOVED) or change == "removed"
-                if entry and not removed:
+                if lettered:
+                    # "(c) Acme Mail service is represented by Acme Mail Ltd, with its office at ..., to send e-mails.
+                    # Acme Mail says more in its policy.": an entry of prose, lettered as a list's item is; the company
+                    # it names first receives the data. Its prose is no card of fields to place it by. One naming none
+                    # ("(e) Acme also says more on its site") ends no list: the lettering goes on.
+                    if not removed and (company := entry_company(LETTERED.sub("", text), words)):
+                        found.append(
+                            replace(
+                                prose_recipient(company, "processor", sentence, "lettered entry after a lead-in"),
+                                role=listed,
+                            )
+                        )
+                elif entry and not removed:
                     found.append(self._entry_recipient(entry, lines, sentence, reading))
                 elif (
                     not removed

@@ -114,6 +114,8 @@ class RecipientWords:
     # Words of an entry giving a company's address that make the company no recipient of data: the controller, a
     # representative, the DPO, an authority, a former company (dpcheck/extract/seats.py).
     excluded: re.Pattern[str] = re.compile(r"(?!)")
+    # Words between a service and the company that runs it (``represented_by``: "Acme Mail service, represented by").
+    represented: re.Pattern[str] = re.compile(r"(?!)")
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -164,6 +166,7 @@ class RecipientWords:
             _entry_opener(data["change_entries"]["added"]),
             _entry_opener(data["change_entries"]["removed"]),
             _phrases(data["seats"]["excluded"]),
+            _phrases(data["represented_by"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -879,6 +882,9 @@ def labelled_company(text: str, words: RecipientWords) -> str:
 # The fields of a list item after the recipient's name: "Acme Inc., USA - hosting (backups)".
 # Words of a field's label ("Country of processing: IN").
 FIELD_LABEL_WORDS = 4
+# The characters of a service's name and its description ("Acme Mail sync service which may be") an entry may give before
+# the company that runs it.
+ENTRY_SERVICE_REACH = 80
 _ITEM_FIELD = re.compile(r"\s*[,;|()]\s*|\s+[-–—]\s+")
 
 
@@ -888,6 +894,19 @@ def item_fields(text: str, name: str) -> list[str]:
     at = text.find(name)
     rest = text[at + len(name) :] if at >= 0 else ""
     return [field for field in _ITEM_FIELD.split(rest) if field.strip()[:1].isupper()]
+
+
+def entry_company(text: str, words: RecipientWords) -> str:
+    """The company a lettered entry of prose names first, closed by its legal form: the one after ``represented_by``
+    where the entry names a service and then who runs it ("Acme Mail service is represented by Acme Mail Ltd, with
+    its office in ...", „Dienst Acme Mail, vertreten durch die Acme Mail GmbH"), else the one it opens with
+    ("Beta Inc., to send codes"); "" if none."""
+    if (by := words.represented.search(text.lower())) and by.start() <= ENTRY_SERVICE_REACH:
+        rest = text[by.end() :].split()
+        while rest and rest[0].lower() in words.articles:
+            rest.pop(0)
+        return _leading_company(" ".join(rest), words)
+    return _leading_company(text, words)
 
 
 def _leading_company(text: str, words: RecipientWords) -> str:

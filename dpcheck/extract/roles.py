@@ -129,6 +129,7 @@ class RoleSet:
     law_titles: frozenset[str]  # words naming a law or document (words.yml law_titles)
     by_label: dict[str, Role]  # a cue label of cues.yml → the first role that borrows it (``labels``)
     non: frozenset[str] = frozenset()  # words excluding the place after them and a hyphen ("non-US"; words.yml non)
+    title_bodies: frozenset[str] = frozenset()  # words naming a public body inside a title-case name
 
     @cached_property
     def marks(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -224,6 +225,7 @@ class RoleSet:
             frozenset(str(w).lower() for w in law_titles),
             {label: role for role in reversed(roles.values()) for label in role.labels},
             frozenset(str(w).lower() for w in non),
+            frozenset(str(w).lower() for w in data["locating"].get("title_bodies", ())),
         )
 
     def role_of(self, cue: Cue) -> Role | None:
@@ -1053,21 +1055,22 @@ def _matches(word: str, words: Iterable[str]) -> bool:
 
 
 def _in_title(sentence: Sentence, cue: Cue, roleset: RoleSet) -> bool:
-    """The one-word cue is capitalised inside a title-case name of a law or document: capitalised words and small
-    joining words around it, one of them a law's or document's word ("the Law Concerning the Proper Transmission of
-    Specified Electronic Mail", "the Federal Stored Communications Act"); not a defined term in a clause ("Acme
-    Processes Customer Personal Data")."""
+    """The cue, capitalised, is inside a title-case name of a law, document or public body: capitalised words and
+    small joining words around it, one of them a law's, document's or body's word ("the Law Concerning the Proper
+    Transmission of Specified Electronic Mail", "the Federal Stored Communications Act", "the Agency for Access to
+    Public Information", „die Agentur für Zugang zu Öffentlichen Informationen"); not a defined term in a clause
+    ("Acme Processes Customer Personal Data")."""
     tokens = sentence.span
-    if cue.end - cue.start != 1 or cue.start < 1 or not tokens[cue.start].text[:1].isupper():
-        return False
 
     def titled(i: int) -> bool:
         return tokens[i].text[:1].isupper() or tokens[i].lower_ in roleset.title_joins
 
-    run = [cue.start]
-    for step in (-1, 1):
-        i = cue.start + step
+    if cue.start < 1 or not tokens[cue.start].text[:1].isupper() or not all(map(titled, range(cue.start, cue.end))):
+        return False
+    run: list[int] = []
+    for i, step in ((cue.start - 1, -1), (cue.end, 1)):
         while 0 <= i < len(tokens) and abs(i - cue.start) <= TITLE_REACH and titled(i):
             run.append(i)
             i += step
-    return any(i != cue.start and tokens[i].lower_.rstrip(".") in roleset.law_titles for i in run)
+    names = roleset.law_titles | roleset.title_bodies
+    return any(tokens[i].lower_.rstrip(".") in names for i in run)

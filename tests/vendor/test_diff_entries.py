@@ -1,0 +1,160 @@
+"""dpcheck diff (and the readings behind it) on shapes of real policies: recipients given as lettered entries of prose
+after a lead-in, log-in providers in a table of tools, and countries whose laws are called adequate; English and
+German, our own sentences and fictional companies."""
+
+from __future__ import annotations
+
+import pytest
+
+import dpcheck
+
+LETTERED = {
+    "en": (
+        "# Privacy Policy\n\n## Who processes your data\n\n"
+        "3.4. Data Processors. When processing your data, we may use the following data processors:\n\n"
+        "(a) Quorra Mail service is represented by Quorra Mail Ltd, with its registered office at 4 Harbour Lane, "
+        "Valletta, to send e-mails. Quorra Mail describes its own processing in its policy.\n\n"
+        "(b) Tallimo Inc., to send verification codes. Tallimo says more on its website.\n\n"
+        "{extra}"
+        "3.5. Retention. We keep your data for as long as your account is open.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Wer Ihre Daten verarbeitet\n\n"
+        "3.4. Auftragsverarbeiter. Bei der Verarbeitung Ihrer Daten setzen wir folgende Auftragsverarbeiter ein:\n\n"
+        "(a) Dienst Quorra Mail, vertreten durch die Quorra Mail GmbH, Hafenweg 4, Hamburg, zum Versand von E-Mails. "
+        "Quorra Mail beschreibt seine Verarbeitung in seiner Erklärung.\n\n"
+        "(b) Tallimo AG, zum Versand von Bestätigungscodes. Tallimo informiert auf seiner Website.\n\n"
+        "{extra}"
+        "3.5. Speicherdauer. Wir speichern Ihre Daten, solange Ihr Konto besteht.\n"
+    ),
+}
+LETTERED_EXTRA = {
+    "en": (
+        "(c) Brisk Analytics service which may be represented by Brisk Analytics Corp., with its registered address "
+        "in Denver, for A/B testing. Brisk says more in its policy.\n\n"
+    ),
+    "de": (
+        "(c) Dienst Brisk Analytics, betrieben von der Brisk Analytics GmbH, Wien, für A/B-Tests. Brisk informiert "
+        "in seiner Erklärung.\n\n"
+    ),
+}
+
+
+def _names(scanner, text: str, lang: str) -> set[str]:
+    report = scanner.scan_text(text, name="policy.md", language=lang, format="markdown", doc_type="privacy_policy")
+    return {r.name for r in report.recipients}
+
+
+def _diff(scanner, tmp_path, old: str, new: str) -> set[tuple[str, str]]:
+    before, after = tmp_path / "old.md", tmp_path / "new.md"
+    before.write_text(old, encoding="utf-8")
+    after.write_text(new, encoding="utf-8")
+    comparison = dpcheck.diff(before, after, scanner=scanner)
+    return {(c.kind, c.value) for c in comparison.changes if c.kind != "rating_changed"}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_lettered_entries_after_a_lead_in_name_their_companies(scanner, lang):
+    """Paragraphs lettered "(a)", "(b)" after a lead-in naming processors are the list's entries, several sentences
+    each: the company that runs a service ("represented by", „vertreten durch") is the recipient, not the service."""
+    expected = {"en": {"Quorra Mail Ltd", "Tallimo Inc."}, "de": {"Quorra Mail GmbH", "Tallimo AG"}}[lang]
+    assert _names(scanner, LETTERED[lang].format(extra=""), lang) >= expected
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_lettered_paragraphs_without_a_lead_in_name_no_recipient(scanner, lang):
+    """The same lettered paragraphs under a lead-in that names no processors (tips to the reader) are no list of
+    recipients."""
+    lead = {
+        "en": "When processing your data, we may use the following data processors:",
+        "de": "Bei der Verarbeitung Ihrer Daten setzen wir folgende Auftragsverarbeiter ein:",
+    }[lang]
+    other = {
+        "en": "Please keep the following tips in mind:",
+        "de": "Bitte beachten Sie folgende Hinweise:",
+    }[lang]
+    names = _names(scanner, LETTERED[lang].format(extra="").replace(lead, other), lang)
+    assert not names & {"Quorra Mail Ltd", "Quorra Mail GmbH", "Tallimo Inc.", "Tallimo AG"}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_lettered_entry_added_is_a_recipient_added(scanner, lang, tmp_path):
+    """A new lettered entry adds the company that runs its service; the entries both versions keep are no change."""
+    added = {"en": "Brisk Analytics Corp.", "de": "Brisk Analytics GmbH"}[lang]
+    old = LETTERED[lang].format(extra="")
+    new = LETTERED[lang].format(extra=LETTERED_EXTRA[lang])
+    assert ("subprocessor_added", added) in _diff(scanner, tmp_path, old, new)
+    assert not {k for k, _ in _diff(scanner, tmp_path, old, old)}
+
+
+TOOLS = {
+    "en": (
+        "# Privacy Policy\n\n## Tools in our app\n\nBesides our processors, other companies process your data "
+        "through the tools in our app:\n\n"
+        "| Tool | Supplier | Purpose |\n| --- | --- | --- |\n"
+        "| Tallimo Crash Kit | Tallimo Inc. | We use Tallimo to trace crashes of the app. |\n"
+        "{row}"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Werkzeuge in unserer App\n\nNeben unseren Auftragsverarbeitern verarbeiten "
+        "andere Unternehmen Ihre Daten über die Werkzeuge in unserer App:\n\n"
+        "| Werkzeug | Lieferant | Zweck |\n| --- | --- | --- |\n"
+        "| Tallimo Crash Kit | Tallimo Inc. | Wir nutzen Tallimo, um Abstürze der App zu finden. |\n"
+        "{row}"
+    ),
+}
+LOG_IN_ROW = {
+    "en": "| Quorra Login | Quorra Holdings Limited | We use Quorra to enable you to login via your Quorra account and "
+    "to chat in the China region only. |\n",
+    "de": "| Quorra Login | Quorra Holdings Limited | Wir nutzen Quorra für den Login mit Ihrem Quorra-Konto und den "
+    "Chat nur in China. |\n",
+}
+HOSTING_ROW = {
+    "en": "| Quorra Cloud | Quorra Holdings Limited | We use Quorra to store your profile data on servers in "
+    "China. |\n",
+    "de": "| Quorra Cloud | Quorra Holdings Limited | Wir nutzen Quorra, um Ihre Profildaten auf Servern in China zu "
+    "speichern. |\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_log_in_provider_dropped_from_a_table_is_no_change(scanner, lang, tmp_path):
+    """A row whose tool lets the reader log in with another account ("login via your Quorra account", „Login mit
+    Ihrem Quorra-Konto") names a log-in the reader chooses: neither the provider nor the region said of it is a
+    recipient or destination removed when the row goes (Task B leaves log-in providers and their countries out)."""
+    old = TOOLS[lang].format(row=LOG_IN_ROW[lang])
+    new = TOOLS[lang].format(row="")
+    assert _diff(scanner, tmp_path, old, new) == set()
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_hosting_provider_dropped_from_a_table_is_a_change(scanner, lang, tmp_path):
+    """The same table losing a row of a provider that stores the data in China: its country is a destination removed."""
+    old = TOOLS[lang].format(row=HOSTING_ROW[lang])
+    new = TOOLS[lang].format(row="")
+    assert ("destination_removed", "CN") in _diff(scanner, tmp_path, old, new)
+
+
+ADEQUATE = {
+    "en": "# Privacy Policy\n\n## Transfers\n\nWe transfer your personal data to countries outside the European "
+    "Economic Area which have adequate laws to protect personal data, as determined by the European Commission.\n",
+    "de": "# Datenschutzerklärung\n\n## Übermittlungen\n\nWir übermitteln Ihre personenbezogenen Daten nur in "
+    "Drittländer mit angemessenen Datenschutzgesetzen, wie die Europäische Kommission sie festgestellt hat.\n",
+}
+NOT_ADEQUATE = {
+    "en": "# Privacy Policy\n\n## Transfers\n\nWe may transfer your personal data to countries outside the European "
+    "Economic Area which do not have adequate laws to protect personal data.\n",
+    "de": "# Datenschutzerklärung\n\n## Übermittlungen\n\nWir können Ihre personenbezogenen Daten in Drittländer "
+    "ohne angemessene Datenschutzgesetze übermitteln.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_countries_whose_laws_are_adequate_are_adequacy(scanner, lang):
+    """Data sent to countries "which have adequate laws" („mit angemessenen Datenschutzgesetzen") rests on adequacy;
+    countries that do not have them are no tool."""
+    scan = scanner.scan_text
+    yes = scan(ADEQUATE[lang], name="p.md", language=lang, format="markdown", doc_type="privacy_policy")
+    no = scan(NOT_ADEQUATE[lang], name="p.md", language=lang, format="markdown", doc_type="privacy_policy")
+    assert "adequacy" in yes.mechanisms
+    assert "adequacy" not in no.mechanisms
