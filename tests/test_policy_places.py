@@ -268,3 +268,80 @@ def test_protecting_two_qualities_of_data_wherever_it_is_leaves_no_place_open(sc
     """ "the privacy and integrity of your data no matter where it is stored" promises how data is kept, as "the
     privacy of your data" does; data "stored in other countries" leaves the destinations open."""
     assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Vexlo keeps the personal data of its customers on Japan-specific servers run by Kumori KK.", {"JP"}),
+        ("en", "Our Singapore-specific cloud region holds the account data of every user.", {"SG"}),
+        ("en", "Vexlo also publishes Brazil-specific privacy information for its users there.", set()),
+        ("de", "Vexlo veröffentlicht zusätzlich Brasilien-spezifische Hinweise für Nutzer dort.", set()),
+    ],
+)
+def test_a_place_hyphened_to_specific_servers_is_where_data_goes(scanner, lang, text, expected):
+    """ "Japan-specific servers" hold the data in Japan: "specific" says whom a text is for only when what it makes
+    specific holds no data."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Vexlo transfers your account data to the United States and European data protection law keeps protecting it.",
+            {"US"},
+        ),
+        ("en", "Vexlo shares your data only as permitted under Swiss and European data protection laws.", set()),
+        (
+            "de",
+            "Vexlo übermittelt Ihre Kontodaten in die USA und europäisches Datenschutzrecht schützt sie dort weiter.",
+            {"US"},
+        ),
+        (
+            "de",
+            "Vexlo gibt Ihre Daten nur weiter, soweit es nach britischem und europäischem Recht zulässig ist.",
+            set(),
+        ),
+    ],
+)
+def test_a_country_data_is_sent_to_before_european_law_stays_a_destination(scanner, lang, text, expected):
+    """After "to"/„in die", "and European data protection law ..." opens a clause of its own: the country before it is
+    where data goes. After "under"/„nach" the list ends with the law it names."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Vexlo shares personal data with support firms in Canada. If you are in the EU, these firms can be located "
+            "outside your country.",
+            {"CA", "UNSPECIFIED"},
+        ),
+        (
+            "en",
+            "Vexlo shares personal data with support firms in Canada. If you order from our web shop, these firms can "
+            "process your data outside the EEA.",
+            {"CA"},
+        ),
+        (
+            "de",
+            "Vexlo gibt personenbezogene Daten an Supportfirmen in Kanada weiter. Wenn Sie sich in der EU befinden, "
+            "können diese Firmen Ihre Daten auch außerhalb der EU verarbeiten.",
+            {"CA", "UNSPECIFIED"},
+        ),
+        (
+            "de",
+            "Vexlo gibt personenbezogene Daten an Supportfirmen in Kanada weiter. Wenn Sie Waren aus unserem Shop "
+            "bestellen, können diese Firmen Ihre Daten auch außerhalb der EU verarbeiten.",
+            {"CA"},
+        ),
+    ],
+)
+def test_where_the_reader_is_said_by_a_preposition_only_before_a_place(scanner, lang, text, expected):
+    """ "If you are in the EU" is on where the reader is, as "if you live in" is; "if you order from our web shop" is
+    a condition on what the reader does, which leaves the transfer a case that may arise."""
+    assert destinations(scanner, text, lang) == expected

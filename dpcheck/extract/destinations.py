@@ -134,11 +134,13 @@ class Words:
     comparison: frozenset[str]
     comparison_after: frozenset[str]
     specific_after: frozenset[str]
+    law_places: frozenset[str]
     permission: frozenset[str]
     restriction: frozenset[str]
     conditional: frozenset[str]
     conditional_nouns: frozenset[str]
     reader_where: frozenset[str]
+    reader_from: frozenset[str]
     where: frozenset[str]
     hedged: frozenset[str]
     moment: frozenset[str]
@@ -233,6 +235,7 @@ class Words:
     no_data_cell: re.Pattern[str]
     no_data_aside: re.Pattern[str]
     absent_value: re.Pattern[str]
+    specific_hosts: re.Pattern[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Words:
@@ -273,6 +276,7 @@ class Words:
             ),
             # A note on why may follow ("entfällt (EU)").
             absent_value=re.compile(rf"(?:{_alternatives(data['absent_value'])})\.?(?:\s*\([^)]*\))?", re.I),
+            specific_hosts=re.compile(rf"\b(?:{_alternatives(data['specific_hosts'])})\b", re.I),
         )
 
 
@@ -286,6 +290,7 @@ PATTERNS = (
     "no_data_cell",
     "no_data_aside",
     "absent_value",
+    "specific_hosts",
 )
 
 
@@ -309,19 +314,29 @@ def conditional(tokens: Tokens, i: int, words: Words) -> bool:
 # Tokens after the reader in which a condition says where the reader is ("if you are located in", „wenn Sie in der EU
 # ansässig").
 READER_REACH = 6
+READER_ARTICLES = frozenset({"the", "der", "dem", "den", "die"})
 
 
-def _reader_condition(tokens: Tokens, i: int, words: Words) -> bool:
+def _reader_condition(sentence: Sentence, i: int, words: Words) -> bool:
     """The condition opened at token ``i`` is on where the reader is ("If you are from the EEA, these providers may be
     located outside your country", „Wenn Sie in der EU wohnen, ..."): it says whom the statement is for, not whether
-    the transfer happens. Up to the comma closing it."""
+    the transfer happens. Up to the comma closing it. "from", "in", „aus" say so only before a place ("if you are in
+    the EU", not "if you buy from our shop")."""
+    tokens = sentence.span
     if i + 1 >= len(tokens) or not (tokens[i + 1].lower_ in words.addressee or tokens[i + 1].text == "Sie"):
         return False
-    for t in tokens[i + 2 : i + 2 + READER_REACH]:
-        if t.text == ",":
+    starts = {p.start for p in sentence.places}
+    for k in range(i + 2, min(len(tokens), i + 2 + READER_REACH)):
+        if tokens[k].text == ",":
             return False
-        if t.lower_ in words.reader_where:
+        if tokens[k].lower_ in words.reader_where:
             return True
+        if tokens[k].lower_ in words.reader_from:
+            at = k + 1
+            while at < len(tokens) and tokens[at].lower_ in READER_ARTICLES:
+                at += 1
+            if at in starts:
+                return True
     return False
 
 
@@ -1024,7 +1039,7 @@ def _permits(sentence: Sentence, cue: Cue, words: Words) -> bool:
     # "A sub-processor may, where necessary for its service, make an onward transfer ... outside the EEA": a condition
     # after the leave says when it is used, not whether it is granted.
     leave = next((k for k, w in enumerate(seen) if w in words.permission), len(seen))
-    if any(conditional(tokens, i, words) and not _reader_condition(tokens, i, words) for i in range(leave)):
+    if any(conditional(tokens, i, words) and not _reader_condition(sentence, i, words) for i in range(leave)):
         return False
     # "may only", „dürfen Ihre Daten nur dann ... , wenn": a restriction between the leave and the region takes the
     # leave back ("may transfer data outside the EEA where this is necessary" keeps it).
@@ -1434,6 +1449,11 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
     if i >= len(tokens):
         return False
     if i > qualified:
+        # "transferred to the United States and European data protection law continues to apply": after a place data
+        # goes to, "and European ..." opens a clause of its own ("under UK and European data protection laws" ends the
+        # list of laws).
+        if words.law_places & {t.lower_ for t in tokens[qualified:i]} and _sent_to(sentence, end, words):
+            return False
         return _qualified_law(sentence, i, words)
     # "its Montreal data centre": a phrase for where data rests opens there, not a law's name ("UK data protection law").
     if any(c.start == i and c.end > i + 1 for c in sentence.of("TRANSFER")):
@@ -1448,6 +1468,24 @@ def _names_a_law_or_tool(sentence: Sentence, end: int, words: Words) -> bool:
         or _titled_law(tokens, i, words)
         or _currency(tokens, i, words)
     )
+
+
+def _sent_to(sentence: Sentence, end: int, words: Words) -> bool:
+    """The list of places ending at token ``end`` follows a word data goes to a place by ("to", "into", „in die",
+    „nach"), an article between."""
+    tokens = sentence.span
+    ends = {p.end: p.start for p in sentence.places}
+    i = ends.get(end, end - 1)
+    # Back over the list ("the UK, Canada and"), to the word before it.
+    while i > 0:
+        if i in ends:
+            i = ends[i]
+        elif tokens[i - 1].lower_ in words.list or tokens[i - 1].lower_ in TOWARDS_ARTICLES:
+            i -= 1
+        else:
+            break
+    # Not „nach", which also says by which law („nach britischem und europäischem Recht").
+    return i > 0 and tokens[i - 1].lower_ in words.destination - {"nach"}
 
 
 def _currency(tokens: Tokens, i: int, words: Words) -> bool:
@@ -1688,15 +1726,23 @@ def _benchmark(sentence: Sentence, place: Place, words: Words) -> bool:
     return any(tokens[i].lower_ in words.comparison_after for i in range(place.end, min(len(tokens), place.end + 2)))
 
 
+# Tokens after "specific" in which the thing made specific is named ("Singapore-specific cloud region").
+SPECIFIC_REACH = 3
+
+
 def _specific_to(sentence: Sentence, place: Place, words: Words) -> bool:
     """ "California-specific privacy disclosures", „Japan-spezifische Hinweise": the place, hyphened to a word saying
     what something is for, names whom a text or rule is for, not where data goes."""
     tokens = sentence.span
-    return (
+    if not (
         place.end + 1 < len(tokens)
         and tokens[place.end].text in HYPHENS
         and tokens[place.end + 1].lower_ in words.specific_after
-    )
+    ):
+        return False
+    # "Japan-specific servers", „in einer Indien-spezifischen Cloud-Region": what is made specific holds the data there.
+    after = " ".join(t.text for t in tokens[place.end + 2 : place.end + 2 + SPECIFIC_REACH])
+    return not words.specific_hosts.search(after)
 
 
 def _names_a_company(heading: str, words: Words) -> bool:
