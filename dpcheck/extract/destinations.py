@@ -839,6 +839,27 @@ def _transfer_after_definition(sentence: Sentence, words: Words) -> bool:
     return False
 
 
+def _language_version_only(sentence: Sentence, words: Words) -> bool:
+    """Every place of the sentence stands in the clause of a language version ("An English translation prepared by our
+    partner firm in London is for information only"). A clause of its own after a semicolon or a comma and a joining
+    word places data still ("This notice is also available in an English version; our support staff in India can
+    access your account", „..., und unser Supportteam in Indien kann auf Ihr Konto zugreifen")."""
+    tokens = sentence.span
+    versions = sentence.of("LANGUAGE_VERSION")
+
+    def joined(a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        if sentence.part_bounds(a) != sentence.part_bounds(b):
+            return False
+        return not any(
+            tokens[k].text == ","
+            and (tokens[k + 1].lower_ in words.disjunction or tokens[k + 1].lower_ in words.contrast)
+            for k in range(lo, min(hi, len(tokens) - 1))
+        )
+
+    return all(any(joined(v.start, p.start) for v in versions) for p in sentence.places)
+
+
 def gone_section(heading: str, words: Words) -> bool:
     """A heading over what is gone ("Former sub-processors", "4. Sub-processors removed", „5. Nicht mehr eingesetzte
     Unterauftragsverarbeiter"): a word of ``former``, or a phrase of ``no_longer``, anywhere in it."""
@@ -1819,7 +1840,7 @@ def destination_mentions(
         return []
     # "An English translation prepared by our partner firm in London is for information only": the document's own text
     # and where it was made; a sentence that also names data speaks of more than the text.
-    if sentence.has("LANGUAGE_VERSION") and not sentence.has("DATA_NAMED"):
+    if sentence.has("LANGUAGE_VERSION") and not sentence.has("DATA_NAMED") and _language_version_only(sentence, words):
         return []
     # "Standard contractual clauses are model terms adopted to safeguard transfers to third countries", „Das EU-US Data
     # Privacy Framework ist ein Selbstzertifizierungsverfahren für US-Unternehmen": what a tool is, where nobody speaks
