@@ -3123,3 +3123,35 @@ def test_extract_plain_words_for_data_placed_in_the_eea_commit(scanner, lang, te
     are kept there."""
     report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
     assert [m.detail for m in report.mentions if m.kind == "location_commitment"] == ["EEA"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "A third country is any country outside the EEA, and we send your records to Brazil.", {"BR"}),
+        ("en", "Third country means any state outside the EU; we transfer customer data to India.", {"IN"}),
+        (
+            "de",
+            "Ein Drittstaat ist jeder Staat außerhalb des EWR, und wir übermitteln Ihre Daten nach Brasilien.",
+            {"BR"},
+        ),
+        ("de", "Drittland bezeichnet jeden Staat außerhalb der EU; wir übermitteln Kundendaten nach Indien.", {"IN"}),
+    ],
+)
+def test_extract_a_definition_followed_by_the_vendors_transfer_keeps_it(scanner, lang, text, expected):
+    """After the definition, a clause of its own in which "we" transfer names where data goes: the sentence is no mere
+    definition."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    assert {t.destination for t in report.transfers} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A third country is any country outside the EEA, where we keep no personal data."),
+        ("de", "Ein Drittstaat ist jeder Staat außerhalb des EWR; wir übermitteln keine Daten in solche Staaten."),
+    ],
+)
+def test_extract_a_definition_followed_by_a_denied_transfer_names_nothing(scanner, lang, text):
+    """The clause after the definition denies a transfer: nothing goes anywhere."""
+    assert scanner.scan_text(text, language=lang, doc_type="privacy_policy").transfers == ()

@@ -1252,3 +1252,69 @@ def test_a_waiver_for_every_new_sub_processor_takes_back_the_right(scanner, lang
     """Naming the sub-processors as every new one limits the waiver to nothing: it takes back the granted right."""
     for text in (GRANTED[lang] + waiver, waiver + " " + GRANTED[lang]):
         assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, NOTICE_GIVEN[lang] + text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Der Auftragnehmer verarbeitet Daten im Auftrag des Auftraggebers. Der Auftraggeber wird vorher nicht "
+            "gefragt, weitere Unterauftragsverarbeiter werden ohne jedes Widerspruchsrecht eingesetzt.",
+        ),
+        (
+            "de",
+            "Der Auftragnehmer verarbeitet Daten im Auftrag des Auftraggebers. Eine Genehmigung ist nicht nötig, neue "
+            "Unterauftragsverarbeiter werden ohne jegliches Widerspruchsrecht eingesetzt.",
+        ),
+        (
+            "en",
+            "The Processor processes data on behalf of the Customer. The Customer's consent is not needed; new "
+            "sub-processors are engaged without any right to object.",
+        ),
+    ],
+)
+def test_a_negation_in_another_clause_makes_ohne_no_consent_condition(scanner, lang, text):
+    """The negation denies the asking or the need for consent, in a clause of its own: the "ohne"/"without" after the
+    comma or semicolon takes the right to object away and makes no engagement wait for consent. Sub-processors are
+    authorised in general, without the right to object."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    assert "specific_authorisation" not in {m.kind for m in report.mentions}
+    assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Der Auftragnehmer darf Unterauftragsverarbeiter nicht ohne vorherige Zustimmung des Auftraggebers einsetzen.",
+        ),
+        (
+            "en",
+            "The Processor shall not engage any sub-processor, whether inside the EU or not, without the Customer's "
+            "prior consent.",
+        ),
+    ],
+)
+def test_a_negation_reaching_its_without_still_asks_consent(scanner, lang, text):
+    """A negation in the clause of the "without", or one before an insertion closed by a comma right before it, makes
+    each engagement wait for the controller's consent."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa")
+    assert "specific_authorisation" in {m.kind for m in report.mentions}
+
+
+@pytest.mark.parametrize(
+    ("lang", "waiver"),
+    [
+        ("en", "The Customer hereby waives its objection right for all sub-processors."),
+        ("en", "The Customer waives any right of objection."),
+        ("de", "Der Kunde verzichtet hiermit auf jegliches Widerspruchsrecht für alle Unterauftragsverarbeiter."),
+        ("de", "Der Kunde verzichtet auf sein Einspruchsrecht."),
+    ],
+)
+def test_a_waiver_of_the_objection_right_named_as_a_noun_takes_it_back(scanner, lang, waiver):
+    """ "waives its objection right", „verzichtet auf jegliches Widerspruchsrecht": the right named as a noun is waived
+    as "the right to object" is; before or after a grant, nothing is left to rely on."""
+    for text in (GRANTED[lang] + waiver, waiver + " " + GRANTED[lang]):
+        assert "SUBPROCESSOR_OBJECTION_MISSING" in _subprocessor_flags(scanner, NOTICE_GIVEN[lang] + text, lang)

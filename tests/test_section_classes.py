@@ -241,3 +241,69 @@ def test_a_header_row_is_no_statement_of_the_basis(scanner, lang):
 def test_a_sentence_on_the_basis_naming_no_tool_is_still_quoted_first(scanner, lang, text):
     quote = _first_quote(scanner, text, lang, "TRANSFER_MECHANISM_UNSPECIFIED")
     assert "safeguards" in quote or "Garantien" in quote
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "This notice is also offered in a German version; our help desk in Vietnam can access your account."),
+        (
+            "en",
+            "A Spanish translation of this policy is available, and our help desk in Vietnam may access your account.",
+        ),
+        (
+            "de",
+            "Diese Erklärung gibt es auch in einer englischen Fassung; unser Supportteam in Vietnam kann auf Ihr Konto zugreifen.",
+        ),
+    ],
+)
+def test_a_language_version_leaves_a_clause_of_its_own_placing_data(scanner, lang, text):
+    """Only the clause of the language version speaks of the text; one after a semicolon or a comma and "and" places
+    data with staff abroad."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy")
+    assert {t.destination for t in report.transfers} == {"VN"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A French translation, made by our partner firm in Toronto, is for information only."),
+        (
+            "de",
+            "Die englische Übersetzung hat unsere Partnerkanzlei in Toronto erstellt; sie dient nur der Information.",
+        ),
+    ],
+)
+def test_a_language_version_and_where_it_was_made_place_no_data(scanner, lang, text):
+    """Where the translation was made, in an aside or its own clause, is no destination."""
+    assert scanner.scan_text(text, language=lang, doc_type="privacy_policy").transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "We rely on Standard Contractual Clauses (SCCs). We never rent out your data.\n"),
+        ("en", "We rely on Standard Contractual Clauses (SCCs). If you have questions, write to us.\n"),
+        ("de", "Wir stützen uns auf EU-Standardvertragsklauseln. Ihre Daten vermieten wir nicht.\n"),
+        ("de", "Wir stützen uns auf EU-Standardvertragsklauseln. Wenn Sie Fragen haben, schreiben Sie uns.\n"),
+    ],
+)
+def test_a_transfer_heading_over_tools_and_an_unrelated_denial_or_condition_discloses_open_transfers(
+    scanner, lang, body
+):
+    """A denial or a condition that speaks of no transfer or tool leaves the heading's disclosure standing."""
+    destinations, flags = _scan(scanner, "# Data Processing Agreement\n\n" + HEADING[lang] + body, lang)
+    assert destinations == {UNSPECIFIED}
+    assert "TRANSFER_DESTINATION_UNSPECIFIED" in flags
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "We do not transfer personal data abroad. Standard Contractual Clauses would apply.\n"),
+        ("de", "Wir übermitteln keine Daten ins Ausland. EU-Standardvertragsklauseln wären anwendbar.\n"),
+    ],
+)
+def test_a_transfer_heading_over_a_denied_transfer_leaves_nothing_open(scanner, lang, body):
+    destinations, _ = _scan(scanner, "# Data Processing Agreement\n\n" + HEADING[lang] + body, lang)
+    assert UNSPECIFIED not in destinations

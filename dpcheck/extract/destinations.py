@@ -852,6 +852,57 @@ def _provider_entry(sentence: Sentence, words: Words) -> bool:
     return any(t.lower_.rstrip(".") in words.legal_forms for t in tokens[colon + 1 : colon + 1 + ENTRY_COMPANY_REACH])
 
 
+# Words opening a relative clause after a comma ("..., to which we transfer your data", „..., in die wir ...").
+RELATIVE_OPENERS = frozenset({"which", "where", "whom", "to", "into", "in", "wohin", "wo", "die", "das", "den", "dem"})
+
+
+def _transfer_after_definition(sentence: Sentence, words: Words) -> bool:
+    """A definition followed in its sentence by the vendor's own transfer, not denied ("A third country is any country
+    outside the EEA, and we transfer your data to the United States", "Third country means ...; we transfer data to
+    India", „Ein Drittland ist jedes Land außerhalb des EWR, und wir übermitteln Ihre Daten in die USA"): after a
+    semicolon, a comma and a joining word, or a comma opening a relative clause, "we"/„wir" and a transfer word state
+    where data goes; the sentence is read for it as any other. A negation there ("..., where we store no data") leaves
+    it a definition."""
+    tokens = sentence.span
+    for i, t in enumerate(tokens[:-1]):
+        if not (
+            t.text == ";"
+            or (
+                t.text == ","
+                and (tokens[i + 1].lower_ in words.disjunction or tokens[i + 1].lower_ in RELATIVE_OPENERS)
+            )
+        ):
+            continue
+        if (
+            any(w.lower_ in words.speaker for w in tokens[i + 1 :])
+            and any(c.start > i for c in sentence.of("TRANSFER"))
+            and not any(n.start > i for n in sentence.of("NEGATION"))
+        ):
+            return True
+    return False
+
+
+def _language_version_only(sentence: Sentence, words: Words) -> bool:
+    """Every place of the sentence stands in the clause of a language version ("An English translation prepared by our
+    partner firm in London is for information only"). A clause of its own after a semicolon or a comma and a joining
+    word places data still ("This notice is also available in an English version; our support staff in India can
+    access your account", „..., und unser Supportteam in Indien kann auf Ihr Konto zugreifen")."""
+    tokens = sentence.span
+    versions = sentence.of("LANGUAGE_VERSION")
+
+    def joined(a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        if sentence.part_bounds(a) != sentence.part_bounds(b):
+            return False
+        return not any(
+            tokens[k].text == ","
+            and (tokens[k + 1].lower_ in words.disjunction or tokens[k + 1].lower_ in words.contrast)
+            for k in range(lo, min(hi, len(tokens) - 1))
+        )
+
+    return all(any(joined(v.start, p.start) for v in versions) for p in sentence.places)
+
+
 def gone_section(heading: str, words: Words) -> bool:
     """A heading over what is gone ("Former sub-processors", "4. Sub-processors removed", „5. Nicht mehr eingesetzte
     Unterauftragsverarbeiter"): a word of ``former``, or a phrase of ``no_longer``, anywhere in it."""
@@ -1851,7 +1902,11 @@ def destination_mentions(
         return []
     # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
     if (
-        (sentence.is_definition and not _provider_entry(sentence, words))
+        (
+            sentence.is_definition
+            and not _provider_entry(sentence, words)
+            and not _transfer_after_definition(sentence, words)
+        )
         or sentence.has("NO_PERSONAL_DATA")
         or _controllers_own(sentence, words)
     ):
@@ -1860,7 +1915,7 @@ def destination_mentions(
         return []
     # "An English translation prepared by our partner firm in London is for information only": the document's own text
     # and where it was made; a sentence that also names data speaks of more than the text.
-    if sentence.has("LANGUAGE_VERSION") and not sentence.has("DATA_NAMED"):
+    if sentence.has("LANGUAGE_VERSION") and not sentence.has("DATA_NAMED") and _language_version_only(sentence, words):
         return []
     # "Standard contractual clauses are model terms adopted to safeguard transfers to third countries", „Das EU-US Data
     # Privacy Framework ist ein Selbstzertifizierungsverfahren für US-Unternehmen": what a tool is, where nobody speaks

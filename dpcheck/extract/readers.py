@@ -611,8 +611,14 @@ def _tools_under_transfer_heading(index: int, reading: Reading) -> Evidence | No
             break
         body.append(sentences[k])
     conditional = reading.lexicon.words.conditional
+    # A denial or a condition counts where it speaks of a transfer (or, a denial, of a tool): "We do not transfer data
+    # abroad", "If data is transferred abroad, we use SCCs". One of something else ("We never sell your data", "If you
+    # have questions, contact us") leaves the tools the heading's.
     if not any(s.has_prefixed("MECH:") for s in body) or any(
-        s.has(PLACE, *OPEN_WORDING, "NEGATION") or any(t.lower_ in conditional for t in s.span) for s in body
+        s.has(PLACE, *OPEN_WORDING)
+        or (s.has("NEGATION") and (s.has(TRANSFER) or s.has_prefixed("MECH:")))
+        or (s.has(TRANSFER) and any(t.lower_ in conditional for t in s.span))
+        for s in body
     ):
         return None
     start, end = heading.start, body[-1].end

@@ -370,16 +370,36 @@ def _says_change(sentence: Sentence, words: Words) -> str:
     return next((t.text for t in sentence.span if t.lower_ in words.list_changes), "")
 
 
-def _consent_condition(sentence: Sentence) -> Cue | None:
+def _consent_condition(sentence: Sentence, words: Words) -> Cue | None:
     """The condition that makes engaging a sub-processor depend on the controller's consent ("only with
     the Customer's consent", "nur mit Zustimmung", "shall not appoint ... unless authorised"), or None;
-    a sentence that names a general authorisation grants one whatever its conditions."""
+    a sentence that names a general authorisation grants one whatever its conditions. An "unless"/"without" counts
+    only where a negation reaches it in its clause (see _breaks): „Der Auftraggeber wird nicht eigens gefragt, neue
+    Unterauftragsverarbeiter werden ohne jedes Widerspruchsrecht eingesetzt" negates the asking, and the "ohne" denies
+    the right to object; it makes no engagement wait for consent. A joining word or a comma between them ends the
+    negation's clause, unless a comma stands right before the condition: then what lies between is an insertion
+    ("shall not engage any sub-processor, whether in the EU or not, without the Customer's consent")."""
     if sentence.has("A28_GENERAL"):
         return None
+    tokens = sentence.span
     negations = sentence.of("NEGATION")
+
+    def reaches(condition: Cue) -> bool:
+        lo, _ = sentence.part_bounds(condition.start)
+        inserted = condition.start > 0 and tokens[condition.start - 1].text == ","
+        return any(
+            lo <= n.start
+            and n.end <= condition.start
+            and (
+                inserted
+                or not any(t.text == "," or t.lower_ in words.disjunction for t in tokens[n.end : condition.start])
+            )
+            for n in negations
+        )
+
     for consent in sentence.of("AUTHORISATION"):
         for condition in sentence.of("A28_ONLY_WITH", "A28_UNLESS"):
-            negated = condition.label == "A28_ONLY_WITH" or any(n.end <= condition.start for n in negations)
+            negated = condition.label == "A28_ONLY_WITH" or reaches(condition)
             if condition.end <= consent.start and negated:
                 return condition
     return None
@@ -564,7 +584,7 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
         add("subprocessor_list", f"says that no sub-processors are engaged now ('{none_engaged}')")
     if sentence.has("SPECIFIC_AUTHORISATION"):
         add("specific_authorisation", f"'{sentence.of('SPECIFIC_AUTHORISATION')[0].text}'")
-    elif (condition := _consent_condition(sentence)) is not None:
+    elif (condition := _consent_condition(sentence, words)) is not None:
         add("specific_authorisation", f"engaged only with the controller's consent ('{condition.text}')")
     elif sentence.has("AUTHORISATION"):
         kind = LISTED_IN_USE if _closed_list(sentence, words) else "general_authorisation"
