@@ -2043,6 +2043,10 @@ def destination_mentions(
         else set()
     )
     anonymous = sentence.of("ONLY_ANONYMOUS")
+    # "Should Provider in future engage a sub-processor in India, it will inform Customer": a place the text only
+    # contemplates using, in the part of the sentence the intention opens, is no destination, as an open region there
+    # is none (open_destinations); "...; its current sub-processor is in the US" after it still is.
+    contemplated = [(c.end, sentence.part_bounds(c.end)[1]) for c in sentence.of("INTENTION")]
     for place in sentence.places:
         inside_tool = place.start in decided_on and place.end - 1 in decided_on
         if (
@@ -2061,6 +2065,7 @@ def destination_mentions(
             or _not_now(sentence, place)
             or _framework_scope(sentence, place, words)
             or any(t.lower_ in words.hypothetical for t in sentence.span[: place.start])
+            or any(lo <= place.start < hi for lo, hi in contemplated)
         ):
             continue
         # "where the Commission has recognised a third country as adequate (e.g., Switzerland, Japan)", "The Commission

@@ -162,7 +162,11 @@ class Lexicon:
             Words.from_data(data["words"]),
             PartyWords.from_data(data["parties"]),
             RoleSet.from_data(
-                data["roles"], data["words"]["legal_forms"], data["words"]["law_titles"], data["words"]["non"]
+                data["roles"],
+                data["words"]["legal_forms"],
+                data["words"]["law_titles"],
+                data["words"]["non"],
+                [*data["words"]["contrast"], *data["words"]["clause_join"]],
             ),
             RecipientWords.from_data(data["recipients"], data["words"]),
             EvidenceOrder.from_data(data["roles"]),

@@ -12,12 +12,12 @@ complaint route or as where users live is never a destination.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
 from dpcheck.errors import RulesetError
-from dpcheck.extract.sentences import Cue, Place, Sentence
+from dpcheck.extract.sentences import SEMICOLON, Cue, Place, Sentence
 from dpcheck.nlp.pipeline import ROLE_PREFIX
 
 UNCLAIMED = "unclaimed"
@@ -77,6 +77,16 @@ class Role:
     place_after: frozenset[str] = frozenset()  # its cues reach only a place right after one of these words
     through_place: bool = False  # its cues state a transfer only through a place they claim
     subject_only: bool = False  # its cues reach only a place no preposition governs (the subject of their verb)
+    # ``requires`` and ``unless`` are read in the cue's own clause, not the whole sentence (:meth:`RoleSet.clause_of`).
+    in_clause: bool = False
+    # The argument its cues give where only another clause holds what it ``requires``: the party is there, the data is
+    # not said to be ("We have offices in Sydney, but data is hosted in Frankfurt"). Empty: they give none.
+    outside_clause: str = ""
+    points_back: frozenset[str] = frozenset()  # words of a later clause that speak of the party's place ("there")
+    # Cue labels naming a party its cue names that is read on the whole sentence all the same: a provider the vendor
+    # engages handles the data the sentence names ("data is stored in the EU; for text messages we use a provider in
+    # the UK").
+    whole_sentence_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,6 +140,8 @@ class RoleSet:
     by_label: dict[str, Role]  # a cue label of cues.yml → the first role that borrows it (``labels``)
     non: frozenset[str] = frozenset()  # words excluding the place after them and a hyphen ("non-US"; words.yml non)
     title_bodies: frozenset[str] = frozenset()  # words naming a public body inside a title-case name
+    # Words opening a clause of its own after a comma ("but", „jedoch", "and", „und"; words.yml contrast, clause_join).
+    clause_openers: frozenset[str] = frozenset()
 
     @cached_property
     def marks(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -146,6 +158,26 @@ class RoleSet:
         ("operates")."""
         return _matches(cue.text.lower(), self.seat_cues)
 
+    def clause_of(self, sentence: Sentence, at: int, to: int) -> tuple[int, int]:
+        """The token range of the clause holding tokens ``at`` to ``to``: it ends at a semicolon, and at a comma before a word opening
+        a clause ("We have offices in Sydney, but data is hosted in Frankfurt", "..., und unser Team in Indien liest
+        nur Handbücher"), not a parenthetical contrast ("our team in India, however, reads the tickets")."""
+        tokens = sentence.span
+        breaks = [
+            i
+            for i, t in enumerate(tokens)
+            if t.text in SEMICOLON
+            or (
+                t.text == ","
+                and i + 1 < len(tokens)
+                and tokens[i + 1].lower_ in self.clause_openers
+                and not (i + 2 < len(tokens) and tokens[i + 2].text == ",")
+            )
+        ]
+        start = max((i + 1 for i in breaks if i < at), default=0)
+        end = min((i for i in breaks if i >= to), default=len(tokens))
+        return start, end
+
     @classmethod
     def from_data(
         cls,
@@ -153,6 +185,7 @@ class RoleSet:
         legal_forms: Iterable[str] = (),
         law_titles: Iterable[str] = (),
         non: Iterable[str] = (),
+        clause_openers: Iterable[str] = (),
     ) -> RoleSet:
         roles = {}
         for name, entry in data["roles"].items():
@@ -176,9 +209,18 @@ class RoleSet:
                 frozenset(str(w).lower() for w in entry.get("place_after", ())),
                 bool(entry.get("through_place", False)),
                 bool(entry.get("subject_only", False)),
+                bool(entry.get("in_clause", False)),
+                str(entry.get("outside_clause", "")),
+                frozenset(str(w).lower() for w in entry.get("points_back", ())),
+                tuple(str(label) for label in entry.get("whole_sentence_for", ())),
             )
         unknown = sorted(
-            ({r.argument for r in roles.values()} | set(data["locating"]["yields_to"])) - set(data["arguments"])
+            (
+                {r.argument for r in roles.values()}
+                | {r.outside_clause for r in roles.values() if r.outside_clause}
+                | set(data["locating"]["yields_to"])
+            )
+            - set(data["arguments"])
         )
         if unknown:
             raise RulesetError([f"roles.yml: roles give undeclared argument roles {', '.join(unknown)}"])
@@ -226,6 +268,7 @@ class RoleSet:
             {label: role for role in reversed(roles.values()) for label in role.labels},
             frozenset(str(w).lower() for w in non),
             frozenset(str(w).lower() for w in data["locating"].get("title_bodies", ())),
+            frozenset(str(w).lower() for w in clause_openers),
         )
 
     def role_of(self, cue: Cue) -> Role | None:
@@ -494,14 +537,17 @@ class SentenceRoles:
             if other:
                 _, cue, role = min(other, key=lambda r: r[0])
         # A party placed at work never outweighs what another cue says the place is ("shared by our affiliates in the
-        # UK with our subsidiaries outside these regions": where the data comes from).
+        # UK with our subsidiaries outside these regions": where the data comes from); for a party read in its own
+        # clause, a cue of that clause ("We do not sell data, and our team in India reviews the tickets").
         if role.places_only:
+            lo, hi = self.roleset.clause_of(self.sentence, cue.start, cue.end) if role.in_clause else (0, len(tokens))
             other = [
                 r
                 for r in reached
                 if not r[2].places_only
                 and r[2].argument not in self.roleset.transferring
                 and (r[1].start, r[1].end) != (cue.start, cue.end)
+                and lo <= r[1].start < hi
             ]
             if other:
                 _, cue, role = min(other, key=lambda r: r[0])
@@ -1007,8 +1053,11 @@ def may_state_transfer(sentence: Sentence, roleset: RoleSet) -> bool:
 
 def assign(sentence: Sentence, roleset: RoleSet, negated: bool = False) -> SentenceRoles:
     """The roles of ``sentence``; ``negated``: it denies a transfer (see destinations)."""
-    role = roleset.by_cue_label.__getitem__
-    found = [(c, r) for c in sentence.of(*roleset.cue_labels) if _applies(r := role(c.label), sentence)]
+    found = [
+        (c, r)
+        for c in sentence.of(*roleset.cue_labels)
+        if (r := _applying(roleset.by_cue_label[c.label], sentence, c, roleset))
+    ]
     # A cue inside a longer role cue is part of it: "located" in "courts located in"; the verb of an adjacent role's
     # cue ("übermittelt werden") keeps its own role for the places it reaches further away.
     kept = tuple(
@@ -1039,14 +1088,43 @@ def _holds_a_place(sentence: Sentence, cue: Cue) -> bool:
     return any(cue.start < p.start and p.end < cue.end for p in sentence.places)
 
 
-def _applies(role: Role, sentence: Sentence) -> bool:
-    """The sentence holds what the role ``requires`` and nothing that voids it (``unless``, or ``unless_alone`` with
-    none of what keeps it)."""
-    return (
-        (not role.requires or sentence.has(*role.requires))
-        and not (role.unless and sentence.has(*role.unless))
-        and not any(sentence.has(label) and not sentence.has(*kept) for label, kept in role.unless_alone)
+def _applying(role: Role, sentence: Sentence, cue: Cue, roleset: RoleSet) -> Role | None:
+    """The role ``cue`` gives: ``role`` where the sentence holds what it ``requires`` and nothing that voids it
+    (``unless``, or ``unless_alone`` with none of what keeps it), None where it does not. For a role read
+    ``in_clause`` the clause of ``cue`` must: "We do not sell data, and our team in India reviews the tickets" has its
+    team work on data; "We have offices in Sydney, but data is hosted in Frankfurt" has no one in Sydney do so, and the
+    offices are only where the party is (``outside_clause``)."""
+    if any(sentence.has(label) and not sentence.has(*kept) for label, kept in role.unless_alone):
+        return None
+    provider = role.whole_sentence_for and any(
+        cue.start <= c.start < cue.end for c in sentence.of(*role.whole_sentence_for)
     )
+    if not role.in_clause or provider:
+        applies = (not role.requires or sentence.has(*role.requires)) and not (
+            role.unless and sentence.has(*role.unless)
+        )
+        return role if applies else None
+
+    def within(labels: frozenset[str], clause: tuple[int, int]) -> bool:
+        return any(clause[0] <= c.start and c.end <= clause[1] for c in sentence.of(*labels)) if labels else False
+
+    own = roleset.clause_of(sentence, cue.start, cue.end)
+    if within(role.unless, own):
+        return None
+    # "We send the codes through an SMS service in India; your number is passed there for this": a later clause
+    # pointing back to the party's place ("there", „dorthin") has the data go to it.
+    pointing = [
+        roleset.clause_of(sentence, i, i + 1)
+        for i, t in enumerate(sentence.span)
+        if i >= own[1] and t.lower_ in role.points_back
+    ]
+    if not role.requires or within(role.requires, own):
+        return role
+    if any(within(role.requires, clause) and not within(role.unless, clause) for clause in pointing):
+        return role
+    if role.outside_clause and sentence.has(*role.requires):
+        return replace(role, argument=role.outside_clause)
+    return None
 
 
 def _matches(word: str, words: Iterable[str]) -> bool:
