@@ -57,6 +57,15 @@ def destinations(scanner, text, lang):
         ("en", "Order data is mirrored to our forwarder's control tower in Singapore.", "SG"),
         ("en", "We store your billing address in Canada.", "CA"),
         ("de", "Wir speichern Ihre Rechnungsadresse in Kanada.", "CA"),
+        # People working from a place who handle the data there.
+        ("de", "Unser Kundendienst ist von Tunis aus tätig und beantwortet Ihre Nachrichten.", "TN"),
+        # A negation denies its own predicate, not a second one after "and" that sends data.
+        ("en", "We do not ask for your consent and base transfers to India on the standard contractual clauses.", "IN"),
+        (
+            "de",
+            "Wir holen keine Einwilligung ein und stützen Übermittlungen nach Indien auf Standardvertragsklauseln.",
+            "IN",
+        ),
     ],
 )
 def test_destination_shapes_give_the_place(scanner, lang, text, expected):
@@ -81,6 +90,13 @@ def test_destination_shapes_give_the_place(scanner, lang, text, expected):
         ("de", "Wir liefern an Ihre Lieferadresse in Kanada."),
         # Communicated to the reader, not to a party.
         ("en", "Changes in Canada will be communicated to you by email."),
+        # A company or a person working from a place, nothing said of data there.
+        ("de", "Wir sind ein Familienbetrieb, der von Izmir aus tätig ist."),
+        ("de", "Unsere Gründerin war viele Jahre von Singapur aus tätig."),
+        # One negation over verbs joined bare, or over a passive's two participles.
+        ("en", "We do not rent and transfer customer data to India."),
+        ("de", "Wir vermieten und übermitteln keine Kundendaten nach Indien."),
+        ("en", "Customer data is not rented to brokers and transferred to India."),
     ],
 )
 def test_destination_shapes_that_name_no_destination(scanner, lang, text):

@@ -189,6 +189,7 @@ class Words:
     contrast: frozenset[str]
     clause_join: frozenset[str]
     clause_subject: frozenset[str]
+    passive_auxiliary: frozenset[str]
     not_names: frozenset[str]
     seat_of: frozenset[str]
     passive_agent: frozenset[str]
@@ -408,10 +409,32 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
             )
             for s in sentence.of("SUBPROCESSOR")
         )
-        if none_there or any(lo <= t.start < hi and abs(t.start - neg.start) <= reach for t in transfers):
+        if none_there or any(
+            lo <= t.start < hi
+            and abs(t.start - neg.start) <= reach
+            and not _beyond_own_predicate(sentence, neg, t, words)
+            for t in transfers
+        ):
             if not words.exception.search(sentence.text):
                 return True
     return False
+
+
+def _beyond_own_predicate(sentence: Sentence, negation: Cue, transfer: Cue, words: Words) -> bool:
+    """ "We do not ask for consent and base transfers to the US on the SCCs", „Wir fragen nicht nach einer Einwilligung
+    und stützen Übermittlungen in die USA auf die SCC": the negation denies the predicate it stands in, one with words
+    of its own before the "and"; the transfer of the second predicate stands. Not one negation over verbs joined bare
+    ("We do not sell, rent and transfer data to the US"), nor a passive whose auxiliary both participles share
+    ("Your data is not sold to advertisers and transferred to the US")."""
+    tokens = sentence.span
+    joins = [j for j in sentence.where_word(words.clause_join) if negation.end <= j < transfer.start]
+    if not joins:
+        return False
+    lo, _ = sentence.clause_bounds(negation.start)
+    if any(t.lower_ in words.passive_auxiliary for t in tokens[lo : negation.start]):
+        return False
+    own = [t.text for t in tokens[negation.end : joins[0]]]
+    return any(len(part.split()) > 1 for part in " ".join(own).split(","))
 
 
 def _limited_part(sentence: Sentence, at: int, words: Words, eea: Collection[str]) -> tuple[int, int] | None:
