@@ -205,3 +205,19 @@ def test_diff_a_transfer_beside_a_log_in_is_a_change(scanner, lang, tmp_path):
     changes = _diff(scanner, tmp_path, shape.format(extra=""), shape.format(extra=extra))
     assert ("destination_added", "US") in changes
     assert ("flag_added", "TRANSFER_MECHANISM_UNSPECIFIED") in changes
+
+
+PLACED_LETTERED = {
+    "en": "(c) Pellucid Inc., United States, to send newsletters. Pellucid says more in its policy.\n\n",
+    "de": "(c) Pellucid Inc., USA, zum Versand von Newslettern.\n\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_lettered_entry_that_opens_with_its_company_and_a_place_is_placed(scanner, lang):
+    """A lettered entry opening as a list's item does ("(c) X Inc., USA, to send ...") is placed as that item is: the
+    place is the recipient's, and a destination."""
+    text = LETTERED[lang].format(extra=PLACED_LETTERED[lang])
+    report = scanner.scan_text(text, name="p.md", language=lang, format="markdown", doc_type="privacy_policy")
+    assert ("Pellucid Inc.", ("US",)) in {(r.name, tuple(r.locations)) for r in report.recipients}
+    assert "US" in {t.destination for t in report.transfers}
