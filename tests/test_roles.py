@@ -5254,3 +5254,16 @@ def test_roles_a_transfer_word_in_a_public_bodys_name_is_no_destination(scanner,
 def test_roles_access_from_a_country_outside_a_bodys_name_is_a_destination(scanner, lang, text):
     """The same transfer words said of staff reaching the data from a country, in no body's name, place it there."""
     assert destinations(scanner, text, lang) == {"AR"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "All Customer Data Is Transferred To The Velmora Council Servers In Singapore."),
+        ("de", "Alle Kundendaten Werden Übermittelt An Die Velmora Behörde Server In Singapur."),
+    ],
+)
+def test_roles_a_transfer_word_before_a_bodys_word_in_title_case_is_a_destination(scanner, lang, text):
+    """A body's word after the transfer word ("Transferred To The Velmora Council Servers") is where data goes, not the
+    name the word is part of: only a body's word before it ("the Agency for Access to ...") makes it a name."""
+    assert destinations(scanner, text, lang) == {"SG"}

@@ -156,7 +156,7 @@ def _sets(
     read: bool = True,
     reworded: Callable[[str, Sequence[Passage], Terms, Terms, DiffWords], bool] | None = None,
     kept: Callable[[str, Terms, DiffWords], bool] | None = None,
-    chosen: Callable[[Sequence[Passage], Terms], bool] | None = None,
+    chosen: Callable[[Sequence[Passage], Terms, DiffWords], bool] | None = None,
     same_out: set[Passage] | None = None,
     follows: Set[Passage] = frozenset(),
 ) -> list[Change]:
@@ -183,7 +183,7 @@ def _sets(
             _unchanged(value, passages, this, other)
             or (reworded is not None and reworded(value, passages, this, other, lex))
             or (removal and kept is not None and kept(value, other, lex))
-            or (chosen is not None and chosen(passages, this))
+            or (chosen is not None and chosen(passages, this, lex))
         ):
             if same_out is not None:
                 same_out.update(passages)
@@ -228,17 +228,23 @@ def _named_unread(country: str, new: Terms, lex: DiffWords) -> bool:
     return False
 
 
-def _among_choices(passages: Sequence[Passage], terms: Terms) -> bool:
+def _among_choices(passages: Sequence[Passage], terms: Terms, lex: DiffWords) -> bool:
     """Every passage that gives the value stands in the version's whole text only among its cookie, opt-out, plug-in
     or log-in choices (a row "We use Acme to let you log in with your Acme account and chat in the Asia region
     only"): a provider named there is no recipient (recipients.yml ``choices``), and a place said of it no destination
     that changed (Task B leaves these sections out, eval/versions/AGREEMENT.md category 2; eval/versions-audit29 k05
-    leaves a log-in provider's region out). Only for a version whose text the diff read: a saved report has none."""
+    leaves a log-in provider's region out). A passage that sends or keeps data itself (words.yml ``still_said``
+    ``transfer``: "For login via single sign-on, we transfer your e-mail address to Acme Inc. in the United States")
+    says where data goes, a log-in or cookie named beside it or not: its place is a change. Only for a version whose
+    text the diff read: a saved report has none."""
     if not (terms.text and terms.whole):
         return False
     everything = replace(terms, text=terms.whole, whole="", passages=())
     parties = replace(terms, whole="", passages=())
-    return bool(passages) and all(_in(p, everything) and not _in(p, parties) for p in passages)
+    return bool(passages) and all(
+        _in(p, everything) and not _in(p, parties) and not any(c.search(p.quote) for c in lex.cues["transfer"])
+        for p in passages
+    )
 
 
 def _reworded_tool(tool: str, passages: Sequence[Passage], this: Terms, other: Terms, lex: DiffWords) -> bool:

@@ -960,15 +960,22 @@ class ProseRecipientReader(Reader):
                 if lettered:
                     # "(c) Acme Mail service is represented by Acme Mail Ltd, with its office at ..., to send e-mails.
                     # Acme Mail says more in its policy.": an entry of prose, lettered as a list's item is; the company
-                    # it names first receives the data. Its prose is no card of fields to place it by. One naming none
-                    # ("(e) Acme also says more on its site") ends no list: the lettering goes on.
-                    if not removed and (company := entry_company(LETTERED.sub("", text), words)):
-                        found.append(
-                            replace(
-                                prose_recipient(company, "processor", sentence, "lettered entry after a lead-in"),
-                                role=listed,
+                    # it names first receives the data. Its prose is no card of fields to place it by, but an entry
+                    # that opens with the company and a place as a list's item does is one ("(b) Acme Inc., USA, to send
+                    # e-mails": placed as "- Acme Inc., USA, ..." is). One naming none ("(e) Acme also says more on its
+                    # site") ends no list: the lettering goes on.
+                    body = LETTERED.sub("", text)
+                    if not removed and (company := entry_company(body, words)):
+                        fields = item_fields(body, company) if body.startswith(company) else []
+                        if card_places(fields, reading.cells):
+                            found.append(self._entry_recipient(company, fields, sentence, reading, listed))
+                        else:
+                            found.append(
+                                replace(
+                                    prose_recipient(company, "processor", sentence, "lettered entry after a lead-in"),
+                                    role=listed,
+                                )
                             )
-                        )
                 elif entry and not removed:
                     found.append(self._entry_recipient(entry, lines, sentence, reading))
                 elif (

@@ -1150,5 +1150,10 @@ def _in_title(sentence: Sentence, cue: Cue, roleset: RoleSet) -> bool:
         while 0 <= i < len(tokens) and abs(i - cue.start) <= TITLE_REACH and titled(i):
             run.append(i)
             i += step
-    names = roleset.law_titles | roleset.title_bodies
-    return any(tokens[i].lower_.rstrip(".") in names for i in run)
+    # A body's word names the body the cue is part of only before it ("the Agency for Access to ..."): after it, the
+    # cue may move data to the body ("Data Is Transferred To The Acme Council Servers In Singapore").
+    return any(
+        tokens[i].lower_.rstrip(".") in roleset.law_titles
+        or (i < cue.start and tokens[i].lower_.rstrip(".") in roleset.title_bodies)
+        for i in run
+    )

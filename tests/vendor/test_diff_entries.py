@@ -158,3 +158,66 @@ def test_countries_whose_laws_are_adequate_are_adequacy(scanner, lang):
     no = scan(NOT_ADEQUATE[lang], name="p.md", language=lang, format="markdown", doc_type="privacy_policy")
     assert "adequacy" in yes.mechanisms
     assert "adequacy" not in no.mechanisms
+
+
+SELF_JUDGED = {
+    "en": [
+        "# Privacy Policy\n\n## Transfers\n\nWe transfer your data to Norvella Inc. in the United States and to its "
+        "team in India, which have adequate laws in our view.\n",
+        "# Privacy Policy\n\n## Transfers\n\nWe transfer your data to countries outside the European Economic Area, "
+        "only some of which have adequate laws.\n",
+    ],
+    "de": [
+        "# Datenschutzerklärung\n\n## Übermittlungen\n\nWir übermitteln Ihre Daten an die Norvella Inc. in den USA "
+        "und nach Indien, beides Länder mit angemessenen Gesetzen.\n",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_laws_called_adequate_of_named_countries_or_some_of_them_are_no_adequacy(scanner, lang):
+    """Laws called adequate of countries the sentence names (the vendor's own view), or of only some of the
+    countries data goes to, are no adequacy: the transfer keeps its missing tool."""
+    for text in SELF_JUDGED[lang]:
+        report = scanner.scan_text(text, name="p.md", language=lang, format="markdown", doc_type="privacy_policy")
+        assert "adequacy" not in report.mechanisms, text
+        assert "TRANSFER_MECHANISM_UNSPECIFIED" in {f.rule_id for f in report.findings}, text
+
+
+LOGIN_TRANSFER = {
+    "en": (
+        "# Privacy Policy\n\n## Your account\n\nWe keep your account data on servers in Germany.\n\n{extra}",
+        "For login via single sign-on, we transfer your e-mail address to Keyloom Inc., which stores it in the "
+        "United States.\n",
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Ihr Konto\n\nWir speichern Ihre Kontodaten auf Servern in Deutschland.\n\n{extra}",
+        "Für den Login über Single Sign-on übermitteln wir Ihre E-Mail-Adresse an die Keyloom Inc. in den USA.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_transfer_beside_a_log_in_is_a_change(scanner, lang, tmp_path):
+    """A sentence that sends data abroad itself says where data goes, though it names a log-in: its place added is a
+    destination added (only a log-in provider's own region, with no data sent, is held back)."""
+    shape, extra = LOGIN_TRANSFER[lang]
+    changes = _diff(scanner, tmp_path, shape.format(extra=""), shape.format(extra=extra))
+    assert ("destination_added", "US") in changes
+    assert ("flag_added", "TRANSFER_MECHANISM_UNSPECIFIED") in changes
+
+
+PLACED_LETTERED = {
+    "en": "(c) Pellucid Inc., United States, to send newsletters. Pellucid says more in its policy.\n\n",
+    "de": "(c) Pellucid Inc., USA, zum Versand von Newslettern.\n\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_lettered_entry_that_opens_with_its_company_and_a_place_is_placed(scanner, lang):
+    """A lettered entry opening as a list's item does ("(c) X Inc., USA, to send ...") is placed as that item is: the
+    place is the recipient's, and a destination."""
+    text = LETTERED[lang].format(extra=PLACED_LETTERED[lang])
+    report = scanner.scan_text(text, name="p.md", language=lang, format="markdown", doc_type="privacy_policy")
+    assert ("Pellucid Inc.", ("US",)) in {(r.name, tuple(r.locations)) for r in report.recipients}
+    assert "US" in {t.destination for t in report.transfers}
