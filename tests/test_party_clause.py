@@ -93,3 +93,33 @@ def test_party_is_placed_by_its_own_clause(scanner, lang, text, expected):
 )
 def test_contemplated_engagement_is_no_destination(scanner, lang, text, expected):
     assert destinations(scanner, text, lang) == expected
+
+
+WORKING_ABROAD = {
+    "en": (
+        "If one of our providers operates outside the EEA, we rely on the adequacy decision for its country.",
+        "Where support staff must access the data from outside the EEA, we rely on the SCCs.",
+    ),
+    "de": (
+        "Soweit einer unserer Dienstleister außerhalb des EWR tätig ist, stützen wir uns auf den "
+        "Angemessenheitsbeschluss für sein Land.",
+        "Soweit Support-Mitarbeitende von außerhalb des EWR auf die Daten zugreifen müssen, stützen wir uns auf die SCC.",
+    ),
+}
+HOSTED = {
+    "en": "# Privacy notice\n\n## Transfers\n\nOur hosting provider Ferncliff Inc. stores the data in Canada.\n\n",
+    "de": "# Datenschutzerklärung\n\n## Übermittlungen\n\nUnser Hosting-Anbieter Ferncliff Inc. speichert die Daten in Kanada.\n\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_party_clause_a_provider_working_abroad_under_a_condition_stays_a_condition(scanner, lang):
+    """A provider that "operates"/„tätig ist" outside the EEA under a condition says where it works: with a country
+    named elsewhere the condition adds no open destination. Staff who must reach the data from outside the EEA do,
+    whatever condition frames it."""
+    works, reaches = WORKING_ABROAD[lang]
+    for sentence, want in ((works, {"CA"}), (reaches, {"CA", "UNSPECIFIED"})):
+        report = scanner.scan_text(
+            HOSTED[lang] + sentence + "\n", language=lang, format="markdown", doc_type="privacy_policy"
+        )
+        assert {t.destination for t in report.transfers} == want, sentence

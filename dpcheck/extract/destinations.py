@@ -112,6 +112,7 @@ class Words:
     non: frozenset[str]
     origin: frozenset[str]
     access: frozenset[str]
+    works_at: frozenset[str]
     access_from: frozenset[str]
     reached_from: frozenset[str]
     exclusion: frozenset[str]
@@ -1433,12 +1434,14 @@ def _accessed_from(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "Where staff must access the data from outside the EEA", "Support-Teams außerhalb der EU müssen
     möglicherweise auf die Daten zugreifen": people outside the region reach the data, whatever condition
     frames it; no country named elsewhere says from where. Not across a contrast ("not stored outside the EU,
-    but accessed by staff in India")."""
+    but accessed by staff in India"), and not a party working there („Soweit ein Dienstleister außerhalb des EWR tätig
+    ist, …"): that says where it works, and the condition stays one."""
     tokens = sentence.span
 
     def reaches(i: int) -> bool:
         between = range(min(i, cue.start), max(i, cue.end))
-        return tokens[i].lower_ in words.access and not any(_turns(tokens, j, words) for j in between)
+        word = tokens[i].lower_
+        return word in words.access - words.works_at and not any(_turns(tokens, j, words) for j in between)
 
     return any(reaches(i) for i in range(max(0, cue.start - ACCESS_REACH), min(len(tokens), cue.end + ACCESS_REACH)))
 
