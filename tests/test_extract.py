@@ -3155,3 +3155,29 @@ def test_extract_a_definition_followed_by_the_vendors_transfer_keeps_it(scanner,
 def test_extract_a_definition_followed_by_a_denied_transfer_names_nothing(scanner, lang, text):
     """The clause after the definition denies a transfer: nothing goes anywhere."""
     assert scanner.scan_text(text, language=lang, doc_type="privacy_policy").transfers == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "## Support\n\nOur helpdesk in Vietnam can access your account.", {"VN"}),
+        (
+            "en",
+            "## Support\n\nTickets go to the service desk of Lumora Ltd in Manila, which may view your account.",
+            {"PH"},
+        ),
+        ("de", "## Support\n\nUnser Helpdesk in Vietnam kann auf Ihr Konto zugreifen.", {"VN"}),
+        ("de", "## Support\n\nDer Servicedesk der Lumora GmbH in Manila kann Ihre Kontodaten einsehen.", {"PH"}),
+        ("en", "## Support\n\nContact our helpdesk in Singapore; it is open from 9 to 5.", set()),
+        (
+            "de",
+            "## Support\n\nKontaktieren Sie unseren Helpdesk in Singapur; er ist von 9 bis 17 Uhr erreichbar.",
+            set(),
+        ),
+    ],
+)
+def test_extract_a_helpdesk_at_work_on_the_data(scanner, lang, text, expected):
+    """A helpdesk or service desk that sees the reader's account is a party at work where it sits, as a support team
+    is; one the reader is only told to contact, or whose opening hours are given, receives nothing."""
+    report = scanner.scan_text(text, language=lang, doc_type="privacy_policy", format="markdown")
+    assert {t.destination for t in report.transfers} == expected
