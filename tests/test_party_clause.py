@@ -123,3 +123,25 @@ def test_party_clause_a_provider_working_abroad_under_a_condition_stays_a_condit
             HOSTED[lang] + sentence + "\n", language=lang, format="markdown", doc_type="privacy_policy"
         )
         assert {t.destination for t in report.transfers} == want, sentence
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "line"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n## Helpline Ltd\n\n",
+            "Location: Dublin, Ireland; second-line agents in Cape Town.",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n## Helpline Ltd\n\n",
+            "Standort: Dublin, Irland; Support-Mitarbeitende in Kapstadt.",
+        ),
+    ],
+)
+def test_party_clause_a_field_label_governs_every_item_of_its_line(scanner, lang, heading, line):
+    """A field's label opening the line ("Location:", „Standort:") governs each item after its colon, a semicolon
+    between them or not: the agents in Cape Town are where the sub-processor works on the data."""
+    report = scanner.scan_text(heading + line + "\n", language=lang)
+    assert {t.destination for t in report.transfers} == {"ZA"}

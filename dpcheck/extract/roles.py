@@ -1118,13 +1118,20 @@ def _applying(role: Role, sentence: Sentence, cue: Cue, roleset: RoleSet) -> Rol
         for i, t in enumerate(sentence.span)
         if i >= own[1] and t.lower_ in role.points_back
     ]
-    if not role.requires or within(role.requires, own):
+    if not role.requires or within(role.requires, own) or _field_label(sentence, role.requires):
         return role
     if any(within(role.requires, clause) and not within(role.unless, clause) for clause in pointing):
         return role
     if role.outside_clause and sentence.has(*role.requires):
         return replace(role, argument=role.outside_clause)
     return None
+
+
+def _field_label(sentence: Sentence, labels: frozenset[str]) -> bool:
+    """ "Location: Dublin, Ireland; second-line agents in Cape Town": a field's label opening the line governs every
+    item after its colon, whatever separates them."""
+    tokens = sentence.span
+    return any(c.start == 0 and c.end < len(tokens) and tokens[c.end].text == ":" for c in sentence.of(*labels))
 
 
 def _matches(word: str, words: Iterable[str]) -> bool:
