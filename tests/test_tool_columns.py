@@ -28,8 +28,9 @@ def mechanisms(scanner, text, lang):
         ("2021", None),
     ],
 )
-def test_tool_columns_a_cell_answers_yes_no_or_nothing(cell, answer):
-    assert cell_answer(cell) is answer
+def test_tool_columns_a_cell_answers_yes_no_or_nothing(scanner, cell, answer):
+    words = scanner._lexicon.mechanisms
+    assert cell_answer(cell, words.cell_yes, words.cell_no) is answer
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,6 @@ import re
 
 from dpcheck.extract.sentences import Sentence
 
-# The first word of a cell that answers "used" or "not used" for the tool heading its column; any other value
-# (a date, a module, a remark) answers nothing.
-_YES = frozenset({"yes", "ja", "y", "x", "✓", "✔", "✅", "☒", "☑", "⊠", "true"})
-_NO = frozenset({"no", "nein", "n", "-", "–", "—", "n/a", "none", "keine", "false", "✗", "✘", "×", "☐", "entfällt"})
 _FIRST_WORD = re.compile(r"[^\s(,;:]+")
 # What a heading may add to the tool's name and still be only that tool's column ("SCC?", "DPF*"): a heading with
 # words of its own ("DPF certified?") asks its own question, which the cells' field reading answers.
@@ -23,20 +19,21 @@ _HEADING_REST = re.compile(r"[\s?:*()]*")
 CELL_BAR = " | "
 
 
-def cell_answer(cell: str) -> bool | None:
-    """Whether a cell under a tool's heading says the tool is used (True), not used (False, an empty cell too: a
-    column of ticks leaves the rows without one blank), or neither (None)."""
+def cell_answer(cell: str, yes: frozenset[str], no: frozenset[str]) -> bool | None:
+    """Whether a cell under a tool's heading says the tool is used (True: its first word is one of ``yes``), not used
+    (False: one of ``no``, or an empty cell: a column of ticks leaves the rows without one blank), or neither (None);
+    the words are words.yml ``cell_yes`` and ``cell_no``."""
     found = _FIRST_WORD.match(cell.strip())
     if found is None:
         return False
     word = found.group().lower().rstrip(".")
-    return True if word in _YES else False if word in _NO else None
+    return True if word in yes else False if word in no else None
 
 
-def column_answer(sentence: Sentence, start: int, end: int) -> bool | None:
-    """What the cells under the tool named by tokens ``start``..``end`` answer, where that name is a column's whole
-    heading: True when a row says the tool is used, False when every row says it is not, None when the name is no
-    such heading or the cells answer nothing."""
+def column_answer(sentence: Sentence, start: int, end: int, yes: frozenset[str], no: frozenset[str]) -> bool | None:
+    """What the cells under the tool named by tokens ``start``..``end`` answer (:func:`cell_answer`), where that name
+    is a column's whole heading: True when a row says the tool is used, False when every row says it is not, None when
+    the name is no such heading or the cells answer nothing."""
     block = sentence.block
     lo = sentence.span.char(start)
     hi = sentence.span.char(end - 1) + len(sentence.span[end - 1].text)
@@ -59,7 +56,7 @@ def column_answer(sentence: Sentence, start: int, end: int) -> bool | None:
         # A header with an empty cell lost it in the row's text: its columns no longer line up with the rows'.
         rows = sentence.table_body()
         rows = rows if all(len(row) == len(cells) for row in rows) else ()
-    answers = [cell_answer(row[column]) if column < len(row) else None for row in rows]
+    answers = [cell_answer(row[column], yes, no) if column < len(row) else None for row in rows]
     if any(a is True for a in answers):
         return True
     return False if answers and all(a is False for a in answers) else None

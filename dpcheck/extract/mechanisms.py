@@ -217,7 +217,7 @@ class MechanismLexicon:
     ``article_range``, ``replacement_with``, ``change_verbs``, ``change_from``, ``change_to``, ``tool_in_place``, ``since_then``, ``already_agreed``, ``only_tool``,
     ``tool_lapse``, ``tool_relative``, ``basis_column``, ``transfer_column``, the ``location`` of ``table_headers``,
     ``denial_scope``, ``level_verbs``, ``other_safe_harbors``, ``relative_disowning``, ``denial_narrowed``,
-    ``consent_for``, documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
+    ``consent_for``, ``cell_yes``, ``cell_no``, documented there; ``denial_exceptions`` joins ``double_negation`` and ``exception``)."""
 
     labels: dict[str, tuple[str, str]]
     yields_to: dict[str, frozenset[str]]
@@ -276,6 +276,8 @@ class MechanismLexicon:
     relative_disowning: frozenset[str] = frozenset()
     denial_narrowed: frozenset[str] = frozenset()
     consent_for: frozenset[str] = frozenset()
+    cell_yes: frozenset[str] = frozenset()
+    cell_no: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> MechanismLexicon:
@@ -352,6 +354,8 @@ class MechanismLexicon:
             listed("relative_disowning"),
             listed("denial_narrowed"),
             listed("consent_for"),
+            listed("cell_yes"),
+            listed("cell_no"),
         )
 
     def processing_basis(self, sentence: Sentence, cue: Cue) -> bool:
@@ -2084,7 +2088,11 @@ def mechanism_mentions(
         tool, context = lexicon.labels[cue.label]
         # "Sub-processor | Country | SCC | DPF" over "Kestrel Inc. | US | yes | no": the cells under a tool's heading
         # say whether it is used, whatever the heading alone would be read as.
-        answer = column_answer(sentence, cue.start, cue.end) if CELL_BAR in sentence.block.text else None
+        answer = (
+            column_answer(sentence, cue.start, cue.end, lexicon.cell_yes, lexicon.cell_no)
+            if CELL_BAR in sentence.block.text
+            else None
+        )
         if answer is not None:
             reason = f"{tool} column answered {'yes' if answer else 'no'}: '{cue.text}'"
             found.append(Mention("mechanism", tool, _evidence(sentence, reason), relied_upon=answer))
