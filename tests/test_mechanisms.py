@@ -5844,3 +5844,91 @@ def test_mechanisms_a_limited_denial_still_denies_the_tool_it_takes(scanner, lan
 )
 def test_mechanisms_a_year_dating_another_noun_leaves_the_tool_relied_on(scanner, lang, text, expected):
     assert _transfers(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Exports of staff records to Canada and Japan rest on the European Commission's adequacy decisions.",
+            {"adequacy"},
+        ),
+        (
+            "en",
+            "We rely on the European Commission's adequacy decisions where they exist and on the SCCs elsewhere.",
+            {"adequacy", "scc"},
+        ),
+    ],
+)
+def test_mechanisms_a_possessive_ending_is_no_word_between_the_verb_and_its_tool(scanner, lang, text, expected):
+    """ "the European Commission's": the split "'s" does not push the tool out of the verb of reliance's reach."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Our shipments of ticket data to Boston rested on the Privacy Shield until 2020 and now rest on the SCCs.",
+            {"scc"},
+        ),
+        (
+            "en",
+            "Until 2020, exports to our US office relied on the Privacy Shield, but today they rely on the DPF.",
+            {"dpf"},
+        ),
+        (
+            "de",
+            "Die Weitergabe an unser Büro in Boston stützte sich bis 2020 auf den Privacy Shield und seither auf die "
+            "Standardvertragsklauseln.",
+            {"scc"},
+        ),
+        # The history stays where no word of today opens a clause of its own.
+        ("en", "Exports to our US office relied on the SCCs until 2020.", set()),
+        ("de", "Die Weitergabe in die USA stützte sich bis 2020 auf die Standardvertragsklauseln.", set()),
+    ],
+)
+def test_mechanisms_a_word_of_today_after_history_opens_the_present_basis(scanner, lang, text, expected):
+    """ "until 2020 and now on the SCCs": history told of one tool does not reach the one a word of today opens."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Brindle Corp. has applied for approval of its BCRs and imports EU data under the DPF.", {"dpf"}),
+        ("en", "Our BCR application is pending approval and exports to Boston rely on the DPF.", {"dpf"}),
+        (
+            "de",
+            "Die Brindle Corp. hat die Genehmigung ihrer BCR beantragt und erhält Daten aus der EU auf Grundlage des "
+            "DPF.",
+            {"dpf"},
+        ),
+        # Both tools the words take stay pending; so do tools joined by a preposition alone.
+        ("en", "Brindle Corp. is seeking approval of its BCRs and the DPF for its Boston office.", set()),
+        (
+            "de",
+            "Unsere Partner teilen in ihren eigenen Hinweisen mit, ob sie auf Grundlage des DPF oder von "
+            "Standardvertragsklauseln übermitteln.",
+            set(),
+        ),
+    ],
+)
+def test_mechanisms_a_pending_tool_leaves_the_tool_of_the_next_clause_in_force(scanner, lang, text, expected):
+    """ "applied for approval of its BCRs and imports data under the DPF": the application takes the BCRs, not the
+    DPF a verb of its own introduces."""
+    assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Until BCR approval, transfers to our Pune team are made under the SCCs.", {"scc"}),
+        ("de", "Bis zur Genehmigung unserer BCR erfolgen Übermittlungen nach Indien auf Grundlage der SCC.", {"scc"}),
+    ],
+)
+def test_mechanisms_a_tool_awaited_right_after_until_is_not_relied_on(scanner, lang, text, expected):
+    """ "Until BCR approval": the BCRs are awaited; the SCCs carry the transfers meanwhile."""
+    assert mechanisms(scanner, text, lang) == expected

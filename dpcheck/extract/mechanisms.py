@@ -77,6 +77,8 @@ DELETED_REACH = 2
 _BAR = frozenset({"|"})
 # The dashes that part clauses in prose but only add a qualifier within a table's cell.
 DASHES = frozenset({"–", "—"})
+# Possessive endings, which the tokenizer splits from their noun ("Commission's"): no word of their own.
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Parties whose place a relative clause may follow ("our partner in India, which ..."), and how far before the place.
 PARTY_LABELS = ("RCPT_PROCESSOR", "RCPT_THIRD_PARTY", "RCPT_AFFILIATE", "SUBPROCESSOR", "IMPORTER")
 PARTY_PLACE_REACH = 2
@@ -96,6 +98,10 @@ POINTER_REACH = 4
 DISPENSED_REACH = 4
 # Tokens after a later tool where a word adding it to the first may stand ("today we rely on the DPF in addition").
 TOOL_ADDED_REACH = 3
+# Tokens between another tool and words after it saying it is not in force ("BCR-Genehmigung ist beantragt").
+OBJECT_BEFORE_REACH = 2
+# Words (not "and", "or", an article) between two tools that make a clause of its own: a verb and what it takes.
+CLAUSE_OF_ITS_OWN = 2
 # Tokens of a decision's title before its number ("Commission Implementing Decision (EU)").
 DECISION_TITLE = 6
 # Tokens either side of a safe harbour's name where the law or programme it belongs to stands ("an FTC-approved COPPA
@@ -596,7 +602,11 @@ def _governing_cue(
             ):
                 continue
             between = [m for m in mentions if cue.end <= m.start < mention.start]
-            if not between and mention.start - cue.end <= BEFORE_WINDOW:
+            if (
+                not between
+                and mention.start - cue.end <= BEFORE_WINDOW
+                and not _today_after(tokens, cue, mention, lexicon)
+            ):
                 return cue
             if set(between) <= alike and _negation_carries(sentence, cue, between, mention, lexicon):
                 return cue
@@ -765,6 +775,17 @@ def _history_carries(tokens: Tokens, cue: Cue, between: list[Cue], mention: Cue,
         and not any(t.lower_ in now for t in tokens[a.end : b.start])
         for a, b in zip(chain, chain[1:], strict=False)
     )
+
+
+def _today_after(tokens: Tokens, cue: Cue, mention: Cue, lexicon: MechanismLexicon) -> bool:
+    """ "were based on the Privacy Shield until 2020 and are now based on the SCCs", „bis 2020 …, seither auf den
+    Standardvertragsklauseln": a clause joined after the words of history, opened by a word of today, tells what holds
+    now; the history stays with the clause before it."""
+    if cue.label != "HISTORIC":
+        return False
+    words = [t.lower_ for t in tokens[cue.end : mention.start]]
+    joins = lexicon.tool_conjunction | lexicon.contrast | {",", ";"}
+    return any(w in lexicon.since_then and any(j in joins for j in words[:i]) for i, w in enumerate(words))
 
 
 def _negation_carries(
@@ -1641,6 +1662,8 @@ def _not_in_force(
     if found is None or any(g.start < found.end and found.start < g.end for g in sentence.of("TOOL_GRANTED")):
         return None
     tokens = sentence.span
+    if not off_standard and _object_before(tokens, found, cue, mentions, lexicon):
+        return None
     lo, hi = sorted((cue.start, found.start))
     if not any(t.text == ";" for t in tokens[lo:hi]):
         return found
@@ -1654,6 +1677,25 @@ def _not_in_force(
     ):
         return None
     return found
+
+
+def _object_before(tokens: Tokens, words: Cue, cue: Cue, mentions: Sequence[Cue], lexicon: MechanismLexicon) -> bool:
+    """ "is seeking approval of its BCRs and receives data under the DPF", „hat seine BCR beantragt und erhält Daten
+    auf Grundlage des DPF": another tool stands right after the words before the tool (or right before them, as a
+    German verb closes its clause), and a clause of its own (a verb and what it takes) parts it from the tool; the
+    words take that other tool as their object, not this one ("pending approval of BCRs and the SCCs" joins both, as
+    does a preposition alone: „ob … auf Grundlage des DPF oder von Standardvertragsklauseln")."""
+    if words.end > cue.start:
+        return False
+    joins = lexicon.tool_conjunction | lexicon.tool_disjunction | lexicon.tool_articles
+    return any(
+        (words.end <= m.start or 0 <= words.start - m.end <= OBJECT_BEFORE_REACH)
+        and m.end <= cue.start
+        and sum(t.lower_ not in joins and t.text not in (",", ";") for t in tokens[max(m.end, words.end) : cue.start])
+        >= CLAUSE_OF_ITS_OWN
+        for m in mentions
+        if lexicon.labels[m.label][0] != lexicon.labels[cue.label][0]
+    )
 
 
 def _planned(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon) -> Cue | None:
@@ -2289,7 +2331,12 @@ def _reliance_object(sentence: Sentence, cue: Cue, lexicon: MechanismLexicon, re
     auf den Angemessenheitsbeschluss": a verb of reliance and its preposition take the tool, in one clause, so the
     sentence need not name the transfer for the tool to be its basis; ``reach``: tokens from the verb to the tool."""
     tokens = sentence.span
-    window = range(max(0, cue.start - reach), cue.start)
+    # A possessive ending is no word of its own ("rely on the European Commission's adequacy decisions").
+    start, words = cue.start, 0
+    while start > 0 and words < reach:
+        start -= 1
+        words += tokens[start].lower_ not in POSSESSIVE
+    window = range(start, cue.start)
     verbs = [i for i in window if tokens[i].lower_ in lexicon.reliance_verbs]
     return any(
         any(tokens[j].lower_ in lexicon.basis_prepositions for j in range(i + 1, cue.start))
