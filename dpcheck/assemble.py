@@ -45,6 +45,14 @@ def assemble(
 
 
 def fail_closed(report: DocumentReport) -> DocumentReport:
-    """A document read only in part is never green, whatever the rules or the buyer's policy
-    say: the lost part may hold the terms that matter."""
-    return replace(report, rating="yellow") if report.partial and report.rating == "green" else report
+    """A document read only in part, or one dpcheck does not rate on its own (a sub-processor list:
+    an annex, judged with its DPA), is never green, whatever the rules or the buyer's policy say: the
+    lost part, or the agreement not read with it, may hold the terms that matter. Yellow says it needs
+    reading; a red one stays red. The rating by the rules alone beside a policy's is held to it too."""
+    if report.rated and not report.partial:
+        return report
+    return replace(
+        report,
+        rating="yellow" if report.rating == "green" else report.rating,
+        ruleset_rating="yellow" if report.ruleset_rating == "green" else report.ruleset_rating,
+    )

@@ -250,6 +250,8 @@ def sound(report: DocumentReport) -> None:
         raise ValueError("a report that was read carries an error")
     if report.partial and report.rating == "green":
         raise ValueError("a document read in part is rated green")
+    if report.ok and not report.rated and report.rating == "green":
+        raise ValueError("a document not rated on its own (a sub-processor list) is rated green")
 
 
 def _canonical(value: Any) -> Any:

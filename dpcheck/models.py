@@ -312,6 +312,9 @@ class DocumentReport:
 
     ``vendor``: the party the document names as processor or provider, with the sentence naming it;
     ``amends``: the agreement the document says it belongs to (``detail`` "dpa" when that is a DPA).
+
+    ``rated``: whether dpcheck judges the document on its own (see :attr:`rated`); an unrated one is
+    never green.
     """
 
     path: str
@@ -339,6 +342,14 @@ class DocumentReport:
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+    @property
+    def rated(self) -> bool:
+        """Whether dpcheck gives the document a verdict of its own: not for a sub-processor list, an annex
+        judged only together with its DPA (GUIDELINES.md), nor for a document it could not read. The one
+        place this is decided: the rating's floor (dpcheck.assemble.fail_closed), the summary's counts and
+        every output format ask it."""
+        return self.ok and self.doc_type != "subprocessor_list"
 
     @property
     def transfers(self) -> tuple[Transfer, ...]:

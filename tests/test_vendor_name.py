@@ -80,7 +80,7 @@ def test_vendor_name_in_every_human_format_csv_and_json(scanner, lang):
     assert {row["vendor"] for row in rows} == {name}
     data = json.loads(render(report, "json"))
     assert data["documents"][0]["vendor"]["name"] == name
-    assert data["report_format"] == "1.7.0"
+    assert data["report_format"] == "1.8.0"
 
 
 def test_vendor_name_not_named_is_said_not_guessed(scanner):

@@ -88,8 +88,10 @@ class Terms:
         path = str(doc.get("path", ""))
         if doc.get("status") != "ok":
             return cls(name or path, doc.get("rating"), readable=False)
-        # A sub-processor list is an annex: it has no rating of its own to change.
-        rating = None if doc.get("doc_type") == "subprocessor_list" else doc.get("rating")
+        # A document not rated on its own (a sub-processor list, an annex) has no rating of its own to change;
+        # a report before report_format 1.8 does not say "rated", and there only such a list is unrated.
+        rated = doc.get("rated", doc.get("doc_type") != "subprocessor_list")
+        rating = doc.get("rating") if rated else None
         return _build(name or path, rating, [(path, doc)], [(path, doc)], words or DiffWords.default())
 
     @classmethod

@@ -42,7 +42,7 @@ from dpcheck.report import FORMATS, render
 from dpcheck.report.fides import render_fides_yaml
 from dpcheck.report.fingerprint import fingerprints_of_json
 from dpcheck.report.json import document_to_dict
-from dpcheck.report.questions import skipped_note
+from dpcheck.report.questions import ratings_counted, skipped_note, tally
 from dpcheck.report.safe import visible
 from dpcheck.report.selection import FindingFilter, parse_terms
 from dpcheck.scanner import Scanner
@@ -251,7 +251,7 @@ def _scan(
     # document is read in a worker process all the same, where a hard memory limit holds.
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) // 4))
     cache = None if no_cache else (cache_dir or default_cache_dir())
-    counts = {"red": 0, "yellow": 0, "green": 0, "errors": 0, "failing": 0}
+    counts = {"red": 0, "yellow": 0, "green": 0, "not_rated": 0, "errors": 0, "failing": 0}
     collected: list[DocumentReport] = []
     graph_names: dict[str, str] = {}
     # Progress and summary are for a person at a terminal: a pipeline's stderr stays clean.
@@ -274,7 +274,7 @@ def _scan(
         rating = scanner.policy.rating if scanner.policy else scanner.ruleset.rating
         for doc in documents:
             shown = chosen.apply(doc, rating, scanner.ruleset.rating)
-            counts["errors" if shown.status == "error" else shown.rating] += 1
+            counts[tally(shown)] += 1
             counts["failing"] += _fails(shown, fail_on)
             for target in streamed:
                 target.handle.write(json.dumps(document_to_dict(shown, graph=not no_graph), ensure_ascii=False) + "\n")
@@ -298,8 +298,7 @@ def _scan(
     if chatty:
         skipped = f"; {skipped_note(scanner.report((), walk.skipped))}" if walk.skipped else ""
         click.echo(
-            f"{progress['done']} documents: {counts['red']} red, {counts['yellow']} yellow, "
-            f"{counts['green']} green, {counts['errors']} unreadable{skipped}; "
+            f"{progress['done']} documents: {ratings_counted(counts)}, {counts['errors']} unreadable{skipped}; "
             f"{time.perf_counter() - started:.1f} s",
             err=True,
         )
@@ -356,8 +355,10 @@ def _scan_stdin(scanner: Scanner, name: str | None) -> DocumentReport:
 
 
 def _fails(doc: DocumentReport, fail_on: str) -> bool:
-    """Whether ``doc`` trips --fail-on; sub-processor lists are annexes and are not judged alone."""
-    if doc.status == "error" or doc.doc_type == "subprocessor_list" or fail_on == "never":
+    """Whether ``doc`` trips --fail-on, by its findings and its rating as the report gives them. A sub-processor
+    list is not rated alone but is held to it too: its rating is never green (so --fail-on yellow trips on it:
+    nothing vouches for it until it is read with its DPA), and a finding it proves alone counts."""
+    if doc.status == "error" or fail_on == "never":
         return False
     if fail_on in SEVERITIES:
         # A finding the buyer's policy accepts is shown but, as in the rating, does not count.

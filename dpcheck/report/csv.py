@@ -47,6 +47,7 @@ COLUMNS = (
     "acceptance",
     "partial",
     "warnings",
+    "rated",
 )
 
 # Spreadsheets run a cell that starts with one of these as a formula; a vendor's text must
@@ -74,6 +75,8 @@ def _document_cells(doc: DocumentReport) -> dict[str, object]:
         "mechanisms": "; ".join(doc.mechanisms),
         "partial": "yes" if doc.partial else "",
         "warnings": "; ".join(doc.warnings),
+        # Last, so that columns read by position before it stay where they were.
+        "rated": "yes" if doc.rated else "",
     }
 
 

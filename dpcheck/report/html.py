@@ -17,8 +17,10 @@ from dpcheck.report.questions import (
     document_title,
     evidence_place,
     rating_label,
+    ratings_counted,
     skipped_listed,
     skipped_note,
+    tally,
     vendor_questions,
 )
 from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered
@@ -65,9 +67,9 @@ svg.graph .edge-label.none{fill:#c0392b}
 
 
 def _rating(doc: DocumentReport) -> str:
-    label = rating_label(doc)
-    css = "annex" if doc.doc_type == "subprocessor_list" and doc.status == "ok" else label
-    return f'<span class="rating {escape(css)}">{escape(label)}</span>'
+    counted = tally(doc)
+    css = {"errors": "error", "not_rated": "annex"}.get(counted, counted)
+    return f'<span class="rating {escape(css)}">{escape(rating_label(doc))}</span>'
 
 
 def highlight(quote: str, phrases: list[str], width: int = 600) -> str:
@@ -197,7 +199,7 @@ def _document(doc: DocumentReport, index: int) -> str:
     else:
         parts.append("<p>Transfers: none disclosed outside the EEA.</p>")
     parts.append(f"<p>Mechanisms relied on: {escape(', '.join(doc.mechanisms) or 'none')}</p>")
-    if doc.doc_type != "subprocessor_list" and doc.ruleset_rating not in (None, doc.rating):
+    if doc.rated and doc.ruleset_rating not in (None, doc.rating):
         parts.append(
             f"<p>{escape(doc.rating.upper())} by the policy; {escape((doc.ruleset_rating or '').upper())} "
             "by the GDPR rules alone</p>"
@@ -254,8 +256,8 @@ def render_html(report: Report) -> str:
         f"<title>dpcheck report</title><style>{STYLE}</style></head><body>"
     )
     intro = (
-        f'<h1>dpcheck report</h1><p class="meta">{s["documents"]} document(s): {s["red"]} red, '
-        f"{s['yellow']} yellow, {s['green']} green, {s['errors']} unreadable"
+        f'<h1>dpcheck report</h1><p class="meta">{s["documents"]} document(s): {escape(ratings_counted(s))}, '
+        f"{s['errors']} unreadable"
         f"{escape('; ' + skipped_note(report)) if report.skipped else ''} · ruleset "
         f"{escape(report.ruleset_version)} · law as of {escape(report.law_as_of)} (legal facts recorded up to "
         f"{escape(report.facts_as_of)}) · dpcheck {escape(report.tool_version)}</p>"

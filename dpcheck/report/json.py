@@ -12,7 +12,7 @@ import pycountry
 
 from dpcheck.flows.graph import to_node_link
 from dpcheck.models import DocumentReport, Evidence, Finding, Mention, PolicyRef, Report
-from dpcheck.report.questions import vendor_questions
+from dpcheck.report.questions import tally, vendor_questions
 
 # The mention kinds a report shows (sub-processor notice, with its period in days as detail, and
 # objection since 1.2; the breach notification limit, in hours, since 1.6: a vendor's documents and two
@@ -103,6 +103,7 @@ def document_to_dict(doc: DocumentReport, *, graph: bool = True) -> dict[str, An
             "partial": doc.partial,
             "warnings": list(doc.warnings),
             "rating": doc.rating,
+            "rated": doc.rated,
             "mechanisms": list(doc.mechanisms),
             "transfers": [
                 {
@@ -190,15 +191,16 @@ def report_to_dict(report: Report, *, graph: bool = True) -> dict[str, Any]:
 
 
 def summary(report: Report) -> dict[str, Any]:
-    """Counts for the batch: documents read (``ok``) and rated, read only in part, errors by code
-    — an unreadable document is counted as an error, never among the ratings — and files of the
-    folders left out, by reason."""
+    """Counts for the batch: documents read (``ok``) and rated, not rated (sub-processor lists that are not
+    red: :func:`dpcheck.report.questions.tally`), read only in part, errors by code — an unreadable document
+    is counted as an error, never among the ratings — and files of the folders left out, by reason."""
     counts: dict[str, Any] = {
         "documents": len(report.documents),
         "ok": 0,
         "red": 0,
         "yellow": 0,
         "green": 0,
+        "not_rated": 0,
         "partial": 0,
         "errors": 0,
         "errors_by_code": {},
@@ -209,13 +211,12 @@ def summary(report: Report) -> dict[str, Any]:
         counts["skipped_by_reason"][skipped.reason] = counts["skipped_by_reason"].get(skipped.reason, 0) + 1
     counts["skipped_by_reason"] = dict(sorted(counts["skipped_by_reason"].items()))
     for doc in report.documents:
+        counts[tally(doc)] += 1
         if doc.status == "error":
-            counts["errors"] += 1
             code = doc.error.code if doc.error is not None else "unknown"
             counts["errors_by_code"][code] = counts["errors_by_code"].get(code, 0) + 1
         else:
             counts["ok"] += 1
-            counts[doc.rating] += 1
             counts["partial"] += doc.partial
     counts["errors_by_code"] = dict(sorted(counts["errors_by_code"].items()))
     return counts

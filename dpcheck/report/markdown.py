@@ -21,6 +21,7 @@ from dpcheck.report.questions import (
     document_title,
     evidence_place,
     rating_label,
+    ratings_counted,
     skipped_listed,
     skipped_note,
     vendor_questions,
@@ -123,7 +124,7 @@ def _document(doc: DocumentReport, index: int) -> list[str]:
     else:
         lines.append("Transfers: none disclosed outside the EEA")
     lines += ["", f"Mechanisms relied on: {escape(', '.join(doc.mechanisms) or 'none')}", ""]
-    if doc.doc_type != "subprocessor_list" and doc.ruleset_rating not in (None, doc.rating):
+    if doc.rated and doc.ruleset_rating not in (None, doc.rating):
         lines += [
             f"{doc.rating.upper()} by the policy; {(doc.ruleset_rating or '').upper()} by the GDPR rules alone",
             "",
@@ -190,7 +191,7 @@ def render_markdown(report: Report) -> str:
     lines = [
         "# dpcheck report",
         "",
-        f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green, "
+        f"{s['documents']} document(s): {ratings_counted(s)}, "
         f"{s['errors']} unreadable{escape('; ' + skipped_note(report)) if report.skipped else ''}. Ruleset {escape(report.ruleset_version)}, law as of "
         f"{escape(report.law_as_of)} (legal facts recorded up to {escape(report.facts_as_of)}), "
         f"dpcheck {escape(report.tool_version)}.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from dpcheck.assemble import fail_closed
 from dpcheck.models import (
     AMENDS,
     VENDOR,
@@ -171,6 +172,13 @@ def document_from_dict(doc: Mapping[str, Any]) -> DocumentReport:
     if doc["status"] == "error":
         assert error is not None
         return DocumentReport.failed(doc["path"], error["code"], error["message"])
+    # A report written before report_format 1.8 may call a sub-processor list green: it is rendered as
+    # one written now (never green), not as it was saved.
+    return fail_closed(_read_document(doc))
+
+
+def _read_document(doc: Mapping[str, Any]) -> DocumentReport:
+    error = doc.get("error")
     return DocumentReport(
         path=doc["path"],
         status=doc["status"],

@@ -151,6 +151,7 @@ def _result(
             "doc_type": doc.doc_type,
             "language": doc.language,
             "rating": doc.rating,
+            "rated": doc.rated,
         },
     }
     if rule_index is not None:
@@ -195,6 +196,7 @@ def sarif_log(report: Report, ruleset: Ruleset) -> dict[str, Any]:
                     "language": doc.language,
                     "format": doc.format,
                     "rating": doc.rating,
+                    "rated": doc.rated,
                     "countries": [t.destination for t in doc.transfers],
                     "mechanisms": list(doc.mechanisms),
                     "questions": vendor_questions(doc),

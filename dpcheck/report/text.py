@@ -16,8 +16,11 @@ from dpcheck.report.questions import (
     amends_note,
     document_title,
     evidence_place,
+    rating_label,
+    ratings_counted,
     skipped_listed,
     skipped_note,
+    tally,
 )
 from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered
 from dpcheck.report.safe import visible
@@ -35,8 +38,8 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
         lines.append(f"    [{doc.error.code}] {visible(doc.error.message)}")
         lines.append("    Not assessed: read this document yourself; it is not rated compliant.")
         return "\n".join(lines)
-    label = "not rated (annex)" if doc.doc_type == "subprocessor_list" else doc.rating.upper()
-    colour_name = "cyan" if doc.doc_type == "subprocessor_list" else COLOURS[doc.rating]
+    label = doc.rating.upper() if doc.rated else rating_label(doc)
+    colour_name = COLOURS.get(tally(doc), "cyan")
     lines.append(
         f"{style(label, fg=colour_name, bold=True)}  {visible(document_title(doc))}  [{doc.doc_type}, {doc.language}]"
     )
@@ -54,7 +57,7 @@ def render_document(doc: DocumentReport, *, colour: bool, max_evidence: int = 2)
     else:
         lines.append("    Transfers: none disclosed outside the EEA")
     lines.append(f"    Mechanisms relied on: {', '.join(doc.mechanisms) or 'none'}")
-    if doc.doc_type != "subprocessor_list" and doc.ruleset_rating not in (None, doc.rating):
+    if doc.rated and doc.ruleset_rating not in (None, doc.rating):
         lines.append(f"    {doc.rating.upper()} by the policy; {doc.ruleset_rating.upper()} by the GDPR rules alone")
     if doc.checklist:
         lines.append("    Art. 28 checklist:")
@@ -121,7 +124,7 @@ def render_text(report: Report, *, colour: bool = False) -> str:
         )
     skipped = f"; {skipped_note(report)}" if report.skipped else ""
     parts.append(
-        f"{s['documents']} document(s): {s['red']} red, {s['yellow']} yellow, {s['green']} green{partial}, "
+        f"{s['documents']} document(s): {ratings_counted(s)}{partial}, "
         f"{s['errors']} unreadable{f' ({codes})' if codes else ''}{skipped} — ruleset {report.ruleset_version}, "
         f"law as of {report.law_as_of} (legal facts recorded up to {report.facts_as_of})"
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pycountry
 
 from dpcheck.models import Finding
-from dpcheck.report.questions import evidence_place
+from dpcheck.report.questions import evidence_place, rating_label
 from dpcheck.vendor.model import Agreement, Quote, VendorDocument, VendorReport
 
 ROLE_LABELS = {
@@ -43,9 +43,7 @@ def document_state(d: VendorDocument) -> str:
         return d.reason or "earlier version"
     if d.joined_to:
         return f"read with {d.joined_to}"
-    if d.role == "subprocessor_list":
-        return "not rated (annex)"
-    return d.report.rating
+    return rating_label(d.report)
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ def _rating(
     for d in alone:
         if not d.report.ok:
             rated.append(("red", f"{d.role.replace('_', ' ')} {d.path}: could not be read, so it is not assessed"))
-        elif d.role != "subprocessor_list":
+        elif d.report.rated:
             rated.append((d.report.rating, f"{d.role.replace('_', ' ')} {d.path}: {d.report.rating}{_core(d.report)}"))
     rated += [(SEVERITY_RATING[f.severity], f"{f.rule_id} ({f.severity}): {f.message}") for f in findings]
     rating = _worst(r for r, _ in rated)
