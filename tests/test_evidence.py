@@ -7,7 +7,7 @@ import pytest
 from dpcheck import ingest
 from dpcheck.extract import Lexicon, extract
 from dpcheck.extract.evidence import RANKED
-from dpcheck.extract.roles import RECIPIENT_SEAT
+from dpcheck.extract.roles import RECIPIENT_SEAT, UNCLAIMED
 from dpcheck.models import Evidence, Mention
 from dpcheck.report.json import document_to_dict
 
@@ -1885,3 +1885,134 @@ def test_evidence_a_sentence_naming_the_basis_without_a_tool_is_still_quoted_fir
     text = HEADER_ROW_TABLES[lang].replace("\n\n", f"\n\n{basis}\n\n", 1)
     report = scan(scanner, text, lang, "dpa", fmt="markdown")
     assert finding_quotes(report, "TRANSFER_MECHANISM_UNSPECIFIED")[0] == basis
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "decisive"),
+    [
+        (
+            "en",
+            "# End of the contract\n\nAfter the contract ends we delete the backups stored in Japan within 30 days.\n\n"
+            "# Where customer data is stored\n\nA copy of the database is kept by Hostco KK in Tokyo, Japan.\n",
+            "A copy of the database is kept by Hostco KK in Tokyo, Japan.",
+        ),
+        (
+            "de",
+            "# Ende des Vertrags\n\nNach Vertragsende löschen wir auch die Sicherungen, die in Japan gespeichert sind, "
+            "binnen 30 Tagen.\n\n# Wo Ihre Daten gespeichert werden\n\nEine Kopie der Datenbank wird bei der Hostco KK "
+            "in Tokio, Japan, gespeichert.\n",
+            "Eine Kopie der Datenbank wird bei der Hostco KK in Tokio, Japan, gespeichert.",
+        ),
+    ],
+)
+def test_evidence_a_statement_under_a_location_heading_before_one_in_passing(scanner, lang, text, decisive):
+    """A heading naming where data is kept ("Where customer data is stored", „Wo Ihre Daten gespeichert werden") is
+    where a reader looks, as under "International transfers": its statement is quoted before an earlier deletion
+    clause naming the place in passing."""
+    assert quotes(scanner, text, lang, "JP", fmt="markdown")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Sub-processors\n\n## Changes\n\n| No. | Date | Change |\n|---|---|---|\n| 2025/1 | 2 May 2025 | Hostco KK "
+            "moved processing from Singapore to Japan |\n\n## Current list\n\n| Name | Purpose | Location |\n|---|---|---|\n"
+            "| Hostco KK | Hosting | Japan |\n",
+        ),
+        (
+            "de",
+            "# Unterauftragsverarbeiter\n\n## Änderungen\n\n| Nr. | Datum | Änderung |\n|---|---|---|\n| 2025/1 | "
+            "02.05.2025 | Hostco KK hat die Verarbeitung von Singapur nach Japan verlegt |\n\n## Aktuelle Liste\n\n"
+            "| Name | Zweck | Standort |\n|---|---|---|\n| Hostco KK | Hosting | Japan |\n",
+        ),
+    ],
+)
+def test_evidence_a_numbered_change_log_row_after_the_list(scanner, lang, text):
+    """A change log's row led by its entry number and then its date ("2025/1 | 2 May 2025 | ...") is history as a row
+    led by the date is: the list's own row is quoted first."""
+    assert (
+        quotes(scanner, text, lang, "JP", doc_type="subprocessor_list", fmt="markdown")[0]
+        == "Hostco KK | Hosting | Japan"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "supposed", "decisive"),
+    [
+        (
+            "en",
+            "(1) Where a sub-processor processes data in a third country or accesses data from a third country, the "
+            "Processor ensures that suitable safeguards are in place.",
+            "(2) Maintenance and support services may also be provided from third countries, in particular by group "
+            "companies.",
+        ),
+        (
+            "de",
+            "(1) Soweit Unterauftragsverarbeiter Daten in einem Drittland verarbeiten oder aus einem Drittland auf Daten "
+            "zugreifen, stellt der Auftragnehmer geeignete Garantien sicher.",
+            "(2) Wartungs- und Supportleistungen können auch aus Drittstaaten heraus erbracht werden, insbesondere durch "
+            "Konzerngesellschaften.",
+        ),
+    ],
+)
+def test_evidence_a_sub_processor_transfer_told_only_as_a_case_comes_after_the_statement(
+    scanner, lang, supposed, decisive
+):
+    """ "Where a sub-processor processes data in a third country, ...": the condition supposes the processing abroad,
+    told by the place and the verb it was read by, so the sentence saying that services come from abroad is quoted
+    first for the unnamed destination."""
+    heading = "Place of processing" if lang == "en" else "Ort der Verarbeitung"
+    text = f"# {heading}\n\n{supposed}\n\n{decisive}\n"
+    assert quotes(scanner, text, lang, "UNSPECIFIED", doc_type="dpa", fmt="markdown")[0] == decisive
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "row", "rests"),
+    [
+        (
+            "en",
+            "Our help desk is provided by Deskwell Inc., which stores the tickets, and what users write in them, in the "
+            "United States.",
+            "Deskwell Inc. | Help desk | United States | Standard Contractual Clauses",
+            True,
+        ),
+        (
+            "de",
+            "Unser Helpdesk wird von der Deskwell Inc. bereitgestellt, die die Tickets, und was Nutzer darin schreiben, in "
+            "den USA speichert.",
+            "Deskwell Inc. | Helpdesk | USA | Standardvertragsklauseln",
+            True,
+        ),
+        (
+            "en",
+            "Transfers to third countries such as the United States are subject to this section.",
+            "Deskwell Inc. | Help desk | United States | Standard Contractual Clauses",
+            False,
+        ),
+        (
+            "de",
+            "Übermittlungen in Drittländer wie die USA unterliegen diesem Abschnitt.",
+            "Deskwell Inc. | Helpdesk | USA | Standardvertragsklauseln",
+            False,
+        ),
+    ],
+)
+def test_evidence_a_place_in_a_transfer_context_saying_where_data_rests_ranks_as_a_statement(
+    scanner, lang, sentence, row, rests
+):
+    """A place named only in a transfer context comes after a row naming its recipient, place and tool, unless its
+    sentence says the data is stored, hosted, processed or accessed there: then it tells where the data rests, and
+    the prose under the transfer heading is quoted before the annex row."""
+    order = Lexicon.from_data(scanner.ruleset.lexicon).evidence
+    heading = ("Transfers to third countries",)
+    told = Mention("destination", "US", Evidence(sentence, 0, len(sentence), section=heading), role=UNCLAIMED)
+    start = len(sentence) + 2
+    annex = ("Annex 3",)
+    listed = Mention(
+        "destination", "US", Evidence(row, start, start + len(row), section=annex), role="table", detail="table"
+    )
+    tool = Mention("mechanism", "scc", Evidence(row, start, start + len(row), section=annex), role="table")
+    ranked = [m for m in order.ranked([listed, told, tool]) if m.kind == "destination"]
+    assert ranked == ([told, listed] if rests else [listed, told])

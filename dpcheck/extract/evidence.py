@@ -50,9 +50,13 @@ decisive first, ranked by the clause role of the sentence each was read in (see
    United Kingdom | Adequacy decision") and a sentence naming no tool come before a sentence naming the place only for
    the basis of its transfer ("Transfers to the United Kingdom rely on the adequacy decision"), a party's address or
    authorities' access, or only in a transfer context; a row naming no tool comes last: it holds less than the sentence
-   saying what the transfer rests on;
+   saying what the transfer rests on. A place named in a transfer context ranks as a sentence naming no tool when its
+   sentence says data is stored, hosted, processed or accessed ("Support runs on Helpmesh Inc., which stores the
+   tickets in the United States"): it tells where the data rests, though no verb was read for the place itself;
 4. then a mention under a heading naming a transfer ("International transfers", "Übermittlung in
-   Drittländer"), where a reader looks for the answer, before one elsewhere;
+   Drittländer") or where data is kept or processed ("Where Customer Data is processed", "Data location", „Ort der
+   Verarbeitung"), where a reader looks for the answer, before one elsewhere (a deletion clause, a list of security
+   measures);
 5. then by role: a transfer, storage or access statement naming the destination, or the seat of a
    recipient that receives the data; a tool named in a sentence about the transfer ("transfers to the US
    rest on the SCCs", "Acme Inc. is certified under the DPF", or "we have signed the SCCs with Acme": what
@@ -118,10 +122,11 @@ _QUOTED = re.compile(r"'([^']{2,})'")
 NOTE_MARK = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\[\d{1,2}\]|\*{1,3}"
 NOTE_OPENS = re.compile(rf"^\s*({NOTE_MARK})(?=\s)")
 NOTE_REFERS = re.compile(rf"(?<=\S)\s?({NOTE_MARK})")
-# A table row led by a date ("2 May 2025 | ...", "May 2, 2025 | ...", "2025-05-02 | ...", "02.05.2025 | ..."):
-# an entry of a change log, the history of a list rather than the list.
+# A table row led by a date ("2 May 2025 | ...", "May 2, 2025 | ...", "2025-05-02 | ...", "02.05.2025 | ..."), or by
+# an entry's number and then its date ("2026/1 | 26 Jan 2026 | ...", "v3.2 | 02.05.2025 | ..."): an entry of a change
+# log, the history of a list rather than the list.
 DATED_ROW = re.compile(
-    r"^\W*(?:\d{1,2}\.?\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s*\|"
+    r"^\W*(?:v?[\d./-]{1,10}\s*\|\s*)?(?:\d{1,2}\.?\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s*\|"
 )
 
 
@@ -234,6 +239,8 @@ class EvidenceOrder:
     notes: re.Pattern[str]  # words opening a heading over notes on a list's entries
     legend: re.Pattern[str] | Prefiltered  # words of a heading over a legend telling how to read a list
     legend_opening: re.Pattern[str]  # words opening a sentence that tells what a table's columns hold
+    location_heading: re.Pattern[str] | Prefiltered  # words of a heading naming where data is kept or processed
+    rests: re.Pattern[str] | Prefiltered  # words saying data rests somewhere (stored, hosted, processed, accessed)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> EvidenceOrder:
@@ -273,6 +280,8 @@ class EvidenceOrder:
             _notes(words["notes"]),
             _words(words["legend"]),
             re.compile(r"^[\W\d]*(?:" + _alternatives(words["legend_opening"]) + r")\b", re.I),
+            _words(words["location_heading"]),
+            _words(rests),
         )
 
     def address_only(self, quote: str) -> bool:
@@ -322,7 +331,7 @@ class EvidenceOrder:
         stated = noted.get(mark.group(1)) if mark else None
         place_aside = mention.kind == "destination" and (
             (mention.value in stated if stated is not None else self.notes.search(heading) is not None)
-            or (mention.value == UNSPECIFIED and self.supposes(quote))
+            or (mention.value == UNSPECIFIED and self.supposes(mention))
             or (table and self.customer_group.search(quote) is not None)
         )
         return bool(
@@ -336,13 +345,21 @@ class EvidenceOrder:
             or (mention.kind == "mechanism" and bool(self.condition.search(quote) or self.supposes_tool(mention)))
         )
 
-    def supposes(self, quote: str) -> bool:
+    def supposes(self, mention: Mention) -> bool:
         """The quote tells a transfer only as a case that may arise ("When we transfer your data abroad, we protect
-        it", „Soweit wir Daten in Drittländer übermitteln, ..."): it discloses no destination by itself. The transfer
-        is what the condition supposes, told before the clause's comma: „Wenn wir Ihre Bestellung abwickeln,
-        übermitteln wir Ihre Daten in Drittländer" states a transfer, on the case of an order."""
+        it", „Soweit wir Daten in Drittländer übermitteln, ...", „Soweit Unterauftragsverarbeiter Daten in einem
+        Drittland verarbeiten, ..."): it discloses no destination by itself. The transfer is what the condition
+        supposes, told before the clause's comma, by a word naming a transfer or by the place and the verb the label
+        was read by: „Wenn wir Ihre Bestellung abwickeln, übermitteln wir Ihre Daten in Drittländer" states a transfer,
+        on the case of an order."""
+        quote = mention.evidence.quote
         clause = re.split(r"[,;:]", quote, maxsplit=1)[0]
-        return bool(self.hypothetical.search(quote) and self.transfers.search(clause))
+        if not self.hypothetical.search(quote):
+            return False
+        read_by = _QUOTED.findall(mention.evidence.reason)[:2]
+        return bool(self.transfers.search(clause)) or (
+            len(read_by) == 2 and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause, re.I) for w in read_by)
+        )
 
     def supposes_tool(self, mention: Mention) -> bool:
         """The tool is named only in the clause opening the sentence with a condition or a time still to come ("Where
@@ -381,7 +398,8 @@ class EvidenceOrder:
         return self._rank(mention, basis, self._under_transfer_heading, self._moving, noted)
 
     def _under_transfer_heading(self, section: tuple[str, ...]) -> bool:
-        return any(self.transfers.search(heading) for heading in section)
+        """A heading the mention stands under names a transfer, or where data is kept or processed (item 4)."""
+        return any(self.transfers.search(heading) or self.location_heading.search(heading) for heading in section)
 
     def _moving(self, quote: str) -> bool:
         return self.moves.search(quote) is not None
@@ -428,14 +446,14 @@ class EvidenceOrder:
 
     def grounds(self, mention: Mention, basis: frozenset[tuple[int, int]]) -> int:
         """Where a destination not plainly placed comes among the others (see the module docstring, item 3): a table
-        row naming its tool or a sentence naming none (0), before a sentence naming the place only in a transfer context,
-        for the basis of its transfer, a party's address or public authorities' access (1), before a row naming no
-        tool (2)."""
+        row naming its tool or a sentence naming none (0), before a sentence naming the place only in a transfer context
+        (unless it says data is stored, hosted, processed or accessed), for the basis of its transfer, a party's address
+        or public authorities' access (1), before a row naming no tool (2)."""
         if mention.detail == TABLE or mention.role == TABLE:
             return 0 if _overlaps(mention.evidence, basis) else 2
         quote = mention.evidence.quote
         return int(
-            mention.role == UNCLAIMED
+            (mention.role == UNCLAIMED and not self.rests.search(quote))
             or bool(self.concluded.search(quote) or self.address_only(quote) or self.authorities.search(quote))
         )
 
