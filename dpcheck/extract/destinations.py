@@ -197,6 +197,7 @@ class Words:
     owned_by: frozenset[str]
     group_company: frozenset[str]
     legal_forms: frozenset[str]
+    own_label: frozenset[str]
     name_inner: frozenset[str]
     protects_against: frozenset[str]
     unaffected: frozenset[str]
@@ -386,6 +387,7 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
         if _limited_part(sentence, neg.start, words, eea) is not None:
             continue
         lo, hi = sentence.clause_bounds(neg.start)
+        hi = _verb_series_end(sentence, neg.end, hi)
         # "if you do not reside in the US, ...": a condition, not a statement about where data goes.
         if any(conditional(sentence.span, i, words) for i in range(lo, neg.start)):
             continue
@@ -419,6 +421,25 @@ def _denies(sentence: Sentence, words: Words, eea: Collection[str] = ()) -> bool
             if not words.exception.search(sentence.text):
                 return True
     return False
+
+
+def _verb_series_end(sentence: Sentence, start: int, hi: int) -> int:
+    """ "We do not rent, sell or transfer data to the US": a negation before bare verbs listed with commas denies each
+    of them, the last with its object and place; the commas cut no clause there. From ``start`` (after the negation),
+    each comma ``hi`` ends a one-word item followed by a lower-case word; the end of the clause the series runs into.
+    A comma after words of their own ("We do not sell data, and ...") ends the clause as before."""
+    tokens = sentence.span
+    while (
+        hi - start == 1
+        and hi + 1 < len(tokens)
+        and tokens[hi].text == ","
+        and tokens[start].text.isalpha()
+        and tokens[hi + 1].text.isalpha()
+        and tokens[hi + 1].text.islower()
+    ):
+        start = hi + 1
+        _, hi = sentence.clause_bounds(start)
+    return hi
 
 
 def _beyond_own_predicate(sentence: Sentence, negation: Cue, transfer: Cue, words: Words) -> bool:
@@ -553,6 +574,9 @@ def _contrasted_away(sentence: Sentence, place: Place, words: Words) -> bool:
 # may stand between it and the country's name.
 TOWARDS = "nach"
 TOWARDS_ARTICLES = frozenset({"den", "die", "dem", "der"})
+# „in" with an article of the accusative, which goes towards a country as „nach" does („in die USA", „in den Iran").
+INTO = "in"
+INTO_ARTICLES = frozenset({"die", "den", "das"})
 # What joins the countries of a list („nach Kanada, Indien und Brasilien").
 LIST_LINKS = frozenset({",", "und", "oder", "sowie"})
 
@@ -585,9 +609,17 @@ def _time_after(sentence: Sentence, place: Place, argument: Argument, words: Wor
     # Back over the list the place closes („nach Kanada und Indien") to the preposition opening it.
     inside = {i for p in sentence.places if p.end <= place.start for i in range(p.start, p.end)}
     own = place.start - 1
-    while own > first and (tokens[own].lower_ in TOWARDS_ARTICLES or tokens[own].lower_ in LIST_LINKS or own in inside):
+    while own > first and (
+        tokens[own].lower_ in TOWARDS_ARTICLES
+        or tokens[own].lower_ in INTO_ARTICLES
+        or tokens[own].lower_ in LIST_LINKS
+        or own in inside
+    ):
         own -= 1
-    return tokens[own].lower_ != TOWARDS or tokens[own - 1].lower_.endswith(tuple(words.journeys))
+    # „in die USA", „in den Iran": „in" with the accusative goes towards the country as „nach" does; „in der Schweiz"
+    # says where the time's event is.
+    into = tokens[own].lower_ == INTO and own + 1 < place.start and tokens[own + 1].lower_ in INTO_ARTICLES
+    return not (tokens[own].lower_ == TOWARDS or into) or tokens[own - 1].lower_.endswith(tuple(words.journeys))
 
 
 def _none_there(sentence: Sentence, place: Place, words: Words) -> bool:
@@ -1275,6 +1307,68 @@ def _row_seats(sentence: Sentence, eea: Collection[str], words: Words) -> set[in
     return seats
 
 
+# The cues a label before an entry's colon may carry, naming the work its company does on the data ("Support", "AI
+# assistant (model provider)"); a label with any other cue names something else (the controller, a seat, a publisher).
+ENTRY_WORK = ("A28_ASSIST", *ROW_WORDS)
+# The tokens a label before an entry's colon spans at most ("Speech-to-text for dictation").
+ENTRY_LABEL_TOKENS = 8
+
+
+def _entry_seats(sentence: Sentence, eea: Collection[str], words: Words) -> set[int]:
+    """ "Speech-to-text: VoxLab Ltd., London, United Kingdom", „Notfallwiederherstellung: Coldsite AG, Zürich, Schweiz
+    (Replikat aller Daten)", "Support: Kraków (Poland), Pune (India)": a short label, the work done, a colon, then who
+    does it and where, is an entry of a list of recipients written as a line of its own; the places after the company
+    (or the places alone, under a label naming work) are where that recipient gets the data (GUIDELINES.md: a row of a
+    sub-processor list counts for its country). Not under a label with other cues or one of `own_label` ("Controller:",
+    "Headquarters:", "Owner:": the vendor's own seat), nor an entry placing anything in the EEA or a postal address.
+    The starts of those places."""
+    tokens = sentence.span
+    # The tokenizer keeps a bracket closing the label with its colon ("AI assistant (model provider):").
+    colon = next((i for i, t in enumerate(tokens) if t.text in (":", "):")), None)
+    if (
+        sentence.block.kind == "table_row"
+        or colon is None
+        or not 0 < colon <= ENTRY_LABEL_TOKENS
+        or any(p.start < colon for p in sentence.places)
+        or any(t.lower_ in words.own_label for t in tokens[:colon])
+    ):
+        return set()
+    label = [c for c in sentence.cues if c.end <= colon]
+    if any(c.label not in ENTRY_WORK for c in label):
+        return set()
+    # The value: a company closing with its legal form, or only places under a label naming work; it ends at a dash or a
+    # bracket of notes that holds no place.
+    forms = [
+        i
+        for i in range(colon + 1, min(colon + 1 + ENTRY_COMPANY_REACH, len(tokens)))
+        if tokens[i].lower_.rstrip(".") in words.legal_forms
+    ]
+    if not forms and not label:
+        return set()
+    places = [p for p in sentence.places if len(p.code) == 2]
+    start = forms[0] + 1 if forms else colon + 1
+    covered = {i for p in places for i in range(p.start, p.end)}
+    inside: list[Place] = []
+    i = start
+    while i < len(tokens):
+        text = tokens[i].text
+        if i in covered:
+            p = next(p for p in places if p.start == i)
+            inside.append(p)
+            i = p.end
+            continue
+        if text in CELL_MARKS or (text == "(" and not any(p.start > i for p in places)):
+            break
+        # A city the gazetteer lacks stands capitalised beside its country ("Pune (India)").
+        if text in PLACE_CELL_JOINS or text[:1].isupper() or (text == "." and i == len(tokens) - 1):
+            i += 1
+            continue
+        return set()
+    if not inside or any(in_postal_address(sentence, words, p.start, p.end) for p in inside):
+        return set()
+    return {p.start for p in inside if p.code not in eea}
+
+
 def _former_party(sentence: Sentence, start: int, words: Words) -> bool:
     """ "The former support provider in Pune was replaced in 2024", „der frühere Dienstleister in Pune": the place is
     that of a party the text says is gone; not of the one that replaced it ("replaced by a provider in Manila")."""
@@ -1393,6 +1487,57 @@ def _conceded(sentence: Sentence, place: Place, eea: Collection[str], words: Wor
     return any(
         (p.start < opener or p.start >= end) and (p.code == EEA_REGION or p.code in eea) for p in sentence.places
     )
+
+
+# The cues that make a part of a sentence speak of the data or of people at work on it; a part without them only
+# says where something is (offices, a seat, members of a consortium).
+PART_AT_WORK = (
+    "TRANSFER",
+    "DATA_WORK",
+    "REMOTE_WORK",
+    "DATA_NAMED",
+    "A28_ASSIST",
+    "SUBPROCESSOR",
+    "RCPT_PROCESSOR",
+    "ROLE:party_at_work",
+    "ROLE:party_named_by_place",
+)
+
+
+def _set_against_eea(sentence: Sentence, place: Place, eea: Collection[str], words: Words, roleset: RoleSet) -> bool:
+    """ "The consortium has members in Germany, Canada and Japan; the study data are held only by the centre in
+    Leipzig", „Die Gesellschaft hat Niederlassungen in Wien und Zürich; die Kundendaten werden jedoch ausschließlich in
+    Wien verarbeitet", "Our agency works for clients in the US, but audience data is processed only in Madrid": a part
+    of the sentence (up to a semicolon, or a comma and a contrast) that places something with no word of data or of
+    work on it, and another part that keeps the data only in the EEA and names no third country: the other part's
+    transfer word does not reach across to the first part's places, which are where the offices or members are. As
+    :func:`_conceded` does for a concession; a part saying who works on the data ("our support team is in Manila;
+    data is stored only in Frankfurt") is read as ever. A word that only says where something is („Standorte",
+    "located") is no work on the data."""
+    tokens = sentence.span
+    cuts = [
+        i
+        for i, t in enumerate(tokens[:-1])
+        if t.text == ";" or (t.text == "," and tokens[i + 1].lower_ in words.contrast)
+    ]
+    if not cuts:
+        return False
+    bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(tokens)]))
+    own = next((lo, hi) for lo, hi in bounds if lo <= place.start < hi)
+    if any(own[0] <= c.start < own[1] and not roleset.says_seat(c) for c in sentence.of(*PART_AT_WORK)):
+        return False
+    for lo, hi in bounds:
+        if (lo, hi) == own:
+            continue
+        inside = [p for p in sentence.places if lo <= p.start < hi]
+        if (
+            inside
+            and all(p.code == EEA_REGION or p.code in eea for p in inside)
+            and any(lo <= c.start < hi for c in sentence.of("LOCATION_ONLY"))
+            and any(lo <= c.start < hi for c in sentence.of("TRANSFER", "DATA_WORK"))
+        ):
+            return True
+    return False
 
 
 def _controllers_own(sentence: Sentence, words: Words) -> bool:
@@ -1923,7 +2068,7 @@ def destination_mentions(
     argument role (see :mod:`dpcheck.extract.roles`) makes a transfer. ``answers_question``: the sentence answers a
     question on where data goes or who reaches it, whose verb it leaves out ("Who can see my data? Staff in Canada.")."""
     # Found only where the sentence is about transfers, its roles state one, or it uses a seated company (below).
-    row_seats = _row_seats(sentence, eea, words)
+    row_seats = _row_seats(sentence, eea, words) | _entry_seats(sentence, eea, words)
     if not (transfer_sentence or sentence.has("RCPT_USE") or row_seats or may_state_transfer(sentence, roleset)):
         return []
     # "X Inc. (USA): source code only, no user data": where no personal data goes is no destination.
@@ -2128,6 +2273,7 @@ def destination_mentions(
             or _none_there(sentence, place, words)
             or _served_from_eea(sentence, place, eea, words)
             or _conceded(sentence, place, eea, words)
+            or _set_against_eea(sentence, place, eea, words, roleset)
         ):
             continue
         listed_seat = len(place.code) == 2 and place.start in seated
