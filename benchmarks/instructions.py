@@ -7,7 +7,9 @@ the floor's tokenizers, scans the documents once uncounted (as ``batch.py``'s in
 tokenizers have seen the documents before), then counts one pass of the scan or of the floor
 (``floor.Floor.run``). Set-up and the warm-up run with valgrind's instrumentation off; a small C helper built
 here with ``callgrind.h`` turns it on just around the pass (so a compiler and valgrind's headers are needed).
-Callgrind runs some 50× slower than the process alone: one figure of the 67 shared documents takes minutes.
+The scan's time and memory limits are off in that process. Callgrind runs the counted pass some 30–50× slower than
+the process alone: a figure of the 67 shared documents should take some ten minutes a process on an idle CPU (an
+estimate from 3 documents), and far longer on a loaded one, where valgrind gets a few per cent of a CPU.
 
     python benchmarks/instructions.py --repeat 3                    # the scan and the floor, 3 processes each
     python benchmarks/instructions.py --code /tmp/main-snapshot     # another checkout's code (PYTHONPATH)
@@ -87,11 +89,15 @@ def child(what: str, helper: str, files: list[Path]) -> None:
     from floor import Floor
 
     from dpcheck.batch import scan_many
+    from dpcheck.limits import Limits
 
     floor = Floor()
+    # Under callgrind a document takes some 50 times as long, and valgrind's own memory grows the process: the
+    # default limits would stop the scan (E108, E109) or change its output.
+    limits = Limits(timeout=None, max_memory=None)
 
     def scan() -> None:
-        for _ in scan_many(files, workers=1):
+        for _ in scan_many(files, workers=1, limits=limits):
             pass
 
     run = scan if what == "scan" else lambda: floor.run(files)
