@@ -2016,3 +2016,45 @@ def test_evidence_a_place_in_a_transfer_context_saying_where_data_rests_ranks_as
     tool = Mention("mechanism", "scc", Evidence(row, start, start + len(row), section=annex), role="table")
     ranked = [m for m in order.ranked([listed, told, tool]) if m.kind == "destination"]
     assert ranked == ([told, listed] if rests else [listed, told])
+
+
+def _openings(items) -> set[str]:
+    """The characters a parsed pattern can open with (literals, sets, repeats, groups and alternations only)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    op, av = items[0]
+    if op is c.LITERAL:
+        return {chr(av)}
+    if op is c.IN:
+        assert all(kind is c.LITERAL for kind, _ in av), av
+        return {chr(code) for _, code in av}
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        return _openings(av[2])
+    if op is c.SUBPATTERN:
+        return _openings(av[-1])
+    if op is c.BRANCH:
+        return set().union(*(_openings(branch) for branch in av[1]))
+    raise AssertionError(f"NOTE_MARK opens with {op}: teach _openings, and NOTE_MARK_OPENING, what it is")
+
+
+def test_note_refs_looks_only_at_texts_holding_a_marks_first_character():
+    """note_refs skips a text without NOTE_MARK_OPENING: every alternative of NOTE_MARK opens with one of its
+    characters (read from NOTE_MARK's parse tree, so that a new kind of marker cannot be skipped unseen)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from dpcheck.extract.evidence import NOTE_MARK, NOTE_MARK_OPENING, NOTE_REFERS, note_refs
+
+    openings = _openings(_parser.parse(NOTE_MARK))
+    assert openings and all(NOTE_MARK_OPENING.fullmatch(ch) for ch in openings)
+    texts = [
+        "Backups in Canada (1) | Storage",
+        "Rechenzentrum Deutschland¹",
+        "Support from India [2]",
+        "Hosting in the United States**",
+        "Hosting in the United States (EU region).",
+        "No note refers to this row",
+    ]
+    blocks = [(text, 10 * i, 10 * i + 9, True) for i, text in enumerate(texts)]
+    refs = note_refs(blocks)
+    assert set(refs) == {"(1)", "¹", "[2]", "**"}
+    assert refs == {m.group(1): ((10 * i, 10 * i + 9),) for i, t in enumerate(texts) for m in NOTE_REFERS.finditer(t)}

@@ -1416,3 +1416,20 @@ def test_terms_end_to_end_encryption_outside_a_messenger_section_addresses_it(sc
         doc_type="privacy_policy",
     )
     assert SMU not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Chats: our instant messaging app keeps the texts on the phone.", True),
+        ("Der Nachrichtendienst verschlüsselt jede Textnachricht.", True),
+        ("We encrypt backups before they leave the data centre.", False),
+        ("Wir verschlüsseln Sicherungen, bevor sie das Rechenzentrum verlassen.", False),
+    ],
+)
+def test_terms_a_messenger_named_is_remembered_per_text(text, names):
+    """The answer remembered for a block's text or heading is MESSENGER's, asked again or not."""
+    from dpcheck.extract.terms import MESSENGER, _names_messenger
+
+    assert _names_messenger(text) is names is (MESSENGER.search(text) is not None)
+    assert _names_messenger(text) is names

@@ -54,6 +54,15 @@ MESSENGER = re.compile(
     r"textnachricht|chat-?dienst|chat service",
     re.I,
 )
+
+
+@lru_cache(maxsize=4096)
+def _names_messenger(text: str) -> bool:
+    """Whether ``text`` names a messaging service. Asked of a block's text and headings for each of its sentences:
+    remembered per text, as MESSENGER (an alternation, ignoring case) is tried at every character of it."""
+    return MESSENGER.search(text) is not None
+
+
 # An item of an enumeration: "(i) ...", "b) ...", "- ...".
 LIST_ITEM = re.compile(r"\s*(\(?[a-z0-9]{1,4}[.)]|[-•*–])\s", re.I)
 # Tokens between "notify"/"informieren" and the party told ("notify the data exporter").
@@ -274,7 +283,7 @@ def supplementary_measure(sentence: Sentence, words: Words, context: AuthorityCo
     if context.transfer_paragraph or speaks_of_transfers(sentence):
         labels = (*labels, "SUPPLEMENTARY_GENERIC")
     if speaks_of_abroad(sentence) or not any(
-        MESSENGER.search(t) for t in (*sentence.block.heading_path, sentence.block.text)
+        _names_messenger(t) for t in (*sentence.block.heading_path, sentence.block.text)
     ):
         labels = (*labels, "SUPPLEMENTARY_ENCRYPTION")
     named = [
