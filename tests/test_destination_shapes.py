@@ -101,3 +101,47 @@ def test_destination_shapes_give_the_place(scanner, lang, text, expected):
 )
 def test_destination_shapes_that_name_no_destination(scanner, lang, text):
     assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # An open word or a country inside a company's name ("Worldwide", "Global", a brand's domain before "China").
+        (
+            "en",
+            "Support is provided by our partners Tarvel Worldwide SAS (Colombia) and Quorn Global Ltd (Egypt).",
+            {"CO", "EG"},
+        ),
+        ("de", "Unser Partner Tarvel Worldwide SAS (Kolumbien) beantwortet Ihre Supportanfragen.", {"CO"}),
+        ("en", "Fraud checks are run by service providers such as SHOPFOX.COM CHINA LIMITED.", set()),
+        ("de", "Betrugsprüfungen übernehmen Dienstleister wie die Shopfox.com China Limited.", set()),
+        # The open word itself still opens the places where data goes.
+        ("en", "We use Tarvel Worldwide Ltd, which stores the data worldwide.", {"UNSPECIFIED"}),
+        ("de", "Wir geben Ihre Daten weltweit an Dienstleister weiter.", {"UNSPECIFIED"}),
+    ],
+)
+def test_destination_shapes_a_company_name_holding_a_place_names_none(scanner, lang, text, expected):
+    """A place or an open word written into a company's name says nothing of where data goes."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Within the EU, Orbix Ireland is a \u2018joint controller\u2019, and within the UK, Orbix Platforms is a "
+            "\u2018joint controller\u2019, with us for processing where we collect information about you:",
+        ),
+        ("en", 'Within the UK, Orbix Platforms is a "joint controller" with us for the data its buttons collect.'),
+        (
+            "de",
+            "Innerhalb des Vereinigten Königreichs ist Orbix Platforms \u201egemeinsam verantwortlich\u201c mit uns, "
+            "soweit wir Daten über Sie erheben.",
+        ),
+    ],
+)
+def test_destination_shapes_a_controllers_status_in_quotation_marks_places_nothing(scanner, lang, text):
+    """The status of a controller within a territory, quoted as the law's term, is where it applies, not where data
+    goes."""
+    assert destinations(scanner, text, lang) == set()

@@ -225,3 +225,96 @@ def test_seats_a_glossary_entry_for_a_provider_places_it(scanner, lang):
     define words and place nothing."""
     report = scan(scanner, GLOSSARIES[lang], lang)
     assert {t.destination for t in report.transfers} == {"CA"}
+
+
+OWN_CONTROLLER = {
+    "en": [
+        "# Privacy Notice\n\nThe Pellworth Foundation, a Swiss foundation, located at Seestrasse 12, 8002 Zurich, "
+        "Switzerland (\u201cwe\u201d, \u201cus\u201d) is the operator of the pellworth.org websites.\n",
+        "# Privacy Notice\n\nTarnlow Holdings Ltd (a company incorporated under the laws of the Republic of "
+        "Seychelles, address at Suite 4, Victoria, Mahe, Seychelles) is your operating entity and data controller.\n",
+    ],
+    "de": [
+        "# Datenschutz\n\nDie Pellworth-Stiftung, eine Schweizer Stiftung mit Adresse Seestrasse 12, 8002 Zürich, "
+        "Schweiz (\u201ewir\u201c, \u201euns\u201c), ist die Betreiberin dieser Website.\n",
+        "# Datenschutz\n\nDie Tarnlow Holdings Ltd (eingetragen nach dem Recht der Seychellen, Anschrift Suite 4, "
+        "Victoria, Seychellen) ist Ihr Verantwortlicher und betreibt die Plattform.\n",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [(lang, text) for lang, texts in OWN_CONTROLLER.items() for text in texts], ids=lambda v: v[:2]
+)
+def test_seats_the_readers_own_controller_sits_where_it_sits(scanner, lang, text):
+    """A sentence saying who the reader's controller is ("is your data controller", or the speaker defined as "we")
+    gives its seat, which counts as no destination."""
+    assert destinations(scanner, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "# Privacy Notice\n\nTarnlow Holdings Ltd, based in the Seychelles, is your data controller and stores "
+            "your data in the Seychelles.\n",
+        ),
+        (
+            "en",
+            "# Privacy Notice\n\nThe Pellworth plug-in is run by Quillon LLC, located in the USA, which is the "
+            "operator of the plug-in and receives your IP address.\n",
+        ),
+        (
+            "de",
+            "# Datenschutz\n\nDie Tarnlow Holdings Ltd mit Sitz auf den Seychellen ist Ihr Verantwortlicher und "
+            "speichert Ihre Daten auf den Seychellen.\n",
+        ),
+    ],
+)
+def test_seats_a_controller_that_keeps_the_data_where_it_sits_places_it_there(scanner, lang, text):
+    """Where the sentence naming the controller also keeps or sends the data, its place stays a destination; so does a
+    plug-in operator's seat."""
+    assert destinations(scanner, text, lang) - {"UNSPECIFIED"} != set()
+
+
+USERS_ELSEWHERE = {
+    "en": (
+        "# Privacy Policy\n\n## 7. Users from the United States\n\nIf you live in the United States, your account data "
+        "is stored in the United States.\n\n## 8. Visitors from Brazil\n\nYour account data will be stored in the "
+        "United States.\n\n## 9. Visitors from the European Economic Area and the UK\n\nYour account data will be "
+        "stored in Singapore.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## 7. Nutzer aus den USA\n\nWenn Sie in den USA wohnen, speichern wir Ihre "
+        "Kontodaten in den USA.\n\n## 8. Nutzer aus Brasilien\n\nIhre Kontodaten werden in den USA gespeichert.\n\n"
+        "## 9. Nutzer aus dem EWR und der Schweiz\n\nIhre Kontodaten werden in Singapur gespeichert.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_seats_storage_for_the_users_of_a_place_outside_the_eea_exports_nothing(scanner, lang):
+    """A section for users of places outside the EEA speaks of data collected there: where it keeps that data is no
+    export from the EEA; a section naming the EEA still places its users' data."""
+    assert destinations(scanner, USERS_ELSEWHERE[lang], lang) == {"SG"}
+
+
+USERS_UNDER_AN_EXPORT_REGIME = {
+    "en": (
+        "# Privacy Policy\n\n## 7. Users in the United Kingdom\n\nYour account data is stored in Singapore under the UK "
+        "Addendum to the standard contractual clauses.\n\n## 8. Users in Switzerland\n\nYour account data is stored "
+        "in Zurich.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## 7. Nutzer im Vereinigten Königreich\n\nIhre Kontodaten werden in Singapur "
+        "gespeichert.\n\n## 8. Nutzerinnen und Nutzer in der Schweiz\n\nWir speichern Ihre Kontodaten in "
+        "Zürich.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_seats_storage_for_users_in_the_uk_or_switzerland_still_counts(scanner, lang):
+    """The UK and Switzerland restrict exports as Chapter V does: a section for their users discloses transfers."""
+    assert destinations(scanner, USERS_UNDER_AN_EXPORT_REGIME[lang], lang) >= {"SG", "CH"}

@@ -90,6 +90,36 @@ SENDS_DATA = re.compile(
     r"mirrored|replicated|repliziert|gespiegelt|forwarded|weitergeleitet|copied|kopiert)\b",
     re.I,
 )
+# The document naming its own controller ("Acme Foundation, a Swiss foundation, located at … ("we", "us") is the
+# operator of the websites", "X Ltd (incorporated in the Seychelles …) is your operating entity and data controller",
+# „… ist Ihr Verantwortlicher"): the places there are the controller's seat, which counts as no destination
+# (shared/eval/GUIDELINES.md, "Which countries count"). Only the reader's own controller ("your", or the speaker defined
+# in quotes), not the operator of a plug-in, whose seat is a recipient's; and not where the sentence also moves data.
+OWN_CONTROLLER = re.compile(
+    r"\b(?:is|are|acts\s+as)\s+(?:your|the|our)\s+(?:operating\s+entity|operator|contracting\s+entity|(?:data\s+)?controller)\b|"
+    r"\b(?:ist|sind)\s+(?:Ihr|Ihre|dein|deine|der|die)\s+(?:Verantwortliche[rn]?|Betreiber(?:in)?|Vertragspartner(?:in)?)\b",
+    re.I,
+)
+YOUR_CONTROLLER = re.compile(
+    r"\b(?:your|Ihr|Ihre|dein|deine)\s+(?:operating|contracting|data\s+controller|controller|Verantw|Vertrags)", re.I
+)
+SPEAKER_DEFINED = re.compile(r"[\"“„‘'](?:we|us|wir|uns)[\"”“’']", re.I)
+# The present tense a controller's sentence may go on in ("… is your controller and stores your data in …").
+KEEPS_DATA = re.compile(r"\b(?:stores|keeps|processes|speicher\w*|verarbeite\w*|hostet)\b", re.I)
+# A heading over the users of a place ("Users from the United States", "Visitors from Brazil", "If you are based in
+# Korea", „Nutzer aus Brasilien"): where such a section, naming only places outside the EEA, says the data is kept,
+# it speaks of data collected outside the EEA, which leaves no EEA ("Your data will be stored in the United States").
+# Sections for users in the UK or Switzerland still disclose exports (words.yml ``export_regimes``).
+USERS_HEADING = re.compile(
+    r"\b(?:users?|visitors?|residents?|customers?|individuals|consumers|members|subscribers|"
+    r"nutzer\w*|besucher\w*|kunden|kundinnen|einwohner\w*)\s+(?:(?:who\s+are\s+|located\s+|based\s+|resident\s+|"
+    r"ansässig\w*\s+)?(?:from|in|of|within|aus|in\s+der|im)\b)|\bif\s+you\s+(?:are|live|reside)\b|"
+    r"\bresidents\b|\bwenn\s+sie\s+(?:in|aus)\b",
+    re.I,
+)
+EUROPE_NAMED = re.compile(r"\b(?:eea|eu|ewr|europ\w*|union)\b", re.I)
+# A brand written as its web domain ("Shopfox.com", "SHOPFOX.COM"): one token, letters on both sides of each dot.
+DOMAIN_BRAND = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]{2,})+")
 POSSESSIVE = frozenset({"'s", "’s"})
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # A postcode before a country closes an address ("28001 Madrid", "EC1A 1BB", "111 22"); so does a word of one
@@ -179,6 +209,7 @@ class Words:
     situated: frozenset[str]
     determiner_negation: frozenset[str]
     speaker: frozenset[str]
+    export_regimes: frozenset[str]
     non_denying_negation: frozenset[str]
     double_negation: frozenset[str]
     concessive: frozenset[str]
@@ -1552,6 +1583,29 @@ def _controllers_own(sentence: Sentence, words: Words) -> bool:
     )
 
 
+def _foreign_users_section(sentence: Sentence, eea: Collection[str], words: Words) -> bool:
+    """The sentence stands in a section for the users of places outside the EEA only (``USERS_HEADING``), none of
+    them under an export regime like Chapter V's (``export_regimes``)."""
+    path = sentence.block.heading_path
+    return (
+        bool(sentence.section_countries)
+        and all(code not in eea and code.lower() not in words.export_regimes for code in sentence.section_countries)
+        and any(USERS_HEADING.search(h) for h in path)
+        and not any(EUROPE_NAMED.search(h) for h in path)
+    )
+
+
+def _names_own_controller(sentence: Sentence) -> bool:
+    """The sentence says who the reader's controller is and where it sits (``OWN_CONTROLLER``), moving no data."""
+    text = sentence.text
+    return (
+        OWN_CONTROLLER.search(text) is not None
+        and (YOUR_CONTROLLER.search(text) is not None or SPEAKER_DEFINED.search(text) is not None)
+        and not SENDS_DATA.search(WEB_ADDRESS.sub(" ", text))
+        and not KEEPS_DATA.search(text)
+    )
+
+
 def _discontinued(sentence: Sentence, place: Place) -> bool:
     """ "Remote maintenance by a device maker in the United States was discontinued in 2020", „... in den USA wurde im
     Jahr 2020 eingestellt": the clause says the processing that ran there has ended."""
@@ -1766,7 +1820,9 @@ def _in_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
 
     def name_word(i: int) -> bool:
         text = tokens[i].text
-        return text[:1].isupper() and text.isalpha() and tokens[i].lower_ not in words.not_names
+        # A brand written as its domain opens a name too ("Shopfox.com China Limited").
+        alpha = text.isalpha() or DOMAIN_BRAND.fullmatch(text) is not None
+        return text[:1].isupper() and alpha and tokens[i].lower_ not in words.not_names
 
     if tokens[start - 1].text == "(" and start >= 2 and name_word(start - 2):
         after = tokens[place.end : place.end + 2]
@@ -1776,6 +1832,27 @@ def _in_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
     return _opens_company_name(sentence, place, words) or (
         tokens[start].text[:1].isupper() and name_word(start - 1) and all(p.end != start for p in sentence.places)
     )
+
+
+def _open_word_in_name(sentence: Sentence, cue: Cue, words: Words) -> bool:
+    """ "Transcom Worldwide SAS", "Helpline Global Italy Ltd": a capitalised open word after a name word, closed by a
+    legal form over more name words, is part of a company's name, not where data goes."""
+    tokens = sentence.span
+    if cue.end - cue.start != 1 or cue.start == 0 or not tokens[cue.start].text[:1].isupper():
+        return False
+
+    def name_word(i: int) -> bool:
+        text = tokens[i].text
+        return text[:1].isupper() and text.isalpha() and tokens[i].lower_ not in words.not_names
+
+    if not name_word(cue.start - 1):
+        return False
+    for i in range(cue.end, min(len(tokens), cue.end + NAME_WORDS)):
+        if tokens[i].lower_.rstrip(".") in words.legal_forms:
+            return True
+        if not name_word(i):
+            return False
+    return False
 
 
 def _opens_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
@@ -2080,6 +2157,7 @@ def destination_mentions(
         )
         or sentence.has("NO_PERSONAL_DATA")
         or _controllers_own(sentence, words)
+        or _names_own_controller(sentence)
     ):
         return []
     if sentence.has("TABLE_LEGEND") and sentence.block.table is None:
@@ -2218,6 +2296,7 @@ def destination_mentions(
     # contemplates using, in the part of the sentence the intention opens, is no destination, as an open region there
     # is none (open_destinations); "...; its current sub-processor is in the US" after it still is.
     contemplated = [(c.end, sentence.part_bounds(c.end)[1]) for c in sentence.of("INTENTION")]
+    foreign_users = _foreign_users_section(sentence, eea, words)
     for place in sentence.places:
         inside_tool = place.start in decided_on and place.end - 1 in decided_on
         if (
@@ -2274,6 +2353,7 @@ def destination_mentions(
             or _served_from_eea(sentence, place, eea, words)
             or _conceded(sentence, place, eea, words)
             or _set_against_eea(sentence, place, eea, words, roleset)
+            or (foreign_users and place.code != UNSPECIFIED)
         ):
             continue
         listed_seat = len(place.code) == 2 and place.start in seated
@@ -2382,6 +2462,7 @@ def destination_mentions(
         and not _refers_back(sentence, c)
         and not _time_of_day(sentence, c, words)
         and not _notice_contents(sentence, c, words)
+        and not _open_word_in_name(sentence, c, words)
         # "no other regions are used", "obligations no less protective than": a determiner's negation right before the
         # open words names none, or a comparison that holds ("not outside the selected region, except ..." is a denial,
         # which its exceptions may leave open).
