@@ -50,6 +50,11 @@ CHANGES_SUBPROCESSORS = "subprocessors_may_change"
 # says what a word means, so it counts as the clause it stands for, but a finding quotes an operative clause before it
 # (extract/evidence.py ranks tools by it; extract/terms.py sets it; checks/features.py reads it).
 DEFINITION = "definition"
+# The detail of a mention that only points to the list of sub-processors ("available at …", "set forth in the
+# Sub-processor List") and names none: where the document's own list is a placeholder ("available at [insert URL]"),
+# a pointer with no link or annex of its own points to that placeholder (extract/terms.py sets it; extract/annexes.py
+# reads it).
+POINTS_TO_LIST = "points to the list"
 # The reason of a table's header row read as speaking of the transfers' basis ("Sub-processor | Location | Safeguard"):
 # it says what a column holds, not what the document does, so a finding shows the rows under it instead.
 HEADER_ROW_BASIS = "heads a column for the transfers' legal basis"

@@ -18,6 +18,17 @@ def mechanisms(scanner, text, lang, doc_type="privacy_policy"):
         ("en", "If you send us content, you are agreeing to it being hosted and read in the United States."),
         ("de", "Wir übermitteln Daten nur dann in Drittländer, wenn Sie in diese Übermittlung einwilligen."),
         ("de", "Mit der Nutzung der App erklären Sie sich mit der Übermittlung Ihrer Daten in die USA einverstanden."),
+        # A consent deemed, joined to another act: the party stands several words before it.
+        (
+            "en",
+            "By opening an account you are deemed to acknowledge and freely consent to the storage of your data in the "
+            "United States.",
+        ),
+        (
+            "de",
+            "Mit der Anmeldung gelten Sie als darüber informiert und erklären sich ausdrücklich und unwiderruflich mit der "
+            "Speicherung Ihrer Daten in den USA einverstanden.",
+        ),
     ],
 )
 def test_mechanisms_user_consent_to_a_transfer_is_derogation(scanner, lang, text):

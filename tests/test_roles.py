@@ -3823,11 +3823,20 @@ def test_roles_a_region_named_by_its_country_in_brackets(scanner, lang, text, ex
         ("en", "Our support partners outside the EEA may access Customer Data.", {"UNSPECIFIED"}),
         ("de", "Daten können an Stellen außerhalb Europas gelangen.", {"UNSPECIFIED"}),
         ("en", "If you are a national of Switzerland, we process your data on the following legal bases.", set()),
+        # The laws that compel a disclosure are where they are in force.
+        (
+            "en",
+            "We hand over account data where the law requires it, including laws outside your country of residence.",
+            set(),
+        ),
+        ("de", "Wir geben Kontodaten heraus, wenn Gesetze außerhalb des EWR es verlangen.", set()),
+        ("en", "We may also store account data outside your country of residence.", {"UNSPECIFIED"}),
     ],
 )
 def test_roles_public_bodies_and_nationals_abroad_are_no_destination(scanner, lang, text, expected):
-    """An authority outside the EEA whose demand a government-access clause answers, and the nationality of a data
-    subject, say whose request or whose data it is, not where the vendor sends data."""
+    """An authority outside the EEA whose demand a government-access clause answers, a law outside the user's country
+    that compels a disclosure, and the nationality of a data subject, say whose request or whose data it is, not where
+    the vendor sends data."""
     assert destinations(scanner, text, lang, "dpa") == expected
 
 
@@ -5267,3 +5276,31 @@ def test_roles_a_transfer_word_before_a_bodys_word_in_title_case_is_a_destinatio
     """A body's word after the transfer word ("Transferred To The Velmora Council Servers") is where data goes, not the
     name the word is part of: only a body's word before it ("the Agency for Access to ...") makes it a name."""
     assert destinations(scanner, text, lang) == {"SG"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Customer data is hosted by Examplehost SAS in France, superseding the host in Zurich, Switzerland.",
+            set(),
+        ),
+        (
+            "de",
+            "Die Kundendaten speichert die Beispielhost SAS in Frankreich, anstelle des Anbieters in Zürich, Schweiz.",
+            set(),
+        ),
+        # The party brought in with "with" or named after "statt" is the new one.
+        ("en", "We are replacing our French host with Examplehost Inc. in the United States.", {"US"}),
+        (
+            "de",
+            "Die Kundendaten speichert statt eines Anbieters in Frankreich nun die Beispielhost Inc. in den USA.",
+            {"US"},
+        ),
+    ],
+)
+def test_roles_the_party_a_new_one_supersedes_is_gone(scanner, lang, text, expected):
+    """ "superseding the host in Zurich, Switzerland", „anstelle des Anbieters in Zürich, Schweiz": the place, city and
+    country, is that of the party replaced, not where data goes."""
+    assert destinations(scanner, text, lang) == expected

@@ -532,6 +532,35 @@ def test_terms_an_internal_transfer_assessment_addresses_supplementary_measures(
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "unaddressed"),
+    [
+        (
+            "en",
+            "Samplecloud Inc. hosts the data in the United States under the standard contractual clauses. We carry out "
+            "regular assessments of transfer risks.",
+            False,
+        ),
+        (
+            "de",
+            "Musterwolke Inc. speichert die Daten in den USA auf Grundlage der Standardvertragsklauseln. Eine Bewertung "
+            "der Übermittlungsrisiken nehmen wir jährlich vor.",
+            False,
+        ),
+        # Risks of something else assessed are no transfer impact assessment.
+        (
+            "en",
+            "Samplecloud Inc. hosts the data in the United States under the standard contractual clauses. We carry out "
+            "regular assessments of security risks.",
+            True,
+        ),
+    ],
+)
+def test_terms_an_assessment_of_transfer_risks_addresses_supplementary_measures(scanner, lang, text, unaddressed):
+    """An assessment named by what it weighs, the risks of the transfers, is a transfer impact assessment."""
+    assert ("SUPPLEMENTARY_MEASURES_UNADDRESSED" in flags(scanner, text, lang)) is unaddressed
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         (
@@ -710,6 +739,48 @@ def test_terms_a_pointer_to_an_empty_annex_is_no_list(scanner, lang, text):
     of sub-processors."""
     report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
     assert "SUBPROCESSOR_LIST_MISSING" in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "missing"),
+    [
+        (
+            "en",
+            "## 4. Sub-processors\n\n4.1 Example Ltd may engage the sub-processors named at [insert URL] (the "
+            '"Sub-processor List"). Before a sub-processor is added to the Sub-processor List, Example Ltd informs '
+            "Customer by email or in its online portal, and Customer may object within 14 days.\n",
+            True,
+        ),
+        (
+            "de",
+            "## 4. Unterauftragsverarbeiter\n\n4.1 Der Auftragnehmer darf die unter [Link einfügen] aufgeführten "
+            "Unterauftragsverarbeiter einsetzen (die „Liste“). Bevor er die Liste ändert, informiert er den "
+            "Auftraggeber per E-Mail oder im Kundenportal; der Auftraggeber kann binnen 14 Tagen widersprechen.\n",
+            True,
+        ),
+        # A link of its own elsewhere is the list, whatever the template left unfilled.
+        (
+            "en",
+            "## 4. Sub-processors\n\n4.1 Example Ltd may engage the sub-processors named at [insert URL]. The current "
+            "list of sub-processors is available at https://example.com/legal/subprocessors, and Customer may object "
+            "to new ones within 14 days of notice.\n",
+            False,
+        ),
+        (
+            "de",
+            "## 4. Unterauftragsverarbeiter\n\n4.1 Der Auftragnehmer darf die unter [Link einfügen] aufgeführten "
+            "Unterauftragsverarbeiter einsetzen. Die aktuelle Liste ist unter https://example.com/unterauftragnehmer "
+            "abrufbar; gegen neue kann der Auftraggeber binnen 14 Tagen nach Mitteilung widersprechen.\n",
+            False,
+        ),
+    ],
+)
+def test_terms_a_link_left_to_fill_in_is_no_list(scanner, lang, text, missing):
+    """A list "available at [insert URL]" leads nowhere, and so do later clauses that only refer to that list ("before
+    a sub-processor is added to the Sub-processor List", „bevor er die Liste ändert"); a link of the document's own
+    elsewhere still points to a list."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert ("SUBPROCESSOR_LIST_MISSING" in {f.rule_id for f in report.findings}) is missing
 
 
 @pytest.mark.parametrize(
@@ -1433,3 +1504,34 @@ def test_terms_a_messenger_named_is_remembered_per_text(text, names):
 
     assert _names_messenger(text) is names is (MESSENGER.search(text) is not None)
     assert _names_messenger(text) is names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "objection_missing"),
+    [
+        (
+            "en",
+            "## Sub-processors\n\nThe Processor shall not engage (or pass any Customer data to) any sub-processor unless "
+            "required or authorised by the Customer.",
+            False,
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftragnehmer darf keinen Unterauftragsverarbeiter beauftragen (oder "
+            "ihm Daten des Auftraggebers übermitteln), es sei denn, der Auftraggeber hat zugestimmt.",
+            False,
+        ),
+        # A bracket does not join the leave after it to the negation before it.
+        (
+            "en",
+            "## Sub-processors\n\nThe Processor shall not engage any sub-processor (or pass data to one) and may engage "
+            "sub-processors at will.",
+            True,
+        ),
+    ],
+)
+def test_terms_a_bracket_inside_a_consent_condition_keeps_it(scanner, lang, text, objection_missing):
+    """ "shall not engage (or pass data to) any sub-processor unless authorised": the "or" inside the bracket ends no
+    clause, so each engagement still waits for the controller's consent (a specific authorisation)."""
+    report = scanner.scan_text(text, language=lang, doc_type="dpa", format="markdown")
+    assert ("SUBPROCESSOR_OBJECTION_MISSING" in {f.rule_id for f in report.findings}) is objection_missing

@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection
 
 from dpcheck.ingest.document import Document
-from dpcheck.models import Mention
+from dpcheck.models import POINTS_TO_LIST, Mention
 
 # "Annex 3", "Anlage 2", "Schedule B", "Appendix IV": an annex word, then its number or letter.
 _LABEL = r"\b({words})\s+([0-9]+|[IVX]+|[A-Z])\b"
@@ -48,7 +48,9 @@ def lists_to_nothing(
     mentions: list[Mention], document: Document, annex_words: Collection[str], placeholders: Collection[str]
 ) -> list[Mention]:
     """``mentions`` without the sub-processor lists that point to an annex the document leaves empty, or that are
-    themselves a placeholder where the list should be ("This annex is left blank; the list will follow")."""
+    themselves a placeholder where the list should be ("This annex is left blank; the list will follow", "available at
+    [insert URL]"). Once the document's list is shown to be nothing, a clause that only points to "the list" ("notice
+    in the portal before we update the Sub-processor List") with no link or annex of its own points to that nothing."""
     empty = empty_annexes(document, annex_words, placeholders)
 
     def nothing(mention: Mention) -> bool:
@@ -56,4 +58,15 @@ def lists_to_nothing(
         named = annexes_named(quote, annex_words)
         return (bool(named) and named <= empty) or any(p in quote.lower() for p in placeholders)
 
-    return [m for m in mentions if m.kind != "subprocessor_list" or not nothing(m)]
+    def own_target(mention: Mention) -> bool:
+        quote = mention.evidence.quote
+        return "http" in quote or "www." in quote or bool(annexes_named(quote, annex_words) - empty)
+
+    lists = [m for m in mentions if m.kind == "subprocessor_list"]
+    placeheld = any(nothing(m) for m in lists)
+    return [
+        m
+        for m in mentions
+        if m.kind != "subprocessor_list"
+        or not (nothing(m) or (placeheld and m.detail == POINTS_TO_LIST and not own_target(m)))
+    ]

@@ -188,6 +188,7 @@ class Words:
     annex: frozenset[str]
     placeholder: frozenset[str]
     former: frozenset[str]
+    replacing: frozenset[str]
     new_party: frozenset[str]
     closing: frozenset[str]
     recipient_back: frozenset[str]
@@ -910,8 +911,9 @@ def _notice_contents(sentence: Sentence, cue: Cue, words: Words) -> bool:
 
 
 def _public_body_abroad(sentence: Sentence, cue: Cue, words: Words) -> bool:
-    """ "If any authority outside the EEA demands access", „Verlangt eine Behörde außerhalb des EWR Zugang": open words
-    right after a public body say whose request it is (a government-access clause), not where the vendor sends data."""
+    """ "If any authority outside the EEA demands access", „Verlangt eine Behörde außerhalb des EWR Zugang", "required
+    by laws outside your country": open words right after a public body or a law say whose request it is (a
+    government-access clause), not where the vendor sends data."""
     return cue.start > 0 and sentence.span[cue.start - 1].lower_ in words.public_bodies
 
 
@@ -1401,15 +1403,23 @@ def _entry_seats(sentence: Sentence, eea: Collection[str], words: Words) -> set[
 
 
 def _former_party(sentence: Sentence, start: int, words: Words) -> bool:
-    """ "The former support provider in Pune was replaced in 2024", „der frühere Dienstleister in Pune": the place is
-    that of a party the text says is gone; not of the one that replaced it ("replaced by a provider in Manila")."""
-    lo, _ = sentence.clause_bounds(start)
+    """ "The former support provider in Pune was replaced in 2024", „der frühere Dienstleister in Pune", "a host in
+    France, superseding the host in Zurich": the place is that of a party the text says is gone; not of the one that
+    replaced it ("replaced by a provider in Manila")."""
     tokens = sentence.span
+    # "in Zurich, Switzerland": the country after its city's comma belongs to the same party.
+    while (
+        start >= 2
+        and tokens[start - 1].text == ","
+        and (city := next((p for p in sentence.places if p.end == start - 1), None))
+    ):
+        start = city.start
+    lo, _ = sentence.clause_bounds(start)
     for i in range(start - 1, max(lo, start - FORMER_REACH) - 1, -1):
         word = tokens[i].lower_
         if word in words.new_party:
             return False
-        if word in words.former:
+        if word in words.former or word in words.replacing:
             return True
     return False
 

@@ -179,8 +179,9 @@ ONWARD = re.compile(r"\bonward transfers?\b|weiterübermittlung", re.I)
 ONWARD_CONDITION = re.compile(r"\b(only|unless|provided that|nur|sofern|es sei denn)\b", re.I)
 CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|should|soweit|sofern|falls)\b", re.I)
 # Tokens around a consent word where the one consenting ("you agree", "wenn Sie ... einwilligen")
-# and the data moving ("to this transfer", "being hosted in the US") are looked for.
-PARTY_BEFORE, PARTY_AFTER = 5, 2
+# and the data moving ("to this transfer", "being hosted in the US") are looked for. Before it, far enough for a
+# consent deemed and joined to another act ("you are deemed to understand and expressly consent").
+PARTY_BEFORE, PARTY_AFTER = 7, 2
 # Tokens between the vendor and the consent it uses for transfers ("we use your consent", „Wir nutzen die Einwilligung").
 CONSENT_USER_REACH = 3
 MOVE_BEFORE, MOVE_AFTER = 10, 20

@@ -21,6 +21,7 @@ from dpcheck.models import (
     LISTED_IN_USE,
     OBJECTION_DENIED,
     OBJECTION_VOID,
+    POINTS_TO_LIST,
     TAKEN_BACK,
     Evidence,
     Mention,
@@ -393,6 +394,16 @@ def _consent_condition(sentence: Sentence, words: Words) -> Cue | None:
     tokens = sentence.span
     negations = sentence.of("NEGATION")
 
+    def outside_brackets(start: int, end: int) -> list[str]:
+        # "shall not appoint (or disclose any data to) any sub-processor unless authorised": what a bracket inserts
+        # ends no clause.
+        depth, kept = 0, []
+        for t in tokens[start:end]:
+            depth += (t.text == "(") - (t.text == ")")
+            if depth <= 0 and t.text != ")":
+                kept.append(t.lower_)
+        return kept
+
     def reaches(condition: Cue) -> bool:
         lo, _ = sentence.part_bounds(condition.start)
         inserted = condition.start > 0 and tokens[condition.start - 1].text == ","
@@ -401,7 +412,7 @@ def _consent_condition(sentence: Sentence, words: Words) -> Cue | None:
             and n.end <= condition.start
             and (
                 inserted
-                or not any(t.text == "," or t.lower_ in words.disjunction for t in tokens[n.end : condition.start])
+                or not any(w == "," or w in words.disjunction for w in outside_brackets(n.end, condition.start))
             )
             for n in negations
         )
@@ -578,13 +589,16 @@ def term_mentions(sentence: Sentence, words: Words, context: AuthorityContext = 
             add(
                 "subprocessor_list",
                 f"points to the list of this sub-processor section ('{sentence.of('LIST')[0].text}')",
+                POINTS_TO_LIST,
             )
         # "Customer gives general authorisation": what it authorises is the section's topic.
         if sentence.has("A28_GENERAL") and sentence.has("AUTHORISATION"):
             add("general_authorisation", f"'{sentence.of('A28_GENERAL')[0].text}' in a sub-processor section")
         return found
     if sentence.has("LIST") and not _by_kind_only(sentence) and _says_where(sentence, words):
-        add("subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')")
+        add(
+            "subprocessor_list", f"points to a list of sub-processors ('{sentence.of('LIST')[0].text}')", POINTS_TO_LIST
+        )
     elif name := _subprocessor_named(sentence):
         add("subprocessor_list", f"names a sub-processor ('{name}')")
     elif "http" in text or "www." in text:
