@@ -116,6 +116,8 @@ class RecipientWords:
     excluded: re.Pattern[str] = re.compile(r"(?!)")
     # Words between a service and the company that runs it (``represented_by``: "Acme Mail service, represented by").
     represented: re.Pattern[str] = re.compile(r"(?!)")
+    # The choices but signing in with another account (``choices`` holds both): see :meth:`among_choices`.
+    not_log_in: re.Pattern[str] = re.compile(r"(?!)")
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -135,7 +137,7 @@ class RecipientWords:
             tuple(sorted(lower(data["sections"]))),
             lower(data["generic"]),
             legal_forms(words),
-            _phrases(data["choices"]),
+            _phrases([*data["choices"], *data["log_in"]]),
             _phrases(data["notice_heading"]),
             _quoted(data["vendor_pronouns"]),
             lower(data["vendor_pronouns"]),
@@ -167,6 +169,7 @@ class RecipientWords:
             _entry_opener(data["change_entries"]["removed"]),
             _phrases(data["seats"]["excluded"]),
             _phrases(data["represented_by"]),
+            _phrases(data["choices"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -205,16 +208,16 @@ class RecipientWords:
         # Any of ``sections`` in a lower-case heading, sought in one pass rather than word by word.
         return re.compile("|".join(map(re.escape, self.sections)) or "(?!)")
 
-    def among_choices(self, text: str, block: Block, lead: Block | None) -> bool:
-        """``text`` of ``block`` stands among cookie, opt-out or plug-in choices: it speaks of them, a heading
-        above it does (one that names the whole notice says nothing of a section), or ``lead``, the paragraph
-        before the list ``block`` is an item of, does."""
+    def among_choices(self, text: str, block: Block, lead: Block | None, *, log_in: bool = True) -> bool:
+        """``text`` of ``block`` stands among cookie, opt-out, plug-in or log-in choices: it speaks of them, a
+        heading above it does (one that names the whole notice says nothing of a section), or ``lead``, the paragraph
+        before the list ``block`` is an item of, does. ``log_in=False``: among choices other than a log-in (a log-in
+        sentence may send data on itself, recipients.yml ``log_in``)."""
+        choices = self.choices if log_in else self.not_log_in
         return (
-            bool(self.choices.search(text.lower()))
-            or any(
-                self.choices.search(h.lower()) and not self.notice_heading.search(h.lower()) for h in block.heading_path
-            )
-            or (block.kind == "list_item" and lead is not None and bool(self.choices.search(lead.text.lower())))
+            bool(choices.search(text.lower()))
+            or any(choices.search(h.lower()) and not self.notice_heading.search(h.lower()) for h in block.heading_path)
+            or (block.kind == "list_item" and lead is not None and bool(choices.search(lead.text.lower())))
         )
 
 
