@@ -339,3 +339,46 @@ def test_diff_data_shared_in_a_new_log_in_sentence_is_a_recipient_added(scanner,
         scanner, tmp_path, old, LOG_IN_SHARING[lang].format(extra=LOG_IN_SENDS[lang])
     )
     assert not _diff(scanner, tmp_path, old, LOG_IN_SHARING[lang].format(extra=LOG_IN_RECEIVES[lang]))
+
+
+OWN_NOTICE = {
+    "en": (
+        "# Privacy Policy\n\nThis notice covers the Plenth website and newsletter.",
+        "For Plenth Trading (powered by Zelto Markets), please refer to the privacy notice on the Zelto Markets "
+        "website.",
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nDiese Erklärung gilt für die Website und den Newsletter von Plenth.",
+        "Für Plenth Pay (betrieben von Zelto Markets) lesen Sie bitte die Datenschutzerklärung auf der Website von "
+        "Zelto Markets.",
+    ),
+}
+OWN_NOTICE_SHARED = {
+    "en": "For Plenth Trading (powered by Zelto Markets) we share your account data with Zelto Markets; please refer "
+    "to its privacy notice.",
+    "de": "Für Plenth Pay (betrieben von Zelto Markets) geben wir Ihre Kontodaten an Zelto Markets weiter; lesen Sie "
+    "bitte dessen Datenschutzerklärung.",
+}
+USED_WITH_NOTICE = {
+    "en": "We use Zelto Markets to send our newsletter; please see the privacy notice of Zelto Markets.",
+    "de": "Wir nutzen Zelto Markets für unseren Newsletter; siehe die Datenschutzerklärung von Zelto Markets.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_service_another_company_runs_under_its_own_notice_names_no_recipient(scanner, lang):
+    """A sentence sending the reader to the privacy notice of the company that runs another service ("For Plenth
+    Trading (powered by Zelto Markets), please refer to the privacy notice ...") says no data goes to that company;
+    one that shares data with it, or says the vendor uses it, names it still."""
+    head, pointer = OWN_NOTICE[lang]
+    assert "Zelto Markets" not in _names(scanner, f"{head} {pointer}\n", lang)
+    assert "Zelto Markets" in _names(scanner, f"{head} {OWN_NOTICE_SHARED[lang]}\n", lang)
+    assert "Zelto Markets" in _names(scanner, f"{head} {USED_WITH_NOTICE[lang]}\n", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_pointer_to_another_companys_notice_added_is_no_change(scanner, lang, tmp_path):
+    """A new version that only adds a pointer to the notice of a company running another service adds no recipient."""
+    head, pointer = OWN_NOTICE[lang]
+    changes = _diff(scanner, tmp_path, f"{head}\n", f"{head} {pointer}\n")
+    assert not {k for k, _ in changes if k.startswith("subprocessor_")}
