@@ -1380,7 +1380,13 @@ def test_phrases_find_what_a_look_behind_before_each_phrase_finds(corpora: Path)
             parts.append(rf"(?<!\w){body}(?!\w)")
         return re.compile("|".join(parts))
 
-    lists = [data["choices"], data["notice_heading"], data["seats"]["excluded"], ["a b", "-x y*", "über*", "x"]]
+    lists = [
+        data["choices"],
+        data["log_in"],
+        data["notice_heading"],
+        data["seats"]["excluded"],
+        ["a b", "-x y*", "über*", "x"],
+    ]
     texts = [b.text.lower() for path in iter_documents([corpora]) for b in ingest.load(path).blocks]
     texts += [
         "opt out",

@@ -663,6 +663,18 @@ def _described(heading: str, text: str, words: RecipientWords) -> bool:
 LETTERED = re.compile(r"^\s*(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|[a-z]\))\s+(?=\S)")
 
 
+def _shared_with(found: list[Recipient], sentence: Sentence) -> list[Recipient]:
+    """Those of ``found`` the sentence names after a word of sharing data (cue RCPT_SHARE: "share", "send",
+    „übermitteln"): "we share your order history with Acme Inc." gives Acme Inc., "Acme Inc. shares your name with us"
+    none."""
+    cues = sentence.of("RCPT_SHARE")
+    if not cues:
+        return []
+    tokens = sentence.span
+    after = tokens.char(min(c.start for c in cues)) - tokens.char(0)
+    return [r for r in found if sentence.text.find(r.name, after) >= 0]
+
+
 def _whole_block(sentence: Sentence) -> bool:
     """The sentence is its paragraph's only one: an entry of a list ("Acme Cloud AG, Hosting, Zurich"), not prose
     that opens with a company ("Example GmbH, Street 1, Vienna, provides ... It is a subsidiary of ...")."""
@@ -835,6 +847,8 @@ class ProseRecipientReader(Reader):
         self._lead_in: Sentence | None = None
         self._list_heading: str | None = None  # the heading of the list of processors the text is in
         self._item: object = None
+        # Where the lead-in of the lettered list read last starts, and the letter of its first entry ("(a)").
+        self._first_letter: tuple[int, str] | None = None
         self._heading: tuple[int, Sentence] | None = None  # the heading read last, and its index
         # The last paragraph of the section before sentence ``_walked``: the lead-in of a list below it.
         self._walked, self._paragraph = 0, cast(Block | None, None)
@@ -938,7 +952,17 @@ class ProseRecipientReader(Reader):
         # The list items (or short paragraphs) right after a lead-in, each naming a recipient first;
         # the first that names none ends the list, unless a heading leads it in: its section is the list.
         lead_in = self._lead_in
-        lettered = sentence.block.kind == "paragraph" and bool(LETTERED.match(sentence.block.text))
+        letter = LETTERED.match(sentence.block.text) if sentence.block.kind == "paragraph" else None
+        lettered = letter is not None
+        if letter is not None and lead_in is not None and lead_in.block.kind != "heading":
+            # "(a) Acme Ltd ... (b) Beta Inc ... (a) Our bank ...": lettering that starts again starts another list, so
+            # a list a sentence leads in ends where its first letter comes again (under a heading the section is the
+            # list, as for the entries below).
+            label = letter.group().strip()
+            if self._first_letter is None or self._first_letter[0] != lead_in.block.start:
+                self._first_letter = (lead_in.block.start, label)
+            elif label == self._first_letter[1] and sentence.block is not self._item:
+                lead_in = self._lead_in = None
         if (
             lead_in is not None
             and (
@@ -1015,15 +1039,22 @@ class ProseRecipientReader(Reader):
                         )
                         found.append(replace(unplaced, role=listed))
                 elif not removed and lead_in.block.kind != "heading":
-                    self._lead_in = None
+                    # "We also use these processors in the US:" right after the items: it ends the list and leads
+                    # in the next one.
+                    self._lead_in = sentence if _leads_in_processors(sentence, words) else None
         elif _leads_in_processors(sentence, words):
             self._lead_in = sentence
         # A paragraph of several sentences before the items ("This list names the usual sub-processors. ...") ends a
         # list led in by a sentence, not one a heading leads in: the heading's section is the list.
         elif lead_in is None or (sentence.block is not lead_in.block and lead_in.block.kind != "heading"):
             self._lead_in = None
-        if found and words.among_choices(sentence.text, block, self._paragraph_before(passage.index, reading)):
-            return self._lead_in is not None  # cookie, opt-out and plug-in choices name providers, not recipients
+        if found and words.among_choices(sentence.text, block, lead := self._paragraph_before(passage.index, reading)):
+            # Cookie, opt-out, plug-in and log-in choices name providers, not recipients; but a log-in sentence that
+            # shares data on names whom it shares it with ("If you log in with Acme, we send your orders to Acme Inc.").
+            other_choice = words.among_choices(sentence.text, block, lead, log_in=False)
+            found = [] if other_choice else _shared_with(found, sentence)
+            if not found:
+                return self._lead_in is not None
         tools = [sentence.span[c.start : c.end].text.casefold() for c in sentence.of_prefixed("MECH:")]
         for recipient in found:
             if (

@@ -116,6 +116,13 @@ class RecipientWords:
     excluded: re.Pattern[str] = re.compile(r"(?!)")
     # Words between a service and the company that runs it (``represented_by``: "Acme Mail service, represented by").
     represented: re.Pattern[str] = re.compile(r"(?!)")
+    # The choices but signing in with another account (``choices`` holds both): see :meth:`among_choices`.
+    not_log_in: re.Pattern[str] = re.compile(r"(?!)")
+    # A sentence sending the reader to another company's privacy notice (``own_notice``: its ``pointers`` and
+    # ``notices``), and the use cues after which that company runs the service (``run_by``).
+    notice_pointers: re.Pattern[str] = re.compile(r"(?!)")
+    notices: re.Pattern[str] = re.compile(r"(?!)")
+    run_by: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], words: dict[str, Any]) -> RecipientWords:
@@ -135,7 +142,7 @@ class RecipientWords:
             tuple(sorted(lower(data["sections"]))),
             lower(data["generic"]),
             legal_forms(words),
-            _phrases(data["choices"]),
+            _phrases([*data["choices"], *data["log_in"]]),
             _phrases(data["notice_heading"]),
             _quoted(data["vendor_pronouns"]),
             lower(data["vendor_pronouns"]),
@@ -167,6 +174,10 @@ class RecipientWords:
             _entry_opener(data["change_entries"]["removed"]),
             _phrases(data["seats"]["excluded"]),
             _phrases(data["represented_by"]),
+            _phrases(data["choices"]),
+            _phrases(data["own_notice"]["pointers"]),
+            _phrases(data["own_notice"]["notices"]),
+            lower(data["own_notice"]["run_by"]),
         )
 
     def legal_form(self, word: str) -> bool:
@@ -205,16 +216,16 @@ class RecipientWords:
         # Any of ``sections`` in a lower-case heading, sought in one pass rather than word by word.
         return re.compile("|".join(map(re.escape, self.sections)) or "(?!)")
 
-    def among_choices(self, text: str, block: Block, lead: Block | None) -> bool:
-        """``text`` of ``block`` stands among cookie, opt-out or plug-in choices: it speaks of them, a heading
-        above it does (one that names the whole notice says nothing of a section), or ``lead``, the paragraph
-        before the list ``block`` is an item of, does."""
+    def among_choices(self, text: str, block: Block, lead: Block | None, *, log_in: bool = True) -> bool:
+        """``text`` of ``block`` stands among cookie, opt-out, plug-in or log-in choices: it speaks of them, a
+        heading above it does (one that names the whole notice says nothing of a section), or ``lead``, the paragraph
+        before the list ``block`` is an item of, does. ``log_in=False``: among choices other than a log-in (a log-in
+        sentence may send data on itself, recipients.yml ``log_in``)."""
+        choices = self.choices if log_in else self.not_log_in
         return (
-            bool(self.choices.search(text.lower()))
-            or any(
-                self.choices.search(h.lower()) and not self.notice_heading.search(h.lower()) for h in block.heading_path
-            )
-            or (block.kind == "list_item" and lead is not None and bool(self.choices.search(lead.text.lower())))
+            bool(choices.search(text.lower()))
+            or any(choices.search(h.lower()) and not self.notice_heading.search(h.lower()) for h in block.heading_path)
+            or (block.kind == "list_item" and lead is not None and bool(choices.search(lead.text.lower())))
         )
 
 
@@ -490,6 +501,8 @@ def sentence_recipients(
             continue  # "How We Use Your Data and Legal Bases": a heading's words in a table of contents, no sentence
         if cue.text.lower() in words.operator_cues and _runs_no_service_used(tokens, cue.start, words):
             continue  # "the online platforms ... are operated by Acme GmbH": the vendor who runs them
+        if cue.text.lower() in words.run_by and _points_to_own_notice(sentence, words):
+            continue  # "For Acme Trading (powered by Beta), please refer to Beta's privacy notice": Beta's service
         start = cue.end
         # "uses the web analytics service Acme": the name after the noun that introduces it.
         described = next(
@@ -622,6 +635,15 @@ def _after_category(sentence: Sentence, start: int, words: RecipientWords) -> tu
         if c.start > start and (c.start == k or (c.start == k + 1 and _lower_word(tokens[k].text))):
             return c.end, CATEGORIES[c.label]
     return start, "third_party"
+
+
+def _points_to_own_notice(sentence: Sentence, words: RecipientWords) -> bool:
+    """The sentence sends the reader to a privacy notice and shares no data (recipients.yml ``own_notice``): the
+    company running the service it speaks of ("powered by Beta") answers for it under that notice."""
+    text = sentence.text.lower()
+    return (
+        not sentence.has("RCPT_SHARE") and bool(words.notices.search(text)) and bool(words.notice_pointers.search(text))
+    )
 
 
 def _runs_no_service_used(tokens: Tokens, cue: int, words: RecipientWords) -> bool:

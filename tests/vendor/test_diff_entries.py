@@ -1,6 +1,7 @@
 """dpcheck diff (and the readings behind it) on shapes of real policies: recipients given as lettered entries of prose
-after a lead-in, log-in providers in a table of tools, and countries whose laws are called adequate; English and
-German, our own sentences and fictional companies."""
+after a lead-in, lists that end or are led in again, log-in providers in a table of tools or sent data in a log-in
+sentence, and countries whose laws are called adequate; English and German, our own sentences and fictional
+companies."""
 
 from __future__ import annotations
 
@@ -221,3 +222,163 @@ def test_a_lettered_entry_that_opens_with_its_company_and_a_place_is_placed(scan
     report = scanner.scan_text(text, name="p.md", language=lang, format="markdown", doc_type="privacy_policy")
     assert ("Pellucid Inc.", ("US",)) in {(r.name, tuple(r.locations)) for r in report.recipients}
     assert "US" in {t.destination for t in report.transfers}
+
+
+RESTARTED = {
+    "en": "(a) Zentho Bank plc is the bank our founders chose. It never sees your data.\n\n",
+    "de": "(a) Zentho Bank AG ist die Hausbank unserer Gründer. Sie sieht Ihre Daten nie.\n\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_lettered_list_ends_where_its_first_letter_comes_again(scanner, lang):
+    """Lettering that starts again at "(a)" after a lettered list of processors starts another list: the company its
+    first entry opens with is no recipient of the first list."""
+    names = _names(scanner, LETTERED[lang].format(extra=RESTARTED[lang]), lang)
+    assert names >= {"en": {"Quorra Mail Ltd", "Tallimo Inc."}, "de": {"Quorra Mail GmbH", "Tallimo AG"}}[lang]
+    assert not {n for n in names if n.startswith("Zentho")}
+
+
+SECOND_LEAD = {
+    "en": "We also use the following processors in the United States:",
+    "de": "In den USA setzen wir außerdem folgende Auftragsverarbeiter ein:",
+}
+SECOND_LEAD_IN = {
+    "en": (
+        "# Privacy Policy\n\n## Who processes your data\n\nWe use the following processors:\n\n"
+        "{first}\n\n{lead}\n\n{second}\n\n"
+        "## Retention\n\nWe keep your data for as long as your account is open.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Wer Ihre Daten verarbeitet\n\nWir setzen folgende Auftragsverarbeiter ein:"
+        "\n\n{first}\n\n{lead}\n\n{second}\n\n"
+        "## Speicherdauer\n\nWir speichern Ihre Daten, solange Ihr Konto besteht.\n"
+    ),
+}
+SECOND_ITEMS = {
+    "en": {
+        "bullets": (
+            "- Quorra Mail Ltd, to send e-mails\n- Tallimo Inc., to send codes",
+            "- Gammon Files Inc., hosting",
+        ),
+        "letters": (
+            "(a) Quorra Mail Ltd, to send e-mails. Quorra says more in its policy.\n\n"
+            "(b) Tallimo Inc., to send codes. Tallimo says more on its site.",
+            "(a) Gammon Files Inc., to host files. Gammon says more in its policy.",
+        ),
+    },
+    "de": {
+        "bullets": (
+            "- Quorra Mail GmbH, E-Mail-Versand\n- Tallimo AG, Versand von Codes",
+            "- Gammon Files Inc., Hosting",
+        ),
+        "letters": (
+            "(a) Quorra Mail GmbH, zum Versand von E-Mails. Quorra informiert in seiner Erklärung.\n\n"
+            "(b) Tallimo AG, zum Versand von Codes. Tallimo informiert auf seiner Website.",
+            "(a) Gammon Files Inc., zum Speichern von Dateien. Gammon informiert in seiner Erklärung.",
+        ),
+    },
+}
+
+
+@pytest.mark.parametrize("shape", ["bullets", "letters"])
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_second_lead_in_right_after_a_list_leads_in_the_next(scanner, lang, shape):
+    """A list of processors split in two by a second lead-in ("We also use the following processors in the United
+    States:") keeps the companies of both parts: the lead-in ends the first list and leads in the second."""
+    first, second = SECOND_ITEMS[lang][shape]
+    names = _names(scanner, SECOND_LEAD_IN[lang].format(first=first, lead=SECOND_LEAD[lang], second=second), lang)
+    assert "Gammon Files Inc." in names
+    assert {"en": "Tallimo Inc.", "de": "Tallimo AG"}[lang] in names
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_list_split_in_two_by_a_lead_in_is_no_change(scanner, lang, tmp_path):
+    """The same processors listed once, then split under two lead-ins: no recipient added or removed."""
+    first, second = SECOND_ITEMS[lang]["bullets"]
+    old = SECOND_LEAD_IN[lang].format(first=f"{first}\n{second}", lead="", second="")
+    new = SECOND_LEAD_IN[lang].format(first=first, lead=SECOND_LEAD[lang], second=second)
+    assert "Gammon Files Inc." in _names(scanner, old, lang)
+    assert not {k for k, _ in _diff(scanner, tmp_path, old, new) if k.startswith("subprocessor_")}
+
+
+LOG_IN_SHARING = {
+    "en": (
+        "# Privacy Policy\n\n## Who receives your data\n\nWe host your account with Tallimo Inc.\n\n{extra}"
+        "## Retention\n\nWe keep your data for as long as your account is open.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Wer Ihre Daten erhält\n\nIhr Konto liegt bei der Tallimo AG.\n\n{extra}"
+        "## Speicherdauer\n\nWir speichern Ihre Daten, solange Ihr Konto besteht.\n"
+    ),
+}
+LOG_IN_SENDS = {
+    "en": "If you log in with your Korvex account, we also share your order history with Korvex Systems Inc.\n\n",
+    "de": "Bei der Anmeldung über Korvex übermitteln wir Ihre Bestellhistorie an die Korvex Systems Inc.\n\n",
+}
+LOG_IN_RECEIVES = {
+    "en": "If you log in with your Korvex account, Korvex Systems Inc. shares your name and e-mail address with us.\n\n",
+    "de": "Bei der Anmeldung über Korvex übermittelt uns die Korvex Systems Inc. Ihren Namen.\n\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_log_in_sentence_that_shares_data_names_whom_it_shares_it_with(scanner, lang):
+    """A log-in the reader chooses names no recipient, but a log-in sentence that shares data on names the company it
+    shares the data with; one where that company sends data to the vendor names none."""
+    assert "Korvex Systems Inc." in _names(scanner, LOG_IN_SHARING[lang].format(extra=LOG_IN_SENDS[lang]), lang)
+    assert "Korvex Systems Inc." not in _names(scanner, LOG_IN_SHARING[lang].format(extra=LOG_IN_RECEIVES[lang]), lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_data_shared_in_a_new_log_in_sentence_is_a_recipient_added(scanner, lang, tmp_path):
+    """A version that starts sharing data with the log-in provider adds it as a recipient; one that only adds the
+    provider sending data to the vendor adds none."""
+    old = LOG_IN_SHARING[lang].format(extra="")
+    assert ("subprocessor_added", "Korvex Systems Inc.") in _diff(
+        scanner, tmp_path, old, LOG_IN_SHARING[lang].format(extra=LOG_IN_SENDS[lang])
+    )
+    assert not _diff(scanner, tmp_path, old, LOG_IN_SHARING[lang].format(extra=LOG_IN_RECEIVES[lang]))
+
+
+OWN_NOTICE = {
+    "en": (
+        "# Privacy Policy\n\nThis notice covers the Plenth website and newsletter.",
+        "For Plenth Trading (powered by Zelto Markets), please refer to the privacy notice on the Zelto Markets "
+        "website.",
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\nDiese Erklärung gilt für die Website und den Newsletter von Plenth.",
+        "Für Plenth Pay (betrieben von Zelto Markets) lesen Sie bitte die Datenschutzerklärung auf der Website von "
+        "Zelto Markets.",
+    ),
+}
+OWN_NOTICE_SHARED = {
+    "en": "For Plenth Trading (powered by Zelto Markets) we share your account data with Zelto Markets; please refer "
+    "to its privacy notice.",
+    "de": "Für Plenth Pay (betrieben von Zelto Markets) geben wir Ihre Kontodaten an Zelto Markets weiter; lesen Sie "
+    "bitte dessen Datenschutzerklärung.",
+}
+USED_WITH_NOTICE = {
+    "en": "We use Zelto Markets to send our newsletter; please see the privacy notice of Zelto Markets.",
+    "de": "Wir nutzen Zelto Markets für unseren Newsletter; siehe die Datenschutzerklärung von Zelto Markets.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_service_another_company_runs_under_its_own_notice_names_no_recipient(scanner, lang):
+    """A sentence sending the reader to the privacy notice of the company that runs another service ("For Plenth
+    Trading (powered by Zelto Markets), please refer to the privacy notice ...") says no data goes to that company;
+    one that shares data with it, or says the vendor uses it, names it still."""
+    head, pointer = OWN_NOTICE[lang]
+    assert "Zelto Markets" not in _names(scanner, f"{head} {pointer}\n", lang)
+    assert "Zelto Markets" in _names(scanner, f"{head} {OWN_NOTICE_SHARED[lang]}\n", lang)
+    assert "Zelto Markets" in _names(scanner, f"{head} {USED_WITH_NOTICE[lang]}\n", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_diff_a_pointer_to_another_companys_notice_added_is_no_change(scanner, lang, tmp_path):
+    """A new version that only adds a pointer to the notice of a company running another service adds no recipient."""
+    head, pointer = OWN_NOTICE[lang]
+    changes = _diff(scanner, tmp_path, f"{head}\n", f"{head} {pointer}\n")
+    assert not {k for k, _ in changes if k.startswith("subprocessor_")}
