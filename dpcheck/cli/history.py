@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from dpcheck.cli.common import EXIT_FAIL, UserError
+from dpcheck.report.questions import rating_label
 from dpcheck.report.safe import visible
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def _print_timeline(vendor: str, entries: list[TimelineEntry]) -> None:
     click.echo(f"{visible(vendor)}: {len(entries)} scans")
     for e in entries:
         click.echo(
-            f"{e.scanned_at:%Y-%m-%d %H:%M}  {visible(e.document)}  {e.rating}  ({e.role or 'unknown role'}, "
+            f"{e.scanned_at:%Y-%m-%d %H:%M}  {visible(e.document)}  {rating_label(e)}  ({e.role or 'unknown role'}, "
             f"sha256 {e.sha256[:12]}, dpcheck {e.tool_version}, ruleset {e.ruleset_version}, "
             f"law as of {e.law_as_of})"
         )
@@ -125,9 +126,9 @@ def _print_changed(vendors: list[VendorChanges], since: datetime) -> None:
     for v in vendors:
         click.echo(f"{visible(v.vendor)}:")
         for e in v.added:
-            click.echo(f"  {e.scanned_at:%Y-%m-%d %H:%M}  {visible(e.document)}  new document, {e.rating}")
+            click.echo(f"  {e.scanned_at:%Y-%m-%d %H:%M}  {visible(e.document)}  new document, {rating_label(e)}")
         for e in v.changes:
-            click.echo(f"  {e.scanned_at:%Y-%m-%d %H:%M}  {visible(e.document)}  {e.rating}")
+            click.echo(f"  {e.scanned_at:%Y-%m-%d %H:%M}  {visible(e.document)}  {rating_label(e)}")
             for line in _describe(e):
                 click.echo(f"      {line}")
 

@@ -18,6 +18,7 @@ from dpcheck.changes import Comparison, DiffWords, compare_reports
 from dpcheck.history.database import open_engine, resolve_url
 from dpcheck.history.entry import Entry
 from dpcheck.history.schema import documents, scans, vendors
+from dpcheck.report.reader import document_from_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,9 @@ class TimelineEntry:
     law_as_of: date
     status: str
     rating: str
+    """As a report written now gives it: a scan stored before report_format 1.8 may call a sub-processor list green."""
+    rated: bool
+    """Whether dpcheck judges the document on its own (:attr:`dpcheck.models.DocumentReport.rated`)."""
     content_changed: bool | None
     """Whether the text differs from the document's scan before (None: its first scan)."""
     change: Comparison | None
@@ -194,10 +198,11 @@ class History:
         reports = _reports(connection, [row.id for row in rows])
         for _, group in groupby(rows, key=lambda row: row.document_id):
             ordered = list(group)
-            yield _entry(ordered[0], None, None)
+            yield _entry(ordered[0], reports[ordered[0].id], None, None)
             for before, after in pairwise(ordered):
                 yield _entry(
                     after,
+                    reports[after.id],
                     before.sha256 != after.sha256,
                     compare_reports(
                         reports[before.id],
@@ -231,7 +236,6 @@ def _listing() -> Any:
             scans.c.report_format,
             scans.c.law_as_of,
             scans.c.status,
-            scans.c.rating,
             documents.c.name.label("document"),
             vendors.c.name.label("vendor"),
         )
@@ -258,7 +262,12 @@ def _reports(connection: Connection, ids: list[int]) -> dict[int, Mapping[str, A
     return found
 
 
-def _entry(row: Row[Any], content_changed: bool | None, change: Comparison | None) -> TimelineEntry:
+def _entry(
+    row: Row[Any], report: Mapping[str, Any], content_changed: bool | None, change: Comparison | None
+) -> TimelineEntry:
+    # The stored rating column repeats the report as it was written; read back, the report says whether the
+    # document is rated and holds an unrated one to the floor of a report written now, as dpcheck render does.
+    shown = document_from_dict(report["documents"][0])
     return TimelineEntry(
         scan_id=row.id,
         vendor=row.vendor,
@@ -273,7 +282,8 @@ def _entry(row: Row[Any], content_changed: bool | None, change: Comparison | Non
         report_format=row.report_format,
         law_as_of=row.law_as_of,
         status=row.status,
-        rating=row.rating,
+        rating=shown.rating,
+        rated=shown.rated,
         content_changed=content_changed,
         change=change,
     )

@@ -4,8 +4,21 @@ buyer's policy treats a finding, and where a quote is."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Protocol
 
 from dpcheck.models import Acceptance, DocumentReport, Evidence, Report, Skipped
+
+
+class Verdict(Protocol):
+    """What a verdict is shown and counted from: a document's report, or a scan the history recorded."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def rating(self) -> str: ...
+    @property
+    def rated(self) -> bool: ...
+
 
 # How many skipped files human formats list one by one (the JSON report lists them all).
 SKIPPED_LISTED = 50
@@ -24,7 +37,7 @@ def vendor_questions(doc: DocumentReport) -> list[str]:
     return list(dict.fromkeys(f.question for f in doc.findings if not f.accepted))
 
 
-def rating_label(doc: DocumentReport) -> str:
+def rating_label(doc: Verdict) -> str:
     """What a reader sees as the verdict: "error", the rating, or for a document dpcheck does not rate on
     its own (a sub-processor list: an annex, judged with its DPA) "not rated (annex)" — unless it is red,
     which is said ("red (annex)"), as the summary counts it (:func:`tally`)."""
@@ -36,7 +49,7 @@ def rating_label(doc: DocumentReport) -> str:
     return doc.rating if doc.rated else f"{doc.rating} (annex)"
 
 
-def tally(doc: DocumentReport) -> str:
+def tally(doc: Verdict) -> str:
     """The count of the batch summary (dpcheck.report.json.summary) a document falls in, which every format says
     alike: ``errors`` for one that could not be read, its rating for one that is rated, and ``not_rated`` for a
     sub-processor list — unless it is red. A red list stays among the red: what makes it red (a tool a buyer's

@@ -5,7 +5,8 @@ services did: each agreement (a DPA read with its addenda and sub-processor list
 document, and the vendor is never better than its worst agreement, whatever its privacy policy says.
 The documents read alone (privacy policy, other documents) and the dossier's findings (by severity:
 high red, medium yellow) can only make it worse; so can a current document that could not be read.
-Sub-processor lists are annexes: they are rated within their agreement, never alone.
+Sub-processor lists are annexes: they are rated within their agreement, never alone; one read alone counts only
+when red (what makes it red, a destination the buyer refuses say, it proves alone), as in a batch's summary.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date
 from dpcheck.changes.model import Comparison
 from dpcheck.checks import Ruleset
 from dpcheck.models import RATINGS, DocumentReport, Finding, Rating, legal_forms
+from dpcheck.report.questions import tally
 from dpcheck.vendor.features import VENDOR_FEATURES, Dossier
 from dpcheck.vendor.join import merge, read_alone
 from dpcheck.vendor.model import Agreement, Question, VendorDocument, VendorFinding, VendorReport
@@ -95,7 +97,7 @@ def _rating(
     for d in alone:
         if not d.report.ok:
             rated.append(("red", f"{d.role.replace('_', ' ')} {d.path}: could not be read, so it is not assessed"))
-        elif d.report.rated:
+        elif tally(d.report) != "not_rated":
             rated.append((d.report.rating, f"{d.role.replace('_', ' ')} {d.path}: {d.report.rating}{_core(d.report)}"))
     rated += [(SEVERITY_RATING[f.severity], f"{f.rule_id} ({f.severity}): {f.message}") for f in findings]
     rating = _worst(r for r, _ in rated)

@@ -415,7 +415,12 @@ def test_cli_scan_db_records_what_it_cannot_assess_as_red(tmp_path):
     assert listing.exit_code == 0 and "acme\\x1b[2J\\nGREEN" in listing.output and "\x1b" not in listing.output
     timeline = runner.invoke(main, ["history", folder.name, "--db", url])
     assert timeline.exit_code == 0, timeline.output
-    assert "  red  " in timeline.output and "green" not in timeline.output.replace("GREEN", "")
+    # Shown as every report shows an unreadable document ("error"); its rating is red.
+    assert "  error  " in timeline.output and "green" not in timeline.output.replace("GREEN", "")
+    assert (
+        json.loads(runner.invoke(main, ["history", folder.name, "--db", url, "--format", "json"]).output)[0]["rating"]
+        == "red"
+    )
     assert "\x1b" not in timeline.output
 
 
