@@ -318,3 +318,40 @@ USERS_UNDER_AN_EXPORT_REGIME = {
 def test_seats_storage_for_users_in_the_uk_or_switzerland_still_counts(scanner, lang):
     """The UK and Switzerland restrict exports as Chapter V does: a section for their users discloses transfers."""
     assert destinations(scanner, USERS_UNDER_AN_EXPORT_REGIME[lang], lang) >= {"SG", "CH"}
+
+
+OVER_A_POLICY_FOR_ITS_USERS = {
+    "en": (
+        "# Privacy Policy for users of the Quillmoor app\n\n## 5. Transfers to the United States\n\nWe transfer your "
+        "account data to our hosting provider in the United States.\n"
+    ),
+    "de": (
+        "# Datenschutzhinweise für Kunden im Quillmoor-Shop\n\n## 5. Datenübermittlung an Dienstleister in den USA\n\n"
+        "Wir übermitteln Ihre Kontodaten an unseren Hostinganbieter in den USA.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_seats_a_title_for_the_apps_users_heads_no_section_for_users_elsewhere(scanner, lang):
+    """A title naming the users of an app or shop, over a section naming the country data is sent to, is a policy for
+    everyone: that country is where the data goes, not where the section's readers live."""
+    assert destinations(scanner, OVER_A_POLICY_FOR_ITS_USERS[lang], lang) == {"US"}
+
+
+USERS_NAMED_OTHERWISE = {
+    "en": (
+        "# Privacy Policy\n\n## Users from Brazil and Mexico\n\nYour account data will be stored in the United States."
+        "\n\n## California Residents\n\nYour account data will be stored in Canada.\n"
+    ),
+    "de": (
+        "# Datenschutzerklärung\n\n## Wenn Sie in Brasilien wohnen\n\nIhre Kontodaten werden in den USA gespeichert."
+        "\n\n## Nutzer aus Mexiko und Peru\n\nIhre Kontodaten werden in Kanada gespeichert.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_seats_users_of_a_list_of_places_or_named_after_their_place_read_as_before(scanner, lang):
+    """Users of each place of a list, or named after their place, head a section for users outside the EEA."""
+    assert destinations(scanner, USERS_NAMED_OTHERWISE[lang], lang) == set()

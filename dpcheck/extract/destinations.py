@@ -106,17 +106,10 @@ YOUR_CONTROLLER = re.compile(
 SPEAKER_DEFINED = re.compile(r"[\"“„‘'](?:we|us|wir|uns)[\"”“’']", re.I)
 # The present tense a controller's sentence may go on in ("… is your controller and stores your data in …").
 KEEPS_DATA = re.compile(r"\b(?:stores|keeps|processes|speicher\w*|verarbeite\w*|hostet)\b", re.I)
-# A heading over the users of a place ("Users from the United States", "Visitors from Brazil", "If you are based in
-# Korea", „Nutzer aus Brasilien"): where such a section, naming only places outside the EEA, says the data is kept,
-# it speaks of data collected outside the EEA, which leaves no EEA ("Your data will be stored in the United States").
-# Sections for users in the UK or Switzerland still disclose exports (words.yml ``export_regimes``).
-USERS_HEADING = re.compile(
-    r"\b(?:users?|visitors?|residents?|customers?|individuals|consumers|members|subscribers|"
-    r"nutzer\w*|besucher\w*|kunden|kundinnen|einwohner\w*)\s+(?:(?:who\s+are\s+|located\s+|based\s+|resident\s+|"
-    r"ansässig\w*\s+)?(?:from|in|of|within|aus|in\s+der|im)\b)|\bif\s+you\s+(?:are|live|reside)\b|"
-    r"\bresidents\b|\bwenn\s+sie\s+(?:in|aus)\b",
-    re.I,
-)
+# A section for the users of places outside the EEA only (sentences._USERS_BEFORE: "Users from the United States",
+# "Visitors from Brazil", „Nutzer aus Brasilien"): where it says the data is kept, it speaks of data collected outside
+# the EEA, which leaves no EEA ("Your data will be stored in the United States"). Sections for users in the UK or
+# Switzerland still disclose exports (words.yml ``export_regimes``); a heading naming Europe speaks to its users too.
 EUROPE_NAMED = re.compile(r"\b(?:eea|eu|ewr|europ\w*|union)\b", re.I)
 # A brand written as its web domain ("Shopfox.com", "SHOPFOX.COM"): one token, letters on both sides of each dot.
 DOMAIN_BRAND = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]{2,})+")
@@ -1594,14 +1587,14 @@ def _controllers_own(sentence: Sentence, words: Words) -> bool:
 
 
 def _foreign_users_section(sentence: Sentence, eea: Collection[str], words: Words) -> bool:
-    """The sentence stands in a section for the users of places outside the EEA only (``USERS_HEADING``), none of
-    them under an export regime like Chapter V's (``export_regimes``)."""
-    path = sentence.block.heading_path
+    """The sentence stands in a section whose headings name the places of its users (``users_countries``), every
+    country they name outside the EEA and none under an export regime like Chapter V's (``export_regimes``). A heading
+    naming a country otherwise ("Privacy Policy for users of the app" over "Transfers to the United States", "Sharing
+    with members of our group in India") heads no such section: its country is where the data goes."""
     return (
-        bool(sentence.section_countries)
+        bool(sentence.users_countries)
         and all(code not in eea and code.lower() not in words.export_regimes for code in sentence.section_countries)
-        and any(USERS_HEADING.search(h) for h in path)
-        and not any(EUROPE_NAMED.search(h) for h in path)
+        and not any(EUROPE_NAMED.search(h) for h in sentence.block.heading_path)
     )
 
 

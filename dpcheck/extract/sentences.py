@@ -52,6 +52,24 @@ INTERNATIONAL_HEADING = re.compile(
 # "Hinweis zur Datenweitergabe in die USA", "Data sent into the US": a heading naming the country data goes into heads
 # no section for that country's residents (whose own rules name the country without sending data there).
 _INTO = re.compile(r"\b(?:in\s+die|into)\s+$", re.IGNORECASE)
+# A heading over the users of a place ("Users from the United States", "Visitors from Brazil and Mexico", "If you are
+# based in Korea", "California residents", „Nutzer aus Brasilien"): the countries it names so are where the section's
+# readers are (destinations._foreign_users_section), not those any heading of the path names ("Privacy Policy for users
+# of the app" over "Transfers to the United States" is a policy for everyone). The words right before such a country…
+_USERS_BEFORE = re.compile(
+    r"(?:\b(?:users?|visitors?|residents?|customers?|individuals|consumers|members|subscribers|nutzer\w*|besucher\w*|"
+    r"kunden|kundinnen|einwohner\w*)\s+(?:who\s+are\s+|located\s+|based\s+|resident\s+|ansässig\w*\s+)?"
+    r"(?:from|in|of|within|aus|in\s+der|im)|\bif\s+you\s+(?:are|live|reside)\s+(?:based\s+|located\s+|resident\s+)?"
+    r"(?:in|of)|\bwenn\s+sie\s+(?:in|aus))\s+(?:the\s+|den\s+|dem\s+|der\s+)?$",
+    re.IGNORECASE,
+)
+# … right after it ("California residents", "US Users") …
+_USERS_AFTER = re.compile(
+    r"^\W{0,2}(?:users?|visitors?|residents?|customers?|consumers|nutzer\w*|besucher\w*|kunden|einwohner\w*)\b",
+    re.IGNORECASE,
+)
+# … and between it and the next country of its list ("Users from Brazil and Mexico").
+_USERS_LIST_LINK = re.compile(r"^\s*(?:,|and|or|und|oder|&|/)\s*(?:the\s+|den\s+|dem\s+|der\s+)?$", re.IGNORECASE)
 # A lead-in naming the recipients its list goes on to name ("We share your data with the following recipients:",
 # "Empfänger Ihrer Daten sind:"): each item names one that receives the data.
 RECIPIENTS = re.compile(r"\b(?:recipients?|empfänger\w*)\b", re.IGNORECASE)
@@ -348,6 +366,22 @@ class LabelIndex:
         return known
 
 
+def _users_countries(text: str, places: list[tuple[str, int, int]]) -> frozenset[str]:
+    """The countries the heading ``text`` names as where its section's users are (``_USERS_BEFORE``); ``places``: each
+    country's code and its characters in ``text``, in order."""
+    found: set[str] = set()
+    previous: int | None = None
+    for code, at, end in places:
+        before = text[:at]
+        listed = previous is not None and _USERS_LIST_LINK.match(text[previous:at]) is not None
+        if listed or _USERS_BEFORE.search(before) or _USERS_AFTER.match(text[end:]):
+            found.add(code)
+            previous = end
+        else:
+            previous = None
+    return frozenset(found)
+
+
 @lru_cache(maxsize=64)
 def _finder(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     """:func:`dpcheck.prefilter.finder` of ``pattern``, made once: asked of every block of every document."""
@@ -415,6 +449,7 @@ class Sentence:
         "in_transfer_section",
         "in_subprocessor_section",
         "section_countries",
+        "users_countries",
         "_page",
         "_cues",
         "_places",
@@ -433,6 +468,7 @@ class Sentence:
         self.in_transfer_section: bool = sentences.in_transfer_section[index]
         self.in_subprocessor_section: bool = sentences.in_subprocessor_section[index]
         self.section_countries: frozenset[str] = sentences.section_countries[index]
+        self.users_countries: frozenset[str] = sentences.users_countries[index]
         self._page: int | bool | None = False
         self._cues: list[Cue] | None = None
         self._places: list[Place] | None = None
@@ -708,11 +744,12 @@ class Sentences(Sequence[Sentence]):
         last = a.sentence_end - 1
         self._first = a.sentence_start.tolist()
         self._chars = list(zip(a.offset[a.sentence_start].tolist(), (a.offset[last] + a.length[last]).tolist()))
-        in_transfer, in_subprocessors, countries, led_in, recipients_led_in = self._layout(blocks)
+        in_transfer, in_subprocessors, countries, users, led_in, recipients_led_in = self._layout(blocks)
         self._block_of = self._block.tolist()
         self.in_transfer_section = [in_transfer[b] for b in self._block_of]
         self.in_subprocessor_section = [in_subprocessors[b] for b in self._block_of]
         self.section_countries = [countries[b] for b in self._block_of]
+        self.users_countries = [users[b] for b in self._block_of]
         self.masks = self._masks(in_transfer, in_subprocessors, led_in, recipients_led_in, blocks)
         self._sentences: list[Sentence | None] = [None] * len(a.sentence_start)
         self._ends = a.sentence_end.tolist()
@@ -1128,9 +1165,9 @@ class Sentences(Sequence[Sentence]):
 
     def _layout(
         self, blocks: Sequence[Block]
-    ) -> tuple[list[bool], list[bool], list[frozenset[str]], list[bool], list[bool]]:
+    ) -> tuple[list[bool], list[bool], list[frozenset[str]], list[frozenset[str]], list[bool], list[bool]]:
         """Per block: in a section on transfers (or a list led in by a sentence on them); in a section on (or a paragraph naming)
-        sub-processors, or the paragraph on changes right after a list a paragraph naming them leads in; the countries its headings name; an item under a lead-in on transfers; one under a lead-in
+        sub-processors, or the paragraph on changes right after a list a paragraph naming them leads in; the countries its headings name, and those they name as where the section's users are; an item under a lead-in on transfers; one under a lead-in
         sharing data with recipients."""
         a = self.analysis
         codes = a.place_codes
@@ -1164,7 +1201,8 @@ class Sentences(Sequence[Sentence]):
         transfer_headings: dict[str, bool] = {}
         subprocessor_headings: dict[str, bool] = {}
         heading_countries: dict[str, frozenset[str]] = {}
-        in_transfer, in_subprocessors, countries, led_in, recipients_led_in = [], [], [], [], []
+        heading_users: dict[str, frozenset[str]] = {}
+        in_transfer, in_subprocessors, countries, users, led_in, recipients_led_in = [], [], [], [], [], []
         # "Der Auftragnehmer bedient sich folgender Unterauftragsverarbeiter:", its list, then "Über Änderungen informiert
         # der Auftragnehmer den Auftraggeber.": the paragraph right after the list still speaks of the sub-processors
         # (the changes are theirs), as one in a section on them would. Only one speaking of changes: "Either party may
@@ -1173,22 +1211,32 @@ class Sentences(Sequence[Sentence]):
         listing: tuple[str, ...] | None = None
         listed = False
         # The places of each block, grouped once rather than sought among all places at every heading.
-        block_places: dict[int, list[tuple[int, int]]] = {}
-        for b, c, at in zip(place_block.tolist(), a.places.label.tolist(), a.offset[a.places.start].tolist()):
-            block_places.setdefault(b, []).append((c, at))
+        block_places: dict[int, list[tuple[int, int, int]]] = {}
+        last = a.places.end - 1
+        ends = (a.offset[last] + a.length[last]).tolist() if len(last) else []
+        for b, c, at, end in zip(
+            place_block.tolist(), a.places.label.tolist(), a.offset[a.places.start].tolist(), ends
+        ):
+            block_places.setdefault(b, []).append((c, at, end))
         # The countries of a heading path, until the next heading (which may name a heading's text anew).
-        path_countries: dict[tuple[str, ...], frozenset[str]] = {}
+        path_countries: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
         for b, block in enumerate(blocks):
             if block.kind == "heading":
+                places = block_places.get(b, [])
                 heading_countries[block.text] = frozenset(
-                    codes[c] for c, at in block_places.get(b, ()) if not _INTO.search(block.text[:at])
+                    codes[c] for c, at, _ in places if not _INTO.search(block.text[:at])
                 )
+                heading_users[block.text] = _users_countries(block.text, [(codes[c], at, end) for c, at, end in places])
                 path_countries.clear()
             path = block.heading_path
             known = path_countries.get(path)
             if known is None:
-                known = path_countries[path] = frozenset().union(*(heading_countries.get(h, frozenset()) for h in path))
-            countries.append(known)
+                known = path_countries[path] = (
+                    frozenset().union(*(heading_countries.get(h, frozenset()) for h in path)),
+                    frozenset().union(*(heading_users.get(h, frozenset()) for h in path)),
+                )
+            countries.append(known[0])
+            users.append(known[1])
             for heading in block.heading_path:
                 if heading not in subprocessor_headings:
                     subprocessor_headings[heading] = bool(_SUBPROCESSOR_HEADING.search(heading))
@@ -1226,7 +1274,7 @@ class Sentences(Sequence[Sentence]):
                     transfer_headings[heading] = bool(_TRANSFER_HEADING.search(heading))
                 in_section = in_section or transfer_headings[heading]
             in_transfer.append(in_section)
-        return in_transfer, in_subprocessors, countries, led_in, recipients_led_in
+        return in_transfer, in_subprocessors, countries, users, led_in, recipients_led_in
 
     def _masks(
         self,
