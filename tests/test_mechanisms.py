@@ -5943,3 +5943,23 @@ def test_mechanisms_a_pending_tool_leaves_the_tool_of_the_next_clause_in_force(s
 def test_mechanisms_a_tool_awaited_right_after_until_is_not_relied_on(scanner, lang, text, expected):
     """ "Until BCR approval": the BCRs are awaited; the SCCs carry the transfers meanwhile."""
     assert mechanisms(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Approval of our BCRs is pending, and so is the DPF certification of our US affiliate."),
+        ("en", "Our BCRs are pending approval, as are the SCCs with our new US vendor."),
+        ("en", "We have applied for approval of our BCRs and also intend to sign the SCCs with our US affiliate."),
+        ("de", "Die Genehmigung unserer BCR ist beantragt, ebenso die Zertifizierung unserer US-Tochter nach dem DPF."),
+        (
+            "de",
+            "Wir haben die Genehmigung unserer BCR beantragt und die Zertifizierung nach dem DPF für unsere US-Tochter "
+            "ebenfalls beantragt.",
+        ),
+    ],
+)
+def test_mechanisms_a_pending_tool_shared_with_the_next_one_leaves_neither_in_force(scanner, lang, text):
+    """ "pending, and so is the DPF certification": words carrying the clause over, or words of its own for the second
+    tool, keep it pending; only a clause of its own with a basis in force ("and imports data under the DPF") parts it."""
+    assert mechanisms(scanner, text, lang) == set()

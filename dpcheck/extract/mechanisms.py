@@ -1660,10 +1660,12 @@ def _not_in_force(
         ("TOOL_OFF_STANDARD", len(sentence.span)) if off_standard else ("TOOL_NOT_IN_FORCE", NOT_IN_FORCE_REACH)
     )
     found = _framing(sentence, cue, label, reach, reach)
-    if found is None or any(g.start < found.end and found.start < g.end for g in sentence.of("TOOL_GRANTED")):
-        return None
     tokens = sentence.span
-    if not off_standard and _object_before(tokens, found, cue, mentions, lexicon):
+    while found is not None and not off_standard and _object_before(sentence, found, cue, mentions, lexicon):
+        # Those words take another tool; later words may still take this one ("applied for BCRs and intend to sign the
+        # SCCs", „BCR beantragt und die DPF-Zertifizierung ebenfalls beantragt").
+        found = _framing(sentence, cue, label, reach, reach, lo=found.end)
+    if found is None or any(g.start < found.end and found.start < g.end for g in sentence.of("TOOL_GRANTED")):
         return None
     lo, hi = sorted((cue.start, found.start))
     if not any(t.text == ";" for t in tokens[lo:hi]):
@@ -1680,20 +1682,26 @@ def _not_in_force(
     return found
 
 
-def _object_before(tokens: Tokens, words: Cue, cue: Cue, mentions: Sequence[Cue], lexicon: MechanismLexicon) -> bool:
+def _object_before(
+    sentence: Sentence, words: Cue, cue: Cue, mentions: Sequence[Cue], lexicon: MechanismLexicon
+) -> bool:
     """ "is seeking approval of its BCRs and receives data under the DPF", „hat seine BCR beantragt und erhält Daten
     auf Grundlage des DPF": another tool stands right after the words before the tool (or right before them, as a
     German verb closes its clause), and a clause of its own (a verb and what it takes) parts it from the tool; the
     words take that other tool as their object, not this one ("pending approval of BCRs and the SCCs" joins both, as
-    does a preposition alone: „ob … auf Grundlage des DPF oder von Standardvertragsklauseln")."""
+    does a preposition alone: „ob … auf Grundlage des DPF oder von Standardvertragsklauseln"). Words carrying the
+    clause over to the tool (PREDICATE_SHARED: "..., and so is DPF certification") make no clause of its own."""
     if words.end > cue.start:
         return False
+    tokens = sentence.span
     joins = lexicon.tool_conjunction | lexicon.tool_disjunction | lexicon.tool_articles
+    shared = sentence.of("PREDICATE_SHARED")
     return any(
         (words.end <= m.start or 0 <= words.start - m.end <= OBJECT_BEFORE_REACH)
         and m.end <= cue.start
         and sum(t.lower_ not in joins and t.text not in (",", ";") for t in tokens[max(m.end, words.end) : cue.start])
         >= CLAUSE_OF_ITS_OWN
+        and not any(max(m.end, words.end) <= s.start and s.end <= cue.start for s in shared)
         for m in mentions
         if lexicon.labels[m.label][0] != lexicon.labels[cue.label][0]
     )
