@@ -3831,6 +3831,9 @@ def test_roles_a_region_named_by_its_country_in_brackets(scanner, lang, text, ex
         ),
         ("de", "Wir geben Kontodaten heraus, wenn Gesetze außerhalb des EWR es verlangen.", set()),
         ("en", "We may also store account data outside your country of residence.", {"UNSPECIFIED"}),
+        # A law that compels nothing says how data is sent, not whose demand it is: the place is where data goes.
+        ("en", "Account data may be moved in line with applicable law outside the EEA.", {"UNSPECIFIED"}),
+        ("de", "Kontodaten werden unter Beachtung der Gesetze außerhalb der EU gespeichert.", {"UNSPECIFIED"}),
     ],
 )
 def test_roles_public_bodies_and_nationals_abroad_are_no_destination(scanner, lang, text, expected):
