@@ -5294,6 +5294,8 @@ def test_roles_a_transfer_word_before_a_bodys_word_in_title_case_is_a_destinatio
             "Die Kundendaten speichert die Beispielhost SAS in Frankreich, anstelle des Anbieters in Zürich, Schweiz.",
             set(),
         ),
+        # The place after the one replaced is the new party's.
+        ("de", "Die Kundendaten werden statt in Frankfurt künftig in den USA gespeichert.", {"US"}),
         # The party brought in with "with" or named after "statt" is the new one.
         ("en", "We are replacing our French host with Examplehost Inc. in the United States.", {"US"}),
         (

@@ -1426,8 +1426,11 @@ def _former_party(sentence: Sentence, start: int, words: Words) -> bool:
         word = tokens[i].lower_
         if word in words.new_party:
             return False
-        if word in words.former or word in words.replacing:
+        if word in words.former:
             return True
+        # „statt in Frankfurt künftig in den USA": the party replaced is the first place after the word, not a later one.
+        if word in words.replacing:
+            return not any(i < p.start and p.end <= start for p in sentence.places)
     return False
 
 
