@@ -37,6 +37,23 @@ def test_mechanisms_user_consent_to_a_transfer_is_derogation(scanner, lang, text
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Account data is transferred to servers in the United States; you are free to choose whether to agree to "
+            "promotional calls.",
+        ),
+        ("de", "Kontodaten werden in die USA übermittelt; Sie können später im Profil den Werbeanrufen zustimmen."),
+    ],
+)
+def test_mechanisms_a_person_far_before_a_consent_to_something_else_gives_no_derogation(scanner, lang, text):
+    """Several words between the person and the consent, with no "and" joining it to another act of theirs, leave
+    the consent to what follows it (promotional calls), not to the transfer named before."""
+    assert "derogation" not in mechanisms(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "doc_type"),
     [
         ("en", "You acknowledge that your data may be transferred to the United States.", "privacy_policy"),

@@ -3831,6 +3831,9 @@ def test_roles_a_region_named_by_its_country_in_brackets(scanner, lang, text, ex
         ),
         ("de", "Wir geben Kontodaten heraus, wenn Gesetze außerhalb des EWR es verlangen.", set()),
         ("en", "We may also store account data outside your country of residence.", {"UNSPECIFIED"}),
+        # A law that compels nothing says how data is sent, not whose demand it is: the place is where data goes.
+        ("en", "Account data may be moved in line with applicable law outside the EEA.", {"UNSPECIFIED"}),
+        ("de", "Kontodaten werden unter Beachtung der Gesetze außerhalb der EU gespeichert.", {"UNSPECIFIED"}),
     ],
 )
 def test_roles_public_bodies_and_nationals_abroad_are_no_destination(scanner, lang, text, expected):
@@ -5291,6 +5294,8 @@ def test_roles_a_transfer_word_before_a_bodys_word_in_title_case_is_a_destinatio
             "Die Kundendaten speichert die Beispielhost SAS in Frankreich, anstelle des Anbieters in Zürich, Schweiz.",
             set(),
         ),
+        # The place after the one replaced is the new party's.
+        ("de", "Die Kundendaten werden statt in Frankfurt künftig in den USA gespeichert.", {"US"}),
         # The party brought in with "with" or named after "statt" is the new one.
         ("en", "We are replacing our French host with Examplehost Inc. in the United States.", {"US"}),
         (

@@ -1521,6 +1521,19 @@ def test_terms_a_messenger_named_is_remembered_per_text(text, names):
             "ihm Daten des Auftraggebers übermitteln), es sei denn, der Auftraggeber hat zugestimmt.",
             False,
         ),
+        # A bracket that gives leave of its own is a clause of its own, and ends the negation's reach.
+        (
+            "en",
+            "## Sub-processors\n\nThe Processor shall not pass Customer data to third parties (and may appoint new "
+            "sub-processors as it sees fit) unless the Customer has given its consent.",
+            True,
+        ),
+        (
+            "de",
+            "## Unterauftragsverarbeiter\n\nDer Auftragnehmer darf keine Unterauftragsverarbeiter (außer Konzerngesellschaften "
+            "oder Rechenzentren, die er jederzeit hinzuziehen darf) ohne Zustimmung des Auftraggebers beauftragen.",
+            True,
+        ),
         # A bracket does not join the leave after it to the negation before it.
         (
             "en",

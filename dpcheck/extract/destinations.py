@@ -242,6 +242,8 @@ class Words:
     amendment_operations: frozenset[str]
     amendment_headings: frozenset[str]
     public_bodies: frozenset[str]
+    laws: frozenset[str]
+    compelling: frozenset[str]
     tool_not_held: frozenset[str]
     field_labels: frozenset[str]
     tool_instead: frozenset[str]
@@ -905,9 +907,14 @@ def _notice_contents(sentence: Sentence, cue: Cue, words: Words) -> bool:
 
 def _public_body_abroad(sentence: Sentence, cue: Cue, words: Words) -> bool:
     """ "If any authority outside the EEA demands access", „Verlangt eine Behörde außerhalb des EWR Zugang", "required
-    by laws outside your country": open words right after a public body or a law say whose request it is (a
-    government-access clause), not where the vendor sends data."""
-    return cue.start > 0 and sentence.span[cue.start - 1].lower_ in words.public_bodies
+    by laws outside your country": open words right after a public body, or after a law in a sentence saying a law
+    compels something, say whose request it is (a government-access clause), not where the vendor sends data."""
+    if cue.start == 0:
+        return False
+    before = sentence.span[cue.start - 1].lower_
+    return before in words.public_bodies or (
+        before in words.laws and any(t.lower_ in words.compelling for t in sentence.span)
+    )
 
 
 def _defined_name(sentence: Sentence, cue: Cue) -> bool:
@@ -1412,8 +1419,11 @@ def _former_party(sentence: Sentence, start: int, words: Words) -> bool:
         word = tokens[i].lower_
         if word in words.new_party:
             return False
-        if word in words.former or word in words.replacing:
+        if word in words.former:
             return True
+        # „statt in Frankfurt künftig in den USA": the party replaced is the first place after the word, not a later one.
+        if word in words.replacing:
+            return not any(i < p.start and p.end <= start for p in sentence.places)
     return False
 
 

@@ -179,9 +179,12 @@ ONWARD = re.compile(r"\bonward transfers?\b|weiterübermittlung", re.I)
 ONWARD_CONDITION = re.compile(r"\b(only|unless|provided that|nur|sofern|es sei denn)\b", re.I)
 CONDITIONAL_ALTERNATIVE = re.compile(r"\b(to the extent|if|unless|in the event|should|soweit|sofern|falls)\b", re.I)
 # Tokens around a consent word where the one consenting ("you agree", "wenn Sie ... einwilligen")
-# and the data moving ("to this transfer", "being hosted in the US") are looked for. Before it, far enough for a
-# consent deemed and joined to another act ("you are deemed to understand and expressly consent").
-PARTY_BEFORE, PARTY_AFTER = 7, 2
+# and the data moving ("to this transfer", "being hosted in the US") are looked for.
+PARTY_BEFORE, PARTY_AFTER = 5, 2
+# Tokens before a consent joined by "and" to another act of the same party ("you are deemed to understand and expressly
+# consent"): the "and" carries the party to the consent. Without one, a party that far off may only weigh whether to
+# consent to something else ("you are free to decide whether to consent to marketing cookies").
+PARTY_JOINED_BEFORE = 7
 # Tokens between the vendor and the consent it uses for transfers ("we use your consent", „Wir nutzen die Einwilligung").
 CONSENT_USER_REACH = 3
 MOVE_BEFORE, MOVE_AFTER = 10, 20
@@ -916,17 +919,24 @@ def is_transfer_sentence(
     )
 
 
-def _consenting_party(sentence: Sentence, cue: Cue) -> str:
-    """ "user" or "controller": who gives the consent, by the party named nearest to the word."""
+def _consenting_party(sentence: Sentence, cue: Cue, joining: Collection[str]) -> str:
+    """ "user" or "controller": who gives the consent, by the party named nearest to the word; ``joining``: the words
+    that join the consent to an earlier act of the party (PARTY_JOINED_BEFORE)."""
+    tokens = sentence.span
+
+    def before(p: Cue) -> bool:
+        gap = cue.start - p.end
+        return 0 <= gap <= PARTY_BEFORE or (
+            gap <= PARTY_JOINED_BEFORE and any(t.lower_ in joining for t in tokens[p.end : cue.start])
+        )
+
     # On a tie the person concerned wins: "für den Kunden willigen Sie ein" is consent by "Sie".
     near = [
         (min(abs(p.end - cue.start), abs(cue.end - p.start)), rank, side)
         for rank, (side, label) in enumerate((("user", "USER_SIDE"), ("controller", "CONTROLLER_SIDE")))
         for p in sentence.of(label)
         # „erklären Sie sich mit ... einverstanden": the party may stand inside the consent's words.
-        if 0 <= cue.start - p.end <= PARTY_BEFORE
-        or 0 <= p.start - cue.end <= PARTY_AFTER
-        or cue.start <= p.start < cue.end
+        if before(p) or 0 <= p.start - cue.end <= PARTY_AFTER or cue.start <= p.start < cue.end
     ]
     if near:
         return min(near)[2]
@@ -1038,7 +1048,8 @@ def consent_mentions(
     terms = sentence.of("TERMS_OBJECT")
     for cue in sentence.of("CONSENT"):
         if (
-            (_consenting_party(sentence, cue) or _implied_party(sentence, cue, lexicon)) != "user"
+            (_consenting_party(sentence, cue, lexicon.tool_conjunction) or _implied_party(sentence, cue, lexicon))
+            != "user"
             or _governing_cue(sentence, cue, [cue], "derogation", lexicon)
             or _instead_of(sentence, cue, [], lexicon)  # "instead of relying on your consent"
             or _parties_agree(sentence, cue)
@@ -2203,7 +2214,7 @@ def mechanism_mentions(
         if (
             tool == "derogation"
             and cue.label == CONSENT_TO_TRANSFER
-            and _consenting_party(sentence, cue) == "controller"
+            and _consenting_party(sentence, cue, lexicon.tool_conjunction) == "controller"
         ):
             continue
         if tool != "scc" and _onward_part(sentence, cue, lexicon):

@@ -395,14 +395,21 @@ def _consent_condition(sentence: Sentence, words: Words) -> Cue | None:
     negations = sentence.of("NEGATION")
 
     def outside_brackets(start: int, end: int) -> list[str]:
-        # "shall not appoint (or disclose any data to) any sub-processor unless authorised": what a bracket inserts
-        # ends no clause.
-        depth, kept = 0, []
+        # "shall not appoint (or disclose any data to) any sub-processor unless authorised": an act a bracket adds to
+        # the negated one ends no clause. A bracket giving leave of its own ("(and may engage others at will)",
+        # „(die er jederzeit einsetzen darf)") is a clause of its own, read as if unbracketed.
+        depth, kept, inner = 0, list[str](), list[str]()
         for t in tokens[start:end]:
             depth += (t.text == "(") - (t.text == ")")
-            if depth <= 0 and t.text != ")":
+            if t.text in ("(", ")"):
+                if depth <= 0 and not words.permission.isdisjoint(inner):
+                    kept += inner
+                inner = [] if depth <= 0 else inner
+            elif depth > 0:
+                inner.append(t.lower_)
+            else:
                 kept.append(t.lower_)
-        return kept
+        return kept + (inner if not words.permission.isdisjoint(inner) else [])
 
     def reaches(condition: Cue) -> bool:
         lo, _ = sentence.part_bounds(condition.start)
