@@ -355,3 +355,22 @@ USERS_NAMED_OTHERWISE = {
 def test_seats_users_of_a_list_of_places_or_named_after_their_place_read_as_before(scanner, lang):
     """Users of each place of a list, or named after their place, head a section for users outside the EEA."""
     assert destinations(scanner, USERS_NAMED_OTHERWISE[lang], lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("# Privacy Policy\n\n## US Users\n\nYour account data will be stored in the United States.\n", "US"),
+        (
+            "# Privacy Policy\n\n## Information for Canadian customers\n\nWe transfer your account data to our host "
+            "in Canada.\n",
+            "CA",
+        ),
+    ],
+)
+def test_seats_a_country_before_a_plain_users_word_heads_no_section_for_users_elsewhere(scanner, text, country):
+    """A plain users word after a country ("US Users", "Canadian customers") is not read as residence (only "…
+    Residents" is), so the country the section sends data to stays a destination, as before the users-section rule.
+    (German headings naming a country, „Hinweise für kanadische Kunden", are held back earlier, by the rule for a
+    place a heading repeats: no German case here.)"""
+    assert destinations(scanner, text, "en") == {country}

@@ -63,11 +63,10 @@ _USERS_BEFORE = re.compile(
     r"(?:in|of)|\bwenn\s+sie\s+(?:in|aus))\s+(?:the\s+|den\s+|dem\s+|der\s+)?$",
     re.IGNORECASE,
 )
-# … right after it ("California residents", "US Users") …
-_USERS_AFTER = re.compile(
-    r"^\W{0,2}(?:users?|visitors?|residents?|customers?|consumers|nutzer\w*|besucher\w*|kunden|einwohner\w*)\b",
-    re.IGNORECASE,
-)
+# … right after it, where that word says residence ("California Residents"). A country before a plain users word ("US
+# Users", „US-Kunden") is no such heading: pol30t's rule this narrows never took one, and a notice so headed may speak of
+# where everyone's data goes.
+_USERS_AFTER = re.compile(r"^\W{0,2}residents\b", re.IGNORECASE)
 # … and between it and the next country of its list ("Users from Brazil and Mexico").
 _USERS_LIST_LINK = re.compile(r"^\s*(?:,|and|or|und|oder|&|/)\s*(?:the\s+|den\s+|dem\s+|der\s+)?$", re.IGNORECASE)
 # A lead-in naming the recipients its list goes on to name ("We share your data with the following recipients:",
