@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any, Literal, Protocol, get_args
 
 DocType = Literal["privacy_policy", "dpa", "subprocessor_list", "other"]
 Rating = Literal["green", "yellow", "red"]
@@ -300,6 +300,28 @@ class PolicyRef:
     name: str
     path: str
     sha256: str
+
+
+class Verdict(Protocol):
+    """What a verdict is shown and counted from: a document's report, or a scan the history recorded."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def rating(self) -> str: ...
+    @property
+    def rated(self) -> bool: ...
+
+
+def tally(doc: Verdict) -> str:
+    """The count of the batch summary (dpcheck.report.json.summary) a document falls in, which every format, the
+    vendor dossier and the CLI say alike (hence here, below them all): ``errors`` for one that could not be read, its
+    rating for one that is rated, and ``not_rated`` for a sub-processor list — unless it is red. A red list stays among the red: what makes it red (a tool a buyer's
+    policy forbids, say) the annex proves alone, and a count that hid it would make the batch look cleaner than
+    it is."""
+    if doc.status == "error":
+        return "errors"
+    return doc.rating if doc.rated or doc.rating == "red" else "not_rated"
 
 
 @dataclass(frozen=True)

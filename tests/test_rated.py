@@ -17,9 +17,10 @@ from click.testing import CliRunner
 from dpcheck import DocumentReport, Scanner
 from dpcheck.cache import sound
 from dpcheck.cli import main
+from dpcheck.models import tally
 from dpcheck.report import render
 from dpcheck.report.json import report_to_dict, summary
-from dpcheck.report.questions import rating_label, tally
+from dpcheck.report.questions import rating_label
 from dpcheck.report.reader import report_from_dict
 from dpcheck.report.schema import document_schema, report_schema
 

@@ -37,12 +37,12 @@ from dpcheck.errors import PolicyError, RulesetError
 from dpcheck.facts import LegalFacts
 from dpcheck.flows.graph import to_node_link, write_graphml
 from dpcheck.limits import Limits
-from dpcheck.models import RATINGS, SEVERITIES, DocumentReport, Report
+from dpcheck.models import RATINGS, SEVERITIES, DocumentReport, Report, tally
 from dpcheck.report import FORMATS, render
 from dpcheck.report.fides import render_fides_yaml
 from dpcheck.report.fingerprint import fingerprints_of_json
 from dpcheck.report.json import document_to_dict
-from dpcheck.report.questions import ratings_counted, skipped_note, tally
+from dpcheck.report.questions import ratings_counted, skipped_note
 from dpcheck.report.safe import visible
 from dpcheck.report.selection import FindingFilter, parse_terms
 from dpcheck.scanner import Scanner

@@ -7,7 +7,7 @@ a hostile document cannot run code or call home from the report.
 
 from __future__ import annotations
 
-from dpcheck.models import DocumentReport, Evidence, Finding, Report
+from dpcheck.models import DocumentReport, Evidence, Finding, Report, tally
 from dpcheck.report.json import breach_limit, summary
 from dpcheck.report.questions import (
     CHECK_MARK,
@@ -20,7 +20,6 @@ from dpcheck.report.questions import (
     ratings_counted,
     skipped_listed,
     skipped_note,
-    tally,
     vendor_questions,
 )
 from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered

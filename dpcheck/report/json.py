@@ -11,8 +11,8 @@ from typing import Any
 import pycountry
 
 from dpcheck.flows.graph import to_node_link
-from dpcheck.models import DocumentReport, Evidence, Finding, Mention, PolicyRef, Report
-from dpcheck.report.questions import tally, vendor_questions
+from dpcheck.models import DocumentReport, Evidence, Finding, Mention, PolicyRef, Report, tally
+from dpcheck.report.questions import vendor_questions
 
 # The mention kinds a report shows (sub-processor notice, with its period in days as detail, and
 # objection since 1.2; the breach notification limit, in hours, since 1.6: a vendor's documents and two
@@ -192,7 +192,7 @@ def report_to_dict(report: Report, *, graph: bool = True) -> dict[str, Any]:
 
 def summary(report: Report) -> dict[str, Any]:
     """Counts for the batch: documents read (``ok``) and rated, not rated (sub-processor lists that are not
-    red: :func:`dpcheck.report.questions.tally`), read only in part, errors by code — an unreadable document
+    red: :func:`dpcheck.models.tally`), read only in part, errors by code — an unreadable document
     is counted as an error, never among the ratings — and files of the folders left out, by reason."""
     counts: dict[str, Any] = {
         "documents": len(report.documents),

@@ -4,21 +4,8 @@ buyer's policy treats a finding, and where a quote is."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
 
-from dpcheck.models import Acceptance, DocumentReport, Evidence, Report, Skipped
-
-
-class Verdict(Protocol):
-    """What a verdict is shown and counted from: a document's report, or a scan the history recorded."""
-
-    @property
-    def status(self) -> str: ...
-    @property
-    def rating(self) -> str: ...
-    @property
-    def rated(self) -> bool: ...
-
+from dpcheck.models import Acceptance, DocumentReport, Evidence, Report, Skipped, Verdict, tally
 
 # How many skipped files human formats list one by one (the JSON report lists them all).
 SKIPPED_LISTED = 50
@@ -40,7 +27,7 @@ def vendor_questions(doc: DocumentReport) -> list[str]:
 def rating_label(doc: Verdict) -> str:
     """What a reader sees as the verdict: "error", the rating, or for a document dpcheck does not rate on
     its own (a sub-processor list: an annex, judged with its DPA) "not rated (annex)" — unless it is red,
-    which is said ("red (annex)"), as the summary counts it (:func:`tally`)."""
+    which is said ("red (annex)"), as the summary counts it (:func:`dpcheck.models.tally`)."""
     counted = tally(doc)
     if counted == "errors":
         return "error"
@@ -49,20 +36,9 @@ def rating_label(doc: Verdict) -> str:
     return doc.rating if doc.rated else f"{doc.rating} (annex)"
 
 
-def tally(doc: Verdict) -> str:
-    """The count of the batch summary (dpcheck.report.json.summary) a document falls in, which every format says
-    alike: ``errors`` for one that could not be read, its rating for one that is rated, and ``not_rated`` for a
-    sub-processor list — unless it is red. A red list stays among the red: what makes it red (a tool a buyer's
-    policy forbids, say) the annex proves alone, and a count that hid it would make the batch look cleaner than
-    it is."""
-    if doc.status == "error":
-        return "errors"
-    return doc.rating if doc.rated or doc.rating == "red" else "not_rated"
-
-
 def ratings_counted(counts: Mapping[str, int]) -> str:
     """The summary's counts of ratings as a reader sees them ("2 red, 1 yellow, 0 green"), and the documents
-    not rated (sub-processor lists, counted apart: :func:`tally`) when there are any ("2 sub-processor lists not
+    not rated (sub-processor lists, counted apart: :func:`dpcheck.models.tally`) when there are any ("2 sub-processor lists not
     rated")."""
     unrated = counts.get("not_rated", 0)
     return f"{counts['red']} red, {counts['yellow']} yellow, {counts['green']} green" + (

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import click
 
-from dpcheck.models import DocumentReport, Finding, Report
+from dpcheck.models import DocumentReport, Finding, Report, tally
 from dpcheck.report.json import breach_limit, summary
 from dpcheck.report.questions import (
     NO_VENDOR,
@@ -20,7 +20,6 @@ from dpcheck.report.questions import (
     ratings_counted,
     skipped_listed,
     skipped_note,
-    tally,
 )
 from dpcheck.report.quotes import excerpt, matched_phrases, more_quotes, ordered
 from dpcheck.report.safe import visible

@@ -16,8 +16,7 @@ from datetime import date
 
 from dpcheck.changes.model import Comparison
 from dpcheck.checks import Ruleset
-from dpcheck.models import RATINGS, DocumentReport, Finding, Rating, legal_forms
-from dpcheck.report.questions import tally
+from dpcheck.models import RATINGS, DocumentReport, Finding, Rating, legal_forms, tally
 from dpcheck.vendor.features import VENDOR_FEATURES, Dossier
 from dpcheck.vendor.join import merge, read_alone
 from dpcheck.vendor.model import Agreement, Question, VendorDocument, VendorFinding, VendorReport
