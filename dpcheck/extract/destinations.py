@@ -1954,10 +1954,17 @@ def _reason(argument: Argument, what: str) -> str:
 
 
 def _places_data(
-    sentence: Sentence, place: Place, argument: Argument, states_transfer: bool, words: Words, party: bool = False
+    sentence: Sentence,
+    place: Place,
+    argument: Argument,
+    states_transfer: bool,
+    words: Words,
+    party: bool = False,
+    sent_to_party: bool = False,
 ) -> bool:
     """The place, given its argument role, is where the sentence's data is (see the module docstring); ``party``: the
-    argument places a party at work on the data there ("our team in Manila reviews the tickets")."""
+    argument places a party at work on the data there ("our team in Manila reviews the tickets"); ``sent_to_party``:
+    the sentence sends the data to that party ("we share your order data with our group company in India")."""
     if argument.role == RECIPIENT_SEAT:
         # "we use the UK and EEA standard contractual clauses": the country names the tool, not a provider's seat;
         # "provided by X LLC, including outside of the EEA, Switzerland and the UK": the places left out are none.
@@ -1976,12 +1983,13 @@ def _places_data(
     # A company's name as the heading ("Acme Taiwan Co., Ltd") introduces that company, not a country's section.
     company = bool(sentence.block.heading_path) and _names_a_company(sentence.block.heading_path[-1], words)
     # But a transfer sent right to the country ("the transfer to the USA is based on ...") is one under any heading.
-    # A party at work in a country's own section ("our local provider in Korea") is that section's local matter.
+    # A party at work in a country's own section ("our local provider in Korea") is that section's local matter; one
+    # the sentence sends the data to is a recipient there under any heading ("## Sharing within our group in India",
+    # "We share your order data with our group company in India").
     directed = (
         argument.cue is not None
         and argument.role == "destination"
-        and not party
-        and 0 <= place.start - argument.cue.end <= 3
+        and (sent_to_party if party else 0 <= place.start - argument.cue.end <= 3)
     )
     local_section = (
         place.code in sentence.section_countries and not sentence.in_transfer_section and not company and not directed
@@ -2392,7 +2400,10 @@ def destination_mentions(
             )
             continue
         party = roles.placed_by_party(argument)
-        if not listed_seat and not _places_data(sentence, place, argument, states_transfer, words, party):
+        sent_to_party = roles.sends_to_party(argument)
+        if not listed_seat and not _places_data(
+            sentence, place, argument, states_transfer, words, party, sent_to_party
+        ):
             continue
         named.append(place.start)
         reason = f"'{place.text}': seat of a listed recipient" if listed_seat else _reason(argument, f"'{place.text}'")
