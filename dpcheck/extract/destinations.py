@@ -209,6 +209,7 @@ class Words:
     concessive: frozenset[str]
     placing: frozenset[str]
     placed_data: frozenset[str]
+    people_at_work: frozenset[str]
     every_new: frozenset[str]
     predicate_break: frozenset[str]
     protection_level: frozenset[str]
@@ -1555,9 +1556,10 @@ def _set_against_eea(sentence: Sentence, place: Place, eea: Collection[str], wor
     of the sentence (up to a semicolon, or a comma and a contrast) that places something with no word of data or of
     work on it, and another part that keeps the data only in the EEA and names no third country: the other part's
     transfer word does not reach across to the first part's places, which are where the offices or members are. As
-    :func:`_conceded` does for a concession; a part saying who works on the data ("our support team is in Manila;
-    data is stored only in Frankfurt") is read as ever. A word that only says where something is („Standorte",
-    "located") is no work on the data."""
+    :func:`_conceded` does for a concession; a part saying who works on the data ("our support team in Manila answers
+    tickets; data is stored only in Frankfurt", "our customer service agents are located in the Philippines; ...") is
+    read as ever. A word that only says where something is („Standorte", "located") is no work on the data; the people
+    it places may be (``people_at_work``)."""
     tokens = sentence.span
     cuts = [
         i
@@ -1569,6 +1571,8 @@ def _set_against_eea(sentence: Sentence, place: Place, eea: Collection[str], wor
     bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(tokens)]))
     own = next((lo, hi) for lo, hi in bounds if lo <= place.start < hi)
     if any(own[0] <= c.start < own[1] and not roleset.says_seat(c) for c in sentence.of(*PART_AT_WORK)):
+        return False
+    if any(stem in t.lower_ for t in tokens[own[0] : own[1]] for stem in words.people_at_work):
         return False
     for lo, hi in bounds:
         if (lo, hi) == own:
