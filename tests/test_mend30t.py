@@ -118,3 +118,37 @@ def test_these_shapes_name_no_destination(scanner, lang, text):
 def test_what_the_mends_leave_standing(scanner, lang, text, expected):
     """The narrower readings keep the destinations they are not about."""
     assert expected in destinations(scanner, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # People whose work is on the data, placed with a word that only says where they are: where the data is reached
+        # from, beside the place it rests in.
+        (
+            "en",
+            "Our claims analysts are located in South Africa; policy data is held only in our Dublin data centre.",
+            {"ZA"},
+        ),
+        (
+            "de",
+            "Unsere Servicemitarbeiterinnen befinden sich in Serbien; die Vertragsdaten liegen ausschließlich in Wien.",
+            {"RS"},
+        ),
+        # The company's people in general, or its offices: its footprint, set against the data's resting place.
+        (
+            "en",
+            "Our employees are located in Mexico and Chile; policy data is held only in our Dublin data centre.",
+            set(),
+        ),
+        (
+            "de",
+            "Unsere Mitarbeiter befinden sich in Mexiko und Chile; die Vertragsdaten liegen ausschließlich in Wien.",
+            set(),
+        ),
+    ],
+)
+def test_people_at_work_placed_beside_data_kept_in_the_eea(scanner, lang, text, expected):
+    """A part placing people who work on the data ("analysts", „Servicemitarbeiterinnen") is not set against the
+    EEA place the data is kept in, however plainly it places them; employees in general are."""
+    assert destinations(scanner, text, lang) == expected

@@ -57,6 +57,57 @@ def test_heading_for_a_countrys_residents_stays_a_local_section(scanner, lang, t
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Verarbeitung in Kanada\n\n"
+            "Wir leiten Ihre Buchungsdaten an unseren Abrechnungsdienstleister in Kanada weiter.\n",
+            {"CA"},
+        ),
+        (
+            "en",
+            "# Privacy notice\n\n## Working with our affiliates in Japan\n\n"
+            "We disclose your booking details to our sister company in Japan.\n",
+            {"JP"},
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Zusammenarbeit mit Konzernunternehmen in Japan\n\n"
+            "Ihre Buchungsdaten übermitteln wir an unsere Tochtergesellschaft in Japan.\n",
+            {"JP"},
+        ),
+        # The party only works there, for that country's own users: still the section's local matter.
+        (
+            "en",
+            "# Privacy notice\n\n## Information for Japan\n\n"
+            "Our partner in Japan answers support requests from Japanese customers.\n",
+            set(),
+        ),
+        (
+            "de",
+            "# Datenschutzerklärung\n\n## Hinweise für Kanada\n\n"
+            "Unser Partner in Kanada bearbeitet Anfragen kanadischer Kunden.\n",
+            set(),
+        ),
+        # A marker with no sending word before it ("apply to") sends nothing to the party after it; the word of access
+        # after the marker names the service.
+        (
+            "en",
+            "# Privacy notice\n\n## Additional rights in Canada\n\n"
+            "These rights apply to subscribers of our home internet access service in Canada.\n",
+            set(),
+        ),
+    ],
+)
+def test_a_party_the_data_is_sent_to_counts_under_its_countrys_heading(scanner, lang, text, expected):
+    """A heading naming a country, but not one on transfers, keeps the country where the sentence itself sends the
+    data to a party there ("disclose ... to our sister company in Japan"); a party only at work there is the section's
+    local matter."""
+    assert destinations(scanner, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
         ("en", "Engineers of our group located in Mainland China have remote access to the personal data.", {"CN"}),
         ("de", "Techniker unserer Gruppe in Mainland China haben Fernzugriff auf die personenbezogenen Daten.", {"CN"}),
         ("en", "Personal data is hosted by Mainland Hosting Ltd in Ireland.", set()),

@@ -209,6 +209,7 @@ class Words:
     concessive: frozenset[str]
     placing: frozenset[str]
     placed_data: frozenset[str]
+    people_at_work: frozenset[str]
     every_new: frozenset[str]
     predicate_break: frozenset[str]
     protection_level: frozenset[str]
@@ -1555,9 +1556,10 @@ def _set_against_eea(sentence: Sentence, place: Place, eea: Collection[str], wor
     of the sentence (up to a semicolon, or a comma and a contrast) that places something with no word of data or of
     work on it, and another part that keeps the data only in the EEA and names no third country: the other part's
     transfer word does not reach across to the first part's places, which are where the offices or members are. As
-    :func:`_conceded` does for a concession; a part saying who works on the data ("our support team is in Manila;
-    data is stored only in Frankfurt") is read as ever. A word that only says where something is („Standorte",
-    "located") is no work on the data."""
+    :func:`_conceded` does for a concession; a part saying who works on the data ("our support team in Manila answers
+    tickets; data is stored only in Frankfurt", "our customer service agents are located in the Philippines; ...") is
+    read as ever. A word that only says where something is („Standorte", "located") is no work on the data; the people
+    it places may be (``people_at_work``)."""
     tokens = sentence.span
     cuts = [
         i
@@ -1569,6 +1571,8 @@ def _set_against_eea(sentence: Sentence, place: Place, eea: Collection[str], wor
     bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(tokens)]))
     own = next((lo, hi) for lo, hi in bounds if lo <= place.start < hi)
     if any(own[0] <= c.start < own[1] and not roleset.says_seat(c) for c in sentence.of(*PART_AT_WORK)):
+        return False
+    if any(stem in t.lower_ for t in tokens[own[0] : own[1]] for stem in words.people_at_work):
         return False
     for lo, hi in bounds:
         if (lo, hi) == own:
@@ -1954,10 +1958,17 @@ def _reason(argument: Argument, what: str) -> str:
 
 
 def _places_data(
-    sentence: Sentence, place: Place, argument: Argument, states_transfer: bool, words: Words, party: bool = False
+    sentence: Sentence,
+    place: Place,
+    argument: Argument,
+    states_transfer: bool,
+    words: Words,
+    party: bool = False,
+    sent_to_party: bool = False,
 ) -> bool:
     """The place, given its argument role, is where the sentence's data is (see the module docstring); ``party``: the
-    argument places a party at work on the data there ("our team in Manila reviews the tickets")."""
+    argument places a party at work on the data there ("our team in Manila reviews the tickets"); ``sent_to_party``:
+    the sentence sends the data to that party ("we share your order data with our group company in India")."""
     if argument.role == RECIPIENT_SEAT:
         # "we use the UK and EEA standard contractual clauses": the country names the tool, not a provider's seat;
         # "provided by X LLC, including outside of the EEA, Switzerland and the UK": the places left out are none.
@@ -1976,12 +1987,13 @@ def _places_data(
     # A company's name as the heading ("Acme Taiwan Co., Ltd") introduces that company, not a country's section.
     company = bool(sentence.block.heading_path) and _names_a_company(sentence.block.heading_path[-1], words)
     # But a transfer sent right to the country ("the transfer to the USA is based on ...") is one under any heading.
-    # A party at work in a country's own section ("our local provider in Korea") is that section's local matter.
+    # A party at work in a country's own section ("our local provider in Korea") is that section's local matter; one
+    # the sentence sends the data to is a recipient there under any heading ("## Sharing within our group in India",
+    # "We share your order data with our group company in India").
     directed = (
         argument.cue is not None
         and argument.role == "destination"
-        and not party
-        and 0 <= place.start - argument.cue.end <= 3
+        and (sent_to_party if party else 0 <= place.start - argument.cue.end <= 3)
     )
     local_section = (
         place.code in sentence.section_countries and not sentence.in_transfer_section and not company and not directed
@@ -2392,7 +2404,10 @@ def destination_mentions(
             )
             continue
         party = roles.placed_by_party(argument)
-        if not listed_seat and not _places_data(sentence, place, argument, states_transfer, words, party):
+        sent_to_party = roles.sends_to_party(argument)
+        if not listed_seat and not _places_data(
+            sentence, place, argument, states_transfer, words, party, sent_to_party
+        ):
             continue
         named.append(place.start)
         reason = f"'{place.text}': seat of a listed recipient" if listed_seat else _reason(argument, f"'{place.text}'")

@@ -779,15 +779,19 @@ class SentenceRoles:
     def _marked_recipient(self, cue: Cue) -> bool:
         """A recipient marker stands before the seat's cue, in reach and in the same clause ("sent to X Inc., seated
         in"; not "we sell to shoppers, and when a shop based in Canada signs up")."""
+        return self._recipient_marker(cue) is not None
+
+    def _recipient_marker(self, cue: Cue) -> int | None:
+        """Where the recipient marker of :meth:`_marked_recipient` stands; None without one."""
         tokens = self.sentence.span
         seated = self.roleset.seated_party
         for i in range(cue.start - 1, max(-1, cue.start - 1 - seated.marker_reach), -1):
             word = tokens[i].lower_
             if word in seated.clause_openers:
-                return False
+                return None
             if word in self.roleset.recipient_markers:
-                return True
-        return False
+                return i
+        return None
 
     def _own_place(self, cue: Cue, place: int) -> bool:
         """The cue, in another clause than the place at ``place``, names a place of its own: right after it ("...,
@@ -1026,6 +1030,23 @@ class SentenceRoles:
         """The argument was given by a role that places the party it names (``places_only``)."""
         role = self.roleset.roles.get(argument.by)
         return role is not None and role.places_only
+
+    def sends_to_party(self, argument: Argument) -> bool:
+        """The party ``argument`` places is where another transfer cue of the sentence sends the data: a recipient
+        marker stands before it in its clause, with the sending word before the marker or, as German closes a clause,
+        after the party ("we share your order data with our group company in India", „Wir geben Ihre Daten an unsere
+        Tochtergesellschaft in Indien weiter"); not a party that only does the work ("our local provider in Korea
+        processes data for Korean users"), nor one after a marker no sending word stands before ("the law applies to
+        subscribers of Internet access service in Maine")."""
+        role = self.roleset.roles.get(argument.by)
+        cue = argument.cue
+        if role is None or not role.places_only or cue is None:
+            return False
+        marker = self._recipient_marker(cue)
+        return marker is not None and any(
+            r.argument in self.roleset.transferring and not r.places_only and (c.end <= marker or c.start >= cue.end)
+            for c, r in self.cues
+        )
 
     @property
     def seats_only(self) -> bool:
