@@ -35,6 +35,7 @@ from dpcheck.extract.sentences import (
     Sentence,
     Sentences,
     Tokens,
+    Word,
     announces_providers,
 )
 from dpcheck.models import EEA_REGION, UNSPECIFIED, Mention
@@ -1828,6 +1829,14 @@ def _named_in_brackets(sentence: Sentence, place: Place) -> bool:
     )
 
 
+def _name_word(token: Word, words: Words, *, domains: bool = False) -> bool:
+    """A capitalised word that may stand in a company's name (not one of ``not_names``); with ``domains``, a brand
+    written as its web domain too ("Shopfox.com")."""
+    text = token.text
+    alpha = text.isalpha() or (domains and DOMAIN_BRAND.fullmatch(text) is not None)
+    return text[:1].isupper() and alpha and token.lower_ not in words.not_names
+
+
 def _in_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
     """ "Amazon Web Services Costa Rica", "TikTok UK": a country closing a capitalised name is part of a company's
     name; so is one in brackets between a name and its legal form ("Example Cloud (Singapore) Private Limited")."""
@@ -1836,10 +1845,8 @@ def _in_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
         return False
 
     def name_word(i: int) -> bool:
-        text = tokens[i].text
         # A brand written as its domain opens a name too ("Shopfox.com China Limited").
-        alpha = text.isalpha() or DOMAIN_BRAND.fullmatch(text) is not None
-        return text[:1].isupper() and alpha and tokens[i].lower_ not in words.not_names
+        return _name_word(tokens[i], words, domains=True)
 
     if tokens[start - 1].text == "(" and start >= 2 and name_word(start - 2):
         after = tokens[place.end : place.end + 2]
@@ -1858,16 +1865,12 @@ def _open_word_in_name(sentence: Sentence, cue: Cue, words: Words) -> bool:
     if cue.end - cue.start != 1 or cue.start == 0 or not tokens[cue.start].text[:1].isupper():
         return False
 
-    def name_word(i: int) -> bool:
-        text = tokens[i].text
-        return text[:1].isupper() and text.isalpha() and tokens[i].lower_ not in words.not_names
-
-    if not name_word(cue.start - 1):
+    if not _name_word(tokens[cue.start - 1], words):
         return False
     for i in range(cue.end, min(len(tokens), cue.end + NAME_WORDS)):
         if tokens[i].lower_.rstrip(".") in words.legal_forms:
             return True
-        if not name_word(i):
+        if not _name_word(tokens[i], words):
             return False
     return False
 
@@ -1880,8 +1883,7 @@ def _opens_company_name(sentence: Sentence, place: Place, words: Words) -> bool:
     if not tokens[place.start].text[:1].isupper():
         return False
     for i in range(place.end, min(len(tokens), place.end + NAME_WORDS)):
-        text = tokens[i].text
-        if not (text[:1].isupper() and text.isalpha() and tokens[i].lower_ not in words.not_names):
+        if not _name_word(tokens[i], words):
             return False
         if i > place.end and tokens[i].lower_.rstrip(".") in words.legal_forms:
             return True
